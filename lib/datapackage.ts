@@ -1,0 +1,123 @@
+/**
+ * The Frictionless Data Package descriptor of `data/`, generated from the zod schemas so that the
+ * two cannot drift (a test compares it with the committed `data/datapackage.json`).
+ *
+ * @module
+ */
+import { z } from "zod";
+import { SOURCE } from "./source.ts";
+import { type TableName, tableSchemas } from "./schema.ts";
+
+/** A Frictionless Table Schema field. */
+export interface FrictionlessField {
+  /** Column name. */
+  name: string;
+  /** Frictionless type. */
+  type: "string" | "number" | "integer";
+  /** What the column holds. */
+  description: string;
+  /** Frictionless constraints. */
+  constraints?: Record<string, unknown>;
+}
+
+type JsonSchema = {
+  type?: string;
+  anyOf?: JsonSchema[];
+  description?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+};
+
+function field(name: string, js: JsonSchema): FrictionlessField {
+  const typed = js.anyOf?.find((x) => x.type) ?? js;
+  const optional = js.anyOf?.some((x) => !x.type) || !js.type;
+  const constraints: Record<string, unknown> = {};
+  if (!optional) constraints.required = true;
+  if (typed.enum) constraints.enum = typed.enum;
+  if (typed.minimum !== undefined) constraints.minimum = typed.minimum;
+  if (typed.maximum !== undefined) constraints.maximum = typed.maximum;
+  if (typed.pattern) constraints.pattern = typed.pattern;
+  const type = typed.type === "integer" || typed.type === "number" ? typed.type : "string";
+  return {
+    name,
+    type,
+    description: js.description ?? "",
+    ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
+  };
+}
+
+/**
+ * Builds the Data Package descriptor: one tabular resource per table, its fields, primary key and
+ * foreign keys to `cases.csv` and `timepoints.csv`.
+ *
+ * @example
+ * ```ts
+ * import { dataPackage } from "./datapackage.ts";
+ * dataPackage().resources.map((r) => r.path);
+ * // ["cases.csv", "timepoints.csv", "treatments.csv", "observations.csv", "events.csv"]
+ * ```
+ */
+export function dataPackage() {
+  const timeRefs: Record<TableName, string[]> = {
+    cases: [],
+    timepoints: ["anchor", "bound"],
+    treatments: ["start", "end"],
+    observations: ["time"],
+    events: ["time"],
+  };
+  return {
+    profile: "tabular-data-package",
+    name: "nagoshi-2012-milnacipran-phantom-limb-pain",
+    title: "Phantom limb pain under milnacipran: three cases (Nagoshi et al. 2012), as stated",
+    description: "Every value the article states about its three patients, each with the " +
+      "passage that states it; times and VAS values as intervals (rules in README.md).",
+    sources: [{ title: SOURCE.citation, path: `https://doi.org/${SOURCE.doi}` }],
+    licenses: [{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0" }],
+    resources: (Object.keys(tableSchemas) as TableName[]).map((name) => {
+      const t = tableSchemas[name];
+      const js = z.toJSONSchema(t.schema, { io: "output", unrepresentable: "any" }) as {
+        properties: Record<string, JsonSchema>;
+      };
+      const foreignKeys = [
+        ...(name === "cases" ? [] : [{
+          fields: "case_id",
+          reference: { resource: "cases", fields: "case_id" },
+        }]),
+        ...timeRefs[name].map((col) => ({
+          fields: ["case_id", col],
+          reference: { resource: "timepoints", fields: ["case_id", "time_id"] },
+        })),
+      ];
+      return {
+        name,
+        path: t.file,
+        title: t.title,
+        profile: "tabular-data-resource",
+        format: "csv",
+        mediatype: "text/csv",
+        encoding: "utf-8",
+        schema: {
+          fields: Object.entries(js.properties).map(([col, s]) => field(col, s)),
+          missingValues: [""],
+          primaryKey: [...t.key],
+          ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
+        },
+      };
+    }),
+  };
+}
+
+/**
+ * The descriptor as the bytes of `data/datapackage.json` (two-space JSON, final newline).
+ *
+ * @example
+ * ```ts
+ * import { dataPackageJson } from "./datapackage.ts";
+ * dataPackageJson().endsWith("}\n"); // true
+ * ```
+ */
+export function dataPackageJson(): string {
+  return JSON.stringify(dataPackage(), null, 2) + "\n";
+}

@@ -1,0 +1,160 @@
+/**
+ * Intervals and the rules that turn the article's words into them.
+ *
+ * This module is the single place where words such as "about 7 weeks after" or "within a week"
+ * become numbers. `data/README.md` states the same rules in prose; the loader checks that every
+ * derived number in `data/timepoints.csv` equals what these rules give.
+ *
+ * @module
+ */
+
+/**
+ * A closed interval `[lo, hi]` with `lo <= hi`. An unstated side is infinite: `lo = -Infinity`
+ * ("no earlier bound stated") or `hi = Infinity` ("no later bound stated").
+ */
+export interface Interval {
+  /** Lower bound (may be `-Infinity`). */
+  lo: number;
+  /** Upper bound (may be `Infinity`). */
+  hi: number;
+}
+
+/** An interval with a nominal (point) value inside it. */
+export interface NominalInterval extends Interval {
+  /** The value the text names, or the one the documented rule assigns; `lo <= nominal <= hi`. */
+  nominal: number;
+}
+
+/** Units of time the article uses, in days. A month is 30 days (see {@link TIME_RULES}). */
+export const UNIT_DAYS = { day: 1, week: 7, month: 30 } as const;
+
+/** A unit of time named in the text. */
+export type TimeUnit = keyof typeof UNIT_DAYS;
+
+/** How a time point is derived from the words of the text. */
+export type TimeRule = "origin" | "exact" | "approx" | "within" | "after" | "before";
+
+/**
+ * The rules, one sentence each, as they appear in `data/README.md`.
+ *
+ * @example
+ * ```ts
+ * import { TIME_RULES } from "./intervals.ts";
+ * TIME_RULES.approx; // "about N units after A: ..."
+ * ```
+ */
+export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
+  origin: "The case's day 0 (the day the limb was lost): [0, 0].",
+  exact: "'N days/weeks after A' with no qualifier: A + N·unit exactly (a week is 7 days). " +
+    "Months are never exact (see approx).",
+  approx: "'about/approximately N units after A', and any count of months: " +
+    "A + N·unit ± half a unit (a month is 30 days ± 15, a week 7 ± 3.5); nominal A + N·unit.",
+  within: "'within N units of A', 'by N days of A': (A, A + N·unit], written closed as " +
+    "[A, A + N·unit]; nominal is the named bound A + N·unit.",
+  after: "Placed after A only by the order of the narrative, no gap stated: [A, B] when a later " +
+    "point B is narrated as following it (nominal midway between A and B), else [A, +inf) " +
+    "with nominal A.",
+  before: "Placed before A only by the narrative, no gap stated: (-inf, A], nominal A.",
+};
+
+/**
+ * The value-extraction rules for VAS scores, as they appear in `data/README.md`.
+ *
+ * @example
+ * ```ts
+ * import { VALUE_RULES } from "./intervals.ts";
+ * VALUE_RULES.range; // "'VAS a–b': [a, b], nominal the midpoint."
+ * ```
+ */
+export const VALUE_RULES: Readonly<Record<"exact" | "range", string>> = {
+  exact: "A stated value v: [v, v], nominal v.",
+  range: "'VAS a–b': [a, b], nominal the midpoint (a + b) / 2.",
+};
+
+/**
+ * The offset of a time point from its anchor that a rule gives, before any later bound is
+ * applied. `after` and `before` give half-open offsets; `origin` has no anchor and gives 0.
+ *
+ * @example
+ * ```ts
+ * import { ruleOffset } from "./intervals.ts";
+ * ruleOffset("approx", 7, "week"); // { lo: 45.5, hi: 52.5, nominal: 49 }
+ * ruleOffset("within", 1, "week"); // { lo: 0, hi: 7, nominal: 7 }
+ * ```
+ */
+export function ruleOffset(
+  rule: TimeRule,
+  amount: number | null,
+  unit: TimeUnit | null,
+): NominalInterval {
+  switch (rule) {
+    case "origin":
+      return { lo: 0, hi: 0, nominal: 0 };
+    case "after":
+      return { lo: 0, hi: Infinity, nominal: 0 };
+    case "before":
+      return { lo: -Infinity, hi: 0, nominal: 0 };
+  }
+  if (amount === null || unit === null) {
+    throw new RangeError(`rule '${rule}' needs an amount and a unit`);
+  }
+  const u = UNIT_DAYS[unit];
+  const d = amount * u;
+  switch (rule) {
+    case "exact":
+      if (unit === "month") throw new RangeError("months are never exact: use rule 'approx'");
+      return { lo: d, hi: d, nominal: d };
+    case "approx":
+      return { lo: d - u / 2, hi: d + u / 2, nominal: d };
+    case "within":
+      return { lo: 0, hi: d, nominal: d };
+  }
+}
+
+/**
+ * Sum of two intervals (and of their nominals): the set of `a + b` for `a`, `b` in them.
+ *
+ * @example
+ * ```ts
+ * import { addIntervals } from "./intervals.ts";
+ * addIntervals({ lo: 6, hi: 6, nominal: 6 }, { lo: 75, hi: 105, nominal: 90 });
+ * // { lo: 81, hi: 111, nominal: 96 }
+ * ```
+ */
+export function addIntervals(a: NominalInterval, b: NominalInterval): NominalInterval {
+  return { lo: a.lo + b.lo, hi: a.hi + b.hi, nominal: a.nominal + b.nominal };
+}
+
+/**
+ * Intersection of two intervals, or `null` when they do not meet.
+ *
+ * @example
+ * ```ts
+ * import { intersect } from "./intervals.ts";
+ * intersect({ lo: 0, hi: 10 }, { lo: 5, hi: Infinity }); // { lo: 5, hi: 10 }
+ * intersect({ lo: 0, hi: 1 }, { lo: 2, hi: 3 }); // null
+ * ```
+ */
+export function intersect(a: Interval, b: Interval): Interval | null {
+  const lo = Math.max(a.lo, b.lo);
+  const hi = Math.min(a.hi, b.hi);
+  return lo <= hi ? { lo, hi } : null;
+}
+
+/**
+ * Formats an interval for prose and tables: `"6.6"` when degenerate, else `"[81, 111]"`, with
+ * `-inf`/`inf` for unstated sides. Numbers keep at most `digits` decimals (trailing zeros cut).
+ *
+ * @example
+ * ```ts
+ * import { formatInterval } from "./intervals.ts";
+ * formatInterval({ lo: 81, hi: Infinity }); // "[81, inf)"
+ * formatInterval({ lo: 2.3, hi: 2.3 }); // "2.3"
+ * ```
+ */
+export function formatInterval(x: Interval, digits = 2): string {
+  const f = (v: number) =>
+    v === Infinity ? "inf" : v === -Infinity ? "-inf" : String(Number(v.toFixed(digits)));
+  if (x.lo === x.hi) return f(x.lo);
+  return `${x.lo === -Infinity ? "(" : "["}${f(x.lo)}, ${f(x.hi)}${x.hi === Infinity ? ")" : "]"}`;
+}

@@ -1,0 +1,25 @@
+/**
+ * The shared library of the re-analysis of Nagoshi et al. 2012: every notebook imports this.
+ *
+ * Layers, lowest first (a layer imports only those before it): source and schemas → intervals →
+ * loader → timeline → statistics → figures and display.
+ *
+ * @module
+ */
+export { normalizeSourceText, SOURCE, SOURCE_TEXT_PATH } from "./source.ts";
+export { PINNED_DENO, warnOnOtherDeno } from "./runtime.ts";
+export * from "./intervals.ts";
+export * from "./schema.ts";
+export { type DataIssue, DataValidationError, formatIssue } from "./errors.ts";
+export {
+  type Case,
+  type CaseEvent,
+  type CaseSeries,
+  compareDays,
+  type Day,
+  DEFAULT_DATA_DIR,
+  loadCaseSeries,
+  type Observation,
+  type Timepoint,
+  type Treatment,
+} from "./load.ts";

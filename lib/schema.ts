@@ -1,0 +1,226 @@
+/**
+ * zod schemas of the four data tables: the single source of truth for their columns, the
+ * TypeScript row types and the Frictionless `data/datapackage.json` (see {@link tableSchemas}).
+ *
+ * Every schema takes the raw CSV cells (strings) and returns typed values; a cell that does not
+ * parse yields a zod issue whose path is the column name.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+/** Parses a number cell; rejects empty cells, `NaN` and anything `Number()` would coerce. */
+function numberCell(opts: { infinite?: boolean } = {}) {
+  return z.string().transform((s, ctx): number => {
+    const t = s.trim();
+    if (opts.infinite && (t === "Inf" || t === "-Inf")) return t === "Inf" ? Infinity : -Infinity;
+    if (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) {
+      ctx.issues.push({
+        code: "custom",
+        input: s,
+        message: t === ""
+          ? "empty cell where a number is required"
+          : `not a number: '${s}'${
+            opts.infinite ? " (use Inf or -Inf for an unstated bound)" : ""
+          }`,
+      });
+      return z.NEVER;
+    }
+    return Number(t);
+  });
+}
+
+/** A number that may be infinite (an unstated bound), described to JSON Schema as a number. */
+const extendedNumber = () =>
+  z.custom<number>((v) => typeof v === "number" && !Number.isNaN(v)).meta({ type: "number" });
+
+/** Required number cell, piped into `out` for range checks. */
+const num = <T extends z.ZodType<number, number>>(out: T) => numberCell().pipe(out);
+
+/** Optional number cell: an empty cell is `null`. */
+const optNum = <T extends z.ZodType<number, number>>(out: T) =>
+  z.union([z.literal("").transform(() => null), numberCell().pipe(out)]);
+
+/** Required text cell (surrounding white space trimmed). */
+const text = () =>
+  z.string().transform((s) => s.trim()).pipe(
+    z.string().min(1, { message: "empty cell where text is required" }),
+  );
+
+/** Optional text cell: an empty cell is `null`. */
+const optText = () => z.string().transform((s) => (s.trim() === "" ? null : s.trim()));
+
+/** A closed set of words. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.string().transform((s) => s.trim()).pipe(
+    z.enum(values, { message: `must be one of: ${values.join(", ")}` }),
+  );
+
+/** Optional closed set: an empty cell is `null`. */
+const optOneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.literal("").transform(() => null), oneOf(values)]);
+
+/** An identifier: letters, digits, `_` and `-`. */
+const ident = () =>
+  z.string().transform((s) => s.trim()).pipe(
+    z.string().regex(/^[A-Za-z0-9_-]+$/, { message: "must be an identifier ([A-Za-z0-9_-]+)" }),
+  );
+
+const optIdent = () => z.union([z.literal("").transform(() => null), ident()]);
+
+/** Rules that turn the text's words into time intervals (see `lib/intervals.ts`). */
+export const TIME_RULE_NAMES = ["origin", "exact", "approx", "within", "after", "before"] as const;
+/** Units of time named in the text. */
+export const TIME_UNIT_NAMES = ["day", "week", "month"] as const;
+/** Rules that turn the text's words into VAS intervals. */
+export const VALUE_RULE_NAMES = ["exact", "range"] as const;
+
+/** One row of `data/cases.csv`: a patient. */
+export const CaseRow = z.object({
+  case_id: ident().meta({ description: "Case number as in the article (1, 2, 3)." }),
+  age: num(z.number().int().min(0).max(120)).meta({ description: "Age in years." }),
+  sex: oneOf(["male", "female"] as const).meta({ description: "Sex." }),
+  limb: oneOf(["upper", "lower"] as const).meta({ description: "Upper or lower limb." }),
+  side: oneOf(["left", "right"] as const).meta({ description: "Side of the amputation." }),
+  level: text().meta({ description: "Level of amputation, in the article's words." }),
+  cause: text().meta({ description: "Cause of the limb loss." }),
+  sds: optNum(z.number().int().min(20).max(80)).meta({
+    description: "Zung Self-rating Depression Scale score (20-80); empty where not reported.",
+  }),
+  diagnosis_age: optNum(z.number().int().min(0).max(120)).meta({
+    description: "Age in years at diagnosis of the disease that led to the amputation, if stated.",
+  }),
+  day0: text().meta({ description: "What day 0 is for this case." }),
+  demographics_quote: text().meta({ description: "Passage stating age and sex." }),
+  cause_quote: text().meta({ description: "Passage stating the cause." }),
+  amputation_quote: text().meta({ description: "Passage stating side, level and limb." }),
+  sds_quote: optText().meta({ description: "Passage stating the SDS score; empty if none." }),
+  diagnosis_quote: optText().meta({ description: "Passage stating diagnosis_age; else empty." }),
+});
+
+/** One row of `data/timepoints.csv`: a moment of a case's history, derived from the words. */
+export const TimepointRow = z.object({
+  case_id: ident().meta({ description: "Case the time point belongs to." }),
+  time_id: ident().meta({ description: "Identifier of the time point, unique within the case." }),
+  rule: oneOf(TIME_RULE_NAMES).meta({ description: "Rule turning the words into an interval." }),
+  anchor: optIdent().meta({ description: "time_id this point is measured from (origin: empty)." }),
+  bound: optIdent().meta({
+    description: "Rule 'after' only: time_id of a later point that bounds this one; else empty.",
+  }),
+  amount: optNum(z.number().min(0)).meta({ description: "Number of units stated, if any." }),
+  unit: optOneOf(TIME_UNIT_NAMES).meta({ description: "Unit of the amount (day, week, month)." }),
+  day_lo: numberCell({ infinite: true }).pipe(extendedNumber()).meta({
+    description: "Derived: earliest day (days since day 0); -Inf when unbounded.",
+  }),
+  day_nominal: num(z.number()).meta({ description: "Derived: nominal day." }),
+  day_hi: numberCell({ infinite: true }).pipe(extendedNumber()).meta({
+    description: "Derived: latest day; Inf when unbounded.",
+  }),
+  words: text().meta({ description: "The text's words for this moment." }),
+  quote: text().meta({ description: "Shortest passage of the source stating it." }),
+});
+
+/** One row of `data/treatments.csv`: one drug at one dose for one period. */
+export const TreatmentRow = z.object({
+  case_id: ident().meta({ description: "Case." }),
+  drug: z.string().transform((s) => s.trim()).pipe(
+    z.string().regex(/^[a-z][a-z -]*$/, { message: "must be a generic name in lower case" }),
+  ).meta({ description: "Generic drug name, lower case." }),
+  drug_class: text().meta({ description: "Pharmacological class (see data/README.md)." }),
+  dose_mg_per_day: num(z.number().positive()).meta({ description: "Dose in mg/day." }),
+  start: ident().meta({ description: "time_id of the start of this dose period." }),
+  end: optIdent().meta({ description: "time_id of its end; empty when not stated." }),
+  purpose: oneOf(["phantom limb pain", "insomnia", "delirium"] as const).meta({
+    description: "What it was given for.",
+  }),
+  outcome: optText().meta({ description: "The outcome the text states, in its words." }),
+  quote: text().meta({ description: "Shortest passage of the source stating drug and dose." }),
+});
+
+/** One row of `data/observations.csv`: one VAS value the text states. */
+export const ObservationRow = z.object({
+  case_id: ident().meta({ description: "Case." }),
+  time: ident().meta({ description: "time_id of the moment the value refers to." }),
+  vas_lo: num(z.number().min(0).max(10)).meta({ description: "VAS lower bound (cm, 0-10)." }),
+  vas_nominal: num(z.number().min(0).max(10)).meta({ description: "Nominal VAS (cm)." }),
+  vas_hi: num(z.number().min(0).max(10)).meta({ description: "VAS upper bound (cm, 0-10)." }),
+  vas_rule: oneOf(VALUE_RULE_NAMES).meta({ description: "Rule turning the words into values." }),
+  vas_words: text().meta({ description: "The text's words for the value." }),
+  note: optText().meta({ description: "What the value describes, where it is not a rating." }),
+  quote: text().meta({ description: "Shortest passage of the source stating it." }),
+});
+
+/** One row of `data/events.csv`: an event of a case's history. */
+export const EventRow = z.object({
+  case_id: ident().meta({ description: "Case." }),
+  kind: oneOf(
+    [
+      "amputation",
+      "phantom pain onset",
+      "stump pain",
+      "transfer to psychiatry",
+      "delirium",
+      "recurrence",
+      "last report",
+    ] as const,
+  ).meta({ description: "Kind of event." }),
+  time: ident().meta({ description: "time_id of the event." }),
+  description: text().meta({ description: "What happened, briefly." }),
+  quote: text().meta({ description: "Shortest passage of the source stating it." }),
+});
+
+/** Row type of `cases.csv`. */
+export type CaseRow = z.output<typeof CaseRow>;
+/** Row type of `timepoints.csv`. */
+export type TimepointRow = z.output<typeof TimepointRow>;
+/** Row type of `treatments.csv`. */
+export type TreatmentRow = z.output<typeof TreatmentRow>;
+/** Row type of `observations.csv`. */
+export type ObservationRow = z.output<typeof ObservationRow>;
+/** Row type of `events.csv`. */
+export type EventRow = z.output<typeof EventRow>;
+
+/** The tables of the dataset: file name, title, row schema, and the columns forming its key. */
+export const tableSchemas = {
+  cases: { file: "cases.csv", title: "Cases", schema: CaseRow, key: ["case_id"] },
+  timepoints: {
+    file: "timepoints.csv",
+    title: "Time points",
+    schema: TimepointRow,
+    key: ["case_id", "time_id"],
+  },
+  treatments: {
+    file: "treatments.csv",
+    title: "Treatments (one row per drug and dose period)",
+    schema: TreatmentRow,
+    key: ["case_id", "drug", "start"],
+  },
+  observations: {
+    file: "observations.csv",
+    title: "VAS observations",
+    schema: ObservationRow,
+    key: ["case_id", "time"],
+  },
+  events: {
+    file: "events.csv",
+    title: "Events",
+    schema: EventRow,
+    key: ["case_id", "kind", "time"],
+  },
+} as const;
+
+/** Name of a table of the dataset. */
+export type TableName = keyof typeof tableSchemas;
+
+/**
+ * The column names of a table, in schema (and file) order.
+ *
+ * @example
+ * ```ts
+ * import { columnsOf } from "./schema.ts";
+ * columnsOf("events"); // ["case_id", "kind", "time", "description", "quote"]
+ * ```
+ */
+export function columnsOf(table: TableName): string[] {
+  return Object.keys(tableSchemas[table].schema.shape);
+}

@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { loadCaseSeries, normalizeSourceText, SOURCE, SOURCE_TEXT_PATH } from "../lib/mod.ts";
+
+const series = await loadCaseSeries();
+const byId = (id: string) => series.cases.find((c) => c.id === id)!;
+
+Deno.test("the real dataset loads with three cases and the article's citation", () => {
+  assert.deepEqual(series.cases.map((c) => c.id), ["1", "2", "3"]);
+  assert.deepEqual(series.source.doi, "10.2147/NDT.S37431");
+  assert.deepEqual(series.source.citation, SOURCE.citation);
+});
+
+Deno.test("demographics are those the text states", () => {
+  assert.deepEqual(series.cases.map((c) => [c.age, c.sex, c.sds, c.limb, c.side]), [
+    [27, "male", 38, "lower", "right"],
+    [28, "male", 30, "lower", "right"],
+    [67, "male", null, "upper", "left"],
+  ]);
+});
+
+Deno.test("case 2: first VAS is 8.0 and milnacipran is 25 mg/day", () => {
+  const c = byId("2");
+  assert.deepEqual(c.observations[0].vas, { lo: 8, hi: 8, nominal: 8 });
+  const mil = c.treatments.filter((t) => t.drug === "milnacipran");
+  assert.deepEqual(mil.map((t) => t.doseMgPerDay), [25]);
+  assert.deepEqual(mil[0].start.hi, Infinity, "no date is stated for the start of milnacipran");
+});
+
+Deno.test("case 1: paroxetine titration 10-20-30-40 then milnacipran 100 and 75", () => {
+  const c = byId("1");
+  assert.deepEqual(
+    c.treatments.filter((t) => t.purpose === "phantom limb pain").map((t) =>
+      `${t.drug} ${t.doseMgPerDay}`
+    ),
+    [
+      "diclofenac 75",
+      "paroxetine 10",
+      "paroxetine 20",
+      "paroxetine 30",
+      "paroxetine 40",
+      "milnacipran 100",
+      "milnacipran 75",
+    ],
+  );
+  const p10 = c.treatments.find((t) => t.drug === "paroxetine" && t.doseMgPerDay === 10)!;
+  assert.deepEqual([p10.start.lo, p10.start.hi, p10.end?.nominal], [6, 6, 16]);
+  const m = c.treatments.find((t) => t.drug === "milnacipran" && t.doseMgPerDay === 100)!;
+  assert.deepEqual([m.start.lo, m.start.nominal, m.start.hi], [81, 96, 111]);
+});
+
+Deno.test("case 1: 'about 7 weeks after treatment initiation' is 6 + 49 ± 3.5 days", () => {
+  const o = byId("1").observations[0];
+  assert.deepEqual(o.vas.nominal, 6.6);
+  assert.deepEqual([o.day.lo, o.day.nominal, o.day.hi], [51.5, 55, 58.5]);
+});
+
+Deno.test("case 3: 'VAS 0–1.0' is the interval [0, 1] with nominal 0.5", () => {
+  const last = byId("3").observations.at(-1)!;
+  assert.deepEqual(last.vas, { lo: 0, hi: 1, nominal: 0.5 });
+  assert.deepEqual(last.words, "pain VAS 0–1.0");
+});
+
+Deno.test("twelve VAS values are stated, four in case 1, three in case 2, five in case 3", () => {
+  assert.deepEqual(series.cases.map((c) => c.observations.length), [4, 3, 5]);
+  assert.deepEqual(
+    series.cases.flatMap((c) => c.observations.map((o) => o.vas.nominal)),
+    [6.6, 3.3, 2.3, 0.6, 8, 1, 0.1, 4, 2, 0, 2, 0.5],
+  );
+});
+
+Deno.test("every quote occurs in the source text (whitespace and hyphenation normalised)", async () => {
+  const source = normalizeSourceText(await Deno.readTextFile(SOURCE_TEXT_PATH));
+  let checked = 0;
+  for (const c of series.cases) {
+    const rows = [...c.treatments, ...c.observations, ...c.events, ...c.timepoints];
+    for (const r of rows) {
+      assert.ok(
+        source.includes(normalizeSourceText(r.quote)),
+        `case ${c.id}: not in source: ${r.quote}`,
+      );
+      checked++;
+    }
+  }
+  const cases = await Deno.readTextFile(new URL("../data/cases.csv", import.meta.url));
+  for (const quote of ["The patient, a 27-year-old male", "score 30 points on SDS"]) {
+    assert.ok(cases.includes(quote) && source.includes(quote));
+  }
+  assert.deepEqual(checked, 78);
+});
+
+Deno.test("the normaliser joins hyphenated line breaks and folds white space", () => {
+  assert.deepEqual(normalizeSourceText("par-\n\noxetine  30 \n mg"), "paroxetine 30 mg");
+});
+
+Deno.test("data/README.md states every interval rule exactly as lib/intervals.ts does", async () => {
+  const { TIME_RULES, VALUE_RULES } = await import("../lib/intervals.ts");
+  const readme = await Deno.readTextFile(new URL("../data/README.md", import.meta.url));
+  for (const [name, text] of [...Object.entries(TIME_RULES), ...Object.entries(VALUE_RULES)]) {
+    assert.ok(readme.includes(`- \`${name}\`: ${text}`), `rule ${name} differs in data/README.md`);
+  }
+});
