@@ -23,3 +23,23 @@ export {
   type Timepoint,
   type Treatment,
 } from "./load.ts";
+export * from "./timeline.ts";
+export * from "./stats/types.ts";
+export { effectSize } from "./stats/effect_size.ts";
+export {
+  type AreaUnderCurve,
+  areaUnderCurve,
+  type CaseChange,
+  caseChange,
+  type ChangeOptions,
+  type ChangePoint,
+  type ImmpactClass,
+  immpactClass,
+  percentReduction,
+  type PeriodRate,
+  periodRates,
+  type TimeToRelief,
+  timeToRelief,
+} from "./stats/change.ts";
+export * from "./stats/pooled.ts";
+export { sensitivityTable } from "./stats/sensitivity.ts";

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { DataValidationError, formatIssue, loadCaseSeries } from "../lib/mod.ts";
+import { DataValidationError, formatIssue } from "../lib/errors.ts";
+import { loadCaseSeries } from "../lib/load.ts";
 import { warnOnOtherDeno } from "../lib/runtime.ts";
 
 if (import.meta.main) {

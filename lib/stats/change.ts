@@ -1,0 +1,404 @@
+/**
+ * Per-case change in pain after a drug: absolute and percent change with IMMPACT classes, time to
+ * 30 % and 50 % relief, area under the VAS curve, and rate of change per dose period. Every
+ * quantity that comes from intervals comes back as an interval with its nominal value.
+ *
+ * @module
+ */
+import { linearRegression } from "simple-statistics";
+import type { NominalInterval } from "../intervals.ts";
+import { type Case, compareDays, type Day } from "../load.ts";
+import {
+  type AlignedObservation,
+  alignOnDrug,
+  type Baseline,
+  baseline,
+  type BaselineDefinition,
+} from "../timeline.ts";
+
+/** IMMPACT classes of a percent reduction in pain (Dworkin et al. 2008). */
+export type ImmpactClass = "none" | "minimal" | "moderate" | "substantial";
+
+/** Values within this of a threshold count as on it (guards 50 % against 49.999…). */
+const EPS = 1e-9;
+
+/**
+ * IMMPACT class of a percent reduction: < 10 % none (including any increase), 10–< 30 %
+ * minimal, 30–< 50 % moderate, ≥ 50 % substantial.
+ *
+ * @example
+ * ```ts
+ * import { immpactClass } from "./change.ts";
+ * immpactClass(50); // "substantial"
+ * immpactClass(29.9); // "minimal"
+ * ```
+ */
+export function immpactClass(percentReduction: number): ImmpactClass {
+  const p = percentReduction + EPS;
+  return p >= 50 ? "substantial" : p >= 30 ? "moderate" : p >= 10 ? "minimal" : "none";
+}
+
+/**
+ * Percent reduction 100·(b − v)/b over intervals: smallest at (b.lo, v.hi), largest at
+ * (b.hi, v.lo). `null` when the baseline can be 0.
+ *
+ * @example
+ * ```ts
+ * import { percentReduction } from "./change.ts";
+ * percentReduction({ lo: 8, hi: 8, nominal: 8 }, { lo: 0, hi: 1, nominal: 0.5 });
+ * // { lo: 87.5, hi: 100, nominal: 93.75 }
+ * ```
+ */
+export function percentReduction(b: NominalInterval, v: NominalInterval): NominalInterval | null {
+  if (b.lo <= 0) return null;
+  return {
+    lo: 100 * (b.lo - v.hi) / b.lo,
+    hi: 100 * (b.hi - v.lo) / b.hi,
+    nominal: 100 * (b.nominal - v.nominal) / b.nominal,
+  };
+}
+
+/** One post-drug observation compared with the baseline. */
+export interface ChangePoint {
+  /** Time point of the observation. */
+  timeId: string;
+  /** Days since the drug start. */
+  day: NominalInterval;
+  /** The VAS (cm). */
+  vas: NominalInterval;
+  /** VAS minus baseline (cm; negative is improvement). */
+  change: NominalInterval;
+  /** Percent reduction from baseline; `null` when the baseline is 0. */
+  percentReduction: NominalInterval | null;
+  /** IMMPACT class at the nominal values and at the least and most favourable bounds. */
+  immpact: { nominal: ImmpactClass; worst: ImmpactClass; best: ImmpactClass } | null;
+  /** Whether the reduction reaches 2 cm: at the nominal values, surely, possibly. */
+  twoPoints: { nominal: boolean; surely: boolean; possibly: boolean };
+}
+
+/** Change after a drug for one case under one baseline definition. */
+export interface CaseChange {
+  /** Case id. */
+  caseId: string;
+  /** The drug whose start is day 0. */
+  drug: string;
+  /** The baseline used. */
+  baseline: Baseline;
+  /** Post-drug observations, in order. */
+  points: ChangePoint[];
+  /** Number of post-drug observations. */
+  n: number;
+  /** Why `points` is empty. */
+  reason?: string;
+}
+
+/** Options shared by the per-case computations. */
+export interface ChangeOptions {
+  /** The drug whose start is day 0 (default "milnacipran"). */
+  drug?: string;
+  /** Baseline definition (default "last"). */
+  baseline?: BaselineDefinition;
+}
+
+/**
+ * Baseline VAS and every later value of a case: absolute and percent change, IMMPACT class and
+ * the ≥ 2-point threshold.
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { caseChange } from "./change.ts";
+ * const c = (await loadCaseSeries()).cases[1];
+ * caseChange(c).points[0].percentReduction?.nominal; // 87.5 (8.0 → 1.0)
+ * ```
+ */
+export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
+  const drug = options.drug ?? "milnacipran";
+  const base = baseline(c, drug, options.baseline ?? "last");
+  const after = alignOnDrug(c, drug).filter((o) => o.phase === "after");
+  if (base.vas === null) {
+    return { caseId: c.id, drug, baseline: base, points: [], n: after.length, reason: base.reason };
+  }
+  const b = base.vas;
+  const points = after.map((o): ChangePoint => {
+    const change = {
+      lo: o.vas.lo - b.hi,
+      hi: o.vas.hi - b.lo,
+      nominal: o.vas.nominal - b.nominal,
+    };
+    const pr = percentReduction(b, o.vas);
+    return {
+      timeId: o.day.timeId,
+      day: o.relative,
+      vas: o.vas,
+      change,
+      percentReduction: pr,
+      immpact: pr
+        ? {
+          nominal: immpactClass(pr.nominal),
+          worst: immpactClass(pr.lo),
+          best: immpactClass(pr.hi),
+        }
+        : null,
+      twoPoints: {
+        nominal: -change.nominal + EPS >= 2,
+        surely: -change.hi + EPS >= 2,
+        possibly: -change.lo + EPS >= 2,
+      },
+    };
+  });
+  return { caseId: c.id, drug, baseline: base, points, n: points.length };
+}
+
+/** Time from the drug start to the first observation reaching a percent reduction. */
+export interface TimeToRelief {
+  /** Case id. */
+  caseId: string;
+  /** The percent-reduction threshold. */
+  thresholdPct: number;
+  /** Whether any post-drug observation reaches it (at nominal values). */
+  reached: boolean;
+  /** Days since the drug start of the first observation reaching it, or of the last one. */
+  day: NominalInterval | null;
+  /** Time point of that observation. */
+  timeId: string | null;
+  /** "reached by day …" or "not reached by day …", in words. */
+  summary: string;
+  /** Number of post-drug observations examined. */
+  n: number;
+}
+
+const fmtDay = (x: NominalInterval) =>
+  x.lo === x.hi ? `${x.nominal}` : `${x.nominal} [${x.lo}, ${x.hi === Infinity ? "inf" : x.hi}]`;
+
+/**
+ * Time to the first post-drug observation with a percent reduction ≥ `thresholdPct` (nominal
+ * values), as the interval of its time bounds; otherwise "not reached by day d" (d the last
+ * observation). The true time of relief may be earlier: values are reported, not continuous.
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { timeToRelief } from "./change.ts";
+ * const c = (await loadCaseSeries()).cases[1];
+ * timeToRelief(c, 50).day; // { lo: 0, hi: 6, nominal: 6 }
+ * ```
+ */
+export function timeToRelief(
+  c: Case,
+  thresholdPct: number,
+  options: ChangeOptions = {},
+): TimeToRelief {
+  const ch = caseChange(c, options);
+  const hit = ch.points.find((p) =>
+    p.percentReduction !== null && p.percentReduction.nominal + EPS >= thresholdPct
+  );
+  if (hit) {
+    return {
+      caseId: c.id,
+      thresholdPct,
+      reached: true,
+      day: hit.day,
+      timeId: hit.timeId,
+      summary: `reached by day ${fmtDay(hit.day)}`,
+      n: ch.n,
+    };
+  }
+  const last = ch.points.at(-1);
+  return {
+    caseId: c.id,
+    thresholdPct,
+    reached: false,
+    day: last?.day ?? null,
+    timeId: last?.timeId ?? null,
+    summary: last
+      ? `not reached by day ${fmtDay(last.day)}`
+      : `no comparison possible (${ch.reason ?? "no post-drug value"})`,
+    n: ch.n,
+  };
+}
+
+/** Area under the VAS curve over a window, with bounds over every admissible time and value. */
+export interface AreaUnderCurve {
+  /** Case id. */
+  caseId: string;
+  /** The window, in days since the drug start. */
+  window: { from: number; to: number };
+  /** AUC (cm·days) at nominal times and values, and its least and greatest admissible values. */
+  auc: NominalInterval | null;
+  /** AUC divided by the span from first to last observation (cm), at nominal values. */
+  timeWeightedMean: number | null;
+  /** Number of observations used. */
+  n: number;
+  /** Why `auc` is null. */
+  reason?: string;
+}
+
+/** Trapezoid area of points in order. */
+function trapezoid(t: number[], v: number[]): number {
+  let s = 0;
+  for (let i = 1; i < t.length; i++) s += (t[i] - t[i - 1]) * (v[i] + v[i - 1]) / 2;
+  return s;
+}
+
+/**
+ * Extreme trapezoid areas over times t_i in [lo_i, hi_i] kept in order. The area is linear in
+ * the times for fixed values, so its extremes lie at vertices of the ordered box, where every time
+ * equals one of the bounds: those are enumerated.
+ */
+function extremeAreas(
+  lo: number[],
+  hi: number[],
+  v: number[],
+): { min: number; max: number } {
+  const candidates = [...new Set([...lo, ...hi])].sort((a, b) => a - b);
+  let min = Infinity;
+  let max = -Infinity;
+  const t: number[] = [];
+  const visit = (i: number) => {
+    if (i === lo.length) {
+      const a = trapezoid(t, v);
+      min = Math.min(min, a);
+      max = Math.max(max, a);
+      return;
+    }
+    for (const x of candidates) {
+      if (x < lo[i] || x > hi[i] || (i > 0 && x < t[i - 1])) continue;
+      t[i] = x;
+      visit(i + 1);
+    }
+  };
+  visit(0);
+  return { min, max };
+}
+
+/**
+ * Time-weighted area under the VAS curve (trapezoid rule, cm·days) of the observations whose
+ * nominal time lies in `[from, to]` days after the drug start, their time intervals clipped to the
+ * window. Bounds: the least area uses the lower VAS bounds, the greatest the upper ones, each over
+ * every admissible ordering of times. Needs two observations.
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { areaUnderCurve } from "./change.ts";
+ * const c = (await loadCaseSeries()).cases[1];
+ * areaUnderCurve(c, { from: 0, to: 30 }).auc?.nominal; // 6·(8 + 1)/2 + 19·(1 + 0.1)/2 = 37.45
+ * ```
+ */
+export function areaUnderCurve(
+  c: Case,
+  window: { from: number; to: number },
+  options: ChangeOptions = {},
+): AreaUnderCurve {
+  const obs = alignOnDrug(c, options.drug ?? "milnacipran").filter((o) =>
+    o.relative.nominal >= window.from && o.relative.nominal <= window.to
+  );
+  if (obs.length < 2) {
+    return {
+      caseId: c.id,
+      window,
+      auc: null,
+      timeWeightedMean: null,
+      n: obs.length,
+      reason: `${obs.length} observation${obs.length === 1 ? "" : "s"} in the window: ` +
+        "an area needs two",
+    };
+  }
+  const lo = obs.map((o) => Math.max(o.relative.lo, window.from));
+  const hi = obs.map((o) => Math.min(o.relative.hi, window.to));
+  const t = obs.map((o) => o.relative.nominal);
+  const nominal = trapezoid(t, obs.map((o) => o.vas.nominal));
+  const least = extremeAreas(lo, hi, obs.map((o) => o.vas.lo)).min;
+  const most = extremeAreas(lo, hi, obs.map((o) => o.vas.hi)).max;
+  const span = t[t.length - 1] - t[0];
+  return {
+    caseId: c.id,
+    window,
+    auc: { lo: least, hi: most, nominal },
+    timeWeightedMean: span > 0 ? nominal / span : null,
+    n: obs.length,
+  };
+}
+
+/** Rate of change of VAS within one drug or dose period. */
+export interface PeriodRate {
+  /** Case id. */
+  caseId: string;
+  /** Drug. */
+  drug: string;
+  /** Dose (mg/day), or `null` for all periods of the drug together. */
+  doseMgPerDay: number | null;
+  /** Observations in the period (by nominal time). */
+  n: number;
+  /** cm per week from the first to the last observation, with bounds; `null` under two. */
+  perWeek: NominalInterval | null;
+  /** Least-squares slope (cm per week) on nominal values, for three or more observations. */
+  leastSquaresPerWeek: number | null;
+  /** Why a rate is null. */
+  reason?: string;
+}
+
+/** Bounds of (v2 − v1)/(t2 − t1)·7 over the box; infinite when t2 − t1 can be 0. */
+function rateBounds(a: AlignedObservation, b: AlignedObservation): NominalInterval {
+  const nominal = 7 * (b.vas.nominal - a.vas.nominal) / (b.relative.nominal - a.relative.nominal);
+  const minGap = b.relative.lo - a.relative.hi;
+  if (!(minGap > 0)) {
+    const dvLo = b.vas.lo - a.vas.hi;
+    const dvHi = b.vas.hi - a.vas.lo;
+    return { lo: dvLo < 0 ? -Infinity : 0, hi: dvHi > 0 ? Infinity : 0, nominal };
+  }
+  const rates: number[] = [];
+  for (const dv of [b.vas.lo - a.vas.hi, b.vas.hi - a.vas.lo]) {
+    for (const dt of [minGap, b.relative.hi - a.relative.lo]) rates.push(7 * dv / dt);
+  }
+  return { lo: Math.min(...rates), hi: Math.max(...rates), nominal };
+}
+
+/**
+ * Rate of change of VAS (cm/week) within each dose period and each drug of a case, from the
+ * observations that fall in the period (start < t ≤ end, in chronological order; a value
+ * reported at the visit of a dose change belongs to the dose before it).
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { periodRates } from "./change.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * periodRates(c).find((r) => r.drug === "paroxetine" && r.doseMgPerDay === null)?.n; // 2
+ * ```
+ */
+export function periodRates(c: Case, options: ChangeOptions = {}): PeriodRate[] {
+  const aligned = alignOnDrug(c, options.drug ?? "milnacipran");
+  const inside = (start: Day, end: Day | null) =>
+    aligned.filter((o) =>
+      compareDays(start, o.day) < 0 && (end === null || compareDays(o.day, end) <= 0)
+    );
+  const periods = c.treatments.filter((t) => t.purpose === "phantom limb pain");
+  const rows: PeriodRate[] = [];
+  const make = (drug: string, dose: number | null, obs: AlignedObservation[]): PeriodRate => {
+    const base = { caseId: c.id, drug, doseMgPerDay: dose, n: obs.length };
+    if (obs.length < 2) {
+      return {
+        ...base,
+        perWeek: null,
+        leastSquaresPerWeek: null,
+        reason: `${obs.length} observation${obs.length === 1 ? "" : "s"} in the period: ` +
+          "a rate needs two",
+      };
+    }
+    const ls = obs.length >= 3
+      ? 7 * linearRegression(obs.map((o) => [o.relative.nominal, o.vas.nominal])).m
+      : null;
+    return { ...base, perWeek: rateBounds(obs[0], obs[obs.length - 1]), leastSquaresPerWeek: ls };
+  };
+  for (const p of periods) {
+    rows.push(make(p.drug, p.doseMgPerDay, inside(p.start, p.end)));
+  }
+  for (const drug of [...new Set(periods.map((p) => p.drug))]) {
+    const mine = periods.filter((p) => p.drug === drug);
+    const ids = new Set(mine.flatMap((p) => inside(p.start, p.end)));
+    rows.push(make(drug, null, aligned.filter((o) => ids.has(o))));
+  }
+  return rows;
+}

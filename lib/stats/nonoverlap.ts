@@ -1,0 +1,401 @@
+/**
+ * Non-overlap effect sizes of an AB comparison, as SingleCaseES 0.7.4 defines them
+ * (`R/non-overlap-measures.R`): NAP, Tau, Tau-U, Tau-BC, PND, PEM, PAND, IRD.
+ *
+ * Every function takes baseline `a` and treatment `b` values (non-finite values dropped) and the
+ * direction of improvement; for `"decrease"` the data are multiplied by −1 first, so ties stay
+ * ties. Results are {@link EffectSizeResult}s with `null` and a `reason` where the package gives
+ * NA, NaN or ±Inf.
+ *
+ * @module
+ */
+import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { median } from "simple-statistics";
+import { bisectRoot } from "./roots.ts";
+import { kendallExactPValue } from "./kendall.ts";
+import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
+
+/** Drops non-finite values and flips the sign for a decreasing improvement. */
+export function oriented(
+  values: readonly number[],
+  improvement: "decrease" | "increase",
+): number[] {
+  const s = improvement === "decrease" ? -1 : 1;
+  return values.filter(Number.isFinite).map((v) => s * v);
+}
+
+/** The z quantile for a two-sided confidence level. */
+export function zFor(confidence: number): number {
+  return normalQuantile(1 - (1 - confidence) / 2, 0, 1);
+}
+
+/** A result with the sample sizes and options filled in. */
+export function result(
+  measure: Measure,
+  m: number,
+  n: number,
+  options: EffectSizeOptions,
+  fields: Partial<EffectSizeResult>,
+): EffectSizeResult {
+  return {
+    measure,
+    estimate: null,
+    se: null,
+    ciLower: null,
+    ciUpper: null,
+    ...fields,
+    n: { baseline: m, treatment: n },
+    options: { confidence: 0.95, ...options },
+  };
+}
+
+/** q_ij = 1[b_j > a_i] + ½·1[b_j = a_i]. */
+function pairScores(a: number[], b: number[]): number[][] {
+  return a.map((ai) => b.map((bj) => (bj > ai ? 1 : bj === ai ? 0.5 : 0)));
+}
+
+/** NAP with its variance (per `seMethod`) and Newcombe's Method 5 interval. */
+function napParts(a: number[], b: number[], options: EffectSizeOptions) {
+  const m = a.length;
+  const n = b.length;
+  const q = pairScores(a, b);
+  const nap = q.flat().reduce((s, x) => s + x, 0) / (m * n);
+  const method = options.seMethod ?? "unbiased";
+  const t = Math.min(Math.max(nap, 1 / (2 * m * n)), 1 - 1 / (2 * m * n));
+  let variance: number;
+  let seReason: string | undefined;
+  if (method === "null") {
+    variance = (m + n + 1) / (12 * m * n);
+  } else {
+    const rows = q.map((r) => r.reduce((s, x) => s + (x - nap), 0));
+    const cols = b.map((_, j) => q.reduce((s, r) => s + (r[j] - nap), 0));
+    const q1 = rows.reduce((s, x) => s + x * x, 0) / (m * n * n);
+    const q2 = cols.reduce((s, x) => s + x * x, 0) / (m * m * n);
+    const x = q.flat().reduce((s, v) => s + (v - nap) ** 2, 0) / (m * n);
+    if (method === "hanley") {
+      variance = (t * (1 - t) + (n - 1) * q1 + (m - 1) * q2) / (m * n);
+    } else if (m === 1 || n === 1) {
+      variance = Infinity;
+      seReason = `unbiased SE is infinite with ${m === 1 ? "one baseline" : "one treatment"} ` +
+        "observation (SingleCaseES: Inf); seMethod 'hanley' or 'null' gives a finite SE";
+    } else {
+      variance = (t * (1 - t) + n * q1 + m * q2 - 2 * x) / ((m - 1) * (n - 1));
+    }
+  }
+  const z = zFor(options.confidence ?? 0.95);
+  const h = (m + n) / 2 - 1;
+  const f = (th: number) =>
+    m * n * (nap - th) ** 2 * (2 - th) * (1 + th) -
+    z * z * th * (1 - th) * (2 + h + (1 + 2 * h) * th * (1 - th));
+  // uniroot returns an end point at which f is exactly 0: at NAP = 1 (0) the bound is NAP itself.
+  const lower = nap > 0 ? (f(nap) === 0 ? nap : bisectRoot(f, 0, nap)) : 0;
+  const upper = nap < 1 ? (f(nap) === 0 ? nap : bisectRoot(f, nap, 1)) : 1;
+  // The informative root when the package's interval is degenerate (NAP = 0 or 1).
+  const informative = nap === 1
+    ? { lower: bisectRoot(f, 0, 1 - 1e-12), upper: 1 }
+    : nap === 0
+    ? { lower: 0, upper: bisectRoot(f, 1e-12, 1) }
+    : null;
+  return { nap, variance, seReason, lower, upper, informative };
+}
+
+/**
+ * NAP (non-overlap of all pairs; Parker & Vannest 2009): the share of baseline–treatment pairs
+ * that improve, ties counting ½. SE by `seMethod` ("unbiased" default, "hanley", "null"); CI by
+ * Newcombe's Method 5. When NAP is 1 (or 0) the package's CI is [1, 1] ([0, 0]); the other root
+ * is returned in `informativeCi`.
+ *
+ * @example
+ * ```ts
+ * import { nap } from "./nonoverlap.ts";
+ * nap([3, 4, 5], [1, 2, 4], { improvement: "decrease" }).estimate; // 0.8333…
+ * ```
+ */
+export function nap(
+  baseline: readonly number[],
+  treatment: readonly number[],
+  options: EffectSizeOptions,
+): EffectSizeResult {
+  const a = oriented(baseline, options.improvement);
+  const b = oriented(treatment, options.improvement);
+  if (a.length === 0 || b.length === 0) {
+    return result("NAP", a.length, b.length, options, { reason: "an empty phase" });
+  }
+  const p = napParts(a, b, options);
+  return result("NAP", a.length, b.length, options, {
+    estimate: p.nap,
+    se: Number.isFinite(p.variance) ? Math.sqrt(p.variance) : null,
+    ciLower: p.lower,
+    ciUpper: p.upper,
+    ...(p.seReason ? { reason: p.seReason } : {}),
+    ...(p.informative ? { informativeCi: p.informative } : {}),
+  });
+}
+
+/**
+ * Tau (non-overlap; no tie adjustment) = 2·NAP − 1 = (#improving − #worsening pairs)/(m·n), with
+ * SE = 2·SE(NAP) and CI = 2·CI(NAP) − 1.
+ *
+ * @example
+ * ```ts
+ * import { tau } from "./nonoverlap.ts";
+ * tau([3, 4, 5], [1, 2, 4], { improvement: "decrease" }).estimate; // 0.6666…
+ * ```
+ */
+export function tau(
+  baseline: readonly number[],
+  treatment: readonly number[],
+  options: EffectSizeOptions,
+): EffectSizeResult {
+  return tauFromNap(nap(baseline, treatment, options), "Tau");
+}
+
+function tauFromNap(r: EffectSizeResult, measure: Measure): EffectSizeResult {
+  const lin = (x: number | null) => (x === null ? null : 2 * x - 1);
+  return {
+    ...r,
+    measure,
+    estimate: lin(r.estimate),
+    se: r.se === null ? null : 2 * r.se,
+    ciLower: lin(r.ciLower),
+    ciUpper: lin(r.ciUpper),
+    ...(r.informativeCi
+      ? {
+        informativeCi: { lower: lin(r.informativeCi.lower)!, upper: lin(r.informativeCi.upper)! },
+      }
+      : {}),
+  };
+}
+
+/**
+ * Tau-U (Parker et al. 2011), SingleCaseES form: (S_AB − S_AA)/(m·n), where S_AA is Kendall's S
+ * of the baseline against time. Not bounded by [−1, 1]; no SE or CI.
+ *
+ * @example
+ * ```ts
+ * import { tauU } from "./nonoverlap.ts";
+ * tauU([3, 4, 5], [1, 2, 4], { improvement: "decrease" }).estimate; // 1
+ * ```
+ */
+export function tauU(
+  baseline: readonly number[],
+  treatment: readonly number[],
+  options: EffectSizeOptions,
+): EffectSizeResult {
+  const a = oriented(baseline, options.improvement);
+  const b = oriented(treatment, options.improvement);
+  const m = a.length;
+  const n = b.length;
+  if (m === 0 || n === 0) return result("TauU", m, n, options, { reason: "an empty phase" });
+  let sab = 0;
+  for (const ai of a) for (const bj of b) sab += Math.sign(bj - ai);
+  let saa = 0;
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) saa += Math.sign(a[j] - a[i]);
+  return result("TauU", m, n, options, {
+    estimate: (sab - saa) / (m * n),
+    reason: "Tau-U has no standard error in SingleCaseES",
+  });
+}
+
+/**
+ * Tau-BC (Tarlow 2017): Tau after removing the baseline's Theil–Sen trend from both phases
+ * (sessions numbered 1..m+n). `kendall: false` (default) gives Tau of the residuals with NAP-based
+ * SE and CI; `kendall: true` gives Kendall's tau-b of residuals against phase, SE
+ * √(2(1−τ²)/(m+n)). `pretestTrend: α` corrects only when the baseline trend's exact Kendall
+ * p-value is ≤ α (needs m ≥ 3).
+ *
+ * @example
+ * ```ts
+ * import { tauBC } from "./nonoverlap.ts";
+ * tauBC([1, 2, 3], [2, 2, 2], { improvement: "increase" }).estimate; // -1 (trend removed)
+ * ```
+ */
+export function tauBC(
+  baseline: readonly number[],
+  treatment: readonly number[],
+  options: EffectSizeOptions,
+): EffectSizeResult {
+  const raw = baseline.filter(Number.isFinite);
+  const rawB = treatment.filter(Number.isFinite);
+  const m = raw.length;
+  const n = rawB.length;
+  if (m < 2) {
+    return result("TauBC", m, n, options, {
+      reason: "one baseline observation: no Theil–Sen trend (SingleCaseES: error)",
+    });
+  }
+  if (n === 0) return result("TauBC", m, n, options, { reason: "an empty phase" });
+  let correct = true;
+  let pvalSlopeA: number | undefined;
+  if (options.pretestTrend !== undefined && options.pretestTrend !== false) {
+    if (m < 3) {
+      return result("TauBC", m, n, options, {
+        reason: "trend pretest needs at least 3 baseline observations (Kendall: length(x)<3)",
+      });
+    }
+    const p = kendallExactPValue(raw);
+    if (p === null) {
+      return result("TauBC", m, n, options, {
+        reason: "exact Kendall p-value only for ≤ 8 untied baseline values",
+      });
+    }
+    pvalSlopeA = p;
+    correct = p <= options.pretestTrend;
+  }
+  const slopes: number[] = [];
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) slopes.push((raw[j] - raw[i]) / (j - i));
+  }
+  const slope = correct ? median(slopes) : 0;
+  const intercept = correct ? median(raw.map((y, i) => y - slope * (i + 1))) : 0;
+  const ra = raw.map((y, i) => y - intercept - slope * (i + 1));
+  const rb = rawB.map((y, j) => y - intercept - slope * (m + j + 1));
+  const correction = { slope, intercept, ...(pvalSlopeA !== undefined ? { pvalSlopeA } : {}) };
+  if (!options.kendall) {
+    return { ...tauFromNap(nap(ra, rb, options), "TauBC"), correction };
+  }
+  const a = oriented(ra, options.improvement);
+  const b = oriented(rb, options.improvement);
+  const all = [...a, ...b];
+  let s = 0;
+  for (const ai of a) for (const bj of b) s += Math.sign(bj - ai);
+  let tiedPairs = 0;
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) if (all[i] === all[j]) tiedPairs++;
+  }
+  const big = m + n;
+  const denom = Math.sqrt(m * n * (big * (big - 1) / 2 - tiedPairs));
+  const t = denom === 0 ? 0 : s / denom;
+  const se = Math.sqrt(2 * (1 - t * t) / big);
+  const z = zFor(options.confidence ?? 0.95);
+  return result("TauBC", m, n, options, {
+    estimate: t,
+    se,
+    ciLower: t - z * se,
+    ciUpper: t + z * se,
+    correction,
+  });
+}
+
+/**
+ * PND (Scruggs et al. 1987): share of treatment values beyond the most extreme baseline value
+ * (ties with it do not count). No SE.
+ *
+ * @example
+ * ```ts
+ * import { pnd } from "./nonoverlap.ts";
+ * pnd([3, 4, 5], [1, 2, 4], { improvement: "decrease" }).estimate; // 0.6666…
+ * ```
+ */
+export function pnd(
+  baseline: readonly number[],
+  treatment: readonly number[],
+  options: EffectSizeOptions,
+): EffectSizeResult {
+  const a = oriented(baseline, options.improvement);
+  const b = oriented(treatment, options.improvement);
+  if (a.length === 0 || b.length === 0) {
+    return result("PND", a.length, b.length, options, { reason: "an empty phase" });
+  }
+  const top = Math.max(...a);
+  return result("PND", a.length, b.length, options, {
+    estimate: b.filter((x) => x > top).length / b.length,
+    reason: "PND has no standard error",
+  });
+}
+
+/**
+ * PEM (Ma 2006): share of treatment values beyond the baseline median, ties with it counting ½
+ * (SingleCaseES; scan counts them 0). No SE.
+ *
+ * @example
+ * ```ts
+ * import { pem } from "./nonoverlap.ts";
+ * pem([3, 4, 5], [1, 2, 4], { improvement: "decrease" }).estimate; // 0.8333…
+ * ```
+ */
+export function pem(
+  baseline: readonly number[],
+  treatment: readonly number[],
+  options: EffectSizeOptions,
+): EffectSizeResult {
+  const a = oriented(baseline, options.improvement);
+  const b = oriented(treatment, options.improvement);
+  if (a.length === 0 || b.length === 0) {
+    return result("PEM", a.length, b.length, options, { reason: "an empty phase" });
+  }
+  const md = median(a);
+  const score = b.reduce((s, x) => s + (x > md ? 1 : x === md ? 0.5 : 0), 0);
+  return result("PEM", a.length, b.length, options, {
+    estimate: score / b.length,
+    reason: "PEM has no standard error",
+  });
+}
+
+/** PAND by Pustejovsky's minimum-removal algorithm (SingleCaseES `calc_PAND`). */
+function pandValue(a: number[], b: number[]): number {
+  const m = a.length;
+  const n = b.length;
+  const x = [-Infinity, ...[...a].sort((p, q) => p - q)];
+  const y = [...[...b].sort((p, q) => p - q), Infinity];
+  let best = 0;
+  for (let i = 1; i <= m + 1; i++) {
+    for (let j = 1; j <= n + 1; j++) {
+      if (x[i - 1] < y[j - 1]) best = Math.max(best, i + n - j);
+    }
+  }
+  return best / (m + n);
+}
+
+/**
+ * PAND (Parker et al. 2007), "minimum removal" form: the largest share of all observations left
+ * after removing the fewest so that every kept baseline value is strictly below (for increase)
+ * every kept treatment value. No SE.
+ *
+ * @example
+ * ```ts
+ * import { pand } from "./nonoverlap.ts";
+ * pand([3, 4, 5], [1, 2, 4], { improvement: "decrease" }).estimate; // 0.8333…
+ * ```
+ */
+export function pand(
+  baseline: readonly number[],
+  treatment: readonly number[],
+  options: EffectSizeOptions,
+): EffectSizeResult {
+  const a = oriented(baseline, options.improvement);
+  const b = oriented(treatment, options.improvement);
+  if (a.length === 0 || b.length === 0) {
+    return result("PAND", a.length, b.length, options, { reason: "an empty phase" });
+  }
+  return result("PAND", a.length, b.length, options, {
+    estimate: pandValue(a, b),
+    reason: "PAND has no standard error",
+  });
+}
+
+/**
+ * Robust IRD (Parker et al. 2009) from PAND: [(m+n)²·PAND − m² − n²] / (2mn). No SE.
+ *
+ * @example
+ * ```ts
+ * import { ird } from "./nonoverlap.ts";
+ * ird([3, 4, 5], [1, 2, 4], { improvement: "decrease" }).estimate; // 0.6666… (PAND 5/6)
+ * ```
+ */
+export function ird(
+  baseline: readonly number[],
+  treatment: readonly number[],
+  options: EffectSizeOptions,
+): EffectSizeResult {
+  const a = oriented(baseline, options.improvement);
+  const b = oriented(treatment, options.improvement);
+  const m = a.length;
+  const n = b.length;
+  if (m === 0 || n === 0) return result("IRD", m, n, options, { reason: "an empty phase" });
+  const p = pandValue(a, b);
+  return result("IRD", m, n, options, {
+    estimate: ((m + n) ** 2 * p - m * m - n * n) / (2 * m * n),
+    reason: "IRD has no standard error",
+  });
+}

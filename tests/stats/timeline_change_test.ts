@@ -1,0 +1,213 @@
+/**
+ * Timeline, per-case change and pooled comparisons on the real dataset and on small synthetic
+ * series; expected values are worked out in the comments from data/README.md's rules.
+ */
+import assert from "node:assert/strict";
+import {
+  activeTreatments,
+  aggregateEffectSizes,
+  alignOnDrug,
+  areaUnderCurve,
+  baseline,
+  caseChange,
+  clopperPearson,
+  effectSize,
+  immpactClass,
+  lineOfTherapyGroups,
+  loadCaseSeries,
+  percentReduction,
+  periodRates,
+  permutationTest,
+  prePost,
+  relativeDay,
+  responderCurve,
+  responders,
+  sensitivityTable,
+  signTest,
+  timeToRelief,
+} from "../../lib/mod.ts";
+
+const series = await loadCaseSeries();
+const [c1, c2, c3] = series.cases;
+
+Deno.test("relative days follow the anchor chain, not the wide absolute intervals", () => {
+  // Case 1: VAS 2.3 'within a week' of milnacipran: [0, 7] although both absolute days are wide.
+  assert.deepEqual(relativeDay(c1, "milnacipran_1wk_report", "milnacipran_start"), {
+    lo: 0,
+    hi: 7,
+    nominal: 7,
+  });
+  // Case 1: VAS 6.6 at 49 ± 3.5 after paroxetine, milnacipran at 90 ± 15 after it.
+  assert.deepEqual(relativeDay(c1, "paroxetine_7wk_report", "milnacipran_start"), {
+    lo: 45.5 - 105,
+    hi: 52.5 - 75,
+    nominal: 49 - 90,
+  });
+  // Case 2: the pre-treatment average is bounded by the start: (−inf, 0].
+  const pre = relativeDay(c2, "pretreatment_average", "milnacipran_start");
+  assert.deepEqual([pre.lo, pre.hi, pre.nominal], [-Infinity, 0, 0]);
+  // Case 3: 'A month later' after 'within a week': [0 + 15, 7 + 45].
+  assert.deepEqual(relativeDay(c3, "month_later_report", "milnacipran_start"), {
+    lo: 15,
+    hi: 52,
+    nominal: 37,
+  });
+});
+
+Deno.test("alignment on milnacipran: phases of every observation", () => {
+  assert.deepEqual(series.cases.map((c) => alignOnDrug(c, "milnacipran").map((o) => o.phase)), [
+    ["before", "before", "after", "after"],
+    ["before", "after", "after"],
+    ["before", "after", "after", "after", "after"],
+  ]);
+  assert.throws(() => alignOnDrug(c2, "paroxetine"), /never takes paroxetine/);
+});
+
+Deno.test("baselines: last, max and mean before milnacipran", () => {
+  assert.equal(baseline(c1, "milnacipran", "last").vas!.nominal, 3.3);
+  assert.equal(baseline(c1, "milnacipran", "max").vas!.nominal, 6.6);
+  assert.ok(Math.abs(baseline(c1, "milnacipran", "mean").vas!.nominal - 4.95) < 1e-12);
+  assert.equal(baseline(c1, "milnacipran", "mean").n, 2);
+  assert.equal(baseline(c2, "milnacipran", "max").vas!.nominal, 8);
+  // Case 1 has no value before paroxetine at all.
+  const none = baseline(c1, "paroxetine", "last");
+  assert.equal(none.vas, null);
+  assert.match(none.reason!, /no VAS stated before paroxetine/);
+});
+
+Deno.test("active treatments: certain and ambiguous", () => {
+  // VAS 6.6 was reported on 20 mg/day: the increase to 30 mg/day came at that visit.
+  const a = activeTreatments(c1, "paroxetine_7wk_report");
+  assert.deepEqual(a.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["paroxetine 20"]);
+  assert.deepEqual(a.possible, []);
+  // VAS 3.3 is narrated after the increase to 40 mg/day and before the switch, with no gap: it
+  // is certainly on 40 mg/day unless it comes from the very visit of the increase, when it
+  // reflects 30 mg/day (same-visit rule), so 30 mg/day is possible.
+  const b = activeTreatments(c1, "paroxetine_40_report");
+  assert.deepEqual(b.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["paroxetine 40"]);
+  assert.deepEqual(b.possible.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["paroxetine 30"]);
+  // Case 3, recurrence: on 50 mg/day; quetiapine's end is not stated, so only possible.
+  const r = activeTreatments(c3, "recurrence_report");
+  assert.deepEqual(r.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["milnacipran 50"]);
+  assert.ok(r.possible.some((t) => t.drug === "quetiapine"));
+});
+
+Deno.test("per-case change: percent, IMMPACT class and 2-point threshold", () => {
+  const ch = caseChange(c2);
+  assert.equal(ch.points[0].percentReduction!.nominal, 87.5); // (8 − 1)/8
+  assert.equal(ch.points[0].immpact!.nominal, "substantial");
+  assert.deepEqual(ch.points[0].twoPoints, { nominal: true, surely: true, possibly: true });
+  // Case 3 last value VAS 0–1.0 against 4.0: 75 % to 100 %, nominal 87.5 %.
+  const last = caseChange(c3).points.at(-1)!;
+  assert.deepEqual(last.percentReduction, { lo: 75, hi: 100, nominal: 87.5 });
+  // Case 1 with the last baseline 3.3: 2.3 is a 30.3 % reduction (moderate), 1.0 cm.
+  const p = caseChange(c1).points[0];
+  assert.equal(p.immpact!.nominal, "moderate");
+  assert.equal(p.twoPoints.nominal, false);
+  // Case 3 at 50 % exactly (4.0 → 2.0) counts as substantial.
+  assert.equal(caseChange(c3).points[0].immpact!.nominal, "substantial");
+  assert.equal(immpactClass(9.99), "none");
+  assert.equal(immpactClass(-20), "none");
+  assert.equal(
+    percentReduction({ lo: 0, hi: 1, nominal: 0.5 }, { lo: 0, hi: 0, nominal: 0 }),
+    null,
+  );
+});
+
+Deno.test("time to relief: reached intervals and 'not reached by day d'", () => {
+  assert.deepEqual(timeToRelief(c2, 50).day, { lo: 0, hi: 6, nominal: 6 });
+  assert.equal(timeToRelief(c1, 30).summary, "reached by day 7 [0, 7]");
+  // Case 1: 2.3 is only 30 % below 3.3; ≥ 50 % first at the VAS 0.6 report.
+  assert.equal(timeToRelief(c1, 50).timeId, "milnacipran_continued_report");
+  const never = timeToRelief(c1, 90);
+  assert.equal(never.reached, false);
+  assert.match(never.summary, /^not reached by day/);
+});
+
+Deno.test("AUC: trapezoid at nominal values, bounds over admissible times and values", () => {
+  // Case 2, days 0–30: (0, 8), (6, 1), (25, 0.1) → 6·9/2 + 19·1.1/2 = 37.45.
+  const a = areaUnderCurve(c2, { from: 0, to: 30 });
+  assert.ok(Math.abs(a.auc!.nominal - 37.45) < 1e-9);
+  // Least: all three reports could be at day 0; most: the nominal spacing.
+  assert.equal(a.auc!.lo, 0);
+  assert.ok(Math.abs(a.auc!.hi - 37.45) < 1e-9);
+  assert.equal(a.n, 3);
+  assert.match(areaUnderCurve(c1, { from: 0, to: 30 }).reason!, /an area needs two/);
+});
+
+Deno.test("rates of change within drugs and dose periods", () => {
+  const par = periodRates(c1).find((r) => r.drug === "paroxetine" && r.doseMgPerDay === null)!;
+  // 6.6 → 3.3 over nominal days 55 → 79: −3.3/24·7 cm/week.
+  assert.ok(Math.abs(par.perWeek!.nominal - (-3.3 / 24) * 7) < 1e-12);
+  const p20 = periodRates(c1).find((r) => r.drug === "paroxetine" && r.doseMgPerDay === 20)!;
+  assert.equal(p20.perWeek, null);
+  assert.match(p20.reason!, /1 observation/);
+  // Case 3 on 50 mg/day: 2.0, 0 and the recurrence 2.0; the report after the increase shares
+  // the recurrence's nominal day but belongs to 75 mg/day.
+  const m50 = periodRates(c3).find((r) => r.doseMgPerDay === 50)!;
+  assert.equal(m50.n, 3);
+  assert.ok(m50.leastSquaresPerWeek !== null);
+});
+
+Deno.test("responders with Clopper–Pearson intervals; curve; tests", () => {
+  // 3/3: lower = 0.025^(1/3); 2/3: upper = 0.975^(1/3).
+  assert.ok(Math.abs(clopperPearson(3, 3).ciLower! - 0.025 ** (1 / 3)) < 1e-9);
+  assert.ok(Math.abs(clopperPearson(2, 3).ciUpper! - 0.975 ** (1 / 3)) < 1e-9);
+  assert.deepEqual(clopperPearson(0, 0).proportion, null);
+  const rows = responders(series.cases);
+  const first50 = rows.find((r) =>
+    r.timing === "first" && r.threshold.kind === "percent" && r.threshold.value === 50
+  )!;
+  assert.deepEqual([first50.count, first50.n, first50.responders], [2, 3, ["2", "3"]]);
+  const curve = responderCurve(series.cases);
+  assert.equal(curve.find((p) => p.timing === "first" && p.threshold === 31)!.proportion, 2 / 3);
+  assert.equal(curve.length, 2 * 101);
+  const pairs = prePost(series.cases);
+  assert.deepEqual(pairs.map((p) => [p.pre, p.post]), [[3.3, 0.6], [8, 0.1], [4, 0.5]]);
+  assert.equal(signTest(pairs).pValue, 0.25); // 2·(1/2)³
+  const perm = permutationTest(pairs);
+  assert.deepEqual([perm.pValue, perm.exact, perm.draws], [0.25, true, 8]);
+  // Sampled branch: seeded, recorded, reproducible.
+  const many = Array.from({ length: 25 }, (_, i) => ({ caseId: `${i}`, pre: 5, post: i % 5 }));
+  const s1 = permutationTest(many, { draws: 2000, seed: 7 });
+  assert.deepEqual([s1.exact, s1.seed, s1.draws], [false, 7, 2000]);
+  assert.equal(permutationTest(many, { draws: 2000, seed: 7 }).pValue, s1.pValue);
+});
+
+Deno.test("aggregation with the batch_calc_ES weighting schemes", () => {
+  const o = { improvement: "decrease" as const };
+  const r1 = effectSize("LRRd", [4, 6], [1, 3], o);
+  const r2 = effectSize("LRRd", [5, 7, 6], [1, 2, 2], o);
+  const eq = aggregateEffectSizes([r1, r2], ["a", "b"], "equal");
+  assert.ok(Math.abs(eq.estimate! - (r1.estimate! + r2.estimate!) / 2) < 1e-12);
+  assert.ok(Math.abs(eq.se! - Math.sqrt(r1.se! ** 2 + r2.se! ** 2) / 2) < 1e-12);
+  const iv = aggregateEffectSizes([r1, r2], ["a", "b"], "1/V");
+  const w1 = 1 / r1.se! ** 2;
+  const w2 = 1 / r2.se! ** 2;
+  assert.ok(Math.abs(iv.estimate! - (w1 * r1.estimate! + w2 * r2.estimate!) / (w1 + w2)) < 1e-12);
+  assert.ok(Math.abs(iv.se! - 1 / Math.sqrt(w1 + w2)) < 1e-12);
+  const nab = aggregateEffectSizes([r1, r2], ["a", "b"], "nA*nB");
+  assert.deepEqual(nab.weights.map((w) => w.weight), [4 / 13, 9 / 13]);
+  const h = aggregateEffectSizes([r1, r2], ["a", "b"], "1/nA+1/nB");
+  // 1/(1/2 + 1/2) = 1 and 1/(1/3 + 1/3) = 1.5, normalised.
+  assert.deepEqual(h.weights.map((w) => w.weight), [1 / 2.5, 1.5 / 2.5]);
+  const withNull = aggregateEffectSizes([r1, effectSize("LRRd", [8], [1, 2], o)], ["a", "b"], "nA");
+  assert.equal(withNull.n, 1);
+  assert.match(withNull.excluded[0].reason, /one observation/);
+});
+
+Deno.test("first-line vs after-SSRI groups and the sensitivity table", () => {
+  const g = lineOfTherapyGroups(series.cases);
+  assert.deepEqual(g.map((x) => [x.group, x.caseIds]), [
+    ["milnacipran first-line", ["2", "3"]],
+    ["milnacipran after an SSRI", ["1"]],
+  ]);
+  const rows = sensitivityTable(series.cases);
+  // 3 baselines × (3 cases × 3 bounds × 4 quantities + 1 responder row + 3 sign-test rows)
+  assert.equal(rows.length, 3 * (3 * 3 * 4 + 1 + 3));
+  const c1max = rows.find((r) =>
+    r.caseId === "1" && r.baseline === "max" && r.bound === "nominal" &&
+    r.quantity === "percent reduction, first post-drug VAS"
+  )!;
+  assert.ok(Math.abs(c1max.value! - 100 * (6.6 - 2.3) / 6.6) < 1e-9);
+});
