@@ -357,8 +357,8 @@ export function sensitivityFigure(rows: readonly SensitivityRow[]): Figure {
   const pct = quantities.filter((q) => q.startsWith("percent"));
   const days = quantities.filter((q) => !q.startsWith("percent"));
   return stack([
-    panel(pct, "Percent reduction from baseline", false),
-    panel(days, "Days since the drug start", true),
+    panel(pct, "Percent reduction from baseline"),
+    panel(days, "Days since the drug start"),
   ], {
     title: "Sensitivity of the headline numbers",
     caption:
