@@ -43,3 +43,15 @@ export {
 } from "./stats/change.ts";
 export * from "./stats/pooled.ts";
 export { sensitivityTable } from "./stats/sensitivity.ts";
+export {
+  csvTable,
+  fmt,
+  type Row,
+  showFigure,
+  showMarkdown,
+  showTable,
+  textTable,
+} from "./display.ts";
+export { type Feature, visualAnalysis } from "./stats/visual.ts";
+export { type ClaimResult, claimsLedger, type Verdict } from "./claims.ts";
+export * from "./report.ts";

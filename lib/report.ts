@@ -1,0 +1,366 @@
+/**
+ * Tables for the notebooks, as rows of plain values: the dataset, the CARE timeline, what the
+ * text does not say, per-case change, effect sizes, responders. Notebooks only call these and
+ * display the result.
+ *
+ * @module
+ */
+import type { Row } from "./display.ts";
+import { formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
+import type { Case, CaseSeries } from "./load.ts";
+import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
+import { effectSize } from "./stats/effect_size.ts";
+import { claimsLedger } from "./claims.ts";
+import {
+  aggregateEffectSizes,
+  caseEffectSizes,
+  lineOfTherapyGroups,
+  permutationTest,
+  phases,
+  prePost,
+  type ResponderRow,
+  signTest,
+  thresholdLabel,
+  WEIGHTINGS,
+} from "./stats/pooled.ts";
+import { sensitivityTable } from "./stats/sensitivity.ts";
+import {
+  type EffectSizeOptions,
+  type EffectSizeResult,
+  type Measure,
+  MEASURES,
+} from "./stats/types.ts";
+import {
+  activeTreatments,
+  alignOnDrug,
+  BASELINE_DEFINITIONS,
+  BASELINE_LABELS,
+  firstPeriod,
+  relativeDay,
+} from "./timeline.ts";
+
+const num = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
+
+/** The pain analysis options used throughout: decrease is improvement, goal 0 for PoGO. */
+export const PAIN_OPTIONS: EffectSizeOptions = { improvement: "decrease", goal: 0 };
+
+/**
+ * One row per case: demographics and what day 0 is.
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { casesRows } from "./report.ts";
+ * casesRows(await loadCaseSeries())[0].age; // 27
+ * ```
+ */
+export function casesRows(s: CaseSeries): Row[] {
+  return s.cases.map((c) => ({
+    case: c.id,
+    age: c.age,
+    sex: c.sex,
+    limb: `${c.side} ${c.limb}`,
+    level: c.level,
+    cause: c.cause,
+    SDS: c.sds,
+    "day 0": c.day0,
+  }));
+}
+
+/** One row per dose period of every case. */
+export function treatmentRows(s: CaseSeries): Row[] {
+  return s.cases.flatMap((c) =>
+    c.treatments.map((t) => ({
+      case: c.id,
+      drug: t.drug,
+      class: t.drugClass,
+      "mg/day": t.doseMgPerDay,
+      start: `${formatInterval(t.start)} (${t.start.timeId})`,
+      end: t.end ? `${formatInterval(t.end)} (${t.end.timeId})` : "not stated",
+      purpose: t.purpose,
+      outcome: t.outcome,
+    }))
+  );
+}
+
+/** One row per stated VAS value. */
+export function observationRows(s: CaseSeries): Row[] {
+  return s.cases.flatMap((c) =>
+    c.observations.map((o) => {
+      const tp = c.timepoints.find((t) => t.id === o.day.timeId)!;
+      return {
+        case: c.id,
+        day: formatInterval(o.day),
+        "nominal day": o.day.nominal,
+        "time words": tp.words,
+        "time rule": tp.rule,
+        VAS: formatInterval(o.vas),
+        "VAS words": o.words,
+        quote: o.quote,
+      };
+    })
+  );
+}
+
+/** The interval rules, one row each. */
+export function ruleRows(): Row[] {
+  return [
+    ...Object.entries(TIME_RULES).map(([rule, text]) => ({ applies: "time", rule, text })),
+    ...Object.entries(VALUE_RULES).map(([rule, text]) => ({ applies: "VAS", rule, text })),
+  ];
+}
+
+/**
+ * The CARE timeline (item 7) of a case: every event, dose change and VAS value in chronological
+ * order, with days since day 0 and since the start of milnacipran, and the words of the text.
+ */
+export function careTimelineRows(c: Case, drug = "milnacipran"): Row[] {
+  const start = firstPeriod(c, drug)?.start.timeId ?? null;
+  const rows: { timeId: string; what: string; key: number; depth: number }[] = [
+    ...c.events.map((e) => ({ timeId: e.day.timeId, what: `${e.kind}: ${e.description}` })),
+    ...c.treatments.flatMap((t) => [
+      { timeId: t.start.timeId, what: `start ${t.drug} ${t.doseMgPerDay} mg/day (${t.purpose})` },
+      ...(t.end ? [{ timeId: t.end.timeId, what: `end ${t.drug} ${t.doseMgPerDay} mg/day` }] : []),
+    ]),
+    ...c.observations.map((o) => ({ timeId: o.day.timeId, what: `VAS ${formatInterval(o.vas)}` })),
+  ].map((r) => {
+    const tp = c.timepoints.find((t) => t.id === r.timeId)!;
+    return { ...r, key: tp.day.nominal, depth: tp.depth };
+  });
+  rows.sort((a, b) => a.key - b.key || a.depth - b.depth || a.what.localeCompare(b.what));
+  return rows.map((r) => {
+    const tp = c.timepoints.find((t) => t.id === r.timeId)!;
+    return {
+      "day since day 0": formatInterval(tp.day),
+      [`day since ${drug}`]: start ? formatInterval(relativeDay(c, r.timeId, start)) : null,
+      what: r.what,
+      words: tp.words,
+    };
+  });
+}
+
+/**
+ * What the text leaves unknown, computed from the data: no VAS before the first treatment for
+ * phantom pain, time points with an open side, dose periods with no end, missing SDS.
+ */
+export function unknownRows(s: CaseSeries): Row[] {
+  const rows: Row[] = [];
+  for (const c of s.cases) {
+    const firstPain = c.treatments.find((t) => t.purpose === "phantom limb pain");
+    if (firstPain) {
+      const before = alignOnDrug(c, firstPain.drug).filter((o) => o.phase === "before");
+      if (before.length === 0) {
+        rows.push({
+          case: c.id,
+          unknown: `no VAS before the first treatment for phantom pain (${firstPain.drug})`,
+        });
+      }
+    }
+    if (c.sds === null) rows.push({ case: c.id, unknown: "no SDS score" });
+    for (const t of c.timepoints) {
+      if (!Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi)) {
+        rows.push({
+          case: c.id,
+          unknown: `date of '${t.id}' open-ended: ${formatInterval(t.day)} (${t.words})`,
+        });
+      }
+    }
+    for (const t of c.treatments.filter((x) => x.end === null)) {
+      rows.push({ case: c.id, unknown: `end of ${t.drug} ${t.doseMgPerDay} mg/day not stated` });
+    }
+  }
+  return rows;
+}
+
+/** Which treatments are active at each VAS value of a case (certainly, possibly). */
+export function activeRows(c: Case): Row[] {
+  return c.observations.map((o) => {
+    const a = activeTreatments(c, o.day.timeId);
+    const label = (ts: typeof a.certain) =>
+      ts.map((t) => `${t.drug} ${t.doseMgPerDay}`).join(", ") || "–";
+    return {
+      VAS: formatInterval(o.vas),
+      time: o.day.timeId,
+      certain: label(a.certain),
+      possible: label(a.possible),
+    };
+  });
+}
+
+/** Per-case change after milnacipran under every baseline definition. */
+export function changeRows(c: Case): Row[] {
+  return BASELINE_DEFINITIONS.flatMap((def): Row[] => {
+    const ch = caseChange(c, { baseline: def });
+    if (ch.baseline.vas === null) {
+      return [{
+        baseline: BASELINE_LABELS[def],
+        "baseline VAS": null,
+        day: null,
+        VAS: null,
+        change: null,
+        "% reduction": null,
+        IMMPACT: ch.reason ?? null,
+        "≥2 cm": null,
+      }];
+    }
+    return ch.points.map((p) => ({
+      baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
+      "baseline VAS": num(ch.baseline.vas!.nominal),
+      day: formatInterval(p.day),
+      VAS: formatInterval(p.vas),
+      change: num(p.change.nominal),
+      "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
+      IMMPACT: p.immpact
+        ? (p.immpact.worst === p.immpact.best
+          ? p.immpact.nominal
+          : `${p.immpact.nominal} (${p.immpact.worst}–${p.immpact.best})`)
+        : null,
+      "≥2 cm": p.twoPoints.nominal,
+    }));
+  });
+}
+
+/** Time to 30 % and 50 % relief under every baseline definition. */
+export function reliefRows(c: Case): Row[] {
+  return BASELINE_DEFINITIONS.flatMap((def) =>
+    [30, 50].map((pct) => {
+      const t = timeToRelief(c, pct, { baseline: def });
+      return { baseline: BASELINE_LABELS[def], threshold: `≥${pct}%`, result: t.summary, n: t.n };
+    })
+  );
+}
+
+/** AUC over the first 30 days and over the whole follow-up, and rates per period. */
+export function aucRows(c: Case): Row[] {
+  const last = Math.max(...alignOnDrug(c, "milnacipran").map((o) => o.relative.nominal));
+  return [{ from: 0, to: 30 }, { from: 0, to: last }].map((w) => {
+    const a = areaUnderCurve(c, w);
+    return {
+      window: `days ${w.from}–${num(w.to)}`,
+      n: a.n,
+      "AUC (cm·days)": a.auc ? num(a.auc.nominal) : null,
+      "AUC bounds": a.auc ? formatInterval(a.auc, 1) : a.reason ?? null,
+      "time-weighted mean (cm)": num(a.timeWeightedMean),
+    };
+  });
+}
+
+/** Rate of change per drug and dose period. */
+export function rateRows(c: Case): Row[] {
+  return periodRates(c).map((r) => ({
+    drug: r.drug,
+    "mg/day": r.doseMgPerDay ?? "all doses",
+    n: r.n,
+    "cm/week (first→last)": r.perWeek ? num(r.perWeek.nominal) : null,
+    bounds: r.perWeek ? formatInterval(r.perWeek, 2) : r.reason ?? null,
+  }));
+}
+
+/** Row of one effect size. */
+function esRow(r: EffectSizeResult): Row {
+  return {
+    measure: r.measure,
+    estimate: num(r.estimate),
+    SE: num(r.se),
+    "CI lower": num(r.ciLower),
+    "CI upper": num(r.ciUpper),
+    nA: r.n.baseline,
+    nB: r.n.treatment,
+    note: [
+      r.reason,
+      r.note,
+      r.informativeCi
+        ? `other Newcombe root: [${num(r.informativeCi.lower)}, ${num(r.informativeCi.upper)}]`
+        : null,
+    ]
+      .filter(Boolean).join("; ") || null,
+  };
+}
+
+/** All thirteen effect sizes of a case, A = before milnacipran, B = after. */
+export function effectSizeRows(c: Case, options: EffectSizeOptions = PAIN_OPTIONS): Row[] {
+  const p = phases(c);
+  return MEASURES.map((m) => esRow(effectSize(m, p.baseline, p.treatment, options)));
+}
+
+/** One measure aggregated across cases under every weighting scheme. */
+export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OPTIONS): Row[] {
+  const { perCase } = caseEffectSizes(s.cases, measure, options);
+  return WEIGHTINGS.map((w) => {
+    const a = aggregateEffectSizes(perCase.map((p) => p.result), perCase.map((p) => p.caseId), w);
+    return {
+      measure,
+      weighting: w,
+      n: a.n,
+      estimate: num(a.estimate),
+      SE: num(a.se),
+      "CI lower": num(a.ciLower),
+      "CI upper": num(a.ciUpper),
+      excluded: a.excluded.map((e) => `case ${e.caseId}: ${e.reason}`).join("; ") || null,
+      note: a.reason ?? null,
+    };
+  });
+}
+
+/** Responder rows for display. */
+export function responderRows(rows: readonly ResponderRow[]): Row[] {
+  return rows.map((r) => ({
+    timing: r.timing,
+    threshold: thresholdLabel(r.threshold),
+    responders: `${r.count}/${r.n}`,
+    cases: r.responders.join(", ") || "–",
+    proportion: num(r.proportion),
+    "95% CI (Clopper–Pearson)": `${num(r.ciLower)}–${num(r.ciUpper)}`,
+  }));
+}
+
+/** First-line vs after-SSRI groups, one row per group. */
+export function groupRows(s: CaseSeries): Row[] {
+  return lineOfTherapyGroups(s.cases).map((g) => ({
+    group: g.group,
+    n: g.n,
+    cases: g.caseIds.join(", "),
+    "% reduction, first value": g.firstReductions.map((x) => num(x)).join(", ") || null,
+    "% reduction, last value": g.lastReductions.map((x) => num(x)).join(", ") || null,
+  }));
+}
+
+/** Sign and permutation tests of pre vs post (last) VAS, one row each. */
+export function testRows(s: CaseSeries): Row[] {
+  return (["first", "last"] as const).flatMap((timing) => {
+    const pairs = prePost(s.cases, { timing });
+    return [signTest(pairs), permutationTest(pairs)].map((t) => ({
+      timing: `${timing} post-drug value`,
+      test: t.test === "sign"
+        ? "exact sign test"
+        : `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`,
+      n: t.n,
+      statistic: num(t.statistic),
+      "p (two-sided)": num(t.pValue),
+    }));
+  });
+}
+
+/** The claims ledger as rows. */
+export function claimRows(s: CaseSeries): Row[] {
+  return claimsLedger(s).map((c) => ({
+    claim: c.quote,
+    cases: c.cases.join(", "),
+    verdict: c.verdict,
+    evidence: c.evidence,
+    rule: c.rule,
+  }));
+}
+
+/** The sensitivity table as rows. */
+export function sensitivityRows(s: CaseSeries): Row[] {
+  return sensitivityTable(s.cases).map((r) => ({
+    case: r.caseId,
+    quantity: r.quantity,
+    baseline: r.baseline,
+    bound: r.bound,
+    value: num(r.value),
+    n: r.n,
+  }));
+}

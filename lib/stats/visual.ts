@@ -1,0 +1,119 @@
+/**
+ * The visual-analysis reading of an AB series (Kratochwill et al. 2013; WWC 2017): level, trend,
+ * variability, immediacy of effect and overlap, each computed and each `null` with a reason when
+ * the phase has too few values.
+ *
+ * @module
+ */
+import { linearRegression } from "simple-statistics";
+import type { NominalInterval } from "../intervals.ts";
+import type { Case } from "../load.ts";
+import { alignOnDrug } from "../timeline.ts";
+import { effectSize } from "./effect_size.ts";
+
+/** One visual-analysis feature, with its value and a sentence. */
+export interface Feature {
+  /** The feature. */
+  feature: "level" | "trend" | "variability" | "immediacy" | "overlap";
+  /** Baseline (A) value, where the feature is per phase. */
+  baseline: number | null;
+  /** Treatment (B) value, where the feature is per phase. */
+  treatment: number | null;
+  /** The reading, in words, with its numbers. */
+  reading: string;
+}
+
+const f2 = (x: number) => String(Number(x.toFixed(2)));
+
+/**
+ * Level (phase means), trend (least-squares slope, cm/week, ≥ 2 values), variability (range,
+ * ≥ 2 values), immediacy (last A to first B, with the days between), overlap (PND and NAP) of a
+ * case around the first start of `drug`, at nominal values.
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { visualAnalysis } from "./visual.ts";
+ * const v = visualAnalysis((await loadCaseSeries()).cases[1]);
+ * v.find((f) => f.feature === "level")?.treatment; // 0.55
+ * ```
+ */
+export function visualAnalysis(c: Case, drug = "milnacipran"): Feature[] {
+  const aligned = alignOnDrug(c, drug);
+  const A = aligned.filter((o) => o.phase === "before");
+  const B = aligned.filter((o) => o.phase === "after");
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+  const vals = (xs: typeof A) => xs.map((o) => o.vas.nominal);
+  const slope = (xs: typeof A) =>
+    xs.length >= 2 && new Set(xs.map((o) => o.relative.nominal)).size >= 2
+      ? 7 * linearRegression(xs.map((o) => [o.relative.nominal, o.vas.nominal])).m
+      : null;
+  const range = (xs: typeof A) =>
+    xs.length >= 2 ? Math.max(...vals(xs)) - Math.min(...vals(xs)) : null;
+  const la = mean(vals(A));
+  const lb = mean(vals(B));
+  const ta = slope(A);
+  const tb = slope(B);
+  const va = range(A);
+  const vb = range(B);
+  const lastA = A.at(-1);
+  const firstB = B[0];
+  const gap: NominalInterval | null = lastA && firstB
+    ? {
+      lo: firstB.relative.lo - lastA.relative.hi,
+      hi: firstB.relative.hi - lastA.relative.lo,
+      nominal: firstB.relative.nominal - lastA.relative.nominal,
+    }
+    : null;
+  const opts = { improvement: "decrease" as const };
+  const pnd = effectSize("PND", vals(A), vals(B), opts);
+  const nap = effectSize("NAP", vals(A), vals(B), opts);
+  const n = `(A: ${A.length} value${A.length === 1 ? "" : "s"}, B: ${B.length})`;
+  return [
+    {
+      feature: "level",
+      baseline: la,
+      treatment: lb,
+      reading: la !== null && lb !== null
+        ? `Mean VAS ${f2(la)} cm before ${drug} and ${f2(lb)} cm after ${n}.`
+        : `Level cannot be compared: a phase has no value ${n}.`,
+    },
+    {
+      feature: "trend",
+      baseline: ta,
+      treatment: tb,
+      reading:
+        `Slope before: ${
+          ta === null ? "undefined (fewer than two values)" : `${f2(ta)} cm/week`
+        }; ` +
+        `after: ${tb === null ? "undefined (fewer than two values)" : `${f2(tb)} cm/week`} ` +
+        "(nominal times; a baseline already falling makes a drug effect harder to read).",
+    },
+    {
+      feature: "variability",
+      baseline: va,
+      treatment: vb,
+      reading: `Range before: ${va === null ? "undefined (one value)" : `${f2(va)} cm`}; after: ` +
+        `${vb === null ? "undefined (one value)" : `${f2(vb)} cm`}.`,
+    },
+    {
+      feature: "immediacy",
+      baseline: lastA?.vas.nominal ?? null,
+      treatment: firstB?.vas.nominal ?? null,
+      reading: lastA && firstB && gap
+        ? `From ${f2(lastA.vas.nominal)} cm (last value before) to ${f2(firstB.vas.nominal)} cm ` +
+          `(first value after), ${f2(gap.nominal)} days apart (admissible ${f2(gap.lo)} to ` +
+          `${gap.hi === Infinity ? "inf" : f2(gap.hi)}).`
+        : "Immediacy cannot be read: a phase has no value.",
+    },
+    {
+      feature: "overlap",
+      baseline: null,
+      treatment: null,
+      reading: pnd.estimate === null
+        ? `Overlap undefined: ${pnd.reason}.`
+        : `${f2(100 * pnd.estimate)}% of values after are below every value before (PND); ` +
+          `NAP ${f2(nap.estimate!)}.`,
+    },
+  ];
+}

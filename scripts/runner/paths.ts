@@ -1,0 +1,21 @@
+/**
+ * Where the runner reads and writes.
+ *
+ * @module
+ */
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
+/** Committed notebooks. */
+export const NOTEBOOKS = `${ROOT}/notebooks`;
+/** The per-case template. */
+export const CASE_TEMPLATE = `${NOTEBOOKS}/templates/case.ipynb`;
+/** Committed results. */
+export const RESULTS = `${ROOT}/results`;
+/** Scratch space inside the repository (same file system, so renames are atomic). */
+export const SCRATCH = `${ROOT}/.tmp`;
+/** Debian's Python, which has nbclient and nbconvert. */
+export const PYTHON = "/usr/bin/python3";
+/** The notebook executor. */
+export const EXECUTOR = `${ROOT}/scripts/execute_notebook.py`;
