@@ -9,45 +9,11 @@
  *
  * @module
  */
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { median } from "simple-statistics";
 import { bisectRoot } from "./roots.ts";
 import { kendallExactPValue } from "./kendall.ts";
+import { preparePhases, result, wald, zFor } from "./result.ts";
 import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
-
-/** Drops non-finite values and flips the sign for a decreasing improvement. */
-export function oriented(
-  values: readonly number[],
-  improvement: "decrease" | "increase",
-): number[] {
-  const s = improvement === "decrease" ? -1 : 1;
-  return values.filter(Number.isFinite).map((v) => s * v);
-}
-
-/** The z quantile for a two-sided confidence level. */
-export function zFor(confidence: number): number {
-  return normalQuantile(1 - (1 - confidence) / 2, 0, 1);
-}
-
-/** A result with the sample sizes and options filled in. */
-export function result(
-  measure: Measure,
-  m: number,
-  n: number,
-  options: EffectSizeOptions,
-  fields: Partial<EffectSizeResult>,
-): EffectSizeResult {
-  return {
-    measure,
-    estimate: null,
-    se: null,
-    ciLower: null,
-    ciUpper: null,
-    ...fields,
-    n: { baseline: m, treatment: n },
-    options: { confidence: 0.95, ...options },
-  };
-}
 
 /** q_ij = 1[b_j > a_i] + ½·1[b_j = a_i]. */
 function pairScores(a: number[], b: number[]): number[][] {
@@ -116,19 +82,17 @@ export function nap(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = oriented(baseline, options.improvement);
-  const b = oriented(treatment, options.improvement);
-  if (a.length === 0 || b.length === 0) {
-    return result("NAP", a.length, b.length, options, { reason: "an empty phase" });
-  }
-  const p = napParts(a, b, options);
+  const p = preparePhases("NAP", baseline, treatment, options, true);
+  if (p.empty) return p.empty;
+  const { a, b } = p;
+  const q = napParts(a, b, options);
   return result("NAP", a.length, b.length, options, {
-    estimate: p.nap,
-    se: Number.isFinite(p.variance) ? Math.sqrt(p.variance) : null,
-    ciLower: p.lower,
-    ciUpper: p.upper,
-    ...(p.seReason ? { reason: p.seReason } : {}),
-    ...(p.informative ? { informativeCi: p.informative } : {}),
+    estimate: q.nap,
+    se: Number.isFinite(q.variance) ? Math.sqrt(q.variance) : null,
+    ciLower: q.lower,
+    ciUpper: q.upper,
+    ...(q.seReason ? { reason: q.seReason } : {}),
+    ...(q.informative ? { informativeCi: q.informative } : {}),
   });
 }
 
@@ -182,11 +146,9 @@ export function tauU(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = oriented(baseline, options.improvement);
-  const b = oriented(treatment, options.improvement);
-  const m = a.length;
-  const n = b.length;
-  if (m === 0 || n === 0) return result("TauU", m, n, options, { reason: "an empty phase" });
+  const p = preparePhases("TauU", baseline, treatment, options, true);
+  if (p.empty) return p.empty;
+  const { a, b, m, n } = p;
   let sab = 0;
   for (const ai of a) for (const bj of b) sab += Math.sign(bj - ai);
   let saa = 0;
@@ -254,8 +216,7 @@ export function tauBC(
   if (!options.kendall) {
     return { ...tauFromNap(nap(ra, rb, options), "TauBC"), correction };
   }
-  const a = oriented(ra, options.improvement);
-  const b = oriented(rb, options.improvement);
+  const { a, b } = preparePhases("TauBC", ra, rb, options, true) as { a: number[]; b: number[] };
   const all = [...a, ...b];
   let s = 0;
   for (const ai of a) for (const bj of b) s += Math.sign(bj - ai);
@@ -266,15 +227,7 @@ export function tauBC(
   const big = m + n;
   const denom = Math.sqrt(m * n * (big * (big - 1) / 2 - tiedPairs));
   const t = denom === 0 ? 0 : s / denom;
-  const se = Math.sqrt(2 * (1 - t * t) / big);
-  const z = zFor(options.confidence ?? 0.95);
-  return result("TauBC", m, n, options, {
-    estimate: t,
-    se,
-    ciLower: t - z * se,
-    ciUpper: t + z * se,
-    correction,
-  });
+  return wald("TauBC", m, n, options, t, Math.sqrt(2 * (1 - t * t) / big), { correction });
 }
 
 /**
@@ -292,11 +245,9 @@ export function pnd(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = oriented(baseline, options.improvement);
-  const b = oriented(treatment, options.improvement);
-  if (a.length === 0 || b.length === 0) {
-    return result("PND", a.length, b.length, options, { reason: "an empty phase" });
-  }
+  const p = preparePhases("PND", baseline, treatment, options, true);
+  if (p.empty) return p.empty;
+  const { a, b } = p;
   const top = Math.max(...a);
   return result("PND", a.length, b.length, options, {
     estimate: b.filter((x) => x > top).length / b.length,
@@ -319,11 +270,9 @@ export function pem(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = oriented(baseline, options.improvement);
-  const b = oriented(treatment, options.improvement);
-  if (a.length === 0 || b.length === 0) {
-    return result("PEM", a.length, b.length, options, { reason: "an empty phase" });
-  }
+  const p = preparePhases("PEM", baseline, treatment, options, true);
+  if (p.empty) return p.empty;
+  const { a, b } = p;
   const md = median(a);
   const score = b.reduce((s, x) => s + (x > md ? 1 : x === md ? 0.5 : 0), 0);
   return result("PEM", a.length, b.length, options, {
@@ -363,11 +312,9 @@ export function pand(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = oriented(baseline, options.improvement);
-  const b = oriented(treatment, options.improvement);
-  if (a.length === 0 || b.length === 0) {
-    return result("PAND", a.length, b.length, options, { reason: "an empty phase" });
-  }
+  const p = preparePhases("PAND", baseline, treatment, options, true);
+  if (p.empty) return p.empty;
+  const { a, b } = p;
   return result("PAND", a.length, b.length, options, {
     estimate: pandValue(a, b),
     reason: "PAND has no standard error",
@@ -388,14 +335,12 @@ export function ird(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = oriented(baseline, options.improvement);
-  const b = oriented(treatment, options.improvement);
-  const m = a.length;
-  const n = b.length;
-  if (m === 0 || n === 0) return result("IRD", m, n, options, { reason: "an empty phase" });
-  const p = pandValue(a, b);
+  const p = preparePhases("IRD", baseline, treatment, options, true);
+  if (p.empty) return p.empty;
+  const { a, b, m, n } = p;
+  const pandIrd = pandValue(a, b);
   return result("IRD", m, n, options, {
-    estimate: ((m + n) ** 2 * p - m * m - n * n) / (2 * m * n),
+    estimate: ((m + n) ** 2 * pandIrd - m * m - n * n) / (2 * m * n),
     reason: "IRD has no standard error",
   });
 }

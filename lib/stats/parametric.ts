@@ -7,10 +7,9 @@
 import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { mean, median, sampleVariance } from "simple-statistics";
-import { result, zFor } from "./nonoverlap.ts";
+import { preparePhases, result, wald } from "./result.ts";
 import type { EffectSizeOptions, EffectSizeResult } from "./types.ts";
 
-const finite = (xs: readonly number[]) => xs.filter(Number.isFinite);
 /** Sample variance (n − 1), NaN for fewer than two values (R's `var` gives NA). */
 const variance = (xs: number[]) => (xs.length < 2 ? NaN : sampleVariance(xs));
 
@@ -50,11 +49,9 @@ export function lrr(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = finite(baseline);
-  const b = finite(treatment);
-  const m = a.length;
-  const n = b.length;
-  if (m === 0 || n === 0) return result(measure, m, n, options, { reason: "an empty phase" });
+  const p = preparePhases(measure, baseline, treatment, options, false);
+  if (p.empty) return p.empty;
+  const { a, b, m, n } = p;
   const scale = options.scale ?? "count";
   const D = truncationConstant(options);
   let ma = mean(a);
@@ -99,14 +96,7 @@ export function lrr(
       reason: "a phase with one observation has no variance: no standard error",
     });
   }
-  const se = Math.sqrt(va / (m * ta * ta) + vb / (n * tb * tb));
-  const z = zFor(options.confidence ?? 0.95);
-  return result(measure, m, n, options, {
-    estimate: est,
-    se,
-    ciLower: est - z * se,
-    ciUpper: est + z * se,
-  });
+  return wald(measure, m, n, options, est, Math.sqrt(va / (m * ta * ta) + vb / (n * tb * tb)));
 }
 
 /**
@@ -126,11 +116,9 @@ export function smd(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = finite(baseline);
-  const b = finite(treatment);
-  const m = a.length;
-  const n = b.length;
-  if (m === 0 || n === 0) return result("SMD", m, n, options, { reason: "an empty phase" });
+  const p = preparePhases("SMD", baseline, treatment, options, false);
+  if (p.empty) return p.empty;
+  const { a, b, m, n } = p;
   const pool = (options.stdDev ?? "baseline") === "pool";
   const va = variance(a);
   const vb = variance(b);
@@ -169,12 +157,7 @@ export function smd(
       reason: "treatment phase has one observation: no variance for the SE",
     });
   }
-  const z = zFor(options.confidence ?? 0.95);
-  return result("SMD", m, n, options, {
-    estimate: d,
-    se,
-    ciLower: d - z * se,
-    ciUpper: d + z * se,
+  return wald("SMD", m, n, options, d, se, {
     ...(J === 0
       ? {
         note: "with two baseline observations the bias correction J is 0, so SMD is 0 with SE 0 " +
@@ -217,11 +200,9 @@ export function lrm(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = finite(baseline);
-  const b = finite(treatment);
-  const m = a.length;
-  const n = b.length;
-  if (m === 0 || n === 0) return result("LRM", m, n, options, { reason: "an empty phase" });
+  const p = preparePhases("LRM", baseline, treatment, options, false);
+  if (p.empty) return p.empty;
+  const { a, b, m, n } = p;
   const pa = lrmPhase(a, options.deltaMethod ?? false);
   const pb = lrmPhase(b, options.deltaMethod ?? false);
   let est = Math.log(pb.med) - Math.log(pa.med);
@@ -240,13 +221,7 @@ export function lrm(
         : "a zero value inside a median's interval: SE undefined (SingleCaseES: NaN/Inf)",
     });
   }
-  const z = zFor(options.confidence ?? 0.95);
-  return result("LRM", m, n, options, {
-    estimate: est,
-    se,
-    ciLower: est - z * se,
-    ciUpper: est + z * se,
-  });
+  return wald("LRM", m, n, options, est, se);
 }
 
 /**
@@ -264,14 +239,15 @@ export function pogo(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
-  const a = finite(baseline);
-  const b = finite(treatment);
-  const m = a.length;
-  const n = b.length;
+  const p = preparePhases("PoGO", baseline, treatment, options, false);
   if (options.goal === undefined) {
-    return result("PoGO", m, n, options, { reason: "PoGO needs a goal (pain: 0)" });
+    const { n } = p.empty ?? { n: { baseline: p.m, treatment: p.n } };
+    return result("PoGO", n.baseline, n.treatment, options, {
+      reason: "PoGO needs a goal (pain: 0)",
+    });
   }
-  if (m === 0 || n === 0) return result("PoGO", m, n, options, { reason: "an empty phase" });
+  if (p.empty) return p.empty;
+  const { a, b, m, n } = p;
   const gap = options.goal - mean(a);
   if (gap === 0) {
     return result("PoGO", m, n, options, {
@@ -288,12 +264,5 @@ export function pogo(
     });
   }
   const v = (va / m + vb / n + (est / 100) ** 2 * va / m) / (gap * gap);
-  const se = 100 * Math.sqrt(v);
-  const z = zFor(options.confidence ?? 0.95);
-  return result("PoGO", m, n, options, {
-    estimate: est,
-    se,
-    ciLower: est - z * se,
-    ciUpper: est + z * se,
-  });
+  return wald("PoGO", m, n, options, est, 100 * Math.sqrt(v));
 }

@@ -15,7 +15,7 @@ import type { Case } from "../load.ts";
 import { alignOnDrug, type BaselineDefinition } from "../timeline.ts";
 import { caseChange, type ChangeOptions } from "./change.ts";
 import { effectSize } from "./effect_size.ts";
-import { zFor } from "./nonoverlap.ts";
+import { zFor } from "./result.ts";
 import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
 
 /** A count out of n with its exact (Clopper–Pearson) confidence interval. */
