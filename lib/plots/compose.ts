@@ -72,7 +72,13 @@ export function stack(
     const h = Number(panel.getAttribute("height"));
     panel.setAttribute("x", "0");
     panel.setAttribute("y", String(y));
+    // Plot's <style> sizes its <svg> for an HTML page (display: block, height: auto); inlined
+    // in HTML (nbconvert, JupyterLab) it would also apply to the nested panels. Fonts and
+    // colours are set as attributes instead.
     panel.removeAttribute("style");
+    panel.removeAttribute("class");
+    for (const style of [...panel.querySelectorAll("style")]) style.remove();
+    panel.setAttribute("font-family", THEME.fontFamily);
     root.appendChild(panel);
     y += h;
   }

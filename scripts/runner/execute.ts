@@ -61,29 +61,36 @@ export async function executeNotebook(options: {
   throw new NotebookError(options.name, null, `nbclient failed (exit ${out.code}):\n${stderr}`);
 }
 
-/** Renders an executed notebook to HTML with nbconvert into `dir`. */
+/**
+ * Renders an executed notebook to HTML with nbconvert into `dir`. nbconvert's HTML sanitiser
+ * strips inline SVG down to its text, so the page is rendered from a copy whose outputs that
+ * carry both drop the SVG and keep the PNG.
+ */
 export async function renderHtml(
   notebook: string,
   dir: string,
   env: Record<string, string>,
 ): Promise<void> {
-  const out = await new Deno.Command(PYTHON, {
-    args: [
-      "-m",
-      "nbconvert",
-      "--to",
-      "html",
-      "--log-level",
-      "ERROR",
-      "--output-dir",
-      dir,
-      notebook,
-    ],
-    env,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (out.code !== 0) {
-    throw new Error(`nbconvert failed on ${notebook}:\n${new TextDecoder().decode(out.stderr)}`);
+  const nb = JSON.parse(await Deno.readTextFile(notebook));
+  for (const cell of nb.cells) {
+    for (const out of cell.outputs ?? []) {
+      if (out.data?.["image/png"] && out.data?.["image/svg+xml"]) delete out.data["image/svg+xml"];
+    }
+  }
+  const copyDir = await Deno.makeTempDir({ dir, prefix: ".html-src-" });
+  const copy = `${copyDir}/${notebook.split("/").at(-1)}`;
+  await Deno.writeTextFile(copy, JSON.stringify(nb));
+  try {
+    const out = await new Deno.Command(PYTHON, {
+      args: ["-m", "nbconvert", "--to", "html", "--log-level", "ERROR", "--output-dir", dir, copy],
+      env,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    if (out.code !== 0) {
+      throw new Error(`nbconvert failed on ${notebook}:\n${new TextDecoder().decode(out.stderr)}`);
+    }
+  } finally {
+    await Deno.remove(copyDir, { recursive: true });
   }
 }
