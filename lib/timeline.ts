@@ -214,3 +214,39 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
   }
   return { certain, possible };
 }
+
+/** An aligned observation with its VAS as a percent of the baseline. */
+export interface RelativeObservation extends AlignedObservation {
+  /** VAS as a percent of the baseline (interval over both), or `null` when there is no baseline. */
+  percentOfBaseline: NominalInterval | null;
+}
+
+/**
+ * Aligns a case on the first start of `drug` and expresses every VAS both in cm and as a percent
+ * of the baseline under `definition`: 100·v/b, least at (v.lo, b.hi), greatest at (v.hi, b.lo).
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { alignWithBaseline } from "./timeline.ts";
+ * const c = (await loadCaseSeries()).cases[1];
+ * alignWithBaseline(c, "milnacipran", "last")[1].percentOfBaseline?.nominal; // 12.5
+ * ```
+ */
+export function alignWithBaseline(
+  c: Case,
+  drug: string,
+  definition: BaselineDefinition,
+): RelativeObservation[] {
+  const b = baseline(c, drug, definition).vas;
+  return alignOnDrug(c, drug).map((o) => ({
+    ...o,
+    percentOfBaseline: b && b.lo > 0
+      ? {
+        lo: (100 * o.vas.lo) / b.hi,
+        hi: (100 * o.vas.hi) / b.lo,
+        nominal: (100 * o.vas.nominal) / b.nominal,
+      }
+      : null,
+  }));
+}

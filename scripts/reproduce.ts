@@ -88,7 +88,8 @@ async function manifest(work: string): Promise<string> {
   }
   return JSON.stringify(
     {
-      deno: PINNED_DENO,
+      deno: Deno.version.deno,
+      denoPinned: PINNED_DENO,
       denoLockSha256: sha256(await Deno.readFile(`${ROOT}/deno.lock`)),
       dataSha256: await treeHash(`${ROOT}/data`),
       files,

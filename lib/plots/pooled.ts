@@ -8,7 +8,7 @@ import * as Plot from "@observablehq/plot";
 import type { Case } from "../load.ts";
 import type { AggregateResult, ResponderCurvePoint, SensitivityRow } from "../stats/pooled.ts";
 import type { EffectSizeResult } from "../stats/types.ts";
-import { alignOnDrug, baseline, type BaselineDefinition } from "../timeline.ts";
+import { alignWithBaseline, type BaselineDefinition } from "../timeline.ts";
 import { type Figure, stack } from "./compose.ts";
 import { document } from "./dom.ts";
 import { caseColor, THEME } from "./theme.ts";
@@ -39,18 +39,17 @@ export function trajectoriesFigure(
 ): Figure {
   const drug = options.drug ?? "milnacipran";
   const def = options.baseline ?? "last";
-  const rows = cases.flatMap((c, i) => {
-    const b = baseline(c, drug, def).vas;
-    return alignOnDrug(c, drug).map((o) => ({
+  const rows = cases.flatMap((c, i) =>
+    alignWithBaseline(c, drug, def).map((o) => ({
       caseLabel: `Case ${c.id}`,
       color: caseColor(i),
       t: o.relative.nominal,
       lo: o.relative.lo,
       hi: o.relative.hi,
       vas: o.vas.nominal,
-      pct: b && b.nominal > 0 ? (100 * o.vas.nominal) / b.nominal : null,
-    }));
-  });
+      pct: o.percentOfBaseline?.nominal ?? null,
+    }))
+  );
   const ts = rows.map((r) => r.t);
   const domain: [number, number] = [Math.min(...ts) - 10, Math.max(...ts) + 10];
   const clip = (v: number) => Math.min(Math.max(v, domain[0]), domain[1]);

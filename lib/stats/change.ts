@@ -154,6 +154,8 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
 export interface TimeToRelief {
   /** Case id. */
   caseId: string;
+  /** Drug and baseline definition used. */
+  options: Required<ChangeOptions>;
   /** The percent-reduction threshold. */
   thresholdPct: number;
   /** Whether any post-drug observation reaches it (at nominal values). */
@@ -189,13 +191,15 @@ export function timeToRelief(
   thresholdPct: number,
   options: ChangeOptions = {},
 ): TimeToRelief {
-  const ch = caseChange(c, options);
+  const opts = { drug: options.drug ?? "milnacipran", baseline: options.baseline ?? "last" };
+  const ch = caseChange(c, opts);
   const hit = ch.points.find((p) =>
     p.percentReduction !== null && p.percentReduction.nominal + EPS >= thresholdPct
   );
   if (hit) {
     return {
       caseId: c.id,
+      options: opts,
       thresholdPct,
       reached: true,
       day: hit.day,
@@ -207,6 +211,7 @@ export function timeToRelief(
   const last = ch.points.at(-1);
   return {
     caseId: c.id,
+    options: opts,
     thresholdPct,
     reached: false,
     day: last?.day ?? null,
@@ -222,6 +227,8 @@ export function timeToRelief(
 export interface AreaUnderCurve {
   /** Case id. */
   caseId: string;
+  /** The drug whose start is day 0. */
+  drug: string;
   /** The window, in days since the drug start. */
   window: { from: number; to: number };
   /** AUC (cm·days) at nominal times and values, and its least and greatest admissible values. */
@@ -291,12 +298,14 @@ export function areaUnderCurve(
   window: { from: number; to: number },
   options: ChangeOptions = {},
 ): AreaUnderCurve {
-  const obs = alignOnDrug(c, options.drug ?? "milnacipran").filter((o) =>
+  const drug = options.drug ?? "milnacipran";
+  const obs = alignOnDrug(c, drug).filter((o) =>
     o.relative.nominal >= window.from && o.relative.nominal <= window.to
   );
   if (obs.length < 2) {
     return {
       caseId: c.id,
+      drug,
       window,
       auc: null,
       timeWeightedMean: null,
@@ -314,6 +323,7 @@ export function areaUnderCurve(
   const span = t[t.length - 1] - t[0];
   return {
     caseId: c.id,
+    drug,
     window,
     auc: { lo: least, hi: most, nominal },
     timeWeightedMean: span > 0 ? nominal / span : null,

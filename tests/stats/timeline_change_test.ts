@@ -211,3 +211,14 @@ Deno.test("first-line vs after-SSRI groups and the sensitivity table", () => {
   )!;
   assert.ok(Math.abs(c1max.value! - 100 * (6.6 - 2.3) / 6.6) < 1e-9);
 });
+
+Deno.test("VAS as a percent of the baseline, with interval bounds", async () => {
+  const { alignWithBaseline } = await import("../../lib/mod.ts");
+  const rows = alignWithBaseline(c3, "milnacipran", "last");
+  // Baseline 4.0; the last value VAS 0–1.0 is 0–25 % of it, nominal 12.5 %.
+  assert.deepEqual(rows.at(-1)!.percentOfBaseline, { lo: 0, hi: 25, nominal: 12.5 });
+  // Case 1 against the maximum baseline 6.6: the 3.3 before the switch is 50 %.
+  const r1 = alignWithBaseline(c1, "milnacipran", "max");
+  assert.equal(r1[1].percentOfBaseline!.nominal, 50);
+  assert.equal(timeToRelief(c2, 50).options.baseline, "last");
+});
