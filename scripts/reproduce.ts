@@ -3,7 +3,8 @@
  * nbclient with the project's Deno kernel and writes the executed notebooks and `results/`
  * (figures, tables, HTML renderings, manifest). With `--check`, executes into a scratch folder
  * and compares with the committed files byte for byte instead (exit 1 naming the first
- * difference). Nothing committed is touched unless every notebook succeeds.
+ * difference). Nothing committed is touched unless every notebook succeeds. `--notebooks` and
+ * `--results` point it at other folders (inside the repository, so that renames are atomic).
  *
  * @module
  */
@@ -12,7 +13,7 @@ import { PINNED_DENO, warnOnOtherDeno } from "../lib/runtime.ts";
 import { executeNotebook, NotebookError, renderHtml } from "./runner/execute.ts";
 import { firstDifference, listFiles, sha256, treeHash } from "./runner/files.ts";
 import { installKernelSpec, jupyterEnv } from "./runner/kernelspec.ts";
-import { CASE_TEMPLATE, NOTEBOOKS, PYTHON, RESULTS, ROOT, SCRATCH } from "./runner/paths.ts";
+import { NOTEBOOKS, PYTHON, RESULTS, ROOT, SCRATCH } from "./runner/paths.ts";
 
 /** A notebook to execute: its output name and where its source comes from. */
 interface Job {
@@ -21,18 +22,32 @@ interface Job {
   caseId?: string;
 }
 
-/** Notebooks in execution order: fixed ones by name, one per case after the dataset notebook. */
-async function plan(): Promise<Job[]> {
-  const fixed = (await listFiles(NOTEBOOKS)).filter((p) =>
+/** Where the notebooks are read from and written to. */
+export interface Folders {
+  /** Notebooks (sources and executed copies). */
+  notebooks: string;
+  /** The results folder. */
+  results: string;
+}
+
+/**
+ * Notebooks in execution order: fixed ones by name, one per case (from `templates/case.ipynb`,
+ * when the folder has it) after those whose names sort before "01".
+ */
+async function plan(dirs: Folders): Promise<Job[]> {
+  const fixed = (await listFiles(dirs.notebooks)).filter((p) =>
     !p.includes("/") && p.endsWith(".ipynb") && !p.startsWith("01-case-")
   );
-  const series = await loadCaseSeries();
-  const cases: Job[] = series.cases.map((c) => ({
-    name: `01-case-${c.id}.ipynb`,
-    source: CASE_TEMPLATE,
-    caseId: c.id,
-  }));
-  const jobs = fixed.map((name) => ({ name, source: `${NOTEBOOKS}/${name}` }));
+  const template = `${dirs.notebooks}/templates/case.ipynb`;
+  const hasTemplate = await Deno.stat(template).then(() => true, () => false);
+  const cases: Job[] = hasTemplate
+    ? (await loadCaseSeries()).cases.map((c) => ({
+      name: `01-case-${c.id}.ipynb`,
+      source: template,
+      caseId: c.id,
+    }))
+    : [];
+  const jobs = fixed.map((name) => ({ name, source: `${dirs.notebooks}/${name}` }));
   return [...jobs.filter((j) => j.name < "01"), ...cases, ...jobs.filter((j) => j.name >= "01")];
 }
 
@@ -99,7 +114,11 @@ async function manifest(work: string): Promise<string> {
   ) + "\n";
 }
 
-async function run(check: boolean): Promise<number> {
+/** Executes every notebook; writes (or, with `check`, compares) notebooks and results. */
+export async function run(
+  check: boolean,
+  dirs: Folders = { notebooks: NOTEBOOKS, results: RESULTS },
+): Promise<number> {
   warnOnOtherDeno();
   await requireJupyter();
   await Deno.mkdir(SCRATCH, { recursive: true });
@@ -112,7 +131,7 @@ async function run(check: boolean): Promise<number> {
     for (const d of ["src", "notebooks", "results/html"]) {
       await Deno.mkdir(`${work}/${d}`, { recursive: true });
     }
-    const jobs = await plan();
+    const jobs = await plan(dirs);
     for (const [i, job] of jobs.entries()) {
       const t0 = performance.now();
       const input = await prepare(job, `${work}/src`);
@@ -120,7 +139,7 @@ async function run(check: boolean): Promise<number> {
         name: job.name,
         input,
         output: `${work}/notebooks/${job.name}`,
-        cwd: NOTEBOOKS,
+        cwd: dirs.notebooks,
         env,
       });
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
@@ -156,18 +175,18 @@ async function run(check: boolean): Promise<number> {
     }
     // Install: notebooks one by one (rename is atomic), then swap the results folder.
     for (const job of jobs) {
-      await Deno.rename(`${work}/notebooks/${job.name}`, `${NOTEBOOKS}/${job.name}`);
+      await Deno.rename(`${work}/notebooks/${job.name}`, `${dirs.notebooks}/${job.name}`);
     }
-    for (const p of committed.keys()) {
-      if (p.startsWith("notebooks/01-case-") && !produced.has(p)) await Deno.remove(`${ROOT}/${p}`);
+    for (const [p, path] of committed) {
+      if (p.startsWith("notebooks/01-case-") && !produced.has(p)) await Deno.remove(path);
     }
     const old = `${work}/results-old`;
     try {
-      await Deno.rename(RESULTS, old);
+      await Deno.rename(dirs.results, old);
     } catch (e) {
       if (!(e instanceof Deno.errors.NotFound)) throw e;
     }
-    await Deno.rename(`${work}/results`, RESULTS);
+    await Deno.rename(`${work}/results`, dirs.results);
     console.log(
       `wrote ${jobs.length} notebooks and results/ (${produced.size - jobs.length} files)`,
     );
@@ -177,14 +196,28 @@ async function run(check: boolean): Promise<number> {
   }
 }
 
+/** Parses `[--check] [--notebooks DIR] [--results DIR]`; `null` on a usage error. */
+function parseArgs(args: string[]): { check: boolean; dirs: Folders } | null {
+  const dirs: Folders = { notebooks: NOTEBOOKS, results: RESULTS };
+  let check = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--check") check = true;
+    else if ((a === "--notebooks" || a === "--results") && args[i + 1]) {
+      dirs[a === "--notebooks" ? "notebooks" : "results"] = Deno.realPathSync(args[++i]);
+    } else return null;
+  }
+  return { check, dirs };
+}
+
 if (import.meta.main) {
-  const args = Deno.args;
-  if (args.some((a) => a !== "--check")) {
-    console.error("usage: deno task reproduce [--check]");
+  const parsed = parseArgs(Deno.args);
+  if (!parsed) {
+    console.error("usage: deno task reproduce [--check] [--notebooks DIR] [--results DIR]");
     Deno.exit(2);
   }
   try {
-    Deno.exit(await run(args.includes("--check")));
+    Deno.exit(await run(parsed.check, parsed.dirs));
   } catch (e) {
     if (e instanceof NotebookError) {
       console.error(`error: ${e.message}`);

@@ -95,3 +95,50 @@ Deno.test("an output published after the cell reports idle is not lost, and stre
   assert.equal(nb.cells[2].outputs.length, 1, "nothing spilled into the next cell");
   assert.equal(nb.cells[0].metadata.execution, undefined, "no timing metadata");
 });
+
+Deno.test("reproduce: a failing notebook exits 1 naming it and its cell, and touches nothing", async () => {
+  const { ROOT } = await import("../scripts/runner/paths.ts");
+  await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
+  const dir = await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "fixture-" });
+  try {
+    await Deno.mkdir(`${dir}/notebooks`);
+    await Deno.mkdir(`${dir}/results`);
+    const ok = notebook(["1 + 1"]);
+    const bad = notebook(['"fine"', 'throw new Error("fixture failure");', '"never"']);
+    await Deno.writeTextFile(`${dir}/notebooks/00-ok.ipynb`, ok);
+    await Deno.writeTextFile(`${dir}/notebooks/10-bad.ipynb`, bad);
+    await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
+    const out = await new Deno.Command("deno", {
+      args: [
+        "run",
+        "--allow-read",
+        "--allow-write=.",
+        "--allow-run=/usr/bin/python3",
+        "--allow-env",
+        "scripts/reproduce.ts",
+        "--notebooks",
+        `${dir}/notebooks`,
+        "--results",
+        `${dir}/results`,
+      ],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stdout = new TextDecoder().decode(out.stdout);
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.equal(out.code, 1, stdout + stderr);
+    assert.match(stdout, /^\[1\/2\] 00-ok\.ipynb \d+\.\d s$/m);
+    assert.match(stderr, /error: 10-bad\.ipynb, cell 1: .*fixture failure/);
+    assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-ok.ipynb`), ok);
+    assert.equal(await Deno.readTextFile(`${dir}/notebooks/10-bad.ipynb`), bad);
+    assert.deepEqual([...Deno.readDirSync(`${dir}/results`)].map((e) => e.name), ["sentinel.txt"]);
+    assert.equal(await Deno.readTextFile(`${dir}/results/sentinel.txt`), "committed");
+    const leftovers = [...Deno.readDirSync(`${ROOT}/.tmp`)].filter((e) =>
+      e.name.startsWith("reproduce-")
+    );
+    assert.deepEqual(leftovers, [], "scratch folder removed");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

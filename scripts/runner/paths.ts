@@ -9,8 +9,6 @@ import { fileURLToPath } from "node:url";
 export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
 /** Committed notebooks. */
 export const NOTEBOOKS = `${ROOT}/notebooks`;
-/** The per-case template. */
-export const CASE_TEMPLATE = `${NOTEBOOKS}/templates/case.ipynb`;
 /** Committed results. */
 export const RESULTS = `${ROOT}/results`;
 /** Scratch space inside the repository (same file system, so renames are atomic). */
