@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Row } from "./display.ts";
+import { fmt, type Row } from "./display.ts";
 import { formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
 import type { Case, CaseSeries } from "./load.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
@@ -33,6 +33,7 @@ import {
 import {
   activeTreatments,
   alignOnDrug,
+  baseline,
   BASELINE_DEFINITIONS,
   BASELINE_LABELS,
   firstPeriod,
@@ -363,4 +364,32 @@ export function sensitivityRows(s: CaseSeries): Row[] {
     value: num(r.value),
     n: r.n,
   }));
+}
+
+/**
+ * The range (min–max, formatted) of a sensitivity quantity for one case across every baseline
+ * definition and bound, or "undefined" when no choice defines it.
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { sensitivityRange, sensitivityRows } from "./report.ts";
+ * sensitivityRange(sensitivityRows(await loadCaseSeries()), "days to 50% reduction", "2"); // "0–6"
+ * ```
+ */
+export function sensitivityRange(rows: readonly Row[], quantity: string, caseId: string): string {
+  const v = rows.filter((r) => r.quantity === quantity && r.case === caseId && r.value !== null)
+    .map((r) => r.value as number);
+  return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "undefined";
+}
+
+/** Cases whose baseline VAS depends on the baseline definition, with the value under each. */
+export function baselineDependence(
+  s: CaseSeries,
+  drug = "milnacipran",
+): { caseId: string; values: (number | null)[] }[] {
+  return s.cases.map((c) => ({
+    caseId: c.id,
+    values: BASELINE_DEFINITIONS.map((d) => baseline(c, drug, d).vas?.nominal ?? null),
+  })).filter((b) => new Set(b.values).size > 1);
 }

@@ -222,3 +222,17 @@ Deno.test("VAS as a percent of the baseline, with interval bounds", async () => 
   assert.equal(r1[1].percentOfBaseline!.nominal, 50);
   assert.equal(timeToRelief(c2, 50).options.baseline, "last");
 });
+
+Deno.test("sensitivity summaries: range per case and which baselines depend on the definition", async () => {
+  const { baselineDependence, sensitivityRange, sensitivityRows } = await import(
+    "../../lib/mod.ts"
+  );
+  const rows = sensitivityRows(series);
+  // Case 2: 6 days at the nominal value, 0 at the favourable bound of 'within 6 days'.
+  assert.equal(sensitivityRange(rows, "days to 50% reduction", "2"), "0–6");
+  assert.equal(sensitivityRange(rows, "no such quantity", "2"), "undefined");
+  // Only case 1 has two values before milnacipran: 3.3 (last), 6.6 (max), 4.95 (mean).
+  const dep = baselineDependence(series);
+  assert.deepEqual(dep.map((d) => d.caseId), ["1"]);
+  assert.deepEqual(dep[0].values.map((v) => Math.round(v! * 100) / 100), [3.3, 6.6, 4.95]);
+});
