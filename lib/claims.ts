@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { formatNumber } from "./intervals.ts";
 import type { Case, CaseSeries } from "./load.ts";
 import { caseChange, timeToRelief } from "./stats/change.ts";
 import { alignOnDrug, firstPeriod } from "./timeline.ts";
@@ -28,7 +29,7 @@ export interface ClaimResult {
   evidence: string;
 }
 
-const f = (x: number) => String(Number(x.toFixed(1)));
+const f = (x: number) => formatNumber(x, 1);
 const byId = (s: CaseSeries, id: string): Case => {
   const c = s.cases.find((x) => x.id === id);
   if (!c) throw new RangeError(`claims: no case ${id}`);

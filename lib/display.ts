@@ -7,6 +7,7 @@
  * @module
  */
 import { stringify } from "csv-stringify/sync";
+import { formatNumber } from "./intervals.ts";
 import type { Figure } from "./plots/compose.ts";
 import { displayBundle, writeAtomic, writeFigure } from "./plots/render.ts";
 
@@ -40,9 +41,7 @@ async function emit(bundle: Record<string, string>): Promise<void> {
  */
 export function fmt(x: number | null | undefined, digits = 2): string {
   if (x === null || x === undefined || Number.isNaN(x)) return "–";
-  if (x === Infinity) return "inf";
-  if (x === -Infinity) return "-inf";
-  return String(Number(x.toFixed(digits)));
+  return formatNumber(x, digits);
 }
 
 /**

@@ -142,6 +142,41 @@ export function intersect(a: Interval, b: Interval): Interval | null {
 }
 
 /**
+ * Formats a number for prose and tables: at most `digits` decimals, trailing zeros cut, `inf`
+ * and `-inf` for infinities.
+ *
+ * @example
+ * ```ts
+ * import { formatNumber } from "./intervals.ts";
+ * formatNumber(30.30303, 1); // "30.3"
+ * formatNumber(Infinity); // "inf"
+ * ```
+ */
+export function formatNumber(v: number, digits = 2): string {
+  return v === Infinity ? "inf" : v === -Infinity ? "-inf" : String(Number(v.toFixed(digits)));
+}
+
+/** Which values of the extraction intervals to use: nominal, or the bound that favours the drug
+ * most ("best") or least ("worst"). */
+export type ExtractionBound = "nominal" | "best" | "worst";
+
+/**
+ * The value of an interval to use under an {@link ExtractionBound}. `favourHigh` says which side
+ * favours the drug: true for a baseline or a percent reduction, false for a later VAS or a time.
+ *
+ * @example
+ * ```ts
+ * import { atBound } from "./intervals.ts";
+ * const x = { lo: 0, hi: 1, nominal: 0.5 };
+ * [atBound(x, "best", false), atBound(x, "worst", false)]; // [0, 1]
+ * ```
+ */
+export function atBound(x: NominalInterval, bound: ExtractionBound, favourHigh: boolean): number {
+  if (bound === "nominal") return x.nominal;
+  return (bound === "best") === favourHigh ? x.hi : x.lo;
+}
+
+/**
  * Formats an interval for prose and tables: `"6.6"` when degenerate, else `"[81, 111]"`, with
  * `-inf`/`inf` for unstated sides. Numbers keep at most `digits` decimals (trailing zeros cut).
  *
@@ -153,8 +188,7 @@ export function intersect(a: Interval, b: Interval): Interval | null {
  * ```
  */
 export function formatInterval(x: Interval, digits = 2): string {
-  const f = (v: number) =>
-    v === Infinity ? "inf" : v === -Infinity ? "-inf" : String(Number(v.toFixed(digits)));
+  const f = (v: number) => formatNumber(v, digits);
   if (x.lo === x.hi) return f(x.lo);
   return `${x.lo === -Infinity ? "(" : "["}${f(x.lo)}, ${f(x.hi)}${x.hi === Infinity ? ")" : "]"}`;
 }

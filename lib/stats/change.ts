@@ -6,7 +6,7 @@
  * @module
  */
 import { linearRegression } from "simple-statistics";
-import type { NominalInterval } from "../intervals.ts";
+import { formatInterval, formatNumber, type NominalInterval } from "../intervals.ts";
 import { type Case, compareDays, type Day } from "../load.ts";
 import {
   type AlignedObservation,
@@ -170,8 +170,9 @@ export interface TimeToRelief {
   n: number;
 }
 
+/** "6" for a point, "6 [0, 6]" for an interval: the nominal day, then what the words allow. */
 const fmtDay = (x: NominalInterval) =>
-  x.lo === x.hi ? `${x.nominal}` : `${x.nominal} [${x.lo}, ${x.hi === Infinity ? "inf" : x.hi}]`;
+  x.lo === x.hi ? formatNumber(x.nominal) : `${formatNumber(x.nominal)} ${formatInterval(x)}`;
 
 /**
  * Time to the first post-drug observation with a percent reduction ≥ `thresholdPct` (nominal

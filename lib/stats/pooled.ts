@@ -10,7 +10,7 @@ import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import type { NominalInterval } from "../intervals.ts";
+import { atBound, type ExtractionBound } from "../intervals.ts";
 import type { Case } from "../load.ts";
 import { alignOnDrug, type BaselineDefinition } from "../timeline.ts";
 import { caseChange, type ChangeOptions } from "./change.ts";
@@ -213,7 +213,7 @@ export interface PrePost {
  */
 export function prePost(
   cases: readonly Case[],
-  options: ChangeOptions & { timing?: Timing; bound?: "nominal" | "best" | "worst" } = {},
+  options: ChangeOptions & { timing?: Timing; bound?: ExtractionBound } = {},
 ): PrePost[] {
   const out: PrePost[] = [];
   for (const c of cases) {
@@ -221,13 +221,8 @@ export function prePost(
     const p = (options.timing ?? "last") === "first" ? ch.points[0] : ch.points.at(-1);
     if (!p || ch.baseline.vas === null) continue;
     const b = ch.baseline.vas;
-    const pick = (x: NominalInterval, favour: "lo" | "hi") =>
-      options.bound === "best"
-        ? x[favour]
-        : options.bound === "worst"
-        ? x[favour === "lo" ? "hi" : "lo"]
-        : x.nominal;
-    out.push({ caseId: c.id, pre: pick(b, "hi"), post: pick(p.vas, "lo") });
+    const bound = options.bound ?? "nominal";
+    out.push({ caseId: c.id, pre: atBound(b, bound, true), post: atBound(p.vas, bound, false) });
   }
   return out;
 }
@@ -368,20 +363,14 @@ export interface Phases {
  */
 export function phases(
   c: Case,
-  options: { drug?: string; bound?: "nominal" | "best" | "worst" } = {},
+  options: { drug?: string; bound?: ExtractionBound } = {},
 ): Phases {
   const aligned = alignOnDrug(c, options.drug ?? "milnacipran");
   const bound = options.bound ?? "nominal";
-  const val = (x: NominalInterval, favour: "lo" | "hi") =>
-    bound === "nominal"
-      ? x.nominal
-      : bound === "best"
-      ? x[favour]
-      : x[favour === "lo" ? "hi" : "lo"];
   return {
     caseId: c.id,
-    baseline: aligned.filter((o) => o.phase === "before").map((o) => val(o.vas, "hi")),
-    treatment: aligned.filter((o) => o.phase === "after").map((o) => val(o.vas, "lo")),
+    baseline: aligned.filter((o) => o.phase === "before").map((o) => atBound(o.vas, bound, true)),
+    treatment: aligned.filter((o) => o.phase === "after").map((o) => atBound(o.vas, bound, false)),
     ambiguous: aligned.filter((o) => o.phase === "ambiguous").length,
   };
 }
@@ -519,7 +508,7 @@ export function caseEffectSizes(
   cases: readonly Case[],
   measure: Measure,
   options: EffectSizeOptions,
-  extra: { drug?: string; bound?: "nominal" | "best" | "worst"; weighting?: Weighting } = {},
+  extra: { drug?: string; bound?: ExtractionBound; weighting?: Weighting } = {},
 ): { perCase: { caseId: string; result: EffectSizeResult }[]; aggregate: AggregateResult } {
   const perCase = cases.map((c) => {
     const p = phases(c, extra);
@@ -602,7 +591,7 @@ export interface SensitivityRow {
   /** Baseline definition. */
   baseline: BaselineDefinition;
   /** Which values of the extraction intervals: nominal, or the bound favouring or disfavouring the drug. */
-  bound: "nominal" | "best" | "worst";
+  bound: ExtractionBound;
   /** The value, or `null` when undefined. */
   value: number | null;
   /** Number of cases or observations behind it. */

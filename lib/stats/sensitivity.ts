@@ -5,21 +5,17 @@
  *
  * @module
  */
-import type { NominalInterval } from "../intervals.ts";
+import { atBound, type ExtractionBound, type NominalInterval } from "../intervals.ts";
+
+/** `atBound`, for a value that may be missing. */
+const pick = (x: NominalInterval | null, bound: ExtractionBound, favourHigh: boolean) =>
+  x === null ? null : atBound(x, bound, favourHigh);
 import type { Case } from "../load.ts";
 import { BASELINE_DEFINITIONS } from "../timeline.ts";
 import { caseChange, timeToRelief } from "./change.ts";
 import { prePost, responders, type SensitivityRow, signTest } from "./pooled.ts";
 
-const BOUNDS = ["nominal", "best", "worst"] as const;
-
-/** Picks the nominal value or the bound that favours / disfavours the drug. */
-function at(x: NominalInterval | null, bound: (typeof BOUNDS)[number], favourHigh: boolean) {
-  if (x === null) return null;
-  if (bound === "nominal") return x.nominal;
-  const high = bound === "best" ? favourHigh : !favourHigh;
-  return high ? x.hi : x.lo;
-}
+const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
 
 /**
  * The sensitivity table: per case, percent reduction at the first and last post-drug value and
@@ -48,7 +44,7 @@ export function sensitivityTable(cases: readonly Case[], drug = "milnacipran"): 
           quantity: "percent reduction, first post-drug VAS",
           baseline,
           bound,
-          value: finite(at(ch.points[0]?.percentReduction ?? null, bound, true)),
+          value: finite(pick(ch.points[0]?.percentReduction ?? null, bound, true)),
           n: ch.n,
         });
         rows.push({
@@ -56,7 +52,7 @@ export function sensitivityTable(cases: readonly Case[], drug = "milnacipran"): 
           quantity: "percent reduction, last post-drug VAS",
           baseline,
           bound,
-          value: finite(at(ch.points.at(-1)?.percentReduction ?? null, bound, true)),
+          value: finite(pick(ch.points.at(-1)?.percentReduction ?? null, bound, true)),
           n: ch.n,
         });
         for (const pct of [30, 50]) {
@@ -66,7 +62,7 @@ export function sensitivityTable(cases: readonly Case[], drug = "milnacipran"): 
             quantity: `days to ${pct}% reduction`,
             baseline,
             bound,
-            value: t.reached ? finite(at(t.day, bound, false)) : null,
+            value: t.reached ? finite(pick(t.day, bound, false)) : null,
             n: t.n,
           });
         }

@@ -6,7 +6,7 @@
  * @module
  */
 import { linearRegression } from "simple-statistics";
-import type { NominalInterval } from "../intervals.ts";
+import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../load.ts";
 import { alignOnDrug } from "../timeline.ts";
 import { effectSize } from "./effect_size.ts";
@@ -23,7 +23,7 @@ export interface Feature {
   reading: string;
 }
 
-const f2 = (x: number) => String(Number(x.toFixed(2)));
+const f2 = (x: number) => formatNumber(x, 2);
 
 /**
  * Level (phase means), trend (least-squares slope, cm/week, ≥ 2 values), variability (range,
@@ -103,7 +103,7 @@ export function visualAnalysis(c: Case, drug = "milnacipran"): Feature[] {
       reading: lastA && firstB && gap
         ? `From ${f2(lastA.vas.nominal)} cm (last value before) to ${f2(firstB.vas.nominal)} cm ` +
           `(first value after), ${f2(gap.nominal)} days apart (admissible ${f2(gap.lo)} to ` +
-          `${gap.hi === Infinity ? "inf" : f2(gap.hi)}).`
+          `${f2(gap.hi)}).`
         : "Immediacy cannot be read: a phase has no value.",
     },
     {

@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { atBound, formatInterval, formatNumber } from "../lib/mod.ts";
+
+Deno.test("formatNumber: decimals cut, trailing zeros dropped, infinities named", () => {
+  assert.equal(formatNumber(30.30303, 1), "30.3");
+  assert.equal(formatNumber(2.5000, 3), "2.5");
+  assert.equal(formatNumber(Infinity), "inf");
+  assert.equal(formatNumber(-Infinity), "-inf");
+  assert.equal(formatInterval({ lo: 10.5, hi: Infinity }), "[10.5, inf)");
+  assert.equal(formatInterval({ lo: -Infinity, hi: 0 }), "(-inf, 0]");
+});
+
+Deno.test("atBound: nominal, or the side that favours or disfavours the drug", () => {
+  const vas = { lo: 0, hi: 1, nominal: 0.5 };
+  // A later VAS favours the drug when low; a baseline or a reduction when high.
+  assert.deepEqual(["nominal", "best", "worst"].map((b) => atBound(vas, b as "best", false)), [
+    0.5,
+    0,
+    1,
+  ]);
+  assert.deepEqual(["nominal", "best", "worst"].map((b) => atBound(vas, b as "best", true)), [
+    0.5,
+    1,
+    0,
+  ]);
+});
