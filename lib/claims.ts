@@ -6,9 +6,10 @@
  * @module
  */
 import { formatNumber } from "./intervals.ts";
-import type { Case, CaseSeries } from "./load.ts";
+import type { Case, CaseSeries } from "./model.ts";
 import { caseChange, timeToRelief } from "./stats/change.ts";
 import { alignOnDrug, firstPeriod } from "./timeline.ts";
+import { STUDY } from "./study.ts";
 
 /** How far the reported values support a claim. */
 export type Verdict = "supported" | "partly supported" | "not supported";
@@ -92,12 +93,12 @@ const CLAIMS: Claim[] = [
     rule: "supported if no other drug was given for phantom pain before or with milnacipran",
     evaluate: (s) => {
       const c = byId(s, "2");
-      const start = firstPeriod(c, "milnacipran")!.start;
+      const start = firstPeriod(c, STUDY.drug)!.start;
       const before = c.treatments.filter((t) =>
-        t.purpose === "phantom limb pain" && t.drug !== "milnacipran" &&
+        t.purpose === STUDY.indication && t.drug !== STUDY.drug &&
         t.start.nominal <= start.nominal
       );
-      const others = c.treatments.filter((t) => t.purpose !== "phantom limb pain");
+      const others = c.treatments.filter((t) => t.purpose !== STUDY.indication);
       return {
         verdict: before.length === 0 ? "supported" : "partly supported",
         evidence: before.length === 0
@@ -137,7 +138,7 @@ const CLAIMS: Claim[] = [
       "partly if its date is not stated",
     evaluate: (s) => {
       const c = byId(s, "3");
-      const after = alignOnDrug(c, "milnacipran").filter((o) => o.phase === "after");
+      const after = alignOnDrug(c, STUDY.drug).filter((o) => o.phase === "after");
       const rec = after.find((o) => o.day.timeId === "recurrence_report")!;
       const last = after.at(-1)!;
       const lower = last.vas.hi < rec.vas.lo || last.vas.nominal < rec.vas.nominal;
@@ -159,7 +160,7 @@ const CLAIMS: Claim[] = [
     rule: "supported if VAS fell on paroxetine but stayed above 1 cm before the switch",
     evaluate: (s) => {
       const c = byId(s, "1");
-      const before = alignOnDrug(c, "milnacipran").filter((o) => o.phase === "before");
+      const before = alignOnDrug(c, STUDY.drug).filter((o) => o.phase === "before");
       const a = before[0].vas.nominal;
       const b = before.at(-1)!.vas.nominal;
       return {

@@ -5,7 +5,6 @@
  * @module
  */
 import { z } from "zod";
-import { SOURCE } from "./source.ts";
 import { type TableName, tableSchemas } from "./schema.ts";
 
 /** A Frictionless Table Schema field. */
@@ -50,17 +49,18 @@ function field(name: string, js: JsonSchema): FrictionlessField {
 
 /**
  * Builds the Data Package descriptor: one tabular resource per table, its fields, primary key and
- * foreign keys to `cases.csv` and `timepoints.csv`.
+ * foreign keys to `sources.csv`, `cases.csv` and `timepoints.csv`.
  *
  * @example
  * ```ts
  * import { dataPackage } from "./datapackage.ts";
  * dataPackage().resources.map((r) => r.path);
- * // ["cases.csv", "timepoints.csv", "treatments.csv", "observations.csv", "events.csv"]
+ * // ["sources.csv", "cases.csv", "timepoints.csv", "treatments.csv", "observations.csv", "events.csv"]
  * ```
  */
 export function dataPackage() {
   const timeRefs: Record<TableName, string[]> = {
+    sources: [],
     cases: [],
     timepoints: ["anchor", "bound"],
     treatments: ["start", "end"],
@@ -69,11 +69,15 @@ export function dataPackage() {
   };
   return {
     profile: "tabular-data-package",
-    name: "nagoshi-2012-milnacipran-phantom-limb-pain",
-    title: "Phantom limb pain under milnacipran: three cases (Nagoshi et al. 2012), as stated",
-    description: "Every value the article states about its three patients, each with the " +
-      "passage that states it; times and VAS values as intervals (rules in README.md).",
-    sources: [{ title: SOURCE.citation, path: `https://doi.org/${SOURCE.doi}` }],
+    name: "phantom-limb-pain-case-reports",
+    title: "Phantom limb pain case reports, as stated by their articles",
+    description: "Every value the articles in sources.csv state about their patients, each with " +
+      "the passage of the article's text (sources/) that states it; times and VAS values as " +
+      "intervals (rules in README.md).",
+    sources: [{
+      title: "The articles listed in sources.csv, texts in sources/",
+      path: "sources.csv",
+    }],
     licenses: [{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0" }],
     resources: (Object.keys(tableSchemas) as TableName[]).map((name) => {
       const t = tableSchemas[name];
@@ -81,7 +85,10 @@ export function dataPackage() {
         properties: Record<string, JsonSchema>;
       };
       const foreignKeys = [
-        ...(name === "cases" ? [] : [{
+        ...(name === "cases"
+          ? [{ fields: "source_id", reference: { resource: "sources", fields: "source_id" } }]
+          : []),
+        ...(name === "cases" || name === "sources" ? [] : [{
           fields: "case_id",
           reference: { resource: "cases", fields: "case_id" },
         }]),

@@ -25,8 +25,16 @@ export interface NominalInterval extends Interval {
   nominal: number;
 }
 
-/** Units of time the article uses, in days. A month is 30 days (see {@link TIME_RULES}). */
-export const UNIT_DAYS = { day: 1, week: 7, month: 30 } as const;
+/**
+ * Units of time, in days. A month is 30 days and a year 365 (see {@link TIME_RULES}).
+ *
+ * @example
+ * ```ts
+ * import { UNIT_DAYS } from "./intervals.ts";
+ * UNIT_DAYS.month; // 30
+ * ```
+ */
+export const UNIT_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
 
 /** A unit of time named in the text. */
 export type TimeUnit = keyof typeof UNIT_DAYS;
@@ -46,9 +54,10 @@ export type TimeRule = "origin" | "exact" | "approx" | "within" | "after" | "bef
 export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
   origin: "The case's day 0 (the day the limb was lost): [0, 0].",
   exact: "'N days/weeks after A' with no qualifier: A + N·unit exactly (a week is 7 days). " +
-    "Months are never exact (see approx).",
-  approx: "'about/approximately N units after A', and any count of months: " +
-    "A + N·unit ± half a unit (a month is 30 days ± 15, a week 7 ± 3.5); nominal A + N·unit.",
+    "Months and years are never exact (see approx).",
+  approx: "'about/approximately N units after A', and any count of months or years: " +
+    "A + N·unit ± half a unit (a year is 365 days ± 182.5, a month 30 days ± 15, a week " +
+    "7 ± 3.5); nominal A + N·unit.",
   within: "'within N units of A', 'by N days of A': (A, A + N·unit], written closed as " +
     "[A, A + N·unit]; nominal is the named bound A + N·unit.",
   after: "Placed after A only by the order of the narrative, no gap stated: [A, B] when a later " +
@@ -102,7 +111,9 @@ export function ruleOffset(
   const d = amount * u;
   switch (rule) {
     case "exact":
-      if (unit === "month") throw new RangeError("months are never exact: use rule 'approx'");
+      if (unit === "month" || unit === "year") {
+        throw new RangeError(`${unit}s are never exact: use rule 'approx'`);
+      }
       return { lo: d, hi: d, nominal: d };
     case "approx":
       return { lo: d - u / 2, hi: d + u / 2, nominal: d };

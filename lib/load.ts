@@ -1,152 +1,36 @@
 /**
- * The loader: reads the four tables of `data/`, checks each against its schema and all of them
- * against each other, derives every time point from its rule, and returns the case series.
+ * The loader: reads the tables of `data/` and the source texts, checks each table against its
+ * schema, all of them against each other and every quote against its own article's text, derives
+ * every time point from its rule, and returns the case series (types in `model.ts`).
  *
  * @module
  */
 import { fileURLToPath } from "node:url";
 import { type Located, readTable } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
-import { type NominalInterval, ruleOffset, type TimeRule } from "./intervals.ts";
+import { type NominalInterval, ruleOffset } from "./intervals.ts";
+import {
+  type Case,
+  type CaseEvent,
+  type CaseSeries,
+  compareDays,
+  type Day,
+  type Observation,
+  type Source,
+  type Timepoint,
+  type Treatment,
+} from "./model.ts";
 import {
   type CaseRow,
   type EventRow,
   type ObservationRow,
+  type SourceRow,
   type TableName,
   tableSchemas,
   type TimepointRow,
   type TreatmentRow,
 } from "./schema.ts";
-import { SOURCE } from "./source.ts";
-
-/** A time, in days since the case's day 0, as an interval with a nominal day. */
-export interface Day extends NominalInterval {
-  /** The `time_id` in `timepoints.csv` this day comes from. */
-  timeId: string;
-  /** Length of the time point's anchor chain: a point measured from another sorts after it. */
-  depth: number;
-}
-
-/**
- * Chronological order of days: nominal day, then anchor depth, then time id, so that the order
- * never depends on the order of rows in a file.
- *
- * @example
- * ```ts
- * import { compareDays } from "./load.ts";
- * const a = { lo: 0, hi: 0, nominal: 0, timeId: "a", depth: 0 };
- * compareDays(a, { ...a, nominal: 1 }); // < 0
- * ```
- */
-export function compareDays(a: Day, b: Day): number {
-  return a.nominal - b.nominal || a.depth - b.depth || a.timeId.localeCompare(b.timeId);
-}
-
-/** A time point of a case, derived from the text's words by its rule. */
-export interface Timepoint {
-  /** Identifier, unique within the case. */
-  id: string;
-  /** The rule that derived it. */
-  rule: TimeRule;
-  /** The time point it is measured from (`null` for the origin). */
-  anchor: string | null;
-  /** For rule `after`: the later time point that bounds it. */
-  bound: string | null;
-  /** The day it falls on. */
-  day: Day;
-  /** Offset from the anchor (for `after` with a bound: `[0, bound.hi - anchor.lo]`). */
-  offset: NominalInterval;
-  /** Length of its anchor chain (origin 0): orders points that share a nominal day. */
-  depth: number;
-  /** The text's words. */
-  words: string;
-  /** The passage stating it. */
-  quote: string;
-}
-
-/** One drug at one dose over one period. */
-export interface Treatment {
-  /** Generic name, lower case. */
-  drug: string;
-  /** Pharmacological class. */
-  drugClass: string;
-  /** Dose in mg/day. */
-  doseMgPerDay: number;
-  /** Start of the period. */
-  start: Day;
-  /** End of the period; `null` when the text does not say. */
-  end: Day | null;
-  /** What it was given for. */
-  purpose: TreatmentRow["purpose"];
-  /** The outcome the text states, if any. */
-  outcome: string | null;
-  /** The passage stating it. */
-  quote: string;
-}
-
-/** A VAS value the text states. */
-export interface Observation {
-  /** When. */
-  day: Day;
-  /** The VAS in cm (0–10), as an interval with its nominal value. */
-  vas: NominalInterval;
-  /** The text's words for the value. */
-  words: string;
-  /** What the value describes, where it is not a single rating (e.g. an average). */
-  note: string | null;
-  /** The passage stating it. */
-  quote: string;
-}
-
-/** An event of a case's history. */
-export interface CaseEvent {
-  /** Kind of event (amputation, phantom pain onset, transfer to psychiatry, recurrence...). */
-  kind: string;
-  /** When. */
-  day: Day;
-  /** What happened. */
-  description: string;
-  /** The passage stating it. */
-  quote: string;
-}
-
-/** One patient with everything the text states about them. */
-export interface Case {
-  /** Case number as in the article. */
-  id: string;
-  /** Age in years. */
-  age: number;
-  /** Sex. */
-  sex: "male" | "female";
-  /** Zung SDS score, `null` where not reported. */
-  sds: number | null;
-  /** Upper or lower limb. */
-  limb: "upper" | "lower";
-  /** Side of the amputation. */
-  side: "left" | "right";
-  /** Level of amputation in the article's words. */
-  level: string;
-  /** Cause of the limb loss. */
-  cause: string;
-  /** What day 0 is. */
-  day0: string;
-  /** Dose periods, in order of nominal start. */
-  treatments: Treatment[];
-  /** VAS values, in order of nominal day. */
-  observations: Observation[];
-  /** Events, in order of nominal day. */
-  events: CaseEvent[];
-  /** Every time point, in file order. */
-  timepoints: Timepoint[];
-}
-
-/** The whole dataset. */
-export interface CaseSeries {
-  /** The article it comes from. */
-  source: { citation: string; doi: string };
-  /** The cases, in file order. */
-  cases: Case[];
-}
+import { normalizeSourceText, quoteStatesValue } from "./source.ts";
 
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
@@ -161,16 +45,21 @@ const sameNumber = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9;
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * const series = await loadCaseSeries();
- * series.cases.map((c) => c.id); // ["1", "2", "3"]
+ * series.cases.every((c) => series.sources.has(c.sourceId)); // true
  * ```
  */
 export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promise<CaseSeries> {
+  const dir = dataDir.replace(/\/?$/, "/");
   const issues: DataIssue[] = [];
-  async function read<N extends TableName>(name: N) {
-    const { file, schema } = tableSchemas[name];
-    let text: string;
+  async function readText(file: string): Promise<string | null> {
     try {
-      text = await Deno.readTextFile(`${dataDir.replace(/\/?$/, "/")}${file}`);
+      const bytes = await Deno.readFile(`${dir}${file}`);
+      try {
+        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+      } catch {
+        issues.push({ file, message: "not valid UTF-8: save it as UTF-8 (without BOM)" });
+        return null;
+      }
     } catch (e) {
       issues.push({
         file,
@@ -178,24 +67,156 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
           ? "file not found"
           : `cannot read: ${(e as Error).message}`,
       });
-      return [];
+      return null;
     }
+  }
+  async function read<N extends TableName>(name: N) {
+    const { file, schema } = tableSchemas[name];
+    const text = await readText(file);
+    if (text === null) return [];
     const result = readTable(file, text, schema);
-    issues.push(...result.issues);
+    for (const issue of result.issues) issues.push(issue);
     return result.rows as Located<z_out<N>>[];
   }
+  const sourceRows = await read("sources");
   const caseRows = await read("cases");
   const timeRows = await read("timepoints");
   const treatmentRows = await read("treatments");
   const observationRows = await read("observations");
   const eventRows = await read("events");
 
+  const sources = new Map<string, Source>();
+  const texts = new Map<string, string>();
+  for (const { value: r, row } of sourceRows) {
+    if (sources.has(r.source_id)) {
+      issues.push({
+        file: "sources.csv",
+        row,
+        column: "source_id",
+        message: "duplicate source id",
+      });
+      continue;
+    }
+    if (r.text_path !== `sources/${r.source_id}.txt`) {
+      issues.push({
+        file: "sources.csv",
+        row,
+        column: "text_path",
+        message: `must be sources/${r.source_id}.txt (the text is named after its source_id)`,
+      });
+      continue;
+    }
+    sources.set(r.source_id, {
+      id: r.source_id,
+      citation: r.citation,
+      doi: r.doi,
+      pmid: r.pmid,
+      licence: r.licence,
+      textPath: r.text_path,
+    });
+    const text = await readText(r.text_path);
+    if (text !== null) texts.set(r.source_id, normalizeSourceText(text));
+  }
+  const caseSource = new Map<string, string>();
+  for (const { value: r, row } of caseRows) {
+    if (sources.has(r.source_id)) caseSource.set(r.case_id, r.source_id);
+    else if (sourceRows.length > 0) {
+      issues.push({
+        file: "cases.csv",
+        row,
+        column: "source_id",
+        message: `unknown source id '${r.source_id}' (not in sources.csv)`,
+      });
+    }
+  }
+  checkProvenance(
+    { caseRows, timeRows, treatmentRows, observationRows, eventRows },
+    (caseId) => {
+      const id = caseSource.get(caseId);
+      return id === undefined ? undefined : { id, text: texts.get(id) };
+    },
+    issues,
+  );
+
   const cases = buildCases(caseRows, timeRows, treatmentRows, observationRows, eventRows, issues);
   if (issues.length > 0) throw new DataValidationError(issues);
-  return { source: { citation: SOURCE.citation, doi: SOURCE.doi }, cases };
+  return { sources, cases };
 }
 
-type z_out<N extends TableName> = N extends "cases" ? CaseRow
+/** The rows of every table, as read. */
+interface Tables {
+  caseRows: Located<CaseRow>[];
+  timeRows: Located<TimepointRow>[];
+  treatmentRows: Located<TreatmentRow>[];
+  observationRows: Located<ObservationRow>[];
+  eventRows: Located<EventRow>[];
+}
+
+/**
+ * Checks every quote against the text of its own case's source (after
+ * {@link normalizeSourceText}), and the numbers a quote states against the row's values where the
+ * two can be compared (VAS, dose, age, SDS, age at diagnosis).
+ */
+function checkProvenance(
+  t: Tables,
+  sourceOf: (caseId: string) => { id: string; text: string | undefined } | undefined,
+  issues: DataIssue[],
+): void {
+  const check = (
+    file: string,
+    row: number,
+    caseId: string,
+    quotes: Record<string, string | null>,
+    values: [column: string, value: number | null, quoteColumn: string][] = [],
+  ) => {
+    const source = sourceOf(caseId);
+    if (source === undefined || source.text === undefined) return;
+    for (const [column, quote] of Object.entries(quotes)) {
+      if (quote !== null && !source.text.includes(normalizeSourceText(quote))) {
+        issues.push({ file, row, column, message: `quote not found in source ${source.id}` });
+      }
+    }
+    for (const [column, value, quoteColumn] of values) {
+      const quote = quotes[quoteColumn];
+      if (value === null || quote === null) continue;
+      const problem = quoteStatesValue(quote, value, column);
+      if (problem) issues.push({ file, row, column, message: problem });
+    }
+  };
+  for (const { value: r, row } of t.caseRows) {
+    check("cases.csv", row, r.case_id, {
+      demographics_quote: r.demographics_quote,
+      cause_quote: r.cause_quote,
+      amputation_quote: r.amputation_quote,
+      sds_quote: r.sds_quote,
+      diagnosis_quote: r.diagnosis_quote,
+    }, [
+      ["age", r.age, "demographics_quote"],
+      ["sds", r.sds, "sds_quote"],
+      ["diagnosis_age", r.diagnosis_age, "diagnosis_quote"],
+    ]);
+  }
+  for (const { value: r, row } of t.timeRows) {
+    check("timepoints.csv", row, r.case_id, { quote: r.quote });
+  }
+  for (const { value: r, row } of t.treatmentRows) {
+    check("treatments.csv", row, r.case_id, { quote: r.quote }, [
+      ["dose_mg_per_day", r.dose_mg_per_day, "quote"],
+    ]);
+  }
+  for (const { value: r, row } of t.observationRows) {
+    const values: [string, number, string][] = r.vas_rule === "exact"
+      ? [["vas_nominal", r.vas_nominal, "quote"]]
+      : [["vas_lo", r.vas_lo, "quote"], ["vas_hi", r.vas_hi, "quote"]];
+    check("observations.csv", row, r.case_id, { quote: r.quote }, values);
+  }
+  for (const { value: r, row } of t.eventRows) {
+    check("events.csv", row, r.case_id, { quote: r.quote });
+  }
+}
+
+type z_out<N extends TableName> = N extends "sources" ? SourceRow
+  : N extends "cases" ? CaseRow
   : N extends "timepoints" ? TimepointRow
   : N extends "treatments" ? TreatmentRow
   : N extends "observations" ? ObservationRow
@@ -362,6 +383,7 @@ function buildCases(
 
   return caseRows.map(({ value: c }) => ({
     id: c.case_id,
+    sourceId: c.source_id,
     age: c.age,
     sex: c.sex,
     sds: c.sds,
@@ -511,8 +533,8 @@ function derive(
   if (!needsAmount && (r.amount !== null || r.unit !== null)) {
     return problem(r.amount !== null ? "amount" : "unit", `rule '${r.rule}' takes no amount`);
   }
-  if (r.rule === "exact" && r.unit === "month") {
-    return problem("unit", "months are never exact: use rule 'approx'");
+  if (r.rule === "exact" && (r.unit === "month" || r.unit === "year")) {
+    return problem("unit", `${r.unit}s are never exact: use rule 'approx'`);
   }
   if (r.bound !== null && r.rule !== "after") {
     return problem("bound", "only rule 'after' takes a bound");

@@ -6,7 +6,7 @@
  *
  * @module
  */
-export { normalizeSourceText, SOURCE, SOURCE_TEXT_PATH } from "./source.ts";
+export { normalizeSourceText, quoteStatesValue, statedNumbers } from "./source.ts";
 export { PINNED_DENO, warnOnOtherDeno } from "./runtime.ts";
 export * from "./intervals.ts";
 export * from "./schema.ts";
@@ -17,12 +17,13 @@ export {
   type CaseSeries,
   compareDays,
   type Day,
-  DEFAULT_DATA_DIR,
-  loadCaseSeries,
   type Observation,
+  type Source,
   type Timepoint,
   type Treatment,
-} from "./load.ts";
+} from "./model.ts";
+export { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
+export * from "./study.ts";
 export * from "./timeline.ts";
 export * from "./stats/types.ts";
 export { effectSize } from "./stats/effect_size.ts";
@@ -55,3 +56,4 @@ export {
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export { type ClaimResult, claimsLedger, type Verdict } from "./claims.ts";
 export * from "./report.ts";
+export { listing, plural } from "./prose.ts";

@@ -7,7 +7,7 @@
  */
 import { fmt, type Row } from "./display.ts";
 import { formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
-import type { Case, CaseSeries } from "./load.ts";
+import type { Case, CaseSeries } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
 import { effectSize } from "./stats/effect_size.ts";
 import { claimsLedger } from "./claims.ts";
@@ -39,12 +39,39 @@ import {
   firstPeriod,
   relativeDay,
 } from "./timeline.ts";
+import { STUDY } from "./study.ts";
 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
 
 /** The pain analysis options used throughout: decrease is improvement, goal 0 for PoGO. */
-export const PAIN_OPTIONS: EffectSizeOptions = { improvement: "decrease", goal: 0 };
+export const PAIN_OPTIONS: EffectSizeOptions = {
+  improvement: STUDY.improvement,
+  goal: STUDY.goal,
+};
+
+/**
+ * One row per source article: its record and how many cases of the dataset it reports.
+ *
+ * @param s The case series.
+ * @returns Rows of source, citation, DOI, PMID, licence and case count.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { sourcesRows } from "./report.ts";
+ * sourcesRows(await loadCaseSeries())[0].source; // "nagoshi-2012"
+ * ```
+ */
+export function sourcesRows(s: CaseSeries): Row[] {
+  return [...s.sources.values()].map((src) => ({
+    source: src.id,
+    citation: src.citation,
+    doi: src.doi,
+    pmid: src.pmid,
+    licence: src.licence,
+    cases: s.cases.filter((c) => c.sourceId === src.id).length,
+  }));
+}
 
 /**
  * One row per case: demographics and what day 0 is.
@@ -116,7 +143,7 @@ export function ruleRows(): Row[] {
  * The CARE timeline (item 7) of a case: every event, dose change and VAS value in chronological
  * order, with days since day 0 and since the start of milnacipran, and the words of the text.
  */
-export function careTimelineRows(c: Case, drug = "milnacipran"): Row[] {
+export function careTimelineRows(c: Case, drug: string = STUDY.drug): Row[] {
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
   const rows: { timeId: string; what: string; key: number; depth: number }[] = [
     ...c.events.map((e) => ({ timeId: e.day.timeId, what: `${e.kind}: ${e.description}` })),
@@ -148,7 +175,7 @@ export function careTimelineRows(c: Case, drug = "milnacipran"): Row[] {
 export function unknownRows(s: CaseSeries): Row[] {
   const rows: Row[] = [];
   for (const c of s.cases) {
-    const firstPain = c.treatments.find((t) => t.purpose === "phantom limb pain");
+    const firstPain = c.treatments.find((t) => t.purpose === STUDY.indication);
     if (firstPain) {
       const before = alignOnDrug(c, firstPain.drug).filter((o) => o.phase === "before");
       if (before.length === 0) {
@@ -234,7 +261,7 @@ export function reliefRows(c: Case): Row[] {
 
 /** AUC over the first 30 days and over the whole follow-up, and rates per period. */
 export function aucRows(c: Case): Row[] {
-  const last = Math.max(...alignOnDrug(c, "milnacipran").map((o) => o.relative.nominal));
+  const last = Math.max(...alignOnDrug(c, STUDY.drug).map((o) => o.relative.nominal));
   return [{ from: 0, to: 30 }, { from: 0, to: last }].map((w) => {
     const a = areaUnderCurve(c, w);
     return {
@@ -386,7 +413,7 @@ export function sensitivityRange(rows: readonly Row[], quantity: string, caseId:
 /** Cases whose baseline VAS depends on the baseline definition, with the value under each. */
 export function baselineDependence(
   s: CaseSeries,
-  drug = "milnacipran",
+  drug: string = STUDY.drug,
 ): { caseId: string; values: (number | null)[] }[] {
   return s.cases.map((c) => ({
     caseId: c.id,

@@ -71,13 +71,40 @@ const optIdent = () => z.union([z.literal("").transform(() => null), ident()]);
 /** Rules that turn the text's words into time intervals (see `lib/intervals.ts`). */
 export const TIME_RULE_NAMES = ["origin", "exact", "approx", "within", "after", "before"] as const;
 /** Units of time named in the text. */
-export const TIME_UNIT_NAMES = ["day", "week", "month"] as const;
+export const TIME_UNIT_NAMES = ["day", "week", "month", "year"] as const;
 /** Rules that turn the text's words into VAS intervals. */
 export const VALUE_RULE_NAMES = ["exact", "range"] as const;
 
+/** Lower-case words: an open vocabulary whose recommended terms are listed in `data/README.md`. */
+const term = (what: string) =>
+  z.string().transform((s) => s.trim()).pipe(
+    z.string().regex(/^[a-z0-9][a-z0-9 ,;:()'/-]*$/, {
+      message: `must be a ${what} in lower case (recommended terms: data/README.md)`,
+    }),
+  );
+
+/** One row of `data/sources.csv`: a published article whose text is kept in the repository. */
+export const SourceRow = z.object({
+  source_id: ident().meta({
+    description: "Identifier of the article (first author and year, e.g. nagoshi-2012).",
+  }),
+  citation: text().meta({ description: "Full citation: authors, title, journal, year, pages." }),
+  doi: optText().meta({ description: "DOI, without https://doi.org/; empty if none." }),
+  pmid: optText().meta({ description: "PubMed id, where known; else empty." }),
+  licence: text().meta({ description: "Licence of the article's text." }),
+  text_path: z.string().transform((s) => s.trim()).pipe(
+    z.string().regex(/^sources\/[A-Za-z0-9_-]+\.txt$/, {
+      message: "must be sources/<source_id>.txt",
+    }),
+  ).meta({ description: "Path of the extracted text, relative to data/: sources/<id>.txt." }),
+});
+
 /** One row of `data/cases.csv`: a patient. */
 export const CaseRow = z.object({
-  case_id: ident().meta({ description: "Case number as in the article (1, 2, 3)." }),
+  case_id: ident().meta({
+    description: "Case identifier, unique across the dataset (the article's number if unique).",
+  }),
+  source_id: ident().meta({ description: "source_id (sources.csv) of the article reporting it." }),
   age: num(z.number().int().min(0).max(120)).meta({ description: "Age in years." }),
   sex: oneOf(["male", "female"] as const).meta({ description: "Sex." }),
   limb: oneOf(["upper", "lower"] as const).meta({ description: "Upper or lower limb." }),
@@ -108,7 +135,9 @@ export const TimepointRow = z.object({
     description: "Rule 'after' only: time_id of a later point that bounds this one; else empty.",
   }),
   amount: optNum(z.number().min(0)).meta({ description: "Number of units stated, if any." }),
-  unit: optOneOf(TIME_UNIT_NAMES).meta({ description: "Unit of the amount (day, week, month)." }),
+  unit: optOneOf(TIME_UNIT_NAMES).meta({
+    description: "Unit of the amount (day, week, month, year).",
+  }),
   day_lo: numberCell({ infinite: true }).pipe(extendedNumber()).meta({
     description: "Derived: earliest day (days since day 0); -Inf when unbounded.",
   }),
@@ -130,8 +159,8 @@ export const TreatmentRow = z.object({
   dose_mg_per_day: num(z.number().positive()).meta({ description: "Dose in mg/day." }),
   start: ident().meta({ description: "time_id of the start of this dose period." }),
   end: optIdent().meta({ description: "time_id of its end; empty when not stated." }),
-  purpose: oneOf(["phantom limb pain", "insomnia", "delirium"] as const).meta({
-    description: "What it was given for.",
+  purpose: term("purpose").meta({
+    description: "What it was given for, lower case (recommended terms: data/README.md).",
   }),
   outcome: optText().meta({ description: "The outcome the text states, in its words." }),
   quote: text().meta({ description: "Shortest passage of the source stating drug and dose." }),
@@ -153,22 +182,17 @@ export const ObservationRow = z.object({
 /** One row of `data/events.csv`: an event of a case's history. */
 export const EventRow = z.object({
   case_id: ident().meta({ description: "Case." }),
-  kind: oneOf(
-    [
-      "amputation",
-      "phantom pain onset",
-      "stump pain",
-      "transfer to psychiatry",
-      "delirium",
-      "recurrence",
-      "last report",
-    ] as const,
-  ).meta({ description: "Kind of event." }),
+  kind: term("kind of event").meta({
+    description: "Kind of event, lower case (recommended terms: data/README.md); " +
+      "every case needs one 'amputation'.",
+  }),
   time: ident().meta({ description: "time_id of the event." }),
   description: text().meta({ description: "What happened, briefly." }),
   quote: text().meta({ description: "Shortest passage of the source stating it." }),
 });
 
+/** Row type of `sources.csv`. */
+export type SourceRow = z.output<typeof SourceRow>;
 /** Row type of `cases.csv`. */
 export type CaseRow = z.output<typeof CaseRow>;
 /** Row type of `timepoints.csv`. */
@@ -182,6 +206,12 @@ export type EventRow = z.output<typeof EventRow>;
 
 /** The tables of the dataset: file name, title, row schema, and the columns forming its key. */
 export const tableSchemas = {
+  sources: {
+    file: "sources.csv",
+    title: "Sources (published articles)",
+    schema: SourceRow,
+    key: ["source_id"],
+  },
   cases: { file: "cases.csv", title: "Cases", schema: CaseRow, key: ["case_id"] },
   timepoints: {
     file: "timepoints.csv",

@@ -1,37 +1,18 @@
 /**
- * The article this project re-analyses: its only primary source.
+ * Provenance: finding a row's quote in its own article's text, and the numbers a quote states.
+ * The articles themselves are data (`data/sources.csv`, `data/sources/<id>.txt`); the loader
+ * applies these checks to every quote of every table.
  *
  * @module
  */
-import { fileURLToPath } from "node:url";
 
 /**
- * Bibliographic record of Nagoshi et al. 2012.
- *
- * @example
- * ```ts
- * import { SOURCE } from "./source.ts";
- * SOURCE.doi; // "10.2147/NDT.S37431"
- * ```
- */
-export const SOURCE = {
-  citation: "Nagoshi Y, Watanabe A, Inoue S, Kuroda T, Nakamura M, Matsumoto Y, Fukui K. " +
-    "Usefulness of milnacipran in treating phantom limb pain. " +
-    "Neuropsychiatric Disease and Treatment 2012;8:549-553.",
-  doi: "10.2147/NDT.S37431",
-  pmid: "23185119",
-} as const;
-
-/** Path of the source text, `../shared/source/` beside the repository. */
-export const SOURCE_TEXT_PATH: string = fileURLToPath(
-  new URL("../../shared/source/nagoshi-2012-milnacipran-phantom-limb-pain.txt", import.meta.url),
-);
-
-/**
- * Normalises text extracted from the PDF so that quotes can be found in it: joins words split by
+ * Normalises text extracted from a PDF so that quotes can be found in it: joins words split by
  * a line-break hyphen ("par-\n\noxetine" → "paroxetine") and folds every run of white space into
  * one space. Apply it to both the source and the quote.
  *
+ * @param text Source text or quote.
+ * @returns The normalised text.
  * @example
  * ```ts
  * import { normalizeSourceText } from "./source.ts";
@@ -40,4 +21,64 @@ export const SOURCE_TEXT_PATH: string = fileURLToPath(
  */
 export function normalizeSourceText(text: string): string {
   return text.replace(/-[ \t]*\r?\n\s*/g, "").replace(/\s+/g, " ").trim();
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+
+/**
+ * The numbers a passage states, in order: digits (`6.6`, `0–1.0` gives 0 and 1) and the number
+ * words zero to twelve ("Six days" gives 6).
+ *
+ * @param text A quote.
+ * @returns Every number found, in order of appearance.
+ * @example
+ * ```ts
+ * import { statedNumbers } from "./source.ts";
+ * statedNumbers("Six days after the accident, paroxetine 10 mg/day"); // [6, 10]
+ * statedNumbers("pain VAS 0–1.0"); // [0, 1]
+ * ```
+ */
+export function statedNumbers(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)|\b([A-Za-z]+)\b/g)) {
+    if (m[1] !== undefined) out.push(Number(m[1]));
+    else if (m[2].toLowerCase() in NUMBER_WORDS) out.push(NUMBER_WORDS[m[2].toLowerCase()]);
+  }
+  return out;
+}
+
+/**
+ * Checks that a quote states a row's value: `null` when it does (or states no number at all, so
+ * that the two cannot be compared), else a message naming the numbers it does state.
+ *
+ * @param quote The row's quote.
+ * @param value The row's value.
+ * @param what The column the value is in, for the message.
+ * @returns `null`, or what is wrong.
+ * @example
+ * ```ts
+ * import { quoteStatesValue } from "./source.ts";
+ * quoteStatesValue("pain VAS 6.6", 6.6, "vas_nominal"); // null
+ * quoteStatesValue("pain VAS 6.6", 6.7, "vas_nominal");
+ * // "vas_nominal is 6.7 but the quote states 6.6"
+ * ```
+ */
+export function quoteStatesValue(quote: string, value: number, what: string): string | null {
+  const stated = statedNumbers(quote);
+  if (stated.length === 0 || stated.some((n) => Math.abs(n - value) <= 1e-9)) return null;
+  return `${what} is ${value} but the quote states ${stated.join(", ")}`;
 }

@@ -6,7 +6,8 @@
  * @module
  */
 import { intersect, type NominalInterval } from "./intervals.ts";
-import type { Case, Observation, Timepoint, Treatment } from "./load.ts";
+import type { Case, Observation, Timepoint, Treatment } from "./model.ts";
+import type { BaselineDefinition } from "./study.ts";
 
 /** Offset of a time point from each of its ancestors (itself included, offset 0). */
 function ancestry(byId: Map<string, Timepoint>, id: string): Map<string, NominalInterval> {
@@ -111,9 +112,6 @@ export function alignOnDrug(c: Case, drug: string): AlignedObservation[] {
     return { ...o, relative, phase };
   });
 }
-
-/** Named baseline definitions. */
-export type BaselineDefinition = "last" | "max" | "mean";
 
 /** Every baseline definition, in display order. */
 export const BASELINE_DEFINITIONS: readonly BaselineDefinition[] = ["last", "max", "mean"];

@@ -219,7 +219,7 @@ Deno.test("CRLF line endings are accepted and give the same data", async () => {
 });
 
 Deno.test("a cell that is not a number", async () => {
-  const dir = await setCell("cases.csv", 3, 1, "twenty-eight");
+  const dir = await setCell("cases.csv", 3, 2, "twenty-eight");
   assertIssue(
     await issuesOf(dir),
     { file: "cases.csv", row: 3, column: "age" },

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import {
   claimsLedger,
+  DEFAULT_DATA_DIR,
   loadCaseSeries,
   normalizeSourceText,
-  SOURCE_TEXT_PATH,
   visualAnalysis,
 } from "../lib/mod.ts";
 
@@ -11,7 +11,9 @@ const series = await loadCaseSeries();
 const ledger = claimsLedger(series);
 
 Deno.test("every claim in the ledger is quoted from the article", async () => {
-  const source = normalizeSourceText(await Deno.readTextFile(SOURCE_TEXT_PATH));
+  const source = normalizeSourceText(
+    await Deno.readTextFile(`${DEFAULT_DATA_DIR}sources/nagoshi-2012.txt`),
+  );
   assert.ok(ledger.length >= 10);
   for (const c of ledger) assert.ok(source.includes(normalizeSourceText(c.quote)), c.quote);
 });

@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
-import { loadCaseSeries, normalizeSourceText, SOURCE, SOURCE_TEXT_PATH } from "../lib/mod.ts";
+import { DEFAULT_DATA_DIR, loadCaseSeries, normalizeSourceText } from "../lib/mod.ts";
 
 const series = await loadCaseSeries();
 const byId = (id: string) => series.cases.find((c) => c.id === id)!;
 
-Deno.test("the real dataset loads with three cases and the article's citation", () => {
-  assert.deepEqual(series.cases.map((c) => c.id), ["1", "2", "3"]);
-  assert.deepEqual(series.source.doi, "10.2147/NDT.S37431");
-  assert.deepEqual(series.source.citation, SOURCE.citation);
+Deno.test("the real cases come from Nagoshi et al. 2012, whose record and text are in data/", async () => {
+  for (const id of ["1", "2", "3"]) assert.equal(byId(id).sourceId, "nagoshi-2012");
+  const source = series.sources.get("nagoshi-2012")!;
+  assert.equal(source.doi, "10.2147/NDT.S37431");
+  assert.equal(source.pmid, "23185119");
+  assert.match(source.citation, /^Nagoshi Y.*Usefulness of milnacipran/);
+  const text = await Deno.readTextFile(`${DEFAULT_DATA_DIR}${source.textPath}`);
+  assert.match(text, /^\[Source: Nagoshi Y.*doi:10.2147\/NDT.S37431.*licence/);
 });
 
 Deno.test("demographics are those the text states", () => {
@@ -68,8 +72,10 @@ Deno.test("twelve VAS values are stated, four in case 1, three in case 2, five i
   );
 });
 
-Deno.test("every quote occurs in the source text (whitespace and hyphenation normalised)", async () => {
-  const source = normalizeSourceText(await Deno.readTextFile(SOURCE_TEXT_PATH));
+Deno.test("every quote occurs in its source text (whitespace and hyphenation normalised)", async () => {
+  const source = normalizeSourceText(
+    await Deno.readTextFile(`${DEFAULT_DATA_DIR}sources/nagoshi-2012.txt`),
+  );
   let checked = 0;
   for (const c of series.cases) {
     const rows = [...c.treatments, ...c.observations, ...c.events, ...c.timepoints];

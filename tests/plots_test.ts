@@ -80,6 +80,7 @@ function syntheticCase(): Case {
   const o = tp("obs", "start", 3, 2);
   return {
     id: "S",
+    sourceId: "synthetic",
     age: 50,
     sex: "female",
     sds: null,

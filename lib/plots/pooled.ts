@@ -5,13 +5,15 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { Case } from "../load.ts";
+import type { Case } from "../model.ts";
 import type { AggregateResult, ResponderCurvePoint, SensitivityRow } from "../stats/pooled.ts";
 import type { EffectSizeResult } from "../stats/types.ts";
-import { alignWithBaseline, type BaselineDefinition } from "../timeline.ts";
+import { alignWithBaseline } from "../timeline.ts";
+import type { BaselineDefinition } from "../study.ts";
 import { type Figure, stack } from "./compose.ts";
 import { document } from "./dom.ts";
 import { caseColor, THEME } from "./theme.ts";
+import { STUDY } from "../study.ts";
 
 const common = () => ({
   document,
@@ -37,7 +39,7 @@ export function trajectoriesFigure(
   cases: readonly Case[],
   options: { drug?: string; baseline?: BaselineDefinition } = {},
 ): Figure {
-  const drug = options.drug ?? "milnacipran";
+  const drug = options.drug ?? STUDY.drug;
   const def = options.baseline ?? "last";
   const rows = cases.flatMap((c, i) =>
     alignWithBaseline(c, drug, def).map((o) => ({

@@ -6,15 +6,16 @@
  */
 import * as Plot from "@observablehq/plot";
 import { formatInterval, type NominalInterval } from "../intervals.ts";
-import type { Case } from "../load.ts";
+import type { Case } from "../model.ts";
 import { firstPeriod, relativeDay } from "../timeline.ts";
 import { type Figure, stack } from "./compose.ts";
 import { document } from "./dom.ts";
 import { drugClassColor, THEME } from "./theme.ts";
+import { STUDY } from "../study.ts";
 
 /** Options of {@link caseTimelineFigure}. */
 export interface TimelineOptions {
-  /** x axis: days since the drug's first start (default "milnacipran"), or since day 0 (`null`). */
+  /** x axis: days since the drug's first start (default: `STUDY.drug`), or since day 0 (`null`). */
   alignOn?: string | null;
   /** Figure title; default "Case N". */
   title?: string;
@@ -44,7 +45,7 @@ const EVENT_KINDS = ["amputation", "phantom pain onset", "recurrence"];
  * ```
  */
 export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figure {
-  const drug = options.alignOn === undefined ? "milnacipran" : options.alignOn;
+  const drug = options.alignOn === undefined ? STUDY.drug : options.alignOn;
   const origin = drug === null ? null : firstPeriod(c, drug)?.start.timeId ?? null;
   if (drug !== null && origin === null) throw new RangeError(`case ${c.id} never takes ${drug}`);
   const place = (timeId: string): Placed => {

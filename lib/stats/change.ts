@@ -7,14 +7,9 @@
  */
 import { linearRegression } from "simple-statistics";
 import { formatInterval, formatNumber, type NominalInterval } from "../intervals.ts";
-import { type Case, compareDays, type Day } from "../load.ts";
-import {
-  type AlignedObservation,
-  alignOnDrug,
-  type Baseline,
-  baseline,
-  type BaselineDefinition,
-} from "../timeline.ts";
+import { type Case, compareDays, type Day } from "../model.ts";
+import { type AlignedObservation, alignOnDrug, type Baseline, baseline } from "../timeline.ts";
+import { type BaselineDefinition, STUDY } from "../study.ts";
 
 /** IMMPACT classes of a percent reduction in pain (Dworkin et al. 2008). */
 export type ImmpactClass = "none" | "minimal" | "moderate" | "substantial";
@@ -94,7 +89,7 @@ export interface CaseChange {
 
 /** Options shared by the per-case computations. */
 export interface ChangeOptions {
-  /** The drug whose start is day 0 (default "milnacipran"). */
+  /** The drug whose start is day 0 (default: `STUDY.drug`). */
   drug?: string;
   /** Baseline definition (default "last"). */
   baseline?: BaselineDefinition;
@@ -113,8 +108,8 @@ export interface ChangeOptions {
  * ```
  */
 export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
-  const drug = options.drug ?? "milnacipran";
-  const base = baseline(c, drug, options.baseline ?? "last");
+  const drug = options.drug ?? STUDY.drug;
+  const base = baseline(c, drug, options.baseline ?? STUDY.baseline);
   const after = alignOnDrug(c, drug).filter((o) => o.phase === "after");
   if (base.vas === null) {
     return { caseId: c.id, drug, baseline: base, points: [], n: after.length, reason: base.reason };
@@ -192,7 +187,7 @@ export function timeToRelief(
   thresholdPct: number,
   options: ChangeOptions = {},
 ): TimeToRelief {
-  const opts = { drug: options.drug ?? "milnacipran", baseline: options.baseline ?? "last" };
+  const opts = { drug: options.drug ?? STUDY.drug, baseline: options.baseline ?? STUDY.baseline };
   const ch = caseChange(c, opts);
   const hit = ch.points.find((p) =>
     p.percentReduction !== null && p.percentReduction.nominal + EPS >= thresholdPct
@@ -299,7 +294,7 @@ export function areaUnderCurve(
   window: { from: number; to: number },
   options: ChangeOptions = {},
 ): AreaUnderCurve {
-  const drug = options.drug ?? "milnacipran";
+  const drug = options.drug ?? STUDY.drug;
   const obs = alignOnDrug(c, drug).filter((o) =>
     o.relative.nominal >= window.from && o.relative.nominal <= window.to
   );
@@ -380,12 +375,12 @@ function rateBounds(a: AlignedObservation, b: AlignedObservation): NominalInterv
  * ```
  */
 export function periodRates(c: Case, options: ChangeOptions = {}): PeriodRate[] {
-  const aligned = alignOnDrug(c, options.drug ?? "milnacipran");
+  const aligned = alignOnDrug(c, options.drug ?? STUDY.drug);
   const inside = (start: Day, end: Day | null) =>
     aligned.filter((o) =>
       compareDays(start, o.day) < 0 && (end === null || compareDays(o.day, end) <= 0)
     );
-  const periods = c.treatments.filter((t) => t.purpose === "phantom limb pain");
+  const periods = c.treatments.filter((t) => t.purpose === STUDY.indication);
   const rows: PeriodRate[] = [];
   const make = (drug: string, dose: number | null, obs: AlignedObservation[]): PeriodRate => {
     const base = { caseId: c.id, drug, doseMgPerDay: dose, n: obs.length };

@@ -11,12 +11,14 @@ import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { atBound, type ExtractionBound } from "../intervals.ts";
-import type { Case } from "../load.ts";
-import { alignOnDrug, type BaselineDefinition } from "../timeline.ts";
+import type { Case } from "../model.ts";
+import { alignOnDrug } from "../timeline.ts";
+import type { BaselineDefinition } from "../study.ts";
 import { caseChange, type ChangeOptions } from "./change.ts";
 import { effectSize } from "./effect_size.ts";
 import { zFor } from "./result.ts";
 import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
+import { type ResponderThreshold, STUDY } from "../study.ts";
 
 /** A count out of n with its exact (Clopper–Pearson) confidence interval. */
 export interface Proportion {
@@ -61,19 +63,6 @@ export function clopperPearson(count: number, n: number, confidence = 0.95): Pro
 /** Which post-drug observation a responder analysis uses. */
 export type Timing = "first" | "last";
 
-/** Responder thresholds: percent reductions, or the absolute 2-point reduction. */
-export type ResponderThreshold = { kind: "percent"; value: number } | {
-  kind: "points";
-  value: number;
-};
-
-/** The standard thresholds: ≥ 30 %, ≥ 50 % and ≥ 2 points (IMMPACT). */
-export const STANDARD_THRESHOLDS: readonly ResponderThreshold[] = [
-  { kind: "percent", value: 30 },
-  { kind: "percent", value: 50 },
-  { kind: "points", value: 2 },
-];
-
 /** Words for a threshold. */
 export function thresholdLabel(t: ResponderThreshold): string {
   return t.kind === "percent" ? `≥${t.value}% reduction` : `≥${t.value} cm reduction`;
@@ -109,11 +98,11 @@ export function responders(
   cases: readonly Case[],
   options: ChangeOptions & { thresholds?: readonly ResponderThreshold[]; confidence?: number } = {},
 ): ResponderRow[] {
-  const opts = { drug: options.drug ?? "milnacipran", baseline: options.baseline ?? "last" };
+  const opts = { drug: options.drug ?? STUDY.drug, baseline: options.baseline ?? STUDY.baseline };
   const changes = cases.map((c) => caseChange(c, opts));
   const rows: ResponderRow[] = [];
   for (const timing of ["first", "last"] as const) {
-    for (const threshold of options.thresholds ?? STANDARD_THRESHOLDS) {
+    for (const threshold of options.thresholds ?? STUDY.thresholds) {
       const excluded: { caseId: string; reason: string }[] = [];
       const hits: string[] = [];
       for (const ch of changes) {
@@ -365,7 +354,7 @@ export function phases(
   c: Case,
   options: { drug?: string; bound?: ExtractionBound } = {},
 ): Phases {
-  const aligned = alignOnDrug(c, options.drug ?? "milnacipran");
+  const aligned = alignOnDrug(c, options.drug ?? STUDY.drug);
   const bound = options.bound ?? "nominal";
   return {
     caseId: c.id,
@@ -554,7 +543,7 @@ export function lineOfTherapyGroups(
   cases: readonly Case[],
   options: ChangeOptions = {},
 ): GroupSummary[] {
-  const drug = options.drug ?? "milnacipran";
+  const drug = options.drug ?? STUDY.drug;
   const afterSsri = (c: Case) => {
     const start = c.treatments.find((t) => t.drug === drug);
     return c.treatments.some((t) =>

@@ -10,10 +10,11 @@ import { atBound, type ExtractionBound, type NominalInterval } from "../interval
 /** `atBound`, for a value that may be missing. */
 const pick = (x: NominalInterval | null, bound: ExtractionBound, favourHigh: boolean) =>
   x === null ? null : atBound(x, bound, favourHigh);
-import type { Case } from "../load.ts";
+import type { Case } from "../model.ts";
 import { BASELINE_DEFINITIONS } from "../timeline.ts";
 import { caseChange, timeToRelief } from "./change.ts";
 import { prePost, responders, type SensitivityRow, signTest } from "./pooled.ts";
+import { STUDY } from "../study.ts";
 
 const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
 
@@ -32,7 +33,10 @@ const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
  *   .map((r) => r.value); // [6, 0, 6, 6, 0, 6, 6, 0, 6]
  * ```
  */
-export function sensitivityTable(cases: readonly Case[], drug = "milnacipran"): SensitivityRow[] {
+export function sensitivityTable(
+  cases: readonly Case[],
+  drug: string = STUDY.drug,
+): SensitivityRow[] {
   const rows: SensitivityRow[] = [];
   const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
   for (const baseline of BASELINE_DEFINITIONS) {

@@ -7,9 +7,10 @@
  */
 import { linearRegression } from "simple-statistics";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
-import type { Case } from "../load.ts";
+import type { Case } from "../model.ts";
 import { alignOnDrug } from "../timeline.ts";
 import { effectSize } from "./effect_size.ts";
+import { STUDY } from "../study.ts";
 
 /** One visual-analysis feature, with its value and a sentence. */
 export interface Feature {
@@ -38,7 +39,7 @@ const f2 = (x: number) => formatNumber(x, 2);
  * v.find((f) => f.feature === "level")?.treatment; // 0.55
  * ```
  */
-export function visualAnalysis(c: Case, drug = "milnacipran"): Feature[] {
+export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
   const aligned = alignOnDrug(c, drug);
   const A = aligned.filter((o) => o.phase === "before");
   const B = aligned.filter((o) => o.phase === "after");

@@ -1,0 +1,154 @@
+/**
+ * The case series as the analyses see it: types only (and the order of days). The loader
+ * (`load.ts`) builds these from the tables; every other module imports them from here.
+ *
+ * @module
+ */
+import type { NominalInterval, TimeRule } from "./intervals.ts";
+
+/** A time, in days since the case's day 0, as an interval with a nominal day. */
+export interface Day extends NominalInterval {
+  /** The `time_id` in `timepoints.csv` this day comes from. */
+  timeId: string;
+  /** Length of the time point's anchor chain: a point measured from another sorts after it. */
+  depth: number;
+}
+
+/**
+ * Chronological order of days: nominal day, then anchor depth, then time id, so that the order
+ * never depends on the order of rows in a file.
+ *
+ * @example
+ * ```ts
+ * import { compareDays } from "./model.ts";
+ * const a = { lo: 0, hi: 0, nominal: 0, timeId: "a", depth: 0 };
+ * compareDays(a, { ...a, nominal: 1 }); // < 0
+ * ```
+ */
+export function compareDays(a: Day, b: Day): number {
+  return a.nominal - b.nominal || a.depth - b.depth || a.timeId.localeCompare(b.timeId);
+}
+
+/** A time point of a case, derived from the text's words by its rule. */
+export interface Timepoint {
+  /** Identifier, unique within the case. */
+  id: string;
+  /** The rule that derived it. */
+  rule: TimeRule;
+  /** The time point it is measured from (`null` for the origin). */
+  anchor: string | null;
+  /** For rule `after`: the later time point that bounds it. */
+  bound: string | null;
+  /** The day it falls on. */
+  day: Day;
+  /** Offset from the anchor (for `after` with a bound: `[0, bound.hi - anchor.lo]`). */
+  offset: NominalInterval;
+  /** Length of its anchor chain (origin 0): orders points that share a nominal day. */
+  depth: number;
+  /** The text's words. */
+  words: string;
+  /** The passage stating it. */
+  quote: string;
+}
+
+/** One drug at one dose over one period. */
+export interface Treatment {
+  /** Generic name, lower case. */
+  drug: string;
+  /** Pharmacological class. */
+  drugClass: string;
+  /** Dose in mg/day. */
+  doseMgPerDay: number;
+  /** Start of the period. */
+  start: Day;
+  /** End of the period; `null` when the text does not say. */
+  end: Day | null;
+  /** What it was given for (recommended terms in `data/README.md`; open vocabulary). */
+  purpose: string;
+  /** The outcome the text states, if any. */
+  outcome: string | null;
+  /** The passage stating it. */
+  quote: string;
+}
+
+/** A VAS value the text states. */
+export interface Observation {
+  /** When. */
+  day: Day;
+  /** The VAS in cm (0–10), as an interval with its nominal value. */
+  vas: NominalInterval;
+  /** The text's words for the value. */
+  words: string;
+  /** What the value describes, where it is not a single rating (e.g. an average). */
+  note: string | null;
+  /** The passage stating it. */
+  quote: string;
+}
+
+/** An event of a case's history. */
+export interface CaseEvent {
+  /** Kind of event (amputation, phantom pain onset, transfer to psychiatry, recurrence...). */
+  kind: string;
+  /** When. */
+  day: Day;
+  /** What happened. */
+  description: string;
+  /** The passage stating it. */
+  quote: string;
+}
+
+/** One patient with everything the text states about them. */
+export interface Case {
+  /** Case identifier, unique across the dataset (the article's number where it has one). */
+  id: string;
+  /** The `source_id` of the article that reports the case (a key of {@link CaseSeries.sources}). */
+  sourceId: string;
+  /** Age in years. */
+  age: number;
+  /** Sex. */
+  sex: "male" | "female";
+  /** Zung SDS score, `null` where not reported. */
+  sds: number | null;
+  /** Upper or lower limb. */
+  limb: "upper" | "lower";
+  /** Side of the amputation. */
+  side: "left" | "right";
+  /** Level of amputation in the article's words. */
+  level: string;
+  /** Cause of the limb loss. */
+  cause: string;
+  /** What day 0 is. */
+  day0: string;
+  /** Dose periods, in order of nominal start. */
+  treatments: Treatment[];
+  /** VAS values, in order of nominal day. */
+  observations: Observation[];
+  /** Events, in order of nominal day. */
+  events: CaseEvent[];
+  /** Every time point, in file order. */
+  timepoints: Timepoint[];
+}
+
+/** A published article the cases come from, with its text kept in the repository. */
+export interface Source {
+  /** Identifier (`source_id` in `data/sources.csv`). */
+  id: string;
+  /** Full citation. */
+  citation: string;
+  /** DOI, `null` when it has none. */
+  doi: string | null;
+  /** PubMed id, `null` where not known. */
+  pmid: string | null;
+  /** Licence of the text (e.g. "CC BY 3.0"). */
+  licence: string;
+  /** Path of its extracted text, relative to the data folder (`sources/<id>.txt`). */
+  textPath: string;
+}
+
+/** The whole dataset. */
+export interface CaseSeries {
+  /** The articles, by `source_id`, in file order. */
+  sources: Map<string, Source>;
+  /** The cases, in file order. */
+  cases: Case[];
+}

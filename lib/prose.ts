@@ -1,0 +1,48 @@
+/**
+ * Words for computed values, so that notebook prose is grammatical for any number of cases:
+ * counts with their noun, and lists joined with "and".
+ *
+ * @module
+ */
+
+/**
+ * A count with its noun, singular or plural as the count requires.
+ *
+ * @param n The count.
+ * @param singular The noun for one.
+ * @param pluralForm The noun for any other count (default: `singular` + "s").
+ * @returns For example "1 case", "3 cases", "0 cases".
+ * @example
+ * ```ts
+ * import { plural } from "./prose.ts";
+ * plural(1, "case"); // "1 case"
+ * plural(40, "case"); // "40 cases"
+ * plural(2, "analysis", "analyses"); // "2 analyses"
+ * ```
+ */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  if (!Number.isInteger(n) || n < 0) {
+    throw new RangeError(`plural: expected a count (a whole number >= 0), got ${n}`);
+  }
+  return `${n} ${n === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * Joins words as a list in prose: "a", "a and b", "a, b and c"; "none" for an empty list.
+ *
+ * @param items The words.
+ * @param empty What to say when there are none (default "none").
+ * @returns The list as text.
+ * @example
+ * ```ts
+ * import { listing } from "./prose.ts";
+ * listing(["1", "2", "3"]); // "1, 2 and 3"
+ * listing(["1"]); // "1"
+ * listing([]); // "none"
+ * ```
+ */
+export function listing(items: readonly string[], empty = "none"): string {
+  if (items.length === 0) return empty;
+  if (items.length === 1) return items[0];
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
