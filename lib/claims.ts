@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectSeries } from "./args.ts";
 import { formatNumber } from "./intervals.ts";
 import type { Case, CaseSeries } from "./model.ts";
 import { caseChange, timeToRelief } from "./stats/change.ts";
@@ -278,5 +279,6 @@ const CLAIMS: Claim[] = [
  * ```
  */
 export function claimsLedger(series: CaseSeries): ClaimResult[] {
+  expectSeries("claimsLedger", series);
   return CLAIMS.map(({ evaluate, ...claim }) => ({ ...claim, ...evaluate(series) }));
 }

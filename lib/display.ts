@@ -1,37 +1,93 @@
 /**
  * What notebooks call to show and save things: figures as PNG + SVG + text bundles, tables as
- * HTML + text, prose as Markdown. When `RESULTS_DIR` is set (the reproduce command sets it) every
- * figure and table is also written there; interactively nothing is written and the displayed
- * output is the same.
+ * HTML + text, prose as Markdown + HTML + text. When `RESULTS_DIR` is set (the reproduce command
+ * sets it) every figure and table is also written there; interactively nothing is written and the
+ * displayed output is the same. Outside a Jupyter kernel (`deno run`, `deno test`) each helper
+ * prints the text version instead.
+ *
+ * In a kernel, each helper returns only once its output has left the kernel: the Deno kernel
+ * writes a display message in the background, and a cell that ends at once can report itself
+ * finished before its last output is sent, which then lands under the next cell or is lost.
  *
  * @module
  */
 import { stringify } from "csv-stringify/sync";
+import { Marked } from "marked";
+import { wrongArgument } from "./args.ts";
 import { formatNumber } from "./intervals.ts";
+import { encodeBase64 } from "./plots/base64.ts";
 import type { Figure } from "./plots/compose.ts";
-import { displayBundle, writeAtomic, writeFigure } from "./plots/render.ts";
+import { pngBytes, svgText, writeAtomic } from "./plots/render.ts";
 
 /** A table row: column name → value. */
 export type Row = Record<string, string | number | boolean | null>;
+
+/** Options of {@link showTable}. */
+export interface TableOptions {
+  /**
+   * Notes shown once under the table (HTML footer, and text lines after it), e.g. a remark that
+   * would otherwise repeat in every row. Not written to the CSV or JSON files.
+   */
+  notes?: readonly string[];
+}
 
 /** Where results go, or `null` interactively. */
 export function resultsDir(): string | null {
   return Deno.env.get("RESULTS_DIR") ?? null;
 }
 
-/** Sends a MIME bundle to the notebook, or prints its text outside a kernel. */
-async function emit(bundle: Record<string, string>): Promise<void> {
-  const jupyter = (Deno as unknown as {
-    jupyter?: { display: (b: unknown, o: { raw: boolean }) => Promise<void> };
-  }).jupyter;
-  if (jupyter) await jupyter.display(bundle, { raw: true });
-  else console.log(bundle["text/plain"] ?? bundle["text/markdown"] ?? "");
+/** The part of `Deno.jupyter` used here. */
+interface JupyterDisplay {
+  display: (bundle: unknown, options: { raw: boolean }) => Promise<void>;
+}
+
+/** `Deno.jupyter` inside a kernel; `null` elsewhere (where reading it throws). */
+function kernel(): JupyterDisplay | null {
+  try {
+    return (Deno as unknown as { jupyter?: JupyterDisplay }).jupyter ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How long to wait after a display for the kernel to write it. Measured (see the README): with
+ * no wait 2–7 of 20 two-cell runs had an output arrive after its cell finished; with a 0 ms timer
+ * still 1–2 of 20; with 5 ms and more, none, also with both cores busy. 25 ms leaves a margin.
+ */
+const PUBLISH_WAIT_MS = 25;
+
+/** Sends a MIME bundle to the notebook and waits until it is out; prints its text elsewhere. */
+async function emit(bundle: Record<string, string>, text: string): Promise<void> {
+  const jupyter = kernel();
+  if (!jupyter) {
+    console.log(text);
+    return;
+  }
+  await jupyter.display(bundle, { raw: true });
+  await new Promise((resolve) => setTimeout(resolve, PUBLISH_WAIT_MS));
+}
+
+/** Names of results files: letters, digits, `.`, `_` and `-` (no folders). */
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function expectName(fn: string, name: unknown): asserts name is string {
+  if (typeof name !== "string" || !FILE_NAME.test(name)) {
+    wrongArgument(
+      fn,
+      "a name for the results files (letters, digits, '.', '_', '-'; no folders)",
+      name,
+    );
+  }
 }
 
 /**
  * Formats a number for prose and tables: at most `digits` decimals, no trailing zeros; `inf`
  * for infinities; "–" for null.
  *
+ * @param x The number (or null).
+ * @param digits Decimals at most (default 2).
+ * @returns The text.
  * @example
  * ```ts
  * import { fmt } from "./display.ts";
@@ -41,46 +97,130 @@ async function emit(bundle: Record<string, string>): Promise<void> {
  */
 export function fmt(x: number | null | undefined, digits = 2): string {
   if (x === null || x === undefined || Number.isNaN(x)) return "–";
+  if (typeof x !== "number") wrongArgument("fmt", "a number or null", x);
   return formatNumber(x, digits);
 }
 
+const escapeHtml = (s: string) =>
+  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
+
+/** Markdown to HTML (GitHub-flavoured); raw HTML in the text is shown as text, not rendered. */
+const markdown = new Marked({
+  gfm: true,
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+  },
+});
+
 /**
- * Shows Markdown (built from computed values) in the notebook.
+ * The HTML a Markdown text renders to (GitHub-flavoured Markdown, by `marked`; HTML tags in the
+ * text are escaped, so they show as typed).
  *
+ * @param text Markdown.
+ * @returns HTML.
+ * @example
+ * ```ts
+ * import { markdownHtml } from "./display.ts";
+ * markdownHtml("## Case 1\n\n- **VAS** < 3 cm"); // "<h2>Case 1</h2>\n<ul>\n<li><strong>VAS</strong> &lt; 3 cm</li>\n</ul>\n"
+ * ```
+ */
+export function markdownHtml(text: string): string {
+  if (typeof text !== "string") wrongArgument("markdownHtml", "Markdown text (a string)", text);
+  return markdown.parse(text, { async: false });
+}
+
+/**
+ * Shows Markdown (built from computed values) in the notebook, as Markdown and as HTML (which
+ * shows also in a notebook that is not trusted) with the Markdown source as plain text. Prints the
+ * text outside a kernel.
+ *
+ * @param text Markdown.
+ * @returns When the output has been sent.
  * @example
  * ```ts
  * import { showMarkdown } from "./display.ts";
- * await showMarkdown("**3** cases"); // prints the text outside a kernel
+ * await showMarkdown("**3** cases"); // prints "**3** cases" outside a kernel
  * ```
  */
-export async function showMarkdown(markdown: string): Promise<void> {
-  await emit({ "text/markdown": markdown, "text/plain": markdown });
+export async function showMarkdown(text: string): Promise<void> {
+  if (typeof text !== "string") wrongArgument("showMarkdown", "Markdown text (a string)", text);
+  await emit(
+    { "text/markdown": text, "text/html": markdownHtml(text), "text/plain": text },
+    text,
+  );
 }
 
 /**
  * Shows a figure (PNG + SVG + one sentence) and, under the reproduce command, writes
- * `figures/<name>.svg` and `.png` to the results folder.
+ * `figures/<name>.svg` and `.png` to the results folder. The figure is rasterised once; the same
+ * PNG bytes are shown and written. Prints the sentence outside a kernel.
  *
+ * @param name File name (without extension) of the figure in `results/figures/`.
+ * @param figure A figure from `lib/plots/mod.ts`.
+ * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
  * import { showFigure } from "./display.ts";
- * // await showFigure("case-1-timeline", caseTimelineFigure(c))
+ * import { caseTimelineFigure } from "./plots/mod.ts";
+ * import { loadCaseSeries } from "./mod.ts";
+ * const series = await loadCaseSeries();
+ * await showFigure("timeline", caseTimelineFigure(series.cases[0])); // prints its description
  * ```
  */
 export async function showFigure(name: string, figure: Figure): Promise<void> {
+  expectName("showFigure", name);
+  const f = figure as Partial<Figure> | null;
+  if (typeof f?.description !== "string" || typeof f.svg?.getAttribute !== "function") {
+    wrongArgument("showFigure", "a figure (from lib/plots/mod.ts)", figure);
+  }
+  if (!kernel() && !resultsDir()) {
+    console.log(figure.description);
+    return;
+  }
+  const svg = svgText(figure);
+  const png = await pngBytes(figure);
   const dir = resultsDir();
-  if (dir) await writeFigure(figure, `${dir}/figures`, name);
-  await emit(await displayBundle(figure));
+  if (dir) {
+    await Deno.mkdir(`${dir}/figures`, { recursive: true });
+    await writeAtomic(`${dir}/figures/${name}.svg`, svg);
+    await writeAtomic(`${dir}/figures/${name}.png`, png);
+  }
+  await emit(
+    { "image/png": encodeBase64(png), "image/svg+xml": svg, "text/plain": figure.description },
+    figure.description,
+  );
 }
 
-const escapeHtml = (s: string) =>
-  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-
 const cell = (v: Row[string]) => v === null ? "" : typeof v === "number" ? fmt(v, 3) : String(v);
+
+/** The columns of a table: every key of every row, in the order first seen. */
+function columns(rows: readonly Row[]): string[] {
+  const cols = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) cols.add(k);
+  return [...cols];
+}
+
+/** Checks a table's rows: an array of objects whose values are text, numbers, booleans or null. */
+function expectRows(fn: string, rows: unknown): asserts rows is readonly Row[] {
+  if (!Array.isArray(rows)) wrongArgument(fn, "rows (an array of objects)", rows);
+  rows.forEach((r, i) => {
+    if (typeof r !== "object" || r === null || Array.isArray(r)) {
+      wrongArgument(`${fn}, row ${i}`, "an object (column → value)", r);
+    }
+    for (const [k, v] of Object.entries(r)) {
+      if (v !== null && !["string", "number", "boolean"].includes(typeof v)) {
+        wrongArgument(`${fn}, row ${i}, column '${k}'`, "text, a number, a boolean or null", v);
+      }
+    }
+  });
+}
 
 /**
  * A plain-text rendering of a table, columns padded.
  *
+ * @param rows The rows.
+ * @returns The text: a header line, then one line per row.
  * @example
  * ```ts
  * import { textTable } from "./display.ts";
@@ -88,31 +228,109 @@ const cell = (v: Row[string]) => v === null ? "" : typeof v === "number" ? fmt(v
  * ```
  */
 export function textTable(rows: readonly Row[]): string {
-  const cols = rows.length ? Object.keys(rows[0]) : [];
-  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  expectRows("textTable", rows);
+  const cols = columns(rows);
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c] ?? null).length)));
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(width[i])).join("  ").trimEnd();
-  return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join("\n");
+  return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c] ?? null))))].join("\n");
 }
 
-/** CSV text of a table (full precision; `Inf`/`-Inf` for infinities, empty for null). */
+/**
+ * CSV text of a table (full precision; `Inf`/`-Inf` for infinities, empty for null).
+ *
+ * @param rows The rows.
+ * @returns The CSV text, with a header line.
+ * @example
+ * ```ts
+ * import { csvTable } from "./display.ts";
+ * csvTable([{ a: 1, b: Infinity }]); // "a,b\n1,Inf\n"
+ * ```
+ */
 export function csvTable(rows: readonly Row[]): string {
-  const cols = rows.length ? Object.keys(rows[0]) : [];
-  const v = (x: Row[string]) =>
-    x === null ? "" : x === Infinity ? "Inf" : x === -Infinity ? "-Inf" : String(x);
+  expectRows("csvTable", rows);
+  const cols = columns(rows);
+  const v = (x: Row[string] | undefined) =>
+    x === null || x === undefined
+      ? ""
+      : x === Infinity
+      ? "Inf"
+      : x === -Infinity
+      ? "-Inf"
+      : String(x);
   return stringify([cols, ...rows.map((r) => cols.map((c) => v(r[c])))]);
 }
 
 /**
- * Shows a table (HTML + text) with a caption and, under the reproduce command, writes
- * `tables/<name>.csv` and `.json` to the results folder.
+ * The HTML of a table: caption, header, rows, notes in the footer. Columns holding only numbers
+ * are right-aligned, all others left-aligned (inline styles, so that every notebook front end
+ * shows them so).
  *
+ * @param rows The rows.
+ * @param caption The caption ("" for none).
+ * @param options Notes to show once under the table.
+ * @returns The HTML `<table>`.
+ * @example
+ * ```ts
+ * import { htmlTable } from "./display.ts";
+ * htmlTable([{ drug: "a", mg: 25 }], "Doses").includes('<td style="text-align:left">a</td>'); // true
+ * ```
+ */
+export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {
+  expectRows("htmlTable", rows);
+  const cols = columns(rows);
+  const align = cols.map((c) =>
+    rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number") &&
+      rows.some((r) => typeof r[c] === "number")
+      ? "right"
+      : "left"
+  );
+  const td = (tag: string, i: number, text: string) =>
+    `<${tag} style="text-align:${align[i]}">${escapeHtml(text)}</${tag}>`;
+  const notes = options.notes ?? [];
+  return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}` +
+    `<thead><tr>${cols.map((c, i) => td("th", i, c)).join("")}</tr></thead><tbody>` +
+    rows.map((r) => `<tr>${cols.map((c, i) => td("td", i, cell(r[c] ?? null))).join("")}</tr>`)
+      .join("") +
+    "</tbody>" +
+    (notes.length
+      ? `<tfoot>${
+        notes.map((n) =>
+          `<tr><td colspan="${Math.max(cols.length, 1)}" style="text-align:left">` +
+          `${escapeHtml(n)}</td></tr>`
+        ).join("")
+      }</tfoot>`
+      : "") +
+    "</table>";
+}
+
+/**
+ * Shows a table (HTML + text) with a caption and, under the reproduce command, writes
+ * `tables/<name>.csv` and `.json` to the results folder. Prints the text outside a kernel.
+ *
+ * @param name File name (without extension) of the table in `results/tables/`.
+ * @param rows The rows (column → value).
+ * @param caption The caption ("" for none).
+ * @param options `notes`: sentences shown once under the table.
+ * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
  * import { showTable } from "./display.ts";
- * await showTable("demo", [{ case: "1", vas: 6.6 }], "A caption");
+ * await showTable("demo", [{ case: "1", vas: 6.6 }], "A caption", { notes: ["One note."] });
  * ```
  */
-export async function showTable(name: string, rows: readonly Row[], caption = ""): Promise<void> {
+export async function showTable(
+  name: string,
+  rows: readonly Row[],
+  caption = "",
+  options: TableOptions = {},
+): Promise<void> {
+  expectName("showTable", name);
+  expectRows("showTable", rows);
+  if (typeof caption !== "string") wrongArgument("showTable", "a caption (a string)", caption);
+  const notes = options.notes ?? [];
+  if (!Array.isArray(notes) || notes.some((n) => typeof n !== "string")) {
+    wrongArgument("showTable", "notes as an array of strings", notes);
+  }
   const dir = resultsDir();
   if (dir) {
     await Deno.mkdir(`${dir}/tables`, { recursive: true });
@@ -126,14 +344,10 @@ export async function showTable(name: string, rows: readonly Row[], caption = ""
     );
     await writeAtomic(`${dir}/tables/${name}.json`, JSON.stringify(json, null, 2) + "\n");
   }
-  const cols = rows.length ? Object.keys(rows[0]) : [];
-  const html = `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}` +
-    `<thead><tr>${cols.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${cols.map((c) => `<td>${escapeHtml(cell(r[c]))}</td>`).join("")}</tr>`)
-      .join("") +
-    "</tbody></table>";
-  await emit({
-    "text/html": html,
-    "text/plain": (caption ? `${caption}\n` : "") + textTable(rows),
-  });
+  const text = [
+    ...(caption ? [caption] : []),
+    rows.length ? textTable(rows) : "(no rows)",
+    ...notes,
+  ].join("\n");
+  await emit({ "text/html": htmlTable(rows, caption, { notes }), "text/plain": text }, text);
 }

@@ -47,12 +47,16 @@ export { sensitivityTable } from "./stats/sensitivity.ts";
 export {
   csvTable,
   fmt,
+  htmlTable,
+  markdownHtml,
   type Row,
   showFigure,
   showMarkdown,
   showTable,
+  type TableOptions,
   textTable,
 } from "./display.ts";
+export { getCase } from "./cases.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export { type ClaimResult, claimsLedger, type Verdict } from "./claims.ts";
 export * from "./report.ts";

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectCase, expectSeries } from "./args.ts";
 import { fmt, type Row } from "./display.ts";
 import { formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
 import type { Case, CaseSeries } from "./model.ts";
@@ -63,6 +64,7 @@ export const PAIN_OPTIONS: EffectSizeOptions = {
  * ```
  */
 export function sourcesRows(s: CaseSeries): Row[] {
+  expectSeries("sourcesRows", s);
   return [...s.sources.values()].map((src) => ({
     source: src.id,
     citation: src.citation,
@@ -84,6 +86,7 @@ export function sourcesRows(s: CaseSeries): Row[] {
  * ```
  */
 export function casesRows(s: CaseSeries): Row[] {
+  expectSeries("casesRows", s);
   return s.cases.map((c) => ({
     case: c.id,
     age: c.age,
@@ -98,6 +101,7 @@ export function casesRows(s: CaseSeries): Row[] {
 
 /** One row per dose period of every case. */
 export function treatmentRows(s: CaseSeries): Row[] {
+  expectSeries("treatmentRows", s);
   return s.cases.flatMap((c) =>
     c.treatments.map((t) => ({
       case: c.id,
@@ -114,6 +118,7 @@ export function treatmentRows(s: CaseSeries): Row[] {
 
 /** One row per stated VAS value. */
 export function observationRows(s: CaseSeries): Row[] {
+  expectSeries("observationRows", s);
   return s.cases.flatMap((c) =>
     c.observations.map((o) => {
       const tp = c.timepoints.find((t) => t.id === o.day.timeId)!;
@@ -144,6 +149,7 @@ export function ruleRows(): Row[] {
  * order, with days since day 0 and since the start of milnacipran, and the words of the text.
  */
 export function careTimelineRows(c: Case, drug: string = STUDY.drug): Row[] {
+  expectCase("careTimelineRows", c);
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
   const rows: { timeId: string; what: string; key: number; depth: number }[] = [
     ...c.events.map((e) => ({ timeId: e.day.timeId, what: `${e.kind}: ${e.description}` })),
@@ -173,6 +179,7 @@ export function careTimelineRows(c: Case, drug: string = STUDY.drug): Row[] {
  * phantom pain, time points with an open side, dose periods with no end, missing SDS.
  */
 export function unknownRows(s: CaseSeries): Row[] {
+  expectSeries("unknownRows", s);
   const rows: Row[] = [];
   for (const c of s.cases) {
     const firstPain = c.treatments.find((t) => t.purpose === STUDY.indication);
@@ -203,6 +210,7 @@ export function unknownRows(s: CaseSeries): Row[] {
 
 /** Which treatments are active at each VAS value of a case (certainly, possibly). */
 export function activeRows(c: Case): Row[] {
+  expectCase("activeRows", c);
   return c.observations.map((o) => {
     const a = activeTreatments(c, o.day.timeId);
     const label = (ts: typeof a.certain) =>
@@ -218,6 +226,7 @@ export function activeRows(c: Case): Row[] {
 
 /** Per-case change after milnacipran under every baseline definition. */
 export function changeRows(c: Case): Row[] {
+  expectCase("changeRows", c);
   return BASELINE_DEFINITIONS.flatMap((def): Row[] => {
     const ch = caseChange(c, { baseline: def });
     if (ch.baseline.vas === null) {
@@ -251,6 +260,7 @@ export function changeRows(c: Case): Row[] {
 
 /** Time to 30 % and 50 % relief under every baseline definition. */
 export function reliefRows(c: Case): Row[] {
+  expectCase("reliefRows", c);
   return BASELINE_DEFINITIONS.flatMap((def) =>
     [30, 50].map((pct) => {
       const t = timeToRelief(c, pct, { baseline: def });
@@ -261,6 +271,7 @@ export function reliefRows(c: Case): Row[] {
 
 /** AUC over the first 30 days and over the whole follow-up, and rates per period. */
 export function aucRows(c: Case): Row[] {
+  expectCase("aucRows", c);
   const last = Math.max(...alignOnDrug(c, STUDY.drug).map((o) => o.relative.nominal));
   return [{ from: 0, to: 30 }, { from: 0, to: last }].map((w) => {
     const a = areaUnderCurve(c, w);
@@ -276,6 +287,7 @@ export function aucRows(c: Case): Row[] {
 
 /** Rate of change per drug and dose period. */
 export function rateRows(c: Case): Row[] {
+  expectCase("rateRows", c);
   return periodRates(c).map((r) => ({
     drug: r.drug,
     "mg/day": r.doseMgPerDay ?? "all doses",
@@ -308,12 +320,14 @@ function esRow(r: EffectSizeResult): Row {
 
 /** All thirteen effect sizes of a case, A = before milnacipran, B = after. */
 export function effectSizeRows(c: Case, options: EffectSizeOptions = PAIN_OPTIONS): Row[] {
+  expectCase("effectSizeRows", c);
   const p = phases(c);
   return MEASURES.map((m) => esRow(effectSize(m, p.baseline, p.treatment, options)));
 }
 
 /** One measure aggregated across cases under every weighting scheme. */
 export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OPTIONS): Row[] {
+  expectSeries("aggregateRows", s);
   const { perCase } = caseEffectSizes(s.cases, measure, options);
   return WEIGHTINGS.map((w) => {
     const a = aggregateEffectSizes(perCase.map((p) => p.result), perCase.map((p) => p.caseId), w);
@@ -345,6 +359,7 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
 
 /** First-line vs after-SSRI groups, one row per group. */
 export function groupRows(s: CaseSeries): Row[] {
+  expectSeries("groupRows", s);
   return lineOfTherapyGroups(s.cases).map((g) => ({
     group: g.group,
     n: g.n,
@@ -356,6 +371,7 @@ export function groupRows(s: CaseSeries): Row[] {
 
 /** Sign and permutation tests of pre vs post (last) VAS, one row each. */
 export function testRows(s: CaseSeries): Row[] {
+  expectSeries("testRows", s);
   return (["first", "last"] as const).flatMap((timing) => {
     const pairs = prePost(s.cases, { timing });
     return [signTest(pairs), permutationTest(pairs)].map((t) => ({
@@ -372,6 +388,7 @@ export function testRows(s: CaseSeries): Row[] {
 
 /** The claims ledger as rows. */
 export function claimRows(s: CaseSeries): Row[] {
+  expectSeries("claimRows", s);
   return claimsLedger(s).map((c) => ({
     claim: c.quote,
     cases: c.cases.join(", "),
@@ -383,6 +400,7 @@ export function claimRows(s: CaseSeries): Row[] {
 
 /** The sensitivity table as rows. */
 export function sensitivityRows(s: CaseSeries): Row[] {
+  expectSeries("sensitivityRows", s);
   return sensitivityTable(s.cases).map((r) => ({
     case: r.caseId,
     quantity: r.quantity,
@@ -415,6 +433,7 @@ export function baselineDependence(
   s: CaseSeries,
   drug: string = STUDY.drug,
 ): { caseId: string; values: (number | null)[] }[] {
+  expectSeries("baselineDependence", s);
   return s.cases.map((c) => ({
     caseId: c.id,
     values: BASELINE_DEFINITIONS.map((d) => baseline(c, drug, d).vas?.nominal ?? null),

@@ -84,7 +84,7 @@ const term = (what: string) =>
   );
 
 /** One row of `data/sources.csv`: a published article whose text is kept in the repository. */
-export const SourceRow = z.object({
+const sourceSchema = z.object({
   source_id: ident().meta({
     description: "Identifier of the article (first author and year, e.g. nagoshi-2012).",
   }),
@@ -100,7 +100,7 @@ export const SourceRow = z.object({
 });
 
 /** One row of `data/cases.csv`: a patient. */
-export const CaseRow = z.object({
+const caseSchema = z.object({
   case_id: ident().meta({
     description: "Case identifier, unique across the dataset (the article's number if unique).",
   }),
@@ -126,7 +126,7 @@ export const CaseRow = z.object({
 });
 
 /** One row of `data/timepoints.csv`: a moment of a case's history, derived from the words. */
-export const TimepointRow = z.object({
+const timepointSchema = z.object({
   case_id: ident().meta({ description: "Case the time point belongs to." }),
   time_id: ident().meta({ description: "Identifier of the time point, unique within the case." }),
   rule: oneOf(TIME_RULE_NAMES).meta({ description: "Rule turning the words into an interval." }),
@@ -150,7 +150,7 @@ export const TimepointRow = z.object({
 });
 
 /** One row of `data/treatments.csv`: one drug at one dose for one period. */
-export const TreatmentRow = z.object({
+const treatmentSchema = z.object({
   case_id: ident().meta({ description: "Case." }),
   drug: z.string().transform((s) => s.trim()).pipe(
     z.string().regex(/^[a-z][a-z -]*$/, { message: "must be a generic name in lower case" }),
@@ -167,7 +167,7 @@ export const TreatmentRow = z.object({
 });
 
 /** One row of `data/observations.csv`: one VAS value the text states. */
-export const ObservationRow = z.object({
+const observationSchema = z.object({
   case_id: ident().meta({ description: "Case." }),
   time: ident().meta({ description: "time_id of the moment the value refers to." }),
   vas_lo: num(z.number().min(0).max(10)).meta({ description: "VAS lower bound (cm, 0-10)." }),
@@ -180,7 +180,7 @@ export const ObservationRow = z.object({
 });
 
 /** One row of `data/events.csv`: an event of a case's history. */
-export const EventRow = z.object({
+const eventSchema = z.object({
   case_id: ident().meta({ description: "Case." }),
   kind: term("kind of event").meta({
     description: "Kind of event, lower case (recommended terms: data/README.md); " +
@@ -192,55 +192,63 @@ export const EventRow = z.object({
 });
 
 /** Row type of `sources.csv`. */
-export type SourceRow = z.output<typeof SourceRow>;
+export type SourceRow = RowOf<"sources">;
 /** Row type of `cases.csv`. */
-export type CaseRow = z.output<typeof CaseRow>;
+export type CaseRow = RowOf<"cases">;
 /** Row type of `timepoints.csv`. */
-export type TimepointRow = z.output<typeof TimepointRow>;
+export type TimepointRow = RowOf<"timepoints">;
 /** Row type of `treatments.csv`. */
-export type TreatmentRow = z.output<typeof TreatmentRow>;
+export type TreatmentRow = RowOf<"treatments">;
 /** Row type of `observations.csv`. */
-export type ObservationRow = z.output<typeof ObservationRow>;
+export type ObservationRow = RowOf<"observations">;
 /** Row type of `events.csv`. */
-export type EventRow = z.output<typeof EventRow>;
+export type EventRow = RowOf<"events">;
 
 /** The tables of the dataset: file name, title, row schema, and the columns forming its key. */
 export const tableSchemas = {
   sources: {
     file: "sources.csv",
     title: "Sources (published articles)",
-    schema: SourceRow,
+    schema: sourceSchema,
     key: ["source_id"],
   },
-  cases: { file: "cases.csv", title: "Cases", schema: CaseRow, key: ["case_id"] },
+  cases: { file: "cases.csv", title: "Cases", schema: caseSchema, key: ["case_id"] },
   timepoints: {
     file: "timepoints.csv",
     title: "Time points",
-    schema: TimepointRow,
+    schema: timepointSchema,
     key: ["case_id", "time_id"],
   },
   treatments: {
     file: "treatments.csv",
     title: "Treatments (one row per drug and dose period)",
-    schema: TreatmentRow,
+    schema: treatmentSchema,
     key: ["case_id", "drug", "start"],
   },
   observations: {
     file: "observations.csv",
     title: "VAS observations",
-    schema: ObservationRow,
+    schema: observationSchema,
     key: ["case_id", "time"],
   },
   events: {
     file: "events.csv",
     title: "Events",
-    schema: EventRow,
+    schema: eventSchema,
     key: ["case_id", "kind", "time"],
   },
 } as const;
 
 /** Name of a table of the dataset. */
 export type TableName = keyof typeof tableSchemas;
+
+/**
+ * The typed row a table's schema returns (the schema's output type, read through the Standard
+ * Schema interface zod implements, so that the row types come from the schemas alone).
+ */
+export type RowOf<N extends TableName> = NonNullable<
+  (typeof tableSchemas)[N]["schema"]["~standard"]["types"]
+>["output"];
 
 /**
  * The column names of a table, in schema (and file) order.

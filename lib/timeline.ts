@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectCase } from "./args.ts";
 import { intersect, type NominalInterval } from "./intervals.ts";
 import type { Case, Observation, Timepoint, Treatment } from "./model.ts";
 import type { BaselineDefinition } from "./study.ts";
@@ -47,6 +48,7 @@ const safeSub = (x: number, y: number, fallback: number) => {
  * ```
  */
 export function relativeDay(c: Case, x: string, y: string): NominalInterval {
+  expectCase("relativeDay", c);
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
   const tx = byId.get(x);
   const ty = byId.get(y);
@@ -73,6 +75,7 @@ export function relativeDay(c: Case, x: string, y: string): NominalInterval {
 
 /** The first dose period of `drug` in a case (by nominal start), or `null`. */
 export function firstPeriod(c: Case, drug: string): Treatment | null {
+  expectCase("firstPeriod", c);
   return c.treatments.find((t) => t.drug === drug) ?? null;
 }
 
@@ -100,6 +103,7 @@ export interface AlignedObservation extends Observation {
  * ```
  */
 export function alignOnDrug(c: Case, drug: string): AlignedObservation[] {
+  expectCase("alignOnDrug", c);
   const start = firstPeriod(c, drug);
   if (!start) throw new RangeError(`case ${c.id} never takes ${drug}`);
   return c.observations.map((o) => {
@@ -149,6 +153,7 @@ export interface Baseline {
  * ```
  */
 export function baseline(c: Case, drug: string, definition: BaselineDefinition): Baseline {
+  expectCase("baseline", c);
   const aligned = alignOnDrug(c, drug);
   const before = aligned.filter((o) => o.phase === "before");
   if (before.length === 0) {
@@ -197,6 +202,7 @@ export interface ActiveTreatments {
  * ```
  */
 export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
+  expectCase("activeTreatments", c);
   const certain: Treatment[] = [];
   const possible: Treatment[] = [];
   const samePoint = (x: NominalInterval) => x.lo === 0 && x.hi === 0;

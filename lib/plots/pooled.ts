@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { expectCases } from "../args.ts";
 import * as Plot from "@observablehq/plot";
 import type { Case } from "../model.ts";
 import type { AggregateResult, ResponderCurvePoint, SensitivityRow } from "../stats/pooled.ts";
@@ -39,6 +40,7 @@ export function trajectoriesFigure(
   cases: readonly Case[],
   options: { drug?: string; baseline?: BaselineDefinition } = {},
 ): Figure {
+  expectCases("trajectoriesFigure", cases);
   const drug = options.drug ?? STUDY.drug;
   const def = options.baseline ?? "last";
   const rows = cases.flatMap((c, i) =>

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { expectCase } from "../args.ts";
 import * as Plot from "@observablehq/plot";
 import { formatInterval, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
@@ -45,6 +46,7 @@ const EVENT_KINDS = ["amputation", "phantom pain onset", "recurrence"];
  * ```
  */
 export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figure {
+  expectCase("caseTimelineFigure", c);
   const drug = options.alignOn === undefined ? STUDY.drug : options.alignOn;
   const origin = drug === null ? null : firstPeriod(c, drug)?.start.timeId ?? null;
   if (drug !== null && origin === null) throw new RangeError(`case ${c.id} never takes ${drug}`);

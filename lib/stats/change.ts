@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectCase, expectInterval } from "../args.ts";
 import { linearRegression } from "simple-statistics";
 import { formatInterval, formatNumber, type NominalInterval } from "../intervals.ts";
 import { type Case, compareDays, type Day } from "../model.ts";
@@ -45,6 +46,8 @@ export function immpactClass(percentReduction: number): ImmpactClass {
  * ```
  */
 export function percentReduction(b: NominalInterval, v: NominalInterval): NominalInterval | null {
+  expectInterval("percentReduction", "the baseline", b);
+  expectInterval("percentReduction", "the value", v);
   if (b.lo <= 0) return null;
   return {
     lo: 100 * (b.lo - v.hi) / b.lo,
@@ -108,6 +111,7 @@ export interface ChangeOptions {
  * ```
  */
 export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
+  expectCase("caseChange", c);
   const drug = options.drug ?? STUDY.drug;
   const base = baseline(c, drug, options.baseline ?? STUDY.baseline);
   const after = alignOnDrug(c, drug).filter((o) => o.phase === "after");
@@ -187,6 +191,7 @@ export function timeToRelief(
   thresholdPct: number,
   options: ChangeOptions = {},
 ): TimeToRelief {
+  expectCase("timeToRelief", c);
   const opts = { drug: options.drug ?? STUDY.drug, baseline: options.baseline ?? STUDY.baseline };
   const ch = caseChange(c, opts);
   const hit = ch.points.find((p) =>
@@ -294,6 +299,7 @@ export function areaUnderCurve(
   window: { from: number; to: number },
   options: ChangeOptions = {},
 ): AreaUnderCurve {
+  expectCase("areaUnderCurve", c);
   const drug = options.drug ?? STUDY.drug;
   const obs = alignOnDrug(c, drug).filter((o) =>
     o.relative.nominal >= window.from && o.relative.nominal <= window.to
@@ -375,6 +381,7 @@ function rateBounds(a: AlignedObservation, b: AlignedObservation): NominalInterv
  * ```
  */
 export function periodRates(c: Case, options: ChangeOptions = {}): PeriodRate[] {
+  expectCase("periodRates", c);
   const aligned = alignOnDrug(c, options.drug ?? STUDY.drug);
   const inside = (start: Day, end: Day | null) =>
     aligned.filter((o) =>

@@ -5,7 +5,8 @@
  */
 import { ird, nap, pand, pem, pnd, tau, tauBC, tauU } from "./nonoverlap.ts";
 import { lrm, lrr, pogo, smd } from "./parametric.ts";
-import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
+import { wrongArgument } from "../args.ts";
+import { type EffectSizeOptions, type EffectSizeResult, type Measure, MEASURES } from "./types.ts";
 
 /**
  * Computes one SingleCaseES effect size of treatment values against baseline values. Fields that
@@ -24,6 +25,14 @@ export function effectSize(
   treatment: readonly number[],
   options: EffectSizeOptions,
 ): EffectSizeResult {
+  if (!MEASURES.includes(measure)) {
+    wrongArgument("effectSize", `a measure (one of ${MEASURES.join(", ")})`, measure);
+  }
+  for (const [name, xs] of [["baseline", baseline], ["treatment", treatment]] as const) {
+    if (!Array.isArray(xs) || xs.some((x) => typeof x !== "number")) {
+      wrongArgument("effectSize", `${name} values as an array of numbers (NaN: missing)`, xs);
+    }
+  }
   switch (measure) {
     case "NAP":
       return nap(baseline, treatment, options);

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectCase, expectCases } from "../args.ts";
 import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
@@ -98,6 +99,7 @@ export function responders(
   cases: readonly Case[],
   options: ChangeOptions & { thresholds?: readonly ResponderThreshold[]; confidence?: number } = {},
 ): ResponderRow[] {
+  expectCases("responders", cases);
   const opts = { drug: options.drug ?? STUDY.drug, baseline: options.baseline ?? STUDY.baseline };
   const changes = cases.map((c) => caseChange(c, opts));
   const rows: ResponderRow[] = [];
@@ -155,6 +157,7 @@ export function responderCurve(
   cases: readonly Case[],
   options: ChangeOptions & { step?: number } = {},
 ): ResponderCurvePoint[] {
+  expectCases("responderCurve", cases);
   const step = options.step ?? 1;
   const out: ResponderCurvePoint[] = [];
   for (const timing of ["first", "last"] as const) {
@@ -204,6 +207,7 @@ export function prePost(
   cases: readonly Case[],
   options: ChangeOptions & { timing?: Timing; bound?: ExtractionBound } = {},
 ): PrePost[] {
+  expectCases("prePost", cases);
   const out: PrePost[] = [];
   for (const c of cases) {
     const ch = caseChange(c, options);
@@ -354,6 +358,7 @@ export function phases(
   c: Case,
   options: { drug?: string; bound?: ExtractionBound } = {},
 ): Phases {
+  expectCase("phases", c);
   const aligned = alignOnDrug(c, options.drug ?? STUDY.drug);
   const bound = options.bound ?? "nominal";
   return {
@@ -499,6 +504,7 @@ export function caseEffectSizes(
   options: EffectSizeOptions,
   extra: { drug?: string; bound?: ExtractionBound; weighting?: Weighting } = {},
 ): { perCase: { caseId: string; result: EffectSizeResult }[]; aggregate: AggregateResult } {
+  expectCases("caseEffectSizes", cases);
   const perCase = cases.map((c) => {
     const p = phases(c, extra);
     return { caseId: c.id, result: effectSize(measure, p.baseline, p.treatment, options) };
@@ -543,6 +549,7 @@ export function lineOfTherapyGroups(
   cases: readonly Case[],
   options: ChangeOptions = {},
 ): GroupSummary[] {
+  expectCases("lineOfTherapyGroups", cases);
   const drug = options.drug ?? STUDY.drug;
   const afterSsri = (c: Case) => {
     const start = c.treatments.find((t) => t.drug === drug);

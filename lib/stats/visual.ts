@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectCase } from "../args.ts";
 import { linearRegression } from "simple-statistics";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
@@ -40,6 +41,7 @@ const f2 = (x: number) => formatNumber(x, 2);
  * ```
  */
 export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
+  expectCase("visualAnalysis", c);
   const aligned = alignOnDrug(c, drug);
   const A = aligned.filter((o) => o.phase === "before");
   const B = aligned.filter((o) => o.phase === "after");

@@ -1,0 +1,169 @@
+/**
+ * Argument checks for public functions: a wrong argument (a case id where a case is expected, a
+ * number where an interval is expected) fails at once with a message that names the function,
+ * what it expected and what it got, instead of a `TypeError` deep inside or a silent `NaN`.
+ *
+ * @module
+ */
+import type { NominalInterval } from "./intervals.ts";
+import type { Case, CaseSeries } from "./model.ts";
+
+/**
+ * A short description of any value for error messages: its type and, briefly, its content.
+ *
+ * @param value Anything.
+ * @returns For example `the string "2"`, `the number 8`, `undefined`, `an array of 3 items`.
+ * @example
+ * ```ts
+ * import { describeValue } from "./args.ts";
+ * describeValue("2"); // 'the string "2"'
+ * describeValue([1, 2]); // "an array of 2 items"
+ * describeValue({ a: 1 }); // "an object with keys a"
+ * ```
+ */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (typeof value === "string") {
+    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
+  }
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
+    return `the ${typeof value} ${String(value)}`;
+  }
+  if (typeof value === "function") return "a function";
+  if (Array.isArray(value)) {
+    return `an array of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  }
+  const keys = Object.keys(value as object);
+  return keys.length
+    ? `an object with keys ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}`
+    : "an empty object";
+}
+
+/**
+ * Throws a `TypeError` "`fn`: expected `expected`, got `<value>`".
+ *
+ * @param fn The public function whose argument is wrong.
+ * @param expected What it expects, in words.
+ * @param value What it got.
+ * @param hint An optional sentence on how to get the right thing.
+ * @returns Never: it always throws.
+ * @example
+ * ```ts
+ * import { wrongArgument } from "./args.ts";
+ * try {
+ *   wrongArgument("f", "a number", "8");
+ * } catch (e) {
+ *   (e as Error).message; // 'f: expected a number, got the string "8"'
+ * }
+ * ```
+ */
+export function wrongArgument(fn: string, expected: string, value: unknown, hint = ""): never {
+  throw new TypeError(
+    `${fn}: expected ${expected}, got ${describeValue(value)}${hint ? `. ${hint}` : ""}`,
+  );
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === "object" && x !== null && !Array.isArray(x);
+
+/**
+ * Checks that `value` is a case (as `loadCaseSeries` returns them); throws a `TypeError` saying
+ * so otherwise, with a hint to `getCase` when it got a case id.
+ *
+ * @param fn The calling function's name, for the message.
+ * @param value The argument to check.
+ * @returns Nothing; narrows `value` to {@link Case}.
+ * @example
+ * ```ts
+ * import { expectCase } from "./args.ts";
+ * try {
+ *   expectCase("changeRows", "2");
+ * } catch (e) {
+ *   (e as Error).message.startsWith('changeRows: expected a case'); // true
+ * }
+ * ```
+ */
+export function expectCase(fn: string, value: unknown): asserts value is Case {
+  if (
+    isObject(value) && typeof value.id === "string" && Array.isArray(value.observations) &&
+    Array.isArray(value.treatments) && Array.isArray(value.events)
+  ) return;
+  const hint = typeof value === "string" || typeof value === "number"
+    ? `To get case ${JSON.stringify(String(value))}: getCase(series, ${JSON.stringify(value)})`
+    : "";
+  wrongArgument(fn, "a case (one of loadCaseSeries().cases)", value, hint);
+}
+
+/**
+ * Checks that `value` is an array of cases.
+ *
+ * @param fn The calling function's name, for the message.
+ * @param value The argument to check.
+ * @returns Nothing; narrows `value` to `Case[]`.
+ * @example
+ * ```ts
+ * import { expectCases } from "./args.ts";
+ * expectCases("responders", []); // passes: no cases is a valid list
+ * ```
+ */
+export function expectCases(fn: string, value: unknown): asserts value is readonly Case[] {
+  if (!Array.isArray(value)) {
+    wrongArgument(fn, "an array of cases (series.cases)", value);
+  }
+  value.forEach((c, i) => expectCase(`${fn} (item ${i})`, c));
+}
+
+/**
+ * Checks that `value` is a case series (what `loadCaseSeries` returns).
+ *
+ * @param fn The calling function's name, for the message.
+ * @param value The argument to check.
+ * @returns Nothing; narrows `value` to {@link CaseSeries}.
+ * @example
+ * ```ts
+ * import { expectSeries } from "./args.ts";
+ * try {
+ *   expectSeries("casesRows", []);
+ * } catch (e) {
+ *   (e as Error).message; // "casesRows: expected a case series (await loadCaseSeries()), got an array of 0 items"
+ * }
+ * ```
+ */
+export function expectSeries(fn: string, value: unknown): asserts value is CaseSeries {
+  if (isObject(value) && Array.isArray(value.cases) && value.sources instanceof Map) return;
+  wrongArgument(fn, "a case series (await loadCaseSeries())", value);
+}
+
+/**
+ * Checks that `value` is an interval with a nominal value, `{ lo, nominal, hi }`, of numbers.
+ *
+ * @param fn The calling function's name, for the message.
+ * @param name The argument's name, for the message.
+ * @param value The argument to check.
+ * @returns Nothing; narrows `value` to {@link NominalInterval}.
+ * @example
+ * ```ts
+ * import { expectInterval } from "./args.ts";
+ * try {
+ *   expectInterval("percentReduction", "baseline", 8);
+ * } catch (e) {
+ *   (e as Error).message.includes("{ lo: 8, nominal: 8, hi: 8 }"); // true
+ * }
+ * ```
+ */
+export function expectInterval(
+  fn: string,
+  name: string,
+  value: unknown,
+): asserts value is NominalInterval {
+  if (
+    isObject(value) && typeof value.lo === "number" && typeof value.hi === "number" &&
+    typeof value.nominal === "number" && !Number.isNaN(value.lo) &&
+    !Number.isNaN(value.hi) && !Number.isNaN(value.nominal)
+  ) return;
+  const hint = typeof value === "number"
+    ? `For an exact value write { lo: ${value}, nominal: ${value}, hi: ${value} }`
+    : "";
+  wrongArgument(fn, `${name} as an interval { lo, nominal, hi } of numbers`, value, hint);
+}
