@@ -51,9 +51,10 @@ function kernel(): JupyterDisplay | null {
 }
 
 /**
- * How long to wait after a display for the kernel to write it. Measured (see the README): with
- * no wait 2–7 of 20 two-cell runs had an output arrive after its cell finished; with a 0 ms timer
- * still 1–2 of 20; with 5 ms and more, none, also with both cores busy. 25 ms leaves a margin.
+ * How long to wait after a display for the kernel to write it. Measured by sending cells at once
+ * as "Run All" does (tests/notebook_kernel_test.ts): with no wait, displays arrived after their
+ * cell was reported idle in 2–7 of 20 runs of two cells; with a 0 ms timer still in 1–2 of 20;
+ * with 5 ms or more in none, with or without both cores busy. 25 ms leaves a margin.
  */
 const PUBLISH_WAIT_MS = 25;
 

@@ -1,0 +1,184 @@
+/**
+ * The notebooks as a person uses them, in a real Deno kernel: every display lands in its own cell
+ * even with stock nbclient (which stops reading a cell's outputs when the kernel reports it idle)
+ * on a busy machine; the case template runs from the folder it lives in; a package that was not
+ * added to deno.json fails with a visible error.
+ */
+import assert from "node:assert/strict";
+import { executeNotebook, NotebookError } from "../scripts/runner/execute.ts";
+import { installKernelSpec, jupyterEnv } from "../scripts/runner/kernelspec.ts";
+import { NOTEBOOKS, PYTHON } from "../scripts/runner/paths.ts";
+
+function notebook(cells: string[]): string {
+  return JSON.stringify({
+    cells: cells.map((source, i) => ({
+      cell_type: "code",
+      id: `c${i}`,
+      metadata: {},
+      source,
+      execution_count: null,
+      outputs: [],
+    })),
+    metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+}
+
+/** A scratch folder with a kernelspec for this Deno; removed after `fn`. */
+async function withKernel<T>(fn: (dir: string, env: Record<string, string>) => Promise<T>) {
+  const dir = await Deno.makeTempDir({ prefix: "kernel-test-" });
+  try {
+    await installKernelSpec(`${dir}/jupyter`, Deno.execPath());
+    return await fn(dir, jupyterEnv(`${dir}/jupyter`));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/**
+ * Sends every cell at once, as "Run All" in Jupyter does, `runs` times in one kernel, and counts
+ * per cell the displays that arrive and those that arrive after the kernel reported the cell idle
+ * (which a front end drops or shows under another cell).
+ */
+const RUN_ALL = `
+import json, queue, sys, time
+from jupyter_client.manager import start_new_kernel
+cwd, runs, cells = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
+km, kc = start_new_kernel(kernel_name="deno", cwd=cwd)
+shown, late = [0] * len(cells), [0] * len(cells)
+try:
+    for _ in range(runs):
+        index = {kc.execute(code): i for i, code in enumerate(cells)}
+        idle = set()
+        while len(idle) < len(cells):
+            msg = kc.get_iopub_msg(timeout=300)
+            i = index.get(msg["parent_header"].get("msg_id"))
+            if i is None:
+                continue
+            kind = msg["msg_type"]
+            if kind == "status" and msg["content"]["execution_state"] == "idle":
+                idle.add(i)
+            elif kind == "error":
+                raise SystemExit(f"cell {i}: {msg['content']['evalue']}")
+            elif kind == "display_data":
+                shown[i] += 1
+                late[i] += i in idle
+        end = time.time() + 0.5
+        while time.time() < end:
+            try:
+                msg = kc.get_iopub_msg(timeout=0.1)
+            except queue.Empty:
+                continue
+            i = index.get(msg["parent_header"].get("msg_id"))
+            if i is not None and msg["msg_type"] == "display_data":
+                shown[i] += 1
+                late[i] += 1
+finally:
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+print(json.dumps({"shown": shown, "late": late}))
+`;
+
+/** Runs `cells` with {@link RUN_ALL}; optionally with both cores kept busy. */
+async function runAll(cells: string[], runs: number, busy: boolean) {
+  const burners = busy
+    ? [0, 1].map(() =>
+      new Deno.Command("deno", {
+        args: ["eval", "for (;;) {}"],
+        stdout: "null",
+        stderr: "null",
+      }).spawn()
+    )
+    : [];
+  try {
+    return await withKernel(async (_dir, env) => {
+      const out = await new Deno.Command(PYTHON, {
+        args: ["-c", RUN_ALL, NOTEBOOKS, String(runs), JSON.stringify(cells)],
+        env,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+      return JSON.parse(new TextDecoder().decode(out.stdout)) as {
+        shown: number[];
+        late: number[];
+      };
+    });
+  } finally {
+    for (const b of burners) {
+      b.kill("SIGKILL");
+      await b.status;
+    }
+  }
+}
+
+// Without the display helpers' wait (lib/display.ts), both variants failed: displays arrived
+// after their cell was reported idle.
+for (const busy of [false, true]) {
+  Deno.test(
+    `"Run All": every display arrives before its cell is reported idle (${
+      busy ? "both cores busy" : "idle machine"
+    })`,
+    async () => {
+      const runs = 10;
+      const cells = [
+        'import * as lib from "#lib/mod.ts";\nimport * as plots from "#lib/plots/mod.ts";\n' +
+        "const series = await lib.loadCaseSeries();",
+        'for (let i = 0; i < 3; i++) await lib.showTable(`t${i}`, [{ a: i, b: "x" }], "T");',
+        "for (let i = 0; i < 3; i++) await lib.showMarkdown(`## output ${i}`);",
+        "await lib.showMarkdown(`one *line*`);",
+        'await lib.showFigure("f", plots.caseTimelineFigure(series.cases[0]));',
+      ];
+      const { shown, late } = await runAll(cells, runs, busy);
+      assert.deepEqual(shown, [0, 3, 3, 1, 1].map((n) => n * runs));
+      assert.deepEqual(late, cells.map(() => 0));
+    },
+  );
+}
+
+Deno.test("the case template runs from the folder it lives in", async () => {
+  await withKernel(async (dir, env) => {
+    const output = `${dir}/case.ipynb`;
+    await executeNotebook({
+      name: "templates/case.ipynb",
+      input: `${NOTEBOOKS}/templates/case.ipynb`,
+      output,
+      cwd: `${NOTEBOOKS}/templates`,
+      env,
+      timeoutSeconds: 300,
+    });
+    const nb = JSON.parse(await Deno.readTextFile(output));
+    const outputs = nb.cells.flatMap((c: { outputs?: { output_type: string }[] }) =>
+      c.outputs ?? []
+    );
+    assert.ok(outputs.length > 0, "no outputs");
+    assert.ok(outputs.every((o: { output_type: string }) => o.output_type !== "error"));
+  });
+});
+
+Deno.test("importing a package that was not added with deno add shows an error", async () => {
+  await withKernel(async (dir, env) => {
+    await Deno.writeTextFile(
+      `${dir}/in.ipynb`,
+      notebook(['import { x } from "a-package-not-in-deno-json";']),
+    );
+    await assert.rejects(
+      () =>
+        executeNotebook({
+          name: "fixture.ipynb",
+          input: `${dir}/in.ipynb`,
+          output: `${dir}/out.ipynb`,
+          cwd: NOTEBOOKS,
+          env,
+          timeoutSeconds: 120,
+        }),
+      (e: Error) => {
+        assert.ok(e instanceof NotebookError);
+        assert.match(e.message, /"a-package-not-in-deno-json" not a dependency/);
+        assert.doesNotMatch(e.message, /the kernel gave no traceback/);
+        return true;
+      },
+    );
+  });
+});
