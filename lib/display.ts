@@ -263,8 +263,9 @@ export function csvTable(rows: readonly Row[]): string {
 
 /**
  * The HTML of a table: caption, header, rows, notes in the footer. Columns holding only numbers
- * are right-aligned, all others left-aligned (inline styles, so that every notebook front end
- * shows them so).
+ * are right-aligned, all others left-aligned. The alignment is a `<div align>` in each cell: the
+ * classic Notebook right-aligns every cell by its style sheet and, in a notebook that is not
+ * trusted (every notebook executed elsewhere), strips `style` attributes but keeps `align`.
  *
  * @param rows The rows.
  * @param caption The caption ("" for none).
@@ -273,7 +274,7 @@ export function csvTable(rows: readonly Row[]): string {
  * @example
  * ```ts
  * import { htmlTable } from "./display.ts";
- * htmlTable([{ drug: "a", mg: 25 }], "Doses").includes('<td style="text-align:left">a</td>'); // true
+ * htmlTable([{ drug: "a", mg: 25 }], "Doses").includes('<td><div align="left">a</div></td>'); // true
  * ```
  */
 export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {
@@ -286,7 +287,7 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
       : "left"
   );
   const td = (tag: string, i: number, text: string) =>
-    `<${tag} style="text-align:${align[i]}">${escapeHtml(text)}</${tag}>`;
+    `<${tag}><div align="${align[i]}">${escapeHtml(text)}</div></${tag}>`;
   const notes = options.notes ?? [];
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}` +
     `<thead><tr>${cols.map((c, i) => td("th", i, c)).join("")}</tr></thead><tbody>` +
@@ -296,8 +297,8 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
     (notes.length
       ? `<tfoot>${
         notes.map((n) =>
-          `<tr><td colspan="${Math.max(cols.length, 1)}" style="text-align:left">` +
-          `${escapeHtml(n)}</td></tr>`
+          `<tr><td colspan="${Math.max(cols.length, 1)}"><div align="left">` +
+          `${escapeHtml(n)}</div></td></tr>`
         ).join("")
       }</tfoot>`
       : "") +

@@ -59,15 +59,24 @@ Deno.test("tables: number columns right-aligned, text left-aligned, cells escape
     { notes: ["Said once."] },
   );
   assert.match(html, /<caption>Cap &amp; co<\/caption>/);
-  assert.match(html, /<th style="text-align:left">quote<\/th><th style="text-align:right">n<\/th>/);
-  assert.match(html, /<td style="text-align:left">a &lt;b&gt;<\/td><td style="text-align:right">1/);
-  assert.match(html, /<td style="text-align:left">x<\/td>/, "a column mixing text and numbers");
+  const cell = (tag: string, align: string, text: string) =>
+    `<${tag}><div align="${align}">${text}</div></${tag}>`;
+  assert.ok(html.includes(cell("th", "left", "quote") + cell("th", "right", "n")));
+  assert.ok(html.includes(cell("td", "left", "a &lt;b&gt;") + cell("td", "right", "1")));
+  assert.ok(html.includes(cell("td", "left", "x")), "a column mixing text and numbers");
   assert.equal(html.split("Said once.").length, 2);
-  assert.match(html, /<tfoot><tr><td colspan="3" style="text-align:left">Said once.<\/td>/);
+  assert.ok(
+    html.includes(
+      '<tfoot><tr><td colspan="3"><div align="left">Said once.</div></td></tr></tfoot>',
+    ),
+  );
 });
 
 Deno.test("a table keeps every column of every row", () => {
-  assert.match(htmlTable([{ a: 1 }, { b: 2 }]), /<th[^>]*>a<\/th><th[^>]*>b<\/th>/);
+  assert.match(
+    htmlTable([{ a: 1 }, { b: 2 }]),
+    /<th><div align="right">a<\/div><\/th><th><div align="right">b<\/div><\/th>/,
+  );
 });
 
 Deno.test("under RESULTS_DIR tables and figures are written; the PNG is the figure's", async () => {
