@@ -8,7 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { type Located, readTable } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
-import { type NominalInterval, ruleOffset } from "./intervals.ts";
+import { deriveDay, type NominalInterval } from "./intervals.ts";
 import {
   type Case,
   type CaseEvent,
@@ -544,28 +544,24 @@ function derive(
   const bad = checkNominalInterval(stored, "day");
   if (bad) return problem(bad.column, bad.message);
 
-  let day: NominalInterval;
-  let offset = ruleOffset(r.rule, r.amount, r.unit);
   let depth = 0;
-  if (r.rule === "origin") {
-    day = offset;
-  } else {
+  let a: NominalInterval | null = null;
+  let b: NominalInterval | null = null;
+  if (r.rule !== "origin") {
     const anchor = ref(r.anchor!, "anchor");
     if (!anchor) return null;
     depth = anchor.depth + 1;
-    const a = anchor.day;
-    day = { lo: a.lo + offset.lo, hi: a.hi + offset.hi, nominal: a.nominal + offset.nominal };
+    a = anchor.day;
     if (r.bound !== null) {
       const bound = ref(r.bound, "bound");
       if (!bound) return null;
-      const b = bound.day;
+      b = bound.day;
       if (b.hi < a.lo || b.nominal < a.nominal) {
         return problem("bound", `bound '${r.bound}' falls before anchor '${r.anchor}'`);
       }
-      day = { lo: a.lo, hi: b.hi, nominal: (a.nominal + b.nominal) / 2 };
-      offset = { lo: 0, hi: b.hi - a.lo, nominal: (b.nominal - a.nominal) / 2 };
     }
   }
+  const { day, offset } = deriveDay(r.rule, r.amount, r.unit, a, b);
   let ok = true;
   for (const side of ["lo", "nominal", "hi"] as const) {
     if (!sameNumber(stored[side], day[side])) {
@@ -579,9 +575,10 @@ function derive(
     rule: r.rule,
     anchor: r.anchor,
     bound: r.bound,
-    day: { ...day, timeId: r.time_id, depth },
+    day: { ...day, timeId: r.time_id, depth, order: row },
     offset,
     depth,
+    order: row,
     words: r.words,
     quote: r.quote,
   };

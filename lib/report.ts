@@ -7,7 +7,7 @@
  */
 import { fmt, type Row } from "./display.ts";
 import { formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
-import type { Case, CaseSeries } from "./model.ts";
+import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
 import { effectSize } from "./stats/effect_size.ts";
 import { claimsLedger } from "./claims.ts";
@@ -40,6 +40,7 @@ import {
   relativeDay,
 } from "./timeline.ts";
 import { STUDY } from "./study.ts";
+import { listing } from "./prose.ts";
 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
@@ -141,24 +142,68 @@ export function ruleRows(): Row[] {
 
 /**
  * The CARE timeline (item 7) of a case: every event, dose change and VAS value in chronological
- * order, with days since day 0 and since the start of milnacipran, and the words of the text.
+ * order (nominal day, then the order of the narrative: `compareDays`), with days since day 0 and
+ * since the start of the drug, and the words of the text. At one time point a value comes before
+ * the dose change it motivated (same-visit rule), an end before a start. A dose period that ends
+ * after another drug for the same purpose has started says so (e.g. a stepwise switch).
+ *
+ * @param c The case.
+ * @param drug The drug whose start the second column counts from (default `STUDY.drug`).
+ * @returns One row per event, start, end and value.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { careTimelineRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * careTimelineRows(c).map((r) => r.what).indexOf("VAS 8") <
+ *   careTimelineRows(c).findIndex((r) => String(r.what).startsWith("start milnacipran")); // true
+ * ```
  */
 export function careTimelineRows(c: Case, drug: string = STUDY.drug): Row[] {
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
-  const rows: { timeId: string; what: string; key: number; depth: number }[] = [
-    ...c.events.map((e) => ({ timeId: e.day.timeId, what: `${e.kind}: ${e.description}` })),
+  const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const overlap = (t: Treatment) => {
+    if (!t.end) return "";
+    const others = c.treatments.filter((o) =>
+      o.drug !== t.drug && o.purpose === t.purpose &&
+      relativeDay(c, t.end!.timeId, o.start.timeId).hi > 0 &&
+      relativeDay(c, o.start.timeId, t.start.timeId).lo >= 0
+    );
+    const drugs = [...new Set(others.map((o) => o.drug))];
+    return drugs.length ? ` (may end after ${listing(drugs)} started: they overlap)` : "";
+  };
+  const rows: { timeId: string; what: string; rank: number }[] = [
+    ...c.events.map((e) => ({
+      timeId: e.day.timeId,
+      what: `${e.kind}: ${e.description}`,
+      rank: 0,
+    })),
+    ...c.observations.map((o) => ({
+      timeId: o.day.timeId,
+      what: `VAS ${formatInterval(o.vas)}`,
+      rank: 1,
+    })),
     ...c.treatments.flatMap((t) => [
-      { timeId: t.start.timeId, what: `start ${t.drug} ${t.doseMgPerDay} mg/day (${t.purpose})` },
-      ...(t.end ? [{ timeId: t.end.timeId, what: `end ${t.drug} ${t.doseMgPerDay} mg/day` }] : []),
+      ...(t.end
+        ? [{
+          timeId: t.end.timeId,
+          what: `end ${t.drug} ${t.doseMgPerDay} mg/day${overlap(t)}`,
+          rank: 2,
+        }]
+        : []),
+      {
+        timeId: t.start.timeId,
+        what: `start ${t.drug} ${t.doseMgPerDay} mg/day (${t.purpose})`,
+        rank: 3,
+      },
     ]),
-    ...c.observations.map((o) => ({ timeId: o.day.timeId, what: `VAS ${formatInterval(o.vas)}` })),
-  ].map((r) => {
-    const tp = c.timepoints.find((t) => t.id === r.timeId)!;
-    return { ...r, key: tp.day.nominal, depth: tp.depth };
-  });
-  rows.sort((a, b) => a.key - b.key || a.depth - b.depth || a.what.localeCompare(b.what));
+  ];
+  rows.sort((a, b) =>
+    compareDays(byId.get(a.timeId)!.day, byId.get(b.timeId)!.day) || a.rank - b.rank ||
+    a.what.localeCompare(b.what)
+  );
   return rows.map((r) => {
-    const tp = c.timepoints.find((t) => t.id === r.timeId)!;
+    const tp = byId.get(r.timeId)!;
     return {
       "day since day 0": formatInterval(tp.day),
       [`day since ${drug}`]: start ? formatInterval(relativeDay(c, r.timeId, start)) : null,
@@ -235,7 +280,7 @@ export function changeRows(c: Case): Row[] {
     return ch.points.map((p) => ({
       baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
       "baseline VAS": num(ch.baseline.vas!.nominal),
-      day: formatInterval(p.day),
+      day: p.dated ? formatInterval(p.day) : `${formatInterval(p.day)} (no date stated)`,
       VAS: formatInterval(p.vas),
       change: num(p.change.nominal),
       "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
@@ -259,17 +304,46 @@ export function reliefRows(c: Case): Row[] {
   );
 }
 
-/** AUC over the first 30 days and over the whole follow-up, and rates per period. */
+/**
+ * AUC over the first 30 days after the drug start and over the whole follow-up after it, each
+ * labelled with the span actually integrated (an area covers only the time between reported
+ * values) and the values it leaves out.
+ *
+ * @param c The case.
+ * @returns One row per window.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { aucRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * aucRows(c)[0].integrated; // "days 6–25"
+ * ```
+ */
 export function aucRows(c: Case): Row[] {
-  const last = Math.max(...alignOnDrug(c, STUDY.drug).map((o) => o.relative.nominal));
-  return [{ from: 0, to: 30 }, { from: 0, to: last }].map((w) => {
+  const after = caseChange(c).points.map((p) => p.day.nominal);
+  const windows = [
+    { from: 0, to: 30 },
+    ...(after.length ? [{ from: 0, to: Math.max(...after) }] : []),
+  ];
+  return windows.map((w) => {
     const a = areaUnderCurve(c, w);
+    const notes = [
+      ...(a.undated.length
+        ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
+        : []),
+      ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
+    ];
+    const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
-      window: `days ${w.from}–${num(w.to)}`,
+      window: w.to === 30 ? "days 0–30" : "every value after the start",
+      integrated: a.span
+        ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
+        : null,
       n: a.n,
       "AUC (cm·days)": a.auc ? num(a.auc.nominal) : null,
       "AUC bounds": a.auc ? formatInterval(a.auc, 1) : a.reason ?? null,
       "time-weighted mean (cm)": num(a.timeWeightedMean),
+      note: notes.join("; ") || null,
     };
   });
 }

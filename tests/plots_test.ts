@@ -63,6 +63,7 @@ function syntheticCase(): Case {
     nominal,
     timeId,
     depth,
+    order: depth,
   });
   const tp = (id: string, anchor: string | null, n: number, depth: number) => ({
     id,
@@ -72,6 +73,7 @@ function syntheticCase(): Case {
     day: day(id, n, depth),
     offset: { lo: n, hi: n, nominal: n },
     depth,
+    order: depth,
     words: id,
     quote: id,
   });
