@@ -54,6 +54,13 @@ export {
   textTable,
 } from "./display.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
-export { type ClaimResult, claimsLedger, type Verdict } from "./claims.ts";
+export {
+  type ClaimData,
+  type ClaimResult,
+  CLAIMS,
+  claimsLedger,
+  type Verdict,
+  VERDICTS,
+} from "./claims.ts";
 export * from "./report.ts";
 export { listing, plural } from "./prose.ts";

@@ -444,10 +444,23 @@ export function testRows(s: CaseSeries): Row[] {
   });
 }
 
-/** The claims ledger as rows. */
+/**
+ * The claims ledger as rows: each claim with where the article makes it, the cases it was judged
+ * on (of its own article), the verdict, the computed evidence and the rule.
+ *
+ * @param s The case series.
+ * @returns One row per claim.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { claimRows } from "./report.ts";
+ * claimRows(await loadCaseSeries()).some((r) => r.verdict === "cannot be assessed"); // true
+ * ```
+ */
 export function claimRows(s: CaseSeries): Row[] {
   return claimsLedger(s).map((c) => ({
     claim: c.quote,
+    where: `${c.where} (${c.sourceId})`,
     cases: c.cases.join(", "),
     verdict: c.verdict,
     evidence: c.evidence,
