@@ -43,7 +43,26 @@ export {
   timeToRelief,
 } from "./stats/change.ts";
 export * from "./stats/pooled.ts";
-export { sensitivityTable } from "./stats/sensitivity.ts";
+export {
+  type NamedSeries,
+  type SensitivitySpan,
+  sensitivitySpans,
+  sensitivityTable,
+} from "./stats/sensitivity.ts";
+export {
+  type AnalysisVariant,
+  analysisVariants,
+  loadReadings,
+  loadWithReadings,
+  type Reading,
+  ReadingRow,
+} from "./readings.ts";
+export {
+  type Conclusion,
+  conclusionRobustness,
+  headlineConclusions,
+  type Robustness,
+} from "./robustness.ts";
 export {
   csvTable,
   fmt,

@@ -23,7 +23,9 @@ import {
   thresholdLabel,
   WEIGHTINGS,
 } from "./stats/pooled.ts";
-import { sensitivityTable } from "./stats/sensitivity.ts";
+import { type SensitivitySpan, sensitivityTable } from "./stats/sensitivity.ts";
+import type { Reading } from "./readings.ts";
+import type { Robustness } from "./robustness.ts";
 import {
   type EffectSizeOptions,
   type EffectSizeResult,
@@ -497,13 +499,112 @@ export function sensitivityRange(rows: readonly Row[], quantity: string, caseId:
   return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "undefined";
 }
 
-/** Cases whose baseline VAS depends on the baseline definition, with the value under each. */
+/**
+ * Cases whose baseline VAS depends on the baseline definition, with the value under each and the
+ * number of values before the drug it summarises (a definition matters only from two values on).
+ *
+ * @param s The case series.
+ * @param drug The drug (default `STUDY.drug`).
+ * @returns One entry per case whose baseline moves with the definition.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { baselineDependence } from "./report.ts";
+ * baselineDependence(await loadCaseSeries()).map((b) => [b.caseId, b.n]); // [["1", 2]]
+ * ```
+ */
 export function baselineDependence(
   s: CaseSeries,
   drug: string = STUDY.drug,
-): { caseId: string; values: (number | null)[] }[] {
-  return s.cases.map((c) => ({
+): { caseId: string; values: (number | null)[]; n: number }[] {
+  return s.cases.filter((c) => firstPeriod(c, drug) !== null).map((c) => ({
     caseId: c.id,
     values: BASELINE_DEFINITIONS.map((d) => baseline(c, drug, d).vas?.nominal ?? null),
+    n: baseline(c, drug, STUDY.baseline).n,
   })).filter((b) => new Set(b.values).size > 1);
+}
+
+/**
+ * The alternative readings of the text (`data/readings.csv`), one row per replaced time point.
+ *
+ * @param readings The readings (`loadReadings`).
+ * @returns Rows of reading, what it says, case, time point and its words.
+ * @example
+ * ```ts
+ * import { loadReadings } from "./readings.ts";
+ * import { readingRows } from "./report.ts";
+ * readingRows(await loadReadings()).length > 0; // true
+ * ```
+ */
+export function readingRows(readings: readonly Reading[]): Row[] {
+  return readings.flatMap((r) =>
+    r.rows.map((x) => ({
+      reading: r.name,
+      choice: r.choice,
+      case: x.case_id,
+      "time point": x.time_id,
+      rule: x.anchor === null
+        ? x.rule
+        : x.amount === null
+        ? `${x.rule} ${x.anchor}${x.bound ? ` (before ${x.bound})` : ""}`
+        : `${x.rule} ${x.amount} ${x.unit} from ${x.anchor}`,
+      words: x.words,
+    }))
+  );
+}
+
+/**
+ * How each headline conclusion fares across the analysis variants, one row each.
+ *
+ * @param rows The robustness of each conclusion (`conclusionRobustness`).
+ * @returns Rows of conclusion, value as extracted, variants where it holds, and the others.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { conclusionRobustness } from "./robustness.ts";
+ * import { robustnessRows } from "./report.ts";
+ * const s = await loadCaseSeries();
+ * robustnessRows(conclusionRobustness([{ name: "as extracted", series: s }]))[0].holds; // "1/1"
+ * ```
+ */
+export function robustnessRows(rows: readonly Robustness[]): Row[] {
+  return rows.map((r) => ({
+    conclusion: r.label,
+    "as extracted": r.value,
+    holds: `${r.holds}/${r.of}`,
+    "where it differs": r.differs.length
+      ? [...new Set(r.differs.map((d) => d.value))].map((v) =>
+        `${v} in ${r.differs.filter((d) => d.value === v).length}`
+      ).join("; ")
+      : null,
+  }));
+}
+
+/**
+ * The spans of the per-case quantities over every variant, baseline and bound, for tables.
+ *
+ * @param spans The spans (`sensitivitySpans`).
+ * @returns Rows of case, quantity, value as extracted, least and greatest value, variants.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { sensitivitySpans } from "./stats/sensitivity.ts";
+ * import { spanRows } from "./report.ts";
+ * const s = await loadCaseSeries();
+ * spanRows(sensitivitySpans([{ name: "as extracted", series: s }])).length > 0; // true
+ * ```
+ */
+export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
+  return spans.map((r) => ({
+    case: r.caseId,
+    quantity: r.quantity,
+    "as extracted": r.nominal === null
+      ? null
+      : r.nominalDated
+      ? num(r.nominal)
+      : `${num(r.nominal)} (nominal only: no date stated)`,
+    least: num(r.lo),
+    greatest: r.openEnded ? `${num(r.hi) ?? "–"} (open: no later bound stated)` : num(r.hi),
+    "defined in": `${r.variants}/${r.of} variants`,
+  }));
 }

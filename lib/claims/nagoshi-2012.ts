@@ -87,6 +87,16 @@ export const NAGOSHI_2012_CLAIMS: readonly ClaimData[] = [
     judge: { kind: "first-value-reduction", minPercent: 30, withinDays: 7 },
   },
   {
+    id: "case3-complete-within-a-month",
+    sourceId: source,
+    cases: ["3"],
+    where: "Figure 1 caption",
+    quote: "pain relief produced by milnacipran, which was complete within a month",
+    rule: "supported if a value of 0 is dated within 30 days of the start at every admissible " +
+      "day; partly if its nominal day is within 30 days; not supported otherwise",
+    judge: { kind: "zero-within-days", withinDays: 30 },
+  },
+  {
     id: "case3-resurgence-managed",
     sourceId: source,
     cases: ["3"],

@@ -33,6 +33,7 @@ export type ClaimRule =
     withinDays: number | null;
   }
   | { kind: "value-at-most"; timeId: string; atMost: number }
+  | { kind: "zero-within-days"; withinDays: number }
   | { kind: "first-line-monotherapy" }
   | { kind: "lower-after-dose-increase" }
   | { kind: "partial-response-to-prior-drug"; drug: string; remainingAbove: number }
@@ -159,6 +160,31 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
         verdict: rows.every((r) => r!.ok) ? "supported" : "not supported",
         evidence: rows.map((r) => r!.text).join("; ") +
           ` against a near-total threshold of ${f(rule.atMost)} ${STUDY.scale.unit}.`,
+      };
+    }
+    case "zero-within-days": {
+      const bad = unusable(cases);
+      if (bad.length) return cannot(listing(bad));
+      const rows = cases.map((c) => {
+        const zero = caseChange(c).points.find((p) => p.vas.hi === 0);
+        if (!zero) return { level: 0, text: `case ${c.id}: no value of 0 after ${drug}` };
+        const level = zero.day.hi <= rule.withinDays
+          ? 2
+          : zero.dated && zero.day.nominal <= rule.withinDays
+          ? 1
+          : 0;
+        return {
+          level,
+          text: `case ${c.id}: VAS 0 at ${when(zero)} of ${drug}` +
+            (level === 1
+              ? `: ${f(rule.withinDays)} days at the nominal day, later at its bound`
+              : ""),
+        };
+      });
+      const min = Math.min(...rows.map((r) => r.level));
+      return {
+        verdict: min === 2 ? "supported" : min === 1 ? "partly supported" : "not supported",
+        evidence: rows.map((r) => r.text).join("; ") + ".",
       };
     }
     case "first-line-monotherapy": {
