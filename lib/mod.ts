@@ -82,4 +82,5 @@ export {
   VERDICTS,
 } from "./claims.ts";
 export * from "./report.ts";
+export * from "./appraisal.ts";
 export { listing, plural } from "./prose.ts";

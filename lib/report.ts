@@ -43,6 +43,7 @@ import {
 } from "./timeline.ts";
 import { STUDY } from "./study.ts";
 import { listing } from "./prose.ts";
+import { appraisalRows, causalityRows, type Checklist } from "./appraisal.ts";
 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
@@ -606,5 +607,55 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
     least: num(r.lo),
     greatest: r.openEnded ? `${num(r.hi) ?? "–"} (open: no later bound stated)` : num(r.hi),
     "defined in": `${r.variants}/${r.of} variants`,
+  }));
+}
+
+/**
+ * One checklist (JBI or CARE) of an article's appraisal as rows.
+ *
+ * @param s The case series.
+ * @param sourceId The article.
+ * @param checklist Which checklist.
+ * @returns One row per item: number, item, verdict, basis.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { checklistRows } from "./report.ts";
+ * checklistRows(await loadCaseSeries(), "nagoshi-2012", "JBI").length; // 10
+ * ```
+ */
+export function checklistRows(s: CaseSeries, sourceId: string, checklist: Checklist): Row[] {
+  return appraisalRows(s, sourceId).filter((r) => r.checklist === checklist).map((r) => ({
+    item: r.number,
+    question: r.item,
+    verdict: r.verdict,
+    basis: r.basis,
+  }));
+}
+
+/**
+ * The causality assessment of an article's cases as rows, one per case and drug.
+ *
+ * @param s The case series.
+ * @param sourceId The article.
+ * @returns Rows with each criterion and the assessment.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { causalityTableRows } from "./report.ts";
+ * causalityTableRows(await loadCaseSeries(), "nagoshi-2012").length > 0; // true
+ * ```
+ */
+export function causalityTableRows(s: CaseSeries, sourceId: string): Row[] {
+  return causalityRows(s, sourceId).map((r) => ({
+    case: r.caseId,
+    drug: r.drug,
+    "temporal relation": r.temporal,
+    dechallenge: r.dechallenge,
+    rechallenge: r.rechallenge,
+    "dose–response": r.doseResponse,
+    "alternative causes": r.alternatives,
+    "co-medication": r.coMedication,
+    assessment: r.assessment,
   }));
 }
