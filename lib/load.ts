@@ -473,6 +473,7 @@ function resolveTimepoints(
         message: `case ${caseId} needs exactly one 'origin' time point, has ${origins.length}`,
       });
     }
+    const orderOf = new Map([...m.keys()].map((k, i) => [k, i]));
     const resolve = (id: string): Timepoint | null => {
       if (done.has(id)) return done.get(id)!;
       const located = m.get(id)!;
@@ -488,7 +489,7 @@ function resolveTimepoints(
         return null;
       }
       visiting.add(id);
-      const tp = derive(r, row, (ref, column) => {
+      const tp = derive(r, row, orderOf.get(id)!, (ref, column) => {
         if (!m.has(ref)) {
           issues.push({
             file,
@@ -510,10 +511,14 @@ function resolveTimepoints(
   return out;
 }
 
-/** Derives one time point; pushes its problems and returns null when it cannot. */
+/**
+ * Derives one time point (`order`: its row order within its case); pushes its problems and
+ * returns null when it cannot.
+ */
 function derive(
   r: TimepointRow,
   row: number,
+  order: number,
   ref: (id: string, column: string) => Timepoint | null,
   issues: DataIssue[],
 ): Timepoint | null {
@@ -575,10 +580,10 @@ function derive(
     rule: r.rule,
     anchor: r.anchor,
     bound: r.bound,
-    day: { ...day, timeId: r.time_id, depth, order: row },
+    day: { ...day, timeId: r.time_id, depth, order },
     offset,
     depth,
-    order: row,
+    order,
     words: r.words,
     quote: r.quote,
   };

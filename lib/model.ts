@@ -13,9 +13,8 @@ export interface Day extends NominalInterval {
   /** Length of the time point's anchor chain (origin 0). */
   depth: number;
   /**
-   * Narrative order: the line of the time point in `timepoints.csv`, so that the points of one
-   * case compare in the order their rows are written, which is the order the text narrates
-   * them. Breaks ties of nominal day.
+   * Narrative order: the row order of the time point within its case in `timepoints.csv` (0 for
+   * its first row), which is the order the text narrates them. Breaks ties of nominal day.
    */
   order: number;
 }
