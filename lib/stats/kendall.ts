@@ -43,6 +43,42 @@ function scorek(x1: number, y1: number, x2: number, y2: number): number {
   return 1;
 }
 
+/** Index of the first element of sorted `v` that is ≥ x (`strict`: > x). */
+function firstAtLeast(v: Float64Array, x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = v.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? v[mid] <= x : v[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Kendall's score S = Σ_{i<j} SCOREK. When y takes two values (a phase dummy) only pairs across
+ * the two groups score, so S = #(x_high > x_low) − #(x_high < x_low), counted by sorting.
+ */
+function scoreS(X: Float32Array, Y: Float32Array): number {
+  const n = X.length;
+  const levels = [...new Set(Y)];
+  if (levels.length === 2) {
+    const hiLevel = Math.max(levels[0], levels[1]);
+    const low = Float64Array.from(X.filter((_, i) => Y[i] !== hiLevel)).sort();
+    let s = 0;
+    X.forEach((x, i) => {
+      if (Y[i] !== hiLevel) return;
+      s += firstAtLeast(low, x, false) - (low.length - firstAtLeast(low, x, true));
+    });
+    return s;
+  }
+  let is = 0;
+  for (let i = 0; i < n - 1; i++) {
+    for (let j = i + 1; j < n; j++) is += scorek(X[i], Y[i], X[j], Y[j]);
+  }
+  return is;
+}
+
 /** Tie sums of the Fortran: Σt(t−1), Σt(t−1)(2t+5), Σt(t−1)(t−2) over tie groups, in float. */
 function tieSums(v: Float32Array): { sum: number; a1: number; a2: number } {
   let sum = 0;
@@ -122,11 +158,7 @@ export function kendall(x: readonly number[], y: readonly number[]): KendallResu
   const Y = Float32Array.from(y);
   const constant = (v: Float32Array) => v.every((e) => e === v[0]);
   if (constant(X) || constant(Y)) return { tau: 1, sl: 1, S: 0, D: 0, varS: 0, ifault: 12 };
-  let is = 0;
-  for (let i = 0; i < n - 1; i++) {
-    for (let j = i + 1; j < n; j++) is += scorek(X[i], Y[i], X[j], Y[j]);
-  }
-  const S = f(is);
+  const S = f(scoreS(X, Y));
   const cn = f(f(n) * f(n - 1));
   const dn = f(0.5 * cn);
   const tx = tieSums(X);
