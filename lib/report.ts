@@ -592,7 +592,7 @@ export function sensitivityRows(s: CaseSeries): Row[] {
 
 /**
  * The range (min–max, formatted) of a sensitivity quantity for one case across every baseline
- * definition and bound, or "undefined" when no choice defines it.
+ * definition and bound, or "not defined" when no choice defines it.
  *
  * @example
  * ```ts
@@ -604,7 +604,7 @@ export function sensitivityRows(s: CaseSeries): Row[] {
 export function sensitivityRange(rows: readonly Row[], quantity: string, caseId: string): string {
   const v = rows.filter((r) => r.quantity === quantity && r.case === caseId && r.value !== null)
     .map((r) => r.value as number);
-  return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "undefined";
+  return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "not defined";
 }
 
 /**

@@ -139,6 +139,6 @@ Deno.test("visual analysis: level, trend, variability, immediacy, overlap with t
   assert.deepEqual([f1.immediacy.baseline, f1.immediacy.treatment], [3.3, 2.3]);
   const f2 = Object.fromEntries(visualAnalysis(byId("2")).map((f) => [f.feature, f]));
   assert.equal(f2.trend.baseline, null);
-  assert.match(f2.variability.reading, /Range before: undefined \(one value\)/);
+  assert.match(f2.variability.reading, /Range before: not defined \(fewer than two values\)/);
   assert.match(f2.overlap.reading, /^100% of values after/);
 });

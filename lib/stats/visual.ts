@@ -106,17 +106,20 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
       treatment: tb,
       reading:
         `Slope before: ${
-          ta === null ? "undefined (fewer than two values)" : `${f2(ta)} cm/week`
+          ta === null ? "not defined (fewer than two values)" : `${f2(ta)} cm/week`
         }; ` +
-        `after: ${tb === null ? "undefined (fewer than two values)" : `${f2(tb)} cm/week`} ` +
+        `after: ${tb === null ? "not defined (fewer than two values)" : `${f2(tb)} cm/week`} ` +
         "(nominal times; a baseline already falling makes a drug effect harder to read).",
     },
     {
       feature: "variability",
       baseline: va,
       treatment: vb,
-      reading: `Range before: ${va === null ? "undefined (one value)" : `${f2(va)} cm`}; after: ` +
-        `${vb === null ? "undefined (one value)" : `${f2(vb)} cm`}.`,
+      reading:
+        `Range before: ${
+          va === null ? "not defined (fewer than two values)" : `${f2(va)} cm`
+        }; after: ` +
+        `${vb === null ? "not defined (fewer than two values)" : `${f2(vb)} cm`}.`,
     },
     {
       feature: "immediacy",
@@ -133,7 +136,7 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
       baseline: null,
       treatment: null,
       reading: pnd.estimate === null
-        ? `Overlap undefined: ${pnd.reason}.`
+        ? `Overlap not defined: ${pnd.reason}.`
         : `${f2(100 * pnd.estimate)}% of values after are below every value before (PND); ` +
           `NAP ${f2(nap.estimate!)}.`,
     },

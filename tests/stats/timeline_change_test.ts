@@ -300,7 +300,7 @@ Deno.test("sensitivity summaries: range per case and which baselines depend on t
   const rows = sensitivityRows(series);
   // Case 2: 6 days at the nominal value, 0 at the favourable bound of 'within 6 days'.
   assert.equal(sensitivityRange(rows, "days to 50% reduction", "2"), "0–6");
-  assert.equal(sensitivityRange(rows, "no such quantity", "2"), "undefined");
+  assert.equal(sensitivityRange(rows, "no such quantity", "2"), "not defined");
   // Only case 1 has two values before milnacipran: 3.3 (last), 6.6 (max), 4.95 (mean).
   const dep = baselineDependence(series);
   assert.deepEqual(dep.map((d) => d.caseId), ["1"]);
