@@ -337,7 +337,7 @@ export function aucRows(c: Case): Row[] {
     ];
     const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
-      window: w.to === 30 ? "days 0–30" : "every value after the start",
+      window: w.to === 30 ? "days 0–30" : `days 0–${num(w.to)} (the last value's nominal day)`,
       integrated: a.span
         ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
         : null,
