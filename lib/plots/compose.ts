@@ -8,7 +8,7 @@
 import { svgElement, textElement } from "./dom.ts";
 import { legend, type LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
-import { figureWidth, type FigureWidth, GREY, THEME, TYPE } from "./theme.ts";
+import { type FigureWidth, figureWidth, GREY, THEME, TYPE } from "./theme.ts";
 
 /** A finished figure: its SVG element and a one-sentence description for text/plain. */
 export interface Figure {

@@ -14,7 +14,7 @@ import { svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
-import { DASH, figureWidth, type FigureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
+import { DASH, type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 
 /** One row of a forest plot. */
 export interface ForestRow {
@@ -186,7 +186,11 @@ export function forestFigure(
     width,
     height,
     margin,
-    x: { domain, label: `${measure} →`, ticks: Math.max(3, Math.floor((width - left - right) / 60)) },
+    x: {
+      domain,
+      label: `${measure} →`,
+      ticks: Math.max(3, Math.floor((width - left - right) / 60)),
+    },
     y: { domain: [0, 1], label: null, axis: false, grid: false },
     draw: (x) => {
       const g = svgElement("g", { "aria-label": "forest rows" });
@@ -286,7 +290,9 @@ export function forestFigure(
               fill: GREY.ink,
             }));
           } else {
-            g.appendChild(svgElement("circle", { cx: ex, cy, r: MARKER_RADIUS * 1.2, fill: GREY.ink }));
+            g.appendChild(
+              svgElement("circle", { cx: ex, cy, r: MARKER_RADIUS * 1.2, fill: GREY.ink }),
+            );
           }
         }
         g.appendChild(textElement(d.value, width - PAD, cy + TYPE.small * 0.36, {
@@ -324,7 +330,9 @@ export function forestFigure(
     notes: notes.length ? [notes.join("; ") + "."] : [],
     caption: (`Estimates of ${measure} with ${Math.round(confidence * 100)}% confidence ` +
       `intervals${scale.domain ? ` on the measure's whole range` : ""}` +
-      `${scale.reference !== null ? `; the dashed line marks no effect (${scale.reference})` : ""}. ` +
+      `${
+        scale.reference !== null ? `; the dashed line marks no effect (${scale.reference})` : ""
+      }. ` +
       `${options.note ?? ""}`).trim(),
     description: `Forest plot of ${measure} for ${n} row${n === 1 ? "" : "s"}: ` +
       "estimates with confidence intervals where defined.",

@@ -254,14 +254,14 @@ export interface Obstacles {
 
 /**
  * Picks the first candidate box that stays inside `bounds` and covers no obstacle, and adds it to
- * the obstacles (so later labels avoid it). Returns the index of the chosen candidate, or `null`
- * when none is free (the caller then moves the text elsewhere, e.g. to a note).
+ * the obstacles (so later labels avoid it). When every candidate covers something, takes the one
+ * inside `bounds` that covers least (boxes weigh more than lines); when none is inside, the first.
  *
- * @param candidates Boxes the label could take, best first.
+ * @param candidates Boxes the label could take, best first (at least one).
  * @param obstacles What to avoid; the chosen box is appended to `obstacles.boxes`.
  * @param bounds Where the label must stay.
  * @param pad Space kept around the label (default 1 px).
- * @returns Index of the chosen candidate, or `null`.
+ * @returns Index of the chosen candidate.
  * @example
  * ```ts
  * import { placeLabel } from "./layout.ts";
@@ -275,15 +275,28 @@ export function placeLabel(
   obstacles: Obstacles,
   bounds: Box,
   pad = 1,
-): number | null {
+): number {
+  if (candidates.length === 0) throw new RangeError("placeLabel: no candidate position");
+  let best = -1;
+  let bestScore = Infinity;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    const padded = { x: c.x - pad, y: c.y - pad, width: c.width + 2 * pad, height: c.height + 2 * pad };
     if (!inside(c, bounds)) continue;
-    if (obstacles.boxes.some((b) => overlaps(padded, b))) continue;
-    if (obstacles.segments.some((s) => segmentHitsBox(s, padded))) continue;
-    obstacles.boxes.push(c);
-    return i;
+    const padded = {
+      x: c.x - pad,
+      y: c.y - pad,
+      width: c.width + 2 * pad,
+      height: c.height + 2 * pad,
+    };
+    const score = 100 * obstacles.boxes.filter((b) => overlaps(padded, b)).length +
+      obstacles.segments.filter((s) => segmentHitsBox(s, padded)).length;
+    if (score < bestScore) {
+      best = i;
+      bestScore = score;
+      if (score === 0) break;
+    }
   }
-  return null;
+  if (best < 0) best = 0;
+  obstacles.boxes.push(candidates[best]);
+  return best;
 }

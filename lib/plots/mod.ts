@@ -17,13 +17,14 @@ export {
   type MeasureScale,
 } from "./forest.ts";
 export {
-  type ResponderCurveInput,
   responderCurveFigure,
+  type ResponderCurveInput,
   type ResponderCurveOptions,
 } from "./responder.ts";
 export {
   sensitivityFigure,
   type SensitivityInterval,
+  sensitivityIntervals,
   type SensitivityOptions,
 } from "./sensitivity.ts";
 export { type LegendItem, type Swatch } from "./legend.ts";
@@ -34,8 +35,8 @@ export {
   DRUG_CLASS_COLORS,
   drugClassColors,
   FALLBACK_COLORS,
-  figureWidth,
   type FigureWidth,
+  figureWidth,
   PRINT_WIDTH,
   THEME,
   TYPE,

@@ -9,7 +9,7 @@ import { STUDY } from "../study.ts";
 import { axesPanel } from "./axes.ts";
 import { type Figure, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
-import { DASH, figureWidth, type FigureWidth, GREY, STROKE, TYPE } from "./theme.ts";
+import { DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 
 /** One point of a responder curve, as the figure takes it. */
 export interface ResponderCurveInput {
@@ -74,13 +74,14 @@ export function responderCurveFigure(
     pts: points.filter((p) => p.timing === t).sort((a, b) => a.threshold - b.threshold),
   }));
   const banded = curves.filter((c) =>
-    c.pts.length > 0 && c.pts.every((p) => typeof p.ciLower === "number" && typeof p.ciUpper === "number")
+    c.pts.length > 0 &&
+    c.pts.every((p) => typeof p.ciLower === "number" && typeof p.ciUpper === "number")
   );
   const thresholds = STUDY.thresholds.filter((t) => t.kind === "percent").map((t) => t.value);
   const plot = axesPanel({
     width,
     height: Math.round(width * 0.62),
-    margin: { top: 18, right: 10, bottom: 32, left: 40 },
+    margin: { top: 30, right: 10, bottom: 32, left: 40 },
     x: { domain: [0, 100], label: "Reduction from baseline (%) →", ticks: 5 },
     y: {
       domain: [0, 1],
@@ -96,13 +97,19 @@ export function responderCurveFigure(
         const down: string[] = [];
         c.pts.forEach((p, i) => {
           const next = c.pts[i + 1]?.threshold ?? p.threshold;
-          up.push(`${r2(x(p.threshold))},${r2(y(p.ciUpper!))}`, `${r2(x(next))},${r2(y(p.ciUpper!))}`);
-          down.push(`${r2(x(p.threshold))},${r2(y(p.ciLower!))}`, `${r2(x(next))},${r2(y(p.ciLower!))}`);
+          up.push(
+            `${r2(x(p.threshold))},${r2(y(p.ciUpper!))}`,
+            `${r2(x(next))},${r2(y(p.ciUpper!))}`,
+          );
+          down.push(
+            `${r2(x(p.threshold))},${r2(y(p.ciLower!))}`,
+            `${r2(x(next))},${r2(y(p.ciLower!))}`,
+          );
         });
         g.appendChild(svgElement("polygon", {
           points: [...up, ...down.reverse()].join(" "),
           fill: COLORS[c.timing],
-          "fill-opacity": 0.15,
+          "fill-opacity": 0.12,
         }));
       }
       for (const v of thresholds) {
@@ -125,7 +132,10 @@ export function responderCurveFigure(
         const pts: string[] = [];
         c.pts.forEach((p, i) => {
           const next = c.pts[i + 1]?.threshold ?? p.threshold;
-          pts.push(`${r2(x(p.threshold))},${r2(y(p.proportion))}`, `${r2(x(next))},${r2(y(p.proportion))}`);
+          pts.push(
+            `${r2(x(p.threshold))},${r2(y(p.proportion))}`,
+            `${r2(x(next))},${r2(y(p.proportion))}`,
+          );
         });
         g.appendChild(svgElement("polyline", {
           points: pts.join(" "),

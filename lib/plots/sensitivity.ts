@@ -5,11 +5,12 @@
  *
  * @module
  */
+import type { SensitivityRow } from "../stats/pooled.ts";
 import { axesPanel } from "./axes.ts";
 import { type Figure, PAD, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
-import { figureWidth, type FigureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
+import { type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 
 /**
  * One row of the sensitivity figure: a quantity of one case (or of all cases) summarised over the
@@ -46,7 +47,7 @@ export interface SensitivityOptions {
 }
 
 const ROW_H = 17;
-const BAR = "#0072B2";
+const BAR = "#8EC3E6";
 
 /**
  * The sensitivity figure: for each quantity a small panel with one row per case, the range of
@@ -73,7 +74,9 @@ export function sensitivityFigure(
     r.label ?? (r.caseId === "all" ? "All cases" : `Case ${r.caseId}`);
   const countOf = (r: SensitivityInterval) => {
     const d = r.defined ?? r.variants;
-    return d === r.variants
+    return d === 0
+      ? `undefined in all ${r.variants}`
+      : d === r.variants
       ? `${r.variants} variant${r.variants === 1 ? "" : "s"}`
       : `${d} of ${r.variants} defined`;
   };
@@ -101,7 +104,11 @@ export function sensitivityFigure(
       width,
       height,
       margin: { top, right, bottom: 28, left },
-      x: { domain: [lo - pad, hi + pad], label: null, ticks: Math.max(3, Math.floor((width - left - right) / 70)) },
+      x: {
+        domain: [lo - pad, hi + pad],
+        label: null,
+        ticks: Math.max(2, Math.floor((width - left - right) / 55)),
+      },
       y: { domain: [0, 1], label: null, axis: false, grid: false },
       draw: (x) => {
         const g = svgElement("g", { "aria-label": q });
@@ -125,7 +132,6 @@ export function sensitivityFigure(
               y1: cy,
               y2: cy,
               stroke: BAR,
-              "stroke-opacity": 0.45,
               "stroke-width": STROKE.thick * 1.6,
               "stroke-linecap": "butt",
             }));
@@ -136,11 +142,6 @@ export function sensitivityFigure(
               cy,
               r: MARKER_RADIUS * 1.1,
               fill: GREY.ink,
-            }));
-          } else if (r.lo === null || r.hi === null) {
-            g.appendChild(textElement("undefined in every variant", x(x.domain[0]) + 4, cy + TYPE.small * 0.36, {
-              size: TYPE.small,
-              fill: GREY.muted,
             }));
           }
           g.appendChild(textElement(countOf(r), width - PAD, cy + TYPE.small * 0.36, {
@@ -170,5 +171,45 @@ export function sensitivityFigure(
       `nominal analysis. Each quantity has its own axis.`,
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${rows.length} row${rows.length === 1 ? "" : "s"}.`,
+  });
+}
+
+/**
+ * Maps the sensitivity table (one row per case × quantity × variant) onto the figure's rows:
+ * grouped by case and quantity, `nominal` = the value of the variant named by `nominal`, `lo`/`hi`
+ * = the least and greatest value among the variants that give one.
+ *
+ * @param rows The sensitivity table.
+ * @param nominal Which variant is the nominal analysis (default: baseline "last", bound "nominal").
+ * @returns One {@link SensitivityInterval} per case and quantity, in order of first appearance.
+ * @example
+ * ```ts
+ * import { sensitivityIntervals } from "./sensitivity.ts";
+ * sensitivityIntervals([
+ *   { caseId: "1", quantity: "q", baseline: "last", bound: "nominal", value: 2, n: 1 },
+ *   { caseId: "1", quantity: "q", baseline: "max", bound: "nominal", value: null, n: 1 },
+ * ])[0]; // { caseId: "1", quantity: "q", nominal: 2, lo: 2, hi: 2, variants: 2, defined: 1 }
+ * ```
+ */
+export function sensitivityIntervals(
+  rows: readonly SensitivityRow[],
+  nominal: (r: SensitivityRow) => boolean = (r) => r.baseline === "last" && r.bound === "nominal",
+): SensitivityInterval[] {
+  const groups = new Map<string, SensitivityRow[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.caseId, r.quantity]);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => {
+    const values = g.map((r) => r.value).filter((v): v is number => v !== null);
+    return {
+      caseId: g[0].caseId,
+      quantity: g[0].quantity,
+      nominal: g.find(nominal)?.value ?? null,
+      lo: values.length ? Math.min(...values) : null,
+      hi: values.length ? Math.max(...values) : null,
+      variants: g.length,
+      defined: values.length,
+    };
   });
 }

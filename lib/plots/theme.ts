@@ -42,7 +42,9 @@ export function figureWidth(w: FigureWidth): number {
     return w;
   }
   const px = PRINT_WIDTH[w];
-  if (px === undefined) throw new TypeError(`figure width must be "column", "full" or px, got '${w}'`);
+  if (px === undefined) {
+    throw new TypeError(`figure width must be "column", "full" or px, got '${w}'`);
+  }
   return px;
 }
 
@@ -92,7 +94,7 @@ export const DRUG_CLASS_COLORS: Readonly<Record<string, string>> = Object.freeze
   "benzodiazepine hypnotic": "#CC79A7",
   "atypical antipsychotic": "#F0E442",
   "tricyclic antidepressant": "#009E73",
-  anticonvulsant: "#56B4E9",
+  gabapentinoid: "#56B4E9",
   opioid: "#D55E00",
 });
 

@@ -16,8 +16,8 @@ import type { LegendItem } from "./legend.ts";
 import { type Obstacles, placeLabel, spread, textBox } from "./layout.ts";
 import {
   drugClassColors,
-  figureWidth,
   type FigureWidth,
+  figureWidth,
   GREY,
   MARKER_RADIUS,
   STROKE,
@@ -104,7 +104,9 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
   const obs = (c.observations as SpannedObservation[]).map((o) => ({
     o,
     t: place(o.day),
-    span: o.span ? { start: place(o.span.start), end: o.span.end ? place(o.span.end) : null } : null,
+    span: o.span
+      ? { start: place(o.span.start), end: o.span.end ? place(o.span.end) : null }
+      : null,
   }));
   const periods = c.treatments.map((t) => ({
     t,
@@ -161,15 +163,31 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
 
   const hasSpans = obs.some((o) => o.span);
   const legendItems: LegendItem[] = [
-    { label: "stated VAS (whisker: times the words allow)", swatch: { kind: "whisker", color: GREY.ink } },
-    { label: "dashed: open-ended or past the axis", swatch: { kind: "whisker", color: GREY.ink, open: true } },
+    {
+      label: "stated VAS (whisker: times the words allow)",
+      swatch: { kind: "whisker", color: GREY.ink },
+    },
+    {
+      label: "dashed: open-ended or past the axis",
+      swatch: { kind: "whisker", color: GREY.ink, open: true },
+    },
     ...(hasSpans
-      ? [{ label: "VAS stated for a period", swatch: { kind: "rect", color: GREY.ink, opacity: 0.25 } } as LegendItem]
+      ? [
+        {
+          label: "VAS stated for a period",
+          swatch: { kind: "rect", color: GREY.ink, opacity: 0.25 },
+        } as LegendItem,
+      ]
       : []),
-    ...(events.length ? [{ label: "event", swatch: { kind: "diamond", color: GREY.ink } } as LegendItem] : []),
+    ...(events.length
+      ? [{ label: "event", swatch: { kind: "diamond", color: GREY.ink } } as LegendItem]
+      : []),
     ...(periods.length
       ? [
-        { label: "uncertain start or end", swatch: { kind: "fade", color: GREY.muted } } as LegendItem,
+        {
+          label: "uncertain start or end",
+          swatch: { kind: "fade", color: GREY.muted },
+        } as LegendItem,
         {
           label: "pale: end not stated",
           swatch: { kind: "rect", color: GREY.muted, opacity: PALE },
@@ -227,8 +245,20 @@ function eventStrip(
     const spots: Spot[] = [
       { anchor: "start", tx: w2 + gap, x1: w1, x2: w2 + gap + lw, halo: false },
       { anchor: "end", tx: w1 - gap, x1: w1 - gap - lw, x2: w2, halo: false },
-      { anchor: "start", tx: px + MARKER_RADIUS + gap, x1: w1, x2: Math.max(w2, px + 6 + lw), halo: true },
-      { anchor: "end", tx: px - MARKER_RADIUS - gap, x1: Math.min(w1, px - 6 - lw), x2: w2, halo: true },
+      {
+        anchor: "start",
+        tx: px + MARKER_RADIUS + gap,
+        x1: w1,
+        x2: Math.max(w2, px + 6 + lw),
+        halo: true,
+      },
+      {
+        anchor: "end",
+        tx: px - MARKER_RADIUS - gap,
+        x1: Math.min(w1, px - 6 - lw),
+        x2: w2,
+        halo: true,
+      },
     ];
     const fits = spots.filter((s) => s.x1 >= 0 && s.x2 <= width);
     const choices = fits.length ? fits : [{ ...spots[2], tx: 0, x1: 0, x2: width }];
@@ -293,7 +323,12 @@ function vasPanel(
     // Exact event times as faint guides.
     for (const ev of events) {
       if (ev.t.lo !== ev.t.hi || ev.t.nominal < d0 || ev.t.nominal > d1) continue;
-      const s = { x1: x(ev.t.nominal), x2: x(ev.t.nominal), y1: marginTop, y2: VAS_H - marginBottom };
+      const s = {
+        x1: x(ev.t.nominal),
+        x2: x(ev.t.nominal),
+        y1: marginTop,
+        y2: VAS_H - marginBottom,
+      };
       g.appendChild(svgElement("line", {
         ...s,
         stroke: GREY.faint,
@@ -330,7 +365,12 @@ function vasPanel(
         g.appendChild(el);
       }
       if (bar.extent) {
-        obstacles.boxes.push({ x: bar.extent.x1, y: top - 2, width: bar.extent.x2 - bar.extent.x1, height: h + 4 });
+        obstacles.boxes.push({
+          x: bar.extent.x1,
+          y: top - 2,
+          width: bar.extent.x2 - bar.extent.x1,
+          height: h + 4,
+        });
       }
     }
     // Line through the points, then whiskers, then dots.
@@ -372,13 +412,14 @@ function vasPanel(
       });
     }
     // Value labels: the first free position around each point or band.
-    const bounds = { x: marginLeft, y: 0, width: width - marginLeft - marginRight + 10, height: VAS_H };
+    const bounds = { x: marginLeft, y: 0, width: width - marginLeft - 1, height: VAS_H };
     const labelled = [
       ...points.map((p) => ({ o: p.o, cx: x(p.t.nominal), cy: y(p.o.vas.nominal), band: false })),
       ...obs.filter((o) => o.span).map((o) => {
         const s = o.span!;
-        const a = x(Math.max(s.start.hi, d0));
-        const b = x(Math.min(s.end ? s.end.lo : d1, d1));
+        const clip = (v: number) => Math.min(Math.max(v, d0), d1);
+        const a = x(clip(s.start.hi));
+        const b = x(clip(s.end ? s.end.lo : d1));
         return { o: o.o, cx: b > a ? (a + b) / 2 : a, cy: y(o.o.vas.hi), band: true };
       }),
     ];
@@ -389,7 +430,11 @@ function vasPanel(
       const size = TYPE.small;
       const r = MARKER_RADIUS + 2;
       const spots: [number, number, "start" | "middle" | "end"][] = l.band
-        ? [[l.cx, l.cy - 4, "middle"], [l.cx, l.cy + size + 8, "middle"], [l.cx + 30, l.cy - 4, "middle"]]
+        ? [[l.cx, l.cy - 4, "middle"], [l.cx, l.cy + size + 8, "middle"], [
+          l.cx + 30,
+          l.cy - 4,
+          "middle",
+        ]]
         : [
           [l.cx + r, l.cy - r, "start"],
           [l.cx - r, l.cy - r, "end"],
@@ -403,9 +448,15 @@ function vasPanel(
           [l.cx - r, l.cy - r - size, "end"],
           [l.cx + r, l.cy + r + size * 1.8, "start"],
           [l.cx - r, l.cy + r + size * 1.8, "end"],
+          ...[2, 3, 4].flatMap((k): [number, number, "start" | "end"][] => [
+            [l.cx + k * 8, l.cy - r - (k - 1) * size, "start"],
+            [l.cx - k * 8, l.cy - r - (k - 1) * size, "end"],
+            [l.cx + k * 8, l.cy + r + k * size, "start"],
+            [l.cx - k * 8, l.cy + r + k * size, "end"],
+          ]),
         ];
       const boxes = spots.map(([tx, ty, a]) => textBox(text, tx, ty, size, a));
-      const i = placeLabel(boxes, obstacles, bounds) ?? 0;
+      const i = placeLabel(boxes, obstacles, bounds);
       const [tx, ty, a] = spots[i];
       g.appendChild(textElement(text, tx, ty, { size, anchor: a, fill: GREY.ink }));
     }
@@ -419,7 +470,11 @@ function vasPanel(
     marginRight,
     marginTop,
     marginBottom,
-    x: { domain: x.domain as [number, number], range: [marginLeft, width - marginRight], axis: null },
+    x: {
+      domain: x.domain as [number, number],
+      range: [marginLeft, width - marginRight],
+      axis: null,
+    },
     y: {
       domain: [min, max],
       range: [VAS_H - marginBottom, marginTop],
@@ -452,11 +507,13 @@ function lanePanel(
   const draw = () => {
     const g = svgElement("g", { "aria-label": "dose periods" });
     if (lanes.length === 0) {
-      g.appendChild(textElement("no treatment stated", (o.marginLeft + o.width) / 2, marginTop + LANE_H / 2, {
-        size: TYPE.label,
-        anchor: "middle",
-        fill: GREY.muted,
-      }));
+      g.appendChild(
+        textElement("no treatment stated", (o.marginLeft + o.width) / 2, marginTop + LANE_H / 2, {
+          size: TYPE.label,
+          anchor: "middle",
+          fill: GREY.muted,
+        }),
+      );
       return g;
     }
     lanes.forEach((lane, i) => {

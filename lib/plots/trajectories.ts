@@ -8,7 +8,7 @@ import type { NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { listing } from "../prose.ts";
 import { type BaselineDefinition, STUDY } from "../study.ts";
-import { alignWithBaseline, BASELINE_LABELS, baseline, firstPeriod } from "../timeline.ts";
+import { alignWithBaseline, baseline, BASELINE_LABELS, firstPeriod } from "../timeline.ts";
 import { axesPanel } from "./axes.ts";
 import { type Figure, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
@@ -17,8 +17,8 @@ import { spread } from "./layout.ts";
 import {
   caseColor,
   DASH,
-  figureWidth,
   type FigureWidth,
+  figureWidth,
   GREY,
   MARKER_RADIUS,
   STROKE,
@@ -159,8 +159,14 @@ export function trajectoriesFigure(
     title: `Pain after ${drug}, all cases aligned on its first start`,
     width,
     legend: [
-      { label: `stated ${name} (whisker: times the words allow)`, swatch: { kind: "whisker", color: GREY.ink } },
-      { label: "dashed: open-ended or past the axis", swatch: { kind: "whisker", color: GREY.ink, open: true } },
+      {
+        label: `stated ${name} (whisker: times the words allow)`,
+        swatch: { kind: "whisker", color: GREY.ink },
+      },
+      {
+        label: "dashed: open-ended or past the axis",
+        swatch: { kind: "whisker", color: GREY.ink, open: true },
+      },
       {
         label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
         swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
