@@ -14,6 +14,7 @@ import { svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
+import { whisker } from "./uncertainty.ts";
 import { DASH, type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 
 /** One row of a forest plot. */
@@ -259,25 +260,11 @@ export function forestFigure(
           }));
         }
         if (res.ciLower !== null && res.ciUpper !== null && res.ciUpper > res.ciLower) {
-          const a = clip(res.ciLower);
-          const b = clip(res.ciUpper);
-          g.appendChild(svgElement("line", {
-            x1: x(a),
-            x2: x(b),
-            y1: cy,
-            y2: cy,
-            stroke: GREY.ink,
-            "stroke-width": STROKE.data,
-          }));
-          for (const v of [a, b]) {
-            g.appendChild(svgElement("line", {
-              x1: x(v),
-              x2: x(v),
-              y1: cy - 3,
-              y2: cy + 3,
-              stroke: GREY.ink,
-              "stroke-width": STROKE.data,
-            }));
+          // Drawn like every interval: capped where it ends, dashed where it runs past the axis.
+          const w = whisker({ lo: res.ciLower, hi: res.ciUpper }, cy, x, GREY.ink);
+          for (const el of w.elements) {
+            el.setAttribute("stroke-width", String(STROKE.data));
+            g.appendChild(el);
           }
         }
         if (res.estimate !== null && Number.isFinite(res.estimate)) {
@@ -329,7 +316,8 @@ export function forestFigure(
     legend: legendItems,
     notes: notes.length ? [notes.join("; ") + "."] : [],
     caption: (`Estimates of ${measure} with ${Math.round(confidence * 100)}% confidence ` +
-      `intervals${scale.domain ? ` on the measure's whole range` : ""}` +
+      `intervals${scale.domain ? ` on the measure's whole range` : ""} (dashed: runs past ` +
+      `the axis)` +
       `${
         scale.reference !== null ? `; the dashed line marks no effect (${scale.reference})` : ""
       }. ` +
@@ -369,7 +357,10 @@ export function forestRows(
         ? `case${a.weights.length === 1 ? "" : "s"} ${listing(a.weights.map((w) => w.caseId))}`
         : "no case",
       kind: "aggregate",
-      notes: a.excluded.map((e) => `leaves out case ${e.caseId}: ${e.reason}`),
+      notes: [...new Set(a.excluded.map((e) => e.reason))].map((reason) => {
+        const ids = a.excluded.filter((e) => e.reason === reason).map((e) => e.caseId);
+        return `leaves out case${ids.length === 1 ? "" : "s"} ${listing(ids)}: ${reason}`;
+      }),
       result: {
         estimate: a.estimate,
         ciLower: a.ciLower,
