@@ -713,7 +713,7 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
       : `${num(r.nominal)} (nominal only: no date stated)`,
     least: num(r.lo),
     greatest: r.openEnded ? `${num(r.hi) ?? "–"} (open: no later bound stated)` : num(r.hi),
-    "defined in": `${r.variants}/${r.of} variants`,
+    "defined in": `${r.defined}/${r.variants} variants`,
   }));
 }
 

@@ -148,6 +148,12 @@ export interface ResponderCurvePoint {
   threshold: number;
   /** Share of cases reaching it, or `null` when no case can be assessed. */
   proportion: number | null;
+  /** Cases reaching it. */
+  count: number;
+  /** Lower limit of the share's exact (Clopper–Pearson) interval; `null` when n = 0. */
+  ciLower: number | null;
+  /** Upper limit of that interval. */
+  ciUpper: number | null;
   /** First or last post-drug observation. */
   timing: Timing;
   /** Cases in the denominator. */
@@ -158,10 +164,12 @@ export interface ResponderCurvePoint {
 
 /**
  * Cumulative responder curve: for every percent reduction from 0 to 100 in `step`s, the share of
- * cases whose reduction (nominal) reaches it, at the first and at the last post-drug value.
+ * cases whose reduction (nominal) reaches it, at the first and at the last post-drug value, with
+ * its exact (Clopper–Pearson) interval.
  *
  * @param cases The cases.
- * @param options Drug, baseline definition and step (default 1 percentage point).
+ * @param options Drug, baseline definition, step (default 1 percentage point) and confidence of
+ * the intervals (default 0.95).
  * @returns The points, first timing then last.
  * @example
  * ```ts
@@ -173,7 +181,7 @@ export interface ResponderCurvePoint {
  */
 export function responderCurve(
   cases: readonly Case[],
-  options: ChangeOptions & { step?: number } = {},
+  options: ChangeOptions & { step?: number; confidence?: number } = {},
 ): ResponderCurvePoint[] {
   const step = options.step ?? 1;
   if (!(step > 0)) throw new RangeError(`responderCurve: step must be > 0, got ${step}`);
@@ -199,14 +207,17 @@ export function responderCurve(
     }
     for (let t = 0; t <= 100 + 1e-9; t += step) {
       const threshold = Math.round(t * 1e6) / 1e6;
+      const count = reductions.filter((r) => r + 1e-9 >= threshold).length;
+      const share = clopperPearson(count, reductions.length, options.confidence ?? 0.95);
       out.push({
         threshold,
         timing,
         n: reductions.length,
         excluded,
-        proportion: reductions.length === 0
-          ? null
-          : reductions.filter((r) => r + 1e-9 >= threshold).length / reductions.length,
+        count,
+        proportion: share.proportion,
+        ciLower: share.ciLower,
+        ciUpper: share.ciUpper,
       });
     }
   }

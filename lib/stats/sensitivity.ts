@@ -128,10 +128,11 @@ export interface SensitivitySpan {
   /** For a time: whether `nominal` is a date the text states, or only the midpoint of what the
    * narrative allows (then draw the span, not the point as a date). Always true otherwise. */
   nominalDated: boolean;
-  /** Number of analysis variants in which it is defined (at nominal values, default baseline). */
+  /** Number of analysis variants run (as in `SensitivityInterval` of `lib/plots/sensitivity.ts`,
+   * which draws these rows). */
   variants: number;
-  /** Number of analysis variants in all. */
-  of: number;
+  /** Number of analysis variants in which it is defined (at nominal values, default baseline). */
+  defined: number;
 }
 
 /** Per-case quantities of the sensitivity analysis, each under a baseline definition and bound. */
@@ -197,7 +198,7 @@ function caseQuantities(
  * const rows = sensitivitySpans([{ name: "as extracted", series: await loadCaseSeries() }]);
  * rows.find((r) => r.caseId === "2" && r.quantity === "days to 50% reduction");
  * // { caseId: "2", quantity: "days to 50% reduction", nominal: 6, lo: 0, hi: 6, openEnded: false,
- * //   nominalDated: true, variants: 1, of: 1 }
+ * //   nominalDated: true, variants: 1, defined: 1 }
  * ```
  */
 export function sensitivitySpans(
@@ -217,12 +218,12 @@ export function sensitivitySpans(
           hi: null,
           openEnded: false,
           nominalDated: true,
-          variants: 0,
-          of: variants.length,
+          variants: variants.length,
+          defined: 0,
           values: [],
         };
         const atNominal = q.value(STUDY.baseline, "nominal");
-        if (atNominal !== null && Number.isFinite(atNominal)) row.variants++;
+        if (atNominal !== null && Number.isFinite(atNominal)) row.defined++;
         if (vi === 0) {
           row.nominal = atNominal !== null && Number.isFinite(atNominal) ? atNominal : null;
           row.nominalDated = q.dated();
