@@ -17,7 +17,7 @@ import { wrongArgument } from "./args.ts";
 import { formatNumber } from "./intervals.ts";
 import { encodeBase64 } from "./plots/base64.ts";
 import type { Figure } from "./plots/compose.ts";
-import { pngBytes, svgText, writeAtomic } from "./plots/render.ts";
+import { displayMetadata, pngBytes, svgText, writeAtomic } from "./plots/render.ts";
 
 /** A table row: column name → value. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -38,7 +38,7 @@ export function resultsDir(): string | null {
 
 /** The part of `Deno.jupyter` used here. */
 interface JupyterDisplay {
-  display: (bundle: unknown, options: { raw: boolean }) => Promise<void>;
+  broadcast: (type: string, content: Record<string, unknown>) => Promise<void>;
 }
 
 /** `Deno.jupyter` inside a kernel; `null` elsewhere (where reading it throws). */
@@ -58,14 +58,21 @@ function kernel(): JupyterDisplay | null {
  */
 const PUBLISH_WAIT_MS = 25;
 
-/** Sends a MIME bundle to the notebook and waits until it is out; prints its text elsewhere. */
-async function emit(bundle: Record<string, string>, text: string): Promise<void> {
+/**
+ * Sends a MIME bundle (with its display metadata) to the notebook and waits until it is out;
+ * prints its text elsewhere.
+ */
+async function emit(
+  bundle: Record<string, string>,
+  text: string,
+  metadata: Record<string, unknown> = {},
+): Promise<void> {
   const jupyter = kernel();
   if (!jupyter) {
     console.log(text);
     return;
   }
-  await jupyter.display(bundle, { raw: true });
+  await jupyter.broadcast("display_data", { data: bundle, metadata, transient: {} });
   await new Promise((resolve) => setTimeout(resolve, PUBLISH_WAIT_MS));
 }
 
@@ -153,9 +160,9 @@ export async function showMarkdown(text: string): Promise<void> {
 }
 
 /**
- * Shows a figure (PNG + SVG + one sentence) and, under the reproduce command, writes
- * `figures/<name>.svg` and `.png` to the results folder. The figure is rasterised once; the same
- * PNG bytes are shown and written. Prints the sentence outside a kernel.
+ * Shows a figure (PNG + SVG + one sentence; the PNG shown at the figure's size) and, under the
+ * reproduce command, writes `figures/<name>.svg` and `.png` to the results folder. The figure is
+ * rasterised once; the same PNG bytes are shown and written. Prints the sentence outside a kernel.
  *
  * @param name File name (without extension) of the figure in `results/figures/`.
  * @param figure A figure from `lib/plots/mod.ts`.
@@ -190,6 +197,7 @@ export async function showFigure(name: string, figure: Figure): Promise<void> {
   await emit(
     { "image/png": encodeBase64(png), "image/svg+xml": svg, "text/plain": figure.description },
     figure.description,
+    displayMetadata(figure),
   );
 }
 

@@ -8,7 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { type Located, readTable } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
-import { type NominalInterval, ruleOffset } from "./intervals.ts";
+import { deriveDay, type NominalInterval } from "./intervals.ts";
 import {
   type Case,
   type CaseEvent,
@@ -473,6 +473,7 @@ function resolveTimepoints(
         message: `case ${caseId} needs exactly one 'origin' time point, has ${origins.length}`,
       });
     }
+    const orderOf = new Map([...m.keys()].map((k, i) => [k, i]));
     const resolve = (id: string): Timepoint | null => {
       if (done.has(id)) return done.get(id)!;
       const located = m.get(id)!;
@@ -488,7 +489,7 @@ function resolveTimepoints(
         return null;
       }
       visiting.add(id);
-      const tp = derive(r, row, (ref, column) => {
+      const tp = derive(r, row, orderOf.get(id)!, (ref, column) => {
         if (!m.has(ref)) {
           issues.push({
             file,
@@ -510,10 +511,14 @@ function resolveTimepoints(
   return out;
 }
 
-/** Derives one time point; pushes its problems and returns null when it cannot. */
+/**
+ * Derives one time point (`order`: its row order within its case); pushes its problems and
+ * returns null when it cannot.
+ */
 function derive(
   r: TimepointRow,
   row: number,
+  order: number,
   ref: (id: string, column: string) => Timepoint | null,
   issues: DataIssue[],
 ): Timepoint | null {
@@ -544,28 +549,24 @@ function derive(
   const bad = checkNominalInterval(stored, "day");
   if (bad) return problem(bad.column, bad.message);
 
-  let day: NominalInterval;
-  let offset = ruleOffset(r.rule, r.amount, r.unit);
   let depth = 0;
-  if (r.rule === "origin") {
-    day = offset;
-  } else {
+  let a: NominalInterval | null = null;
+  let b: NominalInterval | null = null;
+  if (r.rule !== "origin") {
     const anchor = ref(r.anchor!, "anchor");
     if (!anchor) return null;
     depth = anchor.depth + 1;
-    const a = anchor.day;
-    day = { lo: a.lo + offset.lo, hi: a.hi + offset.hi, nominal: a.nominal + offset.nominal };
+    a = anchor.day;
     if (r.bound !== null) {
       const bound = ref(r.bound, "bound");
       if (!bound) return null;
-      const b = bound.day;
+      b = bound.day;
       if (b.hi < a.lo || b.nominal < a.nominal) {
         return problem("bound", `bound '${r.bound}' falls before anchor '${r.anchor}'`);
       }
-      day = { lo: a.lo, hi: b.hi, nominal: (a.nominal + b.nominal) / 2 };
-      offset = { lo: 0, hi: b.hi - a.lo, nominal: (b.nominal - a.nominal) / 2 };
     }
   }
+  const { day, offset } = deriveDay(r.rule, r.amount, r.unit, a, b);
   let ok = true;
   for (const side of ["lo", "nominal", "hi"] as const) {
     if (!sameNumber(stored[side], day[side])) {
@@ -579,9 +580,10 @@ function derive(
     rule: r.rule,
     anchor: r.anchor,
     bound: r.bound,
-    day: { ...day, timeId: r.time_id, depth },
+    day: { ...day, timeId: r.time_id, depth, order },
     offset,
     depth,
+    order,
     words: r.words,
     quote: r.quote,
   };

@@ -8,26 +8,27 @@
 import { expectCase, expectSeries } from "./args.ts";
 import { fmt, type Row } from "./display.ts";
 import { formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
-import type { Case, CaseSeries } from "./model.ts";
+import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
 import { effectSize } from "./stats/effect_size.ts";
 import { claimsLedger } from "./claims.ts";
 import {
   aggregateEffectSizes,
   caseEffectSizes,
-  lineOfTherapyGroups,
-  permutationTest,
   phases,
-  prePost,
-  type ResponderRow,
-  signTest,
-  thresholdLabel,
+  WEIGHTING_FAVOURS,
   WEIGHTINGS,
-} from "./stats/pooled.ts";
-import { sensitivityTable } from "./stats/sensitivity.ts";
+} from "./stats/aggregation.ts";
+import { lineOfTherapyGroups } from "./stats/line_of_therapy.ts";
+import { pairedTests } from "./stats/paired_tests.ts";
+import { type ResponderRow, thresholdLabel } from "./stats/responders.ts";
+import { type SensitivitySpan, sensitivityTable } from "./stats/sensitivity.ts";
+import type { Reading } from "./readings.ts";
+import type { Robustness } from "./robustness.ts";
 import {
   type EffectSizeOptions,
   type EffectSizeResult,
+  type Exclusion,
   type Measure,
   MEASURES,
 } from "./stats/types.ts";
@@ -41,6 +42,8 @@ import {
   relativeDay,
 } from "./timeline.ts";
 import { STUDY } from "./study.ts";
+import { listing } from "./prose.ts";
+import { appraisalRows, causalityRows, type Checklist } from "./appraisal.ts";
 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
@@ -146,25 +149,69 @@ export function ruleRows(): Row[] {
 
 /**
  * The CARE timeline (item 7) of a case: every event, dose change and VAS value in chronological
- * order, with days since day 0 and since the start of milnacipran, and the words of the text.
+ * order (nominal day, then the order of the narrative: `compareDays`), with days since day 0 and
+ * since the start of the drug, and the words of the text. At one time point a value comes before
+ * the dose change it motivated (same-visit rule), an end before a start. A dose period that ends
+ * after another drug for the same purpose has started says so (e.g. a stepwise switch).
+ *
+ * @param c The case.
+ * @param drug The drug whose start the second column counts from (default `STUDY.drug`).
+ * @returns One row per event, start, end and value.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { careTimelineRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * careTimelineRows(c).map((r) => r.what).indexOf("VAS 8") <
+ *   careTimelineRows(c).findIndex((r) => String(r.what).startsWith("start milnacipran")); // true
+ * ```
  */
 export function careTimelineRows(c: Case, drug: string = STUDY.drug): Row[] {
   expectCase("careTimelineRows", c);
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
-  const rows: { timeId: string; what: string; key: number; depth: number }[] = [
-    ...c.events.map((e) => ({ timeId: e.day.timeId, what: `${e.kind}: ${e.description}` })),
+  const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const overlap = (t: Treatment) => {
+    if (!t.end) return "";
+    const others = c.treatments.filter((o) =>
+      o.drug !== t.drug && o.purpose === t.purpose &&
+      relativeDay(c, t.end!.timeId, o.start.timeId).hi > 0 &&
+      relativeDay(c, o.start.timeId, t.start.timeId).lo >= 0
+    );
+    const drugs = [...new Set(others.map((o) => o.drug))];
+    return drugs.length ? ` (may end after ${listing(drugs)} started: they overlap)` : "";
+  };
+  const rows: { timeId: string; what: string; rank: number }[] = [
+    ...c.events.map((e) => ({
+      timeId: e.day.timeId,
+      what: `${e.kind}: ${e.description}`,
+      rank: 0,
+    })),
+    ...c.observations.map((o) => ({
+      timeId: o.day.timeId,
+      what: `VAS ${formatInterval(o.vas)}`,
+      rank: 1,
+    })),
     ...c.treatments.flatMap((t) => [
-      { timeId: t.start.timeId, what: `start ${t.drug} ${t.doseMgPerDay} mg/day (${t.purpose})` },
-      ...(t.end ? [{ timeId: t.end.timeId, what: `end ${t.drug} ${t.doseMgPerDay} mg/day` }] : []),
+      ...(t.end
+        ? [{
+          timeId: t.end.timeId,
+          what: `end ${t.drug} ${t.doseMgPerDay} mg/day${overlap(t)}`,
+          rank: 2,
+        }]
+        : []),
+      {
+        timeId: t.start.timeId,
+        what: `start ${t.drug} ${t.doseMgPerDay} mg/day (${t.purpose})`,
+        rank: 3,
+      },
     ]),
-    ...c.observations.map((o) => ({ timeId: o.day.timeId, what: `VAS ${formatInterval(o.vas)}` })),
-  ].map((r) => {
-    const tp = c.timepoints.find((t) => t.id === r.timeId)!;
-    return { ...r, key: tp.day.nominal, depth: tp.depth };
-  });
-  rows.sort((a, b) => a.key - b.key || a.depth - b.depth || a.what.localeCompare(b.what));
+  ];
+  rows.sort((a, b) =>
+    compareDays(byId.get(a.timeId)!.day, byId.get(b.timeId)!.day) || a.rank - b.rank ||
+    a.what.localeCompare(b.what)
+  );
   return rows.map((r) => {
-    const tp = c.timepoints.find((t) => t.id === r.timeId)!;
+    const tp = byId.get(r.timeId)!;
     return {
       "day since day 0": formatInterval(tp.day),
       [`day since ${drug}`]: start ? formatInterval(relativeDay(c, r.timeId, start)) : null,
@@ -244,7 +291,7 @@ export function changeRows(c: Case): Row[] {
     return ch.points.map((p) => ({
       baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
       "baseline VAS": num(ch.baseline.vas!.nominal),
-      day: formatInterval(p.day),
+      day: p.dated ? formatInterval(p.day) : `${formatInterval(p.day)} (no date stated)`,
       VAS: formatInterval(p.vas),
       change: num(p.change.nominal),
       "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
@@ -269,18 +316,47 @@ export function reliefRows(c: Case): Row[] {
   );
 }
 
-/** AUC over the first 30 days and over the whole follow-up, and rates per period. */
+/**
+ * AUC over the first 30 days after the drug start and over the whole follow-up after it, each
+ * labelled with the span actually integrated (an area covers only the time between reported
+ * values) and the values it leaves out.
+ *
+ * @param c The case.
+ * @returns One row per window.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { aucRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * aucRows(c)[0].integrated; // "days 6–25"
+ * ```
+ */
 export function aucRows(c: Case): Row[] {
   expectCase("aucRows", c);
-  const last = Math.max(...alignOnDrug(c, STUDY.drug).map((o) => o.relative.nominal));
-  return [{ from: 0, to: 30 }, { from: 0, to: last }].map((w) => {
+  const after = caseChange(c).points.map((p) => p.day.nominal);
+  const windows = [
+    { from: 0, to: 30 },
+    ...(after.length ? [{ from: 0, to: Math.max(...after) }] : []),
+  ];
+  return windows.map((w) => {
     const a = areaUnderCurve(c, w);
+    const notes = [
+      ...(a.undated.length
+        ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
+        : []),
+      ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
+    ];
+    const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
-      window: `days ${w.from}–${num(w.to)}`,
+      window: w.to === 30 ? "days 0–30" : `days 0–${num(w.to)} (the last value's nominal day)`,
+      integrated: a.span
+        ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
+        : null,
       n: a.n,
       "AUC (cm·days)": a.auc ? num(a.auc.nominal) : null,
       "AUC bounds": a.auc ? formatInterval(a.auc, 1) : a.reason ?? null,
       "time-weighted mean (cm)": num(a.timeWeightedMean),
+      note: notes.join("; ") || null,
     };
   });
 }
@@ -297,6 +373,10 @@ export function rateRows(c: Case): Row[] {
   }));
 }
 
+/** Exclusions in words: "case 4: never takes milnacipran; …", or `null` when there are none. */
+const exclusions = (xs: readonly Exclusion[]) =>
+  xs.map((e) => `case ${e.caseId}: ${e.reason}`).join("; ") || null;
+
 /** Row of one effect size. */
 function esRow(r: EffectSizeResult): Row {
   return {
@@ -305,47 +385,105 @@ function esRow(r: EffectSizeResult): Row {
     SE: num(r.se),
     "CI lower": num(r.ciLower),
     "CI upper": num(r.ciUpper),
+    "informative CI": r.informativeCi
+      ? `${fmt(r.informativeCi.lower, 4)}–${fmt(r.informativeCi.upper, 4)}`
+      : null,
     nA: r.n.baseline,
     nB: r.n.treatment,
     note: [
       r.reason,
       r.note,
       r.informativeCi
-        ? `other Newcombe root: [${num(r.informativeCi.lower)}, ${num(r.informativeCi.upper)}]`
+        ? "the package's interval is degenerate at the bound; 'informative CI' is the other " +
+          "Newcombe root"
         : null,
-    ]
-      .filter(Boolean).join("; ") || null,
+    ].filter(Boolean).join("; ") || null,
   };
 }
 
-/** All thirteen effect sizes of a case, A = before milnacipran, B = after. */
+/**
+ * All thirteen effect sizes of a case, A = before the drug of interest, B = after. A case that
+ * never takes the drug gets every measure with that reason.
+ *
+ * @param c The case.
+ * @param options Effect-size options (default {@link PAIN_OPTIONS}).
+ * @returns One row per measure.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { effectSizeRows } from "./report.ts";
+ * effectSizeRows((await loadCaseSeries()).cases[0])[0]["informative CI"]; // "0.3856–1"
+ * ```
+ */
 export function effectSizeRows(c: Case, options: EffectSizeOptions = PAIN_OPTIONS): Row[] {
   expectCase("effectSizeRows", c);
   const p = phases(c);
-  return MEASURES.map((m) => esRow(effectSize(m, p.baseline, p.treatment, options)));
+  return MEASURES.map((m) => {
+    const r = effectSize(m, p.baseline, p.treatment, options);
+    return esRow(p.reason ? { ...r, reason: p.reason } : r);
+  });
 }
 
-/** One measure aggregated across cases under every weighting scheme. */
+/**
+ * One measure aggregated across cases under every weighting scheme, with what each scheme
+ * favours, the cases used and those left out with the reason.
+ *
+ * @param s The case series.
+ * @param measure The measure.
+ * @param options Effect-size options (default {@link PAIN_OPTIONS}).
+ * @returns One row per weighting scheme.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { aggregateRows } from "./report.ts";
+ * aggregateRows(await loadCaseSeries(), "NAP")[0].favours; // "every case the same"
+ * ```
+ */
 export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OPTIONS): Row[] {
   expectSeries("aggregateRows", s);
   const { perCase } = caseEffectSizes(s.cases, measure, options);
   return WEIGHTINGS.map((w) => {
-    const a = aggregateEffectSizes(perCase.map((p) => p.result), perCase.map((p) => p.caseId), w);
+    const a = aggregateEffectSizes(
+      perCase.map((p) => p.result),
+      perCase.map((p) => p.caseId),
+      w,
+      options.confidence,
+    );
     return {
       measure,
       weighting: w,
+      favours: WEIGHTING_FAVOURS[w],
       n: a.n,
+      cases: a.weights.map((x) => `${x.caseId} (${fmt(100 * x.weight, 0)}%)`).join(", ") || null,
       estimate: num(a.estimate),
       SE: num(a.se),
       "CI lower": num(a.ciLower),
       "CI upper": num(a.ciUpper),
-      excluded: a.excluded.map((e) => `case ${e.caseId}: ${e.reason}`).join("; ") || null,
-      note: a.reason ?? null,
+      excluded: exclusions(a.excluded),
+      note: [
+        a.reason,
+        a.waldCi
+          ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
+            "measure's range"
+          : null,
+      ].filter(Boolean).join("; ") || null,
     };
   });
 }
 
-/** Responder rows for display. */
+/**
+ * Responder rows for display, with the cases left out and why.
+ *
+ * @param rows The computed responder rows (`responders`).
+ * @returns One display row per timing and threshold.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { responderRows } from "./report.ts";
+ * import { responders } from "./stats/responders.ts";
+ * responderRows(responders((await loadCaseSeries()).cases))[0].excluded; // null
+ * ```
+ */
 export function responderRows(rows: readonly ResponderRow[]): Row[] {
   return rows.map((r) => ({
     timing: r.timing,
@@ -353,44 +491,103 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
     responders: `${r.count}/${r.n}`,
     cases: r.responders.join(", ") || "–",
     proportion: num(r.proportion),
-    "95% CI (Clopper–Pearson)": `${num(r.ciLower)}–${num(r.ciUpper)}`,
+    [`${fmt(100 * r.confidence, 0)}% CI (Clopper–Pearson)`]: r.ciLower === null
+      ? null
+      : `${num(r.ciLower)}–${num(r.ciUpper)}`,
+    excluded: exclusions(r.excluded),
   }));
 }
 
-/** First-line vs after-SSRI groups, one row per group. */
+/**
+ * Cases by line of therapy of the drug of interest (computed from the data), one row per line,
+ * then one row listing the cases left out.
+ *
+ * @param s The case series.
+ * @returns Display rows.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { groupRows } from "./report.ts";
+ * groupRows(await loadCaseSeries())[0].group; // "milnacipran first-line"
+ * ```
+ */
 export function groupRows(s: CaseSeries): Row[] {
   expectSeries("groupRows", s);
-  return lineOfTherapyGroups(s.cases).map((g) => ({
+  const { groups, excluded } = lineOfTherapyGroups(s.cases);
+  const rows: Row[] = groups.map((g) => ({
     group: g.group,
     n: g.n,
     cases: g.caseIds.join(", "),
-    "% reduction, first value": g.firstReductions.map((x) => num(x)).join(", ") || null,
-    "% reduction, last value": g.lastReductions.map((x) => num(x)).join(", ") || null,
+    [`given before ${STUDY.drug} for ${STUDY.indication}`]: g.priorDrugs
+      .map((p) => `case ${p.caseId}: ${p.drugs.join(", ") || "none"}`).join("; "),
+    "% reduction, first value": g.firstReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
+      .join("; ") || null,
+    "% reduction, last value": g.lastReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
+      .join("; ") || null,
+    excluded: exclusions(g.excluded),
   }));
+  if (excluded.length > 0) {
+    rows.push({
+      group: "not assessable",
+      n: excluded.length,
+      cases: excluded.map((e) => e.caseId).join(", "),
+      [`given before ${STUDY.drug} for ${STUDY.indication}`]: null,
+      "% reduction, first value": null,
+      "% reduction, last value": null,
+      excluded: exclusions(excluded),
+    });
+  }
+  return rows;
 }
 
-/** Sign and permutation tests of pre vs post (last) VAS, one row each. */
+/**
+ * Sign and permutation tests of pre vs post values at the first and the last post-drug value,
+ * one row each, with the cases left out. For the values themselves use `pairedTests`.
+ *
+ * @param s The case series.
+ * @returns Display rows.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { testRows } from "./report.ts";
+ * testRows(await loadCaseSeries()).length; // 4
+ * ```
+ */
 export function testRows(s: CaseSeries): Row[] {
   expectSeries("testRows", s);
-  return (["first", "last"] as const).flatMap((timing) => {
-    const pairs = prePost(s.cases, { timing });
-    return [signTest(pairs), permutationTest(pairs)].map((t) => ({
-      timing: `${timing} post-drug value`,
+  return pairedTests(s.cases).flatMap((p) =>
+    [p.sign, p.permutation].map((t) => ({
+      timing: `${p.timing} post-drug value`,
       test: t.test === "sign"
         ? "exact sign test"
         : `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`,
       n: t.n,
       statistic: num(t.statistic),
       "p (two-sided)": num(t.pValue),
-    }));
-  });
+      note: t.reason ?? null,
+      excluded: exclusions(p.excluded),
+    }))
+  );
 }
 
-/** The claims ledger as rows. */
+/**
+ * The claims ledger as rows: each claim with where the article makes it, the cases it was judged
+ * on (of its own article), the verdict, the computed evidence and the rule.
+ *
+ * @param s The case series.
+ * @returns One row per claim.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { claimRows } from "./report.ts";
+ * claimRows(await loadCaseSeries()).some((r) => r.verdict === "cannot be assessed"); // true
+ * ```
+ */
 export function claimRows(s: CaseSeries): Row[] {
   expectSeries("claimRows", s);
   return claimsLedger(s).map((c) => ({
     claim: c.quote,
+    where: `${c.where} (${c.sourceId})`,
     cases: c.cases.join(", "),
     verdict: c.verdict,
     evidence: c.evidence,
@@ -413,7 +610,7 @@ export function sensitivityRows(s: CaseSeries): Row[] {
 
 /**
  * The range (min–max, formatted) of a sensitivity quantity for one case across every baseline
- * definition and bound, or "undefined" when no choice defines it.
+ * definition and bound, or "not defined" when no choice defines it.
  *
  * @example
  * ```ts
@@ -425,17 +622,168 @@ export function sensitivityRows(s: CaseSeries): Row[] {
 export function sensitivityRange(rows: readonly Row[], quantity: string, caseId: string): string {
   const v = rows.filter((r) => r.quantity === quantity && r.case === caseId && r.value !== null)
     .map((r) => r.value as number);
-  return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "undefined";
+  return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "not defined";
 }
 
-/** Cases whose baseline VAS depends on the baseline definition, with the value under each. */
+/**
+ * Cases whose baseline VAS depends on the baseline definition, with the value under each and the
+ * number of values before the drug it summarises (a definition matters only from two values on).
+ *
+ * @param s The case series.
+ * @param drug The drug (default `STUDY.drug`).
+ * @returns One entry per case whose baseline moves with the definition.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { baselineDependence } from "./report.ts";
+ * baselineDependence(await loadCaseSeries()).map((b) => [b.caseId, b.n]); // [["1", 2]]
+ * ```
+ */
 export function baselineDependence(
   s: CaseSeries,
   drug: string = STUDY.drug,
-): { caseId: string; values: (number | null)[] }[] {
+): { caseId: string; values: (number | null)[]; n: number }[] {
   expectSeries("baselineDependence", s);
-  return s.cases.map((c) => ({
+  return s.cases.filter((c) => firstPeriod(c, drug) !== null).map((c) => ({
     caseId: c.id,
     values: BASELINE_DEFINITIONS.map((d) => baseline(c, drug, d).vas?.nominal ?? null),
+    n: baseline(c, drug, STUDY.baseline).n,
   })).filter((b) => new Set(b.values).size > 1);
+}
+
+/**
+ * The alternative readings of the text (`data/readings.csv`), one row per replaced time point.
+ *
+ * @param readings The readings (`loadReadings`).
+ * @returns Rows of reading, what it says, case, time point and its words.
+ * @example
+ * ```ts
+ * import { loadReadings } from "./readings.ts";
+ * import { readingRows } from "./report.ts";
+ * readingRows(await loadReadings()).length > 0; // true
+ * ```
+ */
+export function readingRows(readings: readonly Reading[]): Row[] {
+  return readings.flatMap((r) =>
+    r.rows.map((x) => ({
+      reading: r.name,
+      choice: r.choice,
+      case: x.case_id,
+      "time point": x.time_id,
+      rule: x.anchor === null
+        ? x.rule
+        : x.amount === null
+        ? `${x.rule} ${x.anchor}${x.bound ? ` (before ${x.bound})` : ""}`
+        : `${x.rule} ${x.amount} ${x.unit} from ${x.anchor}`,
+      words: x.words,
+    }))
+  );
+}
+
+/**
+ * How each headline conclusion fares across the analysis variants, one row each.
+ *
+ * @param rows The robustness of each conclusion (`conclusionRobustness`).
+ * @returns Rows of conclusion, value as extracted, variants where it holds, and the others.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { conclusionRobustness } from "./robustness.ts";
+ * import { robustnessRows } from "./report.ts";
+ * const s = await loadCaseSeries();
+ * robustnessRows(conclusionRobustness([{ name: "as extracted", series: s }]))[0].holds; // "1/1"
+ * ```
+ */
+export function robustnessRows(rows: readonly Robustness[]): Row[] {
+  return rows.map((r) => ({
+    conclusion: r.label,
+    "as extracted": r.value,
+    holds: `${r.holds}/${r.of}`,
+    "where it differs": r.differs.length
+      ? [...new Set(r.differs.map((d) => d.value))].map((v) =>
+        `${v} in ${r.differs.filter((d) => d.value === v).length}`
+      ).join("; ")
+      : null,
+  }));
+}
+
+/**
+ * The spans of the per-case quantities over every variant, baseline and bound, for tables.
+ *
+ * @param spans The spans (`sensitivitySpans`).
+ * @returns Rows of case, quantity, value as extracted, least and greatest value, variants.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { sensitivitySpans } from "./stats/sensitivity.ts";
+ * import { spanRows } from "./report.ts";
+ * const s = await loadCaseSeries();
+ * spanRows(sensitivitySpans([{ name: "as extracted", series: s }])).length > 0; // true
+ * ```
+ */
+export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
+  return spans.map((r) => ({
+    case: r.caseId,
+    quantity: r.quantity,
+    "as extracted": r.nominal === null
+      ? null
+      : r.nominalDated
+      ? num(r.nominal)
+      : `${num(r.nominal)} (nominal only: no date stated)`,
+    least: num(r.lo),
+    greatest: r.openEnded ? `${num(r.hi) ?? "–"} (open: no later bound stated)` : num(r.hi),
+    "defined in": `${r.defined}/${r.variants} variants`,
+  }));
+}
+
+/**
+ * One checklist (JBI or CARE) of an article's appraisal as rows.
+ *
+ * @param s The case series.
+ * @param sourceId The article.
+ * @param checklist Which checklist.
+ * @returns One row per item: number, item, verdict, basis.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { checklistRows } from "./report.ts";
+ * checklistRows(await loadCaseSeries(), "nagoshi-2012", "JBI").length; // 10
+ * ```
+ */
+export function checklistRows(s: CaseSeries, sourceId: string, checklist: Checklist): Row[] {
+  expectSeries("checklistRows", s);
+  return appraisalRows(s, sourceId).filter((r) => r.checklist === checklist).map((r) => ({
+    item: r.number,
+    question: r.item,
+    verdict: r.verdict,
+    basis: r.basis,
+  }));
+}
+
+/**
+ * The causality assessment of an article's cases as rows, one per case and drug.
+ *
+ * @param s The case series.
+ * @param sourceId The article.
+ * @returns Rows with each criterion and the assessment.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { causalityTableRows } from "./report.ts";
+ * causalityTableRows(await loadCaseSeries(), "nagoshi-2012").length > 0; // true
+ * ```
+ */
+export function causalityTableRows(s: CaseSeries, sourceId: string): Row[] {
+  expectSeries("causalityTableRows", s);
+  return causalityRows(s, sourceId).map((r) => ({
+    case: r.caseId,
+    drug: r.drug,
+    "temporal relation": r.temporal,
+    dechallenge: r.dechallenge,
+    rechallenge: r.rechallenge,
+    "dose–response": r.doseResponse,
+    "alternative causes": r.alternatives,
+    "co-medication": r.coMedication,
+    assessment: r.assessment,
+  }));
 }

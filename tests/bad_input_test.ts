@@ -161,7 +161,7 @@ Deno.test("duplicate case id and duplicate time id", async () => {
   );
   assertIssue(await issuesOf(dir2), {
     file: "timepoints.csv",
-    row: 41,
+    row: 43,
     column: "time_id",
   }, /duplicate time_id 'transfer' \(first at line 9\)/);
 });

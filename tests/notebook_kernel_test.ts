@@ -154,6 +154,11 @@ Deno.test("the case template runs from the folder it lives in", async () => {
     );
     assert.ok(outputs.length > 0, "no outputs");
     assert.ok(outputs.every((o: { output_type: string }) => o.output_type !== "error"));
+    const figures = outputs.filter((o: { data?: Record<string, string> }) => o.data?.["image/png"]);
+    assert.ok(figures.length > 0, "no figure");
+    for (const f of figures) {
+      assert.ok(f.metadata["image/png"].width > 0, "a PNG without its display size");
+    }
   });
 });
 
