@@ -26,7 +26,7 @@ import { acquireLock, LockedError } from "./runner/lock.ts";
 import { LOCK, NOTEBOOKS, PYTHON, RESULTS, SCRATCH } from "./runner/paths.ts";
 
 /** A notebook to execute: its output name and where its source comes from. */
-interface Job {
+export interface Job {
   name: string;
   source: string;
   caseId?: string;
@@ -68,7 +68,7 @@ interface Manifest {
  * Notebooks in execution order: fixed ones by name, one per case (from `templates/case.ipynb`,
  * when the folder has it) after those whose names sort before "01".
  */
-async function plan(dirs: Folders): Promise<Job[]> {
+export async function plan(dirs: Folders): Promise<Job[]> {
   const fixed = (await listFiles(dirs.notebooks)).filter((p) =>
     !p.includes("/") && p.endsWith(".ipynb") && !p.startsWith("01-case-")
   );
@@ -89,7 +89,7 @@ async function plan(dirs: Folders): Promise<Job[]> {
  * The notebook as executed: outputs cleared, the project's kernelspec, and for a case the case
  * id injected into the template's parameters cell.
  */
-async function prepare(job: Job, dir: string): Promise<string> {
+export async function prepare(job: Job, dir: string): Promise<string> {
   const nb = JSON.parse(await Deno.readTextFile(job.source));
   for (const cell of nb.cells) {
     if (cell.cell_type === "code") cell.outputs = [], cell.execution_count = null;
@@ -108,6 +108,17 @@ async function prepare(job: Job, dir: string): Promise<string> {
   const path = `${dir}/${job.name}`;
   await Deno.writeTextFile(path, JSON.stringify(nb, null, 1) + "\n");
   return path;
+}
+
+/** What of a notebook its execution depends on: each cell's type, source and tags. */
+function sourceHash(
+  nb: { cells: { cell_type: string; source: string | string[]; metadata?: { tags?: string[] } }[] },
+): string {
+  return sha256(JSON.stringify(nb.cells.map((c) => [
+    c.cell_type,
+    [c.source].flat().join(""),
+    c.metadata?.tags ?? [],
+  ])));
 }
 
 async function requireJupyter(): Promise<void> {
@@ -221,7 +232,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     const inputs = new Map<string, Inputs | null>();
     for (const job of jobs) {
       const m = modules.get(job.name) ?? null;
-      const notebook = sha256(await Deno.readFile(sources.get(job.name)!));
+      const notebook = sourceHash(JSON.parse(await Deno.readTextFile(sources.get(job.name)!)));
       inputs.set(job.name, m === null ? null : { notebook, ...shared, ...m });
     }
     interrupted();

@@ -105,7 +105,7 @@ def last_line(path):
             lines = [ANSI.sub("", l).strip() for l in f]
     except OSError:
         return ""
-    lines = [l for l in lines if l and "is unstable" not in l]
+    lines = [l for l in lines if l and "is unstable" not in l and not l.startswith("-- ")]
     return lines[-1] if lines else ""
 
 
@@ -137,13 +137,30 @@ async def start_kernel(spec, job, client, log):
         await client.kc.wait_for_ready(timeout=timeout)
     except Exception as e:  # any start-up problem becomes one line
         text = str(e).strip()
-        cause = last_line(job["log"]) or (text.splitlines()[0] if text else type(e).__name__)
-        if isinstance(e, (asyncio.TimeoutError, TimeoutError)) or "didn't respond" in str(e):
+        if isinstance(e, (asyncio.TimeoutError, TimeoutError)) or "didn't respond" in text:
             reason = f"the kernel did not answer within {timeout} s"
+            cause = last_line(job["log"])
         else:
             reason = "the kernel did not start"
+            cause = last_line(job["log"]) or (text.splitlines()[0] if text else type(e).__name__)
         raise Failure(None, f"{reason}{': ' + cause if cause else ''}")
     client.kc.allow_stdin = False
+
+
+async def stop_kernel(client):
+    """Stops the client's channels and kills its kernel, if any."""
+    if client.kc is not None:
+        await ensure_async(client.kc.stop_channels())
+        client.kc = None
+    if client.km is not None:
+        try:
+            if client.km.has_kernel:
+                await client.km.shutdown_kernel(now=True)
+            else:
+                await ensure_async(client.km.cleanup_resources())
+        except Exception:
+            pass
+        client.km = None
 
 
 async def run_job(spec, job, kernels):
@@ -154,7 +171,16 @@ async def run_job(spec, job, kernels):
     )
     with open(job["log"], "w") as log:
         try:
-            await start_kernel(spec, job, client, log)
+            try:
+                await start_kernel(spec, job, client, log)
+            except Failure as f:
+                # A kernel that died at start-up may have lost a race for its ports: once more.
+                if "did not start" not in f.error:
+                    raise
+                await stop_kernel(client)
+                log.write("-- second start --\n")
+                log.flush()
+                await start_kernel(spec, job, client, log)
             kernels.append(client.km)
             client.reset_execution_trackers()
             info = await client.async_wait_for_reply(await ensure_async(client.kc.kernel_info()))
@@ -179,45 +205,58 @@ async def run_job(spec, job, kernels):
                     cell_label(nb, current), f"the kernel died{': ' + cause if cause else ''}"
                 )
         finally:
-            if client.kc is not None:
-                await ensure_async(client.kc.stop_channels())
-            if client.km is not None and client.km.has_kernel:
-                await client.km.shutdown_kernel(now=True)
-                if client.km in kernels:
-                    kernels.remove(client.km)
+            if client.km in kernels:
+                kernels.remove(client.km)
+            await stop_kernel(client)
     nbformat.write(normalise(nb), job["output"])
 
 
-def render_html(path, html_dir):
-    """Renders an executed notebook to a self-contained HTML page in html_dir.
+class HtmlRenderer:
+    """Renders executed notebooks to self-contained HTML pages, on one thread of its own.
 
     nbconvert's sanitiser strips inline SVG to its text, so outputs that carry a PNG too drop
     the SVG. The page loads no script: Debian's nbconvert would point require.js and MathJax
     at file:///usr/share/javascript/, which exists only on the machine that rendered it.
     """
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
 
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if "image/png" in data and "image/svg+xml" in data:
-                del data["image/svg+xml"]
-    page = (
+    PAGE = (
         "{%- extends 'index.html.j2' -%}\n"
         "{%- block html_head_js -%}{%- endblock html_head_js -%}\n"
         "{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n"
     )
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[DictLoader({"self-contained.html.j2": page})],
-        template_file="self-contained.html.j2",
-    )
-    name = os.path.splitext(os.path.basename(path))[0]
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
-    with open(os.path.join(html_dir, name + ".html"), "w", encoding="utf-8") as f:
-        f.write(body)
+
+    def __init__(self):
+        self.thread = ThreadPoolExecutor(max_workers=1)
+        self.exporter = None
+        self.thread.submit(self._exporter)  # import nbconvert while the kernels start
+
+    def _exporter(self):
+        if self.exporter is None:
+            from jinja2 import DictLoader
+            from nbconvert import HTMLExporter
+
+            self.exporter = HTMLExporter(
+                template_name="lab",
+                extra_loaders=[DictLoader({"self-contained.html.j2": self.PAGE})],
+                template_file="self-contained.html.j2",
+            )
+        return self.exporter
+
+    def _render(self, path, html_dir):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                if "image/png" in data and "image/svg+xml" in data:
+                    del data["image/svg+xml"]
+        name = os.path.splitext(os.path.basename(path))[0]
+        body, _ = self._exporter().from_notebook_node(nb, resources={"metadata": {"name": name}})
+        with open(os.path.join(html_dir, name + ".html"), "w", encoding="utf-8") as f:
+            f.write(body)
+
+    async def render(self, path, html_dir):
+        """Renders `path` to `html_dir/<name>.html`."""
+        await asyncio.get_running_loop().run_in_executor(self.thread, self._render, path, html_dir)
 
 
 async def main(spec):
@@ -227,7 +266,7 @@ async def main(spec):
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     slots = asyncio.Semaphore(max(1, spec["workers"]))
-    renderer = ThreadPoolExecutor(max_workers=1)
+    renderer = HtmlRenderer() if spec.get("html_dir") else None
     failed = []
 
     async def one(job):
@@ -237,10 +276,8 @@ async def main(spec):
             t0 = monotonic()
             try:
                 await run_job(spec, job, kernels)
-                if spec.get("html_dir"):
-                    await loop.run_in_executor(
-                        renderer, render_html, job["output"], spec["html_dir"]
-                    )
+                if renderer:
+                    await renderer.render(job["output"], spec["html_dir"])
             except Failure as f:
                 failed.append(job["name"])
                 emit({"event": "failed", "name": job["name"], "cell": f.cell, "error": f.error})
@@ -267,7 +304,8 @@ async def main(spec):
             await km.shutdown_kernel(now=True)
         except Exception:
             pass
-    renderer.shutdown(wait=True)
+    if renderer:
+        renderer.thread.shutdown(wait=True)
     if stop.is_set():
         return 130
     return 3 if failed else 0
