@@ -28,9 +28,12 @@ if (import.meta.main) {
         "--allow-write=.,/tmp",
         "--allow-run",
         "--allow-env",
+        "--allow-sys",
         `${DIR}/${name}.ts`,
       ],
       cwd: ROOT,
+      stdout: "inherit",
+      stderr: "inherit",
     }).output();
     if (code !== 0) failed++, console.error(`benchmark ${name} failed (exit ${code})`);
   }
