@@ -10,7 +10,7 @@
  * notebook into a scratch folder and lists every file that differs from the committed ones
  * (exit 1). Nothing is changed unless every notebook succeeds: new notebooks and results are
  * installed together or not at all; an interrupted run (SIGINT, SIGTERM) changes nothing. One
- * run at a time (a lock in `.tmp/`).
+ * run at a time on the same folders (a lock in `.tmp/`).
  *
  * @module
  */
@@ -23,7 +23,7 @@ import { changedInputs, type Inputs, moduleInputs, sharedInputs } from "./runner
 import { checkWritable, installAll, type Move, NotWritableError } from "./runner/install.ts";
 import { installKernelSpec, jupyterEnv, notebookKernelspec } from "./runner/kernelspec.ts";
 import { acquireLock, LockedError } from "./runner/lock.ts";
-import { LOCK, NOTEBOOKS, PYTHON, RESULTS, SCRATCH } from "./runner/paths.ts";
+import { NOTEBOOKS, PYTHON, RESULTS, runKey, SCRATCH } from "./runner/paths.ts";
 
 /** A notebook to execute: its output name and where its source comes from. */
 export interface Job {
@@ -215,8 +215,9 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
   warnOnOtherDeno();
   await requireJupyter();
   await Deno.mkdir(SCRATCH, { recursive: true });
-  const release = await acquireLock(LOCK, "`deno task reproduce`");
-  const work = await Deno.makeTempDir({ dir: SCRATCH, prefix: "reproduce-" });
+  const key = runKey(dirs.notebooks, dirs.results);
+  const release = await acquireLock(`${SCRATCH}/${key}.lock`, "`deno task reproduce`");
+  const work = await Deno.makeTempDir({ dir: SCRATCH, prefix: `${key}-` });
   try {
     if (!check) await checkWritable([dirs.notebooks, dirs.results], SCRATCH);
     const env = jupyterEnv(`${work}/jupyter`);

@@ -16,7 +16,7 @@ import {
 import { installAll } from "../scripts/runner/install.ts";
 import { fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
 import { listFiles, sha256 } from "../scripts/runner/files.ts";
-import { LOCK, NOTEBOOKS, ROOT } from "../scripts/runner/paths.ts";
+import { NOTEBOOKS, ROOT, runKey } from "../scripts/runner/paths.ts";
 
 function notebook(cells: string[]): string {
   return JSON.stringify({
@@ -225,8 +225,11 @@ async function tree(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-const leftovers = () =>
-  [...Deno.readDirSync(`${ROOT}/.tmp`)].filter((e) => e.name.startsWith("reproduce-"));
+/** Scratch folders and lock of runs on the fixture `dir`. */
+const leftovers = (dir: string) =>
+  [...Deno.readDirSync(`${ROOT}/.tmp`)].filter((e) =>
+    e.name.startsWith(runKey(`${dir}/notebooks`, `${dir}/results`))
+  ).map((e) => e.name);
 
 Deno.test("reproduce --notebooks --results: runs there, re-runs only what changed, and --check lists every difference", async () => {
   const committed = await tree(NOTEBOOKS);
@@ -302,7 +305,7 @@ Deno.test("reproduce --notebooks --results: runs there, re-runs only what change
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^running 00-a\.ipynb: .* differs from the manifest$/m);
     assert.equal(await Deno.readTextFile(`${dir}/results/tables/a.csv`), "x,y\n1,2\n3,4\n");
-    assert.deepEqual(leftovers(), [], "scratch folders removed");
+    assert.deepEqual(leftovers(dir), [], "scratch folders removed");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -325,7 +328,7 @@ Deno.test("reproduce: a failing notebook exits 1 naming it and its cell, and tou
     assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-ok.ipynb`), ok);
     assert.equal(await Deno.readTextFile(`${dir}/notebooks/10-bad.ipynb`), bad);
     assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"]);
-    assert.deepEqual(leftovers(), [], "scratch folder removed");
+    assert.deepEqual(leftovers(dir), [], "scratch folder removed");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -367,9 +370,9 @@ Deno.test("reproduce: a second run at once is refused; an interrupted run says s
     const t0 = performance.now();
     // Wait until the first run has started its kernel (its log exists).
     while (
-      !leftovers().some((e) => {
+      !leftovers(dir).some((name) => {
         try {
-          return Deno.statSync(`${ROOT}/.tmp/${e.name}/logs/00-slow.ipynb.log`).isFile;
+          return Deno.statSync(`${ROOT}/.tmp/${name}/logs/00-slow.ipynb.log`).isFile;
         } catch {
           return false;
         }
@@ -388,8 +391,7 @@ Deno.test("reproduce: a second run at once is refused; an interrupted run says s
     assert.match(stderr, /interrupted: the run was stopped and nothing was changed/);
     assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-slow.ipynb`), slow);
     assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"]);
-    assert.deepEqual(leftovers(), [], "scratch folder removed");
-    await assert.rejects(() => Deno.stat(LOCK), Deno.errors.NotFound, "lock released");
+    assert.deepEqual(leftovers(dir), [], "scratch folder removed and lock released");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
