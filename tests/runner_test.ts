@@ -35,7 +35,12 @@ function notebook(cells: string[]): string {
 }
 
 /** Executes one notebook of `cells`; `spec` replaces the kernelspec (e.g. a broken kernel). */
-async function run(cells: string[], spec?: object, startupTimeoutSeconds?: number) {
+async function run(
+  cells: string[],
+  spec?: object,
+  startupTimeoutSeconds?: number,
+  cellTimeoutSeconds?: number,
+) {
   const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
   try {
     await installKernelSpec(`${dir}/jupyter`, Deno.execPath(), spec);
@@ -51,6 +56,7 @@ async function run(cells: string[], spec?: object, startupTimeoutSeconds?: numbe
       env: jupyterEnv(`${dir}/jupyter`),
       workDir: dir,
       startupTimeoutSeconds,
+      cellTimeoutSeconds,
     });
     return JSON.parse(await Deno.readTextFile(`${dir}/out.ipynb`));
   } finally {
@@ -104,6 +110,13 @@ Deno.test("every output of a cell is kept, even those the kernel publishes after
   assert.deepEqual(nb.cells.map((c: { execution_count: number }) => c.execution_count), [1, 2, 3]);
   assert.equal(nb.cells[0].metadata.execution, undefined, "no timing metadata");
   assert.ok(!JSON.stringify(nb).includes("__reproduce_sentinel_"), "no sentinel in the notebook");
+});
+
+Deno.test("a cell that runs too long is stopped, naming it", async () => {
+  await assert.rejects(
+    () => run(['"fast"', "await new Promise((r) => setTimeout(r, 30_000));"], undefined, 20, 2),
+    /^NotebookError: fixture\.ipynb, In \[2\]: the cell did not finish within 2 s$/,
+  );
 });
 
 Deno.test("a kernel that cannot start is one line naming the notebook and the cause", async () => {

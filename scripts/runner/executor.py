@@ -20,6 +20,7 @@ import os
 import re
 import signal
 import sys
+import traceback
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from time import monotonic
@@ -27,7 +28,12 @@ from time import monotonic
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionComplete, CellExecutionError, DeadKernelError
+from nbclient.exceptions import (
+    CellExecutionComplete,
+    CellExecutionError,
+    CellTimeoutError,
+    DeadKernelError,
+)
 from nbclient.util import ensure_async
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -167,7 +173,13 @@ async def run_job(spec, job, kernels):
     """Executes one notebook and writes it; raises Failure."""
     nb = nbformat.read(job["input"], as_version=4)
     client = SentinelClient(
-        nb, timeout=spec["cell_timeout"], record_timing=False, kernel_name=spec["kernel"]
+        nb,
+        timeout=spec["cell_timeout"],
+        # Outputs end with the sentinel's markers, however long they take: never give up early.
+        iopub_timeout=spec["cell_timeout"],
+        raise_on_iopub_timeout=True,
+        record_timing=False,
+        kernel_name=spec["kernel"],
     )
     with open(job["log"], "w") as log:
         try:
@@ -199,6 +211,11 @@ async def run_job(spec, job, kernels):
                     # A syntax error or a failing import: the Deno kernel sends no error output.
                     message += " (the kernel gave no traceback: a syntax error or a failing import?)"
                 raise Failure(cell_label(nb, current), ANSI.sub("", message))
+            except CellTimeoutError:
+                raise Failure(
+                    cell_label(nb, current),
+                    f"the cell did not finish within {spec['cell_timeout']} s",
+                )
             except DeadKernelError:
                 cause = last_line(job["log"])
                 raise Failure(
@@ -281,6 +298,13 @@ async def main(spec):
             except Failure as f:
                 failed.append(job["name"])
                 emit({"event": "failed", "name": job["name"], "cell": f.cell, "error": f.error})
+                return
+            except Exception as e:  # a bug or an unreadable notebook: one line, details in the log
+                with open(job["log"], "a") as log:
+                    traceback.print_exc(file=log)
+                failed.append(job["name"])
+                error = f"{type(e).__name__}: {e}".strip().splitlines()[0]
+                emit({"event": "failed", "name": job["name"], "cell": None, "error": error})
                 return
             emit({"event": "done", "name": job["name"], "seconds": monotonic() - t0})
 
