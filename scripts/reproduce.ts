@@ -206,7 +206,27 @@ async function collect(
   return outputs;
 }
 
-/** Runs (see the module documentation); returns the exit code. */
+/**
+ * Runs (see the module documentation).
+ *
+ * @param options what to do and where
+ * @param signal aborting it stops the run, which then changes nothing
+ * @returns the exit code: 0, or 1 when `--check` found differences
+ * @throws {NotebookError} a notebook failed; {@link InterruptedError}, {@link LockedError},
+ * {@link NotWritableError}
+ * @example
+ * ```ts ignore
+ * import { run } from "./reproduce.ts";
+ * await run({
+ *   check: true,
+ *   force: false,
+ *   workers: 2,
+ *   startupTimeout: 20,
+ *   dirs: { notebooks: "notebooks", results: "results" },
+ *   keep: null,
+ * });
+ * ```
+ */
 export async function run(options: RunOptions, signal?: AbortSignal): Promise<number> {
   const { dirs, check } = options;
   const interrupted = () => {

@@ -35,7 +35,24 @@ function some(items: string[], max = 8): string {
     : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
 }
 
-/** What differs between two versions of a notebook. */
+/**
+ * What differs between two versions of a notebook: its cells as Jupyter shows them (`In [n]`,
+ * `Markdown cell k`) with what differs in each, then a different cell count, else metadata.
+ *
+ * @param committed the committed notebook's text
+ * @param produced the re-executed notebook's text
+ * @returns a one-line summary
+ * @example
+ * ```ts
+ * import { notebookDifference } from "./compare.ts";
+ * const nb = (out: string) =>
+ *   JSON.stringify({
+ *     cells: [{ cell_type: "code", source: "1", execution_count: 1, outputs: [out] }],
+ *     metadata: {},
+ *   });
+ * notebookDifference(nb("a"), nb("b")); // "cell In [1] (outputs)"
+ * ```
+ */
 export function notebookDifference(committed: string, produced: string): string {
   let a: { cells: Cell[]; metadata: unknown };
   let b: { cells: Cell[]; metadata: unknown };
@@ -85,7 +102,21 @@ function rowsDifference(a: unknown[], b: unknown[], header?: [unknown, unknown])
   return summary.length ? summary.join("; ") : "formatting only";
 }
 
-/** What differs between two versions of a file, by kind. */
+/**
+ * What differs between two versions of a file, by kind: notebook → cells, table (CSV, JSON
+ * rows) → rows, figure → changed.
+ *
+ * @param path the file's name (`results/tables/x.csv`)
+ * @param committed the committed bytes
+ * @param produced the re-executed bytes
+ * @returns a one-line summary
+ * @example
+ * ```ts
+ * import { fileDifference } from "./compare.ts";
+ * const enc = (s: string) => new TextEncoder().encode(s);
+ * fileDifference("results/tables/t.csv", enc("a\n1\n2\n"), enc("a\n1\n3\n")); // "row 2"
+ * ```
+ */
 export function fileDifference(path: string, committed: Uint8Array, produced: Uint8Array): string {
   const dec = new TextDecoder();
   try {
@@ -112,8 +143,16 @@ const same = (a: Uint8Array, b: Uint8Array) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
- * Compares `committed` and `produced` (relative name → path) byte for byte; returns one line per
- * differing file, `name: summary`, in name order (`[]` when identical).
+ * Compares `committed` and `produced` (relative name → path) byte for byte.
+ *
+ * @param committed name → path of the committed files
+ * @param produced name → path of the files the run produced
+ * @returns one line per differing file, `name: summary`, in name order (`[]` when identical)
+ * @example
+ * ```ts
+ * import { differences } from "./compare.ts";
+ * await differences(new Map(), new Map()); // []
+ * ```
  */
 export async function differences(
   committed: Map<string, string>,

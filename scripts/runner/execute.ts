@@ -72,8 +72,23 @@ export interface ExecuteOptions {
 }
 
 /**
- * Executes `jobs`, several at a time. Throws a {@link NotebookError} naming the notebook and the
- * cell of the first failure in plan order (the other notebooks are stopped).
+ * Executes `jobs`, several at a time, each writing its notebook (and HTML page).
+ *
+ * @param options the jobs, the Jupyter environment, the worker count…
+ * @returns when every notebook has been executed
+ * @throws {NotebookError} naming the notebook and the cell of the first failure in plan order
+ * (the other notebooks are stopped); {@link InterruptedError} when `signal` aborts it.
+ * @example
+ * ```ts ignore
+ * import { executeNotebooks } from "./execute.ts";
+ * import { installKernelSpec, jupyterEnv } from "./kernelspec.ts";
+ * await installKernelSpec("/tmp/j", Deno.execPath());
+ * await executeNotebooks({
+ *   jobs: [{ name: "a.ipynb", input: "in.ipynb", output: "out.ipynb", cwd: ".", results: "/tmp/r" }],
+ *   env: jupyterEnv("/tmp/j"),
+ *   workDir: "/tmp",
+ * });
+ * ```
  */
 export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
   const spec = {

@@ -5,7 +5,18 @@
  */
 import { createHash } from "node:crypto";
 
-/** Every file below `dir`, as paths relative to it, sorted; `[]` if `dir` does not exist. */
+/**
+ * Every file below a folder.
+ *
+ * @param dir the folder
+ * @param prefix a subfolder to start from (used when recursing)
+ * @returns paths relative to `dir`, sorted; `[]` if `dir` does not exist
+ * @example
+ * ```ts
+ * import { listFiles } from "./files.ts";
+ * await listFiles("/no/such/folder"); // []
+ * ```
+ */
 export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const out: string[] = [];
   try {
@@ -20,12 +31,33 @@ export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return out.sort();
 }
 
-/** sha256 of bytes, hex. */
+/**
+ * sha256 of bytes or text.
+ *
+ * @param bytes what to hash
+ * @returns the hash in hex
+ * @example
+ * ```ts
+ * import { sha256 } from "./files.ts";
+ * sha256("").slice(0, 8); // "e3b0c442"
+ * ```
+ */
 export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** sha256 of every file of a tree, combined in path order (a hash of the tree). */
+/**
+ * A hash of a tree: sha256 of every file's path and hash, in path order.
+ *
+ * @param dir the folder
+ * @param filter which relative paths count
+ * @returns the hash in hex
+ * @example
+ * ```ts
+ * import { treeHash } from "./files.ts";
+ * await treeHash("/no/such/folder") === await treeHash("/no/other/folder"); // true
+ * ```
+ */
 export async function treeHash(dir: string, filter: (p: string) => boolean = () => true) {
   const h = createHash("sha256");
   for (const p of (await listFiles(dir)).filter(filter)) {

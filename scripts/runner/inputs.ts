@@ -13,7 +13,17 @@ import { ROOT } from "./paths.ts";
 /** The inputs of one notebook: name → sha256 (the Deno version as itself). */
 export type Inputs = Record<string, string>;
 
-/** Inputs shared by every notebook. */
+/**
+ * Inputs shared by every notebook: `data/`, `deno.json`, `deno.lock`, the Deno version, the
+ * runner (its executor and kernelspec).
+ *
+ * @returns name → hash (the Deno version as itself)
+ * @example
+ * ```ts ignore
+ * import { sharedInputs } from "./inputs.ts";
+ * (await sharedInputs()).Deno; // "2.9.6"
+ * ```
+ */
 export async function sharedInputs(): Promise<Inputs> {
   const file = async (p: string) => sha256(await Deno.readFile(`${ROOT}/${p}`));
   return {
@@ -55,6 +65,12 @@ function codeModule(
  * @param notebooks name → path of the notebook as it will be executed
  * @param cwd the folder the notebooks run in (relative imports resolve from there)
  * @param work a scratch folder
+ * @returns name → inputs (module path → hash), or `null` when unknown
+ * @example
+ * ```ts ignore
+ * import { moduleInputs } from "./inputs.ts";
+ * await moduleInputs(new Map([["00-dataset.ipynb", "notebooks/00-dataset.ipynb"]]), "notebooks", ".tmp/x");
+ * ```
  */
 export async function moduleInputs(
   notebooks: Map<string, string>,
@@ -116,6 +132,10 @@ export async function moduleInputs(
 /**
  * Why a notebook must run again: the inputs that differ from the recorded ones (`[]` when
  * none), or that nothing was recorded.
+ *
+ * @param now the inputs now (`null`: unknown)
+ * @param recorded the inputs the manifest records
+ * @returns the names of the inputs that changed, or the reason there is nothing to compare
  *
  * @example
  * ```ts

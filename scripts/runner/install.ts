@@ -23,6 +23,12 @@ const exists = (p: string) => Deno.stat(p).then(() => true, () => false);
  *
  * @param folders folders that will receive files or be replaced
  * @param scratch where the new files are written first
+ * @returns when every folder can take its files
+ * @example
+ * ```ts ignore
+ * import { checkWritable } from "./install.ts";
+ * await checkWritable(["notebooks", "results"], ".tmp");
+ * ```
  */
 export async function checkWritable(folders: string[], scratch: string): Promise<void> {
   const device = (await Deno.stat(scratch)).dev;
@@ -55,8 +61,16 @@ export interface Move {
 
 /**
  * Performs every move, or none: each replaced path is first renamed into `backup`; if a step
- * fails, the steps done are undone in reverse order and the error is rethrown. `backup` must be
- * an empty folder on the same file system.
+ * fails, the steps done are undone in reverse order and the error is rethrown.
+ *
+ * @param moves the renames, in order
+ * @param backup an empty folder on the same file system
+ * @returns when every move is done
+ * @example
+ * ```ts ignore
+ * import { installAll } from "./install.ts";
+ * await installAll([{ from: ".tmp/run/results", to: "results" }], ".tmp/run/backup");
+ * ```
  */
 export async function installAll(moves: Move[], backup: string): Promise<void> {
   const done: { move: Move; saved: string | null; placed: boolean }[] = [];

@@ -70,7 +70,19 @@ export function kernelSpec(deno: string, extraEnv: Record<string, string> = {}) 
   };
 }
 
-/** Writes `spec` (default: {@link kernelSpec} of `deno`) as `<dir>/share/kernels/<name>/kernel.json`. */
+/**
+ * Writes a kernelspec as `<dir>/share/kernels/<KERNEL_NAME>/kernel.json`.
+ *
+ * @param dir the Jupyter folder (see {@link jupyterEnv})
+ * @param deno the Deno executable
+ * @param spec the kernelspec (default: {@link kernelSpec} of `deno`)
+ * @returns when written
+ * @example
+ * ```ts ignore
+ * import { installKernelSpec } from "./kernelspec.ts";
+ * await installKernelSpec("/tmp/jupyter", Deno.execPath());
+ * ```
+ */
 export async function installKernelSpec(
   dir: string,
   deno: string,

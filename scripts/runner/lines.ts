@@ -4,7 +4,16 @@
  * @module
  */
 
-/** Splits a text stream into lines; a last line without a line end is kept. */
+/**
+ * Splits a text stream into lines; a last line without a line end is kept.
+ *
+ * @example
+ * ```ts
+ * import { TextLineStream } from "./lines.ts";
+ * const lines = ReadableStream.from(["a\nb", "c\n"]).pipeThrough(new TextLineStream());
+ * await Array.fromAsync(lines); // ["a", "bc"]
+ * ```
+ */
 export class TextLineStream extends TransformStream<string, string> {
   /** Builds the stream. */
   constructor() {

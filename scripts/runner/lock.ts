@@ -29,8 +29,18 @@ function running(pid: number): boolean {
 }
 
 /**
- * Takes the lock at `path` (a lock left by a process that no longer runs is taken over), or
- * throws {@link LockedError} naming the process that holds it. Returns the release function.
+ * Takes the lock at `path` (a lock left by a process that no longer runs is taken over).
+ *
+ * @param path the lock file
+ * @param what what holds it, for the message
+ * @returns the function that releases it
+ * @throws {LockedError} naming the process that holds it
+ * @example
+ * ```ts ignore
+ * import { acquireLock } from "./lock.ts";
+ * const release = await acquireLock(".tmp/x.lock", "`deno task x`");
+ * await release();
+ * ```
  */
 export async function acquireLock(path: string, what: string): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
