@@ -140,7 +140,13 @@ async def start_kernel(spec, job, client, log):
         )
         client.kc = km.client()
         await ensure_async(client.kc.start_channels())
-        await client.kc.wait_for_ready(timeout=timeout)
+        ready = asyncio.ensure_future(client.kc.wait_for_ready(timeout=timeout))
+        while not ready.done():  # a kernel that exits is seen at once, not at the next poll
+            await asyncio.wait([ready], timeout=0.05)
+            if not ready.done() and not await ensure_async(km.is_alive()):
+                ready.cancel()
+                raise RuntimeError("the kernel exited")
+        await ready
     except Exception as e:  # any start-up problem becomes one line
         text = str(e).strip()
         if isinstance(e, (asyncio.TimeoutError, TimeoutError)) or "didn't respond" in text:
