@@ -99,6 +99,7 @@ export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
     html_dir: options.htmlDir ?? null,
     jobs: options.jobs.map((j) => ({ ...j, log: `${options.workDir}/${j.name}.log` })),
   };
+  if (options.signal?.aborted) throw new InterruptedError();
   const specPath = `${options.workDir}/executor.json`;
   await Deno.writeTextFile(specPath, JSON.stringify(spec));
   const child = new Deno.Command(PYTHON, {
@@ -114,6 +115,7 @@ export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
     } catch { /* already gone */ }
   };
   options.signal?.addEventListener("abort", stop);
+  if (options.signal?.aborted) stop();
   const failures = new Map<string, NotebookError>();
   const stderr = new Response(child.stderr).text();
   try {
