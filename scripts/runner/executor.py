@@ -258,7 +258,14 @@ class HtmlRenderer:
             from jinja2 import DictLoader
             from nbconvert import HTMLExporter
 
-            self.exporter = HTMLExporter(
+            class Exporter(HTMLExporter):
+                # nbconvert validates the notebook after each of its 11 preprocessors, and
+                # nbformat recompiles the schema each time (most of a page's rendering time);
+                # the notebook was validated when it was written.
+                def _validate_preprocessor(self, nbc, preprocessor):
+                    pass
+
+            self.exporter = Exporter(
                 template_name="lab",
                 extra_loaders=[DictLoader({"self-contained.html.j2": self.PAGE})],
                 template_file="self-contained.html.j2",
