@@ -14,31 +14,24 @@
  *
  * @module
  */
-import { loadCaseSeries } from "../lib/load.ts";
 import { PINNED_DENO, warnOnOtherDeno } from "../lib/runtime.ts";
 import { differences } from "./runner/compare.ts";
 import { executeNotebooks, InterruptedError, NotebookError } from "./runner/execute.ts";
 import { listFiles, sha256 } from "./runner/files.ts";
-import { changedInputs, type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
+import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
 import { checkWritable, installAll, type Move, NotWritableError } from "./runner/install.ts";
-import { installKernelSpec, jupyterEnv, notebookKernelspec } from "./runner/kernelspec.ts";
+import { installKernelSpec, jupyterEnv } from "./runner/kernelspec.ts";
 import { acquireLock, LockedError } from "./runner/lock.ts";
+import {
+  collect,
+  locate,
+  type Manifest,
+  readManifest,
+  staleness,
+  tree,
+} from "./runner/manifest.ts";
+import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
 import { NOTEBOOKS, PYTHON, RESULTS, runKey, SCRATCH } from "./runner/paths.ts";
-
-/** A notebook to execute: its output name and where its source comes from. */
-export interface Job {
-  name: string;
-  source: string;
-  caseId?: string;
-}
-
-/** Where the notebooks are read from and written to. */
-export interface Folders {
-  /** Notebooks (sources and executed copies). */
-  notebooks: string;
-  /** The results folder. */
-  results: string;
-}
 
 /** Options of {@link run}. */
 export interface RunOptions {
@@ -56,71 +49,6 @@ export interface RunOptions {
   keep: string | null;
 }
 
-/** The manifest: every file's hash, and each notebook's inputs and outputs. */
-interface Manifest {
-  deno: string;
-  denoPinned: string;
-  notebooks: Record<string, { inputs: Inputs; outputs: string[] }>;
-  files: { path: string; sha256: string }[];
-}
-
-/**
- * Notebooks in execution order: fixed ones by name, one per case (from `templates/case.ipynb`,
- * when the folder has it) after those whose names sort before "01".
- */
-export async function plan(dirs: Folders): Promise<Job[]> {
-  const fixed = (await listFiles(dirs.notebooks)).filter((p) =>
-    !p.includes("/") && p.endsWith(".ipynb") && !p.startsWith("01-case-")
-  );
-  const template = `${dirs.notebooks}/templates/case.ipynb`;
-  const hasTemplate = await Deno.stat(template).then(() => true, () => false);
-  const cases: Job[] = hasTemplate
-    ? (await loadCaseSeries()).cases.map((c) => ({
-      name: `01-case-${c.id}.ipynb`,
-      source: template,
-      caseId: c.id,
-    }))
-    : [];
-  const jobs = fixed.map((name) => ({ name, source: `${dirs.notebooks}/${name}` }));
-  return [...jobs.filter((j) => j.name < "01"), ...cases, ...jobs.filter((j) => j.name >= "01")];
-}
-
-/**
- * The notebook as executed: outputs cleared, the project's kernelspec, and for a case the case
- * id injected into the template's parameters cell.
- */
-export async function prepare(job: Job, dir: string): Promise<string> {
-  const nb = JSON.parse(await Deno.readTextFile(job.source));
-  for (const cell of nb.cells) {
-    if (cell.cell_type === "code") cell.outputs = [], cell.execution_count = null;
-  }
-  nb.metadata = { ...nb.metadata, kernelspec: notebookKernelspec() };
-  if (job.caseId !== undefined) {
-    const params = nb.cells.find((c: { metadata?: { tags?: string[] } }) =>
-      c.metadata?.tags?.includes("parameters")
-    );
-    if (!params) throw new Error(`${job.source}: no cell tagged 'parameters'`);
-    params.source = [
-      "// Parameters (injected by `deno task reproduce` for each case in data/)\n",
-      `const caseId = ${JSON.stringify(job.caseId)};`,
-    ];
-  }
-  const path = `${dir}/${job.name}`;
-  await Deno.writeTextFile(path, JSON.stringify(nb, null, 1) + "\n");
-  return path;
-}
-
-/** What of a notebook its execution depends on: each cell's type, source and tags. */
-function sourceHash(
-  nb: { cells: { cell_type: string; source: string | string[]; metadata?: { tags?: string[] } }[] },
-): string {
-  return sha256(JSON.stringify(nb.cells.map((c) => [
-    c.cell_type,
-    [c.source].flat().join(""),
-    c.metadata?.tags ?? [],
-  ])));
-}
-
 async function requireJupyter(): Promise<void> {
   try {
     const out = await new Deno.Command(PYTHON, {
@@ -133,77 +61,6 @@ async function requireJupyter(): Promise<void> {
     `Jupyter's nbclient and nbconvert are needed for ${PYTHON}: ` +
       "sudo apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client",
   );
-}
-
-/** The committed manifest, or `null` when missing or unreadable. */
-async function readManifest(results: string): Promise<Manifest | null> {
-  try {
-    const m = JSON.parse(await Deno.readTextFile(`${results}/manifest.json`));
-    return m && typeof m.notebooks === "object" && Array.isArray(m.files) ? m : null;
-  } catch {
-    return null;
-  }
-}
-
-/** `notebooks/…` and `results/…` names of a folder pair → paths. */
-async function tree(notebooks: string, results: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const p of await listFiles(notebooks)) {
-    if (!p.includes("/") && p.endsWith(".ipynb")) files.set(`notebooks/${p}`, `${notebooks}/${p}`);
-  }
-  for (const p of await listFiles(results)) files.set(`results/${p}`, `${results}/${p}`);
-  return files;
-}
-
-/** Where a manifest name lives in a folder pair. */
-const locate = (name: string, dirs: Folders) =>
-  name.startsWith("notebooks/")
-    ? `${dirs.notebooks}/${name.slice(10)}`
-    : `${dirs.results}/${name.slice(8)}`;
-
-/**
- * Why a notebook must run again (`[]`: it need not): changed inputs, or outputs that are not
- * those the manifest records.
- */
-async function staleness(
-  name: string,
-  inputs: Inputs | null,
-  old: Manifest | null,
-  dirs: Folders,
-): Promise<string[]> {
-  const record = old?.notebooks[name];
-  const changed = changedInputs(inputs, record?.inputs).map((n) =>
-    n.startsWith("its") || n.startsWith("no record") ? n : `${n} changed`
-  );
-  if (changed.length || !record || !old) return changed;
-  const hashes = new Map(old.files.map((f) => [f.path, f.sha256]));
-  for (const out of record.outputs) {
-    const bytes = await Deno.readFile(locate(out, dirs)).catch(() => null);
-    if (bytes === null) return [`${out} is missing`];
-    if (sha256(bytes) !== hashes.get(out)) return [`${out} differs from the manifest`];
-  }
-  return [];
-}
-
-/** Moves the files a notebook wrote to its own results folder into the run's results. */
-async function collect(
-  name: string,
-  from: string,
-  results: string,
-  owner: Map<string, string>,
-): Promise<string[]> {
-  const outputs: string[] = [];
-  for (const p of await listFiles(from)) {
-    const key = `results/${p}`;
-    if (owner.has(key)) {
-      throw new Error(`${name} and ${owner.get(key)} both write ${key}`);
-    }
-    owner.set(key, name);
-    await Deno.mkdir(`${results}/${p}`.replace(/\/[^/]+$/, ""), { recursive: true });
-    await Deno.rename(`${from}/${p}`, `${results}/${p}`);
-    outputs.push(key);
-  }
-  return outputs;
 }
 
 /**

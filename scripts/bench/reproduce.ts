@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { plan, prepare } from "../reproduce.ts";
+import { plan, prepare } from "../runner/plan.ts";
 import { executeNotebooks } from "../runner/execute.ts";
 import { installKernelSpec, jupyterEnv } from "../runner/kernelspec.ts";
 import { NOTEBOOKS, ROOT, SCRATCH } from "../runner/paths.ts";
