@@ -16,12 +16,12 @@
  */
 import { PINNED_DENO, warnOnOtherDeno } from "../lib/runtime.ts";
 import { differences } from "./runner/compare.ts";
-import { executeNotebooks, InterruptedError, NotebookError } from "./runner/execute.ts";
+import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
 import { listFiles, sha256 } from "./runner/files.ts";
 import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
-import { checkWritable, installAll, type Move, NotWritableError } from "./runner/install.ts";
+import { checkWritable, installAll, type Move } from "./runner/install.ts";
 import { installKernelSpec, jupyterEnv } from "./runner/kernelspec.ts";
-import { acquireLock, LockedError } from "./runner/lock.ts";
+import { acquireLock } from "./runner/lock.ts";
 import {
   collect,
   locate,
@@ -69,8 +69,8 @@ async function requireJupyter(): Promise<void> {
  * @param options what to do and where
  * @param signal aborting it stops the run, which then changes nothing
  * @returns the exit code: 0, or 1 when `--check` found differences
- * @throws {NotebookError} a notebook failed; {@link InterruptedError}, {@link LockedError},
- * {@link NotWritableError}
+ * @throws {Error} a `NotebookError` (a notebook failed), an {@link InterruptedError}, a
+ * `LockedError` (another run holds the folders) or a `NotWritableError`
  * @example
  * ```ts ignore
  * import { run } from "./reproduce.ts";
@@ -303,12 +303,8 @@ if (import.meta.main) {
     if (e instanceof InterruptedError) {
       console.error("interrupted: the run was stopped and nothing was changed");
       code = 130;
-    } else if (
-      e instanceof NotebookError || e instanceof LockedError || e instanceof NotWritableError
-    ) {
-      console.error(`error: ${e.message}`);
-      code = 1;
     } else {
+      // NotebookError, LockedError, NotWritableError and others: one line, exit 1.
       console.error(`error: ${(e as Error).message}`);
       code = 1;
     }
