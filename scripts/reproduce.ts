@@ -259,7 +259,9 @@ function parseArgs(args: string[]): RunOptions | string {
     keep: null,
   };
   const folder = (p: string) => {
-    const abs = p.startsWith("/") ? p : `${Deno.cwd()}/${p}`;
+    // `deno task` runs in the project folder; INIT_CWD is where it was started.
+    const cwd = Deno.env.get("INIT_CWD") ?? Deno.cwd();
+    const abs = p.startsWith("/") ? p : `${cwd}/${p}`;
     try {
       return Deno.realPathSync(abs);
     } catch {
