@@ -18,7 +18,7 @@ const exists = (p: string) => Deno.stat(p).then(() => true, () => false);
 
 /**
  * Checks, before any work, that new files can be renamed into `folders` from `scratch`: each
- * folder (or, if missing, its parent) accepts a new file and is on the scratch folder's file
+ * folder and the folder holding it accept a new file and are on the scratch folder's file
  * system. Throws {@link NotWritableError} naming the folder.
  *
  * @param folders folders that will receive files or be replaced
@@ -33,20 +33,25 @@ const exists = (p: string) => Deno.stat(p).then(() => true, () => false);
 export async function checkWritable(folders: string[], scratch: string): Promise<void> {
   const device = (await Deno.stat(scratch)).dev;
   for (const folder of folders) {
-    const dir = await exists(folder) ? folder : folder.replace(/\/[^/]+\/?$/, "");
-    try {
-      const probe = await Deno.makeTempFile({ dir, prefix: ".reproduce-probe-" });
-      await Deno.remove(probe);
-    } catch (e) {
-      throw new NotWritableError(
-        `cannot write to ${dir} (${(e as Error).message.split(":")[0]}); nothing was changed`,
-      );
-    }
-    if ((await Deno.stat(dir)).dev !== device) {
-      throw new NotWritableError(
-        `${folder} is on another file system than ${scratch}: choose a folder inside the ` +
-          "repository (files are moved into place by renaming); nothing was changed",
-      );
+    // Files are renamed into the folder, and the folder itself may be renamed: both it and the
+    // folder holding it must take a change.
+    const parent = folder.replace(/\/[^/]+\/?$/, "") || "/";
+    const dirs = await exists(folder) ? [folder, parent] : [parent];
+    for (const dir of dirs) {
+      try {
+        const probe = await Deno.makeTempFile({ dir, prefix: ".reproduce-probe-" });
+        await Deno.remove(probe);
+      } catch (e) {
+        throw new NotWritableError(
+          `cannot write to ${dir} (${(e as Error).message.split(":")[0]}); nothing was changed`,
+        );
+      }
+      if ((await Deno.stat(dir)).dev !== device) {
+        throw new NotWritableError(
+          `${folder} is on another file system than ${scratch}: choose a folder inside the ` +
+            "repository (files are moved into place by renaming); nothing was changed",
+        );
+      }
     }
   }
 }
