@@ -1,7 +1,9 @@
 /**
  * `deno task bench [NAME…]`: runs the benchmarks in `scripts/bench/` (every `*.ts` there, in
- * name order, or those named), each as its own process, and prints what each prints. Adding a
- * benchmark is adding a file there. Benchmarks measure; they do not pass or fail on time.
+ * name order, or those named), each as its own process, and prints what each prints: a
+ * `*_bench.ts` file holds `Deno.bench` cases and runs under `deno bench`, any other file is a
+ * script that measures and prints. Adding a benchmark is adding a file there. Benchmarks measure;
+ * they do not pass or fail on time.
  *
  * @module
  */
@@ -23,7 +25,7 @@ if (import.meta.main) {
     console.log(`== ${name}`);
     const { code } = await new Deno.Command("deno", {
       args: [
-        "run",
+        name.endsWith("_bench") ? "bench" : "run",
         "--allow-read",
         "--allow-write=.,/tmp",
         "--allow-run",
