@@ -5,8 +5,8 @@
  * added to deno.json fails with a visible error.
  */
 import assert from "node:assert/strict";
-import { executeNotebook, NotebookError } from "../scripts/runner/execute.ts";
-import { installKernelSpec, jupyterEnv } from "../scripts/runner/kernelspec.ts";
+import { executeNotebooks, NotebookError } from "../scripts/runner/execute.ts";
+import { installKernelSpec, jupyterEnv, KERNEL_NAME } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS, PYTHON } from "../scripts/runner/paths.ts";
 
 function notebook(cells: string[]): string {
@@ -19,7 +19,7 @@ function notebook(cells: string[]): string {
       execution_count: null,
       outputs: [],
     })),
-    metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
+    metadata: { kernelspec: { name: KERNEL_NAME, display_name: "Deno", language: "typescript" } },
     nbformat: 4,
     nbformat_minor: 5,
   });
@@ -44,8 +44,8 @@ async function withKernel<T>(fn: (dir: string, env: Record<string, string>) => P
 const RUN_ALL = `
 import json, queue, sys, time
 from jupyter_client.manager import start_new_kernel
-cwd, runs, cells = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
-km, kc = start_new_kernel(kernel_name="deno", cwd=cwd)
+kernel, cwd, runs, cells = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+km, kc = start_new_kernel(kernel_name=kernel, cwd=cwd)
 shown, late = [0] * len(cells), [0] * len(cells)
 try:
     for _ in range(runs):
@@ -94,7 +94,7 @@ async function runAll(cells: string[], runs: number, busy: boolean) {
   try {
     return await withKernel(async (_dir, env) => {
       const out = await new Deno.Command(PYTHON, {
-        args: ["-c", RUN_ALL, NOTEBOOKS, String(runs), JSON.stringify(cells)],
+        args: ["-c", RUN_ALL, KERNEL_NAME, NOTEBOOKS, String(runs), JSON.stringify(cells)],
         env,
         stdout: "piped",
         stderr: "piped",
@@ -140,13 +140,16 @@ for (const busy of [false, true]) {
 Deno.test("the case template runs from the folder it lives in", async () => {
   await withKernel(async (dir, env) => {
     const output = `${dir}/case.ipynb`;
-    await executeNotebook({
-      name: "templates/case.ipynb",
-      input: `${NOTEBOOKS}/templates/case.ipynb`,
-      output,
-      cwd: `${NOTEBOOKS}/templates`,
+    await executeNotebooks({
+      jobs: [{
+        name: "case.ipynb",
+        input: `${NOTEBOOKS}/templates/case.ipynb`,
+        output,
+        cwd: `${NOTEBOOKS}/templates`,
+        results: `${dir}/results`,
+      }],
       env,
-      timeoutSeconds: 300,
+      workDir: dir,
     });
     const nb = JSON.parse(await Deno.readTextFile(output));
     const outputs = nb.cells.flatMap((c: { outputs?: { output_type: string }[] }) =>
@@ -170,13 +173,16 @@ Deno.test("importing a package that was not added with deno add shows an error",
     );
     await assert.rejects(
       () =>
-        executeNotebook({
-          name: "fixture.ipynb",
-          input: `${dir}/in.ipynb`,
-          output: `${dir}/out.ipynb`,
-          cwd: NOTEBOOKS,
+        executeNotebooks({
+          jobs: [{
+            name: "fixture.ipynb",
+            input: `${dir}/in.ipynb`,
+            output: `${dir}/out.ipynb`,
+            cwd: NOTEBOOKS,
+            results: `${dir}/results`,
+          }],
           env,
-          timeoutSeconds: 120,
+          workDir: dir,
         }),
       (e: Error) => {
         assert.ok(e instanceof NotebookError);
