@@ -31,7 +31,16 @@ export interface TableOptions {
   notes?: readonly string[];
 }
 
-/** Where results go, or `null` interactively. */
+/**
+ * Where results go: the `RESULTS_DIR` the reproduce command sets for the kernel.
+ *
+ * @returns The folder, or `null` interactively (nothing is written then).
+ * @example
+ * ```ts
+ * import { resultsDir } from "./display.ts";
+ * resultsDir(); // null unless RESULTS_DIR is set
+ * ```
+ */
 export function resultsDir(): string | null {
   return Deno.env.get("RESULTS_DIR") ?? null;
 }

@@ -1,6 +1,6 @@
 /**
- * The API reference: every export of the public modules is documented (`deno doc --lint`), and
- * `deno task docs` can render it.
+ * The API reference: every export of the public modules is documented (`deno doc --lint`), every
+ * `@example` in `lib/` runs (`deno test --doc`), and `deno task docs` can render it.
  */
 import assert from "node:assert/strict";
 import { ROOT } from "../scripts/runner/paths.ts";
@@ -34,4 +34,17 @@ Deno.test("the API reference renders, with a page for getCase", async () => {
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("every @example in lib/ runs", async () => {
+  const out = await new Deno.Command("deno", {
+    args: ["test", "--doc", "--allow-read", "--allow-write=/tmp", "--allow-env", "lib/"],
+    cwd: ROOT,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+  assert.equal(out.code, 0, text.split("\n").filter((l) => /FAILED|error/.test(l)).join("\n"));
+  assert.match(text, /ok \| [1-9]\d* passed \| 0 failed/);
 });
