@@ -45,6 +45,7 @@ export {
 export * from "./stats/pooled.ts";
 export {
   type NamedSeries,
+  type SensitivityRow,
   type SensitivitySpan,
   sensitivitySpans,
   sensitivityTable,

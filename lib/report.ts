@@ -22,7 +22,11 @@ import {
 import { lineOfTherapyGroups } from "./stats/line_of_therapy.ts";
 import { pairedTests } from "./stats/paired_tests.ts";
 import { type ResponderRow, thresholdLabel } from "./stats/responders.ts";
-import { type SensitivitySpan, sensitivityTable } from "./stats/sensitivity.ts";
+import {
+  type SensitivityRow,
+  type SensitivitySpan,
+  sensitivityTable,
+} from "./stats/sensitivity.ts";
 import type { Reading } from "./readings.ts";
 import type { Robustness } from "./robustness.ts";
 import {
@@ -612,15 +616,25 @@ export function sensitivityRows(s: CaseSeries): Row[] {
  * The range (min–max, formatted) of a sensitivity quantity for one case across every baseline
  * definition and bound, or "not defined" when no choice defines it.
  *
+ * @param table The computed sensitivity table ({@link sensitivityTable}).
+ * @param quantity The quantity, as named in the table.
+ * @param caseId The case.
+ * @returns For example "85.1–100", or "not defined".
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
- * import { sensitivityRange, sensitivityRows } from "./report.ts";
- * sensitivityRange(sensitivityRows(await loadCaseSeries()), "days to 50% reduction", "2"); // "0–6"
+ * import { sensitivityRange } from "./report.ts";
+ * import { sensitivityTable } from "./stats/sensitivity.ts";
+ * const table = sensitivityTable((await loadCaseSeries()).cases);
+ * sensitivityRange(table, "days to 50% reduction", "2"); // "0–6"
  * ```
  */
-export function sensitivityRange(rows: readonly Row[], quantity: string, caseId: string): string {
-  const v = rows.filter((r) => r.quantity === quantity && r.case === caseId && r.value !== null)
+export function sensitivityRange(
+  table: readonly SensitivityRow[],
+  quantity: string,
+  caseId: string,
+): string {
+  const v = table.filter((r) => r.quantity === quantity && r.caseId === caseId && r.value !== null)
     .map((r) => r.value as number);
   return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "not defined";
 }

@@ -7,7 +7,7 @@
  */
 import { claimsLedger } from "./claims.ts";
 import type { CaseSeries } from "./model.ts";
-import { responders, thresholdLabel } from "./stats/pooled.ts";
+import { responders, thresholdLabel } from "./stats/responders.ts";
 import type { NamedSeries } from "./stats/sensitivity.ts";
 import { STUDY } from "./study.ts";
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AggregateResult } from "../stats/pooled.ts";
+import type { AggregateResult } from "../stats/aggregation.ts";
 import type { EffectSizeResult, Measure } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { axesPanel } from "./axes.ts";

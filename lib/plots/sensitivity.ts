@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { SensitivityRow } from "../stats/pooled.ts";
+import type { SensitivityRow } from "../stats/sensitivity.ts";
 import { axesPanel } from "./axes.ts";
 import { type Figure, PAD, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";

@@ -9,8 +9,25 @@ import { atBound, type ExtractionBound, type NominalInterval } from "../interval
 import type { Case, CaseSeries } from "../model.ts";
 import { BASELINE_DEFINITIONS, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
 import { caseChange, timeToRelief } from "./change.ts";
-import { prePost, responders, type SensitivityRow, signTest } from "./pooled.ts";
+import { prePost, signTest } from "./paired_tests.ts";
+import { responders } from "./responders.ts";
 import { type BaselineDefinition, STUDY } from "../study.ts";
+
+/** One row of the sensitivity table. */
+export interface SensitivityRow {
+  /** Case id, or "all" for pooled quantities. */
+  caseId: string;
+  /** What is measured. */
+  quantity: string;
+  /** Baseline definition. */
+  baseline: BaselineDefinition;
+  /** Which values of the extraction intervals: nominal, or the bound favouring or disfavouring the drug. */
+  bound: ExtractionBound;
+  /** The value, or `null` when undefined. */
+  value: number | null;
+  /** Number of cases or observations behind it. */
+  n: number;
+}
 
 /** `atBound`, for a value that may be missing. */
 const pick = (x: NominalInterval | null, bound: ExtractionBound, favourHigh: boolean) =>

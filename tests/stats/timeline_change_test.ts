@@ -294,10 +294,10 @@ Deno.test("VAS as a percent of the baseline, with interval bounds", async () => 
 });
 
 Deno.test("sensitivity summaries: range per case and which baselines depend on the definition", async () => {
-  const { baselineDependence, sensitivityRange, sensitivityRows } = await import(
+  const { baselineDependence, sensitivityRange, sensitivityTable } = await import(
     "../../lib/mod.ts"
   );
-  const rows = sensitivityRows(series);
+  const rows = sensitivityTable(series.cases);
   // Case 2: 6 days at the nominal value, 0 at the favourable bound of 'within 6 days'.
   assert.equal(sensitivityRange(rows, "days to 50% reduction", "2"), "0–6");
   assert.equal(sensitivityRange(rows, "no such quantity", "2"), "not defined");
