@@ -463,7 +463,7 @@ export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OP
       SE: num(a.se),
       "CI lower": num(a.ciLower),
       "CI upper": num(a.ciUpper),
-      excluded: exclusions(a.excluded),
+      excluded: a.excluded.map((e) => e.caseId).join(", ") || null,
       note: [
         a.reason,
         a.waldCi
@@ -473,6 +473,37 @@ export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OP
       ].filter(Boolean).join("; ") || null,
     };
   });
+}
+
+/**
+ * What the aggregate table of a measure says once, under the table: the cases left out of every
+ * weighting scheme, each with its reason.
+ *
+ * @param s The case series.
+ * @param measure The effect size.
+ * @param options Effect-size options (default {@link PAIN_OPTIONS}).
+ * @returns Sentences for `showTable`'s `notes` (none when no case is left out).
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { aggregateNotes } from "./report.ts";
+ * aggregateNotes(await loadCaseSeries(), "NAP").length; // 0
+ * ```
+ */
+export function aggregateNotes(
+  s: CaseSeries,
+  measure: Measure,
+  options: EffectSizeOptions = PAIN_OPTIONS,
+): string[] {
+  expectSeries("aggregateNotes", s);
+  const { perCase } = caseEffectSizes(s.cases, measure, options);
+  const a = aggregateEffectSizes(
+    perCase.map((p) => p.result),
+    perCase.map((p) => p.caseId),
+    "equal",
+    options.confidence,
+  );
+  return a.excluded.length ? [`Left out of every weighting: ${exclusions(a.excluded)}.`] : [];
 }
 
 /**
