@@ -14,19 +14,18 @@ import { claimsLedger } from "./claims.ts";
 import {
   aggregateEffectSizes,
   caseEffectSizes,
-  lineOfTherapyGroups,
-  permutationTest,
   phases,
-  prePost,
-  type ResponderRow,
-  signTest,
-  thresholdLabel,
+  WEIGHTING_FAVOURS,
   WEIGHTINGS,
-} from "./stats/pooled.ts";
+} from "./stats/aggregation.ts";
+import { lineOfTherapyGroups } from "./stats/line_of_therapy.ts";
+import { pairedTests } from "./stats/paired_tests.ts";
+import { type ResponderRow, thresholdLabel } from "./stats/responders.ts";
 import { sensitivityTable } from "./stats/sensitivity.ts";
 import {
   type EffectSizeOptions,
   type EffectSizeResult,
+  type Exclusion,
   type Measure,
   MEASURES,
 } from "./stats/types.ts";
@@ -285,6 +284,10 @@ export function rateRows(c: Case): Row[] {
   }));
 }
 
+/** Exclusions in words: "case 4: never takes milnacipran; …", or `null` when there are none. */
+const exclusions = (xs: readonly Exclusion[]) =>
+  xs.map((e) => `case ${e.caseId}: ${e.reason}`).join("; ") || null;
+
 /** Row of one effect size. */
 function esRow(r: EffectSizeResult): Row {
   return {
@@ -293,45 +296,103 @@ function esRow(r: EffectSizeResult): Row {
     SE: num(r.se),
     "CI lower": num(r.ciLower),
     "CI upper": num(r.ciUpper),
+    "informative CI": r.informativeCi
+      ? `${fmt(r.informativeCi.lower, 4)}–${fmt(r.informativeCi.upper, 4)}`
+      : null,
     nA: r.n.baseline,
     nB: r.n.treatment,
     note: [
       r.reason,
       r.note,
       r.informativeCi
-        ? `other Newcombe root: [${num(r.informativeCi.lower)}, ${num(r.informativeCi.upper)}]`
+        ? "the package's interval is degenerate at the bound; 'informative CI' is the other " +
+          "Newcombe root"
         : null,
-    ]
-      .filter(Boolean).join("; ") || null,
+    ].filter(Boolean).join("; ") || null,
   };
 }
 
-/** All thirteen effect sizes of a case, A = before milnacipran, B = after. */
+/**
+ * All thirteen effect sizes of a case, A = before the drug of interest, B = after. A case that
+ * never takes the drug gets every measure with that reason.
+ *
+ * @param c The case.
+ * @param options Effect-size options (default {@link PAIN_OPTIONS}).
+ * @returns One row per measure.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { effectSizeRows } from "./report.ts";
+ * effectSizeRows((await loadCaseSeries()).cases[0])[0]["informative CI"]; // "0.3856–1"
+ * ```
+ */
 export function effectSizeRows(c: Case, options: EffectSizeOptions = PAIN_OPTIONS): Row[] {
   const p = phases(c);
-  return MEASURES.map((m) => esRow(effectSize(m, p.baseline, p.treatment, options)));
+  return MEASURES.map((m) => {
+    const r = effectSize(m, p.baseline, p.treatment, options);
+    return esRow(p.reason ? { ...r, reason: p.reason } : r);
+  });
 }
 
-/** One measure aggregated across cases under every weighting scheme. */
+/**
+ * One measure aggregated across cases under every weighting scheme, with what each scheme
+ * favours, the cases used and those left out with the reason.
+ *
+ * @param s The case series.
+ * @param measure The measure.
+ * @param options Effect-size options (default {@link PAIN_OPTIONS}).
+ * @returns One row per weighting scheme.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { aggregateRows } from "./report.ts";
+ * aggregateRows(await loadCaseSeries(), "NAP")[0].favours; // "every case the same"
+ * ```
+ */
 export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OPTIONS): Row[] {
   const { perCase } = caseEffectSizes(s.cases, measure, options);
   return WEIGHTINGS.map((w) => {
-    const a = aggregateEffectSizes(perCase.map((p) => p.result), perCase.map((p) => p.caseId), w);
+    const a = aggregateEffectSizes(
+      perCase.map((p) => p.result),
+      perCase.map((p) => p.caseId),
+      w,
+      options.confidence,
+    );
     return {
       measure,
       weighting: w,
+      favours: WEIGHTING_FAVOURS[w],
       n: a.n,
+      cases: a.weights.map((x) => `${x.caseId} (${fmt(100 * x.weight, 0)}%)`).join(", ") || null,
       estimate: num(a.estimate),
       SE: num(a.se),
       "CI lower": num(a.ciLower),
       "CI upper": num(a.ciUpper),
-      excluded: a.excluded.map((e) => `case ${e.caseId}: ${e.reason}`).join("; ") || null,
-      note: a.reason ?? null,
+      excluded: exclusions(a.excluded),
+      note: [
+        a.reason,
+        a.waldCi
+          ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
+            "measure's range"
+          : null,
+      ].filter(Boolean).join("; ") || null,
     };
   });
 }
 
-/** Responder rows for display. */
+/**
+ * Responder rows for display, with the cases left out and why.
+ *
+ * @param rows The computed responder rows (`responders`).
+ * @returns One display row per timing and threshold.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { responderRows } from "./report.ts";
+ * import { responders } from "./stats/responders.ts";
+ * responderRows(responders((await loadCaseSeries()).cases))[0].excluded; // null
+ * ```
+ */
 export function responderRows(rows: readonly ResponderRow[]): Row[] {
   return rows.map((r) => ({
     timing: r.timing,
@@ -339,35 +400,81 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
     responders: `${r.count}/${r.n}`,
     cases: r.responders.join(", ") || "–",
     proportion: num(r.proportion),
-    "95% CI (Clopper–Pearson)": `${num(r.ciLower)}–${num(r.ciUpper)}`,
+    [`${fmt(100 * r.confidence, 0)}% CI (Clopper–Pearson)`]: r.ciLower === null
+      ? null
+      : `${num(r.ciLower)}–${num(r.ciUpper)}`,
+    excluded: exclusions(r.excluded),
   }));
 }
 
-/** First-line vs after-SSRI groups, one row per group. */
+/**
+ * Cases by line of therapy of the drug of interest (computed from the data), one row per line,
+ * then one row listing the cases left out.
+ *
+ * @param s The case series.
+ * @returns Display rows.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { groupRows } from "./report.ts";
+ * groupRows(await loadCaseSeries())[0].group; // "milnacipran first-line"
+ * ```
+ */
 export function groupRows(s: CaseSeries): Row[] {
-  return lineOfTherapyGroups(s.cases).map((g) => ({
+  const { groups, excluded } = lineOfTherapyGroups(s.cases);
+  const rows: Row[] = groups.map((g) => ({
     group: g.group,
     n: g.n,
     cases: g.caseIds.join(", "),
-    "% reduction, first value": g.firstReductions.map((x) => num(x)).join(", ") || null,
-    "% reduction, last value": g.lastReductions.map((x) => num(x)).join(", ") || null,
+    [`given before ${STUDY.drug} for ${STUDY.indication}`]: g.priorDrugs
+      .map((p) => `case ${p.caseId}: ${p.drugs.join(", ") || "none"}`).join("; "),
+    "% reduction, first value": g.firstReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
+      .join("; ") || null,
+    "% reduction, last value": g.lastReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
+      .join("; ") || null,
+    excluded: exclusions(g.excluded),
   }));
+  if (excluded.length > 0) {
+    rows.push({
+      group: "not assessable",
+      n: excluded.length,
+      cases: excluded.map((e) => e.caseId).join(", "),
+      [`given before ${STUDY.drug} for ${STUDY.indication}`]: null,
+      "% reduction, first value": null,
+      "% reduction, last value": null,
+      excluded: exclusions(excluded),
+    });
+  }
+  return rows;
 }
 
-/** Sign and permutation tests of pre vs post (last) VAS, one row each. */
+/**
+ * Sign and permutation tests of pre vs post values at the first and the last post-drug value,
+ * one row each, with the cases left out. For the values themselves use `pairedTests`.
+ *
+ * @param s The case series.
+ * @returns Display rows.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { testRows } from "./report.ts";
+ * testRows(await loadCaseSeries()).length; // 4
+ * ```
+ */
 export function testRows(s: CaseSeries): Row[] {
-  return (["first", "last"] as const).flatMap((timing) => {
-    const pairs = prePost(s.cases, { timing });
-    return [signTest(pairs), permutationTest(pairs)].map((t) => ({
-      timing: `${timing} post-drug value`,
+  return pairedTests(s.cases).flatMap((p) =>
+    [p.sign, p.permutation].map((t) => ({
+      timing: `${p.timing} post-drug value`,
       test: t.test === "sign"
         ? "exact sign test"
         : `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`,
       n: t.n,
       statistic: num(t.statistic),
       "p (two-sided)": num(t.pValue),
-    }));
-  });
+      note: t.reason ?? null,
+      excluded: exclusions(p.excluded),
+    }))
+  );
 }
 
 /** The claims ledger as rows. */

@@ -1,146 +1,147 @@
 /**
- * Figure builders on the real dataset and on a small synthetic case: marks exist, axes span what
- * they must, an empty phase still renders, and two renders are byte-identical.
+ * Figure builders on the real dataset and on hand-made odd cases: the marks each figure promises
+ * exist, odd shapes render honestly (a note instead of an empty panel or a throw), and two renders
+ * are byte-identical. Layout (no overlapping or clipped text) is tested in tests/plots/.
  */
 import assert from "node:assert/strict";
-import {
-  type Case,
-  caseEffectSizes,
-  loadCaseSeries,
-  responderCurve,
-  sensitivityTable,
-} from "../lib/mod.ts";
+import * as lib from "../lib/mod.ts";
 import {
   caseTimelineFigure,
   displayBundle,
+  displayMetadata,
   forestFigure,
   forestRows,
   pngBytes,
+  PRINT_WIDTH,
+  RESPONDER_BAND_MAX_N,
   responderCurveFigure,
   sensitivityFigure,
+  sensitivityIntervals,
   svgText,
   trajectoriesFigure,
 } from "../lib/plots/mod.ts";
+import { oddCases } from "./plots/odd_cases.ts";
 
-const series = await loadCaseSeries();
-const [c1, c2, c3] = series.cases;
-
+const series = await lib.loadCaseSeries();
+const byId = (id: string) => series.cases.find((c) => c.id === id)!;
+const odd = new Map(oddCases().map((c) => [c.id, c]));
 const count = (svg: string, re: RegExp) => (svg.match(re) ?? []).length;
+/** Markers drawn as data (the legend's swatches left out). */
+const dataCircles = (svg: string) =>
+  count(svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, ""), /<circle/g);
 
-Deno.test("timeline: one point per VAS, one whisker each way, one lane per drug, dose labels", () => {
-  const svg = svgText(caseTimelineFigure(c1));
-  assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-  assert.equal(count(svg, /<circle/g), 4);
-  for (const drug of ["diclofenac", "paroxetine", "milnacipran"]) {
-    assert.ok(svg.includes(`>${drug}<`));
-  }
-  for (const dose of ["10", "20", "30", "40", "100", "75"]) {
-    assert.ok(svg.includes(`>${dose}</text>`), dose);
-  }
-  assert.ok(svg.includes(">6.6<") && svg.includes(">0.6<"));
-  assert.ok(svg.includes("Days since the start of milnacipran"));
-  for (const e of ["amputation", "phantom pain onset"]) assert.ok(svg.includes(`>${e}<`));
-  // Case 3: the stated range is a vertical whisker labelled [0, 1]; recurrence is marked.
-  const s3 = svgText(caseTimelineFigure(c3));
-  assert.ok(s3.includes(">[0, 1]<") && s3.includes(">recurrence<"));
-  // The VAS axis is 0–10 for every case.
+Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every event", () => {
   for (const c of series.cases) {
-    const s = svgText(caseTimelineFigure(c));
-    assert.ok(s.includes(">10<") && s.includes(">0<") && s.includes("Pain VAS (cm)"));
+    const svg = svgText(caseTimelineFigure(c));
+    assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.equal(dataCircles(svg), c.observations.length, `case ${c.id}`);
+    for (const t of c.treatments) {
+      assert.ok(svg.includes(`>${t.drug}<`), t.drug);
+      assert.ok(svg.includes(`>${lib.formatNumber(t.doseMgPerDay)}</text>`), `${t.doseMgPerDay}`);
+    }
+    for (const e of c.events) assert.ok(svg.includes(`>${e.kind}<`), e.kind);
+    assert.ok(svg.includes(`Days since the start of ${lib.STUDY.drug}`));
+    assert.ok(svg.includes(`Pain ${lib.STUDY.scale.name} (${lib.STUDY.scale.unit})`));
   }
+  const day0 = svgText(caseTimelineFigure(byId("1"), { alignOn: null }));
+  assert.ok(day0.includes("Days since day 0"));
 });
 
-Deno.test("timeline: day-0 axis option and a drug never taken", () => {
-  assert.ok(svgText(caseTimelineFigure(c1, { alignOn: null })).includes("Days since day 0"));
-  assert.throws(() => caseTimelineFigure(c2, { alignOn: "paroxetine" }), /never takes paroxetine/);
+Deno.test("timeline: a stated range is a vertical whisker labelled lo–hi", () => {
+  const c = series.cases.find((x) => x.observations.some((o) => o.vas.lo < o.vas.hi))!;
+  const o = c.observations.find((o) => o.vas.lo < o.vas.hi)!;
+  const svg = svgText(caseTimelineFigure(c));
+  assert.ok(svg.includes(`>${lib.formatNumber(o.vas.lo)}–${lib.formatNumber(o.vas.hi)}<`));
 });
 
-/** A synthetic case with no value before the drug. */
-function syntheticCase(): Case {
-  const day = (timeId: string, nominal: number, depth: number) => ({
-    lo: nominal,
-    hi: nominal,
-    nominal,
-    timeId,
-    depth,
-  });
-  const tp = (id: string, anchor: string | null, n: number, depth: number) => ({
-    id,
-    rule: anchor === null ? "origin" as const : "exact" as const,
-    anchor,
-    bound: null,
-    day: day(id, n, depth),
-    offset: { lo: n, hi: n, nominal: n },
-    depth,
-    words: id,
-    quote: id,
-  });
-  const t0 = tp("t0", null, 0, 0);
-  const s = tp("start", "t0", 5, 1);
-  const o = tp("obs", "start", 3, 2);
-  return {
-    id: "S",
-    sourceId: "synthetic",
-    age: 50,
-    sex: "female",
-    sds: null,
-    limb: "upper",
-    side: "left",
-    level: "wrist",
-    cause: "synthetic",
-    day0: "synthetic",
-    timepoints: [t0, s, o],
-    treatments: [{
-      drug: "milnacipran",
-      drugClass: "SNRI",
-      doseMgPerDay: 50,
-      start: s.day,
-      end: null,
-      purpose: "phantom limb pain",
-      outcome: null,
-      quote: "q",
-    }],
-    observations: [{
-      day: o.day,
-      vas: { lo: 2, hi: 2, nominal: 2 },
-      words: "2",
-      note: null,
-      quote: "q",
-    }],
-    events: [{ kind: "amputation", day: t0.day, description: "d", quote: "q" }],
-  };
-}
-
-Deno.test("timeline: a case with no observation before the drug still renders", () => {
-  const svg = svgText(caseTimelineFigure(syntheticCase()));
-  assert.equal(count(svg, /<circle/g), 1);
-  assert.ok(svg.includes(">milnacipran<") && svg.includes(">50</text>"));
+Deno.test("timeline: odd shapes render honestly", () => {
+  // Never takes the drug: drawn against day 0, with a note saying so.
+  const noDrug = svgText(caseTimelineFigure(odd.get("odd-no-drug")!));
+  assert.ok(noDrug.includes("never takes") && noDrug.includes("Days since day 0"));
+  // No VAS: a note in the panel, no point.
+  const noVas = svgText(caseTimelineFigure(odd.get("odd-no-vas")!));
+  assert.ok(noVas.includes(`no ${lib.STUDY.scale.name} stated`));
+  assert.equal(dataCircles(noVas), 0);
+  // No treatment: a note in the lanes.
+  assert.ok(svgText(caseTimelineFigure(odd.get("odd-one-value")!)).includes("no treatment stated"));
+  // A value stated for a period is a band (no point); unlisted classes get a labelled colour.
+  const span = odd.get("odd-span")!;
+  const s = svgText(caseTimelineFigure(span));
+  assert.equal(dataCircles(s), 1);
+  assert.ok(s.includes("VAS stated for a period"));
+  assert.ok(s.includes(">an unlisted class (no assigned colour)<"));
+  assert.ok(s.includes(">another unlisted class (no assigned colour)<"));
+  // Open-ended times are dashed, never Infinity or NaN in the SVG.
+  assert.ok(s.includes('stroke-dasharray="3,2"'));
+  assert.ok(!/Infinity|NaN|undefined/.test(s));
 });
 
-Deno.test("trajectories, forest, responder curve and sensitivity figures have their marks", () => {
+Deno.test("trajectories: a point per value of each case that takes the drug; others named", () => {
   const t = svgText(trajectoriesFigure(series.cases));
-  assert.equal(count(t, /<circle/g), 2 * 12);
-  assert.ok(t.includes("30% reduction") && t.includes("50% reduction") && t.includes(">Case 3<"));
-  const es = caseEffectSizes(series.cases, "LRRd", { improvement: "decrease" });
-  const f = svgText(forestFigure("LRRd", forestRows(es.perCase, [es.aggregate])));
-  // Case 1 has a CI bar; cases 2 and 3 are undefined and say why, with no bar.
-  assert.ok(f.includes("undefined: a phase with one observation"));
-  assert.equal(count(f, /<circle/g), 2);
-  const r = svgText(responderCurveFigure(responderCurve(series.cases)));
-  assert.ok(r.includes("first post-drug VAS") && r.includes("n = 3"));
-  const s = svgText(sensitivityFigure(sensitivityTable(series.cases)));
-  assert.ok(s.includes("days to 50% reduction") && count(s, /<path/g) > 20);
+  const takers = series.cases.filter((c) => lib.firstPeriod(c, lib.STUDY.drug));
+  const nValues = takers.reduce((s, c) => s + c.observations.length, 0);
+  const withBaseline = takers.filter((c) => lib.baseline(c, lib.STUDY.drug, "last").vas);
+  const nPct = withBaseline.reduce((s, c) => s + c.observations.length, 0);
+  assert.equal(dataCircles(t), nValues + nPct);
+  for (const c of takers) assert.ok(t.includes(`>Case ${c.id}<`));
+  assert.ok(!t.includes("natural course"));
+  const o = svgText(trajectoriesFigure([...oddCases(), ...series.cases]))
+    .replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+  assert.ok(o.includes("case odd-no-drug (never takes"));
+  assert.ok(o.includes("case odd-no-vas (no VAS stated)"));
 });
 
-Deno.test("two renders are byte-identical (SVG and PNG); PNG is a PNG", async () => {
-  const a = caseTimelineFigure(c2);
-  const b = caseTimelineFigure(c2);
+Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pooled members", () => {
+  const es = lib.caseEffectSizes(series.cases, "NAP", lib.PAIN_OPTIONS);
+  const agg = lib.aggregateEffectSizes(
+    es.perCase.map((x) => x.result),
+    es.perCase.map((x) => x.caseId),
+    "equal",
+  );
+  const f = svgText(forestFigure("NAP", forestRows(es.perCase, [agg])));
+  assert.ok(f.includes(">0.0<") && f.includes(">1.0<") && f.includes(">no effect<"));
+  const informative = es.perCase.filter((x) => x.result.informativeCi).length;
+  assert.equal(count(f, /stroke="#bbbbbb"/g), informative + 1); // + its legend swatch
+  assert.ok(f.includes(`cases ${lib.listing(agg.weights.map((w) => w.caseId))}`));
+  // LRRd: rows without an estimate say so with a footnote, inside the figure.
+  const l = lib.caseEffectSizes(series.cases, "LRRd", lib.PAIN_OPTIONS);
+  const lf = svgText(forestFigure("LRRd", forestRows(l.perCase, [l.aggregate])));
+  const undefinedRows = l.perCase.filter((x) => x.result.estimate === null).length;
+  assert.equal(count(lf, />not defined[ᵃ-ᵏ]/g), undefinedRows);
+  assert.ok(lf.includes(">no effect<"));
+});
+
+Deno.test("responder curve: exact band drawn for small n, absent without intervals or for large n", () => {
+  const curve = lib.responderCurve(series.cases);
+  const banded = svgText(responderCurveFigure(curve));
+  assert.equal(count(banded, /<polygon/g), 2);
+  assert.ok(banded.includes("exact 95% interval"));
+  const bare = curve.map(({ ciLower: _l, ciUpper: _u, ...p }) => p);
+  assert.equal(count(svgText(responderCurveFigure(bare)), /<polygon/g), 0);
+  const large = curve.map((p) => ({ ...p, n: RESPONDER_BAND_MAX_N + 1 }));
+  assert.equal(count(svgText(responderCurveFigure(large)), /<polygon/g), 0);
+});
+
+Deno.test("sensitivity: one row per case and quantity, nominal dot and range bar", () => {
+  const rows = sensitivityIntervals(lib.sensitivityTable(series.cases));
+  const s = svgText(sensitivityFigure(rows));
+  const quantities = new Set(rows.map((r) => r.quantity));
+  for (const q of quantities) assert.ok(s.includes(`>${q}<`), q);
+  assert.equal(dataCircles(s), rows.filter((r) => r.nominal !== null).length);
+});
+
+Deno.test("two renders are byte-identical; the PNG is shown at the SVG's size", async () => {
+  const a = caseTimelineFigure(byId("2"));
+  const b = caseTimelineFigure(byId("2"));
   assert.equal(svgText(a), svgText(b));
   const pa = await pngBytes(a);
-  const pb = await pngBytes(b);
-  assert.deepEqual(pa, pb);
+  assert.deepEqual(pa, await pngBytes(b));
   assert.equal(new TextDecoder().decode(pa.slice(1, 4)), "PNG");
   const bundle = await displayBundle(a);
   assert.deepEqual(Object.keys(bundle).sort(), ["image/png", "image/svg+xml", "text/plain"]);
-  assert.match(bundle["text/plain"], /^Case 2: 3 stated VAS values/);
+  assert.match(bundle["text/plain"], /^Case 2: \d+ stated VAS values/);
+  assert.equal(displayMetadata(a)["image/png"].width, PRINT_WIDTH.full);
+  // PNG width in pixels: twice the SVG's.
+  const png = new DataView(pa.buffer, pa.byteOffset);
+  assert.equal(png.getUint32(16), 2 * PRINT_WIDTH.full);
 });

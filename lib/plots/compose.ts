@@ -1,96 +1,145 @@
 /**
- * Stacking Plot panels into one standalone SVG with a title and a caption, so that everything a
- * figure says is inside the SVG (and so in its PNG).
+ * Assembling a figure: panels (Plot `<svg>`s or hand-built ones) stacked under a title and a
+ * legend and above notes and a caption, all inside one standalone SVG (so everything a figure says
+ * is in its PNG too), at a print width.
  *
  * @module
  */
-import { svgElement } from "./dom.ts";
-import { THEME } from "./theme.ts";
+import { svgElement, textElement } from "./dom.ts";
+import { legend, type LegendItem } from "./legend.ts";
+import { wrapText } from "./layout.ts";
+import { type FigureWidth, figureWidth, GREY, THEME, TYPE } from "./theme.ts";
 
 /** A finished figure: its SVG element and a one-sentence description for text/plain. */
 export interface Figure {
-  /** The standalone `<svg>` (with `xmlns`). */
+  /** The standalone `<svg>` (with `xmlns`); its `width` and `height` are in CSS px. */
   svg: Element;
   /** One sentence saying what the figure shows. */
   description: string;
 }
 
-/** Splits text into lines of at most `max` characters at spaces. */
-function wrap(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    if (line && (line + " " + word).length > max) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
+/** Options of {@link stack}. */
+export interface StackOptions {
+  /** Title, bold, at the top (wrapped to the width). */
+  title: string;
+  /** One sentence for text/plain. */
+  description: string;
+  /** Keys drawn under the title. */
+  legend?: readonly LegendItem[];
+  /** Short notes under the panels (footnotes, cases not shown and why), one paragraph each. */
+  notes?: readonly string[];
+  /** The caption: what the figure shows and how to read it (not a key: keys go in `legend`). */
+  caption?: string;
+  /** Figure width (default "full"). */
+  width?: FigureWidth;
 }
 
+/** Horizontal padding of title, legend, notes and caption, in px. */
+export const PAD = 6;
+
 /**
- * Stacks panels (Plot `<svg>` elements) vertically under a title and above a caption, on a white
- * background, and returns the figure.
+ * Stacks panels vertically under a title and a legend and above notes and a caption, on a white
+ * background. Each panel is an `<svg>` with a numeric `height` and the figure's width.
  *
+ * @param panels The panels, top to bottom.
+ * @param options Title, description, legend, notes, caption, width.
+ * @returns The figure.
  * @example
  * ```ts
  * import * as Plot from "@observablehq/plot";
  * import { document } from "./dom.ts";
  * import { stack } from "./compose.ts";
- * const p = Plot.plot({ document, marks: [Plot.dot([1, 2], { x: (d) => d })] });
- * stack([p as unknown as Element], { title: "T", caption: "C", description: "D" }).description; // "D"
+ * const p = Plot.plot({ document, width: 661, marks: [Plot.dot([1, 2], { x: (d) => d })] });
+ * stack([p as unknown as Element], { title: "T", description: "D" }).description; // "D"
  * ```
  */
-export function stack(
-  panels: Element[],
-  options: { title: string; caption?: string; description: string; width?: number },
-): Figure {
-  const width = options.width ?? THEME.width;
-  const titleHeight = 28;
-  const captionLines = options.caption ? wrap(options.caption, Math.floor(width / 6.6)) : [];
-  const lineHeight = 15;
-  let y = titleHeight;
+export function stack(panels: readonly Element[], options: StackOptions): Figure {
+  const width = figureWidth(options.width ?? "full");
+  const inner = width - 2 * PAD;
   const root = svgElement("svg", {
     xmlns: "http://www.w3.org/2000/svg",
     width,
     "font-family": THEME.fontFamily,
-    "font-size": THEME.fontSize,
+    "font-size": TYPE.small,
   });
   root.appendChild(svgElement("rect", { width: "100%", height: "100%", fill: "white" }));
-  const title = svgElement("text", {
-    x: 10,
-    y: 19,
-    "font-size": THEME.titleSize,
-    "font-weight": "bold",
-  });
-  title.textContent = options.title;
-  root.appendChild(title);
+  const defs = svgElement("defs");
+  root.appendChild(defs);
+  let y = 4;
+  for (const line of wrapText(options.title, inner, TYPE.title, "bold")) {
+    y += TYPE.title * 1.25;
+    root.appendChild(textElement(line, PAD, y - TYPE.title * 0.25, {
+      size: TYPE.title,
+      weight: "bold",
+      fill: GREY.ink,
+    }));
+  }
+  y += 4;
+  if (options.legend?.length) {
+    const l = legend(options.legend, inner);
+    l.element.setAttribute("transform", `translate(${PAD},${y})`);
+    root.appendChild(l.element);
+    y += l.height + 2;
+  }
   for (const panel of panels) {
     const h = Number(panel.getAttribute("height"));
+    if (!Number.isFinite(h)) throw new TypeError("stack: every panel needs a numeric height");
     panel.setAttribute("x", "0");
     panel.setAttribute("y", String(y));
-    // Plot's <style> sizes its <svg> for an HTML page (display: block, height: auto); inlined
-    // in HTML (nbconvert, JupyterLab) it would also apply to the nested panels. Fonts and
-    // colours are set as attributes instead.
+    // Plot's <style> sizes its <svg> for an HTML page; inlined in HTML it would also apply to
+    // the nested panels. Fonts and colours are set as attributes instead.
     panel.removeAttribute("style");
     panel.removeAttribute("class");
     for (const style of [...panel.querySelectorAll("style")]) style.remove();
     panel.setAttribute("font-family", THEME.fontFamily);
+    panel.setAttribute("font-size", String(TYPE.small));
     root.appendChild(panel);
     y += h;
   }
-  y += 6;
-  for (const line of captionLines) {
-    y += lineHeight;
-    const t = svgElement("text", { x: 10, y, "font-size": 11, fill: "#333" });
-    t.textContent = line;
-    root.appendChild(t);
+  const paragraph = (text: string, fill: string) => {
+    for (const line of wrapText(text, inner, TYPE.small)) {
+      y += TYPE.small * 1.3;
+      root.appendChild(textElement(line, PAD, y - TYPE.small * 0.3, { size: TYPE.small, fill }));
+    }
+  };
+  if (options.notes?.length) {
+    y += 2;
+    for (const note of options.notes) paragraph(note, GREY.ink);
   }
-  y += 10;
-  root.setAttribute("height", String(y));
-  root.setAttribute("viewBox", `0 0 ${width} ${y}`);
+  if (options.caption) {
+    y += 6;
+    paragraph(options.caption, "#333333");
+  }
+  y += 6;
+  // One definition per gradient id, at the root.
+  const seen = new Set<string>();
+  for (const g of [...root.querySelectorAll("linearGradient")]) {
+    const id = g.getAttribute("id") ?? "";
+    g.remove();
+    if (!seen.has(id)) {
+      seen.add(id);
+      defs.appendChild(g);
+    }
+  }
+  if (seen.size === 0) defs.remove();
+  const height = Math.ceil(y);
+  root.setAttribute("height", String(height));
+  root.setAttribute("viewBox", `0 0 ${width} ${height}`);
   return { svg: root, description: options.description };
+}
+
+/**
+ * An empty hand-built panel (`<svg>` of the figure's width and a height) to draw into.
+ *
+ * @param width Width in px.
+ * @param height Height in px.
+ * @returns The panel element.
+ * @example
+ * ```ts
+ * import { panel } from "./compose.ts";
+ * panel(661, 40).getAttribute("height"); // "40"
+ * ```
+ */
+export function panel(width: number, height: number): Element {
+  return svgElement("svg", { width, height, viewBox: `0 0 ${width} ${height}` });
 }

@@ -7,26 +7,21 @@
 import { encodeBase64 } from "./base64.ts";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import type { Figure } from "./compose.ts";
+import { FONT_FAMILY, FONT_PATHS, fontBytes } from "./fonts.ts";
 
-/** The font every PNG is rasterised with (Debian's fonts-dejavu-core). */
-export const FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+/** The regular font every PNG is rasterised with (bold: `FONT_PATHS.bold`). */
+export const FONT_PATH = FONT_PATHS.normal;
 
-let ready: Promise<Uint8Array> | null = null;
+let ready: Promise<Uint8Array[]> | null = null;
 
-/** Loads resvg's WebAssembly and the font once. */
-function init(): Promise<Uint8Array> {
+/** Loads resvg's WebAssembly and the fonts once. */
+function init(): Promise<Uint8Array[]> {
   ready ??= (async () => {
     const wasm = await Deno.readFile(
       new URL(import.meta.resolve("@resvg/resvg-wasm/index_bg.wasm")),
     );
     await initWasm(wasm);
-    try {
-      return await Deno.readFile(FONT_PATH);
-    } catch {
-      throw new Error(
-        `font not found at ${FONT_PATH}: install it with 'apt-get install fonts-dejavu-core'`,
-      );
-    }
+    return [fontBytes("normal"), fontBytes("bold")];
   })();
   return ready;
 }
@@ -47,8 +42,8 @@ export function svgText(figure: Figure): string {
 }
 
 /**
- * The figure rasterised to PNG at `scale` × its size (default 2, for sharp text). Deterministic:
- * the same SVG gives the same bytes.
+ * The figure rasterised to PNG at `scale` × its size (default 2: about 190 dpi at print size; the
+ * SVG is the print master). Deterministic: the same SVG gives the same bytes.
  *
  * @example
  * ```ts
@@ -57,9 +52,9 @@ export function svgText(figure: Figure): string {
  * ```
  */
 export async function pngBytes(figure: Figure, scale = 2): Promise<Uint8Array> {
-  const font = await init();
+  const fonts = await init();
   const resvg = new Resvg(svgText(figure), {
-    font: { fontBuffers: [font], defaultFontFamily: "DejaVu Sans", loadSystemFonts: false },
+    font: { fontBuffers: fonts, defaultFontFamily: FONT_FAMILY, loadSystemFonts: false },
     fitTo: { mode: "zoom", value: scale },
     background: "white",
   });
@@ -113,4 +108,30 @@ export async function displayBundle(figure: Figure): Promise<DisplayBundle> {
     "image/svg+xml": svgText(figure),
     "text/plain": figure.description,
   };
+}
+
+/** Jupyter display metadata: the size at which a PNG is shown. */
+export type DisplayMetadata = Record<"image/png", { width: number; height: number }>;
+
+/**
+ * The display metadata of a figure: show the PNG (rasterised at 2× or more) at the figure's own
+ * size in CSS px, the size its SVG is shown at, so that a notebook looks the same whichever of
+ * the two the front end picks. Send it with the bundle, e.g.
+ * `Deno.jupyter.broadcast("display_data", { data: bundle, metadata, transient: {} })`.
+ *
+ * @param figure The figure.
+ * @returns `{ "image/png": { width, height } }` in CSS px.
+ * @example
+ * ```ts
+ * import { displayMetadata } from "./render.ts";
+ * // displayMetadata(figure)["image/png"].width === 661 for a full-width figure
+ * ```
+ */
+export function displayMetadata(figure: Figure): DisplayMetadata {
+  const width = Number(figure.svg.getAttribute("width"));
+  const height = Number(figure.svg.getAttribute("height"));
+  if (!Number.isFinite(width) || !Number.isFinite(height)) {
+    throw new TypeError("displayMetadata: the figure's <svg> needs numeric width and height");
+  }
+  return { "image/png": { width, height } };
 }

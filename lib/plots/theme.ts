@@ -1,31 +1,159 @@
 /**
- * Shared look of every figure: colour-blind-safe colours (Okabe & Ito), one per drug class and
- * one per case, used the same way everywhere; sizes and font.
+ * The shared look of every figure, designed for print: sizes of a journal page (single column
+ * 85 mm, full width 175 mm), type of at least 7 pt at that size, one set of line weights, marker
+ * sizes and dash patterns, and colour-blind-safe colours (Okabe & Ito) for drug classes and cases.
+ * Lengths are CSS px (96 per inch), so a figure shown at its nominal width is at print size.
  *
  * @module
  */
+import { FONT_FAMILY } from "./fonts.ts";
 
-/** Colour of each drug class (Okabe–Ito palette; grey for the NSAID). */
-export const DRUG_CLASS_COLORS: Readonly<Record<string, string>> = {
+/** CSS px per millimetre (96 px per inch). */
+export const PX_PER_MM = 96 / 25.4;
+
+/** CSS px per typographic point (1/72 inch). */
+export const PX_PER_PT = 96 / 72;
+
+/** Figure widths in px: a journal's single column (85 mm) and full page width (175 mm). */
+export const PRINT_WIDTH = Object.freeze({
+  column: Math.round(85 * PX_PER_MM),
+  full: Math.round(175 * PX_PER_MM),
+});
+
+/** A figure width: one of {@link PRINT_WIDTH}'s names, or px. */
+export type FigureWidth = keyof typeof PRINT_WIDTH | number;
+
+/**
+ * The width in px of a {@link FigureWidth}.
+ *
+ * @param w "column", "full" or a number of px (at least the single-column width).
+ * @returns Width in px.
+ * @example
+ * ```ts
+ * import { figureWidth } from "./theme.ts";
+ * figureWidth("full"); // 661
+ * ```
+ */
+export function figureWidth(w: FigureWidth): number {
+  if (typeof w === "number") {
+    if (!(w >= PRINT_WIDTH.column)) {
+      throw new RangeError(`figure width must be ≥ ${PRINT_WIDTH.column} px, got ${w}`);
+    }
+    return w;
+  }
+  const px = PRINT_WIDTH[w];
+  if (px === undefined) {
+    throw new TypeError(`figure width must be "column", "full" or px, got '${w}'`);
+  }
+  return px;
+}
+
+/** Type sizes in px. Nothing is set smaller than `min` (7 pt). */
+export const TYPE = Object.freeze({
+  /** The smallest size any text may have: 7 pt. */
+  min: 7 * PX_PER_PT,
+  /** Tick labels, annotations, legends, captions: 7.5 pt. */
+  small: 7.5 * PX_PER_PT,
+  /** Axis and row labels: 8 pt. */
+  label: 8 * PX_PER_PT,
+  /** Figure title: 9 pt. */
+  title: 9 * PX_PER_PT,
+});
+
+/** Line weights in px. */
+export const STROKE = Object.freeze({
+  /** Axes, gridlines' reference lines, whiskers: 0.75 pt. */
+  thin: 0.75 * PX_PER_PT,
+  /** Data lines and confidence intervals: 1 pt. */
+  data: 1 * PX_PER_PT,
+  /** Emphasised intervals (e.g. a range over variants): 3 pt. */
+  thick: 3 * PX_PER_PT,
+});
+
+/** Marker radius in px (a 2 mm dot). */
+export const MARKER_RADIUS = PX_PER_MM;
+
+/** Dash patterns: `open` for an interval the text leaves open or that runs past the axis. */
+export const DASH = Object.freeze({ open: "3,2", reference: "4,3" });
+
+/** Greys: `ink` for data without a colour, `muted` for secondary text, `faint` for rules. */
+export const GREY = Object.freeze({ ink: "#222222", muted: "#555555", faint: "#999999" });
+
+/** Shared typography of every figure. */
+export const THEME = Object.freeze({ fontFamily: FONT_FAMILY, fontSize: TYPE.small });
+
+/**
+ * Colour of each recommended drug class (Okabe–Ito; grey for the NSAID). A class not listed gets a
+ * fallback colour from {@link FALLBACK_COLORS}; see {@link drugClassColors}.
+ */
+export const DRUG_CLASS_COLORS: Readonly<Record<string, string>> = Object.freeze({
   SNRI: "#0072B2",
   SSRI: "#E69F00",
   NSAID: "#999999",
   hypnotic: "#CC79A7",
   "benzodiazepine hypnotic": "#CC79A7",
   "atypical antipsychotic": "#F0E442",
-};
+  "tricyclic antidepressant": "#009E73",
+  gabapentinoid: "#56B4E9",
+  opioid: "#D55E00",
+});
 
-/** Colour of a drug class, black for one not listed. */
-export function drugClassColor(drugClass: string): string {
-  return DRUG_CLASS_COLORS[drugClass] ?? "#000000";
+/**
+ * Colours for drug classes without an entry in {@link DRUG_CLASS_COLORS}, none of which is used
+ * there (Paul Tol's muted scheme), handed out in order of first appearance in a figure.
+ */
+export const FALLBACK_COLORS: readonly string[] = Object.freeze([
+  "#882255",
+  "#44AA99",
+  "#332288",
+  "#999933",
+  "#117733",
+  "#AA4499",
+  "#661100",
+  "#6699CC",
+]);
+
+/** The colour of a drug class in one figure. */
+export interface ClassColor {
+  /** The class. */
+  drugClass: string;
+  /** Its colour. */
+  color: string;
+  /** True when the class has no colour of its own and got a fallback (the legend says so). */
+  fallback: boolean;
+}
+
+/**
+ * Colours of the drug classes of one figure: the palette's where it has one, otherwise fallback
+ * colours in order of first appearance (after 8 unlisted classes in one figure they repeat).
+ *
+ * @param classes Drug classes in order of appearance (duplicates ignored).
+ * @returns One entry per distinct class, in order.
+ * @example
+ * ```ts
+ * import { drugClassColors } from "./theme.ts";
+ * drugClassColors(["SNRI", "a new class"]).map((c) => c.fallback); // [false, true]
+ * ```
+ */
+export function drugClassColors(classes: readonly string[]): ClassColor[] {
+  let next = 0;
+  return [...new Set(classes)].map((drugClass) => {
+    const own = DRUG_CLASS_COLORS[drugClass];
+    if (own) return { drugClass, color: own, fallback: false };
+    const color = FALLBACK_COLORS[next++ % FALLBACK_COLORS.length];
+    return { drugClass, color, fallback: true };
+  });
 }
 
 /** Colour of each case (Okabe–Ito vermillion, sky blue, bluish green, then reddish purple…). */
-const CASE_COLORS = ["#D55E00", "#56B4E9", "#009E73", "#CC79A7", "#E69F00", "#0072B2"];
+const CASE_COLORS = ["#D55E00", "#56B4E9", "#009E73", "#CC79A7", "#E69F00", "#0072B2", "#000000"];
 
 /**
- * Colour of a case by its position in the series.
+ * Colour of a case by its position in the series (repeats after seven cases; figures label cases
+ * by name, never by colour alone).
  *
+ * @param index Position of the case.
+ * @returns A colour.
  * @example
  * ```ts
  * import { caseColor } from "./theme.ts";
@@ -33,15 +161,5 @@ const CASE_COLORS = ["#D55E00", "#56B4E9", "#009E73", "#CC79A7", "#E69F00", "#00
  * ```
  */
 export function caseColor(index: number): string {
-  return CASE_COLORS[index % CASE_COLORS.length];
+  return CASE_COLORS[((index % CASE_COLORS.length) + CASE_COLORS.length) % CASE_COLORS.length];
 }
-
-/** Figure sizes and typography. */
-export const THEME = {
-  width: 760,
-  fontFamily: "DejaVu Sans",
-  fontSize: 12,
-  titleSize: 14,
-  marginLeft: 130,
-  marginRight: 30,
-} as const;

@@ -9,23 +9,56 @@
  *
  * @module
  */
-import { median } from "simple-statistics";
+import { median, quickselect } from "simple-statistics";
 import { bisectRoot } from "./roots.ts";
-import { kendallExactPValue } from "./kendall.ts";
+import { kendall, kendallS } from "./kendall.ts";
 import { preparePhases, result, wald, zFor } from "./result.ts";
 import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
 
-/** q_ij = 1[b_j > a_i] + ½·1[b_j = a_i]. */
-function pairScores(a: number[], b: number[]): number[][] {
-  return a.map((ai) => b.map((bj) => (bj > ai ? 1 : bj === ai ? 0.5 : 0)));
+/** Index of the first element of sorted `v` that is ≥ x (`strict`: > x). */
+function firstAtLeast(v: Float64Array, x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = v.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? v[mid] <= x : v[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The Mann–Whitney counts behind NAP, by sorting (O(N log N)) instead of the m×n table
+ * q_ij = 1[b_j > a_i] + ½·1[b_j = a_i]: the row sums r_i = Σ_j q_ij, the column sums
+ * c_j = Σ_i q_ij, and the numbers of improving (G), tied (T) and worsening (L) pairs.
+ */
+export function pairCounts(a: readonly number[], b: readonly number[]) {
+  const sa = Float64Array.from(a).sort();
+  const sb = Float64Array.from(b).sort();
+  const n = b.length;
+  let greater = 0;
+  let ties = 0;
+  const rows = a.map((ai) => {
+    const lo = firstAtLeast(sb, ai, false);
+    const hi = firstAtLeast(sb, ai, true);
+    greater += n - hi;
+    ties += hi - lo;
+    return n - hi + 0.5 * (hi - lo);
+  });
+  const cols = b.map((bj) => {
+    const lo = firstAtLeast(sa, bj, false);
+    const hi = firstAtLeast(sa, bj, true);
+    return lo + 0.5 * (hi - lo);
+  });
+  return { rows, cols, greater, ties, less: a.length * n - greater - ties };
 }
 
 /** NAP with its variance (per `seMethod`) and Newcombe's Method 5 interval. */
 function napParts(a: number[], b: number[], options: EffectSizeOptions) {
   const m = a.length;
   const n = b.length;
-  const q = pairScores(a, b);
-  const nap = q.flat().reduce((s, x) => s + x, 0) / (m * n);
+  const pc = pairCounts(a, b);
+  const nap = (pc.greater + 0.5 * pc.ties) / (m * n);
   const method = options.seMethod ?? "unbiased";
   const t = Math.min(Math.max(nap, 1 / (2 * m * n)), 1 - 1 / (2 * m * n));
   let variance: number;
@@ -33,11 +66,14 @@ function napParts(a: number[], b: number[], options: EffectSizeOptions) {
   if (method === "null") {
     variance = (m + n + 1) / (12 * m * n);
   } else {
-    const rows = q.map((r) => r.reduce((s, x) => s + (x - nap), 0));
-    const cols = b.map((_, j) => q.reduce((s, r) => s + (r[j] - nap), 0));
-    const q1 = rows.reduce((s, x) => s + x * x, 0) / (m * n * n);
-    const q2 = cols.reduce((s, x) => s + x * x, 0) / (m * m * n);
-    const x = q.flat().reduce((s, v) => s + (v - nap) ** 2, 0) / (m * n);
+    // With W = G + ½T (so NAP = W/(mn)): Σ_j (q_ij − NAP) = (m·r_i − W)/m and
+    // Σ_i (q_ij − NAP) = (n·c_j − W)/n; the numerators are exact (multiples of ½), so each sum
+    // of squares is rounded once. Σ (q_ij − NAP)² sums the three kinds of pair.
+    const w = pc.greater + 0.5 * pc.ties;
+    const q1 = pc.rows.reduce((s, r) => s + (m * r - w) ** 2, 0) / (m ** 3 * n * n);
+    const q2 = pc.cols.reduce((s, c) => s + (n * c - w) ** 2, 0) / (m * m * n ** 3);
+    const x = (pc.greater * (1 - nap) ** 2 + pc.ties * (0.5 - nap) ** 2 + pc.less * nap ** 2) /
+      (m * n);
     if (method === "hanley") {
       variance = (t * (1 - t) + (n - 1) * q1 + (m - 1) * q2) / (m * n);
     } else if (m === 1 || n === 1) {
@@ -149,22 +185,49 @@ export function tauU(
   const p = preparePhases("TauU", baseline, treatment, options, true);
   if (p.empty) return p.empty;
   const { a, b, m, n } = p;
-  let sab = 0;
-  for (const ai of a) for (const bj of b) sab += Math.sign(bj - ai);
-  let saa = 0;
-  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) saa += Math.sign(a[j] - a[i]);
+  const pc = pairCounts(a, b);
+  const sab = pc.greater - pc.less;
+  const saa = kendallS(a);
   return result("TauU", m, n, options, {
     estimate: (sab - saa) / (m * n),
     reason: "Tau-U has no standard error in SingleCaseES",
   });
 }
 
+/** Median of a Float64Array (R's `median`: mean of the two middle values for an even length). */
+function medianOf(v: Float64Array): number {
+  const k = v.length >> 1;
+  quickselect(v as unknown as number[], k);
+  if (v.length % 2 === 1) return v[k];
+  let below = -Infinity;
+  for (let i = 0; i < k; i++) if (v[i] > below) below = v[i];
+  return (below + v[k]) / 2;
+}
+
 /**
- * Tau-BC (Tarlow 2017): Tau after removing the baseline's Theil–Sen trend from both phases
- * (sessions numbered 1..m+n). `kendall: false` (default) gives Tau of the residuals with NAP-based
- * SE and CI; `kendall: true` gives Kendall's tau-b of residuals against phase, SE
- * √(2(1−τ²)/(m+n)). `pretestTrend: α` corrects only when the baseline trend's exact Kendall
- * p-value is ≤ α (needs m ≥ 3).
+ * The Theil–Sen line of a baseline against sessions 1..m, as SingleCaseES computes it: slope =
+ * median of (A_j − A_i)/(j − i) over i < j, intercept = median of A_i − i·slope.
+ */
+export function theilSen(y: readonly number[]): { slope: number; intercept: number } {
+  const m = y.length;
+  const slopes = new Float64Array((m * (m - 1)) / 2);
+  let k = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) slopes[k++] = (y[j] - y[i]) / (j - i);
+  }
+  const slope = medianOf(slopes);
+  const intercept = medianOf(Float64Array.from(y, (v, i) => v - (i + 1) * slope));
+  return { slope, intercept };
+}
+
+/**
+ * Tau-BC (Tarlow 2017), as SingleCaseES `calc_Tau_BC`: the baseline's Theil–Sen trend (sessions
+ * numbered 1..m+n) is removed from both phases, then `kendall: false` (default) gives Tau of the
+ * residuals with NAP-based SE and CI, `kendall: true` Kendall's tau-b of the residuals against
+ * phase (`Kendall::Kendall`, single precision) with SE √((2/(m+n))(1 − τ²)). `pretestTrend: α`
+ * removes the trend only when the baseline trend's p-value `Kendall::Kendall(A, 1:m)$sl` is ≤ α
+ * (any m ≥ 3, ties allowed: see `kendall.ts`); otherwise Tau-BC is Tau. The slope and intercept
+ * are reported in `correction` either way, with `applied` saying whether they were removed.
  *
  * @example
  * ```ts
@@ -181,53 +244,44 @@ export function tauBC(
   const rawB = treatment.filter(Number.isFinite);
   const m = raw.length;
   const n = rawB.length;
+  const pretest = options.pretestTrend !== undefined && options.pretestTrend !== false;
+  if (pretest && m < 3) {
+    return result("TauBC", m, n, options, {
+      reason: "trend pretest needs at least 3 baseline observations (Kendall: length(x)<3)",
+    });
+  }
   if (m < 2) {
     return result("TauBC", m, n, options, {
       reason: "one baseline observation: no Theil–Sen trend (SingleCaseES: error)",
     });
   }
   if (n === 0) return result("TauBC", m, n, options, { reason: "an empty phase" });
-  let correct = true;
+  let applied = true;
   let pvalSlopeA: number | undefined;
-  if (options.pretestTrend !== undefined && options.pretestTrend !== false) {
-    if (m < 3) {
-      return result("TauBC", m, n, options, {
-        reason: "trend pretest needs at least 3 baseline observations (Kendall: length(x)<3)",
-      });
-    }
-    const p = kendallExactPValue(raw);
-    if (p === null) {
-      return result("TauBC", m, n, options, {
-        reason: "exact Kendall p-value only for ≤ 8 untied baseline values",
-      });
-    }
-    pvalSlopeA = p;
-    correct = p <= options.pretestTrend;
+  if (pretest) {
+    pvalSlopeA = kendall(raw, raw.map((_, i) => i + 1)).sl;
+    applied = pvalSlopeA <= (options.pretestTrend as number);
   }
-  const slopes: number[] = [];
-  for (let i = 0; i < m; i++) {
-    for (let j = i + 1; j < m; j++) slopes.push((raw[j] - raw[i]) / (j - i));
-  }
-  const slope = correct ? median(slopes) : 0;
-  const intercept = correct ? median(raw.map((y, i) => y - slope * (i + 1))) : 0;
-  const ra = raw.map((y, i) => y - intercept - slope * (i + 1));
-  const rb = rawB.map((y, j) => y - intercept - slope * (m + j + 1));
-  const correction = { slope, intercept, ...(pvalSlopeA !== undefined ? { pvalSlopeA } : {}) };
+  const { slope, intercept } = theilSen(raw);
+  const ra = applied ? raw.map((y, i) => y - intercept - slope * (i + 1)) : raw;
+  const rb = applied ? rawB.map((y, j) => y - intercept - slope * (m + j + 1)) : rawB;
+  const correction = {
+    slope,
+    intercept,
+    applied,
+    ...(pvalSlopeA !== undefined ? { pvalSlopeA } : {}),
+  };
   if (!options.kendall) {
     return { ...tauFromNap(nap(ra, rb, options), "TauBC"), correction };
   }
-  const { a, b } = preparePhases("TauBC", ra, rb, options, true) as { a: number[]; b: number[] };
-  const all = [...a, ...b];
-  let s = 0;
-  for (const ai of a) for (const bj of b) s += Math.sign(bj - ai);
-  let tiedPairs = 0;
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) if (all[i] === all[j]) tiedPairs++;
-  }
-  const big = m + n;
-  const denom = Math.sqrt(m * n * (big * (big - 1) / 2 - tiedPairs));
-  const t = denom === 0 ? 0 : s / denom;
-  return wald("TauBC", m, n, options, t, Math.sqrt(2 * (1 - t * t) / big), { correction });
+  const s = options.improvement === "decrease" ? -1 : 1;
+  const all = [...ra, ...rb].map((v) => s * v);
+  const tau = all.every((v) => v === all[0])
+    ? 0
+    : kendall(all, all.map((_, i) => (i < m ? 0 : 1))).tau;
+  return wald("TauBC", m, n, options, tau, Math.sqrt((2 / (m + n)) * (1 - tau ** 2)), {
+    correction,
+  });
 }
 
 /**

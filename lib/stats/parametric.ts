@@ -4,8 +4,7 @@
  *
  * @module
  */
-import binomialCdf from "@stdlib/stats-base-dists-binomial-cdf";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { binomialCdf, normalQuantile } from "./distributions.ts";
 import { mean, median, sampleVariance } from "simple-statistics";
 import { preparePhases, result, wald } from "./result.ts";
 import type { EffectSizeOptions, EffectSizeResult } from "./types.ts";
@@ -102,8 +101,9 @@ export function lrr(
 /**
  * Within-case standardised mean difference (Hedges' g form): (ȳ_B − ȳ_A)/s, s the baseline SD
  * (default) or pooled SD, times J = 1 − 3/(4·df − 1); sign flipped for a decreasing improvement.
- * m = 1 or a zero baseline SD gives `null`. With m = 2 and the baseline SD, J = 0 and the package
- * reports 0 with SE 0: returned as such, with a `note`.
+ * m = 1 or a zero baseline SD gives `null` (SingleCaseES: NA, ±Inf). With m = 2 and the baseline
+ * SD, J = 0 and the package reports 0 with SE 0, which says nothing about the data: `null` here,
+ * with the reason.
  *
  * @example
  * ```ts
@@ -148,6 +148,14 @@ export function smd(
     });
   }
   const J = (options.biasCorrect ?? true) ? 1 - 3 / (4 * df - 1) : 1;
+  if (J === 0) {
+    return result("SMD", m, n, options, {
+      reason: `with one degree of freedom (${pool ? "m + n − 2" : "m − 1"} = 1) Hedges' ` +
+        "correction J = 1 − 3/(4·1 − 1) is 0, so the bias-corrected SMD is 0 with SE 0 whatever " +
+        "the data (SingleCaseES reports that 0 ± 0): undefined here; biasCorrect: false gives " +
+        "the uncorrected d",
+    });
+  }
   let d = J * (mean(b) - mean(a)) / Math.sqrt(s2);
   if (options.improvement === "decrease") d = -d;
   const se = J * Math.sqrt(sv1 + d * d / (2 * df));
@@ -157,14 +165,7 @@ export function smd(
       reason: "treatment phase has one observation: no variance for the SE",
     });
   }
-  return wald("SMD", m, n, options, d, se, {
-    ...(J === 0
-      ? {
-        note: "with two baseline observations the bias correction J is 0, so SMD is 0 with SE 0 " +
-          "whatever the data (SingleCaseES does the same): not evidence of no effect",
-      }
-      : {}),
-  });
+  return wald("SMD", m, n, options, d, se);
 }
 
 /** Median and variance of its log for one phase (Bonett & Price 2020; `stats_LRM`). */
@@ -175,7 +176,7 @@ function lrmPhase(y: number[], delta: boolean): { med: number; v: number } {
   const o1 = Math.max(Math.round(n / 2 - Math.sqrt(n)), 1);
   const o2 = n - o1 + 1;
   const p = binomialCdf(o1 - 1, n, 0.5);
-  const z0 = normalQuantile(1 - p, 0, 1);
+  const z0 = normalQuantile(1 - p);
   const L = sorted[o1 - 1];
   const U = sorted[o2 - 1];
   const v = delta

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { normalQuantile } from "./distributions.ts";
 import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
 
 /**
@@ -17,7 +17,7 @@ import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
  * ```
  */
 export function zFor(confidence: number): number {
-  return normalQuantile(1 - (1 - confidence) / 2, 0, 1);
+  return normalQuantile(1 - (1 - confidence) / 2);
 }
 
 /**

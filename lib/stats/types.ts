@@ -85,10 +85,43 @@ export interface EffectSizeResult {
   note?: string;
   /** NAP/Tau at 0 or 1: the informative Newcombe root beside the package's degenerate CI. */
   informativeCi?: { lower: number; upper: number };
-  /** Tau-BC: the trend removed from the data. */
-  correction?: { slope: number; intercept: number; pvalSlopeA?: number };
+  /**
+   * Tau-BC: the baseline's Theil–Sen trend, whether it was removed (`applied`; false when the
+   * pretest finds no trend) and the pretest's p-value (`Kendall::Kendall(A, 1:m)$sl`).
+   */
+  correction?: { slope: number; intercept: number; applied: boolean; pvalSlopeA?: number };
   /** Baseline (A) and treatment (B) sample sizes after dropping non-finite values. */
   n: { baseline: number; treatment: number };
   /** The options used, with defaults filled in. */
   options: EffectSizeOptions & { confidence: number };
 }
+
+/** A case an analysis cannot use, with why (reasons are built from the data and `STUDY`). */
+export interface Exclusion {
+  /** Case id. */
+  caseId: string;
+  /** Why the case is left out. */
+  reason: string;
+}
+
+/**
+ * The range a bounded measure lives in (SingleCaseES definitions); unbounded measures are absent.
+ * Aggregate intervals of these measures are truncated to it (see `aggregateEffectSizes`).
+ */
+export const MEASURE_RANGE: Readonly<Partial<Record<Measure, readonly [number, number]>>> = {
+  NAP: [0, 1],
+  Tau: [-1, 1],
+  TauBC: [-1, 1],
+  PND: [0, 1],
+  PEM: [0, 1],
+  PAND: [0, 1],
+};
+
+/**
+ * The caveat every table of these effect sizes carries: they treat the values of a phase as
+ * exchangeable, equally spaced sessions, while case reports give values at irregular times.
+ */
+export const EQUAL_SPACING_CAVEAT = "These effect sizes (SingleCaseES definitions) treat the " +
+  "values of each phase as equally spaced sessions; case reports give values at irregular, often " +
+  "approximate times, so trend-based measures (Tau-U, Tau-BC) in particular use session order, " +
+  "not elapsed time.";

@@ -25,6 +25,34 @@ export async function copyData(): Promise<string> {
   return dir;
 }
 
+/** Where the fixture datasets live (`tests/fixtures/<name>/`, tables in the data format). */
+export const FIXTURES_DIR: string = new URL("../fixtures/", import.meta.url).pathname;
+
+/**
+ * Copies the real data and appends a fixture dataset to it: the fixture's rows are added to each
+ * table (its header must match) and its source texts are copied beside the real ones.
+ */
+export async function dataWithFixture(name = "second-article"): Promise<string> {
+  const dir = await copyData();
+  const from = `${FIXTURES_DIR}${name}`;
+  for await (const entry of Deno.readDir(from)) {
+    if (entry.isFile && entry.name.endsWith(".csv")) {
+      const [header, ...rows] = (await Deno.readTextFile(`${from}/${entry.name}`)).trimEnd()
+        .split("\n");
+      const target = `${dir}/${entry.name}`;
+      const existing = await Deno.readTextFile(target);
+      if (existing.split("\n")[0] !== header) {
+        throw new Error(`fixture ${name}/${entry.name}: header differs from data/${entry.name}`);
+      }
+      await Deno.writeTextFile(target, existing.replace(/\n?$/, "\n") + rows.join("\n") + "\n");
+    }
+  }
+  for await (const entry of Deno.readDir(`${from}/sources`)) {
+    await Deno.copyFile(`${from}/sources/${entry.name}`, `${dir}/sources/${entry.name}`);
+  }
+  return dir;
+}
+
 /** Copies the data, applies `edit` to the text of `file`, and returns the folder. */
 export async function dataWith(file: string, edit: (text: string) => string): Promise<string> {
   const dir = await copyData();

@@ -189,18 +189,27 @@ Deno.test("aggregation with the batch_calc_ES weighting schemes", () => {
   const nab = aggregateEffectSizes([r1, r2], ["a", "b"], "nA*nB");
   assert.deepEqual(nab.weights.map((w) => w.weight), [4 / 13, 9 / 13]);
   const h = aggregateEffectSizes([r1, r2], ["a", "b"], "1/nA+1/nB");
-  // 1/(1/2 + 1/2) = 1 and 1/(1/3 + 1/3) = 1.5, normalised.
-  assert.deepEqual(h.weights.map((w) => w.weight), [1 / 2.5, 1.5 / 2.5]);
+  // SingleCaseES calc_ES_weights: w = 1/nA + 1/nB literally (shorter phases weigh more):
+  // 1/2 + 1/2 = 1 and 1/3 + 1/3 = 2/3, normalised by their sum 5/3 → 0.6 and 0.4.
+  const hw = h.weights.map((w) => w.weight);
+  assert.ok(Math.abs(hw[0] - 0.6) < 1e-15 && Math.abs(hw[1] - 0.4) < 1e-15, `${hw}`);
   const withNull = aggregateEffectSizes([r1, effectSize("LRRd", [8], [1, 2], o)], ["a", "b"], "nA");
   assert.equal(withNull.n, 1);
   assert.match(withNull.excluded[0].reason, /one observation/);
 });
 
-Deno.test("first-line vs after-SSRI groups and the sensitivity table", () => {
-  const g = lineOfTherapyGroups(series.cases);
-  assert.deepEqual(g.map((x) => [x.group, x.caseIds]), [
-    ["milnacipran first-line", ["2", "3"]],
-    ["milnacipran after an SSRI", ["1"]],
+Deno.test("line of therapy from the data, and the sensitivity table", () => {
+  // Drugs given for phantom limb pain before milnacipran: case 1 diclofenac then paroxetine,
+  // case 2 diclofenac (an NSAID is still a prior drug for the pain), case 3 none.
+  const { groups, excluded } = lineOfTherapyGroups(series.cases);
+  assert.deepEqual(excluded, []);
+  const groupOf = (id: string) => groups.find((x) => x.caseIds.includes(id))!;
+  assert.equal(groupOf("3").group, "milnacipran first-line");
+  assert.equal(groupOf("2").group, "milnacipran second-line");
+  assert.deepEqual(groupOf("2").priorDrugs.find((p) => p.caseId === "2")!.drugs, ["diclofenac"]);
+  assert.deepEqual(groupOf("1").priorDrugs.find((p) => p.caseId === "1")!.drugs, [
+    "diclofenac",
+    "paroxetine",
   ]);
   const rows = sensitivityTable(series.cases);
   // 3 baselines × (3 cases × 3 bounds × 4 quantities + 1 responder row + 3 sign-test rows)

@@ -1,0 +1,110 @@
+/**
+ * The font every figure is drawn and measured with (DejaVu Sans, regular and bold, from Debian's
+ * fonts-dejavu-core), and the extent of a text in it. Layout (label placement, legends, caption
+ * wrapping) and the overlap test measure text with the same font files that resvg rasterises
+ * with, so that a label that fits on paper fits in the layout.
+ *
+ * @module
+ */
+import opentype from "opentype.js";
+
+/** Font weights the figures use. */
+export type FontWeight = "normal" | "bold";
+
+/** The font files, by weight. */
+export const FONT_PATHS: Readonly<Record<FontWeight, string>> = Object.freeze({
+  normal: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+  bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+});
+
+/** The family name written into every SVG (the name inside {@link FONT_PATHS}' files). */
+export const FONT_FAMILY = "DejaVu Sans";
+
+const bytes = new Map<FontWeight, Uint8Array>();
+const parsed = new Map<FontWeight, opentype.Font>();
+
+/**
+ * The bytes of the font file of a weight (read once).
+ *
+ * @param weight "normal" or "bold".
+ * @returns The TrueType file's bytes.
+ * @example
+ * ```ts
+ * import { fontBytes } from "./fonts.ts";
+ * fontBytes("normal").length > 0; // true
+ * ```
+ */
+export function fontBytes(weight: FontWeight = "normal"): Uint8Array {
+  let b = bytes.get(weight);
+  if (!b) {
+    const path = FONT_PATHS[weight];
+    if (!path) throw new TypeError(`font weight must be "normal" or "bold", got '${weight}'`);
+    try {
+      b = Deno.readFileSync(path);
+    } catch {
+      throw new Error(
+        `font not found at ${path}: install it with 'apt-get install fonts-dejavu-core'`,
+      );
+    }
+    bytes.set(weight, b);
+  }
+  return b;
+}
+
+function font(weight: FontWeight): opentype.Font {
+  let f = parsed.get(weight);
+  if (!f) {
+    const b = fontBytes(weight);
+    f = opentype.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    parsed.set(weight, f);
+  }
+  return f;
+}
+
+/** The extent of a line of text around its start point on the baseline, in px. */
+export interface TextExtent {
+  /** Advance width (sum of the glyphs' advances; kerning ignored, so never narrower than drawn). */
+  width: number;
+  /** Height of the ink above the baseline (tallest glyph). */
+  ascent: number;
+  /** Depth of the ink below the baseline (deepest glyph, ≥ 0). */
+  descent: number;
+}
+
+const cache = new Map<string, TextExtent>();
+
+/**
+ * The extent of one line of text at a font size.
+ *
+ * @param text The text (one line).
+ * @param size Font size in px.
+ * @param weight "normal" (default) or "bold".
+ * @returns Width, ascent and descent in px.
+ * @example
+ * ```ts
+ * import { measureText } from "./fonts.ts";
+ * const e = measureText("Case 1", 10);
+ * e.width > 25 && e.width < 40; // true
+ * ```
+ */
+export function measureText(text: string, size: number, weight: FontWeight = "normal"): TextExtent {
+  if (!(size > 0)) throw new RangeError(`font size must be a positive number, got ${size}`);
+  const key = `${weight}|${size}|${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const f = font(weight);
+  let advance = 0;
+  let top = 0;
+  let bottom = 0;
+  for (const ch of text) {
+    const g = f.charToGlyph(ch);
+    advance += g.advanceWidth ?? 0;
+    const box = g.getBoundingBox();
+    if (box.y2 > top) top = box.y2;
+    if (box.y1 < bottom) bottom = box.y1;
+  }
+  const k = size / f.unitsPerEm;
+  const out = { width: advance * k, ascent: top * k, descent: -bottom * k };
+  cache.set(key, out);
+  return out;
+}

@@ -1,0 +1,376 @@
+/**
+ * Forest plot of one effect size: a row per case and per aggregate, each estimate with its
+ * confidence interval on the measure's own scale, the informative interval where the package's
+ * is degenerate, and short footnotes for what is missing.
+ *
+ * @module
+ */
+import type { AggregateResult } from "../stats/pooled.ts";
+import type { EffectSizeResult, Measure } from "../stats/types.ts";
+import { listing } from "../prose.ts";
+import { axesPanel } from "./axes.ts";
+import { type Figure, PAD, stack } from "./compose.ts";
+import { svgElement, textElement } from "./dom.ts";
+import { measureText } from "./fonts.ts";
+import type { LegendItem } from "./legend.ts";
+import { wrapText } from "./layout.ts";
+import { whisker } from "./uncertainty.ts";
+import { DASH, type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
+
+/** One row of a forest plot. */
+export interface ForestRow {
+  /** Row label (e.g. "Case 1" or "Pooled, equal weights"). */
+  label: string;
+  /** A second, smaller line under the label: sample sizes, or the cases an aggregate contains. */
+  detail?: string;
+  /** "case" (a dot) or "aggregate" (a diamond, below a rule); default "case". */
+  kind?: "case" | "aggregate";
+  /** Footnotes of the row (e.g. the cases an aggregate leaves out and why). */
+  notes?: readonly string[];
+  /** The effect size. */
+  result: Pick<EffectSizeResult, "estimate" | "ciLower" | "ciUpper" | "reason"> & {
+    /** Sample sizes. */
+    n?: { baseline: number; treatment: number };
+    /** A caution about a defined but misleading value. */
+    note?: string;
+    /** Where the package's interval is degenerate: the informative interval (drawn in grey). */
+    informativeCi?: { lower: number; upper: number };
+    /** Options the result was computed with (its confidence level is shown). */
+    options?: { confidence?: number };
+  };
+}
+
+/** Options of {@link forestFigure}. */
+export interface ForestOptions {
+  /** A sentence added to the caption (e.g. the options the measure was computed with). */
+  note?: string;
+  /** Figure width (default "full"). */
+  width?: FigureWidth;
+}
+
+/** The scale of a measure: its range where bounded, and its no-effect value. */
+export interface MeasureScale {
+  /** The whole range of the measure (the axis spans it), or `null` to fit the data. */
+  domain: readonly [number, number] | null;
+  /** The value meaning no effect, marked by a reference line, or `null`. */
+  reference: number | null;
+}
+
+/**
+ * Axis and reference line of each measure (SingleCaseES definitions): NAP and PEM run from 0 to 1
+ * with 0.5 for no effect; the Tau family from −1 to 1 with 0; log response ratios, SMD, LRM and
+ * PoGO are unbounded with 0 for no effect; PND and PAND are proportions without a no-effect value.
+ */
+export const MEASURE_SCALES: Readonly<Record<Measure, MeasureScale>> = Object.freeze({
+  NAP: { domain: [0, 1], reference: 0.5 },
+  PEM: { domain: [0, 1], reference: 0.5 },
+  Tau: { domain: [-1, 1], reference: 0 },
+  TauU: { domain: [-1, 1], reference: 0 },
+  TauBC: { domain: [-1, 1], reference: 0 },
+  PND: { domain: [0, 1], reference: null },
+  PAND: { domain: [0, 1], reference: null },
+  IRD: { domain: null, reference: 0 },
+  LRRd: { domain: null, reference: 0 },
+  LRRi: { domain: null, reference: 0 },
+  SMD: { domain: null, reference: 0 },
+  LRM: { domain: null, reference: 0 },
+  PoGO: { domain: null, reference: 0 },
+});
+
+const SUPERSCRIPTS = ["ᵃ", "ᵇ", "ᶜ", "ᵈ", "ᵉ", "ᶠ", "ᵍ", "ʰ", "ⁱ", "ʲ", "ᵏ"];
+const LETTERS = "abcdefghijk";
+
+/**
+ * Forest plot of one effect size. Left: row labels with a detail line (sample sizes; the cases an
+ * aggregate contains). Middle: the estimate (dot; diamond for aggregates) and its confidence
+ * interval on the measure's scale ({@link MEASURE_SCALES}: NAP on 0–1 with a line at 0.5), the
+ * informative interval in grey where the package's is degenerate. Right: the numbers, and for a
+ * missing estimate or interval a footnote letter; the footnotes (reasons) follow the plot.
+ *
+ * @param measure The measure's name (a {@link Measure} selects its scale; any other fits the data).
+ * @param rows The rows, top to bottom.
+ * @param options Caption note, width.
+ * @returns The figure.
+ * @example
+ * ```ts
+ * import { forestFigure } from "./forest.ts";
+ * const fig = forestFigure("NAP", [{ label: "Case 1", result: { estimate: 1, ciLower: null, ciUpper: null, reason: "x" } }]);
+ * fig.description; // "Forest plot of NAP for 1 row: estimates with confidence intervals where defined."
+ * ```
+ */
+export function forestFigure(
+  measure: string,
+  rows: readonly ForestRow[],
+  options: ForestOptions = {},
+): Figure {
+  const width = figureWidth(options.width ?? "full");
+  const scale: MeasureScale = (MEASURE_SCALES as Record<string, MeasureScale>)[measure] ??
+    { domain: null, reference: null };
+  const confidence = rows.find((r) => r.result.options?.confidence)?.result.options?.confidence ??
+    0.95;
+  const fmt = (v: number) => v.toFixed(2).replace("-", "−");
+
+  // Footnotes: one letter per distinct text.
+  const footnotes: string[] = [];
+  const mark = (text: string) => {
+    let i = footnotes.indexOf(text);
+    if (i < 0) i = footnotes.push(text) - 1;
+    return SUPERSCRIPTS[i] ?? `(${i + 1})`;
+  };
+  const data = rows.map((r) => {
+    const { estimate, ciLower, ciUpper, reason } = r.result;
+    let value: string;
+    if (estimate === null) {
+      value = `not defined${mark(reason ?? "not defined")}`;
+    } else if (ciLower === null || ciUpper === null) {
+      value = `${fmt(estimate)}, no CI${mark(reason ?? "no confidence interval")}`;
+    } else {
+      value = `${fmt(estimate)} [${fmt(ciLower)}, ${fmt(ciUpper)}]`;
+      if (ciLower === ciUpper) value += mark("degenerate interval (as in SingleCaseES)");
+    }
+    if (r.result.note) value += mark(r.result.note);
+    for (const n of r.notes ?? []) value += mark(n);
+    return { r, value };
+  });
+
+  // Domain: the measure's range, or the data with the reference value.
+  const values = rows.flatMap((r) => [
+    r.result.estimate,
+    r.result.ciLower,
+    r.result.ciUpper,
+    r.result.informativeCi?.lower ?? null,
+    r.result.informativeCi?.upper ?? null,
+  ]).filter((v): v is number => v !== null && Number.isFinite(v));
+  let domain: [number, number];
+  if (scale.domain) {
+    domain = [scale.domain[0], scale.domain[1]];
+  } else {
+    const all = scale.reference === null ? values : [...values, scale.reference];
+    const lo = all.length ? Math.min(...all) : -1;
+    const hi = all.length ? Math.max(...all) : 1;
+    const pad = (hi - lo || 1) * 0.08;
+    domain = [lo - pad, hi + pad];
+  }
+
+  // Columns.
+  const labelMax = width * 0.3;
+  const rowsText = data.map((d) => ({
+    label: wrapText(d.r.label, labelMax, TYPE.label),
+    detail: d.r.detail ? wrapText(d.r.detail, labelMax, TYPE.small) : [],
+  }));
+  const labelW = Math.max(
+    ...rowsText.flatMap((t) => [
+      ...t.label.map((l) => measureText(l, TYPE.label).width),
+      ...t.detail.map((l) => measureText(l, TYPE.small).width),
+    ]),
+    20,
+  );
+  const valueHeader = `Estimate [${Math.round(confidence * 100)}% CI]`;
+  const valueW = Math.max(
+    measureText(valueHeader, TYPE.small, "bold").width,
+    ...data.map((d) => measureText(d.value, TYPE.small).width),
+  );
+  const left = Math.ceil(PAD + labelW + 12);
+  const right = Math.ceil(valueW + 14 + PAD);
+  const lineH = TYPE.small * 1.25;
+  const heights = rowsText.map((t) =>
+    Math.max(2 * lineH, (t.label.length * TYPE.label * 1.2) + t.detail.length * lineH) + 6
+  );
+  const firstAggregate = data.findIndex((d) => d.r.kind === "aggregate");
+  const header = 20;
+  const sep = firstAggregate > 0 ? 6 : 0;
+  const bodyH = heights.reduce((s, h) => s + h, 0) + sep;
+  const margin = { top: header, right, bottom: 34, left };
+  const height = header + bodyH + margin.bottom;
+
+  const plot = axesPanel({
+    width,
+    height,
+    margin,
+    x: {
+      domain,
+      label: `${measure} →`,
+      ticks: Math.max(3, Math.floor((width - left - right) / 60)),
+    },
+    y: { domain: [0, 1], label: null, axis: false, grid: false },
+    draw: (x) => {
+      const g = svgElement("g", { "aria-label": "forest rows" });
+      const clip = (v: number) => Math.min(Math.max(v, domain[0]), domain[1]);
+      const bottom = header + bodyH;
+      if (scale.reference !== null && scale.reference > domain[0] && scale.reference < domain[1]) {
+        const rx = x(scale.reference);
+        g.appendChild(svgElement("line", {
+          x1: rx,
+          x2: rx,
+          y1: header - 4,
+          y2: bottom,
+          stroke: GREY.muted,
+          "stroke-width": STROKE.thin,
+          "stroke-dasharray": DASH.reference,
+        }));
+        g.appendChild(textElement("no effect", rx, header - 7, {
+          size: TYPE.small,
+          anchor: "middle",
+          fill: GREY.muted,
+        }));
+      }
+      g.appendChild(textElement(valueHeader, width - PAD, header - 7, {
+        size: TYPE.small,
+        anchor: "end",
+        weight: "bold",
+        fill: GREY.ink,
+      }));
+      let top = header;
+      data.forEach((d, i) => {
+        if (i === firstAggregate && i > 0) {
+          top += sep / 2;
+          g.appendChild(svgElement("line", {
+            x1: PAD,
+            x2: width - PAD,
+            y1: top,
+            y2: top,
+            stroke: GREY.faint,
+            "stroke-width": STROKE.thin,
+          }));
+          top += sep / 2;
+        }
+        const h = heights[i];
+        const cy = top + h / 2;
+        const t = rowsText[i];
+        const textH = t.label.length * TYPE.label * 1.2 + t.detail.length * lineH;
+        let ty = cy - textH / 2 + TYPE.label * 0.95;
+        for (const l of t.label) {
+          g.appendChild(textElement(l, PAD, ty, { size: TYPE.label, fill: GREY.ink }));
+          ty += TYPE.label * 1.2;
+        }
+        ty += 0.05 * lineH;
+        for (const l of t.detail) {
+          g.appendChild(textElement(l, PAD, ty, { size: TYPE.small, fill: GREY.muted }));
+          ty += lineH;
+        }
+        const res = d.r.result;
+        if (res.informativeCi) {
+          g.appendChild(svgElement("line", {
+            x1: x(clip(res.informativeCi.lower)),
+            x2: x(clip(res.informativeCi.upper)),
+            y1: cy,
+            y2: cy,
+            stroke: "#bbbbbb",
+            "stroke-width": STROKE.thick * 1.5,
+          }));
+        }
+        if (res.ciLower !== null && res.ciUpper !== null && res.ciUpper > res.ciLower) {
+          // Drawn like every interval: capped where it ends, dashed where it runs past the axis.
+          const w = whisker({ lo: res.ciLower, hi: res.ciUpper }, cy, x, GREY.ink);
+          for (const el of w.elements) {
+            el.setAttribute("stroke-width", String(STROKE.data));
+            g.appendChild(el);
+          }
+        }
+        if (res.estimate !== null && Number.isFinite(res.estimate)) {
+          const ex = x(clip(res.estimate));
+          if (d.r.kind === "aggregate") {
+            const r = MARKER_RADIUS * 1.6;
+            g.appendChild(svgElement("path", {
+              d: `M${r2(ex)},${r2(cy - r)}L${r2(ex + r)},${r2(cy)}L${r2(ex)},${r2(cy + r)}` +
+                `L${r2(ex - r)},${r2(cy)}Z`,
+              fill: GREY.ink,
+            }));
+          } else {
+            g.appendChild(
+              svgElement("circle", { cx: ex, cy, r: MARKER_RADIUS * 1.2, fill: GREY.ink }),
+            );
+          }
+        }
+        g.appendChild(textElement(d.value, width - PAD, cy + TYPE.small * 0.36, {
+          size: TYPE.small,
+          anchor: "end",
+          fill: GREY.ink,
+        }));
+        top += h;
+      });
+      return g;
+    },
+  });
+  const legendItems: LegendItem[] = [
+    { label: "case", swatch: { kind: "dot", color: GREY.ink } },
+    ...(firstAggregate >= 0
+      ? [{ label: "aggregate", swatch: { kind: "diamond", color: GREY.ink } } as LegendItem]
+      : []),
+    {
+      label: `${Math.round(confidence * 100)}% confidence interval`,
+      swatch: { kind: "line", color: GREY.ink },
+    },
+    ...(rows.some((r) => r.result.informativeCi)
+      ? [{
+        label: "informative interval where the package's is degenerate",
+        swatch: { kind: "line", color: "#bbbbbb", width: STROKE.thick * 1.5 },
+      } as LegendItem]
+      : []),
+  ];
+  const notes = footnotes.map((f, i) => `${LETTERS[i] ?? `(${i + 1})`}: ${f}`);
+  const n = rows.length;
+  return stack([plot], {
+    title: `${measure}: per case and aggregated`,
+    width,
+    legend: legendItems,
+    notes: notes.length ? [notes.join("; ") + "."] : [],
+    caption: (`Estimates of ${measure} with ${Math.round(confidence * 100)}% confidence ` +
+      `intervals${scale.domain ? ` on the measure's whole range` : ""} (dashed: runs past ` +
+      `the axis)` +
+      `${
+        scale.reference !== null ? `; the dashed line marks no effect (${scale.reference})` : ""
+      }. ` +
+      `${options.note ?? ""}`).trim(),
+    description: `Forest plot of ${measure} for ${n} row${n === 1 ? "" : "s"}: ` +
+      "estimates with confidence intervals where defined.",
+  });
+}
+
+/**
+ * Rows of a forest plot from per-case results and aggregates: cases labelled with their phase
+ * sizes, aggregates with the cases they contain and, as footnotes, the cases they leave out and
+ * why.
+ *
+ * @param perCase Each case's result.
+ * @param aggregates Aggregates (in order).
+ * @returns The rows.
+ * @example
+ * ```ts
+ * import { forestRows } from "./forest.ts";
+ * forestRows([], []).length; // 0
+ * ```
+ */
+export function forestRows(
+  perCase: readonly { caseId: string; result: EffectSizeResult }[],
+  aggregates: readonly AggregateResult[],
+): ForestRow[] {
+  return [
+    ...perCase.map((p): ForestRow => ({
+      label: `Case ${p.caseId}`,
+      detail: `nA = ${p.result.n.baseline}, nB = ${p.result.n.treatment}`,
+      result: p.result,
+    })),
+    ...aggregates.map((a): ForestRow => ({
+      label: `Pooled, ${a.weighting === "equal" ? "equal weights" : `weights ${a.weighting}`}`,
+      detail: a.weights.length
+        ? `case${a.weights.length === 1 ? "" : "s"} ${listing(a.weights.map((w) => w.caseId))}`
+        : "no case",
+      kind: "aggregate",
+      notes: [...new Set(a.excluded.map((e) => e.reason))].map((reason) => {
+        const ids = a.excluded.filter((e) => e.reason === reason).map((e) => e.caseId);
+        return `leaves out case${ids.length === 1 ? "" : "s"} ${listing(ids)}: ${reason}`;
+      }),
+      result: {
+        estimate: a.estimate,
+        ciLower: a.ciLower,
+        ciUpper: a.ciUpper,
+        reason: a.reason,
+      },
+    })),
+  ];
+}
+
+function r2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

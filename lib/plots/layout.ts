@@ -1,0 +1,302 @@
+/**
+ * Placing text so that nothing collides: boxes of measured text, wrapping to a width, spreading
+ * labels along one axis (end labels, lane labels), and a greedy choice among candidate positions
+ * that avoids earlier labels, marks and the figure's edge.
+ *
+ * @module
+ */
+import { type FontWeight, measureText } from "./fonts.ts";
+
+/** An axis-aligned box in px (x to the right, y down). */
+export interface Box {
+  /** Left edge. */
+  x: number;
+  /** Top edge. */
+  y: number;
+  /** Width (≥ 0). */
+  width: number;
+  /** Height (≥ 0). */
+  height: number;
+}
+
+/** Horizontal alignment of a text on its x (SVG `text-anchor`). */
+export type Anchor = "start" | "middle" | "end";
+
+/**
+ * The box of one line of text drawn at (x, baseline y).
+ *
+ * @param text The text.
+ * @param x Its x (meaning set by `anchor`).
+ * @param y Its baseline.
+ * @param size Font size in px.
+ * @param anchor "start" (default), "middle" or "end".
+ * @param weight Font weight.
+ * @returns The box of its ink (advance width × ascent + descent).
+ * @example
+ * ```ts
+ * import { textBox } from "./layout.ts";
+ * textBox("0", 10, 20, 10, "middle").x < 10; // true
+ * ```
+ */
+export function textBox(
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  anchor: Anchor = "start",
+  weight: FontWeight = "normal",
+): Box {
+  const e = measureText(text, size, weight);
+  const left = anchor === "start" ? x : anchor === "middle" ? x - e.width / 2 : x - e.width;
+  return { x: left, y: y - e.ascent, width: e.width, height: e.ascent + e.descent };
+}
+
+/**
+ * True when two boxes overlap by more than `tolerance` px in both directions.
+ *
+ * @param a A box.
+ * @param b Another box.
+ * @param tolerance Overlap allowed (default 0).
+ * @returns Whether they overlap.
+ * @example
+ * ```ts
+ * import { overlaps } from "./layout.ts";
+ * overlaps({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 5, width: 10, height: 10 }); // true
+ * ```
+ */
+export function overlaps(a: Box, b: Box, tolerance = 0): boolean {
+  return a.x + a.width - tolerance > b.x && b.x + b.width - tolerance > a.x &&
+    a.y + a.height - tolerance > b.y && b.y + b.height - tolerance > a.y;
+}
+
+/**
+ * True when `inner` lies inside `outer` (within `tolerance` px).
+ *
+ * @param inner The box that should be inside.
+ * @param outer The container.
+ * @param tolerance Slack allowed (default 0).
+ * @returns Whether it is inside.
+ * @example
+ * ```ts
+ * import { inside } from "./layout.ts";
+ * inside({ x: 1, y: 1, width: 2, height: 2 }, { x: 0, y: 0, width: 10, height: 10 }); // true
+ * ```
+ */
+export function inside(inner: Box, outer: Box, tolerance = 0): boolean {
+  return inner.x >= outer.x - tolerance && inner.y >= outer.y - tolerance &&
+    inner.x + inner.width <= outer.x + outer.width + tolerance &&
+    inner.y + inner.height <= outer.y + outer.height + tolerance;
+}
+
+/** A line segment in px. */
+export interface Segment {
+  /** Start x. */
+  x1: number;
+  /** Start y. */
+  y1: number;
+  /** End x. */
+  x2: number;
+  /** End y. */
+  y2: number;
+}
+
+/**
+ * True when a segment crosses or touches a box (Liang–Barsky clipping).
+ *
+ * @param s The segment.
+ * @param b The box.
+ * @returns Whether any part of the segment lies in the box.
+ * @example
+ * ```ts
+ * import { segmentHitsBox } from "./layout.ts";
+ * segmentHitsBox({ x1: 0, y1: 5, x2: 20, y2: 5 }, { x: 5, y: 0, width: 5, height: 10 }); // true
+ * ```
+ */
+export function segmentHitsBox(s: Segment, b: Box): boolean {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  let t0 = 0;
+  let t1 = 1;
+  const checks: [number, number][] = [
+    [-dx, s.x1 - b.x],
+    [dx, b.x + b.width - s.x1],
+    [-dy, s.y1 - b.y],
+    [dy, b.y + b.height - s.y1],
+  ];
+  for (const [p, q] of checks) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const r = q / p;
+      if (p < 0) t0 = Math.max(t0, r);
+      else t1 = Math.min(t1, r);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Splits text into lines no wider than `maxWidth` px at spaces (a single word wider than that
+ * stays on its own line).
+ *
+ * @param text The text.
+ * @param maxWidth Width in px.
+ * @param size Font size in px.
+ * @param weight Font weight.
+ * @returns The lines.
+ * @example
+ * ```ts
+ * import { wrapText } from "./layout.ts";
+ * wrapText("one two three", 40, 10).length > 1; // true
+ * ```
+ */
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  size: number,
+  weight: FontWeight = "normal",
+): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measureText(candidate, size, weight).width > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * Spreads items along one axis so that none overlaps the next, each as near its wanted position
+ * as possible, all within [lo, hi] where they fit (a 1-D "dodge": end labels, lane labels).
+ * Order is kept: an item wanted before another stays before it.
+ *
+ * @param wanted Wanted centre of each item.
+ * @param sizes Size of each item along the axis (same order).
+ * @param lo Lower limit of the axis.
+ * @param hi Upper limit of the axis.
+ * @param gap Space kept between items (default 1).
+ * @returns The centre given to each item (same order as `wanted`).
+ * @example
+ * ```ts
+ * import { spread } from "./layout.ts";
+ * spread([10, 11], [10, 10], 0, 100); // [5, 16]
+ * ```
+ */
+export function spread(
+  wanted: readonly number[],
+  sizes: readonly number[],
+  lo: number,
+  hi: number,
+  gap = 1,
+): number[] {
+  if (wanted.length !== sizes.length) {
+    throw new RangeError(`spread: ${wanted.length} positions but ${sizes.length} sizes`);
+  }
+  const order = wanted.map((_, i) => i).sort((a, b) => wanted[a] - wanted[b] || a - b);
+  // Clusters of touching items, each centred on the mean of its members' wishes.
+  type Cluster = { members: number[]; size: number; start: number };
+  const clusters: Cluster[] = [];
+  for (const i of order) {
+    let c: Cluster = { members: [i], size: sizes[i], start: wanted[i] - sizes[i] / 2 };
+    for (;;) {
+      const prev = clusters.at(-1);
+      if (!prev || prev.start + prev.size + gap <= c.start) break;
+      clusters.pop();
+      const members = [...prev.members, ...c.members];
+      const size = prev.size + gap + c.size;
+      // Place the merged cluster so that its members' offsets from their wishes sum to zero.
+      let acc = 0;
+      let offsetSum = 0;
+      for (const m of members) {
+        offsetSum += wanted[m] - (acc + sizes[m] / 2);
+        acc += sizes[m] + gap;
+      }
+      c = { members, size, start: offsetSum / members.length };
+    }
+    clusters.push(c);
+  }
+  // Keep clusters inside [lo, hi], pushing later ones along.
+  let floor = lo;
+  for (const c of clusters) {
+    c.start = Math.max(c.start, floor);
+    floor = c.start + c.size + gap;
+  }
+  let ceiling = hi;
+  for (const c of [...clusters].reverse()) {
+    c.start = Math.min(c.start, ceiling - c.size);
+    ceiling = c.start - gap;
+  }
+  const out = new Array<number>(wanted.length);
+  for (const c of clusters) {
+    let at = c.start;
+    for (const m of c.members) {
+      out[m] = at + sizes[m] / 2;
+      at += sizes[m] + gap;
+    }
+  }
+  return out;
+}
+
+/** Things a label must not cover. */
+export interface Obstacles {
+  /** Boxes (other labels, markers). */
+  boxes: Box[];
+  /** Segments (lines, whiskers). */
+  segments: Segment[];
+}
+
+/**
+ * Picks the first candidate box that stays inside `bounds` and covers no obstacle, and adds it to
+ * the obstacles (so later labels avoid it). When every candidate covers something, takes the one
+ * inside `bounds` that covers least (boxes weigh more than lines); when none is inside, the first.
+ *
+ * @param candidates Boxes the label could take, best first (at least one).
+ * @param obstacles What to avoid; the chosen box is appended to `obstacles.boxes`.
+ * @param bounds Where the label must stay.
+ * @param pad Space kept around the label (default 1 px).
+ * @returns Index of the chosen candidate.
+ * @example
+ * ```ts
+ * import { placeLabel } from "./layout.ts";
+ * const obstacles = { boxes: [{ x: 0, y: 0, width: 10, height: 10 }], segments: [] };
+ * const b = (x: number) => ({ x, y: 0, width: 10, height: 10 });
+ * placeLabel([b(5), b(20)], obstacles, { x: 0, y: 0, width: 100, height: 100 }); // 1
+ * ```
+ */
+export function placeLabel(
+  candidates: readonly Box[],
+  obstacles: Obstacles,
+  bounds: Box,
+  pad = 1,
+): number {
+  if (candidates.length === 0) throw new RangeError("placeLabel: no candidate position");
+  let best = -1;
+  let bestScore = Infinity;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    if (!inside(c, bounds)) continue;
+    const padded = {
+      x: c.x - pad,
+      y: c.y - pad,
+      width: c.width + 2 * pad,
+      height: c.height + 2 * pad,
+    };
+    const score = 100 * obstacles.boxes.filter((b) => overlaps(padded, b)).length +
+      obstacles.segments.filter((s) => segmentHitsBox(s, padded)).length;
+    if (score < bestScore) {
+      best = i;
+      bestScore = score;
+      if (score === 0) break;
+    }
+  }
+  if (best < 0) best = 0;
+  obstacles.boxes.push(candidates[best]);
+  return best;
+}

@@ -1,0 +1,139 @@
+/**
+ * Keys drawn inside the figure: a row (wrapped to the figure's width) of swatches with their
+ * labels, so that colours, symbols and line styles are decoded in the figure, not in the caption.
+ *
+ * @module
+ */
+import { fadeGradient, svgElement, textElement } from "./dom.ts";
+import { measureText } from "./fonts.ts";
+import { DASH, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
+
+/** How a legend entry's swatch is drawn. */
+export type Swatch =
+  /** A filled dot (a marker). */
+  | { kind: "dot"; color: string }
+  /** A filled diamond (an aggregate estimate). */
+  | { kind: "diamond"; color: string }
+  /** A line: solid, or dashed with `dash`; `width` in px (default data weight). */
+  | { kind: "line"; color: string; dash?: string; width?: number }
+  /** A dot on a horizontal whisker: solid left half, dashed right half when `open`. */
+  | { kind: "whisker"; color: string; open?: boolean }
+  /** A filled box (a period, a band), with optional opacity. */
+  | { kind: "rect"; color: string; opacity?: number }
+  /** A box fading from opaque to clear: an uncertain edge or an end not stated. */
+  | { kind: "fade"; color: string };
+
+/** One legend entry. */
+export interface LegendItem {
+  /** What the swatch stands for. */
+  label: string;
+  /** The swatch. */
+  swatch: Swatch;
+}
+
+const SWATCH_W = 20;
+const SWATCH_GAP = 4;
+const ITEM_GAP = 12;
+
+function swatchElement(s: Swatch, x: number, cy: number): Element[] {
+  const h = 8;
+  switch (s.kind) {
+    case "dot":
+      return [svgElement("circle", { cx: x + SWATCH_W / 2, cy, r: MARKER_RADIUS, fill: s.color })];
+    case "diamond": {
+      const r = MARKER_RADIUS * 1.4;
+      const cx = x + SWATCH_W / 2;
+      return [svgElement("path", {
+        d: `M${cx},${cy - r}L${cx + r},${cy}L${cx},${cy + r}L${cx - r},${cy}Z`,
+        fill: s.color,
+      })];
+    }
+    case "line": {
+      const attrs: Record<string, string | number> = {
+        x1: x,
+        x2: x + SWATCH_W,
+        y1: cy,
+        y2: cy,
+        stroke: s.color,
+        "stroke-width": s.width ?? STROKE.data,
+      };
+      if (s.dash) attrs["stroke-dasharray"] = s.dash;
+      return [svgElement("line", attrs)];
+    }
+    case "whisker": {
+      const mid = x + SWATCH_W / 2;
+      const line = (x1: number, x2: number, dash?: string) =>
+        svgElement("line", {
+          x1,
+          x2,
+          y1: cy,
+          y2: cy,
+          stroke: s.color,
+          "stroke-width": STROKE.thin,
+          ...(dash ? { "stroke-dasharray": dash } : {}),
+        });
+      return [
+        line(x, mid),
+        line(mid, x + SWATCH_W, s.open ? DASH.open : undefined),
+        svgElement("circle", { cx: mid, cy, r: MARKER_RADIUS, fill: s.color }),
+      ];
+    }
+    case "rect":
+      return [svgElement("rect", {
+        x,
+        y: cy - h / 2,
+        width: SWATCH_W,
+        height: h,
+        fill: s.color,
+        "fill-opacity": s.opacity ?? 1,
+      })];
+    case "fade": {
+      const g = fadeGradient(s.color, 1, 0);
+      return [
+        g.element,
+        svgElement("rect", { x, y: cy - h / 2, width: SWATCH_W, height: h, fill: `url(#${g.id})` }),
+      ];
+    }
+  }
+}
+
+/**
+ * Draws a legend: entries left to right, wrapped to `maxWidth`, each a swatch and its label.
+ *
+ * @param items The entries (an empty list draws nothing, height 0).
+ * @param maxWidth Width available in px.
+ * @returns The `<g>` (top-left at 0, 0) and its height in px.
+ * @example
+ * ```ts
+ * import { legend } from "./legend.ts";
+ * legend([{ label: "SNRI", swatch: { kind: "rect", color: "#0072B2" } }], 300).height > 0; // true
+ * ```
+ */
+export function legend(
+  items: readonly LegendItem[],
+  maxWidth: number,
+): { element: Element; height: number } {
+  const g = svgElement("g", { "aria-label": "legend" });
+  if (items.length === 0) return { element: g, height: 0 };
+  const size = TYPE.small;
+  const rowH = size * 1.5;
+  let x = 0;
+  let row = 0;
+  for (const item of items) {
+    const w = SWATCH_W + SWATCH_GAP + measureText(item.label, size).width;
+    if (x > 0 && x + w > maxWidth) {
+      x = 0;
+      row++;
+    }
+    const cy = row * rowH + rowH / 2;
+    for (const el of swatchElement(item.swatch, x, cy)) g.appendChild(el);
+    g.appendChild(
+      textElement(item.label, x + SWATCH_W + SWATCH_GAP, cy + size * 0.36, {
+        size,
+        fill: GREY.ink,
+      }),
+    );
+    x += w + ITEM_GAP;
+  }
+  return { element: g, height: (row + 1) * rowH };
+}

@@ -1,0 +1,199 @@
+/**
+ * The cumulative responder curve: the share of cases reaching each percent reduction, at the
+ * first and at the last value after the drug, with the exact confidence band where given.
+ *
+ * @module
+ */
+import { listing } from "../prose.ts";
+import { STUDY } from "../study.ts";
+import { axesPanel } from "./axes.ts";
+import { type Figure, stack } from "./compose.ts";
+import { svgElement, textElement } from "./dom.ts";
+import { DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
+
+/** One point of a responder curve, as the figure takes it. */
+export interface ResponderCurveInput {
+  /** Percent reduction threshold (0–100). */
+  threshold: number;
+  /** Share of cases reaching it (0–1); `null` when no case could be assessed (not drawn). */
+  proportion: number | null;
+  /** At the first or at the last value after the drug. */
+  timing: "first" | "last";
+  /** Cases in the denominator. */
+  n: number;
+  /**
+   * Lower limit of the share's exact (Clopper–Pearson) interval, drawn as a band when given for
+   * every point of a curve and n ≤ {@link RESPONDER_BAND_MAX_N}.
+   */
+  ciLower?: number | null;
+  /** Upper limit of that interval. */
+  ciUpper?: number | null;
+}
+
+/** Options of {@link responderCurveFigure}. */
+export interface ResponderCurveOptions {
+  /** The drug the reductions follow (default `STUDY.drug`). */
+  drug?: string;
+  /** Confidence level of the band (default 0.95), for the legend. */
+  confidence?: number;
+  /** Cases left out of the curve, with why (listed under the plot). */
+  excluded?: readonly { caseId: string; reason: string }[];
+  /** Figure width (default "column"). */
+  width?: FigureWidth;
+}
+
+const COLORS = { first: "#E69F00", last: "#0072B2" } as const;
+
+/**
+ * Largest number of cases for which the exact band is drawn: with few cases a share moves in
+ * large steps and its interval is the honest message; with more the band would hide the curve.
+ *
+ * @example
+ * ```ts
+ * import { RESPONDER_BAND_MAX_N } from "./responder.ts";
+ * RESPONDER_BAND_MAX_N; // 10
+ * ```
+ */
+export const RESPONDER_BAND_MAX_N = 10;
+
+/**
+ * The cumulative responder curve: for each percent reduction, the share of cases whose reduction
+ * reaches it, at the first and at the last value after the drug (step lines), with their exact
+ * confidence bands when the points carry them, and the percent thresholds of `STUDY` marked.
+ *
+ * @param points The curve's points (both timings).
+ * @param options Drug, confidence level, excluded cases, width.
+ * @returns The figure.
+ * @example
+ * ```ts
+ * import { responderCurveFigure } from "./responder.ts";
+ * const pts = [0, 100].map((t) => ({ threshold: t, proportion: 1 - t / 100, timing: "first" as const, n: 3 }));
+ * responderCurveFigure(pts).svg.querySelectorAll("polyline").length > 0; // true
+ * ```
+ */
+export function responderCurveFigure(
+  points: readonly ResponderCurveInput[],
+  options: ResponderCurveOptions = {},
+): Figure {
+  const width = figureWidth(options.width ?? "column");
+  const drug = options.drug ?? STUDY.drug;
+  const confidence = options.confidence ?? 0.95;
+  const n = points[0]?.n ?? 0;
+  const timings = (["first", "last"] as const).filter((t) => points.some((p) => p.timing === t));
+  const label = (t: "first" | "last") => `${t} value after ${drug}`;
+  const curves = timings.map((t) => ({
+    timing: t,
+    pts: points.filter((p) => p.timing === t && p.proportion !== null)
+      .sort((a, b) => a.threshold - b.threshold),
+  }));
+  const banded = curves.filter((c) =>
+    c.pts.length > 0 && c.pts[0].n <= RESPONDER_BAND_MAX_N &&
+    c.pts.every((p) => typeof p.ciLower === "number" && typeof p.ciUpper === "number")
+  );
+  const thresholds = STUDY.thresholds.filter((t) => t.kind === "percent").map((t) => t.value);
+  const plot = axesPanel({
+    width,
+    height: Math.round(width * 0.62),
+    margin: { top: 30, right: 10, bottom: 32, left: 40 },
+    x: { domain: [0, 100], label: "Reduction from baseline (%) →", ticks: 5 },
+    y: {
+      domain: [0, 1],
+      label: `Share of cases (n = ${n})`,
+      ticks: 5,
+      tickFormat: (d: number) => `${Math.round(d * 100)}%`,
+    },
+    draw: (x, y) => {
+      const g = svgElement("g", { "aria-label": "responder curves" });
+      for (const c of banded) {
+        // A step band: each point's interval holds until the next threshold.
+        const up: string[] = [];
+        const down: string[] = [];
+        c.pts.forEach((p, i) => {
+          const next = c.pts[i + 1]?.threshold ?? p.threshold;
+          up.push(
+            `${r2(x(p.threshold))},${r2(y(p.ciUpper!))}`,
+            `${r2(x(next))},${r2(y(p.ciUpper!))}`,
+          );
+          down.push(
+            `${r2(x(p.threshold))},${r2(y(p.ciLower!))}`,
+            `${r2(x(next))},${r2(y(p.ciLower!))}`,
+          );
+        });
+        g.appendChild(svgElement("polygon", {
+          points: [...up, ...down.reverse()].join(" "),
+          fill: COLORS[c.timing],
+          "fill-opacity": 0.12,
+        }));
+      }
+      for (const v of thresholds) {
+        g.appendChild(svgElement("line", {
+          x1: x(v),
+          x2: x(v),
+          y1: y(0),
+          y2: y(1),
+          stroke: GREY.muted,
+          "stroke-width": STROKE.thin,
+          "stroke-dasharray": DASH.reference,
+        }));
+        g.appendChild(textElement(`${v}%`, x(v), y(1) - 4, {
+          size: TYPE.small,
+          anchor: "middle",
+          fill: GREY.muted,
+        }));
+      }
+      for (const c of curves) {
+        const pts: string[] = [];
+        c.pts.forEach((p, i) => {
+          const next = c.pts[i + 1]?.threshold ?? p.threshold;
+          pts.push(
+            `${r2(x(p.threshold))},${r2(y(p.proportion!))}`,
+            `${r2(x(next))},${r2(y(p.proportion!))}`,
+          );
+        });
+        g.appendChild(svgElement("polyline", {
+          points: pts.join(" "),
+          fill: "none",
+          stroke: COLORS[c.timing],
+          "stroke-width": STROKE.data * 1.5,
+          ...(c.timing === "last" ? { "stroke-dasharray": "6,2" } : {}),
+        }));
+      }
+      return g;
+    },
+  });
+  const notes = options.excluded?.length
+    ? [`Not included: ${listing(options.excluded.map((e) => `case ${e.caseId} (${e.reason})`))}.`]
+    : [];
+  return stack([plot], {
+    title: "Cumulative responder curve",
+    width,
+    legend: [
+      ...curves.map((c) => ({
+        label: label(c.timing),
+        swatch: {
+          kind: "line" as const,
+          color: COLORS[c.timing],
+          width: STROKE.data * 1.5,
+          ...(c.timing === "last" ? { dash: "6,2" } : {}),
+        },
+      })),
+      ...(banded.length
+        ? [{
+          label: `exact ${Math.round(confidence * 100)}% interval`,
+          swatch: { kind: "rect" as const, color: GREY.muted, opacity: 0.25 },
+        }]
+        : []),
+    ],
+    notes,
+    caption: `Share of cases whose ${STUDY.scale.name} fell by at least each percent from ` +
+      `baseline; dashed verticals: the ${listing(thresholds.map((v) => `${v}%`))} thresholds` +
+      `${banded.length ? "; bands: Clopper–Pearson intervals of each share" : ""}.`,
+    description: `Cumulative responder curve of ${n} case${n === 1 ? "" : "s"} at the ` +
+      `${listing(timings.map((t) => t))} value after ${drug}` +
+      `${banded.length ? ", with exact confidence bands" : ""}.`,
+  });
+}
+
+function r2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,215 @@
+/**
+ * How much the headline numbers move across the analysis variants (baseline definitions,
+ * extraction bounds, …): one row per case and quantity, the range over the variants as an
+ * interval and the nominal analysis as a dot, each quantity on a scale that fits its values.
+ *
+ * @module
+ */
+import type { SensitivityRow } from "../stats/pooled.ts";
+import { axesPanel } from "./axes.ts";
+import { type Figure, PAD, stack } from "./compose.ts";
+import { svgElement, textElement } from "./dom.ts";
+import { measureText } from "./fonts.ts";
+import { type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
+
+/**
+ * One row of the sensitivity figure: a quantity of one case (or of all cases) summarised over the
+ * variants of the analysis. Map a table of variants onto it by grouping on (case, quantity):
+ * `nominal` = the value under the default analysis, `lo`/`hi` = the least and greatest value
+ * among the variants that give one, `variants` = how many variants were run, `defined` = how
+ * many gave a value.
+ */
+export interface SensitivityInterval {
+  /** Case id, or a label for a pooled quantity (e.g. "all"). */
+  caseId: string;
+  /** What is measured (rows of one quantity share an axis). */
+  quantity: string;
+  /** Value under the default analysis, or `null` when undefined there. */
+  nominal: number | null;
+  /** Least value over the variants, or `null` when no variant gives one. */
+  lo: number | null;
+  /** Greatest value over the variants, or `null` when no variant gives one. */
+  hi: number | null;
+  /** Number of variants run. */
+  variants: number;
+  /** Number of variants that gave a value (default: all). */
+  defined?: number;
+  /** Row label (default "Case <id>", or "All cases" for "all"). */
+  label?: string;
+}
+
+/** Options of {@link sensitivityFigure}. */
+export interface SensitivityOptions {
+  /** What the variants vary, for the caption (e.g. "baseline definition and extraction bound"). */
+  varied?: string;
+  /** Figure width (default "full"). */
+  width?: FigureWidth;
+}
+
+const ROW_H = 17;
+const BAR = "#8EC3E6";
+
+/**
+ * The sensitivity figure: for each quantity a small panel with one row per case, the range of
+ * the quantity over the variants as a thick bar and the nominal value as a dot; the right column
+ * says how many variants gave a value. Each quantity has its own x axis fitted to its values.
+ *
+ * @param rows One row per case and quantity (see {@link SensitivityInterval}).
+ * @param options What varies, width.
+ * @returns The figure.
+ * @example
+ * ```ts
+ * import { sensitivityFigure } from "./sensitivity.ts";
+ * sensitivityFigure([{ caseId: "1", quantity: "q", nominal: 1, lo: 0, hi: 2, variants: 9 }])
+ *   .description; // "Sensitivity of 1 quantity over the analysis variants, 1 row."
+ * ```
+ */
+export function sensitivityFigure(
+  rows: readonly SensitivityInterval[],
+  options: SensitivityOptions = {},
+): Figure {
+  const width = figureWidth(options.width ?? "full");
+  const quantities = [...new Set(rows.map((r) => r.quantity))];
+  const labelOf = (r: SensitivityInterval) =>
+    r.label ?? (r.caseId === "all" ? "All cases" : `Case ${r.caseId}`);
+  const countOf = (r: SensitivityInterval) => {
+    const d = r.defined ?? r.variants;
+    return d === 0
+      ? `undefined in all ${r.variants}`
+      : d === r.variants
+      ? `${r.variants} variant${r.variants === 1 ? "" : "s"}`
+      : `${d} of ${r.variants} defined`;
+  };
+  const left = Math.ceil(
+    PAD + Math.max(40, ...rows.map((r) => measureText(labelOf(r), TYPE.label).width)) + 10,
+  );
+  const right = Math.ceil(
+    PAD + Math.max(...rows.map((r) => measureText(countOf(r), TYPE.small).width), 30) + 10,
+  );
+  const panels = quantities.map((q) => {
+    const mine = rows.filter((r) => r.quantity === q);
+    const vals = mine.flatMap((r) => [r.nominal, r.lo, r.hi])
+      .filter((v): v is number => v !== null && Number.isFinite(v));
+    let lo = vals.length ? Math.min(...vals) : 0;
+    let hi = vals.length ? Math.max(...vals) : 1;
+    if (hi - lo < 1e-9) {
+      const d = Math.abs(lo) * 0.1 || 1;
+      lo -= d;
+      hi += d;
+    }
+    const pad = (hi - lo) * 0.08;
+    const top = 20;
+    const height = top + mine.length * ROW_H + 28;
+    return axesPanel({
+      width,
+      height,
+      margin: { top, right, bottom: 28, left },
+      x: {
+        domain: [lo - pad, hi + pad],
+        label: null,
+        ticks: Math.max(2, Math.floor((width - left - right) / 55)),
+      },
+      y: { domain: [0, 1], label: null, axis: false, grid: false },
+      draw: (x) => {
+        const g = svgElement("g", { "aria-label": q });
+        g.appendChild(textElement(q, PAD, 13, {
+          size: TYPE.label,
+          weight: "bold",
+          fill: GREY.ink,
+        }));
+        mine.forEach((r, i) => {
+          const cy = top + i * ROW_H + ROW_H / 2;
+          g.appendChild(textElement(labelOf(r), PAD, cy + TYPE.label * 0.36, {
+            size: TYPE.label,
+            fill: GREY.ink,
+          }));
+          if (r.lo !== null && r.hi !== null && Number.isFinite(r.lo) && Number.isFinite(r.hi)) {
+            const a = x(r.lo);
+            const b = Math.max(x(r.hi), a + 1);
+            g.appendChild(svgElement("line", {
+              x1: a,
+              x2: b,
+              y1: cy,
+              y2: cy,
+              stroke: BAR,
+              "stroke-width": STROKE.thick * 1.6,
+              "stroke-linecap": "butt",
+            }));
+          }
+          if (r.nominal !== null && Number.isFinite(r.nominal)) {
+            g.appendChild(svgElement("circle", {
+              cx: x(r.nominal),
+              cy,
+              r: MARKER_RADIUS * 1.1,
+              fill: GREY.ink,
+            }));
+          }
+          g.appendChild(textElement(countOf(r), width - PAD, cy + TYPE.small * 0.36, {
+            size: TYPE.small,
+            anchor: "end",
+            fill: GREY.muted,
+          }));
+        });
+        return g;
+      },
+    });
+  });
+  const nq = quantities.length;
+  return stack(panels, {
+    title: "Sensitivity of the headline numbers to the analysis choices",
+    width,
+    legend: [
+      { label: "nominal analysis", swatch: { kind: "dot", color: GREY.ink } },
+      {
+        label: "range over the variants",
+        swatch: { kind: "line", color: BAR, width: STROKE.thick * 1.6 },
+      },
+    ],
+    caption: `Each row: one quantity of one case, recomputed under every variant of the ` +
+      `analysis${options.varied ? ` (${options.varied})` : ""}; the bar spans the values the ` +
+      `variants give, the dot is the nominal analysis; a row without a dot is undefined in the ` +
+      `nominal analysis. Each quantity has its own axis.`,
+    description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
+      `variants, ${rows.length} row${rows.length === 1 ? "" : "s"}.`,
+  });
+}
+
+/**
+ * Maps the sensitivity table (one row per case × quantity × variant) onto the figure's rows:
+ * grouped by case and quantity, `nominal` = the value of the variant named by `nominal`, `lo`/`hi`
+ * = the least and greatest value among the variants that give one.
+ *
+ * @param rows The sensitivity table.
+ * @param nominal Which variant is the nominal analysis (default: baseline "last", bound "nominal").
+ * @returns One {@link SensitivityInterval} per case and quantity, in order of first appearance.
+ * @example
+ * ```ts
+ * import { sensitivityIntervals } from "./sensitivity.ts";
+ * sensitivityIntervals([
+ *   { caseId: "1", quantity: "q", baseline: "last", bound: "nominal", value: 2, n: 1 },
+ *   { caseId: "1", quantity: "q", baseline: "max", bound: "nominal", value: null, n: 1 },
+ * ])[0]; // { caseId: "1", quantity: "q", nominal: 2, lo: 2, hi: 2, variants: 2, defined: 1 }
+ * ```
+ */
+export function sensitivityIntervals(
+  rows: readonly SensitivityRow[],
+  nominal: (r: SensitivityRow) => boolean = (r) => r.baseline === "last" && r.bound === "nominal",
+): SensitivityInterval[] {
+  const groups = new Map<string, SensitivityRow[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.caseId, r.quantity]);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => {
+    const values = g.map((r) => r.value).filter((v): v is number => v !== null);
+    return {
+      caseId: g[0].caseId,
+      quantity: g[0].quantity,
+      nominal: g.find(nominal)?.value ?? null,
+      lo: values.length ? Math.min(...values) : null,
+      hi: values.length ? Math.max(...values) : null,
+      variants: g.length,
+      defined: values.length,
+    };
+  });
+}

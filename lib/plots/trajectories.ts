@@ -1,0 +1,246 @@
+/**
+ * Every case's VAS aligned on the first start of the drug of interest: in cm, and as a percent of
+ * the case's baseline with the responder thresholds.
+ *
+ * @module
+ */
+import type { NominalInterval } from "../intervals.ts";
+import type { Case } from "../model.ts";
+import { listing } from "../prose.ts";
+import { type BaselineDefinition, STUDY } from "../study.ts";
+import { alignWithBaseline, baseline, BASELINE_LABELS, firstPeriod } from "../timeline.ts";
+import { axesPanel } from "./axes.ts";
+import { type Figure, stack } from "./compose.ts";
+import { svgElement, textElement } from "./dom.ts";
+import { measureText } from "./fonts.ts";
+import { spread } from "./layout.ts";
+import {
+  caseColor,
+  DASH,
+  type FigureWidth,
+  figureWidth,
+  GREY,
+  MARKER_RADIUS,
+  STROKE,
+  TYPE,
+} from "./theme.ts";
+import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
+
+/** Options of {@link trajectoriesFigure}. */
+export interface TrajectoriesOptions {
+  /** The drug whose first start is day 0 (default `STUDY.drug`). */
+  drug?: string;
+  /** Baseline of the percent panel (default `STUDY.baseline`). */
+  baseline?: BaselineDefinition;
+  /** Figure width (default "full"). */
+  width?: FigureWidth;
+}
+
+interface Track {
+  label: string;
+  color: string;
+  points: { t: NominalInterval; v: NominalInterval }[];
+}
+
+/**
+ * All cases aligned on the first start of the drug: VAS (cm) in one panel and percent of each
+ * case's baseline in another, with the percent responder thresholds of `STUDY`. Each value is a
+ * point at its nominal time with a whisker over the times its words allow (dashed where open or
+ * past the axis) and, for a range, a vertical whisker; a line joins a case's points; case labels
+ * sit in the right margin at the height of each case's last value, spread apart. Cases that
+ * cannot be drawn are named under the panels with the reason.
+ *
+ * @param cases The cases.
+ * @param options Drug, baseline definition, width.
+ * @returns The figure.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { trajectoriesFigure } from "./trajectories.ts";
+ * trajectoriesFigure((await loadCaseSeries()).cases).description.includes("cases"); // true
+ * ```
+ */
+export function trajectoriesFigure(
+  cases: readonly Case[],
+  options: TrajectoriesOptions = {},
+): Figure {
+  const width = figureWidth(options.width ?? "full");
+  const drug = options.drug ?? STUDY.drug;
+  const def = options.baseline ?? STUDY.baseline;
+  const excluded: string[] = [];
+  const excludedPct: string[] = [];
+  const vasTracks: Track[] = [];
+  const pctTracks: Track[] = [];
+  cases.forEach((c, i) => {
+    const label = `Case ${c.id}`;
+    if (firstPeriod(c, drug) === null) {
+      excluded.push(`case ${c.id} (never takes ${drug})`);
+      return;
+    }
+    if (c.observations.length === 0) {
+      excluded.push(`case ${c.id} (no VAS stated)`);
+      return;
+    }
+    const rows = alignWithBaseline(c, drug, def);
+    const color = caseColor(i);
+    vasTracks.push({ label, color, points: rows.map((r) => ({ t: r.relative, v: r.vas })) });
+    const pct = rows.filter((r) => r.percentOfBaseline !== null);
+    if (pct.length) {
+      pctTracks.push({
+        label,
+        color,
+        points: pct.map((r) => ({ t: r.relative, v: r.percentOfBaseline! })),
+      });
+    } else {
+      const b = baseline(c, drug, def);
+      excludedPct.push(`case ${c.id} (${b.reason ?? "baseline VAS is 0"})`);
+    }
+  });
+  const ts = vasTracks.flatMap((t) => t.points.flatMap((p) => [p.t.lo, p.t.nominal, p.t.hi]))
+    .filter(Number.isFinite);
+  const lo = ts.length ? Math.min(...ts) : -7;
+  const hi = ts.length ? Math.max(...ts) : 7;
+  const pad = Math.max(2, (hi - lo) * 0.04);
+  const xDomain: [number, number] = [lo - pad, hi + pad];
+  const labelW = Math.max(
+    measureText("−50%", TYPE.small).width,
+    ...vasTracks.map((t) => measureText(t.label, TYPE.small, "bold").width),
+  );
+  const margin = { top: 18, right: Math.ceil(labelW + 12), bottom: 6, left: 44 };
+  const { min, max, name, unit } = STUDY.scale;
+  const vasPanel = axesPanel({
+    width,
+    height: 170,
+    margin,
+    x: { domain: xDomain, label: null, axis: false },
+    y: { domain: [min, max], label: `Pain ${name} (${unit})`, ticks: 5 },
+    draw: (x, y) => drawTracks(vasTracks, x, y, []),
+  });
+  const pctValues = pctTracks.flatMap((t) => t.points.flatMap((p) => [p.v.nominal, p.v.hi]))
+    .filter(Number.isFinite);
+  const top = Math.ceil(Math.max(110, ...pctValues) / 10) * 10 + 10;
+  const thresholds = STUDY.thresholds.filter((t) => t.kind === "percent").map((t) => t.value);
+  const pctPanel = axesPanel({
+    width,
+    height: 200,
+    margin: { ...margin, bottom: 34 },
+    x: { domain: xDomain, label: `Days since the first start of ${drug} →` },
+    y: { domain: [0, top], label: `% of baseline ${name}`, ticks: 5 },
+    draw: (x, y) => {
+      const g = svgElement("g");
+      const [x0, x1] = [x(xDomain[0]), x(xDomain[1])];
+      for (const v of thresholds) {
+        g.appendChild(svgElement("line", {
+          x1: x0,
+          x2: x1,
+          y1: y(100 - v),
+          y2: y(100 - v),
+          stroke: GREY.muted,
+          "stroke-width": STROKE.thin,
+          "stroke-dasharray": DASH.reference,
+        }));
+      }
+      g.appendChild(
+        drawTracks(
+          pctTracks,
+          x,
+          y,
+          thresholds.map((v) => ({ text: `−${v}%`, y: y(100 - v) })),
+        ),
+      );
+      return g;
+    },
+  });
+  const notes: string[] = [];
+  if (excluded.length) notes.push(`Not shown: ${listing(excluded)}.`);
+  if (excludedPct.length) notes.push(`Not in the lower panel: ${listing(excludedPct)}.`);
+  const n = vasTracks.length;
+  return stack([vasPanel, pctPanel], {
+    title: `Pain after ${drug}, all cases aligned on its first start`,
+    width,
+    legend: [
+      {
+        label: `stated ${name} (whisker: times the words allow)`,
+        swatch: { kind: "whisker", color: GREY.ink },
+      },
+      {
+        label: "dashed: open-ended or past the axis",
+        swatch: { kind: "whisker", color: GREY.ink, open: true },
+      },
+      {
+        label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
+        swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
+      },
+    ],
+    notes,
+    caption: `${name} values stated in the text against days since the first start of ${drug}, ` +
+      `n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a percent of the case's ` +
+      `baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); thresholds after Dworkin ` +
+      `et al. 2008. A vertical whisker is a stated range.`,
+    description: `${n} case${n === 1 ? "" : "s"}' ${name} against days since the first start ` +
+      `of ${drug}, in ${unit} and as a percent of the ${def} baseline, with the ` +
+      `${listing(thresholds.map((v) => `${v}%`))} reduction thresholds` +
+      `${excluded.length ? `; not shown: ${listing(excluded)}` : ""}.`,
+  });
+}
+
+/** Lines, whiskers and dots of every track, and the end labels (with `tags`) in the margin. */
+function drawTracks(
+  tracks: readonly Track[],
+  x: LinearScale,
+  y: LinearScale,
+  tags: readonly { text: string; y: number }[],
+): Element {
+  const g = svgElement("g", { "aria-label": "trajectories" });
+  for (const tr of tracks) {
+    const pts = [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal);
+    if (pts.length > 1) {
+      g.appendChild(svgElement("polyline", {
+        points: pts.map((p) => `${r2(x(p.t.nominal))},${r2(y(p.v.nominal))}`).join(" "),
+        fill: "none",
+        stroke: tr.color,
+        "stroke-width": STROKE.data,
+      }));
+    }
+    for (const p of pts) {
+      for (const el of whisker(p.t, y(p.v.nominal), x, tr.color).elements) g.appendChild(el);
+      for (const el of verticalWhisker(p.v, x(p.t.nominal), y, tr.color).elements) {
+        g.appendChild(el);
+      }
+    }
+    for (const p of pts) {
+      g.appendChild(svgElement("circle", {
+        cx: x(p.t.nominal),
+        cy: y(p.v.nominal),
+        r: MARKER_RADIUS,
+        fill: tr.color,
+        stroke: "white",
+        "stroke-width": 0.75,
+      }));
+    }
+  }
+  // End labels and tags in the right margin, spread apart.
+  const labels = [
+    ...tracks.map((tr) => {
+      const last = [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).at(-1)!;
+      return { text: tr.label, y: y(last.v.nominal), color: tr.color, bold: true };
+    }),
+    ...tags.map((t) => ({ ...t, color: GREY.muted, bold: false })),
+  ];
+  const h = TYPE.small * 1.05;
+  const [top, bottom] = [y(y.domain[1]), y(y.domain[0])];
+  const ys = spread(labels.map((l) => l.y), labels.map(() => h), top - 6, bottom + 4, 1);
+  const x0 = x(x.domain[1]) + 6;
+  labels.forEach((l, i) => {
+    g.appendChild(textElement(l.text, x0, ys[i] + TYPE.small * 0.36, {
+      size: TYPE.small,
+      fill: l.color,
+      weight: l.bold ? "bold" : "normal",
+    }));
+  });
+  return g;
+}
+
+function r2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,36 @@
+/**
+ * Which cases an analysis around the drug of interest can use: the per-case change after the
+ * drug, or the case left out with the reason, so that no pooled analysis drops a case silently.
+ *
+ * @module
+ */
+import type { Case } from "../model.ts";
+import { firstPeriod } from "../timeline.ts";
+import { STUDY } from "../study.ts";
+import { type CaseChange, caseChange, type ChangeOptions } from "./change.ts";
+import type { Exclusion } from "./types.ts";
+
+/**
+ * The change after `drug` of a case, or why there is none (the case never takes the drug).
+ *
+ * @param c The case.
+ * @param options Drug and baseline definition (defaults from `STUDY`).
+ * @returns `{ change }` or `{ excluded }`.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { changeOrExclusion } from "./cases.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * "change" in changeOrExclusion(c); // true
+ * ```
+ */
+export function changeOrExclusion(
+  c: Case,
+  options: ChangeOptions = {},
+): { change: CaseChange } | { excluded: Exclusion } {
+  const drug = options.drug ?? STUDY.drug;
+  if (!firstPeriod(c, drug)) {
+    return { excluded: { caseId: c.id, reason: `never takes ${drug}` } };
+  }
+  return { change: caseChange(c, { ...options, drug }) };
+}

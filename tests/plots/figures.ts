@@ -1,0 +1,60 @@
+/**
+ * Test helper: every figure the notebooks draw, built from a case series (real data, the
+ * synthetic fixture appended, or hand-made odd cases), at single-column and full width.
+ *
+ * @module
+ */
+import * as lib from "../../lib/mod.ts";
+import * as plots from "../../lib/plots/mod.ts";
+
+/** A named figure. */
+export interface NamedFigure {
+  /** Where it comes from. */
+  name: string;
+  /** The figure. */
+  figure: plots.Figure;
+}
+
+/**
+ * Every figure of a case series: each case's timeline (aligned and on day 0), the trajectories,
+ * forest plots of NAP and LRRd, the responder curve and the sensitivity figure, at both widths.
+ */
+export function allFigures(cases: readonly lib.Case[], tag: string): NamedFigure[] {
+  const out: NamedFigure[] = [];
+  for (const width of ["full", "column"] as const) {
+    const w = `${tag}/${width}`;
+    for (const c of cases) {
+      out.push({ name: `${w}/case-${c.id}`, figure: plots.caseTimelineFigure(c, { width }) });
+      out.push({
+        name: `${w}/case-${c.id}-day0`,
+        figure: plots.caseTimelineFigure(c, { width, alignOn: null }),
+      });
+    }
+    out.push({ name: `${w}/trajectories`, figure: plots.trajectoriesFigure(cases, { width }) });
+    for (const m of ["NAP", "LRRd"] as lib.Measure[]) {
+      const es = lib.caseEffectSizes(cases, m, lib.PAIN_OPTIONS);
+      const aggs = (["equal", "1/V"] as lib.Weighting[]).map((wt) =>
+        lib.aggregateEffectSizes(
+          es.perCase.map((x) => x.result),
+          es.perCase.map((x) => x.caseId),
+          wt,
+        )
+      );
+      out.push({
+        name: `${w}/forest-${m}`,
+        figure: plots.forestFigure(m, plots.forestRows(es.perCase, aggs), { width }),
+      });
+    }
+    out.push({
+      name: `${w}/responder-curve`,
+      figure: plots.responderCurveFigure(lib.responderCurve(cases), { width }),
+    });
+    out.push({
+      name: `${w}/sensitivity`,
+      figure: plots.sensitivityFigure(plots.sensitivityIntervals(lib.sensitivityTable(cases)), {
+        width,
+      }),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+/**
+ * Pooled analyses take any case: a case that never takes the drug of interest and a case with no
+ * value are listed with their reason in every pooled result and table, never dropped silently.
+ * The odd cases are made from real ones by removing rows (clearly synthetic).
+ */
+import assert from "node:assert/strict";
+import {
+  aggregateRows,
+  caseEffectSizes,
+  EQUAL_SPACING_CAVEAT,
+  groupRows,
+  lineOfTherapyGroups,
+  loadCaseSeries,
+  PAIN_OPTIONS,
+  pairedTests,
+  responderCurve,
+  responderRows,
+  responders,
+  STUDY,
+  testRows,
+} from "../../lib/mod.ts";
+
+const real = await loadCaseSeries();
+const base = real.cases.find((c) => c.id === "3")!;
+const noDrug = {
+  ...base,
+  id: "synthetic-no-drug",
+  treatments: base.treatments.filter((t) => t.drug !== STUDY.drug),
+};
+const noValue = { ...base, id: "synthetic-no-value", observations: [] };
+const series = { ...real, cases: [...real.cases, noDrug, noValue] };
+const never = `never takes ${STUDY.drug}`;
+
+Deno.test("responders, curve and tests list the odd cases with their reasons", () => {
+  for (const row of responders(series.cases)) {
+    assert.equal(row.excluded.find((e) => e.caseId === noDrug.id)?.reason, never);
+    assert.ok(row.excluded.some((e) => e.caseId === noValue.id));
+    assert.equal(row.n + row.excluded.length, series.cases.length);
+  }
+  const curve = responderCurve(series.cases);
+  assert.ok(curve.every((p) => p.excluded.length === 2 && p.n === real.cases.length));
+  for (const t of pairedTests(series.cases)) {
+    assert.deepEqual(t.excluded.map((e) => e.caseId).sort(), [noDrug.id, noValue.id].sort());
+    assert.equal(t.pairs.length + t.excluded.length, series.cases.length);
+  }
+  const rows = [...responderRows(responders(series.cases)), ...testRows(series)];
+  assert.ok(rows.every((r) => String(r.excluded).includes(never)));
+});
+
+Deno.test("aggregation and line of therapy name the odd cases; nothing prints undefined", () => {
+  const es = caseEffectSizes(series.cases, "NAP", PAIN_OPTIONS);
+  assert.equal(es.perCase.find((p) => p.caseId === noDrug.id)!.result.reason, never);
+  assert.ok(es.aggregate.excluded.some((e) => e.caseId === noValue.id));
+  const { excluded } = lineOfTherapyGroups(series.cases);
+  assert.deepEqual(excluded, [{ caseId: noDrug.id, reason: never }]);
+  const text = JSON.stringify([groupRows(series), aggregateRows(series, "NAP")]);
+  assert.ok(text.includes(noDrug.id) && text.includes(noValue.id));
+  assert.ok(!/undefined|NaN/.test(text));
+});
+
+Deno.test("a bounded aggregate stays in its range; the untruncated Wald limits are kept", () => {
+  const rows = aggregateRows(real, "NAP");
+  for (const r of rows) {
+    if (r["CI lower"] !== null) assert.ok((r["CI lower"] as number) >= 0);
+    if (r["CI upper"] !== null) assert.ok((r["CI upper"] as number) <= 1);
+  }
+  assert.ok(rows.some((r) => String(r.note).includes("truncated")));
+  assert.match(EQUAL_SPACING_CAVEAT, /equally spaced/);
+});
