@@ -73,6 +73,11 @@ function compile(schema: z.ZodType): Check | null {
           tests.push((s) => c.pattern.test(s));
         } else return null;
       }
+      if (tests.length === 0) return (v) => typeof v === "string" ? v : FAIL;
+      if (tests.length === 1) {
+        const [t] = tests;
+        return (v) => typeof v === "string" && t(v) ? v : FAIL;
+      }
       return (v) => typeof v === "string" && tests.every((t) => t(v)) ? v : FAIL;
     }
     case "number": {
@@ -106,9 +111,12 @@ function compile(schema: z.ZodType): Check | null {
       const payload: { value: unknown; issues: unknown[] } = { value: undefined, issues: [] };
       return (v) => {
         payload.value = v;
-        payload.issues.length = 0;
         const out = def.transform(v, payload);
-        return payload.issues.length > 0 || out instanceof Promise ? FAIL : out;
+        if (payload.issues.length > 0) {
+          payload.issues = [];
+          return FAIL;
+        }
+        return out instanceof Promise ? FAIL : out;
       };
     }
     case "pipe": {
@@ -157,6 +165,9 @@ interface RowParser {
   parse(cells: string[], row: number, issues: IssueSink): { value: object | null; valid: object };
 }
 
+/** Distinct cells a column remembers the value of; a column with more stops remembering. */
+const MEMO_CELLS = 2048;
+
 /** Compiles a zod object schema into a row parser (see the module description). */
 function rowParser(file: string, schema: z.ZodObject): RowParser {
   const columns = Object.keys(schema.shape);
@@ -164,11 +175,24 @@ function rowParser(file: string, schema: z.ZodObject): RowParser {
     const cellSchema = schema.shape[column] as z.ZodType;
     const fast = compile(cellSchema);
     const allowed = enumValues(cellSchema);
+    // Columns with few distinct cells (rules, units, days, time ids...) reuse each cell's value:
+    // faster, and equal values share memory. The schema's transforms are pure (cell -> value).
+    let memo: Map<string, unknown> | null = new Map();
     return (cell: string, row: number, issues: IssueSink): unknown => {
+      if (memo !== null) {
+        const hit = memo.get(cell);
+        if (hit !== undefined) return hit;
+      }
       if (fast) {
         try {
           const v = fast(cell);
-          if (v !== FAIL) return v;
+          if (v !== FAIL) {
+            if (memo !== null && v !== undefined && (v === null || typeof v !== "object")) {
+              if (memo.size >= MEMO_CELLS) memo = null;
+              else memo.set(cell, v);
+            }
+            return v;
+          }
         } catch {
           // fall through to zod, which reports the problem
         }
@@ -280,6 +304,7 @@ export class TableReader<T> {
   #rest = "";
   #line = 0;
   #header: number[] | null = null;
+  #inOrder = false;
   #rows = 0;
   #open: { row: number; column: string | undefined } | null = null;
   /** False once the file is found unusable as a whole (its rows are then not read). */
@@ -398,7 +423,7 @@ export class TableReader<T> {
       });
       return;
     }
-    const ordered = new Array<string>(columns.length);
+    const ordered = this.#inOrder ? cells : new Array<string>(columns.length);
     let broken = false;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
@@ -411,7 +436,7 @@ export class TableReader<T> {
         });
         broken = true;
       }
-      ordered[header[i]] = cell;
+      if (!this.#inOrder) ordered[header[i]] = cell;
     }
     if (broken) return;
     const { value, valid } = this.#parser.parse(ordered, row, this.#issues);
@@ -432,7 +457,10 @@ export class TableReader<T> {
       } else if (header.indexOf(col) !== i) problem(col, "column appears more than once");
     });
     if (bad) this.usable = false;
-    else this.#header = header.map((h) => expected.indexOf(h));
+    else {
+      this.#header = header.map((h) => expected.indexOf(h));
+      this.#inOrder = this.#header.every((j, i) => j === i);
+    }
   }
 }
 

@@ -349,7 +349,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   const caseRows: { r: CaseRow; row: number }[] = [];
   const caseIds = new Map<string, number>();
   const caseSource = new Map<string, string>();
-  const quoteCheck = provenance(texts, issues);
+  const check = provenance(texts, issues);
   table<CaseRow>("cases", (row, r, valid) => {
     const id = valid.case_id;
     if (id !== undefined) {
@@ -377,13 +377,16 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     }
     if (r === null) return;
     caseRows.push({ r, row });
-    quoteCheck("cases.csv", row, caseSource.get(r.case_id), [
-      ["demographics_quote", r.demographics_quote, "age", r.age],
-      ["cause_quote", r.cause_quote],
-      ["amputation_quote", r.amputation_quote],
-      ["sds_quote", r.sds_quote, "sds", r.sds],
-      ["diagnosis_quote", r.diagnosis_quote, "diagnosis_age", r.diagnosis_age],
-    ]);
+    const source = caseSource.get(r.case_id);
+    const file = "cases.csv";
+    check.quote(file, row, source, "demographics_quote", r.demographics_quote);
+    check.quote(file, row, source, "cause_quote", r.cause_quote);
+    check.quote(file, row, source, "amputation_quote", r.amputation_quote);
+    check.quote(file, row, source, "sds_quote", r.sds_quote);
+    check.quote(file, row, source, "diagnosis_quote", r.diagnosis_quote);
+    check.number(file, row, r.demographics_quote, "age", r.age);
+    check.number(file, row, r.sds_quote, "sds", r.sds);
+    check.number(file, row, r.diagnosis_quote, "diagnosis_age", r.diagnosis_age);
   });
   const casesKnown = usable.has("cases");
   /** Checks that a row's case exists; when cases.csv is unusable, every case is taken as known. */
@@ -429,13 +432,14 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     const m = timeRows.get(caseId) ?? new Map();
     timeRows.set(caseId, m);
     m.set(timeId, { r, row });
-    quoteCheck("timepoints.csv", row, caseSource.get(caseId), [["quote", r.quote]]);
+    check.quote("timepoints.csv", row, caseSource.get(caseId), "quote", r.quote);
   });
   const timesKnown = usable.has("timepoints");
   const resolved: Resolved = timesKnown
     ? resolveTimepoints(timeRows, declared, caseIds, casesKnown, issues)
     : { times: new Map(), roots: new Map() };
   const times = resolved.times;
+  timeRows.clear(); // the rows are derived: let them go
 
   /**
    * The day of a row's time point, or null: a time point that could not be derived (or whose row
@@ -472,9 +476,8 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   table<TreatmentRow>("treatments", (row, r) => {
     const file = "treatments.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
-    quoteCheck(file, row, caseSource.get(r.case_id), [
-      ["quote", r.quote, "dose_mg_per_day", r.dose_mg_per_day],
-    ]);
+    check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+    check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
@@ -529,7 +532,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       amputated.add(valid.case_id);
     }
     if (r === null || !checkCase(file, row, r.case_id)) return;
-    quoteCheck(file, row, caseSource.get(r.case_id), [["quote", r.quote]]);
+    check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
     const key = `${r.case_id}\u0000${r.kind}\u0000${r.time}`;
@@ -567,33 +570,29 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   table<ObservationRow>("observations", (row, r) => {
     const file = "observations.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
-    quoteCheck(
-      file,
-      row,
-      caseSource.get(r.case_id),
-      r.vas_rule === "exact"
-        ? [["quote", r.quote, "vas_nominal", r.vas_nominal]]
-        : [["quote", r.quote, "vas_lo", r.vas_lo], ["quote", r.quote, "vas_hi", r.vas_hi]],
-    );
+    check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+    if (r.vas_rule === "exact") check.number(file, row, r.quote, "vas_nominal", r.vas_nominal);
+    else {
+      check.number(file, row, r.quote, "vas_lo", r.vas_lo);
+      check.number(file, row, r.quote, "vas_hi", r.vas_hi);
+    }
     const vas = { lo: r.vas_lo, hi: r.vas_hi, nominal: r.vas_nominal };
     const bad = checkNominalInterval(vas, "vas");
     if (bad) {
       issues.push({ file, row, column: bad.column, message: bad.message });
       return;
     }
-    const rule = r.vas_rule === "exact"
-      ? { lo: r.vas_nominal, hi: r.vas_nominal, nominal: r.vas_nominal }
-      : { lo: r.vas_lo, hi: r.vas_hi, nominal: (r.vas_lo + r.vas_hi) / 2 };
-    for (const side of ["lo", "hi", "nominal"] as const) {
-      if (!sameNumber(rule[side], vas[side])) {
-        issues.push({
-          file,
-          row,
-          column: `vas_${side}`,
-          message: `is ${vas[side]} but rule '${r.vas_rule}' gives ${rule[side]}`,
-        });
-      }
-    }
+    const exact = r.vas_rule === "exact";
+    ruleGives(issues, row, r.vas_rule, "lo", vas.lo, exact ? r.vas_nominal : r.vas_lo);
+    ruleGives(issues, row, r.vas_rule, "hi", vas.hi, exact ? r.vas_nominal : r.vas_hi);
+    ruleGives(
+      issues,
+      row,
+      r.vas_rule,
+      "nominal",
+      vas.nominal,
+      exact ? r.vas_nominal : (r.vas_lo + r.vas_hi) / 2,
+    );
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
     const keys = observationKeys.get(r.case_id) ?? new Map<string, number>();
@@ -651,44 +650,45 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   return { sources, cases };
 }
 
-/** A quote to check: column, quote, and optionally the column and value it should state. */
-type QuoteCheck = [
-  column: string,
-  quote: string | null,
-  valueColumn?: string,
-  value?: number | null,
-];
-
 /** Whether a normalised quote would differ from the quote itself. */
 const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
 
 /**
- * The provenance check: every quote against the text of its own case's source (after
+ * The provenance checks: every quote against the text of its own case's source (after
  * {@link normalizeSourceText}), and the number a quote states against the row's value where the
  * two can be compared. Rows of one table usually follow their article's narrative, so each search
  * starts where the previous quote of that table and source was found (and falls back to the
  * whole text).
  */
 function provenance(texts: Map<string, string>, issues: IssueSink) {
-  const hints = new Map<string, number>();
-  return (file: string, row: number, sourceId: string | undefined, checks: QuoteCheck[]) => {
-    if (sourceId === undefined) return;
-    const text = texts.get(sourceId);
-    if (text === undefined) return;
-    const hintKey = `${file}\u0000${sourceId}`;
-    for (const [column, quote, valueColumn, value] of checks) {
-      if (quote === null) continue;
+  const hintsByFile = new Map<string, Map<string, number>>();
+  return {
+    /** Checks that `quote` (if any) is in the text of source `sourceId` (if it has one). */
+    quote(
+      file: string,
+      row: number,
+      sourceId: string | undefined,
+      column: string,
+      quote: string | null,
+    ) {
+      if (sourceId === undefined || quote === null) return;
+      const text = texts.get(sourceId);
+      if (text === undefined) return;
+      let hints = hintsByFile.get(file);
+      if (!hints) hintsByFile.set(file, hints = new Map());
       const q = NEEDS_NORMALISING.test(quote) ? normalizeSourceText(quote) : quote;
-      let at = text.indexOf(q, hints.get(hintKey) ?? 0);
+      let at = text.indexOf(q, hints.get(sourceId) ?? 0);
       if (at < 0) at = text.indexOf(q);
       if (at < 0) {
         issues.push({ file, row, column, message: `quote not found in source ${sourceId}` });
-      } else hints.set(hintKey, at);
-      if (valueColumn === undefined || value === null || value === undefined) continue;
-      if (statesNumber(quote, value)) continue;
-      const problem = quoteStatesValue(quote, value, valueColumn);
-      if (problem) issues.push({ file, row, column: valueColumn, message: problem });
-    }
+      } else hints.set(sourceId, at);
+    },
+    /** Checks that `quote` states `value` (when both are present and the quote states numbers). */
+    number(file: string, row: number, quote: string | null, column: string, value: number | null) {
+      if (quote === null || value === null || statesNumber(quote, value)) return;
+      const problem = quoteStatesValue(quote, value, column);
+      if (problem) issues.push({ file, row, column, message: problem });
+    },
   };
 }
 
@@ -708,6 +708,24 @@ function statesNumber(quote: string, value: number): boolean {
     return true;
   }
   return false;
+}
+
+/** Reports a VAS column that differs from what its rule gives. */
+function ruleGives(
+  issues: IssueSink,
+  row: number,
+  rule: string,
+  side: "lo" | "hi" | "nominal",
+  value: number,
+  gives: number,
+): void {
+  if (sameNumber(value, gives)) return;
+  issues.push({
+    file: "observations.csv",
+    row,
+    column: `vas_${side}`,
+    message: `is ${value} but rule '${rule}' gives ${gives}`,
+  });
 }
 
 /** Two dose periods overlap when each starts before the other ends (nominal days, half-open). */
