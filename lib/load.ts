@@ -379,11 +379,17 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     caseRows.push({ r, row });
     const source = caseSource.get(r.case_id);
     const file = "cases.csv";
-    check.quote(file, row, source, "demographics_quote", r.demographics_quote);
-    check.quote(file, row, source, "cause_quote", r.cause_quote);
-    check.quote(file, row, source, "amputation_quote", r.amputation_quote);
-    check.quote(file, row, source, "sds_quote", r.sds_quote);
-    check.quote(file, row, source, "diagnosis_quote", r.diagnosis_quote);
+    r.demographics_quote = check.quote(
+      file,
+      row,
+      source,
+      "demographics_quote",
+      r.demographics_quote,
+    );
+    r.cause_quote = check.quote(file, row, source, "cause_quote", r.cause_quote);
+    r.amputation_quote = check.quote(file, row, source, "amputation_quote", r.amputation_quote);
+    r.sds_quote = check.quote(file, row, source, "sds_quote", r.sds_quote);
+    r.diagnosis_quote = check.quote(file, row, source, "diagnosis_quote", r.diagnosis_quote);
     check.number(file, row, r.demographics_quote, "age", r.age);
     check.number(file, row, r.sds_quote, "sds", r.sds);
     check.number(file, row, r.diagnosis_quote, "diagnosis_age", r.diagnosis_age);
@@ -411,32 +417,35 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
 
   // Time points: rows by case; a row that fails its schema still declares its time id.
   const timeRows = new Map<string, Map<string, { r: TimepointRow; row: number }>>();
-  const declared = new Map<string, Map<string, number>>();
+  const invalid = new Map<string, Map<string, number>>();
   table<TimepointRow>("timepoints", (row, r, valid) => {
     const { case_id: caseId, time_id: timeId } = valid;
     if (caseId === undefined || !checkCase("timepoints.csv", row, caseId)) return;
     if (timeId === undefined) return;
-    const ids = declared.get(caseId) ?? new Map<string, number>();
-    declared.set(caseId, ids);
-    if (ids.has(timeId)) {
+    let m = timeRows.get(caseId);
+    if (!m) timeRows.set(caseId, m = new Map());
+    const first = m.get(timeId)?.row ?? invalid.get(caseId)?.get(timeId);
+    if (first !== undefined) {
       issues.push({
         file: "timepoints.csv",
         row,
         column: "time_id",
-        message: `duplicate time_id '${timeId}' (first at line ${ids.get(timeId)})`,
+        message: `duplicate time_id '${timeId}' (first at line ${first})`,
       });
       return;
     }
-    ids.set(timeId, row);
-    if (r === null) return;
-    const m = timeRows.get(caseId) ?? new Map();
-    timeRows.set(caseId, m);
+    if (r === null) {
+      let bad = invalid.get(caseId);
+      if (!bad) invalid.set(caseId, bad = new Map());
+      bad.set(timeId, row);
+      return;
+    }
+    r.quote = check.quote("timepoints.csv", row, caseSource.get(caseId), "quote", r.quote);
     m.set(timeId, { r, row });
-    check.quote("timepoints.csv", row, caseSource.get(caseId), "quote", r.quote);
   });
   const timesKnown = usable.has("timepoints");
   const resolved: Resolved = timesKnown
-    ? resolveTimepoints(timeRows, declared, caseIds, casesKnown, issues)
+    ? resolveTimepoints(timeRows, invalid, caseIds, casesKnown, issues)
     : { times: new Map(), roots: new Map() };
   const times = resolved.times;
   timeRows.clear(); // the rows are derived: let them go
@@ -449,9 +458,13 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     if (!timesKnown) return null;
     const tp = times.get(caseId)?.get(id);
     if (tp) return tp.day;
-    const line = declared.get(caseId)?.get(id);
-    if (line !== undefined) {
-      const root = resolved.roots.get(caseId)?.get(id) ?? { id, row: line };
+    const line = invalid.get(caseId)?.get(id);
+    const root = tp === null
+      ? resolved.roots.get(caseId)?.get(id)
+      : line === undefined
+      ? undefined
+      : { id, row: line };
+    if (root !== undefined) {
       issues.knockOn(`time ${caseId}\u0000${root.id}`, unusable(caseId, root), `${file}:${row}`);
       return null;
     }
@@ -476,7 +489,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   table<TreatmentRow>("treatments", (row, r) => {
     const file = "treatments.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
-    check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+    r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
@@ -532,7 +545,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       amputated.add(valid.case_id);
     }
     if (r === null || !checkCase(file, row, r.case_id)) return;
-    check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+    r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
     const key = `${r.case_id}\u0000${r.kind}\u0000${r.time}`;
@@ -566,11 +579,12 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   }
 
   const observations = new Map<string, Observation[]>();
-  const observationKeys = new Map<string, Map<string, number>>();
+  /** Line of the first observation of each time point (a time point's Day is unique to it). */
+  const observationAt = new Map<Day, number>();
   table<ObservationRow>("observations", (row, r) => {
     const file = "observations.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
-    check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+    r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     if (r.vas_rule === "exact") check.number(file, row, r.quote, "vas_nominal", r.vas_nominal);
     else {
       check.number(file, row, r.quote, "vas_lo", r.vas_lo);
@@ -595,18 +609,17 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     );
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
-    const keys = observationKeys.get(r.case_id) ?? new Map<string, number>();
-    observationKeys.set(r.case_id, keys);
-    if (keys.has(r.time)) {
+    const first = observationAt.get(day);
+    if (first !== undefined) {
       issues.push({
         file,
         row,
         column: "time",
-        message: `a second VAS for the same time point (first at line ${keys.get(r.time)})`,
+        message: `a second VAS for the same time point (first at line ${first})`,
       });
       return;
     }
-    keys.set(r.time, row);
+    observationAt.set(day, row);
     const earliest = firstAmputation.get(r.case_id);
     if (earliest !== undefined && day.hi < earliest) {
       issues.push({
@@ -663,17 +676,21 @@ const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
 function provenance(texts: Map<string, string>, issues: IssueSink) {
   const hintsByFile = new Map<string, Map<string, number>>();
   return {
-    /** Checks that `quote` (if any) is in the text of source `sourceId` (if it has one). */
-    quote(
+    /**
+     * Checks that `quote` (if any) is in the text of source `sourceId` (if it has one). Returns
+     * the quote to keep: the same characters taken from the source text where it stands there
+     * verbatim (so that the model holds no slice of a table's text), else the quote itself.
+     */
+    quote<Q extends string | null>(
       file: string,
       row: number,
       sourceId: string | undefined,
       column: string,
-      quote: string | null,
-    ) {
-      if (sourceId === undefined || quote === null) return;
+      quote: Q,
+    ): Q {
+      if (sourceId === undefined || quote === null) return quote;
       const text = texts.get(sourceId);
-      if (text === undefined) return;
+      if (text === undefined) return quote;
       let hints = hintsByFile.get(file);
       if (!hints) hintsByFile.set(file, hints = new Map());
       const q = NEEDS_NORMALISING.test(quote) ? normalizeSourceText(quote) : quote;
@@ -681,7 +698,10 @@ function provenance(texts: Map<string, string>, issues: IssueSink) {
       if (at < 0) at = text.indexOf(q);
       if (at < 0) {
         issues.push({ file, row, column, message: `quote not found in source ${sourceId}` });
-      } else hints.set(sourceId, at);
+        return quote;
+      }
+      hints.set(sourceId, at);
+      return (q === quote ? text.slice(at, at + q.length) : quote) as Q;
     },
     /** Checks that `quote` states `value` (when both are present and the quote states numbers). */
     number(file: string, row: number, quote: string | null, column: string, value: number | null) {
@@ -756,11 +776,12 @@ function checkNominalInterval(
  * Derives every time point from its anchor and rule, checking the origin, references, cycles,
  * the rule's arguments and the derived columns. The map holds `null` for a time point that could
  * not be derived (its problem, or its anchor's, is in `issues`). A reference to a time point
- * whose row failed its schema (`declared` but not in `rows`) is not reported again.
+ * whose row failed its schema (in `invalid`, by case and time id, with its line) is not reported
+ * again. Every time point that could not be derived gets the root of its problem in `roots`.
  */
 function resolveTimepoints(
   rows: Map<string, Map<string, { r: TimepointRow; row: number }>>,
-  declared: Map<string, Map<string, number>>,
+  invalid: Map<string, Map<string, number>>,
   caseIds: Map<string, number>,
   casesKnown: boolean,
   issues: Issues,
@@ -768,10 +789,10 @@ function resolveTimepoints(
   const file = "timepoints.csv";
   const times = new Map<string, Map<string, Timepoint | null>>();
   const roots = new Map<string, Map<string, Root>>();
-  const ids = casesKnown ? [...caseIds.keys()] : [...declared.keys()];
+  const ids = casesKnown ? [...caseIds.keys()] : [...new Set([...rows.keys(), ...invalid.keys()])];
   for (const caseId of ids) {
     const m = rows.get(caseId) ?? new Map<string, { r: TimepointRow; row: number }>();
-    const all = declared.get(caseId) ?? new Map<string, number>();
+    const bad = invalid.get(caseId) ?? new Map<string, number>();
     const done = new Map<string, Timepoint | null>();
     const root = new Map<string, Root>();
     const visiting = new Set<string>();
@@ -784,7 +805,7 @@ function resolveTimepoints(
         message: `case ${caseId} needs exactly one 'origin' time point, has ${origins.length} ` +
           `(first at line ${origins[0].row})`,
       });
-    } else if (origins.length === 0 && all.size === m.size && caseIds.has(caseId)) {
+    } else if (origins.length === 0 && bad.size === 0 && caseIds.has(caseId)) {
       issues.push({
         file: "cases.csv",
         row: caseIds.get(caseId),
@@ -792,7 +813,8 @@ function resolveTimepoints(
         message: `case ${caseId} has no 'origin' time point in timepoints.csv (it needs one)`,
       });
     }
-    const rootOf = (id: string): Root => root.get(id) ?? { id, row: all.get(id)! };
+    const rootOf = (id: string): Root =>
+      root.get(id) ?? { id, row: m.get(id)?.row ?? bad.get(id)! };
     const resolve = (id: string): Timepoint | null => {
       if (done.has(id)) return done.get(id)!;
       const { r, row } = m.get(id)!;
@@ -804,6 +826,7 @@ function resolveTimepoints(
           message: `anchors form a cycle through '${id}'`,
         });
         done.set(id, null);
+        root.set(id, { id, row });
         return null;
       }
       visiting.add(id);
@@ -815,7 +838,7 @@ function resolveTimepoints(
           if (!t) cause = rootOf(ref);
           return t;
         }
-        if (all.has(ref)) cause = { id: ref, row: all.get(ref)! };
+        if (bad.has(ref)) cause = { id: ref, row: bad.get(ref)! };
         else {
           own.push({ file, row, column, message: `unknown time_id '${ref}' for case ${caseId}` });
         }
@@ -832,12 +855,12 @@ function resolveTimepoints(
           unusable(caseId, c),
           `${file}:${row}`,
         );
-      }
+      } else if (!tp && !root.has(id)) root.set(id, { id, row });
       return tp;
     };
     for (const id of m.keys()) resolve(id);
     times.set(caseId, done);
-    roots.set(caseId, root);
+    if (root.size > 0) roots.set(caseId, root);
   }
   return { times, roots };
 }
