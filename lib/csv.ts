@@ -178,7 +178,10 @@ function rowParser(file: string, schema: z.ZodObject): RowParser {
     // Columns with few distinct cells (rules, units, days, time ids...) reuse each cell's value:
     // faster, and equal values share memory. The schema's transforms are pure (cell -> value).
     let memo: Map<string, unknown> | null = new Map();
+    let lastCell: string | undefined;
+    let lastValue: unknown;
     return (cell: string, row: number, issues: IssueSink): unknown => {
+      if (cell === lastCell) return lastValue;
       if (memo !== null) {
         const hit = memo.get(cell);
         if (hit !== undefined) return hit;
@@ -187,9 +190,13 @@ function rowParser(file: string, schema: z.ZodObject): RowParser {
         try {
           const v = fast(cell);
           if (v !== FAIL) {
-            if (memo !== null && v !== undefined && (v === null || typeof v !== "object")) {
-              if (memo.size >= MEMO_CELLS) memo = null;
-              else memo.set(cell, v);
+            if (v !== undefined && (v === null || typeof v !== "object")) {
+              lastCell = cell;
+              lastValue = v;
+              if (memo !== null) {
+                if (memo.size >= MEMO_CELLS) memo = null;
+                else memo.set(cell, v);
+              }
             }
             return v;
           }
@@ -211,17 +218,31 @@ function rowParser(file: string, schema: z.ZodObject): RowParser {
       return FAIL;
     };
   });
+  const values: unknown[] = new Array(columns.length);
+  // A row is built by an object literal of the schema's columns (one shape for every row of the
+  // table, which is several times faster than adding properties by name).
+  const build = new Function(
+    "v",
+    `return {${columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(", ")}};`,
+  ) as (values: unknown[]) => object;
   return {
     columns,
     parse(cells, row, issues) {
-      const valid: Record<string, unknown> = {};
       let ok = true;
       for (let i = 0; i < columns.length; i++) {
         const v = parsers[i](cells[i], row, issues);
+        values[i] = v;
         if (v === FAIL) ok = false;
-        else valid[columns[i]] = v;
       }
-      return { value: ok ? valid : null, valid };
+      if (ok) {
+        const value = build(values);
+        return { value, valid: value };
+      }
+      const valid: Record<string, unknown> = {};
+      values.forEach((v, i) => {
+        if (v !== FAIL) valid[columns[i]] = v;
+      });
+      return { value: null, valid };
     },
   };
 }
@@ -305,6 +326,9 @@ export class TableReader<T> {
   #line = 0;
   #header: number[] | null = null;
   #inOrder = false;
+  /** Reused for the cells of each plain line, and for putting them in schema order. */
+  #cells: string[] = [];
+  #ordered: string[] = [];
   #rows = 0;
   #open: { row: number; column: string | undefined } | null = null;
   /** False once the file is found unusable as a whole (its rows are then not read). */
@@ -336,9 +360,23 @@ export class TableReader<T> {
       return;
     }
     let pos = 0;
+    // Positions of the next quote and carriage return at or after `pos` (-1: none left).
+    let quoteAt = -2;
+    let crAt = -2;
     while (this.usable) {
       const nl = text.indexOf("\n", pos);
       if (nl < 0) break;
+      if (this.#header !== null && this.#open === null) {
+        if (quoteAt !== -1 && quoteAt < pos) quoteAt = text.indexOf('"', pos);
+        if (crAt !== -1 && crAt < pos) crAt = text.indexOf("\r", pos);
+        const end = crAt === nl - 1 ? nl - 1 : nl;
+        if ((quoteAt < 0 || quoteAt > nl) && (crAt < 0 || crAt >= end)) {
+          // The common line: no quote, no stray carriage return.
+          this.#readPlainLine(text, pos, end);
+          pos = nl + 1;
+          continue;
+        }
+      }
       this.#readLine(text.slice(pos, nl));
       pos = nl + 1;
     }
@@ -423,11 +461,9 @@ export class TableReader<T> {
       });
       return;
     }
-    const ordered = this.#inOrder ? cells : new Array<string>(columns.length);
     let broken = false;
     for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      if (cell.indexOf("\r") >= 0) {
+      if (cells[i].indexOf("\r") >= 0) {
         this.#issues.push({
           file,
           row,
@@ -436,9 +472,49 @@ export class TableReader<T> {
         });
         broken = true;
       }
-      if (!this.#inOrder) ordered[header[i]] = cell;
     }
-    if (broken) return;
+    if (!broken) this.#parseRow(row, cells);
+  }
+
+  /** Reads a data line without quotes or stray carriage returns, straight from the chunk. */
+  #readPlainLine(text: string, start: number, end: number) {
+    const row = ++this.#line;
+    if (start === end) return;
+    const header = this.#header!;
+    const width = header.length;
+    const cells = this.#cells;
+    let n = 0;
+    let p = start;
+    while (true) {
+      const comma = text.indexOf(",", p);
+      if (comma < 0 || comma >= end) {
+        if (n < width) cells[n] = text.slice(p, end);
+        n++;
+        break;
+      }
+      if (n < width) cells[n] = text.slice(p, comma);
+      n++;
+      p = comma + 1;
+    }
+    this.#rows++;
+    if (n !== width) {
+      this.#issues.push({
+        file: this.#file,
+        row,
+        message: `row has ${n} cells, the header has ${width}`,
+      });
+      return;
+    }
+    this.#parseRow(row, cells);
+  }
+
+  /** Checks a row's cells (in file order) and hands the row over. */
+  #parseRow(row: number, cells: string[]) {
+    let ordered = cells;
+    if (!this.#inOrder) {
+      ordered = this.#ordered;
+      for (let i = 0; i < cells.length; i++) ordered[this.#header![i]] = cells[i];
+    }
     const { value, valid } = this.#parser.parse(ordered, row, this.#issues);
     this.#onRow(row, value as T | null, valid as Partial<T>);
   }
@@ -460,6 +536,8 @@ export class TableReader<T> {
     else {
       this.#header = header.map((h) => expected.indexOf(h));
       this.#inOrder = this.#header.every((j, i) => j === i);
+      this.#cells = new Array<string>(header.length).fill("");
+      this.#ordered = new Array<string>(header.length).fill("");
     }
   }
 }
