@@ -397,8 +397,13 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   const casesKnown = usable.has("cases");
   /** Checks that a row's case exists; when cases.csv is unusable, every case is taken as known. */
   const unknownCases = new Map<string, DataIssue>();
+  let lastKnown: string | null = null;
   const checkCase = (file: string, row: number, id: string) => {
-    if (!casesKnown || caseIds.has(id)) return true;
+    if (id === lastKnown) return true;
+    if (!casesKnown || caseIds.has(id)) {
+      lastKnown = id;
+      return true;
+    }
     const key = `${file}\u0000${id}`;
     const first = unknownCases.get(key);
     if (first) issues.knockOn(`unknown case ${key}`, first, `line ${row}`, true);
@@ -629,9 +634,9 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
         message: `phantom-pain VAS dated before the amputation (day ${day.hi} < ${earliest})`,
       });
     }
-    const list = observations.get(r.case_id) ?? [];
+    let list = observations.get(r.case_id);
+    if (!list) observations.set(r.case_id, list = []);
     list.push({ day, vas, words: r.vas_words, note: r.note, quote: r.quote });
-    observations.set(r.case_id, list);
   });
 
   const error = issues.error();
@@ -713,19 +718,25 @@ function provenance(texts: Map<string, string>, issues: IssueSink) {
 }
 
 /**
- * A quick sufficient test that a quote states `value`: its decimal form stands in the quote as a
- * whole number (no digit or point around it). When false, {@link quoteStatesValue} decides.
+ * A quick sufficient test that a quote states `value`: a whole number token of the quote (digits,
+ * optionally a point and digits, with no digit or point before it) that starts with the value's
+ * integer part equals it. When false, {@link quoteStatesValue} decides.
  */
 function statesNumber(quote: string, value: number): boolean {
-  const s = String(value);
-  if (!/^\d+(\.\d+)?$/.test(s)) return false;
-  for (let i = quote.indexOf(s); i >= 0; i = quote.indexOf(s, i + 1)) {
+  if (!(value >= 0) || !Number.isFinite(value)) return false;
+  const head = String(Math.trunc(value));
+  if (!/^\d+$/.test(head)) return false;
+  const digit = (c: number) => c >= 48 && c <= 57;
+  for (let i = quote.indexOf(head); i >= 0; i = quote.indexOf(head, i + 1)) {
     const before = quote.charCodeAt(i - 1);
-    const after = quote.charCodeAt(i + s.length);
-    const digit = (c: number) => c >= 48 && c <= 57;
     if (digit(before) || before === 46) continue;
-    if (digit(after) || (after === 46 && digit(quote.charCodeAt(i + s.length + 1)))) continue;
-    return true;
+    let end = i + head.length;
+    if (digit(quote.charCodeAt(end))) continue;
+    if (quote.charCodeAt(end) === 46 && digit(quote.charCodeAt(end + 1))) {
+      end += 2;
+      while (digit(quote.charCodeAt(end))) end++;
+    }
+    if (Number(quote.slice(i, end)) === value) return true;
   }
   return false;
 }

@@ -570,3 +570,17 @@ Deno.test("a data folder that does not exist is a TypeError naming it", async ()
     (e) => e instanceof TypeError && /'\/tmp\/no\/such\/dir' not found/.test(e.message),
   );
 });
+
+Deno.test("a value stated in its quote with other digits around it is not taken as stated", async () => {
+  // 6.6 → 16.6 in the row: the quote's "6.6" must not count as stating 16.6, nor 6.6 as 6.
+  const dir = await dataWith(
+    "observations.csv",
+    (t) => t.replace("6.6,6.6,6.6,exact,pain VAS 6.6", "6,6,6,exact,pain VAS 6"),
+  );
+  const e = await errorOf(dir);
+  assertIssue(
+    e.issues,
+    { file: "observations.csv", row: 2, column: "vas_nominal" },
+    /vas_nominal is 6 but the quote states .*6\.6/,
+  );
+});
