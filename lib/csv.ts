@@ -162,7 +162,10 @@ function enumValues(schema: z.ZodType): string[] | null {
 /** A compiled row schema: column names and one cell parser per column. */
 interface RowParser {
   columns: string[];
-  parse(cells: string[], row: number, issues: IssueSink): { value: object | null; valid: object };
+  /** The typed row, or `null` when a cell failed (its valid cells are then in `valid`). */
+  parse(cells: string[], row: number, issues: IssueSink): object | null;
+  /** The cells that passed in the last row `parse` returned `null` for. */
+  valid: object;
 }
 
 /** Distinct cells a column remembers the value of; a column with more stops remembering. */
@@ -227,6 +230,7 @@ function rowParser(file: string, schema: z.ZodObject): RowParser {
   ) as (values: unknown[]) => object;
   return {
     columns,
+    valid: {},
     parse(cells, row, issues) {
       let ok = true;
       for (let i = 0; i < columns.length; i++) {
@@ -234,15 +238,13 @@ function rowParser(file: string, schema: z.ZodObject): RowParser {
         values[i] = v;
         if (v === FAIL) ok = false;
       }
-      if (ok) {
-        const value = build(values);
-        return { value, valid: value };
-      }
+      if (ok) return build(values);
       const valid: Record<string, unknown> = {};
       values.forEach((v, i) => {
         if (v !== FAIL) valid[columns[i]] = v;
       });
-      return { value: null, valid };
+      this.valid = valid;
+      return null;
     },
   };
 }
@@ -515,8 +517,8 @@ export class TableReader<T> {
       ordered = this.#ordered;
       for (let i = 0; i < cells.length; i++) ordered[this.#header![i]] = cells[i];
     }
-    const { value, valid } = this.#parser.parse(ordered, row, this.#issues);
-    this.#onRow(row, value as T | null, valid as Partial<T>);
+    const value = this.#parser.parse(ordered, row, this.#issues);
+    this.#onRow(row, value as T | null, (value ?? this.#parser.valid) as Partial<T>);
   }
 
   #readHeader(header: string[]) {
