@@ -141,7 +141,7 @@ function readText(
     return false;
   }
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  const buf = new Uint8Array(Math.min(CHUNK_BYTES, size + 1));
+  const buf = new Uint8Array(Math.min(CHUNK_BYTES, size + 1)); // +1: the read that sees the end
   let lines = 0;
   let carry: Uint8Array = new Uint8Array(0);
   let first = true;
@@ -584,8 +584,26 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   }
 
   const observations = new Map<string, Observation[]>();
-  /** Line of the first observation of each time point (a time point's Day is unique to it). */
-  const observationAt = new Map<Day, number>();
+  /** Per case: the line of each observation (parallel to its list), and for a long list an index. */
+  const observationRows = new Map<string, number[]>();
+  const observationIndex = new Map<string, Map<Day, number>>();
+  /** Line of an earlier observation of the same time point (a time point's Day is its own). */
+  const earlierObservation = (caseId: string, day: Day, row: number): number | undefined => {
+    const list = observations.get(caseId);
+    if (!list) return undefined;
+    const rows = observationRows.get(caseId)!;
+    if (list.length < 32) {
+      for (let i = 0; i < list.length; i++) if (list[i].day === day) return rows[i];
+      return undefined;
+    }
+    let index = observationIndex.get(caseId);
+    if (!index) {
+      observationIndex.set(caseId, index = new Map(list.map((o, i) => [o.day, rows[i]])));
+    }
+    const first = index.get(day);
+    if (first === undefined) index.set(day, row);
+    return first;
+  };
   table<ObservationRow>("observations", (row, r) => {
     const file = "observations.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
@@ -614,7 +632,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     );
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
-    const first = observationAt.get(day);
+    const first = earlierObservation(r.case_id, day, row);
     if (first !== undefined) {
       issues.push({
         file,
@@ -624,7 +642,6 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       });
       return;
     }
-    observationAt.set(day, row);
     const earliest = firstAmputation.get(r.case_id);
     if (earliest !== undefined && day.hi < earliest) {
       issues.push({
@@ -635,8 +652,12 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       });
     }
     let list = observations.get(r.case_id);
-    if (!list) observations.set(r.case_id, list = []);
+    if (!list) {
+      observations.set(r.case_id, list = []);
+      observationRows.set(r.case_id, []);
+    }
     list.push({ day, vas, words: r.vas_words, note: r.note, quote: r.quote });
+    observationRows.get(r.case_id)!.push(row);
   });
 
   const error = issues.error();

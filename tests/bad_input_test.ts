@@ -584,3 +584,20 @@ Deno.test("a value stated in its quote with other digits around it is not taken 
     /vas_nominal is 6 but the quote states .*6\.6/,
   );
 });
+
+Deno.test("a second VAS for one time point is reported with the line of the first", async () => {
+  const dir = await dataWith("observations.csv", (t) => t + t.split("\n")[1] + "\n");
+  const rows = (await Deno.readTextFile(`${dir}/observations.csv`)).trimEnd().split("\n").length;
+  assert.deepEqual((await errorOf(dir)).issues.map(formatIssue), [
+    `observations.csv:${rows}:time: a second VAS for the same time point (first at line 2)`,
+  ]);
+  // The same in a case with many observations (indexed rather than scanned).
+  const { writeSyntheticSeries } = await import("../scripts/synthetic.ts");
+  const big = await Deno.makeTempDir({ prefix: "synthetic-" });
+  await writeSyntheticSeries(big, { cases: 1, observationsPerCase: 50 });
+  const text = await Deno.readTextFile(`${big}/observations.csv`);
+  await Deno.writeTextFile(`${big}/observations.csv`, text + text.split("\n")[3] + "\n");
+  assert.deepEqual((await errorOf(big)).issues.map(formatIssue), [
+    "observations.csv:52:time: a second VAS for the same time point (first at line 4)",
+  ]);
+});
