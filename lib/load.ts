@@ -223,10 +223,6 @@ class Issues implements IssueSink {
     this.#knockOns.set(key, k);
   }
 
-  get count(): number {
-    return this.#total + this.#knockOns.size;
-  }
-
   /** The error, problems in reporting order, or null when there are none. */
   error(): DataValidationError | null {
     for (const { issue, refs, n, append } of this.#knockOns.values()) {

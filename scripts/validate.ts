@@ -32,7 +32,8 @@ if (import.meta.main) {
   warnOnOtherDeno();
   const args = Deno.args;
   if (args.length > 1) usage(`expected at most one data folder, got ${args.length} arguments`);
-  if (args.some((a) => a.startsWith("-"))) usage(`unknown option '${args[0]}'`);
+  const option = args.find((a) => a.startsWith("-"));
+  if (option !== undefined) usage(`unknown option '${option}'`);
   const dir = args[0] ?? DEFAULT_DATA_DIR;
   try {
     const stat = await Deno.stat(dir);
