@@ -123,6 +123,44 @@ export function ruleOffset(
 }
 
 /**
+ * The day of a time point and its offset from its anchor, from its rule: the anchor's day plus
+ * the rule's offset; for rule `after` with a later bound B, `[A.lo, B.hi]` with nominal midway
+ * between the nominal days of A and B (see {@link TIME_RULES}). The loader derives every time
+ * point with it, and so do the analysis variants that re-read a time point.
+ *
+ * @param rule The rule.
+ * @param amount Its amount (rules `exact`, `approx`, `within`), else `null`.
+ * @param unit Its unit, else `null`.
+ * @param anchor The anchor's day (`null` for the origin).
+ * @param bound The bound's day (rule `after` only), else `null`.
+ * @returns The day and the offset from the anchor.
+ * @example
+ * ```ts
+ * import { deriveDay } from "./intervals.ts";
+ * const a = { lo: 2, hi: 2, nominal: 2 };
+ * deriveDay("after", null, null, a, { lo: 10.5, hi: 17.5, nominal: 14 }).day;
+ * // { lo: 2, hi: 17.5, nominal: 8 }
+ * ```
+ */
+export function deriveDay(
+  rule: TimeRule,
+  amount: number | null,
+  unit: TimeUnit | null,
+  anchor: NominalInterval | null,
+  bound: NominalInterval | null,
+): { day: NominalInterval; offset: NominalInterval } {
+  const offset = ruleOffset(rule, amount, unit);
+  if (rule === "origin" || anchor === null) return { day: offset, offset };
+  if (bound !== null) {
+    return {
+      day: { lo: anchor.lo, hi: bound.hi, nominal: (anchor.nominal + bound.nominal) / 2 },
+      offset: { lo: 0, hi: bound.hi - anchor.lo, nominal: (bound.nominal - anchor.nominal) / 2 },
+    };
+  }
+  return { day: addIntervals(anchor, offset), offset };
+}
+
+/**
  * Sum of two intervals (and of their nominals): the set of `a + b` for `a`, `b` in them.
  *
  * @example

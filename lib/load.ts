@@ -17,7 +17,7 @@
 import { fileURLToPath } from "node:url";
 import { type IssueSink, TableReader } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
-import { type NominalInterval, ruleOffset } from "./intervals.ts";
+import { deriveDay, type NominalInterval } from "./intervals.ts";
 import {
   type Case,
   type CaseEvent,
@@ -843,6 +843,7 @@ function resolveTimepoints(
     }
     const rootOf = (id: string): Root =>
       root.get(id) ?? { id, row: m.get(id)?.row ?? bad.get(id)! };
+    const orderOf = new Map([...m.keys()].map((k, i) => [k, i]));
     const resolve = (id: string): Timepoint | null => {
       if (done.has(id)) return done.get(id)!;
       const { r, row } = m.get(id)!;
@@ -860,7 +861,7 @@ function resolveTimepoints(
       visiting.add(id);
       const own: DataIssue[] = [];
       let cause: Root | null = null;
-      const tp = derive(r, row, (ref, column) => {
+      const tp = derive(r, row, orderOf.get(id)!, (ref, column) => {
         if (m.has(ref)) {
           const t = resolve(ref);
           if (!t) cause = rootOf(ref);
@@ -914,10 +915,14 @@ function unusable(caseId: string, root: Root): DataIssue {
   };
 }
 
-/** Derives one time point; pushes its problems and returns null when it cannot. */
+/**
+ * Derives one time point (`order`: its row order within its case); pushes its problems and
+ * returns null when it cannot.
+ */
 function derive(
   r: TimepointRow,
   row: number,
+  order: number,
   ref: (id: string, column: string) => Timepoint | null,
   issues: DataIssue[],
 ): Timepoint | null {
@@ -948,28 +953,24 @@ function derive(
   const bad = checkNominalInterval(stored, "day");
   if (bad) return problem(bad.column, bad.message);
 
-  let day: NominalInterval;
-  let offset = ruleOffset(r.rule, r.amount, r.unit);
   let depth = 0;
-  if (r.rule === "origin") {
-    day = offset;
-  } else {
+  let a: NominalInterval | null = null;
+  let b: NominalInterval | null = null;
+  if (r.rule !== "origin") {
     const anchor = ref(r.anchor!, "anchor");
     if (!anchor) return null;
     depth = anchor.depth + 1;
-    const a = anchor.day;
-    day = { lo: a.lo + offset.lo, hi: a.hi + offset.hi, nominal: a.nominal + offset.nominal };
+    a = anchor.day;
     if (r.bound !== null) {
       const bound = ref(r.bound, "bound");
       if (!bound) return null;
-      const b = bound.day;
+      b = bound.day;
       if (b.hi < a.lo || b.nominal < a.nominal) {
         return problem("bound", `bound '${r.bound}' falls before anchor '${r.anchor}'`);
       }
-      day = { lo: a.lo, hi: b.hi, nominal: (a.nominal + b.nominal) / 2 };
-      offset = { lo: 0, hi: b.hi - a.lo, nominal: (b.nominal - a.nominal) / 2 };
     }
   }
+  const { day, offset } = deriveDay(r.rule, r.amount, r.unit, a, b);
   let ok = true;
   for (const side of ["lo", "nominal", "hi"] as const) {
     if (!sameNumber(stored[side], day[side])) {
@@ -983,9 +984,10 @@ function derive(
     rule: r.rule,
     anchor: r.anchor,
     bound: r.bound,
-    day: { ...day, timeId: r.time_id, depth },
+    day: { ...day, timeId: r.time_id, depth, order },
     offset,
     depth,
+    order,
     words: r.words,
     quote: r.quote,
   };

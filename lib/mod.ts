@@ -44,7 +44,26 @@ export {
   timeToRelief,
 } from "./stats/change.ts";
 export * from "./stats/pooled.ts";
-export { sensitivityTable } from "./stats/sensitivity.ts";
+export {
+  type NamedSeries,
+  type SensitivitySpan,
+  sensitivitySpans,
+  sensitivityTable,
+} from "./stats/sensitivity.ts";
+export {
+  type AnalysisVariant,
+  analysisVariants,
+  loadReadings,
+  loadWithReadings,
+  type Reading,
+  ReadingRow,
+} from "./readings.ts";
+export {
+  type Conclusion,
+  conclusionRobustness,
+  headlineConclusions,
+  type Robustness,
+} from "./robustness.ts";
 export {
   csvTable,
   fmt,
@@ -55,6 +74,14 @@ export {
   textTable,
 } from "./display.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
-export { type ClaimResult, claimsLedger, type Verdict } from "./claims.ts";
+export {
+  type ClaimData,
+  type ClaimResult,
+  CLAIMS,
+  claimsLedger,
+  type Verdict,
+  VERDICTS,
+} from "./claims.ts";
 export * from "./report.ts";
+export * from "./appraisal.ts";
 export { listing, plural } from "./prose.ts";

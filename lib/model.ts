@@ -10,23 +10,32 @@ import type { NominalInterval, TimeRule } from "./intervals.ts";
 export interface Day extends NominalInterval {
   /** The `time_id` in `timepoints.csv` this day comes from. */
   timeId: string;
-  /** Length of the time point's anchor chain: a point measured from another sorts after it. */
+  /** Length of the time point's anchor chain (origin 0). */
   depth: number;
+  /**
+   * Narrative order: the row order of the time point within its case in `timepoints.csv` (0 for
+   * its first row), which is the order the text narrates them. Breaks ties of nominal day.
+   */
+  order: number;
 }
 
 /**
- * Chronological order of days: nominal day, then anchor depth, then time id, so that the order
- * never depends on the order of rows in a file.
+ * Chronological order of days of one case: nominal day, then the order of the narrative (a point
+ * narrated before another on the same nominal day stays before it), then time id.
  *
+ * @param a A day.
+ * @param b Another day of the same case.
+ * @returns Negative when `a` comes first, positive when `b` does, 0 for the same point.
  * @example
  * ```ts
  * import { compareDays } from "./model.ts";
- * const a = { lo: 0, hi: 0, nominal: 0, timeId: "a", depth: 0 };
+ * const a = { lo: 0, hi: 0, nominal: 0, timeId: "a", depth: 0, order: 0 };
  * compareDays(a, { ...a, nominal: 1 }); // < 0
+ * compareDays(a, { ...a, timeId: "b", order: 1 }); // < 0 (narrated later)
  * ```
  */
 export function compareDays(a: Day, b: Day): number {
-  return a.nominal - b.nominal || a.depth - b.depth || a.timeId.localeCompare(b.timeId);
+  return a.nominal - b.nominal || a.order - b.order || a.timeId.localeCompare(b.timeId);
 }
 
 /** A time point of a case, derived from the text's words by its rule. */
@@ -43,8 +52,10 @@ export interface Timepoint {
   day: Day;
   /** Offset from the anchor (for `after` with a bound: `[0, bound.hi - anchor.lo]`). */
   offset: NominalInterval;
-  /** Length of its anchor chain (origin 0): orders points that share a nominal day. */
+  /** Length of its anchor chain (origin 0). */
   depth: number;
+  /** Narrative order: its row order within its case in `timepoints.csv` (see {@link Day}). */
+  order: number;
   /** The text's words. */
   words: string;
   /** The passage stating it. */

@@ -7,7 +7,7 @@
  */
 import { fmt, type Row } from "./display.ts";
 import { formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
-import type { Case, CaseSeries } from "./model.ts";
+import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
 import { effectSize } from "./stats/effect_size.ts";
 import { claimsLedger } from "./claims.ts";
@@ -21,7 +21,9 @@ import {
 import { lineOfTherapyGroups } from "./stats/line_of_therapy.ts";
 import { pairedTests } from "./stats/paired_tests.ts";
 import { type ResponderRow, thresholdLabel } from "./stats/responders.ts";
-import { sensitivityTable } from "./stats/sensitivity.ts";
+import { type SensitivitySpan, sensitivityTable } from "./stats/sensitivity.ts";
+import type { Reading } from "./readings.ts";
+import type { Robustness } from "./robustness.ts";
 import {
   type EffectSizeOptions,
   type EffectSizeResult,
@@ -39,6 +41,8 @@ import {
   relativeDay,
 } from "./timeline.ts";
 import { STUDY } from "./study.ts";
+import { listing } from "./prose.ts";
+import { appraisalRows, causalityRows, type Checklist } from "./appraisal.ts";
 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
@@ -140,24 +144,68 @@ export function ruleRows(): Row[] {
 
 /**
  * The CARE timeline (item 7) of a case: every event, dose change and VAS value in chronological
- * order, with days since day 0 and since the start of milnacipran, and the words of the text.
+ * order (nominal day, then the order of the narrative: `compareDays`), with days since day 0 and
+ * since the start of the drug, and the words of the text. At one time point a value comes before
+ * the dose change it motivated (same-visit rule), an end before a start. A dose period that ends
+ * after another drug for the same purpose has started says so (e.g. a stepwise switch).
+ *
+ * @param c The case.
+ * @param drug The drug whose start the second column counts from (default `STUDY.drug`).
+ * @returns One row per event, start, end and value.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { careTimelineRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * careTimelineRows(c).map((r) => r.what).indexOf("VAS 8") <
+ *   careTimelineRows(c).findIndex((r) => String(r.what).startsWith("start milnacipran")); // true
+ * ```
  */
 export function careTimelineRows(c: Case, drug: string = STUDY.drug): Row[] {
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
-  const rows: { timeId: string; what: string; key: number; depth: number }[] = [
-    ...c.events.map((e) => ({ timeId: e.day.timeId, what: `${e.kind}: ${e.description}` })),
+  const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const overlap = (t: Treatment) => {
+    if (!t.end) return "";
+    const others = c.treatments.filter((o) =>
+      o.drug !== t.drug && o.purpose === t.purpose &&
+      relativeDay(c, t.end!.timeId, o.start.timeId).hi > 0 &&
+      relativeDay(c, o.start.timeId, t.start.timeId).lo >= 0
+    );
+    const drugs = [...new Set(others.map((o) => o.drug))];
+    return drugs.length ? ` (may end after ${listing(drugs)} started: they overlap)` : "";
+  };
+  const rows: { timeId: string; what: string; rank: number }[] = [
+    ...c.events.map((e) => ({
+      timeId: e.day.timeId,
+      what: `${e.kind}: ${e.description}`,
+      rank: 0,
+    })),
+    ...c.observations.map((o) => ({
+      timeId: o.day.timeId,
+      what: `VAS ${formatInterval(o.vas)}`,
+      rank: 1,
+    })),
     ...c.treatments.flatMap((t) => [
-      { timeId: t.start.timeId, what: `start ${t.drug} ${t.doseMgPerDay} mg/day (${t.purpose})` },
-      ...(t.end ? [{ timeId: t.end.timeId, what: `end ${t.drug} ${t.doseMgPerDay} mg/day` }] : []),
+      ...(t.end
+        ? [{
+          timeId: t.end.timeId,
+          what: `end ${t.drug} ${t.doseMgPerDay} mg/day${overlap(t)}`,
+          rank: 2,
+        }]
+        : []),
+      {
+        timeId: t.start.timeId,
+        what: `start ${t.drug} ${t.doseMgPerDay} mg/day (${t.purpose})`,
+        rank: 3,
+      },
     ]),
-    ...c.observations.map((o) => ({ timeId: o.day.timeId, what: `VAS ${formatInterval(o.vas)}` })),
-  ].map((r) => {
-    const tp = c.timepoints.find((t) => t.id === r.timeId)!;
-    return { ...r, key: tp.day.nominal, depth: tp.depth };
-  });
-  rows.sort((a, b) => a.key - b.key || a.depth - b.depth || a.what.localeCompare(b.what));
+  ];
+  rows.sort((a, b) =>
+    compareDays(byId.get(a.timeId)!.day, byId.get(b.timeId)!.day) || a.rank - b.rank ||
+    a.what.localeCompare(b.what)
+  );
   return rows.map((r) => {
-    const tp = c.timepoints.find((t) => t.id === r.timeId)!;
+    const tp = byId.get(r.timeId)!;
     return {
       "day since day 0": formatInterval(tp.day),
       [`day since ${drug}`]: start ? formatInterval(relativeDay(c, r.timeId, start)) : null,
@@ -234,7 +282,7 @@ export function changeRows(c: Case): Row[] {
     return ch.points.map((p) => ({
       baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
       "baseline VAS": num(ch.baseline.vas!.nominal),
-      day: formatInterval(p.day),
+      day: p.dated ? formatInterval(p.day) : `${formatInterval(p.day)} (no date stated)`,
       VAS: formatInterval(p.vas),
       change: num(p.change.nominal),
       "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
@@ -258,17 +306,46 @@ export function reliefRows(c: Case): Row[] {
   );
 }
 
-/** AUC over the first 30 days and over the whole follow-up, and rates per period. */
+/**
+ * AUC over the first 30 days after the drug start and over the whole follow-up after it, each
+ * labelled with the span actually integrated (an area covers only the time between reported
+ * values) and the values it leaves out.
+ *
+ * @param c The case.
+ * @returns One row per window.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { aucRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * aucRows(c)[0].integrated; // "days 6–25"
+ * ```
+ */
 export function aucRows(c: Case): Row[] {
-  const last = Math.max(...alignOnDrug(c, STUDY.drug).map((o) => o.relative.nominal));
-  return [{ from: 0, to: 30 }, { from: 0, to: last }].map((w) => {
+  const after = caseChange(c).points.map((p) => p.day.nominal);
+  const windows = [
+    { from: 0, to: 30 },
+    ...(after.length ? [{ from: 0, to: Math.max(...after) }] : []),
+  ];
+  return windows.map((w) => {
     const a = areaUnderCurve(c, w);
+    const notes = [
+      ...(a.undated.length
+        ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
+        : []),
+      ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
+    ];
+    const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
-      window: `days ${w.from}–${num(w.to)}`,
+      window: w.to === 30 ? "days 0–30" : `days 0–${num(w.to)} (the last value's nominal day)`,
+      integrated: a.span
+        ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
+        : null,
       n: a.n,
       "AUC (cm·days)": a.auc ? num(a.auc.nominal) : null,
       "AUC bounds": a.auc ? formatInterval(a.auc, 1) : a.reason ?? null,
       "time-weighted mean (cm)": num(a.timeWeightedMean),
+      note: notes.join("; ") || null,
     };
   });
 }
@@ -477,10 +554,23 @@ export function testRows(s: CaseSeries): Row[] {
   );
 }
 
-/** The claims ledger as rows. */
+/**
+ * The claims ledger as rows: each claim with where the article makes it, the cases it was judged
+ * on (of its own article), the verdict, the computed evidence and the rule.
+ *
+ * @param s The case series.
+ * @returns One row per claim.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { claimRows } from "./report.ts";
+ * claimRows(await loadCaseSeries()).some((r) => r.verdict === "cannot be assessed"); // true
+ * ```
+ */
 export function claimRows(s: CaseSeries): Row[] {
   return claimsLedger(s).map((c) => ({
     claim: c.quote,
+    where: `${c.where} (${c.sourceId})`,
     cases: c.cases.join(", "),
     verdict: c.verdict,
     evidence: c.evidence,
@@ -502,7 +592,7 @@ export function sensitivityRows(s: CaseSeries): Row[] {
 
 /**
  * The range (min–max, formatted) of a sensitivity quantity for one case across every baseline
- * definition and bound, or "undefined" when no choice defines it.
+ * definition and bound, or "not defined" when no choice defines it.
  *
  * @example
  * ```ts
@@ -514,16 +604,165 @@ export function sensitivityRows(s: CaseSeries): Row[] {
 export function sensitivityRange(rows: readonly Row[], quantity: string, caseId: string): string {
   const v = rows.filter((r) => r.quantity === quantity && r.case === caseId && r.value !== null)
     .map((r) => r.value as number);
-  return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "undefined";
+  return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "not defined";
 }
 
-/** Cases whose baseline VAS depends on the baseline definition, with the value under each. */
+/**
+ * Cases whose baseline VAS depends on the baseline definition, with the value under each and the
+ * number of values before the drug it summarises (a definition matters only from two values on).
+ *
+ * @param s The case series.
+ * @param drug The drug (default `STUDY.drug`).
+ * @returns One entry per case whose baseline moves with the definition.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { baselineDependence } from "./report.ts";
+ * baselineDependence(await loadCaseSeries()).map((b) => [b.caseId, b.n]); // [["1", 2]]
+ * ```
+ */
 export function baselineDependence(
   s: CaseSeries,
   drug: string = STUDY.drug,
-): { caseId: string; values: (number | null)[] }[] {
-  return s.cases.map((c) => ({
+): { caseId: string; values: (number | null)[]; n: number }[] {
+  return s.cases.filter((c) => firstPeriod(c, drug) !== null).map((c) => ({
     caseId: c.id,
     values: BASELINE_DEFINITIONS.map((d) => baseline(c, drug, d).vas?.nominal ?? null),
+    n: baseline(c, drug, STUDY.baseline).n,
   })).filter((b) => new Set(b.values).size > 1);
+}
+
+/**
+ * The alternative readings of the text (`data/readings.csv`), one row per replaced time point.
+ *
+ * @param readings The readings (`loadReadings`).
+ * @returns Rows of reading, what it says, case, time point and its words.
+ * @example
+ * ```ts
+ * import { loadReadings } from "./readings.ts";
+ * import { readingRows } from "./report.ts";
+ * readingRows(await loadReadings()).length > 0; // true
+ * ```
+ */
+export function readingRows(readings: readonly Reading[]): Row[] {
+  return readings.flatMap((r) =>
+    r.rows.map((x) => ({
+      reading: r.name,
+      choice: r.choice,
+      case: x.case_id,
+      "time point": x.time_id,
+      rule: x.anchor === null
+        ? x.rule
+        : x.amount === null
+        ? `${x.rule} ${x.anchor}${x.bound ? ` (before ${x.bound})` : ""}`
+        : `${x.rule} ${x.amount} ${x.unit} from ${x.anchor}`,
+      words: x.words,
+    }))
+  );
+}
+
+/**
+ * How each headline conclusion fares across the analysis variants, one row each.
+ *
+ * @param rows The robustness of each conclusion (`conclusionRobustness`).
+ * @returns Rows of conclusion, value as extracted, variants where it holds, and the others.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { conclusionRobustness } from "./robustness.ts";
+ * import { robustnessRows } from "./report.ts";
+ * const s = await loadCaseSeries();
+ * robustnessRows(conclusionRobustness([{ name: "as extracted", series: s }]))[0].holds; // "1/1"
+ * ```
+ */
+export function robustnessRows(rows: readonly Robustness[]): Row[] {
+  return rows.map((r) => ({
+    conclusion: r.label,
+    "as extracted": r.value,
+    holds: `${r.holds}/${r.of}`,
+    "where it differs": r.differs.length
+      ? [...new Set(r.differs.map((d) => d.value))].map((v) =>
+        `${v} in ${r.differs.filter((d) => d.value === v).length}`
+      ).join("; ")
+      : null,
+  }));
+}
+
+/**
+ * The spans of the per-case quantities over every variant, baseline and bound, for tables.
+ *
+ * @param spans The spans (`sensitivitySpans`).
+ * @returns Rows of case, quantity, value as extracted, least and greatest value, variants.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { sensitivitySpans } from "./stats/sensitivity.ts";
+ * import { spanRows } from "./report.ts";
+ * const s = await loadCaseSeries();
+ * spanRows(sensitivitySpans([{ name: "as extracted", series: s }])).length > 0; // true
+ * ```
+ */
+export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
+  return spans.map((r) => ({
+    case: r.caseId,
+    quantity: r.quantity,
+    "as extracted": r.nominal === null
+      ? null
+      : r.nominalDated
+      ? num(r.nominal)
+      : `${num(r.nominal)} (nominal only: no date stated)`,
+    least: num(r.lo),
+    greatest: r.openEnded ? `${num(r.hi) ?? "–"} (open: no later bound stated)` : num(r.hi),
+    "defined in": `${r.defined}/${r.variants} variants`,
+  }));
+}
+
+/**
+ * One checklist (JBI or CARE) of an article's appraisal as rows.
+ *
+ * @param s The case series.
+ * @param sourceId The article.
+ * @param checklist Which checklist.
+ * @returns One row per item: number, item, verdict, basis.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { checklistRows } from "./report.ts";
+ * checklistRows(await loadCaseSeries(), "nagoshi-2012", "JBI").length; // 10
+ * ```
+ */
+export function checklistRows(s: CaseSeries, sourceId: string, checklist: Checklist): Row[] {
+  return appraisalRows(s, sourceId).filter((r) => r.checklist === checklist).map((r) => ({
+    item: r.number,
+    question: r.item,
+    verdict: r.verdict,
+    basis: r.basis,
+  }));
+}
+
+/**
+ * The causality assessment of an article's cases as rows, one per case and drug.
+ *
+ * @param s The case series.
+ * @param sourceId The article.
+ * @returns Rows with each criterion and the assessment.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { causalityTableRows } from "./report.ts";
+ * causalityTableRows(await loadCaseSeries(), "nagoshi-2012").length > 0; // true
+ * ```
+ */
+export function causalityTableRows(s: CaseSeries, sourceId: string): Row[] {
+  return causalityRows(s, sourceId).map((r) => ({
+    case: r.caseId,
+    drug: r.drug,
+    "temporal relation": r.temporal,
+    dechallenge: r.dechallenge,
+    rechallenge: r.rechallenge,
+    "dose–response": r.doseResponse,
+    "alternative causes": r.alternatives,
+    "co-medication": r.coMedication,
+    assessment: r.assessment,
+  }));
 }

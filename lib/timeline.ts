@@ -5,70 +5,150 @@
  *
  * @module
  */
-import { intersect, type NominalInterval } from "./intervals.ts";
-import type { Case, Observation, Timepoint, Treatment } from "./model.ts";
+import type { NominalInterval } from "./intervals.ts";
+import type { Case, Observation, Treatment } from "./model.ts";
 import type { BaselineDefinition } from "./study.ts";
 
-/** Offset of a time point from each of its ancestors (itself included, offset 0). */
-function ancestry(byId: Map<string, Timepoint>, id: string): Map<string, NominalInterval> {
-  const out = new Map<string, NominalInterval>();
-  let acc: NominalInterval = { lo: 0, hi: 0, nominal: 0 };
-  let cur = byId.get(id);
-  while (cur) {
-    out.set(cur.id, acc);
-    if (cur.anchor === null) break;
-    acc = {
-      lo: acc.lo + cur.offset.lo,
-      hi: acc.hi + cur.offset.hi,
-      nominal: acc.nominal + cur.offset.nominal,
-    };
-    cur = byId.get(cur.anchor);
+/** Tightest difference bounds between every pair of time points of one case. */
+interface Distances {
+  /** Index of each time id. */
+  index: Map<string, number>;
+  /** `d[i·n + j]`: the greatest admissible value of time(j) − time(i). */
+  d: Float64Array;
+  /** Number of time points. */
+  n: number;
+}
+
+const DISTANCES = new WeakMap<Case, Distances>();
+
+/**
+ * The time points of a case as a simple temporal network: each point's offset from its anchor
+ * bounds its difference from the anchor on both sides, and a narrative bound B puts the point at
+ * or before B. Shortest paths (Floyd–Warshall) give, for every pair, the tightest bounds all these
+ * constraints imply together, so a bound propagates through every anchor chain.
+ */
+function distances(c: Case): Distances {
+  const cached = DISTANCES.get(c);
+  if (cached) return cached;
+  const n = c.timepoints.length;
+  const index = new Map(c.timepoints.map((t, i) => [t.id, i]));
+  const d = new Float64Array(n * n).fill(Infinity);
+  const tighten = (i: number, j: number, w: number) => {
+    if (w < d[i * n + j]) d[i * n + j] = w;
+  };
+  for (let i = 0; i < n; i++) d[i * n + i] = 0;
+  for (const [i, t] of c.timepoints.entries()) {
+    const a = t.anchor === null ? undefined : index.get(t.anchor);
+    if (a !== undefined) {
+      tighten(a, i, t.offset.hi); // t − a ≤ hi
+      tighten(i, a, -t.offset.lo); // a − t ≤ −lo
+    }
+    const b = t.bound === null ? undefined : index.get(t.bound);
+    if (b !== undefined) tighten(b, i, 0); // t − b ≤ 0
   }
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < n; i++) {
+      const ik = d[i * n + k];
+      if (ik === Infinity) continue;
+      for (let j = 0; j < n; j++) {
+        const w = ik + d[k * n + j];
+        if (w < d[i * n + j]) d[i * n + j] = w;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (d[i * n + i] < 0) {
+      throw new RangeError(
+        `case ${c.id}: the time points contradict each other around '${c.timepoints[i].id}'`,
+      );
+    }
+  }
+  const out = { index, d, n };
+  DISTANCES.set(c, out);
   return out;
 }
 
-const safeSub = (x: number, y: number, fallback: number) => {
-  const d = x - y;
-  return Number.isNaN(d) ? fallback : d;
-};
-
 /**
- * The time of `x` minus the time of `y`, in days, as an interval with a nominal value. Uses the
- * tightest of: the sum of offsets along the anchor chains from their common ancestor, the
- * difference of the absolute days, and the narrative bound (a point bounded by `y` is not after
- * it).
+ * The time of `x` minus the time of `y`, in days, as an interval with a nominal value: the
+ * tightest bounds that every stated offset and every narrative bound imply together (a point
+ * narrated before a later one is at or before it, and so is everything anchored on it within
+ * what its offsets allow). The nominal value is the difference of the nominal days, kept inside
+ * the bounds.
  *
+ * @param c The case.
+ * @param x A time id of the case.
+ * @param y Another time id of the case.
+ * @returns time(x) − time(y) in days.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * import { relativeDay } from "./timeline.ts";
- * const c = (await loadCaseSeries()).cases[1];
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
  * relativeDay(c, "milnacipran_6d_report", "milnacipran_start"); // { lo: 0, hi: 6, nominal: 6 }
  * ```
  */
 export function relativeDay(c: Case, x: string, y: string): NominalInterval {
+  const { index, d, n } = distances(c);
+  const i = index.get(x);
+  const j = index.get(y);
+  if (i === undefined || j === undefined) {
+    throw new RangeError(
+      `relativeDay: case ${c.id} has no time point '${i === undefined ? x : y}'`,
+    );
+  }
+  const lo = -d[i * n + j];
+  const hi = d[j * n + i];
+  const tx = c.timepoints[i].day;
+  const ty = c.timepoints[j].day;
+  const raw = tx.nominal - ty.nominal;
+  const nominal = Number.isNaN(raw)
+    ? (Number.isFinite(lo) ? lo : Number.isFinite(hi) ? hi : 0)
+    : Math.min(Math.max(raw, lo), hi);
+  // `+ 0` turns −0 into 0.
+  return { lo: lo + 0, hi: hi + 0, nominal: nominal + 0 };
+}
+
+/**
+ * Whether the gap between two time points is dated by the text: `true` when the tightest bounds
+ * are finite and every rule on the way names an amount (`exact`, `approx`, `within`), `false`
+ * when a point is placed only by the narrative (`after`, `before`), whose nominal day is a
+ * placeholder midway between its bounds, not a date.
+ *
+ * @param c The case.
+ * @param x A time id of the case.
+ * @param y Another time id of the case.
+ * @returns Whether the nominal gap x − y can be presented as a number of days.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { datedGap } from "./timeline.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
+ * datedGap(c, "milnacipran_1wk_report", "milnacipran_start"); // true
+ * datedGap(c, "milnacipran_continued_report", "milnacipran_start"); // false
+ * ```
+ */
+export function datedGap(c: Case, x: string, y: string): boolean {
+  const r = relativeDay(c, x, y);
+  if (!Number.isFinite(r.lo) || !Number.isFinite(r.hi)) return false;
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
-  const tx = byId.get(x);
-  const ty = byId.get(y);
-  if (!tx || !ty) throw new RangeError(`case ${c.id}: unknown time point '${tx ? y : x}'`);
-  const ax = ancestry(byId, x);
-  const ay = ancestry(byId, y);
-  const common = [...ax.keys()].find((k) => ay.has(k))!;
-  const sx = ax.get(common)!;
-  const sy = ay.get(common)!;
-  const chain = {
-    lo: safeSub(sx.lo, sy.hi, -Infinity),
-    hi: safeSub(sx.hi, sy.lo, Infinity),
+  const chain = (id: string) => {
+    const out: string[] = [];
+    for (let t = byId.get(id); t; t = t.anchor === null ? undefined : byId.get(t.anchor)) {
+      out.push(t.id);
+    }
+    return out;
   };
-  const absolute = {
-    lo: safeSub(tx.day.lo, ty.day.hi, -Infinity),
-    hi: safeSub(tx.day.hi, ty.day.lo, Infinity),
-  };
-  let range = intersect(chain, absolute) ?? chain;
-  if (tx.bound === y) range = { lo: Math.min(range.lo, 0), hi: Math.min(range.hi, 0) };
-  if (ty.bound === x) range = { lo: Math.max(range.lo, 0), hi: Math.max(range.hi, 0) };
-  const nominal = Math.min(Math.max(sx.nominal - sy.nominal, range.lo), range.hi);
-  return { lo: range.lo, hi: range.hi, nominal };
+  const cx = chain(x);
+  const cy = chain(y);
+  const common = cx.find((id) => cy.includes(id));
+  const path = [
+    ...cx.slice(0, common === undefined ? cx.length : cx.indexOf(common)),
+    ...cy.slice(0, common === undefined ? cy.length : cy.indexOf(common)),
+  ];
+  return path.every((id) => {
+    const rule = byId.get(id)!.rule;
+    return rule !== "after" && rule !== "before";
+  });
 }
 
 /** The first dose period of `drug` in a case (by nominal start), or `null`. */
@@ -187,6 +267,9 @@ export interface ActiveTreatments {
  * visit where a dose changes (same time point) reflects the dose before the change, so a period
  * is active at day t when start < t ≤ end, an end the text does not give counting as open. It is
  * *certain* when that holds for every admissible pair of times, *possible* when only for some.
+ * An end that could meet the observation only at the limit of its bounds (the end at most 0
+ * days after it, but not the same time point) does not make a period possible: the text then
+ * places the end before the observation.
  *
  * @example
  * ```ts
@@ -206,7 +289,7 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
     const surelyStarted = sinceStart.lo >= 0 && !samePoint(sinceStart);
     const maybeStarted = sinceStart.hi > 0;
     const surelyRunning = untilEnd === null || untilEnd.lo >= 0;
-    const maybeRunning = untilEnd === null || untilEnd.hi >= 0;
+    const maybeRunning = untilEnd === null || untilEnd.hi > 0 || samePoint(untilEnd);
     if (surelyStarted && surelyRunning) certain.push(t);
     else if (maybeStarted && maybeRunning) possible.push(t);
   }

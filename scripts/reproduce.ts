@@ -1,75 +1,52 @@
 /**
- * `deno task reproduce [--check]`: the main job. Re-executes every notebook in order through
- * nbclient with the project's Deno kernel and writes the executed notebooks and `results/`
- * (figures, tables, HTML renderings, manifest). With `--check`, executes into a scratch folder
- * and compares with the committed files byte for byte instead (exit 1 naming the first
- * difference). Nothing committed is touched unless every notebook succeeds. `--notebooks` and
- * `--results` point it at other folders (inside the repository, so that renames are atomic).
+ * `deno task reproduce [--check] [--force] [--workers N] [--notebooks DIR] [--results DIR]`: the
+ * main job. Executes the notebooks (several at a time) through nbclient on the project's Deno
+ * kernel and writes the executed notebooks and `results/` (figures, tables, HTML pages, and a
+ * manifest recording every file's hash and each notebook's inputs and outputs).
+ *
+ * A notebook whose inputs (its source, the `lib/` modules it imports, `data/`, `deno.json`,
+ * `deno.lock`, the Deno version, the runner) are those recorded in the manifest, and whose
+ * outputs are as recorded, is not executed again unless `--force`. `--check` executes every
+ * notebook into a scratch folder and lists every file that differs from the committed ones
+ * (exit 1). Nothing is changed unless every notebook succeeds: new notebooks and results are
+ * installed together or not at all; an interrupted run (SIGINT, SIGTERM) changes nothing. One
+ * run at a time on the same folders (a lock in `.tmp/`).
  *
  * @module
  */
-import { loadCaseSeries } from "../lib/load.ts";
 import { PINNED_DENO, warnOnOtherDeno } from "../lib/runtime.ts";
-import { executeNotebook, NotebookError, renderHtml } from "./runner/execute.ts";
-import { firstDifference, listFiles, sha256, treeHash } from "./runner/files.ts";
+import { differences } from "./runner/compare.ts";
+import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
+import { listFiles, sha256 } from "./runner/files.ts";
+import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
+import { checkWritable, installAll, type Move } from "./runner/install.ts";
 import { installKernelSpec, jupyterEnv } from "./runner/kernelspec.ts";
-import { NOTEBOOKS, PYTHON, RESULTS, ROOT, SCRATCH } from "./runner/paths.ts";
+import { acquireLock } from "./runner/lock.ts";
+import {
+  collect,
+  locate,
+  type Manifest,
+  readManifest,
+  staleness,
+  tree,
+} from "./runner/manifest.ts";
+import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
+import { NOTEBOOKS, PYTHON, RESULTS, runKey, SCRATCH } from "./runner/paths.ts";
 
-/** A notebook to execute: its output name and where its source comes from. */
-interface Job {
-  name: string;
-  source: string;
-  caseId?: string;
-}
-
-/** Where the notebooks are read from and written to. */
-export interface Folders {
-  /** Notebooks (sources and executed copies). */
-  notebooks: string;
-  /** The results folder. */
-  results: string;
-}
-
-/**
- * Notebooks in execution order: fixed ones by name, one per case (from `templates/case.ipynb`,
- * when the folder has it) after those whose names sort before "01".
- */
-async function plan(dirs: Folders): Promise<Job[]> {
-  const fixed = (await listFiles(dirs.notebooks)).filter((p) =>
-    !p.includes("/") && p.endsWith(".ipynb") && !p.startsWith("01-case-")
-  );
-  const template = `${dirs.notebooks}/templates/case.ipynb`;
-  const hasTemplate = await Deno.stat(template).then(() => true, () => false);
-  const cases: Job[] = hasTemplate
-    ? (await loadCaseSeries()).cases.map((c) => ({
-      name: `01-case-${c.id}.ipynb`,
-      source: template,
-      caseId: c.id,
-    }))
-    : [];
-  const jobs = fixed.map((name) => ({ name, source: `${dirs.notebooks}/${name}` }));
-  return [...jobs.filter((j) => j.name < "01"), ...cases, ...jobs.filter((j) => j.name >= "01")];
-}
-
-/** The notebook to execute: the template with the case id injected into its parameters cell. */
-async function prepare(job: Job, dir: string): Promise<string> {
-  const nb = JSON.parse(await Deno.readTextFile(job.source));
-  for (const cell of nb.cells) {
-    if (cell.cell_type === "code") cell.outputs = [], cell.execution_count = null;
-  }
-  if (job.caseId !== undefined) {
-    const params = nb.cells.find((c: { metadata?: { tags?: string[] } }) =>
-      c.metadata?.tags?.includes("parameters")
-    );
-    if (!params) throw new Error(`${job.source}: no cell tagged 'parameters'`);
-    params.source = [
-      "// Parameters (injected by `deno task reproduce` for each case in data/)\n",
-      `const caseId = ${JSON.stringify(job.caseId)};`,
-    ];
-  }
-  const path = `${dir}/${job.name}`;
-  await Deno.writeTextFile(path, JSON.stringify(nb, null, 1) + "\n");
-  return path;
+/** Options of {@link run}. */
+export interface RunOptions {
+  /** Compare with the committed files instead of writing them. */
+  check: boolean;
+  /** Execute every notebook, even those whose inputs are unchanged. */
+  force: boolean;
+  /** Notebooks executed at a time. */
+  workers: number;
+  /** Seconds a kernel may take to start. */
+  startupTimeout: number;
+  /** Folders read and written. */
+  dirs: Folders;
+  /** With `check`: keep what the run produced in this folder (for tests). */
+  keep: string | null;
 }
 
 async function requireJupyter(): Promise<void> {
@@ -86,144 +63,253 @@ async function requireJupyter(): Promise<void> {
   );
 }
 
-/** The manifest of a results folder plus the executed notebooks. */
-async function manifest(work: string): Promise<string> {
-  const files: { path: string; sha256: string }[] = [];
-  for (const p of await listFiles(`${work}/notebooks`)) {
-    files.push({
-      path: `notebooks/${p}`,
-      sha256: sha256(await Deno.readFile(`${work}/notebooks/${p}`)),
-    });
-  }
-  for (const p of await listFiles(`${work}/results`)) {
-    files.push({
-      path: `results/${p}`,
-      sha256: sha256(await Deno.readFile(`${work}/results/${p}`)),
-    });
-  }
-  return JSON.stringify(
-    {
-      deno: Deno.version.deno,
-      denoPinned: PINNED_DENO,
-      denoLockSha256: sha256(await Deno.readFile(`${ROOT}/deno.lock`)),
-      dataSha256: await treeHash(`${ROOT}/data`),
-      files,
-    },
-    null,
-    2,
-  ) + "\n";
-}
-
-/** Executes every notebook; writes (or, with `check`, compares) notebooks and results. */
-export async function run(
-  check: boolean,
-  dirs: Folders = { notebooks: NOTEBOOKS, results: RESULTS },
-): Promise<number> {
+/**
+ * Runs (see the module documentation).
+ *
+ * @param options what to do and where
+ * @param signal aborting it stops the run, which then changes nothing
+ * @returns the exit code: 0, or 1 when `--check` found differences
+ * @throws {Error} a `NotebookError` (a notebook failed), an {@link InterruptedError}, a
+ * `LockedError` (another run holds the folders) or a `NotWritableError`
+ * @example
+ * ```ts ignore
+ * import { run } from "./reproduce.ts";
+ * await run({
+ *   check: true,
+ *   force: false,
+ *   workers: 2,
+ *   startupTimeout: 20,
+ *   dirs: { notebooks: "notebooks", results: "results" },
+ *   keep: null,
+ * });
+ * ```
+ */
+export async function run(options: RunOptions, signal?: AbortSignal): Promise<number> {
+  const { dirs, check } = options;
+  const interrupted = () => {
+    if (signal?.aborted) throw new InterruptedError();
+  };
   warnOnOtherDeno();
   await requireJupyter();
   await Deno.mkdir(SCRATCH, { recursive: true });
-  const work = await Deno.makeTempDir({ dir: SCRATCH, prefix: "reproduce-" });
+  const key = runKey(dirs.notebooks, dirs.results);
+  const release = await acquireLock(`${SCRATCH}/${key}.lock`, "`deno task reproduce`");
+  const work = await Deno.makeTempDir({ dir: SCRATCH, prefix: `${key}-` });
   try {
+    if (!check) await checkWritable([dirs.notebooks, dirs.results], SCRATCH);
     const env = jupyterEnv(`${work}/jupyter`);
-    await installKernelSpec(`${work}/jupyter`, Deno.execPath(), {
-      RESULTS_DIR: `${work}/results`,
-    });
-    for (const d of ["src", "notebooks", "results/html"]) {
+    await installKernelSpec(`${work}/jupyter`, Deno.execPath());
+    for (const d of ["src", "notebooks", "results/html", "out", "logs"]) {
       await Deno.mkdir(`${work}/${d}`, { recursive: true });
     }
     const jobs = await plan(dirs);
-    for (const [i, job] of jobs.entries()) {
-      const t0 = performance.now();
-      const input = await prepare(job, `${work}/src`);
-      await executeNotebook({
-        name: job.name,
-        input,
-        output: `${work}/notebooks/${job.name}`,
-        cwd: dirs.notebooks,
-        env,
-      });
-      const secs = ((performance.now() - t0) / 1000).toFixed(1);
-      console.log(`[${i + 1}/${jobs.length}] ${job.name} ${secs} s`);
-    }
+    const sources = new Map<string, string>();
+    for (const job of jobs) sources.set(job.name, await prepare(job, `${work}/src`));
+    const shared = await sharedInputs();
+    const modules = await moduleInputs(sources, dirs.notebooks, work);
+    const inputs = new Map<string, Inputs | null>();
     for (const job of jobs) {
-      await renderHtml(`${work}/notebooks/${job.name}`, `${work}/results/html`, env);
+      const m = modules.get(job.name) ?? null;
+      const notebook = sourceHash(JSON.parse(await Deno.readTextFile(sources.get(job.name)!)));
+      inputs.set(job.name, m === null ? null : { notebook, ...shared, ...m });
     }
-    await Deno.writeTextFile(`${work}/results/manifest.json`, await manifest(work));
+    interrupted();
 
-    const committed = new Map<string, string>();
-    const produced = new Map<string, string>();
-    for (const p of await listFiles(NOTEBOOKS)) {
-      if (!p.includes("/") && p.endsWith(".ipynb")) {
-        committed.set(`notebooks/${p}`, `${NOTEBOOKS}/${p}`);
+    // Which notebooks run: all with --check or --force, else those whose inputs changed.
+    const old = check || options.force ? null : await readManifest(dirs.results);
+    const outputs = new Map<string, string[]>();
+    const owner = new Map<string, string>();
+    const toRun: Job[] = [];
+    for (const job of jobs) {
+      const why = check || options.force
+        ? []
+        : await staleness(job.name, inputs.get(job.name)!, old, dirs);
+      if (!check && !options.force && why.length === 0) {
+        const record = old!.notebooks[job.name];
+        for (const out of record.outputs) {
+          const to = out.startsWith("notebooks/")
+            ? `${work}/${out}`
+            : `${work}/results/${out.slice(8)}`;
+          await Deno.mkdir(to.replace(/\/[^/]+$/, ""), { recursive: true });
+          await Deno.copyFile(locate(out, dirs), to);
+          owner.set(out, job.name);
+        }
+        outputs.set(job.name, record.outputs);
+        console.log(`skipped ${job.name}: its inputs and outputs are as recorded`);
+      } else {
+        if (why.length) console.log(`running ${job.name}: ${why.join(", ")}`);
+        toRun.push(job);
       }
     }
-    for (const p of await listFiles(RESULTS)) committed.set(`results/${p}`, `${RESULTS}/${p}`);
-    for (const p of await listFiles(`${work}/notebooks`)) {
-      produced.set(`notebooks/${p}`, `${work}/notebooks/${p}`);
+
+    // Execute, printing progress in plan order.
+    const times = new Map<string, number>();
+    let printed = 0;
+    if (toRun.length) {
+      await executeNotebooks({
+        jobs: toRun.map((job) => ({
+          name: job.name,
+          input: sources.get(job.name)!,
+          output: `${work}/notebooks/${job.name}`,
+          cwd: dirs.notebooks,
+          results: `${work}/out/${job.name}`,
+        })),
+        env,
+        workDir: `${work}/logs`,
+        workers: options.workers,
+        htmlDir: `${work}/results/html`,
+        startupTimeoutSeconds: options.startupTimeout,
+        signal,
+        onDone: (name, seconds) => {
+          times.set(name, seconds);
+          while (printed < toRun.length && times.has(toRun[printed].name)) {
+            const job = toRun[printed++];
+            const secs = times.get(job.name)!.toFixed(1);
+            console.log(`[${printed}/${toRun.length}] ${job.name} ${secs} s`);
+          }
+        },
+      });
     }
-    for (const p of await listFiles(`${work}/results`)) {
-      produced.set(`results/${p}`, `${work}/results/${p}`);
+    interrupted();
+    for (const job of toRun) {
+      const stem = job.name.replace(/\.ipynb$/, "");
+      const written = await collect(job.name, `${work}/out/${job.name}`, `${work}/results`, owner);
+      outputs.set(job.name, [`notebooks/${job.name}`, `results/html/${stem}.html`, ...written]);
     }
+
+    const produced = await tree(`${work}/notebooks`, `${work}/results`);
+    const manifest: Manifest = {
+      deno: Deno.version.deno,
+      denoPinned: PINNED_DENO,
+      notebooks: Object.fromEntries(jobs.map((j) => [j.name, {
+        inputs: inputs.get(j.name) ?? {},
+        outputs: [...outputs.get(j.name)!].sort(),
+      }])),
+      files: await Promise.all(
+        [...produced].map(async ([path, file]) => ({
+          path,
+          sha256: sha256(await Deno.readFile(file)),
+        })),
+      ),
+    };
+    await Deno.writeTextFile(
+      `${work}/results/manifest.json`,
+      JSON.stringify(manifest, null, 2) + "\n",
+    );
+    produced.set("results/manifest.json", `${work}/results/manifest.json`);
+    interrupted();
+
     if (check) {
-      const diff = await firstDifference(committed, produced);
-      if (diff) {
-        console.error(`check failed: ${diff}`);
+      const committed = await tree(dirs.notebooks, dirs.results);
+      const diffs = await differences(committed, produced);
+      if (options.keep) {
+        await Deno.mkdir(options.keep, { recursive: true });
+        await Deno.rename(`${work}/notebooks`, `${options.keep}/notebooks`);
+        await Deno.rename(`${work}/results`, `${options.keep}/results`);
+      }
+      if (diffs.length) {
+        console.error(
+          `check failed: ${diffs.length} of ${
+            new Set([...committed.keys(), ...produced.keys()]).size
+          } files differ from the committed ones`,
+        );
+        for (const d of diffs) console.error(`  ${d}`);
         return 1;
       }
       console.log(`check passed: ${produced.size} files identical to the committed ones`);
       return 0;
     }
-    // Install: notebooks one by one (rename is atomic), then swap the results folder.
-    for (const job of jobs) {
-      await Deno.rename(`${work}/notebooks/${job.name}`, `${dirs.notebooks}/${job.name}`);
+
+    // Install notebooks and results together, or nothing.
+    const moves: Move[] = jobs.map((j) => ({
+      from: `${work}/notebooks/${j.name}`,
+      to: `${dirs.notebooks}/${j.name}`,
+    }));
+    for (const p of await listFiles(dirs.notebooks)) {
+      if (/^01-case-[^/]*\.ipynb$/.test(p) && !jobs.some((j) => j.name === p)) {
+        moves.push({ from: null, to: `${dirs.notebooks}/${p}` });
+      }
     }
-    for (const [p, path] of committed) {
-      if (p.startsWith("notebooks/01-case-") && !produced.has(p)) await Deno.remove(path);
-    }
-    const old = `${work}/results-old`;
-    try {
-      await Deno.rename(dirs.results, old);
-    } catch (e) {
-      if (!(e instanceof Deno.errors.NotFound)) throw e;
-    }
-    await Deno.rename(`${work}/results`, dirs.results);
+    moves.push({ from: `${work}/results`, to: dirs.results });
+    await Deno.mkdir(`${work}/backup`);
+    await installAll(moves, `${work}/backup`);
     console.log(
-      `wrote ${jobs.length} notebooks and results/ (${produced.size - jobs.length} files)`,
+      `wrote ${jobs.length} notebooks (${toRun.length} executed, ${
+        jobs.length - toRun.length
+      } unchanged) and ${produced.size - jobs.length} files of results`,
     );
     return 0;
   } finally {
-    await Deno.remove(work, { recursive: true });
+    await Deno.remove(work, { recursive: true }).catch(() => {});
+    await release();
   }
 }
 
-/** Parses `[--check] [--notebooks DIR] [--results DIR]`; `null` on a usage error. */
-function parseArgs(args: string[]): { check: boolean; dirs: Folders } | null {
-  const dirs: Folders = { notebooks: NOTEBOOKS, results: RESULTS };
-  let check = false;
+const USAGE = "usage: deno task reproduce [--check [--keep DIR]] [--force] [--workers N] " +
+  "[--startup-timeout SECONDS] [--notebooks DIR] [--results DIR]";
+
+/** Parses the command line; a string is a usage error. */
+function parseArgs(args: string[]): RunOptions | string {
+  const options: RunOptions = {
+    check: false,
+    force: false,
+    workers: navigator.hardwareConcurrency || 1,
+    startupTimeout: 20,
+    dirs: { notebooks: NOTEBOOKS, results: RESULTS },
+    keep: null,
+  };
+  const folder = (p: string) => {
+    // `deno task` runs in the project folder; INIT_CWD is where it was started.
+    const cwd = Deno.env.get("INIT_CWD") ?? Deno.cwd();
+    const abs = p.startsWith("/") ? p : `${cwd}/${p}`;
+    try {
+      return Deno.realPathSync(abs);
+    } catch {
+      return abs.replace(/\/+$/, "");
+    }
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "--check") check = true;
-    else if ((a === "--notebooks" || a === "--results") && args[i + 1]) {
-      dirs[a === "--notebooks" ? "notebooks" : "results"] = Deno.realPathSync(args[++i]);
-    } else return null;
+    const value = args[i + 1];
+    if (a === "--check") options.check = true;
+    else if (a === "--force") options.force = true;
+    else if (value === undefined) return `${a}: a value is needed`;
+    else if (a === "--notebooks") options.dirs.notebooks = folder(args[++i]);
+    else if (a === "--results") options.dirs.results = folder(args[++i]);
+    else if (a === "--keep") options.keep = folder(args[++i]);
+    else if (a === "--workers" || a === "--startup-timeout") {
+      const n = Number(args[++i]);
+      if (!(Number.isInteger(n) && n > 0)) return `${a}: a positive whole number is needed`;
+      if (a === "--workers") options.workers = n;
+      else options.startupTimeout = n;
+    } else return `unknown argument ${a}`;
   }
-  return { check, dirs };
+  if (options.keep && !options.check) return "--keep goes with --check";
+  return options;
 }
 
 if (import.meta.main) {
   const parsed = parseArgs(Deno.args);
-  if (!parsed) {
-    console.error("usage: deno task reproduce [--check] [--notebooks DIR] [--results DIR]");
+  if (typeof parsed === "string") {
+    console.error(`${parsed}\n${USAGE}`);
     Deno.exit(2);
   }
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  Deno.addSignalListener("SIGINT", stop);
+  Deno.addSignalListener("SIGTERM", stop);
+  let code: number;
   try {
-    Deno.exit(await run(parsed.check, parsed.dirs));
+    code = await run(parsed, controller.signal);
   } catch (e) {
-    if (e instanceof NotebookError) {
-      console.error(`error: ${e.message}`);
+    if (e instanceof InterruptedError) {
+      console.error("interrupted: the run was stopped and nothing was changed");
+      code = 130;
     } else {
+      // NotebookError, LockedError, NotWritableError and others: one line, exit 1.
       console.error(`error: ${(e as Error).message}`);
+      code = 1;
     }
-    Deno.exit(1);
   }
+  Deno.exit(code);
 }

@@ -162,7 +162,7 @@ Deno.test("duplicate case id and duplicate time id", async () => {
   );
   assertIssue(await issuesOf(dir2), {
     file: "timepoints.csv",
-    row: 41,
+    row: 43,
     column: "time_id",
   }, /duplicate time_id 'transfer' \(first at line 9\)/);
 });
@@ -478,9 +478,12 @@ Deno.test("the origin problems have a row: a second origin, and a case with none
     "timepoints.csv",
     (t) => t + "1,again,origin,,,,,0,0,0,again,His right leg was severed off at the knee\n",
   );
+  const last = lineOf(await Deno.readTextFile(`${dir}/timepoints.csv`), "1,again,origin");
+  const first = lineOf(await Deno.readTextFile(`${dir}/timepoints.csv`), "1,accident,origin");
   const e = await errorOf(dir);
   assert.deepEqual(e.issues.map(formatIssue), [
-    "timepoints.csv:41:rule: case 1 needs exactly one 'origin' time point, has 2 (first at line 2)",
+    `timepoints.csv:${last}:rule: case 1 needs exactly one 'origin' time point, has 2 ` +
+    `(first at line ${first})`,
   ]);
   const dir2 = await dataWith(
     "timepoints.csv",

@@ -1,24 +1,93 @@
 /**
- * The notebooks: their code type-checks, the committed ones hold no error output, and
- * re-executing everything reproduces the committed notebooks and results byte for byte.
+ * The notebooks: their code type-checks, and one re-execution of every notebook (shared by the
+ * tests below) reproduces the committed notebooks and results byte for byte, with every code
+ * cell executed and no error, one notebook per case, the project's kernelspec, and HTML pages
+ * that load nothing from the machine that rendered them.
  */
 import assert from "node:assert/strict";
 import { listFiles } from "../scripts/runner/files.ts";
+import { notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS, ROOT } from "../scripts/runner/paths.ts";
 
-const sources = [
-  ...(await listFiles(NOTEBOOKS)).filter((p) => p.endsWith(".ipynb")),
-];
-const read = async (p: string) => JSON.parse(await Deno.readTextFile(`${NOTEBOOKS}/${p}`));
+const sources = (await listFiles(NOTEBOOKS)).filter((p) => p.endsWith(".ipynb"));
+const read = async (path: string) => JSON.parse(await Deno.readTextFile(path));
+
+interface Execution {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** What the run produced: `notebooks/` and `results/`. */
+  dir: string;
+}
+
+let execution: Promise<Execution> | null = null;
+
+/** `reproduce --check`, run once for every test of this file; its output is kept. */
+function executeAll(): Promise<Execution> {
+  execution ??= (async () => {
+    await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
+    const dir = await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "notebooks-test-" });
+    addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
+    const out = await new Deno.Command("deno", {
+      args: [
+        "run",
+        "--allow-read",
+        "--allow-write=.",
+        "--allow-run=/usr/bin/python3,deno",
+        "--allow-env",
+        "scripts/reproduce.ts",
+        "--check",
+        "--keep",
+        `${dir}/produced`,
+      ],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const dec = new TextDecoder();
+    return {
+      code: out.code,
+      stdout: dec.decode(out.stdout),
+      stderr: dec.decode(out.stderr),
+      dir: `${dir}/produced`,
+    };
+  })();
+  return execution;
+}
+
+/** The executed notebooks of the shared run. */
+async function produced(): Promise<Map<string, { cells: Cell[]; metadata: Meta }>> {
+  const { dir, stderr } = await executeAll();
+  const names = (await listFiles(`${dir}/notebooks`).catch(() => [])).filter((p) =>
+    p.endsWith(".ipynb")
+  );
+  assert.ok(names.length > 0, `the run produced no notebook:\n${stderr}`);
+  return new Map(
+    await Promise.all(names.map(async (n) => [n, await read(`${dir}/notebooks/${n}`)] as const)),
+  );
+}
+
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  execution_count: number | null;
+  outputs: { output_type: string }[];
+  metadata: { tags?: string[] };
+}
+interface Meta {
+  kernelspec?: unknown;
+}
 
 Deno.test("every notebook's code cells type-check together (the kernel does not check)", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "nbcheck-" });
-  try {
+  // A fixed folder, so that Deno's type-check cache recognises unchanged notebooks.
+  const dir = `${ROOT}/.tmp/notebooks-typecheck`;
+  await Deno.mkdir(dir, { recursive: true });
+  {
     const files: string[] = [];
     for (const p of sources) {
-      const nb = await read(p);
-      const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code")
-        .map((c: { source: string | string[] }) => [c.source].flat().join(""))
+      const nb = await read(`${NOTEBOOKS}/${p}`);
+      const code = nb.cells.filter((c: Cell) => c.cell_type === "code")
+        .map((c: Cell) => [c.source].flat().join(""))
         .join("\n\n").replaceAll('"../lib/', `"${ROOT}/lib/`);
       const file = `${dir}/${p.replaceAll("/", "_")}.ts`;
       await Deno.writeTextFile(file, `${code}\nexport {};\n`);
@@ -30,20 +99,65 @@ Deno.test("every notebook's code cells type-check together (the kernel does not 
       stderr: "piped",
     }).output();
     assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  }
+});
+
+Deno.test("every notebook cell is formatted as `deno fmt` formats it", async () => {
+  // `deno fmt --check` misreports every formatted cell whose source lacks a final newline (as
+  // Jupyter saves them), so notebooks are excluded from it and their cells checked here.
+  const dir = await Deno.makeTempDir({ prefix: "nbfmt-" });
+  try {
+    for (const p of sources) {
+      const nb = await read(`${NOTEBOOKS}/${p}`);
+      for (const [i, c] of (nb.cells as Cell[]).entries()) {
+        const ext = { code: "ts", markdown: "md" }[c.cell_type];
+        const name = `${p.replaceAll("/", "_")}-cell-${i}.${ext}`;
+        if (ext) await Deno.writeTextFile(`${dir}/${name}`, `${[c.source].flat().join("")}\n`);
+      }
+    }
+    const out = await new Deno.Command("deno", {
+      args: ["fmt", "--check", "--config", `${ROOT}/deno.json`, dir],
+      stdout: "piped",
+      stderr: "piped",
+      env: { NO_COLOR: "1" },
+    }).output();
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
 });
 
-Deno.test("committed notebooks have every code cell executed and no error output", async () => {
-  const executed = sources.filter((p) => !p.startsWith("templates/"));
-  assert.ok(executed.length >= 5, `only ${executed.length} notebooks`);
-  for (const p of executed) {
-    const nb = await read(p);
-    for (const [i, c] of nb.cells.entries()) {
-      if (c.cell_type !== "code") continue;
-      assert.ok(c.execution_count !== null, `${p} cell ${i} not executed`);
-      for (const o of c.outputs) assert.notEqual(o.output_type, "error", `${p} cell ${i}`);
+Deno.test("re-executing every notebook reproduces the committed notebooks and results/ exactly", async () => {
+  const { code, stdout, stderr } = await executeAll();
+  assert.equal(code, 0, `${stdout}\n${stderr}`);
+  assert.match(stdout, /check passed: \d+ files identical/);
+});
+
+Deno.test("every code cell is executed and none has an error output, committed or re-executed", async () => {
+  const committed = sources.filter((p) => !p.startsWith("templates/"));
+  const fresh = await produced();
+  assert.deepEqual([...fresh.keys()].sort(), committed.sort(), "the same notebooks");
+  for (
+    const [where, nbs] of [
+      [
+        "committed",
+        new Map(
+          await Promise.all(
+            committed.map(async (p) => [p, await read(`${NOTEBOOKS}/${p}`)] as const),
+          ),
+        ),
+      ],
+      ["re-executed", fresh],
+    ] as const
+  ) {
+    for (const [p, nb] of nbs) {
+      for (const [i, c] of (nb.cells as Cell[]).entries()) {
+        if (c.cell_type !== "code") continue;
+        assert.ok(c.execution_count !== null, `${where} ${p} cell ${i} not executed`);
+        for (const o of c.outputs) {
+          assert.notEqual(o.output_type, "error", `${where} ${p} cell ${i}`);
+        }
+      }
     }
   }
 });
@@ -51,32 +165,33 @@ Deno.test("committed notebooks have every code cell executed and no error output
 Deno.test("there is one notebook per case, from the template", async () => {
   const cases = (await Deno.readTextFile(`${ROOT}/data/cases.csv`)).trim().split("\n").slice(1)
     .map((l) => l.split(",")[0]);
+  const fresh = await produced();
   for (const id of cases) {
-    const nb = await read(`01-case-${id}.ipynb`);
-    const params = nb.cells.find((c: { metadata: { tags?: string[] } }) =>
-      c.metadata.tags?.includes("parameters")
-    );
-    assert.match([params.source].flat().join(""), new RegExp(`const caseId = "${id}";`));
+    for (
+      const nb of [await read(`${NOTEBOOKS}/01-case-${id}.ipynb`), fresh.get(`01-case-${id}.ipynb`)]
+    ) {
+      assert.ok(nb, `no notebook for case ${id}`);
+      const params = nb.cells.find((c: Cell) => c.metadata.tags?.includes("parameters"));
+      assert.match([params.source].flat().join(""), new RegExp(`const caseId = "${id}";`));
+    }
   }
 });
 
-Deno.test("re-executing every notebook reproduces the committed notebooks and results/ exactly", async () => {
-  const out = await new Deno.Command("deno", {
-    args: [
-      "run",
-      "--allow-read",
-      "--allow-write=.",
-      "--allow-run=/usr/bin/python3",
-      "--allow-env",
-      "scripts/reproduce.ts",
-      "--check",
-    ],
-    cwd: ROOT,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const stdout = new TextDecoder().decode(out.stdout);
-  const stderr = new TextDecoder().decode(out.stderr);
-  assert.equal(out.code, 0, `${stdout}\n${stderr}`);
-  assert.match(stdout, /check passed: \d+ files identical/);
+Deno.test("notebooks name the kernel that `deno task kernel` registers, so saving them in Jupyter changes nothing", async () => {
+  const expected = notebookKernelspec();
+  assert.deepEqual((await read(`${NOTEBOOKS}/templates/case.ipynb`)).metadata.kernelspec, expected);
+  for (const [name, nb] of await produced()) {
+    assert.deepEqual(nb.metadata.kernelspec, expected, name);
+  }
+});
+
+Deno.test("the HTML pages load nothing from the machine that rendered them", async () => {
+  const { dir } = await executeAll();
+  const pages = (await listFiles(`${dir}/results/html`)).filter((p) => p.endsWith(".html"));
+  assert.ok(pages.length > 0, "no HTML page");
+  for (const p of pages) {
+    const html = await Deno.readTextFile(`${dir}/results/html/${p}`);
+    assert.doesNotMatch(html, /file:\/\/|\/usr\/share/, p);
+    assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href="(?!#|data:)/, `${p} loads a file`);
+  }
 });

@@ -1,40 +1,45 @@
 /**
- * The notebook runner: a throwing cell and a failing import are reported with their cell, and
- * an output published after the kernel reports idle is kept.
+ * The notebook runner: failures named by notebook and cell, outputs published after a cell
+ * reports idle kept, a kernel that cannot start or a cell that hangs reported in one line, the
+ * all-or-nothing install, the `--check` summaries, and `deno task kernel`.
  */
 import assert from "node:assert/strict";
-import { executeNotebook, NotebookError } from "../scripts/runner/execute.ts";
-import { installKernelSpec, jupyterEnv } from "../scripts/runner/kernelspec.ts";
-import { NOTEBOOKS } from "../scripts/runner/paths.ts";
+import { executeNotebooks, NotebookError } from "../scripts/runner/execute.ts";
+import {
+  installKernelSpec,
+  jupyterEnv,
+  KERNEL_NAME,
+  kernelSpec,
+  notebookKernelspec,
+} from "../scripts/runner/kernelspec.ts";
+import { installAll } from "../scripts/runner/install.ts";
+import { fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
+import { NOTEBOOKS, ROOT } from "../scripts/runner/paths.ts";
+import { notebook } from "./helpers/notebook.ts";
 
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    cells: cells.map((source, i) => ({
-      cell_type: "code",
-      id: `c${i}`,
-      metadata: {},
-      source,
-      execution_count: null,
-      outputs: [],
-    })),
-    metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
-
-async function run(cells: string[]) {
+/** Executes one notebook of `cells`; `spec` replaces the kernelspec (e.g. a broken kernel). */
+async function run(
+  cells: string[],
+  spec?: object,
+  startupTimeoutSeconds?: number,
+  cellTimeoutSeconds?: number,
+) {
   const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
   try {
-    await installKernelSpec(`${dir}/jupyter`, "deno");
+    await installKernelSpec(`${dir}/jupyter`, Deno.execPath(), spec);
     await Deno.writeTextFile(`${dir}/in.ipynb`, notebook(cells));
-    await executeNotebook({
-      name: "fixture.ipynb",
-      input: `${dir}/in.ipynb`,
-      output: `${dir}/out.ipynb`,
-      cwd: NOTEBOOKS,
+    await executeNotebooks({
+      jobs: [{
+        name: "fixture.ipynb",
+        input: `${dir}/in.ipynb`,
+        output: `${dir}/out.ipynb`,
+        cwd: NOTEBOOKS,
+        results: `${dir}/results`,
+      }],
       env: jupyterEnv(`${dir}/jupyter`),
-      timeoutSeconds: 120,
+      workDir: dir,
+      startupTimeoutSeconds,
+      cellTimeoutSeconds,
     });
     return JSON.parse(await Deno.readTextFile(`${dir}/out.ipynb`));
   } finally {
@@ -42,102 +47,160 @@ async function run(cells: string[]) {
   }
 }
 
-Deno.test("a cell that throws stops the run, naming the notebook, the cell and the error", async () => {
+Deno.test("a cell that throws stops the run, naming the notebook, the cell as Jupyter shows it and the error", async () => {
   await assert.rejects(
     () => run(["const x = 1;", 'throw new Error("boom in cell two");', "x"]),
     (e: unknown) => {
       assert.ok(e instanceof NotebookError);
       assert.equal(e.notebook, "fixture.ipynb");
-      assert.equal(e.cell, 1);
-      assert.match(e.message, /fixture\.ipynb, cell 1: .*boom in cell two/);
+      assert.equal(e.cell, "In [2]");
+      assert.match(e.message, /fixture\.ipynb, In \[2\]: .*boom in cell two/);
       return true;
     },
   );
 });
 
-Deno.test("a failing import still names its cell", async () => {
+Deno.test("a failing import and a syntax error still name their cell", async () => {
   await assert.rejects(
     () => run(["1 + 1", 'import { nothing } from "./does-not-exist.ts";', "2"]),
-    (e: unknown) => {
-      assert.ok(e instanceof NotebookError);
-      assert.equal(e.cell, 1);
-      assert.match(e.message, /cell 1: .*does-not-exist\.ts/);
-      return true;
-    },
+    /fixture\.ipynb, In \[2\]: .*does-not-exist\.ts/,
   );
-});
-
-Deno.test("an error with no output and no traceback from the kernel still names its cell", async () => {
   await assert.rejects(
     () => run(["1 + 1", "const = ;", "2"]),
-    (e: unknown) => {
-      assert.ok(e instanceof NotebookError);
-      assert.equal(e.cell, 1);
-      assert.match(e.message, /no traceback: a syntax error or a failing import/);
-      return true;
-    },
+    /In \[2\]: .*no traceback: a syntax error or a failing import/,
   );
 });
 
-Deno.test("an output published after the cell reports idle is not lost, and streams are merged", async () => {
+Deno.test("every output of a cell is kept, even those the kernel publishes after reporting idle", async () => {
+  // 3000 stdout lines take the kernel longer to publish than the cell takes to finish: a client
+  // that stops at idle loses most of them and spills the rest into the next cell.
+  const lines = 3000;
   const nb = await run([
-    'console.log("one"); console.log("two");',
-    'setTimeout(() => Deno.jupyter.display({ "text/plain": "late" }, { raw: true }), 40); "now"',
+    `for (let i = 0; i < ${lines}; i++) console.log("line " + i);`,
+    'await Deno.jupyter.display({ "text/plain": "shown" }, { raw: true }); "result"',
     '"next"',
   ]);
-  assert.deepEqual(nb.cells[0].outputs.map((o: { text: string[] }) => o.text.join("")), [
-    "one\ntwo\n",
-  ]);
-  const texts = nb.cells[1].outputs.map((o: { data: Record<string, string[]> }) =>
-    o.data["text/plain"].join("")
+  const text = (o: { text?: string[] }) => (o.text ?? []).join("");
+  assert.equal(nb.cells[0].outputs.length, 1, "streams merged into one output");
+  assert.equal(
+    text(nb.cells[0].outputs[0]),
+    Array.from({ length: lines }, (_, i) => `line ${i}\n`).join(""),
   );
-  assert.ok(texts.includes("late"), `late output lost: ${JSON.stringify(texts)}`);
-  assert.equal(nb.cells[2].outputs.length, 1, "nothing spilled into the next cell");
+  const plain = (c: { outputs: { data?: Record<string, string[]> }[] }) =>
+    c.outputs.map((o) => (o.data?.["text/plain"] ?? []).join(""));
+  assert.deepEqual(plain(nb.cells[1]), ["shown", '"result"']);
+  assert.deepEqual(plain(nb.cells[2]), ['"next"'], "nothing spilled into the next cell");
+  assert.deepEqual(nb.cells.map((c: { execution_count: number }) => c.execution_count), [1, 2, 3]);
   assert.equal(nb.cells[0].metadata.execution, undefined, "no timing metadata");
+  assert.ok(!JSON.stringify(nb).includes("__reproduce_sentinel_"), "no sentinel in the notebook");
 });
 
-Deno.test("reproduce: a failing notebook exits 1 naming it and its cell, and touches nothing", async () => {
-  const { ROOT } = await import("../scripts/runner/paths.ts");
-  await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
-  const dir = await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "fixture-" });
+Deno.test("a cell that runs too long is stopped, naming it", async () => {
+  await assert.rejects(
+    () => run(['"fast"', "await new Promise((r) => setTimeout(r, 30_000));"], undefined, 20, 2),
+    /^NotebookError: fixture\.ipynb, In \[2\]: the cell did not finish within 2 s$/,
+  );
+});
+
+Deno.test("a kernel that cannot start is one line naming the notebook and the cause", async () => {
+  const dies = {
+    ...kernelSpec(Deno.execPath()),
+    argv: [
+      Deno.execPath(),
+      "eval",
+      'console.error("Cannot assign requested address"); Deno.exit(1)',
+    ],
+  };
+  await assert.rejects(() => run(["1"], dies), (e: unknown) => {
+    assert.ok(e instanceof NotebookError);
+    assert.equal(e.cell, null);
+    assert.equal(
+      e.message,
+      "fixture.ipynb: the kernel did not start: Cannot assign requested address",
+    );
+    return true;
+  });
+  const silent = { ...kernelSpec(Deno.execPath()), argv: ["sleep", "60"] };
+  const t0 = performance.now();
+  await assert.rejects(
+    () => run(["1"], silent, 1),
+    /^NotebookError: fixture\.ipynb: the kernel did not answer within 1 s$/,
+  );
+  assert.ok(performance.now() - t0 < 20_000, "the start-up timeout is honoured");
+});
+
+Deno.test("installAll installs every move or, when one fails, none", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "install-test-" });
   try {
-    await Deno.mkdir(`${dir}/notebooks`);
-    await Deno.mkdir(`${dir}/results`);
-    const ok = notebook(["1 + 1"]);
-    const bad = notebook(['"fine"', 'throw new Error("fixture failure");', '"never"']);
-    await Deno.writeTextFile(`${dir}/notebooks/00-ok.ipynb`, ok);
-    await Deno.writeTextFile(`${dir}/notebooks/10-bad.ipynb`, bad);
-    await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
+    for (const f of ["new-a", "old-a", "old-b", "old-c"]) {
+      await Deno.writeTextFile(`${dir}/${f}`, f);
+    }
+    await Deno.mkdir(`${dir}/backup`);
+    await assert.rejects(() =>
+      installAll([
+        { from: `${dir}/new-a`, to: `${dir}/old-a` },
+        { from: null, to: `${dir}/old-b` },
+        { from: `${dir}/missing`, to: `${dir}/old-c` },
+      ], `${dir}/backup`)
+    );
+    for (const f of ["new-a", "old-a", "old-b", "old-c"]) {
+      assert.equal(await Deno.readTextFile(`${dir}/${f}`), f, `${f} restored`);
+    }
+    await installAll([
+      { from: `${dir}/new-a`, to: `${dir}/old-a` },
+      { from: null, to: `${dir}/old-b` },
+    ], `${dir}/backup`);
+    assert.equal(await Deno.readTextFile(`${dir}/old-a`), "new-a");
+    await assert.rejects(() => Deno.stat(`${dir}/old-b`), Deno.errors.NotFound);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("the --check summary names notebook cells as Jupyter does, and table rows", () => {
+  const nb = (out: string) =>
+    JSON.stringify({
+      cells: [
+        { cell_type: "markdown", source: "# Title", metadata: {} },
+        { cell_type: "code", source: "1", execution_count: 1, outputs: [], metadata: {} },
+        { cell_type: "markdown", source: "text", metadata: {} },
+        { cell_type: "code", source: "2", execution_count: 2, outputs: [out], metadata: {} },
+      ],
+      metadata: {},
+    });
+  assert.equal(notebookDifference(nb("a"), nb("b")), "cell In [2] (outputs)");
+  const enc = (s: string) => new TextEncoder().encode(s);
+  assert.equal(
+    fileDifference("results/tables/t.csv", enc("a,b\n1,2\n3,4\n5,6\n"), enc("a,b\n1,2\n3,5\n")),
+    "row 2; 3 rows committed, 2 produced",
+  );
+  assert.equal(fileDifference("results/figures/f.png", enc("x"), enc("y")), "figure changed");
+});
+
+Deno.test("deno task kernel registers the kernel the notebooks name", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "kernel-test-" });
+  try {
     const out = await new Deno.Command("deno", {
       args: [
         "run",
         "--allow-read",
-        "--allow-write=.",
-        "--allow-run=/usr/bin/python3",
+        "--allow-write",
+        "--allow-run",
         "--allow-env",
-        "scripts/reproduce.ts",
-        "--notebooks",
-        `${dir}/notebooks`,
-        "--results",
-        `${dir}/results`,
+        "scripts/kernel.ts",
       ],
       cwd: ROOT,
+      env: { JUPYTER_DATA_DIR: dir, JUPYTER_PLATFORM_DIRS: "1" },
       stdout: "piped",
       stderr: "piped",
     }).output();
-    const stdout = new TextDecoder().decode(out.stdout);
-    const stderr = new TextDecoder().decode(out.stderr);
-    assert.equal(out.code, 1, stdout + stderr);
-    assert.match(stdout, /^\[1\/2\] 00-ok\.ipynb \d+\.\d s$/m);
-    assert.match(stderr, /error: 10-bad\.ipynb, cell 1: .*fixture failure/);
-    assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-ok.ipynb`), ok);
-    assert.equal(await Deno.readTextFile(`${dir}/notebooks/10-bad.ipynb`), bad);
-    assert.deepEqual([...Deno.readDirSync(`${dir}/results`)].map((e) => e.name), ["sentinel.txt"]);
-    assert.equal(await Deno.readTextFile(`${dir}/results/sentinel.txt`), "committed");
-    const leftovers = [...Deno.readDirSync(`${ROOT}/.tmp`)].filter((e) =>
-      e.name.startsWith("reproduce-")
-    );
-    assert.deepEqual(leftovers, [], "scratch folder removed");
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+    const spec = JSON.parse(await Deno.readTextFile(`${dir}/kernels/${KERNEL_NAME}/kernel.json`));
+    const { display_name, language, name } = notebookKernelspec();
+    assert.equal(name, KERNEL_NAME);
+    assert.deepEqual([spec.display_name, spec.language], [display_name, language]);
+    assert.equal(spec.argv[0], Deno.execPath());
+    assert.equal(spec.env.TZ, "UTC");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

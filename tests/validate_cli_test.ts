@@ -25,7 +25,7 @@ Deno.test("validate: the real data gives a one-line summary and exit 0", async (
   assert.equal(r.code, 0, r.stderr);
   assert.equal(
     r.stdout,
-    "ok: 3 cases, 14 treatments, 12 observations, 13 events, 39 time points\n",
+    "ok: 3 cases, 14 treatments, 12 observations, 13 events, 41 time points\n",
   );
 });
 

@@ -7,8 +7,16 @@
  */
 import { linearRegression } from "simple-statistics";
 import { formatInterval, formatNumber, type NominalInterval } from "../intervals.ts";
-import { type Case, compareDays, type Day } from "../model.ts";
-import { type AlignedObservation, alignOnDrug, type Baseline, baseline } from "../timeline.ts";
+import { type Case, compareDays, type Day, type Observation } from "../model.ts";
+import {
+  alignOnDrug,
+  type Baseline,
+  baseline,
+  datedGap,
+  firstPeriod,
+  relativeDay,
+} from "../timeline.ts";
+import { plural } from "../prose.ts";
 import { type BaselineDefinition, STUDY } from "../study.ts";
 
 /** IMMPACT classes of a percent reduction in pain (Dworkin et al. 2008). */
@@ -59,6 +67,11 @@ export interface ChangePoint {
   timeId: string;
   /** Days since the drug start. */
   day: NominalInterval;
+  /**
+   * Whether the text dates it relative to the drug start (see `datedGap`): when `false`, the
+   * nominal day is only the midpoint of what the narrative allows and is not shown as a date.
+   */
+  dated: boolean;
   /** The VAS (cm). */
   vas: NominalInterval;
   /** VAS minus baseline (cm; negative is improvement). */
@@ -109,10 +122,33 @@ export interface ChangeOptions {
  */
 export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
   const drug = options.drug ?? STUDY.drug;
-  const base = baseline(c, drug, options.baseline ?? STUDY.baseline);
+  const definition = options.baseline ?? STUDY.baseline;
+  const start = firstPeriod(c, drug);
+  if (!start) {
+    const reason = `never takes ${drug}`;
+    return {
+      caseId: c.id,
+      drug,
+      baseline: { definition, vas: null, n: 0, reason },
+      points: [],
+      n: 0,
+      reason,
+    };
+  }
+  const base = baseline(c, drug, definition);
   const after = alignOnDrug(c, drug).filter((o) => o.phase === "after");
   if (base.vas === null) {
     return { caseId: c.id, drug, baseline: base, points: [], n: after.length, reason: base.reason };
+  }
+  if (after.length === 0) {
+    return {
+      caseId: c.id,
+      drug,
+      baseline: base,
+      points: [],
+      n: 0,
+      reason: `no VAS value after ${drug}`,
+    };
   }
   const b = base.vas;
   const points = after.map((o): ChangePoint => {
@@ -125,6 +161,7 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
     return {
       timeId: o.day.timeId,
       day: o.relative,
+      dated: datedGap(c, o.day.timeId, start.start.timeId),
       vas: o.vas,
       change,
       percentReduction: pr,
@@ -165,14 +202,22 @@ export interface TimeToRelief {
   n: number;
 }
 
-/** "6" for a point, "6 [0, 6]" for an interval: the nominal day, then what the words allow. */
-const fmtDay = (x: NominalInterval) =>
-  x.lo === x.hi ? formatNumber(x.nominal) : `${formatNumber(x.nominal)} ${formatInterval(x)}`;
+/**
+ * "6" for a point, "6 [0, 6]" for a dated interval (the nominal day, then what the words allow),
+ * and only the interval, "[0, 195] (no date stated)", where the nominal day is a placeholder.
+ */
+const fmtDay = (x: NominalInterval, dated: boolean) =>
+  x.lo === x.hi
+    ? formatNumber(x.nominal)
+    : dated
+    ? `${formatNumber(x.nominal)} ${formatInterval(x)}`
+    : `${formatInterval(x)} (no date stated)`;
 
 /**
  * Time to the first post-drug observation with a percent reduction ≥ `thresholdPct` (nominal
  * values), as the interval of its time bounds; otherwise "not reached by day d" (d the last
  * observation). The true time of relief may be earlier: values are reported, not continuous.
+ * A nominal day the text does not date (a point placed only by the narrative) is not shown.
  *
  * @example
  * ```ts
@@ -200,7 +245,7 @@ export function timeToRelief(
       reached: true,
       day: hit.day,
       timeId: hit.timeId,
-      summary: `reached by day ${fmtDay(hit.day)}`,
+      summary: `reached by day ${fmtDay(hit.day, hit.dated)}`,
       n: ch.n,
     };
   }
@@ -213,7 +258,7 @@ export function timeToRelief(
     day: last?.day ?? null,
     timeId: last?.timeId ?? null,
     summary: last
-      ? `not reached by day ${fmtDay(last.day)}`
+      ? `not reached by day ${fmtDay(last.day, last.dated)}`
       : `no comparison possible (${ch.reason ?? "no post-drug value"})`,
     n: ch.n,
   };
@@ -225,14 +270,23 @@ export interface AreaUnderCurve {
   caseId: string;
   /** The drug whose start is day 0. */
   drug: string;
-  /** The window, in days since the drug start. */
+  /** The window asked for, in days since the drug start. */
   window: { from: number; to: number };
+  /**
+   * The span actually integrated: nominal days of the first and last observation used (an area
+   * covers only the time between reported values), `null` when no area is computed.
+   */
+  span: { from: number; to: number } | null;
+  /** Time ids of observations used whose nominal day is a placeholder (no date stated). */
+  undated: string[];
   /** AUC (cm·days) at nominal times and values, and its least and greatest admissible values. */
   auc: NominalInterval | null;
-  /** AUC divided by the span from first to last observation (cm), at nominal values. */
+  /** AUC divided by the integrated span (cm), at nominal values. */
   timeWeightedMean: number | null;
   /** Number of observations used. */
   n: number;
+  /** Observations left out because the drug start may fall after them, with why. */
+  excluded: { timeId: string; reason: string }[];
   /** Why `auc` is null. */
   reason?: string;
 }
@@ -278,15 +332,24 @@ function extremeAreas(
 /**
  * Time-weighted area under the VAS curve (trapezoid rule, cm·days) of the observations whose
  * nominal time lies in `[from, to]` days after the drug start, their time intervals clipped to the
- * window. Bounds: the least area uses the lower VAS bounds, the greatest the upper ones, each over
- * every admissible ordering of times. Needs two observations.
+ * window. A window after the start (`from ≥ 0`) takes only values surely after it (phase
+ * "after"): a value narrated before the start, or one that may precede it, never enters a
+ * post-drug area, and is listed in `excluded`. Bounds: the least area uses the lower VAS bounds,
+ * the greatest the upper ones, each over every admissible ordering of times. Needs two
+ * observations; `span` says which days the area actually covers.
  *
+ * @param c The case.
+ * @param window Days since the drug start.
+ * @param options Drug (default `STUDY.drug`).
+ * @returns The area with its bounds, span and n, or `auc: null` with a reason.
  * @example
  * ```ts
  * import { loadCaseSeries } from "../load.ts";
  * import { areaUnderCurve } from "./change.ts";
- * const c = (await loadCaseSeries()).cases[1];
- * areaUnderCurve(c, { from: 0, to: 30 }).auc?.nominal; // 6·(8 + 1)/2 + 19·(1 + 0.1)/2 = 37.45
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * const a = areaUnderCurve(c, { from: 0, to: 30 });
+ * a.auc?.nominal; // 19·(1 + 0.1)/2 = 10.45, from day 6 to day 25
+ * a.span; // { from: 6, to: 25 }
  * ```
  */
 export function areaUnderCurve(
@@ -295,20 +358,37 @@ export function areaUnderCurve(
   options: ChangeOptions = {},
 ): AreaUnderCurve {
   const drug = options.drug ?? STUDY.drug;
-  const obs = alignOnDrug(c, drug).filter((o) =>
+  const empty = (n: number, reason: string, excluded: AreaUnderCurve["excluded"] = []) => ({
+    caseId: c.id,
+    drug,
+    window,
+    span: null,
+    undated: [],
+    auc: null,
+    timeWeightedMean: null,
+    n,
+    excluded,
+    reason,
+  });
+  const start = firstPeriod(c, drug);
+  if (!start) return empty(0, `never takes ${drug}`);
+  const inWindow = alignOnDrug(c, drug).filter((o) =>
     o.relative.nominal >= window.from && o.relative.nominal <= window.to
   );
+  const wanted = window.from >= 0 ? "after" : window.to <= 0 ? "before" : null;
+  const excluded = inWindow.filter((o) => wanted !== null && o.phase !== wanted).map((o) => ({
+    timeId: o.day.timeId,
+    reason: o.phase === "ambiguous"
+      ? `may precede or follow the start of ${drug}`
+      : `${o.phase} the start of ${drug}`,
+  }));
+  const obs = inWindow.filter((o) => wanted === null || o.phase === wanted);
   if (obs.length < 2) {
-    return {
-      caseId: c.id,
-      drug,
-      window,
-      auc: null,
-      timeWeightedMean: null,
-      n: obs.length,
-      reason: `${obs.length} observation${obs.length === 1 ? "" : "s"} in the window: ` +
-        "an area needs two",
-    };
+    return empty(
+      obs.length,
+      `${plural(obs.length, "observation")} in the window: an area needs two`,
+      excluded,
+    );
   }
   const lo = obs.map((o) => Math.max(o.relative.lo, window.from));
   const hi = obs.map((o) => Math.min(o.relative.hi, window.to));
@@ -321,9 +401,14 @@ export function areaUnderCurve(
     caseId: c.id,
     drug,
     window,
+    span: { from: t[0], to: t[t.length - 1] },
+    undated: obs.filter((o) => !datedGap(c, o.day.timeId, start.start.timeId)).map((o) =>
+      o.day.timeId
+    ),
     auc: { lo: least, hi: most, nominal },
     timeWeightedMean: span > 0 ? nominal / span : null,
     n: obs.length,
+    excluded,
   };
 }
 
@@ -345,10 +430,14 @@ export interface PeriodRate {
   reason?: string;
 }
 
-/** Bounds of (v2 − v1)/(t2 − t1)·7 over the box; infinite when t2 − t1 can be 0. */
-function rateBounds(a: AlignedObservation, b: AlignedObservation): NominalInterval {
-  const nominal = 7 * (b.vas.nominal - a.vas.nominal) / (b.relative.nominal - a.relative.nominal);
-  const minGap = b.relative.lo - a.relative.hi;
+/**
+ * Bounds of (v2 − v1)/(t2 − t1)·7 over the box, the gap t2 − t1 taken from the timeline (the
+ * tightest interval the text allows); infinite when the gap can be 0.
+ */
+function rateBounds(c: Case, a: Observation, b: Observation): NominalInterval {
+  const gap = relativeDay(c, b.day.timeId, a.day.timeId);
+  const nominal = 7 * (b.vas.nominal - a.vas.nominal) / (b.day.nominal - a.day.nominal);
+  const minGap = gap.lo;
   if (!(minGap > 0)) {
     const dvLo = b.vas.lo - a.vas.hi;
     const dvHi = b.vas.hi - a.vas.lo;
@@ -356,47 +445,55 @@ function rateBounds(a: AlignedObservation, b: AlignedObservation): NominalInterv
   }
   const rates: number[] = [];
   for (const dv of [b.vas.lo - a.vas.hi, b.vas.hi - a.vas.lo]) {
-    for (const dt of [minGap, b.relative.hi - a.relative.lo]) rates.push(7 * dv / dt);
+    for (const dt of [minGap, gap.hi]) rates.push(7 * dv / dt);
   }
   return { lo: Math.min(...rates), hi: Math.max(...rates), nominal };
 }
 
 /**
- * Rate of change of VAS (cm/week) within each dose period and each drug of a case, from the
- * observations that fall in the period (start < t ≤ end, in chronological order; a value
- * reported at the visit of a dose change belongs to the dose before it).
+ * Rate of change of VAS (cm/week) within each dose period and each drug of a case given for the
+ * study's indication, from the observations that fall in the period (start < t ≤ end in the order
+ * of `compareDays`, so a value narrated before a start never falls after it, and a value reported
+ * at the visit of a dose change belongs to the dose before it). Times come from the timeline, so
+ * a case need not take the drug of interest.
  *
+ * @param c The case.
+ * @param options Unused but for symmetry with the other per-case computations.
+ * @returns One row per dose period, then one per drug (all its doses).
  * @example
  * ```ts
  * import { loadCaseSeries } from "../load.ts";
  * import { periodRates } from "./change.ts";
- * const c = (await loadCaseSeries()).cases[0];
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
  * periodRates(c).find((r) => r.drug === "paroxetine" && r.doseMgPerDay === null)?.n; // 2
  * ```
  */
-export function periodRates(c: Case, options: ChangeOptions = {}): PeriodRate[] {
-  const aligned = alignOnDrug(c, options.drug ?? STUDY.drug);
+export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[] {
+  const observations = [...c.observations].sort((a, b) => compareDays(a.day, b.day));
   const inside = (start: Day, end: Day | null) =>
-    aligned.filter((o) =>
+    observations.filter((o) =>
       compareDays(start, o.day) < 0 && (end === null || compareDays(o.day, end) <= 0)
     );
   const periods = c.treatments.filter((t) => t.purpose === STUDY.indication);
   const rows: PeriodRate[] = [];
-  const make = (drug: string, dose: number | null, obs: AlignedObservation[]): PeriodRate => {
+  const make = (drug: string, dose: number | null, obs: Observation[]): PeriodRate => {
     const base = { caseId: c.id, drug, doseMgPerDay: dose, n: obs.length };
     if (obs.length < 2) {
       return {
         ...base,
         perWeek: null,
         leastSquaresPerWeek: null,
-        reason: `${obs.length} observation${obs.length === 1 ? "" : "s"} in the period: ` +
-          "a rate needs two",
+        reason: `${plural(obs.length, "observation")} in the period: a rate needs two`,
       };
     }
-    const ls = obs.length >= 3
-      ? 7 * linearRegression(obs.map((o) => [o.relative.nominal, o.vas.nominal])).m
+    const ls = obs.length >= 3 && new Set(obs.map((o) => o.day.nominal)).size >= 2
+      ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.vas.nominal])).m
       : null;
-    return { ...base, perWeek: rateBounds(obs[0], obs[obs.length - 1]), leastSquaresPerWeek: ls };
+    return {
+      ...base,
+      perWeek: rateBounds(c, obs[0], obs[obs.length - 1]),
+      leastSquaresPerWeek: ls,
+    };
   };
   for (const p of periods) {
     rows.push(make(p.drug, p.doseMgPerDay, inside(p.start, p.end)));
@@ -404,7 +501,7 @@ export function periodRates(c: Case, options: ChangeOptions = {}): PeriodRate[] 
   for (const drug of [...new Set(periods.map((p) => p.drug))]) {
     const mine = periods.filter((p) => p.drug === drug);
     const ids = new Set(mine.flatMap((p) => inside(p.start, p.end)));
-    rows.push(make(drug, null, aligned.filter((o) => ids.has(o))));
+    rows.push(make(drug, null, observations.filter((o) => ids.has(o))));
   }
   return rows;
 }

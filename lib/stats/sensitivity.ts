@@ -6,20 +6,20 @@
  * @module
  */
 import { atBound, type ExtractionBound, type NominalInterval } from "../intervals.ts";
+import type { Case, CaseSeries } from "../model.ts";
+import { BASELINE_DEFINITIONS, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
+import { caseChange, timeToRelief } from "./change.ts";
+import { prePost, responders, type SensitivityRow, signTest } from "./pooled.ts";
+import { type BaselineDefinition, STUDY } from "../study.ts";
 
 /** `atBound`, for a value that may be missing. */
 const pick = (x: NominalInterval | null, bound: ExtractionBound, favourHigh: boolean) =>
   x === null ? null : atBound(x, bound, favourHigh);
-import type { Case } from "../model.ts";
-import { BASELINE_DEFINITIONS } from "../timeline.ts";
-import { caseChange, timeToRelief } from "./change.ts";
-import { prePost, responders, type SensitivityRow, signTest } from "./pooled.ts";
-import { STUDY } from "../study.ts";
 
 const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
 
 /**
- * The sensitivity table: per case, percent reduction at the first and last post-drug value and
+ * The sensitivity table of one dataset: per case, percent reduction at the first and last post-drug value and
  * days to 30 % and 50 % relief; pooled, the number of responders (≥ 50 % at the last value,
  * nominal values) and the sign-test p-value; each under every baseline definition and bound. Infinite bounds (an
  * open time interval) are reported as `null`.
@@ -96,4 +96,153 @@ export function sensitivityTable(
     }
   }
   return rows;
+}
+
+/** A dataset under a named set of readings (see `lib/readings.ts`: `analysisVariants`). */
+export interface NamedSeries {
+  /** Name of the variant ("as extracted" for the dataset as it is). */
+  name: string;
+  /** The dataset under it. */
+  series: CaseSeries;
+}
+
+/**
+ * One row of the sensitivity figure: the span of a per-case quantity over every analysis variant
+ * (alternative readings of the text), baseline definition and extraction bound.
+ */
+export interface SensitivitySpan {
+  /** Case id. */
+  caseId: string;
+  /** What is measured (e.g. "percent reduction, last post-drug VAS"). */
+  quantity: string;
+  /** Value under the first variant (as extracted), the default baseline and nominal values;
+   * `null` when undefined there. */
+  nominal: number | null;
+  /** Least finite value over every variant, baseline and bound; `null` when none is defined. */
+  lo: number | null;
+  /** Greatest finite value over the same; `null` when none is defined. */
+  hi: number | null;
+  /** Whether some combination leaves it unbounded (an open time interval): the span is then
+   * cut at `lo`/`hi` and open on that side. */
+  openEnded: boolean;
+  /** For a time: whether `nominal` is a date the text states, or only the midpoint of what the
+   * narrative allows (then draw the span, not the point as a date). Always true otherwise. */
+  nominalDated: boolean;
+  /** Number of analysis variants run (as in `SensitivityInterval` of `lib/plots/sensitivity.ts`,
+   * which draws these rows). */
+  variants: number;
+  /** Number of analysis variants in which it is defined (at nominal values, default baseline). */
+  defined: number;
+}
+
+/** Per-case quantities of the sensitivity analysis, each under a baseline definition and bound. */
+function caseQuantities(
+  c: Case,
+  drug: string,
+): {
+  quantity: string;
+  value: (b: BaselineDefinition, x: ExtractionBound) => number | null;
+  dated: () => boolean;
+}[] {
+  const start = firstPeriod(c, drug);
+  const origin = c.timepoints.find((t) => t.rule === "origin");
+  const fromDay0 = start && origin ? relativeDay(c, start.start.timeId, origin.id) : null;
+  const change = (baseline: BaselineDefinition) => caseChange(c, { drug, baseline });
+  return [
+    {
+      quantity: "percent reduction, first post-drug VAS",
+      value: (baseline, bound) =>
+        pick(change(baseline).points[0]?.percentReduction ?? null, bound, true),
+      dated: () => true,
+    },
+    {
+      quantity: "percent reduction, last post-drug VAS",
+      value: (baseline, bound) =>
+        pick(change(baseline).points.at(-1)?.percentReduction ?? null, bound, true),
+      dated: () => true,
+    },
+    ...[30, 50].map((pct) => ({
+      quantity: `days to ${pct}% reduction`,
+      value: (baseline: BaselineDefinition, bound: ExtractionBound) => {
+        const t = timeToRelief(c, pct, { drug, baseline });
+        return t.reached ? pick(t.day, bound, false) : null;
+      },
+      dated: () => {
+        const t = timeToRelief(c, pct, { drug });
+        return !t.reached ||
+          change(STUDY.baseline).points.find((p) => p.timeId === t.timeId)!.dated;
+      },
+    })),
+    {
+      quantity: `days from day 0 to the start of ${drug}`,
+      value: (_baseline: BaselineDefinition, bound: ExtractionBound) =>
+        pick(fromDay0, bound, false),
+      dated: () =>
+        start !== null && origin !== undefined && datedGap(c, start.start.timeId, origin.id),
+    },
+  ];
+}
+
+/**
+ * The spans of every per-case quantity over the analysis variants, baseline definitions and
+ * extraction bounds: the rows the sensitivity figure draws. A case appears in every variant it
+ * is in; a quantity never defined has `lo`/`hi` null.
+ *
+ * @param variants The datasets under each set of readings, the dataset as extracted first.
+ * @param drug The drug whose start is day 0 (default `STUDY.drug`).
+ * @returns One row per case and quantity.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { sensitivitySpans } from "./sensitivity.ts";
+ * const rows = sensitivitySpans([{ name: "as extracted", series: await loadCaseSeries() }]);
+ * rows.find((r) => r.caseId === "2" && r.quantity === "days to 50% reduction");
+ * // { caseId: "2", quantity: "days to 50% reduction", nominal: 6, lo: 0, hi: 6, openEnded: false,
+ * //   nominalDated: true, variants: 1, defined: 1 }
+ * ```
+ */
+export function sensitivitySpans(
+  variants: readonly NamedSeries[],
+  drug: string = STUDY.drug,
+): SensitivitySpan[] {
+  const out = new Map<string, SensitivitySpan & { values: number[] }>();
+  for (const [vi, v] of variants.entries()) {
+    for (const c of v.series.cases) {
+      for (const q of caseQuantities(c, drug)) {
+        const key = `${c.id}\u0000${q.quantity}`;
+        const row = out.get(key) ?? {
+          caseId: c.id,
+          quantity: q.quantity,
+          nominal: null,
+          lo: null,
+          hi: null,
+          openEnded: false,
+          nominalDated: true,
+          variants: variants.length,
+          defined: 0,
+          values: [],
+        };
+        const atNominal = q.value(STUDY.baseline, "nominal");
+        if (atNominal !== null && Number.isFinite(atNominal)) row.defined++;
+        if (vi === 0) {
+          row.nominal = atNominal !== null && Number.isFinite(atNominal) ? atNominal : null;
+          row.nominalDated = q.dated();
+        }
+        for (const baseline of BASELINE_DEFINITIONS) {
+          for (const bound of BOUNDS) {
+            const x = q.value(baseline, bound);
+            if (x === null) continue;
+            if (Number.isFinite(x)) row.values.push(x);
+            else row.openEnded = true;
+          }
+        }
+        out.set(key, row);
+      }
+    }
+  }
+  return [...out.values()].map(({ values, ...r }) => ({
+    ...r,
+    lo: values.length ? Math.min(...values) : null,
+    hi: values.length ? Math.max(...values) : null,
+  }));
 }

@@ -8,9 +8,10 @@
 import { linearRegression } from "simple-statistics";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
-import { alignOnDrug } from "../timeline.ts";
+import { alignOnDrug, firstPeriod } from "../timeline.ts";
 import { effectSize } from "./effect_size.ts";
 import { STUDY } from "../study.ts";
+import { plural } from "../prose.ts";
 
 /** One visual-analysis feature, with its value and a sentence. */
 export interface Feature {
@@ -29,7 +30,12 @@ const f2 = (x: number) => formatNumber(x, 2);
 /**
  * Level (phase means), trend (least-squares slope, cm/week, ≥ 2 values), variability (range,
  * ≥ 2 values), immediacy (last A to first B, with the days between), overlap (PND and NAP) of a
- * case around the first start of `drug`, at nominal values.
+ * case around the first start of `drug`, at nominal values. A case that never takes the drug
+ * gets every feature with the reason it cannot be read.
+ *
+ * @param c The case.
+ * @param drug The drug whose start splits the phases (default `STUDY.drug`).
+ * @returns The five features, each with its reading.
  *
  * @example
  * ```ts
@@ -40,6 +46,21 @@ const f2 = (x: number) => formatNumber(x, 2);
  * ```
  */
 export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
+  if (!firstPeriod(c, drug)) {
+    const features: Feature["feature"][] = [
+      "level",
+      "trend",
+      "variability",
+      "immediacy",
+      "overlap",
+    ];
+    return features.map((feature) => ({
+      feature,
+      baseline: null,
+      treatment: null,
+      reading: `Cannot be read: case ${c.id} never takes ${drug}, so it has no phases.`,
+    }));
+  }
   const aligned = alignOnDrug(c, drug);
   const A = aligned.filter((o) => o.phase === "before");
   const B = aligned.filter((o) => o.phase === "after");
@@ -69,7 +90,7 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
   const opts = { improvement: "decrease" as const };
   const pnd = effectSize("PND", vals(A), vals(B), opts);
   const nap = effectSize("NAP", vals(A), vals(B), opts);
-  const n = `(A: ${A.length} value${A.length === 1 ? "" : "s"}, B: ${B.length})`;
+  const n = `(A: ${plural(A.length, "value")}, B: ${B.length})`;
   return [
     {
       feature: "level",
@@ -85,17 +106,20 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
       treatment: tb,
       reading:
         `Slope before: ${
-          ta === null ? "undefined (fewer than two values)" : `${f2(ta)} cm/week`
+          ta === null ? "not defined (fewer than two values)" : `${f2(ta)} cm/week`
         }; ` +
-        `after: ${tb === null ? "undefined (fewer than two values)" : `${f2(tb)} cm/week`} ` +
+        `after: ${tb === null ? "not defined (fewer than two values)" : `${f2(tb)} cm/week`} ` +
         "(nominal times; a baseline already falling makes a drug effect harder to read).",
     },
     {
       feature: "variability",
       baseline: va,
       treatment: vb,
-      reading: `Range before: ${va === null ? "undefined (one value)" : `${f2(va)} cm`}; after: ` +
-        `${vb === null ? "undefined (one value)" : `${f2(vb)} cm`}.`,
+      reading:
+        `Range before: ${
+          va === null ? "not defined (fewer than two values)" : `${f2(va)} cm`
+        }; after: ` +
+        `${vb === null ? "not defined (fewer than two values)" : `${f2(vb)} cm`}.`,
     },
     {
       feature: "immediacy",
@@ -112,7 +136,7 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
       baseline: null,
       treatment: null,
       reading: pnd.estimate === null
-        ? `Overlap undefined: ${pnd.reason}.`
+        ? `Overlap not defined: ${pnd.reason}.`
         : `${f2(100 * pnd.estimate)}% of values after are below every value before (PND); ` +
           `NAP ${f2(nap.estimate!)}.`,
     },

@@ -1,96 +1,140 @@
 /**
- * Executing one notebook through Jupyter's nbclient (scripts/execute_notebook.py), which waits
- * for outputs the Deno kernel publishes after reporting idle.
+ * Executing notebooks through Jupyter's nbclient (scripts/runner/executor.py): one Python
+ * process runs several kernels at a time, waits for every output of a cell with a sentinel
+ * request, and renders each executed notebook to HTML.
  *
  * @module
  */
+import { TextLineStream } from "./lines.ts";
 import { EXECUTOR, PYTHON } from "./paths.ts";
+import { KERNEL_NAME } from "./kernelspec.ts";
 
 /** Why a notebook failed. */
 export class NotebookError extends Error {
   /** Notebook file name. */
   notebook: string;
-  /** 0-based index of the failing cell, if known. */
-  cell: number | null;
+  /** The failing cell as Jupyter shows it (`In [3]`), or `null` (the kernel did not start). */
+  cell: string | null;
   /** Builds the error. */
-  constructor(notebook: string, cell: number | null, message: string) {
-    super(`${notebook}${cell === null ? "" : `, cell ${cell}`}: ${message}`);
+  constructor(notebook: string, cell: string | null, message: string) {
+    super(`${notebook}${cell === null ? "" : `, ${cell}`}: ${message}`);
     this.name = "NotebookError";
     this.notebook = notebook;
     this.cell = cell;
   }
 }
 
-/**
- * Executes `input` with the kernel `kernel`, working directory `cwd`, writing the executed,
- * normalised notebook to `output`. Throws a {@link NotebookError} naming the cell on failure.
- */
-export async function executeNotebook(options: {
-  name: string;
-  input: string;
-  output: string;
-  cwd: string;
-  env: Record<string, string>;
-  kernel?: string;
-  timeoutSeconds?: number;
-}): Promise<void> {
-  const out = await new Deno.Command(PYTHON, {
-    args: [
-      EXECUTOR,
-      options.kernel ?? "deno",
-      options.cwd,
-      String(options.timeoutSeconds ?? 600),
-      options.input,
-      options.output,
-    ],
-    env: options.env,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (out.code === 0) return;
-  const stderr = new TextDecoder().decode(out.stderr);
-  const last = stderr.trim().split("\n").reverse().find((l) => l.startsWith("{"));
-  if (last) {
-    try {
-      const { cell, error } = JSON.parse(last);
-      throw new NotebookError(options.name, cell, error);
-    } catch (e) {
-      if (e instanceof NotebookError) throw e;
-    }
+/** The run was stopped by SIGINT or SIGTERM before it finished. */
+export class InterruptedError extends Error {
+  /** Builds the error. */
+  constructor() {
+    super("interrupted");
+    this.name = "InterruptedError";
   }
-  throw new NotebookError(options.name, null, `nbclient failed (exit ${out.code}):\n${stderr}`);
+}
+
+/** One notebook to execute. */
+export interface NotebookJob {
+  /** Name shown in progress and errors. */
+  name: string;
+  /** The notebook to execute (outputs cleared). */
+  input: string;
+  /** Where the executed, normalised notebook is written. */
+  output: string;
+  /** The kernel's working directory. */
+  cwd: string;
+  /** The kernel's `RESULTS_DIR`. */
+  results: string;
+}
+
+/** Options of {@link executeNotebooks}. */
+export interface ExecuteOptions {
+  /** Notebooks, in plan order. */
+  jobs: NotebookJob[];
+  /** Environment of the executor (Jupyter folders: see `jupyterEnv`). */
+  env: Record<string, string>;
+  /** A scratch folder for the spec and the kernels' logs. */
+  workDir: string;
+  /** Notebooks executed at a time (default 1). */
+  workers?: number;
+  /** Folder to render each executed notebook to as HTML, or none. */
+  htmlDir?: string | null;
+  /** Kernel name (default the project's). */
+  kernel?: string;
+  /** Seconds a kernel may take to start and answer (default 20). */
+  startupTimeoutSeconds?: number;
+  /** Seconds a cell may run (default 600). */
+  cellTimeoutSeconds?: number;
+  /** Called when a notebook has been executed (and rendered). */
+  onDone?: (name: string, seconds: number) => void;
+  /** Aborting it stops the executor and its kernels; the call then throws {@link InterruptedError}. */
+  signal?: AbortSignal;
 }
 
 /**
- * Renders an executed notebook to HTML with nbconvert into `dir`. nbconvert's HTML sanitiser
- * strips inline SVG down to its text, so the page is rendered from a copy whose outputs that
- * carry both drop the SVG and keep the PNG.
+ * Executes `jobs`, several at a time, each writing its notebook (and HTML page).
+ *
+ * @param options the jobs, the Jupyter environment, the worker count…
+ * @returns when every notebook has been executed
+ * @throws {NotebookError} naming the notebook and the cell of the first failure in plan order
+ * (the other notebooks are stopped); {@link InterruptedError} when `signal` aborts it.
+ * @example
+ * ```ts ignore
+ * import { executeNotebooks } from "./execute.ts";
+ * import { installKernelSpec, jupyterEnv } from "./kernelspec.ts";
+ * await installKernelSpec("/tmp/j", Deno.execPath());
+ * await executeNotebooks({
+ *   jobs: [{ name: "a.ipynb", input: "in.ipynb", output: "out.ipynb", cwd: ".", results: "/tmp/r" }],
+ *   env: jupyterEnv("/tmp/j"),
+ *   workDir: "/tmp",
+ * });
+ * ```
  */
-export async function renderHtml(
-  notebook: string,
-  dir: string,
-  env: Record<string, string>,
-): Promise<void> {
-  const nb = JSON.parse(await Deno.readTextFile(notebook));
-  for (const cell of nb.cells) {
-    for (const out of cell.outputs ?? []) {
-      if (out.data?.["image/png"] && out.data?.["image/svg+xml"]) delete out.data["image/svg+xml"];
-    }
-  }
-  const copyDir = await Deno.makeTempDir({ dir, prefix: ".html-src-" });
-  const copy = `${copyDir}/${notebook.split("/").at(-1)}`;
-  await Deno.writeTextFile(copy, JSON.stringify(nb));
+export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
+  const spec = {
+    kernel: options.kernel ?? KERNEL_NAME,
+    workers: options.workers ?? 1,
+    startup_timeout: options.startupTimeoutSeconds ?? 20,
+    cell_timeout: options.cellTimeoutSeconds ?? 600,
+    html_dir: options.htmlDir ?? null,
+    jobs: options.jobs.map((j) => ({ ...j, log: `${options.workDir}/${j.name}.log` })),
+  };
+  if (options.signal?.aborted) throw new InterruptedError();
+  const specPath = `${options.workDir}/executor.json`;
+  await Deno.writeTextFile(specPath, JSON.stringify(spec));
+  const child = new Deno.Command(PYTHON, {
+    args: [EXECUTOR, specPath],
+    env: options.env,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const stop = () => {
+    try {
+      child.kill("SIGTERM");
+    } catch { /* already gone */ }
+  };
+  options.signal?.addEventListener("abort", stop);
+  if (options.signal?.aborted) stop();
+  const failures = new Map<string, NotebookError>();
+  const stderr = new Response(child.stderr).text();
   try {
-    const out = await new Deno.Command(PYTHON, {
-      args: ["-m", "nbconvert", "--to", "html", "--log-level", "ERROR", "--output-dir", dir, copy],
-      env,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    if (out.code !== 0) {
-      throw new Error(`nbconvert failed on ${notebook}:\n${new TextDecoder().decode(out.stderr)}`);
+    const lines = child.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(
+      new TextLineStream(),
+    );
+    for await (const line of lines) {
+      if (!line.startsWith("{")) continue;
+      const e = JSON.parse(line);
+      if (e.event === "done") options.onDone?.(e.name, e.seconds);
+      if (e.event === "failed") failures.set(e.name, new NotebookError(e.name, e.cell, e.error));
     }
+    const { code } = await child.status;
+    const err = await stderr;
+    if (options.signal?.aborted || code === 130) throw new InterruptedError();
+    const first = options.jobs.find((j) => failures.has(j.name));
+    if (first) throw failures.get(first.name)!;
+    if (code !== 0) throw new Error(`the notebook executor failed (exit ${code}):\n${err}`);
   } finally {
-    await Deno.remove(copyDir, { recursive: true });
+    options.signal?.removeEventListener("abort", stop);
   }
 }

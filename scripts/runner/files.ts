@@ -1,11 +1,22 @@
 /**
- * File listing, hashing, the manifest, and byte-for-byte comparison of two trees.
+ * File listing and hashing.
  *
  * @module
  */
 import { createHash } from "node:crypto";
 
-/** Every file below `dir`, as paths relative to it, sorted; `[]` if `dir` does not exist. */
+/**
+ * Every file below a folder.
+ *
+ * @param dir the folder
+ * @param prefix a subfolder to start from (used when recursing)
+ * @returns paths relative to `dir`, sorted; `[]` if `dir` does not exist
+ * @example
+ * ```ts
+ * import { listFiles } from "./files.ts";
+ * await listFiles("/no/such/folder"); // []
+ * ```
+ */
 export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const out: string[] = [];
   try {
@@ -20,57 +31,37 @@ export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return out.sort();
 }
 
-/** sha256 of bytes, hex. */
-export function sha256(bytes: Uint8Array): string {
+/**
+ * sha256 of bytes or text.
+ *
+ * @param bytes what to hash
+ * @returns the hash in hex
+ * @example
+ * ```ts
+ * import { sha256 } from "./files.ts";
+ * sha256("").slice(0, 8); // "e3b0c442"
+ * ```
+ */
+export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** sha256 of every file of a tree, combined in path order (a hash of the tree). */
+/**
+ * A hash of a tree: sha256 of every file's path and hash, in path order.
+ *
+ * @param dir the folder
+ * @param filter which relative paths count
+ * @returns the hash in hex
+ * @example
+ * ```ts
+ * import { treeHash } from "./files.ts";
+ * await treeHash("/no/such/folder") === await treeHash("/no/other/folder"); // true
+ * ```
+ */
 export async function treeHash(dir: string, filter: (p: string) => boolean = () => true) {
   const h = createHash("sha256");
   for (const p of (await listFiles(dir)).filter(filter)) {
     h.update(`${p}\0${sha256(await Deno.readFile(`${dir}/${p}`))}\n`);
   }
   return h.digest("hex");
-}
-
-/** First differing cell of two notebooks (by index), or a note on their metadata. */
-function firstDifferentCell(a: string, b: string): string {
-  try {
-    const x = JSON.parse(a);
-    const y = JSON.parse(b);
-    const n = Math.max(x.cells.length, y.cells.length);
-    for (let i = 0; i < n; i++) {
-      if (JSON.stringify(x.cells[i]) !== JSON.stringify(y.cells[i])) return `cell ${i}`;
-    }
-    return "notebook metadata or formatting";
-  } catch {
-    return "not valid JSON";
-  }
-}
-
-/**
- * Compares the files of `expected` and `actual` (same relative paths) byte for byte; returns a
- * description of the first difference, or `null` when identical.
- */
-export async function firstDifference(
-  expected: Map<string, string>,
-  actual: Map<string, string>,
-): Promise<string | null> {
-  const names = [...new Set([...expected.keys(), ...actual.keys()])].sort();
-  for (const name of names) {
-    const e = expected.get(name);
-    const a = actual.get(name);
-    if (e === undefined) return `${name}: produced by the run but not committed`;
-    if (a === undefined) return `${name}: committed but not produced by the run`;
-    const eb = await Deno.readFile(e);
-    const ab = await Deno.readFile(a);
-    if (eb.length === ab.length && eb.every((v, i) => v === ab[i])) continue;
-    if (name.endsWith(".ipynb")) {
-      const where = firstDifferentCell(new TextDecoder().decode(eb), new TextDecoder().decode(ab));
-      return `${name}: differs at ${where}`;
-    }
-    return `${name}: differs`;
-  }
-  return null;
 }

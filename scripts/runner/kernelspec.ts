@@ -1,11 +1,38 @@
 /**
- * A project-local Jupyter environment: a Deno kernelspec for the Deno that runs the task, and
- * Jupyter's folders pointed into a scratch folder so nothing is written to the home folder.
+ * The project's Deno kernelspec: one name, used by the runner (in a scratch Jupyter folder) and
+ * by `deno task kernel` (registered for interactive use), and written into every notebook's
+ * metadata, so opening and saving a notebook in Jupyter changes nothing.
  *
  * @module
  */
 
-/** Environment variables that make Jupyter use `dir` and find the project's kernel. */
+/** The kernelspec's name (its folder under `kernels/`). */
+export const KERNEL_NAME = "deno-nagoshi-2012";
+/** The name Jupyter shows for the kernel. */
+export const KERNEL_DISPLAY_NAME = "Deno (nagoshi-2012)";
+
+/**
+ * The `kernelspec` metadata of every notebook.
+ *
+ * @example
+ * ```ts
+ * import { notebookKernelspec } from "./kernelspec.ts";
+ * notebookKernelspec().name; // "deno-nagoshi-2012"
+ * ```
+ */
+export function notebookKernelspec(): { display_name: string; language: string; name: string } {
+  return { display_name: KERNEL_DISPLAY_NAME, language: "typescript", name: KERNEL_NAME };
+}
+
+/**
+ * Environment variables that make Jupyter use `dir` and find the project's kernel there.
+ *
+ * @example
+ * ```ts
+ * import { jupyterEnv } from "./kernelspec.ts";
+ * jupyterEnv("/tmp/j").JUPYTER_PATH; // "/tmp/j/share"
+ * ```
+ */
 export function jupyterEnv(dir: string): Record<string, string> {
   return {
     JUPYTER_PATH: `${dir}/share`,
@@ -30,7 +57,7 @@ export function jupyterEnv(dir: string): Record<string, string> {
 export function kernelSpec(deno: string, extraEnv: Record<string, string> = {}) {
   return {
     argv: [deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
-    display_name: "Deno (nagoshi-2012)",
+    display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
     env: {
       NO_COLOR: "1",
@@ -43,16 +70,25 @@ export function kernelSpec(deno: string, extraEnv: Record<string, string> = {}) 
   };
 }
 
-/** Writes the kernelspec as `<dir>/share/kernels/deno/kernel.json`. */
+/**
+ * Writes a kernelspec as `<dir>/share/kernels/<KERNEL_NAME>/kernel.json`.
+ *
+ * @param dir the Jupyter folder (see {@link jupyterEnv})
+ * @param deno the Deno executable
+ * @param spec the kernelspec (default: {@link kernelSpec} of `deno`)
+ * @returns when written
+ * @example
+ * ```ts ignore
+ * import { installKernelSpec } from "./kernelspec.ts";
+ * await installKernelSpec("/tmp/jupyter", Deno.execPath());
+ * ```
+ */
 export async function installKernelSpec(
   dir: string,
   deno: string,
-  extraEnv: Record<string, string> = {},
+  spec: object = kernelSpec(deno),
 ): Promise<void> {
-  const kdir = `${dir}/share/kernels/deno`;
+  const kdir = `${dir}/share/kernels/${KERNEL_NAME}`;
   await Deno.mkdir(kdir, { recursive: true });
-  await Deno.writeTextFile(
-    `${kdir}/kernel.json`,
-    JSON.stringify(kernelSpec(deno, extraEnv), null, 2) + "\n",
-  );
+  await Deno.writeTextFile(`${kdir}/kernel.json`, JSON.stringify(spec, null, 2) + "\n");
 }

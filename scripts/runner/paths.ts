@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 /** The repository root. */
@@ -13,7 +14,23 @@ export const NOTEBOOKS = `${ROOT}/notebooks`;
 export const RESULTS = `${ROOT}/results`;
 /** Scratch space inside the repository (same file system, so renames are atomic). */
 export const SCRATCH = `${ROOT}/.tmp`;
+
+/**
+ * The name shared by the lock and the scratch folders of runs on one pair of folders: runs on
+ * the same folders exclude each other; runs on other folders (tests' fixtures) do not.
+ *
+ * @example
+ * ```ts
+ * import { runKey } from "./paths.ts";
+ * runKey("/repo/notebooks", "/repo/results"); // "reproduce-" and 12 hex digits
+ * ```
+ */
+export function runKey(notebooks: string, results: string): string {
+  return `reproduce-${
+    createHash("sha256").update(`${notebooks}\0${results}`).digest("hex").slice(0, 12)
+  }`;
+}
 /** Debian's Python, which has nbclient and nbconvert. */
 export const PYTHON = "/usr/bin/python3";
-/** The notebook executor. */
-export const EXECUTOR = `${ROOT}/scripts/execute_notebook.py`;
+/** The notebook executor (Python, nbclient). */
+export const EXECUTOR = `${ROOT}/scripts/runner/executor.py`;

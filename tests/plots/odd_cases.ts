@@ -20,7 +20,8 @@ class Builder {
   }
   /** A time point `id` at [lo, hi] (nominal n), measured from the origin. */
   day(id: string, lo: number, nominal: number, hi: number): Day {
-    const day = { lo, hi, nominal, timeId: id, depth: id === "origin" ? 0 : 1 };
+    const order = this.timepoints.length;
+    const day = { lo, hi, nominal, timeId: id, depth: id === "origin" ? 0 : 1, order };
     this.timepoints.push({
       id,
       rule: id === "origin" ? "origin" : "approx",
@@ -29,6 +30,7 @@ class Builder {
       day,
       offset: { lo, hi, nominal },
       depth: day.depth,
+      order,
       words: id,
       quote: id,
     });

@@ -28,7 +28,8 @@ import {
 } from "../../lib/mod.ts";
 
 const series = await loadCaseSeries();
-const [c1, c2, c3] = series.cases;
+const byId = (id: string) => series.cases.find((c) => c.id === id)!;
+const [c1, c2, c3] = ["1", "2", "3"].map(byId);
 
 Deno.test("relative days follow the anchor chain, not the wide absolute intervals", () => {
   // Case 1: VAS 2.3 'within a week' of milnacipran: [0, 7] although both absolute days are wide.
@@ -46,12 +47,65 @@ Deno.test("relative days follow the anchor chain, not the wide absolute interval
   // Case 2: the pre-treatment average is bounded by the start: (−inf, 0].
   const pre = relativeDay(c2, "pretreatment_average", "milnacipran_start");
   assert.deepEqual([pre.lo, pre.hi, pre.nominal], [-Infinity, 0, 0]);
-  // Case 3: 'A month later' after 'within a week': [0 + 15, 7 + 45].
+  // Case 3: 'A month later' read from the milnacipran start (data/README.md): 30 ± 15.
   assert.deepEqual(relativeDay(c3, "month_later_report", "milnacipran_start"), {
     lo: 15,
-    hi: 52,
-    nominal: 37,
+    hi: 45,
+    nominal: 30,
   });
+});
+
+Deno.test("narrative bounds propagate through the anchor chain", () => {
+  // Case 3: quetiapine is bounded by the milnacipran start, and every milnacipran value comes
+  // after that start, so quetiapine surely started before each of them...
+  const q = relativeDay(c3, "month_later_report", "quetiapine_start");
+  assert.ok(q.lo >= 15, `quetiapine to VAS 0: ${JSON.stringify(q)}`);
+  // ... and zolpidem, stopped when quetiapine started, is over by then.
+  const a = activeTreatments(c3, "month_later_report");
+  assert.ok(a.certain.some((t) => t.drug === "quetiapine"));
+  assert.ok(![...a.certain, ...a.possible].some((t) => t.drug === "zolpidem"));
+  // Case 2: diclofenac ended before milnacipran started, so it is not active at the 6-day value.
+  const d = activeTreatments(c2, "milnacipran_6d_report");
+  assert.ok(![...d.certain, ...d.possible].some((t) => t.drug === "diclofenac"));
+  // The CARE timeline prints no (−inf, inf) for a point bounded by the drug start.
+  assert.deepEqual(relativeDay(c2, "diclofenac_start", "milnacipran_start"), {
+    lo: -Infinity,
+    hi: 0,
+    nominal: 0,
+  });
+});
+
+Deno.test("same nominal day: narrative order, never a value narrated before a start after it", async () => {
+  const { careTimelineRows } = await import("../../lib/mod.ts");
+  // Case 2: onset, diclofenac, the pre-treatment average and the milnacipran start share a
+  // nominal day; the timeline keeps the text's order.
+  const what = careTimelineRows(c2).map((r) => String(r.what));
+  const at = (prefix: string) => what.findIndex((w) => w.startsWith(prefix));
+  assert.ok(at("phantom pain onset") < at("start diclofenac"));
+  assert.ok(at("start diclofenac") < at("VAS 8"));
+  assert.ok(at("VAS 8") < at("start milnacipran"));
+  // The average is not inside the milnacipran period, nor in a post-drug area.
+  const m = periodRates(c2).find((r) => r.drug === "milnacipran" && r.doseMgPerDay === null)!;
+  assert.equal(m.n, 2);
+  const auc = areaUnderCurve(c2, { from: 0, to: 30 });
+  assert.deepEqual(auc.excluded.map((e) => e.timeId), ["pretreatment_average"]);
+  assert.equal(auc.n, 2);
+});
+
+Deno.test("short-term drugs end; a stepwise switch overlaps", async () => {
+  const { careTimelineRows } = await import("../../lib/mod.ts");
+  // Case 2: 'short-term' flunitrazepam ends before the pain onset (documented rule).
+  const f = c2.treatments.find((t) => t.drug === "flunitrazepam")!;
+  assert.ok(f.end !== null);
+  assert.ok(relativeDay(c2, f.end!.timeId, "pain_onset").hi <= 0);
+  // Case 1: paroxetine may still be given after milnacipran has started, and the timeline says so.
+  const v = activeTreatments(c1, "milnacipran_1wk_report");
+  assert.deepEqual(v.possible.map((t) => t.drug), ["paroxetine"]);
+  assert.ok(
+    careTimelineRows(c1).some((r) =>
+      /^end paroxetine 40 mg\/day \(may end after milnacipran started/.test(String(r.what))
+    ),
+  );
 });
 
 Deno.test("alignment on milnacipran: phases of every observation", () => {
@@ -80,16 +134,18 @@ Deno.test("active treatments: certain and ambiguous", () => {
   const a = activeTreatments(c1, "paroxetine_7wk_report");
   assert.deepEqual(a.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["paroxetine 20"]);
   assert.deepEqual(a.possible, []);
-  // VAS 3.3 is narrated after the increase to 40 mg/day and before the switch, with no gap: it
-  // is certainly on 40 mg/day unless it comes from the very visit of the increase, when it
-  // reflects 30 mg/day (same-visit rule), so 30 mg/day is possible.
+  // VAS 3.3 is narrated after the increase to 40 mg/day: on 40 mg/day; 30 mg/day ended at
+  // the latest when it was reported, which the narrative places before it.
   const b = activeTreatments(c1, "paroxetine_40_report");
   assert.deepEqual(b.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["paroxetine 40"]);
-  assert.deepEqual(b.possible.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["paroxetine 30"]);
-  // Case 3, recurrence: on 50 mg/day; quetiapine's end is not stated, so only possible.
+  assert.deepEqual(b.possible, []);
+  // Case 3, recurrence: on 50 mg/day; quetiapine started before milnacipran and its end is not
+  // stated, so it is certainly still given.
   const r = activeTreatments(c3, "recurrence_report");
-  assert.deepEqual(r.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["milnacipran 50"]);
-  assert.ok(r.possible.some((t) => t.drug === "quetiapine"));
+  assert.deepEqual(r.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`).sort(), [
+    "milnacipran 50",
+    "quetiapine 250",
+  ]);
 });
 
 Deno.test("per-case change: percent, IMMPACT class and 2-point threshold", () => {
@@ -117,21 +173,26 @@ Deno.test("per-case change: percent, IMMPACT class and 2-point threshold", () =>
 Deno.test("time to relief: reached intervals and 'not reached by day d'", () => {
   assert.deepEqual(timeToRelief(c2, 50).day, { lo: 0, hi: 6, nominal: 6 });
   assert.equal(timeToRelief(c1, 30).summary, "reached by day 7 [0, 7]");
-  // Case 1: 2.3 is only 30 % below 3.3; ≥ 50 % first at the VAS 0.6 report.
+  // Case 1: 2.3 is only 30 % below 3.3; ≥ 50 % first at the VAS 0.6 report, which the text
+  // does not date: its midpoint is not presented as a date.
   assert.equal(timeToRelief(c1, 50).timeId, "milnacipran_continued_report");
+  assert.equal(timeToRelief(c1, 50).summary, "reached by day [0, 195] (no date stated)");
   const never = timeToRelief(c1, 90);
   assert.equal(never.reached, false);
   assert.match(never.summary, /^not reached by day/);
 });
 
 Deno.test("AUC: trapezoid at nominal values, bounds over admissible times and values", () => {
-  // Case 2, days 0–30: (0, 8), (6, 1), (25, 0.1) → 6·9/2 + 19·1.1/2 = 37.45.
+  // Case 2, days 0–30: the pre-treatment average stays out; (6, 1), (25, 0.1) → 19·1.1/2.
   const a = areaUnderCurve(c2, { from: 0, to: 30 });
-  assert.ok(Math.abs(a.auc!.nominal - 37.45) < 1e-9);
-  // Least: all three reports could be at day 0; most: the nominal spacing.
+  assert.ok(Math.abs(a.auc!.nominal - 10.45) < 1e-9);
+  assert.deepEqual(a.span, { from: 6, to: 25 });
+  // Least: both reports could be at the same day; most: 1.0 at day 0 and 0.1 at day 25.
   assert.equal(a.auc!.lo, 0);
-  assert.ok(Math.abs(a.auc!.hi - 37.45) < 1e-9);
-  assert.equal(a.n, 3);
+  assert.ok(Math.abs(a.auc!.hi - 25 * 1.1 / 2) < 1e-9);
+  assert.equal(a.n, 2);
+  // Case 3, days 0–30: the 'month later' value at nominal day 30 closes the span.
+  assert.deepEqual(areaUnderCurve(c3, { from: 0, to: 30 }).span, { from: 7, to: 30 });
   assert.match(areaUnderCurve(c1, { from: 0, to: 30 }).reason!, /an area needs two/);
 });
 
@@ -239,7 +300,7 @@ Deno.test("sensitivity summaries: range per case and which baselines depend on t
   const rows = sensitivityRows(series);
   // Case 2: 6 days at the nominal value, 0 at the favourable bound of 'within 6 days'.
   assert.equal(sensitivityRange(rows, "days to 50% reduction", "2"), "0–6");
-  assert.equal(sensitivityRange(rows, "no such quantity", "2"), "undefined");
+  assert.equal(sensitivityRange(rows, "no such quantity", "2"), "not defined");
   // Only case 1 has two values before milnacipran: 3.3 (last), 6.6 (max), 4.95 (mean).
   const dep = baselineDependence(series);
   assert.deepEqual(dep.map((d) => d.caseId), ["1"]);

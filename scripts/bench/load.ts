@@ -6,7 +6,8 @@
  * set) of that process.
  *
  * ```sh
- * deno run --allow-read --allow-write=/tmp --allow-run=deno bench/load_bench.ts [observations...]
+ * deno task bench load            # or, alone:
+ * deno run --allow-read --allow-write=/tmp --allow-run=deno scripts/bench/load.ts [observations...]
  * ```
  *
  * Default sizes: 10,000, 100,000 and 1,000,000 observations. Prints one Markdown table row per
@@ -15,9 +16,9 @@
  * @module
  */
 import process from "node:process";
-import { writeSyntheticSeries } from "../scripts/synthetic.ts";
-import { loadCaseSeries } from "../lib/load.ts";
-import { caseSummary } from "../lib/summary.ts";
+import { writeSyntheticSeries } from "../synthetic.ts";
+import { loadCaseSeries } from "../../lib/load.ts";
+import { caseSummary } from "../../lib/summary.ts";
 
 /** What one measurement gives. */
 interface Measure {
@@ -58,7 +59,7 @@ if (import.meta.main) {
   } else {
     const sizes = Deno.args.length > 0 ? Deno.args.map(Number) : [10_000, 100_000, 1_000_000];
     if (sizes.some((n) => !Number.isSafeInteger(n) || n < 10 || n % 10 !== 0)) {
-      console.error("usage: load_bench.ts [observations (a multiple of 10)...]");
+      console.error("usage: scripts/bench/load.ts [observations (a multiple of 10)...]");
       Deno.exit(2);
     }
     const self = new URL(import.meta.url).pathname;

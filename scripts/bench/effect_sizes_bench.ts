@@ -1,11 +1,11 @@
 /**
  * Effect-size timings at 5,000 points per phase (target: every measure under 1 s) and at the
- * sizes of a case report. Self-contained: `deno bench --allow-read bench/effect_sizes_bench.ts`.
+ * sizes of a case report. Self-contained: `deno task bench effect_sizes_bench`.
  * Data are seeded (xoroshiro128+), values on a VAS-like half-cm grid so that ties occur.
  */
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import { effectSize, type EffectSizeOptions, MEASURES } from "../lib/mod.ts";
+import { effectSize, type EffectSizeOptions, MEASURES } from "../../lib/mod.ts";
 
 const rng = xoroshiro128plus(20121123);
 const series = (n: number, lo: number, hi: number) =>

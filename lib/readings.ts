@@ -1,0 +1,240 @@
+/**
+ * Other readings of the text, as data: `data/readings.csv` names each alternative reading and
+ * the time-point rows it replaces. An analysis variant applies a set of readings to a copy of the
+ * data folder, re-derives the days of every time point by the same rules (`deriveDay`) and loads
+ * it through the same loader, so every analysis runs on it unchanged.
+ *
+ * @module
+ */
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { readTable } from "./csv.ts";
+import { type DataIssue, DataValidationError } from "./errors.ts";
+import { deriveDay, type NominalInterval } from "./intervals.ts";
+import { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
+import type { CaseSeries } from "./model.ts";
+import { TimepointRow } from "./schema.ts";
+
+/** One row of `data/readings.csv`: a time-point row as another reading of the text gives it. */
+export const ReadingRow = TimepointRow.omit({ day_lo: true, day_nominal: true, day_hi: true })
+  .extend({
+    reading: TimepointRow.shape.time_id.meta({ description: "Name of the reading." }),
+    choice: TimepointRow.shape.words.meta({ description: "The reading, in words." }),
+  });
+
+/** Row type of `readings.csv`. */
+export type ReadingRow = z.output<typeof ReadingRow>;
+
+/** An alternative reading: its name, what it says, and the rows it replaces. */
+export interface Reading {
+  /** Name (the `reading` column). */
+  name: string;
+  /** The reading in words. */
+  choice: string;
+  /** The time-point rows it gives, replacing those of the same case and time id. */
+  rows: ReadingRow[];
+}
+
+/** The file of alternative readings, relative to the data folder. */
+export const READINGS_FILE = "readings.csv";
+
+/**
+ * The alternative readings of the data folder, in file order; none when the folder has no
+ * `readings.csv`.
+ *
+ * @param dataDir The data folder (default: the repository's `data/`).
+ * @returns The readings. Throws a {@link DataValidationError} naming file, row and column when
+ * the file does not parse.
+ * @example
+ * ```ts
+ * import { loadReadings } from "./readings.ts";
+ * (await loadReadings()).map((r) => r.name).includes("same-visit-new-dose"); // true
+ * ```
+ */
+export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<Reading[]> {
+  const dir = dataDir.replace(/\/?$/, "/");
+  let text: string;
+  try {
+    text = await Deno.readTextFile(`${dir}${READINGS_FILE}`);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return [];
+    throw e;
+  }
+  const { rows, issues } = readTable(READINGS_FILE, text, ReadingRow);
+  if (issues.length) throw new DataValidationError(issues);
+  const out = new Map<string, Reading>();
+  for (const { value } of rows) {
+    const r = out.get(value.reading) ?? { name: value.reading, choice: value.choice, rows: [] };
+    r.rows.push(value);
+    out.set(value.reading, r);
+  }
+  return [...out.values()];
+}
+
+const fmtDay = (x: number) => (x === Infinity ? "Inf" : x === -Infinity ? "-Inf" : String(x));
+
+/**
+ * The text of `timepoints.csv` with the rows of `readings` replacing those of the same case and
+ * time id (in place, so the narrative order stays), every derived day recomputed by the rules.
+ * Throws when a reading names a time point the table lacks or two readings replace the same one.
+ */
+function applyToTimepoints(text: string, readings: readonly Reading[]): string {
+  const { rows, issues } = readTable("timepoints.csv", text, TimepointRow);
+  if (issues.length) throw new DataValidationError(issues);
+  const key = (caseId: string, timeId: string) => `${caseId}\u0000${timeId}`;
+  const replace = new Map<string, { row: ReadingRow; reading: string }>();
+  const problems: DataIssue[] = [];
+  for (const reading of readings) {
+    for (const row of reading.rows) {
+      const k = key(row.case_id, row.time_id);
+      const other = replace.get(k);
+      if (other) {
+        problems.push({
+          file: READINGS_FILE,
+          column: "time_id",
+          message: `readings '${other.reading}' and '${reading.name}' both replace case ` +
+            `${row.case_id} '${row.time_id}': they cannot be combined`,
+        });
+      }
+      if (!rows.some((r) => key(r.value.case_id, r.value.time_id) === k)) {
+        problems.push({
+          file: READINGS_FILE,
+          column: "time_id",
+          message: `reading '${reading.name}': no time point '${row.time_id}' in case ` +
+            `${row.case_id}`,
+        });
+      }
+      replace.set(k, { row, reading: reading.name });
+    }
+  }
+  if (problems.length) throw new DataValidationError(problems);
+  const table = rows.map(({ value }) => {
+    const r = replace.get(key(value.case_id, value.time_id))?.row;
+    return r ? { ...value, ...r } : value;
+  });
+  const byKey = new Map(table.map((r) => [key(r.case_id, r.time_id), r]));
+  const days = new Map<string, NominalInterval>();
+  const visiting = new Set<string>();
+  const dayOf = (caseId: string, timeId: string): NominalInterval | null => {
+    const k = key(caseId, timeId);
+    if (days.has(k)) return days.get(k)!;
+    const r = byKey.get(k);
+    if (!r || visiting.has(k)) return null;
+    visiting.add(k);
+    const anchor = r.anchor === null ? null : dayOf(caseId, r.anchor);
+    const bound = r.bound === null ? null : dayOf(caseId, r.bound);
+    visiting.delete(k);
+    if ((r.anchor !== null && !anchor) || (r.bound !== null && !bound)) return null;
+    const { day } = deriveDay(r.rule, r.amount, r.unit, anchor, bound);
+    days.set(k, day);
+    return day;
+  };
+  const header = Object.keys(TimepointRow.shape);
+  const records = table.map((r) => {
+    // A row the rules cannot derive keeps its stored days: the loader then reports it.
+    const d = dayOf(r.case_id, r.time_id) ?? { lo: r.day_lo, hi: r.day_hi, nominal: r.day_nominal };
+    return header.map((h) =>
+      h === "day_lo"
+        ? fmtDay(d.lo)
+        : h === "day_hi"
+        ? fmtDay(d.hi)
+        : h === "day_nominal"
+        ? String(d.nominal)
+        : String(r[h as keyof typeof r] ?? "")
+    );
+  });
+  return stringify([header, ...records]);
+}
+
+/** Copies a folder tree. */
+async function copyTree(from: string, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const e of Deno.readDir(from)) {
+    if (e.isDirectory) await copyTree(`${from}${e.name}/`, `${to}${e.name}/`);
+    else if (e.isFile) await Deno.copyFile(`${from}${e.name}`, `${to}${e.name}`);
+  }
+}
+
+/**
+ * Loads the dataset as it reads under a set of alternative readings: a copy of the data folder
+ * with their time-point rows applied, re-derived and loaded by `loadCaseSeries` (so every check
+ * of the loader applies, quotes included). The copy is removed afterwards.
+ *
+ * @param readings The readings to apply (none: the dataset as it is).
+ * @param dataDir The data folder (default: the repository's `data/`).
+ * @returns The case series under those readings.
+ * @example
+ * ```ts
+ * import { loadReadings, loadWithReadings } from "./readings.ts";
+ * const month = (await loadReadings()).filter((r) => r.name.includes("month"));
+ * (await loadWithReadings(month)).cases.length; // as many cases as data/ has
+ * ```
+ */
+export async function loadWithReadings(
+  readings: readonly Reading[],
+  dataDir: string = DEFAULT_DATA_DIR,
+): Promise<CaseSeries> {
+  const dir = dataDir.replace(/\/?$/, "/");
+  if (readings.length === 0) return await loadCaseSeries(dir);
+  const tmp = await Deno.makeTempDir({ prefix: "readings-" });
+  try {
+    await copyTree(dir, `${tmp}/`);
+    const text = await Deno.readTextFile(`${dir}timepoints.csv`);
+    await Deno.writeTextFile(`${tmp}/timepoints.csv`, applyToTimepoints(text, readings));
+    return await loadCaseSeries(`${tmp}/`);
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+}
+
+/** One analysis variant: a named set of readings and the dataset under it. */
+export interface AnalysisVariant {
+  /** "as extracted" for no reading, else the reading names joined by " + ". */
+  name: string;
+  /** The readings applied. */
+  readings: string[];
+  /** The dataset under them. */
+  series: CaseSeries;
+}
+
+/** Largest number of readings whose every combination is analysed (2^k variants). */
+export const MAX_GRID_READINGS = 6;
+
+/**
+ * The grid of analysis variants: the dataset as extracted and under every combination of the
+ * alternative readings (each reading on or off: 2^k variants), or, beyond
+ * {@link MAX_GRID_READINGS} readings, each reading alone and all together. Combinations whose
+ * readings replace the same time point cannot be combined and are left out.
+ *
+ * @param dataDir The data folder (default: the repository's `data/`).
+ * @returns The variants, the dataset as extracted first.
+ * @example
+ * ```ts
+ * import { analysisVariants } from "./readings.ts";
+ * const v = await analysisVariants();
+ * v[0].name; // "as extracted"
+ * ```
+ */
+export async function analysisVariants(
+  dataDir: string = DEFAULT_DATA_DIR,
+): Promise<AnalysisVariant[]> {
+  const readings = await loadReadings(dataDir);
+  const k = readings.length;
+  const sets: Reading[][] = k <= MAX_GRID_READINGS
+    ? Array.from(
+      { length: 2 ** k },
+      (_, mask) => readings.filter((_, i) => (mask >> i) & 1),
+    ).sort((a, b) => a.length - b.length)
+    : [[], ...readings.map((r) => [r]), readings];
+  const out: AnalysisVariant[] = [];
+  for (const set of sets) {
+    const ids = set.flatMap((r) => r.rows.map((x) => `${x.case_id}\u0000${x.time_id}`));
+    if (new Set(ids).size < ids.length) continue;
+    out.push({
+      name: set.length ? set.map((r) => r.name).join(" + ") : "as extracted",
+      readings: set.map((r) => r.name),
+      series: await loadWithReadings(set, dataDir),
+    });
+  }
+  return out;
+}

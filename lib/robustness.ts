@@ -1,0 +1,104 @@
+/**
+ * How robust the headline conclusions are to the readings of the text: every claim verdict and
+ * responder count recomputed in each analysis variant (the dataset under a combination of
+ * alternative readings, `readings.ts`), with the number of variants in which it holds.
+ *
+ * @module
+ */
+import { claimsLedger } from "./claims.ts";
+import type { CaseSeries } from "./model.ts";
+import { responders, thresholdLabel } from "./stats/pooled.ts";
+import type { NamedSeries } from "./stats/sensitivity.ts";
+import { STUDY } from "./study.ts";
+
+/** A headline conclusion and its value in one dataset. */
+export interface Conclusion {
+  /** Identifier. */
+  id: string;
+  /** The conclusion, in words. */
+  label: string;
+  /** Its value (a verdict, a count, yes/no) as text. */
+  value: string;
+}
+
+/**
+ * The headline conclusions of one dataset: the verdict of every claim of the ledger, and the
+ * number of responders at the first and last value after the drug for every threshold of the
+ * study (default baseline, nominal values).
+ *
+ * @param series The case series.
+ * @param drug The drug whose start is day 0 (default `STUDY.drug`).
+ * @returns The conclusions with their values.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { headlineConclusions } from "./robustness.ts";
+ * const c = headlineConclusions(await loadCaseSeries());
+ * c.find((x) => x.id === "claim:case2-first-line-monotherapy")?.value; // "not supported"
+ * ```
+ */
+export function headlineConclusions(
+  series: CaseSeries,
+  drug: string = STUDY.drug,
+): Conclusion[] {
+  const claims = claimsLedger(series).map((c) => ({
+    id: `claim:${c.id}`,
+    label: `"${c.quote}" (${c.where})`,
+    value: c.verdict,
+  }));
+  const resp = responders(series.cases, { drug }).map((r) => ({
+    id: `responders:${r.timing}:${r.threshold.kind}:${r.threshold.value}`,
+    label: `responders (${thresholdLabel(r.threshold)}, ${r.timing} value after ${drug})`,
+    value: `${r.count}/${r.n}` + (r.responders.length ? ` (${r.responders.join(", ")})` : ""),
+  }));
+  return [...claims, ...resp];
+}
+
+/** How robust a headline conclusion is to the readings of the text. */
+export interface Robustness {
+  /** The conclusion's id. */
+  id: string;
+  /** The conclusion, in words. */
+  label: string;
+  /** Its value in the dataset as extracted. */
+  value: string;
+  /** In how many variants it has that value. */
+  holds: number;
+  /** Number of variants. */
+  of: number;
+  /** The variants where it differs, each with its value there. */
+  differs: { variant: string; value: string }[];
+}
+
+/**
+ * In how many analysis variants each headline conclusion of the first variant (the dataset as
+ * extracted) keeps its value, and what it becomes where it does not.
+ *
+ * @param variants The datasets under each set of readings, the dataset as extracted first.
+ * @returns One row per conclusion of the first variant.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { conclusionRobustness } from "./robustness.ts";
+ * const s = await loadCaseSeries();
+ * conclusionRobustness([{ name: "as extracted", series: s }])[0].holds; // 1
+ * ```
+ */
+export function conclusionRobustness(variants: readonly NamedSeries[]): Robustness[] {
+  if (variants.length === 0) {
+    throw new RangeError(
+      "conclusionRobustness: expected at least one variant (the dataset as extracted)",
+    );
+  }
+  const all = variants.map((v) => ({
+    name: v.name,
+    values: new Map(headlineConclusions(v.series).map((c) => [c.id, c.value])),
+  }));
+  return headlineConclusions(variants[0].series).map((c) => {
+    const differs = all.filter((v) => v.values.get(c.id) !== c.value).map((v) => ({
+      variant: v.name,
+      value: v.values.get(c.id) ?? "not defined",
+    }));
+    return { ...c, holds: variants.length - differs.length, of: variants.length, differs };
+  });
+}

@@ -1,0 +1,354 @@
+"""Execute notebooks on the Deno kernel with nbclient, several at a time, and render them to HTML.
+
+Usage: executor.py SPEC.json   (run by `deno task reproduce`; not meant to be called by hand)
+
+SPEC is {"kernel", "workers", "startup_timeout", "cell_timeout", "html_dir" (or null),
+"jobs": [{"name", "input", "output", "cwd", "results", "log"}]}. Each job's kernel runs in `cwd`
+with RESULTS_DIR=`results` and its stderr in `log`. Progress goes to stdout as one JSON object a
+line: {"event": "done", "name", "seconds"}, {"event": "failed", "name", "cell", "error"}. Exit 0
+when every job succeeded, 3 when one failed (the others are then stopped), 130 on SIGINT/SIGTERM.
+
+A cell is complete when a sentinel request sent right behind it has printed its marker on stdout
+and broadcast its marker display: the Deno kernel may publish a cell's outputs after reporting
+it idle, but its stdout goes through one queue and its displays through one socket in order, so
+once both markers are in, every output of the cell is too. Outputs tagged with the sentinel's
+request (stdout flushed after it started) belong to the cell.
+"""
+import asyncio
+import json
+import os
+import re
+import signal
+import sys
+import traceback
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from time import monotonic
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import (
+    CellExecutionComplete,
+    CellExecutionError,
+    CellTimeoutError,
+    DeadKernelError,
+)
+from nbclient.util import ensure_async
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class SentinelClient(NotebookClient):
+    """A NotebookClient that ends a cell on its sentinel's markers rather than on idle."""
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        marker = f"__reproduce_sentinel_{uuid.uuid4().hex}__"
+        code = (
+            f'console.log("{marker}");\n'
+            f'await Deno.jupyter.broadcast("display_data", '
+            f'{{ data: {{ "text/plain": "{marker}" }}, metadata: {{}}, transient: {{}} }});\n'
+        )
+        sentinel_id = await ensure_async(self.kc.execute(code, store_history=False))
+        idle = printed = displayed = False
+        while not (idle and printed and displayed):
+            msg = await self.kc.iopub_channel.get_msg(timeout=None)
+            parent = msg["parent_header"].get("msg_id")
+            if parent == parent_msg_id:
+                try:
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    idle = True
+            elif parent == sentinel_id:
+                kind, content = msg["msg_type"], msg["content"]
+                if kind == "stream" and marker in content.get("text", ""):
+                    printed = True
+                    rest = content["text"].replace(marker + "\n", "").replace(marker, "")
+                    if not rest:
+                        continue
+                    msg = {**msg, "content": {**content, "text": rest}}
+                elif kind == "display_data" and content.get("data", {}).get("text/plain") == marker:
+                    displayed = True
+                    continue
+                if kind in ("stream", "display_data", "update_display_data", "clear_output"):
+                    self.process_message(msg, cell, cell_index)
+
+
+def normalise(nb):
+    """Outputs as they are committed: merged streams, no ANSI codes, no execution metadata."""
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{index}"
+        cell.metadata.pop("execution", None)
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.outputs:
+            if out.output_type == "stream":
+                out.text = ANSI.sub("", out.text)
+                if merged and merged[-1].output_type == "stream" and merged[-1].name == out.name:
+                    merged[-1].text += out.text
+                    continue
+            elif "data" in out and "text/plain" in out.data:
+                out.data["text/plain"] = ANSI.sub("", out.data["text/plain"])
+            merged.append(out)
+        cell.outputs = merged
+    nb.metadata.pop("papermill", None)
+    return nb
+
+
+def cell_label(nb, index):
+    """A code cell as Jupyter shows it: `In [n]`, n counting the non-empty code cells."""
+    n = sum(
+        1 for c in nb.cells[: index + 1] if c.cell_type == "code" and c.source.strip()
+    )
+    return f"In [{n}]"
+
+
+def last_line(path):
+    """The last non-blank line of a log file (ANSI codes removed), or ''."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = [ANSI.sub("", l).strip() for l in f]
+    except OSError:
+        return ""
+    lines = [l for l in lines if l and "is unstable" not in l and not l.startswith("-- ")]
+    return lines[-1] if lines else ""
+
+
+class Failure(Exception):
+    """A job failed: `cell` is its label or None."""
+
+    def __init__(self, cell, error):
+        super().__init__(error)
+        self.cell = cell
+        self.error = error
+
+
+def emit(event):
+    print(json.dumps(event), flush=True)
+
+
+async def start_kernel(spec, job, client, log):
+    """Starts the job's kernel and client; raises Failure with one line on any problem."""
+    km = AsyncKernelManager(kernel_name=spec["kernel"])
+    client.km = km
+    env = {**os.environ, "RESULTS_DIR": job["results"]}
+    timeout = spec["startup_timeout"]
+    try:
+        await asyncio.wait_for(
+            km.start_kernel(cwd=job["cwd"], env=env, stderr=log, stdout=log), timeout
+        )
+        client.kc = km.client()
+        await ensure_async(client.kc.start_channels())
+        ready = asyncio.ensure_future(client.kc.wait_for_ready(timeout=timeout))
+        while not ready.done():  # a kernel that exits is seen at once, not at the next poll
+            await asyncio.wait([ready], timeout=0.05)
+            if not ready.done() and not await ensure_async(km.is_alive()):
+                ready.cancel()
+                raise RuntimeError("the kernel exited")
+        await ready
+    except Exception as e:  # any start-up problem becomes one line
+        text = str(e).strip()
+        if isinstance(e, (asyncio.TimeoutError, TimeoutError)) or "didn't respond" in text:
+            reason = f"the kernel did not answer within {timeout} s"
+            cause = last_line(job["log"])
+        else:
+            reason = "the kernel did not start"
+            cause = last_line(job["log"]) or (text.splitlines()[0] if text else type(e).__name__)
+        raise Failure(None, f"{reason}{': ' + cause if cause else ''}")
+    client.kc.allow_stdin = False
+
+
+async def stop_kernel(client):
+    """Stops the client's channels and kills its kernel, if any."""
+    if client.kc is not None:
+        await ensure_async(client.kc.stop_channels())
+        client.kc = None
+    if client.km is not None:
+        try:
+            if client.km.has_kernel:
+                await client.km.shutdown_kernel(now=True)
+            else:
+                await ensure_async(client.km.cleanup_resources())
+        except Exception:
+            pass
+        client.km = None
+
+
+async def run_job(spec, job, kernels):
+    """Executes one notebook and writes it; raises Failure."""
+    nb = nbformat.read(job["input"], as_version=4)
+    client = SentinelClient(
+        nb,
+        timeout=spec["cell_timeout"],
+        # Outputs end with the sentinel's markers, however long they take: never give up early.
+        iopub_timeout=spec["cell_timeout"],
+        raise_on_iopub_timeout=True,
+        record_timing=False,
+        kernel_name=spec["kernel"],
+    )
+    with open(job["log"], "w") as log:
+        try:
+            try:
+                await start_kernel(spec, job, client, log)
+            except Failure as f:
+                # A kernel that died at start-up may have lost a race for its ports: once more.
+                if "did not start" not in f.error:
+                    raise
+                await stop_kernel(client)
+                log.write("-- second start --\n")
+                log.flush()
+                await start_kernel(spec, job, client, log)
+            kernels.append(client.km)
+            client.reset_execution_trackers()
+            info = await client.async_wait_for_reply(await ensure_async(client.kc.kernel_info()))
+            nb.metadata["language_info"] = info["content"]["language_info"]
+            current = None
+            try:
+                for index, cell in enumerate(nb.cells):
+                    current = index
+                    await client.async_execute_cell(
+                        cell, index, execution_count=client.code_cells_executed + 1
+                    )
+            except CellExecutionError as e:
+                cell = nb.cells[current]
+                message = f"{e.ename}: {e.evalue}".strip(": ") or "the kernel reported an error"
+                if not any(o.output_type == "error" for o in cell.get("outputs", [])):
+                    # A syntax error or a failing import: the Deno kernel sends no error output.
+                    message += " (the kernel gave no traceback: a syntax error or a failing import?)"
+                raise Failure(cell_label(nb, current), ANSI.sub("", message))
+            except CellTimeoutError:
+                raise Failure(
+                    cell_label(nb, current),
+                    f"the cell did not finish within {spec['cell_timeout']} s",
+                )
+            except DeadKernelError:
+                cause = last_line(job["log"])
+                raise Failure(
+                    cell_label(nb, current), f"the kernel died{': ' + cause if cause else ''}"
+                )
+        finally:
+            if client.km in kernels:
+                kernels.remove(client.km)
+            await stop_kernel(client)
+    nbformat.write(normalise(nb), job["output"])
+
+
+class HtmlRenderer:
+    """Renders executed notebooks to self-contained HTML pages, on one thread of its own.
+
+    nbconvert's sanitiser strips inline SVG to its text, so outputs that carry a PNG too drop
+    the SVG. The page loads no script: Debian's nbconvert would point require.js and MathJax
+    at file:///usr/share/javascript/, which exists only on the machine that rendered it.
+    """
+
+    PAGE = (
+        "{%- extends 'index.html.j2' -%}\n"
+        "{%- block html_head_js -%}{%- endblock html_head_js -%}\n"
+        "{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n"
+    )
+
+    def __init__(self):
+        self.thread = ThreadPoolExecutor(max_workers=1)
+        self.exporter = None
+        self.thread.submit(self._exporter)  # import nbconvert while the kernels start
+
+    def _exporter(self):
+        if self.exporter is None:
+            from jinja2 import DictLoader
+            from nbconvert import HTMLExporter
+
+            class Exporter(HTMLExporter):
+                # nbconvert validates the notebook after each of its 11 preprocessors, and
+                # nbformat recompiles the schema each time (most of a page's rendering time);
+                # the notebook was validated when it was written.
+                def _validate_preprocessor(self, nbc, preprocessor):
+                    pass
+
+            self.exporter = Exporter(
+                template_name="lab",
+                extra_loaders=[DictLoader({"self-contained.html.j2": self.PAGE})],
+                template_file="self-contained.html.j2",
+            )
+        return self.exporter
+
+    def _render(self, path, html_dir):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                if "image/png" in data and "image/svg+xml" in data:
+                    del data["image/svg+xml"]
+        name = os.path.splitext(os.path.basename(path))[0]
+        body, _ = self._exporter().from_notebook_node(nb, resources={"metadata": {"name": name}})
+        with open(os.path.join(html_dir, name + ".html"), "w", encoding="utf-8") as f:
+            f.write(body)
+
+    async def render(self, path, html_dir):
+        """Renders `path` to `html_dir/<name>.html`."""
+        await asyncio.get_running_loop().run_in_executor(self.thread, self._render, path, html_dir)
+
+
+async def main(spec):
+    loop = asyncio.get_running_loop()
+    kernels = []
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    slots = asyncio.Semaphore(max(1, spec["workers"]))
+    renderer = HtmlRenderer() if spec.get("html_dir") else None
+    failed = []
+
+    async def one(job):
+        async with slots:
+            if failed or stop.is_set():
+                return
+            t0 = monotonic()
+            try:
+                await run_job(spec, job, kernels)
+                if renderer:
+                    await renderer.render(job["output"], spec["html_dir"])
+            except Failure as f:
+                failed.append(job["name"])
+                emit({"event": "failed", "name": job["name"], "cell": f.cell, "error": f.error})
+                return
+            except Exception as e:  # a bug or an unreadable notebook: one line, details in the log
+                with open(job["log"], "a") as log:
+                    traceback.print_exc(file=log)
+                failed.append(job["name"])
+                error = f"{type(e).__name__}: {e}".strip().splitlines()[0]
+                emit({"event": "failed", "name": job["name"], "cell": None, "error": error})
+                return
+            emit({"event": "done", "name": job["name"], "seconds": monotonic() - t0})
+
+    tasks = [asyncio.ensure_future(one(job)) for job in spec["jobs"]]
+    waiter = asyncio.ensure_future(stop.wait())
+    all_done = asyncio.ensure_future(asyncio.gather(*tasks, return_exceptions=True))
+    pending = set(tasks)
+    while pending and not stop.is_set() and not failed:
+        done, pending = await asyncio.wait(
+            pending | {waiter}, return_when=asyncio.FIRST_COMPLETED
+        )
+        pending.discard(waiter)
+        for t in done:
+            if t is not waiter and t.exception() is not None:
+                raise t.exception()
+    for t in tasks:
+        t.cancel()
+    await asyncio.gather(all_done, return_exceptions=True)
+    for km in list(kernels):
+        try:
+            await km.shutdown_kernel(now=True)
+        except Exception:
+            pass
+    if renderer:
+        renderer.thread.shutdown(wait=True)
+    if stop.is_set():
+        return 130
+    return 3 if failed else 0
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1]) as f:
+        spec = json.load(f)
+    sys.exit(asyncio.run(main(spec)))

@@ -1,0 +1,151 @@
+/**
+ * What a notebook's outputs depend on, as hashes: the notebook as executed (source cells and
+ * parameters), every local module its code imports (transitively, from `deno info`), `data/`,
+ * `deno.json`, `deno.lock`, the Deno version and the runner's executor and kernelspec. Two runs
+ * with equal inputs give byte-identical outputs, so a notebook whose inputs are unchanged need
+ * not run again.
+ *
+ * @module
+ */
+import { sha256, treeHash } from "./files.ts";
+import { ROOT } from "./paths.ts";
+
+/** The inputs of one notebook: name → sha256 (the Deno version as itself). */
+export type Inputs = Record<string, string>;
+
+/**
+ * Inputs shared by every notebook: `data/`, `deno.json`, `deno.lock`, the Deno version, the
+ * runner (its executor and kernelspec).
+ *
+ * @returns name → hash (the Deno version as itself)
+ * @example
+ * ```ts ignore
+ * import { sharedInputs } from "./inputs.ts";
+ * (await sharedInputs()).Deno; // "2.9.6"
+ * ```
+ */
+export async function sharedInputs(): Promise<Inputs> {
+  const file = async (p: string) => sha256(await Deno.readFile(`${ROOT}/${p}`));
+  return {
+    "data/": await treeHash(`${ROOT}/data`),
+    "deno.json": await file("deno.json"),
+    "deno.lock": await file("deno.lock"),
+    "Deno": Deno.version.deno,
+    "runner": await treeHash(
+      `${ROOT}/scripts/runner`,
+      (p) => p === "executor.py" || p === "kernelspec.ts",
+    ),
+  };
+}
+
+/** A path relative to the repository when inside it, else the absolute path. */
+function display(path: string): string {
+  return path.startsWith(`${ROOT}/`) ? path.slice(ROOT.length + 1) : path;
+}
+
+/** The code cells of a notebook as one module, with relative imports made absolute. */
+function codeModule(
+  nb: { cells: { cell_type: string; source: string | string[] }[] },
+  dir: string,
+) {
+  const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""))
+    .join("\n\n");
+  const base = new URL(`file://${dir}/`);
+  return code.replace(
+    /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}\/[^"']*)\2/g,
+    (_, lead, q, spec) => `${lead}${q}${new URL(spec, base).href}${q}`,
+  ) + "\nexport {};\n";
+}
+
+/**
+ * The local modules each notebook imports, transitively, with their hashes: one `deno info` over
+ * a module importing every notebook's code. `null` for every notebook when `deno info` fails
+ * (e.g. a syntax error in a cell): their inputs are then unknown and they run again.
+ *
+ * @param notebooks name → path of the notebook as it will be executed
+ * @param cwd the folder the notebooks run in (relative imports resolve from there)
+ * @param work a scratch folder
+ * @returns name → inputs (module path → hash), or `null` when unknown
+ * @example
+ * ```ts ignore
+ * import { moduleInputs } from "./inputs.ts";
+ * await moduleInputs(new Map([["00-dataset.ipynb", "notebooks/00-dataset.ipynb"]]), "notebooks", ".tmp/x");
+ * ```
+ */
+export async function moduleInputs(
+  notebooks: Map<string, string>,
+  cwd: string,
+  work: string,
+): Promise<Map<string, Inputs | null>> {
+  await Deno.mkdir(`${work}/deps`, { recursive: true });
+  const roots = new Map<string, string>();
+  for (const [name, path] of notebooks) {
+    const file = `${work}/deps/${name}.ts`;
+    await Deno.writeTextFile(file, codeModule(JSON.parse(await Deno.readTextFile(path)), cwd));
+    roots.set(name, new URL(`file://${file}`).href);
+  }
+  const root = `${work}/deps/all.ts`;
+  await Deno.writeTextFile(root, [...roots.values()].map((u) => `import "${u}";\n`).join(""));
+  const out = await new Deno.Command("deno", {
+    args: ["info", "--json", "--config", `${ROOT}/deno.json`, root],
+    stdout: "piped",
+    stderr: "null",
+    env: { NO_COLOR: "1" },
+  }).output();
+  const result = new Map<string, Inputs | null>();
+  if (out.code !== 0) {
+    for (const name of notebooks.keys()) result.set(name, null);
+    return result;
+  }
+  const graph = JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    modules: {
+      specifier: string;
+      dependencies?: { code?: { specifier: string }; type?: { specifier: string } }[];
+    }[];
+  };
+  const deps = new Map(graph.modules.map((m) => [
+    m.specifier,
+    (m.dependencies ?? []).flatMap((d) => [d.code?.specifier, d.type?.specifier])
+      .filter((s): s is string => s !== undefined),
+  ]));
+  const hashes = new Map<string, string>();
+  for (const [name, url] of roots) {
+    const seen = new Set<string>();
+    const stack = [...(deps.get(url) ?? [])];
+    while (stack.length) {
+      const s = stack.pop()!;
+      if (seen.has(s) || !s.startsWith("file://")) continue;
+      seen.add(s);
+      stack.push(...(deps.get(s) ?? []));
+    }
+    const inputs: Inputs = {};
+    for (const s of [...seen].sort()) {
+      const path = decodeURIComponent(new URL(s).pathname);
+      if (!hashes.has(path)) hashes.set(path, sha256(await Deno.readFile(path)));
+      inputs[display(path)] = hashes.get(path)!;
+    }
+    result.set(name, inputs);
+  }
+  return result;
+}
+
+/**
+ * Why a notebook must run again: the inputs that differ from the recorded ones (`[]` when
+ * none), or that nothing was recorded.
+ *
+ * @param now the inputs now (`null`: unknown)
+ * @param recorded the inputs the manifest records
+ * @returns the names of the inputs that changed, or the reason there is nothing to compare
+ *
+ * @example
+ * ```ts
+ * import { changedInputs } from "./inputs.ts";
+ * changedInputs({ "data/": "a", Deno: "2.9.6" }, { "data/": "b", Deno: "2.9.6" }); // ["data/"]
+ * ```
+ */
+export function changedInputs(now: Inputs | null, recorded: Inputs | undefined): string[] {
+  if (now === null) return ["its imports could not be listed"];
+  if (recorded === undefined) return ["no record of its inputs"];
+  const names = [...new Set([...Object.keys(now), ...Object.keys(recorded)])].sort();
+  return names.filter((n) => now[n] !== recorded[n]);
+}

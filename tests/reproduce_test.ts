@@ -1,0 +1,223 @@
+/**
+ * `reproduce` on scratch folders: the folder flags, incremental runs, the `--check` report,
+ * nothing changed on a failing notebook, a folder it cannot write or an interrupt, and one run
+ * at a time.
+ */
+import assert from "node:assert/strict";
+import { listFiles, sha256 } from "../scripts/runner/files.ts";
+import { NOTEBOOKS, ROOT, runKey } from "../scripts/runner/paths.ts";
+import { notebook } from "./helpers/notebook.ts";
+
+const REPRODUCE = [
+  "run",
+  "--allow-read",
+  "--allow-write=.",
+  "--allow-run=/usr/bin/python3,deno",
+  "--allow-env",
+  "scripts/reproduce.ts",
+];
+
+/** A scratch folder inside the repository (renames into place need the same file system). */
+async function scratch(): Promise<string> {
+  await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
+  return await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "fixture-" });
+}
+
+function reproduce(dir: string, ...args: string[]) {
+  return new Deno.Command("deno", {
+    args: [...REPRODUCE, "--notebooks", `${dir}/notebooks`, "--results", `${dir}/results`, ...args],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  });
+}
+
+async function output(cmd: Deno.Command) {
+  const out = await cmd.output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+/** A cell that writes a results file, as lib's display helpers do under reproduce. */
+const writes = (path: string, text: string) =>
+  `const dir = Deno.env.get("RESULTS_DIR")!;\n` +
+  `await Deno.mkdir(\`\${dir}/${path}\`.replace(/\\/[^/]+$/, ""), { recursive: true });\n` +
+  `await Deno.writeTextFile(\`\${dir}/${path}\`, ${JSON.stringify(text)});`;
+
+async function tree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const p of await listFiles(dir)) out[p] = sha256(await Deno.readFile(`${dir}/${p}`));
+  return out;
+}
+
+/** Scratch folders and lock of runs on the fixture `dir`. */
+const leftovers = (dir: string) =>
+  [...Deno.readDirSync(`${ROOT}/.tmp`)].filter((e) =>
+    e.name.startsWith(runKey(`${dir}/notebooks`, `${dir}/results`))
+  ).map((e) => e.name);
+
+Deno.test("reproduce --notebooks --results: runs there, re-runs only what changed, and --check lists every difference", async () => {
+  const committed = await tree(NOTEBOOKS);
+  const dir = await scratch();
+  try {
+    await Deno.mkdir(`${dir}/notebooks`);
+    await Deno.writeTextFile(
+      `${dir}/notebooks/00-a.ipynb`,
+      notebook([writes("tables/a.csv", "x,y\n1,2\n3,4\n"), '"a"']),
+    );
+    await Deno.writeTextFile(
+      `${dir}/notebooks/10-b.ipynb`,
+      notebook([writes("figures/b.svg", "<svg/>"), '"b"']),
+    );
+    let r = await output(reproduce(dir));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^\[1\/2\] 00-a\.ipynb \d+\.\d s\n\[2\/2\] 10-b\.ipynb \d+\.\d s$/m);
+    const files = Object.keys(await tree(`${dir}/results`));
+    assert.deepEqual(files, [
+      "figures/b.svg",
+      "html/00-a.html",
+      "html/10-b.html",
+      "manifest.json",
+      "tables/a.csv",
+    ]);
+    const nb = JSON.parse(await Deno.readTextFile(`${dir}/notebooks/00-a.ipynb`));
+    assert.equal(nb.cells[1].execution_count, 2, "executed in place");
+    assert.equal(nb.metadata.kernelspec.name, "deno-nagoshi-2012");
+    const manifest = JSON.parse(await Deno.readTextFile(`${dir}/results/manifest.json`));
+    assert.deepEqual(manifest.notebooks["10-b.ipynb"].outputs, [
+      "notebooks/10-b.ipynb",
+      "results/figures/b.svg",
+      "results/html/10-b.html",
+    ]);
+    assert.deepEqual(await tree(NOTEBOOKS), committed, "the committed notebooks are untouched");
+
+    // Unchanged inputs: nothing runs. A changed notebook: only it runs.
+    const before = await tree(dir);
+    r = await output(reproduce(dir));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^skipped 00-a\.ipynb: .*\nskipped 10-b\.ipynb: /m);
+    assert.doesNotMatch(r.stdout, /\[1\//);
+    assert.deepEqual(await tree(dir), before, "a run that skips everything changes nothing");
+    await Deno.writeTextFile(
+      `${dir}/notebooks/10-b.ipynb`,
+      notebook([writes("figures/b.svg", "<svg></svg>"), '"b2"']),
+    );
+    r = await output(reproduce(dir));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^skipped 00-a\.ipynb/m);
+    assert.match(r.stdout, /^running 10-b\.ipynb: notebook changed$/m);
+    assert.match(r.stdout, /^\[1\/1\] 10-b\.ipynb /m);
+    assert.equal(await Deno.readTextFile(`${dir}/results/tables/a.csv`), "x,y\n1,2\n3,4\n");
+    assert.equal(await Deno.readTextFile(`${dir}/results/figures/b.svg`), "<svg></svg>");
+    r = await output(reproduce(dir, "--check"));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+
+    // Edited outputs: --check lists every one, by kind.
+    await Deno.writeTextFile(`${dir}/results/tables/a.csv`, "x,y\n1,2\n3,5\n");
+    await Deno.writeTextFile(`${dir}/results/figures/b.svg`, "<svg>edited</svg>");
+    const edited = JSON.parse(await Deno.readTextFile(`${dir}/notebooks/00-a.ipynb`));
+    edited.cells[1].outputs[0].data["text/plain"] = ['"edited"'];
+    await Deno.writeTextFile(`${dir}/notebooks/00-a.ipynb`, JSON.stringify(edited, null, 1));
+    r = await output(reproduce(dir, "--check"));
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /check failed: 3 of 7 files differ/);
+    assert.match(r.stderr, /notebooks\/00-a\.ipynb: cell In \[2\] \(outputs\)/);
+    assert.match(r.stderr, /results\/tables\/a\.csv: row 2$/m);
+    assert.match(r.stderr, /results\/figures\/b\.svg: figure changed/);
+
+    // A plain run sees the edited outputs differ from the manifest and runs those notebooks.
+    r = await output(reproduce(dir));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^running 00-a\.ipynb: .* differs from the manifest$/m);
+    assert.equal(await Deno.readTextFile(`${dir}/results/tables/a.csv`), "x,y\n1,2\n3,4\n");
+    assert.deepEqual(leftovers(dir), [], "scratch folders removed");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("reproduce: a failing notebook exits 1 naming it and its cell, and touches nothing", async () => {
+  const dir = await scratch();
+  try {
+    await Deno.mkdir(`${dir}/notebooks`);
+    await Deno.mkdir(`${dir}/results`);
+    const ok = notebook(["1 + 1"]);
+    const bad = notebook(['"fine"', 'throw new Error("fixture failure");', '"never"']);
+    await Deno.writeTextFile(`${dir}/notebooks/00-ok.ipynb`, ok);
+    await Deno.writeTextFile(`${dir}/notebooks/10-bad.ipynb`, bad);
+    await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
+    const r = await output(reproduce(dir, "--workers", "1"));
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^\[1\/2\] 00-ok\.ipynb \d+\.\d s$/m);
+    assert.match(r.stderr, /^error: 10-bad\.ipynb, In \[2\]: .*fixture failure$/m);
+    assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-ok.ipynb`), ok);
+    assert.equal(await Deno.readTextFile(`${dir}/notebooks/10-bad.ipynb`), bad);
+    assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"]);
+    assert.deepEqual(leftovers(dir), [], "scratch folder removed");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("reproduce: a results folder it cannot write fails before any notebook runs", async () => {
+  const dir = await scratch();
+  try {
+    await Deno.mkdir(`${dir}/notebooks`);
+    const ok = notebook(["1 + 1"]);
+    await Deno.writeTextFile(`${dir}/notebooks/00-ok.ipynb`, ok);
+    await Deno.writeTextFile(`${dir}/file`, "not a folder");
+    const r = await output(
+      new Deno.Command("deno", {
+        args: [...REPRODUCE, "--notebooks", `${dir}/notebooks`, "--results", `${dir}/file/results`],
+        cwd: ROOT,
+        stdout: "piped",
+        stderr: "piped",
+      }),
+    );
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /^error: cannot write to .*\/file .*nothing was changed$/m);
+    assert.doesNotMatch(r.stdout, /\[1\//, "no notebook ran");
+    assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-ok.ipynb`), ok);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("reproduce: a second run at once is refused; an interrupted run says so and changes nothing", async () => {
+  const dir = await scratch();
+  try {
+    await Deno.mkdir(`${dir}/notebooks`);
+    await Deno.mkdir(`${dir}/results`);
+    const slow = notebook(["await new Promise((r) => setTimeout(r, 60_000));"]);
+    await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, slow);
+    await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
+    const first = reproduce(dir).spawn();
+    const t0 = performance.now();
+    // Wait until the first run has started its kernel (its log exists).
+    while (
+      !leftovers(dir).some((name) => {
+        try {
+          return Deno.statSync(`${ROOT}/.tmp/${name}/logs/00-slow.ipynb.log`).isFile;
+        } catch {
+          return false;
+        }
+      })
+    ) {
+      assert.ok(performance.now() - t0 < 30_000, "the first run did not start");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const second = await output(reproduce(dir));
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, /error: another `deno task reproduce` is running \(process \d+\)/);
+    first.kill("SIGINT");
+    const r = await first.output();
+    const stderr = new TextDecoder().decode(r.stderr);
+    assert.equal(r.code, 130, stderr);
+    assert.match(stderr, /interrupted: the run was stopped and nothing was changed/);
+    assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-slow.ipynb`), slow);
+    assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"]);
+    assert.deepEqual(leftovers(dir), [], "scratch folder removed and lock released");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
