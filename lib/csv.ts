@@ -318,6 +318,17 @@ function splitLine(line: string): string[] | LineProblem {
 /**
  * Incremental reader of one CSV table: feed it text with {@link TableReader.push} (any chunking)
  * and call {@link TableReader.end}; every row goes to the handler, every problem to `issues`.
+ *
+ * @example
+ * ```ts
+ * import { z } from "zod";
+ * import { TableReader } from "./csv.ts";
+ * const rows: unknown[] = [];
+ * const r = new TableReader("t.csv", z.object({ a: z.string() }), (_, v) => rows.push(v), []);
+ * r.push("a\nx\ny");
+ * r.end();
+ * rows; // [{ a: "x" }, { a: "y" }]
+ * ```
  */
 export class TableReader<T> {
   #file: string;

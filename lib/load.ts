@@ -44,7 +44,15 @@ import { normalizeSourceText, quoteStatesValue } from "./source.ts";
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
 
-/** The tables in the order they are read and their problems reported. */
+/**
+ * The tables in the order they are read and their problems reported.
+ *
+ * @example
+ * ```ts
+ * import { TABLE_ORDER } from "./load.ts";
+ * TABLE_ORDER[0]; // "sources"
+ * ```
+ */
 export const TABLE_ORDER: readonly TableName[] = [
   "sources",
   "cases",
