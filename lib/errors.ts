@@ -1,14 +1,14 @@
 /**
- * The error every data problem is reported with.
+ * The error every data problem is reported with, and the one form each problem is printed in.
  *
  * @module
  */
 
 /** One problem found in the data: where it is and what is wrong. */
 export interface DataIssue {
-  /** File name relative to the data folder, e.g. `observations.csv`. */
+  /** File name relative to the data folder, e.g. `observations.csv` or `sources/x.txt`. */
   file: string;
-  /** 1-based line number in the file (the header is line 1), when the problem has a row. */
+  /** 1-based line number in the file (the header is line 1), when the problem has a line. */
   row?: number;
   /** Column name, when the problem is in one cell or column. */
   column?: string;
@@ -17,23 +17,33 @@ export interface DataIssue {
 }
 
 /**
- * Formats one issue as `file:row:column: message` (row and column left out when absent).
+ * Formats one issue as `file:row:column: message`, always with the two colons of row and column:
+ * a problem without a line leaves the row empty (`events.csv::kind: ...`), one without a column
+ * leaves the column empty (`events.csv:15:: duplicate ...`), a problem of the whole file leaves
+ * both empty (`events.csv::: file not found`). A reader can split on the first three colons.
  *
+ * @param issue The problem.
+ * @returns One line.
  * @example
  * ```ts
  * import { formatIssue } from "./errors.ts";
  * formatIssue({ file: "cases.csv", row: 3, column: "age", message: "not a number: 'x'" });
  * // "cases.csv:3:age: not a number: 'x'"
+ * formatIssue({ file: "events.csv", message: "file not found" }); // "events.csv::: file not found"
  * ```
  */
 export function formatIssue(issue: DataIssue): string {
-  const where = [issue.file, issue.row, issue.column].filter((x) => x !== undefined).join(":");
-  return `${where}: ${issue.message}`;
+  return `${issue.file}:${issue.row ?? ""}:${issue.column ?? ""}: ${issue.message}`;
 }
 
+/** How many problems the error's message (and `deno task validate`) prints before a count. */
+export const SHOWN_ISSUES = 50;
+
 /**
- * Thrown by the loader when the data has problems. It carries every problem found, not only the
- * first, sorted by file, row and column; its message lists them one per line.
+ * Thrown by the loader when the data has problems. It carries the problems in the order the
+ * loader reports them (problems of whole files first, then each file's rows in order, problems
+ * that follow from one already reported grouped under it) and their total; its message lists
+ * the first {@link SHOWN_ISSUES} one per line, then how many more there are.
  *
  * @example
  * ```ts
@@ -43,20 +53,23 @@ export function formatIssue(issue: DataIssue): string {
  * ```
  */
 export class DataValidationError extends Error {
-  /** Every problem found. */
+  /** The problems, in reporting order (at most the loader's storage limit; see `total`). */
   issues: DataIssue[];
+  /** How many problems were found (more than `issues.length` when some were not stored). */
+  total: number;
 
-  /** Builds the error from a non-empty list of issues. */
-  constructor(issues: DataIssue[]) {
-    const sorted = [...issues].sort((a, b) =>
-      a.file.localeCompare(b.file) || (a.row ?? 0) - (b.row ?? 0) ||
-      (a.column ?? "").localeCompare(b.column ?? "") || a.message.localeCompare(b.message)
-    );
+  /**
+   * @param issues The problems, in reporting order (non-empty).
+   * @param total How many were found, when more than were kept.
+   */
+  constructor(issues: DataIssue[], total: number = issues.length) {
     super(
-      `${sorted.length} problem${sorted.length === 1 ? "" : "s"} in the data:\n` +
-        sorted.map(formatIssue).join("\n"),
+      `${total} problem${total === 1 ? "" : "s"} in the data:\n` +
+        issues.slice(0, SHOWN_ISSUES).map(formatIssue).join("\n") +
+        (total > SHOWN_ISSUES ? `\n... and ${total - SHOWN_ISSUES} more` : ""),
     );
     this.name = "DataValidationError";
-    this.issues = sorted;
+    this.issues = issues;
+    this.total = total;
   }
 }

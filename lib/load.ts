@@ -3,10 +3,19 @@
  * schema, all of them against each other and every quote against its own article's text, derives
  * every time point from its rule, and returns the case series (types in `model.ts`).
  *
+ * Problems are reported root cause first: problems of whole files (missing, not UTF-8, BOM,
+ * header), then each file's rows in order (files in the order of {@link TABLE_ORDER}). A check
+ * that depends on an unusable file is not run; a row that refers to a time point that could not
+ * be derived is not checked against it, and is counted under that time point's own problem; a
+ * reference to a row that exists but failed its schema is not called unknown.
+ *
+ * Files are read in chunks and rows are checked as they stream, so that time is linear in the
+ * data and memory holds the case series, not the raw text of the tables.
+ *
  * @module
  */
 import { fileURLToPath } from "node:url";
-import { type Located, readTable } from "./csv.ts";
+import { type IssueSink, TableReader } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
 import { deriveDay, type NominalInterval } from "./intervals.ts";
 import {
@@ -35,12 +44,226 @@ import { normalizeSourceText, quoteStatesValue } from "./source.ts";
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
 
+/**
+ * The tables in the order they are read and their problems reported.
+ *
+ * @example
+ * ```ts
+ * import { TABLE_ORDER } from "./load.ts";
+ * TABLE_ORDER[0]; // "sources"
+ * ```
+ */
+export const TABLE_ORDER: readonly TableName[] = [
+  "sources",
+  "cases",
+  "timepoints",
+  "treatments",
+  "observations",
+  "events",
+];
+
+/** How many problems are kept in a {@link DataValidationError} (the rest are counted). */
+const KEPT_ISSUES = 10_000;
+
 const sameNumber = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9;
+
+/** Reads files in chunks of this many bytes (each cut at a line end). */
+const CHUNK_BYTES = 4 << 20;
+
+/** Names the encoding of bytes that are not UTF-8, where it can tell. */
+function otherEncoding(head: Uint8Array): string | null {
+  const [a, b, c, d] = head;
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return "UTF-32 (little-endian)";
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return "UTF-32 (big-endian)";
+  if (a === 0xff && b === 0xfe) return "UTF-16 (little-endian)";
+  if (a === 0xfe && b === 0xff) return "UTF-16 (big-endian)";
+  const n = Math.min(head.length, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (head[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  if (odd > n / 8 && even === 0) return "UTF-16 (little-endian, no byte-order mark)";
+  if (even > n / 8 && odd === 0) return "UTF-16 (big-endian, no byte-order mark)";
+  if (even + odd > 0) return "binary or UTF-16/32 (it holds NUL bytes)";
+  return null;
+}
+
+/** Where the first byte that is not UTF-8 lies in `bytes`: its line and a description. */
+function badByte(bytes: Uint8Array): { line: number; message: string } {
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const encoder = new TextEncoder();
+  let from = 0;
+  while (true) {
+    const i = text.indexOf("\uFFFD", from);
+    if (i < 0) return { line: 1, message: "not valid UTF-8: save it as UTF-8 (without BOM)" };
+    const offset = encoder.encode(text.slice(0, i)).length;
+    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) {
+      from = i + 1;
+      continue;
+    }
+    let line = 1;
+    for (let j = text.indexOf("\n"); j >= 0 && j < i; j = text.indexOf("\n", j + 1)) line++;
+    const byte = bytes[offset];
+    const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    const next = bytes[offset + 1];
+    const latin1 = byte >= 0xa0 && (next === undefined || next < 0x80 || next >= 0xc0);
+    const asLatin1 = new TextDecoder("windows-1252").decode(bytes.subarray(offset, offset + 1));
+    return {
+      line,
+      message: `byte ${hex} is not UTF-8` +
+        (latin1
+          ? `: the file looks like Latin-1 / Windows-1252 (where ${hex} is '${asLatin1}')`
+          : "") +
+        ": save the file as UTF-8 (without BOM)",
+    };
+  }
+}
+
+/**
+ * Reads a file as UTF-8 text, in pieces cut at line ends, passing each to `onText`. Reports a
+ * missing or unreadable file, another encoding (UTF-16, UTF-32, Latin-1...) or a byte that is not
+ * UTF-8 (at its line) as a problem of the whole file, and returns false.
+ */
+function readText(
+  path: string,
+  file: string,
+  onText: (text: string) => void,
+  issues: IssueSink,
+): boolean {
+  let handle: Deno.FsFile;
+  let size: number;
+  try {
+    handle = Deno.openSync(path);
+    size = handle.statSync().size;
+  } catch (e) {
+    issues.push({
+      file,
+      message: e instanceof Deno.errors.NotFound
+        ? "file not found"
+        : `cannot read: ${(e as Error).message}`,
+    });
+    return false;
+  }
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const buf = new Uint8Array(Math.min(CHUNK_BYTES, size + 1)); // +1: the read that sees the end
+  let lines = 0;
+  let carry: Uint8Array = new Uint8Array(0);
+  let first = true;
+  try {
+    while (true) {
+      const n = handle.readSync(buf);
+      const done = n === null;
+      let bytes = done ? carry : buf.subarray(0, n);
+      if (!done && carry.length > 0) {
+        const joined = new Uint8Array(carry.length + bytes.length);
+        joined.set(carry);
+        joined.set(bytes, carry.length);
+        bytes = joined;
+      }
+      if (first && (bytes.length >= 4 || done)) {
+        first = false;
+        const other = otherEncoding(bytes);
+        if (other) {
+          issues.push({ file, message: `the file is ${other}, not UTF-8: save it as UTF-8` });
+          return false;
+        }
+      }
+      const cut = done ? bytes.length : bytes.lastIndexOf(10) + 1;
+      if (!done && cut === 0) {
+        carry = bytes.slice();
+        continue;
+      }
+      const piece = bytes.subarray(0, cut);
+      carry = bytes.slice(cut);
+      let text: string;
+      try {
+        text = decoder.decode(piece);
+      } catch {
+        const bad = badByte(piece);
+        issues.push({ file, row: lines + bad.line, message: bad.message });
+        return false;
+      }
+      for (let i = piece.indexOf(10); i >= 0; i = piece.indexOf(10, i + 1)) lines++;
+      if (text.length > 0) onText(text);
+      if (done) return true;
+    }
+  } finally {
+    handle.close();
+  }
+}
+
+/** Problems, kept in reporting order: whole files first, then rows by file and line. */
+class Issues implements IssueSink {
+  #files: DataIssue[] = [];
+  #rows: DataIssue[] = [];
+  #total = 0;
+  /** Counts of rows not checked because they refer to something already reported. */
+  #knockOns = new Map<
+    string,
+    { issue: DataIssue; refs: string[]; n: number; append: boolean }
+  >();
+
+  push(issue: DataIssue): void {
+    this.#total++;
+    if (this.#files.length + this.#rows.length >= KEPT_ISSUES) return;
+    (issue.row === undefined ? this.#files : this.#rows).push(issue);
+  }
+
+  /** Pushes a problem of a whole file (reported before every row problem). */
+  pushFile(issue: DataIssue): void {
+    this.#total++;
+    if (this.#files.length + this.#rows.length < KEPT_ISSUES) this.#files.push(issue);
+  }
+
+  /**
+   * Records that the row at `ref` was not checked because of the problem `key`, reported at
+   * `where`. With `append`, `where` is an issue already pushed whose message gets the count;
+   * otherwise one issue per key is added at `where`, saying how many rows and which.
+   */
+  knockOn(key: string, where: DataIssue, ref: string, append = false): void {
+    const k = this.#knockOns.get(key) ?? { issue: where, refs: [], n: 0, append };
+    k.n++;
+    if (k.refs.length < 5) k.refs.push(ref);
+    this.#knockOns.set(key, k);
+  }
+
+  /** The error, problems in reporting order, or null when there are none. */
+  error(): DataValidationError | null {
+    for (const { issue, refs, n, append } of this.#knockOns.values()) {
+      const more = n > refs.length ? ", ..." : "";
+      const counted = append
+        ? `; ${n} more row${n === 1 ? "" : "s"} of this file with it (${refs.join(", ")}${more})`
+        : `: ${n} row${n === 1 ? " that refers" : "s that refer"} to it ` +
+          `${n === 1 ? "was" : "were"} not checked against it (${refs.join(", ")}${more})`;
+      if (append) issue.message += counted;
+      else this.push({ ...issue, message: issue.message + counted });
+    }
+    this.#knockOns.clear();
+    if (this.#total === 0) return null;
+    const rank = (file: string) => {
+      const i = TABLE_ORDER.findIndex((t) => tableSchemas[t].file === file);
+      return i < 0 ? (file.startsWith("sources/") ? 0.5 : TABLE_ORDER.length) : i;
+    };
+    const byFile = (a: DataIssue, b: DataIssue) => rank(a.file) - rank(b.file);
+    const files = [...this.#files].sort(byFile);
+    const rows = [...this.#rows].sort((a, b) => byFile(a, b) || a.row! - b.row!);
+    return new DataValidationError([...files, ...rows], this.#total);
+  }
+}
 
 /**
  * Loads and validates the dataset. Collects every problem in every table before throwing a
- * {@link DataValidationError}; never returns partial data.
+ * {@link DataValidationError} (problems in reporting order: see the module description); never
+ * returns partial data.
  *
+ * @param dataDir The data folder (default: the repository's `data/`).
+ * @returns The case series.
+ * @throws {DataValidationError} When the data has problems.
+ * @throws {TypeError} When `dataDir` is not a folder.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
@@ -50,53 +273,54 @@ const sameNumber = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9;
  */
 export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promise<CaseSeries> {
   const dir = dataDir.replace(/\/?$/, "/");
-  const issues: DataIssue[] = [];
-  async function readText(file: string): Promise<string | null> {
-    try {
-      const bytes = await Deno.readFile(`${dir}${file}`);
-      try {
-        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-      } catch {
-        issues.push({ file, message: "not valid UTF-8: save it as UTF-8 (without BOM)" });
-        return null;
-      }
-    } catch (e) {
-      issues.push({
-        file,
-        message: e instanceof Deno.errors.NotFound
-          ? "file not found"
-          : `cannot read: ${(e as Error).message}`,
-      });
-      return null;
-    }
+  let isDir = false;
+  try {
+    isDir = (await Deno.stat(dir)).isDirectory;
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory)) throw e;
   }
-  async function read<N extends TableName>(name: N) {
-    const { file, schema } = tableSchemas[name];
-    const text = await readText(file);
-    if (text === null) return [];
-    const result = readTable(file, text, schema);
-    for (const issue of result.issues) issues.push(issue);
-    return result.rows as Located<z_out<N>>[];
+  if (!isDir) {
+    throw new TypeError(`data folder '${dataDir}' not found: expected a folder of tables`);
   }
-  const sourceRows = await read("sources");
-  const caseRows = await read("cases");
-  const timeRows = await read("timepoints");
-  const treatmentRows = await read("treatments");
-  const observationRows = await read("observations");
-  const eventRows = await read("events");
+  const issues = new Issues();
+  const usable = new Set<TableName>();
 
+  /** Streams one table through its schema; rows go to `onRow`. */
+  function table<T>(
+    name: TableName,
+    onRow: (row: number, value: T | null, valid: Partial<T>) => void,
+  ): void {
+    const { file, schema } = tableSchemas[name];
+    const fileProblems: DataIssue[] = [];
+    const reader = new TableReader<T>(file, schema, onRow, {
+      push: (issue) =>
+        (issue.row === undefined || issue.row === 1 ? fileProblems : issues).push(issue),
+    });
+    const ok = readText(`${dir}${file}`, file, (t) => reader.push(t), fileProblems);
+    if (ok) reader.end();
+    for (const issue of fileProblems) issues.pushFile(issue);
+    if (ok && reader.usable) usable.add(name);
+  }
+
+  // Sources and their texts.
   const sources = new Map<string, Source>();
   const texts = new Map<string, string>();
-  for (const { value: r, row } of sourceRows) {
-    if (sources.has(r.source_id)) {
-      issues.push({
-        file: "sources.csv",
-        row,
-        column: "source_id",
-        message: "duplicate source id",
-      });
-      continue;
+  const sourceIds = new Set<string>();
+  const sourceRows: { r: SourceRow; row: number }[] = [];
+  table<SourceRow>("sources", (row, r, valid) => {
+    if (valid.source_id !== undefined) {
+      if (sourceIds.has(valid.source_id)) {
+        issues.push({
+          file: "sources.csv",
+          row,
+          column: "source_id",
+          message: "duplicate source id",
+        });
+        return;
+      }
+      sourceIds.add(valid.source_id);
     }
+    if (r === null) return;
     if (r.text_path !== `sources/${r.source_id}.txt`) {
       issues.push({
         file: "sources.csv",
@@ -104,8 +328,11 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
         column: "text_path",
         message: `must be sources/${r.source_id}.txt (the text is named after its source_id)`,
       });
-      continue;
+      return;
     }
+    sourceRows.push({ r, row });
+  });
+  for (const { r } of sourceRows) {
     sources.set(r.source_id, {
       id: r.source_id,
       citation: r.citation,
@@ -114,165 +341,178 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       licence: r.licence,
       textPath: r.text_path,
     });
-    const text = await readText(r.text_path);
-    if (text !== null) texts.set(r.source_id, normalizeSourceText(text));
-  }
-  const caseSource = new Map<string, string>();
-  for (const { value: r, row } of caseRows) {
-    if (sources.has(r.source_id)) caseSource.set(r.case_id, r.source_id);
-    else if (sourceRows.length > 0) {
-      issues.push({
-        file: "cases.csv",
-        row,
-        column: "source_id",
-        message: `unknown source id '${r.source_id}' (not in sources.csv)`,
-      });
+    const parts: string[] = [];
+    const problems: DataIssue[] = [];
+    if (readText(`${dir}${r.text_path}`, r.text_path, (t) => parts.push(t), problems)) {
+      texts.set(r.source_id, normalizeSourceText(parts.join("")));
     }
+    for (const issue of problems) issues.pushFile(issue);
   }
-  checkProvenance(
-    { caseRows, timeRows, treatmentRows, observationRows, eventRows },
-    (caseId) => {
-      const id = caseSource.get(caseId);
-      return id === undefined ? undefined : { id, text: texts.get(id) };
-    },
-    issues,
-  );
 
-  const cases = buildCases(caseRows, timeRows, treatmentRows, observationRows, eventRows, issues);
-  if (issues.length > 0) throw new DataValidationError(issues);
-  return { sources, cases };
-}
-
-/** The rows of every table, as read. */
-interface Tables {
-  caseRows: Located<CaseRow>[];
-  timeRows: Located<TimepointRow>[];
-  treatmentRows: Located<TreatmentRow>[];
-  observationRows: Located<ObservationRow>[];
-  eventRows: Located<EventRow>[];
-}
-
-/**
- * Checks every quote against the text of its own case's source (after
- * {@link normalizeSourceText}), and the numbers a quote states against the row's values where the
- * two can be compared (VAS, dose, age, SDS, age at diagnosis).
- */
-function checkProvenance(
-  t: Tables,
-  sourceOf: (caseId: string) => { id: string; text: string | undefined } | undefined,
-  issues: DataIssue[],
-): void {
-  const check = (
-    file: string,
-    row: number,
-    caseId: string,
-    quotes: Record<string, string | null>,
-    values: [column: string, value: number | null, quoteColumn: string][] = [],
-  ) => {
-    const source = sourceOf(caseId);
-    if (source === undefined || source.text === undefined) return;
-    for (const [column, quote] of Object.entries(quotes)) {
-      if (quote !== null && !source.text.includes(normalizeSourceText(quote))) {
-        issues.push({ file, row, column, message: `quote not found in source ${source.id}` });
+  // Cases: a row that fails its schema still declares its case id.
+  const caseRows: { r: CaseRow; row: number }[] = [];
+  const caseIds = new Map<string, number>();
+  const caseSource = new Map<string, string>();
+  const check = provenance(texts, issues);
+  table<CaseRow>("cases", (row, r, valid) => {
+    const id = valid.case_id;
+    if (id !== undefined) {
+      if (caseIds.has(id)) {
+        issues.push({
+          file: "cases.csv",
+          row,
+          column: "case_id",
+          message: `duplicate case id (first at line ${caseIds.get(id)})`,
+        });
+        return;
+      }
+      caseIds.set(id, row);
+    }
+    if (valid.source_id !== undefined && id !== undefined) {
+      if (sourceIds.has(valid.source_id)) caseSource.set(id, valid.source_id);
+      else if (usable.has("sources")) {
+        issues.push({
+          file: "cases.csv",
+          row,
+          column: "source_id",
+          message: `unknown source id '${valid.source_id}' (not in sources.csv)`,
+        });
       }
     }
-    for (const [column, value, quoteColumn] of values) {
-      const quote = quotes[quoteColumn];
-      if (value === null || quote === null) continue;
-      const problem = quoteStatesValue(quote, value, column);
-      if (problem) issues.push({ file, row, column, message: problem });
-    }
-  };
-  for (const { value: r, row } of t.caseRows) {
-    check("cases.csv", row, r.case_id, {
-      demographics_quote: r.demographics_quote,
-      cause_quote: r.cause_quote,
-      amputation_quote: r.amputation_quote,
-      sds_quote: r.sds_quote,
-      diagnosis_quote: r.diagnosis_quote,
-    }, [
-      ["age", r.age, "demographics_quote"],
-      ["sds", r.sds, "sds_quote"],
-      ["diagnosis_age", r.diagnosis_age, "diagnosis_quote"],
-    ]);
-  }
-  for (const { value: r, row } of t.timeRows) {
-    check("timepoints.csv", row, r.case_id, { quote: r.quote });
-  }
-  for (const { value: r, row } of t.treatmentRows) {
-    check("treatments.csv", row, r.case_id, { quote: r.quote }, [
-      ["dose_mg_per_day", r.dose_mg_per_day, "quote"],
-    ]);
-  }
-  for (const { value: r, row } of t.observationRows) {
-    const values: [string, number, string][] = r.vas_rule === "exact"
-      ? [["vas_nominal", r.vas_nominal, "quote"]]
-      : [["vas_lo", r.vas_lo, "quote"], ["vas_hi", r.vas_hi, "quote"]];
-    check("observations.csv", row, r.case_id, { quote: r.quote }, values);
-  }
-  for (const { value: r, row } of t.eventRows) {
-    check("events.csv", row, r.case_id, { quote: r.quote });
-  }
-}
-
-type z_out<N extends TableName> = N extends "sources" ? SourceRow
-  : N extends "cases" ? CaseRow
-  : N extends "timepoints" ? TimepointRow
-  : N extends "treatments" ? TreatmentRow
-  : N extends "observations" ? ObservationRow
-  : EventRow;
-
-function buildCases(
-  caseRows: Located<CaseRow>[],
-  timeRows: Located<TimepointRow>[],
-  treatmentRows: Located<TreatmentRow>[],
-  observationRows: Located<ObservationRow>[],
-  eventRows: Located<EventRow>[],
-  issues: DataIssue[],
-): Case[] {
-  const caseIds = new Set<string>();
-  for (const { value, row } of caseRows) {
-    if (caseIds.has(value.case_id)) {
-      issues.push({ file: "cases.csv", row, column: "case_id", message: "duplicate case id" });
-    }
-    caseIds.add(value.case_id);
-  }
+    if (r === null) return;
+    caseRows.push({ r, row });
+    const source = caseSource.get(r.case_id);
+    const file = "cases.csv";
+    r.demographics_quote = check.quote(
+      file,
+      row,
+      source,
+      "demographics_quote",
+      r.demographics_quote,
+    );
+    r.cause_quote = check.quote(file, row, source, "cause_quote", r.cause_quote);
+    r.amputation_quote = check.quote(file, row, source, "amputation_quote", r.amputation_quote);
+    r.sds_quote = check.quote(file, row, source, "sds_quote", r.sds_quote);
+    r.diagnosis_quote = check.quote(file, row, source, "diagnosis_quote", r.diagnosis_quote);
+    check.number(file, row, r.demographics_quote, "age", r.age);
+    check.number(file, row, r.sds_quote, "sds", r.sds);
+    check.number(file, row, r.diagnosis_quote, "diagnosis_age", r.diagnosis_age);
+  });
+  const casesKnown = usable.has("cases");
+  /** Checks that a row's case exists; when cases.csv is unusable, every case is taken as known. */
+  const unknownCases = new Map<string, DataIssue>();
+  let lastKnown: string | null = null;
   const checkCase = (file: string, row: number, id: string) => {
-    if (caseIds.has(id)) return true;
-    issues.push({ file, row, column: "case_id", message: `unknown case id '${id}'` });
+    if (id === lastKnown) return true;
+    if (!casesKnown || caseIds.has(id)) {
+      lastKnown = id;
+      return true;
+    }
+    const key = `${file}\u0000${id}`;
+    const first = unknownCases.get(key);
+    if (first) issues.knockOn(`unknown case ${key}`, first, `line ${row}`, true);
+    else {
+      const issue = {
+        file,
+        row,
+        column: "case_id",
+        message: `unknown case id '${id}' (not in cases.csv)`,
+      };
+      unknownCases.set(key, issue);
+      issues.push(issue);
+    }
     return false;
   };
 
-  const times = resolveTimepoints(timeRows, caseIds, issues);
+  // Time points: rows by case; a row that fails its schema still declares its time id.
+  const timeRows = new Map<string, Map<string, { r: TimepointRow; row: number }>>();
+  const invalid = new Map<string, Map<string, number>>();
+  table<TimepointRow>("timepoints", (row, r, valid) => {
+    const { case_id: caseId, time_id: timeId } = valid;
+    if (caseId === undefined || !checkCase("timepoints.csv", row, caseId)) return;
+    if (timeId === undefined) return;
+    let m = timeRows.get(caseId);
+    if (!m) timeRows.set(caseId, m = new Map());
+    const first = m.get(timeId)?.row ?? invalid.get(caseId)?.get(timeId);
+    if (first !== undefined) {
+      issues.push({
+        file: "timepoints.csv",
+        row,
+        column: "time_id",
+        message: `duplicate time_id '${timeId}' (first at line ${first})`,
+      });
+      return;
+    }
+    if (r === null) {
+      let bad = invalid.get(caseId);
+      if (!bad) invalid.set(caseId, bad = new Map());
+      bad.set(timeId, row);
+      return;
+    }
+    r.quote = check.quote("timepoints.csv", row, caseSource.get(caseId), "quote", r.quote);
+    m.set(timeId, { r, row });
+  });
+  const timesKnown = usable.has("timepoints");
+  const resolved: Resolved = timesKnown
+    ? resolveTimepoints(timeRows, invalid, caseIds, casesKnown, issues)
+    : { times: new Map(), roots: new Map() };
+  const times = resolved.times;
+  timeRows.clear(); // the rows are derived: let them go
+
+  /**
+   * The day of a row's time point, or null: a time point that could not be derived (or whose row
+   * failed its schema) is not reported again; the row is counted under its problem.
+   */
   const dayOf = (file: string, row: number, column: string, caseId: string, id: string) => {
+    if (!timesKnown) return null;
     const tp = times.get(caseId)?.get(id);
     if (tp) return tp.day;
-    if (times.get(caseId)?.has(id) === false) {
-      issues.push({ file, row, column, message: `unknown time_id '${id}' for case ${caseId}` });
+    const line = invalid.get(caseId)?.get(id);
+    const root = tp === null
+      ? resolved.roots.get(caseId)?.get(id)
+      : line === undefined
+      ? undefined
+      : { id, row: line };
+    if (root !== undefined) {
+      issues.knockOn(`time ${caseId}\u0000${root.id}`, unusable(caseId, root), `${file}:${row}`);
+      return null;
+    }
+    const key = `${file}\u0000${caseId}\u0000${id}`;
+    const first = unknownCases.get(key);
+    if (first) issues.knockOn(`unknown time ${key}`, first, `line ${row}`, true);
+    else {
+      const issue = {
+        file,
+        row,
+        column,
+        message: `unknown time_id '${id}' for case ${caseId} (not in timepoints.csv)`,
+      };
+      unknownCases.set(key, issue);
+      issues.push(issue);
     }
     return null;
   };
 
-  const byDay = <T extends { day: Day }>(a: T, b: T) => compareDays(a.day, b.day);
-  const byStart = (a: Treatment, b: Treatment) =>
-    compareDays(a.start, b.start) || a.drug.localeCompare(b.drug);
-
   const treatments = new Map<string, { t: Treatment; row: number }[]>();
   const treatmentKeys = new Map<string, number>();
-  for (const { value: r, row } of treatmentRows) {
+  table<TreatmentRow>("treatments", (row, r) => {
     const file = "treatments.csv";
-    if (!checkCase(file, row, r.case_id)) continue;
+    if (r === null || !checkCase(file, row, r.case_id)) return;
+    r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+    check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
-    if (!start || (r.end !== null && !end)) continue;
+    if (!start || (r.end !== null && !end)) return;
     const key = `${r.case_id}\u0000${r.drug}\u0000${r.start}`;
     if (treatmentKeys.has(key)) {
       issues.push({
         file,
         row,
-        message: `duplicate of line ${treatmentKeys.get(key)}: same case, drug and start`,
+        message: `duplicate of the row at line ${
+          treatmentKeys.get(key)
+        } (same case_id, drug and start)`,
       });
-      continue;
+      return;
     }
     treatmentKeys.set(key, row);
     if (end && end.nominal < start.nominal) {
@@ -301,74 +541,113 @@ function buildCases(
     }
     list.push({ t, row });
     treatments.set(r.case_id, list);
-  }
+  });
 
   const events = new Map<string, CaseEvent[]>();
   const eventKeys = new Map<string, number>();
-  for (const { value: r, row } of eventRows) {
+  /** Cases with an amputation row, or with an event row whose kind is unreadable. */
+  const amputated = new Set<string>();
+  const firstAmputation = new Map<string, number>();
+  table<EventRow>("events", (row, r, valid) => {
     const file = "events.csv";
-    if (!checkCase(file, row, r.case_id)) continue;
+    if (valid.case_id !== undefined && (valid.kind === undefined || valid.kind === "amputation")) {
+      amputated.add(valid.case_id);
+    }
+    if (r === null || !checkCase(file, row, r.case_id)) return;
+    r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     const day = dayOf(file, row, "time", r.case_id, r.time);
-    if (!day) continue;
+    if (!day) return;
     const key = `${r.case_id}\u0000${r.kind}\u0000${r.time}`;
     if (eventKeys.has(key)) {
-      issues.push({ file, row, message: `duplicate of line ${eventKeys.get(key)}` });
-      continue;
+      issues.push({
+        file,
+        row,
+        message: `duplicate of the row at line ${eventKeys.get(key)} (same case_id, kind and time)`,
+      });
+      return;
     }
     eventKeys.set(key, row);
+    if (r.kind === "amputation") {
+      firstAmputation.set(r.case_id, Math.min(firstAmputation.get(r.case_id) ?? Infinity, day.lo));
+    }
     const list = events.get(r.case_id) ?? [];
     list.push({ kind: r.kind, day, description: r.description, quote: r.quote });
     events.set(r.case_id, list);
-  }
-  for (const { value, row } of caseRows) {
-    if (!(events.get(value.case_id) ?? []).some((e) => e.kind === "amputation")) {
-      issues.push({
-        file: "events.csv",
-        message: `case ${value.case_id} (cases.csv line ${row}) has no amputation event`,
-      });
+  });
+  if (usable.has("events") && timesKnown) {
+    for (const { r, row } of caseRows) {
+      if (!amputated.has(r.case_id)) {
+        issues.push({
+          file: "cases.csv",
+          row,
+          column: "case_id",
+          message: `case ${r.case_id} has no amputation event in events.csv (every case needs one)`,
+        });
+      }
     }
   }
 
   const observations = new Map<string, Observation[]>();
-  const observationKeys = new Map<string, number>();
-  for (const { value: r, row } of observationRows) {
-    const file = "observations.csv";
-    if (!checkCase(file, row, r.case_id)) continue;
-    const day = dayOf(file, row, "time", r.case_id, r.time);
-    if (!day) continue;
-    const key = `${r.case_id}\u0000${r.time}`;
-    if (observationKeys.has(key)) {
-      issues.push({
-        file,
-        row,
-        column: "time",
-        message: `a second VAS for the same time point (first at line ${observationKeys.get(key)})`,
-      });
-      continue;
+  /** Per case: the line of each observation (parallel to its list), and for a long list an index. */
+  const observationRows = new Map<string, number[]>();
+  const observationIndex = new Map<string, Map<Day, number>>();
+  /** Line of an earlier observation of the same time point (a time point's Day is its own). */
+  const earlierObservation = (caseId: string, day: Day, row: number): number | undefined => {
+    const list = observations.get(caseId);
+    if (!list) return undefined;
+    const rows = observationRows.get(caseId)!;
+    if (list.length < 32) {
+      for (let i = 0; i < list.length; i++) if (list[i].day === day) return rows[i];
+      return undefined;
     }
-    observationKeys.set(key, row);
+    let index = observationIndex.get(caseId);
+    if (!index) {
+      observationIndex.set(caseId, index = new Map(list.map((o, i) => [o.day, rows[i]])));
+    }
+    const first = index.get(day);
+    if (first === undefined) index.set(day, row);
+    return first;
+  };
+  table<ObservationRow>("observations", (row, r) => {
+    const file = "observations.csv";
+    if (r === null || !checkCase(file, row, r.case_id)) return;
+    r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+    if (r.vas_rule === "exact") check.number(file, row, r.quote, "vas_nominal", r.vas_nominal);
+    else {
+      check.number(file, row, r.quote, "vas_lo", r.vas_lo);
+      check.number(file, row, r.quote, "vas_hi", r.vas_hi);
+    }
     const vas = { lo: r.vas_lo, hi: r.vas_hi, nominal: r.vas_nominal };
     const bad = checkNominalInterval(vas, "vas");
     if (bad) {
       issues.push({ file, row, column: bad.column, message: bad.message });
-      continue;
+      return;
     }
-    const rule = r.vas_rule === "exact"
-      ? { lo: r.vas_nominal, hi: r.vas_nominal, nominal: r.vas_nominal }
-      : { lo: r.vas_lo, hi: r.vas_hi, nominal: (r.vas_lo + r.vas_hi) / 2 };
-    for (const side of ["lo", "hi", "nominal"] as const) {
-      if (!sameNumber(rule[side], vas[side])) {
-        issues.push({
-          file,
-          row,
-          column: `vas_${side}`,
-          message: `is ${vas[side]} but rule '${r.vas_rule}' gives ${rule[side]}`,
-        });
-      }
+    const exact = r.vas_rule === "exact";
+    ruleGives(issues, row, r.vas_rule, "lo", vas.lo, exact ? r.vas_nominal : r.vas_lo);
+    ruleGives(issues, row, r.vas_rule, "hi", vas.hi, exact ? r.vas_nominal : r.vas_hi);
+    ruleGives(
+      issues,
+      row,
+      r.vas_rule,
+      "nominal",
+      vas.nominal,
+      exact ? r.vas_nominal : (r.vas_lo + r.vas_hi) / 2,
+    );
+    const day = dayOf(file, row, "time", r.case_id, r.time);
+    if (!day) return;
+    const first = earlierObservation(r.case_id, day, row);
+    if (first !== undefined) {
+      issues.push({
+        file,
+        row,
+        column: "time",
+        message: `a second VAS for the same time point (first at line ${first})`,
+      });
+      return;
     }
-    const amputations = (events.get(r.case_id) ?? []).filter((e) => e.kind === "amputation");
-    const earliest = Math.min(...amputations.map((e) => e.day.lo));
-    if (amputations.length > 0 && day.hi < earliest) {
+    const earliest = firstAmputation.get(r.case_id);
+    if (earliest !== undefined && day.hi < earliest) {
       issues.push({
         file,
         row,
@@ -376,12 +655,22 @@ function buildCases(
         message: `phantom-pain VAS dated before the amputation (day ${day.hi} < ${earliest})`,
       });
     }
-    const list = observations.get(r.case_id) ?? [];
+    let list = observations.get(r.case_id);
+    if (!list) {
+      observations.set(r.case_id, list = []);
+      observationRows.set(r.case_id, []);
+    }
     list.push({ day, vas, words: r.vas_words, note: r.note, quote: r.quote });
-    observations.set(r.case_id, list);
-  }
+    observationRows.get(r.case_id)!.push(row);
+  });
 
-  return caseRows.map(({ value: c }) => ({
+  const error = issues.error();
+  if (error) throw error;
+
+  const byDay = <T extends { day: Day }>(a: T, b: T) => compareDays(a.day, b.day);
+  const byStart = (a: Treatment, b: Treatment) =>
+    compareDays(a.start, b.start) || a.drug.localeCompare(b.drug);
+  const cases: Case[] = caseRows.map(({ r: c }) => ({
     id: c.case_id,
     sourceId: c.source_id,
     age: c.age,
@@ -401,6 +690,98 @@ function buildCases(
       t !== null
     ),
   }));
+  return { sources, cases };
+}
+
+/** Whether a normalised quote would differ from the quote itself. */
+const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
+
+/**
+ * The provenance checks: every quote against the text of its own case's source (after
+ * {@link normalizeSourceText}), and the number a quote states against the row's value where the
+ * two can be compared. Rows of one table usually follow their article's narrative, so each search
+ * starts where the previous quote of that table and source was found (and falls back to the
+ * whole text).
+ */
+function provenance(texts: Map<string, string>, issues: IssueSink) {
+  const hintsByFile = new Map<string, Map<string, number>>();
+  return {
+    /**
+     * Checks that `quote` (if any) is in the text of source `sourceId` (if it has one). Returns
+     * the quote to keep: the same characters taken from the source text where it stands there
+     * verbatim (so that the model holds no slice of a table's text), else the quote itself.
+     */
+    quote<Q extends string | null>(
+      file: string,
+      row: number,
+      sourceId: string | undefined,
+      column: string,
+      quote: Q,
+    ): Q {
+      if (sourceId === undefined || quote === null) return quote;
+      const text = texts.get(sourceId);
+      if (text === undefined) return quote;
+      let hints = hintsByFile.get(file);
+      if (!hints) hintsByFile.set(file, hints = new Map());
+      const q = NEEDS_NORMALISING.test(quote) ? normalizeSourceText(quote) : quote;
+      let at = text.indexOf(q, hints.get(sourceId) ?? 0);
+      if (at < 0) at = text.indexOf(q);
+      if (at < 0) {
+        issues.push({ file, row, column, message: `quote not found in source ${sourceId}` });
+        return quote;
+      }
+      hints.set(sourceId, at);
+      return (q === quote ? text.slice(at, at + q.length) : quote) as Q;
+    },
+    /** Checks that `quote` states `value` (when both are present and the quote states numbers). */
+    number(file: string, row: number, quote: string | null, column: string, value: number | null) {
+      if (quote === null || value === null || statesNumber(quote, value)) return;
+      const problem = quoteStatesValue(quote, value, column);
+      if (problem) issues.push({ file, row, column, message: problem });
+    },
+  };
+}
+
+/**
+ * A quick sufficient test that a quote states `value`: a whole number token of the quote (digits,
+ * optionally a point and digits, with no digit or point before it) that starts with the value's
+ * integer part equals it. When false, {@link quoteStatesValue} decides.
+ */
+function statesNumber(quote: string, value: number): boolean {
+  if (!(value >= 0) || !Number.isFinite(value)) return false;
+  const head = String(Math.trunc(value));
+  if (!/^\d+$/.test(head)) return false;
+  const digit = (c: number) => c >= 48 && c <= 57;
+  for (let i = quote.indexOf(head); i >= 0; i = quote.indexOf(head, i + 1)) {
+    const before = quote.charCodeAt(i - 1);
+    if (digit(before) || before === 46) continue;
+    let end = i + head.length;
+    if (digit(quote.charCodeAt(end))) continue;
+    if (quote.charCodeAt(end) === 46 && digit(quote.charCodeAt(end + 1))) {
+      end += 2;
+      while (digit(quote.charCodeAt(end))) end++;
+    }
+    if (Number(quote.slice(i, end)) === value) return true;
+  }
+  return false;
+}
+
+/** Reports a VAS column that differs from what its rule gives. */
+function ruleGives(
+  issues: IssueSink,
+  row: number,
+  rule: string,
+  side: "lo" | "hi" | "nominal",
+  value: number,
+  gives: number,
+): void {
+  if (sameNumber(value, gives)) return;
+  issues.push({
+    file: "observations.csv",
+    row,
+    column: `vas_${side}`,
+    message: `is ${value} but rule '${rule}' gives ${gives}`,
+  });
 }
 
 /** Two dose periods overlap when each starts before the other ends (nominal days, half-open). */
@@ -428,56 +809,52 @@ function checkNominalInterval(
 }
 
 /**
- * Derives every time point from its anchor and rule, checking references, cycles, the rule's
- * arguments and the derived columns. The map holds `null` for a time point that could not be
- * derived (its problem is in `issues`).
+ * Derives every time point from its anchor and rule, checking the origin, references, cycles,
+ * the rule's arguments and the derived columns. The map holds `null` for a time point that could
+ * not be derived (its problem, or its anchor's, is in `issues`). A reference to a time point
+ * whose row failed its schema (in `invalid`, by case and time id, with its line) is not reported
+ * again. Every time point that could not be derived gets the root of its problem in `roots`.
  */
 function resolveTimepoints(
-  rows: Located<TimepointRow>[],
-  caseIds: Set<string>,
-  issues: DataIssue[],
-): Map<string, Map<string, Timepoint | null>> {
+  rows: Map<string, Map<string, { r: TimepointRow; row: number }>>,
+  invalid: Map<string, Map<string, number>>,
+  caseIds: Map<string, number>,
+  casesKnown: boolean,
+  issues: Issues,
+): Resolved {
   const file = "timepoints.csv";
-  const byCase = new Map<string, Map<string, Located<TimepointRow>>>();
-  for (const located of rows) {
-    const { value: r, row } = located;
-    if (!caseIds.has(r.case_id)) {
-      issues.push({ file, row, column: "case_id", message: `unknown case id '${r.case_id}'` });
-      continue;
-    }
-    const m = byCase.get(r.case_id) ?? new Map();
-    if (m.has(r.time_id)) {
-      issues.push({
-        file,
-        row,
-        column: "time_id",
-        message: `duplicate time_id '${r.time_id}' (first at line ${m.get(r.time_id).row})`,
-      });
-      continue;
-    }
-    m.set(r.time_id, located);
-    byCase.set(r.case_id, m);
-  }
-
-  const out = new Map<string, Map<string, Timepoint | null>>();
-  for (const caseId of caseIds) {
-    const m = byCase.get(caseId) ?? new Map<string, Located<TimepointRow>>();
+  const times = new Map<string, Map<string, Timepoint | null>>();
+  const roots = new Map<string, Map<string, Root>>();
+  const ids = casesKnown ? [...caseIds.keys()] : [...new Set([...rows.keys(), ...invalid.keys()])];
+  for (const caseId of ids) {
+    const m = rows.get(caseId) ?? new Map<string, { r: TimepointRow; row: number }>();
+    const bad = invalid.get(caseId) ?? new Map<string, number>();
     const done = new Map<string, Timepoint | null>();
+    const root = new Map<string, Root>();
     const visiting = new Set<string>();
-    const origins = [...m.values()].filter((x) => x.value.rule === "origin");
-    if (origins.length !== 1) {
+    const origins = [...m.values()].filter((x) => x.r.rule === "origin");
+    if (origins.length > 1) {
       issues.push({
         file,
-        row: origins[1]?.row,
+        row: origins[1].row,
         column: "rule",
-        message: `case ${caseId} needs exactly one 'origin' time point, has ${origins.length}`,
+        message: `case ${caseId} needs exactly one 'origin' time point, has ${origins.length} ` +
+          `(first at line ${origins[0].row})`,
+      });
+    } else if (origins.length === 0 && bad.size === 0 && caseIds.has(caseId)) {
+      issues.push({
+        file: "cases.csv",
+        row: caseIds.get(caseId),
+        column: "case_id",
+        message: `case ${caseId} has no 'origin' time point in timepoints.csv (it needs one)`,
       });
     }
+    const rootOf = (id: string): Root =>
+      root.get(id) ?? { id, row: m.get(id)?.row ?? bad.get(id)! };
     const orderOf = new Map([...m.keys()].map((k, i) => [k, i]));
     const resolve = (id: string): Timepoint | null => {
       if (done.has(id)) return done.get(id)!;
-      const located = m.get(id)!;
-      const { value: r, row } = located;
+      const { r, row } = m.get(id)!;
       if (visiting.has(id)) {
         issues.push({
           file,
@@ -486,29 +863,64 @@ function resolveTimepoints(
           message: `anchors form a cycle through '${id}'`,
         });
         done.set(id, null);
+        root.set(id, { id, row });
         return null;
       }
       visiting.add(id);
+      const own: DataIssue[] = [];
+      let cause: Root | null = null;
       const tp = derive(r, row, orderOf.get(id)!, (ref, column) => {
-        if (!m.has(ref)) {
-          issues.push({
-            file,
-            row,
-            column,
-            message: `unknown time_id '${ref}' for case ${caseId}`,
-          });
-          return null;
+        if (m.has(ref)) {
+          const t = resolve(ref);
+          if (!t) cause = rootOf(ref);
+          return t;
         }
-        return resolve(ref);
-      }, issues);
+        if (bad.has(ref)) cause = { id: ref, row: bad.get(ref)! };
+        else {
+          own.push({ file, row, column, message: `unknown time_id '${ref}' for case ${caseId}` });
+        }
+        return null;
+      }, own);
+      for (const issue of own) issues.push(issue);
       visiting.delete(id);
       done.set(id, tp);
+      if (!tp && cause !== null && own.length === 0) {
+        const c: Root = cause;
+        root.set(id, c);
+        issues.knockOn(
+          `time ${caseId}\u0000${c.id}`,
+          unusable(caseId, c),
+          `${file}:${row}`,
+        );
+      } else if (!tp && !root.has(id)) root.set(id, { id, row });
       return tp;
     };
     for (const id of m.keys()) resolve(id);
-    out.set(caseId, done);
+    times.set(caseId, done);
+    if (root.size > 0) roots.set(caseId, root);
   }
-  return out;
+  return { times, roots };
+}
+
+/** The time point a problem starts from: its id and line in `timepoints.csv`. */
+interface Root {
+  id: string;
+  row: number;
+}
+
+/** Derived time points by case (`null`: not derivable) and, for those, the root of the problem. */
+interface Resolved {
+  times: Map<string, Map<string, Timepoint | null>>;
+  roots: Map<string, Map<string, Root>>;
+}
+
+/** The issue that rows referring to an unusable time point are counted under. */
+function unusable(caseId: string, root: Root): DataIssue {
+  return {
+    file: "timepoints.csv",
+    row: root.row,
+    message: `time point '${root.id}' of case ${caseId} is not usable`,
+  };
 }
 
 /**

@@ -24,6 +24,7 @@ export {
 } from "./model.ts";
 export { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
 export * from "./study.ts";
+export { caseNotes, type CaseSummary, caseSummary, type DatedValue } from "./summary.ts";
 export * from "./timeline.ts";
 export * from "./stats/types.ts";
 export { effectSize } from "./stats/effect_size.ts";

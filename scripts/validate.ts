@@ -1,36 +1,73 @@
 /**
- * `deno task validate [dataDir]`: checks the dataset and prints a one-line summary (exit 0) or one
- * line per problem as `file:row:column: message` (exit 1). Exit 2 on a usage error.
+ * `deno task validate [dataDir]`: checks the dataset (default: the repository's `data/`).
+ *
+ * - Valid data: a one-line summary, then a `note:` line for each case some analyses will exclude
+ *   (no VAS value, never takes the drug of interest); exit 0.
+ * - Invalid data: one line per problem as `file:row:column: message` (row or column left empty
+ *   when the problem has none: `events.csv::: file not found`), root causes first, the first
+ *   {@link SHOWN_ISSUES} then a count; exit 1.
+ * - A wrong argument (more than one, an option, a path that is not a folder): the argument named
+ *   once, exit 2.
+ *
+ * The task grants read access only (`--allow-read`, any path): the data folder is the user's
+ * argument and a task cannot put an argument into a permission flag; a launcher re-running Deno
+ * with `--allow-read=<dataDir>` would need permission to run Deno, which is wider than reading.
  *
  * @module
  */
-import { DataValidationError, formatIssue } from "../lib/errors.ts";
-import { loadCaseSeries } from "../lib/load.ts";
+import { DataValidationError, formatIssue, SHOWN_ISSUES } from "../lib/errors.ts";
+import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { warnOnOtherDeno } from "../lib/runtime.ts";
+import { caseNotes } from "../lib/summary.ts";
+
+const USAGE = "usage: deno task validate [dataDir]";
+
+/** Exits 2 with a message about the argument. */
+function usage(message: string): never {
+  console.error(`validate: ${message}\n${USAGE}`);
+  Deno.exit(2);
+}
 
 if (import.meta.main) {
   warnOnOtherDeno();
   const args = Deno.args;
-  if (args.length > 1 || args.some((a) => a.startsWith("-"))) {
-    console.error("usage: deno task validate [dataDir]");
-    Deno.exit(2);
+  if (args.length > 1) usage(`expected at most one data folder, got ${args.length} arguments`);
+  const option = args.find((a) => a.startsWith("-"));
+  if (option !== undefined) usage(`unknown option '${option}'`);
+  const dir = args[0] ?? DEFAULT_DATA_DIR;
+  try {
+    const stat = await Deno.stat(dir);
+    if (!stat.isDirectory) usage(`'${dir}' is a file: expected the data folder that holds it`);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) usage(`'${dir}' not found: expected a data folder`);
+    if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) {
+      usage(`cannot read '${dir}': ${(e as Error).message}`);
+    }
+    throw e;
   }
   try {
-    const series = await loadCaseSeries(args[0]);
-    const count = (f: (c: (typeof series.cases)[number]) => unknown[]) =>
-      series.cases.reduce((n, c) => n + f(c).length, 0);
+    const series = await loadCaseSeries(dir);
+    let treatments = 0, observations = 0, events = 0, timepoints = 0;
+    for (const c of series.cases) {
+      treatments += c.treatments.length;
+      observations += c.observations.length;
+      events += c.events.length;
+      timepoints += c.timepoints.length;
+    }
     console.log(
-      `ok: ${series.cases.length} cases, ${count((c) => c.treatments)} treatments, ` +
-        `${count((c) => c.observations)} observations, ${count((c) => c.events)} events, ` +
-        `${count((c) => c.timepoints)} time points`,
+      `ok: ${series.cases.length} cases, ${treatments} treatments, ${observations} observations, ` +
+        `${events} events, ${timepoints} time points`,
     );
+    for (const note of caseNotes(series)) console.log(`note: ${note}`);
   } catch (e) {
     if (!(e instanceof DataValidationError)) {
       console.error(`error: ${(e as Error).message}`);
       Deno.exit(1);
     }
-    for (const issue of e.issues) console.error(formatIssue(issue));
-    console.error(`${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} found`);
+    for (const issue of e.issues.slice(0, SHOWN_ISSUES)) console.error(formatIssue(issue));
+    const more = e.total - Math.min(SHOWN_ISSUES, e.issues.length);
+    if (more > 0) console.error(`... and ${more} more`);
+    console.error(`${e.total} problem${e.total === 1 ? "" : "s"} found`);
     Deno.exit(1);
   }
 }

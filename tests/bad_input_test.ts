@@ -2,8 +2,9 @@
  * One test per kind of bad input: each asserts the file, row, column and message reported.
  */
 import assert from "node:assert/strict";
-import { type DataIssue, DataValidationError, loadCaseSeries } from "../lib/mod.ts";
-import { dataWith, editLine } from "./helpers/data_dir.ts";
+import { type DataIssue, DataValidationError, formatIssue, loadCaseSeries } from "../lib/mod.ts";
+import { SHOWN_ISSUES } from "../lib/errors.ts";
+import { copyData, dataWith, editLine } from "./helpers/data_dir.ts";
 
 /** Loads `dir`, expects a DataValidationError, and returns its issues. */
 async function issuesOf(dir: string): Promise<DataIssue[]> {
@@ -268,4 +269,338 @@ Deno.test("a missing file is reported by name", async () => {
   await Deno.remove(`${dir}/observations.csv`);
   const issues = await issuesOf(dir);
   assert.ok(issues.some((i) => i.file === "observations.csv" && /file not found/.test(i.message)));
+});
+
+/** Loads `dir`, expects a DataValidationError, and returns it (the folder is removed). */
+async function errorOf(dir: string): Promise<DataValidationError> {
+  try {
+    await loadCaseSeries(dir);
+  } catch (e) {
+    assert.ok(e instanceof DataValidationError, `expected DataValidationError, got ${e}`);
+    return e;
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+  throw new assert.AssertionError({ message: "the data loaded without error" });
+}
+
+/** Line (1-based) of the first line of `text` that contains `needle`. */
+const lineOf = (text: string, needle: string) =>
+  text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+
+Deno.test("a Latin-1 byte is named, with its line and the encoding it looks like", async () => {
+  const dir = await copyData();
+  const text = await Deno.readTextFile(`${dir}/observations.csv`);
+  const line = lineOf(text, "pain VAS 3.3");
+  const bytes = new TextEncoder().encode(text.replace("pain VAS 3.3", "pain VAS 3.3 caf\u00e9"));
+  const at = bytes.indexOf(0xc3); // é in UTF-8 is C3 A9; in Latin-1 it is the single byte E9
+  await Deno.writeFile(
+    `${dir}/observations.csv`,
+    Uint8Array.from([...bytes.subarray(0, at), 0xe9, ...bytes.subarray(at + 2)]),
+  );
+  const e = await errorOf(dir);
+  assert.equal(e.issues.length, 1, e.message);
+  assertIssue(
+    e.issues,
+    { file: "observations.csv", row: line },
+    /byte 0xE9 is not UTF-8.*Latin-1.*'é'/,
+  );
+});
+
+Deno.test("a UTF-16 file is named as such (with or without byte-order mark)", async () => {
+  for (
+    const [bom, pattern] of [[true, /UTF-16 \(little-endian\)/], [
+      false,
+      /UTF-16 \(little-endian, no byte-order mark\)/,
+    ]] as const
+  ) {
+    const dir = await copyData();
+    const text = await Deno.readTextFile(`${dir}/events.csv`);
+    const utf16 = new Uint8Array((bom ? 2 : 0) + text.length * 2);
+    if (bom) utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      utf16[(bom ? 2 : 0) + 2 * i] = c & 0xff;
+      utf16[(bom ? 2 : 0) + 2 * i + 1] = c >> 8;
+    }
+    await Deno.writeFile(`${dir}/events.csv`, utf16);
+    const e = await errorOf(dir);
+    assert.equal(e.issues.length, 1, e.message);
+    assertIssue(e.issues, { file: "events.csv" }, pattern);
+  }
+});
+
+Deno.test("a source text that is not UTF-8 is named by its path", async () => {
+  const dir = await copyData();
+  const path = `${dir}/sources/nagoshi-2012.txt`;
+  const bytes = await Deno.readFile(path);
+  await Deno.writeFile(
+    path,
+    Uint8Array.from([...bytes.subarray(0, 10), 0xfc, ...bytes.subarray(10)]),
+  );
+  const e = await errorOf(dir);
+  assertIssue(e.issues, { file: "sources/nagoshi-2012.txt", row: 1 }, /byte 0xFC is not UTF-8/);
+  assert.ok(!e.issues.some((i) => /quote not found/.test(i.message)), "no knock-on quote errors");
+});
+
+Deno.test("a quote that is not in its source is reported at its cell", async () => {
+  const dir = await dataWith(
+    "events.csv",
+    (t) =>
+      t.replace(
+        "His right leg was severed off at the knee",
+        "His left leg was severed off at the knee",
+      ),
+  );
+  const line = lineOf(await Deno.readTextFile(`${dir}/events.csv`), "His left leg");
+  const e = await errorOf(dir);
+  assert.deepEqual(e.issues, [
+    {
+      file: "events.csv",
+      row: line,
+      column: "quote",
+      message: "quote not found in source nagoshi-2012",
+    },
+  ]);
+});
+
+Deno.test("a number changed in a row but not in its quote is caught", async () => {
+  const dir = await dataWith(
+    "observations.csv",
+    (t) => t.replace("6.6,6.6,6.6,exact,pain VAS 6.6", "6.7,6.7,6.7,exact,pain VAS 6.7"),
+  );
+  const e = await errorOf(dir);
+  assertIssue(
+    e.issues,
+    { file: "observations.csv", row: 2, column: "vas_nominal" },
+    /vas_nominal is 6.7 but the quote states .*6.6/,
+  );
+  const dir2 = await dataWith("cases.csv", (t) => t.replace(",27,male,", ",29,male,"));
+  const e2 = await errorOf(dir2);
+  assertIssue(
+    e2.issues,
+    { file: "cases.csv", row: 2, column: "age" },
+    /age is 29 but the quote states 27/,
+  );
+});
+
+Deno.test("a changed number inside a quote makes the quote unfound", async () => {
+  const dir = await dataWith(
+    "treatments.csv",
+    (t) =>
+      t.replace(
+        "10 days later the dose was increased to 20 mg/day",
+        "10 days later the dose was increased to 25 mg/day",
+      ),
+  );
+  const e = await errorOf(dir);
+  assert.ok(
+    e.issues.some((i) =>
+      i.file === "treatments.csv" && i.column === "quote" && /not found/.test(i.message)
+    ),
+  );
+});
+
+Deno.test("root cause first: a BOM in timepoints.csv is the only problem reported", async () => {
+  const e = await errorOf(await dataWith("timepoints.csv", (t) => "\uFEFF" + t));
+  assert.deepEqual(e.issues.map(formatIssue), [
+    "timepoints.csv:1:: file starts with a byte-order mark (BOM): save it as UTF-8 without BOM",
+  ]);
+});
+
+Deno.test("root cause first: one bad age gives one problem, not one per row of the case", async () => {
+  const dir = await dataWith("cases.csv", (t) => t.replace(",27,male,", ",-27,male,"));
+  const e = await errorOf(dir);
+  assert.equal(e.issues.length, 1, e.message);
+  assert.equal(e.issues[0].column, "age");
+});
+
+Deno.test("root cause first: an invalid rule is reported once, rows that use it are counted under it", async () => {
+  const dir = await dataWith(
+    "timepoints.csv",
+    (t) => t.replace("1,paroxetine_20,exact,", "1,paroxetine_20,exactly,"),
+  );
+  const line = lineOf(await Deno.readTextFile(`${dir}/timepoints.csv`), "1,paroxetine_20,");
+  const e = await errorOf(dir);
+  assert.ok(!e.issues.some((i) => /unknown time_id/.test(i.message)), e.message);
+  assert.deepEqual(e.issues[0], {
+    file: "timepoints.csv",
+    row: line,
+    column: "rule",
+    message: "unknown rule 'exactly': one of origin, exact, approx, within, after, before",
+  });
+  assert.ok(e.issues.every((i) => i.file === "timepoints.csv" && i.row === line), e.message);
+  assert.match(
+    e.issues[1].message,
+    /time point 'paroxetine_20' of case 1 is not usable: \d+ rows that refer to it were not checked against it \(timepoints\.csv:\d+, treatments\.csv:\d+/,
+  );
+});
+
+Deno.test("root cause first: problems of whole files come first, then rows by file and line", async () => {
+  const dir = await dataWith(
+    "observations.csv",
+    (t) => t.replace("2,pretreatment_average,8,8,8", "2,pretreatment_average,8,x,8"),
+  );
+  await Deno.writeTextFile(`${dir}/events.csv`, "");
+  const cases = await Deno.readTextFile(`${dir}/cases.csv`);
+  await Deno.writeTextFile(`${dir}/cases.csv`, cases.replace(",27,male,", ",x,male,"));
+  const e = await errorOf(dir);
+  assert.deepEqual(e.issues.map(formatIssue), [
+    "events.csv::: file is empty: a header line is required",
+    "cases.csv:2:age: not a number: 'x'",
+    "observations.csv:6:vas_nominal: not a number: 'x'",
+  ]);
+});
+
+Deno.test("an unknown case id used by many rows is reported once, with the count", async () => {
+  const dir = await dataWith("observations.csv", (t) => t.replaceAll(/^3,/gm, "33,"));
+  const e = await errorOf(dir);
+  const hits = e.issues.filter((i) => /unknown case id '33'/.test(i.message));
+  assert.equal(hits.length, 1, e.message);
+  assert.match(hits[0].message, /; 4 more rows of this file with it \(line 10, line 11, /);
+});
+
+Deno.test("closed vocabularies list their values", async () => {
+  const dir = await dataWith(
+    "timepoints.csv",
+    (t) => t.replace(",1,week,58.5,62,65.5,", ",1,fortnight,58.5,62,65.5,"),
+  );
+  const e = await errorOf(dir);
+  assertIssue(
+    e.issues,
+    { file: "timepoints.csv", row: 12, column: "unit" },
+    /^unknown unit 'fortnight': one of day, week, month, year$/,
+  );
+});
+
+Deno.test("the origin problems have a row: a second origin, and a case with none", async () => {
+  const dir = await dataWith(
+    "timepoints.csv",
+    (t) => t + "1,again,origin,,,,,0,0,0,again,His right leg was severed off at the knee\n",
+  );
+  const last = lineOf(await Deno.readTextFile(`${dir}/timepoints.csv`), "1,again,origin");
+  const first = lineOf(await Deno.readTextFile(`${dir}/timepoints.csv`), "1,accident,origin");
+  const e = await errorOf(dir);
+  assert.deepEqual(e.issues.map(formatIssue), [
+    `timepoints.csv:${last}:rule: case 1 needs exactly one 'origin' time point, has 2 ` +
+    `(first at line ${first})`,
+  ]);
+  const dir2 = await dataWith(
+    "timepoints.csv",
+    (t) => t.replace("2,amputation,origin,,,,,0,0,0,", "2,amputation,before,transfer,,,,0,0,0,"),
+  );
+  const e2 = await errorOf(dir2);
+  assertIssue(
+    e2.issues,
+    { file: "cases.csv", row: 3, column: "case_id" },
+    /case 2 has no 'origin' time point/,
+  );
+});
+
+Deno.test("an unclosed quote is reported at the line where it opens", async () => {
+  // A quote inside an unquoted cell, then a quote opened and never closed.
+  const dir = await dataWith(
+    "observations.csv",
+    (t) => t.replace("exact,pain VAS 0,", 'exact,pain "VAS" 0,'),
+  );
+  const line = lineOf(await Deno.readTextFile(`${dir}/observations.csv`), 'pain "VAS" 0');
+  const e = await errorOf(dir);
+  assert.deepEqual(e.issues.map(formatIssue), [
+    `observations.csv:${line}:vas_words: a quote inside an unquoted cell: quote the whole cell and ` +
+    "double the quote",
+  ]);
+
+  // The last row's quote cell opens a quote that nothing closes.
+  const dir2 = await dataWith(
+    "observations.csv",
+    (t) => t.replace(/(\n[^\n]*),([^\n,]*)\n?$/, '$1,"$2\n'),
+  );
+  const last = (await Deno.readTextFile(`${dir2}/observations.csv`)).trimEnd().split("\n").length;
+  const e2 = await errorOf(dir2);
+  assert.deepEqual(e2.issues.map(formatIssue), [
+    `observations.csv:${last}:quote: quote opened on this line is never closed ` +
+    "(every later line was read as part of this cell)",
+  ]);
+});
+
+Deno.test("a quoted cell holding a line break is reported at the line where it opens", async () => {
+  const dir = await dataWith(
+    "observations.csv",
+    (t) => t.replace('"when asked, hardly aware of it"', '"when asked,\nhardly aware of it"'),
+  );
+  const e = await errorOf(dir);
+  assert.deepEqual(e.issues.map(formatIssue), [
+    "observations.csv:5:note: the quoted cell opened on this line holds a line break (it closes on line 6): a cell may not span lines",
+  ]);
+});
+
+Deno.test("a large file with a problem on every row: no crash, problems counted, message capped", async () => {
+  const dir = await copyData();
+  const rows = 150_000;
+  const line = "1,paroxetine_7wk_report,6.6,x,6.6,exact,pain VAS 6.6,,pain VAS 6.6\n";
+  const head = (await Deno.readTextFile(`${dir}/observations.csv`)).split("\n")[0] + "\n";
+  await Deno.writeTextFile(`${dir}/observations.csv`, head + line.repeat(rows));
+  const e = await errorOf(dir);
+  assert.ok(e.total >= rows, `${e.total}`);
+  assert.ok(e.issues.length <= 10_000);
+  assert.deepEqual(e.issues[0], {
+    file: "observations.csv",
+    row: 2,
+    column: "vas_nominal",
+    message: "not a number: 'x'",
+  });
+  const lines = e.message.split("\n");
+  assert.equal(lines.length, 1 + SHOWN_ISSUES + 1);
+  assert.match(lines.at(-1)!, new RegExp(`^\\.\\.\\. and ${e.total - SHOWN_ISSUES} more$`));
+});
+
+Deno.test("a case with no observations loads (the analyses list it as excluded)", async () => {
+  const dir = await dataWith(
+    "observations.csv",
+    (t) => t.split("\n").filter((l) => !l.startsWith("3,")).join("\n"),
+  );
+  try {
+    const series = await loadCaseSeries(dir);
+    assert.deepEqual(series.cases.find((c) => c.id === "3")!.observations, []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a data folder that does not exist is a TypeError naming it", async () => {
+  await assert.rejects(
+    () => loadCaseSeries("/tmp/no/such/dir"),
+    (e) => e instanceof TypeError && /'\/tmp\/no\/such\/dir' not found/.test(e.message),
+  );
+});
+
+Deno.test("a value stated in its quote with other digits around it is not taken as stated", async () => {
+  // 6.6 → 16.6 in the row: the quote's "6.6" must not count as stating 16.6, nor 6.6 as 6.
+  const dir = await dataWith(
+    "observations.csv",
+    (t) => t.replace("6.6,6.6,6.6,exact,pain VAS 6.6", "6,6,6,exact,pain VAS 6"),
+  );
+  const e = await errorOf(dir);
+  assertIssue(
+    e.issues,
+    { file: "observations.csv", row: 2, column: "vas_nominal" },
+    /vas_nominal is 6 but the quote states .*6\.6/,
+  );
+});
+
+Deno.test("a second VAS for one time point is reported with the line of the first", async () => {
+  const dir = await dataWith("observations.csv", (t) => t + t.split("\n")[1] + "\n");
+  const rows = (await Deno.readTextFile(`${dir}/observations.csv`)).trimEnd().split("\n").length;
+  assert.deepEqual((await errorOf(dir)).issues.map(formatIssue), [
+    `observations.csv:${rows}:time: a second VAS for the same time point (first at line 2)`,
+  ]);
+  // The same in a case with many observations (indexed rather than scanned).
+  const { writeSyntheticSeries } = await import("../scripts/synthetic.ts");
+  const big = await Deno.makeTempDir({ prefix: "synthetic-" });
+  await writeSyntheticSeries(big, { cases: 1, observationsPerCase: 50 });
+  const text = await Deno.readTextFile(`${big}/observations.csv`);
+  await Deno.writeTextFile(`${big}/observations.csv`, text + text.split("\n")[3] + "\n");
+  assert.deepEqual((await errorOf(big)).issues.map(formatIssue), [
+    "observations.csv:52:time: a second VAS for the same time point (first at line 4)",
+  ]);
 });

@@ -2,13 +2,18 @@
  * The `validate` command: summary and exit 0, one line per problem and exit 1, usage exit 2.
  */
 import assert from "node:assert/strict";
-import { dataWith } from "./helpers/data_dir.ts";
+import { copyData, dataWith } from "./helpers/data_dir.ts";
 
-const script = new URL("../scripts/validate.ts", import.meta.url).pathname;
+const root = new URL("..", import.meta.url).pathname;
 
+/** Runs `deno task validate` as deno.json defines it (same permissions), from the checkout. */
 async function validate(...args: string[]) {
+  const config = JSON.parse(await Deno.readTextFile(`${root}deno.json`));
+  const [deno, run, ...rest] = (config.tasks.validate as string).split(" ");
+  assert.deepEqual([deno, run], ["deno", "run"]);
   const out = await new Deno.Command("deno", {
-    args: ["run", "--quiet", "--allow-read", script, ...args],
+    args: ["run", "--quiet", ...rest, ...args],
+    cwd: root,
     env: { NO_COLOR: "1" },
   }).output();
   const dec = new TextDecoder();
@@ -44,4 +49,61 @@ Deno.test("validate: a usage error exits 2", async () => {
   const r = await validate("a", "b");
   assert.equal(r.code, 2);
   assert.match(r.stderr, /usage: deno task validate \[dataDir\]/);
+});
+
+Deno.test("validate: a folder that does not exist, or a file, is named once and exits 2", async () => {
+  for (const [arg, why] of [["/no/such/dir", "not found"], ["data/cases.csv", "is a file"]]) {
+    const r = await validate(arg);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr.split(arg).length - 1, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`^validate: '${arg}' ${why}`));
+    assert.equal(r.stdout, "");
+  }
+});
+
+Deno.test("validate: reads a data folder outside the checkout", async () => {
+  const dir = await copyData();
+  try {
+    const r = await validate(dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^ok: /);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("validate: a case with no VAS value passes with a note saying what excludes it", async () => {
+  const dir = await dataWith(
+    "observations.csv",
+    (t) => t.split("\n").filter((l) => !l.startsWith("3,")).join("\n"),
+  );
+  try {
+    const r = await validate(dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /^note: case 3 has no VAS value: analyses of VAS .* list it as excluded/m,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("validate: prints the first 50 problems, then how many more", async () => {
+  const dir = await dataWith("observations.csv", (t) => {
+    const [head, row] = t.split("\n");
+    return [head, ...Array.from({ length: 80 }, () => row.replace(",6.6,6.6,6.6,", ",6.6,x,6.6,"))]
+      .join("\n");
+  });
+  try {
+    const r = await validate(dir);
+    assert.equal(r.code, 1);
+    const lines = r.stderr.trimEnd().split("\n");
+    assert.equal(lines.length, 52, r.stderr);
+    assert.equal(lines[0], "observations.csv:2:vas_nominal: not a number: 'x'");
+    assert.equal(lines[50], "... and 30 more");
+    assert.equal(lines[51], "80 problems found");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -1,0 +1,104 @@
+/**
+ * Per-case summary of the VAS values (what the dataset notebook tabulates and the load benchmark
+ * times), and the notes `validate` prints about cases that analyses will exclude.
+ *
+ * @module
+ */
+import type { Case, CaseSeries } from "./model.ts";
+import { STUDY } from "./study.ts";
+
+/** A VAS value and the nominal day it was stated for. */
+export interface DatedValue {
+  /** Nominal day (days since the case's day 0). */
+  day: number;
+  /** Nominal VAS. */
+  vas: number;
+}
+
+/** The VAS values of one case in a few numbers (`null` where the case has no value). */
+export interface CaseSummary {
+  /** Case id. */
+  caseId: string;
+  /** Source id of the article reporting it. */
+  sourceId: string;
+  /** Number of VAS values. */
+  n: number;
+  /** The first value in time. */
+  first: DatedValue | null;
+  /** The last value in time. */
+  last: DatedValue | null;
+  /** The lowest nominal value. */
+  min: number | null;
+  /** The highest nominal value. */
+  max: number | null;
+}
+
+/**
+ * Summarises the VAS values of a case, in one pass over its observations (which the loader keeps
+ * in time order).
+ *
+ * @param c A case.
+ * @returns Its summary; for a case with no VAS value, `n` is 0 and the rest `null`.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { caseSummary } from "./summary.ts";
+ * const c = (await loadCaseSeries()).cases.find((c) => c.id === "2")!;
+ * caseSummary(c).first?.vas; // 8
+ * ```
+ */
+export function caseSummary(c: Case): CaseSummary {
+  const obs = c.observations;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const o of obs) {
+    if (o.vas.nominal < min) min = o.vas.nominal;
+    if (o.vas.nominal > max) max = o.vas.nominal;
+  }
+  const dated = (i: number) =>
+    obs.length === 0 ? null : { day: obs[i].day.nominal, vas: obs[i].vas.nominal };
+  return {
+    caseId: c.id,
+    sourceId: c.sourceId,
+    n: obs.length,
+    first: dated(0),
+    last: dated(obs.length - 1),
+    min: obs.length === 0 ? null : min,
+    max: obs.length === 0 ? null : max,
+  };
+}
+
+/**
+ * Notes (not errors) about valid cases some analyses cannot use: a case with no VAS value, or one
+ * that never takes the drug of interest. Every analysis lists such a case as excluded with its
+ * reason; the notes say so before the notebooks run.
+ *
+ * @param series The case series.
+ * @param drug The drug of interest (default {@link STUDY}.drug).
+ * @returns One sentence per note, in case order.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { caseNotes } from "./summary.ts";
+ * caseNotes(await loadCaseSeries()); // []
+ * ```
+ */
+export function caseNotes(series: CaseSeries, drug: string = STUDY.drug): string[] {
+  const notes: string[] = [];
+  for (const c of series.cases) {
+    if (c.observations.length === 0) {
+      notes.push(
+        `case ${c.id} has no ${STUDY.scale.name} value: analyses of ${STUDY.scale.name} ` +
+          `(change, effect sizes, pooled response) will list it as excluded; its timeline is ` +
+          `still shown`,
+      );
+    }
+    if (!c.treatments.some((t) => t.drug === drug)) {
+      notes.push(
+        `case ${c.id} never takes ${drug}: analyses aligned on the start of ${drug} will list ` +
+          `it as excluded`,
+      );
+    }
+  }
+  return notes;
+}

@@ -1,0 +1,92 @@
+/**
+ * Load benchmark: generates synthetic case series (`scripts/synthetic.ts`, 10 VAS values per
+ * case, 5 cases per article, seed 1) of each size and, in a fresh Deno process per size, times
+ * loading and validating them (`loadCaseSeries`: parsing, schema, cross-table and provenance
+ * checks) and the per-case summary (`caseSummary`), with the CPU time and peak memory (resident
+ * set) of that process.
+ *
+ * ```sh
+ * deno task bench load            # or, alone:
+ * deno run --allow-read --allow-write=/tmp --allow-run=deno scripts/bench/load.ts [observations...]
+ * ```
+ *
+ * Default sizes: 10,000, 100,000 and 1,000,000 observations. Prints one Markdown table row per
+ * size. Speed targets live here, not in tests: see the project's issue on loader scale.
+ *
+ * @module
+ */
+import process from "node:process";
+import { writeSyntheticSeries } from "../synthetic.ts";
+import { loadCaseSeries } from "../../lib/load.ts";
+import { caseSummary } from "../../lib/summary.ts";
+
+/** What one measurement gives. */
+interface Measure {
+  observations: number;
+  loadMs: number;
+  summaryMs: number;
+  cpuS: number;
+  peakMiB: number;
+  heapMiB: number;
+}
+
+/** CPU seconds (user + system) of this process so far, and its peak resident set in MiB. */
+function usage(): { cpuS: number; peakMiB: number } {
+  const r = process.resourceUsage();
+  return { cpuS: (r.userCPUTime + r.systemCPUTime) / 1e6, peakMiB: r.maxRSS / 1024 };
+}
+
+/** Measures one folder in this process (the child side). */
+async function measure(dir: string): Promise<Measure> {
+  const t0 = performance.now();
+  const series = await loadCaseSeries(dir);
+  const t1 = performance.now();
+  let n = 0;
+  for (const c of series.cases) n += caseSummary(c).n;
+  const t2 = performance.now();
+  return {
+    observations: n,
+    loadMs: t1 - t0,
+    summaryMs: t2 - t1,
+    ...usage(),
+    heapMiB: Deno.memoryUsage().heapUsed / 2 ** 20,
+  };
+}
+
+if (import.meta.main) {
+  if (Deno.args[0] === "--child") {
+    console.log(JSON.stringify(await measure(Deno.args[1])));
+  } else {
+    const sizes = Deno.args.length > 0 ? Deno.args.map(Number) : [10_000, 100_000, 1_000_000];
+    if (sizes.some((n) => !Number.isSafeInteger(n) || n < 10 || n % 10 !== 0)) {
+      console.error("usage: scripts/bench/load.ts [observations (a multiple of 10)...]");
+      Deno.exit(2);
+    }
+    const self = new URL(import.meta.url).pathname;
+    console.log(
+      "| observations | load + validate | per-case summary | wall total | CPU (process) | " +
+        "peak RSS | heap after |",
+    );
+    console.log("|---:|---:|---:|---:|---:|---:|---:|");
+    for (const size of sizes) {
+      const dir = await Deno.makeTempDir({ prefix: "load-bench-" });
+      try {
+        await writeSyntheticSeries(dir, { cases: size / 10, observationsPerCase: 10 });
+        const out = await new Deno.Command("deno", {
+          args: ["run", "--quiet", "--allow-read", self, "--child", dir],
+          stderr: "inherit",
+        }).output();
+        if (!out.success) throw new Error(`measurement of ${size} observations failed`);
+        const m: Measure = JSON.parse(new TextDecoder().decode(out.stdout));
+        const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+        console.log(
+          `| ${m.observations.toLocaleString("en")} | ${s(m.loadMs)} | ${s(m.summaryMs)} | ` +
+            `${s(m.loadMs + m.summaryMs)} | ${m.cpuS.toFixed(2)} s | ` +
+            `${Math.round(m.peakMiB)} MiB | ${Math.round(m.heapMiB)} MiB |`,
+        );
+      } finally {
+        await Deno.remove(dir, { recursive: true });
+      }
+    }
+  }
+}
