@@ -59,6 +59,8 @@ export class DataValidationError extends Error {
   total: number;
 
   /**
+   * Builds the error; its message lists the first problems, one per line, then a count.
+   *
    * @param issues The problems, in reporting order (non-empty).
    * @param total How many were found, when more than were kept.
    */

@@ -597,6 +597,7 @@ export function testRows(s: CaseSeries): Row[] {
         ? "exact sign test"
         : `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`,
       n: t.n,
+      cases: p.pairs.map((x) => x.caseId).join(", ") || null,
       statistic: num(t.statistic),
       "p (two-sided)": num(t.pValue),
       note: t.reason ?? null,

@@ -8,9 +8,9 @@
 import assert from "node:assert/strict";
 import { listFiles } from "../scripts/runner/files.ts";
 import { ROOT } from "../scripts/runner/paths.ts";
-import { dataWithFixture } from "./helpers/data_dir.ts";
+import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
 
-/** Folders and files a copy of the project needs to run (node_modules is linked, not copied). */
+/** Folders and files a copy of the project needs to run (its node_modules is installed). */
 const PROJECT = ["lib", "scripts", "notebooks", "deno.json", "deno.lock"];
 
 interface Run {
@@ -22,15 +22,19 @@ interface Run {
 
 let run: Promise<Run> | null = null;
 
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
 /** Copies the project with the fixture appended to its data, then validates and reproduces it. */
 function grownProject(): Promise<Run> {
   run ??= (async () => {
     const dir = await Deno.makeTempDir({ prefix: "grown-project-" });
     addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
     for (const name of PROJECT) {
-      await new Deno.Command("cp", { args: ["-r", `${ROOT}/${name}`, `${dir}/${name}`] }).output();
+      if (name === "notebooks") continue;
+      if ((await Deno.stat(`${ROOT}/${name}`)).isDirectory) {
+        await copyTree(`${ROOT}/${name}`, `${dir}/${name}`);
+      } else await Deno.copyFile(`${ROOT}/${name}`, `${dir}/${name}`);
     }
-    await Deno.remove(`${dir}/notebooks`, { recursive: true });
     await Deno.mkdir(`${dir}/notebooks/templates`, { recursive: true });
     for (const p of await listFiles(`${ROOT}/notebooks`)) {
       // The fixed notebooks and the template; case notebooks are generated from the data.
@@ -38,12 +42,13 @@ function grownProject(): Promise<Run> {
         await Deno.copyFile(`${ROOT}/notebooks/${p}`, `${dir}/notebooks/${p}`);
       }
     }
-    await Deno.symlink(`${ROOT}/node_modules`, `${dir}/node_modules`);
     const data = await dataWithFixture();
-    await new Deno.Command("cp", { args: ["-r", data, `${dir}/data`] }).output();
+    await copyTree(data, `${dir}/data`);
     await Deno.remove(data, { recursive: true });
     const deno = (args: string[]) =>
       new Deno.Command("deno", { args, cwd: dir, stdout: "piped", stderr: "piped" }).output();
+    const install = await deno(["install", "--frozen"]);
+    if (install.code !== 0) throw new Error(`deno install in the copy: ${text(install.stderr)}`);
     const validate = await deno(["run", "--allow-read", "scripts/validate.ts"]);
     const reproduce = await deno([
       "run",
@@ -60,8 +65,6 @@ function grownProject(): Promise<Run> {
   })();
   return run;
 }
-
-const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 Deno.test("with another article's cases appended, validate and reproduce succeed", async () => {
   const { validate, reproduce } = await grownProject();
@@ -84,7 +87,12 @@ Deno.test("every case of the grown data has its notebook, fully executed, withou
       for (const o of cell.outputs) {
         assert.notEqual(o.output_type, "error", `${p} cell ${i}: ${JSON.stringify(o)}`);
         const shown = JSON.stringify(o.data?.["text/plain"] ?? o.data?.["text/markdown"] ?? o.text);
-        assert.doesNotMatch(shown ?? "", /\bundefined\b|\bNaN\b/, `${p} cell ${i}`);
+        // A value printed from a missing field; SingleCaseES's own "NaN" may be quoted as such.
+        assert.doesNotMatch(
+          shown ?? "",
+          /\bundefined\b|(?<!SingleCaseES: |\/)\bNaN\b/,
+          `${p} cell ${i}`,
+        );
       }
     }
   }

@@ -75,7 +75,7 @@ export function sensitivityFigure(
   const countOf = (r: SensitivityInterval) => {
     const d = r.defined ?? r.variants;
     return d === 0
-      ? `undefined in all ${r.variants}`
+      ? `not defined in all ${r.variants}`
       : d === r.variants
       ? `${r.variants} variant${r.variants === 1 ? "" : "s"}`
       : `${d} of ${r.variants} defined`;
@@ -167,7 +167,7 @@ export function sensitivityFigure(
     ],
     caption: `Each row: one quantity of one case, recomputed under every variant of the ` +
       `analysis${options.varied ? ` (${options.varied})` : ""}; the bar spans the values the ` +
-      `variants give, the dot is the nominal analysis; a row without a dot is undefined in the ` +
+      `variants give, the dot is the nominal analysis; a row without a dot is not defined in the ` +
       `nominal analysis. Each quantity has its own axis.`,
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${rows.length} row${rows.length === 1 ? "" : "s"}.`,

@@ -184,7 +184,7 @@ export function aggregateEffectSizes(
   const used: { caseId: string; r: EffectSizeResult; w: number }[] = [];
   results.forEach((r, i) => {
     if (r.estimate === null) {
-      excluded.push({ caseId: caseIds[i], reason: r.reason ?? "estimate undefined" });
+      excluded.push({ caseId: caseIds[i], reason: r.reason ?? "estimate not defined" });
       return;
     }
     const w = weightOf(weighting, r);

@@ -78,7 +78,7 @@ export function lrr(
   if (biasCorrect) {
     if (oneObs) {
       return result(measure, m, n, options, {
-        reason: "a phase with one observation has no variance: bias correction undefined " +
+        reason: "a phase with one observation has no variance: bias correction not defined " +
           "(SingleCaseES: NA); biasCorrect: false gives an estimate",
       });
     }
@@ -152,7 +152,7 @@ export function smd(
     return result("SMD", m, n, options, {
       reason: `with one degree of freedom (${pool ? "m + n − 2" : "m − 1"} = 1) Hedges' ` +
         "correction J = 1 − 3/(4·1 − 1) is 0, so the bias-corrected SMD is 0 with SE 0 whatever " +
-        "the data (SingleCaseES reports that 0 ± 0): undefined here; biasCorrect: false gives " +
+        "the data (SingleCaseES reports that 0 ± 0): not defined here; biasCorrect: false gives " +
         "the uncorrected d",
     });
   }
@@ -210,7 +210,7 @@ export function lrm(
   if (options.improvement === "decrease") est = -est;
   if (!Number.isFinite(est)) {
     return result("LRM", m, n, options, {
-      reason: "a phase median is 0: the log ratio is infinite or undefined",
+      reason: "a phase median is 0: the log ratio is infinite or not defined",
     });
   }
   const se = Math.sqrt(pa.v + pb.v);
@@ -219,7 +219,7 @@ export function lrm(
       estimate: est,
       reason: m === 1 || n === 1
         ? "a phase with one observation: no interval for its median (SingleCaseES: NaN)"
-        : "a zero value inside a median's interval: SE undefined (SingleCaseES: NaN/Inf)",
+        : "a zero value inside a median's interval: SE not defined (SingleCaseES: NaN/Inf)",
     });
   }
   return wald("LRM", m, n, options, est, se);
@@ -252,7 +252,7 @@ export function pogo(
   const gap = options.goal - mean(a);
   if (gap === 0) {
     return result("PoGO", m, n, options, {
-      reason: "baseline mean equals the goal: PoGO is undefined",
+      reason: "baseline mean equals the goal: PoGO is not defined",
     });
   }
   const est = 100 * (mean(b) - mean(a)) / gap;

@@ -25,6 +25,15 @@ export async function copyData(): Promise<string> {
   return dir;
 }
 
+/** Copies a folder and everything in it (files and folders; links are not followed). */
+export async function copyTree(from: string, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const entry of Deno.readDir(from)) {
+    if (entry.isDirectory) await copyTree(`${from}/${entry.name}`, `${to}/${entry.name}`);
+    else if (entry.isFile) await Deno.copyFile(`${from}/${entry.name}`, `${to}/${entry.name}`);
+  }
+}
+
 /** Where the fixture datasets live (`tests/fixtures/<name>/`, tables in the data format). */
 export const FIXTURES_DIR: string = new URL("../fixtures/", import.meta.url).pathname;
 
