@@ -25,6 +25,7 @@ import {
   compareDays,
   type Day,
   type Observation,
+  type ObservationSpan,
   type Source,
   type Timepoint,
   type Treatment,
@@ -636,6 +637,33 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     );
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
+    if (r.period_end !== null && r.period_start === null) {
+      issues.push({
+        file,
+        row,
+        column: "period_start",
+        message: "period_end is given without period_start",
+      });
+      return;
+    }
+    let span: ObservationSpan | null = null;
+    if (r.period_start !== null) {
+      const start = dayOf(file, row, "period_start", r.case_id, r.period_start);
+      const end = r.period_end === null
+        ? null
+        : dayOf(file, row, "period_end", r.case_id, r.period_end);
+      if (!start || (r.period_end !== null && !end)) return;
+      if (end && end.nominal < start.nominal) {
+        issues.push({
+          file,
+          row,
+          column: "period_end",
+          message: "the period ends before it starts (nominal days)",
+        });
+        return;
+      }
+      span = { start, end };
+    }
     const first = earlierObservation(r.case_id, day, row);
     if (first !== undefined) {
       issues.push({
@@ -660,7 +688,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       observations.set(r.case_id, list = []);
       observationRows.set(r.case_id, []);
     }
-    list.push({ day, vas, words: r.vas_words, note: r.note, quote: r.quote });
+    list.push({ day, vas, words: r.vas_words, note: r.note, span, quote: r.quote });
     observationRows.get(r.case_id)!.push(row);
   });
 

@@ -18,6 +18,7 @@ export {
   compareDays,
   type Day,
   type Observation,
+  type ObservationSpan,
   type Source,
   type Timepoint,
   type Treatment,

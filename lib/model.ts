@@ -82,6 +82,16 @@ export interface Treatment {
   quote: string;
 }
 
+/**
+ * The period a value describes when it is not one rating (an average over weeks, a usual level).
+ */
+export interface ObservationSpan {
+  /** When the period starts. */
+  start: Day;
+  /** When it ends; `null` when the text leaves it open. */
+  end: Day | null;
+}
+
 /** A VAS value the text states. */
 export interface Observation {
   /** When. */
@@ -92,6 +102,8 @@ export interface Observation {
   words: string;
   /** What the value describes, where it is not a single rating (e.g. an average). */
   note: string | null;
+  /** The period the value describes, when it describes one (`period_start`, `period_end`). */
+  span: ObservationSpan | null;
   /** The passage stating it. */
   quote: string;
 }

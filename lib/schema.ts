@@ -176,6 +176,13 @@ const observationSchema = z.object({
   vas_rule: oneOf(VALUE_RULE_NAMES).meta({ description: "Rule turning the words into values." }),
   vas_words: text().meta({ description: "The text's words for the value." }),
   note: optText().meta({ description: "What the value describes, where it is not a rating." }),
+  period_start: optIdent().meta({
+    description: "When the value describes a period (an average, a usual level) rather than one " +
+      "rating: time_id where the period starts; else empty.",
+  }),
+  period_end: optIdent().meta({
+    description: "time_id where that period ends; empty when it is open or not a period.",
+  }),
   quote: text().meta({ description: "Shortest passage of the source stating it." }),
 });
 

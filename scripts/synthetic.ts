@@ -253,7 +253,19 @@ export async function writeSyntheticSeries(
           `day ${days[k]}`,
           quote,
         ]);
-        await t.observations.add([id, timeId, v, v, v, "exact", `pain VAS ${v}`, null, quote]);
+        await t.observations.add([
+          id,
+          timeId,
+          v,
+          v,
+          v,
+          "exact",
+          `pain VAS ${v}`,
+          null,
+          null,
+          null,
+          quote,
+        ]);
       }
       text.push(`${sentences[0][2]}. ${sentences[1][2]}. The values were: ${obs.join("; ")}.`, "");
     }

@@ -537,7 +537,7 @@ Deno.test("a quoted cell holding a line break is reported at the line where it o
 Deno.test("a large file with a problem on every row: no crash, problems counted, message capped", async () => {
   const dir = await copyData();
   const rows = 150_000;
-  const line = "1,paroxetine_7wk_report,6.6,x,6.6,exact,pain VAS 6.6,,pain VAS 6.6\n";
+  const line = "1,paroxetine_7wk_report,6.6,x,6.6,exact,pain VAS 6.6,,,,pain VAS 6.6\n";
   const head = (await Deno.readTextFile(`${dir}/observations.csv`)).split("\n")[0] + "\n";
   await Deno.writeTextFile(`${dir}/observations.csv`, head + line.repeat(rows));
   const e = await errorOf(dir);

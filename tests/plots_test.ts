@@ -34,7 +34,10 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
   for (const c of series.cases) {
     const svg = svgText(caseTimelineFigure(c));
     assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    assert.equal(dataCircles(svg), c.observations.length, `case ${c.id}`);
+    // A value stated for a period is a band over the period, every other value a point.
+    const spanned = c.observations.filter((o) => o.span !== null).length;
+    assert.equal(dataCircles(svg), c.observations.length - spanned, `case ${c.id}`);
+    assert.equal(svg.includes("VAS stated for a period"), spanned > 0, `case ${c.id}`);
     for (const t of c.treatments) {
       assert.ok(svg.includes(`>${t.drug}<`), t.drug);
       assert.ok(svg.includes(`>${lib.formatNumber(t.doseMgPerDay)}</text>`), `${t.doseMgPerDay}`);

@@ -6,7 +6,7 @@
  * @module
  */
 export { type Figure, stack, type StackOptions } from "./compose.ts";
-export { caseTimelineFigure, type ObservationSpan, type TimelineOptions } from "./timeline.ts";
+export { caseTimelineFigure, type TimelineOptions } from "./timeline.ts";
 export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {
   forestFigure,

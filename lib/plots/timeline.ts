@@ -46,20 +46,6 @@ export interface TimelineOptions {
   width?: FigureWidth;
 }
 
-/**
- * The period a value describes when it is not one rating (an average over weeks, a usual level):
- * a value with a `span` is drawn as a band over the period instead of a point. (The data model's
- * observations may carry it; without it every value is a rating at one time.)
- */
-export interface ObservationSpan {
-  /** When the period starts. */
-  start: Day;
-  /** When it ends; `null` when the text does not say (the band runs to the axis). */
-  end: Day | null;
-}
-
-type SpannedObservation = Observation & { span?: ObservationSpan | null };
-
 const LANE_H = 28;
 const STRIP_ROW = TYPE.small * 1.45;
 const VAS_H = 150;
@@ -103,7 +89,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     return { lo: d.lo, hi: d.hi, nominal: d.nominal };
   };
 
-  const obs = (c.observations as SpannedObservation[]).map((o) => ({
+  const obs = c.observations.map((o) => ({
     o,
     t: place(o.day),
     span: o.span

@@ -6,14 +6,14 @@
  * @module
  */
 import type { Case, CaseEvent, Day, Observation, Timepoint, Treatment } from "../../lib/model.ts";
-import type { ObservationSpan } from "../../lib/plots/mod.ts";
+import type { ObservationSpan } from "../../lib/mod.ts";
 import { STUDY } from "../../lib/study.ts";
 
 /** A small builder of one synthetic case from absolute days. */
 class Builder {
   timepoints: Timepoint[] = [];
   treatments: Treatment[] = [];
-  observations: (Observation & { span?: ObservationSpan | null })[] = [];
+  observations: Observation[] = [];
   events: CaseEvent[] = [];
   constructor(readonly id: string) {
     this.day("origin", 0, 0, 0);
