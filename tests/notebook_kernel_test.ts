@@ -8,22 +8,13 @@ import assert from "node:assert/strict";
 import { executeNotebooks, NotebookError } from "../scripts/runner/execute.ts";
 import { installKernelSpec, jupyterEnv, KERNEL_NAME } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS, PYTHON } from "../scripts/runner/paths.ts";
+import { notebook as notebookOf } from "./helpers/notebook.ts";
 
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    cells: cells.map((source, i) => ({
-      cell_type: "code",
-      id: `c${i}`,
-      metadata: {},
-      source,
-      execution_count: null,
-      outputs: [],
-    })),
-    metadata: { kernelspec: { name: KERNEL_NAME, display_name: "Deno", language: "typescript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
+/** A notebook of these code cells for the project's kernel. */
+const notebook = (cells: string[]) =>
+  notebookOf(cells, {
+    kernelspec: { name: KERNEL_NAME, display_name: "Deno", language: "typescript" },
   });
-}
 
 /** A scratch folder with a kernelspec for this Deno; removed after `fn`. */
 async function withKernel<T>(fn: (dir: string, env: Record<string, string>) => Promise<T>) {

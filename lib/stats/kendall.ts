@@ -17,6 +17,7 @@
  *
  * @module
  */
+import { firstAtLeast } from "./sorted.ts";
 
 const f = Math.fround;
 
@@ -41,18 +42,6 @@ function scorek(x1: number, y1: number, x2: number, y2: number): number {
   if ((x1 > x2 && y1 < y2) || (x1 < x2 && y1 > y2)) return -1;
   if (x1 === x2 || y1 === y2) return 0;
   return 1;
-}
-
-/** Index of the first element of sorted `v` that is ≥ x (`strict`: > x). */
-function firstAtLeast(v: Float64Array, x: number, strict: boolean): number {
-  let lo = 0;
-  let hi = v.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (strict ? v[mid] <= x : v[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -14,18 +14,7 @@ import { bisectRoot } from "./roots.ts";
 import { kendall, kendallS } from "./kendall.ts";
 import { preparePhases, result, wald, zFor } from "./result.ts";
 import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
-
-/** Index of the first element of sorted `v` that is ≥ x (`strict`: > x). */
-function firstAtLeast(v: Float64Array, x: number, strict: boolean): number {
-  let lo = 0;
-  let hi = v.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (strict ? v[mid] <= x : v[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { firstAtLeast } from "./sorted.ts";
 
 /**
  * The Mann–Whitney counts behind NAP, by sorting (O(N log N)) instead of the m×n table

@@ -5,7 +5,7 @@
  */
 
 /** A notebook (nbformat 4) whose code cells have these sources, not executed. */
-export function notebook(cells: string[]): string {
+export function notebook(cells: string[], metadata: Record<string, unknown> = {}): string {
   return JSON.stringify({
     cells: cells.map((source, i) => ({
       cell_type: "code",
@@ -15,7 +15,7 @@ export function notebook(cells: string[]): string {
       execution_count: null,
       outputs: [],
     })),
-    metadata: {},
+    metadata,
     nbformat: 4,
     nbformat_minor: 5,
   });
