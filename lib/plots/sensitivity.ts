@@ -75,7 +75,7 @@ export function sensitivityFigure(
   const countOf = (r: SensitivityInterval) => {
     const d = r.defined ?? r.variants;
     return d === 0
-      ? `not defined in all ${r.variants}`
+      ? `none of ${r.variants} defined`
       : d === r.variants
       ? `${r.variants} variant${r.variants === 1 ? "" : "s"}`
       : `${d} of ${r.variants} defined`;

@@ -370,6 +370,7 @@ function vasPanel(
         size: TYPE.label,
         anchor: "middle",
         fill: GREY.muted,
+        halo: true,
       }));
       return g;
     }
