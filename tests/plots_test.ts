@@ -20,6 +20,7 @@ import {
   svgText,
   trajectoriesFigure,
 } from "../lib/plots/mod.ts";
+import { type FuzzyBar, fuzzyBar, linearScale } from "../lib/plots/uncertainty.ts";
 import { oddCases } from "./plots/odd_cases.ts";
 
 const series = await lib.loadCaseSeries();
@@ -147,4 +148,54 @@ Deno.test("two renders are byte-identical; the PNG is shown at the SVG's size", 
   // PNG width in pixels: twice the SVG's.
   const png = new DataView(pa.buffer, pa.byteOffset);
   assert.equal(png.getUint32(16), 2 * PRINT_WIDTH.full);
+});
+
+Deno.test("fuzzyBar: an end 'after X' with no limit fades out and goes on dashed; a dose change stays pale", () => {
+  const x = linearScale([0, 100], [0, 500]);
+  const base = { start: { lo: 0, hi: 0 }, y: 0, height: 8, x, color: "#0072B2" };
+  const open = fuzzyBar({ ...base, end: { lo: 40, hi: Infinity } });
+  const tag = (b: FuzzyBar) => b.elements.map((e) => e.tagName.toLowerCase());
+  // Core in full colour up to 40, then a short fade and a dashed line to the axis.
+  assert.deepEqual(open.core, { x1: 0, x2: 200 });
+  const dashed = open.elements.filter((e) => e.getAttribute("stroke-dasharray"));
+  assert.equal(dashed.length, 1);
+  assert.equal(Number(dashed[0].getAttribute("x2")), 500);
+  assert.ok(!open.elements.some((e) => e.getAttribute("fill-opacity") !== null));
+  assert.deepEqual(open.uses, { fade: true, pale: false, open: true });
+  // The same end drawn "pale": the pale fill to the axis, no dashed line.
+  const pale = fuzzyBar({ ...base, end: { lo: 40, hi: Infinity }, openEdge: "pale" });
+  assert.ok(!pale.elements.some((e) => e.getAttribute("stroke-dasharray")));
+  assert.deepEqual(pale.uses, { fade: false, pale: true, open: false });
+  // A finite uncertain end is a ramp, nothing dashed or pale.
+  const fin = fuzzyBar({ ...base, end: { lo: 40, hi: 60 } });
+  assert.deepEqual(tag(fin), ["rect", "lineargradient", "rect"]);
+  assert.deepEqual(fin.uses, { fade: true, pale: false, open: false });
+});
+
+Deno.test("timeline: the legend lists what the figure draws and nothing else", () => {
+  for (const c of [...series.cases, ...odd.values()]) {
+    const svg = svgText(caseTimelineFigure(c));
+    const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
+    const body = svg.replace(legendPart, "");
+    const dashedDrawn = /stroke-dasharray="3,2"/.test(body);
+    assert.equal(legendPart.includes("dashed: open-ended"), dashedDrawn, `case ${c.id}`);
+    const paleDrawn = /fill-opacity="0.4"/.test(body);
+    assert.equal(legendPart.includes("pale: end or timing"), paleDrawn, `case ${c.id}`);
+  }
+});
+
+Deno.test("timeline: a value stated for a period is a bar over the period, labelled with its value", () => {
+  for (const c of series.cases) {
+    for (const o of c.observations.filter((o) => o.span && o.vas.lo === o.vas.hi)) {
+      const svg = svgText(caseTimelineFigure(c));
+      const label = lib.formatNumber(o.vas.nominal);
+      // A bar of the period's colour, 5 px thick, drawn as data (not only in the legend).
+      const body = svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, "");
+      const bars = (body.match(/<rect [^>]*>/g) ?? []).filter((r) =>
+        r.includes('fill="#666666"') && r.includes('height="5"')
+      );
+      assert.ok(bars.length > 0, `case ${c.id}`);
+      assert.match(svg, new RegExp(`>${label}</text>`), `case ${c.id}`);
+    }
+  }
 });

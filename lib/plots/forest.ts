@@ -117,6 +117,14 @@ export function forestFigure(
     if (i < 0) i = footnotes.push(text) - 1;
     return SUPERSCRIPTS[i] ?? `(${i + 1})`;
   };
+  /** A note ending in a reason already footnoted points to that footnote instead. */
+  const referTo = (note: string) => {
+    const i = footnotes.findIndex((f) => note !== f && note.endsWith(f));
+    if (i < 0) return note;
+    return `${note.slice(0, -footnotes[i].length).replace(/[:;,]\s*$/, "").trimEnd()} (see ${
+      LETTERS[i] ?? `(${i + 1})`
+    })`;
+  };
   const data = rows.map((r) => {
     const { estimate, ciLower, ciUpper, reason } = r.result;
     let value: string;
@@ -129,7 +137,7 @@ export function forestFigure(
       if (ciLower === ciUpper) value += mark("degenerate interval (as in SingleCaseES)");
     }
     if (r.result.note) value += mark(r.result.note);
-    for (const n of r.notes ?? []) value += mark(n);
+    for (const n of r.notes ?? []) value += mark(referTo(n));
     return { r, value };
   });
 
@@ -189,7 +197,8 @@ export function forestFigure(
     margin,
     x: {
       domain,
-      label: `${measure} →`,
+      // Drawn below (under the axis's own end, not at the figure's edge past the estimates).
+      label: null,
       ticks: Math.max(3, Math.floor((width - left - right) / 60)),
     },
     y: { domain: [0, 1], label: null, axis: false, grid: false },
@@ -197,6 +206,11 @@ export function forestFigure(
       const g = svgElement("g", { "aria-label": "forest rows" });
       const clip = (v: number) => Math.min(Math.max(v, domain[0]), domain[1]);
       const bottom = header + bodyH;
+      g.appendChild(textElement(`${measure} →`, x(domain[1]), bottom + 30, {
+        size: TYPE.small,
+        anchor: "end",
+        fill: GREY.ink,
+      }));
       if (scale.reference !== null && scale.reference > domain[0] && scale.reference < domain[1]) {
         const rx = x(scale.reference);
         g.appendChild(svgElement("line", {

@@ -18,8 +18,8 @@ export type Swatch =
   | { kind: "line"; color: string; dash?: string; width?: number }
   /** A dot on a horizontal whisker: solid left half, dashed right half when `open`. */
   | { kind: "whisker"; color: string; open?: boolean }
-  /** A filled box (a period, a band), with optional opacity. */
-  | { kind: "rect"; color: string; opacity?: number }
+  /** A filled box (a period, a band), with optional opacity and height in px (default 8). */
+  | { kind: "rect"; color: string; opacity?: number; height?: number }
   /** A box fading from opaque to clear: an uncertain edge or an end not stated. */
   | { kind: "fade"; color: string };
 
@@ -81,9 +81,9 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
     case "rect":
       return [svgElement("rect", {
         x,
-        y: cy - h / 2,
+        y: cy - (s.height ?? h) / 2,
         width: SWATCH_W,
-        height: h,
+        height: s.height ?? h,
         fill: s.color,
         "fill-opacity": s.opacity ?? 1,
       })];

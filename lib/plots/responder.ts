@@ -122,8 +122,19 @@ export function responderCurveFigure(
         g.appendChild(svgElement("polygon", {
           points: [...up, ...down.reverse()].join(" "),
           fill: COLORS[c.timing],
-          "fill-opacity": 0.12,
+          "fill-opacity": BAND_OPACITY,
         }));
+        // Its edges in the curve's colour and dash: where two bands overlap, each stays legible.
+        for (const edge of [up, down]) {
+          g.appendChild(svgElement("polyline", {
+            points: edge.join(" "),
+            fill: "none",
+            stroke: COLORS[c.timing],
+            "stroke-width": STROKE.thin,
+            "stroke-opacity": 0.7,
+            ...(c.timing === "last" ? { "stroke-dasharray": DASH.open } : {}),
+          }));
+        }
       }
       for (const v of thresholds) {
         g.appendChild(svgElement("line", {
@@ -177,12 +188,10 @@ export function responderCurveFigure(
           ...(c.timing === "last" ? { dash: "6,2" } : {}),
         },
       })),
-      ...(banded.length
-        ? [{
-          label: `exact ${Math.round(confidence * 100)}% interval`,
-          swatch: { kind: "rect" as const, color: GREY.muted, opacity: 0.25 },
-        }]
-        : []),
+      ...banded.map((c) => ({
+        label: `exact ${Math.round(confidence * 100)}% interval, ${c.timing} value`,
+        swatch: { kind: "rect" as const, color: COLORS[c.timing], opacity: BAND_OPACITY * 2 },
+      })),
     ],
     notes,
     caption: `Share of cases whose ${STUDY.scale.name} fell by at least each percent from ` +
@@ -193,6 +202,9 @@ export function responderCurveFigure(
       `${banded.length ? ", with exact confidence bands" : ""}.`,
   });
 }
+
+/** Fill opacity of an exact band (edges drawn too, so that overlapping bands stay apart). */
+const BAND_OPACITY = 0.1;
 
 function r2(v: number): number {
   return Math.round(v * 100) / 100;

@@ -75,7 +75,7 @@ export function sensitivityFigure(
   const countOf = (r: SensitivityInterval) => {
     const d = r.defined ?? r.variants;
     return d === 0
-      ? `not defined in all ${r.variants}`
+      ? `none of ${r.variants} defined`
       : d === r.variants
       ? `${r.variants} variant${r.variants === 1 ? "" : "s"}`
       : `${d} of ${r.variants} defined`;
@@ -93,11 +93,16 @@ export function sensitivityFigure(
     let lo = vals.length ? Math.min(...vals) : 0;
     let hi = vals.length ? Math.max(...vals) : 1;
     if (hi - lo < 1e-9) {
-      const d = Math.abs(lo) * 0.1 || 1;
-      lo -= d;
-      hi += d;
+      // Every variant agrees: an axis from zero (or to zero) shows the value's size, not a
+      // magnified neighbourhood with ticks finer than anything varied.
+      if (lo > 0) lo = 0;
+      else if (hi < 0) hi = 0;
+      else [lo, hi] = [-1, 1];
     }
     const pad = (hi - lo) * 0.08;
+    const maxTicks = Math.max(2, Math.floor((width - left - right) / 55));
+    // Whole-number quantities (counts, days) get no fractional ticks.
+    const ticks = vals.every(Number.isInteger) ? Math.min(maxTicks, Math.ceil(hi - lo)) : maxTicks;
     const top = 20;
     const height = top + mine.length * ROW_H + 28;
     return axesPanel({
@@ -107,7 +112,7 @@ export function sensitivityFigure(
       x: {
         domain: [lo - pad, hi + pad],
         label: null,
-        ticks: Math.max(2, Math.floor((width - left - right) / 55)),
+        ticks,
       },
       y: { domain: [0, 1], label: null, axis: false, grid: false },
       draw: (x) => {
@@ -167,8 +172,9 @@ export function sensitivityFigure(
     ],
     caption: `Each row: one quantity of one case, recomputed under every variant of the ` +
       `analysis${options.varied ? ` (${options.varied})` : ""}; the bar spans the values the ` +
-      `variants give, the dot is the nominal analysis; a row without a dot is not defined in the ` +
-      `nominal analysis. Each quantity has its own axis.`,
+      `variants give, the dot is the nominal analysis (a dot without a bar: every variant gives ` +
+      `the same value); a row without a dot is not defined in the nominal analysis. Each ` +
+      `quantity has its own axis; where every variant agrees it starts at zero.`,
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${rows.length} row${rows.length === 1 ? "" : "s"}.`,
   });

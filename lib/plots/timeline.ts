@@ -7,7 +7,7 @@
 import { expectCase } from "../args.ts";
 import * as Plot from "@observablehq/plot";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
-import type { Case, Day, Observation } from "../model.ts";
+import type { Case, Day, Observation, Treatment } from "../model.ts";
 import { STUDY } from "../study.ts";
 import { firstPeriod, relativeDay } from "../timeline.ts";
 import { type Figure, panel, stack } from "./compose.ts";
@@ -25,6 +25,7 @@ import {
   TYPE,
 } from "./theme.ts";
 import {
+  type FuzzyBar,
   fuzzyBar,
   type LinearScale,
   linearScale,
@@ -47,6 +48,38 @@ export interface TimelineOptions {
 }
 
 const LANE_H = 28;
+/** Thickness of the bar of an exact value stated for a period (px). */
+const SPAN_BAR = 5;
+/** Colour of a value stated for a period: mid-grey, apart from the ink of the points. */
+const SPAN_COLOR = "#666666";
+
+/** Which marks a timeline drew, so that its legend shows those and only those. */
+interface Uses {
+  open: boolean;
+  fade: boolean;
+  pale: boolean;
+  span: boolean;
+}
+
+/** Label spots of a value stated for a period: inside a band tall enough to hold it, then above
+ * the bar, then below it; each over the middle of its sure part, else of what is drawn, else at
+ * its start. */
+function bandSpots(
+  b: { bar: FuzzyBar; top: number; bottom: number },
+  size: number,
+): [number, number, "start" | "middle" | "end"][] {
+  const e = b.bar.extent!;
+  const xs: [number, "start" | "middle"][] = [
+    ...(b.bar.core ? [[(b.bar.core.x1 + b.bar.core.x2) / 2, "middle"] as [number, "middle"]] : []),
+    [(e.x1 + e.x2) / 2, "middle"],
+    [e.x1 + 2, "start"],
+  ];
+  const inside = b.bottom - b.top >= size * 1.1 ? [(b.top + b.bottom) / 2 + size * 0.36] : [];
+  return [...inside, b.top - 3, b.bottom + size * 0.8 + 3].flatMap((ty) =>
+    xs.map(([tx, a]): [number, number, "start" | "middle"] => [tx, ty, a])
+  );
+}
+
 const STRIP_ROW = TYPE.small * 1.45;
 const VAS_H = 150;
 
@@ -136,12 +169,13 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
   const xLabelFits = measureText(xLabel, TYPE.small).width < width - marginLeft;
 
   const panels: Element[] = [];
-  if (events.length) panels.push(eventStrip(events, x, width));
-  panels.push(vasPanel(obs, events, x, width, marginLeft, marginRight, origin !== null));
+  const uses: Uses = { open: false, fade: false, pale: false, span: false };
+  if (events.length) panels.push(eventStrip(events, x, width, uses));
+  panels.push(vasPanel(obs, events, x, width, marginLeft, marginRight, origin !== null, uses));
   const classes = drugClassColors(periods.map((p) => p.t.drugClass));
   const colorOf = new Map(classes.map((k) => [k.drugClass, k.color]));
   panels.push(
-    lanePanel(periods, laneLabels, colorOf, x, {
+    lanePanel(periods, laneLabels, colorOf, x, uses, {
       width,
       marginLeft,
       marginRight,
@@ -149,38 +183,39 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     }),
   );
 
-  const hasSpans = obs.some((o) => o.span);
   const legendItems: LegendItem[] = [
-    {
-      label: "stated VAS (whisker: times the words allow)",
-      swatch: { kind: "whisker", color: GREY.ink },
-    },
-    {
-      label: "dashed: open-ended or past the axis",
-      swatch: { kind: "whisker", color: GREY.ink, open: true },
-    },
-    ...(hasSpans
-      ? [
-        {
-          label: "VAS stated for a period",
-          swatch: { kind: "rect", color: GREY.ink, opacity: 0.25 },
-        } as LegendItem,
-      ]
+    ...(obs.some((o) => !o.span)
+      ? [{
+        label: "stated VAS (whisker: times the words allow)",
+        swatch: { kind: "whisker", color: GREY.ink },
+      } as LegendItem]
+      : []),
+    ...(uses.open
+      ? [{
+        label: "dashed: open-ended or past the axis",
+        swatch: { kind: "whisker", color: GREY.ink, open: true },
+      } as LegendItem]
+      : []),
+    ...(uses.span
+      ? [{
+        label: "VAS stated for a period",
+        swatch: { kind: "rect", color: SPAN_COLOR, height: SPAN_BAR },
+      } as LegendItem]
       : []),
     ...(events.length
       ? [{ label: "event", swatch: { kind: "diamond", color: GREY.ink } } as LegendItem]
       : []),
-    ...(periods.length
-      ? [
-        {
-          label: "uncertain start or end",
-          swatch: { kind: "fade", color: GREY.muted },
-        } as LegendItem,
-        {
-          label: "pale: end not stated",
-          swatch: { kind: "rect", color: GREY.muted, opacity: PALE },
-        } as LegendItem,
-      ]
+    ...(uses.fade
+      ? [{
+        label: "uncertain start or end",
+        swatch: { kind: "fade", color: GREY.muted },
+      } as LegendItem]
+      : []),
+    ...(uses.pale
+      ? [{
+        label: "pale: end or timing not stated",
+        swatch: { kind: "rect", color: GREY.muted, opacity: PALE },
+      } as LegendItem]
       : []),
     ...classes.map((k): LegendItem => ({
       label: k.fallback ? `${k.drugClass} (no assigned colour)` : k.drugClass,
@@ -217,6 +252,7 @@ function eventStrip(
   events: readonly { e: { kind: string }; t: NominalInterval }[],
   x: LinearScale,
   width: number,
+  uses: Uses,
 ): Element {
   const [d0, d1] = x.domain;
   type Spot = { anchor: "start" | "end"; tx: number; x1: number; x2: number; halo: boolean };
@@ -264,7 +300,9 @@ function eventStrip(
   const p = panel(width, height);
   for (const q of placed) {
     const cy = 2 + q.row * STRIP_ROW + STRIP_ROW / 2;
-    for (const el of whisker(q.e.t, cy, x, GREY.muted).elements) p.appendChild(el);
+    const w = whisker(q.e.t, cy, x, GREY.muted);
+    uses.open ||= w.open;
+    for (const el of w.elements) p.appendChild(el);
     const px = x(Math.min(Math.max(q.e.t.nominal, d0), d1));
     const r = MARKER_RADIUS * 1.2;
     p.appendChild(svgElement("path", {
@@ -294,6 +332,7 @@ function vasPanel(
   marginLeft: number,
   marginRight: number,
   originShown: boolean,
+  uses: Uses,
 ): Element {
   const marginTop = 18;
   const marginBottom = 6;
@@ -331,36 +370,37 @@ function vasPanel(
         size: TYPE.label,
         anchor: "middle",
         fill: GREY.muted,
+        halo: true,
       }));
       return g;
     }
     const points = obs.filter((o) => !o.span).sort((a, b) => a.t.nominal - b.t.nominal);
-    // Bands: a value stated for a period.
-    for (const o of obs.filter((o) => o.span)) {
+    // Bands: a value stated for a period, a thick bar (an exact value) or a band (a range).
+    const bands = obs.filter((o) => o.span).map((o) => {
       const s = o.span!;
       const top = y(o.o.vas.hi);
-      const h = Math.max(y(o.o.vas.lo) - top, 3);
+      const h = Math.max(y(o.o.vas.lo) - top, SPAN_BAR);
+      const barTop = top - (h === SPAN_BAR ? SPAN_BAR / 2 : 0);
       const bar = fuzzyBar({
         start: s.start,
         end: s.end,
-        y: top - (h === 3 ? 1.5 : 0),
+        y: barTop,
         height: h,
         x,
-        color: GREY.ink,
+        color: SPAN_COLOR,
+        openEdge: "pale",
       });
-      for (const el of bar.elements) {
-        if (el.tagName.toLowerCase() === "rect") el.setAttribute("opacity", "0.3");
-        g.appendChild(el);
-      }
-      if (bar.extent) {
-        obstacles.boxes.push({
-          x: bar.extent.x1,
-          y: top - 2,
-          width: bar.extent.x2 - bar.extent.x1,
-          height: h + 4,
-        });
-      }
-    }
+      for (const el of bar.elements) g.appendChild(el);
+      uses.span = true;
+      uses.fade ||= bar.uses.fade;
+      uses.pale ||= bar.uses.pale;
+      uses.open ||= bar.uses.open;
+      const box = bar.extent
+        ? { x: bar.extent.x1, y: barTop - 1, width: bar.extent.x2 - bar.extent.x1, height: h + 2 }
+        : null;
+      if (box) obstacles.boxes.push(box);
+      return { o: o.o, bar, top: barTop, bottom: barTop + h, box };
+    });
     // Line through the points, then whiskers, then dots.
     for (let i = 1; i < points.length; i++) {
       const s = {
@@ -377,6 +417,7 @@ function vasPanel(
       const h = whisker(p.t, py, x, GREY.ink);
       const v = verticalWhisker(p.o.vas, x(p.t.nominal), y, GREY.ink);
       for (const d of [h, v]) {
+        uses.open ||= d.open;
         for (const el of d.elements) g.appendChild(el);
         obstacles.segments.push(...d.segments);
       }
@@ -402,14 +443,8 @@ function vasPanel(
     // Value labels: the first free position around each point or band.
     const bounds = { x: marginLeft, y: 0, width: width - marginLeft - 1, height: VAS_H };
     const labelled = [
-      ...points.map((p) => ({ o: p.o, cx: x(p.t.nominal), cy: y(p.o.vas.nominal), band: false })),
-      ...obs.filter((o) => o.span).map((o) => {
-        const s = o.span!;
-        const clip = (v: number) => Math.min(Math.max(v, d0), d1);
-        const a = x(clip(s.start.hi));
-        const b = x(clip(s.end ? s.end.lo : d1));
-        return { o: o.o, cx: b > a ? (a + b) / 2 : a, cy: y(o.o.vas.hi), band: true };
-      }),
+      ...points.map((p) => ({ o: p.o, cx: x(p.t.nominal), cy: y(p.o.vas.nominal), band: null })),
+      ...bands.filter((b) => b.bar.extent).map((b) => ({ o: b.o, cx: 0, cy: 0, band: b })),
     ];
     for (const l of labelled) {
       const text = l.o.vas.lo === l.o.vas.hi
@@ -418,11 +453,7 @@ function vasPanel(
       const size = TYPE.small;
       const r = MARKER_RADIUS + 2;
       const spots: [number, number, "start" | "middle" | "end"][] = l.band
-        ? [[l.cx, l.cy - 4, "middle"], [l.cx, l.cy + size + 8, "middle"], [
-          l.cx + 30,
-          l.cy - 4,
-          "middle",
-        ]]
+        ? bandSpots(l.band, size)
         : [
           [l.cx + r, l.cy - r, "start"],
           [l.cx - r, l.cy - r, "end"],
@@ -444,7 +475,16 @@ function vasPanel(
           ]),
         ];
       const boxes = spots.map(([tx, ty, a]) => textBox(text, tx, ty, size, a));
-      const i = placeLabel(boxes, obstacles, bounds);
+      // A band's label may sit inside it: the band is no obstacle to its own label.
+      const own = l.band?.box;
+      const i = own
+        ? placeLabel(
+          boxes,
+          { ...obstacles, boxes: obstacles.boxes.filter((b) => b !== own) },
+          bounds,
+        )
+        : placeLabel(boxes, obstacles, bounds);
+      if (own) obstacles.boxes.push(boxes[i]);
       const [tx, ty, a] = spots[i];
       g.appendChild(textElement(text, tx, ty, { size, anchor: a, fill: GREY.ink }));
     }
@@ -480,13 +520,14 @@ function vasPanel(
 /** One lane per drug: bars with faded uncertain edges, dose labels spread apart. */
 function lanePanel(
   periods: readonly {
-    t: { drug: string; drugClass: string; doseMgPerDay: number };
+    t: Pick<Treatment, "drug" | "drugClass" | "doseMgPerDay" | "start" | "end">;
     start: NominalInterval;
     end: NominalInterval | null;
   }[],
   lanes: readonly { drug: string; sub: string | null }[],
   colorOf: ReadonlyMap<string, string>,
   x: LinearScale,
+  uses: Uses,
   o: { width: number; marginLeft: number; marginRight: number; xLabel: string },
 ): Element {
   const marginTop = 4;
@@ -532,8 +573,15 @@ function lanePanel(
           y: bottom - h,
           height: h,
           x,
+          // A dose change (the end is where another dose of the drug starts) is no stop.
+          openEdge: mine.some((q) => q !== p && q.t.start.timeId === p.t.end?.timeId)
+            ? "pale"
+            : "tail",
           color: colorOf.get(p.t.drugClass)!,
         });
+        uses.fade ||= bar.uses.fade;
+        uses.pale ||= bar.uses.pale;
+        uses.open ||= bar.uses.open;
         for (const el of bar.elements) g.appendChild(el);
         if (!bar.extent) continue;
         const [d0, d1] = x.domain;

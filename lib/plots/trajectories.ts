@@ -9,12 +9,19 @@ import type { NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { listing } from "../prose.ts";
 import { type BaselineDefinition, STUDY } from "../study.ts";
-import { alignWithBaseline, baseline, BASELINE_LABELS, firstPeriod } from "../timeline.ts";
+import {
+  alignWithBaseline,
+  baseline,
+  BASELINE_LABELS,
+  firstPeriod,
+  relativeDay,
+} from "../timeline.ts";
 import { axesPanel } from "./axes.ts";
 import { type Figure, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { spread } from "./layout.ts";
+import type { LegendItem } from "./legend.ts";
 import {
   caseColor,
   DASH,
@@ -25,7 +32,7 @@ import {
   STROKE,
   TYPE,
 } from "./theme.ts";
-import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
+import { fuzzyBar, type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -40,14 +47,24 @@ export interface TrajectoriesOptions {
 interface Track {
   label: string;
   color: string;
-  points: { t: NominalInterval; v: NominalInterval }[];
+  points: {
+    t: NominalInterval;
+    v: NominalInterval;
+    /** The period the value is stated for, relative to the drug start, if any. */
+    span: { start: NominalInterval; end: NominalInterval | null } | null;
+  }[];
 }
+
+/** Thickness of the bar of an exact value stated for a period (px). */
+const SPAN_BAR = 5;
 
 /**
  * All cases aligned on the first start of the drug: VAS (cm) in one panel and percent of each
  * case's baseline in another, with the percent responder thresholds of `STUDY`. Each value is a
  * point at its nominal time with a whisker over the times its words allow (dashed where open or
- * past the axis) and, for a range, a vertical whisker; a line joins a case's points; case labels
+ * past the axis) and, for a range, a vertical whisker; a value stated over a period also has a
+ * bar over the period (pale where its timing is not stated) instead of its time whisker; a line
+ * joins a case's points; case labels
  * sit in the right margin at the height of each case's last value, spread apart. Cases that
  * cannot be drawn are named under the panels with the reason.
  *
@@ -85,21 +102,34 @@ export function trajectoriesFigure(
     }
     const rows = alignWithBaseline(c, drug, def);
     const color = caseColor(i);
-    vasTracks.push({ label, color, points: rows.map((r) => ({ t: r.relative, v: r.vas })) });
+    const origin = firstPeriod(c, drug)!.start.timeId;
+    const spanOf = (r: typeof rows[number]) =>
+      r.span
+        ? {
+          start: relativeDay(c, r.span.start.timeId, origin),
+          end: r.span.end ? relativeDay(c, r.span.end.timeId, origin) : null,
+        }
+        : null;
+    vasTracks.push({
+      label,
+      color,
+      points: rows.map((r) => ({ t: r.relative, v: r.vas, span: spanOf(r) })),
+    });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
     if (pct.length) {
       pctTracks.push({
         label,
         color,
-        points: pct.map((r) => ({ t: r.relative, v: r.percentOfBaseline! })),
+        points: pct.map((r) => ({ t: r.relative, v: r.percentOfBaseline!, span: spanOf(r) })),
       });
     } else {
       const b = baseline(c, drug, def);
       excludedPct.push(`case ${c.id} (${b.reason ?? "baseline VAS is 0"})`);
     }
   });
-  const ts = vasTracks.flatMap((t) => t.points.flatMap((p) => [p.t.lo, p.t.nominal, p.t.hi]))
-    .filter(Number.isFinite);
+  const ts = vasTracks.flatMap((t) =>
+    t.points.flatMap((p) => [p.t, ...(p.span ? [p.span.start, p.span.end ?? p.t] : [])])
+  ).flatMap((i) => [i.lo, i.nominal, i.hi]).filter(Number.isFinite);
   const lo = ts.length ? Math.min(...ts) : -7;
   const hi = ts.length ? Math.max(...ts) : 7;
   const pad = Math.max(2, (hi - lo) * 0.04);
@@ -169,6 +199,12 @@ export function trajectoriesFigure(
         label: "dashed: open-ended or past the axis",
         swatch: { kind: "whisker", color: GREY.ink, open: true },
       },
+      ...(vasTracks.some((t) => t.points.some((p) => p.span))
+        ? [{
+          label: `${name} stated for a period (pale: its timing not stated)`,
+          swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
+        } as LegendItem]
+        : []),
       {
         label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
         swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
@@ -194,6 +230,26 @@ function drawTracks(
   tags: readonly { text: string; y: number }[],
 ): Element {
   const g = svgElement("g", { "aria-label": "trajectories" });
+  // Values stated for a period: a bar (a band for a range) over the period, under every case's
+  // line and points.
+  const under = g.appendChild(svgElement("g", { "aria-label": "periods" }));
+  for (const tr of tracks) {
+    for (const p of tr.points.filter((p) => p.span)) {
+      const top = y(p.v.hi);
+      const h = Math.max(y(p.v.lo) - top, SPAN_BAR);
+      const bar = fuzzyBar({
+        start: p.span!.start,
+        end: p.span!.end,
+        y: h === SPAN_BAR ? y(p.v.nominal) - SPAN_BAR / 2 : top,
+        height: h,
+        x,
+        color: tr.color,
+        openEdge: "pale",
+      });
+      const holder = h === SPAN_BAR ? under : under.appendChild(svgElement("g", { opacity: 0.5 }));
+      for (const el of bar.elements) holder.appendChild(el);
+    }
+  }
   for (const tr of tracks) {
     const pts = [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal);
     if (pts.length > 1) {
@@ -205,7 +261,10 @@ function drawTracks(
       }));
     }
     for (const p of pts) {
-      for (const el of whisker(p.t, y(p.v.nominal), x, tr.color).elements) g.appendChild(el);
+      // The period's bar stands for the time of a value stated over it.
+      if (!p.span) {
+        for (const el of whisker(p.t, y(p.v.nominal), x, tr.color).elements) g.appendChild(el);
+      }
       for (const el of verticalWhisker(p.v, x(p.t.nominal), y, tr.color).elements) {
         g.appendChild(el);
       }

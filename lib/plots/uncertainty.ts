@@ -20,6 +20,8 @@ export interface LinearScale {
   (v: number): number;
   /** The domain [lo, hi]. */
   domain: readonly [number, number];
+  /** Px → value. */
+  invert: (px: number) => number;
 }
 
 /**
@@ -43,6 +45,7 @@ export function linearScale(
   const [r0, r1] = range;
   const f = ((v: number) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0)) as LinearScale;
   f.domain = [d0, d1];
+  f.invert = (px: number) => d0 + ((px - r0) / (r1 - r0)) * (d1 - d0);
   return f;
 }
 
@@ -52,6 +55,8 @@ export interface Drawn {
   elements: Element[];
   /** Segments they cover (for label placement). */
   segments: Segment[];
+  /** True when the whisker is drawn dashed (open-ended or past the axis). */
+  open: boolean;
 }
 
 /**
@@ -110,7 +115,7 @@ function axisWhisker(
   const [d0, d1] = scale.domain;
   const lo = Math.max(interval.lo, d0);
   const hi = Math.min(interval.hi, d1);
-  if (!(hi > lo)) return { elements: [], segments: [] };
+  if (!(hi > lo)) return { elements: [], segments: [], open: false };
   const cutLo = interval.lo < d0;
   const cutHi = interval.hi > d1;
   const s = seg(scale(lo), scale(hi));
@@ -132,7 +137,7 @@ function axisWhisker(
     elements.push(svgElement("line", { ...c, stroke: color, "stroke-width": STROKE.thin }));
     segments.push(c);
   }
-  return { elements, segments };
+  return { elements, segments, open: cutLo || cutHi };
 }
 
 /** Options of {@link fuzzyBar}. */
@@ -149,16 +154,38 @@ export interface FuzzyBarOptions {
   x: LinearScale;
   /** Fill colour (hex). */
   color: string;
+  /**
+   * How an edge bounded on one side only is drawn: `"tail"` (default) a short fade then a dashed
+   * line to the axis; `"pale"` the pale fill to the axis (for a value stated over the period,
+   * which holds wherever the period runs).
+   */
+  openEdge?: "tail" | "pale";
+}
+
+/** What {@link fuzzyBar} drew. */
+export interface FuzzyBar {
+  /** SVG elements, clipped to the axis. */
+  elements: Element[];
+  /** The px extent the bar covers on the axis, or `null` when it lies outside. */
+  extent: { x1: number; x2: number } | null;
+  /** The px extent where the period surely runs (drawn in full colour), or `null`. */
+  core: { x1: number; x2: number } | null;
+  /** Which styles were drawn (for a legend that shows only what the figure has). */
+  uses: { fade: boolean; pale: boolean; open: boolean };
 }
 
 /**
  * A period drawn with its uncertain edges: full colour where it surely runs, fading in over the
- * interval its start may fall in and out over the interval its end may fall in; pale where an
- * edge is open-ended and from its start on when the end is not stated. When start and end
- * intervals overlap, the whole span is drawn pale: the period lies somewhere in it.
+ * interval its start may fall in and out over the interval its end may fall in. An end bounded
+ * below only ("after" X, no limit) fades from pale to clear over a short stretch and goes on as a
+ * dashed line to the axis: it falls somewhere out there, at a time the words do not bound (with
+ * `openEdge: "pale"`, pale to the axis instead). A start bounded on one side only is pale to the
+ * axis. A period whose end is not stated at all is pale
+ * from its start on. When start and end intervals overlap, the whole span is drawn pale: the
+ * period lies somewhere in it.
  *
  * @param o Start, end, position, scale, colour.
- * @returns The elements (clipped to the axis) and the px extent the bar covers.
+ * @returns The elements (clipped to the axis), the px extent covered, the sure core, the styles.
  * @example
  * ```ts
  * import { fuzzyBar, linearScale } from "./uncertainty.ts";
@@ -167,14 +194,13 @@ export interface FuzzyBarOptions {
  *   .elements.length; // 3 (gradient, fade-in, core)
  * ```
  */
-export function fuzzyBar(
-  o: FuzzyBarOptions,
-): { elements: Element[]; extent: { x1: number; x2: number } | null } {
+export function fuzzyBar(o: FuzzyBarOptions): FuzzyBar {
   const [d0, d1] = o.x.domain;
   const clip = (v: number) => Math.min(Math.max(v, d0), d1);
   const endLo = o.end === null ? Infinity : o.end.lo;
   const endHi = o.end === null ? Infinity : o.end.hi;
   const elements: Element[] = [];
+  const uses = { fade: false, pale: false, open: false };
   const rect = (a: number, b: number, fill: string, opacity = 1) => {
     const x1 = o.x(clip(a));
     const x2 = o.x(clip(b));
@@ -188,40 +214,84 @@ export function fuzzyBar(
       ...(opacity < 1 ? { "fill-opacity": opacity } : {}),
     }));
   };
-  /** Ramps opacity over the finite interval [a, b] (drawn where it is on the axis). */
-  const fade = (a: number, b: number, rising: boolean) => {
+  /** Ramps opacity from `from` at a to `to` at b, drawn where [a, b] is on the axis. */
+  const ramp = (a: number, b: number, from: number, to: number) => {
     const ca = clip(a);
     const cb = clip(b);
     if (!(cb > ca)) return;
-    const at = (v: number) => (rising ? (v - a) / (b - a) : (b - v) / (b - a));
+    const at = (v: number) => from + ((v - a) / (b - a)) * (to - from);
     const g = fadeGradient(o.color, round2(at(ca)), round2(at(cb)));
     elements.push(g.element);
     rect(ca, cb, `url(#${g.id})`);
   };
-  /** An edge interval: a ramp where finite, the pale fill where it is open. */
+  /**
+   * An end bounded below only, at `v` ("after X", no limit): pale fading to clear over a short
+   * stretch, then a dashed line (the mark of what is open-ended) on to the axis.
+   */
+  const openTail = (v: number) => {
+    if (v < d0 || v > d1) return;
+    const px = o.x(v);
+    const edgePx = o.x(d1);
+    const len = Math.min(OPEN_FADE_PX, edgePx - px);
+    if (len < 0.5) return;
+    uses.fade = true;
+    uses.open = true;
+    ramp(v, o.x.invert(px + len), PALE, 0);
+    const cy = o.y + o.height / 2;
+    elements.push(svgElement("line", {
+      x1: px,
+      x2: edgePx,
+      y1: cy,
+      y2: cy,
+      stroke: o.color,
+      "stroke-width": STROKE.thin,
+      "stroke-dasharray": DASH.open,
+    }));
+  };
+  /** An edge interval: a ramp over it where finite; an open end a tail; else pale to the axis. */
   const edge = (a: number, b: number, rising: boolean) => {
     if (!(b > a)) return;
-    if (Number.isFinite(a) && Number.isFinite(b)) fade(a, b, rising);
-    else rect(a, b, o.color, PALE);
-  };
-  if (o.start.hi > endLo || o.end === null) {
-    // Start and end intervals overlap, or the end is not stated: the period lies somewhere in
-    // [start.lo, end.hi], drawn pale from where it surely started.
-    if (o.end === null) {
-      edge(o.start.lo, o.start.hi, true);
-      rect(o.start.hi, Infinity, o.color, PALE);
+    const finite = [a, b].filter(Number.isFinite);
+    if (finite.length === 2) {
+      uses.fade = true;
+      ramp(a, b, rising ? 0 : 1, rising ? 1 : 0);
+    } else if (!rising && Number.isFinite(a) && (o.openEdge ?? "tail") === "tail") {
+      openTail(a);
     } else {
-      rect(o.start.lo, endHi, o.color, PALE);
+      uses.pale = true;
+      rect(a, b, o.color, PALE);
     }
+  };
+  let core: [number, number] | null = null;
+  if (o.end === null) {
+    edge(o.start.lo, o.start.hi, true);
+    uses.pale = true;
+    rect(o.start.hi, Infinity, o.color, PALE);
+  } else if (o.start.hi > endLo) {
+    // Start and end intervals overlap: the period lies somewhere in [start.lo, end.hi].
+    uses.pale = true;
+    rect(o.start.lo, endHi, o.color, PALE);
   } else {
     edge(o.start.lo, o.start.hi, true);
     rect(o.start.hi, endLo, o.color);
+    core = [o.start.hi, endLo];
     edge(endLo, endHi, false);
   }
-  const lo = clip(o.start.lo);
-  const hi = clip(endHi);
-  return { elements, extent: hi > lo ? { x1: o.x(lo), x2: o.x(hi) } : null };
+  const px = (a: number, b: number) => {
+    const x1 = o.x(clip(a));
+    const x2 = o.x(clip(b));
+    return x2 > x1 ? { x1, x2 } : null;
+  };
+  return {
+    elements,
+    extent: px(o.start.lo, endHi),
+    core: core ? px(core[0], core[1]) : null,
+    uses,
+  };
 }
+
+/** Length (px) over which an edge bounded on one side only fades out before its dashed line. */
+const OPEN_FADE_PX = 24;
 
 /** Opacity of the part of a period that is open-ended (end not stated, start before the axis). */
 export const PALE = 0.4;

@@ -17,9 +17,14 @@ export interface NamedFigure {
 
 /**
  * Every figure of a case series: each case's timeline (aligned and on day 0), the trajectories,
- * forest plots of NAP and LRRd, the responder curve and the sensitivity figure, at both widths.
+ * forest plots of NAP and LRRd, the responder curve and the sensitivity figures (over the
+ * analysis choices, and over the readings of the text when `variants` are given), at both widths.
  */
-export function allFigures(cases: readonly lib.Case[], tag: string): NamedFigure[] {
+export function allFigures(
+  cases: readonly lib.Case[],
+  tag: string,
+  variants?: readonly lib.AnalysisVariant[],
+): NamedFigure[] {
   const out: NamedFigure[] = [];
   for (const width of ["full", "column"] as const) {
     const w = `${tag}/${width}`;
@@ -45,16 +50,27 @@ export function allFigures(cases: readonly lib.Case[], tag: string): NamedFigure
         figure: plots.forestFigure(m, plots.forestRows(es.perCase, aggs), { width }),
       });
     }
+    const curve = lib.responderCurve(cases);
     out.push({
       name: `${w}/responder-curve`,
-      figure: plots.responderCurveFigure(lib.responderCurve(cases), { width }),
+      figure: plots.responderCurveFigure(curve, { width, excluded: curve[0]?.excluded ?? [] }),
     });
     out.push({
       name: `${w}/sensitivity`,
       figure: plots.sensitivityFigure(plots.sensitivityIntervals(lib.sensitivityTable(cases)), {
         width,
+        varied: "baseline definition and extraction bound",
       }),
     });
+    if (variants) {
+      out.push({
+        name: `${w}/sensitivity-readings`,
+        figure: plots.sensitivityFigure(lib.sensitivitySpans(variants), {
+          width,
+          varied: "readings of the text, baseline definition and extraction bound",
+        }),
+      });
+    }
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
-import { loadCaseSeries } from "../../lib/mod.ts";
+import { analysisVariants, loadCaseSeries } from "../../lib/mod.ts";
 import { fontBytes, measureText } from "../../lib/plots/fonts.ts";
 import { overlaps as overlapsForTest } from "../../lib/plots/layout.ts";
 import { svgText } from "../../lib/plots/render.ts";
@@ -39,16 +39,19 @@ function problems(f: NamedFigure): string[] {
 }
 
 const real = await loadCaseSeries();
-const withFixture = await loadCaseSeries(await dataWithFixture());
+const fixtureDir = await dataWithFixture();
+const withFixture = await loadCaseSeries(fixtureDir);
 
-Deno.test("figures of the real data: no overlapping or clipped text, nothing under 7 pt", () => {
-  const figs = allFigures(real.cases, "real");
+Deno.test("figures of the real data: no overlapping or clipped text, nothing under 7 pt", async () => {
+  const figs = allFigures(real.cases, "real", await analysisVariants());
   assert.ok(figs.length > 0);
   assert.deepEqual(figs.flatMap(problems), []);
 });
 
-Deno.test("figures with the synthetic fixture appended: no overlapping or clipped text", () => {
-  assert.deepEqual(allFigures(withFixture.cases, "fixture").flatMap(problems), []);
+Deno.test("figures with the synthetic fixture appended: no overlapping or clipped text", async () => {
+  const figs = allFigures(withFixture.cases, "fixture", await analysisVariants(fixtureDir));
+  assert.ok(figs.some((f) => f.name.endsWith("/sensitivity-readings")));
+  assert.deepEqual(figs.flatMap(problems), []);
 });
 
 Deno.test("figures of odd hand-made cases: no overlapping or clipped text", () => {
