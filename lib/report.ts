@@ -275,21 +275,38 @@ export function activeRows(c: Case): Row[] {
   });
 }
 
-/** Per-case change after milnacipran under every baseline definition. */
+/**
+ * Per-case change after the drug of interest under every baseline definition: one row per value
+ * after the drug, or one row with the reason when no change can be computed (no value before,
+ * none after, or the drug never taken).
+ *
+ * @param c The case.
+ * @returns Rows of baseline, change, percent reduction, IMMPACT class and a note.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { changeRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * changeRows(c)[0]["% reduction"]; // "87.5"
+ * ```
+ */
 export function changeRows(c: Case): Row[] {
   expectCase("changeRows", c);
   return BASELINE_DEFINITIONS.flatMap((def): Row[] => {
     const ch = caseChange(c, { baseline: def });
-    if (ch.baseline.vas === null) {
+    if (ch.baseline.vas === null || ch.points.length === 0) {
       return [{
-        baseline: BASELINE_LABELS[def],
-        "baseline VAS": null,
+        baseline: ch.baseline.vas === null
+          ? BASELINE_LABELS[def]
+          : `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
+        "baseline VAS": ch.baseline.vas === null ? null : num(ch.baseline.vas.nominal),
         day: null,
         VAS: null,
         change: null,
         "% reduction": null,
-        IMMPACT: ch.reason ?? null,
+        IMMPACT: null,
         "≥2 cm": null,
+        note: ch.reason ?? ch.baseline.reason ?? null,
       }];
     }
     return ch.points.map((p) => ({
@@ -304,16 +321,38 @@ export function changeRows(c: Case): Row[] {
           ? p.immpact.nominal
           : `${p.immpact.nominal} (${p.immpact.worst}–${p.immpact.best})`)
         : null,
-      "≥2 cm": p.twoPoints.nominal,
+      "≥2 cm": p.twoPoints.surely === p.twoPoints.possibly
+        ? (p.twoPoints.nominal ? "yes" : "no")
+        : `${p.twoPoints.nominal ? "yes" : "no"} (${
+          p.twoPoints.possibly ? "possibly" : "not"
+        } at the bounds)`,
+      note: null,
     }));
   });
 }
 
-/** Time to 30 % and 50 % relief under every baseline definition. */
+/** The percent thresholds of the study (`STUDY.thresholds`), e.g. [30, 50]. */
+export const PERCENT_THRESHOLDS: readonly number[] = STUDY.thresholds
+  .filter((t) => t.kind === "percent").map((t) => t.value);
+
+/**
+ * Time from the start of the drug of interest to the first value reaching each percent threshold
+ * of the study, under every baseline definition.
+ *
+ * @param c The case.
+ * @returns One row per baseline definition and threshold.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { reliefRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * reliefRows(c)[0].threshold; // "≥30%"
+ * ```
+ */
 export function reliefRows(c: Case): Row[] {
   expectCase("reliefRows", c);
   return BASELINE_DEFINITIONS.flatMap((def) =>
-    [30, 50].map((pct) => {
+    PERCENT_THRESHOLDS.map((pct) => {
       const t = timeToRelief(c, pct, { baseline: def });
       return { baseline: BASELINE_LABELS[def], threshold: `≥${pct}%`, result: t.summary, n: t.n };
     })
@@ -352,7 +391,11 @@ export function aucRows(c: Case): Row[] {
     ];
     const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
-      window: w.to === 30 ? "days 0–30" : `days 0–${num(w.to)} (the last value's nominal day)`,
+      window: w.to === 30
+        ? "days 0–30"
+        : a.undated.length
+        ? `day 0 to the last value (undated; placed at its nominal day ${num(w.to)})`
+        : `days 0–${num(w.to)} (to the last value)`,
       integrated: a.span
         ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
         : null,
@@ -377,9 +420,45 @@ export function rateRows(c: Case): Row[] {
   }));
 }
 
-/** Exclusions in words: "case 4: never takes milnacipran; …", or `null` when there are none. */
-const exclusions = (xs: readonly Exclusion[]) =>
-  xs.map((e) => `case ${e.caseId}: ${e.reason}`).join("; ") || null;
+/** Exclusions in words, cases sharing a reason together: "cases 4 and 5: never takes …". */
+function groupedExclusions(xs: readonly Exclusion[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const e of xs) {
+    const ids = byReason.get(e.reason) ?? [];
+    if (!ids.includes(e.caseId)) ids.push(e.caseId);
+    byReason.set(e.reason, ids);
+  }
+  return [...byReason].map(([reason, ids]) =>
+    `${ids.length === 1 ? "case" : "cases"} ${listing(ids)}: ${reason}`
+  ).join("; ");
+}
+
+/** The ids of excluded cases for a table column, or `null` when there are none. */
+const excludedIds = (xs: readonly Exclusion[]) =>
+  [...new Set(xs.map((e) => e.caseId))].join(", ") || null;
+
+/**
+ * What a table of pooled rows says once, under it: the cases left out, grouped by reason. Rows
+ * carry only the ids (column `excluded`).
+ *
+ * @param rows Rows of a pooled analysis, each with the cases it left out.
+ * @returns One sentence for `showTable`'s `notes`, or none when no case is left out.
+ * @example
+ * ```ts
+ * import { exclusionNotes } from "./report.ts";
+ * exclusionNotes([{ excluded: [{ caseId: "4", reason: "no VAS value" }] }]);
+ * // ["Left out: case 4: no VAS value."]
+ * ```
+ */
+export function exclusionNotes(rows: readonly { excluded: readonly Exclusion[] }[]): string[] {
+  const all = rows.flatMap((r) => r.excluded);
+  return all.length ? [`Left out: ${groupedExclusions(all)}.`] : [];
+}
+
+/** What the 'informative CI' column is, said once under an effect-size table. */
+export const INFORMATIVE_CI_NOTE =
+  "Informative CI: where the package's interval is degenerate at the bound of the measure, the " +
+  "other root of the Newcombe interval.";
 
 /** Row of one effect size. */
 function esRow(r: EffectSizeResult): Row {
@@ -390,18 +469,11 @@ function esRow(r: EffectSizeResult): Row {
     "CI lower": num(r.ciLower),
     "CI upper": num(r.ciUpper),
     "informative CI": r.informativeCi
-      ? `${fmt(r.informativeCi.lower, 4)}–${fmt(r.informativeCi.upper, 4)}`
+      ? `[${fmt(r.informativeCi.lower, 4)}, ${fmt(r.informativeCi.upper, 4)}]`
       : null,
     nA: r.n.baseline,
     nB: r.n.treatment,
-    note: [
-      r.reason,
-      r.note,
-      r.informativeCi
-        ? "the package's interval is degenerate at the bound; 'informative CI' is the other " +
-          "Newcombe root"
-        : null,
-    ].filter(Boolean).join("; ") || null,
+    note: [r.reason, r.note].filter(Boolean).join("; ") || null,
   };
 }
 
@@ -416,7 +488,7 @@ function esRow(r: EffectSizeResult): Row {
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * import { effectSizeRows } from "./report.ts";
- * effectSizeRows((await loadCaseSeries()).cases[0])[0]["informative CI"]; // "0.3856–1"
+ * effectSizeRows((await loadCaseSeries()).cases[0])[0]["informative CI"]; // "[0.3856, 1]"
  * ```
  */
 export function effectSizeRows(c: Case, options: EffectSizeOptions = PAIN_OPTIONS): Row[] {
@@ -463,9 +535,17 @@ export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OP
       SE: num(a.se),
       "CI lower": num(a.ciLower),
       "CI upper": num(a.ciUpper),
-      excluded: a.excluded.map((e) => e.caseId).join(", ") || null,
+      excluded: excludedIds(a.excluded),
       note: [
-        a.reason,
+        a.estimate !== null && a.se === null
+          ? `no standard error for ${
+            listing(
+              perCase.filter((p) =>
+                p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
+              ).map((p) => `case ${p.caseId}`),
+            )
+          }, so no interval`
+          : a.reason,
         a.waldCi
           ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
             "measure's range"
@@ -503,7 +583,22 @@ export function aggregateNotes(
     "equal",
     options.confidence,
   );
-  return a.excluded.length ? [`Left out of every weighting: ${exclusions(a.excluded)}.`] : [];
+  const everywhere = new Set(a.excluded.map((e) => e.caseId));
+  const noSe = perCase.filter((p) =>
+    !everywhere.has(p.caseId) && (p.result.se === null || !Number.isFinite(p.result.se))
+  ).map((p) => p.caseId);
+  return [
+    ...(a.excluded.length
+      ? [`Left out of every weighting: ${groupedExclusions(a.excluded)}.`]
+      : []),
+    ...(noSe.length
+      ? [
+        `Left out of 1/V only, for want of a finite standard error: ${
+          noSe.length === 1 ? "case" : "cases"
+        } ${listing(noSe)}.`,
+      ]
+      : []),
+  ];
 }
 
 /**
@@ -529,7 +624,7 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
     [`${fmt(100 * r.confidence, 0)}% CI (Clopper–Pearson)`]: r.ciLower === null
       ? null
       : `${num(r.ciLower)}–${num(r.ciUpper)}`,
-    excluded: exclusions(r.excluded),
+    excluded: excludedIds(r.excluded),
   }));
 }
 
@@ -559,7 +654,7 @@ export function groupRows(s: CaseSeries): Row[] {
       .join("; ") || null,
     "% reduction, last value": g.lastReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
       .join("; ") || null,
-    excluded: exclusions(g.excluded),
+    excluded: g.excluded.length ? groupedExclusions(g.excluded) : null,
   }));
   if (excluded.length > 0) {
     rows.push({
@@ -569,7 +664,7 @@ export function groupRows(s: CaseSeries): Row[] {
       [`given before ${STUDY.drug} for ${STUDY.indication}`]: null,
       "% reduction, first value": null,
       "% reduction, last value": null,
-      excluded: exclusions(excluded),
+      excluded: groupedExclusions(excluded),
     });
   }
   return rows;
@@ -601,7 +696,7 @@ export function testRows(s: CaseSeries): Row[] {
       statistic: num(t.statistic),
       "p (two-sided)": num(t.pValue),
       note: t.reason ?? null,
-      excluded: exclusions(p.excluded),
+      excluded: excludedIds(p.excluded),
     }))
   );
 }
@@ -651,7 +746,8 @@ export function sensitivityRows(s: CaseSeries): Row[] {
  * @param table The computed sensitivity table ({@link sensitivityTable}).
  * @param quantity The quantity, as named in the table.
  * @param caseId The case.
- * @returns For example "85.1–100", or "not defined".
+ * @returns For example "85.1–100", "87.5" when every choice gives the same value, or "not
+ * defined".
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
@@ -668,7 +764,9 @@ export function sensitivityRange(
 ): string {
   const v = table.filter((r) => r.quantity === quantity && r.caseId === caseId && r.value !== null)
     .map((r) => r.value as number);
-  return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "not defined";
+  if (!v.length) return "not defined";
+  const [lo, hi] = [fmt(Math.min(...v), 1), fmt(Math.max(...v), 1)];
+  return lo === hi ? lo : `${lo}–${hi}`;
 }
 
 /**
@@ -772,12 +870,15 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
     case: r.caseId,
     quantity: r.quantity,
     "as extracted": r.nominal === null
-      ? null
+      ? "not defined"
       : r.nominalDated
       ? num(r.nominal)
       : `${num(r.nominal)} (nominal only: no date stated)`,
     least: num(r.lo),
-    greatest: r.openEnded ? `${num(r.hi) ?? "–"} (open: no later bound stated)` : num(r.hi),
+    greatest: r.openEnded
+      ? (r.hi === null ? "open (no later bound stated)" : `${num(r.hi)} or more (open: no later ` +
+        "bound stated)")
+      : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
   }));
 }
