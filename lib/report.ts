@@ -46,8 +46,8 @@ import {
   relativeDay,
 } from "./timeline.ts";
 import { STUDY } from "./study.ts";
-import { listing } from "./prose.ts";
-import { appraisalRows, causalityRows, type Checklist } from "./appraisal.ts";
+import { listing, plural } from "./prose.ts";
+import { appraisalRows, causalityRows, type Checklist, naturalCourseText } from "./appraisal.ts";
 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
@@ -455,6 +455,10 @@ export function exclusionNotes(rows: readonly { excluded: readonly Exclusion[] }
   return all.length ? [`Left out: ${groupedExclusions(all)}.`] : [];
 }
 
+/** "no standard error for cases 2 and 3, so no interval". */
+const noInterval = (ids: readonly string[]) =>
+  `no standard error for ${ids.length === 1 ? "case" : "cases"} ${listing(ids)}, so no interval`;
+
 /** What the 'informative CI' column is, said once under an effect-size table. */
 export const INFORMATIVE_CI_NOTE =
   "Informative CI: where the package's interval is degenerate at the bound of the measure, the " +
@@ -538,13 +542,11 @@ export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OP
       excluded: excludedIds(a.excluded),
       note: [
         a.estimate !== null && a.se === null
-          ? `no standard error for ${
-            listing(
-              perCase.filter((p) =>
-                p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
-              ).map((p) => `case ${p.caseId}`),
-            )
-          }, so no interval`
+          ? noInterval(
+            perCase.filter((p) =>
+              p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
+            ).map((p) => p.caseId),
+          )
           : a.reason,
         a.waldCi
           ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
@@ -933,4 +935,117 @@ export function causalityTableRows(s: CaseSeries, sourceId: string): Row[] {
     "co-medication": r.coMedication,
     assessment: r.assessment,
   }));
+}
+
+/**
+ * The opening of a case's notebook, in Markdown: who the patient is, the source, and how many
+ * VAS values the text states before and after the drug of interest (or why there is no such
+ * split).
+ *
+ * @param s The case series (for the source's citation).
+ * @param c The case.
+ * @returns A heading and a paragraph.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { caseIntro } from "./report.ts";
+ * const s = await loadCaseSeries();
+ * caseIntro(s, s.cases.find((x) => x.id === "2")!).includes("1 before milnacipran"); // true
+ * ```
+ */
+export function caseIntro(s: CaseSeries, c: Case): string {
+  expectSeries("caseIntro", s);
+  expectCase("caseIntro", c);
+  const drug = STUDY.drug;
+  const p = phases(c);
+  const n = c.observations.length;
+  const values = n === 0
+    ? "The text states no VAS value."
+    : p.reason
+    ? `The text states ${plural(n, "VAS value")}; the case ${p.reason}, so no value is before ` +
+      "or after it."
+    : `The text states ${plural(n, "VAS value")}: ${p.baseline.length} before ${drug} and ` +
+      `${p.treatment.length} after` +
+      (p.ambiguous ? `; ${p.ambiguous} may fall on either side of its start.` : ".");
+  const source = s.sources.get(c.sourceId);
+  return `## Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})\n\n` +
+    `Cause: ${c.cause}. Zung SDS: ${c.sds ?? "not reported"}. Day 0: ${c.day0}. ` +
+    `Source: ${source ? source.citation.replace(/\.?$/, ".") : c.sourceId} ${values}`;
+}
+
+/**
+ * Drugs other than `drug` (every drug when `null`) given, certainly or possibly, at some time
+ * points of a case.
+ *
+ * @returns For example "paroxetine (possibly)", or "none stated".
+ */
+function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null): string {
+  const how = new Map<string, string>();
+  for (const id of timeIds) {
+    const a = activeTreatments(c, id);
+    for (const t of a.certain) if (t.drug !== drug) how.set(t.drug, "certainly");
+    for (const t of a.possible) {
+      if (t.drug !== drug && !how.has(t.drug)) how.set(t.drug, "possibly");
+    }
+  }
+  return listing([...how].map(([d, h]) => `${d} (${h})`), "none stated");
+}
+
+/**
+ * The caveats of a case's re-analysis, as a Markdown list: what comparison the values allow, the
+ * missing control and what the literature says of the natural course, the other drugs given at
+ * the values compared, and the extraction from words.
+ *
+ * @param c The case.
+ * @returns Markdown bullet lines.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { caseCaveats } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
+ * caseCaveats(c).includes("paroxetine (possibly)"); // true
+ * ```
+ */
+export function caseCaveats(c: Case): string {
+  expectCase("caseCaveats", c);
+  const drug = STUDY.drug;
+  const p = phases(c);
+  const aligned = p.reason ? [] : alignOnDrug(c, drug);
+  const ids = (phase: string) => aligned.filter((o) => o.phase === phase).map((o) => o.day.timeId);
+  const compared = !p.reason && p.baseline.length > 0 && p.treatment.length > 0;
+  const course = c.observations.length ? " Its values describe its course only." : "";
+  const design = p.reason
+    ? `- The case ${p.reason}: there is no before–after comparison.${course}`
+    : !compared
+    ? `- No before–after comparison: no VAS value ${
+      p.baseline.length === 0 && p.treatment.length === 0
+        ? "before or after"
+        : p.baseline.length === 0
+        ? "before"
+        : "after"
+    } ${drug}.${course}`
+    : `- An AB comparison of ${plural(p.baseline.length, "value")} before and ` +
+      `${plural(p.treatment.length, "value")} after ${drug} in one patient: the change of drug ` +
+      "was a clinical decision, not randomised, so these numbers describe; they do not test a " +
+      "drug effect.";
+  const drugs = compared
+    ? [
+      `- Other drugs given at the values compared: before ${drug}, ${
+        otherDrugsAt(c, ids("before"), drug)
+      }; after it, ${otherDrugsAt(c, ids("after"), drug)}.`,
+    ]
+    : c.observations.length
+    ? [
+      `- Drugs given at its values: ${
+        otherDrugsAt(c, c.observations.map((o) => o.day.timeId), null)
+      }.`,
+    ]
+    : [];
+  return [
+    design,
+    `- There is no control. What is known of the natural course: ${naturalCourseText()}.`,
+    ...drugs,
+    "- Values and times come from words; every quantity is also reported at the bounds of its " +
+    "interval (sensitivity notebook).",
+  ].join("\n");
 }
