@@ -98,7 +98,8 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
     : `no value ${A.length === 0 ? "before" : "after"} ${drug}`;
   const better = STUDY.improvement === "decrease" ? "below" : "above";
   // A baseline already moving in the direction of improvement: the change after may continue it.
-  const improving = ta !== null && (STUDY.improvement === "decrease" ? ta < 0 : ta > 0);
+  const improving = ta !== null && B.length > 0 &&
+    (STUDY.improvement === "decrease" ? ta < 0 : ta > 0);
   const perWeek = (x: number | null) =>
     x === null ? "not defined (fewer than two values at different times)" : `${f2(x)} cm/week`;
   const days = (x: number) => `${f2(x)} ${f2(x) === "1" ? "day" : "days"}`;
