@@ -415,8 +415,8 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
       const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
       const alternatives = [
         fromAmputation
-          ? `started ${formatInterval(fromAmputation)} days after the amputation: the natural ` +
-            "course then is not known for one patient (see the note under the table)"
+          ? `started ${formatInterval(fromAmputation)} days after the amputation, when one ` +
+            "patient's natural course is not known (see the note under the table)"
           : "time since amputation not known",
         ...(highest !== null && before.at(-1)!.vas.nominal === highest
           ? ["started after the highest value so far: regression to the mean predicts a fall"]
@@ -576,7 +576,7 @@ export function designLimits(
         (starts.length
           ? `Days from amputation to the start of ${drug}: ${listing(starts)}. `
           : "") +
-        `Phantom pain after amputation: ${naturalCourseText({ doi: true })}. Without a ` +
+        `From the literature: ${naturalCourseText({ doi: true })}. Without a ` +
         "control, the series cannot tell such a fall from a drug effect.",
     },
   ];
