@@ -460,7 +460,7 @@ const noInterval = (ids: readonly string[]) =>
   `no standard error for ${ids.length === 1 ? "case" : "cases"} ${listing(ids)}, so no interval`;
 
 /** What the 'informative CI' column is, said once under an effect-size table. */
-export const INFORMATIVE_CI_NOTE =
+export const INFORMATIVE_CI_NOTE: string =
   "Informative CI: where the package's interval is degenerate at the bound of the measure, the " +
   "other root of the Newcombe interval.";
 
