@@ -8,13 +8,37 @@
  */
 import { formatInterval, formatNumber } from "./intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "./model.ts";
-import { listing, plural } from "./prose.ts";
+import { counted, listing, plural } from "./prose.ts";
 import { STUDY } from "./study.ts";
 import { activeTreatments, alignOnDrug, datedGap, relativeDay } from "./timeline.ts";
 import { NAGOSHI_2012_APPRAISAL } from "./appraisal/nagoshi-2012.ts";
 import { type LiteratureFigure, NATURAL_COURSE } from "./appraisal/literature.ts";
 
 export { type LiteratureFigure, NATURAL_COURSE };
+
+/**
+ * What the literature cited here says about the natural course of phantom pain, in one sentence
+ * (without a final full stop): each figure with its study, then what such figures cannot show.
+ *
+ * @param options `doi`: give each study's DOI beside its citation.
+ * @returns The sentence.
+ * @example
+ * ```ts
+ * import { naturalCourseText } from "./appraisal.ts";
+ * naturalCourseText().startsWith("phantom pain in 72% at 8 days"); // true
+ * ```
+ */
+export function naturalCourseText(options: { doi?: boolean } = {}): string {
+  return `${
+    listing(
+      NATURAL_COURSE.map((x) =>
+        `${x.figure} (${x.cite}${options.doi ? `, doi:${x.doi}` : ""}; ${x.caveat})`
+      ),
+    )
+  }. These are prevalences in groups: they do not say how one patient's pain intensity changes ` +
+    "over time, so a spontaneous fall in the weeks after amputation can be neither assumed nor " +
+    "excluded from them";
+}
 
 /** The two checklists. */
 export type Checklist = "JBI" | "CARE";
@@ -191,7 +215,10 @@ function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
       );
       return {
         verdict: noEnd > 0 || undatedStart > 0 ? "partly" : "yes",
-        facts: `${plural(ts.length, "dose period")}, each with its dose; ${undatedStart} start ` +
+        facts:
+          `${plural(ts.length, "dose period")}, each with its dose; ${undatedStart} ${
+            undatedStart === 1 ? "starts" : "start"
+          } ` +
           `at an undated time; ${noEnd} with no end stated`,
       };
     }
@@ -328,9 +355,9 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
         const a = activeTreatments(c, o.day.timeId);
         return [...a.certain, ...a.possible].some((t) => t.drug === drug);
       });
-      const temporal = `${plural(before.length, "value")} before` +
+      const temporal = `${counted(before.length, "value")} before` +
         (before.length ? ` (last ${vas(before.at(-1)!)})` : "") +
-        `, ${plural(onDrug.length, "value")} while it may be given` +
+        `, ${counted(onDrug.length, "value")} while it may have been given` +
         (onDrug.length ? ` (first ${vas(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
       const last = periods.at(-1)!;
       const stopped = last.end !== null;
@@ -343,7 +370,7 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
       const dechallenge = [
         stopped
           ? `stopped${last.outcome ? ` (${last.outcome})` : ""}; ${
-            plural(afterStop.length, "value")
+            counted(afterStop.length, "value")
           } after the stop` +
             (afterStop.length
               ? ` (given then: ${
@@ -358,7 +385,7 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
               : "")
           : "not stopped while values were reported",
         ...reductions.map((t) =>
-          `reduced to ${t.doseMgPerDay} mg/day: ${plural(onPeriod(c, t).length, "value")} after` +
+          `reduced to ${t.doseMgPerDay} mg/day: ${counted(onPeriod(c, t).length, "value")} after` +
           (t.outcome ? `, text: "${t.outcome}"` : "")
         ),
       ].join("; ");
@@ -368,7 +395,9 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
       );
       const rechallenge = gaps.length
         ? `restarted ${plural(gaps.length, "time")} after a stop`
-        : "none (never given again after a stop)";
+        : stopped
+        ? "none (not given again after the stop)"
+        : "not applicable (never stopped while values were reported)";
       const changes = periods.slice(1).map((t, i) => {
         const prev = periods[i];
         const lastPrev = onPeriod(c, prev).at(-1);
@@ -386,10 +415,8 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
       const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
       const alternatives = [
         fromAmputation
-          ? `started ${formatInterval(fromAmputation)} days after the amputation, when ` +
-            `phantom pain is common (${
-              NATURAL_COURSE.map((x) => `${x.cite}: ${x.figure}`).join("; ")
-            }); these prevalences do not say how one patient's intensity changes then`
+          ? `started ${formatInterval(fromAmputation)} days after the amputation, when one ` +
+            "patient's natural course is not known (see the note under the table)"
           : "time since amputation not known",
         ...(highest !== null && before.at(-1)!.vas.nominal === highest
           ? ["started after the highest value so far: regression to the mean predicts a fall"]
@@ -520,9 +547,9 @@ export function designLimits(
     },
     {
       limit: "Placebo and expectation",
-      evidence: `No control condition: every value after ${drug} was rated by a patient who ` +
-        "knew what was given; a placebo or expectation response cannot be told apart from a " +
-        "drug effect.",
+      evidence: `No control condition and no blinding stated: every value after ${drug} was ` +
+        "rated by a patient who, as far as the text says, knew he or she was being treated; a " +
+        "placebo or expectation response cannot be told apart from a drug effect.",
     },
     {
       limit: "Unblinded assessment",
@@ -545,12 +572,12 @@ export function designLimits(
     },
     {
       limit: "Natural course after amputation",
-      evidence: `Days from amputation to the start of ${drug}: ${listing(starts)}. ` +
-        NATURAL_COURSE.map((x) => `${x.cite} (doi:${x.doi}): ${x.figure} (${x.caveat})`).join(
-          "; ",
-        ) +
-        ". These are prevalences, not the course of one patient's intensity: an early fall " +
-        "under any treatment is partly expected, and no control shows how much.",
+      evidence:
+        (starts.length
+          ? `Days from amputation to the start of ${drug}: ${listing(starts)}. `
+          : "") +
+        `From the literature: ${naturalCourseText({ doi: true })}. Without a ` +
+        "control, the series cannot tell such a fall from a drug effect.",
     },
   ];
 }

@@ -28,6 +28,24 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
 }
 
 /**
+ * Like {@link plural}, but "no" for zero, as a sentence says it: "no value", "1 value", "3 values".
+ *
+ * @param n The count.
+ * @param singular The noun for one (also used after "no").
+ * @param pluralForm The noun for more than one (default: `singular` + "s").
+ * @returns For example "no case", "1 case", "3 cases".
+ * @example
+ * ```ts
+ * import { counted } from "./prose.ts";
+ * counted(0, "value"); // "no value"
+ * counted(2, "value"); // "2 values"
+ * ```
+ */
+export function counted(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return n === 0 ? `no ${singular}` : plural(n, singular, pluralForm);
+}
+
+/**
  * Joins words as a list in prose: "a", "a and b", "a, b and c"; "none" for an empty list.
  *
  * @param items The words.

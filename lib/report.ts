@@ -46,8 +46,8 @@ import {
   relativeDay,
 } from "./timeline.ts";
 import { STUDY } from "./study.ts";
-import { listing } from "./prose.ts";
-import { appraisalRows, causalityRows, type Checklist } from "./appraisal.ts";
+import { listing, plural } from "./prose.ts";
+import { appraisalRows, causalityRows, type Checklist, naturalCourseText } from "./appraisal.ts";
 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
@@ -275,21 +275,38 @@ export function activeRows(c: Case): Row[] {
   });
 }
 
-/** Per-case change after milnacipran under every baseline definition. */
+/**
+ * Per-case change after the drug of interest under every baseline definition: one row per value
+ * after the drug, or one row with the reason when no change can be computed (no value before,
+ * none after, or the drug never taken).
+ *
+ * @param c The case.
+ * @returns Rows of baseline, change, percent reduction, IMMPACT class and a note.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { changeRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * changeRows(c)[0]["% reduction"]; // "87.5"
+ * ```
+ */
 export function changeRows(c: Case): Row[] {
   expectCase("changeRows", c);
   return BASELINE_DEFINITIONS.flatMap((def): Row[] => {
     const ch = caseChange(c, { baseline: def });
-    if (ch.baseline.vas === null) {
+    if (ch.baseline.vas === null || ch.points.length === 0) {
       return [{
-        baseline: BASELINE_LABELS[def],
-        "baseline VAS": null,
+        baseline: ch.baseline.vas === null
+          ? BASELINE_LABELS[def]
+          : `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
+        "baseline VAS": ch.baseline.vas === null ? null : num(ch.baseline.vas.nominal),
         day: null,
         VAS: null,
         change: null,
         "% reduction": null,
-        IMMPACT: ch.reason ?? null,
+        IMMPACT: null,
         "≥2 cm": null,
+        note: ch.reason ?? ch.baseline.reason ?? null,
       }];
     }
     return ch.points.map((p) => ({
@@ -304,16 +321,38 @@ export function changeRows(c: Case): Row[] {
           ? p.immpact.nominal
           : `${p.immpact.nominal} (${p.immpact.worst}–${p.immpact.best})`)
         : null,
-      "≥2 cm": p.twoPoints.nominal,
+      "≥2 cm": p.twoPoints.surely === p.twoPoints.possibly
+        ? (p.twoPoints.nominal ? "yes" : "no")
+        : `${p.twoPoints.nominal ? "yes" : "no"} (${
+          p.twoPoints.possibly ? "possibly" : "not"
+        } at the bounds)`,
+      note: null,
     }));
   });
 }
 
-/** Time to 30 % and 50 % relief under every baseline definition. */
+/** The percent thresholds of the study (`STUDY.thresholds`), e.g. [30, 50]. */
+export const PERCENT_THRESHOLDS: readonly number[] = STUDY.thresholds
+  .filter((t) => t.kind === "percent").map((t) => t.value);
+
+/**
+ * Time from the start of the drug of interest to the first value reaching each percent threshold
+ * of the study, under every baseline definition.
+ *
+ * @param c The case.
+ * @returns One row per baseline definition and threshold.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { reliefRows } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * reliefRows(c)[0].threshold; // "≥30%"
+ * ```
+ */
 export function reliefRows(c: Case): Row[] {
   expectCase("reliefRows", c);
   return BASELINE_DEFINITIONS.flatMap((def) =>
-    [30, 50].map((pct) => {
+    PERCENT_THRESHOLDS.map((pct) => {
       const t = timeToRelief(c, pct, { baseline: def });
       return { baseline: BASELINE_LABELS[def], threshold: `≥${pct}%`, result: t.summary, n: t.n };
     })
@@ -352,7 +391,11 @@ export function aucRows(c: Case): Row[] {
     ];
     const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
-      window: w.to === 30 ? "days 0–30" : `days 0–${num(w.to)} (the last value's nominal day)`,
+      window: w.to === 30
+        ? "days 0–30"
+        : a.undated.length
+        ? `day 0 to the last value (undated; placed at its nominal day ${num(w.to)})`
+        : `days 0–${num(w.to)} (to the last value)`,
       integrated: a.span
         ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
         : null,
@@ -377,9 +420,49 @@ export function rateRows(c: Case): Row[] {
   }));
 }
 
-/** Exclusions in words: "case 4: never takes milnacipran; …", or `null` when there are none. */
-const exclusions = (xs: readonly Exclusion[]) =>
-  xs.map((e) => `case ${e.caseId}: ${e.reason}`).join("; ") || null;
+/** Exclusions in words, cases sharing a reason together: "cases 4 and 5: never takes …". */
+function groupedExclusions(xs: readonly Exclusion[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const e of xs) {
+    const ids = byReason.get(e.reason) ?? [];
+    if (!ids.includes(e.caseId)) ids.push(e.caseId);
+    byReason.set(e.reason, ids);
+  }
+  return [...byReason].map(([reason, ids]) =>
+    `${ids.length === 1 ? "case" : "cases"} ${listing(ids)}: ${reason}`
+  ).join("; ");
+}
+
+/** The ids of excluded cases for a table column, or `null` when there are none. */
+const excludedIds = (xs: readonly Exclusion[]) =>
+  [...new Set(xs.map((e) => e.caseId))].join(", ") || null;
+
+/**
+ * What a table of pooled rows says once, under it: the cases left out, grouped by reason. Rows
+ * carry only the ids (column `excluded`).
+ *
+ * @param rows Rows of a pooled analysis, each with the cases it left out.
+ * @returns One sentence for `showTable`'s `notes`, or none when no case is left out.
+ * @example
+ * ```ts
+ * import { exclusionNotes } from "./report.ts";
+ * exclusionNotes([{ excluded: [{ caseId: "4", reason: "no VAS value" }] }]);
+ * // ["Left out: case 4: no VAS value."]
+ * ```
+ */
+export function exclusionNotes(rows: readonly { excluded: readonly Exclusion[] }[]): string[] {
+  const all = rows.flatMap((r) => r.excluded);
+  return all.length ? [`Left out: ${groupedExclusions(all)}.`] : [];
+}
+
+/** "no standard error for cases 2 and 3, so no interval". */
+const noInterval = (ids: readonly string[]) =>
+  `no standard error for ${ids.length === 1 ? "case" : "cases"} ${listing(ids)}, so no interval`;
+
+/** What the 'informative CI' column is, said once under an effect-size table. */
+export const INFORMATIVE_CI_NOTE: string =
+  "Informative CI: where the package's interval is degenerate at the bound of the measure, the " +
+  "other root of the Newcombe interval.";
 
 /** Row of one effect size. */
 function esRow(r: EffectSizeResult): Row {
@@ -390,18 +473,11 @@ function esRow(r: EffectSizeResult): Row {
     "CI lower": num(r.ciLower),
     "CI upper": num(r.ciUpper),
     "informative CI": r.informativeCi
-      ? `${fmt(r.informativeCi.lower, 4)}–${fmt(r.informativeCi.upper, 4)}`
+      ? `[${fmt(r.informativeCi.lower, 4)}, ${fmt(r.informativeCi.upper, 4)}]`
       : null,
     nA: r.n.baseline,
     nB: r.n.treatment,
-    note: [
-      r.reason,
-      r.note,
-      r.informativeCi
-        ? "the package's interval is degenerate at the bound; 'informative CI' is the other " +
-          "Newcombe root"
-        : null,
-    ].filter(Boolean).join("; ") || null,
+    note: [r.reason, r.note].filter(Boolean).join("; ") || null,
   };
 }
 
@@ -416,7 +492,7 @@ function esRow(r: EffectSizeResult): Row {
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * import { effectSizeRows } from "./report.ts";
- * effectSizeRows((await loadCaseSeries()).cases[0])[0]["informative CI"]; // "0.3856–1"
+ * effectSizeRows((await loadCaseSeries()).cases[0])[0]["informative CI"]; // "[0.3856, 1]"
  * ```
  */
 export function effectSizeRows(c: Case, options: EffectSizeOptions = PAIN_OPTIONS): Row[] {
@@ -463,9 +539,15 @@ export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OP
       SE: num(a.se),
       "CI lower": num(a.ciLower),
       "CI upper": num(a.ciUpper),
-      excluded: a.excluded.map((e) => e.caseId).join(", ") || null,
+      excluded: excludedIds(a.excluded),
       note: [
-        a.reason,
+        a.estimate !== null && a.se === null
+          ? noInterval(
+            perCase.filter((p) =>
+              p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
+            ).map((p) => p.caseId),
+          )
+          : a.reason,
         a.waldCi
           ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
             "measure's range"
@@ -503,7 +585,22 @@ export function aggregateNotes(
     "equal",
     options.confidence,
   );
-  return a.excluded.length ? [`Left out of every weighting: ${exclusions(a.excluded)}.`] : [];
+  const everywhere = new Set(a.excluded.map((e) => e.caseId));
+  const noSe = perCase.filter((p) =>
+    !everywhere.has(p.caseId) && (p.result.se === null || !Number.isFinite(p.result.se))
+  ).map((p) => p.caseId);
+  return [
+    ...(a.excluded.length
+      ? [`Left out of every weighting: ${groupedExclusions(a.excluded)}.`]
+      : []),
+    ...(noSe.length
+      ? [
+        `Left out of 1/V only, for want of a finite standard error: ${
+          noSe.length === 1 ? "case" : "cases"
+        } ${listing(noSe)}.`,
+      ]
+      : []),
+  ];
 }
 
 /**
@@ -529,7 +626,7 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
     [`${fmt(100 * r.confidence, 0)}% CI (Clopper–Pearson)`]: r.ciLower === null
       ? null
       : `${num(r.ciLower)}–${num(r.ciUpper)}`,
-    excluded: exclusions(r.excluded),
+    excluded: excludedIds(r.excluded),
   }));
 }
 
@@ -559,7 +656,7 @@ export function groupRows(s: CaseSeries): Row[] {
       .join("; ") || null,
     "% reduction, last value": g.lastReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
       .join("; ") || null,
-    excluded: exclusions(g.excluded),
+    excluded: g.excluded.length ? groupedExclusions(g.excluded) : null,
   }));
   if (excluded.length > 0) {
     rows.push({
@@ -569,7 +666,7 @@ export function groupRows(s: CaseSeries): Row[] {
       [`given before ${STUDY.drug} for ${STUDY.indication}`]: null,
       "% reduction, first value": null,
       "% reduction, last value": null,
-      excluded: exclusions(excluded),
+      excluded: groupedExclusions(excluded),
     });
   }
   return rows;
@@ -601,7 +698,7 @@ export function testRows(s: CaseSeries): Row[] {
       statistic: num(t.statistic),
       "p (two-sided)": num(t.pValue),
       note: t.reason ?? null,
-      excluded: exclusions(p.excluded),
+      excluded: excludedIds(p.excluded),
     }))
   );
 }
@@ -651,7 +748,8 @@ export function sensitivityRows(s: CaseSeries): Row[] {
  * @param table The computed sensitivity table ({@link sensitivityTable}).
  * @param quantity The quantity, as named in the table.
  * @param caseId The case.
- * @returns For example "85.1–100", or "not defined".
+ * @returns For example "85.1–100", "87.5" when every choice gives the same value, or "not
+ * defined".
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
@@ -668,7 +766,9 @@ export function sensitivityRange(
 ): string {
   const v = table.filter((r) => r.quantity === quantity && r.caseId === caseId && r.value !== null)
     .map((r) => r.value as number);
-  return v.length ? `${fmt(Math.min(...v), 1)}–${fmt(Math.max(...v), 1)}` : "not defined";
+  if (!v.length) return "not defined";
+  const [lo, hi] = [fmt(Math.min(...v), 1), fmt(Math.max(...v), 1)];
+  return lo === hi ? lo : `${lo}–${hi}`;
 }
 
 /**
@@ -772,12 +872,15 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
     case: r.caseId,
     quantity: r.quantity,
     "as extracted": r.nominal === null
-      ? null
+      ? "not defined"
       : r.nominalDated
       ? num(r.nominal)
       : `${num(r.nominal)} (nominal only: no date stated)`,
     least: num(r.lo),
-    greatest: r.openEnded ? `${num(r.hi) ?? "–"} (open: no later bound stated)` : num(r.hi),
+    greatest: r.openEnded
+      ? (r.hi === null ? "open (no later bound stated)" : `${num(r.hi)} or more (open: no later ` +
+        "bound stated)")
+      : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
   }));
 }
@@ -832,4 +935,117 @@ export function causalityTableRows(s: CaseSeries, sourceId: string): Row[] {
     "co-medication": r.coMedication,
     assessment: r.assessment,
   }));
+}
+
+/**
+ * The opening of a case's notebook, in Markdown: who the patient is, the source, and how many
+ * VAS values the text states before and after the drug of interest (or why there is no such
+ * split).
+ *
+ * @param s The case series (for the source's citation).
+ * @param c The case.
+ * @returns A heading and a paragraph.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { caseIntro } from "./report.ts";
+ * const s = await loadCaseSeries();
+ * caseIntro(s, s.cases.find((x) => x.id === "2")!).includes("1 before milnacipran"); // true
+ * ```
+ */
+export function caseIntro(s: CaseSeries, c: Case): string {
+  expectSeries("caseIntro", s);
+  expectCase("caseIntro", c);
+  const drug = STUDY.drug;
+  const p = phases(c);
+  const n = c.observations.length;
+  const values = n === 0
+    ? "The text states no VAS value."
+    : p.reason
+    ? `The text states ${plural(n, "VAS value")}; the case ${p.reason}, so no value is before ` +
+      "or after it."
+    : `The text states ${plural(n, "VAS value")}: ${p.baseline.length} before ${drug} and ` +
+      `${p.treatment.length} after` +
+      (p.ambiguous ? `; ${p.ambiguous} may fall on either side of its start.` : ".");
+  const source = s.sources.get(c.sourceId);
+  return `## Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})\n\n` +
+    `Cause: ${c.cause}. Zung SDS: ${c.sds ?? "not reported"}. Day 0: ${c.day0}. ` +
+    `Source: ${source ? source.citation.replace(/\.?$/, ".") : c.sourceId} ${values}`;
+}
+
+/**
+ * Drugs other than `drug` (every drug when `null`) given, certainly or possibly, at some time
+ * points of a case.
+ *
+ * @returns For example "paroxetine (possibly)", or "none stated".
+ */
+function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null): string {
+  const how = new Map<string, string>();
+  for (const id of timeIds) {
+    const a = activeTreatments(c, id);
+    for (const t of a.certain) if (t.drug !== drug) how.set(t.drug, "certainly");
+    for (const t of a.possible) {
+      if (t.drug !== drug && !how.has(t.drug)) how.set(t.drug, "possibly");
+    }
+  }
+  return listing([...how].map(([d, h]) => `${d} (${h})`), "none stated");
+}
+
+/**
+ * The caveats of a case's re-analysis, as a Markdown list: what comparison the values allow, the
+ * missing control and what the literature says of the natural course, the other drugs given at
+ * the values compared, and the extraction from words.
+ *
+ * @param c The case.
+ * @returns Markdown bullet lines.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { caseCaveats } from "./report.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
+ * caseCaveats(c).includes("paroxetine (possibly)"); // true
+ * ```
+ */
+export function caseCaveats(c: Case): string {
+  expectCase("caseCaveats", c);
+  const drug = STUDY.drug;
+  const p = phases(c);
+  const aligned = p.reason ? [] : alignOnDrug(c, drug);
+  const ids = (phase: string) => aligned.filter((o) => o.phase === phase).map((o) => o.day.timeId);
+  const compared = !p.reason && p.baseline.length > 0 && p.treatment.length > 0;
+  const course = c.observations.length ? " Its values describe its course only." : "";
+  const design = p.reason
+    ? `- The case ${p.reason}: there is no before–after comparison.${course}`
+    : !compared
+    ? `- No before–after comparison: no VAS value ${
+      p.baseline.length === 0 && p.treatment.length === 0
+        ? "before or after"
+        : p.baseline.length === 0
+        ? "before"
+        : "after"
+    } ${drug}.${course}`
+    : `- An AB comparison of ${plural(p.baseline.length, "value")} before and ` +
+      `${plural(p.treatment.length, "value")} after ${drug} in one patient: the change of drug ` +
+      "was a clinical decision, not randomised, so these numbers describe; they do not test a " +
+      "drug effect.";
+  const drugs = compared
+    ? [
+      `- Other drugs given at the values compared: before ${drug}, ${
+        otherDrugsAt(c, ids("before"), drug)
+      }; after it, ${otherDrugsAt(c, ids("after"), drug)}.`,
+    ]
+    : c.observations.length
+    ? [
+      `- Drugs given at its values: ${
+        otherDrugsAt(c, c.observations.map((o) => o.day.timeId), null)
+      }.`,
+    ]
+    : [];
+  return [
+    design,
+    `- There is no control. What is known of the natural course: ${naturalCourseText()}.`,
+    ...drugs,
+    "- Values and times come from words; every quantity is also reported at the bounds of its " +
+    "interval (sensitivity notebook).",
+  ].join("\n");
 }

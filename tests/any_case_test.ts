@@ -40,7 +40,10 @@ Deno.test("per-case rows for every fixture case: computed or a reason, never a t
   }
   // S3 never takes the drug of interest: the change table says so.
   const s3 = grown.cases.find((c) => c.id === "S3")!;
-  assert.match(String(changeRows(s3)[0].IMMPACT), /never takes/);
+  assert.match(String(changeRows(s3)[0].note), /never takes/);
+  // S5 has values only before: the change table says so rather than showing no row.
+  const s5 = grown.cases.find((c) => c.id === "S5")!;
+  assert.match(String(changeRows(s5)[0].note), /no VAS value after/);
   // S2 has no VAS: no area, with the reason.
   const s2 = grown.cases.find((c) => c.id === "S2")!;
   assert.match(String(aucRows(s2)[0]["AUC bounds"]), /0 observations/);

@@ -15,7 +15,7 @@ export interface LiteratureFigure {
   doi: string;
   /** What the study found, with its numbers, as stated in `docs/literature.md`. */
   figure: string;
-  /** What the figure is not. */
+  /** The kind of study behind the figure (design, size), said beside it. */
   caveat: string;
 }
 
@@ -34,15 +34,13 @@ export const NATURAL_COURSE: readonly LiteratureFigure[] = [
     cite: "Jensen et al. 1985",
     doi: "10.1016/0304-3959(85)90090-9",
     figure: "phantom pain in 72% at 8 days, 65% at 6 months and 59% at 2 years",
-    caveat:
-      "prospective, n = 58; prevalences in a group, not the course of one patient's intensity",
+    caveat: "prospective, n = 58",
   },
   {
     id: "limakatso-2020",
     cite: "Limakatso et al. 2020",
     doi: "10.1371/journal.pone.0240431",
     figure: "pooled prevalence 64% (95% CI 60.01–68.05)",
-    caveat: "a meta-analysis of prevalence with high heterogeneity; says nothing about change " +
-      "in intensity",
+    caveat: "a meta-analysis of prevalence, with high heterogeneity",
   },
 ];

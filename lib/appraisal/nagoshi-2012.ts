@@ -34,10 +34,11 @@ export const NAGOSHI_2012_APPRAISAL: readonly ItemJudgement[] = [
     verdict: "unclear",
     quotes: [
       "a 10 cm visual analog scale (VAS)12 was used to rate pain severity at different time points",
+      "average pain VAS 8.0",
     ],
     absent: [],
-    note: "The same scale for every case, but at times the text mostly does not state, by the " +
-      "treating team, and one baseline is an average over an unstated period.",
+    note: "The same scale for every case, rated by the treating team, mostly at times the text " +
+      "does not state; a value before treatment may be an average over an unstated period.",
     computed: "measurement",
   },
   {
@@ -104,8 +105,8 @@ export const NAGOSHI_2012_APPRAISAL: readonly ItemJudgement[] = [
     verdict: "not applicable",
     quotes: [],
     absent: ["statistic", "p <", "p<"],
-    note: "No statistics: individual values only, which suits three cases (the re-analysis adds " +
-      "descriptive statistics with their uncertainty).",
+    note: "No statistics: individual values only, which suits a series this small (the " +
+      "re-analysis adds descriptive statistics with their uncertainty).",
   },
   {
     checklist: "CARE",
@@ -128,10 +129,13 @@ export const NAGOSHI_2012_APPRAISAL: readonly ItemJudgement[] = [
     checklist: "CARE",
     number: 3,
     verdict: "partly",
-    quotes: ["long-term full pain relief was achieved"],
+    quotes: [
+      "long-term full pain relief was achieved",
+      "reported that he was hardly aware of it (pain VAS 0.6)",
+    ],
     absent: [],
-    note: 'Structured abstract; it states "full" relief where the values show 0.6 cm (see the ' +
-      "claims ledger).",
+    note: 'Structured abstract; it states "full" relief where the last value the text gives for ' +
+      "that case is not 0 (see the claims ledger).",
   },
   {
     checklist: "CARE",

@@ -7,7 +7,7 @@
  */
 import { formatInterval, formatNumber } from "../intervals.ts";
 import type { Case, Treatment } from "../model.ts";
-import { listing, plural } from "../prose.ts";
+import { counted, listing, plural } from "../prose.ts";
 import { caseChange, type ChangePoint } from "../stats/change.ts";
 import { STUDY } from "../study.ts";
 import { activeTreatments, alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
@@ -283,7 +283,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
             `${f(b.vas.nominal)} on ${listing(doseAt(b))} ` +
             `(${f((100 * (a.vas.nominal - b.vas.nominal)) / a.vas.nominal)}% lower, ` +
             `${f(b.vas.nominal)} ${STUDY.scale.unit} remaining); ` +
-            `${plural(before.length, "value")} before ${rule.drug}` +
+            `${counted(before.length, "value")} before ${rule.drug}` +
             (before.length ? "" : ", so no response to it can be measured") +
             (raised
               ? `; the dose was raised to ${raised.doseMgPerDay} mg/day because of the ` +
@@ -353,7 +353,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
           some: rapid || near,
           text: `case ${c.id}: first ${f(pr)}% at ${when(first)} (${
             rapid ? "rapid" : `not ≥${rule.minPercent}% within ${rule.withinDays} days`
-          }), last ${f(last.vas.nominal)} ${STUDY.scale.unit} (${
+          }), last ${formatInterval(last.vas)} ${STUDY.scale.unit} (${
             near ? "near-total" : "not near-total"
           })`,
         };
@@ -389,9 +389,12 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
       }
       return {
         verdict: hits.length === first.length ? "partly supported" : "not supported",
-        evidence: `given ${drug} before any other drug for ${STUDY.indication}: ` +
-          `${plural(first.length, "case")} (${listing(first.map((c) => c.id))}), ${hits.length} ` +
-          `of them with ≥${rule.minPercent}% at the last value` +
+        evidence: `first-line (no other drug for ${STUDY.indication} before ${drug}): ` +
+          `${first.length === 1 ? "case" : "cases"} ${listing(first.map((c) => c.id))}, ` +
+          (hits.length === first.length
+            ? first.length === 1 ? "which reaches" : "each reaching"
+            : `${hits.length} of them reaching`) +
+          ` a ≥${rule.minPercent}% reduction at the last value` +
           (notFirst.length
             ? `; not first-line: ${
               listing(notFirst.map((c) => {
@@ -420,7 +423,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
       if (!assessable) {
         return cannot(
           rows.map((r) =>
-            `case ${r!.c.id}: ${plural(r!.beforeCo.length, "VAS value")} before ${rule.drug}; ` +
+            `case ${r!.c.id}: ${counted(r!.beforeCo.length, "VAS value")} before ${rule.drug}; ` +
             `${rule.drug} given (certainly or possibly) at ${
               r!.after.length - r!.without.length
             } of ` +
@@ -451,10 +454,10 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
       return cannot(
         rows.map((r) =>
           `case ${r!.c.id}: ${
-            plural(r!.beforeCo.length, "VAS value")
+            counted(r!.beforeCo.length, "VAS value")
           } surely before ${rule.after}` +
           (r!.unsure.length ? ` (${r!.unsure.length} may precede or follow it)` : "") +
-          `, ${plural(r!.onCoAlone.length, "value")} surely on ${rule.after} without ${drug}: ` +
+          `, ${counted(r!.onCoAlone.length, "value")} surely on ${rule.after} without ${drug}: ` +
           "no comparison shows relief absent on it and present only with " + drug
         ).join("; ") + ".",
       );
@@ -466,17 +469,20 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
         const later = c.timepoints.filter((t) =>
           t.id !== last.day.timeId && relativeDay(c, t.id, last.day.timeId).lo > 0
         );
-        return `case ${c.id}: the last stated time point with a value is '${last.day.timeId}' ` +
-          `(${last.words}); ${plural(later.length, "time point")} surely after it, so the ` +
-          "length of follow-up without recurrence is not stated";
+        const when = c.timepoints.find((t) => t.id === last.day.timeId)?.words;
+        return `case ${c.id}: the last value stated is "${last.words}"` +
+          (when ? ` (${when})` : "") +
+          `; ${counted(later.length, "time point")} surely after it, so the length of ` +
+          "follow-up without recurrence is not stated";
       });
       return cannot(rows.join("; ") + ".");
     }
     case "direct-analgesic": {
       const scores = cases.filter((c) => c.sds !== null).length;
       return cannot(
-        `${plural(scores, "case")} of ${cases.length} with one depression score (SDS), none ` +
-          `stated after ${drug}; separating an analgesic from an antidepressant effect needs a ` +
+        `${scores} of ${plural(cases.length, "case")} ${
+          scores === 1 ? "has" : "have"
+        } a single depression score (SDS), none stated after ${drug}; separating an analgesic from an antidepressant effect needs a ` +
           "mood measure over time (or a design that varies one without the other).",
       );
     }

@@ -234,6 +234,7 @@ export function tauBC(
   const m = raw.length;
   const n = rawB.length;
   const pretest = options.pretestTrend !== undefined && options.pretestTrend !== false;
+  if (m === 0 || n === 0) return result("TauBC", m, n, options, { reason: "an empty phase" });
   if (pretest && m < 3) {
     return result("TauBC", m, n, options, {
       reason: "trend pretest needs at least 3 baseline observations (Kendall: length(x)<3)",
@@ -244,7 +245,6 @@ export function tauBC(
       reason: "one baseline observation: no Theil–Sen trend (SingleCaseES: error)",
     });
   }
-  if (n === 0) return result("TauBC", m, n, options, { reason: "an empty phase" });
   let applied = true;
   let pvalSlopeA: number | undefined;
   if (pretest) {

@@ -89,10 +89,26 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
       nominal: firstB.relative.nominal - lastA.relative.nominal,
     }
     : null;
-  const opts = { improvement: "decrease" as const };
+  const opts = { improvement: STUDY.improvement };
   const pnd = effectSize("PND", vals(A), vals(B), opts);
   const nap = effectSize("NAP", vals(A), vals(B), opts);
   const n = `(A: ${plural(A.length, "value")}, B: ${B.length})`;
+  const empty = A.length === 0 && B.length === 0
+    ? `no value before or after ${drug}`
+    : `no value ${A.length === 0 ? "before" : "after"} ${drug}`;
+  const better = STUDY.improvement === "decrease" ? "below" : "above";
+  // A baseline already moving in the direction of improvement: the change after may continue it.
+  const improving = ta !== null && B.length > 0 &&
+    (STUDY.improvement === "decrease" ? ta < 0 : ta > 0);
+  const perWeek = (x: number | null) =>
+    x === null ? "not defined (fewer than two values at different times)" : `${f2(x)} cm/week`;
+  const days = (x: number) => `${f2(x)} ${f2(x) === "1" ? "day" : "days"}`;
+  const admissible = (g: NominalInterval) =>
+    g.lo === g.hi
+      ? ""
+      : Number.isFinite(g.hi)
+      ? ` (admissible ${f2(g.lo)} to ${f2(g.hi)})`
+      : ` (admissible: ${f2(g.lo)} or more; no later bound stated)`;
   return [
     {
       feature: "level",
@@ -100,28 +116,32 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
       treatment: lb,
       reading: la !== null && lb !== null
         ? `Mean VAS ${f2(la)} cm before ${drug} and ${f2(lb)} cm after ${n}.`
-        : `Level cannot be compared: a phase has no value ${n}.`,
+        : `Level cannot be compared: ${empty} ${n}.`,
     },
     {
       feature: "trend",
       baseline: ta,
       treatment: tb,
-      reading:
-        `Slope before: ${
-          ta === null ? "not defined (fewer than two values)" : `${f2(ta)} cm/week`
-        }; ` +
-        `after: ${tb === null ? "not defined (fewer than two values)" : `${f2(tb)} cm/week`} ` +
-        "(nominal times; a baseline already falling makes a drug effect harder to read).",
+      reading: ta === null && tb === null
+        ? "Trend cannot be read: neither phase has two values at different times."
+        : `Least-squares slope at nominal times, before ${drug}: ${perWeek(ta)}; after: ` +
+          `${perWeek(tb)}.` +
+          (improving
+            ? ` Pain was already ${
+              STUDY.improvement === "decrease" ? "falling" : "rising"
+            } before ${drug}: part of any change after it may continue that trend.`
+            : ""),
     },
     {
       feature: "variability",
       baseline: va,
       treatment: vb,
-      reading:
-        `Range before: ${
+      reading: va === null && vb === null
+        ? "Variability cannot be read: neither phase has two values."
+        : `Range before: ${
           va === null ? "not defined (fewer than two values)" : `${f2(va)} cm`
         }; after: ` +
-        `${vb === null ? "not defined (fewer than two values)" : `${f2(vb)} cm`}.`,
+          `${vb === null ? "not defined (fewer than two values)" : `${f2(vb)} cm`}.`,
     },
     {
       feature: "immediacy",
@@ -129,17 +149,17 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
       treatment: firstB?.vas.nominal ?? null,
       reading: lastA && firstB && gap
         ? `From ${f2(lastA.vas.nominal)} cm (last value before) to ${f2(firstB.vas.nominal)} cm ` +
-          `(first value after), ${f2(gap.nominal)} days apart (admissible ${f2(gap.lo)} to ` +
-          `${f2(gap.hi)}).`
-        : "Immediacy cannot be read: a phase has no value.",
+          `(first value after), ${gap.lo === gap.hi ? "" : "nominally "}` +
+          `${days(gap.nominal)} apart${admissible(gap)}.`
+        : `Immediacy cannot be read: ${empty}.`,
     },
     {
       feature: "overlap",
       baseline: null,
       treatment: null,
       reading: pnd.estimate === null
-        ? `Overlap not defined: ${pnd.reason}.`
-        : `${f2(100 * pnd.estimate)}% of values after are below every value before (PND); ` +
+        ? `Overlap not defined: ${A.length && B.length ? pnd.reason : empty}.`
+        : `${f2(100 * pnd.estimate)}% of values after are ${better} every value before (PND); ` +
           `NAP ${f2(nap.estimate!)}.`,
     },
   ];

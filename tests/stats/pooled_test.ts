@@ -8,6 +8,7 @@ import {
   aggregateRows,
   caseEffectSizes,
   EQUAL_SPACING_CAVEAT,
+  exclusionNotes,
   groupRows,
   lineOfTherapyGroups,
   loadCaseSeries,
@@ -44,7 +45,12 @@ Deno.test("responders, curve and tests list the odd cases with their reasons", (
     assert.equal(t.pairs.length + t.excluded.length, series.cases.length);
   }
   const rows = [...responderRows(responders(series.cases)), ...testRows(series)];
-  assert.ok(rows.every((r) => String(r.excluded).includes(never)));
+  assert.ok(rows.every((r) => String(r.excluded).includes(noDrug.id)));
+  const notes = [
+    ...exclusionNotes(responders(series.cases)),
+    ...exclusionNotes(pairedTests(series.cases)),
+  ];
+  assert.ok(notes.length === 2 && notes.every((n) => n.includes(never) && n.includes(noValue.id)));
 });
 
 Deno.test("aggregation and line of therapy name the odd cases; nothing prints undefined", () => {
