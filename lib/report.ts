@@ -52,6 +52,11 @@ import { appraisalRows, causalityRows, type Checklist, naturalCourseText } from 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
 
+/** Header of the change table's column for the study's threshold in scale points. */
+const POINTS_COLUMN = `≥${
+  STUDY.thresholds.find((t) => t.kind === "points")?.value ?? "–"
+} ${STUDY.scale.unit}`;
+
 /** The pain analysis options used throughout: decrease is improvement, goal 0 for PoGO. */
 export const PAIN_OPTIONS: EffectSizeOptions = {
   improvement: STUDY.improvement,
@@ -305,7 +310,7 @@ export function changeRows(c: Case): Row[] {
         change: null,
         "% reduction": null,
         IMMPACT: null,
-        "≥2 cm": null,
+        [POINTS_COLUMN]: null,
         note: ch.reason ?? ch.baseline.reason ?? null,
       }];
     }
@@ -321,10 +326,12 @@ export function changeRows(c: Case): Row[] {
           ? p.immpact.nominal
           : `${p.immpact.nominal} (${p.immpact.worst}–${p.immpact.best})`)
         : null,
-      "≥2 cm": p.twoPoints.surely === p.twoPoints.possibly
-        ? (p.twoPoints.nominal ? "yes" : "no")
-        : `${p.twoPoints.nominal ? "yes" : "no"} (${
-          p.twoPoints.possibly ? "possibly" : "not"
+      [POINTS_COLUMN]: p.pointsReduction === null
+        ? null
+        : p.pointsReduction.surely === p.pointsReduction.possibly
+        ? (p.pointsReduction.nominal ? "yes" : "no")
+        : `${p.pointsReduction.nominal ? "yes" : "no"} (${
+          p.pointsReduction.possibly ? "possibly" : "not"
         } at the bounds)`,
       note: null,
     }));

@@ -20,6 +20,9 @@ import {
 import { plural } from "../prose.ts";
 import { type BaselineDefinition, STUDY } from "../study.ts";
 
+/** The study's responder threshold in scale points, if it sets one. */
+const POINTS = STUDY.thresholds.find((t) => t.kind === "points")?.value;
+
 /** IMMPACT classes of a percent reduction in pain (Dworkin et al. 2008). */
 export type ImmpactClass = "none" | "minimal" | "moderate" | "substantial";
 
@@ -83,8 +86,14 @@ export interface ChangePoint {
   percentReduction: NominalInterval | null;
   /** IMMPACT class at the nominal values and at the least and most favourable bounds. */
   immpact: { nominal: ImmpactClass; worst: ImmpactClass; best: ImmpactClass } | null;
-  /** Whether the reduction reaches 2 cm: at the nominal values, surely, possibly. */
-  twoPoints: { nominal: boolean; surely: boolean; possibly: boolean };
+  /**
+   * Whether the reduction reaches the study's threshold in scale points (`STUDY.thresholds`, kind
+   * "points"; IMMPACT: 2 cm): at the nominal values, surely, possibly; `null` when the study sets
+   * no such threshold.
+   */
+  pointsReduction:
+    | { threshold: number; nominal: boolean; surely: boolean; possibly: boolean }
+    | null;
 }
 
 /** Change after a drug for one case under one baseline definition. */
@@ -113,7 +122,7 @@ export interface ChangeOptions {
 
 /**
  * Baseline VAS and every later value of a case: absolute and percent change, IMMPACT class and
- * the ≥ 2-point threshold.
+ * the study's threshold in scale points.
  *
  * @example
  * ```ts
@@ -176,10 +185,11 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
           best: immpactClass(pr.hi),
         }
         : null,
-      twoPoints: {
-        nominal: -change.nominal + EPS >= 2,
-        surely: -change.hi + EPS >= 2,
-        possibly: -change.lo + EPS >= 2,
+      pointsReduction: POINTS === undefined ? null : {
+        threshold: POINTS,
+        nominal: -change.nominal + EPS >= POINTS,
+        surely: -change.hi + EPS >= POINTS,
+        possibly: -change.lo + EPS >= POINTS,
       },
     };
   });

@@ -152,14 +152,19 @@ Deno.test("per-case change: percent, IMMPACT class and 2-point threshold", () =>
   const ch = caseChange(c2);
   assert.equal(ch.points[0].percentReduction!.nominal, 87.5); // (8 − 1)/8
   assert.equal(ch.points[0].immpact!.nominal, "substantial");
-  assert.deepEqual(ch.points[0].twoPoints, { nominal: true, surely: true, possibly: true });
+  assert.deepEqual(ch.points[0].pointsReduction, {
+    threshold: 2,
+    nominal: true,
+    surely: true,
+    possibly: true,
+  });
   // Case 3 last value VAS 0–1.0 against 4.0: 75 % to 100 %, nominal 87.5 %.
   const last = caseChange(c3).points.at(-1)!;
   assert.deepEqual(last.percentReduction, { lo: 75, hi: 100, nominal: 87.5 });
   // Case 1 with the last baseline 3.3: 2.3 is a 30.3 % reduction (moderate), 1.0 cm.
   const p = caseChange(c1).points[0];
   assert.equal(p.immpact!.nominal, "moderate");
-  assert.equal(p.twoPoints.nominal, false);
+  assert.equal(p.pointsReduction!.nominal, false);
   // Case 3 at 50 % exactly (4.0 → 2.0) counts as substantial.
   assert.equal(caseChange(c3).points[0].immpact!.nominal, "substantial");
   assert.equal(immpactClass(9.99), "none");
