@@ -53,7 +53,13 @@ export const NAGOSHI_2012_CLAIMS: readonly ClaimData[] = [
     where: "Figure 1 caption",
     quote: "Total pain relief was obtained after less than 4 weeks of therapy",
     rule: "supported if the last value is 0 within 28 days; partly if ≤ 0.5 cm",
-    judge: { kind: "last-value", supportedAtMost: 0, partlyAtMost: 0.5, withinDays: 28 },
+    judge: {
+      kind: "last-value",
+      supportedAtMost: 0,
+      partlyAtMost: 0.5,
+      withinDays: 28,
+      longTermDays: null,
+    },
   },
   {
     id: "case2-no-recurrence",
@@ -169,8 +175,15 @@ export const NAGOSHI_2012_CLAIMS: readonly ClaimData[] = [
     cases: ["1"],
     where: "Abstract",
     quote: "long-term full pain relief was achieved",
-    rule: '"full": supported if the last value is 0; partly if ≤ 1 cm',
-    judge: { kind: "last-value", supportedAtMost: 0, partlyAtMost: 1, withinDays: null },
+    rule: '"full": supported if the last value is 0; partly if ≤ 1 cm; "long-term": at most ' +
+      "partly unless that value is dated at least 90 days after the drug's start",
+    judge: {
+      kind: "last-value",
+      supportedAtMost: 0,
+      partlyAtMost: 1,
+      withinDays: null,
+      longTermDays: 90,
+    },
   },
   {
     id: "case1-full-relief-sustained",
@@ -180,7 +193,13 @@ export const NAGOSHI_2012_CLAIMS: readonly ClaimData[] = [
     quote:
       "Replacement with milnacipran resulted in full pain relief which was sustained over time",
     rule: '"full": supported if the last value is 0; partly if ≤ 1 cm',
-    judge: { kind: "last-value", supportedAtMost: 0, partlyAtMost: 1, withinDays: null },
+    judge: {
+      kind: "last-value",
+      supportedAtMost: 0,
+      partlyAtMost: 1,
+      withinDays: null,
+      longTermDays: null,
+    },
   },
   {
     id: "case1-near-total-absence",
@@ -189,8 +208,15 @@ export const NAGOSHI_2012_CLAIMS: readonly ClaimData[] = [
     where: "Figure 1 caption",
     quote: "leading to a long-term near-total absence of pain",
     rule: '"near-total": supported if the last value is ≤ 1 cm (the same case\'s "full" ' +
-      "relief in the Abstract and Discussion is judged against 0)",
-    judge: { kind: "last-value", supportedAtMost: 1, partlyAtMost: null, withinDays: null },
+      'relief in the Abstract and Discussion is judged against 0); "long-term": at most partly ' +
+      "unless that value is dated at least 90 days after the drug's start",
+    judge: {
+      kind: "last-value",
+      supportedAtMost: 1,
+      partlyAtMost: null,
+      withinDays: null,
+      longTermDays: 90,
+    },
   },
   {
     id: "all-rapid-near-total",

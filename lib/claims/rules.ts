@@ -31,6 +31,8 @@ export type ClaimRule =
     supportedAtMost: number;
     partlyAtMost: number | null;
     withinDays: number | null;
+    /** For "long-term": days after the drug's start the value must surely be dated at. */
+    longTermDays: number | null;
   }
   | { kind: "value-at-most"; timeId: string; atMost: number }
   | { kind: "zero-within-days"; withinDays: number }
@@ -132,11 +134,13 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
             v <= rule.partlyAtMost
           ? 1
           : 0;
+        const longTerm = rule.longTermDays === null || p.day.lo >= rule.longTermDays;
         const o = c.observations.find((x) => x.day.timeId === p.timeId)!;
         return {
-          level: inTime ? level : 0,
+          level: inTime ? (longTerm ? level : Math.min(level, 1)) : 0,
           text: `case ${c.id}: last value VAS ${formatInterval(p.vas)} ("${o.words}"` +
-            (o.note ? `; ${o.note}` : "") + `) at ${when(p)} of ${drug}`,
+            (o.note ? `; ${o.note}` : "") + `) at ${when(p)} of ${drug}` +
+            (longTerm ? "" : `, not surely ${rule.longTermDays} days or more after its start`),
         };
       });
       const min = Math.min(...rows.map((r) => r.level));
