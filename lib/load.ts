@@ -17,7 +17,7 @@
 import { fileURLToPath } from "node:url";
 import { type IssueSink, TableReader } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
-import { deriveDay, type NominalInterval } from "./intervals.ts";
+import { deriveDay, type NominalInterval, type TimeUnit } from "./intervals.ts";
 import {
   type Case,
   type CaseEvent,
@@ -67,6 +67,28 @@ export const TABLE_ORDER: readonly TableName[] = [
 const KEPT_ISSUES = 10_000;
 
 const sameNumber = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9;
+
+/**
+ * Shares equal intervals: returns one frozen object for each distinct `(lo, hi, nominal)`, so
+ * that the many rows with the same VAS value or the same offset hold one object between them.
+ */
+class IntervalPool {
+  #pool = new Map<number, Map<number, Map<number, NominalInterval>>>();
+  #last: NominalInterval | null = null;
+
+  /** The shared interval equal to `(lo, hi, nominal)` (a zero's sign is not kept). */
+  get(lo: number, hi: number, nominal: number): NominalInterval {
+    const last = this.#last;
+    if (last !== null && last.lo === lo && last.hi === hi && last.nominal === nominal) return last;
+    let byHi = this.#pool.get(lo);
+    if (!byHi) this.#pool.set(lo, byHi = new Map());
+    let byNominal = byHi.get(hi);
+    if (!byNominal) byHi.set(hi, byNominal = new Map());
+    let x = byNominal.get(nominal);
+    if (!x) byNominal.set(nominal, x = Object.freeze({ lo, hi, nominal }));
+    return this.#last = x;
+  }
+}
 
 /** Reads files in chunks of this many bytes (each cut at a line end). */
 const CHUNK_BYTES = 4 << 20;
@@ -425,8 +447,9 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     return false;
   };
 
-  // Time points: rows by case; a row that fails its schema still declares its time id.
-  const timeRows = new Map<string, Map<string, { r: TimepointRow; row: number }>>();
+  // Time points: rows by case; a row that fails its schema still declares its time id. Each valid
+  // row becomes its Timepoint at once (day: the stored columns, until derived).
+  const timeRows = new Map<string, Map<string, Pending>>();
   const invalid = new Map<string, Map<string, number>>();
   table<TimepointRow>("timepoints", (row, r, valid) => {
     const { case_id: caseId, time_id: timeId } = valid;
@@ -450,15 +473,26 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       bad.set(timeId, row);
       return;
     }
-    r.quote = check.quote("timepoints.csv", row, caseSource.get(caseId), "quote", r.quote);
-    m.set(timeId, { r, row });
+    const order = m.size;
+    const tp: Timepoint = {
+      id: timeId,
+      rule: r.rule,
+      anchor: r.anchor,
+      bound: r.bound,
+      day: { lo: r.day_lo, hi: r.day_hi, nominal: r.day_nominal, timeId, depth: 0, order },
+      offset: ZERO,
+      depth: 0,
+      order,
+      words: r.words,
+      quote: check.quote("timepoints.csv", row, caseSource.get(caseId), "quote", r.quote),
+    };
+    m.set(timeId, { tp, row, amount: r.amount, unit: r.unit });
   });
   const timesKnown = usable.has("timepoints");
   const resolved: Resolved = timesKnown
     ? resolveTimepoints(timeRows, invalid, caseIds, casesKnown, issues)
     : { times: new Map(), roots: new Map() };
   const times = resolved.times;
-  timeRows.clear(); // the rows are derived: let them go
 
   /**
    * The day of a row's time point, or null: a time point that could not be derived (or whose row
@@ -609,6 +643,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     if (first === undefined) index.set(day, row);
     return first;
   };
+  const vasPool = new IntervalPool();
   table<ObservationRow>("observations", (row, r) => {
     const file = "observations.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
@@ -618,7 +653,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       check.number(file, row, r.quote, "vas_lo", r.vas_lo);
       check.number(file, row, r.quote, "vas_hi", r.vas_hi);
     }
-    const vas = { lo: r.vas_lo, hi: r.vas_hi, nominal: r.vas_nominal };
+    const vas = vasPool.get(r.vas_lo, r.vas_hi, r.vas_nominal);
     const bad = checkNominalInterval(vas, "vas");
     if (bad) {
       issues.push({ file, row, column: bad.column, message: bad.message });
@@ -836,15 +871,29 @@ function checkNominalInterval(
   return null;
 }
 
+/** A valid row of `timepoints.csv` waiting to be derived: its time point and what derives it. */
+interface Pending {
+  /** The time point; its day holds the stored columns until derived. */
+  tp: Timepoint;
+  /** Its line. */
+  row: number;
+  amount: number | null;
+  unit: TimeUnit | null;
+}
+
+/** The offset of an origin before it is derived. */
+const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 });
+
 /**
  * Derives every time point from its anchor and rule, checking the origin, references, cycles,
  * the rule's arguments and the derived columns. The map holds `null` for a time point that could
  * not be derived (its problem, or its anchor's, is in `issues`). A reference to a time point
  * whose row failed its schema (in `invalid`, by case and time id, with its line) is not reported
  * again. Every time point that could not be derived gets the root of its problem in `roots`.
+ * The rows of each case are let go once it is derived.
  */
 function resolveTimepoints(
-  rows: Map<string, Map<string, { r: TimepointRow; row: number }>>,
+  rows: Map<string, Map<string, Pending>>,
   invalid: Map<string, Map<string, number>>,
   caseIds: Map<string, number>,
   casesKnown: boolean,
@@ -853,23 +902,30 @@ function resolveTimepoints(
   const file = "timepoints.csv";
   const times = new Map<string, Map<string, Timepoint | null>>();
   const roots = new Map<string, Map<string, Root>>();
+  const offsets = new IntervalPool();
+  const none = new Map<string, never>();
   const ids = casesKnown ? [...caseIds.keys()] : [...new Set([...rows.keys(), ...invalid.keys()])];
   for (const caseId of ids) {
-    const m = rows.get(caseId) ?? new Map<string, { r: TimepointRow; row: number }>();
-    const bad = invalid.get(caseId) ?? new Map<string, number>();
+    const m: Map<string, Pending> = rows.get(caseId) ?? none;
+    rows.delete(caseId);
+    const bad: Map<string, number> = invalid.get(caseId) ?? none;
     const done = new Map<string, Timepoint | null>();
     const root = new Map<string, Root>();
     const visiting = new Set<string>();
-    const origins = [...m.values()].filter((x) => x.r.rule === "origin");
-    if (origins.length > 1) {
+    let origins = 0;
+    const originRows = [0, 0];
+    for (const p of m.values()) {
+      if (p.tp.rule === "origin" && origins++ < 2) originRows[origins - 1] = p.row;
+    }
+    if (origins > 1) {
       issues.push({
         file,
-        row: origins[1].row,
+        row: originRows[1],
         column: "rule",
-        message: `case ${caseId} needs exactly one 'origin' time point, has ${origins.length} ` +
-          `(first at line ${origins[0].row})`,
+        message: `case ${caseId} needs exactly one 'origin' time point, has ${origins} ` +
+          `(first at line ${originRows[0]})`,
       });
-    } else if (origins.length === 0 && bad.size === 0 && caseIds.has(caseId)) {
+    } else if (origins === 0 && bad.size === 0 && caseIds.has(caseId)) {
       issues.push({
         file: "cases.csv",
         row: caseIds.get(caseId),
@@ -879,10 +935,10 @@ function resolveTimepoints(
     }
     const rootOf = (id: string): Root =>
       root.get(id) ?? { id, row: m.get(id)?.row ?? bad.get(id)! };
-    const orderOf = new Map([...m.keys()].map((k, i) => [k, i]));
     const resolve = (id: string): Timepoint | null => {
       if (done.has(id)) return done.get(id)!;
-      const { r, row } = m.get(id)!;
+      const p = m.get(id)!;
+      const row = p.row;
       if (visiting.has(id)) {
         issues.push({
           file,
@@ -897,18 +953,23 @@ function resolveTimepoints(
       visiting.add(id);
       const own: DataIssue[] = [];
       let cause: Root | null = null;
-      const tp = derive(r, row, orderOf.get(id)!, (ref, column) => {
-        if (m.has(ref)) {
-          const t = resolve(ref);
-          if (!t) cause = rootOf(ref);
-          return t;
-        }
-        if (bad.has(ref)) cause = { id: ref, row: bad.get(ref)! };
-        else {
-          own.push({ file, row, column, message: `unknown time_id '${ref}' for case ${caseId}` });
-        }
-        return null;
-      }, own);
+      const tp = derive(
+        p,
+        (ref, column) => {
+          if (m.has(ref)) {
+            const t = resolve(ref);
+            if (!t) cause = rootOf(ref);
+            return t;
+          }
+          if (bad.has(ref)) cause = { id: ref, row: bad.get(ref)! };
+          else {
+            own.push({ file, row, column, message: `unknown time_id '${ref}' for case ${caseId}` });
+          }
+          return null;
+        },
+        own,
+        offsets,
+      );
       for (const issue of own) issues.push(issue);
       visiting.delete(id);
       done.set(id, tp);
@@ -952,79 +1013,79 @@ function unusable(caseId: string, root: Root): DataIssue {
 }
 
 /**
- * Derives one time point (`order`: its row order within its case); pushes its problems and
- * returns null when it cannot.
+ * Derives one time point: checks its rule's arguments, derives its day from its anchor (through
+ * `ref`) and checks the stored columns against it, then completes the time point (day, offset,
+ * depth). Pushes its problems and returns null when it cannot.
  */
 function derive(
-  r: TimepointRow,
-  row: number,
-  order: number,
+  p: Pending,
   ref: (id: string, column: string) => Timepoint | null,
   issues: DataIssue[],
+  offsets: IntervalPool,
 ): Timepoint | null {
+  const { tp, row, amount, unit } = p;
+  const { rule, anchor, bound } = tp;
+  const stored = tp.day;
   const file = "timepoints.csv";
   const problem = (column: string, message: string) => {
     issues.push({ file, row, column, message });
     return null;
   };
-  const needsAmount = r.rule === "exact" || r.rule === "approx" || r.rule === "within";
-  if (r.rule === "origin" && r.anchor !== null) return problem("anchor", "origin has no anchor");
-  if (r.rule !== "origin" && r.anchor === null) {
-    return problem("anchor", `rule '${r.rule}' needs an anchor`);
+  const needsAmount = rule === "exact" || rule === "approx" || rule === "within";
+  if (rule === "origin" && anchor !== null) return problem("anchor", "origin has no anchor");
+  if (rule !== "origin" && anchor === null) {
+    return problem("anchor", `rule '${rule}' needs an anchor`);
   }
-  if (needsAmount && (r.amount === null || r.unit === null)) {
-    return problem(r.amount === null ? "amount" : "unit", `rule '${r.rule}' needs amount and unit`);
+  if (needsAmount && (amount === null || unit === null)) {
+    return problem(amount === null ? "amount" : "unit", `rule '${rule}' needs amount and unit`);
   }
-  if (!needsAmount && (r.amount !== null || r.unit !== null)) {
-    return problem(r.amount !== null ? "amount" : "unit", `rule '${r.rule}' takes no amount`);
+  if (!needsAmount && (amount !== null || unit !== null)) {
+    return problem(amount !== null ? "amount" : "unit", `rule '${rule}' takes no amount`);
   }
-  if (r.rule === "exact" && (r.unit === "month" || r.unit === "year")) {
-    return problem("unit", `${r.unit}s are never exact: use rule 'approx'`);
+  if (rule === "exact" && (unit === "month" || unit === "year")) {
+    return problem("unit", `${unit}s are never exact: use rule 'approx'`);
   }
-  if (r.bound !== null && r.rule !== "after") {
+  if (bound !== null && rule !== "after") {
     return problem("bound", "only rule 'after' takes a bound");
   }
 
-  const stored = { lo: r.day_lo, hi: r.day_hi, nominal: r.day_nominal };
   const bad = checkNominalInterval(stored, "day");
   if (bad) return problem(bad.column, bad.message);
 
   let depth = 0;
   let a: NominalInterval | null = null;
   let b: NominalInterval | null = null;
-  if (r.rule !== "origin") {
-    const anchor = ref(r.anchor!, "anchor");
-    if (!anchor) return null;
-    depth = anchor.depth + 1;
-    a = anchor.day;
-    if (r.bound !== null) {
-      const bound = ref(r.bound, "bound");
-      if (!bound) return null;
-      b = bound.day;
+  if (rule !== "origin") {
+    const from = ref(anchor!, "anchor");
+    if (!from) return null;
+    depth = from.depth + 1;
+    a = from.day;
+    if (bound !== null) {
+      const to = ref(bound, "bound");
+      if (!to) return null;
+      b = to.day;
       if (b.hi < a.lo || b.nominal < a.nominal) {
-        return problem("bound", `bound '${r.bound}' falls before anchor '${r.anchor}'`);
+        return problem("bound", `bound '${bound}' falls before anchor '${anchor}'`);
       }
     }
   }
-  const { day, offset } = deriveDay(r.rule, r.amount, r.unit, a, b);
+  const { day, offset } = deriveDay(rule, amount, unit, a, b);
   let ok = true;
-  for (const side of ["lo", "nominal", "hi"] as const) {
+  for (const side of SIDES) {
     if (!sameNumber(stored[side], day[side])) {
       ok = false;
-      problem(`day_${side}`, `is ${stored[side]} but rule '${r.rule}' gives ${day[side]}`);
+      problem(`day_${side}`, `is ${stored[side]} but rule '${rule}' gives ${day[side]}`);
     }
   }
   if (!ok) return null;
-  return {
-    id: r.time_id,
-    rule: r.rule,
-    anchor: r.anchor,
-    bound: r.bound,
-    day: { ...day, timeId: r.time_id, depth, order },
-    offset,
-    depth,
-    order,
-    words: r.words,
-    quote: r.quote,
-  };
+  // The derived values (equal to the stored ones up to rounding) are the ones kept.
+  stored.lo = day.lo;
+  stored.hi = day.hi;
+  stored.nominal = day.nominal;
+  stored.depth = depth;
+  tp.depth = depth;
+  tp.offset = offsets.get(offset.lo, offset.hi, offset.nominal);
+  return tp;
 }
+
+const SIDES = ["lo", "nominal", "hi"] as const;
