@@ -90,8 +90,67 @@ class IntervalPool {
   }
 }
 
-/** Reads files in chunks of this many bytes (each cut at a line end). */
-const CHUNK_BYTES = 4 << 20;
+/**
+ * A map keyed by case id that remembers its last lookup: the rows of a case usually follow each
+ * other, so most lookups are of the same key as the one before.
+ */
+class ByCase<V> extends Map<string, V> {
+  #key: string | undefined;
+  #value: V | undefined;
+
+  override get(key: string): V | undefined {
+    if (key === this.#key) return this.#value;
+    this.#key = key;
+    return this.#value = super.get(key);
+  }
+
+  override set(key: string, value: V): this {
+    super.set(key, value);
+    if (key === this.#key) this.#value = value;
+    return this;
+  }
+
+  override delete(key: string): boolean {
+    if (key === this.#key) this.#key = undefined;
+    return super.delete(key);
+  }
+}
+
+/**
+ * The lines of one case's rows by key, to find an earlier row with the same key: a scan while
+ * they are few, an index beyond.
+ */
+class RowKeys<K> {
+  #keys: K[] = [];
+  #rows: number[] = [];
+  #index: Map<K, number> | null = null;
+
+  /** The line of an earlier row with `key`; else records `row` under it and returns undefined. */
+  earlier(key: K, row: number): number | undefined {
+    const index = this.#index;
+    if (index !== null) {
+      const first = index.get(key);
+      if (first === undefined) index.set(key, row);
+      return first;
+    }
+    const keys = this.#keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.#rows[i];
+    keys.push(key);
+    this.#rows.push(row);
+    if (keys.length >= 32) {
+      this.#index = new Map(keys.map((k, i) => [k, this.#rows[i]]));
+      this.#keys = [];
+      this.#rows = [];
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Reads files in chunks of this many bytes (each cut at a line end): small enough that a chunk's
+ * text is a young object, collected as soon as its rows are read.
+ */
+const CHUNK_BYTES = 64 << 10;
 
 /** Names the encoding of bytes that are not UTF-8, where it can tell. */
 function otherEncoding(head: Uint8Array): string | null {
@@ -146,6 +205,37 @@ function badByte(bytes: Uint8Array): { line: number; message: string } {
   }
 }
 
+/** The problem of a file that cannot be opened or read. */
+function unreadable(file: string, e: unknown): DataIssue {
+  return {
+    file,
+    message: e instanceof Deno.errors.NotFound
+      ? "file not found"
+      : `cannot read: ${(e as Error).message}`,
+  };
+}
+
+/** The problem of a file in another encoding than UTF-8 (judged on its first bytes), or null. */
+function encodingProblem(file: string, head: Uint8Array): DataIssue | null {
+  const other = otherEncoding(head);
+  return other ? { file, message: `the file is ${other}, not UTF-8: save it as UTF-8` } : null;
+}
+
+/** How many line ends the first `end` bytes of a file hold (read again, on a problem only). */
+function linesBefore(path: string, end: number): number {
+  using handle = Deno.openSync(path);
+  const buf = new Uint8Array(Math.min(CHUNK_BYTES, end));
+  let lines = 0;
+  for (let at = 0; at < end;) {
+    const n = handle.readSync(buf.subarray(0, Math.min(buf.length, end - at)));
+    if (n === null) break;
+    const bytes = buf.subarray(0, n);
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+    at += n;
+  }
+  return lines;
+}
+
 /**
  * Reads a file as UTF-8 text, in pieces cut at line ends, passing each to `onText`. Reports a
  * missing or unreadable file, another encoding (UTF-16, UTF-32, Latin-1...) or a byte that is not
@@ -163,17 +253,12 @@ function readText(
     handle = Deno.openSync(path);
     size = handle.statSync().size;
   } catch (e) {
-    issues.push({
-      file,
-      message: e instanceof Deno.errors.NotFound
-        ? "file not found"
-        : `cannot read: ${(e as Error).message}`,
-    });
+    issues.push(unreadable(file, e));
     return false;
   }
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const buf = new Uint8Array(Math.min(CHUNK_BYTES, size + 1)); // +1: the read that sees the end
-  let lines = 0;
+  let read = 0; // bytes of the file before `bytes`
   let carry: Uint8Array = new Uint8Array(0);
   let first = true;
   try {
@@ -189,9 +274,9 @@ function readText(
       }
       if (first && (bytes.length >= 4 || done)) {
         first = false;
-        const other = otherEncoding(bytes);
-        if (other) {
-          issues.push({ file, message: `the file is ${other}, not UTF-8: save it as UTF-8` });
+        const problem = encodingProblem(file, bytes);
+        if (problem) {
+          issues.push(problem);
           return false;
         }
       }
@@ -207,10 +292,10 @@ function readText(
         text = decoder.decode(piece);
       } catch {
         const bad = badByte(piece);
-        issues.push({ file, row: lines + bad.line, message: bad.message });
+        issues.push({ file, row: linesBefore(path, read) + bad.line, message: bad.message });
         return false;
       }
-      for (let i = piece.indexOf(10); i >= 0; i = piece.indexOf(10, i + 1)) lines++;
+      read += cut;
       if (text.length > 0) onText(text);
       if (done) return true;
     }
@@ -218,6 +303,35 @@ function readText(
     handle.close();
   }
 }
+
+/**
+ * Reads a whole (small) file as UTF-8 text in one call, with the problems of {@link readText};
+ * returns null when it has one.
+ */
+function readWholeText(path: string, file: string, issues: IssueSink): string | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = Deno.readFileSync(path);
+  } catch (e) {
+    issues.push(unreadable(file, e));
+    return null;
+  }
+  const problem = encodingProblem(file, bytes);
+  if (problem) {
+    issues.push(problem);
+    return null;
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const bad = badByte(bytes);
+    issues.push({ file, row: bad.line, message: bad.message });
+    return null;
+  }
+}
+
+/** A strict UTF-8 decoder (whole inputs only: it is shared). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Problems, kept in reporting order: whole files first, then rows by file and line. */
 class Issues implements IssueSink {
@@ -364,18 +478,16 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       licence: r.licence,
       textPath: r.text_path,
     });
-    const parts: string[] = [];
     const problems: DataIssue[] = [];
-    if (readText(`${dir}${r.text_path}`, r.text_path, (t) => parts.push(t), problems)) {
-      texts.set(r.source_id, normalizeSourceText(parts.join("")));
-    }
+    const text = readWholeText(`${dir}${r.text_path}`, r.text_path, problems);
+    if (text !== null) texts.set(r.source_id, normalizeSourceText(text));
     for (const issue of problems) issues.pushFile(issue);
   }
 
   // Cases: a row that fails its schema still declares its case id.
   const caseRows: { r: CaseRow; row: number }[] = [];
   const caseIds = new Map<string, number>();
-  const caseSource = new Map<string, string>();
+  const caseSource = new ByCase<string>();
   const check = provenance(texts, issues);
   table<CaseRow>("cases", (row, r, valid) => {
     const id = valid.case_id;
@@ -449,7 +561,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
 
   // Time points: rows by case; a row that fails its schema still declares its time id. Each valid
   // row becomes its Timepoint at once (day: the stored columns, until derived).
-  const timeRows = new Map<string, Map<string, Pending>>();
+  const timeRows = new ByCase<Map<string, Pending>>();
   const invalid = new Map<string, Map<string, number>>();
   table<TimepointRow>("timepoints", (row, r, valid) => {
     const { case_id: caseId, time_id: timeId } = valid;
@@ -498,9 +610,12 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
    * The day of a row's time point, or null: a time point that could not be derived (or whose row
    * failed its schema) is not reported again; the row is counted under its problem.
    */
+  let lastTimesOf = "";
+  let lastTimes: Map<string, Timepoint | null> | undefined;
   const dayOf = (file: string, row: number, column: string, caseId: string, id: string) => {
     if (!timesKnown) return null;
-    const tp = times.get(caseId)?.get(id);
+    if (caseId !== lastTimesOf) lastTimes = times.get(lastTimesOf = caseId);
+    const tp = lastTimes?.get(id);
     if (tp) return tp.day;
     const line = invalid.get(caseId)?.get(id);
     const root = tp === null
@@ -528,8 +643,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     return null;
   };
 
-  const treatments = new Map<string, { t: Treatment; row: number }[]>();
-  const treatmentKeys = new Map<string, number>();
+  const treatments = new ByCase<{ t: Treatment; row: number }[]>();
   table<TreatmentRow>("treatments", (row, r) => {
     const file = "treatments.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
@@ -538,18 +652,17 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
-    const key = `${r.case_id}\u0000${r.drug}\u0000${r.start}`;
-    if (treatmentKeys.has(key)) {
+    let list = treatments.get(r.case_id);
+    if (!list) treatments.set(r.case_id, list = []);
+    const same = list.find((x) => x.t.drug === r.drug && x.t.start === start);
+    if (same) {
       issues.push({
         file,
         row,
-        message: `duplicate of the row at line ${
-          treatmentKeys.get(key)
-        } (same case_id, drug and start)`,
+        message: `duplicate of the row at line ${same.row} (same case_id, drug and start)`,
       });
       return;
     }
-    treatmentKeys.set(key, row);
     if (end && end.nominal < start.nominal) {
       issues.push({ file, row, column: "end", message: "ends before it starts (nominal days)" });
     }
@@ -563,7 +676,6 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       outcome: r.outcome,
       quote: r.quote,
     };
-    const list = treatments.get(r.case_id) ?? [];
     for (const other of list) {
       if (other.t.drug === t.drug && periodsOverlap(other.t, t)) {
         issues.push({
@@ -575,14 +687,12 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       }
     }
     list.push({ t, row });
-    treatments.set(r.case_id, list);
   });
 
-  const events = new Map<string, CaseEvent[]>();
-  const eventKeys = new Map<string, number>();
+  const events = new ByCase<{ list: CaseEvent[]; keys: RowKeys<string> }>();
   /** Cases with an amputation row, or with an event row whose kind is unreadable. */
   const amputated = new Set<string>();
-  const firstAmputation = new Map<string, number>();
+  const firstAmputation = new ByCase<number>();
   table<EventRow>("events", (row, r, valid) => {
     const file = "events.csv";
     if (valid.case_id !== undefined && (valid.kind === undefined || valid.kind === "amputation")) {
@@ -592,22 +702,21 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
-    const key = `${r.case_id}\u0000${r.kind}\u0000${r.time}`;
-    if (eventKeys.has(key)) {
+    let of = events.get(r.case_id);
+    if (!of) events.set(r.case_id, of = { list: [], keys: new RowKeys() });
+    const first = of.keys.earlier(`${r.kind}\u0000${r.time}`, row);
+    if (first !== undefined) {
       issues.push({
         file,
         row,
-        message: `duplicate of the row at line ${eventKeys.get(key)} (same case_id, kind and time)`,
+        message: `duplicate of the row at line ${first} (same case_id, kind and time)`,
       });
       return;
     }
-    eventKeys.set(key, row);
     if (r.kind === "amputation") {
       firstAmputation.set(r.case_id, Math.min(firstAmputation.get(r.case_id) ?? Infinity, day.lo));
     }
-    const list = events.get(r.case_id) ?? [];
-    list.push({ kind: r.kind, day, description: r.description, quote: r.quote });
-    events.set(r.case_id, list);
+    of.list.push({ kind: r.kind, day, description: r.description, quote: r.quote });
   });
   if (usable.has("events") && timesKnown) {
     for (const { r, row } of caseRows) {
@@ -622,27 +731,8 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     }
   }
 
-  const observations = new Map<string, Observation[]>();
-  /** Per case: the line of each observation (parallel to its list), and for a long list an index. */
-  const observationRows = new Map<string, number[]>();
-  const observationIndex = new Map<string, Map<Day, number>>();
-  /** Line of an earlier observation of the same time point (a time point's Day is its own). */
-  const earlierObservation = (caseId: string, day: Day, row: number): number | undefined => {
-    const list = observations.get(caseId);
-    if (!list) return undefined;
-    const rows = observationRows.get(caseId)!;
-    if (list.length < 32) {
-      for (let i = 0; i < list.length; i++) if (list[i].day === day) return rows[i];
-      return undefined;
-    }
-    let index = observationIndex.get(caseId);
-    if (!index) {
-      observationIndex.set(caseId, index = new Map(list.map((o, i) => [o.day, rows[i]])));
-    }
-    const first = index.get(day);
-    if (first === undefined) index.set(day, row);
-    return first;
-  };
+  /** Per case: its observations, and the line of each by time point (a time point's Day is its own). */
+  const observations = new ByCase<{ list: Observation[]; keys: RowKeys<Day> }>();
   const vasPool = new IntervalPool();
   table<ObservationRow>("observations", (row, r) => {
     const file = "observations.csv";
@@ -699,7 +789,9 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       }
       span = { start, end };
     }
-    const first = earlierObservation(r.case_id, day, row);
+    let of = observations.get(r.case_id);
+    if (!of) observations.set(r.case_id, of = { list: [], keys: new RowKeys() });
+    const first = of.keys.earlier(day, row);
     if (first !== undefined) {
       issues.push({
         file,
@@ -718,13 +810,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
         message: `phantom-pain VAS dated before the amputation (day ${day.hi} < ${earliest})`,
       });
     }
-    let list = observations.get(r.case_id);
-    if (!list) {
-      observations.set(r.case_id, list = []);
-      observationRows.set(r.case_id, []);
-    }
-    list.push({ day, vas, words: r.vas_words, note: r.note, span, quote: r.quote });
-    observationRows.get(r.case_id)!.push(row);
+    of.list.push({ day, vas, words: r.vas_words, note: r.note, span, quote: r.quote });
   });
 
   const error = issues.error();
@@ -745,8 +831,8 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     cause: c.cause,
     day0: c.day0,
     treatments: (treatments.get(c.case_id) ?? []).map((x) => x.t).sort(byStart),
-    observations: (observations.get(c.case_id) ?? []).sort(byDay),
-    events: (events.get(c.case_id) ?? []).sort((a, b) =>
+    observations: (observations.get(c.case_id)?.list ?? []).sort(byDay),
+    events: (events.get(c.case_id)?.list ?? []).sort((a, b) =>
       byDay(a, b) || a.kind.localeCompare(b.kind)
     ),
     timepoints: [...(times.get(c.case_id)?.values() ?? [])].filter((t): t is Timepoint =>
@@ -756,8 +842,21 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   return { sources, cases };
 }
 
-/** Whether a normalised quote would differ from the quote itself. */
-const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
+/**
+ * Whether a quote may differ once normalised: it holds white space other than single spaces
+ * between words, or any character outside ASCII (where other white space lies). A quick
+ * over-approximation: a quote it lets through is normalised, which keeps it as it is.
+ */
+function mayNeedNormalising(quote: string): boolean {
+  const last = quote.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = quote.charCodeAt(i);
+    if (c > 32) {
+      if (c >= 0x80) return true;
+    } else if (c !== 32 || i === 0 || i === last || quote.charCodeAt(i + 1) === 32) return true;
+  }
+  return false;
+}
 
 /**
  * The provenance checks: every quote against the text of its own case's source (after
@@ -768,6 +867,8 @@ const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
  */
 function provenance(texts: Map<string, string>, issues: IssueSink) {
   const hintsByFile = new Map<string, Map<string, number>>();
+  let lastFile = "";
+  let hints = new Map<string, number>();
   return {
     /**
      * Checks that `quote` (if any) is in the text of source `sourceId` (if it has one). Returns
@@ -784,9 +885,12 @@ function provenance(texts: Map<string, string>, issues: IssueSink) {
       if (sourceId === undefined || quote === null) return quote;
       const text = texts.get(sourceId);
       if (text === undefined) return quote;
-      let hints = hintsByFile.get(file);
-      if (!hints) hintsByFile.set(file, hints = new Map());
-      const q = NEEDS_NORMALISING.test(quote) ? normalizeSourceText(quote) : quote;
+      if (file !== lastFile) {
+        lastFile = file;
+        hints = hintsByFile.get(file) ?? new Map();
+        hintsByFile.set(file, hints);
+      }
+      const q = mayNeedNormalising(quote) ? normalizeSourceText(quote) : quote;
       let at = text.indexOf(q, hints.get(sourceId) ?? 0);
       if (at < 0) at = text.indexOf(q);
       if (at < 0) {
@@ -812,8 +916,8 @@ function provenance(texts: Map<string, string>, issues: IssueSink) {
  */
 function statesNumber(quote: string, value: number): boolean {
   if (!(value >= 0) || !Number.isFinite(value)) return false;
+  if (value >= 1e21) return false; // String() would write it with an exponent
   const head = String(Math.trunc(value));
-  if (!/^\d+$/.test(head)) return false;
   const digit = (c: number) => c >= 48 && c <= 57;
   for (let i = quote.indexOf(head); i >= 0; i = quote.indexOf(head, i + 1)) {
     const before = quote.charCodeAt(i - 1);
@@ -900,7 +1004,7 @@ function resolveTimepoints(
   issues: Issues,
 ): Resolved {
   const file = "timepoints.csv";
-  const times = new Map<string, Map<string, Timepoint | null>>();
+  const times = new ByCase<Map<string, Timepoint | null>>();
   const roots = new Map<string, Map<string, Root>>();
   const offsets = new IntervalPool();
   const none = new Map<string, never>();
