@@ -1,7 +1,9 @@
 /**
  * The loader: reads the tables of `data/` and the source texts, checks each table against its
  * schema, all of them against each other and every quote against its own article's text, derives
- * every time point from its rule, and returns the case series (types in `model.ts`).
+ * every time point from its rule, and returns the case series (types in `model.ts`). When the
+ * folder has `readings.csv` (alternative readings of the text, applied by `readings.ts`), its rows
+ * are checked too (schema, case, time points, quote), though they are not part of the series.
  *
  * Problems are reported root cause first: problems of whole files (missing, not UTF-8, BOM,
  * header), then each file's rows in order (files in the order of {@link TABLE_ORDER}). A check
@@ -15,6 +17,7 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
+import type { z } from "zod";
 import { type IssueSink, TableReader } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
 import { deriveDay, type NominalInterval, type TimeUnit } from "./intervals.ts";
@@ -40,6 +43,7 @@ import {
   type TimepointRow,
   type TreatmentRow,
 } from "./schema.ts";
+import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
 import { normalizeSourceText, quoteStatesValue } from "./source.ts";
 
 /** The repository's `data/` folder. */
@@ -202,6 +206,17 @@ function badByte(bytes: Uint8Array): { line: number; message: string } {
           : "") +
         ": save the file as UTF-8 (without BOM)",
     };
+  }
+}
+
+/** Whether a file exists (a file that exists but cannot be read is reported when read). */
+function exists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    return true;
   }
 }
 
@@ -422,12 +437,12 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   const issues = new Issues();
   const usable = new Set<TableName>();
 
-  /** Streams one table through its schema; rows go to `onRow`. */
-  function table<T>(
-    name: TableName,
+  /** Streams one file through a row schema; rows go to `onRow`. Returns whether it was usable. */
+  function read<T>(
+    file: string,
+    schema: z.ZodObject,
     onRow: (row: number, value: T | null, valid: Partial<T>) => void,
-  ): void {
-    const { file, schema } = tableSchemas[name];
+  ): boolean {
     const fileProblems: DataIssue[] = [];
     const reader = new TableReader<T>(file, schema, onRow, {
       push: (issue) =>
@@ -436,7 +451,16 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     const ok = readText(`${dir}${file}`, file, (t) => reader.push(t), fileProblems);
     if (ok) reader.end();
     for (const issue of fileProblems) issues.pushFile(issue);
-    if (ok && reader.usable) usable.add(name);
+    return ok && reader.usable;
+  }
+
+  /** Streams one table of the dataset through its schema. */
+  function table<T>(
+    name: TableName,
+    onRow: (row: number, value: T | null, valid: Partial<T>) => void,
+  ): void {
+    const { file, schema } = tableSchemas[name];
+    if (read(file, schema, onRow)) usable.add(name);
   }
 
   // Sources and their texts.
@@ -812,6 +836,42 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     }
     of.list.push({ day, vas, words: r.vas_words, note: r.note, span, quote: r.quote });
   });
+
+  // Alternative readings (optional): each row replaces a time point of its case (readings.ts).
+  const readingLines = new Map<string, number>();
+  const choices = new Map<string, { choice: string; row: number }>();
+  if (exists(`${dir}${READINGS_FILE}`)) {
+    read<ReadingRow>(READINGS_FILE, readingsTable.schema, (row, r) => {
+      const file = READINGS_FILE;
+      if (r === null || !checkCase(file, row, r.case_id)) return;
+      check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+      const key = `${r.reading}\u0000${r.case_id}\u0000${r.time_id}`;
+      const first = readingLines.get(key);
+      if (first !== undefined) {
+        issues.push({
+          file,
+          row,
+          message: `duplicate of the row at line ${first} (same reading, case_id and time_id)`,
+        });
+        return;
+      }
+      readingLines.set(key, row);
+      const described = choices.get(r.reading);
+      if (!described) choices.set(r.reading, { choice: r.choice, row });
+      else if (described.choice !== r.choice) {
+        issues.push({
+          file,
+          row,
+          column: "choice",
+          message: `reading '${r.reading}' is described otherwise at line ${described.row} ` +
+            "(a reading has one choice)",
+        });
+      }
+      dayOf(file, row, "time_id", r.case_id, r.time_id);
+      if (r.anchor !== null) dayOf(file, row, "anchor", r.case_id, r.anchor);
+      if (r.bound !== null) dayOf(file, row, "bound", r.case_id, r.bound);
+    });
+  }
 
   const error = issues.error();
   if (error) throw error;
