@@ -98,25 +98,33 @@ class IntervalPool {
  * A map keyed by case id that remembers its last lookup: the rows of a case usually follow each
  * other, so most lookups are of the same key as the one before.
  */
-class ByCase<V> extends Map<string, V> {
+class ByCase<V> {
+  #map = new Map<string, V>();
   #key: string | undefined;
   #value: V | undefined;
 
-  override get(key: string): V | undefined {
+  /** The value of `key`, if any. */
+  get(key: string): V | undefined {
     if (key === this.#key) return this.#value;
     this.#key = key;
-    return this.#value = super.get(key);
+    return this.#value = this.#map.get(key);
   }
 
-  override set(key: string, value: V): this {
-    super.set(key, value);
+  /** Sets the value of `key`. */
+  set(key: string, value: V): void {
+    this.#map.set(key, value);
     if (key === this.#key) this.#value = value;
-    return this;
   }
 
-  override delete(key: string): boolean {
+  /** Removes `key`. */
+  delete(key: string): void {
     if (key === this.#key) this.#key = undefined;
-    return super.delete(key);
+    this.#map.delete(key);
+  }
+
+  /** The keys, in insertion order. */
+  keys(): MapIterator<string> {
+    return this.#map.keys();
   }
 }
 
@@ -627,19 +635,16 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   const timesKnown = usable.has("timepoints");
   const resolved: Resolved = timesKnown
     ? resolveTimepoints(timeRows, invalid, caseIds, casesKnown, issues)
-    : { times: new Map(), roots: new Map() };
+    : { times: new ByCase(), roots: new Map() };
   const times = resolved.times;
 
   /**
    * The day of a row's time point, or null: a time point that could not be derived (or whose row
    * failed its schema) is not reported again; the row is counted under its problem.
    */
-  let lastTimesOf = "";
-  let lastTimes: Map<string, Timepoint | null> | undefined;
   const dayOf = (file: string, row: number, column: string, caseId: string, id: string) => {
     if (!timesKnown) return null;
-    if (caseId !== lastTimesOf) lastTimes = times.get(lastTimesOf = caseId);
-    const tp = lastTimes?.get(id);
+    const tp = times.get(caseId)?.get(id);
     if (tp) return tp.day;
     const line = invalid.get(caseId)?.get(id);
     const root = tp === null
@@ -902,21 +907,9 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   return { sources, cases };
 }
 
-/**
- * Whether a quote may differ once normalised: it holds white space other than single spaces
- * between words, or any character outside ASCII (where other white space lies). A quick
- * over-approximation: a quote it lets through is normalised, which keeps it as it is.
- */
-function mayNeedNormalising(quote: string): boolean {
-  const last = quote.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = quote.charCodeAt(i);
-    if (c > 32) {
-      if (c >= 0x80) return true;
-    } else if (c !== 32 || i === 0 || i === last || quote.charCodeAt(i + 1) === 32) return true;
-  }
-  return false;
-}
+/** Whether a quote would differ once normalised (white space other than single inner spaces). */
+const mayNeedNormalising = (quote: string): boolean => NEEDS_NORMALISING.test(quote);
+const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
 
 /**
  * The provenance checks: every quote against the text of its own case's source (after
@@ -1057,7 +1050,7 @@ const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 });
  * The rows of each case are let go once it is derived.
  */
 function resolveTimepoints(
-  rows: Map<string, Map<string, Pending>>,
+  rows: ByCase<Map<string, Pending>>,
   invalid: Map<string, Map<string, number>>,
   caseIds: Map<string, number>,
   casesKnown: boolean,
@@ -1163,7 +1156,7 @@ interface Root {
 
 /** Derived time points by case (`null`: not derivable) and, for those, the root of the problem. */
 interface Resolved {
-  times: Map<string, Map<string, Timepoint | null>>;
+  times: ByCase<Map<string, Timepoint | null>>;
   roots: Map<string, Map<string, Root>>;
 }
 
