@@ -593,15 +593,19 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
 
   // Time points: rows by case; a row that fails its schema still declares its time id. Each valid
   // row becomes its Timepoint at once (day: the stored columns, until derived).
-  const timeRows = new ByCase<Map<string, Pending>>();
+  const timeRows = new ByCase<CaseTimes>();
   const invalid = new Map<string, Map<string, number>>();
   table<TimepointRow>("timepoints", (row, r, valid) => {
     const { case_id: caseId, time_id: timeId } = valid;
     if (caseId === undefined || !checkCase("timepoints.csv", row, caseId)) return;
     if (timeId === undefined) return;
-    let m = timeRows.get(caseId);
-    if (!m) timeRows.set(caseId, m = new Map());
-    const first = m.get(timeId)?.row ?? invalid.get(caseId)?.get(timeId);
+    let ct = timeRows.get(caseId);
+    if (!ct) timeRows.set(caseId, ct = { byId: new Map(), args: [] });
+    const m = ct.byId;
+    const earlier = m.get(timeId);
+    const first = earlier
+      ? ct.args[ARGS * earlier.order] as number
+      : invalid.get(caseId)?.get(timeId);
     if (first !== undefined) {
       issues.push({
         file: "timepoints.csv",
@@ -630,7 +634,8 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       words: r.words,
       quote: check.quote("timepoints.csv", row, caseSource.get(caseId), "quote", r.quote),
     };
-    m.set(timeId, { tp, row, amount: r.amount, unit: r.unit });
+    m.set(timeId, tp);
+    ct.args.push(row, r.amount, r.unit, NEW);
   });
   const timesKnown = usable.has("timepoints");
   const resolved: Resolved = timesKnown
@@ -1028,15 +1033,22 @@ function checkNominalInterval(
   return null;
 }
 
-/** A valid row of `timepoints.csv` waiting to be derived: its time point and what derives it. */
-interface Pending {
-  /** The time point; its day holds the stored columns until derived. */
-  tp: Timepoint;
-  /** Its line. */
-  row: number;
-  amount: number | null;
-  unit: TimeUnit | null;
+/**
+ * The valid rows of one case's time points while they are read: each time point by id (its day
+ * holds the stored columns until derived; `null` once it could not be derived), and for each, at
+ * `ARGS * order`, its line, amount, unit and derivation state.
+ */
+interface CaseTimes {
+  byId: Map<string, Timepoint | null>;
+  args: (number | TimeUnit | null)[];
 }
+
+/** Entries of {@link CaseTimes.args} per time point, and the derivation states. */
+const ARGS = 4;
+const NEW = 0;
+const VISITING = 1;
+const DERIVED = 2;
+const FAILED = 3;
 
 /** The offset of an origin before it is derived. */
 const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 });
@@ -1047,10 +1059,10 @@ const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 });
  * not be derived (its problem, or its anchor's, is in `issues`). A reference to a time point
  * whose row failed its schema (in `invalid`, by case and time id, with its line) is not reported
  * again. Every time point that could not be derived gets the root of its problem in `roots`.
- * The rows of each case are let go once it is derived.
+ * What derives the time points of each case is let go once they are.
  */
 function resolveTimepoints(
-  rows: ByCase<Map<string, Pending>>,
+  rows: ByCase<CaseTimes>,
   invalid: Map<string, Map<string, number>>,
   caseIds: Map<string, number>,
   casesKnown: boolean,
@@ -1063,16 +1075,18 @@ function resolveTimepoints(
   const none = new Map<string, never>();
   const ids = casesKnown ? [...caseIds.keys()] : [...new Set([...rows.keys(), ...invalid.keys()])];
   for (const caseId of ids) {
-    const m: Map<string, Pending> = rows.get(caseId) ?? none;
+    const ct = rows.get(caseId);
     rows.delete(caseId);
+    const m: Map<string, Timepoint | null> = ct?.byId ?? new Map();
+    const args = ct?.args ?? [];
     const bad: Map<string, number> = invalid.get(caseId) ?? none;
-    const done = new Map<string, Timepoint | null>();
     const root = new Map<string, Root>();
-    const visiting = new Set<string>();
+    /** The line of a valid time point. */
+    const rowOf = (tp: Timepoint) => args[ARGS * tp.order] as number;
     let origins = 0;
     const originRows = [0, 0];
-    for (const p of m.values()) {
-      if (p.tp.rule === "origin" && origins++ < 2) originRows[origins - 1] = p.row;
+    for (const tp of m.values()) {
+      if (tp!.rule === "origin" && origins++ < 2) originRows[origins - 1] = rowOf(tp!);
     }
     if (origins > 1) {
       issues.push({
@@ -1090,28 +1104,36 @@ function resolveTimepoints(
         message: `case ${caseId} has no 'origin' time point in timepoints.csv (it needs one)`,
       });
     }
-    const rootOf = (id: string): Root =>
-      root.get(id) ?? { id, row: m.get(id)?.row ?? bad.get(id)! };
+    const rootOf = (id: string): Root => {
+      const tp = m.get(id);
+      return root.get(id) ?? { id, row: tp ? rowOf(tp) : bad.get(id)! };
+    };
     const resolve = (id: string): Timepoint | null => {
-      if (done.has(id)) return done.get(id)!;
-      const p = m.get(id)!;
-      const row = p.row;
-      if (visiting.has(id)) {
+      const tp = m.get(id)!;
+      const k = ARGS * tp.order;
+      const state = args[k + 3];
+      if (state === DERIVED) return tp;
+      if (state === FAILED) return null;
+      const row = args[k] as number;
+      if (state === VISITING) {
         issues.push({
           file,
           row,
           column: "anchor",
           message: `anchors form a cycle through '${id}'`,
         });
-        done.set(id, null);
+        args[k + 3] = FAILED;
         root.set(id, { id, row });
         return null;
       }
-      visiting.add(id);
+      args[k + 3] = VISITING;
       const own: DataIssue[] = [];
       let cause: Root | null = null;
-      const tp = derive(
-        p,
+      const ok = derive(
+        tp,
+        row,
+        args[k + 1] as number | null,
+        args[k + 2] as TimeUnit | null,
         (ref, column) => {
           if (m.has(ref)) {
             const t = resolve(ref);
@@ -1128,9 +1150,8 @@ function resolveTimepoints(
         offsets,
       );
       for (const issue of own) issues.push(issue);
-      visiting.delete(id);
-      done.set(id, tp);
-      if (!tp && cause !== null && own.length === 0) {
+      args[k + 3] = ok ? DERIVED : FAILED;
+      if (!ok && cause !== null && own.length === 0) {
         const c: Root = cause;
         root.set(id, c);
         issues.knockOn(
@@ -1138,11 +1159,12 @@ function resolveTimepoints(
           unusable(caseId, c),
           `${file}:${row}`,
         );
-      } else if (!tp && !root.has(id)) root.set(id, { id, row });
-      return tp;
+      } else if (!ok && !root.has(id)) root.set(id, { id, row });
+      return ok ? tp : null;
     };
     for (const id of m.keys()) resolve(id);
-    times.set(caseId, done);
+    for (const [id, tp] of m) if (args[ARGS * tp!.order + 3] !== DERIVED) m.set(id, null);
+    times.set(caseId, m);
     if (root.size > 0) roots.set(caseId, root);
   }
   return { times, roots };
@@ -1170,23 +1192,26 @@ function unusable(caseId: string, root: Root): DataIssue {
 }
 
 /**
- * Derives one time point: checks its rule's arguments, derives its day from its anchor (through
- * `ref`) and checks the stored columns against it, then completes the time point (day, offset,
- * depth). Pushes its problems and returns null when it cannot.
+ * Derives one time point (its line, amount and unit given): checks its rule's arguments, derives
+ * its day from its anchor (through `ref`) and checks the stored columns against it, then
+ * completes the time point (day, offset, depth). Pushes its problems and returns false when it
+ * cannot.
  */
 function derive(
-  p: Pending,
+  tp: Timepoint,
+  row: number,
+  amount: number | null,
+  unit: TimeUnit | null,
   ref: (id: string, column: string) => Timepoint | null,
   issues: DataIssue[],
   offsets: IntervalPool,
-): Timepoint | null {
-  const { tp, row, amount, unit } = p;
+): boolean {
   const { rule, anchor, bound } = tp;
   const stored = tp.day;
   const file = "timepoints.csv";
   const problem = (column: string, message: string) => {
     issues.push({ file, row, column, message });
-    return null;
+    return false;
   };
   const needsAmount = rule === "exact" || rule === "approx" || rule === "within";
   if (rule === "origin" && anchor !== null) return problem("anchor", "origin has no anchor");
@@ -1214,12 +1239,12 @@ function derive(
   let b: NominalInterval | null = null;
   if (rule !== "origin") {
     const from = ref(anchor!, "anchor");
-    if (!from) return null;
+    if (!from) return false;
     depth = from.depth + 1;
     a = from.day;
     if (bound !== null) {
       const to = ref(bound, "bound");
-      if (!to) return null;
+      if (!to) return false;
       b = to.day;
       if (b.hi < a.lo || b.nominal < a.nominal) {
         return problem("bound", `bound '${bound}' falls before anchor '${anchor}'`);
@@ -1234,7 +1259,7 @@ function derive(
       problem(`day_${side}`, `is ${stored[side]} but rule '${rule}' gives ${day[side]}`);
     }
   }
-  if (!ok) return null;
+  if (!ok) return false;
   // The derived values (equal to the stored ones up to rounding) are the ones kept.
   stored.lo = day.lo;
   stored.hi = day.hi;
@@ -1242,7 +1267,7 @@ function derive(
   stored.depth = depth;
   tp.depth = depth;
   tp.offset = offsets.get(offset.lo, offset.hi, offset.nominal);
-  return tp;
+  return true;
 }
 
 const SIDES = ["lo", "nominal", "hi"] as const;
