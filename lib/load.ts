@@ -17,6 +17,7 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
 import type { z } from "zod";
 import { type IssueSink, TableReader } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
@@ -215,6 +216,39 @@ function badByte(bytes: Uint8Array): { line: number; message: string } {
         ": save the file as UTF-8 (without BOM)",
     };
   }
+}
+
+/** The share of the old generation's limit beyond which the loader stops rather than crash. */
+const HEAP_SHARE = 0.9;
+
+/**
+ * What V8's heap limit reserves for the young generation, where long-lived data never stays:
+ * three semi-spaces of 32 MiB in the V8 of the pinned Deno (`lib/runtime.ts`).
+ */
+const YOUNG_RESERVE = 3 * 32 * 2 ** 20;
+
+/**
+ * Stops the load with a RangeError when the old generation (where the case series lives) is
+ * nearly full: the case series is held in memory, and a data folder too large for it would
+ * otherwise end the process with a fatal out-of-memory error and no message. Checked before
+ * each piece of a file is read.
+ */
+function checkMemory(dataDir: string, file: string): void {
+  const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
+  const oldLimit = limit - YOUNG_RESERVE;
+  if (used <= HEAP_SHARE * oldLimit) return;
+  let youngUsed = 0;
+  for (const s of v8.getHeapSpaceStatistics()) {
+    if (s.space_name.startsWith("new_")) youngUsed += s.space_used_size;
+  }
+  const old = used - youngUsed;
+  if (old <= HEAP_SHARE * oldLimit) return;
+  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+  throw new RangeError(
+    `the data in '${dataDir}' is too large to load in this process: while reading ${file} the ` +
+      `heap holds ${mib(old)} of its ${mib(oldLimit)} limit. Load a smaller data folder, or ` +
+      `give Deno more memory (DENO_V8_FLAGS=--max-old-space-size=<MiB>).`,
+  );
 }
 
 /** Whether a file exists (a file that exists but cannot be read is reported when read). */
@@ -456,7 +490,10 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       push: (issue) =>
         (issue.row === undefined || issue.row === 1 ? fileProblems : issues).push(issue),
     });
-    const ok = readText(`${dir}${file}`, file, (t) => reader.push(t), fileProblems);
+    const ok = readText(`${dir}${file}`, file, (t) => {
+      checkMemory(dataDir, file);
+      reader.push(t);
+    }, fileProblems);
     if (ok) reader.end();
     for (const issue of fileProblems) issues.pushFile(issue);
     return ok && reader.usable;
@@ -511,6 +548,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       textPath: r.text_path,
     });
     const problems: DataIssue[] = [];
+    checkMemory(dataDir, r.text_path);
     const text = readWholeText(`${dir}${r.text_path}`, r.text_path, problems);
     if (text !== null) texts.set(r.source_id, normalizeSourceText(text));
     for (const issue of problems) issues.pushFile(issue);
