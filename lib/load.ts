@@ -678,7 +678,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   const timesKnown = usable.has("timepoints");
   const resolved: Resolved = timesKnown
     ? resolveTimepoints(timeRows, invalid, caseIds, casesKnown, issues)
-    : { times: new ByCase(), roots: new Map() };
+    : { times: new ByCase(), roots: new Map(), derived: new ByCase() };
   const times = resolved.times;
 
   /**
@@ -943,9 +943,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     events: (events.get(c.case_id)?.list ?? []).sort((a, b) =>
       byDay(a, b) || a.kind.localeCompare(b.kind)
     ),
-    timepoints: [...(times.get(c.case_id)?.values() ?? [])].filter((t): t is Timepoint =>
-      t !== null
-    ),
+    timepoints: resolved.derived.get(c.case_id) ?? [],
   }));
   return { sources, cases };
 }
@@ -1109,6 +1107,7 @@ function resolveTimepoints(
   const file = "timepoints.csv";
   const times = new ByCase<Map<string, Timepoint | null>>();
   const roots = new Map<string, Map<string, Root>>();
+  const derived = new ByCase<Timepoint[]>();
   const offsets = new IntervalPool();
   const none = new Map<string, never>();
   const ids = casesKnown ? [...caseIds.keys()] : [...new Set([...rows.keys(), ...invalid.keys()])];
@@ -1119,6 +1118,7 @@ function resolveTimepoints(
     const args = ct?.args ?? [];
     const bad: Map<string, number> = invalid.get(caseId) ?? none;
     const root = new Map<string, Root>();
+    const list: Timepoint[] = [];
     /** The line of a valid time point. */
     const rowOf = (tp: Timepoint) => args[ARGS * tp.order] as number;
     let origins = 0;
@@ -1189,6 +1189,7 @@ function resolveTimepoints(
       );
       for (const issue of own) issues.push(issue);
       args[k + 3] = ok ? DERIVED : FAILED;
+      if (ok) list.push(tp);
       if (!ok && cause !== null && own.length === 0) {
         const c: Root = cause;
         root.set(id, c);
@@ -1203,9 +1204,10 @@ function resolveTimepoints(
     for (const id of m.keys()) resolve(id);
     for (const [id, tp] of m) if (args[ARGS * tp!.order + 3] !== DERIVED) m.set(id, null);
     times.set(caseId, m);
+    derived.set(caseId, list);
     if (root.size > 0) roots.set(caseId, root);
   }
-  return { times, roots };
+  return { times, roots, derived };
 }
 
 /** The time point a problem starts from: its id and line in `timepoints.csv`. */
@@ -1218,6 +1220,8 @@ interface Root {
 interface Resolved {
   times: ByCase<Map<string, Timepoint | null>>;
   roots: Map<string, Map<string, Root>>;
+  /** Each case's derived time points, in the order they were derived (an anchor first). */
+  derived: ByCase<Timepoint[]>;
 }
 
 /** The issue that rows referring to an unusable time point are counted under. */
