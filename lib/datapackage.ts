@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { readingsTable } from "./readings_schema.ts";
 import { type TableName, tableSchemas } from "./schema.ts";
 
 /** A Frictionless Table Schema field. */
@@ -48,14 +49,16 @@ function field(name: string, js: JsonSchema): FrictionlessField {
 }
 
 /**
- * Builds the Data Package descriptor: one tabular resource per table, its fields, primary key and
- * foreign keys to `sources.csv`, `cases.csv` and `timepoints.csv`.
+ * Builds the Data Package descriptor: one tabular resource per table (the dataset's tables, then
+ * the optional `readings.csv` of alternative readings), its fields, primary key and foreign keys
+ * to `sources.csv`, `cases.csv` and `timepoints.csv`.
  *
  * @example
  * ```ts
  * import { dataPackage } from "./datapackage.ts";
  * dataPackage().resources.map((r) => r.path);
- * // ["sources.csv", "cases.csv", "timepoints.csv", "treatments.csv", "observations.csv", "events.csv"]
+ * // ["sources.csv", "cases.csv", "timepoints.csv", "treatments.csv", "observations.csv",
+ * //  "events.csv", "readings.csv"]
  * ```
  */
 export function dataPackage() {
@@ -79,40 +82,69 @@ export function dataPackage() {
       path: "sources.csv",
     }],
     licenses: [{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0" }],
-    resources: (Object.keys(tableSchemas) as TableName[]).map((name) => {
-      const t = tableSchemas[name];
-      const js = z.toJSONSchema(t.schema, { io: "output", unrepresentable: "any" }) as {
-        properties: Record<string, JsonSchema>;
-      };
-      const foreignKeys = [
-        ...(name === "cases"
-          ? [{ fields: "source_id", reference: { resource: "sources", fields: "source_id" } }]
-          : []),
-        ...(name === "cases" || name === "sources" ? [] : [{
-          fields: "case_id",
-          reference: { resource: "cases", fields: "case_id" },
-        }]),
-        ...timeRefs[name].map((col) => ({
-          fields: ["case_id", col],
-          reference: { resource: "timepoints", fields: ["case_id", "time_id"] },
-        })),
-      ];
-      return {
-        name,
-        path: t.file,
-        title: t.title,
-        profile: "tabular-data-resource",
-        format: "csv",
-        mediatype: "text/csv",
-        encoding: "utf-8",
-        schema: {
-          fields: Object.entries(js.properties).map(([col, s]) => field(col, s)),
-          missingValues: [""],
-          primaryKey: [...t.key],
-          ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
-        },
-      };
-    }),
+    resources: [
+      ...(Object.keys(tableSchemas) as TableName[]).map((name) => {
+        const foreignKeys: ForeignKey[] = [
+          ...(name === "cases"
+            ? [{ fields: "source_id", reference: { resource: "sources", fields: "source_id" } }]
+            : []),
+          ...(name === "cases" || name === "sources" ? [] : [caseKey]),
+          ...timeRefs[name].map(timeKey),
+        ];
+        return resource(name, tableSchemas[name], foreignKeys);
+      }),
+      // Optional: the alternative readings the sensitivity analysis applies (lib/readings.ts).
+      resource("readings", readingsTable, [
+        caseKey,
+        ...["time_id", "anchor", "bound"].map(timeKey),
+      ]),
+    ],
+  };
+}
+
+/** A Frictionless foreign key: columns of this table and the columns they refer to. */
+export interface ForeignKey {
+  /** Column(s) of this table. */
+  fields: string | string[];
+  /** The resource and column(s) referred to. */
+  reference: { resource: string; fields: string | string[] };
+}
+
+/** A foreign key to the case of a row. */
+const caseKey: ForeignKey = {
+  fields: "case_id",
+  reference: { resource: "cases", fields: "case_id" },
+};
+
+/** A foreign key from a time-point column to the time points of the row's case. */
+const timeKey = (col: string): ForeignKey => ({
+  fields: ["case_id", col],
+  reference: { resource: "timepoints", fields: ["case_id", "time_id"] },
+});
+
+/** One tabular resource: a table's file, title, fields (from its zod schema) and keys. */
+function resource(
+  name: string,
+  t: { file: string; title: string; schema: z.ZodObject; key: readonly string[] },
+  foreignKeys: ForeignKey[],
+) {
+  const js = z.toJSONSchema(t.schema, { io: "output", unrepresentable: "any" }) as {
+    properties: Record<string, JsonSchema>;
+  };
+  return {
+    name,
+    path: t.file,
+    title: t.title,
+    profile: "tabular-data-resource",
+    format: "csv",
+    mediatype: "text/csv",
+    encoding: "utf-8",
+    schema: {
+      fields: Object.entries(js.properties).map(([col, s]) => field(col, s)),
+      missingValues: [""],
+      primaryKey: [...t.key],
+      ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
+    },
   };
 }
 

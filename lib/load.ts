@@ -1,7 +1,9 @@
 /**
  * The loader: reads the tables of `data/` and the source texts, checks each table against its
  * schema, all of them against each other and every quote against its own article's text, derives
- * every time point from its rule, and returns the case series (types in `model.ts`).
+ * every time point from its rule, and returns the case series (types in `model.ts`). When the
+ * folder has `readings.csv` (alternative readings of the text, applied by `readings.ts`), its rows
+ * are checked too (schema, case, time points, quote), though they are not part of the series.
  *
  * Problems are reported root cause first: problems of whole files (missing, not UTF-8, BOM,
  * header), then each file's rows in order (files in the order of {@link TABLE_ORDER}). A check
@@ -15,9 +17,11 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import type { z } from "zod";
 import { type IssueSink, TableReader } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
-import { deriveDay, type NominalInterval } from "./intervals.ts";
+import { deriveDay, type NominalInterval, type TimeUnit } from "./intervals.ts";
 import {
   type Case,
   type CaseEvent,
@@ -40,6 +44,7 @@ import {
   type TimepointRow,
   type TreatmentRow,
 } from "./schema.ts";
+import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
 import { normalizeSourceText, quoteStatesValue } from "./source.ts";
 
 /** The repository's `data/` folder. */
@@ -68,8 +73,97 @@ const KEPT_ISSUES = 10_000;
 
 const sameNumber = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9;
 
-/** Reads files in chunks of this many bytes (each cut at a line end). */
-const CHUNK_BYTES = 4 << 20;
+/**
+ * Shares equal intervals: returns one frozen object for each distinct `(lo, hi, nominal)`, so
+ * that the many rows with the same VAS value or the same offset hold one object between them.
+ */
+class IntervalPool {
+  #pool = new Map<number, Map<number, Map<number, NominalInterval>>>();
+  #last: NominalInterval | null = null;
+
+  /** The shared interval equal to `(lo, hi, nominal)` (a zero's sign is not kept). */
+  get(lo: number, hi: number, nominal: number): NominalInterval {
+    const last = this.#last;
+    if (last !== null && last.lo === lo && last.hi === hi && last.nominal === nominal) return last;
+    let byHi = this.#pool.get(lo);
+    if (!byHi) this.#pool.set(lo, byHi = new Map());
+    let byNominal = byHi.get(hi);
+    if (!byNominal) byHi.set(hi, byNominal = new Map());
+    let x = byNominal.get(nominal);
+    if (!x) byNominal.set(nominal, x = Object.freeze({ lo, hi, nominal }));
+    return this.#last = x;
+  }
+}
+
+/**
+ * A map keyed by case id that remembers its last lookup: the rows of a case usually follow each
+ * other, so most lookups are of the same key as the one before.
+ */
+class ByCase<V> {
+  #map = new Map<string, V>();
+  #key: string | undefined;
+  #value: V | undefined;
+
+  /** The value of `key`, if any. */
+  get(key: string): V | undefined {
+    if (key === this.#key) return this.#value;
+    this.#key = key;
+    return this.#value = this.#map.get(key);
+  }
+
+  /** Sets the value of `key`. */
+  set(key: string, value: V): void {
+    this.#map.set(key, value);
+    if (key === this.#key) this.#value = value;
+  }
+
+  /** Removes `key`. */
+  delete(key: string): void {
+    if (key === this.#key) this.#key = undefined;
+    this.#map.delete(key);
+  }
+
+  /** The keys, in insertion order. */
+  keys(): MapIterator<string> {
+    return this.#map.keys();
+  }
+}
+
+/**
+ * The lines of one case's rows by key, to find an earlier row with the same key: a scan while
+ * they are few, an index beyond.
+ */
+class RowKeys<K> {
+  #keys: K[] = [];
+  #rows: number[] = [];
+  #index: Map<K, number> | null = null;
+
+  /** The line of an earlier row with `key`; else records `row` under it and returns undefined. */
+  earlier(key: K, row: number): number | undefined {
+    const index = this.#index;
+    if (index !== null) {
+      const first = index.get(key);
+      if (first === undefined) index.set(key, row);
+      return first;
+    }
+    const keys = this.#keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.#rows[i];
+    keys.push(key);
+    this.#rows.push(row);
+    if (keys.length >= 32) {
+      this.#index = new Map(keys.map((k, i) => [k, this.#rows[i]]));
+      this.#keys = [];
+      this.#rows = [];
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Reads files in chunks of this many bytes (each cut at a line end): small enough that a chunk's
+ * text is a young object, collected as soon as its rows are read.
+ */
+const CHUNK_BYTES = 64 << 10;
 
 /** Names the encoding of bytes that are not UTF-8, where it can tell. */
 function otherEncoding(head: Uint8Array): string | null {
@@ -124,6 +218,81 @@ function badByte(bytes: Uint8Array): { line: number; message: string } {
   }
 }
 
+/** The share of the old generation's limit beyond which the loader stops rather than crash. */
+const HEAP_SHARE = 0.9;
+
+/**
+ * What V8's heap limit reserves for the young generation, where long-lived data never stays:
+ * three semi-spaces of 32 MiB in the V8 of the pinned Deno (`lib/runtime.ts`).
+ */
+const YOUNG_RESERVE = 3 * 32 * 2 ** 20;
+
+/**
+ * Stops the load with a RangeError when the old generation (where the case series lives) is
+ * nearly full: the case series is held in memory, and a data folder too large for it would
+ * otherwise end the process with a fatal out-of-memory error and no message. Checked before
+ * each piece of a file is read.
+ */
+function checkMemory(dataDir: string, file: string): void {
+  const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
+  const oldLimit = limit - YOUNG_RESERVE;
+  if (used <= HEAP_SHARE * oldLimit) return;
+  let youngUsed = 0;
+  for (const s of v8.getHeapSpaceStatistics()) {
+    if (s.space_name.startsWith("new_")) youngUsed += s.space_used_size;
+  }
+  const old = used - youngUsed;
+  if (old <= HEAP_SHARE * oldLimit) return;
+  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+  throw new RangeError(
+    `the data in '${dataDir}' is too large to load in this process: while reading ${file} the ` +
+      `heap holds ${mib(old)} of its ${mib(oldLimit)} limit. Load a smaller data folder, or ` +
+      `give Deno more memory (DENO_V8_FLAGS=--max-old-space-size=<MiB>).`,
+  );
+}
+
+/** Whether a file exists (a file that exists but cannot be read is reported when read). */
+function exists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    return true;
+  }
+}
+
+/** The problem of a file that cannot be opened or read. */
+function unreadable(file: string, e: unknown): DataIssue {
+  return {
+    file,
+    message: e instanceof Deno.errors.NotFound
+      ? "file not found"
+      : `cannot read: ${(e as Error).message}`,
+  };
+}
+
+/** The problem of a file in another encoding than UTF-8 (judged on its first bytes), or null. */
+function encodingProblem(file: string, head: Uint8Array): DataIssue | null {
+  const other = otherEncoding(head);
+  return other ? { file, message: `the file is ${other}, not UTF-8: save it as UTF-8` } : null;
+}
+
+/** How many line ends the first `end` bytes of a file hold (read again, on a problem only). */
+function linesBefore(path: string, end: number): number {
+  using handle = Deno.openSync(path);
+  const buf = new Uint8Array(Math.min(CHUNK_BYTES, end));
+  let lines = 0;
+  for (let at = 0; at < end;) {
+    const n = handle.readSync(buf.subarray(0, Math.min(buf.length, end - at)));
+    if (n === null) break;
+    const bytes = buf.subarray(0, n);
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+    at += n;
+  }
+  return lines;
+}
+
 /**
  * Reads a file as UTF-8 text, in pieces cut at line ends, passing each to `onText`. Reports a
  * missing or unreadable file, another encoding (UTF-16, UTF-32, Latin-1...) or a byte that is not
@@ -141,17 +310,12 @@ function readText(
     handle = Deno.openSync(path);
     size = handle.statSync().size;
   } catch (e) {
-    issues.push({
-      file,
-      message: e instanceof Deno.errors.NotFound
-        ? "file not found"
-        : `cannot read: ${(e as Error).message}`,
-    });
+    issues.push(unreadable(file, e));
     return false;
   }
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const buf = new Uint8Array(Math.min(CHUNK_BYTES, size + 1)); // +1: the read that sees the end
-  let lines = 0;
+  let read = 0; // bytes of the file before `bytes`
   let carry: Uint8Array = new Uint8Array(0);
   let first = true;
   try {
@@ -167,9 +331,9 @@ function readText(
       }
       if (first && (bytes.length >= 4 || done)) {
         first = false;
-        const other = otherEncoding(bytes);
-        if (other) {
-          issues.push({ file, message: `the file is ${other}, not UTF-8: save it as UTF-8` });
+        const problem = encodingProblem(file, bytes);
+        if (problem) {
+          issues.push(problem);
           return false;
         }
       }
@@ -185,10 +349,10 @@ function readText(
         text = decoder.decode(piece);
       } catch {
         const bad = badByte(piece);
-        issues.push({ file, row: lines + bad.line, message: bad.message });
+        issues.push({ file, row: linesBefore(path, read) + bad.line, message: bad.message });
         return false;
       }
-      for (let i = piece.indexOf(10); i >= 0; i = piece.indexOf(10, i + 1)) lines++;
+      read += cut;
       if (text.length > 0) onText(text);
       if (done) return true;
     }
@@ -196,6 +360,35 @@ function readText(
     handle.close();
   }
 }
+
+/**
+ * Reads a whole (small) file as UTF-8 text in one call, with the problems of {@link readText};
+ * returns null when it has one.
+ */
+function readWholeText(path: string, file: string, issues: IssueSink): string | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = Deno.readFileSync(path);
+  } catch (e) {
+    issues.push(unreadable(file, e));
+    return null;
+  }
+  const problem = encodingProblem(file, bytes);
+  if (problem) {
+    issues.push(problem);
+    return null;
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const bad = badByte(bytes);
+    issues.push({ file, row: bad.line, message: bad.message });
+    return null;
+  }
+}
+
+/** A strict UTF-8 decoder (whole inputs only: it is shared). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Problems, kept in reporting order: whole files first, then rows by file and line. */
 class Issues implements IssueSink {
@@ -286,21 +479,33 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
   const issues = new Issues();
   const usable = new Set<TableName>();
 
-  /** Streams one table through its schema; rows go to `onRow`. */
-  function table<T>(
-    name: TableName,
+  /** Streams one file through a row schema; rows go to `onRow`. Returns whether it was usable. */
+  function read<T>(
+    file: string,
+    schema: z.ZodObject,
     onRow: (row: number, value: T | null, valid: Partial<T>) => void,
-  ): void {
-    const { file, schema } = tableSchemas[name];
+  ): boolean {
     const fileProblems: DataIssue[] = [];
     const reader = new TableReader<T>(file, schema, onRow, {
       push: (issue) =>
         (issue.row === undefined || issue.row === 1 ? fileProblems : issues).push(issue),
     });
-    const ok = readText(`${dir}${file}`, file, (t) => reader.push(t), fileProblems);
+    const ok = readText(`${dir}${file}`, file, (t) => {
+      checkMemory(dataDir, file);
+      reader.push(t);
+    }, fileProblems);
     if (ok) reader.end();
     for (const issue of fileProblems) issues.pushFile(issue);
-    if (ok && reader.usable) usable.add(name);
+    return ok && reader.usable;
+  }
+
+  /** Streams one table of the dataset through its schema. */
+  function table<T>(
+    name: TableName,
+    onRow: (row: number, value: T | null, valid: Partial<T>) => void,
+  ): void {
+    const { file, schema } = tableSchemas[name];
+    if (read(file, schema, onRow)) usable.add(name);
   }
 
   // Sources and their texts.
@@ -342,18 +547,17 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       licence: r.licence,
       textPath: r.text_path,
     });
-    const parts: string[] = [];
     const problems: DataIssue[] = [];
-    if (readText(`${dir}${r.text_path}`, r.text_path, (t) => parts.push(t), problems)) {
-      texts.set(r.source_id, normalizeSourceText(parts.join("")));
-    }
+    checkMemory(dataDir, r.text_path);
+    const text = readWholeText(`${dir}${r.text_path}`, r.text_path, problems);
+    if (text !== null) texts.set(r.source_id, normalizeSourceText(text));
     for (const issue of problems) issues.pushFile(issue);
   }
 
   // Cases: a row that fails its schema still declares its case id.
   const caseRows: { r: CaseRow; row: number }[] = [];
   const caseIds = new Map<string, number>();
-  const caseSource = new Map<string, string>();
+  const caseSource = new ByCase<string>();
   const check = provenance(texts, issues);
   table<CaseRow>("cases", (row, r, valid) => {
     const id = valid.case_id;
@@ -425,16 +629,21 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     return false;
   };
 
-  // Time points: rows by case; a row that fails its schema still declares its time id.
-  const timeRows = new Map<string, Map<string, { r: TimepointRow; row: number }>>();
+  // Time points: rows by case; a row that fails its schema still declares its time id. Each valid
+  // row becomes its Timepoint at once (day: the stored columns, until derived).
+  const timeRows = new ByCase<CaseTimes>();
   const invalid = new Map<string, Map<string, number>>();
   table<TimepointRow>("timepoints", (row, r, valid) => {
     const { case_id: caseId, time_id: timeId } = valid;
     if (caseId === undefined || !checkCase("timepoints.csv", row, caseId)) return;
     if (timeId === undefined) return;
-    let m = timeRows.get(caseId);
-    if (!m) timeRows.set(caseId, m = new Map());
-    const first = m.get(timeId)?.row ?? invalid.get(caseId)?.get(timeId);
+    let ct = timeRows.get(caseId);
+    if (!ct) timeRows.set(caseId, ct = { byId: new Map(), args: [] });
+    const m = ct.byId;
+    const earlier = m.get(timeId);
+    const first = earlier
+      ? ct.args[ARGS * earlier.order] as number
+      : invalid.get(caseId)?.get(timeId);
     if (first !== undefined) {
       issues.push({
         file: "timepoints.csv",
@@ -450,15 +659,27 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       bad.set(timeId, row);
       return;
     }
-    r.quote = check.quote("timepoints.csv", row, caseSource.get(caseId), "quote", r.quote);
-    m.set(timeId, { r, row });
+    const order = m.size;
+    const tp: Timepoint = {
+      id: timeId,
+      rule: r.rule,
+      anchor: r.anchor,
+      bound: r.bound,
+      day: { lo: r.day_lo, hi: r.day_hi, nominal: r.day_nominal, timeId, depth: 0, order },
+      offset: ZERO,
+      depth: 0,
+      order,
+      words: r.words,
+      quote: check.quote("timepoints.csv", row, caseSource.get(caseId), "quote", r.quote),
+    };
+    m.set(timeId, tp);
+    ct.args.push(row, r.amount, r.unit, NEW);
   });
   const timesKnown = usable.has("timepoints");
   const resolved: Resolved = timesKnown
     ? resolveTimepoints(timeRows, invalid, caseIds, casesKnown, issues)
-    : { times: new Map(), roots: new Map() };
+    : { times: new ByCase(), roots: new Map(), derived: new ByCase() };
   const times = resolved.times;
-  timeRows.clear(); // the rows are derived: let them go
 
   /**
    * The day of a row's time point, or null: a time point that could not be derived (or whose row
@@ -494,8 +715,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     return null;
   };
 
-  const treatments = new Map<string, { t: Treatment; row: number }[]>();
-  const treatmentKeys = new Map<string, number>();
+  const treatments = new ByCase<{ t: Treatment; row: number }[]>();
   table<TreatmentRow>("treatments", (row, r) => {
     const file = "treatments.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
@@ -504,18 +724,17 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
-    const key = `${r.case_id}\u0000${r.drug}\u0000${r.start}`;
-    if (treatmentKeys.has(key)) {
+    let list = treatments.get(r.case_id);
+    if (!list) treatments.set(r.case_id, list = []);
+    const same = list.find((x) => x.t.drug === r.drug && x.t.start === start);
+    if (same) {
       issues.push({
         file,
         row,
-        message: `duplicate of the row at line ${
-          treatmentKeys.get(key)
-        } (same case_id, drug and start)`,
+        message: `duplicate of the row at line ${same.row} (same case_id, drug and start)`,
       });
       return;
     }
-    treatmentKeys.set(key, row);
     if (end && end.nominal < start.nominal) {
       issues.push({ file, row, column: "end", message: "ends before it starts (nominal days)" });
     }
@@ -529,7 +748,6 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       outcome: r.outcome,
       quote: r.quote,
     };
-    const list = treatments.get(r.case_id) ?? [];
     for (const other of list) {
       if (other.t.drug === t.drug && periodsOverlap(other.t, t)) {
         issues.push({
@@ -541,14 +759,12 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       }
     }
     list.push({ t, row });
-    treatments.set(r.case_id, list);
   });
 
-  const events = new Map<string, CaseEvent[]>();
-  const eventKeys = new Map<string, number>();
+  const events = new ByCase<{ list: CaseEvent[]; keys: RowKeys<string> }>();
   /** Cases with an amputation row, or with an event row whose kind is unreadable. */
   const amputated = new Set<string>();
-  const firstAmputation = new Map<string, number>();
+  const firstAmputation = new ByCase<number>();
   table<EventRow>("events", (row, r, valid) => {
     const file = "events.csv";
     if (valid.case_id !== undefined && (valid.kind === undefined || valid.kind === "amputation")) {
@@ -558,22 +774,21 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
-    const key = `${r.case_id}\u0000${r.kind}\u0000${r.time}`;
-    if (eventKeys.has(key)) {
+    let of = events.get(r.case_id);
+    if (!of) events.set(r.case_id, of = { list: [], keys: new RowKeys() });
+    const first = of.keys.earlier(`${r.kind}\u0000${r.time}`, row);
+    if (first !== undefined) {
       issues.push({
         file,
         row,
-        message: `duplicate of the row at line ${eventKeys.get(key)} (same case_id, kind and time)`,
+        message: `duplicate of the row at line ${first} (same case_id, kind and time)`,
       });
       return;
     }
-    eventKeys.set(key, row);
     if (r.kind === "amputation") {
       firstAmputation.set(r.case_id, Math.min(firstAmputation.get(r.case_id) ?? Infinity, day.lo));
     }
-    const list = events.get(r.case_id) ?? [];
-    list.push({ kind: r.kind, day, description: r.description, quote: r.quote });
-    events.set(r.case_id, list);
+    of.list.push({ kind: r.kind, day, description: r.description, quote: r.quote });
   });
   if (usable.has("events") && timesKnown) {
     for (const { r, row } of caseRows) {
@@ -588,27 +803,9 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     }
   }
 
-  const observations = new Map<string, Observation[]>();
-  /** Per case: the line of each observation (parallel to its list), and for a long list an index. */
-  const observationRows = new Map<string, number[]>();
-  const observationIndex = new Map<string, Map<Day, number>>();
-  /** Line of an earlier observation of the same time point (a time point's Day is its own). */
-  const earlierObservation = (caseId: string, day: Day, row: number): number | undefined => {
-    const list = observations.get(caseId);
-    if (!list) return undefined;
-    const rows = observationRows.get(caseId)!;
-    if (list.length < 32) {
-      for (let i = 0; i < list.length; i++) if (list[i].day === day) return rows[i];
-      return undefined;
-    }
-    let index = observationIndex.get(caseId);
-    if (!index) {
-      observationIndex.set(caseId, index = new Map(list.map((o, i) => [o.day, rows[i]])));
-    }
-    const first = index.get(day);
-    if (first === undefined) index.set(day, row);
-    return first;
-  };
+  /** Per case: its observations, and the line of each by time point (a time point's Day is its own). */
+  const observations = new ByCase<{ list: Observation[]; keys: RowKeys<Day> }>();
+  const vasPool = new IntervalPool();
   table<ObservationRow>("observations", (row, r) => {
     const file = "observations.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
@@ -618,7 +815,7 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       check.number(file, row, r.quote, "vas_lo", r.vas_lo);
       check.number(file, row, r.quote, "vas_hi", r.vas_hi);
     }
-    const vas = { lo: r.vas_lo, hi: r.vas_hi, nominal: r.vas_nominal };
+    const vas = vasPool.get(r.vas_lo, r.vas_hi, r.vas_nominal);
     const bad = checkNominalInterval(vas, "vas");
     if (bad) {
       issues.push({ file, row, column: bad.column, message: bad.message });
@@ -664,7 +861,9 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       }
       span = { start, end };
     }
-    const first = earlierObservation(r.case_id, day, row);
+    let of = observations.get(r.case_id);
+    if (!of) observations.set(r.case_id, of = { list: [], keys: new RowKeys() });
+    const first = of.keys.earlier(day, row);
     if (first !== undefined) {
       issues.push({
         file,
@@ -683,14 +882,44 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
         message: `phantom-pain VAS dated before the amputation (day ${day.hi} < ${earliest})`,
       });
     }
-    let list = observations.get(r.case_id);
-    if (!list) {
-      observations.set(r.case_id, list = []);
-      observationRows.set(r.case_id, []);
-    }
-    list.push({ day, vas, words: r.vas_words, note: r.note, span, quote: r.quote });
-    observationRows.get(r.case_id)!.push(row);
+    of.list.push({ day, vas, words: r.vas_words, note: r.note, span, quote: r.quote });
   });
+
+  // Alternative readings (optional): each row replaces a time point of its case (readings.ts).
+  const readingLines = new Map<string, number>();
+  const choices = new Map<string, { choice: string; row: number }>();
+  if (exists(`${dir}${READINGS_FILE}`)) {
+    read<ReadingRow>(READINGS_FILE, readingsTable.schema, (row, r) => {
+      const file = READINGS_FILE;
+      if (r === null || !checkCase(file, row, r.case_id)) return;
+      check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+      const key = `${r.reading}\u0000${r.case_id}\u0000${r.time_id}`;
+      const first = readingLines.get(key);
+      if (first !== undefined) {
+        issues.push({
+          file,
+          row,
+          message: `duplicate of the row at line ${first} (same reading, case_id and time_id)`,
+        });
+        return;
+      }
+      readingLines.set(key, row);
+      const described = choices.get(r.reading);
+      if (!described) choices.set(r.reading, { choice: r.choice, row });
+      else if (described.choice !== r.choice) {
+        issues.push({
+          file,
+          row,
+          column: "choice",
+          message: `reading '${r.reading}' is described otherwise at line ${described.row} ` +
+            "(a reading has one choice)",
+        });
+      }
+      dayOf(file, row, "time_id", r.case_id, r.time_id);
+      if (r.anchor !== null) dayOf(file, row, "anchor", r.case_id, r.anchor);
+      if (r.bound !== null) dayOf(file, row, "bound", r.case_id, r.bound);
+    });
+  }
 
   const error = issues.error();
   if (error) throw error;
@@ -710,18 +939,17 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
     cause: c.cause,
     day0: c.day0,
     treatments: (treatments.get(c.case_id) ?? []).map((x) => x.t).sort(byStart),
-    observations: (observations.get(c.case_id) ?? []).sort(byDay),
-    events: (events.get(c.case_id) ?? []).sort((a, b) =>
+    observations: (observations.get(c.case_id)?.list ?? []).sort(byDay),
+    events: (events.get(c.case_id)?.list ?? []).sort((a, b) =>
       byDay(a, b) || a.kind.localeCompare(b.kind)
     ),
-    timepoints: [...(times.get(c.case_id)?.values() ?? [])].filter((t): t is Timepoint =>
-      t !== null
-    ),
+    timepoints: resolved.derived.get(c.case_id) ?? [],
   }));
   return { sources, cases };
 }
 
-/** Whether a normalised quote would differ from the quote itself. */
+/** Whether a quote would differ once normalised (white space other than single inner spaces). */
+const mayNeedNormalising = (quote: string): boolean => NEEDS_NORMALISING.test(quote);
 const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
 
 /**
@@ -733,6 +961,8 @@ const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
  */
 function provenance(texts: Map<string, string>, issues: IssueSink) {
   const hintsByFile = new Map<string, Map<string, number>>();
+  let lastFile = "";
+  let hints = new Map<string, number>();
   return {
     /**
      * Checks that `quote` (if any) is in the text of source `sourceId` (if it has one). Returns
@@ -749,9 +979,12 @@ function provenance(texts: Map<string, string>, issues: IssueSink) {
       if (sourceId === undefined || quote === null) return quote;
       const text = texts.get(sourceId);
       if (text === undefined) return quote;
-      let hints = hintsByFile.get(file);
-      if (!hints) hintsByFile.set(file, hints = new Map());
-      const q = NEEDS_NORMALISING.test(quote) ? normalizeSourceText(quote) : quote;
+      if (file !== lastFile) {
+        lastFile = file;
+        hints = hintsByFile.get(file) ?? new Map();
+        hintsByFile.set(file, hints);
+      }
+      const q = mayNeedNormalising(quote) ? normalizeSourceText(quote) : quote;
       let at = text.indexOf(q, hints.get(sourceId) ?? 0);
       if (at < 0) at = text.indexOf(q);
       if (at < 0) {
@@ -777,8 +1010,8 @@ function provenance(texts: Map<string, string>, issues: IssueSink) {
  */
 function statesNumber(quote: string, value: number): boolean {
   if (!(value >= 0) || !Number.isFinite(value)) return false;
+  if (value >= 1e21) return false; // String() would write it with an exponent
   const head = String(Math.trunc(value));
-  if (!/^\d+$/.test(head)) return false;
   const digit = (c: number) => c >= 48 && c <= 57;
   for (let i = quote.indexOf(head); i >= 0; i = quote.indexOf(head, i + 1)) {
     const before = quote.charCodeAt(i - 1);
@@ -837,39 +1070,71 @@ function checkNominalInterval(
 }
 
 /**
+ * The valid rows of one case's time points while they are read: each time point by id (its day
+ * holds the stored columns until derived; `null` once it could not be derived), and for each, at
+ * `ARGS * order`, its line, amount, unit and derivation state.
+ */
+interface CaseTimes {
+  byId: Map<string, Timepoint | null>;
+  args: (number | TimeUnit | null)[];
+}
+
+/** Entries of {@link CaseTimes.args} per time point, and the derivation states. */
+const ARGS = 4;
+const NEW = 0;
+const VISITING = 1;
+const DERIVED = 2;
+const FAILED = 3;
+
+/** The offset of an origin before it is derived. */
+const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 });
+
+/**
  * Derives every time point from its anchor and rule, checking the origin, references, cycles,
  * the rule's arguments and the derived columns. The map holds `null` for a time point that could
  * not be derived (its problem, or its anchor's, is in `issues`). A reference to a time point
  * whose row failed its schema (in `invalid`, by case and time id, with its line) is not reported
  * again. Every time point that could not be derived gets the root of its problem in `roots`.
+ * What derives the time points of each case is let go once they are.
  */
 function resolveTimepoints(
-  rows: Map<string, Map<string, { r: TimepointRow; row: number }>>,
+  rows: ByCase<CaseTimes>,
   invalid: Map<string, Map<string, number>>,
   caseIds: Map<string, number>,
   casesKnown: boolean,
   issues: Issues,
 ): Resolved {
   const file = "timepoints.csv";
-  const times = new Map<string, Map<string, Timepoint | null>>();
+  const times = new ByCase<Map<string, Timepoint | null>>();
   const roots = new Map<string, Map<string, Root>>();
+  const derived = new ByCase<Timepoint[]>();
+  const offsets = new IntervalPool();
+  const none = new Map<string, never>();
   const ids = casesKnown ? [...caseIds.keys()] : [...new Set([...rows.keys(), ...invalid.keys()])];
   for (const caseId of ids) {
-    const m = rows.get(caseId) ?? new Map<string, { r: TimepointRow; row: number }>();
-    const bad = invalid.get(caseId) ?? new Map<string, number>();
-    const done = new Map<string, Timepoint | null>();
+    const ct = rows.get(caseId);
+    rows.delete(caseId);
+    const m: Map<string, Timepoint | null> = ct?.byId ?? new Map();
+    const args = ct?.args ?? [];
+    const bad: Map<string, number> = invalid.get(caseId) ?? none;
     const root = new Map<string, Root>();
-    const visiting = new Set<string>();
-    const origins = [...m.values()].filter((x) => x.r.rule === "origin");
-    if (origins.length > 1) {
+    const list: Timepoint[] = [];
+    /** The line of a valid time point. */
+    const rowOf = (tp: Timepoint) => args[ARGS * tp.order] as number;
+    let origins = 0;
+    const originRows = [0, 0];
+    for (const tp of m.values()) {
+      if (tp!.rule === "origin" && origins++ < 2) originRows[origins - 1] = rowOf(tp!);
+    }
+    if (origins > 1) {
       issues.push({
         file,
-        row: origins[1].row,
+        row: originRows[1],
         column: "rule",
-        message: `case ${caseId} needs exactly one 'origin' time point, has ${origins.length} ` +
-          `(first at line ${origins[0].row})`,
+        message: `case ${caseId} needs exactly one 'origin' time point, has ${origins} ` +
+          `(first at line ${originRows[0]})`,
       });
-    } else if (origins.length === 0 && bad.size === 0 && caseIds.has(caseId)) {
+    } else if (origins === 0 && bad.size === 0 && caseIds.has(caseId)) {
       issues.push({
         file: "cases.csv",
         row: caseIds.get(caseId),
@@ -877,42 +1142,55 @@ function resolveTimepoints(
         message: `case ${caseId} has no 'origin' time point in timepoints.csv (it needs one)`,
       });
     }
-    const rootOf = (id: string): Root =>
-      root.get(id) ?? { id, row: m.get(id)?.row ?? bad.get(id)! };
-    const orderOf = new Map([...m.keys()].map((k, i) => [k, i]));
+    const rootOf = (id: string): Root => {
+      const tp = m.get(id);
+      return root.get(id) ?? { id, row: tp ? rowOf(tp) : bad.get(id)! };
+    };
     const resolve = (id: string): Timepoint | null => {
-      if (done.has(id)) return done.get(id)!;
-      const { r, row } = m.get(id)!;
-      if (visiting.has(id)) {
+      const tp = m.get(id)!;
+      const k = ARGS * tp.order;
+      const state = args[k + 3];
+      if (state === DERIVED) return tp;
+      if (state === FAILED) return null;
+      const row = args[k] as number;
+      if (state === VISITING) {
         issues.push({
           file,
           row,
           column: "anchor",
           message: `anchors form a cycle through '${id}'`,
         });
-        done.set(id, null);
+        args[k + 3] = FAILED;
         root.set(id, { id, row });
         return null;
       }
-      visiting.add(id);
+      args[k + 3] = VISITING;
       const own: DataIssue[] = [];
       let cause: Root | null = null;
-      const tp = derive(r, row, orderOf.get(id)!, (ref, column) => {
-        if (m.has(ref)) {
-          const t = resolve(ref);
-          if (!t) cause = rootOf(ref);
-          return t;
-        }
-        if (bad.has(ref)) cause = { id: ref, row: bad.get(ref)! };
-        else {
-          own.push({ file, row, column, message: `unknown time_id '${ref}' for case ${caseId}` });
-        }
-        return null;
-      }, own);
+      const ok = derive(
+        tp,
+        row,
+        args[k + 1] as number | null,
+        args[k + 2] as TimeUnit | null,
+        (ref, column) => {
+          if (m.has(ref)) {
+            const t = resolve(ref);
+            if (!t) cause = rootOf(ref);
+            return t;
+          }
+          if (bad.has(ref)) cause = { id: ref, row: bad.get(ref)! };
+          else {
+            own.push({ file, row, column, message: `unknown time_id '${ref}' for case ${caseId}` });
+          }
+          return null;
+        },
+        own,
+        offsets,
+      );
       for (const issue of own) issues.push(issue);
-      visiting.delete(id);
-      done.set(id, tp);
-      if (!tp && cause !== null && own.length === 0) {
+      args[k + 3] = ok ? DERIVED : FAILED;
+      if (ok) list.push(tp);
+      if (!ok && cause !== null && own.length === 0) {
         const c: Root = cause;
         root.set(id, c);
         issues.knockOn(
@@ -920,14 +1198,16 @@ function resolveTimepoints(
           unusable(caseId, c),
           `${file}:${row}`,
         );
-      } else if (!tp && !root.has(id)) root.set(id, { id, row });
-      return tp;
+      } else if (!ok && !root.has(id)) root.set(id, { id, row });
+      return ok ? tp : null;
     };
     for (const id of m.keys()) resolve(id);
-    times.set(caseId, done);
+    for (const [id, tp] of m) if (args[ARGS * tp!.order + 3] !== DERIVED) m.set(id, null);
+    times.set(caseId, m);
+    derived.set(caseId, list);
     if (root.size > 0) roots.set(caseId, root);
   }
-  return { times, roots };
+  return { times, roots, derived };
 }
 
 /** The time point a problem starts from: its id and line in `timepoints.csv`. */
@@ -938,8 +1218,10 @@ interface Root {
 
 /** Derived time points by case (`null`: not derivable) and, for those, the root of the problem. */
 interface Resolved {
-  times: Map<string, Map<string, Timepoint | null>>;
+  times: ByCase<Map<string, Timepoint | null>>;
   roots: Map<string, Map<string, Root>>;
+  /** Each case's derived time points, in the order they were derived (an anchor first). */
+  derived: ByCase<Timepoint[]>;
 }
 
 /** The issue that rows referring to an unusable time point are counted under. */
@@ -952,79 +1234,82 @@ function unusable(caseId: string, root: Root): DataIssue {
 }
 
 /**
- * Derives one time point (`order`: its row order within its case); pushes its problems and
- * returns null when it cannot.
+ * Derives one time point (its line, amount and unit given): checks its rule's arguments, derives
+ * its day from its anchor (through `ref`) and checks the stored columns against it, then
+ * completes the time point (day, offset, depth). Pushes its problems and returns false when it
+ * cannot.
  */
 function derive(
-  r: TimepointRow,
+  tp: Timepoint,
   row: number,
-  order: number,
+  amount: number | null,
+  unit: TimeUnit | null,
   ref: (id: string, column: string) => Timepoint | null,
   issues: DataIssue[],
-): Timepoint | null {
+  offsets: IntervalPool,
+): boolean {
+  const { rule, anchor, bound } = tp;
+  const stored = tp.day;
   const file = "timepoints.csv";
   const problem = (column: string, message: string) => {
     issues.push({ file, row, column, message });
-    return null;
+    return false;
   };
-  const needsAmount = r.rule === "exact" || r.rule === "approx" || r.rule === "within";
-  if (r.rule === "origin" && r.anchor !== null) return problem("anchor", "origin has no anchor");
-  if (r.rule !== "origin" && r.anchor === null) {
-    return problem("anchor", `rule '${r.rule}' needs an anchor`);
+  const needsAmount = rule === "exact" || rule === "approx" || rule === "within";
+  if (rule === "origin" && anchor !== null) return problem("anchor", "origin has no anchor");
+  if (rule !== "origin" && anchor === null) {
+    return problem("anchor", `rule '${rule}' needs an anchor`);
   }
-  if (needsAmount && (r.amount === null || r.unit === null)) {
-    return problem(r.amount === null ? "amount" : "unit", `rule '${r.rule}' needs amount and unit`);
+  if (needsAmount && (amount === null || unit === null)) {
+    return problem(amount === null ? "amount" : "unit", `rule '${rule}' needs amount and unit`);
   }
-  if (!needsAmount && (r.amount !== null || r.unit !== null)) {
-    return problem(r.amount !== null ? "amount" : "unit", `rule '${r.rule}' takes no amount`);
+  if (!needsAmount && (amount !== null || unit !== null)) {
+    return problem(amount !== null ? "amount" : "unit", `rule '${rule}' takes no amount`);
   }
-  if (r.rule === "exact" && (r.unit === "month" || r.unit === "year")) {
-    return problem("unit", `${r.unit}s are never exact: use rule 'approx'`);
+  if (rule === "exact" && (unit === "month" || unit === "year")) {
+    return problem("unit", `${unit}s are never exact: use rule 'approx'`);
   }
-  if (r.bound !== null && r.rule !== "after") {
+  if (bound !== null && rule !== "after") {
     return problem("bound", "only rule 'after' takes a bound");
   }
 
-  const stored = { lo: r.day_lo, hi: r.day_hi, nominal: r.day_nominal };
   const bad = checkNominalInterval(stored, "day");
   if (bad) return problem(bad.column, bad.message);
 
   let depth = 0;
   let a: NominalInterval | null = null;
   let b: NominalInterval | null = null;
-  if (r.rule !== "origin") {
-    const anchor = ref(r.anchor!, "anchor");
-    if (!anchor) return null;
-    depth = anchor.depth + 1;
-    a = anchor.day;
-    if (r.bound !== null) {
-      const bound = ref(r.bound, "bound");
-      if (!bound) return null;
-      b = bound.day;
+  if (rule !== "origin") {
+    const from = ref(anchor!, "anchor");
+    if (!from) return false;
+    depth = from.depth + 1;
+    a = from.day;
+    if (bound !== null) {
+      const to = ref(bound, "bound");
+      if (!to) return false;
+      b = to.day;
       if (b.hi < a.lo || b.nominal < a.nominal) {
-        return problem("bound", `bound '${r.bound}' falls before anchor '${r.anchor}'`);
+        return problem("bound", `bound '${bound}' falls before anchor '${anchor}'`);
       }
     }
   }
-  const { day, offset } = deriveDay(r.rule, r.amount, r.unit, a, b);
+  const { day, offset } = deriveDay(rule, amount, unit, a, b);
   let ok = true;
-  for (const side of ["lo", "nominal", "hi"] as const) {
+  for (const side of SIDES) {
     if (!sameNumber(stored[side], day[side])) {
       ok = false;
-      problem(`day_${side}`, `is ${stored[side]} but rule '${r.rule}' gives ${day[side]}`);
+      problem(`day_${side}`, `is ${stored[side]} but rule '${rule}' gives ${day[side]}`);
     }
   }
-  if (!ok) return null;
-  return {
-    id: r.time_id,
-    rule: r.rule,
-    anchor: r.anchor,
-    bound: r.bound,
-    day: { ...day, timeId: r.time_id, depth, order },
-    offset,
-    depth,
-    order,
-    words: r.words,
-    quote: r.quote,
-  };
+  if (!ok) return false;
+  // The derived values (equal to the stored ones up to rounding) are the ones kept.
+  stored.lo = day.lo;
+  stored.hi = day.hi;
+  stored.nominal = day.nominal;
+  stored.depth = depth;
+  tp.depth = depth;
+  tp.offset = offsets.get(offset.lo, offset.hi, offset.nominal);
+  return true;
 }
+
+const SIDES = ["lo", "nominal", "hi"] as const;

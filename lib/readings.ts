@@ -13,26 +13,12 @@ import { deriveDay, type NominalInterval } from "./intervals.ts";
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
 import type { CaseSeries } from "./model.ts";
 import { tableSchemas } from "./schema.ts";
+import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
 
 const TimepointRow = tableSchemas.timepoints.schema;
+const readingSchema = readingsTable.schema;
 
-/** One row of `data/readings.csv`: a time-point row as another reading of the text gives it. */
-const readingSchema = TimepointRow.omit({ day_lo: true, day_nominal: true, day_hi: true })
-  .extend({
-    reading: TimepointRow.shape.time_id.meta({ description: "Name of the reading." }),
-    choice: TimepointRow.shape.words.meta({ description: "The reading, in words." }),
-  });
-
-/** The file of alternative readings, relative to the data folder. */
-export const READINGS_FILE = "readings.csv";
-
-/** The readings table: its file and the schema of its rows. */
-export const readingsTable = { file: READINGS_FILE, schema: readingSchema } as const;
-
-/** Row type of `readings.csv` (the schema's output type). */
-export type ReadingRow = NonNullable<
-  (typeof readingsTable)["schema"]["~standard"]["types"]
->["output"];
+export { type ReadingRow, READINGS_FILE, readingsTable };
 
 /** An alternative reading: its name, what it says, and the rows it replaces. */
 export interface Reading {

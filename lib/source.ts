@@ -20,7 +20,9 @@
  * ```
  */
 export function normalizeSourceText(text: string): string {
-  return text.replace(/-[ \t]*\r?\n\s*/g, "").replace(/\s+/g, " ").trim();
+  // Every run of white space becomes one space; a lone space is left as it is (the same result as
+  // replacing /\s+/, several times faster on prose, where most runs are one space).
+  return text.replace(/-[ \t]*\r?\n\s*/g, "").replace(/ \s+|[^\S ]\s*/g, " ").trim();
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {

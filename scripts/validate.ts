@@ -1,5 +1,6 @@
 /**
- * `deno task validate [dataDir]`: checks the dataset (default: the repository's `data/`).
+ * `deno task validate [dataDir]`: checks the dataset (default: the repository's `data/`): every
+ * table, the source texts, and `readings.csv` (alternative readings) where the folder has one.
  *
  * - Valid data: a one-line summary, then a `note:` line for each case some analyses will exclude
  *   (no VAS value, never takes the drug of interest); exit 0.

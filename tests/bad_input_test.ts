@@ -604,3 +604,65 @@ Deno.test("a second VAS for one time point is reported with the line of the firs
     "observations.csv:52:time: a second VAS for the same time point (first at line 4)",
   ]);
 });
+
+Deno.test("readings.csv: a quote not in the source, an unknown time point and a bad rule are reported at their cells", async () => {
+  const dir = await dataWith("readings.csv", (t) =>
+    t
+      .replace(
+        "Six months later, the dose of milnacipran",
+        "Seven months later, the dose of milnacipran",
+      )
+      .replace("3,stump_pain,after,surgery,", "3,no_such_point,after,surgery,")
+      .replace("3,phantom_pain_report,exact,", "3,phantom_pain_report,exactly,"));
+  const text = await Deno.readTextFile(`${dir}/readings.csv`);
+  const e = await errorOf(dir);
+  assert.deepEqual(e.issues, [
+    {
+      file: "readings.csv",
+      row: lineOf(text, "Seven months later"),
+      column: "quote",
+      message: "quote not found in source nagoshi-2012",
+    },
+    {
+      file: "readings.csv",
+      row: lineOf(text, "no_such_point"),
+      column: "time_id",
+      message: "unknown time_id 'no_such_point' for case 3 (not in timepoints.csv)",
+    },
+    {
+      file: "readings.csv",
+      row: lineOf(text, "exactly"),
+      column: "rule",
+      message: "unknown rule 'exactly': one of origin, exact, approx, within, after, before",
+    },
+  ]);
+});
+
+Deno.test("readings.csv: a time point replaced twice by one reading, and one reading described two ways", async () => {
+  const dir = await dataWith("readings.csv", (t) => {
+    const lines = t.trimEnd().split("\n");
+    const row = lines.find((l) => l.includes(",3,phantom_pain_report,exact,stump_pain,"))!;
+    const other = row.replace(/^([^,]+),"[^"]*",3,phantom_pain_report,/, '$1,"another",3,surgery,');
+    return [...lines, row, other].join("\n") + "\n";
+  });
+  const text = await Deno.readTextFile(`${dir}/readings.csv`);
+  const n = text.trimEnd().split("\n").length;
+  const e = await errorOf(dir);
+  assert.deepEqual(e.issues, [
+    {
+      file: "readings.csv",
+      row: n - 1,
+      message: `duplicate of the row at line ${
+        lineOf(text, ",3,phantom_pain_report,exact,stump_pain,")
+      } (same reading, case_id and time_id)`,
+    },
+    {
+      file: "readings.csv",
+      row: n,
+      column: "choice",
+      message: `reading 'case3-three-weeks-from-stump-pain' is described otherwise at line ${
+        lineOf(text, "case3-three-weeks-from-stump-pain,")
+      } (a reading has one choice)`,
+    },
+  ]);
+});

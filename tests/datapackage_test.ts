@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { dataPackage, dataPackageJson } from "../lib/datapackage.ts";
-import { columnsOf, type tableSchemas } from "../lib/mod.ts";
+import { tableSchemas } from "../lib/mod.ts";
+import { readingsTable } from "../lib/readings.ts";
 
 Deno.test("data/datapackage.json is exactly what the zod schemas generate (run `deno task datapackage`)", async () => {
   const committed = await Deno.readTextFile(new URL("../data/datapackage.json", import.meta.url));
@@ -9,11 +10,14 @@ Deno.test("data/datapackage.json is exactly what the zod schemas generate (run `
 
 Deno.test("datapackage fields follow each CSV header, in order", async () => {
   for (const resource of dataPackage().resources) {
-    const name = resource.name as keyof typeof tableSchemas;
+    const table = resource.name === "readings"
+      ? readingsTable
+      : tableSchemas[resource.name as keyof typeof tableSchemas];
+    assert.ok(table, `no schema for resource ${resource.name}`);
     const header = (await Deno.readTextFile(new URL(`../data/${resource.path}`, import.meta.url)))
       .split("\n")[0].split(",");
     assert.deepEqual(resource.schema.fields.map((f) => f.name), header);
-    assert.deepEqual(columnsOf(name), header);
+    assert.deepEqual(Object.keys(table.schema.shape), header);
   }
 });
 
@@ -30,4 +34,23 @@ Deno.test("datapackage types and constraints come from the schemas", () => {
   const sds = cases.schema.fields.find((f) => f.name === "sds")!;
   assert.equal(sds.type, "integer");
   assert.equal(sds.constraints?.required, undefined, "sds may be missing");
+});
+
+Deno.test("the readings resource refers to the cases and their time points", () => {
+  const readings = dataPackage().resources.find((r) => r.name === "readings")!;
+  assert.equal(readings.path, "readings.csv");
+  assert.deepEqual(readings.schema.primaryKey, ["reading", "case_id", "time_id"]);
+  assert.deepEqual(
+    readings.schema.foreignKeys?.map((k) => k.fields),
+    ["case_id", ["case_id", "time_id"], ["case_id", "anchor"], ["case_id", "bound"]],
+  );
+  const rule = readings.schema.fields.find((f) => f.name === "rule")!;
+  assert.deepEqual(rule.constraints?.enum, [
+    "origin",
+    "exact",
+    "approx",
+    "within",
+    "after",
+    "before",
+  ]);
 });

@@ -3,6 +3,7 @@
  */
 import assert from "node:assert/strict";
 import { copyData, dataWith } from "./helpers/data_dir.ts";
+import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -103,6 +104,30 @@ Deno.test("validate: prints the first 50 problems, then how many more", async ()
     assert.equal(lines[0], "observations.csv:2:vas_nominal: not a number: 'x'");
     assert.equal(lines[50], "... and 30 more");
     assert.equal(lines[51], "80 problems found");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("validate: a data folder too large for the memory given is refused with a message, not a crash", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "validate-large-" });
+  try {
+    await writeSyntheticSeries(dir, { cases: 10_000 });
+    const config = JSON.parse(await Deno.readTextFile(`${root}deno.json`));
+    const [, , ...rest] = (config.tasks.validate as string).split(" ");
+    const out = await new Deno.Command("deno", {
+      args: ["run", "--quiet", ...rest, dir],
+      cwd: root,
+      // A heap far smaller than these 100,000 observations need.
+      env: { NO_COLOR: "1", DENO_V8_FLAGS: "--max-old-space-size=40" },
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.equal(out.code, 1, stderr);
+    assert.match(
+      stderr,
+      /^error: the data in '.*' is too large to load in this process: while reading \S+ the heap holds \d+ MiB of its 40 MiB limit\./,
+    );
+    assert.doesNotMatch(stderr, /Fatal|out of memory|stack trace/i);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
