@@ -148,7 +148,7 @@ export interface Case {
   observations: Observation[];
   /** Events, in order of nominal day. */
   events: CaseEvent[];
-  /** Every time point, in file order. */
+  /** Every time point, in derivation order (an anchor before the points measured from it). */
   timepoints: Timepoint[];
 }
 
