@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { listFiles } from "../scripts/runner/files.ts";
-import { ROOT } from "../scripts/runner/paths.ts";
+import { REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
 import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
 
 /** Folders and files a copy of the project needs to run (its node_modules is installed). */
@@ -50,15 +50,7 @@ function grownProject(): Promise<Run> {
     const install = await deno(["install", "--frozen"]);
     if (install.code !== 0) throw new Error(`deno install in the copy: ${text(install.stderr)}`);
     const validate = await deno(["run", "--allow-read", "scripts/validate.ts"]);
-    const reproduce = await deno([
-      "run",
-      "--allow-read",
-      "--allow-write=.",
-      "--allow-run=/usr/bin/python3,deno",
-      "--allow-env",
-      "scripts/reproduce.ts",
-      "--force",
-    ]);
+    const reproduce = await deno([...REPRODUCE_ARGS, "--force"]);
     const ids = (await Deno.readTextFile(`${dir}/data/cases.csv`)).trim().split("\n").slice(1)
       .map((l) => l.split(",")[0]);
     return { dir, validate, reproduce, ids };

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { listFiles } from "../scripts/runner/files.ts";
 import { notebookKernelspec } from "../scripts/runner/kernelspec.ts";
-import { NOTEBOOKS, ROOT } from "../scripts/runner/paths.ts";
+import { NOTEBOOKS, REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
 
 const sources = (await listFiles(NOTEBOOKS)).filter((p) => p.endsWith(".ipynb"));
 const read = async (path: string) => JSON.parse(await Deno.readTextFile(path));
@@ -30,12 +30,7 @@ function executeAll(): Promise<Execution> {
     addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
     const out = await new Deno.Command("deno", {
       args: [
-        "run",
-        "--allow-read",
-        "--allow-write=.",
-        "--allow-run=/usr/bin/python3,deno",
-        "--allow-env",
-        "scripts/reproduce.ts",
+        ...REPRODUCE_ARGS,
         "--check",
         "--keep",
         `${dir}/produced`,

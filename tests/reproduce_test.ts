@@ -5,17 +5,15 @@
  */
 import assert from "node:assert/strict";
 import { listFiles, sha256 } from "../scripts/runner/files.ts";
-import { NOTEBOOKS, ROOT, runKey } from "../scripts/runner/paths.ts";
+import { NOTEBOOKS, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook } from "./helpers/notebook.ts";
 
-const REPRODUCE = [
-  "run",
-  "--allow-read",
-  "--allow-write=.",
-  "--allow-run=/usr/bin/python3,deno",
-  "--allow-env",
-  "scripts/reproduce.ts",
-];
+const REPRODUCE = REPRODUCE_ARGS;
+
+Deno.test("the runner's tests and benchmarks run reproduce exactly as `deno task reproduce` does", async () => {
+  const tasks = JSON.parse(await Deno.readTextFile(`${ROOT}/deno.json`)).tasks;
+  assert.equal(tasks.reproduce, `deno ${REPRODUCE_ARGS.join(" ")}`);
+});
 
 /** A scratch folder inside the repository (renames into place need the same file system). */
 async function scratch(): Promise<string> {

@@ -14,7 +14,7 @@
 import { plan, prepare } from "../runner/plan.ts";
 import { executeNotebooks } from "../runner/execute.ts";
 import { installKernelSpec, jupyterEnv } from "../runner/kernelspec.ts";
-import { NOTEBOOKS, ROOT, SCRATCH } from "../runner/paths.ts";
+import { NOTEBOOKS, REPRODUCE_ARGS, ROOT, SCRATCH } from "../runner/paths.ts";
 
 const rounds = Number(Deno.args[Deno.args.indexOf("--rounds") + 1]) || 3;
 const workers = navigator.hardwareConcurrency || 1;
@@ -24,12 +24,7 @@ async function reproduce(): Promise<number> {
   const t0 = performance.now();
   const out = await new Deno.Command("deno", {
     args: [
-      "run",
-      "--allow-read",
-      "--allow-write=.",
-      "--allow-run=/usr/bin/python3,deno",
-      "--allow-env",
-      "scripts/reproduce.ts",
+      ...REPRODUCE_ARGS,
       "--check",
       "--workers",
       String(workers),

@@ -34,3 +34,22 @@ export function runKey(notebooks: string, results: string): string {
 export const PYTHON = "/usr/bin/python3";
 /** The notebook executor (Python, nbclient). */
 export const EXECUTOR = `${ROOT}/scripts/runner/executor.py`;
+
+/**
+ * The `deno` arguments that run the main job exactly as `deno task reproduce` does (same
+ * permissions; a test checks the task says the same), for tests and benchmarks that run it.
+ *
+ * @example
+ * ```ts
+ * import { REPRODUCE_ARGS } from "./paths.ts";
+ * REPRODUCE_ARGS.at(-1); // "scripts/reproduce.ts"
+ * ```
+ */
+export const REPRODUCE_ARGS: readonly string[] = [
+  "run",
+  "--allow-read",
+  "--allow-write=.",
+  "--allow-run=/usr/bin/python3,deno",
+  "--allow-env",
+  "scripts/reproduce.ts",
+];
