@@ -8,10 +8,11 @@ with RESULTS_DIR=`results` and its stderr in `log`. Progress goes to stdout as o
 line: {"event": "done", "name", "seconds"}, {"event": "failed", "name", "cell", "error"}. Exit 0
 when every job succeeded, 3 when one failed (the others are then stopped), 130 on SIGINT/SIGTERM.
 
-A cell is complete when a sentinel request sent right behind it has printed its marker on stdout
-and broadcast its marker display: the Deno kernel may publish a cell's outputs after reporting
-it idle, but its stdout goes through one queue and its displays through one socket in order, so
-once both markers are in, every output of the cell is too. Outputs tagged with the sentinel's
+A cell is complete when a sentinel request sent right behind it has printed its marker on stdout,
+broadcast its marker display and returned its marker as its result: the Deno kernel may publish a
+cell's outputs after reporting it idle, but its stdout, its displays and its results each go out
+in order, so once the three markers are in, every output of the cell is too (under load a
+cell's result was seen arriving after the sentinel's display: results are their own stream). Outputs tagged with the sentinel's
 request (stdout flushed after it started) belong to the cell.
 """
 import asyncio
@@ -48,10 +49,11 @@ class SentinelClient(NotebookClient):
             f'console.log("{marker}");\n'
             f'await Deno.jupyter.broadcast("display_data", '
             f'{{ data: {{ "text/plain": "{marker}" }}, metadata: {{}}, transient: {{}} }});\n'
+            f'"{marker}";\n'
         )
         sentinel_id = await ensure_async(self.kc.execute(code, store_history=False))
-        idle = printed = displayed = False
-        while not (idle and printed and displayed):
+        idle = printed = displayed = resulted = False
+        while not (idle and printed and displayed and resulted):
             msg = await self.kc.iopub_channel.get_msg(timeout=None)
             parent = msg["parent_header"].get("msg_id")
             if parent == parent_msg_id:
@@ -69,6 +71,11 @@ class SentinelClient(NotebookClient):
                     msg = {**msg, "content": {**content, "text": rest}}
                 elif kind == "display_data" and content.get("data", {}).get("text/plain") == marker:
                     displayed = True
+                    continue
+                elif kind == "execute_result" and marker in content.get("data", {}).get(
+                    "text/plain", ""
+                ):
+                    resulted = True
                     continue
                 if kind in ("stream", "display_data", "update_display_data", "clear_output"):
                     self.process_message(msg, cell, cell_index)
