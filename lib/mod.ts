@@ -93,3 +93,10 @@ export type { ClaimRule } from "./claims/rules.ts";
 export * from "./report.ts";
 export * from "./appraisal.ts";
 export { listing, plural } from "./prose.ts";
+export {
+  baselineSummary,
+  datasetCounts,
+  reductionRanges,
+  responderSummary,
+  robustnessSummary,
+} from "./summaries.ts";

@@ -1,0 +1,184 @@
+/**
+ * The computed paragraphs the notebooks print, one function per paragraph, so that the words
+ * and their grammar for any number of cases live in the library (and are tested) rather than in
+ * notebook cells.
+ *
+ * @module
+ */
+import { fmt } from "./display.ts";
+import type { CaseSeries } from "./model.ts";
+import { listing, plural } from "./prose.ts";
+import {
+  baselineDependence,
+  exclusionNotes,
+  PERCENT_THRESHOLDS,
+  sensitivityRange,
+} from "./report.ts";
+import type { Robustness } from "./robustness.ts";
+import { phases } from "./stats/aggregation.ts";
+import { caseChange } from "./stats/change.ts";
+import { clopperPearson, type ResponderRow, type Timing } from "./stats/responders.ts";
+import type { SensitivityRow } from "./stats/sensitivity.ts";
+import { STUDY } from "./study.ts";
+
+/** A verb agreeing with a count: `agree(1, "precedes", "precede")` is "precedes". */
+const agree = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/**
+ * How many rows of each table the dataset has, as one sentence.
+ *
+ * @param s The case series.
+ * @returns For example "1 source, 3 cases, 14 dose periods, …".
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { datasetCounts } from "./summaries.ts";
+ * datasetCounts(await loadCaseSeries()).startsWith("1 source, 3 cases"); // true
+ * ```
+ */
+export function datasetCounts(s: CaseSeries): string {
+  const count = (f: (c: CaseSeries["cases"][number]) => unknown[]) =>
+    s.cases.reduce((n, c) => n + f(c).length, 0);
+  return `${plural(s.sources.size, "source")}, ${plural(s.cases.length, "case")}, ` +
+    `${plural(count((c) => c.treatments), "dose period")}, ` +
+    `${plural(count((c) => c.observations), "VAS value")}, ` +
+    `${plural(count((c) => c.events), "event")} and ` +
+    `${plural(count((c) => c.timepoints), "time point")}`;
+}
+
+/**
+ * The responders at the study's strictest percent threshold, at the first and last value after
+ * the drug, with their exact intervals, the cases left out, and the narrowest interval the
+ * number of cases allows.
+ *
+ * @param rows The computed responder rows (`responders`).
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { responders } from "./stats/responders.ts";
+ * import { responderSummary } from "./summaries.ts";
+ * responderSummary(responders((await loadCaseSeries()).cases)).includes("3 of 3 cases"); // true
+ * ```
+ */
+export function responderSummary(rows: readonly ResponderRow[]): string {
+  const top = Math.max(...PERCENT_THRESHOLDS);
+  const at = (timing: Timing) =>
+    rows.find((r) =>
+      r.timing === timing && r.threshold.kind === "percent" && r.threshold.value === top
+    );
+  const say = (timing: Timing) => {
+    const r = at(timing);
+    return !r || r.n === 0
+      ? `at the ${timing} value no case could be assessed`
+      : `at the ${timing} value ${r.count} of ${plural(r.n, "case")} had a ≥${top}% ` +
+        `reduction (95% CI ${fmt(100 * r.ciLower!, 0)}–${fmt(100 * r.ciUpper!, 0)}%)`;
+  };
+  const left = exclusionNotes(rows);
+  const n = at("last")?.n ?? 0;
+  const best = n > 0 ? clopperPearson(n, n) : null;
+  return `After ${STUDY.drug}, ${say("first")}; ${say("last")}. ` +
+    (left.length ? `${left[0]} ` : "") +
+    (best
+      ? `With ${plural(n, "case")}, even if every case responded the exact interval's ` +
+        `lower limit would be ${fmt(100 * best.ciLower!, 0)}%.`
+      : "");
+}
+
+/**
+ * Per case, the range of the percent reduction at the first and last value after the drug across
+ * every baseline definition and extraction bound, as a Markdown list.
+ *
+ * @param s The case series.
+ * @param table Its sensitivity table (`sensitivityTable(s.cases)`).
+ * @returns One bullet per case.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { sensitivityTable } from "./stats/sensitivity.ts";
+ * import { reductionRanges } from "./summaries.ts";
+ * const s = await loadCaseSeries();
+ * reductionRanges(s, sensitivityTable(s.cases)).split("\n").length; // 3
+ * ```
+ */
+export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[]): string {
+  const first = "percent reduction, first post-drug VAS";
+  const last = "percent reduction, last post-drug VAS";
+  const span = (quantity: string, id: string) => {
+    const r = sensitivityRange(table, quantity, id);
+    return r.includes("–") ? `ranges ${r}% across the choices` : `is ${r}% under every choice`;
+  };
+  return s.cases.map((c) =>
+    sensitivityRange(table, first, c.id) === "not defined"
+      ? `- Case ${c.id}: no percent reduction can be computed (${
+        caseChange(c).reason ?? "no value after the baseline"
+      }).`
+      : `- Case ${c.id}: the percent reduction at the first value after ${STUDY.drug} ` +
+        `${span(first, c.id)}; at the last it ${span(last, c.id)}.`
+  ).join("\n");
+}
+
+/**
+ * Which cases' baselines depend on the baseline definition, and why the others do not.
+ *
+ * @param s The case series.
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { baselineSummary } from "./summaries.ts";
+ * baselineSummary(await loadCaseSeries()).startsWith("Case 1's baseline depends"); // true
+ * ```
+ */
+export function baselineSummary(s: CaseSeries): string {
+  const moving = baselineDependence(s);
+  // Cases that take the drug of interest and whose baseline is one value or none.
+  const fixed = s.cases.filter((c) => !phases(c).reason && !moving.some((b) => b.caseId === c.id));
+  const drug = STUDY.drug;
+  return (moving.length
+    ? moving.map((b) =>
+      `Case ${b.caseId}'s baseline depends on the definition (last, maximum, mean: ${
+        b.values.map((v) => fmt(v)).join(", ")
+      } ${STUDY.scale.unit}), because ${plural(b.n, "value")} ${
+        agree(b.n, "precedes", "precede")
+      } ${drug}.`
+    ).join(" ")
+    : "No case's baseline depends on the definition.") +
+    (fixed.length
+      ? ` In ${plural(fixed.length, "other case")} (${
+        listing(fixed.map((c) => c.id))
+      }) at most one value precedes ${drug} (or none does), so only the extraction bounds and ` +
+        "the readings move the numbers."
+      : "");
+}
+
+/**
+ * How many readings of the text were varied, how many variants they give, and which headline
+ * conclusions do not hold in all of them.
+ *
+ * @param readings Number of other readings.
+ * @param variants Number of analysis variants (every combination).
+ * @param robust The conclusions and in how many variants each holds (`conclusionRobustness`).
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import { robustnessSummary } from "./summaries.ts";
+ * robustnessSummary(1, 2, [{ id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] }]);
+ * // "1 other reading of the text gives 2 analysis variants (every combination). 1 of 1 headline conclusion holds in every variant."
+ * ```
+ */
+export function robustnessSummary(
+  readings: number,
+  variants: number,
+  robust: readonly Robustness[],
+): string {
+  const fragile = robust.filter((r) => r.holds < r.of);
+  const holding = robust.length - fragile.length;
+  return `${plural(readings, "other reading")} of the text ${agree(readings, "gives", "give")} ` +
+    `${plural(variants, "analysis variant")} (every combination). ` +
+    `${holding} of ${plural(robust.length, "headline conclusion")} ` +
+    `${agree(holding, "holds", "hold")} in every variant` +
+    (fragile.length
+      ? `; ${listing(fragile.map((r) => `${r.label} is "${r.value}" in ${r.holds} of ${r.of}`))}.`
+      : ".");
+}
