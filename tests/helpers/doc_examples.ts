@@ -1,0 +1,102 @@
+/**
+ * Test helper: the TypeScript code blocks of every JSDoc comment under a folder, as
+ * `deno test --doc` finds them, written as modules that can all run in one process.
+ *
+ * `deno test --doc` runs each block in its own isolate, loading the library anew every time
+ * (about 0.15 s each, most of the test suite's time); here every block is a module of one
+ * process, which loads each library module once. Type checking is not done here: `deno check
+ * --doc-only` does it.
+ *
+ * @module
+ */
+import { relative } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** A code block of a JSDoc comment. */
+export interface DocExample {
+  /** `path:line` of the opening fence, relative to the folder's parent. */
+  name: string;
+  /** The source file. */
+  file: string;
+  /** 1-based line of the opening fence in the file. */
+  line: number;
+  /** The block's code, comment markers removed. */
+  code: string;
+}
+
+/** Every `.ts` file under `dir`, sorted. */
+async function tsFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const e of Deno.readDir(dir)) {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory) out.push(...await tsFiles(path));
+    else if (e.isFile && e.name.endsWith(".ts")) out.push(path);
+  }
+  return out.sort();
+}
+
+const FENCE_OPEN = /^```(ts|typescript|js|javascript|tsx|jsx)\s*(.*)$/;
+
+/**
+ * The code blocks of every JSDoc comment (`/** … *\/`) in the `.ts` files under `dir`, except
+ * those marked `ignore`, in file and line order.
+ *
+ * @param dir A folder.
+ * @returns The blocks.
+ */
+export async function docExamples(dir: string): Promise<DocExample[]> {
+  const out: DocExample[] = [];
+  const base = `${dir}/..`;
+  for (const file of await tsFiles(dir)) {
+    const text = await Deno.readTextFile(file);
+    for (const m of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
+      const first = text.slice(0, m.index).split("\n").length;
+      const lines = m[0].split("\n").map((l) => l.replace(/^\s*\/?\*+ ?/, ""));
+      for (let i = 0; i < lines.length; i++) {
+        const open = FENCE_OPEN.exec(lines[i].trim());
+        if (!open) continue;
+        const end = lines.findIndex((l, j) => j > i && l.trim() === "```");
+        if (end < 0) throw new Error(`${file}:${first + i}: code block not closed`);
+        if (!/\bignore\b/.test(open[2])) {
+          const line = first + i;
+          out.push({
+            name: `${relative(base, file)}:${line}`,
+            file,
+            line,
+            code: lines.slice(i + 1, end).join("\n"),
+          });
+        }
+        i = end;
+      }
+    }
+  }
+  return out;
+}
+
+/** Relative module specifiers (`"./x.ts"`, `"../y.ts"`) in import and export statements. */
+const RELATIVE = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}\/[^"']+)\2/g;
+
+/**
+ * Writes each example as a module in `dir`, its relative imports resolved from its source file.
+ *
+ * @param examples The examples.
+ * @param dir A folder inside the project (so that the import map applies).
+ * @returns The modules' URLs, in the examples' order.
+ */
+export async function writeExampleModules(
+  examples: readonly DocExample[],
+  dir: string,
+): Promise<URL[]> {
+  const urls: URL[] = [];
+  for (const [i, ex] of examples.entries()) {
+    const from = pathToFileURL(ex.file);
+    const code = ex.code.replace(
+      RELATIVE,
+      (_all, kw: string, q: string, spec: string) => `${kw}${q}${new URL(spec, from).href}${q}`,
+    );
+    const path = `${dir}/${String(i).padStart(4, "0")}.ts`;
+    await Deno.writeTextFile(path, `// ${ex.name}\n${code}\nexport {};\n`);
+    urls.push(pathToFileURL(path));
+  }
+  return urls;
+}
