@@ -31,7 +31,7 @@ import {
   tree,
 } from "./runner/manifest.ts";
 import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
-import { NOTEBOOKS, PYTHON, RESULTS, runKey, SCRATCH } from "./runner/paths.ts";
+import { NOTEBOOKS, RESULTS, runKey, SCRATCH } from "./runner/paths.ts";
 
 /** Options of {@link run}. */
 export interface RunOptions {
@@ -47,20 +47,6 @@ export interface RunOptions {
   dirs: Folders;
   /** With `check`: keep what the run produced in this folder (for tests). */
   keep: string | null;
-}
-
-async function requireJupyter(): Promise<void> {
-  try {
-    const out = await new Deno.Command(PYTHON, {
-      args: ["-c", "import nbclient, nbconvert, nbformat"],
-      stderr: "null",
-    }).output();
-    if (out.code === 0) return;
-  } catch { /* reported below */ }
-  throw new Error(
-    `Jupyter's nbclient and nbconvert are needed for ${PYTHON}: ` +
-      "sudo apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client",
-  );
 }
 
 /**
@@ -90,7 +76,6 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     if (signal?.aborted) throw new InterruptedError();
   };
   warnOnOtherDeno();
-  await requireJupyter();
   await Deno.mkdir(SCRATCH, { recursive: true });
   const key = runKey(dirs.notebooks, dirs.results);
   const release = await acquireLock(`${SCRATCH}/${key}.lock`, "`deno task reproduce`");

@@ -4,7 +4,7 @@
  * all-or-nothing install, the `--check` summaries, and `deno task kernel`.
  */
 import assert from "node:assert/strict";
-import { executeNotebooks, NotebookError } from "../scripts/runner/execute.ts";
+import { executeNotebooks, JupyterMissingError, NotebookError } from "../scripts/runner/execute.ts";
 import {
   installKernelSpec,
   jupyterEnv,
@@ -127,6 +127,43 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
     /^NotebookError: fixture\.ipynb: the kernel did not answer within 1 s$/,
   );
   assert.ok(performance.now() - t0 < 20_000, "the start-up timeout is honoured");
+});
+
+Deno.test("without Jupyter's packages, nothing runs and the message says what to install", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
+  try {
+    // A site customisation that hides nbconvert from this Python, as if it were not installed.
+    await Deno.writeTextFile(
+      `${dir}/sitecustomize.py`,
+      'import sys\nsys.modules["nbconvert"] = None\n',
+    );
+    await Deno.writeTextFile(`${dir}/in.ipynb`, notebook(["1"]));
+    await assert.rejects(
+      () =>
+        executeNotebooks({
+          jobs: [{
+            name: "fixture.ipynb",
+            input: `${dir}/in.ipynb`,
+            output: `${dir}/out.ipynb`,
+            cwd: dir,
+            results: `${dir}/results`,
+          }],
+          env: { ...jupyterEnv(`${dir}/jupyter`), PYTHONPATH: dir },
+          workDir: dir,
+        }),
+      (e: unknown) => {
+        assert.ok(e instanceof JupyterMissingError);
+        assert.match(
+          e.message,
+          /\(missing: nbconvert\): sudo apt-get install -y jupyter-nbconvert/,
+        );
+        return true;
+      },
+    );
+    assert.equal(await Deno.stat(`${dir}/out.ipynb`).then(() => true, () => false), false);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("installAll installs every move or, when one fails, none", async () => {

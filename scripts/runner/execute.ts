@@ -33,6 +33,19 @@ export class InterruptedError extends Error {
   }
 }
 
+/** Jupyter's Python packages (or Python itself) are not installed; nothing was run. */
+export class JupyterMissingError extends Error {
+  /** Builds the error from what is missing (module names, or the Python executable). */
+  constructor(missing: readonly string[]) {
+    super(
+      `Jupyter's nbclient and nbconvert are needed for ${PYTHON} (missing: ${
+        missing.join(", ")
+      }): sudo apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client`,
+    );
+    this.name = "JupyterMissingError";
+  }
+}
+
 /** One notebook to execute. */
 export interface NotebookJob {
   /** Name shown in progress and errors. */
@@ -102,13 +115,19 @@ export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
   if (options.signal?.aborted) throw new InterruptedError();
   const specPath = `${options.workDir}/executor.json`;
   await Deno.writeTextFile(specPath, JSON.stringify(spec));
-  const child = new Deno.Command(PYTHON, {
-    args: [EXECUTOR, specPath],
-    env: options.env,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(PYTHON, {
+      args: [EXECUTOR, specPath],
+      env: options.env,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) throw new JupyterMissingError([PYTHON]);
+    throw e;
+  }
   const stop = () => {
     try {
       child.kill("SIGTERM");
@@ -117,6 +136,7 @@ export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
   options.signal?.addEventListener("abort", stop);
   if (options.signal?.aborted) stop();
   const failures = new Map<string, NotebookError>();
+  let missing: string[] | null = null;
   const stderr = new Response(child.stderr).text();
   try {
     const lines = child.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(
@@ -127,10 +147,12 @@ export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
       const e = JSON.parse(line);
       if (e.event === "done") options.onDone?.(e.name, e.seconds);
       if (e.event === "failed") failures.set(e.name, new NotebookError(e.name, e.cell, e.error));
+      if (e.event === "missing") missing = e.modules;
     }
     const { code } = await child.status;
     const err = await stderr;
     if (options.signal?.aborted || code === 130) throw new InterruptedError();
+    if (missing) throw new JupyterMissingError(missing);
     const first = options.jobs.find((j) => failures.has(j.name));
     if (first) throw failures.get(first.name)!;
     if (code !== 0) throw new Error(`the notebook executor failed (exit ${code}):\n${err}`);

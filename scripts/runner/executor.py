@@ -5,8 +5,10 @@ Usage: executor.py SPEC.json   (run by `deno task reproduce`; not meant to be ca
 SPEC is {"kernel", "workers", "startup_timeout", "cell_timeout", "html_dir" (or null),
 "jobs": [{"name", "input", "output", "cwd", "results", "log"}]}. Each job's kernel runs in `cwd`
 with RESULTS_DIR=`results` and its stderr in `log`. Progress goes to stdout as one JSON object a
-line: {"event": "done", "name", "seconds"}, {"event": "failed", "name", "cell", "error"}. Exit 0
-when every job succeeded, 3 when one failed (the others are then stopped), 130 on SIGINT/SIGTERM.
+line: {"event": "done", "name", "seconds"}, {"event": "failed", "name", "cell", "error"},
+{"event": "missing", "modules"} (Jupyter's packages are not installed for this Python; nothing is
+run). Exit 0 when every job succeeded, 3 when one failed (the others are then stopped), 4 when
+packages are missing, 130 on SIGINT/SIGTERM.
 
 A cell is complete when a sentinel request sent right behind it has printed its marker on stdout,
 broadcast its marker display and returned its marker as its result: the Deno kernel may publish a
@@ -24,18 +26,25 @@ import sys
 import traceback
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from importlib.util import find_spec
 from time import monotonic
 
-import nbformat
-from jupyter_client.manager import AsyncKernelManager
-from nbclient import NotebookClient
-from nbclient.exceptions import (
+# Checked before anything runs (and without importing nbconvert, which loads while kernels start).
+MISSING = [m for m in ("nbformat", "nbclient", "nbconvert", "jupyter_client") if not find_spec(m)]
+if MISSING:
+    print(json.dumps({"event": "missing", "modules": MISSING}), flush=True)
+    sys.exit(4)
+
+import nbformat  # noqa: E402
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import (  # noqa: E402
     CellExecutionComplete,
     CellExecutionError,
     CellTimeoutError,
     DeadKernelError,
 )
-from nbclient.util import ensure_async
+from nbclient.util import ensure_async  # noqa: E402
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
