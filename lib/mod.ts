@@ -58,6 +58,7 @@ export {
   loadReadings,
   loadWithReadings,
   type Reading,
+  readingProblems,
   type ReadingRow,
   readingsTable,
 } from "./readings.ts";

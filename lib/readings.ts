@@ -8,7 +8,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { readTable } from "./csv.ts";
-import { type DataIssue, DataValidationError } from "./errors.ts";
+import { type DataIssue, DataValidationError, formatIssue } from "./errors.ts";
 import { deriveDay, type NominalInterval } from "./intervals.ts";
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
 import type { CaseSeries } from "./model.ts";
@@ -26,6 +26,8 @@ export interface Reading {
   name: string;
   /** The reading in words. */
   choice: string;
+  /** The line of its first row in `readings.csv`. */
+  line: number;
   /** The time-point rows it gives, replacing those of the same case and time id. */
   rows: ReadingRow[];
 }
@@ -55,8 +57,9 @@ export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<
   const { rows, issues } = readTable(READINGS_FILE, text, readingSchema);
   if (issues.length) throw new DataValidationError(issues);
   const out = new Map<string, Reading>();
-  for (const { value } of rows) {
-    const r = out.get(value.reading) ?? { name: value.reading, choice: value.choice, rows: [] };
+  for (const { value, row } of rows) {
+    const r = out.get(value.reading) ??
+      { name: value.reading, choice: value.choice, line: row, rows: [] };
     r.rows.push(value);
     out.set(value.reading, r);
   }
@@ -177,6 +180,43 @@ export async function loadWithReadings(
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }
+}
+
+/**
+ * What is wrong with the dataset under each alternative reading on its own: each reading is
+ * applied and the result loaded (every check of the loader: days derived by the rules, anchors
+ * without cycles, VAS values dated after the amputation...). The loader checks the rows of
+ * `readings.csv` themselves; this checks what they make of the data. Combinations are not tried
+ * (the analysis grid can have up to 2^{@link MAX_GRID_READINGS} of them).
+ *
+ * @param dataDir The data folder (default: the repository's `data/`).
+ * @returns One problem per problem of each reading's variant, at the reading's first line of
+ * `readings.csv`, naming the reading and where its variant breaks; none when every reading
+ * loads (or there is no `readings.csv`).
+ * @example
+ * ```ts
+ * import { readingProblems } from "./readings.ts";
+ * await readingProblems(); // []
+ * ```
+ */
+export async function readingProblems(dataDir: string = DEFAULT_DATA_DIR): Promise<DataIssue[]> {
+  const out: DataIssue[] = [];
+  for (const reading of await loadReadings(dataDir)) {
+    try {
+      await loadWithReadings([reading], dataDir);
+    } catch (e) {
+      if (!(e instanceof DataValidationError)) throw e;
+      for (const issue of e.issues) {
+        out.push({
+          file: READINGS_FILE,
+          row: reading.line,
+          column: "reading",
+          message: `under reading '${reading.name}', ${formatIssue(issue)}`,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** One analysis variant: a named set of readings and the dataset under it. */

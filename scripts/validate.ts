@@ -1,6 +1,7 @@
 /**
  * `deno task validate [dataDir]`: checks the dataset (default: the repository's `data/`): every
- * table, the source texts, and `readings.csv` (alternative readings) where the folder has one.
+ * table, the source texts, and `readings.csv` (alternative readings) where the folder has one:
+ * its rows, and the dataset under each reading (`readingProblems`).
  *
  * - Valid data: a one-line summary, then a `note:` line for each case some analyses will exclude
  *   (no VAS value, never takes the drug of interest); exit 0.
@@ -10,14 +11,16 @@
  * - A wrong argument (more than one, an option, a path that is not a folder): the argument named
  *   once, exit 2.
  *
- * The task grants read access only (`--allow-read`, any path): the data folder is the user's
- * argument and a task cannot put an argument into a permission flag; a launcher re-running Deno
- * with `--allow-read=<dataDir>` would need permission to run Deno, which is wider than reading.
+ * The task grants read access (`--allow-read`, any path: the data folder is the user's argument
+ * and a task cannot put an argument into a permission flag; a launcher re-running Deno with
+ * `--allow-read=<dataDir>` would need permission to run Deno, which is wider than reading) and
+ * write access to `/tmp` only, where each reading's variant of the data is written and removed.
  *
  * @module
  */
 import { DataValidationError, formatIssue, SHOWN_ISSUES } from "../lib/errors.ts";
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
+import { readingProblems } from "../lib/readings.ts";
 import { warnOnOtherDeno } from "../lib/runtime.ts";
 import { caseNotes } from "../lib/summary.ts";
 
@@ -48,6 +51,8 @@ if (import.meta.main) {
   }
   try {
     const series = await loadCaseSeries(dir);
+    const readings = await readingProblems(dir);
+    if (readings.length > 0) throw new DataValidationError(readings);
     let treatments = 0, observations = 0, events = 0, timepoints = 0;
     for (const c of series.cases) {
       treatments += c.treatments.length;

@@ -46,6 +46,32 @@ Deno.test("validate: bad data gives file:row:column lines, no stack trace, and e
   }
 });
 
+Deno.test("validate: a reading that breaks the data it is applied to is named, with where it breaks", async () => {
+  // The reading dates the dose reduction from itself: a cycle once applied, though its row
+  // alone is well formed.
+  const dir = await dataWith("readings.csv", (t) =>
+    t.replace(
+      "1,milnacipran_75,approx,milnacipran_continued_report,",
+      "1,milnacipran_75,approx,milnacipran_75,",
+    ));
+  try {
+    const text = await Deno.readTextFile(`${dir}/readings.csv`);
+    const line = text.split("\n").findIndex((l) => l.startsWith("case1-six-months-from-vas")) + 1;
+    const r = await validate(dir);
+    assert.equal(r.code, 1, r.stdout);
+    const first = r.stderr.split("\n")[0];
+    assert.match(
+      first,
+      new RegExp(
+        `^readings\\.csv:${line}:reading: under reading 'case1-six-months-from-vas-0_6', ` +
+          "timepoints\\.csv:\\d+:anchor: .*milnacipran_75",
+      ),
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("validate: a usage error exits 2", async () => {
   const r = await validate("a", "b");
   assert.equal(r.code, 2);
