@@ -49,7 +49,9 @@ function grownProject(): Promise<Run> {
       new Deno.Command("deno", { args, cwd: dir, stdout: "piped", stderr: "piped" }).output();
     const install = await deno(["install", "--frozen"]);
     if (install.code !== 0) throw new Error(`deno install in the copy: ${text(install.stderr)}`);
-    const validate = await deno(["run", "--allow-read", "scripts/validate.ts"]);
+    // `deno task validate` as deno.json defines it (same permissions).
+    const task = JSON.parse(await Deno.readTextFile(`${ROOT}/deno.json`)).tasks.validate as string;
+    const validate = await deno(task.split(" ").slice(1));
     const reproduce = await deno([...REPRODUCE_ARGS, "--force"]);
     const ids = (await Deno.readTextFile(`${dir}/data/cases.csv`)).trim().split("\n").slice(1)
       .map((l) => l.split(",")[0]);
