@@ -449,12 +449,22 @@ class Issues implements IssueSink {
   }
 }
 
+/** Options of {@link loadCaseSeries}. */
+export interface LoadOptions {
+  /**
+   * Texts read in place of files of the folder (file name → its text), e.g. `timepoints.csv`
+   * under an alternative reading (`readings.ts`), so that nothing is written to try it.
+   */
+  replace?: ReadonlyMap<string, string>;
+}
+
 /**
  * Loads and validates the dataset. Collects every problem in every table before throwing a
  * {@link DataValidationError} (problems in reporting order: see the module description); never
  * returns partial data.
  *
  * @param dataDir The data folder (default: the repository's `data/`).
+ * @param options Texts to read in place of some of its files.
  * @returns The case series.
  * @throws {DataValidationError} When the data has problems.
  * @throws {TypeError} When `dataDir` is not a folder.
@@ -465,7 +475,10 @@ class Issues implements IssueSink {
  * series.cases.every((c) => series.sources.has(c.sourceId)); // true
  * ```
  */
-export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promise<CaseSeries> {
+export async function loadCaseSeries(
+  dataDir: string = DEFAULT_DATA_DIR,
+  options: LoadOptions = {},
+): Promise<CaseSeries> {
   const dir = dataDir.replace(/\/?$/, "/");
   let isDir = false;
   try {
@@ -490,10 +503,15 @@ export async function loadCaseSeries(dataDir: string = DEFAULT_DATA_DIR): Promis
       push: (issue) =>
         (issue.row === undefined || issue.row === 1 ? fileProblems : issues).push(issue),
     });
-    const ok = readText(`${dir}${file}`, file, (t) => {
-      checkMemory(dataDir, file);
-      reader.push(t);
-    }, fileProblems);
+    const replaced = options.replace?.get(file);
+    let ok = true;
+    if (replaced !== undefined) reader.push(replaced);
+    else {
+      ok = readText(`${dir}${file}`, file, (t) => {
+        checkMemory(dataDir, file);
+        reader.push(t);
+      }, fileProblems);
+    }
     if (ok) reader.end();
     for (const issue of fileProblems) issues.pushFile(issue);
     return ok && reader.usable;

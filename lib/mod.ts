@@ -23,7 +23,7 @@ export {
   type Timepoint,
   type Treatment,
 } from "./model.ts";
-export { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
+export { DEFAULT_DATA_DIR, loadCaseSeries, type LoadOptions } from "./load.ts";
 export * from "./study.ts";
 export { caseNotes, type CaseSummary, caseSummary, type DatedValue } from "./summary.ts";
 export * from "./timeline.ts";

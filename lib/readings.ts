@@ -30,6 +30,8 @@ export interface Reading {
   line: number;
   /** The time-point rows it gives, replacing those of the same case and time id. */
   rows: ReadingRow[];
+  /** The line of each of its rows in `readings.csv` (same order as `rows`). */
+  lines: number[];
 }
 
 /**
@@ -59,8 +61,9 @@ export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<
   const out = new Map<string, Reading>();
   for (const { value, row } of rows) {
     const r = out.get(value.reading) ??
-      { name: value.reading, choice: value.choice, line: row, rows: [] };
+      { name: value.reading, choice: value.choice, line: row, rows: [], lines: [] };
     r.rows.push(value);
+    r.lines.push(row);
     out.set(value.reading, r);
   }
   return [...out.values()];
@@ -68,24 +71,38 @@ export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<
 
 const fmtDay = (x: number) => (x === Infinity ? "Inf" : x === -Infinity ? "-Inf" : String(x));
 
+/** A reading's row that replaces a time point, with its line in `readings.csv`. */
+interface Replacement {
+  reading: string;
+  row: ReadingRow;
+  line: number;
+}
+
 /**
  * The text of `timepoints.csv` with the rows of `readings` replacing those of the same case and
- * time id (in place, so the narrative order stays), every derived day recomputed by the rules.
- * Throws when a reading names a time point the table lacks or two readings replace the same one.
+ * time id, every derived day recomputed by the rules. Each row stays on its line, so the
+ * variant's problems are at the lines of the file as it is. Also returns, by line, the
+ * replacement each replaced row came from. Throws when a reading names a time point the table
+ * lacks or two readings replace the same one.
  */
-function applyToTimepoints(text: string, readings: readonly Reading[]): string {
+function applyToTimepoints(
+  text: string,
+  readings: readonly Reading[],
+): { text: string; replaced: Map<number, Replacement> } {
   const { rows, issues } = readTable("timepoints.csv", text, TimepointRow);
   if (issues.length) throw new DataValidationError(issues);
   const key = (caseId: string, timeId: string) => `${caseId}\u0000${timeId}`;
-  const replace = new Map<string, { row: ReadingRow; reading: string }>();
+  const replace = new Map<string, Replacement>();
   const problems: DataIssue[] = [];
   for (const reading of readings) {
-    for (const row of reading.rows) {
+    reading.rows.forEach((row, i) => {
       const k = key(row.case_id, row.time_id);
+      const line = reading.lines[i];
       const other = replace.get(k);
       if (other) {
         problems.push({
           file: READINGS_FILE,
+          row: line,
           column: "time_id",
           message: `readings '${other.reading}' and '${reading.name}' both replace case ` +
             `${row.case_id} '${row.time_id}': they cannot be combined`,
@@ -94,18 +111,21 @@ function applyToTimepoints(text: string, readings: readonly Reading[]): string {
       if (!rows.some((r) => key(r.value.case_id, r.value.time_id) === k)) {
         problems.push({
           file: READINGS_FILE,
+          row: line,
           column: "time_id",
           message: `reading '${reading.name}': no time point '${row.time_id}' in case ` +
             `${row.case_id}`,
         });
       }
-      replace.set(k, { row, reading: reading.name });
-    }
+      replace.set(k, { reading: reading.name, row, line });
+    });
   }
   if (problems.length) throw new DataValidationError(problems);
-  const table = rows.map(({ value }) => {
-    const r = replace.get(key(value.case_id, value.time_id))?.row;
-    return r ? { ...value, ...r } : value;
+  const replaced = new Map<number, Replacement>();
+  const table = rows.map(({ value, row }) => {
+    const r = replace.get(key(value.case_id, value.time_id));
+    if (r) replaced.set(row, r);
+    return r ? { ...value, ...r.row } : value;
   });
   const byKey = new Map(table.map((r) => [key(r.case_id, r.time_id), r]));
   const days = new Map<string, NominalInterval>();
@@ -125,10 +145,12 @@ function applyToTimepoints(text: string, readings: readonly Reading[]): string {
     return day;
   };
   const header = Object.keys(TimepointRow.shape);
-  const records = table.map((r) => {
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  lines[0] = stringify([header]).trimEnd();
+  table.forEach((r, i) => {
     // A row the rules cannot derive keeps its stored days: the loader then reports it.
     const d = dayOf(r.case_id, r.time_id) ?? { lo: r.day_lo, hi: r.day_hi, nominal: r.day_nominal };
-    return header.map((h) =>
+    const record = header.map((h) =>
       h === "day_lo"
         ? fmtDay(d.lo)
         : h === "day_hi"
@@ -137,23 +159,16 @@ function applyToTimepoints(text: string, readings: readonly Reading[]): string {
         ? String(d.nominal)
         : String(r[h as keyof typeof r] ?? "")
     );
+    lines[rows[i].row - 1] = stringify([record]).trimEnd();
   });
-  return stringify([header, ...records]);
-}
-
-/** Copies a folder tree. */
-async function copyTree(from: string, to: string): Promise<void> {
-  await Deno.mkdir(to, { recursive: true });
-  for await (const e of Deno.readDir(from)) {
-    if (e.isDirectory) await copyTree(`${from}${e.name}/`, `${to}${e.name}/`);
-    else if (e.isFile) await Deno.copyFile(`${from}${e.name}`, `${to}${e.name}`);
-  }
+  return { text: lines.join("\n"), replaced };
 }
 
 /**
- * Loads the dataset as it reads under a set of alternative readings: a copy of the data folder
- * with their time-point rows applied, re-derived and loaded by `loadCaseSeries` (so every check
- * of the loader applies, quotes included). The copy is removed afterwards.
+ * Loads the dataset as it reads under a set of alternative readings: their time-point rows
+ * replace those of `timepoints.csv` (read in memory: nothing is written), every day is
+ * re-derived by the rules, and the result is loaded by `loadCaseSeries` (so every check of the
+ * loader applies, quotes included).
  *
  * @param readings The readings to apply (none: the dataset as it is).
  * @param dataDir The data folder (default: the repository's `data/`).
@@ -169,17 +184,18 @@ export async function loadWithReadings(
   readings: readonly Reading[],
   dataDir: string = DEFAULT_DATA_DIR,
 ): Promise<CaseSeries> {
+  return (await applyReadings(readings, dataDir)).load();
+}
+
+/** The variant text of `timepoints.csv` under `readings`, and how to load the dataset with it. */
+async function applyReadings(readings: readonly Reading[], dataDir: string) {
   const dir = dataDir.replace(/\/?$/, "/");
-  if (readings.length === 0) return await loadCaseSeries(dir);
-  const tmp = await Deno.makeTempDir({ prefix: "readings-" });
-  try {
-    await copyTree(dir, `${tmp}/`);
-    const text = await Deno.readTextFile(`${dir}timepoints.csv`);
-    await Deno.writeTextFile(`${tmp}/timepoints.csv`, applyToTimepoints(text, readings));
-    return await loadCaseSeries(`${tmp}/`);
-  } finally {
-    await Deno.remove(tmp, { recursive: true });
+  if (readings.length === 0) {
+    return { replaced: new Map<number, Replacement>(), load: () => loadCaseSeries(dir) };
   }
+  const file = tableSchemas.timepoints.file;
+  const { text, replaced } = applyToTimepoints(await Deno.readTextFile(`${dir}${file}`), readings);
+  return { replaced, load: () => loadCaseSeries(dir, { replace: new Map([[file, text]]) }) };
 }
 
 /**
@@ -189,10 +205,13 @@ export async function loadWithReadings(
  * `readings.csv` themselves; this checks what they make of the data. Combinations are not tried
  * (the analysis grid can have up to 2^{@link MAX_GRID_READINGS} of them).
  *
+ * A problem on a time point the reading replaces is reported at the reading's row that replaces
+ * it (and its column); any other, at the reading's first row, column `reading`, with where it
+ * is in the data. Problems a variant had beyond those its error kept are counted in one more.
+ *
  * @param dataDir The data folder (default: the repository's `data/`).
- * @returns One problem per problem of each reading's variant, at the reading's first line of
- * `readings.csv`, naming the reading and where its variant breaks; none when every reading
- * loads (or there is no `readings.csv`).
+ * @returns The problems, each naming its reading; none when every reading loads (or there is no
+ * `readings.csv`).
  * @example
  * ```ts
  * import { readingProblems } from "./readings.ts";
@@ -201,17 +220,40 @@ export async function loadWithReadings(
  */
 export async function readingProblems(dataDir: string = DEFAULT_DATA_DIR): Promise<DataIssue[]> {
   const out: DataIssue[] = [];
+  const timepoints = tableSchemas.timepoints.file;
   for (const reading of await loadReadings(dataDir)) {
+    const { replaced, load } = await applyReadings([reading], dataDir);
     try {
-      await loadWithReadings([reading], dataDir);
+      await load();
     } catch (e) {
       if (!(e instanceof DataValidationError)) throw e;
       for (const issue of e.issues) {
+        const r = issue.file === timepoints && issue.row !== undefined
+          ? replaced.get(issue.row)
+          : undefined;
+        out.push(
+          r
+            ? {
+              file: READINGS_FILE,
+              row: r.line,
+              column: issue.column,
+              message: `under reading '${reading.name}' (replacing ${timepoints}:${issue.row}): ` +
+                issue.message,
+            }
+            : {
+              file: READINGS_FILE,
+              row: reading.line,
+              column: "reading",
+              message: `under reading '${reading.name}', ${formatIssue(issue)}`,
+            },
+        );
+      }
+      if (e.total > e.issues.length) {
         out.push({
           file: READINGS_FILE,
           row: reading.line,
           column: "reading",
-          message: `under reading '${reading.name}', ${formatIssue(issue)}`,
+          message: `under reading '${reading.name}', ${e.total - e.issues.length} more problems`,
         });
       }
     }

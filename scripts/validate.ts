@@ -11,10 +11,10 @@
  * - A wrong argument (more than one, an option, a path that is not a folder): the argument named
  *   once, exit 2.
  *
- * The task grants read access (`--allow-read`, any path: the data folder is the user's argument
- * and a task cannot put an argument into a permission flag; a launcher re-running Deno with
- * `--allow-read=<dataDir>` would need permission to run Deno, which is wider than reading) and
- * write access to `/tmp` only, where each reading's variant of the data is written and removed.
+ * The task grants read access only (`--allow-read`, any path): the data folder is the user's
+ * argument and a task cannot put an argument into a permission flag; a launcher re-running Deno
+ * with `--allow-read=<dataDir>` would need permission to run Deno, which is wider than reading.
+ * Each reading's variant of the data is checked in memory.
  *
  * @module
  */

@@ -90,7 +90,8 @@ export interface ExecuteOptions {
  * @param options the jobs, the Jupyter environment, the worker count…
  * @returns when every notebook has been executed
  * @throws {NotebookError} naming the notebook and the cell of the first failure in plan order
- * (the other notebooks are stopped); {@link InterruptedError} when `signal` aborts it.
+ * (the other notebooks are stopped); {@link InterruptedError} when `signal` aborts it;
+ * {@link JupyterMissingError} when Python or Jupyter's packages are not installed (nothing runs).
  * @example
  * ```ts ignore
  * import { executeNotebooks } from "./execute.ts";

@@ -29,22 +29,28 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.util import find_spec
 from time import monotonic
 
-# Checked before anything runs (and without importing nbconvert, which loads while kernels start).
-MISSING = [m for m in ("nbformat", "nbclient", "nbconvert", "jupyter_client") if not find_spec(m)]
-if MISSING:
-    print(json.dumps({"event": "missing", "modules": MISSING}), flush=True)
+# Checked before anything runs: the packages and what they import (nbconvert only by its
+# presence: it is imported while the kernels start).
+def missing(name):
+    print(json.dumps({"event": "missing", "modules": [name]}), flush=True)
     sys.exit(4)
 
-import nbformat  # noqa: E402
-from jupyter_client.manager import AsyncKernelManager  # noqa: E402
-from nbclient import NotebookClient  # noqa: E402
-from nbclient.exceptions import (  # noqa: E402
-    CellExecutionComplete,
-    CellExecutionError,
-    CellTimeoutError,
-    DeadKernelError,
-)
-from nbclient.util import ensure_async  # noqa: E402
+
+if not find_spec("nbconvert"):
+    missing("nbconvert")
+try:
+    import nbformat
+    from jupyter_client.manager import AsyncKernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import (
+        CellExecutionComplete,
+        CellExecutionError,
+        CellTimeoutError,
+        DeadKernelError,
+    )
+    from nbclient.util import ensure_async
+except ImportError as e:
+    missing(e.name or str(e))
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 

@@ -1,11 +1,13 @@
 /**
- * Test helper: the TypeScript code blocks of every JSDoc comment under a folder, as
- * `deno test --doc` finds them, written as modules that can all run in one process.
+ * Test helper: the TypeScript code blocks of every JSDoc comment under a folder, written as
+ * modules that can all run in one process.
  *
  * `deno test --doc` runs each block in its own isolate, loading the library anew every time
  * (about 0.15 s each, most of the test suite's time); here every block is a module of one
- * process, which loads each library module once. Type checking is not done here: `deno check
- * --doc-only` does it.
+ * process, which loads each library module once. Two differences follow: an example must import
+ * what it uses (`deno test --doc` also imports the documented module's exports for it; every
+ * example in `lib/` imports explicitly), and examples share the library's module state (caches),
+ * as the calls of a notebook do. Type checking is not done here: `deno check --doc-only` does it.
  *
  * @module
  */
@@ -95,7 +97,8 @@ export async function writeExampleModules(
       (_all, kw: string, q: string, spec: string) => `${kw}${q}${new URL(spec, from).href}${q}`,
     );
     const path = `${dir}/${String(i).padStart(4, "0")}.ts`;
-    await Deno.writeTextFile(path, `// ${ex.name}\n${code}\nexport {};\n`);
+    // The example's lines keep their numbers (line 1 is its first); its name goes last.
+    await Deno.writeTextFile(path, `${code}\nexport {};\n// ${ex.name}\n`);
     urls.push(pathToFileURL(path));
   }
   return urls;
