@@ -330,6 +330,16 @@ Deno.test("a UTF-16 file is named as such (with or without byte-order mark)", as
   }
 });
 
+Deno.test("a missing source text is named by its path, once", async () => {
+  const dir = await copyData();
+  await Deno.remove(`${dir}/sources/nagoshi-2012.txt`);
+  const e = await errorOf(dir);
+  assert.deepEqual(e.issues.filter((i) => i.file.startsWith("sources/")).map(formatIssue), [
+    "sources/nagoshi-2012.txt::: file not found",
+  ]);
+  assert.ok(!e.issues.some((i) => /quote not found/.test(i.message)), "no knock-on quote errors");
+});
+
 Deno.test("a source text that is not UTF-8 is named by its path", async () => {
   const dir = await copyData();
   const path = `${dir}/sources/nagoshi-2012.txt`;
