@@ -95,6 +95,30 @@ Deno.test("every output of a cell is kept, even those the kernel publishes after
   assert.ok(!JSON.stringify(nb).includes("__reproduce_sentinel_"), "no sentinel in the notebook");
 });
 
+Deno.test("an output the kernel sends late, parented by the cell's sentinel or after it, is kept once", async () => {
+  // Each cell sends one more result from a timer a few milliseconds after it ends: the kernel
+  // parents it with whichever request is current then (the cell, its sentinel or the next cell),
+  // often after the sentinel's own markers. Without the runner's ownership of late outputs, some
+  // were lost.
+  const delays = [1, 2, 3, 4, 6, 8, 12];
+  const nb = await run([
+    ...delays.map((d) =>
+      `setTimeout(() => Deno.jupyter.broadcast("execute_result", { data: { "text/plain": "late ${d}" }, ` +
+      `metadata: {}, transient: {}, execution_count: 0 }), ${d});\n"own ${d}"`
+    ),
+    '"end"',
+  ]);
+  const shown = nb.cells.map((c: { outputs: { data?: Record<string, string[]> }[] }) =>
+    c.outputs.map((o) => (o.data?.["text/plain"] ?? []).join(""))
+  ) as string[][];
+  delays.forEach((d, i) =>
+    assert.ok(shown[i].includes(`"own ${d}"`), `cell ${i + 1}: ${shown[i]}`)
+  );
+  for (const d of delays) {
+    assert.equal(shown.flat().filter((t) => t === `late ${d}`).length, 1, `late ${d}: ${shown}`);
+  }
+});
+
 Deno.test("a cell that runs too long is stopped, naming it", async () => {
   await assert.rejects(
     () => run(['"fast"', "await new Promise((r) => setTimeout(r, 30_000));"], undefined, 20, 2),

@@ -13,9 +13,11 @@ packages are missing, 130 on SIGINT/SIGTERM.
 A cell is complete when a sentinel request sent right behind it has printed its marker on stdout,
 broadcast its marker display and returned its marker as its result: the Deno kernel may publish a
 cell's outputs after reporting it idle, but its stdout, its displays and its results each go out
-in order, so once the three markers are in, every output of the cell is too (under load a
-cell's result was seen arriving after the sentinel's display: results are their own stream). Outputs tagged with the sentinel's
-request (stdout flushed after it started) belong to the cell.
+in order, so once the three markers are in, every output of the cell is too. The kernel parents
+a broadcast with the request current when it sends it, so a cell's late outputs (its result
+among them) can come parented by its sentinel: those belong to the cell. Under load a result was
+seen to come even after the sentinel's own: an output of an earlier cell or sentinel that comes
+later is added to that cell, and one more sentinel follows the last cell.
 """
 import asyncio
 import json
@@ -55,10 +57,31 @@ except ImportError as e:
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+# Outputs a cell can have (an error is sent before the cell's reply, never late).
+OUTPUT_KINDS = ("stream", "display_data", "update_display_data", "clear_output", "execute_result")
+
+
 class SentinelClient(NotebookClient):
     """A NotebookClient that ends a cell on its sentinel's markers rather than on idle."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Request id -> (cell, index) of every cell and sentinel sent so far.
+        self.owners = {}
+
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        self.owners[parent_msg_id] = (cell, cell_index)
+        await self.sentinel_round(parent_msg_id, cell, cell_index)
+
+    async def sentinel_round(self, parent_msg_id=None, cell=None, cell_index=None):
+        """Sends a sentinel and reads outputs until its three markers (and the cell's idle) are in.
+
+        The Deno kernel parents a broadcast (a display, or a cell's result) with the request that
+        is current when the kernel gets round to sending it, and sends results on their own: a
+        cell's late result can come parented by its sentinel, and an output can come after the
+        sentinel's markers. So a sentinel's outputs other than its markers are its cell's, and an
+        output of an earlier cell or sentinel that comes later goes to that cell, in arrival order.
+        """
         marker = f"__reproduce_sentinel_{uuid.uuid4().hex}__"
         code = (
             f'console.log("{marker}");\n'
@@ -67,17 +90,21 @@ class SentinelClient(NotebookClient):
             f'"{marker}";\n'
         )
         sentinel_id = await ensure_async(self.kc.execute(code, store_history=False))
-        idle = printed = displayed = resulted = False
+        if cell is not None:
+            self.owners[sentinel_id] = (cell, cell_index)
+        idle = cell is None
+        printed = displayed = resulted = False
         while not (idle and printed and displayed and resulted):
             msg = await self.kc.iopub_channel.get_msg(timeout=None)
             parent = msg["parent_header"].get("msg_id")
+            kind, content = msg["msg_type"], msg["content"]
             if parent == parent_msg_id:
                 try:
                     self.process_message(msg, cell, cell_index)
                 except CellExecutionComplete:
                     idle = True
-            elif parent == sentinel_id:
-                kind, content = msg["msg_type"], msg["content"]
+                continue
+            if parent == sentinel_id:
                 if kind == "stream" and marker in content.get("text", ""):
                     printed = True
                     rest = content["text"].replace(marker + "\n", "").replace(marker, "")
@@ -92,9 +119,9 @@ class SentinelClient(NotebookClient):
                 ):
                     resulted = True
                     continue
-                if kind in ("stream", "display_data", "update_display_data", "clear_output"):
-                    self.process_message(msg, cell, cell_index)
-
+            owner = self.owners.get(parent)
+            if owner is not None and kind in OUTPUT_KINDS:
+                self.process_message(msg, *owner)
 
 def normalise(nb):
     """Outputs as they are committed: merged streams, no ANSI codes, no execution metadata."""
@@ -232,6 +259,8 @@ async def run_job(spec, job, kernels):
                     await client.async_execute_cell(
                         cell, index, execution_count=client.code_cells_executed + 1
                     )
+                # One more round trip: what the last cell's sentinel left behind goes to its cell.
+                await client.sentinel_round()
             except CellExecutionError as e:
                 cell = nb.cells[current]
                 message = f"{e.ename}: {e.evalue}".strip(": ") or "the kernel reported an error"
