@@ -98,15 +98,17 @@ Deno.test("every output of a cell is kept, even those the kernel publishes after
 Deno.test("an output the kernel sends late, parented by the cell's sentinel or after it, is kept once", async () => {
   // Each cell sends one more result from a timer a few milliseconds after it ends: the kernel
   // parents it with whichever request is current then (the cell, its sentinel or the next cell),
-  // often after the sentinel's own markers. Without the runner's ownership of late outputs, some
-  // were lost.
+  // often after the sentinel's own markers. The runner before it took ownership of late outputs
+  // lost some in each of 5 tries.
   const delays = [1, 2, 3, 4, 6, 8, 12];
   const nb = await run([
     ...delays.map((d) =>
       `setTimeout(() => Deno.jupyter.broadcast("execute_result", { data: { "text/plain": "late ${d}" }, ` +
       `metadata: {}, transient: {}, execution_count: 0 }), ${d});\n"own ${d}"`
     ),
-    '"end"',
+    // Every timer has fired before this cell ends (an output sent after the last cell's round
+    // trips has nothing left to arrive in).
+    'await new Promise((r) => setTimeout(r, 200));\n"end"',
   ]);
   const shown = nb.cells.map((c: { outputs: { data?: Record<string, string[]> }[] }) =>
     c.outputs.map((o) => (o.data?.["text/plain"] ?? []).join(""))
@@ -123,6 +125,13 @@ Deno.test("a cell that runs too long is stopped, naming it", async () => {
   await assert.rejects(
     () => run(['"fast"', "await new Promise((r) => setTimeout(r, 30_000));"], undefined, 20, 2),
     /^NotebookError: fixture\.ipynb, In \[2\]: the cell did not finish within 2 s$/,
+  );
+  // A last cell that leaves the kernel busy after it ends (a timer that never returns): stopped
+  // too, whether the timer fires during the cell's sentinel or during the round after the last
+  // cell.
+  await assert.rejects(
+    () => run(['"fast"', 'setTimeout(() => { for (;;); }, 0);\n"last"'], undefined, 20, 2),
+    /^NotebookError: fixture\.ipynb, In \[2\]: the (cell did not finish within 2 s|kernel did not answer within 2 s after this cell)$/,
   );
 });
 

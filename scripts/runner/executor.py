@@ -260,7 +260,13 @@ async def run_job(spec, job, kernels):
                         cell, index, execution_count=client.code_cells_executed + 1
                     )
                 # One more round trip: what the last cell's sentinel left behind goes to its cell.
-                await client.sentinel_round()
+                try:
+                    await asyncio.wait_for(client.sentinel_round(), spec["cell_timeout"])
+                except asyncio.TimeoutError:
+                    raise Failure(
+                        None if current is None else cell_label(nb, current),
+                        f"the kernel did not answer within {spec['cell_timeout']} s after this cell",
+                    )
             except CellExecutionError as e:
                 cell = nb.cells[current]
                 message = f"{e.ename}: {e.evalue}".strip(": ") or "the kernel reported an error"
