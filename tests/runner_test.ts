@@ -109,6 +109,10 @@ Deno.test("an output the kernel sends late, parented by the cell's sentinel or a
     // Every timer has fired before this cell ends (an output sent after the last cell's round
     // trips has nothing left to arrive in).
     'await new Promise((r) => setTimeout(r, 200));\n"end"',
+    // A late error (as the kernel sends when it cannot format a result) is kept too.
+    'setTimeout(() => Deno.jupyter.broadcast("error", { ename: "Late", evalue: "late error", ' +
+    'traceback: [] }), 2);\n"own error"',
+    'await new Promise((r) => setTimeout(r, 200));\n"final"',
   ]);
   const shown = nb.cells.map((c: { outputs: { data?: Record<string, string[]> }[] }) =>
     c.outputs.map((o) => (o.data?.["text/plain"] ?? []).join(""))
@@ -119,6 +123,15 @@ Deno.test("an output the kernel sends late, parented by the cell's sentinel or a
   for (const d of delays) {
     assert.equal(shown.flat().filter((t) => t === `late ${d}`).length, 1, `late ${d}: ${shown}`);
   }
+  const errors = nb.cells.flatMap((c: { outputs: { output_type: string; evalue?: string }[] }) =>
+    c.outputs.filter((o) => o.output_type === "error").map((o) => o.evalue)
+  );
+  assert.deepEqual(errors, ["late error"]);
+  // A late output does not change its cell's count.
+  assert.deepEqual(
+    nb.cells.map((c: { execution_count: number }) => c.execution_count),
+    nb.cells.map((_: unknown, i: number) => i + 1),
+  );
 });
 
 Deno.test("a cell that runs too long is stopped, naming it", async () => {
@@ -133,6 +146,15 @@ Deno.test("a cell that runs too long is stopped, naming it", async () => {
     () => run(['"fast"', 'setTimeout(() => { for (;;); }, 0);\n"last"'], undefined, 20, 2),
     /^NotebookError: fixture\.ipynb, In \[2\]: the (cell did not finish within 2 s|kernel did not answer within 2 s after this cell)$/,
   );
+});
+
+Deno.test("a kernel that dies just after the last cell is reported at once, naming that cell", async () => {
+  const t0 = performance.now();
+  await assert.rejects(
+    () => run(['"fast"', 'setTimeout(() => Deno.exit(3), 5);\n"last"'], undefined, 20, 60),
+    /^NotebookError: fixture\.ipynb, In \[2\]: the kernel died/,
+  );
+  assert.ok(performance.now() - t0 < 30_000, "not after the 60 s cell timeout");
 });
 
 Deno.test("a kernel that cannot start is one line naming the notebook and the cause", async () => {

@@ -57,8 +57,17 @@ except ImportError as e:
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-# Outputs a cell can have (an error is sent before the cell's reply, never late).
-OUTPUT_KINDS = ("stream", "display_data", "update_display_data", "clear_output", "execute_result")
+# Outputs a cell can have. The kernel publishes a cell's result (or the error of formatting it)
+# with a broadcast, which can come late. Statuses and execute_input are not outputs: an earlier
+# sentinel's idle routinely comes during a later round and must not end it.
+OUTPUT_KINDS = (
+    "stream",
+    "display_data",
+    "update_display_data",
+    "clear_output",
+    "execute_result",
+    "error",
+)
 
 
 class SentinelClient(NotebookClient):
@@ -68,10 +77,46 @@ class SentinelClient(NotebookClient):
         super().__init__(*args, **kwargs)
         # Request id -> (cell, index) of every cell and sentinel sent so far.
         self.owners = {}
+        # The last code cell sent, as (cell, index).
+        self.last_owner = None
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
-        self.owners[parent_msg_id] = (cell, cell_index)
+        self.owners[parent_msg_id] = self.last_owner = (cell, cell_index)
         await self.sentinel_round(parent_msg_id, cell, cell_index)
+
+    async def final_round(self, timeout):
+        """One more sentinel after the last cell (its late outputs go to it), within `timeout` s.
+
+        Raises DeadKernelError when the kernel dies meanwhile, asyncio.TimeoutError when it does
+        not answer.
+        """
+        cell, index = self.last_owner if self.last_owner else (None, None)
+        work = asyncio.ensure_future(self.sentinel_round(None, cell, index))
+        end = monotonic() + timeout
+        try:
+            while not work.done():
+                if monotonic() > end:
+                    raise asyncio.TimeoutError()
+                await asyncio.wait({work}, timeout=1)
+                if not work.done() and not await ensure_async(self.kc.is_alive()):
+                    raise DeadKernelError("Kernel died")
+            work.result()
+        finally:
+            work.cancel()
+
+    def add_late(self, msg, cell, cell_index):
+        """Adds an output that came late to its cell, leaving that cell's count and the state of
+        the cell being read (a pending clear_output) as they were."""
+        count = cell.get("execution_count")
+        pending = self.clear_before_next_output
+        self.clear_before_next_output = False
+        try:
+            self.process_message(msg, cell, cell_index)
+        except CellExecutionComplete:
+            pass
+        finally:
+            self.clear_before_next_output = pending
+            cell["execution_count"] = count
 
     async def sentinel_round(self, parent_msg_id=None, cell=None, cell_index=None):
         """Sends a sentinel and reads outputs until its three markers (and the cell's idle) are in.
@@ -92,13 +137,13 @@ class SentinelClient(NotebookClient):
         sentinel_id = await ensure_async(self.kc.execute(code, store_history=False))
         if cell is not None:
             self.owners[sentinel_id] = (cell, cell_index)
-        idle = cell is None
+        idle = parent_msg_id is None
         printed = displayed = resulted = False
         while not (idle and printed and displayed and resulted):
             msg = await self.kc.iopub_channel.get_msg(timeout=None)
             parent = msg["parent_header"].get("msg_id")
             kind, content = msg["msg_type"], msg["content"]
-            if parent == parent_msg_id:
+            if parent is not None and parent == parent_msg_id:
                 try:
                     self.process_message(msg, cell, cell_index)
                 except CellExecutionComplete:
@@ -121,7 +166,10 @@ class SentinelClient(NotebookClient):
                     continue
             owner = self.owners.get(parent)
             if owner is not None and kind in OUTPUT_KINDS:
-                self.process_message(msg, *owner)
+                if owner[0] is cell and parent_msg_id is not None:
+                    self.process_message(msg, cell, cell_index)
+                else:
+                    self.add_late(msg, *owner)
 
 def normalise(nb):
     """Outputs as they are committed: merged streams, no ANSI codes, no execution metadata."""
@@ -261,7 +309,7 @@ async def run_job(spec, job, kernels):
                     )
                 # One more round trip: what the last cell's sentinel left behind goes to its cell.
                 try:
-                    await asyncio.wait_for(client.sentinel_round(), spec["cell_timeout"])
+                    await client.final_round(spec["cell_timeout"])
                 except asyncio.TimeoutError:
                     raise Failure(
                         None if current is None else cell_label(nb, current),
