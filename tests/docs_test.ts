@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { ROOT } from "../scripts/runner/paths.ts";
-import { docExamples, writeExampleModules } from "./helpers/doc_examples.ts";
+import { docExamples, tsFiles, writeExampleModules } from "./helpers/doc_examples.ts";
 
 const MODULES = ["lib/mod.ts", "lib/plots/mod.ts"];
 
@@ -55,7 +55,7 @@ Deno.test("every @example in lib/ runs", async () => {
   // `ignore`, which lib/ does not use: its examples all run).
   let fences = 0;
   for (const ex of examples) assert.doesNotMatch(ex.code, /^```/m, ex.name);
-  for await (const path of walkTs(`${ROOT}/lib`)) {
+  for (const path of await tsFiles(`${ROOT}/lib`)) {
     fences += (await Deno.readTextFile(path)).match(/^\s*\* ```\S/gm)?.length ?? 0;
   }
   assert.ok(examples.length > 0);
@@ -82,11 +82,3 @@ Deno.test("every @example in lib/ runs", async () => {
     await Deno.remove(dir, { recursive: true });
   }
 });
-
-/** Every `.ts` file under `dir`. */
-async function* walkTs(dir: string): AsyncGenerator<string> {
-  for await (const e of Deno.readDir(dir)) {
-    if (e.isDirectory) yield* walkTs(`${dir}/${e.name}`);
-    else if (e.name.endsWith(".ts")) yield `${dir}/${e.name}`;
-  }
-}

@@ -8,13 +8,7 @@ import assert from "node:assert/strict";
 import { executeNotebooks, NotebookError } from "../scripts/runner/execute.ts";
 import { installKernelSpec, jupyterEnv, KERNEL_NAME } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS, PYTHON } from "../scripts/runner/paths.ts";
-import { notebook as notebookOf } from "./helpers/notebook.ts";
-
-/** A notebook of these code cells for the project's kernel. */
-const notebook = (cells: string[]) =>
-  notebookOf(cells, {
-    kernelspec: { name: KERNEL_NAME, display_name: "Deno", language: "typescript" },
-  });
+import { executeCells } from "./helpers/notebook.ts";
 
 /** A scratch folder with a kernelspec for this Deno; removed after `fn`. */
 async function withKernel<T>(fn: (dir: string, env: Record<string, string>) => Promise<T>) {
@@ -162,30 +156,13 @@ Deno.test("the case template runs from the folder it lives in", async () => {
 });
 
 Deno.test("importing a package that was not added with deno add shows an error", async () => {
-  await withKernel(async (dir, env) => {
-    await Deno.writeTextFile(
-      `${dir}/in.ipynb`,
-      notebook(['import { x } from "a-package-not-in-deno-json";']),
-    );
-    await assert.rejects(
-      () =>
-        executeNotebooks({
-          jobs: [{
-            name: "fixture.ipynb",
-            input: `${dir}/in.ipynb`,
-            output: `${dir}/out.ipynb`,
-            cwd: NOTEBOOKS,
-            results: `${dir}/results`,
-          }],
-          env,
-          workDir: dir,
-        }),
-      (e: Error) => {
-        assert.ok(e instanceof NotebookError);
-        assert.match(e.message, /"a-package-not-in-deno-json" not a dependency/);
-        assert.doesNotMatch(e.message, /the kernel gave no traceback/);
-        return true;
-      },
-    );
-  });
+  await assert.rejects(
+    () => executeCells(['import { x } from "a-package-not-in-deno-json";']),
+    (e: Error) => {
+      assert.ok(e instanceof NotebookError);
+      assert.match(e.message, /"a-package-not-in-deno-json" not a dependency/);
+      assert.doesNotMatch(e.message, /the kernel gave no traceback/);
+      return true;
+    },
+  );
 });

@@ -5,7 +5,9 @@
  * that load nothing from the machine that rendered them.
  */
 import assert from "node:assert/strict";
+import { dirname } from "node:path";
 import { listFiles } from "../scripts/runner/files.ts";
+import { codeModule } from "../scripts/runner/inputs.ts";
 import { notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS, REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
 
@@ -80,12 +82,9 @@ Deno.test("every notebook's code cells type-check together (the kernel does not 
   {
     const files: string[] = [];
     for (const p of sources) {
-      const nb = await read(`${NOTEBOOKS}/${p}`);
-      const code = nb.cells.filter((c: Cell) => c.cell_type === "code")
-        .map((c: Cell) => [c.source].flat().join(""))
-        .join("\n\n").replaceAll('"../lib/', `"${ROOT}/lib/`);
+      const path = `${NOTEBOOKS}/${p}`;
       const file = `${dir}/${p.replaceAll("/", "_")}.ts`;
-      await Deno.writeTextFile(file, `${code}\nexport {};\n`);
+      await Deno.writeTextFile(file, codeModule(await read(path), dirname(path)));
       files.push(file);
     }
     const out = await new Deno.Command("deno", {

@@ -4,48 +4,20 @@
  * all-or-nothing install, the `--check` summaries, and `deno task kernel`.
  */
 import assert from "node:assert/strict";
-import { executeNotebooks, JupyterMissingError, NotebookError } from "../scripts/runner/execute.ts";
-import {
-  installKernelSpec,
-  jupyterEnv,
-  KERNEL_NAME,
-  kernelSpec,
-  notebookKernelspec,
-} from "../scripts/runner/kernelspec.ts";
+import { JupyterMissingError, NotebookError } from "../scripts/runner/execute.ts";
+import { KERNEL_NAME, kernelSpec, notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { installAll } from "../scripts/runner/install.ts";
 import { fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
-import { NOTEBOOKS, ROOT } from "../scripts/runner/paths.ts";
-import { notebook } from "./helpers/notebook.ts";
+import { ROOT } from "../scripts/runner/paths.ts";
+import { executeCells } from "./helpers/notebook.ts";
 
 /** Executes one notebook of `cells`; `spec` replaces the kernelspec (e.g. a broken kernel). */
-async function run(
+const run = (
   cells: string[],
   spec?: object,
   startupTimeoutSeconds?: number,
   cellTimeoutSeconds?: number,
-) {
-  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
-  try {
-    await installKernelSpec(`${dir}/jupyter`, Deno.execPath(), spec);
-    await Deno.writeTextFile(`${dir}/in.ipynb`, notebook(cells));
-    await executeNotebooks({
-      jobs: [{
-        name: "fixture.ipynb",
-        input: `${dir}/in.ipynb`,
-        output: `${dir}/out.ipynb`,
-        cwd: NOTEBOOKS,
-        results: `${dir}/results`,
-      }],
-      env: jupyterEnv(`${dir}/jupyter`),
-      workDir: dir,
-      startupTimeoutSeconds,
-      cellTimeoutSeconds,
-    });
-    return JSON.parse(await Deno.readTextFile(`${dir}/out.ipynb`));
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
+) => executeCells(cells, { spec, startupTimeoutSeconds, cellTimeoutSeconds });
 
 Deno.test("a cell that throws stops the run, naming the notebook, the cell as Jupyter shows it and the error", async () => {
   await assert.rejects(
@@ -185,26 +157,21 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
 });
 
 Deno.test("without Jupyter's packages, nothing runs and the message says what to install", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
+  const hide = await Deno.makeTempDir({ prefix: "runner-test-" });
   try {
     // A site customisation that hides nbconvert from this Python, as if it were not installed.
     await Deno.writeTextFile(
-      `${dir}/sitecustomize.py`,
+      `${hide}/sitecustomize.py`,
       'import sys\nsys.modules["nbconvert"] = None\n',
     );
-    await Deno.writeTextFile(`${dir}/in.ipynb`, notebook(["1"]));
+    let ran: boolean | undefined;
     await assert.rejects(
       () =>
-        executeNotebooks({
-          jobs: [{
-            name: "fixture.ipynb",
-            input: `${dir}/in.ipynb`,
-            output: `${dir}/out.ipynb`,
-            cwd: dir,
-            results: `${dir}/results`,
-          }],
-          env: { ...jupyterEnv(`${dir}/jupyter`), PYTHONPATH: dir },
-          workDir: dir,
+        executeCells(["1"], {
+          env: { PYTHONPATH: hide },
+          inspect: async (dir) => {
+            ran = await Deno.stat(`${dir}/out.ipynb`).then(() => true, () => false);
+          },
         }),
       (e: unknown) => {
         assert.ok(e instanceof JupyterMissingError);
@@ -215,9 +182,9 @@ Deno.test("without Jupyter's packages, nothing runs and the message says what to
         return true;
       },
     );
-    assert.equal(await Deno.stat(`${dir}/out.ipynb`).then(() => true, () => false), false);
+    assert.equal(ran, false);
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    await Deno.remove(hide, { recursive: true });
   }
 });
 

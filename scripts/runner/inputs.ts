@@ -43,18 +43,46 @@ function display(path: string): string {
   return path.startsWith(`${ROOT}/`) ? path.slice(ROOT.length + 1) : path;
 }
 
-/** The code cells of a notebook as one module, with relative imports made absolute. */
-function codeModule(
+/**
+ * Code with its relative module specifiers (`"./x.ts"`, `"../y.ts"` in `import`, `export … from`
+ * and `import()`) made absolute URLs, resolved from `base`.
+ *
+ * @param code TypeScript or JavaScript.
+ * @param base The URL relative specifiers resolve from (a file, or a folder ending in `/`).
+ * @returns The code, otherwise unchanged.
+ * @example
+ * ```ts
+ * import { absoluteImports } from "./inputs.ts";
+ * absoluteImports('import { a } from "../lib/a.ts";', new URL("file:///p/nb/"));
+ * // 'import { a } from "file:///p/lib/a.ts";'
+ * ```
+ */
+export function absoluteImports(code: string, base: URL): string {
+  return code.replace(
+    /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}\/[^"']+)\2/g,
+    (_, lead, q, spec) => `${lead}${q}${new URL(spec, base).href}${q}`,
+  );
+}
+
+/**
+ * The code cells of a notebook as one module, with relative imports made absolute.
+ *
+ * @param nb The notebook (nbformat 4).
+ * @param dir The folder the notebook runs in (relative imports resolve from there).
+ * @returns The module's text.
+ * @example
+ * ```ts
+ * import { codeModule } from "./inputs.ts";
+ * codeModule({ cells: [{ cell_type: "code", source: "1" }] }, "/p/nb"); // "1\nexport {};\n"
+ * ```
+ */
+export function codeModule(
   nb: { cells: { cell_type: string; source: string | string[] }[] },
   dir: string,
-) {
+): string {
   const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""))
     .join("\n\n");
-  const base = new URL(`file://${dir}/`);
-  return code.replace(
-    /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}\/[^"']*)\2/g,
-    (_, lead, q, spec) => `${lead}${q}${new URL(spec, base).href}${q}`,
-  ) + "\nexport {};\n";
+  return absoluteImports(code, new URL(`file://${dir}/`)) + "\nexport {};\n";
 }
 
 /**

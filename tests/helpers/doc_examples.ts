@@ -13,6 +13,7 @@
  */
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { absoluteImports } from "../../scripts/runner/inputs.ts";
 
 /** A code block of a JSDoc comment. */
 export interface DocExample {
@@ -27,7 +28,7 @@ export interface DocExample {
 }
 
 /** Every `.ts` file under `dir`, sorted. */
-async function tsFiles(dir: string): Promise<string[]> {
+export async function tsFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for await (const e of Deno.readDir(dir)) {
     const path = `${dir}/${e.name}`;
@@ -75,9 +76,6 @@ export async function docExamples(dir: string): Promise<DocExample[]> {
   return out;
 }
 
-/** Relative module specifiers (`"./x.ts"`, `"../y.ts"`) in import and export statements. */
-const RELATIVE = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}\/[^"']+)\2/g;
-
 /**
  * Writes each example as a module in `dir`, its relative imports resolved from its source file.
  *
@@ -91,11 +89,7 @@ export async function writeExampleModules(
 ): Promise<URL[]> {
   const urls: URL[] = [];
   for (const [i, ex] of examples.entries()) {
-    const from = pathToFileURL(ex.file);
-    const code = ex.code.replace(
-      RELATIVE,
-      (_all, kw: string, q: string, spec: string) => `${kw}${q}${new URL(spec, from).href}${q}`,
-    );
+    const code = absoluteImports(ex.code, pathToFileURL(ex.file));
     const path = `${dir}/${String(i).padStart(4, "0")}.ts`;
     // The example's lines keep their numbers (line 1 is its first); its name goes last.
     await Deno.writeTextFile(path, `${code}\nexport {};\n// ${ex.name}\n`);

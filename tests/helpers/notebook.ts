@@ -1,8 +1,11 @@
 /**
- * Test helper: a notebook of code cells, as text.
+ * Test helper: a notebook of code cells, as text, and its execution as the runner does it.
  *
  * @module
  */
+import { executeNotebooks } from "../../scripts/runner/execute.ts";
+import { installKernelSpec, jupyterEnv } from "../../scripts/runner/kernelspec.ts";
+import { NOTEBOOKS } from "../../scripts/runner/paths.ts";
 
 /** A notebook (nbformat 4) whose code cells have these sources, not executed. */
 export function notebook(cells: string[], metadata: Record<string, unknown> = {}): string {
@@ -19,4 +22,53 @@ export function notebook(cells: string[], metadata: Record<string, unknown> = {}
     nbformat: 4,
     nbformat_minor: 5,
   });
+}
+
+/** Options of {@link executeCells}. */
+export interface ExecuteCellsOptions {
+  /** A kernelspec replacing the project's (e.g. a kernel that cannot start). */
+  spec?: object;
+  /** Variables added to the executor's environment (e.g. `PYTHONPATH`). */
+  env?: Record<string, string>;
+  /** Seconds the kernel may take to start. */
+  startupTimeoutSeconds?: number;
+  /** Seconds a cell may take. */
+  cellTimeoutSeconds?: number;
+  /** Called with the scratch folder (`in.ipynb`, `out.ipynb`) before it is removed. */
+  inspect?: (dir: string) => Promise<void>;
+}
+
+/**
+ * Executes a notebook of these code cells as the runner does (one job, `fixture.ipynb`, run in
+ * the notebooks' folder), in a scratch folder with its own kernelspec for this Deno.
+ *
+ * @returns The executed notebook; throws what `executeNotebooks` throws.
+ */
+export async function executeCells(
+  cells: string[],
+  options: ExecuteCellsOptions = {},
+  // deno-lint-ignore no-explicit-any
+): Promise<any> {
+  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
+  try {
+    await installKernelSpec(`${dir}/jupyter`, Deno.execPath(), options.spec);
+    await Deno.writeTextFile(`${dir}/in.ipynb`, notebook(cells));
+    await executeNotebooks({
+      jobs: [{
+        name: "fixture.ipynb",
+        input: `${dir}/in.ipynb`,
+        output: `${dir}/out.ipynb`,
+        cwd: NOTEBOOKS,
+        results: `${dir}/results`,
+      }],
+      env: { ...jupyterEnv(`${dir}/jupyter`), ...options.env },
+      workDir: dir,
+      startupTimeoutSeconds: options.startupTimeoutSeconds,
+      cellTimeoutSeconds: options.cellTimeoutSeconds,
+    });
+    return JSON.parse(await Deno.readTextFile(`${dir}/out.ipynb`));
+  } finally {
+    await options.inspect?.(dir);
+    await Deno.remove(dir, { recursive: true });
+  }
 }
