@@ -61,11 +61,22 @@ function kernel(): JupyterDisplay | null {
 
 /**
  * How long to wait after a display for the kernel to write it. Measured by sending cells at once
- * as "Run All" does (tests/notebook_kernel_test.ts): with no wait, displays arrived after their
- * cell was reported idle in 2–7 of 20 runs of two cells; with a 0 ms timer still in 1–2 of 20;
- * with 5 ms or more in none, with or without both cores busy. 25 ms leaves a margin.
+ * as "Run All" does (tests/notebook_kernel_test.ts): with no wait, displays arrived 1–9 ms after
+ * their cell was reported idle in about 1 of 16; with a 0 ms timer still in 1–2 of 20 runs of two
+ * cells; with 25 ms in none on an idle machine or with both cores busy, but once (the figure cell)
+ * while the whole test suite ran. 50 ms leaves a margin.
  */
-const PUBLISH_WAIT_MS = 25;
+const PUBLISH_WAIT_MS = 50;
+
+/**
+ * The wait after each display in milliseconds: `DISPLAY_WAIT_MS` when set to a whole number (the
+ * notebook runner sets 0: it collects outputs that come after their cell itself), else
+ * {@link PUBLISH_WAIT_MS}.
+ */
+function publishWait(): number {
+  const set = Deno.env.get("DISPLAY_WAIT_MS");
+  return set !== undefined && /^\d+$/.test(set) ? Number(set) : PUBLISH_WAIT_MS;
+}
 
 /**
  * Sends a MIME bundle (with its display metadata) to the notebook and waits until it is out;
@@ -82,7 +93,8 @@ async function emit(
     return;
   }
   await jupyter.broadcast("display_data", { data: bundle, metadata, transient: {} });
-  await new Promise((resolve) => setTimeout(resolve, PUBLISH_WAIT_MS));
+  const wait = publishWait();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 /** Names of results files: letters, digits, `.`, `_` and `-` (no folders). */
