@@ -43,12 +43,24 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
       assert.ok(svg.includes(`>${t.drug}<`), t.drug);
       assert.ok(svg.includes(`>${lib.formatNumber(t.doseMgPerDay)}</text>`), `${t.doseMgPerDay}`);
     }
-    for (const e of c.events) assert.ok(svg.includes(`>${e.kind}<`), e.kind);
+    // Each event by its kind; two of one kind (an accident and a surgical amputation) by what
+    // happened, so that their labels tell them apart.
+    for (const e of c.events) {
+      const shared = c.events.some((o) => o !== e && o.kind === e.kind);
+      assert.ok(
+        svg.includes(`>${shared ? e.description : e.kind}<`),
+        `${e.kind}: ${e.description}`,
+      );
+    }
     assert.ok(svg.includes(`Days since the start of ${lib.STUDY.drug}`));
     assert.ok(svg.includes(`Pain ${lib.STUDY.scale.name} (${lib.STUDY.scale.unit})`));
   }
   const day0 = svgText(caseTimelineFigure(byId("1"), { alignOn: null }));
   assert.ok(day0.includes("Days since day 0"));
+  assert.ok(
+    series.cases.some((c) => new Set(c.events.map((e) => e.kind)).size < c.events.length),
+    "the data have a case with two events of one kind",
+  );
 });
 
 Deno.test("timeline: a stated range is a vertical whisker labelled lo–hi", () => {

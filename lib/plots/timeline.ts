@@ -7,7 +7,7 @@
 import { expectCase } from "../args.ts";
 import * as Plot from "@observablehq/plot";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
-import type { Case, Day, Observation, Treatment } from "../model.ts";
+import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
 import { STUDY } from "../study.ts";
 import { firstPeriod, relativeDay } from "../timeline.ts";
 import { type Figure, panel, stack } from "./compose.ts";
@@ -85,7 +85,8 @@ const VAS_H = 150;
 
 /**
  * Builds the timeline figure of one case, top to bottom: a strip of events (a marker at the
- * nominal time, a whisker over the times the words allow, its kind as label); the VAS (0–10 cm,
+ * nominal time, a whisker over the times the words allow, its kind as label, or its description
+ * where the case has more than one event of that kind); the VAS (0–10 cm,
  * same axis for every case) with a point at each stated value, a horizontal whisker for its time,
  * a vertical one for a stated range, a band for a value stated over a period, a line through the
  * points; one lane per drug with a bar per dose period (height: dose relative to the drug's
@@ -134,7 +135,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     start: place(t.start),
     end: t.end ? place(t.end) : null,
   }));
-  const events = c.events.map((e) => ({ e, t: place(e.day) }));
+  const events = c.events.map((e) => ({ label: eventLabel(e, c.events), t: place(e.day) }));
 
   // x domain: every nominal time and every finite bound, padded.
   const values = [
@@ -247,9 +248,17 @@ function describeValues(obs: readonly Observation[]): string {
     : `${obs.length} stated VAS values from ${f(obs[0])} to ${f(obs.at(-1)!)} cm`;
 }
 
+/**
+ * An event's label: its kind, or its description where the case has another event of the same
+ * kind (two "amputation" labels would not say which is which).
+ */
+function eventLabel(e: CaseEvent, all: readonly CaseEvent[]): string {
+  return all.some((o) => o !== e && o.kind === e.kind) ? e.description : e.kind;
+}
+
 /** Events: a marker, a whisker and a label each, in as many rows as keep labels apart. */
 function eventStrip(
-  events: readonly { e: { kind: string }; t: NominalInterval }[],
+  events: readonly { label: string; t: NominalInterval }[],
   x: LinearScale,
   width: number,
   uses: Uses,
@@ -264,7 +273,7 @@ function eventStrip(
     const px = x(Math.min(Math.max(ev.t.nominal, d0), d1));
     const w1 = Math.min(x(Math.max(ev.t.lo, d0)), px - MARKER_RADIUS);
     const w2 = Math.max(x(Math.min(ev.t.hi, d1)), px + MARKER_RADIUS);
-    const lw = measureText(ev.e.kind, TYPE.small).width;
+    const lw = measureText(ev.label, TYPE.small).width;
     // Beside the whisker where there is room, else across it (with a halo).
     const spots: Spot[] = [
       { anchor: "start", tx: w2 + gap, x1: w1, x2: w2 + gap + lw, halo: false },
@@ -309,7 +318,7 @@ function eventStrip(
       d: `M${px},${cy - r}L${px + r},${cy}L${px},${cy + r}L${px - r},${cy}Z`,
       fill: GREY.ink,
     }));
-    p.appendChild(textElement(q.e.e.kind, q.tx, cy + TYPE.small * 0.36, {
+    p.appendChild(textElement(q.e.label, q.tx, cy + TYPE.small * 0.36, {
       size: TYPE.small,
       anchor: q.anchor,
       fill: GREY.ink,
