@@ -67,6 +67,11 @@ class Table {
   }
 }
 
+/** The `timepoints.csv` row of a time point stated as day `d` after the amputation. */
+function exactDay(caseId: string, timeId: string, d: number, quote: string) {
+  return [caseId, timeId, "exact", "amputation", null, d, "day", d, d, d, `day ${d}`, quote];
+}
+
 /**
  * Writes a synthetic case series to `dir` (created if needed; existing tables overwritten).
  *
@@ -193,20 +198,7 @@ export async function writeSyntheticSeries(
         ["drug_start", drugDay, `On day ${drugDay} ${drug} ${doses[0]} mg/day was started`],
       ] as const;
       for (const [timeId, d, quote] of sentences) {
-        await t.timepoints.add([
-          id,
-          timeId,
-          "exact",
-          "amputation",
-          null,
-          d,
-          "day",
-          d,
-          d,
-          d,
-          `day ${d}`,
-          quote,
-        ]);
+        await t.timepoints.add(exactDay(id, timeId, d, quote));
       }
       await t.treatments.add([
         id,
@@ -239,20 +231,7 @@ export async function writeSyntheticSeries(
         const timeId = `v${k + 1}`;
         const quote = `on day ${days[k]} the pain VAS was ${v}`;
         obs.push(quote);
-        await t.timepoints.add([
-          id,
-          timeId,
-          "exact",
-          "amputation",
-          null,
-          days[k],
-          "day",
-          days[k],
-          days[k],
-          days[k],
-          `day ${days[k]}`,
-          quote,
-        ]);
+        await t.timepoints.add(exactDay(id, timeId, days[k], quote));
         await t.observations.add([
           id,
           timeId,
