@@ -5,9 +5,11 @@
  * displayed output is the same. Outside a Jupyter kernel (`deno run`, `deno test`) each helper
  * prints the text version instead.
  *
- * In a kernel, each helper returns only once its output has left the kernel: the Deno kernel
- * writes a display message in the background, and a cell that ends at once can report itself
- * finished before its last output is sent, which then lands under the next cell or is lost.
+ * In a kernel, each helper waits `DISPLAY_WAIT_MS` milliseconds (default 50) after sending its
+ * output, so that the output has almost surely left the kernel: the Deno kernel writes a display
+ * message in the background, and a cell that ends at once can report itself finished before its
+ * last output is sent, which then lands under the next cell or is lost in a front end. The
+ * notebook runner sets 0: it collects such late outputs itself.
  *
  * @module
  */
@@ -61,17 +63,17 @@ function kernel(): JupyterDisplay | null {
 
 /**
  * How long to wait after a display for the kernel to write it. Measured by sending cells at once
- * as "Run All" does (tests/notebook_kernel_test.ts): with no wait, displays arrived 1–9 ms after
- * their cell was reported idle in about 1 of 16; with a 0 ms timer still in 1–2 of 20 runs of two
- * cells; with 25 ms in none on an idle machine or with both cores busy, but once (the figure cell)
- * while the whole test suite ran. 50 ms leaves a margin.
+ * as "Run All" does (tests/notebook_kernel_test.ts): with no wait at all, about 1 display in 16
+ * arrived 1–9 ms after its cell was reported idle; with a 0 ms timer, displays came late in 1–2 of
+ * 20 runs of two cells; with 25 ms in none on an idle machine or with both cores busy, but once
+ * (the figure cell) while the whole test suite ran. 50 ms leaves a margin.
  */
 const PUBLISH_WAIT_MS = 50;
 
 /**
- * The wait after each display in milliseconds: `DISPLAY_WAIT_MS` when set to a whole number (the
- * notebook runner sets 0: it collects outputs that come after their cell itself), else
- * {@link PUBLISH_WAIT_MS}.
+ * The wait after each display in milliseconds: `DISPLAY_WAIT_MS` when set to a whole number of
+ * milliseconds (the notebook runner sets 0: it collects outputs that come after their cell
+ * itself), else {@link PUBLISH_WAIT_MS} (also for any other value).
  */
 function publishWait(): number {
   const set = Deno.env.get("DISPLAY_WAIT_MS");
@@ -79,8 +81,8 @@ function publishWait(): number {
 }
 
 /**
- * Sends a MIME bundle (with its display metadata) to the notebook and waits until it is out;
- * prints its text elsewhere.
+ * Sends a MIME bundle (with its display metadata) to the notebook and waits for it to leave the
+ * kernel (see {@link publishWait}); prints its text elsewhere.
  */
 async function emit(
   bundle: Record<string, string>,

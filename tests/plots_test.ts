@@ -26,6 +26,9 @@ import { oddCases } from "./plots/odd_cases.ts";
 const series = await lib.loadCaseSeries();
 const byId = (id: string) => series.cases.find((c) => c.id === id)!;
 const odd = new Map(oddCases().map((c) => [c.id, c]));
+/** Text as it is written inside an SVG element. */
+const escape = (t: string) =>
+  t.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const count = (svg: string, re: RegExp) => (svg.match(re) ?? []).length;
 /** Markers drawn as data (the legend's swatches left out). */
 const dataCircles = (svg: string) =>
@@ -47,10 +50,8 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
     // happened, so that their labels tell them apart.
     for (const e of c.events) {
       const shared = c.events.some((o) => o !== e && o.kind === e.kind);
-      assert.ok(
-        svg.includes(`>${shared ? e.description : e.kind}<`),
-        `${e.kind}: ${e.description}`,
-      );
+      assert.ok(svg.includes(`>${escape(shared ? e.description : e.kind)}<`), e.description);
+      if (shared) assert.ok(!svg.includes(`>${escape(e.kind)}<`), `bare '${e.kind}' label`);
     }
     assert.ok(svg.includes(`Days since the start of ${lib.STUDY.drug}`));
     assert.ok(svg.includes(`Pain ${lib.STUDY.scale.name} (${lib.STUDY.scale.unit})`));
@@ -61,6 +62,15 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
     series.cases.some((c) => new Set(c.events.map((e) => e.kind)).size < c.events.length),
     "the data have a case with two events of one kind",
   );
+});
+
+Deno.test("timeline: an event label too long for the strip is cut at a word with '…'", () => {
+  const c = series.cases.find((x) => x.events.length > 0)!;
+  const long = "a description that goes on ".repeat(12).trim();
+  const events = c.events.map((e) => ({ ...e, kind: "same kind", description: long }));
+  const svg = svgText(caseTimelineFigure({ ...c, events }));
+  assert.ok(!svg.includes(long), "the whole description");
+  assert.match(svg, />a description that goes on[^<]* …</);
 });
 
 Deno.test("timeline: a stated range is a vertical whisker labelled lo–hi", () => {

@@ -14,7 +14,7 @@ import { type Figure, panel, stack } from "./compose.ts";
 import { document, svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
-import { type Obstacles, placeLabel, spread, textBox } from "./layout.ts";
+import { type Obstacles, placeLabel, spread, textBox, wrapText } from "./layout.ts";
 import {
   drugClassColors,
   type FigureWidth,
@@ -135,7 +135,10 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     start: place(t.start),
     end: t.end ? place(t.end) : null,
   }));
-  const events = c.events.map((e) => ({ label: eventLabel(e, c.events), t: place(e.day) }));
+  const events = c.events.map((e) => ({
+    label: eventLabel(e, c.events, width / 2),
+    t: place(e.day),
+  }));
 
   // x domain: every nominal time and every finite bound, padded.
   const values = [
@@ -250,10 +253,13 @@ function describeValues(obs: readonly Observation[]): string {
 
 /**
  * An event's label: its kind, or its description where the case has another event of the same
- * kind (two "amputation" labels would not say which is which).
+ * kind (two "amputation" labels would not say which is which), cut at a word with "…" where it
+ * is wider than `maxWidth`.
  */
-function eventLabel(e: CaseEvent, all: readonly CaseEvent[]): string {
-  return all.some((o) => o !== e && o.kind === e.kind) ? e.description : e.kind;
+function eventLabel(e: CaseEvent, all: readonly CaseEvent[], maxWidth: number): string {
+  const label = all.some((o) => o !== e && o.kind === e.kind) ? e.description : e.kind;
+  const lines = wrapText(label, maxWidth, TYPE.small);
+  return lines.length > 1 ? `${lines[0]} …` : label;
 }
 
 /** Events: a marker, a whisker and a label each, in as many rows as keep labels apart. */

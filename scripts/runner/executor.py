@@ -227,16 +227,16 @@ def emit(event):
     print(json.dumps(event), flush=True)
 
 
+# Seconds between two looks at a kernel that is starting or being stopped.
+KERNEL_POLL = 0.01
+
+
 class Kernel(AsyncKernelManager):
     """A kernel manager that sees its killed kernel gone within milliseconds: jupyter_client
     polls for its exit every 0.1 s, a tenth of a second lost per notebook."""
 
     async def _async_wait(self, pollinterval=0.1):
         await super()._async_wait(pollinterval=KERNEL_POLL)
-
-
-# Seconds between two looks at a kernel that is starting or being stopped.
-KERNEL_POLL = 0.01
 
 
 async def wait_until_ready(kc, km, timeout):
@@ -257,12 +257,16 @@ async def wait_until_ready(kc, km, timeout):
     asked = set()
     reply = None
     heard = False
+    last_asked = None
     while reply is None or not heard:
-        if monotonic() > end:
+        now = monotonic()
+        if now > end:
             raise asyncio.TimeoutError()
-        if not await ensure_async(km.is_alive()):
-            raise RuntimeError("the kernel exited")
-        asked.add(kc.kernel_info())
+        if last_asked is None or now - last_asked >= KERNEL_POLL:
+            if not await ensure_async(km.is_alive()):
+                raise RuntimeError("the kernel exited")
+            asked.add(kc.kernel_info())
+            last_asked = now
         for socket, _ in await poller.poll(KERNEL_POLL * 1000):
             channel = channels[socket]
             while await channel.msg_ready():
