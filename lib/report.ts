@@ -45,7 +45,7 @@ import {
   firstPeriod,
   relativeDay,
 } from "./timeline.ts";
-import { STUDY } from "./study.ts";
+import { PERCENT_THRESHOLDS, STUDY } from "./study.ts";
 import { listing, plural } from "./prose.ts";
 import { appraisalRows, causalityRows, type Checklist, naturalCourseText } from "./appraisal.ts";
 
@@ -337,10 +337,6 @@ export function changeRows(c: Case): Row[] {
     }));
   });
 }
-
-/** The percent thresholds of the study (`STUDY.thresholds`), e.g. [30, 50]. */
-export const PERCENT_THRESHOLDS: readonly number[] = STUDY.thresholds
-  .filter((t) => t.kind === "percent").map((t) => t.value);
 
 /**
  * Time from the start of the drug of interest to the first value reaching each percent threshold

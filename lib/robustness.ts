@@ -90,11 +90,12 @@ export function conclusionRobustness(variants: readonly NamedSeries[]): Robustne
       "conclusionRobustness: expected at least one variant (the dataset as extracted)",
     );
   }
-  const all = variants.map((v) => ({
+  const conclusions = variants.map((v) => headlineConclusions(v.series));
+  const all = variants.map((v, i) => ({
     name: v.name,
-    values: new Map(headlineConclusions(v.series).map((c) => [c.id, c.value])),
+    values: new Map(conclusions[i].map((c) => [c.id, c.value])),
   }));
-  return headlineConclusions(variants[0].series).map((c) => {
+  return conclusions[0].map((c) => {
     const differs = all.filter((v) => v.values.get(c.id) !== c.value).map((v) => ({
       variant: v.name,
       value: v.values.get(c.id) ?? "not defined",

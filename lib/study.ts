@@ -58,3 +58,16 @@ export const STUDY: Readonly<Study> = Object.freeze({
   ),
   scale: Object.freeze({ name: "VAS", unit: "cm", min: 0, max: 10 }),
 });
+
+/**
+ * The percent thresholds of the study (those of {@link STUDY}`.thresholds` in percent), in order.
+ *
+ * @example
+ * ```ts
+ * import { PERCENT_THRESHOLDS } from "./study.ts";
+ * PERCENT_THRESHOLDS; // [30, 50]
+ * ```
+ */
+export const PERCENT_THRESHOLDS: readonly number[] = Object.freeze(
+  STUDY.thresholds.filter((t) => t.kind === "percent").map((t) => t.value),
+);

@@ -8,18 +8,13 @@
 import { fmt } from "./display.ts";
 import type { CaseSeries } from "./model.ts";
 import { listing, plural } from "./prose.ts";
-import {
-  baselineDependence,
-  exclusionNotes,
-  PERCENT_THRESHOLDS,
-  sensitivityRange,
-} from "./report.ts";
+import { baselineDependence, exclusionNotes, sensitivityRange } from "./report.ts";
 import type { Robustness } from "./robustness.ts";
 import { phases } from "./stats/aggregation.ts";
 import { caseChange } from "./stats/change.ts";
 import { clopperPearson, type ResponderRow, type Timing } from "./stats/responders.ts";
 import type { SensitivityRow } from "./stats/sensitivity.ts";
-import { STUDY } from "./study.ts";
+import { PERCENT_THRESHOLDS, STUDY } from "./study.ts";
 
 /** A verb agreeing with a count: `agree(1, "precedes", "precede")` is "precedes". */
 const agree = (n: number, one: string, many: string) => (n === 1 ? one : many);

@@ -112,9 +112,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
       if (!check && !options.force && why.length === 0) {
         const record = old!.notebooks[job.name];
         for (const out of record.outputs) {
-          const to = out.startsWith("notebooks/")
-            ? `${work}/${out}`
-            : `${work}/results/${out.slice(8)}`;
+          const to = locate(out, { notebooks: `${work}/notebooks`, results: `${work}/results` });
           await Deno.mkdir(to.replace(/\/[^/]+$/, ""), { recursive: true });
           await Deno.copyFile(locate(out, dirs), to);
           owner.set(out, job.name);

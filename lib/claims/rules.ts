@@ -86,6 +86,18 @@ function unusable(cases: readonly Case[]): string[] {
 const cannot = (why: string): Judgement => ({ verdict: "cannot be assessed", evidence: why });
 
 /**
+ * The judgement of a claim whose cases are each graded 2 (as claimed), 1 (in part) or 0 (not):
+ * the weakest case decides; the evidence lists every case.
+ */
+function graded(rows: readonly { level: number; text: string }[]): Judgement {
+  const min = Math.min(...rows.map((r) => r.level));
+  return {
+    verdict: min === 2 ? "supported" : min === 1 ? "partly supported" : "not supported",
+    evidence: rows.map((r) => r.text).join("; ") + ".",
+  };
+}
+
+/**
  * Judges a claim by its rule on the cases of its own article.
  *
  * @param rule The rule and its parameters.
@@ -143,11 +155,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
             (longTerm ? "" : `, not surely ${rule.longTermDays} days or more after its start`),
         };
       });
-      const min = Math.min(...rows.map((r) => r.level));
-      return {
-        verdict: min === 2 ? "supported" : min === 1 ? "partly supported" : "not supported",
-        evidence: rows.map((r) => r.text).join("; ") + ".",
-      };
+      return graded(rows);
     }
     case "value-at-most": {
       const rows = cases.map((c) => {
@@ -185,11 +193,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
               : ""),
         };
       });
-      const min = Math.min(...rows.map((r) => r.level));
-      return {
-        verdict: min === 2 ? "supported" : min === 1 ? "partly supported" : "not supported",
-        evidence: rows.map((r) => r.text).join("; ") + ".",
-      };
+      return graded(rows);
     }
     case "first-line-monotherapy": {
       const rows = cases.map((c) => {
@@ -255,11 +259,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
       if (rows.some((r) => r === null)) {
         return cannot(`no value on each side of a ${drug} dose increase`);
       }
-      const min = Math.min(...rows.map((r) => r!.level));
-      return {
-        verdict: min === 2 ? "supported" : min === 1 ? "partly supported" : "not supported",
-        evidence: rows.map((r) => r!.text).join("; ") + ".",
-      };
+      return graded(rows.map((r) => r!));
     }
     case "partial-response-to-prior-drug": {
       const rows = cases.map((c) => {
@@ -296,11 +296,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
         };
       });
       if (rows.some((r) => r === null)) return cannot(`no value while ${rule.drug} was given`);
-      const min = Math.min(...rows.map((r) => r!.level));
-      return {
-        verdict: min === 2 ? "supported" : min === 1 ? "partly supported" : "not supported",
-        evidence: rows.map((r) => r!.text).join("; ") + ".",
-      };
+      return graded(rows.map((r) => r!));
     }
     case "further-improvement-after-switch": {
       const bad = unusable(cases);
@@ -336,11 +332,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
             }`,
         };
       });
-      const min = Math.min(...rows.map((r) => r.level));
-      return {
-        verdict: min === 2 ? "supported" : min === 1 ? "partly supported" : "not supported",
-        evidence: rows.map((r) => r.text).join("; ") + ".",
-      };
+      return graded(rows);
     }
     case "rapid-and-near-total": {
       const usable = cases.filter((c) => caseChange(c).points.length > 0);

@@ -5,7 +5,7 @@
  * @module
  */
 import { listing } from "../prose.ts";
-import { STUDY } from "../study.ts";
+import { PERCENT_THRESHOLDS, STUDY } from "../study.ts";
 import { axesPanel } from "./axes.ts";
 import { type Figure, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
@@ -90,7 +90,7 @@ export function responderCurveFigure(
     c.pts.length > 0 && c.pts[0].n <= RESPONDER_BAND_MAX_N &&
     c.pts.every((p) => typeof p.ciLower === "number" && typeof p.ciUpper === "number")
   );
-  const thresholds = STUDY.thresholds.filter((t) => t.kind === "percent").map((t) => t.value);
+  const thresholds = PERCENT_THRESHOLDS;
   const plot = axesPanel({
     width,
     height: Math.round(width * 0.62),

@@ -8,7 +8,7 @@ import { expectCases } from "../args.ts";
 import type { NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { listing } from "../prose.ts";
-import { type BaselineDefinition, STUDY } from "../study.ts";
+import { type BaselineDefinition, PERCENT_THRESHOLDS, STUDY } from "../study.ts";
 import {
   alignWithBaseline,
   baseline,
@@ -151,7 +151,7 @@ export function trajectoriesFigure(
   const pctValues = pctTracks.flatMap((t) => t.points.flatMap((p) => [p.v.nominal, p.v.hi]))
     .filter(Number.isFinite);
   const top = Math.ceil(Math.max(110, ...pctValues) / 10) * 10 + 10;
-  const thresholds = STUDY.thresholds.filter((t) => t.kind === "percent").map((t) => t.value);
+  const thresholds = PERCENT_THRESHOLDS;
   const pctPanel = axesPanel({
     width,
     height: 200,

@@ -11,7 +11,7 @@ import { BASELINE_DEFINITIONS, datedGap, firstPeriod, relativeDay } from "../tim
 import { caseChange, timeToRelief } from "./change.ts";
 import { prePost, signTest } from "./paired_tests.ts";
 import { responders } from "./responders.ts";
-import { type BaselineDefinition, STUDY } from "../study.ts";
+import { type BaselineDefinition, PERCENT_THRESHOLDS, STUDY } from "../study.ts";
 
 /** One row of the sensitivity table. */
 export interface SensitivityRow {
@@ -76,7 +76,7 @@ export function sensitivityTable(
           value: finite(pick(ch.points.at(-1)?.percentReduction ?? null, bound, true)),
           n: ch.n,
         });
-        for (const pct of [30, 50]) {
+        for (const pct of PERCENT_THRESHOLDS) {
           const t = timeToRelief(c, pct, { drug, baseline });
           rows.push({
             caseId: c.id,
@@ -89,12 +89,13 @@ export function sensitivityTable(
         }
       }
     }
+    const top = Math.max(...PERCENT_THRESHOLDS);
     const r = responders(cases, { drug, baseline }).find((x) =>
-      x.timing === "last" && x.threshold.kind === "percent" && x.threshold.value === 50
+      x.timing === "last" && x.threshold.kind === "percent" && x.threshold.value === top
     )!;
     rows.push({
       caseId: "all",
-      quantity: "responders ≥50%, last post-drug VAS",
+      quantity: `responders ≥${top}%, last post-drug VAS`,
       baseline,
       bound: "nominal",
       value: r.count,
@@ -178,7 +179,7 @@ function caseQuantities(
         pick(change(baseline).points.at(-1)?.percentReduction ?? null, bound, true),
       dated: () => true,
     },
-    ...[30, 50].map((pct) => ({
+    ...PERCENT_THRESHOLDS.map((pct) => ({
       quantity: `days to ${pct}% reduction`,
       value: (baseline: BaselineDefinition, bound: ExtractionBound) => {
         const t = timeToRelief(c, pct, { drug, baseline });

@@ -9,7 +9,7 @@ import { expectCase } from "../args.ts";
 import { linearRegression } from "simple-statistics";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
-import { alignOnDrug, firstPeriod } from "../timeline.ts";
+import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
 import { effectSize } from "./effect_size.ts";
 import { STUDY } from "../study.ts";
 import { plural } from "../prose.ts";
@@ -82,12 +82,10 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
   const vb = range(B);
   const lastA = A.at(-1);
   const firstB = B[0];
+  // The tightest bounds on the gap (through the anchor network), not the difference of the two
+  // values' intervals from the drug start.
   const gap: NominalInterval | null = lastA && firstB
-    ? {
-      lo: firstB.relative.lo - lastA.relative.hi,
-      hi: firstB.relative.hi - lastA.relative.lo,
-      nominal: firstB.relative.nominal - lastA.relative.nominal,
-    }
+    ? relativeDay(c, firstB.day.timeId, lastA.day.timeId)
     : null;
   const opts = { improvement: STUDY.improvement };
   const pnd = effectSize("PND", vals(A), vals(B), opts);

@@ -67,7 +67,7 @@ const WASM_TIERING_BUDGET = 180_000_000;
  * kernelSpec("/usr/bin/deno").argv[0]; // "/usr/bin/deno"
  * ```
  */
-export function kernelSpec(deno: string, extraEnv: Record<string, string> = {}) {
+export function kernelSpec(deno: string) {
   return {
     argv: [deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
@@ -78,7 +78,6 @@ export function kernelSpec(deno: string, extraEnv: Record<string, string> = {}) 
       LC_ALL: "C.UTF-8",
       DENO_V8_FLAGS: `--random-seed=1,--wasm-tiering-budget=${WASM_TIERING_BUDGET}`,
       DENO_NO_UPDATE_CHECK: "1",
-      ...extraEnv,
     },
   };
 }

@@ -13,6 +13,7 @@
  */
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { listFiles } from "../../scripts/runner/files.ts";
 import { absoluteImports } from "../../scripts/runner/inputs.ts";
 
 /** A code block of a JSDoc comment. */
@@ -29,13 +30,7 @@ export interface DocExample {
 
 /** Every `.ts` file under `dir`, sorted. */
 export async function tsFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for await (const e of Deno.readDir(dir)) {
-    const path = `${dir}/${e.name}`;
-    if (e.isDirectory) out.push(...await tsFiles(path));
-    else if (e.isFile && e.name.endsWith(".ts")) out.push(path);
-  }
-  return out.sort();
+  return (await listFiles(dir)).filter((p) => p.endsWith(".ts")).map((p) => `${dir}/${p}`);
 }
 
 const FENCE_OPEN = /^```(ts|typescript|js|javascript|tsx|jsx)\s*(.*)$/;
