@@ -16,7 +16,7 @@
 import { stringify } from "csv-stringify/sync";
 import { Marked } from "marked";
 import { wrongArgument } from "./args.ts";
-import { formatNumber } from "./intervals.ts";
+import { fmt } from "./intervals.ts";
 import { encodeBase64 } from "./plots/base64.ts";
 import type { Figure } from "./plots/compose.ts";
 import { displayMetadata, pngBytes, svgText, writeAtomic } from "./plots/render.ts";
@@ -110,26 +110,6 @@ function expectName(fn: string, name: unknown): asserts name is string {
       name,
     );
   }
-}
-
-/**
- * Formats a number for prose and tables: at most `digits` decimals, no trailing zeros; `inf`
- * for infinities; "–" for null.
- *
- * @param x The number (or null).
- * @param digits Decimals at most (default 2).
- * @returns The text.
- * @example
- * ```ts
- * import { fmt } from "./display.ts";
- * fmt(30.303030, 1); // "30.3"
- * fmt(null); // "–"
- * ```
- */
-export function fmt(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return "–";
-  if (typeof x !== "number") wrongArgument("fmt", "a number or null", x);
-  return formatNumber(x, digits);
 }
 
 const escapeHtml = (s: string) =>

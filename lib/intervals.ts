@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { wrongArgument } from "./args.ts";
 
 /**
  * A closed interval `[lo, hi]` with `lo <= hi`. An unstated side is infinite: `lo = -Infinity`
@@ -240,4 +241,24 @@ export function formatInterval(x: Interval, digits = 2): string {
   const f = (v: number) => formatNumber(v, digits);
   if (x.lo === x.hi) return f(x.lo);
   return `${x.lo === -Infinity ? "(" : "["}${f(x.lo)}, ${f(x.hi)}${x.hi === Infinity ? ")" : "]"}`;
+}
+
+/**
+ * Formats a number for prose and tables: at most `digits` decimals, no trailing zeros; `inf`
+ * for infinities; "–" for null.
+ *
+ * @param x The number (or null).
+ * @param digits Decimals at most (default 2).
+ * @returns The text.
+ * @example
+ * ```ts
+ * import { fmt } from "./intervals.ts";
+ * fmt(30.303030, 1); // "30.3"
+ * fmt(null); // "–"
+ * ```
+ */
+export function fmt(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return "–";
+  if (typeof x !== "number") wrongArgument("fmt", "a number or null", x);
+  return formatNumber(x, digits);
 }

@@ -70,7 +70,6 @@ export {
 } from "./robustness.ts";
 export {
   csvTable,
-  fmt,
   htmlTable,
   markdownHtml,
   type Row,

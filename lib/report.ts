@@ -6,8 +6,8 @@
  * @module
  */
 import { expectCase, expectSeries } from "./args.ts";
-import { fmt, type Row } from "./display.ts";
-import { formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
+import type { Row } from "./display.ts";
+import { fmt, formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
 import { effectSize } from "./stats/effect_size.ts";

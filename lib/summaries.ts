@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { fmt } from "./display.ts";
+import { fmt } from "./intervals.ts";
 import type { CaseSeries } from "./model.ts";
 import { listing, plural } from "./prose.ts";
 import { baselineDependence, exclusionNotes, sensitivityRange } from "./report.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { atBound, formatInterval, formatNumber } from "../lib/mod.ts";
+import { atBound, fmt, formatInterval, formatNumber } from "../lib/mod.ts";
 
 Deno.test("formatNumber: decimals cut, trailing zeros dropped, infinities named", () => {
   assert.equal(formatNumber(30.30303, 1), "30.3");
@@ -23,4 +23,12 @@ Deno.test("atBound: nominal, or the side that favours or disfavours the drug", (
     1,
     0,
   ]);
+});
+
+Deno.test("fmt: formatNumber for numbers, a dash for null, undefined and NaN, a named error otherwise", () => {
+  assert.equal(fmt(30.30303, 1), "30.3");
+  assert.equal(fmt(null), "–");
+  assert.equal(fmt(undefined), "–");
+  assert.equal(fmt(NaN), "–");
+  assert.throws(() => fmt("3" as unknown as number), /^TypeError: fmt: expected a number or null/);
 });

@@ -20,7 +20,8 @@ import {
   svgText,
   trajectoriesFigure,
 } from "../lib/plots/mod.ts";
-import { type FuzzyBar, fuzzyBar, linearScale } from "../lib/plots/uncertainty.ts";
+import { type FuzzyBar, fuzzyBar, linearScale, spanBar } from "../lib/plots/uncertainty.ts";
+import { SPAN_BAR } from "../lib/plots/theme.ts";
 import { oddCases } from "./plots/odd_cases.ts";
 
 const series = await lib.loadCaseSeries();
@@ -220,4 +221,14 @@ Deno.test("timeline: a value stated for a period is a bar over the period, label
       assert.match(svg, new RegExp(`>${label}</text>`), `case ${c.id}`);
     }
   }
+});
+
+Deno.test("spanBar: an exact value is a thick bar centred on it, a range a band from lo to hi", () => {
+  const x = linearScale([0, 100], [0, 100]);
+  const y = (v: number) => 100 - 10 * v;
+  const period = { start: { lo: 0, hi: 0 }, end: { lo: 50, hi: 50 }, x, y, color: "#555555" };
+  const exact = spanBar({ ...period, value: { lo: 8, hi: 8, nominal: 8 } });
+  assert.deepEqual([exact.band, exact.y, exact.height], [false, y(8) - SPAN_BAR / 2, SPAN_BAR]);
+  const range = spanBar({ ...period, value: { lo: 0, hi: 1, nominal: 0.5 } });
+  assert.deepEqual([range.band, range.y, range.height], [true, y(1), y(0) - y(1)]);
 });

@@ -76,6 +76,9 @@ export const MARKER_RADIUS = PX_PER_MM;
 /** Dash patterns: `open` for an interval the text leaves open or that runs past the axis. */
 export const DASH = Object.freeze({ open: "3,2", reference: "4,3" });
 
+/** Thickness of the bar of an exact value stated for a period (px). */
+export const SPAN_BAR = 5;
+
 /** Greys: `ink` for data without a colour, `muted` for secondary text, `faint` for rules. */
 export const GREY = Object.freeze({ ink: "#222222", muted: "#555555", faint: "#999999" });
 

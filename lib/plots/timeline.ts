@@ -21,6 +21,7 @@ import {
   figureWidth,
   GREY,
   MARKER_RADIUS,
+  SPAN_BAR,
   STROKE,
   TYPE,
 } from "./theme.ts";
@@ -30,6 +31,7 @@ import {
   type LinearScale,
   linearScale,
   PALE,
+  spanBar,
   verticalWhisker,
   whisker,
 } from "./uncertainty.ts";
@@ -48,8 +50,6 @@ export interface TimelineOptions {
 }
 
 const LANE_H = 28;
-/** Thickness of the bar of an exact value stated for a period (px). */
-const SPAN_BAR = 5;
 /** Colour of a value stated for a period: mid-grey, apart from the ink of the points. */
 const SPAN_COLOR = "#666666";
 
@@ -393,28 +393,22 @@ function vasPanel(
     // Bands: a value stated for a period, a thick bar (an exact value) or a band (a range).
     const bands = obs.filter((o) => o.span).map((o) => {
       const s = o.span!;
-      const top = y(o.o.vas.hi);
-      const h = Math.max(y(o.o.vas.lo) - top, SPAN_BAR);
-      const barTop = top - (h === SPAN_BAR ? SPAN_BAR / 2 : 0);
-      const bar = fuzzyBar({
-        start: s.start,
-        end: s.end,
-        y: barTop,
-        height: h,
-        x,
-        color: SPAN_COLOR,
-        openEdge: "pale",
-      });
+      const bar = spanBar({ start: s.start, end: s.end, value: o.o.vas, y, x, color: SPAN_COLOR });
       for (const el of bar.elements) g.appendChild(el);
       uses.span = true;
       uses.fade ||= bar.uses.fade;
       uses.pale ||= bar.uses.pale;
       uses.open ||= bar.uses.open;
       const box = bar.extent
-        ? { x: bar.extent.x1, y: barTop - 1, width: bar.extent.x2 - bar.extent.x1, height: h + 2 }
+        ? {
+          x: bar.extent.x1,
+          y: bar.y - 1,
+          width: bar.extent.x2 - bar.extent.x1,
+          height: bar.height + 2,
+        }
         : null;
       if (box) obstacles.boxes.push(box);
-      return { o: o.o, bar, top: barTop, bottom: barTop + h, box };
+      return { o: o.o, bar, top: bar.y, bottom: bar.y + bar.height, box };
     });
     // Line through the points, then whiskers, then dots.
     for (let i = 1; i < points.length; i++) {

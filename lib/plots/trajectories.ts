@@ -29,10 +29,11 @@ import {
   figureWidth,
   GREY,
   MARKER_RADIUS,
+  SPAN_BAR,
   STROKE,
   TYPE,
 } from "./theme.ts";
-import { fuzzyBar, type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
+import { type LinearScale, spanBar, verticalWhisker, whisker } from "./uncertainty.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -54,9 +55,6 @@ interface Track {
     span: { start: NominalInterval; end: NominalInterval | null } | null;
   }[];
 }
-
-/** Thickness of the bar of an exact value stated for a period (px). */
-const SPAN_BAR = 5;
 
 /**
  * All cases aligned on the first start of the drug: VAS (cm) in one panel and percent of each
@@ -235,18 +233,15 @@ function drawTracks(
   const under = g.appendChild(svgElement("g", { "aria-label": "periods" }));
   for (const tr of tracks) {
     for (const p of tr.points.filter((p) => p.span)) {
-      const top = y(p.v.hi);
-      const h = Math.max(y(p.v.lo) - top, SPAN_BAR);
-      const bar = fuzzyBar({
+      const bar = spanBar({
         start: p.span!.start,
         end: p.span!.end,
-        y: h === SPAN_BAR ? y(p.v.nominal) - SPAN_BAR / 2 : top,
-        height: h,
+        value: p.v,
+        y,
         x,
         color: tr.color,
-        openEdge: "pale",
       });
-      const holder = h === SPAN_BAR ? under : under.appendChild(svgElement("g", { opacity: 0.5 }));
+      const holder = bar.band ? under.appendChild(svgElement("g", { opacity: 0.5 })) : under;
       for (const el of bar.elements) holder.appendChild(el);
     }
   }

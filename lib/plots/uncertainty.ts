@@ -9,10 +9,10 @@
  *
  * @module
  */
-import type { Interval } from "../intervals.ts";
+import type { Interval, NominalInterval } from "../intervals.ts";
 import { fadeGradient, svgElement } from "./dom.ts";
 import type { Segment } from "./layout.ts";
-import { DASH, STROKE } from "./theme.ts";
+import { DASH, SPAN_BAR, STROKE } from "./theme.ts";
 
 /** A linear position scale: value → px, with the domain it maps. */
 export interface LinearScale {
@@ -298,4 +298,50 @@ export const PALE = 0.4;
 
 function round2(v: number): number {
   return Math.round(Math.min(Math.max(v, 0), 1) * 100) / 100;
+}
+
+/** Options of {@link spanBar}. */
+export interface SpanBarOptions {
+  /** When the period starts. */
+  start: Interval;
+  /** When it ends (`null`: not stated). */
+  end: Interval | null;
+  /** The value stated for the period. */
+  value: NominalInterval;
+  /** Value to px (vertical). */
+  y: (v: number) => number;
+  /** Time to px (horizontal). */
+  x: LinearScale;
+  /** Fill colour. */
+  color: string;
+}
+
+/**
+ * A value stated for a period: a bar over the period, {@link SPAN_BAR} px thick and centred on an
+ * exact value, or a band from the lower to the upper value of a range; its uncertain ends as
+ * {@link fuzzyBar} draws them (an end bounded on one side only is pale to the axis).
+ *
+ * @param o Period, value, scales, colour.
+ * @returns The bar, its top and height in px, and whether it is a band (a range) rather than a
+ * thick line.
+ * @example
+ * ```ts
+ * import { linearScale, spanBar } from "./uncertainty.ts";
+ * const x = linearScale([0, 100], [0, 100]);
+ * const y = (v: number) => 100 - 10 * v;
+ * const value = { lo: 8, hi: 8, nominal: 8 };
+ * const period = { start: { lo: 0, hi: 0 }, end: { lo: 50, hi: 50 } };
+ * spanBar({ ...period, value, y, x, color: "#555555" }).band; // false
+ * ```
+ */
+export function spanBar(
+  o: SpanBarOptions,
+): FuzzyBar & { band: boolean; y: number; height: number } {
+  const top = o.y(o.value.hi);
+  const band = o.y(o.value.lo) - top > SPAN_BAR;
+  const y = band ? top : o.y(o.value.nominal) - SPAN_BAR / 2;
+  const height = band ? o.y(o.value.lo) - top : SPAN_BAR;
+  const { x, color, start, end } = o;
+  const bar = fuzzyBar({ start, end, y, height, x, color, openEdge: "pale" });
+  return { ...bar, band, y, height };
 }

@@ -58,33 +58,16 @@ export function sensitivityTable(
   const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
   for (const baseline of BASELINE_DEFINITIONS) {
     for (const c of cases) {
-      const ch = caseChange(c, { drug, baseline });
+      const quantities = caseQuantities(c, drug).filter((q) => q.inTable);
       for (const bound of BOUNDS) {
-        rows.push({
-          caseId: c.id,
-          quantity: "percent reduction, first post-drug VAS",
-          baseline,
-          bound,
-          value: finite(pick(ch.points[0]?.percentReduction ?? null, bound, true)),
-          n: ch.n,
-        });
-        rows.push({
-          caseId: c.id,
-          quantity: "percent reduction, last post-drug VAS",
-          baseline,
-          bound,
-          value: finite(pick(ch.points.at(-1)?.percentReduction ?? null, bound, true)),
-          n: ch.n,
-        });
-        for (const pct of PERCENT_THRESHOLDS) {
-          const t = timeToRelief(c, pct, { drug, baseline });
+        for (const q of quantities) {
           rows.push({
             caseId: c.id,
-            quantity: `days to ${pct}% reduction`,
+            quantity: q.quantity,
             baseline,
             bound,
-            value: t.reached ? finite(pick(t.day, bound, false)) : null,
-            n: t.n,
+            value: finite(q.value(baseline, bound)),
+            n: q.n(baseline),
           });
         }
       }
@@ -153,50 +136,76 @@ export interface SensitivitySpan {
   defined: number;
 }
 
-/** Per-case quantities of the sensitivity analysis, each under a baseline definition and bound. */
+/**
+ * Per-case quantities of the sensitivity analysis, each under a baseline definition and bound:
+ * its value, the number of values behind it, whether its nominal value is a stated date, and
+ * whether the sensitivity table lists it (the span of the drug start from day 0 is drawn only).
+ */
 function caseQuantities(
   c: Case,
   drug: string,
 ): {
   quantity: string;
   value: (b: BaselineDefinition, x: ExtractionBound) => number | null;
+  n: (b: BaselineDefinition) => number;
   dated: () => boolean;
+  inTable: boolean;
 }[] {
   const start = firstPeriod(c, drug);
   const origin = c.timepoints.find((t) => t.rule === "origin");
   const fromDay0 = start && origin ? relativeDay(c, start.start.timeId, origin.id) : null;
-  const change = (baseline: BaselineDefinition) => caseChange(c, { drug, baseline });
+  const changes = new Map<BaselineDefinition, ReturnType<typeof caseChange>>();
+  const change = (baseline: BaselineDefinition) => {
+    let ch = changes.get(baseline);
+    if (!ch) changes.set(baseline, ch = caseChange(c, { drug, baseline }));
+    return ch;
+  };
+  const reliefs = new Map<string, ReturnType<typeof timeToRelief>>();
+  const relief = (pct: number, baseline: BaselineDefinition) => {
+    const key = `${pct} ${baseline}`;
+    let t = reliefs.get(key);
+    if (!t) reliefs.set(key, t = timeToRelief(c, pct, { drug, baseline }));
+    return t;
+  };
   return [
     {
       quantity: "percent reduction, first post-drug VAS",
       value: (baseline, bound) =>
         pick(change(baseline).points[0]?.percentReduction ?? null, bound, true),
+      n: (baseline) => change(baseline).n,
       dated: () => true,
+      inTable: true,
     },
     {
       quantity: "percent reduction, last post-drug VAS",
       value: (baseline, bound) =>
         pick(change(baseline).points.at(-1)?.percentReduction ?? null, bound, true),
+      n: (baseline) => change(baseline).n,
       dated: () => true,
+      inTable: true,
     },
     ...PERCENT_THRESHOLDS.map((pct) => ({
       quantity: `days to ${pct}% reduction`,
       value: (baseline: BaselineDefinition, bound: ExtractionBound) => {
-        const t = timeToRelief(c, pct, { drug, baseline });
+        const t = relief(pct, baseline);
         return t.reached ? pick(t.day, bound, false) : null;
       },
+      n: (baseline: BaselineDefinition) => relief(pct, baseline).n,
       dated: () => {
-        const t = timeToRelief(c, pct, { drug });
+        const t = relief(pct, STUDY.baseline);
         return !t.reached ||
           change(STUDY.baseline).points.find((p) => p.timeId === t.timeId)!.dated;
       },
+      inTable: true,
     })),
     {
       quantity: `days from day 0 to the start of ${drug}`,
       value: (_baseline: BaselineDefinition, bound: ExtractionBound) =>
         pick(fromDay0, bound, false),
+      n: () => (fromDay0 ? 1 : 0),
       dated: () =>
         start !== null && origin !== undefined && datedGap(c, start.start.timeId, origin.id),
+      inTable: false,
     },
   ];
 }
