@@ -6,11 +6,18 @@
  *
  * @module
  */
-import { formatInterval, formatNumber } from "./intervals.ts";
+import { formatDay, formatInterval, formatNumber } from "./intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "./model.ts";
 import { counted, listing, plural } from "./prose.ts";
 import { STUDY } from "./study.ts";
-import { activeTreatments, alignOnDrug, datedGap, relativeDay } from "./timeline.ts";
+import {
+  activeTreatments,
+  alignOnDrug,
+  datedGap,
+  drugsGivenAt,
+  mayBeGiven,
+  relativeDay,
+} from "./timeline.ts";
 import { NAGOSHI_2012_APPRAISAL } from "./appraisal/nagoshi-2012.ts";
 import { type LiteratureFigure, NATURAL_COURSE } from "./appraisal/literature.ts";
 
@@ -309,9 +316,8 @@ export interface CausalityRow {
 const vas = (o: Observation) => `VAS ${formatInterval(o.vas)}`;
 const when = (c: Case, o: Observation, start: string) => {
   const r = relativeDay(c, o.day.timeId, start);
-  return datedGap(c, o.day.timeId, start) && Number.isFinite(r.hi)
-    ? `day ${f(r.nominal)}${r.lo === r.hi ? "" : ` ${formatInterval(r)}`}`
-    : `days ${formatInterval(r)} (no date stated)`;
+  const dated = datedGap(c, o.day.timeId, start) && Number.isFinite(r.hi);
+  return formatDay(r, dated, { prefix: true, digits: 1 });
 };
 
 /** The observations certainly on a dose period. */
@@ -351,10 +357,7 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
       const aligned = alignOnDrug(c, drug);
       const before = aligned.filter((o) => o.phase === "before");
       const after = aligned.filter((o) => o.phase === "after");
-      const onDrug = after.filter((o) => {
-        const a = activeTreatments(c, o.day.timeId);
-        return [...a.certain, ...a.possible].some((t) => t.drug === drug);
-      });
+      const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
       const temporal = `${counted(before.length, "value")} before` +
         (before.length ? ` (last ${vas(before.at(-1)!)})` : "") +
         `, ${counted(onDrug.length, "value")} while it may have been given` +
@@ -424,14 +427,7 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
         "pain rated by the patient to the unblinded treating team: expectation and placebo " +
         "effects not controlled",
       ].join("; ");
-      const others = new Map<string, string>();
-      for (const o of onDrug) {
-        const a = activeTreatments(c, o.day.timeId);
-        for (const t of a.certain) if (t.drug !== drug) others.set(t.drug, "certainly");
-        for (const t of a.possible) {
-          if (t.drug !== drug && !others.has(t.drug)) others.set(t.drug, "possibly");
-        }
-      }
+      const others = drugsGivenAt(c, onDrug.map((o) => o.day.timeId), drug);
       const coMedication = others.size
         ? listing([...others].map(([d, how]) => `${d} (${how})`))
         : "none stated";

@@ -191,6 +191,44 @@ export function intersect(a: Interval, b: Interval): Interval | null {
   return lo <= hi ? { lo, hi } : null;
 }
 
+/** Options of {@link formatDay}. */
+export interface FormatDayOptions {
+  /** Write "day 6" / "days [0, 195] …" rather than the bare number or interval. */
+  prefix?: boolean;
+  /** Decimals at most (default 2). */
+  digits?: number;
+}
+
+/**
+ * Formats a day (or a time relative to another) for prose and tables: the day for a point
+ * (`"6"`), the nominal day and then what the words allow for a dated interval (`"6 [0, 6]"`),
+ * and only the interval where the nominal day is no date the text states (`"[0, 195] (no date
+ * stated)"`); with `prefix`, `"day 6"`, `"day 6 [0, 6]"`, `"days [0, 195] (no date stated)"`.
+ *
+ * @param x The day.
+ * @param dated Whether its nominal value is a date the text states.
+ * @param options Prefix and decimals.
+ * @returns The text.
+ * @example
+ * ```ts
+ * import { formatDay } from "./intervals.ts";
+ * formatDay({ lo: 0, hi: 6, nominal: 6 }, true); // "6 [0, 6]"
+ * formatDay({ lo: 0, hi: 195, nominal: 97.5 }, false, { prefix: true });
+ * // "days [0, 195] (no date stated)"
+ * ```
+ */
+export function formatDay(
+  x: NominalInterval,
+  dated: boolean,
+  options: FormatDayOptions = {},
+): string {
+  const { prefix = false, digits = 2 } = options;
+  const day = prefix ? "day " : "";
+  if (x.lo === x.hi) return `${day}${formatNumber(x.nominal, digits)}`;
+  if (dated) return `${day}${formatNumber(x.nominal, digits)} ${formatInterval(x, digits)}`;
+  return `${prefix ? "days " : ""}${formatInterval(x, digits)} (no date stated)`;
+}
+
 /**
  * Formats a number for prose and tables: at most `digits` decimals, trailing zeros cut, `inf`
  * and `-inf` for infinities.

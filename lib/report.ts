@@ -42,6 +42,7 @@ import {
   baseline,
   BASELINE_DEFINITIONS,
   BASELINE_LABELS,
+  drugsGivenAt,
   firstPeriod,
   relativeDay,
 } from "./timeline.ts";
@@ -983,14 +984,7 @@ export function caseIntro(s: CaseSeries, c: Case): string {
  * @returns For example "paroxetine (possibly)", or "none stated".
  */
 function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null): string {
-  const how = new Map<string, string>();
-  for (const id of timeIds) {
-    const a = activeTreatments(c, id);
-    for (const t of a.certain) if (t.drug !== drug) how.set(t.drug, "certainly");
-    for (const t of a.possible) {
-      if (t.drug !== drug && !how.has(t.drug)) how.set(t.drug, "possibly");
-    }
-  }
+  const how = drugsGivenAt(c, timeIds, drug);
   return listing([...how].map(([d, h]) => `${d} (${h})`), "none stated");
 }
 

@@ -337,6 +337,51 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
   return { certain, possible };
 }
 
+/**
+ * Whether `drug` may be given at a time point: certainly or possibly active there
+ * ({@link activeTreatments}).
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { mayBeGiven } from "./timeline.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * mayBeGiven(c, "paroxetine_7wk_report", "paroxetine"); // true
+ * ```
+ */
+export function mayBeGiven(c: Case, timeId: string, drug: string): boolean {
+  const a = activeTreatments(c, timeId);
+  return a.certain.some((t) => t.drug === drug) || a.possible.some((t) => t.drug === drug);
+}
+
+/**
+ * The drugs other than `except` given at any of these time points, each "certainly" (certainly
+ * active at one of them) or "possibly" (only possibly active), in order of first mention.
+ *
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { drugsGivenAt } from "./timeline.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * drugsGivenAt(c, ["paroxetine_7wk_report"], null).get("paroxetine"); // "certainly"
+ * ```
+ */
+export function drugsGivenAt(
+  c: Case,
+  timeIds: readonly string[],
+  except: string | null,
+): Map<string, "certainly" | "possibly"> {
+  const how = new Map<string, "certainly" | "possibly">();
+  for (const id of timeIds) {
+    const a = activeTreatments(c, id);
+    for (const t of a.certain) if (t.drug !== except) how.set(t.drug, "certainly");
+    for (const t of a.possible) {
+      if (t.drug !== except && !how.has(t.drug)) how.set(t.drug, "possibly");
+    }
+  }
+  return how;
+}
+
 /** An aligned observation with its VAS as a percent of the baseline. */
 export interface RelativeObservation extends AlignedObservation {
   /** VAS as a percent of the baseline (interval over both), or `null` when there is no baseline. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { atBound, fmt, formatInterval, formatNumber } from "../lib/mod.ts";
+import { atBound, fmt, formatDay, formatInterval, formatNumber } from "../lib/mod.ts";
 
 Deno.test("formatNumber: decimals cut, trailing zeros dropped, infinities named", () => {
   assert.equal(formatNumber(30.30303, 1), "30.3");
@@ -31,4 +31,16 @@ Deno.test("fmt: formatNumber for numbers, a dash for null, undefined and NaN, a 
   assert.equal(fmt(undefined), "–");
   assert.equal(fmt(NaN), "–");
   assert.throws(() => fmt("3" as unknown as number), /^TypeError: fmt: expected a number or null/);
+});
+
+Deno.test("formatDay: a point, a dated interval with its nominal day, an undated one as its interval", () => {
+  assert.equal(formatDay({ lo: 6, hi: 6, nominal: 6 }, false), "6");
+  assert.equal(formatDay({ lo: 0, hi: 6, nominal: 6 }, true), "6 [0, 6]");
+  assert.equal(formatDay({ lo: 0, hi: 195, nominal: 97.5 }, false), "[0, 195] (no date stated)");
+  assert.equal(formatDay({ lo: 6, hi: 6, nominal: 6 }, true, { prefix: true }), "day 6");
+  assert.equal(
+    formatDay({ lo: 81, hi: Infinity, nominal: 96.25 }, false, { prefix: true, digits: 1 }),
+    "days [81, inf) (no date stated)",
+  );
+  assert.equal(formatDay({ lo: 0, hi: 7, nominal: 3.25 }, true, { digits: 1 }), "3.3 [0, 7]");
 });

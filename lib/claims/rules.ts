@@ -5,12 +5,18 @@
  *
  * @module
  */
-import { formatInterval, formatNumber } from "../intervals.ts";
+import { formatDay, formatInterval, formatNumber } from "../intervals.ts";
 import type { Case, Treatment } from "../model.ts";
 import { counted, listing, plural } from "../prose.ts";
 import { caseChange, type ChangePoint } from "../stats/change.ts";
 import { STUDY } from "../study.ts";
-import { activeTreatments, alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
+import {
+  activeTreatments,
+  alignOnDrug,
+  firstPeriod,
+  mayBeGiven,
+  relativeDay,
+} from "../timeline.ts";
 
 /** How far the reported values support a claim. */
 export type Verdict = "supported" | "partly supported" | "not supported" | "cannot be assessed";
@@ -58,12 +64,7 @@ const drug = STUDY.drug;
 const dose = (t: Treatment) => `${t.drug} ${t.doseMgPerDay} mg/day`;
 
 /** Whether a point's day after the start can be read as a date; else its interval. */
-const when = (p: ChangePoint) =>
-  p.dated && p.day.lo !== p.day.hi
-    ? `day ${f(p.day.nominal)} ${formatInterval(p.day)}`
-    : p.day.lo === p.day.hi
-    ? `day ${f(p.day.nominal)}`
-    : `days ${formatInterval(p.day)} (no date stated)`;
+const when = (p: ChangePoint) => formatDay(p.day, p.dated, { prefix: true, digits: 1 });
 
 /** The drugs other than `drug` given for the indication, started before or with it. */
 function earlierForIndication(c: Case): Treatment[] {
@@ -306,10 +307,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
         const before = alignOnDrug(c, drug).filter((o) => o.phase === "before");
         const lower = ch.points.every((p) => p.vas.nominal < ch.baseline.vas!.nominal);
         const falling = before.length >= 2 && before.at(-1)!.vas.nominal < before[0].vas.nominal;
-        const overlap = ch.points.filter((p) => {
-          const a = activeTreatments(c, p.timeId);
-          return [...a.certain, ...a.possible].some((t) => t.drug === rule.from);
-        });
+        const overlap = ch.points.filter((p) => mayBeGiven(c, p.timeId, rule.from));
         return {
           level: !lower ? 0 : falling || overlap.length ? 1 : 2,
           text: `case ${c.id}: from ${f(ch.baseline.vas!.nominal)} to ` +
@@ -407,10 +405,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
         const co = c.treatments.filter((t) => t.drug === rule.drug);
         if (!co.length || !firstPeriod(c, drug)) return null;
         const after = alignOnDrug(c, drug).filter((o) => o.phase === "after");
-        const without = after.filter((o) => {
-          const a = activeTreatments(c, o.day.timeId);
-          return ![...a.certain, ...a.possible].some((t) => t.drug === rule.drug);
-        });
+        const without = after.filter((o) => !mayBeGiven(c, o.day.timeId, rule.drug));
         const beforeCo = alignOnDrug(c, rule.drug).filter((o) => o.phase === "before");
         return { c, after, without, beforeCo };
       });
@@ -439,8 +434,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
         const unsure = aligned.filter((o) => o.phase === "ambiguous");
         const onCoAlone = c.observations.filter((o) => {
           const a = activeTreatments(c, o.day.timeId);
-          return a.certain.some((t) => t.drug === rule.after) &&
-            ![...a.certain, ...a.possible].some((t) => t.drug === drug);
+          return a.certain.some((t) => t.drug === rule.after) && !mayBeGiven(c, o.day.timeId, drug);
         });
         return { c, beforeCo, unsure, onCoAlone };
       });

@@ -7,7 +7,7 @@
  */
 import { expectCase, expectInterval } from "../args.ts";
 import { linearRegression } from "simple-statistics";
-import { formatInterval, formatNumber, type NominalInterval } from "../intervals.ts";
+import { formatDay, type NominalInterval } from "../intervals.ts";
 import { type Case, compareDays, type Day, type Observation } from "../model.ts";
 import {
   alignOnDrug,
@@ -217,17 +217,6 @@ export interface TimeToRelief {
 }
 
 /**
- * "6" for a point, "6 [0, 6]" for a dated interval (the nominal day, then what the words allow),
- * and only the interval, "[0, 195] (no date stated)", where the nominal day is a placeholder.
- */
-const fmtDay = (x: NominalInterval, dated: boolean) =>
-  x.lo === x.hi
-    ? formatNumber(x.nominal)
-    : dated
-    ? `${formatNumber(x.nominal)} ${formatInterval(x)}`
-    : `${formatInterval(x)} (no date stated)`;
-
-/**
  * Time to the first post-drug observation with a percent reduction ≥ `thresholdPct` (nominal
  * values), as the interval of its time bounds; otherwise "not reached by day d" (d the last
  * observation). The true time of relief may be earlier: values are reported, not continuous.
@@ -260,7 +249,7 @@ export function timeToRelief(
       reached: true,
       day: hit.day,
       timeId: hit.timeId,
-      summary: `reached by day ${fmtDay(hit.day, hit.dated)}`,
+      summary: `reached by day ${formatDay(hit.day, hit.dated)}`,
       n: ch.n,
     };
   }
@@ -273,7 +262,7 @@ export function timeToRelief(
     day: last?.day ?? null,
     timeId: last?.timeId ?? null,
     summary: last
-      ? `not reached by day ${fmtDay(last.day, last.dated)}`
+      ? `not reached by day ${formatDay(last.day, last.dated)}`
       : `no comparison possible (${ch.reason ?? "no post-drug value"})`,
     n: ch.n,
   };

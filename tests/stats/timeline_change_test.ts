@@ -11,10 +11,12 @@ import {
   baseline,
   caseChange,
   clopperPearson,
+  drugsGivenAt,
   effectSize,
   immpactClass,
   lineOfTherapyGroups,
   loadCaseSeries,
+  mayBeGiven,
   percentReduction,
   periodRates,
   permutationTest,
@@ -310,4 +312,34 @@ Deno.test("sensitivity summaries: range per case and which baselines depend on t
   const dep = baselineDependence(series);
   assert.deepEqual(dep.map((d) => d.caseId), ["1"]);
   assert.deepEqual(dep[0].values.map((v) => Math.round(v! * 100) / 100), [3.3, 6.6, 4.95]);
+});
+
+Deno.test("mayBeGiven and drugsGivenAt read activeTreatments: certainly, possibly, or not at all", () => {
+  for (const c of series.cases) {
+    for (const tp of c.timepoints) {
+      const a = activeTreatments(c, tp.id);
+      const how = drugsGivenAt(c, [tp.id], null);
+      for (const t of c.treatments) {
+        const certain = a.certain.some((x) => x.drug === t.drug);
+        const possible = a.possible.some((x) => x.drug === t.drug);
+        assert.equal(mayBeGiven(c, tp.id, t.drug), certain || possible, `${c.id} ${tp.id}`);
+        assert.equal(
+          how.get(t.drug),
+          certain ? "certainly" : possible ? "possibly" : undefined,
+          `${c.id} ${tp.id} ${t.drug}`,
+        );
+      }
+      for (const t of c.treatments) {
+        assert.ok(!drugsGivenAt(c, [tp.id], t.drug).has(t.drug), "the excepted drug is left out");
+      }
+    }
+    // Certainly at one of several time points outranks possibly at another.
+    const ids = c.timepoints.map((t) => t.id);
+    for (const [drug, how] of drugsGivenAt(c, ids, null)) {
+      const certainSomewhere = ids.some((id) =>
+        activeTreatments(c, id).certain.some((t) => t.drug === drug)
+      );
+      assert.equal(how, certainSomewhere ? "certainly" : "possibly", `${c.id} ${drug}`);
+    }
+  }
 });
