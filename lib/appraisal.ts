@@ -8,7 +8,7 @@
  */
 import { formatDay, formatInterval, formatNumber } from "./intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "./model.ts";
-import { counted, listing, plural } from "./prose.ts";
+import { agree, counted, listing, plural } from "./prose.ts";
 import { STUDY } from "./study.ts";
 import {
   activeTreatments,
@@ -224,7 +224,7 @@ function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
         verdict: noEnd > 0 || undatedStart > 0 ? "partly" : "yes",
         facts:
           `${plural(ts.length, "dose period")}, each with its dose; ${undatedStart} ${
-            undatedStart === 1 ? "starts" : "start"
+            agree(undatedStart, "starts", "start")
           } ` +
           `at an undated time; ${noEnd} with no end stated`,
       };
@@ -562,7 +562,7 @@ export function designLimits(
       limit: "Irregular timing",
       evidence: `${plural(values, "VAS value")}, ${undated} of them at a time the text does not ` +
         `date; of ${plural(gaps.length, "gap")} between consecutive values, ` +
-        `${dated.length} ${dated.length === 1 ? "is" : "are"} stated` +
+        `${dated.length} ${agree(dated.length, "is", "are")} stated` +
         (dated.length ? ` (${f(Math.min(...dated))} to ${f(Math.max(...dated))} days)` : "") +
         ": effect sizes that assume equally spaced sessions do not fit these reports.",
     },

@@ -64,3 +64,38 @@ export function listing(items: readonly string[], empty = "none"): string {
   if (items.length === 1) return items[0];
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/**
+ * The cases named by their ids: "case 4", "cases 4 and 5", "cases 1, 2 and 3"; "no case" for
+ * none.
+ *
+ * @param ids Case ids.
+ * @returns The phrase.
+ * @example
+ * ```ts
+ * import { casesListing } from "./prose.ts";
+ * casesListing(["4"]); // "case 4"
+ * casesListing(["2", "3"]); // "cases 2 and 3"
+ * ```
+ */
+export function casesListing(ids: readonly string[]): string {
+  if (ids.length === 0) return "no case";
+  return `${ids.length === 1 ? "case" : "cases"} ${listing(ids)}`;
+}
+
+/**
+ * The word that agrees with a count: `one` for 1, `many` otherwise ("is"/"are", "has"/"have").
+ *
+ * @param n The count.
+ * @param one The word for one.
+ * @param many The word for any other count.
+ * @returns The word.
+ * @example
+ * ```ts
+ * import { agree } from "./prose.ts";
+ * `2 values ${agree(2, "is", "are")} stated`; // "2 values are stated"
+ * ```
+ */
+export function agree(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}

@@ -47,7 +47,7 @@ import {
   relativeDay,
 } from "./timeline.ts";
 import { PERCENT_THRESHOLDS, STUDY } from "./study.ts";
-import { listing, plural } from "./prose.ts";
+import { casesListing, listing, plural } from "./prose.ts";
 import { appraisalRows, causalityRows, type Checklist, naturalCourseText } from "./appraisal.ts";
 
 const num = (x: number | null | undefined) =>
@@ -432,9 +432,7 @@ function groupedExclusions(xs: readonly Exclusion[]): string {
     if (!ids.includes(e.caseId)) ids.push(e.caseId);
     byReason.set(e.reason, ids);
   }
-  return [...byReason].map(([reason, ids]) =>
-    `${ids.length === 1 ? "case" : "cases"} ${listing(ids)}: ${reason}`
-  ).join("; ");
+  return [...byReason].map(([reason, ids]) => `${casesListing(ids)}: ${reason}`).join("; ");
 }
 
 /** The ids of excluded cases for a table column, or `null` when there are none. */
@@ -461,7 +459,7 @@ export function exclusionNotes(rows: readonly { excluded: readonly Exclusion[] }
 
 /** "no standard error for cases 2 and 3, so no interval". */
 const noInterval = (ids: readonly string[]) =>
-  `no standard error for ${ids.length === 1 ? "case" : "cases"} ${listing(ids)}, so no interval`;
+  `no standard error for ${casesListing(ids)}, so no interval`;
 
 /** What the 'informative CI' column is, said once under an effect-size table. */
 export const INFORMATIVE_CI_NOTE: string =
@@ -599,9 +597,7 @@ export function aggregateNotes(
       : []),
     ...(noSe.length
       ? [
-        `Left out of 1/V only, for want of a finite standard error: ${
-          noSe.length === 1 ? "case" : "cases"
-        } ${listing(noSe)}.`,
+        `Left out of 1/V only, for want of a finite standard error: ${casesListing(noSe)}.`,
       ]
       : []),
   ];

@@ -7,7 +7,7 @@
  */
 import { fmt } from "./intervals.ts";
 import type { CaseSeries } from "./model.ts";
-import { listing, plural } from "./prose.ts";
+import { agree, listing, plural } from "./prose.ts";
 import { baselineDependence, exclusionNotes, sensitivityRange } from "./report.ts";
 import type { Robustness } from "./robustness.ts";
 import { phases } from "./stats/aggregation.ts";
@@ -15,9 +15,6 @@ import { caseChange } from "./stats/change.ts";
 import { clopperPearson, type ResponderRow, type Timing } from "./stats/responders.ts";
 import type { SensitivityRow } from "./stats/sensitivity.ts";
 import { PERCENT_THRESHOLDS, STUDY } from "./study.ts";
-
-/** A verb agreeing with a count: `agree(1, "precedes", "precede")` is "precedes". */
-const agree = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /**
  * How many rows of each table the dataset has, as one sentence.

@@ -7,7 +7,7 @@
  */
 import { formatDay, formatInterval, formatNumber } from "../intervals.ts";
 import type { Case, Treatment } from "../model.ts";
-import { counted, listing, plural } from "../prose.ts";
+import { agree, casesListing, counted, listing, plural } from "../prose.ts";
 import { caseChange, type ChangePoint } from "../stats/change.ts";
 import { STUDY } from "../study.ts";
 import {
@@ -252,7 +252,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
           level: !lower ? 0 : dated ? 2 : 1,
           text: `case ${c.id}: VAS ${formatInterval(last.vas)} on ${dose(prev)} → ` +
             `${listing(onNext.map((o) => `VAS ${formatInterval(o.vas)}`))} on ${dose(next)}; ` +
-            `the time of ${onNext.length === 1 ? "that report" : "those reports"} is ` +
+            `the time of ${agree(onNext.length, "that report", "those reports")} is ` +
             `${dated ? "stated" : "not stated (open-ended)"}; a return towards the earlier low ` +
             "values is also what regression to the mean predicts after a dose raised for a high value",
         };
@@ -384,9 +384,9 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
       return {
         verdict: hits.length === first.length ? "partly supported" : "not supported",
         evidence: `first-line (no other drug for ${STUDY.indication} before ${drug}): ` +
-          `${first.length === 1 ? "case" : "cases"} ${listing(first.map((c) => c.id))}, ` +
+          `${casesListing(first.map((c) => c.id))}, ` +
           (hits.length === first.length
-            ? first.length === 1 ? "which reaches" : "each reaching"
+            ? agree(first.length, "which reaches", "each reaching")
             : `${hits.length} of them reaching`) +
           ` a ≥${rule.minPercent}% reduction at the last value` +
           (notFirst.length
@@ -471,7 +471,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
       const scores = cases.filter((c) => c.sds !== null).length;
       return cannot(
         `${scores} of ${plural(cases.length, "case")} ${
-          scores === 1 ? "has" : "have"
+          agree(scores, "has", "have")
         } a single depression score (SDS), none stated after ${drug}; separating an analgesic from an antidepressant effect needs a ` +
           "mood measure over time (or a design that varies one without the other).",
       );

@@ -7,7 +7,7 @@
  */
 import type { AggregateResult } from "../stats/aggregation.ts";
 import type { EffectSizeResult, Measure } from "../stats/types.ts";
-import { listing } from "../prose.ts";
+import { casesListing, listing } from "../prose.ts";
 import { axesPanel } from "./axes.ts";
 import { type Figure, PAD, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
@@ -367,9 +367,7 @@ export function forestRows(
     })),
     ...aggregates.map((a): ForestRow => ({
       label: `Pooled, ${a.weighting === "equal" ? "equal weights" : `weights ${a.weighting}`}`,
-      detail: a.weights.length
-        ? `case${a.weights.length === 1 ? "" : "s"} ${listing(a.weights.map((w) => w.caseId))}`
-        : "no case",
+      detail: a.weights.length ? casesListing(a.weights.map((w) => w.caseId)) : "no case",
       kind: "aggregate",
       notes: [...new Set(a.excluded.map((e) => e.reason))].map((reason) => {
         const ids = a.excluded.filter((e) => e.reason === reason).map((e) => e.caseId);
