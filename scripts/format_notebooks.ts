@@ -1,8 +1,9 @@
 /**
- * `deno task fmt-notebooks`: formats every cell of the notebooks as `deno fmt` formats a `.ts`
- * (code cells) or `.md` (Markdown cells) file, keeping Jupyter's layout (a cell's source has no
- * final newline). `deno fmt` itself misreports such cells, so notebooks are excluded from it and
- * checked cell by cell by a test; this is the command that makes that test pass.
+ * `deno task fmt-notebooks [--check]`: formats every cell of the notebooks as `deno fmt` formats a
+ * `.ts` (code cells) or `.md` (Markdown cells) file, keeping Jupyter's layout (a cell's source has
+ * no final newline). `deno fmt` itself misreports such cells, so notebooks are excluded from it;
+ * `--check` (used by the tests) changes nothing and lists the notebooks whose cells are not
+ * formatted (exit 1).
  *
  * @module
  */
@@ -16,50 +17,84 @@ interface Cell {
 
 const EXT: Record<string, string> = { code: "ts", markdown: "md" };
 
-if (import.meta.main) {
-  const dir = await Deno.makeTempDir({ prefix: "fmt-notebooks-" });
+/** What {@link formatNotebooks} found. */
+export interface FormatResult {
+  /** Notebooks (relative to the folder) with a cell that was not formatted. */
+  unformatted: string[];
+  /** Notebooks read. */
+  total: number;
+}
+
+/**
+ * Formats the cells of every notebook under `dir` (or, with `check`, only finds those whose
+ * cells are not formatted, writing nothing there).
+ *
+ * @param dir the notebooks' folder
+ * @param check find, do not write
+ * @returns the unformatted notebooks (with `check: false`, those it rewrote) and the total
+ * @throws {Error} when `deno fmt` fails on a cell (a syntax error), with its message
+ * @example
+ * ```ts ignore
+ * import { formatNotebooks } from "./format_notebooks.ts";
+ * (await formatNotebooks("notebooks", true)).unformatted; // []
+ * ```
+ */
+export async function formatNotebooks(dir: string, check: boolean): Promise<FormatResult> {
+  const work = await Deno.makeTempDir({ prefix: "fmt-notebooks-" });
   try {
-    const notebooks = (await listFiles(NOTEBOOKS)).filter((p) => p.endsWith(".ipynb"));
+    const notebooks = (await listFiles(dir)).filter((p) => p.endsWith(".ipynb"));
     const parsed = new Map<string, { cells: Cell[] }>();
+    const cellFile = (p: string, i: number, ext: string) =>
+      `${work}/${p.replaceAll("/", "_")}-cell-${i}.${ext}`;
     for (const p of notebooks) {
-      const nb = JSON.parse(await Deno.readTextFile(`${NOTEBOOKS}/${p}`));
+      const nb = JSON.parse(await Deno.readTextFile(`${dir}/${p}`));
       parsed.set(p, nb);
       for (const [i, c] of (nb.cells as Cell[]).entries()) {
         const ext = EXT[c.cell_type];
-        if (ext) {
-          const file = `${dir}/${p.replaceAll("/", "_")}-cell-${i}.${ext}`;
-          await Deno.writeTextFile(file, `${[c.source].flat().join("")}\n`);
-        }
+        if (ext) await Deno.writeTextFile(cellFile(p, i, ext), `${[c.source].flat().join("")}\n`);
       }
     }
     const out = await new Deno.Command("deno", {
-      args: ["fmt", "--quiet", "--config", `${ROOT}/deno.json`, dir],
-      stderr: "inherit",
+      args: ["fmt", "--quiet", "--config", `${ROOT}/deno.json`, work],
+      stdout: "piped",
+      stderr: "piped",
+      env: { NO_COLOR: "1" },
     }).output();
-    if (out.code !== 0) Deno.exit(out.code);
-    let changed = 0;
+    if (out.code !== 0) throw new Error(new TextDecoder().decode(out.stderr).trim());
+    const unformatted: string[] = [];
     for (const [p, nb] of parsed) {
       let touched = false;
       for (const [i, c] of nb.cells.entries()) {
         const ext = EXT[c.cell_type];
         if (!ext) continue;
-        const text = (await Deno.readTextFile(`${dir}/${p.replaceAll("/", "_")}-cell-${i}.${ext}`))
-          .replace(/\n$/, "");
+        const text = (await Deno.readTextFile(cellFile(p, i, ext))).replace(/\n$/, "");
         if (text === [c.source].flat().join("")) continue;
         const lines = text.split("\n");
         c.source = lines.map((l, k) => (k < lines.length - 1 ? `${l}\n` : l));
         touched = true;
       }
-      if (touched) {
-        changed++;
-        await Deno.writeTextFile(
-          `${NOTEBOOKS}/${p}`,
-          JSON.stringify(nb, null, 1) + "\n",
-        );
-      }
+      if (!touched) continue;
+      unformatted.push(p);
+      if (!check) await Deno.writeTextFile(`${dir}/${p}`, JSON.stringify(nb, null, 1) + "\n");
     }
-    console.log(`formatted ${changed} of ${parsed.size} notebooks`);
+    return { unformatted, total: parsed.size };
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    await Deno.remove(work, { recursive: true });
+  }
+}
+
+if (import.meta.main) {
+  const check = Deno.args.includes("--check");
+  try {
+    const { unformatted, total } = await formatNotebooks(NOTEBOOKS, check);
+    if (!check) console.log(`formatted ${unformatted.length} of ${total} notebooks`);
+    else if (unformatted.length === 0) console.log(`all ${total} notebooks are formatted`);
+    else {
+      console.error(`not formatted (run deno task fmt-notebooks): ${unformatted.join(", ")}`);
+      Deno.exit(1);
+    }
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    Deno.exit(1);
   }
 }

@@ -5,7 +5,7 @@
  * added to deno.json fails with a visible error.
  */
 import assert from "node:assert/strict";
-import { executeNotebooks, NotebookError } from "../scripts/runner/execute.ts";
+import { NotebookError } from "../scripts/runner/execute.ts";
 import { installKernelSpec, jupyterEnv, KERNEL_NAME } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS, PYTHON } from "../scripts/runner/paths.ts";
 import { executeCells } from "./helpers/notebook.ts";
@@ -128,31 +128,18 @@ Deno.test('"Run All": every display arrives before its cell is reported idle, on
 });
 
 Deno.test("the case template runs from the folder it lives in", async () => {
-  await withKernel(async (dir, env) => {
-    const output = `${dir}/case.ipynb`;
-    await executeNotebooks({
-      jobs: [{
-        name: "case.ipynb",
-        input: `${NOTEBOOKS}/templates/case.ipynb`,
-        output,
-        cwd: `${NOTEBOOKS}/templates`,
-        results: `${dir}/results`,
-      }],
-      env,
-      workDir: dir,
-    });
-    const nb = JSON.parse(await Deno.readTextFile(output));
-    const outputs = nb.cells.flatMap((c: { outputs?: { output_type: string }[] }) =>
-      c.outputs ?? []
-    );
-    assert.ok(outputs.length > 0, "no outputs");
-    assert.ok(outputs.every((o: { output_type: string }) => o.output_type !== "error"));
-    const figures = outputs.filter((o: { data?: Record<string, string> }) => o.data?.["image/png"]);
-    assert.ok(figures.length > 0, "no figure");
-    for (const f of figures) {
-      assert.ok(f.metadata["image/png"].width > 0, "a PNG without its display size");
-    }
-  });
+  const nb = await executeCells(
+    { file: `${NOTEBOOKS}/templates/case.ipynb` },
+    { cwd: `${NOTEBOOKS}/templates` },
+  );
+  const outputs = nb.cells.flatMap((c: { outputs?: { output_type: string }[] }) => c.outputs ?? []);
+  assert.ok(outputs.length > 0, "no outputs");
+  assert.ok(outputs.every((o: { output_type: string }) => o.output_type !== "error"));
+  const figures = outputs.filter((o: { data?: Record<string, string> }) => o.data?.["image/png"]);
+  assert.ok(figures.length > 0, "no figure");
+  for (const f of figures) {
+    assert.ok(f.metadata["image/png"].width > 0, "a PNG without its display size");
+  }
 });
 
 Deno.test("importing a package that was not added with deno add shows an error", async () => {

@@ -7,19 +7,25 @@ import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 
-/** Runs `deno task validate` as deno.json defines it (same permissions), from the checkout. */
-async function validate(...args: string[]) {
+/**
+ * Runs `deno task validate` as deno.json defines it (same permissions), from the checkout, with
+ * `env` added to its environment.
+ */
+async function validateWith(env: Record<string, string>, ...args: string[]) {
   const config = JSON.parse(await Deno.readTextFile(`${root}deno.json`));
   const [deno, run, ...rest] = (config.tasks.validate as string).split(" ");
   assert.deepEqual([deno, run], ["deno", "run"]);
   const out = await new Deno.Command("deno", {
     args: ["run", "--quiet", ...rest, ...args],
     cwd: root,
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   }).output();
   const dec = new TextDecoder();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
+
+/** Runs `deno task validate` as deno.json defines it. */
+const validate = (...args: string[]) => validateWith({}, ...args);
 
 Deno.test("validate: the real data gives a one-line summary and exit 0", async () => {
   const r = await validate();
@@ -139,16 +145,9 @@ Deno.test("validate: a data folder too large for the memory given is refused wit
   const dir = await Deno.makeTempDir({ prefix: "validate-large-" });
   try {
     await writeSyntheticSeries(dir, { cases: 10_000 });
-    const config = JSON.parse(await Deno.readTextFile(`${root}deno.json`));
-    const [, , ...rest] = (config.tasks.validate as string).split(" ");
-    const out = await new Deno.Command("deno", {
-      args: ["run", "--quiet", ...rest, dir],
-      cwd: root,
-      // A heap far smaller than these 100,000 observations need.
-      env: { NO_COLOR: "1", DENO_V8_FLAGS: "--max-old-space-size=40" },
-    }).output();
-    const stderr = new TextDecoder().decode(out.stderr);
-    assert.equal(out.code, 1, stderr);
+    // A heap far smaller than these 100,000 observations need.
+    const { code, stderr } = await validateWith({ DENO_V8_FLAGS: "--max-old-space-size=40" }, dir);
+    assert.equal(code, 1, stderr);
     assert.match(
       stderr,
       /^error: the data in '.*' is too large to load in this process: while reading \S+ the heap holds \d+ MiB of its 40 MiB limit\./,

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "./files.ts";
 import { fileURLToPath } from "node:url";
 
 /** The repository root. */
@@ -26,9 +26,7 @@ export const SCRATCH = `${ROOT}/.tmp`;
  * ```
  */
 export function runKey(notebooks: string, results: string): string {
-  return `reproduce-${
-    createHash("sha256").update(`${notebooks}\0${results}`).digest("hex").slice(0, 12)
-  }`;
+  return `reproduce-${sha256(`${notebooks}\0${results}`).slice(0, 12)}`;
 }
 /** Debian's Python, which has nbclient and nbconvert. */
 export const PYTHON = "/usr/bin/python3";

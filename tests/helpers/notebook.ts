@@ -34,31 +34,35 @@ export interface ExecuteCellsOptions {
   startupTimeoutSeconds?: number;
   /** Seconds a cell may take. */
   cellTimeoutSeconds?: number;
+  /** The folder the kernel runs in (default the notebooks' folder). */
+  cwd?: string;
   /** Called with the scratch folder (`in.ipynb`, `out.ipynb`) before it is removed. */
   inspect?: (dir: string) => Promise<void>;
 }
 
 /**
- * Executes a notebook of these code cells as the runner does (one job, `fixture.ipynb`, run in
- * the notebooks' folder), in a scratch folder with its own kernelspec for this Deno.
+ * Executes a notebook of these code cells (or the notebook file `{ file }`) as the runner does
+ * (one job, `fixture.ipynb`, run in the notebooks' folder unless `cwd`), in a scratch folder with
+ * its own kernelspec for this Deno.
  *
  * @returns The executed notebook; throws what `executeNotebooks` throws.
  */
 export async function executeCells(
-  cells: string[],
+  cells: string[] | { file: string },
   options: ExecuteCellsOptions = {},
   // deno-lint-ignore no-explicit-any
 ): Promise<any> {
   const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
   try {
     await installKernelSpec(`${dir}/jupyter`, Deno.execPath(), options.spec);
-    await Deno.writeTextFile(`${dir}/in.ipynb`, notebook(cells));
+    if (Array.isArray(cells)) await Deno.writeTextFile(`${dir}/in.ipynb`, notebook(cells));
+    else await Deno.copyFile(cells.file, `${dir}/in.ipynb`);
     await executeNotebooks({
       jobs: [{
         name: "fixture.ipynb",
         input: `${dir}/in.ipynb`,
         output: `${dir}/out.ipynb`,
-        cwd: NOTEBOOKS,
+        cwd: options.cwd ?? NOTEBOOKS,
         results: `${dir}/results`,
       }],
       env: { ...jupyterEnv(`${dir}/jupyter`), ...options.env },
