@@ -457,6 +457,12 @@ export interface LoadOptions {
    * under an alternative reading (`readings.ts`), so that nothing is written to try it.
    */
   replace?: ReadonlyMap<string, string>;
+  /**
+   * Take every time point's days from its rule, without checking the stored `day_*` columns
+   * against it: for a variant whose time points were replaced (`readings.ts`), where the stored
+   * days of the rows that depend on them no longer hold.
+   */
+  deriveDays?: boolean;
 }
 
 /**
@@ -706,7 +712,7 @@ export async function loadCaseSeries(
   });
   const timesKnown = usable.has("timepoints");
   const resolved: Resolved = timesKnown
-    ? resolveTimepoints(timeRows, invalid, caseIds, casesKnown, issues)
+    ? resolveTimepoints(timeRows, invalid, caseIds, casesKnown, issues, !options.deriveDays)
     : { times: new ByCase(), roots: new Map(), derived: new ByCase() };
   const times = resolved.times;
 
@@ -1124,7 +1130,8 @@ const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 });
  * not be derived (its problem, or its anchor's, is in `issues`). A reference to a time point
  * whose row failed its schema (in `invalid`, by case and time id, with its line) is not reported
  * again. Every time point that could not be derived gets the root of its problem in `roots`.
- * What derives the time points of each case is let go once they are.
+ * What derives the time points of each case is let go once they are. The stored days are
+ * checked against the derived ones unless `checkStored` is false.
  */
 function resolveTimepoints(
   rows: ByCase<CaseTimes>,
@@ -1132,6 +1139,7 @@ function resolveTimepoints(
   caseIds: Map<string, number>,
   casesKnown: boolean,
   issues: Issues,
+  checkStored: boolean,
 ): Resolved {
   const file = "timepoints.csv";
   const times = new ByCase<Map<string, Timepoint | null>>();
@@ -1215,6 +1223,7 @@ function resolveTimepoints(
         },
         own,
         offsets,
+        checkStored,
       );
       for (const issue of own) issues.push(issue);
       args[k + 3] = ok ? DERIVED : FAILED;
@@ -1264,9 +1273,9 @@ function unusable(caseId: string, root: Root): DataIssue {
 
 /**
  * Derives one time point (its line, amount and unit given): checks its rule's arguments, derives
- * its day from its anchor (through `ref`) and checks the stored columns against it, then
- * completes the time point (day, offset, depth). Pushes its problems and returns false when it
- * cannot.
+ * its day from its anchor (through `ref`) and checks the stored columns against it (when
+ * `checkStored`), then completes the time point (day, offset, depth). Pushes its problems and
+ * returns false when it cannot.
  */
 function derive(
   tp: Timepoint,
@@ -1276,6 +1285,7 @@ function derive(
   ref: (id: string, column: string) => Timepoint | null,
   issues: DataIssue[],
   offsets: IntervalPool,
+  checkStored: boolean,
 ): boolean {
   const { rule, anchor, bound } = tp;
   const stored = tp.day;
@@ -1302,7 +1312,7 @@ function derive(
     return problem("bound", "only rule 'after' takes a bound");
   }
 
-  const bad = checkNominalInterval(stored, "day");
+  const bad = checkStored ? checkNominalInterval(stored, "day") : null;
   if (bad) return problem(bad.column, bad.message);
 
   let depth = 0;
@@ -1325,13 +1335,13 @@ function derive(
   const { day, offset } = deriveDay(rule, amount, unit, a, b);
   let ok = true;
   for (const side of SIDES) {
-    if (!sameNumber(stored[side], day[side])) {
+    if (checkStored && !sameNumber(stored[side], day[side])) {
       ok = false;
       problem(`day_${side}`, `is ${stored[side]} but rule '${rule}' gives ${day[side]}`);
     }
   }
   if (!ok) return false;
-  // The derived values (equal to the stored ones up to rounding) are the ones kept.
+  // The derived values (equal to the stored ones up to rounding, when checked) are the ones kept.
   stored.lo = day.lo;
   stored.hi = day.hi;
   stored.nominal = day.nominal;

@@ -1,15 +1,14 @@
 /**
  * Other readings of the text, as data: `data/readings.csv` names each alternative reading and
- * the time-point rows it replaces. An analysis variant applies a set of readings to a copy of the
- * data folder, re-derives the days of every time point by the same rules (`deriveDay`) and loads
- * it through the same loader, so every analysis runs on it unchanged.
+ * the time-point rows it replaces. An analysis variant replaces those rows of `timepoints.csv` (in
+ * memory) and loads the data through the same loader, which then derives the day of every time
+ * point from its rule (`deriveDays`), so every analysis runs on it unchanged.
  *
  * @module
  */
 import { stringify } from "csv-stringify/sync";
 import { readTable } from "./csv.ts";
 import { type DataIssue, DataValidationError, formatIssue } from "./errors.ts";
-import { deriveDay, type NominalInterval } from "./intervals.ts";
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
 import type { CaseSeries } from "./model.ts";
 import { tableSchemas } from "./schema.ts";
@@ -69,7 +68,8 @@ export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<
   return [...out.values()];
 }
 
-const fmtDay = (x: number) => (x === Infinity ? "Inf" : x === -Infinity ? "-Inf" : String(x));
+/** The key of a case's time point. */
+const timeKey = (caseId: string, timeId: string) => `${caseId}\u0000${timeId}`;
 
 /** A reading's row that replaces a time point, with its line in `readings.csv`. */
 interface Replacement {
@@ -80,10 +80,11 @@ interface Replacement {
 
 /**
  * The text of `timepoints.csv` with the rows of `readings` replacing those of the same case and
- * time id, every derived day recomputed by the rules. Each row stays on its line, so the
- * variant's problems are at the lines of the file as it is. Also returns, by line, the
- * replacement each replaced row came from. Throws when a reading names a time point the table
- * lacks or two readings replace the same one.
+ * time id. Each row stays on its line, so the variant's problems are at the lines of the file as
+ * it is; a replacing row's day columns are left 0, since the loader takes every day from the rules
+ * for a variant (`deriveDays`). Also returns, by line, the replacement each replaced row came
+ * from. Throws when a reading names a time point the table lacks or two readings replace the same
+ * one.
  */
 function applyToTimepoints(
   text: string,
@@ -91,12 +92,14 @@ function applyToTimepoints(
 ): { text: string; replaced: Map<number, Replacement> } {
   const { rows, issues } = readTable("timepoints.csv", text, TimepointRow);
   if (issues.length) throw new DataValidationError(issues);
-  const key = (caseId: string, timeId: string) => `${caseId}\u0000${timeId}`;
+  const lineOf = new Map(
+    rows.map(({ value, row }) => [timeKey(value.case_id, value.time_id), row]),
+  );
   const replace = new Map<string, Replacement>();
   const problems: DataIssue[] = [];
   for (const reading of readings) {
     reading.rows.forEach((row, i) => {
-      const k = key(row.case_id, row.time_id);
+      const k = timeKey(row.case_id, row.time_id);
       const line = reading.lines[i];
       const other = replace.get(k);
       if (other) {
@@ -108,7 +111,7 @@ function applyToTimepoints(
             `${row.case_id} '${row.time_id}': they cannot be combined`,
         });
       }
-      if (!rows.some((r) => key(r.value.case_id, r.value.time_id) === k)) {
+      if (!lineOf.has(k)) {
         problems.push({
           file: READINGS_FILE,
           row: line,
@@ -121,46 +124,16 @@ function applyToTimepoints(
     });
   }
   if (problems.length) throw new DataValidationError(problems);
-  const replaced = new Map<number, Replacement>();
-  const table = rows.map(({ value, row }) => {
-    const r = replace.get(key(value.case_id, value.time_id));
-    if (r) replaced.set(row, r);
-    return r ? { ...value, ...r.row } : value;
-  });
-  const byKey = new Map(table.map((r) => [key(r.case_id, r.time_id), r]));
-  const days = new Map<string, NominalInterval>();
-  const visiting = new Set<string>();
-  const dayOf = (caseId: string, timeId: string): NominalInterval | null => {
-    const k = key(caseId, timeId);
-    if (days.has(k)) return days.get(k)!;
-    const r = byKey.get(k);
-    if (!r || visiting.has(k)) return null;
-    visiting.add(k);
-    const anchor = r.anchor === null ? null : dayOf(caseId, r.anchor);
-    const bound = r.bound === null ? null : dayOf(caseId, r.bound);
-    visiting.delete(k);
-    if ((r.anchor !== null && !anchor) || (r.bound !== null && !bound)) return null;
-    const { day } = deriveDay(r.rule, r.amount, r.unit, anchor, bound);
-    days.set(k, day);
-    return day;
-  };
   const header = Object.keys(TimepointRow.shape);
-  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
-  lines[0] = stringify([header]).trimEnd();
-  table.forEach((r, i) => {
-    // A row the rules cannot derive keeps its stored days: the loader then reports it.
-    const d = dayOf(r.case_id, r.time_id) ?? { lo: r.day_lo, hi: r.day_hi, nominal: r.day_nominal };
-    const record = header.map((h) =>
-      h === "day_lo"
-        ? fmtDay(d.lo)
-        : h === "day_hi"
-        ? fmtDay(d.hi)
-        : h === "day_nominal"
-        ? String(d.nominal)
-        : String(r[h as keyof typeof r] ?? "")
-    );
-    lines[rows[i].row - 1] = stringify([record]).trimEnd();
-  });
+  const lines = text.split("\n");
+  const replaced = new Map<number, Replacement>();
+  for (const [k, r] of replace) {
+    const line = lineOf.get(k)!;
+    replaced.set(line, r);
+    const cells: Record<string, unknown> = { ...r.row, day_lo: 0, day_nominal: 0, day_hi: 0 };
+    const record = header.map((h) => (cells[h] === null ? "" : String(cells[h])));
+    lines[line - 1] = stringify([record]).trimEnd() + (lines[line - 1].endsWith("\r") ? "\r" : "");
+  }
   return { text: lines.join("\n"), replaced };
 }
 
@@ -195,7 +168,10 @@ async function applyReadings(readings: readonly Reading[], dataDir: string) {
   }
   const file = tableSchemas.timepoints.file;
   const { text, replaced } = applyToTimepoints(await Deno.readTextFile(`${dir}${file}`), readings);
-  return { replaced, load: () => loadCaseSeries(dir, { replace: new Map([[file, text]]) }) };
+  return {
+    replaced,
+    load: () => loadCaseSeries(dir, { replace: new Map([[file, text]]), deriveDays: true }),
+  };
 }
 
 /**
@@ -302,7 +278,8 @@ export async function analysisVariants(
     : [[], ...readings.map((r) => [r]), readings];
   const out: AnalysisVariant[] = [];
   for (const set of sets) {
-    const ids = set.flatMap((r) => r.rows.map((x) => `${x.case_id}\u0000${x.time_id}`));
+    // Readings that replace the same time point cannot be combined: such a set is no variant.
+    const ids = set.flatMap((r) => r.rows.map((x) => timeKey(x.case_id, x.time_id)));
     if (new Set(ids).size < ids.length) continue;
     out.push({
       name: set.length ? set.map((r) => r.name).join(" + ") : "as extracted",
