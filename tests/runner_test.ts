@@ -194,6 +194,24 @@ Deno.test("without Jupyter's packages, nothing runs and the message says what to
   }
 });
 
+Deno.test("the executor does not import IPython (a quarter of a second of CPU per run)", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
+  try {
+    // A site customisation that writes, as the executor exits, whether IPython was imported.
+    await Deno.writeTextFile(
+      `${dir}/sitecustomize.py`,
+      "import atexit, sys\n" +
+        `atexit.register(lambda: open(${JSON.stringify(`${dir}/imported`)}, "w")` +
+        '.write(str("IPython" in sys.modules)))\n',
+    );
+    const nb = await executeCells(["1 + 1"], { env: { PYTHONPATH: dir } });
+    assert.deepEqual(nb.cells[0].outputs[0].data["text/plain"], ["2"]);
+    assert.equal(await Deno.readTextFile(`${dir}/imported`), "False");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("installAll installs every move or, when one fails, none", async () => {
   const dir = await Deno.makeTempDir({ prefix: "install-test-" });
   try {

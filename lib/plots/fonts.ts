@@ -51,11 +51,18 @@ export function fontBytes(weight: FontWeight = "normal"): Uint8Array {
   return b;
 }
 
+/**
+ * The parsed font of a weight (parsed once). Glyphs are read when first measured (opentype.js's
+ * `lowMemory`): a figure measures a few dozen of the font's thousands of glyphs, and parsing them
+ * all took 70–100 ms per weight, in every kernel that draws a figure.
+ */
 function font(weight: FontWeight): opentype.Font {
   let f = parsed.get(weight);
   if (!f) {
     const b = fontBytes(weight);
-    f = opentype.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    f = opentype.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength), {
+      lowMemory: true,
+    });
     parsed.set(weight, f);
   }
   return f;
