@@ -158,6 +158,17 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
     );
     return true;
   });
+  // Deno's own error, with RUST_BACKTRACE set: the backtrace it appends is not taken as the cause.
+  const spec = kernelSpec(Deno.execPath());
+  const refused = {
+    ...spec,
+    argv: [Deno.execPath(), "jupyter", "--kernel", "--no-such-flag", "--conn", "{connection_file}"],
+    env: { ...spec.env, RUST_BACKTRACE: "1" },
+  };
+  await assert.rejects(
+    () => run(["1"], refused),
+    /^NotebookError: fixture\.ipynb: the kernel did not start: error: unexpected argument '--no-such-flag' found$/,
+  );
   const silent = { ...kernelSpec(Deno.execPath()), argv: ["sleep", "60"] };
   const t0 = performance.now();
   await assert.rejects(

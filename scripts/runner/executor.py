@@ -206,12 +206,16 @@ def cell_label(nb, index):
 
 
 def last_line(path):
-    """The last non-blank line of a log file (ANSI codes removed), or ''."""
+    """The last non-blank line of a log file (ANSI codes removed), or ''. A stack backtrace that
+    Deno appends to its error when RUST_BACKTRACE is set ("Stack backtrace:", then frames such as
+    "0: <unknown>") is left out: the line to show is the error above it."""
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             lines = [ANSI.sub("", l).strip() for l in f]
     except OSError:
         return ""
+    if "Stack backtrace:" in lines:
+        lines = lines[: len(lines) - 1 - lines[::-1].index("Stack backtrace:")]
     lines = [l for l in lines if l and "is unstable" not in l and not l.startswith("-- ")]
     return lines[-1] if lines else ""
 
