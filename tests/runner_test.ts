@@ -178,19 +178,31 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
   assert.ok(performance.now() - t0 < 20_000, "the start-up timeout is honoured");
 });
 
-Deno.test("without Jupyter's packages, nothing runs and the message says what to install", async () => {
-  const hide = await Deno.makeTempDir({ prefix: "runner-test-" });
+/**
+ * Runs `fn` with a scratch folder holding `sitecustomize.py` (`code`, given the folder's path): the
+ * executor's Python runs it first when `PYTHONPATH` is that folder. Removes the folder after.
+ */
+async function withSiteCustomize<T>(
+  code: (dir: string) => string,
+  fn: (env: Record<string, string>, dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
   try {
-    // A site customisation that hides nbconvert from this Python, as if it were not installed.
-    await Deno.writeTextFile(
-      `${hide}/sitecustomize.py`,
-      'import sys\nsys.modules["nbconvert"] = None\n',
-    );
+    await Deno.writeTextFile(`${dir}/sitecustomize.py`, code(dir));
+    return await fn({ PYTHONPATH: dir }, dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("without Jupyter's packages, nothing runs and the message says what to install", async () => {
+  // Hides nbconvert from the executor's Python, as if it were not installed.
+  await withSiteCustomize(() => 'import sys\nsys.modules["nbconvert"] = None\n', async (env) => {
     let ran: boolean | undefined;
     await assert.rejects(
       () =>
         executeCells(["1"], {
-          env: { PYTHONPATH: hide },
+          env,
           inspect: async (dir) => {
             ran = await Deno.stat(`${dir}/out.ipynb`).then(() => true, () => false);
           },
@@ -205,27 +217,20 @@ Deno.test("without Jupyter's packages, nothing runs and the message says what to
       },
     );
     assert.equal(ran, false);
-  } finally {
-    await Deno.remove(hide, { recursive: true });
-  }
+  });
 });
 
 Deno.test("the executor does not import IPython (a quarter of a second of CPU per run)", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
-  try {
-    // A site customisation that writes, as the executor exits, whether IPython was imported.
-    await Deno.writeTextFile(
-      `${dir}/sitecustomize.py`,
-      "import atexit, sys\n" +
-        `atexit.register(lambda: open(${JSON.stringify(`${dir}/imported`)}, "w")` +
-        '.write(str("IPython" in sys.modules)))\n',
-    );
-    const nb = await executeCells(["1 + 1"], { env: { PYTHONPATH: dir } });
+  // Writes, as the executor exits, whether IPython was imported.
+  const record = (dir: string) =>
+    "import atexit, sys\n" +
+    `atexit.register(lambda: open(${JSON.stringify(`${dir}/imported`)}, "w")` +
+    '.write(str("IPython" in sys.modules)))\n';
+  await withSiteCustomize(record, async (env, dir) => {
+    const nb = await executeCells(["1 + 1"], { env });
     assert.deepEqual(nb.cells[0].outputs[0].data["text/plain"], ["2"]);
     assert.equal(await Deno.readTextFile(`${dir}/imported`), "False");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("installAll installs every move or, when one fails, none", async () => {
