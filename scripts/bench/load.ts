@@ -3,11 +3,14 @@
  * case, 5 cases per article, seed 1) of each size and, in a fresh Deno process per size, times
  * loading and validating them (`loadCaseSeries`: parsing, schema, cross-table and provenance
  * checks) and the per-case summary (`caseSummary`), with the CPU time and peak memory (resident
- * set) of that process.
+ * set) of that process. Beside it, when `/usr/bin/python3` has pandas, the reference the loader
+ * is compared with: pandas reading the same tables and summarising the same VAS values by case
+ * (`pandas_reference.py`: no checks, no source texts), its time, its peak memory and the ratio.
  *
  * ```sh
  * deno task bench load            # or, alone:
- * deno run --allow-read --allow-write=/tmp --allow-run=deno scripts/bench/load.ts [observations...]
+ * deno run --allow-read --allow-write=/tmp --allow-run=deno,/usr/bin/python3 \
+ *   scripts/bench/load.ts [observations...]
  * ```
  *
  * Default sizes: 10,000, 100,000 and 1,000,000 observations. Prints one Markdown table row per
@@ -19,6 +22,7 @@ import process from "node:process";
 import { writeSyntheticSeries } from "../synthetic.ts";
 import { loadCaseSeries } from "../../lib/load.ts";
 import { caseSummary } from "../../lib/summary.ts";
+import { PYTHON } from "../runner/paths.ts";
 
 /** What one measurement gives. */
 interface Measure {
@@ -53,6 +57,28 @@ async function measure(dir: string): Promise<Measure> {
   };
 }
 
+/** What the pandas reference gives (see `pandas_reference.py`). */
+interface Reference {
+  seconds: number;
+  observations: number;
+  peakMiB: number;
+}
+
+/** The pandas reference on one folder, or `null` when pandas is not installed. */
+async function pandasReference(dir: string): Promise<Reference | null> {
+  const script = new URL("./pandas_reference.py", import.meta.url).pathname;
+  let out: Deno.CommandOutput;
+  try {
+    out = await new Deno.Command(PYTHON, { args: [script, dir], stderr: "inherit" }).output();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+  if (out.code === 3) return null;
+  if (!out.success) throw new Error(`the pandas reference failed on ${dir} (exit ${out.code})`);
+  return JSON.parse(new TextDecoder().decode(out.stdout));
+}
+
 if (import.meta.main) {
   if (Deno.args[0] === "--child") {
     console.log(JSON.stringify(await measure(Deno.args[1])));
@@ -65,9 +91,10 @@ if (import.meta.main) {
     const self = new URL(import.meta.url).pathname;
     console.log(
       "| observations | load + validate | per-case summary | wall total | CPU (process) | " +
-        "peak RSS | heap after |",
+        "peak RSS | heap after | pandas, same tables | pandas peak RSS | total / pandas |",
     );
-    console.log("|---:|---:|---:|---:|---:|---:|---:|");
+    console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let noPandas = false;
     for (const size of sizes) {
       const dir = await Deno.makeTempDir({ prefix: "load-bench-" });
       try {
@@ -78,15 +105,28 @@ if (import.meta.main) {
         }).output();
         if (!out.success) throw new Error(`measurement of ${size} observations failed`);
         const m: Measure = JSON.parse(new TextDecoder().decode(out.stdout));
+        const ref = await pandasReference(dir);
+        if (ref && ref.observations !== m.observations) {
+          throw new Error(
+            `pandas read ${ref.observations} observations, the loader ${m.observations}`,
+          );
+        }
+        noPandas ||= ref === null;
         const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+        const total = m.loadMs + m.summaryMs;
+        const pandas = ref
+          ? `${s(ref.seconds * 1000)} | ${Math.round(ref.peakMiB)} MiB | ` +
+            `${(total / 1000 / ref.seconds).toFixed(2)}`
+          : "— | — | —";
         console.log(
           `| ${m.observations.toLocaleString("en")} | ${s(m.loadMs)} | ${s(m.summaryMs)} | ` +
-            `${s(m.loadMs + m.summaryMs)} | ${m.cpuS.toFixed(2)} s | ` +
-            `${Math.round(m.peakMiB)} MiB | ${Math.round(m.heapMiB)} MiB |`,
+            `${s(total)} | ${m.cpuS.toFixed(2)} s | ` +
+            `${Math.round(m.peakMiB)} MiB | ${Math.round(m.heapMiB)} MiB | ${pandas} |`,
         );
       } finally {
         await Deno.remove(dir, { recursive: true });
       }
     }
+    if (noPandas) console.log(`\n(pandas columns empty: ${PYTHON} cannot import pandas)`);
   }
 }
