@@ -341,6 +341,10 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
  * Whether `drug` may be given at a time point: certainly or possibly active there
  * ({@link activeTreatments}).
  *
+ * @param c The case.
+ * @param timeId One of its time points.
+ * @param drug The drug.
+ * @returns True when a dose period of `drug` is certainly or possibly active at `timeId`.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
@@ -358,6 +362,10 @@ export function mayBeGiven(c: Case, timeId: string, drug: string): boolean {
  * The drugs other than `except` given at any of these time points, each "certainly" (certainly
  * active at one of them) or "possibly" (only possibly active), in order of first mention.
  *
+ * @param c The case.
+ * @param timeIds Its time points.
+ * @param except A drug to leave out (`null`: none).
+ * @returns Each drug given, with how surely.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";

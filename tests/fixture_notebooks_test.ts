@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { listFiles } from "../scripts/runner/files.ts";
 import { REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
 import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
+import { denoTaskArgs } from "./helpers/tasks.ts";
 
 /** Folders and files a copy of the project needs to run (its node_modules is installed). */
 const PROJECT = ["lib", "scripts", "notebooks", "deno.json", "deno.lock"];
@@ -49,9 +50,7 @@ function grownProject(): Promise<Run> {
       new Deno.Command("deno", { args, cwd: dir, stdout: "piped", stderr: "piped" }).output();
     const install = await deno(["install", "--frozen"]);
     if (install.code !== 0) throw new Error(`deno install in the copy: ${text(install.stderr)}`);
-    // `deno task validate` as deno.json defines it (same permissions).
-    const task = JSON.parse(await Deno.readTextFile(`${ROOT}/deno.json`)).tasks.validate as string;
-    const validate = await deno(task.split(" ").slice(1));
+    const validate = await deno(await denoTaskArgs("validate"));
     const reproduce = await deno([...REPRODUCE_ARGS, "--force"]);
     const ids = (await Deno.readTextFile(`${dir}/data/cases.csv`)).trim().split("\n").slice(1)
       .map((l) => l.split(",")[0]);

@@ -7,12 +7,12 @@ import assert from "node:assert/strict";
 import { listFiles, sha256 } from "../scripts/runner/files.ts";
 import { NOTEBOOKS, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook } from "./helpers/notebook.ts";
+import { denoTaskArgs } from "./helpers/tasks.ts";
 
 const REPRODUCE = REPRODUCE_ARGS;
 
 Deno.test("the runner's tests and benchmarks run reproduce exactly as `deno task reproduce` does", async () => {
-  const tasks = JSON.parse(await Deno.readTextFile(`${ROOT}/deno.json`)).tasks;
-  assert.equal(tasks.reproduce, `deno ${REPRODUCE_ARGS.join(" ")}`);
+  assert.deepEqual(await denoTaskArgs("reproduce"), REPRODUCE_ARGS);
 });
 
 /** A scratch folder inside the repository (renames into place need the same file system). */

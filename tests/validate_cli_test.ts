@@ -3,6 +3,7 @@
  */
 import assert from "node:assert/strict";
 import { copyData, dataWith } from "./helpers/data_dir.ts";
+import { denoTaskArgs } from "./helpers/tasks.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -12,9 +13,8 @@ const root = new URL("..", import.meta.url).pathname;
  * `env` added to its environment.
  */
 async function validateWith(env: Record<string, string>, ...args: string[]) {
-  const config = JSON.parse(await Deno.readTextFile(`${root}deno.json`));
-  const [deno, run, ...rest] = (config.tasks.validate as string).split(" ");
-  assert.deepEqual([deno, run], ["deno", "run"]);
+  const [run, ...rest] = await denoTaskArgs("validate");
+  assert.equal(run, "run");
   const out = await new Deno.Command("deno", {
     args: ["run", "--quiet", ...rest, ...args],
     cwd: root,

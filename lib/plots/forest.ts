@@ -367,7 +367,7 @@ export function forestRows(
     })),
     ...aggregates.map((a): ForestRow => ({
       label: `Pooled, ${a.weighting === "equal" ? "equal weights" : `weights ${a.weighting}`}`,
-      detail: a.weights.length ? casesListing(a.weights.map((w) => w.caseId)) : "no case",
+      detail: casesListing(a.weights.map((w) => w.caseId)),
       kind: "aggregate",
       notes: [...new Set(a.excluded.map((e) => e.reason))].map((reason) => {
         const ids = a.excluded.filter((e) => e.reason === reason).map((e) => e.caseId);

@@ -36,10 +36,11 @@ const pick = (x: NominalInterval | null, bound: ExtractionBound, favourHigh: boo
 const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
 
 /**
- * The sensitivity table of one dataset: per case, percent reduction at the first and last post-drug value and
- * days to 30 % and 50 % relief; pooled, the number of responders (≥ 50 % at the last value,
- * nominal values) and the sign-test p-value; each under every baseline definition and bound. Infinite bounds (an
- * open time interval) are reported as `null`.
+ * The sensitivity table of one dataset: per case, percent reduction at the first and last
+ * post-drug value and days to each percent threshold of the study ({@link PERCENT_THRESHOLDS});
+ * pooled, the number of responders (the highest percent threshold at the last value, nominal
+ * values) and the sign-test p-value; each under every baseline definition and bound. Infinite
+ * bounds (an open time interval) are reported as `null`.
  *
  * @example
  * ```ts
@@ -56,9 +57,12 @@ export function sensitivityTable(
 ): SensitivityRow[] {
   const rows: SensitivityRow[] = [];
   const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
+  const byCase = cases.map((c) => ({
+    c,
+    quantities: caseQuantities(c, drug).filter((q) => q.inTable),
+  }));
   for (const baseline of BASELINE_DEFINITIONS) {
-    for (const c of cases) {
-      const quantities = caseQuantities(c, drug).filter((q) => q.inTable);
+    for (const { c, quantities } of byCase) {
       for (const bound of BOUNDS) {
         for (const q of quantities) {
           rows.push({

@@ -55,9 +55,10 @@ const WASM_TIERING_BUDGET = 180_000_000;
  * a notebook rasterises a few figures, and by default V8 optimises much of resvg's code on other
  * threads during the first one. With a budget 14 times larger, only the hottest functions are
  * optimised. (V8 refuses a flag it does not know, and the kernel then does not start: the flag
- * belongs to the pinned Deno, `lib/runtime.ts`.) Measured with one `deno run` rendering n case timelines: the
- * first figure took 0.9 s of CPU instead of 1.5 s (0.41 s instead of 0.65 s of wall time), twelve
- * took 2.5 s instead of 2.6 s; `deno task reproduce --check` went from 13.3 s to 11.3 s of CPU.
+ * belongs to the pinned Deno, `lib/runtime.ts`.) Measured with one `deno run` rendering n case
+ * timelines: the first figure took 0.9 s of CPU instead of 1.5 s (0.41 s instead of 0.65 s of wall
+ * time), twelve took 2.5 s instead of 2.6 s; `deno task reproduce --check` went from 13.3 s to
+ * 11.3 s of CPU.
  * The bytes are the same (WebAssembly computes the same results at every tier, and the check
  * compares them).
  *
