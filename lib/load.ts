@@ -130,32 +130,51 @@ class ByCase<V> {
 }
 
 /**
- * The lines of one case's rows by key, to find an earlier row with the same key: a scan while
- * they are few, an index beyond.
+ * One case's rows of a table while they are read: their values in file order, and the line of an
+ * earlier row with the same key (a scan while the rows are few, an index beyond). Created with
+ * the case's first row, so that the many cases with a row or two hold arrays of that size (an
+ * array that starts empty takes room for 17 at its first push).
  */
-class RowKeys<K> {
-  #keys: K[] = [];
-  #rows: number[] = [];
+class CaseRows<V, K> {
+  /** The values, in file order. */
+  readonly values: V[];
+  /** Keys and lines, alternating (`[key, line, key, line, …]`), until the index replaces them. */
+  #pairs: (K | number)[];
   #index: Map<K, number> | null = null;
 
-  /** The line of an earlier row with `key`; else records `row` under it and returns undefined. */
-  earlier(key: K, row: number): number | undefined {
-    const index = this.#index;
-    if (index !== null) {
-      const first = index.get(key);
-      if (first === undefined) index.set(key, row);
-      return first;
-    }
-    const keys = this.#keys;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.#rows[i];
-    keys.push(key);
-    this.#rows.push(row);
-    if (keys.length >= 32) {
-      this.#index = new Map(keys.map((k, i) => [k, this.#rows[i]]));
-      this.#keys = [];
-      this.#rows = [];
-    }
+  /**
+   * @param value The first row's value.
+   * @param key Its key.
+   * @param row Its line.
+   */
+  constructor(value: V, key: K, row: number) {
+    this.values = [value];
+    this.#pairs = [key, row];
+  }
+
+  /** The line of an earlier row with `key`, if any. */
+  earlier(key: K): number | undefined {
+    if (this.#index !== null) return this.#index.get(key);
+    const pairs = this.#pairs;
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === key) return pairs[i + 1] as number;
     return undefined;
+  }
+
+  /** Adds a row whose key has no earlier row. */
+  add(value: V, key: K, row: number): void {
+    this.values.push(value);
+    if (this.#index !== null) {
+      this.#index.set(key, row);
+      return;
+    }
+    const pairs = this.#pairs;
+    pairs.push(key, row);
+    if (pairs.length >= 64) {
+      const index = new Map<K, number>();
+      for (let i = 0; i < pairs.length; i += 2) index.set(pairs[i] as K, pairs[i + 1] as number);
+      this.#index = index;
+      this.#pairs = [];
+    }
   }
 }
 
@@ -759,8 +778,7 @@ export async function loadCaseSeries(
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
-    let list = treatments.get(r.case_id);
-    if (!list) treatments.set(r.case_id, list = []);
+    const list = treatments.get(r.case_id) ?? [];
     const same = list.find((x) => x.t.drug === r.drug && x.t.start === start);
     if (same) {
       issues.push({
@@ -793,10 +811,11 @@ export async function loadCaseSeries(
         });
       }
     }
-    list.push({ t, row });
+    if (list.length === 0) treatments.set(r.case_id, [{ t, row }]);
+    else list.push({ t, row });
   });
 
-  const events = new ByCase<{ list: CaseEvent[]; keys: RowKeys<string> }>();
+  const events = new ByCase<CaseRows<CaseEvent, string>>();
   /** Cases with an amputation row, or with an event row whose kind is unreadable. */
   const amputated = new Set<string>();
   const firstAmputation = new ByCase<number>();
@@ -809,9 +828,9 @@ export async function loadCaseSeries(
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
-    let of = events.get(r.case_id);
-    if (!of) events.set(r.case_id, of = { list: [], keys: new RowKeys() });
-    const first = of.keys.earlier(`${r.kind}\u0000${r.time}`, row);
+    const of = events.get(r.case_id);
+    const key = `${r.kind}\u0000${r.time}`;
+    const first = of?.earlier(key);
     if (first !== undefined) {
       issues.push({
         file,
@@ -823,7 +842,9 @@ export async function loadCaseSeries(
     if (r.kind === "amputation") {
       firstAmputation.set(r.case_id, Math.min(firstAmputation.get(r.case_id) ?? Infinity, day.lo));
     }
-    of.list.push({ kind: r.kind, day, description: r.description, quote: r.quote });
+    const event = { kind: r.kind, day, description: r.description, quote: r.quote };
+    if (of) of.add(event, key, row);
+    else events.set(r.case_id, new CaseRows(event, key, row));
   });
   if (usable.has("events") && timesKnown) {
     for (const { r, row } of caseRows) {
@@ -839,7 +860,7 @@ export async function loadCaseSeries(
   }
 
   /** Per case: its observations, and the line of each by time point (a time point's Day is its own). */
-  const observations = new ByCase<{ list: Observation[]; keys: RowKeys<Day> }>();
+  const observations = new ByCase<CaseRows<Observation, Day>>();
   const vasPool = new IntervalPool();
   table<ObservationRow>("observations", (row, r) => {
     const file = "observations.csv";
@@ -896,9 +917,8 @@ export async function loadCaseSeries(
       }
       span = { start, end };
     }
-    let of = observations.get(r.case_id);
-    if (!of) observations.set(r.case_id, of = { list: [], keys: new RowKeys() });
-    const first = of.keys.earlier(day, row);
+    const of = observations.get(r.case_id);
+    const first = of?.earlier(day);
     if (first !== undefined) {
       issues.push({
         file,
@@ -917,7 +937,9 @@ export async function loadCaseSeries(
         message: `phantom-pain VAS dated before the amputation (day ${day.hi} < ${earliest})`,
       });
     }
-    of.list.push({ day, vas, words: r.vas_words, note: r.note, span, quote: r.quote });
+    const observation = { day, vas, words: r.vas_words, note: r.note, span, quote: r.quote };
+    if (of) of.add(observation, day, row);
+    else observations.set(r.case_id, new CaseRows(observation, day, row));
   });
 
   // Alternative readings (optional): each row replaces a time point of its case (readings.ts).
@@ -974,8 +996,8 @@ export async function loadCaseSeries(
     cause: c.cause,
     day0: c.day0,
     treatments: (treatments.get(c.case_id) ?? []).map((x) => x.t).sort(byStart),
-    observations: (observations.get(c.case_id)?.list ?? []).sort(byDay),
-    events: (events.get(c.case_id)?.list ?? []).sort((a, b) =>
+    observations: (observations.get(c.case_id)?.values ?? []).sort(byDay),
+    events: (events.get(c.case_id)?.values ?? []).sort((a, b) =>
       byDay(a, b) || a.kind.localeCompare(b.kind)
     ),
     timepoints: resolved.derived.get(c.case_id) ?? [],
