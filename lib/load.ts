@@ -129,6 +129,9 @@ class ByCase<V> {
   }
 }
 
+/** How many rows (or time points) of one case are looked up by a scan; beyond, by an index. */
+const SCANNED = 32;
+
 /**
  * One case's rows of a table while they are read: their values in file order, and the line of an
  * earlier row with the same key (a scan while the rows are few, an index beyond). Created with
@@ -169,7 +172,7 @@ class CaseRows<V, K> {
     }
     const pairs = this.#pairs;
     pairs.push(key, row);
-    if (pairs.length >= 64) {
+    if (pairs.length >= 2 * SCANNED) {
       const index = new Map<K, number>();
       for (let i = 0; i < pairs.length; i += 2) index.set(pairs[i] as K, pairs[i + 1] as number);
       this.#index = index;
@@ -741,14 +744,11 @@ export async function loadCaseSeries(
    */
   const dayOf = (file: string, row: number, column: string, caseId: string, id: string) => {
     if (!timesKnown) return null;
-    const tp = times.get(caseId)?.get(id);
+    const tp = timeOf(times.get(caseId), id);
     if (tp) return tp.day;
     const line = invalid.get(caseId)?.get(id);
-    const root = tp === null
-      ? resolved.roots.get(caseId)?.get(id)
-      : line === undefined
-      ? undefined
-      : { id, row: line };
+    const root = resolved.roots.get(caseId)?.get(id) ??
+      (line === undefined ? undefined : { id, row: line });
     if (root !== undefined) {
       issues.knockOn(`time ${caseId}\u0000${root.id}`, unusable(caseId, root), `${file}:${row}`);
       return null;
@@ -1128,11 +1128,11 @@ function checkNominalInterval(
 
 /**
  * The valid rows of one case's time points while they are read: each time point by id (its day
- * holds the stored columns until derived; `null` once it could not be derived), and for each, at
- * `ARGS * order`, its line, amount, unit and derivation state.
+ * holds the stored columns until derived), and for each, at `ARGS * order`, its line, amount,
+ * unit and derivation state.
  */
 interface CaseTimes {
-  byId: Map<string, Timepoint | null>;
+  byId: Map<string, Timepoint>;
   args: (number | TimeUnit | null)[];
 }
 
@@ -1148,12 +1148,12 @@ const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 });
 
 /**
  * Derives every time point from its anchor and rule, checking the origin, references, cycles,
- * the rule's arguments and the derived columns. The map holds `null` for a time point that could
- * not be derived (its problem, or its anchor's, is in `issues`). A reference to a time point
- * whose row failed its schema (in `invalid`, by case and time id, with its line) is not reported
- * again. Every time point that could not be derived gets the root of its problem in `roots`.
- * What derives the time points of each case is let go once they are. The stored days are
- * checked against the derived ones unless `checkStored` is false.
+ * the rule's arguments and the derived columns. `times` holds the derived time points only: one
+ * that could not be derived has its problem, or its anchor's, in `issues`, and the root of that
+ * problem in `roots`. A reference to a time point whose row failed its schema (in `invalid`, by
+ * case and time id, with its line) is not reported again. What derives the time points of each
+ * case is let go once they are. The stored days are checked against the derived ones unless
+ * `checkStored` is false.
  */
 function resolveTimepoints(
   rows: ByCase<CaseTimes>,
@@ -1164,7 +1164,7 @@ function resolveTimepoints(
   checkStored: boolean,
 ): Resolved {
   const file = "timepoints.csv";
-  const times = new ByCase<Map<string, Timepoint | null>>();
+  const times = new ByCase<TimesOf>();
   const roots = new Map<string, Map<string, Root>>();
   const derived = new ByCase<Timepoint[]>();
   const offsets = new IntervalPool();
@@ -1173,7 +1173,7 @@ function resolveTimepoints(
   for (const caseId of ids) {
     const ct = rows.get(caseId);
     rows.delete(caseId);
-    const m: Map<string, Timepoint | null> = ct?.byId ?? new Map();
+    const m: Map<string, Timepoint> = ct?.byId ?? new Map();
     const args = ct?.args ?? [];
     const bad: Map<string, number> = invalid.get(caseId) ?? none;
     const root = new Map<string, Root>();
@@ -1183,7 +1183,7 @@ function resolveTimepoints(
     let origins = 0;
     const originRows = [0, 0];
     for (const tp of m.values()) {
-      if (tp!.rule === "origin" && origins++ < 2) originRows[origins - 1] = rowOf(tp!);
+      if (tp.rule === "origin" && origins++ < 2) originRows[origins - 1] = rowOf(tp);
     }
     if (origins > 1) {
       issues.push({
@@ -1262,12 +1262,25 @@ function resolveTimepoints(
       return ok ? tp : null;
     };
     for (const id of m.keys()) resolve(id);
-    for (const [id, tp] of m) if (args[ARGS * tp!.order + 3] !== DERIVED) m.set(id, null);
-    times.set(caseId, m);
+    times.set(caseId, list.length > SCANNED ? new Map(list.map((tp) => [tp.id, tp])) : list);
     derived.set(caseId, list);
     if (root.size > 0) roots.set(caseId, root);
   }
   return { times, roots, derived };
+}
+
+/**
+ * One case's derived time points, to look up by id: its list, scanned (a case has a few, and the
+ * list is the one the case keeps), or an index when it has more than {@link SCANNED}.
+ */
+type TimesOf = Timepoint[] | Map<string, Timepoint>;
+
+/** The derived time point `id` of a case, if any. */
+function timeOf(times: TimesOf | undefined, id: string): Timepoint | undefined {
+  if (times === undefined) return undefined;
+  if (!Array.isArray(times)) return times.get(id);
+  for (let i = 0; i < times.length; i++) if (times[i].id === id) return times[i];
+  return undefined;
 }
 
 /** The time point a problem starts from: its id and line in `timepoints.csv`. */
@@ -1276,9 +1289,10 @@ interface Root {
   row: number;
 }
 
-/** Derived time points by case (`null`: not derivable) and, for those, the root of the problem. */
+/** Derived time points by case and, for those that could not be derived, the root of the problem. */
 interface Resolved {
-  times: ByCase<Map<string, Timepoint | null>>;
+  /** Each case's derived time points by id (see {@link TimesOf}). */
+  times: ByCase<TimesOf>;
   roots: Map<string, Map<string, Root>>;
   /** Each case's derived time points, in the order they were derived (an anchor first). */
   derived: ByCase<Timepoint[]>;
