@@ -68,35 +68,41 @@ function kernel(): JupyterDisplay | null {
  * arrived 1–9 ms after its cell was reported idle; with a 0 ms timer, displays came late in 1–2 of
  * 20 runs of two cells; with 25 ms in none on an idle machine or with both cores busy, but once
  * (the figure cell) while the whole test suite ran; with 50 ms, twice in about 45 runs of the
- * suite (the figure cell again), hence the repeated wait of {@link settle}.
+ * suite (the figure cell again, in the run whose log was kept), hence {@link settle}'s repeats.
  */
 const PUBLISH_WAIT_MS = 50;
 
-/**
- * How many times the wait is repeated at most while its timer fires late (see {@link settle}).
- */
+/** How many waits at most, the first included, while timers fire late (see {@link settle}). */
 const MAX_WAIT_ROUNDS = 8;
 
+/** How late a timer may fire and still count as on time, at the least, in milliseconds. */
+const ON_TIME_MS = 10;
+
 /**
- * Waits `ms` milliseconds, and again while the timer fired more than half of `ms` late, up to
- * {@link MAX_WAIT_ROUNDS} times. The kernel writes a display on a thread of its own, and what
- * delays it is the machine being too busy to run that thread: measured with 12 CPU-bound
- * processes on 2 cores, a 5 ms wait sufficed for 200 of 200 displays, yet with the test suite's
- * processes starting and stopping, 50 ms once did not. A timer of this thread that fires late
- * shows the same congestion, and the wait then goes on.
+ * Waits `ms` milliseconds, and again while the timer fired late (by more than half of `ms`, and
+ * more than {@link ON_TIME_MS}), at most {@link MAX_WAIT_ROUNDS} waits in all. The kernel writes a
+ * display on a thread of its own, and what delays it is the machine being too busy to run that
+ * thread: measured with 12 CPU-bound processes on 2 cores, a 5 ms wait sufficed for 200 of 200
+ * displays, yet with the test suite's processes starting and stopping, 50 ms twice did not. A
+ * timer of this thread that fires late shows the same congestion, and the wait then goes on. (It
+ * also fires late when this thread is busy, e.g. computing while a display it did not await is
+ * sent: the wait is then longer than needed, at most the 8 rounds and their delays.)
  */
 async function settle(ms: number): Promise<void> {
+  if (ms <= 0) return;
+  const late = Math.max(ms / 2, ON_TIME_MS);
   for (let round = 0; round < MAX_WAIT_ROUNDS; round++) {
     const start = performance.now();
     await new Promise((resolve) => setTimeout(resolve, ms));
-    if (performance.now() - start <= ms * 1.5) return;
+    if (performance.now() - start <= ms + late) return;
   }
 }
 
 /**
- * The wait after each display in milliseconds: `DISPLAY_WAIT_MS` when set to a whole number of
- * milliseconds (the notebook runner sets 0: it collects outputs that come after their cell
- * itself), else {@link PUBLISH_WAIT_MS} (also for any other value).
+ * The wait after each display in milliseconds (one round of {@link settle}, which repeats it while
+ * the machine is congested): `DISPLAY_WAIT_MS` when set to a whole number of milliseconds (the
+ * notebook runner sets 0: it collects outputs that come after their cell itself), else
+ * {@link PUBLISH_WAIT_MS} (also for any other value).
  */
 function publishWait(): number {
   const set = Deno.env.get("DISPLAY_WAIT_MS");
@@ -118,8 +124,7 @@ async function emit(
     return;
   }
   await jupyter.broadcast("display_data", { data: bundle, metadata, transient: {} });
-  const wait = publishWait();
-  if (wait > 0) await settle(wait);
+  await settle(publishWait());
 }
 
 /** Names of results files: letters, digits, `.`, `_` and `-` (no folders). */

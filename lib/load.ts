@@ -143,6 +143,7 @@ class CaseRows<V, K> {
   readonly values: V[];
   /** Keys and lines, alternating (`[key, line, key, line, …]`), until the index replaces them. */
   #pairs: (K | number)[];
+  /** Key → line of every row, once there are more than {@link SCANNED} (null until then). */
   #index: Map<K, number> | null = null;
 
   /**
@@ -163,7 +164,7 @@ class CaseRows<V, K> {
     return undefined;
   }
 
-  /** Adds a row whose key has no earlier row. */
+  /** Adds a row whose key has no earlier row (the caller checks with {@link CaseRows.earlier}). */
   add(value: V, key: K, row: number): void {
     this.values.push(value);
     if (this.#index !== null) {
@@ -172,7 +173,7 @@ class CaseRows<V, K> {
     }
     const pairs = this.#pairs;
     pairs.push(key, row);
-    if (pairs.length >= 2 * SCANNED) {
+    if (pairs.length > 2 * SCANNED) {
       const index = new Map<K, number>();
       for (let i = 0; i < pairs.length; i += 2) index.set(pairs[i] as K, pairs[i + 1] as number);
       this.#index = index;
@@ -859,7 +860,7 @@ export async function loadCaseSeries(
     }
   }
 
-  /** Per case: its observations, and the line of each by time point (a time point's Day is its own). */
+  /** Per case: its observations, with the line of each by time point (each has its own Day). */
   const observations = new ByCase<CaseRows<Observation, Day>>();
   const vasPool = new IntervalPool();
   table<ObservationRow>("observations", (row, r) => {
@@ -1289,10 +1290,15 @@ interface Root {
   row: number;
 }
 
-/** Derived time points by case and, for those that could not be derived, the root of the problem. */
+/** Derived time points by case, and the root of the problem of those that could not be derived. */
 interface Resolved {
   /** Each case's derived time points by id (see {@link TimesOf}). */
   times: ByCase<TimesOf>;
+  /**
+   * By case and time id, the root of the problem of every time point that could not be derived
+   * (each has one: a row that refers to a time point neither here nor in `times` is told apart
+   * by this).
+   */
   roots: Map<string, Map<string, Root>>;
   /** Each case's derived time points, in the order they were derived (an anchor first). */
   derived: ByCase<Timepoint[]>;

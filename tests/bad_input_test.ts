@@ -615,6 +615,42 @@ Deno.test("a second VAS for one time point is reported with the line of the firs
   ]);
 });
 
+Deno.test("in a case with more rows than are scanned: a time point that cannot be derived and a duplicate event", async () => {
+  const { writeSyntheticSeries } = await import("../scripts/synthetic.ts");
+  const dir = await Deno.makeTempDir({ prefix: "synthetic-" });
+  await writeSyntheticSeries(dir, { cases: 1, observationsPerCase: 50 });
+  const lines = async (file: string) =>
+    (await Deno.readTextFile(`${dir}/${file}`)).trimEnd().split("\n");
+  const times = await lines("timepoints.csv");
+  const observations = await lines("observations.csv");
+  // Time point v40 stored one day off its interval: it cannot be derived.
+  const at = times.findIndex((l) => l.split(",")[1] === "v40");
+  const cells = times[at].split(",");
+  cells[8] = String(Number(cells[8]) + 1);
+  times[at] = cells.join(",");
+  await Deno.writeTextFile(`${dir}/timepoints.csv`, times.join("\n") + "\n");
+  // 45 more events (one per VAS time point, quoting its observation), then the 44th again.
+  const events = await lines("events.csv");
+  const first = events.length + 1;
+  for (let k = 1; k <= 45; k++) {
+    const o = observations.find((l) => l.split(",")[1] === `v${k}`)!.split(",");
+    events.push(`${o[0]},pain rating,v${k},a rating,${o.at(-1)}`);
+  }
+  events.push(events.at(-2)!);
+  await Deno.writeTextFile(`${dir}/events.csv`, events.join("\n") + "\n");
+  const issues = (await issuesOf(dir)).map(formatIssue);
+  const obsLine = observations.findIndex((l) => l.split(",")[1] === "v40") + 1;
+  assert.deepEqual(issues.slice(1), [
+    `timepoints.csv:${at + 1}:: time point 'v40' of case syn-1 is not usable: 2 rows that refer ` +
+    `to it were not checked against it (events.csv:${first + 39}, observations.csv:${obsLine})`,
+    `events.csv:${events.length}:: duplicate of the row at line ${
+      first + 43
+    } (same case_id, kind ` +
+    "and time)",
+  ]);
+  assert.match(issues[0], new RegExp(`^timepoints.csv:${at + 1}:day_nominal: `));
+});
+
 Deno.test("readings.csv: a quote not in the source, an unknown time point and a bad rule are reported at their cells", async () => {
   const dir = await dataWith("readings.csv", (t) =>
     t
