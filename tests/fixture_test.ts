@@ -60,3 +60,33 @@ Deno.test("a fixture quote the fixture text does not state is rejected, naming i
     await Deno.remove(bad, { recursive: true });
   }
 });
+
+Deno.test("quotes are found wherever they stand in their source, whatever the order of the rows", async () => {
+  // Each search starts where the table's previous quote of the same source was found: reversed
+  // and interleaved, the rows of the two articles make every search start past its quote.
+  const shuffled = await dataWithFixture();
+  try {
+    for (const file of ["observations.csv", "events.csv", "treatments.csv"]) {
+      const path = `${shuffled}/${file}`;
+      const [header, ...rows] = (await Deno.readTextFile(path)).trimEnd().split("\n");
+      const fixture = rows.filter((r) => r.startsWith("S")).reverse();
+      const realRows = rows.filter((r) => !r.startsWith("S")).reverse();
+      const mixed = Array.from(
+        { length: Math.max(fixture.length, realRows.length) },
+        (_, i) => [realRows[i], fixture[i]],
+      ).flat().filter((r) => r !== undefined);
+      assert.ok(mixed.length === rows.length && fixture.length > 1 && realRows.length > 1, file);
+      await Deno.writeTextFile(path, [header, ...mixed].join("\n") + "\n");
+    }
+    // Rows of one day may come in another order; every row and its quote are as before.
+    const rowsOf = (cases: typeof grown.cases) =>
+      cases.map((c) =>
+        [c.observations, c.events, c.treatments].map((rows) =>
+          rows.map((r) => JSON.stringify(r)).sort()
+        )
+      );
+    assert.deepEqual(rowsOf((await loadCaseSeries(shuffled)).cases), rowsOf(grown.cases));
+  } finally {
+    await Deno.remove(shuffled, { recursive: true });
+  }
+});
