@@ -5,6 +5,14 @@ import assert from "node:assert/strict";
 import { type DataIssue, DataValidationError, formatIssue, loadCaseSeries } from "../lib/mod.ts";
 import { SHOWN_ISSUES } from "../lib/errors.ts";
 import { copyData, dataWith, editLine } from "./helpers/data_dir.ts";
+import { writeSyntheticSeries } from "../scripts/synthetic.ts";
+
+/** A new folder holding one synthetic case with 50 observations (more rows than are scanned). */
+async function syntheticCase(): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "synthetic-" });
+  await writeSyntheticSeries(dir, { cases: 1, observationsPerCase: 50 });
+  return dir;
+}
 
 /** Loads `dir`, expects a DataValidationError, and returns its issues. */
 async function issuesOf(dir: string): Promise<DataIssue[]> {
@@ -605,9 +613,7 @@ Deno.test("a second VAS for one time point is reported with the line of the firs
     `observations.csv:${rows}:time: a second VAS for the same time point (first at line 2)`,
   ]);
   // The same in a case with many observations (indexed rather than scanned).
-  const { writeSyntheticSeries } = await import("../scripts/synthetic.ts");
-  const big = await Deno.makeTempDir({ prefix: "synthetic-" });
-  await writeSyntheticSeries(big, { cases: 1, observationsPerCase: 50 });
+  const big = await syntheticCase();
   const text = await Deno.readTextFile(`${big}/observations.csv`);
   await Deno.writeTextFile(`${big}/observations.csv`, text + text.split("\n")[3] + "\n");
   assert.deepEqual((await errorOf(big)).issues.map(formatIssue), [
@@ -616,9 +622,7 @@ Deno.test("a second VAS for one time point is reported with the line of the firs
 });
 
 Deno.test("in a case with more rows than are scanned: a time point that cannot be derived and a duplicate event", async () => {
-  const { writeSyntheticSeries } = await import("../scripts/synthetic.ts");
-  const dir = await Deno.makeTempDir({ prefix: "synthetic-" });
-  await writeSyntheticSeries(dir, { cases: 1, observationsPerCase: 50 });
+  const dir = await syntheticCase();
   const lines = async (file: string) =>
     (await Deno.readTextFile(`${dir}/${file}`)).trimEnd().split("\n");
   const times = await lines("timepoints.csv");

@@ -6,7 +6,7 @@ checks nothing: no schema, no references between tables, no source texts, no quo
 floor the issue on loader scale compares the loader with ("pandas, same tables").
 
 Usage: python3 pandas_reference.py DATA_DIR
-Prints one JSON object: seconds, observations, cases summarised, peak resident set in MiB.
+Prints one JSON object: seconds, observations, peak resident set in MiB.
 Exits 3, printing nothing, when pandas is not installed.
 """
 
@@ -37,7 +37,6 @@ def main(data_dir: str) -> None:
             {
                 "seconds": seconds,
                 "observations": len(obs),
-                "cases": len(summary),
                 "peakMiB": peak,
             }
         )
