@@ -17,9 +17,11 @@ import {
   responderCurveFigure,
   sensitivityFigure,
   sensitivityIntervals,
+  stack,
   svgText,
   trajectoriesFigure,
 } from "../lib/plots/mod.ts";
+import { panel } from "../lib/plots/compose.ts";
 import { type FuzzyBar, fuzzyBar, linearScale, spanBar } from "../lib/plots/uncertainty.ts";
 import { SPAN_BAR } from "../lib/plots/theme.ts";
 import { oddCases } from "./plots/odd_cases.ts";
@@ -171,6 +173,22 @@ Deno.test("two renders are byte-identical; the PNG is shown at the SVG's size", 
   // PNG width in pixels: twice the SVG's.
   const png = new DataView(pa.buffer, pa.byteOffset);
   assert.equal(png.getUint32(16), 2 * PRINT_WIDTH.full);
+});
+
+Deno.test("stack: a mark past its panel's edge is drawn, not cut at the panel", async () => {
+  // A dot drawn below the first of two panels, where the second (empty) one lies.
+  const figure = (dot: boolean) => {
+    const first = panel(PRINT_WIDTH.full, 40);
+    if (dot) {
+      const c = first.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "circle");
+      for (const [k, v] of [["cx", "100"], ["cy", "60"], ["r", "8"], ["fill", "black"]]) {
+        c.setAttribute(k, v);
+      }
+      first.appendChild(c);
+    }
+    return stack([first, panel(PRINT_WIDTH.full, 40)], { title: "T", description: "D" });
+  };
+  assert.notDeepEqual(await pngBytes(figure(true)), await pngBytes(figure(false)));
 });
 
 Deno.test("fuzzyBar: an end 'after X' with no limit fades out and goes on dashed; a dose change stays pale", () => {
