@@ -119,9 +119,12 @@ Deno.test("a cell that runs too long is stopped, naming it", async () => {
   );
   // A last cell that leaves the kernel busy after it ends (a timer that never returns): stopped
   // too, whether the timer fires during the cell's sentinel or during the round after the last
-  // cell.
+  // cell. The timer blocks the kernel's thread without spinning (Atomics.wait on a value that
+  // never changes), so the wait costs no CPU.
+  const blocks =
+    "setTimeout(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0), 0);";
   await assert.rejects(
-    () => run(['"fast"', 'setTimeout(() => { for (;;); }, 0);\n"last"'], undefined, 20, 2),
+    () => run(['"fast"', `${blocks}\n"last"`], undefined, 20, 2),
     /^NotebookError: fixture\.ipynb, In \[2\]: the (cell did not finish within 2 s|kernel did not answer within 2 s after this cell)$/,
   );
 });
