@@ -8,7 +8,7 @@ import { JupyterMissingError, NotebookError } from "../scripts/runner/execute.ts
 import { KERNEL_NAME, kernelSpec, notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { installAll } from "../scripts/runner/install.ts";
 import { fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
-import { ROOT } from "../scripts/runner/paths.ts";
+import { PYTHON, ROOT } from "../scripts/runner/paths.ts";
 import { executeCells } from "./helpers/notebook.ts";
 
 /** Executes one notebook of `cells`; `spec` replaces the kernelspec (e.g. a broken kernel). */
@@ -143,6 +143,19 @@ Deno.test("a kernel that dies just after the last cell is reported at once, nami
   assert.ok(performance.now() - t0 < 30_000, "not after the 60 s cell timeout");
 });
 
+/**
+ * A "kernel" whose shell port another process holds: binds a PUB socket (not what a kernel's
+ * client talks to) there, waits a second, says so and exits.
+ */
+const FOREIGN_SHELL_PORT = `
+import json, sys, time, zmq
+conn = json.load(open(sys.argv[1]))
+pub = zmq.Context().socket(zmq.PUB)
+pub.bind(f"{conn['transport']}://{conn['ip']}:{conn['shell_port']}")
+time.sleep(1)
+sys.exit("error: AddrInUse: Address already in use")
+`;
+
 Deno.test("a kernel that cannot start is one line naming the notebook and the cause", async () => {
   const dies = {
     ...kernelSpec(Deno.execPath()),
@@ -171,6 +184,18 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
   await assert.rejects(
     () => run(["1"], refused),
     /^NotebookError: fixture\.ipynb: the kernel did not start: error: unexpected argument '--no-such-flag' found$/,
+  );
+  // A kernel that lost the race for its ports (Deno's AddrInUse, seen in the suite): another
+  // process's socket, not a kernel's, sits on the shell port the client connects to. The client's
+  // sends to it waited for ever and blocked the whole run (before the fix this hung); now the
+  // start fails, is tried once more, and is named in one line.
+  const foreign = {
+    ...spec,
+    argv: [PYTHON, "-c", FOREIGN_SHELL_PORT, "{connection_file}"],
+  };
+  await assert.rejects(
+    () => run(["1"], foreign, 10),
+    /^NotebookError: fixture\.ipynb: the kernel did not start: error: AddrInUse: Address already in use$/,
   );
   const silent = { ...kernelSpec(Deno.execPath()), argv: ["sleep", "60"] };
   const t0 = performance.now();

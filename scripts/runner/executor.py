@@ -236,6 +236,12 @@ def emit(event):
 # Seconds between two looks at a kernel that is starting or being stopped.
 KERNEL_POLL = 0.01
 
+# Milliseconds a request may wait to be sent to a kernel that has started. The client's sockets
+# send synchronously, and a send with no peer to take it waits for ever, blocking every notebook
+# of the run: a kernel that lost the race for its ports leaves the client connected to another
+# process's port, whose socket refuses it. A live kernel takes a request at once.
+SEND_TIMEOUT_MS = 1000
+
 
 class Kernel(AsyncKernelManager):
     """A kernel manager that sees its killed kernel gone within milliseconds: jupyter_client
@@ -271,7 +277,10 @@ async def wait_until_ready(kc, km, timeout):
         if last_asked is None or now - last_asked >= KERNEL_POLL:
             if not await ensure_async(km.is_alive()):
                 raise RuntimeError("the kernel exited")
-            asked.add(kc.kernel_info())
+            try:
+                asked.add(kc.kernel_info())
+            except zmq.Again:
+                pass  # nothing can take it now (no peer yet, or not a kernel's): ask again later
             last_asked = now
         for socket, _ in await poller.poll(KERNEL_POLL * 1000):
             channel = channels[socket]
@@ -309,7 +318,12 @@ async def start_kernel(spec, job, client, log, specs):
         )
         client.kc = km.client()
         await ensure_async(client.kc.start_channels())
+        requests = (client.kc.shell_channel.socket, client.kc.control_channel.socket)
+        for socket in requests:
+            socket.setsockopt(zmq.SNDTIMEO, 0)  # while it starts: never wait to send
         reply = await wait_until_ready(client.kc, km, timeout)
+        for socket in requests:
+            socket.setsockopt(zmq.SNDTIMEO, SEND_TIMEOUT_MS)
     except Exception as e:  # any start-up problem becomes one line
         text = str(e).strip()
         if isinstance(e, (asyncio.TimeoutError, TimeoutError)):
@@ -393,7 +407,8 @@ async def run_job(spec, job, kernels, specs):
                     cell_label(nb, current),
                     f"the cell did not finish within {spec['cell_timeout']} s",
                 )
-            except DeadKernelError:
+            except (DeadKernelError, zmq.Again):
+                # zmq.Again: a request found nothing to take it within SEND_TIMEOUT_MS.
                 cause = last_line(job["log"])
                 raise Failure(
                     cell_label(nb, current), f"the kernel died{': ' + cause if cause else ''}"
