@@ -187,16 +187,24 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
   );
   // A kernel that lost the race for its ports (Deno's AddrInUse, seen in the suite): another
   // process's socket, not a kernel's, sits on the shell port the client connects to. The client's
-  // sends to it waited for ever and blocked the whole run (before the fix this hung); now the
-  // start fails, is tried once more, and is named in one line.
+  // sends to it waited for ever and blocked the whole run; now the start fails, is tried once
+  // more, and is named in one line. (A run that hangs is stopped after a minute, so that this
+  // fails rather than hangs.)
   const foreign = {
     ...spec,
     argv: [PYTHON, "-c", FOREIGN_SHELL_PORT, "{connection_file}"],
   };
-  await assert.rejects(
-    () => run(["1"], foreign, 10),
-    /^NotebookError: fixture\.ipynb: the kernel did not start: error: AddrInUse: Address already in use$/,
-  );
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), 60_000);
+  try {
+    await assert.rejects(
+      () =>
+        executeCells(["1"], { spec: foreign, startupTimeoutSeconds: 10, signal: deadline.signal }),
+      /^NotebookError: fixture\.ipynb: the kernel did not start: error: AddrInUse: Address already in use$/,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
   const silent = { ...kernelSpec(Deno.execPath()), argv: ["sleep", "60"] };
   const t0 = performance.now();
   await assert.rejects(

@@ -18,6 +18,6 @@ Deno.bench({ name: "case timeline: build", group: "timeline" }, () => {
 Deno.bench({ name: "case timeline: SVG text", group: "timeline" }, () => {
   svgText(figure);
 });
-Deno.bench({ name: "case timeline: PNG (2×)", group: "timeline", baseline: true }, async () => {
+Deno.bench({ name: "case timeline: PNG (2×)", group: "timeline" }, async () => {
   await pngBytes(figure);
 });

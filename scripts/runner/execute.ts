@@ -46,6 +46,12 @@ export class JupyterMissingError extends Error {
   }
 }
 
+/**
+ * Milliseconds an executor asked to stop (SIGTERM) has to stop its kernels and exit before it is
+ * killed. It normally takes well under a second.
+ */
+const KILL_AFTER_MS = 10_000;
+
 /** One notebook to execute. */
 export interface NotebookJob {
   /** Name shown in progress and errors. */
@@ -80,7 +86,10 @@ export interface ExecuteOptions {
   cellTimeoutSeconds?: number;
   /** Called when a notebook has been executed (and rendered). */
   onDone?: (name: string, seconds: number) => void;
-  /** Aborting it stops the executor and its kernels; the call then throws {@link InterruptedError}. */
+  /**
+   * Aborting it stops the executor and its kernels (an executor that has not exited 10 s later is
+   * killed); the call then throws {@link InterruptedError}.
+   */
   signal?: AbortSignal;
 }
 
@@ -129,10 +138,17 @@ export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
     if (e instanceof Deno.errors.NotFound) throw new JupyterMissingError([PYTHON]);
     throw e;
   }
+  let kill: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
     try {
       child.kill("SIGTERM");
     } catch { /* already gone */ }
+    // An executor stuck in a call that signals do not end: killed (its kernels may outlive it).
+    kill ??= setTimeout(() => {
+      try {
+        child.kill("SIGKILL");
+      } catch { /* already gone */ }
+    }, KILL_AFTER_MS);
   };
   options.signal?.addEventListener("abort", stop);
   if (options.signal?.aborted) stop();
@@ -159,5 +175,6 @@ export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
     if (code !== 0) throw new Error(`the notebook executor failed (exit ${code}):\n${err}`);
   } finally {
     options.signal?.removeEventListener("abort", stop);
+    clearTimeout(kill);
   }
 }

@@ -237,9 +237,10 @@ def emit(event):
 KERNEL_POLL = 0.01
 
 # Milliseconds a request may wait to be sent to a kernel that has started. The client's sockets
-# send synchronously, and a send with no peer to take it waits for ever, blocking every notebook
-# of the run: a kernel that lost the race for its ports leaves the client connected to another
-# process's port, whose socket refuses it. A live kernel takes a request at once.
+# send synchronously, and a send that nothing can take waits for ever, blocking every notebook of
+# the run: a kernel that lost the race for its ports leaves the client connected to another
+# process's port, whose socket (not a kernel's) drops the connection, and the socket then has no
+# peer. A kernel's socket queues up to 1,000 requests, and the runner has at most two outstanding.
 SEND_TIMEOUT_MS = 1000
 
 
@@ -280,7 +281,7 @@ async def wait_until_ready(kc, km, timeout):
             try:
                 asked.add(kc.kernel_info())
             except zmq.Again:
-                pass  # nothing can take it now (no peer yet, or not a kernel's): ask again later
+                pass  # nothing can take it now (the port is not a kernel's): ask again later
             last_asked = now
         for socket, _ in await poller.poll(KERNEL_POLL * 1000):
             channel = channels[socket]
@@ -407,11 +408,15 @@ async def run_job(spec, job, kernels, specs):
                     cell_label(nb, current),
                     f"the cell did not finish within {spec['cell_timeout']} s",
                 )
-            except (DeadKernelError, zmq.Again):
-                # zmq.Again: a request found nothing to take it within SEND_TIMEOUT_MS.
+            except DeadKernelError:
                 cause = last_line(job["log"])
                 raise Failure(
                     cell_label(nb, current), f"the kernel died{': ' + cause if cause else ''}"
+                )
+            except zmq.Again:
+                raise Failure(
+                    cell_label(nb, current),
+                    f"the kernel stopped taking requests (none sent within {SEND_TIMEOUT_MS} ms)",
                 )
         finally:
             if client.km in kernels:

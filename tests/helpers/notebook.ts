@@ -36,6 +36,8 @@ export interface ExecuteCellsOptions {
   cellTimeoutSeconds?: number;
   /** The folder the kernel runs in (default the notebooks' folder). */
   cwd?: string;
+  /** Aborting it stops the run (`executeNotebooks`' signal). */
+  signal?: AbortSignal;
   /** Called with the scratch folder (`in.ipynb`, `out.ipynb`) before it is removed. */
   inspect?: (dir: string) => Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function executeCells(
       workDir: dir,
       startupTimeoutSeconds: options.startupTimeoutSeconds,
       cellTimeoutSeconds: options.cellTimeoutSeconds,
+      signal: options.signal,
     });
     return JSON.parse(await Deno.readTextFile(`${dir}/out.ipynb`));
   } finally {
