@@ -22,7 +22,10 @@ import {
 } from "../../lib/mod.ts";
 
 const real = await loadCaseSeries();
-const base = real.cases.find((c) => c.id === "3")!;
+// Any real case that takes the drug of interest and has values.
+const base = real.cases.find((c) =>
+  c.observations.length > 0 && c.treatments.some((t) => t.drug === STUDY.drug)
+)!;
 const noDrug = {
   ...base,
   id: "synthetic-no-drug",
