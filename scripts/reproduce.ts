@@ -9,8 +9,9 @@
  * outputs are as recorded, is not executed again unless `--force`. `--check` executes every
  * notebook into a scratch folder and lists every file that differs from the committed ones
  * (exit 1). Nothing is changed unless every notebook succeeds: new notebooks and results are
- * installed together or not at all; an interrupted run (SIGINT, SIGTERM) changes nothing. One
- * run at a time on the same folders (a lock in `.tmp/`).
+ * installed together or not at all; an interrupted run (SIGINT, SIGTERM, or SIGHUP when its
+ * terminal closes) changes nothing and leaves no kernel running. One run at a time on the same
+ * folders (a lock in `.tmp/`).
  *
  * @module
  */
@@ -281,6 +282,7 @@ if (import.meta.main) {
   const stop = () => controller.abort();
   Deno.addSignalListener("SIGINT", stop);
   Deno.addSignalListener("SIGTERM", stop);
+  Deno.addSignalListener("SIGHUP", stop);
   let code: number;
   try {
     code = await run(parsed, controller.signal);

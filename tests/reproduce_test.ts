@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { listFiles, sha256 } from "../scripts/runner/files.ts";
-import { NOTEBOOKS, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
+import { NOTEBOOKS, PYTHON, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook } from "./helpers/notebook.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
 
@@ -181,40 +181,93 @@ Deno.test("reproduce: a results folder it cannot write fails before any notebook
   }
 });
 
-Deno.test("reproduce: a second run at once is refused; an interrupted run says so and changes nothing", async () => {
+/**
+ * `deno task reproduce` in a process group of its own, as a shell runs a job, so that a signal can
+ * go to the whole group (reproduce and its executor), as a closed terminal's SIGHUP does.
+ */
+function reproduceJob(dir: string) {
+  return new Deno.Command(PYTHON, {
+    args: [
+      "-c",
+      "import os, sys; os.setpgid(0, 0); os.execvp(sys.argv[1], sys.argv[1:])",
+      "deno",
+      ...REPRODUCE,
+      "--notebooks",
+      `${dir}/notebooks`,
+      "--results",
+      `${dir}/results`,
+    ],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  });
+}
+
+/** Sends `signal` to the process group `pgid`. */
+async function signalGroup(pgid: number, signal: "SIGHUP") {
+  const out = await new Deno.Command(PYTHON, {
+    args: [
+      "-c",
+      `import os, signal, sys; os.killpg(int(sys.argv[1]), signal.${signal})`,
+      `${pgid}`,
+    ],
+  }).output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+}
+
+const exists = (path: string) => {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+Deno.test("reproduce: a second run at once is refused; an interrupted run says so, changes nothing and leaves no kernel running", async () => {
   const dir = await scratch();
   try {
     await Deno.mkdir(`${dir}/notebooks`);
     await Deno.mkdir(`${dir}/results`);
-    const slow = notebook(["await new Promise((r) => setTimeout(r, 60_000));"]);
+    // While its cell waits, the kernel writes a heartbeat file every 20 ms: the run has started
+    // its kernel when the file exists, and the kernel is gone when the file, removed, stays away.
+    const beat = `${dir}/heartbeat`;
+    const slow = notebook([
+      `setInterval(() => Deno.writeTextFileSync(${JSON.stringify(beat)}, "alive"), 20);\n` +
+      "await new Promise((r) => setTimeout(r, 60_000));",
+    ]);
     await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, slow);
     await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
-    const first = reproduce(dir).spawn();
-    const t0 = performance.now();
-    // Wait until the first run has started its kernel (its log exists).
-    while (
-      !leftovers(dir).some((name) => {
-        try {
-          return Deno.statSync(`${ROOT}/.tmp/${name}/logs/00-slow.ipynb.log`).isFile;
-        } catch {
-          return false;
-        }
-      })
-    ) {
-      assert.ok(performance.now() - t0 < 30_000, "the first run did not start");
-      await new Promise((r) => setTimeout(r, 100));
+    // Ctrl-C to reproduce alone; a closed terminal's SIGHUP to reproduce and its executor at once
+    // (before, the executor died at once and left its kernel running, and reproduce left its
+    // scratch folder).
+    for (const signal of ["SIGINT", "SIGHUP"] as const) {
+      const first = (signal === "SIGHUP" ? reproduceJob(dir) : reproduce(dir)).spawn();
+      const t0 = performance.now();
+      while (!exists(beat)) {
+        assert.ok(performance.now() - t0 < 30_000, "the first run did not start its kernel");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      if (signal === "SIGINT") {
+        const second = await output(reproduce(dir));
+        assert.equal(second.code, 1);
+        assert.match(
+          second.stderr,
+          /error: another `deno task reproduce` is running \(process \d+\)/,
+        );
+        first.kill("SIGINT");
+      } else await signalGroup(first.pid, signal);
+      const r = await first.output();
+      const stderr = new TextDecoder().decode(r.stderr);
+      assert.equal(r.code, 130, `${signal}: ${stderr}`);
+      assert.match(stderr, /interrupted: the run was stopped and nothing was changed/, signal);
+      await Deno.remove(beat);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.ok(!exists(beat), `${signal}: the kernel still runs`);
+      assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-slow.ipynb`), slow);
+      assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"]);
+      assert.deepEqual(leftovers(dir), [], `${signal}: scratch folder removed and lock released`);
     }
-    const second = await output(reproduce(dir));
-    assert.equal(second.code, 1);
-    assert.match(second.stderr, /error: another `deno task reproduce` is running \(process \d+\)/);
-    first.kill("SIGINT");
-    const r = await first.output();
-    const stderr = new TextDecoder().decode(r.stderr);
-    assert.equal(r.code, 130, stderr);
-    assert.match(stderr, /interrupted: the run was stopped and nothing was changed/);
-    assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-slow.ipynb`), slow);
-    assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"]);
-    assert.deepEqual(leftovers(dir), [], "scratch folder removed and lock released");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -8,7 +8,8 @@ with RESULTS_DIR=`results` and its stderr in `log`. Progress goes to stdout as o
 line: {"event": "done", "name", "seconds"}, {"event": "failed", "name", "cell", "error"},
 {"event": "missing", "modules"} (Jupyter's packages are not installed for this Python; nothing is
 run). Exit 0 when every job succeeded, 3 when one failed (the others are then stopped), 4 when
-packages are missing, 130 on SIGINT/SIGTERM.
+packages are missing, 130 on SIGINT, SIGTERM or SIGHUP (its kernels, which run in sessions of
+their own, are stopped first: a closed terminal must not leave them running).
 
 A cell is complete when a sentinel request sent right behind it has printed its marker on stdout,
 broadcast its marker display and returned its marker as its result: the Deno kernel may publish a
@@ -484,7 +485,7 @@ async def main(spec):
     loop = asyncio.get_running_loop()
     kernels = []
     stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         loop.add_signal_handler(sig, stop.set)
     slots = asyncio.Semaphore(max(1, spec["workers"]))
     renderer = HtmlRenderer() if spec.get("html_dir") else None
