@@ -9,9 +9,10 @@
  * outputs are as recorded, is not executed again unless `--force`. `--check` executes every
  * notebook into a scratch folder and lists every file that differs from the committed ones
  * (exit 1). Nothing is changed unless every notebook succeeds: new notebooks and results are
- * installed together or not at all; an interrupted run (SIGINT, SIGTERM, or SIGHUP when its
- * terminal closes) changes nothing and leaves no kernel running. One run at a time on the same
- * folders (a lock in `.tmp/`).
+ * installed together or not at all; an interrupted run (SIGINT, SIGTERM) changes nothing. A run
+ * that is killed or loses its terminal (SIGHUP) leaves no kernel running, and the next run
+ * removes the scratch folder it left. One run at a time on the same folders (a
+ * lock in `.tmp/`).
  *
  * @module
  */
@@ -80,6 +81,14 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
   await Deno.mkdir(SCRATCH, { recursive: true });
   const key = runKey(dirs.notebooks, dirs.results);
   const release = await acquireLock(`${SCRATCH}/${key}.lock`, "`deno task reproduce`");
+  // Scratch folders of these folders' runs that ended without removing theirs (killed, or their
+  // terminal closed): no such run is going, as this one holds the lock.
+  for (const e of Deno.readDirSync(SCRATCH)) {
+    if (e.isDirectory && e.name.startsWith(`${key}-`)) {
+      await Deno.remove(`${SCRATCH}/${e.name}`, { recursive: true });
+      console.log(`removed .tmp/${e.name}: left by a run that was stopped`);
+    }
+  }
   const work = await Deno.makeTempDir({ dir: SCRATCH, prefix: `${key}-` });
   try {
     if (!check) await checkWritable([dirs.notebooks, dirs.results], SCRATCH);
@@ -282,7 +291,6 @@ if (import.meta.main) {
   const stop = () => controller.abort();
   Deno.addSignalListener("SIGINT", stop);
   Deno.addSignalListener("SIGTERM", stop);
-  Deno.addSignalListener("SIGHUP", stop);
   let code: number;
   try {
     code = await run(parsed, controller.signal);

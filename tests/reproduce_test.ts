@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { listFiles, sha256 } from "../scripts/runner/files.ts";
 import { NOTEBOOKS, PYTHON, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook } from "./helpers/notebook.ts";
+import { Heartbeat } from "./helpers/heartbeat.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
 
 const REPRODUCE = REPRODUCE_ARGS;
@@ -215,60 +216,53 @@ async function signalGroup(pgid: number, signal: "SIGHUP") {
   assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
 }
 
-const exists = (path: string) => {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-Deno.test("reproduce: a second run at once is refused; an interrupted run says so, changes nothing and leaves no kernel running", async () => {
+Deno.test("reproduce: a second run at once is refused; an interrupted run says so and changes nothing; a hung-up run leaves no kernel, and the next run removes its scratch folder", async () => {
   const dir = await scratch();
+  const heart = new Heartbeat(dir);
   try {
     await Deno.mkdir(`${dir}/notebooks`);
     await Deno.mkdir(`${dir}/results`);
-    // While its cell waits, the kernel writes a heartbeat file every 20 ms: the run has started
-    // its kernel when the file exists, and the kernel is gone when the file, removed, stays away.
-    const beat = `${dir}/heartbeat`;
-    const slow = notebook([
-      `setInterval(() => Deno.writeTextFileSync(${JSON.stringify(beat)}, "alive"), 20);\n` +
-      "await new Promise((r) => setTimeout(r, 60_000));",
-    ]);
+    const slow = notebook([heart.cell]);
     await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, slow);
     await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
-    // Ctrl-C to reproduce alone; a closed terminal's SIGHUP to reproduce and its executor at once
-    // (before, the executor died at once and left its kernel running, and reproduce left its
-    // scratch folder).
-    for (const signal of ["SIGINT", "SIGHUP"] as const) {
-      const first = (signal === "SIGHUP" ? reproduceJob(dir) : reproduce(dir)).spawn();
-      const t0 = performance.now();
-      while (!exists(beat)) {
-        assert.ok(performance.now() - t0 < 30_000, "the first run did not start its kernel");
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      if (signal === "SIGINT") {
-        const second = await output(reproduce(dir));
-        assert.equal(second.code, 1);
-        assert.match(
-          second.stderr,
-          /error: another `deno task reproduce` is running \(process \d+\)/,
-        );
-        first.kill("SIGINT");
-      } else await signalGroup(first.pid, signal);
-      const r = await first.output();
-      const stderr = new TextDecoder().decode(r.stderr);
-      assert.equal(r.code, 130, `${signal}: ${stderr}`);
-      assert.match(stderr, /interrupted: the run was stopped and nothing was changed/, signal);
-      await Deno.remove(beat);
-      await new Promise((r) => setTimeout(r, 500));
-      assert.ok(!exists(beat), `${signal}: the kernel still runs`);
-      assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-slow.ipynb`), slow);
-      assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"]);
-      assert.deepEqual(leftovers(dir), [], `${signal}: scratch folder removed and lock released`);
-    }
+    const unchanged = async (what: string) => {
+      assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-slow.ipynb`), slow, what);
+      assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"], what);
+    };
+
+    // Ctrl-C: reproduce stops its executor, which stops its kernel.
+    const first = reproduce(dir).spawn();
+    await heart.started();
+    const second = await output(reproduce(dir));
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, /error: another `deno task reproduce` is running \(process \d+\)/);
+    first.kill("SIGINT");
+    const r = await first.output();
+    const stderr = new TextDecoder().decode(r.stderr);
+    assert.equal(r.code, 130, stderr);
+    assert.match(stderr, /interrupted: the run was stopped and nothing was changed/);
+    await heart.assertStopped("SIGINT");
+    await unchanged("SIGINT");
+    assert.deepEqual(leftovers(dir), [], "scratch folder removed and lock released");
+
+    // A closed terminal: SIGHUP to the job's whole group ends reproduce at once; the executor
+    // stops its kernel (before, the kernel ran on).
+    const job = reproduceJob(dir).spawn();
+    await heart.started();
+    await signalGroup(job.pid, "SIGHUP");
+    assert.equal((await job.output()).signal, "SIGHUP");
+    await heart.assertStopped("SIGHUP");
+    await unchanged("SIGHUP");
+    assert.equal(leftovers(dir).filter((n) => !n.endsWith(".lock")).length, 1, "its scratch");
+
+    // The next run removes that scratch folder and says so.
+    await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, notebook(['"fast"']));
+    const next = await output(reproduce(dir));
+    assert.equal(next.code, 0, next.stderr);
+    assert.match(next.stdout, /^removed \.tmp\/[^ ]+: left by a run that was stopped$/m);
+    assert.deepEqual(leftovers(dir), []);
   } finally {
+    await heart.kill();
     await Deno.remove(dir, { recursive: true });
   }
 });

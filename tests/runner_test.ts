@@ -10,6 +10,7 @@ import { installAll } from "../scripts/runner/install.ts";
 import { fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
 import { PYTHON, ROOT } from "../scripts/runner/paths.ts";
 import { executeCells } from "./helpers/notebook.ts";
+import { Heartbeat } from "./helpers/heartbeat.ts";
 
 /** Executes one notebook of `cells`; `spec` replaces the kernelspec (e.g. a broken kernel). */
 const run = (
@@ -156,40 +157,22 @@ Deno.test("a kernel that dies just after the last cell is reported at once, nami
 
 Deno.test("a kernel does not outlive its executor, even one that is killed (SIGKILL)", async () => {
   const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
-  const exists = (path: string) => {
-    try {
-      return Deno.statSync(path).isFile;
-    } catch {
-      return false;
-    }
-  };
+  const heart = new Heartbeat(dir);
   try {
-    // The cell writes its parent's id (the executor's), then a heartbeat every 20 ms, and waits.
-    const beat = `${dir}/heartbeat`;
-    const cell =
-      `Deno.writeTextFileSync(${JSON.stringify(`${dir}/executor`)}, String(Deno.ppid));\n` +
-      `setInterval(() => Deno.writeTextFileSync(${JSON.stringify(beat)}, "alive"), 20);\n` +
-      "await new Promise((r) => setTimeout(r, 60_000));";
-    const running = executeCells([cell]);
-    const t0 = performance.now();
-    while (!exists(beat)) {
-      assert.ok(performance.now() - t0 < 30_000, "the kernel did not start");
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const executor = Number(await Deno.readTextFile(`${dir}/executor`));
+    const running = executeCells([heart.cell]);
+    await heart.started();
     const kill = await new Deno.Command(PYTHON, {
       args: [
         "-c",
         "import os, signal, sys; os.kill(int(sys.argv[1]), signal.SIGKILL)",
-        `${executor}`,
+        `${heart.executor}`,
       ],
     }).output();
     assert.equal(kill.code, 0, new TextDecoder().decode(kill.stderr));
     await assert.rejects(running, /the notebook executor failed/);
-    await Deno.remove(beat);
-    await new Promise((r) => setTimeout(r, 500));
-    assert.ok(!exists(beat), "the kernel still runs");
+    await heart.assertStopped("executor killed");
   } finally {
+    await heart.kill();
     await Deno.remove(dir, { recursive: true });
   }
 });

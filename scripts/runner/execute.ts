@@ -143,8 +143,8 @@ export async function executeNotebooks(options: ExecuteOptions): Promise<void> {
     try {
       child.kill("SIGTERM");
     } catch { /* already gone */ }
-    // An executor stuck in a call that signals do not end: killed (its kernels die with it: see
-    // SETPRIV in executor.py).
+    // An executor stuck in a call that signals do not end: killed (its kernels die with it where
+    // setpriv is there: see SETPRIV in executor.py).
     kill ??= setTimeout(() => {
       try {
         child.kill("SIGKILL");

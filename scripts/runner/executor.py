@@ -8,8 +8,7 @@ with RESULTS_DIR=`results` and its stderr in `log`. Progress goes to stdout as o
 line: {"event": "done", "name", "seconds"}, {"event": "failed", "name", "cell", "error"},
 {"event": "missing", "modules"} (Jupyter's packages are not installed for this Python; nothing is
 run). Exit 0 when every job succeeded, 3 when one failed (the others are then stopped), 4 when
-packages are missing, 130 on SIGINT, SIGTERM or SIGHUP (its kernels, which run in sessions of
-their own, are stopped first: a closed terminal must not leave them running).
+packages are missing, 130 on SIGINT, SIGTERM or SIGHUP (its kernels are stopped first).
 
 A cell is complete when a sentinel request sent right behind it has printed its marker on stdout,
 broadcast its marker display and returned its marker as its result: the Deno kernel may publish a
@@ -26,6 +25,7 @@ import os
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import traceback
 import uuid
@@ -249,7 +249,17 @@ SEND_TIMEOUT_MS = 1000
 # util-linux's setpriv (Linux): starts a kernel with a parent-death signal, so that it dies with
 # the executor even when the executor is killed and cannot stop it (its kernels run in sessions
 # of their own: nothing else would reach them).
-SETPRIV = shutil.which("setpriv")
+def pdeathsig_launcher():
+    """setpriv, when it is there and knows --pdeathsig (BusyBox's does not), else None."""
+    path = shutil.which("setpriv")
+    try:
+        ok = path and subprocess.run([path, "--pdeathsig", "KILL", "--", "true"]).returncode == 0
+    except OSError:
+        ok = False
+    return path if ok else None
+
+
+SETPRIV = pdeathsig_launcher()
 
 
 class Kernel(AsyncKernelManager):

@@ -1,5 +1,7 @@
 /**
- * One run at a time: a lock file holding the running process's id.
+ * One run at a time: an exclusive lock (`flock`) on a file holding the id of the process that
+ * holds it. The system releases the lock when that process ends, however it ends, so a run that
+ * crashed or was killed (SIGKILL) leaves no stale lock, only a file the next run takes over.
  *
  * @module
  */
@@ -13,23 +15,8 @@ export class LockedError extends Error {
   }
 }
 
-/** Whether a process with this id is running (assumed so where /proc is not available). */
-function running(pid: number): boolean {
-  try {
-    Deno.statSync("/proc/self");
-  } catch {
-    return true;
-  }
-  try {
-    Deno.statSync(`/proc/${pid}`);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Takes the lock at `path` (a lock left by a process that no longer runs is taken over).
+ * Takes the lock at `path` (creating the file), or throws when another process holds it.
  *
  * @param path the lock file
  * @param what what holds it, for the message
@@ -43,23 +30,36 @@ function running(pid: number): boolean {
  * ```
  */
 export async function acquireLock(path: string, what: string): Promise<() => Promise<void>> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // A holder removes the file before it unlocks it: a file opened before that removal is locked
+  // in vain, so the lock is taken only on the file that `path` still names (else: again).
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const file = await Deno.open(path, { read: true, write: true, create: true });
     try {
-      const f = await Deno.open(path, { write: true, createNew: true });
-      await f.write(new TextEncoder().encode(`${Deno.pid}\n`));
-      f.close();
-      return () => Deno.remove(path).catch(() => {});
+      if (!(await file.tryLock(true))) {
+        const pid = (await Deno.readTextFile(path).catch(() => "")).trim();
+        throw new LockedError(
+          `another ${what} is running${/^\d+$/.test(pid) ? ` (process ${pid})` : ""}; ` +
+            "wait for it to finish",
+        );
+      }
+      const held = await file.stat();
+      const named = await Deno.stat(path).catch(() => null);
+      if (named === null || named.ino !== held.ino || named.dev !== held.dev) {
+        file.close();
+        continue;
+      }
+      await file.truncate(0);
+      const id = new TextEncoder().encode(`${Deno.pid}\n`);
+      if ((await file.write(id)) !== id.length) throw new Error(`could not write ${path}`);
     } catch (e) {
-      if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
+      file.close();
+      throw e;
     }
-    const pid = Number((await Deno.readTextFile(path).catch(() => "")).trim());
-    if (Number.isInteger(pid) && pid > 0 && running(pid)) {
-      throw new LockedError(
-        `another ${what} is running (process ${pid}); wait for it to finish, or remove ${path} ` +
-          "if that process is not a reproduce run",
-      );
-    }
-    await Deno.remove(path).catch(() => {});
+    return async () => {
+      await Deno.remove(path).catch(() => {});
+      await file.unlock();
+      file.close();
+    };
   }
-  throw new LockedError(`could not take the lock ${path}`);
+  throw new LockedError(`could not take the lock ${path}: it was replaced at every attempt`);
 }

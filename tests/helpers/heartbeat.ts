@@ -1,0 +1,74 @@
+/**
+ * A kernel that shows whether it still runs: its cell writes the kernel's process id and its
+ * parent's (the executor's), then a heartbeat file every 20 ms while it waits a minute. The kernel
+ * is gone when the heartbeat, removed, does not come back.
+ *
+ * @module
+ */
+import assert from "node:assert/strict";
+import { PYTHON } from "../../scripts/runner/paths.ts";
+
+const exists = (path: string) => {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch {
+    return false;
+  }
+};
+
+/** The heartbeat of a kernel running {@link Heartbeat.cell}, kept in folder `dir`. */
+export class Heartbeat {
+  /** @param dir a scratch folder for its files */
+  constructor(readonly dir: string) {}
+
+  /** The cell to run. */
+  get cell(): string {
+    const file = (name: string) => JSON.stringify(`${this.dir}/${name}`);
+    return `Deno.writeTextFileSync(${file("kernel")}, String(Deno.pid));\n` +
+      `Deno.writeTextFileSync(${file("executor")}, String(Deno.ppid));\n` +
+      `setInterval(() => Deno.writeTextFileSync(${file("beat")}, "alive"), 20);\n` +
+      "await new Promise((r) => setTimeout(r, 60_000));";
+  }
+
+  /** Waits (at most 30 s) until the kernel beats. */
+  async started(): Promise<void> {
+    const t0 = performance.now();
+    while (!exists(`${this.dir}/beat`)) {
+      assert.ok(performance.now() - t0 < 30_000, "the kernel did not start");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** The process id of the kernel's executor. */
+  get executor(): number {
+    return Number(Deno.readTextFileSync(`${this.dir}/executor`));
+  }
+
+  /**
+   * Asserts that the kernel stops beating within 10 s: its heartbeat, removed, is not back half a
+   * second later. (An executor that got the signal itself may still be stopping its kernel when
+   * the process that waits for it has ended.)
+   */
+  async assertStopped(message: string): Promise<void> {
+    const t0 = performance.now();
+    while (true) {
+      await Deno.remove(`${this.dir}/beat`).catch(() => {});
+      await new Promise((r) => setTimeout(r, 500));
+      if (!exists(`${this.dir}/beat`)) return;
+      assert.ok(performance.now() - t0 < 10_000, `${message}: the kernel still runs`);
+    }
+  }
+
+  /** Kills the kernel if it still runs, so that a failing test leaves none behind. */
+  async kill(): Promise<void> {
+    if (!exists(`${this.dir}/kernel`)) return;
+    await new Deno.Command(PYTHON, {
+      args: [
+        "-c",
+        "import os, signal, sys\ntry: os.kill(int(sys.argv[1]), signal.SIGKILL)\n" +
+        "except ProcessLookupError: pass",
+        Deno.readTextFileSync(`${this.dir}/kernel`),
+      ],
+    }).output();
+  }
+}
