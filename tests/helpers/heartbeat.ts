@@ -59,9 +59,15 @@ export class Heartbeat {
     }
   }
 
-  /** Kills the kernel if it still runs, so that a failing test leaves none behind. */
+  /**
+   * Kills the kernel if it still beats, so that a failing test leaves none behind (a kernel that
+   * has stopped is left alone: its process id may belong to another process by now).
+   */
   async kill(): Promise<void> {
     if (!exists(`${this.dir}/kernel`)) return;
+    await Deno.remove(`${this.dir}/beat`).catch(() => {});
+    await new Promise((r) => setTimeout(r, 200));
+    if (!exists(`${this.dir}/beat`)) return;
     await new Deno.Command(PYTHON, {
       args: [
         "-c",
