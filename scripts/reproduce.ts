@@ -11,8 +11,7 @@
  * (exit 1). Nothing is changed unless every notebook succeeds: new notebooks and results are
  * installed together or not at all; an interrupted run (SIGINT, SIGTERM) changes nothing. A run
  * that is killed or loses its terminal (SIGHUP) leaves no kernel running, and the next run
- * removes the scratch folder it left. One run at a time on the same folders (a
- * lock in `.tmp/`).
+ * removes the scratch folder it left. One run at a time on the same folders (a lock in `.tmp/`).
  *
  * @module
  */
