@@ -159,7 +159,18 @@ Deno.test("a kernel does not outlive its executor, even one that is killed (SIGK
   const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
   const heart = new Heartbeat(dir);
   try {
-    const running = executeCells([heart.cell]);
+    let left: string[] = [];
+    // Handled from the start: the executor's death can be seen before the kill command returns
+    // (an unhandled rejection then failed the whole file, once in a suite run).
+    const failed = assert.rejects(
+      executeCells([heart.cell], {
+        inspect: async (scratch) => {
+          const runtime = Deno.readDir(`${scratch}/jupyter/runtime`);
+          left = (await Array.fromAsync(runtime).catch(() => [])).map((e) => e.name);
+        },
+      }),
+      /the notebook executor failed/,
+    );
     await heart.started();
     const kill = await new Deno.Command(PYTHON, {
       args: [
@@ -169,8 +180,12 @@ Deno.test("a kernel does not outlive its executor, even one that is killed (SIGK
       ],
     }).output();
     assert.equal(kill.code, 0, new TextDecoder().decode(kill.stderr));
-    await assert.rejects(running, /the notebook executor failed/);
+    await failed;
     await heart.assertStopped("executor killed");
+    // Its connection file (ports and signing key) is left in the scratch folder, removed with
+    // it, not in the system's temporary folder.
+    const connection = left.filter((n) => /^kernel-[0-9a-f-]+\.json$/.test(n));
+    assert.equal(connection.length, 1, `the scratch runtime folder holds: ${left.join(", ")}`);
   } finally {
     await heart.kill();
     await Deno.remove(dir, { recursive: true });

@@ -48,7 +48,7 @@ try:
     import zmq.asyncio
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import AsyncKernelManager
-    from jupyter_core.paths import jupyter_path
+    from jupyter_core.paths import jupyter_path, jupyter_runtime_dir
     from nbclient import NotebookClient
     from nbclient.exceptions import (
         CellExecutionComplete,
@@ -330,7 +330,16 @@ def kernel_specs():
 async def start_kernel(spec, job, client, log, specs):
     """Starts the job's kernel and client and returns its kernel_info reply; raises Failure with
     one line on any problem."""
-    km = Kernel(kernel_name=spec["kernel"], kernel_spec_manager=specs)
+    # The connection file (ports and signing key) goes to Jupyter's runtime folder, the caller's
+    # scratch folder, not to a temporary file in /tmp: one left by a killed executor is removed
+    # with that folder.
+    runtime = jupyter_runtime_dir()
+    os.makedirs(runtime, exist_ok=True)
+    km = Kernel(
+        kernel_name=spec["kernel"],
+        kernel_spec_manager=specs,
+        connection_file=os.path.join(runtime, f"kernel-{uuid.uuid4()}.json"),
+    )
     client.km = km
     # DISPLAY_WAIT_MS=0: lib's display helpers need not wait for each output to leave the kernel
     # (as they must under a front end's Run All); the sentinels collect late outputs.
