@@ -75,7 +75,10 @@ export async function executeCells(
     });
     return JSON.parse(await Deno.readTextFile(`${dir}/out.ipynb`));
   } finally {
-    await options.inspect?.(dir);
-    await Deno.remove(dir, { recursive: true });
+    try {
+      await options.inspect?.(dir);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
   }
 }
