@@ -254,6 +254,16 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
   } finally {
     clearTimeout(timer);
   }
+  // A kernel program that is not there: its path and the system's reason, in one line (whether
+  // setpriv or Python reports it).
+  const missing = { ...spec, argv: ["/no/such/kernel-program", "{connection_file}"] };
+  await assert.rejects(() => run(["1"], missing), (e: unknown) => {
+    assert.ok(e instanceof NotebookError);
+    assert.match(e.message, /^fixture\.ipynb: the kernel did not start: [^\n]+$/);
+    assert.match(e.message, /\/no\/such\/kernel-program/);
+    assert.match(e.message, /No such file or directory/);
+    return true;
+  });
   const silent = { ...kernelSpec(Deno.execPath()), argv: ["sleep", "60"] };
   const t0 = performance.now();
   await assert.rejects(
