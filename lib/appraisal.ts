@@ -9,7 +9,6 @@
 import { formatDay, formatInterval, formatNumber } from "./intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "./model.ts";
 import { agree, counted, listing, plural } from "./prose.ts";
-import { STUDY } from "./study.ts";
 import {
   activeTreatments,
   alignOnDrug,
@@ -349,7 +348,7 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
   for (const c of cases) {
     const origin = c.events.find((e) => e.kind === "amputation");
     const drugs = [
-      ...new Set(c.treatments.filter((t) => t.purpose === STUDY.indication).map((t) => t.drug)),
+      ...new Set(c.treatments.filter((t) => t.purpose === c.study.indication).map((t) => t.drug)),
     ];
     for (const drug of drugs) {
       const periods = c.treatments.filter((t) => t.drug === drug);
@@ -493,12 +492,13 @@ export function designLimits(
   quotes: readonly string[] = SELECTION_QUOTES.get(sourceId) ?? [],
 ): DesignLimit[] {
   const cases = series.cases.filter((c) => c.sourceId === sourceId);
-  const drug = STUDY.drug;
+  const drug = series.study.drug;
+  const indication = series.study.indication;
   // Starts or increases of a drug for the indication that came right after the highest value so
   // far (at the same visit or the next value).
   const afterHigh: string[] = [];
   for (const c of cases) {
-    for (const t of c.treatments.filter((x) => x.purpose === STUDY.indication)) {
+    for (const t of c.treatments.filter((x) => x.purpose === indication)) {
       const before = c.observations.filter((o) =>
         relativeDay(c, o.day.timeId, t.start.timeId).hi <= 0
       );
@@ -536,7 +536,7 @@ export function designLimits(
       evidence: afterHigh.length
         ? `${
           plural(afterHigh.length, "start or dose increase", "starts or dose increases")
-        } of a drug for ${STUDY.indication} followed the highest ` +
+        } of a drug for ${indication} followed the highest ` +
           `value so far (${listing(afterHigh)}); values chosen because they are high tend to ` +
           "be followed by lower ones without any treatment effect."
         : "No start or increase followed the highest value so far.",

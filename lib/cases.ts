@@ -6,6 +6,8 @@
 import { expectSeries, wrongArgument } from "./args.ts";
 import type { Case, CaseSeries } from "./model.ts";
 import { listing } from "./prose.ts";
+import { scaleLabel } from "./scales.ts";
+import type { Study } from "./study.ts";
 
 /**
  * The case with id `id`. Throws a `RangeError` naming the ids that exist when there is none.
@@ -39,4 +41,43 @@ export function getCase(series: CaseSeries, id: string | number): Case {
       ? `no case '${id}'; the cases are ${listing(ids)}`
       : `no case '${id}'; the series has no cases`,
   );
+}
+
+/**
+ * The study question a set of cases is analysed under (every case carries its series' study).
+ *
+ * @param cases The cases.
+ * @param study A study given explicitly, which wins.
+ * @returns The study, or `null` when there are no cases and none was given.
+ * @example
+ * ```ts
+ * import { loadCaseSeries, studyOf } from "#lib/mod.ts";
+ * const series = await loadCaseSeries();
+ * if (studyOf(series.cases) !== series.study) throw new Error("the series' own study");
+ * if (studyOf([]) !== null) throw new Error("no cases, no study");
+ * ```
+ */
+export function studyOf(cases: readonly Case[], study?: Study): Study | null {
+  return study ?? cases[0]?.study ?? null;
+}
+
+/**
+ * The label of the pain values of some cases: their scale's when they share one, the common
+ * 0–10 metric's when they mix scales (see `lib/scales.ts`).
+ *
+ * @param cases The cases whose values are shown.
+ * @returns `{ name, unit, label, min, max }` for axes, captions and column headers.
+ * @example
+ * ```ts
+ * import { loadCaseSeries, valueScale } from "#lib/mod.ts";
+ * const series = await loadCaseSeries();
+ * const scales = new Set(series.cases.flatMap((c) => c.observations.map((o) => o.scale.id)));
+ * const s = valueScale(series.cases);
+ * if (scales.size > 1 && s.unit !== "points") throw new Error("mixed scales: the common metric");
+ * ```
+ */
+export function valueScale(
+  cases: readonly Case[],
+): { name: string; unit: string; label: string; min: number; max: number } {
+  return scaleLabel(cases.flatMap((c) => c.observations.map((o) => o.scale)));
 }

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { readingsTable } from "./readings_schema.ts";
 import { type TableName, tableSchemas } from "./schema.ts";
+import { studySchema } from "./study.ts";
 
 /** A Frictionless Table Schema field. */
 export interface FrictionlessField {
@@ -58,7 +59,7 @@ function field(name: string, js: JsonSchema): FrictionlessField {
  * import { dataPackage } from "./datapackage.ts";
  * dataPackage().resources.map((r) => r.path);
  * // ["sources.csv", "cases.csv", "timepoints.csv", "treatments.csv", "observations.csv",
- * //  "events.csv", "readings.csv"]
+ * //  "events.csv", "readings.csv", "study.json"]
  * ```
  */
 export function dataPackage() {
@@ -71,11 +72,11 @@ export function dataPackage() {
     events: ["time"],
   };
   return {
-    profile: "tabular-data-package",
+    profile: "data-package",
     name: "phantom-limb-pain-case-reports",
     title: "Phantom limb pain case reports, as stated by their articles",
     description: "Every value the articles in sources.csv state about their patients, each with " +
-      "the passage of the article's text (sources/) that states it; times and VAS values as " +
+      "the passage of the article's text (sources/) that states it; times and pain values as " +
       "intervals (rules in README.md).",
     sources: [{
       title: "The articles listed in sources.csv, texts in sources/",
@@ -98,6 +99,18 @@ export function dataPackage() {
         caseKey,
         ...["time_id", "anchor", "bound"].map(timeKey),
       ]),
+      // The study question the analyses answer (lib/study.ts).
+      {
+        name: "study",
+        path: "study.json",
+        title: "The study question: drug of interest, indication, direction, baseline, thresholds",
+        profile: "data-resource",
+        format: "json",
+        mediatype: "application/json",
+        encoding: "utf-8",
+        schema: undefined,
+        jsonSchema: z.toJSONSchema(studySchema, { io: "input", unrepresentable: "any" }),
+      },
     ],
   };
 }

@@ -46,6 +46,11 @@ import {
 } from "./schema.ts";
 import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
 import { normalizeSourceText, quoteStatesValue } from "./source.ts";
+import { type Scale, scaleOf, toCommon } from "./scales.ts";
+import { parseStudy, type Study, studySchema } from "./study.ts";
+
+/** The file of the study question, in the data folder. */
+export const STUDY_FILE = "study.json";
 
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
@@ -549,6 +554,40 @@ export async function loadCaseSeries(
     return ok && reader.usable;
   }
 
+  /** Reads `study.json`, the study question; `null` (with its problems recorded) when bad. */
+  function readStudy(): Study | null {
+    const file = STUDY_FILE;
+    let text = options.replace?.get(file);
+    if (text === undefined) {
+      const parts: string[] = [];
+      const problems: DataIssue[] = [];
+      if (!readText(`${dir}${file}`, file, (t) => parts.push(t), problems)) {
+        for (const p of problems) issues.pushFile(p);
+        return null;
+      }
+      text = parts.join("");
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      issues.pushFile({ file, message: `not valid JSON: ${(e as Error).message}` });
+      return null;
+    }
+    const r = studySchema.safeParse(json);
+    if (!r.success) {
+      for (const i of r.error.issues) {
+        issues.pushFile({
+          file,
+          column: i.path.length > 0 ? i.path.join(".") : undefined,
+          message: i.message,
+        });
+      }
+      return null;
+    }
+    return parseStudy(json, file);
+  }
+
   /** Streams one table of the dataset through its schema. */
   function table<T>(
     name: TableName,
@@ -563,6 +602,7 @@ export async function loadCaseSeries(
   const texts = new Map<string, string>();
   const sourceIds = new Set<string>();
   const sourceRows: { r: SourceRow; row: number }[] = [];
+  const study = readStudy();
   table<SourceRow>("sources", (row, r, valid) => {
     if (valid.source_id !== undefined) {
       if (sourceIds.has(valid.source_id)) {
@@ -865,32 +905,36 @@ export async function loadCaseSeries(
   /** Per case: its observations, with the line of each by time point (each has its own Day). */
   const observations = new ByCase<CaseRows<Observation, Day>>();
   const vasPool = new IntervalPool();
+  const commonPool = new CommonPool();
   table<ObservationRow>("observations", (row, r) => {
     const file = "observations.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
-    if (r.vas_rule === "exact") check.number(file, row, r.quote, "vas_nominal", r.vas_nominal);
-    else {
-      check.number(file, row, r.quote, "vas_lo", r.vas_lo);
-      check.number(file, row, r.quote, "vas_hi", r.vas_hi);
+    if (r.value_rule === "exact") {
+      check.number(file, row, r.quote, "value_nominal", r.value_nominal);
+    } else {
+      check.number(file, row, r.quote, "value_lo", r.value_lo);
+      check.number(file, row, r.quote, "value_hi", r.value_hi);
     }
-    const vas = vasPool.get(r.vas_lo, r.vas_hi, r.vas_nominal);
-    const bad = checkNominalInterval(vas, "vas");
+    const value = vasPool.get(r.value_lo, r.value_hi, r.value_nominal);
+    const bad = checkNominalInterval(value, "value") ?? checkOnScale(value, r.scale);
     if (bad) {
       issues.push({ file, row, column: bad.column, message: bad.message });
       return;
     }
-    const exact = r.vas_rule === "exact";
-    ruleGives(issues, row, r.vas_rule, "lo", vas.lo, exact ? r.vas_nominal : r.vas_lo);
-    ruleGives(issues, row, r.vas_rule, "hi", vas.hi, exact ? r.vas_nominal : r.vas_hi);
+    const exact = r.value_rule === "exact";
+    ruleGives(issues, row, r.value_rule, "lo", value.lo, exact ? r.value_nominal : r.value_lo);
+    ruleGives(issues, row, r.value_rule, "hi", value.hi, exact ? r.value_nominal : r.value_hi);
     ruleGives(
       issues,
       row,
-      r.vas_rule,
+      r.value_rule,
       "nominal",
-      vas.nominal,
-      exact ? r.vas_nominal : (r.vas_lo + r.vas_hi) / 2,
+      value.nominal,
+      exact ? r.value_nominal : (r.value_lo + r.value_hi) / 2,
     );
+    const scale = scaleOf(r.scale);
+    const vas = scale.identity ? value : commonPool.get(scale, value);
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
     if (r.period_end !== null && r.period_start === null) {
@@ -927,7 +971,7 @@ export async function loadCaseSeries(
         file,
         row,
         column: "time",
-        message: `a second VAS for the same time point (first at line ${first})`,
+        message: `a second pain value for the same time point (first at line ${first})`,
       });
       return;
     }
@@ -937,10 +981,19 @@ export async function loadCaseSeries(
         file,
         row,
         column: "time",
-        message: `phantom-pain VAS dated before the amputation (day ${day.hi} < ${earliest})`,
+        message: `phantom-pain value dated before the amputation (day ${day.hi} < ${earliest})`,
       });
     }
-    const observation = { day, vas, words: r.vas_words, note: r.note, span, quote: r.quote };
+    const observation = {
+      day,
+      scale,
+      value,
+      vas,
+      words: r.value_words,
+      note: r.note,
+      span,
+      quote: r.quote,
+    };
     if (of) of.add(observation, day, row);
     else observations.set(r.case_id, new CaseRows(observation, day, row));
   });
@@ -1004,8 +1057,9 @@ export async function loadCaseSeries(
       byDay(a, b) || a.kind.localeCompare(b.kind)
     ),
     timepoints: resolved.derived.get(c.case_id) ?? [],
+    study: study!,
   }));
-  return { sources, cases };
+  return { study: study!, sources, cases };
 }
 
 /** Whether a quote would differ once normalised (white space other than single inner spaces). */
@@ -1087,7 +1141,7 @@ function statesNumber(quote: string, value: number): boolean {
   return false;
 }
 
-/** Reports a VAS column that differs from what its rule gives. */
+/** Reports a value column that differs from what its rule gives. */
 function ruleGives(
   issues: IssueSink,
   row: number,
@@ -1100,7 +1154,7 @@ function ruleGives(
   issues.push({
     file: "observations.csv",
     row,
-    column: `vas_${side}`,
+    column: `value_${side}`,
     message: `is ${value} but rule '${rule}' gives ${gives}`,
   });
 }
@@ -1110,6 +1164,42 @@ function periodsOverlap(a: Treatment, b: Treatment): boolean {
   const aEnd = a.end?.nominal ?? Infinity;
   const bEnd = b.end?.nominal ?? Infinity;
   return a.start.nominal < bEnd && b.start.nominal < aEnd;
+}
+
+/** Checks that a value lies on its scale: within its range, whole where the scale has no fractions. */
+function checkOnScale(
+  x: NominalInterval,
+  scaleId: string,
+): { column: string; message: string } | null {
+  const s = scaleOf(scaleId);
+  for (const side of ["lo", "nominal", "hi"] as const) {
+    const v = x[side];
+    if (v < s.min || v > s.max) {
+      return {
+        column: `value_${side}`,
+        message: `${v} is outside the range of scale ${s.id} (${s.min}–${s.max} ${s.unit})`,
+      };
+    }
+    if (s.integer && side !== "nominal" && !Number.isInteger(v)) {
+      return { column: `value_${side}`, message: `${v} is not a whole value of scale ${s.id}` };
+    }
+  }
+  return null;
+}
+
+/** Shares the common-metric interval of equal values on the same scale (rows repeat values). */
+class CommonPool {
+  #map = new Map<string, NominalInterval>();
+  /** The common-metric interval of `value` on `scale`. */
+  get(scale: Scale, value: NominalInterval): NominalInterval {
+    const key = `${scale.id}|${value.lo}|${value.nominal}|${value.hi}`;
+    let c = this.#map.get(key);
+    if (c === undefined) {
+      c = Object.freeze(toCommon(scale, value));
+      this.#map.set(key, c);
+    }
+    return c;
+  }
 }
 
 /** Checks `lo <= nominal <= hi`; returns the offending column and message, or null. */

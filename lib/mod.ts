@@ -23,8 +23,17 @@ export {
   type Timepoint,
   type Treatment,
 } from "./model.ts";
-export { DEFAULT_DATA_DIR, loadCaseSeries, type LoadOptions } from "./load.ts";
-export * from "./study.ts";
+export { DEFAULT_DATA_DIR, loadCaseSeries, type LoadOptions, STUDY_FILE } from "./load.ts";
+export {
+  type BaselineDefinition,
+  parseStudy,
+  percentThresholds,
+  pointsThreshold,
+  type ResponderThreshold,
+  type Study,
+  type StudyJson,
+} from "./study.ts";
+export * from "./scales.ts";
 export { caseNotes, type CaseSummary, caseSummary, type DatedValue } from "./summary.ts";
 export * from "./timeline.ts";
 export * from "./stats/types.ts";
@@ -79,7 +88,7 @@ export {
   type TableOptions,
   textTable,
 } from "./display.ts";
-export { getCase } from "./cases.ts";
+export { getCase, studyOf, valueScale } from "./cases.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export {
   type ClaimData,

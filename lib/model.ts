@@ -5,6 +5,8 @@
  * @module
  */
 import type { NominalInterval, TimeRule } from "./intervals.ts";
+import type { Scale } from "./scales.ts";
+import type { Study } from "./study.ts";
 
 /** A time, in days since the case's day 0, as an interval with a nominal day. */
 export interface Day extends NominalInterval {
@@ -92,11 +94,18 @@ export interface ObservationSpan {
   end: Day | null;
 }
 
-/** A VAS value the text states. */
+/** A pain value the text states, on its scale and on the common 0–10 metric. */
 export interface Observation {
   /** When. */
   day: Day;
-  /** The VAS in cm (0–10), as an interval with its nominal value. */
+  /** The scale it was rated on (`scale` in `observations.csv`). */
+  scale: Scale;
+  /** The value on the scale's own units, as an interval with its nominal value. */
+  value: NominalInterval;
+  /**
+   * The value on the common 0–10 metric (higher is worse; `lib/scales.ts`), which every analysis
+   * uses: for a 10 cm VAS the value in cm itself.
+   */
   vas: NominalInterval;
   /** The text's words for the value. */
   words: string;
@@ -150,6 +159,8 @@ export interface Case {
   events: CaseEvent[];
   /** Every time point, in derivation order (an anchor before the points measured from it). */
   timepoints: Timepoint[];
+  /** The study question the case is analysed under (`data/study.json`; the series' own). */
+  study: Study;
 }
 
 /** A published article the cases come from, with its text kept in the repository. */
@@ -170,6 +181,8 @@ export interface Source {
 
 /** The whole dataset. */
 export interface CaseSeries {
+  /** The study question (`data/study.json`). */
+  study: Study;
   /** The articles, by `source_id`, in file order. */
   sources: Map<string, Source>;
   /** The cases, in file order. */

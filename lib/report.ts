@@ -46,7 +46,8 @@ import {
   firstPeriod,
   relativeDay,
 } from "./timeline.ts";
-import { PERCENT_THRESHOLDS, STUDY } from "./study.ts";
+import { percentThresholds, pointsThreshold, type Study } from "./study.ts";
+import { valueScale } from "./cases.ts";
 import { casesListing, listing, plural } from "./prose.ts";
 import { appraisalRows, causalityRows, type Checklist, naturalCourseText } from "./appraisal.ts";
 
@@ -54,15 +55,23 @@ const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
 
 /** Header of the change table's column for the study's threshold in scale points. */
-const POINTS_COLUMN = `≥${
-  STUDY.thresholds.find((t) => t.kind === "points")?.value ?? "–"
-} ${STUDY.scale.unit}`;
+const pointsColumn = (c: Case) => `≥${pointsThreshold(c.study) ?? "–"} ${valueScale([c]).unit}`;
 
-/** The pain analysis options used throughout: decrease is improvement, goal 0 for PoGO. */
-export const PAIN_OPTIONS: EffectSizeOptions = {
-  improvement: STUDY.improvement,
-  goal: STUDY.goal,
-};
+/**
+ * The effect-size options of a study: its direction of improvement, and its goal for PoGO.
+ *
+ * @param study The study question (`series.study`).
+ * @returns The options every effect size of the notebooks uses.
+ * @example
+ * ```ts
+ * import { loadCaseSeries, painOptions } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * if (painOptions(s.study).improvement !== s.study.improvement) throw new Error("the study's");
+ * ```
+ */
+export function painOptions(study: Study): EffectSizeOptions {
+  return { improvement: study.improvement, goal: study.goal };
+}
 
 /**
  * One row per source article: its record and how many cases of the dataset it reports.
@@ -165,7 +174,7 @@ export function ruleRows(): Row[] {
  * after another drug for the same purpose has started says so (e.g. a stepwise switch).
  *
  * @param c The case.
- * @param drug The drug whose start the second column counts from (default `STUDY.drug`).
+ * @param drug The drug whose start the second column counts from (default: the study's drug of interest).
  * @returns One row per event, start, end and value.
  * @example
  * ```ts
@@ -176,7 +185,7 @@ export function ruleRows(): Row[] {
  *   careTimelineRows(c).findIndex((r) => String(r.what).startsWith("start milnacipran")); // true
  * ```
  */
-export function careTimelineRows(c: Case, drug: string = STUDY.drug): Row[] {
+export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   expectCase("careTimelineRows", c);
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
@@ -239,7 +248,7 @@ export function unknownRows(s: CaseSeries): Row[] {
   expectSeries("unknownRows", s);
   const rows: Row[] = [];
   for (const c of s.cases) {
-    const firstPain = c.treatments.find((t) => t.purpose === STUDY.indication);
+    const firstPain = c.treatments.find((t) => t.purpose === c.study.indication);
     if (firstPain) {
       const before = alignOnDrug(c, firstPain.drug).filter((o) => o.phase === "before");
       if (before.length === 0) {
@@ -311,7 +320,7 @@ export function changeRows(c: Case): Row[] {
         change: null,
         "% reduction": null,
         IMMPACT: null,
-        [POINTS_COLUMN]: null,
+        [pointsColumn(c)]: null,
         note: ch.reason ?? ch.baseline.reason ?? null,
       }];
     }
@@ -327,7 +336,7 @@ export function changeRows(c: Case): Row[] {
           ? p.immpact.nominal
           : `${p.immpact.nominal} (${p.immpact.worst}–${p.immpact.best})`)
         : null,
-      [POINTS_COLUMN]: p.pointsReduction === null
+      [pointsColumn(c)]: p.pointsReduction === null
         ? null
         : p.pointsReduction.surely === p.pointsReduction.possibly
         ? (p.pointsReduction.nominal ? "yes" : "no")
@@ -356,7 +365,7 @@ export function changeRows(c: Case): Row[] {
 export function reliefRows(c: Case): Row[] {
   expectCase("reliefRows", c);
   return BASELINE_DEFINITIONS.flatMap((def) =>
-    PERCENT_THRESHOLDS.map((pct) => {
+    percentThresholds(c.study).map((pct) => {
       const t = timeToRelief(c, pct, { baseline: def });
       return { baseline: BASELINE_LABELS[def], threshold: `≥${pct}%`, result: t.summary, n: t.n };
     })
@@ -488,7 +497,7 @@ function esRow(r: EffectSizeResult): Row {
  * never takes the drug gets every measure with that reason.
  *
  * @param c The case.
- * @param options Effect-size options (default {@link PAIN_OPTIONS}).
+ * @param options Effect-size options (default: `painOptions` of the study).
  * @returns One row per measure.
  * @example
  * ```ts
@@ -497,7 +506,10 @@ function esRow(r: EffectSizeResult): Row {
  * effectSizeRows((await loadCaseSeries()).cases[0])[0]["informative CI"]; // "[0.3856, 1]"
  * ```
  */
-export function effectSizeRows(c: Case, options: EffectSizeOptions = PAIN_OPTIONS): Row[] {
+export function effectSizeRows(
+  c: Case,
+  options: EffectSizeOptions = painOptions(c.study),
+): Row[] {
   expectCase("effectSizeRows", c);
   const p = phases(c);
   return MEASURES.map((m) => {
@@ -512,7 +524,7 @@ export function effectSizeRows(c: Case, options: EffectSizeOptions = PAIN_OPTION
  *
  * @param s The case series.
  * @param measure The measure.
- * @param options Effect-size options (default {@link PAIN_OPTIONS}).
+ * @param options Effect-size options (default: `painOptions` of the study).
  * @returns One row per weighting scheme.
  * @example
  * ```ts
@@ -521,7 +533,11 @@ export function effectSizeRows(c: Case, options: EffectSizeOptions = PAIN_OPTION
  * aggregateRows(await loadCaseSeries(), "NAP")[0].favours; // "every case the same"
  * ```
  */
-export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OPTIONS): Row[] {
+export function aggregateRows(
+  s: CaseSeries,
+  measure: Measure,
+  options: EffectSizeOptions = painOptions(s.study),
+): Row[] {
   expectSeries("aggregateRows", s);
   const { perCase } = caseEffectSizes(s.cases, measure, options);
   return WEIGHTINGS.map((w) => {
@@ -565,7 +581,7 @@ export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OP
  *
  * @param s The case series.
  * @param measure The effect size.
- * @param options Effect-size options (default {@link PAIN_OPTIONS}).
+ * @param options Effect-size options (default: `painOptions` of the study).
  * @returns Sentences for `showTable`'s `notes` (none when no case is left out).
  * @example
  * ```ts
@@ -577,7 +593,7 @@ export function aggregateRows(s: CaseSeries, measure: Measure, options = PAIN_OP
 export function aggregateNotes(
   s: CaseSeries,
   measure: Measure,
-  options: EffectSizeOptions = PAIN_OPTIONS,
+  options: EffectSizeOptions = painOptions(s.study),
 ): string[] {
   expectSeries("aggregateNotes", s);
   const { perCase } = caseEffectSizes(s.cases, measure, options);
@@ -650,7 +666,7 @@ export function groupRows(s: CaseSeries): Row[] {
     group: g.group,
     n: g.n,
     cases: g.caseIds.join(", "),
-    [`given before ${STUDY.drug} for ${STUDY.indication}`]: g.priorDrugs
+    [`given before ${s.study.drug} for ${s.study.indication}`]: g.priorDrugs
       .map((p) => `case ${p.caseId}: ${p.drugs.join(", ") || "none"}`).join("; "),
     "% reduction, first value": g.firstReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
       .join("; ") || null,
@@ -663,7 +679,7 @@ export function groupRows(s: CaseSeries): Row[] {
       group: "not assessable",
       n: excluded.length,
       cases: excluded.map((e) => e.caseId).join(", "),
-      [`given before ${STUDY.drug} for ${STUDY.indication}`]: null,
+      [`given before ${s.study.drug} for ${s.study.indication}`]: null,
       "% reduction, first value": null,
       "% reduction, last value": null,
       excluded: groupedExclusions(excluded),
@@ -776,7 +792,7 @@ export function sensitivityRange(
  * number of values before the drug it summarises (a definition matters only from two values on).
  *
  * @param s The case series.
- * @param drug The drug (default `STUDY.drug`).
+ * @param drug The drug (default: the study's drug of interest).
  * @returns One entry per case whose baseline moves with the definition.
  * @example
  * ```ts
@@ -787,13 +803,13 @@ export function sensitivityRange(
  */
 export function baselineDependence(
   s: CaseSeries,
-  drug: string = STUDY.drug,
+  drug: string = s.study.drug,
 ): { caseId: string; values: (number | null)[]; n: number }[] {
   expectSeries("baselineDependence", s);
   return s.cases.filter((c) => firstPeriod(c, drug) !== null).map((c) => ({
     caseId: c.id,
     values: BASELINE_DEFINITIONS.map((d) => baseline(c, drug, d).vas?.nominal ?? null),
-    n: baseline(c, drug, STUDY.baseline).n,
+    n: baseline(c, drug, c.study.baseline).n,
   })).filter((b) => new Set(b.values).size > 1);
 }
 
@@ -956,7 +972,7 @@ export function causalityTableRows(s: CaseSeries, sourceId: string): Row[] {
 export function caseIntro(s: CaseSeries, c: Case): string {
   expectSeries("caseIntro", s);
   expectCase("caseIntro", c);
-  const drug = STUDY.drug;
+  const drug = c.study.drug;
   const p = phases(c);
   const n = c.observations.length;
   const values = n === 0
@@ -1001,7 +1017,7 @@ function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null):
  */
 export function caseCaveats(c: Case): string {
   expectCase("caseCaveats", c);
-  const drug = STUDY.drug;
+  const drug = c.study.drug;
   const p = phases(c);
   const aligned = p.reason ? [] : alignOnDrug(c, drug);
   const ids = (phase: string) => aligned.filter((o) => o.phase === phase).map((o) => o.day.timeId);

@@ -5,11 +5,11 @@
  *
  * @module
  */
+import { valueScale } from "./cases.ts";
 import { claimsLedger } from "./claims.ts";
 import type { CaseSeries } from "./model.ts";
 import { responders, thresholdLabel } from "./stats/responders.ts";
 import type { NamedSeries } from "./stats/sensitivity.ts";
-import { STUDY } from "./study.ts";
 
 /** A headline conclusion and its value in one dataset. */
 export interface Conclusion {
@@ -27,7 +27,7 @@ export interface Conclusion {
  * study (default baseline, nominal values).
  *
  * @param series The case series.
- * @param drug The drug whose start is day 0 (default `STUDY.drug`).
+ * @param drug The drug whose start is day 0 (default: the study's drug of interest).
  * @returns The conclusions with their values.
  * @example
  * ```ts
@@ -39,16 +39,17 @@ export interface Conclusion {
  */
 export function headlineConclusions(
   series: CaseSeries,
-  drug: string = STUDY.drug,
+  drug: string = series.study.drug,
 ): Conclusion[] {
   const claims = claimsLedger(series).map((c) => ({
     id: `claim:${c.id}`,
     label: `"${c.quote}" (${c.where})`,
     value: c.verdict,
   }));
+  const unit = valueScale(series.cases).unit;
   const resp = responders(series.cases, { drug }).map((r) => ({
     id: `responders:${r.timing}:${r.threshold.kind}:${r.threshold.value}`,
-    label: `responders (${thresholdLabel(r.threshold)}, ${r.timing} value after ${drug})`,
+    label: `responders (${thresholdLabel(r.threshold, unit)}, ${r.timing} value after ${drug})`,
     value: `${r.count}/${r.n}` + (r.responders.length ? ` (${r.responders.join(", ")})` : ""),
   }));
   return [...claims, ...resp];

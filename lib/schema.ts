@@ -8,6 +8,7 @@
  * @module
  */
 import { z } from "zod";
+import { SCALE_IDS } from "./scales.ts";
 
 /** Parses a number cell; rejects empty cells, `NaN` and anything `Number()` would coerce. */
 function numberCell(opts: { infinite?: boolean } = {}) {
@@ -72,7 +73,7 @@ const optIdent = () => z.union([z.literal("").transform(() => null), ident()]);
 export const TIME_RULE_NAMES = ["origin", "exact", "approx", "within", "after", "before"] as const;
 /** Units of time named in the text. */
 export const TIME_UNIT_NAMES = ["day", "week", "month", "year"] as const;
-/** Rules that turn the text's words into VAS intervals. */
+/** Rules that turn the text's words into value intervals. */
 export const VALUE_RULE_NAMES = ["exact", "range"] as const;
 
 /** Lower-case words: an open vocabulary whose recommended terms are listed in `data/README.md`. */
@@ -166,15 +167,22 @@ const treatmentSchema = z.object({
   quote: text().meta({ description: "Shortest passage of the source stating drug and dose." }),
 });
 
-/** One row of `data/observations.csv`: one VAS value the text states. */
+/** One row of `data/observations.csv`: one pain value the text states, on its scale. */
 const observationSchema = z.object({
   case_id: ident().meta({ description: "Case." }),
   time: ident().meta({ description: "time_id of the moment the value refers to." }),
-  vas_lo: num(z.number().min(0).max(10)).meta({ description: "VAS lower bound (cm, 0-10)." }),
-  vas_nominal: num(z.number().min(0).max(10)).meta({ description: "Nominal VAS (cm)." }),
-  vas_hi: num(z.number().min(0).max(10)).meta({ description: "VAS upper bound (cm, 0-10)." }),
-  vas_rule: oneOf(VALUE_RULE_NAMES).meta({ description: "Rule turning the words into values." }),
-  vas_words: text().meta({ description: "The text's words for the value." }),
+  scale: oneOf(SCALE_IDS as unknown as readonly [string, ...string[]]).meta({
+    description: "The pain scale it was rated on (terms and ranges: data/README.md).",
+  }),
+  value_lo: num(z.number()).meta({
+    description: "Lower bound of the value, in the scale's own units (within its range).",
+  }),
+  value_nominal: num(z.number()).meta({ description: "Nominal value, in the scale's units." }),
+  value_hi: num(z.number()).meta({
+    description: "Upper bound of the value, in the scale's units.",
+  }),
+  value_rule: oneOf(VALUE_RULE_NAMES).meta({ description: "Rule turning the words into values." }),
+  value_words: text().meta({ description: "The text's words for the value." }),
   note: optText().meta({ description: "What the value describes, where it is not a rating." }),
   period_start: optIdent().meta({
     description: "When the value describes a period (an average, a usual level) rather than one " +
@@ -234,7 +242,7 @@ export const tableSchemas = {
   },
   observations: {
     file: "observations.csv",
-    title: "VAS observations",
+    title: "Pain observations (one value on its scale)",
     schema: observationSchema,
     key: ["case_id", "time"],
   },

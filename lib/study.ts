@@ -1,13 +1,16 @@
 /**
- * The study question, defined once: which drug is analysed, for which indication, which direction
- * of the pain scale is improvement, which baseline is the default and which thresholds make a
- * responder. Every analysis takes these as defaults and nothing else in `lib/` names them, so
- * re-using the project for another drug or outcome is a change to this file alone.
+ * The study question, as data: `data/study.json` says which drug is analysed, for which
+ * indication, which direction of the pain scale is improvement, which baseline is the default and
+ * which thresholds make a responder. The loader reads it (see {@link parseStudy}) and every case
+ * carries it (`Case.study`), so every analysis takes its defaults from the data: re-using the
+ * project for another drug is a change to `data/study.json` alone, and nothing in `lib/` names a
+ * drug or a threshold.
  *
  * @module
  */
+import { z } from "zod";
 
-/** Responder thresholds: a percent reduction, or a reduction in scale points (cm of VAS). */
+/** Responder thresholds: a percent reduction, or a reduction in points of the common 0–10 metric. */
 export type ResponderThreshold = { kind: "percent"; value: number } | {
   kind: "points";
   value: number;
@@ -16,58 +19,155 @@ export type ResponderThreshold = { kind: "percent"; value: number } | {
 /** How the baseline before the drug is defined: last value, maximum, or mean of the values. */
 export type BaselineDefinition = "last" | "max" | "mean";
 
-/** The question the analyses answer (see {@link STUDY}). */
+/** The question the analyses answer (read from `data/study.json`). */
 export interface Study {
+  /** A short title of the question. */
+  title: string;
   /** The drug of interest (generic name, as in `treatments.csv`): its first start is day 0. */
   drug: string;
   /** The `purpose` of treatments given for the condition studied (others are co-medication). */
   indication: string;
-  /** Direction of improvement on the pain scale. */
+  /** Direction of improvement on the common 0–10 pain metric. */
   improvement: "decrease" | "increase";
-  /** The best possible value of the scale (for PoGO). */
+  /** The best possible value of the common metric (for PoGO): 0 when improvement is a decrease. */
   goal: number;
   /** Default baseline definition. */
   baseline: BaselineDefinition;
-  /** Responder thresholds (IMMPACT: Dworkin et al., J Pain 2008;9:105–121). */
+  /** Responder thresholds, in the file's order. */
   thresholds: readonly ResponderThreshold[];
-  /** The outcome scale: name, unit and range. */
-  scale: { name: string; unit: string; min: number; max: number };
+  /** Where the thresholds come from. */
+  thresholdsSource: string | null;
+}
+
+const thresholdSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("percent"),
+    value: z.number().gt(0).max(100).meta({ description: "Percent reduction (0-100]." }),
+  }).strict(),
+  z.object({
+    kind: z.literal("points"),
+    value: z.number().gt(0).max(10).meta({
+      description: "Reduction in points of the common 0-10 metric.",
+    }),
+  }).strict(),
+]);
+
+/** The schema of `data/study.json` (also described in `data/datapackage.json`). */
+export const studySchema: z.ZodType<StudyJson, unknown> = z.object({
+  title: z.string().trim().min(1).meta({ description: "A short title of the study question." }),
+  drug_of_interest: z.string().trim().regex(/^[a-z0-9][a-z0-9 ()/-]*$/, {
+    message: "must be a generic drug name in lower case, as in treatments.csv",
+  }).meta({ description: "Generic name of the drug analysed (as in treatments.csv)." }),
+  indication: z.string().trim().min(1).meta({
+    description: "The treatments.csv purpose of the condition studied.",
+  }),
+  improvement: z.enum(["decrease", "increase"], {
+    message: "must be one of: decrease, increase",
+  }).meta({ description: "Direction of improvement on the common 0-10 pain metric." }),
+  baseline: z.enum(["last", "max", "mean"], { message: "must be one of: last, max, mean" }).meta({
+    description: "Default baseline before the drug: the last value, the maximum or the mean.",
+  }),
+  responder_thresholds: z.array(thresholdSchema).min(1).meta({
+    description: "Responder thresholds: {kind: percent|points, value}.",
+  }),
+  thresholds_source: z.string().trim().min(1).optional().meta({
+    description: "Citation of the thresholds.",
+  }),
+}).strict();
+
+/** The JSON of `data/study.json`, as its schema checks it. */
+export interface StudyJson {
+  /** A short title of the study question. */
+  title: string;
+  /** Generic name of the drug analysed. */
+  drug_of_interest: string;
+  /** The treatments.csv purpose of the condition studied. */
+  indication: string;
+  /** Direction of improvement on the common 0–10 metric. */
+  improvement: "decrease" | "increase";
+  /** Default baseline definition. */
+  baseline: BaselineDefinition;
+  /** Responder thresholds. */
+  responder_thresholds: ResponderThreshold[];
+  /** Citation of the thresholds. */
+  thresholds_source?: string;
 }
 
 /**
- * The study question of this compendium: phantom limb pain on a 10 cm VAS after milnacipran.
+ * Checks the parsed JSON of `data/study.json` and returns the study, or throws a message naming
+ * the file and each field that is wrong.
  *
+ * @param json The parsed JSON.
+ * @param file The file's name, for messages.
+ * @returns The study question.
+ * @throws {Error} `file: field: message` lines for every problem.
  * @example
  * ```ts
- * import { STUDY } from "./study.ts";
- * STUDY.thresholds.map((t) => t.value); // [30, 50, 2]
+ * import { parseStudy } from "#lib/study.ts";
+ * const s = parseStudy({
+ *   title: "t", drug_of_interest: "duloxetine", indication: "phantom limb pain",
+ *   improvement: "decrease", baseline: "last",
+ *   responder_thresholds: [{ kind: "percent", value: 30 }],
+ * });
+ * if (s.drug !== "duloxetine" || s.goal !== 0) throw new Error("parsed");
  * ```
  */
-export const STUDY: Readonly<Study> = Object.freeze({
-  drug: "milnacipran",
-  indication: "phantom limb pain",
-  improvement: "decrease",
-  goal: 0,
-  baseline: "last",
-  thresholds: Object.freeze(
-    [
-      { kind: "percent", value: 30 },
-      { kind: "percent", value: 50 },
-      { kind: "points", value: 2 },
-    ] as const,
-  ),
-  scale: Object.freeze({ name: "VAS", unit: "cm", min: 0, max: 10 }),
-});
+export function parseStudy(json: unknown, file = "study.json"): Study {
+  const r = studySchema.safeParse(json);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) =>
+      `${file}: ${i.path.length > 0 ? i.path.join(".") : "(file)"}: ${i.message}`
+    );
+    throw new Error(lines.join("\n"));
+  }
+  const d = r.data;
+  return Object.freeze({
+    title: d.title,
+    drug: d.drug_of_interest,
+    indication: d.indication,
+    improvement: d.improvement,
+    goal: d.improvement === "decrease" ? 0 : 10,
+    baseline: d.baseline,
+    thresholds: Object.freeze(d.responder_thresholds.map((t) => Object.freeze({ ...t }))),
+    thresholdsSource: d.thresholds_source ?? null,
+  });
+}
 
 /**
- * The percent thresholds of the study (those of {@link STUDY}`.thresholds` in percent), in order.
+ * The percent thresholds of a study, in its order.
  *
+ * @param study The study question.
+ * @returns The percent values.
  * @example
  * ```ts
- * import { PERCENT_THRESHOLDS } from "./study.ts";
- * PERCENT_THRESHOLDS; // [30, 50]
+ * import { parseStudy, percentThresholds } from "#lib/study.ts";
+ * const s = parseStudy({
+ *   title: "t", drug_of_interest: "x", indication: "y", improvement: "decrease",
+ *   baseline: "last",
+ *   responder_thresholds: [{ kind: "percent", value: 30 }, { kind: "points", value: 2 }],
+ * });
+ * if (percentThresholds(s).join() !== "30") throw new Error("only percents");
  * ```
  */
-export const PERCENT_THRESHOLDS: readonly number[] = Object.freeze(
-  STUDY.thresholds.filter((t) => t.kind === "percent").map((t) => t.value),
-);
+export function percentThresholds(study: Study): number[] {
+  return study.thresholds.filter((t) => t.kind === "percent").map((t) => t.value);
+}
+
+/**
+ * The points threshold of a study (the first one), or `null` when it has none.
+ *
+ * @param study The study question.
+ * @returns The reduction in points of the common metric, or `null`.
+ * @example
+ * ```ts
+ * import { parseStudy, pointsThreshold } from "#lib/study.ts";
+ * const s = parseStudy({
+ *   title: "t", drug_of_interest: "x", indication: "y", improvement: "decrease",
+ *   baseline: "last", responder_thresholds: [{ kind: "points", value: 2 }],
+ * });
+ * if (pointsThreshold(s) !== 2) throw new Error("two points");
+ * ```
+ */
+export function pointsThreshold(study: Study): number | null {
+  return study.thresholds.find((t) => t.kind === "points")?.value ?? null;
+}

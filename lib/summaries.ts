@@ -14,7 +14,7 @@ import { phases } from "./stats/aggregation.ts";
 import { caseChange } from "./stats/change.ts";
 import { clopperPearson, type ResponderRow, type Timing } from "./stats/responders.ts";
 import type { SensitivityRow } from "./stats/sensitivity.ts";
-import { PERCENT_THRESHOLDS, STUDY } from "./study.ts";
+import { valueScale } from "./cases.ts";
 
 /**
  * How many rows of each table the dataset has, as one sentence.
@@ -54,7 +54,10 @@ export function datasetCounts(s: CaseSeries): string {
  * ```
  */
 export function responderSummary(rows: readonly ResponderRow[]): string {
-  const top = Math.max(...PERCENT_THRESHOLDS);
+  const top = Math.max(
+    ...rows.flatMap((r) => r.threshold.kind === "percent" ? [r.threshold.value] : []),
+  );
+  const drug = rows[0]?.options.drug ?? "the drug";
   const at = (timing: Timing) =>
     rows.find((r) =>
       r.timing === timing && r.threshold.kind === "percent" && r.threshold.value === top
@@ -69,7 +72,7 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
   const left = exclusionNotes(rows);
   const n = at("last")?.n ?? 0;
   const best = n > 0 ? clopperPearson(n, n) : null;
-  return `After ${STUDY.drug}, ${say("first")}; ${say("last")}. ` +
+  return `After ${drug}, ${say("first")}; ${say("last")}. ` +
     (left.length ? `${left[0]} ` : "") +
     (best
       ? `With ${plural(n, "case")}, even if every case responded the exact interval's ` +
@@ -105,7 +108,7 @@ export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[])
       ? `- Case ${c.id}: no percent reduction can be computed (${
         caseChange(c).reason ?? "no value after the baseline"
       }).`
-      : `- Case ${c.id}: the percent reduction at the first value after ${STUDY.drug} ` +
+      : `- Case ${c.id}: the percent reduction at the first value after ${c.study.drug} ` +
         `${span(first, c.id)}; at the last it ${span(last, c.id)}.`
   ).join("\n");
 }
@@ -126,14 +129,13 @@ export function baselineSummary(s: CaseSeries): string {
   const moving = baselineDependence(s);
   // Cases that take the drug of interest and whose baseline is one value or none.
   const fixed = s.cases.filter((c) => !phases(c).reason && !moving.some((b) => b.caseId === c.id));
-  const drug = STUDY.drug;
+  const drug = s.study.drug;
+  const unit = valueScale(s.cases).unit;
   return (moving.length
     ? moving.map((b) =>
       `Case ${b.caseId}'s baseline depends on the definition (last, maximum, mean: ${
         b.values.map((v) => fmt(v)).join(", ")
-      } ${STUDY.scale.unit}), because ${plural(b.n, "value")} ${
-        agree(b.n, "precedes", "precede")
-      } ${drug}.`
+      } ${unit}), because ${plural(b.n, "value")} ${agree(b.n, "precedes", "precede")} ${drug}.`
     ).join(" ")
     : "No case's baseline depends on the definition.") +
     (fixed.length

@@ -5,7 +5,6 @@
  * @module
  */
 import type { Case, CaseSeries } from "./model.ts";
-import { STUDY } from "./study.ts";
 
 /** A VAS value and the nominal day it was stated for. */
 export interface DatedValue {
@@ -74,7 +73,7 @@ export function caseSummary(c: Case): CaseSummary {
  * reason; the notes say so before the notebooks run.
  *
  * @param series The case series.
- * @param drug The drug of interest (default {@link STUDY}.drug).
+ * @param drug The drug of interest (default: the study's, `data/study.json`).
  * @returns One sentence per note, in case order.
  * @example
  * ```ts
@@ -83,12 +82,12 @@ export function caseSummary(c: Case): CaseSummary {
  * caseNotes(await loadCaseSeries()); // []
  * ```
  */
-export function caseNotes(series: CaseSeries, drug: string = STUDY.drug): string[] {
+export function caseNotes(series: CaseSeries, drug: string = series.study.drug): string[] {
   const notes: string[] = [];
   for (const c of series.cases) {
     if (c.observations.length === 0) {
       notes.push(
-        `case ${c.id} has no ${STUDY.scale.name} value: analyses of ${STUDY.scale.name} ` +
+        `case ${c.id} has no pain value: analyses of pain ` +
           `(change, effect sizes, pooled response) will list it as excluded; its timeline is ` +
           `still shown`,
       );

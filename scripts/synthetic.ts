@@ -7,14 +7,15 @@
  *
  * Each synthetic article reports `K` cases (default 5, like a small case series); each case has
  * `N` VAS observations (default 10), half before and half after the start of the drug of interest
- * ({@link STUDY}.drug), one comparator drug before it, and one amputation on day 0.
+ * (the repository's `data/study.json`, copied into the folder), one comparator drug before it, and one amputation on day 0.
  *
  * @module
  */
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { columnsOf, type TableName } from "../lib/schema.ts";
-import { STUDY } from "../lib/study.ts";
+import { parseStudy } from "../lib/study.ts";
+import { DEFAULT_DATA_DIR, STUDY_FILE } from "../lib/load.ts";
 
 /** What to generate. */
 export interface SyntheticOptions {
@@ -105,6 +106,9 @@ export async function writeSyntheticSeries(
       (name) => [name, new Table(`${dir}/${name}.csv`, columnsOf(name))],
     ),
   ) as Record<TableName, Table>;
+  const studyText = await Deno.readTextFile(`${DEFAULT_DATA_DIR}${STUDY_FILE}`);
+  const STUDY = parseStudy(JSON.parse(studyText));
+  await Deno.writeTextFile(`${dir}/${STUDY_FILE}`, studyText);
   const drug = STUDY.drug;
   const comparator = "comparator";
   const sourceCount = Math.ceil(cases / casesPerSource);
@@ -235,6 +239,7 @@ export async function writeSyntheticSeries(
         await t.observations.add([
           id,
           timeId,
+          "vas-10cm",
           v,
           v,
           v,

@@ -57,12 +57,15 @@ Deno.test("VAS lower bound above upper bound", async () => {
   const dir = await dataWith(
     "observations.csv",
     (t) =>
-      t.replace("1,milnacipran_1wk_report,2.3,2.3,2.3", "1,milnacipran_1wk_report,2.5,2.3,2.3"),
+      t.replace(
+        "1,milnacipran_1wk_report,vas-10cm,2.3,2.3,2.3",
+        "1,milnacipran_1wk_report,vas-10cm,2.5,2.3,2.3",
+      ),
   );
   assertIssue(await issuesOf(dir), {
     file: "observations.csv",
     row: 4,
-    column: "vas_lo",
+    column: "value_lo",
   }, /lower bound 2.5 is above upper bound 2.3/);
 });
 
@@ -81,12 +84,16 @@ Deno.test("day lower bound above upper bound", async () => {
 Deno.test("nominal outside its interval", async () => {
   const dir = await dataWith(
     "observations.csv",
-    (t) => t.replace("3,dose_75_report,0,0.5,1,range", "3,dose_75_report,0,1.5,1,range"),
+    (t) =>
+      t.replace(
+        "3,dose_75_report,vas-10cm,0,0.5,1,range",
+        "3,dose_75_report,vas-10cm,0,1.5,1,range",
+      ),
   );
   assertIssue(await issuesOf(dir), {
     file: "observations.csv",
     row: 13,
-    column: "vas_nominal",
+    column: "value_nominal",
   }, /nominal 1.5 is outside \[0, 1\]/);
 });
 
@@ -105,16 +112,17 @@ Deno.test("derived day that does not follow its rule", async () => {
   );
 });
 
-Deno.test("VAS outside [0, 10]", async () => {
+Deno.test("a value outside its scale's range", async () => {
   const dir = await dataWith(
     "observations.csv",
-    (t) => t.replace("2,pretreatment_average,8,8,8", "2,pretreatment_average,8,8,12"),
+    (t) =>
+      t.replace("2,pretreatment_average,vas-10cm,8,8,8", "2,pretreatment_average,vas-10cm,8,8,12"),
   );
   assertIssue(await issuesOf(dir), {
     file: "observations.csv",
     row: 6,
-    column: "vas_hi",
-  }, /<=10/);
+    column: "value_hi",
+  }, /12 is outside the range of scale vas-10cm \(0–10 cm\)/);
 });
 
 Deno.test("phantom-pain observation dated before the amputation", async () => {
@@ -239,11 +247,15 @@ Deno.test("a cell that is not a number", async () => {
 Deno.test("NaN is not a number", async () => {
   const dir = await dataWith(
     "observations.csv",
-    (t) => t.replace("2,milnacipran_6d_report,1,1,1", "2,milnacipran_6d_report,NaN,1,1"),
+    (t) =>
+      t.replace(
+        "2,milnacipran_6d_report,vas-10cm,1,1,1",
+        "2,milnacipran_6d_report,vas-10cm,NaN,1,1",
+      ),
   );
   assertIssue(
     await issuesOf(dir),
-    { file: "observations.csv", row: 7, column: "vas_lo" },
+    { file: "observations.csv", row: 7, column: "value_lo" },
     /not a number: 'NaN'/,
   );
 });
@@ -390,8 +402,8 @@ Deno.test("a number changed in a row but not in its quote is caught", async () =
   const e = await errorOf(dir);
   assertIssue(
     e.issues,
-    { file: "observations.csv", row: 2, column: "vas_nominal" },
-    /vas_nominal is 6.7 but the quote states .*6.6/,
+    { file: "observations.csv", row: 2, column: "value_nominal" },
+    /value_nominal is 6.7 but the quote states .*6.6/,
   );
   const dir2 = await dataWith("cases.csv", (t) => t.replace(",27,male,", ",29,male,"));
   const e2 = await errorOf(dir2);
@@ -457,7 +469,8 @@ Deno.test("root cause first: an invalid rule is reported once, rows that use it 
 Deno.test("root cause first: problems of whole files come first, then rows by file and line", async () => {
   const dir = await dataWith(
     "observations.csv",
-    (t) => t.replace("2,pretreatment_average,8,8,8", "2,pretreatment_average,8,x,8"),
+    (t) =>
+      t.replace("2,pretreatment_average,vas-10cm,8,8,8", "2,pretreatment_average,vas-10cm,8,x,8"),
   );
   await Deno.writeTextFile(`${dir}/events.csv`, "");
   const cases = await Deno.readTextFile(`${dir}/cases.csv`);
@@ -466,7 +479,7 @@ Deno.test("root cause first: problems of whole files come first, then rows by fi
   assert.deepEqual(e.issues.map(formatIssue), [
     "events.csv::: file is empty: a header line is required",
     "cases.csv:2:age: not a number: 'x'",
-    "observations.csv:6:vas_nominal: not a number: 'x'",
+    "observations.csv:6:value_nominal: not a number: 'x'",
   ]);
 });
 
@@ -524,7 +537,7 @@ Deno.test("an unclosed quote is reported at the line where it opens", async () =
   const line = lineOf(await Deno.readTextFile(`${dir}/observations.csv`), 'pain "VAS" 0');
   const e = await errorOf(dir);
   assert.deepEqual(e.issues.map(formatIssue), [
-    `observations.csv:${line}:vas_words: a quote inside an unquoted cell: quote the whole cell and ` +
+    `observations.csv:${line}:value_words: a quote inside an unquoted cell: quote the whole cell and ` +
     "double the quote",
   ]);
 
@@ -555,7 +568,7 @@ Deno.test("a quoted cell holding a line break is reported at the line where it o
 Deno.test("a large file with a problem on every row: no crash, problems counted, message capped", async () => {
   const dir = await copyData();
   const rows = 150_000;
-  const line = "1,paroxetine_7wk_report,6.6,x,6.6,exact,pain VAS 6.6,,,,pain VAS 6.6\n";
+  const line = "1,paroxetine_7wk_report,vas-10cm,6.6,x,6.6,exact,pain VAS 6.6,,,,pain VAS 6.6\n";
   const head = (await Deno.readTextFile(`${dir}/observations.csv`)).split("\n")[0] + "\n";
   await Deno.writeTextFile(`${dir}/observations.csv`, head + line.repeat(rows));
   const e = await errorOf(dir);
@@ -564,7 +577,7 @@ Deno.test("a large file with a problem on every row: no crash, problems counted,
   assert.deepEqual(e.issues[0], {
     file: "observations.csv",
     row: 2,
-    column: "vas_nominal",
+    column: "value_nominal",
     message: "not a number: 'x'",
   });
   const lines = e.message.split("\n");
@@ -604,23 +617,23 @@ Deno.test("a value stated in its quote with other digits around it is not taken 
   const e = await errorOf(dir);
   assertIssue(
     e.issues,
-    { file: "observations.csv", row: 2, column: "vas_nominal" },
-    /vas_nominal is 6 but the quote states .*6\.6/,
+    { file: "observations.csv", row: 2, column: "value_nominal" },
+    /value_nominal is 6 but the quote states .*6\.6/,
   );
 });
 
-Deno.test("a second VAS for one time point is reported with the line of the first", async () => {
+Deno.test("a second pain value for one time point is reported with the line of the first", async () => {
   const dir = await dataWith("observations.csv", (t) => t + t.split("\n")[1] + "\n");
   const rows = (await Deno.readTextFile(`${dir}/observations.csv`)).trimEnd().split("\n").length;
   assert.deepEqual((await errorOf(dir)).issues.map(formatIssue), [
-    `observations.csv:${rows}:time: a second VAS for the same time point (first at line 2)`,
+    `observations.csv:${rows}:time: a second pain value for the same time point (first at line 2)`,
   ]);
   // The same in a case with many observations (indexed rather than scanned).
   const big = await syntheticCase();
   const text = await Deno.readTextFile(`${big}/observations.csv`);
   await Deno.writeTextFile(`${big}/observations.csv`, text + text.split("\n")[3] + "\n");
   assert.deepEqual((await errorOf(big)).issues.map(formatIssue), [
-    "observations.csv:52:time: a second VAS for the same time point (first at line 4)",
+    "observations.csv:52:time: a second pain value for the same time point (first at line 4)",
   ]);
 });
 

@@ -97,6 +97,7 @@ Deno.test("claims belong to their article: cases from another article change no 
   const other = "synthetic-other-article";
   const src = [...series.sources.values()][0];
   const grown: CaseSeries = {
+    study: series.study,
     sources: new Map([...series.sources, [other, { ...src, id: other, citation: "synthetic" }]]),
     cases: [
       ...series.cases,
@@ -112,6 +113,7 @@ Deno.test("claims belong to their article: cases from another article change no 
 
 Deno.test("a claim whose case is missing cannot be assessed; evidence numbers are computed", () => {
   const without: CaseSeries = {
+    study: series.study,
     sources: series.sources,
     cases: series.cases.filter((c) => c.id !== "2"),
   };
@@ -121,6 +123,7 @@ Deno.test("a claim whose case is missing cannot be assessed; evidence numbers ar
   assert.match(c2.evidence, /not in the data/);
   // Change case 2's values: the evidence follows them (no typed number).
   const changed: CaseSeries = {
+    study: series.study,
     sources: series.sources,
     cases: series.cases.map((c) =>
       c.id === "2"

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { SCALE_IDS } from "../lib/scales.ts";
 import { dataPackage, dataPackageJson } from "../lib/datapackage.ts";
 import { tableSchemas } from "../lib/mod.ts";
 import { readingsTable } from "../lib/readings.ts";
@@ -10,28 +11,31 @@ Deno.test("data/datapackage.json is exactly what the zod schemas generate (run `
 
 Deno.test("datapackage fields follow each CSV header, in order", async () => {
   for (const resource of dataPackage().resources) {
+    if (resource.format !== "csv") continue; // study.json: tested below
     const table = resource.name === "readings"
       ? readingsTable
       : tableSchemas[resource.name as keyof typeof tableSchemas];
     assert.ok(table, `no schema for resource ${resource.name}`);
     const header = (await Deno.readTextFile(new URL(`../data/${resource.path}`, import.meta.url)))
       .split("\n")[0].split(",");
-    assert.deepEqual(resource.schema.fields.map((f) => f.name), header);
+    assert.deepEqual(resource.schema!.fields.map((f) => f.name), header);
     assert.deepEqual(Object.keys(table.schema.shape), header);
   }
 });
 
 Deno.test("datapackage types and constraints come from the schemas", () => {
   const obs = dataPackage().resources.find((r) => r.name === "observations")!;
-  const vasHi = obs.schema.fields.find((f) => f.name === "vas_hi")!;
-  assert.deepEqual(vasHi, {
-    name: "vas_hi",
+  const hi = obs.schema!.fields.find((f) => f.name === "value_hi")!;
+  assert.deepEqual(hi, {
+    name: "value_hi",
     type: "number",
-    description: "VAS upper bound (cm, 0-10).",
-    constraints: { required: true, minimum: 0, maximum: 10 },
+    description: "Upper bound of the value, in the scale's units.",
+    constraints: { required: true },
   });
+  const scale = obs.schema!.fields.find((f) => f.name === "scale")!;
+  assert.deepEqual(scale.constraints?.enum, [...SCALE_IDS]);
   const cases = dataPackage().resources.find((r) => r.name === "cases")!;
-  const sds = cases.schema.fields.find((f) => f.name === "sds")!;
+  const sds = cases.schema!.fields.find((f) => f.name === "sds")!;
   assert.equal(sds.type, "integer");
   assert.equal(sds.constraints?.required, undefined, "sds may be missing");
 });
@@ -39,12 +43,12 @@ Deno.test("datapackage types and constraints come from the schemas", () => {
 Deno.test("the readings resource refers to the cases and their time points", () => {
   const readings = dataPackage().resources.find((r) => r.name === "readings")!;
   assert.equal(readings.path, "readings.csv");
-  assert.deepEqual(readings.schema.primaryKey, ["reading", "case_id", "time_id"]);
+  assert.deepEqual(readings.schema!.primaryKey, ["reading", "case_id", "time_id"]);
   assert.deepEqual(
-    readings.schema.foreignKeys?.map((k) => k.fields),
+    readings.schema!.foreignKeys?.map((k) => k.fields),
     ["case_id", ["case_id", "time_id"], ["case_id", "anchor"], ["case_id", "bound"]],
   );
-  const rule = readings.schema.fields.find((f) => f.name === "rule")!;
+  const rule = readings.schema!.fields.find((f) => f.name === "rule")!;
   assert.deepEqual(rule.constraints?.enum, [
     "origin",
     "exact",
@@ -53,4 +57,21 @@ Deno.test("the readings resource refers to the cases and their time points", () 
     "after",
     "before",
   ]);
+});
+
+Deno.test("the study question is a JSON resource whose schema the committed study.json passes", async () => {
+  const study = dataPackage().resources.find((r) => r.name === "study")! as {
+    path: string;
+    jsonSchema?: unknown;
+  };
+  assert.equal(study.path, "study.json");
+  const json = JSON.parse(
+    await Deno.readTextFile(new URL("../data/study.json", import.meta.url)),
+  );
+  const schema = study.jsonSchema as { required: string[]; properties: Record<string, unknown> };
+  for (const key of ["drug_of_interest", "indication"]) {
+    assert.ok(schema.required.includes(key), key);
+    assert.equal(typeof json[key], "string", key);
+  }
+  for (const key of Object.keys(json)) assert.ok(key in schema.properties, key);
 });

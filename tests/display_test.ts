@@ -112,7 +112,10 @@ Deno.test("getCase finds a case by id and lists the ids that exist when there is
     for (const id of ids) assert.ok(e.message.includes(id), `${id} not listed: ${e.message}`);
     return true;
   });
-  assert.throws(() => getCase({ sources: new Map(), cases: [] }, "1"), /the series has no cases/);
+  assert.throws(
+    () => getCase({ study: series.study, sources: new Map(), cases: [] }, "1"),
+    /the series has no cases/,
+  );
   assert.throws(
     () => getCase([] as never, "1"),
     /getCase: expected a case series \(await loadCaseSeries\(\)\), got an array of 0 items/,

@@ -29,7 +29,7 @@ import { oddCases } from "./plots/odd_cases.ts";
 const series = await lib.loadCaseSeries();
 /** A real case with values (any one: the tests below hold for every case). */
 const withValues = series.cases.find((c) => c.observations.length > 0)!;
-const odd = new Map(oddCases().map((c) => [c.id, c]));
+const odd = new Map(oddCases(series.study).map((c) => [c.id, c]));
 /** Text as it is written inside an SVG element. */
 const escape = (t: string) =>
   t.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -57,8 +57,8 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
       assert.ok(svg.includes(`>${escape(shared ? e.description : e.kind)}<`), e.description);
       if (shared) assert.ok(!svg.includes(`>${escape(e.kind)}<`), `bare '${e.kind}' label`);
     }
-    assert.ok(svg.includes(`Days since the start of ${lib.STUDY.drug}`));
-    assert.ok(svg.includes(`Pain ${lib.STUDY.scale.name} (${lib.STUDY.scale.unit})`));
+    assert.ok(svg.includes(`Days since the start of ${series.study.drug}`));
+    assert.ok(svg.includes(lib.valueScale([c]).label));
   }
   const day0 = svgText(caseTimelineFigure(series.cases[0], { alignOn: null }));
   assert.ok(day0.includes("Days since day 0"));
@@ -90,7 +90,7 @@ Deno.test("timeline: odd shapes render honestly", () => {
   assert.ok(noDrug.includes("never takes") && noDrug.includes("Days since day 0"));
   // No VAS: a note in the panel, no point.
   const noVas = svgText(caseTimelineFigure(odd.get("odd-no-vas")!));
-  assert.ok(noVas.includes(`no ${lib.STUDY.scale.name} stated`));
+  assert.ok(noVas.includes("no pain value stated"));
   assert.equal(dataCircles(noVas), 0);
   // No treatment: a note in the lanes.
   assert.ok(svgText(caseTimelineFigure(odd.get("odd-one-value")!)).includes("no treatment stated"));
@@ -108,21 +108,21 @@ Deno.test("timeline: odd shapes render honestly", () => {
 
 Deno.test("trajectories: a point per value of each case that takes the drug; others named", () => {
   const t = svgText(trajectoriesFigure(series.cases));
-  const takers = series.cases.filter((c) => lib.firstPeriod(c, lib.STUDY.drug));
+  const takers = series.cases.filter((c) => lib.firstPeriod(c, series.study.drug));
   const nValues = takers.reduce((s, c) => s + c.observations.length, 0);
-  const withBaseline = takers.filter((c) => lib.baseline(c, lib.STUDY.drug, "last").vas);
+  const withBaseline = takers.filter((c) => lib.baseline(c, series.study.drug, "last").vas);
   const nPct = withBaseline.reduce((s, c) => s + c.observations.length, 0);
   assert.equal(dataCircles(t), nValues + nPct);
   for (const c of takers) assert.ok(t.includes(`>Case ${c.id}<`));
   assert.ok(!t.includes("natural course"));
-  const o = svgText(trajectoriesFigure([...oddCases(), ...series.cases]))
+  const o = svgText(trajectoriesFigure([...oddCases(series.study), ...series.cases]))
     .replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
   assert.ok(o.includes("case odd-no-drug (never takes"));
   assert.ok(o.includes("case odd-no-vas (no VAS stated)"));
 });
 
 Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pooled members", () => {
-  const es = lib.caseEffectSizes(series.cases, "NAP", lib.PAIN_OPTIONS);
+  const es = lib.caseEffectSizes(series.cases, "NAP", lib.painOptions(series.study));
   const agg = lib.aggregateEffectSizes(
     es.perCase.map((x) => x.result),
     es.perCase.map((x) => x.caseId),
@@ -134,7 +134,7 @@ Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pool
   assert.equal(count(f, /stroke="#bbbbbb"/g), informative + 1); // + its legend swatch
   assert.ok(f.includes(`cases ${lib.listing(agg.weights.map((w) => w.caseId))}`));
   // LRRd: rows without an estimate say so with a footnote, inside the figure.
-  const l = lib.caseEffectSizes(series.cases, "LRRd", lib.PAIN_OPTIONS);
+  const l = lib.caseEffectSizes(series.cases, "LRRd", lib.painOptions(series.study));
   const lf = svgText(forestFigure("LRRd", forestRows(l.perCase, [l.aggregate])));
   const undefinedRows = l.perCase.filter((x) => x.result.estimate === null).length;
   assert.equal(count(lf, />not defined[ᵃ-ᵏ]/g), undefinedRows);

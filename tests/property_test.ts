@@ -138,7 +138,7 @@ const numericColumns: Record<string, string[]> = {
   "cases.csv": ["age"],
   "timepoints.csv": ["day_lo", "day_nominal", "day_hi"],
   "treatments.csv": ["dose_mg_per_day"],
-  "observations.csv": ["vas_lo", "vas_nominal", "vas_hi"],
+  "observations.csv": ["value_lo", "value_nominal", "value_hi"],
 };
 
 Deno.test("loader: any single corrupted numeric cell is reported at its row and column", async () => {

@@ -12,7 +12,6 @@ import {
   loadWithReadings,
   relativeDay,
   sensitivitySpans,
-  STUDY,
 } from "../lib/mod.ts";
 
 const readings = await loadReadings();
@@ -81,7 +80,8 @@ Deno.test("the grid: every combination of readings, conclusions counted across i
   assert.equal(c1.nominalDated, false);
   assert.equal(c1.openEnded, true);
   const start3 = spans.find((s) =>
-    s.caseId === "3" && s.quantity === `days from day 0 to the start of ${STUDY.drug}`
+    s.caseId === "3" &&
+    s.quantity === `days from day 0 to the start of ${variants[0].series.study.drug}`
   )!;
   assert.equal(start3.lo, 21);
   for (const s of spans) assert.ok(s.lo === null || s.hi === null || s.lo <= s.hi);

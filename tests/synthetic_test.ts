@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { caseNotes, caseSummary } from "../lib/summary.ts";
-import { loadCaseSeries, STUDY } from "../lib/mod.ts";
+import { loadCaseSeries } from "../lib/mod.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 
 /** Every file of a folder (recursively), by relative path. */
@@ -37,7 +37,7 @@ Deno.test("synthetic series: valid data, marked synthetic, quotes from its own t
     }
     for (const c of series.cases) {
       assert.equal(c.observations.length, 3);
-      assert.ok(c.treatments.some((t) => t.drug === STUDY.drug));
+      assert.ok(c.treatments.some((t) => t.drug === series.study.drug));
     }
     assert.deepEqual(caseNotes(series), []);
   } finally {
@@ -95,6 +95,6 @@ Deno.test("caseNotes: a case without VAS values or without the drug of interest 
     cases: [{ ...c, observations: [] }],
   }, "no-such-drug");
   assert.equal(notes.length, 2);
-  assert.ok(notes[0].startsWith(`case ${c.id} has no VAS value`), notes[0]);
+  assert.ok(notes[0].startsWith(`case ${c.id} has no pain value`), notes[0]);
   assert.ok(notes[1].startsWith(`case ${c.id} never takes no-such-drug`), notes[1]);
 });

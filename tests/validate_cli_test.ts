@@ -47,12 +47,13 @@ Deno.test("validate: the real data gives a one-line summary and exit 0", async (
 Deno.test("validate: bad data gives file:row:column lines, no stack trace, and exit 1", async () => {
   const dir = await dataWith(
     "observations.csv",
-    (t) => t.replace("2,pretreatment_average,8,8,8", "2,pretreatment_average,8,x,8"),
+    (t) =>
+      t.replace("2,pretreatment_average,vas-10cm,8,8,8", "2,pretreatment_average,vas-10cm,8,x,8"),
   );
   try {
     const r = await validate(dir);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^observations\.csv:6:vas_nominal: not a number: 'x'$/m);
+    assert.match(r.stderr, /^observations\.csv:6:value_nominal: not a number: 'x'$/m);
     assert.match(r.stderr, /^1 problem found$/m);
     assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/);
   } finally {
@@ -123,7 +124,7 @@ Deno.test("validate: a case with no VAS value passes with a note saying what exc
     assert.equal(r.code, 0, r.stderr);
     assert.match(
       r.stdout,
-      /^note: case 3 has no VAS value: analyses of VAS .* list it as excluded/m,
+      /^note: case 3 has no pain value: analyses of pain .* list it as excluded/m,
     );
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -141,7 +142,7 @@ Deno.test("validate: prints the first 50 problems, then how many more", async ()
     assert.equal(r.code, 1);
     const lines = r.stderr.trimEnd().split("\n");
     assert.equal(lines.length, 52, r.stderr);
-    assert.equal(lines[0], "observations.csv:2:vas_nominal: not a number: 'x'");
+    assert.equal(lines[0], "observations.csv:2:value_nominal: not a number: 'x'");
     assert.equal(lines[50], "... and 30 more");
     assert.equal(lines[51], "80 problems found");
   } finally {

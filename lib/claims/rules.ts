@@ -5,11 +5,12 @@
  *
  * @module
  */
+import { valueScale } from "../cases.ts";
 import { formatDay, formatInterval, formatNumber } from "../intervals.ts";
 import type { Case, Treatment } from "../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../prose.ts";
 import { caseChange, type ChangePoint } from "../stats/change.ts";
-import { STUDY } from "../study.ts";
+import type { Study } from "../study.ts";
 import {
   activeTreatments,
   alignOnDrug,
@@ -60,7 +61,9 @@ export type ClaimRule =
   | { kind: "direct-analgesic" };
 
 const f = (x: number) => formatNumber(x, 1);
-const drug = STUDY.drug;
+/** The study the claims of the current `judge` call are read against (set by `judge`). */
+let STUDY: Study;
+let drug = "";
 const dose = (t: Treatment) => `${t.drug} ${t.doseMgPerDay} mg/day`;
 
 /** Whether a point's day after the start can be read as a date; else its interval. */
@@ -115,6 +118,9 @@ function graded(rows: readonly { level: number; text: string }[]): Judgement {
  */
 export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
   if (cases.length === 0) return cannot("none of its cases is in the data");
+  STUDY = cases[0].study;
+  drug = STUDY.drug;
+  const unit = valueScale(cases).unit;
   switch (rule.kind) {
     case "first-value-reduction": {
       const bad = unusable(cases);
@@ -172,7 +178,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
       return {
         verdict: rows.every((r) => r!.ok) ? "supported" : "not supported",
         evidence: rows.map((r) => r!.text).join("; ") +
-          ` against a near-total threshold of ${f(rule.atMost)} ${STUDY.scale.unit}.`,
+          ` against a near-total threshold of ${f(rule.atMost)} ${unit}.`,
       };
     }
     case "zero-within-days": {
@@ -287,7 +293,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
           text: `case ${c.id}: VAS ${f(a.vas.nominal)} on ${listing(doseAt(a))} → ` +
             `${f(b.vas.nominal)} on ${listing(doseAt(b))} ` +
             `(${f((100 * (a.vas.nominal - b.vas.nominal)) / a.vas.nominal)}% lower, ` +
-            `${f(b.vas.nominal)} ${STUDY.scale.unit} remaining); ` +
+            `${f(b.vas.nominal)} ${unit} remaining); ` +
             `${counted(before.length, "value")} before ${rule.drug}` +
             (before.length ? "" : ", so no response to it can be measured") +
             (raised
@@ -347,9 +353,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
           some: rapid || near,
           text: `case ${c.id}: first ${f(pr)}% at ${when(first)} (${
             rapid ? "rapid" : `not ≥${rule.minPercent}% within ${rule.withinDays} days`
-          }), last ${formatInterval(last.vas)} ${STUDY.scale.unit} (${
-            near ? "near-total" : "not near-total"
-          })`,
+          }), last ${formatInterval(last.vas)} ${unit} (${near ? "near-total" : "not near-total"})`,
         };
       });
       if (rows.length === 0) return cannot(listing(bad));

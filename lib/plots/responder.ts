@@ -5,7 +5,7 @@
  * @module
  */
 import { listing } from "../prose.ts";
-import { PERCENT_THRESHOLDS, STUDY } from "../study.ts";
+import { percentThresholds, type Study } from "../study.ts";
 import { axesPanel } from "./axes.ts";
 import { type Figure, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
@@ -32,7 +32,9 @@ export interface ResponderCurveInput {
 
 /** Options of {@link responderCurveFigure}. */
 export interface ResponderCurveOptions {
-  /** The drug the reductions follow (default `STUDY.drug`). */
+  /** The study question: its drug names the curves and its percent thresholds are marked. */
+  study?: Study;
+  /** The drug the reductions follow (default: the study's drug of interest). */
   drug?: string;
   /** Confidence level of the band (default 0.95), for the legend. */
   confidence?: number;
@@ -59,7 +61,7 @@ export const RESPONDER_BAND_MAX_N = 10;
 /**
  * The cumulative responder curve: for each percent reduction, the share of cases whose reduction
  * reaches it, at the first and at the last value after the drug (step lines), with their exact
- * confidence bands when the points carry them, and the percent thresholds of `STUDY` marked.
+ * confidence bands when the points carry them, and the percent thresholds of the study marked.
  *
  * @param points The curve's points (both timings).
  * @param options Drug, confidence level, excluded cases, width.
@@ -76,7 +78,7 @@ export function responderCurveFigure(
   options: ResponderCurveOptions = {},
 ): Figure {
   const width = figureWidth(options.width ?? "column");
-  const drug = options.drug ?? STUDY.drug;
+  const drug = options.drug ?? options.study?.drug ?? "the drug";
   const confidence = options.confidence ?? 0.95;
   const n = points[0]?.n ?? 0;
   const timings = (["first", "last"] as const).filter((t) => points.some((p) => p.timing === t));
@@ -90,7 +92,7 @@ export function responderCurveFigure(
     c.pts.length > 0 && c.pts[0].n <= RESPONDER_BAND_MAX_N &&
     c.pts.every((p) => typeof p.ciLower === "number" && typeof p.ciUpper === "number")
   );
-  const thresholds = PERCENT_THRESHOLDS;
+  const thresholds = options.study ? percentThresholds(options.study) : [];
   const plot = axesPanel({
     width,
     height: Math.round(width * 0.62),
@@ -194,7 +196,7 @@ export function responderCurveFigure(
       })),
     ],
     notes,
-    caption: `Share of cases whose ${STUDY.scale.name} fell by at least each percent from ` +
+    caption: `Share of cases whose pain value fell by at least each percent from ` +
       `baseline; dashed verticals: the ${listing(thresholds.map((v) => `${v}%`))} thresholds` +
       `${banded.length ? "; bands: Clopper–Pearson intervals of each share" : ""}.`,
     description: `Cumulative responder curve of ${n} case${n === 1 ? "" : "s"} at the ` +

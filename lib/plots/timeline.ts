@@ -8,7 +8,7 @@ import { expectCase } from "../args.ts";
 import * as Plot from "@observablehq/plot";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
-import { STUDY } from "../study.ts";
+import { scaleLabel } from "../scales.ts";
 import { firstPeriod, relativeDay } from "../timeline.ts";
 import { type Figure, panel, stack } from "./compose.ts";
 import { document, svgElement, textElement } from "./dom.ts";
@@ -39,7 +39,7 @@ import {
 /** Options of {@link caseTimelineFigure}. */
 export interface TimelineOptions {
   /**
-   * The x axis: days since the first start of this drug (default `STUDY.drug`), or since the
+   * The x axis: days since the first start of this drug (default: the study's drug of interest), or since the
    * case's day 0 (`null`). A case that never takes the drug is drawn against day 0 with a note.
    */
   alignOn?: string | null;
@@ -107,7 +107,7 @@ const VAS_H = 150;
 export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figure {
   expectCase("caseTimelineFigure", c);
   const width = figureWidth(options.width ?? "full");
-  const drug = options.alignOn === undefined ? STUDY.drug : options.alignOn;
+  const drug = options.alignOn === undefined ? c.study.drug : options.alignOn;
   const origin = drug === null ? null : firstPeriod(c, drug)?.start.timeId ?? null;
   const notes: string[] = [];
   if (drug !== null && origin === null) {
@@ -154,7 +154,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
   const drugs = [...new Set(periods.map((p) => p.t.drug))];
   const laneLabels = drugs.map((d) => {
     const purpose = periods.find((p) => p.t.drug === d)!.t.purpose;
-    return { drug: d, sub: purpose === STUDY.indication ? null : purpose };
+    return { drug: d, sub: purpose === c.study.indication ? null : purpose };
   });
   const marginLeft = Math.ceil(
     Math.max(
@@ -351,7 +351,7 @@ function vasPanel(
 ): Element {
   const marginTop = 18;
   const marginBottom = 6;
-  const { min, max, name, unit } = STUDY.scale;
+  const { min, max, label } = scaleLabel(obs.map((x) => x.o.scale));
   const y = linearScale([min, max], [VAS_H - marginBottom, marginTop]);
   const draw = () => {
     const g = svgElement("g", { "aria-label": "values" });
@@ -381,7 +381,7 @@ function vasPanel(
     }
     if (obs.length === 0) {
       const cx = (marginLeft + width - marginRight) / 2;
-      g.appendChild(textElement(`no ${name} stated`, cx, (marginTop + VAS_H) / 2, {
+      g.appendChild(textElement("no pain value stated", cx, (marginTop + VAS_H) / 2, {
         size: TYPE.label,
         anchor: "middle",
         fill: GREY.muted,
@@ -515,7 +515,7 @@ function vasPanel(
     y: {
       domain: [min, max],
       range: [VAS_H - marginBottom, marginTop],
-      label: `Pain ${name} (${unit})`,
+      label,
       ticks: 5,
     },
     marks: [

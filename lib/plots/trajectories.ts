@@ -8,7 +8,8 @@ import { expectCases } from "../args.ts";
 import type { NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { listing } from "../prose.ts";
-import { type BaselineDefinition, PERCENT_THRESHOLDS, STUDY } from "../study.ts";
+import { type BaselineDefinition, percentThresholds } from "../study.ts";
+import { studyOf, valueScale } from "../cases.ts";
 import {
   alignWithBaseline,
   baseline,
@@ -37,9 +38,9 @@ import { type LinearScale, spanBar, verticalWhisker, whisker } from "./uncertain
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
-  /** The drug whose first start is day 0 (default `STUDY.drug`). */
+  /** The drug whose first start is day 0 (default: the study's drug of interest). */
   drug?: string;
-  /** Baseline of the percent panel (default `STUDY.baseline`). */
+  /** Baseline of the percent panel (default: the study's). */
   baseline?: BaselineDefinition;
   /** Figure width (default "full"). */
   width?: FigureWidth;
@@ -58,7 +59,7 @@ interface Track {
 
 /**
  * All cases aligned on the first start of the drug: VAS (cm) in one panel and percent of each
- * case's baseline in another, with the percent responder thresholds of `STUDY`. Each value is a
+ * case's baseline in another, with the percent responder thresholds of the study. Each value is a
  * point at its nominal time with a whisker over the times its words allow (dashed where open or
  * past the axis) and, for a range, a vertical whisker; a value stated over a period also has a
  * bar over the period (pale where its timing is not stated) instead of its time whisker; a line
@@ -82,8 +83,9 @@ export function trajectoriesFigure(
 ): Figure {
   expectCases("trajectoriesFigure", cases);
   const width = figureWidth(options.width ?? "full");
-  const drug = options.drug ?? STUDY.drug;
-  const def = options.baseline ?? STUDY.baseline;
+  const study = studyOf(cases);
+  const drug = options.drug ?? study?.drug ?? "";
+  const def = options.baseline ?? study?.baseline ?? "last";
   const excluded: string[] = [];
   const excludedPct: string[] = [];
   const vasTracks: Track[] = [];
@@ -137,19 +139,19 @@ export function trajectoriesFigure(
     ...vasTracks.map((t) => measureText(t.label, TYPE.small, "bold").width),
   );
   const margin = { top: 18, right: Math.ceil(labelW + 12), bottom: 6, left: 44 };
-  const { min, max, name, unit } = STUDY.scale;
+  const { min, max, label, unit, name } = valueScale(cases);
   const vasPanel = axesPanel({
     width,
     height: 170,
     margin,
     x: { domain: xDomain, label: null, axis: false },
-    y: { domain: [min, max], label: `Pain ${name} (${unit})`, ticks: 5 },
+    y: { domain: [min, max], label, ticks: 5 },
     draw: (x, y) => drawTracks(vasTracks, x, y, []),
   });
   const pctValues = pctTracks.flatMap((t) => t.points.flatMap((p) => [p.v.nominal, p.v.hi]))
     .filter(Number.isFinite);
   const top = Math.ceil(Math.max(110, ...pctValues) / 10) * 10 + 10;
-  const thresholds = PERCENT_THRESHOLDS;
+  const thresholds = study ? percentThresholds(study) : [];
   const pctPanel = axesPanel({
     width,
     height: 200,

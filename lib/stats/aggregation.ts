@@ -9,7 +9,6 @@ import { expectCase, expectCases } from "../args.ts";
 import { atBound, type ExtractionBound } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { alignOnDrug, firstPeriod } from "../timeline.ts";
-import { STUDY } from "../study.ts";
 import { effectSize } from "./effect_size.ts";
 import { zFor } from "./result.ts";
 import {
@@ -40,7 +39,7 @@ export interface Phases {
  * A case that never takes the drug has two empty phases and a `reason`.
  *
  * @param c The case.
- * @param options Drug (default `STUDY.drug`) and bound (default nominal).
+ * @param options Drug (default: the study's drug of interest) and bound (default nominal).
  * @returns The two phases.
  * @example
  * ```ts
@@ -54,7 +53,7 @@ export function phases(
   options: { drug?: string; bound?: ExtractionBound } = {},
 ): Phases {
   expectCase("phases", c);
-  const drug = options.drug ?? STUDY.drug;
+  const drug = options.drug ?? c.study.drug;
   if (!firstPeriod(c, drug)) {
     return {
       caseId: c.id,

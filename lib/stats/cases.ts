@@ -6,7 +6,6 @@
  */
 import type { Case } from "../model.ts";
 import { firstPeriod } from "../timeline.ts";
-import { STUDY } from "../study.ts";
 import { type CaseChange, caseChange, type ChangeOptions } from "./change.ts";
 import type { Exclusion } from "./types.ts";
 
@@ -14,7 +13,7 @@ import type { Exclusion } from "./types.ts";
  * The change after `drug` of a case, or why there is none (the case never takes the drug).
  *
  * @param c The case.
- * @param options Drug and baseline definition (defaults from `STUDY`).
+ * @param options Drug and baseline definition (defaults from the study: `data/study.json`).
  * @returns `{ change }` or `{ excluded }`.
  * @example
  * ```ts
@@ -28,7 +27,7 @@ export function changeOrExclusion(
   c: Case,
   options: ChangeOptions = {},
 ): { change: CaseChange } | { excluded: Exclusion } {
-  const drug = options.drug ?? STUDY.drug;
+  const drug = options.drug ?? c.study.drug;
   if (!firstPeriod(c, drug)) {
     return { excluded: { caseId: c.id, reason: `never takes ${drug}` } };
   }

@@ -18,10 +18,9 @@ import {
   relativeDay,
 } from "../timeline.ts";
 import { plural } from "../prose.ts";
-import { type BaselineDefinition, STUDY } from "../study.ts";
+import { type BaselineDefinition, pointsThreshold } from "../study.ts";
 
 /** The study's responder threshold in scale points, if it sets one. */
-const POINTS = STUDY.thresholds.find((t) => t.kind === "points")?.value;
 
 /** IMMPACT classes of a percent reduction in pain (Dworkin et al. 2008). */
 export type ImmpactClass = "none" | "minimal" | "moderate" | "substantial";
@@ -87,7 +86,7 @@ export interface ChangePoint {
   /** IMMPACT class at the nominal values and at the least and most favourable bounds. */
   immpact: { nominal: ImmpactClass; worst: ImmpactClass; best: ImmpactClass } | null;
   /**
-   * Whether the reduction reaches the study's threshold in scale points (`STUDY.thresholds`, kind
+   * Whether the reduction reaches the study's threshold in scale points (`study.json` `responder_thresholds`, kind
    * "points"; IMMPACT: 2 cm): at the nominal values, surely, possibly; `null` when the study sets
    * no such threshold.
    */
@@ -114,7 +113,7 @@ export interface CaseChange {
 
 /** Options shared by the per-case computations. */
 export interface ChangeOptions {
-  /** The drug whose start is day 0 (default: `STUDY.drug`). */
+  /** The drug whose start is day 0 (default: the study's drug of interest). */
   drug?: string;
   /** Baseline definition (default "last"). */
   baseline?: BaselineDefinition;
@@ -134,8 +133,9 @@ export interface ChangeOptions {
  */
 export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
   expectCase("caseChange", c);
-  const drug = options.drug ?? STUDY.drug;
-  const definition = options.baseline ?? STUDY.baseline;
+  const drug = options.drug ?? c.study.drug;
+  const definition = options.baseline ?? c.study.baseline;
+  const pointsCut = pointsThreshold(c.study);
   const start = firstPeriod(c, drug);
   if (!start) {
     const reason = `never takes ${drug}`;
@@ -185,11 +185,11 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
           best: immpactClass(pr.hi),
         }
         : null,
-      pointsReduction: POINTS === undefined ? null : {
-        threshold: POINTS,
-        nominal: -change.nominal + EPS >= POINTS,
-        surely: -change.hi + EPS >= POINTS,
-        possibly: -change.lo + EPS >= POINTS,
+      pointsReduction: pointsCut === null ? null : {
+        threshold: pointsCut,
+        nominal: -change.nominal + EPS >= pointsCut,
+        surely: -change.hi + EPS >= pointsCut,
+        possibly: -change.lo + EPS >= pointsCut,
       },
     };
   });
@@ -236,7 +236,10 @@ export function timeToRelief(
   options: ChangeOptions = {},
 ): TimeToRelief {
   expectCase("timeToRelief", c);
-  const opts = { drug: options.drug ?? STUDY.drug, baseline: options.baseline ?? STUDY.baseline };
+  const opts = {
+    drug: options.drug ?? c.study.drug,
+    baseline: options.baseline ?? c.study.baseline,
+  };
   const ch = caseChange(c, opts);
   const hit = ch.points.find((p) =>
     p.percentReduction !== null && p.percentReduction.nominal + EPS >= thresholdPct
@@ -344,7 +347,7 @@ function extremeAreas(
  *
  * @param c The case.
  * @param window Days since the drug start.
- * @param options Drug (default `STUDY.drug`).
+ * @param options Drug (default: the study's drug of interest).
  * @returns The area with its bounds, span and n, or `auc: null` with a reason.
  * @example
  * ```ts
@@ -362,7 +365,7 @@ export function areaUnderCurve(
   options: ChangeOptions = {},
 ): AreaUnderCurve {
   expectCase("areaUnderCurve", c);
-  const drug = options.drug ?? STUDY.drug;
+  const drug = options.drug ?? c.study.drug;
   const empty = (n: number, reason: string, excluded: AreaUnderCurve["excluded"] = []) => ({
     caseId: c.id,
     drug,
@@ -480,7 +483,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
     observations.filter((o) =>
       compareDays(start, o.day) < 0 && (end === null || compareDays(o.day, end) <= 0)
     );
-  const periods = c.treatments.filter((t) => t.purpose === STUDY.indication);
+  const periods = c.treatments.filter((t) => t.purpose === c.study.indication);
   const rows: PeriodRate[] = [];
   const make = (drug: string, dose: number | null, obs: Observation[]): PeriodRate => {
     const base = { caseId: c.id, drug, doseMgPerDay: dose, n: obs.length };

@@ -1,6 +1,6 @@
 /**
  * At which line of therapy was the drug of interest given? From the data: the drugs given for
- * `STUDY.indication` (any class) that started before the drug's first start; line = 1 + the number
+ * the study's indication (any class) that started before the drug's first start; line = 1 + the number
  * of distinct such drugs. Groups and their labels are computed, never typed.
  *
  * @module
@@ -9,7 +9,7 @@ import { expectCases } from "../args.ts";
 import { compareDays } from "../model.ts";
 import type { Case } from "../model.ts";
 import { firstPeriod } from "../timeline.ts";
-import { STUDY } from "../study.ts";
+import { studyOf } from "../cases.ts";
 import type { ChangeOptions } from "./change.ts";
 import { changeOrExclusion } from "./cases.ts";
 import type { Exclusion } from "./types.ts";
@@ -48,7 +48,7 @@ export function lineLabel(line: number): string {
  * indication; cases that never take the drug are excluded with the reason.
  *
  * @param cases The cases.
- * @param options Drug (default `STUDY.drug`) and indication (default `STUDY.indication`).
+ * @param options Drug (default: the study's drug of interest) and indication (default: the study's).
  * @returns Lines and exclusions.
  * @example
  * ```ts
@@ -62,8 +62,8 @@ export function linesOfTherapy(
   cases: readonly Case[],
   options: { drug?: string; indication?: string } = {},
 ): { lines: CaseLine[]; excluded: Exclusion[] } {
-  const drug = options.drug ?? STUDY.drug;
-  const indication = options.indication ?? STUDY.indication;
+  const drug = options.drug ?? studyOf(cases)?.drug ?? "";
+  const indication = options.indication ?? studyOf(cases)?.indication ?? "";
   const lines: CaseLine[] = [];
   const excluded: Exclusion[] = [];
   for (const c of cases) {
@@ -114,7 +114,7 @@ export interface GroupSummary {
  * Cases that never take the drug are returned in `excluded`.
  *
  * @param cases The cases.
- * @param options Drug and baseline definition (defaults from `STUDY`).
+ * @param options Drug and baseline definition (defaults from the study: `data/study.json`).
  * @returns One group per line present in the data, in line order, and the excluded cases.
  * @example
  * ```ts
@@ -129,7 +129,7 @@ export function lineOfTherapyGroups(
   options: ChangeOptions = {},
 ): { groups: GroupSummary[]; excluded: Exclusion[] } {
   expectCases("lineOfTherapyGroups", cases);
-  const drug = options.drug ?? STUDY.drug;
+  const drug = options.drug ?? studyOf(cases)?.drug ?? "";
   const { lines, excluded } = linesOfTherapy(cases, { drug });
   const byLine = new Map<number, CaseLine[]>();
   for (const l of lines) byLine.set(l.line, [...(byLine.get(l.line) ?? []), l]);
@@ -150,7 +150,7 @@ export function lineOfTherapyGroups(
       if (first === undefined || last === undefined) {
         groupExcluded.push({
           caseId: m.caseId,
-          reason: x.change.reason ?? `no ${STUDY.scale.name} value after ${drug}`,
+          reason: x.change.reason ?? `no pain value after ${drug}`,
         });
         continue;
       }

@@ -10,7 +10,7 @@ import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { atBound, type ExtractionBound } from "../intervals.ts";
 import type { Case } from "../model.ts";
-import { STUDY } from "../study.ts";
+import { studyOf } from "../cases.ts";
 import type { ChangeOptions } from "./change.ts";
 import { changeOrExclusion } from "./cases.ts";
 import { binomialCdf } from "./distributions.ts";
@@ -49,7 +49,7 @@ export function pairedValues(
   cases: readonly Case[],
   options: PairedOptions = {},
 ): { pairs: PrePost[]; excluded: Exclusion[] } {
-  const drug = options.drug ?? STUDY.drug;
+  const drug = options.drug ?? studyOf(cases)?.drug ?? "";
   const pairs: PrePost[] = [];
   const excluded: Exclusion[] = [];
   for (const c of cases) {
@@ -63,7 +63,7 @@ export function pairedValues(
     if (ch.baseline.vas === null || !p) {
       excluded.push({
         caseId: c.id,
-        reason: ch.reason ?? `no ${STUDY.scale.name} value after ${drug}`,
+        reason: ch.reason ?? `no pain value after ${drug}`,
       });
       continue;
     }

@@ -7,7 +7,8 @@
  */
 import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
-import { type ResponderThreshold, STUDY } from "../study.ts";
+import type { ResponderThreshold } from "../study.ts";
+import { studyOf } from "../cases.ts";
 import type { ChangeOptions } from "./change.ts";
 import { changeOrExclusion } from "./cases.ts";
 import { clopperPearsonLimits } from "./distributions.ts";
@@ -57,17 +58,17 @@ export type Timing = "first" | "last";
  * Words for a threshold.
  *
  * @param t The threshold.
+ * @param unit The unit of a points threshold (the values' scale: see `valueScale`).
  * @returns For example "≥50% reduction" or "≥2 cm reduction".
  * @example
  * ```ts
- * import { thresholdLabel } from "./responders.ts";
- * thresholdLabel({ kind: "percent", value: 50 }); // "≥50% reduction"
+ * import { thresholdLabel } from "#lib/stats/responders.ts";
+ * if (thresholdLabel({ kind: "percent", value: 50 }) !== "≥50% reduction") throw new Error();
+ * if (thresholdLabel({ kind: "points", value: 2 }, "cm") !== "≥2 cm reduction") throw new Error();
  * ```
  */
-export function thresholdLabel(t: ResponderThreshold): string {
-  return t.kind === "percent"
-    ? `≥${t.value}% reduction`
-    : `≥${t.value} ${STUDY.scale.unit} reduction`;
+export function thresholdLabel(t: ResponderThreshold, unit = "points"): string {
+  return t.kind === "percent" ? `≥${t.value}% reduction` : `≥${t.value} ${unit} reduction`;
 }
 
 /** The responder count for one threshold and timing. */
@@ -90,7 +91,7 @@ export interface ResponderRow extends Proportion {
  * `excluded` with the reason.
  *
  * @param cases The cases.
- * @param options Drug, baseline definition, thresholds and confidence (defaults from `STUDY`).
+ * @param options Drug, baseline definition, thresholds and confidence (defaults from the study: `data/study.json`).
  * @returns One row per timing and threshold.
  * @example
  * ```ts
@@ -105,11 +106,15 @@ export function responders(
   options: ChangeOptions & { thresholds?: readonly ResponderThreshold[]; confidence?: number } = {},
 ): ResponderRow[] {
   expectCases("responders", cases);
-  const opts = { drug: options.drug ?? STUDY.drug, baseline: options.baseline ?? STUDY.baseline };
+  const study = studyOf(cases);
+  const opts = {
+    drug: options.drug ?? study?.drug ?? "",
+    baseline: options.baseline ?? study?.baseline ?? "last",
+  };
   const changes = cases.map((c) => changeOrExclusion(c, opts));
   const rows: ResponderRow[] = [];
   for (const timing of ["first", "last"] as const) {
-    for (const threshold of options.thresholds ?? STUDY.thresholds) {
+    for (const threshold of options.thresholds ?? study?.thresholds ?? []) {
       const excluded: Exclusion[] = [];
       const hits: string[] = [];
       let n = 0;
@@ -123,7 +128,7 @@ export function responders(
         if (!p || p.percentReduction === null) {
           excluded.push({
             caseId: ch.caseId,
-            reason: ch.reason ?? `no ${STUDY.scale.name} value after ${opts.drug}`,
+            reason: ch.reason ?? `no pain value after ${opts.drug}`,
           });
           continue;
         }
@@ -188,7 +193,7 @@ export function responderCurve(
   expectCases("responderCurve", cases);
   const step = options.step ?? 1;
   if (!(step > 0)) throw new RangeError(`responderCurve: step must be > 0, got ${step}`);
-  const drug = options.drug ?? STUDY.drug;
+  const drug = options.drug ?? studyOf(cases)?.drug ?? "";
   const changes = cases.map((c) => changeOrExclusion(c, options));
   const out: ResponderCurvePoint[] = [];
   for (const timing of ["first", "last"] as const) {
@@ -204,7 +209,7 @@ export function responderCurve(
       else {
         excluded.push({
           caseId: x.change.caseId,
-          reason: x.change.reason ?? `no ${STUDY.scale.name} value after ${drug}`,
+          reason: x.change.reason ?? `no pain value after ${drug}`,
         });
       }
     }

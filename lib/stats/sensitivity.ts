@@ -11,7 +11,8 @@ import { BASELINE_DEFINITIONS, datedGap, firstPeriod, relativeDay } from "../tim
 import { caseChange, timeToRelief } from "./change.ts";
 import { prePost, signTest } from "./paired_tests.ts";
 import { responders } from "./responders.ts";
-import { type BaselineDefinition, PERCENT_THRESHOLDS, STUDY } from "../study.ts";
+import { type BaselineDefinition, percentThresholds } from "../study.ts";
+import { studyOf } from "../cases.ts";
 
 /** One row of the sensitivity table. */
 export interface SensitivityRow {
@@ -37,7 +38,7 @@ const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
 
 /**
  * The sensitivity table of one dataset: per case, percent reduction at the first and last
- * post-drug value and days to each percent threshold of the study ({@link PERCENT_THRESHOLDS});
+ * post-drug value and days to each percent threshold of the study (`percentThresholds(study)`);
  * pooled, the number of responders (the highest percent threshold at the last value, nominal
  * values) and the sign-test p-value; each under every baseline definition and bound. Infinite
  * bounds (an open time interval) are reported as `null`.
@@ -53,8 +54,10 @@ const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
  */
 export function sensitivityTable(
   cases: readonly Case[],
-  drug: string = STUDY.drug,
+  drug?: string,
 ): SensitivityRow[] {
+  const study = studyOf(cases);
+  drug ??= study?.drug ?? "";
   const rows: SensitivityRow[] = [];
   const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
   const byCase = cases.map((c) => ({
@@ -76,7 +79,7 @@ export function sensitivityTable(
         }
       }
     }
-    const top = Math.max(...PERCENT_THRESHOLDS);
+    const top = Math.max(...(study ? percentThresholds(study) : []));
     const r = responders(cases, { drug, baseline }).find((x) =>
       x.timing === "last" && x.threshold.kind === "percent" && x.threshold.value === top
     )!;
@@ -188,7 +191,7 @@ function caseQuantities(
       dated: () => true,
       inTable: true,
     },
-    ...PERCENT_THRESHOLDS.map((pct) => ({
+    ...percentThresholds(c.study).map((pct) => ({
       quantity: `days to ${pct}% reduction`,
       value: (baseline: BaselineDefinition, bound: ExtractionBound) => {
         const t = relief(pct, baseline);
@@ -196,9 +199,9 @@ function caseQuantities(
       },
       n: (baseline: BaselineDefinition) => relief(pct, baseline).n,
       dated: () => {
-        const t = relief(pct, STUDY.baseline);
+        const t = relief(pct, c.study.baseline);
         return !t.reached ||
-          change(STUDY.baseline).points.find((p) => p.timeId === t.timeId)!.dated;
+          change(c.study.baseline).points.find((p) => p.timeId === t.timeId)!.dated;
       },
       inTable: true,
     })),
@@ -220,7 +223,7 @@ function caseQuantities(
  * is in; a quantity never defined has `lo`/`hi` null.
  *
  * @param variants The datasets under each set of readings, the dataset as extracted first.
- * @param drug The drug whose start is day 0 (default `STUDY.drug`).
+ * @param drug The drug whose start is day 0 (default: the study's drug of interest).
  * @returns One row per case and quantity.
  * @example
  * ```ts
@@ -234,12 +237,12 @@ function caseQuantities(
  */
 export function sensitivitySpans(
   variants: readonly NamedSeries[],
-  drug: string = STUDY.drug,
+  drug?: string,
 ): SensitivitySpan[] {
   const out = new Map<string, SensitivitySpan & { values: number[] }>();
   for (const [vi, v] of variants.entries()) {
     for (const c of v.series.cases) {
-      for (const q of caseQuantities(c, drug)) {
+      for (const q of caseQuantities(c, drug ?? c.study.drug)) {
         const key = `${c.id}\u0000${q.quantity}`;
         const row = out.get(key) ?? {
           caseId: c.id,
@@ -253,7 +256,7 @@ export function sensitivitySpans(
           defined: 0,
           values: [],
         };
-        const atNominal = q.value(STUDY.baseline, "nominal");
+        const atNominal = q.value(c.study.baseline, "nominal");
         if (atNominal !== null && Number.isFinite(atNominal)) row.defined++;
         if (vi === 0) {
           row.nominal = atNominal !== null && Number.isFinite(atNominal) ? atNominal : null;

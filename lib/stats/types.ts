@@ -96,7 +96,7 @@ export interface EffectSizeResult {
   options: EffectSizeOptions & { confidence: number };
 }
 
-/** A case an analysis cannot use, with why (reasons are built from the data and `STUDY`). */
+/** A case an analysis cannot use, with why (reasons are built from the data and the study question). */
 export interface Exclusion {
   /** Case id. */
   caseId: string;

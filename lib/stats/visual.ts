@@ -11,7 +11,7 @@ import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
 import { effectSize } from "./effect_size.ts";
-import { STUDY } from "../study.ts";
+import { valueScale } from "../cases.ts";
 import { plural } from "../prose.ts";
 
 /** One visual-analysis feature, with its value and a sentence. */
@@ -29,7 +29,7 @@ export interface Feature {
 const f2 = (x: number) => formatNumber(x, 2);
 
 /**
- * Level (phase means), trend (least-squares slope, cm/week, ≥ 2 values), variability (range,
+ * Level (phase means), trend (least-squares slope, scale units/week, ≥ 2 values), variability (range,
  * ≥ 2 values), immediacy (last A to first B, with the days between), overlap (PND and NAP) of a
  * case around the first start of `drug`, at nominal values. A case that never takes the drug
  * gets every feature with the reason it cannot be read.
@@ -46,8 +46,10 @@ const f2 = (x: number) => formatNumber(x, 2);
  * v.find((f) => f.feature === "level")?.treatment; // 0.55
  * ```
  */
-export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
+export function visualAnalysis(c: Case, drug?: string): Feature[] {
   expectCase("visualAnalysis", c);
+  drug ??= c.study.drug;
+  const { name, unit } = valueScale([c]);
   if (!firstPeriod(c, drug)) {
     const features: Feature["feature"][] = [
       "level",
@@ -87,19 +89,19 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
   const gap: NominalInterval | null = lastA && firstB
     ? relativeDay(c, firstB.day.timeId, lastA.day.timeId)
     : null;
-  const opts = { improvement: STUDY.improvement };
+  const opts = { improvement: c.study.improvement };
   const pnd = effectSize("PND", vals(A), vals(B), opts);
   const nap = effectSize("NAP", vals(A), vals(B), opts);
   const n = `(A: ${plural(A.length, "value")}, B: ${B.length})`;
   const empty = A.length === 0 && B.length === 0
     ? `no value before or after ${drug}`
     : `no value ${A.length === 0 ? "before" : "after"} ${drug}`;
-  const better = STUDY.improvement === "decrease" ? "below" : "above";
+  const better = c.study.improvement === "decrease" ? "below" : "above";
   // A baseline already moving in the direction of improvement: the change after may continue it.
   const improving = ta !== null && B.length > 0 &&
-    (STUDY.improvement === "decrease" ? ta < 0 : ta > 0);
+    (c.study.improvement === "decrease" ? ta < 0 : ta > 0);
   const perWeek = (x: number | null) =>
-    x === null ? "not defined (fewer than two values at different times)" : `${f2(x)} cm/week`;
+    x === null ? "not defined (fewer than two values at different times)" : `${f2(x)} ${unit}/week`;
   const days = (x: number) => `${f2(x)} ${f2(x) === "1" ? "day" : "days"}`;
   const admissible = (g: NominalInterval) =>
     g.lo === g.hi
@@ -113,7 +115,7 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
       baseline: la,
       treatment: lb,
       reading: la !== null && lb !== null
-        ? `Mean VAS ${f2(la)} cm before ${drug} and ${f2(lb)} cm after ${n}.`
+        ? `Mean ${name} ${f2(la)} ${unit} before ${drug} and ${f2(lb)} ${unit} after ${n}.`
         : `Level cannot be compared: ${empty} ${n}.`,
     },
     {
@@ -126,7 +128,7 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
           `${perWeek(tb)}.` +
           (improving
             ? ` Pain was already ${
-              STUDY.improvement === "decrease" ? "falling" : "rising"
+              c.study.improvement === "decrease" ? "falling" : "rising"
             } before ${drug}: part of any change after it may continue that trend.`
             : ""),
     },
@@ -137,16 +139,18 @@ export function visualAnalysis(c: Case, drug: string = STUDY.drug): Feature[] {
       reading: va === null && vb === null
         ? "Variability cannot be read: neither phase has two values."
         : `Range before: ${
-          va === null ? "not defined (fewer than two values)" : `${f2(va)} cm`
+          va === null ? "not defined (fewer than two values)" : `${f2(va)} ${unit}`
         }; after: ` +
-          `${vb === null ? "not defined (fewer than two values)" : `${f2(vb)} cm`}.`,
+          `${vb === null ? "not defined (fewer than two values)" : `${f2(vb)} ${unit}`}.`,
     },
     {
       feature: "immediacy",
       baseline: lastA?.vas.nominal ?? null,
       treatment: firstB?.vas.nominal ?? null,
       reading: lastA && firstB && gap
-        ? `From ${f2(lastA.vas.nominal)} cm (last value before) to ${f2(firstB.vas.nominal)} cm ` +
+        ? `From ${f2(lastA.vas.nominal)} ${unit} (last value before) to ${
+          f2(firstB.vas.nominal)
+        } ${unit} ` +
           `(first value after), ${gap.lo === gap.hi ? "" : "nominally "}` +
           `${days(gap.nominal)} apart${admissible(gap)}.`
         : `Immediacy cannot be read: ${empty}.`,

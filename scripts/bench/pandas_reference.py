@@ -1,7 +1,7 @@
 """The pandas reference of the load benchmark (scripts/bench/load.ts).
 
 Reads the six tables of a data folder with pandas' C parser (default type inference) and makes
-a per-case summary of the VAS values (count, first, last, min, max, mean of vas_nominal). It
+a per-case summary of the VAS values (count, first, last, min, max, mean of value_nominal). It
 checks nothing: no schema, no references between tables, no source texts, no quotes. It is the
 floor the issue on loader scale compares the loader with ("pandas, same tables").
 
@@ -27,7 +27,7 @@ def main(data_dir: str) -> None:
     t0 = time.perf_counter()
     tables = {name: pd.read_csv(f"{data_dir}/{name}.csv") for name in TABLES}
     obs = tables["observations"]
-    summary = obs.groupby("case_id")["vas_nominal"].agg(
+    summary = obs.groupby("case_id")["value_nominal"].agg(
         ["count", "first", "last", "min", "max", "mean"]
     )
     seconds = time.perf_counter() - t0

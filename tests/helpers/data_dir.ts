@@ -5,23 +5,13 @@
  */
 import { DEFAULT_DATA_DIR } from "../../lib/mod.ts";
 
-/** Copies the real data folder (tables and source texts) to a temporary one; returns its path. */
+/**
+ * Copies the real data folder (the study, the tables, the source texts and every other file and
+ * folder in it) to a temporary one; returns its path.
+ */
 export async function copyData(): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "case-data-" });
-  await Deno.mkdir(`${dir}/sources`);
-  for await (const entry of Deno.readDir(DEFAULT_DATA_DIR)) {
-    if (entry.isFile && entry.name.endsWith(".csv")) {
-      await Deno.copyFile(`${DEFAULT_DATA_DIR}${entry.name}`, `${dir}/${entry.name}`);
-    }
-  }
-  for await (const entry of Deno.readDir(`${DEFAULT_DATA_DIR}sources`)) {
-    if (entry.isFile) {
-      await Deno.copyFile(
-        `${DEFAULT_DATA_DIR}sources/${entry.name}`,
-        `${dir}/sources/${entry.name}`,
-      );
-    }
-  }
+  await copyTree(DEFAULT_DATA_DIR.replace(/\/$/, ""), dir);
   return dir;
 }
 

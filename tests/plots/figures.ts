@@ -37,7 +37,7 @@ export function allFigures(
     }
     out.push({ name: `${w}/trajectories`, figure: plots.trajectoriesFigure(cases, { width }) });
     for (const m of ["NAP", "LRRd"] as lib.Measure[]) {
-      const es = lib.caseEffectSizes(cases, m, lib.PAIN_OPTIONS);
+      const es = lib.caseEffectSizes(cases, m, lib.painOptions(cases[0].study));
       const aggs = (["equal", "1/V"] as lib.Weighting[]).map((wt) =>
         lib.aggregateEffectSizes(
           es.perCase.map((x) => x.result),

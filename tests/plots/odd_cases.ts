@@ -7,7 +7,8 @@
  */
 import type { Case, CaseEvent, Day, Observation, Timepoint, Treatment } from "../../lib/model.ts";
 import type { ObservationSpan } from "../../lib/mod.ts";
-import { STUDY } from "../../lib/study.ts";
+import type { Study } from "../../lib/study.ts";
+import { SCALES } from "../../lib/scales.ts";
 
 /** A small builder of one synthetic case from absolute days. */
 class Builder {
@@ -15,7 +16,7 @@ class Builder {
   treatments: Treatment[] = [];
   observations: Observation[] = [];
   events: CaseEvent[] = [];
-  constructor(readonly id: string) {
+  constructor(readonly id: string, readonly study: Study) {
     this.day("origin", 0, 0, 0);
   }
   /** A time point `id` at [lo, hi] (nominal n), measured from the origin. */
@@ -42,7 +43,7 @@ class Builder {
     dose: number,
     start: Day,
     end: Day | null,
-    purpose = STUDY.indication,
+    purpose: string | null = null,
   ) {
     this.treatments.push({
       drug,
@@ -50,7 +51,7 @@ class Builder {
       doseMgPerDay: dose,
       start,
       end,
-      purpose,
+      purpose: purpose ?? this.study.indication,
       outcome: null,
       quote: "q",
     });
@@ -59,6 +60,8 @@ class Builder {
   vas(day: Day, lo: number, nominal: number, hi: number, span: ObservationSpan | null = null) {
     this.observations.push({
       day,
+      scale: SCALES["vas-10cm"],
+      value: { lo, hi, nominal },
       vas: { lo, hi, nominal },
       words: "w",
       note: null,
@@ -89,15 +92,16 @@ class Builder {
       treatments: [...this.treatments].sort(byNominal),
       observations: [...this.observations].sort(byNominal),
       events: [...this.events].sort(byNominal),
+      study: this.study,
     };
   }
 }
 
-/** The odd cases. */
-export function oddCases(): Case[] {
-  const drug = STUDY.drug;
+/** The odd cases, analysed under `study` (the series' they are shown with). */
+export function oddCases(study: Study): Case[] {
+  const drug = study.drug;
   // A value stated as an average over a period, a range "about every 2 weeks", open ends.
-  const a = new Builder("odd-span");
+  const a = new Builder("odd-span", study);
   const onset = a.day("onset", 10, 14, 18);
   const start = a.day("start", 20, 40, Infinity);
   const later = a.day("later", 60, 90, Infinity);
@@ -118,20 +122,20 @@ export function oddCases(): Case[] {
     .event("recurrence", later)
     .event("last report", a.day("last", 60, 120, Infinity));
   // One VAS, no treatment, no event.
-  const b = new Builder("odd-one-value");
+  const b = new Builder("odd-one-value", study);
   b.vas(b.day("only", 5, 5, 5), 3, 3, 3);
   // Never takes the study drug; values only.
-  const c = new Builder("odd-no-drug");
+  const c = new Builder("odd-no-drug", study);
   c.treat("another drug", "SSRI", 20, c.day("s", 0, 3, 6), c.day("e", 30, 30, 30))
     .vas(c.day("v1", 1, 2, 3), 6, 6, 6).vas(c.day("v2", 28, 28, 28), 4, 4, 4);
   // No VAS at all; the drug from day 0, open end.
-  const d = new Builder("odd-no-vas");
+  const d = new Builder("odd-no-vas", study);
   d.treat(drug, "SNRI", 50, d.timepoints[0].day, null).event(
     "amputation",
     d.day("amp", -Infinity, -3, 0),
   );
   // Many values on the same day, one value only after the drug.
-  const e = new Builder("odd-crowded");
+  const e = new Builder("odd-crowded", study);
   const s = e.day("s", 7, 7, 7);
   e.treat(drug, "SNRI", 100, s, null);
   for (const [i, v] of [9.5, 9.4, 9.3, 2, 2.1].entries()) e.vas(e.day(`v${i}`, 0, 0, 0), v, v, v);

@@ -57,7 +57,7 @@ Deno.test("figures with the synthetic fixture appended: no overlapping or clippe
 });
 
 Deno.test("figures of odd hand-made cases: no overlapping or clipped text", () => {
-  assert.deepEqual(allFigures(oddCases(), "odd").flatMap(problems), []);
+  assert.deepEqual(allFigures(oddCases(withFixture.study), "odd").flatMap(problems), []);
 });
 
 Deno.test("the overlap check finds an overlap (it can fail)", () => {

@@ -12,16 +12,16 @@ import {
   groupRows,
   lineOfTherapyGroups,
   loadCaseSeries,
-  PAIN_OPTIONS,
+  painOptions,
   pairedTests,
   responderCurve,
   responderRows,
   responders,
-  STUDY,
   testRows,
 } from "../../lib/mod.ts";
 
 const real = await loadCaseSeries();
+const STUDY = real.study;
 // Any real case that takes the drug of interest and has values.
 const base = real.cases.find((c) =>
   c.observations.length > 0 && c.treatments.some((t) => t.drug === STUDY.drug)
@@ -67,7 +67,7 @@ Deno.test("responders, curve and tests list the odd cases with their reasons", (
 });
 
 Deno.test("aggregation and line of therapy name the odd cases; nothing prints undefined", () => {
-  const es = caseEffectSizes(series.cases, "NAP", PAIN_OPTIONS);
+  const es = caseEffectSizes(series.cases, "NAP", painOptions(series.study));
   assert.equal(es.perCase.find((p) => p.caseId === noDrug.id)!.result.reason, never);
   assert.ok(es.aggregate.excluded.some((e) => e.caseId === noValue.id));
   const { excluded } = lineOfTherapyGroups(series.cases);
