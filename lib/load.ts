@@ -910,7 +910,10 @@ export async function loadCaseSeries(
     const file = "observations.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
-    if (r.value_rule === "exact") {
+    if (r.value_rule === "category") {
+      const problem = categoryProblem(r.scale, r.value_nominal, r.value_words, r.quote);
+      if (problem) issues.push({ file, row, ...problem });
+    } else if (r.value_rule === "exact") {
       check.number(file, row, r.quote, "value_nominal", r.value_nominal);
     } else {
       check.number(file, row, r.quote, "value_lo", r.value_lo);
@@ -922,7 +925,7 @@ export async function loadCaseSeries(
       issues.push({ file, row, column: bad.column, message: bad.message });
       return;
     }
-    const exact = r.value_rule === "exact";
+    const exact = r.value_rule !== "range";
     ruleGives(issues, row, r.value_rule, "lo", value.lo, exact ? r.value_nominal : r.value_lo);
     ruleGives(issues, row, r.value_rule, "hi", value.hi, exact ? r.value_nominal : r.value_hi);
     ruleGives(
@@ -1164,6 +1167,42 @@ function periodsOverlap(a: Treatment, b: Treatment): boolean {
   const aEnd = a.end?.nominal ?? Infinity;
   const bEnd = b.end?.nominal ?? Infinity;
   return a.start.nominal < bEnd && b.start.nominal < aEnd;
+}
+
+/**
+ * The words-to-number rule of a verbal scale (`value_rule` `category`): the value is the index
+ * of the category its words name, and the quote states that word.
+ */
+function categoryProblem(
+  scaleId: string,
+  value: number,
+  words: string,
+  quote: string,
+): { column: string; message: string } | null {
+  const cats = scaleOf(scaleId).categories;
+  if (cats === null) {
+    return {
+      column: "value_rule",
+      message: `rule 'category' needs a verbal scale; ${scaleId} has no categories`,
+    };
+  }
+  const at = cats.indexOf(words.trim().toLowerCase());
+  if (at < 0) {
+    return {
+      column: "value_words",
+      message: `'${words}' is not a category of ${scaleId} (${cats.join(", ")})`,
+    };
+  }
+  if (value !== at) {
+    return {
+      column: "value_nominal",
+      message: `is ${value} but '${cats[at]}' is category ${at} of ${scaleId}`,
+    };
+  }
+  if (!new RegExp(`\\b${cats[at]}\\b`, "i").test(quote)) {
+    return { column: "quote", message: `the quote does not state '${cats[at]}'` };
+  }
+  return null;
 }
 
 /** Checks that a value lies on its scale: within its range, whole where the scale has no fractions. */

@@ -635,7 +635,7 @@ export function aggregateNotes(
 export function responderRows(rows: readonly ResponderRow[]): Row[] {
   return rows.map((r) => ({
     timing: r.timing,
-    threshold: thresholdLabel(r.threshold),
+    threshold: thresholdLabel(r.threshold, r.unit),
     responders: `${r.count}/${r.n}`,
     cases: r.responders.join(", ") || "–",
     proportion: num(r.proportion),

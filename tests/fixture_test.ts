@@ -3,7 +3,8 @@
  * must load, validate and keep every real case as it was. Its cases have the shapes a growing
  * registry brings: several amputations, a year-long interval, an open-ended start, a VAS range,
  * a new purpose, event kind and drug class, no VAS at all (S2), no drug of interest (S3), one
- * value only after the drug (S4), values only before it (S5).
+ * value only after the drug (S4), values only before it (S5), values on an NRS, a 100 mm VAS and a
+ * verbal scale in one case (S6).
  */
 import assert from "node:assert/strict";
 import { loadCaseSeries } from "../lib/mod.ts";
@@ -18,7 +19,7 @@ const byId = (id: string) => grown.cases.find((c) => c.id === id)!;
 Deno.test("the fixture article registers as its own source and its cases point to it", () => {
   const fixture = grown.sources.get("synthetic-fixture")!;
   assert.match(fixture.citation, /^SYNTHETIC/);
-  for (const id of ["S1", "S2", "S3", "S4", "S5"]) {
+  for (const id of ["S1", "S2", "S3", "S4", "S5", "S6"]) {
     assert.equal(byId(id).sourceId, "synthetic-fixture");
   }
 });

@@ -8,7 +8,7 @@
 import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { ResponderThreshold } from "../study.ts";
-import { studyOf } from "../cases.ts";
+import { studyOf, valueScale } from "../cases.ts";
 import type { ChangeOptions } from "./change.ts";
 import { changeOrExclusion } from "./cases.ts";
 import { clopperPearsonLimits } from "./distributions.ts";
@@ -83,6 +83,8 @@ export interface ResponderRow extends Proportion {
   excluded: Exclusion[];
   /** Options used. */
   options: Required<ChangeOptions>;
+  /** Unit of a points threshold: the values' scale (`valueScale`), for labels. */
+  unit: string;
 }
 
 /**
@@ -112,6 +114,7 @@ export function responders(
     baseline: options.baseline ?? study?.baseline ?? "last",
   };
   const changes = cases.map((c) => changeOrExclusion(c, opts));
+  const unit = valueScale(cases).unit;
   const rows: ResponderRow[] = [];
   for (const timing of ["first", "last"] as const) {
     for (const threshold of options.thresholds ?? study?.thresholds ?? []) {
@@ -143,6 +146,7 @@ export function responders(
         responders: hits,
         excluded,
         options: opts,
+        unit,
       });
     }
   }
