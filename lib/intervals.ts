@@ -76,9 +76,11 @@ export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
  * VALUE_RULES.range; // "'VAS a–b': [a, b], nominal the midpoint."
  * ```
  */
-export const VALUE_RULES: Readonly<Record<"exact" | "range", string>> = {
+export const VALUE_RULES: Readonly<Record<"exact" | "range" | "category", string>> = {
   exact: "A stated value v: [v, v], nominal v.",
   range: "'VAS a–b': [a, b], nominal the midpoint (a + b) / 2.",
+  category: "A verbal category (e.g. 'mild' on a 4-point verbal scale): its index on the scale, " +
+    "[i, i]; the quote must state the word.",
 };
 
 /**

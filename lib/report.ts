@@ -138,7 +138,7 @@ export function treatmentRows(s: CaseSeries): Row[] {
   );
 }
 
-/** One row per stated VAS value. */
+/** One row per stated pain value: its scale, the value in the scale's units and on 0–10. */
 export function observationRows(s: CaseSeries): Row[] {
   expectSeries("observationRows", s);
   return s.cases.flatMap((c) =>
@@ -150,8 +150,10 @@ export function observationRows(s: CaseSeries): Row[] {
         "nominal day": o.day.nominal,
         "time words": tp.words,
         "time rule": tp.rule,
-        VAS: formatInterval(o.vas),
-        "VAS words": o.words,
+        scale: o.scale.id,
+        value: formatInterval(o.value),
+        "value words": o.words,
+        "common 0–10": formatInterval(o.vas),
         quote: o.quote,
       };
     })
@@ -162,7 +164,7 @@ export function observationRows(s: CaseSeries): Row[] {
 export function ruleRows(): Row[] {
   return [
     ...Object.entries(TIME_RULES).map(([rule, text]) => ({ applies: "time", rule, text })),
-    ...Object.entries(VALUE_RULES).map(([rule, text]) => ({ applies: "VAS", rule, text })),
+    ...Object.entries(VALUE_RULES).map(([rule, text]) => ({ applies: "value", rule, text })),
   ];
 }
 
@@ -207,7 +209,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
     })),
     ...c.observations.map((o) => ({
       timeId: o.day.timeId,
-      what: `VAS ${formatInterval(o.vas)}`,
+      what: `${valueScale([c]).name} ${formatInterval(o.vas)}`,
       rank: 1,
     })),
     ...c.treatments.flatMap((t) => [
@@ -254,7 +256,9 @@ export function unknownRows(s: CaseSeries): Row[] {
       if (before.length === 0) {
         rows.push({
           case: c.id,
-          unknown: `no VAS before the first treatment for phantom pain (${firstPain.drug})`,
+          unknown: `no ${
+            scaleWords(c)
+          } value before the first treatment for ${c.study.indication} (${firstPain.drug})`,
         });
       }
     }
@@ -274,15 +278,16 @@ export function unknownRows(s: CaseSeries): Row[] {
   return rows;
 }
 
-/** Which treatments are active at each VAS value of a case (certainly, possibly). */
+/** Which treatments are active at each pain value of a case (certainly, possibly). */
 export function activeRows(c: Case): Row[] {
   expectCase("activeRows", c);
+  const { name } = valueScale([c]);
   return c.observations.map((o) => {
     const a = activeTreatments(c, o.day.timeId);
     const label = (ts: typeof a.certain) =>
       ts.map((t) => `${t.drug} ${t.doseMgPerDay}`).join(", ") || "–";
     return {
-      VAS: formatInterval(o.vas),
+      [name]: formatInterval(o.vas),
       time: o.day.timeId,
       certain: label(a.certain),
       possible: label(a.possible),
@@ -307,6 +312,7 @@ export function activeRows(c: Case): Row[] {
  */
 export function changeRows(c: Case): Row[] {
   expectCase("changeRows", c);
+  const { name } = valueScale([c]);
   return BASELINE_DEFINITIONS.flatMap((def): Row[] => {
     const ch = caseChange(c, { baseline: def });
     if (ch.baseline.vas === null || ch.points.length === 0) {
@@ -314,9 +320,9 @@ export function changeRows(c: Case): Row[] {
         baseline: ch.baseline.vas === null
           ? BASELINE_LABELS[def]
           : `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-        "baseline VAS": ch.baseline.vas === null ? null : num(ch.baseline.vas.nominal),
+        [`baseline ${name}`]: ch.baseline.vas === null ? null : num(ch.baseline.vas.nominal),
         day: null,
-        VAS: null,
+        [name]: null,
         change: null,
         "% reduction": null,
         IMMPACT: null,
@@ -326,9 +332,9 @@ export function changeRows(c: Case): Row[] {
     }
     return ch.points.map((p) => ({
       baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-      "baseline VAS": num(ch.baseline.vas!.nominal),
+      [`baseline ${name}`]: num(ch.baseline.vas!.nominal),
       day: p.dated ? formatInterval(p.day) : `${formatInterval(p.day)} (no date stated)`,
-      VAS: formatInterval(p.vas),
+      [name]: formatInterval(p.vas),
       change: num(p.change.nominal),
       "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
       IMMPACT: p.immpact
@@ -389,6 +395,7 @@ export function reliefRows(c: Case): Row[] {
  */
 export function aucRows(c: Case): Row[] {
   expectCase("aucRows", c);
+  const { unit } = valueScale([c]);
   const after = caseChange(c).points.map((p) => p.day.nominal);
   const windows = [
     { from: 0, to: 30 },
@@ -413,9 +420,9 @@ export function aucRows(c: Case): Row[] {
         ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
         : null,
       n: a.n,
-      "AUC (cm·days)": a.auc ? num(a.auc.nominal) : null,
+      [`AUC (${unit}·days)`]: a.auc ? num(a.auc.nominal) : null,
       "AUC bounds": a.auc ? formatInterval(a.auc, 1) : a.reason ?? null,
-      "time-weighted mean (cm)": num(a.timeWeightedMean),
+      [`time-weighted mean (${unit})`]: num(a.timeWeightedMean),
       note: notes.join("; ") || null,
     };
   });
@@ -424,11 +431,12 @@ export function aucRows(c: Case): Row[] {
 /** Rate of change per drug and dose period. */
 export function rateRows(c: Case): Row[] {
   expectCase("rateRows", c);
+  const { unit } = valueScale([c]);
   return periodRates(c).map((r) => ({
     drug: r.drug,
     "mg/day": r.doseMgPerDay ?? "all doses",
     n: r.n,
-    "cm/week (first→last)": r.perWeek ? num(r.perWeek.nominal) : null,
+    [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
     bounds: r.perWeek ? formatInterval(r.perWeek, 2) : r.reason ?? null,
   }));
 }
@@ -973,20 +981,28 @@ export function caseIntro(s: CaseSeries, c: Case): string {
   expectSeries("caseIntro", s);
   expectCase("caseIntro", c);
   const drug = c.study.drug;
+  const name = scaleWords(c);
   const p = phases(c);
   const n = c.observations.length;
   const values = n === 0
-    ? "The text states no VAS value."
+    ? "The text states no pain value."
     : p.reason
-    ? `The text states ${plural(n, "VAS value")}; the case ${p.reason}, so no value is before ` +
+    ? `The text states ${
+      plural(n, `${name} value`)
+    }; the case ${p.reason}, so no value is before ` +
       "or after it."
-    : `The text states ${plural(n, "VAS value")}: ${p.baseline.length} before ${drug} and ` +
+    : `The text states ${plural(n, `${name} value`)}: ${p.baseline.length} before ${drug} and ` +
       `${p.treatment.length} after` +
       (p.ambiguous ? `; ${p.ambiguous} may fall on either side of its start.` : ".");
   const source = s.sources.get(c.sourceId);
   return `## Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})\n\n` +
     `Cause: ${c.cause}. Zung SDS: ${c.sds ?? "not reported"}. Day 0: ${c.day0}. ` +
     `Source: ${source ? source.citation.replace(/\.?$/, ".") : c.sourceId} ${values}`;
+}
+
+/** The name of a case's values for prose: the scale with its instrument ("VAS", "NRS"), or "pain". */
+function scaleWords(c: Case): string {
+  return valueScale([c]).name;
 }
 
 /**
@@ -1026,7 +1042,7 @@ export function caseCaveats(c: Case): string {
   const design = p.reason
     ? `- The case ${p.reason}: there is no before–after comparison.${course}`
     : !compared
-    ? `- No before–after comparison: no VAS value ${
+    ? `- No before–after comparison: no ${scaleWords(c)} value ${
       p.baseline.length === 0 && p.treatment.length === 0
         ? "before or after"
         : p.baseline.length === 0

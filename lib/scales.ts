@@ -125,7 +125,7 @@ export const SCALE_IDS: readonly string[] = Object.freeze(Object.keys(SCALES));
 export const COMMON_METRIC: Readonly<
   { name: string; unit: string; label: string; min: number; max: number }
 > = Object.freeze({
-  name: "pain (0–10)",
+  name: "pain",
   unit: "points",
   label: "Pain, common 0–10 metric",
   min: 0,

@@ -33,7 +33,7 @@ export function datasetCounts(s: CaseSeries): string {
     s.cases.reduce((n, c) => n + f(c).length, 0);
   return `${plural(s.sources.size, "source")}, ${plural(s.cases.length, "case")}, ` +
     `${plural(count((c) => c.treatments), "dose period")}, ` +
-    `${plural(count((c) => c.observations), "VAS value")}, ` +
+    `${plural(count((c) => c.observations), `${valueScale(s.cases).name} value`)}, ` +
     `${plural(count((c) => c.events), "event")} and ` +
     `${plural(count((c) => c.timepoints), "time point")}`;
 }
@@ -97,8 +97,8 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
  * ```
  */
 export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[]): string {
-  const first = "percent reduction, first post-drug VAS";
-  const last = "percent reduction, last post-drug VAS";
+  const first = "percent reduction, first post-drug value";
+  const last = "percent reduction, last post-drug value";
   const span = (quantity: string, id: string) => {
     const r = sensitivityRange(table, quantity, id);
     return r.includes("–") ? `ranges ${r}% across the choices` : `is ${r}% under every choice`;

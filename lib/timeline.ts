@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { valueScale } from "./cases.ts";
 import { expectCase } from "./args.ts";
 import type { NominalInterval } from "./intervals.ts";
 import type { Case, Observation, Treatment } from "./model.ts";
@@ -277,7 +278,7 @@ export function baseline(c: Case, drug: string, definition: BaselineDefinition):
       definition,
       vas: null,
       n: 0,
-      reason: `no VAS stated before ${drug}` +
+      reason: `no ${valueScale([c]).name} stated before ${drug}` +
         (ambiguous > 0 ? ` (${ambiguous} may or may not precede it)` : ""),
     };
   }

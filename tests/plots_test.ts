@@ -118,7 +118,7 @@ Deno.test("trajectories: a point per value of each case that takes the drug; oth
   const o = svgText(trajectoriesFigure([...oddCases(series.study), ...series.cases]))
     .replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
   assert.ok(o.includes("case odd-no-drug (never takes"));
-  assert.ok(o.includes("case odd-no-vas (no VAS stated)"));
+  assert.ok(o.includes("case odd-no-vas (no pain value stated)"));
 });
 
 Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pooled members", () => {

@@ -187,10 +187,11 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     }),
   );
 
+  const valueName = scaleLabel(c.observations.map((o) => o.scale)).name;
   const legendItems: LegendItem[] = [
     ...(obs.some((o) => !o.span)
       ? [{
-        label: "stated VAS (whisker: times the words allow)",
+        label: `stated ${valueName} (whisker: times the words allow)`,
         swatch: { kind: "whisker", color: GREY.ink },
       } as LegendItem]
       : []),
@@ -202,7 +203,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
       : []),
     ...(uses.span
       ? [{
-        label: "VAS stated for a period",
+        label: `${valueName} stated for a period`,
         swatch: { kind: "rect", color: SPAN_COLOR, height: SPAN_BAR },
       } as LegendItem]
       : []),
@@ -244,11 +245,12 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
 }
 
 function describeValues(obs: readonly Observation[]): string {
-  if (obs.length === 0) return "no VAS stated";
+  if (obs.length === 0) return "no pain value stated";
+  const { name, unit } = scaleLabel(obs.map((o) => o.scale));
   const f = (o: Observation) => formatNumber(o.vas.nominal);
   return obs.length === 1
-    ? `1 stated VAS value (${f(obs[0])} cm)`
-    : `${obs.length} stated VAS values from ${f(obs[0])} to ${f(obs.at(-1)!)} cm`;
+    ? `1 stated ${name} value (${f(obs[0])} ${unit})`
+    : `${obs.length} stated ${name} values from ${f(obs[0])} to ${f(obs.at(-1)!)} ${unit}`;
 }
 
 /**

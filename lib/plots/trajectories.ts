@@ -97,7 +97,7 @@ export function trajectoriesFigure(
       return;
     }
     if (c.observations.length === 0) {
-      excluded.push(`case ${c.id} (no VAS stated)`);
+      excluded.push(`case ${c.id} (no pain value stated)`);
       return;
     }
     const rows = alignWithBaseline(c, drug, def);
@@ -124,7 +124,7 @@ export function trajectoriesFigure(
       });
     } else {
       const b = baseline(c, drug, def);
-      excludedPct.push(`case ${c.id} (${b.reason ?? "baseline VAS is 0"})`);
+      excludedPct.push(`case ${c.id} (${b.reason ?? "baseline value is 0"})`);
     }
   });
   const ts = vasTracks.flatMap((t) =>

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { valueScale } from "../cases.ts";
 import { expectCase, expectInterval } from "../args.ts";
 import { linearRegression } from "simple-statistics";
 import { formatDay, type NominalInterval } from "../intervals.ts";
@@ -160,7 +161,7 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
       baseline: base,
       points: [],
       n: 0,
-      reason: `no VAS value after ${drug}`,
+      reason: `no ${valueScale([c]).name} value after ${drug}`,
     };
   }
   const b = base.vas;

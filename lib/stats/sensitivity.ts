@@ -85,7 +85,7 @@ export function sensitivityTable(
     )!;
     rows.push({
       caseId: "all",
-      quantity: `responders ≥${top}%, last post-drug VAS`,
+      quantity: `responders ≥${top}%, last post-drug value`,
       baseline,
       bound: "nominal",
       value: r.count,
@@ -95,7 +95,7 @@ export function sensitivityTable(
       const s = signTest(prePost(cases, { drug, baseline, timing: "last", bound }));
       rows.push({
         caseId: "all",
-        quantity: "sign test p, last post-drug VAS",
+        quantity: "sign test p, last post-drug value",
         baseline,
         bound,
         value: s.pValue,
@@ -121,7 +121,7 @@ export interface NamedSeries {
 export interface SensitivitySpan {
   /** Case id. */
   caseId: string;
-  /** What is measured (e.g. "percent reduction, last post-drug VAS"). */
+  /** What is measured (e.g. "percent reduction, last post-drug value"). */
   quantity: string;
   /** Value under the first variant (as extracted), the default baseline and nominal values;
    * `null` when undefined there. */
@@ -176,7 +176,7 @@ function caseQuantities(
   };
   return [
     {
-      quantity: "percent reduction, first post-drug VAS",
+      quantity: "percent reduction, first post-drug value",
       value: (baseline, bound) =>
         pick(change(baseline).points[0]?.percentReduction ?? null, bound, true),
       n: (baseline) => change(baseline).n,
@@ -184,7 +184,7 @@ function caseQuantities(
       inTable: true,
     },
     {
-      quantity: "percent reduction, last post-drug VAS",
+      quantity: "percent reduction, last post-drug value",
       value: (baseline, bound) =>
         pick(change(baseline).points.at(-1)?.percentReduction ?? null, bound, true),
       n: (baseline) => change(baseline).n,

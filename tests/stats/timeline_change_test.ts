@@ -284,7 +284,7 @@ Deno.test("line of therapy from the data, and the sensitivity table", () => {
   assert.equal(rows.length, 3 * (3 * 3 * 4 + 1 + 3));
   const c1max = rows.find((r) =>
     r.caseId === "1" && r.baseline === "max" && r.bound === "nominal" &&
-    r.quantity === "percent reduction, first post-drug VAS"
+    r.quantity === "percent reduction, first post-drug value"
   )!;
   assert.ok(Math.abs(c1max.value! - 100 * (6.6 - 2.3) / 6.6) < 1e-9);
 });
