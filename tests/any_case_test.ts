@@ -22,11 +22,11 @@ import {
   sensitivitySpans,
   visualAnalysis,
 } from "../lib/mod.ts";
-import { dataWithFixture } from "./helpers/data_dir.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 const dir = await dataWithFixture();
 const grown = await loadCaseSeries(dir);
-const real = await loadCaseSeries();
+const real = await loadCaseSeries(TEST_DATA_DIR);
 const fixture = grown.cases.filter((c) => c.sourceId !== "nagoshi-2012");
 const clean = (x: unknown) => assert.doesNotMatch(JSON.stringify(x), /undefined|NaN/);
 

@@ -16,8 +16,9 @@ import {
   normalizeSourceText,
   SELECTION_QUOTES,
 } from "../lib/mod.ts";
+import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
-const series = await loadCaseSeries();
+const series = await loadCaseSeries(TEST_DATA_DIR);
 const text = async (sourceId: string) =>
   normalizeSourceText(
     await Deno.readTextFile(`${DEFAULT_DATA_DIR}${series.sources.get(sourceId)!.textPath}`),

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { type DataIssue, DataValidationError, formatIssue, loadCaseSeries } from "../lib/mod.ts";
 import { SHOWN_ISSUES } from "../lib/errors.ts";
-import { copyData, dataWith, editLine } from "./helpers/data_dir.ts";
+import { copyData, dataWith, editLine, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 
 /** A new folder holding one synthetic case with 50 observations (more rows than are scanned). */
@@ -157,28 +157,36 @@ Deno.test("overlapping dose periods of one drug", async () => {
 });
 
 Deno.test("duplicate row", async () => {
-  const dir = await dataWith("events.csv", (t) => t + t.split("\n")[1] + "\n");
+  let rows = 0;
+  const dir = await dataWith("events.csv", (t) => {
+    rows = t.trimEnd().split("\n").length;
+    return t + t.split("\n")[1] + "\n";
+  });
   assertIssue(
     await issuesOf(dir),
-    { file: "events.csv", row: 15 },
+    { file: "events.csv", row: rows + 1 },
     /duplicate of the row at line 2/,
   );
 });
 
 Deno.test("duplicate case id and duplicate time id", async () => {
-  const dir = await dataWith("cases.csv", (t) => t + t.split("\n")[1].replace("27,", "28,") + "\n");
+  let rows = 0;
+  const dir = await dataWith("cases.csv", (t) => {
+    rows = t.trimEnd().split("\n").length;
+    return t + t.split("\n")[1].replace("27,", "28,") + "\n";
+  });
   assertIssue(
     await issuesOf(dir),
-    { file: "cases.csv", row: 5, column: "case_id" },
+    { file: "cases.csv", row: rows + 1, column: "case_id" },
     /duplicate case id/,
   );
-  const dir2 = await dataWith(
-    "timepoints.csv",
-    (t) => t + "1,transfer,exact,paroxetine_20,,5,day,21,21,21,again,again\n",
-  );
+  const dir2 = await dataWith("timepoints.csv", (t) => {
+    rows = t.trimEnd().split("\n").length;
+    return t + "1,transfer,exact,paroxetine_20,,5,day,21,21,21,again,again\n";
+  });
   assertIssue(await issuesOf(dir2), {
     file: "timepoints.csv",
-    row: 43,
+    row: rows + 1,
     column: "time_id",
   }, /duplicate time_id 'transfer' \(first at line 9\)/);
 });
@@ -229,7 +237,7 @@ Deno.test("CRLF line endings are accepted and give the same data", async () => {
   const dir = await dataWith("observations.csv", (t) => t.replaceAll("\n", "\r\n"));
   try {
     const crlf = await loadCaseSeries(dir);
-    assert.deepEqual(crlf, await loadCaseSeries());
+    assert.deepEqual(crlf, await loadCaseSeries(TEST_DATA_DIR));
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -13,8 +13,9 @@ import {
   visualAnalysis,
 } from "../lib/mod.ts";
 import { VERDICTS } from "../lib/claims.ts";
+import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
-const series = await loadCaseSeries();
+const series = await loadCaseSeries(TEST_DATA_DIR);
 const ledger = claimsLedger(series);
 const byId = (id: string) => series.cases.find((c) => c.id === id)!;
 const verdicts = (l: typeof ledger) => Object.fromEntries(l.map((c) => [c.id, c.verdict]));

@@ -17,6 +17,7 @@ import {
 } from "../lib/mod.ts";
 import { caseTimelineFigure } from "../lib/plots/mod.ts";
 import { pngBytes } from "../lib/plots/render.ts";
+import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 /** What `fn` prints with console.log. */
 async function printed(fn: () => Promise<unknown>): Promise<string> {
@@ -31,7 +32,7 @@ async function printed(fn: () => Promise<unknown>): Promise<string> {
   return lines.join("\n");
 }
 
-const series = await loadCaseSeries();
+const series = await loadCaseSeries(TEST_DATA_DIR);
 const first = series.cases[0];
 
 Deno.test("outside a kernel the display helpers print their text instead of throwing", async () => {

@@ -14,7 +14,7 @@ import {
   tableSchemas,
   UNIT_DAYS,
 } from "../lib/mod.ts";
-import { copyData } from "./helpers/data_dir.ts";
+import { copyData, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 const SEED = 20121123;
 const unit = fc.constantFrom("day" as const, "week" as const, "month" as const);
@@ -82,7 +82,7 @@ Deno.test("interval sum contains every sum of members; intersection is inside bo
 const tables = Object.values(tableSchemas).map((t) => t.file);
 
 Deno.test("loader: any valid table re-written (rows shuffled, any quoting) loads to the same data", async () => {
-  const reference = await loadCaseSeries();
+  const reference = await loadCaseSeries(TEST_DATA_DIR);
   const dir = await copyData();
   try {
     const originals = Object.fromEntries(

@@ -13,14 +13,15 @@ import {
   relativeDay,
   sensitivitySpans,
 } from "../lib/mod.ts";
+import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
-const readings = await loadReadings();
+const readings = await loadReadings(TEST_DATA_DIR);
 const named = (name: string) => readings.filter((r) => r.name === name);
 const caseOf = (s: Awaited<ReturnType<typeof loadCaseSeries>>, id: string) =>
   s.cases.find((c) => c.id === id)!;
 
 Deno.test("a reading replaces time points and the loader re-derives every dependent day", async () => {
-  const base = await loadCaseSeries();
+  const base = await loadCaseSeries(TEST_DATA_DIR);
   const alt = await loadWithReadings(named("case3-month-from-one-week-report"));
   // 'A month later' from the one-week report: [0 + 15, 7 + 45], nominal 7 + 30.
   assert.deepEqual(relativeDay(caseOf(alt, "3"), "month_later_report", "milnacipran_start"), {

@@ -6,12 +6,12 @@
 import { DEFAULT_DATA_DIR } from "../../lib/mod.ts";
 
 /**
- * Copies the real data folder (the study, the tables, the source texts and every other file and
- * folder in it) to a temporary one; returns its path.
+ * Copies the data folder the tests read ({@link TEST_DATA_DIR}: the study, the tables, the source
+ * texts and every other file and folder in it) to a temporary one; returns its path.
  */
 export async function copyData(): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "case-data-" });
-  await copyTree(DEFAULT_DATA_DIR.replace(/\/$/, ""), dir);
+  await copyTree(TEST_DATA_DIR.replace(/\/$/, ""), dir);
   return dir;
 }
 
@@ -28,11 +28,12 @@ export async function copyTree(from: string, to: string): Promise<void> {
 export const FIXTURES_DIR: string = new URL("../fixtures/", import.meta.url).pathname;
 
 /**
- * Copies the real data and appends a fixture dataset to it: the fixture's rows are added to each
+ * Copies the repository's data (not {@link TEST_DATA_DIR}) and appends a fixture dataset to it: the fixture's rows are added to each
  * table (its header must match) and its source texts are copied beside the real ones.
  */
 export async function dataWithFixture(name = "second-article"): Promise<string> {
-  const dir = await copyData();
+  const dir = await Deno.makeTempDir({ prefix: "case-data-" });
+  await copyTree(DEFAULT_DATA_DIR.replace(/\/$/, ""), dir);
   const from = `${FIXTURES_DIR}${name}`;
   for await (const entry of Deno.readDir(from)) {
     if (entry.isFile && entry.name.endsWith(".csv")) {
@@ -65,4 +66,50 @@ export function editLine(text: string, line: number, f: (l: string) => string): 
   const lines = text.split("\n");
   lines[line - 1] = f(lines[line - 1]);
   return lines.join("\n");
+}
+
+/**
+ * The data folder the data-dependent tests read: `$TEST_DATA_DIR` when set (tests/grown_data_test.ts
+ * sets it to a copy of the data with another article appended, and runs those tests again on it),
+ * else the repository's `data/`. A test about the real data must hold on both: it scopes what it
+ * asserts to its article ({@link articleCases}) and looks rows up by id.
+ */
+export const TEST_DATA_DIR: string = (() => {
+  const dir = Deno.env.get("TEST_DATA_DIR");
+  return dir ? dir.replace(/\/?$/, "/") : DEFAULT_DATA_DIR;
+})();
+
+/** The article every real-data assertion of the tests is about (its cases, its text). */
+export const FIRST_ARTICLE = "nagoshi-2012";
+
+/**
+ * The cases of one article, in file order.
+ *
+ * @param series A loaded case series.
+ * @param sourceId The article's `source_id` (default: {@link FIRST_ARTICLE}).
+ */
+export function articleCases<C extends { sourceId: string }>(
+  series: { cases: readonly C[] },
+  sourceId: string = FIRST_ARTICLE,
+): C[] {
+  return series.cases.filter((c) => c.sourceId === sourceId);
+}
+
+/**
+ * A case series restricted to one article: its cases and its source record only.
+ *
+ * @param series A loaded case series.
+ * @param sourceId The article's `source_id` (default: {@link FIRST_ARTICLE}).
+ */
+export function articleSeries<
+  S extends { cases: readonly { sourceId: string }[]; sources: Map<string, unknown> },
+>(
+  series: S,
+  sourceId: string = FIRST_ARTICLE,
+): S {
+  return {
+    ...series,
+    cases: articleCases(series, sourceId),
+    sources: new Map([...series.sources].filter(([id]) => id === sourceId)),
+  };
 }

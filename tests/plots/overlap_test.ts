@@ -11,7 +11,7 @@ import { fontBytes, measureText } from "../../lib/plots/fonts.ts";
 import { overlaps as overlapsForTest } from "../../lib/plots/layout.ts";
 import { svgText } from "../../lib/plots/render.ts";
 import { TYPE } from "../../lib/plots/theme.ts";
-import { dataWithFixture } from "../helpers/data_dir.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 import { allFigures, type NamedFigure } from "./figures.ts";
 import { oddCases } from "./odd_cases.ts";
 import { textBoxes } from "./text_boxes.ts";
@@ -38,7 +38,7 @@ function problems(f: NamedFigure): string[] {
   return out.map((p) => `${f.name}: ${p}`);
 }
 
-const real = await loadCaseSeries();
+const real = await loadCaseSeries(TEST_DATA_DIR);
 const fixtureDir = await dataWithFixture();
 const withFixture = await loadCaseSeries(fixtureDir);
 const fixtureVariants = await analysisVariants(fixtureDir);

@@ -19,8 +19,9 @@ import {
   responders,
   testRows,
 } from "../../lib/mod.ts";
+import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
-const real = await loadCaseSeries();
+const real = await loadCaseSeries(TEST_DATA_DIR);
 const STUDY = real.study;
 // Any real case that takes the drug of interest and has values.
 const base = real.cases.find((c) =>

@@ -1,0 +1,47 @@
+/**
+ * Adding an article never turns the suite red: the tests that read the real data run again, in a
+ * child process, on a copy of it with the synthetic second article (tests/fixtures/second-article:
+ * another scale, another drug, two amputations, cases of every shape) appended, through
+ * `TEST_DATA_DIR` (tests/helpers/data_dir.ts). Each of them must pass on both: it scopes what it
+ * asserts of the real data to that data's article and looks rows up by id.
+ */
+import assert from "node:assert/strict";
+import { ROOT } from "../scripts/runner/paths.ts";
+import { dataWithFixture } from "./helpers/data_dir.ts";
+
+/** The test files that read the real data (those that build their own data are left out). */
+const DATA_TESTS = [
+  "tests/load_test.ts",
+  "tests/plots_test.ts",
+  "tests/stats/timeline_change_test.ts",
+  "tests/stats/pooled_test.ts",
+  "tests/claims_test.ts",
+  "tests/summaries_test.ts",
+  "tests/any_case_test.ts",
+  "tests/display_test.ts",
+  "tests/appraisal_test.ts",
+  "tests/readings_sensitivity_test.ts",
+  "tests/study_test.ts",
+];
+
+Deno.test("the real-data tests pass with another article appended to the data", async () => {
+  const dir = await dataWithFixture();
+  try {
+    const out = await new Deno.Command("deno", {
+      args: ["test", "--quiet", "--allow-all", ...DATA_TESTS],
+      cwd: ROOT,
+      env: { TEST_DATA_DIR: dir, NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+    assert.equal(
+      out.code,
+      0,
+      text.split("\n").filter((l) => /FAILED|=> |error/.test(l)).join("\n"),
+    );
+    assert.match(text, /ok \| \d+ passed \| 0 failed/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
