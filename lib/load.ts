@@ -46,6 +46,7 @@ import {
 } from "./schema.ts";
 import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
 import { normalizeSourceText, quoteStatesValue } from "./source.ts";
+import { exists, readText, readWholeText } from "./read.ts";
 
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
@@ -183,65 +184,6 @@ class CaseRows<V, K> {
 }
 
 /**
- * Reads files in chunks of this many bytes (each cut at a line end): small enough that a chunk's
- * text is a young object, collected as soon as its rows are read.
- */
-const CHUNK_BYTES = 64 << 10;
-
-/** Names the encoding of bytes that are not UTF-8, where it can tell. */
-function otherEncoding(head: Uint8Array): string | null {
-  const [a, b, c, d] = head;
-  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return "UTF-32 (little-endian)";
-  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return "UTF-32 (big-endian)";
-  if (a === 0xff && b === 0xfe) return "UTF-16 (little-endian)";
-  if (a === 0xfe && b === 0xff) return "UTF-16 (big-endian)";
-  const n = Math.min(head.length, 4096);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i++) {
-    if (head[i] === 0) {
-      if (i % 2 === 0) even++;
-      else odd++;
-    }
-  }
-  if (odd > n / 8 && even === 0) return "UTF-16 (little-endian, no byte-order mark)";
-  if (even > n / 8 && odd === 0) return "UTF-16 (big-endian, no byte-order mark)";
-  if (even + odd > 0) return "binary or UTF-16/32 (it holds NUL bytes)";
-  return null;
-}
-
-/** Where the first byte that is not UTF-8 lies in `bytes`: its line and a description. */
-function badByte(bytes: Uint8Array): { line: number; message: string } {
-  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  const encoder = new TextEncoder();
-  let from = 0;
-  while (true) {
-    const i = text.indexOf("\uFFFD", from);
-    if (i < 0) return { line: 1, message: "not valid UTF-8: save it as UTF-8 (without BOM)" };
-    const offset = encoder.encode(text.slice(0, i)).length;
-    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) {
-      from = i + 1;
-      continue;
-    }
-    let line = 1;
-    for (let j = text.indexOf("\n"); j >= 0 && j < i; j = text.indexOf("\n", j + 1)) line++;
-    const byte = bytes[offset];
-    const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-    const next = bytes[offset + 1];
-    const latin1 = byte >= 0xa0 && (next === undefined || next < 0x80 || next >= 0xc0);
-    const asLatin1 = new TextDecoder("windows-1252").decode(bytes.subarray(offset, offset + 1));
-    return {
-      line,
-      message: `byte ${hex} is not UTF-8` +
-        (latin1
-          ? `: the file looks like Latin-1 / Windows-1252 (where ${hex} is '${asLatin1}')`
-          : "") +
-        ": save the file as UTF-8 (without BOM)",
-    };
-  }
-}
-
-/**
  * The share of the old generation's limit beyond which the loader stops rather than crash: what
  * the next chunk of a file, and a map's growth, may still allocate must fit in the rest. At 0.8,
  * no fatal error in 60 loads of 100,000 observations in a 40 MiB heap, 30 of them with three CPU
@@ -281,140 +223,8 @@ function checkMemory(dataDir: string, file: string): void {
   );
 }
 
-/** Whether a file exists (a file that exists but cannot be read is reported when read). */
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return false;
-    return true;
-  }
-}
-
-/** The problem of a file that cannot be opened or read. */
-function unreadable(file: string, e: unknown): DataIssue {
-  return {
-    file,
-    message: e instanceof Deno.errors.NotFound
-      ? "file not found"
-      : `cannot read: ${(e as Error).message}`,
-  };
-}
-
-/** The problem of a file in another encoding than UTF-8 (judged on its first bytes), or null. */
-function encodingProblem(file: string, head: Uint8Array): DataIssue | null {
-  const other = otherEncoding(head);
-  return other ? { file, message: `the file is ${other}, not UTF-8: save it as UTF-8` } : null;
-}
-
-/** How many line ends the first `end` bytes of a file hold (read again, on a problem only). */
-function linesBefore(path: string, end: number): number {
-  using handle = Deno.openSync(path);
-  const buf = new Uint8Array(Math.min(CHUNK_BYTES, end));
-  let lines = 0;
-  for (let at = 0; at < end;) {
-    const n = handle.readSync(buf.subarray(0, Math.min(buf.length, end - at)));
-    if (n === null) break;
-    const bytes = buf.subarray(0, n);
-    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
-    at += n;
-  }
-  return lines;
-}
-
-/**
- * Reads a file as UTF-8 text, in pieces cut at line ends, passing each to `onText`. Reports a
- * missing or unreadable file, another encoding (UTF-16, UTF-32, Latin-1...) or a byte that is not
- * UTF-8 (at its line) as a problem of the whole file, and returns false.
- */
-function readText(
-  path: string,
-  file: string,
-  onText: (text: string) => void,
-  issues: IssueSink,
-): boolean {
-  let handle: Deno.FsFile;
-  let size: number;
-  try {
-    handle = Deno.openSync(path);
-    size = handle.statSync().size;
-  } catch (e) {
-    issues.push(unreadable(file, e));
-    return false;
-  }
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  const buf = new Uint8Array(Math.min(CHUNK_BYTES, size + 1)); // +1: the read that sees the end
-  let read = 0; // bytes of the file before `bytes`
-  let carry: Uint8Array = new Uint8Array(0);
-  let first = true;
-  try {
-    while (true) {
-      const n = handle.readSync(buf);
-      const done = n === null;
-      let bytes = done ? carry : buf.subarray(0, n);
-      if (!done && carry.length > 0) {
-        const joined = new Uint8Array(carry.length + bytes.length);
-        joined.set(carry);
-        joined.set(bytes, carry.length);
-        bytes = joined;
-      }
-      if (first && (bytes.length >= 4 || done)) {
-        first = false;
-        const problem = encodingProblem(file, bytes);
-        if (problem) {
-          issues.push(problem);
-          return false;
-        }
-      }
-      const cut = done ? bytes.length : bytes.lastIndexOf(10) + 1;
-      if (!done && cut === 0) {
-        carry = bytes.slice();
-        continue;
-      }
-      const piece = bytes.subarray(0, cut);
-      carry = bytes.slice(cut);
-      let text: string;
-      try {
-        text = decoder.decode(piece);
-      } catch {
-        const bad = badByte(piece);
-        issues.push({ file, row: linesBefore(path, read) + bad.line, message: bad.message });
-        return false;
-      }
-      read += cut;
-      if (text.length > 0) onText(text);
-      if (done) return true;
-    }
-  } finally {
-    handle.close();
-  }
-}
-
-/**
- * The text of a whole (small) file's bytes, with the problems of {@link readText}; null when it
- * has one.
- */
-function wholeText(bytes: Uint8Array, file: string, issues: IssueSink): string | null {
-  const problem = encodingProblem(file, bytes);
-  if (problem) {
-    issues.push(problem);
-    return null;
-  }
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    const bad = badByte(bytes);
-    issues.push({ file, row: bad.line, message: bad.message });
-    return null;
-  }
-}
-
 /** Source texts read at a time (concurrently). */
 const SOURCE_BATCH = 64;
-
-/** A strict UTF-8 decoder (whole inputs only: it is shared). */
-const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Problems, kept in reporting order: whole files first, then rows by file and line. */
 class Issues implements IssueSink {
@@ -591,8 +401,9 @@ export async function loadCaseSeries(
   // The texts are read SOURCE_BATCH at a time, concurrently (off this thread), then checked here.
   for (let start = 0; start < sourceRows.length; start += SOURCE_BATCH) {
     const batch = sourceRows.slice(start, start + SOURCE_BATCH);
-    const bytes = await Promise.all(
-      batch.map(({ r }) => Deno.readFile(`${dir}${r.text_path}`).catch((e: unknown) => e)),
+    const problems: DataIssue[][] = batch.map(() => []);
+    const read = await Promise.all(
+      batch.map(({ r }, i) => readWholeText(`${dir}${r.text_path}`, r.text_path, problems[i])),
     );
     batch.forEach(({ r }, i) => {
       sources.set(r.source_id, {
@@ -603,14 +414,10 @@ export async function loadCaseSeries(
         licence: r.licence,
         textPath: r.text_path,
       });
-      const problems: DataIssue[] = [];
       checkMemory(dataDir, r.text_path);
-      const read = bytes[i];
-      const text = read instanceof Uint8Array
-        ? wholeText(read, r.text_path, problems)
-        : (problems.push(unreadable(r.text_path, read)), null);
+      const text = read[i];
       if (text !== null) texts.set(r.source_id, normalizeSourceText(text));
-      for (const issue of problems) issues.pushFile(issue);
+      for (const issue of problems[i]) issues.pushFile(issue);
     });
   }
 

@@ -296,7 +296,7 @@ async function errorOf(dir: string): Promise<DataValidationError> {
 const lineOf = (text: string, needle: string) =>
   text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
-Deno.test("a Latin-1 byte is named, with its line and the encoding it looks like", async () => {
+Deno.test("a Latin-1 byte is named, with its line, its column and the encoding it looks like", async () => {
   const dir = await copyData();
   const text = await Deno.readTextFile(`${dir}/observations.csv`);
   const line = lineOf(text, "pain VAS 3.3");
@@ -310,7 +310,7 @@ Deno.test("a Latin-1 byte is named, with its line and the encoding it looks like
   assert.equal(e.issues.length, 1, e.message);
   assertIssue(
     e.issues,
-    { file: "observations.csv", row: line },
+    { file: "observations.csv", row: line, column: "vas_words" },
     /byte 0xE9 is not UTF-8.*Latin-1.*'é'/,
   );
 });
@@ -718,4 +718,60 @@ Deno.test("readings.csv: a time point replaced twice by one reading, and one rea
       } (a reading has one choice)`,
     },
   ]);
+});
+
+/** Runs `mkfifo path` (coreutils). */
+async function mkfifo(path: string): Promise<void> {
+  const { success } = await new Deno.Command("mkfifo", { args: [path] }).output();
+  assert.ok(success, `mkfifo ${path}`);
+}
+
+Deno.test("a FIFO, a directory or a device in place of a table or a source text is refused before reading, by name", async () => {
+  // Before: a FIFO blocked the loader for ever, /dev/urandom was read until memory ran out, and
+  // a directory gave "Is a directory (os error 21)" without the file's name.
+  const dir = await copyData();
+  await Deno.remove(`${dir}/events.csv`);
+  await mkfifo(`${dir}/events.csv`);
+  await Deno.remove(`${dir}/sources/nagoshi-2012.txt`);
+  await mkfifo(`${dir}/sources/nagoshi-2012.txt`);
+  await Deno.remove(`${dir}/timepoints.csv`);
+  await Deno.mkdir(`${dir}/timepoints.csv`);
+  await Deno.remove(`${dir}/observations.csv`);
+  await Deno.symlink("/dev/urandom", `${dir}/observations.csv`);
+  const e = await errorOf(dir);
+  const lines = e.issues.map(formatIssue);
+  for (
+    const [file, kind] of [
+      ["sources/nagoshi-2012.txt", "a FIFO \\(named pipe\\)"],
+      ["timepoints.csv", "a directory"],
+      ["observations.csv", "a character device"],
+      ["events.csv", "a FIFO \\(named pipe\\)"],
+    ]
+  ) {
+    assert.ok(
+      lines.some((l) =>
+        new RegExp(`^${file}::: is ${kind}, not a regular file: refused before reading`).test(l)
+      ),
+      `${file}: ${lines.join("\n")}`,
+    );
+  }
+});
+
+Deno.test("a file larger than its kind may be is refused before reading, by name and size", async () => {
+  const dir = await copyData();
+  // Sparse files: nothing is written, the size alone is checked.
+  await Deno.truncate(`${dir}/sources/nagoshi-2012.txt`, 17 * 2 ** 20);
+  await Deno.truncate(`${dir}/events.csv`, 2 ** 30 + 1);
+  const lines = (await errorOf(dir)).issues.map(formatIssue);
+  assert.ok(
+    lines.includes(
+      "sources/nagoshi-2012.txt::: is 17,825,792 bytes, more than the 16 MiB a file of its " +
+        "kind may hold (data/README.md): refused before reading",
+    ),
+    lines.join("\n"),
+  );
+  assert.ok(
+    lines.some((l) => /^events\.csv::: is 1,073,741,825 bytes, more than the 1024 MiB/.test(l)),
+    lines.join("\n"),
+  );
 });
