@@ -76,9 +76,12 @@ export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
  * VALUE_RULES.range; // "'VAS a–b': [a, b], nominal the midpoint."
  * ```
  */
-export const VALUE_RULES: Readonly<Record<"exact" | "range", string>> = {
+export const VALUE_RULES: Readonly<Record<"exact" | "range" | "no-pain", string>> = {
   exact: "A stated value v: [v, v], nominal v.",
   range: "'VAS a–b': [a, b], nominal the midpoint (a + b) / 2.",
+  "no-pain": "No number, but the quote says in words that there is no pain ('no pain', " +
+    "'pain-free', 'free of pain', 'painless', 'completely disappeared', 'completely resolved'): " +
+    "[0, 0], nominal 0.",
 };
 
 /**

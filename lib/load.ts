@@ -47,6 +47,8 @@ import {
 import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
 import { normalizeSourceText, quoteStatesValue } from "./source.ts";
 import { exists, readText, readWholeText } from "./read.ts";
+import { findQuote, shortQuote, WORDS_TO_NUMBER, wordsRuleProblem } from "./quotes.ts";
+import { MAX_DOSE_MG_PER_DAY } from "./plausible.ts";
 
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
@@ -585,6 +587,15 @@ export async function loadCaseSeries(
     if (r === null || !checkCase(file, row, r.case_id)) return;
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
+    if (r.dose_mg_per_day > MAX_DOSE_MG_PER_DAY) {
+      issues.push({
+        file,
+        row,
+        column: "dose_mg_per_day",
+        message: `${r.dose_mg_per_day} mg/day is above the ${MAX_DOSE_MG_PER_DAY} mg/day any ` +
+          "dose may be (data/README.md)",
+      });
+    }
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
@@ -676,8 +687,12 @@ export async function loadCaseSeries(
     const file = "observations.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
-    if (r.vas_rule === "exact") check.number(file, row, r.quote, "vas_nominal", r.vas_nominal);
-    else {
+    if (Object.hasOwn(WORDS_TO_NUMBER, r.vas_rule)) {
+      const problem = wordsRuleProblem(r.vas_rule, r.quote, r.vas_nominal, "vas_nominal");
+      if (problem) issues.push({ file, row, column: "vas_nominal", message: problem });
+    } else if (r.vas_rule === "exact") {
+      check.number(file, row, r.quote, "vas_nominal", r.vas_nominal);
+    } else {
       check.number(file, row, r.quote, "vas_lo", r.vas_lo);
       check.number(file, row, r.quote, "vas_hi", r.vas_hi);
     }
@@ -687,7 +702,7 @@ export async function loadCaseSeries(
       issues.push({ file, row, column: bad.column, message: bad.message });
       return;
     }
-    const exact = r.vas_rule === "exact";
+    const exact = r.vas_rule !== "range"; // one value: stated, or given by a words rule
     ruleGives(issues, row, r.vas_rule, "lo", vas.lo, exact ? r.vas_nominal : r.vas_lo);
     ruleGives(issues, row, r.vas_rule, "hi", vas.hi, exact ? r.vas_nominal : r.vas_hi);
     ruleGives(
@@ -852,10 +867,22 @@ function provenance(texts: Map<string, string>, issues: IssueSink) {
         hintsByFile.set(file, hints);
       }
       const q = mayNeedNormalising(quote) ? normalizeSourceText(quote) : quote;
-      let at = text.indexOf(q, hints.get(sourceId) ?? 0);
-      if (at < 0) at = text.indexOf(q);
+      const short = shortQuote(q);
+      if (short !== null) {
+        issues.push({ file, row, column, message: short });
+        return quote;
+      }
+      const at = findQuote(text, q, hints.get(sourceId) ?? 0);
       if (at < 0) {
-        issues.push({ file, row, column, message: `quote not found in source ${sourceId}` });
+        issues.push({
+          file,
+          row,
+          column,
+          message: text.includes(q)
+            ? `quote found in source ${sourceId} only inside a longer word or number ` +
+              "(a quote starts and ends where a word or number does)"
+            : `quote not found in source ${sourceId}`,
+        });
         return quote;
       }
       hints.set(sourceId, at);

@@ -775,3 +775,89 @@ Deno.test("a file larger than its kind may be is refused before reading, by name
     lines.join("\n"),
   );
 });
+
+Deno.test("a quote found only inside a longer number does not state the value (VAS 6 quoting 'pain VAS 6' where the text says 6.6)", async () => {
+  const dir = await dataWith("observations.csv", (t) =>
+    t.replace(
+      "6.6,6.6,6.6,exact,pain VAS 6.6,on paroxetine 20 mg/day: insufficient pain relief,,,Because of insufficient pain relief (pain VAS 6.6) at about 7 weeks after treatment initiation",
+      "6,6,6,exact,pain VAS 6,on paroxetine 20 mg/day: insufficient pain relief,,,relief (pain VAS 6",
+    ));
+  const e = await errorOf(dir);
+  assert.deepEqual(e.issues.map(formatIssue), [
+    "observations.csv:2:quote: quote found in source nagoshi-2012 only inside a longer word or " +
+    "number (a quote starts and ends where a word or number does)",
+  ]);
+});
+
+Deno.test("a numeric value whose quote states no number is refused, unless a words-to-number rule gives it", async () => {
+  const row = (t: string) => t.split("\n").find((l) => l.startsWith("2,pretreatment_average,"))!;
+  const dir = await dataWith("observations.csv", (t) =>
+    t.replace(
+      row(t),
+      row(t).replace(",8,8,8,", ",9.9,9.9,9.9,").replace(
+        /,[^,]*$/,
+        ",The pain was continuous but variable in severity",
+      ),
+    ));
+  const line = lineOf(await Deno.readTextFile(`${dir}/observations.csv`), "2,pretreatment_average");
+  assert.deepEqual((await errorOf(dir)).issues.map(formatIssue), [
+    `observations.csv:${line}:vas_nominal: vas_nominal is 9.9 but the quote states no number ` +
+    "(in digits or number words); a value stated only in words needs a words-to-number rule " +
+    "(data/README.md)",
+  ]);
+  // The documented rule 'no-pain': the quote's words give 0, and only 0.
+  const month = (t: string) => t.split("\n").find((l) => l.startsWith("3,month_later_report,"))!;
+  const noPain = (value: string, quote: string) =>
+    dataWith("observations.csv", (t) =>
+      t.replace(
+        month(t),
+        `3,month_later_report,${value},${value},${value},no-pain,completely disappeared,,,,` +
+          quote,
+      ));
+  const ok = await noPain("0", "the phantom arm pain had completely disappeared");
+  try {
+    const series = await loadCaseSeries(ok);
+    assert.ok(
+      series.cases.some((c) => c.observations.some((o) => o.words === "completely disappeared")),
+    );
+  } finally {
+    await Deno.remove(ok, { recursive: true });
+  }
+  const one = await noPain("1", "the phantom arm pain had completely disappeared");
+  const l3 = lineOf(await Deno.readTextFile(`${one}/observations.csv`), "3,month_later_report");
+  assert.deepEqual((await errorOf(one)).issues.map(formatIssue), [
+    `observations.csv:${l3}:vas_nominal: vas_nominal is 1 but rule 'no-pain' gives 0`,
+  ]);
+  const words = await noPain("0", '"A month later, the phantom arm pain had"');
+  assert.match(
+    (await errorOf(words)).issues.map(formatIssue).join("\n"),
+    new RegExp(`^observations.csv:${l3}:vas_nominal: rule 'no-pain' needs the quote to say so`),
+  );
+});
+
+Deno.test("a one-letter quote is too short to locate anything", async () => {
+  const dir = await dataWith("events.csv", (t) =>
+    t.replace(
+      "1,amputation,accident,right leg severed off at the knee in a motorcycle accident,His right leg was severed off at the knee",
+      "1,amputation,accident,right leg severed off at the knee in a motorcycle accident,a",
+    ));
+  assert.deepEqual((await errorOf(dir)).issues.map(formatIssue), [
+    "events.csv:2:quote: quote too short to locate what it states: at least 2 words and 12 " +
+    "characters (data/README.md)",
+  ]);
+});
+
+Deno.test("a dose of 1e300 mg/day is refused", async () => {
+  const dir = await dataWith(
+    "treatments.csv",
+    (t) => t.replace("1,diclofenac,NSAID,75,", "1,diclofenac,NSAID,1e300,"),
+  );
+  const issues = (await errorOf(dir)).issues.map(formatIssue);
+  assert.ok(
+    issues.includes(
+      "treatments.csv:2:dose_mg_per_day: 1e+300 mg/day is above the 100000 mg/day any dose may " +
+        "be (data/README.md)",
+    ),
+    issues.join("\n"),
+  );
+});
