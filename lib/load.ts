@@ -49,6 +49,7 @@ import { normalizeSourceText, quoteStatesValue } from "./source.ts";
 import { exists, readText, readWholeText } from "./read.ts";
 import { findQuote, shortQuote, WORDS_TO_NUMBER, wordsRuleProblem } from "./quotes.ts";
 import { MAX_DOSE_MG_PER_DAY } from "./plausible.ts";
+import { FileNameIds } from "./ids.ts";
 
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
@@ -375,6 +376,7 @@ export async function loadCaseSeries(
   const texts = new Map<string, string>();
   const sourceIds = new Set<string>();
   const sourceRows: { r: SourceRow; row: number }[] = [];
+  const sourceNames = new FileNameIds("source", false);
   table<SourceRow>("sources", (row, r, valid) => {
     if (valid.source_id !== undefined) {
       if (sourceIds.has(valid.source_id)) {
@@ -387,6 +389,8 @@ export async function loadCaseSeries(
         return;
       }
       sourceIds.add(valid.source_id);
+      const name = sourceNames.add(valid.source_id, row);
+      if (name) issues.push({ file: "sources.csv", row, column: "source_id", message: name });
     }
     if (r === null) return;
     if (r.text_path !== `sources/${r.source_id}.txt`) {
@@ -427,6 +431,7 @@ export async function loadCaseSeries(
   const caseRows: { r: CaseRow; row: number }[] = [];
   const caseIds = new Map<string, number>();
   const caseSource = new ByCase<string>();
+  const caseNames = new FileNameIds("case", true);
   const check = provenance(texts, issues);
   table<CaseRow>("cases", (row, r, valid) => {
     const id = valid.case_id;
@@ -441,6 +446,8 @@ export async function loadCaseSeries(
         return;
       }
       caseIds.set(id, row);
+      const name = caseNames.add(id, row);
+      if (name) issues.push({ file: "cases.csv", row, column: "case_id", message: name });
     }
     if (valid.source_id !== undefined && id !== undefined) {
       if (sourceIds.has(valid.source_id)) caseSource.set(id, valid.source_id);
