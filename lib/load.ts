@@ -50,6 +50,7 @@ import { exists, readText, readWholeText } from "./read.ts";
 import { findQuote, shortQuote, WORDS_TO_NUMBER, wordsRuleProblem } from "./quotes.ts";
 import { MAX_DOSE_MG_PER_DAY } from "./plausible.ts";
 import { FileNameIds } from "./ids.ts";
+import { TermWarnings } from "./vocabulary.ts";
 
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
@@ -301,6 +302,11 @@ export interface LoadOptions {
    * days of the rows that depend on them no longer hold.
    */
   deriveDays?: boolean;
+  /**
+   * Where warnings go (they do not stop the load): terms outside the recommended open
+   * vocabularies (`vocabulary.ts`), one per distinct term, file and column, at its first row.
+   */
+  warnings?: DataIssue[];
 }
 
 /**
@@ -588,10 +594,13 @@ export async function loadCaseSeries(
     return null;
   };
 
+  const terms = new TermWarnings();
   const treatments = new ByCase<{ t: Treatment; row: number }[]>();
   table<TreatmentRow>("treatments", (row, r) => {
     const file = "treatments.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
+    terms.check(file, row, "drug_class", r.drug_class);
+    terms.check(file, row, "purpose", r.purpose);
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
     if (r.dose_mg_per_day > MAX_DOSE_MG_PER_DAY) {
@@ -653,6 +662,7 @@ export async function loadCaseSeries(
       amputated.add(valid.case_id);
     }
     if (r === null || !checkCase(file, row, r.case_id)) return;
+    terms.check(file, row, "kind", r.kind);
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
@@ -810,6 +820,7 @@ export async function loadCaseSeries(
     });
   }
 
+  options.warnings?.push(...terms.warnings());
   const error = issues.error();
   if (error) throw error;
 
