@@ -22,7 +22,7 @@ export const MAX_ID_LENGTH = 64;
  * const ids = new FileNameIds("case", true);
  * if (ids.add("1", 2) !== null) throw new Error();
  * if (!ids.add("1-drug", 3)?.includes("line 2")) throw new Error("1-drug collides with 1");
- * if (!ids.add("A", 4) || ids.add("a", 5) === null) throw new Error("A and a collide");
+ * if (ids.add("A", 4) !== null || ids.add("a", 5) === null) throw new Error("A and a collide");
  * ```
  */
 export class FileNameIds {

@@ -776,7 +776,9 @@ export async function loadCaseSeries(
         file,
         row,
         column: "time",
-        message: `phantom-pain VAS dated before the amputation (day ${day.hi} < ${earliest})`,
+        message: `phantom-pain VAS dated before the amputation (day ${cell(day.hi)} < ${
+          cell(earliest)
+        })`,
       });
     }
     const observation = { day, vas, words: r.vas_words, note: r.note, span, quote: r.quote };
@@ -964,18 +966,29 @@ function periodsOverlap(a: Treatment, b: Treatment): boolean {
   return a.start.nominal < bEnd && b.start.nominal < aEnd;
 }
 
+/**
+ * A number as the data files write it: `Inf` and `-Inf` for an open side (JavaScript's
+ * `Infinity` is not what a cell may hold).
+ */
+function cell(n: number): string {
+  return n === Infinity ? "Inf" : n === -Infinity ? "-Inf" : String(n);
+}
+
 /** Checks `lo <= nominal <= hi`; returns the offending column and message, or null. */
 function checkNominalInterval(
   x: NominalInterval,
   prefix: string,
 ): { column: string; message: string } | null {
   if (x.lo > x.hi) {
-    return { column: `${prefix}_lo`, message: `lower bound ${x.lo} is above upper bound ${x.hi}` };
+    return {
+      column: `${prefix}_lo`,
+      message: `lower bound ${cell(x.lo)} is above upper bound ${cell(x.hi)}`,
+    };
   }
   if (x.nominal < x.lo || x.nominal > x.hi) {
     return {
       column: `${prefix}_nominal`,
-      message: `nominal ${x.nominal} is outside [${x.lo}, ${x.hi}]`,
+      message: `nominal ${cell(x.nominal)} is outside [${cell(x.lo)}, ${cell(x.hi)}]`,
     };
   }
   return null;
@@ -997,6 +1010,8 @@ const NEW = 0;
 const VISITING = 1;
 const DERIVED = 2;
 const FAILED = 3;
+/** Being derived, while following its bound (VISITING: its anchor). */
+const VISITING_BOUND = 4;
 
 /** The offset of an origin before it is derived. */
 const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 });
@@ -1067,12 +1082,16 @@ function resolveTimepoints(
       if (state === DERIVED) return tp;
       if (state === FAILED) return null;
       const row = args[k] as number;
-      if (state === VISITING) {
+      if (state === VISITING || state === VISITING_BOUND) {
+        // Reported at the column through which this point leads back into the cycle.
+        const column = state === VISITING_BOUND ? "bound" : "anchor";
         issues.push({
           file,
           row,
-          column: "anchor",
-          message: `anchors form a cycle through '${id}'`,
+          column,
+          message: column === "bound"
+            ? `bound '${tp.bound}' closes a cycle of anchors and bounds through '${id}'`
+            : `anchors form a cycle through '${id}'`,
         });
         args[k + 3] = FAILED;
         root.set(id, { id, row });
@@ -1088,6 +1107,7 @@ function resolveTimepoints(
         args[k + 2] as TimeUnit | null,
         (ref, column) => {
           if (m.has(ref)) {
+            args[k + 3] = column === "bound" ? VISITING_BOUND : VISITING;
             const t = resolve(ref);
             if (!t) cause = rootOf(ref);
             return t;
@@ -1208,8 +1228,11 @@ function derive(
     return problem("bound", "only rule 'after' takes a bound");
   }
 
+  // A stored day that is not an interval, or not the one the rule gives, is reported, and the
+  // time point is still derived: the points anchored on it are checked against its derived day,
+  // so that every stored day that is wrong is reported in one run.
   const bad = checkStored ? checkNominalInterval(stored, "day") : null;
-  if (bad) return problem(bad.column, bad.message);
+  if (bad) issues.push({ file, row, column: bad.column, message: bad.message });
 
   let depth = 0;
   let a: NominalInterval | null = null;
@@ -1229,15 +1252,15 @@ function derive(
     }
   }
   const { day, offset } = deriveDay(rule, amount, unit, a, b);
-  let ok = true;
   for (const side of SIDES) {
-    if (checkStored && !sameNumber(stored[side], day[side])) {
-      ok = false;
-      problem(`day_${side}`, `is ${stored[side]} but rule '${rule}' gives ${day[side]}`);
+    if (checkStored && !bad && !sameNumber(stored[side], day[side])) {
+      problem(
+        `day_${side}`,
+        `is ${cell(stored[side])} but rule '${rule}' gives ${cell(day[side])}`,
+      );
     }
   }
-  if (!ok) return false;
-  // The derived values (equal to the stored ones up to rounding, when checked) are the ones kept.
+  // The derived values (equal to the stored ones up to rounding, when they pass) are kept.
   stored.lo = day.lo;
   stored.hi = day.hi;
   stored.nominal = day.nominal;

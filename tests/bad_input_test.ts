@@ -630,10 +630,10 @@ Deno.test("in a case with more rows than are scanned: a time point that cannot b
     (await Deno.readTextFile(`${dir}/${file}`)).trimEnd().split("\n");
   const times = await lines("timepoints.csv");
   const observations = await lines("observations.csv");
-  // Time point v40 stored one day off its interval: it cannot be derived.
+  // Time point v40 anchored on a point that does not exist: it cannot be derived.
   const at = times.findIndex((l) => l.split(",")[1] === "v40");
   const cells = times[at].split(",");
-  cells[8] = String(Number(cells[8]) + 1);
+  cells[3] = "nowhere";
   times[at] = cells.join(",");
   await Deno.writeTextFile(`${dir}/timepoints.csv`, times.join("\n") + "\n");
   // 45 more events (one per VAS time point, quoting its observation), then the 44th again.
@@ -655,7 +655,10 @@ Deno.test("in a case with more rows than are scanned: a time point that cannot b
     } (same case_id, kind ` +
     "and time)",
   ]);
-  assert.match(issues[0], new RegExp(`^timepoints.csv:${at + 1}:day_nominal: `));
+  assert.equal(
+    issues[0],
+    `timepoints.csv:${at + 1}:anchor: unknown time_id 'nowhere' for case syn-1`,
+  );
 });
 
 Deno.test("readings.csv: a quote not in the source, an unknown time point and a bad rule are reported at their cells", async () => {
@@ -886,5 +889,62 @@ Deno.test("case ids that name files: too long, colliding as file names, or diffe
     issues,
     { file: "cases.csv", row: 8, column: "case_id" },
     /^case id 'z9' differs only in case from 'Z9' \(line 7\)/,
+  );
+});
+
+Deno.test("derived days: every stored day that is wrong is reported in one run, in the file's notation", async () => {
+  // One amount changed (6 -> 7 days) without its stored days: the point and every point derived
+  // from it are off by a day. Before, one layer was reported per run (the points anchored on a
+  // wrong one were only counted under it).
+  const dir = await dataWith(
+    "timepoints.csv",
+    (t) =>
+      t.replace(
+        "1,paroxetine_start,exact,accident,,6,day,6,6,6,",
+        "1,paroxetine_start,exact,accident,,7,day,6,6,6,",
+      )
+        .replace(/^(1,paroxetine_end,after,milnacipran_start,,,,81,96),Inf,/m, "$1,200,"),
+  );
+  const text = await Deno.readTextFile(`${dir}/timepoints.csv`);
+  const issues = (await errorOf(dir)).issues.map(formatIssue);
+  for (const id of ["paroxetine_start", "paroxetine_20", "transfer", "paroxetine_40"]) {
+    const line = lineOf(text, `1,${id},`);
+    assert.ok(
+      issues.some((l) => l.startsWith(`timepoints.csv:${line}:day_nominal: is `)),
+      `${id} (line ${line}) not reported:\n${issues.join("\n")}`,
+    );
+  }
+  // A side the file writes Inf is named Inf, not Infinity.
+  assert.ok(
+    issues.includes(
+      `timepoints.csv:${
+        lineOf(text, "1,paroxetine_end,")
+      }:day_hi: is 200 but rule 'after' gives Inf`,
+    ),
+    issues.join("\n"),
+  );
+  assert.ok(!issues.some((l) => /Infinity/.test(l)), issues.join("\n"));
+});
+
+Deno.test("a cycle that closes through a bound is reported at the bound", async () => {
+  // amputation_surgery is bounded by paroxetine_start; anchoring paroxetine_start on it closes a
+  // cycle through the bound column, which was reported as the anchor's.
+  const dir = await dataWith(
+    "timepoints.csv",
+    (t) =>
+      t.replace(
+        "1,paroxetine_start,exact,accident,",
+        "1,paroxetine_start,exact,amputation_surgery,",
+      ),
+  );
+  const text = await Deno.readTextFile(`${dir}/timepoints.csv`);
+  const line = lineOf(text, "1,amputation_surgery,");
+  const issues = (await errorOf(dir)).issues.map(formatIssue);
+  assert.ok(
+    issues.includes(
+      `timepoints.csv:${line}:bound: bound 'paroxetine_start' closes a cycle of anchors and ` +
+        "bounds through 'amputation_surgery'",
+    ),
+    issues.join("\n"),
   );
 });
