@@ -8,6 +8,7 @@
  * @module
  */
 import { wrongArgument } from "./args.ts";
+import { WORDS_TO_NUMBER } from "./quotes.ts";
 
 /**
  * A closed interval `[lo, hi]` with `lo <= hi`. An unstated side is infinite: `lo = -Infinity`
@@ -79,9 +80,8 @@ export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
 export const VALUE_RULES: Readonly<Record<"exact" | "range" | "no-pain", string>> = {
   exact: "A stated value v: [v, v], nominal v.",
   range: "'VAS a–b': [a, b], nominal the midpoint (a + b) / 2.",
-  "no-pain": "No number, but the quote says in words that there is no pain ('no pain', " +
-    "'pain-free', 'free of pain', 'painless', 'completely disappeared', 'completely resolved'): " +
-    "[0, 0], nominal 0.",
+  "no-pain": "No number, but the quote says in words that there is no pain (" +
+    WORDS_TO_NUMBER["no-pain"].words.map((w) => `'${w}'`).join(", ") + "): [0, 0], nominal 0.",
 };
 
 /**
