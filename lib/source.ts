@@ -42,8 +42,9 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 
 /**
- * The numbers a passage states, in order: digits (`6.6`, `0–1.0` gives 0 and 1) and the number
- * words zero to twelve ("Six days" gives 6).
+ * The numbers a passage states, in order, each a whole token: digits with an optional decimal
+ * part (`6.6` gives 6.6 alone; `0–1.0` gives 0 and 1), thousands separated by commas (`1,200`
+ * gives 1200), and the number words zero to twelve ("Six days" gives 6).
  *
  * @param text A quote.
  * @returns Every number found, in order of appearance.
@@ -52,12 +53,15 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
  * import { statedNumbers } from "./source.ts";
  * statedNumbers("Six days after the accident, paroxetine 10 mg/day"); // [6, 10]
  * statedNumbers("pain VAS 0–1.0"); // [0, 1]
+ * statedNumbers("1,200 mg/day for 12 days"); // [1200, 12]
  * ```
  */
 export function statedNumbers(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)|\b([A-Za-z]+)\b/g)) {
-    if (m[1] !== undefined) out.push(Number(m[1]));
+  for (
+    const m of text.matchAll(/(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)|\b([A-Za-z]+)\b/g)
+  ) {
+    if (m[1] !== undefined) out.push(Number(m[1].replaceAll(",", "")));
     else if (Object.hasOwn(NUMBER_WORDS, m[2].toLowerCase())) {
       out.push(NUMBER_WORDS[m[2].toLowerCase()]);
     }
