@@ -382,7 +382,8 @@ export async function loadCaseSeries(
   const texts = new Map<string, string>();
   const sourceIds = new Set<string>();
   const sourceRows: { r: SourceRow; row: number }[] = [];
-  const sourceNames = new FileNameIds("source", false);
+  const sourceLines = new Map<string, number>();
+  const sourceNames = new FileNameIds("source", false, sourceLines);
   table<SourceRow>("sources", (row, r, valid) => {
     if (valid.source_id !== undefined) {
       if (sourceIds.has(valid.source_id)) {
@@ -395,6 +396,7 @@ export async function loadCaseSeries(
         return;
       }
       sourceIds.add(valid.source_id);
+      sourceLines.set(valid.source_id, row);
       const name = sourceNames.add(valid.source_id, row);
       if (name) issues.push({ file: "sources.csv", row, column: "source_id", message: name });
     }
@@ -437,7 +439,7 @@ export async function loadCaseSeries(
   const caseRows: { r: CaseRow; row: number }[] = [];
   const caseIds = new Map<string, number>();
   const caseSource = new ByCase<string>();
-  const caseNames = new FileNameIds("case", true);
+  const caseNames = new FileNameIds("case", true, caseIds);
   const check = provenance(texts, issues);
   table<CaseRow>("cases", (row, r, valid) => {
     const id = valid.case_id;
