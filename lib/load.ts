@@ -824,7 +824,7 @@ export async function loadCaseSeries(
     });
   }
 
-  options.warnings?.push(...terms.warnings());
+  for (const w of options.warnings ? terms.warnings() : []) options.warnings!.push(w);
   const error = issues.error();
   if (error) throw error;
 
