@@ -8,6 +8,7 @@
  * @module
  */
 import { wrongArgument } from "./args.ts";
+import { WORDS_TO_NUMBER } from "./quotes.ts";
 
 /**
  * A closed interval `[lo, hi]` with `lo <= hi`. An unstated side is infinite: `lo = -Infinity`
@@ -76,11 +77,15 @@ export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
  * VALUE_RULES.range; // "'VAS a–b': [a, b], nominal the midpoint."
  * ```
  */
-export const VALUE_RULES: Readonly<Record<"exact" | "range" | "category", string>> = {
+export const VALUE_RULES: Readonly<
+  Record<"exact" | "range" | "category" | "no-pain", string>
+> = {
   exact: "A stated value v: [v, v], nominal v.",
   range: "'VAS a–b': [a, b], nominal the midpoint (a + b) / 2.",
   category: "A verbal category (e.g. 'mild' on a 4-point verbal scale): its index on the scale, " +
     "[i, i]; the quote must state the word.",
+  "no-pain": "No number, but the quote says in words that there is no pain (" +
+    WORDS_TO_NUMBER["no-pain"].words.map((w) => `'${w}'`).join(", ") + "): [0, 0], nominal 0.",
 };
 
 /**

@@ -46,6 +46,11 @@ import {
 } from "./schema.ts";
 import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
 import { normalizeSourceText, quoteStatesValue } from "./source.ts";
+import { exists, readText, readWholeText } from "./read.ts";
+import { findQuote, shortQuote, WORDS_TO_NUMBER, wordsRuleProblem } from "./quotes.ts";
+import { MAX_DOSE_MG_PER_DAY } from "./plausible.ts";
+import { FileNameIds } from "./ids.ts";
+import { TermWarnings } from "./vocabulary.ts";
 import { type Scale, scaleOf, toCommon } from "./scales.ts";
 import { parseStudy, type Study, studySchema } from "./study.ts";
 
@@ -188,65 +193,6 @@ class CaseRows<V, K> {
 }
 
 /**
- * Reads files in chunks of this many bytes (each cut at a line end): small enough that a chunk's
- * text is a young object, collected as soon as its rows are read.
- */
-const CHUNK_BYTES = 64 << 10;
-
-/** Names the encoding of bytes that are not UTF-8, where it can tell. */
-function otherEncoding(head: Uint8Array): string | null {
-  const [a, b, c, d] = head;
-  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return "UTF-32 (little-endian)";
-  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return "UTF-32 (big-endian)";
-  if (a === 0xff && b === 0xfe) return "UTF-16 (little-endian)";
-  if (a === 0xfe && b === 0xff) return "UTF-16 (big-endian)";
-  const n = Math.min(head.length, 4096);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i++) {
-    if (head[i] === 0) {
-      if (i % 2 === 0) even++;
-      else odd++;
-    }
-  }
-  if (odd > n / 8 && even === 0) return "UTF-16 (little-endian, no byte-order mark)";
-  if (even > n / 8 && odd === 0) return "UTF-16 (big-endian, no byte-order mark)";
-  if (even + odd > 0) return "binary or UTF-16/32 (it holds NUL bytes)";
-  return null;
-}
-
-/** Where the first byte that is not UTF-8 lies in `bytes`: its line and a description. */
-function badByte(bytes: Uint8Array): { line: number; message: string } {
-  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  const encoder = new TextEncoder();
-  let from = 0;
-  while (true) {
-    const i = text.indexOf("\uFFFD", from);
-    if (i < 0) return { line: 1, message: "not valid UTF-8: save it as UTF-8 (without BOM)" };
-    const offset = encoder.encode(text.slice(0, i)).length;
-    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) {
-      from = i + 1;
-      continue;
-    }
-    let line = 1;
-    for (let j = text.indexOf("\n"); j >= 0 && j < i; j = text.indexOf("\n", j + 1)) line++;
-    const byte = bytes[offset];
-    const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-    const next = bytes[offset + 1];
-    const latin1 = byte >= 0xa0 && (next === undefined || next < 0x80 || next >= 0xc0);
-    const asLatin1 = new TextDecoder("windows-1252").decode(bytes.subarray(offset, offset + 1));
-    return {
-      line,
-      message: `byte ${hex} is not UTF-8` +
-        (latin1
-          ? `: the file looks like Latin-1 / Windows-1252 (where ${hex} is '${asLatin1}')`
-          : "") +
-        ": save the file as UTF-8 (without BOM)",
-    };
-  }
-}
-
-/**
  * The share of the old generation's limit beyond which the loader stops rather than crash: what
  * the next chunk of a file, and a map's growth, may still allocate must fit in the rest. At 0.8,
  * no fatal error in 60 loads of 100,000 observations in a 40 MiB heap, 30 of them with three CPU
@@ -286,140 +232,8 @@ function checkMemory(dataDir: string, file: string): void {
   );
 }
 
-/** Whether a file exists (a file that exists but cannot be read is reported when read). */
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return false;
-    return true;
-  }
-}
-
-/** The problem of a file that cannot be opened or read. */
-function unreadable(file: string, e: unknown): DataIssue {
-  return {
-    file,
-    message: e instanceof Deno.errors.NotFound
-      ? "file not found"
-      : `cannot read: ${(e as Error).message}`,
-  };
-}
-
-/** The problem of a file in another encoding than UTF-8 (judged on its first bytes), or null. */
-function encodingProblem(file: string, head: Uint8Array): DataIssue | null {
-  const other = otherEncoding(head);
-  return other ? { file, message: `the file is ${other}, not UTF-8: save it as UTF-8` } : null;
-}
-
-/** How many line ends the first `end` bytes of a file hold (read again, on a problem only). */
-function linesBefore(path: string, end: number): number {
-  using handle = Deno.openSync(path);
-  const buf = new Uint8Array(Math.min(CHUNK_BYTES, end));
-  let lines = 0;
-  for (let at = 0; at < end;) {
-    const n = handle.readSync(buf.subarray(0, Math.min(buf.length, end - at)));
-    if (n === null) break;
-    const bytes = buf.subarray(0, n);
-    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
-    at += n;
-  }
-  return lines;
-}
-
-/**
- * Reads a file as UTF-8 text, in pieces cut at line ends, passing each to `onText`. Reports a
- * missing or unreadable file, another encoding (UTF-16, UTF-32, Latin-1...) or a byte that is not
- * UTF-8 (at its line) as a problem of the whole file, and returns false.
- */
-function readText(
-  path: string,
-  file: string,
-  onText: (text: string) => void,
-  issues: IssueSink,
-): boolean {
-  let handle: Deno.FsFile;
-  let size: number;
-  try {
-    handle = Deno.openSync(path);
-    size = handle.statSync().size;
-  } catch (e) {
-    issues.push(unreadable(file, e));
-    return false;
-  }
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  const buf = new Uint8Array(Math.min(CHUNK_BYTES, size + 1)); // +1: the read that sees the end
-  let read = 0; // bytes of the file before `bytes`
-  let carry: Uint8Array = new Uint8Array(0);
-  let first = true;
-  try {
-    while (true) {
-      const n = handle.readSync(buf);
-      const done = n === null;
-      let bytes = done ? carry : buf.subarray(0, n);
-      if (!done && carry.length > 0) {
-        const joined = new Uint8Array(carry.length + bytes.length);
-        joined.set(carry);
-        joined.set(bytes, carry.length);
-        bytes = joined;
-      }
-      if (first && (bytes.length >= 4 || done)) {
-        first = false;
-        const problem = encodingProblem(file, bytes);
-        if (problem) {
-          issues.push(problem);
-          return false;
-        }
-      }
-      const cut = done ? bytes.length : bytes.lastIndexOf(10) + 1;
-      if (!done && cut === 0) {
-        carry = bytes.slice();
-        continue;
-      }
-      const piece = bytes.subarray(0, cut);
-      carry = bytes.slice(cut);
-      let text: string;
-      try {
-        text = decoder.decode(piece);
-      } catch {
-        const bad = badByte(piece);
-        issues.push({ file, row: linesBefore(path, read) + bad.line, message: bad.message });
-        return false;
-      }
-      read += cut;
-      if (text.length > 0) onText(text);
-      if (done) return true;
-    }
-  } finally {
-    handle.close();
-  }
-}
-
-/**
- * The text of a whole (small) file's bytes, with the problems of {@link readText}; null when it
- * has one.
- */
-function wholeText(bytes: Uint8Array, file: string, issues: IssueSink): string | null {
-  const problem = encodingProblem(file, bytes);
-  if (problem) {
-    issues.push(problem);
-    return null;
-  }
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    const bad = badByte(bytes);
-    issues.push({ file, row: bad.line, message: bad.message });
-    return null;
-  }
-}
-
 /** Source texts read at a time (concurrently). */
 const SOURCE_BATCH = 64;
-
-/** A strict UTF-8 decoder (whole inputs only: it is shared). */
-const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Problems, kept in reporting order: whole files first, then rows by file and line. */
 class Issues implements IssueSink {
@@ -493,6 +307,11 @@ export interface LoadOptions {
    * days of the rows that depend on them no longer hold.
    */
   deriveDays?: boolean;
+  /**
+   * Where warnings go (they do not stop the load): terms outside the recommended open
+   * vocabularies (`vocabulary.ts`), one per distinct term, file and column, at its first row.
+   */
+  warnings?: DataIssue[];
 }
 
 /**
@@ -603,6 +422,8 @@ export async function loadCaseSeries(
   const sourceIds = new Set<string>();
   const sourceRows: { r: SourceRow; row: number }[] = [];
   const study = readStudy();
+  const sourceLines = new Map<string, number>();
+  const sourceNames = new FileNameIds("source", false, sourceLines);
   table<SourceRow>("sources", (row, r, valid) => {
     if (valid.source_id !== undefined) {
       if (sourceIds.has(valid.source_id)) {
@@ -615,6 +436,9 @@ export async function loadCaseSeries(
         return;
       }
       sourceIds.add(valid.source_id);
+      sourceLines.set(valid.source_id, row);
+      const name = sourceNames.add(valid.source_id, row);
+      if (name) issues.push({ file: "sources.csv", row, column: "source_id", message: name });
     }
     if (r === null) return;
     if (r.text_path !== `sources/${r.source_id}.txt`) {
@@ -631,8 +455,9 @@ export async function loadCaseSeries(
   // The texts are read SOURCE_BATCH at a time, concurrently (off this thread), then checked here.
   for (let start = 0; start < sourceRows.length; start += SOURCE_BATCH) {
     const batch = sourceRows.slice(start, start + SOURCE_BATCH);
-    const bytes = await Promise.all(
-      batch.map(({ r }) => Deno.readFile(`${dir}${r.text_path}`).catch((e: unknown) => e)),
+    const problems: DataIssue[][] = batch.map(() => []);
+    const read = await Promise.all(
+      batch.map(({ r }, i) => readWholeText(`${dir}${r.text_path}`, r.text_path, problems[i])),
     );
     batch.forEach(({ r }, i) => {
       sources.set(r.source_id, {
@@ -643,14 +468,10 @@ export async function loadCaseSeries(
         licence: r.licence,
         textPath: r.text_path,
       });
-      const problems: DataIssue[] = [];
       checkMemory(dataDir, r.text_path);
-      const read = bytes[i];
-      const text = read instanceof Uint8Array
-        ? wholeText(read, r.text_path, problems)
-        : (problems.push(unreadable(r.text_path, read)), null);
+      const text = read[i];
       if (text !== null) texts.set(r.source_id, normalizeSourceText(text));
-      for (const issue of problems) issues.pushFile(issue);
+      for (const issue of problems[i]) issues.pushFile(issue);
     });
   }
 
@@ -658,6 +479,7 @@ export async function loadCaseSeries(
   const caseRows: { r: CaseRow; row: number }[] = [];
   const caseIds = new Map<string, number>();
   const caseSource = new ByCase<string>();
+  const caseNames = new FileNameIds("case", true, caseIds);
   const check = provenance(texts, issues);
   table<CaseRow>("cases", (row, r, valid) => {
     const id = valid.case_id;
@@ -672,6 +494,8 @@ export async function loadCaseSeries(
         return;
       }
       caseIds.set(id, row);
+      const name = caseNames.add(id, row);
+      if (name) issues.push({ file: "cases.csv", row, column: "case_id", message: name });
     }
     if (valid.source_id !== undefined && id !== undefined) {
       if (sourceIds.has(valid.source_id)) caseSource.set(id, valid.source_id);
@@ -812,12 +636,24 @@ export async function loadCaseSeries(
     return null;
   };
 
+  const terms = new TermWarnings();
   const treatments = new ByCase<{ t: Treatment; row: number }[]>();
   table<TreatmentRow>("treatments", (row, r) => {
     const file = "treatments.csv";
     if (r === null || !checkCase(file, row, r.case_id)) return;
+    terms.check(file, row, "drug_class", r.drug_class);
+    terms.check(file, row, "purpose", r.purpose);
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
+    if (r.dose_mg_per_day > MAX_DOSE_MG_PER_DAY) {
+      issues.push({
+        file,
+        row,
+        column: "dose_mg_per_day",
+        message: `${r.dose_mg_per_day} mg/day is above the ${MAX_DOSE_MG_PER_DAY} mg/day any ` +
+          "dose may be (data/README.md)",
+      });
+    }
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
@@ -868,6 +704,7 @@ export async function loadCaseSeries(
       amputated.add(valid.case_id);
     }
     if (r === null || !checkCase(file, row, r.case_id)) return;
+    terms.check(file, row, "kind", r.kind);
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
@@ -913,6 +750,9 @@ export async function loadCaseSeries(
     if (r.value_rule === "category") {
       const problem = categoryProblem(r.scale, r.value_nominal, r.value_words, r.quote);
       if (problem) issues.push({ file, row, ...problem });
+    } else if (Object.hasOwn(WORDS_TO_NUMBER, r.value_rule)) {
+      const problem = wordsRuleProblem(r.value_rule, r.quote, r.value_nominal, "value_nominal");
+      if (problem) issues.push({ file, row, column: "value_nominal", message: problem });
     } else if (r.value_rule === "exact") {
       check.number(file, row, r.quote, "value_nominal", r.value_nominal);
     } else {
@@ -984,7 +824,9 @@ export async function loadCaseSeries(
         file,
         row,
         column: "time",
-        message: `phantom-pain value dated before the amputation (day ${day.hi} < ${earliest})`,
+        message: `phantom-pain value dated before the amputation (day ${cell(day.hi)} < ${
+          cell(earliest)
+        })`,
       });
     }
     const observation = {
@@ -1037,6 +879,7 @@ export async function loadCaseSeries(
     });
   }
 
+  for (const w of options.warnings ? terms.warnings() : []) options.warnings!.push(w);
   const error = issues.error();
   if (error) throw error;
 
@@ -1102,10 +945,22 @@ function provenance(texts: Map<string, string>, issues: IssueSink) {
         hintsByFile.set(file, hints);
       }
       const q = mayNeedNormalising(quote) ? normalizeSourceText(quote) : quote;
-      let at = text.indexOf(q, hints.get(sourceId) ?? 0);
-      if (at < 0) at = text.indexOf(q);
+      const short = shortQuote(q);
+      if (short !== null) {
+        issues.push({ file, row, column, message: short });
+        return quote;
+      }
+      const at = findQuote(text, q, hints.get(sourceId) ?? 0);
       if (at < 0) {
-        issues.push({ file, row, column, message: `quote not found in source ${sourceId}` });
+        issues.push({
+          file,
+          row,
+          column,
+          message: text.includes(q)
+            ? `quote found in source ${sourceId} only inside a longer word or number ` +
+              "(a quote starts and ends where a word or number does)"
+            : `quote not found in source ${sourceId}`,
+        });
         return quote;
       }
       hints.set(sourceId, at);
@@ -1241,18 +1096,29 @@ class CommonPool {
   }
 }
 
+/**
+ * A number as the data files write it: `Inf` and `-Inf` for an open side (JavaScript's
+ * `Infinity` is not what a cell may hold).
+ */
+function cell(n: number): string {
+  return n === Infinity ? "Inf" : n === -Infinity ? "-Inf" : String(n);
+}
+
 /** Checks `lo <= nominal <= hi`; returns the offending column and message, or null. */
 function checkNominalInterval(
   x: NominalInterval,
   prefix: string,
 ): { column: string; message: string } | null {
   if (x.lo > x.hi) {
-    return { column: `${prefix}_lo`, message: `lower bound ${x.lo} is above upper bound ${x.hi}` };
+    return {
+      column: `${prefix}_lo`,
+      message: `lower bound ${cell(x.lo)} is above upper bound ${cell(x.hi)}`,
+    };
   }
   if (x.nominal < x.lo || x.nominal > x.hi) {
     return {
       column: `${prefix}_nominal`,
-      message: `nominal ${x.nominal} is outside [${x.lo}, ${x.hi}]`,
+      message: `nominal ${cell(x.nominal)} is outside [${cell(x.lo)}, ${cell(x.hi)}]`,
     };
   }
   return null;
@@ -1274,6 +1140,8 @@ const NEW = 0;
 const VISITING = 1;
 const DERIVED = 2;
 const FAILED = 3;
+/** Being derived, while following its bound (VISITING: its anchor). */
+const VISITING_BOUND = 4;
 
 /** The offset of an origin before it is derived. */
 const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 });
@@ -1344,12 +1212,16 @@ function resolveTimepoints(
       if (state === DERIVED) return tp;
       if (state === FAILED) return null;
       const row = args[k] as number;
-      if (state === VISITING) {
+      if (state === VISITING || state === VISITING_BOUND) {
+        // Reported at the column through which this point leads back into the cycle.
+        const column = state === VISITING_BOUND ? "bound" : "anchor";
         issues.push({
           file,
           row,
-          column: "anchor",
-          message: `anchors form a cycle through '${id}'`,
+          column,
+          message: column === "bound"
+            ? `bound '${tp.bound}' closes a cycle of anchors and bounds through '${id}'`
+            : `anchors form a cycle through '${id}'`,
         });
         args[k + 3] = FAILED;
         root.set(id, { id, row });
@@ -1365,6 +1237,7 @@ function resolveTimepoints(
         args[k + 2] as TimeUnit | null,
         (ref, column) => {
           if (m.has(ref)) {
+            args[k + 3] = column === "bound" ? VISITING_BOUND : VISITING;
             const t = resolve(ref);
             if (!t) cause = rootOf(ref);
             return t;
@@ -1485,8 +1358,11 @@ function derive(
     return problem("bound", "only rule 'after' takes a bound");
   }
 
+  // A stored day that is not an interval, or not the one the rule gives, is reported, and the
+  // time point is still derived: the points anchored on it are checked against its derived day,
+  // so that every stored day that is wrong is reported in one run.
   const bad = checkStored ? checkNominalInterval(stored, "day") : null;
-  if (bad) return problem(bad.column, bad.message);
+  if (bad) issues.push({ file, row, column: bad.column, message: bad.message });
 
   let depth = 0;
   let a: NominalInterval | null = null;
@@ -1506,15 +1382,15 @@ function derive(
     }
   }
   const { day, offset } = deriveDay(rule, amount, unit, a, b);
-  let ok = true;
   for (const side of SIDES) {
-    if (checkStored && !sameNumber(stored[side], day[side])) {
-      ok = false;
-      problem(`day_${side}`, `is ${stored[side]} but rule '${rule}' gives ${day[side]}`);
+    if (checkStored && !bad && !sameNumber(stored[side], day[side])) {
+      problem(
+        `day_${side}`,
+        `is ${cell(stored[side])} but rule '${rule}' gives ${cell(day[side])}`,
+      );
     }
   }
-  if (!ok) return false;
-  // The derived values (equal to the stored ones up to rounding, when checked) are the ones kept.
+  // The derived values (equal to the stored ones up to rounding, when they pass) are kept.
   stored.lo = day.lo;
   stored.hi = day.hi;
   stored.nominal = day.nominal;

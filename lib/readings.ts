@@ -10,6 +10,7 @@ import { stringify } from "csv-stringify/sync";
 import { readTable } from "./csv.ts";
 import { type DataIssue, DataValidationError, formatIssue } from "./errors.ts";
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
+import { exists, MAX_TABLE_BYTES, readWholeText } from "./read.ts";
 import type { CaseSeries } from "./model.ts";
 import { tableSchemas } from "./schema.ts";
 import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
@@ -48,13 +49,15 @@ export interface Reading {
  */
 export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<Reading[]> {
   const dir = dataDir.replace(/\/?$/, "/");
-  let text: string;
-  try {
-    text = await Deno.readTextFile(`${dir}${READINGS_FILE}`);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return [];
-    throw e;
-  }
+  if (!exists(`${dir}${READINGS_FILE}`)) return [];
+  const problems: DataIssue[] = [];
+  const text = await readWholeText(
+    `${dir}${READINGS_FILE}`,
+    READINGS_FILE,
+    problems,
+    MAX_TABLE_BYTES,
+  );
+  if (text === null) throw new DataValidationError(problems);
   const { rows, issues } = readTable(READINGS_FILE, text, readingSchema);
   if (issues.length) throw new DataValidationError(issues);
   const out = new Map<string, Reading>();
@@ -167,7 +170,10 @@ async function applyReadings(readings: readonly Reading[], dataDir: string) {
     return { replaced: new Map<number, Replacement>(), load: () => loadCaseSeries(dir) };
   }
   const file = tableSchemas.timepoints.file;
-  const { text, replaced } = applyToTimepoints(await Deno.readTextFile(`${dir}${file}`), readings);
+  const problems: DataIssue[] = [];
+  const original = await readWholeText(`${dir}${file}`, file, problems, MAX_TABLE_BYTES);
+  if (original === null) throw new DataValidationError(problems);
+  const { text, replaced } = applyToTimepoints(original, readings);
   return {
     replaced,
     load: () => loadCaseSeries(dir, { replace: new Map([[file, text]]), deriveDays: true }),

@@ -74,7 +74,7 @@ export const TIME_RULE_NAMES = ["origin", "exact", "approx", "within", "after", 
 /** Units of time named in the text. */
 export const TIME_UNIT_NAMES = ["day", "week", "month", "year"] as const;
 /** Rules that turn the text's words into value intervals. */
-export const VALUE_RULE_NAMES = ["exact", "range", "category"] as const;
+export const VALUE_RULE_NAMES = ["exact", "range", "category", "no-pain"] as const;
 
 /** Lower-case words: an open vocabulary whose recommended terms are listed in `data/README.md`. */
 const term = (what: string) =>

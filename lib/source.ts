@@ -42,8 +42,9 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 
 /**
- * The numbers a passage states, in order: digits (`6.6`, `0–1.0` gives 0 and 1) and the number
- * words zero to twelve ("Six days" gives 6).
+ * The numbers a passage states, in order, each a whole token: digits with an optional decimal
+ * part (`6.6` gives 6.6 alone; `0–1.0` gives 0 and 1), thousands separated by commas (`1,200`
+ * gives 1200), and the number words zero to twelve ("Six days" gives 6).
  *
  * @param text A quote.
  * @returns Every number found, in order of appearance.
@@ -52,20 +53,27 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
  * import { statedNumbers } from "./source.ts";
  * statedNumbers("Six days after the accident, paroxetine 10 mg/day"); // [6, 10]
  * statedNumbers("pain VAS 0–1.0"); // [0, 1]
+ * statedNumbers("1,200 mg/day for 12 days"); // [1200, 12]
  * ```
  */
 export function statedNumbers(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)|\b([A-Za-z]+)\b/g)) {
-    if (m[1] !== undefined) out.push(Number(m[1]));
-    else if (m[2].toLowerCase() in NUMBER_WORDS) out.push(NUMBER_WORDS[m[2].toLowerCase()]);
+  for (
+    const m of text.matchAll(/(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)|\b([A-Za-z]+)\b/g)
+  ) {
+    if (m[1] !== undefined) out.push(Number(m[1].replaceAll(",", "")));
+    else if (Object.hasOwn(NUMBER_WORDS, m[2].toLowerCase())) {
+      out.push(NUMBER_WORDS[m[2].toLowerCase()]);
+    }
   }
   return out;
 }
 
 /**
- * Checks that a quote states a row's value: `null` when it does (or states no number at all, so
- * that the two cannot be compared), else a message naming the numbers it does state.
+ * Checks that a quote states a row's value as one of its number tokens ({@link statedNumbers}:
+ * whole tokens, so `6.6` does not state 6): `null` when it does, else a message naming the
+ * numbers it does state, or saying it states none (a value stated only in words needs a
+ * words-to-number rule, `quotes.ts`, which the caller applies instead).
  *
  * @param quote The row's quote.
  * @param value The row's value.
@@ -77,10 +85,15 @@ export function statedNumbers(text: string): number[] {
  * quoteStatesValue("pain VAS 6.6", 6.6, "vas_nominal"); // null
  * quoteStatesValue("pain VAS 6.6", 6.7, "vas_nominal");
  * // "vas_nominal is 6.7 but the quote states 6.6"
+ * quoteStatesValue("the pain eased", 9.9, "vas_nominal")?.includes("states no number"); // true
  * ```
  */
 export function quoteStatesValue(quote: string, value: number, what: string): string | null {
   const stated = statedNumbers(quote);
-  if (stated.length === 0 || stated.some((n) => Math.abs(n - value) <= 1e-9)) return null;
+  if (stated.some((n) => Math.abs(n - value) <= 1e-9)) return null;
+  if (stated.length === 0) {
+    return `${what} is ${value} but the quote states no number (in digits or number words); a ` +
+      "value stated only in words needs a words-to-number rule (data/README.md)";
+  }
   return `${what} is ${value} but the quote states ${stated.join(", ")}`;
 }

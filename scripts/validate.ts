@@ -3,11 +3,15 @@
  * table, the source texts, and `readings.csv` (alternative readings) where the folder has one:
  * its rows, and the dataset under each reading (`readingProblems`).
  *
- * - Valid data: a one-line summary, then a `note:` line for each case some analyses will exclude
- *   (no VAS value, never takes the drug of interest); exit 0.
+ * - Valid data: a one-line summary (with the number of warnings, if any), then a `note:` line for
+ *   each case some analyses will exclude (no VAS value, never takes the drug of interest), then
+ *   the warnings; exit 0.
  * - Invalid data: one line per problem as `file:row:column: message` (row or column left empty
  *   when the problem has none: `events.csv::: file not found`), root causes first, the first
- *   {@link SHOWN_ISSUES} then a count; exit 1.
+ *   {@link SHOWN_ISSUES} then a count, then the warnings, then the counts; exit 1. The study's
+ *   indication must be the purpose of some treatment.
+ * - Warnings (a term outside a recommended open vocabulary, `lib/vocabulary.ts`) never fail the
+ *   data: each is `file:row:column: warning: message`, on standard error after the problems.
  * - A wrong argument (more than one, an option, a path that is not a folder): the argument named
  *   once, exit 2.
  *
@@ -18,13 +22,30 @@
  *
  * @module
  */
-import { DataValidationError, formatIssue, SHOWN_ISSUES } from "../lib/errors.ts";
+import { type DataIssue, DataValidationError, formatIssue, SHOWN_ISSUES } from "../lib/errors.ts";
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { readingProblems } from "../lib/readings.ts";
 import { warnOnOtherDeno } from "../lib/runtime.ts";
 import { caseNotes } from "../lib/summary.ts";
+import { indicationProblem } from "../lib/vocabulary.ts";
 
 const USAGE = "usage: deno task validate [dataDir]";
+
+/** `n thing(s)`. */
+const plural = (n: number, thing: string) => `${n} ${thing}${n === 1 ? "" : "s"}`;
+
+/**
+ * Prints the warnings after everything else (after the errors, when there are any), each as
+ * `file:row:column: warning: message`, the first {@link SHOWN_ISSUES}, then a count.
+ */
+function printWarnings(warnings: readonly DataIssue[]): void {
+  for (const w of warnings.slice(0, SHOWN_ISSUES)) {
+    console.error(formatIssue({ ...w, message: `warning: ${w.message}` }));
+  }
+  if (warnings.length > SHOWN_ISSUES) {
+    console.error(`... and ${warnings.length - SHOWN_ISSUES} more warnings`);
+  }
+}
 
 /** Exits 2 with a message about the argument. */
 function usage(message: string): never {
@@ -49,8 +70,14 @@ if (import.meta.main) {
     }
     throw e;
   }
+  const warnings: DataIssue[] = [];
   try {
-    const series = await loadCaseSeries(dir);
+    const series = await loadCaseSeries(dir, { warnings });
+    const indication = indicationProblem(
+      series.study.indication,
+      series.cases.flatMap((c) => c.treatments),
+    );
+    if (indication) throw new DataValidationError([indication]);
     const readings = await readingProblems(dir);
     if (readings.length > 0) throw new DataValidationError(readings);
     let treatments = 0, observations = 0, events = 0, timepoints = 0;
@@ -62,9 +89,11 @@ if (import.meta.main) {
     }
     console.log(
       `ok: ${series.cases.length} cases, ${treatments} treatments, ${observations} observations, ` +
-        `${events} events, ${timepoints} time points`,
+        `${events} events, ${timepoints} time points` +
+        (warnings.length > 0 ? `; ${plural(warnings.length, "warning")} (below)` : ""),
     );
     for (const note of caseNotes(series)) console.log(`note: ${note}`);
+    printWarnings(warnings);
   } catch (e) {
     if (!(e instanceof DataValidationError)) {
       console.error(`error: ${(e as Error).message}`);
@@ -73,7 +102,11 @@ if (import.meta.main) {
     for (const issue of e.issues.slice(0, SHOWN_ISSUES)) console.error(formatIssue(issue));
     const more = e.total - Math.min(SHOWN_ISSUES, e.issues.length);
     if (more > 0) console.error(`... and ${more} more`);
-    console.error(`${e.total} problem${e.total === 1 ? "" : "s"} found`);
+    printWarnings(warnings);
+    console.error(
+      `${plural(e.total, "problem")} found` +
+        (warnings.length > 0 ? `, and ${plural(warnings.length, "warning")}` : ""),
+    );
     Deno.exit(1);
   }
 }

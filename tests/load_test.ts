@@ -114,3 +114,18 @@ Deno.test("data/README.md states every interval rule exactly as lib/intervals.ts
     assert.ok(readme.includes(`- \`${name}\`: ${text}`), `rule ${name} differs in data/README.md`);
   }
 });
+
+Deno.test("data/README.md lists the recommended terms of each open vocabulary as lib/vocabulary.ts does", async () => {
+  const { RECOMMENDED_TERMS } = await import("../lib/vocabulary.ts");
+  const readme = normalizeSourceText(
+    await Deno.readTextFile(new URL("../data/README.md", import.meta.url)),
+  );
+  for (const [column, terms] of Object.entries(RECOMMENDED_TERMS)) {
+    const m = readme.match(
+      new RegExp(`- \`${column}\` \\([^)]*\\)[^—]*— recommended terms: ([^.]*)\\.`),
+    );
+    assert.ok(m, `no recommended terms for ${column} in data/README.md`);
+    const listed = [...m[1].matchAll(/`([^`]+)`/g)].map((x) => x[1]);
+    assert.deepEqual(listed, terms, column);
+  }
+});

@@ -167,3 +167,82 @@ Deno.test("validate: a data folder too large for the memory given is refused wit
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("validate: a term outside an open vocabulary is a located warning with a suggestion, exit 0", async () => {
+  // Before: 'phantom limb pian' silently made a pain treatment co-medication, and 'amputaton'
+  // passed.
+  const dir = await copyData();
+  try {
+    const edit = async (file: string, from: string, to: string) => {
+      const text = await Deno.readTextFile(`${dir}/${file}`);
+      const line = text.split("\n").findIndex((l) => l.includes(from)) + 1;
+      await Deno.writeTextFile(`${dir}/${file}`, text.replace(from, to));
+      return line;
+    };
+    const purpose = await edit(
+      "treatments.csv",
+      ",phantom limb pain,found to be ineffective",
+      ",phantom limb pian,found to be ineffective",
+    );
+    const kind = await edit(
+      "events.csv",
+      "1,amputation,amputation_surgery,",
+      "1,amputaton,amputation_surgery,",
+    );
+    const r = await validate(dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^ok: .*; 2 warnings \(below\)$/m);
+    assert.equal(
+      r.stderr,
+      `treatments.csv:${purpose}:purpose: warning: 'phantom limb pian' is not a recommended ` +
+        'purpose (data/README.md): did you mean "phantom limb pain"?\n' +
+        `events.csv:${kind}:kind: warning: 'amputaton' is not a recommended kind ` +
+        '(data/README.md): did you mean "amputation"?\n',
+    );
+    // With an error too: the errors first, then the warnings, then both counts.
+    await edit("cases.csv", ",27,male,", ",x,male,");
+    const bad = await validate(dir);
+    assert.equal(bad.code, 1);
+    const lines = bad.stderr.trimEnd().split("\n");
+    assert.match(lines[0], /^cases\.csv:2:age: not a number: 'x'$/);
+    assert.match(lines[1], /^treatments\.csv:\d+:purpose: warning: /);
+    assert.match(lines[2], /^events\.csv:\d+:kind: warning: /);
+    assert.equal(lines[3], "1 problem found, and 2 warnings");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("validate: the study's indication must be the purpose of some treatment", async () => {
+  const dir = await dataWith(
+    "treatments.csv",
+    (t) => t.replaceAll(",phantom limb pain,", ",phantom limb pian,"),
+  );
+  try {
+    const r = await validate(dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(
+      r.stderr,
+      /^treatments\.csv::purpose: the study's indication '.+' \(study\.json\) is the purpose of no treatment: did you mean "phantom limb pian"\?$/m,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("validate: a directory in place of a table is named, exit 1", async () => {
+  const dir = await copyData();
+  try {
+    await Deno.remove(`${dir}/events.csv`);
+    await Deno.mkdir(`${dir}/events.csv`);
+    const r = await validate(dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(
+      r.stderr,
+      /^events\.csv::: is a directory, not a regular file: refused before reading/m,
+    );
+    assert.doesNotMatch(r.stderr, /os error/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,0 +1,163 @@
+/**
+ * The rules a quote must follow to count as the source of a row: long enough to be found in one
+ * place only, found in its article's text where it starts and ends at a word and number boundary,
+ * and, for a numeric value, stating that value as a number token of its own (or in words that a
+ * documented words-to-number rule turns into it). Documented in `data/README.md` ("Quotes").
+ *
+ * @module
+ */
+
+/** The fewest words a quote may have (after white space is folded). */
+export const MIN_QUOTE_WORDS = 2;
+
+/** The fewest characters a quote may have (after white space is folded). */
+export const MIN_QUOTE_CHARS = 12;
+
+/**
+ * What is wrong with a quote too short to locate its statement (fewer than
+ * {@link MIN_QUOTE_WORDS} words or {@link MIN_QUOTE_CHARS} characters), or null.
+ *
+ * @param quote The quote, white space folded.
+ * @returns A message, or null.
+ * @example
+ * ```ts
+ * import { shortQuote } from "./quotes.ts";
+ * if (shortQuote("a") === null) throw new Error("a one-letter quote passed");
+ * if (shortQuote("pain VAS 6.6 at week 7") !== null) throw new Error("a fair quote failed");
+ * ```
+ */
+export function shortQuote(quote: string): string | null {
+  let words = quote.length > 0 ? 1 : 0;
+  for (
+    let i = quote.indexOf(" ");
+    i >= 0 && words < MIN_QUOTE_WORDS;
+    i = quote.indexOf(" ", i + 1)
+  ) {
+    words++;
+  }
+  if (words >= MIN_QUOTE_WORDS && quote.length >= MIN_QUOTE_CHARS) return null;
+  return `quote too short to locate what it states: at least ${MIN_QUOTE_WORDS} words and ` +
+    `${MIN_QUOTE_CHARS} characters (data/README.md)`;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether a character code is a letter or digit (ASCII fast, the rest by Unicode class). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD.test(String.fromCharCode(c));
+}
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether `text[at, at + length)` starts and ends at a boundary: not inside a word or a number.
+ * A quote that begins or ends with a letter or digit must not have one beside it in the text,
+ * and one that begins or ends with a digit must not continue a number there (`6` is not at a
+ * boundary in `6.6`, nor in `1,6`).
+ */
+function atBoundary(text: string, at: number, length: number): boolean {
+  const first = text.charCodeAt(at);
+  const last = text.charCodeAt(at + length - 1);
+  const before = text.charCodeAt(at - 1); // NaN at the start
+  const after = text.charCodeAt(at + length); // NaN at the end
+  if (isWordChar(first) && before === before && isWordChar(before)) return false;
+  if (isWordChar(last) && after === after && isWordChar(after)) return false;
+  if (isDigit(first) && (before === 46 || before === 44) && isDigit(text.charCodeAt(at - 2))) {
+    return false;
+  }
+  if (
+    isDigit(last) && (after === 46 || after === 44) && isDigit(text.charCodeAt(at + length + 1))
+  ) {
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Where `quote` stands in `text` at a boundary ({@link atBoundary}): the first such place at or
+ * after `from`, else the first from the start; -1 when there is none.
+ *
+ * @param text The source text (white space folded).
+ * @param quote The quote (white space folded).
+ * @param from Where to look first.
+ * @returns Its index, or -1.
+ * @example
+ * ```ts
+ * import { findQuote } from "./quotes.ts";
+ * if (findQuote("pain VAS 6.6 at week 7", "pain VAS 6") !== -1) throw new Error("inside 6.6");
+ * if (findQuote("pain VAS 6.6 at week 7", "pain VAS 6.6") !== 0) throw new Error("not found");
+ * ```
+ */
+export function findQuote(text: string, quote: string, from = 0): number {
+  if (quote.length === 0) return -1;
+  for (let at = text.indexOf(quote, from); at >= 0; at = text.indexOf(quote, at + 1)) {
+    if (atBoundary(text, at, quote.length)) return at;
+  }
+  if (from === 0) return -1;
+  for (let at = text.indexOf(quote); at >= 0 && at < from; at = text.indexOf(quote, at + 1)) {
+    if (atBoundary(text, at, quote.length)) return at;
+  }
+  return -1;
+}
+
+/**
+ * The words-to-number rules: a value rule named here lets a row's value stand for words with no
+ * number in its quote. Each gives the value its words mean and the words (lower case, any one of
+ * them in the quote) that state it.
+ *
+ * @example
+ * ```ts
+ * import { WORDS_TO_NUMBER } from "./quotes.ts";
+ * if (WORDS_TO_NUMBER["no-pain"].value !== 0) throw new Error();
+ * ```
+ */
+export const WORDS_TO_NUMBER: Readonly<
+  Record<string, { value: number; words: readonly string[] }>
+> = Object.freeze({
+  "no-pain": Object.freeze({
+    value: 0,
+    words: Object.freeze([
+      "no pain",
+      "pain-free",
+      "free of pain",
+      "painless",
+      "completely disappeared",
+      "completely resolved",
+    ]),
+  }),
+});
+
+/**
+ * What is wrong with a value under a words-to-number rule, or null: the rule's words must be in
+ * the quote and the value must be the rule's.
+ *
+ * @param rule The rule's name (a key of {@link WORDS_TO_NUMBER}).
+ * @param quote The row's quote.
+ * @param value The row's value.
+ * @param what The column the value is in, for the message.
+ * @returns A message, or null.
+ * @example
+ * ```ts
+ * import { wordsRuleProblem } from "./quotes.ts";
+ * if (wordsRuleProblem("no-pain", "the pain had completely disappeared", 0, "vas") !== null) {
+ *   throw new Error();
+ * }
+ * if (wordsRuleProblem("no-pain", "the pain eased", 0, "vas") === null) throw new Error();
+ * ```
+ */
+export function wordsRuleProblem(
+  rule: string,
+  quote: string,
+  value: number,
+  what: string,
+): string | null {
+  const r = WORDS_TO_NUMBER[rule];
+  if (r === undefined) return `no words-to-number rule '${rule}'`;
+  const lower = quote.toLowerCase();
+  if (!r.words.some((w) => lower.includes(w))) {
+    return `rule '${rule}' needs the quote to say so in words (${
+      r.words.map((w) => `'${w}'`).join(", ")
+    })`;
+  }
+  return value === r.value ? null : `${what} is ${value} but rule '${rule}' gives ${r.value}`;
+}

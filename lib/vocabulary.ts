@@ -1,0 +1,202 @@
+/**
+ * The open vocabularies of the data: the recommended terms of `treatments.csv`'s `purpose` and
+ * `drug_class` and of `events.csv`'s `kind`, as `data/README.md` lists them (a test checks the
+ * two agree). A term outside the list is allowed (a new article may need a new meaning) but is
+ * reported as a warning with the nearest recommended term, since a typo (`phantom limb pian`)
+ * would otherwise silently change what a row means.
+ *
+ * @module
+ */
+import { distance } from "fastest-levenshtein";
+import type { DataIssue } from "./errors.ts";
+
+/** The recommended terms of each open vocabulary, by column. */
+export const RECOMMENDED_TERMS: Readonly<
+  Record<"purpose" | "kind" | "drug_class", readonly string[]>
+> = Object.freeze({
+  purpose: Object.freeze([
+    "phantom limb pain",
+    "insomnia",
+    "delirium",
+    "depressive symptoms",
+    "stump pain",
+  ]),
+  kind: Object.freeze([
+    "amputation",
+    "phantom pain onset",
+    "stump pain",
+    "transfer to psychiatry",
+    "transfer to another hospital",
+    "delirium",
+    "recurrence",
+    "follow-up",
+    "last report",
+  ]),
+  drug_class: Object.freeze([
+    "NSAID",
+    "SSRI",
+    "SNRI",
+    "benzodiazepine hypnotic",
+    "hypnotic",
+    "atypical antipsychotic",
+    "gabapentinoid",
+    "tricyclic antidepressant",
+    "opioid",
+  ]),
+});
+
+/**
+ * The term of `terms` nearest to `term`, when it is near enough to be what was meant: an edit
+ * distance (Levenshtein, ignoring case) of at most a third of the term's length, and at least 1.
+ *
+ * @param term A term.
+ * @param terms The terms to choose from.
+ * @returns The nearest term, or null.
+ * @example
+ * ```ts
+ * import { nearestTerm } from "./vocabulary.ts";
+ * if (nearestTerm("phantom limb pian", ["insomnia", "phantom limb pain"]) !== "phantom limb pain") {
+ *   throw new Error();
+ * }
+ * if (nearestTerm("chemotherapy", ["insomnia"]) !== null) throw new Error();
+ * ```
+ */
+export function nearestTerm(term: string, terms: Iterable<string>): string | null {
+  const t = term.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Math.max(1, Math.floor(t.length / 3));
+  for (const candidate of terms) {
+    const d = distance(t, candidate.toLowerCase());
+    if (d <= bestDistance && (best === null || d < bestDistance)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Checks terms of the open vocabularies against the recommended ones, each distinct term once:
+ * `check` returns null for a recommended term, else the warning's message (with the nearest
+ * recommended term, if one is near).
+ *
+ * @example
+ * ```ts
+ * import { TermChecker } from "./vocabulary.ts";
+ * const terms = new TermChecker();
+ * if (terms.check("kind", "amputation") !== null) throw new Error();
+ * if (!terms.check("kind", "amputaton")?.includes('did you mean "amputation"?')) throw new Error();
+ * ```
+ */
+export class TermChecker {
+  #known = new Map<string, Set<string>>();
+  #messages = new Map<string, string | null>();
+
+  /**
+   * The warning for `term` in `column`, or null when it is recommended.
+   *
+   * @param column The column (a key of {@link RECOMMENDED_TERMS}).
+   * @param term Its value.
+   * @returns A message, or null.
+   */
+  check(column: keyof typeof RECOMMENDED_TERMS, term: string): string | null {
+    let known = this.#known.get(column);
+    if (!known) this.#known.set(column, known = new Set(RECOMMENDED_TERMS[column]));
+    if (known.has(term)) return null;
+    const key = `${column}\u0000${term}`;
+    let message = this.#messages.get(key);
+    if (message === undefined) {
+      const near = nearestTerm(term, RECOMMENDED_TERMS[column]);
+      message = `'${term}' is not a recommended ${column.replace("_", " ")} (data/README.md)` +
+        (near === null ? ": use a recommended term where one fits" : `: did you mean "${near}"?`);
+      this.#messages.set(key, message);
+    }
+    return message;
+  }
+}
+
+/**
+ * Collects the warnings of a load: one per distinct term outside its vocabulary in each file and
+ * column, located at its first row, with how many more rows use it.
+ *
+ * @example
+ * ```ts
+ * import { TermWarnings } from "./vocabulary.ts";
+ * const w = new TermWarnings();
+ * w.check("events.csv", 5, "kind", "amputaton");
+ * w.check("events.csv", 9, "kind", "amputaton");
+ * if (!/^'amputaton' .* 1 more row uses it \(line 9\)$/.test(w.warnings()[0].message)) {
+ *   throw new Error(w.warnings()[0].message);
+ * }
+ * ```
+ */
+export class TermWarnings {
+  #terms = new TermChecker();
+  #found = new Map<string, { issue: DataIssue; more: number[]; n: number }>();
+
+  /**
+   * Notes the term of one cell.
+   *
+   * @param file The file.
+   * @param row The row.
+   * @param column The column (a key of {@link RECOMMENDED_TERMS}).
+   * @param term The cell's term.
+   */
+  check(file: string, row: number, column: keyof typeof RECOMMENDED_TERMS, term: string): void {
+    const message = this.#terms.check(column, term);
+    if (message === null) return;
+    const key = `${file}\u0000${column}\u0000${term}`;
+    const found = this.#found.get(key);
+    if (found === undefined) {
+      this.#found.set(key, { issue: { file, row, column, message }, more: [], n: 0 });
+    } else if (found.n++ < 5) found.more.push(row);
+  }
+
+  /** The warnings, in the order their first rows were read. */
+  warnings(): DataIssue[] {
+    return [...this.#found.values()].map(({ issue, more, n }) =>
+      n === 0 ? issue : {
+        ...issue,
+        message: `${issue.message}; ${n} more row${n === 1 ? " uses" : "s use"} it ` +
+          `(line${n === 1 ? "" : "s"} ${more.join(", ")}${n > more.length ? ", ..." : ""})`,
+      }
+    );
+  }
+}
+
+/**
+ * Checks that the study's indication is the purpose of at least one treatment: otherwise every
+ * treatment is co-medication and no analysis has a treatment for the condition studied. Returns
+ * the problem (at `treatments.csv`, column `purpose`), or null.
+ *
+ * @param indication The study's indication.
+ * @param treatments The treatments of every case (their purposes are read).
+ * @param where Where the indication is set, for the message.
+ * @returns The problem, or null.
+ * @example
+ * ```ts
+ * import { indicationProblem } from "./vocabulary.ts";
+ * const treatments = [{ purpose: "phantom limb pain" }, { purpose: "insomnia" }];
+ * if (indicationProblem("phantom limb pain", treatments) !== null) throw new Error();
+ * const p = indicationProblem("phantom limb pian", treatments);
+ * if (!p?.message.includes('did you mean "phantom limb pain"?')) throw new Error();
+ * ```
+ */
+export function indicationProblem(
+  indication: string,
+  treatments: Iterable<{ purpose: string }>,
+  where = "study.json",
+): { file: string; column: string; message: string } | null {
+  const purposes = new Set<string>();
+  for (const t of treatments) purposes.add(t.purpose);
+  if (purposes.has(indication)) return null;
+  const near = nearestTerm(indication, purposes);
+  return {
+    file: "treatments.csv",
+    column: "purpose",
+    message: `the study's indication '${indication}' (${where}) is the purpose of no treatment` +
+      (near === null
+        ? ` (purposes: ${[...purposes].sort().join(", ") || "none"})`
+        : `: did you mean "${near}"?`),
+  };
+}
