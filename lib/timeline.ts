@@ -316,7 +316,7 @@ export interface ActiveTreatments {
  * import { loadCaseSeries } from "./load.ts";
  * import { activeTreatments } from "./timeline.ts";
  * const c = (await loadCaseSeries()).cases[0];
- * activeTreatments(c, "paroxetine_7wk_report").certain.map((t) => t.doseMgPerDay); // [20]
+ * activeTreatments(c, "paroxetine_7wk_report").certain.map((t) => t.dose?.lo); // [20]
  * ```
  */
 export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
