@@ -21,6 +21,7 @@ import {
   activeTreatments,
   alignOnDrug,
   datedGap,
+  daysFromAmputation,
   drugsGivenAt,
   mayBeGiven,
   relativeDay,
@@ -354,7 +355,6 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
   const cases = series.cases.filter((c) => c.sourceId === sourceId);
   const rows: CausalityRow[] = [];
   for (const c of cases) {
-    const origin = c.amputation;
     const drugs = [
       ...new Set(c.treatments.filter((t) => t.purpose === STUDY.indication).map((t) => t.drug)),
     ];
@@ -423,7 +423,7 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
           (raisedFor ? ` (changed at the visit of the ${vas(lastPrev!)})` : "");
       });
       const doseResponse = changes.length ? changes.join("; ") : "one dose only";
-      const fromAmputation = relativeDay(c, start, origin.day.timeId);
+      const fromAmputation = daysFromAmputation(c, start);
       const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
       const alternatives = [
         `started ${formatInterval(fromAmputation)} days after the amputation, when one ` +
@@ -532,10 +532,7 @@ export function designLimits(
   const values = cases.reduce((s, c) => s + c.observations.length, 0);
   const starts = cases.flatMap((c) => {
     const t = c.treatments.find((x) => x.drug === drug);
-    const amp = c.amputation;
-    return t
-      ? [`case ${c.id}: ${formatInterval(relativeDay(c, t.start.timeId, amp.day.timeId))}`]
-      : [];
+    return t ? [`case ${c.id}: ${formatInterval(daysFromAmputation(c, t.start.timeId))}`] : [];
   });
   return [
     {

@@ -62,7 +62,7 @@ export function formatDose(t: DoseOf, options: { details?: boolean } = {}): stri
 
 /**
  * A drug with its dose for prose: "paroxetine 20 mg/day", "tramadol (dose not stated)"; with
- * `details`, its frequency and route follow ("tramadol (dose not stated, oral)").
+ * `details`, its frequency and route follow ("tramadol, dose not stated, oral").
  *
  * @param t The treatment.
  * @param options `details`: append frequency and route (default false).
@@ -74,16 +74,16 @@ export function formatDose(t: DoseOf, options: { details?: boolean } = {}): stri
  * if (drugWithDose(t) !== "tramadol (dose not stated)") throw new Error("unstated");
  * if (drugWithDose({ ...t, dose: { lo: 50, hi: 50 } }) !== "tramadol 50 mg/day") throw new Error();
  * const oral = { ...t, route: "oral" };
- * if (drugWithDose(oral, { details: true }) !== "tramadol (dose not stated, oral)") throw new Error();
+ * if (drugWithDose(oral, { details: true }) !== "tramadol, dose not stated, oral") throw new Error();
  * ```
  */
 export function drugWithDose(
   t: DoseOf & Pick<Treatment, "drug">,
   options: { details?: boolean } = {},
 ): string {
-  return t.dose === null && t.doseWords === null
-    ? `${t.drug} (${formatDose(t, options)})`
-    : `${t.drug} ${formatDose(t, options)}`;
+  if (t.dose !== null || t.doseWords !== null) return `${t.drug} ${formatDose(t, options)}`;
+  const details = formatDose(t, options);
+  return details === DOSE_NOT_STATED ? `${t.drug} (${details})` : `${t.drug}, ${details}`;
 }
 
 /**

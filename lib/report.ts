@@ -7,7 +7,7 @@
  */
 import { expectCase, expectSeries } from "./args.ts";
 import type { Row } from "./display.ts";
-import { DOSE_NOT_STATED, doseCell, drugWithDose } from "./dose.ts";
+import { DOSE_NOT_STATED, doseCell, drugWithDose, formatDose } from "./dose.ts";
 import { fmt, formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
@@ -237,7 +237,8 @@ export function careTimelineRows(c: Case, drug: string = STUDY.drug): Row[] {
 
 /**
  * What the text leaves unknown, computed from the data: no VAS before the first treatment for
- * phantom pain, time points with an open side, dose periods with no end, missing SDS.
+ * phantom pain, time points with an open side, dose periods with no end or no stated dose, missing
+ * SDS.
  */
 export function unknownRows(s: CaseSeries): Row[] {
   expectSeries("unknownRows", s);
@@ -263,7 +264,11 @@ export function unknownRows(s: CaseSeries): Row[] {
       }
     }
     for (const t of c.treatments.filter((x) => x.end === null)) {
-      rows.push({ case: c.id, unknown: `end of ${drugWithDose(t)} not stated` });
+      const dose = t.dose === null && t.doseWords === null ? "" : ` ${formatDose(t)}`;
+      rows.push({ case: c.id, unknown: `end of ${t.drug}${dose} not stated` });
+    }
+    for (const t of c.treatments.filter((x) => x.dose === null && x.doseWords === null)) {
+      rows.push({ case: c.id, unknown: `dose of ${t.drug} not stated` });
     }
   }
   return rows;

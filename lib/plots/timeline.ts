@@ -235,11 +235,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     notes,
     caption: "Bars: dose periods, coloured by drug class; height: dose relative to the drug's " +
       "highest dose; numbers: dose in mg/day" +
-      (periods.some((p) => p.t.dose === null)
-        ? " (a range at its midpoint; a dose not stated at half height)"
-        : periods.some((p) => p.t.dose !== null && p.t.dose.lo !== p.t.dose.hi)
-        ? " (a range at its midpoint)"
-        : "") +
+      doseNotes(periods.map((p) => p.t)) +
       ". Times are inferred from the text's words by the rules of data/README.md; nothing is " +
       "read from the article's Figure 1.",
     description: `Case ${c.id}: ${describeValues(obs.map((x) => x.o))} against ` +
@@ -531,6 +527,17 @@ function vasPanel(
       () => draw() as unknown as SVGElement,
     ],
   }) as unknown as Element;
+}
+
+/** What the caption adds on doses other than one stated value: " (a range at its midpoint)". */
+function doseNotes(ts: readonly Pick<Treatment, "dose">[]): string {
+  const notes = [
+    ...(ts.some((t) => t.dose !== null && t.dose.lo !== t.dose.hi)
+      ? ["a range at its midpoint"]
+      : []),
+    ...(ts.some((t) => t.dose === null) ? ["a dose not stated at half height"] : []),
+  ];
+  return notes.length ? ` (${notes.join("; ")})` : "";
 }
 
 /** One lane per drug: bars with faded uncertain edges, dose labels spread apart. */
