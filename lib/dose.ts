@@ -9,6 +9,29 @@
 import { formatNumber } from "./intervals.ts";
 import type { Dose, Treatment } from "./model.ts";
 
+/**
+ * The rules that turn a dose in the text's words into `treatments.csv` cells and a {@link Dose},
+ * as `data/README.md` states them (a test checks the two say the same).
+ *
+ * @example
+ * ```ts
+ * import { DOSE_RULES } from "./dose.ts";
+ * if (!DOSE_RULES["not stated"].includes("never 0")) throw new Error("unknown is not 0");
+ * ```
+ */
+export const DOSE_RULES: Readonly<
+  Record<"single" | "range" | "not stated" | "other unit", string>
+> = {
+  single: "'D mg/day': dose_mg_per_day D, dose_hi_mg_per_day empty: [D, D].",
+  range: "'a–b mg/day': dose_mg_per_day a, dose_hi_mg_per_day b (b > a): [a, b]; compared " +
+    "with another dose only where the two do not overlap; a bar's height (the one place a " +
+    "single number is needed) at the midpoint (a + b) / 2.",
+  "not stated": "no dose in the text: both cells empty; the model holds null, shown as 'dose " +
+    "not stated', never 0, never higher or lower than another dose.",
+  "other unit": "a dose in another unit ('25 µg/h', '0.5 mg/kg'): both cells empty and the " +
+    "words in dose_words; no conversion to mg/day.",
+};
+
 /** How a dose the text does not state is shown in tables, prose and figure labels. */
 export const DOSE_NOT_STATED = "dose not stated";
 

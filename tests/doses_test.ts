@@ -11,7 +11,9 @@ import {
   careTimelineRows,
   type DataIssue,
   DataValidationError,
+  DOSE_RULES,
   loadCaseSeries,
+  normalizeSourceText,
   treatmentRows,
   unknownRows,
 } from "../lib/mod.ts";
@@ -179,4 +181,13 @@ Deno.test("a dose the quote does not state is refused", async () => {
     dose_hi_mg_per_day: String(t.dose!.hi + 1),
   });
   assert.ok(issues.some((i) => i.row === row && i.column === "dose_hi_mg_per_day"));
+});
+
+Deno.test("data/README.md states every dose rule exactly as lib/dose.ts does", async () => {
+  const readme = normalizeSourceText(
+    await Deno.readTextFile(new URL("../data/README.md", import.meta.url)),
+  );
+  for (const [name, text] of Object.entries(DOSE_RULES)) {
+    assert.ok(readme.includes(`- \`${name}\`: ${text}`), `dose rule ${name} differs`);
+  }
 });
