@@ -871,8 +871,14 @@ export async function loadCaseSeries(
   /** Per case: the amputation its phantom pain follows (`amputation.ts`). */
   const painAmputations = new Map<string, CaseEvent>();
   for (const { r, row } of caseRows) {
-    const of = [...(events.get(r.case_id)?.values ?? [])].sort(byEventDay);
-    if (!of.some((e) => e.kind === AMPUTATION)) continue; // reported above, or a knock-on
+    const all = events.get(r.case_id)?.values ?? [];
+    const amputations = all.filter((e) => e.kind === AMPUTATION);
+    if (amputations.length === 0) continue; // reported above, or a knock-on
+    if (amputations.length === 1) {
+      painAmputations.set(r.case_id, amputations[0]);
+      continue;
+    }
+    const of = [...all].sort(byEventDay);
     const caseTimes = times.get(r.case_id);
     const choice = painAmputation(r.case_id, of, (id) => timeOf(caseTimes, id)?.anchor ?? null);
     if ("event" in choice) painAmputations.set(r.case_id, choice.event);
