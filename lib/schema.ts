@@ -156,7 +156,7 @@ const timepointSchema = z.object({
  * An optional dose cell (mg/day): a positive number, or empty when the text states no dose. A
  * cell that is neither gets one human message naming what is expected (`what`).
  */
-const doseCell = (what: string) =>
+const doseNumberCell = (what: string) =>
   z.string().transform((s, ctx): number | null => {
     const t = s.trim();
     if (t === "") return null;
@@ -173,13 +173,13 @@ const treatmentSchema = z.object({
     z.string().regex(/^[a-z][a-z -]*$/, { message: "must be a generic name in lower case" }),
   ).meta({ description: "Generic drug name, lower case." }),
   drug_class: text().meta({ description: "Pharmacological class (see data/README.md)." }),
-  dose_mg_per_day: doseCell(
+  dose_mg_per_day: doseNumberCell(
     "dose must be a positive number of mg/day, or empty when the text states none",
   ).meta({
     description: "Dose in mg/day as the text states it; for a stated range ('25–50 mg/day') its " +
       "lower end; empty when the text states no dose in mg/day (not stated: never 0).",
   }),
-  dose_hi_mg_per_day: doseCell(
+  dose_hi_mg_per_day: doseNumberCell(
     "dose_hi_mg_per_day must be a positive number of mg/day (the upper end of a stated range), " +
       "or empty when the dose is one value",
   ).meta({
