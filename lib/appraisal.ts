@@ -6,6 +6,13 @@
  *
  * @module
  */
+import {
+  compareDoses,
+  DOSE_NOT_STATED,
+  drugWithDose,
+  formatDose,
+  formatDoseValue,
+} from "./dose.ts";
 import { formatDay, formatInterval, formatNumber } from "./intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "./model.ts";
 import { agree, counted, listing, plural } from "./prose.ts";
@@ -13,6 +20,7 @@ import {
   activeTreatments,
   alignOnDrug,
   datedGap,
+  daysFromAmputation,
   drugsGivenAt,
   mayBeGiven,
   relativeDay,
@@ -346,7 +354,6 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
   const cases = series.cases.filter((c) => c.sourceId === sourceId);
   const rows: CausalityRow[] = [];
   for (const c of cases) {
-    const origin = c.events.find((e) => e.kind === "amputation");
     const drugs = [
       ...new Set(c.treatments.filter((t) => t.purpose === c.study.indication).map((t) => t.drug)),
     ];
@@ -367,7 +374,7 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
         ? c.observations.filter((o) => relativeDay(c, o.day.timeId, last.end!.timeId).lo > 0)
         : [];
       const reductions = periods.filter((t, i) =>
-        i > 0 && t.doseMgPerDay < periods[i - 1].doseMgPerDay
+        i > 0 && compareDoses(t.dose, periods[i - 1].dose) === -1
       );
       const dechallenge = [
         stopped
@@ -387,7 +394,7 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
               : "")
           : "not stopped while values were reported",
         ...reductions.map((t) =>
-          `reduced to ${t.doseMgPerDay} mg/day: ${counted(onPeriod(c, t).length, "value")} after` +
+          `reduced to ${formatDose(t)}: ${counted(onPeriod(c, t).length, "value")} after` +
           (t.outcome ? `, text: "${t.outcome}"` : "")
         ),
       ].join("; ");
@@ -406,20 +413,20 @@ export function causalityRows(series: CaseSeries, sourceId: string): CausalityRo
         const firstNext = onPeriod(c, t)[0];
         const raisedFor = lastPrev &&
           relativeDay(c, t.start.timeId, lastPrev.day.timeId).hi === 0;
-        return `${t.doseMgPerDay > prev.doseMgPerDay ? "increased" : "reduced"} ` +
-          `${prev.doseMgPerDay} → ${t.doseMgPerDay} mg/day: ` +
+        return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
+          `${prev.dose ? formatDoseValue(prev.dose) : `(${DOSE_NOT_STATED})`} → ${
+            formatDose(t)
+          }: ` +
           (lastPrev ? `${vas(lastPrev)} on the earlier dose` : "no value on the earlier dose") +
           `, ${firstNext ? `${vas(firstNext)} after` : "no value after"}` +
           (raisedFor ? ` (changed at the visit of the ${vas(lastPrev!)})` : "");
       });
       const doseResponse = changes.length ? changes.join("; ") : "one dose only";
-      const fromAmputation = origin ? relativeDay(c, start, origin.day.timeId) : null;
+      const fromAmputation = daysFromAmputation(c, start);
       const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
       const alternatives = [
-        fromAmputation
-          ? `started ${formatInterval(fromAmputation)} days after the amputation, when one ` +
-            "patient's natural course is not known (see the note under the table)"
-          : "time since amputation not known",
+        `started ${formatInterval(fromAmputation)} days after the amputation, when one ` +
+        "patient's natural course is not known (see the note under the table)",
         ...(highest !== null && before.at(-1)!.vas.nominal === highest
           ? ["started after the highest value so far: regression to the mean predicts a fall"]
           : []),
@@ -506,7 +513,7 @@ export function designLimits(
       const lastBefore = before.at(-1)!;
       const max = Math.max(...before.map((o) => o.vas.nominal));
       if (lastBefore.vas.nominal === max) {
-        afterHigh.push(`case ${c.id}: ${t.drug} ${t.doseMgPerDay} mg/day after ${vas(lastBefore)}`);
+        afterHigh.push(`case ${c.id}: ${drugWithDose(t)} after ${vas(lastBefore)}`);
       }
     }
   }
@@ -525,10 +532,7 @@ export function designLimits(
   const values = cases.reduce((s, c) => s + c.observations.length, 0);
   const starts = cases.flatMap((c) => {
     const t = c.treatments.find((x) => x.drug === drug);
-    const amp = c.events.find((e) => e.kind === "amputation");
-    return t && amp
-      ? [`case ${c.id}: ${formatInterval(relativeDay(c, t.start.timeId, amp.day.timeId))}`]
-      : [];
+    return t ? [`case ${c.id}: ${formatInterval(daysFromAmputation(c, t.start.timeId))}`] : [];
   });
   return [
     {
@@ -577,6 +581,14 @@ export function designLimits(
     },
   ];
 }
+
+/** How a dose period compares with the one before it (`compareDoses` of the two, as text). */
+const DOSE_CHANGE: Record<string, string> = {
+  "1": "increased",
+  "-1": "reduced",
+  "0": "same dose",
+  "null": "changed",
+};
 
 /**
  * Passages of each article that bear on how its cases were selected, by `source_id` (checked

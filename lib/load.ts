@@ -19,6 +19,7 @@
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import type { z } from "zod";
+import { AMPUTATION, painAmputation } from "./amputation.ts";
 import { type IssueSink, TableReader } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
 import { deriveDay, type NominalInterval, type TimeUnit } from "./intervals.ts";
@@ -28,6 +29,7 @@ import {
   type CaseSeries,
   compareDays,
   type Day,
+  type Dose,
   type Observation,
   type ObservationSpan,
   type Source,
@@ -645,15 +647,20 @@ export async function loadCaseSeries(
     terms.check(file, row, "purpose", r.purpose);
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
-    if (r.dose_mg_per_day > MAX_DOSE_MG_PER_DAY) {
-      issues.push({
-        file,
-        row,
-        column: "dose_mg_per_day",
-        message: `${r.dose_mg_per_day} mg/day is above the ${MAX_DOSE_MG_PER_DAY} mg/day any ` +
-          "dose may be (data/README.md)",
-      });
+    check.number(file, row, r.quote, "dose_hi_mg_per_day", r.dose_hi_mg_per_day);
+    for (const column of ["dose_mg_per_day", "dose_hi_mg_per_day"] as const) {
+      const v = r[column];
+      if (v !== null && v > MAX_DOSE_MG_PER_DAY) {
+        issues.push({
+          file,
+          row,
+          column,
+          message: `${v} mg/day is above the ${MAX_DOSE_MG_PER_DAY} mg/day any dose may be ` +
+            "(data/README.md)",
+        });
+      }
     }
+    const dose = treatmentDose(issues, row, r);
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
@@ -673,7 +680,10 @@ export async function loadCaseSeries(
     const t: Treatment = {
       drug: r.drug,
       drugClass: r.drug_class,
-      doseMgPerDay: r.dose_mg_per_day,
+      dose,
+      doseWords: r.dose_words,
+      route: r.route,
+      frequency: r.frequency,
       start,
       end,
       purpose: r.purpose,
@@ -737,6 +747,22 @@ export async function loadCaseSeries(
         });
       }
     }
+  }
+  /** Per case: the amputation its phantom pain follows (`amputation.ts`). */
+  const painAmputations = new Map<string, CaseEvent>();
+  for (const { r, row } of caseRows) {
+    const all = events.get(r.case_id)?.values ?? [];
+    const amputations = all.filter((e) => e.kind === AMPUTATION);
+    if (amputations.length === 0) continue; // reported above, or a knock-on
+    if (amputations.length === 1) {
+      painAmputations.set(r.case_id, amputations[0]);
+      continue;
+    }
+    const of = [...all].sort(byEventDay);
+    const caseTimes = times.get(r.case_id);
+    const choice = painAmputation(r.case_id, of, (id) => timeOf(caseTimes, id)?.anchor ?? null);
+    if ("event" in choice) painAmputations.set(r.case_id, choice.event);
+    else issues.push({ file: "cases.csv", row, column: "case_id", message: choice.problem });
   }
 
   /** Per case: its observations, with the line of each by time point (each has its own Day). */
@@ -899,14 +925,17 @@ export async function loadCaseSeries(
     day0: c.day0,
     treatments: (treatments.get(c.case_id) ?? []).map((x) => x.t).sort(byStart),
     observations: (observations.get(c.case_id)?.values ?? []).sort(byDay),
-    events: (events.get(c.case_id)?.values ?? []).sort((a, b) =>
-      byDay(a, b) || a.kind.localeCompare(b.kind)
-    ),
+    events: (events.get(c.case_id)?.values ?? []).sort(byEventDay),
+    amputation: painAmputations.get(c.case_id)!,
     timepoints: resolved.derived.get(c.case_id) ?? [],
     study: study!,
   }));
   return { study: study!, sources, cases };
 }
+
+/** Order of a case's events: by day ({@link compareDays}), then kind. */
+const byEventDay = (a: CaseEvent, b: CaseEvent) =>
+  compareDays(a.day, b.day) || a.kind.localeCompare(b.kind);
 
 /** Whether a quote would differ once normalised (white space other than single inner spaces). */
 const mayNeedNormalising = (quote: string): boolean => NEEDS_NORMALISING.test(quote);
@@ -998,6 +1027,46 @@ function statesNumber(quote: string, value: number): boolean {
   }
   return false;
 }
+
+/**
+ * The dose of a `treatments.csv` row, checked: a range needs its lower end and an upper end above
+ * it; `dose_words` are words of the quote (the caller checks that the quote states the numbers).
+ * Returns the dose (`null`: not stated), or `null` after reporting a problem.
+ */
+function treatmentDose(
+  issues: IssueSink,
+  row: number,
+  r: Pick<TreatmentRow, "dose_mg_per_day" | "dose_hi_mg_per_day" | "dose_words" | "quote">,
+): Dose | null {
+  const file = "treatments.csv";
+  const { dose_mg_per_day: lo, dose_hi_mg_per_day: hi } = r;
+  const problem = (column: string, message: string) => {
+    issues.push({ file, row, column, message });
+    return null;
+  };
+  if (r.dose_words !== null && !foldWords(r.quote).includes(foldWords(r.dose_words))) {
+    problem("dose_words", `'${r.dose_words}' is not in the quote (dose_words are its words)`);
+  }
+  if (hi !== null) {
+    if (lo === null) {
+      return problem(
+        "dose_hi_mg_per_day",
+        "a dose range needs its lower end in dose_mg_per_day (empty here)",
+      );
+    }
+    if (hi <= lo) {
+      return problem(
+        "dose_hi_mg_per_day",
+        `the upper end of the dose range (${hi}) must be above its lower end ` +
+          `dose_mg_per_day (${lo}); leave it empty for a single dose`,
+      );
+    }
+  }
+  return lo === null ? null : { lo, hi: hi ?? lo };
+}
+
+/** Text folded for a words-in-quote check: lower case, white space as single spaces. */
+const foldWords = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
 
 /** Reports a value column that differs from what its rule gives. */
 function ruleGives(

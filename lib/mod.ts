@@ -17,6 +17,7 @@ export {
   type CaseSeries,
   compareDays,
   type Day,
+  type Dose,
   type Observation,
   type ObservationSpan,
   type Source,
@@ -24,6 +25,7 @@ export {
   type Treatment,
 } from "./model.ts";
 export { DEFAULT_DATA_DIR, loadCaseSeries, type LoadOptions, STUDY_FILE } from "./load.ts";
+export * from "./dose.ts";
 export {
   type BaselineDefinition,
   parseStudy,

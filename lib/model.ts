@@ -64,14 +64,31 @@ export interface Timepoint {
   quote: string;
 }
 
+/**
+ * A dose the text states, in mg/day: one value (`lo === hi`) or a stated range ("25–50 mg/day":
+ * `lo` 25, `hi` 50). A dose the text does not state is no `Dose` (`null`), never 0.
+ */
+export interface Dose {
+  /** The stated dose, or the lower end of a stated range (mg/day, > 0). */
+  lo: number;
+  /** The stated dose, or the upper end of a stated range (mg/day, > `lo` for a range). */
+  hi: number;
+}
+
 /** One drug at one dose over one period. */
 export interface Treatment {
   /** Generic name, lower case. */
   drug: string;
   /** Pharmacological class. */
   drugClass: string;
-  /** Dose in mg/day. */
-  doseMgPerDay: number;
+  /** Dose in mg/day; `null` when the text states none in mg/day (see `doseWords`). */
+  dose: Dose | null;
+  /** The text's words for the dose, when given (e.g. a dose in another unit: "25 µg/h"). */
+  doseWords: string | null;
+  /** Route in words (oral, intravenous, transdermal...), when the text gives it. */
+  route: string | null;
+  /** Frequency in words ("twice daily", "at bedtime"), when the text gives it. */
+  frequency: string | null;
   /** Start of the period. */
   start: Day;
   /** End of the period; `null` when the text does not say. */
@@ -151,6 +168,12 @@ export interface Case {
   cause: string;
   /** What day 0 is. */
   day0: string;
+  /**
+   * The amputation the phantom pain follows (one of `events` of kind `amputation`): the only one,
+   * or, with several, the one the phantom pain onset is dated from. "Days from amputation" count
+   * from it; day 0 (the origin time point) stays the day the limb was lost.
+   */
+  amputation: CaseEvent;
   /** Dose periods, in order of nominal start. */
   treatments: Treatment[];
   /** VAS values, in order of nominal day. */

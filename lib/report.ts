@@ -7,6 +7,7 @@
  */
 import { expectCase, expectSeries } from "./args.ts";
 import type { Row } from "./display.ts";
+import { DOSE_NOT_STATED, doseCell, drugWithDose, formatDose } from "./dose.ts";
 import { fmt, formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
@@ -124,12 +125,15 @@ export function casesRows(s: CaseSeries): Row[] {
 /** One row per dose period of every case. */
 export function treatmentRows(s: CaseSeries): Row[] {
   expectSeries("treatmentRows", s);
+  // Route and frequency get columns only when the text gives either for some treatment.
+  const details = s.cases.some((c) => c.treatments.some((t) => t.route || t.frequency));
   return s.cases.flatMap((c) =>
     c.treatments.map((t) => ({
       case: c.id,
       drug: t.drug,
       class: t.drugClass,
-      "mg/day": t.doseMgPerDay,
+      "mg/day": doseCell(t),
+      ...(details ? { route: t.route, frequency: t.frequency } : {}),
       start: `${formatInterval(t.start)} (${t.start.timeId})`,
       end: t.end ? `${formatInterval(t.end)} (${t.end.timeId})` : "not stated",
       purpose: t.purpose,
@@ -216,13 +220,13 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
       ...(t.end
         ? [{
           timeId: t.end.timeId,
-          what: `end ${t.drug} ${t.doseMgPerDay} mg/day${overlap(t)}`,
+          what: `end ${drugWithDose(t)}${overlap(t)}`,
           rank: 2,
         }]
         : []),
       {
         timeId: t.start.timeId,
-        what: `start ${t.drug} ${t.doseMgPerDay} mg/day (${t.purpose})`,
+        what: `start ${drugWithDose(t, { details: true })} (${t.purpose})`,
         rank: 3,
       },
     ]),
@@ -244,7 +248,8 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
 
 /**
  * What the text leaves unknown, computed from the data: no VAS before the first treatment for
- * phantom pain, time points with an open side, dose periods with no end, missing SDS.
+ * phantom pain, time points with an open side, dose periods with no end or no stated dose, missing
+ * SDS.
  */
 export function unknownRows(s: CaseSeries): Row[] {
   expectSeries("unknownRows", s);
@@ -272,7 +277,11 @@ export function unknownRows(s: CaseSeries): Row[] {
       }
     }
     for (const t of c.treatments.filter((x) => x.end === null)) {
-      rows.push({ case: c.id, unknown: `end of ${t.drug} ${t.doseMgPerDay} mg/day not stated` });
+      const dose = t.dose === null && t.doseWords === null ? "" : ` ${formatDose(t)}`;
+      rows.push({ case: c.id, unknown: `end of ${t.drug}${dose} not stated` });
+    }
+    for (const t of c.treatments.filter((x) => x.dose === null && x.doseWords === null)) {
+      rows.push({ case: c.id, unknown: `dose of ${t.drug} not stated` });
     }
   }
   return rows;
@@ -285,7 +294,9 @@ export function activeRows(c: Case): Row[] {
   return c.observations.map((o) => {
     const a = activeTreatments(c, o.day.timeId);
     const label = (ts: typeof a.certain) =>
-      ts.map((t) => `${t.drug} ${t.doseMgPerDay}`).join(", ") || "–";
+      ts.map((t) =>
+        t.dose || t.doseWords ? `${t.drug} ${doseCell(t)}` : `${t.drug} (${DOSE_NOT_STATED})`
+      ).join(", ") || "–";
     return {
       [name]: formatInterval(o.vas),
       time: o.day.timeId,
@@ -434,7 +445,7 @@ export function rateRows(c: Case): Row[] {
   const { unit } = valueScale([c]);
   return periodRates(c).map((r) => ({
     drug: r.drug,
-    "mg/day": r.doseMgPerDay ?? "all doses",
+    "mg/day": r.period ? doseCell(r.period) : "all doses",
     n: r.n,
     [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
     bounds: r.perWeek ? formatInterval(r.perWeek, 2) : r.reason ?? null,

@@ -84,6 +84,9 @@ const term = (what: string) =>
     }),
   );
 
+/** Optional lower-case words (an open vocabulary): an empty cell is `null`. */
+const optTerm = (what: string) => z.union([z.literal("").transform(() => null), term(what)]);
+
 /** One row of `data/sources.csv`: a published article whose text is kept in the repository. */
 const sourceSchema = z.object({
   source_id: ident().meta({
@@ -150,6 +153,20 @@ const timepointSchema = z.object({
   quote: text().meta({ description: "Shortest passage of the source stating it." }),
 });
 
+/**
+ * An optional dose cell (mg/day): a positive number, or empty when the text states no dose. A
+ * cell that is neither gets one human message naming what is expected (`what`).
+ */
+const doseNumberCell = (what: string) =>
+  z.string().transform((s, ctx): number | null => {
+    const t = s.trim();
+    if (t === "") return null;
+    const n = /^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : NaN;
+    if (n > 0 && Number.isFinite(n)) return n;
+    ctx.issues.push({ code: "custom", input: s, message: `${what} (got '${s}')` });
+    return z.NEVER;
+  }).pipe(z.union([z.number().positive(), z.custom<null>((v) => v === null)]));
+
 /** One row of `data/treatments.csv`: one drug at one dose for one period. */
 const treatmentSchema = z.object({
   case_id: ident().meta({ description: "Case." }),
@@ -157,7 +174,29 @@ const treatmentSchema = z.object({
     z.string().regex(/^[a-z][a-z -]*$/, { message: "must be a generic name in lower case" }),
   ).meta({ description: "Generic drug name, lower case." }),
   drug_class: text().meta({ description: "Pharmacological class (see data/README.md)." }),
-  dose_mg_per_day: num(z.number().positive()).meta({ description: "Dose in mg/day." }),
+  dose_mg_per_day: doseNumberCell(
+    "dose must be a positive number of mg/day, or empty when the text states none",
+  ).meta({
+    description: "Dose in mg/day as the text states it; for a stated range ('25–50 mg/day') its " +
+      "lower end; empty when the text states no dose in mg/day (not stated: never 0).",
+  }),
+  dose_hi_mg_per_day: doseNumberCell(
+    "dose_hi_mg_per_day must be a positive number of mg/day (the upper end of a stated range), " +
+      "or empty when the dose is one value",
+  ).meta({
+    description: "Upper end of a stated dose range in mg/day ('25–50 mg/day': 50), above " +
+      "dose_mg_per_day; empty for a single dose or none.",
+  }),
+  dose_words: optText().meta({
+    description: "The text's words for the dose where they say more than the number (a range, a " +
+      "dose in another unit such as '25 µg/h' with dose_mg_per_day empty); words of the quote.",
+  }),
+  route: optTerm("route").meta({
+    description: "Route in words, lower case (oral, intravenous, transdermal...), if stated.",
+  }),
+  frequency: optText().meta({
+    description: "Frequency in the text's words ('twice daily', 'at bedtime'), if stated.",
+  }),
   start: ident().meta({ description: "time_id of the start of this dose period." }),
   end: optIdent().meta({ description: "time_id of its end; empty when not stated." }),
   purpose: term("purpose").meta({

@@ -147,6 +147,27 @@ export function relativeDay(c: Case, x: string, y: string): NominalInterval {
 }
 
 /**
+ * Days from the amputation the case's phantom pain follows (`Case.amputation`: the only one, or
+ * the one its onset is dated from) to the time point `x`, by {@link relativeDay}. Day 0 (the
+ * origin) may be an earlier amputation: an accident, before a revision.
+ *
+ * @param c The case.
+ * @param x A time id of the case.
+ * @returns time(x) − time(amputation) in days.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { daysFromAmputation } from "./timeline.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * if (daysFromAmputation(c, "transfer").nominal !== 2) throw new Error("2 days later");
+ * ```
+ */
+export function daysFromAmputation(c: Case, x: string): NominalInterval {
+  expectCase("daysFromAmputation", c);
+  return relativeDay(c, x, c.amputation.day.timeId);
+}
+
+/**
  * Whether the gap between two time points is dated by the text: `true` when the tightest bounds
  * are finite and every rule on the way names an amount (`exact`, `approx`, `within`), `false`
  * when a point is placed only by the narrative (`after`, `before`), whose nominal day is a
@@ -317,7 +338,7 @@ export interface ActiveTreatments {
  * import { loadCaseSeries } from "./load.ts";
  * import { activeTreatments } from "./timeline.ts";
  * const c = (await loadCaseSeries()).cases[0];
- * activeTreatments(c, "paroxetine_7wk_report").certain.map((t) => t.doseMgPerDay); // [20]
+ * activeTreatments(c, "paroxetine_7wk_report").certain.map((t) => t.dose?.lo); // [20]
  * ```
  */
 export function activeTreatments(c: Case, timeId: string): ActiveTreatments {

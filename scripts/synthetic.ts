@@ -68,6 +68,9 @@ class Table {
   }
 }
 
+/** The empty `dose_hi_mg_per_day`, `dose_words`, `route` and `frequency` of a single stated dose. */
+const NO_DOSE_DETAILS = [null, null, null, null] as const;
+
 /** The `timepoints.csv` row of a time point stated as day `d` after the amputation. */
 function exactDay(caseId: string, timeId: string, d: number, quote: string) {
   return [caseId, timeId, "exact", "amputation", null, d, "day", d, d, d, `day ${d}`, quote];
@@ -209,6 +212,7 @@ export async function writeSyntheticSeries(
         comparator,
         "synthetic comparator",
         doses[1],
+        ...NO_DOSE_DETAILS,
         "comparator_start",
         "drug_start",
         STUDY.indication,
@@ -220,6 +224,7 @@ export async function writeSyntheticSeries(
         drug,
         "synthetic class",
         doses[0],
+        ...NO_DOSE_DETAILS,
         "drug_start",
         null,
         STUDY.indication,

@@ -145,8 +145,8 @@ Deno.test("phantom-pain observation dated before the amputation", async () => {
 Deno.test("overlapping dose periods of one drug", async () => {
   const dir = await dataWith("treatments.csv", (t) =>
     t.replace(
-      "1,paroxetine,SSRI,10,paroxetine_start,paroxetine_20,",
-      "1,paroxetine,SSRI,10,paroxetine_start,paroxetine_30,",
+      "1,paroxetine,SSRI,10,,,,,paroxetine_start,paroxetine_20,",
+      "1,paroxetine,SSRI,10,,,,,paroxetine_start,paroxetine_30,",
     ));
   const issues = await issuesOf(dir);
   assertIssue(issues, {

@@ -29,7 +29,7 @@ Deno.test("case 2: first VAS is 8.0 and milnacipran is 25 mg/day", () => {
   const c = byId("2");
   assert.deepEqual(c.observations[0].vas, { lo: 8, hi: 8, nominal: 8 });
   const mil = c.treatments.filter((t) => t.drug === "milnacipran");
-  assert.deepEqual(mil.map((t) => t.doseMgPerDay), [25]);
+  assert.deepEqual(mil.map((t) => t.dose?.lo), [25]);
   assert.deepEqual(mil[0].start.hi, Infinity, "no date is stated for the start of milnacipran");
 });
 
@@ -37,7 +37,7 @@ Deno.test("case 1: paroxetine titration 10-20-30-40 then milnacipran 100 and 75"
   const c = byId("1");
   assert.deepEqual(
     c.treatments.filter((t) => t.purpose === "phantom limb pain").map((t) =>
-      `${t.drug} ${t.doseMgPerDay}`
+      `${t.drug} ${t.dose?.lo}`
     ),
     [
       "diclofenac 75",
@@ -49,9 +49,9 @@ Deno.test("case 1: paroxetine titration 10-20-30-40 then milnacipran 100 and 75"
       "milnacipran 75",
     ],
   );
-  const p10 = c.treatments.find((t) => t.drug === "paroxetine" && t.doseMgPerDay === 10)!;
+  const p10 = c.treatments.find((t) => t.drug === "paroxetine" && t.dose?.lo === 10)!;
   assert.deepEqual([p10.start.lo, p10.start.hi, p10.end?.nominal], [6, 6, 16]);
-  const m = c.treatments.find((t) => t.drug === "milnacipran" && t.doseMgPerDay === 100)!;
+  const m = c.treatments.find((t) => t.drug === "milnacipran" && t.dose?.lo === 100)!;
   assert.deepEqual([m.start.lo, m.start.nominal, m.start.hi], [81, 96, 111]);
 });
 

@@ -49,7 +49,8 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
     assert.equal(svg.includes("VAS stated for a period"), spanned > 0, `case ${c.id}`);
     for (const t of c.treatments) {
       assert.ok(svg.includes(`>${t.drug}<`), t.drug);
-      assert.ok(svg.includes(`>${lib.formatNumber(t.doseMgPerDay)}</text>`), `${t.doseMgPerDay}`);
+      const label = lib.formatDoseValue(t.dose);
+      assert.ok(svg.includes(`>${label}</text>`), label);
     }
     // Each event by its kind; two of one kind (an accident and a surgical amputation) by what
     // happened, so that their labels tell them apart.

@@ -6,6 +6,7 @@
  * @module
  */
 import { valueScale } from "../cases.ts";
+import { compareDoses, drugWithDose, formatDose } from "../dose.ts";
 import { formatDay, formatInterval, formatNumber } from "../intervals.ts";
 import type { Case, Treatment } from "../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../prose.ts";
@@ -64,7 +65,7 @@ const f = (x: number) => formatNumber(x, 1);
 /** The study the claims of the current `judge` call are read against (set by `judge`). */
 let STUDY: Study;
 let drug = "";
-const dose = (t: Treatment) => `${t.drug} ${t.doseMgPerDay} mg/day`;
+const dose = (t: Treatment) => drugWithDose(t);
 
 /** Whether a point's day after the start can be read as a date; else its interval. */
 const when = (p: ChangePoint) => formatDay(p.day, p.dated, { prefix: true, digits: 1 });
@@ -234,7 +235,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
       const rows = cases.map((c) => {
         const periods = c.treatments.filter((t) => t.drug === drug);
         const up = periods.findIndex((t, i) =>
-          i > 0 && t.doseMgPerDay > periods[i - 1].doseMgPerDay
+          i > 0 && compareDoses(t.dose, periods[i - 1].dose) === 1
         );
         if (up < 0) return null;
         const prev = periods[up - 1];
@@ -297,7 +298,7 @@ export function judge(rule: ClaimRule, cases: readonly Case[]): Judgement {
             `${counted(before.length, "value")} before ${rule.drug}` +
             (before.length ? "" : ", so no response to it can be measured") +
             (raised
-              ? `; the dose was raised to ${raised.doseMgPerDay} mg/day because of the ` +
+              ? `; the dose was raised to ${formatDose(raised)} because of the ` +
                 `${f(a.vas.nominal)}, so part of the fall is expected from regression to the mean`
               : ""),
         };

@@ -6,6 +6,7 @@
  */
 import { expectCase } from "../args.ts";
 import * as Plot from "@observablehq/plot";
+import { DOSE_NOT_STATED, formatDoseValue, nominalDose } from "../dose.ts";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
 import { scaleLabel } from "../scales.ts";
@@ -234,8 +235,10 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     legend: legendItems,
     notes,
     caption: "Bars: dose periods, coloured by drug class; height: dose relative to the drug's " +
-      "highest dose; numbers: dose in mg/day. Times are inferred from the text's words by the " +
-      "rules of data/README.md; nothing is read from the article's Figure 1.",
+      "highest dose; numbers: dose in mg/day" +
+      doseNotes(periods.map((p) => p.t)) +
+      ". Times are inferred from the text's words by the rules of data/README.md; nothing is " +
+      "read from the article's Figure 1.",
     description: `Case ${c.id}: ${describeValues(obs.map((x) => x.o))} against ` +
       `${origin === null ? "days since day 0" : `days since the start of ${drug}`}, with ` +
       `${periods.length} dose period${periods.length === 1 ? "" : "s"}` +
@@ -528,10 +531,21 @@ function vasPanel(
   }) as unknown as Element;
 }
 
+/** What the caption adds on doses other than one stated value: " (a range at its midpoint)". */
+function doseNotes(ts: readonly Pick<Treatment, "dose">[]): string {
+  const notes = [
+    ...(ts.some((t) => t.dose !== null && t.dose.lo !== t.dose.hi)
+      ? ["a range at its midpoint"]
+      : []),
+    ...(ts.some((t) => t.dose === null) ? ["a dose not stated at half height"] : []),
+  ];
+  return notes.length ? ` (${notes.join("; ")})` : "";
+}
+
 /** One lane per drug: bars with faded uncertain edges, dose labels spread apart. */
 function lanePanel(
   periods: readonly {
-    t: Pick<Treatment, "drug" | "drugClass" | "doseMgPerDay" | "start" | "end">;
+    t: Pick<Treatment, "drug" | "drugClass" | "dose" | "doseWords" | "start" | "end">;
     start: NominalInterval;
     end: NominalInterval | null;
   }[],
@@ -573,11 +587,13 @@ function lanePanel(
         }));
       }
       const mine = periods.filter((p) => p.t.drug === lane.drug);
-      const maxDose = Math.max(...mine.map((p) => p.t.doseMgPerDay));
+      const maxDose = Math.max(0, ...mine.map((p) => nominalDose(p.t.dose) ?? 0));
       const bottom = top + LANE_H - 3;
       const labels: { text: string; want: number; w: number }[] = [];
       for (const p of mine) {
-        const h = 4 + 8 * (maxDose > 0 ? p.t.doseMgPerDay / maxDose : 1);
+        // A dose the text does not state has no height of its own: half way, labelled so.
+        const dose = nominalDose(p.t.dose);
+        const h = 4 + 8 * (dose === null ? 0.5 : maxDose > 0 ? dose / maxDose : 1);
         const bar = fuzzyBar({
           start: p.start,
           end: p.end,
@@ -598,7 +614,9 @@ function lanePanel(
         const [d0, d1] = x.domain;
         const a = x(Math.min(Math.max(p.start.hi, d0), d1));
         const b = x(Math.min(Math.max(p.end ? p.end.lo : d1, d0), d1));
-        const text = formatNumber(p.t.doseMgPerDay);
+        const text = p.t.dose === null
+          ? p.t.doseWords ?? DOSE_NOT_STATED
+          : formatDoseValue(p.t.dose);
         const want = b > a + 1 ? (a + b) / 2 : (bar.extent.x1 + bar.extent.x2) / 2;
         labels.push({ text, want, w: measureText(text, TYPE.small).width });
       }

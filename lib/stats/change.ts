@@ -9,7 +9,7 @@ import { valueScale } from "../cases.ts";
 import { expectCase, expectInterval } from "../args.ts";
 import { linearRegression } from "simple-statistics";
 import { formatDay, type NominalInterval } from "../intervals.ts";
-import { type Case, compareDays, type Day, type Observation } from "../model.ts";
+import { type Case, compareDays, type Day, type Observation, type Treatment } from "../model.ts";
 import {
   alignOnDrug,
   type Baseline,
@@ -427,8 +427,8 @@ export interface PeriodRate {
   caseId: string;
   /** Drug. */
   drug: string;
-  /** Dose (mg/day), or `null` for all periods of the drug together. */
-  doseMgPerDay: number | null;
+  /** The dose period (its dose: `period.dose`), or `null` for all periods of the drug together. */
+  period: Treatment | null;
   /** Observations in the period (by nominal time). */
   n: number;
   /** cm per week from the first to the last observation, with bounds; `null` under two. */
@@ -474,7 +474,7 @@ function rateBounds(c: Case, a: Observation, b: Observation): NominalInterval {
  * import { loadCaseSeries } from "../load.ts";
  * import { periodRates } from "./change.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
- * periodRates(c).find((r) => r.drug === "paroxetine" && r.doseMgPerDay === null)?.n; // 2
+ * periodRates(c).find((r) => r.drug === "paroxetine" && r.period === null)?.n; // 2
  * ```
  */
 export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[] {
@@ -486,8 +486,8 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
     );
   const periods = c.treatments.filter((t) => t.purpose === c.study.indication);
   const rows: PeriodRate[] = [];
-  const make = (drug: string, dose: number | null, obs: Observation[]): PeriodRate => {
-    const base = { caseId: c.id, drug, doseMgPerDay: dose, n: obs.length };
+  const make = (drug: string, period: Treatment | null, obs: Observation[]): PeriodRate => {
+    const base = { caseId: c.id, drug, period, n: obs.length };
     if (obs.length < 2) {
       return {
         ...base,
@@ -506,7 +506,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
     };
   };
   for (const p of periods) {
-    rows.push(make(p.drug, p.doseMgPerDay, inside(p.start, p.end)));
+    rows.push(make(p.drug, p, inside(p.start, p.end)));
   }
   for (const drug of [...new Set(periods.map((p) => p.drug))]) {
     const mine = periods.filter((p) => p.drug === drug);

@@ -5,7 +5,15 @@
  *
  * @module
  */
-import type { Case, CaseEvent, Day, Observation, Timepoint, Treatment } from "../../lib/model.ts";
+import type {
+  Case,
+  CaseEvent,
+  Day,
+  Dose,
+  Observation,
+  Timepoint,
+  Treatment,
+} from "../../lib/model.ts";
 import type { ObservationSpan } from "../../lib/mod.ts";
 import type { Study } from "../../lib/study.ts";
 import { SCALES } from "../../lib/scales.ts";
@@ -40,7 +48,7 @@ class Builder {
   treat(
     drug: string,
     drugClass: string,
-    dose: number,
+    dose: number | Dose | null,
     start: Day,
     end: Day | null,
     purpose: string | null = null,
@@ -48,7 +56,10 @@ class Builder {
     this.treatments.push({
       drug,
       drugClass,
-      doseMgPerDay: dose,
+      dose: typeof dose === "number" ? { lo: dose, hi: dose } : dose,
+      doseWords: null,
+      route: null,
+      frequency: null,
       start,
       end,
       purpose: purpose ?? this.study.indication,
@@ -93,6 +104,8 @@ class Builder {
       observations: [...this.observations].sort(byNominal),
       events: [...this.events].sort(byNominal),
       study: this.study,
+      amputation: this.events.find((e) => e.kind === "amputation") ??
+        { kind: "amputation", day: this.timepoints[0].day, description: "origin", quote: "q" },
     };
   }
 }
@@ -124,9 +137,11 @@ export function oddCases(study: Study): Case[] {
   // One VAS, no treatment, no event.
   const b = new Builder("odd-one-value", study);
   b.vas(b.day("only", 5, 5, 5), 3, 3, 3);
-  // Never takes the study drug; values only.
+  // Never takes the study drug; values only; a dose not stated, a dose range.
   const c = new Builder("odd-no-drug", study);
   c.treat("another drug", "SSRI", 20, c.day("s", 0, 3, 6), c.day("e", 30, 30, 30))
+    .treat("another drug", "SSRI", { lo: 25, hi: 50 }, c.timepoints.at(-1)!.day, null)
+    .treat("an opioid", "opioid", null, c.day("o", 10, 12, 14), null)
     .vas(c.day("v1", 1, 2, 3), 6, 6, 6).vas(c.day("v2", 28, 28, 28), 4, 4, 4);
   // No VAS at all; the drug from day 0, open end.
   const d = new Builder("odd-no-vas", study);

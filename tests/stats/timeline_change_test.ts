@@ -90,7 +90,7 @@ Deno.test("same nominal day: narrative order, never a value narrated before a st
   assert.ok(at("start diclofenac") < at("VAS 8"));
   assert.ok(at("VAS 8") < at("start milnacipran"));
   // The average is not inside the milnacipran period, nor in a post-drug area.
-  const m = periodRates(c2).find((r) => r.drug === "milnacipran" && r.doseMgPerDay === null)!;
+  const m = periodRates(c2).find((r) => r.drug === "milnacipran" && r.period === null)!;
   assert.equal(m.n, 2);
   const auc = areaUnderCurve(c2, { from: 0, to: 30 });
   assert.deepEqual(auc.excluded.map((e) => e.timeId), ["pretreatment_average"]);
@@ -137,17 +137,17 @@ Deno.test("baselines: last, max and mean before milnacipran", () => {
 Deno.test("active treatments: certain and ambiguous", () => {
   // VAS 6.6 was reported on 20 mg/day: the increase to 30 mg/day came at that visit.
   const a = activeTreatments(c1, "paroxetine_7wk_report");
-  assert.deepEqual(a.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["paroxetine 20"]);
+  assert.deepEqual(a.certain.map((t) => `${t.drug} ${t.dose?.lo}`), ["paroxetine 20"]);
   assert.deepEqual(a.possible, []);
   // VAS 3.3 is narrated after the increase to 40 mg/day: on 40 mg/day; 30 mg/day ended at
   // the latest when it was reported, which the narrative places before it.
   const b = activeTreatments(c1, "paroxetine_40_report");
-  assert.deepEqual(b.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`), ["paroxetine 40"]);
+  assert.deepEqual(b.certain.map((t) => `${t.drug} ${t.dose?.lo}`), ["paroxetine 40"]);
   assert.deepEqual(b.possible, []);
   // Case 3, recurrence: on 50 mg/day; quetiapine started before milnacipran and its end is not
   // stated, so it is certainly still given.
   const r = activeTreatments(c3, "recurrence_report");
-  assert.deepEqual(r.certain.map((t) => `${t.drug} ${t.doseMgPerDay}`).sort(), [
+  assert.deepEqual(r.certain.map((t) => `${t.drug} ${t.dose?.lo}`).sort(), [
     "milnacipran 50",
     "quetiapine 250",
   ]);
@@ -207,15 +207,15 @@ Deno.test("AUC: trapezoid at nominal values, bounds over admissible times and va
 });
 
 Deno.test("rates of change within drugs and dose periods", () => {
-  const par = periodRates(c1).find((r) => r.drug === "paroxetine" && r.doseMgPerDay === null)!;
+  const par = periodRates(c1).find((r) => r.drug === "paroxetine" && r.period === null)!;
   // 6.6 → 3.3 over nominal days 55 → 79: −3.3/24·7 cm/week.
   assert.ok(Math.abs(par.perWeek!.nominal - (-3.3 / 24) * 7) < 1e-12);
-  const p20 = periodRates(c1).find((r) => r.drug === "paroxetine" && r.doseMgPerDay === 20)!;
+  const p20 = periodRates(c1).find((r) => r.drug === "paroxetine" && r.period?.dose?.lo === 20)!;
   assert.equal(p20.perWeek, null);
   assert.match(p20.reason!, /1 observation/);
   // Case 3 on 50 mg/day: 2.0, 0 and the recurrence 2.0; the report after the increase shares
   // the recurrence's nominal day but belongs to 75 mg/day.
-  const m50 = periodRates(c3).find((r) => r.doseMgPerDay === 50)!;
+  const m50 = periodRates(c3).find((r) => r.period?.dose?.lo === 50)!;
   assert.equal(m50.n, 3);
   assert.ok(m50.leastSquaresPerWeek !== null);
 });
