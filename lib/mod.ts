@@ -79,6 +79,7 @@ export {
   type TableOptions,
   textTable,
 } from "./display.ts";
+export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";
 export { getCase } from "./cases.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export {
