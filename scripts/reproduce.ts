@@ -293,12 +293,11 @@ async function recoverStopped(key: string): Promise<void> {
         );
       }
     }
-    if (r.state === "undone") {
+    if (r.state === "undone" && r.restored > 0) {
+      const paths = r.restored === 1 ? "path" : "paths";
       console.log(
-        `restored ${r.restored} replaced ${
-          r.restored === 1 ? "path" : "paths"
-        } from .tmp/${e.name}` +
-          ": a run was stopped while installing its notebooks and results, which are as before it",
+        `restored ${r.restored} ${paths} from .tmp/${e.name}: a run was stopped while ` +
+          "installing its notebooks and results, which are as before it",
       );
     }
     await Deno.remove(dir, { recursive: true });

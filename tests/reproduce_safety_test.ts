@@ -294,7 +294,7 @@ Deno.test("reproduce after a kill -9 that left results/ missing: puts it back fr
     await Deno.writeTextFile(`${notebooks}/00-a.ipynb`, notebook(["throw new Error('stop')"]));
     r = await reproduce(notebooks, results);
     assert.equal(r.code, 1, "the new run itself fails; what was restored stays");
-    assert.match(r.stdout, /^restored 1 replaced path from \.tmp\/reproduce-[0-9a-f]+-killed: /m);
+    assert.match(r.stdout, /^restored 1 path from \.tmp\/reproduce-[0-9a-f]+-killed: /m);
     assert.deepEqual(await tree(results), before, "results/ as before the killed run");
     assert.equal(await Deno.lstat(work).catch(() => null), null, "its scratch folder removed");
   } finally {

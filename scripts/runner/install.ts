@@ -183,12 +183,14 @@ export async function installAll(
  * Undoes the steps of an installation, last first, from what is on disk: a step's new file is in
  * place when its `from` is gone (it is moved back there), and the path it replaced is in `saved`
  * (it is moved back into place). Running it again after it was stopped continues the undoing.
+ * Returns how many paths are back as they were (restored, or freed of a new file).
  */
 async function undo(steps: readonly Step[]): Promise<number> {
   let restored = 0;
   for (const step of [...steps].reverse()) {
     if (step.from !== null && !(await present(step.from)) && (await present(step.to))) {
       await Deno.rename(step.to, step.from);
+      if (!(await present(step.saved))) restored++;
     }
     if (await present(step.saved)) {
       if (await present(step.to)) {
@@ -207,7 +209,7 @@ export type Recovery =
   | { state: "none" }
   /** An installation had finished: the backup holds only replaced files. */
   | { state: "finished" }
-  /** An installation was stopped: its renames were undone (`restored` paths put back). */
+  /** An installation was stopped: its renames were undone (`restored` paths as before). */
   | { state: "undone"; restored: number };
 
 /**

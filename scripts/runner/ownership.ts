@@ -92,7 +92,9 @@ export async function foreignEntries(
   manifest: Manifest | null,
   label: string,
 ): Promise<Entry[]> {
-  const all = await entries(results);
+  // A probe file of `checkWritable` left by a run killed at that moment is a run's own.
+  const probe = (e: Entry) => e.kind === "file" && /(^|\/)\.reproduce-probe-[^/]*$/.test(e.path);
+  const all = (await entries(results)).filter((e) => !probe(e));
   if (manifest === null && all.length > 0) {
     throw new NotOwnedError(
       `${label} holds files that no run of reproduce wrote (it has no manifest.json listing ` +
