@@ -129,6 +129,30 @@ Deno.test("reproduce keeps files no run wrote in its results folder, and refuses
   }
 });
 
+Deno.test("reproduce refuses to write over a notebook saved while it ran (the edit is kept)", async () => {
+  const dir = await scratch();
+  try {
+    await Deno.mkdir(`${dir}/notebooks`);
+    const path = `${dir}/notebooks/00-a.ipynb`;
+    // The notebook saves a new version of itself while it runs, as an editor's autosave would.
+    const edited = notebook(['"the version saved meanwhile"']);
+    await Deno.writeTextFile(
+      path,
+      notebook([`await Deno.writeTextFile(${JSON.stringify(path)}, ${JSON.stringify(edited)});`]),
+    );
+    const r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(
+      r.stderr,
+      /^error: \.tmp\/safety-[^/]+\/notebooks\/00-a\.ipynb changed while the run was going .*nothing was changed$/m,
+    );
+    assert.equal(await Deno.readTextFile(path), edited, "the edit is kept");
+    assert.equal(await Deno.lstat(`${dir}/results`).catch(() => null), null, "nothing written");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 /** A case template: its parameters cell, and a cell showing the case id. */
 const TEMPLATE = JSON.stringify({
   cells: [
