@@ -20,13 +20,7 @@ import { differences } from "./runner/compare.ts";
 import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
 import { sha256 } from "./runner/files.ts";
 import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
-import {
-  checkWritable,
-  diskFullMessage,
-  installAll,
-  InstallError,
-  recoverInstall,
-} from "./runner/install.ts";
+import { checkWritable, diskFullMessage, installAll, removeStoppedRuns } from "./runner/install.ts";
 import { installKernelSpec, jupyterEnv } from "./runner/kernelspec.ts";
 import { acquireLock } from "./runner/lock.ts";
 import {
@@ -40,7 +34,7 @@ import {
 } from "./runner/manifest.ts";
 import { fileState, foreignEntries, installMoves } from "./runner/ownership.ts";
 import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
-import { NOTEBOOKS, resolveFolder, RESULTS, ROOT, runKey, SCRATCH } from "./runner/paths.ts";
+import { NOTEBOOKS, resolveFolder, RESULTS, runKey, SCRATCH, shown } from "./runner/paths.ts";
 
 /** Options of {@link run}. */
 export interface RunOptions {
@@ -92,7 +86,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
   // terminal closed): no such run is going, as this one holds the lock. One stopped while
   // installing is undone first, from its backup, which is removed only once all is back.
   try {
-    await recoverStopped(key);
+    for (const line of await removeStoppedRuns(SCRATCH, key)) console.log(line);
   } catch (e) {
     await release();
     throw e;
@@ -252,56 +246,10 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     return 0;
   } finally {
     // A backup whose installation could not be undone holds the only copy: the next run puts it
-    // back (see recoverStopped).
+    // back (see removeStoppedRuns).
     const pending = await Deno.lstat(`${work}/backup/journal.json`).then(() => true, () => false);
     if (!pending) await Deno.remove(work, { recursive: true }).catch(() => {});
     await release();
-  }
-}
-
-/** A path as messages show it: relative to the repository when inside it. */
-function shown(path: string): string {
-  for (const root of new Set([ROOT, resolveFolder(ROOT, "/")])) {
-    if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
-  }
-  return path;
-}
-
-/**
- * Removes the scratch folders that runs on the same folders left (run key `key`), after undoing
- * an installation one of them was stopped in. A scratch folder whose backup could not be put back
- * is kept, and the run is refused with the reason.
- */
-async function recoverStopped(key: string): Promise<void> {
-  for (const e of Deno.readDirSync(SCRATCH)) {
-    if (!e.isDirectory || !e.name.startsWith(`${key}-`)) continue;
-    const dir = `${SCRATCH}/${e.name}`;
-    const r = await recoverInstall(`${dir}/backup`);
-    if (r.state === "none") {
-      // No journal: a backup folder that holds anything was left by an older runner, and may
-      // hold the only copy of replaced files.
-      const held = [...(function* () {
-        try {
-          yield* Deno.readDirSync(`${dir}/backup`);
-        } catch { /* no backup folder */ }
-      })()].filter((b) => !b.name.endsWith(".tmp"));
-      if (held.length) {
-        throw new InstallError(
-          `.tmp/${e.name}/backup holds files a stopped run had moved aside, and no journal ` +
-            "says where they go: put them back by hand (each is a replaced notebook or the " +
-            "results folder), then remove the folder",
-        );
-      }
-    }
-    if (r.state === "undone" && r.restored > 0) {
-      const paths = r.restored === 1 ? "path" : "paths";
-      console.log(
-        `restored ${r.restored} ${paths} from .tmp/${e.name}: a run was stopped while ` +
-          "installing its notebooks and results, which are as before it",
-      );
-    }
-    await Deno.remove(dir, { recursive: true });
-    console.log(`removed .tmp/${e.name}: left by a run that was stopped`);
   }
 }
 

@@ -284,3 +284,53 @@ export function diskFullMessage(e: unknown, folder: string): string | null {
   return `the disk holding ${folder} is full (${text.replace(/ \(os error 28\)/, "")}): free ` +
     "some space and run again; nothing was changed";
 }
+
+/**
+ * Removes the scratch folders (`<scratch>/<key>-*`) that runs on the same folders left when they
+ * were killed or lost their terminal, after undoing an installation one of them was stopped in
+ * (see {@link recoverInstall}). Call it holding the run lock, before anything else.
+ *
+ * @param scratch the scratch folder
+ * @param key the run key of the folders (`runKey`)
+ * @returns the lines to print: what was put back, what was removed
+ * @throws {InstallError} when a backup cannot be put back; its scratch folder is kept
+ * @example
+ * ```ts ignore
+ * import { removeStoppedRuns } from "./install.ts";
+ * for (const line of await removeStoppedRuns(".tmp", "reproduce-0123456789ab")) console.log(line);
+ * ```
+ */
+export async function removeStoppedRuns(scratch: string, key: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const e of Deno.readDirSync(scratch)) {
+    if (!e.isDirectory || !e.name.startsWith(`${key}-`)) continue;
+    const dir = `${scratch}/${e.name}`;
+    const r = await recoverInstall(`${dir}/backup`);
+    if (r.state === "none") {
+      // No journal: a backup folder holding anything was left by a runner without journals, and
+      // may hold the only copy of replaced files.
+      const held: string[] = [];
+      try {
+        for (const b of Deno.readDirSync(`${dir}/backup`)) {
+          if (!b.name.endsWith(".tmp")) held.push(b.name);
+        }
+      } catch { /* no backup folder */ }
+      if (held.length) {
+        throw new InstallError(
+          `.tmp/${e.name}/backup holds files a stopped run had moved aside, and no journal ` +
+            "says where they go: put them back by hand (each is a replaced notebook or the " +
+            "results folder), then remove the folder",
+        );
+      }
+    }
+    if (r.state === "undone" && r.restored > 0) {
+      lines.push(
+        `restored ${r.restored} ${r.restored === 1 ? "path" : "paths"} from .tmp/${e.name}: a ` +
+          "run was stopped while installing its notebooks and results, which are as before it",
+      );
+    }
+    await Deno.remove(dir, { recursive: true });
+    lines.push(`removed .tmp/${e.name}: left by a run that was stopped`);
+  }
+  return lines;
+}

@@ -62,6 +62,25 @@ export function resolveFolder(path: string, cwd: string): string {
   }
 }
 
+/**
+ * A path as messages show it: relative to the repository when inside it.
+ *
+ * @param path an absolute path
+ * @returns the path, relative to the repository's root when below it
+ * @example
+ * ```ts
+ * import { ROOT, shown } from "./paths.ts";
+ * if (shown(`${ROOT}/results`) !== "results") throw new Error("relative to the repository");
+ * if (shown("/elsewhere") !== "/elsewhere") throw new Error("else as it is");
+ * ```
+ */
+export function shown(path: string): string {
+  for (const root of new Set([ROOT, resolveFolder(ROOT, "/")])) {
+    if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
+  }
+  return path;
+}
+
 /** Debian's Python, which has nbclient and nbconvert. */
 export const PYTHON = "/usr/bin/python3";
 /** The notebook executor (Python, nbclient). */
