@@ -20,7 +20,13 @@ import { differences } from "./runner/compare.ts";
 import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
 import { sha256 } from "./runner/files.ts";
 import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
-import { checkWritable, diskFullMessage, installAll, removeStoppedRuns } from "./runner/install.ts";
+import {
+  checkWritable,
+  diskFullMessage,
+  installAll,
+  removeScratch,
+  removeStoppedRuns,
+} from "./runner/install.ts";
 import { installKernelSpec, jupyterEnv } from "./runner/kernelspec.ts";
 import { acquireLock } from "./runner/lock.ts";
 import {
@@ -245,10 +251,9 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     );
     return 0;
   } finally {
-    // A backup whose installation could not be undone holds the only copy: the next run puts it
-    // back (see removeStoppedRuns).
-    const pending = await Deno.lstat(`${work}/backup/journal.json`).then(() => true, () => false);
-    if (!pending) await Deno.remove(work, { recursive: true }).catch(() => {});
+    // A backup whose installation could not be undone holds the only copy: it is kept, and the
+    // next run puts it back (see removeStoppedRuns).
+    await removeScratch(work).catch(() => {});
     await release();
   }
 }

@@ -329,8 +329,30 @@ export async function removeStoppedRuns(scratch: string, key: string): Promise<s
           "run was stopped while installing its notebooks and results, which are as before it",
       );
     }
-    await Deno.remove(dir, { recursive: true });
+    await removeScratch(dir);
     lines.push(`removed .tmp/${e.name}: left by a run that was stopped`);
   }
   return lines;
+}
+
+/**
+ * Removes a run's scratch folder unless its backup holds an installation still to undo (then it
+ * is kept for the next run). A finished installation's backup is first renamed out of the way,
+ * so that a removal stopped half-way never leaves a backup without its journal.
+ *
+ * @param work the scratch folder; its backup is `work/backup`
+ * @returns whether it was removed
+ * @example
+ * ```ts
+ * import { removeScratch } from "./install.ts";
+ * if (!(await removeScratch("/no/such/folder"))) throw new Error("nothing to keep");
+ * ```
+ */
+export async function removeScratch(work: string): Promise<boolean> {
+  if (await present(`${work}/backup/${JOURNAL}`)) return false;
+  if (await present(`${work}/backup`)) await Deno.rename(`${work}/backup`, `${work}/discarded`);
+  await Deno.remove(work, { recursive: true }).catch((e) => {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  });
+  return true;
 }
