@@ -18,6 +18,7 @@ import { stringify } from "csv-stringify/sync";
 import { Marked } from "marked";
 import { wrongArgument } from "./args.ts";
 import { fmt } from "./intervals.ts";
+import { isSafeImage, isSafeLink } from "./markdown.ts";
 import { encodeBase64 } from "./plots/base64.ts";
 import type { Figure } from "./plots/compose.ts";
 import { displayMetadata, pngBytes, svgText, writeAtomic } from "./plots/render.ts";
@@ -144,17 +145,26 @@ const escapeHtml = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;");
 
-/** Markdown to HTML (GitHub-flavoured); raw HTML in the text is shown as text, not rendered. */
+/**
+ * Markdown to HTML (GitHub-flavoured); raw HTML in the text is shown as text, not rendered; a
+ * link to anything but http(s) or a relative URL shows as its text, an image that is not relative
+ * as its alternative text.
+ */
 const markdown = new Marked({
   gfm: true,
   renderer: {
     html: ({ text }) => escapeHtml(text),
+    link(token) {
+      return isSafeLink(token.href) ? false : this.parser.parseInline(token.tokens);
+    },
+    image: (token) => isSafeImage(token.href) ? false : escapeHtml(token.text),
   },
 });
 
 /**
  * The HTML a Markdown text renders to (GitHub-flavoured Markdown, by `marked`; HTML tags in the
- * text are escaped, so they show as typed).
+ * text are escaped, so they show as typed; links only to http(s) and relative URLs, images only
+ * from relative ones: others show as their text, see `lib/markdown.ts`).
  *
  * @param text Markdown.
  * @returns HTML.
@@ -276,7 +286,11 @@ export function textTable(rows: readonly Row[]): string {
 }
 
 /**
- * CSV text of a table (full precision; `Inf`/`-Inf` for infinities, empty for null).
+ * CSV text of a table (full precision; `Inf`/`-Inf` for infinities, empty for null). A text cell
+ * that a spreadsheet would run as a formula, one starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return (or the full-width `＝`, `＋`, `－`, `＠`), gets a leading single quote, as OWASP
+ * recommends against CSV injection (csv-stringify's `escape_formulas`): a spreadsheet then shows
+ * it as text. Numbers are written as they are (`-3.5` stays a number).
  *
  * @param rows The rows.
  * @returns The CSV text, with a header line.
@@ -284,20 +298,21 @@ export function textTable(rows: readonly Row[]): string {
  * ```ts
  * import { csvTable } from "./display.ts";
  * csvTable([{ a: 1, b: Infinity }]); // "a,b\n1,Inf\n"
+ * const csv = csvTable([{ n: -3.5, t: "=HYPERLINK(\"http://x\")", u: "-x" }]);
+ * if (csv !== 'n,t,u\n-3.5,"\'=HYPERLINK(""http://x"")",\'-x\n') throw new Error(csv);
  * ```
  */
 export function csvTable(rows: readonly Row[]): string {
   expectRows("csvTable", rows);
   const cols = columns(rows);
-  const v = (x: Row[string] | undefined) =>
-    x === null || x === undefined
-      ? ""
-      : x === Infinity
-      ? "Inf"
-      : x === -Infinity
-      ? "-Inf"
-      : String(x);
-  return stringify([cols, ...rows.map((r) => cols.map((c) => v(r[c])))]);
+  // Numbers go in as numbers, so that the formula rule leaves "-3.5" a number.
+  return stringify([cols, ...rows.map((r) => cols.map((c) => r[c] ?? null))], {
+    escape_formulas: true,
+    cast: {
+      number: (x) => x === Infinity ? "Inf" : x === -Infinity ? "-Inf" : String(x),
+      boolean: (b) => String(b),
+    },
+  });
 }
 
 /**

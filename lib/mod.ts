@@ -90,6 +90,7 @@ export {
   type TableOptions,
   textTable,
 } from "./display.ts";
+export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";
 export { getCase, studyOf, valueScale } from "./cases.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export {

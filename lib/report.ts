@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { markdownText } from "./markdown.ts";
 import { expectCase, expectSeries } from "./args.ts";
 import type { Row } from "./display.ts";
 import { DOSE_NOT_STATED, doseCell, drugWithDose, formatDose } from "./dose.ts";
@@ -1006,9 +1007,12 @@ export function caseIntro(s: CaseSeries, c: Case): string {
       `${p.treatment.length} after` +
       (p.ambiguous ? `; ${p.ambiguous} may fall on either side of its start.` : ".");
   const source = s.sources.get(c.sourceId);
-  return `## Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})\n\n` +
-    `Cause: ${c.cause}. Zung SDS: ${c.sds ?? "not reported"}. Day 0: ${c.day0}. ` +
-    `Source: ${source ? source.citation.replace(/\.?$/, ".") : c.sourceId} ${values}`;
+  // Text from the data is escaped: a citation or cause never becomes a link, image or markup.
+  const t = (x: unknown) => markdownText(String(x));
+  return `## Case ${t(c.id)}: ${c.age}-year-old ${t(c.sex)}, ${t(c.side)} ${t(c.limb)} limb ` +
+    `(${t(c.level)})\n\n` +
+    `Cause: ${t(c.cause)}. Zung SDS: ${c.sds ?? "not reported"}. Day 0: ${t(c.day0)}. ` +
+    `Source: ${t(source ? source.citation.replace(/\.?$/, ".") : c.sourceId)} ${values}`;
 }
 
 /** The name of a case's values for prose: the scale with its instrument ("VAS", "NRS"), or "pain". */

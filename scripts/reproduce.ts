@@ -18,21 +18,29 @@
 import { PINNED_DENO, warnOnOtherDeno } from "../lib/runtime.ts";
 import { differences } from "./runner/compare.ts";
 import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
-import { listFiles, sha256 } from "./runner/files.ts";
+import { sha256 } from "./runner/files.ts";
 import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
-import { checkWritable, installAll, type Move } from "./runner/install.ts";
+import {
+  checkWritable,
+  diskFullMessage,
+  installAll,
+  removeScratch,
+  removeStoppedRuns,
+} from "./runner/install.ts";
 import { installKernelSpec, jupyterEnv } from "./runner/kernelspec.ts";
 import { acquireLock } from "./runner/lock.ts";
 import {
   collect,
+  insideFile,
   locate,
   type Manifest,
   readManifest,
   staleness,
   tree,
 } from "./runner/manifest.ts";
+import { fileState, foreignEntries, installMoves } from "./runner/ownership.ts";
 import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
-import { NOTEBOOKS, RESULTS, runKey, SCRATCH } from "./runner/paths.ts";
+import { NOTEBOOKS, resolveFolder, RESULTS, runKey, SCRATCH, shown } from "./runner/paths.ts";
 
 /** Options of {@link run}. */
 export interface RunOptions {
@@ -81,22 +89,29 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
   const key = runKey(dirs.notebooks, dirs.results);
   const release = await acquireLock(`${SCRATCH}/${key}.lock`, "`deno task reproduce`");
   // Scratch folders of these folders' runs that ended without removing theirs (killed, or their
-  // terminal closed): no such run is going, as this one holds the lock.
-  for (const e of Deno.readDirSync(SCRATCH)) {
-    if (e.isDirectory && e.name.startsWith(`${key}-`)) {
-      await Deno.remove(`${SCRATCH}/${e.name}`, { recursive: true });
-      console.log(`removed .tmp/${e.name}: left by a run that was stopped`);
-    }
+  // terminal closed): no such run is going, as this one holds the lock. One stopped while
+  // installing is undone first, from its backup, which is removed only once all is back.
+  try {
+    for (const line of await removeStoppedRuns(SCRATCH, key)) console.log(line);
+  } catch (e) {
+    await release();
+    throw e;
   }
   const work = await Deno.makeTempDir({ dir: SCRATCH, prefix: `${key}-` });
   try {
     if (!check) await checkWritable([dirs.notebooks, dirs.results], SCRATCH);
+    // What this run may replace: the files the results folder's manifest lists (every path in
+    // it checked); a folder with files but no manifest is refused, other files are kept.
+    const previous = check ? null : await readManifest(dirs.results);
+    const foreign = check ? [] : await foreignEntries(dirs.results, previous, shown(dirs.results));
     const env = jupyterEnv(`${work}/jupyter`);
     await installKernelSpec(`${work}/jupyter`, Deno.execPath());
     for (const d of ["src", "notebooks", "results/html", "out", "logs"]) {
       await Deno.mkdir(`${work}/${d}`, { recursive: true });
     }
     const jobs = await plan(dirs);
+    const before = new Map<string, string | null>();
+    for (const j of jobs) before.set(j.name, await fileState(`${dirs.notebooks}/${j.name}`));
     const sources = new Map<string, string>();
     for (const job of jobs) sources.set(job.name, await prepare(job, `${work}/src`));
     const shared = await sharedInputs();
@@ -110,7 +125,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     interrupted();
 
     // Which notebooks run: all with --check or --force, else those whose inputs changed.
-    const old = check || options.force ? null : await readManifest(dirs.results);
+    const old = check || options.force ? null : previous;
     const outputs = new Map<string, string[]>();
     const owner = new Map<string, string>();
     const toRun: Job[] = [];
@@ -123,7 +138,9 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
         for (const out of record.outputs) {
           const to = locate(out, { notebooks: `${work}/notebooks`, results: `${work}/results` });
           await Deno.mkdir(to.replace(/\/[^/]+$/, ""), { recursive: true });
-          await Deno.copyFile(locate(out, dirs), to);
+          const from = await insideFile(out, dirs);
+          if (from === null) throw new Error(`${out} is not a regular file inside its folder`);
+          await Deno.copyFile(from, to);
           owner.set(out, job.name);
         }
         outputs.set(job.name, record.outputs);
@@ -212,19 +229,21 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
       return 0;
     }
 
-    // Install notebooks and results together, or nothing.
-    const moves: Move[] = jobs.map((j) => ({
-      from: `${work}/notebooks/${j.name}`,
-      to: `${dirs.notebooks}/${j.name}`,
-    }));
-    for (const p of await listFiles(dirs.notebooks)) {
-      if (/^01-case-[^/]*\.ipynb$/.test(p) && !jobs.some((j) => j.name === p)) {
-        moves.push({ from: null, to: `${dirs.notebooks}/${p}` });
-      }
-    }
-    moves.push({ from: `${work}/results`, to: dirs.results });
-    await Deno.mkdir(`${work}/backup`);
+    // Install notebooks and results together, or nothing; only files a run wrote are replaced.
+    const { moves, kept } = await installMoves({
+      jobs: jobs.map((j) => j.name),
+      dirs,
+      work,
+      manifest: previous,
+      foreign,
+      before,
+      produced: [...produced.keys()].filter((p) => p.startsWith("results/")).map((p) =>
+        p.slice("results/".length)
+      ),
+      shown,
+    });
     await installAll(moves, `${work}/backup`);
+    for (const line of kept) console.log(line);
     console.log(
       `wrote ${jobs.length} notebooks (${toRun.length} executed, ${
         jobs.length - toRun.length
@@ -232,7 +251,9 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     );
     return 0;
   } finally {
-    await Deno.remove(work, { recursive: true }).catch(() => {});
+    // A backup whose installation could not be undone holds the only copy: it is kept, and the
+    // next run puts it back (see removeStoppedRuns).
+    await removeScratch(work).catch(() => {});
     await release();
   }
 }
@@ -250,16 +271,8 @@ function parseArgs(args: string[]): RunOptions | string {
     dirs: { notebooks: NOTEBOOKS, results: RESULTS },
     keep: null,
   };
-  const folder = (p: string) => {
-    // `deno task` runs in the project folder; INIT_CWD is where it was started.
-    const cwd = Deno.env.get("INIT_CWD") ?? Deno.cwd();
-    const abs = p.startsWith("/") ? p : `${cwd}/${p}`;
-    try {
-      return Deno.realPathSync(abs);
-    } catch {
-      return abs.replace(/\/+$/, "");
-    }
-  };
+  // `deno task` runs in the project folder; INIT_CWD is where it was started.
+  const folder = (p: string) => resolveFolder(p, Deno.env.get("INIT_CWD") ?? Deno.cwd());
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = args[i + 1];
@@ -298,8 +311,9 @@ if (import.meta.main) {
       console.error("interrupted: the run was stopped and nothing was changed");
       code = 130;
     } else {
-      // NotebookError, LockedError, NotWritableError and others: one line, exit 1.
-      console.error(`error: ${(e as Error).message}`);
+      // NotebookError, LockedError, NotWritableError, NotOwnedError, ManifestError and others:
+      // one line, exit 1.
+      console.error(`error: ${diskFullMessage(e, SCRATCH) ?? (e as Error).message}`);
       code = 1;
     }
   }

@@ -49,6 +49,9 @@ async function tree(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
+/** A results folder's manifest listing nothing: the folder is one a run wrote (it keeps others). */
+const EMPTY_MANIFEST = JSON.stringify({ deno: "", denoPinned: "", notebooks: {}, files: [] });
+
 /** Scratch folders and lock of runs on the fixture `dir`. */
 const leftovers = (dir: string) =>
   [...Deno.readDirSync(`${ROOT}/.tmp`)].filter((e) =>
@@ -145,13 +148,14 @@ Deno.test("reproduce: a failing notebook exits 1 naming it and its cell, and tou
     await Deno.writeTextFile(`${dir}/notebooks/00-ok.ipynb`, ok);
     await Deno.writeTextFile(`${dir}/notebooks/10-bad.ipynb`, bad);
     await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
+    await Deno.writeTextFile(`${dir}/results/manifest.json`, EMPTY_MANIFEST);
     const r = await output(reproduce(dir, "--workers", "1"));
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /^\[1\/2\] 00-ok\.ipynb \d+\.\d s$/m);
     assert.match(r.stderr, /^error: 10-bad\.ipynb, In \[2\]: .*fixture failure$/m);
     assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-ok.ipynb`), ok);
     assert.equal(await Deno.readTextFile(`${dir}/notebooks/10-bad.ipynb`), bad);
-    assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"]);
+    assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["manifest.json", "sentinel.txt"]);
     assert.deepEqual(leftovers(dir), [], "scratch folder removed");
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -225,9 +229,14 @@ Deno.test("reproduce: a second run at once is refused; an interrupted run says s
     const slow = notebook([heart.cell]);
     await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, slow);
     await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
+    await Deno.writeTextFile(`${dir}/results/manifest.json`, EMPTY_MANIFEST);
     const unchanged = async (what: string) => {
       assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-slow.ipynb`), slow, what);
-      assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"], what);
+      assert.deepEqual(
+        Object.keys(await tree(`${dir}/results`)),
+        ["manifest.json", "sentinel.txt"],
+        what,
+      );
     };
 
     // Ctrl-C: reproduce stops its executor, which stops its kernel.

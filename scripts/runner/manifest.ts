@@ -20,11 +20,80 @@ export interface Manifest {
   files: { path: string; sha256: string }[];
 }
 
+/** Thrown when a manifest names a path outside its folders, or is malformed. */
+export class ManifestError extends Error {
+  /** Builds the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = "ManifestError";
+  }
+}
+
+/** One path segment: not empty, not `.` or `..`, no `/`, `\\` or NUL. */
+const SEGMENT = /^(?!\.\.?$)[^/\\\0]+$/;
+
 /**
- * The manifest of a results folder.
+ * Whether a manifest name is one a run writes: `notebooks/<name>.ipynb` (no folder), or
+ * `results/` and a relative path made of plain segments (no `..`, `.`, empty segment, backslash
+ * or absolute path). Names read back from a manifest are checked with it, so that none climbs out
+ * of its folder.
+ *
+ * @param name a name from a manifest
+ * @returns whether it is safe to join to its folder
+ * @example
+ * ```ts
+ * import { isOutputName } from "./manifest.ts";
+ * if (!isOutputName("results/tables/a.csv")) throw new Error("a table is an output");
+ * if (isOutputName("results/../data/cases.csv")) throw new Error("'..' climbs out");
+ * if (isOutputName("notebooks/sub/a.ipynb")) throw new Error("notebooks are top-level");
+ * ```
+ */
+export function isOutputName(name: unknown): name is string {
+  if (typeof name !== "string") return false;
+  if (name.startsWith("notebooks/")) {
+    const rest = name.slice("notebooks/".length);
+    return SEGMENT.test(rest) && rest.endsWith(".ipynb");
+  }
+  return name.startsWith("results/") &&
+    name.slice("results/".length).split("/").every((s) => SEGMENT.test(s));
+}
+
+/** The problems of a parsed manifest, each naming the entry (`[]`: none). */
+function manifestProblems(m: Manifest): string[] {
+  const problems: string[] = [];
+  const name = (where: string, v: unknown) => {
+    if (!isOutputName(v)) {
+      problems.push(
+        `${where} is ${JSON.stringify(v)}, not a file inside notebooks/ or results/ (no '..', ` +
+          "'.', absolute path or backslash)",
+      );
+    }
+  };
+  m.files.forEach((f, i) => {
+    name(`files[${i}].path`, f?.path);
+    if (typeof f?.sha256 !== "string") problems.push(`files[${i}].sha256 is not text`);
+  });
+  for (const [nb, record] of Object.entries(m.notebooks)) {
+    name(`notebooks key`, `notebooks/${nb}`);
+    if (!Array.isArray(record?.outputs)) {
+      problems.push(`notebooks["${nb}"].outputs is not a list`);
+      continue;
+    }
+    record.outputs.forEach((o, i) => name(`notebooks["${nb}"].outputs[${i}]`, o));
+    if (typeof record.inputs !== "object" || record.inputs === null) {
+      problems.push(`notebooks["${nb}"].inputs is not an object`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * The manifest of a results folder, every path in it checked (see {@link isOutputName}).
  *
  * @param results the folder
  * @returns the manifest, or `null` when missing, unreadable or of an older form
+ * @throws {ManifestError} naming the manifest and its first bad entries, when one names a path
+ * outside its folders
  * @example
  * ```ts
  * import { readManifest } from "./manifest.ts";
@@ -32,9 +101,49 @@ export interface Manifest {
  * ```
  */
 export async function readManifest(results: string): Promise<Manifest | null> {
+  let m;
   try {
-    const m = JSON.parse(await Deno.readTextFile(`${results}/manifest.json`));
-    return m && typeof m.notebooks === "object" && Array.isArray(m.files) ? m : null;
+    m = JSON.parse(await Deno.readTextFile(`${results}/manifest.json`));
+  } catch {
+    return null;
+  }
+  if (!(m && typeof m.notebooks === "object" && m.notebooks && Array.isArray(m.files))) return null;
+  const problems = manifestProblems(m);
+  if (problems.length) {
+    throw new ManifestError(
+      `${results}/manifest.json: ${problems.slice(0, 3).join("; ")}` +
+        `${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ""}. A run reads and ` +
+        "writes only the files the manifest names inside its folders: restore the manifest " +
+        "(git checkout) or remove it with the files it lists; nothing was changed",
+    );
+  }
+  return m;
+}
+
+/**
+ * Where a manifest name is in a folder pair, when it is a regular file reached without a
+ * symbolic link: `null` when it is missing, a link, or under a link (so reading it would read
+ * outside the folder).
+ *
+ * @param name a checked manifest name (see {@link isOutputName})
+ * @param dirs the folders (real paths, as `reproduce` resolves them)
+ * @returns the path, or `null`
+ * @example
+ * ```ts
+ * import { insideFile } from "./manifest.ts";
+ * await insideFile("results/a.csv", { notebooks: "/no/n", results: "/no/r" }); // null
+ * ```
+ */
+export async function insideFile(name: string, dirs: Folders): Promise<string | null> {
+  if (!isOutputName(name)) return null;
+  const path = locate(name, dirs);
+  const base = name.startsWith("notebooks/") ? dirs.notebooks : dirs.results;
+  try {
+    const info = await Deno.lstat(path);
+    if (!info.isFile) return null;
+    const real = await Deno.realPath(path);
+    const rel = path.slice(base.length);
+    return real === `${await Deno.realPath(base)}${rel}` ? path : null;
   } catch {
     return null;
   }
@@ -103,7 +212,12 @@ export async function staleness(
   if (changed.length || !record || !old) return changed;
   const hashes = new Map(old.files.map((f) => [f.path, f.sha256]));
   for (const out of record.outputs) {
-    const bytes = await Deno.readFile(locate(out, dirs)).catch(() => null);
+    const path = await insideFile(out, dirs);
+    if (path === null) {
+      const there = await Deno.lstat(locate(out, dirs)).then(() => true, () => false);
+      return [there ? `${out} is not a regular file inside its folder` : `${out} is missing`];
+    }
+    const bytes = await Deno.readFile(path).catch(() => null);
     if (bytes === null) return [`${out} is missing`];
     if (sha256(bytes) !== hashes.get(out)) return [`${out} differs from the manifest`];
   }

@@ -5,6 +5,7 @@
  */
 import { sha256 } from "./files.ts";
 import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 
 /** The repository root. */
 export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
@@ -28,6 +29,58 @@ export const SCRATCH = `${ROOT}/.tmp`;
 export function runKey(notebooks: string, results: string): string {
   return `reproduce-${sha256(`${notebooks}\0${results}`).slice(0, 12)}`;
 }
+/**
+ * The real path of a folder given on the command line, relative to `cwd`: symbolic links and
+ * `.`/`..` resolved in the part that exists, the rest appended. A folder that does not exist yet,
+ * reached through a symbolically linked checkout (`/home/me/link/results-new`), is thus named by
+ * the path the permission to write (`--allow-write=.`, the real repository) covers.
+ *
+ * @param path the folder as given
+ * @param cwd the folder relative paths start from
+ * @returns the absolute, real path, without a trailing `/`
+ * @example
+ * ```ts
+ * import { resolveFolder } from "./paths.ts";
+ * const p = resolveFolder("./no-such-folder/x/../y/", "/");
+ * if (p !== "/no-such-folder/y") throw new Error(p);
+ * ```
+ */
+export function resolveFolder(path: string, cwd: string): string {
+  const abs = resolve(cwd, path);
+  const rest: string[] = [];
+  let head = abs;
+  for (;;) {
+    try {
+      const real = Deno.realPathSync(head);
+      return [real.replace(/\/$/, ""), ...rest].join("/") || "/";
+    } catch {
+      const cut = head.lastIndexOf("/");
+      if (cut < 0 || head === "/") return abs;
+      rest.unshift(head.slice(cut + 1));
+      head = head.slice(0, cut) || "/";
+    }
+  }
+}
+
+/**
+ * A path as messages show it: relative to the repository when inside it.
+ *
+ * @param path an absolute path
+ * @returns the path, relative to the repository's root when below it
+ * @example
+ * ```ts
+ * import { ROOT, shown } from "./paths.ts";
+ * if (shown(`${ROOT}/results`) !== "results") throw new Error("relative to the repository");
+ * if (shown("/elsewhere") !== "/elsewhere") throw new Error("else as it is");
+ * ```
+ */
+export function shown(path: string): string {
+  for (const root of new Set([ROOT, resolveFolder(ROOT, "/")])) {
+    if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
+  }
+  return path;
+}
+
 /** Debian's Python, which has nbclient and nbconvert. */
 export const PYTHON = "/usr/bin/python3";
 /** The notebook executor (Python, nbclient). */

