@@ -10,7 +10,7 @@ import type { Row } from "./display.ts";
 import { fmt, formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
-import { effectSize } from "./stats/effect_size.ts";
+import { effectSize, type Measure, MEASURES } from "./stats/effect_sizes/mod.ts";
 import { claimsLedger } from "./claims.ts";
 import {
   aggregateEffectSizes,
@@ -29,13 +29,7 @@ import {
 } from "./stats/sensitivity.ts";
 import type { Reading } from "./readings.ts";
 import type { Robustness } from "./robustness.ts";
-import {
-  type EffectSizeOptions,
-  type EffectSizeResult,
-  type Exclusion,
-  type Measure,
-  MEASURES,
-} from "./stats/types.ts";
+import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "./stats/types.ts";
 import {
   activeTreatments,
   alignOnDrug,
