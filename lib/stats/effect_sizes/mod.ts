@@ -28,25 +28,25 @@ export type { EffectSizeDef, Family, PlotScale } from "./define.ts";
 
 /**
  * Every effect size this project implements (the AB measures of SingleCaseES 0.7.4), each with
- * its facts ({@link EffectSizeDef}), in the order of the SingleCaseES documentation.
+ * its facts ({@link EffectSizeDef}), in the order of the SingleCaseES documentation: the
+ * registry, one line per measure.
  */
-export const EFFECT_SIZES = Object.freeze(
-  [
-    NAP_ES,
-    TAU_ES,
-    TAU_U_ES,
-    TAU_BC_ES,
-    PND_ES,
-    PEM_ES,
-    PAND_ES,
-    IRD_ES,
-    LRRD_ES,
-    LRRI_ES,
-    SMD_ES,
-    LRM_ES,
-    POGO_ES,
-  ] as const,
-);
+export const EFFECT_SIZES = [
+  NAP_ES,
+  TAU_ES,
+  TAU_U_ES,
+  TAU_BC_ES,
+  PND_ES,
+  PEM_ES,
+  PAND_ES,
+  IRD_ES,
+  LRRD_ES,
+  LRRI_ES,
+  SMD_ES,
+  LRM_ES,
+  POGO_ES,
+] as const;
+Object.freeze(EFFECT_SIZES);
 
 /** The name of a registered effect size ("NAP", "TauBC", ...). */
 export type Measure = (typeof EFFECT_SIZES)[number]["name"];

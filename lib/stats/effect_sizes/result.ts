@@ -14,7 +14,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @example
  * ```ts
  * import { zFor } from "./result.ts";
- * if (zFor(0.95) !== 1.959963984540054) throw new Error("z");
+ * if (Math.abs(zFor(0.95) - 1.959963984540054) > 1e-15) throw new Error("z"); // R: qnorm(0.975)
  * ```
  */
 export function zFor(confidence: number): number {

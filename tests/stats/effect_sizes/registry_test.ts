@@ -32,6 +32,7 @@ const options: fc.Arbitrary<EffectSizeOptions> = fc.record({
 
 Deno.test("the registry: one record per name, each computing results under its own name", () => {
   assert.deepEqual(MEASURES, EFFECT_SIZES.map((d) => d.name));
+  assert.ok(Object.isFrozen(EFFECT_SIZES) && Object.isFrozen(MEASURES), "the registry is frozen");
   assert.equal(new Set(MEASURES).size, MEASURES.length, "names are unique");
   assert.equal(new Set(EFFECT_SIZES.map((d) => d.label)).size, MEASURES.length, "labels too");
   for (const d of EFFECT_SIZES) {
