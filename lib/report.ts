@@ -495,7 +495,7 @@ function esRow(r: EffectSizeResult): Row {
 }
 
 /**
- * All thirteen effect sizes of a case, A = before the drug of interest, B = after. A case that
+ * Every registered effect size (`EFFECT_SIZES`) of a case, A = before the drug of interest, B = after. A case that
  * never takes the drug gets every measure with that reason.
  *
  * @param c The case.
