@@ -495,8 +495,8 @@ function esRow(r: EffectSizeResult): Row {
 }
 
 /**
- * Every registered effect size (`EFFECT_SIZES`) of a case, A = before the drug of interest, B = after. A case that
- * never takes the drug gets every measure with that reason.
+ * Every registered effect size (`EFFECT_SIZES`) of a case, A = before the drug of interest,
+ * B = after. A case that never takes the drug gets every measure with that reason.
  *
  * @param c The case.
  * @param options Effect-size options (default: `painOptions` of the study).
