@@ -39,7 +39,17 @@ export * from "./scales.ts";
 export { caseNotes, type CaseSummary, caseSummary, type DatedValue } from "./summary.ts";
 export * from "./timeline.ts";
 export * from "./stats/types.ts";
-export { effectSize } from "./stats/effect_size.ts";
+export {
+  EFFECT_SIZES,
+  effectSize,
+  type EffectSizeDef,
+  effectSizeInfo,
+  type Family,
+  type Measure,
+  MEASURE_RANGE,
+  MEASURES,
+  type PlotScale,
+} from "./stats/effect_sizes/mod.ts";
 export {
   type AreaUnderCurve,
   areaUnderCurve,

@@ -12,7 +12,7 @@ import { DOSE_NOT_STATED, doseCell, drugWithDose, formatDose } from "./dose.ts";
 import { fmt, formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
-import { effectSize } from "./stats/effect_size.ts";
+import { effectSize, type Measure, MEASURES } from "./stats/effect_sizes/mod.ts";
 import { claimsLedger } from "./claims.ts";
 import {
   aggregateEffectSizes,
@@ -31,13 +31,7 @@ import {
 } from "./stats/sensitivity.ts";
 import type { Reading } from "./readings.ts";
 import type { Robustness } from "./robustness.ts";
-import {
-  type EffectSizeOptions,
-  type EffectSizeResult,
-  type Exclusion,
-  type Measure,
-  MEASURES,
-} from "./stats/types.ts";
+import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "./stats/types.ts";
 import {
   activeTreatments,
   alignOnDrug,
@@ -513,8 +507,8 @@ function esRow(r: EffectSizeResult): Row {
 }
 
 /**
- * All thirteen effect sizes of a case, A = before the drug of interest, B = after. A case that
- * never takes the drug gets every measure with that reason.
+ * Every registered effect size (`EFFECT_SIZES`) of a case, A = before the drug of interest,
+ * B = after. A case that never takes the drug gets every measure with that reason.
  *
  * @param c The case.
  * @param options Effect-size options (default: `painOptions` of the study).

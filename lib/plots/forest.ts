@@ -6,7 +6,8 @@
  * @module
  */
 import type { AggregateResult } from "../stats/aggregation.ts";
-import type { EffectSizeResult, Measure } from "../stats/types.ts";
+import type { EffectSizeResult } from "../stats/types.ts";
+import { EFFECT_SIZES, type Measure } from "../stats/effect_sizes/mod.ts";
 import { casesListing, listing } from "../prose.ts";
 import { axesPanel } from "./axes.ts";
 import { type Figure, PAD, stack } from "./compose.ts";
@@ -57,25 +58,18 @@ export interface MeasureScale {
 }
 
 /**
- * Axis and reference line of each measure (SingleCaseES definitions): NAP and PEM run from 0 to 1
- * with 0.5 for no effect; the Tau family from −1 to 1 with 0; log response ratios, SMD, LRM and
- * PoGO are unbounded with 0 for no effect; PND and PAND are proportions without a no-effect value.
+ * Axis and reference line of each measure, read from the effect-size registry
+ * (`lib/stats/effect_sizes/`): the axis spans the measure's `range` where it has one (NAP on
+ * 0–1), and the reference line marks its no-effect value (NAP 0.5, the Tau family and the
+ * unbounded measures 0; PND and PAND none).
  */
-export const MEASURE_SCALES: Readonly<Record<Measure, MeasureScale>> = Object.freeze({
-  NAP: { domain: [0, 1], reference: 0.5 },
-  PEM: { domain: [0, 1], reference: 0.5 },
-  Tau: { domain: [-1, 1], reference: 0 },
-  TauU: { domain: [-1, 1], reference: 0 },
-  TauBC: { domain: [-1, 1], reference: 0 },
-  PND: { domain: [0, 1], reference: null },
-  PAND: { domain: [0, 1], reference: null },
-  IRD: { domain: null, reference: 0 },
-  LRRd: { domain: null, reference: 0 },
-  LRRi: { domain: null, reference: 0 },
-  SMD: { domain: null, reference: 0 },
-  LRM: { domain: null, reference: 0 },
-  PoGO: { domain: null, reference: 0 },
-});
+export const MEASURE_SCALES: Readonly<Record<Measure, MeasureScale>> = Object.freeze(
+  Object.fromEntries(
+    EFFECT_SIZES.map((
+      d,
+    ) => [d.name, Object.freeze({ domain: d.range, reference: d.plot.noEffect })]),
+  ) as Record<Measure, MeasureScale>,
+);
 
 const SUPERSCRIPTS = ["ᵃ", "ᵇ", "ᶜ", "ᵈ", "ᵉ", "ᶠ", "ᵍ", "ʰ", "ⁱ", "ʲ", "ᵏ"];
 const LETTERS = "abcdefghijk";

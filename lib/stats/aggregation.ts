@@ -9,15 +9,9 @@ import { expectCase, expectCases } from "../args.ts";
 import { atBound, type ExtractionBound } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { alignOnDrug, firstPeriod } from "../timeline.ts";
-import { effectSize } from "./effect_size.ts";
-import { zFor } from "./result.ts";
-import {
-  type EffectSizeOptions,
-  type EffectSizeResult,
-  type Exclusion,
-  type Measure,
-  MEASURE_RANGE,
-} from "./types.ts";
+import { EFFECT_SIZES, effectSize, type Measure, MEASURE_RANGE } from "./effect_sizes/mod.ts";
+import { zFor } from "./effect_sizes/result.ts";
+import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "./types.ts";
 
 /** Baseline and treatment values of a case for AB effect sizes. */
 export interface Phases {
@@ -90,13 +84,21 @@ export const WEIGHTING_FAVOURS: Readonly<Record<Weighting, string>> = {
 };
 
 /**
- * The rule applied to aggregate intervals of bounded measures ({@link MEASURE_RANGE}): the Wald
- * interval is cut at the measure's range, and the cut is reported.
+ * The rule applied to aggregate intervals of bounded measures ({@link MEASURE_RANGE}), naming
+ * them from the registry: the Wald interval is cut at the measure's range, and the cut is
+ * reported.
  */
-export const AGGREGATE_RANGE_RULE: string =
-  "For bounded measures (NAP, PND, PEM, PAND in [0, 1]; Tau, " +
-  "Tau-BC in [−1, 1]) the aggregate's Wald interval Est ± z·SE is truncated to the measure's " +
-  "range; `waldCi` keeps the untruncated limits.";
+export const AGGREGATE_RANGE_RULE: string = (() => {
+  const groups = new Map<string, string[]>();
+  for (const d of EFFECT_SIZES) {
+    if (!d.range) continue;
+    const key = `[${d.range.map((v) => String(v).replace("-", "−")).join(", ")}]`;
+    groups.set(key, [...(groups.get(key) ?? []), d.label]);
+  }
+  const bounded = [...groups].map(([range, labels]) => `${labels.join(", ")} in ${range}`);
+  return `For bounded measures (${bounded.join("; ")}) the aggregate's Wald interval ` +
+    "Est ± z·SE is truncated to the measure's range; `waldCi` keeps the untruncated limits.";
+})();
 
 /** An effect size aggregated across cases. */
 export interface AggregateResult {
@@ -160,14 +162,14 @@ function weightOf(w: Weighting, r: EffectSizeResult): number | null {
  * @example
  * ```ts
  * import { aggregateEffectSizes } from "./aggregation.ts";
- * import { effectSize } from "./effect_size.ts";
+ * import { effectSize } from "./effect_sizes/mod.ts";
  * const opts = { improvement: "decrease" as const };
  * const rs = [effectSize("PND", [5, 6], [1, 2], opts), effectSize("PND", [5, 6], [1, 7], opts)];
  * aggregateEffectSizes(rs, ["a", "b"], "equal").estimate; // 0.75
  * ```
  */
 export function aggregateEffectSizes(
-  results: readonly EffectSizeResult[],
+  results: readonly EffectSizeResult<Measure>[],
   caseIds: readonly string[],
   weighting: Weighting,
   confidence = 0.95,
@@ -180,7 +182,7 @@ export function aggregateEffectSizes(
   }
   const measure = results[0]?.measure ?? "NAP";
   const excluded: Exclusion[] = [];
-  const used: { caseId: string; r: EffectSizeResult; w: number }[] = [];
+  const used: { caseId: string; r: EffectSizeResult<Measure>; w: number }[] = [];
   results.forEach((r, i) => {
     if (r.estimate === null) {
       excluded.push({ caseId: caseIds[i], reason: r.reason ?? "estimate not defined" });
@@ -262,7 +264,10 @@ export function caseEffectSizes(
   measure: Measure,
   options: EffectSizeOptions,
   extra: { drug?: string; bound?: ExtractionBound; weighting?: Weighting } = {},
-): { perCase: { caseId: string; result: EffectSizeResult }[]; aggregate: AggregateResult } {
+): {
+  perCase: { caseId: string; result: EffectSizeResult<Measure> }[];
+  aggregate: AggregateResult;
+} {
   expectCases("caseEffectSizes", cases);
   const perCase = cases.map((c) => {
     const p = phases(c, extra);

@@ -1,43 +1,11 @@
 /**
- * Types of the single-case effect sizes.
+ * Types of the single-case effect sizes: their options and results. The measures themselves, their
+ * names and ranges are in the registry, `lib/stats/effect_sizes/mod.ts`.
  *
  * @module
  */
 
-/** The thirteen AB effect sizes of SingleCaseES 0.7.4 that this project implements. */
-export type Measure =
-  | "NAP"
-  | "Tau"
-  | "TauU"
-  | "TauBC"
-  | "PND"
-  | "PEM"
-  | "PAND"
-  | "IRD"
-  | "LRRd"
-  | "LRRi"
-  | "SMD"
-  | "LRM"
-  | "PoGO";
-
-/** Every measure, in the order of the SingleCaseES documentation. */
-export const MEASURES: readonly Measure[] = [
-  "NAP",
-  "Tau",
-  "TauU",
-  "TauBC",
-  "PND",
-  "PEM",
-  "PAND",
-  "IRD",
-  "LRRd",
-  "LRRi",
-  "SMD",
-  "LRM",
-  "PoGO",
-];
-
-/** Options of {@link Measure} computations, named as in SingleCaseES. */
+/** Options of the effect-size computations, named as in SingleCaseES. */
 export interface EffectSizeOptions {
   /** Direction of therapeutic improvement (pain: "decrease"). */
   improvement: "decrease" | "increase";
@@ -67,10 +35,15 @@ export interface EffectSizeOptions {
   pretestTrend?: false | number;
 }
 
-/** One effect size with its uncertainty, sample sizes and the options it was computed with. */
-export interface EffectSizeResult {
+/**
+ * One effect size with its uncertainty, sample sizes and the options it was computed with. `M`
+ * is the measure's name: `effectSize` returns `EffectSizeResult<Measure>` (the names of the
+ * registry, `lib/stats/effect_sizes/mod.ts`); this module sits below the registry, so the default
+ * is any name.
+ */
+export interface EffectSizeResult<M extends string = string> {
   /** Which measure. */
-  measure: Measure;
+  measure: M;
   /** The estimate, or `null` where SingleCaseES gives NA, NaN or ±Inf. */
   estimate: number | null;
   /** Standard error, or `null` (see `reason`). */
@@ -103,19 +76,6 @@ export interface Exclusion {
   /** Why the case is left out. */
   reason: string;
 }
-
-/**
- * The range a bounded measure lives in (SingleCaseES definitions); unbounded measures are absent.
- * Aggregate intervals of these measures are truncated to it (see `aggregateEffectSizes`).
- */
-export const MEASURE_RANGE: Readonly<Partial<Record<Measure, readonly [number, number]>>> = {
-  NAP: [0, 1],
-  Tau: [-1, 1],
-  TauBC: [-1, 1],
-  PND: [0, 1],
-  PEM: [0, 1],
-  PAND: [0, 1],
-};
 
 /**
  * The caveat every table of these effect sizes carries: they treat the values of a phase as

@@ -3,7 +3,7 @@
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { effectSize, type Measure } from "../../lib/mod.ts";
+import { effectSize, type Measure, MEASURES } from "../../lib/mod.ts";
 
 const SEED = 42;
 const series = (min: number) =>
@@ -86,23 +86,7 @@ Deno.test("null always comes with a reason, and no field is NaN or infinite", ()
       dir,
       fc.constantFrom("count" as const, "other" as const),
       (a, b, d, scale) => {
-        for (
-          const m of [
-            "NAP",
-            "Tau",
-            "TauU",
-            "TauBC",
-            "PND",
-            "PEM",
-            "PAND",
-            "IRD",
-            "LRRd",
-            "LRRi",
-            "SMD",
-            "LRM",
-            "PoGO",
-          ] as Measure[]
-        ) {
+        for (const m of MEASURES) {
           const r = effectSize(m, a, b, { improvement: d, scale, goal: 0 });
           for (const k of ["estimate", "se", "ciLower", "ciUpper"] as const) {
             const v = r[k];

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { normalQuantile } from "./distributions.ts";
-import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
+import { sampleVariance } from "simple-statistics";
+import { normalQuantile } from "../distributions.ts";
+import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
 
 /**
  * The z quantile for a two-sided confidence level.
@@ -13,7 +14,7 @@ import type { EffectSizeOptions, EffectSizeResult, Measure } from "./types.ts";
  * @example
  * ```ts
  * import { zFor } from "./result.ts";
- * zFor(0.95); // 1.959963984540054
+ * if (Math.abs(zFor(0.95) - 1.959963984540054) > 1e-15) throw new Error("z"); // R: qnorm(0.975)
  * ```
  */
 export function zFor(confidence: number): number {
@@ -26,16 +27,17 @@ export function zFor(confidence: number): number {
  * @example
  * ```ts
  * import { result } from "./result.ts";
- * result("PND", 2, 3, { improvement: "decrease" }, { estimate: 1 }).n; // { baseline: 2, treatment: 3 }
+ * const r = result("PND", 2, 3, { improvement: "decrease" }, { estimate: 1 });
+ * if (r.n.baseline !== 2 || r.n.treatment !== 3) throw new Error(JSON.stringify(r.n));
  * ```
  */
-export function result(
-  measure: Measure,
+export function result<M extends string>(
+  measure: M,
   m: number,
   n: number,
   options: EffectSizeOptions,
-  fields: Partial<EffectSizeResult>,
-): EffectSizeResult {
+  fields: Partial<EffectSizeResult<M>>,
+): EffectSizeResult<M> {
   return {
     measure,
     estimate: null,
@@ -54,18 +56,19 @@ export function result(
  * @example
  * ```ts
  * import { wald } from "./result.ts";
- * wald("LRRd", 2, 2, { improvement: "decrease" }, -1, 0.5).ciUpper; // -1 + 1.96·0.5
+ * const r = wald("LRRd", 2, 2, { improvement: "decrease" }, -1, 0.5);
+ * if (Math.abs(r.ciUpper! - (-1 + 1.959963984540054 * 0.5)) > 1e-12) throw new Error();
  * ```
  */
-export function wald(
-  measure: Measure,
+export function wald<M extends string>(
+  measure: M,
   m: number,
   n: number,
   options: EffectSizeOptions,
   estimate: number,
   se: number,
-  extra: Partial<EffectSizeResult> = {},
-): EffectSizeResult {
+  extra: Partial<EffectSizeResult<M>> = {},
+): EffectSizeResult<M> {
   const z = zFor(options.confidence ?? 0.95);
   return result(measure, m, n, options, {
     estimate,
@@ -77,9 +80,9 @@ export function wald(
 }
 
 /** The two phases ready for a measure, or the result to return when a phase is empty. */
-export type Phases =
+export type Phases<M extends string = string> =
   | { a: number[]; b: number[]; m: number; n: number; empty: null }
-  | { empty: EffectSizeResult };
+  | { empty: EffectSizeResult<M> };
 
 /**
  * Drops non-finite values from both phases and, when `orient` is set, multiplies them by −1 for
@@ -90,16 +93,16 @@ export type Phases =
  * ```ts
  * import { preparePhases } from "./result.ts";
  * const p = preparePhases("NAP", [3, NaN], [1], { improvement: "decrease" }, true);
- * p.empty === null && p.a; // [-3]
+ * if (p.empty !== null || p.a.join() !== "-3") throw new Error("NaN dropped, −1 applied");
  * ```
  */
-export function preparePhases(
-  measure: Measure,
+export function preparePhases<M extends string>(
+  measure: M,
   baseline: readonly number[],
   treatment: readonly number[],
   options: EffectSizeOptions,
   orient: boolean,
-): Phases {
+): Phases<M> {
   const s = orient && options.improvement === "decrease" ? -1 : 1;
   const a = baseline.filter(Number.isFinite).map((v) => s * v);
   const b = treatment.filter(Number.isFinite).map((v) => s * v);
@@ -107,4 +110,20 @@ export function preparePhases(
     return { empty: result(measure, a.length, b.length, options, { reason: "an empty phase" }) };
   }
   return { a, b, m: a.length, n: b.length, empty: null };
+}
+
+/**
+ * Sample variance (denominator n − 1), NaN for fewer than two values (R's `var` gives NA): the
+ * phase variance of the parametric measures.
+ *
+ * @param xs The values of one phase.
+ * @returns The variance, or NaN.
+ * @example
+ * ```ts
+ * import { phaseVariance } from "./result.ts";
+ * if (phaseVariance([1, 3]) !== 2 || !Number.isNaN(phaseVariance([1]))) throw new Error("var");
+ * ```
+ */
+export function phaseVariance(xs: readonly number[]): number {
+  return xs.length < 2 ? NaN : sampleVariance(xs as number[]);
 }

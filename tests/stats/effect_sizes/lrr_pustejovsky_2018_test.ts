@@ -1,0 +1,36 @@
+/**
+ * LRRd and LRRi (Pustejovsky 2015, 2018), SingleCaseES `calc_LRRd`, `calc_LRRi`: values derived by
+ * hand from the SingleCaseES 0.7.4 definitions (../shared/docs/single-case-effect-sizes.md) or
+ * taken from a published example. Each test says where its expected value comes from.
+ */
+import assert from "node:assert/strict";
+import { effectSize } from "../../../lib/mod.ts";
+import { close, dec, es, inc } from "./s1.ts";
+
+Deno.test("LRRd / LRRi on S1 (count scale, bias-corrected) by hand", () => {
+  const ma = 4, mb = 7 / 3, va = 1, vb = 7 / 3;
+  const r2 = (Math.log(mb) + vb / (2 * 3 * mb * mb)) - (Math.log(ma) + va / (2 * 3 * ma * ma));
+  const se = Math.sqrt(va / (3 * ma * ma) + vb / (3 * mb * mb));
+  close(es("LRRd").estimate, r2, 1e-12, "LRRd");
+  close(es("LRRd").se, se, 1e-12, "LRR SE");
+  close(es("LRRi").estimate, -r2, 1e-12, "LRRi = −LRRd for a decrease");
+  close(es("LRRd", inc).estimate, -r2, 1e-12, "LRRd with increase flips");
+  close(es("LRRd", { ...dec, biasCorrect: false }).estimate, Math.log(mb / ma), 1e-12);
+});
+
+Deno.test("LRR edges: one observation; all-zero phases with D = 1 and without truncation", () => {
+  assert.equal(effectSize("LRRd", [8], [1, 2], dec).estimate, null);
+  close(
+    effectSize("LRRd", [8], [1, 2], { ...dec, biasCorrect: false }).estimate,
+    Math.log(1.5 / 8),
+    1e-12,
+  );
+  assert.equal(effectSize("LRRd", [8], [1, 2], { ...dec, biasCorrect: false }).se, null);
+  // All zero, D = 1: ȳ~ = 1/(2·2) in both phases, s²~ = 1/2³ → estimate 0, SE √2.
+  const z = effectSize("LRRd", [0, 0], [0, 0], dec);
+  close(z.estimate, 0, 1e-12);
+  close(z.se, Math.sqrt(2), 1e-12);
+  const none = effectSize("LRRd", [0, 0], [0, 0], { ...dec, scale: "other" });
+  assert.equal(none.estimate, null);
+  assert.match(none.reason!, /mean of 0/);
+});

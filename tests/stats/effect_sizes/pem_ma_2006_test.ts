@@ -1,0 +1,10 @@
+/**
+ * PEM (Ma 2006), SingleCaseES `calc_PEM`: values derived by hand from the SingleCaseES 0.7.4
+ * definitions (../shared/docs/single-case-effect-sizes.md) or taken from a published example. Each
+ * test says where its expected value comes from.
+ */
+import { close, es } from "./s1.ts";
+
+Deno.test("PEM on S1 by hand", () => {
+  close(es("PEM").estimate, 2.5 / 3, 1e-12, "PEM: 1, 2 below median 4, 4 ties (½)");
+});
