@@ -66,6 +66,7 @@ export {
   timeToRelief,
 } from "./stats/change.ts";
 export * from "./stats/pooled.ts";
+export { reportable } from "./stats/reportable.ts";
 export {
   type NamedSeries,
   type SensitivityRow,

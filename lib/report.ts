@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { reportable } from "./stats/reportable.ts";
 import { markdownText } from "./markdown.ts";
 import { expectCase, expectSeries } from "./args.ts";
 import type { Row } from "./display.ts";
@@ -528,7 +529,7 @@ export function effectSizeRows(
   const p = phases(c);
   return MEASURES.map((m) => {
     const r = effectSize(m, p.baseline, p.treatment, options);
-    return esRow(p.reason ? { ...r, reason: p.reason } : r);
+    return esRow(p.reason ? { ...r, reason: p.reason } : reportable(r, c.study.minPointsPerPhase));
   });
 }
 

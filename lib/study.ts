@@ -37,6 +37,10 @@ export interface Study {
   thresholds: readonly ResponderThreshold[];
   /** Where the thresholds come from. */
   thresholdsSource: string | null;
+  /** The fewest values a phase must have for a single-case index to be reported. */
+  minPointsPerPhase: number;
+  /** Where that minimum comes from. */
+  minPointsSource: string | null;
 }
 
 const thresholdSchema = z.discriminatedUnion("kind", [
@@ -73,6 +77,12 @@ export const studySchema: z.ZodType<StudyJson, unknown> = z.object({
   thresholds_source: z.string().trim().min(1).optional().meta({
     description: "Citation of the thresholds.",
   }),
+  min_points_per_phase: z.number().int().min(1).meta({
+    description: "The fewest values a phase must have for a single-case index to be reported.",
+  }),
+  min_points_source: z.string().trim().min(1).optional().meta({
+    description: "Citation of that minimum (e.g. the SCED standards).",
+  }),
 }).strict();
 
 /** The JSON of `data/study.json`, as its schema checks it. */
@@ -91,6 +101,10 @@ export interface StudyJson {
   responder_thresholds: ResponderThreshold[];
   /** Citation of the thresholds. */
   thresholds_source?: string;
+  /** The fewest values a phase must have for a single-case index to be reported. */
+  min_points_per_phase: number;
+  /** Citation of that minimum. */
+  min_points_source?: string;
 }
 
 /**
@@ -107,7 +121,7 @@ export interface StudyJson {
  * const s = parseStudy({
  *   title: "t", drug_of_interest: "duloxetine", indication: "phantom limb pain",
  *   improvement: "decrease", baseline: "last",
- *   responder_thresholds: [{ kind: "percent", value: 30 }],
+ *   responder_thresholds: [{ kind: "percent", value: 30 }], min_points_per_phase: 3,
  * });
  * if (s.drug !== "duloxetine" || s.goal !== 0) throw new Error("parsed");
  * ```
@@ -130,6 +144,8 @@ export function parseStudy(json: unknown, file = "study.json"): Study {
     baseline: d.baseline,
     thresholds: Object.freeze(d.responder_thresholds.map((t) => Object.freeze({ ...t }))),
     thresholdsSource: d.thresholds_source ?? null,
+    minPointsPerPhase: d.min_points_per_phase,
+    minPointsSource: d.min_points_source ?? null,
   });
 }
 
@@ -145,6 +161,7 @@ export function parseStudy(json: unknown, file = "study.json"): Study {
  *   title: "t", drug_of_interest: "x", indication: "y", improvement: "decrease",
  *   baseline: "last",
  *   responder_thresholds: [{ kind: "percent", value: 30 }, { kind: "points", value: 2 }],
+ *   min_points_per_phase: 3,
  * });
  * if (percentThresholds(s).join() !== "30") throw new Error("only percents");
  * ```
@@ -164,6 +181,7 @@ export function percentThresholds(study: Study): number[] {
  * const s = parseStudy({
  *   title: "t", drug_of_interest: "x", indication: "y", improvement: "decrease",
  *   baseline: "last", responder_thresholds: [{ kind: "points", value: 2 }],
+ *   min_points_per_phase: 3,
  * });
  * if (pointsThreshold(s) !== 2) throw new Error("two points");
  * ```

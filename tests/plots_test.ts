@@ -133,7 +133,10 @@ Deno.test("trajectories: a point per value of each case that takes the drug; oth
 });
 
 Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pooled members", () => {
-  const es = lib.caseEffectSizes(series.cases, "NAP", lib.painOptions(series.study));
+  // The figure itself, on every computed index (no minimum number of values per phase).
+  const es = lib.caseEffectSizes(series.cases, "NAP", lib.painOptions(series.study), {
+    minPoints: 1,
+  });
   const agg = lib.aggregateEffectSizes(
     es.perCase.map((x) => x.result),
     es.perCase.map((x) => x.caseId),
@@ -145,7 +148,9 @@ Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pool
   assert.equal(count(f, /stroke="#bbbbbb"/g), informative + 1); // + its legend swatch
   assert.ok(f.includes(`cases ${lib.listing(agg.weights.map((w) => w.caseId))}`));
   // LRRd: rows without an estimate say so with a footnote, inside the figure.
-  const l = lib.caseEffectSizes(series.cases, "LRRd", lib.painOptions(series.study));
+  const l = lib.caseEffectSizes(series.cases, "LRRd", lib.painOptions(series.study), {
+    minPoints: 1,
+  });
   const lf = svgText(forestFigure("LRRd", forestRows(l.perCase, [l.aggregate])));
   const undefinedRows = l.perCase.filter((x) => x.result.estimate === null).length;
   assert.equal(count(lf, />not defined\p{Lm}</gu), undefinedRows);

@@ -94,6 +94,7 @@ Deno.test("parseStudy: percent thresholds in order, goal from the direction", ()
     improvement: "decrease",
     baseline: "mean",
     responder_thresholds: [{ kind: "percent", value: 50 }, { kind: "percent", value: 30 }],
+    min_points_per_phase: 3,
   });
   assert.deepEqual(percentThresholds(s), [50, 30]);
   assert.equal(s.goal, 0);

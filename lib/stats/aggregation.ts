@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { reportable } from "./reportable.ts";
 import { expectCase, expectCases } from "../args.ts";
 import { atBound, type ExtractionBound } from "../intervals.ts";
 import type { Case } from "../model.ts";
@@ -263,7 +264,13 @@ export function caseEffectSizes(
   cases: readonly Case[],
   measure: Measure,
   options: EffectSizeOptions,
-  extra: { drug?: string; bound?: ExtractionBound; weighting?: Weighting } = {},
+  extra: {
+    drug?: string;
+    bound?: ExtractionBound;
+    weighting?: Weighting;
+    /** The fewest values per phase for a case's index to count (default: the study's). */
+    minPoints?: number;
+  } = {},
 ): {
   perCase: { caseId: string; result: EffectSizeResult<Measure> }[];
   aggregate: AggregateResult;
@@ -272,7 +279,11 @@ export function caseEffectSizes(
   const perCase = cases.map((c) => {
     const p = phases(c, extra);
     const result = effectSize(measure, p.baseline, p.treatment, options);
-    return { caseId: c.id, result: p.reason ? { ...result, reason: p.reason } : result };
+    if (p.reason) return { caseId: c.id, result: { ...result, reason: p.reason } };
+    return {
+      caseId: c.id,
+      result: reportable(result, extra.minPoints ?? c.study.minPointsPerPhase),
+    };
   });
   return {
     perCase,

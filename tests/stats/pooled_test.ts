@@ -82,7 +82,10 @@ Deno.test("aggregation and line of therapy name the odd cases; nothing prints un
 });
 
 Deno.test("a bounded aggregate stays in its range; the untruncated Wald limits are kept", () => {
-  const rows = aggregateRows(real, "NAP");
+  // The aggregation itself, on every computed index (the study's minimum per phase set to 1).
+  const study = { ...real.study, minPointsPerPhase: 1 };
+  const all = { ...real, study, cases: real.cases.map((c) => ({ ...c, study })) };
+  const rows = aggregateRows(all, "NAP");
   for (const r of rows) {
     if (r["CI lower"] !== null) assert.ok((r["CI lower"] as number) >= 0);
     if (r["CI upper"] !== null) assert.ok((r["CI upper"] as number) <= 1);

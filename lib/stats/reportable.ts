@@ -1,0 +1,69 @@
+/**
+ * When a single-case index may be shown as a number: the study's minimum number of values per
+ * phase (`min_points_per_phase` in `data/study.json`; the SCED standards ask for at least three,
+ * Kratochwill et al. 2013, WWC), and an interval that agrees with its own standard error and stays
+ * within its measure's range. The computation itself is untouched (`effectSize` gives it); what
+ * the tables and figures report goes through {@link reportable}.
+ *
+ * @module
+ */
+import { MEASURE_RANGE } from "./effect_sizes/mod.ts";
+import type { EffectSizeResult } from "./types.ts";
+
+/**
+ * The result as it may be reported: unchanged when both phases have at least `minPoints` values
+ * and its interval is sound; otherwise the numbers are withheld (`null`) with the reason, and an
+ * interval that collapses while its SE is positive, or leaves the measure's range, is withheld
+ * beside a kept estimate with a note saying why.
+ *
+ * @param r A computed effect size.
+ * @param minPoints The fewest values a phase must have for an index to be reported.
+ * @returns The result to report.
+ * @example
+ * ```ts
+ * import { effectSize, reportable } from "#lib/mod.ts";
+ * const r = effectSize("NAP", [7, 8], [2, 3], { improvement: "decrease" });
+ * const shown = reportable(r, 3);
+ * if (shown.estimate !== null || !shown.reason?.includes("at least 3")) throw new Error("withheld");
+ * if (r.estimate !== 1) throw new Error("the computation stays available");
+ * ```
+ */
+export function reportable<M extends string>(
+  r: EffectSizeResult<M>,
+  minPoints: number,
+): EffectSizeResult<M> {
+  const { baseline: a, treatment: b } = r.n;
+  if (a < minPoints || b < minPoints) {
+    if (r.estimate === null) return r;
+    return {
+      ...r,
+      estimate: null,
+      se: null,
+      ciLower: null,
+      ciUpper: null,
+      informativeCi: undefined,
+      reason: `not shown: phase A has ${a} value${a === 1 ? "" : "s"} and B ${b}; a single-case ` +
+        `index needs at least ${minPoints} per phase (study.json; Kratochwill et al. 2013)`,
+    };
+  }
+  const range = MEASURE_RANGE[r.measure as keyof typeof MEASURE_RANGE];
+  const { ciLower: lo, ciUpper: hi, se } = r;
+  if (lo === null || hi === null) return r;
+  const problems: string[] = [];
+  if (se !== null && se > 0 && lo === hi) {
+    problems.push(`its interval [${lo}, ${hi}] has no width while its SE is ${se.toFixed(4)}`);
+  }
+  if (range && (lo < range[0] || hi > range[1])) {
+    problems.push(
+      `its interval [${lo.toFixed(2)}, ${hi.toFixed(2)}] leaves the measure's range ` +
+        `[${range[0]}, ${range[1]}]`,
+    );
+  }
+  if (problems.length === 0) return r;
+  return {
+    ...r,
+    ciLower: null,
+    ciUpper: null,
+    note: [r.note, `interval not shown: ${problems.join("; ")}`].filter(Boolean).join("; "),
+  };
+}

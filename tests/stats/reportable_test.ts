@@ -1,0 +1,51 @@
+/**
+ * lib/stats/reportable.ts: an index is reported only when both phases have the study's minimum
+ * number of values; an interval that collapses or leaves its measure's range is not shown bare.
+ */
+import assert from "node:assert/strict";
+import {
+  caseEffectSizes,
+  effectSize,
+  loadCaseSeries,
+  painOptions,
+  reportable,
+} from "../../lib/mod.ts";
+import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
+
+const opts = { improvement: "decrease" as const };
+
+Deno.test("phases shorter than the minimum: numbers withheld, the reason given, the computation kept", () => {
+  const r = effectSize("NAP", [7, 8], [2, 3, 1], opts);
+  const shown = reportable(r, 3);
+  assert.equal(shown.estimate, null);
+  assert.equal(shown.ciLower, null);
+  assert.match(shown.reason!, /phase A has 2 values and B 3; a single-case index needs at least 3/);
+  assert.equal(r.estimate, 1);
+  assert.equal(reportable(effectSize("NAP", [7, 8, 6], [2, 3, 1], opts), 3).estimate, 1);
+});
+
+Deno.test("an interval leaving the measure's range or collapsing beside a positive SE is withheld", () => {
+  // A result whose interval leaves its measure's range (NAP: [0, 1]).
+  const base = effectSize("NAP", [7, 8, 9], [4, 8, 3], opts);
+  const wide = reportable({ ...base, ciLower: -0.2, ciUpper: 0.9 }, 3);
+  assert.equal(wide.estimate, base.estimate);
+  assert.equal(wide.ciLower, null);
+  assert.match(wide.note!, /leaves the measure's range \[0, 1\]/);
+  const nap = effectSize("NAP", [7, 8, 9], [1, 2, 3], opts);
+  assert.equal(nap.ciLower, nap.ciUpper); // SingleCaseES's degenerate interval at NAP = 1
+  const napShown = reportable(nap, 3);
+  assert.equal(napShown.estimate, 1);
+  assert.equal(napShown.ciLower, null);
+  assert.match(napShown.note!, /has no width while its SE is/);
+});
+
+Deno.test("the study's minimum applies to every reported index of the real cases", async () => {
+  const s = await loadCaseSeries(TEST_DATA_DIR);
+  const min = s.study.minPointsPerPhase;
+  const { perCase } = caseEffectSizes(s.cases, "NAP", painOptions(s.study));
+  for (const { caseId, result } of perCase) {
+    const short = result.n.baseline < min || result.n.treatment < min;
+    if (short) assert.equal(result.estimate, null, caseId);
+    if (result.estimate !== null) assert.ok(!short, caseId);
+  }
+});
