@@ -410,6 +410,20 @@ export function aucRows(c: Case): Row[] {
   ];
   return windows.map((w) => {
     const a = areaUnderCurve(c, w);
+    if (w.to !== 30 && a.undated.length > 0 && a.span !== null) {
+      // The window ends at a value whose day is not stated: an area up to a placeholder day is
+      // not data.
+      return {
+        window: "day 0 to the last value",
+        integrated: null,
+        n: a.n,
+        [`AUC (${unit}·days)`]: null,
+        "AUC bounds": null,
+        [`time-weighted mean (${unit})`]: null,
+        note: `not computed: no date is stated for ${listing(a.undated)}, so the area would end ` +
+          "at a placeholder day",
+      };
+    }
     const notes = [
       ...(a.undated.length
         ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
@@ -439,13 +453,23 @@ export function aucRows(c: Case): Row[] {
 export function rateRows(c: Case): Row[] {
   expectCase("rateRows", c);
   const { unit } = valueScale([c]);
-  return periodRates(c).map((r) => ({
-    drug: r.drug,
-    "mg/day": r.period ? doseCell(r.period) : "all doses",
-    n: r.n,
-    [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
-    bounds: r.perWeek ? formatInterval(r.perWeek, 2) : r.reason ?? null,
-  }));
+  return periodRates(c).map((r) => {
+    const lo = Math.min(...r.values);
+    const hi = Math.max(...r.values);
+    const net = r.values.length >= 3 && hi - lo > Math.abs(r.values.at(-1)! - r.values[0]);
+    return {
+      drug: r.drug,
+      "mg/day": r.period ? doseCell(r.period) : "all doses",
+      n: r.n,
+      values: r.values.map((v) => fmt(v, 1)).join(" → ") || null,
+      [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
+      bounds: r.perWeek ? formatInterval(r.perWeek, 2) : r.reason ?? null,
+      [`${unit}/week (least squares)`]: num(r.leastSquaresPerWeek),
+      note: net
+        ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
+        : null,
+    };
+  });
 }
 
 /** Exclusions in words, cases sharing a reason together: "cases 4 and 5: never takes …". */

@@ -435,6 +435,8 @@ export interface PeriodRate {
   perWeek: NominalInterval | null;
   /** Least-squares slope (cm per week) on nominal values, for three or more observations. */
   leastSquaresPerWeek: number | null;
+  /** The nominal values in the period, in time order (what the rates summarise). */
+  values: number[];
   /** Why a rate is null. */
   reason?: string;
 }
@@ -487,7 +489,13 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
   const periods = c.treatments.filter((t) => t.purpose === c.study.indication);
   const rows: PeriodRate[] = [];
   const make = (drug: string, period: Treatment | null, obs: Observation[]): PeriodRate => {
-    const base = { caseId: c.id, drug, period, n: obs.length };
+    const base = {
+      caseId: c.id,
+      drug,
+      period,
+      n: obs.length,
+      values: obs.map((o) => o.vas.nominal),
+    };
     if (obs.length < 2) {
       return {
         ...base,

@@ -8,6 +8,7 @@ import {
   aggregateEffectSizes,
   alignOnDrug,
   areaUnderCurve,
+  aucRows,
   baseline,
   caseChange,
   clopperPearson,
@@ -21,6 +22,7 @@ import {
   periodRates,
   permutationTest,
   prePost,
+  rateRows,
   relativeDay,
   responderCurve,
   responders,
@@ -345,4 +347,15 @@ Deno.test("mayBeGiven and drugsGivenAt read activeTreatments: certainly, possibl
       assert.equal(how, certainSomewhere ? "certainly" : "possibly", `${c.id} ${drug}`);
     }
   }
+});
+
+Deno.test("no placeholder as data: a net rate says what lies between; no area to an undated day", () => {
+  // Case 3 on milnacipran 50 mg/day: 2 → 0 → 2 (a first→last rate of 0 hides the course).
+  const c3 = series.cases.find((c) => c.id === "3")!;
+  const row = rateRows(c3).find((r) => r.values === "2 → 0 → 2")!;
+  assert.match(String(row.note), /net change: the values in between range 0–2/);
+  // Its last value has no date: the area "to the last value" is not computed.
+  const toLast = aucRows(c3).find((r) => String(r.window).includes("to the last value"))!;
+  assert.equal(toLast["AUC (cm·days)"], null);
+  assert.match(String(toLast.note), /not computed: no date is stated for .*placeholder day/);
 });
