@@ -71,6 +71,15 @@ export function checkFile(
   } catch (e) {
     return { problem: unreadable(file, e) };
   }
+  return judge(stat, file, maxBytes);
+}
+
+/** {@link checkFile} on a file's stat. */
+function judge(
+  stat: Deno.FileInfo,
+  file: string,
+  maxBytes: number,
+): { size: number } | { problem: DataIssue } {
   if (!stat.isFile) {
     return {
       problem: {
@@ -359,7 +368,15 @@ export async function readWholeText(
   issues: IssueSink,
   maxBytes: number = MAX_TEXT_BYTES,
 ): Promise<string | null> {
-  const checked = checkFile(path, file, maxBytes);
+  // Stated asynchronously, so that the texts read at once are stated at once.
+  let stat: Deno.FileInfo;
+  try {
+    stat = await Deno.stat(path);
+  } catch (e) {
+    issues.push(unreadable(file, e));
+    return null;
+  }
+  const checked = judge(stat, file, maxBytes);
   if ("problem" in checked) {
     issues.push(checked.problem);
     return null;
