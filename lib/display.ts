@@ -32,6 +32,8 @@ export interface TableOptions {
    * would otherwise repeat in every row. Not written to the CSV or JSON files.
    */
   notes?: readonly string[];
+  /** The columns, for the header of a table that may have no rows (else taken from the rows). */
+  columns?: readonly string[];
 }
 
 /**
@@ -279,6 +281,7 @@ export function textTable(rows: readonly Row[]): string {
  * CSV text of a table (full precision; `Inf`/`-Inf` for infinities, empty for null).
  *
  * @param rows The rows.
+ * @param header The columns when there are no rows (so that the file still has its header).
  * @returns The CSV text, with a header line.
  * @example
  * ```ts
@@ -286,9 +289,9 @@ export function textTable(rows: readonly Row[]): string {
  * csvTable([{ a: 1, b: Infinity }]); // "a,b\n1,Inf\n"
  * ```
  */
-export function csvTable(rows: readonly Row[]): string {
+export function csvTable(rows: readonly Row[], header: readonly string[] = []): string {
   expectRows("csvTable", rows);
-  const cols = columns(rows);
+  const cols = rows.length ? columns(rows) : [...header];
   const v = (x: Row[string] | undefined) =>
     x === null || x === undefined
       ? ""
@@ -318,7 +321,7 @@ export function csvTable(rows: readonly Row[]): string {
  */
 export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {
   expectRows("htmlTable", rows);
-  const cols = columns(rows);
+  const cols = rows.length ? columns(rows) : [...(options.columns ?? [])];
   const align = cols.map((c) =>
     rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number") &&
       rows.some((r) => typeof r[c] === "number")
@@ -351,7 +354,8 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
  * @param name File name (without extension) of the table in `results/tables/`.
  * @param rows The rows (column → value).
  * @param caption The caption ("" for none).
- * @param options `notes`: sentences shown once under the table.
+ * @param options `notes`: sentences shown once under the table; `columns`: the header of a
+ * table that may have no rows.
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
@@ -375,7 +379,7 @@ export async function showTable(
   const dir = resultsDir();
   if (dir) {
     await Deno.mkdir(`${dir}/tables`, { recursive: true });
-    await writeAtomic(`${dir}/tables/${name}.csv`, csvTable(rows));
+    await writeAtomic(`${dir}/tables/${name}.csv`, csvTable(rows, options.columns));
     const json = rows.map((r) =>
       Object.fromEntries(
         Object.entries(r).map((
@@ -390,5 +394,6 @@ export async function showTable(
     rows.length ? textTable(rows) : "(no rows)",
     ...notes,
   ].join("\n");
-  await emit({ "text/html": htmlTable(rows, caption, { notes }), "text/plain": text }, text);
+  const html = htmlTable(rows, caption, { notes, columns: options.columns });
+  await emit({ "text/html": html, "text/plain": text }, text);
 }

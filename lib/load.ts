@@ -46,6 +46,7 @@ import {
 } from "./schema.ts";
 import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
 import { normalizeSourceText, quoteStatesValue } from "./source.ts";
+import { loadArticles } from "./articles.ts";
 
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
@@ -981,6 +982,19 @@ export async function loadCaseSeries(
     });
   }
 
+  // Each article's claims and appraisal (articles.ts), checked with the same reader and quotes.
+  const articles = loadArticles({
+    dir,
+    read,
+    exists,
+    quote: (file, row, sourceId, column, quote) => check.quote(file, row, sourceId, column, quote),
+    texts,
+    sources: usable.has("sources") ? sourceIds : null,
+    caseSource: casesKnown ? (id) => caseIds.has(id) ? caseSource.get(id) : undefined : null,
+    drugsOf: usable.has("treatments") ? drugsBySource(caseRows, treatments) : null,
+    issues,
+  });
+
   const error = issues.error();
   if (error) throw error;
 
@@ -1005,7 +1019,21 @@ export async function loadCaseSeries(
     ),
     timepoints: resolved.derived.get(c.case_id) ?? [],
   }));
-  return { sources, cases };
+  return { sources, cases, articles };
+}
+
+/** The drugs given to each article's cases, by `source_id`. */
+function drugsBySource(
+  caseRows: readonly { r: CaseRow }[],
+  treatments: ByCase<{ t: Treatment }[]>,
+): (sourceId: string) => ReadonlySet<string> {
+  const by = new Map<string, Set<string>>();
+  for (const { r } of caseRows) {
+    const drugs = by.get(r.source_id) ?? new Set();
+    for (const { t } of treatments.get(r.case_id) ?? []) drugs.add(t.drug);
+    by.set(r.source_id, drugs);
+  }
+  return (id) => by.get(id) ?? new Set();
 }
 
 /** Whether a quote would differ once normalised (white space other than single inner spaces). */

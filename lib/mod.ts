@@ -82,14 +82,29 @@ export {
 export { getCase } from "./cases.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export {
+  articlesWithoutClaims,
   type ClaimData,
   type ClaimResult,
-  CLAIMS,
   claimsLedger,
+  recordedClaims,
   type Verdict,
   VERDICTS,
 } from "./claims.ts";
-export type { ClaimRule } from "./claims/rules.ts";
+export {
+  type ClaimRule,
+  isRuleName,
+  parseRule,
+  type RuleName,
+  type RuleParams,
+  RULES,
+} from "./claims/params.ts";
+export {
+  type Appraisal,
+  type ArticleRecords,
+  type Articles,
+  type Checklist,
+  loadArticles,
+} from "./articles.ts";
 export * from "./report.ts";
 export * from "./appraisal.ts";
 export { listing, plural } from "./prose.ts";
