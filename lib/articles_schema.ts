@@ -32,7 +32,7 @@ const optOneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
 const itemNumber = () =>
   z.string().transform((s) => s.trim()).pipe(
     z.string().regex(/^[1-9][0-9]*$/, { message: "must be a whole number from 1" }),
-  ).transform(Number).pipe(z.number().int().min(1)).meta({ type: "integer", minimum: 1 });
+  ).transform(Number).pipe(z.number().min(1)).meta({ type: "integer" });
 /** Words separated by `;` (an empty cell: none). */
 const list = () =>
   z.string().transform((s) => s.split(";").map((x) => x.trim()).filter((x) => x !== ""));
@@ -67,6 +67,7 @@ const claimSchema = z.object({
     }
     return ids;
   }).meta({
+    type: "string",
     description: "The cases it is about: case ids of this article separated by ';', or 'all' " +
       "for every case of the article.",
   }),

@@ -718,7 +718,8 @@ export function testRows(s: CaseSeries): Row[] {
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * import { claimRows } from "./report.ts";
- * claimRows(await loadCaseSeries()).some((r) => r.verdict === "cannot be assessed"); // true
+ * const rows = claimRows(await loadCaseSeries());
+ * if (!rows.every((r) => r.verdict !== null && r.evidence !== null)) throw new Error();
  * ```
  */
 export function claimRows(s: CaseSeries): Row[] {
@@ -732,6 +733,16 @@ export function claimRows(s: CaseSeries): Row[] {
     rule: c.rule,
   }));
 }
+
+/** The columns of {@link claimRows}, for the header of a ledger with no claims. */
+export const CLAIM_COLUMNS: readonly string[] = [
+  "claim",
+  "where",
+  "cases",
+  "verdict",
+  "evidence",
+  "rule",
+];
 
 /** The sensitivity table as rows. */
 export function sensitivityRows(s: CaseSeries): Row[] {
