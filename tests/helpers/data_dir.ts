@@ -5,7 +5,10 @@
  */
 import { DEFAULT_DATA_DIR } from "../../lib/mod.ts";
 
-/** Copies the real data folder (tables and source texts) to a temporary one; returns its path. */
+/**
+ * Copies the real data folder (tables, source texts, the articles' claims and appraisals and the
+ * reference checklists) to a temporary one; returns its path.
+ */
 export async function copyData(): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "case-data-" });
   await Deno.mkdir(`${dir}/sources`);
@@ -21,6 +24,9 @@ export async function copyData(): Promise<string> {
         `${dir}/sources/${entry.name}`,
       );
     }
+  }
+  for (const folder of ["articles", "reference"]) {
+    await copyTree(`${DEFAULT_DATA_DIR}${folder}`, `${dir}/${folder}`);
   }
   return dir;
 }
@@ -39,7 +45,8 @@ export const FIXTURES_DIR: string = new URL("../fixtures/", import.meta.url).pat
 
 /**
  * Copies the real data and appends a fixture dataset to it: the fixture's rows are added to each
- * table (its header must match) and its source texts are copied beside the real ones.
+ * table (its header must match) and its source texts and article folders (`articles/`) are
+ * copied beside the real ones.
  */
 export async function dataWithFixture(name = "second-article"): Promise<string> {
   const dir = await copyData();
@@ -58,6 +65,11 @@ export async function dataWithFixture(name = "second-article"): Promise<string> 
   }
   for await (const entry of Deno.readDir(`${from}/sources`)) {
     await Deno.copyFile(`${from}/sources/${entry.name}`, `${dir}/sources/${entry.name}`);
+  }
+  try {
+    await copyTree(`${from}/articles`, `${dir}/articles`);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
   return dir;
 }
