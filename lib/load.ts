@@ -465,9 +465,15 @@ class Issues implements IssueSink {
     }
     this.#knockOns.clear();
     if (this.#total === 0) return null;
+    // The checklists and articles' files (articles.ts) come last, in the order they were read.
+    const later = [...new Set([...this.#files, ...this.#rows].map((i) => i.file))]
+      .filter((f) => /^(reference|articles)\//.test(f));
     const rank = (file: string) => {
       const i = TABLE_ORDER.findIndex((t) => tableSchemas[t].file === file);
-      return i < 0 ? (file.startsWith("sources/") ? 0.5 : TABLE_ORDER.length) : i;
+      if (i >= 0) return i;
+      if (file.startsWith("sources/")) return 0.5;
+      const j = later.indexOf(file);
+      return TABLE_ORDER.length + (j < 0 ? 0 : 1 + j);
     };
     const byFile = (a: DataIssue, b: DataIssue) => rank(a.file) - rank(b.file);
     const files = [...this.#files].sort(byFile);
