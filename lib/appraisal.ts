@@ -292,7 +292,7 @@ function onPeriod(c: Case, t: Treatment): Observation[] {
  * const s = await loadCaseSeries();
  * const c = s.cases.find((x) => x.treatments.length > 0)!;
  * const t = c.treatments[0];
- * const rows = causalityRows(s, c.sourceId, { drug: t.drug, indication: t.purpose });
+ * const rows = causalityRows(s, c.sourceId, { indication: t.purpose });
  * if (!rows.some((r) => r.caseId === c.id && r.drug === t.drug)) throw new Error();
  * ```
  */

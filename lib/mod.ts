@@ -98,13 +98,13 @@ export {
   type RuleParams,
   RULES,
 } from "./claims/params.ts";
+export { type Appraisal, type ArticleRecords, type Articles, type Checklist } from "./articles.ts";
 export {
-  type Appraisal,
-  type ArticleRecords,
-  type Articles,
-  type Checklist,
-  loadArticles,
-} from "./articles.ts";
+  articleTables,
+  COMPUTED_BASES,
+  ITEM_VERDICTS,
+  referenceTables,
+} from "./articles_schema.ts";
 export * from "./report.ts";
 export * from "./appraisal.ts";
 export { listing, plural } from "./prose.ts";

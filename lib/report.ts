@@ -915,7 +915,7 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
  * import { checklistRows } from "./report.ts";
  * const s = await loadCaseSeries();
  * const [id] = s.sources.keys();
- * const rows = checklistRows(s, id, s.articles.checklists[0].id);
+ * const rows = checklistRows(s, id, s.articles?.checklists[0]?.id ?? "JBI");
  * if (rows.some((r) => r.verdict === null)) throw new Error("an item without a verdict");
  * ```
  */

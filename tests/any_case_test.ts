@@ -20,6 +20,7 @@ import {
   rateRows,
   reliefRows,
   sensitivitySpans,
+  STUDY,
   visualAnalysis,
 } from "../lib/mod.ts";
 import { dataWithFixture } from "./helpers/data_dir.ts";
@@ -54,11 +55,14 @@ Deno.test("the real article's claims and appraisal ignore the appended article",
     l.filter((c) => c.sourceId === "nagoshi-2012");
   assert.deepEqual(strip(claimsLedger(grown)), strip(claimsLedger(real)));
   assert.deepEqual(appraisalRows(grown, "nagoshi-2012"), appraisalRows(real, "nagoshi-2012"));
-  assert.deepEqual(causalityRows(grown, "nagoshi-2012"), causalityRows(real, "nagoshi-2012"));
+  assert.deepEqual(
+    causalityRows(grown, "nagoshi-2012", STUDY),
+    causalityRows(real, "nagoshi-2012", STUDY),
+  );
   for (const id of grown.sources.keys()) {
     clean(appraisalRows(grown, id));
-    clean(causalityRows(grown, id));
-    clean(designLimits(grown, id));
+    clean(causalityRows(grown, id, STUDY));
+    clean(designLimits(grown, id, STUDY));
   }
 });
 

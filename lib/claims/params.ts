@@ -146,8 +146,10 @@ export const RULES = {
 /** The name of a rule. */
 export type RuleName = keyof typeof RULES;
 
-/** The parameters of rule `N`, as its schema returns them. */
-export type RuleParams<N extends RuleName> = z.output<(typeof RULES)[N]["params"]>;
+/** The parameters of rule `N`, as its schema returns them (read through Standard Schema). */
+export type RuleParams<N extends RuleName> = NonNullable<
+  (typeof RULES)[N]["params"]["~standard"]["types"]
+>["output"];
 
 /** A rule with its parameters (a claim's `rule` and `params`). */
 export type ClaimRule = { [N in RuleName]: { kind: N; params: RuleParams<N> } }[RuleName];
