@@ -123,8 +123,11 @@ export interface ArticleContext {
   texts: ReadonlyMap<string, string>;
   /** The `source_id`s of `sources.csv` (`null` when it could not be read). */
   sources: ReadonlySet<string> | null;
-  /** The article of a case (`undefined` for an unknown case); `null` when cases are unknown. */
-  caseSource: ((caseId: string) => string | undefined) | null;
+  /**
+   * The article of a case: `undefined` for a case not in `cases.csv`, `null` for one whose
+   * article could not be read (already reported); the function is `null` when cases are unknown.
+   */
+  caseSource: ((caseId: string) => string | null | undefined) | null;
   /** The drugs given to an article's cases; `null` when treatments are unknown. */
   drugsOf: ((sourceId: string) => ReadonlySet<string>) | null;
   /** Where problems go. */
@@ -274,7 +277,7 @@ function readClaims(ctx: ArticleContext, sourceId: string, folder: string): Clai
       for (const id of valid.cases) {
         const of = ctx.caseSource(id);
         if (of === undefined) at("cases", `unknown case id '${id}' (not in cases.csv)`);
-        else if (of !== sourceId) {
+        else if (of !== null && of !== sourceId) {
           at("cases", `case '${id}' belongs to ${of}, not to ${sourceId}`);
         }
       }

@@ -780,8 +780,15 @@ export async function loadCaseSeries(
   };
 
   const treatments = new ByCase<{ t: Treatment; row: number }[]>();
-  table<TreatmentRow>("treatments", (row, r) => {
+  /** The drugs each case's rows name, whether or not their times could be derived. */
+  const drugsOfCase = new Map<string, Set<string>>();
+  table<TreatmentRow>("treatments", (row, r, valid) => {
     const file = "treatments.csv";
+    if (valid.case_id !== undefined && valid.drug !== undefined) {
+      const drugs = drugsOfCase.get(valid.case_id);
+      if (drugs) drugs.add(valid.drug);
+      else drugsOfCase.set(valid.case_id, new Set([valid.drug]));
+    }
     if (r === null || !checkCase(file, row, r.case_id)) return;
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
@@ -996,8 +1003,10 @@ export async function loadCaseSeries(
     quote: (file, row, sourceId, column, quote) => check.quote(file, row, sourceId, column, quote),
     texts,
     sources: usable.has("sources") ? sourceIds : null,
-    caseSource: casesKnown ? (id) => caseIds.has(id) ? caseSource.get(id) : undefined : null,
-    drugsOf: usable.has("treatments") ? drugsBySource(caseRows, treatments) : null,
+    caseSource: casesKnown
+      ? (id) => caseIds.has(id) ? caseSource.get(id) ?? null : undefined
+      : null,
+    drugsOf: usable.has("treatments") ? drugsBySource(drugsOfCase, caseIds, caseSource) : null,
     issues,
   });
 
@@ -1028,16 +1037,23 @@ export async function loadCaseSeries(
   return { sources, cases, articles };
 }
 
-/** The drugs given to each article's cases, by `source_id`. */
+/**
+ * The drugs given to each article's cases, by `source_id`; `null` when the article of some case
+ * is not known (a problem already reported), so that no drug is called missing because of it.
+ */
 function drugsBySource(
-  caseRows: readonly { r: CaseRow }[],
-  treatments: ByCase<{ t: Treatment }[]>,
-): (sourceId: string) => ReadonlySet<string> {
+  drugsOfCase: ReadonlyMap<string, ReadonlySet<string>>,
+  caseIds: ReadonlyMap<string, number>,
+  caseSource: ByCase<string>,
+): ((sourceId: string) => ReadonlySet<string>) | null {
+  for (const id of caseIds.keys()) if (caseSource.get(id) === undefined) return null;
   const by = new Map<string, Set<string>>();
-  for (const { r } of caseRows) {
-    const drugs = by.get(r.source_id) ?? new Set();
-    for (const { t } of treatments.get(r.case_id) ?? []) drugs.add(t.drug);
-    by.set(r.source_id, drugs);
+  for (const [caseId, drugs] of drugsOfCase) {
+    const source = caseSource.get(caseId);
+    if (source === undefined) continue;
+    const all = by.get(source) ?? new Set();
+    for (const d of drugs) all.add(d);
+    by.set(source, all);
   }
   return (id) => by.get(id) ?? new Set();
 }

@@ -140,3 +140,20 @@ Deno.test("deno task validate reports a bad claim as file:row:column and exits 1
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("root cause first: a bad row of treatments.csv or cases.csv is not reported again against the claims", async () => {
+  const { parse } = await import("csv-parse/sync");
+  for (
+    const [file, column, value] of [
+      ["treatments.csv", "dose_mg_per_day", "x"],
+      ["cases.csv", "source_id", "no-such-source"],
+    ] as const
+  ) {
+    const found = await problems(async (dir) => {
+      const rows: string[][] = parse(await Deno.readTextFile(`${dir}/${file}`));
+      for (let line = 2; line <= rows.length; line++) await setCell(dir, file, line, column, value);
+    });
+    assert.ok(found.length > 0);
+    assert.deepEqual(found.filter((p) => !p.startsWith(`${file}:`)), [], found.join("\n"));
+  }
+});
