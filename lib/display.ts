@@ -376,6 +376,10 @@ export async function showTable(
   if (!Array.isArray(notes) || notes.some((n) => typeof n !== "string")) {
     wrongArgument("showTable", "notes as an array of strings", notes);
   }
+  const header = options.columns ?? [];
+  if (!Array.isArray(header) || header.some((c) => typeof c !== "string")) {
+    wrongArgument("showTable", "columns as an array of strings", header);
+  }
   const dir = resultsDir();
   if (dir) {
     await Deno.mkdir(`${dir}/tables`, { recursive: true });

@@ -471,9 +471,11 @@ const JUDGES: { [N in RuleName]: Judge<N> } = {
  * ```ts
  * import { loadCaseSeries } from "../load.ts";
  * import { judge } from "./rules.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
- * const rule = { kind: "first-value-reduction", params: { min_percent: 50, within_days: 6 } } as const;
- * if (judge(rule, "milnacipran", [c]).verdict !== "supported") throw new Error();
+ * const [c] = (await loadCaseSeries()).cases;
+ * const rule = { kind: "no-depression", params: { sds_below: 40 } } as const;
+ * if (!judge(rule, null, [c]).evidence.startsWith(`case ${c.id}: SDS`)) throw new Error();
+ * const needsDrug = { kind: "zero-within-days", params: { within_days: 30 } } as const;
+ * if (judge(needsDrug, null, [c]).verdict !== "cannot be assessed") throw new Error();
  * ```
  */
 export function judge(rule: ClaimRule, drug: string | null, cases: readonly Case[]): Judgement {
