@@ -130,6 +130,8 @@ export interface ArticleContext {
   caseSource: ((caseId: string) => string | null | undefined) | null;
   /** The drugs given to an article's cases; `null` when treatments are unknown. */
   drugsOf: ((sourceId: string) => ReadonlySet<string>) | null;
+  /** Whether a case has a time point (`timepoints.csv`); `null` when time points are unknown. */
+  hasTime: ((caseId: string, timeId: string) => boolean) | null;
   /** Where problems go. */
   issues: IssueSink;
 }
@@ -302,6 +304,14 @@ function readClaims(ctx: ArticleContext, sourceId: string, folder: string): Clai
     if ("problems" in parsed) {
       for (const p of parsed.problems) at("params", `rule ${valid.rule}: ${p}`);
       return;
+    }
+    const timeId = (parsed.rule.params as { time_id?: string }).time_id;
+    if (timeId !== undefined && valid.cases !== undefined && valid.cases !== "all") {
+      for (const id of valid.cases) {
+        if (ctx.hasTime && ctx.caseSource?.(id) === sourceId && !ctx.hasTime(id, timeId)) {
+          at("params", `params.time_id: case ${id} has no time point '${timeId}' (timepoints.csv)`);
+        }
+      }
     }
     if (r === null) return;
     claims.push({

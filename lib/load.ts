@@ -1007,6 +1007,12 @@ export async function loadCaseSeries(
       ? (id) => caseIds.has(id) ? caseSource.get(id) ?? null : undefined
       : null,
     drugsOf: usable.has("treatments") ? drugsBySource(drugsOfCase, caseIds, caseSource) : null,
+    hasTime: timesKnown
+      ? (caseId, timeId) =>
+        timeOf(times.get(caseId), timeId) !== undefined ||
+        invalid.get(caseId)?.has(timeId) === true ||
+        resolved.roots.get(caseId)?.has(timeId) === true
+      : null,
     issues,
   });
 

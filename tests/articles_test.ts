@@ -69,6 +69,14 @@ Deno.test("claims: a quote not in the text, an unknown rule, bad parameters, unk
   assert.deepEqual(drug, [
     `${file}:2:drug: 'gabapentin' is not given to any case of ${FIXTURE} (treatments.csv)`,
   ]);
+  // A time point the claim's case does not have.
+  const time = await problems((dir) =>
+    setCell(dir, file, 2, "params", '{"time_id": "milnacipran_3wk", "at_most": 1, "unit": "cm"}')
+      .then(() => setCell(dir, file, 2, "rule", "value-at-most"))
+  );
+  assert.deepEqual(time, [
+    `${file}:2:params: params.time_id: case S1 has no time point 'milnacipran_3wk' (timepoints.csv)`,
+  ]);
   // A parameter the rule does not take is named, with the ones it takes.
   const extra = await problems((dir) =>
     setCell(dir, file, 2, "params", '{"min_percent": 30, "within_day": 14}')
