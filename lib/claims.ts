@@ -103,29 +103,31 @@ export function articlesWithoutClaims(series: CaseSeries): string[] {
  */
 export function claimsLedger(
   series: CaseSeries,
-  claims: readonly ClaimData[] = recordedClaims(series),
+  claims?: readonly ClaimData[],
 ): ClaimResult[] {
   expectSeries("claimsLedger", series);
-  return claims.filter((c) => series.sources.has(c.sourceId)).map((claim) => {
-    const own = series.cases.filter((c) => c.sourceId === claim.sourceId);
-    const named = claim.cases;
-    const cases = named === "all" ? own : own.filter((c) => named.includes(c.id));
-    const missing = named === "all" ? [] : named.filter((id) => !cases.some((c) => c.id === id));
-    const { verdict, evidence } = missing.length
-      ? {
-        verdict: "cannot be assessed" as const,
-        evidence: `case ${missing.join(", ")} of ${claim.sourceId} is not in the data.`,
-      }
-      : judge(claim.judge, claim.drug, cases);
-    return {
-      id: claim.id,
-      sourceId: claim.sourceId,
-      cases: cases.map((c) => c.id),
-      where: claim.where,
-      quote: claim.quote,
-      rule: claim.rule,
-      verdict,
-      evidence,
-    };
-  });
+  return (claims ?? recordedClaims(series)).filter((c) => series.sources.has(c.sourceId)).map(
+    (claim) => {
+      const own = series.cases.filter((c) => c.sourceId === claim.sourceId);
+      const named = claim.cases;
+      const cases = named === "all" ? own : own.filter((c) => named.includes(c.id));
+      const missing = named === "all" ? [] : named.filter((id) => !cases.some((c) => c.id === id));
+      const { verdict, evidence } = missing.length
+        ? {
+          verdict: "cannot be assessed" as const,
+          evidence: `case ${missing.join(", ")} of ${claim.sourceId} is not in the data.`,
+        }
+        : judge(claim.judge, claim.drug, cases);
+      return {
+        id: claim.id,
+        sourceId: claim.sourceId,
+        cases: cases.map((c) => c.id),
+        where: claim.where,
+        quote: claim.quote,
+        rule: claim.rule,
+        verdict,
+        evidence,
+      };
+    },
+  );
 }
