@@ -188,7 +188,9 @@ function articleFolders(ctx: ArticleContext): string[] {
     return [];
   }
   const ids: string[] = [];
-  for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+  // Hidden entries (a system's .DS_Store) are not the data's.
+  const shown = entries.filter((e) => !e.name.startsWith("."));
+  for (const e of shown.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     const path = `${ARTICLES_DIR}/${e.name}`;
     if (!e.isDirectory) {
       ctx.issues.push({
@@ -202,6 +204,7 @@ function articleFolders(ctx: ArticleContext): string[] {
       });
     } else {
       for (const f of Deno.readDirSync(`${ctx.dir}${path}`)) {
+        if (f.name.startsWith(".")) continue;
         if (!ARTICLE_FILES.includes(f.name as (typeof ARTICLE_FILES)[number])) {
           ctx.issues.push({
             file: `${path}/${f.name}`,
