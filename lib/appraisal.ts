@@ -1,8 +1,10 @@
 /**
- * The article appraised as evidence: the JBI checklist for case series and the CARE reporting
- * checklist (items as data, each judgement with the quote or the absence behind it, or computed
- * from the dataset), a structured causality assessment for each drug given for the indication,
- * and the limits the design leaves, each with its computed or quoted evidence.
+ * The article appraised as evidence: the checklists of `data/reference/` (the JBI checklist for
+ * case series, the CARE reporting checklist), each item judged in the article's
+ * `data/articles/<source_id>/appraisal.csv` with the quote or the absence behind it, or computed
+ * from the dataset; a structured causality assessment for each drug given for the indication;
+ * and the limits the design leaves, each with its computed or quoted evidence. The study's drug
+ * and indication are parameters: nothing here reads them from elsewhere.
  *
  * @module
  */
@@ -25,7 +27,8 @@ import {
   mayBeGiven,
   relativeDay,
 } from "./timeline.ts";
-import { NAGOSHI_2012_APPRAISAL } from "./appraisal/nagoshi-2012.ts";
+import type { Appraisal, ItemVerdict } from "./articles.ts";
+import { computeItem, undatedPoints } from "./appraisal/computed.ts";
 import { type LiteratureFigure, NATURAL_COURSE } from "./appraisal/literature.ts";
 
 export { type LiteratureFigure, NATURAL_COURSE };
@@ -54,95 +57,38 @@ export function naturalCourseText(options: { doi?: boolean } = {}): string {
     "excluded from them";
 }
 
-/** The two checklists. */
-export type Checklist = "JBI" | "CARE";
+export type { ComputedBasis, ItemJudgement, ItemVerdict } from "./articles.ts";
 
-/** A verdict on a checklist item. */
-export type ItemVerdict = "yes" | "partly" | "no" | "unclear" | "not applicable";
-
-/** What a computed item is judged from. */
-export type ComputedBasis =
-  | "measurement"
-  | "demographics"
-  | "clinical"
-  | "outcomes"
-  | "timeline"
-  | "interventions";
-
-/** An article's judgement of one checklist item, as data. */
-export interface ItemJudgement {
-  /** Which checklist. */
-  checklist: Checklist;
-  /** Item number in it. */
-  number: number;
-  /** The verdict; absent when it is computed from the dataset (`computed`). */
-  verdict?: ItemVerdict;
-  /** Passages of the article it rests on. */
-  quotes: readonly string[];
-  /** Terms whose absence from the article's text is part of the basis. */
-  absent: readonly string[];
-  /** The judgement in words. */
-  note: string;
-  /** The computation that decides the verdict from the dataset, if any. */
-  computed?: ComputedBasis;
+/** The study question the causality and the design's limits are about. */
+export interface StudyQuestion {
+  /** The drug of interest (generic name, as in `treatments.csv`). */
+  drug: string;
+  /** The `purpose` of treatments given for the condition studied. */
+  indication: string;
 }
 
 /**
- * The ten questions of the JBI critical appraisal checklist for case series (Munn et al. 2020).
+ * The appraisal recorded for an article (`appraisal.csv`), or `null` when it has none.
  *
+ * @param series The case series.
+ * @param sourceId The article.
+ * @returns Its appraisal, or `null`.
  * @example
  * ```ts
- * import { JBI_ITEMS } from "./appraisal.ts";
- * JBI_ITEMS.length; // 10
+ * import { loadCaseSeries } from "./load.ts";
+ * import { appraisalOf } from "./appraisal.ts";
+ * const s = await loadCaseSeries();
+ * if (appraisalOf(s, "no-such-article") !== null) throw new Error();
  * ```
  */
-export const JBI_ITEMS: readonly string[] = [
-  "Were there clear criteria for inclusion in the case series?",
-  "Was the condition measured in a standard, reliable way for all participants?",
-  "Were valid methods used for identification of the condition for all participants?",
-  "Did the case series have consecutive inclusion of participants?",
-  "Did the case series have complete inclusion of participants?",
-  "Was there clear reporting of the demographics of the participants?",
-  "Was there clear reporting of clinical information of the participants?",
-  "Were the outcomes or follow-up results of cases clearly reported?",
-  "Was there clear reporting of the presenting site(s)/clinic(s) demographic information?",
-  "Was statistical analysis appropriate?",
-];
-
-/**
- * The thirteen items of the CARE checklist (Gagnier et al. 2013).
- *
- * @example
- * ```ts
- * import { CARE_ITEMS } from "./appraisal.ts";
- * CARE_ITEMS[6]; // "Timeline: ..."
- * ```
- */
-export const CARE_ITEMS: readonly string[] = [
-  'Title: the diagnosis or intervention of focus, followed by "case report"',
-  "Key words: 2 to 5 words identifying the case",
-  "Abstract: introduction, main symptoms, diagnoses, interventions, outcomes, conclusion",
-  "Introduction: the background and why the case is unique",
-  "Patient information: demographics, main concerns, history, past interventions",
-  "Clinical findings: physical examination and relevant findings",
-  "Timeline: historical and current information organised as a timeline",
-  "Diagnostic assessment: methods, challenges, reasoning, prognosis",
-  "Therapeutic intervention: types, administration (dose, strength, duration), changes with reasons",
-  "Follow-up and outcomes: outcomes, adherence and tolerability, adverse and unanticipated events",
-  "Discussion: strengths and limitations, literature, rationale for conclusions",
-  "Patient perspective",
-  "Informed consent",
-];
-
-/** Judgements of every article with an appraisal file, by `source_id`. */
-export const APPRAISALS: ReadonlyMap<string, readonly ItemJudgement[]> = new Map([
-  ["nagoshi-2012", NAGOSHI_2012_APPRAISAL],
-]);
+export function appraisalOf(series: CaseSeries, sourceId: string): Appraisal | null {
+  return series.articles?.records.get(sourceId)?.appraisal ?? null;
+}
 
 /** One appraised item, for display. */
 export interface AppraisalRow {
   /** Which checklist. */
-  checklist: Checklist;
+  checklist: string;
   /** Item number. */
   number: number;
   /** The item. */
@@ -155,104 +101,24 @@ export interface AppraisalRow {
 
 const f = (x: number) => formatNumber(x, 1);
 
-/** The time points of a case that the text does not date: open-ended or placed by narrative. */
-function undatedPoints(c: Case): string[] {
-  return c.timepoints.filter((t) =>
-    !Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi) || t.rule === "after" ||
-    t.rule === "before"
-  ).map((t) => t.id);
-}
-
-/** A computed verdict and its facts. */
-function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
-  verdict: ItemVerdict;
-  facts: string;
-} {
-  const n = cases.length;
-  switch (basis) {
-    case "demographics": {
-      const ok = cases.filter((c) => Number.isFinite(c.age) && c.sex).length;
-      return {
-        verdict: ok === n ? "yes" : ok > 0 ? "partly" : "no",
-        facts: `age and sex stated for ${ok} of ${plural(n, "case")}`,
-      };
-    }
-    case "clinical": {
-      const sds = cases.filter((c) => c.sds !== null).length;
-      return {
-        verdict: sds === n ? "yes" : "partly",
-        facts: `cause and level of amputation for ${plural(n, "case")}; depression score ` +
-          `for ${sds} of ${n}`,
-      };
-    }
-    case "measurement": {
-      const values = cases.flatMap((c) => c.observations.map((o) => ({ c, o })));
-      const notes = values.filter(({ o }) => o.note !== null).length;
-      const undated = values.filter(({ c, o }) => undatedPoints(c).includes(o.day.timeId)).length;
-      return {
-        verdict: "unclear",
-        facts: `${plural(values.length, "VAS value")}; ${undated} at a time the text does not ` +
-          `date, ${notes} with a note on what it describes (e.g. an average)`,
-      };
-    }
-    case "outcomes": {
-      const values = cases.reduce((s, c) => s + c.observations.length, 0);
-      const undated = cases.reduce(
-        (s, c) => s + c.observations.filter((o) => undatedPoints(c).includes(o.day.timeId)).length,
-        0,
-      );
-      const open = cases.filter((c) => {
-        const last = c.observations.at(-1);
-        return !last || !Number.isFinite(last.day.hi);
-      }).length;
-      return {
-        verdict: undated > 0 || open > 0 ? "partly" : "yes",
-        facts: `${plural(values, "VAS value")}, ${undated} of them at an undated time; the last ` +
-          `value of ${open} of ${plural(n, "case")} has no latest date`,
-      };
-    }
-    case "timeline": {
-      const points = cases.reduce((s, c) => s + c.timepoints.length, 0);
-      const undated = cases.reduce((s, c) => s + undatedPoints(c).length, 0);
-      return {
-        verdict: undated > 0 ? "partly" : "yes",
-        facts: `${plural(points, "time point")} in the text, ${undated} of them open-ended or ` +
-          "placed only by the order of the narrative (rebuilt in the CARE timelines)",
-      };
-    }
-    case "interventions": {
-      const ts = cases.flatMap((c) => c.treatments);
-      const noEnd = ts.filter((t) => t.end === null).length;
-      const undatedStart = cases.reduce(
-        (s, c) => s + c.treatments.filter((t) => undatedPoints(c).includes(t.start.timeId)).length,
-        0,
-      );
-      return {
-        verdict: noEnd > 0 || undatedStart > 0 ? "partly" : "yes",
-        facts:
-          `${plural(ts.length, "dose period")}, each with its dose; ${undatedStart} ${
-            agree(undatedStart, "starts", "start")
-          } ` +
-          `at an undated time; ${noEnd} with no end stated`,
-      };
-    }
-  }
-}
-
 /**
- * The JBI and CARE checklists of one article: each item with its verdict and what it rests on
- * (the article's quotes, the terms absent from its text, and facts computed from its cases). An
- * item the article's appraisal file does not judge is "unclear" with that reason.
+ * The checklists of one article (those of `data/reference/`, in order): each item with its
+ * verdict and what it rests on (the article's quotes, the terms absent from its text, and facts
+ * computed from its cases). An article with no appraisal has no rows (say "not appraised": see
+ * {@link appraisalOf}); an item its appraisal does not judge is "unclear", with that reason.
  *
  * @param series The case series.
  * @param sourceId The article.
- * @returns One row per item of both checklists.
+ * @returns One row per item of every checklist, or none when the article is not appraised.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
- * import { appraisalRows } from "./appraisal.ts";
- * const rows = appraisalRows(await loadCaseSeries(), "nagoshi-2012");
- * rows.find((r) => r.checklist === "CARE" && r.number === 13)?.verdict; // "no"
+ * import { appraisalOf, appraisalRows } from "./appraisal.ts";
+ * const s = await loadCaseSeries();
+ * for (const id of s.sources.keys()) {
+ *   const rows = appraisalRows(s, id);
+ *   if ((rows.length > 0) !== (appraisalOf(s, id) !== null)) throw new Error(id);
+ * }
  * ```
  */
 export function appraisalRows(series: CaseSeries, sourceId: string): AppraisalRow[] {
@@ -263,19 +129,20 @@ export function appraisalRows(series: CaseSeries, sourceId: string): AppraisalRo
       }), got '${sourceId}'`,
     );
   }
+  const appraisal = appraisalOf(series, sourceId);
+  if (!appraisal) return [];
   const cases = series.cases.filter((c) => c.sourceId === sourceId);
-  const judged = APPRAISALS.get(sourceId) ?? [];
   const rows: AppraisalRow[] = [];
-  for (const [checklist, items] of [["JBI", JBI_ITEMS], ["CARE", CARE_ITEMS]] as const) {
+  for (const { id: checklist, items } of (series.articles?.checklists ?? [])) {
     items.forEach((item, i) => {
-      const j = judged.find((x) => x.checklist === checklist && x.number === i + 1);
+      const j = appraisal.items.find((x) => x.checklist === checklist && x.number === i + 1);
       if (!j) {
         rows.push({
           checklist,
           number: i + 1,
           item,
           verdict: "unclear",
-          basis: "not appraised yet for this article",
+          basis: "not judged in this article's appraisal (appraisal.csv)",
         });
         return;
       }
@@ -335,137 +202,144 @@ function onPeriod(c: Case, t: Treatment): Observation[] {
 /**
  * A structured causality assessment of every drug given for the study's indication in every
  * case of an article: temporal relation, dechallenge, rechallenge, dose–response, alternative
- * explanations and co-medication, each from the data, and an assessment stated as such (an
- * association in time is not a proof of an effect).
+ * explanations and co-medication, each from the data, and, for an article that has been
+ * appraised, an assessment stated as such (an association in time is not a proof of an effect);
+ * for one that has not, the assessment says "not assessed".
  *
  * @param series The case series.
  * @param sourceId The article.
+ * @param question The study's indication (which drugs are assessed).
  * @returns One row per case and drug.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * import { causalityRows } from "./appraisal.ts";
- * const rows = causalityRows(await loadCaseSeries(), "nagoshi-2012");
- * rows.find((r) => r.caseId === "3" && r.drug === "milnacipran")?.doseResponse;
- * // "increased 50 → 75 mg/day: VAS 2 on the lower dose, VAS [0, 1] after ..."
+ * const s = await loadCaseSeries();
+ * const c = s.cases.find((x) => x.treatments.length > 0)!;
+ * const t = c.treatments[0];
+ * const rows = causalityRows(s, c.sourceId, { indication: t.purpose });
+ * if (!rows.some((r) => r.caseId === c.id && r.drug === t.drug)) throw new Error();
  * ```
  */
-export function causalityRows(series: CaseSeries, sourceId: string): CausalityRow[] {
-  const cases = series.cases.filter((c) => c.sourceId === sourceId);
-  const rows: CausalityRow[] = [];
-  for (const c of cases) {
-    const drugs = [
-      ...new Set(c.treatments.filter((t) => t.purpose === c.study.indication).map((t) => t.drug)),
-    ];
-    for (const drug of drugs) {
-      const periods = c.treatments.filter((t) => t.drug === drug);
-      const start = periods[0].start.timeId;
-      const aligned = alignOnDrug(c, drug);
-      const before = aligned.filter((o) => o.phase === "before");
-      const after = aligned.filter((o) => o.phase === "after");
-      const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
-      const temporal = `${counted(before.length, "value")} before` +
-        (before.length ? ` (last ${vas(before.at(-1)!)})` : "") +
-        `, ${counted(onDrug.length, "value")} while it may have been given` +
-        (onDrug.length ? ` (first ${vas(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
-      const last = periods.at(-1)!;
-      const stopped = last.end !== null;
-      const afterStop = stopped
-        ? c.observations.filter((o) => relativeDay(c, o.day.timeId, last.end!.timeId).lo > 0)
-        : [];
-      const reductions = periods.filter((t, i) =>
-        i > 0 && compareDoses(t.dose, periods[i - 1].dose) === -1
-      );
-      const dechallenge = [
-        stopped
-          ? `stopped${last.outcome ? ` (${last.outcome})` : ""}; ${
-            counted(afterStop.length, "value")
-          } after the stop` +
-            (afterStop.length
-              ? ` (given then: ${
-                listing([
-                  ...new Set(
-                    afterStop.flatMap((o) =>
-                      activeTreatments(c, o.day.timeId).certain.map((t) => t.drug)
-                    ),
-                  ),
-                ], "no drug")
-              })`
-              : "")
-          : "not stopped while values were reported",
-        ...reductions.map((t) =>
-          `reduced to ${formatDose(t)}: ${counted(onPeriod(c, t).length, "value")} after` +
-          (t.outcome ? `, text: "${t.outcome}"` : "")
-        ),
-      ].join("; ");
-      const gaps = periods.filter((t, i) =>
-        i > 0 && periods[i - 1].end !== null &&
-        relativeDay(c, t.start.timeId, periods[i - 1].end!.timeId).lo > 0
-      );
-      const rechallenge = gaps.length
-        ? `restarted ${plural(gaps.length, "time")} after a stop`
-        : stopped
-        ? "none (not given again after the stop)"
-        : "not applicable (never stopped while values were reported)";
-      const changes = periods.slice(1).map((t, i) => {
-        const prev = periods[i];
-        const lastPrev = onPeriod(c, prev).at(-1);
-        const firstNext = onPeriod(c, t)[0];
-        const raisedFor = lastPrev &&
-          relativeDay(c, t.start.timeId, lastPrev.day.timeId).hi === 0;
-        return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
-          `${prev.dose ? formatDoseValue(prev.dose) : `(${DOSE_NOT_STATED})`} → ${
-            formatDose(t)
-          }: ` +
-          (lastPrev ? `${vas(lastPrev)} on the earlier dose` : "no value on the earlier dose") +
-          `, ${firstNext ? `${vas(firstNext)} after` : "no value after"}` +
-          (raisedFor ? ` (changed at the visit of the ${vas(lastPrev!)})` : "");
-      });
-      const doseResponse = changes.length ? changes.join("; ") : "one dose only";
-      const fromAmputation = daysFromAmputation(c, start);
-      const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
-      const alternatives = [
-        `started ${formatInterval(fromAmputation)} days after the amputation, when one ` +
-        "patient's natural course is not known (see the note under the table)",
-        ...(highest !== null && before.at(-1)!.vas.nominal === highest
-          ? ["started after the highest value so far: regression to the mean predicts a fall"]
-          : []),
-        "pain rated by the patient to the unblinded treating team: expectation and placebo " +
-        "effects not controlled",
-      ].join("; ");
-      const others = drugsGivenAt(c, onDrug.map((o) => o.day.timeId), drug);
-      const coMedication = others.size
-        ? listing([...others].map(([d, how]) => `${d} (${how})`))
-        : "none stated";
-      const lower = before.length && onDrug.length &&
-        onDrug.every((o) => o.vas.nominal < before.at(-1)!.vas.nominal);
-      const assessment = onDrug.length === 0
-        ? "Cannot be assessed: no value while it was given."
-        : before.length === 0
-        ? "No value before it: no temporal association can be shown; the values while it was " +
-          "given describe the course, not its effect."
-        : lower
-        ? `Values while it was given are lower than before it: a temporal association ` +
-          `compatible with an effect, ${
-            gaps.length ? "" : "without dechallenge–rechallenge, "
-          }not separable from the alternatives listed${
-            others.size ? " and the co-medication" : ""
-          }. An assessment, not a proof.`
-        : "Values while it was given are not all lower than before it: no association in time.";
-      rows.push({
-        caseId: c.id,
-        drug,
-        temporal,
-        dechallenge,
-        rechallenge,
-        doseResponse,
-        alternatives,
-        coMedication,
-        assessment,
-      });
-    }
-  }
-  return rows;
+export function causalityRows(
+  series: CaseSeries,
+  sourceId: string,
+  question: Pick<StudyQuestion, "indication">,
+): CausalityRow[] {
+  const appraised = appraisalOf(series, sourceId) !== null;
+  return series.cases.filter((c) => c.sourceId === sourceId).flatMap((c) => {
+    const drugs = c.treatments.filter((t) => t.purpose === question.indication).map((t) => t.drug);
+    return [...new Set(drugs)].map((drug) => pairCausality(c, drug, appraised));
+  });
+}
+
+/** The causality assessment of one drug in one case. */
+function pairCausality(c: Case, drug: string, appraised: boolean): CausalityRow {
+  const periods = c.treatments.filter((t) => t.drug === drug);
+  const start = periods[0].start.timeId;
+  const aligned = alignOnDrug(c, drug);
+  const before = aligned.filter((o) => o.phase === "before");
+  const after = aligned.filter((o) => o.phase === "after");
+  const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
+  const temporal = `${counted(before.length, "value")} before` +
+    (before.length ? ` (last ${vas(before.at(-1)!)})` : "") +
+    `, ${counted(onDrug.length, "value")} while it may have been given` +
+    (onDrug.length ? ` (first ${vas(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
+  const last = periods.at(-1)!;
+  const stopped = last.end !== null;
+  const afterStop = stopped
+    ? c.observations.filter((o) => relativeDay(c, o.day.timeId, last.end!.timeId).lo > 0)
+    : [];
+  const reductions = periods.filter((t, i) =>
+    i > 0 && compareDoses(t.dose, periods[i - 1].dose) === -1
+  );
+  const dechallenge = [
+    stopped
+      ? `stopped${last.outcome ? ` (${last.outcome})` : ""}; ${
+        counted(afterStop.length, "value")
+      } after the stop` +
+        (afterStop.length
+          ? ` (given then: ${
+            listing([
+              ...new Set(
+                afterStop.flatMap((o) =>
+                  activeTreatments(c, o.day.timeId).certain.map((t) => t.drug)
+                ),
+              ),
+            ], "no drug")
+          })`
+          : "")
+      : "not stopped while values were reported",
+    ...reductions.map((t) =>
+      `reduced to ${formatDose(t)}: ${counted(onPeriod(c, t).length, "value")} after` +
+      (t.outcome ? `, text: "${t.outcome}"` : "")
+    ),
+  ].join("; ");
+  const gaps = periods.filter((t, i) =>
+    i > 0 && periods[i - 1].end !== null &&
+    relativeDay(c, t.start.timeId, periods[i - 1].end!.timeId).lo > 0
+  );
+  const rechallenge = gaps.length
+    ? `restarted ${plural(gaps.length, "time")} after a stop`
+    : stopped
+    ? "none (not given again after the stop)"
+    : "not applicable (never stopped while values were reported)";
+  const changes = periods.slice(1).map((t, i) => {
+    const prev = periods[i];
+    const lastPrev = onPeriod(c, prev).at(-1);
+    const firstNext = onPeriod(c, t)[0];
+    const raisedFor = lastPrev &&
+      relativeDay(c, t.start.timeId, lastPrev.day.timeId).hi === 0;
+    return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
+      `${prev.dose ? formatDoseValue(prev.dose) : `(${DOSE_NOT_STATED})`} → ${formatDose(t)}: ` +
+      (lastPrev ? `${vas(lastPrev)} on the earlier dose` : "no value on the earlier dose") +
+      `, ${firstNext ? `${vas(firstNext)} after` : "no value after"}` +
+      (raisedFor ? ` (changed at the visit of the ${vas(lastPrev!)})` : "");
+  });
+  const doseResponse = changes.length ? changes.join("; ") : "one dose only";
+  const fromAmputation = daysFromAmputation(c, start);
+  const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
+  const alternatives = [
+    `started ${formatInterval(fromAmputation)} days after the amputation, when one ` +
+    "patient's natural course is not known (see the note under the table)",
+    ...(highest !== null && before.at(-1)!.vas.nominal === highest
+      ? ["started after the highest value so far: regression to the mean predicts a fall"]
+      : []),
+    "pain rated by the patient to the unblinded treating team: expectation and placebo " +
+    "effects not controlled",
+  ].join("; ");
+  const others = drugsGivenAt(c, onDrug.map((o) => o.day.timeId), drug);
+  const coMedication = others.size
+    ? listing([...others].map(([d, how]) => `${d} (${how})`))
+    : "none stated";
+  const lower = before.length && onDrug.length &&
+    onDrug.every((o) => o.vas.nominal < before.at(-1)!.vas.nominal);
+  const assessment = onDrug.length === 0
+    ? "Cannot be assessed: no value while it was given."
+    : before.length === 0
+    ? "No value before it: no temporal association can be shown; the values while it was " +
+      "given describe the course, not its effect."
+    : lower
+    ? `Values while it was given are lower than before it: a temporal association ` +
+      `compatible with an effect, ${
+        gaps.length ? "" : "without dechallenge–rechallenge, "
+      }not separable from the alternatives listed${
+        others.size ? " and the co-medication" : ""
+      }. An assessment, not a proof.`
+    : "Values while it was given are not all lower than before it: no association in time.";
+  return {
+    caseId: c.id,
+    drug,
+    temporal,
+    dechallenge,
+    rechallenge,
+    doseResponse,
+    alternatives,
+    coMedication,
+    assessment: appraised
+      ? assessment
+      : "Not assessed: no appraisal is recorded for this article (appraisal.csv).",
+  };
 }
 
 /** A limit of the design, with the evidence for it in this dataset. */
@@ -483,24 +357,29 @@ export interface DesignLimit {
  *
  * @param series The case series.
  * @param sourceId The article.
- * @param quotes Passages of the article that bear on selection (checked against its text by a
- * test): e.g. a statement that the cases were chosen as successes or published before.
+ * @param question The study's drug and indication.
+ * @param quotes Passages of the article that bear on selection (default: those of its appraisal,
+ * `about` = `selection`, checked against its text by the loader): e.g. a statement that the
+ * cases were chosen as successes or published before.
  * @returns One row per limit.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * import { designLimits } from "./appraisal.ts";
- * designLimits(await loadCaseSeries(), "nagoshi-2012").length; // 6
+ * const s = await loadCaseSeries();
+ * const id = [...s.sources.keys()][0];
+ * const limits = designLimits(s, id, { drug: "any drug", indication: "any indication" });
+ * if (limits.length !== 6) throw new Error("expected the six limits");
  * ```
  */
 export function designLimits(
   series: CaseSeries,
   sourceId: string,
-  quotes: readonly string[] = SELECTION_QUOTES.get(sourceId) ?? [],
+  question: StudyQuestion,
+  quotes: readonly string[] = appraisalOf(series, sourceId)?.selection ?? [],
 ): DesignLimit[] {
   const cases = series.cases.filter((c) => c.sourceId === sourceId);
-  const drug = series.study.drug;
-  const indication = series.study.indication;
+  const { drug, indication } = question;
   // Starts or increases of a drug for the indication that came right after the highest value so
   // far (at the same visit or the next value).
   const afterHigh: string[] = [];
@@ -589,14 +468,3 @@ const DOSE_CHANGE: Record<string, string> = {
   "0": "same dose",
   "null": "changed",
 };
-
-/**
- * Passages of each article that bear on how its cases were selected, by `source_id` (checked
- * against the text by a test).
- */
-export const SELECTION_QUOTES: ReadonlyMap<string, readonly string[]> = new Map([
-  ["nagoshi-2012", [
-    "In 2005 we published, in Japanese, the first report of a case of successful treatment of phantom limb pain with milnacipran (case 1 described above)",
-    "We report here the successful use of milnacipran in three cases of phantom limb pain",
-  ]],
-]);

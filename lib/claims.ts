@@ -1,21 +1,19 @@
 /**
  * The claims ledger: each claim an article makes about its patients, judged by a stated rule on
  * the cases of that article only (cases from other articles never change its verdict), beside
- * the numbers computed from the values it reports. The claims are data (`claims/<source>.ts`);
- * the rules that judge them are in `claims/rules.ts`.
+ * the numbers computed from the values it reports. The claims are data
+ * (`data/articles/<source_id>/claims.csv`, read by `articles.ts` into `series.articles`); the
+ * rules that judge them are code (`claims/rules.ts`), chosen by name with their parameters.
  *
  * @module
  */
 import { expectSeries } from "./args.ts";
+import type { ClaimData } from "./articles.ts";
 import type { CaseSeries } from "./model.ts";
-import { type ClaimData, NAGOSHI_2012_CLAIMS } from "./claims/nagoshi-2012.ts";
 import { judge, type Verdict } from "./claims/rules.ts";
 
 export type { Verdict } from "./claims/rules.ts";
-export type { ClaimData } from "./claims/nagoshi-2012.ts";
-
-/** Every claim of every article with a claims file. */
-export const CLAIMS: readonly ClaimData[] = [...NAGOSHI_2012_CLAIMS];
+export type { ClaimData } from "./articles.ts";
 
 /** Every verdict, in display order. */
 export const VERDICTS: readonly Verdict[] = [
@@ -46,50 +44,90 @@ export interface ClaimResult {
 }
 
 /**
- * Evaluates every claim whose article is in the dataset, each on the cases of its own article
- * (`Case.sourceId`): a claim about named cases takes those of its article, a claim about "all"
- * takes every case of its article. A named case missing from the data makes the claim "cannot be
- * assessed", with the reason.
+ * The claims recorded for the articles of a series, article by article in `sources.csv` order,
+ * each article's claims in file order.
  *
  * @param series The case series.
- * @param claims The claims (default: every claims file).
+ * @returns Every recorded claim.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { recordedClaims } from "./claims.ts";
+ * const s = await loadCaseSeries();
+ * if (!recordedClaims(s).every((c) => s.sources.has(c.sourceId))) throw new Error();
+ * ```
+ */
+export function recordedClaims(series: CaseSeries): ClaimData[] {
+  expectSeries("recordedClaims", series);
+  return [...series.sources.keys()].flatMap((id) => series.articles?.records.get(id)?.claims ?? []);
+}
+
+/**
+ * The articles of a series with no claim recorded (no `claims.csv`, or one without rows), in
+ * `sources.csv` order.
+ *
+ * @param series The case series.
+ * @returns Their `source_id`s.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { articlesWithoutClaims, recordedClaims } from "./claims.ts";
+ * const s = await loadCaseSeries();
+ * const ids = articlesWithoutClaims(s);
+ * if (recordedClaims(s).some((c) => ids.includes(c.sourceId))) throw new Error();
+ * ```
+ */
+export function articlesWithoutClaims(series: CaseSeries): string[] {
+  expectSeries("articlesWithoutClaims", series);
+  return [...series.sources.keys()].filter((id) =>
+    (series.articles?.records.get(id)?.claims ?? []).length === 0
+  );
+}
+
+/**
+ * Evaluates claims, each on the cases of its own article (`Case.sourceId`): a claim about named
+ * cases takes those of its article, a claim about "all" takes every case of its article, and
+ * each is judged about its own drug (its `drug` column). A named case missing from the data makes
+ * the claim "cannot be assessed", with the reason.
+ *
+ * @param series The case series.
+ * @param claims The claims (default: every claim recorded for the series' articles).
  * @returns One result per claim whose article is in `series.sources`.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * import { claimsLedger } from "./claims.ts";
  * const ledger = claimsLedger(await loadCaseSeries());
- * ledger.find((c) => c.id === "case2-within-6-days")?.verdict; // "supported"
+ * if (!ledger.every((c) => c.evidence.length > 0)) throw new Error("a claim without evidence");
  * ```
  */
 export function claimsLedger(
   series: CaseSeries,
-  claims: readonly ClaimData[] = CLAIMS,
+  claims?: readonly ClaimData[],
 ): ClaimResult[] {
   expectSeries("claimsLedger", series);
-  return claims.filter((c) => series.sources.has(c.sourceId)).map((claim) => {
-    const own = series.cases.filter((c) => c.sourceId === claim.sourceId);
-    const cases = claim.cases === "all"
-      ? own
-      : own.filter((c) => (claim.cases as readonly string[]).includes(c.id));
-    const missing = claim.cases === "all"
-      ? []
-      : claim.cases.filter((id) => !cases.some((c) => c.id === id));
-    const { verdict, evidence } = missing.length
-      ? {
-        verdict: "cannot be assessed" as const,
-        evidence: `case ${missing.join(", ")} of ${claim.sourceId} is not in the data.`,
-      }
-      : judge(claim.judge, cases);
-    return {
-      id: claim.id,
-      sourceId: claim.sourceId,
-      cases: cases.map((c) => c.id),
-      where: claim.where,
-      quote: claim.quote,
-      rule: claim.rule,
-      verdict,
-      evidence,
-    };
-  });
+  return (claims ?? recordedClaims(series)).filter((c) => series.sources.has(c.sourceId)).map(
+    (claim) => {
+      const own = series.cases.filter((c) => c.sourceId === claim.sourceId);
+      const named = claim.cases;
+      const cases = named === "all" ? own : own.filter((c) => named.includes(c.id));
+      const missing = named === "all" ? [] : named.filter((id) => !cases.some((c) => c.id === id));
+      const { verdict, evidence } = missing.length
+        ? {
+          verdict: "cannot be assessed" as const,
+          evidence: `case ${missing.join(", ")} of ${claim.sourceId} is not in the data.`,
+        }
+        : judge(claim.judge, claim.drug, cases);
+      return {
+        id: claim.id,
+        sourceId: claim.sourceId,
+        cases: cases.map((c) => c.id),
+        where: claim.where,
+        quote: claim.quote,
+        rule: claim.rule,
+        verdict,
+        evidence,
+      };
+    },
+  );
 }

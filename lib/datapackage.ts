@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { ARTICLES_DIR, articleTables, referenceTables } from "./articles_schema.ts";
 import { readingsTable } from "./readings_schema.ts";
 import { type TableName, tableSchemas } from "./schema.ts";
 import { studySchema } from "./study.ts";
@@ -50,19 +51,25 @@ function field(name: string, js: JsonSchema): FrictionlessField {
 }
 
 /**
- * Builds the Data Package descriptor: one tabular resource per table (the dataset's tables, then
- * the optional `readings.csv` of alternative readings), its fields, primary key and foreign keys
- * to `sources.csv`, `cases.csv` and `timepoints.csv`.
+ * Builds the Data Package descriptor: one tabular resource per table (the dataset's tables, the
+ * optional `readings.csv` of alternative readings, the checklists of `reference/`, then each
+ * article's claims and appraisal files that exist), its fields, primary key and foreign keys to
+ * `sources.csv`, `cases.csv`, `timepoints.csv` and the checklists.
  *
+ * @param articles The files of each article's folder under `articles/` (see
+ * {@link articleFolders}); none by default.
+ * @returns The descriptor.
  * @example
  * ```ts
  * import { dataPackage } from "./datapackage.ts";
- * dataPackage().resources.map((r) => r.path);
- * // ["sources.csv", "cases.csv", "timepoints.csv", "treatments.csv", "observations.csv",
- * //  "events.csv", "readings.csv", "study.json"]
+ * const paths = dataPackage([{ sourceId: "x-2020", files: ["claims.csv"] }]).resources
+ *   .map((r) => r.path);
+ * if (paths.at(-1) !== "articles/x-2020/claims.csv" || paths[0] !== "sources.csv") {
+ *   throw new Error(paths.join());
+ * }
  * ```
  */
-export function dataPackage() {
+export function dataPackage(articles: readonly ArticleFolder[] = []) {
   const timeRefs: Record<TableName, string[]> = {
     sources: [],
     cases: [],
@@ -111,9 +118,71 @@ export function dataPackage() {
         schema: undefined,
         jsonSchema: z.toJSONSchema(studySchema, { io: "input", unrepresentable: "any" }),
       },
+      // The checklists an appraisal is judged against (reference data, not per article).
+      resource("checklists", referenceTables.checklists, []),
+      resource("checklist-items", referenceTables.checklistItems, [checklistKey]),
+      // Each article's claims and appraisal (lib/articles.ts), where recorded.
+      ...articles.flatMap(({ sourceId, files }) =>
+        Object.entries(articleTables).filter(([, t]) => files.includes(t.file)).map(([, t]) =>
+          resource(`${sourceId}-${t.file.replace(/\.csv$/, "")}`, {
+            ...t,
+            file: `${ARTICLES_DIR}/${sourceId}/${t.file}`,
+            title: `${t.title} (${sourceId})`,
+          }, t === articleTables.appraisal ? [itemKey] : [])
+        )
+      ),
     ],
   };
 }
+
+/** The files of one article's folder (`articles/<source_id>/`). */
+export interface ArticleFolder {
+  /** The article. */
+  sourceId: string;
+  /** The names of the files it holds. */
+  files: readonly string[];
+}
+
+/**
+ * The article folders of a data folder and their files, sorted (none when it has no
+ * `articles/`).
+ *
+ * @param dataDir The data folder.
+ * @returns One entry per folder under `articles/`.
+ * @example
+ * ```ts
+ * import { DEFAULT_DATA_DIR } from "./load.ts";
+ * import { articleFolders } from "./datapackage.ts";
+ * if (!articleFolders(DEFAULT_DATA_DIR).every((a) => a.files.length > 0)) throw new Error();
+ * ```
+ */
+export function articleFolders(dataDir: string): ArticleFolder[] {
+  const dir = `${dataDir.replace(/\/?$/, "/")}${ARTICLES_DIR}`;
+  let entries: Deno.DirEntry[];
+  try {
+    entries = [...Deno.readDirSync(dir)];
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return [];
+    throw e;
+  }
+  const sorted = (xs: string[]) => xs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sorted(entries.filter((e) => e.isDirectory).map((e) => e.name)).map((sourceId) => ({
+    sourceId,
+    files: sorted([...Deno.readDirSync(`${dir}/${sourceId}`)].map((f) => f.name)),
+  }));
+}
+
+/** A foreign key from a checklist item to the checklists. */
+const checklistKey: ForeignKey = {
+  fields: "checklist",
+  reference: { resource: "checklists", fields: "checklist" },
+};
+
+/** A foreign key from an appraisal row to the item it judges. */
+const itemKey: ForeignKey = {
+  fields: ["checklist", "item"],
+  reference: { resource: "checklist-items", fields: ["checklist", "item"] },
+};
 
 /** A Frictionless foreign key: columns of this table and the columns they refer to. */
 export interface ForeignKey {
@@ -155,7 +224,7 @@ function resource(
     schema: {
       fields: Object.entries(js.properties).map(([col, s]) => field(col, s)),
       missingValues: [""],
-      primaryKey: [...t.key],
+      ...(t.key.length > 0 ? { primaryKey: [...t.key] } : {}),
       ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
     },
   };
@@ -164,12 +233,14 @@ function resource(
 /**
  * The descriptor as the bytes of `data/datapackage.json` (two-space JSON, final newline).
  *
+ * @param articles The files of each article's folder (see {@link dataPackage}).
+ * @returns The JSON text.
  * @example
  * ```ts
  * import { dataPackageJson } from "./datapackage.ts";
- * dataPackageJson().endsWith("}\n"); // true
+ * if (!dataPackageJson().endsWith("}\n")) throw new Error();
  * ```
  */
-export function dataPackageJson(): string {
-  return JSON.stringify(dataPackage(), null, 2) + "\n";
+export function dataPackageJson(articles: readonly ArticleFolder[] = []): string {
+  return JSON.stringify(dataPackage(articles), null, 2) + "\n";
 }

@@ -33,6 +33,8 @@ export interface TableOptions {
    * would otherwise repeat in every row. Not written to the CSV or JSON files.
    */
   notes?: readonly string[];
+  /** The columns, for the header of a table that may have no rows (else taken from the rows). */
+  columns?: readonly string[];
 }
 
 /**
@@ -293,6 +295,7 @@ export function textTable(rows: readonly Row[]): string {
  * it as text. Numbers are written as they are (`-3.5` stays a number).
  *
  * @param rows The rows.
+ * @param header The columns when there are no rows (so that the file still has its header).
  * @returns The CSV text, with a header line.
  * @example
  * ```ts
@@ -302,9 +305,9 @@ export function textTable(rows: readonly Row[]): string {
  * if (csv !== 'n,t,u\n-3.5,"\'=HYPERLINK(""http://x"")",\'-x\n') throw new Error(csv);
  * ```
  */
-export function csvTable(rows: readonly Row[]): string {
+export function csvTable(rows: readonly Row[], header: readonly string[] = []): string {
   expectRows("csvTable", rows);
-  const cols = columns(rows);
+  const cols = rows.length ? columns(rows) : [...header];
   // Numbers go in as numbers, so that the formula rule leaves "-3.5" a number.
   return stringify([cols, ...rows.map((r) => cols.map((c) => r[c] ?? null))], {
     escape_formulas: true,
@@ -333,7 +336,7 @@ export function csvTable(rows: readonly Row[]): string {
  */
 export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {
   expectRows("htmlTable", rows);
-  const cols = columns(rows);
+  const cols = rows.length ? columns(rows) : [...(options.columns ?? [])];
   const align = cols.map((c) =>
     rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number") &&
       rows.some((r) => typeof r[c] === "number")
@@ -366,7 +369,8 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
  * @param name File name (without extension) of the table in `results/tables/`.
  * @param rows The rows (column → value).
  * @param caption The caption ("" for none).
- * @param options `notes`: sentences shown once under the table.
+ * @param options `notes`: sentences shown once under the table; `columns`: the header of a
+ * table that may have no rows.
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
@@ -387,10 +391,14 @@ export async function showTable(
   if (!Array.isArray(notes) || notes.some((n) => typeof n !== "string")) {
     wrongArgument("showTable", "notes as an array of strings", notes);
   }
+  const header = options.columns ?? [];
+  if (!Array.isArray(header) || header.some((c) => typeof c !== "string")) {
+    wrongArgument("showTable", "columns as an array of strings", header);
+  }
   const dir = resultsDir();
   if (dir) {
     await Deno.mkdir(`${dir}/tables`, { recursive: true });
-    await writeAtomic(`${dir}/tables/${name}.csv`, csvTable(rows));
+    await writeAtomic(`${dir}/tables/${name}.csv`, csvTable(rows, options.columns));
     const json = rows.map((r) =>
       Object.fromEntries(
         Object.entries(r).map((
@@ -405,5 +413,6 @@ export async function showTable(
     rows.length ? textTable(rows) : "(no rows)",
     ...notes,
   ].join("\n");
-  await emit({ "text/html": htmlTable(rows, caption, { notes }), "text/plain": text }, text);
+  const html = htmlTable(rows, caption, { notes, columns: options.columns });
+  await emit({ "text/html": html, "text/plain": text }, text);
 }

@@ -58,6 +58,7 @@ import { parseStudy, type Study, studySchema } from "./study.ts";
 
 /** The file of the study question, in the data folder. */
 export const STUDY_FILE = "study.json";
+import { loadArticles } from "./articles.ts";
 
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
@@ -285,9 +286,15 @@ class Issues implements IssueSink {
     }
     this.#knockOns.clear();
     if (this.#total === 0) return null;
+    // The checklists and articles' files (articles.ts) come last, in the order they were read.
+    const later = [...new Set([...this.#files, ...this.#rows].map((i) => i.file))]
+      .filter((f) => /^(reference|articles)\//.test(f));
     const rank = (file: string) => {
       const i = TABLE_ORDER.findIndex((t) => tableSchemas[t].file === file);
-      return i < 0 ? (file.startsWith("sources/") ? 0.5 : TABLE_ORDER.length) : i;
+      if (i >= 0) return i;
+      if (file.startsWith("sources/")) return 0.5;
+      const j = later.indexOf(file);
+      return TABLE_ORDER.length + (j < 0 ? 0 : 1 + j);
     };
     const byFile = (a: DataIssue, b: DataIssue) => rank(a.file) - rank(b.file);
     const files = [...this.#files].sort(byFile);
@@ -640,8 +647,15 @@ export async function loadCaseSeries(
 
   const terms = new TermWarnings();
   const treatments = new ByCase<{ t: Treatment; row: number }[]>();
-  table<TreatmentRow>("treatments", (row, r) => {
+  /** The drugs each case's rows name, whether or not their times could be derived. */
+  const drugsOfCase = new Map<string, Set<string>>();
+  table<TreatmentRow>("treatments", (row, r, valid) => {
     const file = "treatments.csv";
+    if (valid.case_id !== undefined && valid.drug !== undefined) {
+      const drugs = drugsOfCase.get(valid.case_id);
+      if (drugs) drugs.add(valid.drug);
+      else drugsOfCase.set(valid.case_id, new Set([valid.drug]));
+    }
     if (r === null || !checkCase(file, row, r.case_id)) return;
     terms.check(file, row, "drug_class", r.drug_class);
     terms.check(file, row, "purpose", r.purpose);
@@ -906,6 +920,27 @@ export async function loadCaseSeries(
   }
 
   for (const w of options.warnings ? terms.warnings() : []) options.warnings!.push(w);
+  // Each article's claims and appraisal (articles.ts), checked with the same reader and quotes.
+  const articles = loadArticles({
+    dir,
+    read,
+    exists,
+    quote: (file, row, sourceId, column, quote) => check.quote(file, row, sourceId, column, quote),
+    texts,
+    sources: usable.has("sources") ? sourceIds : null,
+    caseSource: casesKnown
+      ? (id) => caseIds.has(id) ? caseSource.get(id) ?? null : undefined
+      : null,
+    drugsOf: usable.has("treatments") ? drugsBySource(drugsOfCase, caseIds, caseSource) : null,
+    hasTime: timesKnown
+      ? (caseId, timeId) =>
+        timeOf(times.get(caseId), timeId) !== undefined ||
+        invalid.get(caseId)?.has(timeId) === true ||
+        resolved.roots.get(caseId)?.has(timeId) === true
+      : null,
+    issues,
+  });
+
   const error = issues.error();
   if (error) throw error;
 
@@ -930,7 +965,28 @@ export async function loadCaseSeries(
     timepoints: resolved.derived.get(c.case_id) ?? [],
     study: study!,
   }));
-  return { study: study!, sources, cases };
+  return { study: study!, sources, cases, articles };
+}
+
+/**
+ * The drugs given to each article's cases, by `source_id`; `null` when the article of some case
+ * is not known (a problem already reported), so that no drug is called missing because of it.
+ */
+function drugsBySource(
+  drugsOfCase: ReadonlyMap<string, ReadonlySet<string>>,
+  caseIds: ReadonlyMap<string, number>,
+  caseSource: ByCase<string>,
+): ((sourceId: string) => ReadonlySet<string>) | null {
+  for (const id of caseIds.keys()) if (caseSource.get(id) === undefined) return null;
+  const by = new Map<string, Set<string>>();
+  for (const [caseId, drugs] of drugsOfCase) {
+    const source = caseSource.get(caseId);
+    if (source === undefined) continue;
+    const all = by.get(source) ?? new Set();
+    for (const d of drugs) all.add(d);
+    by.set(source, all);
+  }
+  return (id) => by.get(id) ?? new Set();
 }
 
 /** Order of a case's events: by day ({@link compareDays}), then kind. */

@@ -105,14 +105,29 @@ export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";
 export { getCase, studyOf, valueScale } from "./cases.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export {
+  articlesWithoutClaims,
   type ClaimData,
   type ClaimResult,
-  CLAIMS,
   claimsLedger,
+  recordedClaims,
   type Verdict,
   VERDICTS,
 } from "./claims.ts";
-export type { ClaimRule } from "./claims/rules.ts";
+export {
+  type ClaimRule,
+  isRuleName,
+  parseRule,
+  type RuleName,
+  type RuleParams,
+  RULES,
+} from "./claims/params.ts";
+export { type Appraisal, type ArticleRecords, type Articles, type Checklist } from "./articles.ts";
+export {
+  articleTables,
+  COMPUTED_BASES,
+  ITEM_VERDICTS,
+  referenceTables,
+} from "./articles_schema.ts";
 export * from "./report.ts";
 export * from "./appraisal.ts";
 export { listing, plural } from "./prose.ts";

@@ -7,6 +7,7 @@
 import type { NominalInterval, TimeRule } from "./intervals.ts";
 import type { Scale } from "./scales.ts";
 import type { Study } from "./study.ts";
+import type { Articles } from "./articles.ts";
 
 /** A time, in days since the case's day 0, as an interval with a nominal day. */
 export interface Day extends NominalInterval {
@@ -210,4 +211,9 @@ export interface CaseSeries {
   sources: Map<string, Source>;
   /** The cases, in file order. */
   cases: Case[];
+  /**
+   * Each article's claims and appraisal, and the checklists (`data/articles/`, `reference/`):
+   * always set by the loader; a series built by hand without it has none recorded.
+   */
+  articles?: Articles;
 }

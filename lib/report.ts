@@ -46,7 +46,12 @@ import {
 import { percentThresholds, pointsThreshold, type Study } from "./study.ts";
 import { valueScale } from "./cases.ts";
 import { casesListing, listing, plural } from "./prose.ts";
-import { appraisalRows, causalityRows, type Checklist, naturalCourseText } from "./appraisal.ts";
+import {
+  appraisalRows,
+  causalityRows,
+  naturalCourseText,
+  type StudyQuestion,
+} from "./appraisal.ts";
 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
@@ -768,7 +773,8 @@ export function testRows(s: CaseSeries): Row[] {
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * import { claimRows } from "./report.ts";
- * claimRows(await loadCaseSeries()).some((r) => r.verdict === "cannot be assessed"); // true
+ * const rows = claimRows(await loadCaseSeries());
+ * if (!rows.every((r) => r.verdict !== null && r.evidence !== null)) throw new Error();
  * ```
  */
 export function claimRows(s: CaseSeries): Row[] {
@@ -782,6 +788,16 @@ export function claimRows(s: CaseSeries): Row[] {
     rule: c.rule,
   }));
 }
+
+/** The columns of {@link claimRows}, for the header of a ledger with no claims. */
+export const CLAIM_COLUMNS: readonly string[] = [
+  "claim",
+  "where",
+  "cases",
+  "verdict",
+  "evidence",
+  "rule",
+];
 
 /** The sensitivity table as rows. */
 export function sensitivityRows(s: CaseSeries): Row[] {
@@ -941,20 +957,24 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
 }
 
 /**
- * One checklist (JBI or CARE) of an article's appraisal as rows.
+ * One checklist (e.g. JBI or CARE) of an article's appraisal as rows; none when the article has
+ * no appraisal recorded.
  *
  * @param s The case series.
  * @param sourceId The article.
- * @param checklist Which checklist.
+ * @param checklist Which checklist (`data/reference/checklists.csv`).
  * @returns One row per item: number, item, verdict, basis.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
  * import { checklistRows } from "./report.ts";
- * checklistRows(await loadCaseSeries(), "nagoshi-2012", "JBI").length; // 10
+ * const s = await loadCaseSeries();
+ * const [id] = s.sources.keys();
+ * const rows = checklistRows(s, id, s.articles?.checklists[0]?.id ?? "JBI");
+ * if (rows.some((r) => r.verdict === null)) throw new Error("an item without a verdict");
  * ```
  */
-export function checklistRows(s: CaseSeries, sourceId: string, checklist: Checklist): Row[] {
+export function checklistRows(s: CaseSeries, sourceId: string, checklist: string): Row[] {
   expectSeries("checklistRows", s);
   return appraisalRows(s, sourceId).filter((r) => r.checklist === checklist).map((r) => ({
     item: r.number,
@@ -964,32 +984,57 @@ export function checklistRows(s: CaseSeries, sourceId: string, checklist: Checkl
   }));
 }
 
+/** The columns of {@link causalityTableRows}, for the header of a table with no rows. */
+export const CAUSALITY_COLUMNS: readonly string[] = [
+  "case",
+  "drug",
+  "temporal relation",
+  "dechallenge",
+  "rechallenge",
+  "dose–response",
+  "alternative causes",
+  "co-medication",
+  "assessment",
+];
+
 /**
- * The causality assessment of an article's cases as rows, one per case and drug.
+ * The causality assessment of an article's cases as rows, one per case and drug given for the
+ * indication (columns: {@link CAUSALITY_COLUMNS}).
  *
  * @param s The case series.
  * @param sourceId The article.
+ * @param question The study's indication (which drugs are assessed).
  * @returns Rows with each criterion and the assessment.
  * @example
  * ```ts
  * import { loadCaseSeries } from "./load.ts";
- * import { causalityTableRows } from "./report.ts";
- * causalityTableRows(await loadCaseSeries(), "nagoshi-2012").length > 0; // true
+ * import { CAUSALITY_COLUMNS, causalityTableRows } from "./report.ts";
+ * const s = await loadCaseSeries();
+ * const [id] = s.sources.keys();
+ * const rows = causalityTableRows(s, id, { indication: "no such indication" });
+ * if (rows.length !== 0 || CAUSALITY_COLUMNS.length !== 9) throw new Error();
  * ```
  */
-export function causalityTableRows(s: CaseSeries, sourceId: string): Row[] {
+export function causalityTableRows(
+  s: CaseSeries,
+  sourceId: string,
+  question: Pick<StudyQuestion, "indication">,
+): Row[] {
   expectSeries("causalityTableRows", s);
-  return causalityRows(s, sourceId).map((r) => ({
-    case: r.caseId,
-    drug: r.drug,
-    "temporal relation": r.temporal,
-    dechallenge: r.dechallenge,
-    rechallenge: r.rechallenge,
-    "dose–response": r.doseResponse,
-    "alternative causes": r.alternatives,
-    "co-medication": r.coMedication,
-    assessment: r.assessment,
-  }));
+  return causalityRows(s, sourceId, question).map((r) => {
+    const cells = [
+      r.caseId,
+      r.drug,
+      r.temporal,
+      r.dechallenge,
+      r.rechallenge,
+      r.doseResponse,
+      r.alternatives,
+      r.coMedication,
+      r.assessment,
+    ];
+    return Object.fromEntries(CAUSALITY_COLUMNS.map((c, i) => [c, cells[i]]));
+  });
 }
 
 /**

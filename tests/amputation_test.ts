@@ -15,9 +15,11 @@ import {
   loadCaseSeries,
   relativeDay,
 } from "../lib/mod.ts";
-import { copyTree, FIXTURES_DIR } from "./helpers/data_dir.ts";
+import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
 
-const FIXTURE = `${FIXTURES_DIR}second-article`;
+/** The real data with the synthetic second article (tests/fixtures/second-article) appended. */
+const FIXTURE = await dataWithFixture();
+addEventListener("unload", () => Deno.removeSync(FIXTURE, { recursive: true }));
 const SOURCE = "synthetic-fixture";
 const series = await loadCaseSeries(FIXTURE);
 const s1 = series.cases.find((c) => c.id === "S1")!;
@@ -44,7 +46,7 @@ Deno.test("S1: days from amputation count from the revision, not from day 0", ()
   const gap = relativeDay(s1, onsetAnchor, amputations[0].day.timeId);
   assert.ok(gap.lo > 0, "the revision is after day 0");
   // Each drug for the pain "started N days after the amputation": N from the revision.
-  const rows = causalityRows(series, SOURCE).filter((r) => r.caseId === "S1");
+  const rows = causalityRows(series, SOURCE, series.study).filter((r) => r.caseId === "S1");
   assert.ok(rows.length > 0);
   for (const row of rows) {
     const start = s1.treatments.find((t) => t.drug === row.drug)!.start.timeId;
@@ -54,7 +56,9 @@ Deno.test("S1: days from amputation count from the revision, not from day 0", ()
       row.alternatives,
     );
   }
-  const natural = designLimits(series, SOURCE).find((l) => /natural course/i.test(l.limit))!;
+  const natural = designLimits(series, SOURCE, series.study).find((l) =>
+    /natural course/i.test(l.limit)
+  )!;
   const drugs = s1.treatments.map((t) => t.start.timeId);
   assert.ok(
     drugs.some((id) =>

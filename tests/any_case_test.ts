@@ -54,11 +54,14 @@ Deno.test("the real article's claims and appraisal ignore the appended article",
     l.filter((c) => c.sourceId === "nagoshi-2012");
   assert.deepEqual(strip(claimsLedger(grown)), strip(claimsLedger(real)));
   assert.deepEqual(appraisalRows(grown, "nagoshi-2012"), appraisalRows(real, "nagoshi-2012"));
-  assert.deepEqual(causalityRows(grown, "nagoshi-2012"), causalityRows(real, "nagoshi-2012"));
+  assert.deepEqual(
+    causalityRows(grown, "nagoshi-2012", grown.study),
+    causalityRows(real, "nagoshi-2012", real.study),
+  );
   for (const id of grown.sources.keys()) {
     clean(appraisalRows(grown, id));
-    clean(causalityRows(grown, id));
-    clean(designLimits(grown, id));
+    clean(causalityRows(grown, id, grown.study));
+    clean(designLimits(grown, id, grown.study));
   }
 });
 

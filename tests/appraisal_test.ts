@@ -1,50 +1,62 @@
 /**
  * The appraisal: every quote it rests on is in its article, every absence it claims is true of the
  * text, every literature figure is in docs/literature.md, and the computed parts follow the data.
+ * The checklists are reference data; an article's appraisal is data (data/articles/<id>/). Tests
+ * of today's judgements are scoped to the first article (nagoshi-2012).
  */
 import assert from "node:assert/strict";
 import {
+  appraisalOf,
   appraisalRows,
-  APPRAISALS,
-  CARE_ITEMS,
+  CAUSALITY_COLUMNS,
   causalityRows,
+  causalityTableRows,
+  checklistRows,
   DEFAULT_DATA_DIR,
   designLimits,
-  JBI_ITEMS,
   loadCaseSeries,
   NATURAL_COURSE,
   normalizeSourceText,
-  SELECTION_QUOTES,
+  showTable,
 } from "../lib/mod.ts";
-import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
-const text = async (sourceId: string) =>
-  normalizeSourceText(
-    await Deno.readTextFile(`${DEFAULT_DATA_DIR}${series.sources.get(sourceId)!.textPath}`),
-  );
+const NAGOSHI = "nagoshi-2012";
+const FIXTURE = "synthetic-fixture";
+const text = async (dir: string, sourceId: string, s = series) =>
+  normalizeSourceText(await Deno.readTextFile(`${dir}${s.sources.get(sourceId)!.textPath}`));
 
 Deno.test("each appraisal rests on quotes in its article and absences true of its text", async () => {
-  for (const [sourceId, judgements] of APPRAISALS) {
-    const t = await text(sourceId);
+  for (const [sourceId, { appraisal }] of series.articles!.records) {
+    if (!appraisal) continue;
+    const t = await text(DEFAULT_DATA_DIR, sourceId);
     const lower = t.toLowerCase();
-    for (const j of judgements) {
+    for (const j of appraisal.items) {
       for (const q of j.quotes) assert.ok(t.includes(normalizeSourceText(q)), q);
       for (const a of j.absent) {
         assert.ok(!lower.includes(a.toLowerCase()), `"${a}" is in the text`);
       }
       assert.ok(j.verdict !== undefined || j.computed !== undefined, `${j.checklist} ${j.number}`);
     }
-    for (const q of SELECTION_QUOTES.get(sourceId) ?? []) {
-      assert.ok(t.includes(normalizeSourceText(q)), q);
-    }
+    for (const q of appraisal.selection) assert.ok(t.includes(normalizeSourceText(q)), q);
   }
 });
 
-Deno.test("both checklists, every item with a verdict and its basis", () => {
-  const rows = appraisalRows(series, "nagoshi-2012");
-  assert.equal(rows.filter((r) => r.checklist === "JBI").length, JBI_ITEMS.length);
-  assert.equal(rows.filter((r) => r.checklist === "CARE").length, CARE_ITEMS.length);
+Deno.test("the checklists are reference data, each with its citation and its items", () => {
+  const lists = series.articles!.checklists;
+  const items = (id: string) => lists.find((c) => c.id === id)?.items.length;
+  // JBI case series: ten questions (Munn et al. 2020); CARE: thirteen topics (Gagnier et al. 2013).
+  assert.equal(items("JBI"), 10);
+  assert.equal(items("CARE"), 13);
+  for (const c of lists) assert.match(c.citation, /\d{4}/);
+});
+
+Deno.test("nagoshi-2012: both checklists, every item with a verdict and its basis", () => {
+  const rows = appraisalRows(series, NAGOSHI);
+  for (const c of series.articles!.checklists) {
+    assert.equal(rows.filter((r) => r.checklist === c.id).length, c.items.length);
+  }
   for (const r of rows) assert.ok(r.basis.length > 0);
   // Computed from the data: case 3 has no SDS score, so clinical information is partly reported.
   assert.equal(rows.find((r) => r.checklist === "JBI" && r.number === 7)!.verdict, "partly");
@@ -52,8 +64,8 @@ Deno.test("both checklists, every item with a verdict and its basis", () => {
   assert.throws(() => appraisalRows(series, "no-such-source"), /expected a source id/);
 });
 
-Deno.test("causality: dose–response and co-medication from the data, stated as an assessment", () => {
-  const rows = causalityRows(series, "nagoshi-2012");
+Deno.test("nagoshi-2012: causality from the data, stated as an assessment", () => {
+  const rows = causalityRows(series, NAGOSHI, series.study);
   const c3 = rows.find((r) => r.caseId === "3" && r.drug === "milnacipran")!;
   assert.match(
     c3.doseResponse,
@@ -68,8 +80,8 @@ Deno.test("causality: dose–response and co-medication from the data, stated as
   assert.match(par.assessment, /^No value before it/);
 });
 
-Deno.test("design limits: computed evidence, quoted selection, cited natural course", async () => {
-  const limits = designLimits(series, "nagoshi-2012");
+Deno.test("nagoshi-2012: design limits: computed evidence, quoted selection, cited natural course", async () => {
+  const limits = designLimits(series, NAGOSHI, series.study);
   const by = Object.fromEntries(limits.map((l) => [l.limit, l.evidence]));
   assert.match(by["Selection and publication bias"], /In 2005 we published/);
   assert.match(by["Regression to the mean"], /case 2: milnacipran 25 mg\/day after VAS 8/);
@@ -81,5 +93,84 @@ Deno.test("design limits: computed evidence, quoted selection, cited natural cou
     assert.ok(docs.includes(normalizeSourceText(f.figure)), f.figure);
     assert.ok(docs.includes(f.doi), f.doi);
     assert.match(by["Natural course after amputation"], new RegExp(f.cite));
+  }
+});
+
+Deno.test("the fixture article's appraisal, recorded as data, loads and is shown item by item", async () => {
+  const dir = await dataWithFixture();
+  try {
+    const grown = await loadCaseSeries(dir);
+    const appraisal = appraisalOf(grown, FIXTURE)!;
+    assert.ok(appraisal.items.length > 0);
+    const t = await text(`${dir}/`, FIXTURE, grown);
+    for (const q of [...appraisal.items.flatMap((j) => j.quotes), ...appraisal.selection]) {
+      assert.ok(t.includes(normalizeSourceText(q)), q);
+    }
+    for (const c of grown.articles!.checklists) {
+      const rows = checklistRows(grown, FIXTURE, c.id);
+      assert.equal(rows.length, c.items.length);
+      for (const r of rows) {
+        const judged = appraisal.items.find((j) => j.checklist === c.id && j.number === r.item);
+        if (judged) assert.doesNotMatch(String(r.basis), /not judged/);
+        else {assert.deepEqual([r.verdict, r.basis], [
+            "unclear",
+            "not judged in this article's appraisal (appraisal.csv)",
+          ]);}
+      }
+    }
+    // A computed item is computed from the fixture's own cases.
+    const computed = appraisal.items.find((j) => j.computed === "demographics");
+    if (computed) {
+      const n = grown.cases.filter((c) => c.sourceId === FIXTURE).length;
+      const shown = checklistRows(grown, FIXTURE, computed.checklist)
+        .find((r) => r.item === computed.number)!;
+      assert.match(String(shown.basis), new RegExp(`of ${n} cases`));
+    }
+    // Its selection passages go to the design's limits; its causality is assessed.
+    const limits = designLimits(grown, FIXTURE, grown.study);
+    for (const q of appraisal.selection) {
+      assert.ok(limits.some((l) => l.evidence.includes(q)), q);
+    }
+    const causality = causalityRows(grown, FIXTURE, grown.study);
+    assert.ok(causality.length > 0);
+    assert.ok(causality.every((r) => !r.assessment.startsWith("Not assessed")));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("an article with no appraisal: not appraised, no checklist rows; causality has its header and one row per case and drug", async () => {
+  const dir = await dataWithFixture();
+  const results = await Deno.makeTempDir({ prefix: "appraisal-results-" });
+  const before = Deno.env.get("RESULTS_DIR");
+  try {
+    await Deno.remove(`${dir}/articles/${FIXTURE}/appraisal.csv`);
+    await Deno.remove(`${dir}/articles/${FIXTURE}/appraisal-quotes.csv`);
+    const grown = await loadCaseSeries(dir);
+    assert.equal(appraisalOf(grown, FIXTURE), null);
+    assert.deepEqual(appraisalRows(grown, FIXTURE), []);
+    const pairs = grown.cases.filter((c) => c.sourceId === FIXTURE).flatMap((c) =>
+      [
+        ...new Set(
+          c.treatments.filter((t) => t.purpose === grown.study.indication).map((t) => t.drug),
+        ),
+      ].map((d) => `${c.id} ${d}`)
+    );
+    const rows = causalityTableRows(grown, FIXTURE, grown.study);
+    assert.deepEqual(rows.map((r) => `${r.case} ${r.drug}`), pairs);
+    for (const r of rows) assert.match(String(r.assessment), /^Not assessed/);
+    // Written with its header, whether or not it has rows (never an empty file).
+    Deno.env.set("RESULTS_DIR", results);
+    for (const [name, table] of [["with-rows", rows], ["no-rows", []]] as const) {
+      await showTable(name, table, "", { columns: CAUSALITY_COLUMNS });
+      const csv = await Deno.readTextFile(`${results}/tables/${name}.csv`);
+      assert.equal(csv.split("\n")[0], CAUSALITY_COLUMNS.join(","));
+      assert.equal(csv.trimEnd().split("\n").length, 1 + table.length);
+    }
+  } finally {
+    if (before === undefined) Deno.env.delete("RESULTS_DIR");
+    else Deno.env.set("RESULTS_DIR", before);
+    await Deno.remove(dir, { recursive: true });
+    await Deno.remove(results, { recursive: true });
   }
 });

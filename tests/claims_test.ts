@@ -1,22 +1,35 @@
 /**
  * The claims ledger: quotes from the article, verdicts from stated rules on computed values, each
- * claim judged on the cases of its own article only.
+ * claim judged on the cases of its own article only and about its own drug. The verdict tests
+ * are scoped to the first article (nagoshi-2012) and look its claims up by id.
  */
 import assert from "node:assert/strict";
 import {
+  articlesWithoutClaims,
   type Case,
   type CaseSeries,
+  CLAIM_COLUMNS,
+  claimRows,
   claimsLedger,
+  csvTable,
   DEFAULT_DATA_DIR,
+  isRuleName,
   loadCaseSeries,
   normalizeSourceText,
+  parseRule,
+  recordedClaims,
+  RULES,
   visualAnalysis,
 } from "../lib/mod.ts";
 import { VERDICTS } from "../lib/claims.ts";
-import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
+
+/** The synthetic second article (tests/fixtures/second-article). */
+const FIXTURE = "synthetic-fixture";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
 const ledger = claimsLedger(series);
+const NAGOSHI = "nagoshi-2012";
 const byId = (id: string) => series.cases.find((c) => c.id === id)!;
 const verdicts = (l: typeof ledger) => Object.fromEntries(l.map((c) => [c.id, c.verdict]));
 
@@ -31,8 +44,8 @@ Deno.test("every claim in the ledger is quoted from its article", async () => {
   }
 });
 
-Deno.test("verdicts follow the stated rules on the computed values", () => {
-  const v = verdicts(ledger);
+Deno.test("nagoshi-2012: verdicts follow the stated rules on the computed values", () => {
+  const v = verdicts(ledger.filter((c) => c.sourceId === NAGOSHI));
   // 8.0 → 1.0 within 6 days: 87.5 %.
   assert.equal(v["case2-within-6-days"], "supported");
   // 0.1 cm is not 0: "total" relief only partly.
@@ -99,6 +112,7 @@ Deno.test("claims belong to their article: cases from another article change no 
   const src = [...series.sources.values()][0];
   const grown: CaseSeries = {
     study: series.study,
+    articles: series.articles,
     sources: new Map([...series.sources, [other, { ...src, id: other, citation: "synthetic" }]]),
     cases: [
       ...series.cases,
@@ -112,10 +126,9 @@ Deno.test("claims belong to their article: cases from another article change no 
   assert.ok(after.every((c) => !c.cases.includes("S1") && !c.cases.includes("S2")));
 });
 
-Deno.test("a claim whose case is missing cannot be assessed; evidence numbers are computed", () => {
+Deno.test("nagoshi-2012: a claim whose case is missing cannot be assessed; evidence numbers are computed", () => {
   const without: CaseSeries = {
-    study: series.study,
-    sources: series.sources,
+    ...series,
     cases: series.cases.filter((c) => c.id !== "2"),
   };
   const l = claimsLedger(without);
@@ -124,8 +137,7 @@ Deno.test("a claim whose case is missing cannot be assessed; evidence numbers ar
   assert.match(c2.evidence, /not in the data/);
   // Change case 2's values: the evidence follows them (no typed number).
   const changed: CaseSeries = {
-    study: series.study,
-    sources: series.sources,
+    ...series,
     cases: series.cases.map((c) =>
       c.id === "2"
         ? {
@@ -151,4 +163,79 @@ Deno.test("visual analysis: level, trend, variability, immediacy, overlap with t
   assert.equal(f2.trend.baseline, null);
   assert.match(f2.variability.reading, /Range before: not defined \(fewer than two values\)/);
   assert.match(f2.overlap.reading, /^100% of values after/);
+});
+
+Deno.test("rules are code chosen by name: every rule has its parameters' schema and a README entry", async () => {
+  const readme = await Deno.readTextFile(new URL("../data/README.md", import.meta.url));
+  for (const [name, spec] of Object.entries(RULES)) {
+    assert.ok(readme.includes(`\`${name}\``), `rule ${name} is not documented in data/README.md`);
+    for (const param of Object.keys(spec.params.shape)) {
+      assert.ok(readme.includes(`\`${param}\``), `parameter ${param} of ${name} not documented`);
+    }
+  }
+  // Every claim of the data names a rule and parameters the registry accepts.
+  for (const c of recordedClaims(series)) {
+    assert.ok(isRuleName(c.judge.kind));
+    assert.ok(!("problems" in parseRule(c.judge.kind, c.judge.params)), c.id);
+  }
+});
+
+Deno.test("each claim is judged about its own drug (its data), never the study's", async () => {
+  for (const file of ["claims.ts", "claims/rules.ts", "claims/params.ts", "appraisal.ts"]) {
+    const src = await Deno.readTextFile(new URL(`../lib/${file}`, import.meta.url));
+    assert.doesNotMatch(src, /\bSTUDY\b|study\.ts/, `lib/${file} reads the study's question`);
+  }
+  // The same claim about another drug is judged about that drug.
+  const claim = recordedClaims(series).find((c) => c.drug !== null && RULES[c.judge.kind].drug)!;
+  const other = series.cases.find((c) => c.sourceId === claim.sourceId)!.treatments
+    .find((t) => t.drug !== claim.drug)!.drug;
+  const [moved] = claimsLedger(series, [{ ...claim, drug: other }]);
+  const [asIs] = claimsLedger(series, [claim]);
+  assert.notEqual(moved.evidence, asIs.evidence);
+  assert.ok(moved.evidence.includes(other), moved.evidence);
+  assert.ok(!moved.evidence.includes(claim.drug!), moved.evidence);
+});
+
+Deno.test("the fixture article's claims, recorded as data, load and are judged on its own cases", async () => {
+  const dir = await dataWithFixture();
+  try {
+    const grown = await loadCaseSeries(dir);
+    const ids = new Set(grown.cases.filter((c) => c.sourceId === FIXTURE).map((c) => c.id));
+    const own = claimsLedger(grown).filter((c) => c.sourceId === FIXTURE);
+    const recorded = (await Deno.readTextFile(`${dir}/articles/${FIXTURE}/claims.csv`)).trim()
+      .split("\n").length - 1;
+    assert.equal(own.length, recorded);
+    for (const c of own) {
+      assert.ok(VERDICTS.includes(c.verdict));
+      assert.ok(c.cases.every((id) => ids.has(id)), c.id);
+      assert.doesNotMatch(c.evidence, /undefined|NaN/);
+    }
+    // A claim about a drug other than the study's is judged about that drug.
+    const pregabalin = own.find((c) => c.id === "s3-pregabalin-4-weeks")!;
+    assert.equal(pregabalin.verdict, "supported");
+    assert.match(pregabalin.evidence, /of pregabalin\.$/);
+    // Displayed: the ledger's rows name the article; the real article's rows do not move.
+    const rows = claimRows(grown).filter((r) => String(r.where).endsWith(`(${FIXTURE})`));
+    assert.equal(rows.length, own.length);
+    const real = (s: CaseSeries) => claimsLedger(s).filter((c) => c.sourceId !== FIXTURE);
+    assert.deepEqual(real(grown), real(series));
+    assert.ok(!articlesWithoutClaims(grown).includes(FIXTURE));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("an article with no claims file: no claims recorded, said as such", async () => {
+  const dir = await dataWithFixture();
+  try {
+    await Deno.remove(`${dir}/articles/${FIXTURE}/claims.csv`);
+    const grown = await loadCaseSeries(dir);
+    assert.equal(grown.articles?.records.get(FIXTURE)?.claims, null);
+    assert.ok(articlesWithoutClaims(grown).includes(FIXTURE));
+    assert.ok(claimsLedger(grown).every((c) => c.sourceId !== FIXTURE));
+    // A ledger with no claims at all still has its header.
+    assert.equal(csvTable([], CLAIM_COLUMNS), CLAIM_COLUMNS.join(",") + "\n");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

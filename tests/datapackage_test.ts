@@ -1,20 +1,29 @@
 import assert from "node:assert/strict";
 import { SCALE_IDS } from "../lib/scales.ts";
-import { dataPackage, dataPackageJson } from "../lib/datapackage.ts";
-import { tableSchemas } from "../lib/mod.ts";
+import { articleFolders, dataPackage, dataPackageJson } from "../lib/datapackage.ts";
+import { DEFAULT_DATA_DIR, tableSchemas } from "../lib/mod.ts";
 import { readingsTable } from "../lib/readings.ts";
+import { articleTables, referenceTables } from "../lib/articles_schema.ts";
+
+const articles = articleFolders(DEFAULT_DATA_DIR);
 
 Deno.test("data/datapackage.json is exactly what the zod schemas generate (run `deno task datapackage`)", async () => {
   const committed = await Deno.readTextFile(new URL("../data/datapackage.json", import.meta.url));
-  assert.equal(committed, dataPackageJson());
+  assert.equal(committed, dataPackageJson(articles));
 });
 
 Deno.test("datapackage fields follow each CSV header, in order", async () => {
-  for (const resource of dataPackage().resources) {
+  const tables = [
+    ...Object.values(tableSchemas),
+    readingsTable,
+    ...Object.values(referenceTables),
+  ];
+  for (const resource of dataPackage(articles).resources) {
     if (resource.format !== "csv") continue; // study.json: tested below
-    const table = resource.name === "readings"
-      ? readingsTable
-      : tableSchemas[resource.name as keyof typeof tableSchemas];
+    const file = resource.path.split("/").at(-1)!;
+    const table = resource.path.startsWith("articles/")
+      ? Object.values(articleTables).find((t) => t.file === file)
+      : tables.find((t) => t.file === resource.path);
     assert.ok(table, `no schema for resource ${resource.name}`);
     const header = (await Deno.readTextFile(new URL(`../data/${resource.path}`, import.meta.url)))
       .split("\n")[0].split(",");

@@ -19,9 +19,11 @@ import {
 } from "../lib/mod.ts";
 import { caseTimelineFigure } from "../lib/plots/mod.ts";
 import { svgText } from "../lib/plots/render.ts";
-import { copyTree, FIXTURES_DIR } from "./helpers/data_dir.ts";
+import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
 
-const FIXTURE = `${FIXTURES_DIR}second-article`;
+/** The real data with the synthetic second article (tests/fixtures/second-article) appended. */
+const FIXTURE = await dataWithFixture();
+addEventListener("unload", () => Deno.removeSync(FIXTURE, { recursive: true }));
 const series = await loadCaseSeries(FIXTURE);
 
 /** The fixture's treatment of `drug` in case `caseId` (looked up by id, not by position). */

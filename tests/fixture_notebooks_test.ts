@@ -116,5 +116,26 @@ Deno.test("the first article's claims keep their committed verdicts when other a
     );
   const committed = await verdicts(ROOT);
   assert.ok(Object.keys(committed).length > 0);
-  assert.deepEqual(await verdicts(dir), committed);
+  const grown = await verdicts(dir);
+  for (const [claim, verdict] of Object.entries(committed)) assert.equal(grown[claim], verdict);
+});
+
+Deno.test("the appended article's claims and appraisal, recorded as data, are judged and shown", async () => {
+  const { dir } = await grownProject();
+  const fixture = "synthetic-fixture";
+  const claims = await Deno.readTextFile(`${dir}/data/articles/${fixture}/claims.csv`);
+  const shown = JSON.parse(await Deno.readTextFile(`${dir}/results/tables/claims.json`)) as {
+    where: string;
+    verdict: string;
+  }[];
+  const own = shown.filter((c) => c.where.endsWith(`(${fixture})`));
+  assert.equal(own.length, claims.trim().split("\n").length - 1);
+  for (const checklist of ["jbi", "care"]) {
+    const table = await Deno.readTextFile(
+      `${dir}/results/tables/appraisal-${checklist}-${fixture}.csv`,
+    );
+    assert.match(table, /^item,question,verdict,basis\n/);
+  }
+  const causality = await Deno.readTextFile(`${dir}/results/tables/causality-${fixture}.csv`);
+  assert.match(causality, /^case,drug,temporal relation,/);
 });

@@ -35,7 +35,7 @@ const f2 = (x: number) => formatNumber(x, 2);
  * gets every feature with the reason it cannot be read.
  *
  * @param c The case.
- * @param drug The drug whose start splits the phases (default `STUDY.drug`).
+ * @param drug The drug whose start splits the phases (default: the study's drug of interest).
  * @returns The five features, each with its reading.
  *
  * @example

@@ -28,8 +28,9 @@ export async function copyTree(from: string, to: string): Promise<void> {
 export const FIXTURES_DIR: string = new URL("../fixtures/", import.meta.url).pathname;
 
 /**
- * Copies the repository's data (not {@link TEST_DATA_DIR}) and appends a fixture dataset to it: the fixture's rows are added to each
- * table (its header must match) and its source texts are copied beside the real ones.
+ * Copies the repository's data (not {@link TEST_DATA_DIR}) and appends a fixture dataset to it: the
+ * fixture's rows are added to each table (its header must match) and its source texts and article
+ * folders (`articles/`) are copied beside the real ones.
  */
 export async function dataWithFixture(name = "second-article"): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "case-data-" });
@@ -49,6 +50,11 @@ export async function dataWithFixture(name = "second-article"): Promise<string> 
   }
   for await (const entry of Deno.readDir(`${from}/sources`)) {
     await Deno.copyFile(`${from}/sources/${entry.name}`, `${dir}/sources/${entry.name}`);
+  }
+  try {
+    await copyTree(`${from}/articles`, `${dir}/articles`);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
   return dir;
 }

@@ -1,0 +1,119 @@
+/**
+ * The checklist items an appraisal can have computed from the dataset (`computed` in
+ * `appraisal.csv`): each a verdict and its facts, from the article's cases.
+ *
+ * @module
+ */
+import { agree, plural } from "../prose.ts";
+import type { Case } from "../model.ts";
+import type { ComputedBasis, ItemVerdict } from "../articles.ts";
+
+/**
+ * The time points of a case that the text does not date: open-ended or placed by narrative.
+ *
+ * @param c The case.
+ * @returns Their ids.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { undatedPoints } from "./computed.ts";
+ * const [c] = (await loadCaseSeries()).cases;
+ * if (!undatedPoints(c).every((id) => c.timepoints.some((t) => t.id === id))) throw new Error();
+ * ```
+ */
+export function undatedPoints(c: Case): string[] {
+  return c.timepoints.filter((t) =>
+    !Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi) || t.rule === "after" ||
+    t.rule === "before"
+  ).map((t) => t.id);
+}
+
+/**
+ * A checklist item's verdict computed from an article's cases, and the facts behind it.
+ *
+ * @param basis What the item is judged from.
+ * @param cases The article's cases.
+ * @returns The verdict and the facts, in words.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { computeItem } from "./computed.ts";
+ * const { cases } = await loadCaseSeries();
+ * const r = computeItem("demographics", cases);
+ * if (!r.facts.startsWith("age and sex stated for")) throw new Error(r.facts);
+ * ```
+ */
+export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
+  verdict: ItemVerdict;
+  facts: string;
+} {
+  const n = cases.length;
+  switch (basis) {
+    case "demographics": {
+      const ok = cases.filter((c) => Number.isFinite(c.age) && c.sex).length;
+      return {
+        verdict: ok === n ? "yes" : ok > 0 ? "partly" : "no",
+        facts: `age and sex stated for ${ok} of ${plural(n, "case")}`,
+      };
+    }
+    case "clinical": {
+      const sds = cases.filter((c) => c.sds !== null).length;
+      return {
+        verdict: sds === n ? "yes" : "partly",
+        facts: `cause and level of amputation for ${plural(n, "case")}; depression score ` +
+          `for ${sds} of ${n}`,
+      };
+    }
+    case "measurement": {
+      const values = cases.flatMap((c) => c.observations.map((o) => ({ c, o })));
+      const notes = values.filter(({ o }) => o.note !== null).length;
+      const undated = values.filter(({ c, o }) => undatedPoints(c).includes(o.day.timeId)).length;
+      return {
+        verdict: "unclear",
+        facts: `${plural(values.length, "VAS value")}; ${undated} at a time the text does not ` +
+          `date, ${notes} with a note on what it describes (e.g. an average)`,
+      };
+    }
+    case "outcomes": {
+      const values = cases.reduce((s, c) => s + c.observations.length, 0);
+      const undated = cases.reduce(
+        (s, c) => s + c.observations.filter((o) => undatedPoints(c).includes(o.day.timeId)).length,
+        0,
+      );
+      const open = cases.filter((c) => {
+        const last = c.observations.at(-1);
+        return !last || !Number.isFinite(last.day.hi);
+      }).length;
+      return {
+        verdict: undated > 0 || open > 0 ? "partly" : "yes",
+        facts: `${plural(values, "VAS value")}, ${undated} of them at an undated time; the last ` +
+          `value of ${open} of ${plural(n, "case")} has no latest date`,
+      };
+    }
+    case "timeline": {
+      const points = cases.reduce((s, c) => s + c.timepoints.length, 0);
+      const undated = cases.reduce((s, c) => s + undatedPoints(c).length, 0);
+      return {
+        verdict: undated > 0 ? "partly" : "yes",
+        facts: `${plural(points, "time point")} in the text, ${undated} of them open-ended or ` +
+          "placed only by the order of the narrative (rebuilt in the CARE timelines)",
+      };
+    }
+    case "interventions": {
+      const ts = cases.flatMap((c) => c.treatments);
+      const noEnd = ts.filter((t) => t.end === null).length;
+      const undatedStart = cases.reduce(
+        (s, c) => s + c.treatments.filter((t) => undatedPoints(c).includes(t.start.timeId)).length,
+        0,
+      );
+      return {
+        verdict: noEnd > 0 || undatedStart > 0 ? "partly" : "yes",
+        facts:
+          `${plural(ts.length, "dose period")}, each with its dose; ${undatedStart} ${
+            agree(undatedStart, "starts", "start")
+          } ` +
+          `at an undated time; ${noEnd} with no end stated`,
+      };
+    }
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The rules a claim can name (the `rule` column of `data/articles/<source_id>/claims.csv`), each
+ * with the zod schema of its parameters (the `params` column, a JSON object) and whether it
+ * judges a drug (the `drug` column). Only names and parameters live here, so that the loader can
+ * check a claims file without importing what judges it; the judging functions are in `rules.ts`,
+ * one per name (the type checker holds the two lists together).
+ *
+ * @module
+ */
+import { z } from "zod";
+
+const percent = () => z.number().min(0).max(100);
+const days = () => z.number().min(0);
+/** A value on the pain scale the claim is judged on, in the unit named by `unit`. */
+const scaleValue = () => z.number().min(0);
+const name = () => z.string().trim().min(1);
+/** A generic drug name as in `treatments.csv`. */
+const drugName = () => z.string().regex(/^[a-z][a-z -]*$/, "must be a generic name in lower case");
+
+/** One rule: what it judges, its parameters and whether the claim must name a drug. */
+export interface RuleSpec<S extends z.ZodObject = z.ZodObject> {
+  /** What the rule decides, in one sentence (for `data/README.md`). */
+  summary: string;
+  /** Whether the claim's `drug` column is required (the drug whose start is day 0). */
+  drug: boolean;
+  /** The parameters, as a strict object (an unknown key is an error). */
+  params: S;
+}
+
+const spec = <S extends z.ZodObject>(s: RuleSpec<S>) => s;
+
+/**
+ * Every rule a claim can name, by name.
+ *
+ * @example
+ * ```ts
+ * import { RULES } from "./params.ts";
+ * const ok = RULES["first-value-reduction"].params.safeParse({ min_percent: 50, within_days: 6 });
+ * if (!ok.success) throw new Error("expected valid parameters");
+ * ```
+ */
+export const RULES = {
+  "first-value-reduction": spec({
+    summary: "the first value after the drug's start is a reduction of at least `min_percent` " +
+      "from the last value before it, dated within `within_days` days of the start",
+    drug: true,
+    params: z.strictObject({ min_percent: percent(), within_days: days() }),
+  }),
+  "last-value": spec({
+    summary: "the last value after the drug: supported at or below `supported_at_most`, partly " +
+      "at or below `partly_at_most` (null: never partly); not supported when later than " +
+      "`within_days` (null: any time); at most partly unless surely `long_term_days` or more " +
+      "after the start (null: no such condition)",
+    drug: true,
+    params: z.strictObject({
+      supported_at_most: scaleValue(),
+      partly_at_most: scaleValue().nullable(),
+      within_days: days().nullable(),
+      long_term_days: days().nullable(),
+    }),
+  }),
+  "value-at-most": spec({
+    summary: "the value at time point `time_id` is at most `at_most` (in `unit`) at its upper " +
+      "bound",
+    drug: false,
+    params: z.strictObject({ time_id: name(), at_most: scaleValue(), unit: name() }),
+  }),
+  "zero-within-days": spec({
+    summary: "a value of 0 after the drug is dated within `within_days` days of its start " +
+      "(partly: only at its nominal day)",
+    drug: true,
+    params: z.strictObject({ within_days: days() }),
+  }),
+  "first-line-monotherapy": spec({
+    summary: "no other drug for `indication` started before the drug, and none given with it",
+    drug: true,
+    params: z.strictObject({ indication: name() }),
+  }),
+  "lower-after-dose-increase": spec({
+    summary: "every value on the drug's higher dose is below the last one on the lower dose " +
+      "(partly when their time is not stated)",
+    drug: true,
+    params: z.strictObject({}),
+  }),
+  "partial-response-to-prior-drug": spec({
+    summary: "the values while the drug was given fall but stay above `remaining_above` (in " +
+      "`unit`); supported only with a value before the drug",
+    drug: true,
+    params: z.strictObject({ remaining_above: scaleValue(), unit: name() }),
+  }),
+  "further-improvement-after-switch": spec({
+    summary: "every value after a switch from drug `from` to the drug is below the last value " +
+      "before it; partly when pain was already falling or the two may overlap",
+    drug: true,
+    params: z.strictObject({ from: drugName() }),
+  }),
+  "rapid-and-near-total": spec({
+    summary: "in every case, a reduction of at least `min_percent` at the first value dated " +
+      "within `within_days` days, and a last value at most `near_total_at_most` (in `unit`)",
+    drug: true,
+    params: z.strictObject({
+      min_percent: percent(),
+      within_days: days(),
+      near_total_at_most: scaleValue(),
+      unit: name(),
+    }),
+  }),
+  "no-depression": spec({
+    summary: "every case has a depression score (SDS) below `sds_below` (partly when some are " +
+      "missing)",
+    drug: false,
+    params: z.strictObject({ sds_below: z.number().min(20).max(80) }),
+  }),
+  "useful-first-line": spec({
+    summary: "a recommendation: at most partly supported, when every case that received the " +
+      "drug before any other for `indication` reaches `min_percent` at its last value",
+    drug: true,
+    params: z.strictObject({ min_percent: percent(), indication: name() }),
+  }),
+  "co-drug-no-effect": spec({
+    summary: "that `co_drug` had no effect on the relief: cannot be assessed in an AB series " +
+      "(the evidence says which values exist with and without it)",
+    drug: true,
+    params: z.strictObject({ co_drug: drugName() }),
+  }),
+  "relief-only-with-drug": spec({
+    summary: "that relief came only with the drug, after `after` was given: cannot be assessed " +
+      "without values on `after` alone (the evidence counts them)",
+    drug: true,
+    params: z.strictObject({ after: drugName() }),
+  }),
+  "no-recurrence": spec({
+    summary: '"no recurrence": cannot be assessed unless a follow-up after the last value is ' +
+      "stated (the evidence says what is)",
+    drug: false,
+    params: z.strictObject({}),
+  }),
+  "direct-analgesic": spec({
+    summary: "a mechanism (analgesic, not antidepressant): cannot be assessed without a mood " +
+      "measure over time beside the pain values",
+    drug: true,
+    params: z.strictObject({}),
+  }),
+} as const;
+
+/** The name of a rule. */
+export type RuleName = keyof typeof RULES;
+
+/** The parameters of rule `N`, as its schema returns them (read through Standard Schema). */
+export type RuleParams<N extends RuleName> = NonNullable<
+  (typeof RULES)[N]["params"]["~standard"]["types"]
+>["output"];
+
+/** A rule with its parameters (a claim's `rule` and `params`). */
+export type ClaimRule = { [N in RuleName]: { kind: N; params: RuleParams<N> } }[RuleName];
+
+/**
+ * Whether `name` is a rule.
+ *
+ * @param name A name from a claims file.
+ * @returns True when it names a rule of {@link RULES}.
+ * @example
+ * ```ts
+ * import { isRuleName } from "./params.ts";
+ * if (!isRuleName("last-value") || isRuleName("toString")) throw new Error("wrong");
+ * ```
+ */
+export function isRuleName(name: string): name is RuleName {
+  return Object.hasOwn(RULES, name);
+}
+
+/**
+ * Checks a rule's parameters: the rule with its typed parameters, or the problems, each naming
+ * the parameter (`params.min_percent: ...`).
+ *
+ * @param rule The rule's name.
+ * @param params The parameters (parsed JSON).
+ * @returns `{ rule }` or `{ problems }`.
+ * @example
+ * ```ts
+ * import { parseRule } from "./params.ts";
+ * const r = parseRule("zero-within-days", { within_days: "30" });
+ * if (!("problems" in r) || !r.problems[0].startsWith("params.within_days")) throw new Error();
+ * ```
+ */
+export function parseRule(
+  rule: RuleName,
+  params: unknown,
+): { rule: ClaimRule } | { problems: string[] } {
+  const r = RULES[rule].params.safeParse(params);
+  if (r.success) return { rule: { kind: rule, params: r.data } as ClaimRule };
+  return {
+    problems: r.error.issues.map((i) => {
+      const path = ["params", ...i.path.map(String)].join(".");
+      const key = i.code === "unrecognized_keys" ? ` ${i.keys.join(", ")}` : "";
+      const expected = i.code === "unrecognized_keys" ? ` (this rule takes ${listKeys(rule)})` : "";
+      return `${path}:${key} ${i.message}${expected}`;
+    }),
+  };
+}
+
+/** The parameter names of a rule, for messages. */
+function listKeys(rule: RuleName): string {
+  const keys = Object.keys(RULES[rule].params.shape);
+  return keys.length ? keys.join(", ") : "no parameters";
+}
