@@ -16,7 +16,9 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { Marked } from "marked";
+import { z } from "zod";
 import { wrongArgument } from "./args.ts";
+import { checkOptions } from "./options.ts";
 import { fmt } from "./intervals.ts";
 import { encodeBase64 } from "./plots/base64.ts";
 import type { Figure } from "./plots/compose.ts";
@@ -33,6 +35,9 @@ export interface TableOptions {
    */
   notes?: readonly string[];
 }
+
+/** The schema of {@link TableOptions}. */
+const tableOptionsSchema = z.object({ notes: z.array(z.string()).optional() }).strict();
 
 /**
  * Where results go: the `RESULTS_DIR` the reproduce command sets for the kernel.
@@ -318,6 +323,7 @@ export function csvTable(rows: readonly Row[]): string {
  */
 export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {
   expectRows("htmlTable", rows);
+  checkOptions("htmlTable", tableOptionsSchema, options);
   const cols = columns(rows);
   const align = cols.map((c) =>
     rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number") &&
@@ -345,35 +351,63 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
 }
 
 /**
- * Shows a table (HTML + text) with a caption and, under the reproduce command, writes
- * `tables/<name>.csv` and `.json` to the results folder. Prints the text outside a kernel.
+ * Shows a table (HTML + text) with a caption and, when it is given a name, under the reproduce
+ * command writes `tables/<name>.csv` and `.json` to the results folder. Without a name (the rows
+ * first) it only shows the table, wherever it runs. Prints the text outside a kernel.
  *
- * @param name File name (without extension) of the table in `results/tables/`.
+ * @param name File name (without extension) of the table in `results/tables/`; leave it out to
+ *   show the table only.
  * @param rows The rows (column → value).
  * @param caption The caption ("" for none).
  * @param options `notes`: sentences shown once under the table.
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
- * import { showTable } from "./display.ts";
+ * import { showTable } from "#lib/mod.ts";
  * await showTable("demo", [{ case: "1", vas: 6.6 }], "A caption", { notes: ["One note."] });
+ * await showTable([{ case: "1", vas: 6.6 }]); // shown only: no name, nothing written
  * ```
+ */
+export async function showTable(
+  rows: readonly Row[],
+  caption?: string,
+  options?: TableOptions,
+): Promise<void>;
+/**
+ * Shows a table and, under the reproduce command, writes `tables/<name>.csv` and `.json` to the
+ * results folder (see the signature without a name).
+ *
+ * @param name File name (without extension) of the table in `results/tables/`.
+ * @param rows The rows (column → value).
+ * @param caption The caption ("" for none).
+ * @param options `notes`: sentences shown once under the table.
+ * @returns When the output has been sent and the files written.
  */
 export async function showTable(
   name: string,
   rows: readonly Row[],
-  caption = "",
-  options: TableOptions = {},
+  caption?: string,
+  options?: TableOptions,
+): Promise<void>;
+export async function showTable(
+  ...args: [readonly Row[], string?, TableOptions?] | [
+    string,
+    readonly Row[],
+    string?,
+    TableOptions?,
+  ]
 ): Promise<void> {
-  expectName("showTable", name);
+  const named = !Array.isArray(args[0]);
+  const [name, rows, caption = "", options = {}] = named
+    ? args as [string, readonly Row[], string?, TableOptions?]
+    : [null, ...args as [readonly Row[], string?, TableOptions?]];
+  if (named) expectName("showTable", name);
   expectRows("showTable", rows);
   if (typeof caption !== "string") wrongArgument("showTable", "a caption (a string)", caption);
+  checkOptions("showTable", tableOptionsSchema, options);
   const notes = options.notes ?? [];
-  if (!Array.isArray(notes) || notes.some((n) => typeof n !== "string")) {
-    wrongArgument("showTable", "notes as an array of strings", notes);
-  }
   const dir = resultsDir();
-  if (dir) {
+  if (dir && name !== null) {
     await Deno.mkdir(`${dir}/tables`, { recursive: true });
     await writeAtomic(`${dir}/tables/${name}.csv`, csvTable(rows));
     const json = rows.map((r) =>

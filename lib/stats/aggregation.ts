@@ -18,6 +18,13 @@ import {
   type Measure,
   MEASURE_RANGE,
 } from "./types.ts";
+import { checkOptions } from "../options.ts";
+import {
+  caseEffectSizesExtraSchema,
+  EFFECT_SIZE_HINT,
+  effectSizeOptionsSchema,
+  phasesOptionsSchema,
+} from "./options.ts";
 
 /** Baseline and treatment values of a case for AB effect sizes. */
 export interface Phases {
@@ -53,6 +60,7 @@ export function phases(
   options: { drug?: string; bound?: ExtractionBound } = {},
 ): Phases {
   expectCase("phases", c);
+  checkOptions("phases", phasesOptionsSchema, options);
   const drug = options.drug ?? c.study.drug;
   if (!firstPeriod(c, drug)) {
     return {
@@ -264,6 +272,8 @@ export function caseEffectSizes(
   extra: { drug?: string; bound?: ExtractionBound; weighting?: Weighting } = {},
 ): { perCase: { caseId: string; result: EffectSizeResult }[]; aggregate: AggregateResult } {
   expectCases("caseEffectSizes", cases);
+  checkOptions("caseEffectSizes", effectSizeOptionsSchema, options, EFFECT_SIZE_HINT);
+  checkOptions("caseEffectSizes", caseEffectSizesExtraSchema, extra);
   const perCase = cases.map((c) => {
     const p = phases(c, extra);
     const result = effectSize(measure, p.baseline, p.treatment, options);

@@ -6,6 +6,8 @@
 import { ird, nap, pand, pem, pnd, tau, tauBC, tauU } from "./nonoverlap.ts";
 import { lrm, lrr, pogo, smd } from "./parametric.ts";
 import { wrongArgument } from "../args.ts";
+import { checkOptions } from "../options.ts";
+import { EFFECT_SIZE_HINT, effectSizeOptionsSchema } from "./options.ts";
 import { type EffectSizeOptions, type EffectSizeResult, type Measure, MEASURES } from "./types.ts";
 
 /**
@@ -33,6 +35,7 @@ export function effectSize(
       wrongArgument("effectSize", `${name} values as an array of numbers (NaN: missing)`, xs);
     }
   }
+  checkOptions("effectSize", effectSizeOptionsSchema, options, EFFECT_SIZE_HINT);
   switch (measure) {
     case "NAP":
       return nap(baseline, treatment, options);
