@@ -196,24 +196,39 @@ export async function showMarkdown(text: string): Promise<void> {
 }
 
 /**
- * Shows a figure (PNG + SVG + one sentence; the PNG shown at the figure's size) and, under the
- * reproduce command, writes `figures/<name>.svg` and `.png` to the results folder. The figure is
- * rasterised once; the same PNG bytes are shown and written. Prints the sentence outside a kernel.
+ * Shows a figure (PNG + SVG + one sentence; the PNG shown at the figure's size) and, when it is
+ * given a name, under the reproduce command writes `figures/<name>.svg` and `.png` to the results
+ * folder. Without a name (the figure first) it only shows the figure. The figure is rasterised
+ * once; the same PNG bytes are shown and written. Prints the sentence outside a kernel.
  *
- * @param name File name (without extension) of the figure in `results/figures/`.
- * @param figure A figure from `lib/plots/mod.ts`.
+ * @param name File name (without extension) of the figure in `results/figures/`; leave it out
+ *   to show the figure only.
+ * @param figure A figure from `lib/plots/mod.ts` (e.g. `plot({ marks: [...] })`).
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
- * import { showFigure } from "./display.ts";
- * import { caseTimelineFigure } from "./plots/mod.ts";
- * import { loadCaseSeries } from "./mod.ts";
+ * import { showFigure } from "#lib/mod.ts";
+ * import { caseTimelineFigure } from "#lib/plots/mod.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
  * const series = await loadCaseSeries();
  * await showFigure("timeline", caseTimelineFigure(series.cases[0])); // prints its description
+ * await showFigure(caseTimelineFigure(series.cases[0])); // shown only: nothing written
  * ```
  */
-export async function showFigure(name: string, figure: Figure): Promise<void> {
-  expectName("showFigure", name);
+export async function showFigure(figure: Figure): Promise<void>;
+/**
+ * Shows a figure and, under the reproduce command, writes `figures/<name>.svg` and `.png` to the
+ * results folder (see the signature without a name).
+ *
+ * @param name File name (without extension) of the figure in `results/figures/`.
+ * @param figure A figure from `lib/plots/mod.ts`.
+ * @returns When the output has been sent and the files written.
+ */
+export async function showFigure(name: string, figure: Figure): Promise<void>;
+export async function showFigure(...args: [Figure] | [string, Figure]): Promise<void> {
+  const named = args.length > 1 || typeof args[0] === "string";
+  const [name, figure] = named ? args as [string, Figure] : [null, args[0] as Figure];
+  if (named) expectName("showFigure", name);
   const f = figure as Partial<Figure> | null;
   if (typeof f?.description !== "string" || typeof f.svg?.getAttribute !== "function") {
     wrongArgument("showFigure", "a figure (from lib/plots/mod.ts)", figure);
@@ -225,7 +240,7 @@ export async function showFigure(name: string, figure: Figure): Promise<void> {
   const svg = svgText(figure);
   const png = await pngBytes(figure);
   const dir = resultsDir();
-  if (dir) {
+  if (dir && name !== null) {
     await Deno.mkdir(`${dir}/figures`, { recursive: true });
     await writeAtomic(`${dir}/figures/${name}.svg`, svg);
     await writeAtomic(`${dir}/figures/${name}.png`, png);

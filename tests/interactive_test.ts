@@ -1,0 +1,74 @@
+/**
+ * What a person writing their own cells uses: an Observable Plot figure drawn by the library,
+ * tables and figures shown without a results name (nothing written), the tidy tables as
+ * dataframes, and help on a function.
+ */
+import assert from "node:assert/strict";
+import * as Plot from "@observablehq/plot";
+import * as lib from "#lib/mod.ts";
+import * as plots from "#lib/plots/mod.ts";
+
+Deno.test("plot: Plot's options give a figure with its title and caption inside the SVG", async () => {
+  const fig = plots.plot({
+    title: "A title",
+    caption: "A caption.",
+    marks: [Plot.dot([{ x: 1, y: 2 }, { x: 2, y: 3 }], { x: "x", y: "y" })],
+  });
+  assert.equal(fig.description, "A title");
+  assert.equal(fig.svg.querySelectorAll("circle").length, 2);
+  const svg = plots.svgText(fig);
+  assert.match(svg, /A title/);
+  assert.match(svg, /A caption\./);
+  assert.equal(fig.svg.getAttribute("width"), String(plots.figureWidth("full")));
+  // As a cell's last expression, the kernel shows its bundle: PNG, SVG and the sentence.
+  const display = (fig as unknown as Record<symbol, () => Promise<Record<string, string>>>)[
+    Symbol.for("Jupyter.display")
+  ];
+  const bundle = await display();
+  assert.deepEqual(Object.keys(bundle).sort(), ["image/png", "image/svg+xml", "text/plain"]);
+  assert.equal(atob(bundle["image/png"]).slice(1, 4), "PNG");
+});
+
+Deno.test("plot: a bare Plot.plot has no document here; the library's document draws it", () => {
+  const marks = [Plot.dot([1, 2], { x: (d: number) => d })];
+  assert.throws(() => Plot.plot({ marks }), /documentElement/);
+  const chart = Plot.plot({ marks, document: plots.document }) as unknown as Element;
+  assert.equal(chart.tagName.toLowerCase(), "svg");
+});
+
+Deno.test("plot: an HTML legend, which a PNG cannot show, fails saying what to do", () => {
+  assert.throws(
+    () =>
+      plots.plot({
+        color: { legend: true },
+        marks: [Plot.dot([{ x: 1, c: "a" }], { x: "x", fill: "c" })],
+      }),
+    /plot: Plot drew an HTML legend .* pass legend: \[/,
+  );
+  const fig = plots.plot({
+    legend: [{ label: "case a", swatch: { kind: "dot", color: "#0072B2" } }],
+    marks: [Plot.dot([{ x: 1 }], { x: "x", fill: "#0072B2" })],
+  });
+  assert.match(plots.svgText(fig), /case a/);
+});
+
+Deno.test("showTable and showFigure without a name show only: nothing is written", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "interactive-results-" });
+  const before = Deno.env.get("RESULTS_DIR");
+  Deno.env.set("RESULTS_DIR", dir);
+  try {
+    await lib.showTable([{ a: 1 }], "no name");
+    await lib.showFigure(plots.plot({ marks: [Plot.dot([1], { x: (d: number) => d })] }));
+    assert.deepEqual([...Deno.readDirSync(dir)], []);
+    await lib.showTable("named", [{ a: 1 }]);
+    assert.deepEqual([...Deno.readDirSync(`${dir}/tables`)].map((e) => e.name).sort(), [
+      "named.csv",
+      "named.json",
+    ]);
+    await assert.rejects(() => lib.showTable("a/b", [{ a: 1 }]), /showTable: expected a name/);
+  } finally {
+    if (before === undefined) Deno.env.delete("RESULTS_DIR");
+    else Deno.env.set("RESULTS_DIR", before);
+    await Deno.remove(dir, { recursive: true });
+  }
+});
