@@ -89,6 +89,7 @@ export {
   textTable,
 } from "./display.ts";
 export { getCase, studyOf, valueScale } from "./cases.ts";
+export { FRAME_ROWS_SHOWN, type Frames, frames } from "./frames.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export {
   type ClaimData,

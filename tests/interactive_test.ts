@@ -4,6 +4,7 @@
  * dataframes, and help on a function.
  */
 import assert from "node:assert/strict";
+import * as aq from "arquero";
 import * as Plot from "@observablehq/plot";
 import * as lib from "#lib/mod.ts";
 import * as plots from "#lib/plots/mod.ts";
@@ -71,4 +72,54 @@ Deno.test("showTable and showFigure without a name show only: nothing is written
     else Deno.env.set("RESULTS_DIR", before);
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("frames: one row per case, time point, treatment, observation and event", async () => {
+  const series = await lib.loadCaseSeries();
+  const t = await lib.frames(series);
+  const count = (f: (c: lib.Case) => number) => series.cases.reduce((s, c) => s + f(c), 0);
+  assert.equal(t.cases.numRows(), series.cases.length);
+  assert.equal(t.timepoints.numRows(), count((c) => c.timepoints.length));
+  assert.equal(t.treatments.numRows(), count((c) => c.treatments.length));
+  assert.equal(t.observations.numRows(), count((c) => c.observations.length));
+  assert.equal(t.events.numRows(), count((c) => c.events.length));
+  // Intervals are three columns, the nominal value in the middle; a scale is its id.
+  const o = series.cases[0].observations[0];
+  const row = t.observations.filter(
+    aq.escape((d: { case_id: string; time_id: string }) =>
+      d.case_id === series.cases[0].id && d.time_id === o.day.timeId
+    ),
+  ).objects()[0] as Record<string, unknown>;
+  assert.deepEqual(
+    [row.vas_lo, row.vas, row.vas_hi, row.day, row.scale],
+    [o.vas.lo, o.vas.nominal, o.vas.hi, o.day.nominal, o.scale.id],
+  );
+  // Every table has the same columns in every row; no column is only a null placeholder.
+  for (const table of Object.values(t)) {
+    for (const r of table.objects()) assert.deepEqual(Object.keys(r), table.columnNames());
+  }
+  // Group and join: values per case, joined to the cases' table.
+  const perCase = t.observations.groupby("case_id").rollup({ n: aq.op.count() })
+    .join(t.cases, "case_id").orderby("case_id");
+  assert.deepEqual(
+    (perCase.objects() as Record<string, unknown>[]).map((r) => [r.case_id, r.n]),
+    [...series.cases].sort((a, b) => a.id.localeCompare(b.id)).map((c) => [
+      c.id,
+      c.observations.length,
+    ]),
+  );
+});
+
+Deno.test("frames: a table shows itself in the kernel, escaped, at most 20 rows", async () => {
+  const t = await lib.frames(await lib.loadCaseSeries());
+  const show = (table: unknown) =>
+    (table as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
+  const many = aq.from(Array.from({ length: 25 }, (_, i) => ({ i, text: "<b>x</b>" })));
+  const bundle = show(many);
+  assert.deepEqual(Object.keys(bundle).sort(), ["text/html", "text/plain"]);
+  assert.match(bundle["text/html"], /^<table>/);
+  assert.doesNotMatch(bundle["text/html"], /<b>/);
+  assert.equal(bundle["text/html"].match(/<tr>/g)?.length, 1 + lib.FRAME_ROWS_SHOWN + 1);
+  assert.match(bundle["text/plain"], /25 rows × 2 columns \(the first 20 shown\)$/);
+  assert.match(show(t.cases)["text/plain"], new RegExp(`^case_id`));
 });
