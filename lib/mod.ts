@@ -90,6 +90,7 @@ export {
 } from "./display.ts";
 export { getCase, studyOf, valueScale } from "./cases.ts";
 export { FRAME_ROWS_SHOWN, type Frames, frames } from "./frames.ts";
+export { help, helpText } from "./help.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export {
   type ClaimData,

@@ -123,3 +123,50 @@ Deno.test("frames: a table shows itself in the kernel, escaped, at most 20 rows"
   assert.match(bundle["text/plain"], /25 rows × 2 columns \(the first 20 shown\)$/);
   assert.match(show(t.cases)["text/plain"], new RegExp(`^case_id`));
 });
+
+Deno.test('help("caseChange") shows its signature, options with their values, and example', () => {
+  const text = lib.helpText("caseChange");
+  assert.match(
+    text,
+    /^function caseChange\(c: Case, options: ChangeOptions = \{\}\): CaseChange\n/,
+  );
+  assert.match(text, /import \{ caseChange \} from "#lib\/mod\.ts";/);
+  assert.match(text, /ChangeOptions .*:\n {2}drug\?: string\n/);
+  assert.match(text, /baseline\?: BaselineDefinition \("last" \| "max" \| "mean"\)/);
+  assert.match(text, /Example:\n {2}import \{ loadCaseSeries \} from "#lib\/mod\.ts";/);
+  assert.doesNotMatch(text, /from "\.{1,2}\//, "no relative import left in the example");
+  assert.throws(() => lib.helpText("casechange"), /did you mean .*caseChange/);
+});
+
+Deno.test("every example help prints imports what a notebook imports, and runs pasted", async () => {
+  const names = [
+    ...(await import("#lib/mod.ts").then(Object.keys)),
+    ...(await import("#lib/plots/mod.ts").then(Object.keys)),
+  ];
+  const examples = names.flatMap((name) =>
+    lib.helpText(name).split("\n\n").filter((p) => p.startsWith("Example:\n")).map((p) => ({
+      name,
+      code: p.replace(/^Example:\n/, "").replace(/^ {2}/gm, ""),
+    }))
+  );
+  assert.ok(examples.length >= 50, `${examples.length} examples`);
+  const root = new URL("../", import.meta.url).pathname;
+  await Deno.mkdir(`${root}.tmp`, { recursive: true });
+  const dir = await Deno.makeTempDir({ dir: `${root}.tmp`, prefix: "help-examples-" });
+  try {
+    const failures: string[] = [];
+    for (const [i, ex] of examples.entries()) {
+      assert.doesNotMatch(ex.code, /from "\.{1,2}\//, ex.name);
+      const path = `${dir}/${i}.ts`;
+      await Deno.writeTextFile(path, `${ex.code}\nexport {};\n`);
+      try {
+        await import(`file://${path}`);
+      } catch (e) {
+        failures.push(`${ex.name}: ${e instanceof Error ? e.message : e}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

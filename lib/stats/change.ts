@@ -118,7 +118,7 @@ export interface CaseChange {
 export interface ChangeOptions {
   /** The drug whose start is day 0 (default: the study's drug of interest). */
   drug?: string;
-  /** Baseline definition (default "last"). */
+  /** Baseline definition (default: the study's, `baseline` in `data/study.json`). */
   baseline?: BaselineDefinition;
 }
 
