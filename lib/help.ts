@@ -54,6 +54,8 @@ function docIndex(): Map<string, DocSymbol> {
   const run = (deno: string) =>
     new Deno.Command(deno, {
       args: ["doc", "--json", ...MODULES.map((m) => fileURLToPath(m.url))],
+      // From the project's root, so that deno doc reads its deno.json (import map, lock).
+      cwd: fileURLToPath(new URL("../", import.meta.url)),
       env: { NO_COLOR: "1" },
       stdout: "piped",
       stderr: "piped",
