@@ -172,10 +172,44 @@ function optionsText(typeName: string): string {
   return `${typeName} (from "${s!.module}"):\n${indent(members.join("\n"))}`;
 }
 
+/** Names separated by commas, in lines of at most 96 characters. */
+function wrap(names: readonly string[]): string {
+  const lines = [""];
+  for (const n of names) {
+    const last = lines.length - 1;
+    if (lines[last] && lines[last].length + n.length + 2 > 96) lines.push("");
+    lines[lines.length - 1] += (lines[lines.length - 1] ? " " : "") + n + ",";
+  }
+  return lines.join("\n").replace(/,$/, "");
+}
+
+/** What `help()` without a name prints: every public name, by module and kind. */
+function contents(idx: Map<string, DocSymbol>): string {
+  const parts: string[] = [];
+  const kinds: [string, string][] = [
+    ["function", "Functions"],
+    ["interface", "Types"],
+    ["typeAlias", "Types"],
+    ["class", "Types"],
+    ["variable", "Constants"],
+  ];
+  for (const m of MODULES) {
+    const mine = [...idx.values()].filter((s) => s.module === m.specifier);
+    for (const title of new Set(kinds.map(([, t]) => t))) {
+      const names = mine.filter((s) =>
+        kinds.some(([k, t]) => t === title && s.declarations[0]?.kind === k)
+      ).map((s) => s.name).sort((a, b) => a.localeCompare(b));
+      if (names.length) parts.push(`${title} of "${m.specifier}":\n${indent(wrap(names))}`);
+    }
+  }
+  return `${parts.join("\n\n")}\n\nhelp("name") for one of them.\n`;
+}
+
 /**
  * The help text of a public function, type or constant (what {@link help} prints).
  *
- * @param name Its name, as exported by `#lib/mod.ts` or `#lib/plots/mod.ts`.
+ * @param name Its name, as exported by `#lib/mod.ts` or `#lib/plots/mod.ts`; none for the list
+ *   of every name.
  * @returns Signature, description, parameters, options types, returns and example.
  * @example
  * ```ts
@@ -187,11 +221,12 @@ function optionsText(typeName: string): string {
  * if (!text.includes('from "#lib/mod.ts"')) throw new Error("the example imports #lib/mod.ts");
  * ```
  */
-export function helpText(name: string): string {
-  if (typeof name !== "string") {
-    throw new TypeError('helpText: expected a name, e.g. helpText("caseChange")');
-  }
+export function helpText(name?: string): string {
   const idx = docIndex();
+  if (name === undefined) return contents(idx);
+  if (typeof name !== "string") {
+    throw new TypeError('help: expected a name, e.g. help("caseChange"), or nothing for the list');
+  }
   const s = idx.get(name);
   if (!s) {
     const near = [...idx.keys()].filter((k) =>
@@ -251,7 +286,7 @@ export function helpText(name: string): string {
  * example in a notebook cell; the example imports `#lib/mod.ts` (or `#lib/plots/mod.ts`), so it
  * can be pasted into a cell and run. An unknown name fails, listing names close to it.
  *
- * @param name Its name, e.g. `"caseChange"`.
+ * @param name Its name, e.g. `"caseChange"`; none prints the list of every name.
  * @returns Nothing: it prints.
  * @example
  * ```ts
@@ -259,6 +294,6 @@ export function helpText(name: string): string {
  * help("caseChange"); // prints caseChange(c: Case, options: ChangeOptions = {}): CaseChange …
  * ```
  */
-export function help(name: string): void {
+export function help(name?: string): void {
   console.log(helpText(name));
 }

@@ -136,6 +136,10 @@ Deno.test('help("caseChange") shows its signature, options with their values, an
   assert.match(text, /Example:\n {2}import \{ loadCaseSeries \} from "#lib\/mod\.ts";/);
   assert.doesNotMatch(text, /from "\.{1,2}\//, "no relative import left in the example");
   assert.throws(() => lib.helpText("casechange"), /did you mean .*caseChange/);
+  // Without a name: every public name, by module.
+  const list = lib.helpText();
+  assert.match(list, /^Functions of "#lib\/mod\.ts":\n(.|\n)*\bcaseChange\b/);
+  assert.match(list, /Functions of "#lib\/plots\/mod\.ts":\n(.|\n)*\bplot\b/);
 });
 
 Deno.test("every example help prints imports what a notebook imports, and runs pasted", async () => {
