@@ -4,10 +4,11 @@
  * ones or a missing required option fails at once with a message naming the function, the option,
  * what is allowed and what was given — never a silent fallback to another value.
  *
+ * It imports nothing of the library, so that every layer can use it.
+ *
  * @module
  */
 import type { z } from "zod";
-import { wrongArgument } from "./args.ts";
 
 /** An option's value in a message: strings quoted, `undefined` as "nothing". */
 function shown(value: unknown): string {
@@ -119,7 +120,9 @@ export function checkOptions<T>(
 ): T {
   const given = options ?? {};
   if (typeof given !== "object" || given === null || Array.isArray(given)) {
-    wrongArgument(fn, "an options object ({ name: value, … })", options);
+    throw new TypeError(
+      `${fn}: expected an options object ({ name: value, … }), got ${shown(options)}`,
+    );
   }
   const parsed = schema.safeParse(given);
   if (parsed.success) return given as T;

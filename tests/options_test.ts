@@ -39,7 +39,7 @@ Deno.test("caseChange: a misspelt option or options that are not an object fail"
   );
   assert.match(
     message(() => lib.caseChange(c, "max" as lib.ChangeOptions)),
-    /^caseChange: expected an options object .*, got the string "max"$/,
+    /^caseChange: expected an options object .*, got "max"$/,
   );
 });
 
@@ -84,6 +84,10 @@ Deno.test("the pooled analyses and the display check their options too", async (
   assert.match(
     message(() => lib.htmlTable([{ a: 1 }], "", { note: ["x"] } as lib.TableOptions)),
     /^htmlTable: options has no option "note"; the options are notes$/,
+  );
+  assert.match(
+    message(() => lib.formatDay({ lo: 1, hi: 1, nominal: 1 }, true, { digits: 1.5 })),
+    /^formatDay: options\.digits must be a whole number; got 1\.5$/,
   );
   await assert.rejects(
     () => lib.loadCaseSeries(undefined, { derive: true } as lib.LoadOptions),
