@@ -15,7 +15,9 @@ import {
   formatDose,
   formatDoseValue,
 } from "./dose.ts";
+import { z } from "zod";
 import { formatDay, formatInterval, formatNumber } from "./intervals.ts";
+import { checkOptions } from "./options.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "./model.ts";
 import { agree, counted, listing, plural } from "./prose.ts";
 import {
@@ -46,6 +48,7 @@ export { type LiteratureFigure, NATURAL_COURSE };
  * ```
  */
 export function naturalCourseText(options: { doi?: boolean } = {}): string {
+  checkOptions("naturalCourseText", z.object({ doi: z.boolean().optional() }).strict(), options);
   return `${
     listing(
       NATURAL_COURSE.map((x) =>

@@ -16,7 +16,9 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { Marked } from "marked";
+import { z } from "zod";
 import { wrongArgument } from "./args.ts";
+import { checkOptions } from "./options.ts";
 import { fmt } from "./intervals.ts";
 import { isSafeImage, isSafeLink } from "./markdown.ts";
 import { encodeBase64 } from "./plots/base64.ts";
@@ -36,6 +38,12 @@ export interface TableOptions {
   /** The columns, for the header of a table that may have no rows (else taken from the rows). */
   columns?: readonly string[];
 }
+
+/** The schema of {@link TableOptions}. */
+const tableOptionsSchema = z.object({
+  notes: z.array(z.string()).optional(),
+  columns: z.array(z.string()).optional(),
+}).strict();
 
 /**
  * Where results go: the `RESULTS_DIR` the reproduce command sets for the kernel.
@@ -203,24 +211,39 @@ export async function showMarkdown(text: string): Promise<void> {
 }
 
 /**
- * Shows a figure (PNG + SVG + one sentence; the PNG shown at the figure's size) and, under the
- * reproduce command, writes `figures/<name>.svg` and `.png` to the results folder. The figure is
- * rasterised once; the same PNG bytes are shown and written. Prints the sentence outside a kernel.
+ * Shows a figure (PNG + SVG + one sentence; the PNG shown at the figure's size) and, when it is
+ * given a name, under the reproduce command writes `figures/<name>.svg` and `.png` to the results
+ * folder. Without a name (the figure first) it only shows the figure. The figure is rasterised
+ * once; the same PNG bytes are shown and written. Prints the sentence outside a kernel.
  *
- * @param name File name (without extension) of the figure in `results/figures/`.
- * @param figure A figure from `lib/plots/mod.ts`.
+ * @param name File name (without extension) of the figure in `results/figures/`; leave it out
+ *   to show the figure only.
+ * @param figure A figure from `lib/plots/mod.ts` (e.g. `plot({ marks: [...] })`).
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
- * import { showFigure } from "./display.ts";
- * import { caseTimelineFigure } from "./plots/mod.ts";
- * import { loadCaseSeries } from "./mod.ts";
+ * import { showFigure } from "#lib/mod.ts";
+ * import { caseTimelineFigure } from "#lib/plots/mod.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
  * const series = await loadCaseSeries();
  * await showFigure("timeline", caseTimelineFigure(series.cases[0])); // prints its description
+ * await showFigure(caseTimelineFigure(series.cases[0])); // shown only: nothing written
  * ```
  */
-export async function showFigure(name: string, figure: Figure): Promise<void> {
-  expectName("showFigure", name);
+export async function showFigure(figure: Figure): Promise<void>;
+/**
+ * Shows a figure and, under the reproduce command, writes `figures/<name>.svg` and `.png` to the
+ * results folder (see the signature without a name).
+ *
+ * @param name File name (without extension) of the figure in `results/figures/`.
+ * @param figure A figure from `lib/plots/mod.ts`.
+ * @returns When the output has been sent and the files written.
+ */
+export async function showFigure(name: string, figure: Figure): Promise<void>;
+export async function showFigure(...args: [Figure] | [string, Figure]): Promise<void> {
+  const named = args.length > 1 || typeof args[0] === "string";
+  const [name, figure] = named ? args as [string, Figure] : [null, args[0] as Figure];
+  if (named) expectName("showFigure", name);
   const f = figure as Partial<Figure> | null;
   if (typeof f?.description !== "string" || typeof f.svg?.getAttribute !== "function") {
     wrongArgument("showFigure", "a figure (from lib/plots/mod.ts)", figure);
@@ -232,7 +255,7 @@ export async function showFigure(name: string, figure: Figure): Promise<void> {
   const svg = svgText(figure);
   const png = await pngBytes(figure);
   const dir = resultsDir();
-  if (dir) {
+  if (dir && name !== null) {
     await Deno.mkdir(`${dir}/figures`, { recursive: true });
     await writeAtomic(`${dir}/figures/${name}.svg`, svg);
     await writeAtomic(`${dir}/figures/${name}.png`, png);
@@ -336,6 +359,7 @@ export function csvTable(rows: readonly Row[], header: readonly string[] = []): 
  */
 export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {
   expectRows("htmlTable", rows);
+  checkOptions("htmlTable", tableOptionsSchema, options);
   const cols = rows.length ? columns(rows) : [...(options.columns ?? [])];
   const align = cols.map((c) =>
     rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number") &&
@@ -363,10 +387,12 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
 }
 
 /**
- * Shows a table (HTML + text) with a caption and, under the reproduce command, writes
- * `tables/<name>.csv` and `.json` to the results folder. Prints the text outside a kernel.
+ * Shows a table (HTML + text) with a caption and, when it is given a name, under the reproduce
+ * command writes `tables/<name>.csv` and `.json` to the results folder. Without a name (the rows
+ * first) it only shows the table, wherever it runs. Prints the text outside a kernel.
  *
- * @param name File name (without extension) of the table in `results/tables/`.
+ * @param name File name (without extension) of the table in `results/tables/`; leave it out to
+ *   show the table only.
  * @param rows The rows (column → value).
  * @param caption The caption ("" for none).
  * @param options `notes`: sentences shown once under the table; `columns`: the header of a
@@ -374,29 +400,51 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
- * import { showTable } from "./display.ts";
+ * import { showTable } from "#lib/mod.ts";
  * await showTable("demo", [{ case: "1", vas: 6.6 }], "A caption", { notes: ["One note."] });
+ * await showTable([{ case: "1", vas: 6.6 }]); // shown only: no name, nothing written
  * ```
+ */
+export async function showTable(
+  rows: readonly Row[],
+  caption?: string,
+  options?: TableOptions,
+): Promise<void>;
+/**
+ * Shows a table and, under the reproduce command, writes `tables/<name>.csv` and `.json` to the
+ * results folder (see the signature without a name).
+ *
+ * @param name File name (without extension) of the table in `results/tables/`.
+ * @param rows The rows (column → value).
+ * @param caption The caption ("" for none).
+ * @param options `notes`: sentences shown once under the table.
+ * @returns When the output has been sent and the files written.
  */
 export async function showTable(
   name: string,
   rows: readonly Row[],
-  caption = "",
-  options: TableOptions = {},
+  caption?: string,
+  options?: TableOptions,
+): Promise<void>;
+export async function showTable(
+  ...args: [readonly Row[], string?, TableOptions?] | [
+    string,
+    readonly Row[],
+    string?,
+    TableOptions?,
+  ]
 ): Promise<void> {
-  expectName("showTable", name);
+  const named = !Array.isArray(args[0]);
+  const [name, rows, caption = "", options = {}] = named
+    ? args as [string, readonly Row[], string?, TableOptions?]
+    : [null, ...args as [readonly Row[], string?, TableOptions?]];
+  if (named) expectName("showTable", name);
   expectRows("showTable", rows);
   if (typeof caption !== "string") wrongArgument("showTable", "a caption (a string)", caption);
+  checkOptions("showTable", tableOptionsSchema, options);
   const notes = options.notes ?? [];
-  if (!Array.isArray(notes) || notes.some((n) => typeof n !== "string")) {
-    wrongArgument("showTable", "notes as an array of strings", notes);
-  }
-  const header = options.columns ?? [];
-  if (!Array.isArray(header) || header.some((c) => typeof c !== "string")) {
-    wrongArgument("showTable", "columns as an array of strings", header);
-  }
   const dir = resultsDir();
-  if (dir) {
+  if (dir && name !== null) {
     await Deno.mkdir(`${dir}/tables`, { recursive: true });
     await writeAtomic(`${dir}/tables/${name}.csv`, csvTable(rows, options.columns));
     const json = rows.map((r) =>

@@ -7,8 +7,10 @@
  *
  * @module
  */
+import { z } from "zod";
 import { wrongArgument } from "./args.ts";
 import { WORDS_TO_NUMBER } from "./quotes.ts";
+import { checkOptions } from "./options.ts";
 
 /**
  * A closed interval `[lo, hi]` with `lo <= hi`. An unstated side is infinite: `lo = -Infinity`
@@ -206,6 +208,12 @@ export interface FormatDayOptions {
   digits?: number;
 }
 
+/** The schema of {@link FormatDayOptions}. */
+const formatDayOptionsSchema = z.object({
+  prefix: z.boolean().optional(),
+  digits: z.number().int().min(0).max(20).optional(),
+}).strict();
+
 /**
  * Formats a day (or a time relative to another) for prose and tables: the day for a point
  * (`"6"`), the nominal day and then what the words allow for a dated interval (`"6 [0, 6]"`),
@@ -229,6 +237,7 @@ export function formatDay(
   dated: boolean,
   options: FormatDayOptions = {},
 ): string {
+  checkOptions("formatDay", formatDayOptionsSchema, options);
   const { prefix = false, digits = 2 } = options;
   const day = prefix ? "day " : "";
   if (x.lo === x.hi) return `${day}${formatNumber(x.nominal, digits)}`;

@@ -18,8 +18,10 @@
  */
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import type { z } from "zod";
+import { z } from "zod";
 import { AMPUTATION, painAmputation } from "./amputation.ts";
+import { wrongArgument } from "./args.ts";
+import { checkOptions } from "./options.ts";
 import { type IssueSink, TableReader } from "./csv.ts";
 import { type DataIssue, DataValidationError } from "./errors.ts";
 import { deriveDay, type NominalInterval, type TimeUnit } from "./intervals.ts";
@@ -323,6 +325,13 @@ export interface LoadOptions {
   warnings?: DataIssue[];
 }
 
+/** The schema of {@link LoadOptions}. */
+const loadOptionsSchema = z.object({
+  replace: z.instanceof(Map).optional(),
+  deriveDays: z.boolean().optional(),
+  warnings: z.array(z.any()).optional(),
+}).strict() as z.ZodType<LoadOptions>;
+
 /**
  * Loads and validates the dataset. Collects every problem in every table before throwing a
  * {@link DataValidationError} (problems in reporting order: see the module description); never
@@ -344,6 +353,10 @@ export async function loadCaseSeries(
   dataDir: string = DEFAULT_DATA_DIR,
   options: LoadOptions = {},
 ): Promise<CaseSeries> {
+  if (typeof dataDir !== "string") {
+    wrongArgument("loadCaseSeries", "a data folder (a path)", dataDir);
+  }
+  checkOptions("loadCaseSeries", loadOptionsSchema, options);
   const dir = dataDir.replace(/\/?$/, "/");
   let isDir = false;
   try {

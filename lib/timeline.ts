@@ -6,7 +6,7 @@
  * @module
  */
 import { valueScale } from "./cases.ts";
-import { expectCase } from "./args.ts";
+import { expectCase, wrongArgument } from "./args.ts";
 import type { NominalInterval } from "./intervals.ts";
 import type { Case, Observation, Treatment } from "./model.ts";
 import type { BaselineDefinition } from "./study.ts";
@@ -291,6 +291,13 @@ export interface Baseline {
  */
 export function baseline(c: Case, drug: string, definition: BaselineDefinition): Baseline {
   expectCase("baseline", c);
+  if (!BASELINE_DEFINITIONS.includes(definition)) {
+    wrongArgument(
+      "baseline",
+      `a baseline definition (one of ${BASELINE_DEFINITIONS.join(", ")})`,
+      definition,
+    );
+  }
   const aligned = alignOnDrug(c, drug);
   const before = aligned.filter((o) => o.phase === "before");
   if (before.length === 0) {
@@ -312,7 +319,9 @@ export function baseline(c: Case, drug: string, definition: BaselineDefinition):
     ? before[before.length - 1].vas
     : definition === "max"
     ? pick((xs) => Math.max(...xs))
-    : pick((xs) => xs.reduce((s, x) => s + x, 0) / xs.length);
+    : definition === "mean"
+    ? pick((xs) => xs.reduce((s, x) => s + x, 0) / xs.length)
+    : wrongArgument("baseline", "a baseline definition", definition);
   return { definition, vas: { ...vas }, n: before.length };
 }
 

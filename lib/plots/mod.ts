@@ -6,6 +6,8 @@
  * @module
  */
 export { type Figure, stack, type StackOptions } from "./compose.ts";
+export { plot, type PlotFigureOptions, type PlotOptions } from "./plot.ts";
+export { document } from "./dom.ts";
 export { caseTimelineFigure, type TimelineOptions } from "./timeline.ts";
 export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {

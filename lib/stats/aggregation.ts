@@ -13,6 +13,13 @@ import { alignOnDrug, firstPeriod } from "../timeline.ts";
 import { EFFECT_SIZES, effectSize, type Measure, MEASURE_RANGE } from "./effect_sizes/mod.ts";
 import { zFor } from "./effect_sizes/result.ts";
 import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "./types.ts";
+import { checkOptions } from "../options.ts";
+import {
+  caseEffectSizesExtraSchema,
+  EFFECT_SIZE_HINT,
+  effectSizeOptionsSchema,
+  phasesOptionsSchema,
+} from "./options.ts";
 
 /** Baseline and treatment values of a case for AB effect sizes. */
 export interface Phases {
@@ -48,6 +55,7 @@ export function phases(
   options: { drug?: string; bound?: ExtractionBound } = {},
 ): Phases {
   expectCase("phases", c);
+  checkOptions("phases", phasesOptionsSchema, options);
   const drug = options.drug ?? c.study.drug;
   if (!firstPeriod(c, drug)) {
     return {
@@ -276,8 +284,10 @@ export function caseEffectSizes(
   aggregate: AggregateResult;
 } {
   expectCases("caseEffectSizes", cases);
+  checkOptions("caseEffectSizes", effectSizeOptionsSchema, options, EFFECT_SIZE_HINT);
+  checkOptions("caseEffectSizes", caseEffectSizesExtraSchema, extra);
   const perCase = cases.map((c) => {
-    const p = phases(c, extra);
+    const p = phases(c, { drug: extra.drug, bound: extra.bound });
     const result = effectSize(measure, p.baseline, p.treatment, options);
     if (p.reason) return { caseId: c.id, result: { ...result, reason: p.reason } };
     return {

@@ -31,5 +31,5 @@ export function changeOrExclusion(
   if (!firstPeriod(c, drug)) {
     return { excluded: { caseId: c.id, reason: `never takes ${drug}` } };
   }
-  return { change: caseChange(c, { ...options, drug }) };
+  return { change: caseChange(c, { drug, baseline: options.baseline }) };
 }

@@ -20,6 +20,8 @@ import {
 } from "../timeline.ts";
 import { plural } from "../prose.ts";
 import { type BaselineDefinition, pointsThreshold } from "../study.ts";
+import { checkOptions } from "../options.ts";
+import { changeOptionsSchema } from "./options.ts";
 
 /** The study's responder threshold in scale points, if it sets one. */
 
@@ -116,7 +118,7 @@ export interface CaseChange {
 export interface ChangeOptions {
   /** The drug whose start is day 0 (default: the study's drug of interest). */
   drug?: string;
-  /** Baseline definition (default "last"). */
+  /** Baseline definition (default: the study's, `baseline` in `data/study.json`). */
   baseline?: BaselineDefinition;
 }
 
@@ -134,6 +136,7 @@ export interface ChangeOptions {
  */
 export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
   expectCase("caseChange", c);
+  checkOptions("caseChange", changeOptionsSchema, options);
   const drug = options.drug ?? c.study.drug;
   const definition = options.baseline ?? c.study.baseline;
   const pointsCut = pointsThreshold(c.study);
@@ -237,6 +240,7 @@ export function timeToRelief(
   options: ChangeOptions = {},
 ): TimeToRelief {
   expectCase("timeToRelief", c);
+  checkOptions("timeToRelief", changeOptionsSchema, options);
   const opts = {
     drug: options.drug ?? c.study.drug,
     baseline: options.baseline ?? c.study.baseline,
@@ -366,6 +370,7 @@ export function areaUnderCurve(
   options: ChangeOptions = {},
 ): AreaUnderCurve {
   expectCase("areaUnderCurve", c);
+  checkOptions("areaUnderCurve", changeOptionsSchema, options);
   const drug = options.drug ?? c.study.drug;
   const empty = (n: number, reason: string, excluded: AreaUnderCurve["excluded"] = []) => ({
     caseId: c.id,
@@ -481,6 +486,7 @@ function rateBounds(c: Case, a: Observation, b: Observation): NominalInterval {
  */
 export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[] {
   expectCase("periodRates", c);
+  checkOptions("periodRates", changeOptionsSchema, _options);
   const observations = [...c.observations].sort((a, b) => compareDays(a.day, b.day));
   const inside = (start: Day, end: Day | null) =>
     observations.filter((o) =>

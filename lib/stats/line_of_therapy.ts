@@ -13,6 +13,8 @@ import { studyOf } from "../cases.ts";
 import type { ChangeOptions } from "./change.ts";
 import { changeOrExclusion } from "./cases.ts";
 import type { Exclusion } from "./types.ts";
+import { checkOptions } from "../options.ts";
+import { changeOptionsSchema, linesOptionsSchema } from "./options.ts";
 
 /** The line of therapy of one case. */
 export interface CaseLine {
@@ -62,6 +64,8 @@ export function linesOfTherapy(
   cases: readonly Case[],
   options: { drug?: string; indication?: string } = {},
 ): { lines: CaseLine[]; excluded: Exclusion[] } {
+  expectCases("linesOfTherapy", cases);
+  checkOptions("linesOfTherapy", linesOptionsSchema, options);
   const drug = options.drug ?? studyOf(cases)?.drug ?? "";
   const indication = options.indication ?? studyOf(cases)?.indication ?? "";
   const lines: CaseLine[] = [];
@@ -129,6 +133,7 @@ export function lineOfTherapyGroups(
   options: ChangeOptions = {},
 ): { groups: GroupSummary[]; excluded: Exclusion[] } {
   expectCases("lineOfTherapyGroups", cases);
+  checkOptions("lineOfTherapyGroups", changeOptionsSchema, options);
   const drug = options.drug ?? studyOf(cases)?.drug ?? "";
   const { lines, excluded } = linesOfTherapy(cases, { drug });
   const byLine = new Map<number, CaseLine[]>();

@@ -16,6 +16,12 @@ import { changeOrExclusion } from "./cases.ts";
 import { binomialCdf } from "./distributions.ts";
 import type { Timing } from "./responders.ts";
 import type { Exclusion } from "./types.ts";
+import { checkOptions } from "../options.ts";
+import {
+  pairedOptionsSchema,
+  pairedTestsOptionsSchema,
+  permutationOptionsSchema,
+} from "./options.ts";
 
 /** Paired pre/post values of each case. */
 export interface PrePost {
@@ -49,6 +55,8 @@ export function pairedValues(
   cases: readonly Case[],
   options: PairedOptions = {},
 ): { pairs: PrePost[]; excluded: Exclusion[] } {
+  expectCases("pairedValues", cases);
+  checkOptions("pairedValues", pairedOptionsSchema, options);
   const drug = options.drug ?? studyOf(cases)?.drug ?? "";
   const pairs: PrePost[] = [];
   const excluded: Exclusion[] = [];
@@ -92,6 +100,7 @@ export function pairedValues(
  */
 export function prePost(cases: readonly Case[], options: PairedOptions = {}): PrePost[] {
   expectCases("prePost", cases);
+  checkOptions("prePost", pairedOptionsSchema, options);
   return pairedValues(cases, options).pairs;
 }
 
@@ -171,6 +180,7 @@ export function permutationTest(
   pairs: readonly PrePost[],
   options: { maxExact?: number; draws?: number; seed?: number } = {},
 ): TestResult {
+  checkOptions("permutationTest", permutationOptionsSchema, options);
   const d = pairs.map((p) => p.post - p.pre);
   const n = d.length;
   if (n === 0) {
@@ -259,6 +269,7 @@ export function pairedTests(
   options: Omit<PairedOptions, "timing"> = {},
 ): PairedTests[] {
   expectCases("pairedTests", cases);
+  checkOptions("pairedTests", pairedTestsOptionsSchema, options);
   return (["first", "last"] as const).map((timing) => {
     const { pairs, excluded } = pairedValues(cases, { ...options, timing });
     return { timing, pairs, excluded, sign: signTest(pairs), permutation: permutationTest(pairs) };

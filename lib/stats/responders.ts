@@ -13,6 +13,8 @@ import type { ChangeOptions } from "./change.ts";
 import { changeOrExclusion } from "./cases.ts";
 import { clopperPearsonLimits } from "./distributions.ts";
 import type { Exclusion } from "./types.ts";
+import { checkOptions } from "../options.ts";
+import { responderCurveOptionsSchema, respondersOptionsSchema } from "./options.ts";
 
 /** A count out of n with its exact (Clopper–Pearson) confidence interval. */
 export interface Proportion {
@@ -108,6 +110,7 @@ export function responders(
   options: ChangeOptions & { thresholds?: readonly ResponderThreshold[]; confidence?: number } = {},
 ): ResponderRow[] {
   expectCases("responders", cases);
+  checkOptions("responders", respondersOptionsSchema, options);
   const study = studyOf(cases);
   const opts = {
     drug: options.drug ?? study?.drug ?? "",
@@ -195,6 +198,7 @@ export function responderCurve(
   options: ChangeOptions & { step?: number; confidence?: number } = {},
 ): ResponderCurvePoint[] {
   expectCases("responderCurve", cases);
+  checkOptions("responderCurve", responderCurveOptionsSchema, options);
   const step = options.step ?? 1;
   if (!(step > 0)) throw new RangeError(`responderCurve: step must be > 0, got ${step}`);
   const drug = options.drug ?? studyOf(cases)?.drug ?? "";

@@ -7,6 +7,8 @@
  *
  * @module
  */
+import { checkOptions } from "../../options.ts";
+import { EFFECT_SIZE_HINT, effectSizeOptionsSchema } from "../options.ts";
 import { wrongArgument } from "../../args.ts";
 import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
 import type { EffectSizeDef } from "./define.ts";
@@ -117,5 +119,6 @@ export function effectSize<M extends Measure>(
       wrongArgument("effectSize", `${name} values as an array of numbers (NaN: missing)`, xs);
     }
   }
+  checkOptions("effectSize", effectSizeOptionsSchema, options, EFFECT_SIZE_HINT);
   return def.compute(baseline, treatment, options) as EffectSizeResult<M>;
 }

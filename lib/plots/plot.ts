@@ -1,0 +1,91 @@
+/**
+ * Your own Observable Plot figure in a notebook cell: {@link plot} takes `Plot.plot`'s options,
+ * draws the chart in the library's headless document (a kernel has no DOM, so a bare `Plot.plot`
+ * fails with "Cannot read properties of undefined (reading 'documentElement')"), and returns a
+ * {@link Figure} with the title and caption inside its SVG, as every figure of the project: shown
+ * by `showFigure` (PNG + SVG + text, so it shows in an untrusted notebook too) or, as a cell's last
+ * expression, by the kernel itself.
+ *
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { wrongArgument } from "../args.ts";
+import { encodeBase64 } from "./base64.ts";
+import { type Figure, stack } from "./compose.ts";
+import { document } from "./dom.ts";
+import type { LegendItem } from "./legend.ts";
+import { pngBytes, svgText } from "./render.ts";
+import { figureWidth } from "./theme.ts";
+
+/** Options of {@link plot}: `Plot.plot`'s, and a few of the figure around the chart. */
+export interface PlotFigureOptions extends Omit<PlotOptions, "title" | "subtitle" | "caption"> {
+  /** Title, bold, at the top of the figure. */
+  title?: string;
+  /** A line under the chart, before the caption. */
+  subtitle?: string;
+  /** The caption under the chart. */
+  caption?: string;
+  /** One sentence for text/plain (default: the title, else "A figure drawn with Observable Plot."). */
+  description?: string;
+  /** Legend entries drawn under the title (Plot's own legends are HTML: a PNG cannot show them). */
+  legend?: readonly LegendItem[];
+}
+
+/** Observable Plot's own options (`Plot.plot`'s argument). */
+export type PlotOptions = Plot.PlotOptions;
+
+const $display = Symbol.for("Jupyter.display");
+
+/**
+ * Draws an Observable Plot chart as a figure of the project: `Plot.plot(options)` in the
+ * library's headless document, at the full print width unless `width` is given, with the title,
+ * subtitle, caption and legend drawn into the SVG (so the PNG shows them). The figure displays
+ * itself when it is a cell's last expression (PNG at its size, SVG, the description); with
+ * `await showFigure(fig)` it shows as every figure does.
+ *
+ * @param options `Plot.plot`'s options (marks, scales, width, height…) and `title`, `subtitle`,
+ *   `caption`, `description`, `legend`.
+ * @returns The figure.
+ * @example
+ * ```ts
+ * import * as Plot from "@observablehq/plot";
+ * import { plot } from "#lib/plots/mod.ts";
+ * const fig = plot({
+ *   title: "Two points",
+ *   marks: [Plot.dot([{ day: 0, vas: 6.6 }, { day: 14, vas: 2.3 }], { x: "day", y: "vas" })],
+ * });
+ * if (fig.description !== "Two points") throw new Error(fig.description);
+ * if (fig.svg.querySelectorAll("circle").length !== 2) throw new Error("two dots expected");
+ * ```
+ */
+export function plot(options: PlotFigureOptions): Figure {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    wrongArgument("plot", "Plot.plot's options ({ marks: [...], … })", options);
+  }
+  const { title, subtitle, caption, description, legend, ...rest } = options;
+  const width = figureWidth(rest.width ?? "full");
+  const chart = Plot.plot({ ...rest, width, document }) as unknown as Element;
+  if (chart.tagName.toLowerCase() !== "svg") {
+    throw new TypeError(
+      "plot: Plot drew an HTML legend (e.g. color: { legend: true }), which a PNG cannot show; " +
+        'pass legend: [{ label: "…", swatch: { kind: "dot", color: "#…" } }] instead',
+    );
+  }
+  const figure = stack([chart], {
+    title: title ?? "",
+    description: description ?? title ?? "A figure drawn with Observable Plot.",
+    legend,
+    notes: subtitle ? [subtitle] : [],
+    caption,
+    width,
+  });
+  Object.defineProperty(figure, $display, {
+    enumerable: false,
+    value: async () => ({
+      "image/png": encodeBase64(await pngBytes(figure, 1)),
+      "image/svg+xml": svgText(figure),
+      "text/plain": figure.description,
+    }),
+  });
+  return figure;
+}

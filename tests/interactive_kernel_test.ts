@@ -1,0 +1,182 @@
+/**
+ * A data scientist's first cells, in a fresh Deno kernel, without reading lib/: the observations as
+ * a dataframe (shown as a table), a change under another baseline and a clear error for a wrong
+ * one, their own Observable Plot figure (PNG, SVG and text), help on a function and its example
+ * pasted into a cell; the dataset notebook's "make your own figure" cell; and what an `npm:` import
+ * typed in a cell does to the kernel (Deno's behaviour, which the README describes).
+ */
+import assert from "node:assert/strict";
+import * as lib from "#lib/mod.ts";
+import { installKernelSpec, jupyterEnv, KERNEL_NAME } from "../scripts/runner/kernelspec.ts";
+import { NOTEBOOKS, PYTHON } from "../scripts/runner/paths.ts";
+import { executeCells } from "./helpers/notebook.ts";
+
+/** An output of an executed notebook. */
+interface Output {
+  output_type: string;
+  text?: string | string[];
+  data?: Record<string, string | string[]>;
+  metadata?: Record<string, unknown>;
+}
+
+const joined = (x: string | string[] | undefined) => Array.isArray(x) ? x.join("") : x ?? "";
+const outputsOf = (nb: { cells: { outputs?: Output[] }[] }) => nb.cells.map((c) => c.outputs ?? []);
+const stdout = (outs: Output[]) =>
+  outs.filter((o) => o.output_type === "stream").map((o) => joined(o.text)).join("");
+
+/** The example `help(name)` prints, as pasted into a cell. */
+function pastedExample(name: string): string {
+  const block = lib.helpText(name).split("\n\n").find((p) => p.startsWith("Example:\n"));
+  assert.ok(block, `help("${name}") has an example`);
+  return block.replace(/^Example:\n/, "").replace(/^ {2}/gm, "");
+}
+
+Deno.test("a fresh kernel: dataframe, another baseline, a clear error, own figure, help, pasted example", async () => {
+  const series = await lib.loadCaseSeries();
+  const nObservations = series.cases.reduce((s, c) => s + c.observations.length, 0);
+  const cells = [
+    'import * as lib from "#lib/mod.ts";\nimport * as plots from "#lib/plots/mod.ts";\n' +
+    'import * as Plot from "@observablehq/plot";\nimport * as aq from "arquero";\n' +
+    "const series = await lib.loadCaseSeries();",
+    // 1: the observations as a dataframe, shown as a table by the kernel.
+    "const t = await lib.frames(series);\nt.observations",
+    // 2: grouped.
+    't.observations.groupby("case_id").rollup({ n: aq.op.count(), mean: aq.op.mean("vas") })',
+    // 3: a change under another baseline than the study's.
+    "const c = series.cases.find((x) => lib.caseChange(x).points.length > 0);\n" +
+    "const other = lib.BASELINE_DEFINITIONS.find((d) => d !== c.study.baseline);\n" +
+    "lib.caseChange(c, { baseline: other }).baseline.definition === other",
+    // 4: a wrong baseline: the error a person sees.
+    'lib.caseChange(c, { baseline: "median" })',
+  ];
+  // The error of cell 4 stops a run; the rest run in a second notebook of the same cells after it.
+  await assert.rejects(
+    () => executeCells(cells),
+    /In \[5\]: TypeError: caseChange: options\.baseline must be one of last, max, mean; got "median"/,
+  );
+  const nb = await executeCells([
+    ...cells.slice(0, 4),
+    // 4: their own figure, as the cell's last expression.
+    'plots.plot({ title: "Pain by day", marks: [Plot.dot(t.observations, { x: "day", y: "vas" })] })',
+    // 5: shown by showFigure, at its size.
+    "await lib.showFigure(plots.plot({ marks: [Plot.lineY([3, 1, 2])] }));",
+    // 6: help.
+    'lib.help("caseChange");',
+    // 7, 8: examples pasted from help.
+    pastedExample("caseChange"),
+    pastedExample("frames"),
+  ]);
+  const outs = outputsOf(nb);
+  for (const [i, o] of outs.entries()) {
+    assert.ok(o.every((x) => x.output_type !== "error"), `cell ${i}: ${JSON.stringify(o)}`);
+  }
+  const result = (i: number) => outs[i].find((o) => o.output_type === "execute_result")?.data ?? {};
+  // The dataframe is a table with its size under it.
+  assert.match(joined(result(1)["text/html"]), /^<table>.*<th><div align="left">case_id/);
+  assert.match(
+    joined(result(1)["text/plain"]),
+    new RegExp(`${nObservations} rows × \\d+ columns`),
+  );
+  assert.equal(
+    (joined(result(2)["text/html"]).match(/<tbody>.*<\/tbody>/)?.[0].match(/<tr>/g) ?? []).length,
+    series.cases.length,
+  );
+  assert.equal(joined(result(3)["text/plain"]), "true");
+  // The figure: PNG (shows in an untrusted notebook), SVG and its title as text.
+  assert.deepEqual(Object.keys(result(4)).sort(), ["image/png", "image/svg+xml", "text/plain"]);
+  assert.equal(joined(result(4)["text/plain"]), "Pain by day");
+  const shown = outs[5].find((o) => o.output_type === "display_data");
+  assert.ok(shown?.data?.["image/png"], "showFigure sent a PNG");
+  // Help: signature, options with their values, an example importing #lib/mod.ts.
+  const help = stdout(outs[6]);
+  assert.match(help, /^function caseChange\(c: Case, options: ChangeOptions = \{\}\): CaseChange/);
+  assert.match(help, /baseline\?: BaselineDefinition \("last" \| "max" \| "mean"\)/);
+  assert.match(help, /Example:\n {2}import .* from "#lib\/mod\.ts";/);
+});
+
+Deno.test('the dataset notebook\'s "make your own figure" cell draws a figure in a fresh kernel', async () => {
+  const nb = await executeCells({ file: `${NOTEBOOKS}/00-dataset.ipynb` });
+  const i = nb.cells.findIndex((c: { source: string | string[] }) =>
+    /^## Make your own figure/m.test(joined(c.source))
+  );
+  assert.ok(i >= 0, "the section exists");
+  const code = nb.cells.slice(i + 1).find((c: { cell_type: string }) => c.cell_type === "code");
+  assert.match(joined(code.source), /plots\.plot\(/);
+  const outs: Output[] = code.outputs;
+  assert.ok(outs.every((o) => o.output_type !== "error"));
+  assert.ok(outs.some((o) => o.output_type === "display_data" && o.data?.["image/png"]));
+});
+
+/**
+ * Runs each cell in one kernel started in `cwd`, collecting per cell the reply's status and
+ * evalue, and the iopub error and result messages (for half a second after the reply).
+ */
+const SESSION = `
+import json, queue, sys, time
+from jupyter_client.manager import start_new_kernel
+kernel, cwd, cells = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+km, kc = start_new_kernel(kernel_name=kernel, cwd=cwd)
+out = []
+try:
+    for code in cells:
+        msg_id = kc.execute(code)
+        reply = kc.get_shell_msg(timeout=120)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = kc.get_shell_msg(timeout=120)
+        shown = []
+        end = time.time() + 0.5
+        while time.time() < end:
+            try:
+                m = kc.get_iopub_msg(timeout=0.1)
+            except queue.Empty:
+                continue
+            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] in ("error", "execute_result", "stream"):
+                shown.append({"type": m["msg_type"], "text": m["content"].get("evalue") or json.dumps(m["content"].get("data") or m["content"].get("text"))})
+        out.append({"status": reply["content"]["status"], "evalue": reply["content"].get("evalue"), "shown": shown})
+finally:
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+print(json.dumps(out))
+`;
+
+// Deno 2.9.6's kernel; when this fails, Deno has changed: update the README's advice (item 6 of
+// "Working with the notebooks interactively") to what the kernel then does.
+Deno.test("an npm: import typed in a cell: an error with no message, then local imports fail visibly", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "npm-import-kernel-" });
+  try {
+    await installKernelSpec(`${dir}/jupyter`, Deno.execPath());
+    // A package that is not in deno.lock; the lock is frozen, so no network is used or needed
+    // beyond registry look-ups, and nothing is written.
+    const lockBefore = await Deno.readTextFile(`${NOTEBOOKS}/../deno.lock`);
+    const out = await new Deno.Command(PYTHON, {
+      args: [
+        "-c",
+        SESSION,
+        KERNEL_NAME,
+        NOTEBOOKS,
+        JSON.stringify([
+          "1 + 1",
+          'import { mean } from "npm:d3-array@3.2.4";\nmean([1, 2, 3])',
+          "2 + 2",
+          'import * as lib from "#lib/mod.ts";',
+        ]),
+      ],
+      env: jupyterEnv(`${dir}/jupyter`),
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+    const [before, npm, after, local] = JSON.parse(new TextDecoder().decode(out.stdout));
+    assert.equal(before.status, "ok");
+    // The import fails, and the notebook shows nothing: no error output, no result.
+    assert.equal(npm.status, "error");
+    assert.deepEqual(npm.shown, []);
+    // Code without imports still runs; a local import then fails with a visible message.
+    assert.equal(after.status, "ok");
+    assert.equal(local.status, "error");
+    assert.match(local.shown[0]?.text ?? "", /The lockfile is out of date/);
+    assert.equal(await Deno.readTextFile(`${NOTEBOOKS}/../deno.lock`), lockBefore);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
