@@ -1,7 +1,7 @@
 /**
  * `deno task reproduce [--check] [--force] [--workers N] [--notebooks DIR] [--results DIR]`: the
- * main job. Executes the notebooks (several at a time) through nbclient on the project's Deno
- * kernel and writes the executed notebooks and `results/` (figures, tables, HTML pages, and a
+ * main job. Executes the notebooks (several at a time) on the project's Deno kernel, through the
+ * runner's own Jupyter client (`runner/jupyter/`), and writes the executed notebooks and `results/` (figures, tables, HTML pages, and a
  * manifest recording every file's hash and each notebook's inputs and outputs).
  *
  * A notebook whose inputs (its source, the `lib/` modules it imports, `data/`, `deno.json`,
@@ -21,7 +21,6 @@ import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
 import { listFiles, sha256 } from "./runner/files.ts";
 import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
 import { checkWritable, installAll, type Move } from "./runner/install.ts";
-import { installKernelSpec, jupyterEnv } from "./runner/kernelspec.ts";
 import { acquireLock } from "./runner/lock.ts";
 import {
   collect,
@@ -91,8 +90,6 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
   const work = await Deno.makeTempDir({ dir: SCRATCH, prefix: `${key}-` });
   try {
     if (!check) await checkWritable([dirs.notebooks, dirs.results], SCRATCH);
-    const env = jupyterEnv(`${work}/jupyter`);
-    await installKernelSpec(`${work}/jupyter`, Deno.execPath());
     for (const d of ["src", "notebooks", "results/html", "out", "logs"]) {
       await Deno.mkdir(`${work}/${d}`, { recursive: true });
     }
@@ -146,7 +143,6 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
           cwd: dirs.notebooks,
           results: `${work}/out/${job.name}`,
         })),
-        env,
         workDir: `${work}/logs`,
         workers: options.workers,
         htmlDir: `${work}/results/html`,

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { listFiles, sha256 } from "../scripts/runner/files.ts";
-import { NOTEBOOKS, PYTHON, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
+import { NOTEBOOKS, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook } from "./helpers/notebook.ts";
 import { Heartbeat } from "./helpers/heartbeat.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
@@ -183,14 +183,17 @@ Deno.test("reproduce: a results folder it cannot write fails before any notebook
 });
 
 /**
- * `deno task reproduce` in a process group of its own, as a shell runs a job, so that a signal can
- * go to the whole group (reproduce and its executor), as a closed terminal's SIGHUP does.
+ * `deno task reproduce` in a process group of its own, as a shell runs a job (`sh` with job
+ * control puts a background job in a group of its own), so that a signal can go to the whole group
+ * (reproduce and its kernels), as a closed terminal's SIGHUP does. Prints the job's process id
+ * (its group's id) first.
  */
 function reproduceJob(dir: string) {
-  return new Deno.Command(PYTHON, {
+  return new Deno.Command("sh", {
     args: [
       "-c",
-      "import os, sys; os.setpgid(0, 0); os.execvp(sys.argv[1], sys.argv[1:])",
+      'set -m; "$@" & echo "$!"; wait "$!"',
+      "sh",
       "deno",
       ...REPRODUCE,
       "--notebooks",
@@ -204,15 +207,10 @@ function reproduceJob(dir: string) {
   });
 }
 
-/** Sends `signal` to the process group `pgid`. */
+/** Sends `signal` to the process group `pgid` (with `kill`: Deno.kill needs every run permission). */
 async function signalGroup(pgid: number, signal: "SIGHUP") {
-  const out = await new Deno.Command(PYTHON, {
-    args: [
-      "-c",
-      `import os, signal, sys; os.killpg(int(sys.argv[1]), signal.${signal})`,
-      `${pgid}`,
-    ],
-  }).output();
+  const out = await new Deno.Command("kill", { args: [`-${signal.slice(3)}`, "--", `-${pgid}`] })
+    .output();
   assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
 }
 
@@ -230,7 +228,7 @@ Deno.test("reproduce: a second run at once is refused; an interrupted run says s
       assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["sentinel.txt"], what);
     };
 
-    // Ctrl-C: reproduce stops its executor, which stops its kernel.
+    // Ctrl-C: reproduce stops its kernel.
     const first = reproduce(dir).spawn();
     await heart.started();
     const second = await output(reproduce(dir));
@@ -245,12 +243,18 @@ Deno.test("reproduce: a second run at once is refused; an interrupted run says s
     await unchanged("SIGINT");
     assert.deepEqual(leftovers(dir), [], "scratch folder removed and lock released");
 
-    // A closed terminal: SIGHUP to the job's whole group ends reproduce at once; the executor
-    // stops its kernel (before, the kernel ran on).
+    // A closed terminal: SIGHUP to the job's whole group ends reproduce and its kernel at once.
     const job = reproduceJob(dir).spawn();
+    const reader = job.stdout.pipeThrough(new TextDecoderStream()).getReader();
+    let head = "";
+    while (!head.includes("\n")) head += (await reader.read()).value ?? "";
+    const pgid = Number(head.split("\n")[0]);
     await heart.started();
-    await signalGroup(job.pid, "SIGHUP");
-    assert.equal((await job.output()).signal, "SIGHUP");
+    await signalGroup(pgid, "SIGHUP");
+    reader.releaseLock();
+    await job.stdout.cancel();
+    // sh reports a job killed by SIGHUP as 128 + 1.
+    assert.equal((await job.status).code, 129);
     await heart.assertStopped("SIGHUP");
     await unchanged("SIGHUP");
     assert.equal(leftovers(dir).filter((n) => !n.endsWith(".lock")).length, 1, "its scratch");

@@ -28,11 +28,6 @@ export const SCRATCH = `${ROOT}/.tmp`;
 export function runKey(notebooks: string, results: string): string {
   return `reproduce-${sha256(`${notebooks}\0${results}`).slice(0, 12)}`;
 }
-/** Debian's Python, which has nbclient and nbconvert. */
-export const PYTHON = "/usr/bin/python3";
-/** The notebook executor (Python, nbclient). */
-export const EXECUTOR = `${ROOT}/scripts/runner/executor.py`;
-
 /**
  * The `deno` arguments that run the main job exactly as `deno task reproduce` does (same
  * permissions; a test checks the task says the same), for tests and benchmarks that run it.
@@ -47,7 +42,9 @@ export const REPRODUCE_ARGS: readonly string[] = [
   "run",
   "--allow-read",
   "--allow-write=.",
-  "--allow-run=/usr/bin/python3,deno",
+  "--allow-run=deno,/usr/bin/setpriv",
+  "--allow-ffi=node_modules",
+  "--allow-net=127.0.0.1",
   "--allow-env",
   "scripts/reproduce.ts",
 ];
