@@ -4,9 +4,12 @@
  * runner's own Jupyter client (`runner/jupyter/`), and writes the executed notebooks and `results/` (figures, tables, HTML pages, and a
  * manifest recording every file's hash and each notebook's inputs and outputs).
  *
- * A notebook whose inputs (its source, the `lib/` modules it imports, `data/`, `deno.json`,
- * `deno.lock`, the Deno version, the runner) are those recorded in the manifest, and whose
- * outputs are as recorded, is not executed again unless `--force`. `--check` executes every
+ * On a machine that has run them before (`.tmp/runs/` records the manifest its last run wrote), a
+ * notebook whose inputs (its source, the `lib/` modules it imports, `data/`, `deno.json`,
+ * `deno.lock`, the Deno version, the runner) are those recorded in the manifest, and whose outputs
+ * are as recorded, is not executed again unless `--force`; on a fresh clone every notebook runs.
+ * A run that executed notebooks ends by saying how many files are identical to those before it
+ * (the committed ones) and which differ. `--check` executes every
  * notebook into a scratch folder and lists every file that differs from the committed ones
  * (exit 1). Nothing is changed unless every notebook succeeds: new notebooks and results are
  * installed together or not at all; an interrupted run (SIGINT, SIGTERM) changes nothing. A run
@@ -22,6 +25,7 @@ import { listFiles, sha256 } from "./runner/files.ts";
 import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
 import { checkWritable, installAll, type Move } from "./runner/install.ts";
 import { acquireLock } from "./runner/lock.ts";
+import { ranHere, recordRun } from "./runner/state.ts";
 import {
   collect,
   locate,
@@ -106,16 +110,19 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     }
     interrupted();
 
-    // Which notebooks run: all with --check or --force, else those whose inputs changed.
-    const old = check || options.force ? null : await readManifest(dirs.results);
+    // Which notebooks run: all with --check or --force, or when this machine has not run them
+    // (a fresh clone: the main job re-executes what it reports), else those whose inputs changed.
+    const everything = check || options.force || !(await ranHere(key, dirs.results));
+    if (!check && !options.force && everything) {
+      console.log("executing every notebook: no run of them is recorded on this machine");
+    }
+    const old = everything ? null : await readManifest(dirs.results);
     const outputs = new Map<string, string[]>();
     const owner = new Map<string, string>();
     const toRun: Job[] = [];
     for (const job of jobs) {
-      const why = check || options.force
-        ? []
-        : await staleness(job.name, inputs.get(job.name)!, old, dirs);
-      if (!check && !options.force && why.length === 0) {
+      const why = everything ? [] : await staleness(job.name, inputs.get(job.name)!, old, dirs);
+      if (!everything && why.length === 0) {
         const record = old!.notebooks[job.name];
         for (const out of record.outputs) {
           const to = locate(out, { notebooks: `${work}/notebooks`, results: `${work}/results` });
@@ -208,6 +215,21 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
       return 0;
     }
 
+    // What changed, compared with the files before this run.
+    if (toRun.length) {
+      const before = await tree(dirs.notebooks, dirs.results);
+      const diffs = await differences(before, produced);
+      const all = new Set([...before.keys(), ...produced.keys()]).size;
+      console.log(
+        diffs.length
+          ? `${
+            all - diffs.length
+          } of ${all} files identical to the committed ones; ${diffs.length} differ:`
+          : `all ${all} files identical to the committed ones`,
+      );
+      for (const d of diffs) console.log(`  ${d}`);
+    }
+
     // Install notebooks and results together, or nothing.
     const moves: Move[] = jobs.map((j) => ({
       from: `${work}/notebooks/${j.name}`,
@@ -221,6 +243,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     moves.push({ from: `${work}/results`, to: dirs.results });
     await Deno.mkdir(`${work}/backup`);
     await installAll(moves, `${work}/backup`);
+    await recordRun(key, await Deno.readFile(`${dirs.results}/manifest.json`), dirs.results);
     console.log(
       `wrote ${jobs.length} notebooks (${toRun.length} executed, ${
         jobs.length - toRun.length

@@ -8,7 +8,7 @@ import { NotebookError } from "../scripts/runner/execute.ts";
 import { KERNEL_NAME, kernelSpec, notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { installAll } from "../scripts/runner/install.ts";
 import { fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
-import { REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
+import { REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook } from "./helpers/notebook.ts";
 import { executeCells } from "./helpers/notebook.ts";
 import { Heartbeat } from "./helpers/heartbeat.ts";
@@ -174,8 +174,9 @@ Deno.test("a kernel does not outlive its runner, even one that is killed (SIGKIL
     assert.equal(heart.parent, runner.pid, "the kernel is the runner's child");
     // Its connection file (ports and signing key) is in the run's scratch folder, removed with
     // it by the next run, not in the system's temporary folder.
+    const key = runKey(`${dir}/notebooks`, `${dir}/results`);
     const scratch = [...Deno.readDirSync(`${ROOT}/.tmp`)].map((e) => e.name).filter((n) =>
-      n.startsWith("reproduce-") && !n.endsWith(".lock")
+      n.startsWith(`${key}-`)
     );
     const left = scratch.flatMap((n) => {
       try {
@@ -190,6 +191,11 @@ Deno.test("a kernel does not outlive its runner, even one that is killed (SIGKIL
     await heart.assertStopped("runner killed");
   } finally {
     await heart.kill();
+    // The killed run's lock and scratch folder (the next run on these folders would remove them).
+    const key = runKey(`${dir}/notebooks`, `${dir}/results`);
+    for (const e of Deno.readDirSync(`${ROOT}/.tmp`)) {
+      if (e.name.startsWith(key)) await Deno.remove(`${ROOT}/.tmp/${e.name}`, { recursive: true });
+    }
     await Deno.remove(dir, { recursive: true });
   }
 });
