@@ -14,7 +14,7 @@ import { ROOT } from "./paths.ts";
 export type Inputs = Record<string, string>;
 
 /**
- * Inputs shared by every notebook: `data/`, `deno.json`, `deno.lock`, the Deno version, the
+ * Inputs shared by every notebook: `data/`, the figures' fonts, `deno.json`, `deno.lock`, the Deno version, the
  * runner (its Jupyter client, notebook writer, HTML pages and kernelspec).
  *
  * @returns name → hash (the Deno version as itself)
@@ -28,6 +28,7 @@ export async function sharedInputs(): Promise<Inputs> {
   const file = async (p: string) => sha256(await Deno.readFile(`${ROOT}/${p}`));
   return {
     "data/": await treeHash(`${ROOT}/data`),
+    "lib/plots/fonts/": await treeHash(`${ROOT}/lib/plots/fonts`),
     "deno.json": await file("deno.json"),
     "deno.lock": await file("deno.lock"),
     "Deno": Deno.version.deno,
