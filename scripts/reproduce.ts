@@ -209,6 +209,8 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
           } files differ from the committed ones`,
         );
         for (const d of diffs) console.error(`  ${d}`);
+        const other = otherDeno((await readManifest(dirs.results))?.deno);
+        if (other) console.error(`  ${other}`);
         return 1;
       }
       console.log(`check passed: ${produced.size} files identical to the committed ones`);
@@ -254,6 +256,28 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     await Deno.remove(work, { recursive: true }).catch(() => {});
     await release();
   }
+}
+
+/**
+ * A line naming the Deno this run used when it is not the pinned one (or not the one the
+ * committed files were made with), else `null`.
+ *
+ * @param committed the Deno the committed manifest records
+ * @returns the line or `null`
+ * @example
+ * ```ts
+ * import { otherDeno } from "./reproduce.ts";
+ * const line = otherDeno("0.0.1");
+ * if (line === null || !line.includes("0.0.1")) throw new Error("names the committed Deno");
+ * ```
+ */
+export function otherDeno(committed: string | undefined): string | null {
+  const now = Deno.version.deno;
+  if (now === PINNED_DENO && (committed === undefined || committed === now)) return null;
+  return `this run used Deno ${now}; the committed files were made with Deno ${
+    committed ?? "(not recorded)"
+  } and the project is pinned to Deno ${PINNED_DENO} (lib/runtime.ts): ` +
+    "differences may come from that";
 }
 
 const USAGE = "usage: deno task reproduce [--check [--keep DIR]] [--force] [--workers N] " +
