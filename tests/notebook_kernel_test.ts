@@ -72,7 +72,7 @@ async function runAll(cells: string[], runs: number): Promise<Counts> {
     const result = {} as Counts;
     result["idle machine"] = await runAllOnce(session, cells, runs, () => {});
     const burners = [0, 1].map(() =>
-      new Deno.Command(Deno.execPath(), {
+      new Deno.Command("deno", {
         args: ["eval", "for (;;) {}"],
         stdout: "null",
         stderr: "null",

@@ -53,6 +53,10 @@ export function pdeathsigLauncher(): Promise<string | null> {
   return launcher;
 }
 
+/** Whether this process may run `command`. */
+const mayRun = (command: string) =>
+  Deno.permissions.querySync({ name: "run", command }).state === "granted";
+
 /** Ports free now (bound at once, then released; another process may still take one). */
 function freePorts(n: number, hostname: string): number[] {
   const listeners = Array.from({ length: n }, () => Deno.listen({ hostname, port: 0 }));
@@ -122,6 +126,11 @@ export class KernelProcess {
     await Deno.writeTextFile(file, JSON.stringify(connection, null, 1), { mode: 0o600 });
     const argv = options.spec.argv.map((a) => a.replaceAll("{connection_file}", file));
     const setpriv = await pdeathsigLauncher();
+    // The running Deno may be allowed to run only under the name `deno` (`--allow-run=deno`
+    // grants the file PATH finds, and an npm install puts a link there): then that name.
+    if (!setpriv && argv[0] === Deno.execPath() && !mayRun(argv[0]) && mayRun("deno")) {
+      argv[0] = "deno";
+    }
     const command = setpriv ? [setpriv, "--pdeathsig", "KILL", "--", ...argv] : argv;
     const child = new Deno.Command(command[0], {
       args: command.slice(1),
