@@ -4,7 +4,7 @@
  * all-or-nothing install, the `--check` summaries, and `deno task kernel`.
  */
 import assert from "node:assert/strict";
-import { NotebookError } from "../scripts/runner/execute.ts";
+import { executeNotebooks, NotebookError } from "../scripts/runner/execute.ts";
 import { KERNEL_NAME, kernelSpec, notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { installAll } from "../scripts/runner/install.ts";
 import { fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
@@ -154,6 +154,44 @@ Deno.test("a kernel that dies just after the last cell is reported at once, nami
     /^NotebookError: fixture\.ipynb, In \[2\]: the kernel died/,
   );
   assert.ok(performance.now() - t0 < 30_000, "not after the 60 s cell timeout");
+});
+
+Deno.test("a kernel killed by a signal is reported as such, naming the cell and the signal", async () => {
+  await assert.rejects(
+    () => run(['"fine"', 'Deno.kill(Deno.pid, "SIGKILL");']),
+    /^NotebookError: fixture\.ipynb, In \[2\]: the kernel died \(killed by SIGKILL\)/,
+  );
+});
+
+Deno.test("with several workers, the notebook that failed is named, not one stopped because of it", async () => {
+  // The first notebook in plan order is still running when the second fails; stopping it is not
+  // its failure (the Python executor reported it: "a.ipynb, In [1]: the kernel died").
+  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/a.ipynb`,
+      notebook(["await new Promise((r) => setTimeout(r, 20_000));"]),
+    );
+    await Deno.writeTextFile(
+      `${dir}/b.ipynb`,
+      notebook(['"fine"', 'throw new Error("case two fails");']),
+    );
+    const job = (name: string) => ({
+      name,
+      input: `${dir}/${name}`,
+      output: `${dir}/out-${name}`,
+      cwd: ROOT,
+      results: `${dir}/results-${name}`,
+    });
+    const t0 = performance.now();
+    await assert.rejects(
+      () => executeNotebooks({ jobs: [job("a.ipynb"), job("b.ipynb")], workDir: dir, workers: 2 }),
+      /^NotebookError: b\.ipynb, In \[2\]: Error: case two fails$/,
+    );
+    assert.ok(performance.now() - t0 < 15_000, "the other notebook is stopped, not waited for");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("a kernel does not outlive its runner, even one that is killed (SIGKILL)", async () => {

@@ -6,10 +6,10 @@
  *
  * @module
  */
-import { ANSI, CellFailure, executeCells } from "./jupyter/cells.ts";
+import { CellFailure, executeCells } from "./jupyter/cells.ts";
 import type { KernelSpec } from "./jupyter/kernel.ts";
 import { type Session, startSession, WaitError } from "./jupyter/session.ts";
-import { type Notebook, parseJson, readNotebook, writeNotebook } from "./nbformat.ts";
+import { ANSI, type Notebook, parseJson, readNotebook, writeNotebook } from "./nbformat.ts";
 import { renderNotebook } from "./html.ts";
 import { kernelSpec } from "./kernelspec.ts";
 

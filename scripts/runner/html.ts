@@ -10,8 +10,7 @@
 import { Marked } from "marked";
 import { parseHTML } from "linkedom";
 import { Buffer } from "node:buffer";
-import { type Cell, type Notebook, type Output, PyFloat } from "./nbformat.ts";
-import { ANSI } from "./jupyter/cells.ts";
+import { ANSI, type Cell, type Notebook, type Output, PyFloat } from "./nbformat.ts";
 
 /** The page's Content-Security-Policy. */
 export const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";

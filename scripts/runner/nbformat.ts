@@ -8,6 +8,10 @@
  * @module
  */
 
+/** ANSI escape sequences (colours), removed from the text outputs. */
+// deno-lint-ignore no-control-regex
+export const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+
 /** A number that was written as a float (`1.0`, `2e5`): Python keeps it a float. */
 export class PyFloat {
   /** @param value its value */

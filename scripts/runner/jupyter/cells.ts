@@ -15,7 +15,7 @@
  *
  * @module
  */
-import type { Cell, Notebook, Output } from "../nbformat.ts";
+import { ANSI, type Cell, type Notebook, type Output } from "../nbformat.ts";
 import { type Session, WaitError } from "./session.ts";
 import { SendTimeoutError } from "./client.ts";
 import type { Message } from "./wire.ts";
@@ -38,10 +38,6 @@ const OUTPUT_KINDS = new Set([
   "execute_result",
   "error",
 ]);
-
-/** ANSI escape sequences. */
-// deno-lint-ignore no-control-regex
-export const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
 /**
  * A code cell as Jupyter shows it: `In [n]`, n counting the non-empty code cells up to it.
