@@ -181,9 +181,9 @@ class Execution {
 
   /**
    * Sends a sentinel and reads IOPub until its three markers (and the cell's idle, when
-   * `parent` is given) are in, or until `deadline`.
+   * `parent` is given) are in, or until `deadline.at` (which may move while it reads).
    */
-  async sentinelRound(parent: string | null, index: number | null, deadline: number) {
+  async sentinelRound(parent: string | null, index: number | null, deadline: { at: number }) {
     const marker = `__reproduce_sentinel_${crypto.randomUUID().replaceAll("-", "")}__`;
     const code = `console.log("${marker}");\n` +
       `await Deno.jupyter.broadcast("display_data", ` +
@@ -194,7 +194,7 @@ class Execution {
     let idle = parent === null;
     let printed = false, displayed = false, resulted = false;
     while (!(idle && printed && displayed && resulted)) {
-      let msg = await this.session.next("iopub", deadline);
+      let msg = await this.next(deadline);
       const from = msg.parent_header?.msg_id;
       const kind = msg.header.msg_type;
       const content = msg.content ?? {};
@@ -222,6 +222,22 @@ class Execution {
       if (owner !== undefined && OUTPUT_KINDS.has(kind)) {
         if (owner === index && parent !== null) this.process(msg, index);
         else this.addLate(msg, owner);
+      }
+    }
+  }
+
+  /** The next IOPub message, or a `timeout` WaitError once `deadline.at` has passed (looked at
+   * again every 100 ms: the reply to the cell can set it meanwhile). */
+  async next(deadline: { at: number }): Promise<Message> {
+    while (true) {
+      try {
+        return await this.session.next("iopub", Math.min(deadline.at, performance.now() + 100));
+      } catch (e) {
+        if (
+          !(e instanceof WaitError && e.reason === "timeout") || performance.now() >= deadline.at
+        ) {
+          throw e;
+        }
       }
     }
   }
@@ -266,11 +282,15 @@ class Execution {
       this.owners.set(id, index);
       this.lastOwner = index;
       cell.outputs = [];
-      const deadline = performance.now() + ms;
+      // As nbclient: the reply may take the cell timeout, then its outputs as long again.
+      const outputs = { at: Infinity };
+      const round = this.sentinelRound(id, index, outputs);
+      round.catch(() => {}); // awaited below, unless the reply fails first
       let reply: Message;
       try {
-        await this.sentinelRound(id, index, deadline);
-        reply = await this.reply(id, deadline);
+        reply = await this.reply(id, performance.now() + ms);
+        outputs.at = performance.now() + ms;
+        await round;
       } catch (e) {
         return fail(e);
       }
@@ -287,7 +307,7 @@ class Execution {
       }
     }
     // One more round trip: what the last cell's sentinel left behind goes to its cell.
-    await this.sentinelRound(null, this.lastOwner, performance.now() + ms).catch((e) =>
+    await this.sentinelRound(null, this.lastOwner, { at: performance.now() + ms }).catch((e) =>
       fail(e, true)
     );
   }
