@@ -251,6 +251,8 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
         jobs.length - toRun.length
       } unchanged) and ${produced.size - jobs.length} files of results`,
     );
+    const other = otherDeno(undefined);
+    if (other) console.log(other);
     return 0;
   } finally {
     await Deno.remove(work, { recursive: true }).catch(() => {});
@@ -274,10 +276,11 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
 export function otherDeno(committed: string | undefined): string | null {
   const now = Deno.version.deno;
   if (now === PINNED_DENO && (committed === undefined || committed === now)) return null;
-  return `this run used Deno ${now}; the committed files were made with Deno ${
-    committed ?? "(not recorded)"
-  } and the project is pinned to Deno ${PINNED_DENO} (lib/runtime.ts): ` +
-    "differences may come from that";
+  const made = committed === undefined
+    ? ""
+    : `; the committed files were made with Deno ${committed}`;
+  return `this run used Deno ${now}${made}; the project is pinned to Deno ${PINNED_DENO} ` +
+    "(lib/runtime.ts): outputs may differ because of that";
 }
 
 const USAGE = "usage: deno task reproduce [--check [--keep DIR]] [--force] [--workers N] " +

@@ -58,6 +58,14 @@ export class ClosedError extends Error {
   }
 }
 
+/**
+ * Sockets of closed clients, disconnected but not closed, and kept from the garbage collector:
+ * closing a socket that has received (or letting the collector close it) makes Deno 2.9.5 panic
+ * ("Invoke in DisallowJavascriptExecutionScope"). They are a few per notebook and go with the
+ * process.
+ */
+const RETIRED: unknown[] = [];
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A queue of messages with waiters. */
@@ -98,6 +106,7 @@ export class KernelClient {
   parse: (text: string) => unknown = JSON.parse;
   #key: string;
   #sockets: Record<Channel, zmq.Dealer | zmq.Subscriber>;
+  #urls: Record<Channel, string>;
   #queues: Record<Channel, Queue> = {
     shell: new Queue(),
     control: new Queue(),
@@ -125,6 +134,11 @@ export class KernelClient {
     control.connect(url(conn.control_port));
     iopub.connect(url(conn.iopub_port));
     this.#sockets = { shell, control, iopub };
+    this.#urls = {
+      shell: url(conn.shell_port),
+      control: url(conn.control_port),
+      iopub: url(conn.iopub_port),
+    };
     this.#pump = this.#read();
   }
 
@@ -209,6 +223,11 @@ export class KernelClient {
     this.#closed = true;
     for (const q of Object.values(this.#queues)) q.close();
     await this.#pump;
-    for (const s of Object.values(this.#sockets)) s.close();
+    for (const [ch, s] of Object.entries(this.#sockets)) {
+      try {
+        s.disconnect(this.#urls[ch as Channel]);
+      } catch { /* not connected */ }
+      RETIRED.push(s);
+    }
   }
 }
