@@ -164,6 +164,37 @@ Deno.test("a kernel killed by a signal is reported as such, naming the cell and 
   );
 });
 
+Deno.test("a notebook that cannot be written is named with the file and the system's reason (as a full disk is)", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
+  try {
+    await Deno.writeTextFile(`${dir}/a.ipynb`, notebook(["1"]));
+    await assert.rejects(
+      () =>
+        executeNotebooks({
+          jobs: [{
+            name: "a.ipynb",
+            input: `${dir}/a.ipynb`,
+            output: `${dir}/no-such-folder/a.ipynb`,
+            cwd: ROOT,
+            results: `${dir}/results`,
+          }],
+          workDir: dir,
+        }),
+      (e: unknown) => {
+        assert.ok(e instanceof NotebookError, String(e));
+        assert.match(
+          e.message,
+          /^a\.ipynb: cannot write .*\/no-such-folder\/a\.ipynb: .*No such file/,
+        );
+        assert.doesNotMatch(e.message, /kernel/);
+        return true;
+      },
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("with several workers, the notebook that failed is named, not one stopped because of it", async () => {
   // The first notebook in plan order is still running when the second fails; stopping it is not
   // its failure (the Python executor reported it: "a.ipynb, In [1]: the kernel died").

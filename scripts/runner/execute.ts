@@ -144,12 +144,13 @@ async function logCause(path: string): Promise<string> {
   return lastLine(await Deno.readTextFile(path).catch(() => ""));
 }
 
-/** Writes `text` to `path`; a failure (a full disk) is one line naming the file. */
+/** Writes `text` to `path`; a failure (a full disk) is one line naming the notebook, the file and
+ * the system's reason, not a kernel's death. (What it wrote is in the run's scratch folder,
+ * removed with it.) */
 async function write(name: string, path: string, text: string): Promise<void> {
   try {
     await Deno.writeTextFile(path, text);
   } catch (e) {
-    await Deno.remove(path).catch(() => {});
     throw new NotebookError(name, null, `cannot write ${path}: ${(e as Error).message}`);
   }
 }
