@@ -31,6 +31,9 @@ if (import.meta.main) {
         "--allow-run",
         "--allow-env",
         "--allow-sys",
+        // The runner's Jupyter client (zeromq's native addon, its kernels' ports).
+        "--allow-ffi=node_modules",
+        "--allow-net=127.0.0.1",
         `${DIR}/${name}.ts`,
       ],
       cwd: ROOT,

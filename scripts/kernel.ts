@@ -1,40 +1,46 @@
 /**
- * `deno task kernel`: registers the project's Deno kernel with Jupyter for interactive use (the
- * user's Jupyter data folder, through jupyter_client), under the name every notebook's metadata
- * carries, with the environment `deno task reproduce` gives it (colour off, UTC, C locale, fixed
- * random seed). Opening a notebook in Jupyter and saving it then changes nothing.
+ * `deno task kernel`: registers the project's Deno kernel with Jupyter for interactive use (in the
+ * user's Jupyter data folder: `$JUPYTER_DATA_DIR`, else Jupyter's default for the system), under
+ * the name every notebook's metadata carries, with the environment `deno task reproduce` gives it
+ * (colour off, UTC, C locale, fixed random seed). Opening a notebook in Jupyter and saving it then
+ * changes nothing. Needs no Python: the kernelspec is a file Jupyter reads.
  *
  * @module
  */
-import { KERNEL_NAME, kernelSpec } from "./runner/kernelspec.ts";
-import { PYTHON } from "./runner/paths.ts";
+import { installKernelSpec, KERNEL_NAME } from "./runner/kernelspec.ts";
 
-const INSTALL = `
-import sys
-from jupyter_client.kernelspec import KernelSpecManager
-print(KernelSpecManager().install_kernel_spec(sys.argv[1], sys.argv[2], user=True))
-`;
+/**
+ * Jupyter's data folder, as jupyter_core finds it: `JUPYTER_DATA_DIR`, else
+ * `%APPDATA%\jupyter` (Windows), `~/Library/Jupyter` (macOS), `$XDG_DATA_HOME/jupyter` or
+ * `~/.local/share/jupyter` (others).
+ *
+ * @returns the folder
+ * @example
+ * ```ts ignore
+ * import { jupyterDataDir } from "./kernel.ts";
+ * jupyterDataDir(); // "/home/me/.local/share/jupyter" on Linux
+ * ```
+ */
+export function jupyterDataDir(): string {
+  const env = (k: string) => Deno.env.get(k);
+  if (env("JUPYTER_DATA_DIR")) return env("JUPYTER_DATA_DIR")!;
+  const home = env("HOME") ?? env("USERPROFILE") ?? ".";
+  if (Deno.build.os === "windows") return `${env("APPDATA") ?? home}\\jupyter`;
+  if (Deno.build.os === "darwin") return `${home}/Library/Jupyter`;
+  return `${env("XDG_DATA_HOME") ?? `${home}/.local/share`}/jupyter`;
+}
 
 if (import.meta.main) {
-  const dir = await Deno.makeTempDir({ prefix: "kernelspec-" });
+  const dir = jupyterDataDir();
   try {
-    await Deno.writeTextFile(
-      `${dir}/kernel.json`,
-      JSON.stringify(kernelSpec(Deno.execPath()), null, 2) + "\n",
+    await installKernelSpec(dir, Deno.execPath(), undefined, "kernels");
+  } catch (e) {
+    console.error(
+      `error: could not register the kernel with Jupyter in ${dir}: ${(e as Error).message}`,
     );
-    const out = await new Deno.Command(PYTHON, {
-      args: ["-c", INSTALL, dir, KERNEL_NAME],
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    if (out.code !== 0) {
-      const err = new TextDecoder().decode(out.stderr).trim().split("\n").at(-1);
-      console.error(`error: could not register the kernel with Jupyter: ${err}`);
-      Deno.exit(1);
-    }
-    const where = new TextDecoder().decode(out.stdout).trim();
-    console.log(`registered the Jupyter kernel "${KERNEL_NAME}" (${Deno.execPath()}) in ${where}`);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
+    Deno.exit(1);
   }
+  console.log(
+    `registered the Jupyter kernel "${KERNEL_NAME}" (${Deno.execPath()}) in ${dir}/kernels/${KERNEL_NAME}`,
+  );
 }

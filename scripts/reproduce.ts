@@ -1,12 +1,15 @@
 /**
  * `deno task reproduce [--check] [--force] [--workers N] [--notebooks DIR] [--results DIR]`: the
- * main job. Executes the notebooks (several at a time) through nbclient on the project's Deno
- * kernel and writes the executed notebooks and `results/` (figures, tables, HTML pages, and a
+ * main job. Executes the notebooks (several at a time) on the project's Deno kernel, through the
+ * runner's own Jupyter client (`runner/jupyter/`), and writes the executed notebooks and `results/` (figures, tables, HTML pages, and a
  * manifest recording every file's hash and each notebook's inputs and outputs).
  *
- * A notebook whose inputs (its source, the `lib/` modules it imports, `data/`, `deno.json`,
- * `deno.lock`, the Deno version, the runner) are those recorded in the manifest, and whose
- * outputs are as recorded, is not executed again unless `--force`. `--check` executes every
+ * On a machine that has run them before (`.tmp/runs/` records the manifest its last run wrote), a
+ * notebook whose inputs (its source, the `lib/` modules it imports, `data/`, `deno.json`,
+ * `deno.lock`, the Deno version, the runner) are those recorded in the manifest, and whose outputs
+ * are as recorded, is not executed again unless `--force`; on a fresh clone every notebook runs.
+ * A run that executed notebooks ends by saying how many files are identical to those before it
+ * (the committed ones) and which differ. `--check` executes every
  * notebook into a scratch folder and lists every file that differs from the committed ones
  * (exit 1). Nothing is changed unless every notebook succeeds: new notebooks and results are
  * installed together or not at all; an interrupted run (SIGINT, SIGTERM) changes nothing. A run
@@ -27,8 +30,8 @@ import {
   removeScratch,
   removeStoppedRuns,
 } from "./runner/install.ts";
-import { installKernelSpec, jupyterEnv } from "./runner/kernelspec.ts";
 import { acquireLock } from "./runner/lock.ts";
+import { ranHere, recordRun } from "./runner/state.ts";
 import {
   collect,
   insideFile,
@@ -104,8 +107,6 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     // it checked); a folder with files but no manifest is refused, other files are kept.
     const previous = check ? null : await readManifest(dirs.results);
     const foreign = check ? [] : await foreignEntries(dirs.results, previous, shown(dirs.results));
-    const env = jupyterEnv(`${work}/jupyter`);
-    await installKernelSpec(`${work}/jupyter`, Deno.execPath());
     for (const d of ["src", "notebooks", "results/html", "out", "logs"]) {
       await Deno.mkdir(`${work}/${d}`, { recursive: true });
     }
@@ -124,16 +125,19 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     }
     interrupted();
 
-    // Which notebooks run: all with --check or --force, else those whose inputs changed.
-    const old = check || options.force ? null : previous;
+    // Which notebooks run: all with --check or --force, or when this machine has not run them
+    // (a fresh clone: the main job re-executes what it reports), else those whose inputs changed.
+    const everything = check || options.force || !(await ranHere(key, dirs.results));
+    if (!check && !options.force && everything) {
+      console.log("executing every notebook: no run of them is recorded on this machine");
+    }
+    const old = everything ? null : previous;
     const outputs = new Map<string, string[]>();
     const owner = new Map<string, string>();
     const toRun: Job[] = [];
     for (const job of jobs) {
-      const why = check || options.force
-        ? []
-        : await staleness(job.name, inputs.get(job.name)!, old, dirs);
-      if (!check && !options.force && why.length === 0) {
+      const why = everything ? [] : await staleness(job.name, inputs.get(job.name)!, old, dirs);
+      if (!everything && why.length === 0) {
         const record = old!.notebooks[job.name];
         for (const out of record.outputs) {
           const to = locate(out, { notebooks: `${work}/notebooks`, results: `${work}/results` });
@@ -163,7 +167,6 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
           cwd: dirs.notebooks,
           results: `${work}/out/${job.name}`,
         })),
-        env,
         workDir: `${work}/logs`,
         workers: options.workers,
         htmlDir: `${work}/results/html`,
@@ -223,10 +226,27 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
           } files differ from the committed ones`,
         );
         for (const d of diffs) console.error(`  ${d}`);
+        const other = otherDeno((await readManifest(dirs.results))?.deno);
+        if (other) console.error(`  ${other}`);
         return 1;
       }
       console.log(`check passed: ${produced.size} files identical to the committed ones`);
       return 0;
+    }
+
+    // What changed, compared with the files before this run.
+    if (toRun.length) {
+      const committed = await tree(dirs.notebooks, dirs.results);
+      const diffs = await differences(committed, produced);
+      const all = new Set([...committed.keys(), ...produced.keys()]).size;
+      console.log(
+        diffs.length
+          ? `${
+            all - diffs.length
+          } of ${all} files identical to the committed ones; ${diffs.length} differ:`
+          : `all ${all} files identical to the committed ones`,
+      );
+      for (const d of diffs) console.log(`  ${d}`);
     }
 
     // Install notebooks and results together, or nothing; only files a run wrote are replaced.
@@ -244,11 +264,14 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     });
     await installAll(moves, `${work}/backup`);
     for (const line of kept) console.log(line);
+    await recordRun(key, await Deno.readFile(`${dirs.results}/manifest.json`), dirs.results);
     console.log(
       `wrote ${jobs.length} notebooks (${toRun.length} executed, ${
         jobs.length - toRun.length
       } unchanged) and ${produced.size - jobs.length} files of results`,
     );
+    const other = otherDeno(undefined);
+    if (other) console.log(other);
     return 0;
   } finally {
     // A backup whose installation could not be undone holds the only copy: it is kept, and the
@@ -256,6 +279,29 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     await removeScratch(work).catch(() => {});
     await release();
   }
+}
+
+/**
+ * A line naming the Deno this run used when it is not the pinned one (or not the one the
+ * committed files were made with), else `null`.
+ *
+ * @param committed the Deno the committed manifest records
+ * @returns the line or `null`
+ * @example
+ * ```ts
+ * import { otherDeno } from "./reproduce.ts";
+ * const line = otherDeno("0.0.1");
+ * if (line === null || !line.includes("0.0.1")) throw new Error("names the committed Deno");
+ * ```
+ */
+export function otherDeno(committed: string | undefined): string | null {
+  const now = Deno.version.deno;
+  if (now === PINNED_DENO && (committed === undefined || committed === now)) return null;
+  const made = committed === undefined
+    ? ""
+    : `; the committed files were made with Deno ${committed}`;
+  return `this run used Deno ${now}${made}; the project is pinned to Deno ${PINNED_DENO} ` +
+    "(lib/runtime.ts): outputs may differ because of that";
 }
 
 const USAGE = "usage: deno task reproduce [--check [--keep DIR]] [--force] [--workers N] " +

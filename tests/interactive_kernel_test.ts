@@ -7,8 +7,9 @@
  */
 import assert from "node:assert/strict";
 import * as lib from "#lib/mod.ts";
-import { installKernelSpec, jupyterEnv, KERNEL_NAME } from "../scripts/runner/kernelspec.ts";
-import { NOTEBOOKS, PYTHON } from "../scripts/runner/paths.ts";
+import { kernelSpec } from "../scripts/runner/kernelspec.ts";
+import { NOTEBOOKS } from "../scripts/runner/paths.ts";
+import { startSession, WaitError } from "../scripts/runner/jupyter/session.ts";
 import { executeCells } from "./helpers/notebook.ts";
 
 /** An output of an executed notebook. */
@@ -107,66 +108,77 @@ Deno.test('the dataset notebook\'s "make your own figure" cell draws a figure in
   assert.ok(outs.some((o) => o.output_type === "display_data" && o.data?.["image/png"]));
 });
 
+/** What one cell did: its reply's status and evalue, and the outputs of errors and results. */
+interface CellRun {
+  status: string;
+  evalue?: string;
+  shown: { type: string; text: string }[];
+}
+
 /**
- * Runs each cell in one kernel started in `cwd`, collecting per cell the reply's status and
- * evalue, and the iopub error and result messages (for half a second after the reply).
+ * Runs each cell in one kernel started in `cwd`, through the runner's Jupyter client, collecting
+ * per cell the reply's status and evalue, and the iopub error, result and stream messages (for
+ * half a second after the reply).
  */
-const SESSION = `
-import json, queue, sys, time
-from jupyter_client.manager import start_new_kernel
-kernel, cwd, cells = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-km, kc = start_new_kernel(kernel_name=kernel, cwd=cwd)
-out = []
-try:
-    for code in cells:
-        msg_id = kc.execute(code)
-        reply = kc.get_shell_msg(timeout=120)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = kc.get_shell_msg(timeout=120)
-        shown = []
-        end = time.time() + 0.5
-        while time.time() < end:
-            try:
-                m = kc.get_iopub_msg(timeout=0.1)
-            except queue.Empty:
-                continue
-            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] in ("error", "execute_result", "stream"):
-                shown.append({"type": m["msg_type"], "text": m["content"].get("evalue") or json.dumps(m["content"].get("data") or m["content"].get("text"))})
-        out.append({"status": reply["content"]["status"], "evalue": reply["content"].get("evalue"), "shown": shown})
-finally:
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-print(json.dumps(out))
-`;
+async function runCells(cwd: string, cells: string[], runtimeDir: string): Promise<CellRun[]> {
+  const log = await Deno.open(`${runtimeDir}/kernel.log`, { write: true, create: true });
+  const { session } = await startSession({
+    spec: kernelSpec(Deno.execPath()),
+    cwd,
+    env: {},
+    runtimeDir,
+    log,
+    timeoutSeconds: 60,
+  });
+  const out: CellRun[] = [];
+  try {
+    for (const code of cells) {
+      const id = await session.execute(code);
+      let reply = await session.next("shell", performance.now() + 120_000);
+      while (reply.parent_header.msg_id !== id) {
+        reply = await session.next("shell", performance.now() + 120_000);
+      }
+      const shown: CellRun["shown"] = [];
+      const end = performance.now() + 500;
+      for (;;) {
+        let m;
+        try {
+          m = await session.next("iopub", end);
+        } catch (e) {
+          if (e instanceof WaitError) break;
+          throw e;
+        }
+        const kind = m.header.msg_type;
+        if (m.parent_header.msg_id === id && ["error", "execute_result", "stream"].includes(kind)) {
+          shown.push({
+            type: kind,
+            text: m.content.evalue ?? JSON.stringify(m.content.data ?? m.content.text),
+          });
+        }
+      }
+      out.push({ status: reply.content.status, evalue: reply.content.evalue, shown });
+    }
+  } finally {
+    await session.stop();
+    log.close();
+  }
+  return out;
+}
 
 // Deno 2.9.6's kernel; when this fails, Deno has changed: update the README's advice (item 6 of
 // "Working with the notebooks interactively") to what the kernel then does.
 Deno.test("an npm: import typed in a cell: an error with no message, then local imports fail visibly", async () => {
   const dir = await Deno.makeTempDir({ prefix: "npm-import-kernel-" });
   try {
-    await installKernelSpec(`${dir}/jupyter`, Deno.execPath());
     // A package that is not in deno.lock; the lock is frozen, so no network is used or needed
     // beyond registry look-ups, and nothing is written.
     const lockBefore = await Deno.readTextFile(`${NOTEBOOKS}/../deno.lock`);
-    const out = await new Deno.Command(PYTHON, {
-      args: [
-        "-c",
-        SESSION,
-        KERNEL_NAME,
-        NOTEBOOKS,
-        JSON.stringify([
-          "1 + 1",
-          'import { mean } from "npm:d3-array@3.2.4";\nmean([1, 2, 3])',
-          "2 + 2",
-          'import * as lib from "#lib/mod.ts";',
-        ]),
-      ],
-      env: jupyterEnv(`${dir}/jupyter`),
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
-    const [before, npm, after, local] = JSON.parse(new TextDecoder().decode(out.stdout));
+    const [before, npm, after, local] = await runCells(NOTEBOOKS, [
+      "1 + 1",
+      'import { mean } from "npm:d3-array@3.2.4";\nmean([1, 2, 3])',
+      "2 + 2",
+      'import * as lib from "#lib/mod.ts";',
+    ], dir);
     assert.equal(before.status, "ok");
     // The import fails, and the notebook shows nothing: no error output, no result.
     assert.equal(npm.status, "error");

@@ -1,116 +1,102 @@
 /**
  * The notebooks as a person uses them, in a real Deno kernel: every display lands in its own cell
- * even with stock nbclient (which stops reading a cell's outputs when the kernel reports it idle)
- * on a busy machine; the case template runs from the folder it lives in; a package that was not
+ * even for a client that stops reading a cell's outputs when the kernel reports it idle (as Jupyter
+ * front ends and stock nbclient do), on a busy machine; the case template runs from the folder it lives in; a package that was not
  * added to deno.json fails with a visible error.
  */
 import assert from "node:assert/strict";
 import { NotebookError } from "../scripts/runner/execute.ts";
-import { installKernelSpec, jupyterEnv, KERNEL_NAME } from "../scripts/runner/kernelspec.ts";
-import { NOTEBOOKS, PYTHON } from "../scripts/runner/paths.ts";
+import { kernelSpec } from "../scripts/runner/kernelspec.ts";
+import { NOTEBOOKS } from "../scripts/runner/paths.ts";
+import { type Session, startSession, WaitError } from "../scripts/runner/jupyter/session.ts";
 import { executeCells } from "./helpers/notebook.ts";
 
-/** A scratch folder with a kernelspec for this Deno; removed after `fn`. */
-async function withKernel<T>(fn: (dir: string, env: Record<string, string>) => Promise<T>) {
-  const dir = await Deno.makeTempDir({ prefix: "kernel-test-" });
-  try {
-    await installKernelSpec(`${dir}/jupyter`, Deno.execPath());
-    return await fn(dir, jupyterEnv(`${dir}/jupyter`));
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-/**
- * Sends every cell at once, as "Run All" in Jupyter does, `runs` times on an idle machine and then
- * `runs` times with both cores kept busy (two `deno eval` loops), in one kernel, and counts per
- * phase and cell the displays that arrive and those that arrive after the kernel reported the cell
- * idle (which a front end drops or shows under another cell), including those that arrive during a
- * later run or in the half second after a phase's last run.
- */
-const RUN_ALL = `
-import json, queue, subprocess, sys, time
-from jupyter_client.manager import start_new_kernel
-kernel, cwd, deno, runs, cells = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), json.loads(sys.argv[5])
-km, kc = start_new_kernel(kernel_name=kernel, cwd=cwd)
-
-def run_all(settled=lambda: None):
-    # Every run's requests stay known, so a display of an earlier run that arrives during a later
-    # one is still counted, as late; the phase ends with one wait for stragglers.
-    shown, late = [0] * len(cells), [0] * len(cells)
-    index, idle = {}, set()
-    def take(msg):
-        msg_id = msg["parent_header"].get("msg_id")
-        i = index.get(msg_id)
-        if i is None:
-            return
-        kind = msg["msg_type"]
-        if kind == "status" and msg["content"]["execution_state"] == "idle":
-            idle.add(msg_id)
-        elif kind == "error":
-            raise SystemExit(f"cell {i}: {msg['content']['evalue']}")
-        elif kind == "display_data":
-            shown[i] += 1
-            late[i] += msg_id in idle
-    for _ in range(runs):
-        sent = [kc.execute(code) for code in cells]
-        index.update({msg_id: i for i, msg_id in enumerate(sent)})
-        while not idle.issuperset(sent):
-            take(kc.get_iopub_msg(timeout=300))
-    # Every display not in yet is late already: the load can stop before the wait for it.
-    settled()
-    end = time.time() + 0.5
-    while time.time() < end:
-        try:
-            take(kc.get_iopub_msg(timeout=0.1))
-        except queue.Empty:
-            continue
-    return {"shown": shown, "late": late}
-
-result = {}
-try:
-    result["idle machine"] = run_all()
-    burners = [
-        subprocess.Popen([deno, "eval", "for (;;) {}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(2)
-    ]
-    def stop_burners():
-        for b in burners:
-            b.kill()
-            b.wait()
-    try:
-        result["both cores busy"] = run_all(stop_burners)
-    finally:
-        stop_burners()
-finally:
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-print(json.dumps(result))
-`;
-
-/** Displays per phase and cell, as {@link RUN_ALL} counts them. */
+/** Displays per phase and cell, as {@link runAll} counts them. */
 type Counts = Record<"idle machine" | "both cores busy", { shown: number[]; late: number[] }>;
 
-/** Runs `cells` with {@link RUN_ALL}. */
-function runAll(cells: string[], runs: number): Promise<Counts> {
-  return withKernel(async (_dir, env) => {
-    const out = await new Deno.Command(PYTHON, {
-      args: [
-        "-c",
-        RUN_ALL,
-        KERNEL_NAME,
-        NOTEBOOKS,
-        Deno.execPath(),
-        String(runs),
-        JSON.stringify(cells),
-      ],
-      env,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
-    return JSON.parse(new TextDecoder().decode(out.stdout)) as Counts;
+/**
+ * Sends every cell at once, as "Run All" in Jupyter does, `runs` times, and counts per cell the
+ * displays that arrive and those that arrive after the kernel reported the cell idle (which a
+ * front end drops or shows under another cell), including those that arrive during a later run
+ * or in the half second after the last run. Every run's requests stay known, so a display of an
+ * earlier run that arrives during a later one is still counted, as late.
+ */
+async function runAllOnce(session: Session, cells: string[], runs: number, settled: () => void) {
+  const shown = cells.map(() => 0), late = cells.map(() => 0);
+  const index = new Map<string, number>();
+  const idle = new Set<string>();
+  const take = async (deadline: number) => {
+    const msg = await session.next("iopub", deadline);
+    const i = index.get(msg.parent_header.msg_id ?? "");
+    if (i === undefined) return;
+    const kind = msg.header.msg_type;
+    if (kind === "status" && msg.content.execution_state === "idle") {
+      idle.add(msg.parent_header.msg_id!);
+    } else if (kind === "error") throw new Error(`cell ${i}: ${msg.content.evalue}`);
+    else if (kind === "display_data") {
+      shown[i]++;
+      if (idle.has(msg.parent_header.msg_id!)) late[i]++;
+    }
+  };
+  for (let r = 0; r < runs; r++) {
+    const sent: string[] = [];
+    for (const code of cells) sent.push(await session.execute(code));
+    sent.forEach((id, i) => index.set(id, i));
+    while (!sent.every((id) => idle.has(id))) await take(performance.now() + 300_000);
+  }
+  // Every display not in yet is late already: the load can stop before the wait for it.
+  settled();
+  const end = performance.now() + 500;
+  try {
+    while (true) await take(end);
+  } catch (e) {
+    if (!(e instanceof WaitError && e.reason === "timeout")) throw e;
+  }
+  return { shown, late };
+}
+
+/** Runs `cells` with {@link runAllOnce} on an idle machine, then with both cores kept busy (two
+ * `deno eval` loops), in one kernel. */
+async function runAll(cells: string[], runs: number): Promise<Counts> {
+  const dir = await Deno.makeTempDir({ prefix: "kernel-test-" });
+  const log = await Deno.open(`${dir}/kernel.log`, { write: true, create: true });
+  const { session } = await startSession({
+    spec: kernelSpec(Deno.execPath()),
+    cwd: NOTEBOOKS,
+    env: {},
+    runtimeDir: dir,
+    log,
+    timeoutSeconds: 60,
   });
+  try {
+    const result = {} as Counts;
+    result["idle machine"] = await runAllOnce(session, cells, runs, () => {});
+    const burners = [0, 1].map(() =>
+      new Deno.Command("deno", {
+        args: ["eval", "for (;;) {}"],
+        stdout: "null",
+        stderr: "null",
+      }).spawn()
+    );
+    const stop = () => {
+      for (const b of burners) {
+        try {
+          b.kill("SIGKILL");
+        } catch { /* gone */ }
+      }
+    };
+    try {
+      result["both cores busy"] = await runAllOnce(session, cells, runs, stop);
+    } finally {
+      stop();
+      await Promise.all(burners.map((b) => b.status));
+    }
+    return result;
+  } finally {
+    await session.stop();
+    log.close();
+    await Deno.remove(dir, { recursive: true });
+  }
 }
 
 // Without the display helpers' wait (lib/display.ts; DISPLAY_WAIT_MS=0), this failed in each of 8

@@ -184,5 +184,11 @@ Deno.test("the HTML pages load nothing from the machine that rendered them", asy
     const html = await Deno.readTextFile(`${dir}/results/html/${p}`);
     assert.doesNotMatch(html, /file:\/\/|\/usr\/share/, p);
     assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href="(?!#|data:)/, `${p} loads a file`);
+    assert.doesNotMatch(html, /<script/i, `${p} holds a script`);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/,
+      p,
+    );
   }
 });

@@ -5,9 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { listFiles, sha256 } from "../scripts/runner/files.ts";
-import { NOTEBOOKS, PYTHON, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
+import { NOTEBOOKS, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook } from "./helpers/notebook.ts";
 import { Heartbeat } from "./helpers/heartbeat.ts";
+import { forgetRuns } from "../scripts/runner/state.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
 
 const REPRODUCE = REPRODUCE_ARGS;
@@ -73,7 +74,13 @@ Deno.test("reproduce --notebooks --results: runs there, re-runs only what change
     );
     let r = await output(reproduce(dir));
     assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(
+      r.stdout,
+      /^executing every notebook: no run of them is recorded on this machine$/m,
+    );
     assert.match(r.stdout, /^\[1\/2\] 00-a\.ipynb \d+\.\d s\n\[2\/2\] 10-b\.ipynb \d+\.\d s$/m);
+    assert.match(r.stdout, /^0 of 7 files identical to the committed ones; 7 differ:$/m);
+    assert.match(r.stdout, /^ {2}results\/tables\/a\.csv: produced by the run but not committed$/m);
     const files = Object.keys(await tree(`${dir}/results`));
     assert.deepEqual(files, [
       "figures/b.svg",
@@ -100,6 +107,19 @@ Deno.test("reproduce --notebooks --results: runs there, re-runs only what change
     assert.match(r.stdout, /^skipped 00-a\.ipynb: .*\nskipped 10-b\.ipynb: /m);
     assert.doesNotMatch(r.stdout, /\[1\//);
     assert.deepEqual(await tree(dir), before, "a run that skips everything changes nothing");
+
+    // As on a fresh clone (no run recorded on this machine): every notebook runs, and the run says
+    // its outputs are identical to the committed ones.
+    await forgetRuns(runKey(`${dir}/notebooks`, `${dir}/results`));
+    r = await output(reproduce(dir));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(
+      r.stdout,
+      /^executing every notebook: no run of them is recorded on this machine$/m,
+    );
+    assert.match(r.stdout, /^\[2\/2\] 10-b\.ipynb /m);
+    assert.match(r.stdout, /^all 7 files identical to the committed ones$/m);
+    assert.deepEqual(await tree(dir), before, "identical outputs");
     await Deno.writeTextFile(
       `${dir}/notebooks/10-b.ipynb`,
       notebook([writes("figures/b.svg", "<svg></svg>"), '"b2"']),
@@ -134,6 +154,7 @@ Deno.test("reproduce --notebooks --results: runs there, re-runs only what change
     assert.equal(await Deno.readTextFile(`${dir}/results/tables/a.csv`), "x,y\n1,2\n3,4\n");
     assert.deepEqual(leftovers(dir), [], "scratch folders removed");
   } finally {
+    await forgetRuns(runKey(`${dir}/notebooks`, `${dir}/results`));
     await Deno.remove(dir, { recursive: true });
   }
 });
@@ -158,6 +179,7 @@ Deno.test("reproduce: a failing notebook exits 1 naming it and its cell, and tou
     assert.deepEqual(Object.keys(await tree(`${dir}/results`)), ["manifest.json", "sentinel.txt"]);
     assert.deepEqual(leftovers(dir), [], "scratch folder removed");
   } finally {
+    await forgetRuns(runKey(`${dir}/notebooks`, `${dir}/results`));
     await Deno.remove(dir, { recursive: true });
   }
 });
@@ -182,19 +204,23 @@ Deno.test("reproduce: a results folder it cannot write fails before any notebook
     assert.doesNotMatch(r.stdout, /\[1\//, "no notebook ran");
     assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-ok.ipynb`), ok);
   } finally {
+    await forgetRuns(runKey(`${dir}/notebooks`, `${dir}/results`));
     await Deno.remove(dir, { recursive: true });
   }
 });
 
 /**
- * `deno task reproduce` in a process group of its own, as a shell runs a job, so that a signal can
- * go to the whole group (reproduce and its executor), as a closed terminal's SIGHUP does.
+ * `deno task reproduce` in a process group of its own, as a shell runs a job (bash with job
+ * control, `set -m`, puts a background job in a group of its own), so that a signal can go to the whole group
+ * (reproduce and its kernels), as a closed terminal's SIGHUP does. Prints the job's process id
+ * (its group's id) first.
  */
 function reproduceJob(dir: string) {
-  return new Deno.Command(PYTHON, {
+  return new Deno.Command("bash", {
     args: [
       "-c",
-      "import os, sys; os.setpgid(0, 0); os.execvp(sys.argv[1], sys.argv[1:])",
+      'set -m; "$@" & echo "$!"; wait "$!"',
+      "bash",
       "deno",
       ...REPRODUCE,
       "--notebooks",
@@ -208,15 +234,10 @@ function reproduceJob(dir: string) {
   });
 }
 
-/** Sends `signal` to the process group `pgid`. */
+/** Sends `signal` to the process group `pgid` (with `kill`: Deno.kill needs every run permission). */
 async function signalGroup(pgid: number, signal: "SIGHUP") {
-  const out = await new Deno.Command(PYTHON, {
-    args: [
-      "-c",
-      `import os, signal, sys; os.killpg(int(sys.argv[1]), signal.${signal})`,
-      `${pgid}`,
-    ],
-  }).output();
+  const out = await new Deno.Command("kill", { args: [`-${signal.slice(3)}`, "--", `-${pgid}`] })
+    .output();
   assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
 }
 
@@ -239,7 +260,7 @@ Deno.test("reproduce: a second run at once is refused; an interrupted run says s
       );
     };
 
-    // Ctrl-C: reproduce stops its executor, which stops its kernel.
+    // Ctrl-C: reproduce stops its kernel.
     const first = reproduce(dir).spawn();
     await heart.started();
     const second = await output(reproduce(dir));
@@ -254,12 +275,18 @@ Deno.test("reproduce: a second run at once is refused; an interrupted run says s
     await unchanged("SIGINT");
     assert.deepEqual(leftovers(dir), [], "scratch folder removed and lock released");
 
-    // A closed terminal: SIGHUP to the job's whole group ends reproduce at once; the executor
-    // stops its kernel (before, the kernel ran on).
+    // A closed terminal: SIGHUP to the job's whole group ends reproduce and its kernel at once.
     const job = reproduceJob(dir).spawn();
+    const reader = job.stdout.pipeThrough(new TextDecoderStream()).getReader();
+    let head = "";
+    while (!head.includes("\n")) head += (await reader.read()).value ?? "";
+    const pgid = Number(head.split("\n")[0]);
     await heart.started();
-    await signalGroup(job.pid, "SIGHUP");
-    assert.equal((await job.output()).signal, "SIGHUP");
+    await signalGroup(pgid, "SIGHUP");
+    while (!(await reader.read()).done) { /* the rest of its output */ }
+    await new Response(job.stderr).text();
+    // bash reports a job killed by SIGHUP as 128 + 1.
+    assert.equal((await job.status).code, 129);
     await heart.assertStopped("SIGHUP");
     await unchanged("SIGHUP");
     assert.equal(leftovers(dir).filter((n) => !n.endsWith(".lock")).length, 1, "its scratch");
@@ -272,6 +299,7 @@ Deno.test("reproduce: a second run at once is refused; an interrupted run says s
     assert.deepEqual(leftovers(dir), []);
   } finally {
     await heart.kill();
+    await forgetRuns(runKey(`${dir}/notebooks`, `${dir}/results`));
     await Deno.remove(dir, { recursive: true });
   }
 });

@@ -4,11 +4,13 @@
  * all-or-nothing install, the `--check` summaries, and `deno task kernel`.
  */
 import assert from "node:assert/strict";
-import { JupyterMissingError, NotebookError } from "../scripts/runner/execute.ts";
+import { executeNotebooks, NotebookError } from "../scripts/runner/execute.ts";
+import { pdeathsigLauncher } from "../scripts/runner/jupyter/kernel.ts";
 import { KERNEL_NAME, kernelSpec, notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { installAll } from "../scripts/runner/install.ts";
 import { fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
-import { PYTHON, ROOT } from "../scripts/runner/paths.ts";
+import { REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
+import { notebook } from "./helpers/notebook.ts";
 import { executeCells } from "./helpers/notebook.ts";
 import { Heartbeat } from "./helpers/heartbeat.ts";
 
@@ -155,55 +157,123 @@ Deno.test("a kernel that dies just after the last cell is reported at once, nami
   assert.ok(performance.now() - t0 < 30_000, "not after the 60 s cell timeout");
 });
 
-Deno.test("a kernel does not outlive its executor, even one that is killed (SIGKILL)", async () => {
+Deno.test("a kernel killed by a signal is reported as such, naming the cell and the signal", async () => {
+  await assert.rejects(
+    () => run(['"fine"', 'Deno.kill(Deno.pid, "SIGKILL");']),
+    /^NotebookError: fixture\.ipynb, In \[2\]: the kernel died \(killed by SIGKILL\)/,
+  );
+});
+
+Deno.test("a notebook that cannot be written is named with the file and the system's reason (as a full disk is)", async () => {
   const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
-  const heart = new Heartbeat(dir);
   try {
-    let left: string[] = [];
-    // Handled from the start: the executor's death can be seen before the kill command returns
-    // (an unhandled rejection then failed the whole file, once in a suite run).
-    const failed = assert.rejects(
-      executeCells([heart.cell], {
-        inspect: async (scratch) => {
-          const runtime = Deno.readDir(`${scratch}/jupyter/runtime`);
-          left = (await Array.fromAsync(runtime).catch(() => [])).map((e) => e.name);
-        },
-      }),
-      /the notebook executor failed/,
+    await Deno.writeTextFile(`${dir}/a.ipynb`, notebook(["1"]));
+    await assert.rejects(
+      () =>
+        executeNotebooks({
+          jobs: [{
+            name: "a.ipynb",
+            input: `${dir}/a.ipynb`,
+            output: `${dir}/no-such-folder/a.ipynb`,
+            cwd: ROOT,
+            results: `${dir}/results`,
+          }],
+          workDir: dir,
+        }),
+      (e: unknown) => {
+        assert.ok(e instanceof NotebookError, String(e));
+        assert.match(
+          e.message,
+          /^a\.ipynb: cannot write .*\/no-such-folder\/a\.ipynb: .*No such file/,
+        );
+        assert.doesNotMatch(e.message, /kernel/);
+        return true;
+      },
     );
-    await heart.started();
-    const kill = await new Deno.Command(PYTHON, {
-      args: [
-        "-c",
-        "import os, signal, sys; os.kill(int(sys.argv[1]), signal.SIGKILL)",
-        `${heart.executor}`,
-      ],
-    }).output();
-    assert.equal(kill.code, 0, new TextDecoder().decode(kill.stderr));
-    await failed;
-    await heart.assertStopped("executor killed");
-    // Its connection file (ports and signing key) is left in the scratch folder, removed with
-    // it, not in the system's temporary folder.
-    const connection = left.filter((n) => /^kernel-[0-9a-f-]+\.json$/.test(n));
-    assert.equal(connection.length, 1, `the scratch runtime folder holds: ${left.join(", ")}`);
   } finally {
-    await heart.kill();
     await Deno.remove(dir, { recursive: true });
   }
 });
 
-/**
- * A "kernel" whose shell port another process holds: binds a PUB socket (not what a kernel's
- * client talks to) there, waits a second, says so and exits.
- */
-const FOREIGN_SHELL_PORT = `
-import json, sys, time, zmq
-conn = json.load(open(sys.argv[1]))
-pub = zmq.Context().socket(zmq.PUB)
-pub.bind(f"{conn['transport']}://{conn['ip']}:{conn['shell_port']}")
-time.sleep(1)
-sys.exit("error: AddrInUse: Address already in use")
-`;
+Deno.test("with several workers, the notebook that failed is named, not one stopped because of it", async () => {
+  // The first notebook in plan order is still running when the second fails; stopping it is not
+  // its failure (the Python executor reported it: "a.ipynb, In [1]: the kernel died").
+  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/a.ipynb`,
+      notebook(["await new Promise((r) => setTimeout(r, 20_000));"]),
+    );
+    await Deno.writeTextFile(
+      `${dir}/b.ipynb`,
+      notebook(['"fine"', 'throw new Error("case two fails");']),
+    );
+    const job = (name: string) => ({
+      name,
+      input: `${dir}/${name}`,
+      output: `${dir}/out-${name}`,
+      cwd: ROOT,
+      results: `${dir}/results-${name}`,
+    });
+    const t0 = performance.now();
+    await assert.rejects(
+      () => executeNotebooks({ jobs: [job("a.ipynb"), job("b.ipynb")], workDir: dir, workers: 2 }),
+      /^NotebookError: b\.ipynb, In \[2\]: Error: case two fails$/,
+    );
+    assert.ok(performance.now() - t0 < 15_000, "the other notebook is stopped, not waited for");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+// Where there is no setpriv (macOS, Windows), nothing makes a kernel die with a runner that is
+// killed (a runner that is interrupted or stopped still stops its kernels).
+Deno.test({
+  name: "a kernel does not outlive its runner, even one that is killed (SIGKILL)",
+  ignore: await pdeathsigLauncher() === null,
+}, async () => {
+  // The runner is `deno task reproduce` on a scratch folder, in a process of its own.
+  await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
+  const dir = await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "runner-test-" });
+  const heart = new Heartbeat(dir);
+  try {
+    await Deno.mkdir(`${dir}/notebooks`);
+    await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, notebook([heart.cell]));
+    const runner = new Deno.Command("deno", {
+      args: [...REPRODUCE_ARGS, "--notebooks", `${dir}/notebooks`, "--results", `${dir}/results`],
+      cwd: ROOT,
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+    await heart.started();
+    assert.equal(heart.parent, runner.pid, "the kernel is the runner's child");
+    // Its connection file (ports and signing key) is in the run's scratch folder, removed with
+    // it by the next run, not in the system's temporary folder.
+    const key = runKey(`${dir}/notebooks`, `${dir}/results`);
+    const scratch = [...Deno.readDirSync(`${ROOT}/.tmp`)].map((e) => e.name).filter((n) =>
+      n.startsWith(`${key}-`)
+    );
+    const left = scratch.flatMap((n) => {
+      try {
+        return [...Deno.readDirSync(`${ROOT}/.tmp/${n}/logs/runtime`)].map((e) => e.name);
+      } catch {
+        return [];
+      }
+    });
+    assert.ok(left.some((n) => /^kernel-[0-9a-f-]+\.json$/.test(n)), `runtime folders: ${left}`);
+    runner.kill("SIGKILL");
+    assert.equal((await runner.status).signal, "SIGKILL");
+    await heart.assertStopped("runner killed");
+  } finally {
+    await heart.kill();
+    // The killed run's lock and scratch folder (the next run on these folders would remove them).
+    const key = runKey(`${dir}/notebooks`, `${dir}/results`);
+    for (const e of Deno.readDirSync(`${ROOT}/.tmp`)) {
+      if (e.name.startsWith(key)) await Deno.remove(`${ROOT}/.tmp/${e.name}`, { recursive: true });
+    }
+    await Deno.remove(dir, { recursive: true });
+  }
+});
 
 Deno.test("a kernel that cannot start is one line naming the notebook and the cause", async () => {
   const dies = {
@@ -241,7 +311,13 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
   // fails rather than hangs.)
   const foreign = {
     ...spec,
-    argv: [PYTHON, "-c", FOREIGN_SHELL_PORT, "{connection_file}"],
+    argv: [
+      Deno.execPath(),
+      "run",
+      "--allow-all",
+      `${ROOT}/tests/fixtures/foreign_shell_port.ts`,
+      "{connection_file}",
+    ],
   };
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), 60_000);
@@ -255,7 +331,7 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
     clearTimeout(timer);
   }
   // A kernel program that is not there: its path and the system's reason, in one line (whether
-  // setpriv or Python reports it).
+  // setpriv or Deno reports it).
   const missing = { ...spec, argv: ["/no/such/kernel-program", "{connection_file}"] };
   await assert.rejects(() => run(["1"], missing), (e: unknown) => {
     assert.ok(e instanceof NotebookError);
@@ -273,59 +349,13 @@ Deno.test("a kernel that cannot start is one line naming the notebook and the ca
   assert.ok(performance.now() - t0 < 20_000, "the start-up timeout is honoured");
 });
 
-/**
- * Runs `fn` with a scratch folder holding `sitecustomize.py` (`code`, given the folder's path): the
- * executor's Python runs it first when `PYTHONPATH` is that folder. Removes the folder after.
- */
-async function withSiteCustomize<T>(
-  code: (dir: string) => string,
-  fn: (env: Record<string, string>, dir: string) => Promise<T>,
-): Promise<T> {
-  const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
-  try {
-    await Deno.writeTextFile(`${dir}/sitecustomize.py`, code(dir));
-    return await fn({ PYTHONPATH: dir }, dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-Deno.test("without Jupyter's packages, nothing runs and the message says what to install", async () => {
-  // Hides nbconvert from the executor's Python, as if it were not installed.
-  await withSiteCustomize(() => 'import sys\nsys.modules["nbconvert"] = None\n', async (env) => {
-    let ran: boolean | undefined;
-    await assert.rejects(
-      () =>
-        executeCells(["1"], {
-          env,
-          inspect: async (dir) => {
-            ran = await Deno.stat(`${dir}/out.ipynb`).then(() => true, () => false);
-          },
-        }),
-      (e: unknown) => {
-        assert.ok(e instanceof JupyterMissingError);
-        assert.match(
-          e.message,
-          /\(missing: nbconvert\): sudo apt-get install -y jupyter-nbconvert/,
-        );
-        return true;
-      },
-    );
-    assert.equal(ran, false);
-  });
-});
-
-Deno.test("the executor does not import IPython (a quarter of a second of CPU per run)", async () => {
-  // Writes, as the executor exits, whether IPython was imported.
-  const record = (dir: string) =>
-    "import atexit, sys\n" +
-    `atexit.register(lambda: open(${JSON.stringify(`${dir}/imported`)}, "w")` +
-    '.write(str("IPython" in sys.modules)))\n';
-  await withSiteCustomize(record, async (env, dir) => {
-    const nb = await executeCells(["1 + 1"], { env });
-    assert.deepEqual(nb.cells[0].outputs[0].data["text/plain"], ["2"]);
-    assert.equal(await Deno.readTextFile(`${dir}/imported`), "False");
-  });
+Deno.test("the runner needs no Python: reproduce may run only deno (and setpriv)", () => {
+  const run = REPRODUCE_ARGS.find((a) => a.startsWith("--allow-run="));
+  assert.ok(run, "reproduce's permissions name what it runs");
+  assert.deepEqual(run.slice("--allow-run=".length).split(",").sort(), [
+    "/usr/bin/setpriv",
+    "deno",
+  ]);
 });
 
 Deno.test("installAll installs every move or, when one fails, none", async () => {
@@ -380,16 +410,9 @@ Deno.test("deno task kernel registers the kernel the notebooks name", async () =
   const dir = await Deno.makeTempDir({ prefix: "kernel-test-" });
   try {
     const out = await new Deno.Command("deno", {
-      args: [
-        "run",
-        "--allow-read",
-        "--allow-write",
-        "--allow-run",
-        "--allow-env",
-        "scripts/kernel.ts",
-      ],
+      args: ["run", "--allow-read", "--allow-write", "--allow-env", "scripts/kernel.ts"],
       cwd: ROOT,
-      env: { JUPYTER_DATA_DIR: dir, JUPYTER_PLATFORM_DIRS: "1" },
+      env: { JUPYTER_DATA_DIR: dir },
       stdout: "piped",
       stderr: "piped",
     }).output();

@@ -1,20 +1,22 @@
 /**
- * The font every figure is drawn and measured with (DejaVu Sans, regular and bold, from Debian's
- * fonts-dejavu-core), and the extent of a text in it. Layout (label placement, legends, caption
+ * The font every figure is drawn and measured with (DejaVu Sans 2.37, regular and bold: the files
+ * of Debian 12's fonts-dejavu-core, committed in `lib/plots/fonts/` with their licence, so that
+ * every machine draws with the same bytes), and the extent of a text in it. Layout (label placement, legends, caption
  * wrapping) and the overlap test measure text with the same font files that resvg rasterises
  * with, so that a label that fits on paper fits in the layout.
  *
  * @module
  */
 import opentype from "opentype.js";
+import { fileURLToPath } from "node:url";
 
 /** Font weights the figures use. */
 export type FontWeight = "normal" | "bold";
 
 /** The font files, by weight. */
 export const FONT_PATHS: Readonly<Record<FontWeight, string>> = Object.freeze({
-  normal: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-  bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+  normal: fileURLToPath(new URL("./fonts/DejaVuSans.ttf", import.meta.url)),
+  bold: fileURLToPath(new URL("./fonts/DejaVuSans-Bold.ttf", import.meta.url)),
 });
 
 /** The family name written into every SVG (the name inside {@link FONT_PATHS}' files). */
@@ -41,10 +43,8 @@ export function fontBytes(weight: FontWeight = "normal"): Uint8Array {
     if (!path) throw new TypeError(`font weight must be "normal" or "bold", got '${weight}'`);
     try {
       b = Deno.readFileSync(path);
-    } catch {
-      throw new Error(
-        `font not found at ${path}: install it with 'apt-get install fonts-dejavu-core'`,
-      );
+    } catch (e) {
+      throw new Error(`cannot read the font ${path}: ${(e as Error).message}`);
     }
     bytes.set(weight, b);
   }

@@ -22,7 +22,8 @@ import process from "node:process";
 import { writeSyntheticSeries } from "../synthetic.ts";
 import { loadCaseSeries } from "../../lib/load.ts";
 import { caseSummary } from "../../lib/summary.ts";
-import { PYTHON } from "../runner/paths.ts";
+/** Debian's Python, for the optional pandas reference. */
+const PYTHON = "/usr/bin/python3";
 
 /** What one measurement gives. */
 interface Measure {

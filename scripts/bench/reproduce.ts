@@ -13,7 +13,6 @@
  */
 import { plan, prepare } from "../runner/plan.ts";
 import { executeNotebooks } from "../runner/execute.ts";
-import { installKernelSpec, jupyterEnv } from "../runner/kernelspec.ts";
 import { NOTEBOOKS, REPRODUCE_ARGS, ROOT, SCRATCH } from "../runner/paths.ts";
 
 const rounds = Number(Deno.args[Deno.args.indexOf("--rounds") + 1]) || 3;
@@ -43,7 +42,6 @@ async function floor(): Promise<number> {
   await Deno.mkdir(SCRATCH, { recursive: true });
   const work = await Deno.makeTempDir({ dir: SCRATCH, prefix: "bench-" });
   try {
-    await installKernelSpec(`${work}/jupyter`, Deno.execPath());
     await Deno.mkdir(`${work}/src`);
     const jobs = [];
     for (const job of await plan({ notebooks: NOTEBOOKS, results: `${work}/results` })) {
@@ -63,7 +61,7 @@ async function floor(): Promise<number> {
       });
     }
     const t0 = performance.now();
-    await executeNotebooks({ jobs, env: jupyterEnv(`${work}/jupyter`), workDir: work, workers });
+    await executeNotebooks({ jobs, workDir: work, workers });
     return (performance.now() - t0) / 1000;
   } finally {
     await Deno.remove(work, { recursive: true });

@@ -1,7 +1,7 @@
 /**
  * What a notebook's outputs depend on, as hashes: the notebook as executed (source cells and
  * parameters), every local module its code imports (transitively, from `deno info`), `data/`,
- * `deno.json`, `deno.lock`, the Deno version and the runner's executor and kernelspec. Two runs
+ * `deno.json`, `deno.lock`, the Deno version and the runner's Jupyter client, writer and kernelspec. Two runs
  * with equal inputs give byte-identical outputs, so a notebook whose inputs are unchanged need
  * not run again.
  *
@@ -14,8 +14,8 @@ import { ROOT } from "./paths.ts";
 export type Inputs = Record<string, string>;
 
 /**
- * Inputs shared by every notebook: `data/`, `deno.json`, `deno.lock`, the Deno version, the
- * runner (its executor and kernelspec).
+ * Inputs shared by every notebook: `data/`, the figures' fonts, `deno.json`, `deno.lock`, the Deno version, the
+ * runner (its Jupyter client, notebook writer, HTML pages and kernelspec).
  *
  * @returns name → hash (the Deno version as itself)
  * @example
@@ -28,14 +28,29 @@ export async function sharedInputs(): Promise<Inputs> {
   const file = async (p: string) => sha256(await Deno.readFile(`${ROOT}/${p}`));
   return {
     "data/": await treeHash(`${ROOT}/data`),
+    "lib/plots/fonts/": await treeHash(`${ROOT}/lib/plots/fonts`),
     "deno.json": await file("deno.json"),
     "deno.lock": await file("deno.lock"),
     "Deno": Deno.version.deno,
-    "runner": await treeHash(
-      `${ROOT}/scripts/runner`,
-      (p) => p === "executor.py" || p === "kernelspec.ts",
-    ),
+    "runner": await treeHash(`${ROOT}/scripts/runner`, isRunnerFile),
   };
+}
+
+/**
+ * The runner's files that make its outputs: the Jupyter client, the executor, the notebook
+ * writer, the HTML pages and the kernelspec.
+ *
+ * @param p a path under `scripts/runner/`
+ * @returns whether it counts
+ * @example
+ * ```ts
+ * import { isRunnerFile } from "./inputs.ts";
+ * if (!isRunnerFile("jupyter/cells.ts") || isRunnerFile("lock.ts")) throw new Error("runner files");
+ * ```
+ */
+export function isRunnerFile(p: string): boolean {
+  return p.startsWith("jupyter/") ||
+    ["execute.ts", "nbformat.ts", "html.ts", "kernelspec.ts"].includes(p);
 }
 
 /** A path relative to the repository when inside it, else the absolute path. */

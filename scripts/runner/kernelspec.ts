@@ -1,6 +1,6 @@
 /**
- * The project's Deno kernelspec: one name, used by the runner (in a scratch Jupyter folder) and
- * by `deno task kernel` (registered for interactive use), and written into every notebook's
+ * The project's Deno kernelspec: one name, used by the runner and by `deno task kernel`
+ * (registered for interactive use), and written into every notebook's
  * metadata, so opening and saving a notebook in Jupyter changes nothing.
  *
  * @module
@@ -22,26 +22,6 @@ export const KERNEL_DISPLAY_NAME = "Deno (nagoshi-2012)";
  */
 export function notebookKernelspec(): { display_name: string; language: string; name: string } {
   return { display_name: KERNEL_DISPLAY_NAME, language: "typescript", name: KERNEL_NAME };
-}
-
-/**
- * Environment variables that make Jupyter use `dir` and find the project's kernel there.
- *
- * @example
- * ```ts
- * import { jupyterEnv } from "./kernelspec.ts";
- * jupyterEnv("/tmp/j").JUPYTER_PATH; // "/tmp/j/share"
- * ```
- */
-export function jupyterEnv(dir: string): Record<string, string> {
-  return {
-    JUPYTER_PATH: `${dir}/share`,
-    JUPYTER_CONFIG_DIR: `${dir}/config`,
-    JUPYTER_DATA_DIR: `${dir}/data`,
-    JUPYTER_RUNTIME_DIR: `${dir}/runtime`,
-    IPYTHONDIR: `${dir}/ipython`,
-    JUPYTER_PLATFORM_DIRS: "1",
-  };
 }
 
 /** V8's WebAssembly tier-up budget in the kernel (see {@link kernelSpec}). */
@@ -84,11 +64,12 @@ export function kernelSpec(deno: string) {
 }
 
 /**
- * Writes a kernelspec as `<dir>/share/kernels/<KERNEL_NAME>/kernel.json`.
+ * Writes a kernelspec as `<dir>/<sub>/<KERNEL_NAME>/kernel.json`.
  *
- * @param dir the Jupyter folder (see {@link jupyterEnv})
+ * @param dir a Jupyter folder
  * @param deno the Deno executable
  * @param spec the kernelspec (default: {@link kernelSpec} of `deno`)
+ * @param sub the subfolder (`kernels` in a Jupyter data folder)
  * @returns when written
  * @example
  * ```ts ignore
@@ -100,8 +81,9 @@ export async function installKernelSpec(
   dir: string,
   deno: string,
   spec: object = kernelSpec(deno),
+  sub = "share/kernels",
 ): Promise<void> {
-  const kdir = `${dir}/share/kernels/${KERNEL_NAME}`;
+  const kdir = `${dir}/${sub}/${KERNEL_NAME}`;
   await Deno.mkdir(kdir, { recursive: true });
   await Deno.writeTextFile(`${kdir}/kernel.json`, JSON.stringify(spec, null, 2) + "\n");
 }

@@ -81,10 +81,6 @@ export function shown(path: string): string {
   return path;
 }
 
-/** Debian's Python, which has nbclient and nbconvert. */
-export const PYTHON = "/usr/bin/python3";
-/** The notebook executor (Python, nbclient). */
-export const EXECUTOR = `${ROOT}/scripts/runner/executor.py`;
 
 /**
  * The `deno` arguments that run the main job exactly as `deno task reproduce` does (same
@@ -100,7 +96,9 @@ export const REPRODUCE_ARGS: readonly string[] = [
   "run",
   "--allow-read",
   "--allow-write=.",
-  "--allow-run=/usr/bin/python3,deno",
+  "--allow-run=deno,/usr/bin/setpriv",
+  "--allow-ffi=node_modules",
+  "--allow-net=127.0.0.1",
   "--allow-env",
   "scripts/reproduce.ts",
 ];

@@ -1,12 +1,11 @@
 /**
  * A kernel that shows whether it still runs: its cell writes the kernel's process id and its
- * parent's (the executor's), then a heartbeat file every 20 ms while it waits a minute. The kernel
+ * parent's (the runner's), then a heartbeat file every 20 ms while it waits a minute. The kernel
  * is gone when the heartbeat, removed, does not come back.
  *
  * @module
  */
 import assert from "node:assert/strict";
-import { PYTHON } from "../../scripts/runner/paths.ts";
 
 const exists = (path: string) => {
   try {
@@ -25,7 +24,7 @@ export class Heartbeat {
   get cell(): string {
     const file = (name: string) => JSON.stringify(`${this.dir}/${name}`);
     return `Deno.writeTextFileSync(${file("kernel")}, String(Deno.pid));\n` +
-      `Deno.writeTextFileSync(${file("executor")}, String(Deno.ppid));\n` +
+      `Deno.writeTextFileSync(${file("parent")}, String(Deno.ppid));\n` +
       `setInterval(() => Deno.writeTextFileSync(${file("beat")}, "alive"), 20);\n` +
       "await new Promise((r) => setTimeout(r, 60_000));";
   }
@@ -39,14 +38,14 @@ export class Heartbeat {
     }
   }
 
-  /** The process id of the kernel's executor. */
-  get executor(): number {
-    return Number(Deno.readTextFileSync(`${this.dir}/executor`));
+  /** The process id of the kernel's parent (the runner). */
+  get parent(): number {
+    return Number(Deno.readTextFileSync(`${this.dir}/parent`));
   }
 
   /**
    * Asserts that the kernel stops beating within 10 s: its heartbeat, removed, is not back half a
-   * second later. (An executor that got the signal itself may still be stopping its kernel when
+   * second later. (A runner that got the signal itself may still be stopping its kernel when
    * the process that waits for it has ended.)
    */
   async assertStopped(message: string): Promise<void> {
@@ -68,13 +67,10 @@ export class Heartbeat {
     await Deno.remove(`${this.dir}/beat`).catch(() => {});
     await new Promise((r) => setTimeout(r, 200));
     if (!exists(`${this.dir}/beat`)) return;
-    await new Deno.Command(PYTHON, {
-      args: [
-        "-c",
-        "import os, signal, sys\ntry: os.kill(int(sys.argv[1]), signal.SIGKILL)\n" +
-        "except ProcessLookupError: pass",
-        Deno.readTextFileSync(`${this.dir}/kernel`),
-      ],
+    // `kill`, not Deno.kill (which needs every run permission).
+    await new Deno.Command("kill", {
+      args: ["-KILL", Deno.readTextFileSync(`${this.dir}/kernel`).trim()],
+      stderr: "null",
     }).output();
   }
 }

@@ -4,7 +4,6 @@
  * @module
  */
 import { executeNotebooks } from "../../scripts/runner/execute.ts";
-import { installKernelSpec, jupyterEnv } from "../../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS } from "../../scripts/runner/paths.ts";
 
 /** A notebook (nbformat 4) whose code cells have these sources, not executed. */
@@ -28,8 +27,6 @@ export function notebook(cells: string[], metadata: Record<string, unknown> = {}
 export interface ExecuteCellsOptions {
   /** A kernelspec replacing the project's (e.g. a kernel that cannot start). */
   spec?: object;
-  /** Variables added to the executor's environment (e.g. `PYTHONPATH`). */
-  env?: Record<string, string>;
   /** Seconds the kernel may take to start. */
   startupTimeoutSeconds?: number;
   /** Seconds a cell may take. */
@@ -38,14 +35,14 @@ export interface ExecuteCellsOptions {
   cwd?: string;
   /** Aborting it stops the run (`executeNotebooks`' signal). */
   signal?: AbortSignal;
-  /** Called with the scratch folder (`in.ipynb`, `out.ipynb`) before it is removed. */
+  /** Called with the scratch folder (`in.ipynb`, `out.ipynb`, `runtime/`) before it is removed. */
   inspect?: (dir: string) => Promise<void>;
 }
 
 /**
  * Executes a notebook of these code cells (or the notebook file `{ file }`) as the runner does
- * (one job, `fixture.ipynb`, run in the notebooks' folder unless `cwd`), in a scratch folder with
- * its own kernelspec for this Deno.
+ * (one job, `fixture.ipynb`, run in the notebooks' folder unless `cwd`), in a scratch folder, on
+ * the project's kernelspec for this Deno unless `spec`.
  *
  * @returns The executed notebook; throws what `executeNotebooks` throws.
  */
@@ -56,7 +53,6 @@ export async function executeCells(
 ): Promise<any> {
   const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
   try {
-    await installKernelSpec(`${dir}/jupyter`, Deno.execPath(), options.spec);
     if (Array.isArray(cells)) await Deno.writeTextFile(`${dir}/in.ipynb`, notebook(cells));
     else await Deno.copyFile(cells.file, `${dir}/in.ipynb`);
     await executeNotebooks({
@@ -67,7 +63,8 @@ export async function executeCells(
         cwd: options.cwd ?? NOTEBOOKS,
         results: `${dir}/results`,
       }],
-      env: { ...jupyterEnv(`${dir}/jupyter`), ...options.env },
+      // deno-lint-ignore no-explicit-any
+      spec: options.spec as any,
       workDir: dir,
       startupTimeoutSeconds: options.startupTimeoutSeconds,
       cellTimeoutSeconds: options.cellTimeoutSeconds,

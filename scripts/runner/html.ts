@@ -1,0 +1,216 @@
+/**
+ * A notebook as a self-contained HTML page: its markdown cells rendered (by `marked`, raw HTML
+ * shown as text), its code and outputs, its figures as `data:` images. The page loads nothing:
+ * a Content-Security-Policy allows only inline styles and `data:` images, and every link that is
+ * neither http(s) nor relative, and every image that is not a `data:` one, is removed from the
+ * HTML the notebook carries (markdown cells, HTML and Markdown outputs).
+ *
+ * @module
+ */
+import { Marked } from "marked";
+import { parseHTML } from "linkedom";
+import { Buffer } from "node:buffer";
+import { ANSI, type Cell, type Notebook, type Output, PyFloat } from "./nbformat.ts";
+
+/** The page's Content-Security-Policy. */
+export const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+/**
+ * HTML-escapes text (`&`, `<`, `>`, `"`, `'`).
+ *
+ * @param s text
+ * @returns HTML
+ * @example
+ * ```ts
+ * import { escapeHtml } from "./html.ts";
+ * if (escapeHtml('<a href="x">') !== "&lt;a href=&quot;x&quot;&gt;") throw new Error("escape");
+ * ```
+ */
+export function escapeHtml(s: string): string {
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+
+const markdown = new Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text) } });
+
+/**
+ * Whether a link target may stay in a page: http(s), or relative (no scheme).
+ *
+ * @param href the target
+ * @returns true when allowed
+ * @example
+ * ```ts
+ * import { safeHref } from "./html.ts";
+ * const got = ["https://a.org", "../x.md#y", "#top", "javascript:alert(1)", " data:text/html,x", "vbscript:x"]
+ *   .map(safeHref);
+ * if (got.join() !== "true,true,true,false,false,false") throw new Error(got.join());
+ * ```
+ */
+export function safeHref(href: string): boolean {
+  // Browsers ignore control characters and spaces in a scheme (`java\tscript:`).
+  // deno-lint-ignore no-control-regex
+  const h = href.replace(/[\x00-\x20\x7f]/g, "");
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(h);
+  return scheme === null ? !h.startsWith("//") : /^https?$/i.test(scheme[1]);
+}
+
+/**
+ * HTML with what a self-contained page must not carry removed: scripts, frames, objects, forms,
+ * event attributes, links that are neither http(s) nor relative (kept as their text), images
+ * that are not `data:` ones (kept as their alt text).
+ *
+ * @param html an HTML fragment
+ * @returns the fragment, sanitised
+ * @example
+ * ```ts
+ * import { sanitiseHtml } from "./html.ts";
+ * const got = sanitiseHtml('<a href="javascript:x">a</a><img src="https://x/y.png" alt="y"><b onclick="x">b</b>');
+ * if (got !== "ay<b>b</b>") throw new Error(got);
+ * ```
+ */
+export function sanitiseHtml(html: string): string {
+  const { document } = parseHTML(
+    `<!doctype html><html><body><div id="root">${html}</div></body></html>`,
+  );
+  const root = document.getElementById("root")!;
+  for (const el of [...root.querySelectorAll("script,iframe,object,embed,form,base,meta,link")]) {
+    el.remove();
+  }
+  for (const el of [...root.querySelectorAll("*")]) {
+    for (const attr of [...el.attributes]) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith("on") || name === "srcset" || name === "formaction") {
+        el.removeAttribute(attr.name);
+      }
+    }
+    const tag = el.tagName.toLowerCase();
+    if (el.hasAttribute("href") && !safeHref(el.getAttribute("href")!)) {
+      if (tag === "a") el.replaceWith(...el.childNodes);
+      else el.removeAttribute("href");
+    }
+    if (el.hasAttribute("xlink:href") && !safeHref(el.getAttribute("xlink:href")!)) {
+      el.removeAttribute("xlink:href");
+    }
+    if (tag === "img" && !/^data:image\//i.test(el.getAttribute("src") ?? "")) {
+      el.replaceWith(document.createTextNode(el.getAttribute("alt") ?? ""));
+    } else if (el.hasAttribute("src") && !/^data:/i.test(el.getAttribute("src")!)) {
+      el.removeAttribute("src");
+    }
+  }
+  return root.innerHTML;
+}
+
+const text = (s: unknown) => Array.isArray(s) ? s.join("") : String(s ?? "");
+
+/** One output as HTML. */
+function outputHtml(out: Output): string {
+  if (out.output_type === "stream") {
+    const cls = out.name === "stderr" ? "stream stderr" : "stream";
+    return `<pre class="${cls}">${escapeHtml(text(out.text).replace(ANSI, ""))}</pre>`;
+  }
+  if (out.output_type === "error") {
+    const tb = (out.traceback ?? []).map((l: string) => l.replace(ANSI, "")).join("\n") ||
+      `${out.ename}: ${out.evalue}`;
+    return `<pre class="error">${escapeHtml(tb)}</pre>`;
+  }
+  const data: Record<string, unknown> = out.data ?? {};
+  const meta = (out.metadata ?? {}) as Record<string, { width?: unknown; height?: unknown }>;
+  if (typeof data["image/png"] === "string") {
+    const m = meta["image/png"] ?? {};
+    const size = (["width", "height"] as const).map((k) => {
+      const v = m[k] instanceof PyFloat ? m[k].value : m[k];
+      return typeof v === "number" && v > 0 ? ` ${k}="${v}"` : "";
+    }).join("");
+    const alt = escapeHtml(text(data["text/plain"]));
+    return `<img src="data:image/png;base64,${
+      text(data["image/png"]).replace(/\s/g, "")
+    }"${size} alt="${alt}">`;
+  }
+  if (data["image/svg+xml"] !== undefined) {
+    const b64 = Buffer.from(text(data["image/svg+xml"])).toString("base64");
+    return `<img src="data:image/svg+xml;base64,${b64}" alt="${
+      escapeHtml(text(data["text/plain"]))
+    }">`;
+  }
+  if (data["text/html"] !== undefined) {
+    return `<div class="html">${sanitiseHtml(text(data["text/html"]))}</div>`;
+  }
+  if (data["text/markdown"] !== undefined) {
+    const html = markdown.parse(text(data["text/markdown"]), { async: false });
+    return `<div class="markdown">${sanitiseHtml(html)}</div>`;
+  }
+  if (data["text/plain"] !== undefined) {
+    return `<pre>${escapeHtml(text(data["text/plain"]).replace(ANSI, ""))}</pre>`;
+  }
+  return "";
+}
+
+/** One cell as HTML. */
+function cellHtml(cell: Cell): string {
+  if (cell.cell_type === "markdown") {
+    const html = markdown.parse(text(cell.source), { async: false });
+    return `<section class="cell markdown">${sanitiseHtml(html)}</section>`;
+  }
+  if (cell.cell_type !== "code") {
+    return `<section class="cell raw"><pre>${escapeHtml(text(cell.source))}</pre></section>`;
+  }
+  const n = cell.execution_count ?? " ";
+  const outputs = (cell.outputs ?? []).map(outputHtml).filter((h) => h).join("\n");
+  return `<section class="cell code">\n<div class="input"><span class="prompt">In [${n}]:</span>` +
+    `<pre><code>${escapeHtml(text(cell.source))}</code></pre></div>\n` +
+    (outputs ? `<div class="outputs">\n${outputs}\n</div>\n` : "") + `</section>`;
+}
+
+const STYLE = `
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b;
+  max-width: 1100px; margin: 2em auto; padding: 0 1em; }
+.cell { margin: 0.8em 0; }
+.input { display: flex; gap: 0.6em; }
+.prompt { color: #307fc1; font: 12px/1.9 ui-monospace, monospace; min-width: 5.5em; text-align: right; }
+.input pre { flex: 1; margin: 0; background: #f5f5f5; border: 1px solid #e0e0e0; padding: 0.5em;
+  overflow-x: auto; font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
+.outputs { margin: 0.4em 0 0 6.1em; overflow-x: auto; }
+.outputs pre { font: 13px/1.4 ui-monospace, monospace; margin: 0.3em 0; white-space: pre-wrap; }
+.outputs pre.stderr, .outputs pre.error { background: #fdd; padding: 0.3em; }
+.outputs img { max-width: 100%; height: auto; }
+table { border-collapse: collapse; margin: 0.5em 0; font-size: 13px; }
+caption { text-align: left; font-weight: 600; padding: 0.3em 0; }
+th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; vertical-align: top; }
+thead th { background: #f0f0f0; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+`;
+
+/**
+ * The notebook's page.
+ *
+ * @param nb the executed notebook
+ * @param title the page's title (the notebook's name)
+ * @returns the HTML page
+ * @example
+ * ```ts
+ * import { renderNotebook } from "./html.ts";
+ * const page = renderNotebook({
+ *   cells: [{ cell_type: "markdown", source: "# Hi [x](javascript:alert(1))", metadata: {} }],
+ *   metadata: {}, nbformat: 4, nbformat_minor: 5,
+ * }, "t");
+ * if (!page.includes("Content-Security-Policy") || page.includes("javascript:")) throw new Error(page);
+ * ```
+ */
+export function renderNotebook(nb: Notebook, title: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${nb.cells.map(cellHtml).join("\n")}
+</main>
+</body>
+</html>
+`;
+}
