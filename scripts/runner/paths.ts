@@ -81,7 +81,6 @@ export function shown(path: string): string {
   return path;
 }
 
-
 /**
  * The `deno` arguments that run the main job exactly as `deno task reproduce` does (same
  * permissions; a test checks the task says the same), for tests and benchmarks that run it.
