@@ -35,6 +35,17 @@ Deno.test("a cell that throws stops the run, naming the notebook, the cell as Ju
   );
 });
 
+Deno.test("cells tagged as nbclient knows: raises-exception may fail, skip-execution does not run", async () => {
+  const cells = JSON.parse(notebook(['throw new Error("expected");', '"skipped"', '"after"']));
+  cells.cells[0].metadata.tags = ["raises-exception"];
+  cells.cells[1].metadata.tags = ["skip-execution"];
+  const nb = await executeCells({ text: JSON.stringify(cells) });
+  assert.equal(nb.cells[0].outputs[0].output_type, "error");
+  assert.deepEqual(nb.cells[1].outputs, []);
+  assert.equal(nb.cells[1].execution_count, null);
+  assert.deepEqual(nb.cells[2].outputs[0].data["text/plain"], ['"after"']);
+});
+
 Deno.test("a failing import and a syntax error still name their cell", async () => {
   await assert.rejects(
     () => run(["1 + 1", 'import { nothing } from "./does-not-exist.ts";', "2"]),

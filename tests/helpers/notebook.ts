@@ -40,20 +40,22 @@ export interface ExecuteCellsOptions {
 }
 
 /**
- * Executes a notebook of these code cells (or the notebook file `{ file }`) as the runner does
+ * Executes a notebook of these code cells (or the notebook file `{ file }`, or the notebook
+ * `{ text }`) as the runner does
  * (one job, `fixture.ipynb`, run in the notebooks' folder unless `cwd`), in a scratch folder, on
  * the project's kernelspec for this Deno unless `spec`.
  *
  * @returns The executed notebook; throws what `executeNotebooks` throws.
  */
 export async function executeCells(
-  cells: string[] | { file: string },
+  cells: string[] | { file: string } | { text: string },
   options: ExecuteCellsOptions = {},
   // deno-lint-ignore no-explicit-any
 ): Promise<any> {
   const dir = await Deno.makeTempDir({ prefix: "runner-test-" });
   try {
     if (Array.isArray(cells)) await Deno.writeTextFile(`${dir}/in.ipynb`, notebook(cells));
+    else if ("text" in cells) await Deno.writeTextFile(`${dir}/in.ipynb`, cells.text);
     else await Deno.copyFile(cells.file, `${dir}/in.ipynb`);
     await executeNotebooks({
       jobs: [{

@@ -275,9 +275,14 @@ class Execution {
     for (let index = 0; index < this.nb.cells.length; index++) {
       current = index;
       const cell = this.cell(index);
+      // As nbclient: empty cells and cells tagged `skip-execution` are not run; a cell tagged
+      // `raises-exception` may fail.
+      const tags: string[] = Array.isArray(cell.metadata?.tags) ? cell.metadata.tags : [];
       if (cell.cell_type !== "code" || !text(cell.source).trim()) continue;
+      if (tags.includes("skip-execution")) continue;
+      const mayFail = tags.includes("raises-exception");
       const count = executed + 1;
-      const id = await this.session.execute(text(cell.source)).catch(fail);
+      const id = await this.session.execute(text(cell.source), true, !mayFail).catch(fail);
       executed++;
       this.owners.set(id, index);
       this.lastOwner = index;
@@ -295,7 +300,7 @@ class Execution {
         return fail(e);
       }
       cell.execution_count = count;
-      if (reply.content?.status === "error") {
+      if (reply.content?.status === "error" && !mayFail) {
         const { ename = "", evalue = "" } = reply.content;
         let message = `${ename}: ${evalue}`.replace(/^[: ]+|[: ]+$/g, "") ||
           "the kernel reported an error";

@@ -84,15 +84,16 @@ export class Session {
     }
   }
 
-  /** Sends a request on the shell channel; returns its id. */
-  execute(code: string, storeHistory = true): Promise<string> {
+  /** Sends an execute request on the shell channel (a failing request stops the ones queued
+   * behind it unless `stopOnError` is false); returns its id. */
+  execute(code: string, storeHistory = true, stopOnError = true): Promise<string> {
     return this.client.send("shell", "execute_request", {
       code,
       silent: false,
       store_history: storeHistory,
       user_expressions: {},
       allow_stdin: false,
-      stop_on_error: true,
+      stop_on_error: stopOnError,
     }, SEND_TIMEOUT_MS);
   }
 
