@@ -30,7 +30,7 @@ const text = async (dir: string, sourceId: string, s = series) =>
 Deno.test("each appraisal rests on quotes in its article and absences true of its text", async () => {
   for (const [sourceId, { appraisal }] of series.articles!.records) {
     if (!appraisal) continue;
-    const t = await text(DEFAULT_DATA_DIR, sourceId);
+    const t = await text(TEST_DATA_DIR, sourceId);
     const lower = t.toLowerCase();
     for (const j of appraisal.items) {
       for (const q of j.quotes) assert.ok(t.includes(normalizeSourceText(q)), q);

@@ -36,7 +36,7 @@ const verdicts = (l: typeof ledger) => Object.fromEntries(l.map((c) => [c.id, c.
 Deno.test("every claim in the ledger is quoted from its article", async () => {
   for (const c of ledger) {
     const source = normalizeSourceText(
-      await Deno.readTextFile(`${DEFAULT_DATA_DIR}${series.sources.get(c.sourceId)!.textPath}`),
+      await Deno.readTextFile(`${TEST_DATA_DIR}${series.sources.get(c.sourceId)!.textPath}`),
     );
     assert.ok(source.includes(normalizeSourceText(c.quote)), c.quote);
     assert.ok(VERDICTS.includes(c.verdict));
@@ -116,14 +116,14 @@ Deno.test("claims belong to their article: cases from another article change no 
     sources: new Map([...series.sources, [other, { ...src, id: other, citation: "synthetic" }]]),
     cases: [
       ...series.cases,
-      synthetic(byId("2"), "S1", other),
-      { ...synthetic(byId("3"), "S2", other), observations: [] },
+      synthetic(byId("2"), "other-S1", other),
+      { ...synthetic(byId("3"), "other-S2", other), observations: [] },
     ],
   };
   const after = claimsLedger(grown);
   assert.deepEqual(verdicts(after), verdicts(ledger));
   assert.deepEqual(after.map((c) => c.evidence), ledger.map((c) => c.evidence));
-  assert.ok(after.every((c) => !c.cases.includes("S1") && !c.cases.includes("S2")));
+  assert.ok(after.every((c) => !c.cases.includes("other-S1") && !c.cases.includes("other-S2")));
 });
 
 Deno.test("nagoshi-2012: a claim whose case is missing cannot be assessed; evidence numbers are computed", () => {
