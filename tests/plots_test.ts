@@ -253,3 +253,19 @@ Deno.test("spanBar: an exact value is a thick bar centred on it, a range a band 
   const range = spanBar({ ...period, value: { lo: 0, hi: 1, nominal: 0.5 } });
   assert.deepEqual([range.band, range.y, range.height], [true, y(1), y(0) - y(1)]);
 });
+
+Deno.test("every figure carries its source data: a row per drawn mark", () => {
+  for (const c of series.cases) {
+    const f = caseTimelineFigure(c);
+    const points = f.data.filter((r) => r.panel === "values" && r.mark === "point");
+    assert.equal(points.length, dataCircles(svgText(f)), `case ${c.id}`);
+    assert.equal(f.data.filter((r) => r.panel === "doses").length, c.treatments.length);
+    assert.equal(f.data.filter((r) => r.panel === "events").length, c.events.length);
+  }
+  const es = lib.caseEffectSizes(series.cases, "NAP", lib.painOptions(series.study));
+  const rows = forestRows(es.perCase, []);
+  assert.deepEqual(forestFigure("NAP", rows).data.map((r) => r.series), rows.map((r) => r.label));
+  const traj = trajectoriesFigure(series.cases);
+  // Each value is a dot (a value over a period also gets its bar), in both panels.
+  assert.equal(traj.data.length, dataCircles(svgText(traj)));
+});

@@ -9,7 +9,7 @@ import type { AggregateResult } from "../stats/aggregation.ts";
 import type { EffectSizeResult, Measure } from "../stats/types.ts";
 import { casesListing, listing } from "../prose.ts";
 import { axesPanel } from "./axes.ts";
-import { type Figure, PAD, stack } from "./compose.ts";
+import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
@@ -325,6 +325,7 @@ export function forestFigure(
   const notes = footnotes.map((f, i) => `${LETTERS[i] ?? `(${i + 1})`}: ${f}`);
   const n = rows.length;
   return stack([plot], {
+    data: data.map(({ r, value }) => forestDataRow(measure, r, value)),
     title: `${measure}: per case and aggregated`,
     width,
     legend: legendItems,
@@ -381,6 +382,23 @@ export function forestRows(
       },
     })),
   ];
+}
+
+/** The source-data row of a forest row: what its dot, whiskers and printed value show. */
+function forestDataRow(measure: string, r: ForestRow, printed: string): DataRow {
+  const { estimate, ciLower, ciUpper, informativeCi } = r.result;
+  const drawnCi = ciLower !== null && ciUpper !== null && ciUpper > ciLower;
+  return {
+    series: r.label,
+    mark: r.kind ?? "case",
+    measure,
+    x: estimate !== null && Number.isFinite(estimate) ? estimate : null,
+    x_lo: drawnCi ? ciLower : null,
+    x_hi: drawnCi ? ciUpper : null,
+    informative_lo: informativeCi?.lower ?? null,
+    informative_hi: informativeCi?.upper ?? null,
+    label: printed,
+  };
 }
 
 function r2(v: number): number {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { type Figure, stack, type StackOptions } from "./compose.ts";
+export { type DataRow, type Figure, stack, type StackOptions } from "./compose.ts";
 export { caseTimelineFigure, type TimelineOptions } from "./timeline.ts";
 export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {
@@ -51,5 +51,4 @@ export {
   pngBytes,
   svgText,
   writeAtomic,
-  writeFigure,
 } from "./render.ts";

@@ -71,24 +71,6 @@ export async function writeAtomic(path: string, data: Uint8Array | string): Prom
   await Deno.rename(tmp, path);
 }
 
-/**
- * Writes `<dir>/<name>.svg` and `<dir>/<name>.png` and returns their paths.
- *
- * @example
- * ```ts
- * import { writeFigure } from "./render.ts";
- * // await writeFigure(figure, "results/figures", "case-1-timeline")
- * ```
- */
-export async function writeFigure(figure: Figure, dir: string, name: string): Promise<string[]> {
-  await Deno.mkdir(dir, { recursive: true });
-  const svg = `${dir}/${name}.svg`;
-  const png = `${dir}/${name}.png`;
-  await writeAtomic(svg, svgText(figure));
-  await writeAtomic(png, await pngBytes(figure));
-  return [svg, png];
-}
-
 /** A Jupyter display bundle. */
 export type DisplayBundle = Record<"image/png" | "image/svg+xml" | "text/plain", string>;
 

@@ -7,7 +7,7 @@
 import { listing } from "../prose.ts";
 import { percentThresholds, type Study } from "../study.ts";
 import { axesPanel } from "./axes.ts";
-import { type Figure, stack } from "./compose.ts";
+import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
 import { DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 
@@ -177,7 +177,19 @@ export function responderCurveFigure(
   const notes = options.excluded?.length
     ? [`Not included: ${listing(options.excluded.map((e) => `case ${e.caseId} (${e.reason})`))}.`]
     : [];
+  const data = curves.flatMap((c) =>
+    c.pts.map((p): DataRow => ({
+      series: label(c.timing),
+      mark: "step",
+      x: p.threshold,
+      y: p.proportion,
+      y_lo: banded.includes(c) ? p.ciLower ?? null : null,
+      y_hi: banded.includes(c) ? p.ciUpper ?? null : null,
+      n: p.n,
+    }))
+  );
   return stack([plot], {
+    data,
     title: "Cumulative responder curve",
     width,
     legend: [

@@ -7,7 +7,7 @@
  */
 import type { SensitivityRow } from "../stats/sensitivity.ts";
 import { axesPanel } from "./axes.ts";
-import { type Figure, PAD, stack } from "./compose.ts";
+import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
@@ -160,7 +160,17 @@ export function sensitivityFigure(
     });
   });
   const nq = quantities.length;
+  const data = rows.map((r): DataRow => ({
+    panel: r.quantity,
+    series: labelOf(r),
+    mark: "range",
+    x: r.nominal !== null && Number.isFinite(r.nominal) ? r.nominal : null,
+    x_lo: r.lo,
+    x_hi: r.hi,
+    label: countOf(r),
+  }));
   return stack(panels, {
+    data,
     title: "Sensitivity of the headline numbers to the analysis choices",
     width,
     legend: [

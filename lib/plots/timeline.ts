@@ -10,7 +10,7 @@ import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
 import { scaleLabel } from "../scales.ts";
 import { firstPeriod, relativeDay } from "../timeline.ts";
-import { type Figure, panel, stack } from "./compose.ts";
+import { type DataRow, type Figure, panel, stack } from "./compose.ts";
 import { document, svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
@@ -227,7 +227,40 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
       swatch: { kind: "rect", color: k.color },
     })),
   ];
+  const data: DataRow[] = [
+    ...events.map((e) => ({
+      panel: "events",
+      series: e.label,
+      mark: "event",
+      x: e.t.nominal,
+      x_lo: e.t.lo,
+      x_hi: e.t.hi,
+    })),
+    ...obs.map((o) => ({
+      panel: "values",
+      series: valueName,
+      mark: o.span ? "value over a period" : "point",
+      x: o.t.nominal,
+      x_lo: o.span ? o.span.start.lo : o.t.lo,
+      x_hi: o.span ? (o.span.end?.hi ?? Infinity) : o.t.hi,
+      y: o.o.value.nominal,
+      y_lo: o.o.value.lo,
+      y_hi: o.o.value.hi,
+      label: o.o.words,
+    })),
+    ...periods.map((p) => ({
+      panel: "doses",
+      series: p.t.drug,
+      mark: "dose period",
+      x: p.start.nominal,
+      x_lo: p.start.lo,
+      x_hi: p.end ? p.end.hi : Infinity,
+      y: p.t.doseMgPerDay,
+      label: formatNumber(p.t.doseMgPerDay),
+    })),
+  ];
   return stack(panels, {
+    data,
     title: options.title ??
       `Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})`,
     width,

@@ -18,7 +18,7 @@ import {
   relativeDay,
 } from "../timeline.ts";
 import { axesPanel } from "./axes.ts";
-import { type Figure, stack } from "./compose.ts";
+import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { spread } from "./layout.ts";
@@ -187,7 +187,12 @@ export function trajectoriesFigure(
   if (excluded.length) notes.push(`Not shown: ${listing(excluded)}.`);
   if (excludedPct.length) notes.push(`Not in the lower panel: ${listing(excludedPct)}.`);
   const n = vasTracks.length;
+  const data = [
+    ...trackRows(vasTracks, `${name} (${unit})`),
+    ...trackRows(pctTracks, `% of baseline ${name}`),
+  ];
   return stack([vasPanel, pctPanel], {
+    data,
     title: `Pain after ${drug}, all cases aligned on its first start`,
     width,
     legend: [
@@ -220,6 +225,23 @@ export function trajectoriesFigure(
       `${listing(thresholds.map((v) => `${v}%`))} reduction thresholds` +
       `${excluded.length ? `; not shown: ${listing(excluded)}` : ""}.`,
   });
+}
+
+/** The source data of a panel's tracks: one row per point (x: days, y: the value). */
+function trackRows(tracks: readonly Track[], panelName: string): DataRow[] {
+  return tracks.flatMap((tr) =>
+    [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).map((p): DataRow => ({
+      panel: panelName,
+      series: tr.label,
+      mark: p.span ? "value over a period" : "point",
+      x: p.t.nominal,
+      x_lo: p.span ? p.span.start.lo : p.t.lo,
+      x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
+      y: p.v.nominal,
+      y_lo: p.v.lo,
+      y_hi: p.v.hi,
+    }))
+  );
 }
 
 /** Lines, whiskers and dots of every track, and the end labels (with `tags`) in the margin. */
