@@ -24,6 +24,7 @@ import {
 import { panel } from "../lib/plots/compose.ts";
 import { type FuzzyBar, fuzzyBar, linearScale, spanBar } from "../lib/plots/uncertainty.ts";
 import { SPAN_BAR } from "../lib/plots/theme.ts";
+import { statedValue, timelineModel } from "../lib/plots/timeline_model.ts";
 import { oddCases } from "./plots/odd_cases.ts";
 
 const series = await lib.loadCaseSeries();
@@ -73,7 +74,9 @@ Deno.test("timeline: an event label too long for the strip is cut at a word with
   const long = "a description that goes on ".repeat(12).trim();
   const events = c.events.map((e) => ({ ...e, kind: "same kind", description: long }));
   const svg = svgText(caseTimelineFigure({ ...c, events }));
-  assert.ok(!svg.includes(long), "the whole description");
+  // The whole description is the marker's hover text, never a label.
+  assert.ok(!svg.includes(`>${long}</text>`), "the whole description");
+  assert.ok(svg.includes(`>same kind: ${long}, `), "the evidence on hover");
   assert.match(svg, />a description that goes on[^<]* …</);
 });
 
@@ -81,7 +84,13 @@ Deno.test("timeline: a stated range is a vertical whisker labelled lo–hi", () 
   const c = series.cases.find((x) => x.observations.some((o) => o.vas.lo < o.vas.hi))!;
   const o = c.observations.find((o) => o.vas.lo < o.vas.hi)!;
   const svg = svgText(caseTimelineFigure(c));
-  assert.ok(svg.includes(`>${lib.formatNumber(o.vas.lo)}–${lib.formatNumber(o.vas.hi)}<`));
+  // Printed as the text states it (e.g. "0–1.0"), with its lower and upper values.
+  const text = statedValue(o, true);
+  assert.match(
+    text,
+    new RegExp(`^${lib.formatNumber(o.vas.lo)}(\\.0)?–${lib.formatNumber(o.vas.hi)}`),
+  );
+  assert.ok(svg.includes(`>${text}<`));
 });
 
 Deno.test("timeline: odd shapes render honestly", () => {
@@ -101,8 +110,8 @@ Deno.test("timeline: odd shapes render honestly", () => {
   assert.ok(s.includes("VAS stated for a period"));
   assert.ok(s.includes(">an unlisted class (no assigned colour)<"));
   assert.ok(s.includes(">another unlisted class (no assigned colour)<"));
-  // Open-ended times are dashed, never Infinity or NaN in the SVG.
-  assert.ok(s.includes('stroke-dasharray="3,2"'));
+  // Open-ended times are arrows, never Infinity or NaN in the SVG.
+  assert.ok(s.includes(">arrow: no bound stated<"));
   assert.ok(!/Infinity|NaN|undefined/.test(s));
 });
 
@@ -221,10 +230,18 @@ Deno.test("timeline: the legend lists what the figure draws and nothing else", (
     const svg = svgText(caseTimelineFigure(c));
     const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
     const body = svg.replace(legendPart, "");
-    const dashedDrawn = /stroke-dasharray="3,2"/.test(body);
-    assert.equal(legendPart.includes("dashed: open-ended"), dashedDrawn, `case ${c.id}`);
-    const paleDrawn = /fill-opacity="0.4"/.test(body);
-    assert.equal(legendPart.includes("pale: end or timing"), paleDrawn, `case ${c.id}`);
+    const m = timelineModel(c);
+    const has = (label: string) => legendPart.includes(`>${label}`);
+    // Dashed: a window past the axis (brackets only; phase lines have their own dash).
+    assert.equal(has("dashed: window runs past"), /stroke-dasharray="3,2"/.test(body), c.id);
+    assert.equal(has("phase change"), m.phases.length > 0, c.id);
+    assert.equal(has("phase change"), /stroke-dasharray="4,3"/.test(body), c.id);
+    const endless = m.periods.some((p) => p.end === null) || m.spans.some((s) => s.end === null);
+    assert.equal(has("no end stated"), endless, c.id);
+    assert.equal(has("event"), c.events.length > 0, c.id);
+    assert.equal(has(`stated ${lib.valueScale([c]).name}<`), m.points.length > 0, c.id);
+    // Nothing is pale any more: "ongoing" is an arrowhead, an unknown time a bracket.
+    assert.ok(!/fill-opacity="0.4"/.test(body), c.id);
   }
 });
 
@@ -232,7 +249,7 @@ Deno.test("timeline: a value stated for a period is a bar over the period, label
   for (const c of series.cases) {
     for (const o of c.observations.filter((o) => o.span && o.vas.lo === o.vas.hi)) {
       const svg = svgText(caseTimelineFigure(c));
-      const label = lib.formatNumber(o.vas.nominal);
+      const label = statedValue(o, true);
       // A bar of the period's colour, 5 px thick, drawn as data (not only in the legend).
       const body = svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, "");
       const bars = (body.match(/<rect [^>]*>/g) ?? []).filter((r) =>

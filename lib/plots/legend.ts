@@ -21,7 +21,13 @@ export type Swatch =
   /** A filled box (a period, a band), with optional opacity and height in px (default 8). */
   | { kind: "rect"; color: string; opacity?: number; height?: number }
   /** A box fading from opaque to clear: an uncertain edge or an end not stated. */
-  | { kind: "fade"; color: string };
+  | { kind: "fade"; color: string }
+  /** A window: a thin line with end caps, or with an arrow on the right when `arrow`. */
+  | { kind: "bracket"; color: string; arrow?: boolean }
+  /** A vertical line (a phase change), dashed with `dash`. */
+  | { kind: "vline"; color: string; dash?: string }
+  /** A bar that runs on to the axis's edge and ends in an arrowhead (no end stated). */
+  | { kind: "bar-arrow"; color: string; height?: number };
 
 /** One legend entry. */
 export interface LegendItem {
@@ -87,6 +93,55 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
         fill: s.color,
         "fill-opacity": s.opacity ?? 1,
       })];
+    case "bracket": {
+      const els = [
+        svgElement("line", {
+          x1: x + 1,
+          x2: x + SWATCH_W - 1,
+          y1: cy,
+          y2: cy,
+          stroke: s.color,
+          "stroke-width": STROKE.thin,
+        }),
+      ];
+      els.push(svgElement("line", {
+        x1: x + 1,
+        x2: x + 1,
+        y1: cy - 2.5,
+        y2: cy + 2.5,
+        stroke: s.color,
+        "stroke-width": STROKE.thin,
+      }));
+      if (s.arrow) els.push(arrowHead(x + SWATCH_W, cy, 2.5, s.color));
+      else {
+        els.push(svgElement("line", {
+          x1: x + SWATCH_W - 1,
+          x2: x + SWATCH_W - 1,
+          y1: cy - 2.5,
+          y2: cy + 2.5,
+          stroke: s.color,
+          "stroke-width": STROKE.thin,
+        }));
+      }
+      return els;
+    }
+    case "vline":
+      return [svgElement("line", {
+        x1: x + SWATCH_W / 2,
+        x2: x + SWATCH_W / 2,
+        y1: cy - h / 2 - 1,
+        y2: cy + h / 2 + 1,
+        stroke: s.color,
+        "stroke-width": STROKE.thin,
+        ...(s.dash ? { "stroke-dasharray": s.dash } : {}),
+      })];
+    case "bar-arrow": {
+      const bh = s.height ?? 6;
+      return [
+        svgElement("rect", { x, y: cy - bh / 2, width: SWATCH_W - 5, height: bh, fill: s.color }),
+        arrowHead(x + SWATCH_W, cy, bh / 2 + 1.5, s.color),
+      ];
+    }
     case "fade": {
       const g = fadeGradient(s.color, 1, 0);
       return [
@@ -95,6 +150,36 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
       ];
     }
   }
+}
+
+/**
+ * A filled arrowhead pointing right with its tip at (x, cy), `h` px from the axis to each barb.
+ *
+ * @param x Tip's x.
+ * @param cy Tip's y.
+ * @param h Half height in px.
+ * @param color Fill.
+ * @param dir 1 points right (default), -1 left.
+ * @returns The `<path>`.
+ * @example
+ * ```ts
+ * import { arrowHead } from "./legend.ts";
+ * arrowHead(10, 5, 2, "#000").getAttribute("d"); // "M10,5L6.8,3L6.8,7Z"
+ * ```
+ */
+export function arrowHead(
+  x: number,
+  cy: number,
+  h: number,
+  color: string,
+  dir: 1 | -1 = 1,
+): Element {
+  const r = (v: number) => Math.round(v * 100) / 100;
+  const b = x - dir * h * 1.6;
+  return svgElement("path", {
+    d: `M${r(x)},${r(cy)}L${r(b)},${r(cy - h)}L${r(b)},${r(cy + h)}Z`,
+    fill: color,
+  });
 }
 
 /**
