@@ -9,12 +9,17 @@ import {
   caseTimelineFigure,
   displayBundle,
   displayMetadata,
+  FOREST_MIN_ESTIMABLE,
   forestFigure,
+  forestOmission,
   forestRows,
   pngBytes,
   PRINT_WIDTH,
   RESPONDER_BAND_MAX_N,
+  RESPONDER_MIN_CASES,
   responderCurveFigure,
+  responderCurveOmission,
+  SCED_MIN_PHASE_POINTS,
   sensitivityFigure,
   sensitivityIntervals,
   stack,
@@ -152,13 +157,60 @@ Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pool
 
 Deno.test("responder curve: exact band drawn for small n, absent without intervals or for large n", () => {
   const curve = lib.responderCurve(series.cases);
-  const banded = svgText(responderCurveFigure(curve));
-  assert.equal(count(banded, /<polygon/g), 2);
-  assert.ok(banded.includes("exact 95% interval"));
+  // A band is its two limits (thin lines, no fill that could mix with the other band's).
+  const limits = (f: ReturnType<typeof responderCurveFigure>) =>
+    f.data.filter((r) => r.y_lo !== null).length;
+  const banded = responderCurveFigure(curve);
+  const drawn = curve.filter((p) => p.proportion !== null).length;
+  assert.equal(limits(banded), drawn);
+  assert.equal(count(svgText(banded), /<polygon/g), 0);
+  assert.equal(count(svgText(banded), /<polyline/g), 2 + 2 * 2);
+  assert.ok(svgText(banded).includes("limits of the exact 95% interval"));
   const bare = curve.map(({ ciLower: _l, ciUpper: _u, ...p }) => p);
-  assert.equal(count(svgText(responderCurveFigure(bare)), /<polygon/g), 0);
+  assert.equal(limits(responderCurveFigure(bare)), 0);
   const large = curve.map((p) => ({ ...p, n: RESPONDER_BAND_MAX_N + 1 }));
-  assert.equal(count(svgText(responderCurveFigure(large)), /<polygon/g), 0);
+  assert.equal(limits(responderCurveFigure(large)), 0);
+});
+
+Deno.test("responder curve and forest plots only from enough cases, else a sentence why", () => {
+  const at = (n: number) => [{ threshold: 0, proportion: 1, timing: "first" as const, n }];
+  assert.equal(responderCurveOmission(at(RESPONDER_MIN_CASES)), null);
+  assert.match(responderCurveOmission(at(RESPONDER_MIN_CASES - 1))!, /^No responder curve: only/);
+  const r = (nA: number, nB: number, ci = true) => ({
+    estimate: 0.9,
+    ciLower: ci ? 0.5 : null,
+    ciUpper: ci ? 1 : null,
+    n: { baseline: nA, treatment: nB },
+  });
+  const ok = SCED_MIN_PHASE_POINTS;
+  const cases = (rs: ReturnType<typeof r>[]) => rs.map((result, i) => ({ caseId: `${i}`, result }));
+  const enough = Array.from({ length: FOREST_MIN_ESTIMABLE }, () => r(ok, ok));
+  assert.equal(forestOmission("NAP", cases(enough)), null);
+  // One case fewer, or one of them from a short phase, or without an interval: not drawn.
+  for (const bad of [r(ok - 1, ok), r(ok, ok - 1), r(ok, ok, false)]) {
+    const why = forestOmission("NAP", cases([...enough.slice(1), bad]));
+    assert.match(why ?? "", /^No forest plot of NAP: only cases .* are estimable/);
+  }
+  assert.match(forestOmission("NAP", [])!, /no case is estimable/);
+});
+
+Deno.test("forest: the interval printed is the interval drawn", () => {
+  const es = lib.caseEffectSizes(series.cases, "NAP", lib.painOptions(series.study));
+  const withInformative = es.perCase.filter((x) => x.result.informativeCi);
+  assert.ok(withInformative.length > 0, "the data have a degenerate package interval");
+  const f = forestFigure("NAP", forestRows(es.perCase, []));
+  const fmt2 = (v: number) => v.toFixed(2).replace("-", "−");
+  for (const row of f.data) {
+    const p = es.perCase.find((x) => `Case ${x.caseId}` === row.series)!.result;
+    const lo = p.informativeCi?.lower ?? p.ciLower;
+    const hi = p.informativeCi?.upper ?? p.ciUpper;
+    if (lo === null || hi === null) continue;
+    assert.ok(String(row.label).startsWith(`${fmt2(p.estimate!)} [${fmt2(lo)}, ${fmt2(hi)}]`));
+    // Drawn: the informative interval in grey, the package's (degenerate) not at all.
+    assert.deepEqual([row.informative_lo ?? row.x_lo, row.informative_hi ?? row.x_hi], [lo, hi]);
+    if (p.informativeCi) assert.equal(row.x_lo, null);
+  }
+  assert.ok(!svgText(f).includes(`[1.00, 1.00]</text>`));
 });
 
 Deno.test("sensitivity: one row per case and quantity, nominal dot and range bar", () => {

@@ -9,17 +9,23 @@ export { type DataRow, type Figure, stack, type StackOptions } from "./compose.t
 export { caseTimelineFigure, type TimelineOptions } from "./timeline.ts";
 export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {
+  FOREST_MIN_ESTIMABLE,
   forestFigure,
+  forestOmission,
   type ForestOptions,
   type ForestRow,
   forestRows,
+  forestTable,
   MEASURE_SCALES,
   type MeasureScale,
+  SCED_MIN_PHASE_POINTS,
 } from "./forest.ts";
 export {
   RESPONDER_BAND_MAX_N,
+  RESPONDER_MIN_CASES,
   responderCurveFigure,
   type ResponderCurveInput,
+  responderCurveOmission,
   type ResponderCurveOptions,
 } from "./responder.ts";
 export {
