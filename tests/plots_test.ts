@@ -13,6 +13,7 @@ import {
   forestFigure,
   forestOmission,
   forestRows,
+  PNG_SCALE,
   pngBytes,
   PRINT_WIDTH,
   RESPONDER_BAND_MAX_N,
@@ -28,7 +29,13 @@ import {
 } from "../lib/plots/mod.ts";
 import { panel } from "../lib/plots/compose.ts";
 import { type FuzzyBar, fuzzyBar, linearScale, spanBar } from "../lib/plots/uncertainty.ts";
-import { SPAN_BAR } from "../lib/plots/theme.ts";
+import {
+  CASE_COLORS,
+  caseColor,
+  DRUG_CLASS_COLORS,
+  FALLBACK_COLORS,
+  SPAN_BAR,
+} from "../lib/plots/theme.ts";
 import { statedValue, timelineModel } from "../lib/plots/timeline_model.ts";
 import { oddCases } from "./plots/odd_cases.ts";
 
@@ -234,9 +241,9 @@ Deno.test("two renders are byte-identical; the PNG is shown at the SVG's size", 
   assert.equal(bundle["text/plain"], a.description);
   assert.ok(a.description.startsWith(`Case ${withValues.id}`), a.description);
   assert.equal(displayMetadata(a)["image/png"].width, PRINT_WIDTH.full);
-  // PNG width in pixels: twice the SVG's.
+  // PNG width in pixels: the SVG's at 300 dpi (PNG_SCALE pixels per px).
   const png = new DataView(pa.buffer, pa.byteOffset);
-  assert.equal(png.getUint32(16), 2 * PRINT_WIDTH.full);
+  assert.equal(png.getUint32(16), Math.round(PNG_SCALE * PRINT_WIDTH.full));
 });
 
 Deno.test("stack: a mark past its panel's edge is drawn, not cut at the panel", async () => {
@@ -337,4 +344,48 @@ Deno.test("every figure carries its source data: a row per drawn mark", () => {
   const traj = trajectoriesFigure(series.cases);
   // Each value is a dot (a value over a period also gets its bar), in both panels.
   assert.equal(traj.data.length, dataCircles(svgText(traj)));
+});
+
+Deno.test("design: case colours are never drug-class colours (nor near one)", () => {
+  const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const dist = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]));
+  const classes = [...Object.values(DRUG_CLASS_COLORS), ...FALLBACK_COLORS];
+  for (let i = 0; i < CASE_COLORS.length; i++) {
+    const near = classes.filter((k) => dist(caseColor(i), k) < 80);
+    assert.deepEqual(near, [], `case colour ${caseColor(i)}`);
+  }
+  // Stable: a case's colour is its position's, in every figure.
+  assert.equal(caseColor(1), caseColor(1 + CASE_COLORS.length));
+});
+
+Deno.test("design: PNGs are at least 300 dpi at print size", async () => {
+  const f = caseTimelineFigure(withValues, { width: "column" });
+  const png = await pngBytes(f);
+  const view = new DataView(png.buffer, png.byteOffset);
+  const pixels = view.getUint32(16);
+  const inches = Number(f.svg.getAttribute("width")) / 96;
+  assert.ok(pixels / inches >= 300 - 0.5, `${pixels / inches} dpi`);
+});
+
+Deno.test("design: the two sensitivity figures have distinct titles; open bounds are drawn", () => {
+  const row = { caseId: "1", quantity: "q", nominal: 1, lo: 0, hi: 2, variants: 9 };
+  const a = svgText(sensitivityFigure([row], { varied: "baseline definition" }));
+  const b = svgText(sensitivityFigure([row], { varied: "readings of the text" }));
+  const title = (s: string) => s.match(/font-weight="bold"[^>]*>([^<]*)</)?.[1];
+  assert.notEqual(title(a), title(b));
+  const open = sensitivityFigure([{ ...row, openEnded: true }]);
+  assert.ok(svgText(open).includes(">some variant gives no upper bound<"));
+  assert.equal(open.data[0].x_hi, Infinity);
+  assert.ok(!a.includes("no upper bound<"));
+});
+
+Deno.test("design: every data mark of a timeline carries its evidence as a <title>", () => {
+  for (const c of series.cases) {
+    const svg = svgText(caseTimelineFigure(c));
+    for (const o of c.observations) assert.ok(svg.includes(escape(o.quote)), o.quote);
+    for (const t of c.treatments) assert.ok(svg.includes(escape(t.quote)), t.quote);
+    for (const e of c.events) assert.ok(svg.includes(escape(e.quote)), e.quote);
+    // Dots without a <title> are the legend's only.
+    assert.equal(count(svg, /<circle[^>]*><title>/g), dataCircles(svg));
+  }
 });

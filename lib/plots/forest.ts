@@ -10,7 +10,7 @@ import type { EffectSizeResult, Measure } from "../stats/types.ts";
 import { casesListing, listing } from "../prose.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
-import { svgElement, textElement } from "./dom.ts";
+import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
@@ -297,15 +297,19 @@ export function forestFigure(
           const ex = x(clip(res.estimate));
           if (d.r.kind === "aggregate") {
             const r = MARKER_RADIUS * 1.6;
-            g.appendChild(svgElement("path", {
-              d: `M${r2(ex)},${r2(cy - r)}L${r2(ex + r)},${r2(cy)}L${r2(ex)},${r2(cy + r)}` +
-                `L${r2(ex - r)},${r2(cy)}Z`,
-              fill: GREY.ink,
-            }));
+            g.appendChild(titled(
+              svgElement("path", {
+                d: `M${r2(ex)},${r2(cy - r)}L${r2(ex + r)},${r2(cy)}L${r2(ex)},${r2(cy + r)}` +
+                  `L${r2(ex - r)},${r2(cy)}Z`,
+                fill: GREY.ink,
+              }),
+              `${d.r.label} (${d.r.detail ?? ""}): ${measure} ${d.value}`,
+            ));
           } else {
-            g.appendChild(
+            g.appendChild(titled(
               svgElement("circle", { cx: ex, cy, r: MARKER_RADIUS * 1.2, fill: GREY.ink }),
-            );
+              `${d.r.label} (${d.r.detail ?? ""}): ${measure} ${d.value}`,
+            ));
           }
         }
         g.appendChild(textElement(d.value, width - PAD, cy + TYPE.small * 0.36, {

@@ -37,6 +37,7 @@ export {
 export { type LegendItem, type Swatch } from "./legend.ts";
 export { FONT_FAMILY, FONT_PATHS, type FontWeight, measureText, type TextExtent } from "./fonts.ts";
 export {
+  CASE_COLORS,
   caseColor,
   type ClassColor,
   DRUG_CLASS_COLORS,
@@ -54,6 +55,8 @@ export {
   type DisplayMetadata,
   displayMetadata,
   FONT_PATH,
+  PNG_DPI,
+  PNG_SCALE,
   pngBytes,
   svgText,
   writeAtomic,

@@ -44,7 +44,8 @@ export interface ResponderCurveOptions {
   width?: FigureWidth;
 }
 
-const COLORS = { first: "#E69F00", last: "#0072B2" } as const;
+/** The two timings in ink and mid-grey (solid and dashed): no hue that is a drug class's. */
+const COLORS = { first: "#222222", last: "#777777" } as const;
 
 /**
  * Largest number of cases for which the exact band is drawn: with few cases a share moves in

@@ -6,14 +6,14 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { document, svgElement, textElement } from "./dom.ts";
+import { document, svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { arrowHead } from "./legend.ts";
 import { spread } from "./layout.ts";
 import { GREY, TYPE } from "./theme.ts";
 import type { PlacedPeriod } from "./timeline_model.ts";
 import { doseLabel } from "./timeline_model.ts";
-import { clipTo, note, titled, type Uses } from "./timeline_panels.ts";
+import { clipTo, note, type Uses } from "./timeline_panels.ts";
 import { type LinearScale, windowBracket } from "./uncertainty.ts";
 
 const LANE_H = 38;

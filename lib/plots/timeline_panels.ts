@@ -9,7 +9,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { panel } from "./compose.ts";
-import { document, svgElement, textElement } from "./dom.ts";
+import { document, svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { arrowHead } from "./legend.ts";
 import { type Obstacles, placeLabel, textBox } from "./layout.ts";
@@ -39,26 +39,6 @@ const STRIP_ROW = TYPE.small * 1.45;
 /** Phase changes closer than this (px) share one label. */
 const PHASE_MERGE_PX = 10;
 const VALUES_H = 150;
-
-/**
- * Adds a `<title>` (the evidence a reader sees on hover) to a mark.
- *
- * @param el The mark.
- * @param title Value, time window and quote.
- * @returns The mark.
- * @example
- * ```ts
- * import { svgElement } from "./dom.ts";
- * import { titled } from "./timeline_panels.ts";
- * if (titled(svgElement("circle"), "VAS 8.0").textContent !== "VAS 8.0") throw new Error("title");
- * ```
- */
-export function titled(el: Element, title: string): Element {
-  const t = svgElement("title");
-  t.textContent = title;
-  el.appendChild(t);
-  return el;
-}
 
 /** A value clipped to the scale's domain. */
 export const clipTo = (x: LinearScale, v: number) =>

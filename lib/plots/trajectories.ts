@@ -5,7 +5,7 @@
  * @module
  */
 import { expectCases } from "../args.ts";
-import type { NominalInterval } from "../intervals.ts";
+import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { listing } from "../prose.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
@@ -19,7 +19,7 @@ import {
 } from "../timeline.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
-import { svgElement, textElement } from "./dom.ts";
+import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { spread } from "./layout.ts";
 import type { LegendItem } from "./legend.ts";
@@ -34,6 +34,7 @@ import {
   STROKE,
   TYPE,
 } from "./theme.ts";
+import { windowText } from "./timeline_model.ts";
 import { type LinearScale, spanBar, verticalWhisker, whisker } from "./uncertainty.ts";
 
 /** Options of {@link trajectoriesFigure}. */
@@ -140,13 +141,14 @@ export function trajectoriesFigure(
   );
   const margin = { top: 18, right: Math.ceil(labelW + 12), bottom: 6, left: 44 };
   const { min, max, label, unit, name } = valueScale(cases);
+  const uses = { open: false };
   const vasPanel = axesPanel({
     width,
     height: 170,
     margin,
     x: { domain: xDomain, label: null, axis: false },
     y: { domain: [min, max], label, ticks: 5 },
-    draw: (x, y) => drawTracks(vasTracks, x, y, []),
+    draw: (x, y) => drawTracks(vasTracks, x, y, [], uses),
   });
   const pctValues = pctTracks.flatMap((t) => t.points.flatMap((p) => [p.v.nominal, p.v.hi]))
     .filter(Number.isFinite);
@@ -178,6 +180,7 @@ export function trajectoriesFigure(
           x,
           y,
           thresholds.map((v) => ({ text: `−${v}%`, y: y(100 - v) })),
+          uses,
         ),
       );
       return g;
@@ -200,23 +203,28 @@ export function trajectoriesFigure(
         label: `stated ${name} (whisker: times the words allow)`,
         swatch: { kind: "whisker", color: GREY.ink },
       },
-      {
-        label: "dashed: open-ended or past the axis",
-        swatch: { kind: "whisker", color: GREY.ink, open: true },
-      },
+      ...(uses.open
+        ? [{
+          label: "dashed: open-ended or past the axis",
+          swatch: { kind: "whisker", color: GREY.ink, open: true },
+        } as LegendItem]
+        : []),
       ...(vasTracks.some((t) => t.points.some((p) => p.span))
         ? [{
           label: `${name} stated for a period (pale: its timing not stated)`,
           swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
         } as LegendItem]
         : []),
-      {
-        label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
-        swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
-      },
+      ...(thresholds.length
+        ? [{
+          label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
+          swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
+        } as LegendItem]
+        : []),
     ],
     notes,
-    caption: `${name} values stated in the text against days since the first start of ${drug}, ` +
+    caption: `${name} values stated in the text against days since the first start of ${drug} ` +
+      `(lines join values before it and values on it, never across its start), ` +
       `n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a percent of the case's ` +
       `baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); thresholds after Dworkin ` +
       `et al. 2008. A vertical whisker is a stated range.`,
@@ -250,6 +258,7 @@ function drawTracks(
   x: LinearScale,
   y: LinearScale,
   tags: readonly { text: string; y: number }[],
+  uses: { open: boolean },
 ): Element {
   const g = svgElement("g", { "aria-label": "trajectories" });
   // Values stated for a period: a bar (a band for a range) over the period, under every case's
@@ -271,9 +280,12 @@ function drawTracks(
   }
   for (const tr of tracks) {
     const pts = [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal);
-    if (pts.length > 1) {
+    // One line before the drug and one on it: no line joins a value before its start (day 0 of
+    // the axis) to one after it (a phase change, Kratochwill et al. 2013).
+    for (const phase of [pts.filter((p) => p.t.nominal <= 0), pts.filter((p) => p.t.nominal > 0)]) {
+      if (phase.length < 2) continue;
       g.appendChild(svgElement("polyline", {
-        points: pts.map((p) => `${r2(x(p.t.nominal))},${r2(y(p.v.nominal))}`).join(" "),
+        points: phase.map((p) => `${r2(x(p.t.nominal))},${r2(y(p.v.nominal))}`).join(" "),
         fill: "none",
         stroke: tr.color,
         "stroke-width": STROKE.data,
@@ -282,21 +294,29 @@ function drawTracks(
     for (const p of pts) {
       // The period's bar stands for the time of a value stated over it.
       if (!p.span) {
-        for (const el of whisker(p.t, y(p.v.nominal), x, tr.color).elements) g.appendChild(el);
+        const w = whisker(p.t, y(p.v.nominal), x, tr.color);
+        uses.open ||= w.open;
+        for (const el of w.elements) g.appendChild(el);
       }
       for (const el of verticalWhisker(p.v, x(p.t.nominal), y, tr.color).elements) {
         g.appendChild(el);
       }
     }
     for (const p of pts) {
-      g.appendChild(svgElement("circle", {
-        cx: x(p.t.nominal),
-        cy: y(p.v.nominal),
-        r: MARKER_RADIUS,
-        fill: tr.color,
-        stroke: "white",
-        "stroke-width": 0.75,
-      }));
+      g.appendChild(titled(
+        svgElement("circle", {
+          cx: x(p.t.nominal),
+          cy: y(p.v.nominal),
+          r: MARKER_RADIUS,
+          fill: tr.color,
+          stroke: "white",
+          "stroke-width": 0.75,
+        }),
+        `${tr.label}: ${formatNumber(p.v.nominal)}${
+          p.v.lo < p.v.hi ? ` (${formatNumber(p.v.lo)}–${formatNumber(p.v.hi)})` : ""
+        } at day ${formatNumber(Math.round(p.t.nominal * 10) / 10)} ` +
+          `(the words allow ${windowText(p.span ? p.span.start : p.t, p.t.nominal)})`,
+      ));
     }
   }
   // End labels and tags in the right margin, spread apart.
