@@ -23,6 +23,7 @@ import {
   SCED_MIN_PHASE_POINTS,
   sensitivityFigure,
   sensitivityIntervals,
+  seriesTimelineFigure,
   stack,
   svgText,
   trajectoriesFigure,
@@ -388,4 +389,29 @@ Deno.test("design: every data mark of a timeline carries its evidence as a <titl
     // Dots without a <title> are the legend's only.
     assert.equal(count(svg, /<circle[^>]*><title>/g), dataCircles(svg));
   }
+});
+
+Deno.test("figure 1: a group of lanes per case that takes the drug, one shared time axis", () => {
+  const all = [...series.cases, ...odd.values()];
+  const f = seriesTimelineFigure(all);
+  const svg = svgText(f);
+  const takes = all.filter((c) => c.treatments.some((t) => t.drug === series.study.drug));
+  for (const c of takes) {
+    assert.ok(svg.includes(`>Case ${c.id}: `), c.id);
+    // Every value, dose period and event of the case is a row of its source data.
+    const rows = f.data.filter((r) => r.case === c.id);
+    assert.equal(rows.filter((r) => r.mark === "dose period").length, c.treatments.length);
+    assert.equal(rows.filter((r) => r.panel === "values").length, c.observations.length);
+    assert.equal(rows.filter((r) => r.mark === "event").length, c.events.length);
+  }
+  for (const c of all.filter((c) => !takes.includes(c))) {
+    assert.ok(!svg.includes(`>Case ${c.id}: `), c.id);
+    assert.ok(svg.includes(`case ${c.id}`), `${c.id} named as not shown`);
+  }
+  // One time axis, at the bottom.
+  assert.equal(count(svg, new RegExp(`>Days since the start of ${series.study.drug}`, "g")), 1);
+  // Shared colours: one legend key per class colour.
+  const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
+  const fills = [...legendPart.matchAll(/<rect [^>]*fill="(#[0-9A-Fa-f]{6})"/g)].map((m) => m[1]);
+  assert.equal(new Set(fills).size, fills.length);
 });

@@ -7,6 +7,7 @@
  */
 export { type DataRow, type Figure, stack, type StackOptions } from "./compose.ts";
 export { caseTimelineFigure, type TimelineOptions } from "./timeline.ts";
+export { seriesTimelineFigure, type SeriesTimelineOptions } from "./figure1.ts";
 export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {
   FOREST_MIN_ESTIMABLE,
@@ -40,6 +41,7 @@ export {
   CASE_COLORS,
   caseColor,
   type ClassColor,
+  classLegend,
   DRUG_CLASS_COLORS,
   drugClassColors,
   FALLBACK_COLORS,

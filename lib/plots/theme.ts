@@ -153,6 +153,31 @@ export function drugClassColors(classes: readonly string[]): ClassColor[] {
 }
 
 /**
+ * Legend entries of drug classes: one per colour, naming every class drawn in it (two classes
+ * that share a colour, such as "hypnotic" and "benzodiazepine hypnotic", are one key, not two
+ * swatches of the same colour); a fallback colour says it is not the class's own.
+ *
+ * @param classes The classes of a figure with their colours.
+ * @returns `{ label, color }` per colour, in order of first appearance.
+ * @example
+ * ```ts
+ * import { classLegend, drugClassColors } from "./theme.ts";
+ * const l = classLegend(drugClassColors(["hypnotic", "benzodiazepine hypnotic"]));
+ * if (l.length !== 1 || l[0].label !== "hypnotic, benzodiazepine hypnotic") throw new Error("merged");
+ * ```
+ */
+export function classLegend(
+  classes: readonly ClassColor[],
+): { label: string; color: string }[] {
+  const byColor = new Map<string, string[]>();
+  for (const k of classes) {
+    const label = k.fallback ? `${k.drugClass} (no assigned colour)` : k.drugClass;
+    byColor.set(k.color, [...(byColor.get(k.color) ?? []), label]);
+  }
+  return [...byColor].map(([color, labels]) => ({ label: labels.join(", "), color }));
+}
+
+/**
  * Colour of each case: dark colours (Paul Tol's dark scheme, then black), none of them near a
  * drug-class colour ({@link DRUG_CLASS_COLORS}, {@link FALLBACK_COLORS}), so that a case is never
  * read as a drug class; the same case has the same colour in every figure of a series.

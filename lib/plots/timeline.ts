@@ -15,6 +15,7 @@ import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
 import {
+  classLegend,
   DASH,
   drugClassColors,
   type FigureWidth,
@@ -204,8 +205,8 @@ function legendItems(
       dash: DASH.reference,
     }),
     ...item(uses.ongoing, "no end stated (runs on)", { kind: "bar-arrow", color: GREY.muted }),
-    ...classes.map((k): LegendItem => ({
-      label: k.fallback ? `${k.drugClass} (no assigned colour)` : k.drugClass,
+    ...classLegend(classes).map((k): LegendItem => ({
+      label: k.label,
       swatch: { kind: "rect", color: k.color },
     })),
   ];

@@ -23,7 +23,8 @@ export interface LanePanelOptions {
   width: number;
   marginLeft: number;
   marginRight: number;
-  xLabel: string;
+  /** The time axis's label, or `null` to draw no time axis (a lane group above a shared one). */
+  xLabel: string | null;
   lanes: readonly { drug: string; sub: string | null }[];
   colorOf: ReadonlyMap<string, string>;
 }
@@ -40,7 +41,7 @@ export function lanePanel(
   uses: Uses,
 ): Element {
   const marginTop = 2;
-  const marginBottom = 32;
+  const marginBottom = o.xLabel === null ? 4 : 32;
   const height = marginTop + Math.max(o.lanes.length, 1) * LANE_H + marginBottom;
   const draw = () => {
     const g = svgElement("g", { "aria-label": "dose periods" });
@@ -72,9 +73,9 @@ export function lanePanel(
     x: {
       domain: x.domain as [number, number],
       range: [o.marginLeft, o.width - o.marginRight],
-      label: o.xLabel,
-      labelAnchor: "right",
-      labelArrow: "none",
+      ...(o.xLabel === null
+        ? { axis: null }
+        : { label: o.xLabel, labelAnchor: "right" as const, labelArrow: "none" as const }),
     },
     marks: [
       Plot.gridX({ stroke: "#e5e5e5", strokeOpacity: 1 }),

@@ -176,17 +176,16 @@ export function phaseStrip(phases: readonly Phase[], x: LinearScale, width: numb
       placed.every((q) => {
         if (q.row === r) return s.x2 + 5 <= q.x1 || q.x2 + 5 <= s.x1;
         // A stem of a label above passes through this row; this one's stem passes below.
-        if (q.row < r) return q.px < s.x1 - 2 || q.px > s.x2 + 2;
+        // (A stem within 3 px of this one's is drawn as one with it.)
+        if (q.row < r) return Math.abs(q.px - px) <= 3 || q.px < s.x1 - 2 || q.px > s.x2 + 2;
         return px < q.x1 - 2 || px > q.x2 + 2;
       });
+    const free = Math.max(0, ...placed.map((q) => q.row + 1));
     for (let r = 0;; r++) {
       const s = choices.find((c) => clear(c, r));
-      if (s) {
-        placed.push({ ph, label, px, row: r, ...s });
-        break;
-      }
-      if (r > phases.length) {
-        placed.push({ ph, label, px, row: r, ...choices[0] });
+      // Past every row in use, a new row: no text there, though a stem may cross the label.
+      if (s || r >= free) {
+        placed.push({ ph, label, px, row: r, ...(s ?? choices[0]) });
         break;
       }
     }
@@ -224,7 +223,9 @@ export interface ValuesPanelOptions {
   marginRight: number;
   /** The value axis: range and label. */
   scale: { min: number; max: number; label: string };
-  /** Where the axis's day 0 is drawn as a reference (the aligned start), or `null`. */
+  /** Height in px (default 150). */
+  height?: number;
+  /** Whether the axis's day 0 is drawn as a reference line (the aligned start). */
   zeroLine: boolean;
 }
 
@@ -241,13 +242,15 @@ export function valuesPanel(
 ): Element {
   const marginTop = 18;
   const marginBottom = 6;
-  const y = linearScale([o.scale.min, o.scale.max], [VALUES_H - marginBottom, marginTop]);
+  const H = o.height ?? VALUES_H;
+  const ticks = H < 100 ? 2 : 5;
+  const y = linearScale([o.scale.min, o.scale.max], [H - marginBottom, marginTop]);
   const [d0, d1] = x.domain;
   const draw = () => {
     const g = svgElement("g", { "aria-label": "values" });
     const obstacles: Obstacles = { boxes: [], segments: [] };
     const vline = (px: number, attrs: Record<string, string | number>, title?: string) => {
-      const s = { x1: px, x2: px, y1: marginTop, y2: VALUES_H - marginBottom };
+      const s = { x1: px, x2: px, y1: marginTop, y2: H - marginBottom };
       const el = g.appendChild(svgElement("line", { ...s, "stroke-width": STROKE.thin, ...attrs }));
       if (title) titled(el, title);
       obstacles.segments.push(s);
@@ -262,7 +265,7 @@ export function valuesPanel(
         textElement(
           "no pain value stated",
           (o.marginLeft + o.width - o.marginRight) / 2,
-          VALUES_H / 2,
+          H / 2,
           {
             size: TYPE.label,
             anchor: "middle",
@@ -354,7 +357,7 @@ export function valuesPanel(
         height: 2 * MARKER_RADIUS,
       });
     }
-    const bounds = { x: o.marginLeft, y: 0, width: o.width - o.marginLeft - 1, height: VALUES_H };
+    const bounds = { x: o.marginLeft, y: 0, width: o.width - o.marginLeft - 1, height: H };
     const size = TYPE.small;
     for (const p of pts) {
       const cx = x(clipTo(x, p.t.pos));
@@ -378,7 +381,7 @@ export function valuesPanel(
   return Plot.plot({
     document,
     width: o.width,
-    height: VALUES_H,
+    height: H,
     marginLeft: o.marginLeft,
     marginRight: o.marginRight,
     marginTop,
@@ -390,13 +393,13 @@ export function valuesPanel(
     },
     y: {
       domain: [o.scale.min, o.scale.max],
-      range: [VALUES_H - marginBottom, marginTop],
+      range: [H - marginBottom, marginTop],
       label: o.scale.label,
-      ticks: 5,
+      ticks,
     },
     marks: [
       Plot.gridX({ stroke: "#e5e5e5", strokeOpacity: 1 }),
-      Plot.gridY({ stroke: "#e5e5e5", strokeOpacity: 1, ticks: 5 }),
+      Plot.gridY({ stroke: "#e5e5e5", strokeOpacity: 1, ticks }),
       () => draw() as unknown as SVGElement,
     ],
   }) as unknown as Element;
