@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import * as lib from "../lib/mod.ts";
 import {
+  beforeAfterFigure,
   caseTimelineFigure,
   displayBundle,
   displayMetadata,
@@ -414,4 +415,29 @@ Deno.test("figure 1: a group of lanes per case that takes the drug, one shared t
   const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
   const fills = [...legendPart.matchAll(/<rect [^>]*fill="(#[0-9A-Fa-f]{6})"/g)].map((m) => m[1]);
   assert.equal(new Set(fills).size, fills.length);
+});
+
+Deno.test("before/after: three values per case, as stated, with the earlier drug named", () => {
+  const f = beforeAfterFigure(series.cases);
+  const svg = svgText(f);
+  for (const c of series.cases) {
+    const rows = f.data.filter((r) => r.series === `Case ${c.id}`);
+    const aligned = lib.alignOnDrug(c, series.study.drug);
+    const before = aligned.filter((o) => o.phase === "before").at(-1);
+    const after = aligned.filter((o) => o.phase === "after");
+    if (!before || !after.length) {
+      assert.equal(rows.length, 0, c.id);
+      continue;
+    }
+    assert.deepEqual(rows.map((r) => r.x), ["last before", "first on", "last on"]);
+    assert.deepEqual(
+      rows.map((r) => r.y),
+      [before, after[0], after.at(-1)!].map((o) => o.vas.nominal),
+    );
+    assert.ok(svg.includes(`>${statedValue(after.at(-1)!, true)}<`), c.id);
+    // The earlier drug: what the case took for the indication at its last value before.
+    const earlier = lib.activeTreatments(c, before.day.timeId).certain
+      .filter((t) => t.drug !== series.study.drug && t.purpose === series.study.indication);
+    for (const t of earlier) assert.ok(String(rows[0].earlier).includes(t.drug), c.id);
+  }
 });

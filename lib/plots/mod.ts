@@ -8,6 +8,7 @@
 export { type DataRow, type Figure, stack, type StackOptions } from "./compose.ts";
 export { caseTimelineFigure, type TimelineOptions } from "./timeline.ts";
 export { seriesTimelineFigure, type SeriesTimelineOptions } from "./figure1.ts";
+export { beforeAfterFigure, type BeforeAfterOptions } from "./slopegraph.ts";
 export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {
   FOREST_MIN_ESTIMABLE,
