@@ -28,6 +28,9 @@ import {
   stack,
   svgText,
   trajectoriesFigure,
+  VERDICT_STYLES,
+  verdictFigure,
+  verdictItems,
 } from "../lib/plots/mod.ts";
 import { panel } from "../lib/plots/compose.ts";
 import { type FuzzyBar, fuzzyBar, linearScale, spanBar } from "../lib/plots/uncertainty.ts";
@@ -440,4 +443,24 @@ Deno.test("before/after: three values per case, as stated, with the earlier drug
       .filter((t) => t.drug !== series.study.drug && t.purpose === series.study.indication);
     for (const t of earlier) assert.ok(String(rows[0].earlier).includes(t.drug), c.id);
   }
+});
+
+Deno.test("verdicts: a disc per appraisal item and claim, every verdict with its own light", () => {
+  const id = [...series.sources.keys()][0];
+  const appraisal = lib.appraisalRows(series, id);
+  const ledger = lib.claimsLedger(series);
+  const items = verdictItems(appraisal, ledger, id);
+  assert.equal(items.length, appraisal.length + ledger.filter((c) => c.sourceId === id).length);
+  for (const it of items) assert.ok(it.verdict in VERDICT_STYLES, `no style for '${it.verdict}'`);
+  const f = verdictFigure(items);
+  assert.deepEqual(f.data.map((r) => r.verdict), items.map((i) => i.verdict));
+  const svg = svgText(f);
+  assert.equal(
+    count(svg, /<g><circle[^>]*\/?>(<\/circle>)?<text[^>]*>[^<]*<\/text><title>/g),
+    items.length,
+  );
+  // The legend names only lights drawn: one green/amber/red/grey/none key per light used.
+  const lights = new Set(f.data.map((r) => r.light));
+  const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
+  assert.equal(count(legendPart, /<circle/g), lights.size);
 });

@@ -9,6 +9,13 @@ export { type DataRow, type Figure, stack, type StackOptions } from "./compose.t
 export { caseTimelineFigure, type TimelineOptions } from "./timeline.ts";
 export { seriesTimelineFigure, type SeriesTimelineOptions } from "./figure1.ts";
 export { beforeAfterFigure, type BeforeAfterOptions } from "./slopegraph.ts";
+export {
+  VERDICT_STYLES,
+  verdictFigure,
+  type VerdictItem,
+  verdictItems,
+  type VerdictStyle,
+} from "./verdicts.ts";
 export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {
   FOREST_MIN_ESTIMABLE,
