@@ -22,7 +22,7 @@ import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { spread } from "./layout.ts";
-import type { LegendItem } from "./legend.ts";
+import { arrowHead, type LegendItem } from "./legend.ts";
 import {
   caseColor,
   DASH,
@@ -34,8 +34,8 @@ import {
   STROKE,
   TYPE,
 } from "./theme.ts";
-import { windowText } from "./timeline_model.ts";
-import { type LinearScale, spanBar, verticalWhisker, whisker } from "./uncertainty.ts";
+import { timelineModel, windowText } from "./timeline_model.ts";
+import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -63,7 +63,9 @@ interface Track {
  * case's baseline in another, with the percent responder thresholds of the study. Each value is a
  * point at its nominal time with a whisker over the times its words allow (dashed where open or
  * past the axis) and, for a range, a vertical whisker; a value stated over a period also has a
- * bar over the period (pale where its timing is not stated) instead of its time whisker; a line
+ * bar from the drawn start of the period to its end (an arrowhead where no end is stated)
+ * instead of its time whisker; times are drawn where the case's timeline draws them (in
+ * narrative order); a line
  * joins a case's points; case labels
  * sit in the right margin at the height of each case's last value, spread apart. Cases that
  * cannot be drawn are named under the panels with the reason.
@@ -104,24 +106,40 @@ export function trajectoriesFigure(
     const rows = alignWithBaseline(c, drug, def);
     const color = caseColor(i);
     const origin = firstPeriod(c, drug)!.start.timeId;
+    // Each time drawn where the case's timeline draws it: at its position in narrative order
+    // (a point placed "after" another a small step after it), with its window as the whisker.
+    const at = new Map<string, number>();
+    const m = timelineModel(c, { alignOn: drug, axisPx: width - 100 });
+    for (const p of [...m.points.map((q) => q.t), ...m.spans.flatMap((q) => [q.t, q.start])]) {
+      at.set(p.timeId, p.pos);
+    }
+    for (const q of m.spans) if (q.end) at.set(q.end.timeId, q.end.pos);
+    const placed = (timeId: string): NominalInterval => {
+      const w = relativeDay(c, timeId, origin);
+      return { lo: w.lo, hi: w.hi, nominal: at.get(timeId) ?? w.nominal };
+    };
     const spanOf = (r: typeof rows[number]) =>
       r.span
         ? {
-          start: relativeDay(c, r.span.start.timeId, origin),
-          end: r.span.end ? relativeDay(c, r.span.end.timeId, origin) : null,
+          start: placed(r.span.start.timeId),
+          end: r.span.end ? placed(r.span.end.timeId) : null,
         }
         : null;
     vasTracks.push({
       label,
       color,
-      points: rows.map((r) => ({ t: r.relative, v: r.vas, span: spanOf(r) })),
+      points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.vas, span: spanOf(r) })),
     });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
     if (pct.length) {
       pctTracks.push({
         label,
         color,
-        points: pct.map((r) => ({ t: r.relative, v: r.percentOfBaseline!, span: spanOf(r) })),
+        points: pct.map((r) => ({
+          t: placed(r.day.timeId),
+          v: r.percentOfBaseline!,
+          span: spanOf(r),
+        })),
       });
     } else {
       const b = baseline(c, drug, def);
@@ -211,7 +229,7 @@ export function trajectoriesFigure(
         : []),
       ...(vasTracks.some((t) => t.points.some((p) => p.span))
         ? [{
-          label: `${name} stated for a period (pale: its timing not stated)`,
+          label: `${name} stated for a period`,
           swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
         } as LegendItem]
         : []),
@@ -264,18 +282,27 @@ function drawTracks(
   // Values stated for a period: a bar (a band for a range) over the period, under every case's
   // line and points.
   const under = g.appendChild(svgElement("g", { "aria-label": "periods" }));
+  // A bar from the drawn start of the period to its drawn end (an arrowhead where no end is
+  // stated), never across the window of an uncertain start or end.
+  const [d0, d1] = x.domain;
+  const clip = (v: number) => Math.min(Math.max(v, d0), d1);
   for (const tr of tracks) {
     for (const p of tr.points.filter((p) => p.span)) {
-      const bar = spanBar({
-        start: p.span!.start,
-        end: p.span!.end,
-        value: p.v,
-        y,
-        x,
-        color: tr.color,
-      });
-      const holder = bar.band ? under.appendChild(svgElement("g", { opacity: 0.5 })) : under;
-      for (const el of bar.elements) holder.appendChild(el);
+      const band = y(p.v.lo) - y(p.v.hi) > SPAN_BAR;
+      const top = band ? y(p.v.hi) : y(p.v.nominal) - SPAN_BAR / 2;
+      const h = band ? y(p.v.lo) - y(p.v.hi) : SPAN_BAR;
+      const x1 = x(clip(p.span!.start.nominal));
+      const open = p.span!.end === null;
+      const x2 = Math.max(x1 + 2, x(open ? d1 : clip(p.span!.end!.nominal)));
+      const holder = band ? under.appendChild(svgElement("g", { opacity: 0.5 })) : under;
+      holder.appendChild(svgElement("rect", {
+        x: x1,
+        y: top,
+        width: x2 - x1 - (open ? 4 : 0),
+        height: h,
+        fill: tr.color,
+      }));
+      if (open) holder.appendChild(arrowHead(x2, top + h / 2, h / 2 + 1.5, tr.color));
     }
   }
   for (const tr of tracks) {
