@@ -9,7 +9,9 @@
  *   (so a report "within a week" of a start moves with the start);
  * - a point the text puts after its anchor (rule `after`, or a distance of 0) is drawn at least one
  *   `step` after it, and a point put before its anchor (rule `before`) at least one step before it;
- * - a point bounded by a later one (`bound`) is drawn at least one step before it.
+ * - a point bounded by a later one (`bound`) is drawn at least one step before it;
+ * - no point leaves the days its words allow (a point dated exactly stays on its date); where a
+ *   whole step does not fit between a point's anchor and its bound, it is drawn midway.
  *
  * The step is a drawing unit (a few px), never a number of days the text states; the windows the
  * words allow are drawn as brackets beside it.
@@ -55,16 +57,29 @@ export function narrativePositions(c: Case, step: number): Map<string, number> {
     for (const t of c.timepoints) {
       const anchor = t.anchor !== null && byId.has(t.anchor) ? t.anchor : null;
       const own = finite(t.day.nominal, 0);
+      const follows = anchor !== null && t.rule !== "before" &&
+        (t.rule === "after" || t.offset.nominal === 0);
       let p = own;
+      let a = -Infinity;
       if (anchor !== null) {
-        const a = pos.get(anchor) ?? finite(nominal(anchor), 0);
+        a = pos.get(anchor) ?? finite(nominal(anchor), 0);
         p = a + (own - finite(nominal(anchor), 0));
         if (t.rule === "before") p = Math.min(p, a - step);
-        else if (t.rule === "after" || t.offset.nominal === 0) p = Math.max(p, a + step);
+        else if (follows) p = Math.max(p, a + step);
       }
       for (const earlier of boundedBy.get(t.id) ?? []) {
         const e = pos.get(earlier);
         if (e !== undefined) p = Math.max(p, e + step);
+      }
+      // Never outside the days its words allow: a dated point stays on its date.
+      p = Math.min(Math.max(p, t.day.lo), t.day.hi);
+      // Squeezed between what it follows and its bound when a whole step does not fit.
+      const b = t.bound === null ? undefined : pos.get(t.bound);
+      if (b !== undefined && p >= b) {
+        const low = follows ? a : t.day.lo;
+        p = Number.isFinite(low) && low < b ? (low + b) / 2 : b - step;
+      } else if (follows && p <= a && t.day.hi > a) {
+        p = a + Math.min(step, (t.day.hi - a) / 2);
       }
       if (pos.get(t.id) !== p) {
         moved ||= pos.has(t.id) && Math.abs(pos.get(t.id)! - p) > 1e-9;

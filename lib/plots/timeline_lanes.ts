@@ -137,8 +137,11 @@ function drawLane(
     }
     // The end of a dose that the next dose of the drug starts from is that dose's start.
     const next = mine.some((q) => q !== p && q.t.start.timeId === p.t.end?.timeId);
-    const row = bottom + 4 + 4 * (k % 2);
-    for (const t of [p.start, ...(p.end && !next ? [p.end] : [])]) {
+    // Brackets on two rows, alternating (a start and its end, one dose and the next), so that
+    // two windows that overlap stay apart.
+    const ends = [p.start, ...(p.end && !next ? [p.end] : [])];
+    for (const [j, t] of ends.entries()) {
+      const row = bottom + 4 + 4 * ((k + j) % 2);
       const br = windowBracket(t.window, t.pos, row, x, GREY.ink);
       note(uses, br);
       for (const el of br.elements) g.appendChild(el);

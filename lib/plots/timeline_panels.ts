@@ -301,9 +301,9 @@ export function valuesPanel(
         uses.ongoing = true;
         g.appendChild(arrowHead(x2, top + h / 2, h / 2 + 1.5, SPAN_COLOR));
       }
-      const by = top + h + 3;
-      for (const t of [s.start, ...(s.end ? [s.end] : [])]) {
-        const b = windowBracket(t.window, t.pos, by, x, GREY.muted);
+      // The start's window and the end's, on two rows under the bar.
+      for (const [j, t] of [s.start, ...(s.end ? [s.end] : [])].entries()) {
+        const b = windowBracket(t.window, t.pos, top + h + 3 + 4 * j, x, GREY.muted);
         note(uses, b);
         for (const el of b.elements) g.appendChild(el);
         obstacles.segments.push(...b.segments);

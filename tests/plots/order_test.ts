@@ -9,6 +9,7 @@ import { parseHTML } from "linkedom";
 import { loadCaseSeries } from "../../lib/mod.ts";
 import type { Case } from "../../lib/model.ts";
 import { caseTimelineFigure, svgText } from "../../lib/plots/mod.ts";
+import { narrativePositions } from "../../lib/plots/narrative.ts";
 import { dataWithFixture } from "../helpers/data_dir.ts";
 import { oddCases } from "./odd_cases.ts";
 
@@ -41,11 +42,12 @@ function orderProblems(c: Case, alignOn: string | null | undefined): string[] {
     for (const [other, rel] of [[t.anchor, t.rule], [t.bound, "bound"]] as const) {
       const y = other === null ? undefined : at.get(other);
       if (y === undefined) continue;
-      // After its anchor when the text says "after" or gives a distance ≥ 0; before it when it
-      // says "before" or gives a negative distance; before the later point that bounds it.
+      // After its anchor when the text says "after", not before it when it gives a distance
+      // ≥ 0; before it when it says "before" or gives a negative distance; before the later
+      // point that bounds it.
       const offset = byId.get(t.id)!.offset.nominal;
       const before = rel === "bound" || rel === "before" || (rel !== "after" && offset < 0);
-      const bad = before ? !(x < y) : !(x > y);
+      const bad = before ? !(x < y) : rel === "after" ? !(x > y) : !(x >= y);
       if (bad) out.push(`case ${c.id}: ${t.id} (${rel} ${other}) drawn at ${x}, ${other} at ${y}`);
     }
   }
@@ -123,4 +125,16 @@ Deno.test("the real data have points placed only by the narrative (the test abov
     )
   );
   assert.ok(after.length > 0);
+});
+
+Deno.test("narrative positions never leave the days the words allow, even with a large step", () => {
+  for (const c of all) {
+    for (const step of [0.5, 5, 50]) {
+      const pos = narrativePositions(c, step);
+      for (const t of c.timepoints) {
+        const p = pos.get(t.id)!;
+        assert.ok(p >= t.day.lo && p <= t.day.hi, `case ${c.id}: ${t.id} at ${p} (step ${step})`);
+      }
+    }
+  }
 });
