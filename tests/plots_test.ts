@@ -382,6 +382,11 @@ Deno.test("design: the two sensitivity figures have distinct titles; open bounds
   assert.ok(svgText(open).includes(">some variant gives no upper bound<"));
   assert.equal(open.data[0].x_hi, Infinity);
   assert.ok(!a.includes("no upper bound<"));
+  // A nominal time the text does not date is a hollow dot, keyed; a dated one is filled.
+  const undated = svgText(sensitivityFigure([{ ...row, nominalDated: false }]));
+  assert.ok(undated.includes(">nominal time not dated by the text (a placeholder)<"));
+  assert.ok(!undated.includes(">nominal analysis<"));
+  assert.ok(!a.includes("not dated by the text"));
 });
 
 Deno.test("design: every data mark of a timeline carries its evidence as a <title>", () => {

@@ -12,6 +12,8 @@ import { DASH, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 export type Swatch =
   /** A filled dot (a marker). */
   | { kind: "dot"; color: string }
+  /** A hollow dot (a placeholder value). */
+  | { kind: "ring"; color: string }
   /** A filled diamond (an aggregate estimate). */
   | { kind: "diamond"; color: string }
   /** A line: solid, or dashed with `dash`; `width` in px (default data weight). */
@@ -46,6 +48,15 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
   switch (s.kind) {
     case "dot":
       return [svgElement("circle", { cx: x + SWATCH_W / 2, cy, r: MARKER_RADIUS, fill: s.color })];
+    case "ring":
+      return [svgElement("circle", {
+        cx: x + SWATCH_W / 2,
+        cy,
+        r: MARKER_RADIUS,
+        fill: "white",
+        stroke: s.color,
+        "stroke-width": STROKE.data,
+      })];
     case "diamond": {
       const r = MARKER_RADIUS * 1.4;
       const cx = x + SWATCH_W / 2;

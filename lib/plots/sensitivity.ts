@@ -39,6 +39,11 @@ export interface SensitivityInterval {
   label?: string;
   /** True when some variant leaves the value unbounded above (drawn as an arrow to the edge). */
   openEnded?: boolean;
+  /**
+   * False when the nominal value is a time the text does not date (the midpoint of what the
+   * narrative allows): drawn as a hollow dot, a placeholder, not a date. Default true.
+   */
+  nominalDated?: boolean;
 }
 
 /** Options of {@link sensitivityFigure}. */
@@ -167,14 +172,18 @@ export function sensitivityFigure(
             g.appendChild(arrowHead(x1, cy, 2.5, GREY.ink));
           }
           if (r.nominal !== null && Number.isFinite(r.nominal)) {
+            const dated = r.nominalDated !== false;
             g.appendChild(titled(
               svgElement("circle", {
                 cx: x(r.nominal),
                 cy,
                 r: MARKER_RADIUS * 1.1,
-                fill: GREY.ink,
+                fill: dated ? GREY.ink : "white",
+                stroke: GREY.ink,
+                "stroke-width": dated ? 0 : STROKE.data,
               }),
-              `${labelOf(r)}, ${q}: ${fmtValue(r.nominal)} in the nominal analysis; over the ` +
+              `${labelOf(r)}, ${q}: ${fmtValue(r.nominal)} in the nominal analysis` +
+                `${dated ? "" : " (a time the text does not date)"}; over the ` +
                 `variants ${
                   r.lo === null
                     ? "none defined"
@@ -198,6 +207,7 @@ export function sensitivityFigure(
     series: labelOf(r),
     mark: "range",
     x: r.nominal !== null && Number.isFinite(r.nominal) ? r.nominal : null,
+    x_dated: r.nominalDated !== false,
     x_lo: r.lo,
     x_hi: r.openEnded ? Infinity : r.hi,
     label: countOf(r),
@@ -208,7 +218,15 @@ export function sensitivityFigure(
       `Sensitivity of the headline numbers to the ${options.varied ?? "analysis choices"}`,
     width,
     legend: [
-      { label: "nominal analysis", swatch: { kind: "dot", color: GREY.ink } },
+      ...(rows.some((r) => r.nominal !== null && r.nominalDated !== false)
+        ? [{ label: "nominal analysis", swatch: { kind: "dot", color: GREY.ink } } as LegendItem]
+        : []),
+      ...(rows.some((r) => r.nominal !== null && r.nominalDated === false)
+        ? [{
+          label: "nominal time not dated by the text (a placeholder)",
+          swatch: { kind: "ring", color: GREY.ink },
+        } as LegendItem]
+        : []),
       ...(rows.some((r) => r.lo !== null && r.hi !== null)
         ? [{
           label: "range over the variants",
@@ -225,7 +243,12 @@ export function sensitivityFigure(
     caption: `Each row: one quantity of one case, recomputed under every variant of the ` +
       `analysis${options.varied ? ` (${options.varied})` : ""}; the bar spans the values the ` +
       `variants give, the dot is the nominal analysis (a dot without a bar or arrow: every variant ` +
-      `gives the same value; an arrow: some variant gives no upper bound); a row without a dot ` +
+      `gives the same value; an arrow: some variant gives no upper bound` +
+      `${
+        rows.some((r) => r.nominalDated === false)
+          ? "; a hollow dot: a time the text places only by its narrative, a placeholder"
+          : ""
+      }); a row without a dot ` +
       `is not defined in the nominal analysis. Each ` +
       `quantity has its own axis; where every variant agrees it starts at zero.`,
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
