@@ -316,7 +316,8 @@ export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
   const time = (prefix: string, t: PlacedTime | null): DataRow =>
     t === null ? { [`${prefix}time_id`]: null, [`${prefix}x`]: null } : {
       [`${prefix}time_id`]: t.timeId,
-      [`${prefix}x`]: t.pos,
+      // Drawn positions to 1/1000 day (a narrative step is a fraction of a day).
+      [`${prefix}x`]: Math.round(t.pos * 1000) / 1000 + 0,
       [`${prefix}x_lo`]: t.window.lo,
       [`${prefix}x_hi`]: t.window.hi,
     };
