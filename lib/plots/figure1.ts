@@ -51,7 +51,7 @@ export interface SeriesTimelineOptions {
 }
 
 /** Height of each case's values panel (px). */
-const VALUES_H = 76;
+const VALUES_H = 64;
 
 /**
  * The composite Figure 1 of a case series: for each case that takes the drug, in series order, a

@@ -37,7 +37,7 @@ export const SPAN_COLOR = "#666666";
 export const PHASE_COLOR = "#444444";
 const STRIP_ROW = TYPE.small * 1.45;
 /** Phase changes closer than this (px) share one label. */
-const PHASE_MERGE_PX = 10;
+const PHASE_MERGE_PX = 14;
 const VALUES_H = 150;
 
 /** A value clipped to the scale's domain. */
