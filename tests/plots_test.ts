@@ -469,3 +469,22 @@ Deno.test("verdicts: a disc per appraisal item and claim, every verdict with its
   const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
   assert.equal(count(legendPart, /<circle/g), lights.size);
 });
+
+Deno.test("trajectories: the legend keys only what is drawn", () => {
+  for (const cases of [series.cases, [...odd.values()]]) {
+    const svg = svgText(trajectoriesFigure(cases));
+    const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
+    const body = svg.replace(legendPart, "");
+    assert.equal(
+      legendPart.includes(">dashed: open-ended or past the axis<"),
+      /stroke-dasharray="3,2"/.test(body),
+    );
+    assert.equal(
+      legendPart.includes("stated for a period<"),
+      cases.some((c) =>
+        c.observations.some((o) => o.span) &&
+        c.treatments.some((t) => t.drug === series.study.drug)
+      ),
+    );
+  }
+});

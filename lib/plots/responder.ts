@@ -8,7 +8,7 @@ import { listing } from "../prose.ts";
 import { percentThresholds, type Study } from "../study.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
-import { svgElement, textElement } from "./dom.ts";
+import { svgElement, textElement, titled } from "./dom.ts";
 import { DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 
 /** One point of a responder curve, as the figure takes it. */
@@ -197,13 +197,25 @@ export function responderCurveFigure(
             `${r2(x(next))},${r2(y(p.proportion!))}`,
           );
         });
-        g.appendChild(svgElement("polyline", {
-          points: pts.join(" "),
-          fill: "none",
-          stroke: COLORS[c.timing],
-          "stroke-width": STROKE.data * 1.5,
-          ...(c.timing === "last" ? { "stroke-dasharray": "6,2" } : {}),
-        }));
+        // Hover: the share at each threshold where it changes, with its interval.
+        const steps = c.pts.filter((p, i) => i === 0 || p.proportion !== c.pts[i - 1].proportion)
+          .map((p) =>
+            `≥ ${p.threshold}%: ${Math.round(p.proportion! * 100)}%` +
+            (typeof p.ciLower === "number" && typeof p.ciUpper === "number"
+              ? ` [${Math.round(p.ciLower * 100)}, ${Math.round(p.ciUpper * 100)}]`
+              : "")
+          );
+        g.appendChild(titled(
+          svgElement("polyline", {
+            points: pts.join(" "),
+            fill: "none",
+            stroke: COLORS[c.timing],
+            "stroke-width": STROKE.data * 1.5,
+            ...(c.timing === "last" ? { "stroke-dasharray": "6,2" } : {}),
+          }),
+          `${label(c.timing)}, share of ${c.pts[0]?.n ?? 0} cases reaching each reduction: ` +
+            steps.join("; "),
+        ));
       }
       return g;
     },
