@@ -212,7 +212,8 @@ export async function showMarkdown(text: string): Promise<void> {
 
 /**
  * Shows a figure (PNG + SVG + one sentence; the PNG shown at the figure's size) and, when it is
- * given a name, under the reproduce command writes `figures/<name>.svg` and `.png` to the results
+ * given a name, under the reproduce command writes `figures/<name>.svg`, `.png` and `.csv` (the
+ * values it draws, one row per drawn mark, through the same CSV writer as tables) to the results
  * folder. Without a name (the figure first) it only shows the figure. The figure is rasterised
  * once; the same PNG bytes are shown and written. Prints the sentence outside a kernel.
  *
@@ -245,9 +246,13 @@ export async function showFigure(...args: [Figure] | [string, Figure]): Promise<
   const [name, figure] = named ? args as [string, Figure] : [null, args[0] as Figure];
   if (named) expectName("showFigure", name);
   const f = figure as Partial<Figure> | null;
-  if (typeof f?.description !== "string" || typeof f.svg?.getAttribute !== "function") {
+  if (
+    typeof f?.description !== "string" || typeof f.svg?.getAttribute !== "function" ||
+    !Array.isArray(f.data)
+  ) {
     wrongArgument("showFigure", "a figure (from lib/plots/mod.ts)", figure);
   }
+  expectRows("showFigure (the figure's data)", figure.data);
   if (!kernel() && !resultsDir()) {
     console.log(figure.description);
     return;
@@ -256,15 +261,28 @@ export async function showFigure(...args: [Figure] | [string, Figure]): Promise<
   const png = await pngBytes(figure);
   const dir = resultsDir();
   if (dir && name !== null) {
-    await Deno.mkdir(`${dir}/figures`, { recursive: true });
-    await writeAtomic(`${dir}/figures/${name}.svg`, svg);
-    await writeAtomic(`${dir}/figures/${name}.png`, png);
+    await writeFigureFiles(dir, name, { svg, png, csv: csvTable(figure.data) });
   }
   await emit(
     { "image/png": encodeBase64(png), "image/svg+xml": svg, "text/plain": figure.description },
     figure.description,
     displayMetadata(figure),
   );
+}
+
+/**
+ * Writes a figure's three files, each atomically: `<dir>/figures/<name>.svg`, `.png` and `.csv`
+ * (its source data). The CSV goes first, so a figure file never stands without its data.
+ */
+async function writeFigureFiles(
+  dir: string,
+  name: string,
+  files: { svg: string; png: Uint8Array; csv: string },
+): Promise<void> {
+  await Deno.mkdir(`${dir}/figures`, { recursive: true });
+  await writeAtomic(`${dir}/figures/${name}.csv`, files.csv);
+  await writeAtomic(`${dir}/figures/${name}.svg`, files.svg);
+  await writeAtomic(`${dir}/figures/${name}.png`, files.png);
 }
 
 const cell = (v: Row[string]) => v === null ? "" : typeof v === "number" ? fmt(v, 3) : String(v);

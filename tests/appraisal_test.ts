@@ -12,7 +12,6 @@ import {
   causalityRows,
   causalityTableRows,
   checklistRows,
-  DEFAULT_DATA_DIR,
   designLimits,
   loadCaseSeries,
   NATURAL_COURSE,

@@ -12,7 +12,6 @@ import {
   claimRows,
   claimsLedger,
   csvTable,
-  DEFAULT_DATA_DIR,
   isRuleName,
   loadCaseSeries,
   normalizeSourceText,

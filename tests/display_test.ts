@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import {
   changeRows,
+  csvTable,
   effectSize,
   getCase,
   htmlTable,
@@ -92,6 +93,9 @@ Deno.test("under RESULTS_DIR tables and figures are written; the PNG is the figu
     const figure = caseTimelineFigure(first);
     await printed(() => showFigure("f", figure));
     assert.deepEqual(await Deno.readFile(`${dir}/figures/f.png`), await pngBytes(figure));
+    // Its source data beside it, through the tables' CSV writer, one row per drawn mark.
+    assert.ok(figure.data.length > 0);
+    assert.equal(await Deno.readTextFile(`${dir}/figures/f.csv`), csvTable(figure.data));
     assert.match(
       await Deno.readTextFile(`${dir}/figures/f.svg`),
       /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
@@ -145,5 +149,7 @@ Deno.test("a wrong argument says what was expected and what was given", () => {
     /showTable, row 0, column 'a': expected text, a number, a boolean or null, got undefined/,
   );
   assert.rejects(() => showFigure("f", {} as never), /showFigure: expected a figure/);
+  const { data: _, ...noData } = caseTimelineFigure(first);
+  assert.rejects(() => showFigure("f", noData as never), /showFigure: expected a figure/);
   assert.rejects(() => showMarkdown(3 as never), /showMarkdown: expected Markdown text/);
 });

@@ -6,24 +6,42 @@
 import assert from "node:assert/strict";
 import * as lib from "../lib/mod.ts";
 import {
+  beforeAfterFigure,
   caseTimelineFigure,
   displayBundle,
   displayMetadata,
+  FOREST_MIN_ESTIMABLE,
   forestFigure,
+  forestOmission,
   forestRows,
+  PNG_SCALE,
   pngBytes,
   PRINT_WIDTH,
   RESPONDER_BAND_MAX_N,
+  RESPONDER_MIN_CASES,
   responderCurveFigure,
+  responderCurveOmission,
+  SCED_MIN_PHASE_POINTS,
   sensitivityFigure,
   sensitivityIntervals,
+  seriesTimelineFigure,
   stack,
   svgText,
   trajectoriesFigure,
+  VERDICT_STYLES,
+  verdictFigure,
+  verdictItems,
 } from "../lib/plots/mod.ts";
 import { panel } from "../lib/plots/compose.ts";
 import { type FuzzyBar, fuzzyBar, linearScale, spanBar } from "../lib/plots/uncertainty.ts";
-import { SPAN_BAR } from "../lib/plots/theme.ts";
+import {
+  CASE_COLORS,
+  caseColor,
+  DRUG_CLASS_COLORS,
+  FALLBACK_COLORS,
+  SPAN_BAR,
+} from "../lib/plots/theme.ts";
+import { statedValue, timelineModel } from "../lib/plots/timeline_model.ts";
 import { oddCases } from "./plots/odd_cases.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
@@ -82,7 +100,9 @@ Deno.test("timeline: an event label too long for the strip is cut at a word with
   const long = "a description that goes on ".repeat(12).trim();
   const events = c.events.map((e) => ({ ...e, kind: "same kind", description: long }));
   const svg = svgText(caseTimelineFigure({ ...c, events }));
-  assert.ok(!svg.includes(long), "the whole description");
+  // The whole description is the marker's hover text, never a label.
+  assert.ok(!svg.includes(`>${long}</text>`), "the whole description");
+  assert.ok(svg.includes(`>same kind: ${long}, `), "the evidence on hover");
   assert.match(svg, />a description that goes on[^<]* …</);
 });
 
@@ -90,7 +110,13 @@ Deno.test("timeline: a stated range is a vertical whisker labelled lo–hi", () 
   const c = series.cases.find((x) => x.observations.some((o) => o.vas.lo < o.vas.hi))!;
   const o = c.observations.find((o) => o.vas.lo < o.vas.hi)!;
   const svg = svgText(caseTimelineFigure(c));
-  assert.ok(svg.includes(`>${lib.formatNumber(o.vas.lo)}–${lib.formatNumber(o.vas.hi)}<`));
+  // Printed as the text states it (e.g. "0–1.0"), with its lower and upper values.
+  const text = statedValue(o, true);
+  assert.match(
+    text,
+    new RegExp(`^${lib.formatNumber(o.vas.lo)}(\\.0)?–${lib.formatNumber(o.vas.hi)}`),
+  );
+  assert.ok(svg.includes(`>${text}<`));
 });
 
 Deno.test("timeline: odd shapes render honestly", () => {
@@ -110,8 +136,8 @@ Deno.test("timeline: odd shapes render honestly", () => {
   assert.ok(s.includes("VAS stated for a period"));
   assert.ok(s.includes(">an unlisted class (no assigned colour)<"));
   assert.ok(s.includes(">another unlisted class (no assigned colour)<"));
-  // Open-ended times are dashed, never Infinity or NaN in the SVG.
-  assert.ok(s.includes('stroke-dasharray="3,2"'));
+  // Open-ended times are arrows, never Infinity or NaN in the SVG.
+  assert.ok(s.includes(">arrow: no bound stated<"));
   assert.ok(!/Infinity|NaN|undefined/.test(s));
 });
 
@@ -159,13 +185,63 @@ Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pool
 
 Deno.test("responder curve: exact band drawn for small n, absent without intervals or for large n", () => {
   const curve = lib.responderCurve(series.cases);
-  const banded = svgText(responderCurveFigure(curve));
-  assert.equal(count(banded, /<polygon/g), 2);
-  assert.ok(banded.includes("exact 95% interval"));
+  // A band is its two limits (thin lines, no fill that could mix with the other band's).
+  const limits = (f: ReturnType<typeof responderCurveFigure>) =>
+    f.data.filter((r) => r.y_lo !== null).length;
+  const banded = responderCurveFigure(curve);
+  const drawn = curve.filter((p) => p.proportion !== null).length;
+  assert.equal(limits(banded), drawn);
+  assert.equal(count(svgText(banded), /<polygon/g), 0);
+  assert.equal(count(svgText(banded), /<polyline/g), 2 + 2 * 2);
+  assert.ok(svgText(banded).includes("limits of the exact 95% interval"));
   const bare = curve.map(({ ciLower: _l, ciUpper: _u, ...p }) => p);
-  assert.equal(count(svgText(responderCurveFigure(bare)), /<polygon/g), 0);
+  assert.equal(limits(responderCurveFigure(bare)), 0);
   const large = curve.map((p) => ({ ...p, n: RESPONDER_BAND_MAX_N + 1 }));
-  assert.equal(count(svgText(responderCurveFigure(large)), /<polygon/g), 0);
+  assert.equal(limits(responderCurveFigure(large)), 0);
+});
+
+Deno.test("responder curve and forest plots only from enough cases, else a sentence why", () => {
+  const at = (n: number) => [{ threshold: 0, proportion: 1, timing: "first" as const, n }];
+  assert.equal(responderCurveOmission(at(RESPONDER_MIN_CASES)), null);
+  assert.match(responderCurveOmission(at(RESPONDER_MIN_CASES - 1))!, /^No responder curve: only/);
+  const r = (nA: number, nB: number, ci = true) => ({
+    estimate: 0.9,
+    ciLower: ci ? 0.5 : null,
+    ciUpper: ci ? 1 : null,
+    n: { baseline: nA, treatment: nB },
+  });
+  const ok = SCED_MIN_PHASE_POINTS;
+  const cases = (rs: ReturnType<typeof r>[]) => rs.map((result, i) => ({ caseId: `${i}`, result }));
+  const enough = Array.from({ length: FOREST_MIN_ESTIMABLE }, () => r(ok, ok));
+  assert.equal(forestOmission("NAP", cases(enough)), null);
+  // One case fewer, or one of them from a short phase, or without an interval: not drawn.
+  for (const bad of [r(ok - 1, ok), r(ok, ok - 1), r(ok, ok, false)]) {
+    const why = forestOmission("NAP", cases([...enough.slice(1), bad]));
+    assert.match(why ?? "", /^No forest plot of NAP: only cases .* are estimable/);
+  }
+  assert.match(forestOmission("NAP", [])!, /no case is estimable/);
+});
+
+Deno.test("forest: the interval printed is the interval drawn", () => {
+  // The figure itself, on every computed index (no minimum number of values per phase).
+  const es = lib.caseEffectSizes(series.cases, "NAP", lib.painOptions(series.study), {
+    minPoints: 1,
+  });
+  const withInformative = es.perCase.filter((x) => x.result.informativeCi);
+  assert.ok(withInformative.length > 0, "the data have a degenerate package interval");
+  const f = forestFigure("NAP", forestRows(es.perCase, []));
+  const fmt2 = (v: number) => v.toFixed(2).replace("-", "−");
+  for (const row of f.data) {
+    const p = es.perCase.find((x) => `Case ${x.caseId}` === row.series)!.result;
+    const lo = p.informativeCi?.lower ?? p.ciLower;
+    const hi = p.informativeCi?.upper ?? p.ciUpper;
+    if (lo === null || hi === null) continue;
+    assert.ok(String(row.label).startsWith(`${fmt2(p.estimate!)} [${fmt2(lo)}, ${fmt2(hi)}]`));
+    // Drawn: the informative interval in grey, the package's (degenerate) not at all.
+    assert.deepEqual([row.informative_lo ?? row.x_lo, row.informative_hi ?? row.x_hi], [lo, hi]);
+    if (p.informativeCi) assert.equal(row.x_lo, null);
+  }
+  assert.ok(!svgText(f).includes(`[1.00, 1.00]</text>`));
 });
 
 Deno.test("sensitivity: one row per case and quantity, nominal dot and range bar", () => {
@@ -189,9 +265,9 @@ Deno.test("two renders are byte-identical; the PNG is shown at the SVG's size", 
   assert.equal(bundle["text/plain"], a.description);
   assert.ok(a.description.startsWith(`Case ${withValues.id}`), a.description);
   assert.equal(displayMetadata(a)["image/png"].width, PRINT_WIDTH.full);
-  // PNG width in pixels: twice the SVG's.
+  // PNG width in pixels: the SVG's at 300 dpi (PNG_SCALE pixels per px).
   const png = new DataView(pa.buffer, pa.byteOffset);
-  assert.equal(png.getUint32(16), 2 * PRINT_WIDTH.full);
+  assert.equal(png.getUint32(16), Math.round(PNG_SCALE * PRINT_WIDTH.full));
 });
 
 Deno.test("stack: a mark past its panel's edge is drawn, not cut at the panel", async () => {
@@ -237,10 +313,18 @@ Deno.test("timeline: the legend lists what the figure draws and nothing else", (
     const svg = svgText(caseTimelineFigure(c));
     const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
     const body = svg.replace(legendPart, "");
-    const dashedDrawn = /stroke-dasharray="3,2"/.test(body);
-    assert.equal(legendPart.includes("dashed: open-ended"), dashedDrawn, `case ${c.id}`);
-    const paleDrawn = /fill-opacity="0.4"/.test(body);
-    assert.equal(legendPart.includes("pale: end or timing"), paleDrawn, `case ${c.id}`);
+    const m = timelineModel(c);
+    const has = (label: string) => legendPart.includes(`>${label}`);
+    // Dashed: a window past the axis (brackets only; phase lines have their own dash).
+    assert.equal(has("dashed: window runs past"), /stroke-dasharray="3,2"/.test(body), c.id);
+    assert.equal(has("phase change"), m.phases.length > 0, c.id);
+    assert.equal(has("phase change"), /stroke-dasharray="4,3"/.test(body), c.id);
+    const endless = m.periods.some((p) => p.end === null) || m.spans.some((s) => s.end === null);
+    assert.equal(has("no end stated"), endless, c.id);
+    assert.equal(has("event"), c.events.length > 0, c.id);
+    assert.equal(has(`stated ${lib.valueScale([c]).name}<`), m.points.length > 0, c.id);
+    // Nothing is pale any more: "ongoing" is an arrowhead, an unknown time a bracket.
+    assert.ok(!/fill-opacity="0.4"/.test(body), c.id);
   }
 });
 
@@ -248,7 +332,7 @@ Deno.test("timeline: a value stated for a period is a bar over the period, label
   for (const c of series.cases) {
     for (const o of c.observations.filter((o) => o.span && o.vas.lo === o.vas.hi)) {
       const svg = svgText(caseTimelineFigure(c));
-      const label = lib.formatNumber(o.vas.nominal);
+      const label = statedValue(o, true);
       // A bar of the period's colour, 5 px thick, drawn as data (not only in the legend).
       const body = svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, "");
       const bars = (body.match(/<rect [^>]*>/g) ?? []).filter((r) =>
@@ -268,4 +352,158 @@ Deno.test("spanBar: an exact value is a thick bar centred on it, a range a band 
   assert.deepEqual([exact.band, exact.y, exact.height], [false, y(8) - SPAN_BAR / 2, SPAN_BAR]);
   const range = spanBar({ ...period, value: { lo: 0, hi: 1, nominal: 0.5 } });
   assert.deepEqual([range.band, range.y, range.height], [true, y(1), y(0) - y(1)]);
+});
+
+Deno.test("every figure carries its source data: a row per drawn mark", () => {
+  for (const c of series.cases) {
+    const f = caseTimelineFigure(c);
+    const points = f.data.filter((r) => r.panel === "values" && r.mark === "point");
+    assert.equal(points.length, dataCircles(svgText(f)), `case ${c.id}`);
+    assert.equal(f.data.filter((r) => r.panel === "doses").length, c.treatments.length);
+    assert.equal(f.data.filter((r) => r.panel === "events").length, c.events.length);
+  }
+  const es = lib.caseEffectSizes(series.cases, "NAP", lib.painOptions(series.study));
+  const rows = forestRows(es.perCase, []);
+  assert.deepEqual(forestFigure("NAP", rows).data.map((r) => r.series), rows.map((r) => r.label));
+  const traj = trajectoriesFigure(series.cases);
+  // Each value is a dot (a value over a period also gets its bar), in both panels.
+  assert.equal(traj.data.length, dataCircles(svgText(traj)));
+});
+
+Deno.test("design: case colours are never drug-class colours (nor near one)", () => {
+  const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const dist = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]));
+  const classes = [...Object.values(DRUG_CLASS_COLORS), ...FALLBACK_COLORS];
+  for (let i = 0; i < CASE_COLORS.length; i++) {
+    const near = classes.filter((k) => dist(caseColor(i), k) < 80);
+    assert.deepEqual(near, [], `case colour ${caseColor(i)}`);
+  }
+  // Stable: a case's colour is its position's, in every figure.
+  assert.equal(caseColor(1), caseColor(1 + CASE_COLORS.length));
+});
+
+Deno.test("design: PNGs are at least 300 dpi at print size", async () => {
+  const f = caseTimelineFigure(withValues, { width: "column" });
+  const png = await pngBytes(f);
+  const view = new DataView(png.buffer, png.byteOffset);
+  const pixels = view.getUint32(16);
+  const inches = Number(f.svg.getAttribute("width")) / 96;
+  assert.ok(pixels / inches >= 300 - 0.5, `${pixels / inches} dpi`);
+});
+
+Deno.test("design: the two sensitivity figures have distinct titles; open bounds are drawn", () => {
+  const row = { caseId: "1", quantity: "q", nominal: 1, lo: 0, hi: 2, variants: 9 };
+  const a = svgText(sensitivityFigure([row], { varied: "baseline definition" }));
+  const b = svgText(sensitivityFigure([row], { varied: "readings of the text" }));
+  const title = (s: string) => s.match(/font-weight="bold"[^>]*>([^<]*)</)?.[1];
+  assert.notEqual(title(a), title(b));
+  const open = sensitivityFigure([{ ...row, openEnded: true }]);
+  assert.ok(svgText(open).includes(">some variant gives no upper bound<"));
+  assert.equal(open.data[0].x_hi, Infinity);
+  assert.ok(!a.includes("no upper bound<"));
+  // A nominal time the text does not date is a hollow dot, keyed; a dated one is filled.
+  const undated = svgText(sensitivityFigure([{ ...row, nominalDated: false }]));
+  assert.ok(undated.includes(">nominal time not dated by the text (a placeholder)<"));
+  assert.ok(!undated.includes(">nominal analysis<"));
+  assert.ok(!a.includes("not dated by the text"));
+});
+
+Deno.test("design: every data mark of a timeline carries its evidence as a <title>", () => {
+  for (const c of series.cases) {
+    const svg = svgText(caseTimelineFigure(c));
+    for (const o of c.observations) assert.ok(svg.includes(escape(o.quote)), o.quote);
+    for (const t of c.treatments) assert.ok(svg.includes(escape(t.quote)), t.quote);
+    for (const e of c.events) assert.ok(svg.includes(escape(e.quote)), e.quote);
+    // Dots without a <title> are the legend's only.
+    assert.equal(count(svg, /<circle[^>]*><title>/g), dataCircles(svg));
+  }
+});
+
+Deno.test("figure 1: a group of lanes per case that takes the drug, one shared time axis", () => {
+  const all = [...series.cases, ...odd.values()];
+  const f = seriesTimelineFigure(all);
+  const svg = svgText(f);
+  const takes = all.filter((c) => c.treatments.some((t) => t.drug === series.study.drug));
+  for (const c of takes) {
+    assert.ok(svg.includes(`>Case ${c.id}: `), c.id);
+    // Every value, dose period and event of the case is a row of its source data.
+    const rows = f.data.filter((r) => r.case === c.id);
+    assert.equal(rows.filter((r) => r.mark === "dose period").length, c.treatments.length);
+    assert.equal(rows.filter((r) => r.panel === "values").length, c.observations.length);
+    assert.equal(rows.filter((r) => r.mark === "event").length, c.events.length);
+  }
+  for (const c of all.filter((c) => !takes.includes(c))) {
+    assert.ok(!svg.includes(`>Case ${c.id}: `), c.id);
+    assert.ok(svg.includes(`case ${c.id}`), `${c.id} named as not shown`);
+  }
+  // One time axis, at the bottom.
+  assert.equal(count(svg, new RegExp(`>Days since the start of ${series.study.drug}`, "g")), 1);
+  // Shared colours: one legend key per class colour.
+  const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
+  const fills = [...legendPart.matchAll(/<rect [^>]*fill="(#[0-9A-Fa-f]{6})"/g)].map((m) => m[1]);
+  assert.equal(new Set(fills).size, fills.length);
+});
+
+Deno.test("before/after: three values per case, as stated, with the earlier drug named", () => {
+  const f = beforeAfterFigure(series.cases);
+  const svg = svgText(f);
+  for (const c of series.cases) {
+    const rows = f.data.filter((r) => r.series === `Case ${c.id}`);
+    const aligned = lib.alignOnDrug(c, series.study.drug);
+    const before = aligned.filter((o) => o.phase === "before").at(-1);
+    const after = aligned.filter((o) => o.phase === "after");
+    if (!before || !after.length) {
+      assert.equal(rows.length, 0, c.id);
+      continue;
+    }
+    assert.deepEqual(rows.map((r) => r.x), ["last before", "first on", "last on"]);
+    assert.deepEqual(
+      rows.map((r) => r.y),
+      [before, after[0], after.at(-1)!].map((o) => o.vas.nominal),
+    );
+    assert.ok(svg.includes(`>${statedValue(after.at(-1)!, true)}<`), c.id);
+    // The earlier drug: what the case took for the indication at its last value before.
+    const earlier = lib.activeTreatments(c, before.day.timeId).certain
+      .filter((t) => t.drug !== series.study.drug && t.purpose === series.study.indication);
+    for (const t of earlier) assert.ok(String(rows[0].earlier).includes(t.drug), c.id);
+  }
+});
+
+Deno.test("verdicts: a disc per appraisal item and claim, every verdict with its own light", () => {
+  const id = [...series.sources.keys()][0];
+  const appraisal = lib.appraisalRows(series, id);
+  const ledger = lib.claimsLedger(series);
+  const items = verdictItems(appraisal, ledger, id);
+  assert.equal(items.length, appraisal.length + ledger.filter((c) => c.sourceId === id).length);
+  for (const it of items) assert.ok(it.verdict in VERDICT_STYLES, `no style for '${it.verdict}'`);
+  const f = verdictFigure(items);
+  assert.deepEqual(f.data.map((r) => r.verdict), items.map((i) => i.verdict));
+  const svg = svgText(f);
+  assert.equal(
+    count(svg, /<g><circle[^>]*\/?>(<\/circle>)?<text[^>]*>[^<]*<\/text><title>/g),
+    items.length,
+  );
+  // The legend names only lights drawn: one green/amber/red/grey/none key per light used.
+  const lights = new Set(f.data.map((r) => r.light));
+  const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
+  assert.equal(count(legendPart, /<circle/g), lights.size);
+});
+
+Deno.test("trajectories: the legend keys only what is drawn", () => {
+  for (const cases of [series.cases, [...odd.values()]]) {
+    const svg = svgText(trajectoriesFigure(cases));
+    const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
+    const body = svg.replace(legendPart, "");
+    assert.equal(
+      legendPart.includes(">dashed: open-ended or past the axis<"),
+      /stroke-dasharray="3,2"/.test(body),
+    );
+    assert.equal(
+      legendPart.includes("stated for a period<"),
+      cases.some((c) =>
+        c.observations.some((o) => o.span) &&
+        c.treatments.some((t) => t.drug === series.study.drug)
+      ),
+    );
+  }
 });

@@ -10,12 +10,24 @@ import { legend, type LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
 import { type FigureWidth, figureWidth, GREY, THEME, TYPE } from "./theme.ts";
 
-/** A finished figure: its SVG element and a one-sentence description for text/plain. */
+/**
+ * One row of a figure's source data: one drawn mark (column → value). Figures use the columns
+ * `panel`, `series`, `mark`, `x`, `x_lo`, `x_hi`, `y`, `y_lo`, `y_hi`, `label` where they apply
+ * (an interval's bounds only where it is drawn; ±Infinity for a bound the data leave open).
+ */
+export type DataRow = Record<string, string | number | boolean | null>;
+
+/**
+ * A finished figure: its SVG element, a one-sentence description for text/plain, and the values
+ * it draws (its source data, written beside it as `<name>.csv`).
+ */
 export interface Figure {
   /** The standalone `<svg>` (with `xmlns`); its `width` and `height` are in CSS px. */
   svg: Element;
   /** One sentence saying what the figure shows. */
   description: string;
+  /** Exactly the values drawn, one row per drawn mark. */
+  data: DataRow[];
 }
 
 /** Options of {@link stack}. */
@@ -32,6 +44,8 @@ export interface StackOptions {
   caption?: string;
   /** Figure width (default "full"). */
   width?: FigureWidth;
+  /** The values the panels draw, one row per drawn mark (default none). */
+  data?: readonly DataRow[];
 }
 
 /** Horizontal padding of title, legend, notes and caption, in px. */
@@ -130,7 +144,7 @@ export function stack(panels: readonly Element[], options: StackOptions): Figure
   const height = Math.ceil(y);
   root.setAttribute("height", String(height));
   root.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  return { svg: root, description: options.description };
+  return { svg: root, description: options.description, data: [...(options.data ?? [])] };
 }
 
 /**

@@ -117,3 +117,22 @@ export function fadeGradient(
   g.appendChild(svgElement("stop", { offset: 1, "stop-color": color, "stop-opacity": to }));
   return { id, element: g };
 }
+
+/**
+ * Adds a `<title>` (the evidence a reader sees on hover) to a mark.
+ *
+ * @param el The mark.
+ * @param title Value, time window and quote.
+ * @returns The mark.
+ * @example
+ * ```ts
+ * import { svgElement, titled } from "./dom.ts";
+ * if (titled(svgElement("circle"), "VAS 8.0").textContent !== "VAS 8.0") throw new Error("title");
+ * ```
+ */
+export function titled(el: Element, title: string): Element {
+  const t = svgElement("title");
+  t.textContent = title;
+  el.appendChild(t);
+  return el;
+}

@@ -10,8 +10,8 @@ import type { EffectSizeResult } from "../stats/types.ts";
 import { EFFECT_SIZES, type Measure } from "../stats/effect_sizes/mod.ts";
 import { casesListing, listing } from "../prose.ts";
 import { axesPanel } from "./axes.ts";
-import { type Figure, PAD, stack } from "./compose.ts";
-import { svgElement, textElement } from "./dom.ts";
+import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
+import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
@@ -126,6 +126,15 @@ export function forestFigure(
       value = `not defined${mark(reason ?? "not defined")}`;
     } else if (ciLower === null || ciUpper === null) {
       value = `${fmt(estimate)}, no CI${mark(reason ?? "no confidence interval")}`;
+    } else if (r.result.informativeCi) {
+      // The interval printed is the one drawn: the informative one, the package's named.
+      const i = r.result.informativeCi;
+      value = `${fmt(estimate)} [${fmt(i.lower)}, ${fmt(i.upper)}]` +
+        mark(
+          `grey: the informative interval; SingleCaseES gives [${fmt(ciLower)}, ${
+            fmt(ciUpper)
+          }], degenerate`,
+        );
     } else {
       value = `${fmt(estimate)} [${fmt(ciLower)}, ${fmt(ciUpper)}]`;
       if (ciLower === ciUpper) value += mark("degenerate interval (as in SingleCaseES)");
@@ -267,7 +276,10 @@ export function forestFigure(
             "stroke-width": STROKE.thick * 1.5,
           }));
         }
-        if (res.ciLower !== null && res.ciUpper !== null && res.ciUpper > res.ciLower) {
+        if (
+          !res.informativeCi && res.ciLower !== null && res.ciUpper !== null &&
+          res.ciUpper > res.ciLower
+        ) {
           // Drawn like every interval: capped where it ends, dashed where it runs past the axis.
           const w = whisker({ lo: res.ciLower, hi: res.ciUpper }, cy, x, GREY.ink);
           for (const el of w.elements) {
@@ -279,15 +291,19 @@ export function forestFigure(
           const ex = x(clip(res.estimate));
           if (d.r.kind === "aggregate") {
             const r = MARKER_RADIUS * 1.6;
-            g.appendChild(svgElement("path", {
-              d: `M${r2(ex)},${r2(cy - r)}L${r2(ex + r)},${r2(cy)}L${r2(ex)},${r2(cy + r)}` +
-                `L${r2(ex - r)},${r2(cy)}Z`,
-              fill: GREY.ink,
-            }));
+            g.appendChild(titled(
+              svgElement("path", {
+                d: `M${r2(ex)},${r2(cy - r)}L${r2(ex + r)},${r2(cy)}L${r2(ex)},${r2(cy + r)}` +
+                  `L${r2(ex - r)},${r2(cy)}Z`,
+                fill: GREY.ink,
+              }),
+              `${d.r.label} (${d.r.detail ?? ""}): ${measure} ${d.value}`,
+            ));
           } else {
-            g.appendChild(
+            g.appendChild(titled(
               svgElement("circle", { cx: ex, cy, r: MARKER_RADIUS * 1.2, fill: GREY.ink }),
-            );
+              `${d.r.label} (${d.r.detail ?? ""}): ${measure} ${d.value}`,
+            ));
           }
         }
         g.appendChild(textElement(d.value, width - PAD, cy + TYPE.small * 0.36, {
@@ -301,14 +317,21 @@ export function forestFigure(
     },
   });
   const legendItems: LegendItem[] = [
-    { label: "case", swatch: { kind: "dot", color: GREY.ink } },
-    ...(firstAggregate >= 0
+    ...(rows.some((r) => r.kind !== "aggregate" && r.result.estimate !== null)
+      ? [{ label: "case", swatch: { kind: "dot", color: GREY.ink } } as LegendItem]
+      : []),
+    ...(rows.some((r) => r.kind === "aggregate" && r.result.estimate !== null)
       ? [{ label: "aggregate", swatch: { kind: "diamond", color: GREY.ink } } as LegendItem]
       : []),
-    {
-      label: `${Math.round(confidence * 100)}% confidence interval`,
-      swatch: { kind: "line", color: GREY.ink },
-    },
+    ...(rows.some((r) =>
+        !r.result.informativeCi && r.result.ciLower !== null && r.result.ciUpper !== null &&
+        r.result.ciUpper > r.result.ciLower
+      )
+      ? [{
+        label: `${Math.round(confidence * 100)}% confidence interval`,
+        swatch: { kind: "line", color: GREY.ink },
+      } as LegendItem]
+      : []),
     ...(rows.some((r) => r.result.informativeCi)
       ? [{
         label: "informative interval where the package's is degenerate",
@@ -319,6 +342,7 @@ export function forestFigure(
   const notes = footnotes.map((f, i) => `${LETTERS[i] ?? `(${i + 1})`}: ${f}`);
   const n = rows.length;
   return stack([plot], {
+    data: data.map(({ r, value }) => forestDataRow(measure, r, value)),
     title: `${measure}: per case and aggregated`,
     width,
     legend: legendItems,
@@ -332,6 +356,117 @@ export function forestFigure(
       `${options.note ?? ""}`).trim(),
     description: `Forest plot of ${measure} for ${n} row${n === 1 ? "" : "s"}: ` +
       "estimates with confidence intervals where defined.",
+  });
+}
+
+/**
+ * The fewest estimable cases for which a forest plot is drawn. A forest plot compares several
+ * cases' estimates and pools them; with fewer, "pooled" rows repeat one or two cases, and a
+ * sentence with a per-case table says more.
+ *
+ * @example
+ * ```ts
+ * import { FOREST_MIN_ESTIMABLE } from "./forest.ts";
+ * if (FOREST_MIN_ESTIMABLE !== 3) throw new Error("three estimable cases");
+ * ```
+ */
+export const FOREST_MIN_ESTIMABLE = 3;
+
+/**
+ * The fewest values in each phase for a case's index to count as estimable in a forest plot:
+ * 3, the What Works Clearinghouse standard for a phase (WWC 2020; Kratochwill et al. 2013). An
+ * index from phases of 1 or 2 values can take only a few values (NAP from 1 against 2 values:
+ * 0, 0.5 or 1) and its interval says little.
+ *
+ * @example
+ * ```ts
+ * import { SCED_MIN_PHASE_POINTS } from "./forest.ts";
+ * if (SCED_MIN_PHASE_POINTS !== 3) throw new Error("three values per phase");
+ * ```
+ */
+export const SCED_MIN_PHASE_POINTS = 3;
+
+/** Whether a case's result counts for a forest plot (see {@link forestOmission}). */
+function estimable(r: Pick<EffectSizeResult, "estimate" | "ciLower" | "ciUpper" | "n">): boolean {
+  return r.estimate !== null && r.ciLower !== null && r.ciUpper !== null &&
+    r.n.baseline >= SCED_MIN_PHASE_POINTS && r.n.treatment >= SCED_MIN_PHASE_POINTS;
+}
+
+/**
+ * Why a forest plot of these per-case results is not drawn, or `null` when it is: fewer than
+ * {@link FOREST_MIN_ESTIMABLE} cases are estimable, that is have an estimate, a confidence
+ * interval and at least {@link SCED_MIN_PHASE_POINTS} values in each phase.
+ *
+ * @param measure The measure's name.
+ * @param perCase Each case's result.
+ * @returns A sentence for the notebook, or `null`.
+ * @example
+ * ```ts
+ * import { forestOmission } from "./forest.ts";
+ * const r = { estimate: 1, ciLower: 0.4, ciUpper: 1, reason: null, n: { baseline: 2, treatment: 2 } };
+ * forestOmission("NAP", [{ caseId: "1", result: r }])?.startsWith("No forest plot of NAP"); // true
+ * ```
+ */
+export function forestOmission(
+  measure: string,
+  perCase: readonly {
+    caseId: string;
+    result: Pick<EffectSizeResult, "estimate" | "ciLower" | "ciUpper" | "n">;
+  }[],
+): string | null {
+  const ok = perCase.filter((p) => estimable(p.result));
+  if (ok.length >= FOREST_MIN_ESTIMABLE) return null;
+  const defined = perCase.filter((p) =>
+    p.result.estimate !== null && p.result.ciLower !== null && p.result.ciUpper !== null
+  );
+  const which = ok.length
+    ? `only ${casesListing(ok.map((p) => p.caseId))} ${ok.length === 1 ? "is" : "are"}`
+    : "no case is";
+  const short = defined.length - ok.length;
+  return `No forest plot of ${measure}: ${which} estimable (an estimate and a confidence ` +
+    `interval from at least ${SCED_MIN_PHASE_POINTS} values in each phase, the WWC standard)` +
+    `${
+      short > 0
+        ? `; ${casesListing(defined.filter((p) => !estimable(p.result)).map((p) => p.caseId))} ` +
+          `${short === 1 ? "has" : "have"} an estimate from shorter phases`
+        : ""
+    }, and a forest plot needs at least ${FOREST_MIN_ESTIMABLE} estimable cases to compare or ` +
+    `pool.${defined.length ? " The table below gives each case's estimate, with nA and nB." : ""}`;
+}
+
+/**
+ * The per-case table shown instead of a forest plot: each case's estimate and the interval a
+ * forest plot would draw (the informative one where the package's is degenerate), with its phase
+ * sizes and, where undefined, why.
+ *
+ * @param measure The measure's name.
+ * @param perCase Each case's result.
+ * @returns One row per case.
+ * @example
+ * ```ts
+ * import { forestTable } from "./forest.ts";
+ * forestTable("NAP", []).length; // 0
+ * ```
+ */
+export function forestTable(
+  measure: string,
+  perCase: readonly { caseId: string; result: EffectSizeResult }[],
+): DataRow[] {
+  return perCase.map((p) => {
+    const r = p.result;
+    const ci = r.informativeCi ??
+      (r.ciLower !== null && r.ciUpper !== null ? { lower: r.ciLower, upper: r.ciUpper } : null);
+    return {
+      case: p.caseId,
+      measure,
+      estimate: r.estimate,
+      "CI lower": ci?.lower ?? null,
+      "CI upper": ci?.upper ?? null,
+      interval: r.informativeCi ? "informative (the package's is degenerate)" : ci ? "package" : "",
+      nA: r.n.baseline,
+      nB: r.n.treatment,
+      "why not defined": r.estimate === null ? r.reason ?? null : null,
+    };
   });
 }
 
@@ -375,6 +510,23 @@ export function forestRows(
       },
     })),
   ];
+}
+
+/** The source-data row of a forest row: what its dot, whiskers and printed value show. */
+function forestDataRow(measure: string, r: ForestRow, printed: string): DataRow {
+  const { estimate, ciLower, ciUpper, informativeCi } = r.result;
+  const drawnCi = !informativeCi && ciLower !== null && ciUpper !== null && ciUpper > ciLower;
+  return {
+    series: r.label,
+    mark: r.kind ?? "case",
+    measure,
+    x: estimate !== null && Number.isFinite(estimate) ? estimate : null,
+    x_lo: drawnCi ? ciLower : null,
+    x_hi: drawnCi ? ciUpper : null,
+    informative_lo: informativeCi?.lower ?? null,
+    informative_hi: informativeCi?.upper ?? null,
+    label: printed,
+  };
 }
 
 function r2(v: number): number {

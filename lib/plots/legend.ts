@@ -12,6 +12,8 @@ import { DASH, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 export type Swatch =
   /** A filled dot (a marker). */
   | { kind: "dot"; color: string }
+  /** A hollow dot (a placeholder value). */
+  | { kind: "ring"; color: string }
   /** A filled diamond (an aggregate estimate). */
   | { kind: "diamond"; color: string }
   /** A line: solid, or dashed with `dash`; `width` in px (default data weight). */
@@ -21,7 +23,13 @@ export type Swatch =
   /** A filled box (a period, a band), with optional opacity and height in px (default 8). */
   | { kind: "rect"; color: string; opacity?: number; height?: number }
   /** A box fading from opaque to clear: an uncertain edge or an end not stated. */
-  | { kind: "fade"; color: string };
+  | { kind: "fade"; color: string }
+  /** A window: a thin line with end caps, or with an arrow on the right when `arrow`. */
+  | { kind: "bracket"; color: string; arrow?: boolean }
+  /** A vertical line (a phase change), dashed with `dash`. */
+  | { kind: "vline"; color: string; dash?: string }
+  /** A bar that runs on to the axis's edge and ends in an arrowhead (no end stated). */
+  | { kind: "bar-arrow"; color: string; height?: number };
 
 /** One legend entry. */
 export interface LegendItem {
@@ -40,6 +48,15 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
   switch (s.kind) {
     case "dot":
       return [svgElement("circle", { cx: x + SWATCH_W / 2, cy, r: MARKER_RADIUS, fill: s.color })];
+    case "ring":
+      return [svgElement("circle", {
+        cx: x + SWATCH_W / 2,
+        cy,
+        r: MARKER_RADIUS,
+        fill: "white",
+        stroke: s.color,
+        "stroke-width": STROKE.data,
+      })];
     case "diamond": {
       const r = MARKER_RADIUS * 1.4;
       const cx = x + SWATCH_W / 2;
@@ -87,6 +104,55 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
         fill: s.color,
         "fill-opacity": s.opacity ?? 1,
       })];
+    case "bracket": {
+      const els = [
+        svgElement("line", {
+          x1: x + 1,
+          x2: x + SWATCH_W - 1,
+          y1: cy,
+          y2: cy,
+          stroke: s.color,
+          "stroke-width": STROKE.thin,
+        }),
+      ];
+      els.push(svgElement("line", {
+        x1: x + 1,
+        x2: x + 1,
+        y1: cy - 2.5,
+        y2: cy + 2.5,
+        stroke: s.color,
+        "stroke-width": STROKE.thin,
+      }));
+      if (s.arrow) els.push(arrowHead(x + SWATCH_W, cy, 2.5, s.color));
+      else {
+        els.push(svgElement("line", {
+          x1: x + SWATCH_W - 1,
+          x2: x + SWATCH_W - 1,
+          y1: cy - 2.5,
+          y2: cy + 2.5,
+          stroke: s.color,
+          "stroke-width": STROKE.thin,
+        }));
+      }
+      return els;
+    }
+    case "vline":
+      return [svgElement("line", {
+        x1: x + SWATCH_W / 2,
+        x2: x + SWATCH_W / 2,
+        y1: cy - h / 2 - 1,
+        y2: cy + h / 2 + 1,
+        stroke: s.color,
+        "stroke-width": STROKE.thin,
+        ...(s.dash ? { "stroke-dasharray": s.dash } : {}),
+      })];
+    case "bar-arrow": {
+      const bh = s.height ?? 6;
+      return [
+        svgElement("rect", { x, y: cy - bh / 2, width: SWATCH_W - 5, height: bh, fill: s.color }),
+        arrowHead(x + SWATCH_W, cy, bh / 2 + 1.5, s.color),
+      ];
+    }
     case "fade": {
       const g = fadeGradient(s.color, 1, 0);
       return [
@@ -95,6 +161,36 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
       ];
     }
   }
+}
+
+/**
+ * A filled arrowhead pointing right with its tip at (x, cy), `h` px from the axis to each barb.
+ *
+ * @param x Tip's x.
+ * @param cy Tip's y.
+ * @param h Half height in px.
+ * @param color Fill.
+ * @param dir 1 points right (default), -1 left.
+ * @returns The `<path>`.
+ * @example
+ * ```ts
+ * import { arrowHead } from "./legend.ts";
+ * arrowHead(10, 5, 2, "#000").getAttribute("d"); // "M10,5L6.8,3L6.8,7Z"
+ * ```
+ */
+export function arrowHead(
+  x: number,
+  cy: number,
+  h: number,
+  color: string,
+  dir: 1 | -1 = 1,
+): Element {
+  const r = (v: number) => Math.round(v * 100) / 100;
+  const b = x - dir * h * 1.6;
+  return svgElement("path", {
+    d: `M${r(x)},${r(cy)}L${r(b)},${r(cy - h)}L${r(b)},${r(cy + h)}Z`,
+    fill: color,
+  });
 }
 
 /**

@@ -5,23 +5,38 @@
  *
  * @module
  */
-export { type Figure, stack, type StackOptions } from "./compose.ts";
+export { type DataRow, type Figure, stack, type StackOptions } from "./compose.ts";
 export { plot, type PlotFigureOptions, type PlotOptions } from "./plot.ts";
 export { document } from "./dom.ts";
 export { caseTimelineFigure, type TimelineOptions } from "./timeline.ts";
+export { seriesTimelineFigure, type SeriesTimelineOptions } from "./figure1.ts";
+export { beforeAfterFigure, type BeforeAfterOptions } from "./slopegraph.ts";
+export {
+  VERDICT_STYLES,
+  verdictFigure,
+  type VerdictItem,
+  verdictItems,
+  type VerdictStyle,
+} from "./verdicts.ts";
 export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {
+  FOREST_MIN_ESTIMABLE,
   forestFigure,
+  forestOmission,
   type ForestOptions,
   type ForestRow,
   forestRows,
+  forestTable,
   MEASURE_SCALES,
   type MeasureScale,
+  SCED_MIN_PHASE_POINTS,
 } from "./forest.ts";
 export {
   RESPONDER_BAND_MAX_N,
+  RESPONDER_MIN_CASES,
   responderCurveFigure,
   type ResponderCurveInput,
+  responderCurveOmission,
   type ResponderCurveOptions,
 } from "./responder.ts";
 export {
@@ -33,8 +48,10 @@ export {
 export { type LegendItem, type Swatch } from "./legend.ts";
 export { FONT_FAMILY, FONT_PATHS, type FontWeight, measureText, type TextExtent } from "./fonts.ts";
 export {
+  CASE_COLORS,
   caseColor,
   type ClassColor,
+  classLegend,
   DRUG_CLASS_COLORS,
   drugClassColors,
   FALLBACK_COLORS,
@@ -50,8 +67,9 @@ export {
   type DisplayMetadata,
   displayMetadata,
   FONT_PATH,
+  PNG_DPI,
+  PNG_SCALE,
   pngBytes,
   svgText,
   writeAtomic,
-  writeFigure,
 } from "./render.ts";

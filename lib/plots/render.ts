@@ -42,8 +42,18 @@ export function svgText(figure: Figure): string {
 }
 
 /**
- * The figure rasterised to PNG at `scale` × its size (default 2: about 190 dpi at print size; the
- * SVG is the print master). Deterministic: the same SVG gives the same bytes.
+ * Resolution of every PNG at print size, in dots per inch: 300, what journals ask of line art
+ * with text at the least. A figure's CSS px are 1/96 inch at print size, so a PNG has
+ * {@link PNG_SCALE} pixels per px.
+ */
+export const PNG_DPI = 300;
+
+/** Pixels of a PNG per CSS px of its figure: {@link PNG_DPI} / 96. */
+export const PNG_SCALE: number = PNG_DPI / 96;
+
+/**
+ * The figure rasterised to PNG at `scale` × its size (default {@link PNG_SCALE}: 300 dpi at print
+ * size; the SVG is the print master). Deterministic: the same SVG gives the same bytes.
  *
  * @example
  * ```ts
@@ -51,7 +61,7 @@ export function svgText(figure: Figure): string {
  * // (await pngBytes(figure)).slice(1, 4) is "PNG"
  * ```
  */
-export async function pngBytes(figure: Figure, scale = 2): Promise<Uint8Array> {
+export async function pngBytes(figure: Figure, scale = PNG_SCALE): Promise<Uint8Array> {
   const fonts = await init();
   const resvg = new Resvg(svgText(figure), {
     font: { fontBuffers: fonts, defaultFontFamily: FONT_FAMILY, loadSystemFonts: false },
@@ -69,24 +79,6 @@ export async function writeAtomic(path: string, data: Uint8Array | string): Prom
   if (typeof data === "string") await Deno.writeTextFile(tmp, data);
   else await Deno.writeFile(tmp, data);
   await Deno.rename(tmp, path);
-}
-
-/**
- * Writes `<dir>/<name>.svg` and `<dir>/<name>.png` and returns their paths.
- *
- * @example
- * ```ts
- * import { writeFigure } from "./render.ts";
- * // await writeFigure(figure, "results/figures", "case-1-timeline")
- * ```
- */
-export async function writeFigure(figure: Figure, dir: string, name: string): Promise<string[]> {
-  await Deno.mkdir(dir, { recursive: true });
-  const svg = `${dir}/${name}.svg`;
-  const png = `${dir}/${name}.png`;
-  await writeAtomic(svg, svgText(figure));
-  await writeAtomic(png, await pngBytes(figure));
-  return [svg, png];
 }
 
 /** A Jupyter display bundle. */
@@ -114,7 +106,7 @@ export async function displayBundle(figure: Figure): Promise<DisplayBundle> {
 export type DisplayMetadata = Record<"image/png", { width: number; height: number }>;
 
 /**
- * The display metadata of a figure: show the PNG (rasterised at 2× or more) at the figure's own
+ * The display metadata of a figure: show the PNG (rasterised at 300 dpi) at the figure's own
  * size in CSS px, the size its SVG is shown at, so that a notebook looks the same whichever of
  * the two the front end picks. Send it with the bundle, e.g.
  * `Deno.jupyter.broadcast("display_data", { data: bundle, metadata, transient: {} })`.

@@ -7,8 +7,8 @@
 import { listing } from "../prose.ts";
 import { percentThresholds, type Study } from "../study.ts";
 import { axesPanel } from "./axes.ts";
-import { type Figure, stack } from "./compose.ts";
-import { svgElement, textElement } from "./dom.ts";
+import { type DataRow, type Figure, stack } from "./compose.ts";
+import { svgElement, textElement, titled } from "./dom.ts";
 import { DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 
 /** One point of a responder curve, as the figure takes it. */
@@ -44,7 +44,8 @@ export interface ResponderCurveOptions {
   width?: FigureWidth;
 }
 
-const COLORS = { first: "#E69F00", last: "#0072B2" } as const;
+/** The two timings in ink and mid-grey (solid and dashed): no hue that is a drug class's. */
+const COLORS = { first: "#222222", last: "#777777" } as const;
 
 /**
  * Largest number of cases for which the exact band is drawn: with few cases a share moves in
@@ -57,6 +58,43 @@ const COLORS = { first: "#E69F00", last: "#0072B2" } as const;
  * ```
  */
 export const RESPONDER_BAND_MAX_N = 10;
+
+/**
+ * The fewest cases for which the responder curve is drawn. The curve is the distribution of the
+ * cases' percent reductions: with fewer cases each share moves in steps of more than 20
+ * percentage points and its exact interval spans most of the range, so the responder table, which
+ * lists each case, says it better.
+ *
+ * @example
+ * ```ts
+ * import { RESPONDER_MIN_CASES } from "./responder.ts";
+ * if (RESPONDER_MIN_CASES !== 5) throw new Error("five cases");
+ * ```
+ */
+export const RESPONDER_MIN_CASES = 5;
+
+/**
+ * Why the responder curve is not drawn, or `null` when it is: fewer than
+ * {@link RESPONDER_MIN_CASES} cases have a percent reduction.
+ *
+ * @param points The curve's points (as from `responderCurve`).
+ * @returns A sentence for the notebook, or `null`.
+ * @example
+ * ```ts
+ * import { responderCurveOmission } from "./responder.ts";
+ * responderCurveOmission([{ threshold: 0, proportion: 1, timing: "first", n: 3 }])
+ *   ?.startsWith("No responder curve"); // true
+ * ```
+ */
+export function responderCurveOmission(points: readonly ResponderCurveInput[]): string | null {
+  const n = Math.max(0, ...points.map((p) => p.n));
+  if (n >= RESPONDER_MIN_CASES) return null;
+  return `No responder curve: ${
+    n === 0 ? "no case has" : `only ${n} case${n === 1 ? "" : "s"} ${n === 1 ? "has" : "have"}`
+  } a percent reduction, and the curve is drawn from ${RESPONDER_MIN_CASES} cases on ` +
+    `(with fewer, each share moves in steps of more than 20 points); the responder table ` +
+    `above gives each case.`;
+}
 
 /**
  * The cumulative responder curve: for each percent reduction, the share of cases whose reduction
@@ -121,12 +159,8 @@ export function responderCurveFigure(
             `${r2(x(next))},${r2(y(p.ciLower!))}`,
           );
         });
-        g.appendChild(svgElement("polygon", {
-          points: [...up, ...down.reverse()].join(" "),
-          fill: COLORS[c.timing],
-          "fill-opacity": BAND_OPACITY,
-        }));
-        // Its edges in the curve's colour and dash: where two bands overlap, each stays legible.
+        // Drawn as its two edges, thin, in the curve's colour and dash, without a fill: two
+        // filled bands that overlap would mix into a colour no key explains.
         for (const edge of [up, down]) {
           g.appendChild(svgElement("polyline", {
             points: edge.join(" "),
@@ -163,13 +197,25 @@ export function responderCurveFigure(
             `${r2(x(next))},${r2(y(p.proportion!))}`,
           );
         });
-        g.appendChild(svgElement("polyline", {
-          points: pts.join(" "),
-          fill: "none",
-          stroke: COLORS[c.timing],
-          "stroke-width": STROKE.data * 1.5,
-          ...(c.timing === "last" ? { "stroke-dasharray": "6,2" } : {}),
-        }));
+        // Hover: the share at each threshold where it changes, with its interval.
+        const steps = c.pts.filter((p, i) => i === 0 || p.proportion !== c.pts[i - 1].proportion)
+          .map((p) =>
+            `≥ ${p.threshold}%: ${Math.round(p.proportion! * 100)}%` +
+            (typeof p.ciLower === "number" && typeof p.ciUpper === "number"
+              ? ` [${Math.round(p.ciLower * 100)}, ${Math.round(p.ciUpper * 100)}]`
+              : "")
+          );
+        g.appendChild(titled(
+          svgElement("polyline", {
+            points: pts.join(" "),
+            fill: "none",
+            stroke: COLORS[c.timing],
+            "stroke-width": STROKE.data * 1.5,
+            ...(c.timing === "last" ? { "stroke-dasharray": "6,2" } : {}),
+          }),
+          `${label(c.timing)}, share of ${c.pts[0]?.n ?? 0} cases reaching each reduction: ` +
+            steps.join("; "),
+        ));
       }
       return g;
     },
@@ -177,7 +223,19 @@ export function responderCurveFigure(
   const notes = options.excluded?.length
     ? [`Not included: ${listing(options.excluded.map((e) => `case ${e.caseId} (${e.reason})`))}.`]
     : [];
+  const data = curves.flatMap((c) =>
+    c.pts.map((p): DataRow => ({
+      series: label(c.timing),
+      mark: "step",
+      x: p.threshold,
+      y: p.proportion,
+      y_lo: banded.includes(c) ? p.ciLower ?? null : null,
+      y_hi: banded.includes(c) ? p.ciUpper ?? null : null,
+      n: p.n,
+    }))
+  );
   return stack([plot], {
+    data,
     title: "Cumulative responder curve",
     width,
     legend: [
@@ -191,22 +249,33 @@ export function responderCurveFigure(
         },
       })),
       ...banded.map((c) => ({
-        label: `exact ${Math.round(confidence * 100)}% interval, ${c.timing} value`,
-        swatch: { kind: "rect" as const, color: COLORS[c.timing], opacity: BAND_OPACITY * 2 },
+        label: `limits of the exact ${Math.round(confidence * 100)}% interval, ${c.timing} value`,
+        swatch: {
+          kind: "line" as const,
+          color: COLORS[c.timing],
+          width: STROKE.thin,
+          ...(c.timing === "last" ? { dash: DASH.open } : {}),
+        },
       })),
     ],
     notes,
     caption: `Share of cases whose pain value fell by at least each percent from ` +
-      `baseline; dashed verticals: the ${listing(thresholds.map((v) => `${v}%`))} thresholds` +
-      `${banded.length ? "; bands: Clopper–Pearson intervals of each share" : ""}.`,
+      `baseline` +
+      `${
+        thresholds.length
+          ? `; dashed verticals: the ${listing(thresholds.map((v) => `${v}%`))} thresholds`
+          : ""
+      }` +
+      `${
+        banded.length
+          ? "; thin lines: the limits of the Clopper–Pearson interval of each share"
+          : ""
+      }.`,
     description: `Cumulative responder curve of ${n} case${n === 1 ? "" : "s"} at the ` +
       `${listing(timings.map((t) => t))} value after ${drug}` +
       `${banded.length ? ", with exact confidence bands" : ""}.`,
   });
 }
-
-/** Fill opacity of an exact band (edges drawn too, so that overlapping bands stay apart). */
-const BAND_OPACITY = 0.1;
 
 function r2(v: number): number {
   return Math.round(v * 100) / 100;

@@ -7,8 +7,9 @@
  */
 import type { SensitivityRow } from "../stats/sensitivity.ts";
 import { axesPanel } from "./axes.ts";
-import { type Figure, PAD, stack } from "./compose.ts";
-import { svgElement, textElement } from "./dom.ts";
+import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
+import { svgElement, textElement, titled } from "./dom.ts";
+import { arrowHead, type LegendItem } from "./legend.ts";
 import { measureText } from "./fonts.ts";
 import { type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 
@@ -36,17 +37,28 @@ export interface SensitivityInterval {
   defined?: number;
   /** Row label (default "Case <id>", or "All cases" for "all"). */
   label?: string;
+  /** True when some variant leaves the value unbounded above (drawn as an arrow to the edge). */
+  openEnded?: boolean;
+  /**
+   * False when the nominal value is a time the text does not date (the midpoint of what the
+   * narrative allows): drawn as a hollow dot, a placeholder, not a date. Default true.
+   */
+  nominalDated?: boolean;
 }
 
 /** Options of {@link sensitivityFigure}. */
 export interface SensitivityOptions {
-  /** What the variants vary, for the caption (e.g. "baseline definition and extraction bound"). */
+  /** What the variants vary, for the title and caption (e.g. "baseline definition and extraction
+   * bound"). */
   varied?: string;
+  /** Title (default: "Sensitivity of the headline numbers to the <varied>"). */
+  title?: string;
   /** Figure width (default "full"). */
   width?: FigureWidth;
 }
 
 const ROW_H = 17;
+const fmtValue = (v: number) => String(Math.round(v * 1000) / 1000).replace("-", "−");
 const BAR = "#8EC3E6";
 
 /**
@@ -141,13 +153,43 @@ export function sensitivityFigure(
               "stroke-linecap": "butt",
             }));
           }
-          if (r.nominal !== null && Number.isFinite(r.nominal)) {
-            g.appendChild(svgElement("circle", {
-              cx: x(r.nominal),
-              cy,
-              r: MARKER_RADIUS * 1.1,
-              fill: GREY.ink,
+          if (r.openEnded) {
+            // Some variant gives no upper bound: an arrow from the range (or the dot) on to the
+            // axis's edge, never dropped.
+            const from = [r.hi, r.nominal].find((v): v is number =>
+              v !== null && Number.isFinite(v)
+            );
+            const x0 = from === undefined ? x(x.domain[0]) : x(from);
+            const x1 = x(x.domain[1]);
+            g.appendChild(svgElement("line", {
+              x1: x0,
+              x2: x1 - 4,
+              y1: cy,
+              y2: cy,
+              stroke: GREY.ink,
+              "stroke-width": STROKE.thin,
             }));
+            g.appendChild(arrowHead(x1, cy, 2.5, GREY.ink));
+          }
+          if (r.nominal !== null && Number.isFinite(r.nominal)) {
+            const dated = r.nominalDated !== false;
+            g.appendChild(titled(
+              svgElement("circle", {
+                cx: x(r.nominal),
+                cy,
+                r: MARKER_RADIUS * 1.1,
+                fill: dated ? GREY.ink : "white",
+                stroke: GREY.ink,
+                "stroke-width": dated ? 0 : STROKE.data,
+              }),
+              `${labelOf(r)}, ${q}: ${fmtValue(r.nominal)} in the nominal analysis` +
+                `${dated ? "" : " (a time the text does not date)"}; over the ` +
+                `variants ${
+                  r.lo === null
+                    ? "none defined"
+                    : `${fmtValue(r.lo)} to ${r.openEnded ? "no upper bound" : fmtValue(r.hi!)}`
+                } (${countOf(r)})`,
+            ));
           }
           g.appendChild(textElement(countOf(r), width - PAD, cy + TYPE.small * 0.36, {
             size: TYPE.small,
@@ -160,20 +202,54 @@ export function sensitivityFigure(
     });
   });
   const nq = quantities.length;
+  const data = rows.map((r): DataRow => ({
+    panel: r.quantity,
+    series: labelOf(r),
+    mark: "range",
+    x: r.nominal !== null && Number.isFinite(r.nominal) ? r.nominal : null,
+    x_dated: r.nominalDated !== false,
+    x_lo: r.lo,
+    x_hi: r.openEnded ? Infinity : r.hi,
+    label: countOf(r),
+  }));
   return stack(panels, {
-    title: "Sensitivity of the headline numbers to the analysis choices",
+    data,
+    title: options.title ??
+      `Sensitivity of the headline numbers to the ${options.varied ?? "analysis choices"}`,
     width,
     legend: [
-      { label: "nominal analysis", swatch: { kind: "dot", color: GREY.ink } },
-      {
-        label: "range over the variants",
-        swatch: { kind: "line", color: BAR, width: STROKE.thick * 1.6 },
-      },
+      ...(rows.some((r) => r.nominal !== null && r.nominalDated !== false)
+        ? [{ label: "nominal analysis", swatch: { kind: "dot", color: GREY.ink } } as LegendItem]
+        : []),
+      ...(rows.some((r) => r.nominal !== null && r.nominalDated === false)
+        ? [{
+          label: "nominal time not dated by the text (a placeholder)",
+          swatch: { kind: "ring", color: GREY.ink },
+        } as LegendItem]
+        : []),
+      ...(rows.some((r) => r.lo !== null && r.hi !== null)
+        ? [{
+          label: "range over the variants",
+          swatch: { kind: "line", color: BAR, width: STROKE.thick * 1.6 },
+        } as LegendItem]
+        : []),
+      ...(rows.some((r) => r.openEnded)
+        ? [{
+          label: "some variant gives no upper bound",
+          swatch: { kind: "bracket", color: GREY.ink, arrow: true },
+        } as LegendItem]
+        : []),
     ],
     caption: `Each row: one quantity of one case, recomputed under every variant of the ` +
       `analysis${options.varied ? ` (${options.varied})` : ""}; the bar spans the values the ` +
-      `variants give, the dot is the nominal analysis (a dot without a bar: every variant gives ` +
-      `the same value); a row without a dot is not defined in the nominal analysis. Each ` +
+      `variants give, the dot is the nominal analysis (a dot without a bar or arrow: every variant ` +
+      `gives the same value; an arrow: some variant gives no upper bound` +
+      `${
+        rows.some((r) => r.nominalDated === false)
+          ? "; a hollow dot: a time the text places only by its narrative, a placeholder"
+          : ""
+      }); a row without a dot ` +
+      `is not defined in the nominal analysis. Each ` +
       `quantity has its own axis; where every variant agrees it starts at zero.`,
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${rows.length} row${rows.length === 1 ? "" : "s"}.`,

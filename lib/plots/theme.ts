@@ -106,17 +106,18 @@ export const DRUG_CLASS_COLORS: Readonly<Record<string, string>> = Object.freeze
 
 /**
  * Colours for drug classes without an entry in {@link DRUG_CLASS_COLORS}, none of which is used
- * there (Paul Tol's muted scheme), handed out in order of first appearance in a figure.
+ * there (Paul Tol's light scheme: light, so that no class colour looks like a case colour),
+ * handed out in order of first appearance in a figure.
  */
 export const FALLBACK_COLORS: readonly string[] = Object.freeze([
-  "#882255",
-  "#44AA99",
-  "#332288",
-  "#999933",
-  "#117733",
-  "#AA4499",
-  "#661100",
-  "#6699CC",
+  "#EE8866",
+  "#EEDD88",
+  "#FFAABB",
+  "#99DDFF",
+  "#44BB99",
+  "#BBCC33",
+  "#AAAA00",
+  "#DDDDDD",
 ]);
 
 /** The colour of a drug class in one figure. */
@@ -151,8 +152,45 @@ export function drugClassColors(classes: readonly string[]): ClassColor[] {
   });
 }
 
-/** Colour of each case (Okabe–Ito vermillion, sky blue, bluish green, then reddish purple…). */
-const CASE_COLORS = ["#D55E00", "#56B4E9", "#009E73", "#CC79A7", "#E69F00", "#0072B2", "#000000"];
+/**
+ * Legend entries of drug classes: one per colour, naming every class drawn in it (two classes
+ * that share a colour, such as "hypnotic" and "benzodiazepine hypnotic", are one key, not two
+ * swatches of the same colour); a fallback colour says it is not the class's own.
+ *
+ * @param classes The classes of a figure with their colours.
+ * @returns `{ label, color }` per colour, in order of first appearance.
+ * @example
+ * ```ts
+ * import { classLegend, drugClassColors } from "./theme.ts";
+ * const l = classLegend(drugClassColors(["hypnotic", "benzodiazepine hypnotic"]));
+ * if (l.length !== 1 || l[0].label !== "hypnotic, benzodiazepine hypnotic") throw new Error("merged");
+ * ```
+ */
+export function classLegend(
+  classes: readonly ClassColor[],
+): { label: string; color: string }[] {
+  const byColor = new Map<string, string[]>();
+  for (const k of classes) {
+    const label = k.fallback ? `${k.drugClass} (no assigned colour)` : k.drugClass;
+    byColor.set(k.color, [...(byColor.get(k.color) ?? []), label]);
+  }
+  return [...byColor].map(([color, labels]) => ({ label: labels.join(", "), color }));
+}
+
+/**
+ * Colour of each case: dark colours (Paul Tol's dark scheme, then black), none of them near a
+ * drug-class colour ({@link DRUG_CLASS_COLORS}, {@link FALLBACK_COLORS}), so that a case is never
+ * read as a drug class; the same case has the same colour in every figure of a series.
+ */
+export const CASE_COLORS: readonly string[] = Object.freeze([
+  "#222255",
+  "#663333",
+  "#225522",
+  "#666633",
+  "#225555",
+  "#555555",
+  "#000000",
+]);
 
 /**
  * Colour of a case by its position in the series (repeats after seven cases; figures label cases
@@ -162,8 +200,8 @@ const CASE_COLORS = ["#D55E00", "#56B4E9", "#009E73", "#CC79A7", "#E69F00", "#00
  * @returns A colour.
  * @example
  * ```ts
- * import { caseColor } from "./theme.ts";
- * caseColor(0); // "#D55E00"
+ * import { caseColor, DRUG_CLASS_COLORS } from "./theme.ts";
+ * if (Object.values(DRUG_CLASS_COLORS).includes(caseColor(0))) throw new Error("a class colour");
  * ```
  */
 export function caseColor(index: number): string {

@@ -5,7 +5,7 @@
  * @module
  */
 import { expectCases } from "../args.ts";
-import type { NominalInterval } from "../intervals.ts";
+import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { listing } from "../prose.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
@@ -18,11 +18,11 @@ import {
   relativeDay,
 } from "../timeline.ts";
 import { axesPanel } from "./axes.ts";
-import { type Figure, stack } from "./compose.ts";
-import { svgElement, textElement } from "./dom.ts";
+import { type DataRow, type Figure, stack } from "./compose.ts";
+import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { spread } from "./layout.ts";
-import type { LegendItem } from "./legend.ts";
+import { arrowHead, type LegendItem } from "./legend.ts";
 import {
   caseColor,
   DASH,
@@ -34,7 +34,8 @@ import {
   STROKE,
   TYPE,
 } from "./theme.ts";
-import { type LinearScale, spanBar, verticalWhisker, whisker } from "./uncertainty.ts";
+import { timelineModel, windowText } from "./timeline_model.ts";
+import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -62,7 +63,9 @@ interface Track {
  * case's baseline in another, with the percent responder thresholds of the study. Each value is a
  * point at its nominal time with a whisker over the times its words allow (dashed where open or
  * past the axis) and, for a range, a vertical whisker; a value stated over a period also has a
- * bar over the period (pale where its timing is not stated) instead of its time whisker; a line
+ * bar from the drawn start of the period to its end (an arrowhead where no end is stated)
+ * instead of its time whisker; times are drawn where the case's timeline draws them (in
+ * narrative order); a line
  * joins a case's points; case labels
  * sit in the right margin at the height of each case's last value, spread apart. Cases that
  * cannot be drawn are named under the panels with the reason.
@@ -103,24 +106,40 @@ export function trajectoriesFigure(
     const rows = alignWithBaseline(c, drug, def);
     const color = caseColor(i);
     const origin = firstPeriod(c, drug)!.start.timeId;
+    // Each time drawn where the case's timeline draws it: at its position in narrative order
+    // (a point placed "after" another a small step after it), with its window as the whisker.
+    const at = new Map<string, number>();
+    const m = timelineModel(c, { alignOn: drug, axisPx: width - 100 });
+    for (const p of [...m.points.map((q) => q.t), ...m.spans.flatMap((q) => [q.t, q.start])]) {
+      at.set(p.timeId, p.pos);
+    }
+    for (const q of m.spans) if (q.end) at.set(q.end.timeId, q.end.pos);
+    const placed = (timeId: string): NominalInterval => {
+      const w = relativeDay(c, timeId, origin);
+      return { lo: w.lo, hi: w.hi, nominal: at.get(timeId) ?? w.nominal };
+    };
     const spanOf = (r: typeof rows[number]) =>
       r.span
         ? {
-          start: relativeDay(c, r.span.start.timeId, origin),
-          end: r.span.end ? relativeDay(c, r.span.end.timeId, origin) : null,
+          start: placed(r.span.start.timeId),
+          end: r.span.end ? placed(r.span.end.timeId) : null,
         }
         : null;
     vasTracks.push({
       label,
       color,
-      points: rows.map((r) => ({ t: r.relative, v: r.vas, span: spanOf(r) })),
+      points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.vas, span: spanOf(r) })),
     });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
     if (pct.length) {
       pctTracks.push({
         label,
         color,
-        points: pct.map((r) => ({ t: r.relative, v: r.percentOfBaseline!, span: spanOf(r) })),
+        points: pct.map((r) => ({
+          t: placed(r.day.timeId),
+          v: r.percentOfBaseline!,
+          span: spanOf(r),
+        })),
       });
     } else {
       const b = baseline(c, drug, def);
@@ -140,13 +159,14 @@ export function trajectoriesFigure(
   );
   const margin = { top: 18, right: Math.ceil(labelW + 12), bottom: 6, left: 44 };
   const { min, max, label, unit, name } = valueScale(cases);
+  const uses = { open: false };
   const vasPanel = axesPanel({
     width,
     height: 170,
     margin,
     x: { domain: xDomain, label: null, axis: false },
     y: { domain: [min, max], label, ticks: 5 },
-    draw: (x, y) => drawTracks(vasTracks, x, y, []),
+    draw: (x, y) => drawTracks(vasTracks, x, y, [], uses),
   });
   const pctValues = pctTracks.flatMap((t) => t.points.flatMap((p) => [p.v.nominal, p.v.hi]))
     .filter(Number.isFinite);
@@ -178,6 +198,7 @@ export function trajectoriesFigure(
           x,
           y,
           thresholds.map((v) => ({ text: `−${v}%`, y: y(100 - v) })),
+          uses,
         ),
       );
       return g;
@@ -187,7 +208,12 @@ export function trajectoriesFigure(
   if (excluded.length) notes.push(`Not shown: ${listing(excluded)}.`);
   if (excludedPct.length) notes.push(`Not in the lower panel: ${listing(excludedPct)}.`);
   const n = vasTracks.length;
+  const data = [
+    ...trackRows(vasTracks, `${name} (${unit})`),
+    ...trackRows(pctTracks, `% of baseline ${name}`),
+  ];
   return stack([vasPanel, pctPanel], {
+    data,
     title: `Pain after ${drug}, all cases aligned on its first start`,
     width,
     legend: [
@@ -195,23 +221,28 @@ export function trajectoriesFigure(
         label: `stated ${name} (whisker: times the words allow)`,
         swatch: { kind: "whisker", color: GREY.ink },
       },
-      {
-        label: "dashed: open-ended or past the axis",
-        swatch: { kind: "whisker", color: GREY.ink, open: true },
-      },
+      ...(uses.open
+        ? [{
+          label: "dashed: open-ended or past the axis",
+          swatch: { kind: "whisker", color: GREY.ink, open: true },
+        } as LegendItem]
+        : []),
       ...(vasTracks.some((t) => t.points.some((p) => p.span))
         ? [{
-          label: `${name} stated for a period (pale: its timing not stated)`,
+          label: `${name} stated for a period`,
           swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
         } as LegendItem]
         : []),
-      {
-        label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
-        swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
-      },
+      ...(thresholds.length
+        ? [{
+          label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
+          swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
+        } as LegendItem]
+        : []),
     ],
     notes,
-    caption: `${name} values stated in the text against days since the first start of ${drug}, ` +
+    caption: `${name} values stated in the text against days since the first start of ${drug} ` +
+      `(lines join values before it and values on it, never across its start), ` +
       `n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a percent of the case's ` +
       `baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); thresholds after Dworkin ` +
       `et al. 2008. A vertical whisker is a stated range.`,
@@ -222,36 +253,66 @@ export function trajectoriesFigure(
   });
 }
 
+/** The source data of a panel's tracks: one row per point (x: days, y: the value). */
+function trackRows(tracks: readonly Track[], panelName: string): DataRow[] {
+  return tracks.flatMap((tr) =>
+    [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).map((p): DataRow => ({
+      panel: panelName,
+      series: tr.label,
+      mark: p.span ? "value over a period" : "point",
+      x: p.t.nominal,
+      x_lo: p.span ? p.span.start.lo : p.t.lo,
+      x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
+      y: p.v.nominal,
+      y_lo: p.v.lo,
+      y_hi: p.v.hi,
+    }))
+  );
+}
+
 /** Lines, whiskers and dots of every track, and the end labels (with `tags`) in the margin. */
 function drawTracks(
   tracks: readonly Track[],
   x: LinearScale,
   y: LinearScale,
   tags: readonly { text: string; y: number }[],
+  uses: { open: boolean },
 ): Element {
   const g = svgElement("g", { "aria-label": "trajectories" });
   // Values stated for a period: a bar (a band for a range) over the period, under every case's
   // line and points.
   const under = g.appendChild(svgElement("g", { "aria-label": "periods" }));
+  // A bar from the drawn start of the period to its drawn end (an arrowhead where no end is
+  // stated), never across the window of an uncertain start or end.
+  const [d0, d1] = x.domain;
+  const clip = (v: number) => Math.min(Math.max(v, d0), d1);
   for (const tr of tracks) {
     for (const p of tr.points.filter((p) => p.span)) {
-      const bar = spanBar({
-        start: p.span!.start,
-        end: p.span!.end,
-        value: p.v,
-        y,
-        x,
-        color: tr.color,
-      });
-      const holder = bar.band ? under.appendChild(svgElement("g", { opacity: 0.5 })) : under;
-      for (const el of bar.elements) holder.appendChild(el);
+      const band = y(p.v.lo) - y(p.v.hi) > SPAN_BAR;
+      const top = band ? y(p.v.hi) : y(p.v.nominal) - SPAN_BAR / 2;
+      const h = band ? y(p.v.lo) - y(p.v.hi) : SPAN_BAR;
+      const x1 = x(clip(p.span!.start.nominal));
+      const open = p.span!.end === null;
+      const x2 = Math.max(x1 + 2, x(open ? d1 : clip(p.span!.end!.nominal)));
+      const holder = band ? under.appendChild(svgElement("g", { opacity: 0.5 })) : under;
+      holder.appendChild(svgElement("rect", {
+        x: x1,
+        y: top,
+        width: x2 - x1 - (open ? 4 : 0),
+        height: h,
+        fill: tr.color,
+      }));
+      if (open) holder.appendChild(arrowHead(x2, top + h / 2, h / 2 + 1.5, tr.color));
     }
   }
   for (const tr of tracks) {
     const pts = [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal);
-    if (pts.length > 1) {
+    // One line before the drug and one on it: no line joins a value before its start (day 0 of
+    // the axis) to one after it (a phase change, Kratochwill et al. 2013).
+    for (const phase of [pts.filter((p) => p.t.nominal <= 0), pts.filter((p) => p.t.nominal > 0)]) {
+      if (phase.length < 2) continue;
       g.appendChild(svgElement("polyline", {
-        points: pts.map((p) => `${r2(x(p.t.nominal))},${r2(y(p.v.nominal))}`).join(" "),
+        points: phase.map((p) => `${r2(x(p.t.nominal))},${r2(y(p.v.nominal))}`).join(" "),
         fill: "none",
         stroke: tr.color,
         "stroke-width": STROKE.data,
@@ -260,21 +321,29 @@ function drawTracks(
     for (const p of pts) {
       // The period's bar stands for the time of a value stated over it.
       if (!p.span) {
-        for (const el of whisker(p.t, y(p.v.nominal), x, tr.color).elements) g.appendChild(el);
+        const w = whisker(p.t, y(p.v.nominal), x, tr.color);
+        uses.open ||= w.open;
+        for (const el of w.elements) g.appendChild(el);
       }
       for (const el of verticalWhisker(p.v, x(p.t.nominal), y, tr.color).elements) {
         g.appendChild(el);
       }
     }
     for (const p of pts) {
-      g.appendChild(svgElement("circle", {
-        cx: x(p.t.nominal),
-        cy: y(p.v.nominal),
-        r: MARKER_RADIUS,
-        fill: tr.color,
-        stroke: "white",
-        "stroke-width": 0.75,
-      }));
+      g.appendChild(titled(
+        svgElement("circle", {
+          cx: x(p.t.nominal),
+          cy: y(p.v.nominal),
+          r: MARKER_RADIUS,
+          fill: tr.color,
+          stroke: "white",
+          "stroke-width": 0.75,
+        }),
+        `${tr.label}: ${formatNumber(p.v.nominal)}${
+          p.v.lo < p.v.hi ? ` (${formatNumber(p.v.lo)}–${formatNumber(p.v.hi)})` : ""
+        } at day ${formatNumber(Math.round(p.t.nominal * 10) / 10)} ` +
+          `(the words allow ${windowText(p.span ? p.span.start : p.t, p.t.nominal)})`,
+      ));
     }
   }
   // End labels and tags in the right margin, spread apart.

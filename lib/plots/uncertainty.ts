@@ -140,6 +140,103 @@ function axisWhisker(
   return { elements, segments, open: cutLo || cutHi };
 }
 
+/** Length in px of the arrow that marks a bound the text leaves open. */
+export const OPEN_ARROW_PX = 14;
+
+/** What {@link windowBracket} drew. */
+export interface Bracket extends Drawn {
+  /** True when a side is open (no bound stated): drawn as an arrow. */
+  arrow: boolean;
+}
+
+/**
+ * The window a time may fall in, drawn as a bracket around its mark (never as a bar): a thin line
+ * over [lo, hi] with end caps where a bound is stated and on the axis; a bound stated but past the
+ * axis is a dashed line to the axis's edge without a cap; a bound the text leaves open (±Infinity)
+ * is an arrow pointing away from the mark, {@link OPEN_ARROW_PX} beyond whatever else is drawn on
+ * that side. Returns nothing for a zero-width window.
+ *
+ * @param window The window (bounds may be ±Infinity).
+ * @param at Where the mark is drawn (data units; the arrow starts from there at the least).
+ * @param y Height in px.
+ * @param x The horizontal scale.
+ * @param color Stroke colour.
+ * @returns Elements, segments, whether a side is dashed (`open`) or an arrow (`arrow`).
+ * @example
+ * ```ts
+ * import { linearScale, windowBracket } from "./uncertainty.ts";
+ * const x = linearScale([0, 100], [0, 100]);
+ * const b = windowBracket({ lo: 10, hi: Infinity }, 20, 5, x, "#000");
+ * if (!b.arrow || b.open) throw new Error("an open bound is an arrow, not a dashed line");
+ * ```
+ */
+export function windowBracket(
+  window: Interval,
+  at: number,
+  y: number,
+  x: LinearScale,
+  color: string,
+): Bracket {
+  const [d0, d1] = x.domain;
+  if (!(window.hi > window.lo)) return { elements: [], segments: [], open: false, arrow: false };
+  const elements: Element[] = [];
+  const segments: Segment[] = [];
+  const clip = (v: number) => Math.min(Math.max(v, d0), d1);
+  const mark = x(clip(at));
+  const line = (a: number, b: number, dash: boolean) => {
+    if (!(b - a > 0.01)) return;
+    const sg = { x1: a, x2: b, y1: y, y2: y };
+    elements.push(svgElement("line", {
+      ...sg,
+      stroke: color,
+      "stroke-width": STROKE.thin,
+      ...(dash ? { "stroke-dasharray": DASH.open } : {}),
+    }));
+    segments.push(sg);
+  };
+  let open = false;
+  let arrow = false;
+  const side = (bound: number, dir: -1 | 1) => {
+    const edgePx = x(dir < 0 ? d0 : d1);
+    if (!Number.isFinite(bound)) {
+      arrow = true;
+      const from = dir < 0
+        ? Math.min(mark, x(clip(window.hi)))
+        : Math.max(mark, x(clip(window.lo)));
+      const tip = dir < 0
+        ? Math.max(from - OPEN_ARROW_PX, edgePx)
+        : Math.min(from + OPEN_ARROW_PX, edgePx);
+      if (dir < 0) line(tip, mark, false);
+      else line(mark, tip, false);
+      const h = 2.5;
+      elements.push(svgElement("path", {
+        d: `M${r2(tip)},${r2(y)}L${r2(tip - dir * h * 1.6)},${r2(y - h)}` +
+          `L${r2(tip - dir * h * 1.6)},${r2(y + h)}Z`,
+        fill: color,
+      }));
+      segments.push({ x1: Math.min(tip, mark), x2: Math.max(tip, mark), y1: y - h, y2: y + h });
+      return;
+    }
+    const past = dir < 0 ? bound < d0 : bound > d1;
+    const px = x(clip(bound));
+    if (dir < 0) line(px, mark, past);
+    else line(mark, px, past);
+    open ||= past;
+    if (!past) {
+      const c = { x1: px, x2: px, y1: y - 2.5, y2: y + 2.5 };
+      elements.push(svgElement("line", { ...c, stroke: color, "stroke-width": STROKE.thin }));
+      segments.push(c);
+    }
+  };
+  side(window.lo, -1);
+  side(window.hi, 1);
+  return { elements, segments, open, arrow };
+}
+
+function r2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
 /** Options of {@link fuzzyBar}. */
 export interface FuzzyBarOptions {
   /** When the period starts (an interval: the start falls somewhere in it). */

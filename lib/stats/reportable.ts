@@ -50,7 +50,9 @@ export function reportable<M extends string>(
   const { ciLower: lo, ciUpper: hi, se } = r;
   if (lo === null || hi === null) return r;
   const problems: string[] = [];
-  if (se !== null && se > 0 && lo === hi) {
+  // A collapsed interval beside a positive SE, unless the informative interval stands in for it
+  // (NAP and Tau at their bounds: the figures and tables show that one, naming the package's).
+  if (se !== null && se > 0 && lo === hi && r.informativeCi === undefined) {
     problems.push(`its interval [${lo}, ${hi}] has no width while its SE is ${se.toFixed(4)}`);
   }
   if (range && (lo < range[0] || hi > range[1])) {

@@ -16,7 +16,8 @@ export interface NamedFigure {
 }
 
 /**
- * Every figure of a case series: each case's timeline (aligned and on day 0), the trajectories,
+ * Every figure of a case series: each case's timeline (aligned and on day 0), the composite
+ * Figure 1, the before/after slopegraph, the trajectories,
  * forest plots of NAP and LRRd, the responder curve and the sensitivity figures (over the
  * analysis choices, and over the readings of the text when `variants` are given), at both widths.
  */
@@ -36,6 +37,8 @@ export function allFigures(
       });
     }
     out.push({ name: `${w}/trajectories`, figure: plots.trajectoriesFigure(cases, { width }) });
+    out.push({ name: `${w}/figure-1`, figure: plots.seriesTimelineFigure(cases, { width }) });
+    out.push({ name: `${w}/before-after`, figure: plots.beforeAfterFigure(cases, { width }) });
     for (const m of ["NAP", "LRRd"] as lib.Measure[]) {
       const es = lib.caseEffectSizes(cases, m, lib.painOptions(cases[0].study));
       const aggs = (["equal", "1/V"] as lib.Weighting[]).map((wt) =>

@@ -6,7 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
-import { analysisVariants, loadCaseSeries } from "../../lib/mod.ts";
+import { analysisVariants, appraisalRows, claimsLedger, loadCaseSeries } from "../../lib/mod.ts";
+import { verdictFigure, verdictItems } from "../../lib/plots/mod.ts";
 import { fontBytes, measureText } from "../../lib/plots/fonts.ts";
 import { overlaps as overlapsForTest } from "../../lib/plots/layout.ts";
 import { svgText } from "../../lib/plots/render.ts";
@@ -58,6 +59,19 @@ Deno.test("figures with the synthetic fixture appended: no overlapping or clippe
 
 Deno.test("figures of odd hand-made cases: no overlapping or clipped text", () => {
   assert.deepEqual(allFigures(oddCases(withFixture.study), "odd").flatMap(problems), []);
+});
+
+Deno.test("the verdicts panel (real data, fixture): no overlapping or clipped text", () => {
+  const figs = [real, withFixture].flatMap((s, k) =>
+    [...s.sources.keys()].flatMap((id) =>
+      (["full", "column"] as const).map((width) => ({
+        name: `${k ? "fixture" : "real"}/${width}/verdicts-${id}`,
+        figure: verdictFigure(verdictItems(appraisalRows(s, id), claimsLedger(s), id), { width }),
+      }))
+    )
+  );
+  assert.ok(figs.length >= 4);
+  assert.deepEqual(figs.flatMap(problems), []);
 });
 
 Deno.test("the overlap check finds an overlap (it can fail)", () => {

@@ -1,0 +1,263 @@
+/**
+ * The series' Figure 1: every case's course in one composite, a group of lanes per case on one
+ * time axis aligned on the first start of the study's drug of interest: the case's events, its
+ * phase changes (drug and dose named), its pain values as stated and its drug and dose bars, drawn
+ * as each case's timeline draws them (`timeline_model.ts`, `timeline_panels.ts`).
+ *
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { expectCases } from "../args.ts";
+import type { Case } from "../model.ts";
+import { listing } from "../prose.ts";
+import { scaleLabel } from "../scales.ts";
+import { firstPeriod } from "../timeline.ts";
+import { type DataRow, type Figure, panel, stack } from "./compose.ts";
+import { document, textElement } from "./dom.ts";
+import { measureText } from "./fonts.ts";
+import type { LegendItem } from "./legend.ts";
+import { wrapText } from "./layout.ts";
+import {
+  classLegend,
+  DASH,
+  drugClassColors,
+  type FigureWidth,
+  figureWidth,
+  GREY,
+  SPAN_BAR,
+  TYPE,
+} from "./theme.ts";
+import { timeDomain } from "./timeline.ts";
+import { lanePanel } from "./timeline_lanes.ts";
+import { timelineData, timelineModel } from "./timeline_model.ts";
+import {
+  eventStrip,
+  PHASE_COLOR,
+  phaseStrip,
+  SPAN_COLOR,
+  type Uses,
+  valuesPanel,
+} from "./timeline_panels.ts";
+import { linearScale } from "./uncertainty.ts";
+
+/** Options of {@link seriesTimelineFigure}. */
+export interface SeriesTimelineOptions {
+  /** The drug the axis is aligned on (default: the study's drug of interest). */
+  drug?: string;
+  /** Title (default: says what is aligned on what). */
+  title?: string;
+  /** Figure width (default "full"). */
+  width?: FigureWidth;
+}
+
+/** Height of each case's values panel (px). */
+const VALUES_H = 64;
+
+/**
+ * The composite Figure 1 of a case series: for each case that takes the drug, in series order, a
+ * heading, its events, its phase changes, its values (same value axis for every case) and a lane
+ * per drug, all on one time axis of days since the first start of the drug, drawn once at the
+ * bottom. Cases that never take the drug are named in a note. Every data mark has a `<title>`;
+ * the figure's `data` has one row per drawn mark with the case's id.
+ *
+ * @param cases The cases (a series' `cases`).
+ * @param options Drug, title, width.
+ * @returns The figure.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { seriesTimelineFigure } from "./figure1.ts";
+ * const s = await loadCaseSeries();
+ * const f = seriesTimelineFigure(s.cases);
+ * if (!s.cases.every((c) => f.data.some((r) => r.case === c.id))) throw new Error("a lane per case");
+ * ```
+ */
+export function seriesTimelineFigure(
+  cases: readonly Case[],
+  options: SeriesTimelineOptions = {},
+): Figure {
+  expectCases("seriesTimelineFigure", cases);
+  const width = figureWidth(options.width ?? "full");
+  const drug = options.drug ?? cases[0]?.study.drug ?? "";
+  const shown = cases.filter((c) => firstPeriod(c, drug) !== null);
+  const left = cases.filter((c) => firstPeriod(c, drug) === null);
+  const lanesOf = (c: Case) =>
+    [...new Set(c.treatments.map((t) => t.drug))].map((d) => {
+      const purpose = c.treatments.find((t) => t.drug === d)!.purpose;
+      return { drug: d, sub: purpose === c.study.indication ? null : purpose };
+    });
+  const marginLeft = Math.ceil(
+    Math.max(
+      44,
+      ...shown.flatMap((c) =>
+        lanesOf(c).flatMap((l) => [
+          measureText(l.drug, TYPE.label).width,
+          l.sub ? measureText(l.sub, TYPE.small).width : 0,
+        ])
+      ),
+    ) + 12,
+  );
+  const marginRight = 12;
+  const axisPx = width - marginLeft - marginRight;
+  const models = shown.map((c) => ({ c, m: timelineModel(c, { alignOn: drug, axisPx }) }));
+  const domains = models.map(({ m }) => timeDomain(m));
+  const x = linearScale(
+    domains.length
+      ? [Math.min(...domains.map((d) => d[0])), Math.max(...domains.map((d) => d[1]))]
+      : [-7, 7],
+    [marginLeft, width - marginRight],
+  );
+  const classes = drugClassColors(shown.flatMap((c) => c.treatments.map((t) => t.drugClass)));
+  const colorOf = new Map(classes.map((k) => [k.drugClass, k.color]));
+  const uses: Uses = { bracket: false, arrow: false, past: false, span: false, ongoing: false };
+  const sl = scaleLabel(shown.flatMap((c) => c.observations.map((o) => o.scale)));
+  const panels: Element[] = [];
+  const data: DataRow[] = [];
+  for (const { c, m } of models) {
+    panels.push(heading(
+      `Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})`,
+      width,
+    ));
+    const events = m.events.map((e) => ({
+      ...e,
+      label: c.events.some((o) => o !== e.e && o.kind === e.e.kind) ? e.e.description : e.e.kind,
+    }));
+    if (events.length) panels.push(eventStrip(events, x, width, uses));
+    if (m.phases.length) panels.push(phaseStrip(m.phases, x, width));
+    panels.push(valuesPanel(m, x, {
+      width,
+      marginLeft,
+      marginRight,
+      scale: sl,
+      zeroLine: true,
+      height: VALUES_H,
+    }, uses));
+    panels.push(lanePanel(m.periods, x, {
+      width,
+      marginLeft,
+      marginRight,
+      xLabel: null,
+      lanes: lanesOf(c),
+      colorOf,
+    }, uses));
+    data.push(...timelineData(m, sl.name).map((r) => ({ case: c.id, ...r })));
+  }
+  panels.push(axisPanel(x, width, marginLeft, marginRight, `Days since the start of ${drug} →`));
+  const notes = left.length
+    ? [
+      `Not shown: ${listing(left.map((c) => `case ${c.id}`))} (never ${
+        left.length === 1 ? "takes" : "take"
+      } ${drug}).`,
+    ]
+    : [];
+  const n = shown.length;
+  return stack(panels, {
+    data,
+    title: options.title ??
+      `${n} case${n === 1 ? "" : "s"} aligned on the first start of ${drug}: events, ` +
+        `phase changes, ${sl.name} and doses`,
+    width,
+    legend: legendItems(sl.name, uses, classes, {
+      phases: models.some(({ m }) => m.phases.length > 0),
+      points: models.some(({ m }) => m.points.length > 0),
+      events: models.some(({ m }) => m.events.length > 0),
+    }),
+    notes,
+    caption: `Each case: its events (diamonds), the changes of the drugs given for ` +
+      `${cases[0]?.study.indication ?? "the indication"} (lines, drug and dose named), its ` +
+      `${sl.name} values as the text states them, and a lane per drug (bar height: dose ` +
+      `relative to the drug's highest dose; numbers: mg/day). Every time is drawn at its ` +
+      `position in the order the text narrates, with a bracket for the days its words allow; ` +
+      `rebuilt from the text's words by the rules of data/README.md, not read from any ` +
+      `published figure.`,
+    description: `${n} case${n === 1 ? "" : "s"}' events, ${sl.name} values and dose periods ` +
+      `against days since the first start of ${drug}, one group of lanes per case` +
+      `${left.length ? `; not shown: ${listing(left.map((c) => `case ${c.id}`))}` : ""}.`,
+  });
+}
+
+/** A case's heading, wrapped to the width. */
+function heading(text: string, width: number): Element {
+  const lines = wrapText(text, width - 12, TYPE.label, "bold");
+  const p = panel(width, TYPE.label * (0.6 + 1.3 * lines.length));
+  lines.forEach((line, i) => {
+    p.appendChild(textElement(line, 6, TYPE.label * (1.45 + 1.3 * i), {
+      size: TYPE.label,
+      weight: "bold",
+      fill: GREY.ink,
+    }));
+  });
+  return p;
+}
+
+/** The shared time axis, drawn once under every case. */
+function axisPanel(
+  x: { domain: readonly [number, number] },
+  width: number,
+  marginLeft: number,
+  marginRight: number,
+  label: string,
+): Element {
+  return Plot.plot({
+    document,
+    width,
+    height: 36,
+    marginLeft,
+    marginRight,
+    marginTop: 2,
+    marginBottom: 32,
+    x: {
+      domain: x.domain as [number, number],
+      range: [marginLeft, width - marginRight],
+      label,
+      labelAnchor: "right",
+      labelArrow: "none",
+    },
+    marks: [Plot.frame({ anchor: "bottom", stroke: GREY.faint })],
+  }) as unknown as Element;
+}
+
+/** The legend: an entry per kind of mark drawn in any case, and only those. */
+function legendItems(
+  valueName: string,
+  uses: Uses,
+  classes: readonly { drugClass: string; color: string; fallback: boolean }[],
+  drawn: { phases: boolean; points: boolean; events: boolean },
+): LegendItem[] {
+  const item = (on: boolean, label: string, swatch: LegendItem["swatch"]): LegendItem[] =>
+    on ? [{ label, swatch }] : [];
+  return [
+    ...item(drawn.points, `stated ${valueName}`, { kind: "dot", color: GREY.ink }),
+    ...item(uses.bracket, "bracket: the days the words allow", {
+      kind: "bracket",
+      color: GREY.ink,
+    }),
+    ...item(uses.arrow, "arrow: no bound stated", {
+      kind: "bracket",
+      color: GREY.ink,
+      arrow: true,
+    }),
+    ...item(uses.past, "dashed: window runs past the axis", {
+      kind: "line",
+      color: GREY.ink,
+      dash: DASH.open,
+      width: 1,
+    }),
+    ...item(uses.span, `${valueName} stated for a period`, {
+      kind: "rect",
+      color: SPAN_COLOR,
+      height: SPAN_BAR,
+    }),
+    ...item(drawn.events, "event", { kind: "diamond", color: GREY.ink }),
+    ...item(drawn.phases, "phase change", {
+      kind: "vline",
+      color: PHASE_COLOR,
+      dash: DASH.reference,
+    }),
+    ...item(uses.ongoing, "no end stated (runs on)", { kind: "bar-arrow", color: GREY.muted }),
+    ...classLegend(classes).map((k): LegendItem => ({
+      label: k.label,
+      swatch: { kind: "rect", color: k.color },
+    })),
+  ];
+}

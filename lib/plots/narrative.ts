@@ -1,0 +1,92 @@
+/**
+ * Where a figure draws each time point of a case: at its nominal day, moved the least needed to
+ * keep the order the text narrates. A point placed "after" another with no gap stated has that
+ * other's nominal day as its own (a placeholder, not a date); drawn there, a dose increase would
+ * sit on the report that caused it and "the last report" on the relapse before it. Drawn
+ * positions therefore follow three rules, applied until none moves a point:
+ *
+ * - a point measured from an anchor keeps its nominal distance from the anchor's drawn position
+ *   (so a report "within a week" of a start moves with the start);
+ * - a point the text puts after its anchor (rule `after`, or a distance of 0) is drawn at least one
+ *   `step` after it, and a point put before its anchor (rule `before`) at least one step before it;
+ * - a point bounded by a later one (`bound`) is drawn at least one step before it;
+ * - no point leaves the days its words allow (a point dated exactly stays on its date); where a
+ *   whole step does not fit between a point's anchor and its bound, it is drawn midway.
+ *
+ * The step is a drawing unit (a few px), never a number of days the text states; the windows the
+ * words allow are drawn as brackets beside it.
+ *
+ * @module
+ */
+import type { Case } from "../model.ts";
+
+/**
+ * Drawn positions (days since the case's day 0) of every time point of a case, in narrative order
+ * (see the module doc).
+ *
+ * @param c The case.
+ * @param step The least distance, in days, between a point and the point it follows.
+ * @returns Time id → drawn day.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { narrativePositions } from "./narrative.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const pos = narrativePositions(c, 1);
+ * for (const t of c.timepoints) {
+ *   if (t.rule === "after" && !(pos.get(t.id)! > pos.get(t.anchor!)!)) throw new Error(t.id);
+ * }
+ * ```
+ */
+export function narrativePositions(c: Case, step: number): Map<string, number> {
+  if (!(step >= 0)) throw new RangeError(`narrativePositions: step must be ≥ 0, got ${step}`);
+  const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const pos = new Map<string, number>();
+  const nominal = (id: string) => byId.get(id)!.day.nominal;
+  // Each point's later bounds: it is drawn before each of them.
+  const boundedBy = new Map<string, string[]>();
+  for (const t of c.timepoints) {
+    if (t.bound !== null && byId.has(t.bound)) {
+      boundedBy.set(t.bound, [...(boundedBy.get(t.bound) ?? []), t.id]);
+    }
+  }
+  const finite = (v: number, fallback: number) => Number.isFinite(v) ? v : fallback;
+  const limit = 4 * c.timepoints.length + 4;
+  for (let round = 0; round < limit; round++) {
+    let moved = false;
+    for (const t of c.timepoints) {
+      const anchor = t.anchor !== null && byId.has(t.anchor) ? t.anchor : null;
+      const own = finite(t.day.nominal, 0);
+      const follows = anchor !== null && t.rule !== "before" &&
+        (t.rule === "after" || t.offset.nominal === 0);
+      let p = own;
+      let a = -Infinity;
+      if (anchor !== null) {
+        a = pos.get(anchor) ?? finite(nominal(anchor), 0);
+        p = a + (own - finite(nominal(anchor), 0));
+        if (t.rule === "before") p = Math.min(p, a - step);
+        else if (follows) p = Math.max(p, a + step);
+      }
+      for (const earlier of boundedBy.get(t.id) ?? []) {
+        const e = pos.get(earlier);
+        if (e !== undefined) p = Math.max(p, e + step);
+      }
+      // Never outside the days its words allow: a dated point stays on its date.
+      p = Math.min(Math.max(p, t.day.lo), t.day.hi);
+      // Squeezed between what it follows and its bound when a whole step does not fit.
+      const b = t.bound === null ? undefined : pos.get(t.bound);
+      if (b !== undefined && p >= b) {
+        const low = follows ? a : t.day.lo;
+        p = Number.isFinite(low) && low < b ? (low + b) / 2 : b - step;
+      } else if (follows && p <= a && t.day.hi > a) {
+        p = a + Math.min(step, (t.day.hi - a) / 2);
+      }
+      if (pos.get(t.id) !== p) {
+        moved ||= pos.has(t.id) && Math.abs(pos.get(t.id)! - p) > 1e-9;
+        pos.set(t.id, p);
+      }
+    }
+    if (!moved && round > 0) break;
+  }
+  return pos;
+}

@@ -1,0 +1,171 @@
+/**
+ * The dose lanes of a case's timeline: one lane per drug, a bar per dose period between the drawn
+ * positions of its start and end (to the axis's edge with an arrowhead when no end is stated),
+ * height by dose, the dose above it, and the windows of its start and end as brackets under it.
+ *
+ * @module
+ */
+import { nominalDose } from "../dose.ts";
+import * as Plot from "@observablehq/plot";
+import { document, svgElement, textElement, titled } from "./dom.ts";
+import { measureText } from "./fonts.ts";
+import { arrowHead } from "./legend.ts";
+import { spread } from "./layout.ts";
+import { GREY, TYPE } from "./theme.ts";
+import type { PlacedPeriod } from "./timeline_model.ts";
+import { doseLabel } from "./timeline_model.ts";
+import { clipTo, note, type Uses } from "./timeline_panels.ts";
+import { type LinearScale, windowBracket } from "./uncertainty.ts";
+
+const LANE_H = 38;
+
+/** Options of {@link lanePanel}. */
+export interface LanePanelOptions {
+  width: number;
+  marginLeft: number;
+  marginRight: number;
+  /** The time axis's label, or `null` to draw no time axis (a lane group above a shared one). */
+  xLabel: string | null;
+  lanes: readonly { drug: string; sub: string | null }[];
+  colorOf: ReadonlyMap<string, string>;
+}
+
+/**
+ * One lane per drug: a bar per dose period from its drawn start to its drawn end (to the axis's
+ * edge with an arrowhead when no end is stated), height by dose, the dose above it, the windows
+ * of its start and end as brackets under it.
+ */
+export function lanePanel(
+  periods: readonly PlacedPeriod[],
+  x: LinearScale,
+  o: LanePanelOptions,
+  uses: Uses,
+): Element {
+  const marginTop = 2;
+  const marginBottom = o.xLabel === null ? 4 : 32;
+  const height = marginTop + Math.max(o.lanes.length, 1) * LANE_H + marginBottom;
+  const draw = () => {
+    const g = svgElement("g", { "aria-label": "dose periods" });
+    if (o.lanes.length === 0) {
+      g.appendChild(
+        textElement("no treatment stated", (o.marginLeft + o.width) / 2, marginTop + LANE_H / 2, {
+          size: TYPE.label,
+          anchor: "middle",
+          fill: GREY.muted,
+        }),
+      );
+      return g;
+    }
+    o.lanes.forEach((lane, i) => {
+      const top = marginTop + i * LANE_H;
+      const mine = periods.filter((p) => p.t.drug === lane.drug);
+      drawLane(g, lane, mine, top, x, o, uses);
+    });
+    return g;
+  };
+  return Plot.plot({
+    document,
+    width: o.width,
+    height,
+    marginLeft: o.marginLeft,
+    marginRight: o.marginRight,
+    marginTop,
+    marginBottom,
+    x: {
+      domain: x.domain as [number, number],
+      range: [o.marginLeft, o.width - o.marginRight],
+      ...(o.xLabel === null
+        ? { axis: null }
+        : { label: o.xLabel, labelAnchor: "right" as const, labelArrow: "none" as const }),
+    },
+    marks: [
+      Plot.gridX({ stroke: "#e5e5e5", strokeOpacity: 1 }),
+      Plot.frame({ anchor: "bottom", stroke: GREY.faint }),
+      () => draw() as unknown as SVGElement,
+    ],
+  }) as unknown as Element;
+}
+
+/** One drug's lane: its label, bars, brackets and dose labels. */
+function drawLane(
+  g: Element,
+  lane: { drug: string; sub: string | null },
+  mine: readonly PlacedPeriod[],
+  top: number,
+  x: LinearScale,
+  o: LanePanelOptions,
+  uses: Uses,
+): void {
+  const y0 = top + LANE_H / 2 + TYPE.label * 0.36 - (lane.sub ? TYPE.small * 0.55 : 0);
+  g.appendChild(
+    textElement(lane.drug, o.marginLeft - 8, y0, {
+      size: TYPE.label,
+      anchor: "end",
+      fill: GREY.ink,
+    }),
+  );
+  if (lane.sub) {
+    g.appendChild(textElement(lane.sub, o.marginLeft - 8, y0 + TYPE.small * 1.15, {
+      size: TYPE.small,
+      anchor: "end",
+      fill: GREY.muted,
+    }));
+  }
+  const [d0, d1] = x.domain;
+  const maxDose = Math.max(0, ...mine.map((p) => nominalDose(p.t.dose) ?? 0));
+  const bottom = top + 24;
+  const labels: { text: string; want: number; w: number }[] = [];
+  for (const [k, p] of mine.entries()) {
+    const color = o.colorOf.get(p.t.drugClass)!;
+    // A dose the text does not state has no height of its own: half way, labelled so.
+    const dose = nominalDose(p.t.dose);
+    const h = 4 + 8 * (dose === null ? 0.5 : maxDose > 0 ? dose / maxDose : 1);
+    const open = p.end === null;
+    const a = x(clipTo(x, p.start.pos));
+    const b = Math.max(a + 2, open ? x(d1) : x(clipTo(x, p.end!.pos)));
+    if (p.start.pos > d1 || (!open && p.end!.pos < d0)) continue;
+    g.appendChild(titled(
+      svgElement("rect", {
+        x: a,
+        y: bottom - h,
+        width: b - a - (open ? 5 : 0),
+        height: h,
+        fill: color,
+      }),
+      p.title,
+    ));
+    if (open) {
+      uses.ongoing = true;
+      g.appendChild(arrowHead(b, bottom - h / 2, h / 2 + 1.5, color));
+    }
+    // The end of a dose that the next dose of the drug starts from is that dose's start.
+    const next = mine.some((q) => q !== p && q.t.start.timeId === p.t.end?.timeId);
+    // Brackets on two rows, alternating (a start and its end, one dose and the next), so that
+    // two windows that overlap stay apart.
+    const ends = [p.start, ...(p.end && !next ? [p.end] : [])];
+    for (const [j, t] of ends.entries()) {
+      const row = bottom + 4 + 4 * ((k + j) % 2);
+      const br = windowBracket(t.window, t.pos, row, x, GREY.ink);
+      note(uses, br);
+      for (const el of br.elements) g.appendChild(el);
+    }
+    const text = doseLabel(p.t);
+    labels.push({ text, want: (a + b) / 2, w: measureText(text, TYPE.small).width });
+  }
+  const xs = spread(
+    labels.map((l) => l.want),
+    labels.map((l) => l.w),
+    o.marginLeft,
+    o.width - 2,
+    4,
+  );
+  labels.forEach((l, k) => {
+    g.appendChild(
+      textElement(l.text, xs[k], bottom - 12 - 3, {
+        size: TYPE.small,
+        anchor: "middle",
+        fill: GREY.ink,
+      }),
+    );
+  });
+}

@@ -1,0 +1,374 @@
+/**
+ * What a case's timeline draws, as data: each time at its drawn position in narrative order
+ * (`narrative.ts`) with the window its words allow, the values as the text states them, the dose
+ * periods between the drawn positions of their start and end, the phase changes of the drugs
+ * given for the study's indication, and the evidence (words, quote) of each mark. The figure
+ * builders (`timeline.ts`, `figure1.ts`) draw this, and its rows are the figures' source data.
+ *
+ * @module
+ */
+import { DOSE_NOT_STATED, formatDoseValue, nominalDose } from "../dose.ts";
+import type { Interval } from "../intervals.ts";
+import { formatNumber } from "../intervals.ts";
+import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
+import { scaleLabel } from "../scales.ts";
+import { firstPeriod, relativeDay } from "../timeline.ts";
+import type { DataRow } from "./compose.ts";
+import { narrativePositions } from "./narrative.ts";
+
+/** A time as drawn: its position and the window its words allow, in the figure's frame. */
+export interface PlacedTime {
+  /** The time point. */
+  timeId: string;
+  /** Drawn position (days since day 0, or since the aligned start). */
+  pos: number;
+  /** The window the words allow (bounds may be ±Infinity), in the same frame. */
+  window: Interval;
+  /** The text's words for the time. */
+  words: string;
+}
+
+/** A value stated at one time. */
+export interface PlacedPoint {
+  /** The observation. */
+  o: Observation;
+  /** When. */
+  t: PlacedTime;
+  /** The value as the text states it (e.g. "8.0", "0–1.0"). */
+  text: string;
+  /** Hover text: value, time window, quote. */
+  title: string;
+}
+
+/** A value stated for a period. */
+export interface PlacedSpan extends PlacedPoint {
+  /** Start of the period. */
+  start: PlacedTime;
+  /** End of the period, `null` when not stated. */
+  end: PlacedTime | null;
+}
+
+/** A dose period. */
+export interface PlacedPeriod {
+  /** The treatment. */
+  t: Treatment;
+  /** Its start. */
+  start: PlacedTime;
+  /** Its end, `null` when the text does not state one. */
+  end: PlacedTime | null;
+  /** Hover text. */
+  title: string;
+}
+
+/** An event. */
+export interface PlacedEvent {
+  /** The event. */
+  e: CaseEvent;
+  /** When. */
+  t: PlacedTime;
+  /** Hover text. */
+  title: string;
+}
+
+/** A phase change: a drug for the indication started, its dose changed, or stopped. */
+export interface Phase {
+  /** When (the start or end of a dose period). */
+  t: PlacedTime;
+  /** Label naming the drug and dose ("paroxetine 20 mg/day", "diclofenac stopped"). */
+  label: string;
+  /** The drug. */
+  drug: string;
+  /** What changed: the new dose ("20 mg/day") or "stopped". */
+  change: string;
+  /** Hover text. */
+  title: string;
+}
+
+/** Everything a case's timeline draws. */
+export interface TimelineModel {
+  /** The drug the axis is aligned on, or `null` for day 0. */
+  drug: string | null;
+  /** The time id of the aligned start, or `null` (day 0, or the case never takes the drug). */
+  origin: string | null;
+  /** The least distance between a point and the one it follows, in days. */
+  step: number;
+  /** Values stated at one time, in drawn order. */
+  points: PlacedPoint[];
+  /** Values stated for a period. */
+  spans: PlacedSpan[];
+  /** Dose periods, in data order. */
+  periods: PlacedPeriod[];
+  /** Events, in data order. */
+  events: PlacedEvent[];
+  /** Phase changes of the drugs given for the indication, in drawn order. */
+  phases: Phase[];
+  /** Whether the values are on their own scale's axis (else the common metric). */
+  ownScale: boolean;
+}
+
+/** Options of {@link timelineModel}. */
+export interface TimelineModelOptions {
+  /** Align on this drug's first start (`null`: day 0; default: the study's drug of interest). */
+  alignOn?: string | null;
+  /** Width in px of the time axis (sets the narrative step to a few px). */
+  axisPx?: number;
+}
+
+/** The narrative step in px: a point placed after another only by the text is this far after. */
+export const STEP_PX = 5;
+
+/**
+ * The dose of a dose period as printed in figures (the number in mg/day; `unit` adds it). One
+ * small function so that every figure words doses alike.
+ *
+ * @param t The dose period.
+ * @param unit Whether to add " mg/day".
+ * @returns The text.
+ * @example
+ * ```ts
+ * import { doseLabel } from "./timeline_model.ts";
+ * const t = { dose: { lo: 12.5, hi: 12.5 }, doseWords: null };
+ * if (doseLabel(t, true) !== "12.5 mg/day") throw new Error("dose label");
+ * if (doseLabel({ dose: null, doseWords: null }) !== "dose not stated") throw new Error("unknown");
+ * ```
+ */
+export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false): string {
+  if (t.dose === null) return t.doseWords ?? DOSE_NOT_STATED;
+  return `${formatDoseValue(t.dose)}${unit ? " mg/day" : ""}`;
+}
+
+/**
+ * A value as the text states it: the number (or range) in its words when they state the value
+ * (so "8.0" stays "8.0" and "0–1.0" stays "0–1.0"), else the value formatted; with the unit when
+ * the axis is not the value's own scale.
+ *
+ * @param o The observation.
+ * @param ownScale Whether the axis is the value's own scale.
+ * @returns The text.
+ * @example
+ * ```ts
+ * import { statedValue } from "./timeline_model.ts";
+ * import { SCALES } from "../scales.ts";
+ * const v = { lo: 8, nominal: 8, hi: 8 };
+ * const o = { value: v, vas: v, words: "average pain VAS 8.0", scale: SCALES["vas-10cm"] };
+ * if (statedValue(o, true) !== "8.0") throw new Error("printed as stated");
+ * ```
+ */
+export function statedValue(
+  o: Pick<Observation, "value" | "words" | "scale">,
+  ownScale: boolean,
+): string {
+  const { lo, hi, nominal } = o.value;
+  const numbers = [...o.words.matchAll(/(\d+(?:\.\d+)?)(?:\s*[–-]\s*(\d+(?:\.\d+)?))?/g)];
+  const found = numbers.reverse().find((m) =>
+    m[2] === undefined
+      ? lo === hi && Number(m[1]) === nominal
+      : Number(m[1]) === lo && Number(m[2]) === hi
+  );
+  const text = found
+    ? (found[2] === undefined ? found[1] : `${found[1]}–${found[2]}`)
+    : lo === hi
+    ? formatNumber(nominal)
+    : `${formatNumber(lo)}–${formatNumber(hi)}`;
+  return ownScale || !o.scale.unit ? text : `${text} ${o.scale.unit}`;
+}
+
+/**
+ * A window in words, for hover texts.
+ *
+ * @param w The window (bounds may be ±Infinity).
+ * @param pos Where it is drawn (named when no bound is stated).
+ * @returns "day 3", "days 0 to 6", "day ≥ 21", "day ≤ 0".
+ * @example
+ * ```ts
+ * import { windowText } from "./timeline_model.ts";
+ * if (windowText({ lo: 21, hi: Infinity }, 21) !== "day ≥ 21") throw new Error("open window");
+ * ```
+ */
+export function windowText(w: Interval, pos: number): string {
+  const f = (v: number) => formatNumber(Math.round(v * 10) / 10).replace("-", "−");
+  if (w.lo === w.hi) return `day ${f(w.lo)}`;
+  if (!Number.isFinite(w.lo) && !Number.isFinite(w.hi)) {
+    return `day not bounded (drawn at ${f(pos)})`;
+  }
+  if (!Number.isFinite(w.lo)) return `day ≤ ${f(w.hi)}`;
+  if (!Number.isFinite(w.hi)) return `day ≥ ${f(w.lo)}`;
+  return `days ${f(w.lo)} to ${f(w.hi)}`;
+}
+
+/**
+ * The timeline of a case as data (see the module doc).
+ *
+ * @param c The case.
+ * @param options Alignment, axis width.
+ * @returns The model.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { timelineModel } from "./timeline_model.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const m = timelineModel(c);
+ * if (m.periods.length !== c.treatments.length) throw new Error("a period per treatment");
+ * ```
+ */
+export function timelineModel(c: Case, options: TimelineModelOptions = {}): TimelineModel {
+  const drug = options.alignOn === undefined ? c.study.drug : options.alignOn;
+  const origin = drug === null ? null : firstPeriod(c, drug)?.start.timeId ?? null;
+  const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const nominals = c.timepoints.map((t) => t.day.nominal).filter(Number.isFinite);
+  const span = nominals.length ? Math.max(...nominals) - Math.min(...nominals) : 0;
+  const step = Math.max(span, 14) * STEP_PX / (options.axisPx ?? 560);
+  const abs = narrativePositions(c, step);
+  const zero = origin === null ? 0 : abs.get(origin) ?? 0;
+  const place = (day: Day): PlacedTime => {
+    const tp = byId.get(day.timeId);
+    const pos = (abs.get(day.timeId) ?? day.nominal) - zero;
+    const w = origin !== null && tp ? relativeDay(c, day.timeId, origin) : (tp?.day ?? day);
+    return {
+      timeId: day.timeId,
+      pos: pos + 0,
+      window: { lo: w.lo, hi: w.hi },
+      words: tp?.words ?? day.timeId,
+    };
+  };
+  // The axis is the values' own scale when scaleLabel keeps it (one scale of 0–10).
+  const first = c.observations[0]?.scale;
+  const ownScale = first !== undefined &&
+    c.observations.every((o) => o.scale.id === first.id) &&
+    scaleLabel([first]).label === first.label;
+  const when = (t: PlacedTime) => `${windowText(t.window, t.pos)} (${t.words})`;
+  const points: PlacedPoint[] = [];
+  const spans: PlacedSpan[] = [];
+  for (const o of c.observations) {
+    const t = place(o.day);
+    const text = statedValue(o, ownScale);
+    const title = `${o.scale.name} ${text} (${o.words})`;
+    if (o.span) {
+      const start = place(o.span.start);
+      const end = o.span.end ? place(o.span.end) : null;
+      spans.push({
+        o,
+        t,
+        text,
+        start,
+        end,
+        title: `${title}, from ${when(start)} to ${end ? when(end) : "an end not stated"}: ` +
+          `“${o.quote}”`,
+      });
+    } else points.push({ o, t, text, title: `${title}, ${when(t)}: “${o.quote}”` });
+  }
+  points.sort((a, b) => a.t.pos - b.t.pos);
+  const periods = c.treatments.map((t): PlacedPeriod => {
+    const start = place(t.start);
+    const end = t.end ? place(t.end) : null;
+    return {
+      t,
+      start,
+      end,
+      title: `${t.drug} ${doseLabel(t, true)} (${t.drugClass}, for ${t.purpose}): from ` +
+        `${when(start)} to ${end ? when(end) : "an end not stated"}: “${t.quote}”`,
+    };
+  });
+  const events = c.events.map((e): PlacedEvent => {
+    const t = place(e.day);
+    return { e, t, title: `${e.kind}: ${e.description}, ${when(t)}: “${e.quote}”` };
+  });
+  const phases: Phase[] = [];
+  for (const p of periods.filter((p) => p.t.purpose === c.study.indication)) {
+    const dose = doseLabel(p.t, true);
+    phases.push({
+      t: p.start,
+      label: `${p.t.drug} ${dose}`,
+      drug: p.t.drug,
+      change: dose,
+      title: p.title,
+    });
+    const successor = periods.some((q) =>
+      q !== p && q.t.drug === p.t.drug && q.t.start.timeId === p.t.end?.timeId
+    );
+    if (p.end && !successor) {
+      phases.push({
+        t: p.end,
+        label: `${p.t.drug} stopped`,
+        drug: p.t.drug,
+        change: "stopped",
+        title: p.title,
+      });
+    }
+  }
+  phases.sort((a, b) => a.t.pos - b.t.pos);
+  return { drug, origin, step, points, spans, periods, events, phases, ownScale };
+}
+
+/**
+ * The source data of a timeline: one row per drawn mark (events, values, value periods, dose
+ * periods, phase lines), positions and windows in the figure's frame.
+ *
+ * @param m The model.
+ * @param valueName The values' name (e.g. "VAS").
+ * @returns The rows.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { timelineData, timelineModel } from "./timeline_model.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const rows = timelineData(timelineModel(c), "VAS");
+ * if (!rows.some((r) => r.mark === "dose period")) throw new Error("dose rows");
+ * ```
+ */
+export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
+  const time = (prefix: string, t: PlacedTime | null): DataRow =>
+    t === null ? { [`${prefix}time_id`]: null, [`${prefix}x`]: null } : {
+      [`${prefix}time_id`]: t.timeId,
+      // Drawn positions to 1/1000 day (a narrative step is a fraction of a day).
+      [`${prefix}x`]: Math.round(t.pos * 1000) / 1000 + 0,
+      [`${prefix}x_lo`]: t.window.lo,
+      [`${prefix}x_hi`]: t.window.hi,
+    };
+  return [
+    ...m.phases.map((p): DataRow => ({
+      panel: "phases",
+      series: p.label,
+      mark: "phase line",
+      ...time("", p.t),
+      label: p.label,
+    })),
+    ...m.events.map((e): DataRow => ({
+      panel: "events",
+      series: e.e.kind,
+      mark: "event",
+      ...time("", e.t),
+      label: e.e.description,
+    })),
+    ...m.points.map((p): DataRow => ({
+      panel: "values",
+      series: valueName,
+      mark: "point",
+      ...time("", p.t),
+      y: p.o.vas.nominal,
+      y_lo: p.o.vas.lo,
+      y_hi: p.o.vas.hi,
+      label: p.text,
+    })),
+    ...m.spans.map((s): DataRow => ({
+      panel: "values",
+      series: valueName,
+      mark: "value over a period",
+      ...time("", s.start),
+      ...time("end_", s.end),
+      y: s.o.vas.nominal,
+      y_lo: s.o.vas.lo,
+      y_hi: s.o.vas.hi,
+      label: s.text,
+    })),
+    ...m.periods.map((p): DataRow => ({
+      panel: "doses",
+      series: p.t.drug,
+      mark: "dose period",
+      ...time("", p.start),
+      ...time("end_", p.end),
+      y: nominalDose(p.t.dose),
+      label: doseLabel(p.t),
+    })),
+  ];
+}

@@ -1,0 +1,240 @@
+/**
+ * A traffic-light panel of verdicts: each appraisal item (JBI, CARE) and each claim of an article
+ * as a coloured disc with a glyph (so that it reads without colour) beside its text, grouped by
+ * checklist, the evidence on hover.
+ *
+ * @module
+ */
+import { type DataRow, type Figure, PAD, panel, stack } from "./compose.ts";
+import { svgElement, textElement, titled } from "./dom.ts";
+import { measureText } from "./fonts.ts";
+import type { LegendItem } from "./legend.ts";
+import { wrapText } from "./layout.ts";
+import { type FigureWidth, figureWidth, GREY, TYPE } from "./theme.ts";
+
+/** One verdict to show. */
+export interface VerdictItem {
+  /** The group (e.g. "JBI checklist", "Claims"). */
+  group: string;
+  /** The item's text (cut to one line in the figure; whole in its hover text). */
+  label: string;
+  /** The verdict (a key of {@link VERDICT_STYLES}). */
+  verdict: string;
+  /** What the verdict rests on (hover text). */
+  detail?: string;
+}
+
+/** How a verdict is drawn: a colour, a glyph, and the light it is. */
+export interface VerdictStyle {
+  /** Fill of the disc. */
+  color: string;
+  /** Glyph inside it. */
+  glyph: string;
+  /** Which light (legend order: green, amber, red, grey, none). */
+  light: "green" | "amber" | "red" | "grey" | "none";
+}
+
+const GREEN = { color: "#1A9850", glyph: "✓", light: "green" } as const;
+const AMBER = { color: "#F4A736", glyph: "~", light: "amber" } as const;
+const RED = { color: "#D73027", glyph: "✗", light: "red" } as const;
+const GREY_LIGHT = { color: "#AAAAAA", glyph: "?", light: "grey" } as const;
+const NONE = { color: "#EEEEEE", glyph: "–", light: "none" } as const;
+
+/**
+ * The style of each verdict of the claims ledger and of the appraisal checklists.
+ *
+ * @example
+ * ```ts
+ * import { VERDICT_STYLES } from "./verdicts.ts";
+ * if (VERDICT_STYLES["supported"].light !== VERDICT_STYLES["yes"].light) throw new Error("green");
+ * ```
+ */
+export const VERDICT_STYLES: Readonly<Record<string, VerdictStyle>> = Object.freeze({
+  supported: GREEN,
+  yes: GREEN,
+  "partly supported": AMBER,
+  partly: AMBER,
+  "not supported": RED,
+  no: RED,
+  "cannot be assessed": GREY_LIGHT,
+  unclear: GREY_LIGHT,
+  "not applicable": NONE,
+});
+
+const ROW = TYPE.small * 1.55;
+const R = 5;
+
+/**
+ * The traffic-light figure: per group a heading and one row per item (a disc with its glyph, the
+ * item's text cut to the line); full width puts the groups in two columns. The legend names each
+ * light with the verdicts it stands for, only those drawn. A verdict without a style is drawn as
+ * the grey light and named.
+ *
+ * @param items The verdicts, grouped in order of first appearance of their group.
+ * @param options Title, width.
+ * @returns The figure.
+ * @example
+ * ```ts
+ * import { verdictFigure } from "./verdicts.ts";
+ * const f = verdictFigure([{ group: "Claims", label: "It works", verdict: "partly supported" }]);
+ * if (f.data[0].verdict !== "partly supported") throw new Error("its data");
+ * ```
+ */
+export function verdictFigure(
+  items: readonly VerdictItem[],
+  options: { title?: string; width?: FigureWidth } = {},
+): Figure {
+  const width = figureWidth(options.width ?? "full");
+  const groups = [...new Set(items.map((i) => i.group))].map((g) => ({
+    group: g,
+    items: items.filter((i) => i.group === g),
+  }));
+  // Two columns at full width, split between groups near the middle.
+  const total = groups.reduce((s, g) => s + g.items.length + 1.5, 0);
+  let split = groups.length;
+  if (width >= 500 && groups.length > 1) {
+    let acc = 0;
+    split = 1;
+    for (let i = 0; i < groups.length; i++) {
+      acc += groups[i].items.length + 1.5;
+      if (acc >= total / 2) {
+        split = Math.max(1, i + (acc - total / 2 > (groups[i].items.length + 1.5) / 2 ? 0 : 1));
+        break;
+      }
+    }
+  }
+  const columns = split < groups.length ? [groups.slice(0, split), groups.slice(split)] : [groups];
+  const colW = (width - 2 * PAD - (columns.length - 1) * 16) / columns.length;
+  const heights = columns.map((col) => col.reduce((s, g) => s + (g.items.length + 1.5) * ROW, 0));
+  const p = panel(width, Math.ceil(Math.max(...heights)) + 4);
+  const drawn = new Map<string, Set<string>>();
+  columns.forEach((col, ci) => {
+    const x0 = PAD + ci * (colW + 16);
+    let y = 0;
+    for (const g of col) {
+      y += ROW * 1.5;
+      p.appendChild(textElement(g.group, x0, y - ROW * 0.45, {
+        size: TYPE.label,
+        weight: "bold",
+        fill: GREY.ink,
+      }));
+      for (const it of g.items) {
+        const style = VERDICT_STYLES[it.verdict] ?? GREY_LIGHT;
+        drawn.set(style.light, (drawn.get(style.light) ?? new Set()).add(it.verdict));
+        const cy = y + ROW / 2;
+        const disc = svgElement("g", {});
+        disc.appendChild(svgElement("circle", {
+          cx: x0 + R,
+          cy,
+          r: R,
+          fill: style.color,
+          stroke: GREY.muted,
+          "stroke-width": 0.5,
+        }));
+        disc.appendChild(textElement(style.glyph, x0 + R, cy + TYPE.min * 0.36, {
+          size: TYPE.min,
+          anchor: "middle",
+          weight: "bold",
+          fill: style.light === "none" || style.light === "amber" ? GREY.ink : "white",
+        }));
+        p.appendChild(titled(
+          disc,
+          `${it.group}: ${it.label} — ${it.verdict}${it.detail ? `. ${it.detail}` : ""}`,
+        ));
+        const text = `${it.verdict}: ${it.label}`;
+        const lines = wrapText(text, colW - 2 * R - 6, TYPE.small);
+        const shown = lines.length > 1 ? cut(lines[0], colW - 2 * R - 6) : text;
+        p.appendChild(textElement(shown, x0 + 2 * R + 5, cy + TYPE.small * 0.36, {
+          size: TYPE.small,
+          fill: GREY.ink,
+        }));
+        y += ROW;
+      }
+    }
+  });
+  const legend: LegendItem[] = (["green", "amber", "red", "grey", "none"] as const)
+    .filter((l) => drawn.has(l))
+    .map((l) => ({
+      label: [...drawn.get(l)!].join(" / "),
+      swatch: {
+        kind: "dot",
+        color: Object.values(VERDICT_STYLES).find((s) => s.light === l)!.color,
+      },
+    }));
+  const data = items.map((it): DataRow => ({
+    panel: it.group,
+    series: it.label,
+    mark: "verdict",
+    verdict: it.verdict,
+    light: (VERDICT_STYLES[it.verdict] ?? GREY_LIGHT).light,
+  }));
+  return stack([p], {
+    data,
+    title: options.title ?? "Verdicts: appraisal checklists and claims",
+    width,
+    legend,
+    caption: "Each row: an item of a checklist or a claim of the article with its verdict " +
+      "(✓ green, ~ amber, ✗ red, ? grey, – not applicable); the full item, the verdict and " +
+      "what it rests on are in the notebook's tables and in each disc's hover text.",
+    description: `Traffic-light panel of ${items.length} verdict${
+      items.length === 1 ? "" : "s"
+    } in ${groups.length} group${groups.length === 1 ? "" : "s"}.`,
+  });
+}
+
+/** A line cut at a word so that it and "…" fit in `width`. */
+function cut(line: string, width: number): string {
+  const words = line.split(" ");
+  while (words.length > 1 && measureText(`${words.join(" ")} …`, TYPE.small).width > width) {
+    words.pop();
+  }
+  return `${words.join(" ")} …`;
+}
+
+/**
+ * The verdict items of one article: its JBI and CARE appraisal rows, then its claims, in the
+ * shapes `appraisalRows` and `claimsLedger` return.
+ *
+ * @param appraisal The article's appraisal rows.
+ * @param claims The claims ledger (claims of other articles are left out).
+ * @param sourceId The article.
+ * @returns The items.
+ * @example
+ * ```ts
+ * import { verdictItems } from "./verdicts.ts";
+ * verdictItems([{ checklist: "JBI", number: 1, item: "Clear criteria?", verdict: "no", basis: "b" }], [], "a")[0]
+ *   .label; // "1. Clear criteria?"
+ * ```
+ */
+export function verdictItems(
+  appraisal: readonly {
+    checklist: string;
+    number: number;
+    item: string;
+    verdict: string;
+    basis: string;
+  }[],
+  claims: readonly {
+    sourceId: string;
+    where: string;
+    quote: string;
+    verdict: string;
+    evidence: string;
+  }[],
+  sourceId: string,
+): VerdictItem[] {
+  return [
+    ...appraisal.map((r): VerdictItem => ({
+      group: `${r.checklist} checklist`,
+      label: `${r.number}. ${r.item}`,
+      verdict: r.verdict,
+      detail: r.basis,
+    })),
+    ...claims.filter((c) => c.sourceId === sourceId).map((c): VerdictItem => ({
+      group: "Claims of the article",
+      label: `“${c.quote}” (${c.where})`,
+      verdict: c.verdict,
+      detail: c.evidence,
+    })),
+  ];
+}

@@ -1,0 +1,140 @@
+/**
+ * Timelines keep the order the text narrates and draw windows as windows: no mark precedes the
+ * point it follows (a dose increase never starts before the report that caused it, "the last
+ * report" never sits on the relapse before it), and a dose period is a bar between the drawn
+ * positions of its start and end, never a bar across the window its words allow.
+ */
+import assert from "node:assert/strict";
+import { parseHTML } from "linkedom";
+import { loadCaseSeries } from "../../lib/mod.ts";
+import type { Case } from "../../lib/model.ts";
+import { caseTimelineFigure, svgText } from "../../lib/plots/mod.ts";
+import { narrativePositions } from "../../lib/plots/narrative.ts";
+import { dataWithFixture } from "../helpers/data_dir.ts";
+import { oddCases } from "./odd_cases.ts";
+
+const real = await loadCaseSeries();
+const fixtureDir = await dataWithFixture();
+const withFixture = await loadCaseSeries(fixtureDir);
+await Deno.remove(fixtureDir, { recursive: true });
+
+/** Drawn positions by time id, from a figure's source data. */
+function drawnTimes(c: Case, alignOn: string | null | undefined): Map<string, number> {
+  const at = new Map<string, number>();
+  for (const r of caseTimelineFigure(c, { alignOn }).data) {
+    for (const p of ["", "end_"]) {
+      const id = r[`${p}time_id`];
+      const x = r[`${p}x`];
+      if (typeof id === "string" && typeof x === "number") at.set(id, x);
+    }
+  }
+  return at;
+}
+
+/** Problems of narrative order in one case's timeline. */
+function orderProblems(c: Case, alignOn: string | null | undefined): string[] {
+  const at = drawnTimes(c, alignOn);
+  const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const out: string[] = [];
+  for (const t of c.timepoints) {
+    const x = at.get(t.id);
+    if (x === undefined) continue;
+    for (const [other, rel] of [[t.anchor, t.rule], [t.bound, "bound"]] as const) {
+      const y = other === null ? undefined : at.get(other);
+      if (y === undefined) continue;
+      // After its anchor when the text says "after", not before it when it gives a distance
+      // ≥ 0; before it when it says "before" or gives a negative distance; before the later
+      // point that bounds it.
+      const offset = byId.get(t.id)!.offset.nominal;
+      const before = rel === "bound" || rel === "before" || (rel !== "after" && offset < 0);
+      const bad = before ? !(x < y) : rel === "after" ? !(x > y) : !(x >= y);
+      if (bad) out.push(`case ${c.id}: ${t.id} (${rel} ${other}) drawn at ${x}, ${other} at ${y}`);
+    }
+  }
+  return out;
+}
+
+/** Problems of windows drawn as durations: each bar must span its drawn start to its end. */
+function durationProblems(c: Case, alignOn: string | null | undefined): string[] {
+  const f = caseTimelineFigure(c, { alignOn });
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${svgText(f)}</body></html>`);
+  // The time scale, from the drawn dots and the positions their rows give.
+  const dots = [...document.querySelectorAll("circle")].filter((e) => e.querySelector("title"));
+  const points = f.data.filter((r) => r.mark === "point");
+  const xs = points.map((r) => r.x as number);
+  const i = xs.indexOf(Math.min(...xs));
+  const j = xs.indexOf(Math.max(...xs));
+  if (dots.length !== points.length || points.length < 2 || xs[i] === xs[j]) return [];
+  const px = (k: number) => Number(dots[k].getAttribute("cx"));
+  // Dots are drawn in order of position.
+  const sorted = [...xs].sort((a, b) => a - b);
+  const b = (px(dots.length - 1) - px(0)) / (sorted.at(-1)! - sorted[0]);
+  const a = px(0) - b * sorted[0];
+  const out: string[] = [];
+  const bars = [...document.querySelectorAll("rect")].filter((e) => e.querySelector("title"));
+  for (const r of f.data.filter((r) => r.mark === "dose period")) {
+    const bar = bars.find((e) =>
+      e.querySelector("title")!.textContent!.startsWith(`${r.series} ${r.label}`)
+    );
+    if (!bar) {
+      out.push(`case ${c.id}: no bar for ${r.series} ${r.label}`);
+      continue;
+    }
+    const x1 = Number(bar.getAttribute("x"));
+    const want = a + b * (r.x as number);
+    const drawnFrom = (x1 - a) / b;
+    if (Math.abs(x1 - want) > 1) {
+      out.push(
+        `case ${c.id}: ${r.series} ${r.label} starts at day ${drawnFrom.toFixed(1)}, its mark ` +
+          `is at ${r.x} (window ${r.x_lo}–${r.x_hi})`,
+      );
+    }
+    if (typeof r.end_x === "number") {
+      const x2 = x1 + Number(bar.getAttribute("width"));
+      const end = a + b * r.end_x;
+      if (x2 - end > 2.5) {
+        out.push(
+          `case ${c.id}: ${r.series} ${r.label} runs to day ${((x2 - a) / b).toFixed(1)}, ` +
+            `past its end at ${r.end_x} (window ${r.end_x_lo}–${r.end_x_hi})`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+const all = [...withFixture.cases, ...oddCases(real.study)];
+
+Deno.test("timelines: no mark is drawn before the point it follows or after its bound", () => {
+  for (const alignOn of [undefined, null]) {
+    assert.deepEqual(all.flatMap((c) => orderProblems(c, alignOn)), []);
+  }
+});
+
+Deno.test("timelines: a dose period is a bar from its drawn start to its drawn end", () => {
+  for (const alignOn of [undefined, null]) {
+    assert.deepEqual(all.flatMap((c) => durationProblems(c, alignOn)), []);
+  }
+});
+
+Deno.test("the real data have points placed only by the narrative (the test above can fail)", () => {
+  const after = real.cases.flatMap((c) =>
+    c.timepoints.filter((t) =>
+      t.rule === "after" && t.anchor !== null &&
+      t.day.nominal === c.timepoints.find((a) => a.id === t.anchor)!.day.nominal
+    )
+  );
+  assert.ok(after.length > 0);
+});
+
+Deno.test("narrative positions never leave the days the words allow, even with a large step", () => {
+  for (const c of all) {
+    for (const step of [0.5, 5, 50]) {
+      const pos = narrativePositions(c, step);
+      for (const t of c.timepoints) {
+        const p = pos.get(t.id)!;
+        assert.ok(p >= t.day.lo && p <= t.day.hi, `case ${c.id}: ${t.id} at ${p} (step ${step})`);
+      }
+    }
+  }
+});
