@@ -27,6 +27,18 @@ Deno.test("the notebook writer reproduces every committed notebook byte for byte
   }
 });
 
+Deno.test("the case template is stored as Jupyter saves it, with the language_info the kernel gives", async () => {
+  // Opening a notebook, Jupyter fills metadata.language_info from the kernel's kernel_info reply
+  // (what the runner writes into every executed notebook): the template carries it already, so
+  // opening or copying it changes nothing.
+  const text = await Deno.readTextFile(`${NOTEBOOKS}/templates/case.ipynb`);
+  assert.equal(writeNotebook(readNotebook(text)), text);
+  const executed = readNotebook(await Deno.readTextFile(`${NOTEBOOKS}/00-dataset.ipynb`));
+  const info = (nb: Notebook) => (nb.metadata as Record<string, unknown>).language_info;
+  assert.deepEqual(info(readNotebook(text)), info(executed));
+  assert.ok(Object.keys(info(executed) as object).length > 1, "the kernel's full language_info");
+});
+
 Deno.test("JSON as Python writes it: floats, escapes, key order, line splitting", () => {
   // Python: json.dumps(json.loads(s), indent=1, sort_keys=True, ensure_ascii=False)
   const input = '{"b": [1.0, 2.50, 1e16, 1e-7, 3], "a": "é\\u0001\\"\\t", "\\u00e9": {}, "Z": []}';
