@@ -8,6 +8,8 @@
  *
  * @module
  */
+import { valueScale } from "./cases.ts";
+import { scaleLabel } from "./scales.ts";
 import {
   compareDoses,
   DOSE_NOT_STATED,
@@ -190,7 +192,7 @@ export interface CausalityRow {
   assessment: string;
 }
 
-const vas = (o: Observation) => `VAS ${formatInterval(o.vas)}`;
+const vas = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.vas)}`;
 const when = (c: Case, o: Observation, start: string) => {
   const r = relativeDay(c, o.day.timeId, start);
   const dated = datedGap(c, o.day.timeId, start) && Number.isFinite(r.hi);
@@ -446,7 +448,10 @@ export function designLimits(
     },
     {
       limit: "Irregular timing",
-      evidence: `${plural(values, "VAS value")}, ${undated} of them at a time the text does not ` +
+      evidence:
+        `${
+          plural(values, `${valueScale(cases).name} value`)
+        }, ${undated} of them at a time the text does not ` +
         `date; of ${plural(gaps.length, "gap")} between consecutive values, ` +
         `${dated.length} ${agree(dated.length, "is", "are")} stated` +
         (dated.length ? ` (${f(Math.min(...dated))} to ${f(Math.max(...dated))} days)` : "") +

@@ -6,7 +6,7 @@
 import { expectSeries, wrongArgument } from "./args.ts";
 import type { Case, CaseSeries } from "./model.ts";
 import { listing } from "./prose.ts";
-import { scaleLabel } from "./scales.ts";
+import { type Scale, scaleLabel } from "./scales.ts";
 import type { Study } from "./study.ts";
 
 /**
@@ -80,4 +80,39 @@ export function valueScale(
   cases: readonly Case[],
 ): { name: string; unit: string; label: string; min: number; max: number } {
   return scaleLabel(cases.flatMap((c) => c.observations.map((o) => o.scale)));
+}
+
+/**
+ * Which scales the values of some cases are on, and what pooling them assumes: one sentence for
+ * the pooled notebook and captions.
+ *
+ * @param cases The cases pooled.
+ * @returns The sentence.
+ * @example
+ * ```ts
+ * import { loadCaseSeries, scaleMix } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * if (!/scale/.test(scaleMix(s.cases))) throw new Error("names the scales");
+ * if (scaleMix([]) !== "No case states a pain value.") throw new Error("none");
+ * ```
+ */
+export function scaleMix(cases: readonly Case[]): string {
+  const by = new Map<string, { scale: Scale; ids: string[] }>();
+  for (const c of cases) {
+    for (const o of c.observations) {
+      const e = by.get(o.scale.id) ?? { scale: o.scale, ids: [] };
+      if (!e.ids.includes(c.id)) e.ids.push(c.id);
+      by.set(o.scale.id, e);
+    }
+  }
+  if (by.size === 0) return "No case states a pain value.";
+  const parts = [...by.values()].map((e) =>
+    `${e.scale.id} (${e.ids.length === 1 ? "case" : "cases"} ${listing(e.ids)})`
+  );
+  if (by.size === 1) return `Every value is on one scale, ${parts[0]}: pooled as stated.`;
+  return `The values are on ${by.size} scales, ${listing(parts)}; they are pooled on the common ` +
+    `0–10 metric (data/README.md): ${
+      listing([...by.values()].map((e) => `${e.scale.id} ${e.scale.rule}`))
+    }. A point of NRS and a cm of VAS correlate closely but are not the same amount of pain ` +
+    "(Hjermstad et al. 2011).";
 }

@@ -102,7 +102,7 @@ export {
   textTable,
 } from "./display.ts";
 export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";
-export { getCase, studyOf, valueScale } from "./cases.ts";
+export { getCase, scaleMix, studyOf, valueScale } from "./cases.ts";
 export { FRAME_ROWS_SHOWN, type Frames, frames } from "./frames.ts";
 export { help, helpText } from "./help.ts";
 export { type Feature, visualAnalysis } from "./stats/visual.ts";

@@ -447,9 +447,9 @@ export function aucRows(c: Case): Row[] {
         : null,
       n: a.n,
       [`AUC (${unit}·days)`]: a.auc ? num(a.auc.nominal) : null,
-      "AUC bounds": a.auc ? formatInterval(a.auc, 1) : a.reason ?? null,
+      "AUC bounds": a.auc ? formatInterval(a.auc, 1) : null,
       [`time-weighted mean (${unit})`]: num(a.timeWeightedMean),
-      note: notes.join("; ") || null,
+      note: [...(a.auc ? [] : a.reason ? [a.reason] : []), ...notes].join("; ") || null,
     };
   });
 }
@@ -468,11 +468,13 @@ export function rateRows(c: Case): Row[] {
       n: r.n,
       values: r.values.map((v) => fmt(v, 1)).join(" → ") || null,
       [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
-      bounds: r.perWeek ? formatInterval(r.perWeek, 2) : r.reason ?? null,
+      bounds: r.perWeek ? formatInterval(r.perWeek, 2) : null,
       [`${unit}/week (least squares)`]: num(r.leastSquaresPerWeek),
       note: net
         ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
-        : null,
+        : r.perWeek
+        ? null
+        : r.reason ?? null,
     };
   });
 }

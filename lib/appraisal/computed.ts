@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { valueScale } from "../cases.ts";
 import { agree, plural } from "../prose.ts";
 import type { Case } from "../model.ts";
 import type { ComputedBasis, ItemVerdict } from "../articles.ts";
@@ -70,7 +71,9 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
       const undated = values.filter(({ c, o }) => undatedPoints(c).includes(o.day.timeId)).length;
       return {
         verdict: "unclear",
-        facts: `${plural(values.length, "VAS value")}; ${undated} at a time the text does not ` +
+        facts:
+          `${plural(values.length, `${valueScale(cases).name} value`)}; ${undated} at a time ` +
+          "the text does not " +
           `date, ${notes} with a note on what it describes (e.g. an average)`,
       };
     }
@@ -86,7 +89,8 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
       }).length;
       return {
         verdict: undated > 0 || open > 0 ? "partly" : "yes",
-        facts: `${plural(values, "VAS value")}, ${undated} of them at an undated time; the last ` +
+        facts: `${plural(values, `${valueScale(cases).name} value`)}, ${undated} of them at an ` +
+          "undated time; the last " +
           `value of ${open} of ${plural(n, "case")} has no latest date`,
       };
     }

@@ -158,7 +158,10 @@ export function trajectoriesFigure(
     ...vasTracks.map((t) => measureText(t.label, TYPE.small, "bold").width),
   );
   const margin = { top: 18, right: Math.ceil(labelW + 12), bottom: 6, left: 44 };
-  const { min, max, label, unit, name } = valueScale(cases);
+  // The scales of the values drawn (cases that take the drug), not of every case given.
+  const { min, max, label, unit, name } = valueScale(
+    cases.filter((c) => firstPeriod(c, drug) !== null),
+  );
   const uses = { open: false };
   const vasPanel = axesPanel({
     width,

@@ -117,7 +117,8 @@ export function responders(
     baseline: options.baseline ?? study?.baseline ?? "last",
   };
   const changes = cases.map((c) => changeOrExclusion(c, opts));
-  const unit = valueScale(cases).unit;
+  // The unit of the values assessed (cases excluded do not change it).
+  const unit = valueScale(cases.filter((_, i) => !("excluded" in changes[i]))).unit;
   const rows: ResponderRow[] = [];
   for (const timing of ["first", "last"] as const) {
     for (const threshold of options.thresholds ?? study?.thresholds ?? []) {

@@ -91,6 +91,11 @@ export function visualAnalysis(c: Case, drug?: string): Feature[] {
     : null;
   const opts = { improvement: c.study.improvement };
   const pnd = effectSize("PND", vals(A), vals(B), opts);
+  const minPoints = c.study.minPointsPerPhase;
+  const edge = c.study.improvement === "decrease" ? Math.min(...vals(A)) : Math.max(...vals(A));
+  const beyond = vals(B).filter((v) => c.study.improvement === "decrease" ? v < edge : v > edge)
+    .length;
+  const agreeBe = (n: number) => (n === 1 ? "is" : "are");
   const nap = effectSize("NAP", vals(A), vals(B), opts);
   const n = `(A: ${plural(A.length, "value")}, B: ${B.length})`;
   const empty = A.length === 0 && B.length === 0
@@ -161,6 +166,10 @@ export function visualAnalysis(c: Case, drug?: string): Feature[] {
       treatment: null,
       reading: pnd.estimate === null
         ? `Overlap not defined: ${A.length && B.length ? pnd.reason : empty}.`
+        : A.length < minPoints || B.length < minPoints
+        ? `${beyond} of ${plural(B.length, "value")} after ${agreeBe(beyond)} ${better} every ` +
+          `value before (${A.length} before); with fewer than ${minPoints} values in a phase, ` +
+          "PND and NAP are not reported as indices (study.json; Kratochwill et al. 2013)."
         : `${f2(100 * pnd.estimate)}% of values after are ${better} every value before (PND); ` +
           `NAP ${f2(nap.estimate!)}.`,
     },
