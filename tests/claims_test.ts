@@ -162,7 +162,10 @@ Deno.test("visual analysis: level, trend, variability, immediacy, overlap with t
   assert.equal(f2.trend.baseline, null);
   assert.match(f2.variability.reading, /Range before: not defined \(fewer than two values\)/);
   // Phases shorter than the study's minimum: the overlap in words, no PND or NAP as a number.
-  assert.match(f2.overlap.reading, /^2 of 2 values after are below every value before .*not reported/);
+  assert.match(
+    f2.overlap.reading,
+    /^2 of 2 values after are below every value before .*not reported/,
+  );
 });
 
 Deno.test("rules are code chosen by name: every rule has its parameters' schema and a README entry", async () => {

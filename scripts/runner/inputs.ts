@@ -29,11 +29,33 @@ export async function sharedInputs(): Promise<Inputs> {
   return {
     "data/": await treeHash(`${ROOT}/data`),
     "lib/plots/fonts/": await treeHash(`${ROOT}/lib/plots/fonts`),
-    "deno.json": await file("deno.json"),
+    "deno.json": await configHash(),
     "deno.lock": await file("deno.lock"),
     "Deno": Deno.version.deno,
     "runner": await treeHash(`${ROOT}/scripts/runner`, isRunnerFile),
   };
+}
+
+/**
+ * The hash of what in `deno.json` can change a notebook's outputs: the import map, the compiler
+ * options, the lock file and node_modules settings. Its tasks (the test task's permissions, the
+ * checks) cannot, so editing them does not make every notebook's inputs differ.
+ *
+ * @param path the configuration file (default: the repository's `deno.json`)
+ * @returns sha256 of those entries, as JSON with sorted keys
+ * @example
+ * ```ts
+ * import { configHash } from "./inputs.ts";
+ * if (!/^[0-9a-f]{64}$/.test(await configHash())) throw new Error("a sha256");
+ * ```
+ */
+export async function configHash(path = `${ROOT}/deno.json`): Promise<string> {
+  const config = JSON.parse(await Deno.readTextFile(path));
+  const kept = Object.fromEntries(
+    Object.keys(config).sort().filter((k) => !["tasks", "fmt", "lint", "test"].includes(k))
+      .map((k) => [k, config[k]]),
+  );
+  return sha256(new TextEncoder().encode(JSON.stringify(kept)));
 }
 
 /**
