@@ -46,7 +46,7 @@ import {
 } from "./schema.ts";
 import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
 import { normalizeSourceText, quoteStatesValue } from "./source.ts";
-import { exists, readText, readTextSync, regularFiles } from "./read.ts";
+import { exists, readText, readWholeText } from "./read.ts";
 import { findQuote, shortQuote, WORDS_TO_NUMBER, wordsRuleProblem } from "./quotes.ts";
 import { MAX_DOSE_MG_PER_DAY } from "./plausible.ts";
 import { FileNameIds } from "./ids.ts";
@@ -226,6 +226,9 @@ function checkMemory(dataDir: string, file: string): void {
       `more memory (DENO_V8_FLAGS=--max-old-space-size=<MiB>).`,
   );
 }
+
+/** Source texts read at a time (concurrently). */
+const SOURCE_BATCH = 64;
 
 /** Problems, kept in reporting order: whole files first, then rows by file and line. */
 class Issues implements IssueSink {
@@ -409,28 +412,27 @@ export async function loadCaseSeries(
     }
     sourceRows.push({ r, row });
   });
-  // The texts are read one after the other, synchronously: the folder's listing says which are
-  // regular files, each is opened and its size checked before it is read.
-  const regular = regularFiles(`${dir}sources`);
-  for (const { r } of sourceRows) {
-    sources.set(r.source_id, {
-      id: r.source_id,
-      citation: r.citation,
-      doi: r.doi,
-      pmid: r.pmid,
-      licence: r.licence,
-      textPath: r.text_path,
-    });
-    checkMemory(dataDir, r.text_path);
-    const problems: DataIssue[] = [];
-    const text = readTextSync(
-      `${dir}${r.text_path}`,
-      r.text_path,
-      problems,
-      regular.has(r.text_path.slice("sources/".length)),
+  // The texts are read SOURCE_BATCH at a time, concurrently (off this thread), then checked here.
+  for (let start = 0; start < sourceRows.length; start += SOURCE_BATCH) {
+    const batch = sourceRows.slice(start, start + SOURCE_BATCH);
+    const problems: DataIssue[][] = batch.map(() => []);
+    const read = await Promise.all(
+      batch.map(({ r }, i) => readWholeText(`${dir}${r.text_path}`, r.text_path, problems[i])),
     );
-    if (text !== null) texts.set(r.source_id, normalizeSourceText(text));
-    for (const issue of problems) issues.pushFile(issue);
+    batch.forEach(({ r }, i) => {
+      sources.set(r.source_id, {
+        id: r.source_id,
+        citation: r.citation,
+        doi: r.doi,
+        pmid: r.pmid,
+        licence: r.licence,
+        textPath: r.text_path,
+      });
+      checkMemory(dataDir, r.text_path);
+      const text = read[i];
+      if (text !== null) texts.set(r.source_id, normalizeSourceText(text));
+      for (const issue of problems[i]) issues.pushFile(issue);
+    });
   }
 
   // Cases: a row that fails its schema still declares its case id.

@@ -373,16 +373,6 @@ export async function readWholeText(
     issues.push(unreadable(file, e));
     return null;
   }
-  return decodeWhole(path, file, data, issues);
-}
-
-/** The text of a whole file's bytes, or null with its encoding problem in `issues`. */
-function decodeWhole(
-  path: string,
-  file: string,
-  data: Uint8Array,
-  issues: IssueSink,
-): string | null {
   const problem = encodingProblem(file, data);
   if (problem) {
     issues.push(problem);
@@ -394,89 +384,4 @@ function decodeWhole(
     issues.push(locateBadByte(path, file, data, 0));
     return null;
   }
-}
-
-/**
- * The names of the regular files (not links, not directories, FIFOs or devices) in a folder, from
- * one listing: a file named here can be opened without a stat first (opening a FIFO would block).
- * Empty when the folder cannot be listed.
- *
- * @param dir The folder.
- * @returns The names.
- * @example
- * ```ts
- * import { regularFiles } from "./read.ts";
- * if (regularFiles("/dev").has("null")) throw new Error("/dev/null is a device");
- * ```
- */
-export function regularFiles(dir: string): Set<string> {
-  const out = new Set<string>();
-  try {
-    for (const e of Deno.readDirSync(dir)) if (e.isFile && !e.isSymlink) out.add(e.name);
-  } catch {
-    // Each file is then stated on its own, and its problem named.
-  }
-  return out;
-}
-
-/**
- * Reads a whole file as text, synchronously, with the checks of {@link readWholeText}: the kind
- * of file is known from `regular` (a {@link regularFiles} listing says it is a regular file) or
- * else stated first, and the size is checked on the open file before it is read. Cheaper than
- * {@link readWholeText} for many small files (20,000 texts: 250 ms of CPU against 370 ms).
- *
- * @param path The file's path.
- * @param file Its name in messages (relative to the data folder).
- * @param issues Where problems go.
- * @param regular Whether a listing of its folder says it is a regular file.
- * @param maxBytes The largest size accepted.
- * @returns The text, or null when it has a problem.
- * @example
- * ```ts
- * import { readTextSync } from "./read.ts";
- * const issues: { message: string }[] = [];
- * if (readTextSync("/dev/zero", "sources/x.txt", issues, false) !== null) throw new Error();
- * if (!/character device/.test(issues[0].message)) throw new Error(issues[0].message);
- * ```
- */
-export function readTextSync(
-  path: string,
-  file: string,
-  issues: IssueSink,
-  regular: boolean,
-  maxBytes: number = MAX_TEXT_BYTES,
-): string | null {
-  if (!regular) {
-    const checked = checkFile(path, file, maxBytes);
-    if ("problem" in checked) {
-      issues.push(checked.problem);
-      return null;
-    }
-  }
-  let data: Uint8Array;
-  try {
-    using handle = Deno.openSync(path);
-    const stat = handle.statSync();
-    if (!stat.isFile || stat.size > maxBytes) {
-      const checked = checkFile(path, file, maxBytes);
-      issues.push(
-        "problem" in checked
-          ? checked.problem
-          : { file, message: "changed while it was opened: refused" },
-      );
-      return null;
-    }
-    data = new Uint8Array(stat.size);
-    let at = 0;
-    while (at < data.length) {
-      const n = handle.readSync(data.subarray(at));
-      if (n === null) break;
-      at += n;
-    }
-    if (at < data.length) data = data.subarray(0, at);
-  } catch (e) {
-    issues.push(unreadable(file, e));
-    return null;
-  }
-  return decodeWhole(path, file, data, issues);
 }
