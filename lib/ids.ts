@@ -48,7 +48,7 @@ export class FileNameIds {
 
   /** The id, other than `self`, whose lower case is `key`, if any. */
   #other(key: string, self: string): { id: string; row: number } | undefined {
-    const capital = this.#capitals.get(key);
+    const capital = this.#capitals.size === 0 ? undefined : this.#capitals.get(key);
     if (capital !== undefined && capital.id !== self) return capital;
     const row = key === self ? undefined : this.rows.get(key);
     return row === undefined ? undefined : { id: key, row };
@@ -72,21 +72,22 @@ export class FileNameIds {
       return `${this.what} id '${id}' differs only in case from '${same.id}' (line ${same.row}): ` +
         "their files would be one on a file system that ignores case";
     }
+    let fresh: string[] | null = null;
     if (this.prefixes) {
       const longer = this.#prefixes.get(key);
       if (longer !== undefined) return this.#collision(id, longer);
+      // A prefix already registered is no id: had it been one, the id that registered it would
+      // have been refused, and an id added since would have found it registered.
       for (let i = key.indexOf("-"); i >= 0; i = key.indexOf("-", i + 1)) {
-        const shorter = this.#other(key.slice(0, i), id);
+        const prefix = key.slice(0, i);
+        if (this.#prefixes.has(prefix)) continue;
+        const shorter = this.#other(prefix, id);
         if (shorter !== undefined) return this.#collision(id, shorter);
+        (fresh ??= []).push(prefix);
       }
     }
     if (key !== id) this.#capitals.set(key, { id, row });
-    if (this.prefixes) {
-      for (let i = key.indexOf("-"); i >= 0; i = key.indexOf("-", i + 1)) {
-        const prefix = key.slice(0, i);
-        if (!this.#prefixes.has(prefix)) this.#prefixes.set(prefix, { id, row });
-      }
-    }
+    for (const prefix of fresh ?? []) this.#prefixes.set(prefix, { id, row });
     return null;
   }
 

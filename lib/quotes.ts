@@ -7,15 +7,15 @@
  * @module
  */
 
-/** The fewest words a quote may have (after white space is folded). */
-export const MIN_QUOTE_WORDS = 2;
-
-/** The fewest characters a quote may have (after white space is folded). */
+/** A quote of at least this many characters (after white space is folded) is long enough. */
 export const MIN_QUOTE_CHARS = 12;
+
+/** A shorter quote is long enough when it has at least this many words. */
+export const MIN_QUOTE_WORDS = 3;
 
 /**
  * What is wrong with a quote too short to locate its statement (fewer than
- * {@link MIN_QUOTE_WORDS} words or {@link MIN_QUOTE_CHARS} characters), or null.
+ * {@link MIN_QUOTE_CHARS} characters and fewer than {@link MIN_QUOTE_WORDS} words), or null.
  *
  * @param quote The quote, white space folded.
  * @returns A message, or null.
@@ -23,21 +23,17 @@ export const MIN_QUOTE_CHARS = 12;
  * ```ts
  * import { shortQuote } from "./quotes.ts";
  * if (shortQuote("a") === null) throw new Error("a one-letter quote passed");
- * if (shortQuote("pain VAS 6.6 at week 7") !== null) throw new Error("a fair quote failed");
+ * if (shortQuote("osteosarcoma") !== null) throw new Error("12 characters is enough");
+ * if (shortQuote("VAS 6 cm") !== null) throw new Error("3 words are enough");
  * ```
  */
 export function shortQuote(quote: string): string | null {
+  if (quote.length >= MIN_QUOTE_CHARS) return null;
   let words = quote.length > 0 ? 1 : 0;
-  for (
-    let i = quote.indexOf(" ");
-    i >= 0 && words < MIN_QUOTE_WORDS;
-    i = quote.indexOf(" ", i + 1)
-  ) {
-    words++;
-  }
-  if (words >= MIN_QUOTE_WORDS && quote.length >= MIN_QUOTE_CHARS) return null;
-  return `quote too short to locate what it states: at least ${MIN_QUOTE_WORDS} words and ` +
-    `${MIN_QUOTE_CHARS} characters (data/README.md)`;
+  for (let i = quote.indexOf(" "); i >= 0; i = quote.indexOf(" ", i + 1)) words++;
+  if (words >= MIN_QUOTE_WORDS) return null;
+  return `quote too short to locate what it states: at least ${MIN_QUOTE_CHARS} characters or ` +
+    `${MIN_QUOTE_WORDS} words (data/README.md)`;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;

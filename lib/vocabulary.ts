@@ -132,7 +132,12 @@ export class TermChecker {
  */
 export class TermWarnings {
   #terms = new TermChecker();
-  #found = new Map<string, { issue: DataIssue; more: number[]; n: number }>();
+  #found = new Map<string, Found>();
+  /**
+   * The last term seen in each file and column, and its warning (null: recommended): rows repeat
+   * their terms, so most cells are judged by one comparison.
+   */
+  #last: { file: string; column: string; term: string; found: Found | null }[] = [];
 
   /**
    * Notes the term of one cell.
@@ -143,13 +148,26 @@ export class TermWarnings {
    * @param term The cell's term.
    */
   check(file: string, row: number, column: keyof typeof RECOMMENDED_TERMS, term: string): void {
+    let last = this.#last.find((l) => l.column === column && l.file === file);
+    if (last !== undefined && last.term === term) {
+      if (last.found !== null && last.found.n++ < 5) last.found.more.push(row);
+      return;
+    }
+    if (last === undefined) this.#last.push(last = { file, column, term, found: null });
+    last.term = term;
     const message = this.#terms.check(column, term);
-    if (message === null) return;
+    if (message === null) {
+      last.found = null;
+      return;
+    }
     const key = `${file}\u0000${column}\u0000${term}`;
     const found = this.#found.get(key);
     if (found === undefined) {
-      this.#found.set(key, { issue: { file, row, column, message }, more: [], n: 0 });
-    } else if (found.n++ < 5) found.more.push(row);
+      this.#found.set(key, last.found = { issue: { file, row, column, message }, more: [], n: 0 });
+    } else {
+      last.found = found;
+      if (found.n++ < 5) found.more.push(row);
+    }
   }
 
   /** The warnings, in the order their first rows were read. */
@@ -162,6 +180,13 @@ export class TermWarnings {
       }
     );
   }
+}
+
+/** A term's warning, and the lines of the rows that repeat it (the first five) and their count. */
+interface Found {
+  issue: DataIssue;
+  more: number[];
+  n: number;
 }
 
 /**
