@@ -659,15 +659,26 @@ export async function loadCaseSeries(
   };
 
   const terms = new TermWarnings();
+  const dosePool = new DosePool();
   const treatments = new ByCase<{ t: Treatment; row: number }[]>();
-  /** The drugs each case's rows name, whether or not their times could be derived. */
-  const drugsOfCase = new Map<string, Set<string>>();
+  /**
+   * The drugs each article's rows name, whether or not their times could be derived (by source,
+   * not by case: one small set per article); `null` once a row's case has no known article.
+   */
+  let drugsOfSource: Map<string, Set<string>> | null = new Map();
   table<TreatmentRow>("treatments", (row, r, valid) => {
     const file = "treatments.csv";
-    if (valid.case_id !== undefined && valid.drug !== undefined) {
-      const drugs = drugsOfCase.get(valid.case_id);
-      if (drugs) drugs.add(valid.drug);
-      else drugsOfCase.set(valid.case_id, new Set([valid.drug]));
+    if (
+      drugsOfSource !== null && valid.case_id !== undefined && valid.drug !== undefined &&
+      caseIds.has(valid.case_id)
+    ) {
+      const source = caseSource.get(valid.case_id);
+      if (source === undefined) drugsOfSource = null;
+      else {
+        const drugs = drugsOfSource.get(source);
+        if (drugs) drugs.add(valid.drug);
+        else drugsOfSource.set(source, new Set([valid.drug]));
+      }
     }
     if (r === null || !checkCase(file, row, r.case_id)) return;
     terms.check(file, row, "drug_class", r.drug_class);
@@ -687,7 +698,7 @@ export async function loadCaseSeries(
         });
       }
     }
-    const dose = treatmentDose(issues, row, r);
+    const dose = treatmentDose(issues, row, r, dosePool);
     const start = dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
@@ -813,7 +824,8 @@ export async function loadCaseSeries(
       check.number(file, row, r.quote, "value_hi", r.value_hi);
     }
     const value = vasPool.get(r.value_lo, r.value_hi, r.value_nominal);
-    const bad = checkNominalInterval(value, "value") ?? checkOnScale(value, r.scale);
+    const scale = scaleOf(r.scale);
+    const bad = checkNominalInterval(value, "value") ?? checkOnScale(value, scale);
     if (bad) {
       issues.push({ file, row, column: bad.column, message: bad.message });
       return;
@@ -829,7 +841,6 @@ export async function loadCaseSeries(
       value.nominal,
       exact ? r.value_nominal : (r.value_lo + r.value_hi) / 2,
     );
-    const scale = scaleOf(r.scale);
     const vas = scale.identity ? value : commonPool.get(scale, value);
     const day = dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
@@ -944,7 +955,7 @@ export async function loadCaseSeries(
     caseSource: casesKnown
       ? (id) => caseIds.has(id) ? caseSource.get(id) ?? null : undefined
       : null,
-    drugsOf: usable.has("treatments") ? drugsBySource(drugsOfCase, caseIds, caseSource) : null,
+    drugsOf: usable.has("treatments") ? drugsBySource(drugsOfSource, caseIds, caseSource) : null,
     hasTime: timesKnown
       ? (caseId, timeId) =>
         timeOf(times.get(caseId), timeId) !== undefined ||
@@ -986,20 +997,13 @@ export async function loadCaseSeries(
  * is not known (a problem already reported), so that no drug is called missing because of it.
  */
 function drugsBySource(
-  drugsOfCase: ReadonlyMap<string, ReadonlySet<string>>,
+  drugsOfSource: ReadonlyMap<string, ReadonlySet<string>> | null,
   caseIds: ReadonlyMap<string, number>,
   caseSource: ByCase<string>,
 ): ((sourceId: string) => ReadonlySet<string>) | null {
+  if (drugsOfSource === null) return null;
   for (const id of caseIds.keys()) if (caseSource.get(id) === undefined) return null;
-  const by = new Map<string, Set<string>>();
-  for (const [caseId, drugs] of drugsOfCase) {
-    const source = caseSource.get(caseId);
-    if (source === undefined) continue;
-    const all = by.get(source) ?? new Set();
-    for (const d of drugs) all.add(d);
-    by.set(source, all);
-  }
-  return (id) => by.get(id) ?? new Set();
+  return (id) => drugsOfSource.get(id) ?? new Set();
 }
 
 /** Order of a case's events: by day ({@link compareDays}), then kind. */
@@ -1097,6 +1101,18 @@ function statesNumber(quote: string, value: number): boolean {
   return false;
 }
 
+/** Dose intervals shared, within one load, by every row with the same dose (rows repeat a few). */
+class DosePool {
+  #pool = new Map<string, Readonly<Dose>>();
+  /** The shared dose `[lo, hi]`. */
+  get(lo: number, hi: number): Readonly<Dose> {
+    const key = `${lo}|${hi}`;
+    let d = this.#pool.get(key);
+    if (d === undefined) this.#pool.set(key, d = Object.freeze({ lo, hi }));
+    return d;
+  }
+}
+
 /**
  * The dose of a `treatments.csv` row, checked: a range needs its lower end and an upper end above
  * it; `dose_words` are words of the quote (the caller checks that the quote states the numbers).
@@ -1106,6 +1122,7 @@ function treatmentDose(
   issues: IssueSink,
   row: number,
   r: Pick<TreatmentRow, "dose_mg_per_day" | "dose_hi_mg_per_day" | "dose_words" | "quote">,
+  doses: DosePool,
 ): Dose | null {
   const file = "treatments.csv";
   const { dose_mg_per_day: lo, dose_hi_mg_per_day: hi } = r;
@@ -1131,7 +1148,7 @@ function treatmentDose(
       );
     }
   }
-  return lo === null ? null : { lo, hi: hi ?? lo };
+  return lo === null ? null : doses.get(lo, hi ?? lo);
 }
 
 /** Text folded for a words-in-quote check: lower case, white space as single spaces. */
@@ -1201,9 +1218,11 @@ function categoryProblem(
 /** Checks that a value lies on its scale: within its range, whole where the scale has no fractions. */
 function checkOnScale(
   x: NominalInterval,
-  scaleId: string,
+  s: Scale,
 ): { column: string; message: string } | null {
-  const s = scaleOf(scaleId);
+  if (x.lo >= s.min && x.hi <= s.max && (!s.integer || (x.lo === x.hi && Number.isInteger(x.lo)))) {
+    return null; // the usual case, checked at once
+  }
   for (const side of ["lo", "nominal", "hi"] as const) {
     const v = x[side];
     if (v < s.min || v > s.max) {
