@@ -23,7 +23,7 @@ import { fmt } from "./intervals.ts";
 import { isSafeImage, isSafeLink } from "./markdown.ts";
 import { encodeBase64 } from "./plots/base64.ts";
 import type { Figure } from "./plots/compose.ts";
-import { displayMetadata, pngBytes, svgText, writeAtomic } from "./plots/render.ts";
+import { writeAtomic } from "./write.ts";
 
 /** A table row: column name → value. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -257,6 +257,8 @@ export async function showFigure(...args: [Figure] | [string, Figure]): Promise<
     console.log(figure.description);
     return;
   }
+  // The rasteriser and fonts load with the first figure shown, not with the library.
+  const { displayMetadata, pngBytes, svgText } = await import("./plots/render.ts");
   const svg = svgText(figure);
   const png = await pngBytes(figure);
   const dir = resultsDir();

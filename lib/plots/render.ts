@@ -73,13 +73,8 @@ export async function pngBytes(figure: Figure, scale = PNG_SCALE): Promise<Uint8
   return png;
 }
 
-/** Writes bytes to `path` through a temporary file and a rename: never half-written. */
-export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.tmp-${crypto.randomUUID()}`;
-  if (typeof data === "string") await Deno.writeTextFile(tmp, data);
-  else await Deno.writeFile(tmp, data);
-  await Deno.rename(tmp, path);
-}
+/** Writes bytes to `path` through a temporary file and a rename (see `lib/write.ts`). */
+export { writeAtomic } from "../write.ts";
 
 /** A Jupyter display bundle. */
 export type DisplayBundle = Record<"image/png" | "image/svg+xml" | "text/plain", string>;
