@@ -26,6 +26,7 @@ import {
   visualAnalysis,
 } from "../lib/mod.ts";
 import { VERDICTS } from "../lib/claims.ts";
+import { judge } from "../lib/claims/rules.ts";
 import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 /** The synthetic second article (tests/fixtures/second-article). */
@@ -173,6 +174,27 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
   assert.equal(reliefProblems("full pain relief", loose).length, 1);
   assert.equal(reliefProblems("near-total relief", loose).length, 1);
   assert.equal(reliefWords("a long-term near-total absence of pain").length, 1);
+  // A range is judged by its upper end: VAS [0, 0.8] (nominal 0.4) is not near-total.
+  const c = byId("2");
+  const last = c.observations.at(-1)!;
+  const ranged: Case = {
+    ...c,
+    observations: [...c.observations.slice(0, -1), {
+      ...last,
+      vas: { lo: 0, hi: 0.8, nominal: 0.4 },
+    }],
+  };
+  const near = {
+    kind: "last-value",
+    params: {
+      supported_at_most: 0.4,
+      partly_at_most: null,
+      within_days: null,
+      long_term_days: null,
+    },
+  } as const;
+  assert.equal(judge(near, "milnacipran", [c]).verdict, "supported");
+  assert.equal(judge(near, "milnacipran", [ranged]).verdict, "not supported");
 });
 
 /** A synthetic case from another article: worse pain after the drug, depressed, never dated. */

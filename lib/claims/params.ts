@@ -47,7 +47,8 @@ export const RULES = {
     params: z.strictObject({ min_percent: percent(), within_days: days() }),
   }),
   "last-value": spec({
-    summary: "the last value after the drug: supported at or below `supported_at_most`, partly " +
+    summary: "the last value after the drug (a range by its upper end): supported at or below " +
+      "`supported_at_most`, partly " +
       "at or below `partly_at_most` (null: never partly); not supported when later than " +
       "`within_days` (null: any time); at most partly unless surely `long_term_days` or more " +
       "after the start (null: no such condition)",
@@ -96,7 +97,8 @@ export const RULES = {
   }),
   "rapid-and-near-total": spec({
     summary: "in every case, a reduction of at least `min_percent` at the first value dated " +
-      "within `within_days` days, and a last value at most `near_total_at_most` (in `unit`)",
+      "within `within_days` days, and a last value at most `near_total_at_most` (in `unit`; a " +
+      "range by its upper end)",
     drug: true,
     params: z.strictObject({
       min_percent: percent(),

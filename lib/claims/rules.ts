@@ -118,7 +118,8 @@ const lastValue: Judge<"last-value"> = (p, drug, cases) => {
   if (bad.length) return cannot(listing(bad));
   return graded(cases.map((c) => {
     const pt = caseChange(c, drug).points.at(-1)!;
-    const v = pt.vas.nominal;
+    // A range is judged by its upper end, as in every rule with a relief threshold.
+    const v = pt.vas.hi;
     const inTime = p.within_days === null || pt.day.hi <= p.within_days;
     const level = v <= p.supported_at_most
       ? 2
@@ -310,7 +311,7 @@ const rapidAndNearTotal: Judge<"rapid-and-near-total"> = (p, drug, cases) => {
     const last = ch.points.at(-1)!;
     const pr = first.percentReduction?.nominal ?? -Infinity;
     const rapid = pr + 1e-9 >= p.min_percent && first.day.hi <= p.within_days;
-    const near = last.vas.nominal <= p.near_total_at_most;
+    const near = last.vas.hi <= p.near_total_at_most;
     return {
       ok: rapid && near,
       text: `case ${c.id}: first ${f(pr)}% at ${when(first)} (${
