@@ -26,6 +26,7 @@ import {
   referenceTables,
 } from "./articles_schema.ts";
 import { type ClaimRule, isRuleName, parseRule, RULES } from "./claims/params.ts";
+import { reliefProblems } from "./claims/relief.ts";
 
 /** A verdict on a checklist item. */
 export type ItemVerdict = (typeof ITEM_VERDICTS)[number];
@@ -307,6 +308,11 @@ function readClaims(ctx: ArticleContext, sourceId: string, folder: string): Clai
     if ("problems" in parsed) {
       for (const p of parsed.problems) at("params", `rule ${valid.rule}: ${p}`);
       return;
+    }
+    if (valid.quote !== undefined) {
+      for (const p of reliefProblems(valid.quote, parsed.rule)) {
+        at("params", `rule ${valid.rule}: ${p}`);
+      }
     }
     const timeId = (parsed.rule.params as { time_id?: string }).time_id;
     if (timeId !== undefined && valid.cases !== undefined && valid.cases !== "all") {

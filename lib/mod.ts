@@ -123,6 +123,15 @@ export {
   type RuleParams,
   RULES,
 } from "./claims/params.ts";
+export {
+  NO_PAIN_BAND,
+  RELIEF_THRESHOLDS,
+  type ReliefKind,
+  reliefProblems,
+  type ReliefThresholds,
+  reliefWords,
+  ruleThresholds,
+} from "./claims/relief.ts";
 export { type Appraisal, type ArticleRecords, type Articles, type Checklist } from "./articles.ts";
 export {
   articleTables,

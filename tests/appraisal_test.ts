@@ -173,3 +173,15 @@ Deno.test("an article with no appraisal: not appraised, no checklist rows; causa
     await Deno.remove(results, { recursive: true });
   }
 });
+
+Deno.test("nagoshi-2012: the reader is told of case 1's earlier report and of the extraction limit", () => {
+  const items = appraisalOf(series, NAGOSHI)!.items;
+  const item = (checklist: string, n: number) =>
+    items.find((j) => j.checklist === checklist && j.number === n)!;
+  // Case 1 was published in 2005: counting it twice in a synthesis is a risk.
+  assert.match(item("CARE", 4).note, /2005.*counts one patient twice/);
+  assert.ok(item("CARE", 4).quotes.some((q) => q.startsWith("In 2005 we published")));
+  // No consent statement in the kept text: an extraction limit, so "unclear", not "no".
+  assert.equal(item("CARE", 13).verdict, "unclear");
+  assert.match(item("CARE", 13).note, /extraction limit of this text, not necessarily/);
+});

@@ -165,3 +165,20 @@ Deno.test("root cause first: a bad row of treatments.csv or cases.csv is not rep
     assert.deepEqual(found.filter((p) => !p.startsWith(`${file}:`)), [], found.join("\n"));
   }
 });
+
+Deno.test("claims: a word for relief judged by another threshold than its kind's is an error naming the word", async () => {
+  const file = `${folder}/claims.csv`;
+  // "full" judged supported at ≤ 1 cm: the absolute words are supported only at 0.
+  const found = await problems(async (dir) => {
+    await setCell(dir, file, 3, "quote", "At a follow-up visit about 1 year after the revision");
+    await setCell(dir, file, 2, "quote", "Within 2 weeks the pain had eased");
+  });
+  assert.deepEqual(found, []);
+  const full = await problems(async (dir) => {
+    const text = `${dir}/sources/${FIXTURE}.txt`;
+    await Deno.writeTextFile(text, (await Deno.readTextFile(text)) + "\nFull pain relief.\n");
+    await setCell(dir, file, 3, "quote", "Full pain relief");
+  });
+  assert.equal(full.length, 1, full.join("\n"));
+  assert.match(full[0], new RegExp(`^${file}:3:params: rule last-value: "full" is judged`));
+});

@@ -14,13 +14,19 @@ import {
   csvTable,
   isRuleName,
   loadCaseSeries,
+  NO_PAIN_BAND,
   normalizeSourceText,
   parseRule,
   recordedClaims,
+  RELIEF_THRESHOLDS,
+  reliefProblems,
+  reliefWords,
   RULES,
+  ruleThresholds,
   visualAnalysis,
 } from "../lib/mod.ts";
 import { VERDICTS } from "../lib/claims.ts";
+import { judge } from "../lib/claims/rules.ts";
 import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 /** The synthetic second article (tests/fixtures/second-article). */
@@ -66,16 +72,20 @@ Deno.test("nagoshi-2012: verdicts follow the stated rules on the computed values
     ledger.find((c) => c.id === "case1-milnacipran-further")!.evidence,
     /already falling.*stepwise/,
   );
-  // 2.3 cm is not "almost no pain"; 0.6 is near-total but not "full", and it is undated
-  // (after the 1-week report, before the 6-month reduction: days [0, 195]), so not surely
-  // "long-term".
+  // One rule for words of relief (no-pain band ≤ 0.4 cm, Jensen et al. 2003): 2.3 cm is not
+  // "almost no pain"; 0.6 is mild pain, neither "full" (0, partly ≤ 0.4) nor "near-total"
+  // (≤ 0.4), whatever the claim's place in the article.
   assert.equal(v["case1-almost-no-pain"], "not supported");
-  assert.equal(v["case1-long-term-full"], "partly supported");
-  assert.equal(v["case1-near-total-absence"], "partly supported");
+  assert.equal(v["case1-long-term-full"], "not supported");
+  assert.equal(v["case1-full-relief-sustained"], "not supported");
+  assert.equal(v["case1-near-total-absence"], "not supported");
   assert.match(
     ledger.find((c) => c.id === "case1-near-total-absence")!.evidence,
     /not surely 90 days or more after its start/,
   );
+  // 0.1 and 0 are in the no-pain band: "virtually disappeared", "virtual absence" supported.
+  assert.equal(v["case2-virtually-disappeared"], "supported");
+  assert.equal(v["case3-virtual-absence"], "supported");
   // Quetiapine runs through every milnacipran value and no value precedes it.
   assert.equal(v["case3-quetiapine-no-effect"], "cannot be assessed");
   assert.equal(v["case3-relief-only-with-milnacipran"], "cannot be assessed");
@@ -86,10 +96,105 @@ Deno.test("nagoshi-2012: verdicts follow the stated rules on the computed values
     ledger.find((c) => c.id === "all-rapid-near-total")!.evidence,
     /case 1: first 30\.3%/,
   );
-  // Case 3 has no SDS score.
+  // Case 3 has no SDS score; case 1's was taken on paroxetine, an antidepressant.
   assert.equal(v["no-depression"], "partly supported");
-  // No causal claim can be fully supported by an uncontrolled AB series.
-  assert.equal(v["first-line"], "partly supported");
+  assert.equal(v["case1-no-depression"], "partly supported");
+  assert.match(
+    ledger.find((c) => c.id === "case1-no-depression")!.evidence,
+    /SDS 38 \(taken at 'transfer', while taking paroxetine 20 mg\/day \(SSRI\)/,
+  );
+  assert.equal(v["case2-no-depression"], "supported");
+  // A recommendation cannot be assessed from uncontrolled cases, and says so.
+  for (const id of ["first-line", "conclusion-first-line"]) {
+    assert.equal(v[id], "cannot be assessed");
+    assert.match(
+      ledger.find((c) => c.id === id)!.evidence,
+      /^a recommendation cannot be assessed from uncontrolled cases/,
+    );
+  }
+  // Case 2 had diclofenac for the pain before milnacipran; case 3 had none.
+  assert.equal(v["abstract-two-first-line"], "not supported");
+  assert.equal(v["abstract-two-rapid"], "supported");
+  // No VAS on diclofenac; no measure of insomnia, delirium or adverse events.
+  for (
+    const id of [
+      "case1-diclofenac-ineffective",
+      "case2-diclofenac-ineffective",
+      "case2-flunitrazepam-insomnia",
+      "case3-quetiapine-delirium",
+      "milnacipran-tolerability",
+      "case1-no-aggravation",
+      "case3-continues-no-pain",
+    ]
+  ) assert.equal(v[id], "cannot be assessed", id);
+  assert.equal(v["intro-successful-use"], "supported");
+  assert.match(ledger.find((c) => c.id === "intro-successful-use")!.evidence, /not attributed/);
+});
+
+Deno.test("words for relief: one threshold per kind of word, from the documented no-pain band", async () => {
+  const readme = await Deno.readTextFile(new URL("../data/README.md", import.meta.url));
+  // The constant and its source are stated in data/README.md as they are in the code.
+  assert.ok(
+    readme.includes(`0 to ${NO_PAIN_BAND.atMost} cm of a 10 cm VAS`),
+    "band not documented",
+  );
+  assert.ok(readme.includes(NO_PAIN_BAND.source), "source of the band not documented");
+  assert.deepEqual(RELIEF_THRESHOLDS.absolute, {
+    supportedAtMost: 0,
+    partlyAtMost: NO_PAIN_BAND.atMost,
+  });
+  assert.deepEqual(RELIEF_THRESHOLDS.qualified, {
+    supportedAtMost: NO_PAIN_BAND.atMost,
+    partlyAtMost: null,
+  });
+  // Every recorded claim with a word for relief and a threshold uses its kind's, so two claims
+  // with the same word never differ.
+  const seen = new Map<string, string>();
+  let checked = 0;
+  for (const c of recordedClaims(series)) {
+    assert.deepEqual(reliefProblems(c.quote, c.judge), [], c.id);
+    const t = ruleThresholds(c.judge);
+    if (!t) continue;
+    for (const w of reliefWords(c.quote)) {
+      const key = JSON.stringify(
+        c.judge.kind === "last-value" ? t : { supportedAtMost: t.supportedAtMost },
+      );
+      const before = seen.get(`${w.word}|${c.judge.kind}`);
+      assert.ok(before === undefined || before === key, `${c.id}: "${w.word}" judged otherwise`);
+      seen.set(`${w.word}|${c.judge.kind}`, key);
+      checked++;
+    }
+  }
+  assert.ok(checked > 0, "no claim with a word for relief was checked");
+  // A threshold other than the kind's is a problem.
+  const loose = {
+    kind: "last-value",
+    params: { supported_at_most: 0, partly_at_most: 1, within_days: null, long_term_days: null },
+  } as const;
+  assert.equal(reliefProblems("full pain relief", loose).length, 1);
+  assert.equal(reliefProblems("near-total relief", loose).length, 1);
+  assert.equal(reliefWords("a long-term near-total absence of pain").length, 1);
+  // A range is judged by its upper end: VAS [0, 0.8] (nominal 0.4) is not near-total.
+  const c = byId("2");
+  const last = c.observations.at(-1)!;
+  const ranged: Case = {
+    ...c,
+    observations: [...c.observations.slice(0, -1), {
+      ...last,
+      vas: { lo: 0, hi: 0.8, nominal: 0.4 },
+    }],
+  };
+  const near = {
+    kind: "last-value",
+    params: {
+      supported_at_most: 0.4,
+      partly_at_most: null,
+      within_days: null,
+      long_term_days: null,
+    },
+  } as const;
+  assert.equal(judge(near, "milnacipran", [c]).verdict, "supported");
+  assert.equal(judge(near, "milnacipran", [ranged]).verdict, "not supported");
 });
 
 /** A synthetic case from another article: worse pain after the drug, depressed, never dated. */

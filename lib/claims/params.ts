@@ -47,7 +47,8 @@ export const RULES = {
     params: z.strictObject({ min_percent: percent(), within_days: days() }),
   }),
   "last-value": spec({
-    summary: "the last value after the drug: supported at or below `supported_at_most`, partly " +
+    summary: "the last value after the drug (a range by its upper end): supported at or below " +
+      "`supported_at_most`, partly " +
       "at or below `partly_at_most` (null: never partly); not supported when later than " +
       "`within_days` (null: any time); at most partly unless surely `long_term_days` or more " +
       "after the start (null: no such condition)",
@@ -96,7 +97,8 @@ export const RULES = {
   }),
   "rapid-and-near-total": spec({
     summary: "in every case, a reduction of at least `min_percent` at the first value dated " +
-      "within `within_days` days, and a last value at most `near_total_at_most` (in `unit`)",
+      "within `within_days` days, and a last value at most `near_total_at_most` (in `unit`; a " +
+      "range by its upper end)",
     drug: true,
     params: z.strictObject({
       min_percent: percent(),
@@ -107,15 +109,47 @@ export const RULES = {
   }),
   "no-depression": spec({
     summary: "every case has a depression score (SDS) below `sds_below` (partly when some are " +
-      "missing)",
+      "missing, or when a score was taken at the time point `measured_at[case]` while a drug of " +
+      "a class in `antidepressant_classes` may have been given: a score on an antidepressant " +
+      "cannot show the absence of depression without it)",
     drug: false,
-    params: z.strictObject({ sds_below: z.number().min(20).max(80) }),
+    params: z.strictObject({
+      sds_below: z.number().min(20).max(80),
+      measured_at: z.record(name(), name()).optional(),
+      antidepressant_classes: z.array(name()).optional(),
+    }),
   }),
   "useful-first-line": spec({
-    summary: "a recommendation: at most partly supported, when every case that received the " +
-      "drug before any other for `indication` reaches `min_percent` at its last value",
+    summary: "a recommendation (useful, first-line): cannot be assessed from uncontrolled cases; " +
+      "the evidence says which cases received the drug before any other for `indication` and " +
+      "whether they reached `min_percent` at their last value",
     drug: true,
     params: z.strictObject({ min_percent: percent(), indication: name() }),
+  }),
+  "first-line": spec({
+    summary: "no other drug for `indication` started before the drug (drugs given with it for " +
+      "other purposes are listed, not counted)",
+    drug: true,
+    params: z.strictObject({ indication: name() }),
+  }),
+  "last-value-reduction": spec({
+    summary: "in every case, the last value after the drug is a reduction of at least " +
+      "`min_percent` from the last value before it (what caused it is not judged)",
+    drug: true,
+    params: z.strictObject({ min_percent: percent() }),
+  }),
+  "drug-ineffective": spec({
+    summary: "that the drug had no effect on the pain: supported when every value while it was " +
+      "surely given is at or above the last value before it; cannot be assessed without a value " +
+      "before it and one on it (the evidence counts them)",
+    drug: true,
+    params: z.strictObject({}),
+  }),
+  "outcome-not-measured": spec({
+    summary: "a claim about `outcome` (e.g. insomnia, delirium, tolerability), which the data " +
+      "hold no measure of: cannot be assessed (the evidence names the scales that are measured)",
+    drug: false,
+    params: z.strictObject({ outcome: name() }),
   }),
   "co-drug-no-effect": spec({
     summary: "that `co_drug` had no effect on the relief: cannot be assessed in an AB series " +

@@ -118,7 +118,8 @@ const lastValue: Judge<"last-value"> = (p, drug, cases) => {
   if (bad.length) return cannot(listing(bad));
   return graded(cases.map((c) => {
     const pt = caseChange(c, drug).points.at(-1)!;
-    const v = pt.vas.nominal;
+    // A range is judged by its upper end, as in every rule with a relief threshold.
+    const v = pt.vas.hi;
     const inTime = p.within_days === null || pt.day.hi <= p.within_days;
     const level = v <= p.supported_at_most
       ? 2
@@ -150,7 +151,7 @@ const valueAtMost: Judge<"value-at-most"> = (p, _drug, cases) => {
   return {
     verdict: rows.every((r) => r!.ok) ? "supported" : "not supported",
     evidence: rows.map((r) => r!.text).join("; ") +
-      ` against a near-total threshold of ${f(p.at_most)} ${p.unit}.`,
+      ` against a threshold of ${f(p.at_most)} ${p.unit} (at the value's upper bound).`,
   };
 };
 
@@ -310,7 +311,7 @@ const rapidAndNearTotal: Judge<"rapid-and-near-total"> = (p, drug, cases) => {
     const last = ch.points.at(-1)!;
     const pr = first.percentReduction?.nominal ?? -Infinity;
     const rapid = pr + 1e-9 >= p.min_percent && first.day.hi <= p.within_days;
-    const near = last.vas.nominal <= p.near_total_at_most;
+    const near = last.vas.hi <= p.near_total_at_most;
     return {
       ok: rapid && near,
       text: `case ${c.id}: first ${f(pr)}% at ${when(first)} (${
@@ -330,9 +331,33 @@ const rapidAndNearTotal: Judge<"rapid-and-near-total"> = (p, drug, cases) => {
 const noDepression: Judge<"no-depression"> = (p, _drug, cases) => {
   const missing = cases.filter((c) => c.sds === null).map((c) => c.id);
   const high = cases.filter((c) => c.sds !== null && c.sds >= p.sds_below).map((c) => c.id);
+  const classes = p.antidepressant_classes ?? [];
+  const onDrug = (c: Case): { t: Treatment; sure: boolean }[] => {
+    const at = p.measured_at?.[c.id];
+    if (at === undefined || c.sds === null || !c.timepoints.some((t) => t.id === at)) return [];
+    const a = activeTreatments(c, at);
+    return [
+      ...a.certain.map((t) => ({ t, sure: true })),
+      ...a.possible.map((t) => ({ t, sure: false })),
+    ].filter((x) => classes.includes(x.t.drugClass));
+  };
+  const weakened = cases.filter((c) => onDrug(c).length > 0).map((c) => c.id);
+  const row = (c: Case) => {
+    const on = onDrug(c);
+    return `case ${c.id}: SDS ${c.sds ?? "not reported"}` +
+      (on.length
+        ? ` (taken at '${p.measured_at?.[c.id]}', while taking ${
+          listing(on.map((x) => `${dose(x.t)} (${x.t.drugClass}${x.sure ? "" : ", possibly"})`))
+        }: a score on an antidepressant cannot show the absence of depression without it)`
+        : "");
+  };
   return {
-    verdict: high.length ? "not supported" : missing.length ? "partly supported" : "supported",
-    evidence: cases.map((c) => `case ${c.id}: SDS ${c.sds ?? "not reported"}`).join("; ") +
+    verdict: high.length
+      ? "not supported"
+      : missing.length || weakened.length
+      ? "partly supported"
+      : "supported",
+    evidence: cases.map(row).join("; ") +
       ` (threshold: below ${p.sds_below}; clinical examination is not reported as data).`,
   };
 };
@@ -347,24 +372,106 @@ const usefulFirstLine: Judge<"useful-first-line"> = (p, drug, cases) => {
     const pt = caseChange(c, drug).points.at(-1);
     return pt?.percentReduction != null && pt.percentReduction.nominal + 1e-9 >= p.min_percent;
   });
-  if (first.length === 0) {
-    return cannot(`no case received ${drug} before any other drug for ${indication}`);
-  }
   const others = notFirst.map((c) => {
     const earlier = [...new Set(earlierForIndication(c, drug, indication).map((t) => t.drug))];
     return `case ${c.id}${earlier.length ? ` (after ${listing(earlier)})` : ""}`;
   });
-  return {
-    verdict: hits.length === first.length ? "partly supported" : "not supported",
-    evidence: `first-line (no other drug for ${indication} before ${drug}): ` +
+  const seen = first.length === 0
+    ? `no case received ${drug} before any other drug for ${indication}`
+    : `first-line (no other drug for ${indication} before ${drug}): ` +
       `${casesListing(first.map((c) => c.id))}, ` +
       (hits.length === first.length
         ? agree(first.length, "which reaches", "each reaching")
         : `${hits.length} of them reaching`) +
-      ` a ≥${p.min_percent}% reduction at the last value` +
+      ` a ≥${p.min_percent}% reduction at the last value`;
+  return cannot(
+    "a recommendation cannot be assessed from uncontrolled cases: no control, phases not " +
+      "randomised, natural course not excluded, cases not shown to be all those treated; " +
+      "what the cases show: " + seen +
       (notFirst.length ? `; not first-line: ${listing(others)}` : "") +
-      "; an uncontrolled series cannot show usefulness: no control, phases not randomised, natural course not excluded.",
+      ".",
+  );
+};
+
+const firstLine: Judge<"first-line"> = (p, drug, cases) =>
+  allOrNothing(cases.map((c) => {
+    if (!firstPeriod(c, drug)) return { ok: false, text: `case ${c.id} never takes ${drug}` };
+    const before = earlierForIndication(c, drug, p.indication);
+    const other = c.treatments.filter((t) =>
+      t.drug !== drug && t.purpose !== p.indication && activeOnDrug(c, t, drug)
+    );
+    return {
+      ok: before.length === 0,
+      text: `case ${c.id}: ` + (before.length
+        ? `${
+          listing(before.map((t) => `${dose(t)} (${t.outcome ?? "no outcome stated"})`))
+        } was given for ${p.indication} before ${drug}, so ${drug} was not first-line`
+        : `no other drug for ${p.indication} before ${drug}`) +
+        (other.length
+          ? `; given with it for other purposes: ${
+            listing(other.map((t) => `${dose(t)} (${t.purpose})`))
+          }`
+          : ""),
+    };
+  }));
+
+const lastValueReduction: Judge<"last-value-reduction"> = (p, drug, cases) => {
+  const bad = unusable(cases, drug);
+  if (bad.length) return cannot(listing(bad));
+  const j = allOrNothing(cases.map((c) => {
+    const ch = caseChange(c, drug);
+    const pt = ch.points.at(-1)!;
+    const pr = pt.percentReduction?.nominal ?? null;
+    return {
+      ok: pr !== null && pr + 1e-9 >= p.min_percent,
+      text: `case ${c.id}: VAS ${f(ch.baseline.vas!.nominal)} → ${formatInterval(pt.vas)} at ` +
+        `the last value (${pr === null ? "no percent (baseline 0)" : `${f(pr)}% reduction`})`,
+    };
+  }));
+  return {
+    ...j,
+    evidence: j.evidence.slice(0, -1) +
+      "; the reduction is described, not attributed: an uncontrolled series cannot separate the " +
+      "drug from the natural course.",
   };
+};
+
+const drugIneffective: Judge<"drug-ineffective"> = (_p, drug, cases) => {
+  const rows = cases.map((c) => {
+    const on = c.observations.filter((o) =>
+      activeTreatments(c, o.day.timeId).certain.some((t) => t.drug === drug)
+    );
+    const before = firstPeriod(c, drug)
+      ? alignOnDrug(c, drug).filter((o) => o.phase === "before")
+      : [];
+    return { c, on, before };
+  });
+  const counts = rows.map((r) =>
+    `case ${r.c.id}: ${counted(r.before.length, "VAS value")} before ${drug}, ` +
+    `${counted(r.on.length, "value")} while it was surely given`
+  ).join("; ");
+  if (rows.some((r) => r.on.length === 0 || r.before.length === 0)) {
+    return cannot(
+      counts + `; "ineffective" rests on the article's words alone (no VAS shows the pain ` +
+        `before and on ${drug}).`,
+    );
+  }
+  const flat = rows.every((r) => r.on.every((o) => o.vas.nominal >= r.before.at(-1)!.vas.nominal));
+  return {
+    verdict: flat ? "supported" : "not supported",
+    evidence: counts + (flat ? "; no value on it is lower." : "; a value on it is lower."),
+  };
+};
+
+const outcomeNotMeasured: Judge<"outcome-not-measured"> = (p, _drug, cases) => {
+  const scales = [...new Set(cases.flatMap((c) => c.observations.map((o) => o.scale.name)))];
+  return cannot(
+    `no measure of ${p.outcome} is in the data for ${
+      casesListing(cases.map((c) => c.id))
+    } (the values stated are on ${
+      scales.length ? listing(scales) : "no scale"
+    }, of pain); the claim rests on the article's words or its citations alone.`,
+  );
 };
 
 const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
@@ -461,6 +568,10 @@ const JUDGES: { [N in RuleName]: Judge<N> } = {
   "relief-only-with-drug": reliefOnlyWithDrug,
   "no-recurrence": noRecurrence,
   "direct-analgesic": directAnalgesic,
+  "first-line": firstLine,
+  "last-value-reduction": lastValueReduction,
+  "drug-ineffective": drugIneffective,
+  "outcome-not-measured": outcomeNotMeasured,
 };
 
 /**
