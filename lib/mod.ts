@@ -132,6 +132,7 @@ export {
 } from "./articles_schema.ts";
 export * from "./report.ts";
 export * from "./appraisal.ts";
+export * from "./appraisal/naranjo.ts";
 export { listing, plural } from "./prose.ts";
 export {
   baselineSummary,
