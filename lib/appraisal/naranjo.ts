@@ -10,7 +10,8 @@
  *
  * @module
  */
-import { compareDoses, formatDoseValue } from "../dose.ts";
+import { compareDoses, formatDose, formatDoseValue } from "../dose.ts";
+import { scaleLabel } from "../scales.ts";
 import { formatInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { listing } from "../prose.ts";
@@ -238,7 +239,7 @@ function change(later: Observation, earlier: Observation, up: boolean): Change {
 const worse = (later: Observation, earlier: Observation, up: boolean): Change =>
   change(earlier, later, up);
 
-const v = (o: Observation) => formatInterval(o.vas);
+const v = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.vas)}`;
 
 /** After `x` for certain (every admissible time). */
 const surelyAfter = (c: Case, x: string, y: string) => relativeDay(c, x, y).lo > 0;
@@ -372,7 +373,7 @@ function doseResponse(c: Case, drug: string, o: NaranjoOptions, up: boolean): An
     if (dir !== 1 && dir !== -1) continue;
     const oa = othersForIndication(c, a.x.day.timeId, drug, o.indication);
     const ob = othersForIndication(c, b.x.day.timeId, drug, o.indication);
-    const what = `${formatDoseValue(a.p.dose!)} → ${formatDoseValue(b.p.dose!)}: ${v(a.x)} → ` +
+    const what = `${formatDoseValue(a.p.dose!)} → ${formatDose(b.p)}: ${v(a.x)} → ` +
       v(b.x);
     if (oa.join() !== ob.join()) {
       notes.push(`${what} (other drugs for the indication change between them)`);
@@ -618,7 +619,7 @@ export function naranjoBasisRows(
       drug: r.drug,
       question: `Q${i.number} ${NARANJO_QUESTIONS[i.number - 1].short}`,
       answer: i.answer,
-      score: signed(i.score),
+      score: i.score,
       basis: i.basis,
     }))
   );
@@ -629,14 +630,15 @@ const COMPUTED = new Set([2, 3, 4, 5, 8, 9]);
 
 /**
  * The scale as adapted here, one row per question: the published question, the question asked
- * of a benefit, the published scores and how the data answer it.
+ * of a benefit, the published scores (numbers, so that a spreadsheet reads no formula) and how
+ * the data answer it.
  *
  * @returns Ten rows.
  * @example
  * ```ts
  * import { naranjoQuestionRows } from "./naranjo.ts";
  * const rows = naranjoQuestionRows();
- * if (rows.length !== 10 || rows[1].yes !== "+2") throw new Error();
+ * if (rows.length !== 10 || rows[1].yes !== 2 || rows[1].no !== -1) throw new Error();
  * ```
  */
 export function naranjoQuestionRows(): Record<string, string | number>[] {
@@ -644,9 +646,9 @@ export function naranjoQuestionRows(): Record<string, string | number>[] {
     question: q.number,
     published: q.published,
     "adapted for benefit": q.adapted,
-    yes: signed(q.scores.yes),
-    no: signed(q.scores.no),
-    "do not know": signed(q.scores["do not know"]),
+    yes: q.scores.yes,
+    no: q.scores.no,
+    "do not know": q.scores["do not know"],
     "answered from the data": q.how,
   }));
 }
