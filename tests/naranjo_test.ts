@@ -19,7 +19,7 @@ import {
   SCALES,
   type Treatment,
 } from "../lib/mod.ts";
-import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 const OPTIONS = { indication: "pain", improvement: "decrease" as const };
 
@@ -267,8 +267,9 @@ Deno.test("the published scores and the category boundaries", () => {
   assert.equal(naranjoQuestionRows().length, 10);
 });
 
-Deno.test("real data: one row per case and drug given, each with ten answers and its category", async () => {
-  const s = await loadCaseSeries(TEST_DATA_DIR);
+/** Every article of a data folder: one row per case and drug given, ten answers, the category. */
+async function everyPair(dir: string) {
+  const s = await loadCaseSeries(dir);
   for (const id of s.sources.keys()) {
     const rows = naranjoRows(s, id, s.study);
     for (const c of s.cases.filter((x) => x.sourceId === id)) {
@@ -285,5 +286,18 @@ Deno.test("real data: one row per case and drug given, each with ten answers and
     assert.equal(table.length, rows.length);
     for (const t of table) assert.deepEqual(Object.keys(t), [...NARANJO_COLUMNS]);
     assert.equal(naranjoBasisRows(rows).length, rows.length * 6);
+  }
+}
+
+Deno.test("real data: one row per case and drug given, each with ten answers and its category", async () => {
+  await everyPair(TEST_DATA_DIR);
+});
+
+Deno.test("the synthetic second article too (every drug of every case gets a row)", async () => {
+  const dir = await dataWithFixture();
+  try {
+    await everyPair(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
