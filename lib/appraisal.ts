@@ -35,7 +35,8 @@ import {
 import type { Appraisal, ItemVerdict } from "./articles.ts";
 import { computeItem, undatedPoints } from "./appraisal/computed.ts";
 import { type LiteratureFigure, NATURAL_COURSE } from "./appraisal/literature.ts";
-import { type NaranjoOptions, naranjoPair, type NaranjoRow } from "./appraisal/naranjo.ts";
+import { type NaranjoOptions, naranjoPair } from "./appraisal/naranjo.ts";
+import type { NaranjoRow } from "./appraisal/naranjo_scale.ts";
 
 export { type LiteratureFigure, NATURAL_COURSE };
 

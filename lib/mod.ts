@@ -133,6 +133,7 @@ export {
 export * from "./report.ts";
 export * from "./appraisal.ts";
 export * from "./appraisal/naranjo.ts";
+export * from "./appraisal/naranjo_scale.ts";
 export { listing, plural } from "./prose.ts";
 export {
   baselineSummary,
