@@ -301,3 +301,43 @@ Deno.test("the synthetic second article too (every drug of every case gets a row
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("the most a case report's data can score: 7, probable (Q2, Q3, Q4, Q8, Q9 yes)", () => {
+  const days = {
+    pre: 1,
+    b0: 2,
+    bOn: 4,
+    bEnd: 5,
+    start: 10,
+    on: 17,
+    up: 20,
+    after: 27,
+    stop: 30,
+    off: 40,
+    restart: 45,
+    again: 52,
+  };
+  const c = makeCase(days, [
+    { drug: "b", dose: 5, start: "b0", end: "bEnd", drugClass: "K" },
+    { drug: "a", dose: 10, start: "start", end: "up", drugClass: "K" },
+    { drug: "a", dose: 20, start: "up", end: "stop", drugClass: "K" },
+    { drug: "a", dose: 10, start: "restart", end: null, drugClass: "K" },
+  ], { pre: 8, bOn: 6, on: 3, after: 1, off: 5, again: 1 });
+  const r = naranjoPair(c, "a", OPTIONS);
+  assert.deepEqual(
+    r.items.map((i) => i.answer),
+    [
+      "do not know",
+      "yes",
+      "yes",
+      "yes",
+      "do not know",
+      "do not know",
+      "do not know",
+      "yes",
+      "yes",
+      "no",
+    ],
+  );
+  assert.deepEqual([r.total, r.category], [7, "probable"]);
+});
