@@ -2,7 +2,8 @@
  * The article appraised as evidence: the checklists of `data/reference/` (the JBI checklist for
  * case series, the CARE reporting checklist), each item judged in the article's
  * `data/articles/<source_id>/appraisal.csv` with the quote or the absence behind it, or computed
- * from the dataset; a structured causality assessment for each drug given for the indication;
+ * from the dataset; a structured causality assessment for each drug given for the indication,
+ * scored with the Naranjo scale adapted for benefit (`appraisal/naranjo.ts`);
  * and the limits the design leaves, each with its computed or quoted evidence. The study's drug
  * and indication are parameters: nothing here reads them from elsewhere.
  *
@@ -34,6 +35,8 @@ import {
 import type { Appraisal, ItemVerdict } from "./articles.ts";
 import { computeItem, undatedPoints } from "./appraisal/computed.ts";
 import { type LiteratureFigure, NATURAL_COURSE } from "./appraisal/literature.ts";
+import { type NaranjoOptions, naranjoPair } from "./appraisal/naranjo.ts";
+import type { NaranjoRow } from "./appraisal/naranjo_scale.ts";
 
 export { type LiteratureFigure, NATURAL_COURSE };
 
@@ -188,7 +191,7 @@ export interface CausalityRow {
   alternatives: string;
   /** Other drugs given at the values after its start. */
   coMedication: string;
-  /** The assessment, stated as such. */
+  /** The Naranjo score and category (adapted for benefit), stated as an assessment. */
   assessment: string;
 }
 
@@ -207,13 +210,14 @@ function onPeriod(c: Case, t: Treatment): Observation[] {
 /**
  * A structured causality assessment of every drug given for the study's indication in every
  * case of an article: temporal relation, dechallenge, rechallenge, dose–response, alternative
- * explanations and co-medication, each from the data, and, for an article that has been
- * appraised, an assessment stated as such (an association in time is not a proof of an effect);
- * for one that has not, the assessment says "not assessed".
+ * explanations and co-medication, each from the data, and the assessment: the total and category
+ * of the Naranjo scale adapted for benefit ({@link naranjoPair}), with the answers that scored,
+ * stated as a score of what the data show, not a proof of an effect.
  *
  * @param series The case series.
  * @param sourceId The article.
- * @param question The study's indication (which drugs are assessed).
+ * @param question The study's indication (which drugs are assessed) and, optionally, the
+ * direction of improvement (default: the series' `study.improvement`).
  * @returns One row per case and drug.
  * @example
  * ```ts
@@ -229,17 +233,20 @@ function onPeriod(c: Case, t: Treatment): Observation[] {
 export function causalityRows(
   series: CaseSeries,
   sourceId: string,
-  question: Pick<StudyQuestion, "indication">,
+  question: Pick<StudyQuestion, "indication"> & { improvement?: NaranjoOptions["improvement"] },
 ): CausalityRow[] {
-  const appraised = appraisalOf(series, sourceId) !== null;
+  const options = {
+    indication: question.indication,
+    improvement: question.improvement ?? series.study.improvement,
+  };
   return series.cases.filter((c) => c.sourceId === sourceId).flatMap((c) => {
     const drugs = c.treatments.filter((t) => t.purpose === question.indication).map((t) => t.drug);
-    return [...new Set(drugs)].map((drug) => pairCausality(c, drug, appraised));
+    return [...new Set(drugs)].map((drug) => pairCausality(c, drug, options));
   });
 }
 
 /** The causality assessment of one drug in one case. */
-function pairCausality(c: Case, drug: string, appraised: boolean): CausalityRow {
+function pairCausality(c: Case, drug: string, options: NaranjoOptions): CausalityRow {
   const periods = c.treatments.filter((t) => t.drug === drug);
   const start = periods[0].start.timeId;
   const aligned = alignOnDrug(c, drug);
@@ -317,21 +324,7 @@ function pairCausality(c: Case, drug: string, appraised: boolean): CausalityRow 
   const coMedication = others.size
     ? listing([...others].map(([d, how]) => `${d} (${how})`))
     : "none stated";
-  const lower = before.length && onDrug.length &&
-    onDrug.every((o) => o.vas.nominal < before.at(-1)!.vas.nominal);
-  const assessment = onDrug.length === 0
-    ? "Cannot be assessed: no value while it was given."
-    : before.length === 0
-    ? "No value before it: no temporal association can be shown; the values while it was " +
-      "given describe the course, not its effect."
-    : lower
-    ? `Values while it was given are lower than before it: a temporal association ` +
-      `compatible with an effect, ${
-        gaps.length ? "" : "without dechallenge–rechallenge, "
-      }not separable from the alternatives listed${
-        others.size ? " and the co-medication" : ""
-      }. An assessment, not a proof.`
-    : "Values while it was given are not all lower than before it: no association in time.";
+  const n = naranjoPair(c, drug, options);
   return {
     caseId: c.id,
     drug,
@@ -341,10 +334,20 @@ function pairCausality(c: Case, drug: string, appraised: boolean): CausalityRow 
     doseResponse,
     alternatives,
     coMedication,
-    assessment: appraised
-      ? assessment
-      : "Not assessed: no appraisal is recorded for this article (appraisal.csv).",
+    assessment: `Naranjo score ${n.total}, ${n.category} (the scale adapted for benefit: ` +
+      `${naranjoSummary(n)}). A score of what the data show, not a proof of an effect.`,
   };
+}
+
+/** The answers that scored, in words: "Q2 yes +2, Q5 yes −1", or "no question scored". */
+function naranjoSummary(n: NaranjoRow): string {
+  const scored = n.items.filter((i) => i.score !== 0);
+  return scored.length
+    ? scored.map((i) =>
+      `Q${i.number} ${i.answer} ${i.score > 0 ? "+" : "\u2212"}${Math.abs(i.score)}`
+    )
+      .join(", ")
+    : "no answer scored";
 }
 
 /** A limit of the design, with the evidence for it in this dataset. */

@@ -141,6 +141,8 @@ export {
 } from "./articles_schema.ts";
 export * from "./report.ts";
 export * from "./appraisal.ts";
+export * from "./appraisal/naranjo.ts";
+export * from "./appraisal/naranjo_scale.ts";
 export { listing, plural } from "./prose.ts";
 export {
   baselineSummary,

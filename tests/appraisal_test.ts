@@ -72,11 +72,14 @@ Deno.test("nagoshi-2012: causality from the data, stated as an assessment", () =
   );
   assert.match(c3.coMedication, /quetiapine \(certainly\)/);
   assert.match(c3.assessment, /not a proof/);
+  // 4 → 2 after the start (Q2 yes +2), 2 → [0, 1] after 50 → 75 mg/day (Q8 yes +1).
+  assert.match(c3.assessment, /^Naranjo score 3, possible .*Q2 yes \+2, Q8 yes \+1/);
   const c1 = rows.find((r) => r.caseId === "1" && r.drug === "milnacipran")!;
   assert.match(c1.dechallenge, /reduced to 75 mg\/day.*no apparent aggravation/);
   assert.match(c1.coMedication, /paroxetine \(possibly\)/);
   const par = rows.find((r) => r.caseId === "1" && r.drug === "paroxetine")!;
-  assert.match(par.assessment, /^No value before it/);
+  // No value before paroxetine (Q2 do not know); 6.6 on 20 mg/day, 3.3 on 40 (Q8 yes +1).
+  assert.match(par.assessment, /^Naranjo score 1, possible .*: Q8 yes \+1\)/);
 });
 
 Deno.test("nagoshi-2012: design limits: computed evidence, quoted selection, cited natural course", async () => {
@@ -132,13 +135,17 @@ Deno.test("the fixture article's appraisal, recorded as data, loads and is shown
     }
     const causality = causalityRows(grown, FIXTURE, grown.study);
     assert.ok(causality.length > 0);
-    assert.ok(causality.every((r) => !r.assessment.startsWith("Not assessed")));
+    assert.ok(
+      causality.every((r) =>
+        /^Naranjo score -?\d+, (definite|probable|possible|doubtful) /.test(r.assessment)
+      ),
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
 });
 
-Deno.test("an article with no appraisal: not appraised, no checklist rows; causality has its header and one row per case and drug", async () => {
+Deno.test("an article with no appraisal: not appraised, no checklist rows; causality has its header, one row per case and drug, and its Naranjo score", async () => {
   const dir = await dataWithFixture();
   const results = await Deno.makeTempDir({ prefix: "appraisal-results-" });
   const before = Deno.env.get("RESULTS_DIR");
@@ -157,7 +164,8 @@ Deno.test("an article with no appraisal: not appraised, no checklist rows; causa
     );
     const rows = causalityTableRows(grown, FIXTURE, grown.study);
     assert.deepEqual(rows.map((r) => `${r.case} ${r.drug}`), pairs);
-    for (const r of rows) assert.match(String(r.assessment), /^Not assessed/);
+    // The Naranjo score is computed from the data: given with or without an appraisal.
+    for (const r of rows) assert.match(String(r.assessment), /^Naranjo score -?\d+, /);
     // Written with its header, whether or not it has rows (never an empty file).
     Deno.env.set("RESULTS_DIR", results);
     for (const [name, table] of [["with-rows", rows], ["no-rows", []]] as const) {
