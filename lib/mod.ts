@@ -79,9 +79,11 @@ export {
   analysisVariants,
   loadReadings,
   loadWithReadings,
+  MAX_GRID_VARIANTS,
   type Reading,
   readingProblems,
   type ReadingRow,
+  readingSets,
   readingsTable,
 } from "./readings.ts";
 export {

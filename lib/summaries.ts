@@ -151,14 +151,14 @@ export function baselineSummary(s: CaseSeries): string {
  * conclusions do not hold in all of them.
  *
  * @param readings Number of other readings.
- * @param variants Number of analysis variants (every combination).
+ * @param variants Number of analysis variants (every compatible combination).
  * @param robust The conclusions and in how many variants each holds (`conclusionRobustness`).
  * @returns The paragraph.
  * @example
  * ```ts
  * import { robustnessSummary } from "./summaries.ts";
  * robustnessSummary(1, 2, [{ id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] }]);
- * // "1 other reading of the text gives 2 analysis variants (every combination). 1 of 1 headline conclusion holds in every variant."
+ * // "1 other reading of the text gives 2 analysis variants (every compatible combination). 1 of 1 headline conclusion holds in every variant."
  * ```
  */
 export function robustnessSummary(
@@ -169,7 +169,7 @@ export function robustnessSummary(
   const fragile = robust.filter((r) => r.holds < r.of);
   const holding = robust.length - fragile.length;
   return `${plural(readings, "other reading")} of the text ${agree(readings, "gives", "give")} ` +
-    `${plural(variants, "analysis variant")} (every combination). ` +
+    `${plural(variants, "analysis variant")} (every compatible combination). ` +
     `${holding} of ${plural(robust.length, "headline conclusion")} ` +
     `${agree(holding, "holds", "hold")} in every variant` +
     (fragile.length
