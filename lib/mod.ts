@@ -69,11 +69,15 @@ export * from "./stats/pooled.ts";
 export { reportable } from "./stats/reportable.ts";
 export {
   type NamedSeries,
+  type Rounding,
+  roundingRobustness,
+  type RoundingVerdict,
   type SensitivityRow,
   type SensitivitySpan,
   sensitivitySpans,
   sensitivityTable,
 } from "./stats/sensitivity.ts";
+export { roundedValue, roundingHalfUnit, withRounding } from "./rounding.ts";
 export {
   type AnalysisVariant,
   analysisVariants,
@@ -141,4 +145,5 @@ export {
   reductionRanges,
   responderSummary,
   robustnessSummary,
+  roundingSummary,
 } from "./summaries.ts";

@@ -13,7 +13,7 @@ import type { Robustness } from "./robustness.ts";
 import { phases } from "./stats/aggregation.ts";
 import { caseChange } from "./stats/change.ts";
 import { clopperPearson, type ResponderRow, type Timing } from "./stats/responders.ts";
-import type { SensitivityRow } from "./stats/sensitivity.ts";
+import type { RoundingVerdict, SensitivityRow } from "./stats/sensitivity.ts";
 import { valueScale } from "./cases.ts";
 
 /**
@@ -175,4 +175,42 @@ export function robustnessSummary(
     (fragile.length
       ? `; ${listing(fragile.map((r) => `${r.label} is "${r.value}" in ${r.holds} of ${r.of}`))}.`
       : ".");
+}
+
+/**
+ * Which responder conclusions move when every stated value is varied by half its last stated
+ * digit, in one paragraph.
+ *
+ * @param verdicts The verdicts (`roundingRobustness`).
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import { roundingSummary } from "./summaries.ts";
+ * const s = roundingSummary([{
+ *   caseId: "1", timing: "first", threshold: "≥30% reduction", nominal: true,
+ *   asStated: [30.3, 30.3], rounded: [27.7, 32.8], status: "moves under rounding",
+ * }]);
+ * if (!s.includes("case 1, ≥30% reduction at the first value (reached as stated; 27.7–32.8%")) {
+ *   throw new Error(s);
+ * }
+ * ```
+ */
+export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
+  const moving = verdicts.filter((v) => v.status === "moves under rounding");
+  const already = verdicts.filter((v) => v.status === "moves within the extraction intervals");
+  const unit = (v: RoundingVerdict) => v.threshold.includes("%") ? "%" : "";
+  const what = (v: RoundingVerdict) =>
+    `case ${v.caseId}, ${v.threshold} at the ${v.timing} value (${
+      v.nominal ? "reached" : "not reached"
+    } as stated; ${fmt(v.rounded[0], 1)}–${fmt(v.rounded[1], 1)}${unit(v)} with rounding)`;
+  return `Each stated value varied by half its last stated digit (6.6 as 6.55–6.65): ` +
+    (moving.length
+      ? `${plural(moving.length, "responder conclusion")} of ${verdicts.length} ` +
+        `${agree(moving.length, "moves", "move")}: ${listing(moving.map(what))}.`
+      : `none of ${plural(verdicts.length, "responder conclusion")} moves.`) +
+    (already.length
+      ? ` ${plural(already.length, "other")} already ${
+        agree(already.length, "depends", "depend")
+      } on the extraction intervals as stated (a stated range).`
+      : "");
 }
