@@ -203,7 +203,13 @@ export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
     `case ${v.caseId}, ${v.threshold} at the ${v.timing} value (${
       v.nominal ? "reached" : "not reached"
     } as stated; ${fmt(v.rounded[0], 1)}–${fmt(v.rounded[1], 1)}${unit(v)} with rounding)`;
-  return `Each stated value varied by half its last stated digit (6.6 as 6.55–6.65): ` +
+  const head = "Each stated value varied by half a unit of its last stated digit (± 0.05 for a " +
+    "value stated to one decimal, ± 0.5 for a whole number): ";
+  if (verdicts.length === 0) {
+    return head + "no responder conclusion to assess (no case has a value before and after the " +
+      "drug).";
+  }
+  return head +
     (moving.length
       ? `${plural(moving.length, "responder conclusion")} of ${verdicts.length} ` +
         `${agree(moving.length, "moves", "move")}: ${listing(moving.map(what))}.`

@@ -9,6 +9,7 @@ import {
   roundedValue,
   roundingHalfUnit,
   roundingRobustness,
+  roundingSummary,
   SCALES,
   sensitivitySpans,
   sensitivityTable,
@@ -99,4 +100,18 @@ Deno.test("which responder conclusions move under rounding", () => {
   for (const r of v) {
     assert.ok(r.rounded[0] <= r.asStated[0] + 1e-9 && r.asStated[1] <= r.rounded[1] + 1e-9);
   }
+});
+
+Deno.test("the rounding paragraph names what moves, computed", () => {
+  const v = roundingRobustness([nagoshi("1"), nagoshi("2")]);
+  const text = roundingSummary(v);
+  assert.match(
+    text,
+    /1 responder conclusion of 12 moves: case 1, ≥30% reduction at the first value/,
+  );
+  assert.match(
+    roundingSummary(v.filter((r) => r.caseId === "2")),
+    /none of 6 responder conclusions/,
+  );
+  assert.match(roundingSummary([]), /no responder conclusion to assess/);
 });
