@@ -81,6 +81,7 @@ export { roundedValue, roundingHalfUnit, withRounding } from "./rounding.ts";
 export {
   type AnalysisVariant,
   analysisVariants,
+  isFullGrid,
   loadReadings,
   loadWithReadings,
   MAX_GRID_VARIANTS,

@@ -286,23 +286,9 @@ export function readingSets(
   readings: readonly Reading[],
   max: number = MAX_GRID_VARIANTS,
 ): Reading[][] {
-  const keys = readings.map((r) => new Set(replacedKeys(r)));
-  const clash = (i: number, j: number) => [...keys[i]].some((k) => keys[j].has(k));
-  const all: number[][] = [];
-  // Depth-first over the readings in order, each added only when compatible with those taken.
-  const grow = (from: number, taken: number[]): boolean => {
-    if (all.length >= max + 1) return false;
-    all.push(taken);
-    for (let i = from; i < readings.length; i++) {
-      if (taken.some((j) => clash(i, j))) continue;
-      if (!grow(i + 1, [...taken, i])) return false;
-    }
-    return true;
-  };
-  if (grow(0, []) && all.length <= max) {
-    return all.sort((a, b) => a.length - b.length || compareIndices(a, b))
-      .map((set) => set.map((i) => readings[i]));
-  }
+  const full = compatibleSets(readings, max);
+  if (full) return full.map((set) => set.map((i) => readings[i]));
+  const clash = clashes(readings);
   const together: number[] = [];
   readings.forEach((_, i) => {
     if (!together.some((j) => clash(i, j))) together.push(i);
@@ -310,6 +296,50 @@ export function readingSets(
   const sets = [[], ...readings.map((_, i) => [i])];
   if (together.length > 1) sets.push(together);
   return sets.map((set) => set.map((i) => readings[i]));
+}
+
+/**
+ * Whether {@link readingSets} gives every compatible combination of the readings (at most `max`
+ * of them), rather than each reading alone and all together.
+ *
+ * @param readings The readings, in file order.
+ * @param max The largest number of combinations analysed in full.
+ * @returns True for the full grid.
+ * @example
+ * ```ts
+ * import { isFullGrid, loadReadings } from "./readings.ts";
+ * const r = await loadReadings();
+ * if (isFullGrid(r, 1) !== (r.length === 0)) throw new Error("one variant is the dataset alone");
+ * ```
+ */
+export function isFullGrid(readings: readonly Reading[], max: number = MAX_GRID_VARIANTS): boolean {
+  return compatibleSets(readings, max) !== null;
+}
+
+/** Whether readings `i` and `j` replace a common time point. */
+function clashes(readings: readonly Reading[]): (i: number, j: number) => boolean {
+  const keys = readings.map((r) => new Set(replacedKeys(r)));
+  return (i, j) => [...keys[i]].some((k) => keys[j].has(k));
+}
+
+/**
+ * Every compatible combination of the readings (indices), by size then file order; `null` when
+ * there are more than `max`.
+ */
+function compatibleSets(readings: readonly Reading[], max: number): number[][] | null {
+  const clash = clashes(readings);
+  const all: number[][] = [];
+  // Depth-first over the readings in order, each added only when compatible with those taken.
+  const grow = (from: number, taken: number[]): boolean => {
+    if (all.length >= max) return false;
+    all.push(taken);
+    for (let i = from; i < readings.length; i++) {
+      if (taken.some((j) => clash(i, j))) continue;
+      if (!grow(i + 1, [...taken, i])) return false;
+    }
+    return true;
+  };
+  return grow(0, []) ? all.sort((a, b) => a.length - b.length || compareIndices(a, b)) : null;
 }
 
 /** Orders two sets of reading indices of the same size lexicographically. */

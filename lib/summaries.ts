@@ -153,6 +153,8 @@ export function baselineSummary(s: CaseSeries): string {
  * @param readings Number of other readings.
  * @param variants Number of analysis variants (every compatible combination).
  * @param robust The conclusions and in how many variants each holds (`conclusionRobustness`).
+ * @param fullGrid Whether the variants are every compatible combination (`isFullGrid`), or each
+ * reading alone and all together.
  * @returns The paragraph.
  * @example
  * ```ts
@@ -165,11 +167,17 @@ export function robustnessSummary(
   readings: number,
   variants: number,
   robust: readonly Robustness[],
+  fullGrid = true,
 ): string {
   const fragile = robust.filter((r) => r.holds < r.of);
   const holding = robust.length - fragile.length;
   return `${plural(readings, "other reading")} of the text ${agree(readings, "gives", "give")} ` +
-    `${plural(variants, "analysis variant")} (every compatible combination). ` +
+    `${plural(variants, "analysis variant")} (${
+      fullGrid
+        ? "every compatible combination"
+        : "each reading alone and all that can be combined together: every combination would " +
+          "be too many"
+    }). ` +
     `${holding} of ${plural(robust.length, "headline conclusion")} ` +
     `${agree(holding, "holds", "hold")} in every variant` +
     (fragile.length

@@ -8,11 +8,13 @@ import {
   analysisVariants,
   conclusionRobustness,
   DataValidationError,
+  isFullGrid,
   loadCaseSeries,
   loadReadings,
   loadWithReadings,
   readingSets,
   relativeDay,
+  robustnessSummary,
   sensitivitySpans,
 } from "../lib/mod.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
@@ -171,4 +173,7 @@ Deno.test("beyond the largest grid: each reading alone, then all that can be com
   assert.equal(new Set(keys).size, keys.length);
   assert.ok(together.length > 1 && together.length < readings.length);
   assert.equal(readingSets(readings).length, readingSets(readings, 10_000).length);
+  assert.equal(isFullGrid(readings), true);
+  assert.equal(isFullGrid(readings, 4), false);
+  assert.match(robustnessSummary(readings.length, sets.length, [], false), /each reading alone/);
 });
