@@ -69,19 +69,26 @@ export * from "./stats/pooled.ts";
 export { reportable } from "./stats/reportable.ts";
 export {
   type NamedSeries,
+  type Rounding,
+  roundingRobustness,
+  type RoundingVerdict,
   type SensitivityRow,
   type SensitivitySpan,
   sensitivitySpans,
   sensitivityTable,
 } from "./stats/sensitivity.ts";
+export { roundedValue, roundingHalfUnit, withRounding } from "./rounding.ts";
 export {
   type AnalysisVariant,
   analysisVariants,
+  isFullGrid,
   loadReadings,
   loadWithReadings,
+  MAX_GRID_VARIANTS,
   type Reading,
   readingProblems,
   type ReadingRow,
+  readingSets,
   readingsTable,
 } from "./readings.ts";
 export {
@@ -150,4 +157,5 @@ export {
   reductionRanges,
   responderSummary,
   robustnessSummary,
+  roundingSummary,
 } from "./summaries.ts";

@@ -185,7 +185,7 @@ async function applyReadings(readings: readonly Reading[], dataDir: string) {
  * applied and the result loaded (every check of the loader: days derived by the rules, anchors
  * without cycles, VAS values dated after the amputation...). The loader checks the rows of
  * `readings.csv` themselves; this checks what they make of the data. Combinations are not tried
- * (the analysis grid can have up to 2^{@link MAX_GRID_READINGS} of them).
+ * (the analysis grid runs up to {@link MAX_GRID_VARIANTS} of them).
  *
  * A problem on a time point the reading replaces is reported at the reading's row that replaces
  * it (and its column); any other, at the reading's first row, column `reading`, with where it
@@ -253,14 +253,106 @@ export interface AnalysisVariant {
   series: CaseSeries;
 }
 
-/** Largest number of readings whose every combination is analysed (2^k variants). */
-export const MAX_GRID_READINGS = 6;
+/**
+ * Largest number of analysis variants the grid runs: every combination of the readings while
+ * there are at most this many, else each reading alone and all together (see
+ * {@link readingSets}). Each variant is one load of the dataset (a few milliseconds for this
+ * dataset) and one evaluation of the claims ledger, so the sensitivity notebook stays within a
+ * few seconds.
+ */
+export const MAX_GRID_VARIANTS = 256;
+
+/** The time points a reading replaces, as keys. */
+const replacedKeys = (r: Reading) => r.rows.map((x) => timeKey(x.case_id, x.time_id));
+
+/**
+ * The sets of readings the grid analyses, the empty set (the dataset as extracted) first.
+ * Readings that replace the same time point are alternatives of one choice and never combined.
+ * Every compatible combination while there are at most `max` of them, in order of size (then
+ * file order); beyond that, each reading alone, then all readings together, where of readings
+ * that replace the same time point the first in file order is taken (the others are run alone).
+ *
+ * @param readings The readings, in file order.
+ * @param max The largest number of combinations analysed in full.
+ * @returns The sets, none repeated.
+ * @example
+ * ```ts
+ * import { loadReadings, readingSets } from "./readings.ts";
+ * const sets = readingSets(await loadReadings());
+ * if (sets[0].length !== 0) throw new Error("the dataset as extracted comes first");
+ * ```
+ */
+export function readingSets(
+  readings: readonly Reading[],
+  max: number = MAX_GRID_VARIANTS,
+): Reading[][] {
+  const full = compatibleSets(readings, max);
+  if (full) return full.map((set) => set.map((i) => readings[i]));
+  const clash = clashes(readings);
+  const together: number[] = [];
+  readings.forEach((_, i) => {
+    if (!together.some((j) => clash(i, j))) together.push(i);
+  });
+  const sets = [[], ...readings.map((_, i) => [i])];
+  if (together.length > 1) sets.push(together);
+  return sets.map((set) => set.map((i) => readings[i]));
+}
+
+/**
+ * Whether {@link readingSets} gives every compatible combination of the readings (at most `max`
+ * of them), rather than each reading alone and all together.
+ *
+ * @param readings The readings, in file order.
+ * @param max The largest number of combinations analysed in full.
+ * @returns True for the full grid.
+ * @example
+ * ```ts
+ * import { isFullGrid, loadReadings } from "./readings.ts";
+ * const r = await loadReadings();
+ * if (isFullGrid(r, 1) !== (r.length === 0)) throw new Error("one variant is the dataset alone");
+ * ```
+ */
+export function isFullGrid(readings: readonly Reading[], max: number = MAX_GRID_VARIANTS): boolean {
+  return compatibleSets(readings, max) !== null;
+}
+
+/** Whether readings `i` and `j` replace a common time point. */
+function clashes(readings: readonly Reading[]): (i: number, j: number) => boolean {
+  const keys = readings.map((r) => new Set(replacedKeys(r)));
+  return (i, j) => [...keys[i]].some((k) => keys[j].has(k));
+}
+
+/**
+ * Every compatible combination of the readings (indices), by size then file order; `null` when
+ * there are more than `max`.
+ */
+function compatibleSets(readings: readonly Reading[], max: number): number[][] | null {
+  const clash = clashes(readings);
+  const all: number[][] = [];
+  // Depth-first over the readings in order, each added only when compatible with those taken.
+  const grow = (from: number, taken: number[]): boolean => {
+    if (all.length >= max) return false;
+    all.push(taken);
+    for (let i = from; i < readings.length; i++) {
+      if (taken.some((j) => clash(i, j))) continue;
+      if (!grow(i + 1, [...taken, i])) return false;
+    }
+    return true;
+  };
+  return grow(0, []) ? all.sort((a, b) => a.length - b.length || compareIndices(a, b)) : null;
+}
+
+/** Orders two sets of reading indices of the same size lexicographically. */
+function compareIndices(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
 
 /**
  * The grid of analysis variants: the dataset as extracted and under every combination of the
- * alternative readings (each reading on or off: 2^k variants), or, beyond
- * {@link MAX_GRID_READINGS} readings, each reading alone and all together. Combinations whose
- * readings replace the same time point cannot be combined and are left out.
+ * alternative readings that can be combined (each reading on or off; readings that replace the
+ * same time point are alternatives and never together), or, beyond {@link MAX_GRID_VARIANTS}
+ * combinations, each reading alone and all together ({@link readingSets}).
  *
  * @param dataDir The data folder (default: the repository's `data/`).
  * @returns The variants, the dataset as extracted first.
@@ -268,25 +360,14 @@ export const MAX_GRID_READINGS = 6;
  * ```ts
  * import { analysisVariants } from "./readings.ts";
  * const v = await analysisVariants();
- * v[0].name; // "as extracted"
+ * if (v[0].name !== "as extracted") throw new Error("the dataset as extracted comes first");
  * ```
  */
 export async function analysisVariants(
   dataDir: string = DEFAULT_DATA_DIR,
 ): Promise<AnalysisVariant[]> {
-  const readings = await loadReadings(dataDir);
-  const k = readings.length;
-  const sets: Reading[][] = k <= MAX_GRID_READINGS
-    ? Array.from(
-      { length: 2 ** k },
-      (_, mask) => readings.filter((_, i) => (mask >> i) & 1),
-    ).sort((a, b) => a.length - b.length)
-    : [[], ...readings.map((r) => [r]), readings];
   const out: AnalysisVariant[] = [];
-  for (const set of sets) {
-    // Readings that replace the same time point cannot be combined: such a set is no variant.
-    const ids = set.flatMap((r) => r.rows.map((x) => timeKey(x.case_id, x.time_id)));
-    if (new Set(ids).size < ids.length) continue;
+  for (const set of readingSets(await loadReadings(dataDir))) {
     out.push({
       name: set.length ? set.map((r) => r.name).join(" + ") : "as extracted",
       readings: set.map((r) => r.name),

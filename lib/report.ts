@@ -26,6 +26,7 @@ import { lineOfTherapyGroups } from "./stats/line_of_therapy.ts";
 import { pairedTests } from "./stats/paired_tests.ts";
 import { type ResponderRow, thresholdLabel } from "./stats/responders.ts";
 import {
+  type RoundingVerdict,
   type SensitivityRow,
   type SensitivitySpan,
   sensitivityTable,
@@ -809,6 +810,7 @@ export function sensitivityRows(s: CaseSeries): Row[] {
     quantity: r.quantity,
     baseline: r.baseline,
     bound: r.bound,
+    rounding: r.rounding ?? "as stated",
     value: num(r.value),
     n: r.n,
   }));
@@ -955,6 +957,36 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
         "bound stated)")
       : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
+  }));
+}
+
+/**
+ * Which responder conclusions move under rounding, one row per case, value and threshold.
+ *
+ * @param verdicts The verdicts (`roundingRobustness`).
+ * @returns Rows of case, value, threshold, whether reached as stated (nominal), the reduction's
+ * range as stated and with rounding, and the verdict (holds / moves under rounding / moves
+ * within the extraction intervals).
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "./load.ts";
+ * import { roundingRows } from "./report.ts";
+ * import { roundingRobustness } from "./stats/sensitivity.ts";
+ * const rows = roundingRows(roundingRobustness((await loadCaseSeries()).cases));
+ * if (!rows.every((r) => typeof r["under rounding"] === "string")) throw new Error("a verdict each");
+ * ```
+ */
+export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
+  const range = ([lo, hi]: [number, number]) =>
+    fmt(lo, 1) === fmt(hi, 1) ? fmt(lo, 1) : `${fmt(lo, 1)}–${fmt(hi, 1)}`;
+  return verdicts.map((v) => ({
+    case: v.caseId,
+    value: `${v.timing} after the drug`,
+    conclusion: `responder (${v.threshold})`,
+    "as stated": v.nominal ? "reached" : "not reached",
+    "reduction as stated": range(v.asStated),
+    "reduction with rounding": range(v.rounded),
+    "under rounding": v.status,
   }));
 }
 

@@ -13,7 +13,7 @@ import type { Robustness } from "./robustness.ts";
 import { phases } from "./stats/aggregation.ts";
 import { caseChange } from "./stats/change.ts";
 import { clopperPearson, type ResponderRow, type Timing } from "./stats/responders.ts";
-import type { SensitivityRow } from "./stats/sensitivity.ts";
+import type { RoundingVerdict, SensitivityRow } from "./stats/sensitivity.ts";
 import { valueScale } from "./cases.ts";
 
 /**
@@ -151,28 +151,80 @@ export function baselineSummary(s: CaseSeries): string {
  * conclusions do not hold in all of them.
  *
  * @param readings Number of other readings.
- * @param variants Number of analysis variants (every combination).
+ * @param variants Number of analysis variants (every compatible combination).
  * @param robust The conclusions and in how many variants each holds (`conclusionRobustness`).
+ * @param fullGrid Whether the variants are every compatible combination (`isFullGrid`), or each
+ * reading alone and all together.
  * @returns The paragraph.
  * @example
  * ```ts
  * import { robustnessSummary } from "./summaries.ts";
  * robustnessSummary(1, 2, [{ id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] }]);
- * // "1 other reading of the text gives 2 analysis variants (every combination). 1 of 1 headline conclusion holds in every variant."
+ * // "1 other reading of the text gives 2 analysis variants (every compatible combination). 1 of 1 headline conclusion holds in every variant."
  * ```
  */
 export function robustnessSummary(
   readings: number,
   variants: number,
   robust: readonly Robustness[],
+  fullGrid = true,
 ): string {
   const fragile = robust.filter((r) => r.holds < r.of);
   const holding = robust.length - fragile.length;
   return `${plural(readings, "other reading")} of the text ${agree(readings, "gives", "give")} ` +
-    `${plural(variants, "analysis variant")} (every combination). ` +
+    `${plural(variants, "analysis variant")} (${
+      fullGrid
+        ? "every compatible combination"
+        : "each reading alone and all that can be combined together: every combination would " +
+          "be too many"
+    }). ` +
     `${holding} of ${plural(robust.length, "headline conclusion")} ` +
     `${agree(holding, "holds", "hold")} in every variant` +
     (fragile.length
       ? `; ${listing(fragile.map((r) => `${r.label} is "${r.value}" in ${r.holds} of ${r.of}`))}.`
       : ".");
+}
+
+/**
+ * Which responder conclusions move when every stated value is varied by half its last stated
+ * digit, in one paragraph.
+ *
+ * @param verdicts The verdicts (`roundingRobustness`).
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import { roundingSummary } from "./summaries.ts";
+ * const s = roundingSummary([{
+ *   caseId: "1", timing: "first", threshold: "≥30% reduction", nominal: true,
+ *   asStated: [30.3, 30.3], rounded: [27.7, 32.8], status: "moves under rounding",
+ * }]);
+ * if (!s.includes("case 1, ≥30% reduction at the first value (reached as stated; 27.7–32.8%")) {
+ *   throw new Error(s);
+ * }
+ * ```
+ */
+export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
+  const moving = verdicts.filter((v) => v.status === "moves under rounding");
+  const already = verdicts.filter((v) => v.status === "moves within the extraction intervals");
+  const unit = (v: RoundingVerdict) => v.threshold.includes("%") ? "%" : "";
+  const what = (v: RoundingVerdict) =>
+    `case ${v.caseId}, ${v.threshold} at the ${v.timing} value (${
+      v.nominal ? "reached" : "not reached"
+    } as stated; ${fmt(v.rounded[0], 1)}–${fmt(v.rounded[1], 1)}${unit(v)} with rounding)`;
+  const head = "Each stated value varied by half a unit of its last stated digit (± 0.05 for a " +
+    "value stated to one decimal, ± 0.5 for a whole number): ";
+  if (verdicts.length === 0) {
+    return head + "no responder conclusion to assess (no case has a value before and after the " +
+      "drug).";
+  }
+  return head +
+    (moving.length
+      ? `${plural(moving.length, "responder conclusion")} of ${verdicts.length} ` +
+        `${agree(moving.length, "moves", "move")}: ${listing(moving.map(what))}.`
+      : `none of ${plural(verdicts.length, "responder conclusion")} moves.`) +
+    (already.length
+      ? ` ${plural(already.length, "other")} already ${
+        agree(already.length, "depends", "depend")
+      } on the extraction intervals as stated (a stated range).`
+      : "");
 }

@@ -4,13 +4,17 @@
  */
 import assert from "node:assert/strict";
 import {
+  activeTreatments,
   analysisVariants,
   conclusionRobustness,
   DataValidationError,
+  isFullGrid,
   loadCaseSeries,
   loadReadings,
   loadWithReadings,
+  readingSets,
   relativeDay,
+  robustnessSummary,
   sensitivitySpans,
 } from "../lib/mod.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
@@ -57,7 +61,20 @@ Deno.test("readings that replace the same time point cannot be combined", async 
 
 Deno.test("the grid: every combination of readings, conclusions counted across it", async () => {
   const variants = await analysisVariants();
-  assert.equal(variants.length, 2 ** readings.length);
+  // Every combination of readings that do not replace the same time point.
+  const keys = readings.map((r) => r.rows.map((x) => `${x.case_id}/${x.time_id}`));
+  const compatible = Array.from(
+    { length: 2 ** readings.length },
+    (_, m) => keys.flatMap((k, i) => (m >> i) & 1 ? k : []),
+  ).filter((ks) => new Set(ks).size === ks.length);
+  assert.equal(variants.length, compatible.length);
+  assert.ok(variants.length < 2 ** readings.length, "some readings are alternatives of one choice");
+  assert.ok(
+    !variants.some((v) =>
+      v.readings.includes("same-visit-new-dose") &&
+      v.readings.includes("case1-initiation-is-diclofenac")
+    ),
+  );
   assert.equal(variants[0].name, "as extracted");
   const robust = conclusionRobustness(variants);
   for (const r of robust) {
@@ -84,6 +101,79 @@ Deno.test("the grid: every combination of readings, conclusions counted across i
     s.caseId === "3" &&
     s.quantity === `days from day 0 to the start of ${variants[0].series.study.drug}`
   )!;
-  assert.equal(start3.lo, 21);
+  // 'Three weeks later' read as approximate lets milnacipran start from day 17.5 (21 as read).
+  assert.equal(start3.lo, 17.5);
   for (const s of spans) assert.ok(s.lo === null || s.hi === null || s.lo <= s.hi);
+});
+
+const activeDrugs = (s: Awaited<ReturnType<typeof loadCaseSeries>>, id: string, t: string) => {
+  const a = activeTreatments(caseOf(s, id), t);
+  return { certain: a.certain.map((x) => x.drug), possible: a.possible.map((x) => x.drug) };
+};
+
+Deno.test("case 3: quetiapine started in the delirium after surgery puts the VAS 4.0 on it", async () => {
+  const base = await loadCaseSeries(TEST_DATA_DIR);
+  const alt = await loadWithReadings(named("case3-quetiapine-before-vas-4_0"));
+  // As extracted, quetiapine may start after the VAS 4.0; under the reading it surely precedes it.
+  assert.equal(
+    relativeDay(caseOf(base, "3"), "phantom_pain_report", "quetiapine_start").lo,
+    -Infinity,
+  );
+  assert.deepEqual(
+    relativeDay(caseOf(alt, "3"), "phantom_pain_report", "quetiapine_start"),
+    { lo: 0, hi: 21, nominal: 10.5 },
+  );
+  assert.ok(activeDrugs(base, "3", "phantom_pain_report").possible.includes("quetiapine"));
+  const on = activeDrugs(alt, "3", "phantom_pain_report");
+  assert.ok(on.certain.includes("quetiapine"));
+  assert.ok(!on.certain.includes("milnacipran") && !on.possible.includes("milnacipran"));
+});
+
+Deno.test("case 1: 'within a week' from the end of the switch takes paroxetine off the VAS 2.3", async () => {
+  const base = await loadCaseSeries(TEST_DATA_DIR);
+  const alt = await loadWithReadings(named("case1-week-from-switch-end"));
+  assert.ok(activeDrugs(base, "1", "milnacipran_1wk_report").possible.includes("paroxetine"));
+  const on = activeDrugs(alt, "1", "milnacipran_1wk_report");
+  assert.ok(!on.certain.includes("paroxetine") && !on.possible.includes("paroxetine"));
+  // No longer dated within a week of the milnacipran start: only the dose reduction bounds it.
+  const since = (s: typeof base) =>
+    relativeDay(caseOf(s, "1"), "milnacipran_1wk_report", "milnacipran_start");
+  assert.equal(since(base).hi, 7);
+  assert.equal(since(alt).hi, 195);
+});
+
+Deno.test("case 1: 'treatment initiation' as the diclofenac start moves the VAS 6.6 earlier", async () => {
+  const base = await loadCaseSeries(TEST_DATA_DIR);
+  const alt = await loadWithReadings(named("case1-initiation-is-diclofenac"));
+  const since = (s: typeof base) =>
+    relativeDay(caseOf(s, "1"), "paroxetine_7wk_report", "paroxetine_start");
+  assert.deepEqual(since(base), { lo: 45.5, hi: 52.5, nominal: 49 });
+  // Diclofenac starts between the pain onset and the paroxetine start (day 0 to 6).
+  assert.deepEqual(since(alt), { lo: 39.5, hi: 52.5, nominal: 48 });
+  assert.deepEqual(activeDrugs(alt, "1", "paroxetine_7wk_report").certain, ["paroxetine"]);
+});
+
+Deno.test("case 3: 'Three weeks later' read as approximate is 21 ± 3.5 days", async () => {
+  const base = await loadCaseSeries(TEST_DATA_DIR);
+  const alt = await loadWithReadings(named("case3-three-weeks-approx"));
+  const since = (s: typeof base) => relativeDay(caseOf(s, "3"), "phantom_pain_report", "surgery");
+  assert.deepEqual(since(base), { lo: 21, hi: 21, nominal: 21 });
+  assert.deepEqual(since(alt), { lo: 17.5, hi: 24.5, nominal: 21 });
+});
+
+Deno.test("beyond the largest grid: each reading alone, then all that can be combined", () => {
+  const sets = readingSets(readings, 4);
+  assert.deepEqual(sets[0], []);
+  assert.deepEqual(
+    sets.slice(1, readings.length + 1).map((s) => s.map((r) => r.name)),
+    readings.map((r) => [r.name]),
+  );
+  const together = sets.at(-1)!;
+  const keys = together.flatMap((r) => r.rows.map((x) => `${x.case_id}/${x.time_id}`));
+  assert.equal(new Set(keys).size, keys.length);
+  assert.ok(together.length > 1 && together.length < readings.length);
+  assert.equal(readingSets(readings).length, readingSets(readings, 10_000).length);
+  assert.equal(isFullGrid(readings), true);
+  assert.equal(isFullGrid(readings, 4), false);
+  assert.match(robustnessSummary(readings.length, sets.length, [], false), /each reading alone/);
 });

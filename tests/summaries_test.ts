@@ -68,12 +68,12 @@ Deno.test("robustnessSummary: agreement for one and many, fragile conclusions na
   const fragile = { ...holds, id: "b", label: "B", holds: 2 };
   assert.equal(
     robustnessSummary(1, 2, [holds]),
-    "1 other reading of the text gives 2 analysis variants (every combination). " +
+    "1 other reading of the text gives 2 analysis variants (every compatible combination). " +
       "1 of 1 headline conclusion holds in every variant.",
   );
   assert.equal(
     robustnessSummary(2, 4, [holds, fragile]),
-    "2 other readings of the text give 4 analysis variants (every combination). " +
+    "2 other readings of the text give 4 analysis variants (every compatible combination). " +
       '1 of 2 headline conclusions holds in every variant; B is "supported" in 2 of 4.',
   );
 });

@@ -1,7 +1,8 @@
 /**
  * Sensitivity of the headline numbers to the choices the extraction and the analysis made: every
  * quantity recomputed under each baseline definition and at the nominal values and both bounds of
- * the extraction intervals.
+ * the extraction intervals, with the values as stated and widened by their rounding (half a unit
+ * of the last stated digit, `lib/rounding.ts`).
  *
  * @module
  */
@@ -10,9 +11,10 @@ import type { Case, CaseSeries } from "../model.ts";
 import { BASELINE_DEFINITIONS, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
 import { caseChange, timeToRelief } from "./change.ts";
 import { prePost, signTest } from "./paired_tests.ts";
-import { responders } from "./responders.ts";
+import { responders, thresholdLabel } from "./responders.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
-import { studyOf } from "../cases.ts";
+import { studyOf, valueScale } from "../cases.ts";
+import { withRounding } from "../rounding.ts";
 
 /** One row of the sensitivity table. */
 export interface SensitivityRow {
@@ -24,6 +26,12 @@ export interface SensitivityRow {
   baseline: BaselineDefinition;
   /** Which values of the extraction intervals: nominal, or the bound favouring or disfavouring the drug. */
   bound: ExtractionBound;
+  /**
+   * Whether the values are taken as stated or widened by their rounding ({@link Rounding}); absent
+   * means as stated. The nominal values do not move with rounding, so only the best and worst
+   * bounds have rows widened by it.
+   */
+  rounding?: Rounding;
   /** The value, or `null` when undefined. */
   value: number | null;
   /** Number of cases or observations behind it. */
@@ -37,11 +45,24 @@ const pick = (x: NominalInterval | null, bound: ExtractionBound, favourHigh: boo
 const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
 
 /**
+ * How stated values are taken: as stated, or each widened by half a unit of its last stated digit
+ * (6.6 as [6.55, 6.65]; `withRounding` in `lib/rounding.ts`).
+ */
+export type Rounding = "as stated" | "rounding";
+
+/** The rounding dimension: each with the extraction bounds it has rows for. */
+const ROUNDINGS: readonly { rounding: Rounding; bounds: readonly ExtractionBound[] }[] = [
+  { rounding: "as stated", bounds: BOUNDS },
+  { rounding: "rounding", bounds: ["best", "worst"] },
+];
+
+/**
  * The sensitivity table of one dataset: per case, percent reduction at the first and last
  * post-drug value and days to each percent threshold of the study (`percentThresholds(study)`);
  * pooled, the number of responders (the highest percent threshold at the last value, nominal
- * values) and the sign-test p-value; each under every baseline definition and bound. Infinite
- * bounds (an open time interval) are reported as `null`.
+ * values) and the sign-test p-value; each under every baseline definition and bound, the values
+ * as stated and (best and worst bounds) widened by their rounding. Infinite bounds (an open time
+ * interval) are reported as `null`.
  *
  * @example
  * ```ts
@@ -60,22 +81,29 @@ export function sensitivityTable(
   drug ??= study?.drug ?? "";
   const rows: SensitivityRow[] = [];
   const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
-  const byCase = cases.map((c) => ({
+  const rounded = cases.map(withRounding);
+  const byCase = cases.map((c, i) => ({
     c,
-    quantities: caseQuantities(c, drug).filter((q) => q.inTable),
+    quantities: {
+      "as stated": caseQuantities(c, drug).filter((q) => q.inTable),
+      rounding: caseQuantities(rounded[i], drug).filter((q) => q.inTable),
+    },
   }));
   for (const baseline of BASELINE_DEFINITIONS) {
     for (const { c, quantities } of byCase) {
-      for (const bound of BOUNDS) {
-        for (const q of quantities) {
-          rows.push({
-            caseId: c.id,
-            quantity: q.quantity,
-            baseline,
-            bound,
-            value: finite(q.value(baseline, bound)),
-            n: q.n(baseline),
-          });
+      for (const { rounding, bounds } of ROUNDINGS) {
+        for (const bound of bounds) {
+          for (const q of quantities[rounding]) {
+            rows.push({
+              caseId: c.id,
+              quantity: q.quantity,
+              baseline,
+              bound,
+              rounding,
+              value: finite(q.value(baseline, bound)),
+              n: q.n(baseline),
+            });
+          }
         }
       }
     }
@@ -88,19 +116,30 @@ export function sensitivityTable(
       quantity: `responders ≥${top}%, last post-drug value`,
       baseline,
       bound: "nominal",
+      rounding: "as stated",
       value: r.count,
       n: r.n,
     });
-    for (const bound of BOUNDS) {
-      const s = signTest(prePost(cases, { drug, baseline, timing: "last", bound }));
-      rows.push({
-        caseId: "all",
-        quantity: "sign test p, last post-drug value",
-        baseline,
-        bound,
-        value: s.pValue,
-        n: s.n,
-      });
+    for (const { rounding, bounds } of ROUNDINGS) {
+      for (const bound of bounds) {
+        const s = signTest(
+          prePost(rounding === "as stated" ? cases : rounded, {
+            drug,
+            baseline,
+            timing: "last",
+            bound,
+          }),
+        );
+        rows.push({
+          caseId: "all",
+          quantity: "sign test p, last post-drug value",
+          baseline,
+          bound,
+          rounding,
+          value: s.pValue,
+          n: s.n,
+        });
+      }
     }
   }
   return rows;
@@ -116,7 +155,7 @@ export interface NamedSeries {
 
 /**
  * One row of the sensitivity figure: the span of a per-case quantity over every analysis variant
- * (alternative readings of the text), baseline definition and extraction bound.
+ * (alternative readings of the text), baseline definition, extraction bound and rounding.
  */
 export interface SensitivitySpan {
   /** Case id. */
@@ -126,7 +165,8 @@ export interface SensitivitySpan {
   /** Value under the first variant (as extracted), the default baseline and nominal values;
    * `null` when undefined there. */
   nominal: number | null;
-  /** Least finite value over every variant, baseline and bound; `null` when none is defined. */
+  /** Least finite value over every variant, baseline, bound and rounding; `null` when none is
+   * defined. */
   lo: number | null;
   /** Greatest finite value over the same; `null` when none is defined. */
   hi: number | null;
@@ -218,8 +258,9 @@ function caseQuantities(
 }
 
 /**
- * The spans of every per-case quantity over the analysis variants, baseline definitions and
- * extraction bounds: the rows the sensitivity figure draws. A case appears in every variant it
+ * The spans of every per-case quantity over the analysis variants, baseline definitions,
+ * extraction bounds and rounding (values as stated and widened by half their last stated digit):
+ * the rows the sensitivity figure draws. A case appears in every variant it
  * is in; a quantity never defined has `lo`/`hi` null.
  *
  * @param variants The datasets under each set of readings, the dataset as extracted first.
@@ -242,7 +283,8 @@ export function sensitivitySpans(
   const out = new Map<string, SensitivitySpan & { values: number[] }>();
   for (const [vi, v] of variants.entries()) {
     for (const c of v.series.cases) {
-      for (const q of caseQuantities(c, drug ?? c.study.drug)) {
+      const widened = caseQuantities(withRounding(c), drug ?? c.study.drug);
+      for (const [qi, q] of caseQuantities(c, drug ?? c.study.drug).entries()) {
         const key = `${c.id}\u0000${q.quantity}`;
         const row = out.get(key) ?? {
           caseId: c.id,
@@ -263,11 +305,13 @@ export function sensitivitySpans(
           row.nominalDated = q.dated();
         }
         for (const baseline of BASELINE_DEFINITIONS) {
-          for (const bound of BOUNDS) {
-            const x = q.value(baseline, bound);
-            if (x === null) continue;
-            if (Number.isFinite(x)) row.values.push(x);
-            else row.openEnded = true;
+          for (const { rounding, bounds } of ROUNDINGS) {
+            for (const bound of bounds) {
+              const x = (rounding === "as stated" ? q : widened[qi]).value(baseline, bound);
+              if (x === null) continue;
+              if (Number.isFinite(x)) row.values.push(x);
+              else row.openEnded = true;
+            }
           }
         }
         out.set(key, row);
@@ -279,4 +323,91 @@ export function sensitivitySpans(
     lo: values.length ? Math.min(...values) : null,
     hi: values.length ? Math.max(...values) : null,
   }));
+}
+
+/** How a case's responder conclusion fares when its stated values are varied by their rounding. */
+export interface RoundingVerdict {
+  /** Case id. */
+  caseId: string;
+  /** Which value after the drug: the first or the last. */
+  timing: "first" | "last";
+  /** The responder threshold, in words (e.g. "≥30% reduction"). */
+  threshold: string;
+  /** Whether the threshold is reached at the nominal values as stated. */
+  nominal: boolean;
+  /** The reduction (percent, or points on the common metric) over the extraction bounds as
+   * stated: `[lo, hi]`. */
+  asStated: [number, number];
+  /** The same with every stated value widened by its rounding. */
+  rounded: [number, number];
+  /**
+   * `holds`: reached (or not) at both bounds, as stated and with rounding; `moves under rounding`:
+   * the same at both bounds as stated but not once rounding widens them; `moves within the
+   * extraction intervals`: already differs between the bounds as stated (a range such as VAS 0–1.0).
+   */
+  status: "holds" | "moves under rounding" | "moves within the extraction intervals";
+}
+
+/**
+ * Which responder conclusions move under rounding: for each case, the first and the last value
+ * after the drug and every responder threshold of the study, whether the threshold is reached,
+ * over the extraction bounds as stated and with each stated value widened by half its last digit
+ * (`withRounding`). Default baseline; a case with no reduction (no baseline or no value after the
+ * drug) has no row.
+ *
+ * @param cases The cases.
+ * @param drug The drug whose start is day 0 (default: the study's drug of interest).
+ * @returns One verdict per case, timing and threshold.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "../load.ts";
+ * import { roundingRobustness } from "./sensitivity.ts";
+ * const v = roundingRobustness((await loadCaseSeries()).cases);
+ * if (!v.every((r) => r.rounded[0] <= r.asStated[0] && r.asStated[1] <= r.rounded[1])) {
+ *   throw new Error("rounding only widens the reductions");
+ * }
+ * ```
+ */
+export function roundingRobustness(cases: readonly Case[], drug?: string): RoundingVerdict[] {
+  const EPS = 1e-9;
+  const out: RoundingVerdict[] = [];
+  for (const c of cases) {
+    const d = drug ?? c.study.drug;
+    const [stated, rounded] = [c, withRounding(c)].map((x) => caseChange(x, { drug: d }));
+    if (stated.points.length === 0) continue;
+    const unit = valueScale([c]).unit;
+    for (const timing of ["first", "last"] as const) {
+      const at = (ch: typeof stated) => timing === "first" ? ch.points[0] : ch.points.at(-1)!;
+      for (const t of c.study.thresholds) {
+        const range = (ch: typeof stated): [number, number] | null => {
+          const p = at(ch);
+          if (t.kind === "percent") {
+            return p.percentReduction && [p.percentReduction.lo, p.percentReduction.hi];
+          }
+          return [-p.change.hi, -p.change.lo];
+        };
+        const [a, r] = [range(stated), range(rounded)];
+        if (a === null || r === null) continue;
+        const nominalValue = t.kind === "percent"
+          ? at(stated).percentReduction!.nominal
+          : -at(stated).change.nominal;
+        const reached = (x: number) => x + EPS >= t.value;
+        const same = (x: [number, number]) => reached(x[0]) === reached(x[1]);
+        out.push({
+          caseId: c.id,
+          timing,
+          threshold: thresholdLabel(t, unit),
+          nominal: reached(nominalValue),
+          asStated: a,
+          rounded: r,
+          status: !same(a)
+            ? "moves within the extraction intervals"
+            : !same(r)
+            ? "moves under rounding"
+            : "holds",
+        });
+      }
+    }
+  }
+  return out;
 }

@@ -1,0 +1,100 @@
+/**
+ * Rounding of the values the text states: a value reported to a digit stands for any value that
+ * rounds to it, so `6.6` is anything in [6.55, 6.65] and `8.0` anything in [7.95, 8.05]. The
+ * sensitivity analysis varies every stated value by half a unit of its last stated digit
+ * (`data/README.md`, "Rounding"); the data and the other analyses keep the value as stated.
+ *
+ * The digits come from the value's own words (`value_words`): the number token equal to the value
+ * ("pain VAS 0–1.0": 0 is stated to the unit, 1.0 to the tenth). A number word ("six") is stated to
+ * the unit. A value whose words state no number (a words-to-number rule such as `no-pain`) and a
+ * value on a scale of whole numbers (an NRS point, a verbal category: the instrument has no other
+ * values) are not varied. The widened value stays within its scale's range.
+ *
+ * @module
+ */
+import type { NominalInterval } from "./intervals.ts";
+import type { Case, Observation } from "./model.ts";
+import { toCommon } from "./scales.ts";
+import { statedNumbers } from "./source.ts";
+
+/** A number token in digits (as `statedNumbers` reads them), with its decimals in group 1. */
+const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.(\d+))?|\d+(?:\.(\d+))?/g;
+
+/**
+ * Half a unit of the last digit to which `words` state `value`: 0.05 for "6.6" or "8.0", 0.5 for
+ * "0" or "six"; the coarsest when several tokens state it; `null` when no token states it.
+ *
+ * @param words The words of the value (`value_words`).
+ * @param value The value, on the scale's own units.
+ * @returns Half a unit of its last stated digit, or `null`.
+ * @example
+ * ```ts
+ * import { roundingHalfUnit } from "#lib/rounding.ts";
+ * if (roundingHalfUnit("pain VAS 6.6", 6.6) !== 0.05) throw new Error("6.6 is stated to 0.1");
+ * if (roundingHalfUnit("pain VAS 0–1.0", 0) !== 0.5) throw new Error("0 is stated to the unit");
+ * if (roundingHalfUnit("no pain", 0) !== null) throw new Error("no number is stated");
+ * ```
+ */
+export function roundingHalfUnit(words: string, value: number): number | null {
+  const same = (n: number) => Math.abs(n - value) <= 1e-9;
+  let decimals: number | null = null;
+  for (const m of words.matchAll(DIGITS)) {
+    if (!same(Number(m[0].replaceAll(",", "")))) continue;
+    const d = (m[1] ?? m[2] ?? "").length;
+    decimals = decimals === null ? d : Math.min(decimals, d);
+  }
+  // A number word (zero to twelve) states a whole number.
+  if (decimals === null && statedNumbers(words).some(same)) decimals = 0;
+  return decimals === null ? null : 0.5 * 10 ** -decimals;
+}
+
+/**
+ * The value of an observation widened by rounding, on its scale's own units: each end by half a
+ * unit of the digit its words state it to, within the scale's range; the nominal value unchanged.
+ * Unchanged for a scale of whole numbers or a value whose words state no number.
+ *
+ * @param o The observation.
+ * @returns The widened value interval.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "#lib/load.ts";
+ * import { roundedValue } from "#lib/rounding.ts";
+ * const o = (await loadCaseSeries()).cases[0].observations[0]; // pain VAS 6.6
+ * const v = roundedValue(o);
+ * if (Math.abs(v.lo - 6.55) > 1e-9 || Math.abs(v.hi - 6.65) > 1e-9) throw new Error(String(v));
+ * ```
+ */
+export function roundedValue(o: Observation): NominalInterval {
+  if (o.scale.integer) return { ...o.value };
+  const lo = roundingHalfUnit(o.words, o.value.lo) ?? 0;
+  const hi = roundingHalfUnit(o.words, o.value.hi) ?? 0;
+  return {
+    lo: Math.max(o.scale.min, o.value.lo - lo),
+    nominal: o.value.nominal,
+    hi: Math.min(o.scale.max, o.value.hi + hi),
+  };
+}
+
+/**
+ * A case whose every value is widened by rounding ({@link roundedValue}), on its scale and on the
+ * common metric; everything else is the case as loaded (shared, not copied).
+ *
+ * @param c The case.
+ * @returns A new case with widened observations.
+ * @example
+ * ```ts
+ * import { loadCaseSeries } from "#lib/load.ts";
+ * import { withRounding } from "#lib/rounding.ts";
+ * const c = withRounding((await loadCaseSeries()).cases[1]); // average pain VAS 8.0 first
+ * if (Math.abs(c.observations[0].vas.hi - 8.05) > 1e-9) throw new Error("8.0 rounds to 8.05");
+ * ```
+ */
+export function withRounding(c: Case): Case {
+  return {
+    ...c,
+    observations: c.observations.map((o) => {
+      const value = roundedValue(o);
+      return { ...o, value, vas: toCommon(o.scale, value) };
+    }),
+  };
+}
