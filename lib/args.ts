@@ -15,7 +15,7 @@ import type { Case, CaseSeries } from "./model.ts";
  * @returns For example `the string "2"`, `the number 8`, `undefined`, `an array of 3 items`.
  * @example
  * ```ts
- * import { describeValue } from "./args.ts";
+ * import { describeValue } from "#lib/args.ts";
  * describeValue("2"); // 'the string "2"'
  * describeValue([1, 2]); // "an array of 2 items"
  * describeValue({ a: 1 }); // "an object with keys a"
@@ -50,7 +50,7 @@ export function describeValue(value: unknown): string {
  * @returns Never: it always throws.
  * @example
  * ```ts
- * import { wrongArgument } from "./args.ts";
+ * import { wrongArgument } from "#lib/args.ts";
  * try {
  *   wrongArgument("f", "a number", "8");
  * } catch (e) {
@@ -76,7 +76,7 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
  * @returns Nothing; narrows `value` to {@link Case}.
  * @example
  * ```ts
- * import { expectCase } from "./args.ts";
+ * import { expectCase } from "#lib/args.ts";
  * try {
  *   expectCase("changeRows", "2");
  * } catch (e) {
@@ -103,7 +103,7 @@ export function expectCase(fn: string, value: unknown): asserts value is Case {
  * @returns Nothing; narrows `value` to `Case[]`.
  * @example
  * ```ts
- * import { expectCases } from "./args.ts";
+ * import { expectCases } from "#lib/args.ts";
  * expectCases("responders", []); // passes: no cases is a valid list
  * ```
  */
@@ -122,7 +122,7 @@ export function expectCases(fn: string, value: unknown): asserts value is readon
  * @returns Nothing; narrows `value` to {@link CaseSeries}.
  * @example
  * ```ts
- * import { expectSeries } from "./args.ts";
+ * import { expectSeries } from "#lib/args.ts";
  * try {
  *   expectSeries("casesRows", []);
  * } catch (e) {
@@ -144,7 +144,7 @@ export function expectSeries(fn: string, value: unknown): asserts value is CaseS
  * @returns Nothing; narrows `value` to {@link NominalInterval}.
  * @example
  * ```ts
- * import { expectInterval } from "./args.ts";
+ * import { expectInterval } from "#lib/args.ts";
  * try {
  *   expectInterval("percentReduction", "baseline", 8);
  * } catch (e) {

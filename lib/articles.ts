@@ -148,7 +148,7 @@ const ARTICLE_FILES = Object.values(articleTables).map((t) => t.file);
  * @returns The checklists and each article's records.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
  * const { articles } = await loadCaseSeries();
  * if (!articles || articles.checklists.length === 0) throw new Error("expected the checklists");
  * ```

@@ -18,7 +18,7 @@ import type { Study } from "./study.ts";
  * @returns The case.
  * @example
  * ```ts
- * import { getCase, loadCaseSeries } from "./mod.ts";
+ * import { getCase, loadCaseSeries } from "#lib/mod.ts";
  * const series = await loadCaseSeries();
  * const id = series.cases[0].id;
  * getCase(series, id).id === id; // true

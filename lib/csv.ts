@@ -322,7 +322,7 @@ function splitLine(line: string): string[] | LineProblem {
  * @example
  * ```ts
  * import { z } from "zod";
- * import { TableReader } from "./csv.ts";
+ * import { TableReader } from "#lib/csv.ts";
  * const rows: unknown[] = [];
  * const r = new TableReader("t.csv", z.object({ a: z.string() }), (_, v) => rows.push(v), []);
  * r.push("a\nx\ny");
@@ -568,7 +568,7 @@ export class TableReader<T> {
  * @example
  * ```ts
  * import { z } from "zod";
- * import { readTable } from "./csv.ts";
+ * import { readTable } from "#lib/csv.ts";
  * const r = readTable("t.csv", "a\nx\n", z.object({ a: z.string() }));
  * r.rows[0]; // { value: { a: "x" }, row: 2 }
  * ```

@@ -51,7 +51,7 @@ const tableOptionsSchema = z.object({
  * @returns The folder, or `null` interactively (nothing is written then).
  * @example
  * ```ts
- * import { resultsDir } from "./display.ts";
+ * import { resultsDir } from "#lib/display.ts";
  * resultsDir(); // null unless RESULTS_DIR is set
  * ```
  */
@@ -180,7 +180,7 @@ const markdown = new Marked({
  * @returns HTML.
  * @example
  * ```ts
- * import { markdownHtml } from "./display.ts";
+ * import { markdownHtml } from "#lib/mod.ts";
  * markdownHtml("## Case 1\n\n- **VAS** < 3 cm"); // "<h2>Case 1</h2>\n<ul>\n<li><strong>VAS</strong> &lt; 3 cm</li>\n</ul>\n"
  * ```
  */
@@ -198,7 +198,7 @@ export function markdownHtml(text: string): string {
  * @returns When the output has been sent.
  * @example
  * ```ts
- * import { showMarkdown } from "./display.ts";
+ * import { showMarkdown } from "#lib/mod.ts";
  * await showMarkdown("**3** cases"); // prints "**3** cases" outside a kernel
  * ```
  */
@@ -223,9 +223,8 @@ export async function showMarkdown(text: string): Promise<void> {
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
- * import { showFigure } from "#lib/mod.ts";
+ * import { showFigure, loadCaseSeries } from "#lib/mod.ts";
  * import { caseTimelineFigure } from "#lib/plots/mod.ts";
- * import { loadCaseSeries } from "#lib/mod.ts";
  * const series = await loadCaseSeries();
  * await showFigure("timeline", caseTimelineFigure(series.cases[0])); // prints its description
  * await showFigure(caseTimelineFigure(series.cases[0])); // shown only: nothing written
@@ -316,7 +315,7 @@ function expectRows(fn: string, rows: unknown): asserts rows is readonly Row[] {
  * @returns The text: a header line, then one line per row.
  * @example
  * ```ts
- * import { textTable } from "./display.ts";
+ * import { textTable } from "#lib/mod.ts";
  * textTable([{ a: 1, b: "x" }]); // "a  b\n1  x"
  * ```
  */
@@ -340,7 +339,7 @@ export function textTable(rows: readonly Row[]): string {
  * @returns The CSV text, with a header line.
  * @example
  * ```ts
- * import { csvTable } from "./display.ts";
+ * import { csvTable } from "#lib/mod.ts";
  * csvTable([{ a: 1, b: Infinity }]); // "a,b\n1,Inf\n"
  * const csv = csvTable([{ n: -3.5, t: "=HYPERLINK(\"http://x\")", u: "-x" }]);
  * if (csv !== 'n,t,u\n-3.5,"\'=HYPERLINK(""http://x"")",\'-x\n') throw new Error(csv);
@@ -371,7 +370,7 @@ export function csvTable(rows: readonly Row[], header: readonly string[] = []): 
  * @returns The HTML `<table>`.
  * @example
  * ```ts
- * import { htmlTable } from "./display.ts";
+ * import { htmlTable } from "#lib/mod.ts";
  * htmlTable([{ drug: "a", mg: 25 }], "Doses").includes('<td><div align="left">a</div></td>'); // true
  * ```
  */

@@ -26,7 +26,7 @@ export interface DataIssue {
  * @returns One line.
  * @example
  * ```ts
- * import { formatIssue } from "./errors.ts";
+ * import { formatIssue } from "#lib/mod.ts";
  * formatIssue({ file: "cases.csv", row: 3, column: "age", message: "not a number: 'x'" });
  * // "cases.csv:3:age: not a number: 'x'"
  * formatIssue({ file: "events.csv", message: "file not found" }); // "events.csv::: file not found"
@@ -47,7 +47,7 @@ export const SHOWN_ISSUES = 50;
  *
  * @example
  * ```ts
- * import { DataValidationError } from "./errors.ts";
+ * import { DataValidationError } from "#lib/mod.ts";
  * const e = new DataValidationError([{ file: "cases.csv", row: 2, column: "age", message: "x" }]);
  * e.issues.length; // 1
  * ```

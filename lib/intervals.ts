@@ -34,7 +34,7 @@ export interface NominalInterval extends Interval {
  *
  * @example
  * ```ts
- * import { UNIT_DAYS } from "./intervals.ts";
+ * import { UNIT_DAYS } from "#lib/mod.ts";
  * UNIT_DAYS.month; // 30
  * ```
  */
@@ -51,7 +51,7 @@ export type TimeRule = "origin" | "exact" | "approx" | "within" | "after" | "bef
  *
  * @example
  * ```ts
- * import { TIME_RULES } from "./intervals.ts";
+ * import { TIME_RULES } from "#lib/mod.ts";
  * TIME_RULES.approx; // "about N units after A: ..."
  * ```
  */
@@ -75,7 +75,7 @@ export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
  *
  * @example
  * ```ts
- * import { VALUE_RULES } from "./intervals.ts";
+ * import { VALUE_RULES } from "#lib/mod.ts";
  * VALUE_RULES.range; // "'VAS a–b': [a, b], nominal the midpoint."
  * ```
  */
@@ -96,7 +96,7 @@ export const VALUE_RULES: Readonly<
  *
  * @example
  * ```ts
- * import { ruleOffset } from "./intervals.ts";
+ * import { ruleOffset } from "#lib/mod.ts";
  * ruleOffset("approx", 7, "week"); // { lo: 45.5, hi: 52.5, nominal: 49 }
  * ruleOffset("within", 1, "week"); // { lo: 0, hi: 7, nominal: 7 }
  * ```
@@ -146,7 +146,7 @@ export function ruleOffset(
  * @returns The day and the offset from the anchor.
  * @example
  * ```ts
- * import { deriveDay } from "./intervals.ts";
+ * import { deriveDay } from "#lib/mod.ts";
  * const a = { lo: 2, hi: 2, nominal: 2 };
  * deriveDay("after", null, null, a, { lo: 10.5, hi: 17.5, nominal: 14 }).day;
  * // { lo: 2, hi: 17.5, nominal: 8 }
@@ -175,7 +175,7 @@ export function deriveDay(
  *
  * @example
  * ```ts
- * import { addIntervals } from "./intervals.ts";
+ * import { addIntervals } from "#lib/mod.ts";
  * addIntervals({ lo: 6, hi: 6, nominal: 6 }, { lo: 75, hi: 105, nominal: 90 });
  * // { lo: 81, hi: 111, nominal: 96 }
  * ```
@@ -189,7 +189,7 @@ export function addIntervals(a: NominalInterval, b: NominalInterval): NominalInt
  *
  * @example
  * ```ts
- * import { intersect } from "./intervals.ts";
+ * import { intersect } from "#lib/mod.ts";
  * intersect({ lo: 0, hi: 10 }, { lo: 5, hi: Infinity }); // { lo: 5, hi: 10 }
  * intersect({ lo: 0, hi: 1 }, { lo: 2, hi: 3 }); // null
  * ```
@@ -226,7 +226,7 @@ const formatDayOptionsSchema = z.object({
  * @returns The text.
  * @example
  * ```ts
- * import { formatDay } from "./intervals.ts";
+ * import { formatDay } from "#lib/mod.ts";
  * formatDay({ lo: 0, hi: 6, nominal: 6 }, true); // "6 [0, 6]"
  * formatDay({ lo: 0, hi: 195, nominal: 97.5 }, false, { prefix: true });
  * // "days [0, 195] (no date stated)"
@@ -251,7 +251,7 @@ export function formatDay(
  *
  * @example
  * ```ts
- * import { formatNumber } from "./intervals.ts";
+ * import { formatNumber } from "#lib/mod.ts";
  * formatNumber(30.30303, 1); // "30.3"
  * formatNumber(Infinity); // "inf"
  * ```
@@ -270,7 +270,7 @@ export type ExtractionBound = "nominal" | "best" | "worst";
  *
  * @example
  * ```ts
- * import { atBound } from "./intervals.ts";
+ * import { atBound } from "#lib/mod.ts";
  * const x = { lo: 0, hi: 1, nominal: 0.5 };
  * [atBound(x, "best", false), atBound(x, "worst", false)]; // [0, 1]
  * ```
@@ -286,7 +286,7 @@ export function atBound(x: NominalInterval, bound: ExtractionBound, favourHigh: 
  *
  * @example
  * ```ts
- * import { formatInterval } from "./intervals.ts";
+ * import { formatInterval } from "#lib/mod.ts";
  * formatInterval({ lo: 81, hi: Infinity }); // "[81, inf)"
  * formatInterval({ lo: 2.3, hi: 2.3 }); // "2.3"
  * ```
@@ -306,7 +306,7 @@ export function formatInterval(x: Interval, digits = 2): string {
  * @returns The text.
  * @example
  * ```ts
- * import { fmt } from "./intervals.ts";
+ * import { fmt } from "#lib/mod.ts";
  * fmt(30.303030, 1); // "30.3"
  * fmt(null); // "–"
  * ```

@@ -70,7 +70,7 @@ export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import
  *
  * @example
  * ```ts
- * import { TABLE_ORDER } from "./load.ts";
+ * import { TABLE_ORDER } from "#lib/load.ts";
  * TABLE_ORDER[0]; // "sources"
  * ```
  */
@@ -344,7 +344,7 @@ const loadOptionsSchema = z.object({
  * @throws {TypeError} When `dataDir` is not a folder.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
  * const series = await loadCaseSeries();
  * series.cases.every((c) => series.sources.has(c.sourceId)); // true
  * ```

@@ -14,7 +14,7 @@
  * @returns For example "1 case", "3 cases", "0 cases".
  * @example
  * ```ts
- * import { plural } from "./prose.ts";
+ * import { plural } from "#lib/mod.ts";
  * plural(1, "case"); // "1 case"
  * plural(40, "case"); // "40 cases"
  * plural(2, "analysis", "analyses"); // "2 analyses"
@@ -36,7 +36,7 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
  * @returns For example "no case", "1 case", "3 cases".
  * @example
  * ```ts
- * import { counted } from "./prose.ts";
+ * import { counted } from "#lib/prose.ts";
  * counted(0, "value"); // "no value"
  * counted(2, "value"); // "2 values"
  * ```
@@ -53,7 +53,7 @@ export function counted(n: number, singular: string, pluralForm = `${singular}s`
  * @returns The list as text.
  * @example
  * ```ts
- * import { listing } from "./prose.ts";
+ * import { listing } from "#lib/mod.ts";
  * listing(["1", "2", "3"]); // "1, 2 and 3"
  * listing(["1"]); // "1"
  * listing([]); // "none"
@@ -73,7 +73,7 @@ export function listing(items: readonly string[], empty = "none"): string {
  * @returns The phrase.
  * @example
  * ```ts
- * import { casesListing } from "./prose.ts";
+ * import { casesListing } from "#lib/prose.ts";
  * casesListing(["4"]); // "case 4"
  * casesListing(["2", "3"]); // "cases 2 and 3"
  * ```
@@ -92,7 +92,7 @@ export function casesListing(ids: readonly string[]): string {
  * @returns The word.
  * @example
  * ```ts
- * import { agree } from "./prose.ts";
+ * import { agree } from "#lib/prose.ts";
  * `2 values ${agree(2, "is", "are")} stated`; // "2 values are stated"
  * ```
  */

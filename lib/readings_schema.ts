@@ -26,7 +26,7 @@ export const READINGS_FILE = "readings.csv";
  *
  * @example
  * ```ts
- * import { readingsTable } from "./readings_schema.ts";
+ * import { readingsTable } from "#lib/mod.ts";
  * Object.keys(readingsTable.schema.shape)[0]; // "reading"
  * ```
  */

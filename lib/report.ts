@@ -82,8 +82,7 @@ export function painOptions(study: Study): EffectSizeOptions {
  * @returns Rows of source, citation, DOI, PMID, licence and case count.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { sourcesRows } from "./report.ts";
+ * import { loadCaseSeries, sourcesRows } from "#lib/mod.ts";
  * sourcesRows(await loadCaseSeries())[0].source; // "nagoshi-2012"
  * ```
  */
@@ -104,8 +103,7 @@ export function sourcesRows(s: CaseSeries): Row[] {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { casesRows } from "./report.ts";
+ * import { loadCaseSeries, casesRows } from "#lib/mod.ts";
  * casesRows(await loadCaseSeries())[0].age; // 27
  * ```
  */
@@ -185,8 +183,7 @@ export function ruleRows(): Row[] {
  * @returns One row per event, start, end and value.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { careTimelineRows } from "./report.ts";
+ * import { loadCaseSeries, careTimelineRows } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
  * careTimelineRows(c).map((r) => r.what).indexOf("VAS 8") <
  *   careTimelineRows(c).findIndex((r) => String(r.what).startsWith("start milnacipran")); // true
@@ -316,8 +313,7 @@ export function activeRows(c: Case): Row[] {
  * @returns Rows of baseline, change, percent reduction, IMMPACT class and a note.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { changeRows } from "./report.ts";
+ * import { loadCaseSeries, changeRows } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
  * changeRows(c)[0]["% reduction"]; // "87.5"
  * ```
@@ -374,8 +370,7 @@ export function changeRows(c: Case): Row[] {
  * @returns One row per baseline definition and threshold.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { reliefRows } from "./report.ts";
+ * import { loadCaseSeries, reliefRows } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
  * reliefRows(c)[0].threshold; // "≥30%"
  * ```
@@ -399,8 +394,7 @@ export function reliefRows(c: Case): Row[] {
  * @returns One row per window.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { aucRows } from "./report.ts";
+ * import { loadCaseSeries, aucRows } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
  * aucRows(c)[0].integrated; // "days 6–25"
  * ```
@@ -502,7 +496,7 @@ const excludedIds = (xs: readonly Exclusion[]) =>
  * @returns One sentence for `showTable`'s `notes`, or none when no case is left out.
  * @example
  * ```ts
- * import { exclusionNotes } from "./report.ts";
+ * import { exclusionNotes } from "#lib/mod.ts";
  * exclusionNotes([{ excluded: [{ caseId: "4", reason: "no VAS value" }] }]);
  * // ["Left out: case 4: no VAS value."]
  * ```
@@ -547,8 +541,7 @@ function esRow(r: EffectSizeResult): Row {
  * @returns One row per measure.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { effectSizeRows } from "./report.ts";
+ * import { loadCaseSeries, effectSizeRows } from "#lib/mod.ts";
  * effectSizeRows((await loadCaseSeries()).cases[0])[0]["informative CI"]; // "[0.3856, 1]"
  * ```
  */
@@ -574,8 +567,7 @@ export function effectSizeRows(
  * @returns One row per weighting scheme.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { aggregateRows } from "./report.ts";
+ * import { loadCaseSeries, aggregateRows } from "#lib/mod.ts";
  * aggregateRows(await loadCaseSeries(), "NAP")[0].favours; // "every case the same"
  * ```
  */
@@ -631,8 +623,7 @@ export function aggregateRows(
  * @returns Sentences for `showTable`'s `notes` (none when no case is left out).
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { aggregateNotes } from "./report.ts";
+ * import { loadCaseSeries, aggregateNotes } from "#lib/mod.ts";
  * aggregateNotes(await loadCaseSeries(), "NAP").length; // 0
  * ```
  */
@@ -672,9 +663,7 @@ export function aggregateNotes(
  * @returns One display row per timing and threshold.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { responderRows } from "./report.ts";
- * import { responders } from "./stats/responders.ts";
+ * import { loadCaseSeries, responderRows, responders } from "#lib/mod.ts";
  * responderRows(responders((await loadCaseSeries()).cases))[0].excluded; // null
  * ```
  */
@@ -700,8 +689,7 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
  * @returns Display rows.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { groupRows } from "./report.ts";
+ * import { loadCaseSeries, groupRows } from "#lib/mod.ts";
  * groupRows(await loadCaseSeries())[0].group; // "milnacipran first-line"
  * ```
  */
@@ -742,8 +730,7 @@ export function groupRows(s: CaseSeries): Row[] {
  * @returns Display rows.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { testRows } from "./report.ts";
+ * import { loadCaseSeries, testRows } from "#lib/mod.ts";
  * testRows(await loadCaseSeries()).length; // 4
  * ```
  */
@@ -773,8 +760,7 @@ export function testRows(s: CaseSeries): Row[] {
  * @returns One row per claim.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { claimRows } from "./report.ts";
+ * import { loadCaseSeries, claimRows } from "#lib/mod.ts";
  * const rows = claimRows(await loadCaseSeries());
  * if (!rows.every((r) => r.verdict !== null && r.evidence !== null)) throw new Error();
  * ```
@@ -825,9 +811,7 @@ export function sensitivityRows(s: CaseSeries): Row[] {
  * defined".
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { sensitivityRange } from "./report.ts";
- * import { sensitivityTable } from "./stats/sensitivity.ts";
+ * import { loadCaseSeries, sensitivityRange, sensitivityTable } from "#lib/mod.ts";
  * const table = sensitivityTable((await loadCaseSeries()).cases);
  * sensitivityRange(table, "days to 50% reduction", "2"); // "0–6"
  * ```
@@ -853,8 +837,7 @@ export function sensitivityRange(
  * @returns One entry per case whose baseline moves with the definition.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { baselineDependence } from "./report.ts";
+ * import { loadCaseSeries, baselineDependence } from "#lib/mod.ts";
  * baselineDependence(await loadCaseSeries()).map((b) => [b.caseId, b.n]); // [["1", 2]]
  * ```
  */
@@ -877,8 +860,7 @@ export function baselineDependence(
  * @returns Rows of reading, what it says, case, time point and its words.
  * @example
  * ```ts
- * import { loadReadings } from "./readings.ts";
- * import { readingRows } from "./report.ts";
+ * import { loadReadings, readingRows } from "#lib/mod.ts";
  * readingRows(await loadReadings()).length > 0; // true
  * ```
  */
@@ -906,9 +888,7 @@ export function readingRows(readings: readonly Reading[]): Row[] {
  * @returns Rows of conclusion, value as extracted, variants where it holds, and the others.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { conclusionRobustness } from "./robustness.ts";
- * import { robustnessRows } from "./report.ts";
+ * import { loadCaseSeries, conclusionRobustness, robustnessRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * robustnessRows(conclusionRobustness([{ name: "as extracted", series: s }]))[0].holds; // "1/1"
  * ```
@@ -933,9 +913,7 @@ export function robustnessRows(rows: readonly Robustness[]): Row[] {
  * @returns Rows of case, quantity, value as extracted, least and greatest value, variants.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { sensitivitySpans } from "./stats/sensitivity.ts";
- * import { spanRows } from "./report.ts";
+ * import { loadCaseSeries, sensitivitySpans, spanRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * spanRows(sensitivitySpans([{ name: "as extracted", series: s }])).length > 0; // true
  * ```
@@ -968,8 +946,7 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
  * @returns One row per item: number, item, verdict, basis.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { checklistRows } from "./report.ts";
+ * import { loadCaseSeries, checklistRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const [id] = s.sources.keys();
  * const rows = checklistRows(s, id, s.articles?.checklists[0]?.id ?? "JBI");
@@ -1009,8 +986,7 @@ export const CAUSALITY_COLUMNS: readonly string[] = [
  * @returns Rows with each criterion and the assessment.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { CAUSALITY_COLUMNS, causalityTableRows } from "./report.ts";
+ * import { loadCaseSeries, CAUSALITY_COLUMNS, causalityTableRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const [id] = s.sources.keys();
  * const rows = causalityTableRows(s, id, { indication: "no such indication" });
@@ -1049,8 +1025,7 @@ export function causalityTableRows(
  * @returns A heading and a paragraph.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { caseIntro } from "./report.ts";
+ * import { loadCaseSeries, caseIntro } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * caseIntro(s, s.cases.find((x) => x.id === "2")!).includes("1 before milnacipran"); // true
  * ```
@@ -1106,8 +1081,7 @@ function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null):
  * @returns Markdown bullet lines.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { caseCaveats } from "./report.ts";
+ * import { loadCaseSeries, caseCaveats } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
  * caseCaveats(c).includes("paroxetine (possibly)"); // true
  * ```

@@ -31,8 +31,7 @@ export interface Conclusion {
  * @returns The conclusions with their values.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { headlineConclusions } from "./robustness.ts";
+ * import { loadCaseSeries, headlineConclusions } from "#lib/mod.ts";
  * const c = headlineConclusions(await loadCaseSeries());
  * c.find((x) => x.id === "claim:case2-first-line-monotherapy")?.value; // "not supported"
  * ```
@@ -79,8 +78,7 @@ export interface Robustness {
  * @returns One row per conclusion of the first variant.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { conclusionRobustness } from "./robustness.ts";
+ * import { loadCaseSeries, conclusionRobustness } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * conclusionRobustness([{ name: "as extracted", series: s }])[0].holds; // 1
  * ```

@@ -309,7 +309,7 @@ export type RowOf<N extends TableName> = NonNullable<
  *
  * @example
  * ```ts
- * import { columnsOf } from "./schema.ts";
+ * import { columnsOf } from "#lib/mod.ts";
  * columnsOf("events"); // ["case_id", "kind", "time", "description", "quote"]
  * ```
  */

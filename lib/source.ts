@@ -15,7 +15,7 @@
  * @returns The normalised text.
  * @example
  * ```ts
- * import { normalizeSourceText } from "./source.ts";
+ * import { normalizeSourceText } from "#lib/mod.ts";
  * normalizeSourceText("the dose of par-\n\noxetine was  increased"); // "the dose of paroxetine was increased"
  * ```
  */
@@ -50,7 +50,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
  * @returns Every number found, in order of appearance.
  * @example
  * ```ts
- * import { statedNumbers } from "./source.ts";
+ * import { statedNumbers } from "#lib/mod.ts";
  * statedNumbers("Six days after the accident, paroxetine 10 mg/day"); // [6, 10]
  * statedNumbers("pain VAS 0–1.0"); // [0, 1]
  * statedNumbers("1,200 mg/day for 12 days"); // [1200, 12]
@@ -81,7 +81,7 @@ export function statedNumbers(text: string): number[] {
  * @returns `null`, or what is wrong.
  * @example
  * ```ts
- * import { quoteStatesValue } from "./source.ts";
+ * import { quoteStatesValue } from "#lib/mod.ts";
  * quoteStatesValue("pain VAS 6.6", 6.6, "vas_nominal"); // null
  * quoteStatesValue("pain VAS 6.6", 6.7, "vas_nominal");
  * // "vas_nominal is 6.7 but the quote states 6.6"

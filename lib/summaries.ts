@@ -23,8 +23,7 @@ import { valueScale } from "./cases.ts";
  * @returns For example "1 source, 3 cases, 14 dose periods, …".
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { datasetCounts } from "./summaries.ts";
+ * import { loadCaseSeries, datasetCounts } from "#lib/mod.ts";
  * datasetCounts(await loadCaseSeries()).startsWith("1 source, 3 cases"); // true
  * ```
  */
@@ -47,9 +46,7 @@ export function datasetCounts(s: CaseSeries): string {
  * @returns The paragraph.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { responders } from "./stats/responders.ts";
- * import { responderSummary } from "./summaries.ts";
+ * import { loadCaseSeries, responders, responderSummary } from "#lib/mod.ts";
  * responderSummary(responders((await loadCaseSeries()).cases)).includes("3 of 3 cases"); // true
  * ```
  */
@@ -89,9 +86,7 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
  * @returns One bullet per case.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { sensitivityTable } from "./stats/sensitivity.ts";
- * import { reductionRanges } from "./summaries.ts";
+ * import { loadCaseSeries, sensitivityTable, reductionRanges } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * reductionRanges(s, sensitivityTable(s.cases)).split("\n").length; // 3
  * ```
@@ -120,8 +115,7 @@ export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[])
  * @returns The paragraph.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { baselineSummary } from "./summaries.ts";
+ * import { loadCaseSeries, baselineSummary } from "#lib/mod.ts";
  * baselineSummary(await loadCaseSeries()).startsWith("Case 1's baseline depends"); // true
  * ```
  */
@@ -156,7 +150,7 @@ export function baselineSummary(s: CaseSeries): string {
  * @returns The paragraph.
  * @example
  * ```ts
- * import { robustnessSummary } from "./summaries.ts";
+ * import { robustnessSummary } from "#lib/mod.ts";
  * robustnessSummary(1, 2, [{ id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] }]);
  * // "1 other reading of the text gives 2 analysis variants (every combination). 1 of 1 headline conclusion holds in every variant."
  * ```

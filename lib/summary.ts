@@ -40,8 +40,7 @@ export interface CaseSummary {
  * @returns Its summary; for a case with no VAS value, `n` is 0 and the rest `null`.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { caseSummary } from "./summary.ts";
+ * import { loadCaseSeries, caseSummary } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((c) => c.id === "2")!;
  * caseSummary(c).first?.vas; // 8
  * ```
@@ -77,8 +76,7 @@ export function caseSummary(c: Case): CaseSummary {
  * @returns One sentence per note, in case order.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { caseNotes } from "./summary.ts";
+ * import { loadCaseSeries, caseNotes } from "#lib/mod.ts";
  * caseNotes(await loadCaseSeries()); // []
  * ```
  */

@@ -117,8 +117,7 @@ function pathsOf(c: Case, net: Network, y: number): { from: Float64Array; to: Fl
  * @returns time(x) − time(y) in days.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { relativeDay } from "./timeline.ts";
+ * import { loadCaseSeries, relativeDay } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
  * relativeDay(c, "milnacipran_6d_report", "milnacipran_start"); // { lo: 0, hi: 6, nominal: 6 }
  * ```
@@ -156,8 +155,7 @@ export function relativeDay(c: Case, x: string, y: string): NominalInterval {
  * @returns time(x) − time(amputation) in days.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { daysFromAmputation } from "./timeline.ts";
+ * import { loadCaseSeries, daysFromAmputation } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
  * if (daysFromAmputation(c, "transfer").nominal !== 2) throw new Error("2 days later");
  * ```
@@ -179,8 +177,7 @@ export function daysFromAmputation(c: Case, x: string): NominalInterval {
  * @returns Whether the nominal gap x − y can be presented as a number of days.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { datedGap } from "./timeline.ts";
+ * import { loadCaseSeries, datedGap } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
  * datedGap(c, "milnacipran_1wk_report", "milnacipran_start"); // true
  * datedGap(c, "milnacipran_continued_report", "milnacipran_start"); // false
@@ -233,8 +230,7 @@ export interface AlignedObservation extends Observation {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { alignOnDrug } from "./timeline.ts";
+ * import { loadCaseSeries, alignOnDrug } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * alignOnDrug(c, "milnacipran").map((o) => o.phase); // ["before", "before", "after", "after"]
  * ```
@@ -283,8 +279,7 @@ export interface Baseline {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { baseline } from "./timeline.ts";
+ * import { loadCaseSeries, baseline } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * baseline(c, "milnacipran", "mean").vas?.nominal; // (6.6 + 3.3) / 2
  * ```
@@ -344,8 +339,7 @@ export interface ActiveTreatments {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { activeTreatments } from "./timeline.ts";
+ * import { loadCaseSeries, activeTreatments } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * activeTreatments(c, "paroxetine_7wk_report").certain.map((t) => t.dose?.lo); // [20]
  * ```
@@ -378,8 +372,7 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
  * @returns True when a dose period of `drug` is certainly or possibly active at `timeId`.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { mayBeGiven } from "./timeline.ts";
+ * import { loadCaseSeries, mayBeGiven } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * mayBeGiven(c, "paroxetine_7wk_report", "paroxetine"); // true
  * ```
@@ -399,8 +392,7 @@ export function mayBeGiven(c: Case, timeId: string, drug: string): boolean {
  * @returns Each drug given, with how surely.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { drugsGivenAt } from "./timeline.ts";
+ * import { loadCaseSeries, drugsGivenAt } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * drugsGivenAt(c, ["paroxetine_7wk_report"], null).get("paroxetine"); // "certainly"
  * ```
@@ -433,8 +425,7 @@ export interface RelativeObservation extends AlignedObservation {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { alignWithBaseline } from "./timeline.ts";
+ * import { loadCaseSeries, alignWithBaseline } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[1];
  * alignWithBaseline(c, "milnacipran", "last")[1].percentOfBaseline?.nominal; // 12.5
  * ```

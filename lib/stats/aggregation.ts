@@ -45,8 +45,7 @@ export interface Phases {
  * @returns The two phases.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { phases } from "./aggregation.ts";
+ * import { loadCaseSeries, phases } from "#lib/mod.ts";
  * phases((await loadCaseSeries()).cases[0]).baseline; // [6.6, 3.3]
  * ```
  */
@@ -170,8 +169,7 @@ function weightOf(w: Weighting, r: EffectSizeResult): number | null {
  * @returns The aggregate.
  * @example
  * ```ts
- * import { aggregateEffectSizes } from "./aggregation.ts";
- * import { effectSize } from "./effect_sizes/mod.ts";
+ * import { aggregateEffectSizes, effectSize } from "#lib/mod.ts";
  * const opts = { improvement: "decrease" as const };
  * const rs = [effectSize("PND", [5, 6], [1, 2], opts), effectSize("PND", [5, 6], [1, 7], opts)];
  * aggregateEffectSizes(rs, ["a", "b"], "equal").estimate; // 0.75
@@ -262,8 +260,7 @@ export function aggregateEffectSizes(
  * @returns Per-case results (with each case's phases) and the aggregate.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { caseEffectSizes } from "./aggregation.ts";
+ * import { loadCaseSeries, caseEffectSizes } from "#lib/mod.ts";
  * const r = caseEffectSizes((await loadCaseSeries()).cases, "NAP", { improvement: "decrease" });
  * r.perCase.map((x) => x.result.estimate); // [1, 1, 1]
  * ```

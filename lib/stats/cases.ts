@@ -17,8 +17,8 @@ import type { Exclusion } from "./types.ts";
  * @returns `{ change }` or `{ excluded }`.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { changeOrExclusion } from "./cases.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { changeOrExclusion } from "#lib/stats/cases.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * "change" in changeOrExclusion(c); // true
  * ```

@@ -37,7 +37,7 @@ const EPS = 1e-9;
  *
  * @example
  * ```ts
- * import { immpactClass } from "./change.ts";
+ * import { immpactClass } from "#lib/mod.ts";
  * immpactClass(50); // "substantial"
  * immpactClass(29.9); // "minimal"
  * ```
@@ -53,7 +53,7 @@ export function immpactClass(percentReduction: number): ImmpactClass {
  *
  * @example
  * ```ts
- * import { percentReduction } from "./change.ts";
+ * import { percentReduction } from "#lib/mod.ts";
  * percentReduction({ lo: 8, hi: 8, nominal: 8 }, { lo: 0, hi: 1, nominal: 0.5 });
  * // { lo: 87.5, hi: 100, nominal: 93.75 }
  * ```
@@ -128,8 +128,7 @@ export interface ChangeOptions {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { caseChange } from "./change.ts";
+ * import { loadCaseSeries, caseChange } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[1];
  * caseChange(c).points[0].percentReduction?.nominal; // 87.5 (8.0 → 1.0)
  * ```
@@ -228,8 +227,7 @@ export interface TimeToRelief {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { timeToRelief } from "./change.ts";
+ * import { loadCaseSeries, timeToRelief } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[1];
  * timeToRelief(c, 50).day; // { lo: 0, hi: 6, nominal: 6 }
  * ```
@@ -356,8 +354,7 @@ function extremeAreas(
  * @returns The area with its bounds, span and n, or `auc: null` with a reason.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { areaUnderCurve } from "./change.ts";
+ * import { loadCaseSeries, areaUnderCurve } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
  * const a = areaUnderCurve(c, { from: 0, to: 30 });
  * a.auc?.nominal; // 19·(1 + 0.1)/2 = 10.45, from day 6 to day 25
@@ -478,8 +475,7 @@ function rateBounds(c: Case, a: Observation, b: Observation): NominalInterval {
  * @returns One row per dose period, then one per drug (all its doses).
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { periodRates } from "./change.ts";
+ * import { loadCaseSeries, periodRates } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
  * periodRates(c).find((r) => r.drug === "paroxetine" && r.period === null)?.n; // 2
  * ```

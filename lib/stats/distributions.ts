@@ -28,7 +28,7 @@ const jStat: {
  * @returns The z with Φ(z) = p (−Infinity at 0, Infinity at 1).
  * @example
  * ```ts
- * import { normalQuantile } from "./distributions.ts";
+ * import { normalQuantile } from "#lib/stats/distributions.ts";
  * normalQuantile(0.975); // 1.959963984540054 (R: qnorm(0.975))
  * ```
  */
@@ -51,7 +51,7 @@ export function normalQuantile(p: number): number {
  * @returns P(X ≤ k).
  * @example
  * ```ts
- * import { binomialCdf } from "./distributions.ts";
+ * import { binomialCdf } from "#lib/stats/distributions.ts";
  * binomialCdf(1, 9, 0.5); // 10/512 = 0.01953125
  * ```
  */
@@ -100,7 +100,7 @@ export function binomialCdf(k: number, n: number, p: number): number {
  * @returns The lower and upper limits (0 when count = 0, 1 when count = n).
  * @example
  * ```ts
- * import { clopperPearsonLimits } from "./distributions.ts";
+ * import { clopperPearsonLimits } from "#lib/stats/distributions.ts";
  * clopperPearsonLimits(3, 3, 0.95).lower; // 0.025 ** (1 / 3) = 0.2924017738212866
  * ```
  */

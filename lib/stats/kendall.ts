@@ -133,7 +133,7 @@ function alnormLower(x: number): number {
  * @throws RangeError when the lengths differ or are below 3 (the R wrapper's `stop`).
  * @example
  * ```ts
- * import { kendall } from "./kendall.ts";
+ * import { kendall } from "#lib/stats/kendall.ts";
  * kendall([1, 2, 3, 4, 5], [1, 2, 3, 4, 5]).sl; // 0.0275 (normal approximation, S = 10)
  * ```
  */
@@ -176,7 +176,7 @@ export function kendall(x: readonly number[], y: readonly number[]): KendallResu
  * @returns S.
  * @example
  * ```ts
- * import { kendallS } from "./kendall.ts";
+ * import { kendallS } from "#lib/stats/kendall.ts";
  * kendallS([1, 3, 2]); // 1
  * ```
  */

@@ -33,7 +33,7 @@ export interface CaseLine {
  * @returns "first-line", "second-line", …, "11th-line".
  * @example
  * ```ts
- * import { lineLabel } from "./line_of_therapy.ts";
+ * import { lineLabel } from "#lib/mod.ts";
  * lineLabel(2); // "second-line"
  * ```
  */
@@ -54,8 +54,7 @@ export function lineLabel(line: number): string {
  * @returns Lines and exclusions.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { linesOfTherapy } from "./line_of_therapy.ts";
+ * import { loadCaseSeries, linesOfTherapy } from "#lib/mod.ts";
  * const { lines } = linesOfTherapy((await loadCaseSeries()).cases);
  * lines.find((l) => l.caseId === "2")?.priorDrugs.map((d) => d.drug); // ["diclofenac"]
  * ```
@@ -122,8 +121,7 @@ export interface GroupSummary {
  * @returns One group per line present in the data, in line order, and the excluded cases.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { lineOfTherapyGroups } from "./line_of_therapy.ts";
+ * import { loadCaseSeries, lineOfTherapyGroups } from "#lib/mod.ts";
  * const { groups } = lineOfTherapyGroups((await loadCaseSeries()).cases);
  * groups.map((g) => g.line); // [1, 2, 3]
  * ```

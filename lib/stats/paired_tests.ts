@@ -46,8 +46,7 @@ export type PairedOptions = ChangeOptions & { timing?: Timing; bound?: Extractio
  * @returns The pairs and the excluded cases.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { pairedValues } from "./paired_tests.ts";
+ * import { loadCaseSeries, pairedValues } from "#lib/mod.ts";
  * pairedValues((await loadCaseSeries()).cases).pairs.map((p) => p.pre); // [3.3, 8, 4]
  * ```
  */
@@ -93,8 +92,7 @@ export function pairedValues(
  * @returns The pairs.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { prePost } from "./paired_tests.ts";
+ * import { loadCaseSeries, prePost } from "#lib/mod.ts";
  * prePost((await loadCaseSeries()).cases).length; // 3
  * ```
  */
@@ -137,7 +135,7 @@ const TEST_CAVEAT = "Phases were not randomised and the cases were not sampled: 
  * @returns The test result (`pValue` null when every pair is tied or there is none).
  * @example
  * ```ts
- * import { signTest } from "./paired_tests.ts";
+ * import { signTest } from "#lib/mod.ts";
  * signTest([{ caseId: "1", pre: 3, post: 1 }, { caseId: "2", pre: 8, post: 1 }]).pValue; // 0.5
  * ```
  */
@@ -171,7 +169,7 @@ export function signTest(pairs: readonly PrePost[]): TestResult {
  * @returns The test result (`pValue` null when there is no pair).
  * @example
  * ```ts
- * import { permutationTest } from "./paired_tests.ts";
+ * import { permutationTest } from "#lib/mod.ts";
  * const pairs = [{ caseId: "1", pre: 3.3, post: 0.6 }, { caseId: "2", pre: 8, post: 0.1 }];
  * permutationTest(pairs).pValue; // 0.5 (2 of 4 assignments)
  * ```
@@ -259,8 +257,7 @@ export interface PairedTests {
  * @returns One entry per timing.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { pairedTests } from "./paired_tests.ts";
+ * import { loadCaseSeries, pairedTests } from "#lib/mod.ts";
  * pairedTests((await loadCaseSeries()).cases)[1].sign.pValue; // 0.25
  * ```
  */

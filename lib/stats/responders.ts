@@ -41,7 +41,7 @@ export interface Proportion {
  * @returns The proportion with its limits (all `null` when n = 0).
  * @example
  * ```ts
- * import { clopperPearson } from "./responders.ts";
+ * import { clopperPearson } from "#lib/mod.ts";
  * clopperPearson(3, 3).ciLower; // 0.2924… (= 0.025^(1/3))
  * ```
  */
@@ -64,7 +64,7 @@ export type Timing = "first" | "last";
  * @returns For example "≥50% reduction" or "≥2 cm reduction".
  * @example
  * ```ts
- * import { thresholdLabel } from "#lib/stats/responders.ts";
+ * import { thresholdLabel } from "#lib/mod.ts";
  * if (thresholdLabel({ kind: "percent", value: 50 }) !== "≥50% reduction") throw new Error();
  * if (thresholdLabel({ kind: "points", value: 2 }, "cm") !== "≥2 cm reduction") throw new Error();
  * ```
@@ -99,8 +99,7 @@ export interface ResponderRow extends Proportion {
  * @returns One row per timing and threshold.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { responders } from "./responders.ts";
+ * import { loadCaseSeries, responders } from "#lib/mod.ts";
  * const rows = responders((await loadCaseSeries()).cases);
  * rows.find((r) => r.timing === "last" && r.threshold.value === 50)?.count; // 3
  * ```
@@ -188,8 +187,7 @@ export interface ResponderCurvePoint {
  * @returns The points, first timing then last.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { responderCurve } from "./responders.ts";
+ * import { loadCaseSeries, responderCurve } from "#lib/mod.ts";
  * const curve = responderCurve((await loadCaseSeries()).cases);
  * curve.find((p) => p.timing === "first" && p.threshold === 0)?.proportion; // 1
  * ```

@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * import { bisectRoot } from "./roots.ts";
+ * import { bisectRoot } from "#lib/stats/roots.ts";
  * bisectRoot((x) => x * x - 2, 0, 2); // 1.4142135623730951
  * ```
  */

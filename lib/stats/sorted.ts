@@ -16,7 +16,7 @@
  * @returns The index.
  * @example
  * ```ts
- * import { firstAtLeast } from "./sorted.ts";
+ * import { firstAtLeast } from "#lib/stats/sorted.ts";
  * const v = Float64Array.of(1, 2, 2, 3);
  * firstAtLeast(v, 2, false); // 1
  * firstAtLeast(v, 2, true); // 3

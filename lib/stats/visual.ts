@@ -40,8 +40,7 @@ const f2 = (x: number) => formatNumber(x, 2);
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { visualAnalysis } from "./visual.ts";
+ * import { loadCaseSeries, visualAnalysis } from "#lib/mod.ts";
  * const v = visualAnalysis((await loadCaseSeries()).cases[1]);
  * v.find((f) => f.feature === "level")?.treatment; // 0.55
  * ```
