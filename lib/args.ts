@@ -15,10 +15,11 @@ import type { Case, CaseSeries } from "./model.ts";
  * @returns For example `the string "2"`, `the number 8`, `undefined`, `an array of 3 items`.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { describeValue } from "#lib/args.ts";
- * describeValue("2"); // 'the string "2"'
- * describeValue([1, 2]); // "an array of 2 items"
- * describeValue({ a: 1 }); // "an object with keys a"
+ * assert.equal(describeValue("2"), 'the string "2"');
+ * assert.equal(describeValue([1, 2]), "an array of 2 items");
+ * assert.equal(describeValue({ a: 1 }), "an object with keys a");
  * ```
  */
 export function describeValue(value: unknown): string {

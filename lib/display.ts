@@ -180,8 +180,9 @@ const markdown = new Marked({
  * @returns HTML.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { markdownHtml } from "#lib/mod.ts";
- * markdownHtml("## Case 1\n\n- **VAS** < 3 cm"); // "<h2>Case 1</h2>\n<ul>\n<li><strong>VAS</strong> &lt; 3 cm</li>\n</ul>\n"
+ * assert.equal(markdownHtml("## Case 1\n\n- **VAS** < 3 cm"), "<h2>Case 1</h2>\n<ul>\n<li><strong>VAS</strong> &lt; 3 cm</li>\n</ul>\n");
  * ```
  */
 export function markdownHtml(text: string): string {
@@ -315,8 +316,9 @@ function expectRows(fn: string, rows: unknown): asserts rows is readonly Row[] {
  * @returns The text: a header line, then one line per row.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { textTable } from "#lib/mod.ts";
- * textTable([{ a: 1, b: "x" }]); // "a  b\n1  x"
+ * assert.equal(textTable([{ a: 1, b: "x" }]), "a  b\n1  x");
  * ```
  */
 export function textTable(rows: readonly Row[]): string {
@@ -339,8 +341,9 @@ export function textTable(rows: readonly Row[]): string {
  * @returns The CSV text, with a header line.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { csvTable } from "#lib/mod.ts";
- * csvTable([{ a: 1, b: Infinity }]); // "a,b\n1,Inf\n"
+ * assert.equal(csvTable([{ a: 1, b: Infinity }]), "a,b\n1,Inf\n");
  * const csv = csvTable([{ n: -3.5, t: "=HYPERLINK(\"http://x\")", u: "-x" }]);
  * if (csv !== 'n,t,u\n-3.5,"\'=HYPERLINK(""http://x"")",\'-x\n') throw new Error(csv);
  * ```
@@ -370,8 +373,9 @@ export function csvTable(rows: readonly Row[], header: readonly string[] = []): 
  * @returns The HTML `<table>`.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { htmlTable } from "#lib/mod.ts";
- * htmlTable([{ drug: "a", mg: 25 }], "Doses").includes('<td><div align="left">a</div></td>'); // true
+ * assert.equal(htmlTable([{ drug: "a", mg: 25 }], "Doses").includes('<td><div align="left">a</div></td>'), true);
  * ```
  */
 export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {

@@ -34,8 +34,9 @@ export interface NominalInterval extends Interval {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { UNIT_DAYS } from "#lib/mod.ts";
- * UNIT_DAYS.month; // 30
+ * assert.equal(UNIT_DAYS.month, 30);
  * ```
  */
 export const UNIT_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
@@ -51,8 +52,9 @@ export type TimeRule = "origin" | "exact" | "approx" | "within" | "after" | "bef
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { TIME_RULES } from "#lib/mod.ts";
- * TIME_RULES.approx; // "about N units after A: ..."
+ * assert.ok(TIME_RULES.approx.startsWith("'about/approximately N units after A'"));
  * ```
  */
 export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
@@ -75,8 +77,9 @@ export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { VALUE_RULES } from "#lib/mod.ts";
- * VALUE_RULES.range; // "'VAS a–b': [a, b], nominal the midpoint."
+ * assert.equal(VALUE_RULES.range, "'VAS a–b': [a, b], nominal the midpoint (a + b) / 2.");
  * ```
  */
 export const VALUE_RULES: Readonly<
@@ -96,9 +99,10 @@ export const VALUE_RULES: Readonly<
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ruleOffset } from "#lib/mod.ts";
- * ruleOffset("approx", 7, "week"); // { lo: 45.5, hi: 52.5, nominal: 49 }
- * ruleOffset("within", 1, "week"); // { lo: 0, hi: 7, nominal: 7 }
+ * assert.deepEqual(ruleOffset("approx", 7, "week"), { lo: 45.5, hi: 52.5, nominal: 49 });
+ * assert.deepEqual(ruleOffset("within", 1, "week"), { lo: 0, hi: 7, nominal: 7 });
  * ```
  */
 export function ruleOffset(
@@ -189,9 +193,10 @@ export function addIntervals(a: NominalInterval, b: NominalInterval): NominalInt
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { intersect } from "#lib/mod.ts";
- * intersect({ lo: 0, hi: 10 }, { lo: 5, hi: Infinity }); // { lo: 5, hi: 10 }
- * intersect({ lo: 0, hi: 1 }, { lo: 2, hi: 3 }); // null
+ * assert.deepEqual(intersect({ lo: 0, hi: 10 }, { lo: 5, hi: Infinity }), { lo: 5, hi: 10 });
+ * assert.equal(intersect({ lo: 0, hi: 1 }, { lo: 2, hi: 3 }), null);
  * ```
  */
 export function intersect(a: Interval, b: Interval): Interval | null {
@@ -226,8 +231,9 @@ const formatDayOptionsSchema = z.object({
  * @returns The text.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatDay } from "#lib/mod.ts";
- * formatDay({ lo: 0, hi: 6, nominal: 6 }, true); // "6 [0, 6]"
+ * assert.equal(formatDay({ lo: 0, hi: 6, nominal: 6 }, true), "6 [0, 6]");
  * formatDay({ lo: 0, hi: 195, nominal: 97.5 }, false, { prefix: true });
  * // "days [0, 195] (no date stated)"
  * ```
@@ -251,9 +257,10 @@ export function formatDay(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatNumber } from "#lib/mod.ts";
- * formatNumber(30.30303, 1); // "30.3"
- * formatNumber(Infinity); // "inf"
+ * assert.equal(formatNumber(30.30303, 1), "30.3");
+ * assert.equal(formatNumber(Infinity), "inf");
  * ```
  */
 export function formatNumber(v: number, digits = 2): string {
@@ -270,9 +277,10 @@ export type ExtractionBound = "nominal" | "best" | "worst";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { atBound } from "#lib/mod.ts";
  * const x = { lo: 0, hi: 1, nominal: 0.5 };
- * [atBound(x, "best", false), atBound(x, "worst", false)]; // [0, 1]
+ * assert.deepEqual([atBound(x, "best", false), atBound(x, "worst", false)], [0, 1]);
  * ```
  */
 export function atBound(x: NominalInterval, bound: ExtractionBound, favourHigh: boolean): number {
@@ -286,9 +294,10 @@ export function atBound(x: NominalInterval, bound: ExtractionBound, favourHigh: 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatInterval } from "#lib/mod.ts";
- * formatInterval({ lo: 81, hi: Infinity }); // "[81, inf)"
- * formatInterval({ lo: 2.3, hi: 2.3 }); // "2.3"
+ * assert.equal(formatInterval({ lo: 81, hi: Infinity }), "[81, inf)");
+ * assert.equal(formatInterval({ lo: 2.3, hi: 2.3 }), "2.3");
  * ```
  */
 export function formatInterval(x: Interval, digits = 2): string {
@@ -306,9 +315,10 @@ export function formatInterval(x: Interval, digits = 2): string {
  * @returns The text.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fmt } from "#lib/mod.ts";
- * fmt(30.303030, 1); // "30.3"
- * fmt(null); // "–"
+ * assert.equal(fmt(30.303030, 1), "30.3");
+ * assert.equal(fmt(null), "–");
  * ```
  */
 export function fmt(x: number | null | undefined, digits = 2): string {

@@ -70,8 +70,9 @@ export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { TABLE_ORDER } from "#lib/load.ts";
- * TABLE_ORDER[0]; // "sources"
+ * assert.equal(TABLE_ORDER[0], "sources");
  * ```
  */
 export const TABLE_ORDER: readonly TableName[] = [

@@ -169,10 +169,11 @@ function weightOf(w: Weighting, r: EffectSizeResult): number | null {
  * @returns The aggregate.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { aggregateEffectSizes, effectSize } from "#lib/mod.ts";
  * const opts = { improvement: "decrease" as const };
  * const rs = [effectSize("PND", [5, 6], [1, 2], opts), effectSize("PND", [5, 6], [1, 7], opts)];
- * aggregateEffectSizes(rs, ["a", "b"], "equal").estimate; // 0.75
+ * assert.equal(aggregateEffectSizes(rs, ["a", "b"], "equal").estimate, 0.75);
  * ```
  */
 export function aggregateEffectSizes(

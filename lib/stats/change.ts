@@ -37,9 +37,10 @@ const EPS = 1e-9;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { immpactClass } from "#lib/mod.ts";
- * immpactClass(50); // "substantial"
- * immpactClass(29.9); // "minimal"
+ * assert.equal(immpactClass(50), "substantial");
+ * assert.equal(immpactClass(29.9), "minimal");
  * ```
  */
 export function immpactClass(percentReduction: number): ImmpactClass {

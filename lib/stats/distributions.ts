@@ -28,8 +28,9 @@ const jStat: {
  * @returns The z with Φ(z) = p (−Infinity at 0, Infinity at 1).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { normalQuantile } from "#lib/stats/distributions.ts";
- * normalQuantile(0.975); // 1.959963984540054 (R: qnorm(0.975))
+ * assert.ok(Math.abs(normalQuantile(0.975) - 1.959963984540054) < 1e-15); // R: qnorm(0.975)
  * ```
  */
 export function normalQuantile(p: number): number {

@@ -33,8 +33,9 @@ export interface CaseLine {
  * @returns "first-line", "second-line", …, "11th-line".
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lineLabel } from "#lib/mod.ts";
- * lineLabel(2); // "second-line"
+ * assert.equal(lineLabel(2), "second-line");
  * ```
  */
 export function lineLabel(line: number): string {

@@ -135,8 +135,9 @@ const TEST_CAVEAT = "Phases were not randomised and the cases were not sampled: 
  * @returns The test result (`pValue` null when every pair is tied or there is none).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { signTest } from "#lib/mod.ts";
- * signTest([{ caseId: "1", pre: 3, post: 1 }, { caseId: "2", pre: 8, post: 1 }]).pValue; // 0.5
+ * assert.equal(signTest([{ caseId: "1", pre: 3, post: 1 }, { caseId: "2", pre: 8, post: 1 }]).pValue, 0.5);
  * ```
  */
 export function signTest(pairs: readonly PrePost[]): TestResult {
@@ -169,9 +170,10 @@ export function signTest(pairs: readonly PrePost[]): TestResult {
  * @returns The test result (`pValue` null when there is no pair).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { permutationTest } from "#lib/mod.ts";
  * const pairs = [{ caseId: "1", pre: 3.3, post: 0.6 }, { caseId: "2", pre: 8, post: 0.1 }];
- * permutationTest(pairs).pValue; // 0.5 (2 of 4 assignments)
+ * assert.equal(permutationTest(pairs).pValue, 0.5); // 2 of 4 assignments
  * ```
  */
 export function permutationTest(
