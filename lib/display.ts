@@ -51,8 +51,10 @@ const tableOptionsSchema = z.object({
  * @returns The folder, or `null` interactively (nothing is written then).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resultsDir } from "#lib/display.ts";
- * resultsDir(); // null unless RESULTS_DIR is set
+ * // null unless RESULTS_DIR is set
+ * assert.equal(resultsDir(), Deno.env.get("RESULTS_DIR") ?? null);
  * ```
  */
 export function resultsDir(): string | null {
@@ -200,7 +202,8 @@ export function markdownHtml(text: string): string {
  * @example
  * ```ts
  * import { showMarkdown } from "#lib/mod.ts";
- * await showMarkdown("**3** cases"); // prints "**3** cases" outside a kernel
+ * // Outside a kernel this prints "**3** cases".
+ * await showMarkdown("**3** cases");
  * ```
  */
 export async function showMarkdown(text: string): Promise<void> {
@@ -227,8 +230,10 @@ export async function showMarkdown(text: string): Promise<void> {
  * import { showFigure, loadCaseSeries } from "#lib/mod.ts";
  * import { caseTimelineFigure } from "#lib/plots/mod.ts";
  * const series = await loadCaseSeries();
- * await showFigure("timeline", caseTimelineFigure(series.cases[0])); // prints its description
- * await showFigure(caseTimelineFigure(series.cases[0])); // shown only: nothing written
+ * // Outside a kernel each prints its description; the first also writes files under the
+ * // reproduce command, the second (no name) never writes.
+ * await showFigure("timeline", caseTimelineFigure(series.cases[0]));
+ * await showFigure(caseTimelineFigure(series.cases[0]));
  * ```
  */
 export async function showFigure(figure: Figure): Promise<void>;
@@ -423,7 +428,8 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
  * ```ts
  * import { showTable } from "#lib/mod.ts";
  * await showTable("demo", [{ case: "1", vas: 6.6 }], "A caption", { notes: ["One note."] });
- * await showTable([{ case: "1", vas: 6.6 }]); // shown only: no name, nothing written
+ * // No name: shown only, nothing written.
+ * await showTable([{ case: "1", vas: 6.6 }]);
  * ```
  */
 export async function showTable(

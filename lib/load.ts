@@ -345,9 +345,10 @@ const loadOptionsSchema = z.object({
  * @throws {TypeError} When `dataDir` is not a folder.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadCaseSeries } from "#lib/mod.ts";
  * const series = await loadCaseSeries();
- * series.cases.every((c) => series.sources.has(c.sourceId)); // true
+ * assert.ok(series.cases.every((c) => series.sources.has(c.sourceId)));
  * ```
  */
 export async function loadCaseSeries(
