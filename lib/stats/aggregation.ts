@@ -45,8 +45,11 @@ export interface Phases {
  * @returns The two phases.
  * @example
  * ```ts
- * import { loadCaseSeries, phases } from "#lib/mod.ts";
- * phases((await loadCaseSeries()).cases[0]).baseline; // [6.6, 3.3]
+ * import assert from "node:assert/strict";
+ * import { alignOnDrug, loadCaseSeries, phases } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => !phases(x).reason)!;
+ * const before = alignOnDrug(c, c.study.drug).filter((o) => o.phase === "before");
+ * assert.deepEqual(phases(c).baseline, before.map((o) => o.vas.nominal));
  * ```
  */
 export function phases(
@@ -261,9 +264,18 @@ export function aggregateEffectSizes(
  * @returns Per-case results (with each case's phases) and the aggregate.
  * @example
  * ```ts
- * import { loadCaseSeries, caseEffectSizes } from "#lib/mod.ts";
- * const r = caseEffectSizes((await loadCaseSeries()).cases, "NAP", { improvement: "decrease" });
- * r.perCase.map((x) => x.result.estimate); // [1, 1, 1]
+ * import assert from "node:assert/strict";
+ * import { caseEffectSizes, effectSize, loadCaseSeries, phases, reportable } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * const r = caseEffectSizes(cases, "NAP", { improvement: "decrease" });
+ * // One result per case; a case's estimate is NAP of its own two phases, reportable only when
+ * // each phase has the study's fewest values.
+ * const c = cases.find((x) => !phases(x).reason)!;
+ * const p = phases(c);
+ * const nap = effectSize("NAP", p.baseline, p.treatment, { improvement: "decrease" });
+ * const own = reportable(nap, c.study.minPointsPerPhase);
+ * assert.equal(r.perCase.length, cases.length);
+ * assert.equal(r.perCase.find((x) => x.caseId === c.id)!.result.estimate, own.estimate);
  * ```
  */
 export function caseEffectSizes(

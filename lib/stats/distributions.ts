@@ -52,8 +52,9 @@ export function normalQuantile(p: number): number {
  * @returns P(X ≤ k).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { binomialCdf } from "#lib/stats/distributions.ts";
- * binomialCdf(1, 9, 0.5); // 10/512 = 0.01953125
+ * assert.equal(binomialCdf(1, 9, 0.5), 10 / 512); // (1 + 9) / 2^9
  * ```
  */
 export function binomialCdf(k: number, n: number, p: number): number {
@@ -101,8 +102,11 @@ export function binomialCdf(k: number, n: number, p: number): number {
  * @returns The lower and upper limits (0 when count = 0, 1 when count = n).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { clopperPearsonLimits } from "#lib/stats/distributions.ts";
- * clopperPearsonLimits(3, 3, 0.95).lower; // 0.025 ** (1 / 3) = 0.2924017738212866
+ * const { lower, upper } = clopperPearsonLimits(3, 3, 0.95);
+ * assert.ok(Math.abs(lower - 0.025 ** (1 / 3)) < 1e-12); // 0.2924…
+ * assert.equal(upper, 1);
  * ```
  */
 export function clopperPearsonLimits(

@@ -55,9 +55,13 @@ export function lineLabel(line: number): string {
  * @returns Lines and exclusions.
  * @example
  * ```ts
- * import { loadCaseSeries, linesOfTherapy } from "#lib/mod.ts";
- * const { lines } = linesOfTherapy((await loadCaseSeries()).cases);
- * lines.find((l) => l.caseId === "2")?.priorDrugs.map((d) => d.drug); // ["diclofenac"]
+ * import assert from "node:assert/strict";
+ * import { linesOfTherapy, loadCaseSeries } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * const { lines, excluded } = linesOfTherapy(cases);
+ * // The line is 1 + the distinct drugs given before; every case is placed or excluded.
+ * assert.ok(lines.every((l) => l.line === 1 + new Set(l.priorDrugs.map((d) => d.drug)).size));
+ * assert.equal(lines.length + excluded.length, cases.length);
  * ```
  */
 export function linesOfTherapy(
@@ -122,9 +126,14 @@ export interface GroupSummary {
  * @returns One group per line present in the data, in line order, and the excluded cases.
  * @example
  * ```ts
- * import { loadCaseSeries, lineOfTherapyGroups } from "#lib/mod.ts";
- * const { groups } = lineOfTherapyGroups((await loadCaseSeries()).cases);
- * groups.map((g) => g.line); // [1, 2, 3]
+ * import assert from "node:assert/strict";
+ * import { lineOfTherapyGroups, linesOfTherapy, loadCaseSeries } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * const { groups } = lineOfTherapyGroups(cases);
+ * // One group per line present, in line order.
+ * const present = [...new Set(linesOfTherapy(cases).lines.map((l) => l.line))].sort((a, b) => a - b);
+ * assert.deepEqual(groups.map((g) => g.line), present);
+ * assert.ok(groups.every((g) => g.n === g.caseIds.length));
  * ```
  */
 export function lineOfTherapyGroups(

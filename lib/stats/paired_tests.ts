@@ -46,8 +46,15 @@ export type PairedOptions = ChangeOptions & { timing?: Timing; bound?: Extractio
  * @returns The pairs and the excluded cases.
  * @example
  * ```ts
- * import { loadCaseSeries, pairedValues } from "#lib/mod.ts";
- * pairedValues((await loadCaseSeries()).cases).pairs.map((p) => p.pre); // [3.3, 8, 4]
+ * import assert from "node:assert/strict";
+ * import { caseChange, loadCaseSeries, pairedValues } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * // pre: the baseline; post: the last value after the drug (the default timing).
+ * for (const p of pairedValues(cases).pairs) {
+ *   const ch = caseChange(cases.find((c) => c.id === p.caseId)!);
+ *   assert.equal(p.pre, ch.baseline.vas!.nominal);
+ *   assert.equal(p.post, ch.points.at(-1)!.vas.nominal);
+ * }
  * ```
  */
 export function pairedValues(
@@ -92,8 +99,10 @@ export function pairedValues(
  * @returns The pairs.
  * @example
  * ```ts
- * import { loadCaseSeries, prePost } from "#lib/mod.ts";
- * prePost((await loadCaseSeries()).cases).length; // 3
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pairedValues, prePost } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * assert.deepEqual(prePost(cases), pairedValues(cases).pairs);
  * ```
  */
 export function prePost(cases: readonly Case[], options: PairedOptions = {}): PrePost[] {
@@ -259,8 +268,11 @@ export interface PairedTests {
  * @returns One entry per timing.
  * @example
  * ```ts
- * import { loadCaseSeries, pairedTests } from "#lib/mod.ts";
- * pairedTests((await loadCaseSeries()).cases)[1].sign.pValue; // 0.25
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pairedTests, signTest } from "#lib/mod.ts";
+ * const tests = pairedTests((await loadCaseSeries()).cases);
+ * assert.deepEqual(tests.map((t) => t.timing), ["first", "last"]);
+ * assert.equal(tests[1].sign.pValue, signTest(tests[1].pairs).pValue);
  * ```
  */
 export function pairedTests(
