@@ -23,8 +23,11 @@ import { valueScale } from "./cases.ts";
  * @returns For example "1 source, 3 cases, 14 dose periods, …".
  * @example
  * ```ts
- * import { loadCaseSeries, datasetCounts } from "#lib/mod.ts";
- * datasetCounts(await loadCaseSeries()).startsWith("1 source, 3 cases"); // true
+ * import assert from "node:assert/strict";
+ * import { datasetCounts, loadCaseSeries, plural } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const start = `${plural(s.sources.size, "source")}, ${plural(s.cases.length, "case")}, `;
+ * assert.ok(datasetCounts(s).startsWith(start));
  * ```
  */
 export function datasetCounts(s: CaseSeries): string {
@@ -46,8 +49,14 @@ export function datasetCounts(s: CaseSeries): string {
  * @returns The paragraph.
  * @example
  * ```ts
- * import { loadCaseSeries, responders, responderSummary } from "#lib/mod.ts";
- * responderSummary(responders((await loadCaseSeries()).cases)).includes("3 of 3 cases"); // true
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, plural, responders, responderSummary } from "#lib/mod.ts";
+ * const rows = responders((await loadCaseSeries()).cases);
+ * // It reports the strictest percent threshold at the last value as "count of n cases".
+ * const top = Math.max(...rows.flatMap((r) => r.threshold.kind === "percent" ? [r.threshold.value] : []));
+ * const last = rows.find((r) => r.timing === "last" && r.threshold.value === top)!;
+ * const text = responderSummary(rows);
+ * assert.ok(last.n === 0 || text.includes(`${last.count} of ${plural(last.n, "case")} had a ≥${top}%`));
  * ```
  */
 export function responderSummary(rows: readonly ResponderRow[]): string {
@@ -86,9 +95,12 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
  * @returns One bullet per case.
  * @example
  * ```ts
- * import { loadCaseSeries, sensitivityTable, reductionRanges } from "#lib/mod.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, reductionRanges, sensitivityTable } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
- * reductionRanges(s, sensitivityTable(s.cases)).split("\n").length; // 3
+ * // One bullet per case, in case order.
+ * const bullets = reductionRanges(s, sensitivityTable(s.cases)).split("\n");
+ * assert.deepEqual(bullets.map((b) => b.slice(0, b.indexOf(":"))), s.cases.map((c) => `- Case ${c.id}`));
  * ```
  */
 export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[]): string {
@@ -115,8 +127,14 @@ export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[])
  * @returns The paragraph.
  * @example
  * ```ts
- * import { loadCaseSeries, baselineSummary } from "#lib/mod.ts";
- * baselineSummary(await loadCaseSeries()).startsWith("Case 1's baseline depends"); // true
+ * import assert from "node:assert/strict";
+ * import { baselineDependence, baselineSummary, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const text = baselineSummary(s);
+ * // Each case whose baseline moves with the definition gets its sentence.
+ * for (const b of baselineDependence(s)) {
+ *   assert.ok(text.includes(`Case ${b.caseId}'s baseline depends on the definition`));
+ * }
  * ```
  */
 export function baselineSummary(s: CaseSeries): string {
