@@ -28,9 +28,14 @@ export interface DataIssue {
  * ```ts
  * import assert from "node:assert/strict";
  * import { formatIssue } from "#lib/mod.ts";
- * formatIssue({ file: "cases.csv", row: 3, column: "age", message: "not a number: 'x'" });
- * // "cases.csv:3:age: not a number: 'x'"
- * assert.equal(formatIssue({ file: "events.csv", message: "file not found" }), "events.csv::: file not found");
+ * assert.equal(
+ *   formatIssue({ file: "cases.csv", row: 3, column: "age", message: "not a number: 'x'" }),
+ *   "cases.csv:3:age: not a number: 'x'",
+ * );
+ * assert.equal(
+ *   formatIssue({ file: "events.csv", message: "file not found" }),
+ *   "events.csv::: file not found",
+ * );
  * ```
  */
 export function formatIssue(issue: DataIssue): string {

@@ -150,10 +150,13 @@ export function ruleOffset(
  * @returns The day and the offset from the anchor.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { deriveDay } from "#lib/mod.ts";
  * const a = { lo: 2, hi: 2, nominal: 2 };
- * deriveDay("after", null, null, a, { lo: 10.5, hi: 17.5, nominal: 14 }).day;
- * // { lo: 2, hi: 17.5, nominal: 8 }
+ * assert.deepEqual(
+ *   deriveDay("after", null, null, a, { lo: 10.5, hi: 17.5, nominal: 14 }).day,
+ *   { lo: 2, hi: 17.5, nominal: 8 },
+ * );
  * ```
  */
 export function deriveDay(
@@ -179,9 +182,12 @@ export function deriveDay(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { addIntervals } from "#lib/mod.ts";
- * addIntervals({ lo: 6, hi: 6, nominal: 6 }, { lo: 75, hi: 105, nominal: 90 });
- * // { lo: 81, hi: 111, nominal: 96 }
+ * assert.deepEqual(
+ *   addIntervals({ lo: 6, hi: 6, nominal: 6 }, { lo: 75, hi: 105, nominal: 90 }),
+ *   { lo: 81, hi: 111, nominal: 96 },
+ * );
  * ```
  */
 export function addIntervals(a: NominalInterval, b: NominalInterval): NominalInterval {
@@ -234,8 +240,10 @@ const formatDayOptionsSchema = z.object({
  * import assert from "node:assert/strict";
  * import { formatDay } from "#lib/mod.ts";
  * assert.equal(formatDay({ lo: 0, hi: 6, nominal: 6 }, true), "6 [0, 6]");
- * formatDay({ lo: 0, hi: 195, nominal: 97.5 }, false, { prefix: true });
- * // "days [0, 195] (no date stated)"
+ * assert.equal(
+ *   formatDay({ lo: 0, hi: 195, nominal: 97.5 }, false, { prefix: true }),
+ *   "days [0, 195] (no date stated)",
+ * );
  * ```
  */
 export function formatDay(

@@ -526,9 +526,13 @@ const excludedIds = (xs: readonly Exclusion[]) =>
  * @returns One sentence for `showTable`'s `notes`, or none when no case is left out.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exclusionNotes } from "#lib/mod.ts";
- * exclusionNotes([{ excluded: [{ caseId: "4", reason: "no VAS value" }] }]);
- * // ["Left out: case 4: no VAS value."]
+ * assert.deepEqual(
+ *   exclusionNotes([{ excluded: [{ caseId: "4", reason: "no VAS value" }] }]),
+ *   ["Left out: case 4: no VAS value."],
+ * );
+ * assert.deepEqual(exclusionNotes([{ excluded: [] }]), []);
  * ```
  */
 export function exclusionNotes(rows: readonly { excluded: readonly Exclusion[] }[]): string[] {

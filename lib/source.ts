@@ -86,9 +86,11 @@ export function statedNumbers(text: string): number[] {
  * import assert from "node:assert/strict";
  * import { quoteStatesValue } from "#lib/mod.ts";
  * assert.equal(quoteStatesValue("pain VAS 6.6", 6.6, "vas_nominal"), null);
- * quoteStatesValue("pain VAS 6.6", 6.7, "vas_nominal");
- * // "vas_nominal is 6.7 but the quote states 6.6"
- * assert.equal(quoteStatesValue("the pain eased", 9.9, "vas_nominal")?.includes("states no number"), true);
+ * assert.equal(
+ *   quoteStatesValue("pain VAS 6.6", 6.7, "vas_nominal"),
+ *   "vas_nominal is 6.7 but the quote states 6.6",
+ * );
+ * assert.match(quoteStatesValue("the pain eased", 9.9, "vas_nominal")!, /states no number/);
  * ```
  */
 export function quoteStatesValue(quote: string, value: number, what: string): string | null {

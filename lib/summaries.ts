@@ -168,9 +168,14 @@ export function baselineSummary(s: CaseSeries): string {
  * @returns The paragraph.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { robustnessSummary } from "#lib/mod.ts";
- * robustnessSummary(1, 2, [{ id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] }]);
- * // "1 other reading of the text gives 2 analysis variants (every combination). 1 of 1 headline conclusion holds in every variant."
+ * const a = { id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] };
+ * assert.equal(
+ *   robustnessSummary(1, 2, [a]),
+ *   "1 other reading of the text gives 2 analysis variants (every combination). " +
+ *     "1 of 1 headline conclusion holds in every variant.",
+ * );
  * ```
  */
 export function robustnessSummary(

@@ -54,9 +54,12 @@ export function immpactClass(percentReduction: number): ImmpactClass {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { percentReduction } from "#lib/mod.ts";
- * percentReduction({ lo: 8, hi: 8, nominal: 8 }, { lo: 0, hi: 1, nominal: 0.5 });
- * // { lo: 87.5, hi: 100, nominal: 93.75 }
+ * assert.deepEqual(
+ *   percentReduction({ lo: 8, hi: 8, nominal: 8 }, { lo: 0, hi: 1, nominal: 0.5 }),
+ *   { lo: 87.5, hi: 100, nominal: 93.75 },
+ * );
  * ```
  */
 export function percentReduction(b: NominalInterval, v: NominalInterval): NominalInterval | null {
