@@ -184,7 +184,10 @@ const markdown = new Marked({
  * ```ts
  * import assert from "node:assert/strict";
  * import { markdownHtml } from "#lib/mod.ts";
- * assert.equal(markdownHtml("## Case 1\n\n- **VAS** < 3 cm"), "<h2>Case 1</h2>\n<ul>\n<li><strong>VAS</strong> &lt; 3 cm</li>\n</ul>\n");
+ * assert.equal(
+ *   markdownHtml("## Case 1\n\n- **VAS** < 3 cm"),
+ *   "<h2>Case 1</h2>\n<ul>\n<li><strong>VAS</strong> &lt; 3 cm</li>\n</ul>\n",
+ * );
  * ```
  */
 export function markdownHtml(text: string): string {
@@ -380,7 +383,8 @@ export function csvTable(rows: readonly Row[], header: readonly string[] = []): 
  * ```ts
  * import assert from "node:assert/strict";
  * import { htmlTable } from "#lib/mod.ts";
- * assert.equal(htmlTable([{ drug: "a", mg: 25 }], "Doses").includes('<td><div align="left">a</div></td>'), true);
+ * const html = htmlTable([{ drug: "a", mg: 25 }], "Doses");
+ * assert.ok(html.includes('<td><div align="left">a</div></td>'));
  * ```
  */
 export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {

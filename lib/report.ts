@@ -334,7 +334,8 @@ export function activeRows(c: Case): Row[] {
  *   loadCaseSeries,
  * } from "#lib/mod.ts";
  * const def = BASELINE_DEFINITIONS[0];
- * const c = (await loadCaseSeries()).cases.find((x) => caseChange(x, { baseline: def }).points.length)!;
+ * const cases = (await loadCaseSeries()).cases;
+ * const c = cases.find((x) => caseChange(x, { baseline: def }).points.length > 0)!;
  * // The first row: the first value after the drug, under the first baseline definition.
  * const p = caseChange(c, { baseline: def }).points[0];
  * const want = p.percentReduction ? formatInterval(p.percentReduction, 1) : null;
@@ -394,7 +395,12 @@ export function changeRows(c: Case): Row[] {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { BASELINE_DEFINITIONS, loadCaseSeries, percentThresholds, reliefRows } from "#lib/mod.ts";
+ * import {
+ *   BASELINE_DEFINITIONS,
+ *   loadCaseSeries,
+ *   percentThresholds,
+ *   reliefRows,
+ * } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const thresholds = percentThresholds(c.study);
  * const rows = reliefRows(c);
@@ -879,7 +885,8 @@ export function sensitivityRows(s: CaseSeries): Row[] {
  *   r.quantity === row.quantity && r.caseId === row.caseId && r.value !== null
  * ).map((r) => r.value as number);
  * const [lo, hi] = [fmt(Math.min(...values), 1), fmt(Math.max(...values), 1)];
- * assert.equal(sensitivityRange(table, row.quantity, row.caseId), lo === hi ? lo : `${lo}–${hi}`);
+ * const want = lo === hi ? lo : `${lo}–${hi}`;
+ * assert.equal(sensitivityRange(table, row.quantity, row.caseId), want);
  * assert.equal(sensitivityRange(table, row.quantity, "no such case"), "not defined");
  * ```
  */

@@ -17,7 +17,10 @@
  * ```ts
  * import assert from "node:assert/strict";
  * import { normalizeSourceText } from "#lib/mod.ts";
- * assert.equal(normalizeSourceText("the dose of par-\n\noxetine was  increased"), "the dose of paroxetine was increased");
+ * assert.equal(
+ *   normalizeSourceText("the dose of par-\n\noxetine was  increased"),
+ *   "the dose of paroxetine was increased",
+ * );
  * ```
  */
 export function normalizeSourceText(text: string): string {

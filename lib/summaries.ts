@@ -53,10 +53,11 @@ export function datasetCounts(s: CaseSeries): string {
  * import { loadCaseSeries, plural, responders, responderSummary } from "#lib/mod.ts";
  * const rows = responders((await loadCaseSeries()).cases);
  * // It reports the strictest percent threshold at the last value as "count of n cases".
- * const top = Math.max(...rows.flatMap((r) => r.threshold.kind === "percent" ? [r.threshold.value] : []));
+ * const percents = rows.flatMap((r) => r.threshold.kind === "percent" ? [r.threshold.value] : []);
+ * const top = Math.max(...percents);
  * const last = rows.find((r) => r.timing === "last" && r.threshold.value === top)!;
- * const text = responderSummary(rows);
- * assert.ok(last.n === 0 || text.includes(`${last.count} of ${plural(last.n, "case")} had a ≥${top}%`));
+ * const said = `${last.count} of ${plural(last.n, "case")} had a ≥${top}%`;
+ * assert.ok(last.n === 0 || responderSummary(rows).includes(said));
  * ```
  */
 export function responderSummary(rows: readonly ResponderRow[]): string {
@@ -100,7 +101,10 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
  * const s = await loadCaseSeries();
  * // One bullet per case, in case order.
  * const bullets = reductionRanges(s, sensitivityTable(s.cases)).split("\n");
- * assert.deepEqual(bullets.map((b) => b.slice(0, b.indexOf(":"))), s.cases.map((c) => `- Case ${c.id}`));
+ * assert.deepEqual(
+ *   bullets.map((b) => b.slice(0, b.indexOf(":"))),
+ *   s.cases.map((c) => `- Case ${c.id}`),
+ * );
  * ```
  */
 export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[]): string {

@@ -131,7 +131,8 @@ export interface GroupSummary {
  * const cases = (await loadCaseSeries()).cases;
  * const { groups } = lineOfTherapyGroups(cases);
  * // One group per line present, in line order.
- * const present = [...new Set(linesOfTherapy(cases).lines.map((l) => l.line))].sort((a, b) => a - b);
+ * const present = [...new Set(linesOfTherapy(cases).lines.map((l) => l.line))]
+ *   .sort((a, b) => a - b);
  * assert.deepEqual(groups.map((g) => g.line), present);
  * assert.ok(groups.every((g) => g.n === g.caseIds.length));
  * ```

@@ -146,7 +146,8 @@ const TEST_CAVEAT = "Phases were not randomised and the cases were not sampled: 
  * ```ts
  * import assert from "node:assert/strict";
  * import { signTest } from "#lib/mod.ts";
- * assert.equal(signTest([{ caseId: "1", pre: 3, post: 1 }, { caseId: "2", pre: 8, post: 1 }]).pValue, 0.5);
+ * const pairs = [{ caseId: "1", pre: 3, post: 1 }, { caseId: "2", pre: 8, post: 1 }];
+ * assert.equal(signTest(pairs).pValue, 0.5); // both improve: 2 · (1/2)^2
  * ```
  */
 export function signTest(pairs: readonly PrePost[]): TestResult {
