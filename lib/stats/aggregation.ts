@@ -267,15 +267,17 @@ export function aggregateEffectSizes(
  * import assert from "node:assert/strict";
  * import { caseEffectSizes, effectSize, loadCaseSeries, phases, reportable } from "#lib/mod.ts";
  * const cases = (await loadCaseSeries()).cases;
- * const r = caseEffectSizes(cases, "NAP", { improvement: "decrease" });
- * // One result per case; a case's estimate is NAP of its own two phases, reportable only when
- * // each phase has the study's fewest values.
+ * const options = { improvement: "decrease" } as const;
  * const c = cases.find((x) => !phases(x).reason)!;
  * const p = phases(c);
- * const nap = effectSize("NAP", p.baseline, p.treatment, { improvement: "decrease" });
- * const own = reportable(nap, c.study.minPointsPerPhase);
+ * const nap = effectSize("NAP", p.baseline, p.treatment, options);
+ * // One result per case: NAP of its own two phases, shown only when each phase has the study's
+ * // fewest values (`minPoints` overrides it).
+ * const r = caseEffectSizes(cases, "NAP", options);
+ * const of = (x: typeof r) => x.perCase.find((y) => y.caseId === c.id)!.result.estimate;
  * assert.equal(r.perCase.length, cases.length);
- * assert.equal(r.perCase.find((x) => x.caseId === c.id)!.result.estimate, own.estimate);
+ * assert.equal(of(r), reportable(nap, c.study.minPointsPerPhase).estimate);
+ * assert.equal(of(caseEffectSizes(cases, "NAP", options, { minPoints: 1 })), nap.estimate);
  * ```
  */
 export function caseEffectSizes(
