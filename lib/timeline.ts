@@ -409,8 +409,8 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
  * ```ts
  * import assert from "node:assert/strict";
  * import { activeTreatments, loadCaseSeries, mayBeGiven } from "#lib/mod.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * const [t, drug] = [c.observations.at(-1)!.day.timeId, c.treatments[0].drug];
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
+ * const [t, drug] = [c.timepoints.at(-1)!.id, c.treatments[0].drug];
  * const a = activeTreatments(c, t);
  * assert.equal(mayBeGiven(c, t, drug), [...a.certain, ...a.possible].some((x) => x.drug === drug));
  * ```
@@ -433,7 +433,7 @@ export function mayBeGiven(c: Case, timeId: string, drug: string): boolean {
  * import assert from "node:assert/strict";
  * import { activeTreatments, drugsGivenAt, loadCaseSeries } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
- * const t = c.observations.at(-1)!.day.timeId;
+ * const t = c.timepoints.at(-1)!.id;
  * const { certain } = activeTreatments(c, t);
  * for (const [drug, how] of drugsGivenAt(c, [t], null)) {
  *   assert.equal(how, certain.some((x) => x.drug === drug) ? "certainly" : "possibly");
