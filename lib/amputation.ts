@@ -26,7 +26,7 @@ export type AmputationChoice = { event: CaseEvent } | { problem: string };
  * @returns The amputation event, or a problem naming the case and its amputations.
  * @example
  * ```ts
- * import { painAmputation } from "./amputation.ts";
+ * import { painAmputation } from "#lib/amputation.ts";
  * const day = (timeId: string) => ({ lo: 0, hi: 0, nominal: 0, timeId, depth: 0, order: 0 });
  * const ev = (kind: string, t: string) => ({ kind, day: day(t), description: "", quote: "" });
  * const events = [ev("amputation", "accident"), ev("amputation", "revision"),

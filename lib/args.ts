@@ -15,10 +15,11 @@ import type { Case, CaseSeries } from "./model.ts";
  * @returns For example `the string "2"`, `the number 8`, `undefined`, `an array of 3 items`.
  * @example
  * ```ts
- * import { describeValue } from "./args.ts";
- * describeValue("2"); // 'the string "2"'
- * describeValue([1, 2]); // "an array of 2 items"
- * describeValue({ a: 1 }); // "an object with keys a"
+ * import assert from "node:assert/strict";
+ * import { describeValue } from "#lib/args.ts";
+ * assert.equal(describeValue("2"), 'the string "2"');
+ * assert.equal(describeValue([1, 2]), "an array of 2 items");
+ * assert.equal(describeValue({ a: 1 }), "an object with keys a");
  * ```
  */
 export function describeValue(value: unknown): string {
@@ -50,12 +51,12 @@ export function describeValue(value: unknown): string {
  * @returns Never: it always throws.
  * @example
  * ```ts
- * import { wrongArgument } from "./args.ts";
- * try {
- *   wrongArgument("f", "a number", "8");
- * } catch (e) {
- *   (e as Error).message; // 'f: expected a number, got the string "8"'
- * }
+ * import assert from "node:assert/strict";
+ * import { wrongArgument } from "#lib/args.ts";
+ * assert.throws(() => wrongArgument("f", "a number", "8"), {
+ *   name: "TypeError",
+ *   message: 'f: expected a number, got the string "8"',
+ * });
  * ```
  */
 export function wrongArgument(fn: string, expected: string, value: unknown, hint = ""): never {
@@ -76,12 +77,9 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
  * @returns Nothing; narrows `value` to {@link Case}.
  * @example
  * ```ts
- * import { expectCase } from "./args.ts";
- * try {
- *   expectCase("changeRows", "2");
- * } catch (e) {
- *   (e as Error).message.startsWith('changeRows: expected a case'); // true
- * }
+ * import assert from "node:assert/strict";
+ * import { expectCase } from "#lib/args.ts";
+ * assert.throws(() => expectCase("changeRows", "2"), /^TypeError: changeRows: expected a case/);
  * ```
  */
 export function expectCase(fn: string, value: unknown): asserts value is Case {
@@ -103,8 +101,10 @@ export function expectCase(fn: string, value: unknown): asserts value is Case {
  * @returns Nothing; narrows `value` to `Case[]`.
  * @example
  * ```ts
- * import { expectCases } from "./args.ts";
- * expectCases("responders", []); // passes: no cases is a valid list
+ * import assert from "node:assert/strict";
+ * import { expectCases } from "#lib/args.ts";
+ * expectCases("responders", []); // no cases is a valid list: no throw
+ * assert.throws(() => expectCases("responders", {}), TypeError);
  * ```
  */
 export function expectCases(fn: string, value: unknown): asserts value is readonly Case[] {
@@ -122,12 +122,11 @@ export function expectCases(fn: string, value: unknown): asserts value is readon
  * @returns Nothing; narrows `value` to {@link CaseSeries}.
  * @example
  * ```ts
- * import { expectSeries } from "./args.ts";
- * try {
- *   expectSeries("casesRows", []);
- * } catch (e) {
- *   (e as Error).message; // "casesRows: expected a case series (await loadCaseSeries()), got an array of 0 items"
- * }
+ * import assert from "node:assert/strict";
+ * import { expectSeries } from "#lib/args.ts";
+ * assert.throws(() => expectSeries("casesRows", []), {
+ *   message: "casesRows: expected a case series (await loadCaseSeries()), got an array of 0 items",
+ * });
  * ```
  */
 export function expectSeries(fn: string, value: unknown): asserts value is CaseSeries {
@@ -144,12 +143,12 @@ export function expectSeries(fn: string, value: unknown): asserts value is CaseS
  * @returns Nothing; narrows `value` to {@link NominalInterval}.
  * @example
  * ```ts
- * import { expectInterval } from "./args.ts";
- * try {
- *   expectInterval("percentReduction", "baseline", 8);
- * } catch (e) {
- *   (e as Error).message.includes("{ lo: 8, nominal: 8, hi: 8 }"); // true
- * }
+ * import assert from "node:assert/strict";
+ * import { expectInterval } from "#lib/args.ts";
+ * assert.throws(
+ *   () => expectInterval("percentReduction", "baseline", 8),
+ *   (e) => e instanceof TypeError && e.message.includes("{ lo: 8, nominal: 8, hi: 8 }"),
+ * );
  * ```
  */
 export function expectInterval(

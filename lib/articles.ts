@@ -149,9 +149,11 @@ const ARTICLE_FILES = Object.values(articleTables).map((t) => t.file);
  * @returns The checklists and each article's records.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * const { articles } = await loadCaseSeries();
- * if (!articles || articles.checklists.length === 0) throw new Error("expected the checklists");
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // The loader calls it: each article's records belong to a source of the series.
+ * for (const id of s.articles?.records.keys() ?? []) assert.ok(s.sources.has(id));
  * ```
  */
 export function loadArticles(ctx: ArticleContext): Articles {

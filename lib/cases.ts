@@ -18,15 +18,17 @@ import type { Study } from "./study.ts";
  * @returns The case.
  * @example
  * ```ts
- * import { getCase, loadCaseSeries } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ * import { getCase, loadCaseSeries } from "#lib/mod.ts";
  * const series = await loadCaseSeries();
  * const id = series.cases[0].id;
- * getCase(series, id).id === id; // true
- * try {
- *   getCase(series, "no-such-case");
- * } catch (e) {
- *   (e as Error).message; // "no case 'no-such-case'; the cases are …" (every id in the data)
- * }
+ * assert.equal(getCase(series, id).id, id);
+ * // An unknown id fails, naming every id in the data.
+ * assert.throws(
+ *   () => getCase(series, "no-such-case"),
+ *   (e) => e instanceof Error && e.message.startsWith("no case 'no-such-case'") &&
+ *     series.cases.every((c) => e.message.includes(c.id)),
+ * );
  * ```
  */
 export function getCase(series: CaseSeries, id: string | number): Case {

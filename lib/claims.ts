@@ -51,8 +51,7 @@ export interface ClaimResult {
  * @returns Every recorded claim.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { recordedClaims } from "./claims.ts";
+ * import { loadCaseSeries, recordedClaims } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * if (!recordedClaims(s).every((c) => s.sources.has(c.sourceId))) throw new Error();
  * ```
@@ -70,8 +69,7 @@ export function recordedClaims(series: CaseSeries): ClaimData[] {
  * @returns Their `source_id`s.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { articlesWithoutClaims, recordedClaims } from "./claims.ts";
+ * import { loadCaseSeries, articlesWithoutClaims, recordedClaims } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const ids = articlesWithoutClaims(s);
  * if (recordedClaims(s).some((c) => ids.includes(c.sourceId))) throw new Error();
@@ -95,8 +93,7 @@ export function articlesWithoutClaims(series: CaseSeries): string[] {
  * @returns One result per claim whose article is in `series.sources`.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { claimsLedger } from "./claims.ts";
+ * import { loadCaseSeries, claimsLedger } from "#lib/mod.ts";
  * const ledger = claimsLedger(await loadCaseSeries());
  * if (!ledger.every((c) => c.evidence.length > 0)) throw new Error("a claim without evidence");
  * ```

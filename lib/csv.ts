@@ -321,13 +321,14 @@ function splitLine(line: string): string[] | LineProblem {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { z } from "zod";
- * import { TableReader } from "./csv.ts";
+ * import { TableReader } from "#lib/csv.ts";
  * const rows: unknown[] = [];
  * const r = new TableReader("t.csv", z.object({ a: z.string() }), (_, v) => rows.push(v), []);
  * r.push("a\nx\ny");
  * r.end();
- * rows; // [{ a: "x" }, { a: "y" }]
+ * assert.deepEqual(rows, [{ a: "x" }, { a: "y" }]);
  * ```
  */
 export class TableReader<T> {
@@ -567,10 +568,11 @@ export class TableReader<T> {
  * @returns The rows that passed, the problems, and whether the file as a whole was usable.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { z } from "zod";
- * import { readTable } from "./csv.ts";
+ * import { readTable } from "#lib/csv.ts";
  * const r = readTable("t.csv", "a\nx\n", z.object({ a: z.string() }));
- * r.rows[0]; // { value: { a: "x" }, row: 2 }
+ * assert.deepEqual(r.rows[0], { value: { a: "x" }, row: 2 });
  * ```
  */
 export function readTable<S extends z.ZodObject>(

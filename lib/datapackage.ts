@@ -61,7 +61,7 @@ function field(name: string, js: JsonSchema): FrictionlessField {
  * @returns The descriptor.
  * @example
  * ```ts
- * import { dataPackage } from "./datapackage.ts";
+ * import { dataPackage } from "#lib/datapackage.ts";
  * const paths = dataPackage([{ sourceId: "x-2020", files: ["claims.csv"] }]).resources
  *   .map((r) => r.path);
  * if (paths.at(-1) !== "articles/x-2020/claims.csv" || paths[0] !== "sources.csv") {
@@ -151,8 +151,8 @@ export interface ArticleFolder {
  * @returns One entry per folder under `articles/`.
  * @example
  * ```ts
- * import { DEFAULT_DATA_DIR } from "./load.ts";
- * import { articleFolders } from "./datapackage.ts";
+ * import { DEFAULT_DATA_DIR } from "#lib/mod.ts";
+ * import { articleFolders } from "#lib/datapackage.ts";
  * if (!articleFolders(DEFAULT_DATA_DIR).every((a) => a.files.length > 0)) throw new Error();
  * ```
  */
@@ -237,7 +237,7 @@ function resource(
  * @returns The JSON text.
  * @example
  * ```ts
- * import { dataPackageJson } from "./datapackage.ts";
+ * import { dataPackageJson } from "#lib/datapackage.ts";
  * if (!dataPackageJson().endsWith("}\n")) throw new Error();
  * ```
  */

@@ -51,8 +51,10 @@ const tableOptionsSchema = z.object({
  * @returns The folder, or `null` interactively (nothing is written then).
  * @example
  * ```ts
- * import { resultsDir } from "./display.ts";
- * resultsDir(); // null unless RESULTS_DIR is set
+ * import assert from "node:assert/strict";
+ * import { resultsDir } from "#lib/display.ts";
+ * // null unless RESULTS_DIR is set
+ * assert.equal(resultsDir(), Deno.env.get("RESULTS_DIR") ?? null);
  * ```
  */
 export function resultsDir(): string | null {
@@ -180,8 +182,12 @@ const markdown = new Marked({
  * @returns HTML.
  * @example
  * ```ts
- * import { markdownHtml } from "./display.ts";
- * markdownHtml("## Case 1\n\n- **VAS** < 3 cm"); // "<h2>Case 1</h2>\n<ul>\n<li><strong>VAS</strong> &lt; 3 cm</li>\n</ul>\n"
+ * import assert from "node:assert/strict";
+ * import { markdownHtml } from "#lib/mod.ts";
+ * assert.equal(
+ *   markdownHtml("## Case 1\n\n- **VAS** < 3 cm"),
+ *   "<h2>Case 1</h2>\n<ul>\n<li><strong>VAS</strong> &lt; 3 cm</li>\n</ul>\n",
+ * );
  * ```
  */
 export function markdownHtml(text: string): string {
@@ -198,8 +204,9 @@ export function markdownHtml(text: string): string {
  * @returns When the output has been sent.
  * @example
  * ```ts
- * import { showMarkdown } from "./display.ts";
- * await showMarkdown("**3** cases"); // prints "**3** cases" outside a kernel
+ * import { showMarkdown } from "#lib/mod.ts";
+ * // Outside a kernel this prints "**3** cases".
+ * await showMarkdown("**3** cases");
  * ```
  */
 export async function showMarkdown(text: string): Promise<void> {
@@ -223,12 +230,13 @@ export async function showMarkdown(text: string): Promise<void> {
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
- * import { showFigure } from "#lib/mod.ts";
+ * import { showFigure, loadCaseSeries } from "#lib/mod.ts";
  * import { caseTimelineFigure } from "#lib/plots/mod.ts";
- * import { loadCaseSeries } from "#lib/mod.ts";
  * const series = await loadCaseSeries();
- * await showFigure("timeline", caseTimelineFigure(series.cases[0])); // prints its description
- * await showFigure(caseTimelineFigure(series.cases[0])); // shown only: nothing written
+ * // Outside a kernel each prints its description; the first also writes files under the
+ * // reproduce command, the second (no name) never writes.
+ * await showFigure("timeline", caseTimelineFigure(series.cases[0]));
+ * await showFigure(caseTimelineFigure(series.cases[0]));
  * ```
  */
 export async function showFigure(figure: Figure): Promise<void>;
@@ -318,8 +326,9 @@ function expectRows(fn: string, rows: unknown): asserts rows is readonly Row[] {
  * @returns The text: a header line, then one line per row.
  * @example
  * ```ts
- * import { textTable } from "./display.ts";
- * textTable([{ a: 1, b: "x" }]); // "a  b\n1  x"
+ * import assert from "node:assert/strict";
+ * import { textTable } from "#lib/mod.ts";
+ * assert.equal(textTable([{ a: 1, b: "x" }]), "a  b\n1  x");
  * ```
  */
 export function textTable(rows: readonly Row[]): string {
@@ -342,8 +351,9 @@ export function textTable(rows: readonly Row[]): string {
  * @returns The CSV text, with a header line.
  * @example
  * ```ts
- * import { csvTable } from "./display.ts";
- * csvTable([{ a: 1, b: Infinity }]); // "a,b\n1,Inf\n"
+ * import assert from "node:assert/strict";
+ * import { csvTable } from "#lib/mod.ts";
+ * assert.equal(csvTable([{ a: 1, b: Infinity }]), "a,b\n1,Inf\n");
  * const csv = csvTable([{ n: -3.5, t: "=HYPERLINK(\"http://x\")", u: "-x" }]);
  * if (csv !== 'n,t,u\n-3.5,"\'=HYPERLINK(""http://x"")",\'-x\n') throw new Error(csv);
  * ```
@@ -373,8 +383,10 @@ export function csvTable(rows: readonly Row[], header: readonly string[] = []): 
  * @returns The HTML `<table>`.
  * @example
  * ```ts
- * import { htmlTable } from "./display.ts";
- * htmlTable([{ drug: "a", mg: 25 }], "Doses").includes('<td><div align="left">a</div></td>'); // true
+ * import assert from "node:assert/strict";
+ * import { htmlTable } from "#lib/mod.ts";
+ * const html = htmlTable([{ drug: "a", mg: 25 }], "Doses");
+ * assert.ok(html.includes('<td><div align="left">a</div></td>'));
  * ```
  */
 export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {
@@ -422,7 +434,8 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
  * ```ts
  * import { showTable } from "#lib/mod.ts";
  * await showTable("demo", [{ case: "1", vas: 6.6 }], "A caption", { notes: ["One note."] });
- * await showTable([{ case: "1", vas: 6.6 }]); // shown only: no name, nothing written
+ * // No name: shown only, nothing written.
+ * await showTable([{ case: "1", vas: 6.6 }]);
  * ```
  */
 export async function showTable(

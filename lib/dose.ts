@@ -15,7 +15,7 @@ import type { Dose, Treatment } from "./model.ts";
  *
  * @example
  * ```ts
- * import { DOSE_RULES } from "./dose.ts";
+ * import { DOSE_RULES } from "#lib/mod.ts";
  * if (!DOSE_RULES["not stated"].includes("never 0")) throw new Error("unknown is not 0");
  * ```
  */
@@ -46,7 +46,7 @@ export type DoseOf = Pick<Treatment, "dose" | "doseWords" | "route" | "frequency
  * @returns The text.
  * @example
  * ```ts
- * import { formatDoseValue } from "./dose.ts";
+ * import { formatDoseValue } from "#lib/mod.ts";
  * if (formatDoseValue({ lo: 25, hi: 50 }) !== "25–50") throw new Error("range");
  * if (formatDoseValue(null) !== "dose not stated") throw new Error("unstated");
  * ```
@@ -68,7 +68,7 @@ export function formatDoseValue(dose: Dose | null): string {
  * @returns The text.
  * @example
  * ```ts
- * import { formatDose } from "./dose.ts";
+ * import { formatDose } from "#lib/mod.ts";
  * const t = { dose: null, doseWords: null, route: "oral", frequency: null };
  * if (formatDose(t) !== "dose not stated") throw new Error("unstated");
  * if (formatDose(t, { details: true }) !== "dose not stated, oral") throw new Error("route");
@@ -92,7 +92,7 @@ export function formatDose(t: DoseOf, options: { details?: boolean } = {}): stri
  * @returns The text.
  * @example
  * ```ts
- * import { drugWithDose } from "./dose.ts";
+ * import { drugWithDose } from "#lib/mod.ts";
  * const t = { drug: "tramadol", dose: null, doseWords: null, route: null, frequency: null };
  * if (drugWithDose(t) !== "tramadol (dose not stated)") throw new Error("unstated");
  * if (drugWithDose({ ...t, dose: { lo: 50, hi: 50 } }) !== "tramadol 50 mg/day") throw new Error();
@@ -118,7 +118,7 @@ export function drugWithDose(
  * @returns A number or a text.
  * @example
  * ```ts
- * import { doseCell } from "./dose.ts";
+ * import { doseCell } from "#lib/mod.ts";
  * const t = { dose: { lo: 75, hi: 75 }, doseWords: null, route: null, frequency: null };
  * if (doseCell(t) !== 75) throw new Error("number");
  * if (doseCell({ ...t, dose: null }) !== "dose not stated") throw new Error("unstated");
@@ -139,7 +139,7 @@ export function doseCell(t: DoseOf): number | string {
  * @returns 1, -1, 0 or null.
  * @example
  * ```ts
- * import { compareDoses } from "./dose.ts";
+ * import { compareDoses } from "#lib/mod.ts";
  * if (compareDoses({ lo: 75, hi: 75 }, { lo: 50, hi: 50 }) !== 1) throw new Error("higher");
  * if (compareDoses({ lo: 25, hi: 50 }, { lo: 40, hi: 40 }) !== null) throw new Error("overlap");
  * if (compareDoses(null, { lo: 40, hi: 40 }) !== null) throw new Error("unstated");
@@ -160,7 +160,7 @@ export function compareDoses(a: Dose | null, b: Dose | null): 1 | -1 | 0 | null 
  * @returns mg/day, or null.
  * @example
  * ```ts
- * import { nominalDose } from "./dose.ts";
+ * import { nominalDose } from "#lib/mod.ts";
  * if (nominalDose({ lo: 25, hi: 50 }) !== 37.5) throw new Error("midpoint");
  * if (nominalDose(null) !== null) throw new Error("unstated");
  * ```

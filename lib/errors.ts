@@ -26,10 +26,16 @@ export interface DataIssue {
  * @returns One line.
  * @example
  * ```ts
- * import { formatIssue } from "./errors.ts";
- * formatIssue({ file: "cases.csv", row: 3, column: "age", message: "not a number: 'x'" });
- * // "cases.csv:3:age: not a number: 'x'"
- * formatIssue({ file: "events.csv", message: "file not found" }); // "events.csv::: file not found"
+ * import assert from "node:assert/strict";
+ * import { formatIssue } from "#lib/mod.ts";
+ * assert.equal(
+ *   formatIssue({ file: "cases.csv", row: 3, column: "age", message: "not a number: 'x'" }),
+ *   "cases.csv:3:age: not a number: 'x'",
+ * );
+ * assert.equal(
+ *   formatIssue({ file: "events.csv", message: "file not found" }),
+ *   "events.csv::: file not found",
+ * );
  * ```
  */
 export function formatIssue(issue: DataIssue): string {
@@ -47,9 +53,10 @@ export const SHOWN_ISSUES = 50;
  *
  * @example
  * ```ts
- * import { DataValidationError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ * import { DataValidationError } from "#lib/mod.ts";
  * const e = new DataValidationError([{ file: "cases.csv", row: 2, column: "age", message: "x" }]);
- * e.issues.length; // 1
+ * assert.equal(e.issues.length, 1);
  * ```
  */
 export class DataValidationError extends Error {

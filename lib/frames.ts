@@ -151,7 +151,8 @@ function loadArquero(): Promise<typeof import("arquero")> {
  * const n = series.cases.reduce((s, c) => s + c.observations.length, 0);
  * if (t.observations.numRows() !== n) throw new Error("one row per observation");
  * const perCase = t.observations.groupby("case_id").rollup({ n: aq.op.count() });
- * if (perCase.numRows() !== series.cases.length) throw new Error("one group per case");
+ * const withValues = series.cases.filter((c) => c.observations.length > 0).length;
+ * if (perCase.numRows() !== withValues) throw new Error("one group per case with a value");
  * t.observations.filter((d) => d.vas > 5).orderby(aq.desc("vas")).select("case_id", "vas");
  * ```
  */

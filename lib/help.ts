@@ -290,8 +290,11 @@ export function helpText(name?: string): string {
  * @returns Nothing: it prints.
  * @example
  * ```ts
- * import { help } from "#lib/mod.ts";
- * help("caseChange"); // prints caseChange(c: Case, options: ChangeOptions = {}): CaseChange …
+ * import assert from "node:assert/strict";
+ * import { help, helpText } from "#lib/mod.ts";
+ * // Prints what helpText returns: the signature first, then the import, description, example.
+ * help("caseChange");
+ * assert.match(helpText("caseChange"), /^function caseChange\(c: Case/);
  * ```
  */
 export function help(name?: string): void {

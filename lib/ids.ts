@@ -20,7 +20,7 @@ export const MAX_ID_LENGTH = 64;
  *
  * @example
  * ```ts
- * import { FileNameIds } from "./ids.ts";
+ * import { FileNameIds } from "#lib/ids.ts";
  * const rows = new Map<string, number>();
  * const ids = new FileNameIds("case", true, rows);
  * const add = (id: string, row: number) => (rows.set(id, row), ids.add(id, row));

@@ -34,8 +34,9 @@ export interface NominalInterval extends Interval {
  *
  * @example
  * ```ts
- * import { UNIT_DAYS } from "./intervals.ts";
- * UNIT_DAYS.month; // 30
+ * import assert from "node:assert/strict";
+ * import { UNIT_DAYS } from "#lib/mod.ts";
+ * assert.equal(UNIT_DAYS.month, 30);
  * ```
  */
 export const UNIT_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
@@ -51,8 +52,9 @@ export type TimeRule = "origin" | "exact" | "approx" | "within" | "after" | "bef
  *
  * @example
  * ```ts
- * import { TIME_RULES } from "./intervals.ts";
- * TIME_RULES.approx; // "about N units after A: ..."
+ * import assert from "node:assert/strict";
+ * import { TIME_RULES } from "#lib/mod.ts";
+ * assert.ok(TIME_RULES.approx.startsWith("'about/approximately N units after A'"));
  * ```
  */
 export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
@@ -75,8 +77,9 @@ export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
  *
  * @example
  * ```ts
- * import { VALUE_RULES } from "./intervals.ts";
- * VALUE_RULES.range; // "'VAS a–b': [a, b], nominal the midpoint."
+ * import assert from "node:assert/strict";
+ * import { VALUE_RULES } from "#lib/mod.ts";
+ * assert.equal(VALUE_RULES.range, "'VAS a–b': [a, b], nominal the midpoint (a + b) / 2.");
  * ```
  */
 export const VALUE_RULES: Readonly<
@@ -96,9 +99,10 @@ export const VALUE_RULES: Readonly<
  *
  * @example
  * ```ts
- * import { ruleOffset } from "./intervals.ts";
- * ruleOffset("approx", 7, "week"); // { lo: 45.5, hi: 52.5, nominal: 49 }
- * ruleOffset("within", 1, "week"); // { lo: 0, hi: 7, nominal: 7 }
+ * import assert from "node:assert/strict";
+ * import { ruleOffset } from "#lib/mod.ts";
+ * assert.deepEqual(ruleOffset("approx", 7, "week"), { lo: 45.5, hi: 52.5, nominal: 49 });
+ * assert.deepEqual(ruleOffset("within", 1, "week"), { lo: 0, hi: 7, nominal: 7 });
  * ```
  */
 export function ruleOffset(
@@ -146,10 +150,13 @@ export function ruleOffset(
  * @returns The day and the offset from the anchor.
  * @example
  * ```ts
- * import { deriveDay } from "./intervals.ts";
+ * import assert from "node:assert/strict";
+ * import { deriveDay } from "#lib/mod.ts";
  * const a = { lo: 2, hi: 2, nominal: 2 };
- * deriveDay("after", null, null, a, { lo: 10.5, hi: 17.5, nominal: 14 }).day;
- * // { lo: 2, hi: 17.5, nominal: 8 }
+ * assert.deepEqual(
+ *   deriveDay("after", null, null, a, { lo: 10.5, hi: 17.5, nominal: 14 }).day,
+ *   { lo: 2, hi: 17.5, nominal: 8 },
+ * );
  * ```
  */
 export function deriveDay(
@@ -175,9 +182,12 @@ export function deriveDay(
  *
  * @example
  * ```ts
- * import { addIntervals } from "./intervals.ts";
- * addIntervals({ lo: 6, hi: 6, nominal: 6 }, { lo: 75, hi: 105, nominal: 90 });
- * // { lo: 81, hi: 111, nominal: 96 }
+ * import assert from "node:assert/strict";
+ * import { addIntervals } from "#lib/mod.ts";
+ * assert.deepEqual(
+ *   addIntervals({ lo: 6, hi: 6, nominal: 6 }, { lo: 75, hi: 105, nominal: 90 }),
+ *   { lo: 81, hi: 111, nominal: 96 },
+ * );
  * ```
  */
 export function addIntervals(a: NominalInterval, b: NominalInterval): NominalInterval {
@@ -189,9 +199,10 @@ export function addIntervals(a: NominalInterval, b: NominalInterval): NominalInt
  *
  * @example
  * ```ts
- * import { intersect } from "./intervals.ts";
- * intersect({ lo: 0, hi: 10 }, { lo: 5, hi: Infinity }); // { lo: 5, hi: 10 }
- * intersect({ lo: 0, hi: 1 }, { lo: 2, hi: 3 }); // null
+ * import assert from "node:assert/strict";
+ * import { intersect } from "#lib/mod.ts";
+ * assert.deepEqual(intersect({ lo: 0, hi: 10 }, { lo: 5, hi: Infinity }), { lo: 5, hi: 10 });
+ * assert.equal(intersect({ lo: 0, hi: 1 }, { lo: 2, hi: 3 }), null);
  * ```
  */
 export function intersect(a: Interval, b: Interval): Interval | null {
@@ -226,10 +237,13 @@ const formatDayOptionsSchema = z.object({
  * @returns The text.
  * @example
  * ```ts
- * import { formatDay } from "./intervals.ts";
- * formatDay({ lo: 0, hi: 6, nominal: 6 }, true); // "6 [0, 6]"
- * formatDay({ lo: 0, hi: 195, nominal: 97.5 }, false, { prefix: true });
- * // "days [0, 195] (no date stated)"
+ * import assert from "node:assert/strict";
+ * import { formatDay } from "#lib/mod.ts";
+ * assert.equal(formatDay({ lo: 0, hi: 6, nominal: 6 }, true), "6 [0, 6]");
+ * assert.equal(
+ *   formatDay({ lo: 0, hi: 195, nominal: 97.5 }, false, { prefix: true }),
+ *   "days [0, 195] (no date stated)",
+ * );
  * ```
  */
 export function formatDay(
@@ -251,9 +265,10 @@ export function formatDay(
  *
  * @example
  * ```ts
- * import { formatNumber } from "./intervals.ts";
- * formatNumber(30.30303, 1); // "30.3"
- * formatNumber(Infinity); // "inf"
+ * import assert from "node:assert/strict";
+ * import { formatNumber } from "#lib/mod.ts";
+ * assert.equal(formatNumber(30.30303, 1), "30.3");
+ * assert.equal(formatNumber(Infinity), "inf");
  * ```
  */
 export function formatNumber(v: number, digits = 2): string {
@@ -270,9 +285,10 @@ export type ExtractionBound = "nominal" | "best" | "worst";
  *
  * @example
  * ```ts
- * import { atBound } from "./intervals.ts";
+ * import assert from "node:assert/strict";
+ * import { atBound } from "#lib/mod.ts";
  * const x = { lo: 0, hi: 1, nominal: 0.5 };
- * [atBound(x, "best", false), atBound(x, "worst", false)]; // [0, 1]
+ * assert.deepEqual([atBound(x, "best", false), atBound(x, "worst", false)], [0, 1]);
  * ```
  */
 export function atBound(x: NominalInterval, bound: ExtractionBound, favourHigh: boolean): number {
@@ -286,9 +302,10 @@ export function atBound(x: NominalInterval, bound: ExtractionBound, favourHigh: 
  *
  * @example
  * ```ts
- * import { formatInterval } from "./intervals.ts";
- * formatInterval({ lo: 81, hi: Infinity }); // "[81, inf)"
- * formatInterval({ lo: 2.3, hi: 2.3 }); // "2.3"
+ * import assert from "node:assert/strict";
+ * import { formatInterval } from "#lib/mod.ts";
+ * assert.equal(formatInterval({ lo: 81, hi: Infinity }), "[81, inf)");
+ * assert.equal(formatInterval({ lo: 2.3, hi: 2.3 }), "2.3");
  * ```
  */
 export function formatInterval(x: Interval, digits = 2): string {
@@ -306,9 +323,10 @@ export function formatInterval(x: Interval, digits = 2): string {
  * @returns The text.
  * @example
  * ```ts
- * import { fmt } from "./intervals.ts";
- * fmt(30.303030, 1); // "30.3"
- * fmt(null); // "–"
+ * import assert from "node:assert/strict";
+ * import { fmt } from "#lib/mod.ts";
+ * assert.equal(fmt(30.303030, 1), "30.3");
+ * assert.equal(fmt(null), "–");
  * ```
  */
 export function fmt(x: number | null | undefined, digits = 2): string {

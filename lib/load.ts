@@ -70,8 +70,9 @@ export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import
  *
  * @example
  * ```ts
- * import { TABLE_ORDER } from "./load.ts";
- * TABLE_ORDER[0]; // "sources"
+ * import assert from "node:assert/strict";
+ * import { TABLE_ORDER } from "#lib/load.ts";
+ * assert.equal(TABLE_ORDER[0], "sources");
  * ```
  */
 export const TABLE_ORDER: readonly TableName[] = [
@@ -344,9 +345,10 @@ const loadOptionsSchema = z.object({
  * @throws {TypeError} When `dataDir` is not a folder.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
  * const series = await loadCaseSeries();
- * series.cases.every((c) => series.sources.has(c.sourceId)); // true
+ * assert.ok(series.cases.every((c) => series.sources.has(c.sourceId)));
  * ```
  */
 export async function loadCaseSeries(

@@ -28,7 +28,7 @@ const LINE_START = /^(\s*)([#>+=-]|\d+[.)])/;
  * @returns The text, safe to put in Markdown.
  * @example
  * ```ts
- * import { markdownText } from "./markdown.ts";
+ * import { markdownText } from "#lib/mod.ts";
  * const md = markdownText("[x](javascript:alert(1))");
  * if (md !== "\\[x\\](javascript:alert(1))") throw new Error(md);
  * if (markdownText("Usefulness of milnacipran. 2012;8:549–553.") !== "Usefulness of milnacipran. 2012;8:549–553.") {
@@ -81,7 +81,7 @@ function isRelative(start: string): boolean {
  * @returns Whether to keep the link.
  * @example
  * ```ts
- * import { isSafeLink } from "./markdown.ts";
+ * import { isSafeLink } from "#lib/mod.ts";
  * if (!isSafeLink("https://doi.org/10.2147/NDT.S37431")) throw new Error("http(s) links stay");
  * if (!isSafeLink("../results/tables/cases.csv")) throw new Error("relative links stay");
  * if (isSafeLink("java\tscript:alert(1)")) throw new Error("javascript: goes");
@@ -101,7 +101,7 @@ export function isSafeLink(href: string): boolean {
  * @returns Whether to keep the image.
  * @example
  * ```ts
- * import { isSafeImage } from "./markdown.ts";
+ * import { isSafeImage } from "#lib/mod.ts";
  * if (isSafeImage("http://example.org/x.png")) throw new Error("remote images go");
  * if (!isSafeImage("figures/a.png")) throw new Error("relative images stay");
  * ```

@@ -31,10 +31,12 @@ export interface Day extends NominalInterval {
  * @returns Negative when `a` comes first, positive when `b` does, 0 for the same point.
  * @example
  * ```ts
- * import { compareDays } from "./model.ts";
+ * import assert from "node:assert/strict";
+ * import { compareDays } from "#lib/mod.ts";
  * const a = { lo: 0, hi: 0, nominal: 0, timeId: "a", depth: 0, order: 0 };
- * compareDays(a, { ...a, nominal: 1 }); // < 0
- * compareDays(a, { ...a, timeId: "b", order: 1 }); // < 0 (narrated later)
+ * assert.ok(compareDays(a, { ...a, nominal: 1 }) < 0);
+ * assert.ok(compareDays(a, { ...a, timeId: "b", order: 1 }) < 0); // narrated later
+ * assert.equal(compareDays(a, a), 0);
  * ```
  */
 export function compareDays(a: Day, b: Day): number {

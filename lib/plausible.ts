@@ -12,7 +12,7 @@
  *
  * @example
  * ```ts
- * import { MAX_DOSE_MG_PER_DAY } from "./plausible.ts";
+ * import { MAX_DOSE_MG_PER_DAY } from "#lib/plausible.ts";
  * if (!(1e300 > MAX_DOSE_MG_PER_DAY)) throw new Error("1e300 mg/day would pass");
  * ```
  */

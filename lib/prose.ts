@@ -14,10 +14,11 @@
  * @returns For example "1 case", "3 cases", "0 cases".
  * @example
  * ```ts
- * import { plural } from "./prose.ts";
- * plural(1, "case"); // "1 case"
- * plural(40, "case"); // "40 cases"
- * plural(2, "analysis", "analyses"); // "2 analyses"
+ * import assert from "node:assert/strict";
+ * import { plural } from "#lib/mod.ts";
+ * assert.equal(plural(1, "case"), "1 case");
+ * assert.equal(plural(40, "case"), "40 cases");
+ * assert.equal(plural(2, "analysis", "analyses"), "2 analyses");
  * ```
  */
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
@@ -36,9 +37,10 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
  * @returns For example "no case", "1 case", "3 cases".
  * @example
  * ```ts
- * import { counted } from "./prose.ts";
- * counted(0, "value"); // "no value"
- * counted(2, "value"); // "2 values"
+ * import assert from "node:assert/strict";
+ * import { counted } from "#lib/prose.ts";
+ * assert.equal(counted(0, "value"), "no value");
+ * assert.equal(counted(2, "value"), "2 values");
  * ```
  */
 export function counted(n: number, singular: string, pluralForm = `${singular}s`): string {
@@ -53,10 +55,11 @@ export function counted(n: number, singular: string, pluralForm = `${singular}s`
  * @returns The list as text.
  * @example
  * ```ts
- * import { listing } from "./prose.ts";
- * listing(["1", "2", "3"]); // "1, 2 and 3"
- * listing(["1"]); // "1"
- * listing([]); // "none"
+ * import assert from "node:assert/strict";
+ * import { listing } from "#lib/mod.ts";
+ * assert.equal(listing(["1", "2", "3"]), "1, 2 and 3");
+ * assert.equal(listing(["1"]), "1");
+ * assert.equal(listing([]), "none");
  * ```
  */
 export function listing(items: readonly string[], empty = "none"): string {
@@ -73,9 +76,10 @@ export function listing(items: readonly string[], empty = "none"): string {
  * @returns The phrase.
  * @example
  * ```ts
- * import { casesListing } from "./prose.ts";
- * casesListing(["4"]); // "case 4"
- * casesListing(["2", "3"]); // "cases 2 and 3"
+ * import assert from "node:assert/strict";
+ * import { casesListing } from "#lib/prose.ts";
+ * assert.equal(casesListing(["4"]), "case 4");
+ * assert.equal(casesListing(["2", "3"]), "cases 2 and 3");
  * ```
  */
 export function casesListing(ids: readonly string[]): string {
@@ -92,8 +96,9 @@ export function casesListing(ids: readonly string[]): string {
  * @returns The word.
  * @example
  * ```ts
- * import { agree } from "./prose.ts";
- * `2 values ${agree(2, "is", "are")} stated`; // "2 values are stated"
+ * import assert from "node:assert/strict";
+ * import { agree } from "#lib/prose.ts";
+ * assert.equal(`2 values ${agree(2, "is", "are")} stated`, "2 values are stated");
  * ```
  */
 export function agree(n: number, one: string, many: string): string {

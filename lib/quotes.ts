@@ -21,7 +21,7 @@ export const MIN_QUOTE_WORDS = 3;
  * @returns A message, or null.
  * @example
  * ```ts
- * import { shortQuote } from "./quotes.ts";
+ * import { shortQuote } from "#lib/quotes.ts";
  * if (shortQuote("a") === null) throw new Error("a one-letter quote passed");
  * if (shortQuote("osteosarcoma") !== null) throw new Error("12 characters is enough");
  * if (shortQuote("VAS 6 cm") !== null) throw new Error("3 words are enough");
@@ -79,7 +79,7 @@ function atBoundary(text: string, at: number, length: number): boolean {
  * @returns Its index, or -1.
  * @example
  * ```ts
- * import { findQuote } from "./quotes.ts";
+ * import { findQuote } from "#lib/quotes.ts";
  * if (findQuote("pain VAS 6.6 at week 7", "pain VAS 6") !== -1) throw new Error("inside 6.6");
  * if (findQuote("pain VAS 6.6 at week 7", "pain VAS 6.6") !== 0) throw new Error("not found");
  * ```
@@ -103,7 +103,7 @@ export function findQuote(text: string, quote: string, from = 0): number {
  *
  * @example
  * ```ts
- * import { WORDS_TO_NUMBER } from "./quotes.ts";
+ * import { WORDS_TO_NUMBER } from "#lib/quotes.ts";
  * if (WORDS_TO_NUMBER["no-pain"].value !== 0) throw new Error();
  * ```
  */
@@ -134,7 +134,7 @@ export const WORDS_TO_NUMBER: Readonly<
  * @returns A message, or null.
  * @example
  * ```ts
- * import { wordsRuleProblem } from "./quotes.ts";
+ * import { wordsRuleProblem } from "#lib/quotes.ts";
  * if (wordsRuleProblem("no-pain", "the pain had completely disappeared", 0, "vas") !== null) {
  *   throw new Error();
  * }

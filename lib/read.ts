@@ -55,7 +55,7 @@ function kindOf(stat: Deno.FileInfo): string {
  * @returns `{ size }`, or `{ problem }`.
  * @example
  * ```ts
- * import { checkFile } from "./read.ts";
+ * import { checkFile } from "#lib/read.ts";
  * const r = checkFile("/dev/null", "cases.csv", 1024);
  * if (!("problem" in r) || !/character device/.test(r.problem.message)) throw new Error();
  * ```
@@ -253,7 +253,7 @@ function linesBefore(path: string, end: number): number {
  * @returns Whether the whole file was read.
  * @example
  * ```ts
- * import { readText } from "./read.ts";
+ * import { readText } from "#lib/read.ts";
  * const issues: { message: string }[] = [];
  * if (readText("/dev/zero", "cases.csv", () => {}, issues)) throw new Error("read a device");
  * if (!/character device/.test(issues[0].message)) throw new Error(issues[0].message);
@@ -347,7 +347,7 @@ export function readText(
  * @returns The text, or null when it has a problem.
  * @example
  * ```ts
- * import { readWholeText } from "./read.ts";
+ * import { readWholeText } from "#lib/read.ts";
  * const issues: { message: string }[] = [];
  * if (await readWholeText("/tmp", "sources/x.txt", issues) !== null) throw new Error();
  * if (!/is a directory/.test(issues[0].message)) throw new Error(issues[0].message);

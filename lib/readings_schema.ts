@@ -26,8 +26,9 @@ export const READINGS_FILE = "readings.csv";
  *
  * @example
  * ```ts
- * import { readingsTable } from "./readings_schema.ts";
- * Object.keys(readingsTable.schema.shape)[0]; // "reading"
+ * import assert from "node:assert/strict";
+ * import { readingsTable } from "#lib/mod.ts";
+ * assert.equal(Object.keys(readingsTable.schema.shape)[0], "reading");
  * ```
  */
 export const readingsTable = {

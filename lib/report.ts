@@ -83,9 +83,12 @@ export function painOptions(study: Study): EffectSizeOptions {
  * @returns Rows of source, citation, DOI, PMID, licence and case count.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { sourcesRows } from "./report.ts";
- * sourcesRows(await loadCaseSeries())[0].source; // "nagoshi-2012"
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sourcesRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const rows = sourcesRows(s);
+ * assert.deepEqual(rows.map((r) => r.source), [...s.sources.keys()]);
+ * assert.equal(rows.reduce((n, r) => n + Number(r.cases), 0), s.cases.length);
  * ```
  */
 export function sourcesRows(s: CaseSeries): Row[] {
@@ -105,9 +108,10 @@ export function sourcesRows(s: CaseSeries): Row[] {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { casesRows } from "./report.ts";
- * casesRows(await loadCaseSeries())[0].age; // 27
+ * import assert from "node:assert/strict";
+ * import { casesRows, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * assert.deepEqual(casesRows(s).map((r) => [r.case, r.age]), s.cases.map((c) => [c.id, c.age]));
  * ```
  */
 export function casesRows(s: CaseSeries): Row[] {
@@ -186,11 +190,16 @@ export function ruleRows(): Row[] {
  * @returns One row per event, start, end and value.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { careTimelineRows } from "./report.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
- * careTimelineRows(c).map((r) => r.what).indexOf("VAS 8") <
- *   careTimelineRows(c).findIndex((r) => String(r.what).startsWith("start milnacipran")); // true
+ * import assert from "node:assert/strict";
+ * import { careTimelineRows, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
+ * const rows = careTimelineRows(c, c.treatments[0].drug);
+ * // One row per event, value, dose-period start and dose-period end.
+ * const ends = c.treatments.filter((t) => t.end).length;
+ * assert.equal(rows.length, c.events.length + c.observations.length + c.treatments.length + ends);
+ * // The drug's own start is day 0 of the second column.
+ * const start = rows.find((r) => String(r.what).startsWith(`start ${c.treatments[0].drug}`))!;
+ * assert.equal(start[`day since ${c.treatments[0].drug}`], "0");
  * ```
  */
 export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
@@ -317,10 +326,21 @@ export function activeRows(c: Case): Row[] {
  * @returns Rows of baseline, change, percent reduction, IMMPACT class and a note.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { changeRows } from "./report.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
- * changeRows(c)[0]["% reduction"]; // "87.5"
+ * import assert from "node:assert/strict";
+ * import {
+ *   BASELINE_DEFINITIONS,
+ *   caseChange,
+ *   changeRows,
+ *   formatInterval,
+ *   loadCaseSeries,
+ * } from "#lib/mod.ts";
+ * const def = BASELINE_DEFINITIONS[0];
+ * const cases = (await loadCaseSeries()).cases;
+ * const c = cases.find((x) => caseChange(x, { baseline: def }).points.length > 0)!;
+ * // The first row: the first value after the drug, under the first baseline definition.
+ * const p = caseChange(c, { baseline: def }).points[0];
+ * const want = p.percentReduction ? formatInterval(p.percentReduction, 1) : null;
+ * assert.equal(changeRows(c)[0]["% reduction"], want);
  * ```
  */
 export function changeRows(c: Case): Row[] {
@@ -375,10 +395,18 @@ export function changeRows(c: Case): Row[] {
  * @returns One row per baseline definition and threshold.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { reliefRows } from "./report.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
- * reliefRows(c)[0].threshold; // "≥30%"
+ * import assert from "node:assert/strict";
+ * import {
+ *   BASELINE_DEFINITIONS,
+ *   loadCaseSeries,
+ *   percentThresholds,
+ *   reliefRows,
+ * } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const thresholds = percentThresholds(c.study);
+ * const rows = reliefRows(c);
+ * assert.equal(rows.length, BASELINE_DEFINITIONS.length * thresholds.length);
+ * assert.equal(rows[0].threshold, `≥${thresholds[0]}%`);
  * ```
  */
 export function reliefRows(c: Case): Row[] {
@@ -400,10 +428,12 @@ export function reliefRows(c: Case): Row[] {
  * @returns One row per window.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { aucRows } from "./report.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
- * aucRows(c)[0].integrated; // "days 6–25"
+ * import assert from "node:assert/strict";
+ * import { areaUnderCurve, aucRows, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const first = aucRows(c)[0];
+ * assert.equal(first.window, "days 0–30");
+ * assert.equal(first.n, areaUnderCurve(c, { from: 0, to: 30 }).n);
  * ```
  */
 export function aucRows(c: Case): Row[] {
@@ -503,9 +533,13 @@ const excludedIds = (xs: readonly Exclusion[]) =>
  * @returns One sentence for `showTable`'s `notes`, or none when no case is left out.
  * @example
  * ```ts
- * import { exclusionNotes } from "./report.ts";
- * exclusionNotes([{ excluded: [{ caseId: "4", reason: "no VAS value" }] }]);
- * // ["Left out: case 4: no VAS value."]
+ * import assert from "node:assert/strict";
+ * import { exclusionNotes } from "#lib/mod.ts";
+ * assert.deepEqual(
+ *   exclusionNotes([{ excluded: [{ caseId: "4", reason: "no VAS value" }] }]),
+ *   ["Left out: case 4: no VAS value."],
+ * );
+ * assert.deepEqual(exclusionNotes([{ excluded: [] }]), []);
  * ```
  */
 export function exclusionNotes(rows: readonly { excluded: readonly Exclusion[] }[]): string[] {
@@ -548,9 +582,10 @@ function esRow(r: EffectSizeResult): Row {
  * @returns One row per measure.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { effectSizeRows } from "./report.ts";
- * effectSizeRows((await loadCaseSeries()).cases[0])[0]["informative CI"]; // "[0.3856, 1]"
+ * import assert from "node:assert/strict";
+ * import { effectSizeRows, loadCaseSeries, MEASURES } from "#lib/mod.ts";
+ * const rows = effectSizeRows((await loadCaseSeries()).cases[0]);
+ * assert.deepEqual(rows.map((r) => r.measure), [...MEASURES]);
  * ```
  */
 export function effectSizeRows(
@@ -575,9 +610,11 @@ export function effectSizeRows(
  * @returns One row per weighting scheme.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { aggregateRows } from "./report.ts";
- * aggregateRows(await loadCaseSeries(), "NAP")[0].favours; // "every case the same"
+ * import assert from "node:assert/strict";
+ * import { aggregateRows, loadCaseSeries, WEIGHTING_FAVOURS, WEIGHTINGS } from "#lib/mod.ts";
+ * const rows = aggregateRows(await loadCaseSeries(), "NAP");
+ * assert.deepEqual(rows.map((r) => r.weighting), [...WEIGHTINGS]);
+ * assert.equal(rows[0].favours, WEIGHTING_FAVOURS[WEIGHTINGS[0]]);
  * ```
  */
 export function aggregateRows(
@@ -632,9 +669,17 @@ export function aggregateRows(
  * @returns Sentences for `showTable`'s `notes` (none when no case is left out).
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { aggregateNotes } from "./report.ts";
- * aggregateNotes(await loadCaseSeries(), "NAP").length; // 0
+ * import assert from "node:assert/strict";
+ * import { aggregateNotes, caseEffectSizes, loadCaseSeries, painOptions } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const notes = aggregateNotes(s, "NAP");
+ * // No note unless some case is left out or lacks a standard error.
+ * const { perCase, aggregate } = caseEffectSizes(s.cases, "NAP", painOptions(s.study));
+ * if (aggregate.excluded.length === 0 && perCase.every((p) => Number.isFinite(p.result.se))) {
+ *   assert.deepEqual(notes, []);
+ * } else {
+ *   assert.ok(notes.length > 0);
+ * }
  * ```
  */
 export function aggregateNotes(
@@ -673,10 +718,13 @@ export function aggregateNotes(
  * @returns One display row per timing and threshold.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { responderRows } from "./report.ts";
- * import { responders } from "./stats/responders.ts";
- * responderRows(responders((await loadCaseSeries()).cases))[0].excluded; // null
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, responderRows, responders } from "#lib/mod.ts";
+ * const computed = responders((await loadCaseSeries()).cases);
+ * const rows = responderRows(computed);
+ * assert.deepEqual(rows.map((r) => r.responders), computed.map((r) => `${r.count}/${r.n}`));
+ * // "excluded" is null exactly when no case is left out.
+ * assert.deepEqual(rows.map((r) => r.excluded === null), computed.map((r) => !r.excluded.length));
  * ```
  */
 export function responderRows(rows: readonly ResponderRow[]): Row[] {
@@ -701,9 +749,12 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
  * @returns Display rows.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { groupRows } from "./report.ts";
- * groupRows(await loadCaseSeries())[0].group; // "milnacipran first-line"
+ * import assert from "node:assert/strict";
+ * import { groupRows, lineOfTherapyGroups, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const { groups } = lineOfTherapyGroups(s.cases);
+ * const rows = groupRows(s);
+ * assert.deepEqual(rows.slice(0, groups.length).map((r) => r.group), groups.map((g) => g.group));
  * ```
  */
 export function groupRows(s: CaseSeries): Row[] {
@@ -743,9 +794,11 @@ export function groupRows(s: CaseSeries): Row[] {
  * @returns Display rows.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { testRows } from "./report.ts";
- * testRows(await loadCaseSeries()).length; // 4
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pairedTests, testRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // Two rows (sign, permutation) per timing.
+ * assert.equal(testRows(s).length, 2 * pairedTests(s.cases).length);
  * ```
  */
 export function testRows(s: CaseSeries): Row[] {
@@ -774,8 +827,7 @@ export function testRows(s: CaseSeries): Row[] {
  * @returns One row per claim.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { claimRows } from "./report.ts";
+ * import { loadCaseSeries, claimRows } from "#lib/mod.ts";
  * const rows = claimRows(await loadCaseSeries());
  * if (!rows.every((r) => r.verdict !== null && r.evidence !== null)) throw new Error();
  * ```
@@ -827,11 +879,17 @@ export function sensitivityRows(s: CaseSeries): Row[] {
  * defined".
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { sensitivityRange } from "./report.ts";
- * import { sensitivityTable } from "./stats/sensitivity.ts";
+ * import assert from "node:assert/strict";
+ * import { fmt, loadCaseSeries, sensitivityRange, sensitivityTable } from "#lib/mod.ts";
  * const table = sensitivityTable((await loadCaseSeries()).cases);
- * sensitivityRange(table, "days to 50% reduction", "2"); // "0–6"
+ * const row = table.find((r) => r.value !== null)!;
+ * const values = table.filter((r) =>
+ *   r.quantity === row.quantity && r.caseId === row.caseId && r.value !== null
+ * ).map((r) => r.value as number);
+ * const [lo, hi] = [fmt(Math.min(...values), 1), fmt(Math.max(...values), 1)];
+ * const want = lo === hi ? lo : `${lo}–${hi}`;
+ * assert.equal(sensitivityRange(table, row.quantity, row.caseId), want);
+ * assert.equal(sensitivityRange(table, row.quantity, "no such case"), "not defined");
  * ```
  */
 export function sensitivityRange(
@@ -855,9 +913,13 @@ export function sensitivityRange(
  * @returns One entry per case whose baseline moves with the definition.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { baselineDependence } from "./report.ts";
- * baselineDependence(await loadCaseSeries()).map((b) => [b.caseId, b.n]); // [["1", 2]]
+ * import assert from "node:assert/strict";
+ * import { baselineDependence, loadCaseSeries } from "#lib/mod.ts";
+ * // A baseline moves with its definition only when it summarises two values or more.
+ * for (const b of baselineDependence(await loadCaseSeries())) {
+ *   assert.ok(b.n >= 2);
+ *   assert.ok(new Set(b.values).size > 1);
+ * }
  * ```
  */
 export function baselineDependence(
@@ -879,9 +941,11 @@ export function baselineDependence(
  * @returns Rows of reading, what it says, case, time point and its words.
  * @example
  * ```ts
- * import { loadReadings } from "./readings.ts";
- * import { readingRows } from "./report.ts";
- * readingRows(await loadReadings()).length > 0; // true
+ * import assert from "node:assert/strict";
+ * import { loadReadings, readingRows } from "#lib/mod.ts";
+ * const readings = await loadReadings();
+ * // One row per replaced time point of each reading.
+ * assert.equal(readingRows(readings).length, readings.reduce((n, r) => n + r.rows.length, 0));
  * ```
  */
 export function readingRows(readings: readonly Reading[]): Row[] {
@@ -908,11 +972,12 @@ export function readingRows(readings: readonly Reading[]): Row[] {
  * @returns Rows of conclusion, value as extracted, variants where it holds, and the others.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { conclusionRobustness } from "./robustness.ts";
- * import { robustnessRows } from "./report.ts";
+ * import assert from "node:assert/strict";
+ * import { conclusionRobustness, loadCaseSeries, robustnessRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
- * robustnessRows(conclusionRobustness([{ name: "as extracted", series: s }]))[0].holds; // "1/1"
+ * // With one variant, every conclusion holds in it.
+ * const rows = robustnessRows(conclusionRobustness([{ name: "as extracted", series: s }]));
+ * assert.ok(rows.every((r) => r.holds === "1/1" && r["where it differs"] === null));
  * ```
  */
 export function robustnessRows(rows: readonly Robustness[]): Row[] {
@@ -935,11 +1000,11 @@ export function robustnessRows(rows: readonly Robustness[]): Row[] {
  * @returns Rows of case, quantity, value as extracted, least and greatest value, variants.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { sensitivitySpans } from "./stats/sensitivity.ts";
- * import { spanRows } from "./report.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivitySpans, spanRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
- * spanRows(sensitivitySpans([{ name: "as extracted", series: s }])).length > 0; // true
+ * const spans = sensitivitySpans([{ name: "as extracted", series: s }]);
+ * assert.deepEqual(spanRows(spans).map((r) => r.case), spans.map((x) => x.caseId));
  * ```
  */
 export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
@@ -1000,8 +1065,7 @@ export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
  * @returns One row per item: number, item, verdict, basis.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { checklistRows } from "./report.ts";
+ * import { loadCaseSeries, checklistRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const [id] = s.sources.keys();
  * const rows = checklistRows(s, id, s.articles?.checklists[0]?.id ?? "JBI");
@@ -1041,8 +1105,7 @@ export const CAUSALITY_COLUMNS: readonly string[] = [
  * @returns Rows with each criterion and the assessment.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { CAUSALITY_COLUMNS, causalityTableRows } from "./report.ts";
+ * import { loadCaseSeries, CAUSALITY_COLUMNS, causalityTableRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const [id] = s.sources.keys();
  * const rows = causalityTableRows(s, id, { indication: "no such indication" });
@@ -1081,10 +1144,13 @@ export function causalityTableRows(
  * @returns A heading and a paragraph.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { caseIntro } from "./report.ts";
+ * import assert from "node:assert/strict";
+ * import { caseIntro, loadCaseSeries, phases } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
- * caseIntro(s, s.cases.find((x) => x.id === "2")!).includes("1 before milnacipran"); // true
+ * const c = s.cases.find((x) => !phases(x).reason)!;
+ * const text = caseIntro(s, c);
+ * assert.ok(text.startsWith(`## Case ${c.id}: ${c.age}-year-old`));
+ * assert.ok(text.includes(`${phases(c).baseline.length} before ${c.study.drug}`));
  * ```
  */
 export function caseIntro(s: CaseSeries, c: Case): string {
@@ -1138,10 +1204,12 @@ function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null):
  * @returns Markdown bullet lines.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { caseCaveats } from "./report.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
- * caseCaveats(c).includes("paroxetine (possibly)"); // true
+ * import assert from "node:assert/strict";
+ * import { caseCaveats, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const lines = caseCaveats(c).split("\n");
+ * assert.ok(lines.every((l) => l.startsWith("- ")));
+ * assert.ok(lines.some((l) => l.startsWith("- There is no control.")));
  * ```
  */
 export function caseCaveats(c: Case): string {

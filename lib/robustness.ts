@@ -31,10 +31,12 @@ export interface Conclusion {
  * @returns The conclusions with their values.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { headlineConclusions } from "./robustness.ts";
- * const c = headlineConclusions(await loadCaseSeries());
- * c.find((x) => x.id === "claim:case2-first-line-monotherapy")?.value; // "not supported"
+ * import assert from "node:assert/strict";
+ * import { claimsLedger, headlineConclusions, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // Every claim of the ledger is a conclusion, with its verdict as the value.
+ * const ids = new Set(headlineConclusions(s).map((x) => x.id));
+ * assert.ok(claimsLedger(s).every((claim) => ids.has(`claim:${claim.id}`)));
  * ```
  */
 export function headlineConclusions(
@@ -79,10 +81,12 @@ export interface Robustness {
  * @returns One row per conclusion of the first variant.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { conclusionRobustness } from "./robustness.ts";
+ * import assert from "node:assert/strict";
+ * import { conclusionRobustness, loadCaseSeries } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
- * conclusionRobustness([{ name: "as extracted", series: s }])[0].holds; // 1
+ * // With one variant, every conclusion holds in it.
+ * const rows = conclusionRobustness([{ name: "as extracted", series: s }]);
+ * assert.ok(rows.every((r) => r.holds === 1 && r.of === 1 && r.differs.length === 0));
  * ```
  */
 export function conclusionRobustness(variants: readonly NamedSeries[]): Robustness[] {

@@ -57,11 +57,13 @@ export function roundingHalfUnit(words: string, value: number): number | null {
  * @returns The widened value interval.
  * @example
  * ```ts
- * import { loadCaseSeries } from "#lib/load.ts";
+ * import assert from "node:assert/strict";
+ * import { type Observation, SCALES } from "#lib/mod.ts";
  * import { roundedValue } from "#lib/rounding.ts";
- * const o = (await loadCaseSeries()).cases[0].observations[0]; // pain VAS 6.6
- * const v = roundedValue(o);
- * if (Math.abs(v.lo - 6.55) > 1e-9 || Math.abs(v.hi - 6.65) > 1e-9) throw new Error(String(v));
+ * const value = { lo: 6.6, nominal: 6.6, hi: 6.6 };
+ * const o = { scale: SCALES["vas-10cm"], value, vas: value, words: "pain VAS 6.6" };
+ * const v = roundedValue(o as unknown as Observation);
+ * assert.ok(Math.abs(v.lo - 6.55) < 1e-9 && Math.abs(v.hi - 6.65) < 1e-9 && v.nominal === 6.6);
  * ```
  */
 export function roundedValue(o: Observation): NominalInterval {
@@ -83,10 +85,13 @@ export function roundedValue(o: Observation): NominalInterval {
  * @returns A new case with widened observations.
  * @example
  * ```ts
- * import { loadCaseSeries } from "#lib/load.ts";
+ * import assert from "node:assert/strict";
+ * import { type Case, SCALES } from "#lib/mod.ts";
  * import { withRounding } from "#lib/rounding.ts";
- * const c = withRounding((await loadCaseSeries()).cases[1]); // average pain VAS 8.0 first
- * if (Math.abs(c.observations[0].vas.hi - 8.05) > 1e-9) throw new Error("8.0 rounds to 8.05");
+ * const value = { lo: 8, nominal: 8, hi: 8 };
+ * const o = { scale: SCALES["vas-10cm"], value, vas: value, words: "pain VAS 8.0" };
+ * const c = withRounding({ id: "x", observations: [o] } as unknown as Case);
+ * assert.ok(Math.abs(c.observations[0].vas.hi - 8.05) < 1e-9, "8.0 is stated to a tenth");
  * ```
  */
 export function withRounding(c: Case): Case {

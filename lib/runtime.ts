@@ -16,7 +16,7 @@ export const PINNED_DENO = "2.9.6";
  * @returns true on the pinned Deno
  * @example
  * ```ts
- * import { PINNED_DENO, warnOnOtherDeno } from "./runtime.ts";
+ * import { PINNED_DENO, warnOnOtherDeno } from "#lib/mod.ts";
  * if (warnOnOtherDeno() !== (Deno.version.deno === PINNED_DENO)) throw new Error("pinned?");
  * ```
  */

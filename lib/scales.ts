@@ -140,7 +140,7 @@ export const COMMON_METRIC: Readonly<
  * @throws {RangeError} When no scale has that term.
  * @example
  * ```ts
- * import { scaleOf } from "#lib/scales.ts";
+ * import { scaleOf } from "#lib/mod.ts";
  * if (scaleOf("vas-100mm").max !== 100) throw new Error("a 100 mm VAS ends at 100");
  * ```
  */
@@ -161,7 +161,7 @@ export function scaleOf(id: string): Scale {
  * @returns The interval on the common metric.
  * @example
  * ```ts
- * import { SCALES, toCommon } from "#lib/scales.ts";
+ * import { SCALES, toCommon } from "#lib/mod.ts";
  * const c = toCommon(SCALES["vas-100mm"], { lo: 30, nominal: 35, hi: 40 });
  * if (c.lo !== 3 || c.nominal !== 3.5 || c.hi !== 4) throw new Error("mm are tenths of cm");
  * const v = toCommon(SCALES["vrs-4"], { lo: 1, nominal: 1, hi: 2 });
@@ -183,7 +183,7 @@ export function toCommon(scale: Scale, v: NominalInterval): NominalInterval {
  * @returns `{ name, unit, label }` for axes, captions and column headers.
  * @example
  * ```ts
- * import { SCALES, scaleLabel } from "#lib/scales.ts";
+ * import { SCALES, scaleLabel } from "#lib/mod.ts";
  * if (scaleLabel([SCALES["nrs-0-10"]]).name !== "NRS") throw new Error("one scale keeps its name");
  * if (scaleLabel([SCALES["nrs-0-10"], SCALES["vas-10cm"]]).unit !== "points") {
  *   throw new Error("mixed scales use the common metric");

@@ -309,8 +309,9 @@ export type RowOf<N extends TableName> = NonNullable<
  *
  * @example
  * ```ts
- * import { columnsOf } from "./schema.ts";
- * columnsOf("events"); // ["case_id", "kind", "time", "description", "quote"]
+ * import assert from "node:assert/strict";
+ * import { columnsOf } from "#lib/mod.ts";
+ * assert.deepEqual(columnsOf("events"), ["case_id", "kind", "time", "description", "quote"]);
  * ```
  */
 export function columnsOf(table: TableName): string[] {

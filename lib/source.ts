@@ -15,8 +15,12 @@
  * @returns The normalised text.
  * @example
  * ```ts
- * import { normalizeSourceText } from "./source.ts";
- * normalizeSourceText("the dose of par-\n\noxetine was  increased"); // "the dose of paroxetine was increased"
+ * import assert from "node:assert/strict";
+ * import { normalizeSourceText } from "#lib/mod.ts";
+ * assert.equal(
+ *   normalizeSourceText("the dose of par-\n\noxetine was  increased"),
+ *   "the dose of paroxetine was increased",
+ * );
  * ```
  */
 export function normalizeSourceText(text: string): string {
@@ -50,10 +54,11 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
  * @returns Every number found, in order of appearance.
  * @example
  * ```ts
- * import { statedNumbers } from "./source.ts";
- * statedNumbers("Six days after the accident, paroxetine 10 mg/day"); // [6, 10]
- * statedNumbers("pain VAS 0–1.0"); // [0, 1]
- * statedNumbers("1,200 mg/day for 12 days"); // [1200, 12]
+ * import assert from "node:assert/strict";
+ * import { statedNumbers } from "#lib/mod.ts";
+ * assert.deepEqual(statedNumbers("Six days after the accident, paroxetine 10 mg/day"), [6, 10]);
+ * assert.deepEqual(statedNumbers("pain VAS 0–1.0"), [0, 1]);
+ * assert.deepEqual(statedNumbers("1,200 mg/day for 12 days"), [1200, 12]);
  * ```
  */
 export function statedNumbers(text: string): number[] {
@@ -81,11 +86,14 @@ export function statedNumbers(text: string): number[] {
  * @returns `null`, or what is wrong.
  * @example
  * ```ts
- * import { quoteStatesValue } from "./source.ts";
- * quoteStatesValue("pain VAS 6.6", 6.6, "vas_nominal"); // null
- * quoteStatesValue("pain VAS 6.6", 6.7, "vas_nominal");
- * // "vas_nominal is 6.7 but the quote states 6.6"
- * quoteStatesValue("the pain eased", 9.9, "vas_nominal")?.includes("states no number"); // true
+ * import assert from "node:assert/strict";
+ * import { quoteStatesValue } from "#lib/mod.ts";
+ * assert.equal(quoteStatesValue("pain VAS 6.6", 6.6, "vas_nominal"), null);
+ * assert.equal(
+ *   quoteStatesValue("pain VAS 6.6", 6.7, "vas_nominal"),
+ *   "vas_nominal is 6.7 but the quote states 6.6",
+ * );
+ * assert.match(quoteStatesValue("the pain eased", 9.9, "vas_nominal")!, /states no number/);
  * ```
  */
 export function quoteStatesValue(quote: string, value: number, what: string): string | null {

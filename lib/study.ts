@@ -117,7 +117,7 @@ export interface StudyJson {
  * @throws {Error} `file: field: message` lines for every problem.
  * @example
  * ```ts
- * import { parseStudy } from "#lib/study.ts";
+ * import { parseStudy } from "#lib/mod.ts";
  * const s = parseStudy({
  *   title: "t", drug_of_interest: "duloxetine", indication: "phantom limb pain",
  *   improvement: "decrease", baseline: "last",
@@ -156,7 +156,7 @@ export function parseStudy(json: unknown, file = "study.json"): Study {
  * @returns The percent values.
  * @example
  * ```ts
- * import { parseStudy, percentThresholds } from "#lib/study.ts";
+ * import { parseStudy, percentThresholds } from "#lib/mod.ts";
  * const s = parseStudy({
  *   title: "t", drug_of_interest: "x", indication: "y", improvement: "decrease",
  *   baseline: "last",
@@ -177,7 +177,7 @@ export function percentThresholds(study: Study): number[] {
  * @returns The reduction in points of the common metric, or `null`.
  * @example
  * ```ts
- * import { parseStudy, pointsThreshold } from "#lib/study.ts";
+ * import { parseStudy, pointsThreshold } from "#lib/mod.ts";
  * const s = parseStudy({
  *   title: "t", drug_of_interest: "x", indication: "y", improvement: "decrease",
  *   baseline: "last", responder_thresholds: [{ kind: "points", value: 2 }],

@@ -23,9 +23,11 @@ import { valueScale } from "./cases.ts";
  * @returns For example "1 source, 3 cases, 14 dose periods, …".
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { datasetCounts } from "./summaries.ts";
- * datasetCounts(await loadCaseSeries()).startsWith("1 source, 3 cases"); // true
+ * import assert from "node:assert/strict";
+ * import { datasetCounts, loadCaseSeries, plural } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const start = `${plural(s.sources.size, "source")}, ${plural(s.cases.length, "case")}, `;
+ * assert.ok(datasetCounts(s).startsWith(start));
  * ```
  */
 export function datasetCounts(s: CaseSeries): string {
@@ -47,10 +49,15 @@ export function datasetCounts(s: CaseSeries): string {
  * @returns The paragraph.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { responders } from "./stats/responders.ts";
- * import { responderSummary } from "./summaries.ts";
- * responderSummary(responders((await loadCaseSeries()).cases)).includes("3 of 3 cases"); // true
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, plural, responders, responderSummary } from "#lib/mod.ts";
+ * const rows = responders((await loadCaseSeries()).cases);
+ * // It reports the strictest percent threshold at the last value as "count of n cases".
+ * const percents = rows.flatMap((r) => r.threshold.kind === "percent" ? [r.threshold.value] : []);
+ * const top = Math.max(...percents);
+ * const last = rows.find((r) => r.timing === "last" && r.threshold.value === top)!;
+ * const said = `${last.count} of ${plural(last.n, "case")} had a ≥${top}%`;
+ * assert.ok(last.n === 0 || responderSummary(rows).includes(said));
  * ```
  */
 export function responderSummary(rows: readonly ResponderRow[]): string {
@@ -89,11 +96,15 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
  * @returns One bullet per case.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { sensitivityTable } from "./stats/sensitivity.ts";
- * import { reductionRanges } from "./summaries.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, reductionRanges, sensitivityTable } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
- * reductionRanges(s, sensitivityTable(s.cases)).split("\n").length; // 3
+ * // One bullet per case, in case order.
+ * const bullets = reductionRanges(s, sensitivityTable(s.cases)).split("\n");
+ * assert.deepEqual(
+ *   bullets.map((b) => b.slice(0, b.indexOf(":"))),
+ *   s.cases.map((c) => `- Case ${c.id}`),
+ * );
  * ```
  */
 export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[]): string {
@@ -120,9 +131,14 @@ export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[])
  * @returns The paragraph.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { baselineSummary } from "./summaries.ts";
- * baselineSummary(await loadCaseSeries()).startsWith("Case 1's baseline depends"); // true
+ * import assert from "node:assert/strict";
+ * import { baselineDependence, baselineSummary, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const text = baselineSummary(s);
+ * // Each case whose baseline moves with the definition gets its sentence.
+ * for (const b of baselineDependence(s)) {
+ *   assert.ok(text.includes(`Case ${b.caseId}'s baseline depends on the definition`));
+ * }
  * ```
  */
 export function baselineSummary(s: CaseSeries): string {
@@ -158,9 +174,14 @@ export function baselineSummary(s: CaseSeries): string {
  * @returns The paragraph.
  * @example
  * ```ts
- * import { robustnessSummary } from "./summaries.ts";
- * robustnessSummary(1, 2, [{ id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] }]);
- * // "1 other reading of the text gives 2 analysis variants (every compatible combination). 1 of 1 headline conclusion holds in every variant."
+ * import assert from "node:assert/strict";
+ * import { robustnessSummary } from "#lib/mod.ts";
+ * const a = { id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] };
+ * assert.equal(
+ *   robustnessSummary(1, 2, [a]),
+ *   "1 other reading of the text gives 2 analysis variants (every compatible combination). " +
+ *     "1 of 1 headline conclusion holds in every variant.",
+ * );
  * ```
  */
 export function robustnessSummary(

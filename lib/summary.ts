@@ -40,10 +40,13 @@ export interface CaseSummary {
  * @returns Its summary; for a case with no VAS value, `n` is 0 and the rest `null`.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { caseSummary } from "./summary.ts";
- * const c = (await loadCaseSeries()).cases.find((c) => c.id === "2")!;
- * caseSummary(c).first?.vas; // 8
+ * import assert from "node:assert/strict";
+ * import { caseSummary, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((c) => c.observations.length > 0)!;
+ * const s = caseSummary(c);
+ * assert.equal(s.n, c.observations.length);
+ * assert.equal(s.first?.vas, c.observations[0].vas.nominal);
+ * assert.equal(s.max, Math.max(...c.observations.map((o) => o.vas.nominal)));
  * ```
  */
 export function caseSummary(c: Case): CaseSummary {
@@ -77,9 +80,14 @@ export function caseSummary(c: Case): CaseSummary {
  * @returns One sentence per note, in case order.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { caseNotes } from "./summary.ts";
- * caseNotes(await loadCaseSeries()); // []
+ * import assert from "node:assert/strict";
+ * import { caseNotes, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // No note for a case with values that takes the drug of interest.
+ * const noted = s.cases.filter((c) =>
+ *   c.observations.length === 0 || !c.treatments.some((t) => t.drug === s.study.drug)
+ * );
+ * assert.equal(caseNotes(s).length === 0, noted.length === 0);
  * ```
  */
 export function caseNotes(series: CaseSeries, drug: string = series.study.drug): string[] {

@@ -117,10 +117,15 @@ function pathsOf(c: Case, net: Network, y: number): { from: Float64Array; to: Fl
  * @returns time(x) − time(y) in days.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { relativeDay } from "./timeline.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
- * relativeDay(c, "milnacipran_6d_report", "milnacipran_start"); // { lo: 0, hi: 6, nominal: 6 }
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, relativeDay } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const [x, y] = [c.timepoints.at(-1)!.id, c.timepoints[0].id];
+ * const [d, back] = [relativeDay(c, x, y), relativeDay(c, y, x)];
+ * // y − x is x − y reversed; a point is 0 days from itself.
+ * assert.ok(d.lo === 0 - back.hi && d.hi === 0 - back.lo && d.nominal === 0 - back.nominal);
+ * assert.ok(d.lo <= d.nominal && d.nominal <= d.hi);
+ * assert.ok(relativeDay(c, x, x).nominal === 0);
  * ```
  */
 export function relativeDay(c: Case, x: string, y: string): NominalInterval {
@@ -156,10 +161,11 @@ export function relativeDay(c: Case, x: string, y: string): NominalInterval {
  * @returns time(x) − time(amputation) in days.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { daysFromAmputation } from "./timeline.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
- * if (daysFromAmputation(c, "transfer").nominal !== 2) throw new Error("2 days later");
+ * import assert from "node:assert/strict";
+ * import { daysFromAmputation, loadCaseSeries, relativeDay } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const x = c.timepoints.at(-1)!.id;
+ * assert.deepEqual(daysFromAmputation(c, x), relativeDay(c, x, c.amputation.day.timeId));
  * ```
  */
 export function daysFromAmputation(c: Case, x: string): NominalInterval {
@@ -179,11 +185,16 @@ export function daysFromAmputation(c: Case, x: string): NominalInterval {
  * @returns Whether the nominal gap x − y can be presented as a number of days.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { datedGap } from "./timeline.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
- * datedGap(c, "milnacipran_1wk_report", "milnacipran_start"); // true
- * datedGap(c, "milnacipran_continued_report", "milnacipran_start"); // false
+ * import assert from "node:assert/strict";
+ * import { caseChange, datedGap, firstPeriod, loadCaseSeries } from "#lib/mod.ts";
+ * // A change point is shown with a date exactly when its gap from the drug start is dated.
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   const start = firstPeriod(c, c.study.drug);
+ *   if (!start) continue;
+ *   for (const p of caseChange(c).points) {
+ *     assert.equal(p.dated, datedGap(c, p.timeId, start.start.timeId));
+ *   }
+ * }
  * ```
  */
 export function datedGap(c: Case, x: string, y: string): boolean {
@@ -233,10 +244,15 @@ export interface AlignedObservation extends Observation {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { alignOnDrug } from "./timeline.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * alignOnDrug(c, "milnacipran").map((o) => o.phase); // ["before", "before", "after", "after"]
+ * import assert from "node:assert/strict";
+ * import { alignOnDrug, firstPeriod, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => firstPeriod(x, x.study.drug))!;
+ * const aligned = alignOnDrug(c, c.study.drug);
+ * assert.equal(aligned.length, c.observations.length);
+ * for (const o of aligned) {
+ *   if (o.phase === "before") assert.ok(o.relative.hi <= 0);
+ *   if (o.phase === "after") assert.ok(o.relative.lo >= 0 && o.relative.hi > 0);
+ * }
  * ```
  */
 export function alignOnDrug(c: Case, drug: string): AlignedObservation[] {
@@ -283,10 +299,18 @@ export interface Baseline {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { baseline } from "./timeline.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * baseline(c, "milnacipran", "mean").vas?.nominal; // (6.6 + 3.3) / 2
+ * import assert from "node:assert/strict";
+ * import { alignOnDrug, baseline, type Case, firstPeriod, loadCaseSeries } from "#lib/mod.ts";
+ * const before = (x: Case) =>
+ *   alignOnDrug(x, x.study.drug).filter((o) => o.phase === "before").map((o) => o.vas.nominal);
+ * const cases = (await loadCaseSeries()).cases.filter((x) => firstPeriod(x, x.study.drug));
+ * const c = cases.find((x) => before(x).length > 0)!;
+ * const v = before(c);
+ * const drug = c.study.drug;
+ * assert.equal(baseline(c, drug, "last").vas?.nominal, v.at(-1));
+ * assert.equal(baseline(c, drug, "max").vas?.nominal, Math.max(...v));
+ * const mean = v.reduce((a, b) => a + b, 0) / v.length;
+ * assert.ok(Math.abs(baseline(c, drug, "mean").vas!.nominal - mean) < 1e-9);
  * ```
  */
 export function baseline(c: Case, drug: string, definition: BaselineDefinition): Baseline {
@@ -344,10 +368,15 @@ export interface ActiveTreatments {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { activeTreatments } from "./timeline.ts";
+ * import assert from "node:assert/strict";
+ * import { activeTreatments, loadCaseSeries } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
- * activeTreatments(c, "paroxetine_7wk_report").certain.map((t) => t.dose?.lo); // [20]
+ * // Certain and possible are disjoint sets of the case's dose periods.
+ * for (const t of c.timepoints) {
+ *   const a = activeTreatments(c, t.id);
+ *   assert.ok(a.certain.every((x) => !a.possible.includes(x)));
+ *   assert.ok([...a.certain, ...a.possible].every((x) => c.treatments.includes(x)));
+ * }
  * ```
  */
 export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
@@ -378,10 +407,12 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
  * @returns True when a dose period of `drug` is certainly or possibly active at `timeId`.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { mayBeGiven } from "./timeline.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * mayBeGiven(c, "paroxetine_7wk_report", "paroxetine"); // true
+ * import assert from "node:assert/strict";
+ * import { activeTreatments, loadCaseSeries, mayBeGiven } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
+ * const [t, drug] = [c.timepoints.at(-1)!.id, c.treatments[0].drug];
+ * const a = activeTreatments(c, t);
+ * assert.equal(mayBeGiven(c, t, drug), [...a.certain, ...a.possible].some((x) => x.drug === drug));
  * ```
  */
 export function mayBeGiven(c: Case, timeId: string, drug: string): boolean {
@@ -399,10 +430,14 @@ export function mayBeGiven(c: Case, timeId: string, drug: string): boolean {
  * @returns Each drug given, with how surely.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { drugsGivenAt } from "./timeline.ts";
+ * import assert from "node:assert/strict";
+ * import { activeTreatments, drugsGivenAt, loadCaseSeries } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
- * drugsGivenAt(c, ["paroxetine_7wk_report"], null).get("paroxetine"); // "certainly"
+ * const t = c.timepoints.at(-1)!.id;
+ * const { certain } = activeTreatments(c, t);
+ * for (const [drug, how] of drugsGivenAt(c, [t], null)) {
+ *   assert.equal(how, certain.some((x) => x.drug === drug) ? "certainly" : "possibly");
+ * }
  * ```
  */
 export function drugsGivenAt(
@@ -433,10 +468,14 @@ export interface RelativeObservation extends AlignedObservation {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { alignWithBaseline } from "./timeline.ts";
- * const c = (await loadCaseSeries()).cases[1];
- * alignWithBaseline(c, "milnacipran", "last")[1].percentOfBaseline?.nominal; // 12.5
+ * import assert from "node:assert/strict";
+ * import { alignWithBaseline, baseline, loadCaseSeries } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * const c = cases.find((x) => baseline(x, x.study.drug, "last").vas)!;
+ * const b = baseline(c, c.study.drug, "last").vas!.nominal;
+ * for (const o of alignWithBaseline(c, c.study.drug, "last")) {
+ *   assert.ok(Math.abs(o.percentOfBaseline!.nominal - 100 * o.vas.nominal / b) < 1e-9);
+ * }
  * ```
  */
 export function alignWithBaseline(

@@ -54,7 +54,7 @@ export const RECOMMENDED_TERMS: Readonly<
  * @returns The nearest term, or null.
  * @example
  * ```ts
- * import { nearestTerm } from "./vocabulary.ts";
+ * import { nearestTerm } from "#lib/vocabulary.ts";
  * if (nearestTerm("phantom limb pian", ["insomnia", "phantom limb pain"]) !== "phantom limb pain") {
  *   throw new Error();
  * }
@@ -82,7 +82,7 @@ export function nearestTerm(term: string, terms: Iterable<string>): string | nul
  *
  * @example
  * ```ts
- * import { TermChecker } from "./vocabulary.ts";
+ * import { TermChecker } from "#lib/vocabulary.ts";
  * const terms = new TermChecker();
  * if (terms.check("kind", "amputation") !== null) throw new Error();
  * if (!terms.check("kind", "amputaton")?.includes('did you mean "amputation"?')) throw new Error();
@@ -121,7 +121,7 @@ export class TermChecker {
  *
  * @example
  * ```ts
- * import { TermWarnings } from "./vocabulary.ts";
+ * import { TermWarnings } from "#lib/vocabulary.ts";
  * const w = new TermWarnings();
  * w.check("events.csv", 5, "kind", "amputaton");
  * w.check("events.csv", 9, "kind", "amputaton");
@@ -200,7 +200,7 @@ interface Found {
  * @returns The problem, or null.
  * @example
  * ```ts
- * import { indicationProblem } from "./vocabulary.ts";
+ * import { indicationProblem } from "#lib/vocabulary.ts";
  * const treatments = [{ purpose: "phantom limb pain" }, { purpose: "insomnia" }];
  * if (indicationProblem("phantom limb pain", treatments) !== null) throw new Error();
  * const p = indicationProblem("phantom limb pian", treatments);

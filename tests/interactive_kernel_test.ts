@@ -92,7 +92,7 @@ Deno.test("a fresh kernel: dataframe, another baseline, a clear error, own figur
   const help = stdout(outs[6]);
   assert.match(help, /^function caseChange\(c: Case, options: ChangeOptions = \{\}\): CaseChange/);
   assert.match(help, /baseline\?: BaselineDefinition \("last" \| "max" \| "mean"\)/);
-  assert.match(help, /Example:\n {2}import .* from "#lib\/mod\.ts";/);
+  assert.match(help, /Example:\n( {2}import .*\n)* {2}import .* from "#lib\/mod\.ts";/);
 });
 
 Deno.test('the dataset notebook\'s "make your own figure" cell draws a figure in a fresh kernel', async () => {

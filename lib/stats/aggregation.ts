@@ -45,9 +45,11 @@ export interface Phases {
  * @returns The two phases.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { phases } from "./aggregation.ts";
- * phases((await loadCaseSeries()).cases[0]).baseline; // [6.6, 3.3]
+ * import assert from "node:assert/strict";
+ * import { alignOnDrug, loadCaseSeries, phases } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => !phases(x).reason)!;
+ * const before = alignOnDrug(c, c.study.drug).filter((o) => o.phase === "before");
+ * assert.deepEqual(phases(c).baseline, before.map((o) => o.vas.nominal));
  * ```
  */
 export function phases(
@@ -170,11 +172,11 @@ function weightOf(w: Weighting, r: EffectSizeResult): number | null {
  * @returns The aggregate.
  * @example
  * ```ts
- * import { aggregateEffectSizes } from "./aggregation.ts";
- * import { effectSize } from "./effect_sizes/mod.ts";
+ * import assert from "node:assert/strict";
+ * import { aggregateEffectSizes, effectSize } from "#lib/mod.ts";
  * const opts = { improvement: "decrease" as const };
  * const rs = [effectSize("PND", [5, 6], [1, 2], opts), effectSize("PND", [5, 6], [1, 7], opts)];
- * aggregateEffectSizes(rs, ["a", "b"], "equal").estimate; // 0.75
+ * assert.equal(aggregateEffectSizes(rs, ["a", "b"], "equal").estimate, 0.75);
  * ```
  */
 export function aggregateEffectSizes(
@@ -262,10 +264,20 @@ export function aggregateEffectSizes(
  * @returns Per-case results (with each case's phases) and the aggregate.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { caseEffectSizes } from "./aggregation.ts";
- * const r = caseEffectSizes((await loadCaseSeries()).cases, "NAP", { improvement: "decrease" });
- * r.perCase.map((x) => x.result.estimate); // [1, 1, 1]
+ * import assert from "node:assert/strict";
+ * import { caseEffectSizes, effectSize, loadCaseSeries, phases, reportable } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * const options = { improvement: "decrease" } as const;
+ * const c = cases.find((x) => !phases(x).reason)!;
+ * const p = phases(c);
+ * const nap = effectSize("NAP", p.baseline, p.treatment, options);
+ * // One result per case: NAP of its own two phases, shown only when each phase has the study's
+ * // fewest values (`minPoints` overrides it).
+ * const r = caseEffectSizes(cases, "NAP", options);
+ * const of = (x: typeof r) => x.perCase.find((y) => y.caseId === c.id)!.result.estimate;
+ * assert.equal(r.perCase.length, cases.length);
+ * assert.equal(of(r), reportable(nap, c.study.minPointsPerPhase).estimate);
+ * assert.equal(of(caseEffectSizes(cases, "NAP", options, { minPoints: 1 })), nap.estimate);
  * ```
  */
 export function caseEffectSizes(

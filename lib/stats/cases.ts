@@ -17,10 +17,15 @@ import type { Exclusion } from "./types.ts";
  * @returns `{ change }` or `{ excluded }`.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { changeOrExclusion } from "./cases.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * "change" in changeOrExclusion(c); // true
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { changeOrExclusion } from "#lib/stats/cases.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * // A change for every case that takes the drug, an exclusion for the others.
+ * for (const c of cases) {
+ *   const takes = c.treatments.some((t) => t.drug === c.study.drug);
+ *   assert.equal("change" in changeOrExclusion(c), takes);
+ * }
  * ```
  */
 export function changeOrExclusion(

@@ -37,9 +37,10 @@ const EPS = 1e-9;
  *
  * @example
  * ```ts
- * import { immpactClass } from "./change.ts";
- * immpactClass(50); // "substantial"
- * immpactClass(29.9); // "minimal"
+ * import assert from "node:assert/strict";
+ * import { immpactClass } from "#lib/mod.ts";
+ * assert.equal(immpactClass(50), "substantial");
+ * assert.equal(immpactClass(29.9), "minimal");
  * ```
  */
 export function immpactClass(percentReduction: number): ImmpactClass {
@@ -53,9 +54,12 @@ export function immpactClass(percentReduction: number): ImmpactClass {
  *
  * @example
  * ```ts
- * import { percentReduction } from "./change.ts";
- * percentReduction({ lo: 8, hi: 8, nominal: 8 }, { lo: 0, hi: 1, nominal: 0.5 });
- * // { lo: 87.5, hi: 100, nominal: 93.75 }
+ * import assert from "node:assert/strict";
+ * import { percentReduction } from "#lib/mod.ts";
+ * assert.deepEqual(
+ *   percentReduction({ lo: 8, hi: 8, nominal: 8 }, { lo: 0, hi: 1, nominal: 0.5 }),
+ *   { lo: 87.5, hi: 100, nominal: 93.75 },
+ * );
  * ```
  */
 export function percentReduction(b: NominalInterval, v: NominalInterval): NominalInterval | null {
@@ -128,10 +132,13 @@ export interface ChangeOptions {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { caseChange } from "./change.ts";
- * const c = (await loadCaseSeries()).cases[1];
- * caseChange(c).points[0].percentReduction?.nominal; // 87.5 (8.0 → 1.0)
+ * import assert from "node:assert/strict";
+ * import { caseChange, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => caseChange(x).points.length > 0)!;
+ * const ch = caseChange(c);
+ * // Percent reduction = 100·(baseline − value)/baseline, at nominal values.
+ * const [b, v] = [ch.baseline.vas!.nominal, ch.points[0].vas.nominal];
+ * assert.ok(Math.abs(ch.points[0].percentReduction!.nominal - 100 * (b - v) / b) < 1e-9);
  * ```
  */
 export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
@@ -228,10 +235,17 @@ export interface TimeToRelief {
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { timeToRelief } from "./change.ts";
- * const c = (await loadCaseSeries()).cases[1];
- * timeToRelief(c, 50).day; // { lo: 0, hi: 6, nominal: 6 }
+ * import assert from "node:assert/strict";
+ * import { caseChange, loadCaseSeries, timeToRelief } from "#lib/mod.ts";
+ * // Where relief is reached, the value it names is the first to reach 50%.
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   const t = timeToRelief(c, 50);
+ *   if (!t.reached) continue;
+ *   const points = caseChange(c).points;
+ *   const i = points.findIndex((p) => p.timeId === t.timeId);
+ *   assert.ok(points[i].percentReduction!.nominal >= 50);
+ *   assert.ok(points.slice(0, i).every((p) => (p.percentReduction?.nominal ?? 0) < 50));
+ * }
  * ```
  */
 export function timeToRelief(
@@ -356,12 +370,15 @@ function extremeAreas(
  * @returns The area with its bounds, span and n, or `auc: null` with a reason.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { areaUnderCurve } from "./change.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "2")!;
+ * import assert from "node:assert/strict";
+ * import { areaUnderCurve, loadCaseSeries } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * const c = cases.find((x) => areaUnderCurve(x, { from: 0, to: 30 }).auc !== null)!;
  * const a = areaUnderCurve(c, { from: 0, to: 30 });
- * a.auc?.nominal; // 19·(1 + 0.1)/2 = 10.45, from day 6 to day 25
- * a.span; // { from: 6, to: 25 }
+ * // The span integrated lies in the window; the mean is the area over the span.
+ * assert.ok(0 <= a.span!.from && a.span!.to <= 30);
+ * assert.ok(a.auc!.lo <= a.auc!.nominal && a.auc!.nominal <= a.auc!.hi);
+ * assert.ok(Math.abs(a.timeWeightedMean! - a.auc!.nominal / (a.span!.to - a.span!.from)) < 1e-9);
  * ```
  */
 export function areaUnderCurve(
@@ -478,10 +495,17 @@ function rateBounds(c: Case, a: Observation, b: Observation): NominalInterval {
  * @returns One row per dose period, then one per drug (all its doses).
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { periodRates } from "./change.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.id === "1")!;
- * periodRates(c).find((r) => r.drug === "paroxetine" && r.period === null)?.n; // 2
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, periodRates } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const rates = periodRates(c);
+ * // One row per dose period, then one per drug; n counts the values summarised.
+ * assert.equal(rates.filter((r) => r.period !== null).length, c.treatments.length);
+ * assert.deepEqual(
+ *   rates.filter((r) => r.period === null).map((r) => r.drug),
+ *   [...new Set(c.treatments.map((t) => t.drug))],
+ * );
+ * assert.ok(rates.every((r) => r.values.length === r.n));
  * ```
  */
 export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[] {

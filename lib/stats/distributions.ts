@@ -28,8 +28,9 @@ const jStat: {
  * @returns The z with Φ(z) = p (−Infinity at 0, Infinity at 1).
  * @example
  * ```ts
- * import { normalQuantile } from "./distributions.ts";
- * normalQuantile(0.975); // 1.959963984540054 (R: qnorm(0.975))
+ * import assert from "node:assert/strict";
+ * import { normalQuantile } from "#lib/stats/distributions.ts";
+ * assert.ok(Math.abs(normalQuantile(0.975) - 1.959963984540054) < 1e-15); // R: qnorm(0.975)
  * ```
  */
 export function normalQuantile(p: number): number {
@@ -51,8 +52,9 @@ export function normalQuantile(p: number): number {
  * @returns P(X ≤ k).
  * @example
  * ```ts
- * import { binomialCdf } from "./distributions.ts";
- * binomialCdf(1, 9, 0.5); // 10/512 = 0.01953125
+ * import assert from "node:assert/strict";
+ * import { binomialCdf } from "#lib/stats/distributions.ts";
+ * assert.equal(binomialCdf(1, 9, 0.5), 10 / 512); // (1 + 9) / 2^9
  * ```
  */
 export function binomialCdf(k: number, n: number, p: number): number {
@@ -100,8 +102,11 @@ export function binomialCdf(k: number, n: number, p: number): number {
  * @returns The lower and upper limits (0 when count = 0, 1 when count = n).
  * @example
  * ```ts
- * import { clopperPearsonLimits } from "./distributions.ts";
- * clopperPearsonLimits(3, 3, 0.95).lower; // 0.025 ** (1 / 3) = 0.2924017738212866
+ * import assert from "node:assert/strict";
+ * import { clopperPearsonLimits } from "#lib/stats/distributions.ts";
+ * const { lower, upper } = clopperPearsonLimits(3, 3, 0.95);
+ * assert.ok(Math.abs(lower - 0.025 ** (1 / 3)) < 1e-12); // 0.2924…
+ * assert.equal(upper, 1);
  * ```
  */
 export function clopperPearsonLimits(

@@ -133,8 +133,11 @@ function alnormLower(x: number): number {
  * @throws RangeError when the lengths differ or are below 3 (the R wrapper's `stop`).
  * @example
  * ```ts
- * import { kendall } from "./kendall.ts";
- * kendall([1, 2, 3, 4, 5], [1, 2, 3, 4, 5]).sl; // 0.0275 (normal approximation, S = 10)
+ * import assert from "node:assert/strict";
+ * import { kendall } from "#lib/stats/kendall.ts";
+ * const k = kendall([1, 2, 3, 4, 5], [1, 2, 3, 4, 5]);
+ * assert.equal(k.S, 10);
+ * assert.equal(k.sl.toFixed(4), "0.0275"); // normal approximation
  * ```
  */
 export function kendall(x: readonly number[], y: readonly number[]): KendallResult {
@@ -176,8 +179,9 @@ export function kendall(x: readonly number[], y: readonly number[]): KendallResu
  * @returns S.
  * @example
  * ```ts
- * import { kendallS } from "./kendall.ts";
- * kendallS([1, 3, 2]); // 1
+ * import assert from "node:assert/strict";
+ * import { kendallS } from "#lib/stats/kendall.ts";
+ * assert.equal(kendallS([1, 3, 2]), 1);
  * ```
  */
 export function kendallS(y: readonly number[]): number {

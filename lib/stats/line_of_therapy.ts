@@ -33,8 +33,9 @@ export interface CaseLine {
  * @returns "first-line", "second-line", …, "11th-line".
  * @example
  * ```ts
- * import { lineLabel } from "./line_of_therapy.ts";
- * lineLabel(2); // "second-line"
+ * import assert from "node:assert/strict";
+ * import { lineLabel } from "#lib/mod.ts";
+ * assert.equal(lineLabel(2), "second-line");
  * ```
  */
 export function lineLabel(line: number): string {
@@ -54,10 +55,13 @@ export function lineLabel(line: number): string {
  * @returns Lines and exclusions.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { linesOfTherapy } from "./line_of_therapy.ts";
- * const { lines } = linesOfTherapy((await loadCaseSeries()).cases);
- * lines.find((l) => l.caseId === "2")?.priorDrugs.map((d) => d.drug); // ["diclofenac"]
+ * import assert from "node:assert/strict";
+ * import { linesOfTherapy, loadCaseSeries } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * const { lines, excluded } = linesOfTherapy(cases);
+ * // The line is 1 + the distinct drugs given before; every case is placed or excluded.
+ * assert.ok(lines.every((l) => l.line === 1 + new Set(l.priorDrugs.map((d) => d.drug)).size));
+ * assert.equal(lines.length + excluded.length, cases.length);
  * ```
  */
 export function linesOfTherapy(
@@ -122,10 +126,15 @@ export interface GroupSummary {
  * @returns One group per line present in the data, in line order, and the excluded cases.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { lineOfTherapyGroups } from "./line_of_therapy.ts";
- * const { groups } = lineOfTherapyGroups((await loadCaseSeries()).cases);
- * groups.map((g) => g.line); // [1, 2, 3]
+ * import assert from "node:assert/strict";
+ * import { lineOfTherapyGroups, linesOfTherapy, loadCaseSeries } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * const { groups } = lineOfTherapyGroups(cases);
+ * // One group per line present, in line order.
+ * const present = [...new Set(linesOfTherapy(cases).lines.map((l) => l.line))]
+ *   .sort((a, b) => a - b);
+ * assert.deepEqual(groups.map((g) => g.line), present);
+ * assert.ok(groups.every((g) => g.n === g.caseIds.length));
  * ```
  */
 export function lineOfTherapyGroups(

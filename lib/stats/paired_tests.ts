@@ -46,9 +46,15 @@ export type PairedOptions = ChangeOptions & { timing?: Timing; bound?: Extractio
  * @returns The pairs and the excluded cases.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { pairedValues } from "./paired_tests.ts";
- * pairedValues((await loadCaseSeries()).cases).pairs.map((p) => p.pre); // [3.3, 8, 4]
+ * import assert from "node:assert/strict";
+ * import { caseChange, loadCaseSeries, pairedValues } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * // pre: the baseline; post: the last value after the drug (the default timing).
+ * for (const p of pairedValues(cases).pairs) {
+ *   const ch = caseChange(cases.find((c) => c.id === p.caseId)!);
+ *   assert.equal(p.pre, ch.baseline.vas!.nominal);
+ *   assert.equal(p.post, ch.points.at(-1)!.vas.nominal);
+ * }
  * ```
  */
 export function pairedValues(
@@ -93,9 +99,10 @@ export function pairedValues(
  * @returns The pairs.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { prePost } from "./paired_tests.ts";
- * prePost((await loadCaseSeries()).cases).length; // 3
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pairedValues, prePost } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * assert.deepEqual(prePost(cases), pairedValues(cases).pairs);
  * ```
  */
 export function prePost(cases: readonly Case[], options: PairedOptions = {}): PrePost[] {
@@ -137,8 +144,10 @@ const TEST_CAVEAT = "Phases were not randomised and the cases were not sampled: 
  * @returns The test result (`pValue` null when every pair is tied or there is none).
  * @example
  * ```ts
- * import { signTest } from "./paired_tests.ts";
- * signTest([{ caseId: "1", pre: 3, post: 1 }, { caseId: "2", pre: 8, post: 1 }]).pValue; // 0.5
+ * import assert from "node:assert/strict";
+ * import { signTest } from "#lib/mod.ts";
+ * const pairs = [{ caseId: "1", pre: 3, post: 1 }, { caseId: "2", pre: 8, post: 1 }];
+ * assert.equal(signTest(pairs).pValue, 0.5); // both improve: 2 · (1/2)^2
  * ```
  */
 export function signTest(pairs: readonly PrePost[]): TestResult {
@@ -171,9 +180,10 @@ export function signTest(pairs: readonly PrePost[]): TestResult {
  * @returns The test result (`pValue` null when there is no pair).
  * @example
  * ```ts
- * import { permutationTest } from "./paired_tests.ts";
+ * import assert from "node:assert/strict";
+ * import { permutationTest } from "#lib/mod.ts";
  * const pairs = [{ caseId: "1", pre: 3.3, post: 0.6 }, { caseId: "2", pre: 8, post: 0.1 }];
- * permutationTest(pairs).pValue; // 0.5 (2 of 4 assignments)
+ * assert.equal(permutationTest(pairs).pValue, 0.5); // 2 of 4 assignments
  * ```
  */
 export function permutationTest(
@@ -259,9 +269,11 @@ export interface PairedTests {
  * @returns One entry per timing.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { pairedTests } from "./paired_tests.ts";
- * pairedTests((await loadCaseSeries()).cases)[1].sign.pValue; // 0.25
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pairedTests, signTest } from "#lib/mod.ts";
+ * const tests = pairedTests((await loadCaseSeries()).cases);
+ * assert.deepEqual(tests.map((t) => t.timing), ["first", "last"]);
+ * assert.equal(tests[1].sign.pValue, signTest(tests[1].pairs).pValue);
  * ```
  */
 export function pairedTests(

@@ -41,8 +41,11 @@ export interface Proportion {
  * @returns The proportion with its limits (all `null` when n = 0).
  * @example
  * ```ts
- * import { clopperPearson } from "./responders.ts";
- * clopperPearson(3, 3).ciLower; // 0.2924… (= 0.025^(1/3))
+ * import assert from "node:assert/strict";
+ * import { clopperPearson } from "#lib/mod.ts";
+ * const p = clopperPearson(3, 3);
+ * assert.equal(p.proportion, 1);
+ * assert.ok(Math.abs(p.ciLower! - 0.025 ** (1 / 3)) < 1e-12); // 0.2924…
  * ```
  */
 export function clopperPearson(count: number, n: number, confidence = 0.95): Proportion {
@@ -64,7 +67,7 @@ export type Timing = "first" | "last";
  * @returns For example "≥50% reduction" or "≥2 cm reduction".
  * @example
  * ```ts
- * import { thresholdLabel } from "#lib/stats/responders.ts";
+ * import { thresholdLabel } from "#lib/mod.ts";
  * if (thresholdLabel({ kind: "percent", value: 50 }) !== "≥50% reduction") throw new Error();
  * if (thresholdLabel({ kind: "points", value: 2 }, "cm") !== "≥2 cm reduction") throw new Error();
  * ```
@@ -99,10 +102,11 @@ export interface ResponderRow extends Proportion {
  * @returns One row per timing and threshold.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { responders } from "./responders.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, responders } from "#lib/mod.ts";
  * const rows = responders((await loadCaseSeries()).cases);
- * rows.find((r) => r.timing === "last" && r.threshold.value === 50)?.count; // 3
+ * // count is the number of responders named, out of the n cases assessed.
+ * assert.ok(rows.every((r) => r.count === r.responders.length && r.count <= r.n));
  * ```
  */
 export function responders(
@@ -188,10 +192,13 @@ export interface ResponderCurvePoint {
  * @returns The points, first timing then last.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { responderCurve } from "./responders.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, responderCurve } from "#lib/mod.ts";
  * const curve = responderCurve((await loadCaseSeries()).cases);
- * curve.find((p) => p.timing === "first" && p.threshold === 0)?.proportion; // 1
+ * // The share falls (or stays) as the threshold rises.
+ * const first = curve.filter((p) => p.timing === "first");
+ * assert.ok(first.every((p, i) => i === 0 || p.count <= first[i - 1].count));
+ * assert.ok(first.every((p) => p.n === 0 || p.proportion === p.count / p.n));
  * ```
  */
 export function responderCurve(

@@ -10,8 +10,9 @@
  *
  * @example
  * ```ts
- * import { bisectRoot } from "./roots.ts";
- * bisectRoot((x) => x * x - 2, 0, 2); // 1.4142135623730951
+ * import assert from "node:assert/strict";
+ * import { bisectRoot } from "#lib/stats/roots.ts";
+ * assert.ok(Math.abs(bisectRoot((x) => x * x - 2, 0, 2) - Math.SQRT2) < 1e-15);
  * ```
  */
 export function bisectRoot(f: (x: number) => number, lo: number, hi: number): number {

@@ -16,11 +16,12 @@
  * @returns The index.
  * @example
  * ```ts
- * import { firstAtLeast } from "./sorted.ts";
+ * import assert from "node:assert/strict";
+ * import { firstAtLeast } from "#lib/stats/sorted.ts";
  * const v = Float64Array.of(1, 2, 2, 3);
- * firstAtLeast(v, 2, false); // 1
- * firstAtLeast(v, 2, true); // 3
- * firstAtLeast(v, 9, false); // 4
+ * assert.equal(firstAtLeast(v, 2, false), 1);
+ * assert.equal(firstAtLeast(v, 2, true), 3);
+ * assert.equal(firstAtLeast(v, 9, false), 4);
  * ```
  */
 export function firstAtLeast(v: Float64Array, x: number, strict: boolean): number {

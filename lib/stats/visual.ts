@@ -40,10 +40,13 @@ const f2 = (x: number) => formatNumber(x, 2);
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { visualAnalysis } from "./visual.ts";
- * const v = visualAnalysis((await loadCaseSeries()).cases[1]);
- * v.find((f) => f.feature === "level")?.treatment; // 0.55
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, phases, visualAnalysis } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => phases(x).treatment.length > 0)!;
+ * // The level of a phase is the mean of its values.
+ * const after = phases(c).treatment;
+ * const level = visualAnalysis(c).find((f) => f.feature === "level")!;
+ * assert.ok(Math.abs(level.treatment! - after.reduce((a, b) => a + b, 0) / after.length) < 1e-9);
  * ```
  */
 export function visualAnalysis(c: Case, drug?: string): Feature[] {

@@ -80,8 +80,8 @@ export interface EffectSizeDef<N extends string = string> {
  * @returns The same record, frozen.
  * @example
  * ```ts
- * import { defineEffectSize } from "./define.ts";
- * import { result } from "./result.ts";
+ * import { defineEffectSize } from "#lib/stats/effect_sizes/define.ts";
+ * import { result } from "#lib/stats/effect_sizes/result.ts";
  * const half = defineEffectSize({
  *   name: "Half",
  *   label: "Half",

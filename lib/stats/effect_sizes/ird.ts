@@ -18,7 +18,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { ird } from "./ird.ts";
+ * import { ird } from "#lib/stats/effect_sizes/ird.ts";
  * const r = ird([3, 4, 5], [1, 2, 4], { improvement: "decrease" }); // PAND 5/6
  * if (Math.abs(r.estimate! - 2 / 3) > 1e-12) throw new Error(String(r.estimate));
  * ```

@@ -37,7 +37,7 @@ function lrmPhase(y: number[], delta: boolean): { med: number; v: number } {
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { lrm } from "./lrm.ts";
+ * import { lrm } from "#lib/stats/effect_sizes/lrm.ts";
  * const r = lrm([4, 5, 6], [1, 2, 3], { improvement: "decrease" });
  * if (Math.abs(r.estimate! - Math.log(5 / 2)) > 1e-12) throw new Error(String(r.estimate));
  * ```

@@ -17,7 +17,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The LRRd result.
  * @example
  * ```ts
- * import { lrrd } from "./lrrd.ts";
+ * import { lrrd } from "#lib/stats/effect_sizes/lrrd.ts";
  * const r = lrrd([4, 6], [1, 3], { improvement: "decrease", biasCorrect: false });
  * if (r.estimate !== Math.log(2 / 5)) throw new Error(String(r.estimate));
  * ```

@@ -17,7 +17,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The LRRi result.
  * @example
  * ```ts
- * import { lrri } from "./lrri.ts";
+ * import { lrri } from "#lib/stats/effect_sizes/lrri.ts";
  * const r = lrri([4, 6], [1, 3], { improvement: "decrease", biasCorrect: false });
  * if (r.estimate !== -Math.log(2 / 5)) throw new Error(String(r.estimate));
  * ```

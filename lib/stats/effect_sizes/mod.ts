@@ -78,7 +78,7 @@ const BY_NAME: ReadonlyMap<string, EffectSizeDef<Measure>> = new Map(
  * @returns Its record.
  * @example
  * ```ts
- * import { effectSizeInfo } from "./mod.ts";
+ * import { effectSizeInfo } from "#lib/mod.ts";
  * const tauU = effectSizeInfo("TauU");
  * if (tauU.label !== "Tau-U" || tauU.range !== null) throw new Error("Tau-U has no fixed range");
  * ```
@@ -101,7 +101,7 @@ export function effectSizeInfo(measure: string): EffectSizeDef<Measure> {
  * @returns The result.
  * @example
  * ```ts
- * import { effectSize } from "./mod.ts";
+ * import { effectSize } from "#lib/mod.ts";
  * const r = effectSize("NAP", [6.6, 3.3], [2.3, 0.6], { improvement: "decrease" });
  * // The package's interval is degenerate at NAP = 1; informativeCi holds the other root.
  * if ([r.estimate, r.ciLower, r.ciUpper].join() !== "1,1,1") throw new Error("NAP");

@@ -20,7 +20,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { nap } from "./nap.ts";
+ * import { nap } from "#lib/stats/effect_sizes/nap.ts";
  * const r = nap([3, 4, 5], [1, 2, 4], { improvement: "decrease" });
  * if (r.estimate !== 7.5 / 9) throw new Error(String(r.estimate));
  * ```

@@ -20,7 +20,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { pand } from "./pand.ts";
+ * import { pand } from "#lib/stats/effect_sizes/pand.ts";
  * const r = pand([3, 4, 5], [1, 2, 4], { improvement: "decrease" });
  * if (r.estimate !== 5 / 6) throw new Error(String(r.estimate));
  * ```

@@ -18,7 +18,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { pem } from "./pem.ts";
+ * import { pem } from "#lib/stats/effect_sizes/pem.ts";
  * const r = pem([3, 4, 5], [1, 2, 4], { improvement: "decrease" });
  * if (r.estimate !== 2.5 / 3) throw new Error(String(r.estimate));
  * ```

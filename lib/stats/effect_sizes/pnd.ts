@@ -18,7 +18,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { pnd } from "./pnd.ts";
+ * import { pnd } from "#lib/stats/effect_sizes/pnd.ts";
  * const r = pnd([3, 4, 5], [1, 2, 4], { improvement: "decrease" });
  * if (r.estimate !== 2 / 3) throw new Error(String(r.estimate));
  * ```

@@ -19,7 +19,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { pogo } from "./pogo.ts";
+ * import { pogo } from "#lib/stats/effect_sizes/pogo.ts";
  * const r = pogo([8, 6], [2, 2], { improvement: "decrease", goal: 0 });
  * // 100·(2 − 7)/(0 − 7) = 71.43
  * if (Math.abs(r.estimate! - 500 / 7) > 1e-12) throw new Error(String(r.estimate));

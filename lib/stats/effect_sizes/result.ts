@@ -13,7 +13,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  *
  * @example
  * ```ts
- * import { zFor } from "./result.ts";
+ * import { zFor } from "#lib/stats/effect_sizes/result.ts";
  * if (Math.abs(zFor(0.95) - 1.959963984540054) > 1e-15) throw new Error("z"); // R: qnorm(0.975)
  * ```
  */
@@ -26,7 +26,7 @@ export function zFor(confidence: number): number {
  *
  * @example
  * ```ts
- * import { result } from "./result.ts";
+ * import { result } from "#lib/stats/effect_sizes/result.ts";
  * const r = result("PND", 2, 3, { improvement: "decrease" }, { estimate: 1 });
  * if (r.n.baseline !== 2 || r.n.treatment !== 3) throw new Error(JSON.stringify(r.n));
  * ```
@@ -55,7 +55,7 @@ export function result<M extends string>(
  *
  * @example
  * ```ts
- * import { wald } from "./result.ts";
+ * import { wald } from "#lib/stats/effect_sizes/result.ts";
  * const r = wald("LRRd", 2, 2, { improvement: "decrease" }, -1, 0.5);
  * if (Math.abs(r.ciUpper! - (-1 + 1.959963984540054 * 0.5)) > 1e-12) throw new Error();
  * ```
@@ -91,7 +91,7 @@ export type Phases<M extends string = string> =
  *
  * @example
  * ```ts
- * import { preparePhases } from "./result.ts";
+ * import { preparePhases } from "#lib/stats/effect_sizes/result.ts";
  * const p = preparePhases("NAP", [3, NaN], [1], { improvement: "decrease" }, true);
  * if (p.empty !== null || p.a.join() !== "-3") throw new Error("NaN dropped, −1 applied");
  * ```
@@ -120,7 +120,7 @@ export function preparePhases<M extends string>(
  * @returns The variance, or NaN.
  * @example
  * ```ts
- * import { phaseVariance } from "./result.ts";
+ * import { phaseVariance } from "#lib/stats/effect_sizes/result.ts";
  * if (phaseVariance([1, 3]) !== 2 || !Number.isNaN(phaseVariance([1]))) throw new Error("var");
  * ```
  */

@@ -22,7 +22,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { smd } from "./smd.ts";
+ * import { smd } from "#lib/stats/effect_sizes/smd.ts";
  * const r = smd([1, 2, 3], [4, 5, 6], { improvement: "increase", biasCorrect: false });
  * if (r.estimate !== 3) throw new Error(String(r.estimate));
  * ```

@@ -19,7 +19,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { tau } from "./tau.ts";
+ * import { tau } from "#lib/stats/effect_sizes/tau.ts";
  * const r = tau([3, 4, 5], [1, 2, 4], { improvement: "decrease" });
  * if (Math.abs(r.estimate! - 2 / 3) > 1e-12) throw new Error(String(r.estimate));
  * ```

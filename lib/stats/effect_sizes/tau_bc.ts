@@ -52,7 +52,7 @@ export function theilSen(y: readonly number[]): { slope: number; intercept: numb
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { tauBC } from "./tau_bc.ts";
+ * import { tauBC } from "#lib/stats/effect_sizes/tau_bc.ts";
  * const r = tauBC([1, 2, 3], [2, 2, 2], { improvement: "increase" });
  * if (r.estimate !== -1) throw new Error(String(r.estimate)); // the trend removed
  * ```

@@ -21,7 +21,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
  * @returns The result, `null` fields with a `reason`.
  * @example
  * ```ts
- * import { tauU } from "./tau_u.ts";
+ * import { tauU } from "#lib/stats/effect_sizes/tau_u.ts";
  * const r = tauU([3, 4, 5], [1, 2, 4], { improvement: "decrease" });
  * if (r.estimate !== 1) throw new Error(String(r.estimate));
  * ```

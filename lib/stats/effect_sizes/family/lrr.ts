@@ -15,7 +15,7 @@ import type { EffectSizeOptions, EffectSizeResult } from "../../types.ts";
  * @returns D (Infinity: no truncation).
  * @example
  * ```ts
- * import { truncationConstant } from "./lrr.ts";
+ * import { truncationConstant } from "#lib/stats/effect_sizes/family/lrr.ts";
  * if (truncationConstant({ improvement: "decrease" }) !== 1) throw new Error("count: D = 1");
  * ```
  */
@@ -43,7 +43,7 @@ export function truncationConstant(options: EffectSizeOptions): number {
  *
  * @example
  * ```ts
- * import { lrr } from "./lrr.ts";
+ * import { lrr } from "#lib/stats/effect_sizes/family/lrr.ts";
  * lrr("LRRd", [4, 6], [1, 3], { improvement: "decrease", biasCorrect: false }).estimate;
  * // Math.log(2 / 5) = -0.916…
  * ```

@@ -20,7 +20,7 @@ import { firstAtLeast } from "../../sorted.ts";
  * @returns Row and column sums, and the counts of greater, tied and lesser pairs.
  * @example
  * ```ts
- * import { pairCounts } from "./mann_whitney.ts";
+ * import { pairCounts } from "#lib/stats/effect_sizes/family/mann_whitney.ts";
  * const c = pairCounts([1, 2], [2, 3]);
  * if (c.greater !== 3 || c.ties !== 1 || c.less !== 0) throw new Error(JSON.stringify(c));
  * ```
@@ -56,7 +56,7 @@ export function pairCounts(a: readonly number[], b: readonly number[]) {
  * @returns NAP, its variance (with why it is infinite), the limits and the informative root.
  * @example
  * ```ts
- * import { napParts } from "./mann_whitney.ts";
+ * import { napParts } from "#lib/stats/effect_sizes/family/mann_whitney.ts";
  * const q = napParts([-3, -4, -5], [-1, -2, -4], { improvement: "decrease" });
  * if (q.nap !== 7.5 / 9) throw new Error(String(q.nap));
  * ```
@@ -116,8 +116,8 @@ export function napParts(a: number[], b: number[], options: EffectSizeOptions) {
  * @returns The Tau result.
  * @example
  * ```ts
- * import { tauFromNap } from "./mann_whitney.ts";
- * import { result } from "../result.ts";
+ * import { tauFromNap } from "#lib/stats/effect_sizes/family/mann_whitney.ts";
+ * import { result } from "#lib/stats/effect_sizes/result.ts";
  * const nap = result("NAP", 1, 1, { improvement: "decrease" }, { estimate: 0.75, se: 0.1 });
  * const t = tauFromNap(nap, "Tau");
  * if (t.estimate !== 0.5 || t.se !== 0.2 || t.measure !== "Tau") throw new Error();

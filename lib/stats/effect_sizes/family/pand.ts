@@ -13,7 +13,7 @@
  * @returns The share of observations kept.
  * @example
  * ```ts
- * import { pandValue } from "./pand.ts";
+ * import { pandValue } from "#lib/stats/effect_sizes/family/pand.ts";
  * if (pandValue([-3, -4, -5], [-1, -2, -4]) !== 5 / 6) throw new Error("PAND");
  * ```
  */
