@@ -110,6 +110,7 @@ export {
   articlesWithoutClaims,
   type ClaimData,
   type ClaimResult,
+  claimNumber,
   claimsLedger,
   recordedClaims,
   type Verdict,

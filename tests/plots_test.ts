@@ -518,3 +518,19 @@ Deno.test("trajectories: the legend keys only what is drawn", () => {
     );
   }
 });
+
+Deno.test("verdicts: each claim is printed with the number the claims table gives it", () => {
+  const rows = lib.claimRows(series);
+  for (const id of series.sources.keys()) {
+    const items = verdictItems(lib.appraisalRows(series, id), lib.claimsLedger(series), id);
+    const svg = svgText(verdictFigure(items));
+    const mine = rows.filter((r) => String(r.where).endsWith(`(${id})`));
+    const claims = items.filter((i) => i.number !== undefined);
+    assert.equal(claims.length, mine.length);
+    claims.forEach((it, k) => {
+      assert.equal(it.number, mine[k].no);
+      assert.ok(it.label.includes(String(mine[k].claim)), `${it.number}: ${it.label}`);
+      assert.ok(svg.includes(`>${it.number} ${it.verdict}: `), `${it.number} not printed`);
+    });
+  }
+});
