@@ -534,3 +534,17 @@ Deno.test("verdicts: each claim is printed with the number the claims table give
     });
   }
 });
+
+Deno.test("drug-class colours stand out from white paper (contrast ≥ 2:1)", () => {
+  const lum = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  for (const [cls, color] of Object.entries(DRUG_CLASS_COLORS)) {
+    const ratio = 1.05 / (lum(color) + 0.05);
+    assert.ok(ratio >= 2, `${cls} ${color}: contrast ${ratio.toFixed(2)}:1 on white`);
+  }
+});
