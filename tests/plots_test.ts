@@ -548,3 +548,28 @@ Deno.test("drug-class colours stand out from white paper (contrast ≥ 2:1)", ()
     assert.ok(ratio >= 2, `${cls} ${color}: contrast ${ratio.toFixed(2)}:1 on white`);
   }
 });
+
+Deno.test("before/after: a value axis with ticks; an earlier drug without a dose reads 'drug, dose not stated'", () => {
+  const f = beforeAfterFigure(series.cases);
+  const svg = svgText(f);
+  const sl = lib.scaleLabel(series.cases.flatMap((c) => c.observations.map((o) => o.scale)));
+  for (const v of [sl.min, sl.max]) {
+    assert.match(svg, new RegExp(`text-anchor="end"[^>]*>${v}</text>`), `tick ${v}`);
+  }
+  assert.ok(svg.includes(`↑ ${sl.label}`), "the axis is named");
+  // The cases whose earlier drug is named, with its dose unknown.
+  const named = series.cases.filter((c) =>
+    beforeAfterFigure([c]).data.some((r) => String(r.earlier).startsWith("on "))
+  );
+  assert.ok(named.length > 0);
+  for (const c of named) {
+    const unknown = {
+      ...c,
+      treatments: c.treatments.map((t) =>
+        t.drug === c.study.drug ? t : { ...t, dose: null, doseWords: null }
+      ),
+    };
+    const earlier = String(beforeAfterFigure([unknown]).data[0].earlier);
+    assert.match(earlier, /^on [^,]+, dose not stated/, earlier);
+  }
+});
