@@ -573,3 +573,18 @@ Deno.test("before/after: a value axis with ticks; an earlier drug without a dose
     assert.match(earlier, /^on [^,]+, dose not stated/, earlier);
   }
 });
+
+Deno.test("timelines: a phase says 'stopped' only where the words bound the end; an open end is 'end not stated'", () => {
+  let open = 0;
+  for (const c of [...series.cases, ...odd.values()]) {
+    const m = timelineModel(c);
+    for (const ph of m.phases.filter((p) => p.change === "stopped")) {
+      assert.ok(Number.isFinite(ph.t.window.hi), `case ${c.id}: '${ph.label}' has no stated end`);
+    }
+    const openEnds = m.phases.filter((p) => p.change === "end not stated");
+    for (const ph of openEnds) assert.ok(!ph.label.includes("stopped"), ph.label);
+    open += openEnds.length;
+  }
+  // The data have such an end (a stepwise switch), so the assertions above can fail.
+  assert.ok(open > 0);
+});
