@@ -588,3 +588,23 @@ Deno.test("timelines: a phase says 'stopped' only where the words bound the end;
   // The data have such an end (a stepwise switch), so the assertions above can fail.
   assert.ok(open > 0);
 });
+
+Deno.test("sensitivity: every axis starts at zero; the caption says what each count of variants is", () => {
+  const rows = [
+    { caseId: "1", quantity: "q", nominal: 30, lo: 30, hi: 65, variants: 9, over: "A × B" },
+    { caseId: "all", quantity: "r", nominal: 3, lo: 3, hi: 3, variants: 3, over: "A only" },
+  ];
+  const f = sensitivityFigure(rows);
+  const svg = svgText(f);
+  // Each panel's tick labels start at 0.
+  for (const q of ["q", "r"]) {
+    const part = svg.split(`aria-label="${q}"`)[0].split("<svg").at(-1)!;
+    const ticks = [...part.matchAll(/y="0\.71em">([^<]*)</g)].map((m) => Number(m[1]));
+    assert.equal(Math.min(...ticks), 0, `${q}: ticks ${ticks}`);
+  }
+  const caption = f.svg.textContent ?? "";
+  assert.ok(svg.includes("9 = A × B") && svg.includes("3 = A only"), caption);
+  // From the table: the rows name the baselines and bounds they vary over.
+  const table = lib.sensitivityTable(series.cases);
+  for (const r of sensitivityIntervals(table)) assert.match(r.over ?? "", /baseline definition/);
+});
