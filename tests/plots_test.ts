@@ -424,8 +424,10 @@ Deno.test("figure 1: a group of lanes per case that takes the drug, one shared t
   const f = seriesTimelineFigure(all);
   const svg = svgText(f);
   const takes = all.filter((c) => c.treatments.some((t) => t.drug === series.study.drug));
+  // A case's heading: "Case N" in the margin beside its events, or "Case N: …" on a row.
+  const headed = (id: string) => svg.includes(`>Case ${id}: `) || svg.includes(`>Case ${id}<`);
   for (const c of takes) {
-    assert.ok(svg.includes(`>Case ${c.id}: `), c.id);
+    assert.ok(headed(c.id), c.id);
     // Every value, dose period and event of the case is a row of its source data.
     const rows = f.data.filter((r) => r.case === c.id);
     assert.equal(rows.filter((r) => r.mark === "dose period").length, c.treatments.length);
@@ -433,7 +435,7 @@ Deno.test("figure 1: a group of lanes per case that takes the drug, one shared t
     assert.equal(rows.filter((r) => r.mark === "event").length, c.events.length);
   }
   for (const c of all.filter((c) => !takes.includes(c))) {
-    assert.ok(!svg.includes(`>Case ${c.id}: `), c.id);
+    assert.ok(!headed(c.id), c.id);
     assert.ok(svg.includes(`case ${c.id}`), `${c.id} named as not shown`);
   }
   // One time axis, at the bottom.
@@ -607,4 +609,13 @@ Deno.test("sensitivity: every axis starts at zero; the caption says what each co
   // From the table: the rows name the baselines and bounds they vary over.
   const table = lib.sensitivityTable(series.cases);
   for (const r of sensitivityIntervals(table)) assert.match(r.over ?? "", /baseline definition/);
+});
+
+Deno.test("figure 1: three cases fit a journal page (≤ 235 mm tall at full width)", () => {
+  const takes = series.cases.filter((c) => lib.firstPeriod(c, series.study.drug));
+  // A page holds three cases' lanes; more cases may need more than a page.
+  if (takes.length > 3) return;
+  const f = seriesTimelineFigure(series.cases);
+  const mm = Number(f.svg.getAttribute("height")) / 96 * 25.4;
+  assert.ok(mm <= 235, `${mm.toFixed(0)} mm`);
 });
