@@ -109,8 +109,8 @@ export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export {
   articlesWithoutClaims,
   type ClaimData,
-  type ClaimResult,
   claimNumber,
+  type ClaimResult,
   claimsLedger,
   recordedClaims,
   type Verdict,
