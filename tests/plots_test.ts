@@ -619,3 +619,21 @@ Deno.test("figure 1: three cases fit a journal page (≤ 235 mm tall at full wid
   const mm = Number(f.svg.getAttribute("height")) / 96 * 25.4;
   assert.ok(mm <= 235, `${mm.toFixed(0)} mm`);
 });
+
+Deno.test("before/after: the middle column's values keep their dots' order", () => {
+  const f = beforeAfterFigure(series.cases);
+  const svg = svgText(f);
+  const mid = f.data.filter((r) => r.x === "first on");
+  const ys = mid.map((r) => {
+    const hits = [...svg.matchAll(/<text [^>]*y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)]
+      .filter((m) => m[2] === r.label);
+    return hits.length === 1 ? Number(hits[0][1]) : null;
+  });
+  for (let i = 0; i < mid.length; i++) {
+    for (let j = 0; j < mid.length; j++) {
+      const [a, b] = [ys[i], ys[j]];
+      if (a === null || b === null || Number(mid[i].y) <= Number(mid[j].y)) continue;
+      assert.ok(a < b, `'${mid[i].label}' (higher value) is printed below '${mid[j].label}'`);
+    }
+  }
+});

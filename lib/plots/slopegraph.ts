@@ -344,7 +344,10 @@ function drawSlopes(
   }
   const bounds = { x: 0, y: 0, width: o.width, height: y(0) + 8 };
   const size = TYPE.small;
-  for (const s of slopes) {
+  // From the highest value down, so that each label can take the room below its dot before the
+  // next one down needs it.
+  const byValue = [...slopes].sort((a, b) => b.points[1].v - a.points[1].v);
+  for (const s of byValue) {
     const p = s.points[1];
     const [cx, cy] = [x(1), y(p.v)];
     const r = MARKER_RADIUS + 2;
@@ -364,8 +367,17 @@ function drawSlopes(
         [cx - r, cy + r + size * 0.8 + k * size, "end"],
       ]),
     ];
-    const boxes = spots.map(([tx, ty, a]) => textBox(p.text, tx, ty, size, a));
-    const [tx, ty, a] = spots[placeLabel(boxes, obstacles, bounds)];
+    // Labels keep their dots' order: none above a higher dot's centre or below a lower one's,
+    // so that a value is never read as its neighbour's (where a spot that keeps it exists).
+    const others = slopes.filter((o) => o !== s).map((o) => y(o.points[1].v));
+    const kept = spots.filter(([tx, ty, a]) => {
+      const b = textBox(p.text, tx, ty, size, a);
+      const mid = b.y + b.height / 2;
+      return others.every((oy) => oy < cy ? mid > oy : oy > cy ? mid < oy : true);
+    });
+    const usable = kept.length ? kept : spots;
+    const boxes = usable.map(([tx, ty, a]) => textBox(p.text, tx, ty, size, a));
+    const [tx, ty, a] = usable[placeLabel(boxes, obstacles, bounds)];
     g.appendChild(textElement(p.text, tx, ty, {
       size,
       anchor: a,
