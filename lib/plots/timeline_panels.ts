@@ -284,9 +284,18 @@ export function valuesPanel(
       obstacles.segments.push(s);
     };
     if (o.zeroLine && d0 < 0 && d1 > 0) vline(x(0), { stroke: GREY.muted });
+    // Phase changes closer than 2 px share one line (overlaid dashes read as a heavy bar), its
+    // hover text naming each.
+    const lines: { px: number; titles: string[] }[] = [];
     for (const ph of m.phases) {
       if (ph.t.pos < d0 || ph.t.pos > d1) continue;
-      vline(x(ph.t.pos), { stroke: PHASE_COLOR, "stroke-dasharray": DASH.reference }, ph.title);
+      const px = x(ph.t.pos);
+      const near = lines.find((l) => Math.abs(l.px - px) < 2);
+      if (near) near.titles.push(ph.title);
+      else lines.push({ px, titles: [ph.title] });
+    }
+    for (const l of lines) {
+      vline(l.px, { stroke: PHASE_COLOR, "stroke-dasharray": DASH.reference }, l.titles.join("\n"));
     }
     if (m.points.length + m.spans.length === 0) {
       g.appendChild(
