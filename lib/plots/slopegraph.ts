@@ -72,46 +72,8 @@ export function beforeAfterFigure(
   const drug = options.drug ?? cases[0]?.study.drug ?? "";
   const columns = ["last before", "first on", "last on"] as const;
   const heads = columns.map((c) => `${c} ${drug}`);
-  const slopes: Slope[] = [];
-  const left: string[] = [];
   const sl = scaleLabel(cases.flatMap((c) => c.observations.map((o) => o.scale)));
-  cases.forEach((c, index) => {
-    if (!firstPeriod(c, drug)) return void left.push(`case ${c.id} (never takes ${drug})`);
-    const aligned = alignOnDrug(c, drug);
-    const before = aligned.filter((o) => o.phase === "before").at(-1);
-    const after = aligned.filter((o) => o.phase === "after");
-    if (!before || after.length === 0) {
-      left.push(`case ${c.id} (no value ${before ? `on ${drug}` : `before ${drug}`})`);
-      return;
-    }
-    const own = new Set(c.observations.map((o) => o.scale.id)).size === 1 &&
-      sl.label === c.observations[0].scale.label;
-    const a = activeTreatments(c, before.day.timeId);
-    const forIndication = (ts: typeof a.certain) =>
-      ts.filter((t) => t.drug !== drug && t.purpose === c.study.indication)
-        // "paroxetine 40 mg/day"; "duloxetine, dose not stated" (words, not a number).
-        .map((t) => `${t.drug}${t.dose === null ? "," : ""} ${doseLabel(t, true)}`);
-    const sure = forIndication(a.certain);
-    const maybe = forIndication(a.possible);
-    const earlier = sure.length
-      ? `on ${listing(sure)}`
-      : maybe.length
-      ? `possibly on ${listing(maybe)}`
-      : `no drug for ${c.study.indication} stated`;
-    const pts = [before, after[0], after.at(-1)!];
-    slopes.push({
-      c,
-      index,
-      earlier,
-      points: pts.map((o, column) => ({
-        column,
-        v: o.vas.nominal,
-        text: statedValue(o, own),
-        title: `Case ${c.id}, ${heads[column]}: ${o.scale.name} ${statedValue(o, true)} ` +
-          `(${o.words}): “${o.quote}”`,
-      })),
-    });
-  });
+  const { slopes, left } = slopesOf(cases, drug, sl.label, heads);
   // The value axis at the far left (ticks and numbers; its gridlines run under the labels), its
   // name above it (a row above the columns' heads).
   const step = (sl.max - sl.min) / 5;
@@ -217,41 +179,7 @@ function drawSlopes(
 ): Element {
   const g = svgElement("g", { "aria-label": "slopes" });
   const line = TYPE.small * 1.2;
-  // The value axis: gridlines from the axis across the plot, ticks, numbers, its name on top.
-  const ax = o.axis.x;
-  const gridEnd = x(2) + 4;
-  for (const t of o.axis.ticks) {
-    g.appendChild(svgElement("line", {
-      x1: ax,
-      x2: gridEnd,
-      y1: y(t),
-      y2: y(t),
-      stroke: "#e5e5e5",
-      "stroke-width": STROKE.thin,
-    }));
-    g.appendChild(svgElement("line", {
-      x1: ax - 4,
-      x2: ax,
-      y1: y(t),
-      y2: y(t),
-      stroke: GREY.ink,
-      "stroke-width": STROKE.thin,
-    }));
-    g.appendChild(textElement(fmtTick(t), ax - 6, y(t) + TYPE.small * 0.36, {
-      size: TYPE.small,
-      anchor: "end",
-      fill: GREY.ink,
-    }));
-  }
-  const [yLo, yHi] = [y(o.axis.ticks[0]), y(o.axis.ticks.at(-1)!)];
-  g.appendChild(svgElement("line", {
-    x1: ax,
-    x2: ax,
-    y1: yLo,
-    y2: yHi,
-    stroke: GREY.ink,
-    "stroke-width": STROKE.thin,
-  }));
+  drawValueAxis(g, x, y, o.axis);
   const headRows = Math.max(...o.headLines.map((l) => l.length));
   g.appendChild(textElement(o.axis.name, 6, o.margin.top - 8 - headRows * line - 2, {
     size: TYPE.small,
@@ -330,8 +258,71 @@ function drawSlopes(
       });
     });
   }
-  // The middle column's values, where no line runs through them: beside the dot, above or below
-  // its lines, clear of every line, dot and label already placed.
+  placeMiddleLabels(g, slopes, x, y, { obstacles, width: o.width });
+  return g;
+}
+
+/** A tick of the value axis: an integer as is, else one decimal. */
+function fmtTick(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
+
+/** The value axis at `axis.x`: gridlines from it across the plot, ticks and numbers. */
+function drawValueAxis(
+  g: Element,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  axis: { x: number; ticks: readonly number[] },
+): void {
+  const ax = axis.x;
+  const gridEnd = x(2) + 4;
+  for (const t of axis.ticks) {
+    g.appendChild(svgElement("line", {
+      x1: ax,
+      x2: gridEnd,
+      y1: y(t),
+      y2: y(t),
+      stroke: "#e5e5e5",
+      "stroke-width": STROKE.thin,
+    }));
+    g.appendChild(svgElement("line", {
+      x1: ax - 4,
+      x2: ax,
+      y1: y(t),
+      y2: y(t),
+      stroke: GREY.ink,
+      "stroke-width": STROKE.thin,
+    }));
+    g.appendChild(textElement(fmtTick(t), ax - 6, y(t) + TYPE.small * 0.36, {
+      size: TYPE.small,
+      anchor: "end",
+      fill: GREY.ink,
+    }));
+  }
+  const [yLo, yHi] = [y(axis.ticks[0]), y(axis.ticks.at(-1)!)];
+  g.appendChild(svgElement("line", {
+    x1: ax,
+    x2: ax,
+    y1: yLo,
+    y2: yHi,
+    stroke: GREY.ink,
+    "stroke-width": STROKE.thin,
+  }));
+}
+
+/**
+ * The middle column's values, where no line runs through them: beside the dot, above or below
+ * its lines, clear of every line, dot and label already placed (`o.obstacles`), in their dots'
+ * vertical order.
+ */
+function placeMiddleLabels(
+  g: Element,
+  slopes: readonly Slope[],
+  x: (v: number) => number,
+  y: (v: number) => number,
+  o: { obstacles: Obstacles; width: number },
+): void {
+  const obstacles = o.obstacles;
   for (const s of slopes) {
     for (let i = 1; i < s.points.length; i++) {
       const [a, b] = [s.points[i - 1], s.points[i]];
@@ -385,10 +376,56 @@ function drawSlopes(
       halo: true,
     }));
   }
-  return g;
 }
 
-/** A tick of the value axis: an integer as is, else one decimal. */
-function fmtTick(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+/**
+ * Each case's three values (last before the drug, first and last on it) with the earlier drug
+ * for the indication, and the cases left out with the reason.
+ */
+function slopesOf(
+  cases: readonly Case[],
+  drug: string,
+  axisLabel: string,
+  heads: readonly string[],
+): { slopes: Slope[]; left: string[] } {
+  const slopes: Slope[] = [];
+  const left: string[] = [];
+  cases.forEach((c, index) => {
+    if (!firstPeriod(c, drug)) return void left.push(`case ${c.id} (never takes ${drug})`);
+    const aligned = alignOnDrug(c, drug);
+    const before = aligned.filter((o) => o.phase === "before").at(-1);
+    const after = aligned.filter((o) => o.phase === "after");
+    if (!before || after.length === 0) {
+      left.push(`case ${c.id} (no value ${before ? `on ${drug}` : `before ${drug}`})`);
+      return;
+    }
+    const own = new Set(c.observations.map((o) => o.scale.id)).size === 1 &&
+      axisLabel === c.observations[0].scale.label;
+    const a = activeTreatments(c, before.day.timeId);
+    const forIndication = (ts: typeof a.certain) =>
+      ts.filter((t) => t.drug !== drug && t.purpose === c.study.indication)
+        // "paroxetine 40 mg/day"; "duloxetine, dose not stated" (words, not a number).
+        .map((t) => `${t.drug}${t.dose === null ? "," : ""} ${doseLabel(t, true)}`);
+    const sure = forIndication(a.certain);
+    const maybe = forIndication(a.possible);
+    const earlier = sure.length
+      ? `on ${listing(sure)}`
+      : maybe.length
+      ? `possibly on ${listing(maybe)}`
+      : `no drug for ${c.study.indication} stated`;
+    const pts = [before, after[0], after.at(-1)!];
+    slopes.push({
+      c,
+      index,
+      earlier,
+      points: pts.map((o, column) => ({
+        column,
+        v: o.vas.nominal,
+        text: statedValue(o, own),
+        title: `Case ${c.id}, ${heads[column]}: ${o.scale.name} ${statedValue(o, true)} ` +
+          `(${o.words}): “${o.quote}”`,
+      })),
+    });
+  });
+  return { slopes, left };
 }
