@@ -128,3 +128,19 @@ export function claimsLedger(
     },
   );
 }
+
+/**
+ * The number a claim goes by in the claims table and the verdicts figure: "C" and its position
+ * among its own article's claims in the ledger's order, from 1.
+ *
+ * @param index The claim's position (from 0) among its article's claims.
+ * @returns Its number.
+ * @example
+ * ```ts
+ * import { claimNumber } from "./claims.ts";
+ * if (claimNumber(0) !== "C1") throw new Error("claims are numbered from C1");
+ * ```
+ */
+export function claimNumber(index: number): string {
+  return `C${index + 1}`;
+}

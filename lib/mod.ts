@@ -116,6 +116,7 @@ export { type Feature, visualAnalysis } from "./stats/visual.ts";
 export {
   articlesWithoutClaims,
   type ClaimData,
+  claimNumber,
   type ClaimResult,
   claimsLedger,
   recordedClaims,

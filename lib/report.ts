@@ -14,7 +14,7 @@ import { fmt, formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
 import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
 import { effectSize, type Measure, MEASURES } from "./stats/effect_sizes/mod.ts";
-import { claimsLedger } from "./claims.ts";
+import { claimNumber, claimsLedger } from "./claims.ts";
 import {
   aggregateEffectSizes,
   caseEffectSizes,
@@ -834,18 +834,26 @@ export function testRows(s: CaseSeries): Row[] {
  */
 export function claimRows(s: CaseSeries): Row[] {
   expectSeries("claimRows", s);
-  return claimsLedger(s).map((c) => ({
-    claim: c.quote,
-    where: `${c.where} (${c.sourceId})`,
-    cases: c.cases.join(", "),
-    verdict: c.verdict,
-    evidence: c.evidence,
-    rule: c.rule,
-  }));
+  const seen = new Map<string, number>();
+  return claimsLedger(s).map((c) => {
+    const k = seen.get(c.sourceId) ?? 0;
+    seen.set(c.sourceId, k + 1);
+    return {
+      // The number the verdicts figure prints beside the claim.
+      no: claimNumber(k),
+      claim: c.quote,
+      where: `${c.where} (${c.sourceId})`,
+      cases: c.cases.join(", "),
+      verdict: c.verdict,
+      evidence: c.evidence,
+      rule: c.rule,
+    };
+  });
 }
 
 /** The columns of {@link claimRows}, for the header of a ledger with no claims. */
 export const CLAIM_COLUMNS: readonly string[] = [
+  "no",
   "claim",
   "where",
   "cases",

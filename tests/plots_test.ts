@@ -424,8 +424,10 @@ Deno.test("figure 1: a group of lanes per case that takes the drug, one shared t
   const f = seriesTimelineFigure(all);
   const svg = svgText(f);
   const takes = all.filter((c) => c.treatments.some((t) => t.drug === series.study.drug));
+  // A case's heading: "Case N" in the margin beside its events, or "Case N: …" on a row.
+  const headed = (id: string) => svg.includes(`>Case ${id}: `) || svg.includes(`>Case ${id}<`);
   for (const c of takes) {
-    assert.ok(svg.includes(`>Case ${c.id}: `), c.id);
+    assert.ok(headed(c.id), c.id);
     // Every value, dose period and event of the case is a row of its source data.
     const rows = f.data.filter((r) => r.case === c.id);
     assert.equal(rows.filter((r) => r.mark === "dose period").length, c.treatments.length);
@@ -433,7 +435,7 @@ Deno.test("figure 1: a group of lanes per case that takes the drug, one shared t
     assert.equal(rows.filter((r) => r.mark === "event").length, c.events.length);
   }
   for (const c of all.filter((c) => !takes.includes(c))) {
-    assert.ok(!svg.includes(`>Case ${c.id}: `), c.id);
+    assert.ok(!headed(c.id), c.id);
     assert.ok(svg.includes(`case ${c.id}`), `${c.id} named as not shown`);
   }
   // One time axis, at the bottom.
@@ -516,5 +518,122 @@ Deno.test("trajectories: the legend keys only what is drawn", () => {
         c.treatments.some((t) => t.drug === series.study.drug)
       ),
     );
+  }
+});
+
+Deno.test("verdicts: each claim is printed with the number the claims table gives it", () => {
+  const rows = lib.claimRows(series);
+  for (const id of series.sources.keys()) {
+    const items = verdictItems(lib.appraisalRows(series, id), lib.claimsLedger(series), id);
+    const svg = svgText(verdictFigure(items));
+    const mine = rows.filter((r) => String(r.where).endsWith(`(${id})`));
+    const claims = items.filter((i) => i.number !== undefined);
+    assert.equal(claims.length, mine.length);
+    claims.forEach((it, k) => {
+      assert.equal(it.number, mine[k].no);
+      assert.ok(it.label.includes(String(mine[k].claim)), `${it.number}: ${it.label}`);
+      assert.ok(svg.includes(`>${it.number} ${it.verdict}: `), `${it.number} not printed`);
+    });
+  }
+});
+
+Deno.test("drug-class colours stand out from white paper (contrast ≥ 2:1)", () => {
+  const lum = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  for (const [cls, color] of Object.entries(DRUG_CLASS_COLORS)) {
+    const ratio = 1.05 / (lum(color) + 0.05);
+    assert.ok(ratio >= 2, `${cls} ${color}: contrast ${ratio.toFixed(2)}:1 on white`);
+  }
+});
+
+Deno.test("before/after: a value axis with ticks; an earlier drug without a dose reads 'drug, dose not stated'", () => {
+  const f = beforeAfterFigure(series.cases);
+  const svg = svgText(f);
+  const sl = lib.scaleLabel(series.cases.flatMap((c) => c.observations.map((o) => o.scale)));
+  for (const v of [sl.min, sl.max]) {
+    assert.match(svg, new RegExp(`text-anchor="end"[^>]*>${v}</text>`), `tick ${v}`);
+  }
+  assert.ok(svg.includes(`↑ ${sl.label}`), "the axis is named");
+  // The cases whose earlier drug is named, with its dose unknown.
+  const named = series.cases.filter((c) =>
+    beforeAfterFigure([c]).data.some((r) => String(r.earlier).startsWith("on "))
+  );
+  assert.ok(named.length > 0);
+  for (const c of named) {
+    const unknown = {
+      ...c,
+      treatments: c.treatments.map((t) =>
+        t.drug === c.study.drug ? t : { ...t, dose: null, doseWords: null }
+      ),
+    };
+    const earlier = String(beforeAfterFigure([unknown]).data[0].earlier);
+    assert.match(earlier, /^on [^,]+, dose not stated/, earlier);
+  }
+});
+
+Deno.test("timelines: a phase says 'stopped' only where the words bound the end; an open end is 'end not stated'", () => {
+  let open = 0;
+  for (const c of [...series.cases, ...odd.values()]) {
+    const m = timelineModel(c);
+    for (const ph of m.phases.filter((p) => p.change === "stopped")) {
+      assert.ok(Number.isFinite(ph.t.window.hi), `case ${c.id}: '${ph.label}' has no stated end`);
+    }
+    const openEnds = m.phases.filter((p) => p.change === "end not stated");
+    for (const ph of openEnds) assert.ok(!ph.label.includes("stopped"), ph.label);
+    open += openEnds.length;
+  }
+  // The data have such an end (a stepwise switch), so the assertions above can fail.
+  assert.ok(open > 0);
+});
+
+Deno.test("sensitivity: every axis starts at zero; the caption says what each count of variants is", () => {
+  const rows = [
+    { caseId: "1", quantity: "q", nominal: 30, lo: 30, hi: 65, variants: 9, over: "A × B" },
+    { caseId: "all", quantity: "r", nominal: 3, lo: 3, hi: 3, variants: 3, over: "A only" },
+  ];
+  const f = sensitivityFigure(rows);
+  const svg = svgText(f);
+  // Each panel's tick labels start at 0.
+  for (const q of ["q", "r"]) {
+    const part = svg.split(`aria-label="${q}"`)[0].split("<svg").at(-1)!;
+    const ticks = [...part.matchAll(/y="0\.71em">([^<]*)</g)].map((m) => Number(m[1]));
+    assert.equal(Math.min(...ticks), 0, `${q}: ticks ${ticks}`);
+  }
+  const caption = f.svg.textContent ?? "";
+  assert.ok(svg.includes("9 = A × B") && svg.includes("3 = A only"), caption);
+  // From the table: the rows name the baselines and bounds they vary over.
+  const table = lib.sensitivityTable(series.cases);
+  for (const r of sensitivityIntervals(table)) assert.match(r.over ?? "", /baseline definition/);
+});
+
+Deno.test("figure 1: three cases fit a journal page (≤ 235 mm tall at full width)", () => {
+  const takes = series.cases.filter((c) => lib.firstPeriod(c, series.study.drug));
+  // A page holds three cases' lanes; more cases may need more than a page.
+  if (takes.length > 3) return;
+  const f = seriesTimelineFigure(series.cases);
+  const mm = Number(f.svg.getAttribute("height")) / 96 * 25.4;
+  assert.ok(mm <= 235, `${mm.toFixed(0)} mm`);
+});
+
+Deno.test("before/after: the middle column's values keep their dots' order", () => {
+  const f = beforeAfterFigure(series.cases);
+  const svg = svgText(f);
+  const mid = f.data.filter((r) => r.x === "first on");
+  const ys = mid.map((r) => {
+    const hits = [...svg.matchAll(/<text [^>]*y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)]
+      .filter((m) => m[2] === r.label);
+    return hits.length === 1 ? Number(hits[0][1]) : null;
+  });
+  for (let i = 0; i < mid.length; i++) {
+    for (let j = 0; j < mid.length; j++) {
+      const [a, b] = [ys[i], ys[j]];
+      if (a === null || b === null || Number(mid[i].y) <= Number(mid[j].y)) continue;
+      assert.ok(a < b, `'${mid[i].label}' (higher value) is printed below '${mid[j].label}'`);
+    }
   }
 });

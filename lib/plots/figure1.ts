@@ -35,6 +35,7 @@ import {
   PHASE_COLOR,
   phaseStrip,
   SPAN_COLOR,
+  type StripOptions,
   type Uses,
   valuesPanel,
 } from "./timeline_panels.ts";
@@ -51,7 +52,9 @@ export interface SeriesTimelineOptions {
 }
 
 /** Height of each case's values panel (px). */
-const VALUES_H = 64;
+const VALUES_H = 72;
+/** Row height of the events and phase strips (px): tighter than a single case's timeline. */
+const ROW = TYPE.small * 1.2;
 
 /**
  * The composite Figure 1 of a case series: for each case that takes the drug, in series order, a
@@ -114,16 +117,26 @@ export function seriesTimelineFigure(
   const panels: Element[] = [];
   const data: DataRow[] = [];
   for (const { c, m } of models) {
-    panels.push(heading(
-      `Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})`,
-      width,
-    ));
+    // The case's heading sits in the left margin beside its events (a row of its own when it
+    // has none or the margin is too narrow for its first word).
+    const head = headingLines(c, marginLeft - 8);
     const events = m.events.map((e) => ({
       ...e,
       label: c.events.some((o) => o !== e.e && o.kind === e.e.kind) ? e.e.description : e.e.kind,
     }));
-    if (events.length) panels.push(eventStrip(events, x, width, uses));
-    if (m.phases.length) panels.push(phaseStrip(m.phases, x, width));
+    const beside: StripOptions = { row: ROW, left: marginLeft, minHeight: (head?.height ?? 0) + 2 };
+    const strip = events.length && head ? eventStrip(events, x, width, uses, beside) : null;
+    if (strip && head && !beside.crowded) {
+      for (const el of head.elements) strip.appendChild(el);
+      panels.push(strip);
+    } else {
+      panels.push(heading(
+        `Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})`,
+        width,
+      ));
+      if (events.length) panels.push(eventStrip(events, x, width, uses, { row: ROW }));
+    }
+    if (m.phases.length) panels.push(phaseStrip(m.phases, x, width, { row: ROW }));
     panels.push(valuesPanel(m, x, {
       width,
       marginLeft,
@@ -139,6 +152,7 @@ export function seriesTimelineFigure(
       xLabel: null,
       lanes: lanesOf(c),
       colorOf,
+      compact: true,
     }, uses));
     data.push(...timelineData(m, sl.name).map((r) => ({ case: c.id, ...r })));
   }
@@ -163,17 +177,41 @@ export function seriesTimelineFigure(
       events: models.some(({ m }) => m.events.length > 0),
     }),
     notes,
-    caption: `Each case: its events (diamonds), the changes of the drugs given for ` +
-      `${cases[0]?.study.indication ?? "the indication"} (lines, drug and dose named), its ` +
-      `${sl.name} values as the text states them, and a lane per drug (bar height: dose ` +
-      `relative to the drug's highest dose; numbers: mg/day). Every time is drawn at its ` +
-      `position in the order the text narrates, with a bracket for the days its words allow; ` +
-      `rebuilt from the text's words by the rules of data/README.md, not read from any ` +
-      `published figure.`,
+    caption: `Per case: events (diamonds), changes of the drugs for ` +
+      `${cases[0]?.study.indication ?? "the indication"} (lines, drug and dose named), ` +
+      `${sl.name} values as stated, a lane per drug (bar height: dose relative to the drug's ` +
+      `highest; numbers: mg/day). Times in narrative order, brackets: the days the words ` +
+      `allow; rebuilt from the text by data/README.md's rules, not read from a published figure.`,
     description: `${n} case${n === 1 ? "" : "s"}' events, ${sl.name} values and dose periods ` +
       `against days since the first start of ${drug}, one group of lanes per case` +
       `${left.length ? `; not shown: ${listing(left.map((c) => `case ${c.id}`))}` : ""}.`,
   });
+}
+
+/**
+ * A case's heading for the left margin: "Case N" in bold over its age and sex, and the side and
+ * level of the amputation, in small type wrapped to `width`; `null` when a word does not fit.
+ */
+function headingLines(c: Case, width: number): { elements: Element[]; height: number } | null {
+  const title = `Case ${c.id}`;
+  // Short: age and sex, side and level of the amputation (the case timelines say it in full).
+  const rest = [`${c.age} y, ${c.sex}`, `${c.side} ${c.level}`]
+    .flatMap((l) => wrapText(l, width, TYPE.small));
+  const tooWide = measureText(title, TYPE.label, "bold").width > width ||
+    rest.some((l) => measureText(l, TYPE.small).width > width);
+  if (tooWide) return null;
+  const elements = [textElement(title, 6, 2 + TYPE.label, {
+    size: TYPE.label,
+    weight: "bold",
+    fill: GREY.ink,
+  })];
+  rest.forEach((line, i) => {
+    elements.push(textElement(line, 6, 2 + TYPE.label + (i + 1) * TYPE.small * 1.2, {
+      size: TYPE.small,
+      fill: GREY.muted,
+    }));
+  });
+  return { elements, height: 2 + TYPE.label + rest.length * TYPE.small * 1.2 + 3 };
 }
 
 /** A case's heading, wrapped to the width. */

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { listing } from "../prose.ts";
 import type { SensitivityRow } from "../stats/sensitivity.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
@@ -35,6 +36,11 @@ export interface SensitivityInterval {
   variants: number;
   /** Number of variants that gave a value (default: all). */
   defined?: number;
+  /**
+   * What the variants of this row are, when known (e.g. "3 baseline definitions × 3 extraction
+   * bounds"): the caption says it, so that rows with different counts are explained.
+   */
+  over?: string;
   /** Row label (default "Case <id>", or "All cases" for "all"). */
   label?: string;
   /** True when some variant leaves the value unbounded above (drawn as an arrow to the edge). */
@@ -104,13 +110,11 @@ export function sensitivityFigure(
       .filter((v): v is number => v !== null && Number.isFinite(v));
     let lo = vals.length ? Math.min(...vals) : 0;
     let hi = vals.length ? Math.max(...vals) : 1;
-    if (hi - lo < 1e-9) {
-      // Every variant agrees: an axis from zero (or to zero) shows the value's size, not a
-      // magnified neighbourhood with ticks finer than anything varied.
-      if (lo > 0) lo = 0;
-      else if (hi < 0) hi = 0;
-      else [lo, hi] = [-1, 1];
-    }
+    // Every axis runs from zero (or to zero): a range shown against the value's size, not
+    // magnified by an axis that starts near it.
+    if (lo > 0) lo = 0;
+    else if (hi < 0) hi = 0;
+    if (hi - lo < 1e-9) [lo, hi] = [-1, 1];
     const pad = (hi - lo) * 0.08;
     const maxTicks = Math.max(2, Math.floor((width - left - right) / 55));
     // Whole-number quantities (counts, days) get no fractional ticks.
@@ -250,10 +254,37 @@ export function sensitivityFigure(
           : ""
       }); a row without a dot ` +
       `is not defined in the nominal analysis. Each ` +
-      `quantity has its own axis; where every variant agrees it starts at zero.`,
+      `quantity has its own axis, from zero. ${variantsNote(rows)}`,
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${rows.length} row${rows.length === 1 ? "" : "s"}.`,
   });
+}
+
+/**
+ * What the counts of variants in the right column are: each count with what it is made of where
+ * the rows say, and why some rows have fewer variants than others.
+ */
+function variantsNote(rows: readonly SensitivityInterval[]): string {
+  const kinds = new Map<number, Set<string>>();
+  for (const r of rows) {
+    const set = kinds.get(r.variants) ?? new Set<string>();
+    if (r.over) set.add(r.over);
+    kinds.set(r.variants, set);
+  }
+  const counts = [...kinds.keys()].sort((a, b) => b - a);
+  const parts = counts.filter((n) => kinds.get(n)!.size > 0)
+    .map((n) => `${n} = ${[...kinds.get(n)!].join(" or ")}`);
+  const qs = (
+    n: number,
+  ) => [...new Set(rows.filter((r) => r.variants === n).map((r) => r.quantity))];
+  const fewer = counts.slice(1).map((n) => `${listing(qs(n))} (${n})`);
+  return `The right column counts the variants each row is computed under` +
+    (parts.length ? ` (${parts.join("; ")})` : "") +
+    (fewer.length
+      ? `; fewer for ${listing(fewer)}, which ${
+        fewer.length === 1 && qs(counts[1]).length === 1 ? "is" : "are"
+      } not computed under every choice.`
+      : ".");
 }
 
 /**
@@ -270,7 +301,8 @@ export function sensitivityFigure(
  * sensitivityIntervals([
  *   { caseId: "1", quantity: "q", baseline: "last", bound: "nominal", value: 2, n: 1 },
  *   { caseId: "1", quantity: "q", baseline: "max", bound: "nominal", value: null, n: 1 },
- * ])[0]; // { caseId: "1", quantity: "q", nominal: 2, lo: 2, hi: 2, variants: 2, defined: 1 }
+ * ])[0]; // { caseId: "1", quantity: "q", nominal: 2, lo: 2, hi: 2, variants: 2, defined: 1,
+ * //   over: "2 baseline definitions at the nominal extraction bound only" }
  * ```
  */
 export function sensitivityIntervals(
@@ -284,6 +316,8 @@ export function sensitivityIntervals(
   }
   return [...groups.values()].map((g) => {
     const values = g.map((r) => r.value).filter((v): v is number => v !== null);
+    const nb = new Set(g.map((r) => r.baseline)).size;
+    const nx = new Set(g.map((r) => r.bound)).size;
     return {
       caseId: g[0].caseId,
       quantity: g[0].quantity,
@@ -292,6 +326,8 @@ export function sensitivityIntervals(
       hi: values.length ? Math.max(...values) : null,
       variants: g.length,
       defined: values.length,
+      over: `${nb} baseline definition${nb === 1 ? "" : "s"}` +
+        (nx === 1 ? ` at the ${g[0].bound} extraction bound only` : ` × ${nx} extraction bounds`),
     };
   });
 }

@@ -14,7 +14,7 @@ import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
-import { spread, wrapText } from "./layout.ts";
+import { type Anchor, type Obstacles, placeLabel, spread, textBox, wrapText } from "./layout.ts";
 import {
   caseColor,
   type FigureWidth,
@@ -33,6 +33,9 @@ export interface BeforeAfterOptions {
   /** Figure width (default "full"). */
   width?: FigureWidth;
 }
+
+/** Height of the slopes' panel (px). */
+const SLOPE_H = 240;
 
 /** One case's three values. */
 interface Slope {
@@ -69,47 +72,18 @@ export function beforeAfterFigure(
   const drug = options.drug ?? cases[0]?.study.drug ?? "";
   const columns = ["last before", "first on", "last on"] as const;
   const heads = columns.map((c) => `${c} ${drug}`);
-  const slopes: Slope[] = [];
-  const left: string[] = [];
   const sl = scaleLabel(cases.flatMap((c) => c.observations.map((o) => o.scale)));
-  cases.forEach((c, index) => {
-    if (!firstPeriod(c, drug)) return void left.push(`case ${c.id} (never takes ${drug})`);
-    const aligned = alignOnDrug(c, drug);
-    const before = aligned.filter((o) => o.phase === "before").at(-1);
-    const after = aligned.filter((o) => o.phase === "after");
-    if (!before || after.length === 0) {
-      left.push(`case ${c.id} (no value ${before ? `on ${drug}` : `before ${drug}`})`);
-      return;
-    }
-    const own = new Set(c.observations.map((o) => o.scale.id)).size === 1 &&
-      sl.label === c.observations[0].scale.label;
-    const a = activeTreatments(c, before.day.timeId);
-    const forIndication = (ts: typeof a.certain) =>
-      ts.filter((t) => t.drug !== drug && t.purpose === c.study.indication)
-        .map((t) => `${t.drug} ${doseLabel(t, true)}`);
-    const sure = forIndication(a.certain);
-    const maybe = forIndication(a.possible);
-    const earlier = sure.length
-      ? `on ${listing(sure)}`
-      : maybe.length
-      ? `possibly on ${listing(maybe)}`
-      : `no drug for ${c.study.indication} stated`;
-    const pts = [before, after[0], after.at(-1)!];
-    slopes.push({
-      c,
-      index,
-      earlier,
-      points: pts.map((o, column) => ({
-        column,
-        v: o.vas.nominal,
-        text: statedValue(o, own),
-        title: `Case ${c.id}, ${heads[column]}: ${o.scale.name} ${statedValue(o, true)} ` +
-          `(${o.words}): “${o.quote}”`,
-      })),
-    });
-  });
-  // Left labels: "Case N  value" over the earlier drug, wrapped to at most 45% of the width.
-  const leftMax = width * 0.45 - 12;
+  const { slopes, left } = slopesOf(cases, drug, sl.label, heads);
+  // The value axis at the far left (ticks and numbers; its gridlines run under the labels), its
+  // name above it (a row above the columns' heads).
+  const step = (sl.max - sl.min) / 5;
+  const ticks = [0, 1, 2, 3, 4, 5].map((k) => sl.min + k * step);
+  const tickW = Math.max(...ticks.map((t) => measureText(fmtTick(t), TYPE.small).width));
+  const axisX = Math.ceil(6 + tickW + 4);
+  const axisName = `↑ ${sl.label}`;
+  // Left labels: "Case N  value" over the earlier drug, wrapped to at most 45% of the width
+  // with the value axis.
+  const leftMax = width * 0.45 - 12 - (axisX + 8);
   const labelLines = new Map(slopes.map((s) => [
     s,
     [`Case ${s.c.id}  ${s.points[0].text}`, ...wrapText(s.earlier, leftMax, TYPE.small)],
@@ -118,31 +92,48 @@ export function beforeAfterFigure(
     40,
     ...[...labelLines.values()].flat().map((l) => measureText(l, TYPE.small).width),
   );
-  // Heads: the step (the title names the drug).
-  const headLines = columns.map((c) => [c]);
-  const headW = Math.max(
-    ...headLines.flat().map((h) => measureText(h, TYPE.small, "bold").width),
-  );
-  const margin = {
-    top: 24,
-    right: Math.ceil(
-      Math.max(
-        40,
-        headW / 2 + 8,
-        ...slopes.map((s) => measureText(s.points[2].text, TYPE.small).width + 14),
-      ),
+  // Heads: the step (the title names the drug), a word a line where the columns are too close
+  // for them on one.
+  const boldW = (h: string) => measureText(h, TYPE.small, "bold").width;
+  const oneLineW = Math.max(...columns.map(boldW));
+  const right = Math.ceil(
+    Math.max(
+      40,
+      oneLineW / 2 + 8,
+      ...slopes.map((s) => measureText(s.points[2].text, TYPE.small).width + 14),
     ),
+  );
+  const leftOf = (hw: number) => Math.ceil(Math.max(axisX + 8 + leftW + 12, hw / 2 + 8));
+  const spacing = (width - leftOf(oneLineW) - right) / 2.1;
+  const headLines = columns.map((c) => spacing < oneLineW + 10 ? c.split(" ") : [c]);
+  const headW = Math.max(...headLines.flat().map(boldW));
+  const line = TYPE.small * 1.2;
+  const headRows = Math.max(...headLines.map((l) => l.length));
+  const margin = {
+    top: 24 + TYPE.small * 1.4 + (headRows - 1) * line,
+    right,
     bottom: 10,
-    left: Math.ceil(Math.max(leftW + 12, headW / 2 + 8)),
+    left: leftOf(headW),
   };
+  // Tall enough for the left labels (case, value, earlier drug) one under the other.
+  const labelsH = [...labelLines.values()].reduce((h, l) => h + l.length * line + 4, 0);
+  const height = Math.ceil(Math.max(SLOPE_H, margin.top + labelsH + margin.bottom));
   const plot = axesPanel({
     width,
-    height: 240,
+    height,
     margin,
     x: { domain: [-0.05, 2.05], label: null, axis: false, grid: false },
-    // No value axis: the values are printed beside their dots.
-    y: { domain: [sl.min, sl.max], label: null, axis: false, ticks: 5 },
-    draw: (x, y) => drawSlopes(slopes, x, y, { headLines, labelLines, margin }),
+    // The value axis is drawn by drawSlopes at the far left, clear of the case labels.
+    y: { domain: [sl.min, sl.max], label: null, axis: false, grid: false },
+    draw: (x, y) =>
+      drawSlopes(slopes, x, y, {
+        headLines,
+        labelLines,
+        margin,
+        axis: { x: axisX, ticks, name: axisName },
+        width,
+        height,
+      }),
   });
   const data = slopes.flatMap((s) =>
     s.points.map((p): DataRow => ({
@@ -162,7 +153,7 @@ export function beforeAfterFigure(
     legend: [],
     notes: left.length ? [`Not shown: ${listing(left)}.`] : [],
     caption: `Each line: one case's last ${sl.name} value before ${drug}, its first and its ` +
-      `last value on ${drug} (${sl.label}; gridlines every ${(sl.max - sl.min) / 5}), printed ` +
+      `last value on ${drug}, printed ` +
       `as the text states them; at the left, the drug the case ` +
       `was taking for ${cases[0]?.study.indication ?? "the indication"} before (the earlier ` +
       `drug). Values the words leave on either side of the start are not used. Columns are ` +
@@ -180,11 +171,21 @@ function drawSlopes(
   o: {
     headLines: readonly string[][];
     labelLines: ReadonlyMap<Slope, string[]>;
-    margin: { top: number };
+    margin: { top: number; right: number };
+    axis: { x: number; ticks: readonly number[]; name: string };
+    width: number;
+    height: number;
   },
 ): Element {
   const g = svgElement("g", { "aria-label": "slopes" });
   const line = TYPE.small * 1.2;
+  drawValueAxis(g, x, y, o.axis);
+  const headRows = Math.max(...o.headLines.map((l) => l.length));
+  g.appendChild(textElement(o.axis.name, 6, o.margin.top - 8 - headRows * line - 2, {
+    size: TYPE.small,
+    anchor: "start",
+    fill: GREY.ink,
+  }));
   o.headLines.forEach((lines, i) => {
     lines.forEach((h, k) => {
       g.appendChild(textElement(h, x(i), o.margin.top - 8 - (lines.length - 1 - k) * line, {
@@ -225,35 +226,206 @@ function drawSlopes(
       ));
     }
   }
-  // Labels per column, spread apart vertically: at the left the case, its value and the earlier
-  // drug; in the other columns the value.
-  for (const column of [0, 1, 2]) {
+  // Labels at the left (the case, its value and the earlier drug) and right (the last value),
+  // spread apart vertically; the first line of each label sits level with its dot.
+  const obstacles: Obstacles = { boxes: [], segments: [] };
+  for (const column of [0, 2]) {
     const items = slopes.map((s) => ({
       s,
       p: s.points[column],
       lines: column === 0 ? o.labelLines.get(s)! : [s.points[column].text],
     }));
     const hs = items.map((i) => i.lines.length * line);
-    // The first line of each label sits level with its dot.
     const ys = spread(
       items.map((i, k) => y(i.p.v) + hs[k] / 2 - line / 2),
       hs,
-      4,
-      y(0) + 4 + line * 3,
+      o.margin.top - 4 + line / 2,
+      o.height - 1,
       1,
     );
     items.forEach((it, k) => {
       const top = ys[k] - hs[k] / 2;
       it.lines.forEach((text, j) => {
         const tx = column === 0 ? x(0) - 7 : x(column) + 7;
-        g.appendChild(textElement(text, tx, top + j * line + line / 2 + TYPE.small * 0.36, {
+        const ty = top + j * line + line / 2 + TYPE.small * 0.36;
+        obstacles.boxes.push(textBox(text, tx, ty, TYPE.small, column === 0 ? "end" : "start"));
+        g.appendChild(textElement(text, tx, ty, {
           size: TYPE.small,
           anchor: column === 0 ? "end" : "start",
           fill: j === 0 ? caseColor(it.s.index) : GREY.muted,
-          halo: column === 1,
+          halo: true,
         }));
       });
     });
   }
+  placeMiddleLabels(g, slopes, x, y, { obstacles, width: o.width });
   return g;
+}
+
+/** A tick of the value axis: an integer as is, else one decimal. */
+function fmtTick(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
+
+/** The value axis at `axis.x`: gridlines from it across the plot, ticks and numbers. */
+function drawValueAxis(
+  g: Element,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  axis: { x: number; ticks: readonly number[] },
+): void {
+  const ax = axis.x;
+  const gridEnd = x(2) + 4;
+  for (const t of axis.ticks) {
+    g.appendChild(svgElement("line", {
+      x1: ax,
+      x2: gridEnd,
+      y1: y(t),
+      y2: y(t),
+      stroke: "#e5e5e5",
+      "stroke-width": STROKE.thin,
+    }));
+    g.appendChild(svgElement("line", {
+      x1: ax - 4,
+      x2: ax,
+      y1: y(t),
+      y2: y(t),
+      stroke: GREY.ink,
+      "stroke-width": STROKE.thin,
+    }));
+    g.appendChild(textElement(fmtTick(t), ax - 6, y(t) + TYPE.small * 0.36, {
+      size: TYPE.small,
+      anchor: "end",
+      fill: GREY.ink,
+    }));
+  }
+  const [yLo, yHi] = [y(axis.ticks[0]), y(axis.ticks.at(-1)!)];
+  g.appendChild(svgElement("line", {
+    x1: ax,
+    x2: ax,
+    y1: yLo,
+    y2: yHi,
+    stroke: GREY.ink,
+    "stroke-width": STROKE.thin,
+  }));
+}
+
+/**
+ * The middle column's values, where no line runs through them: beside the dot, above or below
+ * its lines, clear of every line, dot and label already placed (`o.obstacles`), in their dots'
+ * vertical order.
+ */
+function placeMiddleLabels(
+  g: Element,
+  slopes: readonly Slope[],
+  x: (v: number) => number,
+  y: (v: number) => number,
+  o: { obstacles: Obstacles; width: number },
+): void {
+  const obstacles = o.obstacles;
+  for (const s of slopes) {
+    for (let i = 1; i < s.points.length; i++) {
+      const [a, b] = [s.points[i - 1], s.points[i]];
+      obstacles.segments.push({ x1: x(a.column), y1: y(a.v), x2: x(b.column), y2: y(b.v) });
+    }
+    for (const p of s.points) {
+      const r = MARKER_RADIUS + 1;
+      obstacles.boxes.push({ x: x(p.column) - r, y: y(p.v) - r, width: 2 * r, height: 2 * r });
+    }
+  }
+  const bounds = { x: 0, y: 0, width: o.width, height: y(0) + 8 };
+  const size = TYPE.small;
+  // From the highest value down, so that each label can take the room below its dot before the
+  // next one down needs it.
+  const byValue = [...slopes].sort((a, b) => b.points[1].v - a.points[1].v);
+  for (const s of byValue) {
+    const p = s.points[1];
+    const [cx, cy] = [x(1), y(p.v)];
+    const r = MARKER_RADIUS + 2;
+    const spots: [number, number, Anchor][] = [
+      [cx + r, cy - r, "start"],
+      [cx + r, cy + r + size * 0.8, "start"],
+      [cx - r, cy - r, "end"],
+      [cx - r, cy + r + size * 0.8, "end"],
+      [cx, cy - r - 2, "middle"],
+      [cx, cy + r + size, "middle"],
+      [cx + r + 2, cy + size * 0.36, "start"],
+      [cx - r - 2, cy + size * 0.36, "end"],
+      ...[1, 2, 3].flatMap((k): [number, number, Anchor][] => [
+        [cx + r, cy - r - k * size, "start"],
+        [cx + r, cy + r + size * 0.8 + k * size, "start"],
+        [cx - r, cy - r - k * size, "end"],
+        [cx - r, cy + r + size * 0.8 + k * size, "end"],
+      ]),
+    ];
+    // Labels keep their dots' order: none above a higher dot's centre or below a lower one's,
+    // so that a value is never read as its neighbour's (where a spot that keeps it exists).
+    const others = slopes.filter((o) => o !== s).map((o) => y(o.points[1].v));
+    const kept = spots.filter(([tx, ty, a]) => {
+      const b = textBox(p.text, tx, ty, size, a);
+      const mid = b.y + b.height / 2;
+      return others.every((oy) => oy < cy ? mid > oy : oy > cy ? mid < oy : true);
+    });
+    const usable = kept.length ? kept : spots;
+    const boxes = usable.map(([tx, ty, a]) => textBox(p.text, tx, ty, size, a));
+    const [tx, ty, a] = usable[placeLabel(boxes, obstacles, bounds)];
+    g.appendChild(textElement(p.text, tx, ty, {
+      size,
+      anchor: a,
+      fill: caseColor(s.index),
+      halo: true,
+    }));
+  }
+}
+
+/**
+ * Each case's three values (last before the drug, first and last on it) with the earlier drug
+ * for the indication, and the cases left out with the reason.
+ */
+function slopesOf(
+  cases: readonly Case[],
+  drug: string,
+  axisLabel: string,
+  heads: readonly string[],
+): { slopes: Slope[]; left: string[] } {
+  const slopes: Slope[] = [];
+  const left: string[] = [];
+  cases.forEach((c, index) => {
+    if (!firstPeriod(c, drug)) return void left.push(`case ${c.id} (never takes ${drug})`);
+    const aligned = alignOnDrug(c, drug);
+    const before = aligned.filter((o) => o.phase === "before").at(-1);
+    const after = aligned.filter((o) => o.phase === "after");
+    if (!before || after.length === 0) {
+      left.push(`case ${c.id} (no value ${before ? `on ${drug}` : `before ${drug}`})`);
+      return;
+    }
+    const own = new Set(c.observations.map((o) => o.scale.id)).size === 1 &&
+      axisLabel === c.observations[0].scale.label;
+    const a = activeTreatments(c, before.day.timeId);
+    const forIndication = (ts: typeof a.certain) =>
+      ts.filter((t) => t.drug !== drug && t.purpose === c.study.indication)
+        // "paroxetine 40 mg/day"; "duloxetine, dose not stated" (words, not a number).
+        .map((t) => `${t.drug}${t.dose === null ? "," : ""} ${doseLabel(t, true)}`);
+    const sure = forIndication(a.certain);
+    const maybe = forIndication(a.possible);
+    const earlier = sure.length
+      ? `on ${listing(sure)}`
+      : maybe.length
+      ? `possibly on ${listing(maybe)}`
+      : `no drug for ${c.study.indication} stated`;
+    const pts = [before, after[0], after.at(-1)!];
+    slopes.push({
+      c,
+      index,
+      earlier,
+      points: pts.map((o, column) => ({
+        column,
+        v: o.vas.nominal,
+        text: statedValue(o, own),
+        title: `Case ${c.id}, ${heads[column]}: ${o.scale.name} ${statedValue(o, true)} ` +
+          `(${o.words}): “${o.quote}”`,
+      })),
+    });
+  });
+  return { slopes, left };
 }

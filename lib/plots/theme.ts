@@ -89,8 +89,10 @@ export const THEME: Readonly<{ fontFamily: string; fontSize: number }> = Object.
 });
 
 /**
- * Colour of each recommended drug class (Okabe–Ito; grey for the NSAID). A class not listed gets a
- * fallback colour from {@link FALLBACK_COLORS}; see {@link drugClassColors}.
+ * Colour of each recommended drug class (Okabe–Ito; grey for the NSAID; a dark mustard in place of
+ * Okabe–Ito's yellow #F0E442, whose contrast on white, 1.3:1, left its bars hard to see in print:
+ * #A89400 has 3:1, the least WCAG asks of a graphic's parts). A class not listed gets a fallback
+ * colour from {@link FALLBACK_COLORS}; see {@link drugClassColors}.
  */
 export const DRUG_CLASS_COLORS: Readonly<Record<string, string>> = Object.freeze({
   SNRI: "#0072B2",
@@ -98,7 +100,7 @@ export const DRUG_CLASS_COLORS: Readonly<Record<string, string>> = Object.freeze
   NSAID: "#999999",
   hypnotic: "#CC79A7",
   "benzodiazepine hypnotic": "#CC79A7",
-  "atypical antipsychotic": "#F0E442",
+  "atypical antipsychotic": "#A89400",
   "tricyclic antidepressant": "#009E73",
   gabapentinoid: "#56B4E9",
   opioid: "#D55E00",

@@ -28,7 +28,40 @@ export interface LanePanelOptions {
   xLabel: string | null;
   lanes: readonly { drug: string; sub: string | null }[];
   colorOf: ReadonlyMap<string, string>;
+  /** Compact lanes (lower bars, tighter rows), for a composite of several cases. */
+  compact?: boolean;
 }
+
+/** The vertical layout of a lane: its height, where bars stand, their height, labels, brackets. */
+interface LaneGeometry {
+  laneH: number;
+  /** Bars stand on `top + base`. */
+  base: number;
+  /** Bar height for a dose at `ratio` of the drug's highest. */
+  bar: (ratio: number) => number;
+  /** Dose labels' baseline above the bar's foot. */
+  label: number;
+  /** First bracket row below the foot, and the step to the second. */
+  bracket: number;
+  step: number;
+}
+
+const REGULAR: LaneGeometry = {
+  laneH: LANE_H,
+  base: 24,
+  bar: (r) => 4 + 8 * r,
+  label: 15,
+  bracket: 4,
+  step: 4,
+};
+const COMPACT: LaneGeometry = {
+  laneH: 28,
+  base: 19,
+  bar: (r) => 3 + 5 * r,
+  label: 10,
+  bracket: 3,
+  step: 3.5,
+};
 
 /**
  * One lane per drug: a bar per dose period from its drawn start to its drawn end (to the axis's
@@ -43,23 +76,29 @@ export function lanePanel(
 ): Element {
   const marginTop = 2;
   const marginBottom = o.xLabel === null ? 4 : 32;
-  const height = marginTop + Math.max(o.lanes.length, 1) * LANE_H + marginBottom;
+  const geo = o.compact ? COMPACT : REGULAR;
+  const height = marginTop + Math.max(o.lanes.length, 1) * geo.laneH + marginBottom;
   const draw = () => {
     const g = svgElement("g", { "aria-label": "dose periods" });
     if (o.lanes.length === 0) {
       g.appendChild(
-        textElement("no treatment stated", (o.marginLeft + o.width) / 2, marginTop + LANE_H / 2, {
-          size: TYPE.label,
-          anchor: "middle",
-          fill: GREY.muted,
-        }),
+        textElement(
+          "no treatment stated",
+          (o.marginLeft + o.width) / 2,
+          marginTop + geo.laneH / 2,
+          {
+            size: TYPE.label,
+            anchor: "middle",
+            fill: GREY.muted,
+          },
+        ),
       );
       return g;
     }
     o.lanes.forEach((lane, i) => {
-      const top = marginTop + i * LANE_H;
+      const top = marginTop + i * geo.laneH;
       const mine = periods.filter((p) => p.t.drug === lane.drug);
-      drawLane(g, lane, mine, top, x, o, uses);
+      drawLane(g, lane, mine, top, x, o, uses, geo);
     });
     return g;
   };
@@ -95,8 +134,9 @@ function drawLane(
   x: LinearScale,
   o: LanePanelOptions,
   uses: Uses,
+  geo: LaneGeometry,
 ): void {
-  const y0 = top + LANE_H / 2 + TYPE.label * 0.36 - (lane.sub ? TYPE.small * 0.55 : 0);
+  const y0 = top + geo.laneH / 2 + TYPE.label * 0.36 - (lane.sub ? TYPE.small * 0.55 : 0);
   g.appendChild(
     textElement(lane.drug, o.marginLeft - 8, y0, {
       size: TYPE.label,
@@ -113,13 +153,13 @@ function drawLane(
   }
   const [d0, d1] = x.domain;
   const maxDose = Math.max(0, ...mine.map((p) => nominalDose(p.t.dose) ?? 0));
-  const bottom = top + 24;
+  const bottom = top + geo.base;
   const labels: { text: string; want: number; w: number }[] = [];
   for (const [k, p] of mine.entries()) {
     const color = o.colorOf.get(p.t.drugClass)!;
     // A dose the text does not state has no height of its own: half way, labelled so.
     const dose = nominalDose(p.t.dose);
-    const h = 4 + 8 * (dose === null ? 0.5 : maxDose > 0 ? dose / maxDose : 1);
+    const h = geo.bar(dose === null ? 0.5 : maxDose > 0 ? dose / maxDose : 1);
     const open = p.end === null;
     const a = x(clipTo(x, p.start.pos));
     const b = Math.max(a + 2, open ? x(d1) : x(clipTo(x, p.end!.pos)));
@@ -144,7 +184,7 @@ function drawLane(
     // two windows that overlap stay apart.
     const ends = [p.start, ...(p.end && !next ? [p.end] : [])];
     for (const [j, t] of ends.entries()) {
-      const row = bottom + 4 + 4 * ((k + j) % 2);
+      const row = bottom + geo.bracket + geo.step * ((k + j) % 2);
       const br = windowBracket(t.window, t.pos, row, x, GREY.ink);
       note(uses, br);
       for (const el of br.elements) g.appendChild(el);
@@ -161,7 +201,7 @@ function drawLane(
   );
   labels.forEach((l, k) => {
     g.appendChild(
-      textElement(l.text, xs[k], bottom - 12 - 3, {
+      textElement(l.text, xs[k], bottom - geo.label, {
         size: TYPE.small,
         anchor: "middle",
         fill: GREY.ink,

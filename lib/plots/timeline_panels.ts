@@ -35,7 +35,7 @@ export interface Uses {
 export const SPAN_COLOR = "#666666";
 /** Colour of phase-change lines and their labels. */
 export const PHASE_COLOR = "#444444";
-const STRIP_ROW = TYPE.small * 1.45;
+const DEFAULT_ROW = TYPE.small * 1.45;
 /** Phase changes closer than this (px) share one label. */
 const PHASE_MERGE_PX = 14;
 const VALUES_H = 150;
@@ -44,13 +44,29 @@ const VALUES_H = 150;
 export const clipTo = (x: LinearScale, v: number) =>
   Math.min(Math.max(v, x.domain[0]), x.domain[1]);
 
+/** Layout options of {@link eventStrip} and {@link phaseStrip}. */
+export interface StripOptions {
+  /** Row height in px (default 1.45 × the small type). */
+  row?: number;
+  /** Leftmost x a label may take (default 0): room left of it is kept for a heading. */
+  left?: number;
+  /** Least height of the strip in px (default: what its rows need). */
+  minHeight?: number;
+  /** Set to true by {@link eventStrip} when a label had no room right of `left`. */
+  crowded?: boolean;
+}
+
 /** Events: a diamond, a bracket and a label each, in as many rows as keep labels apart. */
 export function eventStrip(
   events: readonly (PlacedEvent & { label: string })[],
   x: LinearScale,
   width: number,
   uses: Uses,
+  o: StripOptions = {},
 ): Element {
+  const rowH = o.row ?? DEFAULT_ROW;
+  const minX = o.left ?? 0;
+  let crowded = false;
   type Spot = { anchor: "start" | "end"; tx: number; x1: number; x2: number; halo: boolean };
   const rows: { x1: number; x2: number }[][] = [];
   const placed: (Spot & { row: number; e: typeof events[number] })[] = [];
@@ -86,7 +102,12 @@ export function eventStrip(
         halo: true,
       },
     ];
-    const fits = spots.filter((s) => s.x1 >= 0 && s.x2 <= width);
+    let fits = spots.filter((s) => s.x1 >= minX && s.x2 <= width);
+    if (!fits.length && minX > 0) {
+      // No room right of `left`: the margin is used, and the strip says so (`crowded`).
+      crowded = true;
+      fits = spots.filter((s) => s.x1 >= 0 && s.x2 <= width);
+    }
     const choices = fits.length ? fits : [{ ...spots[2], tx: 0, x1: 0, x2: width }];
     for (let r = 0;; r++) {
       rows[r] ??= [];
@@ -98,9 +119,10 @@ export function eventStrip(
       }
     }
   }
-  const p = panel(width, rows.length * STRIP_ROW + 4);
+  const p = panel(width, Math.max(rows.length * rowH + 4, o.minHeight ?? 0));
+  if (crowded) o.crowded = true;
   for (const q of placed) {
-    const cy = 2 + q.row * STRIP_ROW + STRIP_ROW / 2;
+    const cy = 2 + q.row * rowH + rowH / 2;
     const b = windowBracket(q.e.t.window, q.e.t.pos, cy, x, GREY.muted);
     note(uses, b);
     for (const el of b.elements) p.appendChild(el);
@@ -133,7 +155,13 @@ export function note(uses: Uses, b: { elements: Element[]; open: boolean; arrow:
  * Phase changes: a label naming the drug and dose at each change, in rows that keep labels apart,
  * each on a stem that runs down to the values panel (where the line goes on, dashed).
  */
-export function phaseStrip(phases: readonly Phase[], x: LinearScale, width: number): Element {
+export function phaseStrip(
+  phases: readonly Phase[],
+  x: LinearScale,
+  width: number,
+  o: StripOptions = {},
+): Element {
+  const rowH = o.row ?? DEFAULT_ROW;
   type Placed = {
     ph: Phase;
     label: string;
@@ -191,10 +219,10 @@ export function phaseStrip(phases: readonly Phase[], x: LinearScale, width: numb
     }
   }
   const rows = Math.max(0, ...placed.map((q) => q.row + 1));
-  const height = rows * STRIP_ROW + 2;
+  const height = rows * rowH + 2;
   const p = panel(width, height);
   for (const q of placed) {
-    const cy = q.row * STRIP_ROW + STRIP_ROW / 2;
+    const cy = q.row * rowH + rowH / 2;
     p.appendChild(titled(
       svgElement("line", {
         x1: q.px,
@@ -256,9 +284,18 @@ export function valuesPanel(
       obstacles.segments.push(s);
     };
     if (o.zeroLine && d0 < 0 && d1 > 0) vline(x(0), { stroke: GREY.muted });
+    // Phase changes closer than 2 px share one line (overlaid dashes read as a heavy bar), its
+    // hover text naming each.
+    const lines: { px: number; titles: string[] }[] = [];
     for (const ph of m.phases) {
       if (ph.t.pos < d0 || ph.t.pos > d1) continue;
-      vline(x(ph.t.pos), { stroke: PHASE_COLOR, "stroke-dasharray": DASH.reference }, ph.title);
+      const px = x(ph.t.pos);
+      const near = lines.find((l) => Math.abs(l.px - px) < 2);
+      if (near) near.titles.push(ph.title);
+      else lines.push({ px, titles: [ph.title] });
+    }
+    for (const l of lines) {
+      vline(l.px, { stroke: PHASE_COLOR, "stroke-dasharray": DASH.reference }, l.titles.join("\n"));
     }
     if (m.points.length + m.spans.length === 0) {
       g.appendChild(

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { claimNumber } from "../claims.ts";
 import { type DataRow, type Figure, PAD, panel, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
@@ -22,6 +23,8 @@ export interface VerdictItem {
   verdict: string;
   /** What the verdict rests on (hover text). */
   detail?: string;
+  /** The number it goes by in its table (e.g. "C3" for a claim), printed first. */
+  number?: string;
 }
 
 /** How a verdict is drawn: a colour, a glyph, and the light it is. */
@@ -38,7 +41,8 @@ const GREEN = { color: "#1A9850", glyph: "✓", light: "green" } as const;
 const AMBER = { color: "#F4A736", glyph: "~", light: "amber" } as const;
 const RED = { color: "#D73027", glyph: "✗", light: "red" } as const;
 const GREY_LIGHT = { color: "#AAAAAA", glyph: "?", light: "grey" } as const;
-const NONE = { color: "#EEEEEE", glyph: "–", light: "none" } as const;
+// Not applicable: a white disc with a dark ring (a pale fill vanished on white paper).
+const NONE = { color: "#FFFFFF", glyph: "–", light: "none" } as const;
 
 /**
  * The style of each verdict of the claims ledger and of the appraisal checklists.
@@ -128,8 +132,8 @@ export function verdictFigure(
           cy,
           r: R,
           fill: style.color,
-          stroke: GREY.muted,
-          "stroke-width": 0.5,
+          stroke: style.light === "none" ? GREY.ink : GREY.muted,
+          "stroke-width": style.light === "none" ? 1 : 0.5,
         }));
         disc.appendChild(textElement(style.glyph, x0 + R, cy + TYPE.min * 0.36, {
           size: TYPE.min,
@@ -139,9 +143,11 @@ export function verdictFigure(
         }));
         p.appendChild(titled(
           disc,
-          `${it.group}: ${it.label} — ${it.verdict}${it.detail ? `. ${it.detail}` : ""}`,
+          `${it.group}: ${it.number ? `${it.number} ` : ""}${it.label} — ${it.verdict}${
+            it.detail ? `. ${it.detail}` : ""
+          }`,
         ));
-        const text = `${it.verdict}: ${it.label}`;
+        const text = `${it.number ? `${it.number} ` : ""}${it.verdict}: ${it.label}`;
         const lines = wrapText(text, colW - 2 * R - 6, TYPE.small);
         const shown = lines.length > 1 ? cut(lines[0], colW - 2 * R - 6) : text;
         p.appendChild(textElement(shown, x0 + 2 * R + 5, cy + TYPE.small * 0.36, {
@@ -154,9 +160,9 @@ export function verdictFigure(
   });
   const legend: LegendItem[] = (["green", "amber", "red", "grey", "none"] as const)
     .filter((l) => drawn.has(l))
-    .map((l) => ({
+    .map((l): LegendItem => ({
       label: [...drawn.get(l)!].join(" / "),
-      swatch: {
+      swatch: l === "none" ? { kind: "ring", color: GREY.ink } : {
         kind: "dot",
         color: Object.values(VERDICT_STYLES).find((s) => s.light === l)!.color,
       },
@@ -164,6 +170,7 @@ export function verdictFigure(
   const data = items.map((it): DataRow => ({
     panel: it.group,
     series: it.label,
+    ...(it.number ? { number: it.number } : {}),
     mark: "verdict",
     verdict: it.verdict,
     light: (VERDICT_STYLES[it.verdict] ?? GREY_LIGHT).light,
@@ -175,7 +182,10 @@ export function verdictFigure(
     legend,
     caption: "Each row: an item of a checklist or a claim of the article with its verdict " +
       "(✓ green, ~ amber, ✗ red, ? grey, – not applicable); the full item, the verdict and " +
-      "what it rests on are in the notebook's tables and in each disc's hover text.",
+      "what it rests on are in the notebook's tables and in each disc's hover text" +
+      (items.some((i) => i.number)
+        ? "; claims carry their number in the claims table (C1, C2, …, column no)."
+        : "."),
     description: `Traffic-light panel of ${items.length} verdict${
       items.length === 1 ? "" : "s"
     } in ${groups.length} group${groups.length === 1 ? "" : "s"}.`,
@@ -230,9 +240,10 @@ export function verdictItems(
       verdict: r.verdict,
       detail: r.basis,
     })),
-    ...claims.filter((c) => c.sourceId === sourceId).map((c): VerdictItem => ({
+    ...claims.filter((c) => c.sourceId === sourceId).map((c, i): VerdictItem => ({
       group: "Claims of the article",
       label: `“${c.quote}” (${c.where})`,
+      number: claimNumber(i),
       verdict: c.verdict,
       detail: c.evidence,
     })),
