@@ -68,11 +68,14 @@ const ROW = TYPE.small * 1.2;
  * @returns The figure.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { seriesTimelineFigure } from "./figure1.ts";
+ * import assert from "node:assert/strict";
+ * import { firstPeriod, loadCaseSeries } from "#lib/mod.ts";
+ * import { seriesTimelineFigure } from "#lib/plots/mod.ts";
  * const s = await loadCaseSeries();
  * const f = seriesTimelineFigure(s.cases);
- * if (!s.cases.every((c) => f.data.some((r) => r.case === c.id))) throw new Error("a lane per case");
+ * // A group of lanes for every case that takes the drug and has something to draw.
+ * const drawn = s.cases.filter((c) => firstPeriod(c, s.study.drug) && c.treatments.length > 0);
+ * assert.ok(drawn.every((c) => f.data.some((r) => r.case === c.id)));
  * ```
  */
 export function seriesTimelineFigure(
