@@ -150,7 +150,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
         outputs.set(job.name, record.outputs);
         console.log(`skipped ${job.name}: its inputs and outputs are as recorded`);
       } else {
-        if (why.length) console.log(`running ${job.name}: ${why.join(", ")}`);
+        if (why.length) console.log(`running ${job.name}: ${whyLine(why)}`);
         toRun.push(job);
       }
     }
@@ -279,6 +279,25 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     await removeScratch(work).catch(() => {});
     await release();
   }
+}
+
+/**
+ * What changed for a notebook, in one readable line: every reason up to five, else the first four
+ * and how many more.
+ *
+ * @param why the reasons (`staleness`)
+ * @returns the line
+ * @example
+ * ```ts
+ * import { whyLine } from "./reproduce.ts";
+ * if (whyLine(["a", "b"]) !== "a, b") throw new Error("all");
+ * if (whyLine(["1", "2", "3", "4", "5", "6", "7"]) !== "1, 2, 3, 4 and 3 more") throw new Error("cut");
+ * ```
+ */
+export function whyLine(why: readonly string[]): string {
+  return why.length <= 5
+    ? why.join(", ")
+    : `${why.slice(0, 4).join(", ")} and ${why.length - 4} more`;
 }
 
 /**
