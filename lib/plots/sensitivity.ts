@@ -318,6 +318,8 @@ export function sensitivityIntervals(
     const values = g.map((r) => r.value).filter((v): v is number => v !== null);
     const nb = new Set(g.map((r) => r.baseline)).size;
     const nx = new Set(g.map((r) => r.bound)).size;
+    // Rows under rounding (values widened by half their last digit) beside those as stated.
+    const rounded = g.filter((r) => r.rounding !== undefined && r.rounding !== "as stated").length;
     return {
       caseId: g[0].caseId,
       quantity: g[0].quantity,
@@ -327,7 +329,8 @@ export function sensitivityIntervals(
       variants: g.length,
       defined: values.length,
       over: `${nb} baseline definition${nb === 1 ? "" : "s"}` +
-        (nx === 1 ? ` at the ${g[0].bound} extraction bound only` : ` × ${nx} extraction bounds`),
+        (nx === 1 ? ` at the ${g[0].bound} extraction bound only` : ` × ${nx} extraction bounds`) +
+        (rounded ? `, and ${rounded} with the values rounded (at the best and worst bounds)` : ""),
     };
   });
 }
