@@ -17,24 +17,13 @@ import { document, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
-import {
-  classLegend,
-  DASH,
-  drugClassColors,
-  type FigureWidth,
-  figureWidth,
-  GREY,
-  SPAN_BAR,
-  TYPE,
-} from "./theme.ts";
-import { timeDomain } from "./timeline.ts";
+import { drugClassColors, type FigureWidth, figureWidth, GREY, TYPE } from "./theme.ts";
+import { markLegend, timeDomain } from "./timeline.ts";
 import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, timelineModel } from "./timeline_model.ts";
 import {
   eventStrip,
-  PHASE_COLOR,
   phaseStrip,
-  SPAN_COLOR,
   type StripOptions,
   type Uses,
   valuesPanel,
@@ -265,40 +254,5 @@ function legendItems(
   classes: readonly { drugClass: string; color: string; fallback: boolean }[],
   drawn: { phases: boolean; points: boolean; events: boolean },
 ): LegendItem[] {
-  const item = (on: boolean, label: string, swatch: LegendItem["swatch"]): LegendItem[] =>
-    on ? [{ label, swatch }] : [];
-  return [
-    ...item(drawn.points, `stated ${valueName}`, { kind: "dot", color: GREY.ink }),
-    ...item(uses.bracket, "bracket: the days the words allow", {
-      kind: "bracket",
-      color: GREY.ink,
-    }),
-    ...item(uses.arrow, "arrow: no bound stated", {
-      kind: "bracket",
-      color: GREY.ink,
-      arrow: true,
-    }),
-    ...item(uses.past, "dashed: window runs past the axis", {
-      kind: "line",
-      color: GREY.ink,
-      dash: DASH.open,
-      width: 1,
-    }),
-    ...item(uses.span, `${valueName} stated for a period`, {
-      kind: "rect",
-      color: SPAN_COLOR,
-      height: SPAN_BAR,
-    }),
-    ...item(drawn.events, "event", { kind: "diamond", color: GREY.ink }),
-    ...item(drawn.phases, "phase change", {
-      kind: "vline",
-      color: PHASE_COLOR,
-      dash: DASH.reference,
-    }),
-    ...item(uses.ongoing, "no end stated (runs on)", { kind: "bar-arrow", color: GREY.muted }),
-    ...classLegend(classes).map((k): LegendItem => ({
-      label: k.label,
-      swatch: { kind: "rect", color: k.color },
-    })),
-  ];
+  return markLegend(valueName, uses, classes, drawn, "phase change");
 }

@@ -175,10 +175,43 @@ function legendItems(
   classes: readonly { drugClass: string; color: string; fallback: boolean }[],
   hasEvents: boolean,
 ): LegendItem[] {
+  return markLegend(valueName, uses, classes, {
+    phases: m.phases.length > 0,
+    points: m.points.length > 0,
+    events: hasEvents,
+  }, "phase change (drug and dose named above)");
+}
+
+/**
+ * The legend of the timeline figures (a case's, and Figure 1's lanes of every case): an entry
+ * per kind of mark drawn, and only those.
+ *
+ * @param valueName The values' name ("VAS", "NRS", "pain").
+ * @param uses Which marks the panels drew.
+ * @param classes The drug classes drawn, with their colours.
+ * @param drawn Whether any phase line, point or event was drawn.
+ * @param phaseLabel The words of the phase-change key.
+ * @returns The legend's items.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { markLegend } from "#lib/plots/timeline.ts";
+ * const uses = { bracket: false, arrow: false, past: false, span: false, ongoing: false };
+ * const items = markLegend("VAS", uses as never, [], { phases: false, points: true, events: false }, "");
+ * assert.deepEqual(items.map((i) => i.label), ["stated VAS"]);
+ * ```
+ */
+export function markLegend(
+  valueName: string,
+  uses: Uses,
+  classes: readonly { drugClass: string; color: string; fallback: boolean }[],
+  drawn: { phases: boolean; points: boolean; events: boolean },
+  phaseLabel: string,
+): LegendItem[] {
   const item = (on: boolean, label: string, swatch: LegendItem["swatch"]): LegendItem[] =>
     on ? [{ label, swatch }] : [];
   return [
-    ...item(m.points.length > 0, `stated ${valueName}`, { kind: "dot", color: GREY.ink }),
+    ...item(drawn.points, `stated ${valueName}`, { kind: "dot", color: GREY.ink }),
     ...item(uses.bracket, "bracket: the days the words allow", {
       kind: "bracket",
       color: GREY.ink,
@@ -199,8 +232,8 @@ function legendItems(
       color: SPAN_COLOR,
       height: SPAN_BAR,
     }),
-    ...item(hasEvents, "event", { kind: "diamond", color: GREY.ink }),
-    ...item(m.phases.length > 0, "phase change (drug and dose named above)", {
+    ...item(drawn.events, "event", { kind: "diamond", color: GREY.ink }),
+    ...item(drawn.phases, phaseLabel, {
       kind: "vline",
       color: PHASE_COLOR,
       dash: DASH.reference,
