@@ -41,6 +41,10 @@ export interface Study {
   minPointsPerPhase: number;
   /** Where that minimum comes from. */
   minPointsSource: string | null;
+  /** The fewest estimable cases for a forest plot to be drawn. */
+  minCasesForest: number;
+  /** The fewest assessed cases for a responder curve to be drawn. */
+  minCasesResponderCurve: number;
 }
 
 const thresholdSchema = z.discriminatedUnion("kind", [
@@ -83,6 +87,15 @@ export const studySchema: z.ZodType<StudyJson, unknown> = z.object({
   min_points_source: z.string().trim().min(1).optional().meta({
     description: "Citation of that minimum (e.g. the SCED standards).",
   }),
+  min_cases_forest: z.number().int().min(1).meta({
+    description: "The fewest estimable cases for a forest plot to be drawn.",
+  }),
+  min_cases_responder_curve: z.number().int().min(1).meta({
+    description: "The fewest assessed cases for a responder curve to be drawn.",
+  }),
+  min_cases_source: z.string().trim().min(1).optional().meta({
+    description: "Why those minimums.",
+  }),
 }).strict();
 
 /** The JSON of `data/study.json`, as its schema checks it. */
@@ -105,6 +118,12 @@ export interface StudyJson {
   min_points_per_phase: number;
   /** Citation of that minimum. */
   min_points_source?: string;
+  /** The fewest estimable cases for a forest plot. */
+  min_cases_forest: number;
+  /** The fewest assessed cases for a responder curve. */
+  min_cases_responder_curve: number;
+  /** Why those minimums. */
+  min_cases_source?: string;
 }
 
 /**
@@ -121,7 +140,8 @@ export interface StudyJson {
  * const s = parseStudy({
  *   title: "t", drug_of_interest: "duloxetine", indication: "phantom limb pain",
  *   improvement: "decrease", baseline: "last",
- *   responder_thresholds: [{ kind: "percent", value: 30 }], min_points_per_phase: 3,
+ *   responder_thresholds: [{ kind: "percent", value: 30 }], min_points_per_phase: 3, min_cases_forest: 3,
+ *   min_cases_responder_curve: 5,
  * });
  * if (s.drug !== "duloxetine" || s.goal !== 0) throw new Error("parsed");
  * ```
@@ -146,6 +166,8 @@ export function parseStudy(json: unknown, file = "study.json"): Study {
     thresholdsSource: d.thresholds_source ?? null,
     minPointsPerPhase: d.min_points_per_phase,
     minPointsSource: d.min_points_source ?? null,
+    minCasesForest: d.min_cases_forest,
+    minCasesResponderCurve: d.min_cases_responder_curve,
   });
 }
 
@@ -161,7 +183,8 @@ export function parseStudy(json: unknown, file = "study.json"): Study {
  *   title: "t", drug_of_interest: "x", indication: "y", improvement: "decrease",
  *   baseline: "last",
  *   responder_thresholds: [{ kind: "percent", value: 30 }, { kind: "points", value: 2 }],
- *   min_points_per_phase: 3,
+ *   min_points_per_phase: 3, min_cases_forest: 3,
+ *   min_cases_responder_curve: 5,
  * });
  * if (percentThresholds(s).join() !== "30") throw new Error("only percents");
  * ```
@@ -181,7 +204,8 @@ export function percentThresholds(study: Study): number[] {
  * const s = parseStudy({
  *   title: "t", drug_of_interest: "x", indication: "y", improvement: "decrease",
  *   baseline: "last", responder_thresholds: [{ kind: "points", value: 2 }],
- *   min_points_per_phase: 3,
+ *   min_points_per_phase: 3, min_cases_forest: 3,
+ *   min_cases_responder_curve: 5,
  * });
  * if (pointsThreshold(s) !== 2) throw new Error("two points");
  * ```

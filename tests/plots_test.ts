@@ -10,7 +10,6 @@ import {
   caseTimelineFigure,
   displayBundle,
   displayMetadata,
-  FOREST_MIN_ESTIMABLE,
   forestFigure,
   forestOmission,
   forestRows,
@@ -18,10 +17,8 @@ import {
   pngBytes,
   PRINT_WIDTH,
   RESPONDER_BAND_MAX_N,
-  RESPONDER_MIN_CASES,
   responderCurveFigure,
   responderCurveOmission,
-  SCED_MIN_PHASE_POINTS,
   sensitivityFigure,
   sensitivityIntervals,
   seriesTimelineFigure,
@@ -201,25 +198,31 @@ Deno.test("responder curve: exact band drawn for small n, absent without interva
 });
 
 Deno.test("responder curve and forest plots only from enough cases, else a sentence why", () => {
+  // The minimums come from the study question (data/study.json).
+  const minCurve = series.study.minCasesResponderCurve;
+  const rules = {
+    minCases: series.study.minCasesForest,
+    minPoints: series.study.minPointsPerPhase,
+  };
   const at = (n: number) => [{ threshold: 0, proportion: 1, timing: "first" as const, n }];
-  assert.equal(responderCurveOmission(at(RESPONDER_MIN_CASES)), null);
-  assert.match(responderCurveOmission(at(RESPONDER_MIN_CASES - 1))!, /^No responder curve: only/);
+  assert.equal(responderCurveOmission(at(minCurve), minCurve), null);
+  assert.match(responderCurveOmission(at(minCurve - 1), minCurve)!, /^No responder curve: only/);
   const r = (nA: number, nB: number, ci = true) => ({
     estimate: 0.9,
     ciLower: ci ? 0.5 : null,
     ciUpper: ci ? 1 : null,
     n: { baseline: nA, treatment: nB },
   });
-  const ok = SCED_MIN_PHASE_POINTS;
+  const ok = rules.minPoints;
   const cases = (rs: ReturnType<typeof r>[]) => rs.map((result, i) => ({ caseId: `${i}`, result }));
-  const enough = Array.from({ length: FOREST_MIN_ESTIMABLE }, () => r(ok, ok));
-  assert.equal(forestOmission("NAP", cases(enough)), null);
+  const enough = Array.from({ length: rules.minCases }, () => r(ok, ok));
+  assert.equal(forestOmission("NAP", cases(enough), rules), null);
   // One case fewer, or one of them from a short phase, or without an interval: not drawn.
   for (const bad of [r(ok - 1, ok), r(ok, ok - 1), r(ok, ok, false)]) {
-    const why = forestOmission("NAP", cases([...enough.slice(1), bad]));
+    const why = forestOmission("NAP", cases([...enough.slice(1), bad]), rules);
     assert.match(why ?? "", /^No forest plot of NAP: only cases .* are estimable/);
   }
-  assert.match(forestOmission("NAP", [])!, /no case is estimable/);
+  assert.match(forestOmission("NAP", [], rules)!, /no case is estimable/);
 });
 
 Deno.test("forest: the interval printed is the interval drawn", () => {

@@ -95,6 +95,8 @@ Deno.test("parseStudy: percent thresholds in order, goal from the direction", ()
     baseline: "mean",
     responder_thresholds: [{ kind: "percent", value: 50 }, { kind: "percent", value: 30 }],
     min_points_per_phase: 3,
+    min_cases_forest: 3,
+    min_cases_responder_curve: 5,
   });
   assert.deepEqual(percentThresholds(s), [50, 30]);
   assert.equal(s.goal, 0);

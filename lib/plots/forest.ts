@@ -359,52 +359,33 @@ export function forestFigure(
   });
 }
 
-/**
- * The fewest estimable cases for which a forest plot is drawn. A forest plot compares several
- * cases' estimates and pools them; with fewer, "pooled" rows repeat one or two cases, and a
- * sentence with a per-case table says more.
- *
- * @example
- * ```ts
- * import { FOREST_MIN_ESTIMABLE } from "./forest.ts";
- * if (FOREST_MIN_ESTIMABLE !== 3) throw new Error("three estimable cases");
- * ```
- */
-export const FOREST_MIN_ESTIMABLE = 3;
-
-/**
- * The fewest values in each phase for a case's index to count as estimable in a forest plot:
- * 3, the What Works Clearinghouse standard for a phase (WWC 2020; Kratochwill et al. 2013). An
- * index from phases of 1 or 2 values can take only a few values (NAP from 1 against 2 values:
- * 0, 0.5 or 1) and its interval says little.
- *
- * @example
- * ```ts
- * import { SCED_MIN_PHASE_POINTS } from "./forest.ts";
- * if (SCED_MIN_PHASE_POINTS !== 3) throw new Error("three values per phase");
- * ```
- */
-export const SCED_MIN_PHASE_POINTS = 3;
-
 /** Whether a case's result counts for a forest plot (see {@link forestOmission}). */
-function estimable(r: Pick<EffectSizeResult, "estimate" | "ciLower" | "ciUpper" | "n">): boolean {
+function estimable(
+  r: Pick<EffectSizeResult, "estimate" | "ciLower" | "ciUpper" | "n">,
+  minPoints: number,
+): boolean {
   return r.estimate !== null && r.ciLower !== null && r.ciUpper !== null &&
-    r.n.baseline >= SCED_MIN_PHASE_POINTS && r.n.treatment >= SCED_MIN_PHASE_POINTS;
+    r.n.baseline >= minPoints && r.n.treatment >= minPoints;
 }
 
 /**
  * Why a forest plot of these per-case results is not drawn, or `null` when it is: fewer than
- * {@link FOREST_MIN_ESTIMABLE} cases are estimable, that is have an estimate, a confidence
- * interval and at least {@link SCED_MIN_PHASE_POINTS} values in each phase.
+ * `rules.minCases` cases are estimable, that is have an estimate, a confidence interval and at
+ * least `rules.minPoints` values in each phase (the study's `min_cases_forest` and
+ * `min_points_per_phase`). With fewer, "pooled" rows repeat one or two cases, and a sentence
+ * with a per-case table says more.
  *
  * @param measure The measure's name.
  * @param perCase Each case's result.
+ * @param rules The fewest estimable cases, and values per phase (from the study).
  * @returns A sentence for the notebook, or `null`.
  * @example
  * ```ts
- * import { forestOmission } from "./forest.ts";
+ * import assert from "node:assert/strict";
+ * import { forestOmission } from "#lib/plots/mod.ts";
  * const r = { estimate: 1, ciLower: 0.4, ciUpper: 1, reason: null, n: { baseline: 2, treatment: 2 } };
- * forestOmission("NAP", [{ caseId: "1", result: r }])?.startsWith("No forest plot of NAP"); // true
+ * const rules = { minCases: 3, minPoints: 3 };
+ * assert.match(forestOmission("NAP", [{ caseId: "1", result: r }], rules)!, /^No forest plot of NAP/);
  * ```
  */
 export function forestOmission(
@@ -413,9 +394,10 @@ export function forestOmission(
     caseId: string;
     result: Pick<EffectSizeResult, "estimate" | "ciLower" | "ciUpper" | "n">;
   }[],
+  rules: { minCases: number; minPoints: number },
 ): string | null {
-  const ok = perCase.filter((p) => estimable(p.result));
-  if (ok.length >= FOREST_MIN_ESTIMABLE) return null;
+  const ok = perCase.filter((p) => estimable(p.result, rules.minPoints));
+  if (ok.length >= rules.minCases) return null;
   const defined = perCase.filter((p) =>
     p.result.estimate !== null && p.result.ciLower !== null && p.result.ciUpper !== null
   );
@@ -424,13 +406,17 @@ export function forestOmission(
     : "no case is";
   const short = defined.length - ok.length;
   return `No forest plot of ${measure}: ${which} estimable (an estimate and a confidence ` +
-    `interval from at least ${SCED_MIN_PHASE_POINTS} values in each phase, the WWC standard)` +
+    `interval from at least ${rules.minPoints} values in each phase, the WWC standard)` +
     `${
       short > 0
-        ? `; ${casesListing(defined.filter((p) => !estimable(p.result)).map((p) => p.caseId))} ` +
+        ? `; ${
+          casesListing(
+            defined.filter((p) => !estimable(p.result, rules.minPoints)).map((p) => p.caseId),
+          )
+        } ` +
           `${short === 1 ? "has" : "have"} an estimate from shorter phases`
         : ""
-    }, and a forest plot needs at least ${FOREST_MIN_ESTIMABLE} estimable cases to compare or ` +
+    }, and a forest plot needs at least ${rules.minCases} estimable cases to compare or ` +
     `pool.${defined.length ? " The table below gives each case's estimate, with nA and nB." : ""}`;
 }
 

@@ -20,7 +20,6 @@ export {
 } from "./verdicts.ts";
 export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {
-  FOREST_MIN_ESTIMABLE,
   forestFigure,
   forestOmission,
   type ForestOptions,
@@ -29,11 +28,9 @@ export {
   forestTable,
   MEASURE_SCALES,
   type MeasureScale,
-  SCED_MIN_PHASE_POINTS,
 } from "./forest.ts";
 export {
   RESPONDER_BAND_MAX_N,
-  RESPONDER_MIN_CASES,
   responderCurveFigure,
   type ResponderCurveInput,
   responderCurveOmission,

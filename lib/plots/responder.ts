@@ -60,40 +60,34 @@ const COLORS = { first: "#222222", last: "#777777" } as const;
 export const RESPONDER_BAND_MAX_N = 10;
 
 /**
- * The fewest cases for which the responder curve is drawn. The curve is the distribution of the
- * cases' percent reductions: with fewer cases each share moves in steps of more than 20
- * percentage points and its exact interval spans most of the range, so the responder table, which
- * lists each case, says it better.
- *
- * @example
- * ```ts
- * import { RESPONDER_MIN_CASES } from "./responder.ts";
- * if (RESPONDER_MIN_CASES !== 5) throw new Error("five cases");
- * ```
- */
-export const RESPONDER_MIN_CASES = 5;
-
-/**
- * Why the responder curve is not drawn, or `null` when it is: fewer than
- * {@link RESPONDER_MIN_CASES} cases have a percent reduction.
+ * Why the responder curve is not drawn, or `null` when it is: fewer than `minCases` cases have a
+ * percent reduction (the study's `min_cases_responder_curve`). The curve is the distribution of
+ * the cases' percent reductions: with few cases each share moves in large steps and its exact
+ * interval spans most of the range, so the responder table, which lists each case, says it better.
  *
  * @param points The curve's points (as from `responderCurve`).
+ * @param minCases The fewest cases the curve is drawn from (`study.minCasesResponderCurve`).
  * @returns A sentence for the notebook, or `null`.
  * @example
  * ```ts
- * import { responderCurveOmission } from "./responder.ts";
- * responderCurveOmission([{ threshold: 0, proportion: 1, timing: "first", n: 3 }])
- *   ?.startsWith("No responder curve"); // true
+ * import assert from "node:assert/strict";
+ * import { responderCurveOmission } from "#lib/plots/mod.ts";
+ * const pts = [{ threshold: 0, proportion: 1, timing: "first" as const, n: 3 }];
+ * assert.match(responderCurveOmission(pts, 5)!, /^No responder curve: only 3 cases/);
+ * assert.equal(responderCurveOmission(pts, 3), null);
  * ```
  */
-export function responderCurveOmission(points: readonly ResponderCurveInput[]): string | null {
+export function responderCurveOmission(
+  points: readonly ResponderCurveInput[],
+  minCases: number,
+): string | null {
   const n = Math.max(0, ...points.map((p) => p.n));
-  if (n >= RESPONDER_MIN_CASES) return null;
+  if (n >= minCases) return null;
   return `No responder curve: ${
     n === 0 ? "no case has" : `only ${n} case${n === 1 ? "" : "s"} ${n === 1 ? "has" : "have"}`
-  } a percent reduction, and the curve is drawn from ${RESPONDER_MIN_CASES} cases on ` +
-    `(with fewer, each share moves in steps of more than 20 points); the responder table ` +
-    `above gives each case.`;
+  } a percent reduction, and the curve is drawn from ${minCases} cases on (study.json; with ` +
+    `fewer, each share moves in steps of ${Math.round(100 / Math.max(n, 1))} points or more); ` +
+    "the responder table above gives each case.";
 }
 
 /**
