@@ -192,3 +192,26 @@ Deno.test("an npm: import typed in a cell: an error with no message, then local 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("opening or copying the case template changes nothing: it carries the kernel's language_info", async () => {
+  // Jupyter fills metadata.language_info from the kernel's kernel_info reply when it opens a
+  // notebook; a template without it opened dirty and "Make a Copy" saved a changed file.
+  const dir = await Deno.makeTempDir({ prefix: "template-kernel-" });
+  const log = await Deno.open(`${dir}/kernel.log`, { write: true, create: true });
+  try {
+    const { session, info } = await startSession({
+      spec: kernelSpec(Deno.execPath()),
+      cwd: NOTEBOOKS,
+      env: {},
+      runtimeDir: dir,
+      log,
+      timeoutSeconds: 60,
+    });
+    await session.stop();
+    const template = JSON.parse(await Deno.readTextFile(`${NOTEBOOKS}/templates/case.ipynb`));
+    assert.deepEqual(template.metadata.language_info, info.content.language_info);
+  } finally {
+    log.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
