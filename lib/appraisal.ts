@@ -48,7 +48,7 @@ export { type LiteratureFigure, NATURAL_COURSE };
  * @returns The sentence.
  * @example
  * ```ts
- * import { naturalCourseText } from "./appraisal.ts";
+ * import { naturalCourseText } from "#lib/mod.ts";
  * naturalCourseText().startsWith("phantom pain in 72% at 8 days"); // true
  * ```
  */
@@ -83,8 +83,7 @@ export interface StudyQuestion {
  * @returns Its appraisal, or `null`.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { appraisalOf } from "./appraisal.ts";
+ * import { appraisalOf, loadCaseSeries } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * if (appraisalOf(s, "no-such-article") !== null) throw new Error();
  * ```
@@ -120,8 +119,7 @@ const f = (x: number) => formatNumber(x, 1);
  * @returns One row per item of every checklist, or none when the article is not appraised.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { appraisalOf, appraisalRows } from "./appraisal.ts";
+ * import { appraisalOf, appraisalRows, loadCaseSeries } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * for (const id of s.sources.keys()) {
  *   const rows = appraisalRows(s, id);
@@ -221,8 +219,7 @@ function onPeriod(c: Case, t: Treatment): Observation[] {
  * @returns One row per case and drug.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { causalityRows } from "./appraisal.ts";
+ * import { causalityRows, loadCaseSeries } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const c = s.cases.find((x) => x.treatments.length > 0)!;
  * const t = c.treatments[0];
@@ -372,8 +369,7 @@ export interface DesignLimit {
  * @returns One row per limit.
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { designLimits } from "./appraisal.ts";
+ * import { designLimits, loadCaseSeries } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const id = [...s.sources.keys()][0];
  * const limits = designLimits(s, id, { drug: "any drug", indication: "any indication" });

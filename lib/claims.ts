@@ -69,7 +69,7 @@ export function recordedClaims(series: CaseSeries): ClaimData[] {
  * @returns Their `source_id`s.
  * @example
  * ```ts
- * import { loadCaseSeries, articlesWithoutClaims, recordedClaims } from "#lib/mod.ts";
+ * import { articlesWithoutClaims, loadCaseSeries, recordedClaims } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const ids = articlesWithoutClaims(s);
  * if (recordedClaims(s).some((c) => ids.includes(c.sourceId))) throw new Error();
@@ -93,7 +93,7 @@ export function articlesWithoutClaims(series: CaseSeries): string[] {
  * @returns One result per claim whose article is in `series.sources`.
  * @example
  * ```ts
- * import { loadCaseSeries, claimsLedger } from "#lib/mod.ts";
+ * import { claimsLedger, loadCaseSeries } from "#lib/mod.ts";
  * const ledger = claimsLedger(await loadCaseSeries());
  * if (!ledger.every((c) => c.evidence.length > 0)) throw new Error("a claim without evidence");
  * ```
@@ -137,7 +137,7 @@ export function claimsLedger(
  * @returns Its number.
  * @example
  * ```ts
- * import { claimNumber } from "./claims.ts";
+ * import { claimNumber } from "#lib/mod.ts";
  * if (claimNumber(0) !== "C1") throw new Error("claims are numbered from C1");
  * ```
  */

@@ -43,7 +43,7 @@ export interface Reading {
  * the file does not parse.
  * @example
  * ```ts
- * import { loadReadings } from "./readings.ts";
+ * import { loadReadings } from "#lib/mod.ts";
  * (await loadReadings()).map((r) => r.name).includes("same-visit-new-dose"); // true
  * ```
  */
@@ -151,7 +151,7 @@ function applyToTimepoints(
  * @returns The case series under those readings.
  * @example
  * ```ts
- * import { loadReadings, loadWithReadings } from "./readings.ts";
+ * import { loadReadings, loadWithReadings } from "#lib/mod.ts";
  * const month = (await loadReadings()).filter((r) => r.name.includes("month"));
  * (await loadWithReadings(month)).cases.length; // as many cases as data/ has
  * ```
@@ -196,7 +196,7 @@ async function applyReadings(readings: readonly Reading[], dataDir: string) {
  * `readings.csv`).
  * @example
  * ```ts
- * import { readingProblems } from "./readings.ts";
+ * import { readingProblems } from "#lib/mod.ts";
  * await readingProblems(); // []
  * ```
  */
@@ -277,7 +277,7 @@ const replacedKeys = (r: Reading) => r.rows.map((x) => timeKey(x.case_id, x.time
  * @returns The sets, none repeated.
  * @example
  * ```ts
- * import { loadReadings, readingSets } from "./readings.ts";
+ * import { loadReadings, readingSets } from "#lib/mod.ts";
  * const sets = readingSets(await loadReadings());
  * if (sets[0].length !== 0) throw new Error("the dataset as extracted comes first");
  * ```
@@ -307,7 +307,7 @@ export function readingSets(
  * @returns True for the full grid.
  * @example
  * ```ts
- * import { isFullGrid, loadReadings } from "./readings.ts";
+ * import { isFullGrid, loadReadings } from "#lib/mod.ts";
  * const r = await loadReadings();
  * if (isFullGrid(r, 1) !== (r.length === 0)) throw new Error("one variant is the dataset alone");
  * ```
@@ -358,7 +358,7 @@ function compareIndices(a: readonly number[], b: readonly number[]): number {
  * @returns The variants, the dataset as extracted first.
  * @example
  * ```ts
- * import { analysisVariants } from "./readings.ts";
+ * import { analysisVariants } from "#lib/mod.ts";
  * const v = await analysisVariants();
  * if (v[0].name !== "as extracted") throw new Error("the dataset as extracted comes first");
  * ```

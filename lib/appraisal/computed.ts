@@ -16,8 +16,8 @@ import type { ComputedBasis, ItemVerdict } from "../articles.ts";
  * @returns Their ids.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { undatedPoints } from "./computed.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { undatedPoints } from "#lib/appraisal/computed.ts";
  * const [c] = (await loadCaseSeries()).cases;
  * if (!undatedPoints(c).every((id) => c.timepoints.some((t) => t.id === id))) throw new Error();
  * ```
@@ -37,8 +37,8 @@ export function undatedPoints(c: Case): string[] {
  * @returns The verdict and the facts, in words.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { computeItem } from "./computed.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { computeItem } from "#lib/appraisal/computed.ts";
  * const { cases } = await loadCaseSeries();
  * const r = computeItem("demographics", cases);
  * if (!r.facts.startsWith("age and sex stated for")) throw new Error(r.facts);

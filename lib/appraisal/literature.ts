@@ -24,7 +24,7 @@ export interface LiteratureFigure {
  *
  * @example
  * ```ts
- * import { NATURAL_COURSE } from "./literature.ts";
+ * import { NATURAL_COURSE } from "#lib/mod.ts";
  * NATURAL_COURSE.map((f) => f.cite); // ["Jensen et al. 1985", "Limakatso et al. 2020"]
  * ```
  */

@@ -287,8 +287,7 @@ function previousExposure(c: Case, drug: string, up: boolean): Answered {
  * @returns The assessment.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { naranjoPair } from "./naranjo.ts";
+ * import { loadCaseSeries, naranjoPair } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const c = s.cases.find((x) => x.treatments.length > 0)!;
  * const r = naranjoPair(c, c.treatments[0].drug, s.study);
@@ -352,8 +351,7 @@ export function naranjoPair(c: Case, drug: string, options: NaranjoOptions): Nar
  * @returns One row per case and drug.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { naranjoRows } from "./naranjo.ts";
+ * import { loadCaseSeries, naranjoRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const [id] = s.sources.keys();
  * const rows = naranjoRows(s, id, s.study);

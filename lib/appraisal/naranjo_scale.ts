@@ -158,7 +158,7 @@ export type NaranjoCategory = "definite" | "probable" | "possible" | "doubtful";
  * @returns Its category.
  * @example
  * ```ts
- * import { naranjoCategory } from "./naranjo_scale.ts";
+ * import { naranjoCategory } from "#lib/mod.ts";
  * if (naranjoCategory(9) !== "definite" || naranjoCategory(0) !== "doubtful") throw new Error();
  * ```
  */
@@ -219,7 +219,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : "0");
  * @returns Table rows.
  * @example
  * ```ts
- * import { naranjoTableRows } from "./naranjo_scale.ts";
+ * import { naranjoTableRows } from "#lib/mod.ts";
  * if (naranjoTableRows([]).length !== 0) throw new Error();
  * ```
  */
@@ -248,7 +248,7 @@ export function naranjoTableRows(
  * @returns Table rows.
  * @example
  * ```ts
- * import { naranjoBasisRows } from "./naranjo_scale.ts";
+ * import { naranjoBasisRows } from "#lib/mod.ts";
  * if (naranjoBasisRows([]).length !== 0) throw new Error();
  * ```
  */
@@ -278,7 +278,7 @@ const COMPUTED = new Set([2, 3, 4, 5, 8, 9]);
  * @returns Ten rows.
  * @example
  * ```ts
- * import { naranjoQuestionRows } from "./naranjo_scale.ts";
+ * import { naranjoQuestionRows } from "#lib/mod.ts";
  * const rows = naranjoQuestionRows();
  * if (rows.length !== 10 || rows[1].yes !== 2 || rows[1].no !== -1) throw new Error();
  * ```

@@ -34,7 +34,7 @@ const spec = <S extends z.ZodObject>(s: RuleSpec<S>) => s;
  *
  * @example
  * ```ts
- * import { RULES } from "./params.ts";
+ * import { RULES } from "#lib/mod.ts";
  * const ok = RULES["first-value-reduction"].params.safeParse({ min_percent: 50, within_days: 6 });
  * if (!ok.success) throw new Error("expected valid parameters");
  * ```
@@ -195,7 +195,7 @@ export type ClaimRule = { [N in RuleName]: { kind: N; params: RuleParams<N> } }[
  * @returns True when it names a rule of {@link RULES}.
  * @example
  * ```ts
- * import { isRuleName } from "./params.ts";
+ * import { isRuleName } from "#lib/mod.ts";
  * if (!isRuleName("last-value") || isRuleName("toString")) throw new Error("wrong");
  * ```
  */
@@ -212,7 +212,7 @@ export function isRuleName(name: string): name is RuleName {
  * @returns `{ rule }` or `{ problems }`.
  * @example
  * ```ts
- * import { parseRule } from "./params.ts";
+ * import { parseRule } from "#lib/mod.ts";
  * const r = parseRule("zero-within-days", { within_days: "30" });
  * if (!("problems" in r) || !r.problems[0].startsWith("params.within_days")) throw new Error();
  * ```

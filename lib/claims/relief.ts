@@ -60,7 +60,7 @@ const WORDS: readonly { kind: ReliefKind; pattern: RegExp }[] = [
  * @returns The words found (lower case), each with its kind.
  * @example
  * ```ts
- * import { reliefWords } from "./relief.ts";
+ * import { reliefWords } from "#lib/mod.ts";
  * const w = reliefWords("a long-term near-total absence of pain");
  * if (w.length !== 1 || w[0].kind !== "qualified") throw new Error("near-total is qualified");
  * if (reliefWords("full pain relief")[0].kind !== "absolute") throw new Error();
@@ -86,7 +86,7 @@ export function reliefWords(quote: string): { word: string; kind: ReliefKind }[]
  * @returns Its thresholds, or null.
  * @example
  * ```ts
- * import { ruleThresholds } from "./relief.ts";
+ * import { ruleThresholds } from "#lib/mod.ts";
  * const t = ruleThresholds({
  *   kind: "value-at-most",
  *   params: { time_id: "x", at_most: 0.4, unit: "cm" },
@@ -120,7 +120,7 @@ export function ruleThresholds(rule: ClaimRule): ReliefThresholds | null {
  * @returns The problems (empty when consistent).
  * @example
  * ```ts
- * import { reliefProblems } from "./relief.ts";
+ * import { reliefProblems } from "#lib/mod.ts";
  * const rule = {
  *   kind: "last-value",
  *   params: { supported_at_most: 0, partly_at_most: 1, within_days: null, long_term_days: null },

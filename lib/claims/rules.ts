@@ -583,8 +583,8 @@ const JUDGES: { [N in RuleName]: Judge<N> } = {
  * @returns The verdict and the computed evidence.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { judge } from "./rules.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { judge } from "#lib/claims/rules.ts";
  * const [c] = (await loadCaseSeries()).cases;
  * const rule = { kind: "no-depression", params: { sds_below: 40 } } as const;
  * if (!judge(rule, null, [c]).evidence.startsWith(`case ${c.id}: SDS`)) throw new Error();

@@ -10,7 +10,7 @@ import { Buffer } from "node:buffer";
  *
  * @example
  * ```ts
- * import { encodeBase64 } from "./base64.ts";
+ * import { encodeBase64 } from "#lib/plots/base64.ts";
  * encodeBase64(new Uint8Array([1, 2, 3])); // "AQID"
  * ```
  */

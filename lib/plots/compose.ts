@@ -62,8 +62,7 @@ export const PAD = 6;
  * @example
  * ```ts
  * import * as Plot from "@observablehq/plot";
- * import { document } from "./dom.ts";
- * import { stack } from "./compose.ts";
+ * import { document, stack } from "#lib/plots/mod.ts";
  * const p = Plot.plot({ document, width: 661, marks: [Plot.dot([1, 2], { x: (d) => d })] });
  * stack([p as unknown as Element], { title: "T", description: "D" }).description; // "D"
  * ```
@@ -155,7 +154,7 @@ export function stack(panels: readonly Element[], options: StackOptions): Figure
  * @returns The panel element.
  * @example
  * ```ts
- * import { panel } from "./compose.ts";
+ * import { panel } from "#lib/plots/compose.ts";
  * panel(661, 40).getAttribute("height"); // "40"
  * ```
  */

@@ -24,7 +24,7 @@ export const SVG_NS = "http://www.w3.org/2000/svg";
  * @returns The element.
  * @example
  * ```ts
- * import { svgElement } from "./dom.ts";
+ * import { svgElement } from "#lib/plots/dom.ts";
  * svgElement("rect", { width: 10, height: 5 }).getAttribute("width"); // "10"
  * ```
  */
@@ -65,7 +65,7 @@ export interface TextStyle {
  * @returns The element.
  * @example
  * ```ts
- * import { textElement } from "./dom.ts";
+ * import { textElement } from "#lib/plots/dom.ts";
  * textElement("a", 1, 2, { size: 10 }).textContent; // "a"
  * ```
  */
@@ -102,7 +102,7 @@ export function textElement(text: string, x: number, y: number, style: TextStyle
  * @returns The id and the `<linearGradient>` element.
  * @example
  * ```ts
- * import { fadeGradient } from "./dom.ts";
+ * import { fadeGradient } from "#lib/plots/dom.ts";
  * fadeGradient("#0072B2", 0, 1).id; // "fade-0072B2-0-100"
  * ```
  */
@@ -126,7 +126,7 @@ export function fadeGradient(
  * @returns The mark.
  * @example
  * ```ts
- * import { svgElement, titled } from "./dom.ts";
+ * import { svgElement, titled } from "#lib/plots/dom.ts";
  * if (titled(svgElement("circle"), "VAS 8.0").textContent !== "VAS 8.0") throw new Error("title");
  * ```
  */

@@ -32,7 +32,7 @@ const parsed = new Map<FontWeight, opentype.Font>();
  * @returns The TrueType file's bytes.
  * @example
  * ```ts
- * import { fontBytes } from "./fonts.ts";
+ * import { fontBytes } from "#lib/plots/fonts.ts";
  * fontBytes("normal").length > 0; // true
  * ```
  */
@@ -89,7 +89,7 @@ const cache = new Map<string, TextExtent>();
  * @returns Width, ascent and descent in px.
  * @example
  * ```ts
- * import { measureText } from "./fonts.ts";
+ * import { measureText } from "#lib/plots/mod.ts";
  * const e = measureText("Case 1", 10);
  * e.width > 25 && e.width < 40; // true
  * ```

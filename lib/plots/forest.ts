@@ -87,7 +87,7 @@ const LETTERS = "abcdefghijk";
  * @returns The figure.
  * @example
  * ```ts
- * import { forestFigure } from "./forest.ts";
+ * import { forestFigure } from "#lib/plots/mod.ts";
  * const fig = forestFigure("NAP", [{ label: "Case 1", result: { estimate: 1, ciLower: null, ciUpper: null, reason: "x" } }]);
  * fig.description; // "Forest plot of NAP for 1 row: estimates with confidence intervals where defined."
  * ```
@@ -430,7 +430,7 @@ export function forestOmission(
  * @returns One row per case.
  * @example
  * ```ts
- * import { forestTable } from "./forest.ts";
+ * import { forestTable } from "#lib/plots/mod.ts";
  * forestTable("NAP", []).length; // 0
  * ```
  */
@@ -466,7 +466,7 @@ export function forestTable(
  * @returns The rows.
  * @example
  * ```ts
- * import { forestRows } from "./forest.ts";
+ * import { forestRows } from "#lib/plots/mod.ts";
  * forestRows([], []).length; // 0
  * ```
  */

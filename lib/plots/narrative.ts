@@ -29,8 +29,8 @@ import type { Case } from "../model.ts";
  * @returns Time id → drawn day.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { narrativePositions } from "./narrative.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { narrativePositions } from "#lib/plots/narrative.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const pos = narrativePositions(c, 1);
  * for (const t of c.timepoints) {

@@ -31,7 +31,7 @@ function init(): Promise<Uint8Array[]> {
  *
  * @example
  * ```ts
- * import { svgText } from "./render.ts";
+ * import { svgText } from "#lib/plots/mod.ts";
  * // svgText(figure).startsWith("<svg xmlns=") === true
  * ```
  */
@@ -57,7 +57,7 @@ export const PNG_SCALE: number = PNG_DPI / 96;
  *
  * @example
  * ```ts
- * import { pngBytes } from "./render.ts";
+ * import { pngBytes } from "#lib/plots/mod.ts";
  * // (await pngBytes(figure)).slice(1, 4) is "PNG"
  * ```
  */
@@ -85,7 +85,7 @@ export type DisplayBundle = Record<"image/png" | "image/svg+xml" | "text/plain",
  *
  * @example
  * ```ts
- * import { displayBundle } from "./render.ts";
+ * import { displayBundle } from "#lib/plots/mod.ts";
  * // Object.keys(await displayBundle(figure)) → ["image/png", "image/svg+xml", "text/plain"]
  * ```
  */
@@ -110,7 +110,7 @@ export type DisplayMetadata = Record<"image/png", { width: number; height: numbe
  * @returns `{ "image/png": { width, height } }` in CSS px.
  * @example
  * ```ts
- * import { displayMetadata } from "./render.ts";
+ * import { displayMetadata } from "#lib/plots/mod.ts";
  * // displayMetadata(figure)["image/png"].width === 661 for a full-width figure
  * ```
  */

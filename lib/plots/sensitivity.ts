@@ -77,7 +77,7 @@ const BAR = "#8EC3E6";
  * @returns The figure.
  * @example
  * ```ts
- * import { sensitivityFigure } from "./sensitivity.ts";
+ * import { sensitivityFigure } from "#lib/plots/mod.ts";
  * sensitivityFigure([{ caseId: "1", quantity: "q", nominal: 1, lo: 0, hi: 2, variants: 9 }])
  *   .description; // "Sensitivity of 1 quantity over the analysis variants, 1 row."
  * ```
@@ -297,7 +297,7 @@ function variantsNote(rows: readonly SensitivityInterval[]): string {
  * @returns One {@link SensitivityInterval} per case and quantity, in order of first appearance.
  * @example
  * ```ts
- * import { sensitivityIntervals } from "./sensitivity.ts";
+ * import { sensitivityIntervals } from "#lib/plots/mod.ts";
  * sensitivityIntervals([
  *   { caseId: "1", quantity: "q", baseline: "last", bound: "nominal", value: 2, n: 1 },
  *   { caseId: "1", quantity: "q", baseline: "max", bound: "nominal", value: null, n: 1 },

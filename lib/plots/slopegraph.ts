@@ -57,8 +57,8 @@ interface Slope {
  * @returns The figure.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { beforeAfterFigure } from "./slopegraph.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { beforeAfterFigure } from "#lib/plots/mod.ts";
  * const f = beforeAfterFigure((await loadCaseSeries()).cases);
  * if (!f.data.some((r) => r.x === "last before")) throw new Error("a baseline column");
  * ```

@@ -30,7 +30,7 @@ export type FigureWidth = keyof typeof PRINT_WIDTH | number;
  * @returns Width in px.
  * @example
  * ```ts
- * import { figureWidth } from "./theme.ts";
+ * import { figureWidth } from "#lib/plots/mod.ts";
  * figureWidth("full"); // 661
  * ```
  */
@@ -140,7 +140,7 @@ export interface ClassColor {
  * @returns One entry per distinct class, in order.
  * @example
  * ```ts
- * import { drugClassColors } from "./theme.ts";
+ * import { drugClassColors } from "#lib/plots/mod.ts";
  * drugClassColors(["SNRI", "a new class"]).map((c) => c.fallback); // [false, true]
  * ```
  */
@@ -163,7 +163,7 @@ export function drugClassColors(classes: readonly string[]): ClassColor[] {
  * @returns `{ label, color }` per colour, in order of first appearance.
  * @example
  * ```ts
- * import { classLegend, drugClassColors } from "./theme.ts";
+ * import { classLegend, drugClassColors } from "#lib/plots/mod.ts";
  * const l = classLegend(drugClassColors(["hypnotic", "benzodiazepine hypnotic"]));
  * if (l.length !== 1 || l[0].label !== "hypnotic, benzodiazepine hypnotic") throw new Error("merged");
  * ```
@@ -202,7 +202,7 @@ export const CASE_COLORS: readonly string[] = Object.freeze([
  * @returns A colour.
  * @example
  * ```ts
- * import { caseColor, DRUG_CLASS_COLORS } from "./theme.ts";
+ * import { caseColor, DRUG_CLASS_COLORS } from "#lib/plots/mod.ts";
  * if (Object.values(DRUG_CLASS_COLORS).includes(caseColor(0))) throw new Error("a class colour");
  * ```
  */

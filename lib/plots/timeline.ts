@@ -67,8 +67,8 @@ export interface TimelineOptions {
  * @returns The figure.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { caseTimelineFigure } from "./timeline.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { caseTimelineFigure } from "#lib/plots/mod.ts";
  * const c = (await loadCaseSeries()).cases[1];
  * caseTimelineFigure(c).description.startsWith(`Case ${c.id}:`); // true
  * ```

@@ -127,7 +127,7 @@ export const STEP_PX = 5;
  * @returns The text.
  * @example
  * ```ts
- * import { doseLabel } from "./timeline_model.ts";
+ * import { doseLabel } from "#lib/plots/timeline_model.ts";
  * const t = { dose: { lo: 12.5, hi: 12.5 }, doseWords: null };
  * if (doseLabel(t, true) !== "12.5 mg/day") throw new Error("dose label");
  * if (doseLabel({ dose: null, doseWords: null }) !== "dose not stated") throw new Error("unknown");
@@ -148,8 +148,8 @@ export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false
  * @returns The text.
  * @example
  * ```ts
- * import { statedValue } from "./timeline_model.ts";
- * import { SCALES } from "../scales.ts";
+ * import { statedValue } from "#lib/plots/timeline_model.ts";
+ * import { SCALES } from "#lib/mod.ts";
  * const v = { lo: 8, nominal: 8, hi: 8 };
  * const o = { value: v, vas: v, words: "average pain VAS 8.0", scale: SCALES["vas-10cm"] };
  * if (statedValue(o, true) !== "8.0") throw new Error("printed as stated");
@@ -182,7 +182,7 @@ export function statedValue(
  * @returns "day 3", "days 0 to 6", "day ≥ 21", "day ≤ 0".
  * @example
  * ```ts
- * import { windowText } from "./timeline_model.ts";
+ * import { windowText } from "#lib/plots/timeline_model.ts";
  * if (windowText({ lo: 21, hi: Infinity }, 21) !== "day ≥ 21") throw new Error("open window");
  * ```
  */
@@ -205,8 +205,8 @@ export function windowText(w: Interval, pos: number): string {
  * @returns The model.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { timelineModel } from "./timeline_model.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { timelineModel } from "#lib/plots/timeline_model.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const m = timelineModel(c);
  * if (m.periods.length !== c.treatments.length) throw new Error("a period per treatment");
@@ -313,8 +313,8 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
  * @returns The rows.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { timelineData, timelineModel } from "./timeline_model.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { timelineData, timelineModel } from "#lib/plots/timeline_model.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const rows = timelineData(timelineModel(c), "VAS");
  * if (!rows.some((r) => r.mark === "dose period")) throw new Error("dose rows");

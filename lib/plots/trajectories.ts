@@ -75,8 +75,8 @@ interface Track {
  * @returns The figure.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { trajectoriesFigure } from "./trajectories.ts";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { trajectoriesFigure } from "#lib/plots/mod.ts";
  * trajectoriesFigure((await loadCaseSeries()).cases).description.includes("cases"); // true
  * ```
  */

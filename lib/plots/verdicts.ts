@@ -49,7 +49,7 @@ const NONE = { color: "#FFFFFF", glyph: "–", light: "none" } as const;
  *
  * @example
  * ```ts
- * import { VERDICT_STYLES } from "./verdicts.ts";
+ * import { VERDICT_STYLES } from "#lib/plots/mod.ts";
  * if (VERDICT_STYLES["supported"].light !== VERDICT_STYLES["yes"].light) throw new Error("green");
  * ```
  */
@@ -79,7 +79,7 @@ const R = 5;
  * @returns The figure.
  * @example
  * ```ts
- * import { verdictFigure } from "./verdicts.ts";
+ * import { verdictFigure } from "#lib/plots/mod.ts";
  * const f = verdictFigure([{ group: "Claims", label: "It works", verdict: "partly supported" }]);
  * if (f.data[0].verdict !== "partly supported") throw new Error("its data");
  * ```
@@ -211,7 +211,7 @@ function cut(line: string, width: number): string {
  * @returns The items.
  * @example
  * ```ts
- * import { verdictItems } from "./verdicts.ts";
+ * import { verdictItems } from "#lib/plots/mod.ts";
  * verdictItems([{ checklist: "JBI", number: 1, item: "Clear criteria?", verdict: "no", basis: "b" }], [], "a")[0]
  *   .label; // "1. Clear criteria?"
  * ```

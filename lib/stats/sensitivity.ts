@@ -66,8 +66,7 @@ const ROUNDINGS: readonly { rounding: Rounding; bounds: readonly ExtractionBound
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { sensitivityTable } from "./sensitivity.ts";
+ * import { loadCaseSeries, sensitivityTable } from "#lib/mod.ts";
  * const rows = sensitivityTable((await loadCaseSeries()).cases);
  * rows.filter((r) => r.caseId === "2" && r.quantity === "days to 50% reduction")
  *   .map((r) => r.value); // [6, 0, 6, 6, 0, 6, 6, 0, 6]
@@ -268,8 +267,7 @@ function caseQuantities(
  * @returns One row per case and quantity.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { sensitivitySpans } from "./sensitivity.ts";
+ * import { loadCaseSeries, sensitivitySpans } from "#lib/mod.ts";
  * const rows = sensitivitySpans([{ name: "as extracted", series: await loadCaseSeries() }]);
  * rows.find((r) => r.caseId === "2" && r.quantity === "days to 50% reduction");
  * // { caseId: "2", quantity: "days to 50% reduction", nominal: 6, lo: 0, hi: 6, openEnded: false,
@@ -360,8 +358,7 @@ export interface RoundingVerdict {
  * @returns One verdict per case, timing and threshold.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { roundingRobustness } from "./sensitivity.ts";
+ * import { loadCaseSeries, roundingRobustness } from "#lib/mod.ts";
  * const v = roundingRobustness((await loadCaseSeries()).cases);
  * if (!v.every((r) => r.rounded[0] <= r.asStated[0] && r.asStated[1] <= r.rounded[1])) {
  *   throw new Error("rounding only widens the reductions");
