@@ -48,8 +48,9 @@ export { type LiteratureFigure, NATURAL_COURSE };
  * @returns The sentence.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { naturalCourseText } from "#lib/mod.ts";
- * naturalCourseText().startsWith("phantom pain in 72% at 8 days"); // true
+ * assert.match(naturalCourseText(), /^phantom pain in 72% at 8 days/);
  * ```
  */
 export function naturalCourseText(options: { doi?: boolean } = {}): string {

@@ -43,8 +43,12 @@ export interface Reading {
  * the file does not parse.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadReadings } from "#lib/mod.ts";
- * (await loadReadings()).map((r) => r.name).includes("same-visit-new-dose"); // true
+ * const readings = await loadReadings();
+ * // One reading per name, each with its rows and their lines.
+ * assert.equal(new Set(readings.map((r) => r.name)).size, readings.length);
+ * assert.ok(readings.every((r) => r.rows.length > 0 && r.rows.length === r.lines.length));
  * ```
  */
 export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<Reading[]> {
@@ -151,9 +155,12 @@ function applyToTimepoints(
  * @returns The case series under those readings.
  * @example
  * ```ts
- * import { loadReadings, loadWithReadings } from "#lib/mod.ts";
- * const month = (await loadReadings()).filter((r) => r.name.includes("month"));
- * (await loadWithReadings(month)).cases.length; // as many cases as data/ has
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, loadReadings, loadWithReadings } from "#lib/mod.ts";
+ * const first = (await loadReadings()).slice(0, 1);
+ * // A reading replaces time points: the cases stay those of data/.
+ * const ids = (s: { cases: { id: string }[] }) => s.cases.map((c) => c.id);
+ * assert.deepEqual(ids(await loadWithReadings(first)), ids(await loadCaseSeries()));
  * ```
  */
 export async function loadWithReadings(
@@ -196,8 +203,9 @@ async function applyReadings(readings: readonly Reading[], dataDir: string) {
  * `readings.csv`).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { readingProblems } from "#lib/mod.ts";
- * await readingProblems(); // []
+ * assert.deepEqual(await readingProblems(), []);
  * ```
  */
 export async function readingProblems(dataDir: string = DEFAULT_DATA_DIR): Promise<DataIssue[]> {

@@ -24,8 +24,9 @@ export interface LiteratureFigure {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { NATURAL_COURSE } from "#lib/mod.ts";
- * NATURAL_COURSE.map((f) => f.cite); // ["Jensen et al. 1985", "Limakatso et al. 2020"]
+ * assert.deepEqual(NATURAL_COURSE.map((f) => f.cite), ["Jensen et al. 1985", "Limakatso et al. 2020"]);
  * ```
  */
 export const NATURAL_COURSE: readonly LiteratureFigure[] = [

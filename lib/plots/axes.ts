@@ -49,6 +49,7 @@ export interface AxesPanelOptions {
  * @returns The panel's `<svg>`.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { axesPanel } from "#lib/plots/axes.ts";
  * import { svgElement } from "#lib/plots/dom.ts";
  * const p = axesPanel({
@@ -56,7 +57,7 @@ export interface AxesPanelOptions {
  *   x: { domain: [0, 1], label: "x" }, y: { domain: [0, 1], label: null },
  *   draw: () => svgElement("g"),
  * });
- * p.getAttribute("height"); // "100"
+ * assert.equal(p.getAttribute("height"), "100");
  * ```
  */
 export function axesPanel(o: AxesPanelOptions): Element {

@@ -30,8 +30,9 @@ export type FigureWidth = keyof typeof PRINT_WIDTH | number;
  * @returns Width in px.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { figureWidth } from "#lib/plots/mod.ts";
- * figureWidth("full"); // 661
+ * assert.equal(figureWidth("full"), 661);
  * ```
  */
 export function figureWidth(w: FigureWidth): number {
@@ -140,8 +141,9 @@ export interface ClassColor {
  * @returns One entry per distinct class, in order.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { drugClassColors } from "#lib/plots/mod.ts";
- * drugClassColors(["SNRI", "a new class"]).map((c) => c.fallback); // [false, true]
+ * assert.deepEqual(drugClassColors(["SNRI", "a new class"]).map((c) => c.fallback), [false, true]);
  * ```
  */
 export function drugClassColors(classes: readonly string[]): ClassColor[] {

@@ -211,9 +211,10 @@ function cut(line: string, width: number): string {
  * @returns The items.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { verdictItems } from "#lib/plots/mod.ts";
- * verdictItems([{ checklist: "JBI", number: 1, item: "Clear criteria?", verdict: "no", basis: "b" }], [], "a")[0]
- *   .label; // "1. Clear criteria?"
+ * const [item] = verdictItems([{ checklist: "JBI", number: 1, item: "Clear criteria?", verdict: "no", basis: "b" }], [], "a");
+ * assert.equal(item.label, "1. Clear criteria?");
  * ```
  */
 export function verdictItems(
