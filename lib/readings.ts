@@ -285,9 +285,10 @@ const replacedKeys = (r: Reading) => r.rows.map((x) => timeKey(x.case_id, x.time
  * @returns The sets, none repeated.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadReadings, readingSets } from "#lib/mod.ts";
  * const sets = readingSets(await loadReadings());
- * if (sets[0].length !== 0) throw new Error("the dataset as extracted comes first");
+ * assert.deepEqual(sets[0], []); // the dataset as extracted comes first
  * ```
  */
 export function readingSets(
@@ -315,9 +316,10 @@ export function readingSets(
  * @returns True for the full grid.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { isFullGrid, loadReadings } from "#lib/mod.ts";
  * const r = await loadReadings();
- * if (isFullGrid(r, 1) !== (r.length === 0)) throw new Error("one variant is the dataset alone");
+ * assert.equal(isFullGrid(r, 1), r.length === 0); // one variant is the dataset alone
  * ```
  */
 export function isFullGrid(readings: readonly Reading[], max: number = MAX_GRID_VARIANTS): boolean {
@@ -366,9 +368,10 @@ function compareIndices(a: readonly number[], b: readonly number[]): number {
  * @returns The variants, the dataset as extracted first.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { analysisVariants } from "#lib/mod.ts";
  * const v = await analysisVariants();
- * if (v[0].name !== "as extracted") throw new Error("the dataset as extracted comes first");
+ * assert.equal(v[0].name, "as extracted"); // the dataset as extracted comes first
  * ```
  */
 export async function analysisVariants(

@@ -165,9 +165,10 @@ export function drugClassColors(classes: readonly string[]): ClassColor[] {
  * @returns `{ label, color }` per colour, in order of first appearance.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { classLegend, drugClassColors } from "#lib/plots/mod.ts";
  * const l = classLegend(drugClassColors(["hypnotic", "benzodiazepine hypnotic"]));
- * if (l.length !== 1 || l[0].label !== "hypnotic, benzodiazepine hypnotic") throw new Error("merged");
+ * assert.deepEqual(l.map((i) => i.label), ["hypnotic, benzodiazepine hypnotic"]);
  * ```
  */
 export function classLegend(
@@ -204,8 +205,9 @@ export const CASE_COLORS: readonly string[] = Object.freeze([
  * @returns A colour.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { caseColor, DRUG_CLASS_COLORS } from "#lib/plots/mod.ts";
- * if (Object.values(DRUG_CLASS_COLORS).includes(caseColor(0))) throw new Error("a class colour");
+ * assert.ok(!Object.values(DRUG_CLASS_COLORS).includes(caseColor(0)), "not a class colour");
  * ```
  */
 export function caseColor(index: number): string {

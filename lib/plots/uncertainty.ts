@@ -168,10 +168,11 @@ export interface Bracket extends Drawn {
  * @returns Elements, segments, whether a side is dashed (`open`) or an arrow (`arrow`).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { linearScale, windowBracket } from "#lib/plots/uncertainty.ts";
  * const x = linearScale([0, 100], [0, 100]);
  * const b = windowBracket({ lo: 10, hi: Infinity }, 20, 5, x, "#000");
- * if (!b.arrow || b.open) throw new Error("an open bound is an arrow, not a dashed line");
+ * assert.ok(b.arrow && !b.open, "an open bound is an arrow, not a dashed line");
  * ```
  */
 export function windowBracket(

@@ -49,8 +49,9 @@ const NONE = { color: "#FFFFFF", glyph: "–", light: "none" } as const;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { VERDICT_STYLES } from "#lib/plots/mod.ts";
- * if (VERDICT_STYLES["supported"].light !== VERDICT_STYLES["yes"].light) throw new Error("green");
+ * assert.equal(VERDICT_STYLES["supported"].light, VERDICT_STYLES["yes"].light);
  * ```
  */
 export const VERDICT_STYLES: Readonly<Record<string, VerdictStyle>> = Object.freeze({
@@ -79,9 +80,10 @@ const R = 5;
  * @returns The figure.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { verdictFigure } from "#lib/plots/mod.ts";
  * const f = verdictFigure([{ group: "Claims", label: "It works", verdict: "partly supported" }]);
- * if (f.data[0].verdict !== "partly supported") throw new Error("its data");
+ * assert.equal(f.data[0].verdict, "partly supported");
  * ```
  */
 export function verdictFigure(

@@ -372,11 +372,11 @@ export interface RoundingVerdict {
  * @returns One verdict per case, timing and threshold.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadCaseSeries, roundingRobustness } from "#lib/mod.ts";
  * const v = roundingRobustness((await loadCaseSeries()).cases);
- * if (!v.every((r) => r.rounded[0] <= r.asStated[0] && r.asStated[1] <= r.rounded[1])) {
- *   throw new Error("rounding only widens the reductions");
- * }
+ * // Rounding only widens the reductions.
+ * assert.ok(v.every((r) => r.rounded[0] <= r.asStated[0] && r.asStated[1] <= r.rounded[1]));
  * ```
  */
 export function roundingRobustness(cases: readonly Case[], drug?: string): RoundingVerdict[] {
