@@ -51,9 +51,10 @@ export interface ClaimResult {
  * @returns Every recorded claim.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadCaseSeries, recordedClaims } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
- * if (!recordedClaims(s).every((c) => s.sources.has(c.sourceId))) throw new Error();
+ * assert.ok(recordedClaims(s).every((c) => s.sources.has(c.sourceId)));
  * ```
  */
 export function recordedClaims(series: CaseSeries): ClaimData[] {
@@ -69,10 +70,11 @@ export function recordedClaims(series: CaseSeries): ClaimData[] {
  * @returns Their `source_id`s.
  * @example
  * ```ts
- * import { loadCaseSeries, articlesWithoutClaims, recordedClaims } from "#lib/mod.ts";
+ * import assert from "node:assert/strict";
+ * import { articlesWithoutClaims, loadCaseSeries, recordedClaims } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const ids = articlesWithoutClaims(s);
- * if (recordedClaims(s).some((c) => ids.includes(c.sourceId))) throw new Error();
+ * assert.ok(!recordedClaims(s).some((c) => ids.includes(c.sourceId)));
  * ```
  */
 export function articlesWithoutClaims(series: CaseSeries): string[] {
@@ -93,9 +95,10 @@ export function articlesWithoutClaims(series: CaseSeries): string[] {
  * @returns One result per claim whose article is in `series.sources`.
  * @example
  * ```ts
- * import { loadCaseSeries, claimsLedger } from "#lib/mod.ts";
+ * import assert from "node:assert/strict";
+ * import { claimsLedger, loadCaseSeries } from "#lib/mod.ts";
  * const ledger = claimsLedger(await loadCaseSeries());
- * if (!ledger.every((c) => c.evidence.length > 0)) throw new Error("a claim without evidence");
+ * assert.ok(ledger.every((c) => c.evidence.length > 0), "a claim without evidence");
  * ```
  */
 export function claimsLedger(
@@ -137,8 +140,9 @@ export function claimsLedger(
  * @returns Its number.
  * @example
  * ```ts
- * import { claimNumber } from "./claims.ts";
- * if (claimNumber(0) !== "C1") throw new Error("claims are numbered from C1");
+ * import assert from "node:assert/strict";
+ * import { claimNumber } from "#lib/mod.ts";
+ * assert.equal(claimNumber(0), "C1"); // claims are numbered from C1
  * ```
  */
 export function claimNumber(index: number): string {

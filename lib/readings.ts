@@ -43,8 +43,12 @@ export interface Reading {
  * the file does not parse.
  * @example
  * ```ts
- * import { loadReadings } from "./readings.ts";
- * (await loadReadings()).map((r) => r.name).includes("same-visit-new-dose"); // true
+ * import assert from "node:assert/strict";
+ * import { loadReadings } from "#lib/mod.ts";
+ * const readings = await loadReadings();
+ * // One reading per name, each with its rows and their lines.
+ * assert.equal(new Set(readings.map((r) => r.name)).size, readings.length);
+ * assert.ok(readings.every((r) => r.rows.length > 0 && r.rows.length === r.lines.length));
  * ```
  */
 export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<Reading[]> {
@@ -151,9 +155,12 @@ function applyToTimepoints(
  * @returns The case series under those readings.
  * @example
  * ```ts
- * import { loadReadings, loadWithReadings } from "./readings.ts";
- * const month = (await loadReadings()).filter((r) => r.name.includes("month"));
- * (await loadWithReadings(month)).cases.length; // as many cases as data/ has
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, loadReadings, loadWithReadings } from "#lib/mod.ts";
+ * const first = (await loadReadings()).slice(0, 1);
+ * // A reading replaces time points: the cases stay those of data/.
+ * const ids = (s: { cases: { id: string }[] }) => s.cases.map((c) => c.id);
+ * assert.deepEqual(ids(await loadWithReadings(first)), ids(await loadCaseSeries()));
  * ```
  */
 export async function loadWithReadings(
@@ -196,8 +203,9 @@ async function applyReadings(readings: readonly Reading[], dataDir: string) {
  * `readings.csv`).
  * @example
  * ```ts
- * import { readingProblems } from "./readings.ts";
- * await readingProblems(); // []
+ * import assert from "node:assert/strict";
+ * import { readingProblems } from "#lib/mod.ts";
+ * assert.deepEqual(await readingProblems(), []);
  * ```
  */
 export async function readingProblems(dataDir: string = DEFAULT_DATA_DIR): Promise<DataIssue[]> {
@@ -277,9 +285,10 @@ const replacedKeys = (r: Reading) => r.rows.map((x) => timeKey(x.case_id, x.time
  * @returns The sets, none repeated.
  * @example
  * ```ts
- * import { loadReadings, readingSets } from "./readings.ts";
+ * import assert from "node:assert/strict";
+ * import { loadReadings, readingSets } from "#lib/mod.ts";
  * const sets = readingSets(await loadReadings());
- * if (sets[0].length !== 0) throw new Error("the dataset as extracted comes first");
+ * assert.deepEqual(sets[0], []); // the dataset as extracted comes first
  * ```
  */
 export function readingSets(
@@ -307,9 +316,10 @@ export function readingSets(
  * @returns True for the full grid.
  * @example
  * ```ts
- * import { isFullGrid, loadReadings } from "./readings.ts";
+ * import assert from "node:assert/strict";
+ * import { isFullGrid, loadReadings } from "#lib/mod.ts";
  * const r = await loadReadings();
- * if (isFullGrid(r, 1) !== (r.length === 0)) throw new Error("one variant is the dataset alone");
+ * assert.equal(isFullGrid(r, 1), r.length === 0); // one variant is the dataset alone
  * ```
  */
 export function isFullGrid(readings: readonly Reading[], max: number = MAX_GRID_VARIANTS): boolean {
@@ -358,9 +368,10 @@ function compareIndices(a: readonly number[], b: readonly number[]): number {
  * @returns The variants, the dataset as extracted first.
  * @example
  * ```ts
- * import { analysisVariants } from "./readings.ts";
+ * import assert from "node:assert/strict";
+ * import { analysisVariants } from "#lib/mod.ts";
  * const v = await analysisVariants();
- * if (v[0].name !== "as extracted") throw new Error("the dataset as extracted comes first");
+ * assert.equal(v[0].name, "as extracted"); // the dataset as extracted comes first
  * ```
  */
 export async function analysisVariants(

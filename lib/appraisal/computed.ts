@@ -16,10 +16,11 @@ import type { ComputedBasis, ItemVerdict } from "../articles.ts";
  * @returns Their ids.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { undatedPoints } from "./computed.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { undatedPoints } from "#lib/appraisal/computed.ts";
  * const [c] = (await loadCaseSeries()).cases;
- * if (!undatedPoints(c).every((id) => c.timepoints.some((t) => t.id === id))) throw new Error();
+ * assert.ok(undatedPoints(c).every((id) => c.timepoints.some((t) => t.id === id)));
  * ```
  */
 export function undatedPoints(c: Case): string[] {
@@ -37,11 +38,12 @@ export function undatedPoints(c: Case): string[] {
  * @returns The verdict and the facts, in words.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { computeItem } from "./computed.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { computeItem } from "#lib/appraisal/computed.ts";
  * const { cases } = await loadCaseSeries();
  * const r = computeItem("demographics", cases);
- * if (!r.facts.startsWith("age and sex stated for")) throw new Error(r.facts);
+ * assert.match(r.facts, /^age and sex stated for/);
  * ```
  */
 export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {

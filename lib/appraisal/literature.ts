@@ -24,8 +24,9 @@ export interface LiteratureFigure {
  *
  * @example
  * ```ts
- * import { NATURAL_COURSE } from "./literature.ts";
- * NATURAL_COURSE.map((f) => f.cite); // ["Jensen et al. 1985", "Limakatso et al. 2020"]
+ * import assert from "node:assert/strict";
+ * import { NATURAL_COURSE } from "#lib/mod.ts";
+ * assert.deepEqual(NATURAL_COURSE.map((f) => f.cite), ["Jensen et al. 1985", "Limakatso et al. 2020"]);
  * ```
  */
 export const NATURAL_COURSE: readonly LiteratureFigure[] = [

@@ -287,13 +287,13 @@ function previousExposure(c: Case, drug: string, up: boolean): Answered {
  * @returns The assessment.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { naranjoPair } from "./naranjo.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, naranjoPair, naranjoQuestionRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const c = s.cases.find((x) => x.treatments.length > 0)!;
  * const r = naranjoPair(c, c.treatments[0].drug, s.study);
- * if (r.items.length !== 10) throw new Error("ten questions");
- * if (r.total !== r.items.reduce((t, i) => t + i.score, 0)) throw new Error("the sum");
+ * assert.equal(r.items.length, naranjoQuestionRows().length); // one per question of the scale
+ * assert.equal(r.total, r.items.reduce((t, i) => t + i.score, 0)); // the sum
  * ```
  */
 export function naranjoPair(c: Case, drug: string, options: NaranjoOptions): NaranjoRow {
@@ -352,14 +352,14 @@ export function naranjoPair(c: Case, drug: string, options: NaranjoOptions): Nar
  * @returns One row per case and drug.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { naranjoRows } from "./naranjo.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, naranjoRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const [id] = s.sources.keys();
  * const rows = naranjoRows(s, id, s.study);
  * const pairs = s.cases.filter((c) => c.sourceId === id)
  *   .reduce((n, c) => n + new Set(c.treatments.map((t) => t.drug)).size, 0);
- * if (rows.length !== pairs) throw new Error("one row per case and drug");
+ * assert.equal(rows.length, pairs); // one row per case and drug
  * ```
  */
 export function naranjoRows(

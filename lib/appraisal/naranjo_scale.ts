@@ -158,8 +158,10 @@ export type NaranjoCategory = "definite" | "probable" | "possible" | "doubtful";
  * @returns Its category.
  * @example
  * ```ts
- * import { naranjoCategory } from "./naranjo_scale.ts";
- * if (naranjoCategory(9) !== "definite" || naranjoCategory(0) !== "doubtful") throw new Error();
+ * import assert from "node:assert/strict";
+ * import { naranjoCategory } from "#lib/mod.ts";
+ * assert.equal(naranjoCategory(9), "definite");
+ * assert.equal(naranjoCategory(0), "doubtful");
  * ```
  */
 export function naranjoCategory(total: number): NaranjoCategory {
@@ -219,8 +221,9 @@ const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : "0");
  * @returns Table rows.
  * @example
  * ```ts
- * import { naranjoTableRows } from "./naranjo_scale.ts";
- * if (naranjoTableRows([]).length !== 0) throw new Error();
+ * import assert from "node:assert/strict";
+ * import { naranjoTableRows } from "#lib/mod.ts";
+ * assert.deepEqual(naranjoTableRows([]), []);
  * ```
  */
 export function naranjoTableRows(
@@ -248,8 +251,9 @@ export function naranjoTableRows(
  * @returns Table rows.
  * @example
  * ```ts
- * import { naranjoBasisRows } from "./naranjo_scale.ts";
- * if (naranjoBasisRows([]).length !== 0) throw new Error();
+ * import assert from "node:assert/strict";
+ * import { naranjoBasisRows } from "#lib/mod.ts";
+ * assert.deepEqual(naranjoBasisRows([]), []);
  * ```
  */
 export function naranjoBasisRows(
@@ -278,9 +282,12 @@ const COMPUTED = new Set([2, 3, 4, 5, 8, 9]);
  * @returns Ten rows.
  * @example
  * ```ts
- * import { naranjoQuestionRows } from "./naranjo_scale.ts";
+ * import assert from "node:assert/strict";
+ * import { naranjoQuestionRows } from "#lib/mod.ts";
  * const rows = naranjoQuestionRows();
- * if (rows.length !== 10 || rows[1].yes !== 2 || rows[1].no !== -1) throw new Error();
+ * assert.equal(rows.length, 10);
+ * assert.equal(rows[1].yes, 2);
+ * assert.equal(rows[1].no, -1);
  * ```
  */
 export function naranjoQuestionRows(): Record<string, string | number>[] {

@@ -34,9 +34,10 @@ const spec = <S extends z.ZodObject>(s: RuleSpec<S>) => s;
  *
  * @example
  * ```ts
- * import { RULES } from "./params.ts";
+ * import assert from "node:assert/strict";
+ * import { RULES } from "#lib/mod.ts";
  * const ok = RULES["first-value-reduction"].params.safeParse({ min_percent: 50, within_days: 6 });
- * if (!ok.success) throw new Error("expected valid parameters");
+ * assert.ok(ok.success, "expected valid parameters");
  * ```
  */
 export const RULES = {
@@ -195,8 +196,10 @@ export type ClaimRule = { [N in RuleName]: { kind: N; params: RuleParams<N> } }[
  * @returns True when it names a rule of {@link RULES}.
  * @example
  * ```ts
- * import { isRuleName } from "./params.ts";
- * if (!isRuleName("last-value") || isRuleName("toString")) throw new Error("wrong");
+ * import assert from "node:assert/strict";
+ * import { isRuleName } from "#lib/mod.ts";
+ * assert.equal(isRuleName("last-value"), true);
+ * assert.equal(isRuleName("toString"), false);
  * ```
  */
 export function isRuleName(name: string): name is RuleName {
@@ -212,9 +215,11 @@ export function isRuleName(name: string): name is RuleName {
  * @returns `{ rule }` or `{ problems }`.
  * @example
  * ```ts
- * import { parseRule } from "./params.ts";
+ * import assert from "node:assert/strict";
+ * import { parseRule } from "#lib/mod.ts";
  * const r = parseRule("zero-within-days", { within_days: "30" });
- * if (!("problems" in r) || !r.problems[0].startsWith("params.within_days")) throw new Error();
+ * assert.ok("problems" in r);
+ * assert.match(r.problems[0], /^params\.within_days/);
  * ```
  */
 export function parseRule(

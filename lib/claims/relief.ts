@@ -60,10 +60,11 @@ const WORDS: readonly { kind: ReliefKind; pattern: RegExp }[] = [
  * @returns The words found (lower case), each with its kind.
  * @example
  * ```ts
- * import { reliefWords } from "./relief.ts";
+ * import assert from "node:assert/strict";
+ * import { reliefWords } from "#lib/mod.ts";
  * const w = reliefWords("a long-term near-total absence of pain");
- * if (w.length !== 1 || w[0].kind !== "qualified") throw new Error("near-total is qualified");
- * if (reliefWords("full pain relief")[0].kind !== "absolute") throw new Error();
+ * assert.deepEqual(w.map((x) => x.kind), ["qualified"]); // near-total is qualified
+ * assert.equal(reliefWords("full pain relief")[0].kind, "absolute");
  * ```
  */
 export function reliefWords(quote: string): { word: string; kind: ReliefKind }[] {
@@ -86,12 +87,14 @@ export function reliefWords(quote: string): { word: string; kind: ReliefKind }[]
  * @returns Its thresholds, or null.
  * @example
  * ```ts
- * import { ruleThresholds } from "./relief.ts";
+ * import assert from "node:assert/strict";
+ * import { ruleThresholds } from "#lib/mod.ts";
  * const t = ruleThresholds({
  *   kind: "value-at-most",
  *   params: { time_id: "x", at_most: 0.4, unit: "cm" },
  * });
- * if (t?.supportedAtMost !== 0.4 || t.partlyAtMost !== null) throw new Error();
+ * assert.equal(t?.supportedAtMost, 0.4);
+ * assert.equal(t?.partlyAtMost, null);
  * ```
  */
 export function ruleThresholds(rule: ClaimRule): ReliefThresholds | null {
@@ -120,12 +123,13 @@ export function ruleThresholds(rule: ClaimRule): ReliefThresholds | null {
  * @returns The problems (empty when consistent).
  * @example
  * ```ts
- * import { reliefProblems } from "./relief.ts";
+ * import assert from "node:assert/strict";
+ * import { reliefProblems } from "#lib/mod.ts";
  * const rule = {
  *   kind: "last-value",
  *   params: { supported_at_most: 0, partly_at_most: 1, within_days: null, long_term_days: null },
  * } as const;
- * if (reliefProblems("full pain relief", rule).length !== 1) throw new Error("1 is not 0.4");
+ * assert.equal(reliefProblems("full pain relief", rule).length, 1); // 1 is not 0.4
  * ```
  */
 export function reliefProblems(quote: string, rule: ClaimRule): string[] {

@@ -583,13 +583,14 @@ const JUDGES: { [N in RuleName]: Judge<N> } = {
  * @returns The verdict and the computed evidence.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { judge } from "./rules.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { judge } from "#lib/claims/rules.ts";
  * const [c] = (await loadCaseSeries()).cases;
  * const rule = { kind: "no-depression", params: { sds_below: 40 } } as const;
- * if (!judge(rule, null, [c]).evidence.startsWith(`case ${c.id}: SDS`)) throw new Error();
+ * assert.ok(judge(rule, null, [c]).evidence.startsWith(`case ${c.id}: SDS`));
  * const needsDrug = { kind: "zero-within-days", params: { within_days: 30 } } as const;
- * if (judge(needsDrug, null, [c]).verdict !== "cannot be assessed") throw new Error();
+ * assert.equal(judge(needsDrug, null, [c]).verdict, "cannot be assessed");
  * ```
  */
 export function judge(rule: ClaimRule, drug: string | null, cases: readonly Case[]): Judgement {

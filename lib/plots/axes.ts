@@ -49,14 +49,15 @@ export interface AxesPanelOptions {
  * @returns The panel's `<svg>`.
  * @example
  * ```ts
- * import { axesPanel } from "./axes.ts";
- * import { svgElement } from "./dom.ts";
+ * import assert from "node:assert/strict";
+ * import { axesPanel } from "#lib/plots/axes.ts";
+ * import { svgElement } from "#lib/plots/dom.ts";
  * const p = axesPanel({
  *   width: 300, height: 100, margin: { top: 10, right: 10, bottom: 30, left: 40 },
  *   x: { domain: [0, 1], label: "x" }, y: { domain: [0, 1], label: null },
  *   draw: () => svgElement("g"),
  * });
- * p.getAttribute("height"); // "100"
+ * assert.equal(p.getAttribute("height"), "100");
  * ```
  */
 export function axesPanel(o: AxesPanelOptions): Element {

@@ -10,8 +10,9 @@ import { Buffer } from "node:buffer";
  *
  * @example
  * ```ts
- * import { encodeBase64 } from "./base64.ts";
- * encodeBase64(new Uint8Array([1, 2, 3])); // "AQID"
+ * import assert from "node:assert/strict";
+ * import { encodeBase64 } from "#lib/plots/base64.ts";
+ * assert.equal(encodeBase64(new Uint8Array([1, 2, 3])), "AQID");
  * ```
  */
 export function encodeBase64(bytes: Uint8Array): string {

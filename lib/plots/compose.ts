@@ -61,11 +61,11 @@ export const PAD = 6;
  * @returns The figure.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import * as Plot from "@observablehq/plot";
- * import { document } from "./dom.ts";
- * import { stack } from "./compose.ts";
+ * import { document, stack } from "#lib/plots/mod.ts";
  * const p = Plot.plot({ document, width: 661, marks: [Plot.dot([1, 2], { x: (d) => d })] });
- * stack([p as unknown as Element], { title: "T", description: "D" }).description; // "D"
+ * assert.equal(stack([p as unknown as Element], { title: "T", description: "D" }).description, "D");
  * ```
  */
 export function stack(panels: readonly Element[], options: StackOptions): Figure {
@@ -155,8 +155,9 @@ export function stack(panels: readonly Element[], options: StackOptions): Figure
  * @returns The panel element.
  * @example
  * ```ts
- * import { panel } from "./compose.ts";
- * panel(661, 40).getAttribute("height"); // "40"
+ * import assert from "node:assert/strict";
+ * import { panel } from "#lib/plots/compose.ts";
+ * assert.equal(panel(661, 40).getAttribute("height"), "40");
  * ```
  */
 export function panel(width: number, height: number): Element {

@@ -24,8 +24,9 @@ export const SVG_NS = "http://www.w3.org/2000/svg";
  * @returns The element.
  * @example
  * ```ts
- * import { svgElement } from "./dom.ts";
- * svgElement("rect", { width: 10, height: 5 }).getAttribute("width"); // "10"
+ * import assert from "node:assert/strict";
+ * import { svgElement } from "#lib/plots/dom.ts";
+ * assert.equal(svgElement("rect", { width: 10, height: 5 }).getAttribute("width"), "10");
  * ```
  */
 export function svgElement(name: string, attrs: Record<string, string | number> = {}): Element {
@@ -65,8 +66,9 @@ export interface TextStyle {
  * @returns The element.
  * @example
  * ```ts
- * import { textElement } from "./dom.ts";
- * textElement("a", 1, 2, { size: 10 }).textContent; // "a"
+ * import assert from "node:assert/strict";
+ * import { textElement } from "#lib/plots/dom.ts";
+ * assert.equal(textElement("a", 1, 2, { size: 10 }).textContent, "a");
  * ```
  */
 export function textElement(text: string, x: number, y: number, style: TextStyle): Element {
@@ -102,8 +104,9 @@ export function textElement(text: string, x: number, y: number, style: TextStyle
  * @returns The id and the `<linearGradient>` element.
  * @example
  * ```ts
- * import { fadeGradient } from "./dom.ts";
- * fadeGradient("#0072B2", 0, 1).id; // "fade-0072B2-0-100"
+ * import assert from "node:assert/strict";
+ * import { fadeGradient } from "#lib/plots/dom.ts";
+ * assert.equal(fadeGradient("#0072B2", 0, 1).id, "fade-0072B2-0-100");
  * ```
  */
 export function fadeGradient(
@@ -126,8 +129,9 @@ export function fadeGradient(
  * @returns The mark.
  * @example
  * ```ts
- * import { svgElement, titled } from "./dom.ts";
- * if (titled(svgElement("circle"), "VAS 8.0").textContent !== "VAS 8.0") throw new Error("title");
+ * import assert from "node:assert/strict";
+ * import { svgElement, titled } from "#lib/plots/dom.ts";
+ * assert.equal(titled(svgElement("circle"), "VAS 8.0").textContent, "VAS 8.0");
  * ```
  */
 export function titled(el: Element, title: string): Element {

@@ -32,8 +32,9 @@ const parsed = new Map<FontWeight, opentype.Font>();
  * @returns The TrueType file's bytes.
  * @example
  * ```ts
- * import { fontBytes } from "./fonts.ts";
- * fontBytes("normal").length > 0; // true
+ * import assert from "node:assert/strict";
+ * import { fontBytes } from "#lib/plots/fonts.ts";
+ * assert.ok(fontBytes("normal").length > 0);
  * ```
  */
 export function fontBytes(weight: FontWeight = "normal"): Uint8Array {
@@ -89,9 +90,10 @@ const cache = new Map<string, TextExtent>();
  * @returns Width, ascent and descent in px.
  * @example
  * ```ts
- * import { measureText } from "./fonts.ts";
+ * import assert from "node:assert/strict";
+ * import { measureText } from "#lib/plots/mod.ts";
  * const e = measureText("Case 1", 10);
- * e.width > 25 && e.width < 40; // true
+ * assert.ok(e.width > 25 && e.width < 40);
  * ```
  */
 export function measureText(text: string, size: number, weight: FontWeight = "normal"): TextExtent {

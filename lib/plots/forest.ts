@@ -87,9 +87,13 @@ const LETTERS = "abcdefghijk";
  * @returns The figure.
  * @example
  * ```ts
- * import { forestFigure } from "./forest.ts";
+ * import assert from "node:assert/strict";
+ * import { forestFigure } from "#lib/plots/mod.ts";
  * const fig = forestFigure("NAP", [{ label: "Case 1", result: { estimate: 1, ciLower: null, ciUpper: null, reason: "x" } }]);
- * fig.description; // "Forest plot of NAP for 1 row: estimates with confidence intervals where defined."
+ * assert.equal(
+ *   fig.description,
+ *   "Forest plot of NAP for 1 row: estimates with confidence intervals where defined.",
+ * );
  * ```
  */
 export function forestFigure(
@@ -430,8 +434,9 @@ export function forestOmission(
  * @returns One row per case.
  * @example
  * ```ts
- * import { forestTable } from "./forest.ts";
- * forestTable("NAP", []).length; // 0
+ * import assert from "node:assert/strict";
+ * import { forestTable } from "#lib/plots/mod.ts";
+ * assert.equal(forestTable("NAP", []).length, 0);
  * ```
  */
 export function forestTable(
@@ -466,8 +471,9 @@ export function forestTable(
  * @returns The rows.
  * @example
  * ```ts
- * import { forestRows } from "./forest.ts";
- * forestRows([], []).length; // 0
+ * import assert from "node:assert/strict";
+ * import { forestRows } from "#lib/plots/mod.ts";
+ * assert.equal(forestRows([], []).length, 0);
  * ```
  */
 export function forestRows(

@@ -34,8 +34,9 @@ export type Anchor = "start" | "middle" | "end";
  * @returns The box of its ink (advance width × ascent + descent).
  * @example
  * ```ts
- * import { textBox } from "./layout.ts";
- * textBox("0", 10, 20, 10, "middle").x < 10; // true
+ * import assert from "node:assert/strict";
+ * import { textBox } from "#lib/plots/layout.ts";
+ * assert.ok(textBox("0", 10, 20, 10, "middle").x < 10);
  * ```
  */
 export function textBox(
@@ -60,8 +61,9 @@ export function textBox(
  * @returns Whether they overlap.
  * @example
  * ```ts
- * import { overlaps } from "./layout.ts";
- * overlaps({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 5, width: 10, height: 10 }); // true
+ * import assert from "node:assert/strict";
+ * import { overlaps } from "#lib/plots/layout.ts";
+ * assert.ok(overlaps({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 5, width: 10, height: 10 }));
  * ```
  */
 export function overlaps(a: Box, b: Box, tolerance = 0): boolean {
@@ -78,8 +80,9 @@ export function overlaps(a: Box, b: Box, tolerance = 0): boolean {
  * @returns Whether it is inside.
  * @example
  * ```ts
- * import { inside } from "./layout.ts";
- * inside({ x: 1, y: 1, width: 2, height: 2 }, { x: 0, y: 0, width: 10, height: 10 }); // true
+ * import assert from "node:assert/strict";
+ * import { inside } from "#lib/plots/layout.ts";
+ * assert.ok(inside({ x: 1, y: 1, width: 2, height: 2 }, { x: 0, y: 0, width: 10, height: 10 }));
  * ```
  */
 export function inside(inner: Box, outer: Box, tolerance = 0): boolean {
@@ -108,8 +111,9 @@ export interface Segment {
  * @returns Whether any part of the segment lies in the box.
  * @example
  * ```ts
- * import { segmentHitsBox } from "./layout.ts";
- * segmentHitsBox({ x1: 0, y1: 5, x2: 20, y2: 5 }, { x: 5, y: 0, width: 5, height: 10 }); // true
+ * import assert from "node:assert/strict";
+ * import { segmentHitsBox } from "#lib/plots/layout.ts";
+ * assert.ok(segmentHitsBox({ x1: 0, y1: 5, x2: 20, y2: 5 }, { x: 5, y: 0, width: 5, height: 10 }));
  * ```
  */
 export function segmentHitsBox(s: Segment, b: Box): boolean {
@@ -147,8 +151,9 @@ export function segmentHitsBox(s: Segment, b: Box): boolean {
  * @returns The lines.
  * @example
  * ```ts
- * import { wrapText } from "./layout.ts";
- * wrapText("one two three", 40, 10).length > 1; // true
+ * import assert from "node:assert/strict";
+ * import { wrapText } from "#lib/plots/layout.ts";
+ * assert.ok(wrapText("one two three", 40, 10).length > 1);
  * ```
  */
 export function wrapText(
@@ -185,8 +190,9 @@ export function wrapText(
  * @returns The centre given to each item (same order as `wanted`).
  * @example
  * ```ts
- * import { spread } from "./layout.ts";
- * spread([10, 11], [10, 10], 0, 100); // [5, 16]
+ * import assert from "node:assert/strict";
+ * import { spread } from "#lib/plots/layout.ts";
+ * assert.deepEqual(spread([10, 11], [10, 10], 0, 100), [5, 16]);
  * ```
  */
 export function spread(
@@ -264,10 +270,11 @@ export interface Obstacles {
  * @returns Index of the chosen candidate.
  * @example
  * ```ts
- * import { placeLabel } from "./layout.ts";
+ * import assert from "node:assert/strict";
+ * import { placeLabel } from "#lib/plots/layout.ts";
  * const obstacles = { boxes: [{ x: 0, y: 0, width: 10, height: 10 }], segments: [] };
  * const b = (x: number) => ({ x, y: 0, width: 10, height: 10 });
- * placeLabel([b(5), b(20)], obstacles, { x: 0, y: 0, width: 100, height: 100 }); // 1
+ * assert.equal(placeLabel([b(5), b(20)], obstacles, { x: 0, y: 0, width: 100, height: 100 }), 1);
  * ```
  */
 export function placeLabel(

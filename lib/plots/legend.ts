@@ -174,8 +174,9 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
  * @returns The `<path>`.
  * @example
  * ```ts
- * import { arrowHead } from "./legend.ts";
- * arrowHead(10, 5, 2, "#000").getAttribute("d"); // "M10,5L6.8,3L6.8,7Z"
+ * import assert from "node:assert/strict";
+ * import { arrowHead } from "#lib/plots/legend.ts";
+ * assert.equal(arrowHead(10, 5, 2, "#000").getAttribute("d"), "M10,5L6.8,3L6.8,7Z");
  * ```
  */
 export function arrowHead(
@@ -201,8 +202,9 @@ export function arrowHead(
  * @returns The `<g>` (top-left at 0, 0) and its height in px.
  * @example
  * ```ts
- * import { legend } from "./legend.ts";
- * legend([{ label: "SNRI", swatch: { kind: "rect", color: "#0072B2" } }], 300).height > 0; // true
+ * import assert from "node:assert/strict";
+ * import { legend } from "#lib/plots/legend.ts";
+ * assert.ok(legend([{ label: "SNRI", swatch: { kind: "rect", color: "#0072B2" } }], 300).height > 0);
  * ```
  */
 export function legend(

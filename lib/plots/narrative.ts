@@ -29,12 +29,13 @@ import type { Case } from "../model.ts";
  * @returns Time id → drawn day.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { narrativePositions } from "./narrative.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { narrativePositions } from "#lib/plots/narrative.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const pos = narrativePositions(c, 1);
  * for (const t of c.timepoints) {
- *   if (t.rule === "after" && !(pos.get(t.id)! > pos.get(t.anchor!)!)) throw new Error(t.id);
+ *   if (t.rule === "after") assert.ok(pos.get(t.id)! > pos.get(t.anchor!)!, t.id);
  * }
  * ```
  */

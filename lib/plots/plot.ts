@@ -48,14 +48,15 @@ const $display = Symbol.for("Jupyter.display");
  * @returns The figure.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import * as Plot from "@observablehq/plot";
  * import { plot } from "#lib/plots/mod.ts";
  * const fig = plot({
  *   title: "Two points",
  *   marks: [Plot.dot([{ day: 0, vas: 6.6 }, { day: 14, vas: 2.3 }], { x: "day", y: "vas" })],
  * });
- * if (fig.description !== "Two points") throw new Error(fig.description);
- * if (fig.svg.querySelectorAll("circle").length !== 2) throw new Error("two dots expected");
+ * assert.equal(fig.description, "Two points");
+ * assert.equal(fig.svg.querySelectorAll("circle").length, 2);
  * ```
  */
 export function plot(options: PlotFigureOptions): Figure {

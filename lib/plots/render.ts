@@ -31,8 +31,11 @@ function init(): Promise<Uint8Array[]> {
  *
  * @example
  * ```ts
- * import { svgText } from "./render.ts";
- * // svgText(figure).startsWith("<svg xmlns=") === true
+ * import assert from "node:assert/strict";
+ * import * as Plot from "@observablehq/plot";
+ * import { plot, svgText } from "#lib/plots/mod.ts";
+ * const figure = plot({ title: "A dot", marks: [Plot.dot([1], { x: (d) => d })] });
+ * assert.match(svgText(figure), /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
  * ```
  */
 export function svgText(figure: Figure): string {
@@ -57,7 +60,7 @@ export const PNG_SCALE: number = PNG_DPI / 96;
  *
  * @example
  * ```ts
- * import { pngBytes } from "./render.ts";
+ * import { pngBytes } from "#lib/plots/mod.ts";
  * // (await pngBytes(figure)).slice(1, 4) is "PNG"
  * ```
  */
@@ -85,7 +88,7 @@ export type DisplayBundle = Record<"image/png" | "image/svg+xml" | "text/plain",
  *
  * @example
  * ```ts
- * import { displayBundle } from "./render.ts";
+ * import { displayBundle } from "#lib/plots/mod.ts";
  * // Object.keys(await displayBundle(figure)) → ["image/png", "image/svg+xml", "text/plain"]
  * ```
  */
@@ -110,8 +113,11 @@ export type DisplayMetadata = Record<"image/png", { width: number; height: numbe
  * @returns `{ "image/png": { width, height } }` in CSS px.
  * @example
  * ```ts
- * import { displayMetadata } from "./render.ts";
- * // displayMetadata(figure)["image/png"].width === 661 for a full-width figure
+ * import assert from "node:assert/strict";
+ * import * as Plot from "@observablehq/plot";
+ * import { displayMetadata, figureWidth, plot } from "#lib/plots/mod.ts";
+ * const figure = plot({ title: "A dot", marks: [Plot.dot([1], { x: (d) => d })] });
+ * assert.equal(displayMetadata(figure)["image/png"].width, figureWidth("full")); // a full-width figure
  * ```
  */
 export function displayMetadata(figure: Figure): DisplayMetadata {

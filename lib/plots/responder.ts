@@ -53,8 +53,9 @@ const COLORS = { first: "#222222", last: "#777777" } as const;
  *
  * @example
  * ```ts
- * import { RESPONDER_BAND_MAX_N } from "./responder.ts";
- * RESPONDER_BAND_MAX_N; // 10
+ * import assert from "node:assert/strict";
+ * import { RESPONDER_BAND_MAX_N } from "#lib/plots/mod.ts";
+ * assert.equal(RESPONDER_BAND_MAX_N, 10);
  * ```
  */
 export const RESPONDER_BAND_MAX_N = 10;
@@ -100,9 +101,10 @@ export function responderCurveOmission(
  * @returns The figure.
  * @example
  * ```ts
- * import { responderCurveFigure } from "./responder.ts";
+ * import assert from "node:assert/strict";
+ * import { responderCurveFigure } from "#lib/plots/mod.ts";
  * const pts = [0, 100].map((t) => ({ threshold: t, proportion: 1 - t / 100, timing: "first" as const, n: 3 }));
- * responderCurveFigure(pts).svg.querySelectorAll("polyline").length > 0; // true
+ * assert.ok(responderCurveFigure(pts).svg.querySelectorAll("polyline").length > 0);
  * ```
  */
 export function responderCurveFigure(

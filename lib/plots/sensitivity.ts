@@ -77,9 +77,13 @@ const BAR = "#8EC3E6";
  * @returns The figure.
  * @example
  * ```ts
- * import { sensitivityFigure } from "./sensitivity.ts";
- * sensitivityFigure([{ caseId: "1", quantity: "q", nominal: 1, lo: 0, hi: 2, variants: 9 }])
- *   .description; // "Sensitivity of 1 quantity over the analysis variants, 1 row."
+ * import assert from "node:assert/strict";
+ * import { sensitivityFigure } from "#lib/plots/mod.ts";
+ * assert.equal(
+ *   sensitivityFigure([{ caseId: "1", quantity: "q", nominal: 1, lo: 0, hi: 2, variants: 9 }])
+ *     .description,
+ *   "Sensitivity of 1 quantity over the analysis variants, 1 row.",
+ * );
  * ```
  */
 export function sensitivityFigure(
@@ -297,12 +301,16 @@ function variantsNote(rows: readonly SensitivityInterval[]): string {
  * @returns One {@link SensitivityInterval} per case and quantity, in order of first appearance.
  * @example
  * ```ts
- * import { sensitivityIntervals } from "./sensitivity.ts";
- * sensitivityIntervals([
- *   { caseId: "1", quantity: "q", baseline: "last", bound: "nominal", value: 2, n: 1 },
- *   { caseId: "1", quantity: "q", baseline: "max", bound: "nominal", value: null, n: 1 },
- * ])[0]; // { caseId: "1", quantity: "q", nominal: 2, lo: 2, hi: 2, variants: 2, defined: 1,
- * //   over: "2 baseline definitions at the nominal extraction bound only" }
+ * import assert from "node:assert/strict";
+ * import { sensitivityIntervals } from "#lib/plots/mod.ts";
+ * assert.deepEqual(
+ *   sensitivityIntervals([
+ *     { caseId: "1", quantity: "q", baseline: "last", bound: "nominal", value: 2, n: 1 },
+ *     { caseId: "1", quantity: "q", baseline: "max", bound: "nominal", value: null, n: 1 },
+ *   ])[0],
+ *   { caseId: "1", quantity: "q", nominal: 2, lo: 2, hi: 2, variants: 2, defined: 1,
+ *     over: "2 baseline definitions at the nominal extraction bound only" },
+ * );
  * ```
  */
 export function sensitivityIntervals(

@@ -57,10 +57,11 @@ interface Slope {
  * @returns The figure.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { beforeAfterFigure } from "./slopegraph.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { beforeAfterFigure } from "#lib/plots/mod.ts";
  * const f = beforeAfterFigure((await loadCaseSeries()).cases);
- * if (!f.data.some((r) => r.x === "last before")) throw new Error("a baseline column");
+ * assert.ok(f.data.some((r) => r.x === "last before"), "a baseline column");
  * ```
  */
 export function beforeAfterFigure(

@@ -30,8 +30,9 @@ export type FigureWidth = keyof typeof PRINT_WIDTH | number;
  * @returns Width in px.
  * @example
  * ```ts
- * import { figureWidth } from "./theme.ts";
- * figureWidth("full"); // 661
+ * import assert from "node:assert/strict";
+ * import { figureWidth } from "#lib/plots/mod.ts";
+ * assert.equal(figureWidth("full"), 661);
  * ```
  */
 export function figureWidth(w: FigureWidth): number {
@@ -140,8 +141,9 @@ export interface ClassColor {
  * @returns One entry per distinct class, in order.
  * @example
  * ```ts
- * import { drugClassColors } from "./theme.ts";
- * drugClassColors(["SNRI", "a new class"]).map((c) => c.fallback); // [false, true]
+ * import assert from "node:assert/strict";
+ * import { drugClassColors } from "#lib/plots/mod.ts";
+ * assert.deepEqual(drugClassColors(["SNRI", "a new class"]).map((c) => c.fallback), [false, true]);
  * ```
  */
 export function drugClassColors(classes: readonly string[]): ClassColor[] {
@@ -163,9 +165,10 @@ export function drugClassColors(classes: readonly string[]): ClassColor[] {
  * @returns `{ label, color }` per colour, in order of first appearance.
  * @example
  * ```ts
- * import { classLegend, drugClassColors } from "./theme.ts";
+ * import assert from "node:assert/strict";
+ * import { classLegend, drugClassColors } from "#lib/plots/mod.ts";
  * const l = classLegend(drugClassColors(["hypnotic", "benzodiazepine hypnotic"]));
- * if (l.length !== 1 || l[0].label !== "hypnotic, benzodiazepine hypnotic") throw new Error("merged");
+ * assert.deepEqual(l.map((i) => i.label), ["hypnotic, benzodiazepine hypnotic"]);
  * ```
  */
 export function classLegend(
@@ -202,8 +205,9 @@ export const CASE_COLORS: readonly string[] = Object.freeze([
  * @returns A colour.
  * @example
  * ```ts
- * import { caseColor, DRUG_CLASS_COLORS } from "./theme.ts";
- * if (Object.values(DRUG_CLASS_COLORS).includes(caseColor(0))) throw new Error("a class colour");
+ * import assert from "node:assert/strict";
+ * import { caseColor, DRUG_CLASS_COLORS } from "#lib/plots/mod.ts";
+ * assert.ok(!Object.values(DRUG_CLASS_COLORS).includes(caseColor(0)), "not a class colour");
  * ```
  */
 export function caseColor(index: number): string {

@@ -67,10 +67,12 @@ export interface TimelineOptions {
  * @returns The figure.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { caseTimelineFigure } from "./timeline.ts";
- * const c = (await loadCaseSeries()).cases[1];
- * caseTimelineFigure(c).description.startsWith(`Case ${c.id}:`); // true
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { caseTimelineFigure } from "#lib/plots/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   assert.ok(caseTimelineFigure(c).description.startsWith(`Case ${c.id}:`));
+ * }
  * ```
  */
 export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figure {

@@ -127,10 +127,11 @@ export const STEP_PX = 5;
  * @returns The text.
  * @example
  * ```ts
- * import { doseLabel } from "./timeline_model.ts";
+ * import assert from "node:assert/strict";
+ * import { doseLabel } from "#lib/plots/timeline_model.ts";
  * const t = { dose: { lo: 12.5, hi: 12.5 }, doseWords: null };
- * if (doseLabel(t, true) !== "12.5 mg/day") throw new Error("dose label");
- * if (doseLabel({ dose: null, doseWords: null }) !== "dose not stated") throw new Error("unknown");
+ * assert.equal(doseLabel(t, true), "12.5 mg/day");
+ * assert.equal(doseLabel({ dose: null, doseWords: null }), "dose not stated");
  * ```
  */
 export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false): string {
@@ -148,11 +149,12 @@ export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false
  * @returns The text.
  * @example
  * ```ts
- * import { statedValue } from "./timeline_model.ts";
- * import { SCALES } from "../scales.ts";
+ * import assert from "node:assert/strict";
+ * import { statedValue } from "#lib/plots/timeline_model.ts";
+ * import { SCALES } from "#lib/mod.ts";
  * const v = { lo: 8, nominal: 8, hi: 8 };
  * const o = { value: v, vas: v, words: "average pain VAS 8.0", scale: SCALES["vas-10cm"] };
- * if (statedValue(o, true) !== "8.0") throw new Error("printed as stated");
+ * assert.equal(statedValue(o, true), "8.0"); // printed as stated
  * ```
  */
 export function statedValue(
@@ -182,8 +184,9 @@ export function statedValue(
  * @returns "day 3", "days 0 to 6", "day ≥ 21", "day ≤ 0".
  * @example
  * ```ts
- * import { windowText } from "./timeline_model.ts";
- * if (windowText({ lo: 21, hi: Infinity }, 21) !== "day ≥ 21") throw new Error("open window");
+ * import assert from "node:assert/strict";
+ * import { windowText } from "#lib/plots/timeline_model.ts";
+ * assert.equal(windowText({ lo: 21, hi: Infinity }, 21), "day ≥ 21");
  * ```
  */
 export function windowText(w: Interval, pos: number): string {
@@ -205,11 +208,12 @@ export function windowText(w: Interval, pos: number): string {
  * @returns The model.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { timelineModel } from "./timeline_model.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { timelineModel } from "#lib/plots/timeline_model.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const m = timelineModel(c);
- * if (m.periods.length !== c.treatments.length) throw new Error("a period per treatment");
+ * assert.equal(m.periods.length, c.treatments.length); // a period per treatment
  * ```
  */
 export function timelineModel(c: Case, options: TimelineModelOptions = {}): TimelineModel {
@@ -313,11 +317,12 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
  * @returns The rows.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { timelineData, timelineModel } from "./timeline_model.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { timelineData, timelineModel } from "#lib/plots/timeline_model.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const rows = timelineData(timelineModel(c), "VAS");
- * if (!rows.some((r) => r.mark === "dose period")) throw new Error("dose rows");
+ * assert.equal(rows.some((r) => r.mark === "dose period"), c.treatments.length > 0);
  * ```
  */
 export function timelineData(m: TimelineModel, valueName: string): DataRow[] {

@@ -75,9 +75,13 @@ interface Track {
  * @returns The figure.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { trajectoriesFigure } from "./trajectories.ts";
- * trajectoriesFigure((await loadCaseSeries()).cases).description.includes("cases"); // true
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { trajectoriesFigure } from "#lib/plots/mod.ts";
+ * const f = trajectoriesFigure((await loadCaseSeries()).cases);
+ * // It says how many cases it draws: as many as its data rows have series (one line per case).
+ * const drawn = new Set(f.data.map((r) => r.series)).size;
+ * assert.match(f.description, new RegExp(`^${drawn} cases?'`));
  * ```
  */
 export function trajectoriesFigure(

@@ -32,8 +32,9 @@ export interface LinearScale {
  * @returns The scale.
  * @example
  * ```ts
- * import { linearScale } from "./uncertainty.ts";
- * linearScale([0, 10], [0, 100])(5); // 50
+ * import assert from "node:assert/strict";
+ * import { linearScale } from "#lib/plots/uncertainty.ts";
+ * assert.equal(linearScale([0, 10], [0, 100])(5), 50);
  * ```
  */
 export function linearScale(
@@ -71,9 +72,11 @@ export interface Drawn {
  * @returns Elements and their segments.
  * @example
  * ```ts
- * import { linearScale, whisker } from "./uncertainty.ts";
+ * import assert from "node:assert/strict";
+ * import { linearScale, whisker } from "#lib/plots/uncertainty.ts";
  * const x = linearScale([0, 10], [0, 100]);
- * whisker({ lo: 2, hi: Infinity }, 5, x, "#000").elements[0].getAttribute("stroke-dasharray"); // "3,2"
+ * const w = whisker({ lo: 2, hi: Infinity }, 5, x, "#000");
+ * assert.equal(w.elements[0].getAttribute("stroke-dasharray"), "3,2");
  * ```
  */
 export function whisker(interval: Interval, y: number, x: LinearScale, color: string): Drawn {
@@ -91,9 +94,10 @@ export function whisker(interval: Interval, y: number, x: LinearScale, color: st
  * @returns Elements and their segments.
  * @example
  * ```ts
- * import { linearScale, verticalWhisker } from "./uncertainty.ts";
+ * import assert from "node:assert/strict";
+ * import { linearScale, verticalWhisker } from "#lib/plots/uncertainty.ts";
  * const y = linearScale([0, 10], [100, 0]);
- * verticalWhisker({ lo: 0, hi: 1 }, 5, y, "#000").elements.length; // 3
+ * assert.equal(verticalWhisker({ lo: 0, hi: 1 }, 5, y, "#000").elements.length, 3);
  * ```
  */
 export function verticalWhisker(
@@ -164,10 +168,11 @@ export interface Bracket extends Drawn {
  * @returns Elements, segments, whether a side is dashed (`open`) or an arrow (`arrow`).
  * @example
  * ```ts
- * import { linearScale, windowBracket } from "./uncertainty.ts";
+ * import assert from "node:assert/strict";
+ * import { linearScale, windowBracket } from "#lib/plots/uncertainty.ts";
  * const x = linearScale([0, 100], [0, 100]);
  * const b = windowBracket({ lo: 10, hi: Infinity }, 20, 5, x, "#000");
- * if (!b.arrow || b.open) throw new Error("an open bound is an arrow, not a dashed line");
+ * assert.ok(b.arrow && !b.open, "an open bound is an arrow, not a dashed line");
  * ```
  */
 export function windowBracket(
@@ -285,10 +290,11 @@ export interface FuzzyBar {
  * @returns The elements (clipped to the axis), the px extent covered, the sure core, the styles.
  * @example
  * ```ts
- * import { fuzzyBar, linearScale } from "./uncertainty.ts";
+ * import assert from "node:assert/strict";
+ * import { fuzzyBar, linearScale } from "#lib/plots/uncertainty.ts";
  * const x = linearScale([0, 100], [0, 100]);
- * fuzzyBar({ start: { lo: 0, hi: 10 }, end: { lo: 50, hi: 50 }, y: 0, height: 5, x, color: "#0072B2" })
- *   .elements.length; // 3 (gradient, fade-in, core)
+ * const bar = fuzzyBar({ start: { lo: 0, hi: 10 }, end: { lo: 50, hi: 50 }, y: 0, height: 5, x, color: "#0072B2" });
+ * assert.equal(bar.elements.length, 3); // gradient, fade-in, core
  * ```
  */
 export function fuzzyBar(o: FuzzyBarOptions): FuzzyBar {
@@ -423,12 +429,13 @@ export interface SpanBarOptions {
  * thick line.
  * @example
  * ```ts
- * import { linearScale, spanBar } from "./uncertainty.ts";
+ * import assert from "node:assert/strict";
+ * import { linearScale, spanBar } from "#lib/plots/uncertainty.ts";
  * const x = linearScale([0, 100], [0, 100]);
  * const y = (v: number) => 100 - 10 * v;
  * const value = { lo: 8, hi: 8, nominal: 8 };
  * const period = { start: { lo: 0, hi: 0 }, end: { lo: 50, hi: 50 } };
- * spanBar({ ...period, value, y, x, color: "#555555" }).band; // false
+ * assert.equal(spanBar({ ...period, value, y, x, color: "#555555" }).band, false);
  * ```
  */
 export function spanBar(

@@ -49,8 +49,9 @@ const NONE = { color: "#FFFFFF", glyph: "–", light: "none" } as const;
  *
  * @example
  * ```ts
- * import { VERDICT_STYLES } from "./verdicts.ts";
- * if (VERDICT_STYLES["supported"].light !== VERDICT_STYLES["yes"].light) throw new Error("green");
+ * import assert from "node:assert/strict";
+ * import { VERDICT_STYLES } from "#lib/plots/mod.ts";
+ * assert.equal(VERDICT_STYLES["supported"].light, VERDICT_STYLES["yes"].light);
  * ```
  */
 export const VERDICT_STYLES: Readonly<Record<string, VerdictStyle>> = Object.freeze({
@@ -79,9 +80,10 @@ const R = 5;
  * @returns The figure.
  * @example
  * ```ts
- * import { verdictFigure } from "./verdicts.ts";
+ * import assert from "node:assert/strict";
+ * import { verdictFigure } from "#lib/plots/mod.ts";
  * const f = verdictFigure([{ group: "Claims", label: "It works", verdict: "partly supported" }]);
- * if (f.data[0].verdict !== "partly supported") throw new Error("its data");
+ * assert.equal(f.data[0].verdict, "partly supported");
  * ```
  */
 export function verdictFigure(
@@ -211,9 +213,10 @@ function cut(line: string, width: number): string {
  * @returns The items.
  * @example
  * ```ts
- * import { verdictItems } from "./verdicts.ts";
- * verdictItems([{ checklist: "JBI", number: 1, item: "Clear criteria?", verdict: "no", basis: "b" }], [], "a")[0]
- *   .label; // "1. Clear criteria?"
+ * import assert from "node:assert/strict";
+ * import { verdictItems } from "#lib/plots/mod.ts";
+ * const [item] = verdictItems([{ checklist: "JBI", number: 1, item: "Clear criteria?", verdict: "no", basis: "b" }], [], "a");
+ * assert.equal(item.label, "1. Clear criteria?");
  * ```
  */
 export function verdictItems(

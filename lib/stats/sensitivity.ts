@@ -66,11 +66,13 @@ const ROUNDINGS: readonly { rounding: Rounding; bounds: readonly ExtractionBound
  *
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { sensitivityTable } from "./sensitivity.ts";
- * const rows = sensitivityTable((await loadCaseSeries()).cases);
- * rows.filter((r) => r.caseId === "2" && r.quantity === "days to 50% reduction")
- *   .map((r) => r.value); // [6, 0, 6, 6, 0, 6, 6, 0, 6]
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivityTable } from "#lib/mod.ts";
+ * const { cases } = await loadCaseSeries();
+ * const rows = sensitivityTable(cases);
+ * // A row is of a case, or pooled ("all"); only the best and worst bounds are widened by rounding.
+ * assert.ok(rows.every((r) => r.caseId === "all" || cases.some((c) => c.id === r.caseId)));
+ * assert.ok(rows.every((r) => r.rounding !== "rounding" || r.bound !== "nominal"));
  * ```
  */
 export function sensitivityTable(
@@ -268,12 +270,22 @@ function caseQuantities(
  * @returns One row per case and quantity.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { sensitivitySpans } from "./sensitivity.ts";
- * const rows = sensitivitySpans([{ name: "as extracted", series: await loadCaseSeries() }]);
- * rows.find((r) => r.caseId === "2" && r.quantity === "days to 50% reduction");
- * // { caseId: "2", quantity: "days to 50% reduction", nominal: 6, lo: 0, hi: 6, openEnded: false,
- * //   nominalDated: true, variants: 1, defined: 1 }
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivitySpans, sensitivityTable } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const rows = sensitivitySpans([{ name: "as extracted", series: s }]);
+ * const table = sensitivityTable(s.cases);
+ * for (const r of rows) {
+ *   assert.equal(r.variants, 1);
+ *   if (r.lo !== null) assert.ok(r.lo <= r.hi!);
+ *   // The nominal value is the table's at the case's default baseline and nominal bound.
+ *   const baseline = s.cases.find((c) => c.id === r.caseId)!.study.baseline;
+ *   const t = table.find((x) =>
+ *     x.caseId === r.caseId && x.quantity === r.quantity && x.baseline === baseline &&
+ *     x.bound === "nominal"
+ *   );
+ *   if (t) assert.equal(r.nominal, t.value);
+ * }
  * ```
  */
 export function sensitivitySpans(
@@ -360,12 +372,11 @@ export interface RoundingVerdict {
  * @returns One verdict per case, timing and threshold.
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { roundingRobustness } from "./sensitivity.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, roundingRobustness } from "#lib/mod.ts";
  * const v = roundingRobustness((await loadCaseSeries()).cases);
- * if (!v.every((r) => r.rounded[0] <= r.asStated[0] && r.asStated[1] <= r.rounded[1])) {
- *   throw new Error("rounding only widens the reductions");
- * }
+ * // Rounding only widens the reductions.
+ * assert.ok(v.every((r) => r.rounded[0] <= r.asStated[0] && r.asStated[1] <= r.rounded[1]));
  * ```
  */
 export function roundingRobustness(cases: readonly Case[], drug?: string): RoundingVerdict[] {
