@@ -5,25 +5,14 @@
  * does not exist or belongs to another article. Run on the fixture article's files, edited.
  */
 import assert from "node:assert/strict";
-import { DataValidationError, formatIssue, loadCaseSeries } from "../lib/mod.ts";
-import { dataWithFixture } from "./helpers/data_dir.ts";
+import { dataWithFixture, loadProblems } from "./helpers/data_dir.ts";
 
 const FIXTURE = "synthetic-fixture";
 const folder = `articles/${FIXTURE}`;
 
 /** The problems the loader reports for the data with the fixture, after `edit`. */
 async function problems(edit: (dir: string) => Promise<void>): Promise<string[]> {
-  const dir = await dataWithFixture();
-  try {
-    await edit(dir);
-    await loadCaseSeries(dir);
-    return [];
-  } catch (e) {
-    if (!(e instanceof DataValidationError)) throw e;
-    return e.issues.map(formatIssue);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  return await loadProblems(await dataWithFixture(), edit);
 }
 
 /** Replaces cell `column` of line `line` (1-based) of a CSV file of the copy. */

@@ -11,7 +11,7 @@ import { diskFullMessage, installAll, recoverInstall } from "../scripts/runner/i
 import { isOutputName } from "../scripts/runner/manifest.ts";
 import { collisions, entries } from "../scripts/runner/ownership.ts";
 import { REPRODUCE_ARGS, resolveFolder, ROOT, runKey } from "../scripts/runner/paths.ts";
-import { notebook } from "./helpers/notebook.ts";
+import { notebook, tree, writes } from "./helpers/notebook.ts";
 
 /** A scratch folder inside the repository (renames into place need the same file system). */
 async function scratch(): Promise<string> {
@@ -28,19 +28,6 @@ async function reproduce(notebooks: string, results: string, ...args: string[]) 
   }).output();
   const dec = new TextDecoder();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
-
-/** A cell that writes a results file, as lib's display helpers do under reproduce. */
-const writes = (path: string, text: string) =>
-  `const dir = Deno.env.get("RESULTS_DIR")!;\n` +
-  `await Deno.mkdir(\`\${dir}/${path}\`.replace(/\\/[^/]+$/, ""), { recursive: true });\n` +
-  `await Deno.writeTextFile(\`\${dir}/${path}\`, ${JSON.stringify(text)});`;
-
-/** Every file below `dir` with its content's hash. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const p of await listFiles(dir)) out[p] = sha256(await Deno.readFile(`${dir}/${p}`));
-  return out;
 }
 
 /**

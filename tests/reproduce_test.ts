@@ -4,9 +4,8 @@
  * at a time.
  */
 import assert from "node:assert/strict";
-import { listFiles, sha256 } from "../scripts/runner/files.ts";
 import { NOTEBOOKS, REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
-import { notebook } from "./helpers/notebook.ts";
+import { notebook, tree, writes } from "./helpers/notebook.ts";
 import { Heartbeat } from "./helpers/heartbeat.ts";
 import { forgetRuns } from "../scripts/runner/state.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
@@ -36,18 +35,6 @@ async function output(cmd: Deno.Command) {
   const out = await cmd.output();
   const dec = new TextDecoder();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
-
-/** A cell that writes a results file, as lib's display helpers do under reproduce. */
-const writes = (path: string, text: string) =>
-  `const dir = Deno.env.get("RESULTS_DIR")!;\n` +
-  `await Deno.mkdir(\`\${dir}/${path}\`.replace(/\\/[^/]+$/, ""), { recursive: true });\n` +
-  `await Deno.writeTextFile(\`\${dir}/${path}\`, ${JSON.stringify(text)});`;
-
-async function tree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const p of await listFiles(dir)) out[p] = sha256(await Deno.readFile(`${dir}/${p}`));
-  return out;
 }
 
 /** A results folder's manifest listing nothing: the folder is one a run wrote (it keeps others). */

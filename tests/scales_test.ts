@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { COMMON_METRIC, SCALE_IDS, scaleLabel, scaleOf, SCALES, toCommon } from "../lib/scales.ts";
-import { DataValidationError, formatIssue, loadCaseSeries } from "../lib/mod.ts";
-import { dataWithFixture } from "./helpers/data_dir.ts";
+import { loadCaseSeries } from "../lib/mod.ts";
+import { dataWithFixture, loadProblems } from "./helpers/data_dir.ts";
 
 Deno.test("every scale maps its whole range into the common 0–10 metric, worst to worst", () => {
   for (const id of SCALE_IDS) {
@@ -45,18 +45,10 @@ Deno.test("labels: one 0–10 scale keeps its name; mixed or rescaled values use
 
 /** Loads the real data with the fixture appended and `edit` applied to its observations. */
 async function issuesWith(edit: (t: string) => string): Promise<string[]> {
-  const dir = await dataWithFixture();
-  try {
+  return await loadProblems(await dataWithFixture(), async (dir) => {
     const path = `${dir}/observations.csv`;
     await Deno.writeTextFile(path, edit(await Deno.readTextFile(path)));
-    await loadCaseSeries(dir);
-    return [];
-  } catch (e) {
-    if (!(e instanceof DataValidationError)) throw e;
-    return e.issues.map(formatIssue);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 }
 
 Deno.test("the fixture's values on an NRS, a 100 mm VAS and a verbal scale load on both metrics", async () => {

@@ -3,7 +3,12 @@
  *
  * @module
  */
-import { DEFAULT_DATA_DIR } from "../../lib/mod.ts";
+import {
+  DataValidationError,
+  DEFAULT_DATA_DIR,
+  formatIssue,
+  loadCaseSeries,
+} from "../../lib/mod.ts";
 
 /**
  * Copies the data folder the tests read ({@link TEST_DATA_DIR}: the study, the tables, the source
@@ -118,4 +123,24 @@ export function articleSeries<
     cases: articleCases(series, sourceId),
     sources: new Map([...series.sources].filter(([id]) => id === sourceId)),
   };
+}
+
+/**
+ * Applies `edit` to a data folder, loads it and returns its problems as `file:row:column: message`
+ * lines (none when it loads), then removes the folder (also when `edit` throws).
+ */
+export async function loadProblems(
+  dir: string,
+  edit: (dir: string) => Promise<void> = async () => {},
+): Promise<string[]> {
+  try {
+    await edit(dir);
+    await loadCaseSeries(dir);
+    return [];
+  } catch (e) {
+    if (!(e instanceof DataValidationError)) throw e;
+    return e.issues.map(formatIssue);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 }

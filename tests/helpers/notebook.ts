@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { listFiles, sha256 } from "../../scripts/runner/files.ts";
 import { executeNotebooks } from "../../scripts/runner/execute.ts";
 import { NOTEBOOKS } from "../../scripts/runner/paths.ts";
 
@@ -80,4 +81,17 @@ export async function executeCells(
       await Deno.remove(dir, { recursive: true });
     }
   }
+}
+
+/** A cell that writes a results file, as lib's display helpers do under reproduce. */
+export const writes = (path: string, text: string): string =>
+  `const dir = Deno.env.get("RESULTS_DIR")!;\n` +
+  `await Deno.mkdir(\`\${dir}/${path}\`.replace(/\\/[^/]+$/, ""), { recursive: true });\n` +
+  `await Deno.writeTextFile(\`\${dir}/${path}\`, ${JSON.stringify(text)});`;
+
+/** Every file below `dir` with its content's hash. */
+export async function tree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const p of await listFiles(dir)) out[p] = sha256(await Deno.readFile(`${dir}/${p}`));
+  return out;
 }
