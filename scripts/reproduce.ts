@@ -367,7 +367,8 @@ if (import.meta.main) {
   const controller = new AbortController();
   const stop = () => controller.abort();
   Deno.addSignalListener("SIGINT", stop);
-  Deno.addSignalListener("SIGTERM", stop);
+  // Windows delivers only SIGINT and SIGBREAK to a Deno program (adding SIGTERM throws there).
+  Deno.addSignalListener(Deno.build.os === "windows" ? "SIGBREAK" : "SIGTERM", stop);
   let code: number;
   try {
     code = await run(parsed, controller.signal);
