@@ -2,7 +2,7 @@
  * The series' Figure 1: every case's course in one composite, a group of lanes per case on one
  * time axis aligned on the first start of the study's drug of interest: the case's events, its
  * phase changes (drug and dose named), its pain values as stated and its drug and dose bars, drawn
- * as each case's timeline draws them (`timeline_model.ts`, `timeline_panels.ts`).
+ * as each case's timeline draws them (`timeline_model.ts`, `timeline_panels.ts`, `timeline_values.ts`).
  *
  * @module
  */
@@ -21,13 +21,8 @@ import { drugClassColors, type FigureWidth, figureWidth, GREY, TYPE } from "./th
 import { markLegend, timeDomain } from "./timeline.ts";
 import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, timelineModel } from "./timeline_model.ts";
-import {
-  eventStrip,
-  phaseStrip,
-  type StripOptions,
-  type Uses,
-  valuesPanel,
-} from "./timeline_panels.ts";
+import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline_panels.ts";
+import { valuesPanel } from "./timeline_values.ts";
 import { linearScale } from "./uncertainty.ts";
 
 /** Options of {@link seriesTimelineFigure}. */

@@ -285,7 +285,7 @@ export function forestMarks(x: LinearScale, input: ForestMarksInput): Element {
     fill: GREY.ink,
   }));
   let top = header;
-  data.forEach((d, i) => {
+  data.forEach((_, i) => {
     if (i === firstAggregate && i > 0) {
       top += sep / 2;
       g.appendChild(svgElement("line", {
