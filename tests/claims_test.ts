@@ -289,7 +289,12 @@ Deno.test("rules are code chosen by name: every rule has its parameters' schema 
 });
 
 Deno.test("each claim is judged about its own drug (its data), never the study's", async () => {
-  for (const file of ["claims.ts", "claims/rules.ts", "claims/params.ts", "appraisal.ts"]) {
+  const rules = [...Deno.readDirSync(new URL("../lib/claims/rules/", import.meta.url))]
+    .map((e) => `claims/rules/${e.name}`);
+  assert.ok(rules.length > 0);
+  for (
+    const file of ["claims.ts", "claims/rules.ts", ...rules, "claims/params.ts", "appraisal.ts"]
+  ) {
     const src = await Deno.readTextFile(new URL(`../lib/${file}`, import.meta.url));
     assert.doesNotMatch(src, /\bSTUDY\b|study\.ts/, `lib/${file} reads the study's question`);
   }
