@@ -27,6 +27,10 @@ import {
 } from "../lib/mod.ts";
 import { VERDICTS } from "../lib/claims.ts";
 import { judge } from "../lib/claims/rules.ts";
+import { ATTRIBUTION_RULES } from "../lib/claims/rules/attribution.ts";
+import { COURSE_RULES } from "../lib/claims/rules/course.ts";
+import { ORDER_RULES } from "../lib/claims/rules/order.ts";
+import { VALUE_RULES } from "../lib/claims/rules/values.ts";
 import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 /** The synthetic second article (tests/fixtures/second-article). */
@@ -351,4 +355,9 @@ Deno.test("an article with no claims file: no claims recorded, said as such", as
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("every rule name is judged by exactly one family of lib/claims/rules/", () => {
+  const names = [VALUE_RULES, ORDER_RULES, COURSE_RULES, ATTRIBUTION_RULES].flatMap(Object.keys);
+  assert.deepEqual(names.toSorted(), Object.keys(RULES).toSorted());
 });

@@ -56,7 +56,12 @@ export interface PrintedRow {
 const SUPERSCRIPTS = ["ᵃ", "ᵇ", "ᶜ", "ᵈ", "ᵉ", "ᶠ", "ᵍ", "ʰ", "ⁱ", "ʲ", "ᵏ"];
 const LETTERS = "abcdefghijk";
 
-/** The letter of the footnote at `i` (from 0). */
+/**
+ * The letter of a footnote.
+ *
+ * @param i Its position (from 0).
+ * @returns "a", "b", … then "(12)", "(13)", … past the letters.
+ */
 export function footnoteLetter(i: number): string {
   return LETTERS[i] ?? `(${i + 1})`;
 }

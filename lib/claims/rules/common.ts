@@ -43,7 +43,14 @@ export const caseChange = (c: Case, drug: string): ReturnType<typeof change> =>
 export const when = (p: ChangePoint): string =>
   formatDay(p.day, p.dated, { prefix: true, digits: 1 });
 
-/** The drugs other than `drug` given for `indication`, started before or with it. */
+/**
+ * The drugs other than `drug` given for `indication`, started before or with it.
+ *
+ * @param c The case.
+ * @param drug The drug the claim is about.
+ * @param indication What the drugs are given for (`purpose` in `treatments.csv`).
+ * @returns Those treatments; none when the case never takes `drug`.
+ */
 export function earlierForIndication(c: Case, drug: string, indication: string): Treatment[] {
   const start = firstPeriod(c, drug);
   if (!start) return [];
@@ -53,7 +60,13 @@ export function earlierForIndication(c: Case, drug: string, indication: string):
   );
 }
 
-/** Cases of a claim that cannot be used, with why; empty when all can. */
+/**
+ * Cases of a claim that cannot be used (no value after the drug's start), with why.
+ *
+ * @param cases The claim's cases.
+ * @param drug The drug the claim is about.
+ * @returns "case <id>: <why>" for each; empty when all can be used.
+ */
 export function unusable(cases: readonly Case[], drug: string): string[] {
   return cases.flatMap((c) => {
     const ch = caseChange(c, drug);
@@ -67,7 +80,12 @@ export const cannot = (why: string): Judgement => ({
   evidence: why,
 });
 
-/** Supported when every case holds, else not supported; the evidence lists every case. */
+/**
+ * Supported when every case holds, else not supported; the evidence lists every case.
+ *
+ * @param rows Each case: whether it holds, and its evidence.
+ * @returns The judgement.
+ */
 export function allOrNothing(rows: readonly { ok: boolean; text: string }[]): Judgement {
   return {
     verdict: rows.every((r) => r.ok) ? "supported" : "not supported",
@@ -78,6 +96,9 @@ export function allOrNothing(rows: readonly { ok: boolean; text: string }[]): Ju
 /**
  * The judgement of a claim whose cases are each graded 2 (as claimed), 1 (in part) or 0 (not):
  * the weakest case decides; the evidence lists every case.
+ *
+ * @param rows Each case: its level, and its evidence.
+ * @returns The judgement.
  */
 export function graded(rows: readonly { level: number; text: string }[]): Judgement {
   const min = Math.min(...rows.map((r) => r.level));
@@ -87,7 +108,14 @@ export function graded(rows: readonly { level: number; text: string }[]): Judgem
   };
 }
 
-/** Whether a treatment may be given at any value after the drug start. */
+/**
+ * Whether a treatment may be given at any value after the drug start.
+ *
+ * @param c The case.
+ * @param t One of its treatments.
+ * @param drug The drug whose first start splits the values.
+ * @returns True when `t` is certainly or possibly given at some value after it.
+ */
 export function activeOnDrug(c: Case, t: Treatment, drug: string): boolean {
   return alignOnDrug(c, drug).filter((o) => o.phase === "after").some((o) => {
     const a = activeTreatments(c, o.day.timeId);
