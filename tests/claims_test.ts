@@ -27,6 +27,10 @@ import {
 } from "../lib/mod.ts";
 import { VERDICTS } from "../lib/claims.ts";
 import { judge } from "../lib/claims/rules.ts";
+import { ATTRIBUTION_RULES } from "../lib/claims/rules/attribution.ts";
+import { COURSE_RULES } from "../lib/claims/rules/course.ts";
+import { ORDER_RULES } from "../lib/claims/rules/order.ts";
+import { VALUE_RULES } from "../lib/claims/rules/values.ts";
 import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 /** The synthetic second article (tests/fixtures/second-article). */
@@ -289,7 +293,12 @@ Deno.test("rules are code chosen by name: every rule has its parameters' schema 
 });
 
 Deno.test("each claim is judged about its own drug (its data), never the study's", async () => {
-  for (const file of ["claims.ts", "claims/rules.ts", "claims/params.ts", "appraisal.ts"]) {
+  const rules = [...Deno.readDirSync(new URL("../lib/claims/rules/", import.meta.url))]
+    .map((e) => `claims/rules/${e.name}`);
+  assert.ok(rules.length > 0);
+  for (
+    const file of ["claims.ts", "claims/rules.ts", ...rules, "claims/params.ts", "appraisal.ts"]
+  ) {
     const src = await Deno.readTextFile(new URL(`../lib/${file}`, import.meta.url));
     assert.doesNotMatch(src, /\bSTUDY\b|study\.ts/, `lib/${file} reads the study's question`);
   }
@@ -346,4 +355,9 @@ Deno.test("an article with no claims file: no claims recorded, said as such", as
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("every rule name is judged by exactly one family of lib/claims/rules/", () => {
+  const names = [VALUE_RULES, ORDER_RULES, COURSE_RULES, ATTRIBUTION_RULES].flatMap(Object.keys);
+  assert.deepEqual(names.toSorted(), Object.keys(RULES).toSorted());
 });
