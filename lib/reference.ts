@@ -17,10 +17,63 @@ import {
   type NaturalHistoryRow,
 } from "./reference_schema.ts";
 
-/** A drug's labelled daily dose range (`reference/labelled-doses.csv`). */
-export type LabelledDose = LabelledDoseRow;
+/** A drug's labelled daily dose range (a row of `reference/labelled-doses.csv`). */
+export interface LabelledDose {
+  /** Generic name, as in `treatments.csv`. */
+  drug: string;
+  /** Country or region of the label. */
+  country: string;
+  /** The label. */
+  label: string;
+  /** The labelled indication (empty when no label was read). */
+  indication: string;
+  /** Who the range is for. */
+  population: string;
+  /** Whether the range was read, verbatim, at its source. */
+  status: "verified" | "not verified";
+  /** Lowest labelled daily dose (mg/day), `null` when not verified. */
+  min_mg_per_day: number | null;
+  /** Highest labelled daily dose (mg/day), `null` when not verified. */
+  max_mg_per_day: number | null;
+  /** The label's words, verbatim. */
+  quote: string | null;
+  /** The address where they were read. */
+  source: string | null;
+  /** What the source is; what the range leaves out. */
+  note: string | null;
+}
+
 /** A published figure on the natural course of the pain (`reference/natural-history.csv`). */
-export type NaturalHistoryFigure = NaturalHistoryRow;
+export interface NaturalHistoryFigure {
+  /** Short identifier of the study. */
+  study: string;
+  /** The study. */
+  citation: string;
+  /** Its DOI, where read. */
+  doi: string | null;
+  /** Its design. */
+  design: string;
+  /** The group the figure is about. */
+  group: string;
+  /** Patients in that group, where stated. */
+  n: number | null;
+  /** Time after amputation, in the study's words. */
+  time: string;
+  /** What was measured. */
+  measure: string;
+  /** The figure, `null` when not verified. */
+  value: number | null;
+  /** Its unit (percent, patients...). */
+  unit: string | null;
+  /** Whether it was read, verbatim, at its source. */
+  status: "verified" | "not verified";
+  /** The source's words, verbatim. */
+  quote: string;
+  /** The address where they were read. */
+  source: string;
+  /** What the source is; what the figure is not. */
+  note: string | null;
+}
 
 /** The reference figures read. */
 export interface Evidence {
