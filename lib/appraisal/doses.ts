@@ -157,3 +157,52 @@ export function labelledDoseComparison(
     })
   );
 }
+
+/** The columns of {@link labelledDoseTableRows}, for a table that may have no rows. */
+export const LABELLED_DOSE_COLUMNS: readonly string[] = Object.freeze([
+  "case",
+  "age",
+  "drug",
+  "given for",
+  "dose",
+  "label",
+  "labelled indication",
+  "population",
+  "labelled range",
+  "verdict",
+  "source",
+]);
+
+/**
+ * The comparison as table rows ({@link LABELLED_DOSE_COLUMNS}); an empty cell where no label is
+ * recorded.
+ *
+ * @param rows The comparison ({@link labelledDoseComparison}).
+ * @returns One table row per comparison row.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { LABELLED_DOSE_COLUMNS, labelledDoseComparison, labelledDoseTableRows, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const id = [...s.sources.keys()][0];
+ * const rows = labelledDoseTableRows(labelledDoseComparison(s, id));
+ * for (const r of rows) assert.deepEqual(Object.keys(r), [...LABELLED_DOSE_COLUMNS]);
+ * ```
+ */
+export function labelledDoseTableRows(
+  rows: readonly LabelledDoseComparison[],
+): Record<string, string | number | null>[] {
+  return rows.map((r) => ({
+    case: r.caseId,
+    age: r.age,
+    drug: r.drug,
+    "given for": r.purpose,
+    dose: r.dose,
+    label: r.label,
+    "labelled indication": r.indication,
+    population: r.population,
+    "labelled range": r.range,
+    verdict: r.verdict,
+    source: r.source,
+  }));
+}
