@@ -37,6 +37,8 @@ import { computeItem, undatedPoints } from "./appraisal/computed.ts";
 import { type LiteratureFigure, NATURAL_COURSE } from "./appraisal/literature.ts";
 import { type NaranjoOptions, naranjoPair } from "./appraisal/naranjo.ts";
 import type { NaranjoRow } from "./appraisal/naranjo_scale.ts";
+import { naturalHistoryText } from "./appraisal/natural_history.ts";
+import type { NaturalHistoryFigure } from "./reference.ts";
 
 export { type LiteratureFigure, NATURAL_COURSE };
 
@@ -467,10 +469,25 @@ export function designLimits(
         (starts.length
           ? `Days from amputation to the start of ${drug}: ${listing(starts)}. `
           : "") +
-        `From the literature: ${naturalCourseText({ doi: true })}. Without a ` +
-        "control, the series cannot tell such a fall from a drug effect.",
+        naturalCourseEvidence(series.articles?.naturalHistory ?? []),
     },
   ];
+}
+
+/**
+ * What the literature says of the natural course: the figures recorded with their sources
+ * (`reference/natural-history.csv`) when there are any, else the figures cited in
+ * `docs/literature.md` ({@link naturalCourseText}).
+ */
+function naturalCourseEvidence(figures: readonly NaturalHistoryFigure[]): string {
+  if (!figures.some((f) => f.value !== null)) {
+    return `From the literature: ${naturalCourseText({ doi: true })}. Without a control, the ` +
+      "series cannot tell such a fall from a drug effect.";
+  }
+  return "From the literature (figures and their sources: data/reference/natural-history.csv, " +
+    `docs/literature.md): ${naturalHistoryText(figures)}. These are proportions of patients ` +
+    "with phantom pain at each time, not the course of one patient's pain intensity; without a " +
+    "control, the series cannot tell a fall that follows the natural course from a drug effect.";
 }
 
 /** How a dose period compares with the one before it (`compareDoses` of the two, as text). */

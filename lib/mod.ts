@@ -141,6 +141,7 @@ export {
   ruleThresholds,
 } from "./claims/relief.ts";
 export { type Appraisal, type ArticleRecords, type Articles, type Checklist } from "./articles.ts";
+export { type Evidence, type LabelledDose, type NaturalHistoryFigure } from "./reference.ts";
 export {
   articleTables,
   COMPUTED_BASES,
@@ -151,6 +152,8 @@ export * from "./report.ts";
 export * from "./appraisal.ts";
 export * from "./appraisal/naranjo.ts";
 export * from "./appraisal/naranjo_scale.ts";
+export * from "./appraisal/doses.ts";
+export * from "./appraisal/natural_history.ts";
 export { listing, plural } from "./prose.ts";
 export {
   baselineSummary,

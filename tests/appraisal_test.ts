@@ -13,8 +13,10 @@ import {
   causalityTableRows,
   checklistRows,
   designLimits,
+  labelledDoseComparison,
   loadCaseSeries,
   NATURAL_COURSE,
+  naturalHistoryRows,
   normalizeSourceText,
   showTable,
 } from "../lib/mod.ts";
@@ -94,7 +96,74 @@ Deno.test("nagoshi-2012: design limits: computed evidence, quoted selection, cit
   for (const f of NATURAL_COURSE) {
     assert.ok(docs.includes(normalizeSourceText(f.figure)), f.figure);
     assert.ok(docs.includes(f.doi), f.doi);
-    assert.match(by["Natural course after amputation"], new RegExp(f.cite));
+  }
+  // The figures shown are those of the data, each with its study.
+  const figures = series.articles!.naturalHistory;
+  assert.ok(figures.some((f) => f.value !== null));
+  for (const row of naturalHistoryRows(figures)) {
+    assert.ok(by["Natural course after amputation"].includes(String(row.study)), String(row.study));
+    if (row.value !== "not verified") {
+      assert.ok(by["Natural course after amputation"].includes(`${row.value} at ${row.time}`));
+    }
+  }
+});
+
+Deno.test("each literature figure typed in lib/ is a verified value of data/reference/natural-history.csv", () => {
+  const figures = series.articles!.naturalHistory;
+  for (const f of NATURAL_COURSE) {
+    const values = figures.filter((x) => x.study === f.id && x.status === "verified")
+      .map((x) => x.value);
+    // Every percentage the figure states (not the bounds or level of an interval: "95% CI").
+    const stated = [...f.figure.matchAll(/(\d+(?:\.\d+)?)%(?! CI)/g)].map((m) => Number(m[1]));
+    assert.ok(stated.length > 0, f.figure);
+    for (const v of stated) assert.ok(values.includes(v), `${f.id}: ${v}% is not in the data`);
+  }
+});
+
+Deno.test("doses against labels: within, below, above; unknown stays unknown, for any article", async () => {
+  // The real article: every row's verdict is the comparison of its own dose and range.
+  const rows = labelledDoseComparison(series, NAGOSHI);
+  assert.ok(rows.length > 0);
+  for (const r of rows) {
+    if (r.verdict === "no label recorded") assert.equal(r.range, null);
+    if (r.range === "not verified") {
+      assert.ok(["not verified", "dose not stated"].includes(r.verdict));
+    }
+  }
+  // A label row that could not be verified gives no number and no verdict of range.
+  assert.ok(rows.some((r) => r.verdict === "not verified"));
+  // The fixture article: other drugs, one dose not stated; its own labels, made up for the test.
+  const dir = await dataWithFixture();
+  try {
+    const grown = await loadCaseSeries(dir);
+    const fixtureCases = grown.cases.filter((c) => c.sourceId === FIXTURE);
+    const unstated = fixtureCases.flatMap((c) => c.treatments).find((t) => t.dose === null)!;
+    assert.ok(unstated, "the fixture has a dose not stated");
+    const given = fixtureCases.flatMap((c) => c.treatments).find((t) => t.dose !== null)!;
+    const label = (drug: string, min: number | null, max: number | null) => ({
+      drug,
+      country: "XX",
+      label: "test label",
+      indication: "test",
+      population: "adults",
+      status: min === null ? "not verified" as const : "verified" as const,
+      min_mg_per_day: min,
+      max_mg_per_day: max,
+      quote: null,
+      source: null,
+      note: null,
+    });
+    const out = labelledDoseComparison(grown, FIXTURE, [
+      label(unstated.drug, 1, 1_000),
+      label(given.drug, given.dose!.hi + 1, given.dose!.hi + 2),
+    ]);
+    const of = (drug: string) => out.filter((r) => r.drug === drug).map((r) => r.verdict);
+    assert.ok(of(unstated.drug).includes("dose not stated"));
+    assert.ok(of(given.drug).includes("below"));
+    const others = out.filter((r) => r.drug !== unstated.drug && r.drug !== given.drug);
+    assert.ok(others.every((r) => r.verdict === "no label recorded"));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
 
