@@ -64,8 +64,8 @@ export {
   periodRates,
   type TimeToRelief,
   timeToRelief,
-} from "./stats/change.ts";
-export * from "./stats/pooled.ts";
+} from "./analysis/change.ts";
+export * from "./analysis/pooled.ts";
 export { reportable } from "./stats/reportable.ts";
 export {
   type NamedSeries,
@@ -76,7 +76,7 @@ export {
   type SensitivitySpan,
   sensitivitySpans,
   sensitivityTable,
-} from "./stats/sensitivity.ts";
+} from "./analysis/sensitivity.ts";
 export { roundedValue, roundingHalfUnit, withRounding } from "./rounding.ts";
 export {
   type AnalysisVariant,
@@ -96,7 +96,7 @@ export {
   conclusionRobustness,
   headlineConclusions,
   type Robustness,
-} from "./robustness.ts";
+} from "./claims/robustness.ts";
 export {
   csvTable,
   htmlTable,
@@ -122,7 +122,7 @@ export {
   recordedClaims,
   type Verdict,
   VERDICTS,
-} from "./claims.ts";
+} from "./claims/mod.ts";
 export {
   type ClaimRule,
   isRuleName,
@@ -147,8 +147,8 @@ export {
   ITEM_VERDICTS,
   referenceTables,
 } from "./articles_schema.ts";
-export * from "./report.ts";
-export * from "./appraisal.ts";
+export * from "./report/mod.ts";
+export * from "./appraisal/mod.ts";
 export * from "./appraisal/naranjo.ts";
 export * from "./appraisal/naranjo_scale.ts";
 export { listing, plural } from "./prose.ts";
@@ -159,4 +159,4 @@ export {
   responderSummary,
   robustnessSummary,
   roundingSummary,
-} from "./summaries.ts";
+} from "./report/summaries.ts";

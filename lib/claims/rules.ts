@@ -11,7 +11,7 @@ import { compareDoses, drugWithDose, formatDose } from "../dose.ts";
 import { formatDay, formatInterval, formatNumber } from "../intervals.ts";
 import type { Case, Treatment } from "../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../prose.ts";
-import { caseChange as change, type ChangePoint } from "../stats/change.ts";
+import { caseChange as change, type ChangePoint } from "../analysis/change.ts";
 import {
   activeTreatments,
   alignOnDrug,

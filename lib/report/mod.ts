@@ -5,35 +5,35 @@
  *
  * @module
  */
-import { reportable } from "./stats/reportable.ts";
-import { markdownText } from "./markdown.ts";
-import { expectCase, expectSeries } from "./args.ts";
-import type { Row } from "./display.ts";
-import { DOSE_NOT_STATED, doseCell, drugWithDose, formatDose } from "./dose.ts";
-import { fmt, formatInterval, TIME_RULES, VALUE_RULES } from "./intervals.ts";
-import { type Case, type CaseSeries, compareDays, type Treatment } from "./model.ts";
-import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "./stats/change.ts";
-import { effectSize, type Measure, MEASURES } from "./stats/effect_sizes/mod.ts";
-import { claimNumber, claimsLedger } from "./claims.ts";
+import { reportable } from "../stats/reportable.ts";
+import { markdownText } from "../markdown.ts";
+import { expectCase, expectSeries } from "../args.ts";
+import type { Row } from "../display.ts";
+import { DOSE_NOT_STATED, doseCell, drugWithDose, formatDose } from "../dose.ts";
+import { fmt, formatInterval, TIME_RULES, VALUE_RULES } from "../intervals.ts";
+import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
+import { areaUnderCurve, caseChange, periodRates, timeToRelief } from "../analysis/change.ts";
+import { effectSize, type Measure, MEASURES } from "../stats/effect_sizes/mod.ts";
+import { claimNumber, claimsLedger } from "../claims/mod.ts";
 import {
   aggregateEffectSizes,
   caseEffectSizes,
   phases,
   WEIGHTING_FAVOURS,
   WEIGHTINGS,
-} from "./stats/aggregation.ts";
-import { lineOfTherapyGroups } from "./stats/line_of_therapy.ts";
-import { pairedTests } from "./stats/paired_tests.ts";
-import { type ResponderRow, thresholdLabel } from "./stats/responders.ts";
+} from "../analysis/aggregation.ts";
+import { lineOfTherapyGroups } from "../analysis/line_of_therapy.ts";
+import { pairedTests } from "../analysis/paired_tests.ts";
+import { type ResponderRow, thresholdLabel } from "../analysis/responders.ts";
 import {
   type RoundingVerdict,
   type SensitivityRow,
   type SensitivitySpan,
   sensitivityTable,
-} from "./stats/sensitivity.ts";
-import type { Reading } from "./readings.ts";
-import type { Robustness } from "./robustness.ts";
-import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "./stats/types.ts";
+} from "../analysis/sensitivity.ts";
+import type { Reading } from "../readings.ts";
+import type { Robustness } from "../claims/robustness.ts";
+import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "../stats/types.ts";
 import {
   activeTreatments,
   alignOnDrug,
@@ -43,16 +43,16 @@ import {
   drugsGivenAt,
   firstPeriod,
   relativeDay,
-} from "./timeline.ts";
-import { percentThresholds, pointsThreshold, type Study } from "./study.ts";
-import { valueScale } from "./cases.ts";
-import { casesListing, listing, plural } from "./prose.ts";
+} from "../timeline.ts";
+import { percentThresholds, pointsThreshold, type Study } from "../study.ts";
+import { valueScale } from "../cases.ts";
+import { casesListing, listing, plural } from "../prose.ts";
 import {
   appraisalRows,
   causalityRows,
   naturalCourseText,
   type StudyQuestion,
-} from "./appraisal.ts";
+} from "../appraisal/mod.ts";
 
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
@@ -1042,9 +1042,9 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
  * within the extraction intervals).
  * @example
  * ```ts
- * import { loadCaseSeries } from "./load.ts";
- * import { roundingRows } from "./report.ts";
- * import { roundingRobustness } from "./stats/sensitivity.ts";
+ * import { loadCaseSeries } from "../load.ts";
+ * import { roundingRows } from "./mod.ts";
+ * import { roundingRobustness } from "../analysis/sensitivity.ts";
  * const rows = roundingRows(roundingRobustness((await loadCaseSeries()).cases));
  * if (!rows.every((r) => typeof r["under rounding"] === "string")) throw new Error("a verdict each");
  * ```

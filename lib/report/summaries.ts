@@ -5,16 +5,16 @@
  *
  * @module
  */
-import { fmt } from "./intervals.ts";
-import type { CaseSeries } from "./model.ts";
-import { agree, listing, plural } from "./prose.ts";
-import { baselineDependence, exclusionNotes, sensitivityRange } from "./report.ts";
-import type { Robustness } from "./robustness.ts";
-import { phases } from "./stats/aggregation.ts";
-import { caseChange } from "./stats/change.ts";
-import { clopperPearson, type ResponderRow, type Timing } from "./stats/responders.ts";
-import type { RoundingVerdict, SensitivityRow } from "./stats/sensitivity.ts";
-import { valueScale } from "./cases.ts";
+import { fmt } from "../intervals.ts";
+import type { CaseSeries } from "../model.ts";
+import { agree, listing, plural } from "../prose.ts";
+import { baselineDependence, exclusionNotes, sensitivityRange } from "./mod.ts";
+import type { Robustness } from "../claims/robustness.ts";
+import { phases } from "../analysis/aggregation.ts";
+import { caseChange } from "../analysis/change.ts";
+import { clopperPearson, type ResponderRow, type Timing } from "../analysis/responders.ts";
+import type { RoundingVerdict, SensitivityRow } from "../analysis/sensitivity.ts";
+import { valueScale } from "../cases.ts";
 
 /**
  * How many rows of each table the dataset has, as one sentence.

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { valueScale } from "./cases.ts";
-import { claimsLedger } from "./claims.ts";
-import type { CaseSeries } from "./model.ts";
-import { responders, thresholdLabel } from "./stats/responders.ts";
-import type { NamedSeries } from "./stats/sensitivity.ts";
+import { valueScale } from "../cases.ts";
+import { claimsLedger } from "./mod.ts";
+import type { CaseSeries } from "../model.ts";
+import { responders, thresholdLabel } from "../analysis/responders.ts";
+import type { NamedSeries } from "../analysis/sensitivity.ts";
 
 /** A headline conclusion and its value in one dataset. */
 export interface Conclusion {

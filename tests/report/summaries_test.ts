@@ -1,5 +1,5 @@
 /**
- * The notebooks' computed paragraphs (lib/summaries.ts): what they say about the real cases, and
+ * The notebooks' computed paragraphs (lib/report/summaries.ts): what they say about the real cases, and
  * that they stay grammatical and honest for one case, for none, and for cases of other shapes.
  */
 import assert from "node:assert/strict";
@@ -13,8 +13,8 @@ import {
   responderSummary,
   robustnessSummary,
   sensitivityTable,
-} from "../lib/mod.ts";
-import { articleSeries, dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
+} from "../../lib/mod.ts";
+import { articleSeries, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 /** The first article alone: what the tests below state of the real data is about it. */
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));

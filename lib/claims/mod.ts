@@ -7,13 +7,13 @@
  *
  * @module
  */
-import { expectSeries } from "./args.ts";
-import type { ClaimData } from "./articles.ts";
-import type { CaseSeries } from "./model.ts";
-import { judge, type Verdict } from "./claims/rules.ts";
+import { expectSeries } from "../args.ts";
+import type { ClaimData } from "../articles.ts";
+import type { CaseSeries } from "../model.ts";
+import { judge, type Verdict } from "./rules.ts";
 
-export type { Verdict } from "./claims/rules.ts";
-export type { ClaimData } from "./articles.ts";
+export type { Verdict } from "./rules.ts";
+export type { ClaimData } from "../articles.ts";
 
 /** Every verdict, in display order. */
 export const VERDICTS: readonly Verdict[] = [

@@ -21,7 +21,7 @@ import {
 import { plural } from "../prose.ts";
 import { type BaselineDefinition, pointsThreshold } from "../study.ts";
 import { checkOptions } from "../options.ts";
-import { changeOptionsSchema } from "./options.ts";
+import { changeOptionsSchema } from "../stats/options.ts";
 
 /** The study's responder threshold in scale points, if it sets one. */
 
