@@ -28,6 +28,7 @@ export { DEFAULT_DATA_DIR, loadCaseSeries, type LoadOptions, STUDY_FILE } from "
 export * from "./dose.ts";
 export {
   type BaselineDefinition,
+  painOptions,
   parseStudy,
   percentThresholds,
   pointsThreshold,
@@ -72,11 +73,13 @@ export {
   type Rounding,
   roundingRobustness,
   type RoundingVerdict,
+  sensitivityRange,
   type SensitivityRow,
   type SensitivitySpan,
   sensitivitySpans,
   sensitivityTable,
 } from "./analysis/sensitivity.ts";
+export { baselineDependence } from "./analysis/baselines.ts";
 export { roundedValue, roundingHalfUnit, withRounding } from "./rounding.ts";
 export {
   type AnalysisVariant,
@@ -152,11 +155,3 @@ export * from "./appraisal/mod.ts";
 export * from "./appraisal/naranjo.ts";
 export * from "./appraisal/naranjo_scale.ts";
 export { listing, plural } from "./prose.ts";
-export {
-  baselineSummary,
-  datasetCounts,
-  reductionRanges,
-  responderSummary,
-  robustnessSummary,
-  roundingSummary,
-} from "./report/summaries.ts";

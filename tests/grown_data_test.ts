@@ -16,7 +16,7 @@ const DATA_TESTS = [
   "tests/analysis/change_test.ts",
   "tests/analysis/pooled_test.ts",
   "tests/claims/mod_test.ts",
-  "tests/report/summaries_test.ts",
+  "tests/report/mod_test.ts",
   "tests/any_case_test.ts",
   "tests/display_test.ts",
   "tests/appraisal/mod_test.ts",

@@ -1,6 +1,7 @@
 /**
- * The notebooks' computed paragraphs (lib/report/summaries.ts): what they say about the real cases, and
- * that they stay grammatical and honest for one case, for none, and for cases of other shapes.
+ * The notebooks' computed paragraphs (each in its family's module of lib/report/: dataset, pooled,
+ * sensitivity): what they say about the real cases, and that they stay grammatical and honest for
+ * one case, for none, and for cases of other shapes.
  */
 import assert from "node:assert/strict";
 import {
