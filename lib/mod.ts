@@ -52,8 +52,6 @@ export {
   type PlotScale,
 } from "./stats/effect_sizes/mod.ts";
 export {
-  type AreaUnderCurve,
-  areaUnderCurve,
   type CaseChange,
   caseChange,
   type ChangeOptions,
@@ -61,11 +59,15 @@ export {
   type ImmpactClass,
   immpactClass,
   percentReduction,
-  type PeriodRate,
-  periodRates,
   type TimeToRelief,
   timeToRelief,
 } from "./analysis/change.ts";
+export {
+  type AreaUnderCurve,
+  areaUnderCurve,
+  type PeriodRate,
+  periodRates,
+} from "./analysis/course.ts";
 export * from "./analysis/pooled.ts";
 export { reportable } from "./stats/reportable.ts";
 export {
