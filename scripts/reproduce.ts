@@ -1,3 +1,5 @@
+// deno-lint-ignore-file house/max-function-lines
+// TODO(issue 25): run() is about 200 lines; split it into its stages (plan, skip, execute, record, check or install).
 /**
  * `deno task reproduce [--check] [--force] [--workers N] [--notebooks DIR] [--results DIR]`: the
  * main job. Executes the notebooks (several at a time) on the project's Deno kernel, through the

@@ -1,3 +1,5 @@
+// deno-lint-ignore-file house/max-function-lines
+// TODO(issue 25): writeSyntheticSeries is one loop over cases; one function per table row kind.
 /**
  * `deno task synthetic <cases> <dir> [--observations N] [--cases-per-source K] [--seed S]`:
  * writes a valid, seeded, clearly synthetic case series in the data format to `<dir>` (the six

@@ -1,3 +1,5 @@
+// deno-lint-ignore-file house/max-module-lines
+// TODO(issue 25): removed when the shape helper lands.
 /**
  * The rules that judge an article's claims: one small function per rule name of `params.ts`,
  * each a function of the claim's parameters, the drug the claim is about and the cases of the

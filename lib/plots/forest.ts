@@ -1,3 +1,5 @@
+// deno-lint-ignore-file house/max-function-lines house/max-module-lines
+// TODO(issue 25): removed when the shape helper lands.
 /**
  * Forest plot of one effect size: a row per case and per aggregate, each estimate with its
  * confidence interval on the measure's own scale, the informative interval where the package's

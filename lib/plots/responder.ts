@@ -1,3 +1,5 @@
+// deno-lint-ignore-file house/max-function-lines
+// TODO(issue 25): removed when the shape helper lands.
 /**
  * The cumulative responder curve: the share of cases reaching each percent reduction, at the
  * first and at the last value after the drug, with the exact confidence band where given.

@@ -1,3 +1,5 @@
+// deno-lint-ignore-file house/max-function-lines
+// TODO(issue 25): removed when the shape helper lands.
 /**
  * How much the headline numbers move across the analysis variants (baseline definitions,
  * extraction bounds, …): one row per case and quantity, the range over the variants as an

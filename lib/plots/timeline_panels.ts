@@ -1,3 +1,5 @@
+// deno-lint-ignore-file house/max-function-lines
+// TODO(issue 25): removed when the shape helper lands.
 /**
  * The panels of a case's timeline, drawn from its {@link TimelineModel}: the events strip, the
  * phase-change labels, the values and the dose lanes. Every time is a mark at its drawn position

@@ -1,3 +1,5 @@
+// deno-lint-ignore-file house/max-function-lines
+// TODO(issue 25): removed when the shape helper lands.
 /**
  * Every case's VAS aligned on the first start of the drug of interest: in cm, and as a percent of
  * the case's baseline with the responder thresholds.

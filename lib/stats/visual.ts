@@ -1,3 +1,5 @@
+// deno-lint-ignore-file house/max-function-lines
+// TODO(issue 25): removed when the shape helper lands.
 /**
  * The visual-analysis reading of an AB series (Kratochwill et al. 2013; WWC 2017): level, trend,
  * variability, immediacy of effect and overlap, each computed and each `null` with a reason when
