@@ -1,8 +1,10 @@
 /**
  * The shared library of the re-analysis of Nagoshi et al. 2012: every notebook imports this.
  *
- * Layers, lowest first (a layer imports only those before it): source and schemas → intervals →
- * loader → timeline → statistics → figures and display.
+ * Layers, lowest first (a layer imports only those before it; `tests/layers_test.ts` holds the
+ * list and checks it): base helpers → statistics on numbers (`stats/`) → the model and its data
+ * (types, intervals, loader, timeline) → analyses of cases (`analysis/`) → claims → appraisal →
+ * figures (`plots/`) → display → tables and prose per notebook (`report/`) → this front door.
  *
  * @module
  */
