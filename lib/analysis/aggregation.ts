@@ -19,12 +19,8 @@ import {
 import { zFor } from "../stats/effect_sizes/result.ts";
 import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "../stats/types.ts";
 import { checkOptions } from "../options.ts";
-import {
-  caseEffectSizesExtraSchema,
-  EFFECT_SIZE_HINT,
-  effectSizeOptionsSchema,
-  phasesOptionsSchema,
-} from "../stats/options.ts";
+import { caseEffectSizesExtraSchema, phasesOptionsSchema } from "./option_schemas.ts";
+import { EFFECT_SIZE_HINT, effectSizeOptionsSchema } from "../stats/effect_sizes/option_schema.ts";
 
 /** Baseline and treatment values of a case for AB effect sizes. */
 export interface Phases {

@@ -12,7 +12,7 @@ import type { Case } from "../model.ts";
 import { alignOnDrug, type Baseline, baseline, datedGap, firstPeriod } from "../timeline.ts";
 import { type BaselineDefinition, pointsThreshold } from "../study.ts";
 import { checkOptions } from "../options.ts";
-import { changeOptionsSchema } from "../stats/options.ts";
+import { changeOptionsSchema } from "./option_schemas.ts";
 
 /** IMMPACT classes of a percent reduction in pain (Dworkin et al. 2008). */
 export type ImmpactClass = "none" | "minimal" | "moderate" | "substantial";

@@ -13,7 +13,7 @@ import { type Case, compareDays, type Day, type Observation, type Treatment } fr
 import { alignOnDrug, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
 import { plural } from "../prose.ts";
 import { checkOptions } from "../options.ts";
-import { changeOptionsSchema } from "../stats/options.ts";
+import { changeOptionsSchema } from "./option_schemas.ts";
 
 /** Area under the VAS curve over a window, with bounds over every admissible time and value. */
 export interface AreaUnderCurve {

@@ -14,7 +14,7 @@ import type { ChangeOptions } from "./change.ts";
 import { changeOrExclusion } from "./exclusions.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { checkOptions } from "../options.ts";
-import { changeOptionsSchema, linesOptionsSchema } from "../stats/options.ts";
+import { changeOptionsSchema, linesOptionsSchema } from "./option_schemas.ts";
 
 /** The line of therapy of one case. */
 export interface CaseLine {

@@ -21,7 +21,7 @@ import {
   pairedOptionsSchema,
   pairedTestsOptionsSchema,
   permutationOptionsSchema,
-} from "../stats/options.ts";
+} from "./option_schemas.ts";
 
 /** Paired pre/post values of each case. */
 export interface PrePost {

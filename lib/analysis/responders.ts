@@ -14,7 +14,7 @@ import { changeOrExclusion } from "./exclusions.ts";
 import { clopperPearsonLimits } from "../stats/distributions.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { checkOptions } from "../options.ts";
-import { responderCurveOptionsSchema, respondersOptionsSchema } from "../stats/options.ts";
+import { responderCurveOptionsSchema, respondersOptionsSchema } from "./option_schemas.ts";
 
 /** A count out of n with its exact (Clopper–Pearson) confidence interval. */
 export interface Proportion {
