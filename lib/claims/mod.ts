@@ -2,7 +2,7 @@
  * The claims ledger: each claim an article makes about its patients, judged by a stated rule on
  * the cases of that article only (cases from other articles never change its verdict), beside
  * the numbers computed from the values it reports. The claims are data
- * (`data/articles/<source_id>/claims.csv`, read by `articles.ts` into `series.articles`); the
+ * (`data/articles/<source_id>/claims.csv`, read by `lib/articles.ts` into `series.articles`); the
  * rules that judge them are code (`claims/rules.ts`), chosen by name with their parameters.
  *
  * @module

@@ -1,7 +1,7 @@
 /**
  * How robust the headline conclusions are to the readings of the text: every claim verdict and
  * responder count recomputed in each analysis variant (the dataset under a combination of
- * alternative readings, `readings.ts`), with the number of variants in which it holds.
+ * alternative readings, `lib/readings.ts`), with the number of variants in which it holds.
  *
  * @module
  */
