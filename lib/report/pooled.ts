@@ -20,10 +20,14 @@ import {
 } from "../analysis/aggregation.ts";
 import { lineOfTherapyGroups } from "../analysis/line_of_therapy.ts";
 import { pairedTests } from "../analysis/paired_tests.ts";
-import { type ResponderRow, thresholdLabel } from "../analysis/responders.ts";
+import {
+  clopperPearson,
+  type ResponderRow,
+  thresholdLabel,
+  type Timing,
+} from "../analysis/responders.ts";
 import type { EffectSizeOptions } from "../stats/types.ts";
 import { casesListing, plural } from "../prose.ts";
-import { clopperPearson, type Timing } from "../analysis/responders.ts";
 
 /** "no standard error for cases 2 and 3, so no interval". */
 const noInterval = (ids: readonly string[]) =>

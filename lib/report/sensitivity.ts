@@ -7,7 +7,6 @@
  */
 import { num } from "./cells.ts";
 import { baselineDependence } from "../analysis/baselines.ts";
-import { sensitivityRange } from "../analysis/sensitivity.ts";
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { fmt } from "../intervals.ts";
@@ -16,6 +15,7 @@ import { caseChange } from "../analysis/change.ts";
 import { phases } from "../analysis/aggregation.ts";
 import {
   type RoundingVerdict,
+  sensitivityRange,
   type SensitivityRow,
   type SensitivitySpan,
   sensitivityTable,
@@ -23,8 +23,7 @@ import {
 import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
-import { listing, plural } from "../prose.ts";
-import { agree } from "../prose.ts";
+import { agree, listing, plural } from "../prose.ts";
 
 /** The sensitivity table as rows. */
 export function sensitivityRows(s: CaseSeries): Row[] {
@@ -140,11 +139,12 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
  * within the extraction intervals).
  * @example
  * ```ts
- * import { loadCaseSeries } from "../load.ts";
- * import { roundingRows } from "./mod.ts";
- * import { roundingRobustness } from "../analysis/sensitivity.ts";
- * const rows = roundingRows(roundingRobustness((await loadCaseSeries()).cases));
- * if (!rows.every((r) => typeof r["under rounding"] === "string")) throw new Error("a verdict each");
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, roundingRobustness, roundingRows } from "#lib/mod.ts";
+ * const verdicts = roundingRobustness((await loadCaseSeries()).cases);
+ * const rows = roundingRows(verdicts);
+ * // One row per verdict, its verdict in words.
+ * assert.deepEqual(rows.map((r) => r["under rounding"]), verdicts.map((v) => v.status));
  * ```
  */
 export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
