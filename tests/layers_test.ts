@@ -96,7 +96,7 @@ async function importGraph(dir: string): Promise<Graph> {
   const entry = await Deno.makeTempFile({ prefix: "layers-", suffix: ".ts" });
   try {
     await Deno.writeTextFile(entry, modules.map((m) => `import "${root}${m}";\n`).join(""));
-    const out = await new Deno.Command(Deno.execPath(), {
+    const out = await new Deno.Command("deno", {
       args: ["info", "--json", entry],
       cwd: ROOT,
       stdout: "piped",
