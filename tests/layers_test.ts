@@ -2,7 +2,8 @@
  * The library's import graph: no cycle among the modules of `lib/` (every module, not only those
  * the front door reaches; type-only imports count, since a module whose types come from another
  * cannot be read without it), and data flowing one way: a module imports only modules of its own
- * layer or of layers below it. The layers, lowest first, are written once, in {@link LAYERS}.
+ * layer or of layers below it. The layers, lowest first, are written once, in {@link LAYERS}. And
+ * one name per thing: no module beside a folder of its name (a folder's front door is its mod.ts).
  *
  * The graph is Deno's own (`deno info --json` on one module importing every module of `lib/`),
  * so an import is seen exactly as Deno resolves it. The checks are shown to fail on an injected
@@ -185,6 +186,15 @@ Deno.test("report modules are imported by the front door and each other only", (
     !from.startsWith("report/") && deps.some((d) => d.startsWith("report/"))
   ).map(([from]) => from);
   assert.deepEqual(importers, ["mod.ts"]);
+});
+
+Deno.test("one name per thing: no module of lib/ beside a folder of the same name", () => {
+  // A folder's front door is its mod.ts (claims/mod.ts, not claims.ts beside claims/).
+  const folders = new Set(
+    [...lib.keys()].filter((m) => m.includes("/")).map((m) => m.slice(0, m.lastIndexOf("/"))),
+  );
+  const twins = [...lib.keys()].filter((m) => folders.has(m.replace(/\.ts$/, "")));
+  assert.deepEqual(twins, []);
 });
 
 Deno.test("every layer holds a module (no stale pattern)", () => {
