@@ -41,7 +41,7 @@ const list = () =>
 /** The verdicts a checklist item can have. */
 export const ITEM_VERDICTS = ["yes", "partly", "no", "unclear", "not applicable"] as const;
 
-/** What a computed checklist item is judged from (`lib/appraisal.ts` computes each). */
+/** What a computed checklist item is judged from (`lib/appraisal/mod.ts` computes each). */
 export const COMPUTED_BASES = [
   "measurement",
   "demographics",

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AggregateResult } from "../stats/aggregation.ts";
+import type { AggregateResult } from "../analysis/aggregation.ts";
 import type { EffectSizeResult } from "../stats/types.ts";
 import { EFFECT_SIZES, type Measure } from "../stats/effect_sizes/mod.ts";
 import { casesListing, listing } from "../prose.ts";

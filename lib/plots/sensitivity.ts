@@ -6,7 +6,7 @@
  * @module
  */
 import { listing } from "../prose.ts";
-import type { SensitivityRow } from "../stats/sensitivity.ts";
+import type { SensitivityRow } from "../analysis/sensitivity.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { claimNumber } from "../claims.ts";
+import { claimNumber } from "../claims/mod.ts";
 import { type DataRow, type Figure, PAD, panel, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";

@@ -9,7 +9,7 @@
 import { drugWithDose } from "../../dose.ts";
 import { formatDay, formatNumber } from "../../intervals.ts";
 import type { Case, Treatment } from "../../model.ts";
-import { caseChange as change, type ChangePoint } from "../../stats/change.ts";
+import { caseChange as change, type ChangePoint } from "../../analysis/change.ts";
 import { activeTreatments, alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import type { RuleName, RuleParams } from "../params.ts";
 

@@ -1,15 +1,15 @@
 /**
  * How robust the headline conclusions are to the readings of the text: every claim verdict and
  * responder count recomputed in each analysis variant (the dataset under a combination of
- * alternative readings, `readings.ts`), with the number of variants in which it holds.
+ * alternative readings, `lib/readings.ts`), with the number of variants in which it holds.
  *
  * @module
  */
-import { valueScale } from "./cases.ts";
-import { claimsLedger } from "./claims.ts";
-import type { CaseSeries } from "./model.ts";
-import { responders, thresholdLabel } from "./stats/responders.ts";
-import type { NamedSeries } from "./stats/sensitivity.ts";
+import { valueScale } from "../cases.ts";
+import { claimsLedger } from "./mod.ts";
+import type { CaseSeries } from "../model.ts";
+import { responders, thresholdLabel } from "../analysis/responders.ts";
+import type { NamedSeries } from "../analysis/sensitivity.ts";
 
 /** A headline conclusion and its value in one dataset. */
 export interface Conclusion {

@@ -9,20 +9,20 @@
  *
  * @module
  */
-import { valueScale } from "./cases.ts";
-import { scaleLabel } from "./scales.ts";
+import { valueScale } from "../cases.ts";
+import { scaleLabel } from "../scales.ts";
 import {
   compareDoses,
   DOSE_NOT_STATED,
   drugWithDose,
   formatDose,
   formatDoseValue,
-} from "./dose.ts";
+} from "../dose.ts";
 import { z } from "zod";
-import { formatDay, formatInterval, formatNumber } from "./intervals.ts";
-import { checkOptions } from "./options.ts";
-import type { Case, CaseSeries, Observation, Treatment } from "./model.ts";
-import { agree, counted, listing, plural } from "./prose.ts";
+import { formatDay, formatInterval, formatNumber } from "../intervals.ts";
+import { checkOptions } from "../options.ts";
+import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
+import { agree, counted, listing, plural } from "../prose.ts";
 import {
   activeTreatments,
   alignOnDrug,
@@ -31,14 +31,14 @@ import {
   drugsGivenAt,
   mayBeGiven,
   relativeDay,
-} from "./timeline.ts";
-import type { Appraisal, ItemVerdict } from "./articles.ts";
-import { computeItem, undatedPoints } from "./appraisal/computed.ts";
-import { type LiteratureFigure, NATURAL_COURSE } from "./appraisal/literature.ts";
-import { type NaranjoOptions, naranjoPair } from "./appraisal/naranjo.ts";
-import type { NaranjoRow } from "./appraisal/naranjo_scale.ts";
-import { naturalHistoryText } from "./appraisal/natural_history.ts";
-import type { NaturalHistoryFigure } from "./reference.ts";
+} from "../timeline.ts";
+import type { Appraisal, ItemVerdict } from "../articles.ts";
+import { computeItem, undatedPoints } from "./computed.ts";
+import { type LiteratureFigure, NATURAL_COURSE } from "./literature.ts";
+import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";
+import type { NaranjoRow } from "./naranjo_scale.ts";
+import { naturalHistoryText } from "./natural_history.ts";
+import type { NaturalHistoryFigure } from "../reference.ts";
 
 export { type LiteratureFigure, NATURAL_COURSE };
 
@@ -68,7 +68,7 @@ export function naturalCourseText(options: { doi?: boolean } = {}): string {
     "excluded from them";
 }
 
-export type { ComputedBasis, ItemJudgement, ItemVerdict } from "./articles.ts";
+export type { ComputedBasis, ItemJudgement, ItemVerdict } from "../articles.ts";
 
 /** The study question the causality and the design's limits are about. */
 export interface StudyQuestion {

@@ -10,11 +10,11 @@ import type { Case } from "../model.ts";
 import type { ResponderThreshold } from "../study.ts";
 import { studyOf, valueScale } from "../cases.ts";
 import type { ChangeOptions } from "./change.ts";
-import { changeOrExclusion } from "./cases.ts";
-import { clopperPearsonLimits } from "./distributions.ts";
-import type { Exclusion } from "./types.ts";
+import { changeOrExclusion } from "./exclusions.ts";
+import { clopperPearsonLimits } from "../stats/distributions.ts";
+import type { Exclusion } from "../stats/types.ts";
 import { checkOptions } from "../options.ts";
-import { responderCurveOptionsSchema, respondersOptionsSchema } from "./options.ts";
+import { responderCurveOptionsSchema, respondersOptionsSchema } from "./option_schemas.ts";
 
 /** A count out of n with its exact (Clopper–Pearson) confidence interval. */
 export interface Proportion {

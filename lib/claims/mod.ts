@@ -2,18 +2,18 @@
  * The claims ledger: each claim an article makes about its patients, judged by a stated rule on
  * the cases of that article only (cases from other articles never change its verdict), beside
  * the numbers computed from the values it reports. The claims are data
- * (`data/articles/<source_id>/claims.csv`, read by `articles.ts` into `series.articles`); the
- * rules that judge them are code (`claims/rules.ts`), chosen by name with their parameters.
+ * (`data/articles/<source_id>/claims.csv`, read by `lib/articles.ts` into `series.articles`); the
+ * rules that judge them are code (`claims/rules/mod.ts`), chosen by name with their parameters.
  *
  * @module
  */
-import { expectSeries } from "./args.ts";
-import type { ClaimData } from "./articles.ts";
-import type { CaseSeries } from "./model.ts";
-import { judge, type Verdict } from "./claims/rules.ts";
+import { expectSeries } from "../args.ts";
+import type { ClaimData } from "../articles.ts";
+import type { CaseSeries } from "../model.ts";
+import { judge, type Verdict } from "./rules/mod.ts";
 
-export type { Verdict } from "./claims/rules.ts";
-export type { ClaimData } from "./articles.ts";
+export type { Verdict } from "./rules/mod.ts";
+export type { ClaimData } from "../articles.ts";
 
 /** Every verdict, in display order. */
 export const VERDICTS: readonly Verdict[] = [

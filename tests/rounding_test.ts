@@ -14,8 +14,8 @@ import {
   sensitivitySpans,
   sensitivityTable,
   withRounding,
-} from "../../lib/mod.ts";
-import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
+} from "../lib/mod.ts";
+import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
 /** A case of Nagoshi et al. 2012, by its id there. */

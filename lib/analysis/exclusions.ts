@@ -7,7 +7,7 @@
 import type { Case } from "../model.ts";
 import { firstPeriod } from "../timeline.ts";
 import { type CaseChange, caseChange, type ChangeOptions } from "./change.ts";
-import type { Exclusion } from "./types.ts";
+import type { Exclusion } from "../stats/types.ts";
 
 /**
  * The change after `drug` of a case, or why there is none (the case never takes the drug).
@@ -19,7 +19,7 @@ import type { Exclusion } from "./types.ts";
  * ```ts
  * import assert from "node:assert/strict";
  * import { loadCaseSeries } from "#lib/mod.ts";
- * import { changeOrExclusion } from "#lib/stats/cases.ts";
+ * import { changeOrExclusion } from "#lib/analysis/exclusions.ts";
  * const cases = (await loadCaseSeries()).cases;
  * // A change for every case that takes the drug, an exclusion for the others.
  * for (const c of cases) {

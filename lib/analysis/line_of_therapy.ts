@@ -11,10 +11,10 @@ import type { Case } from "../model.ts";
 import { firstPeriod } from "../timeline.ts";
 import { studyOf } from "../cases.ts";
 import type { ChangeOptions } from "./change.ts";
-import { changeOrExclusion } from "./cases.ts";
-import type { Exclusion } from "./types.ts";
+import { changeOrExclusion } from "./exclusions.ts";
+import type { Exclusion } from "../stats/types.ts";
 import { checkOptions } from "../options.ts";
-import { changeOptionsSchema, linesOptionsSchema } from "./options.ts";
+import { changeOptionsSchema, linesOptionsSchema } from "./option_schemas.ts";
 
 /** The line of therapy of one case. */
 export interface CaseLine {

@@ -18,8 +18,8 @@ import {
   naranjoTableRows,
   SCALES,
   type Treatment,
-} from "../lib/mod.ts";
-import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
+} from "../../lib/mod.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const OPTIONS = { indication: "pain", improvement: "decrease" as const };
 

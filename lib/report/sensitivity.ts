@@ -1,90 +1,164 @@
 /**
- * The computed paragraphs the notebooks print, one function per paragraph, so that the words
- * and their grammar for any number of cases live in the library (and are tested) rather than in
- * notebook cells.
+ * The sensitivity notebook's tables and paragraphs: the change under every analysis choice, the
+ * alternative readings of the text, how robust the conclusions are to them and to rounding, and
+ * what moves with the baseline definition.
  *
  * @module
  */
-import { fmt } from "./intervals.ts";
-import type { CaseSeries } from "./model.ts";
-import { agree, listing, plural } from "./prose.ts";
-import { baselineDependence, exclusionNotes, sensitivityRange } from "./report.ts";
-import type { Robustness } from "./robustness.ts";
-import { phases } from "./stats/aggregation.ts";
-import { caseChange } from "./stats/change.ts";
-import { clopperPearson, type ResponderRow, type Timing } from "./stats/responders.ts";
-import type { RoundingVerdict, SensitivityRow } from "./stats/sensitivity.ts";
-import { valueScale } from "./cases.ts";
+import { num } from "./cells.ts";
+import { baselineDependence } from "../analysis/baselines.ts";
+import { expectSeries } from "../args.ts";
+import type { Row } from "../display.ts";
+import { fmt } from "../intervals.ts";
+import type { CaseSeries } from "../model.ts";
+import { caseChange } from "../analysis/change.ts";
+import { phases } from "../analysis/aggregation.ts";
+import {
+  type RoundingVerdict,
+  sensitivityRange,
+  type SensitivityRow,
+  type SensitivitySpan,
+  sensitivityTable,
+} from "../analysis/sensitivity.ts";
+import type { Reading } from "../readings.ts";
+import type { Robustness } from "../claims/robustness.ts";
+import { valueScale } from "../cases.ts";
+import { agree, listing, plural } from "../prose.ts";
 
-/**
- * How many rows of each table the dataset has, as one sentence.
- *
- * @param s The case series.
- * @returns For example "1 source, 3 cases, 14 dose periods, …".
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { datasetCounts, loadCaseSeries, plural } from "#lib/mod.ts";
- * const s = await loadCaseSeries();
- * const start = `${plural(s.sources.size, "source")}, ${plural(s.cases.length, "case")}, `;
- * assert.ok(datasetCounts(s).startsWith(start));
- * ```
- */
-export function datasetCounts(s: CaseSeries): string {
-  const count = (f: (c: CaseSeries["cases"][number]) => unknown[]) =>
-    s.cases.reduce((n, c) => n + f(c).length, 0);
-  return `${plural(s.sources.size, "source")}, ${plural(s.cases.length, "case")}, ` +
-    `${plural(count((c) => c.treatments), "dose period")}, ` +
-    `${plural(count((c) => c.observations), `${valueScale(s.cases).name} value`)}, ` +
-    `${plural(count((c) => c.events), "event")} and ` +
-    `${plural(count((c) => c.timepoints), "time point")}`;
+/** The sensitivity table as rows. */
+export function sensitivityRows(s: CaseSeries): Row[] {
+  expectSeries("sensitivityRows", s);
+  return sensitivityTable(s.cases).map((r) => ({
+    case: r.caseId,
+    quantity: r.quantity,
+    baseline: r.baseline,
+    bound: r.bound,
+    rounding: r.rounding ?? "as stated",
+    value: num(r.value),
+    n: r.n,
+  }));
 }
 
 /**
- * The responders at the study's strictest percent threshold, at the first and last value after
- * the drug, with their exact intervals, the cases left out, and the narrowest interval the
- * number of cases allows.
+ * The alternative readings of the text (`data/readings.csv`), one row per replaced time point.
  *
- * @param rows The computed responder rows (`responders`).
- * @returns The paragraph.
+ * @param readings The readings (`loadReadings`).
+ * @returns Rows of reading, what it says, case, time point and its words.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadCaseSeries, plural, responders, responderSummary } from "#lib/mod.ts";
- * const rows = responders((await loadCaseSeries()).cases);
- * // It reports the strictest percent threshold at the last value as "count of n cases".
- * const percents = rows.flatMap((r) => r.threshold.kind === "percent" ? [r.threshold.value] : []);
- * const top = Math.max(...percents);
- * const last = rows.find((r) => r.timing === "last" && r.threshold.value === top)!;
- * const said = `${last.count} of ${plural(last.n, "case")} had a ≥${top}%`;
- * assert.ok(last.n === 0 || responderSummary(rows).includes(said));
+ * import { loadReadings, readingRows } from "#lib/mod.ts";
+ * const readings = await loadReadings();
+ * // One row per replaced time point of each reading.
+ * assert.equal(readingRows(readings).length, readings.reduce((n, r) => n + r.rows.length, 0));
  * ```
  */
-export function responderSummary(rows: readonly ResponderRow[]): string {
-  const top = Math.max(
-    ...rows.flatMap((r) => r.threshold.kind === "percent" ? [r.threshold.value] : []),
+export function readingRows(readings: readonly Reading[]): Row[] {
+  return readings.flatMap((r) =>
+    r.rows.map((x) => ({
+      reading: r.name,
+      choice: r.choice,
+      case: x.case_id,
+      "time point": x.time_id,
+      rule: x.anchor === null
+        ? x.rule
+        : x.amount === null
+        ? `${x.rule} ${x.anchor}${x.bound ? ` (before ${x.bound})` : ""}`
+        : `${x.rule} ${x.amount} ${x.unit} from ${x.anchor}`,
+      words: x.words,
+    }))
   );
-  const drug = rows[0]?.options.drug ?? "the drug";
-  const at = (timing: Timing) =>
-    rows.find((r) =>
-      r.timing === timing && r.threshold.kind === "percent" && r.threshold.value === top
-    );
-  const say = (timing: Timing) => {
-    const r = at(timing);
-    return !r || r.n === 0
-      ? `at the ${timing} value no case could be assessed`
-      : `at the ${timing} value ${r.count} of ${plural(r.n, "case")} had a ≥${top}% ` +
-        `reduction (95% CI ${fmt(100 * r.ciLower!, 0)}–${fmt(100 * r.ciUpper!, 0)}%)`;
-  };
-  const left = exclusionNotes(rows);
-  const n = at("last")?.n ?? 0;
-  const best = n > 0 ? clopperPearson(n, n) : null;
-  return `After ${drug}, ${say("first")}; ${say("last")}. ` +
-    (left.length ? `${left[0]} ` : "") +
-    (best
-      ? `With ${plural(n, "case")}, even if every case responded the exact interval's ` +
-        `lower limit would be ${fmt(100 * best.ciLower!, 0)}%.`
-      : "");
+}
+
+/**
+ * How each headline conclusion fares across the analysis variants, one row each.
+ *
+ * @param rows The robustness of each conclusion (`conclusionRobustness`).
+ * @returns Rows of conclusion, value as extracted, variants where it holds, and the others.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { conclusionRobustness, loadCaseSeries, robustnessRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // With one variant, every conclusion holds in it.
+ * const rows = robustnessRows(conclusionRobustness([{ name: "as extracted", series: s }]));
+ * assert.ok(rows.every((r) => r.holds === "1/1" && r["where it differs"] === null));
+ * ```
+ */
+export function robustnessRows(rows: readonly Robustness[]): Row[] {
+  return rows.map((r) => ({
+    conclusion: r.label,
+    "as extracted": r.value,
+    holds: `${r.holds}/${r.of}`,
+    "where it differs": r.differs.length
+      ? [...new Set(r.differs.map((d) => d.value))].map((v) =>
+        `${v} in ${r.differs.filter((d) => d.value === v).length}`
+      ).join("; ")
+      : null,
+  }));
+}
+
+/**
+ * The spans of the per-case quantities over every variant, baseline and bound, for tables.
+ *
+ * @param spans The spans (`sensitivitySpans`).
+ * @returns Rows of case, quantity, value as extracted, least and greatest value, variants.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivitySpans, spanRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const spans = sensitivitySpans([{ name: "as extracted", series: s }]);
+ * assert.deepEqual(spanRows(spans).map((r) => r.case), spans.map((x) => x.caseId));
+ * ```
+ */
+export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
+  return spans.map((r) => ({
+    case: r.caseId,
+    quantity: r.quantity,
+    "as extracted": r.nominal === null
+      ? "not defined"
+      : r.nominalDated
+      ? num(r.nominal)
+      : `${num(r.nominal)} (nominal only: no date stated)`,
+    least: num(r.lo),
+    greatest: r.openEnded
+      ? (r.hi === null ? "open (no later bound stated)" : `${num(r.hi)} or more (open: no later ` +
+        "bound stated)")
+      : num(r.hi),
+    "defined in": `${r.defined}/${r.variants} variants`,
+  }));
+}
+
+/**
+ * Which responder conclusions move under rounding, one row per case, value and threshold.
+ *
+ * @param verdicts The verdicts (`roundingRobustness`).
+ * @returns Rows of case, value, threshold, whether reached as stated (nominal), the reduction's
+ * range as stated and with rounding, and the verdict (holds / moves under rounding / moves
+ * within the extraction intervals).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, roundingRobustness, roundingRows } from "#lib/mod.ts";
+ * const verdicts = roundingRobustness((await loadCaseSeries()).cases);
+ * const rows = roundingRows(verdicts);
+ * // One row per verdict, its verdict in words.
+ * assert.deepEqual(rows.map((r) => r["under rounding"]), verdicts.map((v) => v.status));
+ * ```
+ */
+export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
+  const range = ([lo, hi]: [number, number]) =>
+    fmt(lo, 1) === fmt(hi, 1) ? fmt(lo, 1) : `${fmt(lo, 1)}–${fmt(hi, 1)}`;
+  return verdicts.map((v) => ({
+    case: v.caseId,
+    value: `${v.timing} after the drug`,
+    conclusion: `responder (${v.threshold})`,
+    "as stated": v.nominal ? "reached" : "not reached",
+    "reduction as stated": range(v.asStated),
+    "reduction with rounding": range(v.rounded),
+    "under rounding": v.status,
+  }));
 }
 
 /**
@@ -214,14 +288,13 @@ export function robustnessSummary(
  * @returns The paragraph.
  * @example
  * ```ts
- * import { roundingSummary } from "./summaries.ts";
+ * import assert from "node:assert/strict";
+ * import { roundingSummary } from "#lib/mod.ts";
  * const s = roundingSummary([{
  *   caseId: "1", timing: "first", threshold: "≥30% reduction", nominal: true,
  *   asStated: [30.3, 30.3], rounded: [27.7, 32.8], status: "moves under rounding",
  * }]);
- * if (!s.includes("case 1, ≥30% reduction at the first value (reached as stated; 27.7–32.8%")) {
- *   throw new Error(s);
- * }
+ * assert.ok(s.includes("case 1, ≥30% reduction at the first value (reached as stated; 27.7–32.8%"), s);
  * ```
  */
 export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {

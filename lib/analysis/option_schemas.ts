@@ -1,5 +1,5 @@
 /**
- * The schemas of the statistics' options objects, for {@link checkOptions}: each lists the keys a
+ * The schemas of the case analyses' options objects, for {@link checkOptions}: each lists the keys a
  * function accepts and the values each may take, so that a wrong one is reported rather than
  * silently replaced by a default.
  *
@@ -74,25 +74,3 @@ export const caseEffectSizesExtraSchema = z.object({
   weighting: z.enum(["equal", "1/V", "nA", "nB", "nA*nB", "1/nA+1/nB"]).optional(),
   minPoints: z.number().int().min(1).optional(),
 }).strict();
-
-/** `EffectSizeOptions`, named as in SingleCaseES; `improvement` is required. */
-export const effectSizeOptionsSchema = z.object({
-  improvement: z.enum(["decrease", "increase"]),
-  confidence: confidence.optional(),
-  seMethod: z.enum(["unbiased", "hanley", "null"]).optional(),
-  scale: z.enum(["count", "rate", "proportion", "percentage", "other"]).optional(),
-  intervals: z.number().gt(0).optional(),
-  observationLength: z.number().gt(0).optional(),
-  dConst: z.number().gt(0).optional(),
-  biasCorrect: z.boolean().optional(),
-  stdDev: z.enum(["baseline", "pool"]).optional(),
-  deltaMethod: z.boolean().optional(),
-  goal: z.number().optional(),
-  kendall: z.boolean().optional(),
-  pretestTrend: z.union([z.literal(false), z.number().gt(0).max(1)]).optional(),
-}).strict();
-
-/** Where `improvement` comes from, for the message when it is wrong or missing. */
-export const EFFECT_SIZE_HINT: Readonly<Record<string, string>> = {
-  improvement: "the study's direction: { improvement: c.study.improvement }",
-};

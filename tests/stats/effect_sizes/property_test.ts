@@ -3,7 +3,7 @@
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { effectSize, type Measure, MEASURES } from "../../lib/mod.ts";
+import { effectSize, type Measure, MEASURES } from "../../../lib/mod.ts";
 
 const SEED = 42;
 const series = (min: number) =>

@@ -12,16 +12,16 @@ import { atBound, type ExtractionBound } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { studyOf } from "../cases.ts";
 import type { ChangeOptions } from "./change.ts";
-import { changeOrExclusion } from "./cases.ts";
-import { binomialCdf } from "./distributions.ts";
+import { changeOrExclusion } from "./exclusions.ts";
+import { binomialCdf } from "../stats/distributions.ts";
 import type { Timing } from "./responders.ts";
-import type { Exclusion } from "./types.ts";
+import type { Exclusion } from "../stats/types.ts";
 import { checkOptions } from "../options.ts";
 import {
   pairedOptionsSchema,
   pairedTestsOptionsSchema,
   permutationOptionsSchema,
-} from "./options.ts";
+} from "./option_schemas.ts";
 
 /** Paired pre/post values of each case. */
 export interface PrePost {

@@ -24,14 +24,14 @@ import {
   RULES,
   ruleThresholds,
   visualAnalysis,
-} from "../lib/mod.ts";
-import { VERDICTS } from "../lib/claims.ts";
-import { judge } from "../lib/claims/rules.ts";
-import { ATTRIBUTION_RULES } from "../lib/claims/rules/attribution.ts";
-import { COURSE_RULES } from "../lib/claims/rules/course.ts";
-import { ORDER_RULES } from "../lib/claims/rules/order.ts";
-import { VALUE_RULES } from "../lib/claims/rules/values.ts";
-import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
+} from "../../lib/mod.ts";
+import { VERDICTS } from "../../lib/claims/mod.ts";
+import { judge } from "../../lib/claims/rules/mod.ts";
+import { ATTRIBUTION_RULES } from "../../lib/claims/rules/attribution.ts";
+import { COURSE_RULES } from "../../lib/claims/rules/course.ts";
+import { ORDER_RULES } from "../../lib/claims/rules/order.ts";
+import { VALUE_RULES } from "../../lib/claims/rules/values.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 /** The synthetic second article (tests/fixtures/second-article). */
 const FIXTURE = "synthetic-fixture";
@@ -136,7 +136,7 @@ Deno.test("nagoshi-2012: verdicts follow the stated rules on the computed values
 });
 
 Deno.test("words for relief: one threshold per kind of word, from the documented no-pain band", async () => {
-  const readme = await Deno.readTextFile(new URL("../data/README.md", import.meta.url));
+  const readme = await Deno.readTextFile(new URL("../../data/README.md", import.meta.url));
   // The constant and its source are stated in data/README.md as they are in the code.
   assert.ok(
     readme.includes(`0 to ${NO_PAIN_BAND.atMost} cm of a 10 cm VAS`),
@@ -278,7 +278,7 @@ Deno.test("visual analysis: level, trend, variability, immediacy, overlap with t
 });
 
 Deno.test("rules are code chosen by name: every rule has its parameters' schema and a README entry", async () => {
-  const readme = await Deno.readTextFile(new URL("../data/README.md", import.meta.url));
+  const readme = await Deno.readTextFile(new URL("../../data/README.md", import.meta.url));
   for (const [name, spec] of Object.entries(RULES)) {
     assert.ok(readme.includes(`\`${name}\``), `rule ${name} is not documented in data/README.md`);
     for (const param of Object.keys(spec.params.shape)) {
@@ -293,13 +293,11 @@ Deno.test("rules are code chosen by name: every rule has its parameters' schema 
 });
 
 Deno.test("each claim is judged about its own drug (its data), never the study's", async () => {
-  const rules = [...Deno.readDirSync(new URL("../lib/claims/rules/", import.meta.url))]
+  const rules = [...Deno.readDirSync(new URL("../../lib/claims/rules/", import.meta.url))]
     .map((e) => `claims/rules/${e.name}`);
   assert.ok(rules.length > 0);
-  for (
-    const file of ["claims.ts", "claims/rules.ts", ...rules, "claims/params.ts", "appraisal.ts"]
-  ) {
-    const src = await Deno.readTextFile(new URL(`../lib/${file}`, import.meta.url));
+  for (const file of ["claims/mod.ts", ...rules, "claims/params.ts", "appraisal/mod.ts"]) {
+    const src = await Deno.readTextFile(new URL(`../../lib/${file}`, import.meta.url));
     assert.doesNotMatch(src, /\bSTUDY\b|study\.ts/, `lib/${file} reads the study's question`);
   }
   // The same claim about another drug is judged about that drug.

@@ -1,6 +1,7 @@
 /**
- * The notebooks' computed paragraphs (lib/summaries.ts): what they say about the real cases, and
- * that they stay grammatical and honest for one case, for none, and for cases of other shapes.
+ * The notebooks' computed paragraphs (each in its family's module of lib/report/: dataset, pooled,
+ * sensitivity): what they say about the real cases, and that they stay grammatical and honest for
+ * one case, for none, and for cases of other shapes.
  */
 import assert from "node:assert/strict";
 import {
@@ -13,8 +14,8 @@ import {
   responderSummary,
   robustnessSummary,
   sensitivityTable,
-} from "../lib/mod.ts";
-import { articleSeries, dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
+} from "../../lib/mod.ts";
+import { articleSeries, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 /** The first article alone: what the tests below state of the real data is about it. */
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));

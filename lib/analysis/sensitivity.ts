@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { atBound, type ExtractionBound, type NominalInterval } from "../intervals.ts";
+import { atBound, type ExtractionBound, fmt, type NominalInterval } from "../intervals.ts";
 import type { Case, CaseSeries } from "../model.ts";
 import { BASELINE_DEFINITIONS, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
 import { caseChange, timeToRelief } from "./change.ts";
@@ -421,4 +421,40 @@ export function roundingRobustness(cases: readonly Case[], drug?: string): Round
     }
   }
   return out;
+}
+
+/**
+ * The range (min–max, formatted) of a sensitivity quantity for one case across every baseline
+ * definition and bound, or "not defined" when no choice defines it.
+ *
+ * @param table The computed sensitivity table ({@link sensitivityTable}).
+ * @param quantity The quantity, as named in the table.
+ * @param caseId The case.
+ * @returns For example "85.1–100", "87.5" when every choice gives the same value, or "not
+ * defined".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fmt, loadCaseSeries, sensitivityRange, sensitivityTable } from "#lib/mod.ts";
+ * const table = sensitivityTable((await loadCaseSeries()).cases);
+ * const row = table.find((r) => r.value !== null)!;
+ * const values = table.filter((r) =>
+ *   r.quantity === row.quantity && r.caseId === row.caseId && r.value !== null
+ * ).map((r) => r.value as number);
+ * const [lo, hi] = [fmt(Math.min(...values), 1), fmt(Math.max(...values), 1)];
+ * const want = lo === hi ? lo : `${lo}–${hi}`;
+ * assert.equal(sensitivityRange(table, row.quantity, row.caseId), want);
+ * assert.equal(sensitivityRange(table, row.quantity, "no such case"), "not defined");
+ * ```
+ */
+export function sensitivityRange(
+  table: readonly SensitivityRow[],
+  quantity: string,
+  caseId: string,
+): string {
+  const v = table.filter((r) => r.quantity === quantity && r.caseId === caseId && r.value !== null)
+    .map((r) => r.value as number);
+  if (!v.length) return "not defined";
+  const [lo, hi] = [fmt(Math.min(...v), 1), fmt(Math.max(...v), 1)];
+  return lo === hi ? lo : `${lo}–${hi}`;
 }

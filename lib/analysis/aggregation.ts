@@ -5,21 +5,22 @@
  *
  * @module
  */
-import { reportable } from "./reportable.ts";
+import { reportable } from "../stats/reportable.ts";
 import { expectCase, expectCases } from "../args.ts";
 import { atBound, type ExtractionBound } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { alignOnDrug, firstPeriod } from "../timeline.ts";
-import { EFFECT_SIZES, effectSize, type Measure, MEASURE_RANGE } from "./effect_sizes/mod.ts";
-import { zFor } from "./effect_sizes/result.ts";
-import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "./types.ts";
-import { checkOptions } from "../options.ts";
 import {
-  caseEffectSizesExtraSchema,
-  EFFECT_SIZE_HINT,
-  effectSizeOptionsSchema,
-  phasesOptionsSchema,
-} from "./options.ts";
+  EFFECT_SIZES,
+  effectSize,
+  type Measure,
+  MEASURE_RANGE,
+} from "../stats/effect_sizes/mod.ts";
+import { zFor } from "../stats/effect_sizes/result.ts";
+import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "../stats/types.ts";
+import { checkOptions } from "../options.ts";
+import { caseEffectSizesExtraSchema, phasesOptionsSchema } from "./option_schemas.ts";
+import { EFFECT_SIZE_HINT, effectSizeOptionsSchema } from "../stats/effect_sizes/option_schema.ts";
 
 /** Baseline and treatment values of a case for AB effect sizes. */
 export interface Phases {

@@ -19,8 +19,8 @@ import {
   naturalHistoryRows,
   normalizeSourceText,
   showTable,
-} from "../lib/mod.ts";
-import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
+} from "../../lib/mod.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
 const NAGOSHI = "nagoshi-2012";
@@ -91,7 +91,7 @@ Deno.test("nagoshi-2012: design limits: computed evidence, quoted selection, cit
   assert.match(by["Regression to the mean"], /case 2: milnacipran 25 mg\/day after VAS 8/);
   for (const l of limits) assert.doesNotMatch(l.evidence, /slow decline|undefined|NaN/);
   const docs = normalizeSourceText(
-    await Deno.readTextFile(new URL("../docs/literature.md", import.meta.url)),
+    await Deno.readTextFile(new URL("../../docs/literature.md", import.meta.url)),
   );
   for (const f of NATURAL_COURSE) {
     assert.ok(docs.includes(normalizeSourceText(f.figure)), f.figure);

@@ -12,16 +12,16 @@
  *
  * @module
  */
-import type { Case } from "../model.ts";
-import { type ClaimRule, type RuleName, RULES } from "./params.ts";
-import { cannot, type Judge, type Judgement, type Judges } from "./rules/common.ts";
-import { ATTRIBUTION_RULES } from "./rules/attribution.ts";
-import { COURSE_RULES } from "./rules/course.ts";
-import { ORDER_RULES } from "./rules/order.ts";
-import { VALUE_RULES } from "./rules/values.ts";
+import type { Case } from "../../model.ts";
+import { type ClaimRule, type RuleName, RULES } from "../params.ts";
+import { cannot, type Judge, type Judgement, type Judges } from "./common.ts";
+import { ATTRIBUTION_RULES } from "./attribution.ts";
+import { COURSE_RULES } from "./course.ts";
+import { ORDER_RULES } from "./order.ts";
+import { VALUE_RULES } from "./values.ts";
 
-export type { ClaimRule } from "./params.ts";
-export type { Judgement, Verdict } from "./rules/common.ts";
+export type { ClaimRule } from "../params.ts";
+export type { Judgement, Verdict } from "./common.ts";
 
 /** The function of every rule, by name (one per name of `params.ts`: the type requires it). */
 const JUDGES: Judges<RuleName> = {
@@ -42,7 +42,7 @@ const JUDGES: Judges<RuleName> = {
  * ```ts
  * import assert from "node:assert/strict";
  * import { loadCaseSeries } from "#lib/mod.ts";
- * import { judge } from "#lib/claims/rules.ts";
+ * import { judge } from "#lib/claims/rules/mod.ts";
  * const [c] = (await loadCaseSeries()).cases;
  * const rule = { kind: "no-depression", params: { sds_below: 40 } } as const;
  * assert.ok(judge(rule, null, [c]).evidence.startsWith(`case ${c.id}: SDS`));
