@@ -119,7 +119,7 @@ export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";
 export { getCase, scaleMix, studyOf, valueScale } from "./cases.ts";
 export { FRAME_ROWS_SHOWN, type Frames, frames } from "./frames.ts";
 export { help, helpText } from "./help.ts";
-export { type Feature, visualAnalysis } from "./stats/visual.ts";
+export { type Feature, visualAnalysis } from "./analysis/visual.ts";
 export {
   articlesWithoutClaims,
   type ClaimData,

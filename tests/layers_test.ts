@@ -36,7 +36,6 @@ export const LAYERS: readonly { name: string; what: string; modules: readonly st
   {
     name: "stats",
     what: "pure numbers on arrays: effect sizes and their registry, Kendall, distributions, roots",
-    // visual.ts takes a case: it is an analysis (below), until it moves to lib/analysis/.
     modules: ["stats/"],
   },
   {
@@ -48,7 +47,7 @@ export const LAYERS: readonly { name: string; what: string; modules: readonly st
   {
     name: "analysis",
     what: "analyses of a case or a series, with an explicit study: change, responders, pooled …",
-    modules: ["analysis/", "stats/visual.ts"],
+    modules: ["analysis/"],
   },
   { name: "claims", what: "the claims judged from the data", modules: ["claims/"] },
   { name: "appraisal", what: "checklists, causality, design limits", modules: ["appraisal/"] },
@@ -64,7 +63,7 @@ export const LAYERS: readonly { name: string; what: string; modules: readonly st
 
 /** The layer a module (its path below `lib/`) belongs to, as an index into {@link LAYERS}. */
 function layerOf(module: string): number {
-  // The most specific pattern wins: a file before its folder ("stats/visual.ts" before "stats/").
+  // The most specific pattern wins: a file before its folder ("claims/params.ts" before "claims/").
   let best = -1;
   let bestLength = -1;
   LAYERS.forEach((layer, i) => {

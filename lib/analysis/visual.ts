@@ -10,7 +10,7 @@ import { linearRegression } from "simple-statistics";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
-import { effectSize } from "./effect_sizes/mod.ts";
+import { effectSize } from "../stats/effect_sizes/mod.ts";
 import { valueScale } from "../cases.ts";
 import { plural } from "../prose.ts";
 
