@@ -121,8 +121,10 @@ export function dataPackage(articles: readonly ArticleFolder[] = []) {
       // The checklists an appraisal is judged against (reference data, not per article).
       resource("checklists", referenceTables.checklists, []),
       resource("checklist-items", referenceTables.checklistItems, [checklistKey]),
-      // Labelled dose ranges and natural-history figures, each with its words and address.
+      // Labelled dose ranges, the ages of their populations and natural-history figures, each
+      // with its words and address.
       resource("labelled-doses", referenceTables.labelledDoses, []),
+      resource("populations", referenceTables.populations, []),
       resource("natural-history", referenceTables.naturalHistory, []),
       // Each article's claims and appraisal (lib/articles.ts), where recorded.
       ...articles.flatMap(({ sourceId, files }) =>

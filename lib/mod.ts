@@ -148,7 +148,13 @@ export {
   ruleThresholds,
 } from "./claims/relief.ts";
 export { type Appraisal, type ArticleRecords, type Articles, type Checklist } from "./articles.ts";
-export { type Evidence, type LabelledDose, type NaturalHistoryFigure } from "./reference.ts";
+export {
+  type Evidence,
+  type LabelledDose,
+  type NaturalHistoryFigure,
+  type Population,
+  populationWord,
+} from "./reference.ts";
 export {
   articleTables,
   COMPUTED_BASES,

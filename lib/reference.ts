@@ -1,9 +1,11 @@
 /**
- * Reads the reference tables of `reference_schema.ts` (labelled dose ranges, published figures
- * on the natural course) with the loader's reader, and checks what a row schema cannot: a row
- * `verified` has its numbers, each stated by its quote (`source.ts`, the same number matching
- * as the case tables), and an address; a row `not verified` has no number; no key twice. Both
- * files are optional: without them, the analyses say that no labelled dose or no figure is
+ * Reads the reference tables of `reference_schema.ts` (labelled dose ranges, the ages of the
+ * populations they are for, published figures on the natural course) with the loader's reader,
+ * and checks what a row schema cannot: a row `verified` has its numbers, each stated by its quote
+ * (`source.ts`, the same number matching as the case tables), and an address; a row `not
+ * verified` has no number; no key twice; a population's ages are stated by its quote, and, when
+ * `populations.csv` is present, every labelled range's population is one of it. The files are
+ * optional: without them, the analyses say that no labelled dose, no age rule or no figure is
  * recorded.
  *
  * @module
@@ -15,6 +17,7 @@ import {
   evidenceTables,
   type LabelledDoseRow,
   type NaturalHistoryRow,
+  type PopulationRow,
 } from "./reference_schema.ts";
 
 /** A drug's labelled daily dose range (a row of `reference/labelled-doses.csv`). */
@@ -41,6 +44,43 @@ export interface LabelledDose {
   source: string | null;
   /** What the source is; what the range leaves out. */
   note: string | null;
+}
+
+/**
+ * The ages a label's population covers (a row of `reference/populations.csv`): the one rule that
+ * turns a label's word (adults, elderly) into ages, with the words it was read in.
+ */
+export interface Population {
+  /** The word, as `LabelledDose.population` starts with it. */
+  population: string;
+  /** Youngest age in it (years). */
+  min_age: number;
+  /** Oldest age in it (years), `null`: no upper limit. */
+  max_age: number | null;
+  /** The definition's words, verbatim. */
+  quote: string;
+  /** The address where they were read. */
+  source: string;
+  /** Whose definition it is; why it is used. */
+  note: string | null;
+}
+
+/**
+ * The population word of a labelled range: its `population` without the label's own word in
+ * brackets ("elderly (高齢者)" → "elderly").
+ *
+ * @param population The `population` cell.
+ * @returns The word that `reference/populations.csv` defines.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { populationWord } from "#lib/reference.ts";
+ * assert.equal(populationWord("elderly (高齢者)"), "elderly");
+ * assert.equal(populationWord("adults"), "adults");
+ * ```
+ */
+export function populationWord(population: string): string {
+  return population.replace(/\s*\(.*$/, "").trim();
 }
 
 /** A published figure on the natural course of the pain (`reference/natural-history.csv`). */
@@ -79,6 +119,8 @@ export interface NaturalHistoryFigure {
 export interface Evidence {
   /** Labelled dose ranges, in file order (empty without the file). */
   labelledDoses: readonly LabelledDose[];
+  /** The ages of the populations the ranges are for, in file order (empty without the file). */
+  populations: readonly Population[];
   /** Figures on the natural course, in file order (empty without the file). */
   naturalHistory: readonly NaturalHistoryFigure[];
 }
@@ -112,7 +154,12 @@ export interface EvidenceContext {
  * ```
  */
 export function readEvidence(ctx: EvidenceContext): Evidence {
-  return { labelledDoses: readDoses(ctx), naturalHistory: readFigures(ctx) };
+  const populations = readPopulations(ctx);
+  return {
+    labelledDoses: readDoses(ctx, populations?.words ?? null),
+    populations: populations?.rows ?? [],
+    naturalHistory: readFigures(ctx),
+  };
 }
 
 /** Pushes the problems of one row; returns whether there were none. */
@@ -124,7 +171,41 @@ function report(ctx: EvidenceContext, file: string, row: number, problems: [stri
 /** A verified row's address: an http(s) URL. */
 const badAddress = (s: string | null) => s === null || !/^https?:\/\/\S+$/.test(s);
 
-function readDoses(ctx: EvidenceContext): LabelledDose[] {
+/**
+ * The populations, and every word the file defines (a row with a problem included, so that its
+ * ranges are not reported twice); `null` without the file (then no range's population is checked).
+ */
+function readPopulations(
+  ctx: EvidenceContext,
+): { rows: Population[]; words: ReadonlySet<string> } | null {
+  const t = evidenceTables.populations;
+  if (!ctx.exists(`${ctx.dir}${t.file}`)) return null;
+  const out: Population[] = [];
+  const keys = new Set<string>();
+  ctx.read<PopulationRow>(t.file, t.schema, (row, r) => {
+    if (r === null) return;
+    const p: [string, string][] = [];
+    if (keys.has(r.population)) p.push(["population", `duplicate ${r.population}`]);
+    keys.add(r.population);
+    if (populationWord(r.population) !== r.population) {
+      p.push([
+        "population",
+        "must be a word without brackets (the label's word stays in labelled-doses.csv)",
+      ]);
+    }
+    for (const c of ["min_age", "max_age"] as const) {
+      const v = r[c];
+      const bad = v === null ? null : quoteStatesValue(r.quote, v, c);
+      if (bad) p.push(["quote", bad]);
+    }
+    if (r.max_age !== null && r.max_age < r.min_age) p.push(["max_age", "is below min_age"]);
+    if (badAddress(r.source)) p.push(["source", "needs the http(s) address where it was read"]);
+    if (report(ctx, t.file, row, p)) out.push(r);
+  });
+  return { rows: out, words: keys };
+}
+
+function readDoses(ctx: EvidenceContext, populations: ReadonlySet<string> | null): LabelledDose[] {
   const t = evidenceTables.labelledDoses;
   if (!ctx.exists(`${ctx.dir}${t.file}`)) return [];
   const out: LabelledDose[] = [];
@@ -135,6 +216,15 @@ function readDoses(ctx: EvidenceContext): LabelledDose[] {
     const key = `${r.drug}\u0000${r.country}\u0000${r.population}`;
     if (keys.has(key)) p.push(["drug", `duplicate ${r.drug}, ${r.country}, ${r.population}`]);
     keys.add(key);
+    const word = populationWord(r.population);
+    if (populations !== null && !populations.has(word)) {
+      p.push([
+        "population",
+        `'${word}' is not a population of ${evidenceTables.populations.file} (${
+          [...populations].join(", ") || "none"
+        })`,
+      ]);
+    }
     if (r.status === "verified") {
       for (const c of ["min_mg_per_day", "max_mg_per_day"] as const) {
         const v = r[c];

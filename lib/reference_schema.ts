@@ -1,7 +1,8 @@
 /**
  * zod schemas of the reference tables that do not belong to one article and are not checklists:
- * the labelled dose ranges of drugs (`data/reference/labelled-doses.csv`) and published figures
- * on the natural course of phantom pain (`data/reference/natural-history.csv`). Each value comes
+ * the labelled dose ranges of drugs (`data/reference/labelled-doses.csv`), the ages that define the
+ * populations those ranges are for (`data/reference/populations.csv`) and published figures on the
+ * natural course of phantom pain (`data/reference/natural-history.csv`). Each value comes
  * with the verbatim words it was read in and the address where they were read; a row whose
  * figure could not be retrieved says `not verified` and has no number. The cross-field checks
  * (a verified row has its numbers, stated by its quote) are in `reference.ts`.
@@ -46,7 +47,10 @@ const labelledDoseSchema = z.object({
     description: "The labelled indication the range is for (the label's words in brackets); " +
       "empty when no label was read.",
   }),
-  population: text().meta({ description: "Who the range is for: adults, elderly..." }),
+  population: text().meta({
+    description: "Who the range is for: a `population` of populations.csv (adults, elderly...), " +
+      "optionally followed by the label's word in brackets: 'elderly (高齢者)'.",
+  }),
   status: status(),
   min_mg_per_day: optPositive(
     "Lowest daily dose the label states for the indication (a starting dose included when " +
@@ -62,6 +66,31 @@ const labelledDoseSchema = z.object({
   }),
   source: optText().meta({ description: "The address where the quote was read." }),
   note: optText().meta({ description: "What the source is; what the range leaves out." }),
+});
+
+/** An age in whole years (0–120). */
+const wholeAge = () =>
+  z.string().regex(/^[0-9]+$/, { message: "must be an age in whole years" }).transform(Number)
+    .pipe(z.number().int().max(120, { message: "must be at most 120" }));
+/** A required age. */
+const age = (description: string) =>
+  z.string().transform((s) => s.trim()).pipe(wholeAge()).meta({ description, type: "integer" });
+/** An optional age: empty is `null`. */
+const optAge = (description: string) =>
+  z.string().transform((s) => s.trim()).pipe(
+    z.union([z.literal("").transform(() => null), wholeAge()]),
+  ).meta({ description, type: "integer" });
+
+/** One row of `reference/populations.csv`: the ages a population of a label covers. */
+const populationSchema = z.object({
+  population: text().meta({
+    description: "The word of labelled-doses.csv's `population` (adults, elderly...).",
+  }),
+  min_age: age("Youngest age (years) in the population, as the quote states it."),
+  max_age: optAge("Oldest age (years) in it, as the quote states it; empty: no upper limit."),
+  quote: text().meta({ description: "The definition's words, verbatim; they state the ages." }),
+  source: text().meta({ description: "The address where the quote was read." }),
+  note: optText().meta({ description: "Whose definition it is; why it is used here." }),
 });
 
 /** One row of `reference/natural-history.csv`: a published figure on the course of the pain. */
@@ -90,6 +119,13 @@ export const evidenceTables = {
     schema: labelledDoseSchema,
     key: ["drug", "country", "population"],
   },
+  populations: {
+    file: "reference/populations.csv",
+    title:
+      "The ages that define a label's population (adults, elderly), with the words and address",
+    schema: populationSchema,
+    key: ["population"],
+  },
   naturalHistory: {
     file: "reference/natural-history.csv",
     title: "Published figures on the natural course of phantom pain, with their words and address",
@@ -100,5 +136,7 @@ export const evidenceTables = {
 
 /** Row type of `reference/labelled-doses.csv`. */
 export type LabelledDoseRow = z.output<typeof labelledDoseSchema>;
+/** Row type of `reference/populations.csv`. */
+export type PopulationRow = z.output<typeof populationSchema>;
 /** Row type of `reference/natural-history.csv`. */
 export type NaturalHistoryRow = z.output<typeof naturalHistorySchema>;

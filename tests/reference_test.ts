@@ -1,13 +1,15 @@
 /**
  * The reference figures outside the articles (data/reference/labelled-doses.csv,
- * natural-history.csv): a verified number must be stated by its quote, a row not verified has no
- * number, a verified row has an address; each problem is located as file:row:column.
+ * populations.csv, natural-history.csv): a verified number must be stated by its quote, a row not
+ * verified has no number, a verified row has an address, a labelled range's population is one
+ * whose ages are recorded; each problem is located as file:row:column.
  */
 import assert from "node:assert/strict";
 import { copyData, editLine, loadProblems } from "./helpers/data_dir.ts";
 
 const DOSES = "reference/labelled-doses.csv";
 const FIGURES = "reference/natural-history.csv";
+const POPULATIONS = "reference/populations.csv";
 
 /** Loads a copy of the data with one line of `file` edited; returns the problems. */
 async function problems(file: string, edit: (text: string) => string): Promise<string[]> {
@@ -22,6 +24,34 @@ const lineOf = (text: string, re: RegExp) => text.split("\n").findIndex((l) => r
 
 Deno.test("the reference files as committed load without a problem", async () => {
   assert.deepEqual(await problems(DOSES, (t) => t), []);
+});
+
+Deno.test("populations: an age the quote does not state is an error at its row", async () => {
+  let at = 0;
+  const found = await problems(POPULATIONS, (t) => {
+    at = 2;
+    // One year older than the definition's words say.
+    return editLine(
+      t,
+      at,
+      (l) => l.replace(/^([^,]+),(\d+),/, (_, w, a) => `${w},${Number(a) + 1},`),
+    );
+  });
+  assert.equal(found.length, 1, found.join("\n"));
+  assert.match(found[0], new RegExp(`^${POPULATIONS}:${at}:quote: min_age is \\d+ but the quote`));
+});
+
+Deno.test("labelled doses: a population without an age rule in populations.csv is an error at its row", async () => {
+  let at = 0;
+  const found = await problems(DOSES, (t) => {
+    at = lineOf(t, /,adults,verified,/);
+    return editLine(t, at, (l) => l.replace(",adults,verified,", ",newborns,verified,"));
+  });
+  assert.equal(found.length, 1, found.join("\n"));
+  assert.match(
+    found[0],
+    new RegExp(`^${DOSES}:${at}:population: 'newborns' is not a population of ${POPULATIONS}`),
+  );
 });
 
 Deno.test("labelled doses: a verified maximum the quote does not state is an error at its row", async () => {

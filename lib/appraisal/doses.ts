@@ -5,10 +5,16 @@
  * dose the text does not state is "dose not stated", a label whose range could not be verified is
  * "not verified", and a drug with no label recorded says so; none of them is a number.
  *
+ * A range is for a population (adults, the elderly): it applies to a case only when the case's
+ * age is in that population, by the one rule of `reference/populations.csv` that turns the label's
+ * word into ages ({@link populationApplies}); a range that does not apply is "not applicable",
+ * never compared, and one whose applicability is unknown (no age, no rule) says so beside its
+ * comparison.
+ *
  * @module
  */
 import type { CaseSeries, Dose } from "../model.ts";
-import type { LabelledDose } from "../reference.ts";
+import { type LabelledDose, type Population, populationWord } from "../reference.ts";
 import { formatDose } from "../dose.ts";
 import { formatNumber } from "../intervals.ts";
 
@@ -61,12 +67,63 @@ export function doseAgainstLabel(dose: Dose | null, range: LabelledRange): DoseV
   return "partly outside";
 }
 
+/** Whether a labelled range's population includes a patient: `applies` `null` when unknown. */
+export interface PopulationFit {
+  /** `true` in the population, `false` outside it, `null` when it cannot be said. */
+  applies: boolean | null;
+  /** The population's ages ("aged 65 or more"), or why they are unknown. */
+  ages: string;
+}
+
+/** A population's ages in words: "aged 65 or more", "aged 18 to 64". */
+const agesText = (p: Population) =>
+  p.max_age === null ? `aged ${p.min_age} or more` : `aged ${p.min_age} to ${p.max_age}`;
+
+/**
+ * Whether a patient of this age is in a labelled range's population, by the ages of
+ * `reference/populations.csv` (the one rule that turns "elderly" into an age). Unknown stays
+ * unknown: an age not stated, or a population with no age rule recorded, gives `applies: null`.
+ *
+ * @param age The patient's age in years (`null`: not stated).
+ * @param population The range's `population` ("elderly (高齢者)").
+ * @param populations The age rules (`series.articles.populations`).
+ * @returns Whether the range applies, and the population's ages.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { populationApplies } from "#lib/mod.ts";
+ * const elderly = {
+ *   population: "elderly", min_age: 65, max_age: null, quote: "65歳以上",
+ *   source: "https://example.org", note: null,
+ * };
+ * assert.deepEqual(populationApplies(27, "elderly (高齢者)", [elderly]), {
+ *   applies: false,
+ *   ages: "aged 65 or more",
+ * });
+ * assert.equal(populationApplies(65, "elderly", [elderly]).applies, true);
+ * assert.equal(populationApplies(null, "elderly", [elderly]).applies, null);
+ * assert.equal(populationApplies(70, "children", [elderly]).applies, null);
+ * ```
+ */
+export function populationApplies(
+  age: number | null,
+  population: string,
+  populations: readonly Population[],
+): PopulationFit {
+  const word = populationWord(population);
+  const rule = populations.find((p) => p.population === word);
+  if (!rule) return { applies: null, ages: `no age rule recorded for '${word}'` };
+  const ages = agesText(rule);
+  if (age === null) return { applies: null, ages };
+  return { applies: age >= rule.min_age && (rule.max_age === null || age <= rule.max_age), ages };
+}
+
 /** One dose period of one case against one label (or against none recorded). */
 export interface LabelledDoseComparison {
   /** Case id. */
   caseId: string;
-  /** The patient's age (a label's range for the elderly gives no age: compare it yourself). */
-  age: number;
+  /** The patient's age in years (`null`: not stated). */
+  age: number | null;
   /** The drug. */
   drug: string;
   /** What it was given for (`purpose`). */
@@ -79,10 +136,17 @@ export interface LabelledDoseComparison {
   indication: string | null;
   /** Who the range is for (adults, elderly...). */
   population: string | null;
+  /** Whether the range's population includes the patient (`null`: unknown, or no label). */
+  applies: boolean | null;
+  /** The population's ages ("aged 65 or more"), or why they are unknown; `null` without a label. */
+  ages: string | null;
   /** The range as text ("25–100 mg/day"), or "not verified". */
   range: string | null;
-  /** The comparison; "no label recorded" when the data hold none for the drug. */
-  verdict: DoseVerdict | "no label recorded";
+  /**
+   * The comparison; "not applicable" when the patient is outside the range's population (never
+   * compared); "no label recorded" when the data hold none for the drug.
+   */
+  verdict: DoseVerdict | "not applicable" | "no label recorded";
   /** The address the range was read at. */
   source: string | null;
 }
@@ -95,11 +159,13 @@ const rangeText = (l: LabelledDose) =>
 /**
  * Every dose period of an article's cases against every label recorded for its drug
  * (`series.articles.labelledDoses`): one row per period and label, in the cases' order, or one
- * row "no label recorded" for a drug without one.
+ * row "no label recorded" for a drug without one. A range whose population does not include the
+ * patient ({@link populationApplies}) is "not applicable" rather than compared.
  *
  * @param series The case series.
  * @param sourceId The article.
  * @param labels The labelled ranges (default: those of the series' `reference/`).
+ * @param populations The ages of their populations (default: those of the series' `reference/`).
  * @returns The rows.
  * @example
  * ```ts
@@ -123,6 +189,7 @@ export function labelledDoseComparison(
   series: CaseSeries,
   sourceId: string,
   labels: readonly LabelledDose[] = series.articles?.labelledDoses ?? [],
+  populations: readonly Population[] = series.articles?.populations ?? [],
 ): LabelledDoseComparison[] {
   return series.cases.filter((c) => c.sourceId === sourceId).flatMap((c) =>
     c.treatments.flatMap((t): LabelledDoseComparison[] => {
@@ -140,20 +207,28 @@ export function labelledDoseComparison(
           label: null,
           indication: null,
           population: null,
+          applies: null,
+          ages: null,
           range: null,
           verdict: "no label recorded" as const,
           source: null,
         }];
       }
-      return mine.map((l) => ({
-        ...base,
-        label: `${l.country}: ${l.label}`,
-        indication: l.indication || null,
-        population: l.population,
-        range: rangeText(l),
-        verdict: doseAgainstLabel(t.dose, { min: l.min_mg_per_day, max: l.max_mg_per_day }),
-        source: l.source,
-      }));
+      return mine.map((l) => {
+        const fit = populationApplies(c.age, l.population, populations);
+        return {
+          ...base,
+          label: `${l.country}: ${l.label}`,
+          indication: l.indication || null,
+          population: l.population,
+          ...fit,
+          range: rangeText(l),
+          verdict: fit.applies === false
+            ? "not applicable" as const
+            : doseAgainstLabel(t.dose, { min: l.min_mg_per_day, max: l.max_mg_per_day }),
+          source: l.source,
+        };
+      });
     })
   );
 }
@@ -173,9 +248,21 @@ export const LABELLED_DOSE_COLUMNS: readonly string[] = Object.freeze([
   "source",
 ]);
 
+/** The verdict cell: a range outside the patient's population says so, with the age. */
+function verdictText(r: LabelledDoseComparison): string {
+  if (r.applies === false) return `not applicable (aged ${r.age})`;
+  if (r.applies === null && r.ages !== null) {
+    return `${r.verdict} (whether the range applies is unknown: ${
+      r.age === null ? "age not stated" : r.ages
+    })`;
+  }
+  return r.verdict;
+}
+
 /**
  * The comparison as table rows ({@link LABELLED_DOSE_COLUMNS}); an empty cell where no label is
- * recorded.
+ * recorded. The population shows its ages ("elderly (高齢者), aged 65 or more"); a range outside
+ * the patient's population reads "not applicable (aged N)" instead of a verdict.
  *
  * @param rows The comparison ({@link labelledDoseComparison}).
  * @returns One table row per comparison row.
@@ -200,9 +287,13 @@ export function labelledDoseTableRows(
     dose: r.dose,
     label: r.label,
     "labelled indication": r.indication,
-    population: r.population,
+    population: r.population === null
+      ? null
+      : r.applies === null
+      ? r.population
+      : `${r.population}, ${r.ages}`,
     "labelled range": r.range,
-    verdict: r.verdict,
+    verdict: verdictText(r),
     source: r.source,
   }));
 }

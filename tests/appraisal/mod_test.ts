@@ -14,6 +14,7 @@ import {
   checklistRows,
   designLimits,
   labelledDoseComparison,
+  labelledDoseTableRows,
   loadCaseSeries,
   NATURAL_COURSE,
   naturalHistoryRows,
@@ -162,6 +163,51 @@ Deno.test("doses against labels: within, below, above; unknown stays unknown, fo
     assert.ok(of(given.drug).includes("below"));
     const others = out.filter((r) => r.drug !== unstated.drug && r.drug !== given.drug);
     assert.ok(others.every((r) => r.verdict === "no label recorded"));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+/** Whether an age is in a population, from the ages recorded for it (recomputed here). */
+function inPopulation(s: typeof series, age: number, population: string): boolean {
+  const word = population.replace(/\s*\(.*$/, "");
+  const rule = s.articles!.populations.find((p) => p.population === word)!;
+  return age >= rule.min_age && (rule.max_age === null || age <= rule.max_age);
+}
+
+Deno.test("doses against labels: a range applies only to a patient of its population, by the ages recorded", async () => {
+  const check = (s: typeof series, sourceId: string) => {
+    const rows = labelledDoseComparison(s, sourceId).filter((r) => r.population !== null);
+    const table = labelledDoseTableRows(rows);
+    rows.forEach((r, i) => {
+      const inside = inPopulation(s, r.age!, r.population!);
+      assert.equal(r.applies, inside, `${r.caseId} ${r.drug} ${r.population}`);
+      // Outside its population a range is never compared: the row says so, with the age.
+      if (!inside) {
+        assert.equal(r.verdict, "not applicable");
+        assert.equal(table[i].verdict, `not applicable (aged ${r.age})`);
+      } else assert.notEqual(r.verdict, "not applicable");
+      assert.ok(String(table[i].population).startsWith(`${r.population}, aged `));
+    });
+    return rows;
+  };
+  // The real article: a range for an older population is not compared with a younger patient's dose.
+  const real = check(series, NAGOSHI);
+  assert.ok(real.some((r) => r.applies === false), "no range outside its population here");
+  // The fixture article, on the real reference files: both sides of the line.
+  const dir = await dataWithFixture();
+  try {
+    const grown = await loadCaseSeries(dir);
+    const rows = check(grown, FIXTURE);
+    assert.ok(rows.some((r) => r.applies === false) && rows.some((r) => r.applies === true));
+    // Without an age rule, whether a range applies is unknown, and the row says so.
+    const unknown = labelledDoseComparison(grown, FIXTURE, grown.articles!.labelledDoses, []);
+    const labelled = unknown.filter((r) => r.population !== null);
+    assert.ok(labelled.length > 0 && labelled.every((r) => r.applies === null));
+    assert.ok(labelled.every((r) => r.verdict !== "not applicable"));
+    for (const cell of labelledDoseTableRows(labelled).map((r) => String(r.verdict))) {
+      assert.match(cell, /\(whether the range applies is unknown: no age rule recorded for '/);
+    }
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
