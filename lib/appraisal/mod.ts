@@ -18,9 +18,7 @@ import {
   formatDose,
   formatDoseValue,
 } from "../dose.ts";
-import { z } from "zod";
 import { formatDay, formatInterval, formatNumber } from "../intervals.ts";
-import { checkOptions } from "../options.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { agree, counted, listing, plural } from "../prose.ts";
 import {
@@ -34,39 +32,10 @@ import {
 } from "../timeline.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
 import { computeItem, undatedPoints } from "./computed.ts";
-import { type LiteratureFigure, NATURAL_COURSE } from "./literature.ts";
 import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";
 import type { NaranjoRow } from "./naranjo_scale.ts";
-import { naturalHistoryText } from "./natural_history.ts";
+import { naturalCourseText } from "./natural_history.ts";
 import type { NaturalHistoryFigure } from "../reference.ts";
-
-export { type LiteratureFigure, NATURAL_COURSE };
-
-/**
- * What the literature cited here says about the natural course of phantom pain, in one sentence
- * (without a final full stop): each figure with its study, then what such figures cannot show.
- *
- * @param options `doi`: give each study's DOI beside its citation.
- * @returns The sentence.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { naturalCourseText } from "#lib/mod.ts";
- * assert.match(naturalCourseText(), /^phantom pain in 72% at 8 days/);
- * ```
- */
-export function naturalCourseText(options: { doi?: boolean } = {}): string {
-  checkOptions("naturalCourseText", z.object({ doi: z.boolean().optional() }).strict(), options);
-  return `${
-    listing(
-      NATURAL_COURSE.map((x) =>
-        `${x.figure} (${x.cite}${options.doi ? `, doi:${x.doi}` : ""}; ${x.caveat})`
-      ),
-    )
-  }. These are prevalences in groups: they do not say how one patient's pain intensity changes ` +
-    "over time, so a spontaneous fall in the weeks after amputation can be neither assumed nor " +
-    "excluded from them";
-}
 
 export type { ComputedBasis, ItemJudgement, ItemVerdict } from "../articles.ts";
 
@@ -476,18 +445,12 @@ export function designLimits(
 
 /**
  * What the literature says of the natural course: the figures recorded with their sources
- * (`reference/natural-history.csv`) when there are any, else the figures cited in
- * `docs/literature.md` ({@link naturalCourseText}).
+ * (`reference/natural-history.csv`; {@link naturalCourseText}), and what that leaves.
  */
 function naturalCourseEvidence(figures: readonly NaturalHistoryFigure[]): string {
-  if (!figures.some((f) => f.value !== null)) {
-    return `From the literature: ${naturalCourseText({ doi: true })}. Without a control, the ` +
-      "series cannot tell such a fall from a drug effect.";
-  }
   return "From the literature (figures and their sources: data/reference/natural-history.csv, " +
-    `docs/literature.md): ${naturalHistoryText(figures)}. These are proportions of patients ` +
-    "with phantom pain at each time, not the course of one patient's pain intensity; without a " +
-    "control, the series cannot tell a fall that follows the natural course from a drug effect.";
+    `docs/literature.md): ${naturalCourseText(figures)}. Without a control, the series cannot ` +
+    "tell a fall that follows the natural course from a drug effect.";
 }
 
 /** How a dose period compares with the one before it (`compareDoses` of the two, as text). */

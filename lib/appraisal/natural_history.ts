@@ -2,7 +2,8 @@
  * Published figures on the natural course of phantom pain (`reference/natural-history.csv`,
  * read by `reference.ts`), for tables and prose: each figure with its study, design, group and
  * time after amputation, and the figures that could not be verified named as such, without a
- * number. The prose is built from the data only; `docs/literature.md` cites the same studies.
+ * number. The prose is built from the data only (no figure is typed in `lib/`);
+ * `docs/literature.md` cites the same studies.
  *
  * @module
  */
@@ -96,4 +97,33 @@ export function naturalHistoryText(figures: readonly NaturalHistoryFigure[]): st
     ...(unverified.length ? [`not verified here, so no number: ${listing(unverified)}`] : []),
   ];
   return parts.length ? parts.join("; ") : "none recorded";
+}
+
+/**
+ * What the figures recorded say of the natural course, for a caveat (without a final full stop):
+ * {@link naturalHistoryText}, then what such figures cannot show; without a verified figure, that
+ * none is recorded.
+ *
+ * @param figures The figures (`series.articles.naturalHistory`).
+ * @returns The sentence.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, naturalCourseText, naturalHistoryText } from "#lib/mod.ts";
+ * const figures = (await loadCaseSeries()).articles?.naturalHistory ?? [];
+ * // The figures of the data, each with its study, whatever they are.
+ * if (figures.some((f) => f.value !== null)) {
+ *   assert.ok(naturalCourseText(figures).startsWith(naturalHistoryText(figures)));
+ * }
+ * assert.match(naturalCourseText([]), /^no figure on the natural course is recorded/);
+ * ```
+ */
+export function naturalCourseText(figures: readonly NaturalHistoryFigure[]): string {
+  if (!figures.some((f) => f.value !== null)) {
+    return "no figure on the natural course is recorded (data/reference/natural-history.csv), " +
+      "so a spontaneous fall after amputation can be neither assumed nor excluded";
+  }
+  return `${naturalHistoryText(figures)}. These are figures about groups of patients, not the ` +
+    "course of one patient's pain intensity, so a spontaneous fall in the weeks after " +
+    "amputation can be neither assumed nor excluded from them";
 }

@@ -28,7 +28,7 @@ import {
 import { painOptions, percentThresholds, pointsThreshold } from "../study.ts";
 import { valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
-import { naturalCourseText } from "../appraisal/mod.ts";
+import { naturalCourseText } from "../appraisal/natural_history.ts";
 
 /** Header of the change table's column for the study's threshold in scale points. */
 const pointsColumn = (c: Case) => `≥${pointsThreshold(c.study) ?? "–"} ${valueScale([c]).unit}`;
@@ -352,22 +352,26 @@ function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null):
 
 /**
  * The caveats of a case's re-analysis, as a Markdown list: what comparison the values allow, the
- * missing control and what the literature says of the natural course, the other drugs given at
- * the values compared, and the extraction from words.
+ * missing control and what the literature recorded in the series' `reference/natural-history.csv`
+ * says of the natural course (its figures, none typed here), the other drugs given at the values
+ * compared, and the extraction from words.
  *
+ * @param s The case series (for the figures on the natural course).
  * @param c The case.
  * @returns Markdown bullet lines.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { caseCaveats, loadCaseSeries } from "#lib/mod.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * const lines = caseCaveats(c).split("\n");
+ * import { caseCaveats, loadCaseSeries, naturalCourseText } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const lines = caseCaveats(s, s.cases[0]).split("\n");
  * assert.ok(lines.every((l) => l.startsWith("- ")));
- * assert.ok(lines.some((l) => l.startsWith("- There is no control.")));
+ * const control = lines.find((l) => l.startsWith("- There is no control."))!;
+ * assert.ok(control.includes(naturalCourseText(s.articles?.naturalHistory ?? [])));
  * ```
  */
-export function caseCaveats(c: Case): string {
+export function caseCaveats(s: CaseSeries, c: Case): string {
+  expectSeries("caseCaveats", s);
   expectCase("caseCaveats", c);
   const drug = c.study.drug;
   const p = phases(c);
@@ -404,7 +408,8 @@ export function caseCaveats(c: Case): string {
     : [];
   return [
     design,
-    `- There is no control. What is known of the natural course: ${naturalCourseText()}.`,
+    "- There is no control. What is known of the natural course (data/reference/" +
+    `natural-history.csv): ${naturalCourseText(s.articles?.naturalHistory ?? [])}.`,
     ...drugs,
     "- Values and times come from words; every quantity is also reported at the bounds of its " +
     "interval (sensitivity notebook).",

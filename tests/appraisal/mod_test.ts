@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import {
   appraisalOf,
   appraisalRows,
+  caseCaveats,
   CAUSALITY_COLUMNS,
   causalityRows,
   causalityTableRows,
@@ -16,12 +17,11 @@ import {
   labelledDoseComparison,
   labelledDoseTableRows,
   loadCaseSeries,
-  NATURAL_COURSE,
   naturalHistoryRows,
   normalizeSourceText,
   showTable,
 } from "../../lib/mod.ts";
-import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { copyData, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
 const NAGOSHI = "nagoshi-2012";
@@ -94,9 +94,9 @@ Deno.test("nagoshi-2012: design limits: computed evidence, quoted selection, cit
   const docs = normalizeSourceText(
     await Deno.readTextFile(new URL("../../docs/literature.md", import.meta.url)),
   );
-  for (const f of NATURAL_COURSE) {
-    assert.ok(docs.includes(normalizeSourceText(f.figure)), f.figure);
-    assert.ok(docs.includes(f.doi), f.doi);
+  // docs/literature.md cites every study of the data that has a DOI.
+  for (const f of series.articles!.naturalHistory) {
+    if (f.doi) assert.ok(docs.includes(f.doi), f.doi);
   }
   // The figures shown are those of the data, each with its study.
   const figures = series.articles!.naturalHistory;
@@ -109,15 +109,41 @@ Deno.test("nagoshi-2012: design limits: computed evidence, quoted selection, cit
   }
 });
 
-Deno.test("each literature figure typed in lib/ is a verified value of data/reference/natural-history.csv", () => {
-  const figures = series.articles!.naturalHistory;
-  for (const f of NATURAL_COURSE) {
-    const values = figures.filter((x) => x.study === f.id && x.status === "verified")
-      .map((x) => x.value);
-    // Every percentage the figure states (not the bounds or level of an interval: "95% CI").
-    const stated = [...f.figure.matchAll(/(\d+(?:\.\d+)?)%(?! CI)/g)].map((m) => Number(m[1]));
-    assert.ok(stated.length > 0, f.figure);
-    for (const v of stated) assert.ok(values.includes(v), `${f.id}: ${v}% is not in the data`);
+Deno.test("the natural course in the case caveats and the design limits is the data's: a changed figure changes the prose", async () => {
+  const dir = await copyData();
+  try {
+    // One verified percentage, raised by one in its value and in its quote (so it still loads).
+    const path = `${dir}/reference/natural-history.csv`;
+    const lines = (await Deno.readTextFile(path)).split("\n");
+    const at = lines.findIndex((l) => /,(\d+(?:\.\d+)?),percent,verified,/.test(l));
+    assert.ok(at > 0, "no verified percentage in the data");
+    const old = Number(lines[at].match(/,(\d+(?:\.\d+)?),percent,verified,/)![1]);
+    const [head, tail] = lines[at].split(`,${old},percent,verified,`);
+    // The quote follows the status: its first mention of the value changes with it.
+    lines[at] = `${head},${old + 1},percent,verified,` +
+      tail.replace(new RegExp(`(?<![\\d.])${old}(?![\\d.])`), String(old + 1));
+    await Deno.writeTextFile(path, lines.join("\n"));
+    const before = series.articles!.naturalHistory;
+    const after = (await loadCaseSeries(dir)).articles!.naturalHistory;
+    const changed = after.findIndex((f, i) => f.value !== before[i].value);
+    assert.ok(changed >= 0, "the edit changed no figure");
+    const shown = (figures: typeof before) => {
+      const row = naturalHistoryRows(figures)[changed];
+      return `${row.value} at ${row.time}`;
+    };
+    const grown = await loadCaseSeries(dir);
+    const c = grown.cases.find((x) => x.sourceId === NAGOSHI)!;
+    const caveat = caseCaveats(grown, c);
+    const limit = designLimits(grown, NAGOSHI, grown.study)
+      .find((l) => l.limit === "Natural course after amputation")!.evidence;
+    for (const prose of [caveat, limit]) {
+      assert.ok(prose.includes(shown(after)), prose);
+      assert.ok(!prose.includes(shown(before)), prose);
+    }
+    // And on the data as committed, the prose shows the committed figure.
+    assert.ok(caseCaveats(series, series.cases[0]).includes(shown(before)));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
 
