@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import {
   articlesWithoutClaims,
   type Case,
+  caseChange,
   type CaseSeries,
   CLAIM_COLUMNS,
   claimRows,
@@ -358,4 +359,58 @@ Deno.test("an article with no claims file: no claims recorded, said as such", as
 Deno.test("every rule name is judged by exactly one family of lib/claims/rules/", () => {
   const names = [VALUE_RULES, ORDER_RULES, COURSE_RULES, ATTRIBUTION_RULES].flatMap(Object.keys);
   assert.deepEqual(names.toSorted(), Object.keys(RULES).toSorted());
+});
+
+Deno.test("a value reported as a range counts at the bound least favourable to the claim, never at its midpoint", () => {
+  // Any case with a value before and after the study's drug, the baseline above 0.
+  const c = series.cases.find((x) => {
+    const ch = caseChange(x, { drug: x.study.drug, baseline: "last" });
+    return ch.points.length > 0 && (ch.baseline.vas?.lo ?? 0) > 0;
+  })!;
+  assert.ok(c, "no case with a value on each side of the drug");
+  const drug = c.study.drug;
+  const b = caseChange(c, { drug, baseline: "last" }).baseline.vas!;
+  // A range whose midpoint is a 60% reduction from the baseline and its upper end only 40%.
+  const ranged = (which: "first" | "last"): Case => {
+    const ids = caseChange(c, { drug, baseline: "last" }).points.map((p) => p.timeId);
+    const id = which === "first" ? ids[0] : ids.at(-1)!;
+    const vas = { lo: 0.2 * b.lo, nominal: 0.4 * b.lo, hi: 0.6 * b.lo };
+    return {
+      ...c,
+      observations: c.observations.map((o) => o.day.timeId === id ? { ...o, vas } : o),
+    };
+  };
+  const rules = [
+    ["first", { kind: "first-value-reduction", params: { min_percent: 50, within_days: 1e9 } }],
+    ["last", { kind: "last-value-reduction", params: { min_percent: 50 } }],
+    ["first", {
+      kind: "rapid-and-near-total",
+      params: { min_percent: 50, within_days: 1e9, near_total_at_most: 1e9, unit: "cm" },
+    }],
+  ] as const;
+  for (const [which, rule] of rules) {
+    const j = judge(rule, drug, [ranged(which)]);
+    assert.equal(j.verdict, "not supported", `${rule.kind}: ${j.evidence}`);
+    assert.match(j.evidence, /40% reduction at the least favourable bounds, 60% at the midpoints/);
+  }
+});
+
+Deno.test("lower after a dose increase: judged at every value a range allows, not at its midpoint", () => {
+  const rule = { kind: "lower-after-dose-increase", params: {} } as const;
+  // Any case and drug of the data where the rule finds a value on each side of an increase and
+  // reads the later values as lower.
+  const found = series.cases.flatMap((c) =>
+    [...new Set(c.treatments.map((t) => t.drug))].map((drug) => ({ c, drug }))
+  ).find(({ c, drug }) =>
+    ["supported", "partly supported"].includes(judge(rule, drug, [c]).verdict)
+  );
+  assert.ok(found, "no dose increase followed by lower values in the data");
+  const { c, drug } = found;
+  // Every value widened up to above the highest value, its midpoint unchanged.
+  const top = Math.max(...c.observations.map((o) => o.vas.hi)) + 1;
+  const widened: Case = {
+    ...c,
+    observations: c.observations.map((o) => ({ ...o, vas: { ...o.vas, hi: top } })),
+  };
+  assert.equal(judge(rule, drug, [widened]).verdict, "not supported");
 });

@@ -39,6 +39,34 @@ export const dose = (t: Treatment): string => drugWithDose(t);
 export const caseChange = (c: Case, drug: string): ReturnType<typeof change> =>
   change(c, { drug, baseline: "last" });
 
+/**
+ * The reduction a claim of relief is judged on: the smallest percent reduction the reported
+ * values allow (the baseline at its lower end, the value at its upper end). One rule for every
+ * claim rule: **a value reported as a range counts at the bound least favourable to the claim**
+ * (data/README.md, "Claims"), so a reduction claimed is judged at its smallest, never at a
+ * range's midpoint. `null` when the baseline can be 0 (no percent).
+ *
+ * @param p A point after the drug's start.
+ * @returns The smallest reduction, in percent, or `null`.
+ */
+export const leastReduction = (p: ChangePoint): number | null => p.percentReduction?.lo ?? null;
+
+/**
+ * A reduction as the evidence prints it: the one judged ({@link leastReduction}), and, when a
+ * range makes it differ, the reduction at the range's midpoint beside it.
+ *
+ * @param p A point after the drug's start.
+ * @returns "50% reduction", "75% reduction at the least favourable bounds, 87.5% at the
+ * midpoints", or "no percent (baseline 0)".
+ */
+export function reductionText(p: ChangePoint): string {
+  const pr = p.percentReduction;
+  if (pr === null) return "no percent (baseline 0)";
+  return Math.abs(pr.lo - pr.nominal) < 1e-9
+    ? `${f(pr.lo)}% reduction`
+    : `${f(pr.lo)}% reduction at the least favourable bounds, ${f(pr.nominal)}% at the midpoints`;
+}
+
 /** Whether a point's day after the start can be read as a date; else its interval. */
 export const when = (p: ChangePoint): string =>
   formatDay(p.day, p.dated, { prefix: true, digits: 1 });

@@ -39,7 +39,8 @@ const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, ca
     const onNext = after.filter((o) => activeTreatments(c, o.day.timeId).certain.includes(next));
     const last = onPrev.at(-1);
     if (!last || onNext.length === 0) return null;
-    const lower = onNext.every((o) => o.vas.hi < last.vas.lo || o.vas.nominal < last.vas.nominal);
+    // Lower at every value the two reports allow (a range counts at its least favourable bound).
+    const lower = onNext.every((o) => o.vas.hi < last.vas.lo);
     const dated = onNext.every((o) =>
       Number.isFinite(relativeDay(c, o.day.timeId, last.day.timeId).hi)
     );
@@ -69,8 +70,9 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
     if (on.length < 1) return null;
     const a = on[0];
     const b = on.at(-1)!;
-    const fell = on.length >= 2 && b.vas.nominal < a.vas.nominal;
-    const remains = b.vas.nominal > p.remaining_above;
+    // Each condition at the bound least favourable to the claim of a partial response.
+    const fell = on.length >= 2 && b.vas.hi < a.vas.lo;
+    const remains = b.vas.lo > p.remaining_above;
     const doseAt = (o: typeof a) =>
       activeTreatments(c, o.day.timeId).certain.filter((t) => t.drug === drug).map(dose);
     const raised = periods.find((t) => {
@@ -105,8 +107,10 @@ const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> =
   return graded(cases.map((c) => {
     const ch = caseChange(c, drug);
     const before = alignOnDrug(c, drug).filter((o) => o.phase === "before");
-    const lower = ch.points.every((x) => x.vas.nominal < ch.baseline.vas!.nominal);
-    const falling = before.length >= 2 && before.at(-1)!.vas.nominal < before[0].vas.nominal;
+    // Lower at every value a range allows; "already falling" (which weakens the claim) when any
+    // value the ranges allow is lower: each at the bound least favourable to the claim.
+    const lower = ch.points.every((x) => x.vas.hi < ch.baseline.vas!.lo);
+    const falling = before.length >= 2 && before.at(-1)!.vas.lo < before[0].vas.hi;
     const overlap = ch.points.filter((x) => mayBeGiven(c, x.timeId, p.from));
     const values = listing(
       ch.points.map((x) => `${f(x.vas.nominal)} (${f(x.percentReduction?.nominal ?? NaN)}% lower)`),
@@ -150,7 +154,8 @@ const drugIneffective: Judge<"drug-ineffective"> = (_p, drug, cases) => {
         `before and on ${drug}).`,
     );
   }
-  const flat = rows.every((r) => r.on.every((o) => o.vas.nominal >= r.before.at(-1)!.vas.nominal));
+  // No value on it lower, at every value the ranges allow (least favourable to "ineffective").
+  const flat = rows.every((r) => r.on.every((o) => o.vas.lo >= r.before.at(-1)!.vas.hi));
   return {
     verdict: flat ? "supported" : "not supported",
     evidence: counts + (flat ? "; no value on it is lower." : "; a value on it is lower."),

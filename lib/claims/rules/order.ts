@@ -16,6 +16,7 @@ import {
   earlierForIndication,
   type Judge,
   type Judges,
+  leastReduction,
 } from "./common.ts";
 
 const firstLineMonotherapy: Judge<"first-line-monotherapy"> = (p, drug, cases) => {
@@ -71,7 +72,8 @@ const usefulFirstLine: Judge<"useful-first-line"> = (p, drug, cases) => {
   const notFirst = cases.filter((c) => !first.includes(c));
   const hits = first.filter((c) => {
     const pt = caseChange(c, drug).points.at(-1);
-    return pt?.percentReduction != null && pt.percentReduction.nominal + 1e-9 >= p.min_percent;
+    const pr = pt ? leastReduction(pt) : null;
+    return pr !== null && pr + 1e-9 >= p.min_percent;
   });
   const others = notFirst.map((c) => {
     const earlier = [...new Set(earlierForIndication(c, drug, indication).map((t) => t.drug))];

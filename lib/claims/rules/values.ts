@@ -15,6 +15,8 @@ import {
   graded,
   type Judge,
   type Judges,
+  leastReduction,
+  reductionText,
   unusable,
   when,
 } from "./common.ts";
@@ -25,12 +27,11 @@ const firstValueReduction: Judge<"first-value-reduction"> = (p, drug, cases) => 
   return allOrNothing(cases.map((c) => {
     const ch = caseChange(c, drug);
     const pt = ch.points[0];
-    const pr = pt.percentReduction?.nominal ?? null;
+    const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent && pt.day.hi <= p.within_days,
-      text: `case ${c.id}: VAS ${f(ch.baseline.vas!.nominal)} → ${f(pt.vas.nominal)}, ` +
-        `${pr === null ? "no percent (baseline 0)" : `${f(pr)}% reduction`} at ${when(pt)} ` +
-        `of ${drug}`,
+      text: `case ${c.id}: VAS ${formatInterval(ch.baseline.vas!)} → ${formatInterval(pt.vas)}, ` +
+        `${reductionText(pt)} at ${when(pt)} of ${drug}`,
     };
   }));
 };
@@ -40,7 +41,7 @@ const lastValue: Judge<"last-value"> = (p, drug, cases) => {
   if (bad.length) return cannot(listing(bad));
   return graded(cases.map((c) => {
     const pt = caseChange(c, drug).points.at(-1)!;
-    // A range is judged by its upper end, as in every rule with a relief threshold.
+    // A range counts at its bound least favourable to the claim: here, its upper end.
     const v = pt.vas.hi;
     const inTime = p.within_days === null || pt.day.hi <= p.within_days;
     const level = v <= p.supported_at_most
@@ -103,12 +104,12 @@ const rapidAndNearTotal: Judge<"rapid-and-near-total"> = (p, drug, cases) => {
     const ch = caseChange(c, drug);
     const first = ch.points[0];
     const last = ch.points.at(-1)!;
-    const pr = first.percentReduction?.nominal ?? -Infinity;
+    const pr = leastReduction(first) ?? -Infinity;
     const rapid = pr + 1e-9 >= p.min_percent && first.day.hi <= p.within_days;
     const near = last.vas.hi <= p.near_total_at_most;
     return {
       ok: rapid && near,
-      text: `case ${c.id}: first ${f(pr)}% at ${when(first)} (${
+      text: `case ${c.id}: first ${reductionText(first)} at ${when(first)} (${
         rapid ? "rapid" : `not ≥${p.min_percent}% within ${p.within_days} days`
       }), last ${formatInterval(last.vas)} ${p.unit} (${near ? "near-total" : "not near-total"})`,
     };
@@ -128,11 +129,11 @@ const lastValueReduction: Judge<"last-value-reduction"> = (p, drug, cases) => {
   const j = allOrNothing(cases.map((c) => {
     const ch = caseChange(c, drug);
     const pt = ch.points.at(-1)!;
-    const pr = pt.percentReduction?.nominal ?? null;
+    const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent,
-      text: `case ${c.id}: VAS ${f(ch.baseline.vas!.nominal)} → ${formatInterval(pt.vas)} at ` +
-        `the last value (${pr === null ? "no percent (baseline 0)" : `${f(pr)}% reduction`})`,
+      text: `case ${c.id}: VAS ${formatInterval(ch.baseline.vas!)} → ${formatInterval(pt.vas)} ` +
+        `at the last value (${reductionText(pt)})`,
     };
   }));
   return {
