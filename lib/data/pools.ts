@@ -1,0 +1,58 @@
+/**
+ * Values shared within one load: the many rows with the same value, offset, dose or
+ * common-metric value hold one frozen object between them.
+ *
+ * @module
+ */
+import type { NominalInterval } from "../intervals.ts";
+import type { Dose } from "../model.ts";
+import { type Scale, toCommon } from "../scales.ts";
+
+/**
+ * Shares equal intervals: returns one frozen object for each distinct `(lo, hi, nominal)`, so
+ * that the many rows with the same VAS value or the same offset hold one object between them.
+ */
+export class IntervalPool {
+  #pool = new Map<number, Map<number, Map<number, NominalInterval>>>();
+  #last: NominalInterval | null = null;
+
+  /** The shared interval equal to `(lo, hi, nominal)` (a zero's sign is not kept). */
+  get(lo: number, hi: number, nominal: number): NominalInterval {
+    const last = this.#last;
+    if (last !== null && last.lo === lo && last.hi === hi && last.nominal === nominal) return last;
+    let byHi = this.#pool.get(lo);
+    if (!byHi) this.#pool.set(lo, byHi = new Map());
+    let byNominal = byHi.get(hi);
+    if (!byNominal) byHi.set(hi, byNominal = new Map());
+    let x = byNominal.get(nominal);
+    if (!x) byNominal.set(nominal, x = Object.freeze({ lo, hi, nominal }));
+    return this.#last = x;
+  }
+}
+
+/** Dose intervals shared, within one load, by every row with the same dose (rows repeat a few). */
+export class DosePool {
+  #pool = new Map<string, Readonly<Dose>>();
+  /** The shared dose `[lo, hi]`. */
+  get(lo: number, hi: number): Readonly<Dose> {
+    const key = `${lo}|${hi}`;
+    let d = this.#pool.get(key);
+    if (d === undefined) this.#pool.set(key, d = Object.freeze({ lo, hi }));
+    return d;
+  }
+}
+
+/** Shares the common-metric interval of equal values on the same scale (rows repeat values). */
+export class CommonPool {
+  #map = new Map<string, NominalInterval>();
+  /** The common-metric interval of `value` on `scale`. */
+  get(scale: Scale, value: NominalInterval): NominalInterval {
+    const key = `${scale.id}|${value.lo}|${value.nominal}|${value.hi}`;
+    let c = this.#map.get(key);
+    if (c === undefined) {
+      c = Object.freeze(toCommon(scale, value));
+      this.#map.set(key, c);
+    }
+    return c;
+  }
+}
