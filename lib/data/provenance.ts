@@ -8,9 +8,37 @@ import type { IssueSink } from "../csv.ts";
 import { findQuote, shortQuote } from "../quotes.ts";
 import { normalizeSourceText, quoteStatesValue } from "../source.ts";
 
-/** Whether a quote would differ once normalised (white space other than single inner spaces). */
-const mayNeedNormalising = (quote: string): boolean => NEEDS_NORMALISING.test(quote);
-const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
+/**
+ * Whether a quote would differ once normalised (white space other than single inner spaces):
+ * the same answer as `/[^\S ]| {2}|^ | $/`, by a scan.
+ *
+ * @param quote The quote.
+ * @returns True when it has white space other than single spaces between characters.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { mayNeedNormalising } from "#lib/data/provenance.ts";
+ * assert.equal(mayNeedNormalising("pain VAS 6"), false);
+ * assert.equal(mayNeedNormalising("pain  VAS\t6"), true);
+ * ```
+ */
+export function mayNeedNormalising(quote: string): boolean {
+  // The same as /[^\S ]| {2}|^ | $/.test(quote), by a scan (faster on millions of quotes).
+  const n = quote.length;
+  if (n === 0) return false;
+  if (quote.charCodeAt(0) === 32 || quote.charCodeAt(n - 1) === 32) return true;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = quote.charCodeAt(i);
+    if (c === 32) {
+      if (prev === 32) return true;
+    } else if (c <= 13 ? c >= 9 : c >= 0x85 && SPACE.test(quote[i])) return true;
+    prev = c;
+  }
+  return false;
+}
+/** White space (every character below U+0085 that is white space is a space, tab or line break). */
+const SPACE = /\s/;
 
 /**
  * The provenance checks: every quote against the text of its own case's source (after
@@ -23,6 +51,10 @@ export function provenance(texts: Map<string, string>, issues: IssueSink) {
   const hintsByFile = new Map<string, Map<string, number>>();
   let lastFile = "";
   let hints = new Map<string, number>();
+  // The text of the last source looked up (rows of a source follow each other; texts are not
+  // added once quotes are checked).
+  let lastSource: string | undefined;
+  let lastText: string | undefined;
   return {
     /**
      * Checks that `quote` (if any) is in the text of source `sourceId` (if it has one). Returns
@@ -37,7 +69,11 @@ export function provenance(texts: Map<string, string>, issues: IssueSink) {
       quote: Q,
     ): Q {
       if (sourceId === undefined || quote === null) return quote;
-      const text = texts.get(sourceId);
+      if (sourceId !== lastSource) {
+        lastSource = sourceId;
+        lastText = texts.get(sourceId);
+      }
+      const text = lastText;
       if (text === undefined) return quote;
       if (file !== lastFile) {
         lastFile = file;

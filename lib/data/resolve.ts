@@ -20,8 +20,77 @@ import { cell, checkNominalInterval, sameNumber, SIDES } from "./values.ts";
  * unit and derivation state.
  */
 export interface CaseTimes {
-  byId: Map<string, Timepoint>;
+  byId: TimesById;
   args: (number | TimeUnit | null)[];
+}
+
+/**
+ * One case's valid time points by id, in file order: scanned while they are few (a case has a
+ * dozen or so, and a map per case costs more than the scan), indexed beyond {@link SCANNED}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { TimesById } from "#lib/data/resolve.ts";
+ * const m = new TimesById();
+ * m.set("t0", { id: "t0" } as never);
+ * assert.equal(m.get("t0")?.id, "t0");
+ * assert.equal(m.has("t1"), false);
+ * assert.equal(m.size, 1);
+ * ```
+ */
+export class TimesById {
+  #list: Timepoint[] = [];
+  #index: Map<string, Timepoint> | null = null;
+
+  /** How many. */
+  get size(): number {
+    return this.#list.length;
+  }
+
+  /**
+   * The time point `id`, if any.
+   *
+   * @param id The time id.
+   * @returns The time point.
+   */
+  get(id: string): Timepoint | undefined {
+    if (this.#index !== null) return this.#index.get(id);
+    const list = this.#list;
+    for (let i = 0; i < list.length; i++) if (list[i].id === id) return list[i];
+    return undefined;
+  }
+
+  /**
+   * Whether there is a time point `id`.
+   *
+   * @param id The time id.
+   * @returns True when there is.
+   */
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /**
+   * Adds a time point whose id is not there yet (the caller checks).
+   *
+   * @param id Its id.
+   * @param tp The time point.
+   */
+  set(id: string, tp: Timepoint): void {
+    this.#list.push(tp);
+    if (this.#index !== null) this.#index.set(id, tp);
+    else if (this.#list.length > SCANNED) this.#index = new Map(this.#list.map((t) => [t.id, t]));
+  }
+
+  /**
+   * The time points, in file order.
+   *
+   * @returns Them.
+   */
+  values(): readonly Timepoint[] {
+    return this.#list;
+  }
 }
 
 /** Entries of {@link CaseTimes.args} per time point, and the derivation states. */
@@ -64,7 +133,7 @@ export function resolveTimepoints(
     rows.delete(caseId);
     const c: OneCase = {
       caseId,
-      m: ct?.byId ?? new Map(),
+      m: ct?.byId ?? new TimesById(),
       args: ct?.args ?? [],
       bad: invalid.get(caseId) ?? none,
       issues,
@@ -84,7 +153,7 @@ export function resolveTimepoints(
 interface OneCase {
   caseId: string;
   /** Its valid time points by id. */
-  m: Map<string, Timepoint>;
+  m: TimesById;
   /** Line, amount, unit and state of each ({@link CaseTimes.args}). */
   args: (number | TimeUnit | null)[];
   /** The lines of its time points whose rows failed their schema, by id. */
@@ -195,7 +264,7 @@ function resolveCase(c: OneCase): { list: Timepoint[]; root: Map<string, Root> }
     } else if (!ok && !root.has(id)) root.set(id, { id, row });
     return ok ? tp : null;
   };
-  for (const id of m.keys()) resolve(id);
+  for (const tp of m.values()) resolve(tp.id);
   return { list, root };
 }
 

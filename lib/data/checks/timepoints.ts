@@ -8,7 +8,7 @@
 import type { Timepoint } from "../../model.ts";
 import type { TimepointRow } from "../../schema.ts";
 import type { LoadContext } from "../context.ts";
-import { ARGS, type CaseTimes, NEW, resolveTimepoints, ZERO } from "../resolve.ts";
+import { ARGS, type CaseTimes, NEW, resolveTimepoints, TimesById, ZERO } from "../resolve.ts";
 import { ByCase } from "../rows.ts";
 
 /**
@@ -36,7 +36,7 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
     if (caseId === undefined || !ctx.checkCase("timepoints.csv", row, caseId)) return;
     if (timeId === undefined) return;
     let ct = timeRows.get(caseId);
-    if (!ct) timeRows.set(caseId, ct = { byId: new Map(), args: [] });
+    if (!ct) timeRows.set(caseId, ct = { byId: new TimesById(), args: [] });
     const m = ct.byId;
     const earlier = m.get(timeId);
     const first = earlier
