@@ -106,7 +106,7 @@ export async function loadCaseSeries(
   const ctx = new LoadContext(dir, dataDir, options.replace);
 
   const study = readStudy(ctx);
-  const sources = await checkSources(ctx);
+  const sources = checkSources(ctx);
   const caseRows = checkCases(ctx);
   checkTimepoints(ctx, !options.deriveDays);
   const { treatments, drugsOf } = checkTreatments(ctx);

@@ -14,12 +14,19 @@ import { type Scale, toCommon } from "../scales.ts";
  */
 export class IntervalPool {
   #pool = new Map<number, Map<number, Map<number, NominalInterval>>>();
+  #points = new Map<number, NominalInterval>();
   #last: NominalInterval | null = null;
 
   /** The shared interval equal to `(lo, hi, nominal)` (a zero's sign is not kept). */
   get(lo: number, hi: number, nominal: number): NominalInterval {
     const last = this.#last;
     if (last !== null && last.lo === lo && last.hi === hi && last.nominal === nominal) return last;
+    if (lo === hi && hi === nominal) {
+      // A point (most values and offsets): one lookup.
+      let p = this.#points.get(lo);
+      if (!p) this.#points.set(lo, p = Object.freeze({ lo, hi, nominal }));
+      return this.#last = p;
+    }
     let byHi = this.#pool.get(lo);
     if (!byHi) this.#pool.set(lo, byHi = new Map());
     let byNominal = byHi.get(hi);

@@ -8,37 +8,9 @@ import type { IssueSink } from "../csv.ts";
 import { findQuote, shortQuote } from "../quotes.ts";
 import { normalizeSourceText, quoteStatesValue } from "../source.ts";
 
-/**
- * Whether a quote would differ once normalised (white space other than single inner spaces):
- * the same answer as `/[^\S ]| {2}|^ | $/`, by a scan.
- *
- * @param quote The quote.
- * @returns True when it has white space other than single spaces between characters.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { mayNeedNormalising } from "#lib/data/provenance.ts";
- * assert.equal(mayNeedNormalising("pain VAS 6"), false);
- * assert.equal(mayNeedNormalising("pain  VAS\t6"), true);
- * ```
- */
-export function mayNeedNormalising(quote: string): boolean {
-  // The same as /[^\S ]| {2}|^ | $/.test(quote), by a scan (faster on millions of quotes).
-  const n = quote.length;
-  if (n === 0) return false;
-  if (quote.charCodeAt(0) === 32 || quote.charCodeAt(n - 1) === 32) return true;
-  let prev = 0;
-  for (let i = 0; i < n; i++) {
-    const c = quote.charCodeAt(i);
-    if (c === 32) {
-      if (prev === 32) return true;
-    } else if (c <= 13 ? c >= 9 : c >= 0x85 && SPACE.test(quote[i])) return true;
-    prev = c;
-  }
-  return false;
-}
-/** White space (every character below U+0085 that is white space is a space, tab or line break). */
-const SPACE = /\s/;
+/** Whether a quote would differ once normalised (white space other than single inner spaces). */
+const mayNeedNormalising = (quote: string): boolean => NEEDS_NORMALISING.test(quote);
+const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
 
 /**
  * The provenance checks: every quote against the text of its own case's source (after
