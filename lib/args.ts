@@ -1,69 +1,16 @@
 /**
  * Argument checks for public functions: a wrong argument (a case id where a case is expected, a
  * number where an interval is expected) fails at once with a message that names the function,
- * what it expected and what it got, instead of a `TypeError` deep inside or a silent `NaN`.
+ * what it expected and what it got, instead of a `TypeError` deep inside or a silent `NaN`. The
+ * message itself (`wrongArgument`, `describeValue`) is `wrong_argument.ts`, re-exported here.
  *
  * @module
  */
 import type { NominalInterval } from "./intervals.ts";
 import type { Case, CaseSeries } from "./model.ts";
+import { wrongArgument } from "./wrong_argument.ts";
 
-/**
- * A short description of any value for error messages: its type and, briefly, its content.
- *
- * @param value Anything.
- * @returns For example `the string "2"`, `the number 8`, `undefined`, `an array of 3 items`.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { describeValue } from "#lib/args.ts";
- * assert.equal(describeValue("2"), 'the string "2"');
- * assert.equal(describeValue([1, 2]), "an array of 2 items");
- * assert.equal(describeValue({ a: 1 }), "an object with keys a");
- * ```
- */
-export function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (typeof value === "string") {
-    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
-  }
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
-    return `the ${typeof value} ${String(value)}`;
-  }
-  if (typeof value === "function") return "a function";
-  if (Array.isArray(value)) {
-    return `an array of ${value.length} item${value.length === 1 ? "" : "s"}`;
-  }
-  const keys = Object.keys(value as object);
-  return keys.length
-    ? `an object with keys ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}`
-    : "an empty object";
-}
-
-/**
- * Throws a `TypeError` "`fn`: expected `expected`, got `<value>`".
- *
- * @param fn The public function whose argument is wrong.
- * @param expected What it expects, in words.
- * @param value What it got.
- * @param hint An optional sentence on how to get the right thing.
- * @returns Never: it always throws.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { wrongArgument } from "#lib/args.ts";
- * assert.throws(() => wrongArgument("f", "a number", "8"), {
- *   name: "TypeError",
- *   message: 'f: expected a number, got the string "8"',
- * });
- * ```
- */
-export function wrongArgument(fn: string, expected: string, value: unknown, hint = ""): never {
-  throw new TypeError(
-    `${fn}: expected ${expected}, got ${describeValue(value)}${hint ? `. ${hint}` : ""}`,
-  );
-}
+export { describeValue, wrongArgument } from "./wrong_argument.ts";
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === "object" && x !== null && !Array.isArray(x);

@@ -27,6 +27,7 @@ import {
 } from "./articles_schema.ts";
 import { type ClaimRule, isRuleName, parseRule, RULES } from "./claims/params.ts";
 import { reliefProblems } from "./claims/relief.ts";
+import { type Evidence, readEvidence } from "./reference.ts";
 
 /** A verdict on a checklist item. */
 export type ItemVerdict = (typeof ITEM_VERDICTS)[number];
@@ -102,8 +103,11 @@ export interface Checklist {
   items: readonly string[];
 }
 
-/** The claims and appraisals of every article, and the checklists. */
-export interface Articles {
+/**
+ * The claims and appraisals of every article, the checklists, and the reference figures
+ * (labelled doses, natural course: `reference.ts`).
+ */
+export interface Articles extends Evidence {
   /** The checklists, in file order (empty when `reference/` has none). */
   checklists: readonly Checklist[];
   /** Each article's records, by `source_id` (an article without a folder is absent). */
@@ -174,7 +178,7 @@ export function loadArticles(ctx: ArticleContext): Articles {
     }
     records.set(id, { claims, appraisal });
   }
-  return { checklists, records };
+  return { checklists, records, ...readEvidence(ctx) };
 }
 
 /** The article folders, sorted; anything else in `articles/` is reported. */

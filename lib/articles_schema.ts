@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { tableSchemas } from "./schema.ts";
+import { evidenceTables } from "./reference_schema.ts";
 
 const cases = tableSchemas.cases.schema.shape;
 const times = tableSchemas.timepoints.schema.shape;
@@ -40,7 +41,7 @@ const list = () =>
 /** The verdicts a checklist item can have. */
 export const ITEM_VERDICTS = ["yes", "partly", "no", "unclear", "not applicable"] as const;
 
-/** What a computed checklist item is judged from (`lib/appraisal.ts` computes each). */
+/** What a computed checklist item is judged from (`lib/appraisal/mod.ts` computes each). */
 export const COMPUTED_BASES = [
   "measurement",
   "demographics",
@@ -166,8 +167,12 @@ export const articleTables = {
   },
 } as const;
 
-/** The reference tables (not per article): the checklists and their items. */
+/**
+ * The reference tables (not per article): the checklists and their items, and the labelled doses
+ * and natural-history figures (`reference_schema.ts`).
+ */
 export const referenceTables = {
+  ...evidenceTables,
   checklists: {
     file: "reference/checklists.csv",
     title: "Appraisal and reporting checklists",

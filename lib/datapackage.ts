@@ -121,6 +121,9 @@ export function dataPackage(articles: readonly ArticleFolder[] = []) {
       // The checklists an appraisal is judged against (reference data, not per article).
       resource("checklists", referenceTables.checklists, []),
       resource("checklist-items", referenceTables.checklistItems, [checklistKey]),
+      // Labelled dose ranges and natural-history figures, each with its words and address.
+      resource("labelled-doses", referenceTables.labelledDoses, []),
+      resource("natural-history", referenceTables.naturalHistory, []),
       // Each article's claims and appraisal (lib/articles.ts), where recorded.
       ...articles.flatMap(({ sourceId, files }) =>
         Object.entries(articleTables).filter(([, t]) => files.includes(t.file)).map(([, t]) =>

@@ -8,7 +8,7 @@
  * @module
  */
 import { z } from "zod";
-import { wrongArgument } from "./args.ts";
+import { wrongArgument } from "./wrong_argument.ts";
 import { WORDS_TO_NUMBER } from "./quotes.ts";
 import { checkOptions } from "./options.ts";
 

@@ -1,8 +1,10 @@
 /**
  * The shared library of the re-analysis of Nagoshi et al. 2012: every notebook imports this.
  *
- * Layers, lowest first (a layer imports only those before it): source and schemas → intervals →
- * loader → timeline → statistics → figures and display.
+ * Layers, lowest first (a layer imports only those before it; `tests/layers_test.ts` holds the
+ * list and checks it): base helpers → statistics on numbers (`stats/`) → the model and its data
+ * (types, intervals, loader, timeline) → analyses of cases (`analysis/`) → claims → appraisal →
+ * figures (`plots/`) → display → tables and prose per notebook (`report/`) → this front door.
  *
  * @module
  */
@@ -28,6 +30,7 @@ export { DEFAULT_DATA_DIR, loadCaseSeries, type LoadOptions, STUDY_FILE } from "
 export * from "./dose.ts";
 export {
   type BaselineDefinition,
+  painOptions,
   parseStudy,
   percentThresholds,
   pointsThreshold,
@@ -51,8 +54,6 @@ export {
   type PlotScale,
 } from "./stats/effect_sizes/mod.ts";
 export {
-  type AreaUnderCurve,
-  areaUnderCurve,
   type CaseChange,
   caseChange,
   type ChangeOptions,
@@ -60,23 +61,29 @@ export {
   type ImmpactClass,
   immpactClass,
   percentReduction,
-  type PeriodRate,
-  periodRates,
   type TimeToRelief,
   timeToRelief,
-} from "./stats/change.ts";
-export * from "./stats/pooled.ts";
+} from "./analysis/change.ts";
+export {
+  type AreaUnderCurve,
+  areaUnderCurve,
+  type PeriodRate,
+  periodRates,
+} from "./analysis/course.ts";
+export * from "./analysis/pooled.ts";
 export { reportable } from "./stats/reportable.ts";
 export {
   type NamedSeries,
   type Rounding,
   roundingRobustness,
   type RoundingVerdict,
+  sensitivityRange,
   type SensitivityRow,
   type SensitivitySpan,
   sensitivitySpans,
   sensitivityTable,
-} from "./stats/sensitivity.ts";
+} from "./analysis/sensitivity.ts";
+export { baselineDependence } from "./analysis/baselines.ts";
 export { roundedValue, roundingHalfUnit, withRounding } from "./rounding.ts";
 export {
   type AnalysisVariant,
@@ -96,7 +103,7 @@ export {
   conclusionRobustness,
   headlineConclusions,
   type Robustness,
-} from "./robustness.ts";
+} from "./claims/robustness.ts";
 export {
   csvTable,
   htmlTable,
@@ -112,7 +119,7 @@ export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";
 export { getCase, scaleMix, studyOf, valueScale } from "./cases.ts";
 export { FRAME_ROWS_SHOWN, type Frames, frames } from "./frames.ts";
 export { help, helpText } from "./help.ts";
-export { type Feature, visualAnalysis } from "./stats/visual.ts";
+export { type Feature, visualAnalysis } from "./analysis/visual.ts";
 export {
   articlesWithoutClaims,
   type ClaimData,
@@ -122,7 +129,7 @@ export {
   recordedClaims,
   type Verdict,
   VERDICTS,
-} from "./claims.ts";
+} from "./claims/mod.ts";
 export {
   type ClaimRule,
   isRuleName,
@@ -141,22 +148,17 @@ export {
   ruleThresholds,
 } from "./claims/relief.ts";
 export { type Appraisal, type ArticleRecords, type Articles, type Checklist } from "./articles.ts";
+export { type Evidence, type LabelledDose, type NaturalHistoryFigure } from "./reference.ts";
 export {
   articleTables,
   COMPUTED_BASES,
   ITEM_VERDICTS,
   referenceTables,
 } from "./articles_schema.ts";
-export * from "./report.ts";
-export * from "./appraisal.ts";
+export * from "./report/mod.ts";
+export * from "./appraisal/mod.ts";
 export * from "./appraisal/naranjo.ts";
 export * from "./appraisal/naranjo_scale.ts";
+export * from "./appraisal/doses.ts";
+export * from "./appraisal/natural_history.ts";
 export { listing, plural } from "./prose.ts";
-export {
-  baselineSummary,
-  datasetCounts,
-  reductionRanges,
-  responderSummary,
-  robustnessSummary,
-  roundingSummary,
-} from "./summaries.ts";

@@ -9,6 +9,7 @@
  * @module
  */
 import { z } from "zod";
+import type { EffectSizeOptions } from "./stats/types.ts";
 
 /** Responder thresholds: a percent reduction, or a reduction in points of the common 0–10 metric. */
 export type ResponderThreshold = { kind: "percent"; value: number } | {
@@ -212,4 +213,21 @@ export function percentThresholds(study: Study): number[] {
  */
 export function pointsThreshold(study: Study): number | null {
   return study.thresholds.find((t) => t.kind === "points")?.value ?? null;
+}
+
+/**
+ * The effect-size options of a study: its direction of improvement, and its goal for PoGO.
+ *
+ * @param study The study question (`series.study`).
+ * @returns The options every effect size of the notebooks uses.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, painOptions } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * assert.deepEqual(painOptions(s.study), { improvement: s.study.improvement, goal: s.study.goal });
+ * ```
+ */
+export function painOptions(study: Study): EffectSizeOptions {
+  return { improvement: study.improvement, goal: study.goal };
 }

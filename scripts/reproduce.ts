@@ -113,16 +113,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     const jobs = await plan(dirs);
     const before = new Map<string, string | null>();
     for (const j of jobs) before.set(j.name, await fileState(`${dirs.notebooks}/${j.name}`));
-    const sources = new Map<string, string>();
-    for (const job of jobs) sources.set(job.name, await prepare(job, `${work}/src`));
-    const shared = await sharedInputs();
-    const modules = await moduleInputs(sources, dirs.notebooks, work);
-    const inputs = new Map<string, Inputs | null>();
-    for (const job of jobs) {
-      const m = modules.get(job.name) ?? null;
-      const notebook = sourceHash(JSON.parse(await Deno.readTextFile(sources.get(job.name)!)));
-      inputs.set(job.name, m === null ? null : { notebook, ...shared, ...m });
-    }
+    const { sources, inputs } = await notebookInputs(jobs, dirs, work);
     interrupted();
 
     // Which notebooks run: all with --check or --force, or when this machine has not run them
@@ -131,57 +122,14 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     if (!check && !options.force && everything) {
       console.log("executing every notebook: no run of them is recorded on this machine");
     }
-    const old = everything ? null : previous;
-    const outputs = new Map<string, string[]>();
-    const owner = new Map<string, string>();
-    const toRun: Job[] = [];
-    for (const job of jobs) {
-      const why = everything ? [] : await staleness(job.name, inputs.get(job.name)!, old, dirs);
-      if (!everything && why.length === 0) {
-        const record = old!.notebooks[job.name];
-        for (const out of record.outputs) {
-          const to = locate(out, { notebooks: `${work}/notebooks`, results: `${work}/results` });
-          await Deno.mkdir(to.replace(/\/[^/]+$/, ""), { recursive: true });
-          const from = await insideFile(out, dirs);
-          if (from === null) throw new Error(`${out} is not a regular file inside its folder`);
-          await Deno.copyFile(from, to);
-          owner.set(out, job.name);
-        }
-        outputs.set(job.name, record.outputs);
-        console.log(`skipped ${job.name}: its inputs and outputs are as recorded`);
-      } else {
-        if (why.length) console.log(`running ${job.name}: ${whyLine(why)}`);
-        toRun.push(job);
-      }
-    }
+    const { outputs, owner, toRun } = await reuseUnchanged(jobs, inputs, {
+      everything,
+      old: everything ? null : previous,
+      dirs,
+      work,
+    });
 
-    // Execute, printing progress in plan order.
-    const times = new Map<string, number>();
-    let printed = 0;
-    if (toRun.length) {
-      await executeNotebooks({
-        jobs: toRun.map((job) => ({
-          name: job.name,
-          input: sources.get(job.name)!,
-          output: `${work}/notebooks/${job.name}`,
-          cwd: dirs.notebooks,
-          results: `${work}/out/${job.name}`,
-        })),
-        workDir: `${work}/logs`,
-        workers: options.workers,
-        htmlDir: `${work}/results/html`,
-        startupTimeoutSeconds: options.startupTimeout,
-        signal,
-        onDone: (name, seconds) => {
-          times.set(name, seconds);
-          while (printed < toRun.length && times.has(toRun[printed].name)) {
-            const job = toRun[printed++];
-            const secs = times.get(job.name)!.toFixed(1);
-            console.log(`[${printed}/${toRun.length}] ${job.name} ${secs} s`);
-          }
-        },
-      });
-    }
+    await executeInOrder(toRun, sources, { work, dirs, options, signal });
     interrupted();
     for (const job of toRun) {
       const stem = job.name.replace(/\.ipynb$/, "");
@@ -189,65 +137,13 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
       outputs.set(job.name, [`notebooks/${job.name}`, `results/html/${stem}.html`, ...written]);
     }
 
-    const produced = await tree(`${work}/notebooks`, `${work}/results`);
-    const manifest: Manifest = {
-      deno: Deno.version.deno,
-      denoPinned: PINNED_DENO,
-      notebooks: Object.fromEntries(jobs.map((j) => [j.name, {
-        inputs: inputs.get(j.name) ?? {},
-        outputs: [...outputs.get(j.name)!].sort(),
-      }])),
-      files: await Promise.all(
-        [...produced].map(async ([path, file]) => ({
-          path,
-          sha256: sha256(await Deno.readFile(file)),
-        })),
-      ),
-    };
-    await Deno.writeTextFile(
-      `${work}/results/manifest.json`,
-      JSON.stringify(manifest, null, 2) + "\n",
-    );
-    produced.set("results/manifest.json", `${work}/results/manifest.json`);
+    const produced = await writeManifest(jobs, inputs, outputs, work);
     interrupted();
 
-    if (check) {
-      const committed = await tree(dirs.notebooks, dirs.results);
-      const diffs = await differences(committed, produced);
-      if (options.keep) {
-        await Deno.mkdir(options.keep, { recursive: true });
-        await Deno.rename(`${work}/notebooks`, `${options.keep}/notebooks`);
-        await Deno.rename(`${work}/results`, `${options.keep}/results`);
-      }
-      if (diffs.length) {
-        console.error(
-          `check failed: ${diffs.length} of ${
-            new Set([...committed.keys(), ...produced.keys()]).size
-          } files differ from the committed ones`,
-        );
-        for (const d of diffs) console.error(`  ${d}`);
-        const other = otherDeno((await readManifest(dirs.results))?.deno);
-        if (other) console.error(`  ${other}`);
-        return 1;
-      }
-      console.log(`check passed: ${produced.size} files identical to the committed ones`);
-      return 0;
-    }
+    if (check) return await compareWithCommitted(produced, dirs, work, options.keep);
 
     // What changed, compared with the files before this run.
-    if (toRun.length) {
-      const committed = await tree(dirs.notebooks, dirs.results);
-      const diffs = await differences(committed, produced);
-      const all = new Set([...committed.keys(), ...produced.keys()]).size;
-      console.log(
-        diffs.length
-          ? `${
-            all - diffs.length
-          } of ${all} files identical to the committed ones; ${diffs.length} differ:`
-          : `all ${all} files identical to the committed ones`,
-      );
-      for (const d of diffs) console.log(`  ${d}`);
-    }
+    if (toRun.length) await printChanges(produced, dirs);
 
     // Install notebooks and results together, or nothing; only files a run wrote are replaced.
     const { moves, kept } = await installMoves({
@@ -279,6 +175,176 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     await removeScratch(work).catch(() => {});
     await release();
   }
+}
+
+/** Each notebook's prepared source (in `work/src`) and its inputs (`null`: not recorded). */
+async function notebookInputs(
+  jobs: readonly Job[],
+  dirs: Folders,
+  work: string,
+): Promise<{ sources: Map<string, string>; inputs: Map<string, Inputs | null> }> {
+  const sources = new Map<string, string>();
+  for (const job of jobs) sources.set(job.name, await prepare(job, `${work}/src`));
+  const shared = await sharedInputs();
+  const modules = await moduleInputs(sources, dirs.notebooks, work);
+  const inputs = new Map<string, Inputs | null>();
+  for (const job of jobs) {
+    const m = modules.get(job.name) ?? null;
+    const notebook = sourceHash(JSON.parse(await Deno.readTextFile(sources.get(job.name)!)));
+    inputs.set(job.name, m === null ? null : { notebook, ...shared, ...m });
+  }
+  return { sources, inputs };
+}
+
+/**
+ * The notebooks to run, and the outputs of those that need not: unless `everything` runs, a
+ * notebook whose inputs and outputs are as the previous manifest (`old`) records has its outputs
+ * copied into the scratch folder, with a line saying so; one that runs says what changed.
+ */
+async function reuseUnchanged(
+  jobs: readonly Job[],
+  inputs: ReadonlyMap<string, Inputs | null>,
+  where: { everything: boolean; old: Manifest | null; dirs: Folders; work: string },
+): Promise<{ outputs: Map<string, string[]>; owner: Map<string, string>; toRun: Job[] }> {
+  const { everything, old, dirs, work } = where;
+  const outputs = new Map<string, string[]>();
+  const owner = new Map<string, string>();
+  const toRun: Job[] = [];
+  for (const job of jobs) {
+    const why = everything ? [] : await staleness(job.name, inputs.get(job.name)!, old, dirs);
+    if (!everything && why.length === 0) {
+      const record = old!.notebooks[job.name];
+      for (const out of record.outputs) {
+        const to = locate(out, { notebooks: `${work}/notebooks`, results: `${work}/results` });
+        await Deno.mkdir(to.replace(/\/[^/]+$/, ""), { recursive: true });
+        const from = await insideFile(out, dirs);
+        if (from === null) throw new Error(`${out} is not a regular file inside its folder`);
+        await Deno.copyFile(from, to);
+        owner.set(out, job.name);
+      }
+      outputs.set(job.name, record.outputs);
+      console.log(`skipped ${job.name}: its inputs and outputs are as recorded`);
+    } else {
+      if (why.length) console.log(`running ${job.name}: ${whyLine(why)}`);
+      toRun.push(job);
+    }
+  }
+  return { outputs, owner, toRun };
+}
+
+/** Executes the notebooks, printing a line for each as it ends, in plan order. */
+async function executeInOrder(
+  toRun: readonly Job[],
+  sources: ReadonlyMap<string, string>,
+  how: { work: string; dirs: Folders; options: RunOptions; signal?: AbortSignal },
+): Promise<void> {
+  const { work, dirs, options, signal } = how;
+  const times = new Map<string, number>();
+  let printed = 0;
+  if (toRun.length) {
+    await executeNotebooks({
+      jobs: toRun.map((job) => ({
+        name: job.name,
+        input: sources.get(job.name)!,
+        output: `${work}/notebooks/${job.name}`,
+        cwd: dirs.notebooks,
+        results: `${work}/out/${job.name}`,
+      })),
+      workDir: `${work}/logs`,
+      workers: options.workers,
+      htmlDir: `${work}/results/html`,
+      startupTimeoutSeconds: options.startupTimeout,
+      signal,
+      onDone: (name, seconds) => {
+        times.set(name, seconds);
+        while (printed < toRun.length && times.has(toRun[printed].name)) {
+          const job = toRun[printed++];
+          const secs = times.get(job.name)!.toFixed(1);
+          console.log(`[${printed}/${toRun.length}] ${job.name} ${secs} s`);
+        }
+      },
+    });
+  }
+}
+
+/**
+ * Writes the run's manifest (each notebook's inputs and outputs, every file's hash) into the
+ * scratch results, and returns every file the run produced, the manifest included.
+ */
+async function writeManifest(
+  jobs: readonly Job[],
+  inputs: ReadonlyMap<string, Inputs | null>,
+  outputs: ReadonlyMap<string, string[]>,
+  work: string,
+): Promise<Map<string, string>> {
+  const produced = await tree(`${work}/notebooks`, `${work}/results`);
+  const manifest: Manifest = {
+    deno: Deno.version.deno,
+    denoPinned: PINNED_DENO,
+    notebooks: Object.fromEntries(jobs.map((j) => [j.name, {
+      inputs: inputs.get(j.name) ?? {},
+      outputs: [...outputs.get(j.name)!].sort(),
+    }])),
+    files: await Promise.all(
+      [...produced].map(async ([path, file]) => ({
+        path,
+        sha256: sha256(await Deno.readFile(file)),
+      })),
+    ),
+  };
+  await Deno.writeTextFile(
+    `${work}/results/manifest.json`,
+    JSON.stringify(manifest, null, 2) + "\n",
+  );
+  produced.set("results/manifest.json", `${work}/results/manifest.json`);
+  return produced;
+}
+
+/**
+ * `--check`: compares what the run produced with the committed files, listing every difference;
+ * keeps the produced files in `keep` when given. Returns the exit code (1 when any differs).
+ */
+async function compareWithCommitted(
+  produced: Map<string, string>,
+  dirs: Folders,
+  work: string,
+  keep: string | null,
+): Promise<number> {
+  const committed = await tree(dirs.notebooks, dirs.results);
+  const diffs = await differences(committed, produced);
+  if (keep) {
+    await Deno.mkdir(keep, { recursive: true });
+    await Deno.rename(`${work}/notebooks`, `${keep}/notebooks`);
+    await Deno.rename(`${work}/results`, `${keep}/results`);
+  }
+  if (diffs.length) {
+    console.error(
+      `check failed: ${diffs.length} of ${
+        new Set([...committed.keys(), ...produced.keys()]).size
+      } files differ from the committed ones`,
+    );
+    for (const d of diffs) console.error(`  ${d}`);
+    const other = otherDeno((await readManifest(dirs.results))?.deno);
+    if (other) console.error(`  ${other}`);
+    return 1;
+  }
+  console.log(`check passed: ${produced.size} files identical to the committed ones`);
+  return 0;
+}
+
+/** Prints how many files the run leaves identical to those before it, and which differ. */
+async function printChanges(produced: Map<string, string>, dirs: Folders): Promise<void> {
+  const committed = await tree(dirs.notebooks, dirs.results);
+  const diffs = await differences(committed, produced);
+  const all = new Set([...committed.keys(), ...produced.keys()]).size;
+  console.log(
+    diffs.length
+      ? `${
+        all - diffs.length
+      } of ${all} files identical to the committed ones; ${diffs.length} differ:`
+      : `all ${all} files identical to the committed ones`,
+  );
+  for (const d of diffs) console.log(`  ${d}`);
 }
 
 /**
@@ -367,7 +433,8 @@ if (import.meta.main) {
   const controller = new AbortController();
   const stop = () => controller.abort();
   Deno.addSignalListener("SIGINT", stop);
-  Deno.addSignalListener("SIGTERM", stop);
+  // Windows delivers only SIGINT and SIGBREAK to a Deno program (adding SIGTERM throws there).
+  Deno.addSignalListener(Deno.build.os === "windows" ? "SIGBREAK" : "SIGTERM", stop);
   let code: number;
   try {
     code = await run(parsed, controller.signal);

@@ -76,6 +76,158 @@ function exactDay(caseId: string, timeId: string, d: number, quote: string) {
   return [caseId, timeId, "exact", "amputation", null, d, "day", d, d, d, `day ${d}`, quote];
 }
 
+/** What writing a case needs: the tables, the seeded random stream, the study's drug. */
+interface Writer {
+  /** The tables being written. */
+  t: Record<TableName, Table>;
+  /** A whole number from `lo` to `hi`, from the seeded stream. */
+  int: (lo: number, hi: number) => number;
+  /** One of `xs`, from the seeded stream. */
+  pick: <T>(xs: readonly T[]) => T;
+  /** The study's drug of interest. */
+  drug: string;
+  /** The study's indication. */
+  indication: string;
+  /** VAS values per case. */
+  observationsPerCase: number;
+}
+
+/**
+ * Writes a case's row, its amputation (time point and event), drawing its demographics from the
+ * random stream; returns the sentence of the source text that states them.
+ */
+async function writeCaseRecord(w: Writer, id: string, sourceId: string): Promise<string> {
+  const { t, int, pick } = w;
+  const age = int(18, 90);
+  const sex = pick(["male", "female"] as const);
+  const limb = pick(["upper", "lower"] as const);
+  const side = pick(["left", "right"] as const);
+  const level = pick(limb === "upper" ? ["forearm", "upper arm"] : ["thigh", "lower leg"]);
+  const cause = pick(["traumatic injury", "vascular disease", "tumour"]);
+  const sds = int(0, 2) === 0 ? null : int(25, 70);
+  const demographics = `Case ${id}, a ${age}-year-old ${sex}`;
+  const causeQuote = `lost a limb through ${cause}`;
+  const amputation = `amputation of the ${side} ${limb} limb at the level of the ${level}`;
+  const sdsQuote = sds === null ? null : `scored ${sds} points on the SDS`;
+  await t.cases.add([
+    id,
+    sourceId,
+    age,
+    sex,
+    limb,
+    side,
+    level,
+    cause,
+    sds,
+    null,
+    "the day of the amputation",
+    demographics,
+    causeQuote,
+    amputation,
+    sdsQuote,
+    null,
+  ]);
+  await t.timepoints.add([
+    id,
+    "amputation",
+    "origin",
+    null,
+    null,
+    null,
+    null,
+    0,
+    0,
+    0,
+    "the amputation",
+    amputation,
+  ]);
+  await t.events.add([id, "amputation", "amputation", `${limb} limb amputation`, amputation]);
+  return `${demographics} (${MARK.toLowerCase()}), ${causeQuote}. Day 0 was the ${amputation}.` +
+    (sdsQuote === null ? "" : ` The patient ${sdsQuote}.`);
+}
+
+/**
+ * Writes a case's course: a comparator from day 1, the drug from between the two halves of its
+ * values, and its VAS values (drifting before the drug, falling after); returns the sentences of
+ * the source text that state them.
+ */
+async function writeCourse(w: Writer, id: string): Promise<string> {
+  const { t, int, drug } = w;
+  const comparator = "comparator";
+  // Observation days: strictly increasing; the drug starts between the two halves.
+  const n = w.observationsPerCase;
+  const days: number[] = [];
+  let day = int(2, 10);
+  for (let k = 0; k < n; k++) {
+    days.push(day);
+    day += int(1, 14);
+  }
+  const half = Math.ceil(n / 2);
+  const drugDay = half < n ? days[half] - int(1, days[half] - days[half - 1]) : day;
+  const doses = [int(1, 8) * 25, int(1, 8) * 10];
+  const sentences = [
+    [
+      "comparator_start",
+      1,
+      `From day 1 ${comparator} ${doses[1]} mg/day was given`,
+    ],
+    ["drug_start", drugDay, `On day ${drugDay} ${drug} ${doses[0]} mg/day was started`],
+  ] as const;
+  for (const [timeId, d, quote] of sentences) {
+    await t.timepoints.add(exactDay(id, timeId, d, quote));
+  }
+  await t.treatments.add([
+    id,
+    comparator,
+    "synthetic comparator",
+    doses[1],
+    ...NO_DOSE_DETAILS,
+    "comparator_start",
+    "drug_start",
+    w.indication,
+    null,
+    sentences[0][2],
+  ]);
+  await t.treatments.add([
+    id,
+    drug,
+    "synthetic class",
+    doses[0],
+    ...NO_DOSE_DETAILS,
+    "drug_start",
+    null,
+    w.indication,
+    null,
+    sentences[1][2],
+  ]);
+  const obs: string[] = [];
+  let vas = int(50, 95);
+  for (let k = 0; k < n; k++) {
+    if (k >= half) vas = Math.max(0, vas - int(0, 20));
+    else vas = Math.min(100, Math.max(0, vas + int(-5, 5)));
+    const v = (vas / 10).toFixed(1);
+    const timeId = `v${k + 1}`;
+    const quote = `on day ${days[k]} the pain VAS was ${v}`;
+    obs.push(quote);
+    await t.timepoints.add(exactDay(id, timeId, days[k], quote));
+    await t.observations.add([
+      id,
+      timeId,
+      "vas-10cm",
+      v,
+      v,
+      v,
+      "exact",
+      `pain VAS ${v}`,
+      null,
+      null,
+      null,
+      quote,
+    ]);
+  }
+  return `${sentences[0][2]}. ${sentences[1][2]}. The values were: ${obs.join("; ")}.`;
+}
+
 /**
  * Writes a synthetic case series to `dir` (created if needed; existing tables overwritten).
  *
@@ -112,8 +264,14 @@ export async function writeSyntheticSeries(
   const studyText = await Deno.readTextFile(`${DEFAULT_DATA_DIR}${STUDY_FILE}`);
   const STUDY = parseStudy(JSON.parse(studyText));
   await Deno.writeTextFile(`${dir}/${STUDY_FILE}`, studyText);
-  const drug = STUDY.drug;
-  const comparator = "comparator";
+  const writer: Writer = {
+    t,
+    int,
+    pick,
+    drug: STUDY.drug,
+    indication: STUDY.indication,
+    observationsPerCase,
+  };
   const sourceCount = Math.ceil(cases / casesPerSource);
   const width = String(Math.max(cases, 1)).length;
 
@@ -136,127 +294,8 @@ export async function writeSyntheticSeries(
     const last = Math.min(cases, (s + 1) * casesPerSource);
     for (let i = s * casesPerSource; i < last; i++) {
       const id = `syn-${String(i + 1).padStart(width, "0")}`;
-      const age = int(18, 90);
-      const sex = pick(["male", "female"] as const);
-      const limb = pick(["upper", "lower"] as const);
-      const side = pick(["left", "right"] as const);
-      const level = pick(limb === "upper" ? ["forearm", "upper arm"] : ["thigh", "lower leg"]);
-      const cause = pick(["traumatic injury", "vascular disease", "tumour"]);
-      const sds = int(0, 2) === 0 ? null : int(25, 70);
-      const demographics = `Case ${id}, a ${age}-year-old ${sex}`;
-      const causeQuote = `lost a limb through ${cause}`;
-      const amputation = `amputation of the ${side} ${limb} limb at the level of the ${level}`;
-      const sdsQuote = sds === null ? null : `scored ${sds} points on the SDS`;
-      text.push(
-        `${demographics} (${MARK.toLowerCase()}), ${causeQuote}. Day 0 was the ${amputation}.` +
-          (sdsQuote === null ? "" : ` The patient ${sdsQuote}.`),
-      );
-      await t.cases.add([
-        id,
-        sourceId,
-        age,
-        sex,
-        limb,
-        side,
-        level,
-        cause,
-        sds,
-        null,
-        "the day of the amputation",
-        demographics,
-        causeQuote,
-        amputation,
-        sdsQuote,
-        null,
-      ]);
-      await t.timepoints.add([
-        id,
-        "amputation",
-        "origin",
-        null,
-        null,
-        null,
-        null,
-        0,
-        0,
-        0,
-        "the amputation",
-        amputation,
-      ]);
-      await t.events.add([id, "amputation", "amputation", `${limb} limb amputation`, amputation]);
-
-      // Observation days: strictly increasing; the drug starts between the two halves.
-      const n = observationsPerCase;
-      const days: number[] = [];
-      let day = int(2, 10);
-      for (let k = 0; k < n; k++) {
-        days.push(day);
-        day += int(1, 14);
-      }
-      const half = Math.ceil(n / 2);
-      const drugDay = half < n ? days[half] - int(1, days[half] - days[half - 1]) : day;
-      const doses = [int(1, 8) * 25, int(1, 8) * 10];
-      const sentences = [
-        [
-          "comparator_start",
-          1,
-          `From day 1 ${comparator} ${doses[1]} mg/day was given`,
-        ],
-        ["drug_start", drugDay, `On day ${drugDay} ${drug} ${doses[0]} mg/day was started`],
-      ] as const;
-      for (const [timeId, d, quote] of sentences) {
-        await t.timepoints.add(exactDay(id, timeId, d, quote));
-      }
-      await t.treatments.add([
-        id,
-        comparator,
-        "synthetic comparator",
-        doses[1],
-        ...NO_DOSE_DETAILS,
-        "comparator_start",
-        "drug_start",
-        STUDY.indication,
-        null,
-        sentences[0][2],
-      ]);
-      await t.treatments.add([
-        id,
-        drug,
-        "synthetic class",
-        doses[0],
-        ...NO_DOSE_DETAILS,
-        "drug_start",
-        null,
-        STUDY.indication,
-        null,
-        sentences[1][2],
-      ]);
-      const obs: string[] = [];
-      let vas = int(50, 95);
-      for (let k = 0; k < n; k++) {
-        if (k >= half) vas = Math.max(0, vas - int(0, 20));
-        else vas = Math.min(100, Math.max(0, vas + int(-5, 5)));
-        const v = (vas / 10).toFixed(1);
-        const timeId = `v${k + 1}`;
-        const quote = `on day ${days[k]} the pain VAS was ${v}`;
-        obs.push(quote);
-        await t.timepoints.add(exactDay(id, timeId, days[k], quote));
-        await t.observations.add([
-          id,
-          timeId,
-          "vas-10cm",
-          v,
-          v,
-          v,
-          "exact",
-          `pain VAS ${v}`,
-          null,
-          null,
-          null,
-          quote,
-        ]);
-      }
-      text.push(`${sentences[0][2]}. ${sentences[1][2]}. The values were: ${obs.join("; ")}.`, "");
+      text.push(await writeCaseRecord(writer, id, sourceId));
+      text.push(await writeCourse(writer, id), "");
     }
     await Deno.writeTextFile(`${dir}/sources/${sourceId}.txt`, text.join("\n"));
   }

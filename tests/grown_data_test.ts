@@ -13,13 +13,13 @@ import { dataWithFixture } from "./helpers/data_dir.ts";
 const DATA_TESTS = [
   "tests/load_test.ts",
   "tests/plots_test.ts",
-  "tests/stats/timeline_change_test.ts",
-  "tests/stats/pooled_test.ts",
-  "tests/claims_test.ts",
-  "tests/summaries_test.ts",
+  "tests/analysis/change_test.ts",
+  "tests/analysis/pooled_test.ts",
+  "tests/claims/mod_test.ts",
+  "tests/report/mod_test.ts",
   "tests/any_case_test.ts",
   "tests/display_test.ts",
-  "tests/appraisal_test.ts",
+  "tests/appraisal/mod_test.ts",
   "tests/readings_sensitivity_test.ts",
   "tests/study_test.ts",
 ];

@@ -10,7 +10,7 @@ import { DOMParser } from "linkedom";
 import { csvTable, markdownHtml, showTable } from "../lib/display.ts";
 import { loadCaseSeries } from "../lib/load.ts";
 import { isSafeLink, markdownText } from "../lib/markdown.ts";
-import { caseIntro } from "../lib/report.ts";
+import { caseIntro } from "../lib/report/mod.ts";
 
 /** Links (href) and images (src) of an HTML fragment. */
 function urls(html: string): { links: string[]; images: string[] } {

@@ -228,65 +228,73 @@ async function signalGroup(pgid: number, signal: "SIGHUP") {
   assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
 }
 
-Deno.test("reproduce: a second run at once is refused; an interrupted run says so and changes nothing; a hung-up run leaves no kernel, and the next run removes its scratch folder", async () => {
-  const dir = await scratch();
-  const heart = new Heartbeat(dir);
-  try {
-    await Deno.mkdir(`${dir}/notebooks`);
-    await Deno.mkdir(`${dir}/results`);
-    const slow = notebook([heart.cell]);
-    await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, slow);
-    await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
-    await Deno.writeTextFile(`${dir}/results/manifest.json`, EMPTY_MANIFEST);
-    const unchanged = async (what: string) => {
-      assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-slow.ipynb`), slow, what);
-      assert.deepEqual(
-        Object.keys(await tree(`${dir}/results`)),
-        ["manifest.json", "sentinel.txt"],
-        what,
+// Process groups and SIGHUP (bash's job control, `kill -- -pgid`) are POSIX: not on Windows.
+Deno.test(
+  "reproduce: a second run at once is refused; an interrupted run says so and changes nothing; a hung-up run leaves no kernel, and the next run removes its scratch folder",
+  { ignore: Deno.build.os === "windows" },
+  async () => {
+    const dir = await scratch();
+    const heart = new Heartbeat(dir);
+    try {
+      await Deno.mkdir(`${dir}/notebooks`);
+      await Deno.mkdir(`${dir}/results`);
+      const slow = notebook([heart.cell]);
+      await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, slow);
+      await Deno.writeTextFile(`${dir}/results/sentinel.txt`, "committed");
+      await Deno.writeTextFile(`${dir}/results/manifest.json`, EMPTY_MANIFEST);
+      const unchanged = async (what: string) => {
+        assert.equal(await Deno.readTextFile(`${dir}/notebooks/00-slow.ipynb`), slow, what);
+        assert.deepEqual(
+          Object.keys(await tree(`${dir}/results`)),
+          ["manifest.json", "sentinel.txt"],
+          what,
+        );
+      };
+
+      // Ctrl-C: reproduce stops its kernel.
+      const first = reproduce(dir).spawn();
+      await heart.started();
+      const second = await output(reproduce(dir));
+      assert.equal(second.code, 1);
+      assert.match(
+        second.stderr,
+        /error: another `deno task reproduce` is running \(process \d+\)/,
       );
-    };
+      first.kill("SIGINT");
+      const r = await first.output();
+      const stderr = new TextDecoder().decode(r.stderr);
+      assert.equal(r.code, 130, stderr);
+      assert.match(stderr, /interrupted: the run was stopped and nothing was changed/);
+      await heart.assertStopped("SIGINT");
+      await unchanged("SIGINT");
+      assert.deepEqual(leftovers(dir), [], "scratch folder removed and lock released");
 
-    // Ctrl-C: reproduce stops its kernel.
-    const first = reproduce(dir).spawn();
-    await heart.started();
-    const second = await output(reproduce(dir));
-    assert.equal(second.code, 1);
-    assert.match(second.stderr, /error: another `deno task reproduce` is running \(process \d+\)/);
-    first.kill("SIGINT");
-    const r = await first.output();
-    const stderr = new TextDecoder().decode(r.stderr);
-    assert.equal(r.code, 130, stderr);
-    assert.match(stderr, /interrupted: the run was stopped and nothing was changed/);
-    await heart.assertStopped("SIGINT");
-    await unchanged("SIGINT");
-    assert.deepEqual(leftovers(dir), [], "scratch folder removed and lock released");
+      // A closed terminal: SIGHUP to the job's whole group ends reproduce and its kernel at once.
+      const job = reproduceJob(dir).spawn();
+      const reader = job.stdout.pipeThrough(new TextDecoderStream()).getReader();
+      let head = "";
+      while (!head.includes("\n")) head += (await reader.read()).value ?? "";
+      const pgid = Number(head.split("\n")[0]);
+      await heart.started();
+      await signalGroup(pgid, "SIGHUP");
+      while (!(await reader.read()).done) { /* the rest of its output */ }
+      await new Response(job.stderr).text();
+      // bash reports a job killed by SIGHUP as 128 + 1.
+      assert.equal((await job.status).code, 129);
+      await heart.assertStopped("SIGHUP");
+      await unchanged("SIGHUP");
+      assert.equal(leftovers(dir).filter((n) => !n.endsWith(".lock")).length, 1, "its scratch");
 
-    // A closed terminal: SIGHUP to the job's whole group ends reproduce and its kernel at once.
-    const job = reproduceJob(dir).spawn();
-    const reader = job.stdout.pipeThrough(new TextDecoderStream()).getReader();
-    let head = "";
-    while (!head.includes("\n")) head += (await reader.read()).value ?? "";
-    const pgid = Number(head.split("\n")[0]);
-    await heart.started();
-    await signalGroup(pgid, "SIGHUP");
-    while (!(await reader.read()).done) { /* the rest of its output */ }
-    await new Response(job.stderr).text();
-    // bash reports a job killed by SIGHUP as 128 + 1.
-    assert.equal((await job.status).code, 129);
-    await heart.assertStopped("SIGHUP");
-    await unchanged("SIGHUP");
-    assert.equal(leftovers(dir).filter((n) => !n.endsWith(".lock")).length, 1, "its scratch");
-
-    // The next run removes that scratch folder and says so.
-    await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, notebook(['"fast"']));
-    const next = await output(reproduce(dir));
-    assert.equal(next.code, 0, next.stderr);
-    assert.match(next.stdout, /^removed \.tmp\/[^ ]+: left by a run that was stopped$/m);
-    assert.deepEqual(leftovers(dir), []);
-  } finally {
-    await heart.kill();
-    await forgetRuns(runKey(`${dir}/notebooks`, `${dir}/results`));
-    await Deno.remove(dir, { recursive: true });
-  }
-});
+      // The next run removes that scratch folder and says so.
+      await Deno.writeTextFile(`${dir}/notebooks/00-slow.ipynb`, notebook(['"fast"']));
+      const next = await output(reproduce(dir));
+      assert.equal(next.code, 0, next.stderr);
+      assert.match(next.stdout, /^removed \.tmp\/[^ ]+: left by a run that was stopped$/m);
+      assert.deepEqual(leftovers(dir), []);
+    } finally {
+      await heart.kill();
+      await forgetRuns(runKey(`${dir}/notebooks`, `${dir}/results`));
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+);

@@ -1,6 +1,9 @@
 /**
  * Figures from the literature that the appraisal cites, as data: each with its study. The same
- * entries, in prose, are in `docs/literature.md` (a test checks each figure is stated there).
+ * entries, in prose, are in `docs/literature.md` (a test checks each figure is stated there), and
+ * each percentage is a verified value of `data/reference/natural-history.csv`, with its quote and
+ * the address where it was read (a test checks that too); analyses that have the series use the
+ * data file itself (`appraisal/natural_history.ts`).
  *
  * @module
  */

@@ -2,7 +2,8 @@
  * The rules a claim can name (the `rule` column of `data/articles/<source_id>/claims.csv`), each
  * with the zod schema of its parameters (the `params` column, a JSON object) and whether it
  * judges a drug (the `drug` column). Only names and parameters live here, so that the loader can
- * check a claims file without importing what judges it; the judging functions are in `rules.ts`,
+ * check a claims file without importing what judges it; the judging functions are in `rules/` (by
+ * family, dispatched by `rules.ts`),
  * one per name (the type checker holds the two lists together).
  *
  * @module

@@ -2,7 +2,7 @@
  * The series' Figure 1: every case's course in one composite, a group of lanes per case on one
  * time axis aligned on the first start of the study's drug of interest: the case's events, its
  * phase changes (drug and dose named), its pain values as stated and its drug and dose bars, drawn
- * as each case's timeline draws them (`timeline_model.ts`, `timeline_panels.ts`).
+ * as each case's timeline draws them (`timeline_model.ts`, `timeline_panels.ts`, `timeline_values.ts`).
  *
  * @module
  */
@@ -20,15 +20,10 @@ import { wrapText } from "./layout.ts";
 import { drugClassColors, type FigureWidth, figureWidth, GREY, TYPE } from "./theme.ts";
 import { markLegend, timeDomain } from "./timeline.ts";
 import { lanePanel } from "./timeline_lanes.ts";
-import { timelineData, timelineModel } from "./timeline_model.ts";
-import {
-  eventStrip,
-  phaseStrip,
-  type StripOptions,
-  type Uses,
-  valuesPanel,
-} from "./timeline_panels.ts";
-import { linearScale } from "./uncertainty.ts";
+import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
+import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline_panels.ts";
+import { valuesPanel } from "./timeline_values.ts";
+import { type LinearScale, linearScale } from "./uncertainty.ts";
 
 /** Options of {@link seriesTimelineFigure}. */
 export interface SeriesTimelineOptions {
@@ -76,11 +71,6 @@ export function seriesTimelineFigure(
   const drug = options.drug ?? cases[0]?.study.drug ?? "";
   const shown = cases.filter((c) => firstPeriod(c, drug) !== null);
   const left = cases.filter((c) => firstPeriod(c, drug) === null);
-  const lanesOf = (c: Case) =>
-    [...new Set(c.treatments.map((t) => t.drug))].map((d) => {
-      const purpose = c.treatments.find((t) => t.drug === d)!.purpose;
-      return { drug: d, sub: purpose === c.study.indication ? null : purpose };
-    });
   const marginLeft = Math.ceil(
     Math.max(
       44,
@@ -108,45 +98,11 @@ export function seriesTimelineFigure(
   const sl = scaleLabel(shown.flatMap((c) => c.observations.map((o) => o.scale)));
   const panels: Element[] = [];
   const data: DataRow[] = [];
+  const frame: CaseFrame = { x, width, marginLeft, marginRight, uses, scale: sl, colorOf };
   for (const { c, m } of models) {
-    // The case's heading sits in the left margin beside its events (a row of its own when it
-    // has none or the margin is too narrow for its first word).
-    const head = headingLines(c, marginLeft - 8);
-    const events = m.events.map((e) => ({
-      ...e,
-      label: c.events.some((o) => o !== e.e && o.kind === e.e.kind) ? e.e.description : e.e.kind,
-    }));
-    const beside: StripOptions = { row: ROW, left: marginLeft, minHeight: (head?.height ?? 0) + 2 };
-    const strip = events.length && head ? eventStrip(events, x, width, uses, beside) : null;
-    if (strip && head && !beside.crowded) {
-      for (const el of head.elements) strip.appendChild(el);
-      panels.push(strip);
-    } else {
-      panels.push(heading(
-        `Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})`,
-        width,
-      ));
-      if (events.length) panels.push(eventStrip(events, x, width, uses, { row: ROW }));
-    }
-    if (m.phases.length) panels.push(phaseStrip(m.phases, x, width, { row: ROW }));
-    panels.push(valuesPanel(m, x, {
-      width,
-      marginLeft,
-      marginRight,
-      scale: sl,
-      zeroLine: true,
-      height: VALUES_H,
-    }, uses));
-    panels.push(lanePanel(m.periods, x, {
-      width,
-      marginLeft,
-      marginRight,
-      xLabel: null,
-      lanes: lanesOf(c),
-      colorOf,
-      compact: true,
-    }, uses));
-    data.push(...timelineData(m, sl.name).map((r) => ({ case: c.id, ...r })));
+    const drawn = casePanels(c, m, frame);
+    panels.push(...drawn.panels);
+    data.push(...drawn.data);
   }
   panels.push(axisPanel(x, width, marginLeft, marginRight, `Days since the start of ${drug} →`));
   const notes = left.length
@@ -177,6 +133,84 @@ export function seriesTimelineFigure(
     description: `${n} case${n === 1 ? "" : "s"}' events, ${sl.name} values and dose periods ` +
       `against days since the first start of ${drug}, one group of lanes per case` +
       `${left.length ? `; not shown: ${listing(left.map((c) => `case ${c.id}`))}` : ""}.`,
+  });
+}
+
+/** The horizontal frame and shared state of every case's panels in the composite figure. */
+interface CaseFrame {
+  /** Days → px, shared by every case. */
+  x: LinearScale;
+  /** The figure's width. */
+  width: number;
+  /** The left margin (drug names, headings). */
+  marginLeft: number;
+  /** The right margin. */
+  marginRight: number;
+  /** Which marks were drawn (for the legend). */
+  uses: Uses;
+  /** The value axis, the same for every case. */
+  scale: ReturnType<typeof scaleLabel>;
+  /** The colour of each drug class. */
+  colorOf: Map<string, string>;
+}
+
+/**
+ * One case's panels: its heading beside its events (or on a row of its own), its phase changes,
+ * its values and a lane per drug; with the source-data rows of its marks.
+ */
+function casePanels(
+  c: Case,
+  m: TimelineModel,
+  { x, width, marginLeft, marginRight, uses, scale: sl, colorOf }: CaseFrame,
+): { panels: Element[]; data: DataRow[] } {
+  const panels: Element[] = [];
+  const data: DataRow[] = [];
+  // The case's heading sits in the left margin beside its events (a row of its own when it
+  // has none or the margin is too narrow for its first word).
+  const head = headingLines(c, marginLeft - 8);
+  const events = m.events.map((e) => ({
+    ...e,
+    label: c.events.some((o) => o !== e.e && o.kind === e.e.kind) ? e.e.description : e.e.kind,
+  }));
+  const beside: StripOptions = { row: ROW, left: marginLeft, minHeight: (head?.height ?? 0) + 2 };
+  const strip = events.length && head ? eventStrip(events, x, width, uses, beside) : null;
+  if (strip && head && !beside.crowded) {
+    for (const el of head.elements) strip.appendChild(el);
+    panels.push(strip);
+  } else {
+    panels.push(heading(
+      `Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})`,
+      width,
+    ));
+    if (events.length) panels.push(eventStrip(events, x, width, uses, { row: ROW }));
+  }
+  if (m.phases.length) panels.push(phaseStrip(m.phases, x, width, { row: ROW }));
+  panels.push(valuesPanel(m, x, {
+    width,
+    marginLeft,
+    marginRight,
+    scale: sl,
+    zeroLine: true,
+    height: VALUES_H,
+  }, uses));
+  panels.push(lanePanel(m.periods, x, {
+    width,
+    marginLeft,
+    marginRight,
+    xLabel: null,
+    lanes: lanesOf(c),
+    colorOf,
+    compact: true,
+  }, uses));
+  data.push(...timelineData(m, sl.name).map((r) => ({ case: c.id, ...r })));
+  return { panels, data };
+}
+
+/** The lanes of a case: one per drug, with its purpose where it is not the study's indication. */
+function lanesOf(c: Case): { drug: string; sub: string | null }[] {
+  return [...new Set(c.treatments.map((t) => t.drug))].map((d) => {
+    const purpose = c.treatments.find((t) => t.drug === d)!.purpose;
+    return { drug: d, sub: purpose === c.study.indication ? null : purpose };
   });
 }
 

@@ -5,41 +5,25 @@
  *
  * @module
  */
-import type { AggregateResult } from "../stats/aggregation.ts";
+import type { AggregateResult } from "../analysis/aggregation.ts";
 import type { EffectSizeResult } from "../stats/types.ts";
 import { EFFECT_SIZES, type Measure } from "../stats/effect_sizes/mod.ts";
 import { casesListing, listing } from "../prose.ts";
 import { axesPanel } from "./axes.ts";
-import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
-import { svgElement, textElement, titled } from "./dom.ts";
-import { measureText } from "./fonts.ts";
-import type { LegendItem } from "./legend.ts";
-import { wrapText } from "./layout.ts";
-import { whisker } from "./uncertainty.ts";
-import { DASH, type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
+import { type DataRow, type Figure, stack } from "./compose.ts";
+import {
+  footnoteLetter,
+  forestDomain,
+  forestLayout,
+  forestLegend,
+  forestMarks,
+  type ForestRow,
+  type MeasureScale,
+  printedRows,
+} from "./forest_marks.ts";
+import { type FigureWidth, figureWidth } from "./theme.ts";
 
-/** One row of a forest plot. */
-export interface ForestRow {
-  /** Row label (e.g. "Case 1" or "Pooled, equal weights"). */
-  label: string;
-  /** A second, smaller line under the label: sample sizes, or the cases an aggregate contains. */
-  detail?: string;
-  /** "case" (a dot) or "aggregate" (a diamond, below a rule); default "case". */
-  kind?: "case" | "aggregate";
-  /** Footnotes of the row (e.g. the cases an aggregate leaves out and why). */
-  notes?: readonly string[];
-  /** The effect size. */
-  result: Pick<EffectSizeResult, "estimate" | "ciLower" | "ciUpper" | "reason"> & {
-    /** Sample sizes. */
-    n?: { baseline: number; treatment: number };
-    /** A caution about a defined but misleading value. */
-    note?: string;
-    /** Where the package's interval is degenerate: the informative interval (drawn in grey). */
-    informativeCi?: { lower: number; upper: number };
-    /** Options the result was computed with (its confidence level is shown). */
-    options?: { confidence?: number };
-  };
-}
+export type { ForestRow, MeasureScale } from "./forest_marks.ts";
 
 /** Options of {@link forestFigure}. */
 export interface ForestOptions {
@@ -47,14 +31,6 @@ export interface ForestOptions {
   note?: string;
   /** Figure width (default "full"). */
   width?: FigureWidth;
-}
-
-/** The scale of a measure: its range where bounded, and its no-effect value. */
-export interface MeasureScale {
-  /** The whole range of the measure (the axis spans it), or `null` to fit the data. */
-  domain: readonly [number, number] | null;
-  /** The value meaning no effect, marked by a reference line, or `null`. */
-  reference: number | null;
 }
 
 /**
@@ -70,9 +46,6 @@ export const MEASURE_SCALES: Readonly<Record<Measure, MeasureScale>> = Object.fr
     ) => [d.name, Object.freeze({ domain: d.range, reference: d.plot.noEffect })]),
   ) as Record<Measure, MeasureScale>,
 );
-
-const SUPERSCRIPTS = ["ᵃ", "ᵇ", "ᶜ", "ᵈ", "ᵉ", "ᶠ", "ᵍ", "ʰ", "ⁱ", "ʲ", "ᵏ"];
-const LETTERS = "abcdefghijk";
 
 /**
  * Forest plot of one effect size. Left: row labels with a detail line (sample sizes; the cases an
@@ -106,250 +79,30 @@ export function forestFigure(
     { domain: null, reference: null };
   const confidence = rows.find((r) => r.result.options?.confidence)?.result.options?.confidence ??
     0.95;
-  const fmt = (v: number) => v.toFixed(2).replace("-", "−");
-
-  // Footnotes: one letter per distinct text.
-  const footnotes: string[] = [];
-  const mark = (text: string) => {
-    let i = footnotes.indexOf(text);
-    if (i < 0) i = footnotes.push(text) - 1;
-    return SUPERSCRIPTS[i] ?? `(${i + 1})`;
-  };
-  /** A note ending in a reason already footnoted points to that footnote instead. */
-  const referTo = (note: string) => {
-    const i = footnotes.findIndex((f) => note !== f && note.endsWith(f));
-    if (i < 0) return note;
-    return `${note.slice(0, -footnotes[i].length).replace(/[:;,]\s*$/, "").trimEnd()} (see ${
-      LETTERS[i] ?? `(${i + 1})`
-    })`;
-  };
-  const data = rows.map((r) => {
-    const { estimate, ciLower, ciUpper, reason } = r.result;
-    let value: string;
-    if (estimate === null) {
-      value = `not defined${mark(reason ?? "not defined")}`;
-    } else if (ciLower === null || ciUpper === null) {
-      value = `${fmt(estimate)}, no CI${mark(reason ?? "no confidence interval")}`;
-    } else if (r.result.informativeCi) {
-      // The interval printed is the one drawn: the informative one, the package's named.
-      const i = r.result.informativeCi;
-      value = `${fmt(estimate)} [${fmt(i.lower)}, ${fmt(i.upper)}]` +
-        mark(
-          `grey: the informative interval; SingleCaseES gives [${fmt(ciLower)}, ${
-            fmt(ciUpper)
-          }], degenerate`,
-        );
-    } else {
-      value = `${fmt(estimate)} [${fmt(ciLower)}, ${fmt(ciUpper)}]`;
-      if (ciLower === ciUpper) value += mark("degenerate interval (as in SingleCaseES)");
-    }
-    if (r.result.note) value += mark(r.result.note);
-    for (const n of r.notes ?? []) value += mark(referTo(n));
-    return { r, value };
-  });
-
-  // Domain: the measure's range, or the data with the reference value.
-  const values = rows.flatMap((r) => [
-    r.result.estimate,
-    r.result.ciLower,
-    r.result.ciUpper,
-    r.result.informativeCi?.lower ?? null,
-    r.result.informativeCi?.upper ?? null,
-  ]).filter((v): v is number => v !== null && Number.isFinite(v));
-  let domain: [number, number];
-  if (scale.domain) {
-    domain = [scale.domain[0], scale.domain[1]];
-  } else {
-    const all = scale.reference === null ? values : [...values, scale.reference];
-    const lo = all.length ? Math.min(...all) : -1;
-    const hi = all.length ? Math.max(...all) : 1;
-    const pad = (hi - lo || 1) * 0.08;
-    domain = [lo - pad, hi + pad];
-  }
-
-  // Columns.
-  const labelMax = width * 0.3;
-  const rowsText = data.map((d) => ({
-    label: wrapText(d.r.label, labelMax, TYPE.label),
-    detail: d.r.detail ? wrapText(d.r.detail, labelMax, TYPE.small) : [],
-  }));
-  const labelW = Math.max(
-    ...rowsText.flatMap((t) => [
-      ...t.label.map((l) => measureText(l, TYPE.label).width),
-      ...t.detail.map((l) => measureText(l, TYPE.small).width),
-    ]),
-    20,
-  );
-  const valueHeader = `Estimate [${Math.round(confidence * 100)}% CI]`;
-  const valueW = Math.max(
-    measureText(valueHeader, TYPE.small, "bold").width,
-    ...data.map((d) => measureText(d.value, TYPE.small).width),
-  );
-  const left = Math.ceil(PAD + labelW + 12);
-  const right = Math.ceil(valueW + 14 + PAD);
-  const lineH = TYPE.small * 1.25;
-  const heights = rowsText.map((t) =>
-    Math.max(2 * lineH, (t.label.length * TYPE.label * 1.2) + t.detail.length * lineH) + 6
-  );
-  const firstAggregate = data.findIndex((d) => d.r.kind === "aggregate");
-  const header = 20;
-  const sep = firstAggregate > 0 ? 6 : 0;
-  const bodyH = heights.reduce((s, h) => s + h, 0) + sep;
-  const margin = { top: header, right, bottom: 34, left };
-  const height = header + bodyH + margin.bottom;
-
+  const { data, footnotes } = printedRows(rows);
+  const domain = forestDomain(rows, scale);
+  const layout = forestLayout(data, width, confidence);
+  const { margin } = layout;
   const plot = axesPanel({
     width,
-    height,
+    height: layout.height,
     margin,
     x: {
       domain,
       // Drawn below (under the axis's own end, not at the figure's edge past the estimates).
       label: null,
-      ticks: Math.max(3, Math.floor((width - left - right) / 60)),
+      ticks: Math.max(3, Math.floor((width - margin.left - margin.right) / 60)),
     },
     y: { domain: [0, 1], label: null, axis: false, grid: false },
-    draw: (x) => {
-      const g = svgElement("g", { "aria-label": "forest rows" });
-      const clip = (v: number) => Math.min(Math.max(v, domain[0]), domain[1]);
-      const bottom = header + bodyH;
-      g.appendChild(textElement(`${measure} →`, x(domain[1]), bottom + 30, {
-        size: TYPE.small,
-        anchor: "end",
-        fill: GREY.ink,
-      }));
-      if (scale.reference !== null && scale.reference > domain[0] && scale.reference < domain[1]) {
-        const rx = x(scale.reference);
-        g.appendChild(svgElement("line", {
-          x1: rx,
-          x2: rx,
-          y1: header - 4,
-          y2: bottom,
-          stroke: GREY.muted,
-          "stroke-width": STROKE.thin,
-          "stroke-dasharray": DASH.reference,
-        }));
-        g.appendChild(textElement("no effect", rx, header - 7, {
-          size: TYPE.small,
-          anchor: "middle",
-          fill: GREY.muted,
-        }));
-      }
-      g.appendChild(textElement(valueHeader, width - PAD, header - 7, {
-        size: TYPE.small,
-        anchor: "end",
-        weight: "bold",
-        fill: GREY.ink,
-      }));
-      let top = header;
-      data.forEach((d, i) => {
-        if (i === firstAggregate && i > 0) {
-          top += sep / 2;
-          g.appendChild(svgElement("line", {
-            x1: PAD,
-            x2: width - PAD,
-            y1: top,
-            y2: top,
-            stroke: GREY.faint,
-            "stroke-width": STROKE.thin,
-          }));
-          top += sep / 2;
-        }
-        const h = heights[i];
-        const cy = top + h / 2;
-        const t = rowsText[i];
-        const textH = t.label.length * TYPE.label * 1.2 + t.detail.length * lineH;
-        let ty = cy - textH / 2 + TYPE.label * 0.95;
-        for (const l of t.label) {
-          g.appendChild(textElement(l, PAD, ty, { size: TYPE.label, fill: GREY.ink }));
-          ty += TYPE.label * 1.2;
-        }
-        ty += 0.05 * lineH;
-        for (const l of t.detail) {
-          g.appendChild(textElement(l, PAD, ty, { size: TYPE.small, fill: GREY.muted }));
-          ty += lineH;
-        }
-        const res = d.r.result;
-        if (res.informativeCi) {
-          g.appendChild(svgElement("line", {
-            x1: x(clip(res.informativeCi.lower)),
-            x2: x(clip(res.informativeCi.upper)),
-            y1: cy,
-            y2: cy,
-            stroke: "#bbbbbb",
-            "stroke-width": STROKE.thick * 1.5,
-          }));
-        }
-        if (
-          !res.informativeCi && res.ciLower !== null && res.ciUpper !== null &&
-          res.ciUpper > res.ciLower
-        ) {
-          // Drawn like every interval: capped where it ends, dashed where it runs past the axis.
-          const w = whisker({ lo: res.ciLower, hi: res.ciUpper }, cy, x, GREY.ink);
-          for (const el of w.elements) {
-            el.setAttribute("stroke-width", String(STROKE.data));
-            g.appendChild(el);
-          }
-        }
-        if (res.estimate !== null && Number.isFinite(res.estimate)) {
-          const ex = x(clip(res.estimate));
-          if (d.r.kind === "aggregate") {
-            const r = MARKER_RADIUS * 1.6;
-            g.appendChild(titled(
-              svgElement("path", {
-                d: `M${r2(ex)},${r2(cy - r)}L${r2(ex + r)},${r2(cy)}L${r2(ex)},${r2(cy + r)}` +
-                  `L${r2(ex - r)},${r2(cy)}Z`,
-                fill: GREY.ink,
-              }),
-              `${d.r.label} (${d.r.detail ?? ""}): ${measure} ${d.value}`,
-            ));
-          } else {
-            g.appendChild(titled(
-              svgElement("circle", { cx: ex, cy, r: MARKER_RADIUS * 1.2, fill: GREY.ink }),
-              `${d.r.label} (${d.r.detail ?? ""}): ${measure} ${d.value}`,
-            ));
-          }
-        }
-        g.appendChild(textElement(d.value, width - PAD, cy + TYPE.small * 0.36, {
-          size: TYPE.small,
-          anchor: "end",
-          fill: GREY.ink,
-        }));
-        top += h;
-      });
-      return g;
-    },
+    draw: (x) => forestMarks(x, { measure, scale, domain, width, data, layout }),
   });
-  const legendItems: LegendItem[] = [
-    ...(rows.some((r) => r.kind !== "aggregate" && r.result.estimate !== null)
-      ? [{ label: "case", swatch: { kind: "dot", color: GREY.ink } } as LegendItem]
-      : []),
-    ...(rows.some((r) => r.kind === "aggregate" && r.result.estimate !== null)
-      ? [{ label: "aggregate", swatch: { kind: "diamond", color: GREY.ink } } as LegendItem]
-      : []),
-    ...(rows.some((r) =>
-        !r.result.informativeCi && r.result.ciLower !== null && r.result.ciUpper !== null &&
-        r.result.ciUpper > r.result.ciLower
-      )
-      ? [{
-        label: `${Math.round(confidence * 100)}% confidence interval`,
-        swatch: { kind: "line", color: GREY.ink },
-      } as LegendItem]
-      : []),
-    ...(rows.some((r) => r.result.informativeCi)
-      ? [{
-        label: "informative interval where the package's is degenerate",
-        swatch: { kind: "line", color: "#bbbbbb", width: STROKE.thick * 1.5 },
-      } as LegendItem]
-      : []),
-  ];
-  const notes = footnotes.map((f, i) => `${LETTERS[i] ?? `(${i + 1})`}: ${f}`);
+  const notes = footnotes.map((f, i) => `${footnoteLetter(i)}: ${f}`);
   const n = rows.length;
   return stack([plot], {
     data: data.map(({ r, value }) => forestDataRow(measure, r, value)),
     title: `${measure}: per case and aggregated`,
     width,
-    legend: legendItems,
+    legend: forestLegend(rows, confidence),
     notes: notes.length ? [notes.join("; ") + "."] : [],
     caption: (`Estimates of ${measure} with ${Math.round(confidence * 100)}% confidence ` +
       `intervals${scale.domain ? ` on the measure's whole range` : ""} (dashed: runs past ` +
@@ -519,8 +272,4 @@ function forestDataRow(measure: string, r: ForestRow, printed: string): DataRow 
     informative_hi: informativeCi?.upper ?? null,
     label: printed,
   };
-}
-
-function r2(v: number): number {
-  return Math.round(v * 100) / 100;
 }

@@ -43,6 +43,7 @@ const SWATCH_W = 20;
 const SWATCH_GAP = 4;
 const ITEM_GAP = 12;
 
+/** A swatch's elements, its left edge at `x`, centred on `cy`. */
 function swatchElement(s: Swatch, x: number, cy: number): Element[] {
   const h = 8;
   switch (s.kind) {
@@ -77,24 +78,8 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
       if (s.dash) attrs["stroke-dasharray"] = s.dash;
       return [svgElement("line", attrs)];
     }
-    case "whisker": {
-      const mid = x + SWATCH_W / 2;
-      const line = (x1: number, x2: number, dash?: string) =>
-        svgElement("line", {
-          x1,
-          x2,
-          y1: cy,
-          y2: cy,
-          stroke: s.color,
-          "stroke-width": STROKE.thin,
-          ...(dash ? { "stroke-dasharray": dash } : {}),
-        });
-      return [
-        line(x, mid),
-        line(mid, x + SWATCH_W, s.open ? DASH.open : undefined),
-        svgElement("circle", { cx: mid, cy, r: MARKER_RADIUS, fill: s.color }),
-      ];
-    }
+    case "whisker":
+      return whiskerSwatch(s, x, cy);
     case "rect":
       return [svgElement("rect", {
         x,
@@ -104,38 +89,8 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
         fill: s.color,
         "fill-opacity": s.opacity ?? 1,
       })];
-    case "bracket": {
-      const els = [
-        svgElement("line", {
-          x1: x + 1,
-          x2: x + SWATCH_W - 1,
-          y1: cy,
-          y2: cy,
-          stroke: s.color,
-          "stroke-width": STROKE.thin,
-        }),
-      ];
-      els.push(svgElement("line", {
-        x1: x + 1,
-        x2: x + 1,
-        y1: cy - 2.5,
-        y2: cy + 2.5,
-        stroke: s.color,
-        "stroke-width": STROKE.thin,
-      }));
-      if (s.arrow) els.push(arrowHead(x + SWATCH_W, cy, 2.5, s.color));
-      else {
-        els.push(svgElement("line", {
-          x1: x + SWATCH_W - 1,
-          x2: x + SWATCH_W - 1,
-          y1: cy - 2.5,
-          y2: cy + 2.5,
-          stroke: s.color,
-          "stroke-width": STROKE.thin,
-        }));
-      }
-      return els;
-    }
+    case "bracket":
+      return bracketSwatch(s, x, cy);
     case "vline":
       return [svgElement("line", {
         x1: x + SWATCH_W / 2,
@@ -161,6 +116,68 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
       ];
     }
   }
+}
+
+/** A whisker swatch: a dot on a horizontal line, its right half dashed when `open`. */
+function whiskerSwatch(
+  s: Extract<Swatch, { kind: "whisker" }>,
+  x: number,
+  cy: number,
+): Element[] {
+  const mid = x + SWATCH_W / 2;
+  const line = (x1: number, x2: number, dash?: string) =>
+    svgElement("line", {
+      x1,
+      x2,
+      y1: cy,
+      y2: cy,
+      stroke: s.color,
+      "stroke-width": STROKE.thin,
+      ...(dash ? { "stroke-dasharray": dash } : {}),
+    });
+  return [
+    line(x, mid),
+    line(mid, x + SWATCH_W, s.open ? DASH.open : undefined),
+    svgElement("circle", { cx: mid, cy, r: MARKER_RADIUS, fill: s.color }),
+  ];
+}
+
+/** A bracket swatch: a thin line with end caps, or an arrow on the right when `arrow`. */
+function bracketSwatch(
+  s: Extract<Swatch, { kind: "bracket" }>,
+  x: number,
+  cy: number,
+): Element[] {
+  const els = [
+    svgElement("line", {
+      x1: x + 1,
+      x2: x + SWATCH_W - 1,
+      y1: cy,
+      y2: cy,
+      stroke: s.color,
+      "stroke-width": STROKE.thin,
+    }),
+  ];
+  els.push(svgElement("line", {
+    x1: x + 1,
+    x2: x + 1,
+    y1: cy - 2.5,
+    y2: cy + 2.5,
+    stroke: s.color,
+    "stroke-width": STROKE.thin,
+  }));
+  if (s.arrow) els.push(arrowHead(x + SWATCH_W, cy, 2.5, s.color));
+  else {
+    els.push(svgElement("line", {
+      x1: x + SWATCH_W - 1,
+      x2: x + SWATCH_W - 1,
+      y1: cy - 2.5,
+      y2: cy + 2.5,
+      stroke: s.color,
+      "stroke-width": STROKE.thin,
+    }));
+  }
+  return els;
 }
 
 /**

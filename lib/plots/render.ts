@@ -5,25 +5,52 @@
  * @module
  */
 import { encodeBase64 } from "./base64.ts";
-import { initWasm, Resvg } from "@resvg/resvg-wasm";
+import type { Resvg } from "@resvg/resvg-wasm";
 import type { Figure } from "./compose.ts";
 import { FONT_FAMILY, FONT_PATHS, fontBytes } from "./fonts.ts";
 
 /** The regular font every PNG is rasterised with (bold: `FONT_PATHS.bold`). */
 export const FONT_PATH: string = FONT_PATHS.normal;
 
-let ready: Promise<Uint8Array[]> | null = null;
+/** What a PNG is drawn with: resvg's renderer, its WebAssembly ready, and the fonts' bytes. */
+interface Rasteriser {
+  Resvg: typeof Resvg;
+  fonts: Uint8Array[];
+}
 
-/** Loads resvg's WebAssembly and the fonts once. */
-function init(): Promise<Uint8Array[]> {
+let ready: Promise<Rasteriser> | null = null;
+
+/**
+ * Loads resvg and the fonts the first time a PNG is drawn, never before: importing the figures
+ * (or `lib/mod.ts`) loads no rasteriser.
+ */
+function rasteriser(): Promise<Rasteriser> {
   ready ??= (async () => {
+    const resvg = await import("@resvg/resvg-wasm");
+    await wasmOnce(resvg.initWasm);
+    return { Resvg: resvg.Resvg, fonts: [fontBytes("normal"), fontBytes("bold")] };
+  })();
+  return ready;
+}
+
+/**
+ * The key, on `globalThis`, of the promise of resvg's WebAssembly: resvg initialises it once per
+ * process and throws on a second call, and a second copy of this module (the doc test runs the
+ * examples again on a copy of `lib/`) shares the one npm module, so the promise is the process's,
+ * not this module's.
+ */
+const WASM_READY = Symbol.for("lib/plots/render.ts: resvg WebAssembly");
+
+/** Initialises resvg's WebAssembly once per process. */
+function wasmOnce(initWasm: (wasm: Uint8Array) => Promise<void>): Promise<void> {
+  const shared = globalThis as unknown as Record<symbol, Promise<void> | undefined>;
+  shared[WASM_READY] ??= (async () => {
     const wasm = await Deno.readFile(
       new URL(import.meta.resolve("@resvg/resvg-wasm/index_bg.wasm")),
     );
     await initWasm(wasm);
-    return [fontBytes("normal"), fontBytes("bold")];
   })();
-  return ready;
+  return shared[WASM_READY];
 }
 
 /**
@@ -58,14 +85,29 @@ export const PNG_SCALE: number = PNG_DPI / 96;
  * The figure rasterised to PNG at `scale` × its size (default {@link PNG_SCALE}: 300 dpi at print
  * size; the SVG is the print master). Deterministic: the same SVG gives the same bytes.
  *
+ * @param figure The figure.
+ * @param scale Pixels per CSS px of the figure (default {@link PNG_SCALE}).
+ * @returns The PNG's bytes.
  * @example
  * ```ts
- * import { pngBytes } from "#lib/plots/mod.ts";
- * // (await pngBytes(figure)).slice(1, 4) is "PNG"
+ * import assert from "node:assert/strict";
+ * import * as Plot from "@observablehq/plot";
+ * import { plot, PNG_SCALE, pngBytes } from "#lib/plots/mod.ts";
+ * const figure = plot({ title: "A dot", marks: [Plot.dot([1], { x: (d) => d })] });
+ * const png = await pngBytes(figure);
+ * // A PNG: its 8-byte signature, then the IHDR chunk with the width and height in pixels,
+ * // PNG_SCALE × the figure's in CSS px, rounded.
+ * assert.deepEqual([...png.slice(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+ * const ihdr = new DataView(png.buffer, png.byteOffset + 16, 8);
+ * const px = (attr: string) => Math.round(Number(figure.svg.getAttribute(attr)) * PNG_SCALE);
+ * assert.equal(ihdr.getUint32(0), px("width"));
+ * assert.equal(ihdr.getUint32(4), px("height"));
+ * // Deterministic: the same figure gives the same bytes.
+ * assert.deepEqual(await pngBytes(figure), png);
  * ```
  */
 export async function pngBytes(figure: Figure, scale = PNG_SCALE): Promise<Uint8Array> {
-  const fonts = await init();
+  const { Resvg, fonts } = await rasteriser();
   const resvg = new Resvg(svgText(figure), {
     font: { fontBuffers: fonts, defaultFontFamily: FONT_FAMILY, loadSystemFonts: false },
     fitTo: { mode: "zoom", value: scale },
@@ -86,10 +128,20 @@ export type DisplayBundle = Record<"image/png" | "image/svg+xml" | "text/plain",
  * The display bundle of a figure: PNG (shows in untrusted notebooks and on code-hosting sites),
  * SVG, and a sentence of text. Show it with `Deno.jupyter.display(bundle, { raw: true })`.
  *
+ * @param figure The figure.
+ * @returns The bundle: the PNG in base64, the SVG text, the figure's description.
  * @example
  * ```ts
- * import { displayBundle } from "#lib/plots/mod.ts";
- * // Object.keys(await displayBundle(figure)) → ["image/png", "image/svg+xml", "text/plain"]
+ * import assert from "node:assert/strict";
+ * import * as Plot from "@observablehq/plot";
+ * import { displayBundle, plot, svgText } from "#lib/plots/mod.ts";
+ * const figure = plot({ title: "A dot", marks: [Plot.dot([1], { x: (d) => d })] });
+ * const bundle = await displayBundle(figure);
+ * assert.deepEqual(Object.keys(bundle), ["image/png", "image/svg+xml", "text/plain"]);
+ * // The PNG in base64 (its signature encodes as "iVBORw0KGgo"), the SVG, the sentence.
+ * assert.ok(bundle["image/png"].startsWith("iVBORw0KGgo"));
+ * assert.equal(bundle["image/svg+xml"], svgText(figure));
+ * assert.equal(bundle["text/plain"], figure.description);
  * ```
  */
 export async function displayBundle(figure: Figure): Promise<DisplayBundle> {

@@ -9,6 +9,8 @@ import { percentThresholds, type Study } from "../study.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
+import type { LegendItem } from "./legend.ts";
+import type { LinearScale } from "./uncertainty.ts";
 import { DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 
 /** One point of a responder curve, as the figure takes it. */
@@ -116,8 +118,8 @@ export function responderCurveFigure(
   const confidence = options.confidence ?? 0.95;
   const n = points[0]?.n ?? 0;
   const timings = (["first", "last"] as const).filter((t) => points.some((p) => p.timing === t));
-  const label = (t: "first" | "last") => `${t} value after ${drug}`;
-  const curves = timings.map((t) => ({
+  const label = (t: Timing) => `${t} value after ${drug}`;
+  const curves = timings.map((t): Curve => ({
     timing: t,
     pts: points.filter((p) => p.timing === t && p.proportion !== null)
       .sort((a, b) => a.threshold - b.threshold),
@@ -140,79 +142,9 @@ export function responderCurveFigure(
     },
     draw: (x, y) => {
       const g = svgElement("g", { "aria-label": "responder curves" });
-      for (const c of banded) {
-        // A step band: each point's interval holds until the next threshold.
-        const up: string[] = [];
-        const down: string[] = [];
-        c.pts.forEach((p, i) => {
-          const next = c.pts[i + 1]?.threshold ?? p.threshold;
-          up.push(
-            `${r2(x(p.threshold))},${r2(y(p.ciUpper!))}`,
-            `${r2(x(next))},${r2(y(p.ciUpper!))}`,
-          );
-          down.push(
-            `${r2(x(p.threshold))},${r2(y(p.ciLower!))}`,
-            `${r2(x(next))},${r2(y(p.ciLower!))}`,
-          );
-        });
-        // Drawn as its two edges, thin, in the curve's colour and dash, without a fill: two
-        // filled bands that overlap would mix into a colour no key explains.
-        for (const edge of [up, down]) {
-          g.appendChild(svgElement("polyline", {
-            points: edge.join(" "),
-            fill: "none",
-            stroke: COLORS[c.timing],
-            "stroke-width": STROKE.thin,
-            "stroke-opacity": 0.7,
-            ...(c.timing === "last" ? { "stroke-dasharray": DASH.open } : {}),
-          }));
-        }
-      }
-      for (const v of thresholds) {
-        g.appendChild(svgElement("line", {
-          x1: x(v),
-          x2: x(v),
-          y1: y(0),
-          y2: y(1),
-          stroke: GREY.muted,
-          "stroke-width": STROKE.thin,
-          "stroke-dasharray": DASH.reference,
-        }));
-        g.appendChild(textElement(`${v}%`, x(v), y(1) - 4, {
-          size: TYPE.small,
-          anchor: "middle",
-          fill: GREY.muted,
-        }));
-      }
-      for (const c of curves) {
-        const pts: string[] = [];
-        c.pts.forEach((p, i) => {
-          const next = c.pts[i + 1]?.threshold ?? p.threshold;
-          pts.push(
-            `${r2(x(p.threshold))},${r2(y(p.proportion!))}`,
-            `${r2(x(next))},${r2(y(p.proportion!))}`,
-          );
-        });
-        // Hover: the share at each threshold where it changes, with its interval.
-        const steps = c.pts.filter((p, i) => i === 0 || p.proportion !== c.pts[i - 1].proportion)
-          .map((p) =>
-            `≥ ${p.threshold}%: ${Math.round(p.proportion! * 100)}%` +
-            (typeof p.ciLower === "number" && typeof p.ciUpper === "number"
-              ? ` [${Math.round(p.ciLower * 100)}, ${Math.round(p.ciUpper * 100)}]`
-              : "")
-          );
-        g.appendChild(titled(
-          svgElement("polyline", {
-            points: pts.join(" "),
-            fill: "none",
-            stroke: COLORS[c.timing],
-            "stroke-width": STROKE.data * 1.5,
-            ...(c.timing === "last" ? { "stroke-dasharray": "6,2" } : {}),
-          }),
-          `${label(c.timing)}, share of ${c.pts[0]?.n ?? 0} cases reaching each reduction: ` +
-            steps.join("; "),
-        ));
-      }
+      for (const c of banded) for (const edge of bandEdges(x, y, c)) g.appendChild(edge);
+      for (const v of thresholds) for (const el of thresholdMarks(x, y, v)) g.appendChild(el);
+      for (const c of curves) g.appendChild(curveLine(x, y, c, label(c.timing)));
       return g;
     },
   });
@@ -234,26 +166,7 @@ export function responderCurveFigure(
     data,
     title: "Cumulative responder curve",
     width,
-    legend: [
-      ...curves.map((c) => ({
-        label: label(c.timing),
-        swatch: {
-          kind: "line" as const,
-          color: COLORS[c.timing],
-          width: STROKE.data * 1.5,
-          ...(c.timing === "last" ? { dash: "6,2" } : {}),
-        },
-      })),
-      ...banded.map((c) => ({
-        label: `limits of the exact ${Math.round(confidence * 100)}% interval, ${c.timing} value`,
-        swatch: {
-          kind: "line" as const,
-          color: COLORS[c.timing],
-          width: STROKE.thin,
-          ...(c.timing === "last" ? { dash: DASH.open } : {}),
-        },
-      })),
-    ],
+    legend: responderLegend(curves, banded, confidence, label),
     notes,
     caption: `Share of cases whose pain value fell by at least each percent from ` +
       `baseline` +
@@ -271,6 +184,124 @@ export function responderCurveFigure(
       `${listing(timings.map((t) => t))} value after ${drug}` +
       `${banded.length ? ", with exact confidence bands" : ""}.`,
   });
+}
+
+/** At the first or at the last value after the drug. */
+type Timing = "first" | "last";
+
+/** One curve: its timing and its drawn points, by threshold. */
+interface Curve {
+  /** Its timing. */
+  timing: Timing;
+  /** Its points with a share, by increasing threshold. */
+  pts: ResponderCurveInput[];
+}
+
+/** The points of a step line through `value` of each point: it holds until the next threshold. */
+function steps(
+  x: LinearScale,
+  y: LinearScale,
+  pts: readonly ResponderCurveInput[],
+  value: (p: ResponderCurveInput) => number,
+): string[] {
+  const out: string[] = [];
+  pts.forEach((p, i) => {
+    const next = pts[i + 1]?.threshold ?? p.threshold;
+    out.push(`${r2(x(p.threshold))},${r2(y(value(p)))}`, `${r2(x(next))},${r2(y(value(p)))}`);
+  });
+  return out;
+}
+
+/**
+ * A curve's exact band as its two edges (step lines), thin, in the curve's colour and dash,
+ * without a fill: two filled bands that overlap would mix into a colour no key explains.
+ */
+function bandEdges(x: LinearScale, y: LinearScale, c: Curve): Element[] {
+  const up = steps(x, y, c.pts, (p) => p.ciUpper!);
+  const down = steps(x, y, c.pts, (p) => p.ciLower!);
+  return [up, down].map((edge) =>
+    svgElement("polyline", {
+      points: edge.join(" "),
+      fill: "none",
+      stroke: COLORS[c.timing],
+      "stroke-width": STROKE.thin,
+      "stroke-opacity": 0.7,
+      ...(c.timing === "last" ? { "stroke-dasharray": DASH.open } : {}),
+    })
+  );
+}
+
+/** A percent threshold of the study: a dashed vertical and its label above the plot. */
+function thresholdMarks(x: LinearScale, y: LinearScale, v: number): Element[] {
+  return [
+    svgElement("line", {
+      x1: x(v),
+      x2: x(v),
+      y1: y(0),
+      y2: y(1),
+      stroke: GREY.muted,
+      "stroke-width": STROKE.thin,
+      "stroke-dasharray": DASH.reference,
+    }),
+    textElement(`${v}%`, x(v), y(1) - 4, {
+      size: TYPE.small,
+      anchor: "middle",
+      fill: GREY.muted,
+    }),
+  ];
+}
+
+/** A curve's step line, with the share at each threshold where it changes as its tooltip. */
+function curveLine(x: LinearScale, y: LinearScale, c: Curve, label: string): Element {
+  const pts = steps(x, y, c.pts, (p) => p.proportion!);
+  // Hover: the share at each threshold where it changes, with its interval.
+  const changes = c.pts.filter((p, i) => i === 0 || p.proportion !== c.pts[i - 1].proportion)
+    .map((p) =>
+      `≥ ${p.threshold}%: ${Math.round(p.proportion! * 100)}%` +
+      (typeof p.ciLower === "number" && typeof p.ciUpper === "number"
+        ? ` [${Math.round(p.ciLower * 100)}, ${Math.round(p.ciUpper * 100)}]`
+        : "")
+    );
+  return titled(
+    svgElement("polyline", {
+      points: pts.join(" "),
+      fill: "none",
+      stroke: COLORS[c.timing],
+      "stroke-width": STROKE.data * 1.5,
+      ...(c.timing === "last" ? { "stroke-dasharray": "6,2" } : {}),
+    }),
+    `${label}, share of ${c.pts[0]?.n ?? 0} cases reaching each reduction: ` +
+      changes.join("; "),
+  );
+}
+
+/** The legend: each curve, then each band's limits. */
+function responderLegend(
+  curves: readonly Curve[],
+  banded: readonly Curve[],
+  confidence: number,
+  label: (t: Timing) => string,
+): LegendItem[] {
+  return [
+    ...curves.map((c) => ({
+      label: label(c.timing),
+      swatch: {
+        kind: "line" as const,
+        color: COLORS[c.timing],
+        width: STROKE.data * 1.5,
+        ...(c.timing === "last" ? { dash: "6,2" } : {}),
+      },
+    })),
+    ...banded.map((c) => ({
+      label: `limits of the exact ${Math.round(confidence * 100)}% interval, ${c.timing} value`,
+      swatch: {
+        kind: "line" as const,
+        color: COLORS[c.timing],
+        width: STROKE.thin,
+        ...(c.timing === "last" ? { dash: DASH.open } : {}),
+      },
+    })),
+  ];
 }
 
 function r2(v: number): number {

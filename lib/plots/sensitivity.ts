@@ -6,13 +6,14 @@
  * @module
  */
 import { listing } from "../prose.ts";
-import type { SensitivityRow } from "../stats/sensitivity.ts";
+import type { SensitivityRow } from "../analysis/sensitivity.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { arrowHead, type LegendItem } from "./legend.ts";
 import { measureText } from "./fonts.ts";
 import { type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
+import type { LinearScale } from "./uncertainty.ts";
 
 /**
  * One row of the sensitivity figure: a quantity of one case (or of all cases) summarised over the
@@ -92,123 +93,15 @@ export function sensitivityFigure(
 ): Figure {
   const width = figureWidth(options.width ?? "full");
   const quantities = [...new Set(rows.map((r) => r.quantity))];
-  const labelOf = (r: SensitivityInterval) =>
-    r.label ?? (r.caseId === "all" ? "All cases" : `Case ${r.caseId}`);
-  const countOf = (r: SensitivityInterval) => {
-    const d = r.defined ?? r.variants;
-    return d === 0
-      ? `none of ${r.variants} defined`
-      : d === r.variants
-      ? `${r.variants} variant${r.variants === 1 ? "" : "s"}`
-      : `${d} of ${r.variants} defined`;
-  };
   const left = Math.ceil(
     PAD + Math.max(40, ...rows.map((r) => measureText(labelOf(r), TYPE.label).width)) + 10,
   );
   const right = Math.ceil(
     PAD + Math.max(...rows.map((r) => measureText(countOf(r), TYPE.small).width), 30) + 10,
   );
-  const panels = quantities.map((q) => {
-    const mine = rows.filter((r) => r.quantity === q);
-    const vals = mine.flatMap((r) => [r.nominal, r.lo, r.hi])
-      .filter((v): v is number => v !== null && Number.isFinite(v));
-    let lo = vals.length ? Math.min(...vals) : 0;
-    let hi = vals.length ? Math.max(...vals) : 1;
-    // Every axis runs from zero (or to zero): a range shown against the value's size, not
-    // magnified by an axis that starts near it.
-    if (lo > 0) lo = 0;
-    else if (hi < 0) hi = 0;
-    if (hi - lo < 1e-9) [lo, hi] = [-1, 1];
-    const pad = (hi - lo) * 0.08;
-    const maxTicks = Math.max(2, Math.floor((width - left - right) / 55));
-    // Whole-number quantities (counts, days) get no fractional ticks.
-    const ticks = vals.every(Number.isInteger) ? Math.min(maxTicks, Math.ceil(hi - lo)) : maxTicks;
-    const top = 20;
-    const height = top + mine.length * ROW_H + 28;
-    return axesPanel({
-      width,
-      height,
-      margin: { top, right, bottom: 28, left },
-      x: {
-        domain: [lo - pad, hi + pad],
-        label: null,
-        ticks,
-      },
-      y: { domain: [0, 1], label: null, axis: false, grid: false },
-      draw: (x) => {
-        const g = svgElement("g", { "aria-label": q });
-        g.appendChild(textElement(q, PAD, 13, {
-          size: TYPE.label,
-          weight: "bold",
-          fill: GREY.ink,
-        }));
-        mine.forEach((r, i) => {
-          const cy = top + i * ROW_H + ROW_H / 2;
-          g.appendChild(textElement(labelOf(r), PAD, cy + TYPE.label * 0.36, {
-            size: TYPE.label,
-            fill: GREY.ink,
-          }));
-          if (r.lo !== null && r.hi !== null && Number.isFinite(r.lo) && Number.isFinite(r.hi)) {
-            const a = x(r.lo);
-            const b = Math.max(x(r.hi), a + 1);
-            g.appendChild(svgElement("line", {
-              x1: a,
-              x2: b,
-              y1: cy,
-              y2: cy,
-              stroke: BAR,
-              "stroke-width": STROKE.thick * 1.6,
-              "stroke-linecap": "butt",
-            }));
-          }
-          if (r.openEnded) {
-            // Some variant gives no upper bound: an arrow from the range (or the dot) on to the
-            // axis's edge, never dropped.
-            const from = [r.hi, r.nominal].find((v): v is number =>
-              v !== null && Number.isFinite(v)
-            );
-            const x0 = from === undefined ? x(x.domain[0]) : x(from);
-            const x1 = x(x.domain[1]);
-            g.appendChild(svgElement("line", {
-              x1: x0,
-              x2: x1 - 4,
-              y1: cy,
-              y2: cy,
-              stroke: GREY.ink,
-              "stroke-width": STROKE.thin,
-            }));
-            g.appendChild(arrowHead(x1, cy, 2.5, GREY.ink));
-          }
-          if (r.nominal !== null && Number.isFinite(r.nominal)) {
-            const dated = r.nominalDated !== false;
-            g.appendChild(titled(
-              svgElement("circle", {
-                cx: x(r.nominal),
-                cy,
-                r: MARKER_RADIUS * 1.1,
-                fill: dated ? GREY.ink : "white",
-                stroke: GREY.ink,
-                "stroke-width": dated ? 0 : STROKE.data,
-              }),
-              `${labelOf(r)}, ${q}: ${fmtValue(r.nominal)} in the nominal analysis` +
-                `${dated ? "" : " (a time the text does not date)"}; over the ` +
-                `variants ${
-                  r.lo === null
-                    ? "none defined"
-                    : `${fmtValue(r.lo)} to ${r.openEnded ? "no upper bound" : fmtValue(r.hi!)}`
-                } (${countOf(r)})`,
-            ));
-          }
-          g.appendChild(textElement(countOf(r), width - PAD, cy + TYPE.small * 0.36, {
-            size: TYPE.small,
-            anchor: "end",
-            fill: GREY.muted,
-          }));
-        });
-        return g;
-      },
-    });
-  });
+  const panels = quantities.map((q) =>
+    quantityPanel(q, rows.filter((r) => r.quantity === q), { width, left, right })
+  );
   const nq = quantities.length;
   const data = rows.map((r): DataRow => ({
     panel: r.quantity,
@@ -225,43 +118,203 @@ export function sensitivityFigure(
     title: options.title ??
       `Sensitivity of the headline numbers to the ${options.varied ?? "analysis choices"}`,
     width,
-    legend: [
-      ...(rows.some((r) => r.nominal !== null && r.nominalDated !== false)
-        ? [{ label: "nominal analysis", swatch: { kind: "dot", color: GREY.ink } } as LegendItem]
-        : []),
-      ...(rows.some((r) => r.nominal !== null && r.nominalDated === false)
-        ? [{
-          label: "nominal time not dated by the text (a placeholder)",
-          swatch: { kind: "ring", color: GREY.ink },
-        } as LegendItem]
-        : []),
-      ...(rows.some((r) => r.lo !== null && r.hi !== null)
-        ? [{
-          label: "range over the variants",
-          swatch: { kind: "line", color: BAR, width: STROKE.thick * 1.6 },
-        } as LegendItem]
-        : []),
-      ...(rows.some((r) => r.openEnded)
-        ? [{
-          label: "some variant gives no upper bound",
-          swatch: { kind: "bracket", color: GREY.ink, arrow: true },
-        } as LegendItem]
-        : []),
-    ],
-    caption: `Each row: one quantity of one case, recomputed under every variant of the ` +
-      `analysis${options.varied ? ` (${options.varied})` : ""}; the bar spans the values the ` +
-      `variants give, the dot is the nominal analysis (a dot without a bar or arrow: every variant ` +
-      `gives the same value; an arrow: some variant gives no upper bound` +
-      `${
-        rows.some((r) => r.nominalDated === false)
-          ? "; a hollow dot: a time the text places only by its narrative, a placeholder"
-          : ""
-      }); a row without a dot ` +
-      `is not defined in the nominal analysis. Each ` +
-      `quantity has its own axis, from zero. ${variantsNote(rows)}`,
+    legend: sensitivityLegend(rows),
+    caption: sensitivityCaption(rows, options.varied),
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${rows.length} row${rows.length === 1 ? "" : "s"}.`,
   });
+}
+
+/** A row's label: its own, or "All cases" for "all", or "Case <id>". */
+function labelOf(r: SensitivityInterval): string {
+  return r.label ?? (r.caseId === "all" ? "All cases" : `Case ${r.caseId}`);
+}
+
+/** A row's right column: how many variants it is computed under, and how many gave a value. */
+function countOf(r: SensitivityInterval): string {
+  const d = r.defined ?? r.variants;
+  return d === 0
+    ? `none of ${r.variants} defined`
+    : d === r.variants
+    ? `${r.variants} variant${r.variants === 1 ? "" : "s"}`
+    : `${d} of ${r.variants} defined`;
+}
+
+/** The horizontal frame shared by the panels: the figure's width and the two text columns. */
+interface Columns {
+  /** The figure's width. */
+  width: number;
+  /** The left margin (row labels). */
+  left: number;
+  /** The right margin (counts of variants). */
+  right: number;
+}
+
+/**
+ * The x domain and tick count of one quantity's axis: its values with zero, padded by 8%; whole
+ * numbers (counts, days) get no fractional ticks.
+ */
+function quantityAxis(
+  mine: readonly SensitivityInterval[],
+  { width, left, right }: Columns,
+): { domain: [number, number]; ticks: number } {
+  const vals = mine.flatMap((r) => [r.nominal, r.lo, r.hi])
+    .filter((v): v is number => v !== null && Number.isFinite(v));
+  let lo = vals.length ? Math.min(...vals) : 0;
+  let hi = vals.length ? Math.max(...vals) : 1;
+  // Every axis runs from zero (or to zero): a range shown against the value's size, not
+  // magnified by an axis that starts near it.
+  if (lo > 0) lo = 0;
+  else if (hi < 0) hi = 0;
+  if (hi - lo < 1e-9) [lo, hi] = [-1, 1];
+  const pad = (hi - lo) * 0.08;
+  const maxTicks = Math.max(2, Math.floor((width - left - right) / 55));
+  // Whole-number quantities (counts, days) get no fractional ticks.
+  const ticks = vals.every(Number.isInteger) ? Math.min(maxTicks, Math.ceil(hi - lo)) : maxTicks;
+  return { domain: [lo - pad, hi + pad], ticks };
+}
+
+/** One quantity's panel: its name, then a row per case on an axis of its own. */
+function quantityPanel(
+  q: string,
+  mine: readonly SensitivityInterval[],
+  columns: Columns,
+): Element {
+  const { width, left, right } = columns;
+  const { domain, ticks } = quantityAxis(mine, columns);
+  const top = 20;
+  const height = top + mine.length * ROW_H + 28;
+  return axesPanel({
+    width,
+    height,
+    margin: { top, right, bottom: 28, left },
+    x: { domain, label: null, ticks },
+    y: { domain: [0, 1], label: null, axis: false, grid: false },
+    draw: (x) => {
+      const g = svgElement("g", { "aria-label": q });
+      g.appendChild(textElement(q, PAD, 13, {
+        size: TYPE.label,
+        weight: "bold",
+        fill: GREY.ink,
+      }));
+      mine.forEach((r, i) => rowMarks(g, x, r, top + i * ROW_H + ROW_H / 2, width));
+      return g;
+    },
+  });
+}
+
+/**
+ * One row's marks, appended to `g` at height `cy`: its label, the range over the variants (a
+ * bar), an arrow to the axis's edge where some variant has no upper bound, the nominal value (a
+ * dot, hollow when the text does not date it) and the count of variants.
+ */
+function rowMarks(g: Element, x: LinearScale, r: SensitivityInterval, cy: number, width: number) {
+  g.appendChild(textElement(labelOf(r), PAD, cy + TYPE.label * 0.36, {
+    size: TYPE.label,
+    fill: GREY.ink,
+  }));
+  if (r.lo !== null && r.hi !== null && Number.isFinite(r.lo) && Number.isFinite(r.hi)) {
+    const a = x(r.lo);
+    const b = Math.max(x(r.hi), a + 1);
+    g.appendChild(svgElement("line", {
+      x1: a,
+      x2: b,
+      y1: cy,
+      y2: cy,
+      stroke: BAR,
+      "stroke-width": STROKE.thick * 1.6,
+      "stroke-linecap": "butt",
+    }));
+  }
+  if (r.openEnded) {
+    // Some variant gives no upper bound: an arrow from the range (or the dot) on to the
+    // axis's edge, never dropped.
+    const from = [r.hi, r.nominal].find((v): v is number => v !== null && Number.isFinite(v));
+    const x0 = from === undefined ? x(x.domain[0]) : x(from);
+    const x1 = x(x.domain[1]);
+    g.appendChild(svgElement("line", {
+      x1: x0,
+      x2: x1 - 4,
+      y1: cy,
+      y2: cy,
+      stroke: GREY.ink,
+      "stroke-width": STROKE.thin,
+    }));
+    g.appendChild(arrowHead(x1, cy, 2.5, GREY.ink));
+  }
+  if (r.nominal !== null && Number.isFinite(r.nominal)) {
+    g.appendChild(nominalDot(x, r, cy));
+  }
+  g.appendChild(textElement(countOf(r), width - PAD, cy + TYPE.small * 0.36, {
+    size: TYPE.small,
+    anchor: "end",
+    fill: GREY.muted,
+  }));
+}
+
+/** The nominal value's dot (hollow when the text does not date it), with its tooltip. */
+function nominalDot(x: LinearScale, r: SensitivityInterval, cy: number): Element {
+  const nominal = r.nominal!;
+  const dated = r.nominalDated !== false;
+  return titled(
+    svgElement("circle", {
+      cx: x(nominal),
+      cy,
+      r: MARKER_RADIUS * 1.1,
+      fill: dated ? GREY.ink : "white",
+      stroke: GREY.ink,
+      "stroke-width": dated ? 0 : STROKE.data,
+    }),
+    `${labelOf(r)}, ${r.quantity}: ${fmtValue(nominal)} in the nominal analysis` +
+      `${dated ? "" : " (a time the text does not date)"}; over the ` +
+      `variants ${
+        r.lo === null
+          ? "none defined"
+          : `${fmtValue(r.lo)} to ${r.openEnded ? "no upper bound" : fmtValue(r.hi!)}`
+      } (${countOf(r)})`,
+  );
+}
+
+/** The legend: a swatch for each kind of mark the rows draw. */
+function sensitivityLegend(rows: readonly SensitivityInterval[]): LegendItem[] {
+  return [
+    ...(rows.some((r) => r.nominal !== null && r.nominalDated !== false)
+      ? [{ label: "nominal analysis", swatch: { kind: "dot", color: GREY.ink } } as LegendItem]
+      : []),
+    ...(rows.some((r) => r.nominal !== null && r.nominalDated === false)
+      ? [{
+        label: "nominal time not dated by the text (a placeholder)",
+        swatch: { kind: "ring", color: GREY.ink },
+      } as LegendItem]
+      : []),
+    ...(rows.some((r) => r.lo !== null && r.hi !== null)
+      ? [{
+        label: "range over the variants",
+        swatch: { kind: "line", color: BAR, width: STROKE.thick * 1.6 },
+      } as LegendItem]
+      : []),
+    ...(rows.some((r) => r.openEnded)
+      ? [{
+        label: "some variant gives no upper bound",
+        swatch: { kind: "bracket", color: GREY.ink, arrow: true },
+      } as LegendItem]
+      : []),
+  ];
+}
+
+/** The caption: what a row, a bar, a dot and an arrow are, and what the counts are made of. */
+function sensitivityCaption(rows: readonly SensitivityInterval[], varied?: string): string {
+  return `Each row: one quantity of one case, recomputed under every variant of the ` +
+    `analysis${varied ? ` (${varied})` : ""}; the bar spans the values the ` +
+    `variants give, the dot is the nominal analysis (a dot without a bar or arrow: every variant ` +
+    `gives the same value; an arrow: some variant gives no upper bound` +
+    `${
+      rows.some((r) => r.nominalDated === false)
+        ? "; a hollow dot: a time the text places only by its narrative, a placeholder"
+        : ""
+    }); a row without a dot ` +
+    `is not defined in the nominal analysis. Each ` +
+    `quantity has its own axis, from zero. ${variantsNote(rows)}`;
 }
 
 /**

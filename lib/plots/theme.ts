@@ -90,20 +90,28 @@ export const THEME: Readonly<{ fontFamily: string; fontSize: number }> = Object.
 });
 
 /**
- * Colour of each recommended drug class (Okabe–Ito; grey for the NSAID; a dark mustard in place of
+ * Colour of each recommended drug class (Okabe–Ito; a grey for the NSAID, #929292, 3.1:1, the lightest grey
+ * that reaches 3:1; a dark mustard in place of
  * Okabe–Ito's yellow #F0E442, whose contrast on white, 1.3:1, left its bars hard to see in print:
- * #A89400 has 3:1, the least WCAG asks of a graphic's parts). A class not listed gets a fallback
- * colour from {@link FALLBACK_COLORS}; see {@link drugClassColors}.
+ * #A89400 has 3:1, the least WCAG asks of a graphic's parts (non-text contrast, WCAG 2.1 SC
+ * 1.4.11); a violet, #A048F8 (4.4:1), in place of Okabe–Ito's orange #E69F00 (2.25:1) for the
+ * SSRI: an orange dark enough for 3:1 falls between the mustard and the vermillion, and under
+ * protanopia and deuteranopia looks like them, while the violet stays at least 28 CIELAB units
+ * from every other class colour and case colour in normal, protan, deutan and tritan vision
+ * (Machado et al. 2009 simulation); and a magenta, #E848E0 (3.3:1), in place of Okabe–Ito's sky
+ * blue #56B4E9 (2.3:1) for the gabapentinoid, the hue left at least 19 units from every other
+ * colour in the four kinds of vision. A class not listed gets a fallback colour from
+ * {@link FALLBACK_COLORS}; see {@link drugClassColors}.
  */
 export const DRUG_CLASS_COLORS: Readonly<Record<string, string>> = Object.freeze({
   SNRI: "#0072B2",
-  SSRI: "#E69F00",
-  NSAID: "#999999",
+  SSRI: "#A048F8",
+  NSAID: "#929292",
   hypnotic: "#CC79A7",
   "benzodiazepine hypnotic": "#CC79A7",
   "atypical antipsychotic": "#A89400",
   "tricyclic antidepressant": "#009E73",
-  gabapentinoid: "#56B4E9",
+  gabapentinoid: "#E848E0",
   opioid: "#D55E00",
 });
 

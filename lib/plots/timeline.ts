@@ -24,14 +24,8 @@ import {
   SPAN_BAR,
   TYPE,
 } from "./theme.ts";
-import {
-  eventStrip,
-  PHASE_COLOR,
-  phaseStrip,
-  SPAN_COLOR,
-  type Uses,
-  valuesPanel,
-} from "./timeline_panels.ts";
+import { eventStrip, PHASE_COLOR, phaseStrip, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
+import { valuesPanel } from "./timeline_values.ts";
 import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
 import { linearScale } from "./uncertainty.ts";

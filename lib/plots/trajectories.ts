@@ -93,70 +93,8 @@ export function trajectoriesFigure(
   const study = studyOf(cases);
   const drug = options.drug ?? study?.drug ?? "";
   const def = options.baseline ?? study?.baseline ?? "last";
-  const excluded: string[] = [];
-  const excludedPct: string[] = [];
-  const vasTracks: Track[] = [];
-  const pctTracks: Track[] = [];
-  cases.forEach((c, i) => {
-    const label = `Case ${c.id}`;
-    if (firstPeriod(c, drug) === null) {
-      excluded.push(`case ${c.id} (never takes ${drug})`);
-      return;
-    }
-    if (c.observations.length === 0) {
-      excluded.push(`case ${c.id} (no pain value stated)`);
-      return;
-    }
-    const rows = alignWithBaseline(c, drug, def);
-    const color = caseColor(i);
-    const origin = firstPeriod(c, drug)!.start.timeId;
-    // Each time drawn where the case's timeline draws it: at its position in narrative order
-    // (a point placed "after" another a small step after it), with its window as the whisker.
-    const at = new Map<string, number>();
-    const m = timelineModel(c, { alignOn: drug, axisPx: width - 100 });
-    for (const p of [...m.points.map((q) => q.t), ...m.spans.flatMap((q) => [q.t, q.start])]) {
-      at.set(p.timeId, p.pos);
-    }
-    for (const q of m.spans) if (q.end) at.set(q.end.timeId, q.end.pos);
-    const placed = (timeId: string): NominalInterval => {
-      const w = relativeDay(c, timeId, origin);
-      return { lo: w.lo, hi: w.hi, nominal: at.get(timeId) ?? w.nominal };
-    };
-    const spanOf = (r: typeof rows[number]) =>
-      r.span
-        ? {
-          start: placed(r.span.start.timeId),
-          end: r.span.end ? placed(r.span.end.timeId) : null,
-        }
-        : null;
-    vasTracks.push({
-      label,
-      color,
-      points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.vas, span: spanOf(r) })),
-    });
-    const pct = rows.filter((r) => r.percentOfBaseline !== null);
-    if (pct.length) {
-      pctTracks.push({
-        label,
-        color,
-        points: pct.map((r) => ({
-          t: placed(r.day.timeId),
-          v: r.percentOfBaseline!,
-          span: spanOf(r),
-        })),
-      });
-    } else {
-      const b = baseline(c, drug, def);
-      excludedPct.push(`case ${c.id} (${b.reason ?? "baseline value is 0"})`);
-    }
-  });
-  const ts = vasTracks.flatMap((t) =>
-    t.points.flatMap((p) => [p.t, ...(p.span ? [p.span.start, p.span.end ?? p.t] : [])])
-  ).flatMap((i) => [i.lo, i.nominal, i.hi]).filter(Number.isFinite);
-  const lo = ts.length ? Math.min(...ts) : -7;
-  const hi = ts.length ? Math.max(...ts) : 7;
-  const pad = Math.max(2, (hi - lo) * 0.04);
-  const xDomain: [number, number] = [lo - pad, hi + pad];
+  const { vasTracks, pctTracks, excluded, excludedPct } = caseTracks(cases, drug, def, width);
+  const xDomain = timeDomain(vasTracks);
   const labelW = Math.max(
     measureText("−50%", TYPE.small).width,
     ...vasTracks.map((t) => measureText(t.label, TYPE.small, "bold").width),
@@ -185,31 +123,7 @@ export function trajectoriesFigure(
     margin: { ...margin, bottom: 34 },
     x: { domain: xDomain, label: `Days since the first start of ${drug} →` },
     y: { domain: [0, top], label: `% of baseline ${name}`, ticks: 5 },
-    draw: (x, y) => {
-      const g = svgElement("g");
-      const [x0, x1] = [x(xDomain[0]), x(xDomain[1])];
-      for (const v of thresholds) {
-        g.appendChild(svgElement("line", {
-          x1: x0,
-          x2: x1,
-          y1: y(100 - v),
-          y2: y(100 - v),
-          stroke: GREY.muted,
-          "stroke-width": STROKE.thin,
-          "stroke-dasharray": DASH.reference,
-        }));
-      }
-      g.appendChild(
-        drawTracks(
-          pctTracks,
-          x,
-          y,
-          thresholds.map((v) => ({ text: `−${v}%`, y: y(100 - v) })),
-          uses,
-        ),
-      );
-      return g;
-    },
+    draw: (x, y) => percentMarks(pctTracks, thresholds, xDomain, { x, y }, uses),
   });
   const notes: string[] = [];
   if (excluded.length) notes.push(`Not shown: ${listing(excluded)}.`);
@@ -223,30 +137,7 @@ export function trajectoriesFigure(
     data,
     title: `Pain after ${drug}, all cases aligned on its first start`,
     width,
-    legend: [
-      {
-        label: `stated ${name} (whisker: times the words allow)`,
-        swatch: { kind: "whisker", color: GREY.ink },
-      },
-      ...(uses.open
-        ? [{
-          label: "dashed: open-ended or past the axis",
-          swatch: { kind: "whisker", color: GREY.ink, open: true },
-        } as LegendItem]
-        : []),
-      ...(vasTracks.some((t) => t.points.some((p) => p.span))
-        ? [{
-          label: `${name} stated for a period`,
-          swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
-        } as LegendItem]
-        : []),
-      ...(thresholds.length
-        ? [{
-          label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
-          swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
-        } as LegendItem]
-        : []),
-    ],
+    legend: trajectoriesLegend(vasTracks, thresholds, name, uses.open),
     notes,
     caption: `${name} values stated in the text against days since the first start of ${drug} ` +
       `(lines join values before it and values on it, never across its start), ` +
@@ -258,6 +149,163 @@ export function trajectoriesFigure(
       `${listing(thresholds.map((v) => `${v}%`))} reduction thresholds` +
       `${excluded.length ? `; not shown: ${listing(excluded)}` : ""}.`,
   });
+}
+
+/** The tracks of both panels, and the cases left out of each with why. */
+interface CaseTracks {
+  /** One track per case drawn, in the scale's units. */
+  vasTracks: Track[];
+  /** One track per case with a percent of baseline. */
+  pctTracks: Track[];
+  /** The cases not drawn, with why. */
+  excluded: string[];
+  /** The cases drawn but not in the percent panel, with why. */
+  excludedPct: string[];
+}
+
+/**
+ * Each case's track: its values at the times its timeline draws them, as stated and as a
+ * percent of its baseline; a case that never takes the drug or states no value is left out.
+ */
+function caseTracks(
+  cases: readonly Case[],
+  drug: string,
+  def: BaselineDefinition,
+  width: number,
+): CaseTracks {
+  const out: CaseTracks = { vasTracks: [], pctTracks: [], excluded: [], excludedPct: [] };
+  cases.forEach((c, i) => {
+    const label = `Case ${c.id}`;
+    if (firstPeriod(c, drug) === null) {
+      out.excluded.push(`case ${c.id} (never takes ${drug})`);
+      return;
+    }
+    if (c.observations.length === 0) {
+      out.excluded.push(`case ${c.id} (no pain value stated)`);
+      return;
+    }
+    const rows = alignWithBaseline(c, drug, def);
+    const color = caseColor(i);
+    const placed = placedTimes(c, drug, width);
+    const spanOf = (r: typeof rows[number]) =>
+      r.span
+        ? {
+          start: placed(r.span.start.timeId),
+          end: r.span.end ? placed(r.span.end.timeId) : null,
+        }
+        : null;
+    out.vasTracks.push({
+      label,
+      color,
+      points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.vas, span: spanOf(r) })),
+    });
+    const pct = rows.filter((r) => r.percentOfBaseline !== null);
+    if (pct.length) {
+      out.pctTracks.push({
+        label,
+        color,
+        points: pct.map((r) => ({
+          t: placed(r.day.timeId),
+          v: r.percentOfBaseline!,
+          span: spanOf(r),
+        })),
+      });
+    } else {
+      const b = baseline(c, drug, def);
+      out.excludedPct.push(`case ${c.id} (${b.reason ?? "baseline value is 0"})`);
+    }
+  });
+  return out;
+}
+
+/**
+ * Where a case's times are drawn: each where the case's timeline draws it, at its position in
+ * narrative order (a point placed "after" another a small step after it), with its window, from
+ * the first start of the drug, as the whisker.
+ */
+function placedTimes(c: Case, drug: string, width: number): (timeId: string) => NominalInterval {
+  const origin = firstPeriod(c, drug)!.start.timeId;
+  const at = new Map<string, number>();
+  const m = timelineModel(c, { alignOn: drug, axisPx: width - 100 });
+  for (const p of [...m.points.map((q) => q.t), ...m.spans.flatMap((q) => [q.t, q.start])]) {
+    at.set(p.timeId, p.pos);
+  }
+  for (const q of m.spans) if (q.end) at.set(q.end.timeId, q.end.pos);
+  return (timeId) => {
+    const w = relativeDay(c, timeId, origin);
+    return { lo: w.lo, hi: w.hi, nominal: at.get(timeId) ?? w.nominal };
+  };
+}
+
+/** The x domain: every time drawn (points, whiskers, periods), padded. */
+function timeDomain(tracks: readonly Track[]): [number, number] {
+  const ts = tracks.flatMap((t) =>
+    t.points.flatMap((p) => [p.t, ...(p.span ? [p.span.start, p.span.end ?? p.t] : [])])
+  ).flatMap((i) => [i.lo, i.nominal, i.hi]).filter(Number.isFinite);
+  const lo = ts.length ? Math.min(...ts) : -7;
+  const hi = ts.length ? Math.max(...ts) : 7;
+  const pad = Math.max(2, (hi - lo) * 0.04);
+  return [lo - pad, hi + pad];
+}
+
+/** The percent panel's marks: a dashed line at each threshold, labelled, under the tracks. */
+function percentMarks(
+  tracks: readonly Track[],
+  thresholds: readonly number[],
+  xDomain: readonly [number, number],
+  { x, y }: { x: LinearScale; y: LinearScale },
+  uses: { open: boolean },
+): Element {
+  const g = svgElement("g");
+  const [x0, x1] = [x(xDomain[0]), x(xDomain[1])];
+  for (const v of thresholds) {
+    g.appendChild(svgElement("line", {
+      x1: x0,
+      x2: x1,
+      y1: y(100 - v),
+      y2: y(100 - v),
+      stroke: GREY.muted,
+      "stroke-width": STROKE.thin,
+      "stroke-dasharray": DASH.reference,
+    }));
+  }
+  g.appendChild(
+    drawTracks(tracks, x, y, thresholds.map((v) => ({ text: `−${v}%`, y: y(100 - v) })), uses),
+  );
+  return g;
+}
+
+/** The legend: the values and their whiskers, open ends, periods, thresholds where drawn. */
+function trajectoriesLegend(
+  vasTracks: readonly Track[],
+  thresholds: readonly number[],
+  name: string,
+  open: boolean,
+): LegendItem[] {
+  return [
+    {
+      label: `stated ${name} (whisker: times the words allow)`,
+      swatch: { kind: "whisker", color: GREY.ink },
+    },
+    ...(open
+      ? [{
+        label: "dashed: open-ended or past the axis",
+        swatch: { kind: "whisker", color: GREY.ink, open: true },
+      } as LegendItem]
+      : []),
+    ...(vasTracks.some((t) => t.points.some((p) => p.span))
+      ? [{
+        label: `${name} stated for a period`,
+        swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
+      } as LegendItem]
+      : []),
+    ...(thresholds.length
+      ? [{
+        label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
+        swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
+      } as LegendItem]
+      : []),
+  ];
 }
 
 /** The source data of a panel's tracks: one row per point (x: days, y: the value). */

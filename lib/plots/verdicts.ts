@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { claimNumber } from "../claims.ts";
+import { claimNumber } from "../claims/mod.ts";
 import { type DataRow, type Figure, PAD, panel, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
@@ -95,21 +95,7 @@ export function verdictFigure(
     group: g,
     items: items.filter((i) => i.group === g),
   }));
-  // Two columns at full width, split between groups near the middle.
-  const total = groups.reduce((s, g) => s + g.items.length + 1.5, 0);
-  let split = groups.length;
-  if (width >= 500 && groups.length > 1) {
-    let acc = 0;
-    split = 1;
-    for (let i = 0; i < groups.length; i++) {
-      acc += groups[i].items.length + 1.5;
-      if (acc >= total / 2) {
-        split = Math.max(1, i + (acc - total / 2 > (groups[i].items.length + 1.5) / 2 ? 0 : 1));
-        break;
-      }
-    }
-  }
-  const columns = split < groups.length ? [groups.slice(0, split), groups.slice(split)] : [groups];
+  const columns = verdictColumns(groups, width);
   const colW = (width - 2 * PAD - (columns.length - 1) * 16) / columns.length;
   const heights = columns.map((col) => col.reduce((s, g) => s + (g.items.length + 1.5) * ROW, 0));
   const p = panel(width, Math.ceil(Math.max(...heights)) + 4);
@@ -125,37 +111,7 @@ export function verdictFigure(
         fill: GREY.ink,
       }));
       for (const it of g.items) {
-        const style = VERDICT_STYLES[it.verdict] ?? GREY_LIGHT;
-        drawn.set(style.light, (drawn.get(style.light) ?? new Set()).add(it.verdict));
-        const cy = y + ROW / 2;
-        const disc = svgElement("g", {});
-        disc.appendChild(svgElement("circle", {
-          cx: x0 + R,
-          cy,
-          r: R,
-          fill: style.color,
-          stroke: style.light === "none" ? GREY.ink : GREY.muted,
-          "stroke-width": style.light === "none" ? 1 : 0.5,
-        }));
-        disc.appendChild(textElement(style.glyph, x0 + R, cy + TYPE.min * 0.36, {
-          size: TYPE.min,
-          anchor: "middle",
-          weight: "bold",
-          fill: style.light === "none" || style.light === "amber" ? GREY.ink : "white",
-        }));
-        p.appendChild(titled(
-          disc,
-          `${it.group}: ${it.number ? `${it.number} ` : ""}${it.label} — ${it.verdict}${
-            it.detail ? `. ${it.detail}` : ""
-          }`,
-        ));
-        const text = `${it.number ? `${it.number} ` : ""}${it.verdict}: ${it.label}`;
-        const lines = wrapText(text, colW - 2 * R - 6, TYPE.small);
-        const shown = lines.length > 1 ? cut(lines[0], colW - 2 * R - 6) : text;
-        p.appendChild(textElement(shown, x0 + 2 * R + 5, cy + TYPE.small * 0.36, {
-          size: TYPE.small,
-          fill: GREY.ink,
-        }));
+        for (const el of verdictRow(it, x0, y + ROW / 2, colW, drawn)) p.appendChild(el);
         y += ROW;
       }
     }
@@ -192,6 +148,81 @@ export function verdictFigure(
       items.length === 1 ? "" : "s"
     } in ${groups.length} group${groups.length === 1 ? "" : "s"}.`,
   });
+}
+
+/** A group of verdicts, in order of first appearance. */
+interface Group {
+  /** The group's heading. */
+  group: string;
+  /** Its verdicts. */
+  items: VerdictItem[];
+}
+
+/**
+ * The columns: two at full width (500 px or more) with more than one group, split between
+ * groups near the middle of the rows; else one.
+ */
+function verdictColumns(groups: readonly Group[], width: number): (readonly Group[])[] {
+  const total = groups.reduce((s, g) => s + g.items.length + 1.5, 0);
+  let split = groups.length;
+  if (width >= 500 && groups.length > 1) {
+    let acc = 0;
+    split = 1;
+    for (let i = 0; i < groups.length; i++) {
+      acc += groups[i].items.length + 1.5;
+      if (acc >= total / 2) {
+        split = Math.max(1, i + (acc - total / 2 > (groups[i].items.length + 1.5) / 2 ? 0 : 1));
+        break;
+      }
+    }
+  }
+  return split < groups.length ? [groups.slice(0, split), groups.slice(split)] : [groups];
+}
+
+/**
+ * One verdict's row at height `cy`: its disc (colour and glyph of its light, the whole item and
+ * what it rests on as hover text) and its text cut to the column; records its light in `drawn`.
+ */
+function verdictRow(
+  it: VerdictItem,
+  x0: number,
+  cy: number,
+  colW: number,
+  drawn: Map<string, Set<string>>,
+): Element[] {
+  const style = VERDICT_STYLES[it.verdict] ?? GREY_LIGHT;
+  drawn.set(style.light, (drawn.get(style.light) ?? new Set()).add(it.verdict));
+  const disc = svgElement("g", {});
+  disc.appendChild(svgElement("circle", {
+    cx: x0 + R,
+    cy,
+    r: R,
+    fill: style.color,
+    stroke: style.light === "none" ? GREY.ink : GREY.muted,
+    "stroke-width": style.light === "none" ? 1 : 0.5,
+  }));
+  disc.appendChild(textElement(style.glyph, x0 + R, cy + TYPE.min * 0.36, {
+    size: TYPE.min,
+    anchor: "middle",
+    weight: "bold",
+    fill: style.light === "none" || style.light === "amber" ? GREY.ink : "white",
+  }));
+  const title = titled(
+    disc,
+    `${it.group}: ${it.number ? `${it.number} ` : ""}${it.label} — ${it.verdict}${
+      it.detail ? `. ${it.detail}` : ""
+    }`,
+  );
+  const text = `${it.number ? `${it.number} ` : ""}${it.verdict}: ${it.label}`;
+  const lines = wrapText(text, colW - 2 * R - 6, TYPE.small);
+  const shown = lines.length > 1 ? cut(lines[0], colW - 2 * R - 6) : text;
+  return [
+    title,
+    textElement(shown, x0 + 2 * R + 5, cy + TYPE.small * 0.36, {
+      size: TYPE.small,
+      fill: GREY.ink,
+    }),
+  ];
 }
 
 /** A line cut at a word so that it and "…" fit in `width`. */

@@ -8,7 +8,8 @@
  * @module
  */
 import { sha256, treeHash } from "./files.ts";
-import { ROOT } from "./paths.ts";
+import { posixPath, ROOT } from "./paths.ts";
+import { fileURLToPath } from "node:url";
 
 /** The inputs of one notebook: name → sha256 (the Deno version as itself). */
 export type Inputs = Record<string, string>;
@@ -185,7 +186,7 @@ export async function moduleInputs(
     }
     const inputs: Inputs = {};
     for (const s of [...seen].sort()) {
-      const path = decodeURIComponent(new URL(s).pathname);
+      const path = posixPath(fileURLToPath(s));
       if (!hashes.has(path)) hashes.set(path, sha256(await Deno.readFile(path)));
       inputs[display(path)] = hashes.get(path)!;
     }

@@ -7,6 +7,7 @@
 import { listFiles, sha256 } from "./files.ts";
 import { changedInputs, type Inputs } from "./inputs.ts";
 import type { Folders } from "./plan.ts";
+import { posixPath } from "./paths.ts";
 
 /** The manifest: every file's hash, and each notebook's inputs and outputs. */
 export interface Manifest {
@@ -141,9 +142,9 @@ export async function insideFile(name: string, dirs: Folders): Promise<string | 
   try {
     const info = await Deno.lstat(path);
     if (!info.isFile) return null;
-    const real = await Deno.realPath(path);
+    const real = posixPath(await Deno.realPath(path));
     const rel = path.slice(base.length);
-    return real === `${await Deno.realPath(base)}${rel}` ? path : null;
+    return real === `${posixPath(await Deno.realPath(base))}${rel}` ? path : null;
   } catch {
     return null;
   }

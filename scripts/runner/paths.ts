@@ -7,8 +7,30 @@ import { sha256 } from "./files.ts";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 
+/**
+ * A path with `/` between its parts on every OS: the runner builds, compares and records paths
+ * with `/` (Windows accepts it: `C:\repo\lib` becomes `C:/repo/lib`), so that a manifest and
+ * its messages are the same whatever the OS.
+ *
+ * @param path a path as the OS gives it
+ * @param os the OS whose separators `path` uses (default: this one)
+ * @returns the path with `/` separators
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { posixPath } from "./paths.ts";
+ * assert.equal(posixPath("C:\\repo\\lib\\mod.ts", "windows"), "C:/repo/lib/mod.ts");
+ * // On Linux and macOS `\` is a character of a file name, kept as it is:
+ * assert.equal(posixPath("/repo/a\\b", "linux"), "/repo/a\\b");
+ * ```
+ */
+export function posixPath(path: string, os: typeof Deno.build.os = Deno.build.os): string {
+  return os === "windows" ? path.replaceAll("\\", "/") : path;
+}
+
 /** The repository root. */
-export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
+export const ROOT: string = posixPath(fileURLToPath(new URL("../../", import.meta.url)))
+  .replace(/\/$/, "");
 /** Committed notebooks. */
 export const NOTEBOOKS = `${ROOT}/notebooks`;
 /** Committed results. */
@@ -46,12 +68,12 @@ export function runKey(notebooks: string, results: string): string {
  * ```
  */
 export function resolveFolder(path: string, cwd: string): string {
-  const abs = resolve(cwd, path);
+  const abs = posixPath(resolve(cwd, path));
   const rest: string[] = [];
   let head = abs;
   for (;;) {
     try {
-      const real = Deno.realPathSync(head);
+      const real = posixPath(Deno.realPathSync(head));
       return [real.replace(/\/$/, ""), ...rest].join("/") || "/";
     } catch {
       const cut = head.lastIndexOf("/");

@@ -67,9 +67,11 @@ export class Heartbeat {
     await Deno.remove(`${this.dir}/beat`).catch(() => {});
     await new Promise((r) => setTimeout(r, 200));
     if (!exists(`${this.dir}/beat`)) return;
-    // `kill`, not Deno.kill (which needs every run permission).
-    await new Deno.Command("kill", {
-      args: ["-KILL", Deno.readTextFileSync(`${this.dir}/kernel`).trim()],
+    // `kill` (Windows: `taskkill`), not Deno.kill (which needs every run permission).
+    const pid = Deno.readTextFileSync(`${this.dir}/kernel`).trim();
+    const windows = Deno.build.os === "windows";
+    await new Deno.Command(windows ? "taskkill" : "kill", {
+      args: windows ? ["/F", "/PID", pid] : ["-KILL", pid],
       stderr: "null",
     }).output();
   }

@@ -8,8 +8,8 @@
  * @module
  */
 import { checkOptions } from "../../options.ts";
-import { EFFECT_SIZE_HINT, effectSizeOptionsSchema } from "../options.ts";
-import { wrongArgument } from "../../args.ts";
+import { EFFECT_SIZE_HINT, effectSizeOptionsSchema } from "./option_schema.ts";
+import { wrongArgument } from "../../wrong_argument.ts";
 import type { EffectSizeOptions, EffectSizeResult } from "../types.ts";
 import type { EffectSizeDef } from "./define.ts";
 import { IRD_ES } from "./ird.ts";

@@ -1,0 +1,280 @@
+/**
+ * Per-case change in pain after a drug: absolute and percent change with IMMPACT classes, and time
+ * to 30 % and 50 % relief. Every quantity that comes from intervals comes back as an interval with
+ * its nominal value; the area under the curve and the rates per dose period are in `course.ts`.
+ *
+ * @module
+ */
+import { valueScale } from "../cases.ts";
+import { expectCase, expectInterval } from "../args.ts";
+import { formatDay, type NominalInterval } from "../intervals.ts";
+import type { Case } from "../model.ts";
+import { alignOnDrug, type Baseline, baseline, datedGap, firstPeriod } from "../timeline.ts";
+import { type BaselineDefinition, pointsThreshold } from "../study.ts";
+import { checkOptions } from "../options.ts";
+import { changeOptionsSchema } from "./option_schemas.ts";
+
+/** IMMPACT classes of a percent reduction in pain (Dworkin et al. 2008). */
+export type ImmpactClass = "none" | "minimal" | "moderate" | "substantial";
+
+/** Values within this of a threshold count as on it (guards 50 % against 49.999…). */
+const EPS = 1e-9;
+
+/**
+ * IMMPACT class of a percent reduction: < 10 % none (including any increase), 10–< 30 %
+ * minimal, 30–< 50 % moderate, ≥ 50 % substantial.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { immpactClass } from "#lib/mod.ts";
+ * assert.equal(immpactClass(50), "substantial");
+ * assert.equal(immpactClass(29.9), "minimal");
+ * ```
+ */
+export function immpactClass(percentReduction: number): ImmpactClass {
+  const p = percentReduction + EPS;
+  return p >= 50 ? "substantial" : p >= 30 ? "moderate" : p >= 10 ? "minimal" : "none";
+}
+
+/**
+ * Percent reduction 100·(b − v)/b over intervals: smallest at (b.lo, v.hi), largest at
+ * (b.hi, v.lo). `null` when the baseline can be 0.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { percentReduction } from "#lib/mod.ts";
+ * assert.deepEqual(
+ *   percentReduction({ lo: 8, hi: 8, nominal: 8 }, { lo: 0, hi: 1, nominal: 0.5 }),
+ *   { lo: 87.5, hi: 100, nominal: 93.75 },
+ * );
+ * ```
+ */
+export function percentReduction(b: NominalInterval, v: NominalInterval): NominalInterval | null {
+  expectInterval("percentReduction", "the baseline", b);
+  expectInterval("percentReduction", "the value", v);
+  if (b.lo <= 0) return null;
+  return {
+    lo: 100 * (b.lo - v.hi) / b.lo,
+    hi: 100 * (b.hi - v.lo) / b.hi,
+    nominal: 100 * (b.nominal - v.nominal) / b.nominal,
+  };
+}
+
+/** One post-drug observation compared with the baseline. */
+export interface ChangePoint {
+  /** Time point of the observation. */
+  timeId: string;
+  /** Days since the drug start. */
+  day: NominalInterval;
+  /**
+   * Whether the text dates it relative to the drug start (see `datedGap`): when `false`, the
+   * nominal day is only the midpoint of what the narrative allows and is not shown as a date.
+   */
+  dated: boolean;
+  /** The VAS (cm). */
+  vas: NominalInterval;
+  /** VAS minus baseline (cm; negative is improvement). */
+  change: NominalInterval;
+  /** Percent reduction from baseline; `null` when the baseline is 0. */
+  percentReduction: NominalInterval | null;
+  /** IMMPACT class at the nominal values and at the least and most favourable bounds. */
+  immpact: { nominal: ImmpactClass; worst: ImmpactClass; best: ImmpactClass } | null;
+  /**
+   * Whether the reduction reaches the study's threshold in scale points (`study.json` `responder_thresholds`, kind
+   * "points"; IMMPACT: 2 cm): at the nominal values, surely, possibly; `null` when the study sets
+   * no such threshold.
+   */
+  pointsReduction:
+    | { threshold: number; nominal: boolean; surely: boolean; possibly: boolean }
+    | null;
+}
+
+/** Change after a drug for one case under one baseline definition. */
+export interface CaseChange {
+  /** Case id. */
+  caseId: string;
+  /** The drug whose start is day 0. */
+  drug: string;
+  /** The baseline used. */
+  baseline: Baseline;
+  /** Post-drug observations, in order. */
+  points: ChangePoint[];
+  /** Number of post-drug observations. */
+  n: number;
+  /** Why `points` is empty. */
+  reason?: string;
+}
+
+/** Options shared by the per-case computations. */
+export interface ChangeOptions {
+  /** The drug whose start is day 0 (default: the study's drug of interest). */
+  drug?: string;
+  /** Baseline definition (default: the study's, `baseline` in `data/study.json`). */
+  baseline?: BaselineDefinition;
+}
+
+/**
+ * Baseline VAS and every later value of a case: absolute and percent change, IMMPACT class and
+ * the study's threshold in scale points.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseChange, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => caseChange(x).points.length > 0)!;
+ * const ch = caseChange(c);
+ * // Percent reduction = 100·(baseline − value)/baseline, at nominal values.
+ * const [b, v] = [ch.baseline.vas!.nominal, ch.points[0].vas.nominal];
+ * assert.ok(Math.abs(ch.points[0].percentReduction!.nominal - 100 * (b - v) / b) < 1e-9);
+ * ```
+ */
+export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
+  expectCase("caseChange", c);
+  checkOptions("caseChange", changeOptionsSchema, options);
+  const drug = options.drug ?? c.study.drug;
+  const definition = options.baseline ?? c.study.baseline;
+  const pointsCut = pointsThreshold(c.study);
+  const start = firstPeriod(c, drug);
+  if (!start) {
+    const reason = `never takes ${drug}`;
+    return {
+      caseId: c.id,
+      drug,
+      baseline: { definition, vas: null, n: 0, reason },
+      points: [],
+      n: 0,
+      reason,
+    };
+  }
+  const base = baseline(c, drug, definition);
+  const after = alignOnDrug(c, drug).filter((o) => o.phase === "after");
+  if (base.vas === null) {
+    return { caseId: c.id, drug, baseline: base, points: [], n: after.length, reason: base.reason };
+  }
+  if (after.length === 0) {
+    return {
+      caseId: c.id,
+      drug,
+      baseline: base,
+      points: [],
+      n: 0,
+      reason: `no ${valueScale([c]).name} value after ${drug}`,
+    };
+  }
+  const b = base.vas;
+  const points = after.map((o): ChangePoint => {
+    const change = {
+      lo: o.vas.lo - b.hi,
+      hi: o.vas.hi - b.lo,
+      nominal: o.vas.nominal - b.nominal,
+    };
+    const pr = percentReduction(b, o.vas);
+    return {
+      timeId: o.day.timeId,
+      day: o.relative,
+      dated: datedGap(c, o.day.timeId, start.start.timeId),
+      vas: o.vas,
+      change,
+      percentReduction: pr,
+      immpact: pr
+        ? {
+          nominal: immpactClass(pr.nominal),
+          worst: immpactClass(pr.lo),
+          best: immpactClass(pr.hi),
+        }
+        : null,
+      pointsReduction: pointsCut === null ? null : {
+        threshold: pointsCut,
+        nominal: -change.nominal + EPS >= pointsCut,
+        surely: -change.hi + EPS >= pointsCut,
+        possibly: -change.lo + EPS >= pointsCut,
+      },
+    };
+  });
+  return { caseId: c.id, drug, baseline: base, points, n: points.length };
+}
+
+/** Time from the drug start to the first observation reaching a percent reduction. */
+export interface TimeToRelief {
+  /** Case id. */
+  caseId: string;
+  /** Drug and baseline definition used. */
+  options: Required<ChangeOptions>;
+  /** The percent-reduction threshold. */
+  thresholdPct: number;
+  /** Whether any post-drug observation reaches it (at nominal values). */
+  reached: boolean;
+  /** Days since the drug start of the first observation reaching it, or of the last one. */
+  day: NominalInterval | null;
+  /** Time point of that observation. */
+  timeId: string | null;
+  /** "reached by day …" or "not reached by day …", in words. */
+  summary: string;
+  /** Number of post-drug observations examined. */
+  n: number;
+}
+
+/**
+ * Time to the first post-drug observation with a percent reduction ≥ `thresholdPct` (nominal
+ * values), as the interval of its time bounds; otherwise "not reached by day d" (d the last
+ * observation). The true time of relief may be earlier: values are reported, not continuous.
+ * A nominal day the text does not date (a point placed only by the narrative) is not shown.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseChange, loadCaseSeries, timeToRelief } from "#lib/mod.ts";
+ * // Where relief is reached, the value it names is the first to reach 50%.
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   const t = timeToRelief(c, 50);
+ *   if (!t.reached) continue;
+ *   const points = caseChange(c).points;
+ *   const i = points.findIndex((p) => p.timeId === t.timeId);
+ *   assert.ok(points[i].percentReduction!.nominal >= 50);
+ *   assert.ok(points.slice(0, i).every((p) => (p.percentReduction?.nominal ?? 0) < 50));
+ * }
+ * ```
+ */
+export function timeToRelief(
+  c: Case,
+  thresholdPct: number,
+  options: ChangeOptions = {},
+): TimeToRelief {
+  expectCase("timeToRelief", c);
+  checkOptions("timeToRelief", changeOptionsSchema, options);
+  const opts = {
+    drug: options.drug ?? c.study.drug,
+    baseline: options.baseline ?? c.study.baseline,
+  };
+  const ch = caseChange(c, opts);
+  const hit = ch.points.find((p) =>
+    p.percentReduction !== null && p.percentReduction.nominal + EPS >= thresholdPct
+  );
+  if (hit) {
+    return {
+      caseId: c.id,
+      options: opts,
+      thresholdPct,
+      reached: true,
+      day: hit.day,
+      timeId: hit.timeId,
+      summary: `reached by day ${formatDay(hit.day, hit.dated)}`,
+      n: ch.n,
+    };
+  }
+  const last = ch.points.at(-1);
+  return {
+    caseId: c.id,
+    options: opts,
+    thresholdPct,
+    reached: false,
+    day: last?.day ?? null,
+    timeId: last?.timeId ?? null,
+    summary: last
+      ? `not reached by day ${formatDay(last.day, last.dated)}`
+      : `no comparison possible (${ch.reason ?? "no post-drug value"})`,
+    n: ch.n,
+  };
+}

@@ -1,0 +1,280 @@
+/**
+ * The course of pain between a case's values after a drug: the area under the VAS curve over a
+ * window, and the rate of change per dose period, each with bounds over every admissible time and
+ * value.
+ *
+ * @module
+ */
+import type { ChangeOptions } from "./change.ts";
+import { expectCase } from "../args.ts";
+import { linearRegression } from "simple-statistics";
+import type { NominalInterval } from "../intervals.ts";
+import { type Case, compareDays, type Day, type Observation, type Treatment } from "../model.ts";
+import { alignOnDrug, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
+import { plural } from "../prose.ts";
+import { checkOptions } from "../options.ts";
+import { changeOptionsSchema } from "./option_schemas.ts";
+
+/** Area under the VAS curve over a window, with bounds over every admissible time and value. */
+export interface AreaUnderCurve {
+  /** Case id. */
+  caseId: string;
+  /** The drug whose start is day 0. */
+  drug: string;
+  /** The window asked for, in days since the drug start. */
+  window: { from: number; to: number };
+  /**
+   * The span actually integrated: nominal days of the first and last observation used (an area
+   * covers only the time between reported values), `null` when no area is computed.
+   */
+  span: { from: number; to: number } | null;
+  /** Time ids of observations used whose nominal day is a placeholder (no date stated). */
+  undated: string[];
+  /** AUC (cm·days) at nominal times and values, and its least and greatest admissible values. */
+  auc: NominalInterval | null;
+  /** AUC divided by the integrated span (cm), at nominal values. */
+  timeWeightedMean: number | null;
+  /** Number of observations used. */
+  n: number;
+  /** Observations left out because the drug start may fall after them, with why. */
+  excluded: { timeId: string; reason: string }[];
+  /** Why `auc` is null. */
+  reason?: string;
+}
+
+/** Trapezoid area of points in order. */
+function trapezoid(t: number[], v: number[]): number {
+  let s = 0;
+  for (let i = 1; i < t.length; i++) s += (t[i] - t[i - 1]) * (v[i] + v[i - 1]) / 2;
+  return s;
+}
+
+/**
+ * Extreme trapezoid areas over times t_i in [lo_i, hi_i] kept in order. The area is linear in
+ * the times for fixed values, so its extremes lie at vertices of the ordered box, where every time
+ * equals one of the bounds: those are enumerated.
+ */
+function extremeAreas(
+  lo: number[],
+  hi: number[],
+  v: number[],
+): { min: number; max: number } {
+  const candidates = [...new Set([...lo, ...hi])].sort((a, b) => a - b);
+  let min = Infinity;
+  let max = -Infinity;
+  const t: number[] = [];
+  const visit = (i: number) => {
+    if (i === lo.length) {
+      const a = trapezoid(t, v);
+      min = Math.min(min, a);
+      max = Math.max(max, a);
+      return;
+    }
+    for (const x of candidates) {
+      if (x < lo[i] || x > hi[i] || (i > 0 && x < t[i - 1])) continue;
+      t[i] = x;
+      visit(i + 1);
+    }
+  };
+  visit(0);
+  return { min, max };
+}
+
+/**
+ * Time-weighted area under the VAS curve (trapezoid rule, cm·days) of the observations whose
+ * nominal time lies in `[from, to]` days after the drug start, their time intervals clipped to the
+ * window. A window after the start (`from ≥ 0`) takes only values surely after it (phase
+ * "after"): a value narrated before the start, or one that may precede it, never enters a
+ * post-drug area, and is listed in `excluded`. Bounds: the least area uses the lower VAS bounds,
+ * the greatest the upper ones, each over every admissible ordering of times. Needs two
+ * observations; `span` says which days the area actually covers.
+ *
+ * @param c The case.
+ * @param window Days since the drug start.
+ * @param options Drug (default: the study's drug of interest).
+ * @returns The area with its bounds, span and n, or `auc: null` with a reason.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { areaUnderCurve, loadCaseSeries } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * const c = cases.find((x) => areaUnderCurve(x, { from: 0, to: 30 }).auc !== null)!;
+ * const a = areaUnderCurve(c, { from: 0, to: 30 });
+ * // The span integrated lies in the window; the mean is the area over the span.
+ * assert.ok(0 <= a.span!.from && a.span!.to <= 30);
+ * assert.ok(a.auc!.lo <= a.auc!.nominal && a.auc!.nominal <= a.auc!.hi);
+ * assert.ok(Math.abs(a.timeWeightedMean! - a.auc!.nominal / (a.span!.to - a.span!.from)) < 1e-9);
+ * ```
+ */
+export function areaUnderCurve(
+  c: Case,
+  window: { from: number; to: number },
+  options: ChangeOptions = {},
+): AreaUnderCurve {
+  expectCase("areaUnderCurve", c);
+  checkOptions("areaUnderCurve", changeOptionsSchema, options);
+  const drug = options.drug ?? c.study.drug;
+  const empty = (n: number, reason: string, excluded: AreaUnderCurve["excluded"] = []) => ({
+    caseId: c.id,
+    drug,
+    window,
+    span: null,
+    undated: [],
+    auc: null,
+    timeWeightedMean: null,
+    n,
+    excluded,
+    reason,
+  });
+  const start = firstPeriod(c, drug);
+  if (!start) return empty(0, `never takes ${drug}`);
+  const inWindow = alignOnDrug(c, drug).filter((o) =>
+    o.relative.nominal >= window.from && o.relative.nominal <= window.to
+  );
+  const wanted = window.from >= 0 ? "after" : window.to <= 0 ? "before" : null;
+  const excluded = inWindow.filter((o) => wanted !== null && o.phase !== wanted).map((o) => ({
+    timeId: o.day.timeId,
+    reason: o.phase === "ambiguous"
+      ? `may precede or follow the start of ${drug}`
+      : `${o.phase} the start of ${drug}`,
+  }));
+  const obs = inWindow.filter((o) => wanted === null || o.phase === wanted);
+  if (obs.length < 2) {
+    return empty(
+      obs.length,
+      `${plural(obs.length, "observation")} in the window: an area needs two`,
+      excluded,
+    );
+  }
+  const lo = obs.map((o) => Math.max(o.relative.lo, window.from));
+  const hi = obs.map((o) => Math.min(o.relative.hi, window.to));
+  const t = obs.map((o) => o.relative.nominal);
+  const nominal = trapezoid(t, obs.map((o) => o.vas.nominal));
+  const least = extremeAreas(lo, hi, obs.map((o) => o.vas.lo)).min;
+  const most = extremeAreas(lo, hi, obs.map((o) => o.vas.hi)).max;
+  const span = t[t.length - 1] - t[0];
+  return {
+    caseId: c.id,
+    drug,
+    window,
+    span: { from: t[0], to: t[t.length - 1] },
+    undated: obs.filter((o) => !datedGap(c, o.day.timeId, start.start.timeId)).map((o) =>
+      o.day.timeId
+    ),
+    auc: { lo: least, hi: most, nominal },
+    timeWeightedMean: span > 0 ? nominal / span : null,
+    n: obs.length,
+    excluded,
+  };
+}
+
+/** Rate of change of VAS within one drug or dose period. */
+export interface PeriodRate {
+  /** Case id. */
+  caseId: string;
+  /** Drug. */
+  drug: string;
+  /** The dose period (its dose: `period.dose`), or `null` for all periods of the drug together. */
+  period: Treatment | null;
+  /** Observations in the period (by nominal time). */
+  n: number;
+  /** cm per week from the first to the last observation, with bounds; `null` under two. */
+  perWeek: NominalInterval | null;
+  /** Least-squares slope (cm per week) on nominal values, for three or more observations. */
+  leastSquaresPerWeek: number | null;
+  /** The nominal values in the period, in time order (what the rates summarise). */
+  values: number[];
+  /** Why a rate is null. */
+  reason?: string;
+}
+
+/**
+ * Bounds of (v2 − v1)/(t2 − t1)·7 over the box, the gap t2 − t1 taken from the timeline (the
+ * tightest interval the text allows); infinite when the gap can be 0.
+ */
+function rateBounds(c: Case, a: Observation, b: Observation): NominalInterval {
+  const gap = relativeDay(c, b.day.timeId, a.day.timeId);
+  const nominal = 7 * (b.vas.nominal - a.vas.nominal) / (b.day.nominal - a.day.nominal);
+  const minGap = gap.lo;
+  if (!(minGap > 0)) {
+    const dvLo = b.vas.lo - a.vas.hi;
+    const dvHi = b.vas.hi - a.vas.lo;
+    return { lo: dvLo < 0 ? -Infinity : 0, hi: dvHi > 0 ? Infinity : 0, nominal };
+  }
+  const rates: number[] = [];
+  for (const dv of [b.vas.lo - a.vas.hi, b.vas.hi - a.vas.lo]) {
+    for (const dt of [minGap, gap.hi]) rates.push(7 * dv / dt);
+  }
+  return { lo: Math.min(...rates), hi: Math.max(...rates), nominal };
+}
+
+/**
+ * Rate of change of VAS (cm/week) within each dose period and each drug of a case given for the
+ * study's indication, from the observations that fall in the period (start < t ≤ end in the order
+ * of `compareDays`, so a value narrated before a start never falls after it, and a value reported
+ * at the visit of a dose change belongs to the dose before it). Times come from the timeline, so
+ * a case need not take the drug of interest.
+ *
+ * @param c The case.
+ * @param options Unused but for symmetry with the other per-case computations.
+ * @returns One row per dose period, then one per drug (all its doses).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, periodRates } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const rates = periodRates(c);
+ * // One row per dose period, then one per drug; n counts the values summarised.
+ * assert.equal(rates.filter((r) => r.period !== null).length, c.treatments.length);
+ * assert.deepEqual(
+ *   rates.filter((r) => r.period === null).map((r) => r.drug),
+ *   [...new Set(c.treatments.map((t) => t.drug))],
+ * );
+ * assert.ok(rates.every((r) => r.values.length === r.n));
+ * ```
+ */
+export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[] {
+  expectCase("periodRates", c);
+  checkOptions("periodRates", changeOptionsSchema, _options);
+  const observations = [...c.observations].sort((a, b) => compareDays(a.day, b.day));
+  const inside = (start: Day, end: Day | null) =>
+    observations.filter((o) =>
+      compareDays(start, o.day) < 0 && (end === null || compareDays(o.day, end) <= 0)
+    );
+  const periods = c.treatments.filter((t) => t.purpose === c.study.indication);
+  const rows: PeriodRate[] = [];
+  const make = (drug: string, period: Treatment | null, obs: Observation[]): PeriodRate => {
+    const base = {
+      caseId: c.id,
+      drug,
+      period,
+      n: obs.length,
+      values: obs.map((o) => o.vas.nominal),
+    };
+    if (obs.length < 2) {
+      return {
+        ...base,
+        perWeek: null,
+        leastSquaresPerWeek: null,
+        reason: `${plural(obs.length, "observation")} in the period: a rate needs two`,
+      };
+    }
+    const ls = obs.length >= 3 && new Set(obs.map((o) => o.day.nominal)).size >= 2
+      ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.vas.nominal])).m
+      : null;
+    return {
+      ...base,
+      perWeek: rateBounds(c, obs[0], obs[obs.length - 1]),
+      leastSquaresPerWeek: ls,
+    };
+  };
+  for (const p of periods) {
+    rows.push(make(p.drug, p, inside(p.start, p.end)));
+  }
+  for (const drug of [...new Set(periods.map((p) => p.drug))]) {
+    const mine = periods.filter((p) => p.drug === drug);
+    const ids = new Set(mine.flatMap((p) => inside(p.start, p.end)));
+    rows.push(make(drug, null, observations.filter((o) => ids.has(o))));
+  }
+  return rows;
+}

@@ -1,0 +1,289 @@
+/**
+ * Did the pain fall after the drug across cases? Paired pre/post values of each case, with the
+ * exact sign test and the paired permutation (sign-flip) test. Cases without both values are
+ * listed with the reason.
+ *
+ * @module
+ */
+import { expectCases } from "../args.ts";
+import { uniformInt } from "pure-rand/distribution/uniformInt";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { atBound, type ExtractionBound } from "../intervals.ts";
+import type { Case } from "../model.ts";
+import { studyOf } from "../cases.ts";
+import type { ChangeOptions } from "./change.ts";
+import { changeOrExclusion } from "./exclusions.ts";
+import { binomialCdf } from "../stats/distributions.ts";
+import type { Timing } from "./responders.ts";
+import type { Exclusion } from "../stats/types.ts";
+import { checkOptions } from "../options.ts";
+import {
+  pairedOptionsSchema,
+  pairedTestsOptionsSchema,
+  permutationOptionsSchema,
+} from "./option_schemas.ts";
+
+/** Paired pre/post values of each case. */
+export interface PrePost {
+  /** Case id. */
+  caseId: string;
+  /** Baseline value. */
+  pre: number;
+  /** Post-drug value. */
+  post: number;
+}
+
+/** Options of the paired values. */
+export type PairedOptions = ChangeOptions & { timing?: Timing; bound?: ExtractionBound };
+
+/**
+ * Pre (baseline under `baseline`) and post (first or last post-drug) values of each case that has
+ * both, at nominal values or at the bound that favours (`"best"`) or disfavours (`"worst"`) the
+ * drug; the other cases in `excluded` with the reason.
+ *
+ * @param cases The cases.
+ * @param options Drug, baseline definition, timing (default last) and bound (default nominal).
+ * @returns The pairs and the excluded cases.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseChange, loadCaseSeries, pairedValues } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * // pre: the baseline; post: the last value after the drug (the default timing).
+ * for (const p of pairedValues(cases).pairs) {
+ *   const ch = caseChange(cases.find((c) => c.id === p.caseId)!);
+ *   assert.equal(p.pre, ch.baseline.vas!.nominal);
+ *   assert.equal(p.post, ch.points.at(-1)!.vas.nominal);
+ * }
+ * ```
+ */
+export function pairedValues(
+  cases: readonly Case[],
+  options: PairedOptions = {},
+): { pairs: PrePost[]; excluded: Exclusion[] } {
+  expectCases("pairedValues", cases);
+  checkOptions("pairedValues", pairedOptionsSchema, options);
+  const drug = options.drug ?? studyOf(cases)?.drug ?? "";
+  const pairs: PrePost[] = [];
+  const excluded: Exclusion[] = [];
+  for (const c of cases) {
+    const x = changeOrExclusion(c, options);
+    if ("excluded" in x) {
+      excluded.push(x.excluded);
+      continue;
+    }
+    const ch = x.change;
+    const p = (options.timing ?? "last") === "first" ? ch.points[0] : ch.points.at(-1);
+    if (ch.baseline.vas === null || !p) {
+      excluded.push({
+        caseId: c.id,
+        reason: ch.reason ?? `no pain value after ${drug}`,
+      });
+      continue;
+    }
+    const bound = options.bound ?? "nominal";
+    pairs.push({
+      caseId: c.id,
+      pre: atBound(ch.baseline.vas, bound, true),
+      post: atBound(p.vas, bound, false),
+    });
+  }
+  return { pairs, excluded };
+}
+
+/**
+ * The pairs of {@link pairedValues} alone (for callers that report exclusions elsewhere).
+ *
+ * @param cases The cases.
+ * @param options As {@link pairedValues}.
+ * @returns The pairs.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pairedValues, prePost } from "#lib/mod.ts";
+ * const cases = (await loadCaseSeries()).cases;
+ * assert.deepEqual(prePost(cases), pairedValues(cases).pairs);
+ * ```
+ */
+export function prePost(cases: readonly Case[], options: PairedOptions = {}): PrePost[] {
+  expectCases("prePost", cases);
+  checkOptions("prePost", pairedOptionsSchema, options);
+  return pairedValues(cases, options).pairs;
+}
+
+/** Result of a test of pre- vs post-drug values. */
+export interface TestResult {
+  /** Which test. */
+  test: "sign" | "permutation";
+  /** Two-sided p-value, or `null` when no pair can be tested. */
+  pValue: number | null;
+  /** Number of pairs used (ties dropped for the sign test). */
+  n: number;
+  /** Test statistic: number of decreases (sign), mean post − pre (permutation; null if n = 0). */
+  statistic: number | null;
+  /** Permutation test: whether all 2^n sign assignments were enumerated. */
+  exact?: boolean;
+  /** Permutation test, sampled: the generator's seed and number of draws. */
+  seed?: number;
+  /** Number of sign assignments evaluated. */
+  draws?: number;
+  /** Why `pValue` is null. */
+  reason?: string;
+  /** What the test can and cannot show here. */
+  caveat: string;
+}
+
+const TEST_CAVEAT = "Phases were not randomised and the cases were not sampled: the p-value " +
+  "describes how extreme the pattern is among sign assignments, not evidence of a drug effect.";
+
+/**
+ * Exact two-sided sign test of post − pre differences (ties dropped): p = min(1, 2·P(X ≥ k)),
+ * X ~ Binomial(n, ½), k the larger of the counts of decreases and increases.
+ *
+ * @param pairs The pairs.
+ * @returns The test result (`pValue` null when every pair is tied or there is none).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { signTest } from "#lib/mod.ts";
+ * const pairs = [{ caseId: "1", pre: 3, post: 1 }, { caseId: "2", pre: 8, post: 1 }];
+ * assert.equal(signTest(pairs).pValue, 0.5); // both improve: 2 · (1/2)^2
+ * ```
+ */
+export function signTest(pairs: readonly PrePost[]): TestResult {
+  const d = pairs.map((p) => p.post - p.pre).filter((x) => x !== 0);
+  const n = d.length;
+  const down = d.filter((x) => x < 0).length;
+  if (n === 0) {
+    return {
+      test: "sign",
+      pValue: null,
+      n,
+      statistic: null,
+      reason: pairs.length === 0 ? "no pair to test" : "every pair is tied",
+      caveat: TEST_CAVEAT,
+    };
+  }
+  const k = Math.max(down, n - down);
+  const upper = 1 - binomialCdf(k - 1, n, 0.5);
+  return { test: "sign", pValue: Math.min(1, 2 * upper), n, statistic: down, caveat: TEST_CAVEAT };
+}
+
+/**
+ * Paired permutation (sign-flip) test of the mean post − pre difference, two-sided: the share of
+ * sign assignments whose |mean| is at least the observed one. All 2^n assignments are enumerated
+ * when n ≤ `maxExact` (default 20); otherwise `draws` seeded draws (xoroshiro128+, `seed`
+ * recorded in the result), p = (hits + 1)/(draws + 1).
+ *
+ * @param pairs The pairs.
+ * @param options Enumeration limit, number of draws and seed.
+ * @returns The test result (`pValue` null when there is no pair).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { permutationTest } from "#lib/mod.ts";
+ * const pairs = [{ caseId: "1", pre: 3.3, post: 0.6 }, { caseId: "2", pre: 8, post: 0.1 }];
+ * assert.equal(permutationTest(pairs).pValue, 0.5); // 2 of 4 assignments
+ * ```
+ */
+export function permutationTest(
+  pairs: readonly PrePost[],
+  options: { maxExact?: number; draws?: number; seed?: number } = {},
+): TestResult {
+  checkOptions("permutationTest", permutationOptionsSchema, options);
+  const d = pairs.map((p) => p.post - p.pre);
+  const n = d.length;
+  if (n === 0) {
+    return {
+      test: "permutation",
+      pValue: null,
+      n,
+      statistic: null,
+      reason: "no pair to test",
+      caveat: TEST_CAVEAT,
+    };
+  }
+  const observed = d.reduce((s, x) => s + x, 0) / n;
+  const tol = 1e-12 * Math.max(1, Math.abs(observed));
+  const isExtreme = (signs: (i: number) => number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += signs(i) * Math.abs(d[i]);
+    return Math.abs(s / n) >= Math.abs(observed) - tol;
+  };
+  if (n <= (options.maxExact ?? 20)) {
+    let hits = 0;
+    const total = 2 ** n;
+    for (let mask = 0; mask < total; mask++) {
+      if (isExtreme((i) => ((mask >> i) & 1 ? -1 : 1))) hits++;
+    }
+    return {
+      test: "permutation",
+      pValue: hits / total,
+      n,
+      statistic: observed,
+      exact: true,
+      draws: total,
+      caveat: TEST_CAVEAT,
+    };
+  }
+  const seed = options.seed ?? 20121123;
+  const draws = options.draws ?? 100_000;
+  const rng = xoroshiro128plus(seed);
+  let hits = 0;
+  for (let k = 0; k < draws; k++) {
+    const signs = Array.from({ length: n }, () => (uniformInt(rng, 0, 1) ? -1 : 1));
+    if (isExtreme((i) => signs[i])) hits++;
+  }
+  return {
+    test: "permutation",
+    pValue: (hits + 1) / (draws + 1),
+    n,
+    statistic: observed,
+    exact: false,
+    seed,
+    draws,
+    caveat: TEST_CAVEAT,
+  };
+}
+
+/** Both tests of the pre/post pairs at one timing, with the cases they leave out. */
+export interface PairedTests {
+  /** First or last post-drug value. */
+  timing: Timing;
+  /** The pairs tested. */
+  pairs: PrePost[];
+  /** Cases without a pair, with why. */
+  excluded: Exclusion[];
+  /** Exact sign test. */
+  sign: TestResult;
+  /** Permutation test. */
+  permutation: TestResult;
+}
+
+/**
+ * The sign and permutation tests of pre vs post values at the first and at the last post-drug
+ * value: the computed results the notebooks and figures read (tables only display them).
+ *
+ * @param cases The cases.
+ * @param options Drug, baseline definition and bound.
+ * @returns One entry per timing.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pairedTests, signTest } from "#lib/mod.ts";
+ * const tests = pairedTests((await loadCaseSeries()).cases);
+ * assert.deepEqual(tests.map((t) => t.timing), ["first", "last"]);
+ * assert.equal(tests[1].sign.pValue, signTest(tests[1].pairs).pValue);
+ * ```
+ */
+export function pairedTests(
+  cases: readonly Case[],
+  options: Omit<PairedOptions, "timing"> = {},
+): PairedTests[] {
+  expectCases("pairedTests", cases);
+  checkOptions("pairedTests", pairedTestsOptionsSchema, options);
+  return (["first", "last"] as const).map((timing) => {
+    const { pairs, excluded } = pairedValues(cases, { ...options, timing });
+    return { timing, pairs, excluded, sign: signTest(pairs), permutation: permutationTest(pairs) };
+  });
+}

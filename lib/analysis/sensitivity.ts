@@ -1,0 +1,460 @@
+/**
+ * Sensitivity of the headline numbers to the choices the extraction and the analysis made: every
+ * quantity recomputed under each baseline definition and at the nominal values and both bounds of
+ * the extraction intervals, with the values as stated and widened by their rounding (half a unit
+ * of the last stated digit, `lib/rounding.ts`).
+ *
+ * @module
+ */
+import { atBound, type ExtractionBound, fmt, type NominalInterval } from "../intervals.ts";
+import type { Case, CaseSeries } from "../model.ts";
+import { BASELINE_DEFINITIONS, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
+import { caseChange, timeToRelief } from "./change.ts";
+import { prePost, signTest } from "./paired_tests.ts";
+import { responders, thresholdLabel } from "./responders.ts";
+import { type BaselineDefinition, percentThresholds } from "../study.ts";
+import { studyOf, valueScale } from "../cases.ts";
+import { withRounding } from "../rounding.ts";
+
+/** One row of the sensitivity table. */
+export interface SensitivityRow {
+  /** Case id, or "all" for pooled quantities. */
+  caseId: string;
+  /** What is measured. */
+  quantity: string;
+  /** Baseline definition. */
+  baseline: BaselineDefinition;
+  /** Which values of the extraction intervals: nominal, or the bound favouring or disfavouring the drug. */
+  bound: ExtractionBound;
+  /**
+   * Whether the values are taken as stated or widened by their rounding ({@link Rounding}); absent
+   * means as stated. The nominal values do not move with rounding, so only the best and worst
+   * bounds have rows widened by it.
+   */
+  rounding?: Rounding;
+  /** The value, or `null` when undefined. */
+  value: number | null;
+  /** Number of cases or observations behind it. */
+  n: number;
+}
+
+/** `atBound`, for a value that may be missing. */
+const pick = (x: NominalInterval | null, bound: ExtractionBound, favourHigh: boolean) =>
+  x === null ? null : atBound(x, bound, favourHigh);
+
+const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
+
+/**
+ * How stated values are taken: as stated, or each widened by half a unit of its last stated digit
+ * (6.6 as [6.55, 6.65]; `withRounding` in `lib/rounding.ts`).
+ */
+export type Rounding = "as stated" | "rounding";
+
+/** The rounding dimension: each with the extraction bounds it has rows for. */
+const ROUNDINGS: readonly { rounding: Rounding; bounds: readonly ExtractionBound[] }[] = [
+  { rounding: "as stated", bounds: BOUNDS },
+  { rounding: "rounding", bounds: ["best", "worst"] },
+];
+
+/**
+ * The sensitivity table of one dataset: per case, percent reduction at the first and last
+ * post-drug value and days to each percent threshold of the study (`percentThresholds(study)`);
+ * pooled, the number of responders (the highest percent threshold at the last value, nominal
+ * values) and the sign-test p-value; each under every baseline definition and bound, the values
+ * as stated and (best and worst bounds) widened by their rounding. Infinite bounds (an open time
+ * interval) are reported as `null`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivityTable } from "#lib/mod.ts";
+ * const { cases } = await loadCaseSeries();
+ * const rows = sensitivityTable(cases);
+ * // A row is of a case, or pooled ("all"); only the best and worst bounds are widened by rounding.
+ * assert.ok(rows.every((r) => r.caseId === "all" || cases.some((c) => c.id === r.caseId)));
+ * assert.ok(rows.every((r) => r.rounding !== "rounding" || r.bound !== "nominal"));
+ * ```
+ */
+export function sensitivityTable(
+  cases: readonly Case[],
+  drug?: string,
+): SensitivityRow[] {
+  const study = studyOf(cases);
+  drug ??= study?.drug ?? "";
+  const rows: SensitivityRow[] = [];
+  const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
+  const rounded = cases.map(withRounding);
+  const byCase = cases.map((c, i) => ({
+    c,
+    quantities: {
+      "as stated": caseQuantities(c, drug).filter((q) => q.inTable),
+      rounding: caseQuantities(rounded[i], drug).filter((q) => q.inTable),
+    },
+  }));
+  for (const baseline of BASELINE_DEFINITIONS) {
+    for (const { c, quantities } of byCase) {
+      for (const { rounding, bounds } of ROUNDINGS) {
+        for (const bound of bounds) {
+          for (const q of quantities[rounding]) {
+            rows.push({
+              caseId: c.id,
+              quantity: q.quantity,
+              baseline,
+              bound,
+              rounding,
+              value: finite(q.value(baseline, bound)),
+              n: q.n(baseline),
+            });
+          }
+        }
+      }
+    }
+    const top = Math.max(...(study ? percentThresholds(study) : []));
+    const r = responders(cases, { drug, baseline }).find((x) =>
+      x.timing === "last" && x.threshold.kind === "percent" && x.threshold.value === top
+    )!;
+    rows.push({
+      caseId: "all",
+      quantity: `responders ≥${top}%, last post-drug value`,
+      baseline,
+      bound: "nominal",
+      rounding: "as stated",
+      value: r.count,
+      n: r.n,
+    });
+    for (const { rounding, bounds } of ROUNDINGS) {
+      for (const bound of bounds) {
+        const s = signTest(
+          prePost(rounding === "as stated" ? cases : rounded, {
+            drug,
+            baseline,
+            timing: "last",
+            bound,
+          }),
+        );
+        rows.push({
+          caseId: "all",
+          quantity: "sign test p, last post-drug value",
+          baseline,
+          bound,
+          rounding,
+          value: s.pValue,
+          n: s.n,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** A dataset under a named set of readings (see `lib/readings.ts`: `analysisVariants`). */
+export interface NamedSeries {
+  /** Name of the variant ("as extracted" for the dataset as it is). */
+  name: string;
+  /** The dataset under it. */
+  series: CaseSeries;
+}
+
+/**
+ * One row of the sensitivity figure: the span of a per-case quantity over every analysis variant
+ * (alternative readings of the text), baseline definition, extraction bound and rounding.
+ */
+export interface SensitivitySpan {
+  /** Case id. */
+  caseId: string;
+  /** What is measured (e.g. "percent reduction, last post-drug value"). */
+  quantity: string;
+  /** Value under the first variant (as extracted), the default baseline and nominal values;
+   * `null` when undefined there. */
+  nominal: number | null;
+  /** Least finite value over every variant, baseline, bound and rounding; `null` when none is
+   * defined. */
+  lo: number | null;
+  /** Greatest finite value over the same; `null` when none is defined. */
+  hi: number | null;
+  /** Whether some combination leaves it unbounded (an open time interval): the span is then
+   * cut at `lo`/`hi` and open on that side. */
+  openEnded: boolean;
+  /** For a time: whether `nominal` is a date the text states, or only the midpoint of what the
+   * narrative allows (then draw the span, not the point as a date). Always true otherwise. */
+  nominalDated: boolean;
+  /** Number of analysis variants run (as in `SensitivityInterval` of `lib/plots/sensitivity.ts`,
+   * which draws these rows). */
+  variants: number;
+  /** Number of analysis variants in which it is defined (at nominal values, default baseline). */
+  defined: number;
+}
+
+/**
+ * Per-case quantities of the sensitivity analysis, each under a baseline definition and bound:
+ * its value, the number of values behind it, whether its nominal value is a stated date, and
+ * whether the sensitivity table lists it (the span of the drug start from day 0 is drawn only).
+ */
+function caseQuantities(
+  c: Case,
+  drug: string,
+): {
+  quantity: string;
+  value: (b: BaselineDefinition, x: ExtractionBound) => number | null;
+  n: (b: BaselineDefinition) => number;
+  dated: () => boolean;
+  inTable: boolean;
+}[] {
+  const start = firstPeriod(c, drug);
+  const origin = c.timepoints.find((t) => t.rule === "origin");
+  const fromDay0 = start && origin ? relativeDay(c, start.start.timeId, origin.id) : null;
+  const changes = new Map<BaselineDefinition, ReturnType<typeof caseChange>>();
+  const change = (baseline: BaselineDefinition) => {
+    let ch = changes.get(baseline);
+    if (!ch) changes.set(baseline, ch = caseChange(c, { drug, baseline }));
+    return ch;
+  };
+  const reliefs = new Map<string, ReturnType<typeof timeToRelief>>();
+  const relief = (pct: number, baseline: BaselineDefinition) => {
+    const key = `${pct} ${baseline}`;
+    let t = reliefs.get(key);
+    if (!t) reliefs.set(key, t = timeToRelief(c, pct, { drug, baseline }));
+    return t;
+  };
+  return [
+    {
+      quantity: "percent reduction, first post-drug value",
+      value: (baseline, bound) =>
+        pick(change(baseline).points[0]?.percentReduction ?? null, bound, true),
+      n: (baseline) => change(baseline).n,
+      dated: () => true,
+      inTable: true,
+    },
+    {
+      quantity: "percent reduction, last post-drug value",
+      value: (baseline, bound) =>
+        pick(change(baseline).points.at(-1)?.percentReduction ?? null, bound, true),
+      n: (baseline) => change(baseline).n,
+      dated: () => true,
+      inTable: true,
+    },
+    ...percentThresholds(c.study).map((pct) => ({
+      quantity: `days to ${pct}% reduction`,
+      value: (baseline: BaselineDefinition, bound: ExtractionBound) => {
+        const t = relief(pct, baseline);
+        return t.reached ? pick(t.day, bound, false) : null;
+      },
+      n: (baseline: BaselineDefinition) => relief(pct, baseline).n,
+      dated: () => {
+        const t = relief(pct, c.study.baseline);
+        return !t.reached ||
+          change(c.study.baseline).points.find((p) => p.timeId === t.timeId)!.dated;
+      },
+      inTable: true,
+    })),
+    {
+      quantity: `days from day 0 to the start of ${drug}`,
+      value: (_baseline: BaselineDefinition, bound: ExtractionBound) =>
+        pick(fromDay0, bound, false),
+      n: () => (fromDay0 ? 1 : 0),
+      dated: () =>
+        start !== null && origin !== undefined && datedGap(c, start.start.timeId, origin.id),
+      inTable: false,
+    },
+  ];
+}
+
+/**
+ * The spans of every per-case quantity over the analysis variants, baseline definitions,
+ * extraction bounds and rounding (values as stated and widened by half their last stated digit):
+ * the rows the sensitivity figure draws. A case appears in every variant it
+ * is in; a quantity never defined has `lo`/`hi` null.
+ *
+ * @param variants The datasets under each set of readings, the dataset as extracted first.
+ * @param drug The drug whose start is day 0 (default: the study's drug of interest).
+ * @returns One row per case and quantity.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivitySpans, sensitivityTable } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const rows = sensitivitySpans([{ name: "as extracted", series: s }]);
+ * const table = sensitivityTable(s.cases);
+ * for (const r of rows) {
+ *   assert.equal(r.variants, 1);
+ *   if (r.lo !== null) assert.ok(r.lo <= r.hi!);
+ *   // The nominal value is the table's at the case's default baseline and nominal bound.
+ *   const baseline = s.cases.find((c) => c.id === r.caseId)!.study.baseline;
+ *   const t = table.find((x) =>
+ *     x.caseId === r.caseId && x.quantity === r.quantity && x.baseline === baseline &&
+ *     x.bound === "nominal"
+ *   );
+ *   if (t) assert.equal(r.nominal, t.value);
+ * }
+ * ```
+ */
+export function sensitivitySpans(
+  variants: readonly NamedSeries[],
+  drug?: string,
+): SensitivitySpan[] {
+  const out = new Map<string, SensitivitySpan & { values: number[] }>();
+  for (const [vi, v] of variants.entries()) {
+    for (const c of v.series.cases) {
+      const widened = caseQuantities(withRounding(c), drug ?? c.study.drug);
+      for (const [qi, q] of caseQuantities(c, drug ?? c.study.drug).entries()) {
+        const key = `${c.id}\u0000${q.quantity}`;
+        const row = out.get(key) ?? {
+          caseId: c.id,
+          quantity: q.quantity,
+          nominal: null,
+          lo: null,
+          hi: null,
+          openEnded: false,
+          nominalDated: true,
+          variants: variants.length,
+          defined: 0,
+          values: [],
+        };
+        const atNominal = q.value(c.study.baseline, "nominal");
+        if (atNominal !== null && Number.isFinite(atNominal)) row.defined++;
+        if (vi === 0) {
+          row.nominal = atNominal !== null && Number.isFinite(atNominal) ? atNominal : null;
+          row.nominalDated = q.dated();
+        }
+        for (const baseline of BASELINE_DEFINITIONS) {
+          for (const { rounding, bounds } of ROUNDINGS) {
+            for (const bound of bounds) {
+              const x = (rounding === "as stated" ? q : widened[qi]).value(baseline, bound);
+              if (x === null) continue;
+              if (Number.isFinite(x)) row.values.push(x);
+              else row.openEnded = true;
+            }
+          }
+        }
+        out.set(key, row);
+      }
+    }
+  }
+  return [...out.values()].map(({ values, ...r }) => ({
+    ...r,
+    lo: values.length ? Math.min(...values) : null,
+    hi: values.length ? Math.max(...values) : null,
+  }));
+}
+
+/** How a case's responder conclusion fares when its stated values are varied by their rounding. */
+export interface RoundingVerdict {
+  /** Case id. */
+  caseId: string;
+  /** Which value after the drug: the first or the last. */
+  timing: "first" | "last";
+  /** The responder threshold, in words (e.g. "≥30% reduction"). */
+  threshold: string;
+  /** Whether the threshold is reached at the nominal values as stated. */
+  nominal: boolean;
+  /** The reduction (percent, or points on the common metric) over the extraction bounds as
+   * stated: `[lo, hi]`. */
+  asStated: [number, number];
+  /** The same with every stated value widened by its rounding. */
+  rounded: [number, number];
+  /**
+   * `holds`: reached (or not) at both bounds, as stated and with rounding; `moves under rounding`:
+   * the same at both bounds as stated but not once rounding widens them; `moves within the
+   * extraction intervals`: already differs between the bounds as stated (a range such as VAS 0–1.0).
+   */
+  status: "holds" | "moves under rounding" | "moves within the extraction intervals";
+}
+
+/**
+ * Which responder conclusions move under rounding: for each case, the first and the last value
+ * after the drug and every responder threshold of the study, whether the threshold is reached,
+ * over the extraction bounds as stated and with each stated value widened by half its last digit
+ * (`withRounding`). Default baseline; a case with no reduction (no baseline or no value after the
+ * drug) has no row.
+ *
+ * @param cases The cases.
+ * @param drug The drug whose start is day 0 (default: the study's drug of interest).
+ * @returns One verdict per case, timing and threshold.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, roundingRobustness } from "#lib/mod.ts";
+ * const v = roundingRobustness((await loadCaseSeries()).cases);
+ * // Rounding only widens the reductions.
+ * assert.ok(v.every((r) => r.rounded[0] <= r.asStated[0] && r.asStated[1] <= r.rounded[1]));
+ * ```
+ */
+export function roundingRobustness(cases: readonly Case[], drug?: string): RoundingVerdict[] {
+  const EPS = 1e-9;
+  const out: RoundingVerdict[] = [];
+  for (const c of cases) {
+    const d = drug ?? c.study.drug;
+    const [stated, rounded] = [c, withRounding(c)].map((x) => caseChange(x, { drug: d }));
+    if (stated.points.length === 0) continue;
+    const unit = valueScale([c]).unit;
+    for (const timing of ["first", "last"] as const) {
+      const at = (ch: typeof stated) => timing === "first" ? ch.points[0] : ch.points.at(-1)!;
+      for (const t of c.study.thresholds) {
+        const range = (ch: typeof stated): [number, number] | null => {
+          const p = at(ch);
+          if (t.kind === "percent") {
+            return p.percentReduction && [p.percentReduction.lo, p.percentReduction.hi];
+          }
+          return [-p.change.hi, -p.change.lo];
+        };
+        const [a, r] = [range(stated), range(rounded)];
+        if (a === null || r === null) continue;
+        const nominalValue = t.kind === "percent"
+          ? at(stated).percentReduction!.nominal
+          : -at(stated).change.nominal;
+        const reached = (x: number) => x + EPS >= t.value;
+        const same = (x: [number, number]) => reached(x[0]) === reached(x[1]);
+        out.push({
+          caseId: c.id,
+          timing,
+          threshold: thresholdLabel(t, unit),
+          nominal: reached(nominalValue),
+          asStated: a,
+          rounded: r,
+          status: !same(a)
+            ? "moves within the extraction intervals"
+            : !same(r)
+            ? "moves under rounding"
+            : "holds",
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The range (min–max, formatted) of a sensitivity quantity for one case across every baseline
+ * definition and bound, or "not defined" when no choice defines it.
+ *
+ * @param table The computed sensitivity table ({@link sensitivityTable}).
+ * @param quantity The quantity, as named in the table.
+ * @param caseId The case.
+ * @returns For example "85.1–100", "87.5" when every choice gives the same value, or "not
+ * defined".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fmt, loadCaseSeries, sensitivityRange, sensitivityTable } from "#lib/mod.ts";
+ * const table = sensitivityTable((await loadCaseSeries()).cases);
+ * const row = table.find((r) => r.value !== null)!;
+ * const values = table.filter((r) =>
+ *   r.quantity === row.quantity && r.caseId === row.caseId && r.value !== null
+ * ).map((r) => r.value as number);
+ * const [lo, hi] = [fmt(Math.min(...values), 1), fmt(Math.max(...values), 1)];
+ * const want = lo === hi ? lo : `${lo}–${hi}`;
+ * assert.equal(sensitivityRange(table, row.quantity, row.caseId), want);
+ * assert.equal(sensitivityRange(table, row.quantity, "no such case"), "not defined");
+ * ```
+ */
+export function sensitivityRange(
+  table: readonly SensitivityRow[],
+  quantity: string,
+  caseId: string,
+): string {
+  const v = table.filter((r) => r.quantity === quantity && r.caseId === caseId && r.value !== null)
+    .map((r) => r.value as number);
+  if (!v.length) return "not defined";
+  const [lo, hi] = [fmt(Math.min(...v), 1), fmt(Math.max(...v), 1)];
+  return lo === hi ? lo : `${lo}–${hi}`;
+}

@@ -1,0 +1,234 @@
+/**
+ * The visual-analysis reading of an AB series (Kratochwill et al. 2013; WWC 2017): level, trend,
+ * variability, immediacy of effect and overlap, each computed and each `null` with a reason when
+ * the phase has too few values.
+ *
+ * @module
+ */
+import { expectCase } from "../args.ts";
+import { linearRegression } from "simple-statistics";
+import { formatNumber, type NominalInterval } from "../intervals.ts";
+import type { Case } from "../model.ts";
+import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
+import { effectSize } from "../stats/effect_sizes/mod.ts";
+import { valueScale } from "../cases.ts";
+import { plural } from "../prose.ts";
+
+/** One visual-analysis feature, with its value and a sentence. */
+export interface Feature {
+  /** The feature. */
+  feature: "level" | "trend" | "variability" | "immediacy" | "overlap";
+  /** Baseline (A) value, where the feature is per phase. */
+  baseline: number | null;
+  /** Treatment (B) value, where the feature is per phase. */
+  treatment: number | null;
+  /** The reading, in words, with its numbers. */
+  reading: string;
+}
+
+const f2 = (x: number) => formatNumber(x, 2);
+
+/**
+ * Level (phase means), trend (least-squares slope, scale units/week, ≥ 2 values), variability (range,
+ * ≥ 2 values), immediacy (last A to first B, with the days between), overlap (PND and NAP) of a
+ * case around the first start of `drug`, at nominal values. A case that never takes the drug
+ * gets every feature with the reason it cannot be read.
+ *
+ * @param c The case.
+ * @param drug The drug whose start splits the phases (default: the study's drug of interest).
+ * @returns The five features, each with its reading.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, phases, visualAnalysis } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => phases(x).treatment.length > 0)!;
+ * // The level of a phase is the mean of its values.
+ * const after = phases(c).treatment;
+ * const level = visualAnalysis(c).find((f) => f.feature === "level")!;
+ * assert.ok(Math.abs(level.treatment! - after.reduce((a, b) => a + b, 0) / after.length) < 1e-9);
+ * ```
+ */
+export function visualAnalysis(c: Case, drug?: string): Feature[] {
+  expectCase("visualAnalysis", c);
+  drug ??= c.study.drug;
+  if (!firstPeriod(c, drug)) {
+    const features: Feature["feature"][] = [
+      "level",
+      "trend",
+      "variability",
+      "immediacy",
+      "overlap",
+    ];
+    return features.map((feature) => ({
+      feature,
+      baseline: null,
+      treatment: null,
+      reading: `Cannot be read: case ${c.id} never takes ${drug}, so it has no phases.`,
+    }));
+  }
+  const p = phasesOf(c, drug);
+  return [level(p), trend(p), variability(p), immediacy(p), overlap(p)];
+}
+
+/** A case's two phases around the first start of a drug, with what every reading names. */
+interface Phases {
+  /** The case. */
+  c: Case;
+  /** The drug whose first start splits the phases. */
+  drug: string;
+  /** The values before (A) and after (B), aligned on the drug's start. */
+  A: Aligned[];
+  B: Aligned[];
+  /** The scale's name and unit. */
+  name: string;
+  unit: string;
+  /** "(A: n values, B: m)". */
+  n: string;
+  /** Which phase has no value, in words (for the readings that cannot be made). */
+  empty: string;
+}
+
+type Aligned = ReturnType<typeof alignOnDrug>[number];
+
+/** Splits a case that takes `drug` into its phases. */
+function phasesOf(c: Case, drug: string): Phases {
+  const { name, unit } = valueScale([c]);
+  const aligned = alignOnDrug(c, drug);
+  const A = aligned.filter((o) => o.phase === "before");
+  const B = aligned.filter((o) => o.phase === "after");
+  const n = `(A: ${plural(A.length, "value")}, B: ${B.length})`;
+  const empty = A.length === 0 && B.length === 0
+    ? `no value before or after ${drug}`
+    : `no value ${A.length === 0 ? "before" : "after"} ${drug}`;
+  return { c, drug, A, B, name, unit, n, empty };
+}
+
+const vals = (xs: readonly Aligned[]) => xs.map((o) => o.vas.nominal);
+
+/** Level: the mean of each phase. */
+function level({ A, B, drug, name, unit, n, empty }: Phases): Feature {
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+  const la = mean(vals(A));
+  const lb = mean(vals(B));
+  return {
+    feature: "level",
+    baseline: la,
+    treatment: lb,
+    reading: la !== null && lb !== null
+      ? `Mean ${name} ${f2(la)} ${unit} before ${drug} and ${f2(lb)} ${unit} after ${n}.`
+      : `Level cannot be compared: ${empty} ${n}.`,
+  };
+}
+
+/**
+ * Trend: each phase's least-squares slope at nominal times, in scale units per week (two values
+ * at different times at least), and a warning when the baseline already moves toward improvement.
+ */
+function trend({ c, A, B, drug, unit }: Phases): Feature {
+  const slope = (xs: readonly Aligned[]) =>
+    xs.length >= 2 && new Set(xs.map((o) => o.relative.nominal)).size >= 2
+      ? 7 * linearRegression(xs.map((o) => [o.relative.nominal, o.vas.nominal])).m
+      : null;
+  const ta = slope(A);
+  const tb = slope(B);
+  // A baseline already moving in the direction of improvement: the change after may continue it.
+  const improving = ta !== null && B.length > 0 &&
+    (c.study.improvement === "decrease" ? ta < 0 : ta > 0);
+  const perWeek = (x: number | null) =>
+    x === null ? "not defined (fewer than two values at different times)" : `${f2(x)} ${unit}/week`;
+  return {
+    feature: "trend",
+    baseline: ta,
+    treatment: tb,
+    reading: ta === null && tb === null
+      ? "Trend cannot be read: neither phase has two values at different times."
+      : `Least-squares slope at nominal times, before ${drug}: ${perWeek(ta)}; after: ` +
+        `${perWeek(tb)}.` +
+        (improving
+          ? ` Pain was already ${
+            c.study.improvement === "decrease" ? "falling" : "rising"
+          } before ${drug}: part of any change after it may continue that trend.`
+          : ""),
+  };
+}
+
+/** Variability: each phase's range (two values at least). */
+function variability({ A, B, unit }: Phases): Feature {
+  const range = (xs: readonly Aligned[]) =>
+    xs.length >= 2 ? Math.max(...vals(xs)) - Math.min(...vals(xs)) : null;
+  const va = range(A);
+  const vb = range(B);
+  return {
+    feature: "variability",
+    baseline: va,
+    treatment: vb,
+    reading: va === null && vb === null
+      ? "Variability cannot be read: neither phase has two values."
+      : `Range before: ${
+        va === null ? "not defined (fewer than two values)" : `${f2(va)} ${unit}`
+      }; after: ` +
+        `${vb === null ? "not defined (fewer than two values)" : `${f2(vb)} ${unit}`}.`,
+  };
+}
+
+/**
+ * Immediacy: from the last value before to the first after, with the days between (the tightest
+ * bounds on the gap through the anchor network, not the difference of the two values' intervals
+ * from the drug start).
+ */
+function immediacy({ c, A, B, unit, empty }: Phases): Feature {
+  const lastA = A.at(-1);
+  const firstB = B[0];
+  const gap: NominalInterval | null = lastA && firstB
+    ? relativeDay(c, firstB.day.timeId, lastA.day.timeId)
+    : null;
+  const days = (x: number) => `${f2(x)} ${f2(x) === "1" ? "day" : "days"}`;
+  const admissible = (g: NominalInterval) =>
+    g.lo === g.hi
+      ? ""
+      : Number.isFinite(g.hi)
+      ? ` (admissible ${f2(g.lo)} to ${f2(g.hi)})`
+      : ` (admissible: ${f2(g.lo)} or more; no later bound stated)`;
+  return {
+    feature: "immediacy",
+    baseline: lastA?.vas.nominal ?? null,
+    treatment: firstB?.vas.nominal ?? null,
+    reading: lastA && firstB && gap
+      ? `From ${f2(lastA.vas.nominal)} ${unit} (last value before) to ${
+        f2(firstB.vas.nominal)
+      } ${unit} ` +
+        `(first value after), ${gap.lo === gap.hi ? "" : "nominally "}` +
+        `${days(gap.nominal)} apart${admissible(gap)}.`
+      : `Immediacy cannot be read: ${empty}.`,
+  };
+}
+
+/**
+ * Overlap: PND and NAP, reported as indices only with the study's fewest values per phase;
+ * with fewer, the count of values after beyond every value before.
+ */
+function overlap({ c, A, B, empty }: Phases): Feature {
+  const opts = { improvement: c.study.improvement };
+  const pnd = effectSize("PND", vals(A), vals(B), opts);
+  const nap = effectSize("NAP", vals(A), vals(B), opts);
+  const minPoints = c.study.minPointsPerPhase;
+  const edge = c.study.improvement === "decrease" ? Math.min(...vals(A)) : Math.max(...vals(A));
+  const beyond = vals(B).filter((v) => c.study.improvement === "decrease" ? v < edge : v > edge)
+    .length;
+  const agreeBe = (n: number) => (n === 1 ? "is" : "are");
+  const better = c.study.improvement === "decrease" ? "below" : "above";
+  return {
+    feature: "overlap",
+    baseline: null,
+    treatment: null,
+    reading: pnd.estimate === null
+      ? `Overlap not defined: ${A.length && B.length ? pnd.reason : empty}.`
+      : A.length < minPoints || B.length < minPoints
+      ? `${beyond} of ${plural(B.length, "value")} after ${agreeBe(beyond)} ${better} every ` +
+        `value before (${A.length} before); with fewer than ${minPoints} values in a phase, ` +
+        "PND and NAP are not reported as indices (study.json; Kratochwill et al. 2013)."
+      : `${f2(100 * pnd.estimate)}% of values after are ${better} every value before (PND); ` +
+        `NAP ${f2(nap.estimate!)}.`,
+  };
+}

@@ -1,0 +1,499 @@
+/**
+ * The article appraised as evidence: the checklists of `data/reference/` (the JBI checklist for
+ * case series, the CARE reporting checklist), each item judged in the article's
+ * `data/articles/<source_id>/appraisal.csv` with the quote or the absence behind it, or computed
+ * from the dataset; a structured causality assessment for each drug given for the indication,
+ * scored with the Naranjo scale adapted for benefit (`appraisal/naranjo.ts`);
+ * and the limits the design leaves, each with its computed or quoted evidence. The study's drug
+ * and indication are parameters: nothing here reads them from elsewhere.
+ *
+ * @module
+ */
+import { valueScale } from "../cases.ts";
+import { scaleLabel } from "../scales.ts";
+import {
+  compareDoses,
+  DOSE_NOT_STATED,
+  drugWithDose,
+  formatDose,
+  formatDoseValue,
+} from "../dose.ts";
+import { z } from "zod";
+import { formatDay, formatInterval, formatNumber } from "../intervals.ts";
+import { checkOptions } from "../options.ts";
+import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
+import { agree, counted, listing, plural } from "../prose.ts";
+import {
+  activeTreatments,
+  alignOnDrug,
+  datedGap,
+  daysFromAmputation,
+  drugsGivenAt,
+  mayBeGiven,
+  relativeDay,
+} from "../timeline.ts";
+import type { Appraisal, ItemVerdict } from "../articles.ts";
+import { computeItem, undatedPoints } from "./computed.ts";
+import { type LiteratureFigure, NATURAL_COURSE } from "./literature.ts";
+import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";
+import type { NaranjoRow } from "./naranjo_scale.ts";
+import { naturalHistoryText } from "./natural_history.ts";
+import type { NaturalHistoryFigure } from "../reference.ts";
+
+export { type LiteratureFigure, NATURAL_COURSE };
+
+/**
+ * What the literature cited here says about the natural course of phantom pain, in one sentence
+ * (without a final full stop): each figure with its study, then what such figures cannot show.
+ *
+ * @param options `doi`: give each study's DOI beside its citation.
+ * @returns The sentence.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { naturalCourseText } from "#lib/mod.ts";
+ * assert.match(naturalCourseText(), /^phantom pain in 72% at 8 days/);
+ * ```
+ */
+export function naturalCourseText(options: { doi?: boolean } = {}): string {
+  checkOptions("naturalCourseText", z.object({ doi: z.boolean().optional() }).strict(), options);
+  return `${
+    listing(
+      NATURAL_COURSE.map((x) =>
+        `${x.figure} (${x.cite}${options.doi ? `, doi:${x.doi}` : ""}; ${x.caveat})`
+      ),
+    )
+  }. These are prevalences in groups: they do not say how one patient's pain intensity changes ` +
+    "over time, so a spontaneous fall in the weeks after amputation can be neither assumed nor " +
+    "excluded from them";
+}
+
+export type { ComputedBasis, ItemJudgement, ItemVerdict } from "../articles.ts";
+
+/** The study question the causality and the design's limits are about. */
+export interface StudyQuestion {
+  /** The drug of interest (generic name, as in `treatments.csv`). */
+  drug: string;
+  /** The `purpose` of treatments given for the condition studied. */
+  indication: string;
+}
+
+/**
+ * The appraisal recorded for an article (`appraisal.csv`), or `null` when it has none.
+ *
+ * @param series The case series.
+ * @param sourceId The article.
+ * @returns Its appraisal, or `null`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { appraisalOf, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * assert.equal(appraisalOf(s, "no-such-article"), null);
+ * ```
+ */
+export function appraisalOf(series: CaseSeries, sourceId: string): Appraisal | null {
+  return series.articles?.records.get(sourceId)?.appraisal ?? null;
+}
+
+/** One appraised item, for display. */
+export interface AppraisalRow {
+  /** Which checklist. */
+  checklist: string;
+  /** Item number. */
+  number: number;
+  /** The item. */
+  item: string;
+  /** The verdict. */
+  verdict: ItemVerdict;
+  /** What it rests on: the note, quotes, absences and computed facts. */
+  basis: string;
+}
+
+const f = (x: number) => formatNumber(x, 1);
+
+/**
+ * The checklists of one article (those of `data/reference/`, in order): each item with its
+ * verdict and what it rests on (the article's quotes, the terms absent from its text, and facts
+ * computed from its cases). An article with no appraisal has no rows (say "not appraised": see
+ * {@link appraisalOf}); an item its appraisal does not judge is "unclear", with that reason.
+ *
+ * @param series The case series.
+ * @param sourceId The article.
+ * @returns One row per item of every checklist, or none when the article is not appraised.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { appraisalOf, appraisalRows, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * for (const id of s.sources.keys()) {
+ *   const rows = appraisalRows(s, id);
+ *   assert.equal(rows.length > 0, appraisalOf(s, id) !== null, id);
+ * }
+ * ```
+ */
+export function appraisalRows(series: CaseSeries, sourceId: string): AppraisalRow[] {
+  if (!series.sources.has(sourceId)) {
+    throw new RangeError(
+      `appraisalRows: expected a source id of the dataset (${
+        listing([...series.sources.keys()])
+      }), got '${sourceId}'`,
+    );
+  }
+  const appraisal = appraisalOf(series, sourceId);
+  if (!appraisal) return [];
+  const cases = series.cases.filter((c) => c.sourceId === sourceId);
+  const rows: AppraisalRow[] = [];
+  for (const { id: checklist, items } of (series.articles?.checklists ?? [])) {
+    items.forEach((item, i) => {
+      const j = appraisal.items.find((x) => x.checklist === checklist && x.number === i + 1);
+      if (!j) {
+        rows.push({
+          checklist,
+          number: i + 1,
+          item,
+          verdict: "unclear",
+          basis: "not judged in this article's appraisal (appraisal.csv)",
+        });
+        return;
+      }
+      const computed = j.computed ? computeItem(j.computed, cases) : null;
+      const basis = [
+        j.note,
+        ...(computed ? [`Computed: ${computed.facts}.`] : []),
+        ...j.quotes.map((q) => `"${q}"`),
+        ...(j.absent.length ? [`Not in the text: ${listing(j.absent.map((a) => `"${a}"`))}.`] : []),
+      ].join(" ");
+      rows.push({
+        checklist,
+        number: i + 1,
+        item,
+        verdict: j.verdict ?? computed?.verdict ?? "unclear",
+        basis,
+      });
+    });
+  }
+  return rows;
+}
+
+/** A structured causality assessment of one drug given for the indication in one case. */
+export interface CausalityRow {
+  /** Case id. */
+  caseId: string;
+  /** The drug. */
+  drug: string;
+  /** Values before and after its start, and the first value after. */
+  temporal: string;
+  /** Whether it was stopped or reduced, and what followed. */
+  dechallenge: string;
+  /** Whether it was given again after a stop. */
+  rechallenge: string;
+  /** Its dose changes and the values around them. */
+  doseResponse: string;
+  /** Other explanations the data leave open. */
+  alternatives: string;
+  /** Other drugs given at the values after its start. */
+  coMedication: string;
+  /** The Naranjo score and category (adapted for benefit), stated as an assessment. */
+  assessment: string;
+}
+
+const vas = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.vas)}`;
+const when = (c: Case, o: Observation, start: string) => {
+  const r = relativeDay(c, o.day.timeId, start);
+  const dated = datedGap(c, o.day.timeId, start) && Number.isFinite(r.hi);
+  return formatDay(r, dated, { prefix: true, digits: 1 });
+};
+
+/** The observations certainly on a dose period. */
+function onPeriod(c: Case, t: Treatment): Observation[] {
+  return c.observations.filter((o) => activeTreatments(c, o.day.timeId).certain.includes(t));
+}
+
+/**
+ * A structured causality assessment of every drug given for the study's indication in every
+ * case of an article: temporal relation, dechallenge, rechallenge, dose–response, alternative
+ * explanations and co-medication, each from the data, and the assessment: the total and category
+ * of the Naranjo scale adapted for benefit ({@link naranjoPair}), with the answers that scored,
+ * stated as a score of what the data show, not a proof of an effect.
+ *
+ * @param series The case series.
+ * @param sourceId The article.
+ * @param question The study's indication (which drugs are assessed) and, optionally, the
+ * direction of improvement (default: the series' `study.improvement`).
+ * @returns One row per case and drug.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { causalityRows, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const c = s.cases.find((x) => x.treatments.length > 0)!;
+ * const t = c.treatments[0];
+ * const rows = causalityRows(s, c.sourceId, { indication: t.purpose });
+ * assert.ok(rows.some((r) => r.caseId === c.id && r.drug === t.drug));
+ * ```
+ */
+export function causalityRows(
+  series: CaseSeries,
+  sourceId: string,
+  question: Pick<StudyQuestion, "indication"> & { improvement?: NaranjoOptions["improvement"] },
+): CausalityRow[] {
+  const options = {
+    indication: question.indication,
+    improvement: question.improvement ?? series.study.improvement,
+  };
+  return series.cases.filter((c) => c.sourceId === sourceId).flatMap((c) => {
+    const drugs = c.treatments.filter((t) => t.purpose === question.indication).map((t) => t.drug);
+    return [...new Set(drugs)].map((drug) => pairCausality(c, drug, options));
+  });
+}
+
+/** The causality assessment of one drug in one case. */
+function pairCausality(c: Case, drug: string, options: NaranjoOptions): CausalityRow {
+  const periods = c.treatments.filter((t) => t.drug === drug);
+  const start = periods[0].start.timeId;
+  const aligned = alignOnDrug(c, drug);
+  const before = aligned.filter((o) => o.phase === "before");
+  const after = aligned.filter((o) => o.phase === "after");
+  const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
+  const temporal = `${counted(before.length, "value")} before` +
+    (before.length ? ` (last ${vas(before.at(-1)!)})` : "") +
+    `, ${counted(onDrug.length, "value")} while it may have been given` +
+    (onDrug.length ? ` (first ${vas(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
+  const last = periods.at(-1)!;
+  const stopped = last.end !== null;
+  const afterStop = stopped
+    ? c.observations.filter((o) => relativeDay(c, o.day.timeId, last.end!.timeId).lo > 0)
+    : [];
+  const reductions = periods.filter((t, i) =>
+    i > 0 && compareDoses(t.dose, periods[i - 1].dose) === -1
+  );
+  const dechallenge = [
+    stopped
+      ? `stopped${last.outcome ? ` (${last.outcome})` : ""}; ${
+        counted(afterStop.length, "value")
+      } after the stop` +
+        (afterStop.length
+          ? ` (given then: ${
+            listing([
+              ...new Set(
+                afterStop.flatMap((o) =>
+                  activeTreatments(c, o.day.timeId).certain.map((t) => t.drug)
+                ),
+              ),
+            ], "no drug")
+          })`
+          : "")
+      : "not stopped while values were reported",
+    ...reductions.map((t) =>
+      `reduced to ${formatDose(t)}: ${counted(onPeriod(c, t).length, "value")} after` +
+      (t.outcome ? `, text: "${t.outcome}"` : "")
+    ),
+  ].join("; ");
+  const gaps = periods.filter((t, i) =>
+    i > 0 && periods[i - 1].end !== null &&
+    relativeDay(c, t.start.timeId, periods[i - 1].end!.timeId).lo > 0
+  );
+  const rechallenge = gaps.length
+    ? `restarted ${plural(gaps.length, "time")} after a stop`
+    : stopped
+    ? "none (not given again after the stop)"
+    : "not applicable (never stopped while values were reported)";
+  const changes = periods.slice(1).map((t, i) => {
+    const prev = periods[i];
+    const lastPrev = onPeriod(c, prev).at(-1);
+    const firstNext = onPeriod(c, t)[0];
+    const raisedFor = lastPrev &&
+      relativeDay(c, t.start.timeId, lastPrev.day.timeId).hi === 0;
+    return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
+      `${prev.dose ? formatDoseValue(prev.dose) : `(${DOSE_NOT_STATED})`} → ${formatDose(t)}: ` +
+      (lastPrev ? `${vas(lastPrev)} on the earlier dose` : "no value on the earlier dose") +
+      `, ${firstNext ? `${vas(firstNext)} after` : "no value after"}` +
+      (raisedFor ? ` (changed at the visit of the ${vas(lastPrev!)})` : "");
+  });
+  const doseResponse = changes.length ? changes.join("; ") : "one dose only";
+  const fromAmputation = daysFromAmputation(c, start);
+  const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
+  const alternatives = [
+    `started ${formatInterval(fromAmputation)} days after the amputation, when one ` +
+    "patient's natural course is not known (see the note under the table)",
+    ...(highest !== null && before.at(-1)!.vas.nominal === highest
+      ? ["started after the highest value so far: regression to the mean predicts a fall"]
+      : []),
+    "pain rated by the patient to the unblinded treating team: expectation and placebo " +
+    "effects not controlled",
+  ].join("; ");
+  const others = drugsGivenAt(c, onDrug.map((o) => o.day.timeId), drug);
+  const coMedication = others.size
+    ? listing([...others].map(([d, how]) => `${d} (${how})`))
+    : "none stated";
+  const n = naranjoPair(c, drug, options);
+  return {
+    caseId: c.id,
+    drug,
+    temporal,
+    dechallenge,
+    rechallenge,
+    doseResponse,
+    alternatives,
+    coMedication,
+    assessment: `Naranjo score ${n.total}, ${n.category} (the scale adapted for benefit: ` +
+      `${naranjoSummary(n)}). A score of what the data show, not a proof of an effect.`,
+  };
+}
+
+/** The answers that scored, in words: "Q2 yes +2, Q5 yes −1", or "no question scored". */
+function naranjoSummary(n: NaranjoRow): string {
+  const scored = n.items.filter((i) => i.score !== 0);
+  return scored.length
+    ? scored.map((i) =>
+      `Q${i.number} ${i.answer} ${i.score > 0 ? "+" : "\u2212"}${Math.abs(i.score)}`
+    )
+      .join(", ")
+    : "no answer scored";
+}
+
+/** A limit of the design, with the evidence for it in this dataset. */
+export interface DesignLimit {
+  /** The limit. */
+  limit: string;
+  /** Why it applies here: computed facts, quotes of the article, cited figures. */
+  evidence: string;
+}
+
+/**
+ * The limits an uncontrolled case series leaves, each with its evidence in this article's data:
+ * regression to the mean, placebo and expectation, unblinded assessment, selection and
+ * publication bias, irregular timing, and the natural course early after amputation.
+ *
+ * @param series The case series.
+ * @param sourceId The article.
+ * @param question The study's drug and indication.
+ * @param quotes Passages of the article that bear on selection (default: those of its appraisal,
+ * `about` = `selection`, checked against its text by the loader): e.g. a statement that the
+ * cases were chosen as successes or published before.
+ * @returns One row per limit.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { designLimits, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const id = [...s.sources.keys()][0];
+ * const limits = designLimits(s, id, { drug: "any drug", indication: "any indication" });
+ * assert.equal(limits.length, 6); // the six limits, whatever the article
+ * ```
+ */
+export function designLimits(
+  series: CaseSeries,
+  sourceId: string,
+  question: StudyQuestion,
+  quotes: readonly string[] = appraisalOf(series, sourceId)?.selection ?? [],
+): DesignLimit[] {
+  const cases = series.cases.filter((c) => c.sourceId === sourceId);
+  const { drug, indication } = question;
+  // Starts or increases of a drug for the indication that came right after the highest value so
+  // far (at the same visit or the next value).
+  const afterHigh: string[] = [];
+  for (const c of cases) {
+    for (const t of c.treatments.filter((x) => x.purpose === indication)) {
+      const before = c.observations.filter((o) =>
+        relativeDay(c, o.day.timeId, t.start.timeId).hi <= 0
+      );
+      if (before.length === 0) continue;
+      const lastBefore = before.at(-1)!;
+      const max = Math.max(...before.map((o) => o.vas.nominal));
+      if (lastBefore.vas.nominal === max) {
+        afterHigh.push(`case ${c.id}: ${drugWithDose(t)} after ${vas(lastBefore)}`);
+      }
+    }
+  }
+  const gaps = cases.flatMap((c) => {
+    const obs = c.observations;
+    return obs.slice(1).map((o, i) => ({
+      gap: relativeDay(c, o.day.timeId, obs[i].day.timeId),
+      dated: datedGap(c, o.day.timeId, obs[i].day.timeId),
+    }));
+  });
+  const dated = gaps.filter((g) => g.dated).map((g) => g.gap.nominal);
+  const undated = cases.reduce(
+    (s, c) => s + c.observations.filter((o) => undatedPoints(c).includes(o.day.timeId)).length,
+    0,
+  );
+  const values = cases.reduce((s, c) => s + c.observations.length, 0);
+  const starts = cases.flatMap((c) => {
+    const t = c.treatments.find((x) => x.drug === drug);
+    return t ? [`case ${c.id}: ${formatInterval(daysFromAmputation(c, t.start.timeId))}`] : [];
+  });
+  return [
+    {
+      limit: "Regression to the mean",
+      evidence: afterHigh.length
+        ? `${
+          plural(afterHigh.length, "start or dose increase", "starts or dose increases")
+        } of a drug for ${indication} followed the highest ` +
+          `value so far (${listing(afterHigh)}); values chosen because they are high tend to ` +
+          "be followed by lower ones without any treatment effect."
+        : "No start or increase followed the highest value so far.",
+    },
+    {
+      limit: "Placebo and expectation",
+      evidence: `No control condition and no blinding stated: every value after ${drug} was ` +
+        "rated by a patient who, as far as the text says, knew he or she was being treated; a " +
+        "placebo or expectation response cannot be told apart from a drug effect.",
+    },
+    {
+      limit: "Unblinded assessment",
+      evidence: "The text names no independent or blinded assessor; the team that reports the " +
+        "values also chose when to change doses.",
+    },
+    {
+      limit: "Selection and publication bias",
+      evidence: (quotes.length ? `${quotes.map((q) => `"${q}"`).join("; ")}. ` : "") +
+        "Cases reported because they went well say nothing about how often the drug fails; " +
+        "no denominator (how many patients received it) is given.",
+    },
+    {
+      limit: "Irregular timing",
+      evidence:
+        `${
+          plural(values, `${valueScale(cases).name} value`)
+        }, ${undated} of them at a time the text does not ` +
+        `date; of ${plural(gaps.length, "gap")} between consecutive values, ` +
+        `${dated.length} ${agree(dated.length, "is", "are")} stated` +
+        (dated.length ? ` (${f(Math.min(...dated))} to ${f(Math.max(...dated))} days)` : "") +
+        ": effect sizes that assume equally spaced sessions do not fit these reports.",
+    },
+    {
+      limit: "Natural course after amputation",
+      evidence:
+        (starts.length
+          ? `Days from amputation to the start of ${drug}: ${listing(starts)}. `
+          : "") +
+        naturalCourseEvidence(series.articles?.naturalHistory ?? []),
+    },
+  ];
+}
+
+/**
+ * What the literature says of the natural course: the figures recorded with their sources
+ * (`reference/natural-history.csv`) when there are any, else the figures cited in
+ * `docs/literature.md` ({@link naturalCourseText}).
+ */
+function naturalCourseEvidence(figures: readonly NaturalHistoryFigure[]): string {
+  if (!figures.some((f) => f.value !== null)) {
+    return `From the literature: ${naturalCourseText({ doi: true })}. Without a control, the ` +
+      "series cannot tell such a fall from a drug effect.";
+  }
+  return "From the literature (figures and their sources: data/reference/natural-history.csv, " +
+    `docs/literature.md): ${naturalHistoryText(figures)}. These are proportions of patients ` +
+    "with phantom pain at each time, not the course of one patient's pain intensity; without a " +
+    "control, the series cannot tell a fall that follows the natural course from a drug effect.";
+}
+
+/** How a dose period compares with the one before it (`compareDoses` of the two, as text). */
+const DOSE_CHANGE: Record<string, string> = {
+  "1": "increased",
+  "-1": "reduced",
+  "0": "same dose",
+  "null": "changed",
+};

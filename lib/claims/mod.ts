@@ -1,0 +1,150 @@
+/**
+ * The claims ledger: each claim an article makes about its patients, judged by a stated rule on
+ * the cases of that article only (cases from other articles never change its verdict), beside
+ * the numbers computed from the values it reports. The claims are data
+ * (`data/articles/<source_id>/claims.csv`, read by `lib/articles.ts` into `series.articles`); the
+ * rules that judge them are code (`claims/rules/mod.ts`), chosen by name with their parameters.
+ *
+ * @module
+ */
+import { expectSeries } from "../args.ts";
+import type { ClaimData } from "../articles.ts";
+import type { CaseSeries } from "../model.ts";
+import { judge, type Verdict } from "./rules/mod.ts";
+
+export type { Verdict } from "./rules/mod.ts";
+export type { ClaimData } from "../articles.ts";
+
+/** Every verdict, in display order. */
+export const VERDICTS: readonly Verdict[] = [
+  "supported",
+  "partly supported",
+  "not supported",
+  "cannot be assessed",
+];
+
+/** One evaluated claim. */
+export interface ClaimResult {
+  /** Short identifier. */
+  id: string;
+  /** The article making the claim. */
+  sourceId: string;
+  /** Cases the claim was judged on (of its own article). */
+  cases: string[];
+  /** Where in the article. */
+  where: string;
+  /** The claim, quoted from the article. */
+  quote: string;
+  /** How the verdict is decided. */
+  rule: string;
+  /** The verdict. */
+  verdict: Verdict;
+  /** The computed numbers behind it, in words (the reason, when it cannot be assessed). */
+  evidence: string;
+}
+
+/**
+ * The claims recorded for the articles of a series, article by article in `sources.csv` order,
+ * each article's claims in file order.
+ *
+ * @param series The case series.
+ * @returns Every recorded claim.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, recordedClaims } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * assert.ok(recordedClaims(s).every((c) => s.sources.has(c.sourceId)));
+ * ```
+ */
+export function recordedClaims(series: CaseSeries): ClaimData[] {
+  expectSeries("recordedClaims", series);
+  return [...series.sources.keys()].flatMap((id) => series.articles?.records.get(id)?.claims ?? []);
+}
+
+/**
+ * The articles of a series with no claim recorded (no `claims.csv`, or one without rows), in
+ * `sources.csv` order.
+ *
+ * @param series The case series.
+ * @returns Their `source_id`s.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { articlesWithoutClaims, loadCaseSeries, recordedClaims } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const ids = articlesWithoutClaims(s);
+ * assert.ok(!recordedClaims(s).some((c) => ids.includes(c.sourceId)));
+ * ```
+ */
+export function articlesWithoutClaims(series: CaseSeries): string[] {
+  expectSeries("articlesWithoutClaims", series);
+  return [...series.sources.keys()].filter((id) =>
+    (series.articles?.records.get(id)?.claims ?? []).length === 0
+  );
+}
+
+/**
+ * Evaluates claims, each on the cases of its own article (`Case.sourceId`): a claim about named
+ * cases takes those of its article, a claim about "all" takes every case of its article, and
+ * each is judged about its own drug (its `drug` column). A named case missing from the data makes
+ * the claim "cannot be assessed", with the reason.
+ *
+ * @param series The case series.
+ * @param claims The claims (default: every claim recorded for the series' articles).
+ * @returns One result per claim whose article is in `series.sources`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { claimsLedger, loadCaseSeries } from "#lib/mod.ts";
+ * const ledger = claimsLedger(await loadCaseSeries());
+ * assert.ok(ledger.every((c) => c.evidence.length > 0), "a claim without evidence");
+ * ```
+ */
+export function claimsLedger(
+  series: CaseSeries,
+  claims?: readonly ClaimData[],
+): ClaimResult[] {
+  expectSeries("claimsLedger", series);
+  return (claims ?? recordedClaims(series)).filter((c) => series.sources.has(c.sourceId)).map(
+    (claim) => {
+      const own = series.cases.filter((c) => c.sourceId === claim.sourceId);
+      const named = claim.cases;
+      const cases = named === "all" ? own : own.filter((c) => named.includes(c.id));
+      const missing = named === "all" ? [] : named.filter((id) => !cases.some((c) => c.id === id));
+      const { verdict, evidence } = missing.length
+        ? {
+          verdict: "cannot be assessed" as const,
+          evidence: `case ${missing.join(", ")} of ${claim.sourceId} is not in the data.`,
+        }
+        : judge(claim.judge, claim.drug, cases);
+      return {
+        id: claim.id,
+        sourceId: claim.sourceId,
+        cases: cases.map((c) => c.id),
+        where: claim.where,
+        quote: claim.quote,
+        rule: claim.rule,
+        verdict,
+        evidence,
+      };
+    },
+  );
+}
+
+/**
+ * The number a claim goes by in the claims table and the verdicts figure: "C" and its position
+ * among its own article's claims in the ledger's order, from 1.
+ *
+ * @param index The claim's position (from 0) among its article's claims.
+ * @returns Its number.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { claimNumber } from "#lib/mod.ts";
+ * assert.equal(claimNumber(0), "C1"); // claims are numbered from C1
+ * ```
+ */
+export function claimNumber(index: number): string {
+  return `C${index + 1}`;
+}

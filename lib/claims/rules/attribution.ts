@@ -1,0 +1,156 @@
+/**
+ * Rules on what the values cannot attribute or do not measure: a co-drug without effect, relief
+ * only with the drug, a direct analgesic effect, no depression, an outcome not measured, no
+ * recurrence. Most are "cannot be assessed", with what the cases do show.
+ *
+ * @module
+ */
+import type { Case, Treatment } from "../../model.ts";
+import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
+import {
+  activeTreatments,
+  alignOnDrug,
+  firstPeriod,
+  mayBeGiven,
+  relativeDay,
+} from "../../timeline.ts";
+import { cannot, dose, type Judge, type Judges } from "./common.ts";
+
+const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
+  const co = p.co_drug;
+  const rows = cases.map((c) => {
+    if (!c.treatments.some((t) => t.drug === co) || !firstPeriod(c, drug)) return null;
+    const after = alignOnDrug(c, drug).filter((o) => o.phase === "after");
+    const without = after.filter((o) => !mayBeGiven(c, o.day.timeId, co));
+    const beforeCo = alignOnDrug(c, co).filter((o) => o.phase === "before");
+    return { c, after, without, beforeCo };
+  });
+  if (rows.some((r) => r === null)) return cannot(`a case never takes ${co} or ${drug}`);
+  if (rows.some((r) => r!.without.length === 0 || r!.beforeCo.length === 0)) {
+    return cannot(
+      rows.map((r) =>
+        `case ${r!.c.id}: ${counted(r!.beforeCo.length, "VAS value")} before ${co}; ` +
+        `${co} given (certainly or possibly) at ${r!.after.length - r!.without.length} of ` +
+        `${plural(r!.after.length, "value")} after ${drug}, so its effect cannot be separated`
+      ).join("; ") + ".",
+    );
+  }
+  return cannot(
+    "values with and without the co-drug exist, but no rule compares them in an AB series.",
+  );
+};
+
+const reliefOnlyWithDrug: Judge<"relief-only-with-drug"> = (p, drug, cases) => {
+  const co = p.after;
+  const rows = cases.map((c) => {
+    if (!c.treatments.some((t) => t.drug === co) || !firstPeriod(c, drug)) return null;
+    const aligned = alignOnDrug(c, co);
+    const onCoAlone = c.observations.filter((o) =>
+      activeTreatments(c, o.day.timeId).certain.some((t) => t.drug === co) &&
+      !mayBeGiven(c, o.day.timeId, drug)
+    );
+    return {
+      c,
+      beforeCo: aligned.filter((o) => o.phase === "before"),
+      unsure: aligned.filter((o) => o.phase === "ambiguous"),
+      onCoAlone,
+    };
+  });
+  if (rows.some((r) => r === null)) return cannot(`a case never takes ${co} or ${drug}`);
+  return cannot(
+    rows.map((r) =>
+      `case ${r!.c.id}: ${counted(r!.beforeCo.length, "VAS value")} surely before ${co}` +
+      (r!.unsure.length ? ` (${r!.unsure.length} may precede or follow it)` : "") +
+      `, ${counted(r!.onCoAlone.length, "value")} surely on ${co} without ${drug}: ` +
+      "no comparison shows relief absent on it and present only with " + drug
+    ).join("; ") + ".",
+  );
+};
+
+const directAnalgesic: Judge<"direct-analgesic"> = (_p, drug, cases) => {
+  const scores = cases.filter((c) => c.sds !== null).length;
+  return cannot(
+    `${scores} of ${plural(cases.length, "case")} ${
+      agree(scores, "has", "have")
+    } a single depression score (SDS), none stated after ${drug}; separating an analgesic from an antidepressant effect needs a ` +
+      "mood measure over time (or a design that varies one without the other).",
+  );
+};
+
+const noDepression: Judge<"no-depression"> = (p, _drug, cases) => {
+  const missing = cases.filter((c) => c.sds === null).map((c) => c.id);
+  const high = cases.filter((c) => c.sds !== null && c.sds >= p.sds_below).map((c) => c.id);
+  const classes = p.antidepressant_classes ?? [];
+  const onDrug = (c: Case): { t: Treatment; sure: boolean }[] => {
+    const at = p.measured_at?.[c.id];
+    if (at === undefined || c.sds === null || !c.timepoints.some((t) => t.id === at)) return [];
+    const a = activeTreatments(c, at);
+    return [
+      ...a.certain.map((t) => ({ t, sure: true })),
+      ...a.possible.map((t) => ({ t, sure: false })),
+    ].filter((x) => classes.includes(x.t.drugClass));
+  };
+  const weakened = cases.filter((c) => onDrug(c).length > 0).map((c) => c.id);
+  const row = (c: Case) => {
+    const on = onDrug(c);
+    return `case ${c.id}: SDS ${c.sds ?? "not reported"}` +
+      (on.length
+        ? ` (taken at '${p.measured_at?.[c.id]}', while taking ${
+          listing(on.map((x) => `${dose(x.t)} (${x.t.drugClass}${x.sure ? "" : ", possibly"})`))
+        }: a score on an antidepressant cannot show the absence of depression without it)`
+        : "");
+  };
+  return {
+    verdict: high.length
+      ? "not supported"
+      : missing.length || weakened.length
+      ? "partly supported"
+      : "supported",
+    evidence: cases.map(row).join("; ") +
+      ` (threshold: below ${p.sds_below}; clinical examination is not reported as data).`,
+  };
+};
+
+const outcomeNotMeasured: Judge<"outcome-not-measured"> = (p, _drug, cases) => {
+  const scales = [...new Set(cases.flatMap((c) => c.observations.map((o) => o.scale.name)))];
+  return cannot(
+    `no measure of ${p.outcome} is in the data for ${
+      casesListing(cases.map((c) => c.id))
+    } (the values stated are on ${
+      scales.length ? listing(scales) : "no scale"
+    }, of pain); the claim rests on the article's words or its citations alone.`,
+  );
+};
+
+const noRecurrence: Judge<"no-recurrence"> = (_p, _drug, cases) => {
+  const rows = cases.map((c) => {
+    const last = c.observations.at(-1);
+    if (!last) return `case ${c.id}: no VAS value`;
+    const later = c.timepoints.filter((t) =>
+      t.id !== last.day.timeId && relativeDay(c, t.id, last.day.timeId).lo > 0
+    );
+    const words = c.timepoints.find((t) => t.id === last.day.timeId)?.words;
+    return `case ${c.id}: the last value stated is "${last.words}"` +
+      (words ? ` (${words})` : "") +
+      `; ${counted(later.length, "time point")} surely after it, so the length of ` +
+      "follow-up without recurrence is not stated";
+  });
+  return cannot(rows.join("; ") + ".");
+};
+
+/** The rules on what the values cannot attribute or do not measure, by name. */
+export const ATTRIBUTION_RULES: Judges<
+  | "co-drug-no-effect"
+  | "relief-only-with-drug"
+  | "direct-analgesic"
+  | "no-depression"
+  | "outcome-not-measured"
+  | "no-recurrence"
+> = {
+  "co-drug-no-effect": coDrugNoEffect,
+  "relief-only-with-drug": reliefOnlyWithDrug,
+  "direct-analgesic": directAnalgesic,
+  "no-depression": noDepression,
+  "outcome-not-measured": outcomeNotMeasured,
+  "no-recurrence": noRecurrence,
+};

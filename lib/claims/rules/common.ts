@@ -1,0 +1,127 @@
+/**
+ * What every family of claim rules shares: the verdict and judgement types, the signature of a
+ * rule's function, and the helpers that read a case around a drug's start (its change from the
+ * last value before, the drugs given before it, the cases that cannot be used) and combine the
+ * cases' rows into a verdict.
+ *
+ * @module
+ */
+import { drugWithDose } from "../../dose.ts";
+import { formatDay, formatNumber } from "../../intervals.ts";
+import type { Case, Treatment } from "../../model.ts";
+import { caseChange as change, type ChangePoint } from "../../analysis/change.ts";
+import { activeTreatments, alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
+import type { RuleName, RuleParams } from "../params.ts";
+
+/** How far the reported values support a claim. */
+export type Verdict = "supported" | "partly supported" | "not supported" | "cannot be assessed";
+
+/** What a rule returns. */
+export interface Judgement {
+  /** The verdict. */
+  verdict: Verdict;
+  /** The computed numbers behind it, in words. */
+  evidence: string;
+}
+
+/** A rule's function: its parameters, the drug the claim is about, and the claim's cases. */
+export type Judge<N extends RuleName> = (
+  p: RuleParams<N>,
+  drug: string,
+  cases: readonly Case[],
+) => Judgement;
+
+/** A number as the evidence prints it: one decimal. */
+export const f = (x: number): string => formatNumber(x, 1);
+/** A treatment as the evidence names it: drug and dose. */
+export const dose = (t: Treatment): string => drugWithDose(t);
+/** Change from the last value before the drug's start (the claims' baseline, whatever the study's). */
+export const caseChange = (c: Case, drug: string): ReturnType<typeof change> =>
+  change(c, { drug, baseline: "last" });
+
+/** Whether a point's day after the start can be read as a date; else its interval. */
+export const when = (p: ChangePoint): string =>
+  formatDay(p.day, p.dated, { prefix: true, digits: 1 });
+
+/**
+ * The drugs other than `drug` given for `indication`, started before or with it.
+ *
+ * @param c The case.
+ * @param drug The drug the claim is about.
+ * @param indication What the drugs are given for (`purpose` in `treatments.csv`).
+ * @returns Those treatments; none when the case never takes `drug`.
+ */
+export function earlierForIndication(c: Case, drug: string, indication: string): Treatment[] {
+  const start = firstPeriod(c, drug);
+  if (!start) return [];
+  return c.treatments.filter((t) =>
+    t.purpose === indication && t.drug !== drug &&
+    relativeDay(c, t.start.timeId, start.start.timeId).hi <= 0
+  );
+}
+
+/**
+ * Cases of a claim that cannot be used (no value after the drug's start), with why.
+ *
+ * @param cases The claim's cases.
+ * @param drug The drug the claim is about.
+ * @returns "case <id>: <why>" for each; empty when all can be used.
+ */
+export function unusable(cases: readonly Case[], drug: string): string[] {
+  return cases.flatMap((c) => {
+    const ch = caseChange(c, drug);
+    return ch.points.length ? [] : [`case ${c.id}: ${ch.reason ?? `no VAS value after ${drug}`}`];
+  });
+}
+
+/** The judgement "cannot be assessed", with why. */
+export const cannot = (why: string): Judgement => ({
+  verdict: "cannot be assessed",
+  evidence: why,
+});
+
+/**
+ * Supported when every case holds, else not supported; the evidence lists every case.
+ *
+ * @param rows Each case: whether it holds, and its evidence.
+ * @returns The judgement.
+ */
+export function allOrNothing(rows: readonly { ok: boolean; text: string }[]): Judgement {
+  return {
+    verdict: rows.every((r) => r.ok) ? "supported" : "not supported",
+    evidence: rows.map((r) => r.text).join("; ") + ".",
+  };
+}
+
+/**
+ * The judgement of a claim whose cases are each graded 2 (as claimed), 1 (in part) or 0 (not):
+ * the weakest case decides; the evidence lists every case.
+ *
+ * @param rows Each case: its level, and its evidence.
+ * @returns The judgement.
+ */
+export function graded(rows: readonly { level: number; text: string }[]): Judgement {
+  const min = Math.min(...rows.map((r) => r.level));
+  return {
+    verdict: min === 2 ? "supported" : min === 1 ? "partly supported" : "not supported",
+    evidence: rows.map((r) => r.text).join("; ") + ".",
+  };
+}
+
+/**
+ * Whether a treatment may be given at any value after the drug start.
+ *
+ * @param c The case.
+ * @param t One of its treatments.
+ * @param drug The drug whose first start splits the values.
+ * @returns True when `t` is certainly or possibly given at some value after it.
+ */
+export function activeOnDrug(c: Case, t: Treatment, drug: string): boolean {
+  return alignOnDrug(c, drug).filter((o) => o.phase === "after").some((o) => {
+    const a = activeTreatments(c, o.day.timeId);
+    return a.certain.includes(t) || a.possible.includes(t);
+  });
+}
+
+/** The functions of some rules, by name. */
+export type Judges<K extends RuleName> = { [N in K]: Judge<N> };

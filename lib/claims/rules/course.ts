@@ -1,0 +1,171 @@
+/**
+ * Rules on the course of pain on a drug: lower after a dose increase, a partial response to a
+ * drug given before, further improvement after a switch, a drug without effect.
+ *
+ * @module
+ */
+import { compareDoses, formatDose } from "../../dose.ts";
+import { formatInterval } from "../../intervals.ts";
+import { agree, counted, listing, plural } from "../../prose.ts";
+import {
+  activeTreatments,
+  alignOnDrug,
+  firstPeriod,
+  mayBeGiven,
+  relativeDay,
+} from "../../timeline.ts";
+import {
+  cannot,
+  caseChange,
+  dose,
+  f,
+  graded,
+  type Judge,
+  type Judges,
+  unusable,
+} from "./common.ts";
+
+const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, cases) => {
+  const rows = cases.map((c) => {
+    const periods = c.treatments.filter((t) => t.drug === drug);
+    const up = periods.findIndex((t, i) =>
+      i > 0 && compareDoses(t.dose, periods[i - 1].dose) === 1
+    );
+    if (up < 0) return null;
+    const prev = periods[up - 1];
+    const next = periods[up];
+    const after = alignOnDrug(c, drug).filter((o) => o.phase === "after");
+    const onPrev = after.filter((o) => activeTreatments(c, o.day.timeId).certain.includes(prev));
+    const onNext = after.filter((o) => activeTreatments(c, o.day.timeId).certain.includes(next));
+    const last = onPrev.at(-1);
+    if (!last || onNext.length === 0) return null;
+    const lower = onNext.every((o) => o.vas.hi < last.vas.lo || o.vas.nominal < last.vas.nominal);
+    const dated = onNext.every((o) =>
+      Number.isFinite(relativeDay(c, o.day.timeId, last.day.timeId).hi)
+    );
+    return {
+      level: !lower ? 0 : dated ? 2 : 1,
+      text: `case ${c.id}: VAS ${formatInterval(last.vas)} on ${dose(prev)} → ` +
+        `${listing(onNext.map((o) => `VAS ${formatInterval(o.vas)}`))} on ${dose(next)}; ` +
+        `the time of ${agree(onNext.length, "that report", "those reports")} is ` +
+        `${dated ? "stated" : "not stated (open-ended)"}; a return towards the earlier low ` +
+        "values is also what regression to the mean predicts after a dose raised for a high value",
+    };
+  });
+  if (rows.some((r) => r === null)) {
+    return cannot(`no value on each side of a ${drug} dose increase`);
+  }
+  return graded(rows.map((r) => r!));
+};
+
+const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, drug, cases) => {
+  const rows = cases.map((c) => {
+    const periods = c.treatments.filter((t) => t.drug === drug);
+    if (!periods.length) return null;
+    const on = c.observations.filter((o) =>
+      activeTreatments(c, o.day.timeId).certain.some((t) => t.drug === drug)
+    );
+    const before = alignOnDrug(c, drug).filter((o) => o.phase === "before");
+    if (on.length < 1) return null;
+    const a = on[0];
+    const b = on.at(-1)!;
+    const fell = on.length >= 2 && b.vas.nominal < a.vas.nominal;
+    const remains = b.vas.nominal > p.remaining_above;
+    const doseAt = (o: typeof a) =>
+      activeTreatments(c, o.day.timeId).certain.filter((t) => t.drug === drug).map(dose);
+    const raised = periods.find((t) => {
+      const gap = relativeDay(c, t.start.timeId, a.day.timeId);
+      return gap.lo === 0 && gap.hi === 0;
+    });
+    return {
+      level: !fell || !remains ? 0 : before.length ? 2 : 1,
+      text: `case ${c.id}: VAS ${f(a.vas.nominal)} on ${listing(doseAt(a))} → ` +
+        `${f(b.vas.nominal)} on ${listing(doseAt(b))} ` +
+        `(${f((100 * (a.vas.nominal - b.vas.nominal)) / a.vas.nominal)}% lower, ` +
+        `${f(b.vas.nominal)} ${p.unit} remaining); ` +
+        `${counted(before.length, "value")} before ${drug}` +
+        (before.length ? "" : ", so no response to it can be measured") +
+        (raised
+          ? `; the dose was raised to ${formatDose(raised)} because of the ` +
+            `${f(a.vas.nominal)}, so part of the fall is expected from regression to the mean`
+          : ""),
+    };
+  });
+  if (rows.some((r) => r === null)) return cannot(`no value while ${drug} was given`);
+  return graded(rows.map((r) => r!));
+};
+
+const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> = (
+  p,
+  drug,
+  cases,
+) => {
+  const bad = unusable(cases, drug);
+  if (bad.length) return cannot(listing(bad));
+  return graded(cases.map((c) => {
+    const ch = caseChange(c, drug);
+    const before = alignOnDrug(c, drug).filter((o) => o.phase === "before");
+    const lower = ch.points.every((x) => x.vas.nominal < ch.baseline.vas!.nominal);
+    const falling = before.length >= 2 && before.at(-1)!.vas.nominal < before[0].vas.nominal;
+    const overlap = ch.points.filter((x) => mayBeGiven(c, x.timeId, p.from));
+    const values = listing(
+      ch.points.map((x) => `${f(x.vas.nominal)} (${f(x.percentReduction?.nominal ?? NaN)}% lower)`),
+    );
+    return {
+      level: !lower ? 0 : falling || overlap.length ? 1 : 2,
+      text: `case ${c.id}: from ${f(ch.baseline.vas!.nominal)} to ${values}; ` +
+        (falling
+          ? `pain was already falling before the switch (${
+            listing(before.map((o) => f(o.vas.nominal)))
+          }), so a continued trend explains the later values as well`
+          : "no falling trend before the switch") +
+        `; ${p.from} ${
+          overlap.length
+            ? `may still have been given at ${
+              plural(overlap.length, "value")
+            } after the switch (stepwise replacement)`
+            : "had stopped"
+        }`,
+    };
+  }));
+};
+
+const drugIneffective: Judge<"drug-ineffective"> = (_p, drug, cases) => {
+  const rows = cases.map((c) => {
+    const on = c.observations.filter((o) =>
+      activeTreatments(c, o.day.timeId).certain.some((t) => t.drug === drug)
+    );
+    const before = firstPeriod(c, drug)
+      ? alignOnDrug(c, drug).filter((o) => o.phase === "before")
+      : [];
+    return { c, on, before };
+  });
+  const counts = rows.map((r) =>
+    `case ${r.c.id}: ${counted(r.before.length, "VAS value")} before ${drug}, ` +
+    `${counted(r.on.length, "value")} while it was surely given`
+  ).join("; ");
+  if (rows.some((r) => r.on.length === 0 || r.before.length === 0)) {
+    return cannot(
+      counts + `; "ineffective" rests on the article's words alone (no VAS shows the pain ` +
+        `before and on ${drug}).`,
+    );
+  }
+  const flat = rows.every((r) => r.on.every((o) => o.vas.nominal >= r.before.at(-1)!.vas.nominal));
+  return {
+    verdict: flat ? "supported" : "not supported",
+    evidence: counts + (flat ? "; no value on it is lower." : "; a value on it is lower."),
+  };
+};
+
+/** The rules on the course of pain on a drug, by name. */
+export const COURSE_RULES: Judges<
+  | "lower-after-dose-increase"
+  | "partial-response-to-prior-drug"
+  | "further-improvement-after-switch"
+  | "drug-ineffective"
+> = {
+  "lower-after-dose-increase": lowerAfterDoseIncrease,
+  "partial-response-to-prior-drug": partialResponseToPriorDrug,
+  "further-improvement-after-switch": furtherImprovementAfterSwitch,
+  "drug-ineffective": drugIneffective,
+};

@@ -1,0 +1,412 @@
+/**
+ * A case notebook's tables and prose: its opening paragraph and caveats, the treatments active at
+ * each value, per-value change, time to relief, area under the curve, rates of change per dose
+ * period, and the effect sizes of its phases.
+ *
+ * @module
+ */
+import { num, scaleWords } from "./cells.ts";
+import { reportable } from "../stats/reportable.ts";
+import { markdownText } from "../markdown.ts";
+import { expectCase, expectSeries } from "../args.ts";
+import type { Row } from "../display.ts";
+import { DOSE_NOT_STATED, doseCell } from "../dose.ts";
+import { fmt, formatInterval } from "../intervals.ts";
+import type { Case, CaseSeries } from "../model.ts";
+import { caseChange, timeToRelief } from "../analysis/change.ts";
+import { areaUnderCurve, periodRates } from "../analysis/course.ts";
+import { effectSize, MEASURES } from "../stats/effect_sizes/mod.ts";
+import { phases } from "../analysis/aggregation.ts";
+import type { EffectSizeOptions, EffectSizeResult } from "../stats/types.ts";
+import {
+  activeTreatments,
+  alignOnDrug,
+  BASELINE_DEFINITIONS,
+  BASELINE_LABELS,
+  drugsGivenAt,
+} from "../timeline.ts";
+import { painOptions, percentThresholds, pointsThreshold } from "../study.ts";
+import { valueScale } from "../cases.ts";
+import { listing, plural } from "../prose.ts";
+import { naturalCourseText } from "../appraisal/mod.ts";
+
+/** Header of the change table's column for the study's threshold in scale points. */
+const pointsColumn = (c: Case) => `≥${pointsThreshold(c.study) ?? "–"} ${valueScale([c]).unit}`;
+
+/** Which treatments are active at each pain value of a case (certainly, possibly). */
+export function activeRows(c: Case): Row[] {
+  expectCase("activeRows", c);
+  const { name } = valueScale([c]);
+  return c.observations.map((o) => {
+    const a = activeTreatments(c, o.day.timeId);
+    const label = (ts: typeof a.certain) =>
+      ts.map((t) =>
+        t.dose || t.doseWords ? `${t.drug} ${doseCell(t)}` : `${t.drug} (${DOSE_NOT_STATED})`
+      ).join(", ") || "–";
+    return {
+      [name]: formatInterval(o.vas),
+      time: o.day.timeId,
+      certain: label(a.certain),
+      possible: label(a.possible),
+    };
+  });
+}
+
+/**
+ * Per-case change after the drug of interest under every baseline definition: one row per value
+ * after the drug, or one row with the reason when no change can be computed (no value before,
+ * none after, or the drug never taken).
+ *
+ * @param c The case.
+ * @returns Rows of baseline, change, percent reduction, IMMPACT class and a note.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import {
+ *   BASELINE_DEFINITIONS,
+ *   caseChange,
+ *   changeRows,
+ *   formatInterval,
+ *   loadCaseSeries,
+ * } from "#lib/mod.ts";
+ * const def = BASELINE_DEFINITIONS[0];
+ * const cases = (await loadCaseSeries()).cases;
+ * const c = cases.find((x) => caseChange(x, { baseline: def }).points.length > 0)!;
+ * // The first row: the first value after the drug, under the first baseline definition.
+ * const p = caseChange(c, { baseline: def }).points[0];
+ * const want = p.percentReduction ? formatInterval(p.percentReduction, 1) : null;
+ * assert.equal(changeRows(c)[0]["% reduction"], want);
+ * ```
+ */
+export function changeRows(c: Case): Row[] {
+  expectCase("changeRows", c);
+  const { name } = valueScale([c]);
+  return BASELINE_DEFINITIONS.flatMap((def): Row[] => {
+    const ch = caseChange(c, { baseline: def });
+    if (ch.baseline.vas === null || ch.points.length === 0) {
+      return [{
+        baseline: ch.baseline.vas === null
+          ? BASELINE_LABELS[def]
+          : `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
+        [`baseline ${name}`]: ch.baseline.vas === null ? null : num(ch.baseline.vas.nominal),
+        day: null,
+        [name]: null,
+        change: null,
+        "% reduction": null,
+        IMMPACT: null,
+        [pointsColumn(c)]: null,
+        note: ch.reason ?? ch.baseline.reason ?? null,
+      }];
+    }
+    return ch.points.map((p) => ({
+      baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
+      [`baseline ${name}`]: num(ch.baseline.vas!.nominal),
+      day: p.dated ? formatInterval(p.day) : `${formatInterval(p.day)} (no date stated)`,
+      [name]: formatInterval(p.vas),
+      change: num(p.change.nominal),
+      "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
+      IMMPACT: p.immpact
+        ? (p.immpact.worst === p.immpact.best
+          ? p.immpact.nominal
+          : `${p.immpact.nominal} (${p.immpact.worst}–${p.immpact.best})`)
+        : null,
+      [pointsColumn(c)]: p.pointsReduction === null
+        ? null
+        : p.pointsReduction.surely === p.pointsReduction.possibly
+        ? (p.pointsReduction.nominal ? "yes" : "no")
+        : `${p.pointsReduction.nominal ? "yes" : "no"} (${
+          p.pointsReduction.possibly ? "possibly" : "not"
+        } at the bounds)`,
+      note: null,
+    }));
+  });
+}
+
+/**
+ * Time from the start of the drug of interest to the first value reaching each percent threshold
+ * of the study, under every baseline definition.
+ *
+ * @param c The case.
+ * @returns One row per baseline definition and threshold.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import {
+ *   BASELINE_DEFINITIONS,
+ *   loadCaseSeries,
+ *   percentThresholds,
+ *   reliefRows,
+ * } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const thresholds = percentThresholds(c.study);
+ * const rows = reliefRows(c);
+ * assert.equal(rows.length, BASELINE_DEFINITIONS.length * thresholds.length);
+ * assert.equal(rows[0].threshold, `≥${thresholds[0]}%`);
+ * ```
+ */
+export function reliefRows(c: Case): Row[] {
+  expectCase("reliefRows", c);
+  return BASELINE_DEFINITIONS.flatMap((def) =>
+    percentThresholds(c.study).map((pct) => {
+      const t = timeToRelief(c, pct, { baseline: def });
+      return { baseline: BASELINE_LABELS[def], threshold: `≥${pct}%`, result: t.summary, n: t.n };
+    })
+  );
+}
+
+/**
+ * AUC over the first 30 days after the drug start and over the whole follow-up after it, each
+ * labelled with the span actually integrated (an area covers only the time between reported
+ * values) and the values it leaves out.
+ *
+ * @param c The case.
+ * @returns One row per window.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { areaUnderCurve, aucRows, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const first = aucRows(c)[0];
+ * assert.equal(first.window, "days 0–30");
+ * assert.equal(first.n, areaUnderCurve(c, { from: 0, to: 30 }).n);
+ * ```
+ */
+export function aucRows(c: Case): Row[] {
+  expectCase("aucRows", c);
+  const { unit } = valueScale([c]);
+  const after = caseChange(c).points.map((p) => p.day.nominal);
+  const windows = [
+    { from: 0, to: 30 },
+    ...(after.length ? [{ from: 0, to: Math.max(...after) }] : []),
+  ];
+  return windows.map((w) => {
+    const a = areaUnderCurve(c, w);
+    if (w.to !== 30 && a.undated.length > 0 && a.span !== null) {
+      // The window ends at a value whose day is not stated: an area up to a placeholder day is
+      // not data.
+      return {
+        window: "day 0 to the last value",
+        integrated: null,
+        n: a.n,
+        [`AUC (${unit}·days)`]: null,
+        "AUC bounds": null,
+        [`time-weighted mean (${unit})`]: null,
+        note: `not computed: no date is stated for ${listing(a.undated)}, so the area would end ` +
+          "at a placeholder day",
+      };
+    }
+    const notes = [
+      ...(a.undated.length
+        ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
+        : []),
+      ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
+    ];
+    const undatedEnd = a.span !== null && a.undated.length > 0;
+    return {
+      window: w.to === 30
+        ? "days 0–30"
+        : a.undated.length
+        ? `day 0 to the last value (undated; placed at its nominal day ${num(w.to)})`
+        : `days 0–${num(w.to)} (to the last value)`,
+      integrated: a.span
+        ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
+        : null,
+      n: a.n,
+      [`AUC (${unit}·days)`]: a.auc ? num(a.auc.nominal) : null,
+      "AUC bounds": a.auc ? formatInterval(a.auc, 1) : null,
+      [`time-weighted mean (${unit})`]: num(a.timeWeightedMean),
+      note: [...(a.auc ? [] : a.reason ? [a.reason] : []), ...notes].join("; ") || null,
+    };
+  });
+}
+
+/** Rate of change per drug and dose period. */
+export function rateRows(c: Case): Row[] {
+  expectCase("rateRows", c);
+  const { unit } = valueScale([c]);
+  return periodRates(c).map((r) => {
+    const lo = Math.min(...r.values);
+    const hi = Math.max(...r.values);
+    const net = r.values.length >= 3 && hi - lo > Math.abs(r.values.at(-1)! - r.values[0]);
+    return {
+      drug: r.drug,
+      "mg/day": r.period ? doseCell(r.period) : "all doses",
+      n: r.n,
+      values: r.values.map((v) => fmt(v, 1)).join(" → ") || null,
+      [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
+      bounds: r.perWeek ? formatInterval(r.perWeek, 2) : null,
+      [`${unit}/week (least squares)`]: num(r.leastSquaresPerWeek),
+      note: net
+        ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
+        : r.perWeek
+        ? null
+        : r.reason ?? null,
+    };
+  });
+}
+
+/** What the 'informative CI' column is, said once under an effect-size table. */
+export const INFORMATIVE_CI_NOTE: string =
+  "Informative CI: where the package's interval is degenerate at the bound of the measure, the " +
+  "other root of the Newcombe interval.";
+
+/** Row of one effect size. */
+function esRow(r: EffectSizeResult): Row {
+  return {
+    measure: r.measure,
+    estimate: num(r.estimate),
+    SE: num(r.se),
+    "CI lower": num(r.ciLower),
+    "CI upper": num(r.ciUpper),
+    "informative CI": r.informativeCi
+      ? `[${fmt(r.informativeCi.lower, 4)}, ${fmt(r.informativeCi.upper, 4)}]`
+      : null,
+    nA: r.n.baseline,
+    nB: r.n.treatment,
+    note: [r.reason, r.note].filter(Boolean).join("; ") || null,
+  };
+}
+
+/**
+ * Every registered effect size (`EFFECT_SIZES`) of a case, A = before the drug of interest,
+ * B = after. A case that never takes the drug gets every measure with that reason.
+ *
+ * @param c The case.
+ * @param options Effect-size options (default: `painOptions` of the study).
+ * @returns One row per measure.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { effectSizeRows, loadCaseSeries, MEASURES } from "#lib/mod.ts";
+ * const rows = effectSizeRows((await loadCaseSeries()).cases[0]);
+ * assert.deepEqual(rows.map((r) => r.measure), [...MEASURES]);
+ * ```
+ */
+export function effectSizeRows(
+  c: Case,
+  options: EffectSizeOptions = painOptions(c.study),
+): Row[] {
+  expectCase("effectSizeRows", c);
+  const p = phases(c);
+  return MEASURES.map((m) => {
+    const r = effectSize(m, p.baseline, p.treatment, options);
+    return esRow(p.reason ? { ...r, reason: p.reason } : reportable(r, c.study.minPointsPerPhase));
+  });
+}
+
+/**
+ * The opening of a case's notebook, in Markdown: who the patient is, the source, and how many
+ * VAS values the text states before and after the drug of interest (or why there is no such
+ * split).
+ *
+ * @param s The case series (for the source's citation).
+ * @param c The case.
+ * @returns A heading and a paragraph.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseIntro, loadCaseSeries, phases } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const c = s.cases.find((x) => !phases(x).reason)!;
+ * const text = caseIntro(s, c);
+ * assert.ok(text.startsWith(`## Case ${c.id}: ${c.age}-year-old`));
+ * assert.ok(text.includes(`${phases(c).baseline.length} before ${c.study.drug}`));
+ * ```
+ */
+export function caseIntro(s: CaseSeries, c: Case): string {
+  expectSeries("caseIntro", s);
+  expectCase("caseIntro", c);
+  const drug = c.study.drug;
+  const name = scaleWords(c);
+  const p = phases(c);
+  const n = c.observations.length;
+  const values = n === 0
+    ? "The text states no pain value."
+    : p.reason
+    ? `The text states ${
+      plural(n, `${name} value`)
+    }; the case ${p.reason}, so no value is before ` +
+      "or after it."
+    : `The text states ${plural(n, `${name} value`)}: ${p.baseline.length} before ${drug} and ` +
+      `${p.treatment.length} after` +
+      (p.ambiguous ? `; ${p.ambiguous} may fall on either side of its start.` : ".");
+  const source = s.sources.get(c.sourceId);
+  // Text from the data is escaped: a citation or cause never becomes a link, image or markup.
+  const t = (x: unknown) => markdownText(String(x));
+  return `## Case ${t(c.id)}: ${c.age}-year-old ${t(c.sex)}, ${t(c.side)} ${t(c.limb)} limb ` +
+    `(${t(c.level)})\n\n` +
+    `Cause: ${t(c.cause)}. Zung SDS: ${c.sds ?? "not reported"}. Day 0: ${t(c.day0)}. ` +
+    `Source: ${t(source ? source.citation.replace(/\.?$/, ".") : c.sourceId)} ${values}`;
+}
+
+/**
+ * Drugs other than `drug` (every drug when `null`) given, certainly or possibly, at some time
+ * points of a case.
+ *
+ * @returns For example "paroxetine (possibly)", or "none stated".
+ */
+function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null): string {
+  const how = drugsGivenAt(c, timeIds, drug);
+  return listing([...how].map(([d, h]) => `${d} (${h})`), "none stated");
+}
+
+/**
+ * The caveats of a case's re-analysis, as a Markdown list: what comparison the values allow, the
+ * missing control and what the literature says of the natural course, the other drugs given at
+ * the values compared, and the extraction from words.
+ *
+ * @param c The case.
+ * @returns Markdown bullet lines.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseCaveats, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const lines = caseCaveats(c).split("\n");
+ * assert.ok(lines.every((l) => l.startsWith("- ")));
+ * assert.ok(lines.some((l) => l.startsWith("- There is no control.")));
+ * ```
+ */
+export function caseCaveats(c: Case): string {
+  expectCase("caseCaveats", c);
+  const drug = c.study.drug;
+  const p = phases(c);
+  const aligned = p.reason ? [] : alignOnDrug(c, drug);
+  const ids = (phase: string) => aligned.filter((o) => o.phase === phase).map((o) => o.day.timeId);
+  const compared = !p.reason && p.baseline.length > 0 && p.treatment.length > 0;
+  const course = c.observations.length ? " Its values describe its course only." : "";
+  const design = p.reason
+    ? `- The case ${p.reason}: there is no before–after comparison.${course}`
+    : !compared
+    ? `- No before–after comparison: no ${scaleWords(c)} value ${
+      p.baseline.length === 0 && p.treatment.length === 0
+        ? "before or after"
+        : p.baseline.length === 0
+        ? "before"
+        : "after"
+    } ${drug}.${course}`
+    : `- An AB comparison of ${plural(p.baseline.length, "value")} before and ` +
+      `${plural(p.treatment.length, "value")} after ${drug} in one patient: the change of drug ` +
+      "was a clinical decision, not randomised, so these numbers describe; they do not test a " +
+      "drug effect.";
+  const drugs = compared
+    ? [
+      `- Other drugs given at the values compared: before ${drug}, ${
+        otherDrugsAt(c, ids("before"), drug)
+      }; after it, ${otherDrugsAt(c, ids("after"), drug)}.`,
+    ]
+    : c.observations.length
+    ? [
+      `- Drugs given at its values: ${
+        otherDrugsAt(c, c.observations.map((o) => o.day.timeId), null)
+      }.`,
+    ]
+    : [];
+  return [
+    design,
+    `- There is no control. What is known of the natural course: ${naturalCourseText()}.`,
+    ...drugs,
+    "- Values and times come from words; every quantity is also reported at the bounds of its " +
+    "interval (sensitivity notebook).",
+  ].join("\n");
+}

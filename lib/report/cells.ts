@@ -1,0 +1,56 @@
+/**
+ * What the report tables of several notebooks share: a number as a table cell, the cases a
+ * pooled analysis left out (as ids and in words), and the name of a case's values for prose.
+ *
+ * @module
+ */
+import type { Case } from "../model.ts";
+import type { Exclusion } from "../stats/types.ts";
+import { valueScale } from "../cases.ts";
+import { casesListing } from "../prose.ts";
+
+/** A number as a table cell: rounded to 4 decimals, `null` when it is missing or not finite. */
+export const num = (x: number | null | undefined): number | null =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
+
+/** Exclusions in words, cases sharing a reason together: "cases 4 and 5: never takes …". */
+export function groupedExclusions(xs: readonly Exclusion[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const e of xs) {
+    const ids = byReason.get(e.reason) ?? [];
+    if (!ids.includes(e.caseId)) ids.push(e.caseId);
+    byReason.set(e.reason, ids);
+  }
+  return [...byReason].map(([reason, ids]) => `${casesListing(ids)}: ${reason}`).join("; ");
+}
+
+/** The ids of excluded cases for a table column, or `null` when there are none. */
+export const excludedIds = (xs: readonly Exclusion[]): string | null =>
+  [...new Set(xs.map((e) => e.caseId))].join(", ") || null;
+
+/**
+ * What a table of pooled rows says once, under it: the cases left out, grouped by reason. Rows
+ * carry only the ids (column `excluded`).
+ *
+ * @param rows Rows of a pooled analysis, each with the cases it left out.
+ * @returns One sentence for `showTable`'s `notes`, or none when no case is left out.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { exclusionNotes } from "#lib/mod.ts";
+ * assert.deepEqual(
+ *   exclusionNotes([{ excluded: [{ caseId: "4", reason: "no VAS value" }] }]),
+ *   ["Left out: case 4: no VAS value."],
+ * );
+ * assert.deepEqual(exclusionNotes([{ excluded: [] }]), []);
+ * ```
+ */
+export function exclusionNotes(rows: readonly { excluded: readonly Exclusion[] }[]): string[] {
+  const all = rows.flatMap((r) => r.excluded);
+  return all.length ? [`Left out: ${groupedExclusions(all)}.`] : [];
+}
+
+/** The name of a case's values for prose: the scale with its instrument ("VAS", "NRS"), or "pain". */
+export function scaleWords(c: Case): string {
+  return valueScale([c]).name;
+}

@@ -1,0 +1,262 @@
+/**
+ * The dataset notebook's tables and paragraph: the sources, cases, dose periods, pain values, the
+ * interval rules, each case's CARE timeline, what the text leaves unknown, and the dataset's
+ * counts in one sentence.
+ *
+ * @module
+ */
+import { scaleWords } from "./cells.ts";
+import { expectCase, expectSeries } from "../args.ts";
+import type { Row } from "../display.ts";
+import { doseCell, drugWithDose, formatDose } from "../dose.ts";
+import { formatInterval, TIME_RULES, VALUE_RULES } from "../intervals.ts";
+import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
+import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
+import { valueScale } from "../cases.ts";
+import { listing, plural } from "../prose.ts";
+
+/**
+ * One row per source article: its record and how many cases of the dataset it reports.
+ *
+ * @param s The case series.
+ * @returns Rows of source, citation, DOI, PMID, licence and case count.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sourcesRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const rows = sourcesRows(s);
+ * assert.deepEqual(rows.map((r) => r.source), [...s.sources.keys()]);
+ * assert.equal(rows.reduce((n, r) => n + Number(r.cases), 0), s.cases.length);
+ * ```
+ */
+export function sourcesRows(s: CaseSeries): Row[] {
+  expectSeries("sourcesRows", s);
+  return [...s.sources.values()].map((src) => ({
+    source: src.id,
+    citation: src.citation,
+    doi: src.doi,
+    pmid: src.pmid,
+    licence: src.licence,
+    cases: s.cases.filter((c) => c.sourceId === src.id).length,
+  }));
+}
+
+/**
+ * One row per case: demographics and what day 0 is.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { casesRows, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * assert.deepEqual(casesRows(s).map((r) => [r.case, r.age]), s.cases.map((c) => [c.id, c.age]));
+ * ```
+ */
+export function casesRows(s: CaseSeries): Row[] {
+  expectSeries("casesRows", s);
+  return s.cases.map((c) => ({
+    case: c.id,
+    age: c.age,
+    sex: c.sex,
+    limb: `${c.side} ${c.limb}`,
+    level: c.level,
+    cause: c.cause,
+    SDS: c.sds,
+    "day 0": c.day0,
+  }));
+}
+
+/** One row per dose period of every case. */
+export function treatmentRows(s: CaseSeries): Row[] {
+  expectSeries("treatmentRows", s);
+  // Route and frequency get columns only when the text gives either for some treatment.
+  const details = s.cases.some((c) => c.treatments.some((t) => t.route || t.frequency));
+  return s.cases.flatMap((c) =>
+    c.treatments.map((t) => ({
+      case: c.id,
+      drug: t.drug,
+      class: t.drugClass,
+      "mg/day": doseCell(t),
+      ...(details ? { route: t.route, frequency: t.frequency } : {}),
+      start: `${formatInterval(t.start)} (${t.start.timeId})`,
+      end: t.end ? `${formatInterval(t.end)} (${t.end.timeId})` : "not stated",
+      purpose: t.purpose,
+      outcome: t.outcome,
+    }))
+  );
+}
+
+/** One row per stated pain value: its scale, the value in the scale's units and on 0–10. */
+export function observationRows(s: CaseSeries): Row[] {
+  expectSeries("observationRows", s);
+  return s.cases.flatMap((c) =>
+    c.observations.map((o) => {
+      const tp = c.timepoints.find((t) => t.id === o.day.timeId)!;
+      return {
+        case: c.id,
+        day: formatInterval(o.day),
+        "nominal day": o.day.nominal,
+        "time words": tp.words,
+        "time rule": tp.rule,
+        scale: o.scale.id,
+        value: formatInterval(o.value),
+        "value words": o.words,
+        "common 0–10": formatInterval(o.vas),
+        quote: o.quote,
+      };
+    })
+  );
+}
+
+/** The interval rules, one row each. */
+export function ruleRows(): Row[] {
+  return [
+    ...Object.entries(TIME_RULES).map(([rule, text]) => ({ applies: "time", rule, text })),
+    ...Object.entries(VALUE_RULES).map(([rule, text]) => ({ applies: "value", rule, text })),
+  ];
+}
+
+/**
+ * The CARE timeline (item 7) of a case: every event, dose change and VAS value in chronological
+ * order (nominal day, then the order of the narrative: `compareDays`), with days since day 0 and
+ * since the start of the drug, and the words of the text. At one time point a value comes before
+ * the dose change it motivated (same-visit rule), an end before a start. A dose period that ends
+ * after another drug for the same purpose has started says so (e.g. a stepwise switch).
+ *
+ * @param c The case.
+ * @param drug The drug whose start the second column counts from (default: the study's drug of interest).
+ * @returns One row per event, start, end and value.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { careTimelineRows, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
+ * const rows = careTimelineRows(c, c.treatments[0].drug);
+ * // One row per event, value, dose-period start and dose-period end.
+ * const ends = c.treatments.filter((t) => t.end).length;
+ * assert.equal(rows.length, c.events.length + c.observations.length + c.treatments.length + ends);
+ * // The drug's own start is day 0 of the second column.
+ * const start = rows.find((r) => String(r.what).startsWith(`start ${c.treatments[0].drug}`))!;
+ * assert.equal(start[`day since ${c.treatments[0].drug}`], "0");
+ * ```
+ */
+export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
+  expectCase("careTimelineRows", c);
+  const start = firstPeriod(c, drug)?.start.timeId ?? null;
+  const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const overlap = (t: Treatment) => {
+    if (!t.end) return "";
+    const others = c.treatments.filter((o) =>
+      o.drug !== t.drug && o.purpose === t.purpose &&
+      relativeDay(c, t.end!.timeId, o.start.timeId).hi > 0 &&
+      relativeDay(c, o.start.timeId, t.start.timeId).lo >= 0
+    );
+    const drugs = [...new Set(others.map((o) => o.drug))];
+    return drugs.length ? ` (may end after ${listing(drugs)} started: they overlap)` : "";
+  };
+  const rows: { timeId: string; what: string; rank: number }[] = [
+    ...c.events.map((e) => ({
+      timeId: e.day.timeId,
+      what: `${e.kind}: ${e.description}`,
+      rank: 0,
+    })),
+    ...c.observations.map((o) => ({
+      timeId: o.day.timeId,
+      what: `${valueScale([c]).name} ${formatInterval(o.vas)}`,
+      rank: 1,
+    })),
+    ...c.treatments.flatMap((t) => [
+      ...(t.end
+        ? [{
+          timeId: t.end.timeId,
+          what: `end ${drugWithDose(t)}${overlap(t)}`,
+          rank: 2,
+        }]
+        : []),
+      {
+        timeId: t.start.timeId,
+        what: `start ${drugWithDose(t, { details: true })} (${t.purpose})`,
+        rank: 3,
+      },
+    ]),
+  ];
+  rows.sort((a, b) =>
+    compareDays(byId.get(a.timeId)!.day, byId.get(b.timeId)!.day) || a.rank - b.rank ||
+    a.what.localeCompare(b.what)
+  );
+  return rows.map((r) => {
+    const tp = byId.get(r.timeId)!;
+    return {
+      "day since day 0": formatInterval(tp.day),
+      [`day since ${drug}`]: start ? formatInterval(relativeDay(c, r.timeId, start)) : null,
+      what: r.what,
+      words: tp.words,
+    };
+  });
+}
+
+/**
+ * What the text leaves unknown, computed from the data: no VAS before the first treatment for
+ * phantom pain, time points with an open side, dose periods with no end or no stated dose, missing
+ * SDS.
+ */
+export function unknownRows(s: CaseSeries): Row[] {
+  expectSeries("unknownRows", s);
+  const rows: Row[] = [];
+  for (const c of s.cases) {
+    const firstPain = c.treatments.find((t) => t.purpose === c.study.indication);
+    if (firstPain) {
+      const before = alignOnDrug(c, firstPain.drug).filter((o) => o.phase === "before");
+      if (before.length === 0) {
+        rows.push({
+          case: c.id,
+          unknown: `no ${
+            scaleWords(c)
+          } value before the first treatment for ${c.study.indication} (${firstPain.drug})`,
+        });
+      }
+    }
+    if (c.sds === null) rows.push({ case: c.id, unknown: "no SDS score" });
+    for (const t of c.timepoints) {
+      if (!Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi)) {
+        rows.push({
+          case: c.id,
+          unknown: `date of '${t.id}' open-ended: ${formatInterval(t.day)} (${t.words})`,
+        });
+      }
+    }
+    for (const t of c.treatments.filter((x) => x.end === null)) {
+      const dose = t.dose === null && t.doseWords === null ? "" : ` ${formatDose(t)}`;
+      rows.push({ case: c.id, unknown: `end of ${t.drug}${dose} not stated` });
+    }
+    for (const t of c.treatments.filter((x) => x.dose === null && x.doseWords === null)) {
+      rows.push({ case: c.id, unknown: `dose of ${t.drug} not stated` });
+    }
+  }
+  return rows;
+}
+
+/**
+ * How many rows of each table the dataset has, as one sentence.
+ *
+ * @param s The case series.
+ * @returns For example "1 source, 3 cases, 14 dose periods, …".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { datasetCounts, loadCaseSeries, plural } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const start = `${plural(s.sources.size, "source")}, ${plural(s.cases.length, "case")}, `;
+ * assert.ok(datasetCounts(s).startsWith(start));
+ * ```
+ */
+export function datasetCounts(s: CaseSeries): string {
+  const count = (f: (c: CaseSeries["cases"][number]) => unknown[]) =>
+    s.cases.reduce((n, c) => n + f(c).length, 0);
+  return `${plural(s.sources.size, "source")}, ${plural(s.cases.length, "case")}, ` +
+    `${plural(count((c) => c.treatments), "dose period")}, ` +
+    `${plural(count((c) => c.observations), `${valueScale(s.cases).name} value`)}, ` +
+    `${plural(count((c) => c.events), "event")} and ` +
+    `${plural(count((c) => c.timepoints), "time point")}`;
+}

@@ -1,0 +1,16 @@
+/**
+ * Tables and prose for the notebooks, one module per notebook family, as rows of plain values
+ * and paragraphs: the dataset (`dataset.ts`), a case (`case.ts`), the pooled comparisons
+ * (`pooled.ts`), the claims ledger (`claims.ts`), the sensitivity analyses (`sensitivity.ts`) and
+ * the appraisal (`appraisal.ts`); what several share is in `cells.ts`. Notebooks only call these
+ * and display the result; no other module of the library imports them.
+ *
+ * @module
+ */
+export * from "./dataset.ts";
+export * from "./case.ts";
+export * from "./pooled.ts";
+export * from "./claims.ts";
+export * from "./sensitivity.ts";
+export * from "./appraisal.ts";
+export { exclusionNotes } from "./cells.ts";

@@ -1,0 +1,300 @@
+/**
+ * The pooled notebook's tables and paragraph: effect sizes aggregated across cases under each
+ * weighting, responders at each threshold, the line-of-therapy groups, the paired tests, and the
+ * responders in one sentence.
+ *
+ * @module
+ */
+import { painOptions } from "../study.ts";
+import { excludedIds, exclusionNotes, groupedExclusions, num } from "./cells.ts";
+import { expectSeries } from "../args.ts";
+import type { Row } from "../display.ts";
+import { fmt } from "../intervals.ts";
+import type { CaseSeries } from "../model.ts";
+import type { Measure } from "../stats/effect_sizes/mod.ts";
+import {
+  aggregateEffectSizes,
+  caseEffectSizes,
+  WEIGHTING_FAVOURS,
+  WEIGHTINGS,
+} from "../analysis/aggregation.ts";
+import { lineOfTherapyGroups } from "../analysis/line_of_therapy.ts";
+import { pairedTests } from "../analysis/paired_tests.ts";
+import {
+  clopperPearson,
+  type ResponderRow,
+  thresholdLabel,
+  type Timing,
+} from "../analysis/responders.ts";
+import type { EffectSizeOptions } from "../stats/types.ts";
+import { casesListing, plural } from "../prose.ts";
+
+/** "no standard error for cases 2 and 3, so no interval". */
+const noInterval = (ids: readonly string[]) =>
+  `no standard error for ${casesListing(ids)}, so no interval`;
+
+/**
+ * One measure aggregated across cases under every weighting scheme, with what each scheme
+ * favours, the cases used and those left out with the reason.
+ *
+ * @param s The case series.
+ * @param measure The measure.
+ * @param options Effect-size options (default: `painOptions` of the study).
+ * @returns One row per weighting scheme.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { aggregateRows, loadCaseSeries, WEIGHTING_FAVOURS, WEIGHTINGS } from "#lib/mod.ts";
+ * const rows = aggregateRows(await loadCaseSeries(), "NAP");
+ * assert.deepEqual(rows.map((r) => r.weighting), [...WEIGHTINGS]);
+ * assert.equal(rows[0].favours, WEIGHTING_FAVOURS[WEIGHTINGS[0]]);
+ * ```
+ */
+export function aggregateRows(
+  s: CaseSeries,
+  measure: Measure,
+  options: EffectSizeOptions = painOptions(s.study),
+): Row[] {
+  expectSeries("aggregateRows", s);
+  const { perCase } = caseEffectSizes(s.cases, measure, options);
+  return WEIGHTINGS.map((w) => {
+    const a = aggregateEffectSizes(
+      perCase.map((p) => p.result),
+      perCase.map((p) => p.caseId),
+      w,
+      options.confidence,
+    );
+    return {
+      measure,
+      weighting: w,
+      favours: WEIGHTING_FAVOURS[w],
+      n: a.n,
+      cases: a.weights.map((x) => `${x.caseId} (${fmt(100 * x.weight, 0)}%)`).join(", ") || null,
+      estimate: num(a.estimate),
+      SE: num(a.se),
+      "CI lower": num(a.ciLower),
+      "CI upper": num(a.ciUpper),
+      excluded: excludedIds(a.excluded),
+      note: [
+        a.estimate !== null && a.se === null
+          ? noInterval(
+            perCase.filter((p) =>
+              p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
+            ).map((p) => p.caseId),
+          )
+          : a.reason,
+        a.waldCi
+          ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
+            "measure's range"
+          : null,
+      ].filter(Boolean).join("; ") || null,
+    };
+  });
+}
+
+/**
+ * What the aggregate table of a measure says once, under the table: the cases left out of every
+ * weighting scheme, each with its reason.
+ *
+ * @param s The case series.
+ * @param measure The effect size.
+ * @param options Effect-size options (default: `painOptions` of the study).
+ * @returns Sentences for `showTable`'s `notes` (none when no case is left out).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { aggregateNotes, caseEffectSizes, loadCaseSeries, painOptions } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const notes = aggregateNotes(s, "NAP");
+ * // No note unless some case is left out or lacks a standard error.
+ * const { perCase, aggregate } = caseEffectSizes(s.cases, "NAP", painOptions(s.study));
+ * if (aggregate.excluded.length === 0 && perCase.every((p) => Number.isFinite(p.result.se))) {
+ *   assert.deepEqual(notes, []);
+ * } else {
+ *   assert.ok(notes.length > 0);
+ * }
+ * ```
+ */
+export function aggregateNotes(
+  s: CaseSeries,
+  measure: Measure,
+  options: EffectSizeOptions = painOptions(s.study),
+): string[] {
+  expectSeries("aggregateNotes", s);
+  const { perCase } = caseEffectSizes(s.cases, measure, options);
+  const a = aggregateEffectSizes(
+    perCase.map((p) => p.result),
+    perCase.map((p) => p.caseId),
+    "equal",
+    options.confidence,
+  );
+  const everywhere = new Set(a.excluded.map((e) => e.caseId));
+  const noSe = perCase.filter((p) =>
+    !everywhere.has(p.caseId) && (p.result.se === null || !Number.isFinite(p.result.se))
+  ).map((p) => p.caseId);
+  return [
+    ...(a.excluded.length
+      ? [`Left out of every weighting: ${groupedExclusions(a.excluded)}.`]
+      : []),
+    ...(noSe.length
+      ? [
+        `Left out of 1/V only, for want of a finite standard error: ${casesListing(noSe)}.`,
+      ]
+      : []),
+  ];
+}
+
+/**
+ * Responder rows for display, with the cases left out and why.
+ *
+ * @param rows The computed responder rows (`responders`).
+ * @returns One display row per timing and threshold.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, responderRows, responders } from "#lib/mod.ts";
+ * const computed = responders((await loadCaseSeries()).cases);
+ * const rows = responderRows(computed);
+ * assert.deepEqual(rows.map((r) => r.responders), computed.map((r) => `${r.count}/${r.n}`));
+ * // "excluded" is null exactly when no case is left out.
+ * assert.deepEqual(rows.map((r) => r.excluded === null), computed.map((r) => !r.excluded.length));
+ * ```
+ */
+export function responderRows(rows: readonly ResponderRow[]): Row[] {
+  return rows.map((r) => ({
+    timing: r.timing,
+    threshold: thresholdLabel(r.threshold, r.unit),
+    responders: `${r.count}/${r.n}`,
+    cases: r.responders.join(", ") || "–",
+    proportion: num(r.proportion),
+    [`${fmt(100 * r.confidence, 0)}% CI (Clopper–Pearson)`]: r.ciLower === null
+      ? null
+      : `${num(r.ciLower)}–${num(r.ciUpper)}`,
+    excluded: excludedIds(r.excluded),
+  }));
+}
+
+/**
+ * Cases by line of therapy of the drug of interest (computed from the data), one row per line,
+ * then one row listing the cases left out.
+ *
+ * @param s The case series.
+ * @returns Display rows.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { groupRows, lineOfTherapyGroups, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const { groups } = lineOfTherapyGroups(s.cases);
+ * const rows = groupRows(s);
+ * assert.deepEqual(rows.slice(0, groups.length).map((r) => r.group), groups.map((g) => g.group));
+ * ```
+ */
+export function groupRows(s: CaseSeries): Row[] {
+  expectSeries("groupRows", s);
+  const { groups, excluded } = lineOfTherapyGroups(s.cases);
+  const rows: Row[] = groups.map((g) => ({
+    group: g.group,
+    n: g.n,
+    cases: g.caseIds.join(", "),
+    [`given before ${s.study.drug} for ${s.study.indication}`]: g.priorDrugs
+      .map((p) => `case ${p.caseId}: ${p.drugs.join(", ") || "none"}`).join("; "),
+    "% reduction, first value": g.firstReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
+      .join("; ") || null,
+    "% reduction, last value": g.lastReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
+      .join("; ") || null,
+    excluded: g.excluded.length ? groupedExclusions(g.excluded) : null,
+  }));
+  if (excluded.length > 0) {
+    rows.push({
+      group: "not assessable",
+      n: excluded.length,
+      cases: excluded.map((e) => e.caseId).join(", "),
+      [`given before ${s.study.drug} for ${s.study.indication}`]: null,
+      "% reduction, first value": null,
+      "% reduction, last value": null,
+      excluded: groupedExclusions(excluded),
+    });
+  }
+  return rows;
+}
+
+/**
+ * Sign and permutation tests of pre vs post values at the first and the last post-drug value,
+ * one row each, with the cases left out. For the values themselves use `pairedTests`.
+ *
+ * @param s The case series.
+ * @returns Display rows.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pairedTests, testRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // Two rows (sign, permutation) per timing.
+ * assert.equal(testRows(s).length, 2 * pairedTests(s.cases).length);
+ * ```
+ */
+export function testRows(s: CaseSeries): Row[] {
+  expectSeries("testRows", s);
+  return pairedTests(s.cases).flatMap((p) =>
+    [p.sign, p.permutation].map((t) => ({
+      timing: `${p.timing} post-drug value`,
+      test: t.test === "sign"
+        ? "exact sign test"
+        : `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`,
+      n: t.n,
+      cases: p.pairs.map((x) => x.caseId).join(", ") || null,
+      statistic: num(t.statistic),
+      "p (two-sided)": num(t.pValue),
+      note: t.reason ?? null,
+      excluded: excludedIds(p.excluded),
+    }))
+  );
+}
+
+/**
+ * The responders at the study's strictest percent threshold, at the first and last value after
+ * the drug, with their exact intervals, the cases left out, and the narrowest interval the
+ * number of cases allows.
+ *
+ * @param rows The computed responder rows (`responders`).
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, plural, responders, responderSummary } from "#lib/mod.ts";
+ * const rows = responders((await loadCaseSeries()).cases);
+ * // It reports the strictest percent threshold at the last value as "count of n cases".
+ * const percents = rows.flatMap((r) => r.threshold.kind === "percent" ? [r.threshold.value] : []);
+ * const top = Math.max(...percents);
+ * const last = rows.find((r) => r.timing === "last" && r.threshold.value === top)!;
+ * const said = `${last.count} of ${plural(last.n, "case")} had a ≥${top}%`;
+ * assert.ok(last.n === 0 || responderSummary(rows).includes(said));
+ * ```
+ */
+export function responderSummary(rows: readonly ResponderRow[]): string {
+  const top = Math.max(
+    ...rows.flatMap((r) => r.threshold.kind === "percent" ? [r.threshold.value] : []),
+  );
+  const drug = rows[0]?.options.drug ?? "the drug";
+  const at = (timing: Timing) =>
+    rows.find((r) =>
+      r.timing === timing && r.threshold.kind === "percent" && r.threshold.value === top
+    );
+  const say = (timing: Timing) => {
+    const r = at(timing);
+    return !r || r.n === 0
+      ? `at the ${timing} value no case could be assessed`
+      : `at the ${timing} value ${r.count} of ${plural(r.n, "case")} had a ≥${top}% ` +
+        `reduction (95% CI ${fmt(100 * r.ciLower!, 0)}–${fmt(100 * r.ciUpper!, 0)}%)`;
+  };
+  const left = exclusionNotes(rows);
+  const n = at("last")?.n ?? 0;
+  const best = n > 0 ? clopperPearson(n, n) : null;
+  return `After ${drug}, ${say("first")}; ${say("last")}. ` +
+    (left.length ? `${left[0]} ` : "") +
+    (best
+      ? `With ${plural(n, "case")}, even if every case responded the exact interval's ` +
+        `lower limit would be ${fmt(100 * best.ciLower!, 0)}%.`
+      : "");
+}

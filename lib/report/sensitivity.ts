@@ -1,0 +1,324 @@
+/**
+ * The sensitivity notebook's tables and paragraphs: the change under every analysis choice, the
+ * alternative readings of the text, how robust the conclusions are to them and to rounding, and
+ * what moves with the baseline definition.
+ *
+ * @module
+ */
+import { num } from "./cells.ts";
+import { baselineDependence } from "../analysis/baselines.ts";
+import { expectSeries } from "../args.ts";
+import type { Row } from "../display.ts";
+import { fmt } from "../intervals.ts";
+import type { CaseSeries } from "../model.ts";
+import { caseChange } from "../analysis/change.ts";
+import { phases } from "../analysis/aggregation.ts";
+import {
+  type RoundingVerdict,
+  sensitivityRange,
+  type SensitivityRow,
+  type SensitivitySpan,
+  sensitivityTable,
+} from "../analysis/sensitivity.ts";
+import type { Reading } from "../readings.ts";
+import type { Robustness } from "../claims/robustness.ts";
+import { valueScale } from "../cases.ts";
+import { agree, listing, plural } from "../prose.ts";
+
+/** The sensitivity table as rows. */
+export function sensitivityRows(s: CaseSeries): Row[] {
+  expectSeries("sensitivityRows", s);
+  return sensitivityTable(s.cases).map((r) => ({
+    case: r.caseId,
+    quantity: r.quantity,
+    baseline: r.baseline,
+    bound: r.bound,
+    rounding: r.rounding ?? "as stated",
+    value: num(r.value),
+    n: r.n,
+  }));
+}
+
+/**
+ * The alternative readings of the text (`data/readings.csv`), one row per replaced time point.
+ *
+ * @param readings The readings (`loadReadings`).
+ * @returns Rows of reading, what it says, case, time point and its words.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadReadings, readingRows } from "#lib/mod.ts";
+ * const readings = await loadReadings();
+ * // One row per replaced time point of each reading.
+ * assert.equal(readingRows(readings).length, readings.reduce((n, r) => n + r.rows.length, 0));
+ * ```
+ */
+export function readingRows(readings: readonly Reading[]): Row[] {
+  return readings.flatMap((r) =>
+    r.rows.map((x) => ({
+      reading: r.name,
+      choice: r.choice,
+      case: x.case_id,
+      "time point": x.time_id,
+      rule: x.anchor === null
+        ? x.rule
+        : x.amount === null
+        ? `${x.rule} ${x.anchor}${x.bound ? ` (before ${x.bound})` : ""}`
+        : `${x.rule} ${x.amount} ${x.unit} from ${x.anchor}`,
+      words: x.words,
+    }))
+  );
+}
+
+/**
+ * How each headline conclusion fares across the analysis variants, one row each.
+ *
+ * @param rows The robustness of each conclusion (`conclusionRobustness`).
+ * @returns Rows of conclusion, value as extracted, variants where it holds, and the others.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { conclusionRobustness, loadCaseSeries, robustnessRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // With one variant, every conclusion holds in it.
+ * const rows = robustnessRows(conclusionRobustness([{ name: "as extracted", series: s }]));
+ * assert.ok(rows.every((r) => r.holds === "1/1" && r["where it differs"] === null));
+ * ```
+ */
+export function robustnessRows(rows: readonly Robustness[]): Row[] {
+  return rows.map((r) => ({
+    conclusion: r.label,
+    "as extracted": r.value,
+    holds: `${r.holds}/${r.of}`,
+    "where it differs": r.differs.length
+      ? [...new Set(r.differs.map((d) => d.value))].map((v) =>
+        `${v} in ${r.differs.filter((d) => d.value === v).length}`
+      ).join("; ")
+      : null,
+  }));
+}
+
+/**
+ * The spans of the per-case quantities over every variant, baseline and bound, for tables.
+ *
+ * @param spans The spans (`sensitivitySpans`).
+ * @returns Rows of case, quantity, value as extracted, least and greatest value, variants.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivitySpans, spanRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const spans = sensitivitySpans([{ name: "as extracted", series: s }]);
+ * assert.deepEqual(spanRows(spans).map((r) => r.case), spans.map((x) => x.caseId));
+ * ```
+ */
+export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
+  return spans.map((r) => ({
+    case: r.caseId,
+    quantity: r.quantity,
+    "as extracted": r.nominal === null
+      ? "not defined"
+      : r.nominalDated
+      ? num(r.nominal)
+      : `${num(r.nominal)} (nominal only: no date stated)`,
+    least: num(r.lo),
+    greatest: r.openEnded
+      ? (r.hi === null ? "open (no later bound stated)" : `${num(r.hi)} or more (open: no later ` +
+        "bound stated)")
+      : num(r.hi),
+    "defined in": `${r.defined}/${r.variants} variants`,
+  }));
+}
+
+/**
+ * Which responder conclusions move under rounding, one row per case, value and threshold.
+ *
+ * @param verdicts The verdicts (`roundingRobustness`).
+ * @returns Rows of case, value, threshold, whether reached as stated (nominal), the reduction's
+ * range as stated and with rounding, and the verdict (holds / moves under rounding / moves
+ * within the extraction intervals).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, roundingRobustness, roundingRows } from "#lib/mod.ts";
+ * const verdicts = roundingRobustness((await loadCaseSeries()).cases);
+ * const rows = roundingRows(verdicts);
+ * // One row per verdict, its verdict in words.
+ * assert.deepEqual(rows.map((r) => r["under rounding"]), verdicts.map((v) => v.status));
+ * ```
+ */
+export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
+  const range = ([lo, hi]: [number, number]) =>
+    fmt(lo, 1) === fmt(hi, 1) ? fmt(lo, 1) : `${fmt(lo, 1)}–${fmt(hi, 1)}`;
+  return verdicts.map((v) => ({
+    case: v.caseId,
+    value: `${v.timing} after the drug`,
+    conclusion: `responder (${v.threshold})`,
+    "as stated": v.nominal ? "reached" : "not reached",
+    "reduction as stated": range(v.asStated),
+    "reduction with rounding": range(v.rounded),
+    "under rounding": v.status,
+  }));
+}
+
+/**
+ * Per case, the range of the percent reduction at the first and last value after the drug across
+ * every baseline definition and extraction bound, as a Markdown list.
+ *
+ * @param s The case series.
+ * @param table Its sensitivity table (`sensitivityTable(s.cases)`).
+ * @returns One bullet per case.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, reductionRanges, sensitivityTable } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // One bullet per case, in case order.
+ * const bullets = reductionRanges(s, sensitivityTable(s.cases)).split("\n");
+ * assert.deepEqual(
+ *   bullets.map((b) => b.slice(0, b.indexOf(":"))),
+ *   s.cases.map((c) => `- Case ${c.id}`),
+ * );
+ * ```
+ */
+export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[]): string {
+  const first = "percent reduction, first post-drug value";
+  const last = "percent reduction, last post-drug value";
+  const span = (quantity: string, id: string) => {
+    const r = sensitivityRange(table, quantity, id);
+    return r.includes("–") ? `ranges ${r}% across the choices` : `is ${r}% under every choice`;
+  };
+  return s.cases.map((c) =>
+    sensitivityRange(table, first, c.id) === "not defined"
+      ? `- Case ${c.id}: no percent reduction can be computed (${
+        caseChange(c).reason ?? "no value after the baseline"
+      }).`
+      : `- Case ${c.id}: the percent reduction at the first value after ${c.study.drug} ` +
+        `${span(first, c.id)}; at the last it ${span(last, c.id)}.`
+  ).join("\n");
+}
+
+/**
+ * Which cases' baselines depend on the baseline definition, and why the others do not.
+ *
+ * @param s The case series.
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { baselineDependence, baselineSummary, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const text = baselineSummary(s);
+ * // Each case whose baseline moves with the definition gets its sentence.
+ * for (const b of baselineDependence(s)) {
+ *   assert.ok(text.includes(`Case ${b.caseId}'s baseline depends on the definition`));
+ * }
+ * ```
+ */
+export function baselineSummary(s: CaseSeries): string {
+  const moving = baselineDependence(s);
+  // Cases that take the drug of interest and whose baseline is one value or none.
+  const fixed = s.cases.filter((c) => !phases(c).reason && !moving.some((b) => b.caseId === c.id));
+  const drug = s.study.drug;
+  const unit = valueScale(s.cases).unit;
+  return (moving.length
+    ? moving.map((b) =>
+      `Case ${b.caseId}'s baseline depends on the definition (last, maximum, mean: ${
+        b.values.map((v) => fmt(v)).join(", ")
+      } ${unit}), because ${plural(b.n, "value")} ${agree(b.n, "precedes", "precede")} ${drug}.`
+    ).join(" ")
+    : "No case's baseline depends on the definition.") +
+    (fixed.length
+      ? ` In ${plural(fixed.length, "other case")} (${
+        listing(fixed.map((c) => c.id))
+      }) at most one value precedes ${drug} (or none does), so only the extraction bounds and ` +
+        "the readings move the numbers."
+      : "");
+}
+
+/**
+ * How many readings of the text were varied, how many variants they give, and which headline
+ * conclusions do not hold in all of them.
+ *
+ * @param readings Number of other readings.
+ * @param variants Number of analysis variants (every compatible combination).
+ * @param robust The conclusions and in how many variants each holds (`conclusionRobustness`).
+ * @param fullGrid Whether the variants are every compatible combination (`isFullGrid`), or each
+ * reading alone and all together.
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { robustnessSummary } from "#lib/mod.ts";
+ * const a = { id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] };
+ * assert.equal(
+ *   robustnessSummary(1, 2, [a]),
+ *   "1 other reading of the text gives 2 analysis variants (every compatible combination). " +
+ *     "1 of 1 headline conclusion holds in every variant.",
+ * );
+ * ```
+ */
+export function robustnessSummary(
+  readings: number,
+  variants: number,
+  robust: readonly Robustness[],
+  fullGrid = true,
+): string {
+  const fragile = robust.filter((r) => r.holds < r.of);
+  const holding = robust.length - fragile.length;
+  return `${plural(readings, "other reading")} of the text ${agree(readings, "gives", "give")} ` +
+    `${plural(variants, "analysis variant")} (${
+      fullGrid
+        ? "every compatible combination"
+        : "each reading alone and all that can be combined together: every combination would " +
+          "be too many"
+    }). ` +
+    `${holding} of ${plural(robust.length, "headline conclusion")} ` +
+    `${agree(holding, "holds", "hold")} in every variant` +
+    (fragile.length
+      ? `; ${listing(fragile.map((r) => `${r.label} is "${r.value}" in ${r.holds} of ${r.of}`))}.`
+      : ".");
+}
+
+/**
+ * Which responder conclusions move when every stated value is varied by half its last stated
+ * digit, in one paragraph.
+ *
+ * @param verdicts The verdicts (`roundingRobustness`).
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { roundingSummary } from "#lib/mod.ts";
+ * const s = roundingSummary([{
+ *   caseId: "1", timing: "first", threshold: "≥30% reduction", nominal: true,
+ *   asStated: [30.3, 30.3], rounded: [27.7, 32.8], status: "moves under rounding",
+ * }]);
+ * assert.ok(s.includes("case 1, ≥30% reduction at the first value (reached as stated; 27.7–32.8%"), s);
+ * ```
+ */
+export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
+  const moving = verdicts.filter((v) => v.status === "moves under rounding");
+  const already = verdicts.filter((v) => v.status === "moves within the extraction intervals");
+  const unit = (v: RoundingVerdict) => v.threshold.includes("%") ? "%" : "";
+  const what = (v: RoundingVerdict) =>
+    `case ${v.caseId}, ${v.threshold} at the ${v.timing} value (${
+      v.nominal ? "reached" : "not reached"
+    } as stated; ${fmt(v.rounded[0], 1)}–${fmt(v.rounded[1], 1)}${unit(v)} with rounding)`;
+  const head = "Each stated value varied by half a unit of its last stated digit (± 0.05 for a " +
+    "value stated to one decimal, ± 0.5 for a whole number): ";
+  if (verdicts.length === 0) {
+    return head + "no responder conclusion to assess (no case has a value before and after the " +
+      "drug).";
+  }
+  return head +
+    (moving.length
+      ? `${plural(moving.length, "responder conclusion")} of ${verdicts.length} ` +
+        `${agree(moving.length, "moves", "move")}: ${listing(moving.map(what))}.`
+      : `none of ${plural(verdicts.length, "responder conclusion")} moves.`) +
+    (already.length
+      ? ` ${plural(already.length, "other")} already ${
+        agree(already.length, "depends", "depend")
+      } on the extraction intervals as stated (a stated range).`
+      : "");
+}

@@ -1,0 +1,361 @@
+/**
+ * The claims ledger: quotes from the article, verdicts from stated rules on computed values, each
+ * claim judged on the cases of its own article only and about its own drug. The verdict tests
+ * are scoped to the first article (nagoshi-2012) and look its claims up by id.
+ */
+import assert from "node:assert/strict";
+import {
+  articlesWithoutClaims,
+  type Case,
+  type CaseSeries,
+  CLAIM_COLUMNS,
+  claimRows,
+  claimsLedger,
+  csvTable,
+  isRuleName,
+  loadCaseSeries,
+  NO_PAIN_BAND,
+  normalizeSourceText,
+  parseRule,
+  recordedClaims,
+  RELIEF_THRESHOLDS,
+  reliefProblems,
+  reliefWords,
+  RULES,
+  ruleThresholds,
+  visualAnalysis,
+} from "../../lib/mod.ts";
+import { VERDICTS } from "../../lib/claims/mod.ts";
+import { judge } from "../../lib/claims/rules/mod.ts";
+import { ATTRIBUTION_RULES } from "../../lib/claims/rules/attribution.ts";
+import { COURSE_RULES } from "../../lib/claims/rules/course.ts";
+import { ORDER_RULES } from "../../lib/claims/rules/order.ts";
+import { VALUE_RULES } from "../../lib/claims/rules/values.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+
+/** The synthetic second article (tests/fixtures/second-article). */
+const FIXTURE = "synthetic-fixture";
+
+const series = await loadCaseSeries(TEST_DATA_DIR);
+const ledger = claimsLedger(series);
+const NAGOSHI = "nagoshi-2012";
+const byId = (id: string) => series.cases.find((c) => c.id === id)!;
+const verdicts = (l: typeof ledger) => Object.fromEntries(l.map((c) => [c.id, c.verdict]));
+
+Deno.test("every claim in the ledger is quoted from its article", async () => {
+  for (const c of ledger) {
+    const source = normalizeSourceText(
+      await Deno.readTextFile(`${TEST_DATA_DIR}${series.sources.get(c.sourceId)!.textPath}`),
+    );
+    assert.ok(source.includes(normalizeSourceText(c.quote)), c.quote);
+    assert.ok(VERDICTS.includes(c.verdict));
+    assert.doesNotMatch(c.evidence, /undefined|NaN/);
+  }
+});
+
+Deno.test("nagoshi-2012: verdicts follow the stated rules on the computed values", () => {
+  const v = verdicts(ledger.filter((c) => c.sourceId === NAGOSHI));
+  // 8.0 → 1.0 within 6 days: 87.5 %.
+  assert.equal(v["case2-within-6-days"], "supported");
+  // 0.1 cm is not 0: "total" relief only partly.
+  assert.equal(v["case2-total-relief"], "partly supported");
+  // Diclofenac was given for the phantom pain before milnacipran: not first-line.
+  assert.equal(v["case2-first-line-monotherapy"], "not supported");
+  assert.match(ledger.find((c) => c.id === "case2-first-line-monotherapy")!.evidence, /diclofenac/);
+  // No follow-up length after the last value.
+  assert.equal(v["case2-no-recurrence"], "cannot be assessed");
+  // No value before paroxetine; the dose was raised because of the 6.6.
+  assert.equal(v["case1-paroxetine-partial"], "partly supported");
+  assert.match(
+    ledger.find((c) => c.id === "case1-paroxetine-partial")!.evidence,
+    /regression to the mean/,
+  );
+  // Lower after the switch, but pain was already falling and the drugs overlapped.
+  assert.equal(v["case1-milnacipran-further"], "partly supported");
+  assert.match(
+    ledger.find((c) => c.id === "case1-milnacipran-further")!.evidence,
+    /already falling.*stepwise/,
+  );
+  // One rule for words of relief (no-pain band ≤ 0.4 cm, Jensen et al. 2003): 2.3 cm is not
+  // "almost no pain"; 0.6 is mild pain, neither "full" (0, partly ≤ 0.4) nor "near-total"
+  // (≤ 0.4), whatever the claim's place in the article.
+  assert.equal(v["case1-almost-no-pain"], "not supported");
+  assert.equal(v["case1-long-term-full"], "not supported");
+  assert.equal(v["case1-full-relief-sustained"], "not supported");
+  assert.equal(v["case1-near-total-absence"], "not supported");
+  assert.match(
+    ledger.find((c) => c.id === "case1-near-total-absence")!.evidence,
+    /not surely 90 days or more after its start/,
+  );
+  // 0.1 and 0 are in the no-pain band: "virtually disappeared", "virtual absence" supported.
+  assert.equal(v["case2-virtually-disappeared"], "supported");
+  assert.equal(v["case3-virtual-absence"], "supported");
+  // Quetiapine runs through every milnacipran value and no value precedes it.
+  assert.equal(v["case3-quetiapine-no-effect"], "cannot be assessed");
+  assert.equal(v["case3-relief-only-with-milnacipran"], "cannot be assessed");
+  assert.equal(v["direct-analgesic"], "cannot be assessed");
+  // Case 1's first value after the switch is a 30 % (not ≥ 50 %) reduction.
+  assert.equal(v["all-rapid-near-total"], "partly supported");
+  assert.match(
+    ledger.find((c) => c.id === "all-rapid-near-total")!.evidence,
+    /case 1: first 30\.3%/,
+  );
+  // Case 3 has no SDS score; case 1's was taken on paroxetine, an antidepressant.
+  assert.equal(v["no-depression"], "partly supported");
+  assert.equal(v["case1-no-depression"], "partly supported");
+  assert.match(
+    ledger.find((c) => c.id === "case1-no-depression")!.evidence,
+    /SDS 38 \(taken at 'transfer', while taking paroxetine 20 mg\/day \(SSRI\)/,
+  );
+  assert.equal(v["case2-no-depression"], "supported");
+  // A recommendation cannot be assessed from uncontrolled cases, and says so.
+  for (const id of ["first-line", "conclusion-first-line"]) {
+    assert.equal(v[id], "cannot be assessed");
+    assert.match(
+      ledger.find((c) => c.id === id)!.evidence,
+      /^a recommendation cannot be assessed from uncontrolled cases/,
+    );
+  }
+  // Case 2 had diclofenac for the pain before milnacipran; case 3 had none.
+  assert.equal(v["abstract-two-first-line"], "not supported");
+  assert.equal(v["abstract-two-rapid"], "supported");
+  // No VAS on diclofenac; no measure of insomnia, delirium or adverse events.
+  for (
+    const id of [
+      "case1-diclofenac-ineffective",
+      "case2-diclofenac-ineffective",
+      "case2-flunitrazepam-insomnia",
+      "case3-quetiapine-delirium",
+      "milnacipran-tolerability",
+      "case1-no-aggravation",
+      "case3-continues-no-pain",
+    ]
+  ) assert.equal(v[id], "cannot be assessed", id);
+  assert.equal(v["intro-successful-use"], "supported");
+  assert.match(ledger.find((c) => c.id === "intro-successful-use")!.evidence, /not attributed/);
+});
+
+Deno.test("words for relief: one threshold per kind of word, from the documented no-pain band", async () => {
+  const readme = await Deno.readTextFile(new URL("../../data/README.md", import.meta.url));
+  // The constant and its source are stated in data/README.md as they are in the code.
+  assert.ok(
+    readme.includes(`0 to ${NO_PAIN_BAND.atMost} cm of a 10 cm VAS`),
+    "band not documented",
+  );
+  assert.ok(readme.includes(NO_PAIN_BAND.source), "source of the band not documented");
+  assert.deepEqual(RELIEF_THRESHOLDS.absolute, {
+    supportedAtMost: 0,
+    partlyAtMost: NO_PAIN_BAND.atMost,
+  });
+  assert.deepEqual(RELIEF_THRESHOLDS.qualified, {
+    supportedAtMost: NO_PAIN_BAND.atMost,
+    partlyAtMost: null,
+  });
+  // Every recorded claim with a word for relief and a threshold uses its kind's, so two claims
+  // with the same word never differ.
+  const seen = new Map<string, string>();
+  let checked = 0;
+  for (const c of recordedClaims(series)) {
+    assert.deepEqual(reliefProblems(c.quote, c.judge), [], c.id);
+    const t = ruleThresholds(c.judge);
+    if (!t) continue;
+    for (const w of reliefWords(c.quote)) {
+      const key = JSON.stringify(
+        c.judge.kind === "last-value" ? t : { supportedAtMost: t.supportedAtMost },
+      );
+      const before = seen.get(`${w.word}|${c.judge.kind}`);
+      assert.ok(before === undefined || before === key, `${c.id}: "${w.word}" judged otherwise`);
+      seen.set(`${w.word}|${c.judge.kind}`, key);
+      checked++;
+    }
+  }
+  assert.ok(checked > 0, "no claim with a word for relief was checked");
+  // A threshold other than the kind's is a problem.
+  const loose = {
+    kind: "last-value",
+    params: { supported_at_most: 0, partly_at_most: 1, within_days: null, long_term_days: null },
+  } as const;
+  assert.equal(reliefProblems("full pain relief", loose).length, 1);
+  assert.equal(reliefProblems("near-total relief", loose).length, 1);
+  assert.equal(reliefWords("a long-term near-total absence of pain").length, 1);
+  // A range is judged by its upper end: VAS [0, 0.8] (nominal 0.4) is not near-total.
+  const c = byId("2");
+  const last = c.observations.at(-1)!;
+  const ranged: Case = {
+    ...c,
+    observations: [...c.observations.slice(0, -1), {
+      ...last,
+      vas: { lo: 0, hi: 0.8, nominal: 0.4 },
+    }],
+  };
+  const near = {
+    kind: "last-value",
+    params: {
+      supported_at_most: 0.4,
+      partly_at_most: null,
+      within_days: null,
+      long_term_days: null,
+    },
+  } as const;
+  assert.equal(judge(near, "milnacipran", [c]).verdict, "supported");
+  assert.equal(judge(near, "milnacipran", [ranged]).verdict, "not supported");
+});
+
+/** A synthetic case from another article: worse pain after the drug, depressed, never dated. */
+function synthetic(from: Case, id: string, sourceId: string): Case {
+  return {
+    ...from,
+    id,
+    sourceId,
+    sds: 60,
+    observations: from.observations.map((o) => ({
+      ...o,
+      vas: { lo: 10 - o.vas.hi, hi: 10 - o.vas.lo, nominal: 10 - o.vas.nominal },
+    })),
+  };
+}
+
+Deno.test("claims belong to their article: cases from another article change no verdict", () => {
+  const other = "synthetic-other-article";
+  const src = [...series.sources.values()][0];
+  const grown: CaseSeries = {
+    study: series.study,
+    articles: series.articles,
+    sources: new Map([...series.sources, [other, { ...src, id: other, citation: "synthetic" }]]),
+    cases: [
+      ...series.cases,
+      synthetic(byId("2"), "other-S1", other),
+      { ...synthetic(byId("3"), "other-S2", other), observations: [] },
+    ],
+  };
+  const after = claimsLedger(grown);
+  assert.deepEqual(verdicts(after), verdicts(ledger));
+  assert.deepEqual(after.map((c) => c.evidence), ledger.map((c) => c.evidence));
+  assert.ok(after.every((c) => !c.cases.includes("other-S1") && !c.cases.includes("other-S2")));
+});
+
+Deno.test("nagoshi-2012: a claim whose case is missing cannot be assessed; evidence numbers are computed", () => {
+  const without: CaseSeries = {
+    ...series,
+    cases: series.cases.filter((c) => c.id !== "2"),
+  };
+  const l = claimsLedger(without);
+  const c2 = l.find((c) => c.id === "case2-within-6-days")!;
+  assert.equal(c2.verdict, "cannot be assessed");
+  assert.match(c2.evidence, /not in the data/);
+  // Change case 2's values: the evidence follows them (no typed number).
+  const changed: CaseSeries = {
+    ...series,
+    cases: series.cases.map((c) =>
+      c.id === "2"
+        ? {
+          ...c,
+          observations: c.observations.map((o) => ({
+            ...o,
+            vas: { lo: o.vas.lo / 2, hi: o.vas.hi / 2, nominal: o.vas.nominal / 2 },
+          })),
+        }
+        : c
+    ),
+  };
+  const e = claimsLedger(changed).find((c) => c.id === "case2-within-6-days")!.evidence;
+  assert.match(e, /VAS 4 → 0\.5/);
+});
+
+Deno.test("visual analysis: level, trend, variability, immediacy, overlap with their numbers", () => {
+  const f1 = Object.fromEntries(visualAnalysis(byId("1")).map((f) => [f.feature, f]));
+  assert.ok(Math.abs(f1.level.baseline! - 4.95) < 1e-12);
+  assert.ok(Math.abs(f1.level.treatment! - 1.45) < 1e-12);
+  assert.deepEqual([f1.immediacy.baseline, f1.immediacy.treatment], [3.3, 2.3]);
+  const f2 = Object.fromEntries(visualAnalysis(byId("2")).map((f) => [f.feature, f]));
+  assert.equal(f2.trend.baseline, null);
+  assert.match(f2.variability.reading, /Range before: not defined \(fewer than two values\)/);
+  // Phases shorter than the study's minimum: the overlap in words, no PND or NAP as a number.
+  assert.match(
+    f2.overlap.reading,
+    /^2 of 2 values after are below every value before .*not reported/,
+  );
+});
+
+Deno.test("rules are code chosen by name: every rule has its parameters' schema and a README entry", async () => {
+  const readme = await Deno.readTextFile(new URL("../../data/README.md", import.meta.url));
+  for (const [name, spec] of Object.entries(RULES)) {
+    assert.ok(readme.includes(`\`${name}\``), `rule ${name} is not documented in data/README.md`);
+    for (const param of Object.keys(spec.params.shape)) {
+      assert.ok(readme.includes(`\`${param}\``), `parameter ${param} of ${name} not documented`);
+    }
+  }
+  // Every claim of the data names a rule and parameters the registry accepts.
+  for (const c of recordedClaims(series)) {
+    assert.ok(isRuleName(c.judge.kind));
+    assert.ok(!("problems" in parseRule(c.judge.kind, c.judge.params)), c.id);
+  }
+});
+
+Deno.test("each claim is judged about its own drug (its data), never the study's", async () => {
+  const rules = [...Deno.readDirSync(new URL("../../lib/claims/rules/", import.meta.url))]
+    .map((e) => `claims/rules/${e.name}`);
+  assert.ok(rules.length > 0);
+  for (const file of ["claims/mod.ts", ...rules, "claims/params.ts", "appraisal/mod.ts"]) {
+    const src = await Deno.readTextFile(new URL(`../../lib/${file}`, import.meta.url));
+    assert.doesNotMatch(src, /\bSTUDY\b|study\.ts/, `lib/${file} reads the study's question`);
+  }
+  // The same claim about another drug is judged about that drug.
+  const claim = recordedClaims(series).find((c) => c.drug !== null && RULES[c.judge.kind].drug)!;
+  const other = series.cases.find((c) => c.sourceId === claim.sourceId)!.treatments
+    .find((t) => t.drug !== claim.drug)!.drug;
+  const [moved] = claimsLedger(series, [{ ...claim, drug: other }]);
+  const [asIs] = claimsLedger(series, [claim]);
+  assert.notEqual(moved.evidence, asIs.evidence);
+  assert.ok(moved.evidence.includes(other), moved.evidence);
+  assert.ok(!moved.evidence.includes(claim.drug!), moved.evidence);
+});
+
+Deno.test("the fixture article's claims, recorded as data, load and are judged on its own cases", async () => {
+  const dir = await dataWithFixture();
+  try {
+    const grown = await loadCaseSeries(dir);
+    const ids = new Set(grown.cases.filter((c) => c.sourceId === FIXTURE).map((c) => c.id));
+    const own = claimsLedger(grown).filter((c) => c.sourceId === FIXTURE);
+    const recorded = (await Deno.readTextFile(`${dir}/articles/${FIXTURE}/claims.csv`)).trim()
+      .split("\n").length - 1;
+    assert.equal(own.length, recorded);
+    for (const c of own) {
+      assert.ok(VERDICTS.includes(c.verdict));
+      assert.ok(c.cases.every((id) => ids.has(id)), c.id);
+      assert.doesNotMatch(c.evidence, /undefined|NaN/);
+    }
+    // A claim about a drug other than the study's is judged about that drug.
+    const pregabalin = own.find((c) => c.id === "s3-pregabalin-4-weeks")!;
+    assert.equal(pregabalin.verdict, "supported");
+    assert.match(pregabalin.evidence, /of pregabalin\.$/);
+    // Displayed: the ledger's rows name the article; the real article's rows do not move.
+    const rows = claimRows(grown).filter((r) => String(r.where).endsWith(`(${FIXTURE})`));
+    assert.equal(rows.length, own.length);
+    const real = (s: CaseSeries) => claimsLedger(s).filter((c) => c.sourceId !== FIXTURE);
+    assert.deepEqual(real(grown), real(series));
+    assert.ok(!articlesWithoutClaims(grown).includes(FIXTURE));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("an article with no claims file: no claims recorded, said as such", async () => {
+  const dir = await dataWithFixture();
+  try {
+    await Deno.remove(`${dir}/articles/${FIXTURE}/claims.csv`);
+    const grown = await loadCaseSeries(dir);
+    assert.equal(grown.articles?.records.get(FIXTURE)?.claims, null);
+    assert.ok(articlesWithoutClaims(grown).includes(FIXTURE));
+    assert.ok(claimsLedger(grown).every((c) => c.sourceId !== FIXTURE));
+    // A ledger with no claims at all still has its header.
+    assert.equal(csvTable([], CLAIM_COLUMNS), CLAIM_COLUMNS.join(",") + "\n");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("every rule name is judged by exactly one family of lib/claims/rules/", () => {
+  const names = [VALUE_RULES, ORDER_RULES, COURSE_RULES, ATTRIBUTION_RULES].flatMap(Object.keys);
+  assert.deepEqual(names.toSorted(), Object.keys(RULES).toSorted());
+});

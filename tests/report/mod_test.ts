@@ -1,0 +1,80 @@
+/**
+ * The notebooks' computed paragraphs (each in its family's module of lib/report/: dataset, pooled,
+ * sensitivity): what they say about the real cases, and that they stay grammatical and honest for
+ * one case, for none, and for cases of other shapes.
+ */
+import assert from "node:assert/strict";
+import {
+  baselineSummary,
+  type CaseSeries,
+  datasetCounts,
+  loadCaseSeries,
+  reductionRanges,
+  responders,
+  responderSummary,
+  robustnessSummary,
+  sensitivityTable,
+} from "../../lib/mod.ts";
+import { articleSeries, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+
+/** The first article alone: what the tests below state of the real data is about it. */
+const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));
+const dir = await dataWithFixture();
+const grown = await loadCaseSeries(dir);
+await Deno.remove(dir, { recursive: true });
+const only = (s: CaseSeries, ...ids: string[]): CaseSeries => ({
+  ...s,
+  cases: s.cases.filter((c) => ids.includes(c.id)),
+});
+
+Deno.test("datasetCounts: every table counted, singular for one", () => {
+  assert.match(datasetCounts(series), /^1 source, 3 cases, \d+ dose periods, 12 VAS values, /);
+  assert.match(datasetCounts(only(series, "2")), /1 source, 1 case, /);
+});
+
+Deno.test("responderSummary: counts and exact intervals; no case, and a left-out case, said so", () => {
+  const text = responderSummary(responders(series.cases));
+  assert.match(text, /at the last value 3 of 3 cases had a ≥50% reduction \(95% CI 29–100%\)/);
+  assert.match(text, /lower limit would be 29%/);
+  const none = responderSummary(responders(only(grown, "S2").cases));
+  assert.match(none, /at the first value no case could be assessed/);
+  assert.match(none, /Left out: .*S2/);
+  assert.doesNotMatch(none, /lower limit/);
+});
+
+Deno.test("reductionRanges: a range per case, or why none can be computed", () => {
+  const text = reductionRanges(grown, sensitivityTable(grown.cases));
+  assert.equal(text.split("\n").length, grown.cases.length);
+  assert.match(text, /- Case 2: the percent reduction at the first value after milnacipran/);
+  assert.match(text, /- Case S3: no percent reduction can be computed \(.+\)\./);
+});
+
+Deno.test("baselineSummary: the case whose baseline moves, and why the others do not", () => {
+  const text = baselineSummary(series);
+  assert.match(
+    text,
+    /^Case 1's baseline depends on the definition \(last, maximum, mean: 3\.3, 6\.6, 4\.95 cm\), because 2 values precede milnacipran\./,
+  );
+  assert.match(text, /In 2 other cases \(2 and 3\) at most one value precedes/);
+  assert.equal(
+    baselineSummary(only(series, "2")),
+    "No case's baseline depends on the definition. In 1 other case (2) at most one value " +
+      "precedes milnacipran (or none does), so only the extraction bounds and the readings " +
+      "move the numbers.",
+  );
+});
+
+Deno.test("robustnessSummary: agreement for one and many, fragile conclusions named", () => {
+  const holds = { id: "a", label: "A", value: "supported", holds: 4, of: 4, differs: [] };
+  const fragile = { ...holds, id: "b", label: "B", holds: 2 };
+  assert.equal(
+    robustnessSummary(1, 2, [holds]),
+    "1 other reading of the text gives 2 analysis variants (every compatible combination). " +
+      "1 of 1 headline conclusion holds in every variant.",
+  );
+  assert.equal(
+    robustnessSummary(2, 4, [holds, fragile]),
+    "2 other readings of the text give 4 analysis variants (every compatible combination). " +
+      '1 of 2 headline conclusions holds in every variant; B is "supported" in 2 of 4.',
+  );
+});
