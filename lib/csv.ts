@@ -1,5 +1,3 @@
-// deno-lint-ignore-file house/max-module-lines
-// TODO(issue 25): removed when the loader helper lands.
 /**
  * Reading one CSV table into typed rows, with every problem reported at its file, line and
  * column, in time linear in the file and memory that does not grow with a table's raw text.

@@ -1,5 +1,3 @@
-// deno-lint-ignore-file house/max-function-lines house/max-module-lines
-// TODO(issue 25): removed when the loader helper lands.
 /**
  * The loader: reads the tables of `data/` and the source texts, checks each table against its
  * schema, all of them against each other and every quote against its own article's text, derives
