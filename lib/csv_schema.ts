@@ -137,7 +137,22 @@ export interface RowParser {
 /** Distinct cells a column remembers the value of; a column with more stops remembering. */
 const MEMO_CELLS = 2048;
 
-/** Compiles a zod object schema into a row parser (see the module description). */
+/**
+ * Compiles a zod object schema into a row parser (see the module description).
+ *
+ * @param file The file (for messages).
+ * @param schema The row schema.
+ * @returns The parser.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { z } from "zod";
+ * import { rowParser } from "#lib/csv_schema.ts";
+ * const p = rowParser("t.csv", z.object({ n: z.string().transform(Number) }));
+ * assert.deepEqual(p.parse(["4"], 2, []), { n: 4 });
+ * ```
+ */
 export function rowParser(file: string, schema: z.ZodObject): RowParser {
   const columns = Object.keys(schema.shape);
   const parsers = columns.map((column) => {

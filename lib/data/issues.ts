@@ -32,7 +32,19 @@ export const TABLE_ORDER: readonly TableName[] = [
 /** How many problems are kept in a {@link DataValidationError} (the rest are counted). */
 const KEPT_ISSUES = 10_000;
 
-/** Problems, kept in reporting order: whole files first, then rows by file and line. */
+/**
+ * Problems, kept in reporting order: whole files first, then rows by file and line.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Issues } from "#lib/data/issues.ts";
+ * const issues = new Issues();
+ * issues.push({ file: "events.csv", row: 3, message: "b" });
+ * issues.pushFile({ file: "cases.csv", message: "a" });
+ * assert.deepEqual(issues.error()!.issues.map((i) => i.message), ["a", "b"]);
+ * ```
+ */
 export class Issues implements IssueSink {
   #files: DataIssue[] = [];
   #rows: DataIssue[] = [];

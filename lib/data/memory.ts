@@ -32,6 +32,17 @@ const YOUNG_RESERVE = 3 * 32 * 2 ** 20;
  * fatal error. The check is cautious in small heaps: 5,000 synthetic cases that load in 45 MiB
  * are refused below 80 MiB. With Deno's default heap (4 GiB here) the young generation is at most
  * 96 MiB of it.
+ *
+ * @param dataDir The data folder (for the message).
+ * @param file The file being read (for the message).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { checkMemory } from "#lib/data/memory.ts";
+ * // A small heap passes; a data folder that fills the heap is refused with a RangeError.
+ * assert.doesNotThrow(() => checkMemory("data", "cases.csv"));
+ * ```
  */
 export function checkMemory(dataDir: string, file: string): void {
   const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();

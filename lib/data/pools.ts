@@ -11,6 +11,15 @@ import { type Scale, toCommon } from "../scales.ts";
 /**
  * Shares equal intervals: returns one frozen object for each distinct `(lo, hi, nominal)`, so
  * that the many rows with the same VAS value or the same offset hold one object between them.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { IntervalPool } from "#lib/data/pools.ts";
+ * const pool = new IntervalPool();
+ * assert.equal(pool.get(1, 3, 2), pool.get(1, 3, 2));
+ * assert.ok(Object.isFrozen(pool.get(5, 5, 5)));
+ * ```
  */
 export class IntervalPool {
   #pool = new Map<number, Map<number, Map<number, NominalInterval>>>();
@@ -37,7 +46,18 @@ export class IntervalPool {
   }
 }
 
-/** Dose intervals shared, within one load, by every row with the same dose (rows repeat a few). */
+/**
+ * Dose intervals shared, within one load, by every row with the same dose (rows repeat a few).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { DosePool } from "#lib/data/pools.ts";
+ * const pool = new DosePool();
+ * assert.equal(pool.get(25, 50), pool.get(25, 50));
+ * assert.deepEqual(pool.get(75, 75), { lo: 75, hi: 75 });
+ * ```
+ */
 export class DosePool {
   #pool = new Map<string, Readonly<Dose>>();
   /** The shared dose `[lo, hi]`. */
@@ -49,7 +69,21 @@ export class DosePool {
   }
 }
 
-/** Shares the common-metric interval of equal values on the same scale (rows repeat values). */
+/**
+ * Shares the common-metric interval of equal values on the same scale (rows repeat values).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { CommonPool } from "#lib/data/pools.ts";
+ * import { scaleOf } from "#lib/scales.ts";
+ * const pool = new CommonPool();
+ * const mm = scaleOf("vas-100mm");
+ * const v = { lo: 60, hi: 60, nominal: 60 };
+ * assert.equal(pool.get(mm, v), pool.get(mm, { ...v }));
+ * assert.equal(pool.get(mm, v).nominal, 6);
+ * ```
+ */
 export class CommonPool {
   #map = new Map<string, NominalInterval>();
   /** The common-metric interval of `value` on `scale`. */

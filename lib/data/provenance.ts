@@ -18,6 +18,21 @@ const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
  * two can be compared. Rows of one table usually follow their article's narrative, so each search
  * starts where the previous quote of that table and source was found (and falls back to the
  * whole text).
+ *
+ * @param texts Each source's text (normalised), by `source_id`.
+ * @param issues Where problems go.
+ * @returns The checks: `quote` and `number`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { provenance } from "#lib/data/provenance.ts";
+ * const issues: { message: string }[] = [];
+ * const check = provenance(new Map([["a", "the pain VAS was 6.6"]]), issues as never);
+ * check.quote("t.csv", 2, "a", "quote", "pain VAS was 6.6");
+ * check.number("t.csv", 2, "pain VAS was 6.6", "value", 6);
+ * assert.equal(issues.length, 1); // 6.6 does not state 6
+ * ```
  */
 export function provenance(texts: Map<string, string>, issues: IssueSink) {
   const hintsByFile = new Map<string, Map<string, number>>();

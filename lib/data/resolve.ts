@@ -113,6 +113,26 @@ export const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 })
  * case and time id, with its line) is not reported again. What derives the time points of each
  * case is let go once they are. The stored days are checked against the derived ones unless
  * `checkStored` is false.
+ *
+ * @param rows Each case's valid rows (let go as they are derived).
+ * @param invalid By case and time id, the line of each row that failed its schema.
+ * @param caseIds Each case id's line in `cases.csv`.
+ * @param casesKnown Whether `cases.csv` was usable.
+ * @param issues Where problems go.
+ * @param checkStored Whether the stored days are checked against the rules.
+ * @returns The derived time points and the roots of the problems of the others.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { resolveTimepoints } from "#lib/data/resolve.ts";
+ * import { Issues } from "#lib/data/issues.ts";
+ * import { ByCase } from "#lib/data/rows.ts";
+ * // No time point at all: case A, known, is reported for its missing origin.
+ * const issues = new Issues();
+ * resolveTimepoints(new ByCase(), new Map(), new Map([["A", 2]]), true, issues, true);
+ * assert.match(issues.error()!.issues[0].message, /no 'origin' time point/);
+ * ```
  */
 export function resolveTimepoints(
   rows: ByCase<CaseTimes>,
@@ -274,7 +294,22 @@ function resolveCase(c: OneCase): { list: Timepoint[]; root: Map<string, Root> }
  */
 export type TimesOf = Timepoint[] | Map<string, Timepoint>;
 
-/** The derived time point `id` of a case, if any. */
+/**
+ * The derived time point `id` of a case, if any.
+ *
+ * @param times A case's derived time points (none: undefined).
+ * @param id The time id.
+ * @returns The time point, if derived.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { timeOf } from "#lib/data/resolve.ts";
+ * const t0 = { id: "t0" } as never;
+ * assert.equal(timeOf([t0], "t0"), t0);
+ * assert.equal(timeOf(undefined, "t0"), undefined);
+ * ```
+ */
 export function timeOf(times: TimesOf | undefined, id: string): Timepoint | undefined {
   if (times === undefined) return undefined;
   if (!Array.isArray(times)) return times.get(id);
@@ -302,7 +337,21 @@ export interface Resolved {
   derived: ByCase<Timepoint[]>;
 }
 
-/** The issue that rows referring to an unusable time point are counted under. */
+/**
+ * The issue that rows referring to an unusable time point are counted under.
+ *
+ * @param caseId The case.
+ * @param root The time point the problem starts from.
+ * @returns The issue.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { unusable } from "#lib/data/resolve.ts";
+ * const issue = unusable("A", { id: "t1", row: 7 });
+ * assert.deepEqual([issue.file, issue.row], ["timepoints.csv", 7]);
+ * ```
+ */
 export function unusable(caseId: string, root: Root): DataIssue {
   return {
     file: "timepoints.csv",

@@ -8,6 +8,17 @@
 /**
  * A map keyed by case id that remembers its last lookup: the rows of a case usually follow each
  * other, so most lookups are of the same key as the one before.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { ByCase } from "#lib/data/rows.ts";
+ * const m = new ByCase<number>();
+ * m.set("A", 1);
+ * assert.equal(m.get("A"), 1);
+ * m.delete("A");
+ * assert.equal(m.get("A"), undefined);
+ * ```
  */
 export class ByCase<V> {
   #map = new Map<string, V>();
@@ -47,6 +58,16 @@ export const SCANNED = 32;
  * earlier row with the same key (a scan while the rows are few, an index beyond). Created with
  * the case's first row, so that the many cases with a row or two hold arrays of that size (an
  * array that starts empty takes room for 17 at its first push).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { CaseRows } from "#lib/data/rows.ts";
+ * const rows = new CaseRows("first", "k1", 2);
+ * rows.add("second", "k2", 3);
+ * assert.equal(rows.earlier("k2"), 3);
+ * assert.deepEqual(rows.values, ["first", "second"]);
+ * ```
  */
 export class CaseRows<V, K> {
   /** The values, in file order. */
