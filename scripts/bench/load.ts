@@ -16,6 +16,12 @@
  * Default sizes: 10,000, 100,000 and 1,000,000 observations. Prints one Markdown table row per
  * size. Speed targets live here, not in tests: see the project's issue on loader scale.
  *
+ * A size the loader refuses is a row saying so, with the loader's message, its time and memory:
+ * the series is held in memory, so the loader refuses a table over its documented size limit
+ * (`MAX_TABLE_BYTES`, `lib/read.ts`: at 10,000,000 observations `timepoints.csv` is 1.2 GB) before
+ * reading it, and a heap that would not hold the series (`lib/data/memory.ts`), rather than crash.
+ * Its other tables are still read and checked, and the run ends with the located message.
+ *
  * @module
  */
 import process from "node:process";
