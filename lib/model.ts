@@ -8,6 +8,7 @@ import type { NominalInterval, TimeRule } from "./intervals.ts";
 import type { Scale } from "./scales.ts";
 import type { Study } from "./study.ts";
 import type { Articles } from "./articles.ts";
+import type { Reading } from "./readings_schema.ts";
 
 /** A time, in days since the case's day 0, as an interval with a nominal day. */
 export interface Day extends NominalInterval {
@@ -218,4 +219,9 @@ export interface CaseSeries {
    * always set by the loader; a series built by hand without it has none recorded.
    */
   articles?: Articles;
+  /**
+   * The alternative readings of the text (`readings.csv`, read once by the loader; none when the
+   * folder has no such file): always set by the loader.
+   */
+  readings?: Reading[];
 }

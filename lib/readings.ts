@@ -13,26 +13,13 @@ import { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
 import { exists, MAX_TABLE_BYTES, readWholeText } from "./read.ts";
 import type { CaseSeries } from "./model.ts";
 import { tableSchemas } from "./schema.ts";
-import { type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
+import { type Reading, type ReadingRow, READINGS_FILE, readingsTable } from "./readings_schema.ts";
+import { groupReadings } from "./data/checks/readings.ts";
 
 const TimepointRow = tableSchemas.timepoints.schema;
 const readingSchema = readingsTable.schema;
 
-export { type ReadingRow, READINGS_FILE, readingsTable };
-
-/** An alternative reading: its name, what it says, and the rows it replaces. */
-export interface Reading {
-  /** Name (the `reading` column). */
-  name: string;
-  /** The reading in words. */
-  choice: string;
-  /** The line of its first row in `readings.csv`. */
-  line: number;
-  /** The time-point rows it gives, replacing those of the same case and time id. */
-  rows: ReadingRow[];
-  /** The line of each of its rows in `readings.csv` (same order as `rows`). */
-  lines: number[];
-}
+export { type Reading, type ReadingRow, READINGS_FILE, readingsTable };
 
 /**
  * The alternative readings of the data folder, in file order; none when the folder has no
@@ -64,15 +51,7 @@ export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<
   if (text === null) throw new DataValidationError(problems);
   const { rows, issues } = readTable(READINGS_FILE, text, readingSchema);
   if (issues.length) throw new DataValidationError(issues);
-  const out = new Map<string, Reading>();
-  for (const { value, row } of rows) {
-    const r = out.get(value.reading) ??
-      { name: value.reading, choice: value.choice, line: row, rows: [], lines: [] };
-    r.rows.push(value);
-    r.lines.push(row);
-    out.set(value.reading, r);
-  }
-  return [...out.values()];
+  return groupReadings(rows);
 }
 
 /** The key of a case's time point. */
@@ -378,11 +357,13 @@ export async function analysisVariants(
   dataDir: string = DEFAULT_DATA_DIR,
 ): Promise<AnalysisVariant[]> {
   const out: AnalysisVariant[] = [];
-  for (const set of readingSets(await loadReadings(dataDir))) {
+  // The dataset as extracted carries its readings (readings.csv is read once, by the loader).
+  const asExtracted = await loadCaseSeries(dataDir);
+  for (const set of readingSets(asExtracted.readings ?? [])) {
     out.push({
       name: set.length ? set.map((r) => r.name).join(" + ") : "as extracted",
       readings: set.map((r) => r.name),
-      series: await loadWithReadings(set, dataDir),
+      series: set.length ? await loadWithReadings(set, dataDir) : asExtracted,
     });
   }
   return out;

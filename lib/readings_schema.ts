@@ -42,3 +42,17 @@ export const readingsTable = {
 export type ReadingRow = NonNullable<
   (typeof readingsTable)["schema"]["~standard"]["types"]
 >["output"];
+
+/** An alternative reading (grouped rows of `readings.csv`): its name, what it says, and the rows it replaces. */
+export interface Reading {
+  /** Name (the `reading` column). */
+  name: string;
+  /** The reading in words. */
+  choice: string;
+  /** The line of its first row in `readings.csv`. */
+  line: number;
+  /** The time-point rows it gives, replacing those of the same case and time id. */
+  rows: ReadingRow[];
+  /** The line of each of its rows in `readings.csv` (same order as `rows`). */
+  lines: number[];
+}

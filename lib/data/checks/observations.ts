@@ -1,0 +1,255 @@
+/**
+ * The check of `observations.csv`: each row's case and time points known, its quote in its
+ * article's text stating its value by the row's rule (a number, words, a category of a verbal
+ * scale), the value an interval on its scale's range, one value per time point, an optional period
+ * that ends after it starts, and no pain value dated before the amputation.
+ *
+ * @module
+ */
+import type { IssueSink } from "../../csv.ts";
+import type { NominalInterval } from "../../intervals.ts";
+import type { Day, Observation, ObservationSpan } from "../../model.ts";
+import { WORDS_TO_NUMBER, wordsRuleProblem } from "../../quotes.ts";
+import { type Scale, scaleOf } from "../../scales.ts";
+import type { ObservationRow } from "../../schema.ts";
+import type { LoadContext } from "../context.ts";
+import { CommonPool, IntervalPool } from "../pools.ts";
+import { ByCase, CaseRows } from "../rows.ts";
+import { cell, checkNominalInterval, sameNumber } from "../values.ts";
+
+const FILE = "observations.csv";
+
+/**
+ * Checks `observations.csv`.
+ *
+ * @param ctx The load (cases read, time points resolved).
+ * @param firstAmputation Each case's earliest amputation day (`checks/events.ts`).
+ * @returns Each case's observations, in file order, with the line of each by day.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { LoadContext } from "#lib/data/context.ts";
+ * import { checkObservations } from "#lib/data/checks/observations.ts";
+ * import { ByCase } from "#lib/data/rows.ts";
+ * const ctx = new LoadContext("/nowhere/", "/nowhere", new Map([["observations.csv", "x\n1\n"]]));
+ * checkObservations(ctx, new ByCase());
+ * assert.equal(ctx.usable.has("observations"), false);
+ * ```
+ */
+export function checkObservations(
+  ctx: LoadContext,
+  firstAmputation: ByCase<number>,
+): ByCase<CaseRows<Observation, Day>> {
+  const { issues } = ctx;
+  const observations = new ByCase<CaseRows<Observation, Day>>();
+  const values = new IntervalPool();
+  const commonPool = new CommonPool();
+  ctx.table<ObservationRow>("observations", (row, r) => {
+    const file = FILE;
+    if (r === null || !ctx.checkCase(file, row, r.case_id)) return;
+    r.quote = ctx.check.quote(file, row, ctx.caseSource.get(r.case_id), "quote", r.quote);
+    const checked = checkValue(ctx, row, r, values);
+    if (checked === null) return;
+    const { value, scale } = checked;
+    const vas = scale.identity ? value : commonPool.get(scale, value);
+    const day = ctx.dayOf(file, row, "time", r.case_id, r.time);
+    if (!day) return;
+    const span = spanOf(ctx, row, r);
+    if (span === undefined) return;
+    const of = observations.get(r.case_id);
+    const first = of?.earlier(day);
+    if (first !== undefined) {
+      issues.push({
+        file,
+        row,
+        column: "time",
+        message: `a second pain value for the same time point (first at line ${first})`,
+      });
+      return;
+    }
+    const earliest = firstAmputation.get(r.case_id);
+    if (earliest !== undefined && day.hi < earliest) {
+      issues.push({
+        file,
+        row,
+        column: "time",
+        message: `phantom-pain value dated before the amputation (day ${cell(day.hi)} < ${
+          cell(earliest)
+        })`,
+      });
+    }
+    const observation = {
+      day,
+      scale,
+      value,
+      vas,
+      words: r.value_words,
+      note: r.note,
+      span,
+      quote: r.quote,
+    };
+    if (of) of.add(observation, day, row);
+    else observations.set(r.case_id, new CaseRows(observation, day, row));
+  });
+  return observations;
+}
+
+/**
+ * Checks a row's value: its quote states it by the row's rule, it is an interval on its scale,
+ * and its columns are those the rule gives. Returns the value and scale, or null when the value
+ * is unusable (reported).
+ */
+function checkValue(
+  ctx: LoadContext,
+  row: number,
+  r: ObservationRow,
+  values: IntervalPool,
+): { value: NominalInterval; scale: Scale } | null {
+  const { issues, check } = ctx;
+  const file = FILE;
+  if (r.value_rule === "category") {
+    const problem = categoryProblem(r.scale, r.value_nominal, r.value_words, r.quote);
+    if (problem) issues.push({ file, row, ...problem });
+  } else if (Object.hasOwn(WORDS_TO_NUMBER, r.value_rule)) {
+    const problem = wordsRuleProblem(r.value_rule, r.quote, r.value_nominal, "value_nominal");
+    if (problem) issues.push({ file, row, column: "value_nominal", message: problem });
+  } else if (r.value_rule === "exact") {
+    check.number(file, row, r.quote, "value_nominal", r.value_nominal);
+  } else {
+    check.number(file, row, r.quote, "value_lo", r.value_lo);
+    check.number(file, row, r.quote, "value_hi", r.value_hi);
+  }
+  const value = values.get(r.value_lo, r.value_hi, r.value_nominal);
+  const scale = scaleOf(r.scale);
+  const bad = checkNominalInterval(value, "value") ?? checkOnScale(value, scale);
+  if (bad) {
+    issues.push({ file, row, column: bad.column, message: bad.message });
+    return null;
+  }
+  const exact = r.value_rule !== "range";
+  ruleGives(issues, row, r.value_rule, "lo", value.lo, exact ? r.value_nominal : r.value_lo);
+  ruleGives(issues, row, r.value_rule, "hi", value.hi, exact ? r.value_nominal : r.value_hi);
+  ruleGives(
+    issues,
+    row,
+    r.value_rule,
+    "nominal",
+    value.nominal,
+    exact ? r.value_nominal : (r.value_lo + r.value_hi) / 2,
+  );
+  return { value, scale };
+}
+
+/**
+ * The period a row's value covers: null when it has none, undefined when it cannot be used
+ * (reported, or its time points unusable).
+ */
+function spanOf(
+  ctx: LoadContext,
+  row: number,
+  r: ObservationRow,
+): ObservationSpan | null | undefined {
+  const file = FILE;
+  if (r.period_end !== null && r.period_start === null) {
+    ctx.issues.push({
+      file,
+      row,
+      column: "period_start",
+      message: "period_end is given without period_start",
+    });
+    return undefined;
+  }
+  if (r.period_start === null) return null;
+  const start = ctx.dayOf(file, row, "period_start", r.case_id, r.period_start);
+  const end = r.period_end === null
+    ? null
+    : ctx.dayOf(file, row, "period_end", r.case_id, r.period_end);
+  if (!start || (r.period_end !== null && !end)) return undefined;
+  if (end && end.nominal < start.nominal) {
+    ctx.issues.push({
+      file,
+      row,
+      column: "period_end",
+      message: "the period ends before it starts (nominal days)",
+    });
+    return undefined;
+  }
+  return { start, end };
+}
+
+/** Reports a value column that differs from what its rule gives. */
+function ruleGives(
+  issues: IssueSink,
+  row: number,
+  rule: string,
+  side: "lo" | "hi" | "nominal",
+  value: number,
+  gives: number,
+): void {
+  if (sameNumber(value, gives)) return;
+  issues.push({
+    file: "observations.csv",
+    row,
+    column: `value_${side}`,
+    message: `is ${value} but rule '${rule}' gives ${gives}`,
+  });
+}
+
+/**
+ * The words-to-number rule of a verbal scale (`value_rule` `category`): the value is the index
+ * of the category its words name, and the quote states that word.
+ */
+function categoryProblem(
+  scaleId: string,
+  value: number,
+  words: string,
+  quote: string,
+): { column: string; message: string } | null {
+  const cats = scaleOf(scaleId).categories;
+  if (cats === null) {
+    return {
+      column: "value_rule",
+      message: `rule 'category' needs a verbal scale; ${scaleId} has no categories`,
+    };
+  }
+  const at = cats.indexOf(words.trim().toLowerCase());
+  if (at < 0) {
+    return {
+      column: "value_words",
+      message: `'${words}' is not a category of ${scaleId} (${cats.join(", ")})`,
+    };
+  }
+  if (value !== at) {
+    return {
+      column: "value_nominal",
+      message: `is ${value} but '${cats[at]}' is category ${at} of ${scaleId}`,
+    };
+  }
+  if (!new RegExp(`\\b${cats[at]}\\b`, "i").test(quote)) {
+    return { column: "quote", message: `the quote does not state '${cats[at]}'` };
+  }
+  return null;
+}
+
+/** Checks that a value lies on its scale: within its range, whole where the scale has no fractions. */
+function checkOnScale(
+  x: NominalInterval,
+  s: Scale,
+): { column: string; message: string } | null {
+  if (x.lo >= s.min && x.hi <= s.max && (!s.integer || (x.lo === x.hi && Number.isInteger(x.lo)))) {
+    return null; // the usual case, checked at once
+  }
+  for (const side of ["lo", "nominal", "hi"] as const) {
+    const v = x[side];
+    if (v < s.min || v > s.max) {
+      return {
+        column: `value_${side}`,
+        message: `${v} is outside the range of scale ${s.id} (${s.min}–${s.max} ${s.unit})`,
+      };
+    }
+    if (s.integer && side !== "nominal" && !Number.isInteger(v)) {
+      return { column: `value_${side}`, message: `${v} is not a whole value of scale ${s.id}` };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,84 @@
+/**
+ * The check of `sources.csv` and the source texts: unique ids that fit as file names, each text
+ * named after its source, read and normalised for the quote checks.
+ *
+ * @module
+ */
+import { FileNameIds } from "../../ids.ts";
+import type { Source } from "../../model.ts";
+import { readWholeTextSync } from "../../read.ts";
+import type { SourceRow } from "../../schema.ts";
+import { normalizeSourceText } from "../../source.ts";
+import type { DataIssue } from "../../errors.ts";
+import type { LoadContext } from "../context.ts";
+import { checkMemory } from "../memory.ts";
+
+/**
+ * Checks `sources.csv` and reads each source's text into `ctx.texts`.
+ *
+ * @param ctx The load.
+ * @returns The sources, by id, in file order.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { LoadContext } from "#lib/data/context.ts";
+ * import { checkSources } from "#lib/data/checks/sources.ts";
+ * const csv = "source_id,citation,doi,pmid,licence,text_path\n" +
+ *   "a,A,,,CC-BY-4.0,sources/b.txt\n";
+ * const ctx = new LoadContext("/nowhere/", "/nowhere", new Map([["sources.csv", csv]]));
+ * assert.equal(checkSources(ctx).size, 0);
+ * assert.match(ctx.issues.error()!.issues[0].message, /named after its source_id/);
+ * ```
+ */
+export function checkSources(ctx: LoadContext): Map<string, Source> {
+  const { issues, sourceIds } = ctx;
+  const sources = new Map<string, Source>();
+  const sourceRows: { r: SourceRow; row: number }[] = [];
+  const sourceLines = new Map<string, number>();
+  const sourceNames = new FileNameIds("source", false, sourceLines);
+  ctx.table<SourceRow>("sources", (row, r, valid) => {
+    if (valid.source_id !== undefined) {
+      if (sourceIds.has(valid.source_id)) {
+        issues.push({
+          file: "sources.csv",
+          row,
+          column: "source_id",
+          message: "duplicate source id",
+        });
+        return;
+      }
+      sourceIds.add(valid.source_id);
+      sourceLines.set(valid.source_id, row);
+      const name = sourceNames.add(valid.source_id, row);
+      if (name) issues.push({ file: "sources.csv", row, column: "source_id", message: name });
+    }
+    if (r === null) return;
+    if (r.text_path !== `sources/${r.source_id}.txt`) {
+      issues.push({
+        file: "sources.csv",
+        row,
+        column: "text_path",
+        message: `must be sources/${r.source_id}.txt (the text is named after its source_id)`,
+      });
+      return;
+    }
+    sourceRows.push({ r, row });
+  });
+  // The texts are read one after the other, synchronously (half the CPU of concurrent reads).
+  for (const { r } of sourceRows) {
+    const problems: DataIssue[] = [];
+    const text = readWholeTextSync(`${ctx.dir}${r.text_path}`, r.text_path, problems);
+    sources.set(r.source_id, {
+      id: r.source_id,
+      citation: r.citation,
+      doi: r.doi,
+      pmid: r.pmid,
+      licence: r.licence,
+      textPath: r.text_path,
+    });
+    checkMemory(ctx.dataDir, r.text_path);
+    if (text !== null) ctx.texts.set(r.source_id, normalizeSourceText(text));
+    for (const issue of problems) issues.pushFile(issue);
+  }
+  return sources;
+}

@@ -1,0 +1,93 @@
+/**
+ * The check of `timepoints.csv`: each row's case known, time ids unique within a case, each
+ * valid row a {@link Timepoint} at once (its day the stored columns until derived), then every
+ * time point derived from its rule (`../resolve.ts`).
+ *
+ * @module
+ */
+import type { Timepoint } from "../../model.ts";
+import type { TimepointRow } from "../../schema.ts";
+import type { LoadContext } from "../context.ts";
+import { ARGS, type CaseTimes, NEW, resolveTimepoints, TimesById, ZERO } from "../resolve.ts";
+import { ByCase } from "../rows.ts";
+
+/**
+ * Checks `timepoints.csv` and resolves its time points into `ctx.resolved` (a row that fails its
+ * schema still declares its time id, in `ctx.invalid`).
+ *
+ * @param ctx The load (cases read).
+ * @param checkStored Whether the stored `day_*` columns are checked against the rules.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { LoadContext } from "#lib/data/context.ts";
+ * import { checkTimepoints } from "#lib/data/checks/timepoints.ts";
+ * const ctx = new LoadContext("/nowhere/", "/nowhere", new Map([["timepoints.csv", ""]]));
+ * checkTimepoints(ctx, true);
+ * assert.equal(ctx.timesKnown, false);
+ * assert.match(ctx.issues.error()!.issues[0].message, /file is empty/);
+ * ```
+ */
+export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
+  const { issues, invalid } = ctx;
+  const timeRows = new ByCase<CaseTimes>();
+  ctx.table<TimepointRow>("timepoints", (row, r, valid) => {
+    const { case_id: caseId, time_id: timeId } = valid;
+    if (caseId === undefined || !ctx.checkCase("timepoints.csv", row, caseId)) return;
+    if (timeId === undefined) return;
+    let ct = timeRows.get(caseId);
+    if (!ct) timeRows.set(caseId, ct = { byId: new TimesById(), args: [] });
+    const m = ct.byId;
+    const earlier = m.get(timeId);
+    const first = earlier
+      ? ct.args[ARGS * earlier.order] as number
+      : invalid.get(caseId)?.get(timeId);
+    if (first !== undefined) {
+      issues.push({
+        file: "timepoints.csv",
+        row,
+        column: "time_id",
+        message: `duplicate time_id '${timeId}' (first at line ${first})`,
+      });
+      return;
+    }
+    if (r === null) {
+      let bad = invalid.get(caseId);
+      if (!bad) invalid.set(caseId, bad = new Map());
+      bad.set(timeId, row);
+      return;
+    }
+    const order = m.size;
+    const tp: Timepoint = {
+      id: timeId,
+      rule: r.rule,
+      anchor: r.anchor,
+      bound: r.bound,
+      day: { lo: r.day_lo, hi: r.day_hi, nominal: r.day_nominal, timeId, depth: 0, order },
+      offset: ZERO,
+      depth: 0,
+      order,
+      words: r.words,
+      quote: ctx.check.quote(
+        "timepoints.csv",
+        row,
+        ctx.caseSource.get(caseId),
+        "quote",
+        r.quote,
+      ),
+    };
+    m.set(timeId, tp);
+    ct.args.push(row, r.amount, r.unit, NEW);
+  });
+  ctx.timesKnown = ctx.usable.has("timepoints");
+  if (ctx.timesKnown) {
+    ctx.resolved = resolveTimepoints(
+      timeRows,
+      invalid,
+      ctx.caseIds,
+      ctx.casesKnown,
+      issues,
+      checkStored,
+    );
+  }
+}

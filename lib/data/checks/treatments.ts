@@ -1,0 +1,202 @@
+/**
+ * The check of `treatments.csv`: each row's case and time points known, its terms in the
+ * recommended vocabularies (else a warning), its quote in its article's text stating its dose,
+ * a dose within what any dose may be, a range with its lower end below its upper, no duplicate and
+ * no overlapping periods of one drug. Also gathers the drugs each article's rows name (for the
+ * claims).
+ *
+ * @module
+ */
+import type { IssueSink } from "../../csv.ts";
+import type { Dose, Treatment } from "../../model.ts";
+import { MAX_DOSE_MG_PER_DAY } from "../../plausible.ts";
+import type { TreatmentRow } from "../../schema.ts";
+import type { LoadContext } from "../context.ts";
+import { DosePool } from "../pools.ts";
+import { ByCase } from "../rows.ts";
+
+/** What the check of `treatments.csv` gives. */
+export interface CheckedTreatments {
+  /** Each case's treatments with their lines, in file order. */
+  treatments: ByCase<{ t: Treatment; row: number }[]>;
+  /**
+   * The drugs given to each article's cases, by `source_id` (`null` when the article of some case
+   * is not known, or the table was unusable).
+   */
+  drugsOf: ((sourceId: string) => ReadonlySet<string>) | null;
+}
+
+/**
+ * Checks `treatments.csv`.
+ *
+ * @param ctx The load (cases read, time points resolved).
+ * @returns The treatments by case, and the drugs of each article.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { LoadContext } from "#lib/data/context.ts";
+ * import { checkTreatments } from "#lib/data/checks/treatments.ts";
+ * const ctx = new LoadContext("/nowhere/", "/nowhere", new Map([["treatments.csv", ""]]));
+ * assert.equal(checkTreatments(ctx).drugsOf, null);
+ * ```
+ */
+export function checkTreatments(ctx: LoadContext): CheckedTreatments {
+  const { issues, check, caseIds, caseSource } = ctx;
+  const dosePool = new DosePool();
+  const treatments = new ByCase<{ t: Treatment; row: number }[]>();
+  /**
+   * The drugs each article's rows name, whether or not their times could be derived (by source,
+   * not by case: one small set per article); `null` once a row's case has no known article.
+   */
+  let drugsOfSource: Map<string, Set<string>> | null = new Map();
+  ctx.table<TreatmentRow>("treatments", (row, r, valid) => {
+    const file = "treatments.csv";
+    if (
+      drugsOfSource !== null && valid.case_id !== undefined && valid.drug !== undefined &&
+      caseIds.has(valid.case_id)
+    ) {
+      const source = caseSource.get(valid.case_id);
+      if (source === undefined) drugsOfSource = null;
+      else {
+        const drugs = drugsOfSource.get(source);
+        if (drugs) drugs.add(valid.drug);
+        else drugsOfSource.set(source, new Set([valid.drug]));
+      }
+    }
+    if (r === null || !ctx.checkCase(file, row, r.case_id)) return;
+    ctx.terms.check(file, row, "drug_class", r.drug_class);
+    ctx.terms.check(file, row, "purpose", r.purpose);
+    r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
+    check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
+    check.number(file, row, r.quote, "dose_hi_mg_per_day", r.dose_hi_mg_per_day);
+    checkDoseCeiling(issues, row, r);
+    const dose = treatmentDose(issues, row, r, dosePool);
+    const start = ctx.dayOf(file, row, "start", r.case_id, r.start);
+    const end = r.end === null ? null : ctx.dayOf(file, row, "end", r.case_id, r.end);
+    if (!start || (r.end !== null && !end)) return;
+    const list = treatments.get(r.case_id) ?? [];
+    const same = list.find((x) => x.t.drug === r.drug && x.t.start === start);
+    if (same) {
+      issues.push({
+        file,
+        row,
+        message: `duplicate of the row at line ${same.row} (same case_id, drug and start)`,
+      });
+      return;
+    }
+    if (end && end.nominal < start.nominal) {
+      issues.push({ file, row, column: "end", message: "ends before it starts (nominal days)" });
+    }
+    const t: Treatment = {
+      drug: r.drug,
+      drugClass: r.drug_class,
+      dose,
+      doseWords: r.dose_words,
+      route: r.route,
+      frequency: r.frequency,
+      start,
+      end,
+      purpose: r.purpose,
+      outcome: r.outcome,
+      quote: r.quote,
+    };
+    for (const other of list) {
+      if (other.t.drug === t.drug && periodsOverlap(other.t, t)) {
+        issues.push({
+          file,
+          row,
+          column: "start",
+          message: `${t.drug} dose period overlaps the one at line ${other.row}`,
+        });
+      }
+    }
+    if (list.length === 0) treatments.set(r.case_id, [{ t, row }]);
+    else list.push({ t, row });
+  });
+  const drugsOf = ctx.usable.has("treatments")
+    ? drugsBySource(drugsOfSource, caseIds, caseSource)
+    : null;
+  return { treatments, drugsOf };
+}
+
+/** Reports a dose above what any dose may be (`plausible.ts`). */
+function checkDoseCeiling(
+  issues: IssueSink,
+  row: number,
+  r: Pick<TreatmentRow, "dose_mg_per_day" | "dose_hi_mg_per_day">,
+): void {
+  for (const column of ["dose_mg_per_day", "dose_hi_mg_per_day"] as const) {
+    const v = r[column];
+    if (v !== null && v > MAX_DOSE_MG_PER_DAY) {
+      issues.push({
+        file: "treatments.csv",
+        row,
+        column,
+        message: `${v} mg/day is above the ${MAX_DOSE_MG_PER_DAY} mg/day any dose may be ` +
+          "(data/README.md)",
+      });
+    }
+  }
+}
+
+/**
+ * The drugs given to each article's cases, by `source_id`; `null` when the article of some case
+ * is not known (a problem already reported), so that no drug is called missing because of it.
+ */
+function drugsBySource(
+  drugsOfSource: ReadonlyMap<string, ReadonlySet<string>> | null,
+  caseIds: ReadonlyMap<string, number>,
+  caseSource: ByCase<string>,
+): ((sourceId: string) => ReadonlySet<string>) | null {
+  if (drugsOfSource === null) return null;
+  for (const id of caseIds.keys()) if (caseSource.get(id) === undefined) return null;
+  return (id) => drugsOfSource.get(id) ?? new Set();
+}
+
+/**
+ * The dose of a `treatments.csv` row, checked: a range needs its lower end and an upper end above
+ * it; `dose_words` are words of the quote (the caller checks that the quote states the numbers).
+ * Returns the dose (`null`: not stated), or `null` after reporting a problem.
+ */
+function treatmentDose(
+  issues: IssueSink,
+  row: number,
+  r: Pick<TreatmentRow, "dose_mg_per_day" | "dose_hi_mg_per_day" | "dose_words" | "quote">,
+  doses: DosePool,
+): Dose | null {
+  const file = "treatments.csv";
+  const { dose_mg_per_day: lo, dose_hi_mg_per_day: hi } = r;
+  const problem = (column: string, message: string) => {
+    issues.push({ file, row, column, message });
+    return null;
+  };
+  if (r.dose_words !== null && !foldWords(r.quote).includes(foldWords(r.dose_words))) {
+    problem("dose_words", `'${r.dose_words}' is not in the quote (dose_words are its words)`);
+  }
+  if (hi !== null) {
+    if (lo === null) {
+      return problem(
+        "dose_hi_mg_per_day",
+        "a dose range needs its lower end in dose_mg_per_day (empty here)",
+      );
+    }
+    if (hi <= lo) {
+      return problem(
+        "dose_hi_mg_per_day",
+        `the upper end of the dose range (${hi}) must be above its lower end ` +
+          `dose_mg_per_day (${lo}); leave it empty for a single dose`,
+      );
+    }
+  }
+  return lo === null ? null : doses.get(lo, hi ?? lo);
+}
+
+/** Text folded for a words-in-quote check: lower case, white space as single spaces. */
+const foldWords = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+
+/** Two dose periods overlap when each starts before the other ends (nominal days, half-open). */
+function periodsOverlap(a: Treatment, b: Treatment): boolean {
+  const aEnd = a.end?.nominal ?? Infinity;
+  const bEnd = b.end?.nominal ?? Infinity;
+  return a.start.nominal < bEnd && b.start.nominal < aEnd;
+}

@@ -1,0 +1,49 @@
+/**
+ * What the checks of one load share: an unknown case or time id is reported once, at its first
+ * row, and later rows with it are counted there; problems come out whole files first, then rows
+ * by file (in table order) and line.
+ */
+import assert from "node:assert/strict";
+import { LoadContext } from "../../lib/data/context.ts";
+import { Issues } from "../../lib/data/issues.ts";
+
+Deno.test("an unknown case is reported at its first row, the rows that repeat it counted there", () => {
+  const ctx = new LoadContext("/nowhere/", "/nowhere");
+  ctx.casesKnown = true;
+  ctx.caseIds.set("A", 2);
+  assert.equal(ctx.checkCase("events.csv", 2, "A"), true);
+  assert.equal(ctx.checkCase("events.csv", 3, "B"), false);
+  assert.equal(ctx.checkCase("events.csv", 4, "B"), false);
+  assert.equal(ctx.checkCase("events.csv", 5, "B"), false);
+  const messages = ctx.issues.error()!.issues.map((i) => `${i.row}:${i.message}`);
+  assert.deepEqual(messages, [
+    "3:unknown case id 'B' (not in cases.csv); 2 more rows of this file with it (line 4, line 5)",
+  ]);
+});
+
+Deno.test("an unknown time id is reported per file and case, once", () => {
+  const ctx = new LoadContext("/nowhere/", "/nowhere");
+  ctx.timesKnown = true;
+  assert.equal(ctx.dayOf("events.csv", 2, "time", "A", "t9"), null);
+  assert.equal(ctx.dayOf("events.csv", 3, "time", "A", "t9"), null);
+  assert.equal(ctx.dayOf("observations.csv", 2, "time", "A", "t9"), null);
+  const issues = ctx.issues.error()!.issues;
+  // observations.csv comes before events.csv in TABLE_ORDER.
+  assert.deepEqual(issues.map((i) => [i.file, i.row]), [
+    ["observations.csv", 2],
+    ["events.csv", 2],
+  ]);
+  assert.match(issues[1].message, /1 more row of this file with it \(line 3\)$/);
+});
+
+Deno.test("problems come out whole files first, then rows by table order and line", () => {
+  const issues = new Issues();
+  issues.push({ file: "observations.csv", row: 3, message: "c" });
+  issues.push({ file: "cases.csv", row: 9, message: "b" });
+  issues.push({ file: "sources/x.txt", message: "text" });
+  issues.push({ file: "observations.csv", row: 2, message: "a" });
+  issues.pushFile({ file: "events.csv", message: "header" });
+  const e = issues.error()!;
+  assert.deepEqual(e.issues.map((i) => i.message), ["text", "header", "b", "a", "c"]);
+  assert.equal(e.total, 5);
+});
