@@ -97,6 +97,7 @@ export {
   type FigureDefOptions,
   type FigureInputs,
   type FigureNeed,
+  type FigureSpec,
   type SeriesInput,
 } from "./record.ts";
 

@@ -66,11 +66,12 @@ export interface FigureDef<N extends FigureNeed = FigureNeed> {
    */
   file(input: FigureInputs[N]): string;
   /**
-   * Why it is not drawn from this input (a sentence the notebook shows instead), or `null`.
+   * Why it is not drawn from this input (a sentence the notebook shows instead), or `null`
+   * (always, for a record that does not say).
    *
    * @param input What it would be drawn from.
    */
-  omission?(input: FigureInputs[N]): string | null;
+  omission(input: FigureInputs[N]): string | null;
   /**
    * Builds it.
    *
@@ -80,14 +81,20 @@ export interface FigureDef<N extends FigureNeed = FigureNeed> {
   build(input: FigureInputs[N], options?: FigureDefOptions): Figure;
 }
 
+/** A record as written in its builder's module: `omission` may be left out (never left out). */
+export type FigureSpec<N extends FigureNeed> =
+  & Omit<FigureDef<N>, "omission">
+  & Partial<Pick<FigureDef<N>, "omission">>;
+
 /** A record of any kind of input, narrowed by its `needs`. */
 export type AnyFigureDef = { [N in FigureNeed]: FigureDef<N> }[FigureNeed];
 
 /**
- * Declares a figure's record (frozen), typed by what it needs.
+ * Declares a figure's record (frozen), typed by what it needs; without an `omission` it is always
+ * drawn.
  *
- * @param def The record.
- * @returns The same record, frozen.
+ * @param spec The record.
+ * @returns The record, frozen.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -103,9 +110,10 @@ export type AnyFigureDef = { [N in FigureNeed]: FigureDef<N> }[FigureNeed];
  * });
  * const c = (await loadCaseSeries()).cases[0];
  * assert.equal(def.file(c), `case-${c.id}-sketch`);
+ * assert.equal(def.omission(c), null);
  * assert.ok(Object.isFrozen(def));
  * ```
  */
-export function defineFigure<N extends FigureNeed>(def: FigureDef<N>): Readonly<FigureDef<N>> {
-  return Object.freeze({ ...def });
+export function defineFigure<N extends FigureNeed>(spec: FigureSpec<N>): Readonly<FigureDef<N>> {
+  return Object.freeze({ omission: () => null, ...spec });
 }

@@ -321,9 +321,9 @@ function r2(v: number): number {
  * import { RESPONDER_CURVE } from "#lib/plots/mod.ts";
  * const series = await loadCaseSeries();
  * const enough = { ...series, study: { ...series.study, minCasesResponderCurve: 0 } };
- * assert.equal(RESPONDER_CURVE.omission!(enough), null);
+ * assert.equal(RESPONDER_CURVE.omission(enough), null);
  * const tooFew = { ...series, study: { ...series.study, minCasesResponderCurve: 1e6 } };
- * assert.match(RESPONDER_CURVE.omission!(tooFew)!, /^No responder curve/);
+ * assert.match(RESPONDER_CURVE.omission(tooFew)!, /^No responder curve/);
  * ```
  */
 export const RESPONDER_CURVE: Readonly<FigureDef<"series">> = defineFigure({
