@@ -1,6 +1,7 @@
 /**
- * Figures: builders (computed data + options → {@link Figure}) and rendering (SVG, PNG, display
- * bundle). Kept apart from `lib/mod.ts` so that data and statistics load without a DOM or
+ * Figures: builders (computed data + options → {@link Figure}), their registry ({@link FIGURES}:
+ * one record per figure, which the notebooks and the figure tests read) and rendering (SVG, PNG,
+ * display bundle). Kept apart from `lib/mod.ts` so that data and statistics load without a DOM or
  * WebAssembly.
  *
  * @module
