@@ -55,7 +55,7 @@ export const LAYERS: readonly { name: string; what: string; modules: readonly st
   {
     name: "display",
     what: "showing a table or a figure in a kernel, dataframes",
-    modules: ["display.ts", "frames.ts"],
+    modules: ["display.ts", "display_figure.ts", "frames.ts"],
   },
   { name: "report", what: "tables and prose per notebook family", modules: ["report/"] },
   { name: "front", what: "the front door and help", modules: ["mod.ts", "help.ts"] },

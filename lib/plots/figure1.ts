@@ -24,6 +24,7 @@ import { timelineData, type TimelineModel, timelineModel } from "./timeline_mode
 import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline_panels.ts";
 import { valuesPanel } from "./timeline_values.ts";
 import { type LinearScale, linearScale } from "./uncertainty.ts";
+import { defineFigure, type FigureDef } from "./record.ts";
 
 /** Options of {@link seriesTimelineFigure}. */
 export interface SeriesTimelineOptions {
@@ -290,3 +291,25 @@ function legendItems(
 ): LegendItem[] {
   return markLegend(valueName, uses, classes, drawn, "phase change");
 }
+
+/**
+ * The record of the composite Figure 1 of a series (`results/figures/figure-1`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { FIGURE_1, seriesTimelineFigure } from "#lib/plots/mod.ts";
+ * const series = await loadCaseSeries();
+ * assert.equal(FIGURE_1.file(series), "figure-1");
+ * assert.equal(FIGURE_1.build(series).description, seriesTimelineFigure(series.cases).description);
+ * ```
+ */
+export const FIGURE_1: Readonly<FigureDef<"series">> = defineFigure({
+  name: "figure-1",
+  title: "Every case's events, phase changes, values and doses on one axis aligned on the drug",
+  needs: "series",
+  builder: seriesTimelineFigure,
+  file: () => "figure-1",
+  build: (s, options) => seriesTimelineFigure(s.cases, { ...options }),
+});

@@ -5,7 +5,13 @@
  *
  * @module
  */
-import type { AggregateResult } from "../analysis/aggregation.ts";
+import {
+  aggregateEffectSizes,
+  type AggregateResult,
+  caseEffectSizes,
+  type Weighting,
+} from "../analysis/aggregation.ts";
+import { painOptions } from "../study.ts";
 import type { EffectSizeResult } from "../stats/types.ts";
 import { EFFECT_SIZES, type Measure } from "../stats/effect_sizes/mod.ts";
 import { casesListing, listing } from "../prose.ts";
@@ -22,6 +28,7 @@ import {
   printedRows,
 } from "./forest_marks.ts";
 import { type FigureWidth, figureWidth } from "./theme.ts";
+import { defineFigure, type FigureDef, type SeriesInput } from "./record.ts";
 
 export type { ForestRow, MeasureScale } from "./forest_marks.ts";
 
@@ -91,7 +98,7 @@ export function forestFigure(
       domain,
       // Drawn below (under the axis's own end, not at the figure's edge past the estimates).
       label: null,
-      ticks: Math.max(3, Math.floor((width - margin.left - margin.right) / 60)),
+      ticks: Math.max(2, Math.floor((width - margin.left - margin.right) / 60)),
     },
     y: { domain: [0, 1], label: null, axis: false, grid: false },
     draw: (x) => forestMarks(x, { measure, scale, domain, width, data, layout }),
@@ -273,3 +280,44 @@ function forestDataRow(measure: string, r: ForestRow, printed: string): DataRow 
     label: printed,
   };
 }
+
+/** Each case's estimate of a measure, under the study's definition of improvement. */
+const perCaseOf = (i: SeriesInput & { measure: Measure }) =>
+  caseEffectSizes(i.cases, i.measure, painOptions(i.study)).perCase;
+
+/**
+ * The record of the forest plot of one measure (`results/figures/forest-<measure>`): the cases'
+ * estimates and their aggregates with equal and inverse-variance weights, drawn from the study's
+ * `min_cases_forest` estimable cases on (see {@link forestOmission}).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { FOREST } from "#lib/plots/mod.ts";
+ * const series = await loadCaseSeries();
+ * const input = { ...series, measure: "NAP" as const };
+ * assert.equal(FOREST.file(input), "forest-NAP");
+ * assert.match(FOREST.build(input).description, /^Forest plot of NAP/);
+ * ```
+ */
+export const FOREST: Readonly<FigureDef<"measure">> = defineFigure({
+  name: "forest",
+  title: "One measure per case and aggregated, with confidence intervals",
+  needs: "measure",
+  builder: forestFigure,
+  minCases: (study) => study.minCasesForest,
+  file: (i) => `forest-${i.measure}`,
+  omission: (i) =>
+    forestOmission(i.measure, perCaseOf(i), {
+      minCases: i.study.minCasesForest,
+      minPoints: i.study.minPointsPerPhase,
+    }),
+  build: (i, options) => {
+    const perCase = perCaseOf(i);
+    const aggs = (["equal", "1/V"] as Weighting[]).map((w) =>
+      aggregateEffectSizes(perCase.map((x) => x.result), perCase.map((x) => x.caseId), w)
+    );
+    return forestFigure(i.measure, forestRows(perCase, aggs), { ...options });
+  },
+});

@@ -1,25 +1,43 @@
 /**
- * Figures: builders (computed data + options → {@link Figure}) and rendering (SVG, PNG, display
- * bundle). Kept apart from `lib/mod.ts` so that data and statistics load without a DOM or
+ * Figures: builders (computed data + options → {@link Figure}), their registry ({@link FIGURES}:
+ * one record per figure, which the notebooks and the figure tests read) and rendering (SVG, PNG,
+ * display bundle). Kept apart from `lib/mod.ts` so that data and statistics load without a DOM or
  * WebAssembly.
  *
  * @module
  */
+import { CASE_TIMELINE, CASE_TIMELINE_DAY0 } from "./timeline.ts";
+import { FIGURE_1 } from "./figure1.ts";
+import { BEFORE_AFTER } from "./slopegraph.ts";
+import { TRAJECTORIES } from "./trajectories.ts";
+import { RESPONDER_CURVE } from "./responder.ts";
+import { FOREST } from "./forest.ts";
+import { SENSITIVITY, SENSITIVITY_READINGS } from "./sensitivity.ts";
+import { VERDICTS } from "./verdicts.ts";
+import type { AnyFigureDef } from "./record.ts";
+
 export { type DataRow, type Figure, stack, type StackOptions } from "./compose.ts";
 export { plot, type PlotFigureOptions, type PlotOptions } from "./plot.ts";
 export { document } from "./dom.ts";
-export { caseTimelineFigure, type TimelineOptions } from "./timeline.ts";
-export { seriesTimelineFigure, type SeriesTimelineOptions } from "./figure1.ts";
-export { beforeAfterFigure, type BeforeAfterOptions } from "./slopegraph.ts";
+export {
+  CASE_TIMELINE,
+  CASE_TIMELINE_DAY0,
+  caseTimelineFigure,
+  type TimelineOptions,
+} from "./timeline.ts";
+export { FIGURE_1, seriesTimelineFigure, type SeriesTimelineOptions } from "./figure1.ts";
+export { BEFORE_AFTER, beforeAfterFigure, type BeforeAfterOptions } from "./slopegraph.ts";
 export {
   VERDICT_STYLES,
   verdictFigure,
   type VerdictItem,
   verdictItems,
+  VERDICTS,
   type VerdictStyle,
 } from "./verdicts.ts";
-export { trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
+export { TRAJECTORIES, trajectoriesFigure, type TrajectoriesOptions } from "./trajectories.ts";
 export {
+  FOREST,
   forestFigure,
   forestOmission,
   type ForestOptions,
@@ -31,12 +49,15 @@ export {
 } from "./forest.ts";
 export {
   RESPONDER_BAND_MAX_N,
+  RESPONDER_CURVE,
   responderCurveFigure,
   type ResponderCurveInput,
   responderCurveOmission,
   type ResponderCurveOptions,
 } from "./responder.ts";
 export {
+  SENSITIVITY,
+  SENSITIVITY_READINGS,
   sensitivityFigure,
   type SensitivityInterval,
   sensitivityIntervals,
@@ -70,3 +91,40 @@ export {
   svgText,
   writeAtomic,
 } from "./render.ts";
+export {
+  type AnyFigureDef,
+  defineFigure,
+  type FigureDef,
+  type FigureDefOptions,
+  type FigureInputs,
+  type FigureNeed,
+  type FigureSpec,
+  type SeriesInput,
+} from "./record.ts";
+
+/**
+ * The registry of figures: every figure the notebooks draw, one record a line (its name, what it
+ * shows, what it needs, when it is not drawn, its files' stem, how it is built; see
+ * {@link FigureDef}). The notebooks show them with `showFigureOf(record, input)`; the figure tests
+ * draw every record on every input they have, at both widths. A new figure is its builder module
+ * (builder and record) and its line here.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { FIGURES } from "#lib/plots/mod.ts";
+ * assert.equal(new Set(FIGURES.map((f) => f.name)).size, FIGURES.length, "unique names");
+ * ```
+ */
+export const FIGURES: readonly AnyFigureDef[] = Object.freeze([
+  CASE_TIMELINE,
+  CASE_TIMELINE_DAY0,
+  FIGURE_1,
+  BEFORE_AFTER,
+  TRAJECTORIES,
+  RESPONDER_CURVE,
+  FOREST,
+  SENSITIVITY,
+  SENSITIVITY_READINGS,
+  VERDICTS,
+]);

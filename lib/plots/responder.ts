@@ -12,6 +12,8 @@ import { svgElement, textElement, titled } from "./dom.ts";
 import type { LegendItem } from "./legend.ts";
 import type { LinearScale } from "./uncertainty.ts";
 import { DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
+import { responderCurve } from "../analysis/responders.ts";
+import { defineFigure, type FigureDef } from "./record.ts";
 
 /** One point of a responder curve, as the figure takes it. */
 export interface ResponderCurveInput {
@@ -307,3 +309,37 @@ function responderLegend(
 function r2(v: number): number {
   return Math.round(v * 100) / 100;
 }
+
+/**
+ * The record of the responder curve of a series (`results/figures/responder-curve`): drawn from
+ * the study's `min_cases_responder_curve` cases on (see {@link responderCurveOmission}).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { RESPONDER_CURVE } from "#lib/plots/mod.ts";
+ * const series = await loadCaseSeries();
+ * const enough = { ...series, study: { ...series.study, minCasesResponderCurve: 0 } };
+ * assert.equal(RESPONDER_CURVE.omission(enough), null);
+ * const tooFew = { ...series, study: { ...series.study, minCasesResponderCurve: 1e6 } };
+ * assert.match(RESPONDER_CURVE.omission(tooFew)!, /^No responder curve/);
+ * ```
+ */
+export const RESPONDER_CURVE: Readonly<FigureDef<"series">> = defineFigure({
+  name: "responder-curve",
+  title: "The share of cases reaching each percent reduction, at the first and last value",
+  needs: "series",
+  builder: responderCurveFigure,
+  minCases: (study) => study.minCasesResponderCurve,
+  file: () => "responder-curve",
+  omission: (s) => responderCurveOmission(responderCurve(s.cases), s.study.minCasesResponderCurve),
+  build: (s, options) => {
+    const curve = responderCurve(s.cases);
+    return responderCurveFigure(curve, {
+      study: s.study,
+      excluded: curve[0]?.excluded ?? [],
+      ...options,
+    });
+  },
+});

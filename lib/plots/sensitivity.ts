@@ -6,7 +6,11 @@
  * @module
  */
 import { listing } from "../prose.ts";
-import type { SensitivityRow } from "../analysis/sensitivity.ts";
+import {
+  type SensitivityRow,
+  sensitivitySpans,
+  sensitivityTable,
+} from "../analysis/sensitivity.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
@@ -14,6 +18,7 @@ import { arrowHead, type LegendItem } from "./legend.ts";
 import { measureText } from "./fonts.ts";
 import { type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 import type { LinearScale } from "./uncertainty.ts";
+import { defineFigure, type FigureDef } from "./record.ts";
 
 /**
  * One row of the sensitivity figure: a quantity of one case (or of all cases) summarised over the
@@ -395,3 +400,57 @@ export function sensitivityIntervals(
     };
   });
 }
+
+/**
+ * The record of the sensitivity of a series' headline numbers to the analysis choices
+ * (`results/figures/sensitivity`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { SENSITIVITY } from "#lib/plots/mod.ts";
+ * const series = await loadCaseSeries();
+ * assert.equal(SENSITIVITY.file(series), "sensitivity");
+ * assert.match(SENSITIVITY.build(series).description, /^Sensitivity of \d+ quantit/);
+ * ```
+ */
+export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
+  name: "sensitivity",
+  title: "How the headline numbers move over baseline definitions, extraction bounds, rounding",
+  needs: "series",
+  builder: sensitivityFigure,
+  file: () => "sensitivity",
+  build: (s, options) =>
+    sensitivityFigure(sensitivityIntervals(sensitivityTable(s.cases)), {
+      varied: "baseline definition, extraction bound and rounding",
+      ...options,
+    }),
+});
+
+/**
+ * The record of the sensitivity of the per-case numbers to the readings of the text as well
+ * (`results/figures/sensitivity-readings`), over the variants `analysisVariants` gives.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { analysisVariants } from "#lib/mod.ts";
+ * import { SENSITIVITY_READINGS } from "#lib/plots/mod.ts";
+ * const variants = await analysisVariants();
+ * assert.equal(SENSITIVITY_READINGS.file(variants), "sensitivity-readings");
+ * assert.match(SENSITIVITY_READINGS.build(variants).description, /^Sensitivity of /);
+ * ```
+ */
+export const SENSITIVITY_READINGS: Readonly<FigureDef<"variants">> = defineFigure({
+  name: "sensitivity-readings",
+  title: "How the per-case numbers move over the readings of the text and the analysis choices",
+  needs: "variants",
+  builder: sensitivityFigure,
+  file: () => "sensitivity-readings",
+  build: (variants, options) =>
+    sensitivityFigure(sensitivitySpans(variants), {
+      varied: "readings of the text, baseline definition, extraction bound and rounding",
+      ...options,
+    }),
+});

@@ -25,6 +25,7 @@ import {
   TYPE,
 } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
+import { defineFigure, type FigureDef } from "./record.ts";
 
 /** Options of {@link beforeAfterFigure}. */
 export interface BeforeAfterOptions {
@@ -430,3 +431,25 @@ function slopesOf(
   });
   return { slopes, left };
 }
+
+/**
+ * The record of the before/after slopegraph (`results/figures/before-after`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { BEFORE_AFTER } from "#lib/plots/mod.ts";
+ * const series = await loadCaseSeries();
+ * assert.equal(BEFORE_AFTER.file(series), "before-after");
+ * assert.ok(BEFORE_AFTER.build(series).data.some((r) => r.x === "last before"));
+ * ```
+ */
+export const BEFORE_AFTER: Readonly<FigureDef<"series">> = defineFigure({
+  name: "before-after",
+  title: "Each case's last value before the drug against its first and last on it",
+  needs: "series",
+  builder: beforeAfterFigure,
+  file: () => "before-after",
+  build: (s, options) => beforeAfterFigure(s.cases, { ...options }),
+});

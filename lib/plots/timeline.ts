@@ -29,6 +29,7 @@ import { valuesPanel } from "./timeline_values.ts";
 import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
 import { linearScale } from "./uncertainty.ts";
+import { defineFigure, type FigureDef } from "./record.ts";
 
 /** Options of {@link caseTimelineFigure}. */
 export interface TimelineOptions {
@@ -144,6 +145,49 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
       `${events.length ? ` and ${events.length} event${events.length === 1 ? "" : "s"}` : ""}.`,
   });
 }
+
+/**
+ * The record of a case's timeline aligned on the study's drug (`results/figures/case-<id>-timeline`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { CASE_TIMELINE } from "#lib/plots/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * assert.equal(CASE_TIMELINE.file(c), `case-${c.id}-timeline`);
+ * ```
+ */
+export const CASE_TIMELINE: Readonly<FigureDef<"case">> = defineFigure({
+  name: "case-timeline",
+  title: "One case's events, phase changes, values and doses, on days since the start of the drug",
+  needs: "case",
+  builder: caseTimelineFigure,
+  file: (c) => `case-${c.id}-timeline`,
+  build: (c, options) => caseTimelineFigure(c, { ...options }),
+});
+
+/**
+ * The record of a case's timeline on days since its day 0 (`case-<id>-timeline-day0`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { CASE_TIMELINE_DAY0 } from "#lib/plots/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * assert.match(CASE_TIMELINE_DAY0.build(c).description, /against days since day 0/);
+ * assert.equal(CASE_TIMELINE_DAY0.file(c), `case-${c.id}-timeline-day0`);
+ * ```
+ */
+export const CASE_TIMELINE_DAY0: Readonly<FigureDef<"case">> = defineFigure({
+  name: "case-timeline-day0",
+  title: "One case's events, phase changes, values and doses, on days since its day 0",
+  needs: "case",
+  builder: caseTimelineFigure,
+  file: (c) => `case-${c.id}-timeline-day0`,
+  build: (c, options) => caseTimelineFigure(c, { alignOn: null, ...options }),
+});
 
 /**
  * The time axis's domain: every drawn position and every finite window bound, padded (windows

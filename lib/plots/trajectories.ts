@@ -36,6 +36,7 @@ import {
 } from "./theme.ts";
 import { timelineModel, windowText } from "./timeline_model.ts";
 import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
+import { defineFigure, type FigureDef } from "./record.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -426,3 +427,25 @@ function drawTracks(
 function r2(v: number): number {
   return Math.round(v * 100) / 100;
 }
+
+/**
+ * The record of the trajectories of a series (`results/figures/trajectories`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { TRAJECTORIES } from "#lib/plots/mod.ts";
+ * const series = await loadCaseSeries();
+ * assert.equal(TRAJECTORIES.file(series), "trajectories");
+ * assert.match(TRAJECTORIES.build(series, { width: "column" }).description, /^\d+ cases?'/);
+ * ```
+ */
+export const TRAJECTORIES: Readonly<FigureDef<"series">> = defineFigure({
+  name: "trajectories",
+  title: "Every case's values and percent of baseline, aligned on the first start of the drug",
+  needs: "series",
+  builder: trajectoriesFigure,
+  file: () => "trajectories",
+  build: (s, options) => trajectoriesFigure(s.cases, { ...options }),
+});

@@ -5,13 +5,15 @@
  *
  * @module
  */
-import { claimNumber } from "../claims/mod.ts";
+import { appraisalRows } from "../appraisal/mod.ts";
+import { claimNumber, claimsLedger } from "../claims/mod.ts";
 import { type DataRow, type Figure, PAD, panel, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
 import { type FigureWidth, figureWidth, GREY, TYPE } from "./theme.ts";
+import { defineFigure, type FigureDef, type FigureInputs } from "./record.ts";
 
 /** One verdict to show. */
 export interface VerdictItem {
@@ -283,3 +285,39 @@ export function verdictItems(
     })),
   ];
 }
+
+/** The verdicts on one article: its appraisal and its claims. */
+const itemsOf = ({ series, sourceId }: FigureInputs["article"]) =>
+  verdictItems(appraisalRows(series, sourceId), claimsLedger(series), sourceId);
+
+/**
+ * The record of the verdicts panel of one article (`results/figures/verdicts-<article>`): not
+ * drawn when the article is neither appraised nor has claims recorded.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { VERDICTS } from "#lib/plots/mod.ts";
+ * const series = await loadCaseSeries();
+ * for (const sourceId of series.sources.keys()) {
+ *   assert.equal(VERDICTS.file({ series, sourceId }), `verdicts-${sourceId}`);
+ * }
+ * ```
+ */
+export const VERDICTS: Readonly<FigureDef<"article">> = defineFigure({
+  name: "verdicts",
+  title: "Every verdict on an article at a glance: its checklists' items and its claims",
+  needs: "article",
+  builder: verdictFigure,
+  file: (i) => `verdicts-${i.sourceId}`,
+  omission: (i) =>
+    itemsOf(i).length === 0
+      ? `No verdicts to draw for ${i.sourceId}: not appraised, and no claims recorded.`
+      : null,
+  build: (i, options) =>
+    verdictFigure(itemsOf(i), {
+      title: `Verdicts on ${i.sourceId}: appraisal checklists and claims`,
+      ...options,
+    }),
+});

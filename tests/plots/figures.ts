@@ -1,6 +1,8 @@
 /**
- * Test helper: every figure the notebooks draw, built from a case series (real data, the
- * synthetic fixture appended, or hand-made odd cases), at single-column and full width.
+ * Test helper: every registered figure (`FIGURES`, `lib/plots/mod.ts`) drawn on every input a
+ * dataset gives (real data, the synthetic fixture appended, or hand-made odd cases), at
+ * single-column and full width. A figure added to the registry is drawn here with no edit; a new
+ * kind of input is a new case of {@link figureInputs} (the type check asks for it).
  *
  * @module
  */
@@ -9,71 +11,60 @@ import * as plots from "../../lib/plots/mod.ts";
 
 /** A named figure. */
 export interface NamedFigure {
-  /** Where it comes from. */
+  /** Where it comes from: `<tag>/<width>/<its files' stem>`. */
   name: string;
   /** The figure. */
   figure: plots.Figure;
 }
 
+/** What the figures are drawn from: a dataset and, when known, its analysis variants. */
+export interface FigureData {
+  /** The series (odd hand-made cases: a series with no article). */
+  series: lib.CaseSeries;
+  /** Its variants over the readings of the text (figures that need them are drawn only then). */
+  variants?: readonly lib.AnalysisVariant[];
+}
+
 /**
- * Every figure of a case series: each case's timeline (aligned and on day 0), the composite
- * Figure 1, the before/after slopegraph, the trajectories,
- * forest plots of NAP and LRRd, the responder curve and the sensitivity figures (over the
- * analysis choices, and over the readings of the text when `variants` are given), at both widths.
+ * Every input of one kind a dataset gives: each case, the series, the series with each registered
+ * effect-size measure, the variants (when given), each article.
  */
-export function allFigures(
-  cases: readonly lib.Case[],
-  tag: string,
-  variants?: readonly lib.AnalysisVariant[],
+export function figureInputs<N extends plots.FigureNeed>(
+  need: N,
+  data: FigureData,
+): plots.FigureInputs[N][] {
+  const { series, variants } = data;
+  const all: { [K in plots.FigureNeed]: () => plots.FigureInputs[K][] } = {
+    case: () => series.cases,
+    series: () => [series],
+    measure: () => lib.MEASURES.map((measure) => ({ ...series, measure })),
+    variants: () => variants ? [variants] : [],
+    article: () => [...series.sources.keys()].map((sourceId) => ({ series, sourceId })),
+  };
+  return all[need]();
+}
+
+/** Every figure one record draws from a dataset at one width. */
+function figuresOf<N extends plots.FigureNeed>(
+  def: plots.FigureDef<N>,
+  data: FigureData,
+  prefix: string,
+  width: plots.FigureWidth,
 ): NamedFigure[] {
-  const out: NamedFigure[] = [];
-  for (const width of ["full", "column"] as const) {
-    const w = `${tag}/${width}`;
-    for (const c of cases) {
-      out.push({ name: `${w}/case-${c.id}`, figure: plots.caseTimelineFigure(c, { width }) });
-      out.push({
-        name: `${w}/case-${c.id}-day0`,
-        figure: plots.caseTimelineFigure(c, { width, alignOn: null }),
-      });
-    }
-    out.push({ name: `${w}/trajectories`, figure: plots.trajectoriesFigure(cases, { width }) });
-    out.push({ name: `${w}/figure-1`, figure: plots.seriesTimelineFigure(cases, { width }) });
-    out.push({ name: `${w}/before-after`, figure: plots.beforeAfterFigure(cases, { width }) });
-    for (const m of ["NAP", "LRRd"] as lib.Measure[]) {
-      const es = lib.caseEffectSizes(cases, m, lib.painOptions(cases[0].study));
-      const aggs = (["equal", "1/V"] as lib.Weighting[]).map((wt) =>
-        lib.aggregateEffectSizes(
-          es.perCase.map((x) => x.result),
-          es.perCase.map((x) => x.caseId),
-          wt,
-        )
-      );
-      out.push({
-        name: `${w}/forest-${m}`,
-        figure: plots.forestFigure(m, plots.forestRows(es.perCase, aggs), { width }),
-      });
-    }
-    const curve = lib.responderCurve(cases);
-    out.push({
-      name: `${w}/responder-curve`,
-      figure: plots.responderCurveFigure(curve, { width, excluded: curve[0]?.excluded ?? [] }),
-    });
-    out.push({
-      name: `${w}/sensitivity`,
-      figure: plots.sensitivityFigure(plots.sensitivityIntervals(lib.sensitivityTable(cases)), {
-        width,
-        varied: "baseline definition and extraction bound",
-      }),
-    });
-    if (variants) {
-      out.push({
-        name: `${w}/sensitivity-readings`,
-        figure: plots.sensitivityFigure(lib.sensitivitySpans(variants), {
-          width,
-          varied: "readings of the text, baseline definition and extraction bound",
-        }),
-      });
-    }
-  }
-  return out;
+  return figureInputs(def.needs, data).map((input) => ({
+    name: `${prefix}/${def.file(input)}`,
+    figure: def.build(input, { width }),
+  }));
+}
+
+/**
+ * Every registered figure of a dataset, at both widths, named `<tag>/<width>/<stem>`. A figure the
+ * notebook leaves out (its record's `omission`) is drawn all the same: its builder must cope.
+ */
+export function allFigures(data: FigureData, tag: string): NamedFigure[] {
+  return (["full", "column"] as const).flatMap((width) =>
+    plots.FIGURES.flatMap((def) =>
+      figuresOf(def as plots.FigureDef, data, `${tag}/${width}`, width)
+    )
+  );
 }

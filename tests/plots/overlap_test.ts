@@ -6,8 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
-import { analysisVariants, appraisalRows, claimsLedger, loadCaseSeries } from "../../lib/mod.ts";
-import { verdictFigure, verdictItems } from "../../lib/plots/mod.ts";
+import { analysisVariants, loadCaseSeries } from "../../lib/mod.ts";
 import { fontBytes, measureText } from "../../lib/plots/fonts.ts";
 import { overlaps as overlapsForTest } from "../../lib/plots/layout.ts";
 import { svgText } from "../../lib/plots/render.ts";
@@ -46,32 +45,24 @@ const fixtureVariants = await analysisVariants(fixtureDir);
 await Deno.remove(fixtureDir, { recursive: true });
 
 Deno.test("figures of the real data: no overlapping or clipped text, nothing under 7 pt", async () => {
-  const figs = allFigures(real.cases, "real", await analysisVariants());
-  assert.ok(figs.length > 0);
+  const figs = allFigures({ series: real, variants: await analysisVariants() }, "real");
+  assert.ok(figs.some((f) => f.name.includes("/verdicts-")));
   assert.deepEqual(figs.flatMap(problems), []);
 });
 
 Deno.test("figures with the synthetic fixture appended: no overlapping or clipped text", () => {
-  const figs = allFigures(withFixture.cases, "fixture", fixtureVariants);
+  const figs = allFigures({ series: withFixture, variants: fixtureVariants }, "fixture");
   assert.ok(figs.some((f) => f.name.endsWith("/sensitivity-readings")));
   assert.deepEqual(figs.flatMap(problems), []);
 });
 
 Deno.test("figures of odd hand-made cases: no overlapping or clipped text", () => {
-  assert.deepEqual(allFigures(oddCases(withFixture.study), "odd").flatMap(problems), []);
-});
-
-Deno.test("the verdicts panel (real data, fixture): no overlapping or clipped text", () => {
-  const figs = [real, withFixture].flatMap((s, k) =>
-    [...s.sources.keys()].flatMap((id) =>
-      (["full", "column"] as const).map((width) => ({
-        name: `${k ? "fixture" : "real"}/${width}/verdicts-${id}`,
-        figure: verdictFigure(verdictItems(appraisalRows(s, id), claimsLedger(s), id), { width }),
-      }))
-    )
-  );
-  assert.ok(figs.length >= 4);
-  assert.deepEqual(figs.flatMap(problems), []);
+  const series = {
+    study: withFixture.study,
+    sources: new Map(),
+    cases: oddCases(withFixture.study),
+  };
+  assert.deepEqual(allFigures({ series }, "odd").flatMap(problems), []);
 });
 
 Deno.test("the overlap check finds an overlap (it can fail)", () => {
