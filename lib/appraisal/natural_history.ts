@@ -11,6 +11,32 @@ import type { NaturalHistoryFigure } from "../reference.ts";
 import { formatNumber } from "../intervals.ts";
 import { listing } from "../prose.ts";
 
+/**
+ * A study as prose cites it, from its citation: "Jensen et al. 1985" (first author, "et al." when
+ * there are more, the year before the volume); "Clin J Pain 2006" (journal and year) when the
+ * citation names no author; the study's id when neither can be read.
+ *
+ * @param f A figure (its `citation` and `study`).
+ * @returns The short citation.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { shortCitation } from "#lib/mod.ts";
+ * const cite = (citation: string) => shortCitation({ study: "id-1", citation });
+ * assert.equal(cite("Jensen TS, Krebs B. Phantom pain. Pain 1985;21:267-78."), "Jensen et al. 1985");
+ * assert.equal(cite("Bach S. Phantom pain. Pain 1988;33:297-301."), "Bach 1988");
+ * assert.equal(cite("Incidence of phantom pain. Clin J Pain 2006;22:353-8."), "Clin J Pain 2006");
+ * assert.equal(cite("a note"), "id-1");
+ * ```
+ */
+export function shortCitation(f: Pick<NaturalHistoryFigure, "study" | "citation">): string {
+  const year = f.citation.match(/\b((?:19|20)\d\d)\s*;/)?.[1];
+  const author = f.citation.match(/^(\p{Lu}[\p{L}'’-]+) \p{Lu}{1,3}([,.])/u);
+  if (author && year) return `${author[1]}${author[2] === "," ? " et al." : ""} ${year}`;
+  const journal = f.citation.match(/\.\s+([^.]+?)\s+((?:19|20)\d\d)\s*;/);
+  return journal ? `${journal[1]} ${journal[2]}` : f.study;
+}
+
 /** A figure as text: "72%", "9 of 14 patients", "2.1 cm"; "not verified" without a value. */
 function valueText(f: NaturalHistoryFigure): string {
   if (f.value === null) return "not verified";
@@ -20,7 +46,7 @@ function valueText(f: NaturalHistoryFigure): string {
 }
 
 /**
- * One row per figure, for a table: study, design, group and its size, time after amputation,
+ * One row per figure, for a table: study (as {@link shortCitation} cites it), design, group and its size, time after amputation,
  * what was measured, the value (or "not verified") and the address it was read at.
  *
  * @param figures The figures (`series.articles.naturalHistory`).
@@ -43,7 +69,7 @@ export function naturalHistoryRows(
   figures: readonly NaturalHistoryFigure[],
 ): Record<string, string | number | null>[] {
   return figures.map((f) => ({
-    study: f.study,
+    study: shortCitation(f),
     design: f.design,
     group: f.group,
     n: f.n,
@@ -84,14 +110,19 @@ export function naturalHistoryText(figures: readonly NaturalHistoryFigure[]): st
     if (mine.length === 0) return [];
     const g = mine[0];
     return [
-      `${s} (${g.design}, ${g.group}${g.n !== null ? `, n = ${g.n}` : ""}): ${g.measure} ` +
+      `${shortCitation(g)} (${g.design}, ${g.group}${
+        g.n !== null ? `, n = ${g.n}` : ""
+      }): ${g.measure} ` +
       listing(mine.map((f) => `${valueText(f)} at ${f.time}`)),
     ];
   });
   const unverified = studies.filter((s) =>
     figures.some((f) => f.study === s && f.value === null) &&
     !figures.some((f) => f.study === s && f.value !== null)
-  ).map((s) => `${s} (${figures.find((f) => f.study === s)!.measure})`);
+  ).map((s) => {
+    const f = figures.find((x) => x.study === s)!;
+    return `${shortCitation(f)} (${f.measure})`;
+  });
   const parts = [
     ...verified,
     ...(unverified.length ? [`not verified here, so no number: ${listing(unverified)}`] : []),
@@ -126,4 +157,43 @@ export function naturalCourseText(figures: readonly NaturalHistoryFigure[]): str
   return `${naturalHistoryText(figures)}. These are figures about groups of patients, not the ` +
     "course of one patient's pain intensity, so a spontaneous fall in the weeks after " +
     "amputation can be neither assumed nor excluded from them";
+}
+
+/**
+ * The natural course in one clause, for a case notebook's caveats (without a final full stop):
+ * which studies the appraisal notebook cites and the range of their verified percentages, then
+ * what such figures cannot show. The figures themselves are in the appraisal notebook.
+ *
+ * @param figures The figures (`series.articles.naturalHistory`).
+ * @returns The clause.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { naturalCourseCaveat } from "#lib/mod.ts";
+ * const f = {
+ *   study: "s", citation: "Jensen TS, Krebs B. P. Pain 1985;21:1.", doi: null, design: "cohort",
+ *   group: "all", n: 58, time: "8 days", measure: "phantom pain present", value: 72,
+ *   unit: "percent", status: "verified" as const, quote: "72%", source: "https://example.org",
+ *   note: null,
+ * };
+ * assert.equal(
+ *   naturalCourseCaveat([f, { ...f, time: "2 years", value: 59 }]),
+ *   "in the published series the appraisal notebook cites (Jensen et al. 1985), 59% to 72% of " +
+ *     "amputees had phantom pain at the times measured; figures about groups, not the course " +
+ *     "of one patient's pain intensity, so a spontaneous fall can be neither assumed nor excluded",
+ * );
+ * assert.match(naturalCourseCaveat([]), /^no figure on the natural course is recorded/);
+ * ```
+ */
+export function naturalCourseCaveat(figures: readonly NaturalHistoryFigure[]): string {
+  const shares = figures.filter((f) => f.value !== null && f.unit === "percent");
+  if (shares.length === 0) return naturalCourseText([]);
+  const values = shares.map((f) => f.value!);
+  const lo = formatNumber(Math.min(...values), 1);
+  const hi = formatNumber(Math.max(...values), 1);
+  const share = lo === hi ? `${lo}%` : `${lo}% to ${hi}%`;
+  const cited = [...new Set(shares.map(shortCitation))].join("; ");
+  return `in the published series the appraisal notebook cites (${cited}), ${share} of ` +
+    "amputees had phantom pain at the times measured; figures about groups, not the course of " +
+    "one patient's pain intensity, so a spontaneous fall can be neither assumed nor excluded";
 }

@@ -28,7 +28,7 @@ import {
 import { painOptions, percentThresholds, pointsThreshold } from "../study.ts";
 import { valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
-import { naturalCourseText } from "../appraisal/natural_history.ts";
+import { naturalCourseCaveat } from "../appraisal/natural_history.ts";
 
 /** Header of the change table's column for the study's threshold in scale points. */
 const pointsColumn = (c: Case) => `≥${pointsThreshold(c.study) ?? "–"} ${valueScale([c]).unit}`;
@@ -362,12 +362,12 @@ function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null):
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { caseCaveats, loadCaseSeries, naturalCourseText } from "#lib/mod.ts";
+ * import { caseCaveats, loadCaseSeries, naturalCourseCaveat } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const lines = caseCaveats(s, s.cases[0]).split("\n");
  * assert.ok(lines.every((l) => l.startsWith("- ")));
- * const control = lines.find((l) => l.startsWith("- There is no control."))!;
- * assert.ok(control.includes(naturalCourseText(s.articles?.naturalHistory ?? [])));
+ * const control = lines.find((l) => l.startsWith("- There is no control"))!;
+ * assert.ok(control.includes(naturalCourseCaveat(s.articles?.naturalHistory ?? [])));
  * ```
  */
 export function caseCaveats(s: CaseSeries, c: Case): string {
@@ -408,8 +408,7 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
     : [];
   return [
     design,
-    "- There is no control. What is known of the natural course (data/reference/" +
-    `natural-history.csv): ${naturalCourseText(s.articles?.naturalHistory ?? [])}.`,
+    `- There is no control: ${naturalCourseCaveat(s.articles?.naturalHistory ?? [])}.`,
     ...drugs,
     "- Values and times come from words; every quantity is also reported at the bounds of its " +
     "interval (sensitivity notebook).",
