@@ -391,7 +391,13 @@ export function designLimits(
   const values = cases.reduce((s, c) => s + c.observations.length, 0);
   const starts = cases.flatMap((c) => {
     const t = c.treatments.find((x) => x.drug === drug);
-    return t ? [`case ${c.id}: ${formatInterval(daysFromAmputation(c, t.start.timeId))}`] : [];
+    if (!t) return [];
+    // An interval open above (a start the text bounds only from below) reads "at least".
+    const d = daysFromAmputation(c, t.start.timeId);
+    const days = d.hi === Infinity && d.lo > -Infinity
+      ? `at least ${formatNumber(d.lo, 2)}`
+      : formatInterval(d);
+    return [`case ${c.id}: ${days}`];
   });
   return [
     {
