@@ -27,6 +27,12 @@ export {
   type Treatment,
 } from "./model.ts";
 export { DEFAULT_DATA_DIR, loadCaseSeries, type LoadOptions, STUDY_FILE } from "./load.ts";
+export {
+  type StreamedCase,
+  type StreamedObservations,
+  streamObservations,
+  type StreamOptions,
+} from "./data/stream.ts";
 export * from "./dose.ts";
 export {
   type BaselineDefinition,

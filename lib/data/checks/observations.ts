@@ -232,7 +232,7 @@ function categoryProblem(
 }
 
 /** Checks that a value lies on its scale: within its range, whole where the scale has no fractions. */
-function checkOnScale(
+export function checkOnScale(
   x: NominalInterval,
   s: Scale,
 ): { column: string; message: string } | null {
