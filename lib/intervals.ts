@@ -315,6 +315,30 @@ export function formatInterval(x: Interval, digits = 2): string {
 }
 
 /**
+ * Formats an interval for prose: as {@link formatInterval}, but a side the words leave open
+ * reads "at least" or "at most" ("at least 10.5" for `[10.5, inf)`), as a sentence says it.
+ *
+ * @param x The interval.
+ * @param digits Decimals at most (default 2).
+ * @returns The text.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatIntervalInWords } from "#lib/mod.ts";
+ * assert.equal(formatIntervalInWords({ lo: 10.5, hi: Infinity }), "at least 10.5");
+ * assert.equal(formatIntervalInWords({ lo: -Infinity, hi: 3 }), "at most 3");
+ * assert.equal(formatIntervalInWords({ lo: 75, hi: 111 }), "[75, 111]");
+ * assert.equal(formatIntervalInWords({ lo: 21, hi: 21 }), "21");
+ * ```
+ */
+export function formatIntervalInWords(x: Interval, digits = 2): string {
+  const finite = (v: number) => Number.isFinite(v);
+  if (x.hi === Infinity && finite(x.lo)) return `at least ${formatNumber(x.lo, digits)}`;
+  if (x.lo === -Infinity && finite(x.hi)) return `at most ${formatNumber(x.hi, digits)}`;
+  return formatInterval(x, digits);
+}
+
+/**
  * Formats a number for prose and tables: at most `digits` decimals, no trailing zeros; `inf`
  * for infinities; "–" for null.
  *

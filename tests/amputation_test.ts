@@ -12,6 +12,7 @@ import {
   daysFromAmputation,
   designLimits,
   formatInterval,
+  formatIntervalInWords,
   loadCaseSeries,
   relativeDay,
 } from "../lib/mod.ts";
@@ -62,7 +63,9 @@ Deno.test("S1: days from amputation count from the revision, not from day 0", ()
   const drugs = s1.treatments.map((t) => t.start.timeId);
   assert.ok(
     drugs.some((id) =>
-      natural.evidence.includes(`case S1: ${formatInterval(relativeDay(s1, id, onsetAnchor))}`)
+      natural.evidence.includes(
+        `case S1: ${formatIntervalInWords(relativeDay(s1, id, onsetAnchor))}`,
+      )
     ),
     natural.evidence,
   );

@@ -18,7 +18,7 @@ import {
   formatDose,
   formatDoseValue,
 } from "../dose.ts";
-import { formatDay, formatInterval, formatNumber } from "../intervals.ts";
+import { formatDay, formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { agree, counted, listing, plural } from "../prose.ts";
 import {
@@ -392,12 +392,7 @@ export function designLimits(
   const starts = cases.flatMap((c) => {
     const t = c.treatments.find((x) => x.drug === drug);
     if (!t) return [];
-    // An interval open above (a start the text bounds only from below) reads "at least".
-    const d = daysFromAmputation(c, t.start.timeId);
-    const days = d.hi === Infinity && d.lo > -Infinity
-      ? `at least ${formatNumber(d.lo, 2)}`
-      : formatInterval(d);
-    return [`case ${c.id}: ${days}`];
+    return [`case ${c.id}: ${formatIntervalInWords(daysFromAmputation(c, t.start.timeId))}`];
   });
   return [
     {
