@@ -2,8 +2,10 @@
  * A data scientist's first cells, in a fresh Deno kernel, without reading lib/: the observations as
  * a dataframe (shown as a table), a change under another baseline and a clear error for a wrong
  * one, their own Observable Plot figure (PNG, SVG and text), help on a function and its example
- * pasted into a cell; the dataset notebook's "make your own figure" cell; and what an `npm:` import
- * typed in a cell does to the kernel (Deno's behaviour, which the README describes).
+ * pasted into a cell; and what an `npm:` import typed in a cell does to the kernel (Deno's
+ * behaviour, which the README describes). The dataset notebook's "make your own figure" cell is
+ * checked on the suite's one re-execution of every notebook (notebooks_test.ts), each in a fresh
+ * kernel.
  */
 import assert from "node:assert/strict";
 import * as lib from "#lib/mod.ts";
@@ -93,19 +95,6 @@ Deno.test("a fresh kernel: dataframe, another baseline, a clear error, own figur
   assert.match(help, /^function caseChange\(c: Case, options: ChangeOptions = \{\}\): CaseChange/);
   assert.match(help, /baseline\?: BaselineDefinition \("last" \| "max" \| "mean"\)/);
   assert.match(help, /Example:\n( {2}import .*\n)* {2}import .* from "#lib\/mod\.ts";/);
-});
-
-Deno.test('the dataset notebook\'s "make your own figure" cell draws a figure in a fresh kernel', async () => {
-  const nb = await executeCells({ file: `${NOTEBOOKS}/00-dataset.ipynb` });
-  const i = nb.cells.findIndex((c: { source: string | string[] }) =>
-    /^## Make your own figure/m.test(joined(c.source))
-  );
-  assert.ok(i >= 0, "the section exists");
-  const code = nb.cells.slice(i + 1).find((c: { cell_type: string }) => c.cell_type === "code");
-  assert.match(joined(code.source), /plots\.plot\(/);
-  const outs: Output[] = code.outputs;
-  assert.ok(outs.every((o) => o.output_type !== "error"));
-  assert.ok(outs.some((o) => o.output_type === "display_data" && o.data?.["image/png"]));
 });
 
 /** What one cell did: its reply's status and evalue, and the outputs of errors and results. */
