@@ -1,8 +1,8 @@
 /**
  * The API reference: every export of the public modules is documented (`deno doc --lint`), every
- * `@example` in `lib/` runs (all in this process, see `helpers/doc_examples.ts`; they type-check
- * with the notebooks' code in typecheck_test.ts), and `deno task docs` can render it, its usage
- * lines importing what a notebook cell imports (scripts/docs.ts). One `deno doc --lint --html` run serves the lint and
+ * `@example` in `lib/` type-checks (`deno check --doc-only`) and runs (all in this process, see
+ * `helpers/doc_examples.ts`), and `deno task docs` can render it, its usage lines importing what a
+ * notebook cell imports (scripts/docs.ts). One `deno doc --lint --html` run serves the lint and
  * the rendering tests.
  */
 import assert from "node:assert/strict";
@@ -73,6 +73,17 @@ Deno.test("the API pages' usage lines import #lib/mod.ts and #lib/plots/mod.ts",
   const fixed = usageAsNotebooks(page);
   assert.match(fixed, /import \{ getCase \} from &quot;#lib\/mod\.ts&quot;/);
   assert.doesNotMatch(fixed, /from &quot;(plots\/)?mod\.ts&quot;/);
+});
+
+Deno.test("every @example in lib/ type-checks", async () => {
+  const out = await new Deno.Command("deno", {
+    args: ["check", "--quiet", "--doc-only", "lib/"],
+    cwd: ROOT,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
 });
 
 Deno.test("every @example in lib/ runs", async () => {

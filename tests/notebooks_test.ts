@@ -1,12 +1,14 @@
 /**
- * The notebooks: their cells are formatted (their code type-checks in typecheck_test.ts), and one
- * re-execution of every notebook (shared by the tests below) reproduces the committed notebooks
- * and results byte for byte, with every code cell executed and no error, one notebook per case,
- * the project's kernelspec, HTML pages that load nothing from the machine that rendered them, and
- * the dataset notebook's "make your own figure" cell drawing a figure in its fresh kernel.
+ * The notebooks: their code type-checks, and one re-execution of every notebook (shared by the
+ * tests below) reproduces the committed notebooks and results byte for byte, with every code
+ * cell executed and no error, one notebook per case, the project's kernelspec, HTML pages
+ * that load nothing from the machine that rendered them, and the dataset notebook's "make your own
+ * figure" cell drawing a figure in its fresh kernel.
  */
 import assert from "node:assert/strict";
+import { dirname } from "node:path";
 import { listFiles } from "../scripts/runner/files.ts";
+import { codeModule } from "../scripts/runner/inputs.ts";
 import { notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS, REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
 import { formatNotebooks } from "../scripts/format_notebooks.ts";
@@ -74,6 +76,27 @@ interface Cell {
 interface Meta {
   kernelspec?: unknown;
 }
+
+Deno.test("every notebook's code cells type-check together (the kernel does not check)", async () => {
+  // A fixed folder, so that Deno's type-check cache recognises unchanged notebooks.
+  const dir = `${ROOT}/.tmp/notebooks-typecheck`;
+  await Deno.mkdir(dir, { recursive: true });
+  {
+    const files: string[] = [];
+    for (const p of sources) {
+      const path = `${NOTEBOOKS}/${p}`;
+      const file = `${dir}/${p.replaceAll("/", "_")}.ts`;
+      await Deno.writeTextFile(file, codeModule(await read(path), dirname(path)));
+      files.push(file);
+    }
+    const out = await new Deno.Command("deno", {
+      args: ["check", "--quiet", "--config", `${ROOT}/deno.json`, ...files],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  }
+});
 
 Deno.test("every notebook cell is formatted as `deno fmt` formats it", async () => {
   // `deno fmt --check` misreports every formatted cell whose source lacks a final newline (as
