@@ -16,6 +16,7 @@ import {
 import { unchecked, uncheckedValues } from "../scripts/unchecked_examples.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
+import { withResultsDir } from "./helpers/results_dir.ts";
 import { pathToFileURL } from "node:url";
 import { MODULES, usageAsNotebooks } from "../scripts/docs.ts";
 
@@ -102,18 +103,21 @@ Deno.test("every @example in lib/ runs", async () => {
   try {
     const urls = await writeExampleModules(examples, dir);
     const failures: string[] = [];
-    for (const [i, url] of urls.entries()) {
-      try {
-        await import(url.href);
-      } catch (e) {
-        // The example's own line: the first stack frame in its module (same line numbers).
-        const at = e instanceof Error
-          ? e.stack?.split("\n").find((l) => l.includes(url.href))?.match(/:(\d+):\d+\)?$/)
-          : null;
-        const where = at ? ` (its line ${at[1]})` : "";
-        failures.push(`${examples[i].name}${where}: ${e instanceof Error ? e.message : e}`);
+    // As a person runs them outside a kernel: no results folder (tests/helpers/results_dir.ts).
+    await withResultsDir(null, async () => {
+      for (const [i, url] of urls.entries()) {
+        try {
+          await import(url.href);
+        } catch (e) {
+          // The example's own line: the first stack frame in its module (same line numbers).
+          const at = e instanceof Error
+            ? e.stack?.split("\n").find((l) => l.includes(url.href))?.match(/:(\d+):\d+\)?$/)
+            : null;
+          const where = at ? ` (its line ${at[1]})` : "";
+          failures.push(`${examples[i].name}${where}: ${e instanceof Error ? e.message : e}`);
+        }
       }
-    }
+    });
     assert.deepEqual(failures, []);
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -162,7 +166,7 @@ for (const [what, write] of OTHER_DATA) {
       }));
       await Deno.mkdir(`${copy}/examples`);
       const urls = await writeExampleModules(examples, `${copy}/examples`);
-      const failures = await failingExamples(examples, urls);
+      const failures = await withResultsDir(null, () => failingExamples(examples, urls));
       assert.deepEqual(failures, []);
     } finally {
       await Deno.remove(copy, { recursive: true });
