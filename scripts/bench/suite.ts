@@ -7,10 +7,10 @@
  * - the suite: `deno task test`.
  *
  * For each it prints the wall time and the CPU time (user + system) of the command and every
- * process it started and waited for (Linux: the `cutime`/`cstime` of `/proc/self/stat`; elsewhere
- * the CPU time is not shown). The CPU ratio is the one to compare across machines and loads: on a
- * shared machine the wall time grows with other work, the CPU time much less; the wall ratio also
- * depends on how many cores each command keeps busy. Prints each round and the median ratios.
+ * process it started and waited for (its kernels, its test processes), as bash's `times` reports
+ * it (without bash, as on Windows, the CPU time is not shown). The CPU ratio is the one to compare
+ * across machines and loads: on a shared machine the wall time grows with other work, the CPU
+ * time much less; the wall ratio also depends on how many cores each command keeps busy. Prints each round and the median ratios.
  * `--rounds N` (default 1: a round takes minutes).
  *
  * @module
@@ -19,19 +19,11 @@ import { REPRODUCE_ARGS, ROOT } from "../runner/paths.ts";
 
 const rounds = Number(Deno.args[Deno.args.indexOf("--rounds") + 1]) || 1;
 
-/** Seconds of CPU used by this process's finished children (and theirs), or null off Linux. */
-function childrenCpu(): number | null {
-  try {
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    const stat = Deno.readTextFileSync("/proc/self/stat");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // cutime and cstime are fields 16 and 17 of the whole line, in clock ticks (100 per second on
-    // Linux's usual configuration, USER_HZ).
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return null;
-  }
-}
+/** Seconds of "1m2.500s" (as bash's `times` prints them). */
+const seconds = (t: string) => {
+  const m = /^(\d+)m([\d.]+)s$/.exec(t);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+};
 
 /** A command's wall and CPU seconds. */
 interface Cost {
@@ -39,20 +31,37 @@ interface Cost {
   cpu: number | null;
 }
 
-/** Runs `deno args` from the repository's root; throws when it fails. */
+/** Whether bash is there to count the CPU time (`times`); else only the wall time is measured. */
+const BASH = await new Deno.Command("bash", { args: ["-c", "true"] }).output().then(
+  (o) => o.success,
+  () => false,
+);
+
+/**
+ * Runs `deno args` from the repository's root, through bash when there is one, whose `times`
+ * then gives the CPU time of the command and of every process it started and waited for (Deno
+ * does not let a script read its own `/proc/self/stat` without every permission). Throws when
+ * the command fails.
+ */
 async function measure(args: string[], what: string): Promise<Cost> {
-  const cpu0 = childrenCpu();
   const t0 = performance.now();
-  const out = await new Deno.Command("deno", { args, cwd: ROOT, stdout: "piped", stderr: "piped" })
-    .output();
+  const out = await new Deno.Command(BASH ? "bash" : "deno", {
+    args: BASH ? ["-c", 'deno "$@"; code=$?; times >&2; exit $code', "bash", ...args] : args,
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
   const wall = (performance.now() - t0) / 1000;
-  const cpu1 = childrenCpu();
+  const dec = new TextDecoder();
+  const stderr = dec.decode(out.stderr);
   if (out.code !== 0) {
-    const dec = new TextDecoder();
-    const tail = (dec.decode(out.stdout) + dec.decode(out.stderr)).split("\n").slice(-30);
+    const tail = (dec.decode(out.stdout) + stderr).split("\n").slice(-30);
     throw new Error(`${what} failed (exit ${out.code}):\n${tail.join("\n")}`);
   }
-  return { wall, cpu: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 };
+  // `times` prints the shell's user and system time, then its children's.
+  const children = stderr.trimEnd().split("\n").at(-1)?.split(" ").map(seconds) ?? [];
+  const cpu = BASH && children.length === 2 ? children[0] + children[1] : null;
+  return { wall, cpu: cpu !== null && Number.isFinite(cpu) ? cpu : null };
 }
 
 const show = (c: Cost) =>
