@@ -19,6 +19,7 @@ import {
 import { caseTimelineFigure } from "../lib/plots/mod.ts";
 import { pngBytes } from "../lib/plots/render.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
+import { withResultsDir } from "./helpers/results_dir.ts";
 
 /** What `fn` prints with console.log. */
 async function printed(fn: () => Promise<unknown>): Promise<string> {
@@ -37,14 +38,18 @@ const series = await loadCaseSeries(TEST_DATA_DIR);
 const first = series.cases[0];
 
 Deno.test("outside a kernel the display helpers print their text instead of throwing", async () => {
-  assert.equal(await printed(() => showMarkdown("**two** words")), "**two** words");
-  assert.equal(
-    await printed(() => showTable("t", [{ drug: "x", mg: 25 }], "Caption", { notes: ["A note."] })),
-    "Caption\ndrug  mg\nx     25\nA note.",
-  );
-  assert.equal(await printed(() => showTable("t", [])), "(no rows)");
-  const figure = caseTimelineFigure(first);
-  assert.equal(await printed(() => showFigure("f", figure)), figure.description);
+  await withResultsDir(null, async () => {
+    assert.equal(await printed(() => showMarkdown("**two** words")), "**two** words");
+    assert.equal(
+      await printed(() =>
+        showTable("t", [{ drug: "x", mg: 25 }], "Caption", { notes: ["A note."] })
+      ),
+      "Caption\ndrug  mg\nx     25\nA note.",
+    );
+    assert.equal(await printed(() => showTable("t", [])), "(no rows)");
+    const figure = caseTimelineFigure(first);
+    assert.equal(await printed(() => showFigure("f", figure)), figure.description);
+  });
 });
 
 Deno.test("Markdown is rendered to HTML, with HTML in the text escaped", () => {
@@ -83,25 +88,25 @@ Deno.test("a table keeps every column of every row", () => {
 
 Deno.test("under RESULTS_DIR tables and figures are written; the PNG is the figure's", async () => {
   const dir = await Deno.makeTempDir({ prefix: "display-test-" });
-  Deno.env.set("RESULTS_DIR", dir);
   try {
-    await printed(() => showTable("t", [{ a: 1, b: Infinity, c: null }], "", { notes: ["n"] }));
-    assert.equal(await Deno.readTextFile(`${dir}/tables/t.csv`), "a,b,c\n1,Inf,\n");
-    assert.deepEqual(JSON.parse(await Deno.readTextFile(`${dir}/tables/t.json`)), [
-      { a: 1, b: "Infinity", c: null },
-    ]);
-    const figure = caseTimelineFigure(first);
-    await printed(() => showFigure("f", figure));
-    assert.deepEqual(await Deno.readFile(`${dir}/figures/f.png`), await pngBytes(figure));
-    // Its source data beside it, through the tables' CSV writer, one row per drawn mark.
-    assert.ok(figure.data.length > 0);
-    assert.equal(await Deno.readTextFile(`${dir}/figures/f.csv`), csvTable(figure.data));
-    assert.match(
-      await Deno.readTextFile(`${dir}/figures/f.svg`),
-      /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
-    );
+    await withResultsDir(dir, async () => {
+      await printed(() => showTable("t", [{ a: 1, b: Infinity, c: null }], "", { notes: ["n"] }));
+      assert.equal(await Deno.readTextFile(`${dir}/tables/t.csv`), "a,b,c\n1,Inf,\n");
+      assert.deepEqual(JSON.parse(await Deno.readTextFile(`${dir}/tables/t.json`)), [
+        { a: 1, b: "Infinity", c: null },
+      ]);
+      const figure = caseTimelineFigure(first);
+      await printed(() => showFigure("f", figure));
+      assert.deepEqual(await Deno.readFile(`${dir}/figures/f.png`), await pngBytes(figure));
+      // Its source data beside it, through the tables' CSV writer, one row per drawn mark.
+      assert.ok(figure.data.length > 0);
+      assert.equal(await Deno.readTextFile(`${dir}/figures/f.csv`), csvTable(figure.data));
+      assert.match(
+        await Deno.readTextFile(`${dir}/figures/f.svg`),
+        /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+      );
+    });
   } finally {
-    Deno.env.delete("RESULTS_DIR");
     await Deno.remove(dir, { recursive: true });
   }
 });

@@ -1,7 +1,9 @@
 /**
  * The API reference: every export of the public modules is documented (`deno doc --lint`), every
  * `@example` in `lib/` type-checks (`deno check --doc-only`) and runs (all in this process, see
- * `helpers/doc_examples.ts`), and `deno task docs` can render it.
+ * `helpers/doc_examples.ts`), and `deno task docs` can render it, its usage lines importing what a
+ * notebook cell imports (scripts/docs.ts). One `deno doc --lint --html` run serves the lint and
+ * the rendering tests.
  */
 import assert from "node:assert/strict";
 import { ROOT } from "../scripts/runner/paths.ts";
@@ -14,37 +16,64 @@ import {
 import { unchecked, uncheckedValues } from "../scripts/unchecked_examples.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
+import { withResultsDir } from "./helpers/results_dir.ts";
 import { pathToFileURL } from "node:url";
+import { MODULES, usageAsNotebooks } from "../scripts/docs.ts";
 
-const MODULES = ["lib/mod.ts", "lib/plots/mod.ts"];
+/** What `deno doc --lint --html` of the public modules gave: one run shared by the tests below. */
+interface Rendered {
+  code: number;
+  stderr: string;
+  /** The folder the pages were written to (removed when the tests end). */
+  dir: string;
+}
+
+let rendered: Promise<Rendered> | null = null;
+
+/** Lints and renders the API reference of the public modules once, as `deno task docs` does. */
+function renderDocs(): Promise<Rendered> {
+  rendered ??= (async () => {
+    const dir = await Deno.makeTempDir({ prefix: "api-docs-" });
+    addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
+    const out = await new Deno.Command("deno", {
+      args: [
+        "doc",
+        "--lint",
+        "--html",
+        "--name=api",
+        `--output=${dir}`,
+        ...MODULES.map((m) => m.file),
+      ],
+      cwd: ROOT,
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    return { code: out.code, stderr: new TextDecoder().decode(out.stderr), dir };
+  })();
+  return rendered;
+}
 
 Deno.test("deno doc --lint finds nothing to fix in the public modules", async () => {
-  const out = await new Deno.Command("deno", {
-    args: ["doc", "--lint", ...MODULES],
-    cwd: ROOT,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const stderr = new TextDecoder().decode(out.stderr);
-  assert.equal(out.code, 0, stderr);
+  const { code, stderr } = await renderDocs();
+  assert.equal(code, 0, stderr);
   assert.doesNotMatch(stderr, /^error/m);
 });
 
 Deno.test("the API reference renders, with a page for getCase", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "api-docs-" });
-  try {
-    const out = await new Deno.Command("deno", {
-      args: ["doc", "--html", "--name=api", `--output=${dir}`, ...MODULES],
-      cwd: ROOT,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
-    assert.match(await Deno.readTextFile(`${dir}/all_symbols.html`), /getCase/);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  const { code, stderr, dir } = await renderDocs();
+  assert.equal(code, 0, stderr);
+  assert.match(await Deno.readTextFile(`${dir}/all_symbols.html`), /getCase/);
+});
+
+Deno.test("the API pages' usage lines import #lib/mod.ts and #lib/plots/mod.ts", async () => {
+  const { code, stderr, dir } = await renderDocs();
+  assert.equal(code, 0, stderr);
+  const page = await Deno.readTextFile(`${dir}/mod.ts/~/getCase.html`);
+  assert.match(page, /from &quot;mod\.ts&quot;/, "Deno prints the bare file name");
+  const fixed = usageAsNotebooks(page);
+  assert.match(fixed, /import \{ getCase \} from &quot;#lib\/mod\.ts&quot;/);
+  assert.doesNotMatch(fixed, /from &quot;(plots\/)?mod\.ts&quot;/);
 });
 
 Deno.test("every @example in lib/ type-checks", async () => {
@@ -74,18 +103,21 @@ Deno.test("every @example in lib/ runs", async () => {
   try {
     const urls = await writeExampleModules(examples, dir);
     const failures: string[] = [];
-    for (const [i, url] of urls.entries()) {
-      try {
-        await import(url.href);
-      } catch (e) {
-        // The example's own line: the first stack frame in its module (same line numbers).
-        const at = e instanceof Error
-          ? e.stack?.split("\n").find((l) => l.includes(url.href))?.match(/:(\d+):\d+\)?$/)
-          : null;
-        const where = at ? ` (its line ${at[1]})` : "";
-        failures.push(`${examples[i].name}${where}: ${e instanceof Error ? e.message : e}`);
+    // As a person runs them outside a kernel: no results folder (tests/helpers/results_dir.ts).
+    await withResultsDir(null, async () => {
+      for (const [i, url] of urls.entries()) {
+        try {
+          await import(url.href);
+        } catch (e) {
+          // The example's own line: the first stack frame in its module (same line numbers).
+          const at = e instanceof Error
+            ? e.stack?.split("\n").find((l) => l.includes(url.href))?.match(/:(\d+):\d+\)?$/)
+            : null;
+          const where = at ? ` (its line ${at[1]})` : "";
+          failures.push(`${examples[i].name}${where}: ${e instanceof Error ? e.message : e}`);
+        }
       }
-    }
+    });
     assert.deepEqual(failures, []);
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -134,7 +166,7 @@ for (const [what, write] of OTHER_DATA) {
       }));
       await Deno.mkdir(`${copy}/examples`);
       const urls = await writeExampleModules(examples, `${copy}/examples`);
-      const failures = await failingExamples(examples, urls);
+      const failures = await withResultsDir(null, () => failingExamples(examples, urls));
       assert.deepEqual(failures, []);
     } finally {
       await Deno.remove(copy, { recursive: true });

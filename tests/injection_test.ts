@@ -11,6 +11,7 @@ import { csvTable, markdownHtml, showTable } from "../lib/display.ts";
 import { loadCaseSeries } from "../lib/load.ts";
 import { isSafeLink, markdownText } from "../lib/markdown.ts";
 import { caseIntro } from "../lib/report/mod.ts";
+import { withResultsDir } from "./helpers/results_dir.ts";
 
 /** Links (href) and images (src) of an HTML fragment. */
 function urls(html: string): { links: string[]; images: string[] } {
@@ -126,17 +127,16 @@ Deno.test("CSV tables: text cells a spreadsheet would run get a leading quote; n
 
 Deno.test("showTable writes the neutralised CSV to the results folder", async () => {
   const dir = await Deno.makeTempDir({ prefix: "injection-test-" });
-  const before = Deno.env.get("RESULTS_DIR");
   try {
-    Deno.env.set("RESULTS_DIR", dir);
-    await showTable("payloads", [{ cause: '=HYPERLINK("http://evil.example")', vas: -1 }]);
+    await withResultsDir(
+      dir,
+      () => showTable("payloads", [{ cause: '=HYPERLINK("http://evil.example")', vas: -1 }]),
+    );
     assert.equal(
       await Deno.readTextFile(`${dir}/tables/payloads.csv`),
       'cause,vas\n"\'=HYPERLINK(""http://evil.example"")",-1\n',
     );
   } finally {
-    if (before === undefined) Deno.env.delete("RESULTS_DIR");
-    else Deno.env.set("RESULTS_DIR", before);
     await Deno.remove(dir, { recursive: true });
   }
 });

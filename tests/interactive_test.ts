@@ -8,6 +8,7 @@ import * as aq from "arquero";
 import * as Plot from "@observablehq/plot";
 import * as lib from "#lib/mod.ts";
 import * as plots from "#lib/plots/mod.ts";
+import { withResultsDir } from "./helpers/results_dir.ts";
 
 Deno.test("plot: Plot's options give a figure with its title and caption inside the SVG", async () => {
   const fig = plots.plot({
@@ -55,21 +56,19 @@ Deno.test("plot: an HTML legend, which a PNG cannot show, fails saying what to d
 
 Deno.test("showTable and showFigure without a name show only: nothing is written", async () => {
   const dir = await Deno.makeTempDir({ prefix: "interactive-results-" });
-  const before = Deno.env.get("RESULTS_DIR");
-  Deno.env.set("RESULTS_DIR", dir);
   try {
-    await lib.showTable([{ a: 1 }], "no name");
-    await lib.showFigure(plots.plot({ marks: [Plot.dot([1], { x: (d: number) => d })] }));
-    assert.deepEqual([...Deno.readDirSync(dir)], []);
-    await lib.showTable("named", [{ a: 1 }]);
-    assert.deepEqual([...Deno.readDirSync(`${dir}/tables`)].map((e) => e.name).sort(), [
-      "named.csv",
-      "named.json",
-    ]);
-    await assert.rejects(() => lib.showTable("a/b", [{ a: 1 }]), /showTable: expected a name/);
+    await withResultsDir(dir, async () => {
+      await lib.showTable([{ a: 1 }], "no name");
+      await lib.showFigure(plots.plot({ marks: [Plot.dot([1], { x: (d: number) => d })] }));
+      assert.deepEqual([...Deno.readDirSync(dir)], []);
+      await lib.showTable("named", [{ a: 1 }]);
+      assert.deepEqual([...Deno.readDirSync(`${dir}/tables`)].map((e) => e.name).sort(), [
+        "named.csv",
+        "named.json",
+      ]);
+      await assert.rejects(() => lib.showTable("a/b", [{ a: 1 }]), /showTable: expected a name/);
+    });
   } finally {
-    if (before === undefined) Deno.env.delete("RESULTS_DIR");
-    else Deno.env.set("RESULTS_DIR", before);
     await Deno.remove(dir, { recursive: true });
   }
 });

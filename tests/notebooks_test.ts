@@ -1,8 +1,9 @@
 /**
  * The notebooks: their code type-checks, and one re-execution of every notebook (shared by the
  * tests below) reproduces the committed notebooks and results byte for byte, with every code
- * cell executed and no error, one notebook per case, the project's kernelspec, and HTML pages
- * that load nothing from the machine that rendered them.
+ * cell executed and no error, one notebook per case, the project's kernelspec, HTML pages
+ * that load nothing from the machine that rendered them, and the dataset notebook's "make your own
+ * figure" cell drawing a figure in its fresh kernel.
  */
 import assert from "node:assert/strict";
 import { dirname } from "node:path";
@@ -191,4 +192,19 @@ Deno.test("the HTML pages load nothing from the machine that rendered them", asy
       p,
     );
   }
+});
+
+Deno.test('the dataset notebook\'s "make your own figure" cell draws a figure in a fresh kernel', async () => {
+  // The shared run executes each notebook in a kernel of its own, started for it.
+  const nb = (await produced()).get("00-dataset.ipynb");
+  assert.ok(nb, "the dataset notebook was executed");
+  const joined = (x: string | string[]) => [x].flat().join("");
+  const i = nb.cells.findIndex((c) => /^## Make your own figure/m.test(joined(c.source)));
+  assert.ok(i >= 0, "the section exists");
+  const code = nb.cells.slice(i + 1).find((c) => c.cell_type === "code");
+  assert.ok(code, "a code cell follows the section's heading");
+  assert.match(joined(code.source), /plots\.plot\(/);
+  const outs = code.outputs as { output_type: string; data?: Record<string, unknown> }[];
+  assert.ok(outs.every((o) => o.output_type !== "error"));
+  assert.ok(outs.some((o) => o.output_type === "display_data" && o.data?.["image/png"]));
 });

@@ -23,6 +23,7 @@ import {
   showTable,
 } from "../../lib/mod.ts";
 import { copyData, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { withResultsDir } from "../helpers/results_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
 const NAGOSHI = "nagoshi-2012";
@@ -298,7 +299,6 @@ Deno.test("the fixture article's appraisal, recorded as data, loads and is shown
 Deno.test("an article with no appraisal: not appraised, no checklist rows; causality has its header, one row per case and drug, and its Naranjo score", async () => {
   const dir = await dataWithFixture();
   const results = await Deno.makeTempDir({ prefix: "appraisal-results-" });
-  const before = Deno.env.get("RESULTS_DIR");
   try {
     await Deno.remove(`${dir}/articles/${FIXTURE}/appraisal.csv`);
     await Deno.remove(`${dir}/articles/${FIXTURE}/appraisal-quotes.csv`);
@@ -317,16 +317,16 @@ Deno.test("an article with no appraisal: not appraised, no checklist rows; causa
     // The Naranjo score is computed from the data: given with or without an appraisal.
     for (const r of rows) assert.match(String(r.assessment), /^Naranjo score -?\d+, /);
     // Written with its header, whether or not it has rows (never an empty file).
-    Deno.env.set("RESULTS_DIR", results);
     for (const [name, table] of [["with-rows", rows], ["no-rows", []]] as const) {
-      await showTable(name, table, "", { columns: CAUSALITY_COLUMNS });
+      await withResultsDir(
+        results,
+        () => showTable(name, table, "", { columns: CAUSALITY_COLUMNS }),
+      );
       const csv = await Deno.readTextFile(`${results}/tables/${name}.csv`);
       assert.equal(csv.split("\n")[0], CAUSALITY_COLUMNS.join(","));
       assert.equal(csv.trimEnd().split("\n").length, 1 + table.length);
     }
   } finally {
-    if (before === undefined) Deno.env.delete("RESULTS_DIR");
-    else Deno.env.set("RESULTS_DIR", before);
     await Deno.remove(dir, { recursive: true });
     await Deno.remove(results, { recursive: true });
   }
