@@ -162,9 +162,13 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     for (const line of kept) console.log(line);
     await recordRun(key, await Deno.readFile(`${dirs.results}/manifest.json`), dirs.results);
     console.log(
-      `wrote ${jobs.length} notebooks (${toRun.length} executed, ${
-        jobs.length - toRun.length
-      } unchanged) and ${produced.size - jobs.length} files of results`,
+      toRun.length
+        ? `wrote ${jobs.length} notebooks (${toRun.length} executed, ${
+          jobs.length - toRun.length
+        } unchanged) and ${produced.size - jobs.length} files of results`
+        : `nothing executed: the ${jobs.length} notebooks and ${
+          produced.size - jobs.length
+        } files of results are as this machine's last run left them (--force re-executes them)`,
     );
     const other = otherDeno(undefined);
     if (other) console.log(other);
