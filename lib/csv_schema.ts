@@ -136,8 +136,6 @@ export interface RowParser {
 
 /** Distinct cells a column remembers the value of; a column with more stops remembering. */
 const MEMO_CELLS = 2048;
-/** Distinct cells a column compares each cell with before its memo (see {@link rowParser}). */
-const FEW_CELLS = 8;
 
 /**
  * Compiles a zod object schema into a row parser (see the module description).
@@ -166,16 +164,8 @@ export function rowParser(file: string, schema: z.ZodObject): RowParser {
     let memo: Map<string, unknown> | null = new Map();
     let lastCell: string | undefined;
     let lastValue: unknown;
-    // The first cells of a column with at most FEW_CELLS distinct ones (a scale, a rule, a unit)
-    // are found by comparing, which is cheaper than hashing the cell for the memo.
-    const fewCells: string[] = [];
-    const fewValues: unknown[] = [];
-    let few = true;
     return (cell: string, row: number, issues: IssueSink): unknown => {
       if (cell === lastCell) return lastValue;
-      if (few) {
-        for (let i = 0; i < fewCells.length; i++) if (fewCells[i] === cell) return fewValues[i];
-      }
       if (memo !== null) {
         const hit = memo.get(cell);
         if (hit !== undefined) return hit;
@@ -190,12 +180,6 @@ export function rowParser(file: string, schema: z.ZodObject): RowParser {
               if (memo !== null) {
                 if (memo.size >= MEMO_CELLS) memo = null;
                 else memo.set(cell, v);
-                if (few) {
-                  if (fewCells.length < FEW_CELLS) {
-                    fewCells.push(cell);
-                    fewValues.push(v);
-                  } else few = false;
-                }
               }
             }
             return v;
