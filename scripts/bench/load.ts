@@ -22,6 +22,11 @@
  * reading it, and a heap that would not hold the series (`lib/data/memory.ts`), rather than crash.
  * Its other tables are still read and checked, and the run ends with the located message.
  *
+ * `--parse <dir>` times one stage alone, with less noise than a whole load on a shared machine:
+ * the CSV reader and row schemas (`TableReader`, no handler work, no other table) over the two
+ * largest tables of a prepared folder, read twice, printing the CPU seconds of that part and the
+ * rows read. A change to `lib/csv*.ts` is measured with it, back to back with the commit before.
+ *
  * @module
  */
 import process from "node:process";
@@ -29,6 +34,8 @@ import { writeSyntheticSeries } from "../synthetic.ts";
 import { loadCaseSeries } from "../../lib/load.ts";
 import { caseSummary } from "../../lib/summary.ts";
 import { DataValidationError } from "../../lib/errors.ts";
+import { TableReader } from "../../lib/csv.ts";
+import { tableSchemas } from "../../lib/schema.ts";
 /** Debian's Python, for the optional pandas reference. */
 const PYTHON = "/usr/bin/python3";
 
@@ -85,6 +92,29 @@ async function measure(dir: string): Promise<Measure | Refusal> {
   };
 }
 
+/**
+ * CPU seconds of reading `observations.csv` and `timepoints.csv` of `dir` twice through their row
+ * schemas in 64 KiB pieces (the reader alone: rows go to a handler that counts them), and the rows.
+ */
+function parseOnly(dir: string): { cpuS: number; rows: number } {
+  const tables = (["observations", "timepoints"] as const).map((t) =>
+    [t, Deno.readTextFileSync(`${dir}/${tableSchemas[t].file}`)] as const
+  );
+  const before = process.cpuUsage();
+  let rows = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [t, text] of tables) {
+      const reader = new TableReader(tableSchemas[t].file, tableSchemas[t].schema, () => {
+        rows++;
+      }, []);
+      for (let i = 0; i < text.length; i += 1 << 16) reader.push(text.slice(i, i + (1 << 16)));
+      reader.end();
+    }
+  }
+  const { user, system } = process.cpuUsage(before);
+  return { cpuS: (user + system) / 1e6, rows };
+}
+
 /** What the pandas reference gives (see `pandas_reference.py`). */
 interface Reference {
   seconds: number;
@@ -110,6 +140,8 @@ async function pandasReference(dir: string): Promise<Reference | null> {
 if (import.meta.main) {
   if (Deno.args[0] === "--child") {
     console.log(JSON.stringify(await measure(Deno.args[1])));
+  } else if (Deno.args[0] === "--parse") {
+    console.log(JSON.stringify(parseOnly(Deno.args[1])));
   } else {
     const sizes = Deno.args.length > 0 ? Deno.args.map(Number) : [10_000, 100_000, 1_000_000];
     if (sizes.some((n) => !Number.isSafeInteger(n) || n < 10 || n % 10 !== 0)) {
