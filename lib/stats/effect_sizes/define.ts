@@ -95,7 +95,7 @@ export interface EffectSizeDef<N extends string = string> {
  *   name: "Half",
  *   label: "Half",
  *   family: "non-overlap",
- *   singleCaseES: null, // a measure SingleCaseES lacks
+ *   singleCaseES: null,
  *   reference: "none",
  *   compute: (a, b, o) => result("Half", a.length, b.length, o, { estimate: 0.5 }),
  *   range: [0, 1],
