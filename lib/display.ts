@@ -271,7 +271,8 @@ export async function showFigure(...args: [Figure] | [string, Figure]): Promise<
   const png = await pngBytes(figure);
   const dir = resultsDir();
   if (dir && name !== null) {
-    await writeFigureFiles(dir, name, { svg, png, csv: csvTable(figure.data) });
+    const csv = figure.data.length ? csvTable(figure.data) : csvTable([{ note: NO_FIGURE_DATA }]);
+    await writeFigureFiles(dir, name, { svg, png, csv });
   }
   await emit(
     { "image/png": encodeBase64(png), "image/svg+xml": svg, "text/plain": figure.description },
@@ -279,6 +280,10 @@ export async function showFigure(...args: [Figure] | [string, Figure]): Promise<
     displayMetadata(figure),
   );
 }
+
+/** The CSV beside a figure that carries no data rows: why, instead of an empty file. */
+const NO_FIGURE_DATA = "This figure carries no data rows (its marks are not drawn from a table " +
+  "of plain objects), so its values are only in the figure and the notebook cell that drew it.";
 
 /**
  * Writes a figure's three files, each atomically: `<dir>/figures/<name>.svg`, `.png` and `.csv`
