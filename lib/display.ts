@@ -271,8 +271,8 @@ export async function showFigure(...args: [Figure] | [string, Figure]): Promise<
   const png = await pngBytes(figure);
   const dir = resultsDir();
   if (dir && name !== null) {
-    const csv = figure.data.length ? csvTable(figure.data) : csvTable([{ note: NO_FIGURE_DATA }]);
-    await writeFigureFiles(dir, name, { svg, png, csv });
+    const rows = figure.data.length ? figure.data : [{ note: "this figure has no data rows" }];
+    await writeFigureFiles(dir, name, { svg, png, csv: csvTable(rows) });
   }
   await emit(
     { "image/png": encodeBase64(png), "image/svg+xml": svg, "text/plain": figure.description },
@@ -280,10 +280,6 @@ export async function showFigure(...args: [Figure] | [string, Figure]): Promise<
     displayMetadata(figure),
   );
 }
-
-/** The CSV beside a figure that carries no data rows: why, instead of an empty file. */
-const NO_FIGURE_DATA = "This figure carries no data rows (its marks are not drawn from a table " +
-  "of plain objects), so its values are only in the figure and the notebook cell that drew it.";
 
 /**
  * Writes a figure's three files, each atomically: `<dir>/figures/<name>.svg`, `.png` and `.csv`
