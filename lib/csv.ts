@@ -142,6 +142,8 @@ export class TableReader<T> {
   #ordered: string[] = [];
   #rows = 0;
   #open: { row: number; column: string | undefined } | null = null;
+  /** The columns whose schema accepts an empty cell: optional in the header. */
+  #optional: Set<string>;
   /** False once the file is found unusable as a whole (its rows are then not read). */
   usable = true;
 
@@ -154,6 +156,10 @@ export class TableReader<T> {
   constructor(file: string, schema: z.ZodObject, onRow: RowHandler<T>, issues: IssueSink) {
     this.#file = file;
     this.#parser = rowParser(file, schema);
+    this.#optional = new Set(
+      Object.entries(schema.shape).filter(([, s]) => (s as z.ZodType).safeParse("").success)
+        .map(([c]) => c),
+    );
     this.#onRow = onRow;
     this.#issues = issues;
   }
@@ -337,7 +343,10 @@ export class TableReader<T> {
       this.#issues.push({ file: this.#file, row: 1, column, message });
       bad = true;
     };
-    for (const col of expected) if (!header.includes(col)) problem(col, "missing column");
+    // A column whose schema accepts an empty cell may be left out: its every cell is then empty.
+    for (const col of expected) {
+      if (!header.includes(col) && !this.#optional.has(col)) problem(col, "missing column");
+    }
     header.forEach((col, i) => {
       if (!expected.includes(col)) {
         problem(col || `#${i + 1}`, `unknown column: the columns are ${expected.join(", ")}`);
@@ -346,16 +355,18 @@ export class TableReader<T> {
     if (bad) this.usable = false;
     else {
       this.#header = header.map((h) => expected.indexOf(h));
-      this.#inOrder = this.#header.every((j, i) => j === i);
+      this.#inOrder = header.length === expected.length && this.#header.every((j, i) => j === i);
       this.#cells = new Array<string>(header.length).fill("");
-      this.#ordered = new Array<string>(header.length).fill("");
+      // In schema order; a column the header leaves out keeps its empty cell on every row.
+      this.#ordered = new Array<string>(expected.length).fill("");
     }
   }
 }
 
 /**
  * Parses the text of one CSV file against a zod object schema. Accepts LF and CRLF line endings;
- * rejects a byte-order mark, an empty file, missing or unknown columns, rows of the wrong width,
+ * rejects a byte-order mark, an empty file, a missing column (unless its schema accepts an
+ * empty cell: then every cell of the column is empty), unknown columns, rows of the wrong width,
  * broken quotes and line breaks inside cells (at the line where the cell opens) and cells that
  * fail the schema. Blank lines are skipped. (Duplicate keys are the loader's check.)
  *

@@ -271,7 +271,8 @@ export async function showFigure(...args: [Figure] | [string, Figure]): Promise<
   const png = await pngBytes(figure);
   const dir = resultsDir();
   if (dir && name !== null) {
-    await writeFigureFiles(dir, name, { svg, png, csv: csvTable(figure.data) });
+    const rows = figure.data.length ? figure.data : [{ note: "this figure has no data rows" }];
+    await writeFigureFiles(dir, name, { svg, png, csv: csvTable(rows) });
   }
   await emit(
     { "image/png": encodeBase64(png), "image/svg+xml": svg, "text/plain": figure.description },

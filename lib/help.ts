@@ -66,7 +66,16 @@ function docIndex(): Map<string, DocSymbol> {
   } catch (e) {
     // Permission to run `deno` by name (tests) but not the binary's own path: use the name.
     if (!(e instanceof Deno.errors.NotCapable)) throw e;
-    out = run("deno");
+    try {
+      out = run("deno");
+    } catch (e) {
+      if (!(e instanceof Deno.errors.NotCapable)) throw e;
+      throw new Error(
+        "help: reading the documentation runs `deno doc`, which needs permission to run deno " +
+          "(--allow-run=deno, or -A; a notebook's Deno kernel has it). Without it, the same " +
+          "documentation is in each function's JSDoc comment, and in docs/api/ after `deno task docs`.",
+      );
+    }
   }
   if (out.code !== 0) {
     throw new Error(`help: deno doc failed: ${new TextDecoder().decode(out.stderr).trim()}`);

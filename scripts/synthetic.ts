@@ -40,18 +40,31 @@ function cell(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** A buffered writer of CSV lines to one file. */
+/** A row's cells by column name; a column left out is empty. */
+type Row = Record<string, string | number | null>;
+
+/**
+ * A buffered writer of CSV lines to one file. Rows are given by column name and written in the
+ * schema's order, so that a new column (empty here) needs no change to this script.
+ */
 class Table {
   #lines: string[] = [];
   #file: Deno.FsFile;
   #encoder = new TextEncoder();
+  #columns: string[];
+  #path: string;
   rows = 0;
   constructor(path: string, columns: string[]) {
     this.#file = Deno.openSync(path, { write: true, create: true, truncate: true });
+    this.#columns = columns;
+    this.#path = path;
     this.#lines.push(columns.join(","));
   }
-  async add(values: (string | number | null)[]): Promise<void> {
-    this.#lines.push(values.map(cell).join(","));
+  async add(row: Row): Promise<void> {
+    for (const key of Object.keys(row)) {
+      if (!this.#columns.includes(key)) throw new Error(`${this.#path}: no column '${key}'`);
+    }
+    this.#lines.push(this.#columns.map((c) => cell(row[c] ?? null)).join(","));
     this.rows++;
     if (this.#lines.length >= 10_000) await this.flush();
   }
@@ -68,12 +81,21 @@ class Table {
   }
 }
 
-/** The empty `dose_hi_mg_per_day`, `dose_words`, `route` and `frequency` of a single stated dose. */
-const NO_DOSE_DETAILS = [null, null, null, null] as const;
-
 /** The `timepoints.csv` row of a time point stated as day `d` after the amputation. */
-function exactDay(caseId: string, timeId: string, d: number, quote: string) {
-  return [caseId, timeId, "exact", "amputation", null, d, "day", d, d, d, `day ${d}`, quote];
+function exactDay(caseId: string, timeId: string, d: number, quote: string): Row {
+  return {
+    case_id: caseId,
+    time_id: timeId,
+    rule: "exact",
+    anchor: "amputation",
+    amount: d,
+    unit: "day",
+    day_lo: d,
+    day_nominal: d,
+    day_hi: d,
+    words: `day ${d}`,
+    quote,
+  };
 }
 
 /** What writing a case needs: the tables, the seeded random stream, the study's drug. */
@@ -109,9 +131,9 @@ async function writeCaseRecord(w: Writer, id: string, sourceId: string): Promise
   const causeQuote = `lost a limb through ${cause}`;
   const amputation = `amputation of the ${side} ${limb} limb at the level of the ${level}`;
   const sdsQuote = sds === null ? null : `scored ${sds} points on the SDS`;
-  await t.cases.add([
-    id,
-    sourceId,
+  await t.cases.add({
+    case_id: id,
+    source_id: sourceId,
     age,
     sex,
     limb,
@@ -119,29 +141,29 @@ async function writeCaseRecord(w: Writer, id: string, sourceId: string): Promise
     level,
     cause,
     sds,
-    null,
-    "the day of the amputation",
-    demographics,
-    causeQuote,
-    amputation,
-    sdsQuote,
-    null,
-  ]);
-  await t.timepoints.add([
-    id,
-    "amputation",
-    "origin",
-    null,
-    null,
-    null,
-    null,
-    0,
-    0,
-    0,
-    "the amputation",
-    amputation,
-  ]);
-  await t.events.add([id, "amputation", "amputation", `${limb} limb amputation`, amputation]);
+    day0: "the day of the amputation",
+    demographics_quote: demographics,
+    cause_quote: causeQuote,
+    amputation_quote: amputation,
+    sds_quote: sdsQuote,
+  });
+  await t.timepoints.add({
+    case_id: id,
+    time_id: "amputation",
+    rule: "origin",
+    day_lo: 0,
+    day_nominal: 0,
+    day_hi: 0,
+    words: "the amputation",
+    quote: amputation,
+  });
+  await t.events.add({
+    case_id: id,
+    kind: "amputation",
+    time: "amputation",
+    description: `${limb} limb amputation`,
+    quote: amputation,
+  });
   return `${demographics} (${MARK.toLowerCase()}), ${causeQuote}. Day 0 was the ${amputation}.` +
     (sdsQuote === null ? "" : ` The patient ${sdsQuote}.`);
 }
@@ -176,30 +198,25 @@ async function writeCourse(w: Writer, id: string): Promise<string> {
   for (const [timeId, d, quote] of sentences) {
     await t.timepoints.add(exactDay(id, timeId, d, quote));
   }
-  await t.treatments.add([
-    id,
-    comparator,
-    "synthetic comparator",
-    doses[1],
-    ...NO_DOSE_DETAILS,
-    "comparator_start",
-    "drug_start",
-    w.indication,
-    null,
-    sentences[0][2],
-  ]);
-  await t.treatments.add([
-    id,
+  await t.treatments.add({
+    case_id: id,
+    drug: comparator,
+    drug_class: "synthetic comparator",
+    dose_mg_per_day: doses[1],
+    start: "comparator_start",
+    end: "drug_start",
+    purpose: w.indication,
+    quote: sentences[0][2],
+  });
+  await t.treatments.add({
+    case_id: id,
     drug,
-    "synthetic class",
-    doses[0],
-    ...NO_DOSE_DETAILS,
-    "drug_start",
-    null,
-    w.indication,
-    null,
-    sentences[1][2],
-  ]);
+    drug_class: "synthetic class",
+    dose_mg_per_day: doses[0],
+    start: "drug_start",
+    purpose: w.indication,
+    quote: sentences[1][2],
+  });
   const obs: string[] = [];
   let vas = int(50, 95);
   for (let k = 0; k < n; k++) {
@@ -210,20 +227,17 @@ async function writeCourse(w: Writer, id: string): Promise<string> {
     const quote = `on day ${days[k]} the pain VAS was ${v}`;
     obs.push(quote);
     await t.timepoints.add(exactDay(id, timeId, days[k], quote));
-    await t.observations.add([
-      id,
-      timeId,
-      "vas-10cm",
-      v,
-      v,
-      v,
-      "exact",
-      `pain VAS ${v}`,
-      null,
-      null,
-      null,
+    await t.observations.add({
+      case_id: id,
+      time: timeId,
+      scale: "vas-10cm",
+      value_lo: v,
+      value_nominal: v,
+      value_hi: v,
+      value_rule: "exact",
+      value_words: `pain VAS ${v}`,
       quote,
-    ]);
+    });
   }
   return `${sentences[0][2]}. ${sentences[1][2]}. The values were: ${obs.join("; ")}.`;
 }
@@ -282,15 +296,13 @@ export async function writeSyntheticSeries(
       `${sourceCount}. No real article, no real patient; every number below is random.]`,
       "",
     ];
-    await t.sources.add([
-      sourceId,
-      `${MARK} DATA, not a real article: generated by scripts/synthetic.ts (seed ${seed}), ` +
-      `article ${s + 1} of ${sourceCount}.`,
-      null,
-      null,
-      "CC0 (synthetic, generated)",
-      `sources/${sourceId}.txt`,
-    ]);
+    await t.sources.add({
+      source_id: sourceId,
+      citation: `${MARK} DATA, not a real article: generated by scripts/synthetic.ts ` +
+        `(seed ${seed}), article ${s + 1} of ${sourceCount}.`,
+      licence: "CC0 (synthetic, generated)",
+      text_path: `sources/${sourceId}.txt`,
+    });
     const last = Math.min(cases, (s + 1) * casesPerSource);
     for (let i = s * casesPerSource; i < last; i++) {
       const id = `syn-${String(i + 1).padStart(width, "0")}`;

@@ -6,6 +6,8 @@ import { type DataIssue, DataValidationError, formatIssue, loadCaseSeries } from
 import { SHOWN_ISSUES } from "../lib/errors.ts";
 import { copyData, dataWith, editLine, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 
 /** A new folder holding one synthetic case with 50 observations (more rows than are scanned). */
 async function syntheticCase(): Promise<string> {
@@ -36,16 +38,48 @@ function assertIssue(issues: DataIssue[], expected: Omit<DataIssue, "message">, 
   assert.ok(hit, `no issue ${JSON.stringify(expected)} ${message} in ${JSON.stringify(issues)}`);
 }
 
-const setCell = (file: string, line: number, column: number, value: string) =>
+/** The columns of a CSV text's header. */
+const headerOf = (text: string): string[] => (parse(text, { to: 1 }) as string[][])[0];
+
+/**
+ * A copy of the data with one cell of `file` (found by its header, so a new column elsewhere
+ * changes nothing) set to `value`; the line must hold no quoted cell.
+ */
+const setCell = (file: string, line: number, column: string, value: string) =>
   dataWith(file, (t) =>
     editLine(t, line, (l) => {
       const cells = l.split(",");
-      cells[column] = value;
+      const i = headerOf(t).indexOf(column);
+      assert.ok(i >= 0, `${file} has no column ${column}`);
+      cells[i] = value;
       return cells.join(",");
     }));
 
+/** A data line for a table whose header is `header`, from cells by column name (others empty). */
+function csvLine(header: string[], cells: Record<string, string>): string {
+  for (const c of Object.keys(cells)) assert.ok(header.includes(c), `no column ${c}`);
+  return stringify([header.map((c) => cells[c] ?? "")]).trimEnd();
+}
+
+/**
+ * The text of a table with the cells of its row whose first cells are `key` replaced (by column
+ * name, so that a new column anywhere changes nothing).
+ */
+function withCells(text: string, key: string, cells: Record<string, string>): string {
+  const header = headerOf(text);
+  const lines = text.split("\n");
+  const i = lines.findIndex((l) => l.startsWith(key));
+  assert.ok(i > 0, `no row starting ${key}`);
+  const row = (parse(lines[i]) as string[][])[0];
+  lines[i] = csvLine(header, {
+    ...Object.fromEntries(header.map((c, j) => [c, row[j]])),
+    ...cells,
+  });
+  return lines.join("\n");
+}
+
 Deno.test("unknown case id in observations", async () => {
-  const issues = await issuesOf(await setCell("observations.csv", 3, 0, "9"));
+  const issues = await issuesOf(await setCell("observations.csv", 3, "case_id", "9"));
   assertIssue(
     issues,
     { file: "observations.csv", row: 3, column: "case_id" },
@@ -244,7 +278,7 @@ Deno.test("CRLF line endings are accepted and give the same data", async () => {
 });
 
 Deno.test("a cell that is not a number", async () => {
-  const dir = await setCell("cases.csv", 3, 2, "twenty-eight");
+  const dir = await setCell("cases.csv", 3, "age", "twenty-eight");
   assertIssue(
     await issuesOf(dir),
     { file: "cases.csv", row: 3, column: "age" },
@@ -576,8 +610,18 @@ Deno.test("a quoted cell holding a line break is reported at the line where it o
 Deno.test("a large file with a problem on every row: no crash, problems counted, message capped", async () => {
   const dir = await copyData();
   const rows = 150_000;
-  const line = "1,paroxetine_7wk_report,vas-10cm,6.6,x,6.6,exact,pain VAS 6.6,,,,pain VAS 6.6\n";
   const head = (await Deno.readTextFile(`${dir}/observations.csv`)).split("\n")[0] + "\n";
+  const line = csvLine(head.trimEnd().split(","), {
+    case_id: "1",
+    time: "paroxetine_7wk_report",
+    scale: "vas-10cm",
+    value_lo: "6.6",
+    value_nominal: "x",
+    value_hi: "6.6",
+    value_rule: "exact",
+    value_words: "pain VAS 6.6",
+    quote: "pain VAS 6.6",
+  }) + "\n";
   await Deno.writeTextFile(`${dir}/observations.csv`, head + line.repeat(rows));
   const e = await errorOf(dir);
   assert.ok(e.total >= rows, `${e.total}`);
@@ -814,10 +858,13 @@ Deno.test("a file larger than its kind may be is refused before reading, by name
 
 Deno.test("a quote found only inside a longer number does not state the value (VAS 6 quoting 'pain VAS 6' where the text says 6.6)", async () => {
   const dir = await dataWith("observations.csv", (t) =>
-    t.replace(
-      "6.6,6.6,6.6,exact,pain VAS 6.6,on paroxetine 20 mg/day: insufficient pain relief,,,Because of insufficient pain relief (pain VAS 6.6) at about 7 weeks after treatment initiation",
-      "6,6,6,exact,pain VAS 6,on paroxetine 20 mg/day: insufficient pain relief,,,relief (pain VAS 6",
-    ));
+    withCells(t, "1,paroxetine_7wk_report,", {
+      value_lo: "6",
+      value_nominal: "6",
+      value_hi: "6",
+      value_words: "pain VAS 6",
+      quote: "relief (pain VAS 6",
+    }));
   const e = await errorOf(dir);
   assert.deepEqual(e.issues.map(formatIssue), [
     "observations.csv:2:quote: quote found in source nagoshi-2012 only inside a longer word or " +
@@ -826,15 +873,13 @@ Deno.test("a quote found only inside a longer number does not state the value (V
 });
 
 Deno.test("a numeric value whose quote states no number is refused, unless a words-to-number rule gives it", async () => {
-  const row = (t: string) => t.split("\n").find((l) => l.startsWith("2,pretreatment_average,"))!;
   const dir = await dataWith("observations.csv", (t) =>
-    t.replace(
-      row(t),
-      row(t).replace(",8,8,8,", ",9.9,9.9,9.9,").replace(
-        /,[^,]*$/,
-        ",The pain was continuous but variable in severity",
-      ),
-    ));
+    withCells(t, "2,pretreatment_average,", {
+      value_lo: "9.9",
+      value_nominal: "9.9",
+      value_hi: "9.9",
+      quote: "The pain was continuous but variable in severity",
+    }));
   const line = lineOf(await Deno.readTextFile(`${dir}/observations.csv`), "2,pretreatment_average");
   assert.deepEqual((await errorOf(dir)).issues.map(formatIssue), [
     `observations.csv:${line}:value_nominal: value_nominal is 9.9 but the quote states no number ` +
@@ -842,14 +887,19 @@ Deno.test("a numeric value whose quote states no number is refused, unless a wor
     "(data/README.md)",
   ]);
   // The documented rule 'no-pain': the quote's words give 0, and only 0.
-  const month = (t: string) => t.split("\n").find((l) => l.startsWith("3,month_later_report,"))!;
   const noPain = (value: string, quote: string) =>
     dataWith("observations.csv", (t) =>
-      t.replace(
-        month(t),
-        `3,month_later_report,vas-10cm,${value},${value},${value},no-pain,completely disappeared,,,,` +
-          quote,
-      ));
+      withCells(t, "3,month_later_report,", {
+        value_lo: value,
+        value_nominal: value,
+        value_hi: value,
+        value_rule: "no-pain",
+        value_words: "completely disappeared",
+        note: "",
+        period_start: "",
+        period_end: "",
+        quote,
+      }));
   const ok = await noPain("0", "the phantom arm pain had completely disappeared");
   try {
     const series = await loadCaseSeries(ok);
@@ -864,7 +914,7 @@ Deno.test("a numeric value whose quote states no number is refused, unless a wor
   assert.deepEqual((await errorOf(one)).issues.map(formatIssue), [
     `observations.csv:${l3}:value_nominal: value_nominal is 1 but rule 'no-pain' gives 0`,
   ]);
-  const words = await noPain("0", '"A month later, the phantom arm pain had"');
+  const words = await noPain("0", "A month later, the phantom arm pain had");
   assert.match(
     (await errorOf(words)).issues.map(formatIssue).join("\n"),
     new RegExp(`^observations.csv:${l3}:value_nominal: rule 'no-pain' needs the quote to say so`),

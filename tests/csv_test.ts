@@ -134,3 +134,50 @@ Deno.test("splitting agrees with csv-parse on valid tables (quotes, commas, CRLF
     { seed: SEED, numRuns: 300 },
   );
 });
+
+Deno.test("a column whose schema accepts an empty cell may be left out of the header", () => {
+  const schema = z.object({
+    a: z.string().min(1),
+    note: z.string().transform((s) => (s === "" ? null : s)),
+    b: z.string().min(1),
+  });
+  // Left out: every row reads it as an empty cell, wherever the other columns stand.
+  for (const text of ["a,b\nx,y\n", "b,a\ny,x\n"]) {
+    const read = readTable("t.csv", text, schema);
+    assert.deepEqual(read.issues, []);
+    assert.deepEqual(read.rows, [{ value: { a: "x", note: null, b: "y" }, row: 2 }]);
+  }
+  // Given: read as usual.
+  assert.deepEqual(readTable("t.csv", "a,note,b\nx,n,y\n", schema).rows[0].value, {
+    a: "x",
+    note: "n",
+    b: "y",
+  });
+  // A column that needs a value is still required, with the same message.
+  const read = readTable("t.csv", "a,note\nx,n\n", schema);
+  assert.equal(read.usable, false);
+  assert.deepEqual(read.issues, [{
+    file: "t.csv",
+    row: 1,
+    column: "b",
+    message: "missing column",
+  }]);
+});
+
+Deno.test("every real table reads the same without its optional columns' header (all empty)", async () => {
+  for (const table of Object.keys(tableSchemas) as TableName[]) {
+    const { schema, file } = tableSchemas[table];
+    const text = await Deno.readTextFile(`${DEFAULT_DATA_DIR}${file}`);
+    const [header, ...rows] = parse(text) as string[][];
+    const optional = header.filter((h, i) =>
+      (schema.shape as Record<string, z.ZodType>)[h].safeParse("").success &&
+      rows.every((r) => r[i] === "")
+    );
+    const kept = header.map((h, i) => [h, i] as const).filter(([h]) => !optional.includes(h));
+    const narrow = stringify([kept.map(([h]) => h), ...rows.map((r) => kept.map(([, i]) => r[i]))]);
+    const full = readTable(file, text, schema);
+    const without = readTable(file, narrow, schema);
+    assert.deepEqual(without.issues, full.issues, table);
+    assert.deepEqual(without.rows, full.rows, table);
+  }
+});

@@ -16,7 +16,8 @@ import {
   showMarkdown,
   showTable,
 } from "../lib/mod.ts";
-import { caseTimelineFigure } from "../lib/plots/mod.ts";
+import * as Plot from "@observablehq/plot";
+import { caseTimelineFigure, plot } from "../lib/plots/mod.ts";
 import { pngBytes } from "../lib/plots/render.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { withResultsDir } from "./helpers/results_dir.ts";
@@ -157,4 +158,33 @@ Deno.test("a wrong argument says what was expected and what was given", () => {
   const { data: _, ...noData } = caseTimelineFigure(first);
   assert.rejects(() => showFigure("f", noData as never), /showFigure: expected a figure/);
   assert.rejects(() => showMarkdown(3 as never), /showMarkdown: expected Markdown text/);
+});
+
+Deno.test("a plot() figure writes its marks' data beside it; one without any, a CSV saying why", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "display-test-" });
+  try {
+    await withResultsDir(dir, async () => {
+      const rows = [{ day: 0, vas: 6.6, who: "=cmd" }, { day: 14, vas: 2.3, who: "b" }];
+      const fig = plot({
+        marks: [
+          Plot.ruleY([0]),
+          Plot.dot(rows, { x: "day", y: "vas" }),
+          Plot.line(rows, { x: "day", y: "vas" }),
+        ],
+      });
+      await printed(() => showFigure("p", fig));
+      const csv = await Deno.readTextFile(`${dir}/figures/p.csv`);
+      assert.equal(csv, csvTable(fig.data));
+      assert.deepEqual(fig.data.map((r) => r.mark), ["2 dot", "2 dot", "3 line", "3 line"]);
+      assert.match(csv, /^mark,day,vas,who\n2 dot,0,6\.6,'=cmd\n/);
+      // Marks drawn from numbers only: no rows, and a CSV that says so, never an empty file.
+      await printed(() => showFigure("q", plot({ marks: [Plot.lineY([1, 3, 2])] })));
+      assert.match(
+        await Deno.readTextFile(`${dir}/figures/q.csv`),
+        /^note\nthis figure has no data rows\n$/,
+      );
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

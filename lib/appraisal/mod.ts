@@ -280,7 +280,12 @@ function pairCausality(c: Case, drug: string, options: NaranjoOptions): Causalit
       `, ${firstNext ? `${vas(firstNext)} after` : "no value after"}` +
       (raisedFor ? ` (changed at the visit of the ${vas(lastPrev!)})` : "");
   });
-  const doseResponse = changes.length ? changes.join("; ") : "one dose only";
+  // A dose the text does not state is unknown: never "one dose only".
+  const doseResponse = changes.length
+    ? changes.join("; ")
+    : periods.every((t) => t.dose === null && t.doseWords === null)
+    ? DOSE_NOT_STATED
+    : "one dose only";
   const fromAmputation = daysFromAmputation(c, start);
   const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
   const alternatives = [

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { compareDoses, formatDose, formatDoseValue } from "../dose.ts";
+import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
 import { scaleLabel } from "../scales.ts";
 import { formatInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
@@ -201,11 +201,13 @@ function doseResponse(c: Case, drug: string, o: NaranjoOptions, up: boolean): An
     else if (r === "not better" && answer === "do not know") answer = "no";
   }
   if (notes.length === 0) {
-    const changes = periods.length > 1;
-    return {
-      answer,
-      basis: changes ? "no values on both sides of a dose change" : "one dose only",
-    };
+    // A dose the text does not state is unknown: never "one dose only".
+    const basis = periods.every((p) => p.dose === null && p.doseWords === null)
+      ? DOSE_NOT_STATED
+      : periods.length > 1
+      ? "no values on both sides of a dose change"
+      : "one dose only";
+    return { answer, basis };
   }
   return { answer, basis: notes.join("; "), compared };
 }

@@ -20,6 +20,13 @@ import { scaleOf, toCommon } from "../scales.ts";
 import { type ObservationRow, tableSchemas } from "../schema.ts";
 import { checkOnScale } from "./checks/observations.ts";
 import { checkNominalInterval } from "./values.ts";
+import { checkOptions } from "../options.ts";
+import { wrongArgument } from "../wrong_argument.ts";
+import { z } from "zod";
+
+const streamOptionsSchema = z.strictObject({
+  maxIssues: z.number().int().nonnegative().optional(),
+});
 
 /** One case's values, as read in file order (nominal values on the common 0–10 metric). */
 export interface StreamedCase {
@@ -62,11 +69,14 @@ export interface StreamOptions {
 /**
  * Reads `observations.csv` of a data folder in pieces and summarises each case's values (see the
  * module description for what is and is not checked). A file that cannot be read as a whole
- * (missing, not UTF-8, wrong header) gives its problem and no summary.
+ * (missing, not UTF-8, wrong header) gives its problem and no summary; a folder that does not
+ * exist, a `dataDir` that is not a path or wrong options throw a `TypeError`, as
+ * `loadCaseSeries` does.
  *
  * @param dataDir The data folder (with or without a final `/`).
  * @param options Problems kept.
  * @returns The per-case summaries, the number of rows, and the problems.
+ * @throws {TypeError} When `dataDir` is not a path or not a folder, or the options are wrong.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -85,6 +95,11 @@ export function streamObservations(
   dataDir: string,
   options: StreamOptions = {},
 ): StreamedObservations {
+  if (typeof dataDir !== "string") {
+    wrongArgument("streamObservations", "a data folder (a path)", dataDir);
+  }
+  checkOptions("streamObservations", streamOptionsSchema, options);
+  checkFolder(dataDir);
   const maxIssues = options.maxIssues ?? 1000;
   const file = "observations.csv";
   let issueCount = 0;
@@ -139,4 +154,17 @@ export function streamObservations(
   if (!read || !reader.usable) return { cases: [], rows, issues, issueCount };
   const cases = [...byCase.values()].map(({ sum, ...s }) => ({ ...s, mean: sum / s.n }));
   return { cases, rows, issues, issueCount };
+}
+
+/** Throws a TypeError, worded as `loadCaseSeries`'s, when `dataDir` is not a folder. */
+function checkFolder(dataDir: string): void {
+  let isDir = false;
+  try {
+    isDir = Deno.statSync(dataDir).isDirectory;
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory)) throw e;
+  }
+  if (!isDir) {
+    throw new TypeError(`data folder '${dataDir}' not found: expected a folder of tables`);
+  }
 }

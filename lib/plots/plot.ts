@@ -11,7 +11,7 @@
 import * as Plot from "@observablehq/plot";
 import { wrongArgument } from "../args.ts";
 import { encodeBase64 } from "./base64.ts";
-import { type Figure, stack } from "./compose.ts";
+import { type DataRow, type Figure, stack } from "./compose.ts";
 import { document } from "./dom.ts";
 import type { LegendItem } from "./legend.ts";
 import { pngBytes, svgText } from "./render.ts";
@@ -36,10 +36,44 @@ export type PlotOptions = Plot.PlotOptions;
 
 const $display = Symbol.for("Jupyter.display");
 
+/** A cell of a figure's data from a value of a mark's datum. */
+function cellOf(v: unknown): DataRow[string] {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v) ?? String(v);
+}
+
+/**
+ * The figure's source data: the rows of every mark whose data is an array of plain objects, each
+ * with `mark` (the mark's position in `marks`, from 1, and its kind: "1 dot") before its own
+ * fields. A mark drawn from numbers or from a function's output gives no rows.
+ */
+function marksData(marks: unknown): DataRow[] {
+  const rows: DataRow[] = [];
+  const list = Array.isArray(marks) ? marks.flat(Infinity) : [];
+  list.forEach((m, i) => {
+    const data = (m as { data?: unknown } | null)?.data;
+    if (!Array.isArray(data)) return;
+    const kind = String((m as object).constructor?.name ?? "mark").toLowerCase();
+    for (const d of data) {
+      if (typeof d !== "object" || d === null || Object.getPrototypeOf(d) !== Object.prototype) {
+        continue;
+      }
+      const row: DataRow = { mark: `${i + 1} ${kind}` };
+      for (const [k, v] of Object.entries(d)) if (k !== "mark") row[k] = cellOf(v);
+      rows.push(row);
+    }
+  });
+  return rows;
+}
+
 /**
  * Draws an Observable Plot chart as a figure of the project: `Plot.plot(options)` in the
  * library's headless document, at the full print width unless `width` is given, with the title,
- * subtitle, caption and legend drawn into the SVG (so the PNG shows them). The figure displays
+ * subtitle, caption and legend drawn into the SVG (so the PNG shows them). Its `data` (the CSV
+ * `showFigure` writes beside it) are the rows of the marks drawn from arrays of plain objects,
+ * each with `mark` ("1 dot": its place in `marks` and its kind). The figure displays
  * itself when it is a cell's last expression (PNG at its size, SVG, the description); with
  * `await showFigure(fig)` it shows as every figure does.
  *
@@ -57,6 +91,7 @@ const $display = Symbol.for("Jupyter.display");
  * });
  * assert.equal(fig.description, "Two points");
  * assert.equal(fig.svg.querySelectorAll("circle").length, 2);
+ * assert.deepEqual(fig.data[0], { mark: "1 dot", day: 0, vas: 6.6 });
  * ```
  */
 export function plot(options: PlotFigureOptions): Figure {
@@ -79,6 +114,7 @@ export function plot(options: PlotFigureOptions): Figure {
     notes: subtitle ? [subtitle] : [],
     caption,
     width,
+    data: marksData(rest.marks),
   });
   Object.defineProperty(figure, $display, {
     enumerable: false,

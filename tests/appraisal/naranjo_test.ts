@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import {
   type Case,
+  causalityRows,
   loadCaseSeries,
   NARANJO_COLUMNS,
   NARANJO_QUESTIONS,
@@ -179,7 +180,7 @@ Deno.test("Q4: a restart after a stop gives rechallenge; none gives 'do not know
   assert.match(naranjoPair(once, "a", OPTIONS).items[3].basis, /not restarted/);
 });
 
-Deno.test("Q8: dose–response from consecutive values on different stated doses", () => {
+Deno.test("Q8: dose–response from consecutive values on different stated doses", async () => {
   const days = { before: 5, start: 10, on: 17, up: 20, after: 27 };
   const periods = (second: number | null): Period[] => [
     { drug: "a", dose: 10, start: "start", end: "up" },
@@ -194,6 +195,16 @@ Deno.test("Q8: dose–response from consecutive values on different stated doses
   assert.equal(answer(makeCase(days, periods(null), { on: 4, after: 2 }), "a", 8), "do not know");
   // No value on the earlier dose.
   assert.equal(answer(makeCase(days, periods(20), { after: 2 }), "a", 8), "do not know");
+  // One period: one dose only, or, when the text states no dose, not "one dose" but unknown.
+  const one = (dose: number | null) =>
+    makeCase(days, [{ drug: "a", dose, start: "start", end: null }], { on: 4 });
+  assert.equal(naranjoPair(one(10), "a", OPTIONS).items[7].basis, "one dose only");
+  assert.equal(naranjoPair(one(null), "a", OPTIONS).items[7].basis, "dose not stated");
+  const shell = await loadCaseSeries(TEST_DATA_DIR);
+  const row = (c: Case) =>
+    causalityRows({ ...shell, cases: [c] }, c.sourceId, OPTIONS).find((r) => r.drug === "a")!;
+  assert.equal(row(one(10)).doseResponse, "one dose only");
+  assert.equal(row(one(null)).doseResponse, "dose not stated");
   // Another drug for the indication starts between the two values: not a dose–response.
   const other = { drug: "b", dose: 5, start: "up", end: null };
   const confounded = makeCase(days, [...periods(20), other], { on: 4, after: 2 });

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { streamObservations } from "../../lib/data/stream.ts";
 import { columnsOf } from "../../lib/schema.ts";
+import { loadCaseSeries } from "../../lib/mod.ts";
 
 /** A data folder holding only an `observations.csv` of these rows (cells by column name). */
 async function folder(rows: Record<string, string>[]): Promise<string> {
@@ -83,10 +84,44 @@ Deno.test("streamObservations: a file unusable as a whole gives its problem and 
       s.issues.some((i) => i.message === "missing column" && i.row === 1),
       s.issues[0]?.message,
     );
-    const missing = streamObservations(`${dir}/nowhere`);
+    // A missing file is a problem of the folder, worded as the loader words it.
+    await Deno.remove(`${dir}/observations.csv`);
+    const missing = streamObservations(dir);
     assert.equal(missing.cases.length, 0);
-    assert.equal(missing.issues.length, 1);
+    assert.deepEqual(missing.issues, [{ file: "observations.csv", message: "file not found" }]);
+    const loaded = await loadCaseSeries(dir).catch((e) => e);
+    assert.ok(
+      loaded.issues.some((i: unknown) => JSON.stringify(i) === JSON.stringify(missing.issues[0])),
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("streamObservations checks its arguments as loadCaseSeries does", async () => {
+  const parent = await Deno.makeTempDir({ prefix: "stream-test-" });
+  const nowhere = `${parent}/nowhere`;
+  const message = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      assert.ok(e instanceof TypeError, String(e));
+      return e.message;
+    }
+    assert.fail("no error");
+  };
+  // A folder that does not exist: the loader's message, word for word.
+  const loaderSays = await loadCaseSeries(nowhere).then(() => "", (e) => e.message);
+  assert.equal(message(() => streamObservations(nowhere)), loaderSays);
+  assert.match(loaderSays, new RegExp(nowhere));
+  // Not a path, or options that are not its options: the function, what it expected, what it got.
+  assert.match(
+    message(() => streamObservations(3 as unknown as string)),
+    /^streamObservations: expected a data folder \(a path\)/,
+  );
+  assert.match(
+    message(() => streamObservations(".", { maxIssue: 3 } as never)),
+    /^streamObservations: .*maxIssue/,
+  );
+  await Deno.remove(parent);
 });

@@ -9,6 +9,8 @@ import {
   formatIssue,
   loadCaseSeries,
 } from "../../lib/mod.ts";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 
 /**
  * Copies the data folder the tests read ({@link TEST_DATA_DIR}: the study, the tables, the source
@@ -34,7 +36,8 @@ export const FIXTURES_DIR: string = new URL("../fixtures/", import.meta.url).pat
 
 /**
  * Copies the repository's data (not {@link TEST_DATA_DIR}) and appends a fixture dataset to it: the
- * fixture's rows are added to each table (its header must match) and its source texts and article
+ * fixture's rows are added to each table, by column name (a column of the data the fixture leaves
+ * out is empty in its rows; a column the data lacks is an error), and its source texts and article
  * folders (`articles/`) are copied beside the real ones.
  */
 export async function dataWithFixture(name = "second-article"): Promise<string> {
@@ -43,14 +46,22 @@ export async function dataWithFixture(name = "second-article"): Promise<string> 
   const from = `${FIXTURES_DIR}${name}`;
   for await (const entry of Deno.readDir(from)) {
     if (entry.isFile && entry.name.endsWith(".csv")) {
-      const [header, ...rows] = (await Deno.readTextFile(`${from}/${entry.name}`)).trimEnd()
-        .split("\n");
+      const [header, ...rows] = parse(
+        await Deno.readTextFile(`${from}/${entry.name}`),
+      ) as string[][];
       const target = `${dir}/${entry.name}`;
       const existing = await Deno.readTextFile(target);
-      if (existing.split("\n")[0] !== header) {
-        throw new Error(`fixture ${name}/${entry.name}: header differs from data/${entry.name}`);
+      const columns = (parse(existing, { to: 1 }) as string[][])[0];
+      const unknown = header.filter((c) => !columns.includes(c));
+      if (unknown.length > 0) {
+        throw new Error(
+          `fixture ${name}/${entry.name}: no column ${unknown} in data/${entry.name}`,
+        );
       }
-      await Deno.writeTextFile(target, existing.replace(/\n?$/, "\n") + rows.join("\n") + "\n");
+      const cells = rows.map((r) =>
+        columns.map((c) => header.includes(c) ? r[header.indexOf(c)] : "")
+      );
+      await Deno.writeTextFile(target, existing.replace(/\n?$/, "\n") + stringify(cells));
     }
   }
   for await (const entry of Deno.readDir(`${from}/sources`)) {

@@ -38,8 +38,11 @@ export interface EffectSizeDef<N extends string = string> {
   label: string;
   /** Non-overlap or parametric. */
   family: Family;
-  /** The SingleCaseES function it reproduces (e.g. "calc_NAP"). */
-  singleCaseES: string;
+  /**
+   * The SingleCaseES function it reproduces (e.g. "calc_NAP"), or `null` for a measure
+   * SingleCaseES lacks (its test then checks it against the paper that defines it alone).
+   */
+  singleCaseES: string | null;
   /** The paper that defines it, as SingleCaseES cites it. */
   reference: string;
   /**
@@ -70,6 +73,12 @@ export interface EffectSizeDef<N extends string = string> {
    * left out of the aggregate's "1/V" weighting and the aggregate has no interval.
    */
   standardError: boolean;
+  /**
+   * Whether the estimate depends on the time order of the values (Tau-U and Tau-BC correct for
+   * the baseline's trend). Left out: it does not, which the property tests check by shuffling
+   * the baseline.
+   */
+  usesTimeOrder?: boolean;
 }
 
 /**
@@ -86,7 +95,7 @@ export interface EffectSizeDef<N extends string = string> {
  *   name: "Half",
  *   label: "Half",
  *   family: "non-overlap",
- *   singleCaseES: "none",
+ *   singleCaseES: null,
  *   reference: "none",
  *   compute: (a, b, o) => result("Half", a.length, b.length, o, { estimate: 0.5 }),
  *   range: [0, 1],

@@ -118,4 +118,5 @@ export const TAU_BC_ES: Readonly<EffectSizeDef<"TauBC">> = defineEffectSize({
   plot: { axis: "linear", noEffect: 0 },
   largerIsBetter: true,
   standardError: true,
+  usesTimeOrder: true, // the baseline trend it corrects for
 });

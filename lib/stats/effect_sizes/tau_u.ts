@@ -55,4 +55,5 @@ export const TAU_U_ES: Readonly<EffectSizeDef<"TauU">> = defineEffectSize({
   plot: { axis: "linear", noEffect: 0 },
   largerIsBetter: true,
   standardError: false,
+  usesTimeOrder: true, // the baseline trend (S_AA)
 });

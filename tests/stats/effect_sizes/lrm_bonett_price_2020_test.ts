@@ -1,6 +1,7 @@
 /**
  * LRM (Bonett & Price 2020), SingleCaseES `calc_LRM`: values derived by hand from the SingleCaseES
- * 0.7.4 definitions (../shared/docs/single-case-effect-sizes.md) or taken from a published
+ * 0.7.4 definitions (the package's vignette "Effect size definitions and mathematical details",
+ * https://jepusto.github.io/SingleCaseES/articles/Effect-size-definitions.html) or taken from a published
  * example. Each test says where its expected value comes from.
  */
 import assert from "node:assert/strict";

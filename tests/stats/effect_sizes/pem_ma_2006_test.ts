@@ -1,6 +1,7 @@
 /**
  * PEM (Ma 2006), SingleCaseES `calc_PEM`: values derived by hand from the SingleCaseES 0.7.4
- * definitions (../shared/docs/single-case-effect-sizes.md) or taken from a published example. Each
+ * definitions (the package's vignette "Effect size definitions and mathematical details",
+ * https://jepusto.github.io/SingleCaseES/articles/Effect-size-definitions.html) or taken from a published example. Each
  * test says where its expected value comes from.
  */
 import { close, es } from "./s1.ts";

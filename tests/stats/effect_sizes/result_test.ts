@@ -1,6 +1,7 @@
 /**
  * What every effect-size result carries (lib/stats/effect_sizes/result.ts): values derived by hand
- * from the SingleCaseES 0.7.4 definitions (../shared/docs/single-case-effect-sizes.md) or taken
+ * from the SingleCaseES 0.7.4 definitions (the package's vignette "Effect size definitions and mathematical details",
+ * https://jepusto.github.io/SingleCaseES/articles/Effect-size-definitions.html) or taken
  * from a published example. Each test says where its expected value comes from.
  */
 import assert from "node:assert/strict";

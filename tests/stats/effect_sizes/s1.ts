@@ -1,7 +1,8 @@
 /**
  * What the effect-size tests share: a tolerance check, the two directions and series S1, whose
  * values are derived by hand in each test from the SingleCaseES 0.7.4 definitions
- * (../shared/docs/single-case-effect-sizes.md).
+ * (the package's vignette "Effect size definitions and mathematical details",
+ * https://jepusto.github.io/SingleCaseES/articles/Effect-size-definitions.html).
  */
 import assert from "node:assert/strict";
 import { effectSize, type EffectSizeOptions, type Measure } from "../../../lib/mod.ts";
