@@ -336,6 +336,13 @@ export function readText(
   }
 }
 
+/** Whether a file may be read whole ({@link checkFile}); its problem goes to `issues` if not. */
+function readable(path: string, file: string, issues: IssueSink, maxBytes: number): boolean {
+  const checked = checkFile(path, file, maxBytes);
+  if ("problem" in checked) issues.push(checked.problem);
+  return !("problem" in checked);
+}
+
 /**
  * Reads a whole file as text (a source text, {@link MAX_TEXT_BYTES} at most unless `maxBytes`
  * says otherwise), checked as {@link readText} checks a table; its problems go to `issues`.
@@ -361,11 +368,7 @@ export async function readWholeText(
 ): Promise<string | null> {
   // Stated synchronously: an asynchronous stat costs four times the CPU (20,000 texts: 320 ms
   // against 75 ms), and the reads that follow are concurrent anyway.
-  const checked = checkFile(path, file, maxBytes);
-  if ("problem" in checked) {
-    issues.push(checked.problem);
-    return null;
-  }
+  if (!readable(path, file, issues, maxBytes)) return null;
   let data: Uint8Array;
   try {
     data = await Deno.readFile(path);
@@ -400,11 +403,7 @@ export function readWholeTextSync(
   issues: IssueSink,
   maxBytes: number = MAX_TEXT_BYTES,
 ): string | null {
-  const checked = checkFile(path, file, maxBytes);
-  if ("problem" in checked) {
-    issues.push(checked.problem);
-    return null;
-  }
+  if (!readable(path, file, issues, maxBytes)) return null;
   let data: Uint8Array;
   try {
     data = Deno.readFileSync(path);

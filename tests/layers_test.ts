@@ -11,6 +11,7 @@
  * temporary folder.
  */
 import assert from "node:assert/strict";
+import { moduleInfo } from "./helpers/module_graph.ts";
 import { ROOT } from "../scripts/runner/paths.ts";
 
 /**
@@ -96,19 +97,7 @@ async function importGraph(dir: string): Promise<Graph> {
   const entry = await Deno.makeTempFile({ prefix: "layers-", suffix: ".ts" });
   try {
     await Deno.writeTextFile(entry, modules.map((m) => `import "${root}${m}";\n`).join(""));
-    const out = await new Deno.Command("deno", {
-      args: ["info", "--json", entry],
-      cwd: ROOT,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
-    const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
-      modules: {
-        specifier: string;
-        dependencies?: { code?: { specifier: string }; type?: { specifier: string } }[];
-      }[];
-    };
+    const info = await moduleInfo(entry);
     const graph: Graph = new Map(modules.map((m) => [m, []]));
     for (const m of info.modules) {
       if (!m.specifier.startsWith(root)) continue;

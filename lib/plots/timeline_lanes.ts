@@ -14,7 +14,7 @@ import { spread } from "./layout.ts";
 import { GREY, TYPE } from "./theme.ts";
 import type { PlacedPeriod } from "./timeline_model.ts";
 import { doseLabel } from "./timeline_model.ts";
-import { clipTo, note, type Uses } from "./timeline_panels.ts";
+import { clipTo, note, panelFrame, type Uses } from "./timeline_panels.ts";
 import { type LinearScale, windowBracket } from "./uncertainty.ts";
 
 const LANE_H = 38;
@@ -102,17 +102,11 @@ export function lanePanel(
     });
     return g;
   };
+  const frame = panelFrame(o, height, marginTop, marginBottom, x);
   return Plot.plot({
-    document,
-    width: o.width,
-    height,
-    marginLeft: o.marginLeft,
-    marginRight: o.marginRight,
-    marginTop,
-    marginBottom,
+    ...frame,
     x: {
-      domain: x.domain as [number, number],
-      range: [o.marginLeft, o.width - o.marginRight],
+      ...frame.x,
       ...(o.xLabel === null
         ? { axis: null }
         : { label: o.xLabel, labelAnchor: "right" as const, labelArrow: "none" as const }),

@@ -9,7 +9,7 @@
  * @module
  */
 import { panel } from "./compose.ts";
-import { svgElement, textElement, titled } from "./dom.ts";
+import { document, svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 import type { Phase, PlacedEvent } from "./timeline_model.ts";
@@ -239,4 +239,47 @@ export function phaseStrip(
     ));
   }
   return p;
+}
+
+/** The frame a timeline panel shares with the others: its size, margins and the time axis' range. */
+export interface PanelFrame {
+  /** Width of the figure, in px. */
+  width: number;
+  /** Left margin (the lane or axis labels), in px. */
+  marginLeft: number;
+  /** Right margin, in px. */
+  marginRight: number;
+}
+
+/**
+ * The Plot options every timeline panel shares: the document, the size and margins, and the time
+ * scale over the panel's width (its axis is each panel's own: spread `x` and add it).
+ *
+ * @param o Width and side margins.
+ * @param height The panel's height, in px.
+ * @param marginTop Its top margin.
+ * @param marginBottom Its bottom margin.
+ * @param x The time scale.
+ * @returns Plot options to spread into `Plot.plot`.
+ */
+export function panelFrame(
+  o: PanelFrame,
+  height: number,
+  marginTop: number,
+  marginBottom: number,
+  x: LinearScale,
+) {
+  return {
+    document,
+    width: o.width,
+    height,
+    marginLeft: o.marginLeft,
+    marginRight: o.marginRight,
+    marginTop,
+    marginBottom,
+    x: {
+      domain: [x.domain[0], x.domain[1]] as [number, number],
+      range: [o.marginLeft, o.width - o.marginRight] as [number, number],
+    },
+  };
 }

@@ -13,7 +13,7 @@ import { arrowHead } from "./legend.ts";
 import { type Obstacles, placeLabel, textBox } from "./layout.ts";
 import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE, TYPE } from "./theme.ts";
 import type { PlacedSpan, TimelineModel } from "./timeline_model.ts";
-import { clipTo, note, PHASE_COLOR, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
+import { clipTo, note, panelFrame, PHASE_COLOR, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
 import { type LinearScale, linearScale, verticalWhisker, windowBracket } from "./uncertainty.ts";
 
 const VALUES_H = 150;
@@ -73,19 +73,10 @@ export function valuesPanel(
     valueLabels(c, bands, { x: o.marginLeft, y: 0, width: o.width - o.marginLeft - 1, height: H });
     return g;
   };
+  const frame = panelFrame(o, H, marginTop, marginBottom, x);
   return Plot.plot({
-    document,
-    width: o.width,
-    height: H,
-    marginLeft: o.marginLeft,
-    marginRight: o.marginRight,
-    marginTop,
-    marginBottom,
-    x: {
-      domain: x.domain as [number, number],
-      range: [o.marginLeft, o.width - o.marginRight],
-      axis: null,
-    },
+    ...frame,
+    x: { ...frame.x, axis: null },
     y: {
       domain: [o.scale.min, o.scale.max],
       range: [H - marginBottom, marginTop],

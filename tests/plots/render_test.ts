@@ -5,27 +5,11 @@
  * graph `deno info --json` prints, following static imports only.
  */
 import assert from "node:assert/strict";
-import { ROOT } from "../../scripts/runner/paths.ts";
-
-interface InfoModule {
-  specifier: string;
-  dependencies?: { code?: { specifier: string }; isDynamic?: boolean }[];
-}
+import { moduleInfo } from "../helpers/module_graph.ts";
 
 /** The module graph of `entry`: every module, and those its static imports reach. */
 async function graph(entry: string): Promise<{ all: string[]; loaded: string[] }> {
-  const out = await new Deno.Command("deno", {
-    args: ["info", "--json", entry],
-    cwd: ROOT,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
-  const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
-    roots: string[];
-    modules: InfoModule[];
-    redirects: Record<string, string>;
-  };
+  const info = await moduleInfo(entry);
   const resolve = (s: string) => info.redirects[s] ?? s;
   const bySpecifier = new Map(info.modules.map((m) => [m.specifier, m]));
   const loaded = new Set<string>(info.roots);
