@@ -7,7 +7,7 @@
  */
 import { nominalDose } from "../dose.ts";
 import * as Plot from "@observablehq/plot";
-import { document, svgElement, textElement, titled } from "./dom.ts";
+import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { arrowHead } from "./legend.ts";
 import { spread } from "./layout.ts";
