@@ -28,7 +28,7 @@ import { checkOptions } from "./options.ts";
 import type { DataIssue } from "./errors.ts";
 import type { CaseSeries } from "./model.ts";
 import { READINGS_FILE } from "./readings_schema.ts";
-import { exists } from "./read.ts";
+import { checkDataFolder, exists } from "./read.ts";
 import { loadArticles } from "./articles.ts";
 import { LoadContext } from "./data/context.ts";
 import { readStudy, STUDY_FILE } from "./data/checks/study.ts";
@@ -93,6 +93,7 @@ const loadOptionsSchema = z.object({
  * assert.ok(series.cases.every((c) => series.sources.has(c.sourceId)));
  * ```
  */
+// deno-lint-ignore require-await -- asynchronous by contract: every problem is a rejection
 export async function loadCaseSeries(
   dataDir: string = DEFAULT_DATA_DIR,
   options: LoadOptions = {},
@@ -102,7 +103,7 @@ export async function loadCaseSeries(
   }
   checkOptions("loadCaseSeries", loadOptionsSchema, options);
   const dir = dataDir.replace(/\/?$/, "/");
-  await checkFolder(dir, dataDir);
+  checkDataFolder(dataDir);
   const ctx = new LoadContext(dir, dataDir, options.replace);
 
   const study = readStudy(ctx);
@@ -128,19 +129,6 @@ export async function loadCaseSeries(
     events,
   });
   return { study: study!, sources, cases, articles, readings };
-}
-
-/** Throws a TypeError when `dir` is not a folder. */
-async function checkFolder(dir: string, dataDir: string): Promise<void> {
-  let isDir = false;
-  try {
-    isDir = (await Deno.stat(dir)).isDirectory;
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory)) throw e;
-  }
-  if (!isDir) {
-    throw new TypeError(`data folder '${dataDir}' not found: expected a folder of tables`);
-  }
 }
 
 /** Each article's claims and appraisal (`articles.ts`), checked with the same reader and quotes. */

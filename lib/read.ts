@@ -336,6 +336,32 @@ export function readText(
   }
 }
 
+/**
+ * Throws a TypeError when a data folder is not a folder: the message `loadCaseSeries` and
+ * `streamObservations` give for a wrong `dataDir`.
+ *
+ * @param dataDir The folder as given.
+ * @throws {TypeError} When it does not exist or is not a folder.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { checkDataFolder } from "#lib/read.ts";
+ * assert.throws(() => checkDataFolder("/no/such/folder"), /data folder '\/no\/such\/folder' not found/);
+ * checkDataFolder("/tmp");
+ * ```
+ */
+export function checkDataFolder(dataDir: string): void {
+  let isDir = false;
+  try {
+    isDir = Deno.statSync(dataDir).isDirectory;
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory)) throw e;
+  }
+  if (!isDir) {
+    throw new TypeError(`data folder '${dataDir}' not found: expected a folder of tables`);
+  }
+}
+
 /** Whether a file may be read whole ({@link checkFile}); its problem goes to `issues` if not. */
 function readable(path: string, file: string, issues: IssueSink, maxBytes: number): boolean {
   const checked = checkFile(path, file, maxBytes);

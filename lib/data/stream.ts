@@ -15,7 +15,7 @@
  */
 import type { DataIssue } from "../errors.ts";
 import { TableReader } from "../csv.ts";
-import { readText } from "../read.ts";
+import { checkDataFolder, readText } from "../read.ts";
 import { scaleOf, toCommon } from "../scales.ts";
 import { type ObservationRow, tableSchemas } from "../schema.ts";
 import { checkOnScale } from "./checks/observations.ts";
@@ -99,7 +99,7 @@ export function streamObservations(
     wrongArgument("streamObservations", "a data folder (a path)", dataDir);
   }
   checkOptions("streamObservations", streamOptionsSchema, options);
-  checkFolder(dataDir);
+  checkDataFolder(dataDir);
   const maxIssues = options.maxIssues ?? 1000;
   const file = "observations.csv";
   let issueCount = 0;
@@ -154,17 +154,4 @@ export function streamObservations(
   if (!read || !reader.usable) return { cases: [], rows, issues, issueCount };
   const cases = [...byCase.values()].map(({ sum, ...s }) => ({ ...s, mean: sum / s.n }));
   return { cases, rows, issues, issueCount };
-}
-
-/** Throws a TypeError, worded as `loadCaseSeries`'s, when `dataDir` is not a folder. */
-function checkFolder(dataDir: string): void {
-  let isDir = false;
-  try {
-    isDir = Deno.statSync(dataDir).isDirectory;
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory)) throw e;
-  }
-  if (!isDir) {
-    throw new TypeError(`data folder '${dataDir}' not found: expected a folder of tables`);
-  }
 }
