@@ -345,9 +345,12 @@ export function readText(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
+ * import { DEFAULT_DATA_DIR } from "#lib/mod.ts";
  * import { checkDataFolder } from "#lib/read.ts";
- * assert.throws(() => checkDataFolder("/no/such/folder"), /data folder '\/no\/such\/folder' not found/);
- * checkDataFolder("/tmp");
+ * const missing = `${DEFAULT_DATA_DIR}no-such-folder`;
+ * assert.throws(() => checkDataFolder(missing), { name: "TypeError" });
+ * assert.throws(() => checkDataFolder(`${DEFAULT_DATA_DIR}study.json`), /not found: expected a folder/);
+ * checkDataFolder(DEFAULT_DATA_DIR);
  * ```
  */
 export function checkDataFolder(dataDir: string): void {
