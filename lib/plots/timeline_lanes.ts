@@ -1,7 +1,8 @@
 /**
  * The dose lanes of a case's timeline: one lane per drug, a bar per dose period between the drawn
  * positions of its start and end (to the axis's edge with an arrowhead when no end is stated),
- * height by dose, the dose above it, and the windows of its start and end as brackets under it.
+ * height by dose, the dose above it, and the windows of its start and end as brackets under it, each
+ * on a stem up to the end of the bar it dates.
  *
  * @module
  */
@@ -11,7 +12,7 @@ import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { arrowHead } from "./legend.ts";
 import { spread } from "./layout.ts";
-import { GREY, TYPE } from "./theme.ts";
+import { GREY, STROKE, TYPE } from "./theme.ts";
 import type { PlacedPeriod } from "./timeline_model.ts";
 import { doseLabel } from "./timeline_model.ts";
 import { clipTo, note, panelFrame, type Uses } from "./timeline_panels.ts";
@@ -182,6 +183,19 @@ function drawLane(
       const br = windowBracket(t.window, t.pos, row, x, GREY.ink);
       note(uses, br);
       for (const el of br.elements) g.appendChild(el);
+      // A stem from the bracket up to the bar's foot where the time is drawn: which end of which
+      // bar a bracket belongs to, when several stand under one lane.
+      if (br.elements.length > 0) {
+        const at = x(clipTo(x, t.pos));
+        g.appendChild(svgElement("line", {
+          x1: at,
+          x2: at,
+          y1: row,
+          y2: bottom,
+          stroke: GREY.ink,
+          "stroke-width": STROKE.thin,
+        }));
+      }
     }
     const text = doseLabel(p.t);
     labels.push({ text, want: (a + b) / 2, w: measureText(text, TYPE.small).width });
