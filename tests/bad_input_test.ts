@@ -952,26 +952,29 @@ Deno.test("case ids that name files: too long, colliding as file names, or diffe
   // Before: validate passed them and reproduce failed ('File name too long', nothing named) or
   // wrote the files of '1' and '1-drug' over each other.
   const long = "c".repeat(300);
+  // The four rows go after the last line of cases.csv, whatever the number of cases.
+  let last = 0;
   const dir = await dataWith("cases.csv", (t) => {
     const row1 = t.split("\n")[1];
+    last = t.trimEnd().split("\n").length;
     return t.trimEnd() + "\n" +
       [`${long},`, "1-drug,", "Z9,", "z9,"].map((id) => row1.replace(/^1,/, id)).join("\n") + "\n";
   });
   const issues = (await errorOf(dir)).issues.filter((i) => i.column === "case_id");
   assertIssue(
     issues,
-    { file: "cases.csv", row: 5, column: "case_id" },
+    { file: "cases.csv", row: last + 1, column: "case_id" },
     /^case id is 300 characters long, more than the 64 an id that names files may have/,
   );
   assertIssue(
     issues,
-    { file: "cases.csv", row: 6, column: "case_id" },
+    { file: "cases.csv", row: last + 2, column: "case_id" },
     /^case ids '1' and '1-drug' give colliding file names \(case-1-drug-… may be a file of either; '1' is at line 2\)/,
   );
   assertIssue(
     issues,
-    { file: "cases.csv", row: 8, column: "case_id" },
-    /^case id 'z9' differs only in case from 'Z9' \(line 7\)/,
+    { file: "cases.csv", row: last + 4, column: "case_id" },
+    new RegExp(`^case id 'z9' differs only in case from 'Z9' \\(line ${last + 3}\\)`),
   );
 });
 

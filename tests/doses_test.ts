@@ -19,7 +19,7 @@ import {
 } from "../lib/mod.ts";
 import { caseTimelineFigure } from "../lib/plots/mod.ts";
 import { svgText } from "../lib/plots/render.ts";
-import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
+import { articleCases, copyTree, dataWithFixture, FIXTURE_ARTICLE } from "./helpers/data_dir.ts";
 
 /** The real data with the synthetic second article (tests/fixtures/second-article) appended. */
 const FIXTURE = await dataWithFixture();
@@ -33,14 +33,23 @@ function treatment(caseId: string, drug: string) {
   return t;
 }
 
-/** The fixture's first treatment whose text states no dose, and the first with a range. */
+/**
+ * The fixture's first treatment whose text states no dose, and the first with a range: taken
+ * from the fixture's own article (the real data may hold such treatments too), and only of a drug
+ * given once in its case, so that looking it up by case and drug finds that treatment.
+ */
+const fixtureCases = articleCases(series, FIXTURE_ARTICLE);
+const once = (c: (typeof fixtureCases)[number], drug: string) =>
+  c.treatments.filter((t) => t.drug === drug).length === 1;
 const unstated =
-  series.cases.flatMap((c) =>
-    c.treatments.filter((t) => t.dose === null && t.doseWords === null).map((t) => ({ c, t }))
+  fixtureCases.flatMap((c) =>
+    c.treatments.filter((t) => t.dose === null && t.doseWords === null && once(c, t.drug))
+      .map((t) => ({ c, t }))
   )[0];
 const ranged =
-  series.cases.flatMap((c) =>
-    c.treatments.filter((t) => t.dose !== null && t.dose.lo < t.dose.hi).map((t) => ({ c, t }))
+  fixtureCases.flatMap((c) =>
+    c.treatments.filter((t) => t.dose !== null && t.dose.lo < t.dose.hi && once(c, t.drug))
+      .map((t) => ({ c, t }))
   )[0];
 
 Deno.test("the fixture has a treatment with no dose and one with a range, route and frequency", () => {

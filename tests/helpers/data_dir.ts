@@ -104,6 +104,9 @@ export const TEST_DATA_DIR: string = (() => {
 /** The article every real-data assertion of the tests is about (its cases, its text). */
 export const FIRST_ARTICLE = "nagoshi-2012";
 
+/** The `source_id` of the second-article fixture (`tests/fixtures/second-article`). */
+export const FIXTURE_ARTICLE = "synthetic-fixture";
+
 /**
  * The cases of one article, in file order.
  *
