@@ -41,6 +41,7 @@ import {
 import { statedValue, timelineModel } from "../lib/plots/timeline_model.ts";
 import { oddCases } from "./plots/odd_cases.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
+import { VERDICTS } from "../lib/plots/mod.ts";
 
 const series = await lib.loadCaseSeries(TEST_DATA_DIR);
 /** A real case with values (any one: the tests below hold for every case). */
@@ -579,15 +580,18 @@ Deno.test("before/after: a value axis with ticks; an earlier drug without a dose
   }
 });
 
-Deno.test("timelines: a phase says 'stopped' only where the words bound the end; an open end is 'end not stated'", () => {
+Deno.test("timelines: a phase says 'stopped' at its drawn day only where the words bound the end; else 'stopped, day not stated'", () => {
   let open = 0;
   for (const c of [...series.cases, ...odd.values()]) {
     const m = timelineModel(c);
     for (const ph of m.phases.filter((p) => p.change === "stopped")) {
       assert.ok(Number.isFinite(ph.t.window.hi), `case ${c.id}: '${ph.label}' has no stated end`);
     }
-    const openEnds = m.phases.filter((p) => p.change === "end not stated");
-    for (const ph of openEnds) assert.ok(!ph.label.includes("stopped"), ph.label);
+    const openEnds = m.phases.filter((p) => p.change !== "stopped" && p.change.includes("stop"));
+    for (const ph of openEnds) {
+      assert.ok(!Number.isFinite(ph.t.window.hi), ph.label);
+      assert.ok(ph.label.endsWith("stopped, day not stated"), ph.label);
+    }
     open += openEnds.length;
   }
   // The data have such an end (a stepwise switch), so the assertions above can fail.
@@ -639,4 +643,20 @@ Deno.test("before/after: the middle column's values keep their dots' order", () 
       assert.ok(a < b, `'${mid[i].label}' (higher value) is printed below '${mid[j].label}'`);
     }
   }
+});
+
+Deno.test("verdicts panel: its title says plainly when the article is not appraised", () => {
+  const appraised = [...series.sources.keys()].find((id) => {
+    const r = series.articles?.records.get(id);
+    return r?.appraisal && r.claims?.length;
+  })!;
+  assert.ok(appraised, "an article with an appraisal and claims");
+  const title = (s: lib.CaseSeries) =>
+    VERDICTS.build({ series: s, sourceId: appraised }, { width: "full" }).svg
+      .querySelector("title, text")?.textContent ?? "";
+  assert.match(title(series), /appraisal checklists and claims$/);
+  const records = new Map(series.articles!.records);
+  records.set(appraised, { ...records.get(appraised)!, appraisal: null });
+  const without = { ...series, articles: { ...series.articles!, records } };
+  assert.match(title(without), /its claims \(the article is not appraised\)$/);
 });

@@ -412,7 +412,13 @@ export function designLimits(
     },
     {
       limit: "Placebo and expectation",
-      evidence: `No control condition and no blinding stated: every value after ${drug} was ` +
+      // An article whose cases never take the study's drug: its values on treatment.
+      evidence:
+        `No control condition and no blinding stated: every value ${
+          cases.some((c) => c.treatments.some((t) => t.drug === drug))
+            ? `after ${drug}`
+            : "on treatment"
+        } was ` +
         "rated by a patient who, as far as the text says, knew he or she was being treated; a " +
         "placebo or expectation response cannot be told apart from a drug effect.",
     },

@@ -184,8 +184,20 @@ function doseResponse(c: Case, drug: string, o: NaranjoOptions, up: boolean): An
   let answer: NaranjoAnswer = "do not know";
   for (let i = 1; i < on.length; i++) {
     const [a, b] = [on[i - 1], on[i]];
-    const dir = a.p === b.p ? null : compareDoses(b.p.dose, a.p.dose);
-    if (dir !== 1 && dir !== -1) continue;
+    if (a.p === b.p) continue;
+    const dir = compareDoses(b.p.dose, a.p.dose);
+    if (dir === null) {
+      // Values on both sides of a change whose doses cannot be ordered: say why not compared.
+      const why = a.p.dose === null || b.p.dose === null
+        ? "a dose not stated"
+        : "doses that overlap";
+      notes.push(
+        `${formatDose(a.p)} → ${formatDose(b.p)}: ${v(a.x)} → ${v(b.x)} (${why}: neither ` +
+          "higher nor lower, not compared)",
+      );
+      continue;
+    }
+    if (dir === 0) continue;
     const oa = othersForIndication(c, a.x.day.timeId, drug, o.indication);
     const ob = othersForIndication(c, b.x.day.timeId, drug, o.indication);
     const what = `${formatDoseValue(a.p.dose!)} → ${formatDose(b.p)}: ${v(a.x)} → ` +

@@ -78,8 +78,8 @@ export interface Phase {
   label: string;
   /** The drug. */
   drug: string;
-  /** What changed: the new dose ("20 mg/day"), "stopped", or "end not stated" (an end the
-   * words leave open on the later side). */
+  /** What changed: the new dose ("20 mg/day"), "stopped", or "stopped, day not stated" (an end
+   * the text states but whose day its words leave open on the later side). */
   change: string;
   /** Hover text. */
   title: string;
@@ -292,12 +292,13 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
       q !== p && q.t.drug === p.t.drug && q.t.start.timeId === p.t.end?.timeId
     );
     if (p.end && !successor) {
-      // An end the words leave open on the later side (a stepwise switch: "its last dose after
-      // the milnacipran start, date not stated") is not a stop at its drawn time: say so.
-      const change = Number.isFinite(p.end.window.hi) ? "stopped" : "end not stated";
+      // An end the text states but whose day its words leave open on the later side (a stepwise
+      // switch: "its last dose after the new drug's start", with no date; a stop "after two
+      // weeks" of an undated start, on days from day 0) is not a stop at its drawn time: say so.
+      const change = Number.isFinite(p.end.window.hi) ? "stopped" : "stopped, day not stated";
       phases.push({
         t: p.end,
-        label: `${p.t.drug}${change === "stopped" ? "" : ","} ${change}`,
+        label: `${p.t.drug} ${change}`,
         drug: p.t.drug,
         change,
         title: p.title,

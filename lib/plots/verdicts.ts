@@ -277,7 +277,7 @@ export function verdictItems(
       detail: r.basis,
     })),
     ...claims.filter((c) => c.sourceId === sourceId).map((c, i): VerdictItem => ({
-      group: "Claims of the article",
+      group: CLAIMS_GROUP,
       label: `“${c.quote}” (${c.where})`,
       number: claimNumber(i),
       verdict: c.verdict,
@@ -287,6 +287,9 @@ export function verdictItems(
 }
 
 /** The verdicts on one article: its appraisal and its claims. */
+/** The group of the claims in an article's panel. */
+const CLAIMS_GROUP = "Claims of the article";
+
 const itemsOf = ({ series, sourceId }: FigureInputs["article"]) =>
   verdictItems(appraisalRows(series, sourceId), claimsLedger(series), sourceId);
 
@@ -315,9 +318,21 @@ export const VERDICTS: Readonly<FigureDef<"article">> = defineFigure({
     itemsOf(i).length === 0
       ? `No verdicts to draw for ${i.sourceId}: not appraised, and no claims recorded.`
       : null,
-  build: (i, options) =>
-    verdictFigure(itemsOf(i), {
-      title: `Verdicts on ${i.sourceId}: appraisal checklists and claims`,
-      ...options,
-    }),
+  build: (i, options) => {
+    const items = itemsOf(i);
+    return verdictFigure(items, { title: verdictTitle(i.sourceId, items), ...options });
+  },
 });
+
+/**
+ * The title of an article's verdicts panel: what it holds, and plainly what it lacks (an article
+ * not appraised, or with no claims recorded).
+ */
+function verdictTitle(sourceId: string, items: readonly VerdictItem[]): string {
+  const claims = items.some((i) => i.group === CLAIMS_GROUP);
+  const checklists = items.some((i) => i.group !== CLAIMS_GROUP);
+  if (claims && checklists) return `Verdicts on ${sourceId}: appraisal checklists and claims`;
+  return claims
+    ? `Verdicts on ${sourceId}: its claims (the article is not appraised)`
+    : `Verdicts on ${sourceId}: appraisal checklists (no claims recorded)`;
+}

@@ -193,6 +193,11 @@ Deno.test("Q8: dose–response from consecutive values on different stated doses
   assert.equal(answer(makeCase(days, periods(5), { on: 2, after: 1 }), "a", 8), "no");
   // A dose not stated is never higher or lower.
   assert.equal(answer(makeCase(days, periods(null), { on: 4, after: 2 }), "a", 8), "do not know");
+  // ... and its basis says so (not "no values on both sides", which the values contradict).
+  const unstatedBasis =
+    naranjoPair(makeCase(days, periods(null), { on: 4, after: 2 }), "a", OPTIONS).items[7].basis;
+  assert.match(unstatedBasis, /a dose not stated: neither higher nor lower, not compared/);
+  assert.doesNotMatch(unstatedBasis, /no values on both sides/);
   // No value on the earlier dose.
   assert.equal(answer(makeCase(days, periods(20), { after: 2 }), "a", 8), "do not know");
   // One period: one dose only, or, when the text states no dose, not "one dose" but unknown.

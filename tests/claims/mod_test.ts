@@ -24,6 +24,7 @@ import {
   reliefWords,
   RULES,
   ruleThresholds,
+  SCALES,
   visualAnalysis,
 } from "../../lib/mod.ts";
 import { VERDICTS } from "../../lib/claims/mod.ts";
@@ -413,4 +414,21 @@ Deno.test("lower after a dose increase: judged at every value a range allows, no
     observations: c.observations.map((o) => ({ ...o, vas: { ...o.vas, hi: top } })),
   };
   assert.equal(judge(rule, drug, [widened]).verdict, "not supported");
+});
+
+Deno.test("evidence names each case's scale: 'NRS' for an NRS case, 'pain' (the common metric) for a 100 mm VAS", () => {
+  const c = series.cases.find((x) =>
+    caseChange(x, { drug: x.study.drug, baseline: "last" }).points.length > 0
+  )!;
+  assert.ok(c, "no case with a value on each side of the drug");
+  const on = (scale: string): Case => ({
+    ...c,
+    observations: c.observations.map((o) => ({ ...o, scale: SCALES[scale] })),
+  });
+  const rule = { kind: "last-value-reduction", params: { min_percent: 50 } } as const;
+  const nrs = judge(rule, c.study.drug, [on("nrs-0-10")]).evidence;
+  assert.match(nrs, new RegExp(`case ${c.id}: NRS \\d`));
+  assert.doesNotMatch(nrs, /VAS/);
+  const mm = judge(rule, c.study.drug, [on("vas-100mm")]).evidence;
+  assert.match(mm, new RegExp(`case ${c.id}: pain \\d`));
 });

@@ -14,7 +14,7 @@ import {
   mayBeGiven,
   relativeDay,
 } from "../../timeline.ts";
-import { cannot, dose, type Judge, type Judges } from "./common.ts";
+import { cannot, dose, type Judge, type Judges, painName } from "./common.ts";
 
 const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
   const co = p.co_drug;
@@ -29,7 +29,9 @@ const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
   if (rows.some((r) => r!.without.length === 0 || r!.beforeCo.length === 0)) {
     return cannot(
       rows.map((r) =>
-        `case ${r!.c.id}: ${counted(r!.beforeCo.length, "VAS value")} before ${co}; ` +
+        `case ${r!.c.id}: ${
+          counted(r!.beforeCo.length, `${painName(r!.c)} value`)
+        } before ${co}; ` +
         `${co} given (certainly or possibly) at ${r!.after.length - r!.without.length} of ` +
         `${plural(r!.after.length, "value")} after ${drug}, so its effect cannot be separated`
       ).join("; ") + ".",
@@ -59,7 +61,8 @@ const reliefOnlyWithDrug: Judge<"relief-only-with-drug"> = (p, drug, cases) => {
   if (rows.some((r) => r === null)) return cannot(`a case never takes ${co} or ${drug}`);
   return cannot(
     rows.map((r) =>
-      `case ${r!.c.id}: ${counted(r!.beforeCo.length, "VAS value")} surely before ${co}` +
+      `case ${r!.c.id}: ${counted(r!.beforeCo.length, `${painName(r!.c)} value`)} surely ` +
+      `before ${co}` +
       (r!.unsure.length ? ` (${r!.unsure.length} may precede or follow it)` : "") +
       `, ${counted(r!.onCoAlone.length, "value")} surely on ${co} without ${drug}: ` +
       "no comparison shows relief absent on it and present only with " + drug
@@ -125,7 +128,7 @@ const outcomeNotMeasured: Judge<"outcome-not-measured"> = (p, _drug, cases) => {
 const noRecurrence: Judge<"no-recurrence"> = (_p, _drug, cases) => {
   const rows = cases.map((c) => {
     const last = c.observations.at(-1);
-    if (!last) return `case ${c.id}: no VAS value`;
+    if (!last) return `case ${c.id}: no pain value`;
     const later = c.timepoints.filter((t) =>
       t.id !== last.day.timeId && relativeDay(c, t.id, last.day.timeId).lo > 0
     );

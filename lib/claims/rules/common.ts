@@ -9,6 +9,7 @@
 import { drugWithDose } from "../../dose.ts";
 import { formatDay, formatNumber } from "../../intervals.ts";
 import type { Case, Treatment } from "../../model.ts";
+import { scaleLabel } from "../../scales.ts";
 import { caseChange as change, type ChangePoint } from "../../analysis/change.ts";
 import { activeTreatments, alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import type { RuleName, RuleParams } from "../params.ts";
@@ -35,6 +36,13 @@ export type Judge<N extends RuleName> = (
 export const f = (x: number): string => formatNumber(x, 1);
 /** A treatment as the evidence names it: drug and dose. */
 export const dose = (t: Treatment): string => drugWithDose(t);
+
+/**
+ * What a case's pain values are called in a claim's evidence: the name of its scale when all its
+ * values are on one scale whose numbers are those of the common 0–10 metric the rules judge on
+ * ("VAS", "NRS"), else "pain" (values on the common metric: `scaleLabel`).
+ */
+export const painName = (c: Case): string => scaleLabel(c.observations.map((o) => o.scale)).name;
 /** Change from the last value before the drug's start (the claims' baseline, whatever the study's). */
 export const caseChange = (c: Case, drug: string): ReturnType<typeof change> =>
   change(c, { drug, baseline: "last" });
@@ -98,7 +106,7 @@ export function earlierForIndication(c: Case, drug: string, indication: string):
 export function unusable(cases: readonly Case[], drug: string): string[] {
   return cases.flatMap((c) => {
     const ch = caseChange(c, drug);
-    return ch.points.length ? [] : [`case ${c.id}: ${ch.reason ?? `no VAS value after ${drug}`}`];
+    return ch.points.length ? [] : [`case ${c.id}: ${ch.reason ?? `no pain value after ${drug}`}`];
   });
 }
 

@@ -22,6 +22,7 @@ import {
   graded,
   type Judge,
   type Judges,
+  painName,
   unusable,
 } from "./common.ts";
 
@@ -46,8 +47,9 @@ const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, ca
     );
     return {
       level: !lower ? 0 : dated ? 2 : 1,
-      text: `case ${c.id}: VAS ${formatInterval(last.vas)} on ${dose(prev)} → ` +
-        `${listing(onNext.map((o) => `VAS ${formatInterval(o.vas)}`))} on ${dose(next)}; ` +
+      text: `case ${c.id}: ${painName(c)} ${formatInterval(last.vas)} on ${dose(prev)} → ` +
+        `${listing(onNext.map((o) => `${painName(c)} ${formatInterval(o.vas)}`))} on ` +
+        `${dose(next)}; ` +
         `the time of ${agree(onNext.length, "that report", "those reports")} is ` +
         `${dated ? "stated" : "not stated (open-ended)"}; a return towards the earlier low ` +
         "values is also what regression to the mean predicts after a dose raised for a high value",
@@ -81,7 +83,7 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
     });
     return {
       level: !fell || !remains ? 0 : before.length ? 2 : 1,
-      text: `case ${c.id}: VAS ${f(a.vas.nominal)} on ${listing(doseAt(a))} → ` +
+      text: `case ${c.id}: ${painName(c)} ${f(a.vas.nominal)} on ${listing(doseAt(a))} → ` +
         `${f(b.vas.nominal)} on ${listing(doseAt(b))} ` +
         `(${f((100 * (a.vas.nominal - b.vas.nominal)) / a.vas.nominal)}% lower, ` +
         `${f(b.vas.nominal)} ${p.unit} remaining); ` +
@@ -145,12 +147,12 @@ const drugIneffective: Judge<"drug-ineffective"> = (_p, drug, cases) => {
     return { c, on, before };
   });
   const counts = rows.map((r) =>
-    `case ${r.c.id}: ${counted(r.before.length, "VAS value")} before ${drug}, ` +
+    `case ${r.c.id}: ${counted(r.before.length, `${painName(r.c)} value`)} before ${drug}, ` +
     `${counted(r.on.length, "value")} while it was surely given`
   ).join("; ");
   if (rows.some((r) => r.on.length === 0 || r.before.length === 0)) {
     return cannot(
-      counts + `; "ineffective" rests on the article's words alone (no VAS shows the pain ` +
+      counts + `; "ineffective" rests on the article's words alone (no value shows the pain ` +
         `before and on ${drug}).`,
     );
   }

@@ -16,6 +16,7 @@ import {
   type Judge,
   type Judges,
   leastReduction,
+  painName,
   reductionText,
   unusable,
   when,
@@ -30,7 +31,8 @@ const firstValueReduction: Judge<"first-value-reduction"> = (p, drug, cases) => 
     const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent && pt.day.hi <= p.within_days,
-      text: `case ${c.id}: VAS ${formatInterval(ch.baseline.vas!)} → ${formatInterval(pt.vas)}, ` +
+      text: `case ${c.id}: ${painName(c)} ${formatInterval(ch.baseline.vas!)} → ` +
+        `${formatInterval(pt.vas)}, ` +
         `${reductionText(pt)} at ${when(pt)} of ${drug}`,
     };
   }));
@@ -53,7 +55,7 @@ const lastValue: Judge<"last-value"> = (p, drug, cases) => {
     const o = c.observations.find((x) => x.day.timeId === pt.timeId)!;
     return {
       level: inTime ? (longTerm ? level : Math.min(level, 1)) : 0,
-      text: `case ${c.id}: last value VAS ${formatInterval(pt.vas)} ("${o.words}"` +
+      text: `case ${c.id}: last value ${painName(c)} ${formatInterval(pt.vas)} ("${o.words}"` +
         (o.note ? `; ${o.note}` : "") + `) at ${when(pt)} of ${drug}` +
         (longTerm ? "" : `, not surely ${p.long_term_days} days or more after its start`),
     };
@@ -66,7 +68,7 @@ const valueAtMost: Judge<"value-at-most"> = (p, _drug, cases) => {
     return o
       ? {
         ok: o.vas.hi <= p.at_most,
-        text: `case ${c.id}: VAS ${formatInterval(o.vas)} ("${o.words}")`,
+        text: `case ${c.id}: ${painName(c)} ${formatInterval(o.vas)} ("${o.words}")`,
       }
       : null;
   });
@@ -91,7 +93,7 @@ const zeroWithinDays: Judge<"zero-within-days"> = (p, drug, cases) => {
       : 0;
     return {
       level,
-      text: `case ${c.id}: VAS 0 at ${when(zero)} of ${drug}` +
+      text: `case ${c.id}: ${painName(c)} 0 at ${when(zero)} of ${drug}` +
         (level === 1 ? `: ${f(p.within_days)} days at the nominal day, later at its bound` : ""),
     };
   }));
@@ -132,7 +134,8 @@ const lastValueReduction: Judge<"last-value-reduction"> = (p, drug, cases) => {
     const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent,
-      text: `case ${c.id}: VAS ${formatInterval(ch.baseline.vas!)} → ${formatInterval(pt.vas)} ` +
+      text: `case ${c.id}: ${painName(c)} ${formatInterval(ch.baseline.vas!)} → ` +
+        `${formatInterval(pt.vas)} ` +
         `at the last value (${reductionText(pt)})`,
     };
   }));
