@@ -54,10 +54,12 @@ export {
   type EffectSizeDef,
   effectSizeInfo,
   type Family,
+  FOREST_MEASURES,
   type Measure,
   MEASURE_RANGE,
   MEASURES,
   type PlotScale,
+  POOLED_MEASURES,
 } from "./stats/effect_sizes/mod.ts";
 export {
   type CaseChange,
