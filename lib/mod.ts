@@ -123,7 +123,7 @@ export {
   type TableOptions,
   textTable,
 } from "./display.ts";
-export { showFigureOf } from "./display_figure.ts";
+export { showFigureOf, showFiguresOf, type ShowFiguresOptions } from "./display_figure.ts";
 export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";
 export { getCase, scaleMix, studyOf, valueScale } from "./cases.ts";
 export { FRAME_ROWS_SHOWN, type Frames, frames } from "./frames.ts";
