@@ -1,0 +1,93 @@
+/**
+ * The columns the model carries under no named field (`lib/data/columns.ts`): a column added to a
+ * table's schema reaches the model objects with no other edit, objects share their records (one
+ * frozen empty record where a table has no other column), and the records stay right past the
+ * number of shared ones.
+ */
+import assert from "node:assert/strict";
+import { z } from "zod";
+import { type Case, columnsOf, loadCaseSeries, tableSchemas } from "../../lib/mod.ts";
+import { NO_COLUMNS, OtherColumns, SHARED_RECORDS } from "../../lib/data/columns.ts";
+import { dataWith } from "../helpers/data_dir.ts";
+
+/** Every model object of the series, by table. */
+function objects(cases: readonly Case[]) {
+  return {
+    cases,
+    timepoints: cases.flatMap((c) => c.timepoints),
+    treatments: cases.flatMap((c) => c.treatments),
+    observations: cases.flatMap((c) => c.observations),
+    events: cases.flatMap((c) => c.events),
+  };
+}
+
+Deno.test("a column added to a schema and its file reaches the model objects, no other edit", async () => {
+  const table = tableSchemas.observations as unknown as { schema: z.ZodObject };
+  const original = table.schema;
+  // The column as lib/schema.ts writes an optional text column (optText).
+  const assessor = z.string().transform((s) => (s.trim() === "" ? null : s.trim()));
+  // observations.csv with the column: a value on its first row, empty on the others.
+  const dir = await dataWith(
+    "observations.csv",
+    (text) =>
+      text.split("\n").map((l, i) =>
+        l === "" ? l : i === 0 ? `${l},assessor` : i === 1 ? `${l}, a nurse ` : `${l},`
+      ).join("\n"),
+  );
+  try {
+    table.schema = original.extend({ assessor });
+    assert.ok(columnsOf("observations").includes("assessor"));
+    const series = await loadCaseSeries(dir);
+    const all = objects(series.cases).observations;
+    const first = (await Deno.readTextFile(`${dir}/observations.csv`)).split("\n")[1].split(",");
+    const named = all.filter((o) => o.columns.assessor !== null);
+    assert.equal(named.length, 1, "the row that gives one");
+    assert.equal(named[0].columns.assessor, "a nurse", "the cell as the schema parses it");
+    assert.equal(named[0].day.timeId, first[1], "on the object of its row");
+    assert.ok(all.every((o) => Object.hasOwn(o.columns, "assessor")), "null when empty");
+    // The objects with the same cells share one frozen record.
+    const empty = all.filter((o) => o !== named[0] && o.columns.value_rule === "exact");
+    assert.ok(empty.length > 1 && empty.every((o) => o.columns === empty[0].columns));
+    assert.ok(Object.isFrozen(named[0].columns));
+  } finally {
+    table.schema = original;
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("the columns no field carries are in columns; a table without any shares one record", async () => {
+  const series = await loadCaseSeries();
+  const tables = objects(series.cases);
+  // Every column of these tables is read into a named field, or gives one (a day, a dose).
+  for (const name of ["timepoints", "treatments", "events"] as const) {
+    assert.ok(tables[name].length > 0, name);
+    assert.ok(tables[name].every((x) => x.columns === NO_COLUMNS), name);
+  }
+  assert.ok([...series.sources.values()].every((s) => s.columns === NO_COLUMNS));
+  assert.ok(Object.isFrozen(NO_COLUMNS) && Object.keys(NO_COLUMNS).length === 0);
+  // The rule of an observation's value and a case's columns with no field (its quotes, ...).
+  for (const o of tables.observations) assert.deepEqual(Object.keys(o.columns), ["value_rule"]);
+  const rules = new Set(tables.observations.map((o) => o.columns.value_rule));
+  assert.equal(new Set(tables.observations.map((o) => o.columns)).size, rules.size, "shared");
+  for (const c of series.cases) {
+    assert.ok(Object.hasOwn(c.columns, "diagnosis_age") && !Object.hasOwn(c.columns, "age"));
+  }
+});
+
+Deno.test("records past the shared ones are right, and each its own", () => {
+  const some = new OtherColumns("events", ["case_id", "kind", "time"]);
+  const row = (i: number) => ({
+    case_id: "1",
+    kind: "k",
+    time: "t",
+    description: `d${i}`,
+    quote: i % 2 ? "odd" : "even",
+  });
+  const n = SHARED_RECORDS + 3;
+  const records = Array.from({ length: n }, (_, i) => some.of(row(i)));
+  for (let i = 0; i < n; i++) {
+    assert.deepEqual(records[i], { description: `d${i}`, quote: i % 2 ? "odd" : "even" });
+  }
+  assert.equal(some.of(row(0)), records[0], "a shared record is found again");
+  assert.notEqual(some.of(row(n - 1)), records[n - 1], "past the shared ones: a new record");
+});
