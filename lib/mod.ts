@@ -17,6 +17,8 @@ export {
   type Case,
   type CaseEvent,
   type CaseSeries,
+  type CellValue,
+  type Columns,
   compareDays,
   type Day,
   type Dose,
