@@ -6,7 +6,13 @@
  */
 import assert from "node:assert/strict";
 import { z } from "zod";
-import { type Case, columnsOf, loadCaseSeries, tableSchemas } from "../../lib/mod.ts";
+import {
+  type Case,
+  columnsOf,
+  loadCaseSeries,
+  type TableName,
+  tableSchemas,
+} from "../../lib/mod.ts";
 import { NO_COLUMNS, OtherColumns, SHARED_RECORDS } from "../../lib/data/columns.ts";
 import { dataWith } from "../helpers/data_dir.ts";
 
@@ -58,20 +64,34 @@ Deno.test("a column added to a schema and its file reaches the model objects, no
   }
 });
 
-Deno.test("the columns no field carries are in columns; a table without any shares one record", async () => {
+Deno.test("columns holds the row's columns no field carries, and objects share records", async () => {
   const series = await loadCaseSeries();
-  const tables = objects(series.cases);
-  // Every column of these tables is read into a named field, or gives one (a day, a dose).
-  for (const name of ["timepoints", "treatments", "events"] as const) {
-    assert.ok(tables[name].length > 0, name);
-    assert.ok(tables[name].every((x) => x.columns === NO_COLUMNS), name);
+  const tables = {
+    ...objects(series.cases),
+    sources: [...series.sources.values()],
+  };
+  for (const [table, all] of Object.entries(tables) as [TableName, { columns: object }[]][]) {
+    assert.ok(all.length > 0, table);
+    const columns = columnsOf(table);
+    for (const x of all) {
+      assert.ok(Object.isFrozen(x.columns), table);
+      for (const k of Object.keys(x.columns)) assert.ok(columns.includes(k), `${table}: ${k}`);
+      // An object with no other column holds the one empty record, not a record of its own.
+      if (Object.keys(x.columns).length === 0) assert.equal(x.columns, NO_COLUMNS, table);
+    }
+    // Objects with the same cells share one record.
+    const cells = new Set(all.map((x) => JSON.stringify(x.columns)));
+    assert.equal(new Set(all.map((x) => x.columns)).size, cells.size, `${table}: shared`);
   }
-  assert.ok([...series.sources.values()].every((s) => s.columns === NO_COLUMNS));
   assert.ok(Object.isFrozen(NO_COLUMNS) && Object.keys(NO_COLUMNS).length === 0);
-  // The rule of an observation's value and a case's columns with no field (its quotes, ...).
-  for (const o of tables.observations) assert.deepEqual(Object.keys(o.columns), ["value_rule"]);
-  const rules = new Set(tables.observations.map((o) => o.columns.value_rule));
-  assert.equal(new Set(tables.observations.map((o) => o.columns)).size, rules.size, "shared");
+  // No field carries the rule of an observation's value, nor a case's age at diagnosis and its
+  // quotes; every case's age, and every observation's day, value and words, are fields.
+  for (const o of tables.observations) {
+    assert.ok(Object.hasOwn(o.columns, "value_rule"));
+    for (const k of ["time", "value_nominal", "value_words"]) {
+      assert.ok(!Object.hasOwn(o.columns, k));
+    }
+  }
   for (const c of series.cases) {
     assert.ok(Object.hasOwn(c.columns, "diagnosis_age") && !Object.hasOwn(c.columns, "age"));
   }
