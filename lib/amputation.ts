@@ -28,7 +28,8 @@ export type AmputationChoice = { event: CaseEvent } | { problem: string };
  * ```ts
  * import { painAmputation } from "#lib/amputation.ts";
  * const day = (timeId: string) => ({ lo: 0, hi: 0, nominal: 0, timeId, depth: 0, order: 0 });
- * const ev = (kind: string, t: string) => ({ kind, day: day(t), description: "", quote: "" });
+ * const ev = (kind: string, t: string) =>
+ *   ({ kind, day: day(t), description: "", quote: "", columns: {} });
  * const events = [ev("amputation", "accident"), ev("amputation", "revision"),
  *   ev("phantom pain onset", "onset")];
  * const anchors = new Map([["onset", "revision"], ["revision", "accident"]]);

@@ -1,12 +1,22 @@
 /**
- * Showing a registered figure (a record of `FIGURES`, `lib/plots/mod.ts`) in a notebook: the
- * sentence saying why it is not drawn, or the figure and its files under the stem its record
- * gives. The notebooks and the figure tests thus draw a figure from the same record.
+ * Showing registered figures (records of `FIGURES`, `lib/plots/mod.ts`) in a notebook: every
+ * record of a notebook's place, or one record placed by hand; each as the sentence saying why it
+ * is not drawn, or the figure and its files under the stem its record gives. The notebooks and
+ * the figure tests thus draw a figure from the same record.
  *
  * @module
  */
 import { showFigure, showMarkdown } from "./display.ts";
-import type { FigureDef, FigureInputs, FigureNeed } from "./plots/record.ts";
+import { wrongArgument } from "./wrong_argument.ts";
+import {
+  type AnyFigureDef,
+  FIGURE_PLACE,
+  type FigureDef,
+  type FigureInputs,
+  type FigureNeed,
+  type PlaceInputs,
+  placeInputs,
+} from "./plots/record.ts";
 
 /**
  * Shows the figure a record draws from `input`: when the record says it is not drawn from it (its
@@ -39,4 +49,63 @@ export async function showFigureOf<N extends FigureNeed>(
   const why = def.omission(input);
   if (why !== null) await showMarkdown(why);
   else await showFigure(def.file(input), def.build(input));
+}
+
+/** Options of {@link showFiguresOf}. */
+export interface ShowFiguresOptions {
+  /** The records to pick from (default: the registry, `FIGURES` of `lib/plots/mod.ts`). */
+  figures?: readonly AnyFigureDef[];
+}
+
+/**
+ * Shows every registered figure whose record names this place (its `notebook`), in the
+ * registry's order, each from every input the notebook gives it (see `placeInputs`: a case
+ * notebook's case, the series, each pooled measure, each article), as {@link showFigureOf} does.
+ * A notebook calls it once per place; a new figure whose record names the place then appears
+ * there with no edit of the notebook. A place no record names shows nothing.
+ *
+ * @param place The notebook's file name without `.ipynb` (`"10-pooled"`, `"case"` for the case
+ *   template), optionally `#section`, as the records write it.
+ * @param inputs What the notebook draws figures from (`{ series }`, `{ case: c }`, ...).
+ * @param options The records to pick from (default: every registered figure).
+ * @returns When every figure of the place has been shown.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, showFiguresOf } from "#lib/mod.ts";
+ * import { defineFigure, TRAJECTORIES } from "#lib/plots/mod.ts";
+ * const series = await loadCaseSeries();
+ * // Outside a kernel each figure prints its description.
+ * const lines: string[] = [];
+ * const log = console.log;
+ * console.log = (line: string) => lines.push(line);
+ * try {
+ *   const here = defineFigure({ ...TRAJECTORIES, notebook: "my-notebook" });
+ *   await showFiguresOf("my-notebook", { series }, { figures: [TRAJECTORIES, here] });
+ *   await showFiguresOf("elsewhere", { series }, { figures: [here] });
+ * } finally {
+ *   console.log = log;
+ * }
+ * assert.equal(lines.length, 1, "only the record of the place, once");
+ * ```
+ */
+export async function showFiguresOf(
+  place: string,
+  inputs: PlaceInputs,
+  options: ShowFiguresOptions = {},
+): Promise<void> {
+  if (typeof place !== "string" || !FIGURE_PLACE.test(place)) {
+    wrongArgument(
+      "showFiguresOf",
+      "a notebook's file name without .ipynb, optionally #section",
+      place,
+    );
+  }
+  if (inputs === null || typeof inputs !== "object") {
+    wrongArgument("showFiguresOf", "the inputs ({ series }, { case: c }, ...)", inputs);
+  }
+  const figures = options.figures ?? (await import("./plots/mod.ts")).FIGURES;
+  for (const def of figures.filter((d) => d.notebook === place) as FigureDef[]) {
+    for (const input of placeInputs(def, inputs)) await showFigureOf(def, input);
+  }
 }

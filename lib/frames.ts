@@ -6,7 +6,8 @@
  *
  * Each interval becomes three columns (`x_lo`, `x`, `x_hi`, the middle one the nominal value), a
  * day also its time point (`x_time_id`; an observation's or event's own day is `time_id`, `day_lo`,
- * `day`, `day_hi`), a scale its id, and names are in snake case, as in `data/*.csv`. Arquero is
+ * `day`, `day_hi`), a scale its id, and names are in snake case, as in `data/*.csv`; the columns
+ * of an object's row that no field carries (its `columns`) keep their names in the data. Arquero is
  * loaded on the first call only, so notebooks that do not use it do not pay for it.
  *
  * Why Arquero rather than nodejs-polars (measured on 2 shared cores, Deno 2.9.6, best of 2–3):
@@ -85,7 +86,11 @@ function flat(
 ): Row {
   const out: Record<string, Cell> = { ...first };
   for (const [k, v] of Object.entries(record)) {
-    if (!skip.includes(k)) put(out, snake(k), v, split);
+    if (skip.includes(k)) continue;
+    if (k !== "columns" || !isObject(v)) put(out, snake(k), v, split);
+    // The columns of its row no field carries, under their names in the data (`columns_` before
+    // one that a field's column already has).
+    else for (const [c, x] of Object.entries(v)) out[c in out ? `columns_${c}` : c] = x as Cell;
   }
   return out;
 }

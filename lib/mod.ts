@@ -17,6 +17,8 @@ export {
   type Case,
   type CaseEvent,
   type CaseSeries,
+  type CellValue,
+  type Columns,
   compareDays,
   type Day,
   type Dose,
@@ -54,10 +56,12 @@ export {
   type EffectSizeDef,
   effectSizeInfo,
   type Family,
+  FOREST_MEASURES,
   type Measure,
   MEASURE_RANGE,
   MEASURES,
   type PlotScale,
+  POOLED_MEASURES,
 } from "./stats/effect_sizes/mod.ts";
 export {
   type CaseChange,
@@ -121,7 +125,7 @@ export {
   type TableOptions,
   textTable,
 } from "./display.ts";
-export { showFigureOf } from "./display_figure.ts";
+export { showFigureOf, showFiguresOf, type ShowFiguresOptions } from "./display_figure.ts";
 export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";
 export { getCase, scaleMix, studyOf, valueScale } from "./cases.ts";
 export { FRAME_ROWS_SHOWN, type Frames, frames } from "./frames.ts";

@@ -10,6 +10,17 @@ import type { Study } from "./study.ts";
 import type { Articles } from "./articles.ts";
 import type { Reading } from "./readings_schema.ts";
 
+/** A cell of a data table as its schema parses it: text, a number, or `null` when empty. */
+export type CellValue = string | number | boolean | null;
+
+/**
+ * The columns of an object's table row that no named field carries, by column name, each with
+ * its parsed cell (`null` when empty): a column added to a table's schema (`lib/schema.ts`) and
+ * its file reaches the analyses here with no other edit (`o.columns.assessor ?? null`). Frozen,
+ * and shared by the rows with the same values (see `lib/data/columns.ts`).
+ */
+export type Columns = Readonly<Record<string, CellValue>>;
+
 /** A time, in days since the case's day 0, as an interval with a nominal day. */
 export interface Day extends NominalInterval {
   /** The `time_id` in `timepoints.csv` this day comes from. */
@@ -66,6 +77,8 @@ export interface Timepoint {
   words: string;
   /** The passage stating it. */
   quote: string;
+  /** The columns of its row no field above carries (see {@link Columns}). */
+  columns: Columns;
 }
 
 /**
@@ -103,6 +116,8 @@ export interface Treatment {
   outcome: string | null;
   /** The passage stating it. */
   quote: string;
+  /** The columns of its row no field above carries (see {@link Columns}). */
+  columns: Columns;
 }
 
 /**
@@ -136,6 +151,8 @@ export interface Observation {
   span: ObservationSpan | null;
   /** The passage stating it. */
   quote: string;
+  /** The columns of its row no field above carries (see {@link Columns}). */
+  columns: Columns;
 }
 
 /** An event of a case's history. */
@@ -148,6 +165,8 @@ export interface CaseEvent {
   description: string;
   /** The passage stating it. */
   quote: string;
+  /** The columns of its row no field above carries (see {@link Columns}). */
+  columns: Columns;
 }
 
 /** One patient with everything the text states about them. */
@@ -188,6 +207,8 @@ export interface Case {
   timepoints: Timepoint[];
   /** The study question the case is analysed under (`data/study.json`; the series' own). */
   study: Study;
+  /** The columns of its row no field above carries (see {@link Columns}). */
+  columns: Columns;
 }
 
 /** A published article the cases come from, with its text kept in the repository. */
@@ -204,6 +225,8 @@ export interface Source {
   licence: string;
   /** Path of its extracted text, relative to the data folder (`sources/<id>.txt`). */
   textPath: string;
+  /** The columns of its row no field above carries (see {@link Columns}). */
+  columns: Columns;
 }
 
 /** The whole dataset. */

@@ -13,6 +13,7 @@ import type { CaseLine } from "./checks/cases.ts";
 import type { CheckedTreatments } from "./checks/treatments.ts";
 import type { ByCase, CaseRows } from "./rows.ts";
 import type { Observation } from "../model.ts";
+import { OtherColumns } from "./columns.ts";
 
 /** The checked tables a case series is built from. */
 export interface Checked {
@@ -51,6 +52,18 @@ export function buildCases(t: Checked): Case[] {
   const byStart = (a: Treatment, b: Treatment) =>
     compareDays(a.start, b.start) || a.drug.localeCompare(b.drug);
   const { events, painAmputations } = t.events;
+  const columns = new OtherColumns("cases", [
+    "case_id",
+    "source_id",
+    "age",
+    "sex",
+    "sds",
+    "limb",
+    "side",
+    "level",
+    "cause",
+    "day0",
+  ]);
   return t.cases.map(({ r: c }) => ({
     id: c.case_id,
     sourceId: c.source_id,
@@ -68,5 +81,6 @@ export function buildCases(t: Checked): Case[] {
     amputation: painAmputations.get(c.case_id)!,
     timepoints: t.resolved.derived.get(c.case_id) ?? [],
     study: t.study,
+    columns: columns.of(c),
   }));
 }

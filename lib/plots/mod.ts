@@ -94,20 +94,25 @@ export {
 export {
   type AnyFigureDef,
   defineFigure,
+  FIGURE_PLACE,
   type FigureDef,
   type FigureDefOptions,
   type FigureInputs,
   type FigureNeed,
   type FigureSpec,
+  PLACE_INPUT,
+  type PlaceInputs,
+  placeInputs,
   type SeriesInput,
 } from "./record.ts";
 
 /**
  * The registry of figures: every figure the notebooks draw, one record a line (its name, what it
  * shows, what it needs, when it is not drawn, its files' stem, how it is built; see
- * {@link FigureDef}). The notebooks show them with `showFigureOf(record, input)`; the figure tests
- * draw every record on every input they have, at both widths. A new figure is its builder module
- * (builder and record) and its line here.
+ * {@link FigureDef}). A record that names its notebook (`notebook`) is shown there by
+ * `showFiguresOf(place, inputs)`, in this order; the others are placed by hand with
+ * `showFigureOf(record, input)`. The figure tests draw every record on every input they have, at
+ * both widths. A new figure is its builder module (builder and record) and its line here.
  *
  * @example
  * ```ts

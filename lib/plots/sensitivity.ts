@@ -447,6 +447,7 @@ export const SENSITIVITY_READINGS: Readonly<FigureDef<"variants">> = defineFigur
   title: "How the per-case numbers move over the readings of the text and the analysis choices",
   needs: "variants",
   builder: sensitivityFigure,
+  notebook: "30-sensitivity",
   file: () => "sensitivity-readings",
   build: (variants, options) =>
     sensitivityFigure(sensitivitySpans(variants), {

@@ -185,6 +185,7 @@ export const CASE_TIMELINE_DAY0: Readonly<FigureDef<"case">> = defineFigure({
   title: "One case's events, phase changes, values and doses, on days since its day 0",
   needs: "case",
   builder: caseTimelineFigure,
+  notebook: "case",
   file: (c) => `case-${c.id}-timeline-day0`,
   build: (c, options) => caseTimelineFigure(c, { alignOn: null, ...options }),
 });

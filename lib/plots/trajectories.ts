@@ -446,6 +446,7 @@ export const TRAJECTORIES: Readonly<FigureDef<"series">> = defineFigure({
   title: "Every case's values and percent of baseline, aligned on the first start of the drug",
   needs: "series",
   builder: trajectoriesFigure,
+  notebook: "10-pooled",
   file: () => "trajectories",
   build: (s, options) => trajectoriesFigure(s.cases, { ...options }),
 });

@@ -313,6 +313,7 @@ export const VERDICTS: Readonly<FigureDef<"article">> = defineFigure({
   title: "Every verdict on an article at a glance: its checklists' items and its claims",
   needs: "article",
   builder: verdictFigure,
+  notebook: "40-appraisal",
   file: (i) => `verdicts-${i.sourceId}`,
   omission: (i) =>
     itemsOf(i).length === 0

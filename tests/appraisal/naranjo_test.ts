@@ -55,6 +55,7 @@ function makeCase(
     order,
     words: id,
     quote: id,
+    columns: {},
   }));
   const day = (id: string) => timepoints.find((t) => t.id === id)!.day;
   const treatments: Treatment[] = periods.map((p) => ({
@@ -69,6 +70,7 @@ function makeCase(
     purpose: p.purpose ?? OPTIONS.indication,
     outcome: null,
     quote: p.drug,
+    columns: {},
   }));
   const observations = Object.entries(values).map(([id, x]) => {
     const [lo, hi] = typeof x === "number" ? [x, x] : x;
@@ -82,9 +84,16 @@ function makeCase(
       note: null,
       span: null,
       quote: id,
+      columns: {},
     };
   }).sort((a, b) => a.day.nominal - b.day.nominal);
-  const amputation = { kind: "amputation", day: day("t0"), description: "", quote: "" };
+  const amputation = {
+    kind: "amputation",
+    day: day("t0"),
+    description: "",
+    quote: "",
+    columns: {},
+  };
   return {
     id: "N1",
     sourceId: "constructed",
@@ -102,6 +111,7 @@ function makeCase(
     events: [amputation],
     timepoints,
     study: undefined as never,
+    columns: {},
   };
 }
 

@@ -45,6 +45,7 @@ function times(rows: Row[]): ByCase<CaseTimes> {
       order,
       words: id,
       quote: id,
+      columns: {},
     });
     ct.args.push(line, amount, unit, NEW);
   }

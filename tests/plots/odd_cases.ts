@@ -42,6 +42,7 @@ class Builder {
       order,
       words: id,
       quote: id,
+      columns: {},
     });
     return day;
   }
@@ -65,6 +66,7 @@ class Builder {
       purpose: purpose ?? this.study.indication,
       outcome: null,
       quote: "q",
+      columns: {},
     });
     return this;
   }
@@ -78,11 +80,12 @@ class Builder {
       note: null,
       quote: "q",
       span,
+      columns: {},
     });
     return this;
   }
   event(kind: string, day: Day) {
-    this.events.push({ kind, day, description: kind, quote: "q" });
+    this.events.push({ kind, day, description: kind, quote: "q", columns: {} });
     return this;
   }
   build(): Case {
@@ -104,8 +107,14 @@ class Builder {
       observations: [...this.observations].sort(byNominal),
       events: [...this.events].sort(byNominal),
       study: this.study,
-      amputation: this.events.find((e) => e.kind === "amputation") ??
-        { kind: "amputation", day: this.timepoints[0].day, description: "origin", quote: "q" },
+      columns: {},
+      amputation: this.events.find((e) => e.kind === "amputation") ?? {
+        kind: "amputation",
+        day: this.timepoints[0].day,
+        description: "origin",
+        quote: "q",
+        columns: {},
+      },
     };
   }
 }

@@ -12,6 +12,7 @@ import type { EventRow } from "../../schema.ts";
 import type { LoadContext } from "../context.ts";
 import { timeOf } from "../resolve.ts";
 import { ByCase, CaseRows } from "../rows.ts";
+import { OtherColumns } from "../columns.ts";
 import type { CaseLine } from "./cases.ts";
 
 /** What the check of `events.csv` gives. */
@@ -35,7 +36,7 @@ export interface CheckedEvents {
  * import assert from "node:assert/strict";
  * import { byEventDay } from "#lib/data/checks/events.ts";
  * const day = { lo: 0, hi: 0, nominal: 0, timeId: "t0", depth: 0, order: 0 };
- * const ev = (kind: string) => ({ kind, day, description: "", quote: "" });
+ * const ev = (kind: string) => ({ kind, day, description: "", quote: "", columns: {} });
  * assert.ok(byEventDay(ev("amputation"), ev("onset")) < 0);
  * ```
  */
@@ -63,6 +64,7 @@ export function checkEvents(ctx: LoadContext, caseRows: readonly CaseLine[]): Ch
   /** Cases with an amputation row, or with an event row whose kind is unreadable. */
   const amputated = new Set<string>();
   const firstAmputation = new ByCase<number>();
+  const columns = new OtherColumns("events", ["case_id", "kind", "time", "description", "quote"]);
   ctx.table<EventRow>("events", (row, r, valid) => {
     const file = "events.csv";
     if (valid.case_id !== undefined && (valid.kind === undefined || valid.kind === "amputation")) {
@@ -87,7 +89,13 @@ export function checkEvents(ctx: LoadContext, caseRows: readonly CaseLine[]): Ch
     if (r.kind === "amputation") {
       firstAmputation.set(r.case_id, Math.min(firstAmputation.get(r.case_id) ?? Infinity, day.lo));
     }
-    const event = { kind: r.kind, day, description: r.description, quote: r.quote };
+    const event = {
+      kind: r.kind,
+      day,
+      description: r.description,
+      quote: r.quote,
+      columns: columns.of(r),
+    };
     if (of) of.add(event, key, row);
     else events.set(r.case_id, new CaseRows(event, key, row));
   });

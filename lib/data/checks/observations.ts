@@ -15,6 +15,7 @@ import type { ObservationRow } from "../../schema.ts";
 import type { LoadContext } from "../context.ts";
 import { CommonPool, IntervalPool } from "../pools.ts";
 import { ByCase, CaseRows } from "../rows.ts";
+import { OtherColumns } from "../columns.ts";
 import { cell, checkNominalInterval, sameNumber } from "../values.ts";
 
 const FILE = "observations.csv";
@@ -44,6 +45,20 @@ export function checkObservations(
   const observations = new ByCase<CaseRows<Observation, Day>>();
   const values = new IntervalPool();
   const commonPool = new CommonPool();
+  // time gives the day; value_lo, value_nominal and value_hi the value; period_* the span.
+  const columns = new OtherColumns("observations", [
+    "case_id",
+    "time",
+    "scale",
+    "value_lo",
+    "value_nominal",
+    "value_hi",
+    "value_words",
+    "note",
+    "period_start",
+    "period_end",
+    "quote",
+  ]);
   ctx.table<ObservationRow>("observations", (row, r) => {
     const file = FILE;
     if (r === null || !ctx.checkCase(file, row, r.case_id)) return;
@@ -87,6 +102,7 @@ export function checkObservations(
       note: r.note,
       span,
       quote: r.quote,
+      columns: columns.of(r),
     };
     if (of) of.add(observation, day, row);
     else observations.set(r.case_id, new CaseRows(observation, day, row));

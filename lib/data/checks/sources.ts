@@ -12,6 +12,7 @@ import { normalizeSourceText } from "../../source.ts";
 import type { DataIssue } from "../../errors.ts";
 import type { LoadContext } from "../context.ts";
 import { checkMemory } from "../memory.ts";
+import { OtherColumns } from "../columns.ts";
 
 /**
  * Checks `sources.csv` and reads each source's text into `ctx.texts`.
@@ -36,6 +37,14 @@ export function checkSources(ctx: LoadContext): Map<string, Source> {
   const sourceRows: { r: SourceRow; row: number }[] = [];
   const sourceLines = new Map<string, number>();
   const sourceNames = new FileNameIds("source", false, sourceLines);
+  const columns = new OtherColumns("sources", [
+    "source_id",
+    "citation",
+    "doi",
+    "pmid",
+    "licence",
+    "text_path",
+  ]);
   ctx.table<SourceRow>("sources", (row, r, valid) => {
     if (valid.source_id !== undefined) {
       if (sourceIds.has(valid.source_id)) {
@@ -75,6 +84,7 @@ export function checkSources(ctx: LoadContext): Map<string, Source> {
       pmid: r.pmid,
       licence: r.licence,
       textPath: r.text_path,
+      columns: columns.of(r),
     });
     checkMemory(ctx.dataDir, r.text_path);
     if (text !== null) ctx.texts.set(r.source_id, normalizeSourceText(text));

@@ -10,6 +10,7 @@ import type { TimepointRow } from "../../schema.ts";
 import type { LoadContext } from "../context.ts";
 import { ARGS, type CaseTimes, NEW, resolveTimepoints, TimesById, ZERO } from "../resolve.ts";
 import { ByCase } from "../rows.ts";
+import { OtherColumns } from "../columns.ts";
 
 /**
  * Checks `timepoints.csv` and resolves its time points into `ctx.resolved` (a row that fails its
@@ -31,6 +32,21 @@ import { ByCase } from "../rows.ts";
 export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
   const { issues, invalid } = ctx;
   const timeRows = new ByCase<CaseTimes>();
+  // amount and unit give the offset; day_lo, day_nominal and day_hi the day.
+  const columns = new OtherColumns("timepoints", [
+    "case_id",
+    "time_id",
+    "rule",
+    "anchor",
+    "bound",
+    "amount",
+    "unit",
+    "day_lo",
+    "day_nominal",
+    "day_hi",
+    "words",
+    "quote",
+  ]);
   ctx.table<TimepointRow>("timepoints", (row, r, valid) => {
     const { case_id: caseId, time_id: timeId } = valid;
     if (caseId === undefined || !ctx.checkCase("timepoints.csv", row, caseId)) return;
@@ -75,6 +91,7 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
         "quote",
         r.quote,
       ),
+      columns: columns.of(r),
     };
     m.set(timeId, tp);
     ct.args.push(row, r.amount, r.unit, NEW);

@@ -14,6 +14,7 @@ import type { TreatmentRow } from "../../schema.ts";
 import type { LoadContext } from "../context.ts";
 import { DosePool } from "../pools.ts";
 import { ByCase } from "../rows.ts";
+import { OtherColumns } from "../columns.ts";
 
 /** What the check of `treatments.csv` gives. */
 export interface CheckedTreatments {
@@ -44,6 +45,22 @@ export function checkTreatments(ctx: LoadContext): CheckedTreatments {
   const { issues, check, caseIds, caseSource } = ctx;
   const dosePool = new DosePool();
   const treatments = new ByCase<{ t: Treatment; row: number }[]>();
+  // dose_mg_per_day and dose_hi_mg_per_day give the dose; start and end their days.
+  const columns = new OtherColumns("treatments", [
+    "case_id",
+    "drug",
+    "drug_class",
+    "dose_mg_per_day",
+    "dose_hi_mg_per_day",
+    "dose_words",
+    "route",
+    "frequency",
+    "start",
+    "end",
+    "purpose",
+    "outcome",
+    "quote",
+  ]);
   /**
    * The drugs each article's rows name, whether or not their times could be derived (by source,
    * not by case: one small set per article); `null` once a row's case has no known article.
@@ -99,6 +116,7 @@ export function checkTreatments(ctx: LoadContext): CheckedTreatments {
       purpose: r.purpose,
       outcome: r.outcome,
       quote: r.quote,
+      columns: columns.of(r),
     };
     for (const other of list) {
       if (other.t.drug === t.drug && periodsOverlap(other.t, t)) {

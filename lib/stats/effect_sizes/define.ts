@@ -79,16 +79,29 @@ export interface EffectSizeDef<N extends string = string> {
    * the baseline.
    */
   usesTimeOrder?: boolean;
+  /**
+   * Whether the pooled notebook aggregates it across the cases (a table under each weighting
+   * scheme; `POOLED_MEASURES`). Left out: it does not (each case's table still shows it).
+   */
+  pooled?: boolean;
+  /**
+   * Whether the pooled notebook also draws its forest plot, or says why not (`FOREST_MEASURES`).
+   * Needs `pooled` and `standardError` (without a standard error no case has the interval a forest
+   * plot draws): {@link defineEffectSize} refuses a record that sets it without them.
+   */
+  forest?: boolean;
 }
 
 /**
  * Declares a measure's record, keeping its name as a literal type (so `Measure`, the union of
- * the registry's names, follows from the registry) and freezing it.
+ * the registry's names, follows from the registry) and freezing it. A record asking for a forest
+ * plot without being pooled or without a standard error is refused.
  *
  * @param def The measure's facts.
  * @returns The same record, frozen.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { defineEffectSize } from "#lib/stats/effect_sizes/define.ts";
  * import { result } from "#lib/stats/effect_sizes/result.ts";
  * const half = defineEffectSize({
@@ -105,10 +118,18 @@ export interface EffectSizeDef<N extends string = string> {
  * });
  * if (half.compute([1], [2], { improvement: "decrease" }).estimate !== 0.5) throw new Error();
  * if (!Object.isFrozen(half)) throw new Error("not frozen");
+ * // A forest plot needs a standard error.
+ * assert.throws(() => defineEffectSize({ ...half, pooled: true, forest: true }), /standardError/);
  * ```
  */
 export function defineEffectSize<const N extends string>(
   def: EffectSizeDef<N>,
 ): Readonly<EffectSizeDef<N>> {
+  if (def.forest && !(def.pooled && def.standardError)) {
+    throw new TypeError(
+      `${def.name}: forest: true needs pooled: true and standardError: true ` +
+        "(a forest plot draws each case's confidence interval and the pooled one)",
+    );
+  }
   return Object.freeze(def);
 }

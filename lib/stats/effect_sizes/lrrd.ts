@@ -42,4 +42,6 @@ export const LRRD_ES: Readonly<EffectSizeDef<"LRRd">> = defineEffectSize({
   plot: { axis: "linear", noEffect: 0 },
   largerIsBetter: false,
   standardError: true,
+  pooled: true,
+  forest: true,
 });

@@ -67,6 +67,40 @@ export const MEASURE_RANGE: Readonly<Partial<Record<Measure, readonly [number, n
     ),
   );
 
+/**
+ * The measures the pooled notebook aggregates across the cases (records with `pooled: true`), in
+ * the registry's order.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { EFFECT_SIZES, POOLED_MEASURES } from "#lib/mod.ts";
+ * for (const m of POOLED_MEASURES) {
+ *   assert.equal(EFFECT_SIZES.find((d) => d.name === m)?.pooled, true);
+ * }
+ * ```
+ */
+export const POOLED_MEASURES: readonly Measure[] = Object.freeze(
+  EFFECT_SIZES.filter((d: EffectSizeDef) => d.pooled === true).map((d) => d.name),
+);
+
+/**
+ * The pooled measures the pooled notebook also draws a forest plot of, or says why not (records
+ * with `forest: true`, which have a standard error), in the registry's order.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { effectSizeInfo, FOREST_MEASURES, POOLED_MEASURES } from "#lib/mod.ts";
+ * for (const m of FOREST_MEASURES) {
+ *   assert.ok(POOLED_MEASURES.includes(m) && effectSizeInfo(m).standardError, m);
+ * }
+ * ```
+ */
+export const FOREST_MEASURES: readonly Measure[] = Object.freeze(
+  EFFECT_SIZES.filter((d: EffectSizeDef) => d.forest === true).map((d) => d.name),
+);
+
 const BY_NAME: ReadonlyMap<string, EffectSizeDef<Measure>> = new Map(
   EFFECT_SIZES.map((d) => [d.name, d as EffectSizeDef<Measure>]),
 );

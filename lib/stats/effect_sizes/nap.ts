@@ -56,4 +56,6 @@ export const NAP_ES: Readonly<EffectSizeDef<"NAP">> = defineEffectSize({
   plot: { axis: "linear", noEffect: 0.5 },
   largerIsBetter: true,
   standardError: true,
+  pooled: true,
+  forest: true,
 });

@@ -70,4 +70,5 @@ export const POGO_ES: Readonly<EffectSizeDef<"PoGO">> = defineEffectSize({
   plot: { axis: "linear", noEffect: 0 },
   largerIsBetter: true,
   standardError: true,
+  pooled: true,
 });

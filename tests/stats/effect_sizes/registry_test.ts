@@ -11,11 +11,16 @@ import {
   effectSize,
   effectSizeInfo,
   type EffectSizeOptions,
+  FOREST_MEASURES,
   type Measure,
   MEASURE_RANGE,
   MEASURES,
+  POOLED_MEASURES,
 } from "../../../lib/mod.ts";
 import { forestFigure, MEASURE_SCALES } from "../../../lib/plots/mod.ts";
+import { defineEffectSize } from "../../../lib/stats/effect_sizes/define.ts";
+import { NOTEBOOKS } from "../../../scripts/runner/paths.ts";
+import { listFiles } from "../../../scripts/runner/files.ts";
 
 const SEED = 7;
 const series = (min: number) =>
@@ -159,4 +164,31 @@ Deno.test("an unknown measure is refused with the list of names", () => {
     },
   );
   assert.throws(() => effectSizeInfo("nap"), /one of NAP, Tau, TauU/);
+});
+
+Deno.test("the pooled measures and their forest plots are the registry's, forest ones with an SE", () => {
+  assert.deepEqual(POOLED_MEASURES, EFFECT_SIZES.filter((d) => d.pooled).map((d) => d.name));
+  assert.deepEqual(FOREST_MEASURES, EFFECT_SIZES.filter((d) => d.forest).map((d) => d.name));
+  assert.ok(POOLED_MEASURES.length > 0, "the pooled notebook aggregates some measure");
+  for (const m of FOREST_MEASURES) {
+    assert.ok(POOLED_MEASURES.includes(m), `${m}: a forest plot of a measure not pooled`);
+    assert.ok(effectSizeInfo(m).standardError, `${m}: a forest plot without a standard error`);
+  }
+  const noSe = EFFECT_SIZES.find((d) => !d.standardError)!;
+  assert.throws(() => defineEffectSize({ ...noSe, pooled: true, forest: true }), /standardError/);
+  assert.throws(() => defineEffectSize({ ...EFFECT_SIZES[0], pooled: false, forest: true }));
+});
+
+Deno.test("no notebook types a measure's name: which measures it pools is the registry's", async () => {
+  const names = new RegExp(`(["'\`])(${MEASURES.join("|")})\\1`);
+  const found: string[] = [];
+  for (const p of (await listFiles(NOTEBOOKS)).filter((p) => p.endsWith(".ipynb"))) {
+    const cells: { cell_type: string; source: string[] }[] =
+      JSON.parse(await Deno.readTextFile(`${NOTEBOOKS}/${p}`)).cells;
+    for (const c of cells.filter((c) => c.cell_type === "code")) {
+      const m = c.source.join("").match(names);
+      if (m) found.push(`${p}: ${m[0]}`);
+    }
+  }
+  assert.deepEqual(found, []);
 });
