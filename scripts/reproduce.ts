@@ -120,7 +120,10 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     // (a fresh clone: the main job re-executes what it reports), else those whose inputs changed.
     const everything = check || options.force || !(await ranHere(key, dirs.results));
     if (!check && !options.force && everything) {
-      console.log("executing every notebook: no run of them is recorded on this machine");
+      console.log(
+        "executing every notebook: this machine has no record of the run that wrote " +
+          `${shown(dirs.results)}/manifest.json (a fresh clone, or files changed since)`,
+      );
     }
     const { outputs, owner, toRun } = await reuseUnchanged(jobs, inputs, {
       everything,
@@ -325,16 +328,22 @@ async function compareWithCommitted(
     console.error(
       `check failed: ${diffs.length} of ${
         new Set([...committed.keys(), ...produced.keys()]).size
-      } files differ from the committed ones`,
+      } files differ from those in ${inPlace(dirs)}`,
     );
     for (const d of diffs) console.error(`  ${d}`);
     const other = otherDeno((await readManifest(dirs.results))?.deno);
     if (other) console.error(`  ${other}`);
     return 1;
   }
-  console.log(`check passed: ${produced.size} files identical to the committed ones`);
+  console.log(`check passed: ${produced.size} files identical to those in ${inPlace(dirs)}`);
   return 0;
 }
+
+/**
+ * The folders a run's files are compared with, as the messages name them ("notebooks/ and
+ * results/"): what is there (committed, on a clean clone), not what git holds.
+ */
+const inPlace = (dirs: Folders) => `${shown(dirs.notebooks)}/ and ${shown(dirs.results)}/`;
 
 /** Prints how many files the run leaves identical to those before it, and which differ. */
 async function printChanges(produced: Map<string, string>, dirs: Folders): Promise<void> {
@@ -343,10 +352,10 @@ async function printChanges(produced: Map<string, string>, dirs: Folders): Promi
   const all = new Set([...committed.keys(), ...produced.keys()]).size;
   console.log(
     diffs.length
-      ? `${
-        all - diffs.length
-      } of ${all} files identical to the committed ones; ${diffs.length} differ:`
-      : `all ${all} files identical to the committed ones`,
+      ? `${all - diffs.length} of ${all} files identical to those in ${
+        inPlace(dirs)
+      } before; ${diffs.length} differ:`
+      : `all ${all} files identical to those in ${inPlace(dirs)} before`,
   );
   for (const d of diffs) console.log(`  ${d}`);
 }
