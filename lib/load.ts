@@ -62,8 +62,9 @@ export interface LoadOptions {
    */
   deriveDays?: boolean;
   /**
-   * Where warnings go (they do not stop the load): terms outside the recommended open
-   * vocabularies (`vocabulary.ts`), one per distinct term, file and column, at its first row.
+   * Where warnings go (they do not stop the load): a source text that does not begin with its
+   * citation and licence in brackets; terms outside the recommended open vocabularies
+   * (`vocabulary.ts`), one per distinct term, file and column, at its first row.
    */
   warnings?: DataIssue[];
 }
@@ -114,7 +115,9 @@ export async function loadCaseSeries(
   const events = checkEvents(ctx, caseRows);
   const observations = checkObservations(ctx, events.firstAmputation);
   const readings = checkReadings(ctx, exists(`${dir}${READINGS_FILE}`));
-  for (const w of options.warnings ? ctx.terms.warnings() : []) options.warnings!.push(w);
+  for (const w of options.warnings ? [...ctx.warnings, ...ctx.terms.warnings()] : []) {
+    options.warnings!.push(w);
+  }
   const articles = checkArticles(ctx, drugsOf);
 
   const error = ctx.issues.error();

@@ -249,3 +249,31 @@ Deno.test("validate: a directory in place of a table is named, exit 1", async ()
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("validate: a source text without its bracketed citation and licence is a located warning, exit 0", async () => {
+  // data/README.md asks for the citation and licence in a first bracketed line; before, nothing
+  // checked it.
+  const dir = await copyData();
+  try {
+    const [path] = [...Deno.readDirSync(`${dir}/sources`)].map((e) => `sources/${e.name}`).sort();
+    const text = await Deno.readTextFile(`${dir}/${path}`);
+    // Its header kept, in parentheses: quotes of it still match.
+    await Deno.writeTextFile(
+      `${dir}/${path}`,
+      text.replace(/^(\s*)\[([^\]]+)\]/, (_, space, inner) => `${space}(${inner})`),
+    );
+    const r = await validate(dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^ok: .*; 1 warning \(below\)$/m);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `^${path.replace(".", "\\.")}::: warning: the text does not begin with its ` +
+          "citation and licence in brackets",
+        "m",
+      ),
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

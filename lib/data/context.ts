@@ -49,6 +49,8 @@ export class LoadContext {
   readonly caseSource: ByCase<string> = new ByCase();
   /** The quote and number checks against the texts. */
   readonly check: Provenance;
+  /** Warnings other than terms (they do not stop the load): a source text without its header. */
+  readonly warnings: DataIssue[] = [];
   /** Terms outside the recommended vocabularies. */
   readonly terms: TermWarnings = new TermWarnings();
   /** Whether `cases.csv` was usable (else every case is taken as known). */

@@ -15,6 +15,12 @@ import { checkMemory } from "../memory.ts";
 import { OtherColumns } from "../columns.ts";
 
 /**
+ * A source text's first lines: its citation and licence in brackets (`[Source: …]`, which may
+ * run over several lines), before the article's text (data/README.md, "Adding an article").
+ */
+const BRACKETED_HEADER = /^\s*\[[^\]]+\]/;
+
+/**
  * Checks `sources.csv` and reads each source's text into `ctx.texts`.
  *
  * @param ctx The load.
@@ -87,7 +93,16 @@ export function checkSources(ctx: LoadContext): Map<string, Source> {
       columns: columns.of(r),
     });
     checkMemory(ctx.dataDir, r.text_path);
-    if (text !== null) ctx.texts.set(r.source_id, normalizeSourceText(text));
+    if (text !== null) {
+      ctx.texts.set(r.source_id, normalizeSourceText(text));
+      if (!BRACKETED_HEADER.test(text)) {
+        ctx.warnings.push({
+          file: r.text_path,
+          message: "the text does not begin with its citation and licence in brackets " +
+            "('[Source: …]', data/README.md, \"Adding an article\")",
+        });
+      }
+    }
     for (const issue of problems) issues.pushFile(issue);
   }
   return sources;
