@@ -128,9 +128,10 @@ export function seriesTimelineFigure(
     notes,
     caption: `Per case: events (diamonds), changes of the drugs for ` +
       `${cases[0]?.study.indication ?? "the indication"} (lines, drug and dose named), ` +
-      `${sl.name} values as stated, a lane per drug (bar height: dose relative to the drug's ` +
-      `highest; numbers: mg/day). Times in narrative order, brackets: the days the words ` +
-      `allow; rebuilt from the text by data/README.md's rules, not read from a published figure.`,
+      `${sl.name} values as stated (a line joins one phase's), a lane per drug (bar height: ` +
+      `dose relative to the drug's highest; numbers: mg/day). Undated times in narrative order, ` +
+      `brackets: the days the words allow; rebuilt from the text (data/README.md), not read ` +
+      `from a published figure.`,
     description: `${n} case${n === 1 ? "" : "s"}' events, ${sl.name} values and dose periods ` +
       `against days since the first start of ${drug}, one group of lanes per case` +
       `${left.length ? `; not shown: ${listing(left.map((c) => `case ${c.id}`))}` : ""}.`,

@@ -136,7 +136,8 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
       doseNotes(m.periods.map((p) => p.t)) + ". A time the " +
       "text places only by the order of its narrative is drawn a small step after what it " +
       "follows; brackets show the days its words allow. Values are printed as the text states " +
-      "them. Times are inferred from the text's words by the rules of data/README.md; nothing is " +
+      "them; a line joins the values of one phase only, never across a change of drug or dose. " +
+      "Times are inferred from the text's words by the rules of data/README.md; nothing is " +
       "read from the article's Figure 1.",
     description: `Case ${c.id}: ${describeValues(c.observations)} against ` +
       `${m.origin === null ? "days since day 0" : `days since the start of ${drug}`}, with ` +
