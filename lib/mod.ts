@@ -49,6 +49,7 @@ export {
 export * from "./scales.ts";
 export { caseNotes, type CaseSummary, caseSummary, type DatedValue } from "./summary.ts";
 export * from "./timeline.ts";
+export * from "./given.ts";
 export * from "./stats/types.ts";
 export {
   EFFECT_SIZES,

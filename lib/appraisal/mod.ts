@@ -21,15 +21,8 @@ import {
 import { formatDay, formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { agree, counted, listing, plural } from "../prose.ts";
-import {
-  activeTreatments,
-  alignOnDrug,
-  datedGap,
-  daysFromAmputation,
-  drugsGivenAt,
-  mayBeGiven,
-  relativeDay,
-} from "../timeline.ts";
+import { alignOnDrug, datedGap, daysFromAmputation, relativeDay } from "../timeline.ts";
+import { activeTreatments, drugsGivenAt, mayBeGiven } from "../given.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
 import { computeItem, undatedPoints } from "./computed.ts";
 import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";

@@ -15,7 +15,8 @@ import { scaleLabel } from "../scales.ts";
 import { formatInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { listing } from "../prose.ts";
-import { activeTreatments, alignOnDrug, mayBeGiven, relativeDay } from "../timeline.ts";
+import { alignOnDrug, relativeDay } from "../timeline.ts";
+import { activeTreatments, mayBeGiven } from "../given.ts";
 import {
   NARANJO_QUESTIONS,
   type NaranjoAnswer,

@@ -12,19 +12,14 @@ import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { DOSE_NOT_STATED, doseCell } from "../dose.ts";
 import { fmt, formatInterval } from "../intervals.ts";
-import type { Case, CaseSeries } from "../model.ts";
+import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { caseChange, timeToRelief } from "../analysis/change.ts";
 import { areaUnderCurve, periodRates } from "../analysis/course.ts";
 import { effectSize, MEASURES } from "../stats/effect_sizes/mod.ts";
 import { phases } from "../analysis/aggregation.ts";
 import type { EffectSizeOptions, EffectSizeResult } from "../stats/types.ts";
-import {
-  activeTreatments,
-  alignOnDrug,
-  BASELINE_DEFINITIONS,
-  BASELINE_LABELS,
-  drugsGivenAt,
-} from "../timeline.ts";
+import { alignOnDrug, BASELINE_DEFINITIONS, BASELINE_LABELS } from "../timeline.ts";
+import { activeTreatments, drugsGivenAt, surelyGiven } from "../given.ts";
 import { painOptions, percentThresholds, pointsThreshold } from "../study.ts";
 import { valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
@@ -37,17 +32,30 @@ const pointsColumn = (c: Case) => `≥${pointsThreshold(c.study) ?? "–"} ${val
 export function activeRows(c: Case): Row[] {
   expectCase("activeRows", c);
   const { name } = valueScale([c]);
+  const dose = (t: Treatment) => t.dose || t.doseWords ? doseCell(t) : DOSE_NOT_STATED;
   return c.observations.map((o) => {
     const a = activeTreatments(c, o.day.timeId);
-    const label = (ts: typeof a.certain) =>
-      ts.map((t) =>
-        t.dose || t.doseWords ? `${t.drug} ${doseCell(t)}` : `${t.drug} (${DOSE_NOT_STATED})`
-      ).join(", ") || "–";
+    // A drug surely given though none of its periods surely is (a dose change whose day is
+    // open): certain, at one of the doses its possible periods have.
+    const surely = [...new Set(a.possible.map((t) => t.drug))].filter((d) =>
+      !a.certain.some((t) => t.drug === d) && surelyGiven(c, o.day.timeId, d)
+    );
+    const certain = [
+      ...a.certain.map((t) =>
+        t.dose || t.doseWords ? `${t.drug} ${dose(t)}` : `${t.drug} (${dose(t)})`
+      ),
+      ...surely.map((d) =>
+        `${d} (${a.possible.filter((t) => t.drug === d).map(dose).join(" or ")})`
+      ),
+    ];
+    const possible = a.possible.filter((t) => !surely.includes(t.drug)).map((t) =>
+      t.dose || t.doseWords ? `${t.drug} ${dose(t)}` : `${t.drug} (${dose(t)})`
+    );
     return {
       [name]: formatInterval(o.vas),
       time: o.day.timeId,
-      certain: label(a.certain),
-      possible: label(a.possible),
+      certain: certain.join(", ") || "–",
+      possible: possible.join(", ") || "–",
     };
   });
 }

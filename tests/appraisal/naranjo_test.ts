@@ -17,103 +17,11 @@ import {
   naranjoQuestionRows,
   naranjoRows,
   naranjoTableRows,
-  SCALES,
-  type Treatment,
 } from "../../lib/mod.ts";
 import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { makeCase, type Period } from "../helpers/constructed_case.ts";
 
 const OPTIONS = { indication: "pain", improvement: "decrease" as const };
-
-/** A period: drug, dose (mg/day, or null), start and end time ids (end null: open). */
-interface Period {
-  drug: string;
-  dose: number | null;
-  start: string;
-  end: string | null;
-  purpose?: string;
-  drugClass?: string;
-}
-
-/**
- * A case whose time points are exact days from day 0 (`t0`), with the given periods and values
- * (time id → VAS on a 10 cm scale, or [lo, hi]).
- */
-function makeCase(
-  days: Record<string, number>,
-  periods: Period[],
-  values: Record<string, number | [number, number]>,
-): Case {
-  const all = { t0: 0, ...days };
-  const timepoints = Object.entries(all).map(([id, d], order) => ({
-    id,
-    rule: id === "t0" ? "origin" as const : "exact" as const,
-    anchor: id === "t0" ? null : "t0",
-    bound: null,
-    day: { lo: d, hi: d, nominal: d, timeId: id, depth: id === "t0" ? 0 : 1, order },
-    offset: { lo: d, hi: d, nominal: d },
-    depth: id === "t0" ? 0 : 1,
-    order,
-    words: id,
-    quote: id,
-    columns: {},
-  }));
-  const day = (id: string) => timepoints.find((t) => t.id === id)!.day;
-  const treatments: Treatment[] = periods.map((p) => ({
-    drug: p.drug,
-    drugClass: p.drugClass ?? `${p.drug} class`,
-    dose: p.dose === null ? null : { lo: p.dose, hi: p.dose },
-    doseWords: null,
-    route: null,
-    frequency: null,
-    start: day(p.start),
-    end: p.end === null ? null : day(p.end),
-    purpose: p.purpose ?? OPTIONS.indication,
-    outcome: null,
-    quote: p.drug,
-    columns: {},
-  }));
-  const observations = Object.entries(values).map(([id, x]) => {
-    const [lo, hi] = typeof x === "number" ? [x, x] : x;
-    const vas = { lo, hi, nominal: (lo + hi) / 2 };
-    return {
-      day: day(id),
-      scale: SCALES["vas-10cm"],
-      value: vas,
-      vas,
-      words: `VAS ${x}`,
-      note: null,
-      span: null,
-      quote: id,
-      columns: {},
-    };
-  }).sort((a, b) => a.day.nominal - b.day.nominal);
-  const amputation = {
-    kind: "amputation",
-    day: day("t0"),
-    description: "",
-    quote: "",
-    columns: {},
-  };
-  return {
-    id: "N1",
-    sourceId: "constructed",
-    age: 50,
-    sex: "male",
-    sds: null,
-    limb: "lower",
-    side: "left",
-    level: "",
-    cause: "",
-    day0: "",
-    amputation,
-    treatments,
-    observations,
-    events: [amputation],
-    timepoints,
-    study: undefined as never,
-    columns: {},
-  };
-}
 
 /** The answer to question `n` for `drug` in the case. */
 function answer(c: Case, drug: string, n: number): NaranjoAnswer {

@@ -16,6 +16,8 @@ import {
   sensitivityTable,
 } from "../../lib/mod.ts";
 import { articleSeries, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { makeCase } from "../helpers/constructed_case.ts";
+import { activeRows, activeTreatments, surelyGiven } from "../../lib/mod.ts";
 
 /** The first article alone: what the tests below state of the real data is about it. */
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));
@@ -77,4 +79,33 @@ Deno.test("robustnessSummary: agreement for one and many, fragile conclusions na
     "2 other readings of the text give 4 analysis variants (every compatible combination). " +
       '1 of 2 headline conclusions holds in every variant; B is "supported" in 2 of 4.',
   );
+});
+
+Deno.test("drugs active at a value: a drug surely given across a dose change of open day is certain, at either dose", () => {
+  // Values at day 20; the dose changes at a day the words leave between 15 and 25.
+  const c = makeCase(
+    { start: 5, up: [15, 25], v1: 10, v2: 20 },
+    [
+      { drug: "a", dose: 20, start: "start", end: "up" },
+      { drug: "a", dose: null, start: "up", end: null },
+    ],
+    { v1: 5, v2: 2 },
+  );
+  assert.ok(surelyGiven(c, "v2", "a"));
+  const a = activeTreatments(c, "v2");
+  assert.equal(a.certain.length, 0, "neither dose period is certain at v2");
+  const row = activeRows(c).find((r) => r.time === "v2")!;
+  assert.equal(row.certain, "a (20 or dose not stated)");
+  assert.equal(row.possible, "–");
+  // With a gap between the periods, the drug is not surely given.
+  const gap = makeCase(
+    { start: 5, stop: [15, 25], restart: [15, 25], v1: 10, v2: 20 },
+    [
+      { drug: "a", dose: 20, start: "start", end: "stop" },
+      { drug: "a", dose: 20, start: "restart", end: null },
+    ],
+    { v1: 5, v2: 2 },
+  );
+  assert.equal(surelyGiven(gap, "v2", "a"), false);
+  assert.equal(activeRows(gap).find((r) => r.time === "v2")!.certain, "–");
 });

@@ -7,13 +7,8 @@
  */
 import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
-import {
-  activeTreatments,
-  alignOnDrug,
-  firstPeriod,
-  mayBeGiven,
-  relativeDay,
-} from "../../timeline.ts";
+import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
+import { activeTreatments, mayBeGiven } from "../../given.ts";
 import { cannot, dose, type Judge, type Judges, painName } from "./common.ts";
 
 const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {

@@ -11,7 +11,8 @@ import { formatDay, formatNumber } from "../../intervals.ts";
 import type { Case, Treatment } from "../../model.ts";
 import { scaleLabel } from "../../scales.ts";
 import { caseChange as change, type ChangePoint } from "../../analysis/change.ts";
-import { activeTreatments, alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
+import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
+import { activeTreatments } from "../../given.ts";
 import type { RuleName, RuleParams } from "../params.ts";
 
 /** How far the reported values support a claim. */

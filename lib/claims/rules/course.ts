@@ -7,13 +7,8 @@
 import { compareDoses, formatDose } from "../../dose.ts";
 import { formatInterval } from "../../intervals.ts";
 import { agree, counted, listing, plural } from "../../prose.ts";
-import {
-  activeTreatments,
-  alignOnDrug,
-  firstPeriod,
-  mayBeGiven,
-  relativeDay,
-} from "../../timeline.ts";
+import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
+import { activeTreatments, mayBeGiven } from "../../given.ts";
 import {
   cannot,
   caseChange,
