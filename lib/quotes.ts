@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { distance } from "fastest-levenshtein";
 
 /** A quote of at least this many characters (after white space is folded) is long enough. */
 export const MIN_QUOTE_CHARS = 12;
@@ -156,4 +157,47 @@ export function wordsRuleProblem(
     })`;
   }
   return value === r.value ? null : `${what} is ${value} but rule '${rule}' gives ${r.value}`;
+}
+
+/** A passage of a text near a quote: at most this share of the quote's characters differ. */
+export const NEAR_SHARE = 0.3;
+
+/** How many characters shorter or longer than the quote a near passage may be. */
+const NEAR_SLACK = 3;
+
+/**
+ * The passage of `text` nearest to a quote that is not in it, to show where the quote may have
+ * come from (a typo, a changed number, other white space): of the passages as long as the quote
+ * that start at a word (and are a few characters shorter or longer), the one with the fewest characters to change (Levenshtein distance),
+ * when at most {@link NEAR_SHARE} of the quote's characters differ; else null.
+ *
+ * @param text The source text (white space folded).
+ * @param quote The quote (white space folded).
+ * @returns The passage and how many characters differ, or null.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { nearestPassage } from "#lib/quotes.ts";
+ * const near = nearestPassage("the pain VAS was 6.6 at week 7", "the pain VAS was 6.7");
+ * assert.deepEqual(near, { passage: "the pain VAS was 6.6", differ: 1 });
+ * assert.equal(nearestPassage("the pain VAS was 6.6", "an unrelated sentence here"), null);
+ * ```
+ */
+export function nearestPassage(
+  text: string,
+  quote: string,
+): { passage: string; differ: number } | null {
+  let best: { passage: string; differ: number } | null = null;
+  const most = Math.floor(NEAR_SHARE * quote.length);
+  for (let at = 0; at < text.length; at++) {
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+    // Passages a few characters shorter or longer too: a word changed for a longer one.
+    for (let n = quote.length - NEAR_SLACK; n <= quote.length + NEAR_SLACK; n++) {
+      const passage = text.slice(at, at + n);
+      const differ = distance(passage, quote);
+      if (differ <= most && (best === null || differ < best.differ)) best = { passage, differ };
+    }
+    if (best?.differ === 0) break;
+  }
+  return best;
 }

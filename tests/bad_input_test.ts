@@ -431,7 +431,9 @@ Deno.test("a quote that is not in its source is reported at its cell", async () 
       file: "events.csv",
       row: line,
       column: "quote",
-      message: "quote not found in source nagoshi-2012",
+      // Where it may have come from: the nearest passage of the text, and how far.
+      message: "quote not found in source nagoshi-2012; nearest passage in " +
+        'sources/nagoshi-2012.txt (4 characters differ): "His right leg was severed off at the knee"',
     },
   ]);
 });
@@ -742,7 +744,9 @@ Deno.test("readings.csv: a quote not in the source, an unknown time point and a 
       file: "readings.csv",
       row: lineOf(text, "Seven months later"),
       column: "quote",
-      message: "quote not found in source nagoshi-2012",
+      message: "quote not found in source nagoshi-2012; nearest passage in " +
+        "sources/nagoshi-2012.txt (4 characters differ): " +
+        '"Six months later, the dose of milnacipran was reduced to 75 mg/day"',
     },
     {
       file: "readings.csv",

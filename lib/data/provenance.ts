@@ -5,8 +5,12 @@
  * @module
  */
 import type { IssueSink } from "../csv.ts";
-import { findQuote, shortQuote } from "../quotes.ts";
+import { findQuote, nearestPassage, shortQuote } from "../quotes.ts";
+import { plural } from "../prose.ts";
 import { normalizeSourceText, quoteStatesValue } from "../source.ts";
+
+/** How many quotes not found per load get the nearest passage of their text in their message. */
+const NEAREST_SEARCHES = 50;
 
 /** Whether a quote would differ once normalised (white space other than single inner spaces). */
 const mayNeedNormalising = (quote: string): boolean => NEEDS_NORMALISING.test(quote);
@@ -42,6 +46,19 @@ export function provenance(texts: Map<string, string>, issues: IssueSink) {
   // added once quotes are checked).
   let lastSource: string | undefined;
   let lastText: string | undefined;
+  // The nearest passage is looked for at the first few quotes not found only: a table of wrong
+  // quotes costs a search of the text per quote.
+  let searches = NEAREST_SEARCHES;
+  const nearest = (sourceId: string, text: string, q: string): string => {
+    if (searches <= 0) return "";
+    searches--;
+    const near = nearestPassage(text, q);
+    return near === null
+      ? ""
+      : `; nearest passage in sources/${sourceId}.txt (${
+        plural(near.differ, "character")
+      } differ): "${near.passage}"`;
+  };
   return {
     /**
      * Checks that `quote` (if any) is in the text of source `sourceId` (if it has one). Returns
@@ -82,7 +99,7 @@ export function provenance(texts: Map<string, string>, issues: IssueSink) {
           message: text.includes(q)
             ? `quote found in source ${sourceId} only inside a longer word or number ` +
               "(a quote starts and ends where a word or number does)"
-            : `quote not found in source ${sourceId}`,
+            : `quote not found in source ${sourceId}${nearest(sourceId, text, q)}`,
         });
         return quote;
       }
