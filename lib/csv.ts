@@ -113,6 +113,15 @@ function splitLine(line: string): string[] | LineProblem {
 }
 
 /**
+ * What is wrong with a row of the wrong width, with the likely cause when it has more cells than
+ * the header: a comma inside a cell that is not in double quotes.
+ */
+function widthMessage(cells: number, header: number): string {
+  return `row has ${cells} cell${cells === 1 ? "" : "s"}, the header has ${header}` +
+    (cells > header ? ': a cell that holds a comma must be in double quotes ("a, b")' : "");
+}
+
+/**
  * Incremental reader of one CSV table: feed it text with {@link TableReader.push} (any chunking)
  * and call {@link TableReader.end}; every row goes to the handler, every problem to `issues`.
  *
@@ -274,7 +283,7 @@ export class TableReader<T> {
       this.#issues.push({
         file,
         row,
-        message: `row has ${cells.length} cells, the header has ${header.length}`,
+        message: widthMessage(cells.length, header.length),
       });
       return;
     }
@@ -318,7 +327,7 @@ export class TableReader<T> {
       this.#issues.push({
         file: this.#file,
         row,
-        message: `row has ${n} cells, the header has ${width}`,
+        message: widthMessage(n, width),
       });
       return;
     }

@@ -181,3 +181,14 @@ Deno.test("every real table reads the same without its optional columns' header 
     assert.deepEqual(without.rows, full.rows, table);
   }
 });
+
+Deno.test("a row with more cells than the header says a comma must be quoted; one with fewer does not", () => {
+  const schema = z.object({ a: z.string(), b: z.string() });
+  const more = readTable("t.csv", "a,b\nx,y, z\n", schema).issues[0].message;
+  assert.equal(
+    more,
+    'row has 3 cells, the header has 2: a cell that holds a comma must be in double quotes ("a, b")',
+  );
+  const fewer = readTable("t.csv", "a,b\nx\n", schema).issues[0].message;
+  assert.equal(fewer, "row has 1 cell, the header has 2");
+});
