@@ -232,6 +232,15 @@ export function parseRule(
   return {
     problems: r.error.issues.map((i) => {
       const path = ["params", ...i.path.map(String)].join(".");
+      // A parameter left out (or misspelt: then also reported as unknown) is named plainly.
+      const given = i.path.length === 1 && typeof params === "object" && params !== null
+        ? (params as Record<string, unknown>)[String(i.path[0])]
+        : null;
+      if (i.code === "invalid_type" && given === undefined) {
+        return `${path}: missing: the rule ${rule} needs it (${i.expected}; it takes ${
+          listKeys(rule)
+        })`;
+      }
       const key = i.code === "unrecognized_keys" ? ` ${i.keys.join(", ")}` : "";
       const expected = i.code === "unrecognized_keys" ? ` (this rule takes ${listKeys(rule)})` : "";
       return `${path}:${key} ${i.message}${expected}`;

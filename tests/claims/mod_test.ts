@@ -432,3 +432,13 @@ Deno.test("evidence names each case's scale: 'NRS' for an NRS case, 'pain' (the 
   const mm = judge(rule, c.study.drug, [on("vas-100mm")]).evidence;
   assert.match(mm, new RegExp(`case ${c.id}: pain \\d`));
 });
+
+Deno.test("a rule's parameter left out or misspelt is named plainly, with the parameters the rule takes", () => {
+  const r = parseRule("last-value-reduction", { min_percnt: 50 });
+  assert.ok("problems" in r);
+  assert.deepEqual(r.problems, [
+    "params.min_percent: missing: the rule last-value-reduction needs it (number; it takes " +
+    "min_percent)",
+    'params: min_percnt Unrecognized key: "min_percnt" (this rule takes min_percent)',
+  ]);
+});
