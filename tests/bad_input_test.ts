@@ -1033,7 +1033,8 @@ Deno.test("a cycle that closes through a bound is reported at the bound", async 
   assert.ok(
     issues.includes(
       `timepoints.csv:${line}:bound: bound 'paroxetine_start' closes a cycle of anchors and ` +
-        "bounds through 'amputation_surgery'",
+        "bounds through 'amputation_surgery': anchor one of these time points on an earlier one " +
+        "outside the cycle",
     ),
     issues.join("\n"),
   );

@@ -241,9 +241,10 @@ function resolveCase(c: OneCase): { list: Timepoint[]; root: Map<string, Root> }
         file,
         row,
         column,
-        message: column === "bound"
+        message: (column === "bound"
           ? `bound '${tp.bound}' closes a cycle of anchors and bounds through '${id}'`
-          : `anchors form a cycle through '${id}'`,
+          : `anchors form a cycle through '${id}'`) +
+          ": anchor one of these time points on an earlier one outside the cycle",
       });
       args[k + 3] = FAILED;
       root.set(id, { id, row });
