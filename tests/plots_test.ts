@@ -660,3 +660,21 @@ Deno.test("verdicts panel: its title says plainly when the article is not apprai
   const without = { ...series, articles: { ...series.articles!, records } };
   assert.match(title(without), /its claims \(the article is not appraised\)$/);
 });
+
+Deno.test("sensitivity: rows no variant defines are said in the caption, not drawn; their rows stay in the data", () => {
+  const rows = [
+    { caseId: "1", quantity: "q", nominal: 30, lo: 30, hi: 65, variants: 9 },
+    { caseId: "1", quantity: "r", nominal: 3, lo: 3, hi: 3, variants: 9 },
+    { caseId: "4", quantity: "q", nominal: null, lo: null, hi: null, variants: 9, defined: 0 },
+    { caseId: "4", quantity: "r", nominal: null, lo: null, hi: null, variants: 9, defined: 0 },
+  ];
+  const f = sensitivityFigure(rows);
+  const svg = svgText(f);
+  assert.doesNotMatch(svg, /none of 9 defined/);
+  assert.doesNotMatch(svg, />Case 4</);
+  assert.match(
+    f.svg.textContent ?? "",
+    /Not drawn, no value under any\s+variant: Case 4 \(every\s+quantity\)\./,
+  );
+  assert.equal(f.data.filter((d) => d.series === "Case 4").length, 2);
+});

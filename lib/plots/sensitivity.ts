@@ -97,15 +97,19 @@ export function sensitivityFigure(
   options: SensitivityOptions = {},
 ): Figure {
   const width = figureWidth(options.width ?? "full");
-  const quantities = [...new Set(rows.map((r) => r.quantity))];
+  // Rows with no value under any variant (a case that never takes the drug) are said in the
+  // caption, not drawn as empty rows; their rows stay in the figure's data.
+  const someDefined = rows.filter((r) => (r.defined ?? r.variants) > 0);
+  const drawn = someDefined.length > 0 ? someDefined : rows;
+  const quantities = [...new Set(drawn.map((r) => r.quantity))];
   const left = Math.ceil(
-    PAD + Math.max(40, ...rows.map((r) => measureText(labelOf(r), TYPE.label).width)) + 10,
+    PAD + Math.max(40, ...drawn.map((r) => measureText(labelOf(r), TYPE.label).width)) + 10,
   );
   const right = Math.ceil(
-    PAD + Math.max(...rows.map((r) => measureText(countOf(r), TYPE.small).width), 30) + 10,
+    PAD + Math.max(...drawn.map((r) => measureText(countOf(r), TYPE.small).width), 30) + 10,
   );
   const panels = quantities.map((q) =>
-    quantityPanel(q, rows.filter((r) => r.quantity === q), { width, left, right })
+    quantityPanel(q, drawn.filter((r) => r.quantity === q), { width, left, right })
   );
   const nq = quantities.length;
   const data = rows.map((r): DataRow => ({
@@ -124,10 +128,28 @@ export function sensitivityFigure(
       `Sensitivity of the headline numbers to the ${options.varied ?? "analysis choices"}`,
     width,
     legend: sensitivityLegend(rows),
-    caption: sensitivityCaption(rows, options.varied),
+    caption: sensitivityCaption(drawn, options.varied) + undefinedNote(rows, drawn),
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${rows.length} row${rows.length === 1 ? "" : "s"}.`,
   });
+}
+
+/**
+ * The rows left out because no variant gives them a value, by row label: " Not drawn, no value
+ * under any variant: Case 4 (every quantity)." (empty when none is left out).
+ */
+function undefinedNote(
+  rows: readonly SensitivityInterval[],
+  drawn: readonly SensitivityInterval[],
+): string {
+  const left = rows.filter((r) => !drawn.includes(r));
+  if (left.length === 0) return "";
+  const quantities = new Set(rows.map((r) => r.quantity));
+  const labels = [...new Set(left.map(labelOf))].map((label) => {
+    const qs = left.filter((r) => labelOf(r) === label).map((r) => r.quantity);
+    return `${label} (${qs.length === quantities.size ? "every quantity" : listing(qs)})`;
+  });
+  return ` Not drawn, no value under any variant: ${listing(labels)}.`;
 }
 
 /** A row's label: its own, or "All cases" for "all", or "Case <id>". */
