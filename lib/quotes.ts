@@ -162,8 +162,8 @@ export function wordsRuleProblem(
 /** A passage of a text near a quote: at most this share of the quote's characters differ. */
 export const NEAR_SHARE = 0.3;
 
-/** How many characters shorter or longer than the quote a near passage may be. */
-const NEAR_SLACK = 3;
+/** How many characters shorter or longer than the quote a near passage may be, nearest first. */
+const NEAR_LENGTHS = [0, -1, 1, -2, 2, -3, 3];
 
 /**
  * The passage of `text` nearest to a quote that is not in it, to show where the quote may have
@@ -192,7 +192,8 @@ export function nearestPassage(
   for (let at = 0; at < text.length; at++) {
     if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
     // Passages a few characters shorter or longer too: a word changed for a longer one.
-    for (let n = quote.length - NEAR_SLACK; n <= quote.length + NEAR_SLACK; n++) {
+    // Lengths nearest the quote's first: of passages as near, the one of its length wins.
+    for (const n of NEAR_LENGTHS.map((d) => quote.length + d)) {
       const passage = text.slice(at, at + n);
       const differ = distance(passage, quote);
       if (differ <= most && (best === null || differ < best.differ)) best = { passage, differ };
