@@ -334,7 +334,7 @@ export function caseIntro(s: CaseSeries, c: Case): string {
     ? `The text states ${
       plural(n, `${name} value`)
     }; the case ${p.reason}, so no value is before ` +
-      "or after it."
+      `or after it (the drug of interest is set in data/study.json: \`drug_of_interest\`).`
     : `The text states ${plural(n, `${name} value`)}: ${p.baseline.length} before ${drug} and ` +
       `${p.treatment.length} after` +
       (p.ambiguous ? `; ${p.ambiguous} may fall on either side of its start.` : ".");
