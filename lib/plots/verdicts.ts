@@ -144,7 +144,7 @@ export function verdictFigure(
       "(✓ green, ~ amber, ✗ red, ? grey, – not applicable); the full item, the verdict and " +
       "what it rests on are in the notebook's tables and in each disc's hover text" +
       (items.some((i) => i.number)
-        ? "; claims carry their number in the claims table (C1, C2, …, column no)."
+        ? "; claims carry their number among the article's claims in the claims table (C1, C2, …, column no, beside the article)."
         : "."),
     description: `Traffic-light panel of ${items.length} verdict${
       items.length === 1 ? "" : "s"
