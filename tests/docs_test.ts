@@ -1,9 +1,9 @@
 /**
  * The API reference: every export of the public modules is documented (`deno doc --lint`), every
  * `@example` in `lib/` type-checks (`deno check --doc-only`) and runs (all in this process, see
- * `helpers/doc_examples.ts`), and `deno task docs` can render it, its usage lines importing what a
- * notebook cell imports (scripts/docs.ts). One `deno doc --lint --html` run serves the lint and
- * the rendering tests.
+ * `helpers/doc_examples.ts`), as written and as `help` prints it (one pass runs each once), and
+ * `deno task docs` can render it, its usage lines importing what a notebook cell imports
+ * (scripts/docs.ts). One `deno doc --lint --html` run serves the lint and the rendering tests.
  */
 import assert from "node:assert/strict";
 import { ROOT } from "../scripts/runner/paths.ts";
