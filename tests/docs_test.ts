@@ -1,15 +1,18 @@
 /**
  * The API reference: every export of the public modules is documented (`deno doc --lint`), every
  * `@example` in `lib/` type-checks (`deno check --doc-only`) and runs (all in this process, see
- * `helpers/doc_examples.ts`), and `deno task docs` can render it, its usage lines importing what a
- * notebook cell imports (scripts/docs.ts). One `deno doc --lint --html` run serves the lint and
- * the rendering tests.
+ * `helpers/doc_examples.ts`), as written and as `help` prints it (one pass runs each once), and
+ * `deno task docs` can render it, its usage lines importing what a notebook cell imports
+ * (scripts/docs.ts). One `deno doc --lint --html` run serves the lint and the rendering tests.
  */
 import assert from "node:assert/strict";
 import { ROOT } from "../scripts/runner/paths.ts";
 import {
   type DocExample,
   docExamples,
+  exampleBody,
+  type HelpExample,
+  helpExamples,
   tsFiles,
   writeExampleModules,
 } from "./helpers/doc_examples.ts";
@@ -87,8 +90,91 @@ Deno.test("every @example in lib/ type-checks", async () => {
   assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
 });
 
+/** What running every example of lib/ gave (one run shared by the two tests below). */
+interface ExampleRun {
+  /** The JSDoc examples of lib/. */
+  examples: DocExample[];
+  /** The examples `help` prints, as pasted into a cell. */
+  help: HelpExample[];
+  /** `name: message` of each example that threw (a help example's name ends "(help)"). */
+  failures: string[];
+  /** The same, of the help examples only. */
+  helpFailures: string[];
+}
+
+let exampleRun: Promise<ExampleRun> | null = null;
+
+/**
+ * Runs every JSDoc example of lib/ and every example `help` prints, in this process, each body
+ * once: an example `help` shows is run as help prints it (its imports rewritten to what a notebook
+ * imports, which load the same modules), the others as written; `deno check --doc-only` checks the
+ * written imports of every one.
+ */
+function runExamples(): Promise<ExampleRun> {
+  exampleRun ??= (async () => {
+    const examples = await docExamples(`${ROOT}/lib`);
+    const lib = await import("#lib/mod.ts");
+    const names = [
+      ...Object.keys(lib),
+      ...(await import("#lib/plots/mod.ts").then(Object.keys)),
+    ];
+    const help = helpExamples(lib.helpText, names);
+    // Each example's code as it runs: help's version where help shows it, else the JSDoc one.
+    const pasted = new Map(help.map((h) => [exampleBody(h.code), h]));
+    const runs: { name: string; code?: string; ex?: DocExample; help?: HelpExample }[] = [];
+    const shown = new Set<HelpExample>();
+    for (const ex of examples) {
+      const h = pasted.get(exampleBody(ex.code));
+      if (h) {
+        shown.add(h), runs.push({ name: `${ex.name} (help ${h.name})`, code: h.code, help: h });
+      } else runs.push({ name: ex.name, ex });
+    }
+    // An example help prints that no JSDoc example matches (none expected) runs too.
+    for (const h of help.filter((h) => !shown.has(h))) {
+      runs.push({ name: `help ${h.name}`, code: h.code, help: h });
+    }
+    await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
+    const dir = await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "doc-examples-" });
+    try {
+      const raw = await writeExampleModules(runs.flatMap((r) => r.ex ? [r.ex] : []), dir);
+      const urls: URL[] = [];
+      for (const [i, r] of runs.entries()) {
+        if (r.ex) urls.push(raw.shift()!);
+        else {
+          const path = `${dir}/help-${String(i).padStart(4, "0")}.ts`;
+          await Deno.writeTextFile(path, `${r.code}\nexport {};\n// ${r.name}\n`);
+          urls.push(pathToFileURL(path));
+        }
+      }
+      const failures: string[] = [];
+      const helpFailures: string[] = [];
+      // As a person runs them outside a kernel: no results folder (tests/helpers/results_dir.ts).
+      await withResultsDir(null, async () => {
+        for (const [i, url] of urls.entries()) {
+          try {
+            await import(url.href);
+          } catch (e) {
+            // The example's own line: the first stack frame in its module (same line numbers).
+            const at = e instanceof Error
+              ? e.stack?.split("\n").find((l) => l.includes(url.href))?.match(/:(\d+):\d+\)?$/)
+              : null;
+            const where = at ? ` (its line ${at[1]})` : "";
+            const failure = `${runs[i].name}${where}: ${e instanceof Error ? e.message : e}`;
+            failures.push(failure);
+            if (runs[i].help) helpFailures.push(failure);
+          }
+        }
+      });
+      return { examples, help, failures, helpFailures };
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  })();
+  return exampleRun;
+}
+
 Deno.test("every @example in lib/ runs", async () => {
-  const examples = await docExamples(`${ROOT}/lib`);
+  const { examples, failures } = await runExamples();
   // Every opening fence of a JSDoc line in lib/ is found: none is skipped (not even one marked
   // `ignore`, which lib/ does not use: its examples all run).
   let fences = 0;
@@ -98,30 +184,15 @@ Deno.test("every @example in lib/ runs", async () => {
   }
   assert.ok(examples.length > 0);
   assert.equal(examples.length, fences, "examples found = opening fences in lib/");
-  await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
-  const dir = await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "doc-examples-" });
-  try {
-    const urls = await writeExampleModules(examples, dir);
-    const failures: string[] = [];
-    // As a person runs them outside a kernel: no results folder (tests/helpers/results_dir.ts).
-    await withResultsDir(null, async () => {
-      for (const [i, url] of urls.entries()) {
-        try {
-          await import(url.href);
-        } catch (e) {
-          // The example's own line: the first stack frame in its module (same line numbers).
-          const at = e instanceof Error
-            ? e.stack?.split("\n").find((l) => l.includes(url.href))?.match(/:(\d+):\d+\)?$/)
-            : null;
-          const where = at ? ` (its line ${at[1]})` : "";
-          failures.push(`${examples[i].name}${where}: ${e instanceof Error ? e.message : e}`);
-        }
-      }
-    });
-    assert.deepEqual(failures, []);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  assert.deepEqual(failures, []);
+});
+
+// Moved from tests/interactive_test.ts: the help examples run in the same pass as the JSDoc ones.
+Deno.test("every example help prints imports what a notebook imports, and runs pasted", async () => {
+  const { help, helpFailures } = await runExamples();
+  assert.ok(help.length >= 50, `${help.length} examples`);
+  for (const h of help) assert.doesNotMatch(h.code, /from "\.{1,2}\//, h.name);
+  assert.deepEqual(helpFailures, []);
 });
 
 /** Imports each module; returns `name: message` for each that throws. */

@@ -144,35 +144,5 @@ Deno.test('help("caseChange") shows its signature, options with their values, an
   assert.match(list, /Functions of "#lib\/plots\/mod\.ts":\n(.|\n)*\bplot\b/);
 });
 
-Deno.test("every example help prints imports what a notebook imports, and runs pasted", async () => {
-  const names = [
-    ...(await import("#lib/mod.ts").then(Object.keys)),
-    ...(await import("#lib/plots/mod.ts").then(Object.keys)),
-  ];
-  const examples = names.flatMap((name) =>
-    lib.helpText(name).split("\n\n").filter((p) => p.startsWith("Example:\n")).map((p) => ({
-      name,
-      code: p.replace(/^Example:\n/, "").replace(/^ {2}/gm, ""),
-    }))
-  );
-  assert.ok(examples.length >= 50, `${examples.length} examples`);
-  const root = new URL("../", import.meta.url).pathname;
-  await Deno.mkdir(`${root}.tmp`, { recursive: true });
-  const dir = await Deno.makeTempDir({ dir: `${root}.tmp`, prefix: "help-examples-" });
-  try {
-    const failures: string[] = [];
-    for (const [i, ex] of examples.entries()) {
-      assert.doesNotMatch(ex.code, /from "\.{1,2}\//, ex.name);
-      const path = `${dir}/${i}.ts`;
-      await Deno.writeTextFile(path, `${ex.code}\nexport {};\n`);
-      try {
-        await import(`file://${path}`);
-      } catch (e) {
-        failures.push(`${ex.name}: ${e instanceof Error ? e.message : e}`);
-      }
-    }
-    assert.deepEqual(failures, []);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
+// "every example help prints imports what a notebook imports, and runs pasted" is in
+// tests/docs_test.ts, which runs the help examples in the same pass as the JSDoc ones.

@@ -92,3 +92,44 @@ export async function writeExampleModules(
   }
   return urls;
 }
+
+/** An example as `help(name)` prints it: its imports rewritten to what a notebook imports. */
+export interface HelpExample {
+  /** The exported name whose help shows it. */
+  name: string;
+  /** The code, as pasted into a cell. */
+  code: string;
+}
+
+/**
+ * The examples `help` prints for each of `names` (the exports of `#lib/mod.ts` and
+ * `#lib/plots/mod.ts`), as a person pastes them into a cell.
+ *
+ * @param helpText The library's `helpText`.
+ * @param names The names to ask help for.
+ * @returns The examples, in the order of the names.
+ */
+export function helpExamples(
+  helpText: (name: string) => string,
+  names: readonly string[],
+): HelpExample[] {
+  return names.flatMap((name) =>
+    helpText(name).split("\n\n").filter((p) => p.startsWith("Example:\n")).map((p) => ({
+      name,
+      code: p.replace(/^Example:\n/, "").replace(/^ {2}/gm, ""),
+    }))
+  );
+}
+
+/**
+ * What an example does, whatever its import statements say: its code without them, spaces
+ * collapsed. A JSDoc example and the same example as `help` prints it (its imports rewritten)
+ * have the same body.
+ *
+ * @param code An example's code.
+ * @returns Its body.
+ */
+export function exampleBody(code: string): string {
+  return code.replace(/^\s*import\b[^;]*?\bfrom\s*"[^"]*";?[ \t]*$/gm, "")
+    .replace(/\s+/g, " ").trim();
+}
