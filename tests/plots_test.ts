@@ -39,8 +39,10 @@ import {
   SPAN_BAR,
 } from "../lib/plots/theme.ts";
 import { statedValue, timelineModel } from "../lib/plots/timeline_model.ts";
+import { joinedPoints } from "../lib/plots/timeline_values.ts";
+import { makeCase } from "./helpers/constructed_case.ts";
 import { oddCases } from "./plots/odd_cases.ts";
-import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
+import { articleCases, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { VERDICTS } from "../lib/plots/mod.ts";
 
 const series = await lib.loadCaseSeries(TEST_DATA_DIR);
@@ -619,10 +621,12 @@ Deno.test("sensitivity: every axis starts at zero; the caption says what each co
 });
 
 Deno.test("figure 1: three cases fit a journal page (≤ 235 mm tall at full width)", () => {
-  const takes = series.cases.filter((c) => lib.firstPeriod(c, series.study.drug));
-  // A page holds three cases' lanes; more cases may need more than a page.
+  // The first article's cases (another article's would add lanes, or a line naming those left
+  // out): a page holds three cases' lanes; more cases may need more than a page.
+  const cases = articleCases(series);
+  const takes = cases.filter((c) => lib.firstPeriod(c, series.study.drug));
   if (takes.length > 3) return;
-  const f = seriesTimelineFigure(series.cases);
+  const f = seriesTimelineFigure(cases);
   const mm = Number(f.svg.getAttribute("height")) / 96 * 25.4;
   assert.ok(mm <= 235, `${mm.toFixed(0)} mm`);
 });
@@ -677,4 +681,27 @@ Deno.test("sensitivity: rows no variant defines are said in the caption, not dra
     /Not drawn, no value under any\s+variant: Case 4 \(every\s+quantity\)\./,
   );
   assert.equal(f.data.filter((d) => d.series === "Case 4").length, 2);
+});
+
+Deno.test("timeline: a dose change at a value's own visit breaks the line after that value, not the one into it", () => {
+  // Same-visit rule (data/README.md): the value at day 20 reflects the dose before the change.
+  const built = makeCase(
+    { start: 5, v1: 10, v2: 20, v3: 30 },
+    [
+      { drug: "a", dose: 20, start: "start", end: "v2" },
+      { drug: "a", dose: 40, start: "v2", end: null },
+    ],
+    { v1: 6, v2: 5, v3: 2 },
+  );
+  const c = {
+    ...built,
+    study: series.study,
+    treatments: built.treatments.map((t) => ({ ...t, purpose: series.study.indication })),
+  };
+  const m = timelineModel(c, { alignOn: null });
+  const ids = m.points.map((p) => p.o.day.timeId);
+  assert.deepEqual(ids, ["v1", "v2", "v3"]);
+  assert.ok(m.phases.some((ph) => ph.label.includes("40")), "the change is a phase");
+  // v1–v2 joined (both on 20 mg/day), v2–v3 broken (across the change to 40).
+  assert.deepEqual(joinedPoints(m), [1]);
 });

@@ -185,13 +185,44 @@ function spanBar(c: Canvas, s: PlacedSpan): Band {
   return { s, x1, x2, top, bottom: top + h, box };
 }
 
-/** The line through the points, broken at every phase change between two of them. */
+/**
+ * Which consecutive points the value line joins: the index of the later point of each segment
+ * drawn. The line is broken at every phase change between two points; a change drawn at a
+ * point's own time follows that point (data/README.md's same-visit rule: a value reported at the
+ * visit where a dose changes reflects the dose before), so it breaks the line after the point,
+ * not the one into it.
+ *
+ * @param m A case's timeline model.
+ * @returns For each segment drawn, the index in `m.points` of its later point.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { timelineModel } from "#lib/plots/timeline_model.ts";
+ * import { joinedPoints } from "#lib/plots/timeline_values.ts";
+ * const m = timelineModel((await loadCaseSeries()).cases[0]);
+ * // Every segment joins two points with no phase change between them.
+ * for (const i of joinedPoints(m)) {
+ *   const [a, b] = [m.points[i - 1].t.pos, m.points[i].t.pos];
+ *   assert.ok(!m.phases.some((ph) => ph.t.pos >= a && ph.t.pos < b));
+ * }
+ * ```
+ */
+export function joinedPoints(m: Pick<TimelineModel, "points" | "phases">): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < m.points.length; i++) {
+    const [a, b] = [m.points[i - 1].t.pos, m.points[i].t.pos];
+    if (!m.phases.some((ph) => ph.t.pos >= a && ph.t.pos < b)) out.push(i);
+  }
+  return out;
+}
+
+/** The line through the points, in the segments {@link joinedPoints} gives. */
 function pointLine(c: Canvas): void {
   const { g, m, x, y } = c;
   const pts = m.points;
-  for (let i = 1; i < pts.length; i++) {
+  for (const i of joinedPoints(m)) {
     const [a, b] = [pts[i - 1].t.pos, pts[i].t.pos];
-    if (m.phases.some((ph) => ph.t.pos > a && ph.t.pos <= b)) continue;
     const s = {
       x1: x(clipTo(x, a)),
       y1: y(pts[i - 1].o.vas.nominal),
