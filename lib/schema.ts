@@ -11,7 +11,7 @@ import { z } from "zod";
 import { SCALE_IDS } from "./scales.ts";
 
 /** Parses a number cell; rejects empty cells, `NaN` and anything `Number()` would coerce. */
-function numberCell(opts: { infinite?: boolean } = {}) {
+function numberCell(opts: { infinite?: boolean; derived?: boolean } = {}) {
   return z.string().transform((s, ctx): number => {
     const t = s.trim();
     if (opts.infinite && (t === "Inf" || t === "-Inf")) return t === "Inf" ? Infinity : -Infinity;
@@ -20,7 +20,10 @@ function numberCell(opts: { infinite?: boolean } = {}) {
         code: "custom",
         input: s,
         message: t === ""
-          ? "empty cell where a number is required"
+          ? opts.derived
+            ? "empty cell where a derived day is required: `deno task fill-days` writes it from " +
+              "the time point's rule"
+            : "empty cell where a number is required"
           : `not a number: '${s}'${
             opts.infinite ? " (use Inf or -Inf for an unstated bound)" : ""
           }`,
@@ -142,11 +145,13 @@ const timepointSchema = z.object({
   unit: optOneOf(TIME_UNIT_NAMES).meta({
     description: "Unit of the amount (day, week, month, year).",
   }),
-  day_lo: numberCell({ infinite: true }).pipe(extendedNumber()).meta({
+  day_lo: numberCell({ infinite: true, derived: true }).pipe(extendedNumber()).meta({
     description: "Derived: earliest day (days since day 0); -Inf when unbounded.",
   }),
-  day_nominal: num(z.number()).meta({ description: "Derived: nominal day." }),
-  day_hi: numberCell({ infinite: true }).pipe(extendedNumber()).meta({
+  day_nominal: numberCell({ derived: true }).pipe(z.number()).meta({
+    description: "Derived: nominal day.",
+  }),
+  day_hi: numberCell({ infinite: true, derived: true }).pipe(extendedNumber()).meta({
     description: "Derived: latest day; Inf when unbounded.",
   }),
   words: text().meta({ description: "The text's words for this moment." }),

@@ -1042,3 +1042,12 @@ Deno.test("a cycle that closes through a bound is reported at the bound", async 
     issues.join("\n"),
   );
 });
+
+Deno.test("an empty derived day says which task writes it", async () => {
+  const dir = await setCell("timepoints.csv", 3, "day_nominal", "");
+  assertIssue(
+    await issuesOf(dir),
+    { file: "timepoints.csv", row: 3, column: "day_nominal" },
+    /^empty cell where a derived day is required: `deno task fill-days` writes it/,
+  );
+});
