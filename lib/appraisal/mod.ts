@@ -328,6 +328,12 @@ export interface DesignLimit {
   evidence: string;
 }
 
+/** The nominal days of the stated gaps: "nominally 19 to 60 days", or "nominally 60 days". */
+function nominalSpan(days: readonly number[]): string {
+  const [lo, hi] = [Math.min(...days), Math.max(...days)];
+  return `nominally ${lo === hi ? f(lo) : `${f(lo)} to ${f(hi)}`} days`;
+}
+
 /**
  * The limits an uncontrolled case series leaves, each with its evidence in this article's data:
  * regression to the mean, placebo and expectation, unblinded assessment, selection and
@@ -434,7 +440,7 @@ export function designLimits(
         }, ${undated} of them at a time the text does not ` +
         `date; of ${plural(gaps.length, "gap")} between consecutive values, ` +
         `${dated.length} ${agree(dated.length, "is", "are")} stated` +
-        (dated.length ? ` (${f(Math.min(...dated))} to ${f(Math.max(...dated))} days)` : "") +
+        (dated.length ? ` (${nominalSpan(dated)})` : "") +
         ": effect sizes that assume equally spaced sessions do not fit these reports.",
     },
     {

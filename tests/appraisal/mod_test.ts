@@ -94,6 +94,9 @@ Deno.test("nagoshi-2012: design limits: computed evidence, quoted selection, cit
   assert.match(by["Regression to the mean"], /case 2: milnacipran 25 mg\/day after VAS 8/);
   for (const l of limits) assert.doesNotMatch(l.evidence, /slow decline|undefined|NaN/);
   assert.match(by["Placebo and expectation"], new RegExp(`every value after ${series.study.drug}`));
+  // The stated gaps' days are nominal ones, said so; one value is not written "60 to 60".
+  assert.match(by["Irregular timing"], /stated \(nominally [\d.]+( to [\d.]+)? days\)/);
+  assert.doesNotMatch(by["Irregular timing"], /\b(\d+) to \1 days/);
   // Asked about a drug none of its cases takes, the article's limits never name that drug.
   const other = designLimits(series, NAGOSHI, { ...series.study, drug: "no-such-drug" });
   for (const l of other) assert.doesNotMatch(l.evidence, /no-such-drug/, l.limit);
