@@ -1,5 +1,5 @@
 /**
- * The shared library of the re-analysis of Nagoshi et al. 2012: every notebook imports this.
+ * The shared library of the re-analysis of the case reports in `data/`: every notebook imports this.
  *
  * Layers, lowest first (a layer imports only those before it; `tests/layers_test.ts` holds the
  * list and checks it): base helpers → statistics on numbers (`stats/`) → the model and its data

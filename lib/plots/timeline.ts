@@ -1,5 +1,5 @@
 /**
- * The article's Figure 1 (A–C), rebuilt from the text: one case's events, phase changes, values
+ * A case's timeline, rebuilt from its article's text: one case's events, phase changes, values
  * and dose periods against time. Every time is drawn at its position in the order the text
  * narrates (`narrative.ts`) with a bracket for the window its words allow; a period is a bar
  * between the drawn positions of its start and end, never across a window.
@@ -138,7 +138,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
       "follows; brackets show the days its words allow. Values are printed as the text states " +
       "them; a line joins the values of one phase only, never across a change of drug or dose. " +
       "Times are inferred from the text's words by the rules of data/README.md; nothing is " +
-      "read from the article's Figure 1.",
+      "read from a published figure.",
     description: `Case ${c.id}: ${describeValues(c.observations)} against ` +
       `${m.origin === null ? "days since day 0" : `days since the start of ${drug}`}, with ` +
       `${m.periods.length} dose period${m.periods.length === 1 ? "" : "s"}` +
