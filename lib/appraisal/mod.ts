@@ -282,7 +282,11 @@ function pairCausality(c: Case, drug: string, options: NaranjoOptions): Causalit
   const fromAmputation = daysFromAmputation(c, start);
   const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
   const alternatives = [
-    `started ${formatInterval(fromAmputation)} days after the amputation, when one ` +
+    `started ${formatInterval(fromAmputation)} days after the amputation${
+      // A case with several: the one its phantom pain follows, named.
+      c.events.filter((e) => e.kind === c.amputation.kind).length > 1
+        ? ` its phantom pain follows (${c.amputation.description})`
+        : ""}, when one ` +
     "patient's natural course is not known (see the note under the table)",
     ...(highest !== null && before.at(-1)!.vas.nominal === highest
       ? ["started after the highest value so far: regression to the mean predicts a fall"]

@@ -350,3 +350,21 @@ Deno.test("nagoshi-2012: the reader is told of case 1's earlier report and of th
   assert.equal(item("CARE", 13).verdict, "unclear");
   assert.match(item("CARE", 13).note, /extraction limit of this text, not necessarily/);
 });
+
+Deno.test("causality: a case with several amputations names the one its days count from", () => {
+  const several = series.cases.filter((c) =>
+    c.events.filter((e) => e.kind === c.amputation.kind).length > 1
+  );
+  let checked = 0;
+  for (const c of several) {
+    for (const r of causalityRows(series, c.sourceId, series.study)) {
+      if (r.caseId !== c.id) continue;
+      checked++;
+      assert.ok(
+        String(r.alternatives).includes(`(${c.amputation.description})`),
+        String(r.alternatives),
+      );
+    }
+  }
+  assert.ok(several.length === 0 || checked > 0, "rows of the cases with several amputations");
+});
