@@ -103,7 +103,7 @@ export function caseNotes(series: CaseSeries, drug: string = series.study.drug):
     if (!c.treatments.some((t) => t.drug === drug)) {
       notes.push(
         `case ${c.id} never takes ${drug}: analyses aligned on the start of ${drug} will list ` +
-          `it as excluded`,
+          `it as excluded (the drug of interest is drug_of_interest in study.json)`,
       );
     }
   }

@@ -97,4 +97,6 @@ Deno.test("caseNotes: a case without VAS values or without the drug of interest 
   assert.equal(notes.length, 2);
   assert.ok(notes[0].startsWith(`case ${c.id} has no pain value`), notes[0]);
   assert.ok(notes[1].startsWith(`case ${c.id} never takes no-such-drug`), notes[1]);
+  // ... and says where the drug of interest is set.
+  assert.ok(notes[1].endsWith("(the drug of interest is drug_of_interest in study.json)"));
 });
