@@ -241,10 +241,12 @@ function resolveCase(c: OneCase): { list: Timepoint[]; root: Map<string, Root> }
         file,
         row,
         column,
-        message: (column === "bound"
-          ? `bound '${tp.bound}' closes a cycle of anchors and bounds through '${id}'`
-          : `anchors form a cycle through '${id}'`) +
-          ": anchor one of these time points on an earlier one outside the cycle",
+        message: column === "anchor" && tp.anchor === id
+          ? `'${id}' is anchored on itself: anchor it on an earlier time point`
+          : (column === "bound"
+            ? `bound '${tp.bound}' closes a cycle of anchors and bounds through '${id}'`
+            : `anchors form a cycle through '${id}'`) +
+            ": anchor one of these time points on an earlier one outside the cycle",
       });
       args[k + 3] = FAILED;
       root.set(id, { id, row });
