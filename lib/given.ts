@@ -60,9 +60,10 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
 
 /**
  * Whether `drug` is surely given at a time point, though perhaps at a dose the times leave open:
- * one of its dose periods is certainly active there ({@link activeTreatments}), or its periods
- * follow each other without a gap (each starts at the time point where the one before ends)
- * from a start surely before the time point to an end surely after it (or none stated).
+ * one of its dose periods is certainly active there ({@link activeTreatments}), or some course of
+ * it (periods that follow each other without a gap: each starts at the time point where the one
+ * before ends) runs from a start surely before the time point to an end surely after it (or
+ * none stated).
  *
  * @param c The case.
  * @param timeId One of its time points.
@@ -84,20 +85,21 @@ export function surelyGiven(c: Case, timeId: string, drug: string): boolean {
   const { certain } = activeTreatments(c, timeId);
   if (certain.some((t) => t.drug === drug)) return true;
   const periods = c.treatments.filter((t) => t.drug === drug);
-  // The periods in chain order: the first is the one no other period ends into.
-  const first = periods.find((t) => !periods.some((u) => u.end?.timeId === t.start.timeId));
-  if (!first) return false;
-  const chain = [first];
-  for (let next; (next = periods.find((u) => u.start.timeId === chain.at(-1)!.end?.timeId));) {
-    if (chain.includes(next)) return false;
-    chain.push(next);
-  }
-  if (chain.length !== periods.length) return false;
-  const sinceStart = relativeDay(c, timeId, first.start.timeId);
-  const last = chain.at(-1)!;
-  const untilEnd = last.end ? relativeDay(c, last.end.timeId, timeId) : null;
-  const surelyStarted = sinceStart.lo >= 0 && !(sinceStart.lo === 0 && sinceStart.hi === 0);
-  return surelyStarted && (untilEnd === null || untilEnd.lo >= 0);
+  // Each course: a chain of periods from one no other period ends into (a stop and a restart
+  // make two courses); the drug is surely given when one course surely covers the time point.
+  const heads = periods.filter((t) => !periods.some((u) => u.end?.timeId === t.start.timeId));
+  return heads.some((first) => {
+    const chain = [first];
+    for (let next; (next = periods.find((u) => u.start.timeId === chain.at(-1)!.end?.timeId));) {
+      if (chain.includes(next)) return false;
+      chain.push(next);
+    }
+    const sinceStart = relativeDay(c, timeId, first.start.timeId);
+    const last = chain.at(-1)!;
+    const untilEnd = last.end ? relativeDay(c, last.end.timeId, timeId) : null;
+    const surelyStarted = sinceStart.lo >= 0 && !(sinceStart.lo === 0 && sinceStart.hi === 0);
+    return surelyStarted && (untilEnd === null || untilEnd.lo >= 0);
+  });
 }
 
 /**

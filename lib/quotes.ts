@@ -168,7 +168,8 @@ const NEAR_LENGTHS = [0, -1, 1, -2, 2, -3, 3];
 /**
  * The passage of `text` nearest to a quote that is not in it, to show where the quote may have
  * come from (a typo, a changed number, other white space): of the passages as long as the quote
- * that start at a word (and are a few characters shorter or longer), the one with the fewest characters to change (Levenshtein distance),
+ * that start at a word where the quote's first or last word stands (and are a few characters
+ * shorter or longer), the one with the fewest characters to change (Levenshtein distance),
  * when at most {@link NEAR_SHARE} of the quote's characters differ; else null.
  *
  * @param text The source text (white space folded).
@@ -189,7 +190,7 @@ export function nearestPassage(
 ): { passage: string; differ: number } | null {
   let best: { passage: string; differ: number } | null = null;
   const most = Math.floor(NEAR_SHARE * quote.length);
-  for (let at = 0; at < text.length; at++) {
+  for (const at of nearStarts(text, quote)) {
     if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
     // Passages a few characters shorter or longer too: a word changed for a longer one.
     // Lengths nearest the quote's first: of passages as near, the one of its length wins.
@@ -198,7 +199,28 @@ export function nearestPassage(
       const differ = distance(passage, quote);
       if (differ <= most && (best === null || differ < best.differ)) best = { passage, differ };
     }
-    if (best?.differ === 0) break;
   }
   return best;
+}
+
+/**
+ * Where a passage near a quote may start, in text order: where the quote's first word stands in
+ * the text, and where its last word stands less the quote's length (a few characters either
+ * way). A passage with both words changed is not looked for: the search stays proportional to
+ * the places the words stand, not to the text's length times the quote's.
+ */
+function nearStarts(text: string, quote: string): number[] {
+  const words = quote.split(" ").filter((w) => w.length > 0);
+  if (words.length === 0) return [];
+  const starts = new Set<number>();
+  const each = (word: string, f: (at: number) => void) => {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) f(at);
+  };
+  each(words[0], (at) => starts.add(at));
+  const last = words.at(-1)!;
+  each(last, (at) => {
+    const start = at + last.length - quote.length;
+    for (const d of NEAR_LENGTHS) if (start + d >= 0) starts.add(start + d);
+  });
+  return [...starts].sort((a, b) => a - b);
 }

@@ -128,6 +128,11 @@ if (import.meta.main) {
       );
     }
   } catch (e) {
+    if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.PermissionDenied) {
+      // No timepoints.csv to read (or not allowed): named, nothing written.
+      console.error(`${dir}/timepoints.csv: ${(e as Error).message}: nothing written`);
+      Deno.exit(1);
+    }
     if (!(e instanceof DataValidationError)) throw e;
     for (const issue of e.issues.slice(0, 50)) console.error(formatIssue(issue));
     console.error(

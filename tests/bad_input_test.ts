@@ -433,7 +433,7 @@ Deno.test("a quote that is not in its source is reported at its cell", async () 
       column: "quote",
       // Where it may have come from: the nearest passage of the text, and how far.
       message: "quote not found in source nagoshi-2012; nearest passage in " +
-        'sources/nagoshi-2012.txt (4 characters differ): "His right leg was severed off at the knee"',
+        'sources/nagoshi-2012.txt (white space folded; 4 characters differ): "His right leg was severed off at the knee"',
     },
   ]);
 });
@@ -748,7 +748,7 @@ Deno.test("readings.csv: a quote not in the source, an unknown time point and a 
       row: lineOf(text, "Seven months later"),
       column: "quote",
       message: "quote not found in source nagoshi-2012; nearest passage in " +
-        "sources/nagoshi-2012.txt (4 characters differ): " +
+        "sources/nagoshi-2012.txt (white space folded; 4 characters differ): " +
         '"Six months later, the dose of milnacipran was reduced to 75 mg/day"',
     },
     {
@@ -1036,8 +1036,8 @@ Deno.test("a cycle that closes through a bound is reported at the bound", async 
   assert.ok(
     issues.includes(
       `timepoints.csv:${line}:bound: bound 'paroxetine_start' closes a cycle of anchors and ` +
-        "bounds through 'amputation_surgery': anchor one of these time points on an earlier one " +
-        "outside the cycle",
+        "bounds through 'amputation_surgery': bound this time point by one outside the cycle, or " +
+        "anchor a time point on the cycle on an earlier one outside it",
     ),
     issues.join("\n"),
   );

@@ -93,3 +93,22 @@ Deno.test("fill-days: another problem in the data is listed, exit 1, nothing wri
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("fill-days: a folder without timepoints.csv is named, exit 1, nothing written", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "no-timepoints-" });
+  try {
+    const out = await new Deno.Command("deno", {
+      args: ["task", "--quiet", "fill-days", dir],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 1);
+    const err = new TextDecoder().decode(out.stderr);
+    assert.match(err, /timepoints\.csv: .*: nothing written\n$/);
+    assert.doesNotMatch(err, /\bat .*\.ts:\d+/, "no stack trace");
+    assert.deepEqual([...Deno.readDirSync(dir)], []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -55,7 +55,7 @@ export function provenance(texts: Map<string, string>, issues: IssueSink) {
     const near = nearestPassage(text, q);
     return near === null
       ? ""
-      : `; nearest passage in sources/${sourceId}.txt (${
+      : `; nearest passage in sources/${sourceId}.txt (white space folded; ${
         plural(near.differ, "character")
       } differ): "${near.passage}"`;
   };

@@ -243,10 +243,14 @@ function resolveCase(c: OneCase): { list: Timepoint[]; root: Map<string, Root> }
         column,
         message: column === "anchor" && tp.anchor === id
           ? `'${id}' is anchored on itself: anchor it on an earlier time point`
-          : (column === "bound"
-            ? `bound '${tp.bound}' closes a cycle of anchors and bounds through '${id}'`
-            : `anchors form a cycle through '${id}'`) +
-            ": anchor one of these time points on an earlier one outside the cycle",
+          : column === "bound" && tp.bound === id
+          ? `'${id}' is bounded by itself: bound it by another time point`
+          : column === "bound"
+          ? `bound '${tp.bound}' closes a cycle of anchors and bounds through '${id}': bound ` +
+            "this time point by one outside the cycle, or anchor a time point on the cycle on " +
+            "an earlier one outside it"
+          : `anchors form a cycle through '${id}': anchor one of the time points on the cycle ` +
+            "on an earlier one outside it",
       });
       args[k + 3] = FAILED;
       root.set(id, { id, row });

@@ -147,7 +147,10 @@ function undefinedNote(
   const quantities = new Set(rows.map((r) => r.quantity));
   const labels = [...new Set(left.map(labelOf))].map((label) => {
     const qs = left.filter((r) => labelOf(r) === label).map((r) => r.quantity);
-    return `${label} (${qs.length === quantities.size ? "every quantity" : listing(qs)})`;
+    const distinct = [...new Set(qs)];
+    return `${label} (${
+      distinct.length === quantities.size ? "every quantity" : listing(distinct)
+    })`;
   });
   return ` Not drawn, no value under any variant: ${listing(labels)}.`;
 }

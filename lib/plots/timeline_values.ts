@@ -189,8 +189,8 @@ function spanBar(c: Canvas, s: PlacedSpan): Band {
  * Which consecutive points the value line joins: the index of the later point of each segment
  * drawn. The line is broken at every phase change between two points; a change drawn at a
  * point's own time follows that point (data/README.md's same-visit rule: a value reported at the
- * visit where a dose changes reflects the dose before), so it breaks the line after the point,
- * not the one into it.
+ * visit where a dose changes reflects the dose before), so one at the point's own time point
+ * breaks the line after the point, not the one into it.
  *
  * @param m A case's timeline model.
  * @returns For each segment drawn, the index in `m.points` of its later point.
@@ -204,15 +204,21 @@ function spanBar(c: Canvas, s: PlacedSpan): Band {
  * // Every segment joins two points with no phase change between them.
  * for (const i of joinedPoints(m)) {
  *   const [a, b] = [m.points[i - 1].t.pos, m.points[i].t.pos];
- *   assert.ok(!m.phases.some((ph) => ph.t.pos >= a && ph.t.pos < b));
+ *   assert.ok(!m.phases.some((ph) => ph.t.pos > a && ph.t.pos < b));
  * }
  * ```
  */
 export function joinedPoints(m: Pick<TimelineModel, "points" | "phases">): number[] {
   const out: number[] = [];
   for (let i = 1; i < m.points.length; i++) {
-    const [a, b] = [m.points[i - 1].t.pos, m.points[i].t.pos];
-    if (!m.phases.some((ph) => ph.t.pos >= a && ph.t.pos < b)) out.push(i);
+    const [a, b] = [m.points[i - 1].t, m.points[i].t];
+    // A change at a point's own time point follows it; one at another time point drawn at the
+    // same position is taken as between the two (as before the same-visit rule applied).
+    const between = (ph: { t: { pos: number; timeId: string } }) =>
+      (ph.t.pos > a.pos && ph.t.pos < b.pos) ||
+      (ph.t.pos === a.pos && ph.t.timeId === a.timeId && a.pos < b.pos) ||
+      (ph.t.pos === b.pos && ph.t.timeId !== b.timeId && a.pos < b.pos);
+    if (!m.phases.some(between)) out.push(i);
   }
   return out;
 }

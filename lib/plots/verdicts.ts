@@ -286,10 +286,10 @@ export function verdictItems(
   ];
 }
 
-/** The verdicts on one article: its appraisal and its claims. */
 /** The group of the claims in an article's panel. */
 const CLAIMS_GROUP = "Claims of the article";
 
+/** The verdicts on one article: its appraisal and its claims. */
 const itemsOf = ({ series, sourceId }: FigureInputs["article"]) =>
   verdictItems(appraisalRows(series, sourceId), claimsLedger(series), sourceId);
 

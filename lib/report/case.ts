@@ -45,7 +45,7 @@ export function activeRows(c: Case): Row[] {
         t.dose || t.doseWords ? `${t.drug} ${dose(t)}` : `${t.drug} (${dose(t)})`
       ),
       ...surely.map((d) =>
-        `${d} (${a.possible.filter((t) => t.drug === d).map(dose).join(" or ")})`
+        `${d} (${[...new Set(a.possible.filter((t) => t.drug === d).map(dose))].join(" or ")})`
       ),
     ];
     const possible = a.possible.filter((t) => !surely.includes(t.drug)).map((t) =>

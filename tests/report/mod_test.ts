@@ -107,5 +107,16 @@ Deno.test("drugs active at a value: a drug surely given across a dose change of 
     { v1: 5, v2: 2 },
   );
   assert.equal(surelyGiven(gap, "v2", "a"), false);
+  // Stopped and restarted later: the first course still surely covers its own values.
+  const restarted = makeCase(
+    { start: 5, up: [15, 25], stop: 40, again: 60, v2: 20 },
+    [
+      { drug: "a", dose: 20, start: "start", end: "up" },
+      { drug: "a", dose: null, start: "up", end: "stop" },
+      { drug: "a", dose: 20, start: "again", end: null },
+    ],
+    { v2: 2 },
+  );
+  assert.ok(surelyGiven(restarted, "v2", "a"));
   assert.equal(activeRows(gap).find((r) => r.time === "v2")!.certain, "–");
 });
