@@ -118,7 +118,8 @@ if (import.meta.main) {
     if (changed.length === 0) {
       console.log("timepoints.csv: every time point's days are already as its rule gives them");
     } else {
-      await writeAtomic(`${dir}/timepoints.csv`, text);
+      // Through a link to the file it names: the link stays a link.
+      await writeAtomic(await Deno.realPath(`${dir}/timepoints.csv`), text);
       console.log(
         `timepoints.csv: the days of ${changed.length} time point${
           changed.length === 1 ? "" : "s"
