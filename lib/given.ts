@@ -44,18 +44,33 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
   expectCase("activeTreatments", c);
   const certain: Treatment[] = [];
   const possible: Treatment[] = [];
-  const samePoint = (x: NominalInterval) => x.lo === 0 && x.hi === 0;
   for (const t of c.treatments) {
-    const sinceStart = relativeDay(c, timeId, t.start.timeId);
-    const untilEnd = t.end ? relativeDay(c, t.end.timeId, timeId) : null;
-    const surelyStarted = sinceStart.lo >= 0 && !samePoint(sinceStart);
+    const { sinceStart, untilEnd } = spanAround(c, timeId, t, t);
     const maybeStarted = sinceStart.hi > 0;
-    const surelyRunning = untilEnd === null || untilEnd.lo >= 0;
     const maybeRunning = untilEnd === null || untilEnd.hi > 0 || samePoint(untilEnd);
-    if (surelyStarted && surelyRunning) certain.push(t);
+    if (surelyWithin(sinceStart, untilEnd)) certain.push(t);
     else if (maybeStarted && maybeRunning) possible.push(t);
   }
   return { certain, possible };
+}
+
+/** Whether an interval of days is the same time point (0 apart, exactly). */
+const samePoint = (x: NominalInterval) => x.lo === 0 && x.hi === 0;
+
+/** Days from `first`'s start to a time point, and from the time point to `last`'s end (if any). */
+function spanAround(c: Case, timeId: string, first: Treatment, last: Treatment) {
+  return {
+    sinceStart: relativeDay(c, timeId, first.start.timeId),
+    untilEnd: last.end ? relativeDay(c, last.end.timeId, timeId) : null,
+  };
+}
+
+/**
+ * Whether a time point is surely within a span: surely after its start (not at the start's own
+ * visit: the same-visit rule) and surely not after its end (none stated: open).
+ */
+function surelyWithin(sinceStart: NominalInterval, untilEnd: NominalInterval | null): boolean {
+  return sinceStart.lo >= 0 && !samePoint(sinceStart) && (untilEnd === null || untilEnd.lo >= 0);
 }
 
 /**
@@ -94,11 +109,8 @@ export function surelyGiven(c: Case, timeId: string, drug: string): boolean {
       if (chain.includes(next)) return false;
       chain.push(next);
     }
-    const sinceStart = relativeDay(c, timeId, first.start.timeId);
-    const last = chain.at(-1)!;
-    const untilEnd = last.end ? relativeDay(c, last.end.timeId, timeId) : null;
-    const surelyStarted = sinceStart.lo >= 0 && !(sinceStart.lo === 0 && sinceStart.hi === 0);
-    return surelyStarted && (untilEnd === null || untilEnd.lo >= 0);
+    const { sinceStart, untilEnd } = spanAround(c, timeId, first, chain.at(-1)!);
+    return surelyWithin(sinceStart, untilEnd);
   });
 }
 

@@ -7,6 +7,20 @@ import { cellSpans, fillDays } from "../scripts/fill_days.ts";
 import { copyData, editLine } from "./helpers/data_dir.ts";
 import { ROOT } from "../scripts/runner/paths.ts";
 
+/** Runs `deno task fill-days dir` as a user would: its exit code, standard output and error. */
+async function fillDaysTask(
+  dir: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = await new Deno.Command("deno", {
+    args: ["task", "--quiet", "fill-days", dir],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = (b: Uint8Array) => new TextDecoder().decode(b);
+  return { code: out.code, stdout: text(out.stdout), stderr: text(out.stderr) };
+}
+
 /** `text` with the day cells of every data line replaced by `f(cell, line)`. */
 function editDays(text: string, f: (cell: string, line: number) => string): string {
   const lines = text.split("\n");
@@ -45,22 +59,12 @@ Deno.test("fill-days: empty and wrong day cells are written as the rules give th
     assert.equal(text, original, "the file as it was, byte for byte");
     assert.equal(changed.length, original.trimEnd().split("\n").length - 1);
     // Run as the task: it writes the file, then finds nothing to change.
-    const run = () =>
-      new Deno.Command("deno", {
-        args: ["task", "--quiet", "fill-days", dir],
-        cwd: ROOT,
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-    const first = await run();
-    assert.equal(first.code, 0, new TextDecoder().decode(first.stderr));
+    const first = await fillDaysTask(dir);
+    assert.equal(first.code, 0, first.stderr);
     assert.equal(await Deno.readTextFile(`${dir}/timepoints.csv`), original);
-    assert.match(
-      new TextDecoder().decode(first.stdout),
-      /^timepoints\.csv: the days of \d+ time points written/,
-    );
-    const second = await run();
-    assert.match(new TextDecoder().decode(second.stdout), /already as its rule gives them/);
+    assert.match(first.stdout, /^timepoints\.csv: the days of \d+ time points written/);
+    const second = await fillDaysTask(dir);
+    assert.match(second.stdout, /already as its rule gives them/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -78,14 +82,8 @@ Deno.test("fill-days: another problem in the data is listed, exit 1, nothing wri
       `${dir}/observations.csv`,
       editLine(obs, 2, (l) => "nobody" + l.slice(l.indexOf(","))),
     );
-    const out = await new Deno.Command("deno", {
-      args: ["task", "--quiet", "fill-days", dir],
-      cwd: ROOT,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 1);
-    const err = new TextDecoder().decode(out.stderr);
+    const { code, stderr: err } = await fillDaysTask(dir);
+    assert.equal(code, 1);
     assert.match(err, /^observations\.csv:2:case_id: unknown case id 'nobody'/m);
     assert.match(err, /nothing written/);
     assert.equal(await Deno.readTextFile(path), broken);
@@ -97,14 +95,8 @@ Deno.test("fill-days: another problem in the data is listed, exit 1, nothing wri
 Deno.test("fill-days: a folder without timepoints.csv is named, exit 1, nothing written", async () => {
   const dir = await Deno.makeTempDir({ prefix: "no-timepoints-" });
   try {
-    const out = await new Deno.Command("deno", {
-      args: ["task", "--quiet", "fill-days", dir],
-      cwd: ROOT,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 1);
-    const err = new TextDecoder().decode(out.stderr);
+    const { code, stderr: err } = await fillDaysTask(dir);
+    assert.equal(code, 1);
     assert.match(err, /timepoints\.csv: .*: nothing written\n$/);
     assert.doesNotMatch(err, /\bat .*\.ts:\d+/, "no stack trace");
     assert.deepEqual([...Deno.readDirSync(dir)], []);

@@ -33,6 +33,9 @@ export function activeRows(c: Case): Row[] {
   expectCase("activeRows", c);
   const { name } = valueScale([c]);
   const dose = (t: Treatment) => t.dose || t.doseWords ? doseCell(t) : DOSE_NOT_STATED;
+  // "paroxetine 20", or "duloxetine (dose not stated)".
+  const label = (t: Treatment) =>
+    t.dose || t.doseWords ? `${t.drug} ${dose(t)}` : `${t.drug} (${dose(t)})`;
   return c.observations.map((o) => {
     const a = activeTreatments(c, o.day.timeId);
     // A drug surely given though none of its periods surely is (a dose change whose day is
@@ -41,16 +44,12 @@ export function activeRows(c: Case): Row[] {
       !a.certain.some((t) => t.drug === d) && surelyGiven(c, o.day.timeId, d)
     );
     const certain = [
-      ...a.certain.map((t) =>
-        t.dose || t.doseWords ? `${t.drug} ${dose(t)}` : `${t.drug} (${dose(t)})`
-      ),
+      ...a.certain.map(label),
       ...surely.map((d) =>
         `${d} (${[...new Set(a.possible.filter((t) => t.drug === d).map(dose))].join(" or ")})`
       ),
     ];
-    const possible = a.possible.filter((t) => !surely.includes(t.drug)).map((t) =>
-      t.dose || t.doseWords ? `${t.drug} ${dose(t)}` : `${t.drug} (${dose(t)})`
-    );
+    const possible = a.possible.filter((t) => !surely.includes(t.drug)).map(label);
     return {
       [name]: formatInterval(o.vas),
       time: o.day.timeId,

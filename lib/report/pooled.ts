@@ -27,7 +27,9 @@ import {
   type Timing,
 } from "../analysis/responders.ts";
 import type { EffectSizeOptions } from "../stats/types.ts";
-import { casesListing, plural } from "../prose.ts";
+import { casesListing, listing, plural } from "../prose.ts";
+import { phases } from "../analysis/aggregation.ts";
+import { scaleMix } from "../cases.ts";
 
 /** "no standard error for cases 2 and 3, so no interval". */
 const noInterval = (ids: readonly string[]) =>
@@ -297,4 +299,34 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
       ? `With ${plural(n, "case")}, even if every case responded the exact interval's ` +
         `lower limit would be ${fmt(100 * best.ciLower!, 0)}%.`
       : "");
+}
+
+/**
+ * The opening of the pooled notebook: the cases in the data, the drug of interest, which cases
+ * the pooled analyses can use (those that take it, when some do not) and the scales of those
+ * cases (`scaleMix`).
+ *
+ * @param s The case series.
+ * @returns One paragraph of Markdown.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pooledIntro } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const text = pooledIntro(s);
+ * assert.ok(text.includes(`the drug of interest is ${s.study.drug}`));
+ * const none = pooledIntro({ ...s, study: { ...s.study, drug: "no-such-drug" } });
+ * assert.match(none, /the analyses below can pool 0 cases \(none\)\.$/);
+ * ```
+ */
+export function pooledIntro(s: CaseSeries): string {
+  expectSeries("pooledIntro", s);
+  const pooled = s.cases.filter((c) => !phases(c).reason);
+  const ids = (cs: readonly { id: string }[]) => listing(cs.map((c) => c.id), "none");
+  return `${plural(s.cases.length, "case")} in the data (${ids(s.cases)}); the drug of ` +
+    `interest is ${s.study.drug}` +
+    (pooled.length < s.cases.length
+      ? `; the analyses below can pool ${plural(pooled.length, "case")} (${ids(pooled)})`
+      : "") +
+    `.${pooled.length ? ` ${scaleMix(pooled)}` : ""}`;
 }
