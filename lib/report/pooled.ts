@@ -315,7 +315,9 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
  * const s = await loadCaseSeries();
  * const text = pooledIntro(s);
  * assert.ok(text.includes(`the drug of interest is ${s.study.drug}`));
- * const none = pooledIntro({ ...s, study: { ...s.study, drug: "no-such-drug" } });
+ * // Asked about a drug no case takes: no case to pool, said so.
+ * const study = { ...s.study, drug: "no-such-drug" };
+ * const none = pooledIntro({ ...s, study, cases: s.cases.map((c) => ({ ...c, study })) });
  * assert.match(none, /the analyses below can pool 0 cases \(none\)\.$/);
  * ```
  */
