@@ -16,8 +16,8 @@
  * @module
  */
 import { docExamples } from "../tests/helpers/doc_examples.ts";
+import { ROOT } from "./runner/paths.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 const VALUE_COMMENT = /^\s*\/\/\s*(["'[{]|-?\d|true\b|false\b|null\b)/;
 const ASSERTION = /^\s*(assert\b|assert\.|if\s*\(.*\)\s*throw\b|\}?\s*\)?;?\s*$)/;
 

@@ -6,8 +6,7 @@ import { parse } from "csv-parse/sync";
 import { copyData, dataWith, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
-
-const root = new URL("..", import.meta.url).pathname;
+import { ROOT } from "../scripts/runner/paths.ts";
 
 /**
  * Runs `deno task validate` as deno.json defines it (same permissions), from the checkout, with
@@ -18,7 +17,7 @@ async function validateWith(env: Record<string, string>, ...args: string[]) {
   assert.equal(run, "run");
   const out = await new Deno.Command("deno", {
     args: ["run", "--quiet", ...rest, ...args],
-    cwd: root,
+    cwd: ROOT,
     env: { NO_COLOR: "1", ...env },
   }).output();
   const dec = new TextDecoder();

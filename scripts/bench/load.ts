@@ -30,6 +30,7 @@
  * @module
  */
 import process from "node:process";
+import { fileURLToPath } from "node:url";
 import { writeSyntheticSeries } from "../synthetic.ts";
 import { loadCaseSeries } from "../../lib/load.ts";
 import { caseSummary } from "../../lib/summary.ts";
@@ -124,7 +125,7 @@ interface Reference {
 
 /** The pandas reference on one folder, or `null` when pandas is not installed. */
 async function pandasReference(dir: string): Promise<Reference | null> {
-  const script = new URL("./pandas_reference.py", import.meta.url).pathname;
+  const script = fileURLToPath(new URL("./pandas_reference.py", import.meta.url));
   let out: Deno.CommandOutput;
   try {
     out = await new Deno.Command(PYTHON, { args: [script, dir], stderr: "inherit" }).output();
@@ -148,7 +149,7 @@ if (import.meta.main) {
       console.error("usage: scripts/bench/load.ts [observations (a multiple of 10)...]");
       Deno.exit(2);
     }
-    const self = new URL(import.meta.url).pathname;
+    const self = fileURLToPath(import.meta.url);
     console.log(
       "| observations | load + validate | per-case summary | wall total | CPU (process) | " +
         "peak RSS | heap after | pandas, same tables | pandas peak RSS | total / pandas |",

@@ -16,6 +16,7 @@
 import process from "node:process";
 import { streamObservations } from "../../lib/data/stream.ts";
 import { columnsOf } from "../../lib/schema.ts";
+import { fileURLToPath } from "node:url";
 
 /** Writes an `observations.csv` of `rows` rows (a multiple of 10) into `dir`. */
 async function writeObservations(dir: string, rows: number): Promise<void> {
@@ -65,7 +66,7 @@ if (import.meta.main) {
       console.error("usage: scripts/bench/stream.ts [rows (a multiple of 10)...]");
       Deno.exit(2);
     }
-    const self = new URL(import.meta.url).pathname;
+    const self = fileURLToPath(import.meta.url);
     console.log("| rows | cases | file | streamed (wall) | CPU (process) | peak RSS |");
     console.log("|---:|---:|---:|---:|---:|---:|");
     for (const size of sizes) {

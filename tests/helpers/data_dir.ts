@@ -11,6 +11,7 @@ import {
 } from "../../lib/mod.ts";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { ROOT } from "../../scripts/runner/paths.ts";
 
 /**
  * Copies the data folder the tests read ({@link TEST_DATA_DIR}: the study, the tables, the source
@@ -32,7 +33,7 @@ export async function copyTree(from: string, to: string): Promise<void> {
 }
 
 /** Where the fixture datasets live (`tests/fixtures/<name>/`, tables in the data format). */
-export const FIXTURES_DIR: string = new URL("../fixtures/", import.meta.url).pathname;
+export const FIXTURES_DIR: string = `${ROOT}/tests/fixtures/`;
 
 /**
  * Copies the repository's data (not {@link TEST_DATA_DIR}) and appends a fixture dataset to it: the
