@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import type { EffectSizeOptions } from "./stats/types.ts";
+import { wrongArgument } from "./wrong_argument.ts";
 
 /** Responder thresholds: a percent reduction, or a reduction in points of the common 0–10 metric. */
 export type ResponderThreshold = { kind: "percent"; value: number } | {
@@ -229,5 +230,20 @@ export function pointsThreshold(study: Study): number | null {
  * ```
  */
 export function painOptions(study: Study): EffectSizeOptions {
+  const s: unknown = study;
+  if (
+    typeof s !== "object" || s === null ||
+    !["decrease", "increase"].includes((s as Partial<Study>).improvement as string) ||
+    typeof (s as Partial<Study>).goal !== "number"
+  ) {
+    const carrier = typeof s === "object" && s !== null && "study" in s
+      ? ("cases" in s ? "series" : "c")
+      : null;
+    const hint = carrier
+      ? `The ${carrier === "c" ? "case" : carrier} carries its study: ` +
+        `painOptions(${carrier}.study)`
+      : "";
+    wrongArgument("painOptions", "a study (series.study or c.study)", study, hint);
+  }
   return { improvement: study.improvement, goal: study.goal };
 }

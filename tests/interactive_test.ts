@@ -31,6 +31,15 @@ Deno.test("plot: Plot's options give a figure with its title and caption inside 
   assert.equal(atob(bundle["image/png"]).slice(1, 4), "PNG");
 });
 
+Deno.test("plot: width takes a figure width by name, as every builder's options do", () => {
+  const marks = [Plot.dot([{ x: 1, y: 2 }], { x: "x", y: "y" })];
+  const column = plots.plot({ width: "column", marks });
+  assert.equal(column.svg.getAttribute("width"), String(plots.PRINT_WIDTH.column));
+  const px = plots.PRINT_WIDTH.column + 40;
+  assert.equal(plots.plot({ width: px, marks }).svg.getAttribute("width"), String(px));
+  assert.throws(() => plots.plot({ width: 100, marks }), /figure width must be ≥/);
+});
+
 Deno.test("plot: a bare Plot.plot has no document here; the library's document draws it", () => {
   const marks = [Plot.dot([1, 2], { x: (d: number) => d })];
   assert.throws(() => Plot.plot({ marks }), /documentElement/);

@@ -8,9 +8,11 @@ import {
   DataValidationError,
   formatIssue,
   loadCaseSeries,
+  painOptions,
   parseStudy,
   percentThresholds,
   responders,
+  type Study,
 } from "../lib/mod.ts";
 import { copyData } from "./helpers/data_dir.ts";
 
@@ -101,4 +103,20 @@ Deno.test("parseStudy: percent thresholds in order, goal from the direction", ()
   assert.deepEqual(percentThresholds(s), [50, 30]);
   assert.equal(s.goal, 0);
   assert.throws(() => parseStudy({ ...s, extra: 1 }), /study\.json: /);
+});
+
+Deno.test("painOptions names a series or a case passed for its study, and says what to pass", async () => {
+  const s = await loadCaseSeries();
+  assert.deepEqual(painOptions(s.study), { improvement: s.study.improvement, goal: s.study.goal });
+  for (const [name, value] of [["series", s], ["c", s.cases[0]]] as const) {
+    assert.throws(
+      () => painOptions(value as unknown as Study),
+      (e) =>
+        e instanceof TypeError &&
+        /^painOptions: expected a study \(series\.study or c\.study\)/.test(e.message) &&
+        e.message.endsWith(`painOptions(${name}.study)`),
+      name,
+    );
+  }
+  assert.throws(() => painOptions(undefined as unknown as Study), /painOptions: expected a study/);
 });

@@ -15,10 +15,16 @@ import { type DataRow, type Figure, stack } from "./compose.ts";
 import { document } from "./dom.ts";
 import type { LegendItem } from "./legend.ts";
 import { pngBytes, svgText } from "./render.ts";
-import { figureWidth } from "./theme.ts";
+import { type FigureWidth, figureWidth } from "./theme.ts";
 
 /** Options of {@link plot}: `Plot.plot`'s, and a few of the figure around the chart. */
-export interface PlotFigureOptions extends Omit<PlotOptions, "title" | "subtitle" | "caption"> {
+export interface PlotFigureOptions
+  extends Omit<PlotOptions, "title" | "subtitle" | "caption" | "width"> {
+  /**
+   * The figure's width, as every builder of the project takes it: `"full"` (the default, a
+   * journal page), `"column"`, or px (at least the column's width).
+   */
+  width?: FigureWidth;
   /** Title, bold, at the top of the figure. */
   title?: string;
   /** A line under the chart, before the caption. */
@@ -77,8 +83,8 @@ function marksData(marks: unknown): DataRow[] {
  * itself when it is a cell's last expression (PNG at its size, SVG, the description); with
  * `await showFigure(fig)` it shows as every figure does.
  *
- * @param options `Plot.plot`'s options (marks, scales, width, height…) and `title`, `subtitle`,
- *   `caption`, `description`, `legend`.
+ * @param options `Plot.plot`'s options (marks, scales, height…), `width` as a figure width
+ *   (`"full"`, `"column"` or px) and `title`, `subtitle`, `caption`, `description`, `legend`.
  * @returns The figure.
  * @example
  * ```ts

@@ -67,7 +67,13 @@ Deno.test("records have distinct names, and no two figures write the same files"
     );
     assert.ok(files.length > plots.FIGURES.length, "several inputs");
     assert.equal(new Set(files).size, files.length, files.join(", "));
-    for (const f of files) assert.match(f, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a results file name");
+    for (const f of files) {
+      assert.match(
+        f,
+        /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+        `not a results file name: ${JSON.stringify(f)}`,
+      );
+    }
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

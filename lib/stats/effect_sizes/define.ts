@@ -95,7 +95,8 @@ export interface EffectSizeDef<N extends string = string> {
 /**
  * Declares a measure's record, keeping its name as a literal type (so `Measure`, the union of
  * the registry's names, follows from the registry) and freezing it. A record asking for a forest
- * plot without being pooled or without a standard error is refused.
+ * plot without being pooled or without a standard error is refused, and so is a name that is not
+ * letters and digits (it names results files).
  *
  * @param def The measure's facts.
  * @returns The same record, frozen.
@@ -125,6 +126,13 @@ export interface EffectSizeDef<N extends string = string> {
 export function defineEffectSize<const N extends string>(
   def: EffectSizeDef<N>,
 ): Readonly<EffectSizeDef<N>> {
+  if (typeof def.name !== "string" || !/^[A-Za-z][A-Za-z0-9]*$/.test(def.name)) {
+    throw new TypeError(
+      `${JSON.stringify(def.name)}: a measure's name is letters and digits, from a letter ` +
+        '(SingleCaseES\'s without separators: "TauBC", whose label is "Tau-BC"): effectSize ' +
+        "dispatches on it and it names results files (aggregate-<name>.csv)",
+    );
+  }
   if (def.forest && !(def.pooled && def.standardError)) {
     throw new TypeError(
       `${def.name}: forest: true needs pooled: true and standardError: true ` +

@@ -29,9 +29,10 @@ import { TAU_U_ES } from "./tau_u.ts";
 export type { EffectSizeDef, Family, PlotScale } from "./define.ts";
 
 /**
- * Every effect size this project implements (the AB measures of SingleCaseES 0.7.4), each with
- * its facts ({@link EffectSizeDef}), in the order of the SingleCaseES documentation: the
- * registry, one line per measure.
+ * Every effect size this project implements (the AB measures of SingleCaseES 0.7.4 but LOR, the
+ * log odds ratio, which the package defines only for percentages and proportions: no pain scale
+ * is one), each with its facts ({@link EffectSizeDef}), in the order of the SingleCaseES
+ * documentation: the registry, one line per measure.
  */
 export const EFFECT_SIZES = [
   NAP_ES,

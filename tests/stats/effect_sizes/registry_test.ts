@@ -179,6 +179,20 @@ Deno.test("the pooled measures and their forest plots are the registry's, forest
   assert.throws(() => defineEffectSize({ ...EFFECT_SIZES[0], pooled: false, forest: true }));
 });
 
+Deno.test("a measure's name is letters and digits: it names results files and is dispatched on", () => {
+  for (const d of EFFECT_SIZES) assert.match(d.name, /^[A-Za-z][A-Za-z0-9]*$/, d.name);
+  for (const name of ["PND low", "Tau-BC", "PND/2", "", "2PND"]) {
+    assert.throws(
+      () => defineEffectSize({ ...EFFECT_SIZES[0], name }),
+      (e) =>
+        e instanceof TypeError &&
+        e.message.startsWith(`${JSON.stringify(name)}: a measure's name`) &&
+        e.message.includes("aggregate-<name>"),
+      name,
+    );
+  }
+});
+
 Deno.test("no notebook types a measure's name: which measures it pools is the registry's", async () => {
   const names = new RegExp(`(["'\`])(${MEASURES.join("|")})\\1`);
   const found: string[] = [];
