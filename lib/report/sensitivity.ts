@@ -15,6 +15,7 @@ import { caseChange } from "../analysis/change.ts";
 import { phases } from "../analysis/aggregation.ts";
 import {
   type RoundingVerdict,
+  sensitivityExclusions,
   sensitivityRange,
   type SensitivityRow,
   type SensitivitySpan,
@@ -25,18 +26,64 @@ import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
 import { agree, listing, plural } from "../prose.ts";
 
-/** The sensitivity table as rows. */
+/**
+ * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
+ * out (`sensitivityExclusions`), its reason and no number. A value that is not defined is null
+ * with its reason: the column `reason` is there when some row has one (none when every value is
+ * defined and no case is left out).
+ *
+ * @param s The case series.
+ * @returns Rows of case, quantity, baseline, bound, rounding, value, n (and reason).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivityExclusions, sensitivityRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const rows = sensitivityRows(s);
+ * // Each case left out is one row, last, with its reason.
+ * const left = sensitivityExclusions(s.cases);
+ * assert.deepEqual(
+ *   rows.filter((r) => r.quantity === null).map((r) => [r.case, r.reason]),
+ *   left.map((e) => [e.caseId, e.reason]),
+ * );
+ * // A value is null only with a reason.
+ * assert.ok(rows.every((r) => r.value !== null || typeof r.reason === "string"));
+ * ```
+ */
 export function sensitivityRows(s: CaseSeries): Row[] {
   expectSeries("sensitivityRows", s);
-  return sensitivityTable(s.cases).map((r) => ({
-    case: r.caseId,
-    quantity: r.quantity,
-    baseline: r.baseline,
-    bound: r.bound,
-    rounding: r.rounding ?? "as stated",
-    value: num(r.value),
-    n: r.n,
-  }));
+  return withReasonColumn([
+    ...sensitivityTable(s.cases).map((r) => ({
+      case: r.caseId,
+      quantity: r.quantity,
+      baseline: r.baseline,
+      bound: r.bound,
+      rounding: r.rounding ?? "as stated",
+      value: num(r.value),
+      n: r.n,
+      reason: r.reason ?? null,
+    })),
+    ...sensitivityExclusions(s.cases).map((e) => ({
+      case: e.caseId,
+      quantity: null,
+      baseline: null,
+      bound: null,
+      rounding: null,
+      value: null,
+      n: null,
+      reason: e.reason,
+    })),
+  ]);
+}
+
+/**
+ * Rows whose last column, `reason`, says why a value is missing: kept when some row has one,
+ * dropped from every row when none has (a table where everything is defined has no empty column).
+ */
+function withReasonColumn(rows: readonly (Row & { reason: string | null })[]): Row[] {
+  return rows.some((r) => r.reason !== null)
+    ? [...rows]
+    : rows.map(({ reason: _, ...rest }) => rest);
 }
 
 /**
@@ -99,10 +146,13 @@ export function robustnessRows(rows: readonly Robustness[]): Row[] {
 }
 
 /**
- * The spans of the per-case quantities over every variant, baseline and bound, for tables.
+ * The spans of the per-case quantities over every variant, baseline and bound, for tables: a case
+ * left out of every variant is one row with its reason and no number; a quantity not defined in
+ * some variant says why (column `reason`, there when some row has one).
  *
  * @param spans The spans (`sensitivitySpans`).
- * @returns Rows of case, quantity, value as extracted, least and greatest value, variants.
+ * @returns Rows of case, quantity, value as extracted, least and greatest value, variants (and
+ * reason).
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -113,10 +163,12 @@ export function robustnessRows(rows: readonly Robustness[]): Row[] {
  * ```
  */
 export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
-  return spans.map((r) => ({
+  return withReasonColumn(spans.map((r) => ({
     case: r.caseId,
     quantity: r.quantity,
-    "as extracted": r.nominal === null
+    "as extracted": r.quantity === null
+      ? null
+      : r.nominal === null
       ? "not defined"
       : r.nominalDated
       ? num(r.nominal)
@@ -127,7 +179,8 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
         "bound stated)")
       : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
-  }));
+    reason: r.reason ?? null,
+  })));
 }
 
 /**
