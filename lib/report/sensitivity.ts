@@ -12,7 +12,6 @@ import type { Row } from "../display.ts";
 import { fmt } from "../intervals.ts";
 import type { CaseSeries } from "../model.ts";
 import { caseChange } from "../analysis/change.ts";
-import { phases } from "../analysis/aggregation.ts";
 import {
   type RoundingVerdict,
   sensitivityExclusions,
@@ -24,7 +23,7 @@ import {
 import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
-import { agree, listing, plural } from "../prose.ts";
+import { agree, casesListing, listing, plural } from "../prose.ts";
 
 /**
  * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
@@ -252,26 +251,38 @@ export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[])
 }
 
 /**
- * Which cases' baselines depend on the baseline definition, and why the others do not.
+ * Which cases' baselines depend on the baseline definition, and why the others do not; the cases
+ * with no change after the drug (`sensitivityExclusions`: no baseline of theirs enters a number)
+ * are named as such at the end.
  *
  * @param s The case series.
  * @returns The paragraph.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { baselineDependence, baselineSummary, loadCaseSeries } from "#lib/mod.ts";
+ * import {
+ *   baselineDependence,
+ *   baselineSummary,
+ *   loadCaseSeries,
+ *   sensitivityExclusions,
+ * } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const text = baselineSummary(s);
- * // Each case whose baseline moves with the definition gets its sentence.
+ * // Each case whose baseline moves a number gets its sentence; none of those with no change.
+ * const left = sensitivityExclusions(s.cases).map((e) => e.caseId);
  * for (const b of baselineDependence(s)) {
- *   assert.ok(text.includes(`Case ${b.caseId}'s baseline depends on the definition`));
+ *   const said = text.includes(`Case ${b.caseId}'s baseline depends on the definition`);
+ *   assert.equal(said, !left.includes(b.caseId));
  * }
  * ```
  */
 export function baselineSummary(s: CaseSeries): string {
-  const moving = baselineDependence(s);
-  // Cases that take the drug of interest and whose baseline is one value or none.
-  const fixed = s.cases.filter((c) => !phases(c).reason && !moving.some((b) => b.caseId === c.id));
+  const left = sensitivityExclusions(s.cases).map((e) => e.caseId);
+  const moving = baselineDependence(s).filter((b) => !left.includes(b.caseId));
+  // Cases with a change after the drug of interest whose baseline is one value.
+  const fixed = s.cases.filter((c) =>
+    !left.includes(c.id) && !moving.some((b) => b.caseId === c.id)
+  );
   const drug = s.study.drug;
   const unit = valueScale(s.cases).unit;
   return (moving.length
@@ -286,6 +297,13 @@ export function baselineSummary(s: CaseSeries): string {
         listing(fixed.map((c) => c.id))
       }) at most one value precedes ${drug} (or none does), so only the extraction bounds and ` +
         "the readings move the numbers."
+      : "") +
+    (left.length
+      ? ` ${casesListing(left)[0].toUpperCase()}${casesListing(left).slice(1)} ${
+        agree(left.length, "has", "have")
+      } no change after ${drug}, so ${
+        agree(left.length, "its baseline enters", "their baselines enter")
+      } no number.`
       : "");
 }
 

@@ -108,7 +108,8 @@ export function makeCase(
  * {@link CONSTRUCTED_INDICATION}; the other settings of `study`): `ok` has a value before and after
  * its start (6 → 4.5 → 3.5: a 25%, then a 41.7% reduction, so of the study's own percent thresholds, 30%
  * and 50%, the first is reached 30 days after the start and the second never);
- * `no-before` has values after it only, `no-after` before it only, and `other-drug` never takes it, so
+ * `no-before` has values after it only, `no-after` before it only (two: its baseline moves with
+ * the baseline definition, but no number of it does), and `other-drug` never takes it, so
  * that no change after the drug can be computed for these three.
  *
  * @param study The study whose thresholds and baseline definition the cases take.
@@ -121,7 +122,7 @@ export function aroundDrug(study: Study): CaseSeries {
     indication: CONSTRUCTED_INDICATION,
     thresholds: [{ kind: "percent", value: 30 }, { kind: "percent", value: 50 }],
   };
-  const days = { before: 5, start: 10, after: 20, later: 40 };
+  const days = { early: 2, before: 5, start: 10, after: 20, later: 40 };
   const periods = [{ drug: own.drug, dose: 10, start: "start", end: null }];
   const made = (id: string, values: Record<string, number>, p: Period[] = periods): Case => ({
     ...makeCase(days, p, values),
@@ -134,7 +135,7 @@ export function aroundDrug(study: Study): CaseSeries {
     cases: [
       made("ok", { before: 6, after: 4.5, later: 3.5 }),
       made("no-before", { after: 4, later: 2 }),
-      made("no-after", { before: 7 }),
+      made("no-after", { early: 8, before: 7 }),
       made("other-drug", { before: 6, after: 5 }, [{ ...periods[0], drug: "drug-y" }]),
     ],
   };

@@ -5,6 +5,8 @@
  */
 import assert from "node:assert/strict";
 import {
+  baselineDependence,
+  baselineSummary,
   loadCaseSeries,
   sensitivityExclusions,
   sensitivityRows,
@@ -85,4 +87,21 @@ Deno.test("spanRows: with every quantity defined, no reason column", () => {
   const rows = spanRows(sensitivitySpans([{ name: "as extracted", series: ok }]));
   assert.ok(rows.length > 0);
   for (const r of rows) assert.ok(!("reason" in r), JSON.stringify(r));
+});
+
+Deno.test("baselineSummary: a case with no change after the drug is not said to move a number", () => {
+  const text = baselineSummary(s);
+  // 'no-after' has two values before the drug (its baseline moves with the definition) and none
+  // after it: no number of it moves.
+  assert.ok(baselineDependence(s).some((b) => b.caseId === "no-after"));
+  assert.doesNotMatch(text, /Case no-after's baseline depends/);
+  assert.match(text, /In 1 other case \(ok\) at most one value precedes/);
+  assert.match(
+    text,
+    new RegExp(
+      `Cases no-before, no-after and other-drug have no change after ${s.study.drug}, so their ` +
+        "baselines enter no number\\.$",
+    ),
+  );
+  assert.match(baselineSummary(only("ok", "other-drug")), /Case other-drug has no change after/);
 });
