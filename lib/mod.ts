@@ -88,6 +88,7 @@ export {
   type Rounding,
   roundingRobustness,
   type RoundingVerdict,
+  sensitivityExclusions,
   sensitivityRange,
   type SensitivityRow,
   type SensitivitySpan,

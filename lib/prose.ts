@@ -88,6 +88,37 @@ export function casesListing(ids: readonly string[]): string {
 }
 
 /**
+ * Cases left out of an analysis, in words, those sharing a reason together: "cases 4 and 5:
+ * never takes …; case 6: no VAS value after …" (in order of first appearance).
+ *
+ * @param xs Each case left out with why (an `Exclusion`); a case listed twice under one reason
+ * is named once.
+ * @returns The phrase ("" for none).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { groupedExclusions } from "#lib/prose.ts";
+ * const xs = [
+ *   { caseId: "4", reason: "never takes x" },
+ *   { caseId: "6", reason: "no value after x" },
+ *   { caseId: "5", reason: "never takes x" },
+ * ];
+ * assert.equal(groupedExclusions(xs), "cases 4 and 5: never takes x; case 6: no value after x");
+ * ```
+ */
+export function groupedExclusions(
+  xs: readonly { readonly caseId: string; readonly reason: string }[],
+): string {
+  const byReason = new Map<string, string[]>();
+  for (const e of xs) {
+    const ids = byReason.get(e.reason) ?? [];
+    if (!ids.includes(e.caseId)) ids.push(e.caseId);
+    byReason.set(e.reason, ids);
+  }
+  return [...byReason].map(([reason, ids]) => `${casesListing(ids)}: ${reason}`).join("; ");
+}
+
+/**
  * The word that agrees with a count: `one` for 1, `many` otherwise ("is"/"are", "has"/"have").
  *
  * @param n The count.

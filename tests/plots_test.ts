@@ -19,6 +19,8 @@ import {
   RESPONDER_BAND_MAX_N,
   responderCurveFigure,
   responderCurveOmission,
+  SENSITIVITY,
+  SENSITIVITY_READINGS,
   sensitivityFigure,
   sensitivityIntervals,
   seriesTimelineFigure,
@@ -40,7 +42,7 @@ import {
 } from "../lib/plots/theme.ts";
 import { statedValue, timelineModel } from "../lib/plots/timeline_model.ts";
 import { joinedPoints } from "../lib/plots/timeline_values.ts";
-import { makeCase } from "./helpers/constructed_case.ts";
+import { aroundDrug, makeCase } from "./helpers/constructed_case.ts";
 import { oddCases } from "./plots/odd_cases.ts";
 import { articleCases, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { VERDICTS } from "../lib/plots/mod.ts";
@@ -53,6 +55,9 @@ const odd = new Map(oddCases(series.study).map((c) => [c.id, c]));
 const escape = (t: string) =>
   t.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const count = (svg: string, re: RegExp) => (svg.match(re) ?? []).length;
+/** A figure's words as read: its text elements (wrapped lines among them) joined by spaces. */
+const figureWords = (f: { svg: Element }) =>
+  [...f.svg.querySelectorAll("text")].map((t) => t.textContent).join(" ").replace(/\s+/g, " ");
 /** Markers drawn as data (the legend's swatches left out). */
 const dataCircles = (svg: string) =>
   count(svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, ""), /<circle/g);
@@ -665,22 +670,62 @@ Deno.test("verdicts panel: its title says plainly when the article is not apprai
   assert.match(title(without), /its claims \(the article is not appraised\)$/);
 });
 
-Deno.test("sensitivity: rows no variant defines are said in the caption, not drawn; their rows stay in the data", () => {
+Deno.test("sensitivity: rows no variant defines are said under the figure with their reason, not drawn, not in its data", () => {
   const rows = [
     { caseId: "1", quantity: "q", nominal: 30, lo: 30, hi: 65, variants: 9 },
     { caseId: "1", quantity: "r", nominal: 3, lo: 3, hi: 3, variants: 9 },
     { caseId: "4", quantity: "q", nominal: null, lo: null, hi: null, variants: 9, defined: 0 },
-    { caseId: "4", quantity: "r", nominal: null, lo: null, hi: null, variants: 9, defined: 0 },
+    {
+      caseId: "4",
+      quantity: "r",
+      nominal: null,
+      lo: null,
+      hi: null,
+      variants: 9,
+      defined: 0,
+      reason: "not reached by day 30",
+    },
   ];
   const f = sensitivityFigure(rows);
   const svg = svgText(f);
   assert.doesNotMatch(svg, /none of 9 defined/);
   assert.doesNotMatch(svg, />Case 4</);
   assert.match(
-    f.svg.textContent ?? "",
-    /Not drawn, no value under any\s+variant: Case 4 \(every\s+quantity\)\./,
+    figureWords(f),
+    /Not drawn, no value under any variant: Case 4 \(q; r: not reached by day 30\)\./,
   );
-  assert.equal(f.data.filter((d) => d.series === "Case 4").length, 2);
+  // The figure's data (its CSV) is what it draws.
+  assert.deepEqual(f.data.map((d) => d.series), ["Case 1", "Case 1"]);
+  assert.match(f.description, /, 2 rows\.$/);
+  // Nothing defined at all: no empty row is drawn either.
+  const none = sensitivityFigure(rows.filter((r) => r.caseId === "4"));
+  assert.deepEqual(none.data, []);
+  assert.doesNotMatch(svgText(none), />Case 4<|none of 9 defined/);
+  assert.match(figureWords(none), /Not drawn, .*Case 4/);
+});
+
+Deno.test("sensitivity figures: a case the analysis leaves out is named once under them with its reason, not drawn", () => {
+  const s = aroundDrug(series.study);
+  const excluded = lib.sensitivityExclusions(s.cases);
+  assert.ok(excluded.length > 0);
+  const variants = [{ name: "as extracted", series: s, readings: [] }];
+  for (const f of [SENSITIVITY.build(s), SENSITIVITY_READINGS.build(variants)]) {
+    const svg = svgText(f);
+    const text = figureWords(f);
+    for (const e of excluded) {
+      // No empty row: it is drawn only for a quantity it has a value for (the drug's start, over
+      // the readings), and the figure's data is what is drawn.
+      const mine = f.data.filter((d) => d.series === `Case ${e.caseId}`);
+      assert.ok(mine.every((d) => d.x_lo !== null), e.caseId);
+      assert.equal(count(svg, new RegExp(`>Case ${e.caseId}<`, "g")), mine.length, e.caseId);
+      const said = text.match(new RegExp(`(?<![\\w-])${e.caseId}(?![\\w-])`, "g")) ?? [];
+      // Named once under the figure (besides its rows' labels), with its reason.
+      assert.equal(said.length, 1 + mine.length, `${e.caseId}: ${text}`);
+      assert.ok(text.includes(e.reason), `${e.reason}: ${text}`);
+    }
+    assert.doesNotMatch(svg, /none of \d+ defined/);
+    assert.ok(f.data.some((d) => d.series === "Case ok"));
+  }
 });
 
 Deno.test("timeline: a dose change at a value's own visit breaks the line after that value, not the one into it", () => {

@@ -6,15 +6,17 @@
  *
  * @module
  */
-import { atBound, type ExtractionBound, fmt, type NominalInterval } from "../intervals.ts";
+import { type ExtractionBound, fmt } from "../intervals.ts";
 import type { Case, CaseSeries } from "../model.ts";
-import { BASELINE_DEFINITIONS, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
-import { caseChange, timeToRelief } from "./change.ts";
+import { BASELINE_DEFINITIONS } from "../timeline.ts";
+import { caseChange } from "./change.ts";
 import { prePost, signTest } from "./paired_tests.ts";
 import { responders, thresholdLabel } from "./responders.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 import { studyOf, valueScale } from "../cases.ts";
 import { withRounding } from "../rounding.ts";
+import { caseQuantities } from "./sensitivity_quantities.ts";
+import type { Exclusion } from "../stats/types.ts";
 
 /** One row of the sensitivity table. */
 export interface SensitivityRow {
@@ -36,11 +38,9 @@ export interface SensitivityRow {
   value: number | null;
   /** Number of cases or observations behind it. */
   n: number;
+  /** Why `value` is `null` (e.g. "not reached by day 30"); absent when it is a number. */
+  reason?: string;
 }
-
-/** `atBound`, for a value that may be missing. */
-const pick = (x: NominalInterval | null, bound: ExtractionBound, favourHigh: boolean) =>
-  x === null ? null : atBound(x, bound, favourHigh);
 
 const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
 
@@ -57,12 +57,46 @@ const ROUNDINGS: readonly { rounding: Rounding; bounds: readonly ExtractionBound
 ];
 
 /**
+ * The cases the sensitivity analysis leaves out, each once with why: those for which no change
+ * after the drug can be computed (no value before it, none after it, or the drug never taken),
+ * whatever the baseline definition, extraction bound or rounding, since none of these moves a
+ * value across the drug's start. Their per-case quantities are not rows of
+ * {@link sensitivityTable}; {@link sensitivitySpans} gives each one row with the reason.
+ *
+ * @param cases The cases.
+ * @param drug The drug whose start is day 0 (default: each case's study drug of interest).
+ * @returns One exclusion per case left out, in case order.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseChange, loadCaseSeries, sensitivityExclusions } from "#lib/mod.ts";
+ * const { cases } = await loadCaseSeries();
+ * // A case is left out exactly when it has no change after the drug, with the change's reason.
+ * const excluded = sensitivityExclusions(cases);
+ * for (const c of cases) {
+ *   const e = excluded.find((x) => x.caseId === c.id);
+ *   assert.equal(e?.reason, caseChange(c).points.length ? undefined : caseChange(c).reason);
+ * }
+ * ```
+ */
+export function sensitivityExclusions(cases: readonly Case[], drug?: string): Exclusion[] {
+  return cases.flatMap((c) => {
+    const ch = caseChange(c, { drug: drug ?? c.study.drug });
+    return ch.points.length
+      ? []
+      : [{ caseId: c.id, reason: ch.reason ?? ch.baseline.reason ?? "no change after the drug" }];
+  });
+}
+
+/**
  * The sensitivity table of one dataset: per case, percent reduction at the first and last
  * post-drug value and days to each percent threshold of the study (`percentThresholds(study)`);
  * pooled, the number of responders (the highest percent threshold at the last value, nominal
  * values) and the sign-test p-value; each under every baseline definition and bound, the values
- * as stated and (best and worst bounds) widened by their rounding. Infinite bounds (an open time
- * interval) are reported as `null`.
+ * as stated and (best and worst bounds) widened by their rounding. A case with no change after
+ * the drug ({@link sensitivityExclusions}) has no per-case row. A value that is not defined is
+ * `null` with its `reason` (a threshold not reached; an open time interval, whose infinite bound
+ * is not a number; no case to pool).
  *
  * @example
  * ```ts
@@ -73,6 +107,8 @@ const ROUNDINGS: readonly { rounding: Rounding; bounds: readonly ExtractionBound
  * // A row is of a case, or pooled ("all"); only the best and worst bounds are widened by rounding.
  * assert.ok(rows.every((r) => r.caseId === "all" || cases.some((c) => c.id === r.caseId)));
  * assert.ok(rows.every((r) => r.rounding !== "rounding" || r.bound !== "nominal"));
+ * // A value is null exactly when its row says why.
+ * assert.ok(rows.every((r) => (r.value === null) === (r.reason !== undefined)));
  * ```
  */
 export function sensitivityTable(
@@ -82,29 +118,31 @@ export function sensitivityTable(
   const study = studyOf(cases);
   drug ??= study?.drug ?? "";
   const rows: SensitivityRow[] = [];
-  const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
   const rounded = cases.map(withRounding);
-  const byCase = cases.map((c, i) => ({
-    c,
-    quantities: {
-      "as stated": caseQuantities(c, drug).filter((q) => q.inTable),
-      rounding: caseQuantities(rounded[i], drug).filter((q) => q.inTable),
-    },
-  }));
+  const excluded = new Set(sensitivityExclusions(cases, drug).map((e) => e.caseId));
+  const byCase = cases.flatMap((c, i) =>
+    excluded.has(c.id) ? [] : [{
+      c,
+      quantities: {
+        "as stated": caseQuantities(c, drug).filter((q) => q.inTable),
+        rounding: caseQuantities(rounded[i], drug).filter((q) => q.inTable),
+      },
+    }]
+  );
   for (const baseline of BASELINE_DEFINITIONS) {
     for (const { c, quantities } of byCase) {
       for (const { rounding, bounds } of ROUNDINGS) {
         for (const bound of bounds) {
           for (const q of quantities[rounding]) {
-            rows.push({
+            rows.push(withReason({
               caseId: c.id,
               quantity: q.quantity,
               baseline,
               bound,
               rounding,
-              value: finite(q.value(baseline, bound)),
+              value: q.value(baseline, bound),
               n: q.n(baseline),
-            });
+            }, () => q.reason(baseline, bound)));
           }
         }
       }
@@ -113,15 +151,15 @@ export function sensitivityTable(
     const r = responders(cases, { drug, baseline }).find((x) =>
       x.timing === "last" && x.threshold.kind === "percent" && x.threshold.value === top
     )!;
-    rows.push({
+    rows.push(withReason({
       caseId: "all",
       quantity: `responders ≥${top}%, last post-drug value`,
       baseline,
       bound: "nominal",
       rounding: "as stated",
-      value: r.count,
+      value: r.n > 0 ? r.count : null,
       n: r.n,
-    });
+    }, () => "no case to count"));
     for (const { rounding, bounds } of ROUNDINGS) {
       for (const bound of bounds) {
         const s = signTest(
@@ -132,7 +170,7 @@ export function sensitivityTable(
             bound,
           }),
         );
-        rows.push({
+        rows.push(withReason({
           caseId: "all",
           quantity: "sign test p, last post-drug value",
           baseline,
@@ -140,11 +178,23 @@ export function sensitivityTable(
           rounding,
           value: s.pValue,
           n: s.n,
-        });
+        }, () => s.reason ?? "not defined"));
       }
     }
   }
   return rows;
+}
+
+/**
+ * A row whose value is kept when it is a finite number; otherwise `null` with the reason
+ * `reason()` gives (an infinite bound, an open time interval, is not a number to report).
+ */
+function withReason(
+  row: Omit<SensitivityRow, "reason">,
+  reason: () => string | null,
+): SensitivityRow {
+  if (row.value !== null && Number.isFinite(row.value)) return row;
+  return { ...row, value: null, reason: reason() ?? "not defined" };
 }
 
 /** A dataset under a named set of readings (see `lib/readings.ts`: `analysisVariants`). */
@@ -157,13 +207,18 @@ export interface NamedSeries {
 
 /**
  * One row of the sensitivity figure: the span of a per-case quantity over every analysis variant
- * (alternative readings of the text), baseline definition, extraction bound and rounding.
+ * (alternative readings of the text), baseline definition, extraction bound and rounding; or, with
+ * `quantity` null, a case no variant can analyse, once, with its `reason`.
  */
 export interface SensitivitySpan {
   /** Case id. */
   caseId: string;
-  /** What is measured (e.g. "percent reduction, last post-drug value"). */
-  quantity: string;
+  /**
+   * What is measured (e.g. "percent reduction, last post-drug value"); `null` for the one row of
+   * a case left out of every variant ({@link sensitivityExclusions}), which stands for each of its
+   * quantities no variant defines.
+   */
+  quantity: string | null;
   /** Value under the first variant (as extracted), the default baseline and nominal values;
    * `null` when undefined there. */
   nominal: number | null;
@@ -183,91 +238,26 @@ export interface SensitivitySpan {
   variants: number;
   /** Number of analysis variants in which it is defined (at nominal values, default baseline). */
   defined: number;
-}
-
-/**
- * Per-case quantities of the sensitivity analysis, each under a baseline definition and bound:
- * its value, the number of values behind it, whether its nominal value is a stated date, and
- * whether the sensitivity table lists it (the span of the drug start from day 0 is drawn only).
- */
-function caseQuantities(
-  c: Case,
-  drug: string,
-): {
-  quantity: string;
-  value: (b: BaselineDefinition, x: ExtractionBound) => number | null;
-  n: (b: BaselineDefinition) => number;
-  dated: () => boolean;
-  inTable: boolean;
-}[] {
-  const start = firstPeriod(c, drug);
-  const origin = c.timepoints.find((t) => t.rule === "origin");
-  const fromDay0 = start && origin ? relativeDay(c, start.start.timeId, origin.id) : null;
-  const changes = new Map<BaselineDefinition, ReturnType<typeof caseChange>>();
-  const change = (baseline: BaselineDefinition) => {
-    let ch = changes.get(baseline);
-    if (!ch) changes.set(baseline, ch = caseChange(c, { drug, baseline }));
-    return ch;
-  };
-  const reliefs = new Map<string, ReturnType<typeof timeToRelief>>();
-  const relief = (pct: number, baseline: BaselineDefinition) => {
-    const key = `${pct} ${baseline}`;
-    let t = reliefs.get(key);
-    if (!t) reliefs.set(key, t = timeToRelief(c, pct, { drug, baseline }));
-    return t;
-  };
-  return [
-    {
-      quantity: "percent reduction, first post-drug value",
-      value: (baseline, bound) =>
-        pick(change(baseline).points[0]?.percentReduction ?? null, bound, true),
-      n: (baseline) => change(baseline).n,
-      dated: () => true,
-      inTable: true,
-    },
-    {
-      quantity: "percent reduction, last post-drug value",
-      value: (baseline, bound) =>
-        pick(change(baseline).points.at(-1)?.percentReduction ?? null, bound, true),
-      n: (baseline) => change(baseline).n,
-      dated: () => true,
-      inTable: true,
-    },
-    ...percentThresholds(c.study).map((pct) => ({
-      quantity: `days to ${pct}% reduction`,
-      value: (baseline: BaselineDefinition, bound: ExtractionBound) => {
-        const t = relief(pct, baseline);
-        return t.reached ? pick(t.day, bound, false) : null;
-      },
-      n: (baseline: BaselineDefinition) => relief(pct, baseline).n,
-      dated: () => {
-        const t = relief(pct, c.study.baseline);
-        return !t.reached ||
-          change(c.study.baseline).points.find((p) => p.timeId === t.timeId)!.dated;
-      },
-      inTable: true,
-    })),
-    {
-      quantity: `days from day 0 to the start of ${drug}`,
-      value: (_baseline: BaselineDefinition, bound: ExtractionBound) =>
-        pick(fromDay0, bound, false),
-      n: () => (fromDay0 ? 1 : 0),
-      dated: () =>
-        start !== null && origin !== undefined && datedGap(c, start.start.timeId, origin.id),
-      inTable: false,
-    },
-  ];
+  /**
+   * Why it is not defined in the variants where it is not (their distinct reasons, "; "-joined,
+   * e.g. "not reached by day 30"), or why the case is left out (`quantity` null); absent when it is
+   * defined in every variant.
+   */
+  reason?: string;
 }
 
 /**
  * The spans of every per-case quantity over the analysis variants, baseline definitions,
  * extraction bounds and rounding (values as stated and widened by half their last stated digit):
- * the rows the sensitivity figure draws. A case appears in every variant it
- * is in; a quantity never defined has `lo`/`hi` null.
+ * the rows the sensitivity figure draws. A case appears in every variant it is in; a quantity
+ * never defined has `lo`/`hi` null and its `reason`. A case left out of every variant (no change
+ * after the drug in any: {@link sensitivityExclusions}) has, in place of its quantities that no
+ * variant defines for that reason, one row with `quantity` null and the reason; the quantities
+ * it still has (the day the drug starts) keep their rows.
  *
  * @param variants The datasets under each set of readings, the dataset as extracted first.
  * @param drug The drug whose start is day 0 (default: the study's drug of interest).
- * @returns One row per case and quantity.
+ * @returns One row per case and quantity, and one per case left out, in case order.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -278,6 +268,8 @@ function caseQuantities(
  * for (const r of rows) {
  *   assert.equal(r.variants, 1);
  *   if (r.lo !== null) assert.ok(r.lo <= r.hi!);
+ *   // A row without a value in some variant says why.
+ *   assert.equal(r.defined < r.variants, r.reason !== undefined);
  *   // The nominal value is the table's at the case's default baseline and nominal bound.
  *   const baseline = s.cases.find((c) => c.id === r.caseId)!.study.baseline;
  *   const t = table.find((x) =>
@@ -292,9 +284,18 @@ export function sensitivitySpans(
   variants: readonly NamedSeries[],
   drug?: string,
 ): SensitivitySpan[] {
-  const out = new Map<string, SensitivitySpan & { values: number[] }>();
+  const out = new Map<string, SensitivitySpan & { values: number[]; reasons: Set<string> }>();
+  // Per case: the reasons it is left out, and whether some variant analyses it.
+  const exclusions = new Map<string, { reasons: Set<string>; analysed: boolean }>();
   for (const [vi, v] of variants.entries()) {
+    const left = new Map(
+      sensitivityExclusions(v.series.cases, drug).map((e) => [e.caseId, e.reason]),
+    );
     for (const c of v.series.cases) {
+      const x = exclusions.get(c.id) ?? { reasons: new Set(), analysed: false };
+      if (left.has(c.id)) x.reasons.add(left.get(c.id)!);
+      else x.analysed = true;
+      exclusions.set(c.id, x);
       const widened = caseQuantities(withRounding(c), drug ?? c.study.drug);
       for (const [qi, q] of caseQuantities(c, drug ?? c.study.drug).entries()) {
         const key = `${c.id}\u0000${q.quantity}`;
@@ -309,9 +310,11 @@ export function sensitivitySpans(
           variants: variants.length,
           defined: 0,
           values: [],
+          reasons: new Set<string>(),
         };
         const atNominal = q.value(c.study.baseline, "nominal");
         if (atNominal !== null && Number.isFinite(atNominal)) row.defined++;
+        else row.reasons.add(q.reason(c.study.baseline, "nominal")!);
         if (vi === 0) {
           row.nominal = atNominal !== null && Number.isFinite(atNominal) ? atNominal : null;
           row.nominalDated = q.dated();
@@ -330,11 +333,37 @@ export function sensitivitySpans(
       }
     }
   }
-  return [...out.values()].map(({ values, ...r }) => ({
-    ...r,
-    lo: values.length ? Math.min(...values) : null,
-    hi: values.length ? Math.max(...values) : null,
-  }));
+  const rows: SensitivitySpan[] = [];
+  const said = new Set<string>();
+  for (const { values, reasons, ...r } of out.values()) {
+    const x = exclusions.get(r.caseId)!;
+    // A case no variant analyses: one row for the quantities it never has for that reason.
+    if (!x.analysed && r.defined === 0 && [...reasons].every((why) => x.reasons.has(why))) {
+      if (!said.has(r.caseId)) {
+        said.add(r.caseId);
+        rows.push({
+          caseId: r.caseId,
+          quantity: null,
+          nominal: null,
+          lo: null,
+          hi: null,
+          openEnded: false,
+          nominalDated: true,
+          variants: r.variants,
+          defined: 0,
+          reason: [...x.reasons].join("; "),
+        });
+      }
+      continue;
+    }
+    rows.push({
+      ...r,
+      lo: values.length ? Math.min(...values) : null,
+      hi: values.length ? Math.max(...values) : null,
+      ...(reasons.size ? { reason: [...reasons].join("; ") } : {}),
+    });
+  }
+  return rows;
 }
 
 /** How a case's responder conclusion fares when its stated values are varied by their rounding. */

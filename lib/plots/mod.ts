@@ -59,10 +59,9 @@ export {
   SENSITIVITY,
   SENSITIVITY_READINGS,
   sensitivityFigure,
-  type SensitivityInterval,
-  sensitivityIntervals,
   type SensitivityOptions,
 } from "./sensitivity.ts";
+export { type SensitivityInterval, sensitivityIntervals } from "./sensitivity_rows.ts";
 export { type LegendItem, type Swatch } from "./legend.ts";
 export { FONT_FAMILY, FONT_PATHS, type FontWeight, measureText, type TextExtent } from "./fonts.ts";
 export {

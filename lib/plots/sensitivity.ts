@@ -5,12 +5,15 @@
  *
  * @module
  */
-import { listing } from "../prose.ts";
+import { groupedExclusions, listing } from "../prose.ts";
 import {
-  type SensitivityRow,
+  sensitivityExclusions,
+  type SensitivitySpan,
   sensitivitySpans,
   sensitivityTable,
 } from "../analysis/sensitivity.ts";
+import { type SensitivityInterval, sensitivityIntervals } from "./sensitivity_rows.ts";
+import type { Exclusion } from "../stats/types.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
@@ -19,44 +22,6 @@ import { measureText } from "./fonts.ts";
 import { type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 import type { LinearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
-
-/**
- * One row of the sensitivity figure: a quantity of one case (or of all cases) summarised over the
- * variants of the analysis. Map a table of variants onto it by grouping on (case, quantity):
- * `nominal` = the value under the default analysis, `lo`/`hi` = the least and greatest value
- * among the variants that give one, `variants` = how many variants were run, `defined` = how
- * many gave a value.
- */
-export interface SensitivityInterval {
-  /** Case id, or a label for a pooled quantity (e.g. "all"). */
-  caseId: string;
-  /** What is measured (rows of one quantity share an axis). */
-  quantity: string;
-  /** Value under the default analysis, or `null` when undefined there. */
-  nominal: number | null;
-  /** Least value over the variants, or `null` when no variant gives one. */
-  lo: number | null;
-  /** Greatest value over the variants, or `null` when no variant gives one. */
-  hi: number | null;
-  /** Number of variants run. */
-  variants: number;
-  /** Number of variants that gave a value (default: all). */
-  defined?: number;
-  /**
-   * What the variants of this row are, when known (e.g. "3 baseline definitions × 3 extraction
-   * bounds"): the caption says it, so that rows with different counts are explained.
-   */
-  over?: string;
-  /** Row label (default "Case <id>", or "All cases" for "all"). */
-  label?: string;
-  /** True when some variant leaves the value unbounded above (drawn as an arrow to the edge). */
-  openEnded?: boolean;
-  /**
-   * False when the nominal value is a time the text does not date (the midpoint of what the
-   * narrative allows): drawn as a hollow dot, a placeholder, not a date. Default true.
-   */
-  nominalDated?: boolean;
-}
 
 /** Options of {@link sensitivityFigure}. */
 export interface SensitivityOptions {
@@ -67,6 +32,11 @@ export interface SensitivityOptions {
   title?: string;
   /** Figure width (default "full"). */
   width?: FigureWidth;
+  /**
+   * Cases with no change after the drug, with why (`sensitivityExclusions`): no row of theirs
+   * is about the change, and a note under the figure names each once with its reason.
+   */
+  excluded?: readonly Exclusion[];
 }
 
 const ROW_H = 17;
@@ -76,20 +46,23 @@ const BAR = "#8EC3E6";
 /**
  * The sensitivity figure: for each quantity a small panel with one row per case, the range of
  * the quantity over the variants as a thick bar and the nominal value as a dot; the right column
- * says how many variants gave a value. Each quantity has its own x axis fitted to its values.
+ * says how many variants gave a value. Each quantity has its own x axis fitted to its values. A
+ * row no variant gives a value is not drawn (nor in the figure's data): a note under the figure
+ * names it with its reason, and another the cases the analysis leaves out (`excluded`).
  *
  * @param rows One row per case and quantity (see {@link SensitivityInterval}).
- * @param options What varies, width.
+ * @param options What varies, width, the cases left out.
  * @returns The figure.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { sensitivityFigure } from "#lib/plots/mod.ts";
- * assert.equal(
- *   sensitivityFigure([{ caseId: "1", quantity: "q", nominal: 1, lo: 0, hi: 2, variants: 9 }])
- *     .description,
- *   "Sensitivity of 1 quantity over the analysis variants, 1 row.",
+ * const f = sensitivityFigure(
+ *   [{ caseId: "1", quantity: "q", nominal: 1, lo: 0, hi: 2, variants: 9 }],
+ *   { excluded: [{ caseId: "2", reason: "never takes x" }] },
  * );
+ * assert.equal(f.description, "Sensitivity of 1 quantity over the analysis variants, 1 row.");
+ * assert.ok(f.svg.textContent!.includes("No change after the drug for case 2: never takes x."));
  * ```
  */
 export function sensitivityFigure(
@@ -97,10 +70,9 @@ export function sensitivityFigure(
   options: SensitivityOptions = {},
 ): Figure {
   const width = figureWidth(options.width ?? "full");
-  // Rows with no value under any variant (a case that never takes the drug) are said in the
-  // caption, not drawn as empty rows; their rows stay in the figure's data.
-  const someDefined = rows.filter((r) => (r.defined ?? r.variants) > 0);
-  const drawn = someDefined.length > 0 ? someDefined : rows;
+  // Rows with no value under any variant (a threshold never reached) are said under the
+  // figure with their reason, not drawn as empty rows.
+  const drawn = rows.filter((r) => (r.defined ?? r.variants) > 0);
   const quantities = [...new Set(drawn.map((r) => r.quantity))];
   const left = Math.ceil(
     PAD + Math.max(40, ...drawn.map((r) => measureText(labelOf(r), TYPE.label).width)) + 10,
@@ -112,7 +84,7 @@ export function sensitivityFigure(
     quantityPanel(q, drawn.filter((r) => r.quantity === q), { width, left, right })
   );
   const nq = quantities.length;
-  const data = rows.map((r): DataRow => ({
+  const data = drawn.map((r): DataRow => ({
     panel: r.quantity,
     series: labelOf(r),
     mark: "range",
@@ -122,21 +94,24 @@ export function sensitivityFigure(
     x_hi: r.openEnded ? Infinity : r.hi,
     label: countOf(r),
   }));
+  const excluded = options.excluded ?? [];
   return stack(panels, {
     data,
     title: options.title ??
       `Sensitivity of the headline numbers to the ${options.varied ?? "analysis choices"}`,
     width,
-    legend: sensitivityLegend(rows),
+    legend: sensitivityLegend(drawn),
+    notes: excluded.length ? [`No change after the drug for ${groupedExclusions(excluded)}.`] : [],
     caption: sensitivityCaption(drawn, options.varied) + undefinedNote(rows, drawn),
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
-      `variants, ${rows.length} row${rows.length === 1 ? "" : "s"}.`,
+      `variants, ${drawn.length} row${drawn.length === 1 ? "" : "s"}.`,
   });
 }
 
 /**
- * The rows left out because no variant gives them a value, by row label: " Not drawn, no value
- * under any variant: Case 4 (every quantity)." (empty when none is left out).
+ * The rows left out because no variant gives them a value, by row label, each quantity with its
+ * reason: " Not drawn, no value under any variant: Case 4 (days to 50% reduction: not reached by
+ * day 30)." (empty when none is left out).
  */
 function undefinedNote(
   rows: readonly SensitivityInterval[],
@@ -146,11 +121,15 @@ function undefinedNote(
   if (left.length === 0) return "";
   const quantities = new Set(rows.map((r) => r.quantity));
   const labels = [...new Set(left.map(labelOf))].map((label) => {
-    const qs = left.filter((r) => labelOf(r) === label).map((r) => r.quantity);
-    const distinct = [...new Set(qs)];
-    return `${label} (${
-      distinct.length === quantities.size ? "every quantity" : listing(distinct)
-    })`;
+    const mine = left.filter((r) => labelOf(r) === label);
+    const reasons = [...new Set(mine.map((r) => r.reason ?? ""))];
+    const every = new Set(mine.map((r) => r.quantity)).size === quantities.size;
+    const parts = reasons.map((why) => {
+      const qs = [...new Set(mine.filter((r) => (r.reason ?? "") === why).map((r) => r.quantity))];
+      const what = every && reasons.length === 1 ? "every quantity" : listing(qs);
+      return why ? `${what}: ${why}` : what;
+    });
+    return `${label} (${parts.join("; ")})`;
   });
   return ` Not drawn, no value under any variant: ${listing(labels)}.`;
 }
@@ -375,58 +354,6 @@ function variantsNote(rows: readonly SensitivityInterval[]): string {
 }
 
 /**
- * Maps the sensitivity table (one row per case × quantity × variant) onto the figure's rows:
- * grouped by case and quantity, `nominal` = the value of the variant named by `nominal`, `lo`/`hi`
- * = the least and greatest value among the variants that give one.
- *
- * @param rows The sensitivity table.
- * @param nominal Which variant is the nominal analysis (default: baseline "last", bound "nominal").
- * @returns One {@link SensitivityInterval} per case and quantity, in order of first appearance.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { sensitivityIntervals } from "#lib/plots/mod.ts";
- * assert.deepEqual(
- *   sensitivityIntervals([
- *     { caseId: "1", quantity: "q", baseline: "last", bound: "nominal", value: 2, n: 1 },
- *     { caseId: "1", quantity: "q", baseline: "max", bound: "nominal", value: null, n: 1 },
- *   ])[0],
- *   { caseId: "1", quantity: "q", nominal: 2, lo: 2, hi: 2, variants: 2, defined: 1,
- *     over: "2 baseline definitions at the nominal extraction bound only" },
- * );
- * ```
- */
-export function sensitivityIntervals(
-  rows: readonly SensitivityRow[],
-  nominal: (r: SensitivityRow) => boolean = (r) => r.baseline === "last" && r.bound === "nominal",
-): SensitivityInterval[] {
-  const groups = new Map<string, SensitivityRow[]>();
-  for (const r of rows) {
-    const key = JSON.stringify([r.caseId, r.quantity]);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  return [...groups.values()].map((g) => {
-    const values = g.map((r) => r.value).filter((v): v is number => v !== null);
-    const nb = new Set(g.map((r) => r.baseline)).size;
-    const nx = new Set(g.map((r) => r.bound)).size;
-    // Rows under rounding (values widened by half their last digit) beside those as stated.
-    const rounded = g.filter((r) => r.rounding !== undefined && r.rounding !== "as stated").length;
-    return {
-      caseId: g[0].caseId,
-      quantity: g[0].quantity,
-      nominal: g.find(nominal)?.value ?? null,
-      lo: values.length ? Math.min(...values) : null,
-      hi: values.length ? Math.max(...values) : null,
-      variants: g.length,
-      defined: values.length,
-      over: `${nb} baseline definition${nb === 1 ? "" : "s"}` +
-        (nx === 1 ? ` at the ${g[0].bound} extraction bound only` : ` × ${nx} extraction bounds`) +
-        (rounded ? `, and ${rounded} with the values rounded (at the best and worst bounds)` : ""),
-    };
-  });
-}
-
-/**
  * The record of the sensitivity of a series' headline numbers to the analysis choices
  * (`results/figures/sensitivity`).
  *
@@ -449,6 +376,7 @@ export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
   build: (s, options) =>
     sensitivityFigure(sensitivityIntervals(sensitivityTable(s.cases)), {
       varied: "baseline definition, extraction bound and rounding",
+      excluded: sensitivityExclusions(s.cases),
       ...options,
     }),
 });
@@ -474,9 +402,18 @@ export const SENSITIVITY_READINGS: Readonly<FigureDef<"variants">> = defineFigur
   builder: sensitivityFigure,
   notebook: "30-sensitivity",
   file: () => "sensitivity-readings",
-  build: (variants, options) =>
-    sensitivityFigure(sensitivitySpans(variants), {
+  build: (variants, options) => {
+    const spans = sensitivitySpans(variants);
+    return sensitivityFigure(spans.filter(hasQuantity), {
       varied: "readings of the text, baseline definition, extraction bound and rounding",
+      excluded: spans.filter((r) => r.quantity === null)
+        .map((r) => ({ caseId: r.caseId, reason: r.reason ?? "no value in any variant" })),
       ...options,
-    }),
+    });
+  },
 });
+
+/** A span of a quantity, not the row of a case left out of every variant. */
+function hasQuantity(r: SensitivitySpan): r is SensitivitySpan & { quantity: string } {
+  return r.quantity !== null;
+}

@@ -7,22 +7,14 @@
 import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { valueScale } from "../cases.ts";
-import { casesListing } from "../prose.ts";
+import { groupedExclusions } from "../prose.ts";
 
 /** A number as a table cell: rounded to 4 decimals, `null` when it is missing or not finite. */
 export const num = (x: number | null | undefined): number | null =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
 
 /** Exclusions in words, cases sharing a reason together: "cases 4 and 5: never takes …". */
-export function groupedExclusions(xs: readonly Exclusion[]): string {
-  const byReason = new Map<string, string[]>();
-  for (const e of xs) {
-    const ids = byReason.get(e.reason) ?? [];
-    if (!ids.includes(e.caseId)) ids.push(e.caseId);
-    byReason.set(e.reason, ids);
-  }
-  return [...byReason].map(([reason, ids]) => `${casesListing(ids)}: ${reason}`).join("; ");
-}
+export { groupedExclusions };
 
 /** The ids of excluded cases for a table column, or `null` when there are none. */
 export const excludedIds = (xs: readonly Exclusion[]): string | null =>

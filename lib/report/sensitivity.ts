@@ -12,9 +12,9 @@ import type { Row } from "../display.ts";
 import { fmt } from "../intervals.ts";
 import type { CaseSeries } from "../model.ts";
 import { caseChange } from "../analysis/change.ts";
-import { phases } from "../analysis/aggregation.ts";
 import {
   type RoundingVerdict,
+  sensitivityExclusions,
   sensitivityRange,
   type SensitivityRow,
   type SensitivitySpan,
@@ -23,20 +23,66 @@ import {
 import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
-import { agree, listing, plural } from "../prose.ts";
+import { agree, casesListing, listing, plural } from "../prose.ts";
 
-/** The sensitivity table as rows. */
+/**
+ * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
+ * out (`sensitivityExclusions`), its reason and no number. A value that is not defined is null
+ * with its reason: the column `reason` is there when some row has one (none when every value is
+ * defined and no case is left out).
+ *
+ * @param s The case series.
+ * @returns Rows of case, quantity, baseline, bound, rounding, value, n (and reason).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivityExclusions, sensitivityRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const rows = sensitivityRows(s);
+ * // Each case left out is one row, last, with its reason.
+ * const left = sensitivityExclusions(s.cases);
+ * assert.deepEqual(
+ *   rows.filter((r) => r.quantity === null).map((r) => [r.case, r.reason]),
+ *   left.map((e) => [e.caseId, e.reason]),
+ * );
+ * // A value is null only with a reason.
+ * assert.ok(rows.every((r) => r.value !== null || typeof r.reason === "string"));
+ * ```
+ */
 export function sensitivityRows(s: CaseSeries): Row[] {
   expectSeries("sensitivityRows", s);
-  return sensitivityTable(s.cases).map((r) => ({
-    case: r.caseId,
-    quantity: r.quantity,
-    baseline: r.baseline,
-    bound: r.bound,
-    rounding: r.rounding ?? "as stated",
-    value: num(r.value),
-    n: r.n,
-  }));
+  return withReasonColumn([
+    ...sensitivityTable(s.cases).map((r) => ({
+      case: r.caseId,
+      quantity: r.quantity,
+      baseline: r.baseline,
+      bound: r.bound,
+      rounding: r.rounding ?? "as stated",
+      value: num(r.value),
+      n: r.n,
+      reason: r.reason ?? null,
+    })),
+    ...sensitivityExclusions(s.cases).map((e) => ({
+      case: e.caseId,
+      quantity: null,
+      baseline: null,
+      bound: null,
+      rounding: null,
+      value: null,
+      n: null,
+      reason: e.reason,
+    })),
+  ]);
+}
+
+/**
+ * Rows whose last column, `reason`, says why a value is missing: kept when some row has one,
+ * dropped from every row when none has (a table where everything is defined has no empty column).
+ */
+function withReasonColumn(rows: readonly (Row & { reason: string | null })[]): Row[] {
+  return rows.some((r) => r.reason !== null)
+    ? [...rows]
+    : rows.map(({ reason: _, ...rest }) => rest);
 }
 
 /**
@@ -99,10 +145,13 @@ export function robustnessRows(rows: readonly Robustness[]): Row[] {
 }
 
 /**
- * The spans of the per-case quantities over every variant, baseline and bound, for tables.
+ * The spans of the per-case quantities over every variant, baseline and bound, for tables: a case
+ * left out of every variant is one row with its reason and no number; a quantity not defined in
+ * some variant says why (column `reason`, there when some row has one).
  *
  * @param spans The spans (`sensitivitySpans`).
- * @returns Rows of case, quantity, value as extracted, least and greatest value, variants.
+ * @returns Rows of case, quantity, value as extracted, least and greatest value, variants (and
+ * reason).
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -113,10 +162,12 @@ export function robustnessRows(rows: readonly Robustness[]): Row[] {
  * ```
  */
 export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
-  return spans.map((r) => ({
+  return withReasonColumn(spans.map((r) => ({
     case: r.caseId,
     quantity: r.quantity,
-    "as extracted": r.nominal === null
+    "as extracted": r.quantity === null
+      ? null
+      : r.nominal === null
       ? "not defined"
       : r.nominalDated
       ? num(r.nominal)
@@ -127,7 +178,8 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
         "bound stated)")
       : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
-  }));
+    reason: r.reason ?? null,
+  })));
 }
 
 /**
@@ -199,26 +251,38 @@ export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[])
 }
 
 /**
- * Which cases' baselines depend on the baseline definition, and why the others do not.
+ * Which cases' baselines depend on the baseline definition, and why the others do not; the cases
+ * with no change after the drug (`sensitivityExclusions`: no baseline of theirs enters a number)
+ * are named as such at the end.
  *
  * @param s The case series.
  * @returns The paragraph.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { baselineDependence, baselineSummary, loadCaseSeries } from "#lib/mod.ts";
+ * import {
+ *   baselineDependence,
+ *   baselineSummary,
+ *   loadCaseSeries,
+ *   sensitivityExclusions,
+ * } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const text = baselineSummary(s);
- * // Each case whose baseline moves with the definition gets its sentence.
+ * // Each case whose baseline moves a number gets its sentence; none of those with no change.
+ * const left = sensitivityExclusions(s.cases).map((e) => e.caseId);
  * for (const b of baselineDependence(s)) {
- *   assert.ok(text.includes(`Case ${b.caseId}'s baseline depends on the definition`));
+ *   const said = text.includes(`Case ${b.caseId}'s baseline depends on the definition`);
+ *   assert.equal(said, !left.includes(b.caseId));
  * }
  * ```
  */
 export function baselineSummary(s: CaseSeries): string {
-  const moving = baselineDependence(s);
-  // Cases that take the drug of interest and whose baseline is one value or none.
-  const fixed = s.cases.filter((c) => !phases(c).reason && !moving.some((b) => b.caseId === c.id));
+  const left = sensitivityExclusions(s.cases).map((e) => e.caseId);
+  const moving = baselineDependence(s).filter((b) => !left.includes(b.caseId));
+  // Cases with a change after the drug of interest whose baseline is one value.
+  const fixed = s.cases.filter((c) =>
+    !left.includes(c.id) && !moving.some((b) => b.caseId === c.id)
+  );
   const drug = s.study.drug;
   const unit = valueScale(s.cases).unit;
   return (moving.length
@@ -233,6 +297,13 @@ export function baselineSummary(s: CaseSeries): string {
         listing(fixed.map((c) => c.id))
       }) at most one value precedes ${drug} (or none does), so only the extraction bounds and ` +
         "the readings move the numbers."
+      : "") +
+    (left.length
+      ? ` ${casesListing(left)[0].toUpperCase()}${casesListing(left).slice(1)} ${
+        agree(left.length, "has", "have")
+      } no change after ${drug}, so ${
+        agree(left.length, "its baseline enters", "their baselines enter")
+      } no number.`
       : "");
 }
 

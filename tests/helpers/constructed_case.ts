@@ -3,7 +3,7 @@
  * day is given as an interval `[lo, hi]` (a time the words leave open), dose periods between them
  * and values on a 10 cm VAS.
  */
-import { type Case, SCALES, type Treatment } from "../../lib/mod.ts";
+import { type Case, type CaseSeries, SCALES, type Study, type Treatment } from "../../lib/mod.ts";
 
 /** The indication of the constructed periods (unless a period says otherwise). */
 export const CONSTRUCTED_INDICATION = "pain";
@@ -100,5 +100,43 @@ export function makeCase(
     timepoints,
     study: undefined as never,
     columns: {},
+  };
+}
+
+/**
+ * A series of constructed cases around one drug of interest ("drug-x", given for
+ * {@link CONSTRUCTED_INDICATION}; the other settings of `study`): `ok` has a value before and after
+ * its start (6 → 4.5 → 3.5: a 25%, then a 41.7% reduction, so of the study's own percent thresholds, 30%
+ * and 50%, the first is reached 30 days after the start and the second never);
+ * `no-before` has values after it only, `no-after` before it only (two: its baseline moves with
+ * the baseline definition, but no number of it does), and `other-drug` never takes it, so
+ * that no change after the drug can be computed for these three.
+ *
+ * @param study The study whose thresholds and baseline definition the cases take.
+ * @returns The series (no article recorded).
+ */
+export function aroundDrug(study: Study): CaseSeries {
+  const own: Study = {
+    ...study,
+    drug: "drug-x",
+    indication: CONSTRUCTED_INDICATION,
+    thresholds: [{ kind: "percent", value: 30 }, { kind: "percent", value: 50 }],
+  };
+  const days = { early: 2, before: 5, start: 10, after: 20, later: 40 };
+  const periods = [{ drug: own.drug, dose: 10, start: "start", end: null }];
+  const made = (id: string, values: Record<string, number>, p: Period[] = periods): Case => ({
+    ...makeCase(days, p, values),
+    id,
+    study: own,
+  });
+  return {
+    study: own,
+    sources: new Map(),
+    cases: [
+      made("ok", { before: 6, after: 4.5, later: 3.5 }),
+      made("no-before", { after: 4, later: 2 }),
+      made("no-after", { early: 8, before: 7 }),
+      made("other-drug", { before: 6, after: 5 }, [{ ...periods[0], drug: "drug-y" }]),
+    ],
   };
 }

@@ -1,0 +1,108 @@
+/**
+ * The rows of the sensitivity figure: what one row is (a quantity of one case over the variants
+ * of the analysis), and the sensitivity table mapped onto them.
+ *
+ * @module
+ */
+import type { SensitivityRow } from "../analysis/sensitivity.ts";
+
+/**
+ * One row of the sensitivity figure: a quantity of one case (or of all cases) summarised over the
+ * variants of the analysis. Map a table of variants onto it by grouping on (case, quantity):
+ * `nominal` = the value under the default analysis, `lo`/`hi` = the least and greatest value
+ * among the variants that give one, `variants` = how many variants were run, `defined` = how
+ * many gave a value.
+ */
+export interface SensitivityInterval {
+  /** Case id, or a label for a pooled quantity (e.g. "all"). */
+  caseId: string;
+  /** What is measured (rows of one quantity share an axis). */
+  quantity: string;
+  /** Value under the default analysis, or `null` when undefined there. */
+  nominal: number | null;
+  /** Least value over the variants, or `null` when no variant gives one. */
+  lo: number | null;
+  /** Greatest value over the variants, or `null` when no variant gives one. */
+  hi: number | null;
+  /** Number of variants run. */
+  variants: number;
+  /** Number of variants that gave a value (default: all). */
+  defined?: number;
+  /**
+   * What the variants of this row are, when known (e.g. "3 baseline definitions × 3 extraction
+   * bounds"): the caption says it, so that rows with different counts are explained.
+   */
+  over?: string;
+  /** Row label (default "Case <id>", or "All cases" for "all"). */
+  label?: string;
+  /** True when some variant leaves the value unbounded above (drawn as an arrow to the edge). */
+  openEnded?: boolean;
+  /**
+   * False when the nominal value is a time the text does not date (the midpoint of what the
+   * narrative allows): drawn as a hollow dot, a placeholder, not a date. Default true.
+   */
+  nominalDated?: boolean;
+  /** Why some variant gives no value (said under the figure for a row none gives one). */
+  reason?: string;
+}
+
+/**
+ * Maps the sensitivity table (one row per case × quantity × variant) onto the figure's rows:
+ * grouped by case and quantity, `nominal` = the value of the variant named by `nominal`, `lo`/`hi`
+ * = the least and greatest value among the variants that give one, `reason` = why the others
+ * give none.
+ *
+ * @param rows The sensitivity table.
+ * @param nominal Which variant is the nominal analysis (default: baseline "last", bound "nominal").
+ * @returns One {@link SensitivityInterval} per case and quantity, in order of first appearance.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sensitivityIntervals } from "#lib/plots/mod.ts";
+ * assert.deepEqual(
+ *   sensitivityIntervals([
+ *     { caseId: "1", quantity: "q", baseline: "last", bound: "nominal", value: 2, n: 1 },
+ *     {
+ *       caseId: "1", quantity: "q", baseline: "max", bound: "nominal", value: null, n: 1,
+ *       reason: "not reached by day 30",
+ *     },
+ *   ])[0],
+ *   { caseId: "1", quantity: "q", nominal: 2, lo: 2, hi: 2, variants: 2, defined: 1,
+ *     over: "2 baseline definitions at the nominal extraction bound only",
+ *     reason: "not reached by day 30" },
+ * );
+ * ```
+ */
+export function sensitivityIntervals(
+  rows: readonly SensitivityRow[],
+  nominal: (r: SensitivityRow) => boolean = (r) => r.baseline === "last" && r.bound === "nominal",
+): SensitivityInterval[] {
+  const groups = new Map<string, SensitivityRow[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.caseId, r.quantity]);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => {
+    const values = g.map((r) => r.value).filter((v): v is number => v !== null);
+    const nb = new Set(g.map((r) => r.baseline)).size;
+    const nx = new Set(g.map((r) => r.bound)).size;
+    // Rows under rounding (values widened by half their last digit) beside those as stated.
+    const rounded = g.filter((r) => r.rounding !== undefined && r.rounding !== "as stated").length;
+    const reasons = [
+      ...new Set(g.flatMap((r) => r.value === null ? [r.reason ?? "not defined"] : [])),
+    ];
+    return {
+      caseId: g[0].caseId,
+      quantity: g[0].quantity,
+      nominal: g.find(nominal)?.value ?? null,
+      lo: values.length ? Math.min(...values) : null,
+      hi: values.length ? Math.max(...values) : null,
+      variants: g.length,
+      defined: values.length,
+      over: `${nb} baseline definition${nb === 1 ? "" : "s"}` +
+        (nx === 1 ? ` at the ${g[0].bound} extraction bound only` : ` × ${nx} extraction bounds`) +
+        (rounded ? `, and ${rounded} with the values rounded (at the best and worst bounds)` : ""),
+      ...(reasons.length ? { reason: reasons.join("; ") } : {}),
+    };
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * The sensitivity notebook's tables with cases the analysis cannot use: each such case is one
+ * row with its reason (no rows of empty numbers), a null value of an analysable case says why,
+ * and a table with nothing undefined keeps its columns.
+ */
+import assert from "node:assert/strict";
+import {
+  baselineDependence,
+  baselineSummary,
+  loadCaseSeries,
+  sensitivityExclusions,
+  sensitivityRows,
+  sensitivitySpans,
+  spanRows,
+} from "../../lib/mod.ts";
+import { aroundDrug } from "../helpers/constructed_case.ts";
+import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
+
+const s = aroundDrug((await loadCaseSeries(TEST_DATA_DIR)).study);
+const excluded = sensitivityExclusions(s.cases);
+const only = (...ids: string[]) => ({ ...s, cases: s.cases.filter((c) => ids.includes(c.id)) });
+const COLUMNS = ["case", "quantity", "baseline", "bound", "rounding", "value", "n"];
+
+Deno.test("sensitivityRows: a case left out is one row, its reason and no number", () => {
+  const rows = sensitivityRows(s);
+  assert.ok(excluded.length > 0);
+  for (const e of excluded) {
+    const mine = rows.filter((r) => r.case === e.caseId);
+    assert.deepEqual(mine, [{
+      case: e.caseId,
+      quantity: null,
+      baseline: null,
+      bound: null,
+      rounding: null,
+      value: null,
+      n: null,
+      reason: e.reason,
+    }]);
+  }
+  // Every row has the reason column; a value is null exactly when it has a reason.
+  for (const r of rows) {
+    assert.deepEqual(Object.keys(r), [...COLUMNS, "reason"]);
+    assert.equal(r.value === null, r.reason !== null, JSON.stringify(r));
+  }
+  // The rows of the cases left out come last, in case order.
+  assert.deepEqual(rows.slice(-excluded.length).map((r) => r.case), excluded.map((e) => e.caseId));
+});
+
+Deno.test("sensitivityRows: with no value undefined and no case left out, no reason column", () => {
+  // The analysable case's 50% threshold is never reached: without it, nothing is undefined.
+  const study = { ...s.study, thresholds: s.study.thresholds.filter((t) => t.value !== 50) };
+  const ok = { ...only("ok"), study, cases: only("ok").cases.map((c) => ({ ...c, study })) };
+  const rows = sensitivityRows(ok);
+  assert.ok(rows.length > 0);
+  for (const r of rows) assert.deepEqual(Object.keys(r), COLUMNS);
+});
+
+Deno.test("spanRows: a case left out is one row with its reason; a never-defined quantity says why", () => {
+  const rows = spanRows(sensitivitySpans([{ name: "as extracted", series: s }]));
+  for (const e of excluded) {
+    const left = rows.filter((r) => r.case === e.caseId && r.quantity === null);
+    assert.deepEqual(left, [{
+      case: e.caseId,
+      quantity: null,
+      "as extracted": null,
+      least: null,
+      greatest: null,
+      "defined in": "0/1 variants",
+      reason: e.reason,
+    }]);
+    // No other row of it is all empty.
+    const rest = rows.filter((r) => r.case === e.caseId && r.quantity !== null);
+    assert.ok(rest.every((r) => r.least !== null), e.caseId);
+  }
+  const fifty = rows.find((r) => r.case === "ok" && r.quantity === "days to 50% reduction")!;
+  assert.equal(fifty["as extracted"], "not defined");
+  assert.match(String(fifty.reason), /^not reached by day 30/);
+  assert.ok(
+    rows.filter((r) => r["as extracted"] !== "not defined" && r.quantity !== null)
+      .every((r) => r.reason === null),
+  );
+});
+
+Deno.test("spanRows: with every quantity defined, no reason column", () => {
+  const study = { ...s.study, thresholds: s.study.thresholds.filter((t) => t.value !== 50) };
+  const ok = { ...only("ok"), study, cases: only("ok").cases.map((c) => ({ ...c, study })) };
+  const rows = spanRows(sensitivitySpans([{ name: "as extracted", series: ok }]));
+  assert.ok(rows.length > 0);
+  for (const r of rows) assert.ok(!("reason" in r), JSON.stringify(r));
+});
+
+Deno.test("baselineSummary: a case with no change after the drug is not said to move a number", () => {
+  const text = baselineSummary(s);
+  // 'no-after' has two values before the drug (its baseline moves with the definition) and none
+  // after it: no number of it moves.
+  assert.ok(baselineDependence(s).some((b) => b.caseId === "no-after"));
+  assert.doesNotMatch(text, /Case no-after's baseline depends/);
+  assert.match(text, /In 1 other case \(ok\) at most one value precedes/);
+  assert.match(
+    text,
+    new RegExp(
+      `Cases no-before, no-after and other-drug have no change after ${s.study.drug}, so their ` +
+        "baselines enter no number\\.$",
+    ),
+  );
+  assert.match(baselineSummary(only("ok", "other-drug")), /Case other-drug has no change after/);
+});
