@@ -28,11 +28,11 @@ import { agree, casesListing, listing, plural } from "../prose.ts";
 /**
  * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
  * out (`sensitivityExclusions`), its reason and no number. A value that is not defined is null
- * with its reason: the column `reason` is there when some row has one (none when every value is
- * defined and no case is left out).
+ * with its reason (column `reason`, empty where the value is defined: every table has the same
+ * columns, whatever the data).
  *
  * @param s The case series.
- * @returns Rows of case, quantity, baseline, bound, rounding, value, n (and reason).
+ * @returns Rows of case, quantity, baseline, bound, rounding, value, n, reason.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -51,7 +51,7 @@ import { agree, casesListing, listing, plural } from "../prose.ts";
  */
 export function sensitivityRows(s: CaseSeries): Row[] {
   expectSeries("sensitivityRows", s);
-  return withReasonColumn([
+  return [
     ...sensitivityTable(s.cases).map((r) => ({
       case: r.caseId,
       quantity: r.quantity,
@@ -72,17 +72,7 @@ export function sensitivityRows(s: CaseSeries): Row[] {
       n: null,
       reason: e.reason,
     })),
-  ]);
-}
-
-/**
- * Rows whose last column, `reason`, says why a value is missing: kept when some row has one,
- * dropped from every row when none has (a table where everything is defined has no empty column).
- */
-function withReasonColumn(rows: readonly (Row & { reason: string | null })[]): Row[] {
-  return rows.some((r) => r.reason !== null)
-    ? [...rows]
-    : rows.map(({ reason: _, ...rest }) => rest);
+  ];
 }
 
 /**
@@ -147,11 +137,11 @@ export function robustnessRows(rows: readonly Robustness[]): Row[] {
 /**
  * The spans of the per-case quantities over every variant, baseline and bound, for tables: a case
  * left out of every variant is one row with its reason and no number; a quantity not defined in
- * some variant says why (column `reason`, there when some row has one).
+ * some variant says why (column `reason`, empty where it is defined).
  *
  * @param spans The spans (`sensitivitySpans`).
- * @returns Rows of case, quantity, value as extracted, least and greatest value, variants (and
- * reason).
+ * @returns Rows of case, quantity, value as extracted, least and greatest value, variants,
+ * reason.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -162,7 +152,7 @@ export function robustnessRows(rows: readonly Robustness[]): Row[] {
  * ```
  */
 export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
-  return withReasonColumn(spans.map((r) => ({
+  return spans.map((r) => ({
     case: r.caseId,
     quantity: r.quantity,
     "as extracted": r.quantity === null
@@ -179,7 +169,7 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
       : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
     reason: r.reason ?? null,
-  })));
+  }));
 }
 
 /**
