@@ -33,7 +33,7 @@ export interface Frames {
   timepoints: ColumnTable;
   /** One row per dose period (`case_id`, drug, dose, start, end, purpose, …). */
   treatments: ColumnTable;
-  /** One row per pain value (`case_id`, `time_id`, day, scale, value, vas on 0–10, words, …). */
+  /** One row per pain value (`case_id`, `time_id`, day, scale, value, common (the common 0–10 metric), words, …). */
   observations: ColumnTable;
   /** One row per event (`case_id`, kind, `time_id`, day, description, quote). */
   events: ColumnTable;
@@ -158,7 +158,7 @@ function loadArquero(): Promise<typeof import("arquero")> {
  * const perCase = t.observations.groupby("case_id").rollup({ n: aq.op.count() });
  * const withValues = series.cases.filter((c) => c.observations.length > 0).length;
  * if (perCase.numRows() !== withValues) throw new Error("one group per case with a value");
- * t.observations.filter((d) => d.vas > 5).orderby(aq.desc("vas")).select("case_id", "vas");
+ * t.observations.filter((d) => d.common > 5).orderby(aq.desc("common")).select("case_id", "common");
  * ```
  */
 export async function frames(series: CaseSeries): Promise<Frames> {

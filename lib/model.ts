@@ -142,7 +142,7 @@ export interface Observation {
    * The value on the common 0–10 metric (higher is worse; `lib/scales.ts`), which every analysis
    * uses: for a 10 cm VAS the value in cm itself.
    */
-  vas: NominalInterval;
+  common: NominalInterval;
   /** The text's words for the value. */
   words: string;
   /** What the value describes, where it is not a single rating (e.g. an average). */

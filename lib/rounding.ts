@@ -61,7 +61,7 @@ export function roundingHalfUnit(words: string, value: number): number | null {
  * import { type Observation, SCALES } from "#lib/mod.ts";
  * import { roundedValue } from "#lib/rounding.ts";
  * const value = { lo: 6.6, nominal: 6.6, hi: 6.6 };
- * const o = { scale: SCALES["vas-10cm"], value, vas: value, words: "pain VAS 6.6" };
+ * const o = { scale: SCALES["vas-10cm"], value, common: value, words: "pain VAS 6.6" };
  * const v = roundedValue(o as unknown as Observation);
  * assert.ok(Math.abs(v.lo - 6.55) < 1e-9 && Math.abs(v.hi - 6.65) < 1e-9 && v.nominal === 6.6);
  * ```
@@ -89,9 +89,9 @@ export function roundedValue(o: Observation): NominalInterval {
  * import { type Case, SCALES } from "#lib/mod.ts";
  * import { withRounding } from "#lib/rounding.ts";
  * const value = { lo: 8, nominal: 8, hi: 8 };
- * const o = { scale: SCALES["vas-10cm"], value, vas: value, words: "pain VAS 8.0" };
+ * const o = { scale: SCALES["vas-10cm"], value, common: value, words: "pain VAS 8.0" };
  * const c = withRounding({ id: "x", observations: [o] } as unknown as Case);
- * assert.ok(Math.abs(c.observations[0].vas.hi - 8.05) < 1e-9, "8.0 is stated to a tenth");
+ * assert.ok(Math.abs(c.observations[0].common.hi - 8.05) < 1e-9, "8.0 is stated to a tenth");
  * ```
  */
 export function withRounding(c: Case): Case {
@@ -99,7 +99,7 @@ export function withRounding(c: Case): Case {
     ...c,
     observations: c.observations.map((o) => {
       const value = roundedValue(o);
-      return { ...o, value, vas: toCommon(o.scale, value) };
+      return { ...o, value, common: toCommon(o.scale, value) };
     }),
   };
 }

@@ -11,7 +11,7 @@ export interface DatedValue {
   /** Nominal day (days since the case's day 0). */
   day: number;
   /** Nominal VAS. */
-  vas: number;
+  common: number;
 }
 
 /** The VAS values of one case in a few numbers (`null` where the case has no value). */
@@ -45,8 +45,8 @@ export interface CaseSummary {
  * const c = (await loadCaseSeries()).cases.find((c) => c.observations.length > 0)!;
  * const s = caseSummary(c);
  * assert.equal(s.n, c.observations.length);
- * assert.equal(s.first?.vas, c.observations[0].vas.nominal);
- * assert.equal(s.max, Math.max(...c.observations.map((o) => o.vas.nominal)));
+ * assert.equal(s.first?.common, c.observations[0].common.nominal);
+ * assert.equal(s.max, Math.max(...c.observations.map((o) => o.common.nominal)));
  * ```
  */
 export function caseSummary(c: Case): CaseSummary {
@@ -54,11 +54,11 @@ export function caseSummary(c: Case): CaseSummary {
   let min = Infinity;
   let max = -Infinity;
   for (const o of obs) {
-    if (o.vas.nominal < min) min = o.vas.nominal;
-    if (o.vas.nominal > max) max = o.vas.nominal;
+    if (o.common.nominal < min) min = o.common.nominal;
+    if (o.common.nominal > max) max = o.common.nominal;
   }
   const dated = (i: number) =>
-    obs.length === 0 ? null : { day: obs[i].day.nominal, vas: obs[i].vas.nominal };
+    obs.length === 0 ? null : { day: obs[i].day.nominal, common: obs[i].common.nominal };
   return {
     caseId: c.id,
     sourceId: c.sourceId,

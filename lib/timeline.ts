@@ -285,10 +285,10 @@ export interface Baseline {
   /** The definition used. */
   definition: BaselineDefinition;
   /** VAS in cm, as an interval with its nominal value; `null` when no value precedes the drug. */
-  vas: NominalInterval | null;
+  common: NominalInterval | null;
   /** Number of observations it summarises. */
   n: number;
-  /** Why `vas` is null. */
+  /** Why `common` is null. */
   reason?: string;
 }
 
@@ -302,15 +302,15 @@ export interface Baseline {
  * import assert from "node:assert/strict";
  * import { alignOnDrug, baseline, type Case, firstPeriod, loadCaseSeries } from "#lib/mod.ts";
  * const before = (x: Case) =>
- *   alignOnDrug(x, x.study.drug).filter((o) => o.phase === "before").map((o) => o.vas.nominal);
+ *   alignOnDrug(x, x.study.drug).filter((o) => o.phase === "before").map((o) => o.common.nominal);
  * const cases = (await loadCaseSeries()).cases.filter((x) => firstPeriod(x, x.study.drug));
  * const c = cases.find((x) => before(x).length > 0)!;
  * const v = before(c);
  * const drug = c.study.drug;
- * assert.equal(baseline(c, drug, "last").vas?.nominal, v.at(-1));
- * assert.equal(baseline(c, drug, "max").vas?.nominal, Math.max(...v));
+ * assert.equal(baseline(c, drug, "last").common?.nominal, v.at(-1));
+ * assert.equal(baseline(c, drug, "max").common?.nominal, Math.max(...v));
  * const mean = v.reduce((a, b) => a + b, 0) / v.length;
- * assert.ok(Math.abs(baseline(c, drug, "mean").vas!.nominal - mean) < 1e-9);
+ * assert.ok(Math.abs(baseline(c, drug, "mean").common!.nominal - mean) < 1e-9);
  * ```
  */
 export function baseline(c: Case, drug: string, definition: BaselineDefinition): Baseline {
@@ -328,25 +328,25 @@ export function baseline(c: Case, drug: string, definition: BaselineDefinition):
     const ambiguous = aligned.filter((o) => o.phase === "ambiguous").length;
     return {
       definition,
-      vas: null,
+      common: null,
       n: 0,
       reason: `no ${valueScale([c]).name} stated before ${drug}` +
         (ambiguous > 0 ? ` (${ambiguous} may or may not precede it)` : ""),
     };
   }
   const pick = (f: (xs: number[]) => number) => ({
-    lo: f(before.map((o) => o.vas.lo)),
-    hi: f(before.map((o) => o.vas.hi)),
-    nominal: f(before.map((o) => o.vas.nominal)),
+    lo: f(before.map((o) => o.common.lo)),
+    hi: f(before.map((o) => o.common.hi)),
+    nominal: f(before.map((o) => o.common.nominal)),
   });
   const vas = definition === "last"
-    ? before[before.length - 1].vas
+    ? before[before.length - 1].common
     : definition === "max"
     ? pick((xs) => Math.max(...xs))
     : definition === "mean"
     ? pick((xs) => xs.reduce((s, x) => s + x, 0) / xs.length)
     : wrongArgument("baseline", "a baseline definition", definition);
-  return { definition, vas: { ...vas }, n: before.length };
+  return { definition, common: { ...vas }, n: before.length };
 }
 
 /** An aligned observation with its VAS as a percent of the baseline. */
@@ -364,10 +364,10 @@ export interface RelativeObservation extends AlignedObservation {
  * import assert from "node:assert/strict";
  * import { alignWithBaseline, baseline, loadCaseSeries } from "#lib/mod.ts";
  * const cases = (await loadCaseSeries()).cases;
- * const c = cases.find((x) => baseline(x, x.study.drug, "last").vas)!;
- * const b = baseline(c, c.study.drug, "last").vas!.nominal;
+ * const c = cases.find((x) => baseline(x, x.study.drug, "last").common)!;
+ * const b = baseline(c, c.study.drug, "last").common!.nominal;
  * for (const o of alignWithBaseline(c, c.study.drug, "last")) {
- *   assert.ok(Math.abs(o.percentOfBaseline!.nominal - 100 * o.vas.nominal / b) < 1e-9);
+ *   assert.ok(Math.abs(o.percentOfBaseline!.nominal - 100 * o.common.nominal / b) < 1e-9);
  * }
  * ```
  */
@@ -376,14 +376,14 @@ export function alignWithBaseline(
   drug: string,
   definition: BaselineDefinition,
 ): RelativeObservation[] {
-  const b = baseline(c, drug, definition).vas;
+  const b = baseline(c, drug, definition).common;
   return alignOnDrug(c, drug).map((o) => ({
     ...o,
     percentOfBaseline: b && b.lo > 0
       ? {
-        lo: (100 * o.vas.lo) / b.hi,
-        hi: (100 * o.vas.hi) / b.lo,
-        nominal: (100 * o.vas.nominal) / b.nominal,
+        lo: (100 * o.common.lo) / b.hi,
+        hi: (100 * o.common.hi) / b.lo,
+        nominal: (100 * o.common.nominal) / b.nominal,
       }
       : null,
   }));

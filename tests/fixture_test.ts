@@ -37,7 +37,7 @@ Deno.test("the fixture's shapes load as stated", () => {
   assert.deepEqual([followUp.day.lo, followUp.day.nominal, followUp.day.hi], [192.5, 375, 557.5]);
   assert.equal(s1.treatments.find((t) => t.drug === "fluvoxamine")!.start.lo, -Infinity);
   assert.equal(s1.treatments.find((t) => t.drug === "fluvoxamine")!.purpose, "depressive symptoms");
-  assert.deepEqual(s1.observations.find((o) => o.words === "pain VAS 3–4")!.vas, {
+  assert.deepEqual(s1.observations.find((o) => o.words === "pain VAS 3–4")!.common, {
     lo: 3,
     hi: 4,
     nominal: 3.5,

@@ -45,7 +45,7 @@ Deno.test("a fresh kernel: dataframe, another baseline, a clear error, own figur
     // 1: the observations as a dataframe, shown as a table by the kernel.
     "const t = await lib.frames(series);\nt.observations",
     // 2: grouped.
-    't.observations.groupby("case_id").rollup({ n: aq.op.count(), mean: aq.op.mean("vas") })',
+    't.observations.groupby("case_id").rollup({ n: aq.op.count(), mean: aq.op.mean("common") })',
     // 3: a change under another baseline than the study's.
     "const c = series.cases.find((x) => lib.caseChange(x).points.length > 0);\n" +
     "const other = lib.BASELINE_DEFINITIONS.find((d) => d !== c.study.baseline);\n" +
@@ -58,7 +58,7 @@ Deno.test("a fresh kernel: dataframe, another baseline, a clear error, own figur
   const all = [
     ...cells.slice(0, 4),
     // 4: their own figure, as the cell's last expression.
-    'plots.plot({ title: "Pain by day", marks: [Plot.dot(t.observations, { x: "day", y: "vas" })] })',
+    'plots.plot({ title: "Pain by day", marks: [Plot.dot(t.observations, { x: "day", y: "common" })] })',
     // 5: shown by showFigure, at its size.
     "await lib.showFigure(plots.plot({ marks: [Plot.lineY([3, 1, 2])] }));",
     // 6: help.

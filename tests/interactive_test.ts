@@ -99,8 +99,8 @@ Deno.test("frames: one row per case, time point, treatment, observation and even
     ),
   ).objects()[0] as Record<string, unknown>;
   assert.deepEqual(
-    [row.vas_lo, row.vas, row.vas_hi, row.day, row.scale],
-    [o.vas.lo, o.vas.nominal, o.vas.hi, o.day.nominal, o.scale.id],
+    [row.common_lo, row.common, row.common_hi, row.day, row.scale],
+    [o.common.lo, o.common.nominal, o.common.hi, o.day.nominal, o.scale.id],
   );
   // Every table has the same columns in every row; no column is only a null placeholder.
   for (const table of Object.values(t)) {

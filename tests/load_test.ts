@@ -27,7 +27,7 @@ Deno.test("demographics are those the text states", () => {
 
 Deno.test("case 2: first VAS is 8.0 and milnacipran is 25 mg/day", () => {
   const c = byId("2");
-  assert.deepEqual(c.observations[0].vas, { lo: 8, hi: 8, nominal: 8 });
+  assert.deepEqual(c.observations[0].common, { lo: 8, hi: 8, nominal: 8 });
   const mil = c.treatments.filter((t) => t.drug === "milnacipran");
   assert.deepEqual(mil.map((t) => t.dose?.lo), [25]);
   assert.deepEqual(mil[0].start.hi, Infinity, "no date is stated for the start of milnacipran");
@@ -57,20 +57,20 @@ Deno.test("case 1: paroxetine titration 10-20-30-40 then milnacipran 100 and 75"
 
 Deno.test("case 1: 'about 7 weeks after treatment initiation' is 6 + 49 ± 3.5 days", () => {
   const o = byId("1").observations[0];
-  assert.deepEqual(o.vas.nominal, 6.6);
+  assert.deepEqual(o.common.nominal, 6.6);
   assert.deepEqual([o.day.lo, o.day.nominal, o.day.hi], [51.5, 55, 58.5]);
 });
 
 Deno.test("case 3: 'VAS 0–1.0' is the interval [0, 1] with nominal 0.5", () => {
   const last = byId("3").observations.at(-1)!;
-  assert.deepEqual(last.vas, { lo: 0, hi: 1, nominal: 0.5 });
+  assert.deepEqual(last.common, { lo: 0, hi: 1, nominal: 0.5 });
   assert.deepEqual(last.words, "pain VAS 0–1.0");
 });
 
 Deno.test("twelve VAS values are stated, four in case 1, three in case 2, five in case 3", () => {
   assert.deepEqual(nagoshi.map((c) => c.observations.length), [4, 3, 5]);
   assert.deepEqual(
-    nagoshi.flatMap((c) => c.observations.map((o) => o.vas.nominal)),
+    nagoshi.flatMap((c) => c.observations.map((o) => o.common.nominal)),
     [6.6, 3.3, 2.3, 0.6, 8, 1, 0.1, 4, 2, 0, 2, 0.5],
   );
 });

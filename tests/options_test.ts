@@ -51,10 +51,13 @@ Deno.test("caseChange: options left out are the study's; each definition is its 
   }
   // The mean and the maximum of one value are the same; of several they differ from the mean's.
   const before = lib.alignOnDrug(c, c.study.drug).filter((o) => o.phase === "before")
-    .map((o) => o.vas.nominal);
+    .map((o) => o.common.nominal);
   const mean = before.reduce((s, x) => s + x, 0) / before.length;
-  assert.equal(lib.caseChange(c, { baseline: "mean" }).baseline.vas?.nominal, mean);
-  assert.equal(lib.caseChange(c, { baseline: "max" }).baseline.vas?.nominal, Math.max(...before));
+  assert.equal(lib.caseChange(c, { baseline: "mean" }).baseline.common?.nominal, mean);
+  assert.equal(
+    lib.caseChange(c, { baseline: "max" }).baseline.common?.nominal,
+    Math.max(...before),
+  );
 });
 
 Deno.test("effectSize: without its options it says improvement is required and where it is", () => {

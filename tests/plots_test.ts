@@ -112,14 +112,14 @@ Deno.test("timeline: an event label too long for the strip is cut at a word with
 });
 
 Deno.test("timeline: a stated range is a vertical whisker labelled lo–hi", () => {
-  const c = series.cases.find((x) => x.observations.some((o) => o.vas.lo < o.vas.hi))!;
-  const o = c.observations.find((o) => o.vas.lo < o.vas.hi)!;
+  const c = series.cases.find((x) => x.observations.some((o) => o.common.lo < o.common.hi))!;
+  const o = c.observations.find((o) => o.common.lo < o.common.hi)!;
   const svg = svgText(caseTimelineFigure(c));
   // Printed as the text states it (e.g. "0–1.0"), with its lower and upper values.
   const text = statedValue(o, true);
   assert.match(
     text,
-    new RegExp(`^${lib.formatNumber(o.vas.lo)}(\\.0)?–${lib.formatNumber(o.vas.hi)}`),
+    new RegExp(`^${lib.formatNumber(o.common.lo)}(\\.0)?–${lib.formatNumber(o.common.hi)}`),
   );
   assert.ok(svg.includes(`>${text}<`));
 });
@@ -150,7 +150,7 @@ Deno.test("trajectories: a point per value of each case that takes the drug; oth
   const t = svgText(trajectoriesFigure(series.cases));
   const takers = series.cases.filter((c) => lib.firstPeriod(c, series.study.drug));
   const nValues = takers.reduce((s, c) => s + c.observations.length, 0);
-  const withBaseline = takers.filter((c) => lib.baseline(c, series.study.drug, "last").vas);
+  const withBaseline = takers.filter((c) => lib.baseline(c, series.study.drug, "last").common);
   const nPct = withBaseline.reduce((s, c) => s + c.observations.length, 0);
   assert.equal(dataCircles(t), nValues + nPct);
   for (const c of takers.filter((x) => x.observations.length > 0)) {
@@ -341,7 +341,7 @@ Deno.test("timeline: the legend lists what the figure draws and nothing else", (
 
 Deno.test("timeline: a value stated for a period is a bar over the period, labelled with its value", () => {
   for (const c of series.cases) {
-    for (const o of c.observations.filter((o) => o.span && o.vas.lo === o.vas.hi)) {
+    for (const o of c.observations.filter((o) => o.span && o.common.lo === o.common.hi)) {
       const svg = svgText(caseTimelineFigure(c));
       const label = statedValue(o, true);
       // A bar of the period's colour, 5 px thick, drawn as data (not only in the legend).
@@ -476,7 +476,7 @@ Deno.test("before/after: three values per case, as stated, with the earlier drug
     assert.deepEqual(rows.map((r) => r.x), ["last before", "first on", "last on"]);
     assert.deepEqual(
       rows.map((r) => r.y),
-      [before, after[0], after.at(-1)!].map((o) => o.vas.nominal),
+      [before, after[0], after.at(-1)!].map((o) => o.common.nominal),
     );
     // As stated: printed beside its point, or (where labels of many cases would collide) in the
     // point's hover title.

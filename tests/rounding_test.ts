@@ -63,7 +63,7 @@ Deno.test("a value widens within its scale; whole-number scales and unnumbered w
     value: { lo: 66, nominal: 66, hi: 66 },
     words: "66 mm",
   };
-  const c = withRounding({ ...nagoshi("1"), observations: [mm] }).observations[0].vas;
+  const c = withRounding({ ...nagoshi("1"), observations: [mm] }).observations[0].common;
   assert.ok(close(c.lo, 6.55) && close(c.hi, 6.65) && close(c.nominal, 6.6));
 });
 

@@ -58,9 +58,9 @@ Deno.test("the fixture's values on an NRS, a 100 mm VAS and a verbal scale load 
       x.observations.some((o) => o.scale.id === "vrs-4")
     )!;
     const by = (id: string) => c.observations.find((o) => o.scale.id === id)!;
-    assert.equal(by("vas-100mm").value.nominal / 10, by("vas-100mm").vas.nominal);
-    assert.deepEqual(by("vrs-4").vas, SCALES["vrs-4"].common(by("vrs-4").value.nominal));
-    assert.equal(by("nrs-0-10").value, by("nrs-0-10").vas);
+    assert.equal(by("vas-100mm").value.nominal / 10, by("vas-100mm").common.nominal);
+    assert.deepEqual(by("vrs-4").common, SCALES["vrs-4"].common(by("vrs-4").value.nominal));
+    assert.equal(by("nrs-0-10").value, by("nrs-0-10").common);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -70,10 +70,10 @@ Deno.test("caseSummary: count, first and last in time, lowest and highest", asyn
   const series = await loadCaseSeries();
   const c = series.cases.find((c) => c.observations.length > 1)!;
   const s = caseSummary(c);
-  const values = c.observations.map((o) => o.vas.nominal);
+  const values = c.observations.map((o) => o.common.nominal);
   assert.equal(s.n, values.length);
-  assert.deepEqual(s.first, { day: c.observations[0].day.nominal, vas: values[0] });
-  assert.deepEqual(s.last, { day: c.observations.at(-1)!.day.nominal, vas: values.at(-1) });
+  assert.deepEqual(s.first, { day: c.observations[0].day.nominal, common: values[0] });
+  assert.deepEqual(s.last, { day: c.observations.at(-1)!.day.nominal, common: values.at(-1) });
   assert.equal(s.min, Math.min(...values));
   assert.equal(s.max, Math.max(...values));
   assert.deepEqual(caseSummary({ ...c, observations: [] }), {

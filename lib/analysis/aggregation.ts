@@ -50,7 +50,7 @@ export interface Phases {
  * import { alignOnDrug, loadCaseSeries, phases } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => !phases(x).reason)!;
  * const before = alignOnDrug(c, c.study.drug).filter((o) => o.phase === "before");
- * assert.deepEqual(phases(c).baseline, before.map((o) => o.vas.nominal));
+ * assert.deepEqual(phases(c).baseline, before.map((o) => o.common.nominal));
  * ```
  */
 export function phases(
@@ -73,8 +73,12 @@ export function phases(
   const bound = options.bound ?? "nominal";
   return {
     caseId: c.id,
-    baseline: aligned.filter((o) => o.phase === "before").map((o) => atBound(o.vas, bound, true)),
-    treatment: aligned.filter((o) => o.phase === "after").map((o) => atBound(o.vas, bound, false)),
+    baseline: aligned.filter((o) => o.phase === "before").map((o) =>
+      atBound(o.common, bound, true)
+    ),
+    treatment: aligned.filter((o) => o.phase === "after").map((o) =>
+      atBound(o.common, bound, false)
+    ),
     ambiguous: aligned.filter((o) => o.phase === "ambiguous").length,
   };
 }

@@ -33,7 +33,7 @@ export function baselineDependence(
   expectSeries("baselineDependence", s);
   return s.cases.filter((c) => firstPeriod(c, drug) !== null).map((c) => ({
     caseId: c.id,
-    values: BASELINE_DEFINITIONS.map((d) => baseline(c, drug, d).vas?.nominal ?? null),
+    values: BASELINE_DEFINITIONS.map((d) => baseline(c, drug, d).common?.nominal ?? null),
     n: baseline(c, drug, c.study.baseline).n,
   })).filter((b) => new Set(b.values).size > 1);
 }

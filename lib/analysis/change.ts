@@ -74,7 +74,7 @@ export interface ChangePoint {
    */
   dated: boolean;
   /** The VAS (cm). */
-  vas: NominalInterval;
+  common: NominalInterval;
   /** VAS minus baseline (cm; negative is improvement). */
   change: NominalInterval;
   /** Percent reduction from baseline; `null` when the baseline is 0. */
@@ -126,7 +126,7 @@ export interface ChangeOptions {
  * const c = (await loadCaseSeries()).cases.find((x) => caseChange(x).points.length > 0)!;
  * const ch = caseChange(c);
  * // Percent reduction = 100·(baseline − value)/baseline, at nominal values.
- * const [b, v] = [ch.baseline.vas!.nominal, ch.points[0].vas.nominal];
+ * const [b, v] = [ch.baseline.common!.nominal, ch.points[0].common.nominal];
  * assert.ok(Math.abs(ch.points[0].percentReduction!.nominal - 100 * (b - v) / b) < 1e-9);
  * ```
  */
@@ -142,7 +142,7 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
     return {
       caseId: c.id,
       drug,
-      baseline: { definition, vas: null, n: 0, reason },
+      baseline: { definition, common: null, n: 0, reason },
       points: [],
       n: 0,
       reason,
@@ -150,7 +150,7 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
   }
   const base = baseline(c, drug, definition);
   const after = alignOnDrug(c, drug).filter((o) => o.phase === "after");
-  if (base.vas === null) {
+  if (base.common === null) {
     return { caseId: c.id, drug, baseline: base, points: [], n: after.length, reason: base.reason };
   }
   if (after.length === 0) {
@@ -163,19 +163,19 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
       reason: `no ${valueScale([c]).name} value after ${drug}`,
     };
   }
-  const b = base.vas;
+  const b = base.common;
   const points = after.map((o): ChangePoint => {
     const change = {
-      lo: o.vas.lo - b.hi,
-      hi: o.vas.hi - b.lo,
-      nominal: o.vas.nominal - b.nominal,
+      lo: o.common.lo - b.hi,
+      hi: o.common.hi - b.lo,
+      nominal: o.common.nominal - b.nominal,
     };
-    const pr = percentReduction(b, o.vas);
+    const pr = percentReduction(b, o.common);
     return {
       timeId: o.day.timeId,
       day: o.relative,
       dated: datedGap(c, o.day.timeId, start.start.timeId),
-      vas: o.vas,
+      common: o.common,
       change,
       percentReduction: pr,
       immpact: pr

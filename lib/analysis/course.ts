@@ -149,9 +149,9 @@ export function areaUnderCurve(
   const lo = obs.map((o) => Math.max(o.relative.lo, window.from));
   const hi = obs.map((o) => Math.min(o.relative.hi, window.to));
   const t = obs.map((o) => o.relative.nominal);
-  const nominal = trapezoid(t, obs.map((o) => o.vas.nominal));
-  const least = extremeAreas(lo, hi, obs.map((o) => o.vas.lo)).min;
-  const most = extremeAreas(lo, hi, obs.map((o) => o.vas.hi)).max;
+  const nominal = trapezoid(t, obs.map((o) => o.common.nominal));
+  const least = extremeAreas(lo, hi, obs.map((o) => o.common.lo)).min;
+  const most = extremeAreas(lo, hi, obs.map((o) => o.common.hi)).max;
   const span = t[t.length - 1] - t[0];
   return {
     caseId: c.id,
@@ -194,15 +194,15 @@ export interface PeriodRate {
  */
 function rateBounds(c: Case, a: Observation, b: Observation): NominalInterval {
   const gap = relativeDay(c, b.day.timeId, a.day.timeId);
-  const nominal = 7 * (b.vas.nominal - a.vas.nominal) / (b.day.nominal - a.day.nominal);
+  const nominal = 7 * (b.common.nominal - a.common.nominal) / (b.day.nominal - a.day.nominal);
   const minGap = gap.lo;
   if (!(minGap > 0)) {
-    const dvLo = b.vas.lo - a.vas.hi;
-    const dvHi = b.vas.hi - a.vas.lo;
+    const dvLo = b.common.lo - a.common.hi;
+    const dvHi = b.common.hi - a.common.lo;
     return { lo: dvLo < 0 ? -Infinity : 0, hi: dvHi > 0 ? Infinity : 0, nominal };
   }
   const rates: number[] = [];
-  for (const dv of [b.vas.lo - a.vas.hi, b.vas.hi - a.vas.lo]) {
+  for (const dv of [b.common.lo - a.common.hi, b.common.hi - a.common.lo]) {
     for (const dt of [minGap, gap.hi]) rates.push(7 * dv / dt);
   }
   return { lo: Math.min(...rates), hi: Math.max(...rates), nominal };
@@ -249,7 +249,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       drug,
       period,
       n: obs.length,
-      values: obs.map((o) => o.vas.nominal),
+      values: obs.map((o) => o.common.nominal),
     };
     if (obs.length < 2) {
       return {
@@ -260,7 +260,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       };
     }
     const ls = obs.length >= 3 && new Set(obs.map((o) => o.day.nominal)).size >= 2
-      ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.vas.nominal])).m
+      ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.common.nominal])).m
       : null;
     return {
       ...base,

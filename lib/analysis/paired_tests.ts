@@ -52,8 +52,8 @@ export type PairedOptions = ChangeOptions & { timing?: Timing; bound?: Extractio
  * // pre: the baseline; post: the last value after the drug (the default timing).
  * for (const p of pairedValues(cases).pairs) {
  *   const ch = caseChange(cases.find((c) => c.id === p.caseId)!);
- *   assert.equal(p.pre, ch.baseline.vas!.nominal);
- *   assert.equal(p.post, ch.points.at(-1)!.vas.nominal);
+ *   assert.equal(p.pre, ch.baseline.common!.nominal);
+ *   assert.equal(p.post, ch.points.at(-1)!.common.nominal);
  * }
  * ```
  */
@@ -74,7 +74,7 @@ export function pairedValues(
     }
     const ch = x.change;
     const p = (options.timing ?? "last") === "first" ? ch.points[0] : ch.points.at(-1);
-    if (ch.baseline.vas === null || !p) {
+    if (ch.baseline.common === null || !p) {
       excluded.push({
         caseId: c.id,
         reason: ch.reason ?? `no pain value after ${drug}`,
@@ -84,8 +84,8 @@ export function pairedValues(
     const bound = options.bound ?? "nominal";
     pairs.push({
       caseId: c.id,
-      pre: atBound(ch.baseline.vas, bound, true),
-      post: atBound(p.vas, bound, false),
+      pre: atBound(ch.baseline.common, bound, true),
+      post: atBound(p.common, bound, false),
     });
   }
   return { pairs, excluded };

@@ -104,7 +104,7 @@ function phasesOf(c: Case, drug: string): Phases {
   return { c, drug, A, B, name, unit, n, empty };
 }
 
-const vals = (xs: readonly Aligned[]) => xs.map((o) => o.vas.nominal);
+const vals = (xs: readonly Aligned[]) => xs.map((o) => o.common.nominal);
 
 /** Level: the mean of each phase. */
 function level({ A, B, drug, name, unit, n, empty }: Phases): Feature {
@@ -128,7 +128,7 @@ function level({ A, B, drug, name, unit, n, empty }: Phases): Feature {
 function trend({ c, A, B, drug, unit }: Phases): Feature {
   const slope = (xs: readonly Aligned[]) =>
     xs.length >= 2 && new Set(xs.map((o) => o.relative.nominal)).size >= 2
-      ? 7 * linearRegression(xs.map((o) => [o.relative.nominal, o.vas.nominal])).m
+      ? 7 * linearRegression(xs.map((o) => [o.relative.nominal, o.common.nominal])).m
       : null;
   const ta = slope(A);
   const tb = slope(B);
@@ -192,11 +192,11 @@ function immediacy({ c, A, B, unit, empty }: Phases): Feature {
       : ` (admissible: ${f2(g.lo)} or more; no later bound stated)`;
   return {
     feature: "immediacy",
-    baseline: lastA?.vas.nominal ?? null,
-    treatment: firstB?.vas.nominal ?? null,
+    baseline: lastA?.common.nominal ?? null,
+    treatment: firstB?.common.nominal ?? null,
     reading: lastA && firstB && gap
-      ? `From ${f2(lastA.vas.nominal)} ${unit} (last value before) to ${
-        f2(firstB.vas.nominal)
+      ? `From ${f2(lastA.common.nominal)} ${unit} (last value before) to ${
+        f2(firstB.common.nominal)
       } ${unit} ` +
         `(first value after), ${gap.lo === gap.hi ? "" : "nominally "}` +
         `${days(gap.nominal)} apart${admissible(gap)}.`

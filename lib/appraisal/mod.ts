@@ -160,7 +160,7 @@ export interface CausalityRow {
   assessment: string;
 }
 
-const vas = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.vas)}`;
+const vas = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.common)}`;
 const when = (c: Case, o: Observation, start: string) => {
   const r = relativeDay(c, o.day.timeId, start);
   const dated = datedGap(c, o.day.timeId, start) && Number.isFinite(r.hi);
@@ -280,7 +280,7 @@ function pairCausality(c: Case, drug: string, options: NaranjoOptions): Causalit
     ? DOSE_NOT_STATED
     : "one dose only";
   const fromAmputation = daysFromAmputation(c, start);
-  const highest = before.length ? Math.max(...before.map((o) => o.vas.nominal)) : null;
+  const highest = before.length ? Math.max(...before.map((o) => o.common.nominal)) : null;
   const alternatives = [
     `started ${formatInterval(fromAmputation)} days after the amputation${
       // A case with several: the one its phantom pain follows, named.
@@ -288,7 +288,7 @@ function pairCausality(c: Case, drug: string, options: NaranjoOptions): Causalit
         ? ` its phantom pain follows (${c.amputation.description})`
         : ""}, when one ` +
     "patient's natural course is not known (see the note under the table)",
-    ...(highest !== null && before.at(-1)!.vas.nominal === highest
+    ...(highest !== null && before.at(-1)!.common.nominal === highest
       ? ["started after the highest value so far: regression to the mean predicts a fall"]
       : []),
     "pain rated by the patient to the unblinded treating team: expectation and placebo " +
@@ -378,8 +378,8 @@ export function designLimits(
       );
       if (before.length === 0) continue;
       const lastBefore = before.at(-1)!;
-      const max = Math.max(...before.map((o) => o.vas.nominal));
-      if (lastBefore.vas.nominal === max) {
+      const max = Math.max(...before.map((o) => o.common.nominal));
+      if (lastBefore.common.nominal === max) {
         afterHigh.push(`case ${c.id}: ${drugWithDose(t)} after ${vas(lastBefore)}`);
       }
     }

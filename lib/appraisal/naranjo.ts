@@ -44,7 +44,7 @@ type Change = "better" | "not better" | "unclear";
 
 /** Whether `later` is certainly better than `earlier` (at every bound of both intervals). */
 function change(later: Observation, earlier: Observation, up: boolean): Change {
-  const [a, b] = up ? [earlier.vas, later.vas] : [later.vas, earlier.vas];
+  const [a, b] = up ? [earlier.common, later.common] : [later.common, earlier.common];
   // Improvement as a decrease: a is the later value, b the earlier one.
   if (a.hi < b.lo) return "better";
   if (a.lo >= b.hi) return "not better";
@@ -55,7 +55,7 @@ function change(later: Observation, earlier: Observation, up: boolean): Change {
 const worse = (later: Observation, earlier: Observation, up: boolean): Change =>
   change(earlier, later, up);
 
-const v = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.vas)}`;
+const v = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.common)}`;
 
 /** After `x` for certain (every admissible time). */
 const surelyAfter = (c: Case, x: string, y: string) => relativeDay(c, x, y).lo > 0;

@@ -423,7 +423,7 @@ function slopesOf(
       earlier,
       points: pts.map((o, column) => ({
         column,
-        v: o.vas.nominal,
+        v: o.common.nominal,
         text: statedValue(o, own),
         title: `Case ${c.id}, ${heads[column]}: ${o.scale.name} ${statedValue(o, true)} ` +
           `(${o.words}): “${o.quote}”`,

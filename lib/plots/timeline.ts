@@ -291,7 +291,7 @@ export function markLegend(
 function describeValues(obs: readonly Observation[]): string {
   if (obs.length === 0) return "no pain value stated";
   const { name, unit } = scaleLabel(obs.map((o) => o.scale));
-  const f = (o: Observation) => formatNumber(o.vas.nominal);
+  const f = (o: Observation) => formatNumber(o.common.nominal);
   return obs.length === 1
     ? `1 stated ${name} value (${f(obs[0])} ${unit})`
     : `${obs.length} stated ${name} values from ${f(obs[0])} to ${f(obs.at(-1)!)} ${unit}`;

@@ -153,7 +153,7 @@ export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false
  * import { statedValue } from "#lib/plots/timeline_model.ts";
  * import { SCALES } from "#lib/mod.ts";
  * const v = { lo: 8, nominal: 8, hi: 8 };
- * const o = { value: v, vas: v, words: "average pain VAS 8.0", scale: SCALES["vas-10cm"] };
+ * const o = { value: v, common: v, words: "average pain VAS 8.0", scale: SCALES["vas-10cm"] };
  * assert.equal(statedValue(o, true), "8.0"); // printed as stated
  * ```
  */
@@ -355,9 +355,9 @@ export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
       series: valueName,
       mark: "point",
       ...time("", p.t),
-      y: p.o.vas.nominal,
-      y_lo: p.o.vas.lo,
-      y_hi: p.o.vas.hi,
+      y: p.o.common.nominal,
+      y_lo: p.o.common.lo,
+      y_hi: p.o.common.hi,
       label: p.text,
     })),
     ...m.spans.map((s): DataRow => ({
@@ -366,9 +366,9 @@ export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
       mark: "value over a period",
       ...time("", s.start),
       ...time("end_", s.end),
-      y: s.o.vas.nominal,
-      y_lo: s.o.vas.lo,
-      y_hi: s.o.vas.hi,
+      y: s.o.common.nominal,
+      y_lo: s.o.common.lo,
+      y_hi: s.o.common.hi,
       label: s.text,
     })),
     ...m.periods.map((p): DataRow => ({

@@ -152,9 +152,9 @@ function phaseLines(c: Canvas, zeroLine: boolean, [top, bottom]: [number, number
 function spanBar(c: Canvas, s: PlacedSpan): Band {
   const { g, x, y, uses } = c;
   uses.span = true;
-  const band = y(s.o.vas.lo) - y(s.o.vas.hi) > SPAN_BAR;
-  const top = band ? y(s.o.vas.hi) : y(s.o.vas.nominal) - SPAN_BAR / 2;
-  const h = band ? y(s.o.vas.lo) - y(s.o.vas.hi) : SPAN_BAR;
+  const band = y(s.o.common.lo) - y(s.o.common.hi) > SPAN_BAR;
+  const top = band ? y(s.o.common.hi) : y(s.o.common.nominal) - SPAN_BAR / 2;
+  const h = band ? y(s.o.common.lo) - y(s.o.common.hi) : SPAN_BAR;
   const x1 = x(clipTo(x, s.start.pos));
   const open = s.end === null;
   const x2 = Math.max(x1 + 2, open ? x(x.domain[1]) : x(clipTo(x, s.end!.pos)));
@@ -231,9 +231,9 @@ function pointLine(c: Canvas): void {
     const [a, b] = [pts[i - 1].t.pos, pts[i].t.pos];
     const s = {
       x1: x(clipTo(x, a)),
-      y1: y(pts[i - 1].o.vas.nominal),
+      y1: y(pts[i - 1].o.common.nominal),
       x2: x(clipTo(x, b)),
-      y2: y(pts[i].o.vas.nominal),
+      y2: y(pts[i].o.common.nominal),
     };
     g.appendChild(svgElement("line", { ...s, stroke: GREY.ink, "stroke-width": STROKE.data }));
     c.obstacles.segments.push(s);
@@ -244,16 +244,16 @@ function pointLine(c: Canvas): void {
 function pointMarks(c: Canvas): void {
   const { g, m, x, y, uses } = c;
   for (const p of m.points) {
-    const py = y(p.o.vas.nominal);
+    const py = y(p.o.common.nominal);
     const b = windowBracket(p.t.window, p.t.pos, py, x, GREY.ink);
     note(uses, b);
-    const v = verticalWhisker(p.o.vas, x(clipTo(x, p.t.pos)), y, GREY.ink);
+    const v = verticalWhisker(p.o.common, x(clipTo(x, p.t.pos)), y, GREY.ink);
     for (const el of [...b.elements, ...v.elements]) g.appendChild(el);
     c.obstacles.segments.push(...b.segments, ...v.segments);
   }
   for (const p of m.points) {
     const cx = x(clipTo(x, p.t.pos));
-    const cy = y(p.o.vas.nominal);
+    const cy = y(p.o.common.nominal);
     g.appendChild(
       titled(
         svgElement("circle", {
@@ -289,7 +289,7 @@ function valueLabels(
   const size = TYPE.small;
   for (const p of m.points) {
     const cx = x(clipTo(x, p.t.pos));
-    const cy = y(p.o.vas.nominal);
+    const cy = y(p.o.common.nominal);
     const spots = pointSpots(cx, cy, size);
     const boxes = spots.map(([tx, ty, a]) => textBox(p.text, tx, ty, size, a));
     const [tx, ty, a] = spots[placeLabel(boxes, obstacles, bounds)];

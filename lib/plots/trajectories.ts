@@ -198,7 +198,7 @@ function caseTracks(
     out.vasTracks.push({
       label,
       color,
-      points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.vas, span: spanOf(r) })),
+      points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.common, span: spanOf(r) })),
     });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
     if (pct.length) {

@@ -51,7 +51,7 @@ export function activeRows(c: Case): Row[] {
     ];
     const possible = a.possible.filter((t) => !surely.includes(t.drug)).map(label);
     return {
-      [name]: formatInterval(o.vas),
+      [name]: formatInterval(o.common),
       time: o.day.timeId,
       certain: certain.join(", ") || "–",
       possible: possible.join(", ") || "–",
@@ -90,12 +90,12 @@ export function changeRows(c: Case): Row[] {
   const { name } = valueScale([c]);
   return BASELINE_DEFINITIONS.flatMap((def): Row[] => {
     const ch = caseChange(c, { baseline: def });
-    if (ch.baseline.vas === null || ch.points.length === 0) {
+    if (ch.baseline.common === null || ch.points.length === 0) {
       return [{
-        baseline: ch.baseline.vas === null
+        baseline: ch.baseline.common === null
           ? BASELINE_LABELS[def]
           : `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-        [`baseline ${name}`]: ch.baseline.vas === null ? null : num(ch.baseline.vas.nominal),
+        [`baseline ${name}`]: ch.baseline.common === null ? null : num(ch.baseline.common.nominal),
         day: null,
         [name]: null,
         change: null,
@@ -107,9 +107,9 @@ export function changeRows(c: Case): Row[] {
     }
     return ch.points.map((p) => ({
       baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-      [`baseline ${name}`]: num(ch.baseline.vas!.nominal),
+      [`baseline ${name}`]: num(ch.baseline.common!.nominal),
       day: p.dated ? formatInterval(p.day) : `${formatInterval(p.day)} (no date stated)`,
-      [name]: formatInterval(p.vas),
+      [name]: formatInterval(p.common),
       change: num(p.change.nominal),
       "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
       IMMPACT: p.immpact

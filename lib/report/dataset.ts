@@ -102,7 +102,7 @@ export function observationRows(s: CaseSeries): Row[] {
         scale: o.scale.id,
         value: formatInterval(o.value),
         "value words": o.words,
-        "common 0–10": formatInterval(o.vas),
+        "common 0–10": formatInterval(o.common),
         quote: o.quote,
       };
     })
@@ -163,7 +163,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
     })),
     ...c.observations.map((o) => ({
       timeId: o.day.timeId,
-      what: `${valueScale([c]).name} ${formatInterval(o.vas)}`,
+      what: `${valueScale([c]).name} ${formatInterval(o.common)}`,
       rank: 1,
     })),
     ...c.treatments.flatMap((t) => [

@@ -125,14 +125,14 @@ Deno.test("alignment on milnacipran: phases of every observation", () => {
 });
 
 Deno.test("baselines: last, max and mean before milnacipran", () => {
-  assert.equal(baseline(c1, "milnacipran", "last").vas!.nominal, 3.3);
-  assert.equal(baseline(c1, "milnacipran", "max").vas!.nominal, 6.6);
-  assert.ok(Math.abs(baseline(c1, "milnacipran", "mean").vas!.nominal - 4.95) < 1e-12);
+  assert.equal(baseline(c1, "milnacipran", "last").common!.nominal, 3.3);
+  assert.equal(baseline(c1, "milnacipran", "max").common!.nominal, 6.6);
+  assert.ok(Math.abs(baseline(c1, "milnacipran", "mean").common!.nominal - 4.95) < 1e-12);
   assert.equal(baseline(c1, "milnacipran", "mean").n, 2);
-  assert.equal(baseline(c2, "milnacipran", "max").vas!.nominal, 8);
+  assert.equal(baseline(c2, "milnacipran", "max").common!.nominal, 8);
   // Case 1 has no value before paroxetine at all.
   const none = baseline(c1, "paroxetine", "last");
-  assert.equal(none.vas, null);
+  assert.equal(none.common, null);
   assert.match(none.reason!, /no VAS stated before paroxetine/);
 });
 

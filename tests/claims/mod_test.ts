@@ -187,7 +187,7 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
     ...c,
     observations: [...c.observations.slice(0, -1), {
       ...last,
-      vas: { lo: 0, hi: 0.8, nominal: 0.4 },
+      common: { lo: 0, hi: 0.8, nominal: 0.4 },
     }],
   };
   const near = {
@@ -212,7 +212,7 @@ function synthetic(from: Case, id: string, sourceId: string): Case {
     sds: 60,
     observations: from.observations.map((o) => ({
       ...o,
-      vas: { lo: 10 - o.vas.hi, hi: 10 - o.vas.lo, nominal: 10 - o.vas.nominal },
+      common: { lo: 10 - o.common.hi, hi: 10 - o.common.lo, nominal: 10 - o.common.nominal },
     })),
   };
 }
@@ -254,7 +254,7 @@ Deno.test("nagoshi-2012: a claim whose case is missing cannot be assessed; evide
           ...c,
           observations: c.observations.map((o) => ({
             ...o,
-            vas: { lo: o.vas.lo / 2, hi: o.vas.hi / 2, nominal: o.vas.nominal / 2 },
+            common: { lo: o.common.lo / 2, hi: o.common.hi / 2, nominal: o.common.nominal / 2 },
           })),
         }
         : c
@@ -366,11 +366,11 @@ Deno.test("a value reported as a range counts at the bound least favourable to t
   // Any case with a value before and after the study's drug, the baseline above 0.
   const c = series.cases.find((x) => {
     const ch = caseChange(x, { drug: x.study.drug, baseline: "last" });
-    return ch.points.length > 0 && (ch.baseline.vas?.lo ?? 0) > 0;
+    return ch.points.length > 0 && (ch.baseline.common?.lo ?? 0) > 0;
   })!;
   assert.ok(c, "no case with a value on each side of the drug");
   const drug = c.study.drug;
-  const b = caseChange(c, { drug, baseline: "last" }).baseline.vas!;
+  const b = caseChange(c, { drug, baseline: "last" }).baseline.common!;
   // A range whose midpoint is a 60% reduction from the baseline and its upper end only 40%.
   const ranged = (which: "first" | "last"): Case => {
     const ids = caseChange(c, { drug, baseline: "last" }).points.map((p) => p.timeId);
@@ -378,7 +378,7 @@ Deno.test("a value reported as a range counts at the bound least favourable to t
     const vas = { lo: 0.2 * b.lo, nominal: 0.4 * b.lo, hi: 0.6 * b.lo };
     return {
       ...c,
-      observations: c.observations.map((o) => o.day.timeId === id ? { ...o, vas } : o),
+      observations: c.observations.map((o) => o.day.timeId === id ? { ...o, common: vas } : o),
     };
   };
   const rules = [
@@ -408,10 +408,10 @@ Deno.test("lower after a dose increase: judged at every value a range allows, no
   assert.ok(found, "no dose increase followed by lower values in the data");
   const { c, drug } = found;
   // Every value widened up to above the highest value, its midpoint unchanged.
-  const top = Math.max(...c.observations.map((o) => o.vas.hi)) + 1;
+  const top = Math.max(...c.observations.map((o) => o.common.hi)) + 1;
   const widened: Case = {
     ...c,
-    observations: c.observations.map((o) => ({ ...o, vas: { ...o.vas, hi: top } })),
+    observations: c.observations.map((o) => ({ ...o, common: { ...o.common, hi: top } })),
   };
   assert.equal(judge(rule, drug, [widened]).verdict, "not supported");
 });

@@ -67,7 +67,7 @@ export function makeCase(
       day: day(id),
       scale: SCALES["vas-10cm"],
       value: vas,
-      vas,
+      common: vas,
       words: `VAS ${x}`,
       note: null,
       span: null,

@@ -75,7 +75,7 @@ class Builder {
       day,
       scale: SCALES["vas-10cm"],
       value: { lo, hi, nominal },
-      vas: { lo, hi, nominal },
+      common: { lo, hi, nominal },
       words: "w",
       note: null,
       quote: "q",

@@ -36,14 +36,14 @@ const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, ca
     const last = onPrev.at(-1);
     if (!last || onNext.length === 0) return null;
     // Lower at every value the two reports allow (a range counts at its least favourable bound).
-    const lower = onNext.every((o) => o.vas.hi < last.vas.lo);
+    const lower = onNext.every((o) => o.common.hi < last.common.lo);
     const dated = onNext.every((o) =>
       Number.isFinite(relativeDay(c, o.day.timeId, last.day.timeId).hi)
     );
     return {
       level: !lower ? 0 : dated ? 2 : 1,
-      text: `case ${c.id}: ${painName(c)} ${formatInterval(last.vas)} on ${dose(prev)} → ` +
-        `${listing(onNext.map((o) => `${painName(c)} ${formatInterval(o.vas)}`))} on ` +
+      text: `case ${c.id}: ${painName(c)} ${formatInterval(last.common)} on ${dose(prev)} → ` +
+        `${listing(onNext.map((o) => `${painName(c)} ${formatInterval(o.common)}`))} on ` +
         `${dose(next)}; ` +
         `the time of ${agree(onNext.length, "that report", "those reports")} is ` +
         `${dated ? "stated" : "not stated (open-ended)"}; a return towards the earlier low ` +
@@ -68,8 +68,8 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
     const a = on[0];
     const b = on.at(-1)!;
     // Each condition at the bound least favourable to the claim of a partial response.
-    const fell = on.length >= 2 && b.vas.hi < a.vas.lo;
-    const remains = b.vas.lo > p.remaining_above;
+    const fell = on.length >= 2 && b.common.hi < a.common.lo;
+    const remains = b.common.lo > p.remaining_above;
     const doseAt = (o: typeof a) =>
       activeTreatments(c, o.day.timeId).certain.filter((t) => t.drug === drug).map(dose);
     const raised = periods.find((t) => {
@@ -78,15 +78,15 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
     });
     return {
       level: !fell || !remains ? 0 : before.length ? 2 : 1,
-      text: `case ${c.id}: ${painName(c)} ${f(a.vas.nominal)} on ${listing(doseAt(a))} → ` +
-        `${f(b.vas.nominal)} on ${listing(doseAt(b))} ` +
-        `(${f((100 * (a.vas.nominal - b.vas.nominal)) / a.vas.nominal)}% lower, ` +
-        `${f(b.vas.nominal)} ${p.unit} remaining); ` +
+      text: `case ${c.id}: ${painName(c)} ${f(a.common.nominal)} on ${listing(doseAt(a))} → ` +
+        `${f(b.common.nominal)} on ${listing(doseAt(b))} ` +
+        `(${f((100 * (a.common.nominal - b.common.nominal)) / a.common.nominal)}% lower, ` +
+        `${f(b.common.nominal)} ${p.unit} remaining); ` +
         `${counted(before.length, "value")} before ${drug}` +
         (before.length ? "" : ", so no response to it can be measured") +
         (raised
           ? `; the dose was raised to ${formatDose(raised)} because of the ` +
-            `${f(a.vas.nominal)}, so part of the fall is expected from regression to the mean`
+            `${f(a.common.nominal)}, so part of the fall is expected from regression to the mean`
           : ""),
     };
   });
@@ -106,18 +106,20 @@ const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> =
     const before = alignOnDrug(c, drug).filter((o) => o.phase === "before");
     // Lower at every value a range allows; "already falling" (which weakens the claim) when any
     // value the ranges allow is lower: each at the bound least favourable to the claim.
-    const lower = ch.points.every((x) => x.vas.hi < ch.baseline.vas!.lo);
-    const falling = before.length >= 2 && before.at(-1)!.vas.lo < before[0].vas.hi;
+    const lower = ch.points.every((x) => x.common.hi < ch.baseline.common!.lo);
+    const falling = before.length >= 2 && before.at(-1)!.common.lo < before[0].common.hi;
     const overlap = ch.points.filter((x) => mayBeGiven(c, x.timeId, p.from));
     const values = listing(
-      ch.points.map((x) => `${f(x.vas.nominal)} (${f(x.percentReduction?.nominal ?? NaN)}% lower)`),
+      ch.points.map((x) =>
+        `${f(x.common.nominal)} (${f(x.percentReduction?.nominal ?? NaN)}% lower)`
+      ),
     );
     return {
       level: !lower ? 0 : falling || overlap.length ? 1 : 2,
-      text: `case ${c.id}: from ${f(ch.baseline.vas!.nominal)} to ${values}; ` +
+      text: `case ${c.id}: from ${f(ch.baseline.common!.nominal)} to ${values}; ` +
         (falling
           ? `pain was already falling before the switch (${
-            listing(before.map((o) => f(o.vas.nominal)))
+            listing(before.map((o) => f(o.common.nominal)))
           }), so a continued trend explains the later values as well`
           : "no falling trend before the switch") +
         `; ${p.from} ${
@@ -152,7 +154,7 @@ const drugIneffective: Judge<"drug-ineffective"> = (_p, drug, cases) => {
     );
   }
   // No value on it lower, at every value the ranges allow (least favourable to "ineffective").
-  const flat = rows.every((r) => r.on.every((o) => o.vas.lo >= r.before.at(-1)!.vas.hi));
+  const flat = rows.every((r) => r.on.every((o) => o.common.lo >= r.before.at(-1)!.common.hi));
   return {
     verdict: flat ? "supported" : "not supported",
     evidence: counts + (flat ? "; no value on it is lower." : "; a value on it is lower."),

@@ -31,8 +31,8 @@ const firstValueReduction: Judge<"first-value-reduction"> = (p, drug, cases) => 
     const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent && pt.day.hi <= p.within_days,
-      text: `case ${c.id}: ${painName(c)} ${formatInterval(ch.baseline.vas!)} → ` +
-        `${formatInterval(pt.vas)}, ` +
+      text: `case ${c.id}: ${painName(c)} ${formatInterval(ch.baseline.common!)} → ` +
+        `${formatInterval(pt.common)}, ` +
         `${reductionText(pt)} at ${when(pt)} of ${drug}`,
     };
   }));
@@ -44,7 +44,7 @@ const lastValue: Judge<"last-value"> = (p, drug, cases) => {
   return graded(cases.map((c) => {
     const pt = caseChange(c, drug).points.at(-1)!;
     // A range counts at its bound least favourable to the claim: here, its upper end.
-    const v = pt.vas.hi;
+    const v = pt.common.hi;
     const inTime = p.within_days === null || pt.day.hi <= p.within_days;
     const level = v <= p.supported_at_most
       ? 2
@@ -55,7 +55,7 @@ const lastValue: Judge<"last-value"> = (p, drug, cases) => {
     const o = c.observations.find((x) => x.day.timeId === pt.timeId)!;
     return {
       level: inTime ? (longTerm ? level : Math.min(level, 1)) : 0,
-      text: `case ${c.id}: last value ${painName(c)} ${formatInterval(pt.vas)} ("${o.words}"` +
+      text: `case ${c.id}: last value ${painName(c)} ${formatInterval(pt.common)} ("${o.words}"` +
         (o.note ? `; ${o.note}` : "") + `) at ${when(pt)} of ${drug}` +
         (longTerm ? "" : `, not surely ${p.long_term_days} days or more after its start`),
     };
@@ -67,8 +67,8 @@ const valueAtMost: Judge<"value-at-most"> = (p, _drug, cases) => {
     const o = c.observations.find((x) => x.day.timeId === p.time_id);
     return o
       ? {
-        ok: o.vas.hi <= p.at_most,
-        text: `case ${c.id}: ${painName(c)} ${formatInterval(o.vas)} ("${o.words}")`,
+        ok: o.common.hi <= p.at_most,
+        text: `case ${c.id}: ${painName(c)} ${formatInterval(o.common)} ("${o.words}")`,
       }
       : null;
   });
@@ -84,7 +84,7 @@ const zeroWithinDays: Judge<"zero-within-days"> = (p, drug, cases) => {
   const bad = unusable(cases, drug);
   if (bad.length) return cannot(listing(bad));
   return graded(cases.map((c) => {
-    const zero = caseChange(c, drug).points.find((x) => x.vas.hi === 0);
+    const zero = caseChange(c, drug).points.find((x) => x.common.hi === 0);
     if (!zero) return { level: 0, text: `case ${c.id}: no value of 0 after ${drug}` };
     const level = zero.day.hi <= p.within_days
       ? 2
@@ -108,12 +108,14 @@ const rapidAndNearTotal: Judge<"rapid-and-near-total"> = (p, drug, cases) => {
     const last = ch.points.at(-1)!;
     const pr = leastReduction(first) ?? -Infinity;
     const rapid = pr + 1e-9 >= p.min_percent && first.day.hi <= p.within_days;
-    const near = last.vas.hi <= p.near_total_at_most;
+    const near = last.common.hi <= p.near_total_at_most;
     return {
       ok: rapid && near,
       text: `case ${c.id}: first ${reductionText(first)} at ${when(first)} (${
         rapid ? "rapid" : `not ≥${p.min_percent}% within ${p.within_days} days`
-      }), last ${formatInterval(last.vas)} ${p.unit} (${near ? "near-total" : "not near-total"})`,
+      }), last ${formatInterval(last.common)} ${p.unit} (${
+        near ? "near-total" : "not near-total"
+      })`,
     };
   });
   if (rows.length === 0) return cannot(listing(bad));
@@ -134,8 +136,8 @@ const lastValueReduction: Judge<"last-value-reduction"> = (p, drug, cases) => {
     const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent,
-      text: `case ${c.id}: ${painName(c)} ${formatInterval(ch.baseline.vas!)} → ` +
-        `${formatInterval(pt.vas)} ` +
+      text: `case ${c.id}: ${painName(c)} ${formatInterval(ch.baseline.common!)} → ` +
+        `${formatInterval(pt.common)} ` +
         `at the last value (${reductionText(pt)})`,
     };
   }));

@@ -66,7 +66,7 @@ export function checkObservations(
     const checked = checkValue(ctx, row, r, values);
     if (checked === null) return;
     const { value, scale } = checked;
-    const vas = scale.identity ? value : commonPool.get(scale, value);
+    const common = scale.identity ? value : commonPool.get(scale, value);
     const day = ctx.dayOf(file, row, "time", r.case_id, r.time);
     if (!day) return;
     const span = spanOf(ctx, row, r);
@@ -97,7 +97,7 @@ export function checkObservations(
       day,
       scale,
       value,
-      vas,
+      common,
       words: r.value_words,
       note: r.note,
       span,
