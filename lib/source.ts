@@ -88,12 +88,12 @@ export function statedNumbers(text: string): number[] {
  * ```ts
  * import assert from "node:assert/strict";
  * import { quoteStatesValue } from "#lib/mod.ts";
- * assert.equal(quoteStatesValue("pain VAS 6.6", 6.6, "vas_nominal"), null);
+ * assert.equal(quoteStatesValue("pain VAS 6.6", 6.6, "value_nominal"), null);
  * assert.equal(
- *   quoteStatesValue("pain VAS 6.6", 6.7, "vas_nominal"),
- *   "vas_nominal is 6.7 but the quote states 6.6",
+ *   quoteStatesValue("pain VAS 6.6", 6.7, "value_nominal"),
+ *   "value_nominal is 6.7 but the quote states 6.6",
  * );
- * assert.match(quoteStatesValue("the pain eased", 9.9, "vas_nominal")!, /states no number/);
+ * assert.match(quoteStatesValue("the pain eased", 9.9, "value_nominal")!, /states no number/);
  * ```
  */
 export function quoteStatesValue(quote: string, value: number, what: string): string | null {

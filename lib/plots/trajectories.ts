@@ -94,11 +94,11 @@ export function trajectoriesFigure(
   const study = studyOf(cases);
   const drug = options.drug ?? study?.drug ?? "";
   const def = options.baseline ?? study?.baseline ?? "last";
-  const { vasTracks, pctTracks, excluded, excludedPct } = caseTracks(cases, drug, def, width);
-  const xDomain = timeDomain(vasTracks);
+  const { painTracks, pctTracks, excluded, excludedPct } = caseTracks(cases, drug, def, width);
+  const xDomain = timeDomain(painTracks);
   const labelW = Math.max(
     measureText("−50%", TYPE.small).width,
-    ...vasTracks.map((t) => measureText(t.label, TYPE.small, "bold").width),
+    ...painTracks.map((t) => measureText(t.label, TYPE.small, "bold").width),
   );
   const margin = { top: 18, right: Math.ceil(labelW + 12), bottom: 6, left: 44 };
   // The scales of the values drawn (cases that take the drug), not of every case given.
@@ -106,13 +106,13 @@ export function trajectoriesFigure(
     cases.filter((c) => firstPeriod(c, drug) !== null),
   );
   const uses = { open: false };
-  const vasPanel = axesPanel({
+  const painPanel = axesPanel({
     width,
     height: 170,
     margin,
     x: { domain: xDomain, label: null, axis: false },
     y: { domain: [min, max], label, ticks: 5 },
-    draw: (x, y) => drawTracks(vasTracks, x, y, [], uses),
+    draw: (x, y) => drawTracks(painTracks, x, y, [], uses),
   });
   const pctValues = pctTracks.flatMap((t) => t.points.flatMap((p) => [p.v.nominal, p.v.hi]))
     .filter(Number.isFinite);
@@ -129,16 +129,16 @@ export function trajectoriesFigure(
   const notes: string[] = [];
   if (excluded.length) notes.push(`Not shown: ${listing(excluded)}.`);
   if (excludedPct.length) notes.push(`Not in the lower panel: ${listing(excludedPct)}.`);
-  const n = vasTracks.length;
+  const n = painTracks.length;
   const data = [
-    ...trackRows(vasTracks, `${name} (${unit})`),
+    ...trackRows(painTracks, `${name} (${unit})`),
     ...trackRows(pctTracks, `% of baseline ${name}`),
   ];
-  return stack([vasPanel, pctPanel], {
+  return stack([painPanel, pctPanel], {
     data,
     title: `Pain after ${drug}, all cases aligned on its first start`,
     width,
-    legend: trajectoriesLegend(vasTracks, thresholds, name, uses.open),
+    legend: trajectoriesLegend(painTracks, thresholds, name, uses.open),
     notes,
     caption: `${name} values stated in the text against days since the first start of ${drug} ` +
       `(lines join values before it and values on it, never across its start), ` +
@@ -155,7 +155,7 @@ export function trajectoriesFigure(
 /** The tracks of both panels, and the cases left out of each with why. */
 interface CaseTracks {
   /** One track per case drawn, in the scale's units. */
-  vasTracks: Track[];
+  painTracks: Track[];
   /** One track per case with a percent of baseline. */
   pctTracks: Track[];
   /** The cases not drawn, with why. */
@@ -174,7 +174,7 @@ function caseTracks(
   def: BaselineDefinition,
   width: number,
 ): CaseTracks {
-  const out: CaseTracks = { vasTracks: [], pctTracks: [], excluded: [], excludedPct: [] };
+  const out: CaseTracks = { painTracks: [], pctTracks: [], excluded: [], excludedPct: [] };
   cases.forEach((c, i) => {
     const label = `Case ${c.id}`;
     if (firstPeriod(c, drug) === null) {
@@ -195,7 +195,7 @@ function caseTracks(
           end: r.span.end ? placed(r.span.end.timeId) : null,
         }
         : null;
-    out.vasTracks.push({
+    out.painTracks.push({
       label,
       color,
       points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.common, span: spanOf(r) })),
@@ -278,7 +278,7 @@ function percentMarks(
 
 /** The legend: the values and their whiskers, open ends, periods, thresholds where drawn. */
 function trajectoriesLegend(
-  vasTracks: readonly Track[],
+  painTracks: readonly Track[],
   thresholds: readonly number[],
   name: string,
   open: boolean,
@@ -294,7 +294,7 @@ function trajectoriesLegend(
         swatch: { kind: "whisker", color: GREY.ink, open: true },
       } as LegendItem]
       : []),
-    ...(vasTracks.some((t) => t.points.some((p) => p.span))
+    ...(painTracks.some((t) => t.points.some((p) => p.span))
       ? [{
         label: `${name} stated for a period`,
         swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
