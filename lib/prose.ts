@@ -119,6 +119,28 @@ export function groupedExclusions(
 }
 
 /**
+ * The note under a table or figure of an analysis that leaves out the cases with no change after
+ * the drug: which cases and why, grouped by reason; none when no case is left out.
+ *
+ * @param excluded The cases left out, each with its reason.
+ * @returns The note, alone in an array, or no note.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { noChangeNotes } from "#lib/prose.ts";
+ * assert.deepEqual(noChangeNotes([{ caseId: "4", reason: "never takes x" }]), [
+ *   "No change after the drug for case 4: never takes x.",
+ * ]);
+ * assert.deepEqual(noChangeNotes([]), []);
+ * ```
+ */
+export function noChangeNotes(
+  excluded: readonly { readonly caseId: string; readonly reason: string }[],
+): string[] {
+  return excluded.length ? [`No change after the drug for ${groupedExclusions(excluded)}.`] : [];
+}
+
+/**
  * The word that agrees with a count: `one` for 1, `many` otherwise ("is"/"are", "has"/"have").
  *
  * @param n The count.

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { groupedExclusions, listing } from "../prose.ts";
+import { listing, noChangeNotes } from "../prose.ts";
 import {
   sensitivityExclusions,
   type SensitivitySpan,
@@ -101,7 +101,7 @@ export function sensitivityFigure(
       `Sensitivity of the headline numbers to the ${options.varied ?? "analysis choices"}`,
     width,
     legend: sensitivityLegend(drawn),
-    notes: excluded.length ? [`No change after the drug for ${groupedExclusions(excluded)}.`] : [],
+    notes: noChangeNotes(excluded),
     caption: sensitivityCaption(drawn, options.varied) + undefinedNote(rows, drawn),
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${drawn.length} row${drawn.length === 1 ? "" : "s"}.`,

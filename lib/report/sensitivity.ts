@@ -23,7 +23,7 @@ import {
 import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
-import { agree, casesListing, listing, plural } from "../prose.ts";
+import { agree, casesListing, listing, noChangeNotes, plural } from "../prose.ts";
 
 /**
  * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
@@ -173,7 +173,30 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
 }
 
 /**
- * Which responder conclusions move under rounding, one row per case, value and threshold.
+ * The note under a sensitivity table that has no row for the cases with no change after the drug
+ * (the rounding table): which cases and why (`sensitivityExclusions`); none when every case has a
+ * change.
+ *
+ * @param s The case series.
+ * @returns The note, alone in an array, or no note.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sensitivityExclusions, sensitivityNotes } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const notes = sensitivityNotes(s);
+ * assert.equal(notes.length, sensitivityExclusions(s.cases).length > 0 ? 1 : 0);
+ * for (const e of sensitivityExclusions(s.cases)) assert.ok(notes[0].includes(e.reason));
+ * ```
+ */
+export function sensitivityNotes(s: CaseSeries): string[] {
+  expectSeries("sensitivityNotes", s);
+  return noChangeNotes(sensitivityExclusions(s.cases));
+}
+
+/**
+ * Which responder conclusions move under rounding, one row per case, value and threshold (a case
+ * with no change after the drug has no row: `sensitivityNotes` says which and why).
  *
  * @param verdicts The verdicts (`roundingRobustness`).
  * @returns Rows of case, value, threshold, whether reached as stated (nominal), the reduction's

@@ -9,6 +9,7 @@ import {
   baselineSummary,
   loadCaseSeries,
   sensitivityExclusions,
+  sensitivityNotes,
   sensitivityRows,
   sensitivitySpans,
   spanRows,
@@ -107,4 +108,13 @@ Deno.test("baselineSummary: a case with no change after the drug is not said to 
     ),
   );
   assert.match(baselineSummary(only("ok", "other-drug")), /Case other-drug has no change after/);
+});
+
+Deno.test("sensitivityNotes: the table without rows for the cases left out names each, with its reason", () => {
+  const [note, ...more] = sensitivityNotes(s);
+  assert.equal(more.length, 0);
+  for (const e of excluded) {
+    assert.ok(note.includes(e.caseId) && note.includes(e.reason), `${e.caseId} in: ${note}`);
+  }
+  assert.deepEqual(sensitivityNotes(only("ok")), []);
 });
