@@ -39,6 +39,23 @@ Deno.test("rotations compose with the translations around them, about a centre t
   }
 });
 
+Deno.test("a rotation about a centre is the rotation about the origin moved to that centre", () => {
+  const text = `<text x="25" y="20">abc</text>`;
+  const about = textBoxes(svg(`<g transform="rotate(-90 30 20)">${text}</g>`)).texts[0].box;
+  const moved = textBoxes(
+    svg(
+      `<g transform="translate(30, 20)"><g transform="rotate(-90)">` +
+        `<g transform="translate(-30, -20)">${text}</g></g></g>`,
+    ),
+  ).texts[0].box;
+  const origin = textBoxes(svg(`<g transform="rotate(-90)">${text}</g>`)).texts[0].box;
+  for (const k of ["x", "y", "width", "height"] as const) {
+    assert.ok(Math.abs(about[k] - moved[k]) < 1e-9, `${k}: ${about[k]} vs ${moved[k]}`);
+  }
+  // The centre matters: about the origin the box is elsewhere.
+  assert.ok(Math.abs(about.x - origin.x) > 1 || Math.abs(about.y - origin.y) > 1);
+});
+
 Deno.test("a transform whose text cannot be measured is refused by name", () => {
   assert.throws(
     () => textBoxes(svg(`<g transform="rotate(45)"><text>x</text></g>`)),
