@@ -199,7 +199,7 @@ export interface Case {
   amputation: CaseEvent;
   /** Dose periods, in order of nominal start. */
   treatments: Treatment[];
-  /** VAS values, in order of nominal day. */
+  /** Pain values, in order of nominal day. */
   observations: Observation[];
   /** Events, in order of nominal day. */
   events: CaseEvent[];

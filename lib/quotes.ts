@@ -136,10 +136,10 @@ export const WORDS_TO_NUMBER: Readonly<
  * @example
  * ```ts
  * import { wordsRuleProblem } from "#lib/quotes.ts";
- * if (wordsRuleProblem("no-pain", "the pain had completely disappeared", 0, "vas") !== null) {
+ * if (wordsRuleProblem("no-pain", "the pain had completely disappeared", 0, "value_nominal") !== null) {
  *   throw new Error();
  * }
- * if (wordsRuleProblem("no-pain", "the pain eased", 0, "vas") === null) throw new Error();
+ * if (wordsRuleProblem("no-pain", "the pain eased", 0, "value_nominal") === null) throw new Error();
  * ```
  */
 export function wordsRuleProblem(

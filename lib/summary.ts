@@ -1,26 +1,26 @@
 /**
- * Per-case summary of the VAS values (what the dataset notebook tabulates and the load benchmark
+ * Per-case summary of the pain values (what the dataset notebook tabulates and the load benchmark
  * times), and the notes `validate` prints about cases that analyses will exclude.
  *
  * @module
  */
 import type { Case, CaseSeries } from "./model.ts";
 
-/** A VAS value and the nominal day it was stated for. */
+/** A pain value and the nominal day it was stated for. */
 export interface DatedValue {
   /** Nominal day (days since the case's day 0). */
   day: number;
-  /** Nominal VAS. */
+  /** Nominal value on the common 0–10 metric. */
   common: number;
 }
 
-/** The VAS values of one case in a few numbers (`null` where the case has no value). */
+/** The pain values of one case in a few numbers (`null` where the case has no value). */
 export interface CaseSummary {
   /** Case id. */
   caseId: string;
   /** Source id of the article reporting it. */
   sourceId: string;
-  /** Number of VAS values. */
+  /** Number of pain values. */
   n: number;
   /** The first value in time. */
   first: DatedValue | null;
@@ -33,11 +33,11 @@ export interface CaseSummary {
 }
 
 /**
- * Summarises the VAS values of a case, in one pass over its observations (which the loader keeps
+ * Summarises the pain values of a case, in one pass over its observations (which the loader keeps
  * in time order).
  *
  * @param c A case.
- * @returns Its summary; for a case with no VAS value, `n` is 0 and the rest `null`.
+ * @returns Its summary; for a case with no pain value, `n` is 0 and the rest `null`.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -71,7 +71,7 @@ export function caseSummary(c: Case): CaseSummary {
 }
 
 /**
- * Notes (not errors) about valid cases some analyses cannot use: a case with no VAS value, or one
+ * Notes (not errors) about valid cases some analyses cannot use: a case with no pain value, or one
  * that never takes the drug of interest. Every analysis lists such a case as excluded with its
  * reason; the notes say so before the notebooks run.
  *

@@ -280,11 +280,17 @@ export const BASELINE_LABELS: Readonly<Record<BaselineDefinition, string>> = {
   mean: "mean of the values before the drug",
 };
 
-/** A baseline VAS: its value (interval), how it was defined and from how many observations. */
+/**
+ * A baseline pain value (on the common 0–10 metric): its value (interval), how it was defined and
+ * from how many observations.
+ */
 export interface Baseline {
   /** The definition used. */
   definition: BaselineDefinition;
-  /** VAS in cm, as an interval with its nominal value; `null` when no value precedes the drug. */
+  /**
+   * On the common 0–10 metric, as an interval with its nominal value; `null` when no value
+   * precedes the drug.
+   */
   common: NominalInterval | null;
   /** Number of observations it summarises. */
   n: number;
@@ -293,7 +299,7 @@ export interface Baseline {
 }
 
 /**
- * The baseline VAS before `drug` under a named definition: the last, the maximum or the mean of
+ * The baseline pain value before `drug` under a named definition: the last, the maximum or the mean of
  * the observations whose phase is "before". Ambiguous observations are left out (and counted in
  * the reason when nothing else is left).
  *
@@ -339,24 +345,25 @@ export function baseline(c: Case, drug: string, definition: BaselineDefinition):
     hi: f(before.map((o) => o.common.hi)),
     nominal: f(before.map((o) => o.common.nominal)),
   });
-  const vas = definition === "last"
+  const common = definition === "last"
     ? before[before.length - 1].common
     : definition === "max"
     ? pick((xs) => Math.max(...xs))
     : definition === "mean"
     ? pick((xs) => xs.reduce((s, x) => s + x, 0) / xs.length)
     : wrongArgument("baseline", "a baseline definition", definition);
-  return { definition, common: { ...vas }, n: before.length };
+  return { definition, common: { ...common }, n: before.length };
 }
 
-/** An aligned observation with its VAS as a percent of the baseline. */
+/** An aligned observation with its value as a percent of the baseline. */
 export interface RelativeObservation extends AlignedObservation {
-  /** VAS as a percent of the baseline (interval over both), or `null` when there is no baseline. */
+  /** Its value as a percent of the baseline (interval over both), or `null` without a baseline. */
   percentOfBaseline: NominalInterval | null;
 }
 
 /**
- * Aligns a case on the first start of `drug` and expresses every VAS both in cm and as a percent
+ * Aligns a case on the first start of `drug` and expresses every value both on the common 0–10
+ * metric and as a percent
  * of the baseline under `definition`: 100·v/b, least at (v.lo, b.hi), greatest at (v.hi, b.lo).
  *
  * @example

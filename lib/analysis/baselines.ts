@@ -9,7 +9,7 @@ import type { CaseSeries } from "../model.ts";
 import { baseline, BASELINE_DEFINITIONS, firstPeriod } from "../timeline.ts";
 
 /**
- * Cases whose baseline VAS depends on the baseline definition, with the value under each and the
+ * Cases whose baseline pain value depends on the baseline definition, with the value under each and the
  * number of values before the drug it summarises (a definition matters only from two values on).
  *
  * @param s The case series.

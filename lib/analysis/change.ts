@@ -73,9 +73,9 @@ export interface ChangePoint {
    * nominal day is only the midpoint of what the narrative allows and is not shown as a date.
    */
   dated: boolean;
-  /** The VAS (cm). */
+  /** The value on the common 0–10 metric. */
   common: NominalInterval;
-  /** VAS minus baseline (cm; negative is improvement). */
+  /** Value minus baseline (points of the common metric; negative is improvement). */
   change: NominalInterval;
   /** Percent reduction from baseline; `null` when the baseline is 0. */
   percentReduction: NominalInterval | null;
@@ -116,7 +116,7 @@ export interface ChangeOptions {
 }
 
 /**
- * Baseline VAS and every later value of a case: absolute and percent change, IMMPACT class and
+ * Baseline pain value and every later value of a case: absolute and percent change, IMMPACT class and
  * the study's threshold in scale points.
  *
  * @example

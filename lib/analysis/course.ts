@@ -1,5 +1,5 @@
 /**
- * The course of pain between a case's values after a drug: the area under the VAS curve over a
+ * The course of pain between a case's values after a drug: the area under the pain curve over a
  * window, and the rate of change per dose period, each with bounds over every admissible time and
  * value.
  *
@@ -15,7 +15,7 @@ import { plural } from "../prose.ts";
 import { checkOptions } from "../options.ts";
 import { changeOptionsSchema } from "./option_schemas.ts";
 
-/** Area under the VAS curve over a window, with bounds over every admissible time and value. */
+/** Area under the pain curve over a window, with bounds over every admissible time and value. */
 export interface AreaUnderCurve {
   /** Case id. */
   caseId: string;
@@ -30,9 +30,9 @@ export interface AreaUnderCurve {
   span: { from: number; to: number } | null;
   /** Time ids of observations used whose nominal day is a placeholder (no date stated). */
   undated: string[];
-  /** AUC (cm·days) at nominal times and values, and its least and greatest admissible values. */
+  /** AUC (points of the common metric × days; cm·days on a 10 cm VAS) at nominal times and values, and its least and greatest admissible values. */
   auc: NominalInterval | null;
-  /** AUC divided by the integrated span (cm), at nominal values. */
+  /** AUC divided by the integrated span (points of the common metric), at nominal values. */
   timeWeightedMean: number | null;
   /** Number of observations used. */
   n: number;
@@ -81,11 +81,11 @@ function extremeAreas(
 }
 
 /**
- * Time-weighted area under the VAS curve (trapezoid rule, cm·days) of the observations whose
+ * Time-weighted area under the pain curve (trapezoid rule, points × days) of the observations whose
  * nominal time lies in `[from, to]` days after the drug start, their time intervals clipped to the
  * window. A window after the start (`from ≥ 0`) takes only values surely after it (phase
  * "after"): a value narrated before the start, or one that may precede it, never enters a
- * post-drug area, and is listed in `excluded`. Bounds: the least area uses the lower VAS bounds,
+ * post-drug area, and is listed in `excluded`. Bounds: the least area uses the lower value bounds,
  * the greatest the upper ones, each over every admissible ordering of times. Needs two
  * observations; `span` says which days the area actually covers.
  *
@@ -168,7 +168,7 @@ export function areaUnderCurve(
   };
 }
 
-/** Rate of change of VAS within one drug or dose period. */
+/** Rate of change of the pain value within one drug or dose period. */
 export interface PeriodRate {
   /** Case id. */
   caseId: string;
@@ -178,9 +178,9 @@ export interface PeriodRate {
   period: Treatment | null;
   /** Observations in the period (by nominal time). */
   n: number;
-  /** cm per week from the first to the last observation, with bounds; `null` under two. */
+  /** Points per week (cm/week on a 10 cm VAS) from the first to the last observation, with bounds; `null` under two. */
   perWeek: NominalInterval | null;
-  /** Least-squares slope (cm per week) on nominal values, for three or more observations. */
+  /** Least-squares slope (points per week) on nominal values, for three or more observations. */
   leastSquaresPerWeek: number | null;
   /** The nominal values in the period, in time order (what the rates summarise). */
   values: number[];
@@ -209,7 +209,7 @@ function rateBounds(c: Case, a: Observation, b: Observation): NominalInterval {
 }
 
 /**
- * Rate of change of VAS (cm/week) within each dose period and each drug of a case given for the
+ * Rate of change of the pain value (points per week) within each dose period and each drug of a case given for the
  * study's indication, from the observations that fall in the period (start < t ≤ end in the order
  * of `compareDays`, so a value narrated before a start never falls after it, and a value reported
  * at the visit of a dose change belongs to the dose before it). Times come from the timeline, so

@@ -160,7 +160,8 @@ export interface CausalityRow {
   assessment: string;
 }
 
-const vas = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.common)}`;
+/** A value as its scale names it ("VAS 6.6", "NRS 7"). */
+const painValue = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.common)}`;
 const when = (c: Case, o: Observation, start: string) => {
   const r = relativeDay(c, o.day.timeId, start);
   const dated = datedGap(c, o.day.timeId, start) && Number.isFinite(r.hi);
@@ -219,9 +220,9 @@ function pairCausality(c: Case, drug: string, options: NaranjoOptions): Causalit
   const after = aligned.filter((o) => o.phase === "after");
   const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
   const temporal = `${counted(before.length, "value")} before` +
-    (before.length ? ` (last ${vas(before.at(-1)!)})` : "") +
+    (before.length ? ` (last ${painValue(before.at(-1)!)})` : "") +
     `, ${counted(onDrug.length, "value")} while it may have been given` +
-    (onDrug.length ? ` (first ${vas(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
+    (onDrug.length ? ` (first ${painValue(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
   const last = periods.at(-1)!;
   const stopped = last.end !== null;
   const afterStop = stopped
@@ -269,9 +270,9 @@ function pairCausality(c: Case, drug: string, options: NaranjoOptions): Causalit
       relativeDay(c, t.start.timeId, lastPrev.day.timeId).hi === 0;
     return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
       `${prev.dose ? formatDoseValue(prev.dose) : `(${DOSE_NOT_STATED})`} → ${formatDose(t)}: ` +
-      (lastPrev ? `${vas(lastPrev)} on the earlier dose` : "no value on the earlier dose") +
-      `, ${firstNext ? `${vas(firstNext)} after` : "no value after"}` +
-      (raisedFor ? ` (changed at the visit of the ${vas(lastPrev!)})` : "");
+      (lastPrev ? `${painValue(lastPrev)} on the earlier dose` : "no value on the earlier dose") +
+      `, ${firstNext ? `${painValue(firstNext)} after` : "no value after"}` +
+      (raisedFor ? ` (changed at the visit of the ${painValue(lastPrev!)})` : "");
   });
   // A dose the text does not state is unknown: never "one dose only".
   const doseResponse = changes.length
@@ -380,7 +381,7 @@ export function designLimits(
       const lastBefore = before.at(-1)!;
       const max = Math.max(...before.map((o) => o.common.nominal));
       if (lastBefore.common.nominal === max) {
-        afterHigh.push(`case ${c.id}: ${drugWithDose(t)} after ${vas(lastBefore)}`);
+        afterHigh.push(`case ${c.id}: ${drugWithDose(t)} after ${painValue(lastBefore)}`);
       }
     }
   }

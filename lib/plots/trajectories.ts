@@ -1,5 +1,6 @@
 /**
- * Every case's VAS aligned on the first start of the drug of interest: in cm, and as a percent of
+ * Every case's pain values aligned on the first start of the drug of interest: on the common 0–10
+ * metric (cm on a 10 cm VAS), and as a percent of
  * the case's baseline with the responder thresholds.
  *
  * @module
@@ -60,7 +61,8 @@ interface Track {
 }
 
 /**
- * All cases aligned on the first start of the drug: VAS (cm) in one panel and percent of each
+ * All cases aligned on the first start of the drug: the values on the common 0–10 metric in one
+ * panel and percent of each
  * case's baseline in another, with the percent responder thresholds of the study. Each value is a
  * point at its nominal time with a whisker over the times its words allow (dashed where open or
  * past the axis) and, for a range, a vertical whisker; a value stated over a period also has a
