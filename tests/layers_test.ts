@@ -13,6 +13,7 @@
 import assert from "node:assert/strict";
 import { moduleInfo } from "./helpers/module_graph.ts";
 import { ROOT } from "../scripts/runner/paths.ts";
+import { pathToFileURL } from "node:url";
 
 /**
  * The layers of `lib/`, lowest first: a module may import its own layer and those before it.
@@ -92,7 +93,7 @@ async function modulesBelow(dir: string, prefix = ""): Promise<string[]> {
 
 /** The import graph of every module below `dir` (imports outside it left out), by `deno info`. */
 async function importGraph(dir: string): Promise<Graph> {
-  const root = new URL(`file://${await Deno.realPath(dir)}/`).href;
+  const root = pathToFileURL(`${await Deno.realPath(dir)}/`).href;
   const modules = await modulesBelow(dir);
   const entry = await Deno.makeTempFile({ prefix: "layers-", suffix: ".ts" });
   try {

@@ -9,7 +9,7 @@
  */
 import { sha256, treeHash } from "./files.ts";
 import { posixPath, ROOT } from "./paths.ts";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The inputs of one notebook: name → sha256 (the Deno version as itself). */
 export type Inputs = Record<string, string>;
@@ -120,7 +120,7 @@ export function codeModule(
 ): string {
   const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""))
     .join("\n\n");
-  return absoluteImports(code, new URL(`file://${dir}/`)) + "\nexport {};\n";
+  return absoluteImports(code, pathToFileURL(`${dir}/`)) + "\nexport {};\n";
 }
 
 /**
@@ -148,7 +148,7 @@ export async function moduleInputs(
   for (const [name, path] of notebooks) {
     const file = `${work}/deps/${name}.ts`;
     await Deno.writeTextFile(file, codeModule(JSON.parse(await Deno.readTextFile(path)), cwd));
-    roots.set(name, new URL(`file://${file}`).href);
+    roots.set(name, pathToFileURL(file).href);
   }
   const root = `${work}/deps/all.ts`;
   await Deno.writeTextFile(root, [...roots.values()].map((u) => `import "${u}";\n`).join(""));
