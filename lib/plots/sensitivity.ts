@@ -21,7 +21,7 @@ import { arrowHead, type LegendItem } from "./legend.ts";
 import { measureText } from "./fonts.ts";
 import { type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 import type { LinearScale } from "./uncertainty.ts";
-import { defineFigure, type FigureDef } from "./record.ts";
+import { defineFigure, type FigureDef, type FigureInputs, type SeriesInput } from "./record.ts";
 
 /** Options of {@link sensitivityFigure}. */
 export interface SensitivityOptions {
@@ -72,7 +72,7 @@ export function sensitivityFigure(
   const width = figureWidth(options.width ?? "full");
   // Rows with no value under any variant (a threshold never reached) are said under the
   // figure with their reason, not drawn as empty rows.
-  const drawn = rows.filter((r) => (r.defined ?? r.variants) > 0);
+  const drawn = rows.filter(isDrawn);
   const quantities = [...new Set(drawn.map((r) => r.quantity))];
   const left = Math.ceil(
     PAD + Math.max(40, ...drawn.map((r) => measureText(labelOf(r), TYPE.label).width)) + 10,
@@ -108,12 +108,63 @@ export function sensitivityFigure(
   });
 }
 
+/** Whether a row is drawn: some variant gives it a value. */
+function isDrawn(r: SensitivityInterval): boolean {
+  return (r.defined ?? r.variants) > 0;
+}
+
+/**
+ * Why the sensitivity figure is not drawn, or `null` when it is: no row has a value under any
+ * variant (each named with why), or there is no row; then the cases the analysis leaves out, with
+ * their reasons (`noChangeNotes`), as the figure's note would say.
+ *
+ * @param rows The rows the figure would draw from (see {@link SensitivityInterval}).
+ * @param excluded The cases with no change after the drug, with why (`sensitivityExclusions`).
+ * @returns The sentences, or `null`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sensitivityOmission } from "#lib/plots/mod.ts";
+ * const row = { caseId: "all", quantity: "q", nominal: null, lo: null, hi: null, variants: 3 };
+ * assert.equal(
+ *   sensitivityOmission([{ ...row, defined: 0, reason: "no case to count" }], [
+ *     { caseId: "2", reason: "never takes x" },
+ *   ]),
+ *   "No sensitivity figure: no row has a value under any variant: All cases (every quantity: " +
+ *     "no case to count). No change after the drug for case 2: never takes x.",
+ * );
+ * assert.equal(sensitivityOmission([{ ...row, nominal: 1, lo: 1, hi: 1 }]), null);
+ * ```
+ */
+export function sensitivityOmission(
+  rows: readonly SensitivityInterval[],
+  excluded: readonly Exclusion[] = [],
+): string | null {
+  if (rows.some(isDrawn)) return null;
+  return (rows.length
+    ? `No sensitivity figure: no row has a value under any variant: ${undefinedRows(rows, [])}.`
+    : "No sensitivity figure: no row to draw.") +
+    noChangeNotes(excluded).map((n) => ` ${n}`).join("");
+}
+
 /**
  * The rows left out because no variant gives them a value, by row label, each quantity with its
  * reason: " Not drawn, no value under any variant: Case 4 (days to 50% reduction: not reached by
  * day 30)." (empty when none is left out).
  */
 function undefinedNote(
+  rows: readonly SensitivityInterval[],
+  drawn: readonly SensitivityInterval[],
+): string {
+  const labels = undefinedRows(rows, drawn);
+  return labels ? ` Not drawn, no value under any variant: ${labels}.` : "";
+}
+
+/**
+ * The rows of `rows` not `drawn`, by row label, each quantity with its reason: "Case 4 (days to
+ * 50% reduction: not reached by day 30)" ("" when every row is drawn).
+ */
+function undefinedRows(
   rows: readonly SensitivityInterval[],
   drawn: readonly SensitivityInterval[],
 ): string {
@@ -131,7 +182,7 @@ function undefinedNote(
     });
     return `${label} (${parts.join("; ")})`;
   });
-  return ` Not drawn, no value under any variant: ${listing(labels)}.`;
+  return listing(labels);
 }
 
 /** A row's label: its own, or "All cases" for "all", or "Case <id>". */
@@ -365,6 +416,10 @@ function variantsNote(rows: readonly SensitivityInterval[]): string {
  * const series = await loadCaseSeries();
  * assert.equal(SENSITIVITY.file(series), "sensitivity");
  * assert.match(SENSITIVITY.build(series).description, /^Sensitivity of \d+ quantit/);
+ * // Not drawn when no case takes the drug: no row has a value.
+ * const none = { ...series, cases: series.cases.map((c) => ({ ...c, treatments: [] })) };
+ * assert.equal(SENSITIVITY.omission(series), null);
+ * assert.match(SENSITIVITY.omission(none)!, /^No sensitivity figure: .* never takes /);
  * ```
  */
 export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
@@ -373,13 +428,21 @@ export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
   needs: "series",
   builder: sensitivityFigure,
   file: () => "sensitivity",
-  build: (s, options) =>
-    sensitivityFigure(sensitivityIntervals(sensitivityTable(s.cases)), {
+  omission: (s) => sensitivityOmission(...tableRows(s)),
+  build: (s, options) => {
+    const [rows, excluded] = tableRows(s);
+    return sensitivityFigure(rows, {
       varied: "baseline definition, extraction bound and rounding",
-      excluded: sensitivityExclusions(s.cases),
+      excluded,
       ...options,
-    }),
+    });
+  },
 });
+
+/** The rows of a series' sensitivity table, and the cases it leaves out. */
+function tableRows(s: SeriesInput): [SensitivityInterval[], Exclusion[]] {
+  return [sensitivityIntervals(sensitivityTable(s.cases)), sensitivityExclusions(s.cases)];
+}
 
 /**
  * The record of the sensitivity of the per-case numbers to the readings of the text as well
@@ -393,6 +456,7 @@ export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
  * const variants = await analysisVariants();
  * assert.equal(SENSITIVITY_READINGS.file(variants), "sensitivity-readings");
  * assert.match(SENSITIVITY_READINGS.build(variants).description, /^Sensitivity of /);
+ * assert.equal(SENSITIVITY_READINGS.omission(variants), null);
  * ```
  */
 export const SENSITIVITY_READINGS: Readonly<FigureDef<"variants">> = defineFigure({
@@ -402,16 +466,28 @@ export const SENSITIVITY_READINGS: Readonly<FigureDef<"variants">> = defineFigur
   builder: sensitivityFigure,
   notebook: "30-sensitivity",
   file: () => "sensitivity-readings",
+  omission: (variants) => sensitivityOmission(...spanRowsOf(variants)),
   build: (variants, options) => {
-    const spans = sensitivitySpans(variants);
-    return sensitivityFigure(spans.filter(hasQuantity), {
+    const [rows, excluded] = spanRowsOf(variants);
+    return sensitivityFigure(rows, {
       varied: "readings of the text, baseline definition, extraction bound and rounding",
-      excluded: spans.filter((r) => r.quantity === null)
-        .map((r) => ({ caseId: r.caseId, reason: r.reason ?? "no value in any variant" })),
+      excluded,
       ...options,
     });
   },
 });
+
+/** The spans over the variants of each case's quantities, and the cases no variant analyses. */
+function spanRowsOf(
+  variants: FigureInputs["variants"],
+): [SensitivityInterval[], Exclusion[]] {
+  const spans = sensitivitySpans(variants);
+  return [
+    spans.filter(hasQuantity),
+    spans.filter((r) => r.quantity === null)
+      .map((r) => ({ caseId: r.caseId, reason: r.reason ?? "no value in any variant" })),
+  ];
+}
 
 /** A span of a quantity, not the row of a case left out of every variant. */
 function hasQuantity(r: SensitivitySpan): r is SensitivitySpan & { quantity: string } {
