@@ -5,14 +5,19 @@
  *
  * @module
  */
-import { listing, noChangeNotes } from "../prose.ts";
+import { noChangeNotes } from "../prose.ts";
+import { sensitivityCaption, undefinedRows } from "./sensitivity_caption.ts";
 import {
   sensitivityExclusions,
   type SensitivitySpan,
   sensitivitySpans,
   sensitivityTable,
 } from "../analysis/sensitivity.ts";
-import { type SensitivityInterval, sensitivityIntervals } from "./sensitivity_rows.ts";
+import {
+  intervalLabel,
+  type SensitivityInterval,
+  sensitivityIntervals,
+} from "./sensitivity_rows.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
@@ -75,7 +80,7 @@ export function sensitivityFigure(
   const drawn = rows.filter(isDrawn);
   const quantities = [...new Set(drawn.map((r) => r.quantity))];
   const left = Math.ceil(
-    PAD + Math.max(40, ...drawn.map((r) => measureText(labelOf(r), TYPE.label).width)) + 10,
+    PAD + Math.max(40, ...drawn.map((r) => measureText(intervalLabel(r), TYPE.label).width)) + 10,
   );
   const right = Math.ceil(
     PAD + Math.max(...drawn.map((r) => measureText(countOf(r), TYPE.small).width), 30) + 10,
@@ -86,7 +91,7 @@ export function sensitivityFigure(
   const nq = quantities.length;
   const data = drawn.map((r): DataRow => ({
     panel: r.quantity,
-    series: labelOf(r),
+    series: intervalLabel(r),
     mark: "range",
     x: r.nominal !== null && Number.isFinite(r.nominal) ? r.nominal : null,
     x_dated: r.nominalDated !== false,
@@ -102,7 +107,7 @@ export function sensitivityFigure(
     width,
     legend: sensitivityLegend(drawn),
     notes: noChangeNotes(excluded),
-    caption: sensitivityCaption(drawn, options.varied) + undefinedNote(rows, drawn),
+    caption: sensitivityCaption(rows, drawn, options.varied),
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${drawn.length} row${drawn.length === 1 ? "" : "s"}.`,
   });
@@ -145,49 +150,6 @@ export function sensitivityOmission(
     ? `No sensitivity figure: no row has a value under any variant: ${undefinedRows(rows, [])}.`
     : "No sensitivity figure: no row to draw.") +
     noChangeNotes(excluded).map((n) => ` ${n}`).join("");
-}
-
-/**
- * The rows left out because no variant gives them a value, by row label, each quantity with its
- * reason: " Not drawn, no value under any variant: Case 4 (days to 50% reduction: not reached by
- * day 30)." (empty when none is left out).
- */
-function undefinedNote(
-  rows: readonly SensitivityInterval[],
-  drawn: readonly SensitivityInterval[],
-): string {
-  const labels = undefinedRows(rows, drawn);
-  return labels ? ` Not drawn, no value under any variant: ${labels}.` : "";
-}
-
-/**
- * The rows of `rows` not `drawn`, by row label, each quantity with its reason: "Case 4 (days to
- * 50% reduction: not reached by day 30)" ("" when every row is drawn).
- */
-function undefinedRows(
-  rows: readonly SensitivityInterval[],
-  drawn: readonly SensitivityInterval[],
-): string {
-  const left = rows.filter((r) => !drawn.includes(r));
-  if (left.length === 0) return "";
-  const quantities = new Set(rows.map((r) => r.quantity));
-  const labels = [...new Set(left.map(labelOf))].map((label) => {
-    const mine = left.filter((r) => labelOf(r) === label);
-    const reasons = [...new Set(mine.map((r) => r.reason ?? ""))];
-    const every = new Set(mine.map((r) => r.quantity)).size === quantities.size;
-    const parts = reasons.map((why) => {
-      const qs = [...new Set(mine.filter((r) => (r.reason ?? "") === why).map((r) => r.quantity))];
-      const what = every && reasons.length === 1 ? "every quantity" : listing(qs);
-      return why ? `${what}: ${why}` : what;
-    });
-    return `${label} (${parts.join("; ")})`;
-  });
-  return listing(labels);
-}
-
-/** A row's label: its own, or "All cases" for "all", or "Case <id>". */
-function labelOf(r: SensitivityInterval): string {
-  return r.label ?? (r.caseId === "all" ? "All cases" : `Case ${r.caseId}`);
 }
 
 /** A row's right column: how many variants it is computed under, and how many gave a value. */
@@ -269,7 +231,7 @@ function quantityPanel(
  * dot, hollow when the text does not date it) and the count of variants.
  */
 function rowMarks(g: Element, x: LinearScale, r: SensitivityInterval, cy: number, width: number) {
-  g.appendChild(textElement(labelOf(r), PAD, cy + TYPE.label * 0.36, {
+  g.appendChild(textElement(intervalLabel(r), PAD, cy + TYPE.label * 0.36, {
     size: TYPE.label,
     fill: GREY.ink,
   }));
@@ -325,7 +287,7 @@ function nominalDot(x: LinearScale, r: SensitivityInterval, cy: number): Element
       stroke: GREY.ink,
       "stroke-width": dated ? 0 : STROKE.data,
     }),
-    `${labelOf(r)}, ${r.quantity}: ${fmtValue(nominal)} in the nominal analysis` +
+    `${intervalLabel(r)}, ${r.quantity}: ${fmtValue(nominal)} in the nominal analysis` +
       `${dated ? "" : " (a time the text does not date)"}; over the ` +
       `variants ${
         r.lo === null
@@ -360,48 +322,6 @@ function sensitivityLegend(rows: readonly SensitivityInterval[]): LegendItem[] {
       } as LegendItem]
       : []),
   ];
-}
-
-/** The caption: what a row, a bar, a dot and an arrow are, and what the counts are made of. */
-function sensitivityCaption(rows: readonly SensitivityInterval[], varied?: string): string {
-  return `Each row: one quantity of one case, recomputed under every variant of the ` +
-    `analysis${varied ? ` (${varied})` : ""}; the bar spans the values the ` +
-    `variants give, the dot is the nominal analysis (a dot without a bar or arrow: every variant ` +
-    `gives the same value; an arrow: some variant gives no upper bound` +
-    `${
-      rows.some((r) => r.nominalDated === false)
-        ? "; a hollow dot: a time the text places only by its narrative, a placeholder"
-        : ""
-    }); a row without a dot ` +
-    `is not defined in the nominal analysis. Each ` +
-    `quantity has its own axis, from zero. ${variantsNote(rows)}`;
-}
-
-/**
- * What the counts of variants in the right column are: each count with what it is made of where
- * the rows say, and why some rows have fewer variants than others.
- */
-function variantsNote(rows: readonly SensitivityInterval[]): string {
-  const kinds = new Map<number, Set<string>>();
-  for (const r of rows) {
-    const set = kinds.get(r.variants) ?? new Set<string>();
-    if (r.over) set.add(r.over);
-    kinds.set(r.variants, set);
-  }
-  const counts = [...kinds.keys()].sort((a, b) => b - a);
-  const parts = counts.filter((n) => kinds.get(n)!.size > 0)
-    .map((n) => `${n} = ${[...kinds.get(n)!].join(" or ")}`);
-  const qs = (
-    n: number,
-  ) => [...new Set(rows.filter((r) => r.variants === n).map((r) => r.quantity))];
-  const fewer = counts.slice(1).map((n) => `${listing(qs(n))} (${n})`);
-  return `The right column counts the variants each row is computed under` +
-    (parts.length ? ` (${parts.join("; ")})` : "") +
-    (fewer.length
-      ? `; fewer for ${listing(fewer)}, which ${
-        fewer.length === 1 && qs(counts[1]).length === 1 ? "is" : "are"
-      } not computed under every choice.`
-      : ".");
 }
 
 /**

@@ -443,8 +443,11 @@ export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
   const head = "Each stated value varied by half a unit of its last stated digit (± 0.05 for a " +
     "value stated to one decimal, ± 0.5 for a whole number): ";
   if (verdicts.length === 0) {
-    return head + "no responder conclusion to assess (no case has a value before and after the " +
-      "drug).";
+    // Not only for want of a value before and after the drug: a baseline that may be 0 has no
+    // percent reduction either (`roundingGaps`).
+    return head + "no responder conclusion to assess (no case has a reduction a threshold " +
+      "applies to: a value before and after the drug, and for a percent threshold a baseline " +
+      "that cannot be 0).";
   }
   return head +
     (moving.length

@@ -7,10 +7,12 @@ import assert from "node:assert/strict";
 import {
   baselineDependence,
   baselineSummary,
+  caseChange,
   loadCaseSeries,
   reductionRanges,
   roundingGaps,
   roundingRobustness,
+  roundingSummary,
   sensitivityExclusions,
   sensitivityNotes,
   sensitivityRows,
@@ -178,4 +180,15 @@ Deno.test("sensitivityNotes: every case the rounding table has no row for is nam
   }
   const why = sensitivityTable([z])[0].reason!;
   assert.ok(note.includes(`No row for case ${z.id}: ${why}.`), note);
+});
+
+Deno.test("roundingSummary: with no verdict, it does not say that no case has a value before and after the drug", () => {
+  // A case with values on both sides, but a baseline that may be 0: no percent, no verdict.
+  const z = zeroBaseline(s);
+  assert.ok(caseChange(z).points.length > 0);
+  assert.deepEqual(roundingRobustness([z]), []);
+  const text = roundingSummary(roundingRobustness([z]));
+  assert.match(text, /no responder conclusion to assess/);
+  assert.doesNotMatch(text, /no case has a value before and after/);
+  assert.match(text, /baseline that cannot be 0/);
 });
