@@ -298,9 +298,11 @@ export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[])
 }
 
 /**
- * Which cases' baselines depend on the baseline definition, and why the others do not; the cases
- * with no change after the drug (`sensitivityExclusions`: no baseline of theirs enters a number)
- * are named as such at the end.
+ * Which analysed cases' baselines depend on the baseline definition, and why the others' do not
+ * (one value precedes the drug, or several give the same baseline under every definition); the
+ * cases with no change after the drug (`sensitivityExclusions`: no baseline of theirs enters a
+ * number, though it may move) are named as such at the end, and then "no analysed case's" when
+ * no other baseline moves.
  *
  * @param s The case series.
  * @returns The paragraph.
