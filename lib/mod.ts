@@ -86,8 +86,6 @@ export { reportable } from "./stats/reportable.ts";
 export {
   type NamedSeries,
   type Rounding,
-  roundingRobustness,
-  type RoundingVerdict,
   sensitivityExclusions,
   sensitivityRange,
   type SensitivityRow,
@@ -95,6 +93,12 @@ export {
   sensitivitySpans,
   sensitivityTable,
 } from "./analysis/sensitivity.ts";
+export {
+  type RoundingGap,
+  roundingGaps,
+  roundingRobustness,
+  type RoundingVerdict,
+} from "./analysis/sensitivity_rounding.ts";
 export { baselineDependence } from "./analysis/baselines.ts";
 export { roundedValue, roundingHalfUnit, withRounding } from "./rounding.ts";
 export {

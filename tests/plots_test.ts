@@ -23,6 +23,7 @@ import {
   SENSITIVITY_READINGS,
   sensitivityFigure,
   sensitivityIntervals,
+  sensitivityOmission,
   seriesTimelineFigure,
   stack,
   svgText,
@@ -43,6 +44,7 @@ import {
 import { statedValue, timelineModel } from "../lib/plots/timeline_model.ts";
 import { joinedPoints } from "../lib/plots/timeline_values.ts";
 import { aroundDrug, makeCase } from "./helpers/constructed_case.ts";
+import { noChangeNotes } from "../lib/prose.ts";
 import { oddCases } from "./plots/odd_cases.ts";
 import { articleCases, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { VERDICTS } from "../lib/plots/mod.ts";
@@ -749,4 +751,41 @@ Deno.test("timeline: a dose change at a value's own visit breaks the line after 
   assert.ok(m.phases.some((ph) => ph.label.includes("40")), "the change is a phase");
   // v1–v2 joined (both on 20 mg/day), v2–v3 broken (across the change to 40).
   assert.deepEqual(joinedPoints(m), [1]);
+});
+
+Deno.test("sensitivity figures: not drawn, with why, when no row has a value (every case left out, or a drug no case takes)", () => {
+  const s = aroundDrug(series.study);
+  const variantsOf = (x: lib.CaseSeries) => [{ name: "as extracted", series: x, readings: [] }];
+  // Drawn when a case has values.
+  assert.equal(SENSITIVITY.omission(s), null);
+  assert.equal(SENSITIVITY_READINGS.omission(variantsOf(s)), null);
+  // Every case left out: the table's figure has no row with a value.
+  const left = { ...s, cases: s.cases.filter((c) => lib.caseChange(c).points.length === 0) };
+  const excluded = lib.sensitivityExclusions(left.cases);
+  assert.equal(excluded.length, left.cases.length);
+  assert.ok(SENSITIVITY.build(left).data.length === 0);
+  const why = SENSITIVITY.omission(left);
+  assert.match(why ?? "", /^No sensitivity figure: no row has a value under any variant: /);
+  assert.ok(why!.includes(noChangeNotes(excluded)[0]), why!);
+  // A drug no case takes: neither figure has a row with a value.
+  const drug = `${s.study.drug} (not taken)`;
+  const study = { ...s.study, drug };
+  const none = { ...s, study, cases: s.cases.map((c) => ({ ...c, study })) };
+  const never = lib.sensitivityExclusions(none.cases);
+  assert.ok(never.length === none.cases.length && never.every((e) => e.reason.includes(drug)));
+  const texts = [SENSITIVITY.omission(none), SENSITIVITY_READINGS.omission(variantsOf(none))];
+  for (const text of texts) {
+    assert.ok(text?.startsWith("No sensitivity figure: "), String(text));
+    assert.ok(text!.includes(noChangeNotes(never)[0]), text!);
+  }
+  // No row at all.
+  assert.equal(sensitivityOmission([]), "No sensitivity figure: no row to draw.");
+});
+
+Deno.test("sensitivity figure: a study with no percent threshold is drawn", () => {
+  const s = aroundDrug(series.study);
+  const study = { ...s.study, thresholds: [{ kind: "points" as const, value: 2 }] };
+  const f = SENSITIVITY.build({ ...s, study, cases: s.cases.map((c) => ({ ...c, study })) });
+  assert.ok(f.data.some((d) => d.series === "Case ok"));
+  assert.ok(!f.data.some((d) => /^responders|^days to/.test(String(d.panel))));
 });

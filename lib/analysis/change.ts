@@ -38,6 +38,13 @@ export function immpactClass(percentReduction: number): ImmpactClass {
 }
 
 /**
+ * Why a value after the drug has no percent reduction: its baseline's lower bound is 0 (a stated
+ * range such as "0–8"), and no percent of a baseline that may be 0 is defined
+ * ({@link percentReduction}).
+ */
+export const NO_PERCENT = "the baseline may be 0: no percent of it";
+
+/**
  * Percent reduction 100·(b − v)/b over intervals: smallest at (b.lo, v.hi), largest at
  * (b.hi, v.lo). `null` when the baseline can be 0.
  *
@@ -210,7 +217,10 @@ export interface TimeToRelief {
   day: NominalInterval | null;
   /** Time point of that observation. */
   timeId: string | null;
-  /** "reached by day …" or "not reached by day …", in words. */
+  /**
+   * "reached by day …", "not reached by day …", or "no comparison possible (why)": no value after
+   * the drug to compare, or none with a percent reduction ({@link NO_PERCENT}).
+   */
   summary: string;
   /** Number of post-drug observations examined. */
   n: number;
@@ -219,7 +229,9 @@ export interface TimeToRelief {
 /**
  * Time to the first post-drug observation with a percent reduction ≥ `thresholdPct` (nominal
  * values), as the interval of its time bounds; otherwise "not reached by day d" (d the last
- * observation). The true time of relief may be earlier: values are reported, not continuous.
+ * observation), or "no comparison possible" with why when no value after the drug has a percent
+ * reduction (there is none, or the baseline may be 0: {@link NO_PERCENT}). The true time of
+ * relief may be earlier: values are reported, not continuous.
  * A nominal day the text does not date (a point placed only by the narrative) is not shown.
  *
  * @example
@@ -272,9 +284,12 @@ export function timeToRelief(
     reached: false,
     day: last?.day ?? null,
     timeId: last?.timeId ?? null,
-    summary: last
-      ? `not reached by day ${formatDay(last.day, last.dated)}`
-      : `no comparison possible (${ch.reason ?? "no post-drug value"})`,
+    // No value with a percent reduction (a baseline that may be 0) is not a threshold not reached.
+    summary: !last
+      ? `no comparison possible (${ch.reason ?? "no post-drug value"})`
+      : ch.points.every((p) => p.percentReduction === null)
+      ? `no comparison possible (${NO_PERCENT})`
+      : `not reached by day ${formatDay(last.day, last.dated)}`,
     n: ch.n,
   };
 }

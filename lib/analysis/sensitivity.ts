@@ -11,9 +11,9 @@ import type { Case, CaseSeries } from "../model.ts";
 import { BASELINE_DEFINITIONS } from "../timeline.ts";
 import { caseChange } from "./change.ts";
 import { prePost, signTest } from "./paired_tests.ts";
-import { responders, thresholdLabel } from "./responders.ts";
+import { responders } from "./responders.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
-import { studyOf, valueScale } from "../cases.ts";
+import { studyOf } from "../cases.ts";
 import { withRounding } from "../rounding.ts";
 import { caseQuantities } from "./sensitivity_quantities.ts";
 import type { Exclusion } from "../stats/types.ts";
@@ -95,8 +95,10 @@ export function sensitivityExclusions(cases: readonly Case[], drug?: string): Ex
  * values) and the sign-test p-value; each under every baseline definition and bound, the values
  * as stated and (best and worst bounds) widened by their rounding. A case with no change after
  * the drug ({@link sensitivityExclusions}) has no per-case row. A value that is not defined is
- * `null` with its `reason` (a threshold not reached; an open time interval, whose infinite bound
- * is not a number; no case to pool).
+ * `null` with its `reason` (a threshold not reached; a baseline that may be 0, of which no percent
+ * is defined; an open time interval, whose infinite bound is not a number; no case to pool). A
+ * study with no percent threshold has no days-to-threshold rows and no responders row (the
+ * quantity is the study's threshold: there is none to count at); no case gives no row.
  *
  * @example
  * ```ts
@@ -115,8 +117,12 @@ export function sensitivityTable(
   cases: readonly Case[],
   drug?: string,
 ): SensitivityRow[] {
+  // No case: no drug to start from (without a study), nothing to recompute, no row.
+  if (cases.length === 0) return [];
   const study = studyOf(cases);
   drug ??= study?.drug ?? "";
+  // The responders row counts at the highest percent threshold: none without one.
+  const percents = study ? percentThresholds(study) : [];
   const rows: SensitivityRow[] = [];
   const rounded = cases.map(withRounding);
   const excluded = new Set(sensitivityExclusions(cases, drug).map((e) => e.caseId));
@@ -147,19 +153,7 @@ export function sensitivityTable(
         }
       }
     }
-    const top = Math.max(...(study ? percentThresholds(study) : []));
-    const r = responders(cases, { drug, baseline }).find((x) =>
-      x.timing === "last" && x.threshold.kind === "percent" && x.threshold.value === top
-    )!;
-    rows.push(withReason({
-      caseId: "all",
-      quantity: `responders ≥${top}%, last post-drug value`,
-      baseline,
-      bound: "nominal",
-      rounding: "as stated",
-      value: r.n > 0 ? r.count : null,
-      n: r.n,
-    }, () => "no case to count"));
+    if (percents.length) rows.push(respondersRow(cases, drug, baseline, Math.max(...percents)));
     for (const { rounding, bounds } of ROUNDINGS) {
       for (const bound of bounds) {
         const s = signTest(
@@ -183,6 +177,29 @@ export function sensitivityTable(
     }
   }
   return rows;
+}
+
+/**
+ * The pooled row of the number of responders at the percent threshold `pct`, at the last value
+ * after the drug (nominal values, as stated); `null` when no case can be counted.
+ */
+function respondersRow(
+  cases: readonly Case[],
+  drug: string,
+  baseline: BaselineDefinition,
+  pct: number,
+): SensitivityRow {
+  const r = responders(cases, { drug, baseline, thresholds: [{ kind: "percent", value: pct }] })
+    .find((x) => x.timing === "last")!;
+  return withReason({
+    caseId: "all",
+    quantity: `responders ≥${pct}%, last post-drug value`,
+    baseline,
+    bound: "nominal",
+    rounding: "as stated",
+    value: r.n > 0 ? r.count : null,
+    n: r.n,
+  }, () => "no case to count");
 }
 
 /**
@@ -364,92 +381,6 @@ export function sensitivitySpans(
     });
   }
   return rows;
-}
-
-/** How a case's responder conclusion fares when its stated values are varied by their rounding. */
-export interface RoundingVerdict {
-  /** Case id. */
-  caseId: string;
-  /** Which value after the drug: the first or the last. */
-  timing: "first" | "last";
-  /** The responder threshold, in words (e.g. "≥30% reduction"). */
-  threshold: string;
-  /** Whether the threshold is reached at the nominal values as stated. */
-  nominal: boolean;
-  /** The reduction (percent, or points on the common metric) over the extraction bounds as
-   * stated: `[lo, hi]`. */
-  asStated: [number, number];
-  /** The same with every stated value widened by its rounding. */
-  rounded: [number, number];
-  /**
-   * `holds`: reached (or not) at both bounds, as stated and with rounding; `moves under rounding`:
-   * the same at both bounds as stated but not once rounding widens them; `moves within the
-   * extraction intervals`: already differs between the bounds as stated (a range such as VAS 0–1.0).
-   */
-  status: "holds" | "moves under rounding" | "moves within the extraction intervals";
-}
-
-/**
- * Which responder conclusions move under rounding: for each case, the first and the last value
- * after the drug and every responder threshold of the study, whether the threshold is reached,
- * over the extraction bounds as stated and with each stated value widened by half its last digit
- * (`withRounding`). Default baseline; a case with no reduction (no baseline or no value after the
- * drug) has no row.
- *
- * @param cases The cases.
- * @param drug The drug whose start is day 0 (default: the study's drug of interest).
- * @returns One verdict per case, timing and threshold.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { loadCaseSeries, roundingRobustness } from "#lib/mod.ts";
- * const v = roundingRobustness((await loadCaseSeries()).cases);
- * // Rounding only widens the reductions.
- * assert.ok(v.every((r) => r.rounded[0] <= r.asStated[0] && r.asStated[1] <= r.rounded[1]));
- * ```
- */
-export function roundingRobustness(cases: readonly Case[], drug?: string): RoundingVerdict[] {
-  const EPS = 1e-9;
-  const out: RoundingVerdict[] = [];
-  for (const c of cases) {
-    const d = drug ?? c.study.drug;
-    const [stated, rounded] = [c, withRounding(c)].map((x) => caseChange(x, { drug: d }));
-    if (stated.points.length === 0) continue;
-    const unit = valueScale([c]).unit;
-    for (const timing of ["first", "last"] as const) {
-      const at = (ch: typeof stated) => timing === "first" ? ch.points[0] : ch.points.at(-1)!;
-      for (const t of c.study.thresholds) {
-        const range = (ch: typeof stated): [number, number] | null => {
-          const p = at(ch);
-          if (t.kind === "percent") {
-            return p.percentReduction && [p.percentReduction.lo, p.percentReduction.hi];
-          }
-          return [-p.change.hi, -p.change.lo];
-        };
-        const [a, r] = [range(stated), range(rounded)];
-        if (a === null || r === null) continue;
-        const nominalValue = t.kind === "percent"
-          ? at(stated).percentReduction!.nominal
-          : -at(stated).change.nominal;
-        const reached = (x: number) => x + EPS >= t.value;
-        const same = (x: [number, number]) => reached(x[0]) === reached(x[1]);
-        out.push({
-          caseId: c.id,
-          timing,
-          threshold: thresholdLabel(t, unit),
-          nominal: reached(nominalValue),
-          asStated: a,
-          rounded: r,
-          status: !same(a)
-            ? "moves within the extraction intervals"
-            : !same(r)
-            ? "moves under rounding"
-            : "holds",
-        });
-      }
-    }
-  }
-  return out;
 }
 
 /**

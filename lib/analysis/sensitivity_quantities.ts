@@ -9,7 +9,7 @@
 import { atBound, type ExtractionBound, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { datedGap, firstPeriod, relativeDay } from "../timeline.ts";
-import { caseChange, timeToRelief } from "./change.ts";
+import { caseChange, NO_PERCENT, timeToRelief } from "./change.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 
 /** `atBound`, for a value that may be missing. */
@@ -70,9 +70,7 @@ export function caseQuantities(c: Case, drug: string): CaseQuantity[] {
       return pick(p?.percentReduction ?? null, bound, true);
     },
     reason: (baseline: BaselineDefinition) =>
-      change(baseline).points.length
-        ? "the baseline may be 0: no percent of it"
-        : noChange(baseline),
+      change(baseline).points.length ? NO_PERCENT : noChange(baseline),
     n: (baseline: BaselineDefinition) => change(baseline).n,
     dated: () => true,
     inTable: true,
@@ -88,7 +86,15 @@ export function caseQuantities(c: Case, drug: string): CaseQuantity[] {
       },
       reason: (baseline: BaselineDefinition) => {
         const t = relief(pct, baseline);
-        return !change(baseline).points.length ? noChange(baseline) : t.reached ? OPEN : t.summary;
+        const points = change(baseline).points;
+        // No value with a percent reduction is not a threshold not reached: say the true reason.
+        return !points.length
+          ? noChange(baseline)
+          : t.reached
+          ? OPEN
+          : points.every((p) => p.percentReduction === null)
+          ? NO_PERCENT
+          : t.summary;
       },
       n: (baseline: BaselineDefinition) => relief(pct, baseline).n,
       dated: () => {

@@ -59,6 +59,7 @@ export {
   SENSITIVITY,
   SENSITIVITY_READINGS,
   sensitivityFigure,
+  sensitivityOmission,
   type SensitivityOptions,
 } from "./sensitivity.ts";
 export { type SensitivityInterval, sensitivityIntervals } from "./sensitivity_rows.ts";

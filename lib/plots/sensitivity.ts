@@ -5,14 +5,19 @@
  *
  * @module
  */
-import { listing, noChangeNotes } from "../prose.ts";
+import { noChangeNotes } from "../prose.ts";
+import { sensitivityCaption, undefinedRows } from "./sensitivity_caption.ts";
 import {
   sensitivityExclusions,
   type SensitivitySpan,
   sensitivitySpans,
   sensitivityTable,
 } from "../analysis/sensitivity.ts";
-import { type SensitivityInterval, sensitivityIntervals } from "./sensitivity_rows.ts";
+import {
+  intervalLabel,
+  type SensitivityInterval,
+  sensitivityIntervals,
+} from "./sensitivity_rows.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, PAD, stack } from "./compose.ts";
@@ -21,7 +26,7 @@ import { arrowHead, type LegendItem } from "./legend.ts";
 import { measureText } from "./fonts.ts";
 import { type FigureWidth, figureWidth, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 import type { LinearScale } from "./uncertainty.ts";
-import { defineFigure, type FigureDef } from "./record.ts";
+import { defineFigure, type FigureDef, type FigureInputs, type SeriesInput } from "./record.ts";
 
 /** Options of {@link sensitivityFigure}. */
 export interface SensitivityOptions {
@@ -72,10 +77,10 @@ export function sensitivityFigure(
   const width = figureWidth(options.width ?? "full");
   // Rows with no value under any variant (a threshold never reached) are said under the
   // figure with their reason, not drawn as empty rows.
-  const drawn = rows.filter((r) => (r.defined ?? r.variants) > 0);
+  const drawn = rows.filter(isDrawn);
   const quantities = [...new Set(drawn.map((r) => r.quantity))];
   const left = Math.ceil(
-    PAD + Math.max(40, ...drawn.map((r) => measureText(labelOf(r), TYPE.label).width)) + 10,
+    PAD + Math.max(40, ...drawn.map((r) => measureText(intervalLabel(r), TYPE.label).width)) + 10,
   );
   const right = Math.ceil(
     PAD + Math.max(...drawn.map((r) => measureText(countOf(r), TYPE.small).width), 30) + 10,
@@ -86,7 +91,7 @@ export function sensitivityFigure(
   const nq = quantities.length;
   const data = drawn.map((r): DataRow => ({
     panel: r.quantity,
-    series: labelOf(r),
+    series: intervalLabel(r),
     mark: "range",
     x: r.nominal !== null && Number.isFinite(r.nominal) ? r.nominal : null,
     x_dated: r.nominalDated !== false,
@@ -102,41 +107,49 @@ export function sensitivityFigure(
     width,
     legend: sensitivityLegend(drawn),
     notes: noChangeNotes(excluded),
-    caption: sensitivityCaption(drawn, options.varied) + undefinedNote(rows, drawn),
+    caption: sensitivityCaption(rows, drawn, options.varied),
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
       `variants, ${drawn.length} row${drawn.length === 1 ? "" : "s"}.`,
   });
 }
 
-/**
- * The rows left out because no variant gives them a value, by row label, each quantity with its
- * reason: " Not drawn, no value under any variant: Case 4 (days to 50% reduction: not reached by
- * day 30)." (empty when none is left out).
- */
-function undefinedNote(
-  rows: readonly SensitivityInterval[],
-  drawn: readonly SensitivityInterval[],
-): string {
-  const left = rows.filter((r) => !drawn.includes(r));
-  if (left.length === 0) return "";
-  const quantities = new Set(rows.map((r) => r.quantity));
-  const labels = [...new Set(left.map(labelOf))].map((label) => {
-    const mine = left.filter((r) => labelOf(r) === label);
-    const reasons = [...new Set(mine.map((r) => r.reason ?? ""))];
-    const every = new Set(mine.map((r) => r.quantity)).size === quantities.size;
-    const parts = reasons.map((why) => {
-      const qs = [...new Set(mine.filter((r) => (r.reason ?? "") === why).map((r) => r.quantity))];
-      const what = every && reasons.length === 1 ? "every quantity" : listing(qs);
-      return why ? `${what}: ${why}` : what;
-    });
-    return `${label} (${parts.join("; ")})`;
-  });
-  return ` Not drawn, no value under any variant: ${listing(labels)}.`;
+/** Whether a row is drawn: some variant gives it a value. */
+function isDrawn(r: SensitivityInterval): boolean {
+  return (r.defined ?? r.variants) > 0;
 }
 
-/** A row's label: its own, or "All cases" for "all", or "Case <id>". */
-function labelOf(r: SensitivityInterval): string {
-  return r.label ?? (r.caseId === "all" ? "All cases" : `Case ${r.caseId}`);
+/**
+ * Why the sensitivity figure is not drawn, or `null` when it is: no row has a value under any
+ * variant (each named with why), or there is no row; then the cases the analysis leaves out, with
+ * their reasons (`noChangeNotes`), as the figure's note would say.
+ *
+ * @param rows The rows the figure would draw from (see {@link SensitivityInterval}).
+ * @param excluded The cases with no change after the drug, with why (`sensitivityExclusions`).
+ * @returns The sentences, or `null`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sensitivityOmission } from "#lib/plots/mod.ts";
+ * const row = { caseId: "all", quantity: "q", nominal: null, lo: null, hi: null, variants: 3 };
+ * assert.equal(
+ *   sensitivityOmission([{ ...row, defined: 0, reason: "no case to count" }], [
+ *     { caseId: "2", reason: "never takes x" },
+ *   ]),
+ *   "No sensitivity figure: no row has a value under any variant: All cases (every quantity: " +
+ *     "no case to count). No change after the drug for case 2: never takes x.",
+ * );
+ * assert.equal(sensitivityOmission([{ ...row, nominal: 1, lo: 1, hi: 1 }]), null);
+ * ```
+ */
+export function sensitivityOmission(
+  rows: readonly SensitivityInterval[],
+  excluded: readonly Exclusion[] = [],
+): string | null {
+  if (rows.some(isDrawn)) return null;
+  return (rows.length
+    ? `No sensitivity figure: no row has a value under any variant: ${undefinedRows(rows, [])}.`
+    : "No sensitivity figure: no row to draw.") +
+    noChangeNotes(excluded).map((n) => ` ${n}`).join("");
 }
 
 /** A row's right column: how many variants it is computed under, and how many gave a value. */
@@ -218,7 +231,7 @@ function quantityPanel(
  * dot, hollow when the text does not date it) and the count of variants.
  */
 function rowMarks(g: Element, x: LinearScale, r: SensitivityInterval, cy: number, width: number) {
-  g.appendChild(textElement(labelOf(r), PAD, cy + TYPE.label * 0.36, {
+  g.appendChild(textElement(intervalLabel(r), PAD, cy + TYPE.label * 0.36, {
     size: TYPE.label,
     fill: GREY.ink,
   }));
@@ -274,7 +287,7 @@ function nominalDot(x: LinearScale, r: SensitivityInterval, cy: number): Element
       stroke: GREY.ink,
       "stroke-width": dated ? 0 : STROKE.data,
     }),
-    `${labelOf(r)}, ${r.quantity}: ${fmtValue(nominal)} in the nominal analysis` +
+    `${intervalLabel(r)}, ${r.quantity}: ${fmtValue(nominal)} in the nominal analysis` +
       `${dated ? "" : " (a time the text does not date)"}; over the ` +
       `variants ${
         r.lo === null
@@ -311,48 +324,6 @@ function sensitivityLegend(rows: readonly SensitivityInterval[]): LegendItem[] {
   ];
 }
 
-/** The caption: what a row, a bar, a dot and an arrow are, and what the counts are made of. */
-function sensitivityCaption(rows: readonly SensitivityInterval[], varied?: string): string {
-  return `Each row: one quantity of one case, recomputed under every variant of the ` +
-    `analysis${varied ? ` (${varied})` : ""}; the bar spans the values the ` +
-    `variants give, the dot is the nominal analysis (a dot without a bar or arrow: every variant ` +
-    `gives the same value; an arrow: some variant gives no upper bound` +
-    `${
-      rows.some((r) => r.nominalDated === false)
-        ? "; a hollow dot: a time the text places only by its narrative, a placeholder"
-        : ""
-    }); a row without a dot ` +
-    `is not defined in the nominal analysis. Each ` +
-    `quantity has its own axis, from zero. ${variantsNote(rows)}`;
-}
-
-/**
- * What the counts of variants in the right column are: each count with what it is made of where
- * the rows say, and why some rows have fewer variants than others.
- */
-function variantsNote(rows: readonly SensitivityInterval[]): string {
-  const kinds = new Map<number, Set<string>>();
-  for (const r of rows) {
-    const set = kinds.get(r.variants) ?? new Set<string>();
-    if (r.over) set.add(r.over);
-    kinds.set(r.variants, set);
-  }
-  const counts = [...kinds.keys()].sort((a, b) => b - a);
-  const parts = counts.filter((n) => kinds.get(n)!.size > 0)
-    .map((n) => `${n} = ${[...kinds.get(n)!].join(" or ")}`);
-  const qs = (
-    n: number,
-  ) => [...new Set(rows.filter((r) => r.variants === n).map((r) => r.quantity))];
-  const fewer = counts.slice(1).map((n) => `${listing(qs(n))} (${n})`);
-  return `The right column counts the variants each row is computed under` +
-    (parts.length ? ` (${parts.join("; ")})` : "") +
-    (fewer.length
-      ? `; fewer for ${listing(fewer)}, which ${
-        fewer.length === 1 && qs(counts[1]).length === 1 ? "is" : "are"
-      } not computed under every choice.`
-      : ".");
-}
-
 /**
  * The record of the sensitivity of a series' headline numbers to the analysis choices
  * (`results/figures/sensitivity`).
@@ -365,6 +336,10 @@ function variantsNote(rows: readonly SensitivityInterval[]): string {
  * const series = await loadCaseSeries();
  * assert.equal(SENSITIVITY.file(series), "sensitivity");
  * assert.match(SENSITIVITY.build(series).description, /^Sensitivity of \d+ quantit/);
+ * // Not drawn when no case takes the drug: no row has a value.
+ * const none = { ...series, cases: series.cases.map((c) => ({ ...c, treatments: [] })) };
+ * assert.equal(SENSITIVITY.omission(series), null);
+ * assert.match(SENSITIVITY.omission(none)!, /^No sensitivity figure: .* never takes /);
  * ```
  */
 export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
@@ -373,13 +348,21 @@ export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
   needs: "series",
   builder: sensitivityFigure,
   file: () => "sensitivity",
-  build: (s, options) =>
-    sensitivityFigure(sensitivityIntervals(sensitivityTable(s.cases)), {
+  omission: (s) => sensitivityOmission(...tableRows(s)),
+  build: (s, options) => {
+    const [rows, excluded] = tableRows(s);
+    return sensitivityFigure(rows, {
       varied: "baseline definition, extraction bound and rounding",
-      excluded: sensitivityExclusions(s.cases),
+      excluded,
       ...options,
-    }),
+    });
+  },
 });
+
+/** The rows of a series' sensitivity table, and the cases it leaves out. */
+function tableRows(s: SeriesInput): [SensitivityInterval[], Exclusion[]] {
+  return [sensitivityIntervals(sensitivityTable(s.cases)), sensitivityExclusions(s.cases)];
+}
 
 /**
  * The record of the sensitivity of the per-case numbers to the readings of the text as well
@@ -393,6 +376,7 @@ export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
  * const variants = await analysisVariants();
  * assert.equal(SENSITIVITY_READINGS.file(variants), "sensitivity-readings");
  * assert.match(SENSITIVITY_READINGS.build(variants).description, /^Sensitivity of /);
+ * assert.equal(SENSITIVITY_READINGS.omission(variants), null);
  * ```
  */
 export const SENSITIVITY_READINGS: Readonly<FigureDef<"variants">> = defineFigure({
@@ -402,16 +386,28 @@ export const SENSITIVITY_READINGS: Readonly<FigureDef<"variants">> = defineFigur
   builder: sensitivityFigure,
   notebook: "30-sensitivity",
   file: () => "sensitivity-readings",
+  omission: (variants) => sensitivityOmission(...spanRowsOf(variants)),
   build: (variants, options) => {
-    const spans = sensitivitySpans(variants);
-    return sensitivityFigure(spans.filter(hasQuantity), {
+    const [rows, excluded] = spanRowsOf(variants);
+    return sensitivityFigure(rows, {
       varied: "readings of the text, baseline definition, extraction bound and rounding",
-      excluded: spans.filter((r) => r.quantity === null)
-        .map((r) => ({ caseId: r.caseId, reason: r.reason ?? "no value in any variant" })),
+      excluded,
       ...options,
     });
   },
 });
+
+/** The spans over the variants of each case's quantities, and the cases no variant analyses. */
+function spanRowsOf(
+  variants: FigureInputs["variants"],
+): [SensitivityInterval[], Exclusion[]] {
+  const spans = sensitivitySpans(variants);
+  return [
+    spans.filter(hasQuantity),
+    spans.filter((r) => r.quantity === null)
+      .map((r) => ({ caseId: r.caseId, reason: r.reason ?? "no value in any variant" })),
+  ];
+}
 
 /** A span of a quantity, not the row of a case left out of every variant. */
 function hasQuantity(r: SensitivitySpan): r is SensitivitySpan & { quantity: string } {

@@ -106,3 +106,23 @@ export function sensitivityIntervals(
     };
   });
 }
+
+/**
+ * A row's label in the sensitivity figure: its own `label`, or "All cases" for a pooled row
+ * ("all"), or "Case <id>".
+ *
+ * @param r The row.
+ * @returns The label.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { intervalLabel } from "#lib/plots/sensitivity_rows.ts";
+ * const row = { caseId: "4", quantity: "q", nominal: 1, lo: 1, hi: 1, variants: 1 };
+ * assert.equal(intervalLabel(row), "Case 4");
+ * assert.equal(intervalLabel({ ...row, caseId: "all" }), "All cases");
+ * assert.equal(intervalLabel({ ...row, label: "Pooled" }), "Pooled");
+ * ```
+ */
+export function intervalLabel(r: SensitivityInterval): string {
+  return r.label ?? (r.caseId === "all" ? "All cases" : `Case ${r.caseId}`);
+}

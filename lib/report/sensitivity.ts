@@ -10,10 +10,11 @@ import { baselineDependence } from "../analysis/baselines.ts";
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { fmt } from "../intervals.ts";
-import type { CaseSeries } from "../model.ts";
+import type { Case, CaseSeries } from "../model.ts";
+import { baseline } from "../timeline.ts";
 import { caseChange } from "../analysis/change.ts";
+import { roundingGaps, type RoundingVerdict } from "../analysis/sensitivity_rounding.ts";
 import {
-  type RoundingVerdict,
   sensitivityExclusions,
   sensitivityRange,
   type SensitivityRow,
@@ -23,7 +24,14 @@ import {
 import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
-import { agree, casesListing, listing, noChangeNotes, plural } from "../prose.ts";
+import {
+  agree,
+  casesListing,
+  groupedExclusions,
+  listing,
+  noChangeNotes,
+  plural,
+} from "../prose.ts";
 
 /**
  * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
@@ -37,14 +45,18 @@ import { agree, casesListing, listing, noChangeNotes, plural } from "../prose.ts
  * ```ts
  * import assert from "node:assert/strict";
  * import { loadCaseSeries, sensitivityExclusions, sensitivityRows } from "#lib/mod.ts";
- * const s = await loadCaseSeries();
+ * const data = await loadCaseSeries();
+ * // The data with a case that never takes the drug, which the analysis leaves out.
+ * const s = { ...data, cases: [...data.cases, { ...data.cases[0], id: "x", treatments: [] }] };
  * const rows = sensitivityRows(s);
  * // Each case left out is one row, last, with its reason.
  * const left = sensitivityExclusions(s.cases);
+ * assert.ok(left.some((e) => e.caseId === "x"));
  * assert.deepEqual(
- *   rows.filter((r) => r.quantity === null).map((r) => [r.case, r.reason]),
- *   left.map((e) => [e.caseId, e.reason]),
+ *   rows.slice(-left.length).map((r) => [r.case, r.quantity, r.value, r.reason]),
+ *   left.map((e) => [e.caseId, null, null, e.reason]),
  * );
+ * assert.equal(rows.filter((r) => r.case === "x").length, 1);
  * // A value is null only with a reason.
  * assert.ok(rows.every((r) => r.value !== null || typeof r.reason === "string"));
  * ```
@@ -173,25 +185,38 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
 }
 
 /**
- * The note under a sensitivity table that has no row for the cases with no change after the drug
- * (the rounding table): which cases and why (`sensitivityExclusions`); none when every case has a
- * change.
+ * The note under the rounding table (`roundingRobustness`): each case it has no row for, or no
+ * row for some threshold, and why (`roundingGaps`): no change after the drug, or no percent
+ * reduction of a baseline that may be 0; none when every case has its every row.
  *
  * @param s The case series.
  * @returns The note, alone in an array, or no note.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadCaseSeries, sensitivityExclusions, sensitivityNotes } from "#lib/mod.ts";
- * const s = await loadCaseSeries();
+ * import { loadCaseSeries, roundingRobustness, sensitivityNotes } from "#lib/mod.ts";
+ * const data = await loadCaseSeries();
+ * // The data with a case that never takes the drug: the rounding table has no row for it.
+ * const s = { ...data, cases: [...data.cases, { ...data.cases[0], id: "x", treatments: [] }] };
+ * assert.ok(!roundingRobustness(s.cases).some((v) => v.caseId === "x"));
  * const notes = sensitivityNotes(s);
- * assert.equal(notes.length, sensitivityExclusions(s.cases).length > 0 ? 1 : 0);
- * for (const e of sensitivityExclusions(s.cases)) assert.ok(notes[0].includes(e.reason));
+ * assert.equal(notes.length, 1);
+ * assert.match(notes[0], /\bx\b/);
+ * assert.ok(notes[0].includes(`never takes ${s.study.drug}`), notes[0]);
  * ```
  */
 export function sensitivityNotes(s: CaseSeries): string[] {
   expectSeries("sensitivityNotes", s);
-  return noChangeNotes(sensitivityExclusions(s.cases));
+  const gaps = roundingGaps(s.cases);
+  const none = gaps.filter((g) => g.every && !g.noChange);
+  const notes = [
+    ...noChangeNotes(gaps.filter((g) => g.noChange)),
+    ...(none.length ? [`No row for ${groupedExclusions(none)}.`] : []),
+    ...gaps.filter((g) => !g.every).map((g) =>
+      `No row for ${listing(g.thresholds)} of case ${g.caseId}: ${g.reason}.`
+    ),
+  ];
+  return notes.length ? [notes.join(" ")] : [];
 }
 
 /**
@@ -228,7 +253,8 @@ export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
 
 /**
  * Per case, the range of the percent reduction at the first and last value after the drug across
- * every baseline definition and extraction bound, as a Markdown list.
+ * every baseline definition and extraction bound, as a Markdown list; a case with none says why
+ * (its rows' reasons, or why it has no change after the drug).
  *
  * @param s The case series.
  * @param table Its sensitivity table (`sensitivityTable(s.cases)`).
@@ -253,20 +279,30 @@ export function reductionRanges(s: CaseSeries, table: readonly SensitivityRow[])
     const r = sensitivityRange(table, quantity, id);
     return r.includes("–") ? `ranges ${r}% across the choices` : `is ${r}% under every choice`;
   };
+  // Why a case has no percent reduction: its rows' reasons (a baseline that may be 0), or, with
+  // no row, why it has no change after the drug.
+  const why = (id: string) => {
+    const reasons = table.filter((r) => r.caseId === id && r.quantity === first && r.reason)
+      .map((r) => r.reason!);
+    const ch = caseChange(s.cases.find((c) => c.id === id)!);
+    return reasons.length
+      ? [...new Set(reasons)].join("; ")
+      : ch.reason ?? ch.baseline.reason ?? "no value after the baseline";
+  };
   return s.cases.map((c) =>
     sensitivityRange(table, first, c.id) === "not defined"
-      ? `- Case ${c.id}: no percent reduction can be computed (${
-        caseChange(c).reason ?? "no value after the baseline"
-      }).`
+      ? `- Case ${c.id}: no percent reduction can be computed (${why(c.id)}).`
       : `- Case ${c.id}: the percent reduction at the first value after ${c.study.drug} ` +
         `${span(first, c.id)}; at the last it ${span(last, c.id)}.`
   ).join("\n");
 }
 
 /**
- * Which cases' baselines depend on the baseline definition, and why the others do not; the cases
- * with no change after the drug (`sensitivityExclusions`: no baseline of theirs enters a number)
- * are named as such at the end.
+ * Which analysed cases' baselines depend on the baseline definition, and why the others' do not
+ * (one value precedes the drug, or several give the same baseline under every definition); the
+ * cases with no change after the drug (`sensitivityExclusions`: no baseline of theirs enters a
+ * number, though it may move) are named as such at the end, and then "no analysed case's" when
+ * no other baseline moves.
  *
  * @param s The case series.
  * @returns The paragraph.
@@ -304,13 +340,8 @@ export function baselineSummary(s: CaseSeries): string {
         b.values.map((v) => fmt(v)).join(", ")
       } ${unit}), because ${plural(b.n, "value")} ${agree(b.n, "precedes", "precede")} ${drug}.`
     ).join(" ")
-    : "No case's baseline depends on the definition.") +
-    (fixed.length
-      ? ` In ${plural(fixed.length, "other case")} (${
-        listing(fixed.map((c) => c.id))
-      }) at most one value precedes ${drug} (or none does), so only the extraction bounds and ` +
-        "the readings move the numbers."
-      : "") +
+    : `No ${left.length ? "analysed " : ""}case's baseline depends on the definition.`) +
+    fixedSentence(fixed, drug, moving.length > 0) +
     (left.length
       ? ` ${casesListing(left)[0].toUpperCase()}${casesListing(left).slice(1)} ${
         agree(left.length, "has", "have")
@@ -318,6 +349,28 @@ export function baselineSummary(s: CaseSeries): string {
         agree(left.length, "its baseline enters", "their baselines enter")
       } no number.`
       : "");
+}
+
+/**
+ * Why the baselines of the analysed cases that do not move with the definition do not: one value
+ * precedes the drug, or several that give the same baseline under every definition (a case with
+ * none has no change after the drug, and is not among them); "" when there is no such case.
+ */
+function fixedSentence(fixed: readonly Case[], drug: string, others: boolean): string {
+  if (!fixed.length) return "";
+  const kind = others ? "other case" : "case";
+  const n = (c: Case) => baseline(c, drug, c.study.baseline).n;
+  const groups = [
+    { cases: fixed.filter((c) => n(c) <= 1), why: `one value precedes ${drug}` },
+    {
+      cases: fixed.filter((c) => n(c) > 1),
+      why: `the values before ${drug} give the same baseline under every definition`,
+    },
+  ].filter((g) => g.cases.length > 0).map((g) =>
+    `${plural(g.cases.length, kind)} (${listing(g.cases.map((c) => c.id))}) ${g.why}`
+  );
+  return ` In ${groups.join(", and in ")}, so only the extraction bounds and the readings move ` +
+    "the numbers.";
 }
 
 /**
@@ -392,8 +445,11 @@ export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
   const head = "Each stated value varied by half a unit of its last stated digit (± 0.05 for a " +
     "value stated to one decimal, ± 0.5 for a whole number): ";
   if (verdicts.length === 0) {
-    return head + "no responder conclusion to assess (no case has a value before and after the " +
-      "drug).";
+    // Not only for want of a value before and after the drug: a baseline that may be 0 has no
+    // percent reduction either (`roundingGaps`).
+    return head + "no responder conclusion to assess (no case has a reduction a threshold " +
+      "applies to: a value before and after the drug, and for a percent threshold a baseline " +
+      "that cannot be 0).";
   }
   return head +
     (moving.length

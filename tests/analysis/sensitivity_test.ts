@@ -8,11 +8,16 @@ import {
   caseChange,
   loadCaseSeries,
   percentThresholds,
+  roundingGaps,
+  roundingRobustness,
   sensitivityExclusions,
   sensitivitySpans,
   sensitivityTable,
+  thresholdLabel,
+  timeToRelief,
+  valueScale,
 } from "../../lib/mod.ts";
-import { aroundDrug } from "../helpers/constructed_case.ts";
+import { aroundDrug, zeroBaseline } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const s = aroundDrug((await loadCaseSeries(TEST_DATA_DIR)).study);
@@ -81,4 +86,72 @@ Deno.test("sensitivitySpans: a case left out is one row with its reason; its def
   assert.match(fifty.reason!, /^not reached by day 30/);
   assert.ok(of("ok").every((r) => r.quantity !== null));
   assert.ok(of("ok").filter((r) => r.defined === r.variants).every((r) => !r.reason));
+});
+
+/** The rows of quantities defined by the study's percent thresholds. */
+const BY_PERCENT = /^(responders|days to)/;
+
+Deno.test("sensitivityTable: a study with no percent threshold has no row of one (no responders row); no case, no row", () => {
+  const study = { ...s.study, thresholds: [{ kind: "points" as const, value: 2 }] };
+  assert.deepEqual(percentThresholds(study), []);
+  const rows = sensitivityTable(s.cases.map((c) => ({ ...c, study })));
+  // The same rows as with the percent thresholds, but those of a percent threshold.
+  assert.ok(rows.some((r) => r.caseId === "all") && rows.some((r) => r.caseId === "ok"));
+  assert.deepEqual(rows, sensitivityTable(s.cases).filter((r) => !BY_PERCENT.test(r.quantity)));
+  assert.deepEqual(sensitivityTable([]), []);
+});
+
+Deno.test("a baseline that may be 0: its percent quantities are null with that reason, not 'not reached'", () => {
+  const z = zeroBaseline(s);
+  // Its values after the drug have no percent reduction (the baseline's lower bound is 0).
+  assert.ok(caseChange(z).points.length > 0);
+  assert.ok(caseChange(z).points.every((p) => p.percentReduction === null));
+  const rows = sensitivityTable([z]).filter((r) => r.caseId === z.id);
+  const why = rows.find((r) => r.quantity.startsWith("percent reduction"))!.reason!;
+  assert.match(why, /baseline may be 0/);
+  const days = rows.filter((r) => r.quantity.startsWith("days to"));
+  assert.equal(days.length > 0, percentThresholds(s.study).length > 0);
+  for (const r of days) assert.deepEqual([r.value, r.reason], [null, why], r.quantity);
+  for (const pct of percentThresholds(s.study)) {
+    const t = timeToRelief(z, pct);
+    assert.ok(!t.reached && t.summary.includes(why) && !/not reached/.test(t.summary), t.summary);
+  }
+  const spans = sensitivitySpans([{ name: "as extracted", series: { ...s, cases: [z] } }]);
+  for (const r of spans.filter((x) => x.quantity?.startsWith("days to"))) {
+    assert.equal(r.reason, why, r.quantity!);
+  }
+});
+
+Deno.test("roundingGaps: each case the rounding verdicts lack, once, with why", () => {
+  const z = zeroBaseline(s);
+  const cases = [...s.cases, z];
+  const gaps = roundingGaps(cases);
+  const verdicts = roundingRobustness(cases);
+  for (const c of cases) {
+    const missing = 2 * c.study.thresholds.length -
+      verdicts.filter((v) => v.caseId === c.id).length;
+    assert.equal(gaps.filter((g) => g.caseId === c.id).length, missing > 0 ? 1 : 0, c.id);
+  }
+  const left = sensitivityExclusions(cases);
+  assert.deepEqual(
+    gaps.filter((g) => g.noChange).map((g) => [g.caseId, g.reason, g.every]),
+    left.map((e) => [e.caseId, e.reason, true]),
+  );
+  const why = sensitivityTable([z]).find((r) => r.caseId === z.id)!.reason;
+  assert.deepEqual(gaps.find((g) => g.caseId === z.id), {
+    caseId: z.id,
+    every: true,
+    noChange: false,
+    thresholds: z.study.thresholds.map((t) => thresholdLabel(t, valueScale([z]).unit)),
+    reason: why,
+  });
+  // With a points threshold as well, it lacks only the percent thresholds' verdicts.
+  const points = { kind: "points" as const, value: 2 };
+  const study = { ...z.study, thresholds: [...z.study.thresholds, points] };
+  const [gap] = roundingGaps([{ ...z, study }]);
+  assert.equal(gap.every, false);
+  assert.deepEqual(
+    gap.thresholds,
+    z.study.thresholds.map((t) => thresholdLabel(t, valueScale([z]).unit)),
+  );
 });

@@ -140,3 +140,21 @@ export function aroundDrug(study: Study): CaseSeries {
     ],
   };
 }
+
+/**
+ * A case of {@link aroundDrug}'s series ("zero", around its drug) whose one value before the drug
+ * is stated as a range from 0 ("0–8", nominal 4): after it, 1 and 1. No percent of a baseline
+ * that may be 0 is defined, although the values fall.
+ *
+ * @param series The series ({@link aroundDrug}).
+ * @returns The case.
+ */
+export function zeroBaseline(series: CaseSeries): Case {
+  const days = { before: 5, start: 10, after: 20, later: 40 };
+  const period = { drug: series.study.drug, dose: 10, start: "start", end: null };
+  return {
+    ...makeCase(days, [period], { before: [0, 8], after: 1, later: 1 }),
+    id: "zero",
+    study: series.study,
+  };
+}

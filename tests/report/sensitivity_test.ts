@@ -7,14 +7,20 @@ import assert from "node:assert/strict";
 import {
   baselineDependence,
   baselineSummary,
+  caseChange,
   loadCaseSeries,
+  reductionRanges,
+  roundingGaps,
+  roundingRobustness,
+  roundingSummary,
   sensitivityExclusions,
   sensitivityNotes,
   sensitivityRows,
   sensitivitySpans,
+  sensitivityTable,
   spanRows,
 } from "../../lib/mod.ts";
-import { aroundDrug } from "../helpers/constructed_case.ts";
+import { aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const s = aroundDrug((await loadCaseSeries(TEST_DATA_DIR)).study);
@@ -99,7 +105,11 @@ Deno.test("baselineSummary: a case with no change after the drug is not said to 
   // after it: no number of it moves.
   assert.ok(baselineDependence(s).some((b) => b.caseId === "no-after"));
   assert.doesNotMatch(text, /Case no-after's baseline depends/);
-  assert.match(text, /In 1 other case \(ok\) at most one value precedes/);
+  // No analysed case's baseline moves: none is "other"; a case with no value before the drug is
+  // left out, so "(or none does)" is not said.
+  assert.match(text, /^No analysed case's baseline depends on the definition\./);
+  assert.match(text, new RegExp(`In 1 case \\(ok\\) one value precedes ${s.study.drug}, so`));
+  assert.doesNotMatch(text, /other case|none does/);
   assert.match(
     text,
     new RegExp(
@@ -117,4 +127,68 @@ Deno.test("sensitivityNotes: the table without rows for the cases left out names
     assert.ok(note.includes(e.caseId) && note.includes(e.reason), `${e.caseId} in: ${note}`);
   }
   assert.deepEqual(sensitivityNotes(only("ok")), []);
+});
+
+Deno.test("baselineSummary: with no case left out, 'no case'; a baseline of equal values is said so", () => {
+  assert.match(
+    baselineSummary(only("ok")),
+    /^No case's baseline depends on the definition\. In 1 case/,
+  );
+  // Two equal values before the drug: the baseline does not move, but not because one precedes.
+  const days = { early: 2, before: 5, start: 10, after: 20 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const flat = {
+    ...makeCase(days, [period], { early: 6, before: 6, after: 3 }),
+    id: "flat",
+    study: s.study,
+  };
+  const text = baselineSummary({ ...s, cases: [s.cases[0], flat] });
+  assert.match(
+    text,
+    new RegExp(
+      `In 1 case \\(ok\\) one value precedes ${s.study.drug}, and in 1 case \\(flat\\) the ` +
+        `values before ${s.study.drug} give the same baseline under every definition, so`,
+    ),
+  );
+});
+
+Deno.test("reductionRanges: a case with no percent reduction says its rows' reason", () => {
+  const z = zeroBaseline(s);
+  const series = { ...s, cases: [...s.cases, z] };
+  const table = sensitivityTable(series.cases);
+  const why = table.find((r) => r.caseId === z.id && r.quantity.startsWith("percent"))!.reason!;
+  const bullets = reductionRanges(series, table).split("\n");
+  assert.ok(bullets.includes(`- Case ${z.id}: no percent reduction can be computed (${why}).`));
+  // A case left out says why it has no change.
+  for (const e of excluded) {
+    assert.ok(bullets.some((b) => b.includes(`${e.caseId}: `) && b.includes(e.reason)));
+  }
+});
+
+Deno.test("sensitivityNotes: every case the rounding table has no row for is named, with why", () => {
+  const z = zeroBaseline(s);
+  const series = { ...s, cases: [...s.cases, z] };
+  const verdicts = roundingRobustness(series.cases);
+  const [note, ...more] = sensitivityNotes(series);
+  assert.equal(more.length, 0);
+  const lacking = series.cases.filter((c) => !verdicts.some((v) => v.caseId === c.id));
+  assert.ok(lacking.some((c) => c.id === z.id));
+  for (const c of lacking) {
+    const gap = roundingGaps(series.cases).find((g) => g.caseId === c.id)!;
+    assert.match(note, new RegExp(`(?<![\\w-])${c.id}(?![\\w-])`), c.id);
+    assert.ok(note.includes(gap.reason), `${gap.reason} in: ${note}`);
+  }
+  const why = sensitivityTable([z])[0].reason!;
+  assert.ok(note.includes(`No row for case ${z.id}: ${why}.`), note);
+});
+
+Deno.test("roundingSummary: with no verdict, it does not say that no case has a value before and after the drug", () => {
+  // A case with values on both sides, but a baseline that may be 0: no percent, no verdict.
+  const z = zeroBaseline(s);
+  assert.ok(caseChange(z).points.length > 0);
+  assert.deepEqual(roundingRobustness([z]), []);
+  const text = roundingSummary(roundingRobustness([z]));
+  assert.match(text, /no responder conclusion to assess/);
+  assert.doesNotMatch(text, /no case has a value before and after/);
+  assert.match(text, /baseline that cannot be 0/);
 });
