@@ -9,7 +9,7 @@ import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { ResponderThreshold } from "../study.ts";
 import { studyOf, valueScale } from "../cases.ts";
-import type { ChangeOptions } from "./change.ts";
+import { type ChangeOptions, NO_PERCENT } from "./change.ts";
 import { changeOrExclusion } from "./exclusions.ts";
 import { clopperPearsonLimits } from "../stats/distributions.ts";
 import type { Exclusion } from "../stats/types.ts";
@@ -136,15 +136,22 @@ export function responders(
         }
         const ch = x.change;
         const p = timing === "first" ? ch.points[0] : ch.points.at(-1);
-        if (!p || p.percentReduction === null) {
+        if (!p) {
           excluded.push({
             caseId: ch.caseId,
             reason: ch.reason ?? `no pain value after ${opts.drug}`,
           });
           continue;
         }
+        // A percent of a baseline that may be 0 is not defined; a change in points still is.
+        if (threshold.kind === "percent" && p.percentReduction === null) {
+          excluded.push({ caseId: ch.caseId, reason: NO_PERCENT });
+          continue;
+        }
         n++;
-        const value = threshold.kind === "percent" ? p.percentReduction.nominal : -p.change.nominal;
+        const value = threshold.kind === "percent"
+          ? p.percentReduction!.nominal
+          : -p.change.nominal;
         if (value + 1e-9 >= threshold.value) hits.push(ch.caseId);
       }
       rows.push({
@@ -225,7 +232,7 @@ export function responderCurve(
       else {
         excluded.push({
           caseId: x.change.caseId,
-          reason: x.change.reason ?? `no pain value after ${drug}`,
+          reason: p ? NO_PERCENT : x.change.reason ?? `no pain value after ${drug}`,
         });
       }
     }
