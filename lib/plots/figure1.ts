@@ -9,6 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
+import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { scaleLabel } from "../scales.ts";
 import { firstPeriod } from "../timeline.ts";
@@ -25,6 +26,7 @@ import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline
 import { valuesPanel } from "./timeline_values.ts";
 import { type LinearScale, linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
+import { noCaseDrawn } from "./omission.ts";
 
 /** Options of {@link seriesTimelineFigure}. */
 export interface SeriesTimelineOptions {
@@ -69,9 +71,8 @@ export function seriesTimelineFigure(
 ): Figure {
   expectCases("seriesTimelineFigure", cases);
   const width = figureWidth(options.width ?? "full");
-  const drug = options.drug ?? cases[0]?.study.drug ?? "";
-  const shown = cases.filter((c) => firstPeriod(c, drug) !== null);
-  const left = cases.filter((c) => firstPeriod(c, drug) === null);
+  const { drug, shown, excluded } = figure1Cases(cases, options);
+  const left = excluded.map((e) => e.caseId);
   const marginLeft = Math.ceil(
     Math.max(
       44,
@@ -108,7 +109,7 @@ export function seriesTimelineFigure(
   panels.push(axisPanel(x, width, marginLeft, marginRight, `Days since the start of ${drug} →`));
   const notes = left.length
     ? [
-      `Not shown: ${listing(left.map((c) => `case ${c.id}`))} (never ${
+      `Not shown: ${listing(left.map((id) => `case ${id}`))} (never ${
         left.length === 1 ? "takes" : "take"
       } ${drug}).`,
     ]
@@ -134,8 +135,23 @@ export function seriesTimelineFigure(
       `from a published figure.`,
     description: `${n} case${n === 1 ? "" : "s"}' events, ${sl.name} values and dose periods ` +
       `against days since the first start of ${drug}, one group of lanes per case` +
-      `${left.length ? `; not shown: ${listing(left.map((c) => `case ${c.id}`))}` : ""}.`,
+      `${left.length ? `; not shown: ${listing(left.map((id) => `case ${id}`))}` : ""}.`,
   });
+}
+
+/**
+ * The cases Figure 1 draws (those that take the drug, in series order) and those it leaves out
+ * with why: its builder's rule, which its record's omission reads too.
+ */
+function figure1Cases(
+  cases: readonly Case[],
+  options: SeriesTimelineOptions,
+): { drug: string; shown: Case[]; excluded: Exclusion[] } {
+  const drug = options.drug ?? cases[0]?.study.drug ?? "";
+  const shown = cases.filter((c) => firstPeriod(c, drug) !== null);
+  const excluded = cases.filter((c) => firstPeriod(c, drug) === null)
+    .map((c) => ({ caseId: c.id, reason: `never takes ${drug}` }));
+  return { drug, shown, excluded };
 }
 
 /** The horizontal frame and shared state of every case's panels in the composite figure. */
@@ -304,6 +320,11 @@ function legendItems(
  * const series = await loadCaseSeries();
  * assert.equal(FIGURE_1.file(series), "figure-1");
  * assert.equal(FIGURE_1.build(series).description, seriesTimelineFigure(series.cases).description);
+ * // Not drawn when no case takes the drug: a sentence says which cases and why.
+ * assert.equal(FIGURE_1.omission(series), null);
+ * const study = { ...series.study, drug: "a drug no case takes" };
+ * const none = { ...series, study, cases: series.cases.map((c) => ({ ...c, study })) };
+ * assert.match(FIGURE_1.omission(none)!, /^No Figure 1: no case can be drawn \(.*never takes a drug no case takes\)\.$/);
  * ```
  */
 export const FIGURE_1: Readonly<FigureDef<"series">> = defineFigure({
@@ -312,5 +333,9 @@ export const FIGURE_1: Readonly<FigureDef<"series">> = defineFigure({
   needs: "series",
   builder: seriesTimelineFigure,
   file: () => "figure-1",
+  omission: (s) => {
+    const { shown, excluded } = figure1Cases(s.cases, {});
+    return noCaseDrawn("Figure 1", shown.length, excluded);
+  },
   build: (s, options) => seriesTimelineFigure(s.cases, { ...options }),
 });

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { listing } from "../prose.ts";
+import { groupedExclusions, listing } from "../prose.ts";
 import { percentThresholds, type Study } from "../study.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
@@ -65,13 +65,15 @@ const COLORS = { first: "#222222", last: "#777777" } as const;
 export const RESPONDER_BAND_MAX_N = 10;
 
 /**
- * Why the responder curve is not drawn, or `null` when it is: fewer than `minCases` cases have a
- * percent reduction (the study's `min_cases_responder_curve`). The curve is the distribution of
- * the cases' percent reductions: with few cases each share moves in large steps and its exact
- * interval spans most of the range, so the responder table, which lists each case, says it better.
+ * Why the responder curve is not drawn, or `null` when it is: no case has a percent reduction
+ * (the cases left out, with why), or fewer than `minCases` cases have one (the study's
+ * `min_cases_responder_curve`). The curve is the distribution of the cases' percent reductions:
+ * with few cases each share moves in large steps and its exact interval spans most of the range,
+ * so the responder table, which lists each case, says it better.
  *
  * @param points The curve's points (as from `responderCurve`).
  * @param minCases The fewest cases the curve is drawn from (`study.minCasesResponderCurve`).
+ * @param excluded The cases left out of the curve, with why (as `responderCurve` gives them).
  * @returns A sentence for the notebook, or `null`.
  * @example
  * ```ts
@@ -80,18 +82,28 @@ export const RESPONDER_BAND_MAX_N = 10;
  * const pts = [{ threshold: 0, proportion: 1, timing: "first" as const, n: 3 }];
  * assert.match(responderCurveOmission(pts, 5)!, /^No responder curve: only 3 cases/);
  * assert.equal(responderCurveOmission(pts, 3), null);
+ * const none = [{ threshold: 0, proportion: null, timing: "first" as const, n: 0 }];
+ * assert.equal(
+ *   responderCurveOmission(none, 5, [{ caseId: "1", reason: "never takes x" }]),
+ *   "No responder curve: no case has a percent reduction (case 1: never takes x).",
+ * );
  * ```
  */
 export function responderCurveOmission(
   points: readonly ResponderCurveInput[],
   minCases: number,
+  excluded: readonly { caseId: string; reason: string }[] = [],
 ): string | null {
   const n = Math.max(0, ...points.map((p) => p.n));
+  if (n === 0) {
+    return `No responder curve: no case has a percent reduction` +
+      `${excluded.length ? ` (${groupedExclusions(excluded)})` : ""}.`;
+  }
   if (n >= minCases) return null;
-  return `No responder curve: ${
-    n === 0 ? "no case has" : `only ${n} case${n === 1 ? "" : "s"} ${n === 1 ? "has" : "have"}`
+  return `No responder curve: only ${n} case${n === 1 ? "" : "s"} ${
+    n === 1 ? "has" : "have"
   } a percent reduction, and the curve is drawn from ${minCases} cases on (study.json; with ` +
-    `fewer, each share moves in steps of ${Math.round(100 / Math.max(n, 1))} points or more); ` +
+    `fewer, each share moves in steps of ${Math.round(100 / n)} points or more); ` +
     "the responder table above gives each case.";
 }
 
@@ -333,7 +345,14 @@ export const RESPONDER_CURVE: Readonly<FigureDef<"series">> = defineFigure({
   builder: responderCurveFigure,
   minCases: (study) => study.minCasesResponderCurve,
   file: () => "responder-curve",
-  omission: (s) => responderCurveOmission(responderCurve(s.cases), s.study.minCasesResponderCurve),
+  omission: (s) => {
+    const curve = responderCurve(s.cases);
+    return responderCurveOmission(
+      curve,
+      s.study.minCasesResponderCurve,
+      curve[0]?.excluded ?? [],
+    );
+  },
   build: (s, options) => {
     const curve = responderCurve(s.cases);
     return responderCurveFigure(curve, {

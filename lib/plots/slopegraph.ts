@@ -7,9 +7,10 @@
  */
 import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
+import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { scaleLabel } from "../scales.ts";
-import { alignOnDrug, firstPeriod } from "../timeline.ts";
+import { type AlignedObservation, alignOnDrug, firstPeriod } from "../timeline.ts";
 import { activeTreatments } from "../given.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
@@ -27,6 +28,7 @@ import {
 } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
+import { noCaseDrawn } from "./omission.ts";
 
 /** Options of {@link beforeAfterFigure}. */
 export interface BeforeAfterOptions {
@@ -72,11 +74,13 @@ export function beforeAfterFigure(
 ): Figure {
   expectCases("beforeAfterFigure", cases);
   const width = figureWidth(options.width ?? "full");
-  const drug = options.drug ?? cases[0]?.study.drug ?? "";
+  const kept = slopeCases(cases, options);
+  const drug = kept.drug;
   const columns = ["last before", "first on", "last on"] as const;
   const heads = columns.map((c) => `${c} ${drug}`);
   const sl = scaleLabel(cases.flatMap((c) => c.observations.map((o) => o.scale)));
-  const { slopes, left } = slopesOf(cases, drug, sl.label, heads);
+  const slopes = slopesOf(kept, sl.label, heads);
+  const left = kept.excluded.map((e) => `case ${e.caseId} (${e.reason})`);
   // The value axis at the far left (ticks and numbers; its gridlines run under the labels), its
   // name above it (a row above the columns' heads).
   const step = (sl.max - sl.min) / 5;
@@ -381,27 +385,54 @@ function placeMiddleLabels(
   }
 }
 
+/** A case the slopegraph draws: its place in the series and its values before and on the drug. */
+interface SlopeCase {
+  c: Case;
+  index: number;
+  before: AlignedObservation;
+  after: AlignedObservation[];
+}
+
 /**
- * Each case's three values (last before the drug, first and last on it) with the earlier drug
- * for the indication, and the cases left out with the reason.
+ * The cases the slopegraph draws (a value before the drug and one on it, in series order) and
+ * those it leaves out with why: its builder's rule, which its record's omission reads too.
  */
-function slopesOf(
+function slopeCases(
   cases: readonly Case[],
-  drug: string,
-  axisLabel: string,
-  heads: readonly string[],
-): { slopes: Slope[]; left: string[] } {
-  const slopes: Slope[] = [];
-  const left: string[] = [];
+  options: BeforeAfterOptions,
+): { drug: string; drawn: SlopeCase[]; excluded: Exclusion[] } {
+  const drug = options.drug ?? cases[0]?.study.drug ?? "";
+  const drawn: SlopeCase[] = [];
+  const excluded: Exclusion[] = [];
   cases.forEach((c, index) => {
-    if (!firstPeriod(c, drug)) return void left.push(`case ${c.id} (never takes ${drug})`);
+    if (!firstPeriod(c, drug)) {
+      return void excluded.push({ caseId: c.id, reason: `never takes ${drug}` });
+    }
     const aligned = alignOnDrug(c, drug);
     const before = aligned.filter((o) => o.phase === "before").at(-1);
     const after = aligned.filter((o) => o.phase === "after");
     if (!before || after.length === 0) {
-      left.push(`case ${c.id} (no value ${before ? `on ${drug}` : `before ${drug}`})`);
+      excluded.push({
+        caseId: c.id,
+        reason: `no value ${before ? `on ${drug}` : `before ${drug}`}`,
+      });
       return;
     }
+    drawn.push({ c, index, before, after });
+  });
+  return { drug, drawn, excluded };
+}
+
+/**
+ * Each drawn case's three values (last before the drug, first and last on it) with the earlier
+ * drug for the indication.
+ */
+function slopesOf(
+  { drug, drawn }: { drug: string; drawn: readonly SlopeCase[] },
+  axisLabel: string,
+  heads: readonly string[],
+): Slope[] {
+  return drawn.map(({ c, index, before, after }) => {
     const own = new Set(c.observations.map((o) => o.scale.id)).size === 1 &&
       axisLabel === c.observations[0].scale.label;
     const a = activeTreatments(c, before.day.timeId);
@@ -417,7 +448,7 @@ function slopesOf(
       ? `possibly on ${listing(maybe)}`
       : `no drug for ${c.study.indication} stated`;
     const pts = [before, after[0], after.at(-1)!];
-    slopes.push({
+    return {
       c,
       index,
       earlier,
@@ -428,9 +459,8 @@ function slopesOf(
         title: `Case ${c.id}, ${heads[column]}: ${o.scale.name} ${statedValue(o, true)} ` +
           `(${o.words}): “${o.quote}”`,
       })),
-    });
+    };
   });
-  return { slopes, left };
 }
 
 /**
@@ -444,6 +474,11 @@ function slopesOf(
  * const series = await loadCaseSeries();
  * assert.equal(BEFORE_AFTER.file(series), "before-after");
  * assert.ok(BEFORE_AFTER.build(series).data.some((r) => r.x === "last before"));
+ * // Not drawn when no case has a value before the drug and one on it: a sentence says why.
+ * assert.equal(BEFORE_AFTER.omission(series), null);
+ * const study = { ...series.study, drug: "a drug no case takes" };
+ * const none = { ...series, study, cases: series.cases.map((c) => ({ ...c, study })) };
+ * assert.match(BEFORE_AFTER.omission(none)!, /^No before\/after slopegraph: .*never takes a drug/);
  * ```
  */
 export const BEFORE_AFTER: Readonly<FigureDef<"series">> = defineFigure({
@@ -452,5 +487,9 @@ export const BEFORE_AFTER: Readonly<FigureDef<"series">> = defineFigure({
   needs: "series",
   builder: beforeAfterFigure,
   file: () => "before-after",
+  omission: (s) => {
+    const { drawn, excluded } = slopeCases(s.cases, {});
+    return noCaseDrawn("before/after slopegraph", drawn.length, excluded);
+  },
   build: (s, options) => beforeAfterFigure(s.cases, { ...options }),
 });

@@ -8,6 +8,7 @@
 import { expectCases } from "../args.ts";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
+import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 import { studyOf, valueScale } from "../cases.ts";
@@ -38,6 +39,7 @@ import {
 import { timelineModel, windowText } from "./timeline_model.ts";
 import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
+import { noCaseDrawn } from "./omission.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -94,9 +96,10 @@ export function trajectoriesFigure(
   expectCases("trajectoriesFigure", cases);
   const width = figureWidth(options.width ?? "full");
   const study = studyOf(cases);
-  const drug = options.drug ?? study?.drug ?? "";
   const def = options.baseline ?? study?.baseline ?? "last";
-  const { painTracks, pctTracks, excluded, excludedPct } = caseTracks(cases, drug, def, width);
+  const selected = trajectoryCases(cases, options);
+  const drug = selected.drug;
+  const { painTracks, pctTracks, excluded, excludedPct } = caseTracks(selected, def, width);
   const xDomain = timeDomain(painTracks);
   const labelW = Math.max(
     measureText("−50%", TYPE.small).width,
@@ -167,26 +170,44 @@ interface CaseTracks {
 }
 
 /**
- * Each case's track: its values at the times its timeline draws them, as stated and as a
- * percent of its baseline; a case that never takes the drug or states no value is left out.
+ * The cases the trajectories draw (those that take the drug and state a value, each with its
+ * place in the series) and those they leave out with why: the builder's rule, which its record's
+ * omission reads too.
+ */
+function trajectoryCases(
+  cases: readonly Case[],
+  options: TrajectoriesOptions,
+): { drug: string; drawn: { c: Case; index: number }[]; excluded: Exclusion[] } {
+  const drug = options.drug ?? studyOf(cases)?.drug ?? "";
+  const drawn: { c: Case; index: number }[] = [];
+  const excluded: Exclusion[] = [];
+  cases.forEach((c, index) => {
+    if (firstPeriod(c, drug) === null) {
+      excluded.push({ caseId: c.id, reason: `never takes ${drug}` });
+    } else if (c.observations.length === 0) {
+      excluded.push({ caseId: c.id, reason: "no pain value stated" });
+    } else drawn.push({ c, index });
+  });
+  return { drug, drawn, excluded };
+}
+
+/**
+ * Each drawn case's track: its values at the times its timeline draws them, as stated and as a
+ * percent of its baseline.
  */
 function caseTracks(
-  cases: readonly Case[],
-  drug: string,
+  { drug, drawn, excluded }: ReturnType<typeof trajectoryCases>,
   def: BaselineDefinition,
   width: number,
 ): CaseTracks {
-  const out: CaseTracks = { painTracks: [], pctTracks: [], excluded: [], excludedPct: [] };
-  cases.forEach((c, i) => {
+  const out: CaseTracks = {
+    painTracks: [],
+    pctTracks: [],
+    excluded: excluded.map((e) => `case ${e.caseId} (${e.reason})`),
+    excludedPct: [],
+  };
+  drawn.forEach(({ c, index: i }) => {
     const label = `Case ${c.id}`;
-    if (firstPeriod(c, drug) === null) {
-      out.excluded.push(`case ${c.id} (never takes ${drug})`);
-      return;
-    }
-    if (c.observations.length === 0) {
-      out.excluded.push(`case ${c.id} (no pain value stated)`);
-      return;
-    }
     const rows = alignWithBaseline(c, drug, def);
     const color = caseColor(i);
     const placed = placedTimes(c, drug, width);
@@ -441,6 +462,11 @@ function r2(v: number): number {
  * const series = await loadCaseSeries();
  * assert.equal(TRAJECTORIES.file(series), "trajectories");
  * assert.match(TRAJECTORIES.build(series, { width: "column" }).description, /^\d+ cases?'/);
+ * // Not drawn when no case takes the drug and states a value: a sentence says why.
+ * assert.equal(TRAJECTORIES.omission(series), null);
+ * const study = { ...series.study, drug: "a drug no case takes" };
+ * const none = { ...series, study, cases: series.cases.map((c) => ({ ...c, study })) };
+ * assert.match(TRAJECTORIES.omission(none)!, /^No trajectories figure: .*never takes a drug/);
  * ```
  */
 export const TRAJECTORIES: Readonly<FigureDef<"series">> = defineFigure({
@@ -450,5 +476,9 @@ export const TRAJECTORIES: Readonly<FigureDef<"series">> = defineFigure({
   builder: trajectoriesFigure,
   notebook: "10-pooled",
   file: () => "trajectories",
+  omission: (s) => {
+    const { drawn, excluded } = trajectoryCases(s.cases, {});
+    return noCaseDrawn("trajectories figure", drawn.length, excluded);
+  },
   build: (s, options) => trajectoriesFigure(s.cases, { ...options }),
 });

@@ -9,7 +9,7 @@ import { loadCaseSeries, type Study } from "../../lib/mod.ts";
 import * as plots from "../../lib/plots/mod.ts";
 import { NOTEBOOKS } from "../../scripts/runner/paths.ts";
 import { listFiles } from "../../scripts/runner/files.ts";
-import { dataWithFixture } from "../helpers/data_dir.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 import { figureInputs } from "./figures.ts";
 
 const PLOTS_DIR = new URL("../../lib/plots/", import.meta.url);
@@ -94,6 +94,38 @@ Deno.test("a record with a fewest number of cases leaves the figure out below it
     for (const input of figureInputs(d.needs, { series: tooFew })) {
       assert.ok(d.omission(input as never), `${d.name}: drawn from fewer cases than it needs`);
     }
+  }
+});
+
+/** The records drawn once from the whole series. */
+const seriesRecords = () =>
+  plots.FIGURES.filter((d) => d.needs === "series") as plots.FigureDef<"series">[];
+
+Deno.test("a figure of the series that would draw no case says why instead (a drug no case takes)", async () => {
+  const series = await loadCaseSeries(TEST_DATA_DIR);
+  const drug = `${series.study.drug} (not taken)`;
+  const study = { ...series.study, drug };
+  const none = { ...series, study, cases: series.cases.map((c) => ({ ...c, study })) };
+  assert.ok(seriesRecords().length > 0);
+  for (const d of seriesRecords()) {
+    const why = d.omission(none);
+    assert.ok(why, `${d.name} is drawn empty: ${why ?? d.build(none).description}`);
+    assert.match(why, /^No /, d.name);
+    // It says why: the drug no case takes is named.
+    assert.ok(why.includes(drug), `${d.name}: ${why}`);
+  }
+});
+
+Deno.test("a figure of the series that draws a case of the project's data is not omitted", async () => {
+  const series = await loadCaseSeries(TEST_DATA_DIR);
+  // Left out: a record the study draws only from more cases than the series has.
+  const drawable = seriesRecords().filter((d) =>
+    !d.minCases || d.minCases(series.study) <= series.cases.length
+  );
+  assert.ok(drawable.length > 0);
+  for (const d of drawable) {
+    if (d.build(series).data.length === 0) continue;
+    assert.equal(d.omission(series), null, d.name);
   }
 });
 
