@@ -14,7 +14,7 @@ import {
 import { painOptions } from "../study.ts";
 import type { EffectSizeResult } from "../stats/types.ts";
 import { EFFECT_SIZES, type Measure } from "../stats/effect_sizes/mod.ts";
-import { casesListing, listing } from "../prose.ts";
+import { casesListing, groupedExclusions, listing } from "../prose.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
 import {
@@ -150,18 +150,36 @@ function estimable(
  * const r = { estimate: 1, ciLower: 0.4, ciUpper: 1, reason: null, n: { baseline: 2, treatment: 2 } };
  * const rules = { minCases: 3, minPoints: 3 };
  * assert.match(forestOmission("NAP", [{ caseId: "1", result: r }], rules)!, /^No forest plot of NAP/);
+ * // No case with both phases: that is the reason given, with each case's own.
+ * const none = { ...r, estimate: null, reason: "never takes x", n: { baseline: 2, treatment: 0 } };
+ * assert.equal(
+ *   forestOmission("NAP", [{ caseId: "1", result: none }], rules),
+ *   "No forest plot of NAP: no case has values in both phases (case 1: never takes x).",
+ * );
  * ```
  */
 export function forestOmission(
   measure: string,
   perCase: readonly {
     caseId: string;
-    result: Pick<EffectSizeResult, "estimate" | "ciLower" | "ciUpper" | "n">;
+    result:
+      & Pick<EffectSizeResult, "estimate" | "ciLower" | "ciUpper" | "n">
+      & { reason?: string | null };
   }[],
   rules: { minCases: number; minPoints: number },
 ): string | null {
   const ok = perCase.filter((p) => estimable(p.result, rules.minPoints));
   if (ok.length >= rules.minCases) return null;
+  // No case with a value in both phases (e.g. a drug no case takes): that, not the WWC
+  // standard, is why; the cases with their reasons.
+  if (perCase.length > 0 && perCase.every((p) => !p.result.n.baseline || !p.result.n.treatment)) {
+    return `No forest plot of ${measure}: no case has values in both phases (${
+      groupedExclusions(perCase.map((p) => ({
+        caseId: p.caseId,
+        reason: p.result.reason ?? "no value in one phase",
+      })))
+    }).`;
+  }
   const defined = perCase.filter((p) =>
     p.result.estimate !== null && p.result.ciLower !== null && p.result.ciUpper !== null
   );

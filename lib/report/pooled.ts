@@ -19,7 +19,7 @@ import {
   WEIGHTINGS,
 } from "../analysis/aggregation.ts";
 import { lineOfTherapyGroups } from "../analysis/line_of_therapy.ts";
-import { pairedTests } from "../analysis/paired_tests.ts";
+import { pairedTests, type TestResult } from "../analysis/paired_tests.ts";
 import {
   clopperPearson,
   type ResponderRow,
@@ -147,7 +147,8 @@ export function aggregateNotes(
 }
 
 /**
- * Responder rows for display, with the cases left out and why.
+ * Responder rows for display, with the cases left out and why. At a row no case can be assessed
+ * at (`n` 0), `responders` and `cases` are empty (`null`), not "0/0": the cases left out say why.
  *
  * @param rows The computed responder rows (`responders`).
  * @returns One display row per timing and threshold.
@@ -157,7 +158,10 @@ export function aggregateNotes(
  * import { loadCaseSeries, responderRows, responders } from "#lib/mod.ts";
  * const computed = responders((await loadCaseSeries()).cases);
  * const rows = responderRows(computed);
- * assert.deepEqual(rows.map((r) => r.responders), computed.map((r) => `${r.count}/${r.n}`));
+ * assert.deepEqual(
+ *   rows.map((r) => r.responders),
+ *   computed.map((r) => r.n === 0 ? null : `${r.count}/${r.n}`),
+ * );
  * // "excluded" is null exactly when no case is left out.
  * assert.deepEqual(rows.map((r) => r.excluded === null), computed.map((r) => !r.excluded.length));
  * ```
@@ -166,8 +170,10 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
   return rows.map((r) => ({
     timing: r.timing,
     threshold: thresholdLabel(r.threshold, r.unit),
-    responders: `${r.count}/${r.n}`,
-    cases: r.responders.join(", ") || "–",
+    // No case assessed: no count of nothing ("0/0"), no "none responded" ("–"); the cases left
+    // out say why (column `excluded`, `exclusionNotes`), as the tests table does with no pair.
+    responders: r.n === 0 ? null : `${r.count}/${r.n}`,
+    cases: r.n === 0 ? null : r.responders.join(", ") || "–",
     proportion: num(r.proportion),
     [`${fmt(100 * r.confidence, 0)}% CI (Clopper–Pearson)`]: r.ciLower === null
       ? null
@@ -209,7 +215,8 @@ export function groupRows(s: CaseSeries): Row[] {
   }));
   if (excluded.length > 0) {
     rows.push({
-      group: "not assessable",
+      // With no group at all, the row says it is every case, not one group among others.
+      group: groups.length ? "not assessable" : "no case assessable",
       n: excluded.length,
       cases: excluded.map((e) => e.caseId).join(", "),
       [`given before ${s.study.drug} for ${s.study.indication}`]: null,
@@ -219,6 +226,46 @@ export function groupRows(s: CaseSeries): Row[] {
     });
   }
   return rows;
+}
+
+/**
+ * The caption of the line-of-therapy table (`groupRows`): the drug and, descriptively, how many
+ * cases each line holds; when no case can be assessed, that and why (the cases left out).
+ *
+ * @param s The case series.
+ * @returns The caption.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { lineOfTherapyCaption, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * assert.ok(lineOfTherapyCaption(s).startsWith(`Percent reduction by line of therapy of ${s.study.drug}`));
+ * // Asked about a drug no case takes: said plainly, with no empty list of groups.
+ * const study = { ...s.study, drug: "no-such-drug" };
+ * const none = lineOfTherapyCaption({ ...s, study, cases: s.cases.map((c) => ({ ...c, study })) });
+ * assert.match(none, /: no case can be assessed \(.*never takes no-such-drug\)$/);
+ * ```
+ */
+export function lineOfTherapyCaption(s: CaseSeries): string {
+  expectSeries("lineOfTherapyCaption", s);
+  const { groups, excluded } = lineOfTherapyGroups(s.cases);
+  const head = `Percent reduction by line of therapy of ${s.study.drug}`;
+  if (groups.length === 0) {
+    return `${head}: no case can be assessed` +
+      (excluded.length ? ` (${groupedExclusions(excluded)})` : " (the series has no case)");
+  }
+  return `${head} (descriptive; ` +
+    `${listing(groups.map((g) => `${g.group}: ${plural(g.n, "case")}`))})`;
+}
+
+/**
+ * A test's name for the tests table: how the permutation test ran ("exact, 8 assignments", or its
+ * seed and draws), or why it did not run ("no pair to test") when it has no assignment at all.
+ */
+function testName(t: TestResult): string {
+  if (t.test === "sign") return "exact sign test";
+  if (t.draws === undefined) return `permutation (${t.reason ?? "not run"})`;
+  return `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`;
 }
 
 /**
@@ -241,9 +288,7 @@ export function testRows(s: CaseSeries): Row[] {
   return pairedTests(s.cases).flatMap((p) =>
     [p.sign, p.permutation].map((t) => ({
       timing: `${p.timing} post-drug value`,
-      test: t.test === "sign"
-        ? "exact sign test"
-        : `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`,
+      test: testName(t),
       n: t.n,
       cases: p.pairs.map((x) => x.caseId).join(", ") || null,
       statistic: num(t.statistic),
