@@ -765,7 +765,7 @@ Deno.test("sensitivity figures: not drawn, with why, when no row has a value (ev
   assert.equal(excluded.length, left.cases.length);
   assert.ok(SENSITIVITY.build(left).data.length === 0);
   const why = SENSITIVITY.omission(left);
-  assert.match(why ?? "", /^No sensitivity figure: no row has a value under any variant: /);
+  assert.match(why ?? "", /^No sensitivity figure over .*: no row has a value under any variant: /);
   assert.ok(why!.includes(noChangeNotes(excluded)[0]), why!);
   // A drug no case takes: neither figure has a row with a value.
   const drug = `${s.study.drug} (not taken)`;
@@ -774,10 +774,14 @@ Deno.test("sensitivity figures: not drawn, with why, when no row has a value (ev
   const never = lib.sensitivityExclusions(none.cases);
   assert.ok(never.length === none.cases.length && never.every((e) => e.reason.includes(drug)));
   const texts = [SENSITIVITY.omission(none), SENSITIVITY_READINGS.omission(variantsOf(none))];
-  for (const text of texts) {
-    assert.ok(text?.startsWith("No sensitivity figure: "), String(text));
+  for (const [text, file] of texts.map((t, i) => [t, ["sensitivity", "sensitivity-readings"][i]])) {
+    // Each sentence names its own figure (a notebook shows both), and its cases in the sentence.
+    assert.ok(text?.startsWith("No sensitivity figure over "), String(text));
+    assert.ok(text!.includes(`(${file}): no row `), text!);
     assert.ok(text!.includes(noChangeNotes(never)[0]), text!);
+    assert.doesNotMatch(text!, /variant: All cases/);
   }
+  assert.notEqual(texts[0], texts[1]);
   // No row at all.
   assert.equal(sensitivityOmission([]), "No sensitivity figure: no row to draw.");
 });

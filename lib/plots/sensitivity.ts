@@ -125,6 +125,8 @@ function isDrawn(r: SensitivityInterval): boolean {
  *
  * @param rows The rows the figure would draw from (see {@link SensitivityInterval}).
  * @param excluded The cases with no change after the drug, with why (`sensitivityExclusions`).
+ * @param figure Which figure, in the sentence (each record names its own: a notebook may show
+ *   both figures' sentences).
  * @returns The sentences, or `null`.
  * @example
  * ```ts
@@ -135,7 +137,7 @@ function isDrawn(r: SensitivityInterval): boolean {
  *   sensitivityOmission([{ ...row, defined: 0, reason: "no case to count" }], [
  *     { caseId: "2", reason: "never takes x" },
  *   ]),
- *   "No sensitivity figure: no row has a value under any variant: All cases (every quantity: " +
+ *   "No sensitivity figure: no row has a value under any variant: all cases (every quantity: " +
  *     "no case to count). No change after the drug for case 2: never takes x.",
  * );
  * assert.equal(sensitivityOmission([{ ...row, nominal: 1, lo: 1, hi: 1 }]), null);
@@ -144,11 +146,14 @@ function isDrawn(r: SensitivityInterval): boolean {
 export function sensitivityOmission(
   rows: readonly SensitivityInterval[],
   excluded: readonly Exclusion[] = [],
+  figure = "sensitivity figure",
 ): string | null {
   if (rows.some(isDrawn)) return null;
   return (rows.length
-    ? `No sensitivity figure: no row has a value under any variant: ${undefinedRows(rows, [])}.`
-    : "No sensitivity figure: no row to draw.") +
+    ? `No ${figure}: no row has a value under any variant: ${
+      undefinedRows(rows, [], { inSentence: true })
+    }.`
+    : `No ${figure}: no row to draw.`) +
     noChangeNotes(excluded).map((n) => ` ${n}`).join("");
 }
 
@@ -324,6 +329,9 @@ function sensitivityLegend(rows: readonly SensitivityInterval[]): LegendItem[] {
   ];
 }
 
+/** Which figure a sentence of the table's figure is about (see {@link sensitivityOmission}). */
+const SENSITIVITY_NAME = "over baseline definitions, extraction bounds and rounding (sensitivity)";
+
 /**
  * The record of the sensitivity of a series' headline numbers to the analysis choices
  * (`results/figures/sensitivity`).
@@ -339,7 +347,7 @@ function sensitivityLegend(rows: readonly SensitivityInterval[]): LegendItem[] {
  * // Not drawn when no case takes the drug: no row has a value.
  * const none = { ...series, cases: series.cases.map((c) => ({ ...c, treatments: [] })) };
  * assert.equal(SENSITIVITY.omission(series), null);
- * assert.match(SENSITIVITY.omission(none)!, /^No sensitivity figure: .* never takes /);
+ * assert.match(SENSITIVITY.omission(none)!, /^No sensitivity figure over baseline .* never takes /);
  * ```
  */
 export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
@@ -348,7 +356,7 @@ export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
   needs: "series",
   builder: sensitivityFigure,
   file: () => "sensitivity",
-  omission: (s) => sensitivityOmission(...tableRows(s)),
+  omission: (s) => sensitivityOmission(...tableRows(s), `sensitivity figure ${SENSITIVITY_NAME}`),
   build: (s, options) => {
     const [rows, excluded] = tableRows(s);
     return sensitivityFigure(rows, {
@@ -363,6 +371,9 @@ export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
 function tableRows(s: SeriesInput): [SensitivityInterval[], Exclusion[]] {
   return [sensitivityIntervals(sensitivityTable(s.cases)), sensitivityExclusions(s.cases)];
 }
+
+/** Which figure a sentence of the readings' figure is about (see {@link sensitivityOmission}). */
+const READINGS_NAME = "over the readings of the text (sensitivity-readings)";
 
 /**
  * The record of the sensitivity of the per-case numbers to the readings of the text as well
@@ -386,7 +397,8 @@ export const SENSITIVITY_READINGS: Readonly<FigureDef<"variants">> = defineFigur
   builder: sensitivityFigure,
   notebook: "30-sensitivity",
   file: () => "sensitivity-readings",
-  omission: (variants) => sensitivityOmission(...spanRowsOf(variants)),
+  omission: (variants) =>
+    sensitivityOmission(...spanRowsOf(variants), `sensitivity figure ${READINGS_NAME}`),
   build: (variants, options) => {
     const [rows, excluded] = spanRowsOf(variants);
     return sensitivityFigure(rows, {

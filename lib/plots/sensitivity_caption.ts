@@ -90,6 +90,10 @@ function undefinedNote(
   return labels ? ` Not drawn, no value under any variant: ${labels}.` : "";
 }
 
+/** A row's label inside a sentence: "all cases", "case 4"; a label of its own as it is. */
+const labelInSentence = (r: SensitivityInterval): string =>
+  r.label ?? (r.caseId === "all" ? "all cases" : `case ${r.caseId}`);
+
 /**
  * The rows of `rows` not `drawn`, by row label, each quantity with its reason: "Case 4 (days to
  * 50% reduction: not reached by day 30)"; "every quantity" for a label none of whose quantities
@@ -97,6 +101,8 @@ function undefinedNote(
  *
  * @param rows Every row.
  * @param drawn The rows drawn.
+ * @param options `inSentence`: the case labels as written inside a sentence ("all cases",
+ *   "case 4"), not as the figure's row labels ("All cases", "Case 4").
  * @returns The phrase ("" when every row is drawn).
  * @example
  * ```ts
@@ -107,17 +113,20 @@ function undefinedNote(
  * assert.equal(undefinedRows(rows, []), "Case 4 (every quantity: none)");
  * assert.equal(undefinedRows(rows, rows.slice(1)), "Case 4 (q: none)");
  * assert.equal(undefinedRows(rows, rows), "");
+ * assert.equal(undefinedRows(rows, [], { inSentence: true }), "case 4 (every quantity: none)");
  * ```
  */
 export function undefinedRows(
   rows: readonly SensitivityInterval[],
   drawn: readonly SensitivityInterval[],
+  options: { inSentence?: boolean } = {},
 ): string {
   const left = rows.filter((r) => !drawn.includes(r));
   if (left.length === 0) return "";
   const quantities = new Set(rows.map((r) => r.quantity));
-  const labels = [...new Set(left.map(intervalLabel))].map((label) => {
-    const mine = left.filter((r) => intervalLabel(r) === label);
+  const labelOf = options.inSentence ? labelInSentence : intervalLabel;
+  const labels = [...new Set(left.map(labelOf))].map((label) => {
+    const mine = left.filter((r) => labelOf(r) === label);
     const reasons = [...new Set(mine.map((r) => r.reason ?? ""))];
     const every = new Set(mine.map((r) => r.quantity)).size === quantities.size;
     const parts = reasons.map((why) => {
