@@ -30,6 +30,7 @@ import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
 import { linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
+import { firstPeriod } from "../timeline.ts";
 
 /** Options of {@link caseTimelineFigure}. */
 export interface TimelineOptions {
@@ -157,6 +158,15 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
  * import { CASE_TIMELINE } from "#lib/plots/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * assert.equal(CASE_TIMELINE.file(c), `case-${c.id}-timeline`);
+ * // A case that never takes the drug: a sentence says so (its timeline from day 0 is the other
+ * // record's, CASE_TIMELINE_DAY0).
+ * assert.equal(CASE_TIMELINE.omission(c), null);
+ * const study = { ...c.study, drug: "no-such-drug" };
+ * assert.equal(
+ *   CASE_TIMELINE.omission({ ...c, study }),
+ *   `No timeline of case ${c.id} on days since the start of no-such-drug: case ${c.id} never ` +
+ *     "takes no-such-drug.",
+ * );
  * ```
  */
 export const CASE_TIMELINE: Readonly<FigureDef<"case">> = defineFigure({
@@ -165,6 +175,11 @@ export const CASE_TIMELINE: Readonly<FigureDef<"case">> = defineFigure({
   needs: "case",
   builder: caseTimelineFigure,
   file: (c) => `case-${c.id}-timeline`,
+  omission: (c) =>
+    firstPeriod(c, c.study.drug)
+      ? null
+      : `No timeline of case ${c.id} on days since the start of ${c.study.drug}: case ${c.id} ` +
+        `never takes ${c.study.drug}.`,
   build: (c, options) => caseTimelineFigure(c, { ...options }),
 });
 

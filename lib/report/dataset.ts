@@ -197,6 +197,32 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
 }
 
 /**
+ * What the CARE timeline of a case (`careTimelineRows`) says once, under it: why its column of
+ * days since the drug is empty when the case never takes the drug (the column stays, so that
+ * every case's table has the same columns).
+ *
+ * @param c The case.
+ * @param drug The drug of that column (default: the study's drug of interest).
+ * @returns Sentences for `showTable`'s `notes` (none when the case takes the drug).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { careTimelineNotes, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
+ * assert.deepEqual(careTimelineNotes(c, c.treatments[0].drug), []);
+ * assert.deepEqual(careTimelineNotes(c, "no-such-drug"), [
+ *   `Case ${c.id} never takes no-such-drug: the column "day since no-such-drug" is empty.`,
+ * ]);
+ * ```
+ */
+export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[] {
+  expectCase("careTimelineNotes", c);
+  return firstPeriod(c, drug)
+    ? []
+    : [`Case ${c.id} never takes ${drug}: the column "day since ${drug}" is empty.`];
+}
+
+/**
  * What the text leaves unknown, computed from the data: no VAS before the first treatment for
  * phantom pain, time points with an open side, dose periods with no end or no stated dose, missing
  * SDS.

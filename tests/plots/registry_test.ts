@@ -228,3 +228,15 @@ Deno.test("a record's place is a notebook's name, optionally #section", () => {
     /defineFigure \(trajectories\)/,
   );
 });
+
+Deno.test("the case's timeline aligned on the drug says why when the case never takes it", async () => {
+  const series = await loadCaseSeries(TEST_DATA_DIR);
+  const drug = `${series.study.drug} (not taken)`;
+  for (const c of series.cases) {
+    assert.equal(plots.CASE_TIMELINE.omission(c), null, c.id);
+    const why = plots.CASE_TIMELINE.omission({ ...c, study: { ...c.study, drug } });
+    assert.ok(why, `case ${c.id}: the aligned timeline is left out without a word`);
+    assert.match(why, /^No timeline of case /);
+    assert.ok(why.includes(`never takes ${drug}`), why);
+  }
+});
