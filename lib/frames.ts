@@ -6,9 +6,11 @@
  *
  * Each interval becomes three columns (`x_lo`, `x`, `x_hi`, the middle one the nominal value), a
  * day also its time point (`x_time_id`; an observation's or event's own day is `time_id`, `day_lo`,
- * `day`, `day_hi`), a scale its id, and names are in snake case, as in `data/*.csv`; the columns
- * of an object's row that no field carries (its `columns`) keep their names in the data. Arquero is
- * loaded on the first call only, so notebooks that do not use it do not pay for it.
+ * `day`, `day_hi`), a scale its id, and names are in snake case, as in `data/*.csv`; a case's
+ * amputation event is `amputation_event_*`. The columns of an object's row that no field carries
+ * (its `columns`) keep their names in the data (a field's column of the same name becomes
+ * `model_<name>`). Arquero is loaded on the first call only, so notebooks that do not use it do not
+ * pay for it.
  *
  * Why Arquero rather than nodejs-polars (measured on 2 shared cores, Deno 2.9.6, best of 2–3):
  * building a table from 1M in-memory rows, what this module does, took 0.23–0.30 s and ended at
@@ -77,7 +79,19 @@ function put(out: Record<string, Cell>, name: string, value: unknown, split: Set
   for (const [k, v] of Object.entries(value)) put(out, `${name}_${snake(k)}`, v, split);
 }
 
-/** One flat row of `record` after `first` columns, leaving out `skip` keys. */
+/**
+ * Fields of the model flattened under another name than their own: a case's amputation is an
+ * event (`amputation_event_day`, `amputation_event_quote`…), beside the columns of the case's row
+ * about the amputation (`amputation_quote`: the passage stating side, level and limb).
+ */
+const FIELD_NAMES: Readonly<Record<string, string>> = { amputation: "amputation_event" };
+
+/**
+ * One flat row of `record` after `first` columns, leaving out `skip` keys: its fields flattened
+ * (see the module description), then the columns of its row that no field carries (its `columns`)
+ * under their names in the data. A field's column that has the name of one of those moves to
+ * `model_<name>`, so that the data's column keeps its own.
+ */
 function flat(
   first: Record<string, Cell>,
   record: object,
@@ -85,12 +99,15 @@ function flat(
   split: Set<string>,
 ): Row {
   const out: Record<string, Cell> = { ...first };
+  let columns: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) {
     if (skip.includes(k)) continue;
-    if (k !== "columns" || !isObject(v)) put(out, snake(k), v, split);
-    // The columns of its row no field carries, under their names in the data (`columns_` before
-    // one that a field's column already has).
-    else for (const [c, x] of Object.entries(v)) out[c in out ? `columns_${c}` : c] = x as Cell;
+    if (k === "columns" && isObject(v)) columns = v;
+    else put(out, FIELD_NAMES[k] ?? snake(k), v, split);
+  }
+  for (const [c, x] of Object.entries(columns)) {
+    if (c in out) out[`model_${c}`] = out[c];
+    out[c] = x as Cell;
   }
   return out;
 }

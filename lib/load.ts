@@ -41,6 +41,7 @@ import { checkObservations } from "./data/checks/observations.ts";
 import { checkReadings } from "./data/checks/readings.ts";
 import { buildCases } from "./data/build.ts";
 import { timeOf } from "./data/resolve.ts";
+import { drugOfInterestProblem } from "./vocabulary.ts";
 
 export { TABLE_ORDER } from "./data/issues.ts";
 export { STUDY_FILE };
@@ -63,7 +64,8 @@ export interface LoadOptions {
   deriveDays?: boolean;
   /**
    * Where warnings go (they do not stop the load): a source text that does not begin with its
-   * citation and licence in brackets; terms outside the recommended open vocabularies
+   * citation and licence in brackets; a drug of interest given to no case (with the nearest drug
+   * given); terms outside the recommended open vocabularies
    * (`vocabulary.ts`), one per distinct term, file and column, at its first row.
    */
   warnings?: DataIssue[];
@@ -111,7 +113,9 @@ export async function loadCaseSeries(
   const sources = checkSources(ctx);
   const caseRows = checkCases(ctx);
   checkTimepoints(ctx, !options.deriveDays);
-  const { treatments, drugsOf } = checkTreatments(ctx);
+  const { treatments, drugsOf, drugs } = checkTreatments(ctx);
+  const unknownDrug = study && drugs ? drugOfInterestProblem(study.drug, drugs) : null;
+  if (unknownDrug) ctx.warnings.push(unknownDrug);
   const events = checkEvents(ctx, caseRows);
   const observations = checkObservations(ctx, events.firstAmputation);
   const readings = checkReadings(ctx, exists(`${dir}${READINGS_FILE}`));

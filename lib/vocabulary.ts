@@ -225,3 +225,38 @@ export function indicationProblem(
         : `: did you mean "${near}"?`),
   };
 }
+
+/**
+ * A study's drug of interest that no case is given: the problem (at `study.json`, column
+ * `drug_of_interest`), with the nearest drug given when one is near enough to be what was meant
+ * ({@link nearestTerm}), or null.
+ *
+ * @param drug The study's drug of interest.
+ * @param drugs The drugs given to the cases (`treatments.csv`).
+ * @returns The problem, or null.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { drugOfInterestProblem } from "#lib/vocabulary.ts";
+ * assert.equal(drugOfInterestProblem("pregabalin", ["pregabalin", "zolpidem"]), null);
+ * assert.match(
+ *   drugOfInterestProblem("pregabalim", ["pregabalin", "zolpidem"])!.message,
+ *   /: did you mean "pregabalin"\?$/,
+ * );
+ * assert.match(drugOfInterestProblem("aspirin", ["zolpidem"])!.message, /treatments\.csv$/);
+ * ```
+ */
+export function drugOfInterestProblem(
+  drug: string,
+  drugs: Iterable<string>,
+): { file: string; column: string; message: string } | null {
+  const given = new Set(drugs);
+  if (given.has(drug)) return null;
+  const near = nearestTerm(drug, given);
+  return {
+    file: "study.json",
+    column: "drug_of_interest",
+    message: `the drug of interest '${drug}' is given to no case in treatments.csv` +
+      (near === null ? "" : `: did you mean "${near}"?`),
+  };
+}

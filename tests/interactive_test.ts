@@ -102,6 +102,24 @@ Deno.test("frames: one row per case, time point, treatment, observation and even
     [row.common_lo, row.common, row.common_hi, row.day, row.scale],
     [o.common.lo, o.common.nominal, o.common.hi, o.day.nominal, o.scale.id],
   );
+  // The data's columns no field carries keep their names in the data; a case's amputation is an
+  // event, `amputation_event_*`.
+  const cases = t.cases.objects() as Record<string, unknown>[];
+  for (const c of series.cases) {
+    const r = cases.find((x) => x.case_id === c.id)!;
+    for (const [k, v] of Object.entries(c.columns)) assert.equal(r[k], v, `${c.id}: ${k}`);
+    assert.deepEqual(
+      [r.amputation_event_kind, r.amputation_event_day, r.amputation_event_quote],
+      [c.amputation.kind, c.amputation.day.nominal, c.amputation.quote],
+    );
+  }
+  // A field's column with the name of one of the data's columns gives way to it.
+  const clash = { ...series.cases[0], columns: { ...series.cases[0].columns, age: "x" } };
+  const [own] = (await lib.frames({ ...series, cases: [clash] })).cases.objects() as Record<
+    string,
+    unknown
+  >[];
+  assert.deepEqual([own.age, own.model_age], ["x", clash.age]);
   // Every table has the same columns in every row; no column is only a null placeholder.
   for (const table of Object.values(t)) {
     for (const r of table.objects()) assert.deepEqual(Object.keys(r), table.columnNames());

@@ -8,7 +8,7 @@ import { executeNotebooks, NotebookError } from "../scripts/runner/execute.ts";
 import { pdeathsigLauncher } from "../scripts/runner/jupyter/kernel.ts";
 import { KERNEL_NAME, kernelSpec, notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { installAll } from "../scripts/runner/install.ts";
-import { fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
+import { differences, fileDifference, notebookDifference } from "../scripts/runner/compare.ts";
 import { REPRODUCE_ARGS, ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook } from "./helpers/notebook.ts";
 import { executeCells } from "./helpers/notebook.ts";
@@ -413,9 +413,35 @@ Deno.test("the --check summary names notebook cells as Jupyter does, and table r
   const enc = (s: string) => new TextEncoder().encode(s);
   assert.equal(
     fileDifference("results/tables/t.csv", enc("a,b\n1,2\n3,4\n5,6\n"), enc("a,b\n1,2\n3,5\n")),
-    "row 2; 3 rows committed, 2 produced",
+    "row 2; 3 rows before, 2 produced",
+  );
+  assert.equal(
+    fileDifference("results/tables/t.csv", enc("a,b\n1,2\n"), enc("a,b\n1,2\n3,4\n5,6\n")),
+    "1 row before, 3 produced",
   );
   assert.equal(fileDifference("results/figures/f.png", enc("x"), enc("y")), "figure changed");
+});
+
+Deno.test("the differences name files absent before the run or not produced by it as such, not as committed", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "compare-test-" });
+  try {
+    const [old, made] = [`${dir}/old.csv`, `${dir}/made.csv`];
+    await Deno.writeTextFile(old, "a\n1\n");
+    await Deno.writeTextFile(made, "a\n1\n2\n");
+    assert.deepEqual(
+      await differences(
+        new Map([["results/x.csv", old], ["results/gone.csv", old]]),
+        new Map([["results/x.csv", made], ["results/new.csv", made]]),
+      ),
+      [
+        "results/gone.csv: there before, not produced by the run",
+        "results/new.csv: produced by the run, not there before",
+        "results/x.csv: 1 row before, 2 produced",
+      ],
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("deno task kernel registers the kernel the notebooks name", async () => {

@@ -234,6 +234,32 @@ Deno.test("validate: the study's indication must be the purpose of some treatmen
   }
 });
 
+Deno.test("validate: a drug of interest given to no case is a located warning naming the nearest drug given, exit 0", async () => {
+  const study = JSON.parse(await Deno.readTextFile(`${TEST_DATA_DIR}study.json`));
+  const drug: string = study.drug_of_interest;
+  // One letter changed: near enough to the drug given to be named; all letters changed: not.
+  const misspelt = drug.slice(0, -1) + (drug.endsWith("m") ? "n" : "m");
+  const far = "x".repeat(drug.length);
+  for (const [wrong, suggestion] of [[misspelt, `: did you mean "${drug}"?`], [far, ""]]) {
+    const dir = await dataWith(
+      "study.json",
+      (t) => JSON.stringify({ ...JSON.parse(t), drug_of_interest: wrong }, null, 2),
+    );
+    try {
+      const r = await validate(dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^ok: .*; 1 warning \(below\)$/m);
+      assert.equal(
+        r.stderr,
+        `study.json::drug_of_interest: warning: the drug of interest '${wrong}' is given to no ` +
+          `case in treatments.csv${suggestion}\n`,
+      );
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  }
+});
+
 Deno.test("validate: a directory in place of a table is named, exit 1", async () => {
   const dir = await copyData();
   try {

@@ -1,6 +1,6 @@
 /**
- * Comparing the produced files with the committed ones: every differing file with a summary a
- * reviewer can act on (notebook → cells as Jupyter shows them, table → rows, figure → changed).
+ * Comparing the produced files with those there before the run (on a clean clone, the committed
+ * ones): every differing file with a summary a reviewer can act on (notebook → cells as Jupyter shows them, table → rows, figure → changed).
  *
  * @module
  */
@@ -28,6 +28,9 @@ function labels(cells: Cell[]): string[] {
   });
 }
 
+/** `n` things, singular or plural: `1 row`, `3 rows`. */
+const count = (n: number, thing: string) => `${n} ${thing}${n === 1 ? "" : "s"}`;
+
 /** A list that stays short: the first `max` items, then how many more. */
 function some(items: string[], max = 8): string {
   return items.length <= max
@@ -39,7 +42,7 @@ function some(items: string[], max = 8): string {
  * What differs between two versions of a notebook: its cells as Jupyter shows them (`In [n]`,
  * `Markdown cell k`) with what differs in each, then a different cell count, else metadata.
  *
- * @param committed the committed notebook's text
+ * @param before the notebook's text before the run
  * @param produced the re-executed notebook's text
  * @returns a one-line summary
  * @example
@@ -53,11 +56,11 @@ function some(items: string[], max = 8): string {
  * notebookDifference(nb("a"), nb("b")); // "cell In [1] (outputs)"
  * ```
  */
-export function notebookDifference(committed: string, produced: string): string {
+export function notebookDifference(before: string, produced: string): string {
   let a: { cells: Cell[]; metadata: unknown };
   let b: { cells: Cell[]; metadata: unknown };
   try {
-    a = JSON.parse(committed);
+    a = JSON.parse(before);
     b = JSON.parse(produced);
   } catch {
     return "not valid JSON";
@@ -77,7 +80,7 @@ export function notebookDifference(committed: string, produced: string): string 
   const summary: string[] = [];
   if (parts.length) summary.push(`${parts.length === 1 ? "cell" : "cells"} ${some(parts)}`);
   if (a.cells.length !== b.cells.length) {
-    summary.push(`${a.cells.length} cells committed, ${b.cells.length} produced`);
+    summary.push(`${count(a.cells.length, "cell")} before, ${b.cells.length} produced`);
   }
   if (!summary.length) {
     summary.push(
@@ -98,7 +101,7 @@ function rowsDifference(a: unknown[], b: unknown[], header?: [unknown, unknown])
     if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) rows.push(String(i + 1));
   }
   if (rows.length) summary.push(`${rows.length === 1 ? "row" : "rows"} ${some(rows)}`);
-  if (a.length !== b.length) summary.push(`${a.length} rows committed, ${b.length} produced`);
+  if (a.length !== b.length) summary.push(`${count(a.length, "row")} before, ${b.length} produced`);
   return summary.length ? summary.join("; ") : "formatting only";
 }
 
@@ -107,7 +110,7 @@ function rowsDifference(a: unknown[], b: unknown[], header?: [unknown, unknown])
  * rows) → rows, figure → changed.
  *
  * @param path the file's name (`results/tables/x.csv`)
- * @param committed the committed bytes
+ * @param before the bytes before the run
  * @param produced the re-executed bytes
  * @returns a one-line summary
  * @example
@@ -117,18 +120,18 @@ function rowsDifference(a: unknown[], b: unknown[], header?: [unknown, unknown])
  * fileDifference("results/tables/t.csv", enc("a\n1\n2\n"), enc("a\n1\n3\n")); // "row 2"
  * ```
  */
-export function fileDifference(path: string, committed: Uint8Array, produced: Uint8Array): string {
+export function fileDifference(path: string, before: Uint8Array, produced: Uint8Array): string {
   const dec = new TextDecoder();
   try {
     if (path.endsWith(".ipynb")) {
-      return notebookDifference(dec.decode(committed), dec.decode(produced));
+      return notebookDifference(dec.decode(before), dec.decode(produced));
     }
     if (path.endsWith(".csv")) {
-      const [a, b] = [committed, produced].map((x) => parse(dec.decode(x)) as string[][]);
+      const [a, b] = [before, produced].map((x) => parse(dec.decode(x)) as string[][]);
       return rowsDifference(a.slice(1), b.slice(1), [a[0], b[0]]);
     }
     if (path.startsWith("results/tables/") && path.endsWith(".json")) {
-      const [a, b] = [committed, produced].map((x) => JSON.parse(dec.decode(x)));
+      const [a, b] = [before, produced].map((x) => JSON.parse(dec.decode(x)));
       if (Array.isArray(a) && Array.isArray(b)) return rowsDifference(a, b);
     }
   } catch {
@@ -143,9 +146,11 @@ const same = (a: Uint8Array, b: Uint8Array) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
- * Compares `committed` and `produced` (relative name → path) byte for byte.
+ * Compares the files there `before` the run and those `produced` by it (relative name → path)
+ * byte for byte.
  *
- * @param committed name → path of the committed files
+ * @param before name → path of the files there before the run (on a clean clone, the committed
+ * ones)
  * @param produced name → path of the files the run produced
  * @returns one line per differing file, `name: summary`, in name order (`[]` when identical)
  * @example
@@ -155,16 +160,16 @@ const same = (a: Uint8Array, b: Uint8Array) =>
  * ```
  */
 export async function differences(
-  committed: Map<string, string>,
+  before: Map<string, string>,
   produced: Map<string, string>,
 ): Promise<string[]> {
-  const names = [...new Set([...committed.keys(), ...produced.keys()])].sort();
+  const names = [...new Set([...before.keys(), ...produced.keys()])].sort();
   const out: string[] = [];
   for (const name of names) {
-    const c = committed.get(name);
+    const c = before.get(name);
     const p = produced.get(name);
-    if (c === undefined) out.push(`${name}: produced by the run but not committed`);
-    else if (p === undefined) out.push(`${name}: committed but not produced by the run`);
+    if (c === undefined) out.push(`${name}: produced by the run, not there before`);
+    else if (p === undefined) out.push(`${name}: there before, not produced by the run`);
     else {
       const [cb, pb] = [await Deno.readFile(c), await Deno.readFile(p)];
       if (!same(cb, pb)) out.push(`${name}: ${fileDifference(name, cb, pb)}`);

@@ -25,6 +25,8 @@ export interface CheckedTreatments {
    * is not known, or the table was unusable).
    */
   drugsOf: ((sourceId: string) => ReadonlySet<string>) | null;
+  /** Every drug the rows of known cases name (`null` when the table was unusable). */
+  drugs: ReadonlySet<string> | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export interface CheckedTreatments {
  * import { checkTreatments } from "#lib/data/checks/treatments.ts";
  * const ctx = new LoadContext("/nowhere/", "/nowhere", new Map([["treatments.csv", ""]]));
  * assert.equal(checkTreatments(ctx).drugsOf, null);
+ * assert.equal(checkTreatments(ctx).drugs, null);
  * ```
  */
 export function checkTreatments(ctx: LoadContext): CheckedTreatments {
@@ -66,12 +69,14 @@ export function checkTreatments(ctx: LoadContext): CheckedTreatments {
    * not by case: one small set per article); `null` once a row's case has no known article.
    */
   let drugsOfSource: Map<string, Set<string>> | null = new Map();
+  const drugs = new Set<string>();
   ctx.table<TreatmentRow>("treatments", (row, r, valid) => {
     const file = "treatments.csv";
     if (
       drugsOfSource !== null && valid.case_id !== undefined && valid.drug !== undefined &&
       caseIds.has(valid.case_id)
     ) {
+      drugs.add(valid.drug);
       const source = caseSource.get(valid.case_id);
       if (source === undefined) drugsOfSource = null;
       else {
@@ -134,7 +139,7 @@ export function checkTreatments(ctx: LoadContext): CheckedTreatments {
   const drugsOf = ctx.usable.has("treatments")
     ? drugsBySource(drugsOfSource, caseIds, caseSource)
     : null;
-  return { treatments, drugsOf };
+  return { treatments, drugsOf, drugs: ctx.usable.has("treatments") ? drugs : null };
 }
 
 /** Reports a dose above what any dose may be (`plausible.ts`). */
