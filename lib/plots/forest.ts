@@ -133,6 +133,21 @@ function estimable(
 }
 
 /**
+ * Why a case has no value in a phase: its own reason (e.g. never taking the drug), or which phase
+ * is empty where its reason only says that one is.
+ */
+function emptyPhase(
+  r: Pick<EffectSizeResult, "n"> & { reason?: string | null },
+): string {
+  if (r.reason && !/empty phase/i.test(r.reason)) return r.reason;
+  return !r.n.baseline && !r.n.treatment
+    ? "no value before or after the drug"
+    : !r.n.baseline
+    ? "no value before the drug"
+    : "no value after the drug";
+}
+
+/**
  * Why a forest plot of these per-case results is not drawn, or `null` when it is: fewer than
  * `rules.minCases` cases are estimable, that is have an estimate, a confidence interval and at
  * least `rules.minPoints` values in each phase (the study's `min_cases_forest` and
@@ -154,7 +169,14 @@ function estimable(
  * const none = { ...r, estimate: null, reason: "never takes x", n: { baseline: 2, treatment: 0 } };
  * assert.equal(
  *   forestOmission("NAP", [{ caseId: "1", result: none }], rules),
- *   "No forest plot of NAP: no case has values in both phases (case 1: never takes x).",
+ *   "No forest plot of NAP: no case has pain values both before and after the drug (case 1: " +
+ *     "never takes x).",
+ * );
+ * // A case whose reason only says a phase is empty: which one.
+ * const before = { ...none, reason: "an empty phase", n: { baseline: 0, treatment: 3 } };
+ * assert.match(
+ *   forestOmission("NAP", [{ caseId: "1", result: before }], rules)!,
+ *   /\(case 1: no value before the drug\)\.$/,
  * );
  * ```
  */
@@ -173,12 +195,10 @@ export function forestOmission(
   // No case with a value in both phases (e.g. a drug no case takes): that, not the WWC
   // standard, is why; the cases with their reasons.
   if (perCase.length > 0 && perCase.every((p) => !p.result.n.baseline || !p.result.n.treatment)) {
-    return `No forest plot of ${measure}: no case has values in both phases (${
-      groupedExclusions(perCase.map((p) => ({
-        caseId: p.caseId,
-        reason: p.result.reason ?? "no value in one phase",
-      })))
-    }).`;
+    return `No forest plot of ${measure}: no case has pain values both before and after the ` +
+      `drug (${
+        groupedExclusions(perCase.map((p) => ({ caseId: p.caseId, reason: emptyPhase(p.result) })))
+      }).`;
   }
   const defined = perCase.filter((p) =>
     p.result.estimate !== null && p.result.ciLower !== null && p.result.ciUpper !== null

@@ -200,7 +200,7 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
  */
 export function groupRows(s: CaseSeries): Row[] {
   expectSeries("groupRows", s);
-  const { groups, excluded } = lineOfTherapyGroups(s.cases);
+  const { groups, excluded } = lineOfTherapyGroups(s.cases, { drug: s.study.drug });
   const rows: Row[] = groups.map((g) => ({
     group: g.group,
     n: g.n,
@@ -230,7 +230,8 @@ export function groupRows(s: CaseSeries): Row[] {
 
 /**
  * The caption of the line-of-therapy table (`groupRows`): the drug and, descriptively, how many
- * cases each line holds; when no case can be assessed, that and why (the cases left out).
+ * cases each line holds; when no case has a percent reduction to compare (none takes the drug, or
+ * those that do cannot be assessed), that and why (every case left out, in a line or not).
  *
  * @param s The case series.
  * @returns The caption.
@@ -248,11 +249,12 @@ export function groupRows(s: CaseSeries): Row[] {
  */
 export function lineOfTherapyCaption(s: CaseSeries): string {
   expectSeries("lineOfTherapyCaption", s);
-  const { groups, excluded } = lineOfTherapyGroups(s.cases);
+  const { groups, excluded } = lineOfTherapyGroups(s.cases, { drug: s.study.drug });
   const head = `Percent reduction by line of therapy of ${s.study.drug}`;
-  if (groups.length === 0) {
+  if (!groups.some((g) => g.firstReductions.length + g.lastReductions.length > 0)) {
+    const left = [...groups.flatMap((g) => g.excluded), ...excluded];
     return `${head}: no case can be assessed` +
-      (excluded.length ? ` (${groupedExclusions(excluded)})` : " (the series has no case)");
+      (left.length ? ` (${groupedExclusions(left)})` : " (the series has no case)");
   }
   return `${head} (descriptive; ` +
     `${listing(groups.map((g) => `${g.group}: ${plural(g.n, "case")}`))})`;
@@ -260,11 +262,11 @@ export function lineOfTherapyCaption(s: CaseSeries): string {
 
 /**
  * A test's name for the tests table: how the permutation test ran ("exact, 8 assignments", or its
- * seed and draws), or why it did not run ("no pair to test") when it has no assignment at all.
+ * seed and draws), or "not run" when it has no assignment at all (the row's note says why).
  */
 function testName(t: TestResult): string {
   if (t.test === "sign") return "exact sign test";
-  if (t.draws === undefined) return `permutation (${t.reason ?? "not run"})`;
+  if (t.draws === undefined) return "permutation (not run)";
   return `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`;
 }
 

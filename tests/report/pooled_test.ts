@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import {
+  caseChange,
   type CaseSeries,
   groupRows,
   lineOfTherapyCaption,
@@ -25,13 +26,17 @@ function notTaken(s: CaseSeries): CaseSeries {
 const none = notTaken(series);
 const never = `never takes ${none.study.drug}`;
 
-Deno.test("testRows: no pair to test is said in the test's name, never 'undefined'", () => {
+Deno.test("testRows: a permutation test not run says so, its note says why, never 'undefined'", () => {
   const rows = testRows(none);
   assert.ok(rows.length > 0);
   for (const r of rows) assert.doesNotMatch(JSON.stringify(r), /undefined/);
   const perm = rows.filter((r) => String(r.test).startsWith("permutation"));
   assert.ok(perm.length > 0);
-  for (const r of perm) assert.equal(r.test, "permutation (no pair to test)");
+  for (const r of perm) {
+    // Not run; why is the row's note, said once.
+    assert.equal(r.test, "permutation (not run)");
+    assert.equal(typeof r.note, "string");
+  }
   // With pairs, how it ran.
   const real = testRows(series).filter((r) => String(r.test).startsWith("permutation"));
   for (const r of real) {
@@ -58,7 +63,7 @@ Deno.test("responderRows: no case assessed shows no count of nothing, only who i
 
 Deno.test("forest omission: no case with both phases says so, with each case's reason", () => {
   const why = FOREST.omission({ ...none, measure: "NAP" });
-  assert.match(why ?? "", /^No forest plot of NAP: no case has values in both phases \(/);
+  assert.match(why ?? "", /^No forest plot of NAP: no case has pain values both before and after the drug \(/);
   assert.ok(why!.includes(never), why!);
   assert.doesNotMatch(why!, /WWC/);
 });
@@ -72,4 +77,25 @@ Deno.test("line of therapy: no case taking the drug said plainly in the caption 
   assert.equal(rows.length, 1);
   assert.equal(rows[0].group, "no case assessable");
   assert.match(lineOfTherapyCaption(series), /\(descriptive; .*\d+ cases?\)$/);
+  // An empty series: said, not thrown.
+  assert.match(lineOfTherapyCaption({ ...series, cases: [] }), /\(the series has no case\)$/);
+  assert.deepEqual(groupRows({ ...series, cases: [] }), []);
+});
+
+Deno.test("line of therapy: cases that take the drug but have no reduction are said in the caption too", () => {
+  // Every case's values before the drug removed: each still takes it (its line is known), none
+  // has a baseline to compare with.
+  const takers = series.cases.filter((c) => c.treatments.some((t) => t.drug === series.study.drug));
+  const cut = {
+    ...series,
+    cases: takers.map((c) => ({
+      ...c,
+      observations: c.observations.filter((o) =>
+        caseChange(c).points.some((p) => p.timeId === o.day.timeId)
+      ),
+    })),
+  };
+  const caption = lineOfTherapyCaption(cut);
+  assert.match(caption, /: no case can be assessed \(/, caption);
+  for (const c of cut.cases) assert.ok(caption.includes(c.id), `${c.id} in: ${caption}`);
 });
