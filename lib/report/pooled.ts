@@ -30,6 +30,7 @@ import type { EffectSizeOptions } from "../stats/types.ts";
 import { casesListing, listing, plural } from "../prose.ts";
 import { phases } from "../analysis/aggregation.ts";
 import { scaleMix } from "../cases.ts";
+import { drugOfInterestProblem } from "../vocabulary.ts";
 
 /** "no standard error for cases 2 and 3, so no interval". */
 const noInterval = (ids: readonly string[]) =>
@@ -365,17 +366,29 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
  * // Asked about a drug no case takes: no case to pool, said so.
  * const study = { ...s.study, drug: "no-such-drug" };
  * const none = pooledIntro({ ...s, study, cases: s.cases.map((c) => ({ ...c, study })) });
- * assert.match(none, /the analyses below can pool 0 cases \(none\)\.$/);
+ * assert.match(none, /the analyses below can pool 0 cases \(none\)\. The drug of interest/);
+ * // A drug of interest misspelt: the nearest drug given is named, as validate names it.
+ * const typo = { ...s.study, drug: s.study.drug.slice(0, -1) };
+ * const t = pooledIntro({ ...s, study: typo, cases: s.cases.map((c) => ({ ...c, study: typo })) });
+ * assert.ok(t.endsWith(`did you mean "${s.study.drug}"?`), t);
  * ```
  */
 export function pooledIntro(s: CaseSeries): string {
   expectSeries("pooledIntro", s);
   const pooled = s.cases.filter((c) => !phases(c).reason);
   const ids = (cs: readonly { id: string }[]) => listing(cs.map((c) => c.id), "none");
+  // A drug no case is given (a misspelt one, say): said here too, not only by validate.
+  const given = s.cases.flatMap((c) => c.treatments.map((t) => t.drug));
+  const problem = s.cases.length ? drugOfInterestProblem(s.study.drug, given) : null;
   return `${plural(s.cases.length, "case")} in the data (${ids(s.cases)}); the drug of ` +
     `interest is ${s.study.drug}` +
     (pooled.length < s.cases.length
       ? `; the analyses below can pool ${plural(pooled.length, "case")} (${ids(pooled)})`
       : "") +
-    `.${pooled.length ? ` ${scaleMix(pooled)}` : ""}`;
+    `.${pooled.length ? ` ${scaleMix(pooled)}` : ""}` +
+    (problem
+      ? ` The drug of interest (data/study.json) ${
+        problem.message.replace(/^the drug of interest '[^']*' /, "")
+      }${problem.message.endsWith("?") ? "" : "."}`
+      : "");
 }
