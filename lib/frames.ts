@@ -8,9 +8,12 @@
  * day also its time point (`x_time_id`; an observation's or event's own day is `time_id`, `day_lo`,
  * `day`, `day_hi`), a scale its id, and names are in snake case, as in `data/*.csv`; a case's
  * amputation event is `amputation_event_*`. The columns of an object's row that no field carries
- * (its `columns`) keep their names in the data (a field's column of the same name becomes
- * `model_<name>`). Arquero is loaded on the first call only, so notebooks that do not use it do not
- * pay for it.
+ * (its `columns`) keep their names in the data: a field any of whose columns has the name of one of
+ * them moves whole, every column it gives prefixed with `model_` (a data column `day` moves an
+ * observation's `time_id`, `day_lo`, `day`, `day_hi` to `model_time_id`, `model_day_lo`,
+ * `model_day`, `model_day_hi`, so its bounds stay beside its value), and a `model_` name that is
+ * taken too (a data column `model_day`) is refused with a TypeError naming both. Arquero is loaded
+ * on the first call only, so notebooks that do not use it do not pay for it.
  *
  * Why Arquero rather than nodejs-polars (measured on 2 shared cores, Deno 2.9.6, best of 2–3):
  * building a table from 1M in-memory rows, what this module does, took 0.23–0.30 s and ended at
@@ -86,30 +89,84 @@ function put(out: Record<string, Cell>, name: string, value: unknown, split: Set
  */
 const FIELD_NAMES: Readonly<Record<string, string>> = { amputation: "amputation_event" };
 
-/**
- * One flat row of `record` after `first` columns, leaving out `skip` keys: its fields flattened
- * (see the module description), then the columns of its row that no field carries (its `columns`)
- * under their names in the data. A field's column that has the name of one of those moves to
- * `model_<name>`, so that the data's column keeps its own.
- */
-function flat(
-  first: Record<string, Cell>,
-  record: object,
-  skip: readonly string[],
-  split: Set<string>,
-): Row {
-  const out: Record<string, Cell> = { ...first };
-  let columns: Record<string, unknown> = {};
+/** One record flattened: its first columns, each field's columns, the columns of its row in the data. */
+interface Flattened {
+  /** The columns before the fields (`case_id`, `time_id`). */
+  first: Record<string, Cell>;
+  /** Each field's columns (see the module description), and the names it split. */
+  fields: { name: string; cells: Record<string, Cell>; split: Set<string> }[];
+  /** The columns of its row that no field carries (its `columns`). */
+  columns: Record<string, Cell>;
+}
+
+/** `record` flattened after `first` columns, leaving out `skip` keys (see {@link rowsOf}). */
+function flatten(first: Record<string, Cell>, record: object, skip: readonly string[]): Flattened {
+  const fields: Flattened["fields"] = [];
+  let columns: Record<string, Cell> = {};
   for (const [k, v] of Object.entries(record)) {
     if (skip.includes(k)) continue;
-    if (k === "columns" && isObject(v)) columns = v;
-    else put(out, FIELD_NAMES[k] ?? snake(k), v, split);
+    if (k === "columns" && isObject(v)) columns = v as Record<string, Cell>;
+    else {
+      const name = FIELD_NAMES[k] ?? snake(k);
+      const cells: Record<string, Cell> = {};
+      const split = new Set<string>();
+      put(cells, name, v, split);
+      fields.push({ name, cells, split });
+    }
   }
-  for (const [c, x] of Object.entries(columns)) {
-    if (c in out) out[`model_${c}`] = out[c];
-    out[c] = x as Cell;
+  return { first, fields, columns };
+}
+
+/**
+ * The flat rows of one table: each record's fields flattened (see the module description), then
+ * the columns of its row that no field carries under their names in the data. A field any of whose
+ * columns has the name of one of those (in any row) moves whole to `model_<column>`, its bounds and
+ * time point with its value, so that the data's column keeps its own name; the names it split go to
+ * `split`.
+ *
+ * @throws {TypeError} When a field's `model_` name is taken too (by a column of the data or of the
+ * model), naming both columns.
+ */
+function rowsOf(table: string, records: readonly Flattened[], split: Set<string>): Row[] {
+  const data = new Set(records.flatMap((r) => Object.keys(r.columns)));
+  const own = new Set(
+    records.flatMap((r) => [
+      ...Object.keys(r.first),
+      ...r.fields.flatMap((f) => Object.keys(f.cells)),
+    ]),
+  );
+  const moved = new Map<string, string>();
+  for (const r of records) {
+    for (const f of r.fields) {
+      const clash = Object.keys(f.cells).find((c) => data.has(c));
+      if (clash !== undefined && !moved.has(f.name)) moved.set(f.name, clash);
+    }
   }
-  return out;
+  for (const r of records) {
+    for (const f of r.fields) {
+      const clash = moved.get(f.name);
+      if (clash === undefined) continue;
+      for (const c of Object.keys(f.cells)) {
+        const to = `model_${c}`;
+        if (!data.has(to) && !own.has(to)) continue;
+        throw new TypeError(
+          `frames: the column '${clash}' of ${table}.csv takes a name of the model's ` +
+            `${f.name}, whose columns move to model_*, but '${to}' is a column of ` +
+            `${data.has(to) ? `${table}.csv` : "the model"} too: rename '${clash}' or '${to}'`,
+        );
+      }
+    }
+  }
+  return records.map((r) => {
+    const out: Record<string, Cell> = { ...r.first };
+    for (const f of r.fields) {
+      const prefix = moved.has(f.name) ? "model_" : "";
+      for (const s of f.split) split.add(prefix + s);
+      for (const [c, v] of Object.entries(f.cells)) out[prefix + c] = v;
+    }
+    for (const [c, x] of Object.entries(r.columns)) out[c] = x;
+    return out;
+  });
 }
 
 /**
@@ -181,38 +238,43 @@ function loadArquero(): Promise<typeof import("arquero")> {
 export async function frames(series: CaseSeries): Promise<Frames> {
   expectSeries("frames", series);
   const aq = await loadArquero();
-  const table = (make: (split: Set<string>) => Row[]) => {
+  const table = (name: keyof Frames, records: readonly Flattened[]) => {
     const split = new Set<string>();
-    const rows = make(split);
+    const rows = rowsOf(name, records, split);
     return aq.from(rectangular(rows, split));
   };
   const cases = series.cases;
   return {
-    cases: table((split) =>
+    cases: table(
+      "cases",
       cases.map((c) =>
-        flat({ case_id: c.id }, c, [
+        flatten({ case_id: c.id }, c, [
           "id",
           "treatments",
           "observations",
           "events",
           "timepoints",
           "study",
-        ], split)
-      )
+        ])
+      ),
     ),
-    timepoints: table((split) =>
+    timepoints: table(
+      "timepoints",
       cases.flatMap((c) =>
-        c.timepoints.map((t) => flat({ case_id: c.id, time_id: t.id }, t, ["id"], split))
-      )
+        c.timepoints.map((t) => flatten({ case_id: c.id, time_id: t.id }, t, ["id"]))
+      ),
     ),
-    treatments: table((split) =>
-      cases.flatMap((c) => c.treatments.map((t) => flat({ case_id: c.id }, t, [], split)))
+    treatments: table(
+      "treatments",
+      cases.flatMap((c) => c.treatments.map((t) => flatten({ case_id: c.id }, t, []))),
     ),
-    observations: table((split) =>
-      cases.flatMap((c) => c.observations.map((o) => flat({ case_id: c.id }, o, [], split)))
+    observations: table(
+      "observations",
+      cases.flatMap((c) => c.observations.map((o) => flatten({ case_id: c.id }, o, []))),
     ),
-    events: table((split) =>
-      cases.flatMap((c) => c.events.map((e) => flat({ case_id: c.id }, e, [], split)))
+    events: table(
+      "events",
+      cases.flatMap((c) => c.events.map((e) => flatten({ case_id: c.id }, e, []))),
     ),
   };
 }

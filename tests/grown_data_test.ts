@@ -27,6 +27,9 @@ const DATA_TESTS = [
   "tests/appraisal/mod_test.ts",
   "tests/readings_sensitivity_test.ts",
   "tests/study_test.ts",
+  "tests/plots/registry_test.ts",
+  "tests/report/pooled_test.ts",
+  "tests/report/dataset_test.ts",
   // Tests that copy the data to break it, or run validate on it: their line numbers and outputs
   // must hold with more rows after the real article's (a new user's real article turned them
   // red: a hard-coded line 5 of cases.csv, validate's summary expected alone).

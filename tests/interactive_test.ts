@@ -136,6 +136,47 @@ Deno.test("frames: one row per case, time point, treatment, observation and even
   );
 });
 
+Deno.test("frames: a data column with the name of an interval's column moves the whole interval to model_*; a model_ name taken too is refused", async () => {
+  const series = await lib.loadCaseSeries();
+  const c = series.cases.find((x) => x.observations.length > 1)!;
+  const [o, ...others] = c.observations;
+  // The data's `day` beside the observation's own day: before, only the nominal moved
+  // (`day_lo`, `day: "x"`, `day_hi`, `model_day`: the bounds beside another value).
+  const clash = {
+    ...c,
+    observations: [{ ...o, columns: { ...o.columns, day: "x" } }, ...others],
+  };
+  const t = (await lib.frames({ ...series, cases: [clash] })).observations;
+  const rows = t.objects() as Record<string, unknown>[];
+  assert.deepEqual(
+    [rows[0].day, rows[0].model_time_id, rows[0].model_day_lo, rows[0].model_day],
+    ["x", o.day.timeId, o.day.lo, o.day.nominal],
+  );
+  assert.equal(rows[0].model_day_hi, o.day.hi);
+  for (const gone of ["time_id", "day_lo", "day_hi"]) {
+    assert.ok(!t.columnNames().includes(gone), `${gone} left beside the data's day`);
+  }
+  // The same in every row of the table: the column `day` is only ever the data's.
+  for (const [i, other] of others.entries()) {
+    assert.deepEqual([rows[i + 1].day, rows[i + 1].model_day], [null, other.day.nominal]);
+  }
+  // A data column already named as the moved one: refused, naming both (before, `model_age` was
+  // overwritten by the model's age).
+  const taken = { ...c, columns: { ...c.columns, model_age: "mine", age: "x" } };
+  await assert.rejects(
+    () => lib.frames({ ...series, cases: [taken] }),
+    (e: unknown) =>
+      e instanceof TypeError && /'age'/.test(e.message) && /'model_age'/.test(e.message),
+  );
+  // Alone, a data column named model_age is kept as it is.
+  const alone = { ...c, columns: { ...c.columns, model_age: "mine" } };
+  const [row] = (await lib.frames({ ...series, cases: [alone] })).cases.objects() as Record<
+    string,
+    unknown
+  >[];
+  assert.deepEqual([row.age, row.model_age], [c.age, "mine"]);
+});
+
 Deno.test("frames: a table shows itself in the kernel, escaped, at most 20 rows", async () => {
   const t = await lib.frames(await lib.loadCaseSeries());
   const show = (table: unknown) =>

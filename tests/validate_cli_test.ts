@@ -3,7 +3,7 @@
  */
 import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
-import { copyData, dataWith, TEST_DATA_DIR } from "./helpers/data_dir.ts";
+import { copyData, dataWith, editLine, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 import { ROOT } from "../scripts/runner/paths.ts";
@@ -254,6 +254,55 @@ Deno.test("validate: a drug of interest given to no case is a located warning na
         `study.json::drug_of_interest: warning: the drug of interest '${wrong}' is given to no ` +
           `case in treatments.csv${suggestion}\n`,
       );
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  }
+});
+
+Deno.test("validate: a case of an unknown article, or an unusable cases.csv, calls no drug missing", async () => {
+  // Before, a case of an unknown article stopped the gathering of the drugs at its first
+  // treatment row (the drug of interest, given later in the file, was called given to no case), and
+  // an unusable cases.csv left no case known, so no drug given.
+  const cases = parse(await Deno.readTextFile(`${TEST_DATA_DIR}cases.csv`), {
+    columns: true,
+  }) as Record<string, string>[];
+  const [firstTreatment] = parse(await Deno.readTextFile(`${TEST_DATA_DIR}treatments.csv`), {
+    columns: true,
+  }) as Record<string, string>[];
+  // The case of the first treatment row: its article made unknown.
+  const index = cases.findIndex((c) => c.case_id === firstTreatment.case_id);
+  assert.ok(index >= 0);
+  const line = index + 2;
+  const unknownSource = "no-such-article";
+  const sourceIds = new Set(cases.map((c) => c.source_id));
+  assert.ok(!sourceIds.has(unknownSource));
+  const edits: [string, (t: string) => string, RegExp][] = [
+    [
+      "an unknown source_id",
+      (t) =>
+        editLine(t, line, (l) => {
+          const [id, source, ...rest] = l.split(",");
+          assert.equal(id, firstTreatment.case_id);
+          assert.ok(sourceIds.has(source));
+          return [id, unknownSource, ...rest].join(",");
+        }),
+      new RegExp(`^cases\\.csv:${line}:source_id: unknown source id`, "m"),
+    ],
+    [
+      "a bad header",
+      (t) => t.replace(/^case_id,/, "case_number,"),
+      /^cases\.csv:1:/m,
+    ],
+  ];
+  for (const [what, edit, expected] of edits) {
+    const dir = await dataWith("cases.csv", edit);
+    try {
+      const r = await validate(dir);
+      assert.equal(r.code, 1, what);
+      assert.match(r.stderr, expected, what);
+      assert.doesNotMatch(r.stderr, /drug_of_interest/, what);
+      assert.doesNotMatch(r.stderr, /is given to no case/, what);
     } finally {
       await Deno.remove(dir, { recursive: true });
     }

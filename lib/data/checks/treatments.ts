@@ -25,7 +25,10 @@ export interface CheckedTreatments {
    * is not known, or the table was unusable).
    */
   drugsOf: ((sourceId: string) => ReadonlySet<string>) | null;
-  /** Every drug the rows of known cases name (`null` when the table was unusable). */
+  /**
+   * Every drug the rows of known cases name, whatever their article (`null` when this table or
+   * `cases.csv` was unusable: then no case is known to take a drug).
+   */
   drugs: ReadonlySet<string> | null;
 }
 
@@ -72,17 +75,17 @@ export function checkTreatments(ctx: LoadContext): CheckedTreatments {
   const drugs = new Set<string>();
   ctx.table<TreatmentRow>("treatments", (row, r, valid) => {
     const file = "treatments.csv";
-    if (
-      drugsOfSource !== null && valid.case_id !== undefined && valid.drug !== undefined &&
-      caseIds.has(valid.case_id)
-    ) {
+    if (valid.case_id !== undefined && valid.drug !== undefined && caseIds.has(valid.case_id)) {
+      // Every known case's drug, whatever its article: a case of an unknown article still takes it.
       drugs.add(valid.drug);
-      const source = caseSource.get(valid.case_id);
-      if (source === undefined) drugsOfSource = null;
-      else {
-        const drugs = drugsOfSource.get(source);
-        if (drugs) drugs.add(valid.drug);
-        else drugsOfSource.set(source, new Set([valid.drug]));
+      if (drugsOfSource !== null) {
+        const source = caseSource.get(valid.case_id);
+        if (source === undefined) drugsOfSource = null;
+        else {
+          const drugs = drugsOfSource.get(source);
+          if (drugs) drugs.add(valid.drug);
+          else drugsOfSource.set(source, new Set([valid.drug]));
+        }
       }
     }
     if (r === null || !ctx.checkCase(file, row, r.case_id)) return;
@@ -139,7 +142,9 @@ export function checkTreatments(ctx: LoadContext): CheckedTreatments {
   const drugsOf = ctx.usable.has("treatments")
     ? drugsBySource(drugsOfSource, caseIds, caseSource)
     : null;
-  return { treatments, drugsOf, drugs: ctx.usable.has("treatments") ? drugs : null };
+  // Without the cases (or the treatments) no case is known to take a drug: no drug is called missing.
+  const drugsKnown = ctx.usable.has("cases") && ctx.usable.has("treatments");
+  return { treatments, drugsOf, drugs: drugsKnown ? drugs : null };
 }
 
 /** Reports a dose above what any dose may be (`plausible.ts`). */
