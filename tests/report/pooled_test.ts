@@ -63,7 +63,10 @@ Deno.test("responderRows: no case assessed shows no count of nothing, only who i
 
 Deno.test("forest omission: no case with both phases says so, with each case's reason", () => {
   const why = FOREST.omission({ ...none, measure: "NAP" });
-  assert.match(why ?? "", /^No forest plot of NAP: no case has pain values both before and after the drug \(/);
+  assert.match(
+    why ?? "",
+    /^No forest plot of NAP: no case has pain values both before and after the drug \(/,
+  );
   assert.ok(why!.includes(never), why!);
   assert.doesNotMatch(why!, /WWC/);
 });
