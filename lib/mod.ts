@@ -184,4 +184,4 @@ export * from "./appraisal/naranjo.ts";
 export * from "./appraisal/naranjo_scale.ts";
 export * from "./appraisal/doses.ts";
 export * from "./appraisal/natural_history.ts";
-export { listing, plural } from "./prose.ts";
+export { listing, noChangeNotes, plural } from "./prose.ts";
