@@ -113,3 +113,45 @@ export function expectInterval(
     : "";
   wrongArgument(fn, `${name} as an interval { lo, nominal, hi } of numbers`, value, hint);
 }
+
+/**
+ * Checks that `value` is a figure as `lib/plots/mod.ts` builds them, `{ svg, description, data }`
+ * with `svg` an `<svg>` element. Observable Plot's own `Plot.plot` returns a `<figure>` (HTML)
+ * when given a title, subtitle, caption or legend, which cannot be rasterised: the message says
+ * so, and what to call instead.
+ *
+ * @param fn The calling function's name, for the message.
+ * @param value The argument to check.
+ * @returns Nothing; narrows `value` to a figure's shape.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { expectFigure } from "#lib/args.ts";
+ * import { document } from "#lib/plots/mod.ts";
+ * const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+ * expectFigure("showFigure", { svg, description: "A figure.", data: [] });
+ * const html = document.createElement("figure");
+ * assert.throws(
+ *   () => expectFigure("showFigure", { svg: html, description: "A figure.", data: [] }),
+ *   /^TypeError: showFigure: expected a figure .*, got one whose svg is a <figure>\. /,
+ * );
+ * ```
+ */
+export function expectFigure(
+  fn: string,
+  value: unknown,
+): asserts value is { svg: Element; description: string; data: unknown[] } {
+  const svg = isObject(value) && isObject(value.svg) ? value.svg : null;
+  if (
+    isObject(value) && typeof value.description === "string" && Array.isArray(value.data) &&
+    typeof svg?.getAttribute === "function"
+  ) {
+    if (svg.localName === "svg") return;
+    throw new TypeError(
+      `${fn}: expected a figure (from lib/plots/mod.ts), got one whose svg is a ` +
+        `<${svg.localName}>. Plot.plot with a title, subtitle, caption or legend returns a ` +
+        "<figure>: draw it with plots.plot({ ... }), which takes the same options",
+    );
+  }
+  wrongArgument(fn, "a figure (from lib/plots/mod.ts)", value);
+}

@@ -17,7 +17,7 @@
 import { stringify } from "csv-stringify/sync";
 import { Marked } from "marked";
 import { z } from "zod";
-import { wrongArgument } from "./args.ts";
+import { expectFigure, wrongArgument } from "./args.ts";
 import { checkOptions } from "./options.ts";
 import { fmt } from "./intervals.ts";
 import { isSafeImage, isSafeLink } from "./markdown.ts";
@@ -253,13 +253,7 @@ export async function showFigure(...args: [Figure] | [string, Figure]): Promise<
   const named = args.length > 1 || typeof args[0] === "string";
   const [name, figure] = named ? args as [string, Figure] : [null, args[0] as Figure];
   if (named) expectName("showFigure", name);
-  const f = figure as Partial<Figure> | null;
-  if (
-    typeof f?.description !== "string" || typeof f.svg?.getAttribute !== "function" ||
-    !Array.isArray(f.data)
-  ) {
-    wrongArgument("showFigure", "a figure (from lib/plots/mod.ts)", figure);
-  }
+  expectFigure("showFigure", figure);
   expectRows("showFigure (the figure's data)", figure.data);
   if (!kernel() && !resultsDir()) {
     console.log(figure.description);

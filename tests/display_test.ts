@@ -160,6 +160,22 @@ Deno.test("a wrong argument says what was expected and what was given", () => {
   assert.rejects(() => showMarkdown(3 as never), /showMarkdown: expected Markdown text/);
 });
 
+Deno.test("showFigure refuses a figure whose svg is not an <svg> (Plot.plot with a title gives a <figure>)", async () => {
+  const { document } = await import("../lib/plots/mod.ts");
+  const titled = Plot.plot({ document, title: "t", marks: [Plot.dot([1, 2], { x: (d) => d })] });
+  assert.equal((titled as unknown as Element).localName, "figure");
+  const asFigure = { svg: titled as unknown as Element, description: "by hand", data: [] };
+  await assert.rejects(
+    () => showFigure(asFigure),
+    /showFigure: expected a figure \(from lib\/plots\/mod\.ts\), got one whose svg is a <figure>\. .*plots\.plot/,
+  );
+  // Plot.plot without a title, subtitle, caption or legend gives an <svg>: accepted as the svg.
+  const bare = Plot.plot({ document, marks: [Plot.dot([1, 2], { x: (d) => d })] });
+  await printed(() =>
+    showFigure({ svg: bare as unknown as Element, description: "bare", data: [] })
+  );
+});
+
 Deno.test("a plot() figure writes its marks' data beside it; one without any, a CSV saying why", async () => {
   const dir = await Deno.makeTempDir({ prefix: "display-test-" });
   try {
