@@ -243,7 +243,8 @@ const eventSchema = z.object({
   case_id: ident().meta({ description: "Case." }),
   kind: term("kind of event").meta({
     description: "Kind of event, lower case (recommended terms: data/README.md); " +
-      "every case needs one 'amputation'.",
+      "every case needs at least one 'amputation', one per amputation (with several, the " +
+      "'phantom pain onset' is dated from the one the pain follows).",
   }),
   time: ident().meta({ description: "time_id of the event." }),
   description: text().meta({ description: "What happened, briefly." }),
