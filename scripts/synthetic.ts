@@ -15,6 +15,7 @@ import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { columnsOf, type TableName } from "../lib/schema.ts";
 import { parseStudy } from "../lib/study.ts";
+import { plural } from "../lib/prose.ts";
 import { DEFAULT_DATA_DIR, STUDY_FILE } from "../lib/load.ts";
 
 /** What to generate. */
@@ -319,6 +320,16 @@ export async function writeSyntheticSeries(
   return counts;
 }
 
+/** What one row of each table is, in the summary line (`validate` counts in the same words). */
+const ROW_NOUNS: Readonly<Record<TableName, string>> = {
+  sources: "source",
+  cases: "case",
+  timepoints: "time point",
+  treatments: "treatment",
+  observations: "observation",
+  events: "event",
+};
+
 if (import.meta.main) {
   const usage = "usage: deno task synthetic <cases> <dir> " +
     "[--observations N] [--cases-per-source K] [--seed S]";
@@ -351,6 +362,6 @@ if (import.meta.main) {
   });
   console.log(
     `wrote ${positional[1]}: ` +
-      Object.entries(counts).map(([name, n]) => `${n} ${name}`).join(", "),
+      Object.entries(counts).map(([name, n]) => plural(n, ROW_NOUNS[name as TableName])).join(", "),
   );
 }

@@ -66,6 +66,30 @@ Deno.test("synthetic series: a wrong size is refused with what was expected", as
   );
 });
 
+Deno.test("deno task synthetic: its summary line counts each table's rows in words, singular for one", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const out = await new Deno.Command("deno", {
+      args: [
+        "run",
+        "--allow-read",
+        `--allow-write=${dir}`,
+        "scripts/synthetic.ts",
+        "1",
+        `${dir}/s`,
+      ],
+      cwd: new URL("..", import.meta.url),
+    }).output();
+    assert.ok(out.success, new TextDecoder().decode(out.stderr));
+    assert.equal(
+      new TextDecoder().decode(out.stdout).trim(),
+      `wrote ${dir}/s: 1 source, 1 case, 13 time points, 2 treatments, 10 observations, 1 event`,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("caseSummary: count, first and last in time, lowest and highest", async () => {
   const series = await loadCaseSeries();
   const c = series.cases.find((c) => c.observations.length > 1)!;
