@@ -10,7 +10,9 @@ import {
   areaUnderCurve,
   aucRows,
   baseline,
+  type Case,
   caseChange,
+  changeRows,
   clopperPearson,
   drugsGivenAt,
   effectSize,
@@ -31,6 +33,8 @@ import {
   timeToRelief,
 } from "../../lib/mod.ts";
 import { articleCases, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { NO_PERCENT } from "../../lib/analysis/change.ts";
+import { aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
 
 /** The first article's cases alone: every expectation below is a fact of its text. */
 const all = await loadCaseSeries(TEST_DATA_DIR);
@@ -210,8 +214,12 @@ Deno.test("AUC: trapezoid at nominal values, bounds over admissible times and va
 
 Deno.test("rates of change within drugs and dose periods", () => {
   const par = periodRates(c1).find((r) => r.drug === "paroxetine" && r.period === null)!;
-  // 6.6 → 3.3 over nominal days 55 → 79: −3.3/24·7 cm/week.
-  assert.ok(Math.abs(par.perWeek!.nominal - (-3.3 / 24) * 7) < 1e-12);
+  // 6.6 → 3.3: the 3.3 is placed only by the narrative (its nominal day 79 is a placeholder
+  // midway between its bounds), so no rate at the nominal days; the bounds stay.
+  assert.equal(par.perWeek!.nominal, null);
+  assert.match(par.nominalReason!, /paroxetine_7wk_report to paroxetine_40_report/);
+  assert.ok(par.perWeek!.lo < par.perWeek!.hi && par.perWeek!.hi < 0);
+  assert.equal(par.leastSquaresPerWeek, null);
   const p20 = periodRates(c1).find((r) => r.drug === "paroxetine" && r.period?.dose?.lo === 20)!;
   assert.equal(p20.perWeek, null);
   assert.match(p20.reason!, /1 observation/);
@@ -359,4 +367,66 @@ Deno.test("no placeholder as data: a net rate says what lies between; no area to
   const toLast = aucRows(c3).find((r) => String(r.window).includes("to the last value"))!;
   assert.equal(toLast["AUC (cm·days)"], null);
   assert.match(String(toLast.note), /not computed: no date is stated for .*placeholder day/);
+});
+
+/** A constructed case around the drug of {@link aroundDrug} with the given days and values. */
+function around(
+  days: Record<string, number | [number, number]>,
+  values: Record<string, number | [number, number]>,
+  narrative: string[] = [],
+): Case {
+  const study = aroundDrug(series.study).study;
+  const c = makeCase(days, [{ drug: study.drug, dose: 10, start: "start", end: null }], values);
+  // Time points placed only by the narrative ('after'): their nominal day is a placeholder.
+  const timepoints = c.timepoints.map((t) =>
+    narrative.includes(t.id) ? { ...t, rule: "after" as const } : t
+  );
+  return { ...c, timepoints, study };
+}
+
+Deno.test("rates: no number per week from a placeholder day or a zero nominal gap", () => {
+  // 5 → 3 → 1 at dated days 20, 27, 34: −2 cm/week, first→last and least squares.
+  const dated = periodRates(around({ start: 10, a: 20, b: 27, c: 34 }, { a: 5, b: 3, c: 1 }))[0];
+  assert.ok(Math.abs(dated.perWeek!.nominal! - -2) < 1e-12);
+  assert.ok(Math.abs(dated.leastSquaresPerWeek! - -2) < 1e-12);
+  assert.equal(dated.nominalReason, undefined);
+  // The same with the last day placed only by the narrative: bounds, no nominal rate.
+  const undated = periodRates(
+    around({ start: 10, a: 20, b: 27, c: [27, 60] }, { a: 5, b: 3, c: 1 }, ["c"]),
+  )[0];
+  assert.equal(undated.perWeek!.nominal, null);
+  assert.equal(undated.leastSquaresPerWeek, null);
+  assert.match(undated.nominalReason!, /no time from a to c .*placeholder/);
+  // Two values at one nominal day: no rate (it would be ±Infinity), and the row says why.
+  const same = around({ start: 10, a: [20, 30], b: [20, 30] }, { a: 5, b: 3 });
+  const r = periodRates(same)[0];
+  assert.equal(r.perWeek!.nominal, null);
+  assert.match(r.nominalReason!, /share their nominal day/);
+  for (const row of rateRows(same)) {
+    assert.doesNotMatch(JSON.stringify(row), /NaN|Infinity|undefined/);
+    if (row.n === 2) assert.match(String(row.note), /share their nominal day/);
+  }
+  // A value stated as a range shows as its range, not as its midpoint.
+  const ranged = rateRows(around({ start: 10, a: 20, b: 27 }, { a: 5, b: [0, 1] }))[0];
+  assert.equal(ranged.values, "5 → [0, 1]");
+});
+
+Deno.test("change rows: a change from or to a range is a range; a missing percent says why", () => {
+  // 6 before, [0, 1] after: the change is −6 to −5, not its midpoint −5.5.
+  const ranged = changeRows(around({ before: 5, start: 10, a: 20 }, { before: 6, a: [0, 1] }));
+  assert.equal(ranged[0].change, "[-6, -5]");
+  assert.equal(ranged[0]["% reduction"], "[83.3, 100]");
+  // A baseline stated as 0–8: the baseline and the change are ranges (the sign of the change is
+  // not known), and the missing percent reduction carries its reason.
+  const zero = changeRows(zeroBaseline(aroundDrug(series.study)));
+  assert.equal(zero[0]["baseline VAS"], "[0, 8]");
+  assert.equal(zero[0].change, "[-7, 1]");
+  assert.equal(zero[0]["% reduction"], null);
+  assert.equal(zero[0].note, NO_PERCENT);
+  // A study with no threshold in points has no column for it (no "≥– cm").
+  assert.ok(Object.keys(zero[0]).every((k) => !k.includes("–")), Object.keys(zero[0]).join());
+  // Exact values stay numbers.
+  const exact = changeRows(around({ before: 5, start: 10, a: 20 }, { before: 6, a: 3 }));
+  assert.equal(exact[0].change, -3);
+  assert.equal(exact[0]["baseline VAS"], 6);
 });
