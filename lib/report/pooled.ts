@@ -271,6 +271,19 @@ function testName(t: TestResult): string {
   return `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`;
 }
 
+/** What a test row says beside its p: why there is none, the smallest p possible, ties left out. */
+function testNote(t: TestResult): string | null {
+  return [
+    t.reason ?? null,
+    t.minP === null ? null : `smallest p possible with ${plural(t.n, "pair")}: ${fmt(t.minP, 4)}`,
+    t.tied?.length
+      ? `${plural(t.tied.length, "tied pair")} left out (${
+        listing(t.tied.map((id) => `case ${id}`))
+      })`
+      : null,
+  ].filter((x) => x !== null).join("; ") || null;
+}
+
 /**
  * Sign and permutation tests of pre vs post values at the first and the last post-drug value,
  * one row each, with the cases left out. For the values themselves use `pairedTests`.
@@ -296,7 +309,7 @@ export function testRows(s: CaseSeries): Row[] {
       cases: p.pairs.map((x) => x.caseId).join(", ") || null,
       statistic: num(t.statistic),
       "p (two-sided)": num(t.pValue),
-      note: t.reason ?? null,
+      note: testNote(t),
       excluded: excludedIds(p.excluded),
     }))
   );

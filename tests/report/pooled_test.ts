@@ -9,12 +9,15 @@ import {
   groupRows,
   lineOfTherapyCaption,
   loadCaseSeries,
+  permutationTest,
   responderRows,
   responders,
+  signTest,
   testRows,
 } from "../../lib/mod.ts";
 import { FOREST } from "../../lib/plots/mod.ts";
 import { articleSeries, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { aroundDrug, makeCase } from "../helpers/constructed_case.ts";
 
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));
 
@@ -101,4 +104,45 @@ Deno.test("line of therapy: cases that take the drug but have no reduction are s
   const caption = lineOfTherapyCaption(cut);
   assert.match(caption, /: no case can be assessed \(/, caption);
   for (const c of cut.cases) assert.ok(caption.includes(c.id), `${c.id} in: ${caption}`);
+});
+
+Deno.test("tests: each row states the smallest p its pairs can give, and the tied pairs left out", () => {
+  // Three pairs, all lower after: neither test can give less than 2/2^3 = 0.25.
+  const down = [{ caseId: "a", pre: 5, post: 1 }, { caseId: "b", pre: 6, post: 2 }, {
+    caseId: "c",
+    pre: 4,
+    post: 3,
+  }];
+  assert.equal(signTest(down).minP, 0.25);
+  assert.equal(signTest(down).pValue, 0.25);
+  assert.equal(permutationTest(down).minP, 0.25);
+  // A tied pair: the sign test drops it (n = 2, smallest p 0.5) and names it; the permutation
+  // test keeps it, but its zero difference doubles every count (smallest p 2^(1+1−3) = 0.5).
+  const tied = [...down.slice(0, 2), { caseId: "c", pre: 4, post: 4 }];
+  assert.equal(signTest(tied).n, 2);
+  assert.deepEqual(signTest(tied).tied, ["c"]);
+  assert.equal(signTest(tied).minP, 0.5);
+  assert.equal(permutationTest(tied).minP, 0.5);
+  // Sampled (more pairs than enumerated): never below 1/(draws + 1).
+  const many = Array.from({ length: 30 }, (_, i) => ({ caseId: `${i}`, pre: 5, post: i % 7 }));
+  const sampled = permutationTest(many, { maxExact: 10, draws: 99 });
+  assert.equal(sampled.minP, 0.01);
+  // In the table: the note of every test with pairs says it, with the number of pairs.
+  for (const r of testRows(series)) {
+    if (r.n === 0) continue;
+    assert.match(String(r.note), new RegExp(`smallest p possible with ${r.n} pairs?: 0\\.?\\d*`));
+  }
+});
+
+Deno.test("testRows: a tied pair left out of the sign test is named in its note", () => {
+  const s = aroundDrug(series.study);
+  const days = { before: 5, start: 10, after: 20 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const tie = { ...makeCase(days, [period], { before: 5, after: 5 }), id: "tie", study: s.study };
+  const rows = testRows({ ...s, cases: [s.cases[0], tie] });
+  const sign = rows.find((r) =>
+    r.test === "exact sign test" && r.timing === "last post-drug value"
+  )!;
+  assert.equal(sign.n, 1);
+  assert.match(String(sign.note), /1 tied pair left out \(case tie\)/);
 });
