@@ -67,32 +67,45 @@ export function aggregateRows(
       w,
       options.confidence,
     );
+    // Fewer estimable cases than the study pools (min_cases_forest): one or two estimates are
+    // each case's own, shown in the case notebooks, not an aggregate.
+    const few = a.n > 0 && a.n < s.study.minCasesForest;
     return {
       measure,
       weighting: w,
       favours: WEIGHTING_FAVOURS[w],
       n: a.n,
-      cases: a.weights.map((x) => `${x.caseId} (${fmt(100 * x.weight, 0)}%)`).join(", ") || null,
-      estimate: num(a.estimate),
-      SE: num(a.se),
-      "CI lower": num(a.ciLower),
-      "CI upper": num(a.ciUpper),
+      cases: a.weights.map((x) => few ? x.caseId : `${x.caseId} (${fmt(100 * x.weight, 0)}%)`)
+        .join(", ") || null,
+      estimate: few ? null : num(a.estimate),
+      SE: few ? null : num(a.se),
+      "CI lower": few ? null : num(a.ciLower),
+      "CI upper": few ? null : num(a.ciUpper),
       excluded: excludedIds(a.excluded),
-      note: [
-        a.estimate !== null && a.se === null
-          ? noInterval(
-            perCase.filter((p) =>
-              p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
-            ).map((p) => p.caseId),
-          )
-          : a.reason,
-        a.waldCi
-          ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
-            "measure's range"
-          : null,
-      ].filter(Boolean).join("; ") || null,
+      note: few
+        ? `not pooled: ${plural(a.n, "case")} with an estimate; an aggregate needs at least ` +
+          `${s.study.minCasesForest} (study.json, min_cases_forest)`
+        : aggregateNote(a, perCase),
     };
   });
+}
+
+/** The note of one aggregate row: why it has no interval, or that its interval was cut. */
+function aggregateNote(
+  a: ReturnType<typeof aggregateEffectSizes>,
+  perCase: ReturnType<typeof caseEffectSizes>["perCase"],
+): string | null {
+  const lacking = perCase.filter((p) =>
+    p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
+  );
+  const cut = a.waldCi
+    ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
+      "measure's range"
+    : null;
+  const why = a.estimate !== null && a.se === null
+    ? noInterval(lacking.map((p) => p.caseId))
+    : a.reason;
+  return [why, cut].filter(Boolean).join("; ") || null;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import {
+  aggregateRows,
   caseChange,
   type CaseSeries,
   groupRows,
@@ -145,4 +146,32 @@ Deno.test("testRows: a tied pair left out of the sign test is named in its note"
   )!;
   assert.equal(sign.n, 1);
   assert.match(String(sign.note), /1 tied pair left out \(case tie\)/);
+});
+
+Deno.test("aggregateRows: fewer estimable cases than the study pools give no aggregate, and say why", () => {
+  const s = aroundDrug(series.study);
+  const days = { a1: 1, a2: 2, a3: 3, start: 10, b1: 11, b2: 12, b3: 13 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const made = (id: string, shift: number) => ({
+    ...makeCase(days, [period], { a1: 7, a2: 6 + shift, a3: 8, b1: 3, b2: 2 + shift, b3: 4 }),
+    id,
+    study: { ...s.study, minPointsPerPhase: 3, minCasesForest: 3 },
+  });
+  const rowsOf = (n: number) => {
+    const cases = Array.from({ length: n }, (_, i) => made(`k${i}`, i / 10));
+    return aggregateRows({ ...s, study: cases[0].study, cases }, "NAP");
+  };
+  // Two cases with an estimate: the "aggregate" would be their own estimates averaged.
+  for (const r of rowsOf(2)) {
+    assert.equal(r.n, 2);
+    assert.equal(r.estimate, null);
+    assert.equal(r["CI lower"], null);
+    assert.match(String(r.note), /not pooled: 2 cases with an estimate; .*at least 3/);
+    assert.equal(r.cases, "k0, k1");
+  }
+  // Three: pooled, with its interval.
+  for (const r of rowsOf(3)) {
+    assert.equal(r.n, 3);
+    assert.equal(typeof r.estimate, "number", JSON.stringify(r));
+  }
 });
