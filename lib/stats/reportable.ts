@@ -3,7 +3,8 @@
  * phase (`min_points_per_phase` in `data/study.json`; the SCED standards ask for at least three,
  * Kratochwill et al. 2013, WWC), and an interval that agrees with its own standard error and stays
  * within its measure's range. The computation itself is untouched (`effectSize` gives it); what
- * the tables and figures report goes through {@link reportable}.
+ * the tables and figures report goes through {@link reportable}. An interval of zero width from an
+ * SE of 0 (phases without variation) is withheld too: it describes no uncertainty.
  *
  * @module
  */
@@ -54,6 +55,14 @@ export function reportable<M extends string>(
   // (NAP and Tau at their bounds: the figures and tables show that one, naming the package's).
   if (se !== null && se > 0 && lo === hi && r.informativeCi === undefined) {
     problems.push(`its interval [${lo}, ${hi}] has no width while its SE is ${se.toFixed(4)}`);
+  }
+  // An SE of 0 (every value of each phase the same): its interval [x, x] claims a certainty
+  // that a few values cannot give.
+  if (se === 0 && lo === hi) {
+    problems.push(
+      "its SE is 0 (the values within each phase do not vary), so its zero-width interval " +
+        `from ${a} and ${b} values does not describe its uncertainty`,
+    );
   }
   if (range && (lo < range[0] || hi > range[1])) {
     problems.push(
