@@ -31,6 +31,7 @@ import {
   sensitivityTable,
   signTest,
   timeToRelief,
+  visualAnalysis,
 } from "../../lib/mod.ts";
 import { articleCases, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 import { NO_PERCENT } from "../../lib/analysis/change.ts";
@@ -429,4 +430,27 @@ Deno.test("change rows: a change from or to a range is a range; a missing percen
   const exact = changeRows(around({ before: 5, start: 10, a: 20 }, { before: 6, a: 3 }));
   assert.equal(exact[0].change, -3);
   assert.equal(exact[0]["baseline VAS"], 6);
+});
+
+Deno.test("visual trend: a slope only from the study's fewest values per phase, at dated days", () => {
+  const trendOf = (c: Case) => visualAnalysis(c).find((f) => f.feature === "trend")!;
+  assert.equal(series.study.minPointsPerPhase, 3, "the cases below assume the study's 3");
+  // Two values per phase: no slope as a number; the values in order, and the falling baseline
+  // still warned about.
+  const two = trendOf(around({ a: 2, b: 6, start: 10, c: 20, d: 27 }, { a: 8, b: 6, c: 4, d: 3 }));
+  assert.equal(two.baseline, null);
+  assert.equal(two.treatment, null);
+  assert.match(two.reading, /before drug-x: no slope from 2 values \(8 → 6 cm; at least 3 per/);
+  assert.match(two.reading, /Pain was already falling before drug-x/);
+  // Three dated values per phase: slopes per week (−1 cm/week before: 9, 8, 7 a week apart).
+  const days = { a: 1, b: 8, c: 15, start: 20, d: 21, e: 28, f: 35 };
+  const three = trendOf(around(days, { a: 9, b: 8, c: 7, d: 4, e: 4, f: 4 }));
+  assert.ok(Math.abs(three.baseline! - -1) < 1e-12);
+  assert.equal(three.treatment, 0);
+  // The last of them placed only by the narrative: its day is a placeholder, no slope.
+  const undated = trendOf(
+    around({ ...days, f: [28, 60] }, { a: 9, b: 8, c: 7, d: 4, e: 4, f: 4 }, ["f"]),
+  );
+  assert.equal(undated.treatment, null);
+  assert.match(undated.reading, /after: no slope \(4 → 4 → 4 cm; no time stated from d to f\)/);
 });
