@@ -112,12 +112,18 @@ function level({ A, B, drug, name, unit, n, empty }: Phases): Feature {
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
   const la = mean(vals(A));
   const lb = mean(vals(B));
+  // A phase with a value stated as a range has a mean between the means of its bounds.
+  const said = (xs: readonly Aligned[]) =>
+    formatInterval({
+      lo: mean(xs.map((o) => o.common.lo))!,
+      hi: mean(xs.map((o) => o.common.hi))!,
+    }, 2);
   return {
     feature: "level",
     baseline: la,
     treatment: lb,
     reading: la !== null && lb !== null
-      ? `Mean ${name} ${f2(la)} ${unit} before ${drug} and ${f2(lb)} ${unit} after ${n}.`
+      ? `Mean ${name} ${said(A)} ${unit} before ${drug} and ${said(B)} ${unit} after ${n}.`
       : `Level cannot be compared: ${empty} ${n}.`,
   };
 }
@@ -214,16 +220,22 @@ function immediacy({ c, A, B, unit, empty }: Phases): Feature {
       : Number.isFinite(g.hi)
       ? ` (admissible ${f2(g.lo)} to ${f2(g.hi)})`
       : ` (admissible: ${f2(g.lo)} or more; no later bound stated)`;
+  // A gap through a day placed only by the narrative has no nominal length: only its bounds.
+  const apart = (g: NominalInterval, dated: boolean) =>
+    dated || g.lo === g.hi
+      ? `${g.lo === g.hi ? "" : "nominally "}${days(g.nominal)} apart${admissible(g)}`
+      : `${
+        Number.isFinite(g.hi) ? `${f2(g.lo)} to ${f2(g.hi)}` : `${f2(g.lo)} or more`
+      } days apart (the text states no time between them)`;
   return {
     feature: "immediacy",
     baseline: lastA?.common.nominal ?? null,
     treatment: firstB?.common.nominal ?? null,
     reading: lastA && firstB && gap
-      ? `From ${f2(lastA.common.nominal)} ${unit} (last value before) to ${
-        f2(firstB.common.nominal)
+      ? `From ${formatInterval(lastA.common, 2)} ${unit} (last value before) to ${
+        formatInterval(firstB.common, 2)
       } ${unit} ` +
-        `(first value after), ${gap.lo === gap.hi ? "" : "nominally "}` +
-        `${days(gap.nominal)} apart${admissible(gap)}.`
+        `(first value after), ${apart(gap, datedGap(c, firstB.day.timeId, lastA.day.timeId))}.`
       : `Immediacy cannot be read: ${empty}.`,
   };
 }

@@ -454,3 +454,18 @@ Deno.test("visual trend: a slope only from the study's fewest values per phase, 
   assert.equal(undated.treatment, null);
   assert.match(undated.reading, /after: no slope \(4 → 4 → 4 cm; no time stated from d to f\)/);
 });
+
+Deno.test("visual level and immediacy: a range stays a range; a gap not dated has no nominal length", () => {
+  const of = (c: Case, f: string) => visualAnalysis(c).find((x) => x.feature === f)!.reading;
+  // After: 4 and [0, 1]: the mean is [2, 2.5], not its midpoint 2.25.
+  const ranged = around({ a: 2, start: 10, c: 20, d: 27 }, { a: 8, c: 4, d: [0, 1] });
+  assert.match(of(ranged, "level"), /8 cm before drug-x and \[2, 2\.5\] cm after/);
+  // The first value after placed only by the narrative: the days between are bounds only.
+  const undated = around({ a: 2, start: 10, c: [10, 30] }, { a: 8, c: 4 }, ["c"]);
+  assert.match(of(undated, "immediacy"), /, 8 to 28 days apart \(the text states no time between/);
+  assert.doesNotMatch(of(undated, "immediacy"), /nominally/);
+  assert.match(
+    of(around({ a: 2, start: 10, c: 20 }, { a: 8, c: 4 }), "immediacy"),
+    /18 days apart/,
+  );
+});
