@@ -284,15 +284,16 @@ function testName(t: TestResult): string {
   return `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`;
 }
 
+/** A p-value in words: 4 decimals, or 2 significant digits below 0.001 (never "0"). */
+const pText = (p: number): string => p >= 0.001 ? fmt(p, 4) : p.toExponential(1);
+
 /** What a test row says beside its p: why there is none, the smallest p possible, ties left out. */
 function testNote(t: TestResult): string | null {
   return [
     t.reason ?? null,
-    t.minP === null ? null : `smallest p possible with ${plural(t.n, "pair")}: ${fmt(t.minP, 4)}`,
+    t.minP === null ? null : `smallest p possible with ${plural(t.n, "pair")}: ${pText(t.minP)}`,
     t.tied?.length
-      ? `${plural(t.tied.length, "tied pair")} left out (${
-        listing(t.tied.map((id) => `case ${id}`))
-      })`
+      ? `${plural(t.tied.length, "tied pair")} left out (${casesListing(t.tied)})`
       : null,
   ].filter((x) => x !== null).join("; ") || null;
 }

@@ -128,6 +128,9 @@ Deno.test("tests: each row states the smallest p its pairs can give, and the tie
   const many = Array.from({ length: 30 }, (_, i) => ({ caseId: `${i}`, pre: 5, post: i % 7 }));
   const sampled = permutationTest(many, { maxExact: 10, draws: 99 });
   assert.equal(sampled.minP, 0.01);
+  // Many pairs: a tiny floor is written as such, never rounded to 0.
+  const twenty = Array.from({ length: 20 }, (_, i) => ({ caseId: `${i}`, pre: 9, post: i % 5 }));
+  assert.equal(signTest(twenty).minP, 2 ** -19);
   // In the table: the note of every test with pairs says it, with the number of pairs.
   for (const r of testRows(series)) {
     if (r.n === 0) continue;
@@ -174,4 +177,18 @@ Deno.test("aggregateRows: fewer estimable cases than the study pools give no agg
     assert.equal(r.n, 3);
     assert.equal(typeof r.estimate, "number", JSON.stringify(r));
   }
+});
+
+Deno.test("testRows: a tiny smallest p is written as such, not rounded to 0", () => {
+  const s = aroundDrug(series.study);
+  const days = { before: 5, start: 10, after: 20 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const cases = Array.from({ length: 20 }, (_, i) => ({
+    ...makeCase(days, [period], { before: 6, after: 1 + (i % 4) }),
+    id: `c${i}`,
+    study: s.study,
+  }));
+  const sign = testRows({ ...s, cases }).find((r) => r.test === "exact sign test")!;
+  assert.equal(sign.n, 20);
+  assert.match(String(sign.note), /smallest p possible with 20 pairs: 1\.9e-6/);
 });
