@@ -322,7 +322,10 @@ export function testRows(s: CaseSeries): Row[] {
       n: t.n,
       cases: p.pairs.map((x) => x.caseId).join(", ") || null,
       statistic: num(t.statistic),
-      "p (two-sided)": num(t.pValue),
+      // Rounded to 4 decimals, a small p would read 0: below 0.001, 2 significant digits.
+      "p (two-sided)": t.pValue !== null && t.pValue < 0.001
+        ? Number(t.pValue.toPrecision(2))
+        : num(t.pValue),
       note: testNote(t),
       excluded: excludedIds(p.excluded),
     }))

@@ -191,4 +191,6 @@ Deno.test("testRows: a tiny smallest p is written as such, not rounded to 0", ()
   const sign = testRows({ ...s, cases }).find((r) => r.test === "exact sign test")!;
   assert.equal(sign.n, 20);
   assert.match(String(sign.note), /smallest p possible with 20 pairs: 1\.9e-6/);
+  // Every case lower after: the p itself is that floor, not 0.
+  assert.equal(sign["p (two-sided)"], 0.0000019);
 });
