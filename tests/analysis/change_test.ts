@@ -469,3 +469,18 @@ Deno.test("visual level and immediacy: a range stays a range; a gap not dated ha
     /18 days apart/,
   );
 });
+
+Deno.test("time to relief: a threshold reached only at a range's nominal value says so", () => {
+  // 6 before; [2, 4] after: a reduction of [33.3, 66.7]%, 50% at its nominal value 3.
+  const c = around({ before: 5, start: 10, a: 20 }, { before: 6, a: [2, 4] });
+  const t50 = timeToRelief(c, 50);
+  assert.equal(t50.reached, true);
+  assert.match(t50.summary, /^reached by day 10 \(at the nominal value: \[33\.3, 66\.7\]% over/);
+  // 70% is not reached, not even at the bounds: nothing added.
+  assert.equal(timeToRelief(c, 70).summary, "not reached by day 10");
+  // 60%: not reached at the nominal value, possibly at the value's bounds.
+  assert.match(timeToRelief(c, 60).summary, /^not reached by day 10 \(possibly by day 10: \[33\.3/);
+  // An exact value: as before.
+  const exact = around({ before: 5, start: 10, a: 20 }, { before: 6, a: 3 });
+  assert.equal(timeToRelief(exact, 50).summary, "reached by day 10");
+});
