@@ -193,6 +193,16 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
       ? null
       : `${num(r.ciLower)}–${num(r.ciUpper)}`,
     excluded: excludedIds(r.excluded),
+    // A case counted by a nominal value whose bounds fall on both sides of the threshold.
+    note: r.uncertain.length
+      ? r.uncertain.map((u) =>
+        u.responder
+          ? `case ${u.caseId} is counted at its nominal value but is not a responder at every ` +
+            "bound of its values"
+          : `case ${u.caseId} is not counted at its nominal value but is a responder at a bound ` +
+            "of its values"
+      ).join("; ")
+      : null,
   }));
 }
 

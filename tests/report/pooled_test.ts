@@ -194,3 +194,27 @@ Deno.test("testRows: a tiny smallest p is written as such, not rounded to 0", ()
   // Every case lower after: the p itself is that floor, not 0.
   assert.equal(sign["p (two-sided)"], 0.0000019);
 });
+
+Deno.test("responders: a case whose values' bounds fall on both sides of a threshold is named", () => {
+  const s = aroundDrug(series.study);
+  const days = { before: 5, start: 10, after: 20 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const made = (id: string, after: number | [number, number]) => ({
+    ...makeCase(days, [period], { before: 6, after }),
+    id,
+    study: s.study,
+  });
+  // 6 → [2, 4]: [33.3, 66.7]%, 50% at its nominal value; 6 → 1: 83.3% whatever the bounds.
+  const rows = responders([made("ranged", [2, 4]), made("sure", 1)]);
+  const at = (pct: number) =>
+    responderRows(rows).find((r) => r.timing === "first" && r.threshold === `≥${pct}% reduction`)!;
+  assert.equal(at(50).responders, "2/2");
+  assert.equal(
+    at(50).note,
+    "case ranged is counted at its nominal value but is not a responder at every bound of its values",
+  );
+  assert.equal(at(30).note, null);
+  assert.deepEqual(rows.find((r) => r.threshold.value === 50)!.uncertain, [
+    { caseId: "ranged", responder: true },
+  ]);
+});
