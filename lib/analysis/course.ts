@@ -34,6 +34,11 @@ export interface AreaUnderCurve {
   auc: NominalInterval | null;
   /** AUC divided by the integrated span (points of the common metric), at nominal values. */
   timeWeightedMean: number | null;
+  /**
+   * The time-weighted mean at the nominal days with every value at its lower, then its upper
+   * bound (equal to `timeWeightedMean` when every value is exact); `null` with it.
+   */
+  timeWeightedMeanBounds: { lo: number; hi: number } | null;
   /** Number of observations used. */
   n: number;
   /** Observations left out because the drug start may fall after them, with why. */
@@ -122,6 +127,7 @@ export function areaUnderCurve(
     undated: [],
     auc: null,
     timeWeightedMean: null,
+    timeWeightedMeanBounds: null,
     n,
     excluded,
     reason,
@@ -163,6 +169,12 @@ export function areaUnderCurve(
     ),
     auc: { lo: least, hi: most, nominal },
     timeWeightedMean: span > 0 ? nominal / span : null,
+    timeWeightedMeanBounds: span > 0
+      ? {
+        lo: trapezoid(t, obs.map((o) => o.common.lo)) / span,
+        hi: trapezoid(t, obs.map((o) => o.common.hi)) / span,
+      }
+      : null,
     n: obs.length,
     excluded,
   };

@@ -234,7 +234,11 @@ export function aucRows(c: Case): Row[] {
       n: a.n,
       [`AUC (${unit}·days)`]: a.auc ? num(a.auc.nominal) : null,
       "AUC bounds": a.auc ? formatInterval(a.auc, 1) : null,
-      [`time-weighted mean (${unit})`]: num(a.timeWeightedMean),
+      // A value stated as a range makes the mean a range (at the nominal days).
+      [`time-weighted mean (${unit})`]: a.timeWeightedMeanBounds &&
+          a.timeWeightedMeanBounds.lo !== a.timeWeightedMeanBounds.hi
+        ? formatInterval(a.timeWeightedMeanBounds, 2)
+        : num(a.timeWeightedMean),
       note: [...(a.auc ? [] : a.reason ? [a.reason] : []), ...notes].join("; ") || null,
     };
   });

@@ -484,3 +484,15 @@ Deno.test("time to relief: a threshold reached only at a range's nominal value s
   const exact = around({ before: 5, start: 10, a: 20 }, { before: 6, a: 3 });
   assert.equal(timeToRelief(exact, 50).summary, "reached by day 10");
 });
+
+Deno.test("AUC: the time-weighted mean of values stated as ranges is a range", () => {
+  // After the start (day 10): 4 at day 20, [0, 2] at day 30: mean (4 + [0, 2]) / 2 = [2, 3].
+  const c = around({ before: 5, start: 10, a: 20, b: 30 }, { before: 6, a: 4, b: [0, 2] });
+  const a = areaUnderCurve(c, { from: 0, to: 30 });
+  assert.deepEqual(a.timeWeightedMeanBounds, { lo: 2, hi: 3 });
+  assert.equal(a.timeWeightedMean, 2.5);
+  assert.equal(aucRows(c)[0]["time-weighted mean (cm)"], "[2, 3]");
+  // Exact values: the number, as before.
+  const exact = around({ before: 5, start: 10, a: 20, b: 30 }, { before: 6, a: 4, b: 2 });
+  assert.equal(aucRows(exact)[0]["time-weighted mean (cm)"], 3);
+});
