@@ -9,7 +9,7 @@ import { painOptions } from "../study.ts";
 import { excludedIds, exclusionNotes, groupedExclusions, num } from "./cells.ts";
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { fmt } from "../intervals.ts";
+import { fmt, formatInterval } from "../intervals.ts";
 import type { CaseSeries } from "../model.ts";
 import type { Measure } from "../stats/effect_sizes/mod.ts";
 import {
@@ -231,10 +231,12 @@ export function groupRows(s: CaseSeries): Row[] {
     cases: g.caseIds.join(", "),
     [`given before ${s.study.drug} for ${s.study.indication}`]: g.priorDrugs
       .map((p) => `case ${p.caseId}: ${p.drugs.join(", ") || "none"}`).join("; "),
-    "% reduction, first value": g.firstReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
-      .join("; ") || null,
-    "% reduction, last value": g.lastReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
-      .join("; ") || null,
+    "% reduction, first value":
+      g.firstReductions.map((x) => `case ${x.caseId}: ${formatInterval(x.bounds, 1)}`)
+        .join("; ") || null,
+    "% reduction, last value":
+      g.lastReductions.map((x) => `case ${x.caseId}: ${formatInterval(x.bounds, 1)}`)
+        .join("; ") || null,
     excluded: g.excluded.length ? groupedExclusions(g.excluded) : null,
   }));
   if (excluded.length > 0) {

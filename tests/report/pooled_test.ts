@@ -18,7 +18,7 @@ import {
 } from "../../lib/mod.ts";
 import { FOREST } from "../../lib/plots/mod.ts";
 import { articleSeries, TEST_DATA_DIR } from "../helpers/data_dir.ts";
-import { aroundDrug, makeCase } from "../helpers/constructed_case.ts";
+import { aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
 
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));
 
@@ -217,4 +217,19 @@ Deno.test("responders: a case whose values' bounds fall on both sides of a thres
   assert.deepEqual(rows.find((r) => r.threshold.value === 50)!.uncertain, [
     { caseId: "ranged", responder: true },
   ]);
+});
+
+Deno.test("line of therapy: a reduction from a range is a range; no percent of a 0 baseline says so", () => {
+  const s = aroundDrug(series.study);
+  const days = { before: 5, start: 10, after: 20 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const ranged = {
+    ...makeCase(days, [period], { before: 6, after: [2, 4] }),
+    id: "ranged",
+    study: s.study,
+  };
+  const rows = groupRows({ ...s, cases: [ranged, zeroBaseline(s)] });
+  assert.equal(rows[0]["% reduction, first value"], "case ranged: [33.3, 66.7]");
+  const zero = rows.find((r) => String(r.excluded ?? "").includes("zero"))!;
+  assert.match(String(zero.excluded), /the baseline may be 0: no percent of it/);
 });
