@@ -16,7 +16,7 @@ import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
 import { areaUnderCurve, periodRates } from "../analysis/course.ts";
 import { effectSize, MEASURES } from "../stats/effect_sizes/mod.ts";
-import { phases } from "../analysis/aggregation.ts";
+import { attainableRange, phases } from "../analysis/aggregation.ts";
 import type { EffectSizeOptions, EffectSizeResult } from "../stats/types.ts";
 import { alignOnDrug, BASELINE_DEFINITIONS, BASELINE_LABELS } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, surelyGiven } from "../given.ts";
@@ -317,7 +317,11 @@ export function effectSizeRows(
   const p = phases(c);
   return MEASURES.map((m) => {
     const r = effectSize(m, p.baseline, p.treatment, options);
-    return esRow(p.reason ? { ...r, reason: p.reason } : reportable(r, c.study.minPointsPerPhase));
+    return esRow(
+      p.reason
+        ? { ...r, reason: p.reason }
+        : reportable(r, c.study.minPointsPerPhase, attainableRange(m, options)),
+    );
   });
 }
 

@@ -14,6 +14,7 @@ import type { CaseSeries } from "../model.ts";
 import type { Measure } from "../stats/effect_sizes/mod.ts";
 import {
   aggregateEffectSizes,
+  attainableRange,
   caseEffectSizes,
   WEIGHTING_FAVOURS,
   WEIGHTINGS,
@@ -66,6 +67,7 @@ export function aggregateRows(
       perCase.map((p) => p.caseId),
       w,
       options.confidence,
+      attainableRange(measure, options),
     );
     // Fewer estimable cases than the study pools (min_cases_forest): one or two estimates are
     // each case's own, shown in the case notebooks, not an aggregate.

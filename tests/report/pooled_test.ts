@@ -7,6 +7,7 @@ import {
   aggregateRows,
   caseChange,
   type CaseSeries,
+  effectSizeRows,
   groupRows,
   lineOfTherapyCaption,
   loadCaseSeries,
@@ -232,4 +233,29 @@ Deno.test("line of therapy: a reduction from a range is a range; no percent of a
   assert.equal(rows[0]["% reduction, first value"], "case ranged: [33.3, 66.7]");
   const zero = rows.find((r) => String(r.excluded ?? "").includes("zero"))!;
   assert.match(String(zero.excluded), /the baseline may be 0: no percent of it/);
+});
+
+Deno.test("PoGO: an interval past 100 (no value can pass the goal) is not reported bare", () => {
+  const s = aroundDrug(series.study);
+  const study = { ...s.study, minPointsPerPhase: 3, minCasesForest: 3 };
+  const days = { a1: 1, a2: 2, a3: 3, start: 10, b1: 11, b2: 12, b3: 13 };
+  const period = { drug: study.drug, dose: 10, start: "start", end: null };
+  // 5, 6, 7 → 0, 0, 0: PoGO 100 with a Wald interval [73.3, 126.7] (SingleCaseES's).
+  const made = (id: string) => ({
+    ...makeCase(days, [period], { a1: 5, a2: 6, a3: 7, b1: 0, b2: 0, b3: 0 }),
+    id,
+    study,
+  });
+  const pogo = effectSizeRows(made("k")).find((r) => r.measure === "PoGO")!;
+  assert.equal(pogo.estimate, 100);
+  assert.equal(pogo["CI upper"], null);
+  assert.match(
+    String(pogo.note),
+    /leaves the range the measure can take on these values \(-inf, 100\]/,
+  );
+  // Aggregated: cut at 100, the Wald limits kept in the note.
+  const cases = ["k1", "k2", "k3"].map(made);
+  const agg = aggregateRows({ ...s, study, cases }, "PoGO").find((r) => r.weighting === "equal")!;
+  assert.equal(agg["CI upper"], 100);
+  assert.match(String(agg.note), /truncated to the measure's range/);
 });
