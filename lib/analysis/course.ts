@@ -305,12 +305,18 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.common.nominal])).m
       : null;
     const perWeek = rateBounds(c, obs[0], obs[obs.length - 1]);
-    const nominalReason = undated.length
-      ? `the text states no time from ${obs[0].day.timeId} to ${undated.join(", ")} (a day ` +
-        "placed only by the narrative is a placeholder), so only the bounds of the rate are given"
-      : perWeek.nominal === null
-      ? "the first and last values share their nominal day, so only the bounds of the rate " +
-        "are given"
+    const first = obs[0].day.timeId;
+    const last = obs[obs.length - 1].day.timeId;
+    const placeholder = "(a day placed only by the narrative is a placeholder)";
+    const nominalReason = perWeek.nominal === null
+      ? (undated.includes(last)
+        ? `the text states no time from ${first} to ${last} ${placeholder}, so only the bounds ` +
+          "of the rate are given"
+        : "the first and last values share their nominal day, so only the bounds of the rate " +
+          "are given")
+      : undated.length && obs.length >= 3
+      ? `no least-squares slope: the text states no time from ${first} to ` +
+        `${undated.join(", ")} ${placeholder}`
       : undefined;
     return {
       ...base,

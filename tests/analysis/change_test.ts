@@ -398,6 +398,16 @@ Deno.test("rates: no number per week from a placeholder day or a zero nominal ga
   assert.equal(undated.perWeek!.nominal, null);
   assert.equal(undated.leastSquaresPerWeek, null);
   assert.match(undated.nominalReason!, /no time from a to c .*placeholder/);
+  // Only a value in between undated: first→last stands, the least-squares slope does not.
+  const middle = periodRates(
+    around({ start: 10, a: 20, b: [20, 34], c: 34 }, { a: 5, b: 3, c: 1 }, ["b"]),
+  )[0];
+  assert.ok(Math.abs(middle.perWeek!.nominal! - -2) < 1e-12);
+  assert.equal(middle.leastSquaresPerWeek, null);
+  assert.match(
+    middle.nominalReason!,
+    /^no least-squares slope: the text states no time from a to b/,
+  );
   // Two values at one nominal day: no rate (it would be ±Infinity), and the row says why.
   const same = around({ start: 10, a: [20, 30], b: [20, 30] }, { a: 5, b: 3 });
   const r = periodRates(same)[0];
