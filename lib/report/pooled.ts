@@ -30,7 +30,7 @@ import {
 import type { EffectSizeOptions } from "../stats/types.ts";
 import { casesListing, listing, plural } from "../prose.ts";
 import { phases } from "../analysis/aggregation.ts";
-import { scaleMix } from "../cases.ts";
+import { scaleMix, valueScale } from "../cases.ts";
 import { drugOfInterestProblem } from "../vocabulary.ts";
 
 /** "no standard error for cases 2 and 3, so no interval". */
@@ -329,8 +329,16 @@ function testNote(t: TestResult): string | null {
  */
 export function testRows(s: CaseSeries): Row[] {
   expectSeries("testRows", s);
-  return pairedTests(s.cases).flatMap((p) =>
-    [p.sign, p.permutation].map((t) => ({
+  return pairedTests(s.cases).flatMap((p) => {
+    // The statistic's unit: a count of pairs (sign), or the values' unit (permutation).
+    const { unit } = valueScale(s.cases.filter((c) => p.pairs.some((x) => x.caseId === c.id)));
+    const what = (t: TestResult) =>
+      t.statistic === null
+        ? null
+        : t.test === "sign"
+        ? "statistic: pairs lower after"
+        : `statistic: mean change after − before (${unit})`;
+    return [p.sign, p.permutation].map((t) => ({
       timing: `${p.timing} post-drug value`,
       test: testName(t),
       n: t.n,
@@ -340,10 +348,10 @@ export function testRows(s: CaseSeries): Row[] {
       "p (two-sided)": t.pValue !== null && t.pValue < 0.001
         ? Number(t.pValue.toPrecision(2))
         : num(t.pValue),
-      note: testNote(t),
+      note: [what(t), testNote(t)].filter((x) => x !== null).join("; ") || null,
       excluded: excludedIds(p.excluded),
-    }))
-  );
+    }));
+  });
 }
 
 /**

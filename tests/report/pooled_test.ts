@@ -135,6 +135,13 @@ Deno.test("tests: each row states the smallest p its pairs can give, and the tie
   // In the table: the note of every test with pairs says it, with the number of pairs.
   for (const r of testRows(series)) {
     if (r.n === 0) continue;
+    // What the statistic counts or measures, in its unit: the column holds both kinds.
+    assert.match(
+      String(r.note),
+      r.test === "exact sign test"
+        ? /^statistic: pairs lower after; /
+        : /^statistic: mean change after − before \((cm|points|mm)\); /,
+    );
     assert.match(String(r.note), new RegExp(`smallest p possible with ${r.n} pairs?: 0\\.?\\d*`));
   }
 });
