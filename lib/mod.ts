@@ -80,6 +80,7 @@ export {
   areaUnderCurve,
   type PeriodRate,
   periodRates,
+  type RateInterval,
 } from "./analysis/course.ts";
 export * from "./analysis/pooled.ts";
 export { reportable } from "./stats/reportable.ts";

@@ -9,6 +9,7 @@ import { reportable } from "../stats/reportable.ts";
 import { expectCase, expectCases } from "../args.ts";
 import { atBound, type ExtractionBound } from "../intervals.ts";
 import type { Case } from "../model.ts";
+import { COMMON_METRIC } from "../scales.ts";
 import { alignOnDrug, firstPeriod } from "../timeline.ts";
 import {
   EFFECT_SIZES,
@@ -81,6 +82,33 @@ export function phases(
     ),
     ambiguous: aligned.filter((o) => o.phase === "ambiguous").length,
   };
+}
+
+/**
+ * The range a measure can take on values of the common metric, when narrower than its
+ * registered range: PoGO cannot exceed 100 when its goal lies at or beyond an end of the
+ * metric (the study's goal is its end in the direction of improvement), since no value can then
+ * pass the goal; its Wald interval can, and such an interval is not reported bare.
+ *
+ * @param measure The measure.
+ * @param options The effect-size options (PoGO's `goal`).
+ * @returns The range, or `undefined` when the registry's applies.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { attainableRange } from "#lib/analysis/aggregation.ts";
+ * assert.deepEqual(attainableRange("PoGO", { improvement: "decrease", goal: 0 }), [-Infinity, 100]);
+ * assert.equal(attainableRange("PoGO", { improvement: "decrease", goal: 5 }), undefined);
+ * assert.equal(attainableRange("NAP", { improvement: "decrease", goal: 0 }), undefined);
+ * ```
+ */
+export function attainableRange(
+  measure: Measure,
+  options: EffectSizeOptions,
+): readonly [number, number] | undefined {
+  const g = options.goal;
+  if (measure !== "PoGO" || g === undefined) return undefined;
+  return g <= COMMON_METRIC.min || g >= COMMON_METRIC.max ? [-Infinity, 100] : undefined;
 }
 
 /** Weighting schemes of SingleCaseES `batch_calc_ES(aggregate =, weighting =)`. */
@@ -174,6 +202,8 @@ function weightOf(w: Weighting, r: EffectSizeResult): number | null {
  * @param caseIds The case of each result.
  * @param weighting The scheme.
  * @param confidence Confidence level (default 0.95).
+ * @param range The range the measure can take on these data ({@link attainableRange}), when
+ * narrower than the registry's.
  * @returns The aggregate.
  * @example
  * ```ts
@@ -189,6 +219,7 @@ export function aggregateEffectSizes(
   caseIds: readonly string[],
   weighting: Weighting,
   confidence = 0.95,
+  range?: readonly [number, number],
 ): AggregateResult {
   if (results.length !== caseIds.length) {
     throw new RangeError(
@@ -244,14 +275,14 @@ export function aggregateEffectSizes(
   const z = zFor(confidence);
   const lower = est - z * se;
   const upper = est + z * se;
-  const range = MEASURE_RANGE[measure];
-  if (range && (lower < range[0] || upper > range[1])) {
+  const bounds = range ?? MEASURE_RANGE[measure];
+  if (bounds && (lower < bounds[0] || upper > bounds[1])) {
     return {
       ...base,
       estimate: est,
       se,
-      ciLower: Math.max(lower, range[0]),
-      ciUpper: Math.min(upper, range[1]),
+      ciLower: Math.max(lower, bounds[0]),
+      ciUpper: Math.min(upper, bounds[1]),
       waldCi: { lower, upper },
       weights,
     };
@@ -309,7 +340,11 @@ export function caseEffectSizes(
     if (p.reason) return { caseId: c.id, result: { ...result, reason: p.reason } };
     return {
       caseId: c.id,
-      result: reportable(result, extra.minPoints ?? c.study.minPointsPerPhase),
+      result: reportable(
+        result,
+        extra.minPoints ?? c.study.minPointsPerPhase,
+        attainableRange(measure, options),
+      ),
     };
   });
   return {
@@ -319,6 +354,7 @@ export function caseEffectSizes(
       perCase.map((x) => x.caseId),
       extra.weighting ?? "equal",
       options.confidence,
+      attainableRange(measure, options),
     ),
   };
 }

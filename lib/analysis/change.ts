@@ -7,7 +7,7 @@
  */
 import { valueScale } from "../cases.ts";
 import { expectCase, expectInterval } from "../args.ts";
-import { formatDay, type NominalInterval } from "../intervals.ts";
+import { formatDay, formatInterval, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { alignOnDrug, type Baseline, baseline, datedGap, firstPeriod } from "../timeline.ts";
 import { type BaselineDefinition, pointsThreshold } from "../study.ts";
@@ -203,6 +203,19 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
   return { caseId: c.id, drug, baseline: base, points, n: points.length };
 }
 
+/** " (possibly at day …: …% over the value's bounds)" for the first value whose upper bound reaches it. */
+function possibly(points: readonly ChangePoint[], thresholdPct: number): string {
+  const p = points.find((x) =>
+    x.percentReduction !== null && x.percentReduction.hi + EPS >= thresholdPct
+  );
+  return p
+    ? ` (possibly by day ${formatDay(p.day, p.dated)}: ${
+      formatInterval(p.percentReduction!, 1)
+    }% ` +
+      "over the value's bounds)"
+    : "";
+}
+
 /** Time from the drug start to the first observation reaching a percent reduction. */
 export interface TimeToRelief {
   /** Case id. */
@@ -272,7 +285,12 @@ export function timeToRelief(
       reached: true,
       day: hit.day,
       timeId: hit.timeId,
-      summary: `reached by day ${formatDay(hit.day, hit.dated)}`,
+      summary: `reached by day ${formatDay(hit.day, hit.dated)}` +
+        // A value stated as a range may reach it only at its nominal value.
+        (hit.percentReduction!.lo + EPS < thresholdPct
+          ? ` (at the nominal value: ${formatInterval(hit.percentReduction!, 1)}% over the ` +
+            "value's bounds)"
+          : ""),
       n: ch.n,
     };
   }
@@ -289,7 +307,7 @@ export function timeToRelief(
       ? `no comparison possible (${ch.reason ?? "no post-drug value"})`
       : ch.points.every((p) => p.percentReduction === null)
       ? `no comparison possible (${NO_PERCENT})`
-      : `not reached by day ${formatDay(last.day, last.dated)}`,
+      : `not reached by day ${formatDay(last.day, last.dated)}` + possibly(ch.points, thresholdPct),
     n: ch.n,
   };
 }

@@ -34,6 +34,11 @@ export interface AreaUnderCurve {
   auc: NominalInterval | null;
   /** AUC divided by the integrated span (points of the common metric), at nominal values. */
   timeWeightedMean: number | null;
+  /**
+   * The time-weighted mean at the nominal days with every value at its lower, then its upper
+   * bound (equal to `timeWeightedMean` when every value is exact); `null` with it.
+   */
+  timeWeightedMeanBounds: { lo: number; hi: number } | null;
   /** Number of observations used. */
   n: number;
   /** Observations left out because the drug start may fall after them, with why. */
@@ -122,6 +127,7 @@ export function areaUnderCurve(
     undated: [],
     auc: null,
     timeWeightedMean: null,
+    timeWeightedMeanBounds: null,
     n,
     excluded,
     reason,
@@ -163,9 +169,25 @@ export function areaUnderCurve(
     ),
     auc: { lo: least, hi: most, nominal },
     timeWeightedMean: span > 0 ? nominal / span : null,
+    timeWeightedMeanBounds: span > 0
+      ? {
+        lo: trapezoid(t, obs.map((o) => o.common.lo)) / span,
+        hi: trapezoid(t, obs.map((o) => o.common.hi)) / span,
+      }
+      : null,
     n: obs.length,
     excluded,
   };
+}
+
+/** A rate's admissible bounds and its nominal value, which a placeholder day leaves undefined. */
+export interface RateInterval {
+  /** Least admissible rate (−Infinity when the two days may coincide). */
+  lo: number;
+  /** Greatest admissible rate (Infinity when the two days may coincide). */
+  hi: number;
+  /** The rate at the nominal days and values, or `null` (see `PeriodRate.nominalReason`). */
+  nominal: number | null;
 }
 
 /** Rate of change of the pain value within one drug or dose period. */
@@ -178,12 +200,24 @@ export interface PeriodRate {
   period: Treatment | null;
   /** Observations in the period (by nominal time). */
   n: number;
-  /** Points per week (cm/week on a 10 cm VAS) from the first to the last observation, with bounds; `null` under two. */
-  perWeek: NominalInterval | null;
-  /** Least-squares slope (points per week) on nominal values, for three or more observations. */
+  /**
+   * Points per week (cm/week on a 10 cm VAS) from the first to the last observation: its least
+   * and greatest admissible values, and its value at the nominal days (`nominal`, `null` with
+   * `nominalReason` when a day is a placeholder the text does not date, or both values share
+   * their nominal day); `null` under two observations.
+   */
+  perWeek: RateInterval | null;
+  /**
+   * Least-squares slope (points per week) on nominal values, for three or more observations at
+   * dated, distinct days; `null` otherwise (with `nominalReason` when a day is a placeholder).
+   */
   leastSquaresPerWeek: number | null;
+  /** Why `perWeek.nominal` (and the least-squares slope) is null although there are two values. */
+  nominalReason?: string;
   /** The nominal values in the period, in time order (what the rates summarise). */
   values: number[];
+  /** The same values with their bounds (a value stated as a range keeps it). */
+  intervals: NominalInterval[];
   /** Why a rate is null. */
   reason?: string;
 }
@@ -192,9 +226,12 @@ export interface PeriodRate {
  * Bounds of (v2 − v1)/(t2 − t1)·7 over the box, the gap t2 − t1 taken from the timeline (the
  * tightest interval the text allows); infinite when the gap can be 0.
  */
-function rateBounds(c: Case, a: Observation, b: Observation): NominalInterval {
+function rateBounds(c: Case, a: Observation, b: Observation): RateInterval {
   const gap = relativeDay(c, b.day.timeId, a.day.timeId);
-  const nominal = 7 * (b.common.nominal - a.common.nominal) / (b.day.nominal - a.day.nominal);
+  const dt = b.day.nominal - a.day.nominal;
+  const nominal = dt > 0 && datedGap(c, b.day.timeId, a.day.timeId)
+    ? 7 * (b.common.nominal - a.common.nominal) / dt
+    : null;
   const minGap = gap.lo;
   if (!(minGap > 0)) {
     const dvLo = b.common.lo - a.common.hi;
@@ -250,6 +287,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       period,
       n: obs.length,
       values: obs.map((o) => o.common.nominal),
+      intervals: obs.map((o) => o.common),
     };
     if (obs.length < 2) {
       return {
@@ -259,13 +297,32 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
         reason: `${plural(obs.length, "observation")} in the period: a rate needs two`,
       };
     }
-    const ls = obs.length >= 3 && new Set(obs.map((o) => o.day.nominal)).size >= 2
+    // A day placed only by the narrative is a placeholder: no rate per week rests on it.
+    const undated = obs.slice(1).filter((o) => !datedGap(c, o.day.timeId, obs[0].day.timeId))
+      .map((o) => o.day.timeId);
+    const ls = undated.length === 0 && obs.length >= 3 &&
+        new Set(obs.map((o) => o.day.nominal)).size >= 2
       ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.common.nominal])).m
       : null;
+    const perWeek = rateBounds(c, obs[0], obs[obs.length - 1]);
+    const first = obs[0].day.timeId;
+    const last = obs[obs.length - 1].day.timeId;
+    const placeholder = "(a day placed only by the narrative is a placeholder)";
+    const nominalReason = perWeek.nominal === null
+      ? (undated.includes(last)
+        ? `the text states no time from ${first} to ${last} ${placeholder}, so only the bounds ` +
+          "of the rate are given"
+        : "the first and last values share their nominal day, so only the bounds of the rate " +
+          "are given")
+      : undated.length && obs.length >= 3
+      ? `no least-squares slope: the text states no time from ${first} to ` +
+        `${undated.join(", ")} ${placeholder}`
+      : undefined;
     return {
       ...base,
-      perWeek: rateBounds(c, obs[0], obs[obs.length - 1]),
+      perWeek,
       leastSquaresPerWeek: ls,
+      ...(nominalReason ? { nominalReason } : {}),
     };
   };
   for (const p of periods) {

@@ -10,7 +10,8 @@ import { compareDays } from "../model.ts";
 import type { Case } from "../model.ts";
 import { firstPeriod } from "../timeline.ts";
 import { studyOf } from "../cases.ts";
-import type { ChangeOptions } from "./change.ts";
+import { type ChangeOptions, NO_PERCENT } from "./change.ts";
+import type { NominalInterval } from "../intervals.ts";
 import { changeOrExclusion } from "./exclusions.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { checkOptions } from "../options.ts";
@@ -108,10 +109,10 @@ export interface GroupSummary {
   n: number;
   /** The drugs given before, per case. */
   priorDrugs: { caseId: string; drugs: string[] }[];
-  /** Percent reduction at the first post-drug value, per case (nominal). */
-  firstReductions: { caseId: string; value: number }[];
-  /** Percent reduction at the last post-drug value, per case (nominal). */
-  lastReductions: { caseId: string; value: number }[];
+  /** Percent reduction at the first post-drug value, per case (nominal, and its bounds). */
+  firstReductions: { caseId: string; value: number; bounds: NominalInterval }[];
+  /** Percent reduction at the last post-drug value, per case (nominal, and its bounds). */
+  lastReductions: { caseId: string; value: number; bounds: NominalInterval }[];
   /** Cases of the group without a percent reduction, with why. */
   excluded: Exclusion[];
 }
@@ -159,17 +160,19 @@ export function lineOfTherapyGroups(
         groupExcluded.push(x.excluded);
         continue;
       }
-      const first = x.change.points[0]?.percentReduction?.nominal;
-      const last = x.change.points.at(-1)?.percentReduction?.nominal;
-      if (first === undefined || last === undefined) {
+      const points = x.change.points;
+      const first = points[0]?.percentReduction;
+      const last = points.at(-1)?.percentReduction;
+      if (!first || !last) {
         groupExcluded.push({
           caseId: m.caseId,
-          reason: x.change.reason ?? `no pain value after ${drug}`,
+          // Values after the drug but no percent of them (a baseline that may be 0).
+          reason: x.change.reason ?? (points.length ? NO_PERCENT : `no pain value after ${drug}`),
         });
         continue;
       }
-      firstReductions.push({ caseId: m.caseId, value: first });
-      lastReductions.push({ caseId: m.caseId, value: last });
+      firstReductions.push({ caseId: m.caseId, value: first.nominal, bounds: first });
+      lastReductions.push({ caseId: m.caseId, value: last.nominal, bounds: last });
     }
     return {
       group: `${drug} ${lineLabel(line)}`,

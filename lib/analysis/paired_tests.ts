@@ -127,6 +127,14 @@ export interface TestResult {
   seed?: number;
   /** Number of sign assignments evaluated. */
   draws?: number;
+  /**
+   * The smallest two-sided p-value the test can give with these pairs (sign test: 2·0.5^n; exact
+   * permutation: 2^(1+z−n), z pairs with no difference; sampled: not below 1/(draws + 1)):
+   * with few pairs even a change in every case cannot give a small p. `null` when no pair.
+   */
+  minP: number | null;
+  /** Sign test: the cases whose pair is tied (no difference), left out of `n`. */
+  tied?: string[];
   /** Why `pValue` is null. */
   reason?: string;
   /** What the test can and cannot show here. */
@@ -154,19 +162,31 @@ export function signTest(pairs: readonly PrePost[]): TestResult {
   const d = pairs.map((p) => p.post - p.pre).filter((x) => x !== 0);
   const n = d.length;
   const down = d.filter((x) => x < 0).length;
+  const tied = pairs.filter((p) => p.post === p.pre).map((p) => p.caseId);
+  const ties = tied.length ? { tied } : {};
   if (n === 0) {
     return {
       test: "sign",
       pValue: null,
       n,
       statistic: null,
+      minP: null,
+      ...ties,
       reason: pairs.length === 0 ? "no pair to test" : "every pair is tied",
       caveat: TEST_CAVEAT,
     };
   }
   const k = Math.max(down, n - down);
   const upper = 1 - binomialCdf(k - 1, n, 0.5);
-  return { test: "sign", pValue: Math.min(1, 2 * upper), n, statistic: down, caveat: TEST_CAVEAT };
+  return {
+    test: "sign",
+    pValue: Math.min(1, 2 * upper),
+    n,
+    statistic: down,
+    minP: Math.min(1, 2 * 0.5 ** n),
+    ...ties,
+    caveat: TEST_CAVEAT,
+  };
 }
 
 /**
@@ -199,10 +219,13 @@ export function permutationTest(
       pValue: null,
       n,
       statistic: null,
+      minP: null,
       reason: "no pair to test",
       caveat: TEST_CAVEAT,
     };
   }
+  // Every nonzero difference of one sign (2 assignments, times 2^z for the z zero differences).
+  const floor = Math.min(1, 2 ** (1 + d.filter((x) => x === 0).length - n));
   const observed = d.reduce((s, x) => s + x, 0) / n;
   const tol = 1e-12 * Math.max(1, Math.abs(observed));
   const isExtreme = (signs: (i: number) => number) => {
@@ -223,6 +246,7 @@ export function permutationTest(
       statistic: observed,
       exact: true,
       draws: total,
+      minP: floor,
       caveat: TEST_CAVEAT,
     };
   }
@@ -242,6 +266,7 @@ export function permutationTest(
     exact: false,
     seed,
     draws,
+    minP: Math.max(floor, 1 / (draws + 1)),
     caveat: TEST_CAVEAT,
   };
 }

@@ -90,6 +90,11 @@ export interface ResponderRow extends Proportion {
   options: Required<ChangeOptions>;
   /** Unit of a points threshold: the values' scale (`valueScale`), for labels. */
   unit: string;
+  /**
+   * Cases whose verdict changes within the bounds of their values (a value or baseline stated
+   * as a range): counted by their nominal value (`responder`), but not surely so.
+   */
+  uncertain: { caseId: string; responder: boolean }[];
 }
 
 /**
@@ -128,6 +133,7 @@ export function responders(
     for (const threshold of options.thresholds ?? study?.thresholds ?? []) {
       const excluded: Exclusion[] = [];
       const hits: string[] = [];
+      const uncertain: ResponderRow["uncertain"] = [];
       let n = 0;
       for (const x of changes) {
         if ("excluded" in x) {
@@ -149,10 +155,15 @@ export function responders(
           continue;
         }
         n++;
-        const value = threshold.kind === "percent"
-          ? p.percentReduction!.nominal
-          : -p.change.nominal;
-        if (value + 1e-9 >= threshold.value) hits.push(ch.caseId);
+        // The reduction at the nominal values and over the values' bounds.
+        const [value, least, most] = threshold.kind === "percent"
+          ? [p.percentReduction!.nominal, p.percentReduction!.lo, p.percentReduction!.hi]
+          : [-p.change.nominal, -p.change.hi, -p.change.lo];
+        const reaches = (x: number) => x + 1e-9 >= threshold.value;
+        if (reaches(value)) hits.push(ch.caseId);
+        if (reaches(least) !== reaches(most)) {
+          uncertain.push({ caseId: ch.caseId, responder: reaches(value) });
+        }
       }
       rows.push({
         ...clopperPearson(hits.length, n, options.confidence),
@@ -162,6 +173,7 @@ export function responders(
         excluded,
         options: opts,
         unit,
+        uncertain,
       });
     }
   }

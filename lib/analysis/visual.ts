@@ -7,9 +7,9 @@
  */
 import { expectCase } from "../args.ts";
 import { linearRegression } from "simple-statistics";
-import { formatNumber, type NominalInterval } from "../intervals.ts";
+import { formatInterval, formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
-import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
+import { alignOnDrug, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
 import { effectSize } from "../stats/effect_sizes/mod.ts";
 import { valueScale } from "../cases.ts";
 import { plural } from "../prose.ts";
@@ -29,7 +29,8 @@ export interface Feature {
 const f2 = (x: number) => formatNumber(x, 2);
 
 /**
- * Level (phase means), trend (least-squares slope, scale units/week, ≥ 2 values), variability (range,
+ * Level (phase means), trend (least-squares slope, scale units/week, from the study's fewest values
+ * per phase at dated days; otherwise the values in order), variability (range,
  * ≥ 2 values), immediacy (last A to first B, with the days between), overlap (PND and NAP) of a
  * case around the first start of `drug`, at nominal values. A case that never takes the drug
  * gets every feature with the reason it cannot be read.
@@ -111,40 +112,69 @@ function level({ A, B, drug, name, unit, n, empty }: Phases): Feature {
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
   const la = mean(vals(A));
   const lb = mean(vals(B));
+  // A phase with a value stated as a range has a mean between the means of its bounds.
+  const said = (xs: readonly Aligned[]) =>
+    formatInterval({
+      lo: mean(xs.map((o) => o.common.lo))!,
+      hi: mean(xs.map((o) => o.common.hi))!,
+    }, 2);
   return {
     feature: "level",
     baseline: la,
     treatment: lb,
     reading: la !== null && lb !== null
-      ? `Mean ${name} ${f2(la)} ${unit} before ${drug} and ${f2(lb)} ${unit} after ${n}.`
+      ? `Mean ${name} ${said(A)} ${unit} before ${drug} and ${said(B)} ${unit} after ${n}.`
       : `Level cannot be compared: ${empty} ${n}.`,
   };
 }
 
 /**
- * Trend: each phase's least-squares slope at nominal times, in scale units per week (two values
- * at different times at least), and a warning when the baseline already moves toward improvement.
+ * Trend: each phase's least-squares slope at nominal times, in scale units per week, from the
+ * study's fewest values per phase (`min_points_per_phase`; WWC: with fewer, a trend is not
+ * interpretable) at days the text dates (a day placed only by the narrative is a placeholder);
+ * otherwise the values in order, with why no slope. A warning when the baseline already moves
+ * toward improvement (by its slope, or by its values in order when there is none).
  */
 function trend({ c, A, B, drug, unit }: Phases): Feature {
-  const slope = (xs: readonly Aligned[]) =>
-    xs.length >= 2 && new Set(xs.map((o) => o.relative.nominal)).size >= 2
-      ? 7 * linearRegression(xs.map((o) => [o.relative.nominal, o.common.nominal])).m
-      : null;
-  const ta = slope(A);
-  const tb = slope(B);
+  const minPoints = c.study.minPointsPerPhase;
+  const inOrder = (xs: readonly Aligned[]) =>
+    `${xs.map((o) => formatInterval(o.common, 2)).join(" → ")} ${unit}`;
+  const read = (xs: readonly Aligned[]): { slope: number | null; words: string } => {
+    if (xs.length < 2 || new Set(xs.map((o) => o.relative.nominal)).size < 2) {
+      return { slope: null, words: "not defined (fewer than two values at different times)" };
+    }
+    if (xs.length < minPoints) {
+      return {
+        slope: null,
+        words: `no slope from ${xs.length} values (${inOrder(xs)}; at least ${minPoints} per ` +
+          "phase, study.json)",
+      };
+    }
+    const undated = xs.slice(1).filter((o) => !datedGap(c, o.day.timeId, xs[0].day.timeId));
+    if (undated.length) {
+      return {
+        slope: null,
+        words: `no slope (${inOrder(xs)}; no time stated from ${xs[0].day.timeId} to ` +
+          `${undated.map((o) => o.day.timeId).join(", ")})`,
+      };
+    }
+    const slope = 7 * linearRegression(xs.map((o) => [o.relative.nominal, o.common.nominal])).m;
+    return { slope, words: `${f2(slope)} ${unit}/week` };
+  };
+  const ta = read(A);
+  const tb = read(B);
   // A baseline already moving in the direction of improvement: the change after may continue it.
-  const improving = ta !== null && B.length > 0 &&
-    (c.study.improvement === "decrease" ? ta < 0 : ta > 0);
-  const perWeek = (x: number | null) =>
-    x === null ? "not defined (fewer than two values at different times)" : `${f2(x)} ${unit}/week`;
+  const drift = ta.slope ?? (A.length >= 2 ? A.at(-1)!.common.nominal - A[0].common.nominal : null);
+  const improving = drift !== null && B.length > 0 &&
+    (c.study.improvement === "decrease" ? drift < 0 : drift > 0);
   return {
     feature: "trend",
-    baseline: ta,
-    treatment: tb,
-    reading: ta === null && tb === null
+    baseline: ta.slope,
+    treatment: tb.slope,
+    reading: A.length < 2 && B.length < 2
       ? "Trend cannot be read: neither phase has two values at different times."
-      : `Least-squares slope at nominal times, before ${drug}: ${perWeek(ta)}; after: ` +
-        `${perWeek(tb)}.` +
+      : `Least-squares slope at nominal times, before ${drug}: ${ta.words}; after: ` +
+        `${tb.words}.` +
         (improving
           ? ` Pain was already ${
             c.study.improvement === "decrease" ? "falling" : "rising"
@@ -190,16 +220,22 @@ function immediacy({ c, A, B, unit, empty }: Phases): Feature {
       : Number.isFinite(g.hi)
       ? ` (admissible ${f2(g.lo)} to ${f2(g.hi)})`
       : ` (admissible: ${f2(g.lo)} or more; no later bound stated)`;
+  // A gap through a day placed only by the narrative has no nominal length: only its bounds.
+  const apart = (g: NominalInterval, dated: boolean) =>
+    dated || g.lo === g.hi
+      ? `${g.lo === g.hi ? "" : "nominally "}${days(g.nominal)} apart${admissible(g)}`
+      : `${
+        Number.isFinite(g.hi) ? `${f2(g.lo)} to ${f2(g.hi)}` : `${f2(g.lo)} or more`
+      } days apart (the text states no time between them)`;
   return {
     feature: "immediacy",
     baseline: lastA?.common.nominal ?? null,
     treatment: firstB?.common.nominal ?? null,
     reading: lastA && firstB && gap
-      ? `From ${f2(lastA.common.nominal)} ${unit} (last value before) to ${
-        f2(firstB.common.nominal)
+      ? `From ${formatInterval(lastA.common, 2)} ${unit} (last value before) to ${
+        formatInterval(firstB.common, 2)
       } ${unit} ` +
-        `(first value after), ${gap.lo === gap.hi ? "" : "nominally "}` +
-        `${days(gap.nominal)} apart${admissible(gap)}.`
+        `(first value after), ${apart(gap, datedGap(c, firstB.day.timeId, lastA.day.timeId))}.`
       : `Immediacy cannot be read: ${empty}.`,
   };
 }

@@ -11,12 +11,12 @@ import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { DOSE_NOT_STATED, doseCell } from "../dose.ts";
-import { fmt, formatInterval } from "../intervals.ts";
+import { fmt, formatInterval, type NominalInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Treatment } from "../model.ts";
-import { caseChange, timeToRelief } from "../analysis/change.ts";
+import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
 import { areaUnderCurve, periodRates } from "../analysis/course.ts";
 import { effectSize, MEASURES } from "../stats/effect_sizes/mod.ts";
-import { phases } from "../analysis/aggregation.ts";
+import { attainableRange, phases } from "../analysis/aggregation.ts";
 import type { EffectSizeOptions, EffectSizeResult } from "../stats/types.ts";
 import { alignOnDrug, BASELINE_DEFINITIONS, BASELINE_LABELS } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, surelyGiven } from "../given.ts";
@@ -26,7 +26,15 @@ import { listing, plural } from "../prose.ts";
 import { naturalCourseCaveat } from "../appraisal/natural_history.ts";
 
 /** Header of the change table's column for the study's threshold in scale points. */
-const pointsColumn = (c: Case) => `≥${pointsThreshold(c.study) ?? "–"} ${valueScale([c]).unit}`;
+/** The column of the study's threshold in scale points, `{}` when the study sets none. */
+const pointsCell = (c: Case, value: () => string | null): Row => {
+  const t = pointsThreshold(c.study);
+  return t === null ? {} : { [`≥${t} ${valueScale([c]).unit}`]: value() };
+};
+
+/** A value that may be an interval, as a table cell: a number when exact, else its interval. */
+const valueCell = (x: NominalInterval, digits = 2): number | string | null =>
+  x.lo === x.hi ? num(x.nominal) : formatInterval(x, digits);
 
 /** Which treatments are active at each pain value of a case (certainly, possibly). */
 export function activeRows(c: Case): Row[] {
@@ -95,36 +103,41 @@ export function changeRows(c: Case): Row[] {
         baseline: ch.baseline.common === null
           ? BASELINE_LABELS[def]
           : `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-        [`baseline ${name}`]: ch.baseline.common === null ? null : num(ch.baseline.common.nominal),
+        [`baseline ${name}`]: ch.baseline.common === null ? null : valueCell(ch.baseline.common),
         day: null,
         [name]: null,
         change: null,
         "% reduction": null,
         IMMPACT: null,
-        [pointsColumn(c)]: null,
+        ...pointsCell(c, () => null),
         note: ch.reason ?? ch.baseline.reason ?? null,
       }];
     }
     return ch.points.map((p) => ({
       baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-      [`baseline ${name}`]: num(ch.baseline.common!.nominal),
+      [`baseline ${name}`]: valueCell(ch.baseline.common!),
       day: p.dated ? formatInterval(p.day) : `${formatInterval(p.day)} (no date stated)`,
       [name]: formatInterval(p.common),
-      change: num(p.change.nominal),
+      // A change between values stated as ranges is a range: its sign may even be unknown.
+      change: valueCell(p.change),
       "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
       IMMPACT: p.immpact
         ? (p.immpact.worst === p.immpact.best
           ? p.immpact.nominal
           : `${p.immpact.nominal} (${p.immpact.worst}–${p.immpact.best})`)
         : null,
-      [pointsColumn(c)]: p.pointsReduction === null
-        ? null
-        : p.pointsReduction.surely === p.pointsReduction.possibly
-        ? (p.pointsReduction.nominal ? "yes" : "no")
-        : `${p.pointsReduction.nominal ? "yes" : "no"} (${
-          p.pointsReduction.possibly ? "possibly" : "not"
-        } at the bounds)`,
-      note: null,
+      ...pointsCell(
+        c,
+        () =>
+          p.pointsReduction === null
+            ? null
+            : p.pointsReduction.surely === p.pointsReduction.possibly
+            ? (p.pointsReduction.nominal ? "yes" : "no")
+            : `${p.pointsReduction.nominal ? "yes" : "no"} (${
+              p.pointsReduction.possibly ? "possibly" : "not"
+            } at the bounds)`,
+      ),
+      note: p.percentReduction === null ? NO_PERCENT : null,
     }));
   });
 }
@@ -221,7 +234,11 @@ export function aucRows(c: Case): Row[] {
       n: a.n,
       [`AUC (${unit}·days)`]: a.auc ? num(a.auc.nominal) : null,
       "AUC bounds": a.auc ? formatInterval(a.auc, 1) : null,
-      [`time-weighted mean (${unit})`]: num(a.timeWeightedMean),
+      // A value stated as a range makes the mean a range (at the nominal days).
+      [`time-weighted mean (${unit})`]: a.timeWeightedMeanBounds &&
+          a.timeWeightedMeanBounds.lo !== a.timeWeightedMeanBounds.hi
+        ? formatInterval(a.timeWeightedMeanBounds, 2)
+        : num(a.timeWeightedMean),
       note: [...(a.auc ? [] : a.reason ? [a.reason] : []), ...notes].join("; ") || null,
     };
   });
@@ -235,19 +252,22 @@ export function rateRows(c: Case): Row[] {
     const lo = Math.min(...r.values);
     const hi = Math.max(...r.values);
     const net = r.values.length >= 3 && hi - lo > Math.abs(r.values.at(-1)! - r.values[0]);
+    const notes = [
+      net
+        ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
+        : null,
+      r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
+    ].filter((x) => x !== null);
     return {
       drug: r.drug,
       "mg/day": r.period ? doseCell(r.period) : "all doses",
       n: r.n,
-      values: r.values.map((v) => fmt(v, 1)).join(" → ") || null,
+      // A value stated as a range shows as its range, not as its midpoint.
+      values: r.intervals.map((v) => formatInterval(v, 1)).join(" → ") || null,
       [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
       bounds: r.perWeek ? formatInterval(r.perWeek, 2) : null,
       [`${unit}/week (least squares)`]: num(r.leastSquaresPerWeek),
-      note: net
-        ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
-        : r.perWeek
-        ? null
-        : r.reason ?? null,
+      note: notes.join("; ") || null,
     };
   });
 }
@@ -297,7 +317,11 @@ export function effectSizeRows(
   const p = phases(c);
   return MEASURES.map((m) => {
     const r = effectSize(m, p.baseline, p.treatment, options);
-    return esRow(p.reason ? { ...r, reason: p.reason } : reportable(r, c.study.minPointsPerPhase));
+    return esRow(
+      p.reason
+        ? { ...r, reason: p.reason }
+        : reportable(r, c.study.minPointsPerPhase, attainableRange(m, options)),
+    );
   });
 }
 

@@ -9,11 +9,12 @@ import { painOptions } from "../study.ts";
 import { excludedIds, exclusionNotes, groupedExclusions, num } from "./cells.ts";
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { fmt } from "../intervals.ts";
+import { fmt, formatInterval } from "../intervals.ts";
 import type { CaseSeries } from "../model.ts";
 import type { Measure } from "../stats/effect_sizes/mod.ts";
 import {
   aggregateEffectSizes,
+  attainableRange,
   caseEffectSizes,
   WEIGHTING_FAVOURS,
   WEIGHTINGS,
@@ -29,7 +30,7 @@ import {
 import type { EffectSizeOptions } from "../stats/types.ts";
 import { casesListing, listing, plural } from "../prose.ts";
 import { phases } from "../analysis/aggregation.ts";
-import { scaleMix } from "../cases.ts";
+import { scaleMix, valueScale } from "../cases.ts";
 import { drugOfInterestProblem } from "../vocabulary.ts";
 
 /** "no standard error for cases 2 and 3, so no interval". */
@@ -66,33 +67,47 @@ export function aggregateRows(
       perCase.map((p) => p.caseId),
       w,
       options.confidence,
+      attainableRange(measure, options),
     );
+    // Fewer estimable cases than the study pools (min_cases_forest): one or two estimates are
+    // each case's own, shown in the case notebooks, not an aggregate.
+    const few = a.n > 0 && a.n < s.study.minCasesForest;
     return {
       measure,
       weighting: w,
       favours: WEIGHTING_FAVOURS[w],
       n: a.n,
-      cases: a.weights.map((x) => `${x.caseId} (${fmt(100 * x.weight, 0)}%)`).join(", ") || null,
-      estimate: num(a.estimate),
-      SE: num(a.se),
-      "CI lower": num(a.ciLower),
-      "CI upper": num(a.ciUpper),
+      cases: a.weights.map((x) => few ? x.caseId : `${x.caseId} (${fmt(100 * x.weight, 0)}%)`)
+        .join(", ") || null,
+      estimate: few ? null : num(a.estimate),
+      SE: few ? null : num(a.se),
+      "CI lower": few ? null : num(a.ciLower),
+      "CI upper": few ? null : num(a.ciUpper),
       excluded: excludedIds(a.excluded),
-      note: [
-        a.estimate !== null && a.se === null
-          ? noInterval(
-            perCase.filter((p) =>
-              p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
-            ).map((p) => p.caseId),
-          )
-          : a.reason,
-        a.waldCi
-          ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
-            "measure's range"
-          : null,
-      ].filter(Boolean).join("; ") || null,
+      note: few
+        ? `not pooled: ${plural(a.n, "case")} with an estimate; an aggregate needs at least ` +
+          `${s.study.minCasesForest} (study.json, min_cases_forest)`
+        : aggregateNote(a, perCase),
     };
   });
+}
+
+/** The note of one aggregate row: why it has no interval, or that its interval was cut. */
+function aggregateNote(
+  a: ReturnType<typeof aggregateEffectSizes>,
+  perCase: ReturnType<typeof caseEffectSizes>["perCase"],
+): string | null {
+  const lacking = perCase.filter((p) =>
+    p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
+  );
+  const cut = a.waldCi
+    ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
+      "measure's range"
+    : null;
+  const why = a.estimate !== null && a.se === null
+    ? noInterval(lacking.map((p) => p.caseId))
+    : a.reason;
+  return [why, cut].filter(Boolean).join("; ") || null;
 }
 
 /**
@@ -180,6 +195,16 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
       ? null
       : `${num(r.ciLower)}–${num(r.ciUpper)}`,
     excluded: excludedIds(r.excluded),
+    // A case counted by a nominal value whose bounds fall on both sides of the threshold.
+    note: r.uncertain.length
+      ? r.uncertain.map((u) =>
+        u.responder
+          ? `case ${u.caseId} is counted at its nominal value but is not a responder at every ` +
+            "bound of its values"
+          : `case ${u.caseId} is not counted at its nominal value but is a responder at a bound ` +
+            "of its values"
+      ).join("; ")
+      : null,
   }));
 }
 
@@ -208,10 +233,12 @@ export function groupRows(s: CaseSeries): Row[] {
     cases: g.caseIds.join(", "),
     [`given before ${s.study.drug} for ${s.study.indication}`]: g.priorDrugs
       .map((p) => `case ${p.caseId}: ${p.drugs.join(", ") || "none"}`).join("; "),
-    "% reduction, first value": g.firstReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
-      .join("; ") || null,
-    "% reduction, last value": g.lastReductions.map((x) => `case ${x.caseId}: ${fmt(x.value, 1)}`)
-      .join("; ") || null,
+    "% reduction, first value":
+      g.firstReductions.map((x) => `case ${x.caseId}: ${formatInterval(x.bounds, 1)}`)
+        .join("; ") || null,
+    "% reduction, last value":
+      g.lastReductions.map((x) => `case ${x.caseId}: ${formatInterval(x.bounds, 1)}`)
+        .join("; ") || null,
     excluded: g.excluded.length ? groupedExclusions(g.excluded) : null,
   }));
   if (excluded.length > 0) {
@@ -271,6 +298,20 @@ function testName(t: TestResult): string {
   return `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`;
 }
 
+/** A p-value in words: 4 decimals, or 2 significant digits below 0.001 (never "0"). */
+const pText = (p: number): string => p >= 0.001 ? fmt(p, 4) : p.toExponential(1);
+
+/** What a test row says beside its p: why there is none, the smallest p possible, ties left out. */
+function testNote(t: TestResult): string | null {
+  return [
+    t.reason ?? null,
+    t.minP === null ? null : `smallest p possible with ${plural(t.n, "pair")}: ${pText(t.minP)}`,
+    t.tied?.length
+      ? `${plural(t.tied.length, "tied pair")} left out (${casesListing(t.tied)})`
+      : null,
+  ].filter((x) => x !== null).join("; ") || null;
+}
+
 /**
  * Sign and permutation tests of pre vs post values at the first and the last post-drug value,
  * one row each, with the cases left out. For the values themselves use `pairedTests`.
@@ -288,18 +329,29 @@ function testName(t: TestResult): string {
  */
 export function testRows(s: CaseSeries): Row[] {
   expectSeries("testRows", s);
-  return pairedTests(s.cases).flatMap((p) =>
-    [p.sign, p.permutation].map((t) => ({
+  return pairedTests(s.cases).flatMap((p) => {
+    // The statistic's unit: a count of pairs (sign), or the values' unit (permutation).
+    const { unit } = valueScale(s.cases.filter((c) => p.pairs.some((x) => x.caseId === c.id)));
+    const what = (t: TestResult) =>
+      t.statistic === null
+        ? null
+        : t.test === "sign"
+        ? "statistic: pairs lower after"
+        : `statistic: mean change after − before (${unit})`;
+    return [p.sign, p.permutation].map((t) => ({
       timing: `${p.timing} post-drug value`,
       test: testName(t),
       n: t.n,
       cases: p.pairs.map((x) => x.caseId).join(", ") || null,
       statistic: num(t.statistic),
-      "p (two-sided)": num(t.pValue),
-      note: t.reason ?? null,
+      // Rounded to 4 decimals, a small p would read 0: below 0.001, 2 significant digits.
+      "p (two-sided)": t.pValue !== null && t.pValue < 0.001
+        ? Number(t.pValue.toPrecision(2))
+        : num(t.pValue),
+      note: [what(t), testNote(t)].filter((x) => x !== null).join("; ") || null,
       excluded: excludedIds(p.excluded),
-    }))
-  );
+    }));
+  });
 }
 
 /**

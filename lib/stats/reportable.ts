@@ -3,12 +3,17 @@
  * phase (`min_points_per_phase` in `data/study.json`; the SCED standards ask for at least three,
  * Kratochwill et al. 2013, WWC), and an interval that agrees with its own standard error and stays
  * within its measure's range. The computation itself is untouched (`effectSize` gives it); what
- * the tables and figures report goes through {@link reportable}.
+ * the tables and figures report goes through {@link reportable}. An interval of zero width from an
+ * SE of 0 (phases without variation) is withheld too: it describes no uncertainty.
  *
  * @module
  */
 import { MEASURE_RANGE } from "./effect_sizes/mod.ts";
 import type { EffectSizeResult } from "./types.ts";
+
+/** A range in words: "[0, 1]", "(-inf, 100]". */
+const rangeText = ([lo, hi]: readonly [number, number]): string =>
+  `${lo === -Infinity ? "(-inf" : `[${lo}`}, ${hi === Infinity ? "inf)" : `${hi}]`}`;
 
 /**
  * The result as it may be reported: unchanged when both phases have at least `minPoints` values
@@ -18,6 +23,9 @@ import type { EffectSizeResult } from "./types.ts";
  *
  * @param r A computed effect size.
  * @param minPoints The fewest values a phase must have for an index to be reported.
+ * @param attainable The range the measure can take on the data at hand, when narrower than its
+ * registered range (PoGO cannot exceed 100 when no value can pass the goal: see
+ * `attainableRange`); default the registry's.
  * @returns The result to report.
  * @example
  * ```ts
@@ -31,6 +39,7 @@ import type { EffectSizeResult } from "./types.ts";
 export function reportable<M extends string>(
   r: EffectSizeResult<M>,
   minPoints: number,
+  attainable?: readonly [number, number],
 ): EffectSizeResult<M> {
   const { baseline: a, treatment: b } = r.n;
   if (a < minPoints || b < minPoints) {
@@ -46,7 +55,7 @@ export function reportable<M extends string>(
         `index needs at least ${minPoints} per phase (study.json; Kratochwill et al. 2013)`,
     };
   }
-  const range = MEASURE_RANGE[r.measure as keyof typeof MEASURE_RANGE];
+  const range = attainable ?? MEASURE_RANGE[r.measure as keyof typeof MEASURE_RANGE];
   const { ciLower: lo, ciUpper: hi, se } = r;
   if (lo === null || hi === null) return r;
   const problems: string[] = [];
@@ -55,10 +64,19 @@ export function reportable<M extends string>(
   if (se !== null && se > 0 && lo === hi && r.informativeCi === undefined) {
     problems.push(`its interval [${lo}, ${hi}] has no width while its SE is ${se.toFixed(4)}`);
   }
+  // An SE of 0 (every value of each phase the same): its interval [x, x] claims a certainty
+  // that a few values cannot give.
+  if (se === 0 && lo === hi) {
+    problems.push(
+      "its SE is 0 (the values within each phase do not vary), so its zero-width interval " +
+        `from ${a} and ${b} values does not describe its uncertainty`,
+    );
+  }
   if (range && (lo < range[0] || hi > range[1])) {
     problems.push(
-      `its interval [${lo.toFixed(2)}, ${hi.toFixed(2)}] leaves the measure's range ` +
-        `[${range[0]}, ${range[1]}]`,
+      `its interval [${lo.toFixed(2)}, ${hi.toFixed(2)}] leaves the ${
+        attainable ? "range the measure can take on these values" : "measure's range"
+      } ${rangeText(range)}`,
     );
   }
   if (problems.length === 0) return r;

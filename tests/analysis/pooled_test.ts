@@ -82,8 +82,9 @@ Deno.test("aggregation and line of therapy name the odd cases; nothing prints un
 });
 
 Deno.test("a bounded aggregate stays in its range; the untruncated Wald limits are kept", () => {
-  // The aggregation itself, on every computed index (the study's minimum per phase set to 1).
-  const study = { ...real.study, minPointsPerPhase: 1 };
+  // The aggregation itself, on every computed index (the study's minimum per phase, and of
+  // cases pooled, set to 1).
+  const study = { ...real.study, minPointsPerPhase: 1, minCasesForest: 1 };
   const all = { ...real, study, cases: real.cases.map((c) => ({ ...c, study })) };
   const rows = aggregateRows(all, "NAP");
   for (const r of rows) {

@@ -4,17 +4,22 @@
  */
 import assert from "node:assert/strict";
 import {
+  aggregateRows,
   caseChange,
   type CaseSeries,
+  effectSizeRows,
   groupRows,
   lineOfTherapyCaption,
   loadCaseSeries,
+  permutationTest,
   responderRows,
   responders,
+  signTest,
   testRows,
 } from "../../lib/mod.ts";
 import { FOREST } from "../../lib/plots/mod.ts";
 import { articleSeries, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
 
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));
 
@@ -101,4 +106,163 @@ Deno.test("line of therapy: cases that take the drug but have no reduction are s
   const caption = lineOfTherapyCaption(cut);
   assert.match(caption, /: no case can be assessed \(/, caption);
   for (const c of cut.cases) assert.ok(caption.includes(c.id), `${c.id} in: ${caption}`);
+});
+
+Deno.test("tests: each row states the smallest p its pairs can give, and the tied pairs left out", () => {
+  // Three pairs, all lower after: neither test can give less than 2/2^3 = 0.25.
+  const down = [{ caseId: "a", pre: 5, post: 1 }, { caseId: "b", pre: 6, post: 2 }, {
+    caseId: "c",
+    pre: 4,
+    post: 3,
+  }];
+  assert.equal(signTest(down).minP, 0.25);
+  assert.equal(signTest(down).pValue, 0.25);
+  assert.equal(permutationTest(down).minP, 0.25);
+  // A tied pair: the sign test drops it (n = 2, smallest p 0.5) and names it; the permutation
+  // test keeps it, but its zero difference doubles every count (smallest p 2^(1+1−3) = 0.5).
+  const tied = [...down.slice(0, 2), { caseId: "c", pre: 4, post: 4 }];
+  assert.equal(signTest(tied).n, 2);
+  assert.deepEqual(signTest(tied).tied, ["c"]);
+  assert.equal(signTest(tied).minP, 0.5);
+  assert.equal(permutationTest(tied).minP, 0.5);
+  // Sampled (more pairs than enumerated): never below 1/(draws + 1).
+  const many = Array.from({ length: 30 }, (_, i) => ({ caseId: `${i}`, pre: 5, post: i % 7 }));
+  const sampled = permutationTest(many, { maxExact: 10, draws: 99 });
+  assert.equal(sampled.minP, 0.01);
+  // Many pairs: a tiny floor is written as such, never rounded to 0.
+  const twenty = Array.from({ length: 20 }, (_, i) => ({ caseId: `${i}`, pre: 9, post: i % 5 }));
+  assert.equal(signTest(twenty).minP, 2 ** -19);
+  // In the table: the note of every test with pairs says it, with the number of pairs.
+  for (const r of testRows(series)) {
+    if (r.n === 0) continue;
+    // What the statistic counts or measures, in its unit: the column holds both kinds.
+    assert.match(
+      String(r.note),
+      r.test === "exact sign test"
+        ? /^statistic: pairs lower after; /
+        : /^statistic: mean change after − before \((cm|points|mm)\); /,
+    );
+    assert.match(String(r.note), new RegExp(`smallest p possible with ${r.n} pairs?: 0\\.?\\d*`));
+  }
+});
+
+Deno.test("testRows: a tied pair left out of the sign test is named in its note", () => {
+  const s = aroundDrug(series.study);
+  const days = { before: 5, start: 10, after: 20 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const tie = { ...makeCase(days, [period], { before: 5, after: 5 }), id: "tie", study: s.study };
+  const rows = testRows({ ...s, cases: [s.cases[0], tie] });
+  const sign = rows.find((r) =>
+    r.test === "exact sign test" && r.timing === "last post-drug value"
+  )!;
+  assert.equal(sign.n, 1);
+  assert.match(String(sign.note), /1 tied pair left out \(case tie\)/);
+});
+
+Deno.test("aggregateRows: fewer estimable cases than the study pools give no aggregate, and say why", () => {
+  const s = aroundDrug(series.study);
+  const days = { a1: 1, a2: 2, a3: 3, start: 10, b1: 11, b2: 12, b3: 13 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const made = (id: string, shift: number) => ({
+    ...makeCase(days, [period], { a1: 7, a2: 6 + shift, a3: 8, b1: 3, b2: 2 + shift, b3: 4 }),
+    id,
+    study: { ...s.study, minPointsPerPhase: 3, minCasesForest: 3 },
+  });
+  const rowsOf = (n: number) => {
+    const cases = Array.from({ length: n }, (_, i) => made(`k${i}`, i / 10));
+    return aggregateRows({ ...s, study: cases[0].study, cases }, "NAP");
+  };
+  // Two cases with an estimate: the "aggregate" would be their own estimates averaged.
+  for (const r of rowsOf(2)) {
+    assert.equal(r.n, 2);
+    assert.equal(r.estimate, null);
+    assert.equal(r["CI lower"], null);
+    assert.match(String(r.note), /not pooled: 2 cases with an estimate; .*at least 3/);
+    assert.equal(r.cases, "k0, k1");
+  }
+  // Three: pooled, with its interval.
+  for (const r of rowsOf(3)) {
+    assert.equal(r.n, 3);
+    assert.equal(typeof r.estimate, "number", JSON.stringify(r));
+  }
+});
+
+Deno.test("testRows: a tiny smallest p is written as such, not rounded to 0", () => {
+  const s = aroundDrug(series.study);
+  const days = { before: 5, start: 10, after: 20 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const cases = Array.from({ length: 20 }, (_, i) => ({
+    ...makeCase(days, [period], { before: 6, after: 1 + (i % 4) }),
+    id: `c${i}`,
+    study: s.study,
+  }));
+  const sign = testRows({ ...s, cases }).find((r) => r.test === "exact sign test")!;
+  assert.equal(sign.n, 20);
+  assert.match(String(sign.note), /smallest p possible with 20 pairs: 1\.9e-6/);
+  // Every case lower after: the p itself is that floor, not 0.
+  assert.equal(sign["p (two-sided)"], 0.0000019);
+});
+
+Deno.test("responders: a case whose values' bounds fall on both sides of a threshold is named", () => {
+  const s = aroundDrug(series.study);
+  const days = { before: 5, start: 10, after: 20 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const made = (id: string, after: number | [number, number]) => ({
+    ...makeCase(days, [period], { before: 6, after }),
+    id,
+    study: s.study,
+  });
+  // 6 → [2, 4]: [33.3, 66.7]%, 50% at its nominal value; 6 → 1: 83.3% whatever the bounds.
+  const rows = responders([made("ranged", [2, 4]), made("sure", 1)]);
+  const at = (pct: number) =>
+    responderRows(rows).find((r) => r.timing === "first" && r.threshold === `≥${pct}% reduction`)!;
+  assert.equal(at(50).responders, "2/2");
+  assert.equal(
+    at(50).note,
+    "case ranged is counted at its nominal value but is not a responder at every bound of its values",
+  );
+  assert.equal(at(30).note, null);
+  assert.deepEqual(rows.find((r) => r.threshold.value === 50)!.uncertain, [
+    { caseId: "ranged", responder: true },
+  ]);
+});
+
+Deno.test("line of therapy: a reduction from a range is a range; no percent of a 0 baseline says so", () => {
+  const s = aroundDrug(series.study);
+  const days = { before: 5, start: 10, after: 20 };
+  const period = { drug: s.study.drug, dose: 10, start: "start", end: null };
+  const ranged = {
+    ...makeCase(days, [period], { before: 6, after: [2, 4] }),
+    id: "ranged",
+    study: s.study,
+  };
+  const rows = groupRows({ ...s, cases: [ranged, zeroBaseline(s)] });
+  assert.equal(rows[0]["% reduction, first value"], "case ranged: [33.3, 66.7]");
+  const zero = rows.find((r) => String(r.excluded ?? "").includes("zero"))!;
+  assert.match(String(zero.excluded), /the baseline may be 0: no percent of it/);
+});
+
+Deno.test("PoGO: an interval past 100 (no value can pass the goal) is not reported bare", () => {
+  const s = aroundDrug(series.study);
+  const study = { ...s.study, minPointsPerPhase: 3, minCasesForest: 3 };
+  const days = { a1: 1, a2: 2, a3: 3, start: 10, b1: 11, b2: 12, b3: 13 };
+  const period = { drug: study.drug, dose: 10, start: "start", end: null };
+  // 5, 6, 7 → 0, 0, 0: PoGO 100 with a Wald interval [73.3, 126.7] (SingleCaseES's).
+  const made = (id: string) => ({
+    ...makeCase(days, [period], { a1: 5, a2: 6, a3: 7, b1: 0, b2: 0, b3: 0 }),
+    id,
+    study,
+  });
+  const pogo = effectSizeRows(made("k")).find((r) => r.measure === "PoGO")!;
+  assert.equal(pogo.estimate, 100);
+  assert.equal(pogo["CI upper"], null);
+  assert.match(
+    String(pogo.note),
+    /leaves the range the measure can take on these values \(-inf, 100\]/,
+  );
+  // Aggregated: cut at 100, the Wald limits kept in the note.
+  const cases = ["k1", "k2", "k3"].map(made);
+  const agg = aggregateRows({ ...s, study, cases }, "PoGO").find((r) => r.weighting === "equal")!;
+  assert.equal(agg["CI upper"], 100);
+  assert.match(String(agg.note), /truncated to the measure's range/);
 });

@@ -51,3 +51,20 @@ Deno.test("the study's minimum applies to every reported index of the real cases
     if (result.estimate !== null) assert.ok(!short, caseId);
   }
 });
+
+Deno.test("an SE of 0 from phases without variation: the zero-width interval is withheld, with why", () => {
+  // Every value of each phase equal: SingleCaseES gives LRM and PoGO an SE of 0, an interval [x, x].
+  for (const m of ["LRM", "PoGO"] as const) {
+    const r = effectSize(m, [3, 3, 3], [3, 3, 3], { ...opts, goal: 0 });
+    assert.equal(r.se, 0, m);
+    assert.ok(r.ciLower === r.ciUpper, m); // −0 and 0 alike
+    const shown = reportable(r, 3);
+    assert.equal(shown.estimate, r.estimate, `${m}: the estimate stays`);
+    assert.equal(shown.ciLower, null, m);
+    assert.equal(shown.ciUpper, null, m);
+    assert.match(shown.note!, /SE is 0 .*from 3 and 3 values does not describe its uncertainty/);
+  }
+  // A phase that varies keeps its interval.
+  const varied = reportable(effectSize("LRM", [3, 4, 5], [1, 2, 3], opts), 3);
+  assert.notEqual(varied.ciLower, null);
+});

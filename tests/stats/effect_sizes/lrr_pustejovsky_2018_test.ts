@@ -35,3 +35,19 @@ Deno.test("LRR edges: one observation; all-zero phases with D = 1 and without tr
   assert.equal(none.estimate, null);
   assert.match(none.reason!, /mean of 0/);
 });
+
+Deno.test("LRR: a phase mean truncated to 1/(2·D·n) is said, since the estimate then rests on D", () => {
+  const opts = { improvement: "decrease" as const };
+  // Phase B all 0: its mean becomes 1/(2·1·3) under scale "count" (D = 1), as SingleCaseES.
+  // Bias-corrected: ln(1/6) + (1/27)/(2·3/36) − [ln 6 + 1/(2·3·36)] (variance floor 1/n³ in B).
+  const r = effectSize("LRRd", [5, 6, 7], [0, 0, 0], opts);
+  const expected = Math.log(1 / 6) + (1 / 27) / (2 * 3 / 36) - (Math.log(6) + 1 / (2 * 3 * 36));
+  assert.ok(Math.abs(r.estimate! - expected) < 1e-12, String(r.estimate));
+  assert.match(r.note!, /^phase B mean truncated to 1\/\(2·D·n\) with D = 1 \(scale "count"/);
+  assert.match(
+    effectSize("LRRd", [0, 0, 0], [0, 0, 0], opts).note!,
+    /^phase A and B means truncated/,
+  );
+  // No mean below the floor: no note.
+  assert.equal(effectSize("LRRd", [5, 6, 7], [1, 2, 3], opts).note, undefined);
+});

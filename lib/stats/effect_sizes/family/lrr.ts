@@ -101,5 +101,21 @@ export function lrr<M extends "LRRd" | "LRRi">(
       reason: "a phase with one observation has no variance: no standard error",
     });
   }
-  return wald(measure, m, n, options, est, Math.sqrt(va / (m * ta * ta) + vb / (n * tb * tb)));
+  // A phase mean below the truncation floor: the estimate is set by the scale's D, not the data.
+  const floored = [ta > ma ? "A" : null, tb > mb ? "B" : null].filter((x) => x !== null);
+  const note = floored.length
+    ? `phase ${floored.join(" and ")} mean${floored.length > 1 ? "s" : ""} truncated to ` +
+      `1/(2·D·n) with D = ${D} (scale ` +
+      `"${scale}"; SingleCaseES trunc_const): the estimate depends on that choice` +
+      (scale === "count" ? '; scale "other" truncates nothing' : "")
+    : undefined;
+  return wald(
+    measure,
+    m,
+    n,
+    options,
+    est,
+    Math.sqrt(va / (m * ta * ta) + vb / (n * tb * tb)),
+    note ? { note } : {},
+  );
 }
