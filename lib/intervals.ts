@@ -358,3 +358,27 @@ export function fmt(x: number | null | undefined, digits = 2): string {
   if (typeof x !== "number") wrongArgument("fmt", "a number or null", x);
   return formatNumber(x, digits);
 }
+
+/**
+ * Formats a p-value for prose: three decimals at most ({@link fmt}), or two significant digits
+ * below 0.001, so that a small p never reads as 0; "–" for null.
+ *
+ * @param p The p-value (or null).
+ * @returns The text.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fmtP } from "#lib/mod.ts";
+ * assert.equal(fmtP(0.25), "0.25");
+ * assert.equal(fmtP(0.0000123), "0.000012");
+ * assert.equal(fmtP(1e-7), "0.0000001");
+ * assert.equal(fmtP(null), "–");
+ * ```
+ */
+export function fmtP(p: number | null | undefined): string {
+  if (typeof p === "number" && p > 0 && p < 0.001) {
+    // Two significant digits, written out (no exponent): 0.000012, 0.0000001.
+    return p.toFixed(1 - Math.floor(Math.log10(p))).replace(/0+$/, "");
+  }
+  return fmt(p, 3);
+}

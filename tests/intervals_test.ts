@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { atBound, fmt, formatDay, formatInterval, formatNumber } from "../lib/mod.ts";
+import { atBound, fmt, fmtP, formatDay, formatInterval, formatNumber } from "../lib/mod.ts";
 
 Deno.test("formatNumber: decimals cut, trailing zeros dropped, infinities named", () => {
   assert.equal(formatNumber(30.30303, 1), "30.3");
@@ -43,4 +43,13 @@ Deno.test("formatDay: a point, a dated interval with its nominal day, an undated
     "days [81, inf) (no date stated)",
   );
   assert.equal(formatDay({ lo: 0, hi: 7, nominal: 3.25 }, true, { digits: 1 }), "3.3 [0, 7]");
+});
+
+Deno.test("fmtP: a small p-value is never written as 0, and never with an exponent", () => {
+  assert.equal(fmtP(0.25), "0.25");
+  assert.equal(fmtP(0.0012), "0.001");
+  assert.equal(fmtP(0.0000123), "0.000012");
+  assert.equal(fmtP(2e-9), "0.000000002");
+  assert.equal(fmtP(1), "1");
+  assert.equal(fmtP(null), "–");
 });
