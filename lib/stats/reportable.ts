@@ -64,11 +64,12 @@ export function reportable<M extends string>(
   if (se !== null && se > 0 && lo === hi && r.informativeCi === undefined) {
     problems.push(`its interval [${lo}, ${hi}] has no width while its SE is ${se.toFixed(4)}`);
   }
-  // An SE of 0 (every value of each phase the same): its interval [x, x] claims a certainty
-  // that a few values cannot give.
+  // An SE of 0 (every value of each phase the same; for LRM, the order statistics its SE rests
+  // on equal, though the phase varies): its interval [x, x] claims a certainty that a few values
+  // cannot give.
   if (se === 0 && lo === hi) {
     problems.push(
-      "its SE is 0 (the values within each phase do not vary), so its zero-width interval " +
+      "its SE is 0 (the values it rests on do not vary), so its zero-width interval " +
         `from ${a} and ${b} values does not describe its uncertainty`,
     );
   }

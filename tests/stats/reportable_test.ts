@@ -68,3 +68,14 @@ Deno.test("an SE of 0 from phases without variation: the zero-width interval is 
   const varied = reportable(effectSize("LRM", [3, 4, 5], [1, 2, 3], opts), 3);
   assert.notEqual(varied.ciLower, null);
 });
+
+Deno.test("an SE of 0 with phases that vary (LRM: equal order statistics) is not blamed on them", () => {
+  // Nine values per phase, all but the ends equal: LRM's SE rests on the 2nd and 8th order
+  // statistics (Bonett & Price 2020), which are equal, so its SE is 0 though each phase varies.
+  const r = effectSize("LRM", [1, 5, 5, 5, 5, 5, 5, 5, 9], [1, 2, 2, 2, 2, 2, 2, 2, 4], opts);
+  assert.equal(r.se, 0);
+  const shown = reportable(r, 3);
+  assert.equal(shown.ciLower, null);
+  assert.match(shown.note!, /SE is 0/);
+  assert.doesNotMatch(shown.note!, /within each phase do not vary/);
+});
