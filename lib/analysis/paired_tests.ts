@@ -129,8 +129,9 @@ export interface TestResult {
   draws?: number;
   /**
    * The smallest two-sided p-value the test can give with these pairs (sign test: 2·0.5^n; exact
-   * permutation: 2^(1+z−n), z pairs with no difference; sampled: not below 1/(draws + 1)):
-   * with few pairs even a change in every case cannot give a small p. `null` when no pair.
+   * permutation: 2^(1+z−n), z pairs with no difference; sampled: 1/(draws + 1), its resolution,
+   * since a sampled p can fall below the exact floor): with few pairs even a change in every case
+   * cannot give a small p. `null` when no pair.
    */
   minP: number | null;
   /** Sign test: the cases whose pair is tied (no difference), left out of `n`. */
@@ -140,6 +141,16 @@ export interface TestResult {
   /** What the test can and cannot show here. */
   caveat: string;
 }
+
+/**
+ * A post − pre difference this small is a tie: values are on the common 0–10 metric, stated to a
+ * digit or two, so a smaller difference is floating-point error (the mean of 3.3, 3.3 and 3.3 is
+ * 3.2999999999999994, which must tie with a later 3.3).
+ */
+const TIE = 1e-9;
+
+/** A pair's post − pre difference, 0 for a tie ({@link TIE}). */
+const difference = (p: PrePost): number => Math.abs(p.post - p.pre) <= TIE ? 0 : p.post - p.pre;
 
 const TEST_CAVEAT = "Phases were not randomised and the cases were not sampled: the p-value " +
   "describes how extreme the pattern is among sign assignments, not evidence of a drug effect.";
@@ -159,10 +170,10 @@ const TEST_CAVEAT = "Phases were not randomised and the cases were not sampled: 
  * ```
  */
 export function signTest(pairs: readonly PrePost[]): TestResult {
-  const d = pairs.map((p) => p.post - p.pre).filter((x) => x !== 0);
+  const d = pairs.map(difference).filter((x) => x !== 0);
   const n = d.length;
   const down = d.filter((x) => x < 0).length;
-  const tied = pairs.filter((p) => p.post === p.pre).map((p) => p.caseId);
+  const tied = pairs.filter((p) => difference(p) === 0).map((p) => p.caseId);
   const ties = tied.length ? { tied } : {};
   if (n === 0) {
     return {
@@ -211,7 +222,7 @@ export function permutationTest(
   options: { maxExact?: number; draws?: number; seed?: number } = {},
 ): TestResult {
   checkOptions("permutationTest", permutationOptionsSchema, options);
-  const d = pairs.map((p) => p.post - p.pre);
+  const d = pairs.map(difference);
   const n = d.length;
   if (n === 0) {
     return {
@@ -266,7 +277,7 @@ export function permutationTest(
     exact: false,
     seed,
     draws,
-    minP: Math.max(floor, 1 / (draws + 1)),
+    minP: 1 / (draws + 1),
     caveat: TEST_CAVEAT,
   };
 }

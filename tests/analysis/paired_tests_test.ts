@@ -1,0 +1,42 @@
+/**
+ * The paired tests (`lib/analysis/paired_tests.ts`): ties found despite floating-point error, and
+ * the smallest p each test can give.
+ */
+import assert from "node:assert/strict";
+import { permutationTest, signTest } from "../../lib/mod.ts";
+
+/** A baseline that is a mean of three equal values carries floating-point error. */
+const mean3 = (3.3 + 3.3 + 3.3) / 3;
+
+Deno.test("signTest: a difference of floating-point error is a tie, named and left out of n", () => {
+  assert.notEqual(mean3, 3.3); // the premise: the mean is not exactly 3.3
+  const r = signTest([
+    { caseId: "a", pre: mean3, post: 3.3 },
+    { caseId: "b", pre: 6, post: 2 },
+  ]);
+  assert.equal(r.n, 1);
+  assert.deepEqual(r.tied, ["a"]);
+  assert.equal(r.pValue, 1);
+  assert.equal(r.minP, 1);
+});
+
+Deno.test("permutationTest: a tie by floating-point error doubles the exact floor", () => {
+  const r = permutationTest([
+    { caseId: "a", pre: mean3, post: 3.3 },
+    { caseId: "b", pre: 6, post: 2 },
+    { caseId: "c", pre: 7, post: 1 },
+  ]);
+  assert.equal(r.exact, true);
+  assert.equal(r.minP, 2 ** (1 + 1 - 3)); // one zero difference of three
+  assert.equal(r.pValue, 0.5);
+});
+
+Deno.test("permutationTest, sampled: its smallest p is its resolution, which the p never falls below", () => {
+  const pairs = Array.from({ length: 6 }, (_, i) => ({ caseId: `${i}`, pre: 8, post: 1 + i / 10 }));
+  for (const seed of [1, 2, 4, 7]) {
+    const r = permutationTest(pairs, { maxExact: 3, draws: 1000, seed });
+    assert.equal(r.exact, false);
+    assert.equal(r.minP, 1 / 1001);
+    assert.ok(r.pValue! >= r.minP!, `seed ${seed}: p ${r.pValue} below the stated smallest p`);
+  }
+});
