@@ -419,19 +419,33 @@ export function robustnessSummary(
 
 /**
  * Which responder conclusions move when every stated value is varied by half its last stated
- * digit, in one paragraph.
+ * digit, in one paragraph. It says which values were varied and which were not, by the rule of
+ * `data/README.md` ("Rounding"): a value on a scale of whole numbers (an NRS, a verbal category)
+ * and a value whose words state no number are not varied; when no value of the cases assessed is
+ * varied, it says so and that no conclusion can move (not that none moves under a variation that
+ * was not made).
  *
- * @param verdicts The verdicts (`roundingRobustness`).
+ * @param verdicts The verdicts (`roundingRobustness`), each with its case's values
+ * (`RoundingVerdict.values`).
  * @returns The paragraph.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { roundingSummary } from "#lib/mod.ts";
+ * const values = { varied: 3, wholeScale: 0, wholeScales: [], noNumber: 0 };
  * const s = roundingSummary([{
  *   caseId: "1", timing: "first", threshold: "≥30% reduction", nominal: true,
- *   asStated: [30.3, 30.3], rounded: [27.7, 32.8], status: "moves under rounding",
+ *   asStated: [30.3, 30.3], rounded: [27.7, 32.8], status: "moves under rounding", values,
  * }]);
  * assert.ok(s.includes("case 1, ≥30% reduction at the first value (reached as stated; 27.7–32.8%"), s);
+ * // Values on a scale of whole numbers are not varied, and the paragraph says so.
+ * const nrs = { varied: 0, wholeScale: 2, wholeScales: ["nrs-0-10"], noNumber: 0 };
+ * const t = roundingSummary([{
+ *   caseId: "2", timing: "first", threshold: "≥30% reduction", nominal: true,
+ *   asStated: [57, 57], rounded: [57, 57], status: "holds", values: nrs,
+ * }]);
+ * assert.ok(t.startsWith("No stated value is varied by rounding"), t);
+ * assert.ok(t.includes("2 values on a scale of whole numbers (nrs-0-10)"), t);
  * ```
  */
 export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
@@ -442,23 +456,66 @@ export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
     `case ${v.caseId}, ${v.threshold} at the ${v.timing} value (${
       v.nominal ? "reached" : "not reached"
     } as stated; ${fmt(v.rounded[0], 1)}–${fmt(v.rounded[1], 1)}${unit(v)} with rounding)`;
-  const head = "Each stated value varied by half a unit of its last stated digit (± 0.05 for a " +
-    "value stated to one decimal, ± 0.5 for a whole number): ";
+  const rule = "half a unit of its last stated digit (± 0.05 for a value stated to one decimal, " +
+    "± 0.5 for a whole number)";
   if (verdicts.length === 0) {
     // Not only for want of a value before and after the drug: a baseline that may be 0 has no
     // percent reduction either (`roundingGaps`).
-    return head + "no responder conclusion to assess (no case has a reduction a threshold " +
+    return `Each stated value varied by ${rule}: ` +
+      "no responder conclusion to assess (no case has a reduction a threshold " +
       "applies to: a value before and after the drug, and for a percent threshold a baseline " +
       "that cannot be 0).";
   }
+  const { varied, fixed } = notVaried(verdicts);
+  const alsoAlready = already.length
+    ? ` ${plural(already.length, "other")} already ${
+      agree(already.length, "depends", "depend")
+    } on the extraction intervals as stated (a stated range).`
+    : "";
+  if (varied === 0) {
+    return `No stated value is varied by rounding: the cases assessed have only ${
+      listing(fixed.parts)
+    }, which are not varied (data/README.md, "Rounding"), so none of ${
+      plural(verdicts.length, "responder conclusion")
+    } can move under rounding.` +
+      (already.length
+        ? ` ${already.length} of them ${
+          agree(already.length, "depends", "depend")
+        } on the extraction intervals as stated (a stated range).`
+        : "");
+  }
+  const head = fixed.n === 0
+    ? `Each stated value varied by ${rule}: `
+    : `Each stated value varied by ${rule}, except ${listing(fixed.parts)}, which ${
+      agree(fixed.n, "is", "are")
+    } not varied (data/README.md, "Rounding"): `;
   return head +
     (moving.length
       ? `${plural(moving.length, "responder conclusion")} of ${verdicts.length} ` +
         `${agree(moving.length, "moves", "move")}: ${listing(moving.map(what))}.`
       : `none of ${plural(verdicts.length, "responder conclusion")} moves.`) +
-    (already.length
-      ? ` ${plural(already.length, "other")} already ${
-        agree(already.length, "depends", "depend")
-      } on the extraction intervals as stated (a stated range).`
-      : "");
+    alsoAlready;
+}
+
+/**
+ * The values rounding varies and those it does not, over the cases of some verdicts (each case
+ * once): how many are varied, and the others in words.
+ */
+function notVaried(verdicts: readonly RoundingVerdict[]): {
+  varied: number;
+  fixed: { n: number; parts: string[] };
+} {
+  const byCase = new Map(verdicts.map((v) => [v.caseId, v.values]));
+  const all = [...byCase.values()];
+  const sum = (f: (v: RoundingVerdict["values"]) => number) => all.reduce((n, v) => n + f(v), 0);
+  const whole = sum((v) => v.wholeScale);
+  const none = sum((v) => v.noNumber);
+  const scales = [...new Set(all.flatMap((v) => v.wholeScales))];
+  const parts = [
+    ...(whole
+      ? [`${plural(whole, "value")} on a scale of whole numbers (${scales.join(", ")})`]
+      : []),
+    ...(none ? [`${plural(none, "value")} whose words state no number`] : []),
+  ];
+  return { varied: sum((v) => v.varied), fixed: { n: whole + none, parts } };
 }
