@@ -10,7 +10,7 @@ import { reportable } from "../stats/reportable.ts";
 import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { DOSE_NOT_STATED, doseCell } from "../dose.ts";
+import { doseCell, drugWithDose, formatDose } from "../dose.ts";
 import { fmt, formatInterval, type NominalInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
@@ -36,14 +36,30 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
 const valueCell = (x: NominalInterval, digits = 2): number | string | null =>
   x.lo === x.hi ? num(x.nominal) : formatInterval(x, digits);
 
-/** Which treatments are active at each pain value of a case (certainly, possibly). */
+/**
+ * Which treatments are active at each pain value of a case (certainly, possibly), each with its
+ * dose as the text states it, with its unit (`formatDose`): "paroxetine 20 mg/day", a range with
+ * its bounds ("amitriptyline 10–25 mg/day"), a dose in another unit in the text's words, or
+ * "tramadol (dose not stated)".
+ *
+ * @param c The case.
+ * @returns One row per pain value: the value, its time id, the drugs certainly and possibly given.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { activeRows, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.some((t) => t.dose))!;
+ * const drugs = activeRows(c).flatMap((r) => [r.certain, r.possible].map(String))
+ *   .flatMap((cell) => cell.split(", ")).filter((d) => d !== "–");
+ * // Every dose carries its unit, or says it is not stated.
+ * assert.ok(drugs.every((d) => /mg\/day|dose not stated/.test(d)), drugs.join("; "));
+ * ```
+ */
 export function activeRows(c: Case): Row[] {
   expectCase("activeRows", c);
   const { name } = valueScale([c]);
-  const dose = (t: Treatment) => t.dose || t.doseWords ? doseCell(t) : DOSE_NOT_STATED;
-  // "paroxetine 20", or "duloxetine (dose not stated)".
-  const label = (t: Treatment) =>
-    t.dose || t.doseWords ? `${t.drug} ${dose(t)}` : `${t.drug} (${dose(t)})`;
+  // "paroxetine 20 mg/day", or "duloxetine (dose not stated)".
+  const label = (t: Treatment) => drugWithDose(t);
   return c.observations.map((o) => {
     const a = activeTreatments(c, o.day.timeId);
     // A drug surely given though none of its periods surely is (a dose change whose day is
@@ -54,7 +70,11 @@ export function activeRows(c: Case): Row[] {
     const certain = [
       ...a.certain.map(label),
       ...surely.map((d) =>
-        `${d} (${[...new Set(a.possible.filter((t) => t.drug === d).map(dose))].join(" or ")})`
+        `${d} (${
+          [...new Set(a.possible.filter((t) => t.drug === d).map((t) => formatDose(t)))].join(
+            " or ",
+          )
+        })`
       ),
     ];
     const possible = a.possible.filter((t) => !surely.includes(t.drug)).map(label);
