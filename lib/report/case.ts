@@ -10,7 +10,8 @@ import { reportable } from "../stats/reportable.ts";
 import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { doseCell, drugWithDose, formatDose } from "../dose.ts";
+import { drugWithDose, formatDose } from "../dose.ts";
+import { doseCells, doseShape } from "./dose_cells.ts";
 import { fmt, formatInterval, type NominalInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
@@ -264,11 +265,30 @@ export function aucRows(c: Case): Row[] {
   });
 }
 
-/** Rate of change per drug and dose period. */
+/**
+ * Rate of change per drug and dose period. The dose columns are those of the dose periods table
+ * (`dose_cells.ts`): `mg/day` numbers, `null` for a row over all doses of a drug or a dose not
+ * stated in mg/day, with why in `dose note`.
+ *
+ * @param c The case.
+ * @returns One row per dose period, then one per drug over all its doses.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, rateRows } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
+ * const rows = rateRows(c);
+ * assert.ok(rows.every((r) => typeof r["mg/day"] === "number" || r["mg/day"] === null));
+ * assert.ok(rows.some((r) => r["dose note"] === "all doses"));
+ * ```
+ */
 export function rateRows(c: Case): Row[] {
   expectCase("rateRows", c);
   const { unit } = valueScale([c]);
-  return periodRates(c).map((r) => {
+  const rates = periodRates(c);
+  const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
+  const shape = doseShape(rates.map(entry));
+  return rates.map((r) => {
     const lo = Math.min(...r.values);
     const hi = Math.max(...r.values);
     const net = r.values.length >= 3 && hi - lo > Math.abs(r.values.at(-1)! - r.values[0]);
@@ -280,7 +300,7 @@ export function rateRows(c: Case): Row[] {
     ].filter((x) => x !== null);
     return {
       drug: r.drug,
-      "mg/day": r.period ? doseCell(r.period) : "all doses",
+      ...doseCells(entry(r), shape),
       n: r.n,
       // A value stated as a range shows as its range, not as its midpoint.
       values: r.intervals.map((v) => formatInterval(v, 1)).join(" → ") || null,

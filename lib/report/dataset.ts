@@ -8,7 +8,8 @@
 import { scaleWords } from "./cells.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { doseCell, drugWithDose, formatDose } from "../dose.ts";
+import { drugWithDose, formatDose } from "../dose.ts";
+import { doseCells, doseShape } from "./dose_cells.ts";
 import { formatInterval, TIME_RULES, VALUE_RULES } from "../intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
@@ -67,17 +68,34 @@ export function casesRows(s: CaseSeries): Row[] {
   }));
 }
 
-/** One row per dose period of every case. */
+/**
+ * One row per dose period of every case. Its dose is numbers in mg/day, `null` where the text
+ * states none in mg/day, with the reason in a `dose note` column, and a range's upper end in
+ * `mg/day high` (`dose_cells.ts`, which says why): each column of one type in CSV and JSON.
+ *
+ * @param s The case series.
+ * @returns One row per dose period.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, treatmentRows } from "#lib/mod.ts";
+ * const rows = treatmentRows(await loadCaseSeries());
+ * // The mg/day column holds numbers, or null (its reason in the dose note column).
+ * assert.ok(rows.every((r) => typeof r["mg/day"] === "number" || r["mg/day"] === null));
+ * assert.ok(rows.every((r) => r["mg/day"] !== null || typeof r["dose note"] === "string"));
+ * ```
+ */
 export function treatmentRows(s: CaseSeries): Row[] {
   expectSeries("treatmentRows", s);
   // Route and frequency get columns only when the text gives either for some treatment.
   const details = s.cases.some((c) => c.treatments.some((t) => t.route || t.frequency));
+  const shape = doseShape(s.cases.flatMap((c) => c.treatments));
   return s.cases.flatMap((c) =>
     c.treatments.map((t) => ({
       case: c.id,
       drug: t.drug,
       class: t.drugClass,
-      "mg/day": doseCell(t),
+      ...doseCells(t, shape),
       ...(details ? { route: t.route, frequency: t.frequency } : {}),
       start: `${formatInterval(t.start)} (${t.start.timeId})`,
       end: t.end ? `${formatInterval(t.end)} (${t.end.timeId})` : "not stated",
