@@ -368,9 +368,11 @@ export function effectSizeRows(
 /**
  * The opening of a case's notebook, in Markdown: who the patient is, the source, and how many
  * VAS values the text states before and after the drug of interest (or why there is no such
- * split).
+ * split). A Zung SDS score the case lacks is "not reported" where its article reports the scale
+ * for other cases, and "none reported for any case of the article" where it reports it for none
+ * (a fact of the article, not a gap of this case: `unknownRows`).
  *
- * @param s The case series (for the source's citation).
+ * @param s The case series (for the source's citation and its other cases' SDS).
  * @param c The case.
  * @returns A heading and a paragraph.
  * @example
@@ -402,11 +404,16 @@ export function caseIntro(s: CaseSeries, c: Case): string {
       `${p.treatment.length} after` +
       (p.ambiguous ? `; ${p.ambiguous} may fall on either side of its start.` : ".");
   const source = s.sources.get(c.sourceId);
+  // An article that reports no SDS for any case: said as such, not as this case's gap.
+  const sds = c.sds ??
+    (s.cases.some((x) => x.sourceId === c.sourceId && x.sds !== null)
+      ? "not reported"
+      : "none reported for any case of the article");
   // Text from the data is escaped: a citation or cause never becomes a link, image or markup.
   const t = (x: unknown) => markdownText(String(x));
   return `## Case ${t(c.id)}: ${c.age}-year-old ${t(c.sex)}, ${t(c.side)} ${t(c.limb)} limb ` +
     `(${t(c.level)})\n\n` +
-    `Cause: ${t(c.cause)}. Zung SDS: ${c.sds ?? "not reported"}. Day 0: ${t(c.day0)}. ` +
+    `Cause: ${t(c.cause)}. Zung SDS: ${sds}. Day 0: ${t(c.day0)}. ` +
     `Source: ${t(source ? source.citation.replace(/\.?$/, ".") : c.sourceId)} ${values}`;
 }
 

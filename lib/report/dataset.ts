@@ -241,14 +241,49 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
 }
 
 /**
- * What the text leaves unknown, computed from the data: no VAS before the first treatment for
- * phantom pain, time points with an open side, dose periods with no end or no stated dose, missing
- * SDS.
+ * What the text leaves unknown, computed from the data: no pain value before the first treatment
+ * for the indication, time points with an open side, dose periods with no end or no stated dose,
+ * missing SDS.
+ *
+ * A missing SDS (Zung Self-rating Depression Scale) score is a per-case unknown only where the
+ * article reports the scale for some of its cases and not for this one. An article that reports
+ * it for none of its cases has not left a value out case by case: it reports no SDS at all (an
+ * instrument it does not use, as far as its text says), so that is said once, in one row for the
+ * article (its cases in the `case` cell, before the rows of its first case), not as "no SDS
+ * score" in a row for every case.
+ *
+ * @param s The case series.
+ * @returns Rows of `case` and `unknown`, in case order.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, unknownRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // No SDS at all in an article: one row for it, none per case.
+ * const none = { ...s, cases: s.cases.map((c) => ({ ...c, sds: null })) };
+ * const rows = unknownRows(none).filter((r) => String(r.unknown).includes("SDS"));
+ * assert.equal(rows.length, s.sources.size);
+ * assert.equal(rows[0].case, s.cases.filter((c) => c.sourceId === s.cases[0].sourceId)
+ *   .map((c) => c.id).join(", "));
+ * ```
  */
 export function unknownRows(s: CaseSeries): Row[] {
   expectSeries("unknownRows", s);
   const rows: Row[] = [];
+  const ofSource = (id: string) => s.cases.filter((c) => c.sourceId === id);
+  // Articles that report an SDS score for none of their cases.
+  const noSds = new Set(
+    [...new Set(s.cases.map((c) => c.sourceId))].filter((id) =>
+      ofSource(id).every((c) => c.sds === null)
+    ),
+  );
   for (const c of s.cases) {
+    if (noSds.has(c.sourceId) && ofSource(c.sourceId)[0] === c) {
+      rows.push({
+        case: ofSource(c.sourceId).map((x) => x.id).join(", "),
+        unknown: `no SDS score for any case: the article (${c.sourceId}) reports none`,
+      });
+    }
     const firstPain = c.treatments.find((t) => t.purpose === c.study.indication);
     if (firstPain) {
       const before = alignOnDrug(c, firstPain.drug).filter((o) => o.phase === "before");
@@ -261,7 +296,9 @@ export function unknownRows(s: CaseSeries): Row[] {
         });
       }
     }
-    if (c.sds === null) rows.push({ case: c.id, unknown: "no SDS score" });
+    if (c.sds === null && !noSds.has(c.sourceId)) {
+      rows.push({ case: c.id, unknown: "no SDS score" });
+    }
     for (const t of c.timepoints) {
       if (!Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi)) {
         rows.push({
