@@ -123,7 +123,9 @@ export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
   if (verdicts.length === 0) {
     // Not only for want of a value before and after the drug: a baseline that may be 0 has no
     // percent reduction either (`roundingGaps`).
-    return `Each stated value varied by ${rule}: ` +
+    // No case to count values of: the rule is said whole, its exceptions with it.
+    return `Each stated value varied by ${rule}, except values on a scale of whole numbers and ` +
+      `values whose words state no number (data/README.md, "Rounding"): ` +
       "no responder conclusion to assess (no case has a reduction a threshold " +
       "applies to: a value before and after the drug, and for a percent threshold a baseline " +
       "that cannot be 0).";

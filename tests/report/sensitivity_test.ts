@@ -193,6 +193,11 @@ Deno.test("roundingSummary: with no verdict, it does not say that no case has a 
   assert.match(text, /no responder conclusion to assess/);
   assert.doesNotMatch(text, /no case has a value before and after/);
   assert.match(text, /baseline that cannot be 0/);
+  // The rule is said with its exceptions: not every value is varied.
+  assert.match(
+    text,
+    /except values on a scale of whole numbers and values whose words state no number/,
+  );
 });
 
 /** A case of `s` with its values put on another scale (words and all). */
