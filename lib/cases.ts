@@ -86,7 +86,9 @@ export function valueScale(
 
 /**
  * Which scales the values of some cases are on, and what pooling them assumes: one sentence for
- * the pooled notebook and captions.
+ * the pooled notebook and captions. Each source is cited once (Hjermstad et al. 2011 in the NRS
+ * rule, not again in the caveat after it), and the caveat that a point of NRS is not a cm of VAS
+ * is said only where both are pooled.
  *
  * @param cases The cases pooled.
  * @returns The sentence.
@@ -112,9 +114,14 @@ export function scaleMix(cases: readonly Case[]): string {
     `${e.scale.id} (${e.ids.length === 1 ? "case" : "cases"} ${listing(e.ids)})`
   );
   if (by.size === 1) return `Every value is on one scale, ${parts[0]}: pooled as stated.`;
+  // The caveat of pooling NRS with VAS, only where both are pooled; its source is cited once,
+  // in the NRS rule just before it.
+  const names = new Set([...by.values()].map((e) => e.scale.name));
   return `The values are on ${by.size} scales, ${listing(parts)}; they are pooled on the common ` +
     `0–10 metric (data/README.md): ${
       listing([...by.values()].map((e) => `${e.scale.id} ${e.scale.rule}`))
-    }. A point of NRS and a cm of VAS correlate closely but are not the same amount of pain ` +
-    "(Hjermstad et al. 2011).";
+    }.` +
+    (names.has("NRS") && names.has("VAS")
+      ? " A point of NRS and a cm of VAS correlate closely but are not the same amount of pain."
+      : "");
 }

@@ -98,10 +98,17 @@ export {
   type RoundingGap,
   roundingGaps,
   roundingRobustness,
+  type RoundingValues,
   type RoundingVerdict,
 } from "./analysis/sensitivity_rounding.ts";
 export { baselineDependence } from "./analysis/baselines.ts";
-export { roundedValue, roundingHalfUnit, withRounding } from "./rounding.ts";
+export {
+  roundedValue,
+  roundingHalfUnit,
+  type RoundingKind,
+  roundingKind,
+  withRounding,
+} from "./rounding.ts";
 export {
   type AnalysisVariant,
   analysisVariants,

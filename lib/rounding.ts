@@ -49,6 +49,39 @@ export function roundingHalfUnit(words: string, value: number): number | null {
 }
 
 /**
+ * Whether rounding varies a value (`data/README.md`, "Rounding"): `varied` when its words state
+ * it (or one end of its range) in digits or a number word; `whole-number scale` when its scale has
+ * only whole numbers (an NRS point, a verbal category), whatever its words; `no number` when its
+ * words state no number (a words-to-number rule such as `no-pain`).
+ *
+ * @param o The observation (its scale, value and words).
+ * @returns How rounding treats it.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SCALES } from "#lib/mod.ts";
+ * import { roundingKind } from "#lib/rounding.ts";
+ * const value = { lo: 3, nominal: 3, hi: 3 };
+ * assert.equal(roundingKind({ scale: SCALES["vas-10cm"], value, words: "VAS 3" }), "varied");
+ * assert.equal(
+ *   roundingKind({ scale: SCALES["nrs-0-10"], value, words: "3/10" }),
+ *   "whole-number scale",
+ * );
+ * const none = { lo: 0, nominal: 0, hi: 0 };
+ * assert.equal(roundingKind({ scale: SCALES["vas-10cm"], value: none, words: "no pain" }), "no number");
+ * ```
+ */
+export function roundingKind(o: Pick<Observation, "scale" | "value" | "words">): RoundingKind {
+  if (o.scale.integer) return "whole-number scale";
+  const stated = roundingHalfUnit(o.words, o.value.lo) !== null ||
+    roundingHalfUnit(o.words, o.value.hi) !== null;
+  return stated ? "varied" : "no number";
+}
+
+/** How rounding treats a value ({@link roundingKind}). */
+export type RoundingKind = "varied" | "whole-number scale" | "no number";
+
+/**
  * The value of an observation widened by rounding, on its scale's own units: each end by half a
  * unit of the digit its words state it to, within the scale's range; the nominal value unchanged.
  * Unchanged for a scale of whole numbers or a value whose words state no number.
@@ -67,7 +100,7 @@ export function roundingHalfUnit(words: string, value: number): number | null {
  * ```
  */
 export function roundedValue(o: Observation): NominalInterval {
-  if (o.scale.integer) return { ...o.value };
+  if (roundingKind(o) !== "varied") return { ...o.value };
   const lo = roundingHalfUnit(o.words, o.value.lo) ?? 0;
   const hi = roundingHalfUnit(o.words, o.value.hi) ?? 0;
   return {

@@ -14,6 +14,7 @@ import {
   DOSE_RULES,
   loadCaseSeries,
   normalizeSourceText,
+  rateRows,
   treatmentRows,
   unknownRows,
 } from "../lib/mod.ts";
@@ -68,7 +69,9 @@ Deno.test("an empty dose is not stated: null in the model, never 0", () => {
 Deno.test("a dose not stated is shown as such in tables, prose and the figure", () => {
   const { c, t } = unstated;
   const row = treatmentRows(series).find((r) => r.case === c.id && r.drug === t.drug)!;
-  assert.equal(row["mg/day"], "dose not stated");
+  // The mg/day column holds numbers: null here, the reason beside it.
+  assert.equal(row["mg/day"], null);
+  assert.equal(row["dose note"], "dose not stated");
   const care = careTimelineRows(c).map((r) => String(r.what));
   const start = care.find((w) => w.startsWith(`start ${t.drug}`))!;
   assert.match(start, /dose not stated/);
@@ -90,7 +93,10 @@ Deno.test("a stated range keeps both ends, its words, route and frequency", () =
   const label = `${t.dose.lo}–${t.dose.hi}`;
   assert.ok(t.doseWords!.includes(label), t.doseWords!);
   const row = treatmentRows(series).find((r) => r.case === c.id && r.drug === t.drug)!;
-  assert.equal(row["mg/day"], label);
+  // Both ends as numbers, as treatments.csv stores them.
+  assert.equal(row["mg/day"], t.dose.lo);
+  assert.equal(row["mg/day high"], t.dose.hi);
+  assert.equal(row["dose note"], null);
   assert.equal(row.route, t.route);
   assert.equal(row.frequency, t.frequency);
   const start = careTimelineRows(c).map((r) => String(r.what)).find((w) =>
@@ -101,6 +107,24 @@ Deno.test("a stated range keeps both ends, its words, route and frequency", () =
     `start ${t.drug} ${label} mg/day, ${t.frequency}, ${t.route} (${t.purpose})`,
   );
   assert.ok(svgText(caseTimelineFigure(c, { alignOn: null })).includes(`>${label}</text>`));
+});
+
+Deno.test("each column of the dose periods and rates tables holds one type (or null)", () => {
+  const tables = [treatmentRows(series), ...series.cases.map((c) => rateRows(c))];
+  for (const rows of tables) {
+    const columns = new Set(rows.flatMap((r) => Object.keys(r)));
+    for (const col of columns) {
+      const types = new Set(rows.map((r) => r[col]).filter((x) => x !== null).map((x) => typeof x));
+      assert.ok(types.size <= 1, `${col}: ${[...types]}`);
+    }
+    // Every row has every column.
+    assert.ok(rows.every((r) => Object.keys(r).length === columns.size));
+  }
+  // Doses in mg/day are numbers; a row without one says why.
+  for (const r of [...treatmentRows(series), ...series.cases.flatMap((c) => rateRows(c))]) {
+    if (r["mg/day"] === null) assert.equal(typeof r["dose note"], "string");
+    else assert.equal(typeof r["mg/day"], "number");
+  }
 });
 
 /**

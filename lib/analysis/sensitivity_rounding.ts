@@ -7,7 +7,7 @@
  */
 import type { Case } from "../model.ts";
 import { valueScale } from "../cases.ts";
-import { withRounding } from "../rounding.ts";
+import { roundingKind, withRounding } from "../rounding.ts";
 import { caseChange, NO_PERCENT } from "./change.ts";
 import { thresholdLabel } from "./responders.ts";
 
@@ -32,6 +32,32 @@ export interface RoundingVerdict {
    * extraction intervals`: already differs between the bounds as stated (a range such as VAS 0–1.0).
    */
   status: "holds" | "moves under rounding" | "moves within the extraction intervals";
+  /** The case's stated values, by whether rounding varies them (`roundingKind`). */
+  values: RoundingValues;
+}
+
+/** A case's stated values by how rounding treats them (`roundingKind`, `data/README.md`). */
+export interface RoundingValues {
+  /** Values varied by half a unit of their last stated digit. */
+  varied: number;
+  /** Values on a scale of whole numbers: not varied. */
+  wholeScale: number;
+  /** The ids of those scales, each once, in the order of the values. */
+  wholeScales: string[];
+  /** Values whose words state no number: not varied. */
+  noNumber: number;
+}
+
+/** How rounding treats each stated value of a case, counted. */
+function valuesOf(c: Case): RoundingValues {
+  const kinds = c.observations.map((o) => ({ o, kind: roundingKind(o) }));
+  const whole = kinds.filter((k) => k.kind === "whole-number scale");
+  return {
+    varied: kinds.filter((k) => k.kind === "varied").length,
+    wholeScale: whole.length,
+    wholeScales: [...new Set(whole.map((k) => k.o.scale.id))],
+    noNumber: kinds.filter((k) => k.kind === "no number").length,
+  };
 }
 
 /** A case that has no verdict ({@link RoundingVerdict}) for some responder threshold, and why. */
@@ -72,6 +98,7 @@ function assess(cases: readonly Case[], drug?: string): Assessment {
       continue;
     }
     const missing = new Map<string, Set<string>>();
+    const values = valuesOf(c);
     for (const timing of ["first", "last"] as const) {
       const at = (ch: typeof stated) => timing === "first" ? ch.points[0] : ch.points.at(-1)!;
       for (const [ti, t] of c.study.thresholds.entries()) {
@@ -106,6 +133,7 @@ function assess(cases: readonly Case[], drug?: string): Assessment {
             : !same(r)
             ? "moves under rounding"
             : "holds",
+          values,
         });
       }
     }

@@ -10,7 +10,8 @@ import { reportable } from "../stats/reportable.ts";
 import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { DOSE_NOT_STATED, doseCell } from "../dose.ts";
+import { drugWithDose, formatDose } from "../dose.ts";
+import { doseCells, doseShape } from "./dose_cells.ts";
 import { fmt, formatInterval, type NominalInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
@@ -36,14 +37,30 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
 const valueCell = (x: NominalInterval, digits = 2): number | string | null =>
   x.lo === x.hi ? num(x.nominal) : formatInterval(x, digits);
 
-/** Which treatments are active at each pain value of a case (certainly, possibly). */
+/**
+ * Which treatments are active at each pain value of a case (certainly, possibly), each with its
+ * dose as the text states it, with its unit (`formatDose`): "paroxetine 20 mg/day", a range with
+ * its bounds ("amitriptyline 10–25 mg/day"), a dose in another unit in the text's words, or
+ * "tramadol (dose not stated)".
+ *
+ * @param c The case.
+ * @returns One row per pain value: the value, its time id, the drugs certainly and possibly given.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { activeRows, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.some((t) => t.dose))!;
+ * const drugs = activeRows(c).flatMap((r) => [r.certain, r.possible].map(String))
+ *   .flatMap((cell) => cell.split(", ")).filter((d) => d !== "–");
+ * // Every dose carries its unit, or says it is not stated.
+ * assert.ok(drugs.every((d) => /mg\/day|dose not stated/.test(d)), drugs.join("; "));
+ * ```
+ */
 export function activeRows(c: Case): Row[] {
   expectCase("activeRows", c);
   const { name } = valueScale([c]);
-  const dose = (t: Treatment) => t.dose || t.doseWords ? doseCell(t) : DOSE_NOT_STATED;
-  // "paroxetine 20", or "duloxetine (dose not stated)".
-  const label = (t: Treatment) =>
-    t.dose || t.doseWords ? `${t.drug} ${dose(t)}` : `${t.drug} (${dose(t)})`;
+  // "paroxetine 20 mg/day", or "duloxetine (dose not stated)".
+  const label = (t: Treatment) => drugWithDose(t);
   return c.observations.map((o) => {
     const a = activeTreatments(c, o.day.timeId);
     // A drug surely given though none of its periods surely is (a dose change whose day is
@@ -54,7 +71,11 @@ export function activeRows(c: Case): Row[] {
     const certain = [
       ...a.certain.map(label),
       ...surely.map((d) =>
-        `${d} (${[...new Set(a.possible.filter((t) => t.drug === d).map(dose))].join(" or ")})`
+        `${d} (${
+          [...new Set(a.possible.filter((t) => t.drug === d).map((t) => formatDose(t)))].join(
+            " or ",
+          )
+        })`
       ),
     ];
     const possible = a.possible.filter((t) => !surely.includes(t.drug)).map(label);
@@ -244,11 +265,30 @@ export function aucRows(c: Case): Row[] {
   });
 }
 
-/** Rate of change per drug and dose period. */
+/**
+ * Rate of change per drug and dose period. The dose columns are those of the dose periods table
+ * (`dose_cells.ts`): `mg/day` numbers, `null` for a row over all doses of a drug or a dose not
+ * stated in mg/day, with why in `dose note`.
+ *
+ * @param c The case.
+ * @returns One row per dose period, then one per drug over all its doses.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, rateRows } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
+ * const rows = rateRows(c);
+ * assert.ok(rows.every((r) => typeof r["mg/day"] === "number" || r["mg/day"] === null));
+ * assert.ok(rows.some((r) => r["dose note"] === "all doses"));
+ * ```
+ */
 export function rateRows(c: Case): Row[] {
   expectCase("rateRows", c);
   const { unit } = valueScale([c]);
-  return periodRates(c).map((r) => {
+  const rates = periodRates(c);
+  const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
+  const shape = doseShape(rates.map(entry));
+  return rates.map((r) => {
     const lo = Math.min(...r.values);
     const hi = Math.max(...r.values);
     const net = r.values.length >= 3 && hi - lo > Math.abs(r.values.at(-1)! - r.values[0]);
@@ -260,7 +300,7 @@ export function rateRows(c: Case): Row[] {
     ].filter((x) => x !== null);
     return {
       drug: r.drug,
-      "mg/day": r.period ? doseCell(r.period) : "all doses",
+      ...doseCells(entry(r), shape),
       n: r.n,
       // A value stated as a range shows as its range, not as its midpoint.
       values: r.intervals.map((v) => formatInterval(v, 1)).join(" → ") || null,
@@ -328,9 +368,11 @@ export function effectSizeRows(
 /**
  * The opening of a case's notebook, in Markdown: who the patient is, the source, and how many
  * VAS values the text states before and after the drug of interest (or why there is no such
- * split).
+ * split). A Zung SDS score the case lacks is "not reported" where its article reports the scale
+ * for other cases, and "none reported for any case of the article" where it reports it for none
+ * (a fact of the article, not a gap of this case: `unknownRows`).
  *
- * @param s The case series (for the source's citation).
+ * @param s The case series (for the source's citation and its other cases' SDS).
  * @param c The case.
  * @returns A heading and a paragraph.
  * @example
@@ -362,11 +404,16 @@ export function caseIntro(s: CaseSeries, c: Case): string {
       `${p.treatment.length} after` +
       (p.ambiguous ? `; ${p.ambiguous} may fall on either side of its start.` : ".");
   const source = s.sources.get(c.sourceId);
+  // An article that reports no SDS for any case: said as such, not as this case's gap.
+  const sds = c.sds ??
+    (s.cases.some((x) => x.sourceId === c.sourceId && x.sds !== null)
+      ? "not reported"
+      : "none reported for any case of the article");
   // Text from the data is escaped: a citation or cause never becomes a link, image or markup.
   const t = (x: unknown) => markdownText(String(x));
   return `## Case ${t(c.id)}: ${c.age}-year-old ${t(c.sex)}, ${t(c.side)} ${t(c.limb)} limb ` +
     `(${t(c.level)})\n\n` +
-    `Cause: ${t(c.cause)}. Zung SDS: ${c.sds ?? "not reported"}. Day 0: ${t(c.day0)}. ` +
+    `Cause: ${t(c.cause)}. Zung SDS: ${sds}. Day 0: ${t(c.day0)}. ` +
     `Source: ${t(source ? source.citation.replace(/\.?$/, ".") : c.sourceId)} ${values}`;
 }
 

@@ -8,7 +8,8 @@
 import { scaleWords } from "./cells.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { doseCell, drugWithDose, formatDose } from "../dose.ts";
+import { drugWithDose, formatDose } from "../dose.ts";
+import { doseCells, doseShape } from "./dose_cells.ts";
 import { formatInterval, TIME_RULES, VALUE_RULES } from "../intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
@@ -67,17 +68,34 @@ export function casesRows(s: CaseSeries): Row[] {
   }));
 }
 
-/** One row per dose period of every case. */
+/**
+ * One row per dose period of every case. Its dose is numbers in mg/day, `null` where the text
+ * states none in mg/day, with the reason in a `dose note` column, and a range's upper end in
+ * `mg/day high` (`dose_cells.ts`, which says why): each column of one type in CSV and JSON.
+ *
+ * @param s The case series.
+ * @returns One row per dose period.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, treatmentRows } from "#lib/mod.ts";
+ * const rows = treatmentRows(await loadCaseSeries());
+ * // The mg/day column holds numbers, or null (its reason in the dose note column).
+ * assert.ok(rows.every((r) => typeof r["mg/day"] === "number" || r["mg/day"] === null));
+ * assert.ok(rows.every((r) => r["mg/day"] !== null || typeof r["dose note"] === "string"));
+ * ```
+ */
 export function treatmentRows(s: CaseSeries): Row[] {
   expectSeries("treatmentRows", s);
   // Route and frequency get columns only when the text gives either for some treatment.
   const details = s.cases.some((c) => c.treatments.some((t) => t.route || t.frequency));
+  const shape = doseShape(s.cases.flatMap((c) => c.treatments));
   return s.cases.flatMap((c) =>
     c.treatments.map((t) => ({
       case: c.id,
       drug: t.drug,
       class: t.drugClass,
-      "mg/day": doseCell(t),
+      ...doseCells(t, shape),
       ...(details ? { route: t.route, frequency: t.frequency } : {}),
       start: `${formatInterval(t.start)} (${t.start.timeId})`,
       end: t.end ? `${formatInterval(t.end)} (${t.end.timeId})` : "not stated",
@@ -223,14 +241,49 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
 }
 
 /**
- * What the text leaves unknown, computed from the data: no VAS before the first treatment for
- * phantom pain, time points with an open side, dose periods with no end or no stated dose, missing
- * SDS.
+ * What the text leaves unknown, computed from the data: no pain value before the first treatment
+ * for the indication, time points with an open side, dose periods with no end or no stated dose,
+ * missing SDS.
+ *
+ * A missing SDS (Zung Self-rating Depression Scale) score is a per-case unknown only where the
+ * article reports the scale for some of its cases and not for this one. An article that reports
+ * it for none of its cases has not left a value out case by case: it reports no SDS at all (an
+ * instrument it does not use, as far as its text says), so that is said once, in one row for the
+ * article (its cases in the `case` cell, before the rows of its first case), not as "no SDS
+ * score" in a row for every case.
+ *
+ * @param s The case series.
+ * @returns Rows of `case` and `unknown`, in case order.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, unknownRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * // No SDS at all in an article: one row for it, none per case.
+ * const none = { ...s, cases: s.cases.map((c) => ({ ...c, sds: null })) };
+ * const rows = unknownRows(none).filter((r) => String(r.unknown).includes("SDS"));
+ * assert.equal(rows.length, s.sources.size);
+ * assert.equal(rows[0].case, s.cases.filter((c) => c.sourceId === s.cases[0].sourceId)
+ *   .map((c) => c.id).join(", "));
+ * ```
  */
 export function unknownRows(s: CaseSeries): Row[] {
   expectSeries("unknownRows", s);
   const rows: Row[] = [];
+  const ofSource = (id: string) => s.cases.filter((c) => c.sourceId === id);
+  // Articles that report an SDS score for none of their cases.
+  const noSds = new Set(
+    [...new Set(s.cases.map((c) => c.sourceId))].filter((id) =>
+      ofSource(id).every((c) => c.sds === null)
+    ),
+  );
   for (const c of s.cases) {
+    if (noSds.has(c.sourceId) && ofSource(c.sourceId)[0] === c) {
+      rows.push({
+        case: ofSource(c.sourceId).map((x) => x.id).join(", "),
+        unknown: `no SDS score for any case: the article (${c.sourceId}) reports none`,
+      });
+    }
     const firstPain = c.treatments.find((t) => t.purpose === c.study.indication);
     if (firstPain) {
       const before = alignOnDrug(c, firstPain.drug).filter((o) => o.phase === "before");
@@ -243,7 +296,9 @@ export function unknownRows(s: CaseSeries): Row[] {
         });
       }
     }
-    if (c.sds === null) rows.push({ case: c.id, unknown: "no SDS score" });
+    if (c.sds === null && !noSds.has(c.sourceId)) {
+      rows.push({ case: c.id, unknown: "no SDS score" });
+    }
     for (const t of c.timepoints) {
       if (!Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi)) {
         rows.push({

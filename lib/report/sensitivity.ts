@@ -1,7 +1,7 @@
 /**
  * The sensitivity notebook's tables and paragraphs: the change under every analysis choice, the
- * alternative readings of the text, how robust the conclusions are to them and to rounding, and
- * what moves with the baseline definition.
+ * alternative readings of the text, how robust the conclusions are to them, and what moves with
+ * the baseline definition (rounding: `rounding.ts`).
  *
  * @module
  */
@@ -13,7 +13,6 @@ import { fmt } from "../intervals.ts";
 import type { Case, CaseSeries } from "../model.ts";
 import { baseline } from "../timeline.ts";
 import { caseChange } from "../analysis/change.ts";
-import { roundingGaps, type RoundingVerdict } from "../analysis/sensitivity_rounding.ts";
 import {
   sensitivityExclusions,
   sensitivityRange,
@@ -24,14 +23,7 @@ import {
 import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
-import {
-  agree,
-  casesListing,
-  groupedExclusions,
-  listing,
-  noChangeNotes,
-  plural,
-} from "../prose.ts";
+import { agree, casesListing, listing, plural } from "../prose.ts";
 
 /**
  * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
@@ -181,73 +173,6 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
       : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
     reason: r.reason ?? null,
-  }));
-}
-
-/**
- * The note under the rounding table (`roundingRobustness`): each case it has no row for, or no
- * row for some threshold, and why (`roundingGaps`): no change after the drug, or no percent
- * reduction of a baseline that may be 0; none when every case has its every row.
- *
- * @param s The case series.
- * @returns The note, alone in an array, or no note.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { loadCaseSeries, roundingRobustness, sensitivityNotes } from "#lib/mod.ts";
- * const data = await loadCaseSeries();
- * // The data with a case that never takes the drug: the rounding table has no row for it.
- * const s = { ...data, cases: [...data.cases, { ...data.cases[0], id: "x", treatments: [] }] };
- * assert.ok(!roundingRobustness(s.cases).some((v) => v.caseId === "x"));
- * const notes = sensitivityNotes(s);
- * assert.equal(notes.length, 1);
- * assert.match(notes[0], /\bx\b/);
- * assert.ok(notes[0].includes(`never takes ${s.study.drug}`), notes[0]);
- * ```
- */
-export function sensitivityNotes(s: CaseSeries): string[] {
-  expectSeries("sensitivityNotes", s);
-  const gaps = roundingGaps(s.cases);
-  const none = gaps.filter((g) => g.every && !g.noChange);
-  const notes = [
-    ...noChangeNotes(gaps.filter((g) => g.noChange)),
-    ...(none.length ? [`No row for ${groupedExclusions(none)}.`] : []),
-    ...gaps.filter((g) => !g.every).map((g) =>
-      `No row for ${listing(g.thresholds)} of case ${g.caseId}: ${g.reason}.`
-    ),
-  ];
-  return notes.length ? [notes.join(" ")] : [];
-}
-
-/**
- * Which responder conclusions move under rounding, one row per case, value and threshold (a case
- * with no change after the drug has no row: `sensitivityNotes` says which and why).
- *
- * @param verdicts The verdicts (`roundingRobustness`).
- * @returns Rows of case, value, threshold, whether reached as stated (nominal), the reduction's
- * range as stated and with rounding, and the verdict (holds / moves under rounding / moves
- * within the extraction intervals).
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { loadCaseSeries, roundingRobustness, roundingRows } from "#lib/mod.ts";
- * const verdicts = roundingRobustness((await loadCaseSeries()).cases);
- * const rows = roundingRows(verdicts);
- * // One row per verdict, its verdict in words.
- * assert.deepEqual(rows.map((r) => r["under rounding"]), verdicts.map((v) => v.status));
- * ```
- */
-export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
-  const range = ([lo, hi]: [number, number]) =>
-    fmt(lo, 1) === fmt(hi, 1) ? fmt(lo, 1) : `${fmt(lo, 1)}–${fmt(hi, 1)}`;
-  return verdicts.map((v) => ({
-    case: v.caseId,
-    value: `${v.timing} after the drug`,
-    conclusion: `responder (${v.threshold})`,
-    "as stated": v.nominal ? "reached" : "not reached",
-    "reduction as stated": range(v.asStated),
-    "reduction with rounding": range(v.rounded),
-    "under rounding": v.status,
   }));
 }
 
@@ -415,50 +340,4 @@ export function robustnessSummary(
     (fragile.length
       ? `; ${listing(fragile.map((r) => `${r.label} is "${r.value}" in ${r.holds} of ${r.of}`))}.`
       : ".");
-}
-
-/**
- * Which responder conclusions move when every stated value is varied by half its last stated
- * digit, in one paragraph.
- *
- * @param verdicts The verdicts (`roundingRobustness`).
- * @returns The paragraph.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { roundingSummary } from "#lib/mod.ts";
- * const s = roundingSummary([{
- *   caseId: "1", timing: "first", threshold: "≥30% reduction", nominal: true,
- *   asStated: [30.3, 30.3], rounded: [27.7, 32.8], status: "moves under rounding",
- * }]);
- * assert.ok(s.includes("case 1, ≥30% reduction at the first value (reached as stated; 27.7–32.8%"), s);
- * ```
- */
-export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
-  const moving = verdicts.filter((v) => v.status === "moves under rounding");
-  const already = verdicts.filter((v) => v.status === "moves within the extraction intervals");
-  const unit = (v: RoundingVerdict) => v.threshold.includes("%") ? "%" : "";
-  const what = (v: RoundingVerdict) =>
-    `case ${v.caseId}, ${v.threshold} at the ${v.timing} value (${
-      v.nominal ? "reached" : "not reached"
-    } as stated; ${fmt(v.rounded[0], 1)}–${fmt(v.rounded[1], 1)}${unit(v)} with rounding)`;
-  const head = "Each stated value varied by half a unit of its last stated digit (± 0.05 for a " +
-    "value stated to one decimal, ± 0.5 for a whole number): ";
-  if (verdicts.length === 0) {
-    // Not only for want of a value before and after the drug: a baseline that may be 0 has no
-    // percent reduction either (`roundingGaps`).
-    return head + "no responder conclusion to assess (no case has a reduction a threshold " +
-      "applies to: a value before and after the drug, and for a percent threshold a baseline " +
-      "that cannot be 0).";
-  }
-  return head +
-    (moving.length
-      ? `${plural(moving.length, "responder conclusion")} of ${verdicts.length} ` +
-        `${agree(moving.length, "moves", "move")}: ${listing(moving.map(what))}.`
-      : `none of ${plural(verdicts.length, "responder conclusion")} moves.`) +
-    (already.length
-      ? ` ${plural(already.length, "other")} already ${
-        agree(already.length, "depends", "depend")
-      } on the extraction intervals as stated (a stated range).`
-      : "");
 }

@@ -3,7 +3,13 @@
  * takes the drug keeps its columns and says why the drug's column is empty.
  */
 import assert from "node:assert/strict";
-import { careTimelineNotes, careTimelineRows, loadCaseSeries } from "../../lib/mod.ts";
+import {
+  careTimelineNotes,
+  careTimelineRows,
+  caseIntro,
+  loadCaseSeries,
+  unknownRows,
+} from "../../lib/mod.ts";
 import { articleSeries, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));
@@ -20,4 +26,35 @@ Deno.test("CARE timeline: a case that never takes the drug keeps its columns, an
     assert.equal(notes.length, 1);
     assert.ok(notes[0].includes(`never takes ${drug}`) && notes[0].includes(`"${column}"`));
   }
+});
+
+Deno.test("unknowns: an article that reports no SDS for any case is one row, not 'no SDS score' per case", () => {
+  // Another article: the first article's cases again, under other ids, with no SDS at all.
+  const other = series.cases.map((c) => ({
+    ...c,
+    id: `other-${c.id}`,
+    sourceId: "other",
+    sds: null,
+  }));
+  const s = { ...series, cases: [...series.cases, ...other] };
+  const rows = unknownRows(s);
+  const ids = other.map((c) => c.id);
+  assert.ok(!rows.some((r) => ids.includes(String(r.case)) && r.unknown === "no SDS score"));
+  const once = rows.filter((r) => r.case === ids.join(", "));
+  assert.deepEqual(once, [{
+    case: ids.join(", "),
+    unknown: "no SDS score for any case: the article (other) reports none",
+  }]);
+  // Said before the rows of its first case.
+  assert.equal(rows.indexOf(once[0]), rows.findIndex((r) => r.case === ids[0]) - 1);
+  // The first article's rows are as they were without the other article: a case of an article
+  // that reports SDS for others but not for it is still a per-case unknown.
+  assert.deepEqual(rows.slice(0, unknownRows(series).length), unknownRows(series));
+  for (const c of series.cases.filter((x) => x.sds === null)) {
+    if (series.cases.some((x) => x.sds !== null)) {
+      assert.ok(rows.some((r) => r.case === c.id && r.unknown === "no SDS score"));
+    }
+  }
+  // The case notebook says it of the article too.
+  assert.match(caseIntro(s, other[0]), /Zung SDS: none reported for any case of the article\./);
 });

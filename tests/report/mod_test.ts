@@ -95,7 +95,7 @@ Deno.test("drugs active at a value: a drug surely given across a dose change of 
   const a = activeTreatments(c, "v2");
   assert.equal(a.certain.length, 0, "neither dose period is certain at v2");
   const row = activeRows(c).find((r) => r.time === "v2")!;
-  assert.equal(row.certain, "a (20 or dose not stated)");
+  assert.equal(row.certain, "a (20 mg/day or dose not stated)");
   assert.equal(row.possible, "–");
   // With a gap between the periods, the drug is not surely given.
   const gap = makeCase(
@@ -119,4 +119,22 @@ Deno.test("drugs active at a value: a drug surely given across a dose change of 
   );
   assert.ok(surelyGiven(restarted, "v2", "a"));
   assert.equal(activeRows(gap).find((r) => r.time === "v2")!.certain, "–");
+});
+
+Deno.test("drugs active at a value: each dose with its unit, a range with its bounds, an unstated dose said so", () => {
+  const c = makeCase(
+    { start: 5, v1: 10 },
+    [
+      { drug: "a", dose: 50, start: "start", end: null },
+      { drug: "b", dose: null, start: "start", end: null },
+      { drug: "c", dose: 10, start: "start", end: null },
+      { drug: "d", dose: null, start: "start", end: null },
+    ],
+    { v1: 5 },
+  );
+  // c: a range; d: a dose in another unit, in the text's words.
+  c.treatments[2] = { ...c.treatments[2], dose: { lo: 10, hi: 25 } };
+  c.treatments[3] = { ...c.treatments[3], doseWords: "25 µg/h" };
+  const row = activeRows(c).find((r) => r.time === "v1")!;
+  assert.equal(row.certain, "a 50 mg/day, b (dose not stated), c 10–25 mg/day, d 25 µg/h");
 });

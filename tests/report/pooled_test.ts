@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import {
   aggregateRows,
+  type Case,
   caseChange,
   type CaseSeries,
   effectSizeRows,
@@ -12,8 +13,10 @@ import {
   lineOfTherapyCaption,
   loadCaseSeries,
   permutationTest,
+  pooledIntro,
   responderRows,
   responders,
+  SCALES,
   signTest,
   testRows,
 } from "../../lib/mod.ts";
@@ -265,4 +268,24 @@ Deno.test("PoGO: an interval past 100 (no value can pass the goal) is not report
   const agg = aggregateRows({ ...s, study, cases }, "PoGO").find((r) => r.weighting === "equal")!;
   assert.equal(agg["CI upper"], 100);
   assert.match(String(agg.note), /truncated to the measure's range/);
+});
+
+Deno.test("pooledIntro: a mix of scales cites each source once; the NRS caveat only where NRS and VAS are pooled", () => {
+  const around = aroundDrug(series.study);
+  const ok = around.cases.find((c) => c.id === "ok")!;
+  const on = (id: string, scale: string): Case => ({
+    ...ok,
+    id,
+    observations: ok.observations.map((o) => {
+      const v = Math.min(SCALES[scale].max, Math.round(o.value.nominal));
+      const value = { lo: v, nominal: v, hi: v };
+      return { ...o, scale: SCALES[scale], value, common: SCALES[scale].common(v), words: `${v}` };
+    }),
+  });
+  const nrs = pooledIntro({ ...around, cases: [ok, on("n", "nrs-0-10")] });
+  assert.equal(nrs.match(/Hjermstad/g)?.length, 1, nrs);
+  assert.match(nrs, /A point of NRS and a cm of VAS correlate closely/);
+  // A VAS with a verbal scale: no sentence about NRS.
+  const vrs = pooledIntro({ ...around, cases: [ok, on("v", "vrs-4")] });
+  assert.doesNotMatch(vrs, /NRS|Hjermstad/, vrs);
 });

@@ -7,12 +7,14 @@ import assert from "node:assert/strict";
 import {
   baselineDependence,
   baselineSummary,
+  type Case,
   caseChange,
   loadCaseSeries,
   reductionRanges,
   roundingGaps,
   roundingRobustness,
   roundingSummary,
+  SCALES,
   sensitivityExclusions,
   sensitivityNotes,
   sensitivityRows,
@@ -191,4 +193,55 @@ Deno.test("roundingSummary: with no verdict, it does not say that no case has a 
   assert.match(text, /no responder conclusion to assess/);
   assert.doesNotMatch(text, /no case has a value before and after/);
   assert.match(text, /baseline that cannot be 0/);
+  // The rule is said with its exceptions: not every value is varied.
+  assert.match(
+    text,
+    /except values on a scale of whole numbers and values whose words state no number/,
+  );
+});
+
+/** A case of `s` with its values put on another scale (words and all). */
+function onScale(c: Case, scale: string, words: (v: number) => string): Case {
+  return {
+    ...c,
+    observations: c.observations.map((o) => {
+      const v = Math.round(o.value.nominal);
+      const value = { lo: v, nominal: v, hi: v };
+      return { ...o, scale: SCALES[scale], value, common: value, words: words(v) };
+    }),
+  };
+}
+
+Deno.test("roundingSummary: values on a scale of whole numbers are not said to be varied", () => {
+  // The one analysable constructed case, its values as NRS points: rounding varies none of them
+  // (data/README.md, "Rounding"), so the paragraph must not say each was varied by ± 0.5.
+  const ok = s.cases.find((c) => c.id === "ok")!;
+  const nrs = onScale(ok, "nrs-0-10", (v) => `${v}/10`);
+  const verdicts = roundingRobustness([nrs]);
+  assert.ok(verdicts.length > 0);
+  assert.ok(
+    verdicts.every((v) => v.rounded[0] === v.asStated[0] && v.rounded[1] === v.asStated[1]),
+  );
+  const text = roundingSummary(verdicts);
+  assert.doesNotMatch(text, /^Each stated value varied/, text);
+  assert.match(text, /^No stated value is varied by rounding/);
+  assert.ok(
+    text.includes(`${nrs.observations.length} values on a scale of whole numbers (nrs-0-10)`),
+    text,
+  );
+  assert.match(text, /can move under rounding/);
+  // Values whose words state no number are not varied either, and are named as such.
+  const words = onScale(ok, "vas-10cm", () => "no pain to speak of");
+  assert.match(roundingSummary(roundingRobustness([words])), /values whose words state no number/);
+  // With a case whose values are varied, the others are named as the exception.
+  const both = roundingSummary(roundingRobustness([ok, { ...nrs, id: "ok-nrs" }]));
+  assert.match(
+    both,
+    /^Each stated value varied by half a unit .*, except \d+ values on a scale of whole numbers \(nrs-0-10\), which are not varied/,
+  );
+  // Every value varied: the paragraph is as before.
+  assert.match(
+    roundingSummary(roundingRobustness([ok])),
+    /^Each stated value varied by half a unit of its last stated digit \(± 0\.05 for a value stated to one decimal, ± 0\.5 for a whole number\): /,
+  );
 });
