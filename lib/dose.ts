@@ -110,26 +110,6 @@ export function drugWithDose(
 }
 
 /**
- * A dose for a table's "mg/day" column: the number itself when one value is stated (so a column
- * of stated doses stays numeric), "25–50" for a range, the words of a dose in another unit, or
- * {@link DOSE_NOT_STATED}.
- *
- * @param t The treatment (its dose fields).
- * @returns A number or a text.
- * @example
- * ```ts
- * import { doseCell } from "#lib/mod.ts";
- * const t = { dose: { lo: 75, hi: 75 }, doseWords: null, route: null, frequency: null };
- * if (doseCell(t) !== 75) throw new Error("number");
- * if (doseCell({ ...t, dose: null }) !== "dose not stated") throw new Error("unstated");
- * ```
- */
-export function doseCell(t: DoseOf): number | string {
-  if (t.dose !== null && t.dose.lo === t.dose.hi) return t.dose.lo;
-  return t.dose !== null ? formatDoseValue(t.dose) : t.doseWords ?? DOSE_NOT_STATED;
-}
-
-/**
  * How a dose compares with another: 1 when it is certainly higher (its lowest value above the
  * other's highest), -1 when certainly lower, 0 when the same single value, `null` when it cannot
  * be told (either not stated, or ranges that overlap).

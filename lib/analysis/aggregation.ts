@@ -18,6 +18,7 @@ import {
   MEASURE_RANGE,
 } from "../stats/effect_sizes/mod.ts";
 import { zFor } from "../stats/effect_sizes/result.ts";
+import { casesListing } from "../prose.ts";
 import type { EffectSizeOptions, EffectSizeResult, Exclusion } from "../stats/types.ts";
 import { checkOptions } from "../options.ts";
 import { caseEffectSizesExtraSchema, phasesOptionsSchema } from "./option_schemas.ts";
@@ -269,6 +270,21 @@ export function aggregateEffectSizes(
       ciUpper: null,
       weights,
       reason: "some case has no standard error",
+    };
+  }
+  // A case whose SE is 0 (the values it rests on do not vary) would pool as certain: the
+  // aggregate's interval would be too narrow, or of no width, so none is given.
+  const certain = used.filter((u) => u.r.se === 0).map((u) => u.caseId);
+  if (certain.length > 0) {
+    return {
+      ...base,
+      estimate: est,
+      se: null,
+      ciLower: null,
+      ciUpper: null,
+      weights,
+      reason: `no interval: the standard error of ${casesListing(certain)} is 0 (the values ` +
+        "it rests on do not vary), and pooled it would count as certain",
     };
   }
   const se = Math.sqrt(used.reduce((s, u) => s + u.w * u.w * u.r.se! ** 2, 0)) / sw;

@@ -9,7 +9,7 @@ import { painOptions } from "../study.ts";
 import { excludedIds, exclusionNotes, groupedExclusions, num } from "./cells.ts";
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { fmt, formatInterval } from "../intervals.ts";
+import { fmt, fmtP, formatInterval } from "../intervals.ts";
 import type { CaseSeries } from "../model.ts";
 import type { Measure } from "../stats/effect_sizes/mod.ts";
 import {
@@ -85,7 +85,9 @@ export function aggregateRows(
       "CI upper": few ? null : num(a.ciUpper),
       excluded: excludedIds(a.excluded),
       note: few
-        ? `not pooled: ${plural(a.n, "case")} with an estimate; an aggregate needs at least ` +
+        ? `not pooled: ${plural(a.n, "case")} with an estimate${
+          w === "1/V" ? " and a standard error" : ""
+        }; an aggregate needs at least ` +
           `${s.study.minCasesForest} (study.json, min_cases_forest)`
         : aggregateNote(a, perCase),
     };
@@ -104,7 +106,7 @@ function aggregateNote(
     ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
       "measure's range"
     : null;
-  const why = a.estimate !== null && a.se === null
+  const why = a.estimate !== null && a.se === null && lacking.length > 0
     ? noInterval(lacking.map((p) => p.caseId))
     : a.reason;
   return [why, cut].filter(Boolean).join("; ") || null;
@@ -298,8 +300,11 @@ function testName(t: TestResult): string {
   return `permutation (${t.exact ? "exact" : `seed ${t.seed}`}, ${t.draws} assignments)`;
 }
 
-/** A p-value in words: 4 decimals, or 2 significant digits below 0.001 (never "0"). */
-const pText = (p: number): string => p >= 0.001 ? fmt(p, 4) : p.toExponential(1);
+/**
+ * A p-value in words, as the p column shows it: 4 decimals, or 2 significant digits below 0.001,
+ * written out ({@link fmtP}: never "0", never an exponent).
+ */
+const pText = (p: number): string => p >= 0.001 ? fmt(p, 4) : fmtP(p);
 
 /** What a test row says beside its p: why there is none, the smallest p possible, ties left out. */
 function testNote(t: TestResult): string | null {
