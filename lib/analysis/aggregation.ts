@@ -87,9 +87,10 @@ export function phases(
 
 /**
  * The range a measure can take on values of the common metric, when narrower than its
- * registered range: PoGO cannot exceed 100 when its goal lies at or beyond an end of the
- * metric (the study's goal is its end in the direction of improvement), since no value can then
- * pass the goal; its Wald interval can, and such an interval is not reported bare.
+ * registered range (its registry record's `attainable`): e.g. PoGO cannot exceed 100 when its
+ * goal lies at or beyond an end of the metric (the study's goal is its end in the direction of
+ * improvement), since no value can then pass the goal; its Wald interval can, and such an
+ * interval is not reported bare.
  *
  * @param measure The measure.
  * @param options The effect-size options (PoGO's `goal`).
@@ -107,9 +108,7 @@ export function attainableRange(
   measure: Measure,
   options: EffectSizeOptions,
 ): readonly [number, number] | undefined {
-  const g = options.goal;
-  if (measure !== "PoGO" || g === undefined) return undefined;
-  return g <= COMMON_METRIC.min || g >= COMMON_METRIC.max ? [-Infinity, 100] : undefined;
+  return EFFECT_SIZES.find((d) => d.name === measure)?.attainable?.(options, COMMON_METRIC);
 }
 
 /** Weighting schemes of SingleCaseES `batch_calc_ES(aggregate =, weighting =)`. */

@@ -60,6 +60,16 @@ export interface EffectSizeDef<N extends string = string> {
    * are truncated to it and the forest plot's axis spans it.
    */
   range: readonly [number, number] | null;
+  /**
+   * A narrower range the estimate can take under some options, on values of a bounded metric
+   * (`metric`: its least and greatest values), or `undefined` when `range` applies. PoGO cannot
+   * exceed 100 when its goal lies at an end of the metric (no value can pass the goal), though
+   * its Wald interval can. Left out: `range` always applies.
+   */
+  attainable?: (
+    options: EffectSizeOptions,
+    metric: { min: number; max: number },
+  ) => readonly [number, number] | undefined;
   /** How the forest plot draws it. */
   plot: PlotScale;
   /**

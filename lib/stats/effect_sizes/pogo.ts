@@ -67,6 +67,9 @@ export const POGO_ES: Readonly<EffectSizeDef<"PoGO">> = defineEffectSize({
   reference: "Ferron et al. (2020); Patrona et al. (2022)",
   compute: pogo,
   range: null,
+  // With the goal at an end of the metric no value passes it: at most 100.
+  attainable: ({ goal }, { min, max }) =>
+    goal !== undefined && (goal <= min || goal >= max) ? [-Infinity, 100] : undefined,
   plot: { axis: "linear", noEffect: 0 },
   largerIsBetter: true,
   standardError: true,
