@@ -20,6 +20,7 @@ const DATA_TESTS = [
   "tests/load_test.ts",
   "tests/plots_test.ts",
   "tests/analysis/change_test.ts",
+  "tests/analysis/visual_test.ts",
   "tests/analysis/pooled_test.ts",
   "tests/claims/mod_test.ts",
   "tests/report/mod_test.ts",

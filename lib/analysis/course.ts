@@ -300,7 +300,10 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
     // A day placed only by the narrative is a placeholder: no rate per week rests on it.
     const undated = obs.slice(1).filter((o) => !datedGap(c, o.day.timeId, obs[0].day.timeId))
       .map((o) => o.day.timeId);
-    const ls = undated.length === 0 && obs.length >= 3 &&
+    // A least-squares slope needs the values a trend needs (the study's fewest per phase, as the
+    // visual analysis's trend), and three at least: through two it is the rate itself.
+    const enough = obs.length >= Math.max(3, c.study.minPointsPerPhase);
+    const ls = undated.length === 0 && enough &&
         new Set(obs.map((o) => o.day.nominal)).size >= 2
       ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.common.nominal])).m
       : null;
@@ -314,7 +317,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
           "of the rate are given"
         : "the first and last values share their nominal day, so only the bounds of the rate " +
           "are given")
-      : undated.length && obs.length >= 3
+      : undated.length && enough
       ? `no least-squares slope: the text states no time from ${first} to ` +
         `${undated.join(", ")} ${placeholder}`
       : undefined;

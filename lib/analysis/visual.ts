@@ -163,10 +163,8 @@ function trend({ c, A, B, drug, unit }: Phases): Feature {
   };
   const ta = read(A);
   const tb = read(B);
-  // A baseline already moving in the direction of improvement: the change after may continue it.
-  const drift = ta.slope ?? (A.length >= 2 ? A.at(-1)!.common.nominal - A[0].common.nominal : null);
-  const improving = drift !== null && B.length > 0 &&
-    (c.study.improvement === "decrease" ? drift < 0 : drift > 0);
+  const improving = B.length > 0 ? baselineMoving(c.study.improvement, A, ta.slope) : null;
+  const moving = c.study.improvement === "decrease" ? "falling" : "rising";
   return {
     feature: "trend",
     baseline: ta.slope,
@@ -175,12 +173,37 @@ function trend({ c, A, B, drug, unit }: Phases): Feature {
       ? "Trend cannot be read: neither phase has two values at different times."
       : `Least-squares slope at nominal times, before ${drug}: ${ta.words}; after: ` +
         `${tb.words}.` +
-        (improving
-          ? ` Pain was already ${
-            c.study.improvement === "decrease" ? "falling" : "rising"
-          } before ${drug}: part of any change after it may continue that trend.`
+        (improving === "surely"
+          ? ` Pain was already ${moving} before ${drug}: part of any change after it may ` +
+            "continue that trend."
+          : improving === "possibly"
+          ? ` Pain may already have been ${moving} before ${drug} (the bounds of its values allow ` +
+            "it): part of any change after it may continue that trend."
           : ""),
   };
+}
+
+/**
+ * Whether the baseline already moves in the direction of improvement, so that the change after
+ * may continue it: by its slope when it has one; else by its first and last values, at two
+ * different times, "surely" when their bounds show it and "possibly" when only some value the
+ * bounds allow does; `null` when it does not or cannot be told.
+ */
+function baselineMoving(
+  improvement: "decrease" | "increase",
+  A: readonly Aligned[],
+  slope: number | null,
+): "surely" | "possibly" | null {
+  const better = (d: number) => improvement === "decrease" ? d < 0 : d > 0;
+  if (slope !== null) return better(slope) ? "surely" : null;
+  if (A.length < 2 || new Set(A.map((o) => o.relative.nominal)).size < 2) return null;
+  const first = A[0].common;
+  const last = A[A.length - 1].common;
+  // The change from first to last lies in [last.lo − first.hi, last.hi − first.lo].
+  const [least, most] = [last.lo - first.hi, last.hi - first.lo];
+  const sure = improvement === "decrease" ? most : least;
+  const maybe = improvement === "decrease" ? least : most;
+  return better(sure) ? "surely" : better(maybe) ? "possibly" : null;
 }
 
 /** Variability: each phase's range (two values at least). */

@@ -10,7 +10,6 @@ import {
   areaUnderCurve,
   aucRows,
   baseline,
-  type Case,
   caseChange,
   changeRows,
   clopperPearson,
@@ -31,11 +30,10 @@ import {
   sensitivityTable,
   signTest,
   timeToRelief,
-  visualAnalysis,
 } from "../../lib/mod.ts";
 import { articleCases, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 import { NO_PERCENT } from "../../lib/analysis/change.ts";
-import { aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
+import { around, aroundDrug, zeroBaseline } from "../helpers/constructed_case.ts";
 
 /** The first article's cases alone: every expectation below is a fact of its text. */
 const all = await loadCaseSeries(TEST_DATA_DIR);
@@ -370,37 +368,23 @@ Deno.test("no placeholder as data: a net rate says what lies between; no area to
   assert.match(String(toLast.note), /not computed: no date is stated for .*placeholder day/);
 });
 
-/** A constructed case around the drug of {@link aroundDrug} with the given days and values. */
-function around(
-  days: Record<string, number | [number, number]>,
-  values: Record<string, number | [number, number]>,
-  narrative: string[] = [],
-): Case {
-  const study = aroundDrug(series.study).study;
-  const c = makeCase(days, [{ drug: study.drug, dose: 10, start: "start", end: null }], values);
-  // Time points placed only by the narrative ('after'): their nominal day is a placeholder.
-  const timepoints = c.timepoints.map((t) =>
-    narrative.includes(t.id) ? { ...t, rule: "after" as const } : t
-  );
-  return { ...c, timepoints, study };
-}
-
 Deno.test("rates: no number per week from a placeholder day or a zero nominal gap", () => {
   // 5 → 3 → 1 at dated days 20, 27, 34: −2 cm/week, first→last and least squares.
-  const dated = periodRates(around({ start: 10, a: 20, b: 27, c: 34 }, { a: 5, b: 3, c: 1 }))[0];
+  const dated =
+    periodRates(around(series.study, { start: 10, a: 20, b: 27, c: 34 }, { a: 5, b: 3, c: 1 }))[0];
   assert.ok(Math.abs(dated.perWeek!.nominal! - -2) < 1e-12);
   assert.ok(Math.abs(dated.leastSquaresPerWeek! - -2) < 1e-12);
   assert.equal(dated.nominalReason, undefined);
   // The same with the last day placed only by the narrative: bounds, no nominal rate.
   const undated = periodRates(
-    around({ start: 10, a: 20, b: 27, c: [27, 60] }, { a: 5, b: 3, c: 1 }, ["c"]),
+    around(series.study, { start: 10, a: 20, b: 27, c: [27, 60] }, { a: 5, b: 3, c: 1 }, ["c"]),
   )[0];
   assert.equal(undated.perWeek!.nominal, null);
   assert.equal(undated.leastSquaresPerWeek, null);
   assert.match(undated.nominalReason!, /no time from a to c .*placeholder/);
   // Only a value in between undated: first→last stands, the least-squares slope does not.
   const middle = periodRates(
-    around({ start: 10, a: 20, b: [20, 34], c: 34 }, { a: 5, b: 3, c: 1 }, ["b"]),
+    around(series.study, { start: 10, a: 20, b: [20, 34], c: 34 }, { a: 5, b: 3, c: 1 }, ["b"]),
   )[0];
   assert.ok(Math.abs(middle.perWeek!.nominal! - -2) < 1e-12);
   assert.equal(middle.leastSquaresPerWeek, null);
@@ -409,7 +393,7 @@ Deno.test("rates: no number per week from a placeholder day or a zero nominal ga
     /^no least-squares slope: the text states no time from a to b/,
   );
   // Two values at one nominal day: no rate (it would be ±Infinity), and the row says why.
-  const same = around({ start: 10, a: [20, 30], b: [20, 30] }, { a: 5, b: 3 });
+  const same = around(series.study, { start: 10, a: [20, 30], b: [20, 30] }, { a: 5, b: 3 });
   const r = periodRates(same)[0];
   assert.equal(r.perWeek!.nominal, null);
   assert.match(r.nominalReason!, /share their nominal day/);
@@ -418,13 +402,16 @@ Deno.test("rates: no number per week from a placeholder day or a zero nominal ga
     if (row.n === 2) assert.match(String(row.note), /share their nominal day/);
   }
   // A value stated as a range shows as its range, not as its midpoint.
-  const ranged = rateRows(around({ start: 10, a: 20, b: 27 }, { a: 5, b: [0, 1] }))[0];
+  const ranged =
+    rateRows(around(series.study, { start: 10, a: 20, b: 27 }, { a: 5, b: [0, 1] }))[0];
   assert.equal(ranged.values, "5 → [0, 1]");
 });
 
 Deno.test("change rows: a change from or to a range is a range; a missing percent says why", () => {
   // 6 before, [0, 1] after: the change is −6 to −5, not its midpoint −5.5.
-  const ranged = changeRows(around({ before: 5, start: 10, a: 20 }, { before: 6, a: [0, 1] }));
+  const ranged = changeRows(
+    around(series.study, { before: 5, start: 10, a: 20 }, { before: 6, a: [0, 1] }),
+  );
   assert.equal(ranged[0].change, "[-6, -5]");
   assert.equal(ranged[0]["% reduction"], "[83.3, 100]");
   // A baseline stated as 0–8: the baseline and the change are ranges (the sign of the change is
@@ -437,52 +424,16 @@ Deno.test("change rows: a change from or to a range is a range; a missing percen
   // A study with no threshold in points has no column for it (no "≥– cm").
   assert.ok(Object.keys(zero[0]).every((k) => !k.includes("–")), Object.keys(zero[0]).join());
   // Exact values stay numbers.
-  const exact = changeRows(around({ before: 5, start: 10, a: 20 }, { before: 6, a: 3 }));
+  const exact = changeRows(
+    around(series.study, { before: 5, start: 10, a: 20 }, { before: 6, a: 3 }),
+  );
   assert.equal(exact[0].change, -3);
   assert.equal(exact[0]["baseline VAS"], 6);
 });
 
-Deno.test("visual trend: a slope only from the study's fewest values per phase, at dated days", () => {
-  const trendOf = (c: Case) => visualAnalysis(c).find((f) => f.feature === "trend")!;
-  assert.equal(series.study.minPointsPerPhase, 3, "the cases below assume the study's 3");
-  // Two values per phase: no slope as a number; the values in order, and the falling baseline
-  // still warned about.
-  const two = trendOf(around({ a: 2, b: 6, start: 10, c: 20, d: 27 }, { a: 8, b: 6, c: 4, d: 3 }));
-  assert.equal(two.baseline, null);
-  assert.equal(two.treatment, null);
-  assert.match(two.reading, /before drug-x: no slope from 2 values \(8 → 6 cm; at least 3 per/);
-  assert.match(two.reading, /Pain was already falling before drug-x/);
-  // Three dated values per phase: slopes per week (−1 cm/week before: 9, 8, 7 a week apart).
-  const days = { a: 1, b: 8, c: 15, start: 20, d: 21, e: 28, f: 35 };
-  const three = trendOf(around(days, { a: 9, b: 8, c: 7, d: 4, e: 4, f: 4 }));
-  assert.ok(Math.abs(three.baseline! - -1) < 1e-12);
-  assert.equal(three.treatment, 0);
-  // The last of them placed only by the narrative: its day is a placeholder, no slope.
-  const undated = trendOf(
-    around({ ...days, f: [28, 60] }, { a: 9, b: 8, c: 7, d: 4, e: 4, f: 4 }, ["f"]),
-  );
-  assert.equal(undated.treatment, null);
-  assert.match(undated.reading, /after: no slope \(4 → 4 → 4 cm; no time stated from d to f\)/);
-});
-
-Deno.test("visual level and immediacy: a range stays a range; a gap not dated has no nominal length", () => {
-  const of = (c: Case, f: string) => visualAnalysis(c).find((x) => x.feature === f)!.reading;
-  // After: 4 and [0, 1]: the mean is [2, 2.5], not its midpoint 2.25.
-  const ranged = around({ a: 2, start: 10, c: 20, d: 27 }, { a: 8, c: 4, d: [0, 1] });
-  assert.match(of(ranged, "level"), /8 cm before drug-x and \[2, 2\.5\] cm after/);
-  // The first value after placed only by the narrative: the days between are bounds only.
-  const undated = around({ a: 2, start: 10, c: [10, 30] }, { a: 8, c: 4 }, ["c"]);
-  assert.match(of(undated, "immediacy"), /, 8 to 28 days apart \(the text states no time between/);
-  assert.doesNotMatch(of(undated, "immediacy"), /nominally/);
-  assert.match(
-    of(around({ a: 2, start: 10, c: 20 }, { a: 8, c: 4 }), "immediacy"),
-    /18 days apart/,
-  );
-});
-
 Deno.test("time to relief: a threshold reached only at a range's nominal value says so", () => {
   // 6 before; [2, 4] after: a reduction of [33.3, 66.7]%, 50% at its nominal value 3.
-  const c = around({ before: 5, start: 10, a: 20 }, { before: 6, a: [2, 4] });
+  const c = around(series.study, { before: 5, start: 10, a: 20 }, { before: 6, a: [2, 4] });
   const t50 = timeToRelief(c, 50);
   assert.equal(t50.reached, true);
   assert.match(t50.summary, /^reached by day 10 \(at the nominal value: \[33\.3, 66\.7\]% over/);
@@ -491,18 +442,26 @@ Deno.test("time to relief: a threshold reached only at a range's nominal value s
   // 60%: not reached at the nominal value, possibly at the value's bounds.
   assert.match(timeToRelief(c, 60).summary, /^not reached by day 10 \(possibly by day 10: \[33\.3/);
   // An exact value: as before.
-  const exact = around({ before: 5, start: 10, a: 20 }, { before: 6, a: 3 });
+  const exact = around(series.study, { before: 5, start: 10, a: 20 }, { before: 6, a: 3 });
   assert.equal(timeToRelief(exact, 50).summary, "reached by day 10");
 });
 
 Deno.test("AUC: the time-weighted mean of values stated as ranges is a range", () => {
   // After the start (day 10): 4 at day 20, [0, 2] at day 30: mean (4 + [0, 2]) / 2 = [2, 3].
-  const c = around({ before: 5, start: 10, a: 20, b: 30 }, { before: 6, a: 4, b: [0, 2] });
+  const c = around(series.study, { before: 5, start: 10, a: 20, b: 30 }, {
+    before: 6,
+    a: 4,
+    b: [0, 2],
+  });
   const a = areaUnderCurve(c, { from: 0, to: 30 });
   assert.deepEqual(a.timeWeightedMeanBounds, { lo: 2, hi: 3 });
   assert.equal(a.timeWeightedMean, 2.5);
   assert.equal(aucRows(c)[0]["time-weighted mean (cm)"], "[2, 3]");
   // Exact values: the number, as before.
-  const exact = around({ before: 5, start: 10, a: 20, b: 30 }, { before: 6, a: 4, b: 2 });
+  const exact = around(series.study, { before: 5, start: 10, a: 20, b: 30 }, {
+    before: 6,
+    a: 4,
+    b: 2,
+  });
   assert.equal(aucRows(exact)[0]["time-weighted mean (cm)"], 3);
 });

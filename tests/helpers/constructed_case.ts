@@ -158,3 +158,28 @@ export function zeroBaseline(series: CaseSeries): Case {
     study: series.study,
   };
 }
+
+/**
+ * A constructed case around the drug of {@link aroundDrug} (its study, from `study`) with the given
+ * days and values; the time points named in `narrative` are placed only by the narrative (their
+ * nominal day is a placeholder).
+ *
+ * @param study The study the case's study is derived from (see {@link aroundDrug}).
+ * @param days Each time point's day (or bounds).
+ * @param values Each time point's value (or bounds).
+ * @param narrative Time points placed only by the narrative.
+ * @returns The case.
+ */
+export function around(
+  study: Study,
+  days: Record<string, number | [number, number]>,
+  values: Record<string, number | [number, number]>,
+  narrative: string[] = [],
+): Case {
+  const own = aroundDrug(study).study;
+  const c = makeCase(days, [{ drug: own.drug, dose: 10, start: "start", end: null }], values);
+  const timepoints = c.timepoints.map((t) =>
+    narrative.includes(t.id) ? { ...t, rule: "after" as const } : t
+  );
+  return { ...c, timepoints, study: own };
+}
