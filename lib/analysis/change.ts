@@ -203,7 +203,7 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
   return { caseId: c.id, drug, baseline: base, points, n: points.length };
 }
 
-/** " (possibly at day …: …% over the value's bounds)" for the first value whose upper bound reaches it. */
+/** " (possibly by day …: …% over the value's bounds)" for the first value whose upper bound reaches it. */
 function possibly(points: readonly ChangePoint[], thresholdPct: number): string {
   const p = points.find((x) =>
     x.percentReduction !== null && x.percentReduction.hi + EPS >= thresholdPct

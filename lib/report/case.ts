@@ -26,7 +26,6 @@ import { valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
 import { naturalCourseCaveat } from "../appraisal/natural_history.ts";
 
-/** Header of the change table's column for the study's threshold in scale points. */
 /** The column of the study's threshold in scale points, `{}` when the study sets none. */
 const pointsCell = (c: Case, value: () => string | null): Row => {
   const t = pointsThreshold(c.study);

@@ -9,14 +9,15 @@ import { around } from "../helpers/constructed_case.ts";
 
 const all = await loadCaseSeries(TEST_DATA_DIR);
 const series = { ...all, cases: articleCases(all) };
+/** The study with the fewest values per phase the cases below are built around. */
+const study = { ...series.study, minPointsPerPhase: 3 };
 
 Deno.test("visual trend: a slope only from the study's fewest values per phase, at dated days", () => {
   const trendOf = (c: Case) => visualAnalysis(c).find((f) => f.feature === "trend")!;
-  assert.equal(series.study.minPointsPerPhase, 3, "the cases below assume the study's 3");
   // Two values per phase: no slope as a number; the values in order, and the falling baseline
   // still warned about.
   const two = trendOf(
-    around(series.study, { a: 2, b: 6, start: 10, c: 20, d: 27 }, { a: 8, b: 6, c: 4, d: 3 }),
+    around(study, { a: 2, b: 6, start: 10, c: 20, d: 27 }, { a: 8, b: 6, c: 4, d: 3 }),
   );
   assert.equal(two.baseline, null);
   assert.equal(two.treatment, null);
@@ -24,12 +25,12 @@ Deno.test("visual trend: a slope only from the study's fewest values per phase, 
   assert.match(two.reading, /Pain was already falling before drug-x/);
   // Three dated values per phase: slopes per week (−1 cm/week before: 9, 8, 7 a week apart).
   const days = { a: 1, b: 8, c: 15, start: 20, d: 21, e: 28, f: 35 };
-  const three = trendOf(around(series.study, days, { a: 9, b: 8, c: 7, d: 4, e: 4, f: 4 }));
+  const three = trendOf(around(study, days, { a: 9, b: 8, c: 7, d: 4, e: 4, f: 4 }));
   assert.ok(Math.abs(three.baseline! - -1) < 1e-12);
   assert.equal(three.treatment, 0);
   // The last of them placed only by the narrative: its day is a placeholder, no slope.
   const undated = trendOf(
-    around(series.study, { ...days, f: [28, 60] }, { a: 9, b: 8, c: 7, d: 4, e: 4, f: 4 }, ["f"]),
+    around(study, { ...days, f: [28, 60] }, { a: 9, b: 8, c: 7, d: 4, e: 4, f: 4 }, ["f"]),
   );
   assert.equal(undated.treatment, null);
   assert.match(undated.reading, /after: no slope \(4 → 4 → 4 cm; no time stated from d to f\)/);
@@ -39,13 +40,13 @@ Deno.test("visual trend: a baseline moving toward improvement by its bounds only
   const trendOf = (c: Case) => visualAnalysis(c).find((f) => f.feature === "trend")!.reading;
   const after = { start: 10, c: 20 };
   // 5, then [4, 7]: falling only at some value the range allows.
-  const ranged = trendOf(around(series.study, { a: 2, b: 6, ...after }, { a: 5, b: [4, 7], c: 3 }));
+  const ranged = trendOf(around(study, { a: 2, b: 6, ...after }, { a: 5, b: [4, 7], c: 3 }));
   assert.match(ranged, /Pain may already have been falling before drug-x \(the bounds/);
   // 8 then [6, 7]: falling whatever the range.
-  const sure = trendOf(around(series.study, { a: 2, b: 6, ...after }, { a: 8, b: [6, 7], c: 3 }));
+  const sure = trendOf(around(study, { a: 2, b: 6, ...after }, { a: 8, b: [6, 7], c: 3 }));
   assert.match(sure, /Pain was already falling before drug-x/);
   // 8 and 6 on one day: no slope, and no trend to warn about.
-  const oneDay = trendOf(around(series.study, { a: 2, b: 2, ...after }, { a: 8, b: 6, c: 3 }));
+  const oneDay = trendOf(around(study, { a: 2, b: 2, ...after }, { a: 8, b: 6, c: 3 }));
   assert.match(oneDay, /not defined \(fewer than two values at different times\)/);
   assert.doesNotMatch(oneDay, /already/);
 });
@@ -53,14 +54,14 @@ Deno.test("visual trend: a baseline moving toward improvement by its bounds only
 Deno.test("visual level and immediacy: a range stays a range; a gap not dated has no nominal length", () => {
   const of = (c: Case, f: string) => visualAnalysis(c).find((x) => x.feature === f)!.reading;
   // After: 4 and [0, 1]: the mean is [2, 2.5], not its midpoint 2.25.
-  const ranged = around(series.study, { a: 2, start: 10, c: 20, d: 27 }, { a: 8, c: 4, d: [0, 1] });
+  const ranged = around(study, { a: 2, start: 10, c: 20, d: 27 }, { a: 8, c: 4, d: [0, 1] });
   assert.match(of(ranged, "level"), /8 cm before drug-x and \[2, 2\.5\] cm after/);
   // The first value after placed only by the narrative: the days between are bounds only.
-  const undated = around(series.study, { a: 2, start: 10, c: [10, 30] }, { a: 8, c: 4 }, ["c"]);
+  const undated = around(study, { a: 2, start: 10, c: [10, 30] }, { a: 8, c: 4 }, ["c"]);
   assert.match(of(undated, "immediacy"), /, 8 to 28 days apart \(the text states no time between/);
   assert.doesNotMatch(of(undated, "immediacy"), /nominally/);
   assert.match(
-    of(around(series.study, { a: 2, start: 10, c: 20 }, { a: 8, c: 4 }), "immediacy"),
+    of(around(study, { a: 2, start: 10, c: 20 }, { a: 8, c: 4 }), "immediacy"),
     /18 days apart/,
   );
 });
