@@ -9,7 +9,6 @@ import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
-import { scaleLabel } from "../scales.ts";
 import { type AlignedObservation, alignOnDrug, firstPeriod } from "../timeline.ts";
 import { activeTreatments } from "../given.ts";
 import { axesPanel } from "./axes.ts";
@@ -27,6 +26,7 @@ import {
   TYPE,
 } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
+import { valueAxis } from "./value_axis.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
 
@@ -78,14 +78,14 @@ export function beforeAfterFigure(
   const drug = kept.drug;
   const columns = ["last before", "first on", "last on"] as const;
   const heads = columns.map((c) => `${c} ${drug}`);
-  const sl = scaleLabel(cases.flatMap((c) => c.observations.map((o) => o.scale)));
+  const sl = valueAxis(cases.flatMap((c) => c.observations.map((o) => o.scale)));
   const slopes = slopesOf(kept, sl.label, heads);
   const left = kept.excluded.map((e) => `case ${e.caseId} (${e.reason})`);
   // The value axis at the far left (ticks and numbers; its gridlines run under the labels), its
   // name above it (a row above the columns' heads).
   const step = (sl.max - sl.min) / 5;
   const ticks = [0, 1, 2, 3, 4, 5].map((k) => sl.min + k * step);
-  const tickW = Math.max(...ticks.map((t) => measureText(fmtTick(t), TYPE.small).width));
+  const tickW = Math.max(...ticks.map((t) => measureText(sl.tick(t), TYPE.small).width));
   const axisX = Math.ceil(6 + tickW + 4);
   const axisName = `↑ ${sl.label}`;
   // Left labels: "Case N  value" over the earlier drug, wrapped to at most 45% of the width
@@ -137,7 +137,7 @@ export function beforeAfterFigure(
         headLines,
         labelLines,
         margin,
-        axis: { x: axisX, ticks, name: axisName },
+        axis: { x: axisX, ticks, name: axisName, tick: sl.tick },
         width,
         height,
       }),
@@ -179,7 +179,7 @@ function drawSlopes(
     headLines: readonly string[][];
     labelLines: ReadonlyMap<Slope, string[]>;
     margin: { top: number; right: number };
-    axis: { x: number; ticks: readonly number[]; name: string };
+    axis: { x: number; ticks: readonly number[]; name: string; tick: (v: number) => string };
     width: number;
     height: number;
   },
@@ -269,17 +269,12 @@ function drawSlopes(
   return g;
 }
 
-/** A tick of the value axis: an integer as is, else one decimal. */
-function fmtTick(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}
-
 /** The value axis at `axis.x`: gridlines from it across the plot, ticks and numbers. */
 function drawValueAxis(
   g: Element,
   x: (v: number) => number,
   y: (v: number) => number,
-  axis: { x: number; ticks: readonly number[] },
+  axis: { x: number; ticks: readonly number[]; tick: (v: number) => string },
 ): void {
   const ax = axis.x;
   const gridEnd = x(2) + 4;
@@ -300,7 +295,7 @@ function drawValueAxis(
       stroke: GREY.ink,
       "stroke-width": STROKE.thin,
     }));
-    g.appendChild(textElement(fmtTick(t), ax - 6, y(t) + TYPE.small * 0.36, {
+    g.appendChild(textElement(axis.tick(t), ax - 6, y(t) + TYPE.small * 0.36, {
       size: TYPE.small,
       anchor: "end",
       fill: GREY.ink,

@@ -11,10 +11,11 @@ import { DOSE_NOT_STATED, formatDoseValue, nominalDose } from "../dose.ts";
 import type { Interval } from "../intervals.ts";
 import { formatNumber } from "../intervals.ts";
 import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
-import { scaleLabel } from "../scales.ts";
+import type { Scale } from "../scales.ts";
 import { firstPeriod, relativeDay } from "../timeline.ts";
 import type { DataRow } from "./compose.ts";
 import { narrativePositions } from "./narrative.ts";
+import { valueAxis } from "./value_axis.ts";
 
 /** A time as drawn: its position and the window its words allow, in the figure's frame. */
 export interface PlacedTime {
@@ -113,6 +114,12 @@ export interface TimelineModelOptions {
   alignOn?: string | null;
   /** Width in px of the time axis (sets the narrative step to a few px). */
   axisPx?: number;
+  /**
+   * The scales of every value on the figure's value axis (a figure of several cases on one axis:
+   * all of theirs); default: the case's. Values are printed without their unit only when that
+   * axis is their own scale.
+   */
+  axisScales?: readonly Scale[];
 }
 
 /** The narrative step in px: a point placed after another only by the text is this far after. */
@@ -236,11 +243,9 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
       words: tp?.words ?? day.timeId,
     };
   };
-  // The axis is the values' own scale when scaleLabel keeps it (one scale of 0–10).
-  const first = c.observations[0]?.scale;
-  const ownScale = first !== undefined &&
-    c.observations.every((o) => o.scale.id === first.id) &&
-    scaleLabel([first]).label === first.label;
+  // The axis is the values' own scale when valueAxis keeps it (one scale of 0–10, or of 0–100).
+  const axisScales = options.axisScales ?? c.observations.map((o) => o.scale);
+  const ownScale = axisScales.length > 0 && valueAxis(axisScales).own;
   const when = (t: PlacedTime) => `${windowText(t.window, t.pos)} (${t.words})`;
   const points: PlacedPoint[] = [];
   const spans: PlacedSpan[] = [];
@@ -315,6 +320,8 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
  *
  * @param m The model.
  * @param valueName The values' name (e.g. "VAS").
+ * @param factor What a value of the common metric is multiplied by to read on the value axis
+ *   (`ValueAxis.factor`: 10 for an axis in mm; default 1).
  * @returns The rows.
  * @example
  * ```ts
@@ -326,7 +333,8 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
  * assert.equal(rows.some((r) => r.mark === "dose period"), c.treatments.length > 0);
  * ```
  */
-export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
+export function timelineData(m: TimelineModel, valueName: string, factor = 1): DataRow[] {
+  const v = (x: number) => x * factor;
   const time = (prefix: string, t: PlacedTime | null): DataRow =>
     t === null ? { [`${prefix}time_id`]: null, [`${prefix}x`]: null } : {
       [`${prefix}time_id`]: t.timeId,
@@ -355,9 +363,9 @@ export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
       series: valueName,
       mark: "point",
       ...time("", p.t),
-      y: p.o.common.nominal,
-      y_lo: p.o.common.lo,
-      y_hi: p.o.common.hi,
+      y: v(p.o.common.nominal),
+      y_lo: v(p.o.common.lo),
+      y_hi: v(p.o.common.hi),
       label: p.text,
     })),
     ...m.spans.map((s): DataRow => ({
@@ -366,9 +374,9 @@ export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
       mark: "value over a period",
       ...time("", s.start),
       ...time("end_", s.end),
-      y: s.o.common.nominal,
-      y_lo: s.o.common.lo,
-      y_hi: s.o.common.hi,
+      y: v(s.o.common.nominal),
+      y_lo: v(s.o.common.lo),
+      y_hi: v(s.o.common.hi),
       label: s.text,
     })),
     ...m.periods.map((p): DataRow => ({

@@ -11,7 +11,7 @@ import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
-import { studyOf, valueScale } from "../cases.ts";
+import { studyOf } from "../cases.ts";
 import {
   alignWithBaseline,
   baseline,
@@ -38,6 +38,7 @@ import {
 } from "./theme.ts";
 import { timelineModel, windowText } from "./timeline_model.ts";
 import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
+import { valueAxis } from "./value_axis.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
 
@@ -107,16 +108,24 @@ export function trajectoriesFigure(
   );
   const margin = { top: 18, right: Math.ceil(labelW + 12), bottom: 6, left: 44 };
   // The scales of the values drawn (cases that take the drug), not of every case given.
-  const { min, max, label, unit, name } = valueScale(
-    cases.filter((c) => firstPeriod(c, drug) !== null),
+  const axis = valueAxis(
+    cases.filter((c) => firstPeriod(c, drug) !== null).flatMap((c) =>
+      c.observations.map((o) => o.scale)
+    ),
   );
+  const { min, max, label, unit, name } = axis;
   const uses = { open: false };
   const painPanel = axesPanel({
     width,
     height: 170,
     margin,
     x: { domain: xDomain, label: null, axis: false },
-    y: { domain: [min, max], label, ticks: 5 },
+    y: {
+      domain: [min, max],
+      label,
+      ticks: 5,
+      ...(axis.factor !== 1 ? { tickFormat: axis.tick } : {}),
+    },
     draw: (x, y) => drawTracks(painTracks, x, y, [], uses),
   });
   const pctValues = pctTracks.flatMap((t) => t.points.flatMap((p) => [p.v.nominal, p.v.hi]))
@@ -136,8 +145,8 @@ export function trajectoriesFigure(
   if (excludedPct.length) notes.push(`Not in the lower panel: ${listing(excludedPct)}.`);
   const n = painTracks.length;
   const data = [
-    ...trackRows(painTracks, `${name} (${unit})`),
-    ...trackRows(pctTracks, `% of baseline ${name}`),
+    ...trackRows(painTracks, `${name} (${unit})`, axis.factor),
+    ...trackRows(pctTracks, `% of baseline ${name}`, 1),
   ];
   return stack([painPanel, pctPanel], {
     data,
@@ -333,7 +342,7 @@ function trajectoriesLegend(
 }
 
 /** The source data of a panel's tracks: one row per point (x: days, y: the value). */
-function trackRows(tracks: readonly Track[], panelName: string): DataRow[] {
+function trackRows(tracks: readonly Track[], panelName: string, factor: number): DataRow[] {
   return tracks.flatMap((tr) =>
     [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).map((p): DataRow => ({
       panel: panelName,
@@ -342,9 +351,9 @@ function trackRows(tracks: readonly Track[], panelName: string): DataRow[] {
       x: p.t.nominal,
       x_lo: p.span ? p.span.start.lo : p.t.lo,
       x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
-      y: p.v.nominal,
-      y_lo: p.v.lo,
-      y_hi: p.v.hi,
+      y: p.v.nominal * factor,
+      y_lo: p.v.lo * factor,
+      y_hi: p.v.hi * factor,
     }))
   );
 }
