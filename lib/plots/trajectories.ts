@@ -23,7 +23,7 @@ import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
-import { spread } from "./layout.ts";
+import { endLabelYs, panelHeightForTags } from "./end_labels.ts";
 import { arrowHead, type LegendItem } from "./legend.ts";
 import {
   caseColor,
@@ -134,7 +134,13 @@ export function trajectoriesFigure(
   const thresholds = study ? percentThresholds(study) : [];
   const pctPanel = axesPanel({
     width,
-    height: 200,
+    // Tall enough that the tags stay at their threshold lines beside the cases' end labels.
+    height: panelHeightForTags(pctTracks.map(lastValue), thresholds.map((v) => 100 - v), {
+      domain: [0, top],
+      base: 200,
+      top: margin.top,
+      bottom: 34,
+    }),
     margin: { ...margin, bottom: 34 },
     x: { domain: xDomain, label: `Days since the first start of ${drug} →` },
     y: { domain: [0, top], label: `% of baseline ${name}`, ticks: 5 },
@@ -436,15 +442,10 @@ function drawTracks(
   }
   // End labels and tags in the right margin, spread apart.
   const labels = [
-    ...tracks.map((tr) => {
-      const last = [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).at(-1)!;
-      return { text: tr.label, y: y(last.v.nominal), color: tr.color, bold: true };
-    }),
+    ...tracks.map((tr) => ({ text: tr.label, y: y(lastValue(tr)), color: tr.color, bold: true })),
     ...tags.map((t) => ({ ...t, color: GREY.muted, bold: false })),
   ];
-  const h = TYPE.small * 1.05;
-  const [top, bottom] = [y(y.domain[1]), y(y.domain[0])];
-  const ys = spread(labels.map((l) => l.y), labels.map(() => h), top - 6, bottom + 4, 1);
+  const ys = endLabelYs(labels.slice(0, tracks.length), tags, y);
   const x0 = x(x.domain[1]) + 6;
   labels.forEach((l, i) => {
     g.appendChild(textElement(l.text, x0, ys[i] + TYPE.small * 0.36, {
@@ -454,6 +455,11 @@ function drawTracks(
     }));
   });
   return g;
+}
+
+/** The value of a track's last point in time. */
+function lastValue(tr: Track): number {
+  return [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).at(-1)!.v.nominal;
 }
 
 function r2(v: number): number {
