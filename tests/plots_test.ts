@@ -60,9 +60,12 @@ const count = (svg: string, re: RegExp) => (svg.match(re) ?? []).length;
 /** A figure's words as read: its text elements (wrapped lines among them) joined by spaces. */
 const figureWords = (f: { svg: Element }) =>
   [...f.svg.querySelectorAll("text")].map((t) => t.textContent).join(" ").replace(/\s+/g, " ");
-/** Markers drawn as data (the legend's swatches left out). */
+/** Markers drawn as data (the legend's swatches and the edges drawn again over them left out). */
 const dataCircles = (svg: string) =>
-  count(svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, ""), /<circle/g);
+  count(
+    svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, ""),
+    /<circle(?![^>]*fill="none")/g,
+  );
 
 Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every event", () => {
   for (const c of series.cases) {

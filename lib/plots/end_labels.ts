@@ -7,8 +7,9 @@
  *
  * @module
  */
+import { textElement } from "./dom.ts";
 import { spread } from "./layout.ts";
-import { TYPE } from "./theme.ts";
+import { GREY, TYPE } from "./theme.ts";
 import { type LinearScale, linearScale } from "./uncertainty.ts";
 
 /** A label wanted at a height (px): a line's end label, or a reference line's tag. */
@@ -91,4 +92,45 @@ export function panelHeightForTags(
     if (tags.every((v, i) => Math.abs(ys[ends.length + i] - y(v)) <= TAG_SLACK)) return h;
   }
   return o.base;
+}
+
+/**
+ * Draws the end labels (bold, each in its line's colour) and the tags (muted) at `x0`, spread
+ * apart by {@link endLabelYs}.
+ *
+ * @param g The group they are appended to.
+ * @param ends The end labels with their colours.
+ * @param tags The tags of reference lines.
+ * @param x0 Their left edge in px.
+ * @param y The panel's value scale.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { svgElement } from "#lib/plots/dom.ts";
+ * import { drawEndLabels } from "#lib/plots/end_labels.ts";
+ * import { linearScale } from "#lib/plots/uncertainty.ts";
+ * const g = svgElement("g", {});
+ * drawEndLabels(g, [{ text: "Case 1", y: 50, color: "#222255" }], [], 300, linearScale([0, 1], [100, 0]));
+ * assert.equal(g.querySelector("text")?.textContent, "Case 1");
+ * ```
+ */
+export function drawEndLabels(
+  g: Element,
+  ends: readonly (EndLabel & { color: string })[],
+  tags: readonly EndLabel[],
+  x0: number,
+  y: LinearScale,
+): void {
+  const ys = endLabelYs(ends, tags, y);
+  const labels = [
+    ...ends.map((l) => ({ ...l, bold: true })),
+    ...tags.map((t) => ({ ...t, color: GREY.muted, bold: false })),
+  ];
+  labels.forEach((l, i) => {
+    g.appendChild(textElement(l.text, x0, ys[i] + TYPE.small * 0.36, {
+      size: TYPE.small,
+      fill: l.color,
+      weight: l.bold ? "bold" : "normal",
+    }));
+  });
 }

@@ -21,9 +21,9 @@ import {
 } from "../timeline.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
-import { svgElement, textElement, titled } from "./dom.ts";
+import { svgElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
-import { endLabelYs, panelHeightForTags } from "./end_labels.ts";
+import { drawEndLabels, panelHeightForTags } from "./end_labels.ts";
 import { arrowHead, type LegendItem } from "./legend.ts";
 import {
   caseColor,
@@ -440,20 +440,22 @@ function drawTracks(
       ));
     }
   }
+  // Every marker's outline again over all tracks: a marker under another case's shows its edge.
+  for (const tr of tracks) {
+    for (const p of tr.points) {
+      g.appendChild(svgElement("circle", {
+        cx: x(p.t.nominal),
+        cy: y(p.v.nominal),
+        r: MARKER_RADIUS - STROKE.thin / 2,
+        fill: "none",
+        stroke: tr.color,
+        "stroke-width": STROKE.thin,
+      }));
+    }
+  }
   // End labels and tags in the right margin, spread apart.
-  const labels = [
-    ...tracks.map((tr) => ({ text: tr.label, y: y(lastValue(tr)), color: tr.color, bold: true })),
-    ...tags.map((t) => ({ ...t, color: GREY.muted, bold: false })),
-  ];
-  const ys = endLabelYs(labels.slice(0, tracks.length), tags, y);
-  const x0 = x(x.domain[1]) + 6;
-  labels.forEach((l, i) => {
-    g.appendChild(textElement(l.text, x0, ys[i] + TYPE.small * 0.36, {
-      size: TYPE.small,
-      fill: l.color,
-      weight: l.bold ? "bold" : "normal",
-    }));
-  });
+  const ends = tracks.map((tr) => ({ text: tr.label, y: y(lastValue(tr)), color: tr.color }));
+  drawEndLabels(g, ends, tags, x(x.domain[1]) + 6, y);
   return g;
 }
 
@@ -462,9 +464,8 @@ function lastValue(tr: Track): number {
   return [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).at(-1)!.v.nominal;
 }
 
-function r2(v: number): number {
-  return Math.round(v * 100) / 100;
-}
+/** A px coordinate to 1/100 px. */
+const r2 = (v: number): number => Math.round(v * 100) / 100;
 
 /**
  * The record of the trajectories of a series (`results/figures/trajectories`).
