@@ -160,11 +160,11 @@ export function trajectoriesFigure(
     width,
     legend: trajectoriesLegend(painTracks, thresholds, name, uses.open),
     notes,
-    caption: `${name} values stated in the text against days since the first start of ${drug} ` +
-      `(lines join values before it and values on it, never across its start), ` +
-      `n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a percent of the case's ` +
-      `baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); thresholds after Dworkin ` +
-      `et al. 2008. A vertical whisker is a stated range.`,
+    caption: `${name[0].toUpperCase() + name.slice(1)} values stated in the text against days ` +
+      `since the first start of ${drug} (lines join values before it and values on it, never ` +
+      `across its start), n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a ` +
+      `percent of the case's baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); ` +
+      `thresholds after Dworkin et al. 2008. A vertical whisker is a stated range.`,
     description: `${n} case${n === 1 ? "" : "s"}' ${name} against days since the first start ` +
       `of ${drug}, in ${unit} and as a percent of the ${def} baseline, with the ` +
       `${listing(thresholds.map((v) => `${v}%`))} reduction thresholds` +

@@ -74,3 +74,13 @@ Deno.test("trajectories: every marker's edge is drawn again over every track's m
     }
   }
 });
+
+Deno.test("trajectories: the caption's sentence begins with a capital, whatever the scale's name", () => {
+  for (const series of [real, grown]) {
+    const f = trajectoriesFigure(series.cases);
+    const first = [...f.svg.querySelectorAll("text")].map((t) => t.textContent ?? "")
+      .find((t) => t.includes(" values stated in the text"));
+    assert.ok(first, "a caption");
+    assert.match(first, /^\p{Lu}/u, first);
+  }
+});
