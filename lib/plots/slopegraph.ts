@@ -27,6 +27,7 @@ import {
 } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
 import { valueAxis } from "./value_axis.ts";
+import { markerEdge } from "./marker_edge.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
 
@@ -232,6 +233,10 @@ function drawSlopes(
         p.title,
       ));
     }
+  }
+  // Every dot's edge again over all cases: a dot under another case's shows its edge.
+  for (const s of slopes) {
+    for (const p of s.points) g.appendChild(markerEdge(x(p.column), y(p.v), caseColor(s.index)));
   }
   // Labels at the left (the case, its value and the earlier drug) and right (the last value),
   // spread apart vertically; the first line of each label sits level with its dot.

@@ -41,6 +41,7 @@ import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
 import { valueAxis } from "./value_axis.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
+import { markerEdge } from "./marker_edge.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -440,18 +441,9 @@ function drawTracks(
       ));
     }
   }
-  // Every marker's outline again over all tracks: a marker under another case's shows its edge.
+  // Every marker's edge again over all tracks: a marker under another case's shows its edge.
   for (const tr of tracks) {
-    for (const p of tr.points) {
-      g.appendChild(svgElement("circle", {
-        cx: x(p.t.nominal),
-        cy: y(p.v.nominal),
-        r: MARKER_RADIUS - STROKE.thin / 2,
-        fill: "none",
-        stroke: tr.color,
-        "stroke-width": STROKE.thin,
-      }));
-    }
+    for (const p of tr.points) g.appendChild(markerEdge(x(p.t.nominal), y(p.v.nominal), tr.color));
   }
   // End labels and tags in the right margin, spread apart.
   const ends = tracks.map((tr) => ({ text: tr.label, y: y(lastValue(tr)), color: tr.color }));
