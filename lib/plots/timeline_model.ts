@@ -147,9 +147,10 @@ export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false
 }
 
 /**
- * A value as the text states it: the number (or range) in its words when they state the value
- * (so "8.0" stays "8.0" and "0–1.0" stays "0–1.0"), else the value formatted; with the unit when
- * the axis is not the value's own scale.
+ * A value as the text states it: on a scale of categories, its category ("mild", "mild–moderate");
+ * else the number (or range) in its words when they state the value (so "8.0" stays "8.0" and
+ * "0–1.0" stays "0–1.0"), else the value formatted; with the unit when the axis is not the
+ * value's own scale.
  *
  * @param o The observation.
  * @param ownScale Whether the axis is the value's own scale.
@@ -162,6 +163,8 @@ export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false
  * const v = { lo: 8, nominal: 8, hi: 8 };
  * const o = { value: v, common: v, words: "average pain VAS 8.0", scale: SCALES["vas-10cm"] };
  * assert.equal(statedValue(o, true), "8.0"); // printed as stated
+ * const mild = { lo: 1, nominal: 1, hi: 1 };
+ * assert.equal(statedValue({ value: mild, words: "mild", scale: SCALES["vrs-4"] }, false), "mild");
  * ```
  */
 export function statedValue(
@@ -169,6 +172,10 @@ export function statedValue(
   ownScale: boolean,
 ): string {
   const { lo, hi, nominal } = o.value;
+  const words = o.scale.categories;
+  if (words && words[lo] !== undefined && words[hi] !== undefined) {
+    return lo === hi ? words[lo] : `${words[lo]}–${words[hi]}`;
+  }
   const numbers = [...o.words.matchAll(/(\d+(?:\.\d+)?)(?:\s*[–-]\s*(\d+(?:\.\d+)?))?/g)];
   const found = numbers.reverse().find((m) =>
     m[2] === undefined

@@ -15,7 +15,8 @@ import {
   trajectoriesFigure,
 } from "../../lib/plots/mod.ts";
 import { valueAxis } from "../../lib/plots/value_axis.ts";
-import { articleCases, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { statedValue } from "../../lib/plots/timeline_model.ts";
+import { articleCases, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const series = await lib.loadCaseSeries(TEST_DATA_DIR);
 const MM = lib.SCALES["vas-100mm"];
@@ -85,4 +86,25 @@ Deno.test("valueAxis: a scale of categories is not ticked in its own numbers", (
   assert.equal(vrs.own, false);
   assert.equal(vrs.factor, 1);
   assert.equal(valueAxis([]).own, false);
+});
+
+Deno.test("a value on a scale of categories is printed as its category, not '1 category'", async () => {
+  const vrs = lib.SCALES["vrs-4"];
+  const v = (lo: number, hi: number) => ({ lo, nominal: (lo + hi) / 2, hi });
+  assert.equal(statedValue({ value: v(1, 1), words: "mild", scale: vrs }, false), "mild");
+  assert.equal(
+    statedValue({ value: v(1, 2), words: "mild to moderate", scale: vrs }, true),
+    "mild–moderate",
+  );
+  // A case of the fixture rated once on a VRS: its timeline and figure 1 print the category.
+  const dir = await dataWithFixture();
+  const grown = await lib.loadCaseSeries(dir);
+  await Deno.remove(dir, { recursive: true });
+  const rated = grown.cases.filter((c) => c.observations.some((o) => o.scale.id === vrs.id));
+  assert.ok(rated.length > 0);
+  for (const f of [...rated.map((c) => caseTimelineFigure(c)), seriesTimelineFigure(rated)]) {
+    const t = texts(f);
+    assert.ok(!t.some((s) => s.endsWith(" category")), t.join(" | "));
+    assert.ok(t.some((s) => vrs.categories!.includes(s)), "a category printed");
+  }
 });
