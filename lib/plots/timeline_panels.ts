@@ -218,26 +218,37 @@ export function phaseStrip(
   const rows = Math.max(0, ...placed.map((q) => q.row + 1));
   const height = rows * rowH + 2;
   const p = panel(width, height);
+  // A label a stem from a row above runs through (in a row of its own, past the rows in use) is
+  // drawn last, with a halo that breaks the stem behind its text.
+  const crossed = (q: Placed) =>
+    placed.some((o) => o.row < q.row && Math.abs(o.px - q.px) > 3 && o.px > q.x1 && o.px < q.x2);
+  const last: Element[] = [];
   for (const q of placed) {
     const cy = q.row * rowH + rowH / 2;
+    // A label over its own line (no room beside it): the line starts under the label.
+    const over = q.px > q.x1 + gap && q.px < q.x2 - gap;
     p.appendChild(titled(
       svgElement("line", {
         x1: q.px,
         x2: q.px,
-        y1: cy - TYPE.small * 0.5,
+        y1: cy + (over ? TYPE.small * 0.6 : -TYPE.small * 0.5),
         y2: height,
         stroke: PHASE_COLOR,
         "stroke-width": STROKE.thin,
       }),
       q.ph.title,
     ));
-    p.appendChild(textElement(
+    const halo = crossed(q);
+    const text = textElement(
       q.label,
       q.anchor === "start" ? q.x1 + gap : q.x2 - gap,
       cy + TYPE.small * 0.36,
-      { size: TYPE.small, anchor: q.anchor, fill: PHASE_COLOR },
-    ));
+      { size: TYPE.small, anchor: q.anchor, fill: PHASE_COLOR, ...(halo ? { halo } : {}) },
+    );
+    if (halo) last.push(text);
+    else p.appendChild(text);
   }
+  for (const t of last) p.appendChild(t);
   return p;
 }
 
