@@ -18,7 +18,7 @@ import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
 import { drugClassColors, type FigureWidth, figureWidth, GREY, TYPE } from "./theme.ts";
-import { markLegend, timeDomain } from "./timeline.ts";
+import { eventLabel, markLegend, timeDomain } from "./timeline.ts";
 import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
 import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline_panels.ts";
@@ -191,10 +191,9 @@ function casePanels(
   // The case's heading sits in the left margin beside its events (a row of its own when it
   // has none or the margin is too narrow for its first word).
   const head = headingLines(c, marginLeft - 8);
-  const events = m.events.map((e) => ({
-    ...e,
-    label: c.events.some((o) => o !== e.e && o.kind === e.e.kind) ? e.e.description : e.e.kind,
-  }));
+  // Cut as in the case's timeline: a label wider than half the figure left no room beside its
+  // marker at single-column width and was drawn over it.
+  const events = m.events.map((e) => ({ ...e, label: eventLabel(e.e, c.events, width / 2) }));
   const beside: StripOptions = { row: ROW, left: marginLeft, minHeight: (head?.height ?? 0) + 2 };
   const strip = events.length && head ? eventStrip(events, x, width, uses, beside) : null;
   if (strip && head && !beside.crowded) {

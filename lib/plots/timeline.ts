@@ -315,9 +315,26 @@ function describeValues(obs: readonly Observation[]): string {
 /**
  * An event's label: its kind, or its description where the case has another event of the same
  * kind (two "amputation" labels would not say which is which), cut at a word with "…" where it
- * is wider than `maxWidth`.
+ * is wider than `maxWidth` (the whole description is the marker's hover text).
+ *
+ * @param e The event.
+ * @param all The case's events.
+ * @param maxWidth Width in px the label may take.
+ * @returns The label.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { eventLabel } from "#lib/plots/timeline.ts";
+ * const e = (await loadCaseSeries()).cases.flatMap((c) => c.events)[0];
+ * // Another event of the same kind: the label is the description, cut where it is too wide.
+ * const all = [e, { ...e, description: "another" }];
+ * assert.equal(eventLabel(e, all, 10_000), e.description);
+ * const long = { ...e, description: "a very long description of what happened that day" };
+ * assert.match(eventLabel(long, [...all, long], 100), / …$/);
+ * ```
  */
-function eventLabel(e: CaseEvent, all: readonly CaseEvent[], maxWidth: number): string {
+export function eventLabel(e: CaseEvent, all: readonly CaseEvent[], maxWidth: number): string {
   const label = all.some((o) => o !== e && o.kind === e.kind) ? e.description : e.kind;
   const lines = wrapText(label, maxWidth, TYPE.small);
   return lines.length > 1 ? `${lines[0]} …` : label;

@@ -11,6 +11,7 @@
 import { panel } from "./compose.ts";
 import { document, svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
+import { cutText } from "./layout.ts";
 import { GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 import type { Phase, PlacedEvent } from "./timeline_model.ts";
 import { type LinearScale, windowBracket } from "./uncertainty.ts";
@@ -64,7 +65,14 @@ export function eventStrip(
   const rowH = o.row ?? DEFAULT_ROW;
   const minX = o.left ?? 0;
   let crowded = false;
-  type Spot = { anchor: "start" | "end"; tx: number; x1: number; x2: number; halo: boolean };
+  type Spot = {
+    anchor: "start" | "end";
+    tx: number;
+    x1: number;
+    x2: number;
+    halo: boolean;
+    label?: string;
+  };
   const rows: { x1: number; x2: number }[][] = [];
   const placed: (Spot & { row: number; e: typeof events[number] })[] = [];
   const gap = 3;
@@ -105,7 +113,9 @@ export function eventStrip(
       crowded = true;
       fits = spots.filter((s) => s.x1 >= 0 && s.x2 <= width);
     }
-    const choices = fits.length ? fits : [{ ...spots[2], tx: 0, x1: 0, x2: width }];
+    // No room for the whole label on either side: it is cut with "…" to the wider side, never
+    // drawn over its marker (the whole description is the marker's hover text).
+    const choices = fits.length ? fits : [cutSpot(ev.label, { w1, w2, gap, width, minX })];
     for (let r = 0;; r++) {
       rows[r] ??= [];
       const free = choices.find((s) => rows[r].every((q) => s.x2 + 6 <= q.x1 || q.x2 + 6 <= s.x1));
@@ -132,7 +142,7 @@ export function eventStrip(
       }),
       q.e.title,
     ));
-    p.appendChild(textElement(q.e.label, q.tx, cy + TYPE.small * 0.36, {
+    p.appendChild(textElement(q.label ?? q.e.label, q.tx, cy + TYPE.small * 0.36, {
       size: TYPE.small,
       anchor: q.anchor,
       fill: GREY.ink,
@@ -140,6 +150,26 @@ export function eventStrip(
     }));
   }
   return p;
+}
+
+/** The spot of an event label cut to the wider side of its marker and bracket. */
+function cutSpot(
+  label: string,
+  { w1, w2, gap, width, minX }: {
+    w1: number;
+    w2: number;
+    gap: number;
+    width: number;
+    minX: number;
+  },
+): { anchor: "start" | "end"; tx: number; x1: number; x2: number; halo: boolean; label: string } {
+  const right = width - w2 - gap;
+  const left = w1 - gap - minX;
+  const cut = cutText(label, Math.max(right, left), TYPE.small);
+  const lw = measureText(cut, TYPE.small).width;
+  return right >= left
+    ? { anchor: "start", tx: w2 + gap, x1: w1, x2: w2 + gap + lw, halo: false, label: cut }
+    : { anchor: "end", tx: w1 - gap, x1: w1 - gap - lw, x2: w2, halo: false, label: cut };
 }
 
 export function note(uses: Uses, b: { elements: Element[]; open: boolean; arrow: boolean }): void {

@@ -9,9 +9,8 @@ import { appraisalRows } from "../appraisal/mod.ts";
 import { claimNumber, claimsLedger } from "../claims/mod.ts";
 import { type DataRow, type Figure, PAD, panel, stack } from "./compose.ts";
 import { textElement, titled } from "./dom.ts";
-import { measureText } from "./fonts.ts";
 import { GLYPH_DISC_R, type GlyphDisc, glyphDisc, type LegendItem } from "./legend.ts";
-import { wrapText } from "./layout.ts";
+import { cutText, wrapText } from "./layout.ts";
 import { type FigureWidth, figureWidth, GREY, TYPE } from "./theme.ts";
 import { defineFigure, type FigureDef, type FigureInputs } from "./record.ts";
 
@@ -219,7 +218,7 @@ function verdictRow(
   );
   const text = `${it.number ? `${it.number} ` : ""}${it.verdict}: ${it.label}`;
   const lines = wrapText(text, colW - 2 * R - 6, TYPE.small);
-  const shown = lines.length > 1 ? cut(lines[0], colW - 2 * R - 6) : text;
+  const shown = lines.length > 1 ? cutText(lines[0], colW - 2 * R - 6, TYPE.small) : text;
   return [
     title,
     textElement(shown, x0 + 2 * R + 5, cy + TYPE.small * 0.36, {
@@ -227,15 +226,6 @@ function verdictRow(
       fill: GREY.ink,
     }),
   ];
-}
-
-/** A line cut at a word so that it and "…" fit in `width`. */
-function cut(line: string, width: number): string {
-  const words = line.split(" ");
-  while (words.length > 1 && measureText(`${words.join(" ")} …`, TYPE.small).width > width) {
-    words.pop();
-  }
-  return `${words.join(" ")} …`;
 }
 
 /**
