@@ -28,6 +28,7 @@ import {
 import { doseLabel, statedValue } from "./timeline_model.ts";
 import { valueAxis } from "./value_axis.ts";
 import { markerEdge } from "./marker_edge.ts";
+import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
 
@@ -47,7 +48,8 @@ interface Slope {
   c: Case;
   index: number;
   earlier: string;
-  points: { column: number; v: number; text: string; title: string }[];
+  /** Each column's value on the common metric (`lo`–`hi`: a stated range), its text, hover text. */
+  points: { column: number; v: number; lo: number; hi: number; text: string; title: string }[];
 }
 
 /**
@@ -148,12 +150,13 @@ export function beforeAfterFigure(
       series: `Case ${s.c.id}`,
       mark: "point",
       x: columns[p.column],
-      y: p.v,
+      y: p.v * sl.factor,
       label: p.text,
       earlier: s.earlier,
     }))
   );
   const n = slopes.length;
+  const ranged = slopes.some((s) => s.points.some((p) => p.hi > p.lo));
   return stack([plot], {
     data,
     title: `${sl.name[0].toUpperCase()}${sl.name.slice(1)} before ${drug} and on it, by case`,
@@ -161,11 +164,10 @@ export function beforeAfterFigure(
     legend: [],
     notes: left.length ? [`Not shown: ${listing(left)}.`] : [],
     caption: `Each line: one case's last ${sl.name} value before ${drug}, its first and its ` +
-      `last value on ${drug}, printed ` +
-      `as the text states them; at the left, the drug the case ` +
+      `last value on ${drug}, printed as the text states them; at the left, the drug the case ` +
       `was taking for ${cases[0]?.study.indication ?? "the indication"} before (the earlier ` +
       `drug). Values the words leave on either side of the start are not used. Columns are ` +
-      `steps, not times.`,
+      `steps, not times.${ranged ? " A vertical whisker is a stated range." : ""}`,
     description: `Slopegraph of ${n} case${n === 1 ? "" : "s"}: last ${sl.name} before ` +
       `${drug}, first and last on it` + `${left.length ? `; not shown: ${listing(left)}` : ""}.`,
   });
@@ -175,7 +177,7 @@ export function beforeAfterFigure(
 function drawSlopes(
   slopes: readonly Slope[],
   x: (v: number) => number,
-  y: (v: number) => number,
+  y: LinearScale,
   o: {
     headLines: readonly string[][];
     labelLines: ReadonlyMap<Slope, string[]>;
@@ -221,6 +223,7 @@ function drawSlopes(
       "stroke-width": STROKE.data,
     }));
     for (const p of s.points) {
+      for (const el of verticalWhisker(p, x(p.column), y, color).elements) g.appendChild(el);
       g.appendChild(titled(
         svgElement("circle", {
           cx: x(p.column),
@@ -455,6 +458,8 @@ function slopesOf(
       points: pts.map((o, column) => ({
         column,
         v: o.common.nominal,
+        lo: o.common.lo,
+        hi: o.common.hi,
         text: statedValue(o, own),
         title: `Case ${c.id}, ${heads[column]}: ${o.scale.name} ${statedValue(o, true)} ` +
           `(${o.words}): “${o.quote}”`,

@@ -64,7 +64,9 @@ Deno.test("a series on a 100 mm VAS: every figure of its values has an axis in m
     );
   }
   assertAxisInMm(seriesTimelineFigure(cases), "figure 1");
-  assertAxisInMm(beforeAfterFigure(cases), "before/after");
+  const slopes = beforeAfterFigure(cases);
+  assertAxisInMm(slopes, "before/after");
+  assert.ok(slopes.data.some((r) => Number(r.y) > 10), "before/after's data in mm");
   const traj = trajectoriesFigure(cases);
   assertAxisInMm(traj, "trajectories");
   const pain = traj.data.filter((r) => r.panel === "VAS (mm)");
