@@ -60,11 +60,15 @@ const count = (svg: string, re: RegExp) => (svg.match(re) ?? []).length;
 /** A figure's words as read: its text elements (wrapped lines among them) joined by spaces. */
 const figureWords = (f: { svg: Element }) =>
   [...f.svg.querySelectorAll("text")].map((t) => t.textContent).join(" ").replace(/\s+/g, " ");
-/** Markers drawn as data (the legend's swatches and the edges drawn again over them left out). */
+/**
+ * Markers drawn as data (white-rimmed dots and the cases' shaped markers); the legend's swatches,
+ * the keys beside the cases' names and the edges drawn again over markers left out.
+ */
 const dataCircles = (svg: string) =>
   count(
-    svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, ""),
-    /<circle(?![^>]*fill="none")/g,
+    svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, "")
+      .replace(/<g [^>]*aria-label="case keys">[\s\S]*?<\/g>/g, ""),
+    /<circle(?![^>]*fill="none")|<path(?=[^>]*stroke="white")(?![^>]*fill="none")/g,
   );
 
 Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every event", () => {

@@ -7,9 +7,10 @@
  *
  * @module
  */
-import { textElement } from "./dom.ts";
+import { caseMarker } from "./case_marks.ts";
+import { svgElement, textElement } from "./dom.ts";
 import { spread } from "./layout.ts";
-import { GREY, TYPE } from "./theme.ts";
+import { GREY, MARKER_RADIUS, TYPE } from "./theme.ts";
 import { type LinearScale, linearScale } from "./uncertainty.ts";
 
 /** A label wanted at a height (px): a line's end label, or a reference line's tag. */
@@ -22,6 +23,9 @@ export interface EndLabel {
 
 /** Height in px of one label's line. */
 export const END_LABEL_H: number = TYPE.small * 1.05;
+
+/** Width in px of the case's marker drawn before its end label, with the space after it. */
+export const END_KEY_W: number = 2 * MARKER_RADIUS + 3;
 
 /** How far in px a tag may be moved from its line: its text still spans the line. */
 const TAG_SLACK = END_LABEL_H / 2;
@@ -95,11 +99,11 @@ export function panelHeightForTags(
 }
 
 /**
- * Draws the end labels (bold, each in its line's colour) and the tags (muted) at `x0`, spread
- * apart by {@link endLabelYs}.
+ * Draws the end labels (bold, each in its line's colour, after the case's marker when `mark`
+ * gives the case's position) and the tags (muted) at `x0`, spread apart by {@link endLabelYs}.
  *
  * @param g The group they are appended to.
- * @param ends The end labels with their colours.
+ * @param ends The end labels with their colours (and case positions).
  * @param tags The tags of reference lines.
  * @param x0 Their left edge in px.
  * @param y The panel's value scale.
@@ -116,7 +120,7 @@ export function panelHeightForTags(
  */
 export function drawEndLabels(
   g: Element,
-  ends: readonly (EndLabel & { color: string })[],
+  ends: readonly (EndLabel & { color: string; mark?: number })[],
   tags: readonly EndLabel[],
   x0: number,
   y: LinearScale,
@@ -126,11 +130,17 @@ export function drawEndLabels(
     ...ends.map((l) => ({ ...l, bold: true })),
     ...tags.map((t) => ({ ...t, color: GREY.muted, bold: false })),
   ];
+  // The keys (each case's marker before its name) in a group of their own: not data marks.
+  const keys = svgElement("g", { "aria-label": "case keys" });
   labels.forEach((l, i) => {
-    g.appendChild(textElement(l.text, x0, ys[i] + TYPE.small * 0.36, {
+    const mark = i < ends.length ? ends[i].mark : undefined;
+    if (mark !== undefined) keys.appendChild(caseMarker(mark, x0 + MARKER_RADIUS, ys[i], false));
+    const tx = mark === undefined ? x0 : x0 + END_KEY_W;
+    g.appendChild(textElement(l.text, tx, ys[i] + TYPE.small * 0.36, {
       size: TYPE.small,
       fill: l.color,
       weight: l.bold ? "bold" : "normal",
     }));
   });
+  if (keys.childNodes.length) g.appendChild(keys);
 }

@@ -27,7 +27,7 @@ import {
 } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
 import { valueAxis } from "./value_axis.ts";
-import { markerEdge } from "./marker_edge.ts";
+import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
 import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
@@ -225,21 +225,14 @@ function drawSlopes(
     for (const p of s.points) {
       for (const el of verticalWhisker(p, x(p.column), y, color).elements) g.appendChild(el);
       g.appendChild(titled(
-        svgElement("circle", {
-          cx: x(p.column),
-          cy: y(p.v),
-          r: MARKER_RADIUS,
-          fill: color,
-          stroke: "white",
-          "stroke-width": 0.75,
-        }),
+        caseMarker(s.index, x(p.column), y(p.v)),
         p.title,
       ));
     }
   }
   // Every dot's edge again over all cases: a dot under another case's shows its edge.
   for (const s of slopes) {
-    for (const p of s.points) g.appendChild(markerEdge(x(p.column), y(p.v), caseColor(s.index)));
+    for (const p of s.points) g.appendChild(caseMarkerEdge(s.index, x(p.column), y(p.v)));
   }
   // Labels at the left (the case, its value and the earlier drug) and right (the last value),
   // spread apart vertically; the first line of each label sits level with its dot.

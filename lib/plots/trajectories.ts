@@ -23,7 +23,7 @@ import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
-import { drawEndLabels, panelHeightForTags } from "./end_labels.ts";
+import { drawEndLabels, END_KEY_W, panelHeightForTags } from "./end_labels.ts";
 import { arrowHead, type LegendItem } from "./legend.ts";
 import {
   caseColor,
@@ -31,7 +31,6 @@ import {
   type FigureWidth,
   figureWidth,
   GREY,
-  MARKER_RADIUS,
   SPAN_BAR,
   STROKE,
   TYPE,
@@ -41,7 +40,7 @@ import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
 import { valueAxis } from "./value_axis.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
-import { markerEdge } from "./marker_edge.ts";
+import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -56,6 +55,8 @@ export interface TrajectoriesOptions {
 interface Track {
   label: string;
   color: string;
+  /** The case's position in the series (its colour and marker shape). */
+  index: number;
   points: {
     t: NominalInterval;
     v: NominalInterval;
@@ -107,7 +108,7 @@ export function trajectoriesFigure(
     measureText("−50%", TYPE.small).width,
     ...painTracks.map((t) => measureText(t.label, TYPE.small, "bold").width),
   );
-  const margin = { top: 18, right: Math.ceil(labelW + 12), bottom: 6, left: 44 };
+  const margin = { top: 18, right: Math.ceil(labelW + END_KEY_W + 12), bottom: 6, left: 44 };
   // The scales of the values drawn (cases that take the drug), not of every case given.
   const axis = valueAxis(
     cases.filter((c) => firstPeriod(c, drug) !== null).flatMap((c) =>
@@ -237,6 +238,7 @@ function caseTracks(
     out.painTracks.push({
       label,
       color,
+      index: i,
       points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.common, span: spanOf(r) })),
     });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
@@ -244,6 +246,7 @@ function caseTracks(
       out.pctTracks.push({
         label,
         color,
+        index: i,
         points: pct.map((r) => ({
           t: placed(r.day.timeId),
           v: r.percentOfBaseline!,
@@ -426,14 +429,7 @@ function drawTracks(
     }
     for (const p of pts) {
       g.appendChild(titled(
-        svgElement("circle", {
-          cx: x(p.t.nominal),
-          cy: y(p.v.nominal),
-          r: MARKER_RADIUS,
-          fill: tr.color,
-          stroke: "white",
-          "stroke-width": 0.75,
-        }),
+        caseMarker(tr.index, x(p.t.nominal), y(p.v.nominal)),
         `${tr.label}: ${formatNumber(p.v.nominal)}${
           p.v.lo < p.v.hi ? ` (${formatNumber(p.v.lo)}–${formatNumber(p.v.hi)})` : ""
         } at day ${formatNumber(Math.round(p.t.nominal * 10) / 10)} ` +
@@ -443,10 +439,17 @@ function drawTracks(
   }
   // Every marker's edge again over all tracks: a marker under another case's shows its edge.
   for (const tr of tracks) {
-    for (const p of tr.points) g.appendChild(markerEdge(x(p.t.nominal), y(p.v.nominal), tr.color));
+    for (const p of tr.points) {
+      g.appendChild(caseMarkerEdge(tr.index, x(p.t.nominal), y(p.v.nominal)));
+    }
   }
   // End labels and tags in the right margin, spread apart.
-  const ends = tracks.map((tr) => ({ text: tr.label, y: y(lastValue(tr)), color: tr.color }));
+  const ends = tracks.map((tr) => ({
+    text: tr.label,
+    y: y(lastValue(tr)),
+    color: tr.color,
+    mark: tr.index,
+  }));
   drawEndLabels(g, ends, tags, x(x.domain[1]) + 6, y);
   return g;
 }
