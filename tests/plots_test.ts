@@ -185,7 +185,7 @@ Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pool
   const f = svgText(forestFigure("NAP", forestRows(es.perCase, [agg])));
   assert.ok(f.includes(">0.0<") && f.includes(">1.0<") && f.includes(">no effect<"));
   const informative = es.perCase.filter((x) => x.result.informativeCi).length;
-  assert.equal(count(f, /stroke="#bbbbbb"/g), informative + 1); // + its legend swatch
+  assert.equal(count(f, /stroke="#949494"/g), informative + 1); // + its legend swatch
   assert.ok(f.includes(`cases ${lib.listing(agg.weights.map((w) => w.caseId))}`));
   // LRRd: rows without an estimate say so with a footnote, inside the figure.
   const l = lib.caseEffectSizes(series.cases, "LRRd", lib.painOptions(series.study), {
