@@ -65,27 +65,28 @@ export function endLabelYs(
  * The least panel height, from `base` up to 1.6 × `base`, at which every tag stays at its line
  * (its text still spans the line) once the labels are spread: a panel crowded with end labels
  * grows rather than push a tag to another line's height (a "−50%" beside the 30% line) or a
- * case's label across a line. Where even 1.6 × `base` is not enough, `base`: the tags are then
- * spread with the labels.
+ * case's label across a line. Where even 1.6 × `base` is not enough, `null`: the panel is then
+ * drawn at `base` without its tags (a tag away from its line would name another line).
  *
  * @param ends Wanted values (on the panel's value scale) of the end labels.
  * @param tags Values (on the same scale) of the reference lines.
  * @param o The panel: its value domain, base height and top and bottom margins in px.
- * @returns The height in px (`base` when the tags already stay, or cannot).
+ * @returns The height in px (`base` when the tags already stay), or `null`.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { panelHeightForTags } from "#lib/plots/end_labels.ts";
  * const o = { domain: [0, 130] as const, base: 200, top: 18, bottom: 34 };
  * assert.equal(panelHeightForTags([10], [70, 50], o), 200);
- * assert.ok(panelHeightForTags([0, 5, 10, 15, 20, 25], [70, 50], o) > 200);
+ * assert.ok(panelHeightForTags([0, 5, 10, 15, 20, 25], [70, 50], o)! > 200);
+ * assert.equal(panelHeightForTags(Array(30).fill(50), [70, 50], o), null);
  * ```
  */
 export function panelHeightForTags(
   ends: readonly number[],
   tags: readonly number[],
   o: { domain: readonly [number, number]; base: number; top: number; bottom: number },
-): number {
+): number | null {
   for (let h = o.base; h <= o.base * MAX_GROWTH; h += 10) {
     const y = linearScale(o.domain, [h - o.bottom, o.top]);
     const ys = endLabelYs(
@@ -95,7 +96,7 @@ export function panelHeightForTags(
     );
     if (tags.every((v, i) => Math.abs(ys[ends.length + i] - y(v)) <= TAG_SLACK)) return h;
   }
-  return o.base;
+  return null;
 }
 
 /**

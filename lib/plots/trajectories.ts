@@ -24,7 +24,8 @@ import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { drawEndLabels, END_KEY_W, panelHeightForTags } from "./end_labels.ts";
-import { arrowHead, type LegendItem } from "./legend.ts";
+import { arrowHead } from "./legend.ts";
+import { trajectoriesLegend } from "./trajectories_legend.ts";
 import {
   caseColor,
   DASH,
@@ -134,19 +135,21 @@ export function trajectoriesFigure(
     .filter(Number.isFinite);
   const top = Math.ceil(Math.max(110, ...pctValues) / 10) * 10 + 10;
   const thresholds = study ? percentThresholds(study) : [];
+  // Tall enough that the tags stay at their threshold lines beside the cases' end labels; where
+  // no height does, no tags (the legend names the lines, the axis gives their heights).
+  const pctH = panelHeightForTags(pctTracks.map(lastValue), thresholds.map((v) => 100 - v), {
+    domain: [0, top],
+    base: 200,
+    top: margin.top,
+    bottom: 34,
+  });
   const pctPanel = axesPanel({
     width,
-    // Tall enough that the tags stay at their threshold lines beside the cases' end labels.
-    height: panelHeightForTags(pctTracks.map(lastValue), thresholds.map((v) => 100 - v), {
-      domain: [0, top],
-      base: 200,
-      top: margin.top,
-      bottom: 34,
-    }),
+    height: pctH ?? 200,
     margin: { ...margin, bottom: 34 },
     x: { domain: xDomain, label: `Days since the first start of ${drug} →` },
     y: { domain: [0, top], label: `% of baseline ${name}`, ticks: 5 },
-    draw: (x, y) => percentMarks(pctTracks, thresholds, xDomain, { x, y }, uses),
+    draw: (x, y) => percentMarks(pctTracks, thresholds, pctH !== null, xDomain, { x, y }, uses),
   });
   const notes: string[] = [];
   if (excluded.length) notes.push(`Not shown: ${listing(excluded)}.`);
@@ -160,7 +163,12 @@ export function trajectoriesFigure(
     data,
     title: `Pain after ${drug}, all cases aligned on its first start`,
     width,
-    legend: trajectoriesLegend(painTracks, thresholds, name, uses.open),
+    legend: trajectoriesLegend({
+      spans: painTracks.some((t) => t.points.some((p) => p.span)),
+      thresholds,
+      name,
+      open: uses.open,
+    }),
     notes,
     caption: `${name[0].toUpperCase() + name.slice(1)} values stated in the text against days ` +
       `since the first start of ${drug} (lines join values before it and values on it, never ` +
@@ -295,6 +303,7 @@ function timeDomain(tracks: readonly Track[]): [number, number] {
 function percentMarks(
   tracks: readonly Track[],
   thresholds: readonly number[],
+  tagged: boolean,
   xDomain: readonly [number, number],
   { x, y }: { x: LinearScale; y: LinearScale },
   uses: { open: boolean },
@@ -313,42 +322,15 @@ function percentMarks(
     }));
   }
   g.appendChild(
-    drawTracks(tracks, x, y, thresholds.map((v) => ({ text: `−${v}%`, y: y(100 - v) })), uses),
+    drawTracks(
+      tracks,
+      x,
+      y,
+      tagged ? thresholds.map((v) => ({ text: `−${v}%`, y: y(100 - v) })) : [],
+      uses,
+    ),
   );
   return g;
-}
-
-/** The legend: the values and their whiskers, open ends, periods, thresholds where drawn. */
-function trajectoriesLegend(
-  painTracks: readonly Track[],
-  thresholds: readonly number[],
-  name: string,
-  open: boolean,
-): LegendItem[] {
-  return [
-    {
-      label: `stated ${name} (whisker: times the words allow)`,
-      swatch: { kind: "whisker", color: GREY.ink },
-    },
-    ...(open
-      ? [{
-        label: "dashed: open-ended or past the axis",
-        swatch: { kind: "whisker", color: GREY.ink, open: true },
-      } as LegendItem]
-      : []),
-    ...(painTracks.some((t) => t.points.some((p) => p.span))
-      ? [{
-        label: `${name} stated for a period`,
-        swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
-      } as LegendItem]
-      : []),
-    ...(thresholds.length
-      ? [{
-        label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
-        swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
-      } as LegendItem]
-      : []),
-  ];
 }
 
 /** The source data of a panel's tracks: one row per point (x: days, y: the value). */
