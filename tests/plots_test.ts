@@ -60,9 +60,16 @@ const count = (svg: string, re: RegExp) => (svg.match(re) ?? []).length;
 /** A figure's words as read: its text elements (wrapped lines among them) joined by spaces. */
 const figureWords = (f: { svg: Element }) =>
   [...f.svg.querySelectorAll("text")].map((t) => t.textContent).join(" ").replace(/\s+/g, " ");
-/** Markers drawn as data (the legend's swatches left out). */
+/**
+ * Markers drawn as data (white-rimmed dots and the cases' shaped markers); the legend's swatches,
+ * the keys beside the cases' names and the edges drawn again over markers left out.
+ */
 const dataCircles = (svg: string) =>
-  count(svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, ""), /<circle/g);
+  count(
+    svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, "")
+      .replace(/<g [^>]*aria-label="case keys">[\s\S]*?<\/g>/g, ""),
+    /<circle(?![^>]*fill="none")|<path(?=[^>]*stroke="white")(?![^>]*fill="none")/g,
+  );
 
 Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every event", () => {
   for (const c of series.cases) {
@@ -178,7 +185,7 @@ Deno.test("forest: NAP on 0–1 with no-effect line, informative intervals, pool
   const f = svgText(forestFigure("NAP", forestRows(es.perCase, [agg])));
   assert.ok(f.includes(">0.0<") && f.includes(">1.0<") && f.includes(">no effect<"));
   const informative = es.perCase.filter((x) => x.result.informativeCi).length;
-  assert.equal(count(f, /stroke="#bbbbbb"/g), informative + 1); // + its legend swatch
+  assert.equal(count(f, /stroke="#949494"/g), informative + 1); // + its legend swatch
   assert.ok(f.includes(`cases ${lib.listing(agg.weights.map((w) => w.caseId))}`));
   // LRRd: rows without an estimate say so with a footnote, inside the figure.
   const l = lib.caseEffectSizes(series.cases, "LRRd", lib.painOptions(series.study), {
@@ -511,7 +518,7 @@ Deno.test("verdicts: a disc per appraisal item and claim, every verdict with its
   );
   // The legend names only lights drawn: one green/amber/red/grey/none key per light used.
   const lights = new Set(f.data.map((r) => r.light));
-  const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
+  const legendPart = f.svg.querySelector('[aria-label="legend"]')?.outerHTML ?? "";
   assert.equal(count(legendPart, /<circle/g), lights.size);
 });
 
@@ -550,17 +557,46 @@ Deno.test("verdicts: each claim is printed with the number the claims table give
   }
 });
 
+/** WCAG relative luminance of a colour written #RRGGBB or "white". */
+const lum = (color: string) => {
+  const hex = color === "white" ? "#FFFFFF" : color;
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+/** WCAG contrast ratio of two colours. */
+const contrast = (a: string, b: string) => {
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+
 Deno.test("drug-class colours stand out from white paper (contrast ≥ 3:1, WCAG non-text contrast)", () => {
-  const lum = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => {
-      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
   for (const [cls, color] of Object.entries(DRUG_CLASS_COLORS)) {
-    const ratio = 1.05 / (lum(color) + 0.05);
+    const ratio = contrast(color, "white");
     assert.ok(ratio >= 3, `${cls} ${color}: contrast ${ratio.toFixed(2)}:1 on white`);
+  }
+});
+
+Deno.test("verdicts: every glyph stands out from its disc (contrast ≥ 3:1), read in grey too", () => {
+  for (const [verdict, s] of Object.entries(VERDICT_STYLES)) {
+    const ratio = contrast(s.ink, s.color);
+    assert.ok(ratio >= 3, `${verdict}: glyph ${s.ink} on ${s.color} has ${ratio.toFixed(2)}:1`);
+  }
+});
+
+Deno.test("verdicts: each legend key is the disc its rows draw, glyph included", () => {
+  const id = [...series.sources.keys()][0];
+  const f = verdictFigure(
+    verdictItems(lib.appraisalRows(series, id), lib.claimsLedger(series), id),
+  );
+  const legendPart = f.svg.querySelector('[aria-label="legend"]')?.outerHTML ?? "";
+  const lights = new Set(f.data.map((r) => r.light));
+  const styles = [...lights].map((l) => Object.values(VERDICT_STYLES).find((s) => s.light === l)!);
+  assert.ok(styles.length > 1);
+  for (const s of styles) {
+    assert.ok(legendPart.includes(`>${escape(s.glyph)}</text>`), `no '${s.glyph}' in the legend`);
   }
 });
 

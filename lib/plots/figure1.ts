@@ -11,7 +11,6 @@ import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
-import { scaleLabel } from "../scales.ts";
 import { firstPeriod } from "../timeline.ts";
 import { type DataRow, type Figure, panel, stack } from "./compose.ts";
 import { document, textElement } from "./dom.ts";
@@ -19,11 +18,12 @@ import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
 import { drugClassColors, type FigureWidth, figureWidth, GREY, TYPE } from "./theme.ts";
-import { markLegend, timeDomain } from "./timeline.ts";
+import { eventLabel, markLegend, timeDomain } from "./timeline.ts";
 import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
 import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline_panels.ts";
 import { valuesPanel } from "./timeline_values.ts";
+import { type ValueAxis, valueAxis } from "./value_axis.ts";
 import { type LinearScale, linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
@@ -86,7 +86,12 @@ export function seriesTimelineFigure(
   );
   const marginRight = 12;
   const axisPx = width - marginLeft - marginRight;
-  const models = shown.map((c) => ({ c, m: timelineModel(c, { alignOn: drug, axisPx }) }));
+  // One value axis for every case: each case's values are printed as on it.
+  const axisScales = shown.flatMap((c) => c.observations.map((o) => o.scale));
+  const models = shown.map((c) => ({
+    c,
+    m: timelineModel(c, { alignOn: drug, axisPx, axisScales }),
+  }));
   const domains = models.map(({ m }) => timeDomain(m));
   const x = linearScale(
     domains.length
@@ -97,7 +102,7 @@ export function seriesTimelineFigure(
   const classes = drugClassColors(shown.flatMap((c) => c.treatments.map((t) => t.drugClass)));
   const colorOf = new Map(classes.map((k) => [k.drugClass, k.color]));
   const uses: Uses = { bracket: false, arrow: false, past: false, span: false, ongoing: false };
-  const sl = scaleLabel(shown.flatMap((c) => c.observations.map((o) => o.scale)));
+  const sl = valueAxis(axisScales);
   const panels: Element[] = [];
   const data: DataRow[] = [];
   const frame: CaseFrame = { x, width, marginLeft, marginRight, uses, scale: sl, colorOf };
@@ -167,7 +172,7 @@ interface CaseFrame {
   /** Which marks were drawn (for the legend). */
   uses: Uses;
   /** The value axis, the same for every case. */
-  scale: ReturnType<typeof scaleLabel>;
+  scale: ValueAxis;
   /** The colour of each drug class. */
   colorOf: Map<string, string>;
 }
@@ -186,10 +191,9 @@ function casePanels(
   // The case's heading sits in the left margin beside its events (a row of its own when it
   // has none or the margin is too narrow for its first word).
   const head = headingLines(c, marginLeft - 8);
-  const events = m.events.map((e) => ({
-    ...e,
-    label: c.events.some((o) => o !== e.e && o.kind === e.e.kind) ? e.e.description : e.e.kind,
-  }));
+  // Cut as in the case's timeline: a label wider than half the figure left no room beside its
+  // marker at single-column width and was drawn over it.
+  const events = m.events.map((e) => ({ ...e, label: eventLabel(e.e, c.events, width / 2) }));
   const beside: StripOptions = { row: ROW, left: marginLeft, minHeight: (head?.height ?? 0) + 2 };
   const strip = events.length && head ? eventStrip(events, x, width, uses, beside) : null;
   if (strip && head && !beside.crowded) {
@@ -220,7 +224,7 @@ function casePanels(
     colorOf,
     compact: true,
   }, uses));
-  data.push(...timelineData(m, sl.name).map((r) => ({ case: c.id, ...r })));
+  data.push(...timelineData(m, sl.name, sl.factor).map((r) => ({ case: c.id, ...r })));
   return { panels, data };
 }
 

@@ -14,6 +14,12 @@ import { wrapText } from "./layout.ts";
 import { type LinearScale, whisker } from "./uncertainty.ts";
 import { DASH, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 
+/**
+ * The informative interval's grey: 3:1 on white paper (WCAG non-text contrast; #bbbbbb had 1.9:1),
+ * the dot on it (#222222) 5:1.
+ */
+const INFORMATIVE = "#949494";
+
 /** One row of a forest plot. */
 export interface ForestRow {
   /** Row label (e.g. "Case 1" or "Pooled, equal weights"). */
@@ -344,7 +350,7 @@ function rowMarks(
       x2: x(clip(res.informativeCi.upper)),
       y1: cy,
       y2: cy,
-      stroke: "#bbbbbb",
+      stroke: INFORMATIVE,
       "stroke-width": STROKE.thick * 1.5,
     }));
   }
@@ -411,7 +417,7 @@ export function forestLegend(rows: readonly ForestRow[], confidence: number): Le
     ...(rows.some((r) => r.result.informativeCi)
       ? [{
         label: "informative interval where the package's is degenerate",
-        swatch: { kind: "line", color: "#bbbbbb", width: STROKE.thick * 1.5 },
+        swatch: { kind: "line", color: INFORMATIVE, width: STROKE.thick * 1.5 },
       } as LegendItem]
       : []),
   ];

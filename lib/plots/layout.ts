@@ -141,6 +141,28 @@ export function segmentHitsBox(s: Segment, b: Box): boolean {
 }
 
 /**
+ * A text cut at a word so that it and " …" fit in `width` px (at least its first word and "…").
+ *
+ * @param text The text.
+ * @param width Width in px.
+ * @param size Font size in px.
+ * @returns The text, cut and ending in " …".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { cutText } from "#lib/plots/layout.ts";
+ * assert.equal(cutText("one two three four", 60, 10), "one two …");
+ * ```
+ */
+export function cutText(text: string, width: number, size: number): string {
+  const words = text.split(" ");
+  while (words.length > 1 && measureText(`${words.join(" ")} …`, size).width > width) {
+    words.pop();
+  }
+  return `${words.join(" ")} …`;
+}
+
+/**
  * Splits text into lines no wider than `maxWidth` px at spaces (a single word wider than that
  * stays on its own line).
  *

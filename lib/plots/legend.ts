@@ -29,7 +29,60 @@ export type Swatch =
   /** A vertical line (a phase change), dashed with `dash`. */
   | { kind: "vline"; color: string; dash?: string }
   /** A bar that runs on to the axis's edge and ends in an arrowhead (no end stated). */
-  | { kind: "bar-arrow"; color: string; height?: number };
+  | { kind: "bar-arrow"; color: string; height?: number }
+  /** A disc with a glyph in it, drawn as the figure draws it (a verdict's light). */
+  | { kind: "glyph"; disc: GlyphDisc };
+
+/** A disc with a glyph in it: what tells a verdict's light without its colour. */
+export interface GlyphDisc {
+  /** Fill of the disc. */
+  fill: string;
+  /** The glyph. */
+  glyph: string;
+  /** Colour of the glyph. */
+  ink: string;
+  /** Colour of the disc's ring. */
+  ring: string;
+  /** Width of the ring in px. */
+  ringWidth: number;
+}
+
+/** Radius in px of a {@link GlyphDisc}. */
+export const GLYPH_DISC_R = 5;
+
+/**
+ * A disc with its glyph, centred on (cx, cy): the same drawing in a figure's rows and in its legend.
+ *
+ * @param d The disc.
+ * @param cx Centre's x.
+ * @param cy Centre's y.
+ * @returns A `<g>` holding the `<circle>` and the glyph's `<text>`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { glyphDisc } from "#lib/plots/legend.ts";
+ * const g = glyphDisc({ fill: "#AAAAAA", glyph: "?", ink: "#222222", ring: "#555555", ringWidth: 0.5 }, 5, 5);
+ * assert.equal(g.querySelector("text")?.textContent, "?");
+ * ```
+ */
+export function glyphDisc(d: GlyphDisc, cx: number, cy: number): Element {
+  const g = svgElement("g", {});
+  g.appendChild(svgElement("circle", {
+    cx,
+    cy,
+    r: GLYPH_DISC_R,
+    fill: d.fill,
+    stroke: d.ring,
+    "stroke-width": d.ringWidth,
+  }));
+  g.appendChild(textElement(d.glyph, cx, cy + TYPE.min * 0.36, {
+    size: TYPE.min,
+    anchor: "middle",
+    weight: "bold",
+    fill: d.ink,
+  }));
+  return g;
+}
 
 /** One legend entry. */
 export interface LegendItem {
@@ -108,6 +161,8 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
         arrowHead(x + SWATCH_W, cy, bh / 2 + 1.5, s.color),
       ];
     }
+    case "glyph":
+      return [glyphDisc(s.disc, x + SWATCH_W / 2, cy)];
     case "fade": {
       const g = fadeGradient(s.color, 1, 0);
       return [

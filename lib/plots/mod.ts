@@ -63,7 +63,7 @@ export {
   type SensitivityOptions,
 } from "./sensitivity.ts";
 export { type SensitivityInterval, sensitivityIntervals } from "./sensitivity_rows.ts";
-export { type LegendItem, type Swatch } from "./legend.ts";
+export { type GlyphDisc, type LegendItem, type Swatch } from "./legend.ts";
 export { noCaseDrawn } from "./omission.ts";
 export { FONT_FAMILY, FONT_PATHS, type FontWeight, measureText, type TextExtent } from "./fonts.ts";
 export {

@@ -46,7 +46,10 @@ export interface SensitivityOptions {
 
 const ROW_H = 17;
 const fmtValue = (v: number) => String(Math.round(v * 1000) / 1000).replace("-", "−");
-const BAR = "#8EC3E6";
+// The range over the variants: a mid blue with 3.3:1 on white paper (WCAG non-text contrast; the
+// light #8EC3E6 had 1.9:1 and faded in greyscale print), under which the nominal dot (#222222,
+// 4.9:1 on it) and the hollow placeholder still stand out.
+const BAR = "#4F94CD";
 
 /**
  * The sensitivity figure: for each quantity a small panel with one row per case, the range of

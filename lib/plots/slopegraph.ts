@@ -9,7 +9,6 @@ import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
-import { scaleLabel } from "../scales.ts";
 import { type AlignedObservation, alignOnDrug, firstPeriod } from "../timeline.ts";
 import { activeTreatments } from "../given.ts";
 import { axesPanel } from "./axes.ts";
@@ -27,6 +26,9 @@ import {
   TYPE,
 } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
+import { valueAxis } from "./value_axis.ts";
+import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
+import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
 
@@ -46,7 +48,8 @@ interface Slope {
   c: Case;
   index: number;
   earlier: string;
-  points: { column: number; v: number; text: string; title: string }[];
+  /** Each column's value on the common metric (`lo`–`hi`: a stated range), its text, hover text. */
+  points: { column: number; v: number; lo: number; hi: number; text: string; title: string }[];
 }
 
 /**
@@ -78,14 +81,14 @@ export function beforeAfterFigure(
   const drug = kept.drug;
   const columns = ["last before", "first on", "last on"] as const;
   const heads = columns.map((c) => `${c} ${drug}`);
-  const sl = scaleLabel(cases.flatMap((c) => c.observations.map((o) => o.scale)));
+  const sl = valueAxis(cases.flatMap((c) => c.observations.map((o) => o.scale)));
   const slopes = slopesOf(kept, sl.label, heads);
   const left = kept.excluded.map((e) => `case ${e.caseId} (${e.reason})`);
   // The value axis at the far left (ticks and numbers; its gridlines run under the labels), its
   // name above it (a row above the columns' heads).
   const step = (sl.max - sl.min) / 5;
   const ticks = [0, 1, 2, 3, 4, 5].map((k) => sl.min + k * step);
-  const tickW = Math.max(...ticks.map((t) => measureText(fmtTick(t), TYPE.small).width));
+  const tickW = Math.max(...ticks.map((t) => measureText(sl.tick(t), TYPE.small).width));
   const axisX = Math.ceil(6 + tickW + 4);
   const axisName = `↑ ${sl.label}`;
   // Left labels: "Case N  value" over the earlier drug, wrapped to at most 45% of the width
@@ -137,7 +140,7 @@ export function beforeAfterFigure(
         headLines,
         labelLines,
         margin,
-        axis: { x: axisX, ticks, name: axisName },
+        axis: { x: axisX, ticks, name: axisName, tick: sl.tick },
         width,
         height,
       }),
@@ -147,12 +150,13 @@ export function beforeAfterFigure(
       series: `Case ${s.c.id}`,
       mark: "point",
       x: columns[p.column],
-      y: p.v,
+      y: p.v * sl.factor,
       label: p.text,
       earlier: s.earlier,
     }))
   );
   const n = slopes.length;
+  const ranged = slopes.some((s) => s.points.some((p) => p.hi > p.lo));
   return stack([plot], {
     data,
     title: `${sl.name[0].toUpperCase()}${sl.name.slice(1)} before ${drug} and on it, by case`,
@@ -160,11 +164,10 @@ export function beforeAfterFigure(
     legend: [],
     notes: left.length ? [`Not shown: ${listing(left)}.`] : [],
     caption: `Each line: one case's last ${sl.name} value before ${drug}, its first and its ` +
-      `last value on ${drug}, printed ` +
-      `as the text states them; at the left, the drug the case ` +
+      `last value on ${drug}, printed as the text states them; at the left, the drug the case ` +
       `was taking for ${cases[0]?.study.indication ?? "the indication"} before (the earlier ` +
       `drug). Values the words leave on either side of the start are not used. Columns are ` +
-      `steps, not times.`,
+      `steps, not times.${ranged ? " A vertical whisker is a stated range." : ""}`,
     description: `Slopegraph of ${n} case${n === 1 ? "" : "s"}: last ${sl.name} before ` +
       `${drug}, first and last on it` + `${left.length ? `; not shown: ${listing(left)}` : ""}.`,
   });
@@ -174,12 +177,12 @@ export function beforeAfterFigure(
 function drawSlopes(
   slopes: readonly Slope[],
   x: (v: number) => number,
-  y: (v: number) => number,
+  y: LinearScale,
   o: {
     headLines: readonly string[][];
     labelLines: ReadonlyMap<Slope, string[]>;
     margin: { top: number; right: number };
-    axis: { x: number; ticks: readonly number[]; name: string };
+    axis: { x: number; ticks: readonly number[]; name: string; tick: (v: number) => string };
     width: number;
     height: number;
   },
@@ -220,18 +223,16 @@ function drawSlopes(
       "stroke-width": STROKE.data,
     }));
     for (const p of s.points) {
+      for (const el of verticalWhisker(p, x(p.column), y, color).elements) g.appendChild(el);
       g.appendChild(titled(
-        svgElement("circle", {
-          cx: x(p.column),
-          cy: y(p.v),
-          r: MARKER_RADIUS,
-          fill: color,
-          stroke: "white",
-          "stroke-width": 0.75,
-        }),
+        caseMarker(s.index, x(p.column), y(p.v)),
         p.title,
       ));
     }
+  }
+  // Every dot's edge again over all cases: a dot under another case's shows its edge.
+  for (const s of slopes) {
+    for (const p of s.points) g.appendChild(caseMarkerEdge(s.index, x(p.column), y(p.v)));
   }
   // Labels at the left (the case, its value and the earlier drug) and right (the last value),
   // spread apart vertically; the first line of each label sits level with its dot.
@@ -269,17 +270,12 @@ function drawSlopes(
   return g;
 }
 
-/** A tick of the value axis: an integer as is, else one decimal. */
-function fmtTick(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}
-
 /** The value axis at `axis.x`: gridlines from it across the plot, ticks and numbers. */
 function drawValueAxis(
   g: Element,
   x: (v: number) => number,
   y: (v: number) => number,
-  axis: { x: number; ticks: readonly number[] },
+  axis: { x: number; ticks: readonly number[]; tick: (v: number) => string },
 ): void {
   const ax = axis.x;
   const gridEnd = x(2) + 4;
@@ -300,7 +296,7 @@ function drawValueAxis(
       stroke: GREY.ink,
       "stroke-width": STROKE.thin,
     }));
-    g.appendChild(textElement(fmtTick(t), ax - 6, y(t) + TYPE.small * 0.36, {
+    g.appendChild(textElement(axis.tick(t), ax - 6, y(t) + TYPE.small * 0.36, {
       size: TYPE.small,
       anchor: "end",
       fill: GREY.ink,
@@ -455,6 +451,8 @@ function slopesOf(
       points: pts.map((o, column) => ({
         column,
         v: o.common.nominal,
+        lo: o.common.lo,
+        hi: o.common.hi,
         text: statedValue(o, own),
         title: `Case ${c.id}, ${heads[column]}: ${o.scale.name} ${statedValue(o, true)} ` +
           `(${o.words}): “${o.quote}”`,

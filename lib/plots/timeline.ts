@@ -9,7 +9,7 @@
 import { expectCase } from "../args.ts";
 import { formatNumber } from "../intervals.ts";
 import type { Case, CaseEvent, Observation, Treatment } from "../model.ts";
-import { scaleLabel } from "../scales.ts";
+import { valueAxis } from "./value_axis.ts";
 import { type Figure, stack } from "./compose.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
@@ -104,7 +104,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
   const xLabelFits = measureText(xLabel, TYPE.small).width < width - marginLeft;
   const uses: Uses = { bracket: false, arrow: false, past: false, span: false, ongoing: false };
   const events = m.events.map((e) => ({ ...e, label: eventLabel(e.e, c.events, width / 2) }));
-  const sl = scaleLabel(c.observations.map((o) => o.scale));
+  const sl = valueAxis(c.observations.map((o) => o.scale));
   const panels: Element[] = [];
   if (events.length) panels.push(eventStrip(events, x, width, uses));
   if (m.phases.length) panels.push(phaseStrip(m.phases, x, width));
@@ -126,7 +126,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
   }, uses));
   const legend = legendItems(m, sl.name, uses, classes, events.length > 0);
   return stack(panels, {
-    data: timelineData(m, sl.name),
+    data: timelineData(m, sl.name, sl.factor),
     title: options.title ??
       `Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})`,
     width,
@@ -305,8 +305,8 @@ export function markLegend(
 
 function describeValues(obs: readonly Observation[]): string {
   if (obs.length === 0) return "no pain value stated";
-  const { name, unit } = scaleLabel(obs.map((o) => o.scale));
-  const f = (o: Observation) => formatNumber(o.common.nominal);
+  const { name, unit, factor } = valueAxis(obs.map((o) => o.scale));
+  const f = (o: Observation) => formatNumber(o.common.nominal * factor);
   return obs.length === 1
     ? `1 stated ${name} value (${f(obs[0])} ${unit})`
     : `${obs.length} stated ${name} values from ${f(obs[0])} to ${f(obs.at(-1)!)} ${unit}`;
@@ -315,9 +315,26 @@ function describeValues(obs: readonly Observation[]): string {
 /**
  * An event's label: its kind, or its description where the case has another event of the same
  * kind (two "amputation" labels would not say which is which), cut at a word with "…" where it
- * is wider than `maxWidth`.
+ * is wider than `maxWidth` (the whole description is the marker's hover text).
+ *
+ * @param e The event.
+ * @param all The case's events.
+ * @param maxWidth Width in px the label may take.
+ * @returns The label.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { eventLabel } from "#lib/plots/timeline.ts";
+ * const e = (await loadCaseSeries()).cases.flatMap((c) => c.events)[0];
+ * // Another event of the same kind: the label is the description, cut where it is too wide.
+ * const all = [e, { ...e, description: "another" }];
+ * assert.equal(eventLabel(e, all, 10_000), e.description);
+ * const long = { ...e, description: "a very long description of what happened that day" };
+ * assert.match(eventLabel(long, [...all, long], 100), / …$/);
+ * ```
  */
-function eventLabel(e: CaseEvent, all: readonly CaseEvent[], maxWidth: number): string {
+export function eventLabel(e: CaseEvent, all: readonly CaseEvent[], maxWidth: number): string {
   const label = all.some((o) => o !== e && o.kind === e.kind) ? e.description : e.kind;
   const lines = wrapText(label, maxWidth, TYPE.small);
   return lines.length > 1 ? `${lines[0]} …` : label;

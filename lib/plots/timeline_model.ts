@@ -11,10 +11,11 @@ import { DOSE_NOT_STATED, formatDoseValue, nominalDose } from "../dose.ts";
 import type { Interval } from "../intervals.ts";
 import { formatNumber } from "../intervals.ts";
 import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
-import { scaleLabel } from "../scales.ts";
+import type { Scale } from "../scales.ts";
 import { firstPeriod, relativeDay } from "../timeline.ts";
 import type { DataRow } from "./compose.ts";
 import { narrativePositions } from "./narrative.ts";
+import { valueAxis } from "./value_axis.ts";
 
 /** A time as drawn: its position and the window its words allow, in the figure's frame. */
 export interface PlacedTime {
@@ -113,6 +114,12 @@ export interface TimelineModelOptions {
   alignOn?: string | null;
   /** Width in px of the time axis (sets the narrative step to a few px). */
   axisPx?: number;
+  /**
+   * The scales of every value on the figure's value axis (a figure of several cases on one axis:
+   * all of theirs); default: the case's. Values are printed without their unit only when that
+   * axis is their own scale.
+   */
+  axisScales?: readonly Scale[];
 }
 
 /** The narrative step in px: a point placed after another only by the text is this far after. */
@@ -140,9 +147,10 @@ export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false
 }
 
 /**
- * A value as the text states it: the number (or range) in its words when they state the value
- * (so "8.0" stays "8.0" and "0–1.0" stays "0–1.0"), else the value formatted; with the unit when
- * the axis is not the value's own scale.
+ * A value as the text states it: on a scale of categories, its category ("mild", "mild–moderate");
+ * else the number (or range) in its words when they state the value (so "8.0" stays "8.0" and
+ * "0–1.0" stays "0–1.0"), else the value formatted; with the unit when the axis is not the
+ * value's own scale.
  *
  * @param o The observation.
  * @param ownScale Whether the axis is the value's own scale.
@@ -155,6 +163,8 @@ export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false
  * const v = { lo: 8, nominal: 8, hi: 8 };
  * const o = { value: v, common: v, words: "average pain VAS 8.0", scale: SCALES["vas-10cm"] };
  * assert.equal(statedValue(o, true), "8.0"); // printed as stated
+ * const mild = { lo: 1, nominal: 1, hi: 1 };
+ * assert.equal(statedValue({ value: mild, words: "mild", scale: SCALES["vrs-4"] }, false), "mild");
  * ```
  */
 export function statedValue(
@@ -162,6 +172,10 @@ export function statedValue(
   ownScale: boolean,
 ): string {
   const { lo, hi, nominal } = o.value;
+  const words = o.scale.categories;
+  if (words && words[lo] !== undefined && words[hi] !== undefined) {
+    return lo === hi ? words[lo] : `${words[lo]}–${words[hi]}`;
+  }
   const numbers = [...o.words.matchAll(/(\d+(?:\.\d+)?)(?:\s*[–-]\s*(\d+(?:\.\d+)?))?/g)];
   const found = numbers.reverse().find((m) =>
     m[2] === undefined
@@ -236,11 +250,9 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
       words: tp?.words ?? day.timeId,
     };
   };
-  // The axis is the values' own scale when scaleLabel keeps it (one scale of 0–10).
-  const first = c.observations[0]?.scale;
-  const ownScale = first !== undefined &&
-    c.observations.every((o) => o.scale.id === first.id) &&
-    scaleLabel([first]).label === first.label;
+  // The axis is the values' own scale when valueAxis keeps it (one scale of 0–10, or of 0–100).
+  const axisScales = options.axisScales ?? c.observations.map((o) => o.scale);
+  const ownScale = axisScales.length > 0 && valueAxis(axisScales).own;
   const when = (t: PlacedTime) => `${windowText(t.window, t.pos)} (${t.words})`;
   const points: PlacedPoint[] = [];
   const spans: PlacedSpan[] = [];
@@ -315,6 +327,8 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
  *
  * @param m The model.
  * @param valueName The values' name (e.g. "VAS").
+ * @param factor What a value of the common metric is multiplied by to read on the value axis
+ *   (`ValueAxis.factor`: 10 for an axis in mm; default 1).
  * @returns The rows.
  * @example
  * ```ts
@@ -326,7 +340,8 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
  * assert.equal(rows.some((r) => r.mark === "dose period"), c.treatments.length > 0);
  * ```
  */
-export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
+export function timelineData(m: TimelineModel, valueName: string, factor = 1): DataRow[] {
+  const v = (x: number) => x * factor;
   const time = (prefix: string, t: PlacedTime | null): DataRow =>
     t === null ? { [`${prefix}time_id`]: null, [`${prefix}x`]: null } : {
       [`${prefix}time_id`]: t.timeId,
@@ -355,9 +370,9 @@ export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
       series: valueName,
       mark: "point",
       ...time("", p.t),
-      y: p.o.common.nominal,
-      y_lo: p.o.common.lo,
-      y_hi: p.o.common.hi,
+      y: v(p.o.common.nominal),
+      y_lo: v(p.o.common.lo),
+      y_hi: v(p.o.common.hi),
       label: p.text,
     })),
     ...m.spans.map((s): DataRow => ({
@@ -366,9 +381,9 @@ export function timelineData(m: TimelineModel, valueName: string): DataRow[] {
       mark: "value over a period",
       ...time("", s.start),
       ...time("end_", s.end),
-      y: s.o.common.nominal,
-      y_lo: s.o.common.lo,
-      y_hi: s.o.common.hi,
+      y: v(s.o.common.nominal),
+      y_lo: v(s.o.common.lo),
+      y_hi: v(s.o.common.hi),
       label: s.text,
     })),
     ...m.periods.map((p): DataRow => ({

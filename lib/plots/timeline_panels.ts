@@ -11,6 +11,7 @@
 import { panel } from "./compose.ts";
 import { document, svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
+import { cutText } from "./layout.ts";
 import { GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 import type { Phase, PlacedEvent } from "./timeline_model.ts";
 import { type LinearScale, windowBracket } from "./uncertainty.ts";
@@ -64,7 +65,14 @@ export function eventStrip(
   const rowH = o.row ?? DEFAULT_ROW;
   const minX = o.left ?? 0;
   let crowded = false;
-  type Spot = { anchor: "start" | "end"; tx: number; x1: number; x2: number; halo: boolean };
+  type Spot = {
+    anchor: "start" | "end";
+    tx: number;
+    x1: number;
+    x2: number;
+    halo: boolean;
+    label?: string;
+  };
   const rows: { x1: number; x2: number }[][] = [];
   const placed: (Spot & { row: number; e: typeof events[number] })[] = [];
   const gap = 3;
@@ -105,7 +113,9 @@ export function eventStrip(
       crowded = true;
       fits = spots.filter((s) => s.x1 >= 0 && s.x2 <= width);
     }
-    const choices = fits.length ? fits : [{ ...spots[2], tx: 0, x1: 0, x2: width }];
+    // No room for the whole label on either side: it is cut with "…" to the wider side, never
+    // drawn over its marker (the whole description is the marker's hover text).
+    const choices = fits.length ? fits : [cutSpot(ev.label, { w1, w2, gap, width, minX })];
     for (let r = 0;; r++) {
       rows[r] ??= [];
       const free = choices.find((s) => rows[r].every((q) => s.x2 + 6 <= q.x1 || q.x2 + 6 <= s.x1));
@@ -132,7 +142,7 @@ export function eventStrip(
       }),
       q.e.title,
     ));
-    p.appendChild(textElement(q.e.label, q.tx, cy + TYPE.small * 0.36, {
+    p.appendChild(textElement(q.label ?? q.e.label, q.tx, cy + TYPE.small * 0.36, {
       size: TYPE.small,
       anchor: q.anchor,
       fill: GREY.ink,
@@ -140,6 +150,26 @@ export function eventStrip(
     }));
   }
   return p;
+}
+
+/** The spot of an event label cut to the wider side of its marker and bracket. */
+function cutSpot(
+  label: string,
+  { w1, w2, gap, width, minX }: {
+    w1: number;
+    w2: number;
+    gap: number;
+    width: number;
+    minX: number;
+  },
+): { anchor: "start" | "end"; tx: number; x1: number; x2: number; halo: boolean; label: string } {
+  const right = width - w2 - gap;
+  const left = w1 - gap - minX;
+  const cut = cutText(label, Math.max(right, left), TYPE.small);
+  const lw = measureText(cut, TYPE.small).width;
+  return right >= left
+    ? { anchor: "start", tx: w2 + gap, x1: w1, x2: w2 + gap + lw, halo: false, label: cut }
+    : { anchor: "end", tx: w1 - gap, x1: w1 - gap - lw, x2: w2, halo: false, label: cut };
 }
 
 export function note(uses: Uses, b: { elements: Element[]; open: boolean; arrow: boolean }): void {
@@ -218,26 +248,37 @@ export function phaseStrip(
   const rows = Math.max(0, ...placed.map((q) => q.row + 1));
   const height = rows * rowH + 2;
   const p = panel(width, height);
+  // A label a stem from a row above runs through (in a row of its own, past the rows in use) is
+  // drawn last, with a halo that breaks the stem behind its text.
+  const crossed = (q: Placed) =>
+    placed.some((o) => o.row < q.row && Math.abs(o.px - q.px) > 3 && o.px > q.x1 && o.px < q.x2);
+  const last: Element[] = [];
   for (const q of placed) {
     const cy = q.row * rowH + rowH / 2;
+    // A label over its own line (no room beside it): the line starts under the label.
+    const over = q.px > q.x1 + gap && q.px < q.x2 - gap;
     p.appendChild(titled(
       svgElement("line", {
         x1: q.px,
         x2: q.px,
-        y1: cy - TYPE.small * 0.5,
+        y1: cy + (over ? TYPE.small * 0.6 : -TYPE.small * 0.5),
         y2: height,
         stroke: PHASE_COLOR,
         "stroke-width": STROKE.thin,
       }),
       q.ph.title,
     ));
-    p.appendChild(textElement(
+    const halo = crossed(q);
+    const text = textElement(
       q.label,
       q.anchor === "start" ? q.x1 + gap : q.x2 - gap,
       cy + TYPE.small * 0.36,
-      { size: TYPE.small, anchor: q.anchor, fill: PHASE_COLOR },
-    ));
+      { size: TYPE.small, anchor: q.anchor, fill: PHASE_COLOR, ...(halo ? { halo } : {}) },
+    );
+    if (halo) last.push(text);
+    else p.appendChild(text);
   }
+  for (const t of last) p.appendChild(t);
   return p;
 }
 

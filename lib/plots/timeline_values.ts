@@ -15,6 +15,7 @@ import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE, TYPE } from "./theme.ts";
 import type { PlacedSpan, TimelineModel } from "./timeline_model.ts";
 import { clipTo, note, panelFrame, PHASE_COLOR, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
 import { type LinearScale, linearScale, verticalWhisker, windowBracket } from "./uncertainty.ts";
+import type { ValueAxis } from "./value_axis.ts";
 
 const VALUES_H = 150;
 
@@ -23,8 +24,8 @@ export interface ValuesPanelOptions {
   width: number;
   marginLeft: number;
   marginRight: number;
-  /** The value axis: range and label. */
-  scale: { min: number; max: number; label: string };
+  /** The value axis: range, label and tick text (`lib/plots/value_axis.ts`). */
+  scale: Pick<ValueAxis, "min" | "max" | "label" | "factor" | "tick">;
   /** Height in px (default 150). */
   height?: number;
   /** Whether the axis's day 0 is drawn as a reference line (the aligned start). */
@@ -82,6 +83,7 @@ export function valuesPanel(
       range: [H - marginBottom, marginTop],
       label: o.scale.label,
       ticks,
+      ...(o.scale.factor !== 1 ? { tickFormat: o.scale.tick } : {}),
     },
     marks: [
       Plot.gridX({ stroke: "#e5e5e5", strokeOpacity: 1 }),

@@ -11,7 +11,7 @@ import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
-import { studyOf, valueScale } from "../cases.ts";
+import { studyOf } from "../cases.ts";
 import {
   alignWithBaseline,
   baseline,
@@ -21,25 +21,27 @@ import {
 } from "../timeline.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
-import { svgElement, textElement, titled } from "./dom.ts";
+import { svgElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
-import { spread } from "./layout.ts";
-import { arrowHead, type LegendItem } from "./legend.ts";
+import { drawEndLabels, END_KEY_W, panelHeightForTags } from "./end_labels.ts";
+import { arrowHead } from "./legend.ts";
+import { trajectoriesLegend } from "./trajectories_legend.ts";
 import {
   caseColor,
   DASH,
   type FigureWidth,
   figureWidth,
   GREY,
-  MARKER_RADIUS,
   SPAN_BAR,
   STROKE,
   TYPE,
 } from "./theme.ts";
 import { timelineModel, windowText } from "./timeline_model.ts";
 import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
+import { valueAxis } from "./value_axis.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
+import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -54,6 +56,8 @@ export interface TrajectoriesOptions {
 interface Track {
   label: string;
   color: string;
+  /** The case's position in the series (its colour and marker shape). */
+  index: number;
   points: {
     t: NominalInterval;
     v: NominalInterval;
@@ -105,51 +109,72 @@ export function trajectoriesFigure(
     measureText("−50%", TYPE.small).width,
     ...painTracks.map((t) => measureText(t.label, TYPE.small, "bold").width),
   );
-  const margin = { top: 18, right: Math.ceil(labelW + 12), bottom: 6, left: 44 };
+  const margin = { top: 18, right: Math.ceil(labelW + END_KEY_W + 12), bottom: 6, left: 44 };
   // The scales of the values drawn (cases that take the drug), not of every case given.
-  const { min, max, label, unit, name } = valueScale(
-    cases.filter((c) => firstPeriod(c, drug) !== null),
+  const axis = valueAxis(
+    cases.filter((c) => firstPeriod(c, drug) !== null).flatMap((c) =>
+      c.observations.map((o) => o.scale)
+    ),
   );
+  const { min, max, label, unit, name } = axis;
   const uses = { open: false };
   const painPanel = axesPanel({
     width,
     height: 170,
     margin,
     x: { domain: xDomain, label: null, axis: false },
-    y: { domain: [min, max], label, ticks: 5 },
+    y: {
+      domain: [min, max],
+      label,
+      ticks: 5,
+      ...(axis.factor !== 1 ? { tickFormat: axis.tick } : {}),
+    },
     draw: (x, y) => drawTracks(painTracks, x, y, [], uses),
   });
   const pctValues = pctTracks.flatMap((t) => t.points.flatMap((p) => [p.v.nominal, p.v.hi]))
     .filter(Number.isFinite);
   const top = Math.ceil(Math.max(110, ...pctValues) / 10) * 10 + 10;
   const thresholds = study ? percentThresholds(study) : [];
+  // Tall enough that the tags stay at their threshold lines beside the cases' end labels; where
+  // no height does, no tags (the legend names the lines, the axis gives their heights).
+  const pctH = panelHeightForTags(pctTracks.map(lastValue), thresholds.map((v) => 100 - v), {
+    domain: [0, top],
+    base: 200,
+    top: margin.top,
+    bottom: 34,
+  });
   const pctPanel = axesPanel({
     width,
-    height: 200,
+    height: pctH ?? 200,
     margin: { ...margin, bottom: 34 },
     x: { domain: xDomain, label: `Days since the first start of ${drug} →` },
     y: { domain: [0, top], label: `% of baseline ${name}`, ticks: 5 },
-    draw: (x, y) => percentMarks(pctTracks, thresholds, xDomain, { x, y }, uses),
+    draw: (x, y) => percentMarks(pctTracks, thresholds, pctH !== null, xDomain, { x, y }, uses),
   });
   const notes: string[] = [];
   if (excluded.length) notes.push(`Not shown: ${listing(excluded)}.`);
   if (excludedPct.length) notes.push(`Not in the lower panel: ${listing(excludedPct)}.`);
   const n = painTracks.length;
   const data = [
-    ...trackRows(painTracks, `${name} (${unit})`),
-    ...trackRows(pctTracks, `% of baseline ${name}`),
+    ...trackRows(painTracks, `${name} (${unit})`, axis.factor),
+    ...trackRows(pctTracks, `% of baseline ${name}`, 1),
   ];
   return stack([painPanel, pctPanel], {
     data,
     title: `Pain after ${drug}, all cases aligned on its first start`,
     width,
-    legend: trajectoriesLegend(painTracks, thresholds, name, uses.open),
+    legend: trajectoriesLegend({
+      spans: painTracks.some((t) => t.points.some((p) => p.span)),
+      thresholds,
+      name,
+      open: uses.open,
+    }),
     notes,
-    caption: `${name} values stated in the text against days since the first start of ${drug} ` +
-      `(lines join values before it and values on it, never across its start), ` +
-      `n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a percent of the case's ` +
-      `baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); thresholds after Dworkin ` +
-      `et al. 2008. A vertical whisker is a stated range.`,
+    caption: `${name[0].toUpperCase() + name.slice(1)} values stated in the text against days ` +
+      `since the first start of ${drug} (lines join values before it and values on it, never ` +
+      `across its start), n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a ` +
+      `percent of the case's baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); ` +
+      `thresholds after Dworkin et al. 2008. A vertical whisker is a stated range.`,
     description: `${n} case${n === 1 ? "" : "s"}' ${name} against days since the first start ` +
       `of ${drug}, in ${unit} and as a percent of the ${def} baseline, with the ` +
       `${listing(thresholds.map((v) => `${v}%`))} reduction thresholds` +
@@ -221,6 +246,7 @@ function caseTracks(
     out.painTracks.push({
       label,
       color,
+      index: i,
       points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.common, span: spanOf(r) })),
     });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
@@ -228,6 +254,7 @@ function caseTracks(
       out.pctTracks.push({
         label,
         color,
+        index: i,
         points: pct.map((r) => ({
           t: placed(r.day.timeId),
           v: r.percentOfBaseline!,
@@ -276,6 +303,7 @@ function timeDomain(tracks: readonly Track[]): [number, number] {
 function percentMarks(
   tracks: readonly Track[],
   thresholds: readonly number[],
+  tagged: boolean,
   xDomain: readonly [number, number],
   { x, y }: { x: LinearScale; y: LinearScale },
   uses: { open: boolean },
@@ -294,46 +322,19 @@ function percentMarks(
     }));
   }
   g.appendChild(
-    drawTracks(tracks, x, y, thresholds.map((v) => ({ text: `−${v}%`, y: y(100 - v) })), uses),
+    drawTracks(
+      tracks,
+      x,
+      y,
+      tagged ? thresholds.map((v) => ({ text: `−${v}%`, y: y(100 - v) })) : [],
+      uses,
+    ),
   );
   return g;
 }
 
-/** The legend: the values and their whiskers, open ends, periods, thresholds where drawn. */
-function trajectoriesLegend(
-  painTracks: readonly Track[],
-  thresholds: readonly number[],
-  name: string,
-  open: boolean,
-): LegendItem[] {
-  return [
-    {
-      label: `stated ${name} (whisker: times the words allow)`,
-      swatch: { kind: "whisker", color: GREY.ink },
-    },
-    ...(open
-      ? [{
-        label: "dashed: open-ended or past the axis",
-        swatch: { kind: "whisker", color: GREY.ink, open: true },
-      } as LegendItem]
-      : []),
-    ...(painTracks.some((t) => t.points.some((p) => p.span))
-      ? [{
-        label: `${name} stated for a period`,
-        swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
-      } as LegendItem]
-      : []),
-    ...(thresholds.length
-      ? [{
-        label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
-        swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
-      } as LegendItem]
-      : []),
-  ];
-}
-
 /** The source data of a panel's tracks: one row per point (x: days, y: the value). */
-function trackRows(tracks: readonly Track[], panelName: string): DataRow[] {
+function trackRows(tracks: readonly Track[], panelName: string, factor: number): DataRow[] {
   return tracks.flatMap((tr) =>
     [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).map((p): DataRow => ({
       panel: panelName,
@@ -342,9 +343,9 @@ function trackRows(tracks: readonly Track[], panelName: string): DataRow[] {
       x: p.t.nominal,
       x_lo: p.span ? p.span.start.lo : p.t.lo,
       x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
-      y: p.v.nominal,
-      y_lo: p.v.lo,
-      y_hi: p.v.hi,
+      y: p.v.nominal * factor,
+      y_lo: p.v.lo * factor,
+      y_hi: p.v.hi * factor,
     }))
   );
 }
@@ -410,14 +411,7 @@ function drawTracks(
     }
     for (const p of pts) {
       g.appendChild(titled(
-        svgElement("circle", {
-          cx: x(p.t.nominal),
-          cy: y(p.v.nominal),
-          r: MARKER_RADIUS,
-          fill: tr.color,
-          stroke: "white",
-          "stroke-width": 0.75,
-        }),
+        caseMarker(tr.index, x(p.t.nominal), y(p.v.nominal)),
         `${tr.label}: ${formatNumber(p.v.nominal)}${
           p.v.lo < p.v.hi ? ` (${formatNumber(p.v.lo)}–${formatNumber(p.v.hi)})` : ""
         } at day ${formatNumber(Math.round(p.t.nominal * 10) / 10)} ` +
@@ -425,31 +419,30 @@ function drawTracks(
       ));
     }
   }
+  // Every marker's edge again over all tracks: a marker under another case's shows its edge.
+  for (const tr of tracks) {
+    for (const p of tr.points) {
+      g.appendChild(caseMarkerEdge(tr.index, x(p.t.nominal), y(p.v.nominal)));
+    }
+  }
   // End labels and tags in the right margin, spread apart.
-  const labels = [
-    ...tracks.map((tr) => {
-      const last = [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).at(-1)!;
-      return { text: tr.label, y: y(last.v.nominal), color: tr.color, bold: true };
-    }),
-    ...tags.map((t) => ({ ...t, color: GREY.muted, bold: false })),
-  ];
-  const h = TYPE.small * 1.05;
-  const [top, bottom] = [y(y.domain[1]), y(y.domain[0])];
-  const ys = spread(labels.map((l) => l.y), labels.map(() => h), top - 6, bottom + 4, 1);
-  const x0 = x(x.domain[1]) + 6;
-  labels.forEach((l, i) => {
-    g.appendChild(textElement(l.text, x0, ys[i] + TYPE.small * 0.36, {
-      size: TYPE.small,
-      fill: l.color,
-      weight: l.bold ? "bold" : "normal",
-    }));
-  });
+  const ends = tracks.map((tr) => ({
+    text: tr.label,
+    y: y(lastValue(tr)),
+    color: tr.color,
+    mark: tr.index,
+  }));
+  drawEndLabels(g, ends, tags, x(x.domain[1]) + 6, y);
   return g;
 }
 
-function r2(v: number): number {
-  return Math.round(v * 100) / 100;
+/** The value of a track's last point in time. */
+function lastValue(tr: Track): number {
+  return [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).at(-1)!.v.nominal;
 }
+
+/** A px coordinate to 1/100 px. */
+const r2 = (v: number): number => Math.round(v * 100) / 100;
 
 /**
  * The record of the trajectories of a series (`results/figures/trajectories`).

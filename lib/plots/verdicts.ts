@@ -8,10 +8,9 @@
 import { appraisalRows } from "../appraisal/mod.ts";
 import { claimNumber, claimsLedger } from "../claims/mod.ts";
 import { type DataRow, type Figure, PAD, panel, stack } from "./compose.ts";
-import { svgElement, textElement, titled } from "./dom.ts";
-import { measureText } from "./fonts.ts";
-import type { LegendItem } from "./legend.ts";
-import { wrapText } from "./layout.ts";
+import { textElement, titled } from "./dom.ts";
+import { GLYPH_DISC_R, type GlyphDisc, glyphDisc, type LegendItem } from "./legend.ts";
+import { cutText, wrapText } from "./layout.ts";
 import { type FigureWidth, figureWidth, GREY, TYPE } from "./theme.ts";
 import { defineFigure, type FigureDef, type FigureInputs } from "./record.ts";
 
@@ -35,16 +34,19 @@ export interface VerdictStyle {
   color: string;
   /** Glyph inside it. */
   glyph: string;
+  /** Colour of the glyph: the one of white and ink that stands out from the fill (≥ 3:1). */
+  ink: string;
   /** Which light (legend order: green, amber, red, grey, none). */
   light: "green" | "amber" | "red" | "grey" | "none";
 }
 
-const GREEN = { color: "#1A9850", glyph: "✓", light: "green" } as const;
-const AMBER = { color: "#F4A736", glyph: "~", light: "amber" } as const;
-const RED = { color: "#D73027", glyph: "✗", light: "red" } as const;
-const GREY_LIGHT = { color: "#AAAAAA", glyph: "?", light: "grey" } as const;
+const GREEN = { color: "#1A9850", glyph: "✓", ink: "white", light: "green" } as const;
+const AMBER = { color: "#F4A736", glyph: "~", ink: GREY.ink, light: "amber" } as const;
+const RED = { color: "#D73027", glyph: "✗", ink: "white", light: "red" } as const;
+// Grey: a dark glyph (a white one on #AAAAAA has 2.3:1 and faded out in print).
+const GREY_LIGHT = { color: "#AAAAAA", glyph: "?", ink: GREY.ink, light: "grey" } as const;
 // Not applicable: a white disc with a dark ring (a pale fill vanished on white paper).
-const NONE = { color: "#FFFFFF", glyph: "–", light: "none" } as const;
+const NONE = { color: "#FFFFFF", glyph: "–", ink: GREY.ink, light: "none" } as const;
 
 /**
  * The style of each verdict of the claims ledger and of the appraisal checklists.
@@ -69,7 +71,19 @@ export const VERDICT_STYLES: Readonly<Record<string, VerdictStyle>> = Object.fre
 });
 
 const ROW = TYPE.small * 1.55;
-const R = 5;
+const R = GLYPH_DISC_R;
+
+/** The disc of a verdict's style: its fill and glyph, a dark ring for "not applicable". */
+function discOf(style: VerdictStyle): GlyphDisc {
+  const none = style.light === "none";
+  return {
+    fill: style.color,
+    glyph: style.glyph,
+    ink: style.ink,
+    ring: none ? GREY.ink : GREY.muted,
+    ringWidth: none ? 1 : 0.5,
+  };
+}
 
 /**
  * The traffic-light figure: per group a heading and one row per item (a disc with its glyph, the
@@ -118,13 +132,14 @@ export function verdictFigure(
       }
     }
   });
+  // Each key is the disc the rows draw, glyph and all: the glyph tells the lights apart in grey.
   const legend: LegendItem[] = (["green", "amber", "red", "grey", "none"] as const)
     .filter((l) => drawn.has(l))
     .map((l): LegendItem => ({
       label: [...drawn.get(l)!].join(" / "),
-      swatch: l === "none" ? { kind: "ring", color: GREY.ink } : {
-        kind: "dot",
-        color: Object.values(VERDICT_STYLES).find((s) => s.light === l)!.color,
+      swatch: {
+        kind: "glyph",
+        disc: discOf(Object.values(VERDICT_STYLES).find((s) => s.light === l)!),
       },
     }));
   const data = items.map((it): DataRow => ({
@@ -194,21 +209,7 @@ function verdictRow(
 ): Element[] {
   const style = VERDICT_STYLES[it.verdict] ?? GREY_LIGHT;
   drawn.set(style.light, (drawn.get(style.light) ?? new Set()).add(it.verdict));
-  const disc = svgElement("g", {});
-  disc.appendChild(svgElement("circle", {
-    cx: x0 + R,
-    cy,
-    r: R,
-    fill: style.color,
-    stroke: style.light === "none" ? GREY.ink : GREY.muted,
-    "stroke-width": style.light === "none" ? 1 : 0.5,
-  }));
-  disc.appendChild(textElement(style.glyph, x0 + R, cy + TYPE.min * 0.36, {
-    size: TYPE.min,
-    anchor: "middle",
-    weight: "bold",
-    fill: style.light === "none" || style.light === "amber" ? GREY.ink : "white",
-  }));
+  const disc = glyphDisc(discOf(style), x0 + R, cy);
   const title = titled(
     disc,
     `${it.group}: ${it.number ? `${it.number} ` : ""}${it.label} — ${it.verdict}${
@@ -217,7 +218,7 @@ function verdictRow(
   );
   const text = `${it.number ? `${it.number} ` : ""}${it.verdict}: ${it.label}`;
   const lines = wrapText(text, colW - 2 * R - 6, TYPE.small);
-  const shown = lines.length > 1 ? cut(lines[0], colW - 2 * R - 6) : text;
+  const shown = lines.length > 1 ? cutText(lines[0], colW - 2 * R - 6, TYPE.small) : text;
   return [
     title,
     textElement(shown, x0 + 2 * R + 5, cy + TYPE.small * 0.36, {
@@ -225,15 +226,6 @@ function verdictRow(
       fill: GREY.ink,
     }),
   ];
-}
-
-/** A line cut at a word so that it and "…" fit in `width`. */
-function cut(line: string, width: number): string {
-  const words = line.split(" ");
-  while (words.length > 1 && measureText(`${words.join(" ")} …`, TYPE.small).width > width) {
-    words.pop();
-  }
-  return `${words.join(" ")} …`;
 }
 
 /**

@@ -1,0 +1,123 @@
+/**
+ * How a case's values are marked where several cases share one plot (trajectories,
+ * before/after): in the case's colour ({@link caseColor}) and with a shape of its own, so that
+ * the cases are told apart in greyscale print and by readers who do not see the colours (the case
+ * colours are all dark, near one another in grey); the shape also keys the case's name. Each
+ * shape has the area of the round dot of radius {@link MARKER_RADIUS}. A marker's edge is drawn
+ * again over every case's marks, so a marker under another case's still shows its outline.
+ *
+ * @module
+ */
+import { svgElement } from "./dom.ts";
+import { caseColor, MARKER_RADIUS, STROKE } from "./theme.ts";
+
+/** The shapes of the cases' markers, by the case's position in the series (then again). */
+export const CASE_SHAPES: readonly string[] = Object.freeze([
+  "circle",
+  "square",
+  "triangle",
+  "diamond",
+  "triangle-down",
+]);
+
+/**
+ * The shape of a case's markers by its position in the series.
+ *
+ * @param index Position of the case.
+ * @returns One of {@link CASE_SHAPES}.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseShape } from "#lib/plots/case_marks.ts";
+ * assert.notEqual(caseShape(0), caseShape(1));
+ * ```
+ */
+export function caseShape(index: number): string {
+  const n = CASE_SHAPES.length;
+  return CASE_SHAPES[((index % n) + n) % n];
+}
+
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+/** The outline of a shape centred on (cx, cy) with the area of a circle of radius r. */
+function shapePath(shape: string, cx: number, cy: number, r: number): string {
+  const pts = (xy: [number, number][]) =>
+    `M${xy.map(([x, y]) => `${r2(cx + x)},${r2(cy + y)}`).join("L")}Z`;
+  if (shape === "square") {
+    const h = (r * Math.sqrt(Math.PI)) / 2;
+    return pts([[-h, -h], [h, -h], [h, h], [-h, h]]);
+  }
+  if (shape === "diamond") {
+    const h = r * Math.sqrt(Math.PI / 2);
+    return pts([[0, -h], [h, 0], [0, h], [-h, 0]]);
+  }
+  // An equilateral triangle, its centroid on the centre: side a, height a·√3/2.
+  const a = r * Math.sqrt((4 * Math.PI) / Math.sqrt(3));
+  const h = (a * Math.sqrt(3)) / 2;
+  const s = shape === "triangle-down" ? -1 : 1;
+  return pts([[0, (-2 * h * s) / 3], [a / 2, (h * s) / 3], [-a / 2, (h * s) / 3]]);
+}
+
+/** A shape's element: a `<circle>`, or a `<path>` for the others. */
+function shapeElement(
+  shape: string,
+  cx: number,
+  cy: number,
+  r: number,
+  attrs: Record<string, string | number>,
+): Element {
+  return shape === "circle"
+    ? svgElement("circle", { cx, cy, r, ...attrs })
+    : svgElement("path", { d: shapePath(shape, cx, cy, r), ...attrs });
+}
+
+/**
+ * A case's marker at (cx, cy): its shape, filled with its colour, with a thin white rim (a data
+ * marker) or without (a key beside the case's name).
+ *
+ * @param index Position of the case in the series.
+ * @param cx Centre's x.
+ * @param cy Centre's y.
+ * @param rim Whether it has the white rim of a data marker (default true).
+ * @returns The element (a `<circle>` for the first case, a `<path>` for the others).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseMarker } from "#lib/plots/case_marks.ts";
+ * assert.equal(caseMarker(0, 5, 5).tagName.toLowerCase(), "circle");
+ * assert.equal(caseMarker(1, 5, 5).tagName.toLowerCase(), "path");
+ * ```
+ */
+export function caseMarker(index: number, cx: number, cy: number, rim = true): Element {
+  const fill = caseColor(index);
+  return shapeElement(
+    caseShape(index),
+    cx,
+    cy,
+    MARKER_RADIUS,
+    rim ? { fill, stroke: "white", "stroke-width": 0.75 } : { fill },
+  );
+}
+
+/**
+ * A case's marker's edge at (cx, cy), to append after every case's marks: unfilled, in the
+ * case's colour, just inside the marker (over a marker with nothing on it, it changes nothing).
+ *
+ * @param index Position of the case in the series.
+ * @param cx Centre's x.
+ * @param cy Centre's y.
+ * @returns The element.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseMarkerEdge } from "#lib/plots/case_marks.ts";
+ * assert.equal(caseMarkerEdge(2, 5, 5).getAttribute("fill"), "none");
+ * ```
+ */
+export function caseMarkerEdge(index: number, cx: number, cy: number): Element {
+  return shapeElement(caseShape(index), cx, cy, MARKER_RADIUS - STROKE.thin / 2, {
+    fill: "none",
+    stroke: caseColor(index),
+    "stroke-width": STROKE.thin,
+  });
+}

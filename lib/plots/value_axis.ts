@@ -1,0 +1,89 @@
+/**
+ * The pain-value axis of a figure: what its label says and what numbers its ticks print. Marks are
+ * always placed on the common 0–10 metric (`lib/scales.ts`); when every value shown is on one
+ * scale that maps onto that metric by a factor alone (a 100 mm VAS: mm / 10), the axis is still
+ * that scale's, labelled with its name and unit and ticked in its own numbers (0–100 mm), so that
+ * the values printed beside the marks ("64 mm") read off the axis. Mixed scales, or a scale of
+ * categories, keep the common metric's label.
+ *
+ * @module
+ */
+import { type Scale, scaleLabel } from "../scales.ts";
+
+/** A value axis: {@link scaleLabel}'s fields, whether it is the values' own scale, its ticks' text. */
+export interface ValueAxis {
+  /** Short name for legends and captions ("VAS", "NRS", "pain"). */
+  name: string;
+  /** Unit of a value ("cm", "mm", "points"). */
+  unit: string;
+  /** Axis label with its unit. */
+  label: string;
+  /** Lowest value of the domain, on the common metric. */
+  min: number;
+  /** Highest value of the domain, on the common metric. */
+  max: number;
+  /** Whether the axis is the values' own scale (the values are printed without their unit). */
+  own: boolean;
+  /** What a value of the common metric is multiplied by for its tick (1: the metric's numbers). */
+  factor: number;
+  /** The text of the tick at a value of the common metric, in the axis's own numbers. */
+  tick: (common: number) => string;
+}
+
+/** A tick's number: whole, or with one decimal. */
+function tickText(v: number): string {
+  const r = Math.round(v * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
+/**
+ * The factor from the common metric to a scale's own numbers when the scale maps onto it by that
+ * factor alone (0 to 0, its maximum to 10, higher worse, no categories); else `null`.
+ */
+function linearFactor(s: Scale): number | null {
+  if (s.categories !== null || s.worse !== "higher" || s.min !== 0 || !(s.max > 0)) return null;
+  for (const v of [s.max / 4, s.max / 2, s.max]) {
+    const c = s.common(v);
+    if (c.lo !== c.hi || Math.abs(c.nominal * s.max / 10 - v) > 1e-9) return null;
+  }
+  return s.max / 10;
+}
+
+/**
+ * The value axis of the scales of the values a figure shows.
+ *
+ * @param scales The scales of the values shown.
+ * @returns The axis: label, name and unit, domain on the common metric, tick text.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SCALES } from "#lib/mod.ts";
+ * import { valueAxis } from "#lib/plots/value_axis.ts";
+ * const mm = valueAxis([SCALES["vas-100mm"]]);
+ * assert.equal(mm.label, "Pain VAS (mm)");
+ * assert.equal(mm.tick(6.4), "64"); // 6.4 on the common metric is 64 mm
+ * assert.equal(valueAxis([SCALES["vas-10cm"]]).tick(6.4), "6.4");
+ * assert.equal(valueAxis([SCALES["vas-100mm"], SCALES["vas-10cm"]]).own, false);
+ * ```
+ */
+export function valueAxis(scales: Iterable<Scale>): ValueAxis {
+  const all = [...scales];
+  const common = scaleLabel(all);
+  const first = all[0];
+  const one = first !== undefined && all.every((s) => s.id === first.id);
+  if (one && common.label === first.label) {
+    return { ...common, own: true, factor: 1, tick: tickText };
+  }
+  const factor = one ? linearFactor(first) : null;
+  if (factor === null) return { ...common, own: false, factor: 1, tick: tickText };
+  return {
+    name: first.name,
+    unit: first.unit,
+    label: first.label,
+    min: common.min,
+    max: common.max,
+    own: true,
+    factor,
+    tick: (v) => tickText(v * factor),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The trajectories figure: each threshold's tag ("−30%", "−50%") is printed at its own dashed
+ * line, whatever the number of cases' end labels beside it (with the synthetic fixture appended,
+ * five labels below the 50% line pushed "−50%" up to the 30% line, and "−30%" above it); its
+ * caption begins with a capital.
+ */
+import assert from "node:assert/strict";
+import { loadCaseSeries } from "../../lib/mod.ts";
+import { type Figure, trajectoriesFigure } from "../../lib/plots/mod.ts";
+import { END_LABEL_H } from "../../lib/plots/end_labels.ts";
+import { DASH, TYPE } from "../../lib/plots/theme.ts";
+import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { writeSyntheticSeries } from "../../scripts/synthetic.ts";
+
+/** Each tag's text, its centre's height and the heights of the dashed lines of its panel. */
+function tags(f: Figure): { text: string; y: number; lines: number[] }[] {
+  return [...f.svg.querySelectorAll("text")]
+    .filter((t) => /^−\d+%$/.test(t.textContent ?? ""))
+    .map((t) => {
+      let panel = t.parentElement;
+      while (panel && panel.tagName.toLowerCase() !== "svg") panel = panel.parentElement;
+      const lines = [...(panel?.querySelectorAll("line") ?? [])]
+        .filter((l) => l.getAttribute("stroke-dasharray") === DASH.reference)
+        .map((l) => Number(l.getAttribute("y1")));
+      return {
+        text: t.textContent!,
+        y: Number(t.getAttribute("y")) - TYPE.small * 0.36,
+        lines,
+      };
+    });
+}
+
+/** Problems of a figure's tags: one that is not at a line, two at the same line. */
+function problems(f: Figure, name: string): string[] {
+  const out: string[] = [];
+  const at = new Map<number, string>();
+  for (const t of tags(f)) {
+    const near = t.lines.filter((y) => Math.abs(y - t.y) <= END_LABEL_H / 2);
+    if (near.length !== 1) out.push(`${name}: '${t.text}' at ${t.y} is at no line (${t.lines})`);
+    else if (at.has(near[0])) {
+      out.push(`${name}: '${t.text}' and '${at.get(near[0])}' share a line`);
+    } else at.set(near[0], t.text);
+  }
+  return out;
+}
+
+const dir = await dataWithFixture();
+const grown = await loadCaseSeries(dir);
+await Deno.remove(dir, { recursive: true });
+const real = await loadCaseSeries(TEST_DATA_DIR);
+// A larger synthetic series: too many end labels near the lines for any panel height up to 1.6 ×.
+const synthDir = await Deno.makeTempDir({ prefix: "trajectories-" });
+await writeSyntheticSeries(synthDir, { cases: 12, observationsPerCase: 8 });
+const synth = await loadCaseSeries(synthDir);
+await Deno.remove(synthDir, { recursive: true });
+
+Deno.test("trajectories: each threshold's tag is printed at its own line", () => {
+  for (const [name, series] of [["real", real], ["with the fixture", grown]] as const) {
+    for (const width of ["full", "column"] as const) {
+      const f = trajectoriesFigure(series.cases, { width });
+      assert.ok(tags(f).length > 0, `${name}: no tag`);
+      assert.deepEqual(problems(f, `${name}, ${width}`), []);
+    }
+  }
+  // Where no height keeps them at their lines, no tags (the legend names the lines).
+  for (const width of ["full", "column"] as const) {
+    assert.deepEqual(
+      problems(trajectoriesFigure(synth.cases, { width }), `12 cases, ${width}`),
+      [],
+    );
+  }
+});
+
+Deno.test("trajectories: the caption's sentence begins with a capital, whatever the scale's name", () => {
+  for (const series of [real, grown]) {
+    const f = trajectoriesFigure(series.cases);
+    const first = [...f.svg.querySelectorAll("text")].map((t) => t.textContent ?? "")
+      .find((t) => t.includes(" values stated in the text"));
+    assert.ok(first, "a caption");
+    assert.match(first, /^\p{Lu}/u, first);
+  }
+});

@@ -1,0 +1,112 @@
+/**
+ * A figure whose values are all on one scale is drawn on that scale's axis, whatever its range: a
+ * series rated on a 100 mm VAS has an axis "Pain VAS (mm)" ticked 0–100, its values printed as
+ * stated beside the marks and its source data in mm (it was an axis "common 0–10 metric" with
+ * "64 mm" printed at 6.4). Mixed scales keep the common metric, each value printed with its unit.
+ */
+import assert from "node:assert/strict";
+import * as lib from "../../lib/mod.ts";
+import {
+  beforeAfterFigure,
+  caseTimelineFigure,
+  type Figure,
+  seriesTimelineFigure,
+  svgText,
+  trajectoriesFigure,
+} from "../../lib/plots/mod.ts";
+import { valueAxis } from "../../lib/plots/value_axis.ts";
+import { statedValue } from "../../lib/plots/timeline_model.ts";
+import { articleCases, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+
+const series = await lib.loadCaseSeries(TEST_DATA_DIR);
+const MM = lib.SCALES["vas-100mm"];
+
+/** The case as if it had been rated on a 100 mm VAS (its values × 10, the same common values). */
+function inMm(c: lib.Case): lib.Case {
+  const x10 = (v: lib.NominalInterval) => ({
+    lo: v.lo * 10,
+    nominal: v.nominal * 10,
+    hi: v.hi * 10,
+  });
+  return {
+    ...c,
+    observations: c.observations.map((o) => ({ ...o, scale: MM, value: x10(o.value) })),
+  };
+}
+
+/** The real article's cases rated on a 10 cm VAS, moved to a 100 mm VAS. */
+const cases = articleCases(series).filter((c) =>
+  c.observations.length > 0 && c.observations.every((o) => o.scale.id === "vas-10cm")
+).map(inMm);
+
+/** The texts of a figure's elements. */
+const texts = (f: Figure) => [...f.svg.querySelectorAll("text")].map((t) => t.textContent ?? "");
+
+/** The tick labels of a value axis in mm, and no mention of the common metric. */
+function assertAxisInMm(f: Figure, name: string): void {
+  const t = texts(f);
+  assert.ok(t.some((s) => s.includes("Pain VAS (mm)")), `${name}: no "Pain VAS (mm)" axis`);
+  assert.ok(t.includes("100") && t.includes("40"), `${name}: ticks not in mm: ${t.join(" | ")}`);
+  assert.ok(!svgText(f).includes("common 0–10 metric"), `${name}: axis of the common metric`);
+  assert.ok(!t.some((s) => / mm$/.test(s)), `${name}: a value printed with its unit on its axis`);
+}
+
+Deno.test("a series on a 100 mm VAS: every figure of its values has an axis in mm", () => {
+  assert.ok(cases.length > 0);
+  for (const c of cases) {
+    const f = caseTimelineFigure(c);
+    assertAxisInMm(f, `case ${c.id}`);
+    // Its source data are in mm too, the unit of the axis they are re-plotted on.
+    const rows = f.data.filter((r) => r.panel === "values" && r.mark === "point");
+    assert.deepEqual(
+      rows.map((r) => r.y).sort(),
+      c.observations.filter((o) => !o.span).map((o) => o.value.nominal).sort(),
+    );
+  }
+  assertAxisInMm(seriesTimelineFigure(cases), "figure 1");
+  const slopes = beforeAfterFigure(cases);
+  assertAxisInMm(slopes, "before/after");
+  assert.ok(slopes.data.some((r) => Number(r.y) > 10), "before/after's data in mm");
+  const traj = trajectoriesFigure(cases);
+  assertAxisInMm(traj, "trajectories");
+  const pain = traj.data.filter((r) => r.panel === "VAS (mm)");
+  assert.ok(pain.length > 0 && pain.some((r) => Number(r.y) > 10), "trajectories' data in mm");
+});
+
+Deno.test("mixed scales keep the common metric, each value printed with its unit", () => {
+  const [a, ...rest] = articleCases(series).filter((c) => c.observations.length > 0);
+  assert.ok(rest.length > 0);
+  const f = seriesTimelineFigure([inMm(a), ...rest]);
+  const t = texts(f);
+  assert.ok(svgText(f).includes("common 0–10 metric"));
+  assert.ok(t.some((s) => / mm$/.test(s)), "the 100 mm case's values carry 'mm'");
+  assert.ok(t.some((s) => / cm$/.test(s)), "the 10 cm cases' values carry 'cm'");
+});
+
+Deno.test("valueAxis: a scale of categories is not ticked in its own numbers", () => {
+  const vrs = valueAxis([lib.SCALES["vrs-4"]]);
+  assert.equal(vrs.own, false);
+  assert.equal(vrs.factor, 1);
+  assert.equal(valueAxis([]).own, false);
+});
+
+Deno.test("a value on a scale of categories is printed as its category, not '1 category'", async () => {
+  const vrs = lib.SCALES["vrs-4"];
+  const v = (lo: number, hi: number) => ({ lo, nominal: (lo + hi) / 2, hi });
+  assert.equal(statedValue({ value: v(1, 1), words: "mild", scale: vrs }, false), "mild");
+  assert.equal(
+    statedValue({ value: v(1, 2), words: "mild to moderate", scale: vrs }, true),
+    "mild–moderate",
+  );
+  // A case of the fixture rated once on a VRS: its timeline and figure 1 print the category.
+  const dir = await dataWithFixture();
+  const grown = await lib.loadCaseSeries(dir);
+  await Deno.remove(dir, { recursive: true });
+  const rated = grown.cases.filter((c) => c.observations.some((o) => o.scale.id === vrs.id));
+  assert.ok(rated.length > 0);
+  for (const f of [...rated.map((c) => caseTimelineFigure(c)), seriesTimelineFigure(rated)]) {
+    const t = texts(f);
+    assert.ok(!t.some((s) => s.endsWith(" category")), t.join(" | "));
+    assert.ok(t.some((s) => vrs.categories!.includes(s)), "a category printed");
+  }
+});
