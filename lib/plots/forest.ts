@@ -8,6 +8,7 @@
 import {
   aggregateEffectSizes,
   type AggregateResult,
+  attainableRange,
   caseEffectSizes,
   type Weighting,
 } from "../analysis/aggregation.ts";
@@ -353,8 +354,17 @@ export const FOREST: Readonly<FigureDef<"measure">> = defineFigure({
     }),
   build: (i, options) => {
     const perCase = perCaseOf(i);
+    // Each aggregate's interval is cut to the range the measure can take on these data, as in
+    // the aggregate table (PoGO: at most 100 when its goal is an end of the metric).
+    const range = attainableRange(i.measure, painOptions(i.study));
     const aggs = (["equal", "1/V"] as Weighting[]).map((w) =>
-      aggregateEffectSizes(perCase.map((x) => x.result), perCase.map((x) => x.caseId), w)
+      aggregateEffectSizes(
+        perCase.map((x) => x.result),
+        perCase.map((x) => x.caseId),
+        w,
+        undefined,
+        range,
+      )
     );
     return forestFigure(i.measure, forestRows(perCase, aggs), { ...options });
   },
