@@ -203,16 +203,19 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
   return { caseId: c.id, drug, baseline: base, points, n: points.length };
 }
 
-/** " (possibly by day …: …% over the value's bounds)" for the first value whose upper bound reaches it. */
-function possibly(points: readonly ChangePoint[], thresholdPct: number): string {
+/**
+ * " (possibly by day …: …% over the bounds of the value and its baseline)" for the first value
+ * whose reduction reaches `thresholdPct` at some value the bounds allow ("possibly already by day"
+ * when a later value reaches it at its nominal value), or "".
+ */
+function possibly(points: readonly ChangePoint[], thresholdPct: number, already = false): string {
   const p = points.find((x) =>
     x.percentReduction !== null && x.percentReduction.hi + EPS >= thresholdPct
   );
   return p
-    ? ` (possibly by day ${formatDay(p.day, p.dated)}: ${
+    ? ` (possibly ${already ? "already " : ""}by day ${formatDay(p.day, p.dated)}: ${
       formatInterval(p.percentReduction!, 1)
-    }% ` +
-      "over the value's bounds)"
+    }% over the bounds of the value and its baseline)`
     : "";
 }
 
@@ -289,8 +292,10 @@ export function timeToRelief(
         // A value stated as a range may reach it only at its nominal value.
         (hit.percentReduction!.lo + EPS < thresholdPct
           ? ` (at the nominal value: ${formatInterval(hit.percentReduction!, 1)}% over the ` +
-            "value's bounds)"
-          : ""),
+            "bounds of the value and its baseline)"
+          : "") +
+        // An earlier value may reach it at some value its bounds allow.
+        possibly(ch.points.slice(0, ch.points.indexOf(hit)), thresholdPct, true),
       n: ch.n,
     };
   }

@@ -134,7 +134,10 @@ export interface TestResult {
    * cannot give a small p. `null` when no pair.
    */
   minP: number | null;
-  /** Sign test: the cases whose pair is tied (no difference), left out of `n`. */
+  /**
+   * The cases whose pair is tied (no difference): left out of `n` by the sign test; kept by the
+   * permutation test, where each doubles the smallest p.
+   */
   tied?: string[];
   /** Why `pValue` is null. */
   reason?: string;
@@ -224,6 +227,8 @@ export function permutationTest(
   checkOptions("permutationTest", permutationOptionsSchema, options);
   const d = pairs.map(difference);
   const n = d.length;
+  const tied = pairs.filter((p) => difference(p) === 0).map((p) => p.caseId);
+  const ties = tied.length ? { tied } : {};
   if (n === 0) {
     return {
       test: "permutation",
@@ -258,6 +263,7 @@ export function permutationTest(
       exact: true,
       draws: total,
       minP: floor,
+      ...ties,
       caveat: TEST_CAVEAT,
     };
   }
@@ -278,6 +284,7 @@ export function permutationTest(
     seed,
     draws,
     minP: 1 / (draws + 1),
+    ...ties,
     caveat: TEST_CAVEAT,
   };
 }

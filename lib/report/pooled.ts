@@ -312,7 +312,9 @@ function testNote(t: TestResult): string | null {
     t.reason ?? null,
     t.minP === null ? null : `smallest p possible with ${plural(t.n, "pair")}: ${pText(t.minP)}`,
     t.tied?.length
-      ? `${plural(t.tied.length, "tied pair")} left out (${casesListing(t.tied)})`
+      ? `${plural(t.tied.length, "tied pair")} ${
+        t.test === "sign" ? "left out" : "kept, each doubling the smallest p"
+      } (${casesListing(t.tied)})`
       : null,
   ].filter((x) => x !== null).join("; ") || null;
 }

@@ -29,6 +29,7 @@ Deno.test("permutationTest: a tie by floating-point error doubles the exact floo
   assert.equal(r.exact, true);
   assert.equal(r.minP, 2 ** (1 + 1 - 3)); // one zero difference of three
   assert.equal(r.pValue, 0.5);
+  assert.deepEqual(r.tied, ["a"]); // kept in n, named
 });
 
 Deno.test("permutationTest, sampled: its smallest p is its resolution, which the p never falls below", () => {

@@ -160,6 +160,15 @@ Deno.test("testRows: a tied pair left out of the sign test is named in its note"
   )!;
   assert.equal(sign.n, 1);
   assert.match(String(sign.note), /1 tied pair left out \(case tie\)/);
+  // The permutation test keeps it, and it doubles the smallest p: 2^(1 + 1 − 2) = 1.
+  const permutation = rows.find((r) =>
+    r.test !== "exact sign test" && r.timing === "last post-drug value"
+  )!;
+  assert.equal(permutation.n, 2);
+  assert.match(
+    String(permutation.note),
+    /smallest p possible with 2 pairs: 1; 1 tied pair kept, each doubling the smallest p \(case tie\)/,
+  );
 });
 
 Deno.test("aggregateRows: fewer estimable cases than the study pools give no aggregate, and say why", () => {
