@@ -43,11 +43,19 @@ Deno.test("LRR: a phase mean truncated to 1/(2·D·n) is said, since the estimat
   const r = effectSize("LRRd", [5, 6, 7], [0, 0, 0], opts);
   const expected = Math.log(1 / 6) + (1 / 27) / (2 * 3 / 36) - (Math.log(6) + 1 / (2 * 3 * 36));
   assert.ok(Math.abs(r.estimate! - expected) < 1e-12, String(r.estimate));
-  assert.match(r.note!, /^phase B mean truncated to 1\/\(2·D·n\) with D = 1 \(scale "count"/);
+  assert.match(
+    r.note!,
+    /^phase B mean truncated to 1\/\(2·D·n\): the estimate depends on that choice; phase B variance raised to 1\/\(D²·n³\): .* \(D = 1, scale "count"/,
+  );
   assert.match(
     effectSize("LRRd", [0, 0, 0], [0, 0, 0], opts).note!,
     /^phase A and B means truncated/,
   );
-  // No mean below the floor: no note.
+  // A constant phase above the floor: its variance 0 is raised, and the SE rests on D.
+  assert.match(
+    effectSize("LRRd", [5, 5, 5], [1, 2, 3], opts).note!,
+    /^phase A variance raised to 1\/\(D²·n³\): the standard error depends on that choice/,
+  );
+  // No mean or variance below the floor: no note.
   assert.equal(effectSize("LRRd", [5, 6, 7], [1, 2, 3], opts).note, undefined);
 });

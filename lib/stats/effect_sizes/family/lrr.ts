@@ -101,12 +101,24 @@ export function lrr<M extends "LRRd" | "LRRi">(
       reason: "a phase with one observation has no variance: no standard error",
     });
   }
-  // A phase mean below the truncation floor: the estimate is set by the scale's D, not the data.
-  const floored = [ta > ma ? "A" : null, tb > mb ? "B" : null].filter((x) => x !== null);
-  const note = floored.length
-    ? `phase ${floored.join(" and ")} mean${floored.length > 1 ? "s" : ""} truncated to ` +
-      `1/(2·D·n) with D = ${D} (scale ` +
-      `"${scale}"; SingleCaseES trunc_const): the estimate depends on that choice` +
+  // A phase mean or variance below its truncation floor: the estimate (mean) or the standard
+  // error and bias correction (variance) are set by the scale's D, not the data.
+  const phasesWhere = (x: boolean, y: boolean) =>
+    [x ? "A" : null, y ? "B" : null].filter((v) => v !== null);
+  const floored = phasesWhere(ta > ma, tb > mb);
+  const varFloored = phasesWhere(va > phaseVariance(a), vb > phaseVariance(b));
+  const parts = [
+    floored.length
+      ? `phase ${floored.join(" and ")} mean${floored.length > 1 ? "s" : ""} truncated to ` +
+        "1/(2·D·n): the estimate depends on that choice"
+      : null,
+    varFloored.length
+      ? `phase ${varFloored.join(" and ")} variance${varFloored.length > 1 ? "s" : ""} raised ` +
+        "to 1/(D²·n³): the standard error depends on that choice"
+      : null,
+  ].filter((x) => x !== null);
+  const note = parts.length
+    ? `${parts.join("; ")} (D = ${D}, scale "${scale}"; SingleCaseES trunc_const)` +
       (scale === "count" ? '; scale "other" truncates nothing' : "")
     : undefined;
   return wald(
