@@ -288,8 +288,9 @@ export function rateRows(c: Case): Row[] {
   const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
   const shape = doseShape(rates.map(entry));
   return rates.map((r) => {
-    const lo = Math.min(...r.values);
-    const hi = Math.max(...r.values);
+    // The span of the values, over their bounds (a value stated as a range counts whole).
+    const lo = Math.min(...r.intervals.map((v) => v.lo));
+    const hi = Math.max(...r.intervals.map((v) => v.hi));
     const net = r.values.length >= 3 && hi - lo > Math.abs(r.values.at(-1)! - r.values[0]);
     const notes = [
       net

@@ -405,6 +405,11 @@ Deno.test("rates: no number per week from a placeholder day or a zero nominal ga
   const ranged =
     rateRows(around(series.study, { start: 10, a: 20, b: 27 }, { a: 5, b: [0, 1] }))[0];
   assert.equal(ranged.values, "5 → [0, 1]");
+  // The values in between span their bounds: [0, 3] counts from 0, not from its midpoint 1.5.
+  const between = rateRows(
+    around(series.study, { start: 10, a: 20, b: 27, c: 34 }, { a: 5, b: [0, 3], c: 4 }),
+  )[0];
+  assert.match(String(between.note), /net change: the values in between range 0–5/);
 });
 
 Deno.test("change rows: a change from or to a range is a range; a missing percent says why", () => {
