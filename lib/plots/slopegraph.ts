@@ -26,7 +26,7 @@ import {
   TYPE,
 } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
-import { valueAxis } from "./value_axis.ts";
+import { valueAxis, whiskerSentence } from "./value_axis.ts";
 import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
 import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
@@ -48,7 +48,7 @@ interface Slope {
   c: Case;
   index: number;
   earlier: string;
-  /** Each column's value on the common metric (`lo`–`hi`: a stated range), its text, hover text. */
+  /** Each column's value on the common metric (`lo`–`hi`: its whisker), its text, hover text. */
   points: { column: number; v: number; lo: number; hi: number; text: string; title: string }[];
 }
 
@@ -156,7 +156,10 @@ export function beforeAfterFigure(
     }))
   );
   const n = slopes.length;
-  const ranged = slopes.some((s) => s.points.some((p) => p.hi > p.lo));
+  // The values drawn: each case's last before, first on and last on the drug.
+  const whiskers = whiskerSentence(
+    kept.drawn.flatMap((d) => [d.before, d.after[0], d.after.at(-1)!]),
+  );
   return stack([plot], {
     data,
     title: `${sl.name[0].toUpperCase()}${sl.name.slice(1)} before ${drug} and on it, by case`,
@@ -167,7 +170,7 @@ export function beforeAfterFigure(
       `last value on ${drug}, printed as the text states them; at the left, the drug the case ` +
       `was taking for ${cases[0]?.study.indication ?? "the indication"} before (the earlier ` +
       `drug). Values the words leave on either side of the start are not used. Columns are ` +
-      `steps, not times.${ranged ? " A vertical whisker is a stated range." : ""}`,
+      `steps, not times.${whiskers ? ` ${whiskers}` : ""}`,
     description: `Slopegraph of ${n} case${n === 1 ? "" : "s"}: last ${sl.name} before ` +
       `${drug}, first and last on it` + `${left.length ? `; not shown: ${listing(left)}` : ""}.`,
   });
