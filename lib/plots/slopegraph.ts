@@ -26,7 +26,7 @@ import {
   TYPE,
 } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
-import { valueAxis, whiskerSentence } from "./value_axis.ts";
+import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
 import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
 import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
@@ -81,7 +81,8 @@ export function beforeAfterFigure(
   const drug = kept.drug;
   const columns = ["last before", "first on", "last on"] as const;
   const heads = columns.map((c) => `${c} ${drug}`);
-  const sl = valueAxis(cases.flatMap((c) => c.observations.map((o) => o.scale)));
+  const scales = cases.flatMap((c) => c.observations.map((o) => o.scale));
+  const sl = valueAxis(scales);
   const slopes = slopesOf(kept, sl.label, heads);
   const left = kept.excluded.map((e) => `case ${e.caseId} (${e.reason})`);
   // The value axis at the far left (ticks and numbers; its gridlines run under the labels), its
@@ -157,6 +158,7 @@ export function beforeAfterFigure(
   );
   const n = slopes.length;
   // The values drawn: each case's last before, first on and last on the drug.
+  const metric = metricSentence(scales);
   const whiskers = whiskerSentence(
     kept.drawn.flatMap((d) => [d.before, d.after[0], d.after.at(-1)!]),
   );
@@ -170,7 +172,7 @@ export function beforeAfterFigure(
       `last value on ${drug}, printed as the text states them; at the left, the drug the case ` +
       `was taking for ${cases[0]?.study.indication ?? "the indication"} before (the earlier ` +
       `drug). Values the words leave on either side of the start are not used. Columns are ` +
-      `steps, not times.${whiskers ? ` ${whiskers}` : ""}`,
+      `steps, not times.${whiskers ? ` ${whiskers}` : ""}${metric ? ` ${metric}` : ""}`,
     description: `Slopegraph of ${n} case${n === 1 ? "" : "s"}: last ${sl.name} before ` +
       `${drug}, first and last on it` + `${left.length ? `; not shown: ${listing(left)}` : ""}.`,
   });

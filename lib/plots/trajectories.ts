@@ -39,7 +39,7 @@ import {
 } from "./theme.ts";
 import { timelineModel, windowText } from "./timeline_model.ts";
 import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
-import { valueAxis, whiskerSentence } from "./value_axis.ts";
+import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
 import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
@@ -114,11 +114,10 @@ export function trajectoriesFigure(
   );
   const margin = { top: 18, right: Math.ceil(labelW + END_KEY_W + 12), bottom: 6, left: 44 };
   // The scales of the values drawn (cases that take the drug), not of every case given.
-  const axis = valueAxis(
-    cases.filter((c) => firstPeriod(c, drug) !== null).flatMap((c) =>
-      c.observations.map((o) => o.scale)
-    ),
+  const scales = cases.filter((c) => firstPeriod(c, drug) !== null).flatMap((c) =>
+    c.observations.map((o) => o.scale)
   );
+  const axis = valueAxis(scales);
   const { min, max, label, unit, name } = axis;
   const uses = { open: false };
   const painPanel = axesPanel({
@@ -160,6 +159,7 @@ export function trajectoriesFigure(
   const n = painTracks.length;
   // Every whisker of the lower panel comes from a range of a value or of its baseline, both drawn
   // in the upper one.
+  const metric = metricSentence(scales);
   const whiskers = whiskerSentence(
     painTracks.flatMap((t) => t.points.map((p) => ({ scale: p.scale, common: p.v }))),
   );
@@ -182,7 +182,8 @@ export function trajectoriesFigure(
       `since the first start of ${drug} (lines join values before it and values on it, never ` +
       `across its start), n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a ` +
       `percent of the case's baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); ` +
-      `thresholds after Dworkin et al. 2008.${whiskers ? ` ${whiskers}` : ""}`,
+      `thresholds after Dworkin et al. 2008.${whiskers ? ` ${whiskers}` : ""}` +
+      `${metric ? ` ${metric}` : ""}`,
     description: `${n} case${n === 1 ? "" : "s"}' ${name} against days since the first start ` +
       `of ${drug}, in ${unit} and as a percent of the ${def} baseline, with the ` +
       `${listing(thresholds.map((v) => `${v}%`))} reduction thresholds` +

@@ -135,3 +135,29 @@ export function whiskerSentence(values: Iterable<DrawnValue>): string {
   }
   return stated ? "A vertical whisker is a stated range." : "";
 }
+
+/**
+ * The caption's sentence on where the marks are when the axis is not the values' own scale (mixed
+ * scales, or a scale of categories): on the common 0–10 metric, by each scale's documented rule
+ * (`Scale.rule`, data/README.md); "" when the axis is the values' own.
+ *
+ * @param scales The scales of the values shown.
+ * @returns The sentence, or "".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SCALES } from "#lib/mod.ts";
+ * import { metricSentence } from "#lib/plots/value_axis.ts";
+ * assert.equal(metricSentence([SCALES["vas-100mm"]]), "");
+ * const mixed = metricSentence([SCALES["vas-100mm"], SCALES["vas-10cm"], SCALES["vas-100mm"]]);
+ * assert.match(mixed, /^Marks are placed on the common 0–10 metric: /);
+ * assert.ok(mixed.includes(`${SCALES["vas-100mm"].label} ${SCALES["vas-100mm"].rule}`));
+ * ```
+ */
+export function metricSentence(scales: Iterable<Scale>): string {
+  const all = [...scales];
+  if (all.length === 0 || valueAxis(all).own) return "";
+  const byId = new Map(all.map((s) => [s.id, s]));
+  const rules = [...byId.keys()].sort().map((id) => `${byId.get(id)!.label} ${byId.get(id)!.rule}`);
+  return `Marks are placed on the common 0–10 metric: ${rules.join("; ")}.`;
+}

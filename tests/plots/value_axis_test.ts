@@ -160,3 +160,30 @@ Deno.test("the captions explain a vertical whisker only where one is drawn, and 
     assert.match(words(f), /vertical whisker is .*category/);
   }
 });
+
+Deno.test("off the values' own scale, the captions say the marks are on the common metric, by which rules", async () => {
+  const dir = await dataWithFixture();
+  const grown = await lib.loadCaseSeries(dir);
+  await Deno.remove(dir, { recursive: true });
+  const vas = articleCases(series).filter((c) =>
+    c.observations.length > 0 && c.observations.every((o) => o.scale.id === "vas-10cm")
+  );
+  const figures = (cases: readonly lib.Case[]) => [
+    trajectoriesFigure(cases),
+    beforeAfterFigure(cases),
+    seriesTimelineFigure(cases),
+  ];
+  // Mixed scales, and a scale of categories alone: each scale's rule is named.
+  for (const cases of [grown.cases, vas.map(inVrs)]) {
+    const scales = new Set(cases.flatMap((c) => c.observations.map((o) => o.scale)));
+    for (const f of figures(cases)) {
+      const w = words(f);
+      assert.ok(w.includes("Marks are placed on the common 0–10 metric:"), w);
+      for (const s of scales) assert.ok(w.includes(`${s.label} ${s.rule}`), `${s.id}: ${w}`);
+    }
+  }
+  // On the values' own scale (cm, mm): no such sentence.
+  for (const cases of [vas, vas.map(inMm)]) {
+    for (const f of figures(cases)) assert.ok(!words(f).includes("Marks are placed"), words(f));
+  }
+});
