@@ -172,14 +172,22 @@ Deno.test("off the values' own scale, the captions say the marks are on the comm
     trajectoriesFigure(cases),
     beforeAfterFigure(cases),
     seriesTimelineFigure(cases),
+    // A case's own timeline: of a case rated on more than one scale, or on categories.
+    ...cases.filter((c) =>
+      c.observations.length > 0 && !valueAxis(c.observations.map((o) => o.scale)).own
+    )
+      .map((c) => caseTimelineFigure(c)),
   ];
   // Mixed scales, and a scale of categories alone: each scale's rule is named.
   for (const cases of [grown.cases, vas.map(inVrs)]) {
     const scales = new Set(cases.flatMap((c) => c.observations.map((o) => o.scale)));
-    for (const f of figures(cases)) {
+    const fs = figures(cases);
+    assert.ok(fs.length > 3, "a case's timeline off its own scale");
+    for (const [i, f] of fs.entries()) {
       const w = words(f);
       assert.ok(w.includes("Marks are placed on the common 0–10 metric:"), w);
-      for (const s of scales) assert.ok(w.includes(`${s.label} ${s.rule}`), `${s.id}: ${w}`);
+      // Each scale of the series in the series' figures (a case's timeline: its own scales).
+      if (i < 3) { for (const s of scales) assert.ok(w.includes(`${s.label} ${s.rule}`), w); }
     }
   }
   // On the values' own scale (cm, mm): no such sentence.
