@@ -152,13 +152,15 @@ export function beforeAfterFigure(
       mark: "point",
       x: columns[p.column],
       y: p.v * sl.factor,
+      y_lo: p.hi > p.lo ? p.lo * sl.factor : null,
+      y_hi: p.hi > p.lo ? p.hi * sl.factor : null,
       label: p.text,
       earlier: s.earlier,
     }))
   );
   const n = slopes.length;
-  // The values drawn: each case's last before, first on and last on the drug.
   const metric = metricSentence(scales);
+  // The values drawn: each case's last before, first on and last on the drug.
   const whiskers = whiskerSentence(
     kept.drawn.flatMap((d) => [d.before, d.after[0], d.after.at(-1)!]),
   );
