@@ -23,7 +23,7 @@ import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
 import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline_panels.ts";
 import { valuesPanel } from "./timeline_values.ts";
-import { type ValueAxis, valueAxis } from "./value_axis.ts";
+import { metricSentence, type ValueAxis, valueAxis } from "./value_axis.ts";
 import { type LinearScale, linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
@@ -103,6 +103,7 @@ export function seriesTimelineFigure(
   const colorOf = new Map(classes.map((k) => [k.drugClass, k.color]));
   const uses: Uses = { bracket: false, arrow: false, past: false, span: false, ongoing: false };
   const sl = valueAxis(axisScales);
+  const metric = metricSentence(axisScales);
   const panels: Element[] = [];
   const data: DataRow[] = [];
   const frame: CaseFrame = { x, width, marginLeft, marginRight, uses, scale: sl, colorOf };
@@ -137,7 +138,7 @@ export function seriesTimelineFigure(
       `${sl.name} values as stated (a line joins one phase's), a lane per drug (bar height: ` +
       `dose relative to the drug's highest; numbers: mg/day). Undated times in narrative order, ` +
       `brackets: the days the words allow; rebuilt from the text (data/README.md), not read ` +
-      `from a published figure.`,
+      `from a published figure.${metric ? ` ${metric}` : ""}`,
     description: `${n} case${n === 1 ? "" : "s"}' events, ${sl.name} values and dose periods ` +
       `against days since the first start of ${drug}, one group of lanes per case` +
       `${left.length ? `; not shown: ${listing(left.map((id) => `case ${id}`))}` : ""}.`,

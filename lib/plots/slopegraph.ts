@@ -26,7 +26,7 @@ import {
   TYPE,
 } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
-import { valueAxis } from "./value_axis.ts";
+import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
 import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
 import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
@@ -48,7 +48,7 @@ interface Slope {
   c: Case;
   index: number;
   earlier: string;
-  /** Each column's value on the common metric (`lo`–`hi`: a stated range), its text, hover text. */
+  /** Each column's value on the common metric (`lo`–`hi`: its whisker), its text, hover text. */
   points: { column: number; v: number; lo: number; hi: number; text: string; title: string }[];
 }
 
@@ -81,7 +81,8 @@ export function beforeAfterFigure(
   const drug = kept.drug;
   const columns = ["last before", "first on", "last on"] as const;
   const heads = columns.map((c) => `${c} ${drug}`);
-  const sl = valueAxis(cases.flatMap((c) => c.observations.map((o) => o.scale)));
+  const scales = cases.flatMap((c) => c.observations.map((o) => o.scale));
+  const sl = valueAxis(scales);
   const slopes = slopesOf(kept, sl.label, heads);
   const left = kept.excluded.map((e) => `case ${e.caseId} (${e.reason})`);
   // The value axis at the far left (ticks and numbers; its gridlines run under the labels), its
@@ -151,12 +152,18 @@ export function beforeAfterFigure(
       mark: "point",
       x: columns[p.column],
       y: p.v * sl.factor,
+      y_lo: p.hi > p.lo ? p.lo * sl.factor : null,
+      y_hi: p.hi > p.lo ? p.hi * sl.factor : null,
       label: p.text,
       earlier: s.earlier,
     }))
   );
   const n = slopes.length;
-  const ranged = slopes.some((s) => s.points.some((p) => p.hi > p.lo));
+  const metric = metricSentence(scales);
+  // The values drawn: each case's last before, first on and last on the drug.
+  const whiskers = whiskerSentence(
+    kept.drawn.flatMap((d) => [d.before, d.after[0], d.after.at(-1)!]),
+  );
   return stack([plot], {
     data,
     title: `${sl.name[0].toUpperCase()}${sl.name.slice(1)} before ${drug} and on it, by case`,
@@ -167,7 +174,7 @@ export function beforeAfterFigure(
       `last value on ${drug}, printed as the text states them; at the left, the drug the case ` +
       `was taking for ${cases[0]?.study.indication ?? "the indication"} before (the earlier ` +
       `drug). Values the words leave on either side of the start are not used. Columns are ` +
-      `steps, not times.${ranged ? " A vertical whisker is a stated range." : ""}`,
+      `steps, not times.${whiskers ? ` ${whiskers}` : ""}${metric ? ` ${metric}` : ""}`,
     description: `Slopegraph of ${n} case${n === 1 ? "" : "s"}: last ${sl.name} before ` +
       `${drug}, first and last on it` + `${left.length ? `; not shown: ${listing(left)}` : ""}.`,
   });

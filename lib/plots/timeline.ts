@@ -9,7 +9,7 @@
 import { expectCase } from "../args.ts";
 import { formatNumber } from "../intervals.ts";
 import type { Case, CaseEvent, Observation, Treatment } from "../model.ts";
-import { valueAxis } from "./value_axis.ts";
+import { metricSentence, valueAxis } from "./value_axis.ts";
 import { type Figure, stack } from "./compose.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
@@ -105,6 +105,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
   const uses: Uses = { bracket: false, arrow: false, past: false, span: false, ongoing: false };
   const events = m.events.map((e) => ({ ...e, label: eventLabel(e.e, c.events, width / 2) }));
   const sl = valueAxis(c.observations.map((o) => o.scale));
+  const metric = metricSentence(c.observations.map((o) => o.scale));
   const panels: Element[] = [];
   if (events.length) panels.push(eventStrip(events, x, width, uses));
   if (m.phases.length) panels.push(phaseStrip(m.phases, x, width));
@@ -139,7 +140,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
       "follows; brackets show the days its words allow. Values are printed as the text states " +
       "them; a line joins the values of one phase only, never across a change of drug or dose. " +
       "Times are inferred from the text's words by the rules of data/README.md; nothing is " +
-      "read from a published figure.",
+      `read from a published figure.${metric ? ` ${metric}` : ""}`,
     description: `Case ${c.id}: ${describeValues(c.observations)} against ` +
       `${m.origin === null ? "days since day 0" : `days since the start of ${drug}`}, with ` +
       `${m.periods.length} dose period${m.periods.length === 1 ? "" : "s"}` +

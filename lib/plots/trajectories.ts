@@ -8,6 +8,7 @@
 import { expectCases } from "../args.ts";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
+import type { Scale } from "../scales.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
@@ -38,7 +39,7 @@ import {
 } from "./theme.ts";
 import { timelineModel, windowText } from "./timeline_model.ts";
 import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
-import { valueAxis } from "./value_axis.ts";
+import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
 import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
@@ -61,6 +62,8 @@ interface Track {
   points: {
     t: NominalInterval;
     v: NominalInterval;
+    /** The scale the value was rated on. */
+    scale: Scale;
     /** The period the value is stated for, relative to the drug start, if any. */
     span: { start: NominalInterval; end: NominalInterval | null } | null;
   }[];
@@ -111,11 +114,10 @@ export function trajectoriesFigure(
   );
   const margin = { top: 18, right: Math.ceil(labelW + END_KEY_W + 12), bottom: 6, left: 44 };
   // The scales of the values drawn (cases that take the drug), not of every case given.
-  const axis = valueAxis(
-    cases.filter((c) => firstPeriod(c, drug) !== null).flatMap((c) =>
-      c.observations.map((o) => o.scale)
-    ),
+  const scales = cases.filter((c) => firstPeriod(c, drug) !== null).flatMap((c) =>
+    c.observations.map((o) => o.scale)
   );
+  const axis = valueAxis(scales);
   const { min, max, label, unit, name } = axis;
   const uses = { open: false };
   const painPanel = axesPanel({
@@ -155,6 +157,12 @@ export function trajectoriesFigure(
   if (excluded.length) notes.push(`Not shown: ${listing(excluded)}.`);
   if (excludedPct.length) notes.push(`Not in the lower panel: ${listing(excludedPct)}.`);
   const n = painTracks.length;
+  // Every whisker of the lower panel comes from a range of a value or of its baseline, both drawn
+  // in the upper one.
+  const metric = metricSentence(scales);
+  const whiskers = whiskerSentence(
+    painTracks.flatMap((t) => t.points.map((p) => ({ scale: p.scale, common: p.v }))),
+  );
   const data = [
     ...trackRows(painTracks, `${name} (${unit})`, axis.factor),
     ...trackRows(pctTracks, `% of baseline ${name}`, 1),
@@ -174,7 +182,8 @@ export function trajectoriesFigure(
       `since the first start of ${drug} (lines join values before it and values on it, never ` +
       `across its start), n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a ` +
       `percent of the case's baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); ` +
-      `thresholds after Dworkin et al. 2008. A vertical whisker is a stated range.`,
+      `thresholds after Dworkin et al. 2008.${whiskers ? ` ${whiskers}` : ""}` +
+      `${metric ? ` ${metric}` : ""}`,
     description: `${n} case${n === 1 ? "" : "s"}' ${name} against days since the first start ` +
       `of ${drug}, in ${unit} and as a percent of the ${def} baseline, with the ` +
       `${listing(thresholds.map((v) => `${v}%`))} reduction thresholds` +
@@ -247,7 +256,12 @@ function caseTracks(
       label,
       color,
       index: i,
-      points: rows.map((r) => ({ t: placed(r.day.timeId), v: r.common, span: spanOf(r) })),
+      points: rows.map((r) => ({
+        t: placed(r.day.timeId),
+        v: r.common,
+        scale: r.scale,
+        span: spanOf(r),
+      })),
     });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
     if (pct.length) {
@@ -258,6 +272,7 @@ function caseTracks(
         points: pct.map((r) => ({
           t: placed(r.day.timeId),
           v: r.percentOfBaseline!,
+          scale: r.scale,
           span: spanOf(r),
         })),
       });

@@ -4,10 +4,12 @@
  * scale that maps onto that metric by a factor alone (a 100 mm VAS: mm / 10), the axis is still
  * that scale's, labelled with its name and unit and ticked in its own numbers (0–100 mm), so that
  * the values printed beside the marks ("64 mm") read off the axis. Mixed scales, or a scale of
- * categories, keep the common metric's label.
+ * categories, keep the common metric's label. And what a vertical whisker on that axis is, for
+ * the captions: a stated range, or the part of the common metric a category stands for.
  *
  * @module
  */
+import type { NominalInterval } from "../intervals.ts";
 import { type Scale, scaleLabel } from "../scales.ts";
 
 /** A value axis: {@link scaleLabel}'s fields, whether it is the values' own scale, its ticks' text. */
@@ -86,4 +88,76 @@ export function valueAxis(scales: Iterable<Scale>): ValueAxis {
     factor,
     tick: (v) => tickText(v * factor),
   };
+}
+
+/** A value as a figure draws it: on its scale, and on the common metric its marks are placed on. */
+export interface DrawnValue {
+  /** Its scale. */
+  scale: Scale;
+  /** The value on the common 0–10 metric (a vertical whisker from `lo` to `hi` when they differ). */
+  common: NominalInterval;
+}
+
+/**
+ * The caption's sentence on what a vertical whisker is, from the values a figure draws: a range
+ * the text states, or, on a scale of categories, the part of the common metric a category stands
+ * for (a single category "mild" is drawn as that part, not a stated range); "" when no value has
+ * a whisker.
+ *
+ * @param values The values drawn.
+ * @returns The sentence, or "".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SCALES } from "#lib/mod.ts";
+ * import { whiskerSentence } from "#lib/plots/value_axis.ts";
+ * const at = (lo: number, hi: number) => ({ lo, nominal: (lo + hi) / 2, hi });
+ * const cm = SCALES["vas-10cm"];
+ * assert.equal(whiskerSentence([{ scale: cm, common: at(3, 3) }]), "");
+ * assert.equal(whiskerSentence([{ scale: cm, common: at(0, 1) }]), "A vertical whisker is a stated range.");
+ * assert.match(whiskerSentence([{ scale: SCALES["vrs-4"], common: at(1, 4) }]), /category/);
+ * ```
+ */
+export function whiskerSentence(values: Iterable<DrawnValue>): string {
+  let stated = false;
+  let category = false;
+  for (const v of values) {
+    if (!(v.common.lo < v.common.hi)) continue;
+    if (v.scale.categories === null) stated = true;
+    else category = true;
+  }
+  const part = "the part of the common 0–10 metric";
+  if (stated && category) {
+    return `A vertical whisker is a stated range or, for a category, ${part} it stands for.`;
+  }
+  if (category) {
+    return `A vertical whisker is ${part} a category (or a stated range of them) stands for.`;
+  }
+  return stated ? "A vertical whisker is a stated range." : "";
+}
+
+/**
+ * The caption's sentence on where the marks are when the axis is not the values' own scale (mixed
+ * scales, or a scale of categories): on the common 0–10 metric, by each scale's documented rule
+ * (`Scale.rule`, data/README.md); "" when the axis is the values' own.
+ *
+ * @param scales The scales of the values shown.
+ * @returns The sentence, or "".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SCALES } from "#lib/mod.ts";
+ * import { metricSentence } from "#lib/plots/value_axis.ts";
+ * assert.equal(metricSentence([SCALES["vas-100mm"]]), "");
+ * const mixed = metricSentence([SCALES["vas-100mm"], SCALES["vas-10cm"], SCALES["vas-100mm"]]);
+ * assert.match(mixed, /^Marks are placed on the common 0–10 metric: /);
+ * assert.ok(mixed.includes(`${SCALES["vas-100mm"].label} ${SCALES["vas-100mm"].rule}`));
+ * ```
+ */
+export function metricSentence(scales: Iterable<Scale>): string {
+  const all = [...scales];
+  if (all.length === 0 || valueAxis(all).own) return "";
+  const byId = new Map(all.map((s) => [s.id, s]));
+  const rules = [...byId.keys()].sort().map((id) => `${byId.get(id)!.label} ${byId.get(id)!.rule}`);
+  return `Marks are placed on the common 0–10 metric: ${rules.join("; ")}.`;
 }

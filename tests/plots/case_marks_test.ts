@@ -67,7 +67,7 @@ Deno.test("trajectories and before/after: a shape per case, every marker's edge 
   }
 });
 
-Deno.test("before/after: a value stated as a range has its vertical whisker, and the caption says so", () => {
+Deno.test("before/after: a value stated as a range has its vertical whisker, its ends in the source data, and the caption says so", () => {
   for (const series of [real, grown]) {
     const f = beforeAfterFigure(series.cases);
     const ranged = f.data.filter((r) => /\d\s*–\s*\d/.test(String(r.label)));
@@ -81,7 +81,14 @@ Deno.test("before/after: a value stated as a range has its vertical whisker, and
       whiskers.length >= ranged.length,
       `${ranged.length} ranges, ${whiskers.length} whiskers`,
     );
+    // The source data give each whisker's ends (on the axis's units), not only its text.
+    assert.ok(ranged.length > 0);
+    for (const r of ranged) {
+      assert.ok(Number(r.y_lo) < Number(r.y_hi), `${r.series}, ${r.x}: ${r.y_lo}–${r.y_hi}`);
+      assert.ok(Number(r.y_lo) <= Number(r.y) && Number(r.y) <= Number(r.y_hi));
+    }
     const words = [...f.svg.querySelectorAll("text")].map((t) => t.textContent).join(" ");
-    assert.equal(words.includes("A vertical whisker is a stated range."), ranged.length > 0);
+    // (With a category drawn too, the sentence goes on to what a category's whisker is.)
+    assert.equal(words.includes("A vertical whisker is a stated range"), ranged.length > 0);
   }
 });

@@ -110,3 +110,88 @@ Deno.test("a value on a scale of categories is printed as its category, not '1 c
     assert.ok(t.some((s) => vrs.categories!.includes(s)), "a category printed");
   }
 });
+
+/** The case with every value as its nominal value: no stated range anywhere. */
+function exact(c: lib.Case): lib.Case {
+  const pin = (v: lib.NominalInterval) => ({ lo: v.nominal, nominal: v.nominal, hi: v.nominal });
+  return {
+    ...c,
+    observations: c.observations.map((o) => ({ ...o, value: pin(o.value), common: pin(o.common) })),
+  };
+}
+
+/** The case rated on the 4-category VRS (its 10 cm values put in the VRS's bands). */
+function inVrs(c: lib.Case): lib.Case {
+  const vrs = lib.SCALES["vrs-4"];
+  const band = (v: number) => v >= 7 ? 3 : v >= 5 ? 2 : v >= 1 ? 1 : 0;
+  return {
+    ...c,
+    observations: c.observations.map((o) => {
+      const value = {
+        lo: band(o.value.nominal),
+        nominal: band(o.value.nominal),
+        hi: band(o.value.nominal),
+      };
+      return { ...o, scale: vrs, value, common: lib.toCommon(vrs, value) };
+    }),
+  };
+}
+
+/** The figure's text, its wrapped lines joined (the caption is the last lines). */
+const words = (f: Figure) => texts(f).join(" ");
+
+Deno.test("the captions explain a vertical whisker only where one is drawn, and what it is", () => {
+  const vas = articleCases(series).filter((c) =>
+    c.observations.length > 0 && c.observations.every((o) => o.scale.id === "vas-10cm")
+  );
+  assert.ok(vas.length > 0);
+  // No value with a range: no vertical whisker, and no sentence about one.
+  const plain = vas.map(exact);
+  for (const f of [trajectoriesFigure(plain), beforeAfterFigure(plain)]) {
+    assert.ok(!/vertical whisker/.test(words(f)), words(f));
+  }
+  // A single category ("mild") is drawn with a whisker over the part of the common metric it
+  // stands for: not a range the text states.
+  const vrs = vas.map(inVrs);
+  assert.ok(vrs.some((c) => c.observations.some((o) => o.common.lo < o.common.hi)));
+  assert.ok(vrs.every((c) => c.observations.every((o) => o.value.lo === o.value.hi)));
+  for (const f of [trajectoriesFigure(vrs), beforeAfterFigure(vrs)]) {
+    assert.ok(!/whisker is a stated range\./.test(words(f)), words(f));
+    assert.match(words(f), /vertical whisker is .*category/);
+  }
+});
+
+Deno.test("off the values' own scale, the captions say the marks are on the common metric, by which rules", async () => {
+  const dir = await dataWithFixture();
+  const grown = await lib.loadCaseSeries(dir);
+  await Deno.remove(dir, { recursive: true });
+  const vas = articleCases(series).filter((c) =>
+    c.observations.length > 0 && c.observations.every((o) => o.scale.id === "vas-10cm")
+  );
+  const figures = (cases: readonly lib.Case[]) => [
+    trajectoriesFigure(cases),
+    beforeAfterFigure(cases),
+    seriesTimelineFigure(cases),
+    // A case's own timeline: of a case rated on more than one scale, or on categories.
+    ...cases.filter((c) =>
+      c.observations.length > 0 && !valueAxis(c.observations.map((o) => o.scale)).own
+    )
+      .map((c) => caseTimelineFigure(c)),
+  ];
+  // Mixed scales, and a scale of categories alone: each scale's rule is named.
+  for (const cases of [grown.cases, vas.map(inVrs)]) {
+    const scales = new Set(cases.flatMap((c) => c.observations.map((o) => o.scale)));
+    const fs = figures(cases);
+    assert.ok(fs.length > 3, "a case's timeline off its own scale");
+    for (const [i, f] of fs.entries()) {
+      const w = words(f);
+      assert.ok(w.includes("Marks are placed on the common 0–10 metric:"), w);
+      // Each scale of the series in the series' figures (a case's timeline: its own scales).
+      if (i < 3) { for (const s of scales) assert.ok(w.includes(`${s.label} ${s.rule}`), w); }
+    }
+  }
+  // On the values' own scale (cm, mm): no such sentence.
+  for (const cases of [vas, vas.map(inMm)]) {
+    for (const f of figures(cases)) assert.ok(!words(f).includes("Marks are placed"), words(f));
+  }
+});
