@@ -26,7 +26,7 @@ import { svgElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { drawEndLabels, END_KEY_W, panelHeightForTags } from "./end_labels.ts";
 import { arrowHead } from "./legend.ts";
-import { trajectoriesLegend } from "./trajectories_legend.ts";
+import { thresholdsSentence, trajectoriesLegend } from "./trajectories_legend.ts";
 import {
   caseColor,
   DASH,
@@ -181,8 +181,9 @@ export function trajectoriesFigure(
     caption: `${name[0].toUpperCase() + name.slice(1)} values stated in the text against days ` +
       `since the first start of ${drug} (lines join values before it and values on it, never ` +
       `across its start), n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a ` +
-      `percent of the case's baseline (${BASELINE_LABELS[def].replace("the drug", drug)}); ` +
-      `thresholds after Dworkin et al. 2008.${whiskers ? ` ${whiskers}` : ""}` +
+      `percent of the case's baseline (${BASELINE_LABELS[def].replace("the drug", drug)}).` +
+      `${thresholdsSentence(thresholds, study?.thresholdsSource ?? null)}` +
+      `${whiskers ? ` ${whiskers}` : ""}` +
       `${metric ? ` ${metric}` : ""}`,
     description: `${n} case${n === 1 ? "" : "s"}' ${name} against days since the first start ` +
       `of ${drug}, in ${unit} and as a percent of the ${def} baseline, with the ` +

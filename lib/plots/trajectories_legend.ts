@@ -21,7 +21,7 @@ import { DASH, GREY, SPAN_BAR, STROKE } from "./theme.ts";
  * const l = trajectoriesLegend({ spans: false, thresholds: [30, 50], name: "VAS", open: false });
  * assert.deepEqual(l.map((i) => i.label), [
  *   "stated VAS (whisker: times the words allow)",
- *   "30% and 50% reduction (IMMPACT)",
+ *   "30% and 50% reduction",
  * ]);
  * ```
  */
@@ -48,9 +48,33 @@ export function trajectoriesLegend(
       : []),
     ...(thresholds.length
       ? [{
-        label: `${listing(thresholds.map((v) => `${v}%`))} reduction (IMMPACT)`,
+        // Their source is the caption's (the study's thresholds_source).
+        label: `${listing(thresholds.map((v) => `${v}%`))} reduction`,
         swatch: { kind: "line", color: GREY.muted, dash: DASH.reference, width: STROKE.thin },
       } as LegendItem]
       : []),
   ];
+}
+
+/**
+ * The caption's sentence on where the percent thresholds drawn come from: the study's
+ * `thresholds_source` (data/study.json), or that it states none; "" when no threshold is drawn.
+ *
+ * @param thresholds The percent thresholds drawn.
+ * @param source The study's `thresholdsSource`.
+ * @returns The sentence, with a leading space.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { thresholdsSentence } from "#lib/plots/trajectories_legend.ts";
+ * assert.equal(thresholdsSentence([30], "Dworkin et al. 2008."), " Thresholds: Dworkin et al. 2008.");
+ * assert.match(thresholdsSentence([30], null), /states no source/);
+ * assert.equal(thresholdsSentence([], "Dworkin et al. 2008"), "");
+ * ```
+ */
+export function thresholdsSentence(thresholds: readonly number[], source: string | null): string {
+  if (thresholds.length === 0) return "";
+  return source === null
+    ? " Thresholds: data/study.json, which states no source for them."
+    : ` Thresholds: ${source.replace(/\.$/, "")}.`;
 }

@@ -80,3 +80,16 @@ Deno.test("trajectories: the caption's sentence begins with a capital, whatever 
     assert.match(first, /^\p{Lu}/u, first);
   }
 });
+
+Deno.test("trajectories: the caption credits the thresholds to the study's own source, or says it states none", async () => {
+  const s = await loadCaseSeries(TEST_DATA_DIR);
+  const of = (source: string | null) => {
+    const study = { ...s.study, thresholdsSource: source };
+    const f = trajectoriesFigure(s.cases.map((c) => ({ ...c, study })));
+    // The caption is wrapped over several text elements.
+    return [...f.svg.querySelectorAll("text")].map((t) => t.textContent ?? "").join(" ");
+  };
+  assert.match(of("A made-up consensus 2031"), /Thresholds: A made-up consensus 2031\./);
+  assert.doesNotMatch(of("A made-up consensus 2031"), /Dworkin/);
+  assert.match(of(null), /Thresholds: data\/study\.json, which states no source for them\./);
+});
