@@ -230,16 +230,15 @@ function drawSlopes(
       "stroke-width": STROKE.data,
     }));
     for (const p of s.points) {
-      for (const el of verticalWhisker(p, x(p.column), y, color).elements) g.appendChild(el);
-      g.appendChild(titled(
-        caseMarker(s.index, x(p.column), y(p.v)),
-        p.title,
-      ));
+      g.appendChild(titled(caseMarker(s.index, x(p.column), y(p.v)), p.title));
     }
   }
-  // Every dot's edge again over all cases: a dot under another case's shows its edge.
-  for (const s of slopes) {
-    for (const p of s.points) g.appendChild(caseMarkerEdge(s.index, x(p.column), y(p.v)));
+  // Every dot's edge again over all cases (a dot under another case's shows its edge), and every
+  // stated range's whisker over them all (other cases' dots at its column hid it).
+  const each = slopes.flatMap((s) => s.points.map((p) => ({ s, p })));
+  for (const { s, p } of each) g.appendChild(caseMarkerEdge(s.index, x(p.column), y(p.v)));
+  for (const { s, p } of each) {
+    g.append(...verticalWhisker(p, x(p.column), y, caseColor(s.index)).elements);
   }
   // Labels at the left (the case, its value and the earlier drug) and right (the last value),
   // spread apart vertically; the first line of each label sits level with its dot.

@@ -81,6 +81,14 @@ Deno.test("before/after: a value stated as a range has its vertical whisker, its
       whiskers.length >= ranged.length,
       `${ranged.length} ranges, ${whiskers.length} whiskers`,
     );
+    // Drawn over every case's marker (other cases' dots in its column hid it).
+    const children = [...g.children];
+    const lastMarker = Math.max(
+      ...children.map((el, i) => ["circle", "path"].includes(el.tagName.toLowerCase()) ? i : -1),
+    );
+    for (const w of whiskers) {
+      assert.ok(children.indexOf(w) > lastMarker, "a whisker under a marker");
+    }
     // The source data give each whisker's ends (on the axis's units), not only its text.
     assert.ok(ranged.length > 0);
     for (const r of ranged) {
