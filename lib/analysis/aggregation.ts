@@ -260,21 +260,16 @@ export function aggregateEffectSizes(
   const sw = used.reduce((s, u) => s + u.w, 0);
   const est = used.reduce((s, u) => s + u.w * u.r.estimate!, 0) / sw;
   const weights = used.map((u) => ({ caseId: u.caseId, weight: u.w / sw }));
-  if (used.some((u) => u.r.se === null)) {
-    return {
-      ...base,
-      estimate: est,
-      se: null,
-      ciLower: null,
-      ciUpper: null,
-      weights,
-      reason: "some case has no standard error",
-    };
-  }
-  // A case whose SE is 0 (the values it rests on do not vary) would pool as certain: the
-  // aggregate's interval would be too narrow, or of no width, so none is given.
+  // No interval when some case has no SE, or an SE of 0 (the values it rests on do not vary),
+  // which would pool as certain: the aggregate's interval would be too narrow, or of no width.
   const certain = used.filter((u) => u.r.se === 0).map((u) => u.caseId);
-  if (certain.length > 0) {
+  const noInterval = used.some((u) => u.r.se === null)
+    ? "some case has no standard error"
+    : certain.length > 0
+    ? `no interval: the standard error of ${casesListing(certain)} is 0 (the values it rests ` +
+      "on do not vary), and pooled it would count as certain"
+    : null;
+  if (noInterval !== null) {
     return {
       ...base,
       estimate: est,
@@ -282,8 +277,7 @@ export function aggregateEffectSizes(
       ciLower: null,
       ciUpper: null,
       weights,
-      reason: `no interval: the standard error of ${casesListing(certain)} is 0 (the values ` +
-        "it rests on do not vary), and pooled it would count as certain",
+      reason: noInterval,
     };
   }
   const se = Math.sqrt(used.reduce((s, u) => s + u.w * u.w * u.r.se! ** 2, 0)) / sw;
