@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { svgElement } from "./dom.ts";
+import { roundPx, svgElement } from "./dom.ts";
 import { caseColor, MARKER_RADIUS, STROKE } from "./theme.ts";
 
 /** The shapes of the cases' markers, by the case's position in the series (then again). */
@@ -37,12 +37,10 @@ export function caseShape(index: number): string {
   return CASE_SHAPES[((index % n) + n) % n];
 }
 
-const r2 = (v: number) => Math.round(v * 100) / 100;
-
 /** The outline of a shape centred on (cx, cy) with the area of a circle of radius r. */
 function shapePath(shape: string, cx: number, cy: number, r: number): string {
   const pts = (xy: [number, number][]) =>
-    `M${xy.map(([x, y]) => `${r2(cx + x)},${r2(cy + y)}`).join("L")}Z`;
+    `M${xy.map(([x, y]) => `${roundPx(cx + x)},${roundPx(cy + y)}`).join("L")}Z`;
   if (shape === "square") {
     const h = (r * Math.sqrt(Math.PI)) / 2;
     return pts([[-h, -h], [h, -h], [h, h], [-h, h]]);

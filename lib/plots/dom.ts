@@ -32,13 +32,25 @@ export const SVG_NS = "http://www.w3.org/2000/svg";
 export function svgElement(name: string, attrs: Record<string, string | number> = {}): Element {
   const el = document.createElementNS(SVG_NS, name);
   for (const [k, v] of Object.entries(attrs)) {
-    el.setAttribute(k, typeof v === "number" ? String(round(v)) : v);
+    el.setAttribute(k, typeof v === "number" ? String(roundPx(v)) : v);
   }
   return el;
 }
 
-/** Rounds a coordinate to 0.01 px (stable, short SVG). */
-function round(v: number): number {
+/**
+ * Rounds a coordinate to 0.01 px (stable, short SVG): every coordinate written into a figure,
+ * by {@link svgElement} or by a path's `d`, goes through it.
+ *
+ * @param v The coordinate.
+ * @returns It, rounded.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { roundPx } from "#lib/plots/dom.ts";
+ * assert.equal(roundPx(12.34567), 12.35);
+ * ```
+ */
+export function roundPx(v: number): number {
   return Math.round(v * 100) / 100;
 }
 

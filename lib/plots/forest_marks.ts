@@ -7,7 +7,7 @@
  */
 import type { EffectSizeResult } from "../stats/types.ts";
 import { PAD } from "./compose.ts";
-import { svgElement, textElement, titled } from "./dom.ts";
+import { roundPx, svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import type { LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
@@ -379,8 +379,10 @@ function estimateMark(d: PrintedRow, measure: string, ex: number, cy: number): E
     const r = MARKER_RADIUS * 1.6;
     return titled(
       svgElement("path", {
-        d: `M${r2(ex)},${r2(cy - r)}L${r2(ex + r)},${r2(cy)}L${r2(ex)},${r2(cy + r)}` +
-          `L${r2(ex - r)},${r2(cy)}Z`,
+        d: `M${roundPx(ex)},${roundPx(cy - r)}L${roundPx(ex + r)},${roundPx(cy)}L${roundPx(ex)},${
+          roundPx(cy + r)
+        }` +
+          `L${roundPx(ex - r)},${roundPx(cy)}Z`,
         fill: GREY.ink,
       }),
       tooltip,
@@ -421,8 +423,4 @@ export function forestLegend(rows: readonly ForestRow[], confidence: number): Le
       } as LegendItem]
       : []),
   ];
-}
-
-function r2(v: number): number {
-  return Math.round(v * 100) / 100;
 }

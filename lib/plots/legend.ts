@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fadeGradient, svgElement, textElement } from "./dom.ts";
+import { fadeGradient, roundPx, svgElement, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { DASH, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 
@@ -258,10 +258,11 @@ export function arrowHead(
   color: string,
   dir: 1 | -1 = 1,
 ): Element {
-  const r = (v: number) => Math.round(v * 100) / 100;
   const b = x - dir * h * 1.6;
   return svgElement("path", {
-    d: `M${r(x)},${r(cy)}L${r(b)},${r(cy - h)}L${r(b)},${r(cy + h)}Z`,
+    d: `M${roundPx(x)},${roundPx(cy)}L${roundPx(b)},${roundPx(cy - h)}L${roundPx(b)},${
+      roundPx(cy + h)
+    }Z`,
     fill: color,
   });
 }

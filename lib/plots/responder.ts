@@ -8,7 +8,7 @@ import { groupedExclusions, listing } from "../prose.ts";
 import { percentThresholds, type Study } from "../study.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
-import { svgElement, textElement, titled } from "./dom.ts";
+import { roundPx, svgElement, textElement, titled } from "./dom.ts";
 import type { LegendItem } from "./legend.ts";
 import type { LinearScale } from "./uncertainty.ts";
 import { DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
@@ -221,7 +221,10 @@ function steps(
   const out: string[] = [];
   pts.forEach((p, i) => {
     const next = pts[i + 1]?.threshold ?? p.threshold;
-    out.push(`${r2(x(p.threshold))},${r2(y(value(p)))}`, `${r2(x(next))},${r2(y(value(p)))}`);
+    out.push(
+      `${roundPx(x(p.threshold))},${roundPx(y(value(p)))}`,
+      `${roundPx(x(next))},${roundPx(y(value(p)))}`,
+    );
   });
   return out;
 }
@@ -316,10 +319,6 @@ function responderLegend(
       },
     })),
   ];
-}
-
-function r2(v: number): number {
-  return Math.round(v * 100) / 100;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from "../timeline.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
-import { svgElement, titled } from "./dom.ts";
+import { roundPx, svgElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { drawEndLabels, END_KEY_W, panelHeightForTags } from "./end_labels.ts";
 import { arrowHead } from "./legend.ts";
@@ -408,7 +408,7 @@ function drawTracks(
     for (const phase of [pts.filter((p) => p.t.nominal <= 0), pts.filter((p) => p.t.nominal > 0)]) {
       if (phase.length < 2) continue;
       g.appendChild(svgElement("polyline", {
-        points: phase.map((p) => `${r2(x(p.t.nominal))},${r2(y(p.v.nominal))}`).join(" "),
+        points: phase.map((p) => `${roundPx(x(p.t.nominal))},${roundPx(y(p.v.nominal))}`).join(" "),
         fill: "none",
         stroke: tr.color,
         "stroke-width": STROKE.data,
@@ -458,7 +458,6 @@ function lastValue(tr: Track): number {
 }
 
 /** A px coordinate to 1/100 px. */
-const r2 = (v: number): number => Math.round(v * 100) / 100;
 
 /**
  * The record of the trajectories of a series (`results/figures/trajectories`).

@@ -10,7 +10,7 @@
  * @module
  */
 import type { Interval, NominalInterval } from "../intervals.ts";
-import { fadeGradient, svgElement } from "./dom.ts";
+import { fadeGradient, roundPx, svgElement } from "./dom.ts";
 import type { Segment } from "./layout.ts";
 import { DASH, SPAN_BAR, STROKE } from "./theme.ts";
 
@@ -215,8 +215,8 @@ export function windowBracket(
       else line(mark, tip, false);
       const h = 2.5;
       elements.push(svgElement("path", {
-        d: `M${r2(tip)},${r2(y)}L${r2(tip - dir * h * 1.6)},${r2(y - h)}` +
-          `L${r2(tip - dir * h * 1.6)},${r2(y + h)}Z`,
+        d: `M${roundPx(tip)},${roundPx(y)}L${roundPx(tip - dir * h * 1.6)},${roundPx(y - h)}` +
+          `L${roundPx(tip - dir * h * 1.6)},${roundPx(y + h)}Z`,
         fill: color,
       }));
       segments.push({ x1: Math.min(tip, mark), x2: Math.max(tip, mark), y1: y - h, y2: y + h });
@@ -236,10 +236,6 @@ export function windowBracket(
   side(window.lo, -1);
   side(window.hi, 1);
   return { elements, segments, open, arrow };
-}
-
-function r2(v: number): number {
-  return Math.round(v * 100) / 100;
 }
 
 /** Options of {@link fuzzyBar}. */
