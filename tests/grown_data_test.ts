@@ -27,6 +27,7 @@ const DATA_TESTS = [
   "tests/display_test.ts",
   "tests/appraisal/mod_test.ts",
   "tests/appraisal/naranjo_test.ts",
+  "tests/appraisal/design_words_test.ts",
   "tests/readings_sensitivity_test.ts",
   "tests/study_test.ts",
   "tests/report/pooled_test.ts",
