@@ -38,7 +38,7 @@ const QUOTED = { sentences: 2, chars: 200 };
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { designMentions } from "#lib/design_words.ts";
+ * import { designMentions } from "#lib/mod.ts";
  * const m = designMentions("Pain was rated on a VAS. Ratings were collected by an independent nurse.");
  * assert.deepEqual(m.blinding, []);
  * assert.deepEqual(m.assessor, ["Ratings were collected by an independent nurse."]);
@@ -64,7 +64,7 @@ export function designMentions(text: string): DesignMentions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { designMentions, mentionOf } from "#lib/design_words.ts";
+ * import { designMentions, mentionOf } from "#lib/mod.ts";
  * assert.equal(mentionOf(designMentions("Pain fell."), "blinding"), null);
  * assert.equal(
  *   mentionOf(designMentions("Ratings were blinded. Pain fell."), "blinding"),
