@@ -28,6 +28,7 @@ import {
 import { type ClaimRule, isRuleName, parseRule, RULES } from "./claims/params.ts";
 import { reliefProblems } from "./claims/relief.ts";
 import { type Evidence, readEvidence } from "./reference.ts";
+import { type DesignMentions, designMentions } from "./design_words.ts";
 
 /** A verdict on a checklist item. */
 export type ItemVerdict = (typeof ITEM_VERDICTS)[number];
@@ -112,6 +113,8 @@ export interface Articles extends Evidence {
   checklists: readonly Checklist[];
   /** Each article's records, by `source_id` (an article without a folder is absent). */
   records: ReadonlyMap<string, ArticleRecords>;
+  /** What each article's text says of blinding, by `source_id` (`design_words.ts`). */
+  mentions: ReadonlyMap<string, DesignMentions>;
 }
 
 /** What the loader gives {@link loadArticles}: its reader, its checks and what it has read. */
@@ -178,7 +181,8 @@ export function loadArticles(ctx: ArticleContext): Articles {
     }
     records.set(id, { claims, appraisal });
   }
-  return { checklists, records, ...readEvidence(ctx) };
+  const mentions = new Map([...ctx.texts].map(([id, text]) => [id, designMentions(text)]));
+  return { checklists, records, mentions, ...readEvidence(ctx) };
 }
 
 /** The article folders, sorted; anything else in `articles/` is reported. */

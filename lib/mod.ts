@@ -174,6 +174,13 @@ export {
 } from "./claims/relief.ts";
 export { type Appraisal, type ArticleRecords, type Articles, type Checklist } from "./articles.ts";
 export {
+  DESIGN_WORDS,
+  type DesignFeature,
+  type DesignMentions,
+  designMentions,
+  mentionOf,
+} from "./design_words.ts";
+export {
   type Evidence,
   type LabelledDose,
   type NaturalHistoryFigure,

@@ -22,12 +22,17 @@ import {
   sensitivitySpans,
   visualAnalysis,
 } from "../lib/mod.ts";
-import { dataWithFixture, TEST_DATA_DIR } from "./helpers/data_dir.ts";
+import {
+  dataWithFixture,
+  FIRST_ARTICLE,
+  FIXTURE_ARTICLE,
+  TEST_DATA_DIR,
+} from "./helpers/data_dir.ts";
 
 const dir = await dataWithFixture();
 const grown = await loadCaseSeries(dir);
 const real = await loadCaseSeries(TEST_DATA_DIR);
-const fixture = grown.cases.filter((c) => c.sourceId !== "nagoshi-2012");
+const fixture = grown.cases.filter((c) => c.sourceId === FIXTURE_ARTICLE);
 const clean = (x: unknown) => assert.doesNotMatch(JSON.stringify(x), /undefined|NaN/);
 
 Deno.test("per-case rows for every fixture case: computed or a reason, never a throw", () => {
@@ -51,12 +56,12 @@ Deno.test("per-case rows for every fixture case: computed or a reason, never a t
 
 Deno.test("the real article's claims and appraisal ignore the appended article", () => {
   const strip = (l: ReturnType<typeof claimsLedger>) =>
-    l.filter((c) => c.sourceId === "nagoshi-2012");
+    l.filter((c) => c.sourceId === FIRST_ARTICLE);
   assert.deepEqual(strip(claimsLedger(grown)), strip(claimsLedger(real)));
-  assert.deepEqual(appraisalRows(grown, "nagoshi-2012"), appraisalRows(real, "nagoshi-2012"));
+  assert.deepEqual(appraisalRows(grown, FIRST_ARTICLE), appraisalRows(real, FIRST_ARTICLE));
   assert.deepEqual(
-    causalityRows(grown, "nagoshi-2012", grown.study),
-    causalityRows(real, "nagoshi-2012", real.study),
+    causalityRows(grown, FIRST_ARTICLE, grown.study),
+    causalityRows(real, FIRST_ARTICLE, real.study),
   );
   for (const id of grown.sources.keys()) {
     clean(appraisalRows(grown, id));

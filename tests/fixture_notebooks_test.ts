@@ -6,6 +6,7 @@
  * and the verdicts on the first article's claims as committed.
  */
 import assert from "node:assert/strict";
+import { parse } from "csv-parse/sync";
 import { listFiles } from "../scripts/runner/files.ts";
 import { REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
 import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
@@ -52,8 +53,10 @@ function grownProject(): Promise<Run> {
     if (install.code !== 0) throw new Error(`deno install in the copy: ${text(install.stderr)}`);
     const validate = await deno(await denoTaskArgs("validate"));
     const reproduce = await deno([...REPRODUCE_ARGS, "--force"]);
-    const ids = (await Deno.readTextFile(`${dir}/data/cases.csv`)).trim().split("\n").slice(1)
-      .map((l) => l.split(",")[0]);
+    // Parsed as CSV: a quoted cell may hold a comma or a line break.
+    const ids = (parse(await Deno.readTextFile(`${dir}/data/cases.csv`), { columns: true }) as {
+      case_id: string;
+    }[]).map((r) => r.case_id);
     return { dir, validate, reproduce, ids };
   })();
   return run;

@@ -10,11 +10,9 @@ import { ROOT } from "../scripts/runner/paths.ts";
 import { dataWithFixture } from "./helpers/data_dir.ts";
 
 /**
- * The test files that read the real data (those that build their own data are left out, and so is
- * tests/any_case_test.ts, which appends the fixture to the real data itself: run on
- * `TEST_DATA_DIR`, its one use of it, "the real article's claims and appraisal ignore the appended
- * article", would compare the grown data with itself, and every other test would repeat the
- * suite's own run of it).
+ * The test files that read the real data through `TEST_DATA_DIR` (directly, or through
+ * `copyData` or `dataWith` of tests/helpers/data_dir.ts); those that build their own
+ * data are left out, and so are those of {@link NOT_ON_GROWN_DATA}.
  */
 const DATA_TESTS = [
   "tests/load_test.ts",
@@ -22,22 +20,85 @@ const DATA_TESTS = [
   "tests/analysis/change_test.ts",
   "tests/analysis/visual_test.ts",
   "tests/analysis/pooled_test.ts",
+  "tests/analysis/responders_test.ts",
+  "tests/analysis/sensitivity_test.ts",
   "tests/claims/mod_test.ts",
   "tests/report/mod_test.ts",
   "tests/display_test.ts",
   "tests/appraisal/mod_test.ts",
+  "tests/appraisal/naranjo_test.ts",
+  "tests/appraisal/design_words_test.ts",
   "tests/readings_sensitivity_test.ts",
   "tests/study_test.ts",
-  "tests/plots/registry_test.ts",
   "tests/report/pooled_test.ts",
   "tests/report/dataset_test.ts",
+  "tests/report/sensitivity_test.ts",
+  "tests/rounding_test.ts",
+  "tests/stats/reportable_test.ts",
+  "tests/data/columns_test.ts",
+  "tests/injection_test.ts",
+  "tests/interactive_test.ts",
+  "tests/options_test.ts",
+  "tests/synthetic_test.ts",
+  "tests/plots/registry_test.ts",
+  "tests/plots/case_marks_test.ts",
+  "tests/plots/contrast_test.ts",
+  "tests/plots/event_labels_test.ts",
+  "tests/plots/overlap_test.ts",
+  "tests/plots/phase_labels_test.ts",
+  "tests/plots/trajectories_test.ts",
+  "tests/plots/value_axis_test.ts",
   // Tests that copy the data to break it, or run validate on it: their line numbers and outputs
   // must hold with more rows after the real article's (a new user's real article turned them
   // red: a hard-coded line 5 of cases.csv, validate's summary expected alone).
   "tests/bad_input_test.ts",
   "tests/validate_cli_test.ts",
   "tests/fill_days_test.ts",
+  "tests/intervals_property_test.ts",
+  "tests/reference_test.ts",
 ];
+
+/**
+ * Test files that read the real data but are not run again here, each with why: they append the
+ * fixture to the repository's data themselves (run on `TEST_DATA_DIR`, they would compare the grown
+ * data with itself, and repeat the suite's own run), or they start kernels that read `data/` as a
+ * person's notebook does (the notebooks on grown data are tests/fixture_notebooks_test.ts).
+ */
+const NOT_ON_GROWN_DATA: Record<string, string> = {
+  "tests/any_case_test.ts": "appends the fixture to the real data itself",
+  "tests/fixture_test.ts": "appends the fixture to the real data itself",
+  "tests/plots/order_test.ts": "appends the fixture to the real data itself",
+  "tests/interactive_kernel_test.ts": "a kernel reads data/ as a notebook does",
+  "tests/notebook_kernel_test.ts": "a kernel reads data/ as a notebook does",
+};
+
+/** Whether a test's source reads the data the tests read (or, with no argument, data/ itself). */
+const READS_DATA = /\bTEST_DATA_DIR\b|\b(copyData|dataWith)\(|\bloadCaseSeries\(\)/;
+
+/** Every test file under tests/ (not its helpers or fixtures), relative to the repository. */
+async function testFiles(dir = "tests"): Promise<string[]> {
+  const files: string[] = [];
+  for await (const e of Deno.readDir(`${ROOT}/${dir}`)) {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory && !["tests/helpers", "tests/fixtures"].includes(path)) {
+      files.push(...await testFiles(path));
+    } else if (e.isFile && e.name.endsWith("_test.ts")) files.push(path);
+  }
+  return files.sort();
+}
+
+Deno.test("every test file that reads the real data is run again on the grown data, or says why not", async () => {
+  const files = await testFiles();
+  const reading: string[] = [];
+  for (const f of files) {
+    if (f === "tests/grown_data_test.ts") continue;
+    if (READS_DATA.test(await Deno.readTextFile(`${ROOT}/${f}`))) reading.push(f);
+  }
+  const listed = [...DATA_TESTS, ...Object.keys(NOT_ON_GROWN_DATA)];
+  assert.deepEqual(reading.filter((f) => !listed.includes(f)), [], "read the data, not listed");
+  assert.deepEqual(listed.filter((f) => !files.includes(f)), [], "listed, no such test file");
+  assert.deepEqual(listed.filter((f) => !reading.includes(f)), [], "listed, read no data");
+});
 
 Deno.test("the real-data tests pass with another article appended to the data", async () => {
   const dir = await dataWithFixture();

@@ -11,6 +11,7 @@ import { csvTable, markdownHtml, showTable } from "../lib/display.ts";
 import { loadCaseSeries } from "../lib/load.ts";
 import { isSafeLink, markdownText } from "../lib/markdown.ts";
 import { caseIntro } from "../lib/report/mod.ts";
+import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { withResultsDir } from "./helpers/results_dir.ts";
 
 /** Links (href) and images (src) of an HTML fragment. */
@@ -62,7 +63,7 @@ Deno.test("Markdown to HTML: links only to http(s) and relative URLs, no image f
 });
 
 Deno.test("data text in a case's Markdown (cause, citation) shows as written, never as a link or image", async () => {
-  const s = await loadCaseSeries();
+  const s = await loadCaseSeries(TEST_DATA_DIR);
   const c = s.cases[0];
   const payloads = [
     "[click](https://evil.example)",

@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { dirname } from "node:path";
+import { parse } from "csv-parse/sync";
 import { listFiles } from "../scripts/runner/files.ts";
 import { codeModule } from "../scripts/runner/inputs.ts";
 import { notebookKernelspec } from "../scripts/runner/kernelspec.ts";
@@ -155,8 +156,10 @@ Deno.test("every code cell is executed and none has an error output, committed o
 });
 
 Deno.test("there is one notebook per case, from the template", async () => {
-  const cases = (await Deno.readTextFile(`${ROOT}/data/cases.csv`)).trim().split("\n").slice(1)
-    .map((l) => l.split(",")[0]);
+  // Parsed as CSV: a quoted cell may hold a comma or a line break.
+  const cases = (parse(await Deno.readTextFile(`${ROOT}/data/cases.csv`), { columns: true }) as {
+    case_id: string;
+  }[]).map((r) => r.case_id);
   const fresh = await produced();
   for (const id of cases) {
     for (

@@ -5,8 +5,9 @@
  */
 import assert from "node:assert/strict";
 import * as lib from "#lib/mod.ts";
+import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
-const series = await lib.loadCaseSeries();
+const series = await lib.loadCaseSeries(TEST_DATA_DIR);
 /** A case with a value before and after the study's drug (any article's data will have one). */
 const c = series.cases.find((x) => lib.caseChange(x).points.length > 0)!;
 

@@ -14,7 +14,7 @@ import {
   responders,
   type Study,
 } from "../lib/mod.ts";
-import { copyData } from "./helpers/data_dir.ts";
+import { copyData, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 /** A copy of the data with study.json replaced by `edit` of its JSON. */
 async function withStudy<T>(
@@ -31,10 +31,10 @@ async function withStudy<T>(
   }
 }
 
-const real = await loadCaseSeries();
+const real = await loadCaseSeries(TEST_DATA_DIR);
 
 Deno.test("every case carries the series' study, read from data/study.json", async () => {
-  const json = JSON.parse(await Deno.readTextFile(new URL("../data/study.json", import.meta.url)));
+  const json = JSON.parse(await Deno.readTextFile(`${TEST_DATA_DIR}study.json`));
   assert.equal(real.study.drug, json.drug_of_interest);
   assert.equal(real.study.indication, json.indication);
   assert.ok(real.cases.every((c) => c.study === real.study));
@@ -106,7 +106,7 @@ Deno.test("parseStudy: percent thresholds in order, goal from the direction", ()
 });
 
 Deno.test("painOptions names a series or a case passed for its study, and says what to pass", async () => {
-  const s = await loadCaseSeries();
+  const s = await loadCaseSeries(TEST_DATA_DIR);
   assert.deepEqual(painOptions(s.study), { improvement: s.study.improvement, goal: s.study.goal });
   for (const [name, value] of [["series", s], ["c", s.cases[0]]] as const) {
     assert.throws(

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { caseNotes, caseSummary } from "../lib/summary.ts";
 import { loadCaseSeries } from "../lib/mod.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
+import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 /** Every file of a folder (recursively), by relative path. */
 async function files(dir: string, prefix = ""): Promise<Record<string, string>> {
@@ -91,7 +92,7 @@ Deno.test("deno task synthetic: its summary line counts each table's rows in wor
 });
 
 Deno.test("caseSummary: count, first and last in time, lowest and highest", async () => {
-  const series = await loadCaseSeries();
+  const series = await loadCaseSeries(TEST_DATA_DIR);
   const c = series.cases.find((c) => c.observations.length > 1)!;
   const s = caseSummary(c);
   const values = c.observations.map((o) => o.common.nominal);
@@ -112,7 +113,7 @@ Deno.test("caseSummary: count, first and last in time, lowest and highest", asyn
 });
 
 Deno.test("caseNotes: a case without VAS values or without the drug of interest is noted", async () => {
-  const series = await loadCaseSeries();
+  const series = await loadCaseSeries(TEST_DATA_DIR);
   const c = series.cases[0];
   const notes = caseNotes({
     ...series,

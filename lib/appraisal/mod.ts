@@ -24,6 +24,7 @@ import { agree, counted, listing, plural } from "../prose.ts";
 import { alignOnDrug, datedGap, daysFromAmputation, relativeDay } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, mayBeGiven } from "../given.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
+import { mentionOf } from "../design_words.ts";
 import { computeItem, undatedPoints } from "./computed.ts";
 import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";
 import type { NaranjoRow } from "./naranjo_scale.ts";
@@ -205,14 +206,22 @@ export function causalityRows(
     indication: question.indication,
     improvement: question.improvement ?? series.study.improvement,
   };
+  // Whether the text mentions blinding (design_words.ts): only a silent text is "unblinded".
+  const mentions = series.articles?.mentions.get(sourceId);
+  const blinded = mentions !== undefined && mentionOf(mentions, "blinding") !== null;
   return series.cases.filter((c) => c.sourceId === sourceId).flatMap((c) => {
     const drugs = c.treatments.filter((t) => t.purpose === question.indication).map((t) => t.drug);
-    return [...new Set(drugs)].map((drug) => pairCausality(c, drug, options));
+    return [...new Set(drugs)].map((drug) => pairCausality(c, drug, options, blinded));
   });
 }
 
-/** The causality assessment of one drug in one case. */
-function pairCausality(c: Case, drug: string, options: NaranjoOptions): CausalityRow {
+/** The causality assessment of one drug in one case (`blinded`: the text mentions blinding). */
+function pairCausality(
+  c: Case,
+  drug: string,
+  options: NaranjoOptions,
+  blinded: boolean,
+): CausalityRow {
   const periods = c.treatments.filter((t) => t.drug === drug);
   const start = periods[0].start.timeId;
   const aligned = alignOnDrug(c, drug);
@@ -292,8 +301,11 @@ function pairCausality(c: Case, drug: string, options: NaranjoOptions): Causalit
     ...(highest !== null && before.at(-1)!.common.nominal === highest
       ? ["started after the highest value so far: regression to the mean predicts a fall"]
       : []),
-    "pain rated by the patient to the unblinded treating team: expectation and placebo " +
-    "effects not controlled",
+    blinded
+      ? "pain rated by the patient, blinding as the design limits quote it: expectation and " +
+        "placebo effects not controlled without a control"
+      : "pain rated by the patient to the unblinded treating team: expectation and placebo " +
+        "effects not controlled",
   ].join("; ");
   const others = drugsGivenAt(c, onDrug.map((o) => o.day.timeId), drug);
   const coMedication = others.size
@@ -369,6 +381,12 @@ export function designLimits(
 ): DesignLimit[] {
   const cases = series.cases.filter((c) => c.sourceId === sourceId);
   const { drug, indication } = question;
+  // What the text says of blinding (a series built by hand has no text read: not checked).
+  const mentions = series.articles?.mentions.get(sourceId);
+  const [blinding, assessor] = mentions
+    ? [mentionOf(mentions, "blinding"), mentionOf(mentions, "assessor")]
+    : [null, null];
+  const unread = mentions ? "" : " (not checked against the text)";
   // Starts or increases of a drug for the indication that came right after the highest value so
   // far (at the same visit or the next value).
   const afterHigh: string[] = [];
@@ -416,26 +434,30 @@ export function designLimits(
     },
     {
       limit: "Placebo and expectation",
-      // An article whose cases never take the study's drug: its values on treatment.
-      evidence:
-        `No control condition and no blinding stated: every value ${
+      // An article whose cases never take the study's drug: its values on treatment. The text's
+      // silence on blinding is stated only where it is silent (design_words.ts).
+      evidence: blinding === null
+        ? `No control condition and no blinding stated${unread}: every value ${
           cases.some((c) => c.treatments.some((t) => t.drug === drug))
             ? `after ${drug}`
             : "on treatment"
         } was ` +
-        "rated by a patient who, as far as the text says, knew he or she was being treated; a " +
-        "placebo or expectation response cannot be told apart from a drug effect.",
+          "rated by a patient who, as far as the text says, knew he or she was being treated; a " +
+          "placebo or expectation response cannot be told apart from a drug effect."
+        : `No control condition. ${blinding} Without a control, a placebo or expectation ` +
+          "response cannot be told apart from a drug effect.",
     },
     {
       limit: "Unblinded assessment",
-      evidence: "The text names no independent or blinded assessor; the team that reports the " +
-        "values also chose when to change doses.",
+      evidence: (assessor ?? `The text names no independent or blinded assessor${unread}.`) +
+        " In a case report the treating team that reports the values usually also chooses " +
+        "when to change doses.",
     },
     {
       limit: "Selection and publication bias",
       evidence: (quotes.length ? `${quotes.map((q) => `"${q}"`).join("; ")}. ` : "") +
-        "Cases reported because they went well say nothing about how often the drug fails; " +
-        "no denominator (how many patients received it) is given.",
+        "Cases reported because they went well say nothing about how often the drug fails " +
+        "without the number of patients who received it.",
     },
     {
       limit: "Irregular timing",

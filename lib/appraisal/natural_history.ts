@@ -179,8 +179,9 @@ export function naturalCourseText(figures: readonly NaturalHistoryFigure[]): str
  * assert.equal(
  *   naturalCourseCaveat([f, { ...f, time: "2 years", value: 59 }]),
  *   "in the published series the appraisal notebook cites (Jensen et al. 1985), 59% to 72% of " +
- *     "amputees had phantom pain at the times measured; figures about groups, not the course " +
- *     "of one patient's pain intensity, so a spontaneous fall can be neither assumed nor excluded",
+ *     "patients (phantom pain present) at the times measured; figures about groups, not the " +
+ *     "course of one patient's pain intensity, so a spontaneous fall can be neither assumed " +
+ *     "nor excluded",
  * );
  * assert.match(naturalCourseCaveat([]), /^no figure on the natural course is recorded/);
  * ```
@@ -188,12 +189,16 @@ export function naturalCourseText(figures: readonly NaturalHistoryFigure[]): str
 export function naturalCourseCaveat(figures: readonly NaturalHistoryFigure[]): string {
   const shares = figures.filter((f) => f.value !== null && f.unit === "percent");
   if (shares.length === 0) return naturalCourseText([]);
-  const values = shares.map((f) => f.value!);
-  const lo = formatNumber(Math.min(...values), 1);
-  const hi = formatNumber(Math.max(...values), 1);
-  const share = lo === hi ? `${lo}%` : `${lo}% to ${hi}%`;
+  // The range of the percentages of each measure, named by the figures' own measure.
+  const byMeasure = new Map<string, number[]>();
+  for (const f of shares) byMeasure.set(f.measure, [...byMeasure.get(f.measure) ?? [], f.value!]);
+  const ranges = [...byMeasure].map(([measure, values]) => {
+    const lo = formatNumber(Math.min(...values), 1);
+    const hi = formatNumber(Math.max(...values), 1);
+    return `${lo === hi ? `${lo}%` : `${lo}% to ${hi}%`} of patients (${measure})`;
+  });
   const cited = [...new Set(shares.map(shortCitation))].join("; ");
-  return `in the published series the appraisal notebook cites (${cited}), ${share} of ` +
-    "amputees had phantom pain at the times measured; figures about groups, not the course of " +
-    "one patient's pain intensity, so a spontaneous fall can be neither assumed nor excluded";
+  return `in the published series the appraisal notebook cites (${cited}), ${listing(ranges)} ` +
+    "at the times measured; figures about groups, not the course of one patient's pain " +
+    "intensity, so a spontaneous fall can be neither assumed nor excluded";
 }

@@ -52,7 +52,7 @@ export function reportable<M extends string>(
       ciUpper: null,
       informativeCi: undefined,
       reason: `not shown: phase A has ${a} value${a === 1 ? "" : "s"} and B ${b}; a single-case ` +
-        `index needs at least ${minPoints} per phase (study.json; Kratochwill et al. 2013)`,
+        `index needs at least ${minPoints} per phase (min_points_per_phase, study.json)`,
     };
   }
   const range = attainable ?? MEASURE_RANGE[r.measure as keyof typeof MEASURE_RANGE];

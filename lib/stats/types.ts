@@ -79,10 +79,10 @@ export interface Exclusion {
 
 /**
  * The caveat every table of these effect sizes carries: they treat the values of a phase as
- * exchangeable, equally spaced sessions, while case reports give values at irregular times.
+ * exchangeable, equally spaced sessions, while case reports often give values at irregular times.
  */
 export const EQUAL_SPACING_CAVEAT: string =
   "These effect sizes (SingleCaseES definitions) treat the " +
-  "values of each phase as equally spaced sessions; case reports give values at irregular, often " +
-  "approximate times, so trend-based measures (Tau-U, Tau-BC) in particular use session order, " +
-  "not elapsed time.";
+  "values of each phase as equally spaced sessions; case reports often give values at irregular " +
+  "or approximate times, and trend-based measures (Tau-U, Tau-BC) in particular use session " +
+  "order, not elapsed time.";

@@ -14,7 +14,7 @@ import {
   tableSchemas,
 } from "../../lib/mod.ts";
 import { NO_COLUMNS, OtherColumns, SHARED_RECORDS } from "../../lib/data/columns.ts";
-import { dataWith } from "../helpers/data_dir.ts";
+import { dataWith, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 /** Every model object of the series, by table. */
 function objects(cases: readonly Case[]) {
@@ -65,7 +65,7 @@ Deno.test("a column added to a schema and its file reaches the model objects, no
 });
 
 Deno.test("columns holds the row's columns no field carries, and objects share records", async () => {
-  const series = await loadCaseSeries();
+  const series = await loadCaseSeries(TEST_DATA_DIR);
   const tables = {
     ...objects(series.cases),
     sources: [...series.sources.values()],

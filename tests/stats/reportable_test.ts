@@ -20,6 +20,13 @@ Deno.test("phases shorter than the minimum: numbers withheld, the reason given, 
   assert.equal(shown.estimate, null);
   assert.equal(shown.ciLower, null);
   assert.match(shown.reason!, /phase A has 2 values and B 3; a single-case index needs at least 3/);
+  // The minimum is the study's: the reason points to its key in study.json (which holds its
+  // source) and cites no source of its own, which another study's minimum need not follow.
+  assert.match(
+    reportable(r, 4).reason!,
+    / at least 4 per phase \(min_points_per_phase, study\.json\)$/,
+  );
+  assert.doesNotMatch(shown.reason!, /Kratochwill/);
   assert.equal(r.estimate, 1);
   assert.equal(reportable(effectSize("NAP", [7, 8, 6], [2, 3, 1], opts), 3).estimate, 1);
 });
