@@ -286,7 +286,7 @@ function overlap({ c, A, B, empty }: Phases): Feature {
       : A.length < minPoints || B.length < minPoints
       ? `${beyond} of ${plural(B.length, "value")} after ${agreeBe(beyond)} ${better} every ` +
         `value before (${A.length} before); with fewer than ${minPoints} values in a phase, ` +
-        "PND and NAP are not reported as indices (study.json; Kratochwill et al. 2013)."
+        "PND and NAP are not reported as indices (min_points_per_phase, study.json)."
       : `${f2(100 * pnd.estimate)}% of values after are ${better} every value before (PND); ` +
         `NAP ${f2(nap.estimate!)}.`,
   };

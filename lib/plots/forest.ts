@@ -209,7 +209,8 @@ export function forestOmission(
     : "no case is";
   const short = defined.length - ok.length;
   return `No forest plot of ${measure}: ${which} estimable (an estimate and a confidence ` +
-    `interval from at least ${rules.minPoints} values in each phase, the WWC standard)` +
+    `interval from at least ${rules.minPoints} values in each phase: min_points_per_phase, ` +
+    "study.json)" +
     `${
       short > 0
         ? `; ${
