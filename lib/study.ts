@@ -47,6 +47,11 @@ export interface Study {
   minCasesForest: number;
   /** The fewest assessed cases for a responder curve to be drawn. */
   minCasesResponderCurve: number;
+  /**
+   * An early window, in days from the drug's first start, over which each case's area under the
+   * pain curve is also computed; `null`: none (the area over the whole follow-up only).
+   */
+  aucWindowDays: number | null;
 }
 
 const thresholdSchema = z.discriminatedUnion("kind", [
@@ -98,6 +103,10 @@ export const studySchema: z.ZodType<StudyJson, unknown> = z.object({
   min_cases_source: z.string().trim().min(1).optional().meta({
     description: "Why those minimums.",
   }),
+  auc_window_days: z.number().int().min(1).optional().meta({
+    description: "An early window, in days from the drug's first start, over which each case's " +
+      "area under the pain curve is also computed (left out: the whole follow-up only).",
+  }),
 }).strict();
 
 /** The JSON of `data/study.json`, as its schema checks it. */
@@ -126,6 +135,8 @@ export interface StudyJson {
   min_cases_responder_curve: number;
   /** Why those minimums. */
   min_cases_source?: string;
+  /** An early window of the area under the pain curve, in days from the drug's first start. */
+  auc_window_days?: number;
 }
 
 /**
@@ -170,6 +181,7 @@ export function parseStudy(json: unknown, file = "study.json"): Study {
     minPointsSource: d.min_points_source ?? null,
     minCasesForest: d.min_cases_forest,
     minCasesResponderCurve: d.min_cases_responder_curve,
+    aucWindowDays: d.auc_window_days ?? null,
   });
 }
 

@@ -195,7 +195,8 @@ export function reliefRows(c: Case): Row[] {
 }
 
 /**
- * AUC over the first 30 days after the drug start and over the whole follow-up after it, each
+ * AUC over the study's early window after the drug start (`auc_window_days` of study.json, when
+ * it sets one) and over the whole follow-up after it, each
  * labelled with the span actually integrated (an area covers only the time between reported
  * values) and the values it leaves out.
  *
@@ -206,22 +207,26 @@ export function reliefRows(c: Case): Row[] {
  * import assert from "node:assert/strict";
  * import { areaUnderCurve, aucRows, loadCaseSeries } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
- * const first = aucRows(c)[0];
- * assert.equal(first.window, "days 0–30");
- * assert.equal(first.n, areaUnderCurve(c, { from: 0, to: 30 }).n);
+ * const days = c.study.aucWindowDays;
+ * if (days !== null) {
+ *   const first = aucRows(c)[0];
+ *   assert.equal(first.window, `days 0–${days}`);
+ *   assert.equal(first.n, areaUnderCurve(c, { from: 0, to: days }).n);
+ * }
  * ```
  */
 export function aucRows(c: Case): Row[] {
   expectCase("aucRows", c);
   const { unit } = valueScale([c]);
   const after = caseChange(c).points.map((p) => p.day.nominal);
+  const early = c.study.aucWindowDays;
   const windows = [
-    { from: 0, to: 30 },
-    ...(after.length ? [{ from: 0, to: Math.max(...after) }] : []),
+    ...(early !== null ? [{ from: 0, to: early, early: true }] : []),
+    ...(after.length ? [{ from: 0, to: Math.max(...after), early: false }] : []),
   ];
   return windows.map((w) => {
-    const a = areaUnderCurve(c, w);
-    if (w.to !== 30 && a.undated.length > 0 && a.span !== null) {
+    const a = areaUnderCurve(c, { from: w.from, to: w.to });
+    if (!w.early && a.undated.length > 0 && a.span !== null) {
       // The window ends at a value whose day is not stated: an area up to a placeholder day is
       // not data.
       return {
@@ -243,8 +248,8 @@ export function aucRows(c: Case): Row[] {
     ];
     const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
-      window: w.to === 30
-        ? "days 0–30"
+      window: w.early
+        ? `days 0–${w.to}`
         : a.undated.length
         ? `day 0 to the last value (undated; placed at its nominal day ${num(w.to)})`
         : `days 0–${num(w.to)} (to the last value)`,

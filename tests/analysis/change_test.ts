@@ -463,6 +463,14 @@ Deno.test("time to relief: a threshold reached only at a range's nominal value s
   );
 });
 
+Deno.test("AUC rows: the early window is the study's auc_window_days, and none when it sets none", () => {
+  const c = around(series.study, { before: 5, start: 10, a: 20, b: 30 }, { before: 6, a: 4, b: 2 });
+  const windows = (days: number | null) =>
+    aucRows({ ...c, study: { ...c.study, aucWindowDays: days } }).map((r) => r.window);
+  assert.deepEqual(windows(14), ["days 0–14", "days 0–20 (to the last value)"]);
+  assert.deepEqual(windows(null), ["days 0–20 (to the last value)"]);
+});
+
 Deno.test("AUC: the time-weighted mean of values stated as ranges is a range", () => {
   // After the start (day 10): 4 at day 20, [0, 2] at day 30: mean (4 + [0, 2]) / 2 = [2, 3].
   const c = around(series.study, { before: 5, start: 10, a: 20, b: 30 }, {
