@@ -41,13 +41,6 @@ const DATA_TESTS = [
   "tests/options_test.ts",
   "tests/synthetic_test.ts",
   "tests/plots/registry_test.ts",
-  "tests/plots/case_marks_test.ts",
-  "tests/plots/contrast_test.ts",
-  "tests/plots/event_labels_test.ts",
-  "tests/plots/overlap_test.ts",
-  "tests/plots/phase_labels_test.ts",
-  "tests/plots/trajectories_test.ts",
-  "tests/plots/value_axis_test.ts",
   // Tests that copy the data to break it, or run validate on it: their line numbers and outputs
   // must hold with more rows after the real article's (a new user's real article turned them
   // red: a hard-coded line 5 of cases.csv, validate's summary expected alone).
@@ -68,6 +61,18 @@ const NOT_ON_GROWN_DATA: Record<string, string> = {
   "tests/any_case_test.ts": "appends the fixture to the real data itself",
   "tests/fixture_test.ts": "appends the fixture to the real data itself",
   "tests/plots/order_test.ts": "appends the fixture to the real data itself",
+  "tests/plots/case_marks_test.ts":
+    "checks the real data and the data with the fixture appended itself",
+  "tests/plots/contrast_test.ts":
+    "checks the real data and the data with the fixture appended itself",
+  "tests/plots/timeline_labels_test.ts":
+    "checks the real data and the data with the fixture appended itself",
+  "tests/plots/overlap_test.ts":
+    "checks the real data and the data with the fixture appended itself",
+  "tests/plots/trajectories_test.ts":
+    "checks the real data and the data with the fixture appended itself",
+  "tests/plots/value_axis_test.ts":
+    "checks the real data and the data with the fixture appended itself",
   "tests/interactive_kernel_test.ts": "a kernel reads data/ as a notebook does",
   "tests/notebook_kernel_test.ts": "a kernel reads data/ as a notebook does",
 };
