@@ -103,7 +103,7 @@ export function responderCurveOmission(
   return `No responder curve: only ${n} case${n === 1 ? "" : "s"} ${
     n === 1 ? "has" : "have"
   } a percent reduction, and the curve is drawn from ${minCases} cases on (study.json; with ` +
-    `fewer, each share moves in steps of ${Math.round(100 / n)} points or more); ` +
+    `fewer, each share moves in steps of ${Math.round(100 / n)} percentage points or more); ` +
     "the responder table above gives each case.";
 }
 

@@ -307,7 +307,11 @@ export function markLegend(
 function describeValues(obs: readonly Observation[]): string {
   if (obs.length === 0) return "no pain value stated";
   const { name, unit, factor } = valueAxis(obs.map((o) => o.scale));
-  const f = (o: Observation) => formatNumber(o.common.nominal * factor);
+  // A value stated as a range is described as its range ("0–1"), as the figure prints it.
+  const f = (o: Observation) =>
+    o.common.lo === o.common.hi
+      ? formatNumber(o.common.nominal * factor)
+      : `${formatNumber(o.common.lo * factor)}–${formatNumber(o.common.hi * factor)}`;
   return obs.length === 1
     ? `1 stated ${name} value (${f(obs[0])} ${unit})`
     : `${obs.length} stated ${name} values from ${f(obs[0])} to ${f(obs.at(-1)!)} ${unit}`;

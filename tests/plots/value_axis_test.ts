@@ -17,6 +17,7 @@ import {
 import { valueAxis } from "../../lib/plots/value_axis.ts";
 import { statedValue } from "../../lib/plots/timeline_model.ts";
 import { articleCases, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { around } from "../helpers/constructed_case.ts";
 
 const series = await lib.loadCaseSeries(TEST_DATA_DIR);
 const MM = lib.SCALES["vas-100mm"];
@@ -194,4 +195,10 @@ Deno.test("off the values' own scale, the captions say the marks are on the comm
   for (const cases of [vas, vas.map(inMm)]) {
     for (const f of figures(cases)) assert.ok(!words(f).includes("Marks are placed"), words(f));
   }
+});
+
+Deno.test("a case timeline's description gives a value stated as a range as its range, not its midpoint", () => {
+  const c = around(series.study, { before: 5, start: 10, a: 20 }, { before: 6, a: [0, 1] });
+  const d = caseTimelineFigure(c).description;
+  assert.match(d, /from 6 to 0–1 cm/, d);
 });
