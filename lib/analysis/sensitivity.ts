@@ -298,7 +298,7 @@ export interface SensitivitySpan {
  * ```
  */
 export function sensitivitySpans(
-  variants: readonly NamedSeries[],
+  variants: readonly { name?: string; series: { cases: readonly Case[] } }[],
   drug?: string,
 ): SensitivitySpan[] {
   const out = new Map<string, SensitivitySpan & { values: number[]; reasons: Set<string> }>();

@@ -370,9 +370,25 @@ export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
   },
 });
 
-/** The rows of a series' sensitivity table, and the cases it leaves out. */
+/**
+ * The rows of a series' sensitivity table, and the cases it leaves out. Each row's dot is the
+ * study's analysis (its baseline definition, the nominal bound, the values as stated), hollow
+ * where the text does not date its time (as in the readings' figure).
+ */
 function tableRows(s: SeriesInput): [SensitivityInterval[], Exclusion[]] {
-  return [sensitivityIntervals(sensitivityTable(s.cases)), sensitivityExclusions(s.cases)];
+  const baseline = s.study.baseline;
+  const undated = new Set(
+    sensitivitySpans([{ series: s }])
+      .filter((r) => r.nominalDated === false)
+      .map((r) => JSON.stringify([r.caseId, r.quantity])),
+  );
+  const rows = sensitivityIntervals(
+    sensitivityTable(s.cases),
+    (r) => r.baseline === baseline && r.bound === "nominal" && r.rounding === "as stated",
+  ).map((r) =>
+    undated.has(JSON.stringify([r.caseId, r.quantity])) ? { ...r, nominalDated: false } : r
+  );
+  return [rows, sensitivityExclusions(s.cases)];
 }
 
 /** Which figure a sentence of the readings' figure is about (see {@link sensitivityOmission}). */
