@@ -377,8 +377,11 @@ export function fmt(x: number | null | undefined, digits = 2): string {
  */
 export function fmtP(p: number | null | undefined): string {
   if (typeof p === "number" && p > 0 && p < 0.001) {
-    // Two significant digits, written out (no exponent): 0.000012, 0.0000001.
-    return p.toFixed(1 - Math.floor(Math.log10(p))).replace(/0+$/, "");
+    // Two significant digits, written out (no exponent): 0.000012, 0.0000001. From the exponent
+    // form, since toFixed takes at most 100 decimals (a sign test of 333 pairs gives less).
+    const [mantissa, exponent] = p.toExponential(1).split("e");
+    const zeros = "0".repeat(-Number(exponent) - 1);
+    return `0.${zeros}${mantissa.replace(".", "")}`.replace(/0+$/, "");
   }
   return fmt(p, 3);
 }

@@ -52,4 +52,9 @@ Deno.test("fmtP: a small p-value is never written as 0, and never with an expone
   assert.equal(fmtP(2e-9), "0.000000002");
   assert.equal(fmtP(1), "1");
   assert.equal(fmtP(null), "–");
+  // Rounding up to the next power of ten, and a p below 1e-99 (the sign test's smallest p with
+  // 333 pairs or more), which toFixed cannot write.
+  assert.equal(fmtP(0.0000996), "0.0001");
+  const tiny = fmtP(2 * 0.5 ** 400);
+  assert.match(tiny, /^0\.0{120}77$/);
 });

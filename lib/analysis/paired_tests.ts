@@ -191,7 +191,8 @@ export function signTest(pairs: readonly PrePost[]): TestResult {
     };
   }
   const k = Math.max(down, n - down);
-  const upper = 1 - binomialCdf(k - 1, n, 0.5);
+  // P(X ≥ k) as P(X ≤ n − k) (symmetric at ½): 1 − P(X ≤ k − 1) cancels to 0 from ~53 pairs.
+  const upper = binomialCdf(n - k, n, 0.5);
   return {
     test: "sign",
     pValue: Math.min(1, 2 * upper),

@@ -293,10 +293,11 @@ export function rateRows(c: Case): Row[] {
   const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
   const shape = doseShape(rates.map(entry));
   return rates.map((r) => {
-    // The span of the values, over their bounds (a value stated as a range counts whole).
+    // Net: a nominal value in between lies past the first and last (not a range's bounds alone).
+    const net = r.values.length >= 3 && Math.max(...r.values) - Math.min(...r.values) >
+        Math.abs(r.values.at(-1)! - r.values[0]);
     const lo = Math.min(...r.intervals.map((v) => v.lo));
     const hi = Math.max(...r.intervals.map((v) => v.hi));
-    const net = r.values.length >= 3 && hi - lo > Math.abs(r.values.at(-1)! - r.values[0]);
     const notes = [
       net
         ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`

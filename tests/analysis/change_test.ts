@@ -410,6 +410,16 @@ Deno.test("rates: no number per week from a placeholder day or a zero nominal ga
     around(series.study, { start: 10, a: 20, b: 27, c: 34 }, { a: 5, b: [0, 3], c: 4 }),
   )[0];
   assert.match(String(between.note), /net change: the values in between range 0–5/);
+  // A series that only falls is no net change, even when its first or last value is a range
+  // (its bounds span beyond the nominal first→last change, but no value in between does).
+  const falls: Record<string, number | [number, number]>[] = [
+    { a: 8, b: 4, c: [0, 1] },
+    { a: [7, 9], b: 4, c: 1 },
+  ];
+  for (const values of falls) {
+    const falling = rateRows(around(series.study, { start: 10, a: 20, b: 27, c: 34 }, values))[0];
+    assert.equal(falling.note, null, String(falling.values));
+  }
 });
 
 Deno.test("change rows: a change from or to a range is a range; a missing percent says why", () => {

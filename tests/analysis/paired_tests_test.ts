@@ -20,6 +20,20 @@ Deno.test("signTest: a difference of floating-point error is a tie, named and le
   assert.equal(r.minP, 1);
 });
 
+Deno.test("signTest: with many pairs, every one lower after, p is its floor 2·0.5^n, not 0", () => {
+  // 1 − P(X ≤ n − 1) cancels to 0 in floating point from about 53 pairs on; the tail summed
+  // directly does not.
+  for (const n of [20, 55, 60, 200]) {
+    const pairs = Array.from({ length: n }, (_, i) => ({ caseId: `${i}`, pre: 6, post: 2 }));
+    const r = signTest(pairs);
+    assert.equal(r.pValue, 2 * 0.5 ** n, `${n} pairs`);
+    assert.equal(r.pValue, r.minP);
+  }
+  // One pair of 60 higher after: 2·61/2^60.
+  const mixed = Array.from({ length: 60 }, (_, i) => ({ caseId: `${i}`, pre: 6, post: i ? 2 : 7 }));
+  assert.ok(Math.abs(signTest(mixed).pValue! / (2 * 61 * 0.5 ** 60) - 1) < 1e-12);
+});
+
 Deno.test("permutationTest: a tie by floating-point error doubles the exact floor", () => {
   const r = permutationTest([
     { caseId: "a", pre: mean3, post: 3.3 },
