@@ -108,7 +108,15 @@ export function attainableRange(
   measure: Measure,
   options: EffectSizeOptions,
 ): readonly [number, number] | undefined {
-  return EFFECT_SIZES.find((d) => d.name === measure)?.attainable?.(options, COMMON_METRIC);
+  const narrower = EFFECT_SIZES.find((d) => d.name === measure)?.attainable?.(
+    options,
+    COMMON_METRIC,
+  );
+  // Within the registry's range, when the measure has one.
+  const range = MEASURE_RANGE[measure];
+  return narrower && range
+    ? [Math.max(narrower[0], range[0]), Math.min(narrower[1], range[1])]
+    : narrower;
 }
 
 /** Weighting schemes of SingleCaseES `batch_calc_ES(aggregate =, weighting =)`. */
@@ -239,7 +247,9 @@ export function aggregateEffectSizes(
     if (w === null) {
       excluded.push({
         caseId: caseIds[i],
-        reason: `no standard error for weighting 1/V${r.reason ? ` (${r.reason})` : ""}`,
+        reason: r.se === 0
+          ? "a standard error of 0 (the values it rests on do not vary): no weight 1/V"
+          : `no standard error for weighting 1/V${r.reason ? ` (${r.reason})` : ""}`,
       });
       return;
     }

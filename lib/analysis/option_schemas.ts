@@ -50,7 +50,8 @@ export const pairedTestsOptionsSchema = pairedOptionsSchema.omit({ timing: true 
 
 /** `permutationTest` options. */
 export const permutationOptionsSchema = z.object({
-  maxExact: z.number().int().min(0).optional(),
+  // Enumeration uses 32-bit masks: at most 30 pairs (2^30 assignments) are enumerated.
+  maxExact: z.number().int().min(0).max(30).optional(),
   draws: z.number().int().gt(0).optional(),
   seed: z.number().int().optional(),
 }).strict();

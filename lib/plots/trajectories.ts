@@ -457,8 +457,6 @@ function lastValue(tr: Track): number {
   return [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).at(-1)!.v.nominal;
 }
 
-/** A px coordinate to 1/100 px. */
-
 /**
  * The record of the trajectories of a series (`results/figures/trajectories`).
  *

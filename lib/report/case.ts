@@ -12,7 +12,7 @@ import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { drugWithDose, formatDose } from "../dose.ts";
 import { doseCells, doseShape } from "./dose_cells.ts";
-import { fmt, formatInterval, type NominalInterval } from "../intervals.ts";
+import { fmt, formatInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
 import { areaUnderCurve, periodRates } from "../analysis/course.ts";
@@ -32,10 +32,6 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
   return t === null ? {} : { [`≥${t} ${valueScale([c]).unit}`]: value() };
 };
 
-/** A value that may be an interval, as a table cell: a number when exact, else its interval. */
-const valueCell = (x: NominalInterval, digits = 2): number | string | null =>
-  x.lo === x.hi ? num(x.nominal) : formatInterval(x, digits);
-
 /**
  * Which treatments are active at each pain value of a case (certainly, possibly), each with its
  * dose as the text states it, with its unit (`formatDose`): "paroxetine 20 mg/day", a range with
@@ -51,8 +47,10 @@ const valueCell = (x: NominalInterval, digits = 2): number | string | null =>
  * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.some((t) => t.dose))!;
  * const drugs = activeRows(c).flatMap((r) => [r.certain, r.possible].map(String))
  *   .flatMap((cell) => cell.split(", ")).filter((d) => d !== "–");
- * // Every dose carries its unit, or says it is not stated.
- * assert.ok(drugs.every((d) => /mg\/day|dose not stated/.test(d)), drugs.join("; "));
+ * // Every dose carries its unit (mg/day, or the text's words for another) or is "not stated".
+ * const words = c.treatments.flatMap((t) => t.doseWords ?? []);
+ * const unit = (d: string) => /mg\/day|dose not stated/.test(d) || words.some((w) => d.includes(w));
+ * assert.ok(drugs.every(unit), drugs.join("; "));
  * ```
  */
 export function activeRows(c: Case): Row[] {
@@ -123,7 +121,7 @@ export function changeRows(c: Case): Row[] {
         baseline: ch.baseline.common === null
           ? BASELINE_LABELS[def]
           : `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-        [`baseline ${name}`]: ch.baseline.common === null ? null : valueCell(ch.baseline.common),
+        [`baseline ${name}`]: ch.baseline.common === null ? null : formatInterval(ch.baseline.common),
         day: null,
         [name]: null,
         change: null,
@@ -135,11 +133,12 @@ export function changeRows(c: Case): Row[] {
     }
     return ch.points.map((p) => ({
       baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-      [`baseline ${name}`]: valueCell(ch.baseline.common!),
+      [`baseline ${name}`]: formatInterval(ch.baseline.common!),
       day: p.dated ? formatInterval(p.day) : `${formatInterval(p.day)} (no date stated)`,
       [name]: formatInterval(p.common),
-      // A change between values stated as ranges is a range: its sign may even be unknown.
-      change: valueCell(p.change),
+      // A change between values stated as ranges is a range: its sign may even be unknown. Each
+      // value column is text throughout ("-2", "[-4, -3]"), as the value and % columns are.
+      change: formatInterval(p.change),
       "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
       IMMPACT: p.immpact
         ? (p.immpact.worst === p.immpact.best

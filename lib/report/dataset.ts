@@ -262,7 +262,7 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
  * // No SDS at all in an article: one row for it, none per case.
  * const none = { ...s, cases: s.cases.map((c) => ({ ...c, sds: null })) };
  * const rows = unknownRows(none).filter((r) => String(r.unknown).includes("SDS"));
- * assert.equal(rows.length, s.sources.size);
+ * assert.equal(rows.length, new Set(s.cases.map((c) => c.sourceId)).size); // articles with cases
  * assert.equal(rows[0].case, s.cases.filter((c) => c.sourceId === s.cases[0].sourceId)
  *   .map((c) => c.id).join(", "));
  * ```

@@ -22,3 +22,10 @@ Deno.test("aggregateEffectSizes: a case with an SE of 0 leaves the aggregate wit
   const b = aggregateEffectSizes([varied, varied], ["a", "c"], "equal");
   assert.ok(b.ciLower !== null && b.ciLower < b.estimate!, "without it, an interval");
 });
+
+Deno.test("aggregateEffectSizes, 1/V: a case with an SE of 0 is left out saying so, not as having none", () => {
+  const varied = effectSize("LRM", [5, 6, 7], [1, 2, 3], opts);
+  const constant = effectSize("LRM", [5, 5, 5], [1, 1, 1], opts);
+  const a = aggregateEffectSizes([varied, constant], ["a", "b"], "1/V");
+  assert.match(a.excluded.find((e) => e.caseId === "b")!.reason, /standard error of 0/);
+});

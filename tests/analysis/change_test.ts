@@ -438,12 +438,18 @@ Deno.test("change rows: a change from or to a range is a range; a missing percen
   assert.equal(zero[0].note, NO_PERCENT);
   // A study with no threshold in points has no column for it (no "≥– cm").
   assert.ok(Object.keys(zero[0]).every((k) => !k.includes("–")), Object.keys(zero[0]).join());
-  // Exact values stay numbers.
+  // Exact values are written as numbers are, in the same text column.
   const exact = changeRows(
     around(series.study, { before: 5, start: 10, a: 20 }, { before: 6, a: 3 }),
   );
-  assert.equal(exact[0].change, -3);
-  assert.equal(exact[0]["baseline VAS"], 6);
+  assert.equal(exact[0].change, "-3");
+  assert.equal(exact[0]["baseline VAS"], "6");
+  // One type per column: every value column is text, ranged or not.
+  for (const col of ["baseline VAS", "VAS", "change", "% reduction"]) {
+    for (const r of [...ranged, ...exact]) {
+      assert.equal(typeof r[col], "string", `${col}: ${r[col]}`);
+    }
+  }
 });
 
 Deno.test("time to relief: a threshold reached only at a range's nominal value says so", () => {
