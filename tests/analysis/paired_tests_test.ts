@@ -55,3 +55,9 @@ Deno.test("permutationTest, sampled: its smallest p is its resolution, which the
     assert.ok(r.pValue! >= r.minP!, `seed ${seed}: p ${r.pValue} below the stated smallest p`);
   }
 });
+
+Deno.test("permutationTest: an enumeration past 30 pairs is refused (its sign masks are 32-bit)", () => {
+  const pairs = [{ caseId: "a", pre: 5, post: 1 }];
+  assert.throws(() => permutationTest(pairs, { maxExact: 31 }), /maxExact/);
+  assert.equal(permutationTest(pairs, { maxExact: 30 }).exact, true);
+});
