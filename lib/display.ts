@@ -339,7 +339,9 @@ export function textTable(rows: readonly Row[]): string {
  * that a spreadsheet would run as a formula, one starting with `=`, `+`, `-`, `@`, a tab or a
  * carriage return (or the full-width `＝`, `＋`, `－`, `＠`), gets a leading single quote, as OWASP
  * recommends against CSV injection (csv-stringify's `escape_formulas`): a spreadsheet then shows
- * it as text. Numbers are written as they are (`-3.5` stays a number).
+ * it as text. Numbers are written as they are (`-3.5` stays a number), and so is a text cell that
+ * is a number written out (`"-2"` in a column of text such as `"[-4, -3]"`): a spreadsheet reads
+ * it as that number, not as a formula.
  *
  * @param rows The rows.
  * @param header The columns when there are no rows (so that the file still has its header).
@@ -349,15 +351,19 @@ export function textTable(rows: readonly Row[]): string {
  * import assert from "node:assert/strict";
  * import { csvTable } from "#lib/mod.ts";
  * assert.equal(csvTable([{ a: 1, b: Infinity }]), "a,b\n1,Inf\n");
- * const csv = csvTable([{ n: -3.5, t: "=HYPERLINK(\"http://x\")", u: "-x" }]);
- * if (csv !== 'n,t,u\n-3.5,"\'=HYPERLINK(""http://x"")",\'-x\n') throw new Error(csv);
+ * const csv = csvTable([{ n: -3.5, t: "=HYPERLINK(\"http://x\")", u: "-x", v: "-2" }]);
+ * assert.equal(csv, 'n,t,u,v\n-3.5,"\'=HYPERLINK(""http://x"")",\'-x,-2\n');
  * ```
  */
 export function csvTable(rows: readonly Row[], header: readonly string[] = []): string {
   expectRows("csvTable", rows);
   const cols = rows.length ? columns(rows) : [...header];
-  // Numbers go in as numbers, so that the formula rule leaves "-3.5" a number.
-  return stringify([cols, ...rows.map((r) => cols.map((c) => r[c] ?? null))], {
+  // Numbers, and text that is exactly a number written out ("-2"), are not formulas to escape.
+  const value = (v: Row[string] | undefined) =>
+    typeof v === "string" && Number.isFinite(Number(v)) && String(Number(v)) === v
+      ? Number(v)
+      : v ?? null;
+  return stringify([cols, ...rows.map((r) => cols.map((c) => value(r[c])))], {
     escape_formulas: true,
     cast: {
       number: (x) => x === Infinity ? "Inf" : x === -Infinity ? "-Inf" : String(x),

@@ -141,3 +141,11 @@ Deno.test("showTable writes the neutralised CSV to the results folder", async ()
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("csvTable: a number written out as text is a number, not a formula to escape; text that only starts like one is escaped", async () => {
+  const { csvTable } = await import("../lib/mod.ts");
+  assert.equal(
+    csvTable([{ c: "-2" }, { c: "[-4, -3]" }, { c: "-2+cmd" }, { c: "-2.50" }]),
+    "c\n-2\n\"[-4, -3]\"\n'-2+cmd\n'-2.50\n",
+  );
+});
