@@ -1,7 +1,6 @@
 /**
- * A case notebook's tables and prose: its opening paragraph and caveats, the treatments active at
- * each value, per-value change, time to relief, area under the curve, rates of change per dose
- * period, and the effect sizes of its phases.
+ * A case notebook's tables and prose: opening and caveats, treatments active at each value,
+ * change, time to relief, area under the curve, rates per dose period, phases' effect sizes.
  *
  * @module
  */
@@ -121,7 +120,9 @@ export function changeRows(c: Case): Row[] {
         baseline: ch.baseline.common === null
           ? BASELINE_LABELS[def]
           : `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-        [`baseline ${name}`]: ch.baseline.common === null ? null : formatInterval(ch.baseline.common),
+        [`baseline ${name}`]: ch.baseline.common === null
+          ? null
+          : formatInterval(ch.baseline.common),
         day: null,
         [name]: null,
         change: null,
