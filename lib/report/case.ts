@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { num, scaleWords } from "./cells.ts";
+import { noEndStated, num, scaleWords } from "./cells.ts";
 import { reportable } from "../stats/reportable.ts";
 import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
@@ -33,9 +33,9 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
 
 /**
  * Which treatments are active at each pain value of a case (certainly, possibly), each with its
- * dose as the text states it, with its unit (`formatDose`): "paroxetine 20 mg/day", a range with
- * its bounds ("amitriptyline 10–25 mg/day"), a dose in another unit in the text's words, or
- * "tramadol (dose not stated)".
+ * dose and unit as the text states it (`formatDose`): "paroxetine 20 mg/day", "amitriptyline
+ * 10–25 mg/day", a dose in another unit in the text's words, "tramadol (dose not stated)"; a
+ * certain one whose end the text does not state (it is taken to run on) adds "(no end stated)".
  *
  * @param c The case.
  * @returns One row per pain value: the value, its time id, the drugs certainly and possibly given.
@@ -65,7 +65,7 @@ export function activeRows(c: Case): Row[] {
       !a.certain.some((t) => t.drug === d) && surelyGiven(c, o.day.timeId, d)
     );
     const certain = [
-      ...a.certain.map(label),
+      ...a.certain.map((t) => t.end === null ? noEndStated(label(t)) : label(t)),
       ...surely.map((d) =>
         `${d} (${
           [...new Set(a.possible.filter((t) => t.drug === d).map((t) => formatDose(t)))].join(

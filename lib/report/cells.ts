@@ -46,3 +46,22 @@ export function exclusionNotes(rows: readonly { excluded: readonly Exclusion[] }
 export function scaleWords(c: Case): string {
   return valueScale([c]).name;
 }
+
+/**
+ * A treatment's label with "no end stated" added: inside its parenthesis when it ends with one
+ * ("b (dose not stated; no end stated)"), else in its own ("a 50 mg/day (no end stated)"). For a
+ * period taken to run on because the text states no end.
+ *
+ * @param label The treatment's label (`drugWithDose`).
+ * @returns The label, saying the end is not stated.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { noEndStated } from "#lib/report/cells.ts";
+ * assert.equal(noEndStated("a 50 mg/day"), "a 50 mg/day (no end stated)");
+ * assert.equal(noEndStated("b (dose not stated)"), "b (dose not stated; no end stated)");
+ * ```
+ */
+export function noEndStated(label: string): string {
+  return label.endsWith(")") ? `${label.slice(0, -1)}; no end stated)` : `${label} (no end stated)`;
+}

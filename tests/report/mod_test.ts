@@ -136,5 +136,19 @@ Deno.test("drugs active at a value: each dose with its unit, a range with its bo
   c.treatments[2] = { ...c.treatments[2], dose: { lo: 10, hi: 25 } };
   c.treatments[3] = { ...c.treatments[3], doseWords: "25 µg/h" };
   const row = activeRows(c).find((r) => r.time === "v1")!;
-  assert.equal(row.certain, "a 50 mg/day, b (dose not stated), c 10–25 mg/day, d 25 µg/h");
+  // No period has a stated end: each is taken to run on, and says so.
+  assert.equal(
+    row.certain,
+    "a 50 mg/day (no end stated), b (dose not stated; no end stated), " +
+      "c 10–25 mg/day (no end stated), d 25 µg/h (no end stated)",
+  );
+});
+
+Deno.test("drugs active at a value: a period with a stated end is not said to have none", () => {
+  const c = makeCase(
+    { start: 5, v1: 10, stop: 20 },
+    [{ drug: "a", dose: 50, start: "start", end: "stop" }],
+    { v1: 5 },
+  );
+  assert.equal(activeRows(c).find((r) => r.time === "v1")!.certain, "a 50 mg/day");
 });
