@@ -31,6 +31,7 @@ const DATA_TESTS = [
   "tests/readings_sensitivity_test.ts",
   "tests/study_test.ts",
   "tests/report/pooled_test.ts",
+  "tests/report/effect_sizes_test.ts",
   "tests/report/dataset_test.ts",
   "tests/report/sensitivity_test.ts",
   "tests/rounding_test.ts",

@@ -1,11 +1,11 @@
 /**
  * A case notebook's tables and prose: opening and caveats, treatments active at each value,
- * change, time to relief, area under the curve, rates per dose period, phases' effect sizes.
+ * change, time to relief, area under the curve, rates per dose period (its effect sizes:
+ * `effect_sizes.ts`).
  *
  * @module
  */
 import { noEndStated, num, scaleWords } from "./cells.ts";
-import { reportable } from "../stats/reportable.ts";
 import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
@@ -15,12 +15,10 @@ import { fmt, formatInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
 import { areaUnderCurve, periodRates } from "../analysis/course.ts";
-import { effectSize, MEASURES } from "../stats/effect_sizes/mod.ts";
-import { attainableRange, phases } from "../analysis/aggregation.ts";
-import type { EffectSizeOptions, EffectSizeResult } from "../stats/types.ts";
+import { phases } from "../analysis/aggregation.ts";
 import { alignOnDrug, BASELINE_DEFINITIONS, BASELINE_LABELS } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, surelyGiven } from "../given.ts";
-import { painOptions, percentThresholds, pointsThreshold } from "../study.ts";
+import { percentThresholds, pointsThreshold } from "../study.ts";
 import { valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
 import { naturalCourseCaveat } from "../appraisal/natural_history.ts";
@@ -315,59 +313,6 @@ export function rateRows(c: Case): Row[] {
       [`${unit}/week (least squares)`]: num(r.leastSquaresPerWeek),
       note: notes.join("; ") || null,
     };
-  });
-}
-
-/** What the 'informative CI' column is, said once under an effect-size table. */
-export const INFORMATIVE_CI_NOTE: string =
-  "Informative CI: where the package's interval is degenerate at the bound of the measure, the " +
-  "other root of the Newcombe interval.";
-
-/** Row of one effect size. */
-function esRow(r: EffectSizeResult): Row {
-  return {
-    measure: r.measure,
-    estimate: num(r.estimate),
-    SE: num(r.se),
-    "CI lower": num(r.ciLower),
-    "CI upper": num(r.ciUpper),
-    "informative CI": r.informativeCi
-      ? `[${fmt(r.informativeCi.lower, 4)}, ${fmt(r.informativeCi.upper, 4)}]`
-      : null,
-    nA: r.n.baseline,
-    nB: r.n.treatment,
-    note: [r.reason, r.note].filter(Boolean).join("; ") || null,
-  };
-}
-
-/**
- * Every registered effect size (`EFFECT_SIZES`) of a case, A = before the drug of interest,
- * B = after. A case that never takes the drug gets every measure with that reason.
- *
- * @param c The case.
- * @param options Effect-size options (default: `painOptions` of the study).
- * @returns One row per measure.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { effectSizeRows, loadCaseSeries, MEASURES } from "#lib/mod.ts";
- * const rows = effectSizeRows((await loadCaseSeries()).cases[0]);
- * assert.deepEqual(rows.map((r) => r.measure), [...MEASURES]);
- * ```
- */
-export function effectSizeRows(
-  c: Case,
-  options: EffectSizeOptions = painOptions(c.study),
-): Row[] {
-  expectCase("effectSizeRows", c);
-  const p = phases(c);
-  return MEASURES.map((m) => {
-    const r = effectSize(m, p.baseline, p.treatment, options);
-    return esRow(
-      p.reason
-        ? { ...r, reason: p.reason }
-        : reportable(r, c.study.minPointsPerPhase, attainableRange(m, options)),
-    );
   });
 }
 

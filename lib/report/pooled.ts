@@ -20,7 +20,7 @@ import {
   WEIGHTINGS,
 } from "../analysis/aggregation.ts";
 import { lineOfTherapyGroups } from "../analysis/line_of_therapy.ts";
-import { pairedTests, type TestResult } from "../analysis/paired_tests.ts";
+import { type PairedTests, pairedTests, type TestResult } from "../analysis/paired_tests.ts";
 import {
   clopperPearson,
   type ResponderRow,
@@ -359,6 +359,38 @@ export function testRows(s: CaseSeries): Row[] {
       excluded: excludedIds(p.excluded),
     }));
   });
+}
+
+/**
+ * The sentence under the tests table: how many pairs were tested (those of each timing), the
+ * smallest p observed beside the smallest any of the tests could give with these pairs (a p at
+ * that floor is as extreme as the pairs allow, not a small p), then what the tests can and
+ * cannot show; or that no pair could be tested.
+ *
+ * @param tests The paired tests (`pairedTests`).
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, pairedTests, testsSentence } from "#lib/mod.ts";
+ * const tests = pairedTests((await loadCaseSeries()).cases);
+ * assert.ok(testsSentence(tests).endsWith(tests[0].sign.caveat));
+ * assert.match(testsSentence([]), /^No pair could be tested/);
+ * ```
+ */
+export function testsSentence(tests: readonly PairedTests[]): string {
+  const run = tests.flatMap((t) => [t.sign, t.permutation]).filter((r) => r.pValue !== null);
+  const caveat = tests[0]?.sign.caveat ?? "";
+  if (run.length === 0) return `No pair could be tested.${caveat ? ` ${caveat}` : ""}`;
+  // The pairs of each timing (the first and the last value after the drug may differ in number).
+  const ns = [...new Set(tests.map((t) => t.pairs.length))].sort((a, b) => a - b);
+  const pairs = ns.length === 1 ? plural(ns[0], "pair") : `${ns.join(" to ")} pairs`;
+  const smallest = (xs: number[]) => fmtP(Math.min(...xs));
+  return `With ${pairs}, the smallest p-value observed is ${
+    smallest(run.map((r) => r.pValue!))
+  }, and the smallest any test above could give with these pairs is ${
+    smallest(run.map((r) => r.minP!))
+  }: a p at that floor is as extreme as these pairs allow, not a small p. ${caveat}`;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   SCALES,
   signTest,
   testRows,
+  testsSentence,
 } from "../../lib/mod.ts";
 import { FOREST } from "../../lib/plots/mod.ts";
 import { articleSeries, TEST_DATA_DIR } from "../helpers/data_dir.ts";
@@ -300,4 +301,35 @@ Deno.test("pooledIntro: a mix of scales cites each source once; the NRS caveat o
   // A VAS with a verbal scale: no sentence about NRS.
   const vrs = pooledIntro({ ...around, cases: [ok, on("v", "vrs-4")] });
   assert.doesNotMatch(vrs, /NRS|Hjermstad/, vrs);
+});
+
+Deno.test("testsSentence: the pairs of each timing, the smallest p observed and the smallest possible, or no pair", () => {
+  const t = (n: number, p: number | null, minP: number | null) => ({
+    test: "sign" as const,
+    pValue: p,
+    n,
+    statistic: n,
+    minP,
+    caveat: "C.",
+  });
+  const pair = (id: string) => ({ caseId: id, pre: 6, post: 1 });
+  const timing = (
+    timing: "first" | "last",
+    n: number,
+    p: number | null,
+    minP: number | null,
+  ) => ({
+    timing,
+    pairs: Array.from({ length: n }, (_, i) => pair(`${i}`)),
+    excluded: [],
+    sign: t(n, p, minP),
+    permutation: { ...t(n, p, minP), test: "permutation" as const },
+  });
+  assert.equal(
+    testsSentence([timing("first", 3, 0.25, 0.25), timing("last", 4, 0.5, 0.125)]),
+    "With 3 to 4 pairs, the smallest p-value observed is 0.25, and the smallest any test above " +
+      "could give with these pairs is 0.125: a p at that floor is as extreme as these pairs " +
+      "allow, not a small p. C.",
+  );
+  assert.equal(testsSentence([timing("last", 0, null, null)]), "No pair could be tested. C.");
 });

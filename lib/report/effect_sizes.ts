@@ -1,0 +1,100 @@
+/**
+ * A case notebook's effect-size table: every registered measure on its AB phases, each shown as a
+ * number only where it means something at its n (`reportable`), and the notes said once under the
+ * table (the study's direction of improvement and goal, its fewest values per phase, what an
+ * informative interval is).
+ *
+ * @module
+ */
+import { num } from "./cells.ts";
+import { reportable } from "../stats/reportable.ts";
+import { expectCase } from "../args.ts";
+import type { Row } from "../display.ts";
+import { fmt } from "../intervals.ts";
+import type { Case } from "../model.ts";
+import { effectSize, MEASURES } from "../stats/effect_sizes/mod.ts";
+import { attainableRange, phases } from "../analysis/aggregation.ts";
+import type { EffectSizeOptions, EffectSizeResult } from "../stats/types.ts";
+import { painOptions } from "../study.ts";
+
+/** What the 'informative CI' column is, said once under an effect-size table. */
+export const INFORMATIVE_CI_NOTE: string =
+  "Informative CI: where the package's interval is degenerate at the bound of the measure, the " +
+  "other root of the Newcombe interval.";
+
+/** Row of one effect size. */
+function esRow(r: EffectSizeResult): Row {
+  return {
+    measure: r.measure,
+    estimate: num(r.estimate),
+    SE: num(r.se),
+    "CI lower": num(r.ciLower),
+    "CI upper": num(r.ciUpper),
+    "informative CI": r.informativeCi
+      ? `[${fmt(r.informativeCi.lower, 4)}, ${fmt(r.informativeCi.upper, 4)}]`
+      : null,
+    nA: r.n.baseline,
+    nB: r.n.treatment,
+    note: [r.reason, r.note].filter(Boolean).join("; ") || null,
+  };
+}
+
+/**
+ * Every registered effect size (`EFFECT_SIZES`) of a case, A = before the drug of interest,
+ * B = after. A case that never takes the drug gets every measure with that reason.
+ *
+ * @param c The case.
+ * @param options Effect-size options (default: `painOptions` of the study).
+ * @returns One row per measure.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { effectSizeRows, loadCaseSeries, MEASURES } from "#lib/mod.ts";
+ * const rows = effectSizeRows((await loadCaseSeries()).cases[0]);
+ * assert.deepEqual(rows.map((r) => r.measure), [...MEASURES]);
+ * ```
+ */
+export function effectSizeRows(
+  c: Case,
+  options: EffectSizeOptions = painOptions(c.study),
+): Row[] {
+  expectCase("effectSizeRows", c);
+  const p = phases(c);
+  return MEASURES.map((m) => {
+    const r = effectSize(m, p.baseline, p.treatment, options);
+    return esRow(
+      p.reason
+        ? { ...r, reason: p.reason }
+        : reportable(r, c.study.minPointsPerPhase, attainableRange(m, options)),
+    );
+  });
+}
+
+/**
+ * The notes under a case's effect-size table, said once: the study's direction of improvement
+ * and PoGO's goal, the fewest values per phase an index is shown from (with its source, when
+ * study.json gives one), and what the informative interval is when a row has one.
+ *
+ * @param c The case.
+ * @param rows Its effect-size rows ({@link effectSizeRows}).
+ * @returns The notes, in that order.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { effectSizeNotes, effectSizeRows, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const notes = effectSizeNotes(c, effectSizeRows(c));
+ * assert.ok(notes[0].startsWith(`Improvement: ${c.study.improvement}; PoGO's goal: `));
+ * assert.match(notes[1], new RegExp(`from ${c.study.minPointsPerPhase} values per phase`));
+ * ```
+ */
+export function effectSizeNotes(c: Case, rows: readonly Row[]): string[] {
+  expectCase("effectSizeNotes", c);
+  const source = c.study.minPointsSource;
+  return [
+    `Improvement: ${c.study.improvement}; PoGO's goal: ${c.study.goal} (data/study.json).`,
+    `An index is shown from ${c.study.minPointsPerPhase} values per phase on (data/study.json` +
+    `${source ? `: ${source}` : ""}).`,
+    ...(rows.some((r) => r["informative CI"] !== null) ? [INFORMATIVE_CI_NOTE] : []),
+  ];
+}

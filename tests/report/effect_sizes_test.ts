@@ -1,0 +1,36 @@
+/**
+ * A case's effect-size table (`lib/report/effect_sizes.ts`): its notes say the study's direction
+ * and goal and its fewest values per phase, with a source only where study.json gives one, and
+ * explain the informative interval only where a row has one.
+ */
+import assert from "node:assert/strict";
+import {
+  effectSizeNotes,
+  effectSizeRows,
+  INFORMATIVE_CI_NOTE,
+  loadCaseSeries,
+} from "../../lib/mod.ts";
+import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
+
+const s = await loadCaseSeries(TEST_DATA_DIR);
+
+Deno.test("effectSizeNotes: direction, goal and fewest values per phase from the study, with its source when given", () => {
+  const c = s.cases[0];
+  const study = { ...c.study, improvement: "increase" as const, goal: 10, minPointsPerPhase: 4 };
+  const withSource = effectSizeNotes({ ...c, study: { ...study, minPointsSource: "A 2031" } }, []);
+  assert.deepEqual(withSource, [
+    "Improvement: increase; PoGO's goal: 10 (data/study.json).",
+    "An index is shown from 4 values per phase on (data/study.json: A 2031).",
+  ]);
+  const without = effectSizeNotes({ ...c, study: { ...study, minPointsSource: null } }, []);
+  assert.equal(without[1], "An index is shown from 4 values per phase on (data/study.json).");
+});
+
+Deno.test("effectSizeNotes: the informative interval is explained only under a table that has one", () => {
+  const c = s.cases[0];
+  const rows = effectSizeRows(c);
+  const shown = rows.some((r) => r["informative CI"] !== null);
+  assert.equal(effectSizeNotes(c, rows).includes(INFORMATIVE_CI_NOTE), shown);
+  const one = [{ ...rows[0], "informative CI": "[0.5, 1]" }];
+  assert.ok(effectSizeNotes(c, one).includes(INFORMATIVE_CI_NOTE));
+});
