@@ -45,13 +45,24 @@ const QUOTED = { sentences: 2, chars: 200 };
  * ```
  */
 export function designMentions(text: string): DesignMentions {
+  // Most texts hold none of the words: one scan of the text, no sentence split (the loader calls
+  // this for every article).
+  if (!ANY_WORD.test(text)) return SILENT;
   const sentences = text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter((s) => s !== "");
-  const holding = (words: readonly string[]) => {
-    const word = new RegExp(`\\b(${words.join("|")})`, "i");
-    return sentences.filter((s) => word.test(s));
-  };
-  return { blinding: holding(DESIGN_WORDS.blinding), assessor: holding(DESIGN_WORDS.assessor) };
+  const holding = (word: RegExp) => sentences.filter((s) => word.test(s));
+  return { blinding: holding(WORD.blinding), assessor: holding(WORD.assessor) };
 }
+
+/** The start of a word of each feature, and of any of them. */
+const startOf = (words: readonly string[]) => new RegExp(`\\b(${words.join("|")})`, "i");
+const WORD: Readonly<Record<DesignFeature, RegExp>> = {
+  blinding: startOf(DESIGN_WORDS.blinding),
+  assessor: startOf(DESIGN_WORDS.assessor),
+};
+const ANY_WORD = startOf([...new Set(Object.values(DESIGN_WORDS).flat())]);
+
+/** A text that mentions no feature. */
+const SILENT: DesignMentions = Object.freeze({ blinding: [], assessor: [] });
 
 /**
  * The sentences of an article's text that mention a feature, quoted as one sentence for a limit
