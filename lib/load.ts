@@ -31,6 +31,7 @@ import { READINGS_FILE } from "./readings_schema.ts";
 import { checkDataFolder, exists } from "./read.ts";
 import { loadArticles } from "./articles.ts";
 import { LoadContext } from "./data/context.ts";
+import { PREFETCH_MIN_BYTES } from "./data/prefetch.ts";
 import { readStudy, STUDY_FILE } from "./data/checks/study.ts";
 import { checkSources } from "./data/checks/sources.ts";
 import { checkCases } from "./data/checks/cases.ts";
@@ -69,6 +70,13 @@ export interface LoadOptions {
    * (`vocabulary.ts`), one per distinct term, file and column, at its first row.
    */
   warnings?: DataIssue[];
+  /**
+   * Whether the large tables are parsed on a second thread while this one checks the tables
+   * before them (`data/prefetch.ts`): true (the default) for tables of at least
+   * `PREFETCH_MIN_BYTES` (4 MiB), a number for tables of at least that many bytes, false for
+   * none. The series and every message are the same either way.
+   */
+  parallel?: boolean | number;
 }
 
 /** The schema of {@link LoadOptions}. */
@@ -76,6 +84,7 @@ const loadOptionsSchema = z.object({
   replace: z.instanceof(Map).optional(),
   deriveDays: z.boolean().optional(),
   warnings: z.array(z.any()).optional(),
+  parallel: z.union([z.boolean(), z.number().nonnegative()]).optional(),
 }).strict() as z.ZodType<LoadOptions>;
 
 /**
@@ -96,7 +105,6 @@ const loadOptionsSchema = z.object({
  * assert.ok(series.cases.every((c) => series.sources.has(c.sourceId)));
  * ```
  */
-// deno-lint-ignore require-await -- asynchronous by contract: every problem is a rejection
 export async function loadCaseSeries(
   dataDir: string = DEFAULT_DATA_DIR,
   options: LoadOptions = {},
@@ -109,33 +117,47 @@ export async function loadCaseSeries(
   checkDataFolder(dataDir);
   const ctx = new LoadContext(dir, dataDir, options.replace);
 
-  const study = readStudy(ctx);
-  const sources = checkSources(ctx);
-  const caseRows = checkCases(ctx);
-  checkTimepoints(ctx, !options.deriveDays);
-  const { treatments, drugsOf, drugs } = checkTreatments(ctx);
-  const unknownDrug = study && drugs ? drugOfInterestProblem(study.drug, drugs) : null;
-  if (unknownDrug) ctx.warnings.push(unknownDrug);
-  const events = checkEvents(ctx, caseRows);
-  const observations = checkObservations(ctx, events.firstAmputation);
-  const readings = checkReadings(ctx, exists(`${dir}${READINGS_FILE}`));
-  for (const w of options.warnings ? [...ctx.warnings, ...ctx.terms.warnings()] : []) {
-    options.warnings!.push(w);
+  // The large tables after cases.csv are parsed on a second thread meanwhile (data/prefetch.ts).
+  const { parallel = true } = options;
+  if (parallel !== false) {
+    const minBytes = parallel === true ? PREFETCH_MIN_BYTES : parallel;
+    ctx.prefetch(["timepoints", "treatments", "events", "observations"], minBytes);
   }
-  const articles = checkArticles(ctx, drugsOf);
+  try {
+    const study = readStudy(ctx);
+    const sources = checkSources(ctx);
+    const caseRows = checkCases(ctx);
+    await ctx.parsed("timepoints");
+    checkTimepoints(ctx, !options.deriveDays);
+    await ctx.parsed("treatments");
+    const { treatments, drugsOf, drugs } = checkTreatments(ctx);
+    const unknownDrug = study && drugs ? drugOfInterestProblem(study.drug, drugs) : null;
+    if (unknownDrug) ctx.warnings.push(unknownDrug);
+    await ctx.parsed("events");
+    const events = checkEvents(ctx, caseRows);
+    await ctx.parsed("observations");
+    const observations = checkObservations(ctx, events.firstAmputation);
+    ctx.close();
+    const readings = checkReadings(ctx, exists(`${dir}${READINGS_FILE}`));
+    for (const w of options.warnings ? [...ctx.warnings, ...ctx.terms.warnings()] : []) {
+      options.warnings!.push(w);
+    }
+    const articles = checkArticles(ctx, drugsOf);
 
-  const error = ctx.issues.error();
-  if (error) throw error;
-  const { resolved } = ctx;
-  const cases = buildCases({
-    study: study!,
-    cases: caseRows,
-    resolved,
-    treatments,
-    observations,
-    events,
-  });
-  return { study: study!, sources, cases, articles, readings };
+    const error = ctx.issues.error();
+    if (error) throw error;
+    const cases = buildCases({
+      study: study!,
+      cases: caseRows,
+      resolved: ctx.resolved,
+      treatments,
+      observations,
+      events,
+    });
+    return { study: study!, sources, cases, articles, readings };
+  } finally {
+    ctx.close();
+  }
 }
 
 /** Each article's claims and appraisal (`articles.ts`), checked with the same reader and quotes. */

@@ -15,6 +15,7 @@ import { type TableName, tableSchemas } from "../schema.ts";
 import { TermWarnings } from "../vocabulary.ts";
 import { Issues } from "./issues.ts";
 import { checkMemory } from "./memory.ts";
+import { type ParsedTable, Prefetch, replay } from "./prefetch.ts";
 import { type Provenance, provenance } from "./provenance.ts";
 import { type Resolved, timeOf, unusable } from "./resolve.ts";
 import { ByCase } from "./rows.ts";
@@ -65,6 +66,10 @@ export class LoadContext {
   #unknown = new Map<string, DataIssue>();
   /** The last case id found known. */
   #lastKnown: string | null = null;
+  /** The worker parsing the large tables, once started. */
+  #prefetch: Prefetch | null = null;
+  /** Tables the worker parsed, until their check takes them. */
+  #parsed = new Map<TableName, ParsedTable>();
 
   /**
    * @param dir The data folder, ending in `/`.
@@ -114,8 +119,45 @@ export class LoadContext {
    * @param onRow Called for every data row.
    */
   table<T>(name: TableName, onRow: RowHandler<T>): void {
+    const parsed = this.#parsed.get(name);
+    this.#parsed.delete(name);
+    if (parsed?.ok) {
+      replay(parsed, name, onRow, this.dataDir);
+      this.usable.add(name);
+      return;
+    }
     const { file, schema } = tableSchemas[name];
     if (this.read(file, schema, onRow)) this.usable.add(name);
+  }
+
+  /**
+   * Starts parsing the large tables of `names` on a second thread (`prefetch.ts`), in that order;
+   * {@link LoadContext.parsed} waits for one before its check reads it. Call
+   * {@link LoadContext.close} when the load ends.
+   *
+   * @param names The tables, in the order they will be read.
+   * @param minBytes The smallest file parsed there (default `PREFETCH_MIN_BYTES`).
+   */
+  prefetch(names: readonly TableName[], minBytes?: number): void {
+    const own = names.filter((n) => !this.replace?.has(tableSchemas[n].file));
+    this.#prefetch = new Prefetch(this.dir, this.dataDir, own, minBytes);
+  }
+
+  /**
+   * Waits for a table given to {@link LoadContext.prefetch}: {@link LoadContext.table} then
+   * replays its rows (or reads it here, when the worker did not parse it cleanly).
+   *
+   * @param name The table.
+   */
+  async parsed(name: TableName): Promise<void> {
+    const table = await this.#prefetch?.take(name);
+    if (table) this.#parsed.set(name, table);
+  }
+
+  /** Stops the worker of {@link LoadContext.prefetch}, if any. */
+  close(): void {
+    this.#prefetch?.close();
+    this.#parsed.clear();
   }
 
   /**
