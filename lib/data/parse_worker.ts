@@ -6,6 +6,7 @@
  * @module
  */
 import type { TableName } from "../schema.ts";
+import { buffersOf } from "./columnar.ts";
 import { parseTable } from "./prefetch.ts";
 
 /** The worker's scope: the messages it receives and sends. */
@@ -18,7 +19,7 @@ if ("WorkerGlobalScope" in globalThis) {
   const scope = globalThis as unknown as Scope;
   scope.onmessage = ({ data: { path, name, dataDir } }) => {
     const table = parseTable(path, name, dataDir);
-    const moved = table.ok ? [table.lines.buffer, ...table.codes.map((c) => c.buffer)] : [];
+    const moved = table.ok ? [table.lines.buffer, ...table.columns.flatMap(buffersOf)] : [];
     scope.postMessage({ name, table }, moved);
   };
 }

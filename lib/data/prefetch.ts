@@ -1,9 +1,10 @@
 /**
  * Large tables parsed on a second thread while this one checks the tables before them. A worker
  * (`parse_worker.ts`) reads each table it is given with the same reader and row schema as this
- * thread (`csv.ts`), in the order the checks need them, and sends the parsed cells back by column:
- * each column's distinct values once and, per row, a code for its value. This thread then replays
- * the rows to the table's check as if it had read them itself.
+ * thread (`csv.ts`), in the order the checks need them, and sends the parsed cells back by column
+ * (`columnar.ts`: a column's few distinct values once and a code per row, or a column of text as
+ * one text). This thread then replays the rows to the table's check as if it had read them
+ * itself. While it waits for a table, it parses a later one itself ({@link Prefetch}).
  *
  * Nothing is checked less, and no message changes: a table the worker found any problem in, or
  * could not read, is read again here by the usual path, which reports what it finds. Only tables
@@ -20,6 +21,7 @@ import { TableReader } from "../csv.ts";
 import type { DataIssue } from "../errors.ts";
 import { readText } from "../read.ts";
 import { type TableName, tableSchemas } from "../schema.ts";
+import { cellAt, type Column, ColumnWriter, IntBlocks } from "./columnar.ts";
 import { checkMemory } from "./memory.ts";
 
 /** The smallest table, in bytes, parsed by the worker: 4 MiB (about 45,000 observations). */
@@ -28,27 +30,16 @@ export const PREFETCH_MIN_BYTES = 4 * 2 ** 20;
 /** Rows replayed between two checks of the heap ({@link checkMemory}). */
 const ROWS_PER_MEMORY_CHECK = 4096;
 
-/** A cell value of a parsed row (what the row schemas give). */
-type Cell = string | number | null;
-
-/** Each row's code of one column (its narrowest type). */
-type Codes = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
-
 /** One table parsed by column (see the module description), or why it was not. */
 export type ParsedTable =
   | {
     ok: true;
     /** The line of each row. */
     lines: Int32Array<ArrayBuffer>;
-    /** Per column (in schema order), its distinct values. */
-    values: Cell[][];
-    /** Per column, each row's index into its values. */
-    codes: Codes[];
+    /** Its columns, in schema order. */
+    columns: Column[];
   }
   | { ok: false };
-
-/** Key of −0 in a column's distinct values (a `Map` takes −0 and 0 as one key). */
-const NEGATIVE_ZERO = Symbol("-0");
 
 /**
  * Reads and parses one table as this module's worker does: the rows by column, or `{ ok: false }`
@@ -64,50 +55,27 @@ const NEGATIVE_ZERO = Symbol("-0");
  * import assert from "node:assert/strict";
  * import { parseTable } from "#lib/data/prefetch.ts";
  * const t = parseTable("data/events.csv", "events", "data");
- * assert.ok(t.ok && t.lines[0] === 2 && t.codes.length === 5);
+ * assert.ok(t.ok && t.lines[0] === 2 && t.columns.length === 5);
  * assert.equal(parseTable("/nowhere/events.csv", "events", "/nowhere").ok, false);
  * ```
  */
 export function parseTable(path: string, name: TableName, dataDir: string): ParsedTable {
   const { file, schema } = tableSchemas[name];
-  const columns = Object.keys(schema.shape);
-  const width = columns.length;
+  const names = Object.keys(schema.shape);
   const issues: DataIssue[] = [];
-  const keys = columns.map(() => new Map<unknown, number>());
-  const last: unknown[] = columns.map(() => undefined);
-  const lastCode = new Int32Array(width);
-  const lineBlocks: Int32Array[] = [];
-  const codeBlocks: Int32Array[][] = columns.map(() => []);
-  let lines = new Int32Array(0);
-  let codes: Int32Array[] = [];
-  let rows = 0;
-  let at = BLOCK_ROWS; // the next row's place in the current blocks
+  const lines = new IntBlocks();
+  const writers = names.map(() => new ColumnWriter());
+  // The row's cells by name, as one shape's properties (reading them by a computed key is slow).
+  const add = new Function(
+    "row",
+    "w",
+    `return ${names.map((c, j) => `w[${j}].add(row[${JSON.stringify(c)}])`).join(" & ")};`,
+  ) as (row: object, writers: ColumnWriter[]) => number;
   let ok = true;
-  const reader = new TableReader<Record<string, unknown>>(file, schema, (row, value) => {
+  const reader = new TableReader<object>(file, schema, (row, value) => {
     if (value === null || !ok) return;
-    if (at === BLOCK_ROWS) {
-      lineBlocks.push(lines = new Int32Array(BLOCK_ROWS));
-      codes = codeBlocks.map((b) => b[b.push(new Int32Array(BLOCK_ROWS)) - 1]);
-      at = 0;
-    }
-    lines[at] = row;
-    for (let j = 0; j < width; j++) {
-      const v = value[columns[j]];
-      // Most columns repeat the row before's value (the same string, as the reader remembers it).
-      if (v === last[j] && v !== 0 && rows > 0) {
-        codes[j][at] = lastCode[j];
-        continue;
-      }
-      if (v !== null && typeof v === "object") ok = false;
-      last[j] = v;
-      const key = v === 0 && 1 / v < 0 ? NEGATIVE_ZERO : v;
-      const m = keys[j];
-      let code = m.get(key);
-      if (code === undefined) m.set(key, code = m.size);
-      codes[j][at] = lastCode[j] = code;
-    }
-    at++;
-    rows++;
+    lines.push(row);
+    ok = add(value, writers) === 1;
   }, issues);
   try {
     const read = readText(path, file, (text) => {
@@ -123,29 +91,9 @@ export function parseTable(path: string, name: TableName, dataDir: string): Pars
   if (!ok) return { ok: false };
   return {
     ok: true,
-    lines: joinBlocks(lineBlocks, rows, new Int32Array(rows)),
-    values: keys.map((m) => [...m.keys()].map((k) => (k === NEGATIVE_ZERO ? -0 : k) as Cell)),
-    codes: codeBlocks.map((blocks, j) => joinBlocks(blocks, rows, narrowest(keys[j].size, rows))),
+    lines: lines.join(new Int32Array(lines.length)),
+    columns: writers.map((w) => w.column()),
   };
-}
-
-/** Rows per block of codes while a table is parsed (the blocks are joined at its end). */
-const BLOCK_ROWS = 1 << 16;
-
-/** Codes of a column: the narrowest array that holds `distinct` codes, of `rows` rows. */
-function narrowest(distinct: number, rows: number): Codes {
-  if (distinct <= 1 << 8) return new Uint8Array(rows);
-  if (distinct <= 1 << 16) return new Uint16Array(rows);
-  return new Int32Array(rows);
-}
-
-/** The first `rows` values of consecutive blocks, copied into `into`. */
-function joinBlocks<A extends Codes>(blocks: Int32Array[], rows: number, into: A): A {
-  blocks.forEach((b, k) => {
-    const from = k * BLOCK_ROWS;
-    into.set(from + BLOCK_ROWS <= rows ? b : b.subarray(0, rows - from), from);
-  });
-  return into;
 }
 
 /**
@@ -173,40 +121,53 @@ export function replay<T>(
   dataDir: string,
 ): void {
   const { file, schema } = tableSchemas[name];
-  const columns = Object.keys(schema.shape);
+  const names = Object.keys(schema.shape);
   // One object literal of the schema's columns: one shape for every row, as the reader builds.
   const build = new Function(
-    "v",
-    "c",
+    "cell",
     "i",
-    `return {${columns.map((c, j) => `${JSON.stringify(c)}: v[${j}][c[${j}][i]]`).join(", ")}};`,
-  ) as (values: Cell[][], codes: Codes[], i: number) => T;
-  const { lines, values, codes } = table;
+    `return {${names.map((c, j) => `${JSON.stringify(c)}: cell[${j}](i)`).join(", ")}};`,
+  ) as (cell: ((i: number) => unknown)[], i: number) => T;
+  const cell = table.columns.map(cellAt);
+  const { lines } = table;
   for (let i = 0; i < lines.length; i++) {
     if (i % ROWS_PER_MEMORY_CHECK === 0) checkMemory(dataDir, file);
-    const row = build(values, codes, i);
+    const row = build(cell, i);
     onRow(lines[i], row, row);
   }
 }
 
 /**
- * The worker of one load: the large tables it was given, parsed in order, each awaited by name.
- * A worker that cannot start or fails leaves every table it has not sent to this thread's reader.
+ * The second thread of one load: the large tables it was given, one at a time, in order; each
+ * awaited by name. While this thread waits for a table the worker is parsing, it parses a later
+ * table itself (any but the largest left, which the worker takes next). A table neither thread
+ * has started when it is needed is read by this thread's reader, and so is every table when the
+ * worker cannot start or fails.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { Prefetch } from "#lib/data/prefetch.ts";
- * const p = new Prefetch("data/", "data", ["observations"], 0);
+ * const p = new Prefetch("data/", "data", ["observations", "events"], 0);
  * const t = await p.take("observations");
- * p.close();
  * assert.ok(t !== null && t.ok && t.lines.length > 0);
- * assert.equal(await p.take("events"), null, "a table it was not given");
+ * assert.ok((await p.take("events"))?.ok, "parsed by one thread or the other");
+ * assert.equal(await p.take("cases"), null, "a table it was not given");
+ * p.close();
  * ```
  */
 export class Prefetch {
   #worker: Worker | null = null;
-  #pending = new Map<TableName, PromiseWithResolvers<ParsedTable | null>>();
+  readonly #dir: string;
+  readonly #dataDir: string;
+  /** Tables neither thread has started, in order, with their sizes. */
+  #queue: { name: TableName; bytes: number }[] = [];
+  /** The table the worker is parsing. */
+  #busy: TableName | null = null;
+  /** Tables parsed, by either thread, until taken. */
+  #done = new Map<TableName, ParsedTable>();
+  /** Resolved when the worker sends a table or stops. */
+  #arrived: PromiseWithResolvers<void> | null = null;
 
   /**
    * Starts the worker on the tables of `names` that are regular files of at least `minBytes`.
@@ -222,61 +183,109 @@ export class Prefetch {
     names: readonly TableName[],
     minBytes: number = PREFETCH_MIN_BYTES,
   ) {
-    const jobs = names.filter((name) => {
+    this.#dir = dir;
+    this.#dataDir = dataDir;
+    for (const name of names) {
       try {
-        const info = Deno.statSync(`${dir}${tableSchemas[name].file}`);
-        return info.isFile && info.size >= minBytes;
+        const info = Deno.statSync(this.#path(name));
+        if (info.isFile && info.size >= minBytes) this.#queue.push({ name, bytes: info.size });
       } catch {
-        return false;
+        // not there: this thread's reader reports it
       }
-    });
-    if (jobs.length === 0) return;
-    for (const name of jobs) this.#pending.set(name, Promise.withResolvers());
+    }
+    if (this.#queue.length === 0) return;
     try {
       this.#worker = new Worker(new URL("./parse_worker.ts", import.meta.url).href, {
         type: "module",
       });
     } catch {
-      this.#settle(null);
+      this.#queue = [];
       return;
     }
     this.#worker.onmessage = (e: MessageEvent<{ name: TableName; table: ParsedTable }>) => {
-      this.#pending.get(e.data.name)?.resolve(e.data.table);
+      this.#done.set(e.data.name, e.data.table);
+      this.#busy = null;
+      this.#next();
+      this.#arrived?.resolve();
     };
     this.#worker.onerror = (e) => {
       e.preventDefault();
       this.close();
     };
-    for (const name of jobs) {
-      this.#worker.postMessage({ path: `${dir}${tableSchemas[name].file}`, name, dataDir });
-    }
+    this.#next();
   }
 
   /**
-   * The table as the worker parsed it, or `null` when it was not given to the worker or the
-   * worker stopped first. Each table is taken once.
+   * The table as one of the threads parsed it, or `null` when this thread's reader is to read it:
+   * it was not given, was not started, or the worker stopped first. Each table is taken once.
    *
    * @param name The table.
    * @returns The parsed table, or null.
    */
   async take(name: TableName): Promise<ParsedTable | null> {
-    const p = this.#pending.get(name);
-    if (!p) return null;
-    const table = await p.promise;
-    this.#pending.delete(name);
-    // The last table taken: the worker's memory is freed before this thread replays it.
-    if (this.#pending.size === 0) this.close();
-    return table;
+    while (true) {
+      const table = this.#done.get(name);
+      if (table) {
+        this.#done.delete(name);
+        this.#stopWhenIdle();
+        return table;
+      }
+      const queued = this.#queue.findIndex((j) => j.name === name);
+      if (queued >= 0) {
+        this.#queue.splice(queued, 1);
+        this.#stopWhenIdle();
+        return null;
+      }
+      if (this.#busy !== name) return null;
+      const steal = this.#stealable();
+      if (steal >= 0) {
+        const [job] = this.#queue.splice(steal, 1);
+        this.#done.set(job.name, parseTable(this.#path(job.name), job.name, this.#dataDir));
+        continue;
+      }
+      this.#arrived = Promise.withResolvers();
+      await this.#arrived.promise;
+    }
   }
 
-  /** Stops the worker; tables not yet sent are `null`. */
+  /** Stops the worker and forgets what was parsed: every table not taken is read here. */
   close(): void {
     this.#worker?.terminate();
     this.#worker = null;
-    this.#settle(null);
+    this.#busy = null;
+    this.#queue = [];
+    this.#done.clear();
+    this.#arrived?.resolve();
   }
 
-  #settle(value: null): void {
-    for (const p of this.#pending.values()) p.resolve(value);
+  #path(name: TableName): string {
+    return `${this.#dir}${tableSchemas[name].file}`;
+  }
+
+  /** Gives the worker the next table. */
+  #next(): void {
+    const job = this.#queue.shift();
+    if (job === undefined || this.#worker === null) return this.#stopWhenIdle();
+    this.#busy = job.name;
+    this.#worker.postMessage({
+      path: this.#path(job.name),
+      name: job.name,
+      dataDir: this.#dataDir,
+    });
+  }
+
+  /** The queued table this thread parses while it waits: the first but the largest, or -1. */
+  #stealable(): number {
+    if (this.#queue.length < 2) return -1;
+    const largest = Math.max(...this.#queue.map((j) => j.bytes));
+    return this.#queue.findIndex((j) => j.bytes < largest);
+  }
+
+  /** Frees the worker's memory once it has nothing left to parse. */
+  #stopWhenIdle(): void {
+    if (this.#busy === null && this.#queue.length === 0) {
+      this.#worker?.terminate();
+      this.#worker = null;
+    }
   }
 }
