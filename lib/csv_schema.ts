@@ -125,6 +125,27 @@ function enumValues(schema: z.ZodType): string[] | null {
   return null;
 }
 
+/**
+ * The builder of a table's rows: an object literal of its columns, in order, from their values.
+ * One shape for every row of the table, which is several times faster than adding properties by
+ * name.
+ *
+ * @param columns The column names.
+ * @returns A function from the values (in column order) to the row.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { rowBuilder } from "#lib/csv_schema.ts";
+ * assert.deepEqual(rowBuilder(["a", "b c"])([1, null]), { a: 1, "b c": null });
+ * ```
+ */
+export function rowBuilder(columns: readonly string[]): (values: unknown[]) => object {
+  return new Function(
+    "v",
+    `return {${columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(", ")}};`,
+  ) as (values: unknown[]) => object;
+}
+
 /** A compiled row schema: column names and one cell parser per column. */
 export interface RowParser {
   columns: string[];
@@ -203,12 +224,7 @@ export function rowParser(file: string, schema: z.ZodObject): RowParser {
     };
   });
   const values: unknown[] = new Array(columns.length);
-  // A row is built by an object literal of the schema's columns (one shape for every row of the
-  // table, which is several times faster than adding properties by name).
-  const build = new Function(
-    "v",
-    `return {${columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(", ")}};`,
-  ) as (values: unknown[]) => object;
+  const build = rowBuilder(columns);
   return {
     columns,
     valid: {},

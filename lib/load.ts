@@ -72,9 +72,9 @@ export interface LoadOptions {
   warnings?: DataIssue[];
   /**
    * Whether the large tables are parsed on a second thread while this one checks the tables
-   * before them (`data/prefetch.ts`): true (the default) for tables of at least
-   * `PREFETCH_MIN_BYTES` (4 MiB), a number for tables of at least that many bytes, false for
-   * none. The series and every message are the same either way.
+   * before them (`data/prefetch.ts`): true for tables of at least `PREFETCH_MIN_BYTES` (4 MiB),
+   * a number for tables of at least that many bytes, false for none. The default is true with
+   * more than one core, else false. The series and every message are the same either way.
    */
   parallel?: boolean | number;
 }
@@ -118,7 +118,7 @@ export async function loadCaseSeries(
   const ctx = new LoadContext(dir, dataDir, options.replace);
 
   // The large tables after cases.csv are parsed on a second thread meanwhile (data/prefetch.ts).
-  const { parallel = true } = options;
+  const { parallel = navigator.hardwareConcurrency > 1 } = options;
   if (parallel !== false) {
     const minBytes = parallel === true ? PREFETCH_MIN_BYTES : parallel;
     ctx.prefetch(["timepoints", "treatments", "events", "observations"], minBytes);
@@ -137,7 +137,6 @@ export async function loadCaseSeries(
     const events = checkEvents(ctx, caseRows);
     await ctx.parsed("observations");
     const observations = checkObservations(ctx, events.firstAmputation);
-    ctx.close();
     const readings = checkReadings(ctx, exists(`${dir}${READINGS_FILE}`));
     for (const w of options.warnings ? [...ctx.warnings, ...ctx.terms.warnings()] : []) {
       options.warnings!.push(w);

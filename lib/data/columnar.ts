@@ -1,8 +1,7 @@
 /**
- * The cells of one column of a parsed table, in a form one thread sends another cheaply: a column
- * of few distinct values as those values once and a code per row; a column of text that seldom
- * repeats (quotes, words) as one string and where each row's text ends in it. Every cell comes
- * back as the same value, −0 and `null` included.
+ * The cells of one column of a parsed table, in a form one thread sends another cheaply: the
+ * column's distinct values once and a code per row (one copy of each value, however many rows
+ * repeat it). Every cell comes back as the same value, −0 and `null` included.
  *
  * @module
  */
@@ -13,13 +12,11 @@ export type Cell = string | number | null;
 /** Each row's code of a column of few values (the narrowest type that holds them). */
 export type Codes = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
 
-/** A column, as sent (see the module description). */
-export type Column =
-  | { values: Cell[]; codes: Codes }
-  | { text: string; ends: Int32Array<ArrayBuffer> };
-
-/** Distinct values a column of codes holds before a column of text only becomes a {@link TextColumn}. */
-const MOST_CODES = 4096;
+/** A column, as sent: its distinct values, and each row's index into them. */
+export interface Column {
+  values: Cell[];
+  codes: Codes;
+}
 
 /** Rows per block of numbers while they are gathered (joined once at the end). */
 const BLOCK = 1 << 16;
@@ -58,11 +55,6 @@ export class IntBlocks {
     this.length++;
   }
 
-  /** The number at `i` (for a writer that rereads what it gathered). */
-  at(i: number): number {
-    return this.#blocks[Math.floor(i / BLOCK)][i % BLOCK];
-  }
-
   /** Copies every number, in order, into `into` (of room for {@link IntBlocks.length}). */
   join<A extends Codes>(into: A): A {
     this.#blocks.forEach((b, k) => {
@@ -74,8 +66,7 @@ export class IntBlocks {
 }
 
 /**
- * Gathers one column's cells, row by row, into a {@link Column}: by codes while its distinct
- * values are few, else (a column of text) as one text.
+ * Gathers one column's cells, row by row, into a {@link Column}.
  *
  * @example
  * ```ts
@@ -84,21 +75,16 @@ export class IntBlocks {
  * const w = new ColumnWriter();
  * for (const v of [1, -0, null, 1]) assert.ok(w.add(v));
  * const c = w.column();
- * assert.ok("codes" in c && c.values.length === 3);
+ * assert.equal(c.values.length, 3);
  * assert.ok(Object.is(cellAt(c)(1), -0));
  * assert.equal(w.add({}), false, "not a cell");
  * ```
  */
 export class ColumnWriter {
-  #keys: Map<unknown, number> | null = new Map();
-  #codes: IntBlocks | null = new IntBlocks();
+  #keys = new Map<unknown, number>();
+  #codes = new IntBlocks();
   #last: unknown = undefined;
   #lastCode = 0;
-  /** Whether every value so far is text or null (a column that may become text). */
-  #textual = true;
-  #parts: string[] = [];
-  #length = 0;
-  #ends: IntBlocks | null = null;
 
   /**
    * Adds the next row's cell.
@@ -107,34 +93,16 @@ export class ColumnWriter {
    * @returns False when it is not a cell (a string, number or null): the column is then unusable.
    */
   add(v: unknown): boolean {
-    if (this.#ends !== null) {
-      if (v === null) this.#ends.push(~this.#length);
-      else if (typeof v === "string") {
-        this.#parts.push(v);
-        this.#ends.push(this.#length += v.length);
-      } else return false;
-      return true;
-    }
-    const codes = this.#codes!;
+    const codes = this.#codes;
     // Most columns repeat the row before's value (the same string, as the reader remembers it).
     if (v === this.#last && v !== 0 && codes.length > 0) {
       codes.push(this.#lastCode);
       return true;
     }
-    if (v !== null && typeof v !== "string") {
-      if (typeof v !== "number") return false;
-      this.#textual = false;
-    }
-    const keys = this.#keys!;
+    if (v !== null && typeof v !== "string" && typeof v !== "number") return false;
     const key = v === 0 && 1 / v < 0 ? NEGATIVE_ZERO : v;
-    let code = keys.get(key);
-    if (code === undefined) {
-      if (keys.size >= MOST_CODES && this.#textual) {
-        this.#toText();
-        return this.add(v);
-      }
-      keys.set(key, code = keys.size);
-    }
+    let code = this.#keys.get(key);
+    if (code === undefined) this.#keys.set(key, code = this.#keys.size);
     this.#last = v;
     codes.push(this.#lastCode = code);
     return true;
@@ -142,30 +110,14 @@ export class ColumnWriter {
 
   /** The column of every cell added. */
   column(): Column {
-    if (this.#ends !== null) {
-      return {
-        text: this.#parts.join(""),
-        ends: this.#ends.join(new Int32Array(this.#ends.length)),
-      };
-    }
-    const values = [...this.#keys!.keys()].map((k) => (k === NEGATIVE_ZERO ? -0 : k) as Cell);
-    const n = this.#codes!.length;
+    const values = [...this.#keys.keys()].map((k) => (k === NEGATIVE_ZERO ? -0 : k) as Cell);
+    const n = this.#codes.length;
     const codes = values.length <= 1 << 8
       ? new Uint8Array(n)
       : values.length <= 1 << 16
       ? new Uint16Array(n)
       : new Int32Array(n);
-    return { values, codes: this.#codes!.join(codes) };
-  }
-
-  /** Turns the column of codes into one of text, with the rows so far. */
-  #toText(): void {
-    const values = [...this.#keys!.keys()] as (string | null)[];
-    const codes = this.#codes!;
-    this.#keys = null;
-    this.#codes = null;
-    this.#ends = new IntBlocks();
-    for (let i = 0; i < codes.length; i++) this.add(values[codes.at(i)]);
+    return { values, codes: this.#codes.join(codes) };
   }
 }
 
@@ -178,25 +130,16 @@ export class ColumnWriter {
  * ```ts
  * import assert from "node:assert/strict";
  * import { cellAt } from "#lib/data/columnar.ts";
- * const text = cellAt({ text: "ab", ends: new Int32Array([1, ~1, 2]) });
- * assert.deepEqual([text(0), text(1), text(2)], ["a", null, "b"]);
+ * const cell = cellAt({ values: ["a", null], codes: new Uint8Array([1, 0, 0]) });
+ * assert.deepEqual([cell(0), cell(1), cell(2)], [null, "a", "a"]);
  * ```
  */
 export function cellAt(column: Column): (i: number) => Cell {
-  if ("codes" in column) {
-    const { values, codes } = column;
-    return (i) => values[codes[i]];
-  }
-  const { text, ends } = column;
-  return (i) => {
-    const end = ends[i];
-    if (end < 0) return null;
-    const before = i === 0 ? 0 : ends[i - 1];
-    return text.slice(before < 0 ? ~before : before, end);
-  };
+  const { values, codes } = column;
+  return (i) => values[codes[i]];
 }
 
 /** The buffers of a column that can be moved to another thread rather than copied. */
 export function buffersOf(column: Column): ArrayBuffer[] {
-  return ["codes" in column ? column.codes.buffer : column.ends.buffer];
+  return [column.codes.buffer];
 }

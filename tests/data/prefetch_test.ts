@@ -192,3 +192,36 @@ Deno.test("a load with problems in the tables the worker parses reports them as 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a script that may read only its data folder loads on one thread, with no prompt and nothing on standard error", async () => {
+  const dir = await Deno.makeTempDir();
+  const script = `${dir}/load.ts`;
+  try {
+    await copyTree(DEFAULT_DATA_DIR.replace(/\/$/, ""), `${dir}/data`);
+    const load = new URL("../../lib/load.ts", import.meta.url).href;
+    await Deno.writeTextFile(
+      script,
+      `import { loadCaseSeries } from ${JSON.stringify(load)};\n` +
+        `const s = await loadCaseSeries(${JSON.stringify(`${dir}/data`)}, { parallel: 0 });\n` +
+        `console.log(s.cases.length);\n`,
+    );
+    const out = await new Deno.Command("deno", {
+      args: [
+        "run",
+        "--no-prompt",
+        `--config=${new URL("../../deno.json", import.meta.url).pathname}`,
+        `--allow-read=${dir}/data`,
+        script,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.equal(out.code, 0, stderr);
+    assert.equal(stderr, "");
+    const cases = (await loadCaseSeries(DEFAULT_DATA_DIR, { parallel: false })).cases.length;
+    assert.equal(new TextDecoder().decode(out.stdout).trim(), String(cases));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
