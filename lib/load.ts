@@ -74,7 +74,10 @@ export interface LoadOptions {
    * Whether the large tables are parsed on a second thread while this one checks the tables
    * before them (`data/prefetch.ts`): true for tables of at least `PREFETCH_MIN_BYTES` (4 MiB),
    * a number for tables of at least that many bytes, false for none. The default is true with
-   * more than one core, else false. The series and every message are the same either way.
+   * more than one core, else false. The series and every message are the same either way, except
+   * near the heap's limit: the heap guard (`data/memory.ts`) checks each thread's heap at its own
+   * pace, so a load refused as too large may name another table, and a load one thread refuses
+   * may pass on two.
    */
   parallel?: boolean | number;
 }

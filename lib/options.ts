@@ -76,6 +76,23 @@ function sentence(issue: Issue, options: unknown, keys: readonly string[]): stri
     case "unrecognized_keys":
       return `${name} has no option ${issue.keys!.map((k) => JSON.stringify(k)).join(", ")}; ` +
         `the options are ${keys.join(", ")}`;
+    case "invalid_union": {
+      // A value of one option's type that fails its bounds: that option's sentence.
+      const branches = issue.errors ?? [];
+      const typed = branches.find((b) => b.length > 0 && b.every((i) => i.code !== "invalid_type"));
+      if (typed) {
+        return sentence({ ...typed[0], path: [...issue.path, ...typed[0].path] }, options, keys);
+      }
+      const words = branches.map((b) =>
+        b.length === 1 && b[0].code === "invalid_type"
+          ? TYPE_WORDS[b[0].expected ?? ""] ?? b[0].expected
+          : undefined
+      );
+      if (words.length > 0 && words.every((w) => w !== undefined)) {
+        return `${name} must be ${words.join(" or ")}${got}`;
+      }
+      return `${name}: ${issue.message}${got}`;
+    }
     case "too_small":
       return `${name} must be ${issue.inclusive ? "≥" : ">"} ${issue.minimum}${got}`;
     case "too_big":

@@ -15,6 +15,7 @@ import { DataValidationError, formatIssue } from "../lib/errors.ts";
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { cell } from "../lib/data/values.ts";
 import { writeAtomic } from "../lib/write.ts";
+import { typedPath } from "./runner/paths.ts";
 
 /** The derived columns, in the order the file has them. */
 const DAY_COLUMNS = ["day_lo", "day_nominal", "day_hi"] as const;
@@ -112,7 +113,7 @@ export async function fillDays(dir: string): Promise<Filled> {
 }
 
 if (import.meta.main) {
-  const dir = Deno.args[0] ?? DEFAULT_DATA_DIR;
+  const dir = Deno.args[0] === undefined ? DEFAULT_DATA_DIR : typedPath(Deno.args[0]);
   try {
     const { text, changed } = await fillDays(dir);
     if (changed.length === 0) {

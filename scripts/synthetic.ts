@@ -17,6 +17,7 @@ import { columnsOf, type TableName } from "../lib/schema.ts";
 import { parseStudy } from "../lib/study.ts";
 import { plural } from "../lib/prose.ts";
 import { DEFAULT_DATA_DIR, STUDY_FILE } from "../lib/load.ts";
+import { typedPath } from "./runner/paths.ts";
 
 /** What to generate. */
 export interface SyntheticOptions {
@@ -28,6 +29,39 @@ export interface SyntheticOptions {
   casesPerSource?: number;
   /** Seed of the random stream (default 1). */
   seed?: number;
+}
+
+/** The tables a synthetic series writes, in the order it writes them. */
+const TABLES = ["sources", "cases", "timepoints", "treatments", "observations", "events"] as const;
+
+/**
+ * Makes `dir` (and its parents) if needed and creates, empty, every file and folder a synthetic
+ * series writes there: the tables, `study.json` and `sources/`. One that exists already (a table
+ * of the user's, the project's own data) is refused before anything is written, and what this
+ * call created is removed: the generator never overwrites what it did not write. Needs write
+ * access only (creating a file that exists fails).
+ *
+ * @throws {Deno.errors.AlreadyExists} Naming the folder and what it holds.
+ */
+function claimFolder(dir: string): void {
+  Deno.mkdirSync(dir, { recursive: true });
+  const made: string[] = [];
+  for (const name of ["sources/", ...TABLES.map((t) => `${t}.csv`), STUDY_FILE]) {
+    const path = `${dir}/${name}`;
+    try {
+      if (name.endsWith("/")) Deno.mkdirSync(path);
+      else Deno.openSync(path, { write: true, createNew: true }).close();
+      made.push(path);
+    } catch (e) {
+      for (const p of made.reverse()) Deno.removeSync(p);
+      if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
+      throw new Deno.errors.AlreadyExists(
+        `'${dir}' already holds ${name}: a synthetic series is written only where none of its ` +
+          `files exist (its six tables, ${STUDY_FILE}, sources/), so that nothing is ` +
+          "overwritten. Choose a new or empty folder.",
+      );
+    }
+  }
 }
 
 /** What was written: the number of rows of each table. */
@@ -267,14 +301,12 @@ export async function writeSyntheticSeries(
       throw new RangeError(`${name} must be a whole number (got ${v})`);
     }
   }
-  await Deno.mkdir(`${dir}/sources`, { recursive: true });
+  claimFolder(dir);
   const rng = xoroshiro128plus(seed);
   const int = (lo: number, hi: number) => uniformInt(rng, lo, hi);
   const pick = <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)];
   const t = Object.fromEntries(
-    (["sources", "cases", "timepoints", "treatments", "observations", "events"] as const).map(
-      (name) => [name, new Table(`${dir}/${name}.csv`, columnsOf(name))],
-    ),
+    TABLES.map((name) => [name, new Table(`${dir}/${name}.csv`, columnsOf(name))]),
   ) as Record<TableName, Table>;
   const studyText = await Deno.readTextFile(`${DEFAULT_DATA_DIR}${STUDY_FILE}`);
   const STUDY = parseStudy(JSON.parse(studyText));
@@ -354,12 +386,19 @@ if (import.meta.main) {
     console.error(usage);
     Deno.exit(2);
   }
-  const counts = await writeSyntheticSeries(positional[1], {
-    cases: Number(positional[0]),
-    observationsPerCase: flags["--observations"],
-    casesPerSource: flags["--cases-per-source"],
-    seed: flags["--seed"],
-  });
+  let counts: SyntheticCounts;
+  try {
+    counts = await writeSyntheticSeries(typedPath(positional[1]), {
+      cases: Number(positional[0]),
+      observationsPerCase: flags["--observations"],
+      casesPerSource: flags["--cases-per-source"],
+      seed: flags["--seed"],
+    });
+  } catch (e) {
+    if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
+    console.error(`synthetic: ${e.message}`);
+    Deno.exit(1);
+  }
   console.log(
     `wrote ${positional[1]}: ` +
       Object.entries(counts).map(([name, n]) => plural(n, ROW_NOUNS[name as TableName])).join(", "),

@@ -26,6 +26,7 @@ import { type DataIssue, DataValidationError, formatIssue, SHOWN_ISSUES } from "
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { readingProblems } from "../lib/readings.ts";
 import { warnOnOtherDeno } from "../lib/runtime.ts";
+import { typedPath } from "./runner/paths.ts";
 import { caseNotes } from "../lib/summary.ts";
 import { indicationProblem } from "../lib/vocabulary.ts";
 
@@ -59,14 +60,15 @@ if (import.meta.main) {
   if (args.length > 1) usage(`expected at most one data folder, got ${args.length} arguments`);
   const option = args.find((a) => a.startsWith("-"));
   if (option !== undefined) usage(`unknown option '${option}'`);
-  const dir = args[0] ?? DEFAULT_DATA_DIR;
+  const typed = args[0] ?? DEFAULT_DATA_DIR;
+  const dir = args[0] === undefined ? DEFAULT_DATA_DIR : typedPath(args[0]);
   try {
     const stat = await Deno.stat(dir);
-    if (!stat.isDirectory) usage(`'${dir}' is a file: expected the data folder that holds it`);
+    if (!stat.isDirectory) usage(`'${typed}' is a file: expected the data folder that holds it`);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) usage(`'${dir}' not found: expected a data folder`);
+    if (e instanceof Deno.errors.NotFound) usage(`'${typed}' not found: expected a data folder`);
     if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) {
-      usage(`cannot read '${dir}': ${(e as Error).message}`);
+      usage(`cannot read '${typed}': ${(e as Error).message}`);
     }
     throw e;
   }
@@ -105,7 +107,8 @@ if (import.meta.main) {
     printWarnings(warnings);
     console.error(
       `${plural(e.total, "problem")} found` +
-        (warnings.length > 0 ? `, and ${plural(warnings.length, "warning")}` : ""),
+        (warnings.length > 0 ? `, and ${plural(warnings.length, "warning")}` : "") +
+        ` (data folder: ${dir})`,
     );
     Deno.exit(1);
   }

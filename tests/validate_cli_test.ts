@@ -57,7 +57,7 @@ Deno.test("validate: bad data gives file:row:column lines, no stack trace, and e
     const r = await validate(dir);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^observations\.csv:6:value_nominal: not a number: 'x'$/m);
-    assert.match(r.stderr, /^1 problem found$/m);
+    assert.match(r.stderr, /^1 problem found \(data folder: .+\)$/m);
     assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/);
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -148,7 +148,7 @@ Deno.test("validate: prints the first 50 problems, then how many more", async ()
     assert.equal(lines.length, 52, r.stderr);
     assert.equal(lines[0], "observations.csv:2:value_nominal: not a number: 'x'");
     assert.equal(lines[50], "... and 30 more");
-    assert.equal(lines[51], "80 problems found");
+    assert.match(lines[51], /^80 problems found \(data folder: .+\)$/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -211,7 +211,7 @@ Deno.test("validate: a term outside an open vocabulary is a located warning with
     assert.match(lines[0], /^cases\.csv:2:age: not a number: 'x'$/);
     assert.match(lines[1], /^treatments\.csv:\d+:purpose: warning: /);
     assert.match(lines[2], /^events\.csv:\d+:kind: warning: /);
-    assert.equal(lines[3], "1 problem found, and 2 warnings");
+    assert.match(lines[3], /^1 problem found, and 2 warnings \(data folder: .+\)$/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -198,6 +198,14 @@ if (import.meta.main) {
         await Deno.remove(dir, { recursive: true });
       }
     }
-    if (noPandas) console.log(`\n(pandas columns empty: ${PYTHON} cannot import pandas)`);
+    console.log(
+      `\nObservations: the size asked for (10 per synthetic case). Load + validate: ` +
+        `loadCaseSeries with its defaults (${
+          navigator.hardwareConcurrency > 1
+            ? "the tables of 4 MiB or more parsed on a second thread, so CPU may exceed wall time"
+            : "one thread on this single core"
+        }). Heap after: the heap in use after the summary, garbage included.`,
+    );
+    if (noPandas) console.log(`(pandas columns empty: ${PYTHON} cannot import pandas)`);
   }
 }
