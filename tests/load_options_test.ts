@@ -4,13 +4,12 @@
  * given (README, "Working with the notebooks interactively", item 9).
  */
 import assert from "node:assert/strict";
-import { loadCaseSeries } from "#lib/mod.ts";
-import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
+import { DEFAULT_DATA_DIR, loadCaseSeries } from "#lib/mod.ts";
 
 Deno.test("loadCaseSeries: a parallel option that is neither a boolean nor a size says what it takes", async () => {
   for (const given of ["yes", Number.NaN]) {
     await assert.rejects(
-      () => loadCaseSeries(TEST_DATA_DIR, { parallel: given as unknown as boolean }),
+      () => loadCaseSeries(DEFAULT_DATA_DIR, { parallel: given as unknown as boolean }),
       (e: Error) => {
         // Today: `loadCaseSeries: options.parallel: Invalid input; got "yes"`, which names
         // neither true/false nor a number of bytes.
