@@ -96,7 +96,7 @@ Deno.test("frames: the same tables as before for moved fields, sparse and index-
   const series = await edited((c, i) => ({
     ...c,
     columns: {
-      ...(i === 1 ? { age: "x", "7": i } : {}),
+      ...(i === 0 ? { "7": i } : i === 1 ? { age: "x" } : {}),
       ...c.columns,
       ...(i % 2 ? { "2": "two", extra: i } : { later: undefined as unknown as null }),
     },
@@ -125,14 +125,16 @@ Deno.test("frames: a taken model_ name is refused with the same TypeError as bef
   }));
   await assert.rejects(() => frames(taken), TypeError);
   await assertSame(taken, "a data column model_age");
-  // Taken by the model itself: a time point's data column `day_lo` moves `day` to model_day*, and
-  // a data column `model_day` is taken on another time point.
+  // Taken by the model itself: a time point's data columns `day_hi` and `day_lo` move `day` to
+  // model_day* (the message names the first of its columns taken: `day_lo`), and a data column
+  // `model_day` is taken on another time point.
   const model = await edited((c, i) => ({
     ...c,
     timepoints: c.timepoints.map((t, j) => ({
       ...t,
       columns: {
         ...t.columns,
+        ...(i === 0 && j === 0 ? { day_hi: 0 } : {}),
         ...(i === 0 && j === 1 ? { day_lo: 1 } : {}),
         ...(i === 2 && j === 0 ? { model_day: 2 } : {}),
       },
