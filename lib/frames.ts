@@ -15,10 +15,15 @@
  * taken too (a data column `model_day`) is refused with a TypeError naming both. Arquero is loaded
  * on the first call only, so notebooks that do not use it do not pay for it.
  *
+ * The tables are built column by column, never as one object per row: a first pass over a table's
+ * records finds its columns and which fields move, a second writes each record's cells straight
+ * into one array per column, and Arquero takes the arrays as they are. Time and memory grow with
+ * rows × columns (a synthetic series of 100,000 cases, 1.3M time points and 1M observations: about
+ * 5 s and 450 MiB of heap on 2 shared cores, where building rows first ran out of memory).
+ *
  * Why Arquero rather than nodejs-polars (measured on 2 shared cores, Deno 2.9.6, best of 2–3):
- * building a table from 1M in-memory rows, what this module does, took 0.23–0.30 s and ended at
- * 325 MiB with Arquero, 3.5 s and 710 MiB with polars (crossing into native code row by row);
- * grouping those rows 0.28–0.35 s against 0.04–0.22 s; import 0.12–0.16 s against 0.10–0.14 s.
+ * building a table from 1M in-memory rows took 0.23–0.30 s and ended at 325 MiB with Arquero,
+ * 3.5 s and 710 MiB with polars (crossing into native code row by row); grouping those rows 0.28–0.35 s against 0.04–0.22 s; import 0.12–0.16 s against 0.10–0.14 s.
  * Polars reads a CSV file 10× faster, which nothing here needs, and installs 221 MB of native
  * binaries on Linux (glibc and musl) against 6 MB of JavaScript. The tables here have tens of rows.
  *
@@ -27,7 +32,7 @@
 import type { ColumnTable } from "arquero";
 import { expectSeries } from "./args.ts";
 import { htmlTable, type Row, textTable } from "./display.ts";
-import type { CaseSeries } from "./model.ts";
+import type { Case, CaseSeries } from "./model.ts";
 import { plural } from "./prose.ts";
 
 /** The tidy tables of a case series, one row per entity, keyed by `case_id` (and `time_id`). */
@@ -49,37 +54,60 @@ export const FRAME_ROWS_SHOWN = 20;
 
 type Cell = string | number | boolean | null;
 
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const SNAKE = new Map<string, string>();
+
+/** A key in snake case (`drugClass` → `drug_class`), kept once made: the model's keys are few. */
+function snake(k: string): string {
+  let s = SNAKE.get(k);
+  if (s === undefined) SNAKE.set(k, s = k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  return s;
+}
+
+const JOINED = new Map<string, Map<string, string>>();
+
+/** `${name}_${suffix}`, kept once made, so that a column's name is one string in every row. */
+function joined(name: string, suffix: string): string {
+  let names = JOINED.get(name);
+  if (names === undefined) JOINED.set(name, names = new Map());
+  let s = names.get(suffix);
+  if (s === undefined) names.set(suffix, s = `${name}_${suffix}`);
+  return s;
+}
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === "object" && x !== null && !Array.isArray(x);
 
-/**
- * Adds `value` under the column `name` (flattened: see the module description) to `out`, and the
- * names of objects it flattened into several columns to `split`.
- */
-function put(out: Record<string, Cell>, name: string, value: unknown, split: Set<string>): void {
+/** Where {@link put} sends a record's columns, and the names it flattened into several. */
+interface Sink {
+  /** The current record's column `name` holds `value` (`undefined`: an empty cell). */
+  cell(name: string, value: unknown): void;
+  /** `name` was an object flattened into several columns. */
+  split(name: string): void;
+}
+
+/** Sends `value` to `out` as the column `name`, flattened (see the module description). */
+function put(out: Sink, name: string, value: unknown): void {
   if (value === undefined) return;
   if (!isObject(value)) {
-    out[name] = Array.isArray(value) ? JSON.stringify(value) : value as Cell;
+    out.cell(name, Array.isArray(value) ? JSON.stringify(value) : value);
     return;
   }
   if (typeof value.nominal === "number" && typeof value.lo === "number") {
-    split.add(name);
+    out.split(name);
     if (typeof value.timeId === "string") {
-      out[name === "day" ? "time_id" : `${name}_time_id`] = value.timeId;
+      out.cell(name === "day" ? "time_id" : joined(name, "time_id"), value.timeId);
     }
-    out[`${name}_lo`] = value.lo;
-    out[name] = value.nominal;
-    out[`${name}_hi`] = value.hi as Cell;
+    out.cell(joined(name, "lo"), value.lo);
+    out.cell(name, value.nominal);
+    out.cell(joined(name, "hi"), value.hi);
     return;
   }
   if (typeof value.id === "string") {
-    out[name] = value.id;
+    out.cell(name, value.id);
     return;
   }
-  split.add(name);
-  for (const [k, v] of Object.entries(value)) put(out, `${name}_${snake(k)}`, v, split);
+  out.split(name);
+  for (const k of Object.keys(value)) put(out, joined(name, snake(k)), value[k]);
 }
 
 /**
@@ -89,95 +117,177 @@ function put(out: Record<string, Cell>, name: string, value: unknown, split: Set
  */
 const FIELD_NAMES: Readonly<Record<string, string>> = { amputation: "amputation_event" };
 
-/** One record flattened: its first columns, each field's columns, the columns of its row in the data. */
-interface Flattened {
-  /** The columns before the fields (`case_id`, `time_id`). */
-  first: Record<string, Cell>;
-  /** Each field's columns (see the module description), and the names it split. */
-  fields: { name: string; cells: Record<string, Cell>; split: Set<string> }[];
-  /** The columns of its row that no field carries (its `columns`). */
-  columns: Record<string, Cell>;
+/** One table: whose records, and the columns its rows start with (`case_id`, `time_id`). */
+interface TableSpec {
+  name: keyof Frames;
+  /** The keys of a record that are no field of its row (its id, its own tables). */
+  skip: ReadonlySet<string>;
+  /** Whether a row has its record's `id` as `time_id`, after `case_id`. */
+  timeId: boolean;
+  /** A case's records in this table. */
+  records: (c: Case) => readonly object[];
 }
 
-/** `record` flattened after `first` columns, leaving out `skip` keys (see {@link rowsOf}). */
-function flatten(first: Record<string, Cell>, record: object, skip: readonly string[]): Flattened {
-  const fields: Flattened["fields"] = [];
-  let columns: Record<string, Cell> = {};
-  for (const [k, v] of Object.entries(record)) {
-    if (skip.includes(k)) continue;
-    if (k === "columns" && isObject(v)) columns = v as Record<string, Cell>;
-    else {
-      const name = FIELD_NAMES[k] ?? snake(k);
-      const cells: Record<string, Cell> = {};
-      const split = new Set<string>();
-      put(cells, name, v, split);
-      fields.push({ name, cells, split });
-    }
+const TABLES: readonly TableSpec[] = [
+  {
+    name: "cases",
+    skip: new Set(["id", "treatments", "observations", "events", "timepoints", "study"]),
+    timeId: false,
+    records: (c) => [c],
+  },
+  { name: "timepoints", skip: new Set(["id"]), timeId: true, records: (c) => c.timepoints },
+  { name: "treatments", skip: new Set(), timeId: false, records: (c) => c.treatments },
+  { name: "observations", skip: new Set(), timeId: false, records: (c) => c.observations },
+  { name: "events", skip: new Set(), timeId: false, records: (c) => c.events },
+];
+
+/** A field's columns in any row, in the order first given, and the names it split. */
+interface FieldColumns {
+  cells: Set<string>;
+  split: Set<string>;
+}
+
+/** The columns of a table's rows, found without keeping any row (pass 1). */
+interface Layout {
+  /** How many rows. */
+  rows: number;
+  /** The columns of the rows that no field carries (their records' `columns`). */
+  data: Set<string>;
+  /** Each field (by its column name) with its columns, in the order first given. */
+  fields: Map<string, FieldColumns>;
+  /** The fields that move whole to `model_*`, each with the data column it gives way to. */
+  moved: Map<string, string>;
+  /** Every column the model gives (unprefixed), the first ones included. */
+  own: Set<string>;
+}
+
+/** A {@link Sink} that notes the current field's columns and split names. */
+class FieldNames implements Sink {
+  field: FieldColumns = { cells: new Set(), split: new Set() };
+  cell(name: string): void {
+    this.field.cells.add(name);
   }
-  return { first, fields, columns };
+  split(name: string): void {
+    this.field.split.add(name);
+  }
+}
+
+/** The columns of a record that no field carries (its `columns`), or `null`. */
+function dataOf(record: Record<string, unknown>): Record<string, unknown> | null {
+  return isObject(record.columns) ? record.columns : null;
 }
 
 /**
- * The flat rows of one table: each record's fields flattened (see the module description), then
- * the columns of its row that no field carries under their names in the data. A field any of whose
- * columns has the name of one of those (in any row) moves whole to `model_<column>`, its bounds and
- * time point with its value, so that the data's column keeps its own name; the names it split go to
- * `split`.
- *
- * @throws {TypeError} When a field's `model_` name is taken too (by a column of the data or of the
- * model), naming both columns.
+ * Pass 1: the columns of a table's rows (see {@link Layout}). A field any of whose columns has,
+ * in any row, the name of one of the data's columns moves whole to `model_<column>`, its bounds and
+ * time point with its value, so that the data's column keeps its own name.
  */
-function rowsOf(table: string, records: readonly Flattened[], split: Set<string>): Row[] {
-  const data = new Set(records.flatMap((r) => Object.keys(r.columns)));
-  const own = new Set(
-    records.flatMap((r) => [
-      ...Object.keys(r.first),
-      ...r.fields.flatMap((f) => Object.keys(f.cells)),
-    ]),
-  );
-  const moved = new Map<string, string>();
-  for (const r of records) {
-    for (const f of r.fields) {
-      const clash = Object.keys(f.cells).find((c) => data.has(c));
-      if (clash !== undefined && !moved.has(f.name)) moved.set(f.name, clash);
-    }
-  }
-  for (const r of records) {
-    for (const f of r.fields) {
-      const clash = moved.get(f.name);
-      if (clash === undefined) continue;
-      for (const c of Object.keys(f.cells)) {
-        const to = `model_${c}`;
-        if (!data.has(to) && !own.has(to)) continue;
-        throw new TypeError(
-          `frames: the column '${clash}' of ${table}.csv takes a name of the model's ` +
-            `${f.name}, whose columns move to model_*, but '${to}' is a column of ` +
-            `${data.has(to) ? `${table}.csv` : "the model"} too: rename '${clash}' or '${to}'`,
-        );
+function layout(spec: TableSpec, series: CaseSeries): Layout {
+  const own = new Set(spec.timeId ? ["case_id", "time_id"] : ["case_id"]);
+  const l: Layout = { rows: 0, data: new Set(), fields: new Map(), moved: new Map(), own };
+  const names = new FieldNames();
+  for (const c of series.cases) {
+    for (const record of spec.records(c) as readonly Record<string, unknown>[]) {
+      l.rows++;
+      const data = dataOf(record);
+      for (const k of Object.keys(record)) {
+        if (spec.skip.has(k) || (k === "columns" && data !== null)) continue;
+        const name = FIELD_NAMES[k] ?? snake(k);
+        let field = l.fields.get(name);
+        if (field === undefined) l.fields.set(name, field = { cells: new Set(), split: new Set() });
+        names.field = field;
+        put(names, name, record[k]);
       }
+      if (data !== null) { for (const k of Object.keys(data)) l.data.add(k); }
     }
   }
-  return records.map((r) => {
-    const out: Record<string, Cell> = { ...r.first };
-    for (const f of r.fields) {
-      const prefix = moved.has(f.name) ? "model_" : "";
-      for (const s of f.split) split.add(prefix + s);
-      for (const [c, v] of Object.entries(f.cells)) out[prefix + c] = v;
-    }
-    for (const [c, x] of Object.entries(r.columns)) out[c] = x;
-    return out;
-  });
+  for (const [name, field] of l.fields) {
+    for (const c of field.cells) own.add(c);
+    // The first column (in row order) with a data column's name is the first clash of the rows.
+    const clash = [...field.cells].find((c) => l.data.has(c));
+    if (clash !== undefined) l.moved.set(name, clash);
+  }
+  return l;
 }
 
 /**
- * Rows with the same columns: every key of every row, in the order first seen; a value a row does
- * not have (an end the text does not state) is `null`. A column that is `null` in every row while
- * other rows split it into several (a `span` that only some observations have) is left out.
+ * A {@link Sink} that writes each cell into its column: an array per column, made when its name is
+ * first given, `null` in the rows before. The columns of a field that moves get `model_`.
  */
-function rectangular(rows: readonly Row[], split: ReadonlySet<string>): Row[] {
-  const all = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cols = all.filter((c) => !split.has(c) || rows.some((r) => (r[c] ?? null) !== null));
-  return rows.map((r) => Object.fromEntries(cols.map((c) => [c, r[c] ?? null])));
+class ColumnWriter implements Sink {
+  /** The columns in the order first given. */
+  readonly names: string[] = [];
+  readonly values: Map<string, Cell[]> = new Map();
+  /** The row being written. */
+  row = 0;
+  /** The field being written, and the data column it moves for (`undefined`: it stays). */
+  field = "";
+  clash: string | undefined = undefined;
+  constructor(readonly table: string, readonly l: Layout) {}
+  cell(name: string, value: unknown): void {
+    if (this.clash !== undefined) name = this.#moved(name);
+    let column = this.values.get(name);
+    if (column === undefined) {
+      this.values.set(name, column = new Array<Cell>(this.l.rows).fill(null));
+      this.names.push(name);
+    }
+    column[this.row] = (value ?? null) as Cell;
+  }
+  split(): void {}
+  /**
+   * @throws {TypeError} When a field's `model_` name is taken too (by a column of the data or of
+   * the model), naming both columns.
+   */
+  #moved(name: string): string {
+    const to = joined("model", name);
+    const data = this.l.data.has(to);
+    if (!data && !this.l.own.has(to)) return to;
+    throw new TypeError(
+      `frames: the column '${this.clash}' of ${this.table}.csv takes a name of the model's ` +
+        `${this.field}, whose columns move to model_*, but '${to}' is a column of ` +
+        `${data ? `${this.table}.csv` : "the model"} too: rename '${this.clash}' or '${to}'`,
+    );
+  }
+}
+
+/** Whether a name is an array index, which an object's keys (and so the old rows) put first. */
+const isIndex = (k: string) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1;
+
+/**
+ * One table (pass 2): each record flattened again, straight into the columns, then the data's
+ * columns no field carries. Every column in the order first given (array-index names first, in
+ * increasing order, as in an object); a value a row does not have (an end the text does not state)
+ * is `null`. A column that is `null` in every row while other rows split it into several (a `span`
+ * that only some observations have) is left out.
+ */
+function columnsOf(spec: TableSpec, series: CaseSeries): [string, Cell[]][] {
+  const l = layout(spec, series);
+  const out = new ColumnWriter(spec.name, l);
+  for (const c of series.cases) {
+    for (const record of spec.records(c) as readonly Record<string, unknown>[]) {
+      out.clash = undefined;
+      out.cell("case_id", c.id);
+      if (spec.timeId) out.cell("time_id", record.id);
+      const data = dataOf(record);
+      for (const k of Object.keys(record)) {
+        if (spec.skip.has(k) || (k === "columns" && data !== null)) continue;
+        out.field = FIELD_NAMES[k] ?? snake(k);
+        out.clash = l.moved.get(out.field);
+        put(out, out.field, record[k]);
+      }
+      out.clash = undefined;
+      if (data !== null) { for (const k of Object.keys(data)) out.cell(k, data[k]); }
+      out.row++;
+    }
+  }
+  const split = new Set<string>();
+  for (const [name, field] of l.fields) {
+    const prefix = l.moved.has(name) ? "model_" : "";
+    for (const s of field.split) split.add(prefix + s);
+  }
+  const kept = out.names.filter((n) => !split.has(n) || out.values.get(n)!.some((v) => v !== null));
+  const index = kept.filter(isIndex).sort((a, b) => Number(a) - Number(b));
+  return [...index, ...kept.filter((n) => !isIndex(n))].map((n) => [n, out.values.get(n)!]);
 }
 
 /** A table's display in the kernel: the first rows as HTML and text, with its size. */
@@ -238,43 +348,7 @@ function loadArquero(): Promise<typeof import("arquero")> {
 export async function frames(series: CaseSeries): Promise<Frames> {
   expectSeries("frames", series);
   const aq = await loadArquero();
-  const table = (name: keyof Frames, records: readonly Flattened[]) => {
-    const split = new Set<string>();
-    const rows = rowsOf(name, records, split);
-    return aq.from(rectangular(rows, split));
-  };
-  const cases = series.cases;
-  return {
-    cases: table(
-      "cases",
-      cases.map((c) =>
-        flatten({ case_id: c.id }, c, [
-          "id",
-          "treatments",
-          "observations",
-          "events",
-          "timepoints",
-          "study",
-        ])
-      ),
-    ),
-    timepoints: table(
-      "timepoints",
-      cases.flatMap((c) =>
-        c.timepoints.map((t) => flatten({ case_id: c.id, time_id: t.id }, t, ["id"]))
-      ),
-    ),
-    treatments: table(
-      "treatments",
-      cases.flatMap((c) => c.treatments.map((t) => flatten({ case_id: c.id }, t, []))),
-    ),
-    observations: table(
-      "observations",
-      cases.flatMap((c) => c.observations.map((o) => flatten({ case_id: c.id }, o, []))),
-    ),
-    events: table(
-      "events",
-      cases.flatMap((c) => c.events.map((e) => flatten({ case_id: c.id }, e, []))),
-    ),
-  };
+  const tables = {} as Frames;
+  for (const spec of TABLES) tables[spec.name] = aq.table(columnsOf(spec, series));
+  return tables;
 }
