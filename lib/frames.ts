@@ -214,7 +214,7 @@ function layout(spec: TableSpec, series: CaseSeries): Layout {
  * A {@link Sink} that writes each cell into its column: an array per column, made when its name is
  * first given, `null` in the rows before. The columns of a field that moves get `model_`.
  */
-class ColumnWriter implements Sink {
+class FrameColumns implements Sink {
   /** The columns in the order first given. */
   readonly names: string[] = [];
   readonly values: Map<string, Cell[]> = new Map();
@@ -262,7 +262,7 @@ const isIndex = (k: string) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 -
  */
 function columnsOf(spec: TableSpec, series: CaseSeries): [string, Cell[]][] {
   const l = layout(spec, series);
-  const out = new ColumnWriter(spec.name, l);
+  const out = new FrameColumns(spec.name, l);
   for (const c of series.cases) {
     for (const record of spec.records(c) as readonly Record<string, unknown>[]) {
       out.clash = undefined;

@@ -56,6 +56,12 @@ const TYPE_WORDS: Record<string, string> = {
   int: "a whole number",
 };
 
+/** Words for the type zod expected; "a finite number" when a number was given (NaN, ±Infinity). */
+function typeWords(expected: string | undefined, value: unknown): string {
+  if (expected === "number" && typeof value === "number") return "a finite number";
+  return TYPE_WORDS[expected ?? ""] ?? expected ?? "another value";
+}
+
 /** One issue as a sentence about `options.<path>`. */
 function sentence(issue: Issue, options: unknown, keys: readonly string[]): string {
   const name = "options" +
@@ -68,7 +74,7 @@ function sentence(issue: Issue, options: unknown, keys: readonly string[]): stri
         issue.values!.length === 1 ? "" : "one of "
       }${issue.values!.map(String).join(", ")}${value === undefined ? "" : got}`;
     case "invalid_type": {
-      const expected = TYPE_WORDS[issue.expected ?? ""] ?? issue.expected ?? "another value";
+      const expected = typeWords(issue.expected, value);
       return value === undefined
         ? `${name} is required (${expected})`
         : `${name} must be ${expected}${got}`;
@@ -79,15 +85,18 @@ function sentence(issue: Issue, options: unknown, keys: readonly string[]): stri
     case "invalid_union": {
       // A value of one option's type that fails its bounds: that option's sentence.
       const branches = issue.errors ?? [];
-      const typed = branches.find((b) => b.length > 0 && b.every((i) => i.code !== "invalid_type"));
+      const typed = branches.find((b) =>
+        b.length > 0 && b.every((i) => i.code !== "invalid_type" && i.code !== "invalid_value")
+      );
       if (typed) {
         return sentence({ ...typed[0], path: [...issue.path, ...typed[0].path] }, options, keys);
       }
-      const words = branches.map((b) =>
-        b.length === 1 && b[0].code === "invalid_type"
-          ? TYPE_WORDS[b[0].expected ?? ""] ?? b[0].expected
-          : undefined
-      );
+      // Else every option: its type, or its values.
+      const words = branches.map((b) => {
+        if (b.length !== 1) return undefined;
+        if (b[0].code === "invalid_value") return b[0].values!.map(String).join(" or ");
+        return b[0].code === "invalid_type" ? typeWords(b[0].expected, value) : undefined;
+      });
       if (words.length > 0 && words.every((w) => w !== undefined)) {
         return `${name} must be ${words.join(" or ")}${got}`;
       }

@@ -15,7 +15,7 @@ import { DataValidationError, formatIssue } from "../lib/errors.ts";
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { cell } from "../lib/data/values.ts";
 import { writeAtomic } from "../lib/write.ts";
-import { typedPath } from "./runner/paths.ts";
+import { typedPath } from "./typed_path.ts";
 
 /** The derived columns, in the order the file has them. */
 const DAY_COLUMNS = ["day_lo", "day_nominal", "day_hi"] as const;

@@ -44,6 +44,7 @@ import {
 import { fileState, foreignEntries, installMoves } from "./runner/ownership.ts";
 import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
 import { NOTEBOOKS, resolveFolder, RESULTS, runKey, SCRATCH, shown } from "./runner/paths.ts";
+import { typedPath } from "./typed_path.ts";
 
 /** Options of {@link run}. */
 export interface RunOptions {
@@ -415,8 +416,8 @@ function parseArgs(args: string[]): RunOptions | string {
     dirs: { notebooks: NOTEBOOKS, results: RESULTS },
     keep: null,
   };
-  // `deno task` runs in the project folder; INIT_CWD is where it was started.
-  const folder = (p: string) => resolveFolder(p, Deno.env.get("INIT_CWD") ?? Deno.cwd());
+  // `deno task` runs in the project folder; a relative folder is from where it was typed.
+  const folder = (p: string) => resolveFolder(typedPath(p), Deno.cwd());
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = args[i + 1];

@@ -26,7 +26,7 @@ import { type DataIssue, DataValidationError, formatIssue, SHOWN_ISSUES } from "
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { readingProblems } from "../lib/readings.ts";
 import { warnOnOtherDeno } from "../lib/runtime.ts";
-import { typedPath } from "./runner/paths.ts";
+import { typedPath } from "./typed_path.ts";
 import { caseNotes } from "../lib/summary.ts";
 import { indicationProblem } from "../lib/vocabulary.ts";
 
@@ -91,7 +91,7 @@ if (import.meta.main) {
     }
     console.log(
       `ok: ${series.cases.length} cases, ${treatments} treatments, ${observations} observations, ` +
-        `${events} events, ${timepoints} time points` +
+        `${events} events, ${timepoints} time points (data folder: ${dir})` +
         (warnings.length > 0 ? `; ${plural(warnings.length, "warning")} (below)` : ""),
     );
     for (const note of caseNotes(series)) console.log(`note: ${note}`);

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { denoTaskArgs } from "./helpers/tasks.ts";
 import { ROOT } from "../scripts/runner/paths.ts";
+import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 
 Deno.test("deno task synthetic: a folder that already holds a table of the user's is refused, the table kept", async () => {
   const dir = await Deno.makeTempDir();
@@ -30,3 +31,41 @@ Deno.test("deno task synthetic: a folder that already holds a table of the user'
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("writeSyntheticSeries: a refused folder is left exactly as it was", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/study.json`, "{}");
+    await Deno.writeTextFile(`${dir}/notes.txt`, "mine");
+    const before = await listing(dir);
+    await assert.rejects(
+      () => writeSyntheticSeries(dir, { cases: 2 }),
+      Deno.errors.AlreadyExists,
+    );
+    assert.deepEqual(await listing(dir), before);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("writeSyntheticSeries: a run stopped midway leaves nothing of its own behind", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/notes.txt`, "mine");
+    const stop = new AbortController();
+    const run = writeSyntheticSeries(`${dir}/series`, { cases: 50_000, signal: stop.signal });
+    setTimeout(() => stop.abort(), 50);
+    await assert.rejects(() => run);
+    assert.deepEqual(await listing(`${dir}/series`), []);
+    assert.deepEqual(await listing(dir), ["notes.txt", "series"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+/** The names in a folder, sorted. */
+async function listing(dir: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const e of Deno.readDir(dir)) names.push(e.name);
+  return names.sort();
+}

@@ -41,7 +41,7 @@ Deno.test("validate: the real data gives a one-line summary and exit 0", async (
     first,
     `ok: ${rows("cases")} cases, ${rows("treatments")} treatments, ` +
       `${rows("observations")} observations, ${rows("events")} events, ` +
-      `${rows("timepoints")} time points`,
+      `${rows("timepoints")} time points (data folder: ${TEST_DATA_DIR})`,
   );
   // Then only notes (a case the study's analyses leave out says so), never a problem.
   for (const line of rest) assert.match(line, /^note: /);
@@ -57,7 +57,7 @@ Deno.test("validate: bad data gives file:row:column lines, no stack trace, and e
     const r = await validate(dir);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^observations\.csv:6:value_nominal: not a number: 'x'$/m);
-    assert.match(r.stderr, /^1 problem found \(data folder: .+\)$/m);
+    assert.match(r.stderr, /^1 problem found \(data folder: \/.+\)$/m);
     assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/);
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -27,4 +27,5 @@ Deno.test("validate: a relative data folder is the one below the folder the comm
   const stderr = new TextDecoder().decode(out.stderr);
   assert.equal(out.code, 0, stderr);
   assert.match(stdout, /^ok: /);
+  assert.ok(stdout.includes(`(data folder: ${ROOT}/data)`), stdout);
 });

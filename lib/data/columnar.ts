@@ -45,7 +45,11 @@ export class IntBlocks {
   /** How many numbers. */
   length = 0;
 
-  /** Adds one number (a 32-bit integer). */
+  /**
+   * Adds one number.
+   *
+   * @param n A 32-bit integer.
+   */
   push(n: number): void {
     if (this.#at === this.#block.length) {
       this.#blocks.push(this.#block = new Int32Array(BLOCK));
@@ -55,7 +59,12 @@ export class IntBlocks {
     this.length++;
   }
 
-  /** Copies every number, in order, into `into` (of room for {@link IntBlocks.length}). */
+  /**
+   * Copies every number, in order, into `into`.
+   *
+   * @param into An array of room for {@link IntBlocks.length} numbers.
+   * @returns `into`.
+   */
   join<A extends Codes>(into: A): A {
     this.#blocks.forEach((b, k) => {
       const from = k * BLOCK;
@@ -139,7 +148,21 @@ export function cellAt(column: Column): (i: number) => Cell {
   return (i) => values[codes[i]];
 }
 
-/** The buffers of a column that can be moved to another thread rather than copied. */
+/**
+ * The buffers of a column that can be moved to another thread rather than copied.
+ *
+ * @param column The column.
+ * @returns Its buffers (its codes'): a transfer leaves them empty here.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { buffersOf, ColumnWriter } from "#lib/data/columnar.ts";
+ * const w = new ColumnWriter();
+ * w.add("x");
+ * const column = w.column();
+ * assert.deepEqual(buffersOf(column), [column.codes.buffer]);
+ * ```
+ */
 export function buffersOf(column: Column): ArrayBuffer[] {
   return [column.codes.buffer];
 }

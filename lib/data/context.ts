@@ -68,7 +68,7 @@ export class LoadContext {
   #lastKnown: string | null = null;
   /** The worker parsing the large tables, once started. */
   #prefetch: Prefetch | null = null;
-  /** Tables the worker parsed, until their check takes them. */
+  /** Tables parsed by column (by the worker, or here while waiting), until their check reads them. */
   #parsed = new Map<TableName, ParsedTable>();
 
   /**
@@ -140,6 +140,7 @@ export class LoadContext {
    */
   prefetch(names: readonly TableName[], minBytes?: number): void {
     const own = names.filter((n) => !this.replace?.has(tableSchemas[n].file));
+    this.#prefetch?.close();
     this.#prefetch = new Prefetch(this.dir, this.dataDir, own, minBytes);
   }
 

@@ -219,12 +219,13 @@ export class Prefetch {
       this.#done.set(e.data.name, e.data.table);
       this.#busy = null;
       this.#next();
-      this.#arrived?.resolve();
+      this.#wake();
     };
     this.#worker.onerror = (e) => {
       e.preventDefault();
       this.close();
     };
+    this.#worker.onmessageerror = () => this.close();
     this.#next();
   }
 
@@ -236,6 +237,7 @@ export class Prefetch {
    * @returns The parsed table, or null.
    */
   async take(name: TableName): Promise<ParsedTable | null> {
+    let looked = false;
     while (true) {
       const table = this.#done.get(name);
       if (table) {
@@ -251,12 +253,20 @@ export class Prefetch {
       }
       if (this.#busy !== name) return null;
       const steal = this.#stealable();
+      if (steal >= 0 && !looked) {
+        // A table the worker has sent is handled only when this thread yields: look first.
+        looked = true;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        continue;
+      }
+      looked = false;
       if (steal >= 0) {
         const [job] = this.#queue.splice(steal, 1);
         this.#done.set(job.name, parseTable(this.#path(job.name), job.name, this.#dataDir));
         continue;
       }
-      this.#arrived = Promise.withResolvers();
+      // One wait shared by every take waiting now (each would otherwise replace the other's).
+      this.#arrived ??= Promise.withResolvers();
       await this.#arrived.promise;
     }
   }
@@ -268,7 +278,13 @@ export class Prefetch {
     this.#busy = null;
     this.#queue = [];
     this.#done.clear();
+    this.#wake();
+  }
+
+  /** Resumes every take waiting for the worker. */
+  #wake(): void {
     this.#arrived?.resolve();
+    this.#arrived = null;
   }
 
   #path(name: TableName): string {

@@ -85,31 +85,6 @@ export function resolveFolder(path: string, cwd: string): string {
 }
 
 /**
- * A path typed after `deno task <name>`, as a path from the command's folder: `deno task` runs its
- * command in the project's folder, so a relative path is taken from the folder the task was
- * started in (`INIT_CWD`, which `deno task` sets). Without that variable (a plain `deno run`), or
- * without permission to read it, the path is taken from the current folder, as typed.
- *
- * @param path The path as typed.
- * @returns The path to use.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { typedPath } from "./paths.ts";
- * assert.equal(typedPath("/data"), "/data");
- * ```
- */
-export function typedPath(path: string): string {
-  let from: string | undefined;
-  try {
-    from = Deno.env.get("INIT_CWD");
-  } catch {
-    // no access to the environment: the path as typed
-  }
-  return from === undefined || from === "" ? path : posixPath(resolve(from, path));
-}
-
-/**
  * A path as messages show it: relative to the repository when inside it.
  *
  * @param path an absolute path
