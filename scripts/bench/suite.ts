@@ -13,6 +13,13 @@
  * time much less; the wall ratio also depends on how many cores each command keeps busy. Prints each round and the median ratios.
  * `--rounds N` (default 1: a round takes minutes).
  *
+ * `--by-file` shows where the suite's time goes instead: one `reproduce --check`, one type check
+ * of the tests (`deno check tests/`, which the suite does once), then each test file alone
+ * (`deno task test-one --no-check <file>`, one process each, so each pays a process start the
+ * suite shares), as a table sorted by CPU time, each row with its ratio to one reproduce and the
+ * running total of those ratios. Those are what a decision on the suite's budget weighs: which
+ * files cost what, against the main job.
+ *
  * @module
  */
 import { REPRODUCE_ARGS, ROOT } from "../runner/paths.ts";
@@ -69,7 +76,51 @@ const show = (c: Cost) =>
 const ratio = (a: number | null, b: number | null) => a === null || b === null ? null : a / b;
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-if (import.meta.main) {
+/** Every test file under `tests/` (not its helpers or fixtures), relative to the repository. */
+function testFiles(dir = "tests"): string[] {
+  const files: string[] = [];
+  for (const e of Deno.readDirSync(`${ROOT}/${dir}`)) {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory && path !== "tests/helpers" && path !== "tests/fixtures") {
+      files.push(...testFiles(path));
+    } else if (e.isFile && e.name.endsWith("_test.ts")) files.push(path);
+  }
+  return files.sort();
+}
+
+/**
+ * The by-file table (see the module description): one row per command, sorted by CPU time (by
+ * wall time without bash), with each row's ratio to one reproduce and the running total.
+ */
+async function byFile(): Promise<void> {
+  const reproduce = await measure([...REPRODUCE_ARGS, "--check"], "reproduce --check");
+  const key = (c: Cost) => c.cpu ?? c.wall;
+  const rows: [string, Cost][] = [[
+    "deno check tests/",
+    await measure(["check", "tests/"], "check"),
+  ]];
+  for (const file of testFiles()) {
+    rows.push([file, await measure(["task", "test-one", "--no-check", file], file)]);
+  }
+  rows.sort((a, b) => key(b[1]) - key(a[1]) || a[0].localeCompare(b[0]));
+  const what = reproduce.cpu === null ? "wall" : "CPU";
+  console.log(`one reproduce --check: ${show(reproduce)}\n`);
+  console.log(`| command | ${what} s | × reproduce | running total × reproduce |`);
+  console.log("|---|---:|---:|---:|");
+  let total = 0;
+  for (const [name, cost] of rows) {
+    const r = key(cost) / key(reproduce);
+    total += r;
+    console.log(`| ${name} | ${key(cost).toFixed(1)} | ${r.toFixed(2)} | ${total.toFixed(2)} |`);
+  }
+}
+
+if (import.meta.main && Deno.args.includes("--by-file")) {
+  const load = () => Deno.loadavg()[0].toFixed(2);
+  console.log(`load average ${load()} at start`);
+  await byFile();
+  console.log(`load average ${load()} at the end`);
+} else if (import.meta.main) {
   const load = () => Deno.loadavg()[0].toFixed(2);
   console.log(`load average ${load()} at start`);
   const cpuRatios: number[] = [];
