@@ -116,6 +116,78 @@ Deno.test("reproduce keeps files no run wrote in its results folder, and refuses
   }
 });
 
+Deno.test("reproduce keeps files added to its results folder while it ran", async () => {
+  const dir = await scratch();
+  try {
+    await fixture(dir);
+    const results = `${dir}/results`;
+    let r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    // The notebook saves notes into the results folder while it runs, as a user would meanwhile.
+    await Deno.writeTextFile(
+      `${dir}/notebooks/00-a.ipynb`,
+      notebook([
+        writes("tables/a.csv", "x\n1\n"),
+        `await Deno.mkdir(${JSON.stringify(`${results}/mine`)});` +
+        `await Deno.writeTextFile(${JSON.stringify(`${results}/mine/notes.txt`)}, "mine");`,
+      ]),
+    );
+    r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(await Deno.readTextFile(`${results}/mine/notes.txt`), "mine", "kept");
+    assert.match(
+      r.stdout,
+      /^kept \.tmp\/safety-[^/]+\/results\/mine\/notes\.txt: not written by a run$/m,
+    );
+    assert.ok((await Deno.stat(`${results}/tables/a.csv`)).isFile, "the run's results installed");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("reproduce refuses a --notebooks folder with no notebook (a typo), and the results stay", async () => {
+  const dir = await scratch();
+  try {
+    await fixture(dir);
+    const results = `${dir}/results`;
+    let r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const before = await tree(results);
+    await Deno.mkdir(`${dir}/empty`);
+    for (const folder of ["notebook", "empty"]) {
+      r = await reproduce(`${dir}/${folder}`, results);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^error: \\.tmp/safety-[^/]+/${folder} holds no notebook to run\\b.*check --notebooks.*nothing was changed$`,
+          "m",
+        ),
+      );
+      assert.deepEqual(await tree(results), before, "the results are as they were");
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("reproduce writes into an empty folder left where it writes its results (files removed by hand)", async () => {
+  const dir = await scratch();
+  try {
+    await fixture(dir);
+    const results = `${dir}/results`;
+    let r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    await Deno.remove(`${results}/tables/a.csv`);
+    r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(await Deno.readTextFile(`${results}/tables/a.csv`), "x\n1\n");
+    assert.doesNotMatch(r.stdout, /^kept /m, "the folder is the run's own");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("reproduce refuses to write over a notebook saved while it ran (the edit is kept)", async () => {
   const dir = await scratch();
   try {
