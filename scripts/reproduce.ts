@@ -106,12 +106,14 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     if (!check) await checkWritable([dirs.notebooks, dirs.results], SCRATCH);
     // What this run may replace: the files the results folder's manifest lists (every path in
     // it checked); a folder with files but no manifest is refused, other files are kept.
+    // (Read again before installing: see there.)
     const previous = check ? null : await readManifest(dirs.results);
-    const foreign = check ? [] : await foreignEntries(dirs.results, previous, shown(dirs.results));
+    if (!check) await foreignEntries(dirs.results, previous, shown(dirs.results));
     for (const d of ["src", "notebooks", "results/html", "out", "logs"]) {
       await Deno.mkdir(`${work}/${d}`, { recursive: true });
     }
     const jobs = await plan(dirs);
+    if (jobs.length === 0) throw new Error(await noNotebooks(dirs.notebooks));
     const before = new Map<string, string | null>();
     for (const j of jobs) before.set(j.name, await fileState(`${dirs.notebooks}/${j.name}`));
     const { sources, inputs } = await notebookInputs(jobs, dirs, work);
@@ -150,12 +152,15 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     if (toRun.length) await printChanges(produced, dirs);
 
     // Install notebooks and results together, or nothing; only files a run wrote are replaced.
+    // What a run wrote is read again now: a file saved into the results folder while this run
+    // went (notes, a figure of one's own) is kept like those that were there before it.
+    const manifest = await readManifest(dirs.results);
     const { moves, kept } = await installMoves({
       jobs: jobs.map((j) => j.name),
       dirs,
       work,
-      manifest: previous,
-      foreign,
+      manifest,
+      foreign: await foreignEntries(dirs.results, manifest, shown(dirs.results)),
       before,
       produced: [...produced.keys()].filter((p) => p.startsWith("results/")).map((p) =>
         p.slice("results/".length)
@@ -183,6 +188,15 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     await removeScratch(work).catch(() => {});
     await release();
   }
+}
+
+/** The message for a notebooks folder that gives no notebook to run (a mistyped `--notebooks`). */
+async function noNotebooks(folder: string): Promise<string> {
+  const there = await Deno.stat(folder).then((i) => i.isDirectory, () => false);
+  return `${shown(folder)} holds no notebook to run${there ? "" : " (there is no such folder)"}: ` +
+    "a run executes its .ipynb files and one notebook per case from templates/case.ipynb; " +
+    "check --notebooks. A run with no notebook would leave an empty results folder; nothing " +
+    "was changed";
 }
 
 /** Each notebook's prepared source (in `work/src`) and its inputs (`null`: not recorded). */
