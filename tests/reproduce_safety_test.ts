@@ -188,6 +188,31 @@ Deno.test("reproduce writes into an empty folder left where it writes its result
   }
 });
 
+Deno.test("reproduce names a --results folder outside the repository as such (not a missing --allow-write flag)", async () => {
+  const dir = await scratch();
+  const outside = await Deno.makeTempDir({ prefix: "outside-results-" });
+  try {
+    await fixture(dir);
+    for (const results of [outside, `${outside}/new`]) {
+      const r = await reproduce(`${dir}/notebooks`, results);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^error: ${results} is outside the repository, where deno task reproduce may not ` +
+            "write: choose a folder inside it; nothing was changed$",
+          "m",
+        ),
+      );
+      assert.doesNotMatch(r.stderr, /allow-write/);
+    }
+    assert.deepEqual([...Deno.readDirSync(outside)], [], "nothing written there");
+  } finally {
+    await Deno.remove(outside, { recursive: true });
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("reproduce refuses to write over a notebook saved while it ran (the edit is kept)", async () => {
   const dir = await scratch();
   try {

@@ -46,6 +46,13 @@ export async function checkWritable(folders: string[], scratch: string): Promise
         const probe = await Deno.makeTempFile({ dir, prefix: ".reproduce-probe-" });
         await Deno.remove(probe);
       } catch (e) {
+        // The task may write only inside the repository (`--allow-write=.`).
+        if (e instanceof Deno.errors.NotCapable) {
+          throw new NotWritableError(
+            `${folder} is outside the repository, where deno task reproduce may not write: ` +
+              "choose a folder inside it; nothing was changed",
+          );
+        }
         throw new NotWritableError(
           `cannot write to ${dir} (${(e as Error).message.split(":")[0]}); nothing was changed`,
         );
