@@ -1,9 +1,10 @@
 /**
  * A notebook as a self-contained HTML page: its markdown cells rendered (by `marked`, raw HTML
  * shown as text), its code and outputs, its figures as `data:` images. The page loads nothing:
- * a Content-Security-Policy allows only inline styles and `data:` images, and every link that is
- * neither http(s) nor relative, and every image that is not a `data:` one, is removed from the
- * HTML the notebook carries (markdown cells, HTML and Markdown outputs).
+ * a Content-Security-Policy allows only inline styles and `data:` images, and the HTML the
+ * notebook carries (markdown cells, HTML and Markdown outputs) keeps only the elements and
+ * attributes Markdown and tables make ({@link sanitiseHtml}), links only when http(s) or
+ * relative, images only when embedded.
  *
  * @module
  */
