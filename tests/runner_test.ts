@@ -164,7 +164,7 @@ Deno.test("a kernel that dies just after the last cell is reported at once, nami
   const t0 = performance.now();
   await assert.rejects(
     () => run(['"fast"', dies], undefined, 20, 60),
-    /^NotebookError: fixture\.ipynb, In \[2\]: the kernel died/,
+    /^NotebookError: fixture\.ipynb, In \[2\]: the kernel died \(exit code 3\)/,
   );
   assert.ok(performance.now() - t0 < 30_000, "not after the 60 s cell timeout");
 });
