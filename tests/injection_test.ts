@@ -252,3 +252,33 @@ Deno.test("an HTML page parsed as a browser parses it: no element, attribute or 
     }
   }
 });
+
+Deno.test("an HTML page: a figure's PNG data that is not base64 cannot close its attribute", () => {
+  const payload =
+    'AA=="/><meta/http-equiv="refresh"/content="0;url=https://evil.example/"><img/src="x';
+  const page = renderNotebook({
+    cells: [{
+      cell_type: "code",
+      source: "1",
+      metadata: {},
+      execution_count: 1,
+      outputs: [{
+        output_type: "display_data",
+        metadata: {},
+        data: { "image/png": payload, "text/plain": "a figure" },
+      }],
+    }],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  }, "t");
+  const { elements } = browserElements(page);
+  const body = elements.slice(elements.findIndex((e) => e.tag === "body"));
+  for (const { tag, attrs } of body) {
+    assert.ok(!LIVE_TAGS.has(tag), `<${tag}> in the body`);
+    for (const [name, value] of Object.entries(attrs)) {
+      assert.ok(inertAttribute(name, value), `<${tag} ${name}="${value}">`);
+    }
+  }
+  assert.match(page, /a figure/, "its text is shown instead");
+});

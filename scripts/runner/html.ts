@@ -171,16 +171,16 @@ function outputHtml(out: Output): string {
   }
   const data: Record<string, unknown> = out.data ?? {};
   const meta = (out.metadata ?? {}) as Record<string, { width?: unknown; height?: unknown }>;
-  if (typeof data["image/png"] === "string") {
+  // Base64 only: any other character could close the attribute it is written into.
+  const png = typeof data["image/png"] === "string" ? data["image/png"].replace(/\s/g, "") : "";
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(png)) {
     const m = meta["image/png"] ?? {};
     const size = (["width", "height"] as const).map((k) => {
       const v = m[k] instanceof PyFloat ? m[k].value : m[k];
       return typeof v === "number" && v > 0 ? ` ${k}="${v}"` : "";
     }).join("");
     const alt = escapeHtml(text(data["text/plain"]));
-    return `<img src="data:image/png;base64,${
-      text(data["image/png"]).replace(/\s/g, "")
-    }"${size} alt="${alt}">`;
+    return `<img src="data:image/png;base64,${png}"${size} alt="${alt}">`;
   }
   if (data["image/svg+xml"] !== undefined) {
     const b64 = Buffer.from(text(data["image/svg+xml"])).toString("base64");
