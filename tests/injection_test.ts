@@ -282,3 +282,17 @@ Deno.test("an HTML page: a figure's PNG data that is not base64 cannot close its
   }
   assert.match(page, /a figure/, "its text is shown instead");
 });
+
+Deno.test("a figure whose text holds characters XML does not allow (a form feed from a PDF's text, NUL) is still a figure", async () => {
+  const Plot = await import("@observablehq/plot");
+  const { plot, pngBytes, svgText } = await import("../lib/plots/mod.ts");
+  const { svgElement, titled } = await import("../lib/plots/dom.ts");
+  const figure = plot({ title: "page\fbreak", marks: [Plot.dot([1], { x: (d: number) => d })] });
+  figure.svg.appendChild(titled(svgElement("circle", { r: 3 }), "a quote\u0000 \ud800 \u0007"));
+  const svg = svgText(figure);
+  // deno-lint-ignore no-control-regex
+  assert.doesNotMatch(svg, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff]/u);
+  assert.match(svg, /page break/, "a form feed is a space");
+  const png = await pngBytes(figure);
+  assert.deepEqual([...png.slice(0, 4)], [137, 80, 78, 71], "it rasterises");
+});
