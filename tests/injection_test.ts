@@ -12,7 +12,7 @@ import { renderNotebook } from "../scripts/runner/html.ts";
 import { csvTable, markdownHtml, showTable } from "../lib/display.ts";
 import { loadCaseSeries } from "../lib/load.ts";
 import { isSafeLink, markdownText } from "../lib/markdown.ts";
-import { caseIntro } from "../lib/report/mod.ts";
+import { caseCaveats, caseIntro } from "../lib/report/mod.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { withResultsDir } from "./helpers/results_dir.ts";
 
@@ -93,6 +93,28 @@ Deno.test("data text in a case's Markdown (cause, citation) shows as written, ne
     const written = payload.replaceAll("\n", " ");
     assert.ok(text.includes(`Cause: ${written}`), `shown as written: ${text}`);
   }
+});
+
+Deno.test("data text in a case's caveats (the natural-history figures' study, measure, citation) shows as written", async () => {
+  const s = await loadCaseSeries(TEST_DATA_DIR);
+  const payload = "[click](https://evil.example/x) *em* <b>b</b>";
+  const figures = (s.articles?.naturalHistory ?? []).map((f) => ({
+    ...f,
+    study: payload,
+    citation: `${payload} 2001;1:1.`,
+    measure: payload,
+    design: payload,
+    group: payload,
+    time: payload,
+  }));
+  assert.ok(figures.some((f) => f.value !== null && f.unit === "percent"), "a figure is cited");
+  const series = { ...s, articles: { ...s.articles!, naturalHistory: figures } };
+  const html = markdownHtml(caseCaveats(series, s.cases[0]));
+  const doc = new DOMParser().parseFromString(`<html><body>${html}</body></html>`, "text/html");
+  // A bare http(s) URL in the text may show as a link to itself (GFM), nothing else.
+  for (const a of doc.querySelectorAll("a")) assert.equal(a.textContent, a.getAttribute("href"));
+  assert.equal(doc.querySelectorAll("em, b, strong").length, 0, html);
+  assert.ok((doc.body.textContent ?? "").includes("[click](https://evil.example/x) *em*"), html);
 });
 
 Deno.test("markdownText escapes what Markdown would read and leaves ordinary text as it is", () => {
