@@ -12,7 +12,7 @@ import { renderNotebook } from "../scripts/runner/html.ts";
 import { csvTable, markdownHtml, showTable } from "../lib/display.ts";
 import { loadCaseSeries } from "../lib/load.ts";
 import { isSafeLink, markdownText } from "../lib/markdown.ts";
-import { caseCaveats, caseIntro } from "../lib/report/mod.ts";
+import { caseCaveats, caseIntro, robustnessSummary } from "../lib/report/mod.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { withResultsDir } from "./helpers/results_dir.ts";
 
@@ -115,6 +115,18 @@ Deno.test("data text in a case's caveats (the natural-history figures' study, me
   for (const a of doc.querySelectorAll("a")) assert.equal(a.textContent, a.getAttribute("href"));
   assert.equal(doc.querySelectorAll("em, b, strong").length, 0, html);
   assert.ok((doc.body.textContent ?? "").includes("[click](https://evil.example/x) *em*"), html);
+});
+
+Deno.test("a fragile claim in the robustness summary (its quote and where, from claims.csv) shows as written", () => {
+  const label = '"a *starred* quote" ([Discussion](https://evil.example/x) <b>b</b>)';
+  const md = robustnessSummary(1, 2, [
+    { id: "c", label, value: "partly supported", holds: 1, of: 2, differs: [] },
+  ]);
+  const html = markdownHtml(md);
+  const doc = new DOMParser().parseFromString(`<html><body>${html}</body></html>`, "text/html");
+  for (const a of doc.querySelectorAll("a")) assert.equal(a.textContent, a.getAttribute("href"));
+  assert.equal(doc.querySelectorAll("em, b, strong").length, 0, html);
+  assert.ok((doc.body.textContent ?? "").includes(label), html);
 });
 
 Deno.test("markdownText escapes what Markdown would read and leaves ordinary text as it is", () => {
