@@ -387,6 +387,19 @@ Deno.test("installAll installs every move or, when one fails, none", async () =>
     for (const f of ["new-a", "old-a", "old-b", "old-c"]) {
       assert.equal(await Deno.readTextFile(`${dir}/${f}`), f, `${f} restored`);
     }
+    // A rename that fails half-way (a folder that cannot take it: here one that is not there)
+    // is undone, and the message says so.
+    await assert.rejects(
+      () =>
+        installAll([
+          { from: `${dir}/new-a`, to: `${dir}/old-a` },
+          { from: `${dir}/old-c`, to: `${dir}/no-such-folder/c` },
+        ], `${dir}/backup`),
+      /^Error: No such file or directory .*no-such-folder\/c'; the files already moved were put back: nothing was changed$/,
+    );
+    for (const f of ["new-a", "old-a", "old-c"]) {
+      assert.equal(await Deno.readTextFile(`${dir}/${f}`), f, `${f} restored`);
+    }
     await installAll([
       { from: `${dir}/new-a`, to: `${dir}/old-a` },
       { from: null, to: `${dir}/old-b` },

@@ -124,7 +124,7 @@ async function writeDurably(path: string, text: string): Promise<void> {
 /**
  * Performs every move, or none: the moves are journaled in `backup`, then each replaced path is
  * renamed into `backup` and the new one into place; if a step fails, the steps done are undone in
- * reverse order and the error is rethrown. A process killed in the middle leaves the journal, and
+ * reverse order and the error is thrown again, saying that nothing was changed. A process killed in the middle leaves the journal, and
  * {@link recoverInstall} undoes what it did.
  *
  * @param moves the renames, in order (each `from` must exist)
@@ -181,7 +181,14 @@ export async function installAll(
       );
     }
     await Deno.remove(`${backup}/${JOURNAL}`);
-    throw e;
+    // Said, not only the system's reason: what is on disk is as before (code kept for ENOSPC).
+    const err = e as Error & { code?: unknown };
+    throw Object.assign(
+      new Error(`${err.message}; the files already moved were put back: nothing was changed`, {
+        cause: e,
+      }),
+      { code: err.code },
+    );
   }
   await Deno.rename(`${backup}/${JOURNAL}`, `${backup}/${DONE}`);
 }
