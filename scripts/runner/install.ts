@@ -124,8 +124,8 @@ async function writeDurably(path: string, text: string): Promise<void> {
 /**
  * Performs every move, or none: the moves are journaled in `backup`, then each replaced path is
  * renamed into `backup` and the new one into place; if a step fails, the steps done are undone in
- * reverse order and the error is thrown again, saying that nothing was changed. A process killed in the middle leaves the journal, and
- * {@link recoverInstall} undoes what it did.
+ * reverse order and the error is thrown again, saying that nothing was changed. A process killed
+ * in the middle leaves the journal, and {@link recoverInstall} undoes what it did.
  *
  * @param moves the renames, in order (each `from` must exist)
  * @param backup a folder on the same file system, empty or holding only a finished journal
