@@ -14,7 +14,7 @@
  * (exit 1). Nothing is changed unless every notebook succeeds: new notebooks and results are
  * installed together or not at all; an interrupted run (SIGINT, SIGTERM) changes nothing. A run
  * that is killed or loses its terminal (SIGHUP) leaves no kernel running, and the next run
- * removes the scratch folder it left. One run at a time on the same folders (a lock in `.tmp/`).
+ * removes the scratch folder it left. One run at a time on a folder (a lock in `.tmp/` for each).
  *
  * @module
  */
@@ -30,7 +30,7 @@ import {
   removeScratch,
   removeStoppedRuns,
 } from "./runner/install.ts";
-import { acquireLock } from "./runner/lock.ts";
+import { lockFolders } from "./runner/lock.ts";
 import { ranHere, recordRun } from "./runner/state.ts";
 import {
   collect,
@@ -91,7 +91,11 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
   warnOnOtherDeno();
   await Deno.mkdir(SCRATCH, { recursive: true });
   const key = runKey(dirs.notebooks, dirs.results);
-  const release = await acquireLock(`${SCRATCH}/${key}.lock`, "`deno task reproduce`");
+  const release = await lockFolders(
+    [dirs.notebooks, dirs.results],
+    SCRATCH,
+    "`deno task reproduce`",
+  );
   // Scratch folders of these folders' runs that ended without removing theirs (killed, or their
   // terminal closed): no such run is going, as this one holds the lock. One stopped while
   // installing is undone first, from its backup, which is removed only once all is back.
