@@ -431,7 +431,9 @@ function parseArgs(args: string[]): RunOptions | string {
     force: false,
     workers: navigator.hardwareConcurrency || 1,
     startupTimeout: 20,
-    dirs: { notebooks: NOTEBOOKS, results: RESULTS },
+    // Resolved as a folder given is: a results/ that links elsewhere is written where it points
+    // (replacing the link by a folder would undo where one keeps them).
+    dirs: { notebooks: resolveFolder(NOTEBOOKS, "/"), results: resolveFolder(RESULTS, "/") },
     keep: null,
   };
   // `deno task` runs in the project folder; a relative folder is from where it was typed.

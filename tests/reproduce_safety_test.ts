@@ -11,6 +11,7 @@ import { diskFullMessage, installAll, recoverInstall } from "../scripts/runner/i
 import { isOutputName } from "../scripts/runner/manifest.ts";
 import { collisions, entries } from "../scripts/runner/ownership.ts";
 import { REPRODUCE_ARGS, resolveFolder, ROOT, runKey } from "../scripts/runner/paths.ts";
+import { copyTree } from "./helpers/data_dir.ts";
 import { notebook, tree, writes } from "./helpers/notebook.ts";
 
 /** A scratch folder inside the repository (renames into place need the same file system). */
@@ -537,3 +538,27 @@ Deno.test(
     assert.equal(diskFullMessage(new Error("the kernel died"), "/repo/.tmp"), null);
   },
 );
+
+Deno.test("reproduce keeps the project's own results folder when it is a symbolic link, writing where it points", async () => {
+  // A copy of the project's code (no data: the fixture has no case template), whose results/ is
+  // a link to another folder of it, as one keeps results elsewhere.
+  const copy = await Deno.makeTempDir({ prefix: "project-copy-" });
+  try {
+    await copyTree(`${ROOT}/scripts`, `${copy}/scripts`);
+    await copyTree(`${ROOT}/lib`, `${copy}/lib`);
+    for (const f of ["deno.json", "deno.lock"]) await Deno.copyFile(`${ROOT}/${f}`, `${copy}/${f}`);
+    const install = await new Deno.Command("deno", { args: ["install", "--frozen"], cwd: copy })
+      .output();
+    assert.equal(install.code, 0, new TextDecoder().decode(install.stderr));
+    await fixture(copy);
+    await Deno.mkdir(`${copy}/kept-results`);
+    await symlink("kept-results", `${copy}/results`);
+    const out = await new Deno.Command("deno", { args: [...REPRODUCE_ARGS], cwd: copy }).output();
+    const dec = new TextDecoder();
+    assert.equal(out.code, 0, dec.decode(out.stdout) + dec.decode(out.stderr));
+    assert.ok((await Deno.lstat(`${copy}/results`)).isSymlink, "the link is kept");
+    assert.equal(await Deno.readTextFile(`${copy}/kept-results/tables/a.csv`), "x\n1\n");
+  } finally {
+    await Deno.remove(copy, { recursive: true });
+  }
+});
