@@ -64,7 +64,10 @@ export function safeHref(href: string): boolean {
 /** Attributes any element kept may carry. */
 const GLOBAL_ATTRIBUTES = ["align", "class", "dir", "lang", "title"];
 
-/** The elements a page keeps (what Markdown and the notebooks' tables make), with their own attributes. */
+/**
+ * The elements a page keeps (what Markdown and the notebooks' tables make), with the attributes
+ * each may carry besides {@link GLOBAL_ATTRIBUTES}.
+ */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   ...Object.fromEntries(
     ("abbr b blockquote br caption code dd del details div dl dt em figcaption figure h1 h2 h3 " +
