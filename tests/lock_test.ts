@@ -4,7 +4,7 @@
  * (SIGKILL) is free at once.
  */
 import assert from "node:assert/strict";
-import { acquireLock, LockedError } from "../scripts/runner/lock.ts";
+import { acquireLock, LockedError, lockFolders } from "../scripts/runner/lock.ts";
 
 /** A lock path in a scratch folder, removed after `fn`. */
 async function withLockPath(fn: (path: string) => Promise<void>) {
@@ -67,4 +67,22 @@ Deno.test("a lock whose process was killed (SIGKILL) is free at once", async () 
     assert.equal(await Deno.readTextFile(path), `${Deno.pid}\n`);
     await release();
   });
+});
+
+Deno.test("folder locks: a run sharing one folder with a running one is refused, and holds none", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "lock-test-" });
+  try {
+    const release = await lockFolders(["/repo/notebooks", "/repo/results"], dir, "`deno task x`");
+    await assert.rejects(
+      () => lockFolders(["/repo/notebooks", "/repo/a-other"], dir, "`deno task x`"),
+      LockedError,
+    );
+    // The refused run took none: its other folder (locked first, in order) is free again.
+    const other = await lockFolders(["/repo/a-other"], dir, "`deno task x`");
+    await other();
+    await release();
+    assert.deepEqual([...Deno.readDirSync(dir)], [], "every lock file removed");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -92,7 +92,7 @@ Deno.test("an HTML page loads nothing and carries no script or unsafe link, what
   );
   assert.match(
     page,
-    /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">/,
+    /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">/,
   );
   // Every link and image the page holds: http(s) or relative links, embedded images.
   const targets = [...page.matchAll(/<[a-z][^>]*?\s(href|src)="([^"]*)"/g)].map((

@@ -11,6 +11,7 @@ import { diskFullMessage, installAll, recoverInstall } from "../scripts/runner/i
 import { isOutputName } from "../scripts/runner/manifest.ts";
 import { collisions, entries } from "../scripts/runner/ownership.ts";
 import { REPRODUCE_ARGS, resolveFolder, ROOT, runKey } from "../scripts/runner/paths.ts";
+import { copyTree } from "./helpers/data_dir.ts";
 import { notebook, tree, writes } from "./helpers/notebook.ts";
 
 /** A scratch folder inside the repository (renames into place need the same file system). */
@@ -112,6 +113,103 @@ Deno.test("reproduce keeps files no run wrote in its results folder, and refuses
     assert.match(r.stderr, /results holds tables, which no run wrote .*nothing was changed$/m);
     assert.deepEqual(await tree(`${dir}/results`), before);
   } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("reproduce keeps files added to its results folder while it ran", async () => {
+  const dir = await scratch();
+  try {
+    await fixture(dir);
+    const results = `${dir}/results`;
+    let r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    // The notebook saves notes into the results folder while it runs, as a user would meanwhile.
+    await Deno.writeTextFile(
+      `${dir}/notebooks/00-a.ipynb`,
+      notebook([
+        writes("tables/a.csv", "x\n1\n"),
+        `await Deno.mkdir(${JSON.stringify(`${results}/mine`)});` +
+        `await Deno.writeTextFile(${JSON.stringify(`${results}/mine/notes.txt`)}, "mine");`,
+      ]),
+    );
+    r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(await Deno.readTextFile(`${results}/mine/notes.txt`), "mine", "kept");
+    assert.match(
+      r.stdout,
+      /^kept \.tmp\/safety-[^/]+\/results\/mine\/notes\.txt: not written by a run$/m,
+    );
+    assert.ok((await Deno.stat(`${results}/tables/a.csv`)).isFile, "the run's results installed");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("reproduce refuses a --notebooks folder with no notebook (a typo), and the results stay", async () => {
+  const dir = await scratch();
+  try {
+    await fixture(dir);
+    const results = `${dir}/results`;
+    let r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const before = await tree(results);
+    await Deno.mkdir(`${dir}/empty`);
+    for (const folder of ["notebook", "empty"]) {
+      r = await reproduce(`${dir}/${folder}`, results);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^error: \\.tmp/safety-[^/]+/${folder} holds no notebook to run\\b.*check --notebooks.*nothing was changed$`,
+          "m",
+        ),
+      );
+      assert.deepEqual(await tree(results), before, "the results are as they were");
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("reproduce writes into an empty folder left where it writes its results (files removed by hand)", async () => {
+  const dir = await scratch();
+  try {
+    await fixture(dir);
+    const results = `${dir}/results`;
+    let r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    await Deno.remove(`${results}/tables/a.csv`);
+    r = await reproduce(`${dir}/notebooks`, results);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(await Deno.readTextFile(`${results}/tables/a.csv`), "x\n1\n");
+    assert.doesNotMatch(r.stdout, /^kept /m, "the folder is the run's own");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("reproduce names a --results folder outside the repository as such (not a missing --allow-write flag)", async () => {
+  const dir = await scratch();
+  const outside = await Deno.makeTempDir({ prefix: "outside-results-" });
+  try {
+    await fixture(dir);
+    for (const results of [outside, `${outside}/new`]) {
+      const r = await reproduce(`${dir}/notebooks`, results);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^error: ${results} is outside the repository, where deno task reproduce may not ` +
+            "write: choose a folder inside it; nothing was changed$",
+          "m",
+        ),
+      );
+      assert.doesNotMatch(r.stderr, /allow-write/);
+    }
+    assert.deepEqual([...Deno.readDirSync(outside)], [], "nothing written there");
+  } finally {
+    await Deno.remove(outside, { recursive: true });
     await Deno.remove(dir, { recursive: true });
   }
 });
@@ -440,3 +538,27 @@ Deno.test(
     assert.equal(diskFullMessage(new Error("the kernel died"), "/repo/.tmp"), null);
   },
 );
+
+Deno.test("reproduce keeps the project's own results folder when it is a symbolic link, writing where it points", async () => {
+  // A copy of the project's code (no data: the fixture has no case template), whose results/ is
+  // a link to another folder of it, as one keeps results elsewhere.
+  const copy = await Deno.makeTempDir({ prefix: "project-copy-" });
+  try {
+    await copyTree(`${ROOT}/scripts`, `${copy}/scripts`);
+    await copyTree(`${ROOT}/lib`, `${copy}/lib`);
+    for (const f of ["deno.json", "deno.lock"]) await Deno.copyFile(`${ROOT}/${f}`, `${copy}/${f}`);
+    const install = await new Deno.Command("deno", { args: ["install", "--frozen"], cwd: copy })
+      .output();
+    assert.equal(install.code, 0, new TextDecoder().decode(install.stderr));
+    await fixture(copy);
+    await Deno.mkdir(`${copy}/kept-results`);
+    await symlink("kept-results", `${copy}/results`);
+    const out = await new Deno.Command("deno", { args: [...REPRODUCE_ARGS], cwd: copy }).output();
+    const dec = new TextDecoder();
+    assert.equal(out.code, 0, dec.decode(out.stdout) + dec.decode(out.stderr));
+    assert.ok((await Deno.lstat(`${copy}/results`)).isSymlink, "the link is kept");
+    assert.equal(await Deno.readTextFile(`${copy}/kept-results/tables/a.csv`), "x\n1\n");
+  } finally {
+    await Deno.remove(copy, { recursive: true });
+  }
+});

@@ -260,6 +260,17 @@ Deno.test(
         second.stderr,
         /error: another `deno task reproduce` is running \(process \d+\)/,
       );
+      // So is one on the same notebooks folder with other results: both would write its notebooks.
+      const other = await output(
+        new Deno.Command("deno", {
+          args: [...REPRODUCE, "--notebooks", `${dir}/notebooks`, "--results", `${dir}/other`],
+          cwd: ROOT,
+          stdout: "piped",
+          stderr: "piped",
+        }),
+      );
+      assert.equal(other.code, 1, other.stdout + other.stderr);
+      assert.match(other.stderr, /error: another `deno task reproduce` is running \(process \d+\)/);
       first.kill("SIGINT");
       const r = await first.output();
       const stderr = new TextDecoder().decode(r.stderr);

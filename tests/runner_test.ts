@@ -164,7 +164,7 @@ Deno.test("a kernel that dies just after the last cell is reported at once, nami
   const t0 = performance.now();
   await assert.rejects(
     () => run(['"fast"', dies], undefined, 20, 60),
-    /^NotebookError: fixture\.ipynb, In \[2\]: the kernel died/,
+    /^NotebookError: fixture\.ipynb, In \[2\]: the kernel died \(exit code 3\)/,
   );
   assert.ok(performance.now() - t0 < 30_000, "not after the 60 s cell timeout");
 });
@@ -385,6 +385,19 @@ Deno.test("installAll installs every move or, when one fails, none", async () =>
       ], `${dir}/backup`)
     );
     for (const f of ["new-a", "old-a", "old-b", "old-c"]) {
+      assert.equal(await Deno.readTextFile(`${dir}/${f}`), f, `${f} restored`);
+    }
+    // A rename that fails half-way (a folder that cannot take it: here one that is not there)
+    // is undone, and the message says so.
+    await assert.rejects(
+      () =>
+        installAll([
+          { from: `${dir}/new-a`, to: `${dir}/old-a` },
+          { from: `${dir}/old-c`, to: `${dir}/no-such-folder/c` },
+        ], `${dir}/backup`),
+      /^Error: No such file or directory .*no-such-folder\/c'; the files already moved were put back: nothing was changed$/,
+    );
+    for (const f of ["new-a", "old-a", "old-c"]) {
       assert.equal(await Deno.readTextFile(`${dir}/${f}`), f, `${f} restored`);
     }
     await installAll([

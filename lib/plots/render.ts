@@ -68,8 +68,20 @@ function wasmOnce(initWasm: (wasm: Uint8Array) => Promise<void>): Promise<void> 
 export function svgText(figure: Figure): string {
   const svg = figure.svg;
   if (!svg.getAttribute("xmlns")) svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  return svg.outerHTML + "\n";
+  return xmlCharacters(svg.outerHTML) + "\n";
 }
+
+/**
+ * Characters XML 1.0 does not allow: C0 controls but tab, line feed and carriage return; lone
+ * surrogates; U+FFFE and U+FFFF. One in a figure's text (a form feed in an article's text
+ * extracted from a PDF, say) would make the whole SVG unreadable, and its PNG fail.
+ */
+// deno-lint-ignore no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
+
+/** Text with what XML does not allow replaced: a vertical tab or form feed by a space, others by U+FFFD. */
+const xmlCharacters = (text: string) =>
+  text.replace(NOT_XML, (c) => c === "\v" || c === "\f" ? " " : "\ufffd");
 
 /**
  * Resolution of every PNG at print size, in dots per inch: 300, what journals ask of line art

@@ -391,12 +391,12 @@ function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null):
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { caseCaveats, loadCaseSeries, naturalCourseCaveat } from "#lib/mod.ts";
+ * import { caseCaveats, loadCaseSeries, markdownText, naturalCourseCaveat } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
  * const lines = caseCaveats(s, s.cases[0]).split("\n");
  * assert.ok(lines.every((l) => l.startsWith("- ")));
  * const control = lines.find((l) => l.startsWith("- There is no control"))!;
- * assert.ok(control.includes(naturalCourseCaveat(s.articles?.naturalHistory ?? [])));
+ * assert.ok(control.includes(markdownText(naturalCourseCaveat(s.articles?.naturalHistory ?? []))));
  * ```
  */
 export function caseCaveats(s: CaseSeries, c: Case): string {
@@ -437,7 +437,10 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
     : [];
   return [
     design,
-    `- There is no control: ${naturalCourseCaveat(s.articles?.naturalHistory ?? [])}.`,
+    // The figures' studies, measures and citations are text from the data (reference/).
+    `- There is no control: ${
+      markdownText(naturalCourseCaveat(s.articles?.naturalHistory ?? []))
+    }.`,
     ...drugs,
     "- Values and times come from words; every quantity is also reported at the bounds of its " +
     "interval (sensitivity notebook).",

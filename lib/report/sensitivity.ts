@@ -24,6 +24,7 @@ import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
 import { agree, casesListing, listing, plural } from "../prose.ts";
+import { markdownText } from "../markdown.ts";
 
 /**
  * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
@@ -338,6 +339,11 @@ export function robustnessSummary(
     `${holding} of ${plural(robust.length, "headline conclusion")} ` +
     `${agree(holding, "holds", "hold")} in every variant` +
     (fragile.length
-      ? `; ${listing(fragile.map((r) => `${r.label} is "${r.value}" in ${r.holds} of ${r.of}`))}.`
+      // A claim's label is its quote and where the article makes it: text from the data.
+      ? `; ${
+        listing(fragile.map((r) =>
+          `${markdownText(r.label)} is "${r.value}" in ${r.holds} of ${r.of}`
+        ))
+      }.`
       : ".");
 }

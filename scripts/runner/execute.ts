@@ -220,7 +220,11 @@ async function runJob(job: NotebookJob, ctx: JobContext): Promise<void> {
       if (!e.died) throw new NotebookError(job.name, e.cell, e.message);
       await session.stop();
       const status = session.kernel.status;
-      const how = status?.signal ? ` (killed by ${status.signal})` : "";
+      const how = status?.signal
+        ? ` (killed by ${status.signal})`
+        : status && status.code !== 0
+        ? ` (exit code ${status.code})`
+        : "";
       const cause = await logCause(logPath);
       throw new NotebookError(
         job.name,

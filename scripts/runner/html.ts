@@ -1,9 +1,10 @@
 /**
  * A notebook as a self-contained HTML page: its markdown cells rendered (by `marked`, raw HTML
  * shown as text), its code and outputs, its figures as `data:` images. The page loads nothing:
- * a Content-Security-Policy allows only inline styles and `data:` images, and every link that is
- * neither http(s) nor relative, and every image that is not a `data:` one, is removed from the
- * HTML the notebook carries (markdown cells, HTML and Markdown outputs).
+ * a Content-Security-Policy allows only inline styles and `data:` images, and the HTML the
+ * notebook carries (markdown cells, HTML and Markdown outputs) keeps only the elements and
+ * attributes Markdown and tables make ({@link sanitiseHtml}), links only when http(s) or
+ * relative, images only when embedded.
  *
  * @module
  */
@@ -12,8 +13,14 @@ import { parseHTML } from "linkedom";
 import { Buffer } from "node:buffer";
 import { ANSI, type Cell, type Notebook, type Output, PyFloat } from "./nbformat.ts";
 
-/** The page's Content-Security-Policy. */
-export const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+/**
+ * The page's Content-Security-Policy: nothing is fetched but embedded images and inline styles;
+ * `base-uri` and `form-action`, which `default-src` does not cover, forbid a `<base>` that would
+ * send relative links elsewhere and a form that would post there. (No policy stops a page from
+ * navigating away, as `<meta http-equiv="refresh">` does: {@link sanitiseHtml} keeps no `meta`.)
+ */
+export const CSP =
+  "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /**
  * HTML-escapes text (`&`, `<`, `>`, `"`, `'`).
@@ -54,18 +61,59 @@ export function safeHref(href: string): boolean {
   return scheme === null ? !h.startsWith("//") : /^https?$/i.test(scheme[1]);
 }
 
+/** Attributes any element kept may carry. */
+const GLOBAL_ATTRIBUTES = ["align", "class", "dir", "lang", "title"];
+
 /**
- * HTML with what a self-contained page must not carry removed: scripts, frames, objects, forms,
- * event attributes, links that are neither http(s) nor relative (kept as their text), images
- * that are not `data:` ones (kept as their alt text).
+ * The elements a page keeps (what Markdown and the notebooks' tables make), with the attributes
+ * each may carry besides {@link GLOBAL_ATTRIBUTES}.
+ */
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(
+    ("abbr b blockquote br caption code dd del details div dl dt em figcaption figure h1 h2 h3 " +
+      "h4 h5 h6 hr i ins kbd li mark p pre q s samp small span strong sub summary sup table " +
+      "tbody tfoot thead tr u ul var").split(" ").map((tag) => [tag, []]),
+  ),
+  a: ["href"],
+  img: ["src", "alt", "width", "height"],
+  td: ["colspan", "rowspan"],
+  th: ["colspan", "rowspan", "scope"],
+  col: ["span"],
+  colgroup: ["span"],
+  ol: ["start"],
+  input: ["type", "checked", "disabled"],
+};
+
+/**
+ * Elements removed with everything they hold: code, frames, forms, media, and those a browser
+ * parses otherwise than this module's parser (raw text, foreign content such as SVG and MathML,
+ * templates), whose content could come out as live markup in the page.
+ */
+const DROPPED = new Set(
+  ("applet audio base canvas embed form frame frameset head iframe link math meta noembed " +
+    "noframes noscript object plaintext portal script select style svg template textarea title " +
+    "video xmp").split(" "),
+);
+
+/**
+ * HTML with only what a self-contained page may carry: the elements Markdown and tables make
+ * (others are replaced by their content, and scripts, styles, frames, forms, media, SVG, MathML,
+ * comments and raw-text elements are removed with it) and their plain attributes (no event
+ * attribute, style, `srcset`…); links only when http(s) or relative (else kept as their text),
+ * images only when embedded (`data:image/`, else kept as their alt text). Nothing is kept whose
+ * parsing a browser could read otherwise (a comment closed by `--!>`, an attribute inside
+ * `<noscript>`), so what this parser sees is what the page shows.
  *
  * @param html an HTML fragment
  * @returns the fragment, sanitised
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sanitiseHtml } from "./html.ts";
  * const got = sanitiseHtml('<a href="javascript:x">a</a><img src="https://x/y.png" alt="y"><b onclick="x">b</b>');
- * if (got !== "ay<b>b</b>") throw new Error(got);
+ * assert.equal(got, "ay<b>b</b>");
+ * assert.equal(sanitiseHtml("<!--a--!><img src=x onerror=alert(1)>-->c"), "c");
+ * assert.equal(sanitiseHtml('<font color="red">t</font><svg><a href="/x">s</a></svg>'), "t");
  * ```
  */
 export function sanitiseHtml(html: string): string {
@@ -73,31 +121,42 @@ export function sanitiseHtml(html: string): string {
     `<!doctype html><html><body><div id="root">${html}</div></body></html>`,
   );
   const root = document.getElementById("root")!;
-  for (const el of [...root.querySelectorAll("script,iframe,object,embed,form,base,meta,link")]) {
-    el.remove();
-  }
-  for (const el of [...root.querySelectorAll("*")]) {
+  cleanChildren(root, document);
+  return root.innerHTML;
+}
+
+/** Cleans the children of a node of the parsed page (see {@link sanitiseHtml}). */
+function cleanChildren(node: Element, document: Document): void {
+  for (const child of [...node.childNodes]) {
+    if (child.nodeType === 3) continue; // text
+    if (child.nodeType !== 1) { // comments, processing instructions, CDATA
+      child.remove();
+      continue;
+    }
+    const el = child as Element;
+    const tag = el.localName.toLowerCase();
+    if (DROPPED.has(tag)) {
+      el.remove();
+      continue;
+    }
+    cleanChildren(el, document);
+    const own = ALLOWED[tag];
+    if (own === undefined) {
+      el.replaceWith(...el.childNodes);
+      continue;
+    }
     for (const attr of [...el.attributes]) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith("on") || name === "srcset" || name === "formaction") {
-        el.removeAttribute(attr.name);
-      }
+      if (!GLOBAL_ATTRIBUTES.includes(name) && !own.includes(name)) el.removeAttribute(attr.name);
     }
-    const tag = el.tagName.toLowerCase();
-    if (el.hasAttribute("href") && !safeHref(el.getAttribute("href")!)) {
-      if (tag === "a") el.replaceWith(...el.childNodes);
-      else el.removeAttribute("href");
-    }
-    if (el.hasAttribute("xlink:href") && !safeHref(el.getAttribute("xlink:href")!)) {
-      el.removeAttribute("xlink:href");
-    }
-    if (tag === "img" && !/^data:image\//i.test(el.getAttribute("src") ?? "")) {
+    if (tag === "a" && el.hasAttribute("href") && !safeHref(el.getAttribute("href")!)) {
+      el.replaceWith(...el.childNodes);
+    } else if (tag === "img" && !/^data:image\//i.test(el.getAttribute("src") ?? "")) {
       el.replaceWith(document.createTextNode(el.getAttribute("alt") ?? ""));
-    } else if (el.hasAttribute("src") && !/^data:/i.test(el.getAttribute("src")!)) {
-      el.removeAttribute("src");
+    } else if (tag === "input" && el.getAttribute("type")?.toLowerCase() !== "checkbox") {
+      el.remove();
     }
   }
-  return root.innerHTML;
 }
 
 const text = (s: unknown) => Array.isArray(s) ? s.join("") : String(s ?? "");
@@ -115,16 +174,16 @@ function outputHtml(out: Output): string {
   }
   const data: Record<string, unknown> = out.data ?? {};
   const meta = (out.metadata ?? {}) as Record<string, { width?: unknown; height?: unknown }>;
-  if (typeof data["image/png"] === "string") {
+  // Base64 only: any other character could close the attribute it is written into.
+  const png = typeof data["image/png"] === "string" ? data["image/png"].replace(/\s/g, "") : "";
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(png)) {
     const m = meta["image/png"] ?? {};
     const size = (["width", "height"] as const).map((k) => {
       const v = m[k] instanceof PyFloat ? m[k].value : m[k];
       return typeof v === "number" && v > 0 ? ` ${k}="${v}"` : "";
     }).join("");
     const alt = escapeHtml(text(data["text/plain"]));
-    return `<img src="data:image/png;base64,${
-      text(data["image/png"]).replace(/\s/g, "")
-    }"${size} alt="${alt}">`;
+    return `<img src="data:image/png;base64,${png}"${size} alt="${alt}">`;
   }
   if (data["image/svg+xml"] !== undefined) {
     const b64 = Buffer.from(text(data["image/svg+xml"])).toString("base64");

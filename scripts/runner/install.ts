@@ -46,6 +46,13 @@ export async function checkWritable(folders: string[], scratch: string): Promise
         const probe = await Deno.makeTempFile({ dir, prefix: ".reproduce-probe-" });
         await Deno.remove(probe);
       } catch (e) {
+        // The task may write only inside the repository (`--allow-write=.`).
+        if (e instanceof Deno.errors.NotCapable) {
+          throw new NotWritableError(
+            `${folder} is outside the repository, where deno task reproduce may not write: ` +
+              "choose a folder inside it; nothing was changed",
+          );
+        }
         throw new NotWritableError(
           `cannot write to ${dir} (${(e as Error).message.split(":")[0]}); nothing was changed`,
         );
@@ -117,8 +124,8 @@ async function writeDurably(path: string, text: string): Promise<void> {
 /**
  * Performs every move, or none: the moves are journaled in `backup`, then each replaced path is
  * renamed into `backup` and the new one into place; if a step fails, the steps done are undone in
- * reverse order and the error is rethrown. A process killed in the middle leaves the journal, and
- * {@link recoverInstall} undoes what it did.
+ * reverse order and the error is thrown again, saying that nothing was changed. A process killed
+ * in the middle leaves the journal, and {@link recoverInstall} undoes what it did.
  *
  * @param moves the renames, in order (each `from` must exist)
  * @param backup a folder on the same file system, empty or holding only a finished journal
@@ -174,7 +181,14 @@ export async function installAll(
       );
     }
     await Deno.remove(`${backup}/${JOURNAL}`);
-    throw e;
+    // Said, not only the system's reason: what is on disk is as before (code kept for ENOSPC).
+    const err = e as Error & { code?: unknown };
+    throw Object.assign(
+      new Error(`${err.message}; the files already moved were put back: nothing was changed`, {
+        cause: e,
+      }),
+      { code: err.code },
+    );
   }
   await Deno.rename(`${backup}/${JOURNAL}`, `${backup}/${DONE}`);
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { sha256 } from "./files.ts";
 
 /** Thrown when another run holds the lock. */
 export class LockedError extends Error {
@@ -62,4 +63,44 @@ export async function acquireLock(path: string, what: string): Promise<() => Pro
     };
   }
   throw new LockedError(`could not take the lock ${path}: it was replaced at every attempt`);
+}
+
+/**
+ * Takes the lock of each folder (a file in `dir` named after it), or none: two runs never write
+ * one folder at once, whatever their other folders (a run on the same notebooks with other
+ * results would write the same notebooks). Holding all, a run also excludes every run on the same
+ * folders.
+ *
+ * @param folders the folders a run writes
+ * @param dir where the lock files are
+ * @param what what holds them, for the message
+ * @returns the function that releases them all
+ * @throws {LockedError} when another process holds one; none is then held
+ * @example
+ * ```ts ignore
+ * import { lockFolders } from "./lock.ts";
+ * const release = await lockFolders(["/repo/notebooks", "/repo/results"], ".tmp", "`deno task x`");
+ * await release();
+ * ```
+ */
+export async function lockFolders(
+  folders: readonly string[],
+  dir: string,
+  what: string,
+): Promise<() => Promise<void>> {
+  const held: (() => Promise<void>)[] = [];
+  const releaseAll = async () => {
+    for (const release of held.toReversed()) await release();
+  };
+  try {
+    for (const folder of [...new Set(folders)].sort()) {
+      held.push(
+        await acquireLock(`${dir}/folder-${sha256(folder).slice(0, 12)}.lock`, what),
+      );
+    }
+  } catch (e) {
+    await releaseAll();
+    throw e;
+  }
+  return releaseAll;
 }

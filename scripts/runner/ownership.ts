@@ -127,9 +127,19 @@ export async function foreignEntries(
 export function collisions(foreign: readonly Entry[], produced: Iterable<string>): string[] {
   const paths = [...produced];
   return foreign.filter((e) =>
-    paths.some((p) => p === e.path || p.startsWith(`${e.path}/`) || e.path.startsWith(`${p}/`))
+    paths.some((p) =>
+      p === e.path || (p.startsWith(`${e.path}/`) && !inNewTree(e, paths)) ||
+      e.path.startsWith(`${p}/`)
+    )
   ).map((e) => e.path);
 }
+
+/**
+ * Whether an entry is an empty folder that the new tree has too (a folder of the run's whose
+ * files were removed by hand): it is in nobody's way, and there is nothing in it to carry over.
+ */
+const inNewTree = (e: Entry, produced: readonly string[]) =>
+  e.kind === "empty folder" && produced.some((p) => p.startsWith(`${e.path}/`));
 
 /**
  * The sha256 of a regular file, `null` when there is none, or `"not a file"` for anything else
@@ -233,6 +243,7 @@ export async function installMoves(
     );
   }
   for (const e of o.foreign) {
+    if (inNewTree(e, o.produced)) continue;
     const to = `${o.work}/results/${e.path}`;
     await Deno.mkdir(to.replace(/\/[^/]+$/, ""), { recursive: true });
     moves.push({ from: `${o.dirs.results}/${e.path}`, to });
