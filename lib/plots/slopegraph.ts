@@ -347,6 +347,8 @@ function placeMiddleLabels(
   // From the highest value down, so that each label can take the room below its dot before the
   // next one down needs it.
   const byValue = [...slopes].sort((a, b) => b.points[1].v - a.points[1].v);
+  // The labels placed so far (of dots as high or higher), each with its box's middle.
+  const placed: { v: number; mid: number }[] = [];
   for (const s of byValue) {
     const p = s.points[1];
     const [cx, cy] = [x(1), y(p.v)];
@@ -368,16 +370,21 @@ function placeMiddleLabels(
       ]),
     ];
     // Labels keep their dots' order: none above a higher dot's centre or below a lower one's,
-    // so that a value is never read as its neighbour's (where a spot that keeps it exists).
+    // and none above the label of a higher dot (on the other side of the column, a label moved
+    // up clear of the crowd), so that a value is never read as its neighbour's (where a spot
+    // that keeps it exists).
     const others = slopes.filter((o) => o !== s).map((o) => y(o.points[1].v));
     const kept = spots.filter(([tx, ty, a]) => {
       const b = textBox(p.text, tx, ty, size, a);
       const mid = b.y + b.height / 2;
-      return others.every((oy) => oy < cy ? mid > oy : oy > cy ? mid < oy : true);
+      return others.every((oy) => oy < cy ? mid > oy : oy > cy ? mid < oy : true) &&
+        placed.every((l) => l.v === p.v || mid > l.mid);
     });
     const usable = kept.length ? kept : spots;
     const boxes = usable.map(([tx, ty, a]) => textBox(p.text, tx, ty, size, a));
-    const [tx, ty, a] = usable[placeLabel(boxes, obstacles, bounds)];
+    const best = placeLabel(boxes, obstacles, bounds);
+    const [tx, ty, a] = usable[best];
+    placed.push({ v: p.v, mid: boxes[best].y + boxes[best].height / 2 });
     g.appendChild(textElement(p.text, tx, ty, {
       size,
       anchor: a,
