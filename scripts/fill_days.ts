@@ -113,6 +113,16 @@ export async function fillDays(dir: string): Promise<Filled> {
 }
 
 if (import.meta.main) {
+  // As validate does: an option (`--help`) or a second folder is a usage error, not a folder.
+  const wrong = Deno.args.length > 1
+    ? `expected at most one data folder, got ${Deno.args.length} arguments`
+    : Deno.args[0]?.startsWith("-")
+    ? `unknown option '${Deno.args[0]}'`
+    : null;
+  if (wrong) {
+    console.error(`fill-days: ${wrong}\nusage: deno task fill-days [dataDir]`);
+    Deno.exit(2);
+  }
   const dir = Deno.args[0] === undefined ? DEFAULT_DATA_DIR : typedPath(Deno.args[0]);
   try {
     const { text, changed } = await fillDays(dir);

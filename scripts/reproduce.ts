@@ -424,6 +424,9 @@ export function otherDeno(committed: string | undefined): string | null {
 const USAGE = "usage: deno task reproduce [--check [--keep DIR]] [--force] [--workers N] " +
   "[--startup-timeout SECONDS] [--notebooks DIR] [--results DIR]";
 
+/** The flags that take a value (the word after them). */
+const VALUED = new Set(["--notebooks", "--results", "--keep", "--workers", "--startup-timeout"]);
+
 /** Parses the command line; a string is a usage error. */
 function parseArgs(args: string[]): RunOptions | string {
   const options: RunOptions = {
@@ -443,6 +446,7 @@ function parseArgs(args: string[]): RunOptions | string {
     const value = args[i + 1];
     if (a === "--check") options.check = true;
     else if (a === "--force") options.force = true;
+    else if (!VALUED.has(a)) return `unknown argument ${a}`;
     else if (value === undefined) return `${a}: a value is needed`;
     else if (a === "--notebooks") options.dirs.notebooks = folder(args[++i]);
     else if (a === "--results") options.dirs.results = folder(args[++i]);
@@ -452,13 +456,17 @@ function parseArgs(args: string[]): RunOptions | string {
       if (!(Number.isInteger(n) && n > 0)) return `${a}: a positive whole number is needed`;
       if (a === "--workers") options.workers = n;
       else options.startupTimeout = n;
-    } else return `unknown argument ${a}`;
+    }
   }
   if (options.keep && !options.check) return "--keep goes with --check";
   return options;
 }
 
 if (import.meta.main) {
+  if (Deno.args.includes("--help") || Deno.args.includes("-h")) {
+    console.log(USAGE);
+    Deno.exit(0);
+  }
   const parsed = parseArgs(Deno.args);
   if (typeof parsed === "string") {
     console.error(`${parsed}\n${USAGE}`);

@@ -9,10 +9,10 @@ import { ROOT } from "../scripts/runner/paths.ts";
 
 /** Runs `deno task fill-days dir` as a user would: its exit code, standard output and error. */
 async function fillDaysTask(
-  dir: string,
+  ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = await new Deno.Command("deno", {
-    args: ["task", "--quiet", "fill-days", dir],
+    args: ["task", "--quiet", "fill-days", ...args],
     cwd: ROOT,
     stdout: "piped",
     stderr: "piped",
@@ -102,5 +102,20 @@ Deno.test("fill-days: a folder without timepoints.csv is named, exit 1, nothing 
     assert.deepEqual([...Deno.readDirSync(dir)], []);
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("fill-days: an option or a second folder is a usage error, exit 2, nothing read", async () => {
+  // `--help` was taken for a folder: "…/--help/timepoints.csv: No such file or directory".
+  for (const args of [["--help"], ["--check"], ["data", "data"]]) {
+    const { code, stdout, stderr } = await fillDaysTask(...args);
+    assert.equal(code, 2, args.join(" "));
+    assert.equal(stdout, "");
+    assert.match(
+      stderr,
+      /^fill-days: .*\nusage: deno task fill-days \[dataDir\]\n$/,
+      args.join(" "),
+    );
+    assert.doesNotMatch(stderr, /timepoints\.csv/);
   }
 });

@@ -71,7 +71,7 @@ interface Cell {
   cell_type: string;
   source: string | string[];
   execution_count: number | null;
-  outputs: { output_type: string }[];
+  outputs: { output_type: string; data?: Record<string, string | string[]> }[];
   metadata: { tags?: string[] };
 }
 interface Meta {
@@ -126,7 +126,7 @@ Deno.test("re-executing every notebook reproduces the committed notebooks and re
   assert.match(stdout, /check passed: \d+ files identical/);
 });
 
-Deno.test("every code cell is executed and none has an error output, committed or re-executed", async () => {
+Deno.test("every code cell is executed and none has an error output or shows a promise, committed or re-executed", async () => {
   const committed = sources.filter((p) => !p.startsWith("templates/"));
   const fresh = await produced();
   assert.deepEqual([...fresh.keys()].sort(), committed.sort(), "the same notebooks");
@@ -149,6 +149,10 @@ Deno.test("every code cell is executed and none has an error output, committed o
         assert.ok(c.execution_count !== null, `${where} ${p} cell ${i} not executed`);
         for (const o of c.outputs) {
           assert.notEqual(o.output_type, "error", `${where} ${p} cell ${i}`);
+          // A promise as the cell's value: a display helper (showTable, showFigure, …) the cell
+          // did not await, shown as "Promise { <pending> }" in the notebook and its page.
+          const plain = [o.data?.["text/plain"] ?? []].flat().join("");
+          assert.doesNotMatch(plain, /^Promise \{/, `${where} ${p} cell ${i}: await its value`);
         }
       }
     }

@@ -16,6 +16,32 @@ Deno.test("the runner's tests and benchmarks run reproduce exactly as `deno task
   assert.deepEqual(await denoTaskArgs("reproduce"), REPRODUCE_ARGS);
 });
 
+Deno.test("reproduce: a misspelt flag is an unknown argument, --help prints the usage", async () => {
+  const run = (...args: string[]) =>
+    output(
+      new Deno.Command("deno", {
+        args: [...REPRODUCE, ...args],
+        cwd: ROOT,
+        stdout: "piped",
+        stderr: "piped",
+      }),
+    );
+  // Last on the line, it was taken for a flag missing its value ("--chek: a value is needed").
+  for (const args of [["--chek"], ["--force", "--chek"], ["--chek", "--force"]]) {
+    const { code, stderr } = await run(...args);
+    assert.equal(code, 2, args.join(" "));
+    assert.match(stderr, /^unknown argument --chek\nusage: deno task reproduce /m, args.join(" "));
+  }
+  const missing = await run("--workers");
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /^--workers: a value is needed\n/m);
+  for (const flag of ["--help", "-h"]) {
+    const help = await run(flag);
+    assert.equal(help.code, 0, flag);
+    assert.match(help.stdout, /^usage: deno task reproduce /, flag);
+  }
+});
+
 /** A scratch folder inside the repository (renames into place need the same file system). */
 async function scratch(): Promise<string> {
   await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });

@@ -15,16 +15,9 @@ import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
-import { type Anchor, type Obstacles, placeLabel, spread, textBox, wrapText } from "./layout.ts";
-import {
-  caseColor,
-  type FigureWidth,
-  figureWidth,
-  GREY,
-  MARKER_RADIUS,
-  STROKE,
-  TYPE,
-} from "./theme.ts";
+import { type Obstacles, spread, textBox, wrapText } from "./layout.ts";
+import { placeMiddleLabels } from "./slope_labels.ts";
+import { caseColor, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
 import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
 import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
@@ -317,74 +310,6 @@ function drawValueAxis(
     stroke: GREY.ink,
     "stroke-width": STROKE.thin,
   }));
-}
-
-/**
- * The middle column's values, where no line runs through them: beside the dot, above or below
- * its lines, clear of every line, dot and label already placed (`o.obstacles`), in their dots'
- * vertical order.
- */
-function placeMiddleLabels(
-  g: Element,
-  slopes: readonly Slope[],
-  x: (v: number) => number,
-  y: (v: number) => number,
-  o: { obstacles: Obstacles; width: number },
-): void {
-  const obstacles = o.obstacles;
-  for (const s of slopes) {
-    for (let i = 1; i < s.points.length; i++) {
-      const [a, b] = [s.points[i - 1], s.points[i]];
-      obstacles.segments.push({ x1: x(a.column), y1: y(a.v), x2: x(b.column), y2: y(b.v) });
-    }
-    for (const p of s.points) {
-      const r = MARKER_RADIUS + 1;
-      obstacles.boxes.push({ x: x(p.column) - r, y: y(p.v) - r, width: 2 * r, height: 2 * r });
-    }
-  }
-  const bounds = { x: 0, y: 0, width: o.width, height: y(0) + 8 };
-  const size = TYPE.small;
-  // From the highest value down, so that each label can take the room below its dot before the
-  // next one down needs it.
-  const byValue = [...slopes].sort((a, b) => b.points[1].v - a.points[1].v);
-  for (const s of byValue) {
-    const p = s.points[1];
-    const [cx, cy] = [x(1), y(p.v)];
-    const r = MARKER_RADIUS + 2;
-    const spots: [number, number, Anchor][] = [
-      [cx + r, cy - r, "start"],
-      [cx + r, cy + r + size * 0.8, "start"],
-      [cx - r, cy - r, "end"],
-      [cx - r, cy + r + size * 0.8, "end"],
-      [cx, cy - r - 2, "middle"],
-      [cx, cy + r + size, "middle"],
-      [cx + r + 2, cy + size * 0.36, "start"],
-      [cx - r - 2, cy + size * 0.36, "end"],
-      ...[1, 2, 3].flatMap((k): [number, number, Anchor][] => [
-        [cx + r, cy - r - k * size, "start"],
-        [cx + r, cy + r + size * 0.8 + k * size, "start"],
-        [cx - r, cy - r - k * size, "end"],
-        [cx - r, cy + r + size * 0.8 + k * size, "end"],
-      ]),
-    ];
-    // Labels keep their dots' order: none above a higher dot's centre or below a lower one's,
-    // so that a value is never read as its neighbour's (where a spot that keeps it exists).
-    const others = slopes.filter((o) => o !== s).map((o) => y(o.points[1].v));
-    const kept = spots.filter(([tx, ty, a]) => {
-      const b = textBox(p.text, tx, ty, size, a);
-      const mid = b.y + b.height / 2;
-      return others.every((oy) => oy < cy ? mid > oy : oy > cy ? mid < oy : true);
-    });
-    const usable = kept.length ? kept : spots;
-    const boxes = usable.map(([tx, ty, a]) => textBox(p.text, tx, ty, size, a));
-    const [tx, ty, a] = usable[placeLabel(boxes, obstacles, bounds)];
-    g.appendChild(textElement(p.text, tx, ty, {
-      size,
-      anchor: a,
-      fill: caseColor(s.index),
-      halo: true,
-    }));
-  }
 }
 
 /** A case the slopegraph draws: its place in the series and its values before and on the drug. */

@@ -117,13 +117,18 @@ Deno.test("a figure of the series that would draw no case says why instead (a dr
 });
 
 Deno.test("a figure of the series that draws a case of the project's data is not omitted", async () => {
-  const series = await loadCaseSeries(TEST_DATA_DIR);
-  // Left out: a record the study draws only from more cases than the series has.
-  const drawable = seriesRecords().filter((d) =>
-    !d.minCases || d.minCases(series.study) <= series.cases.length
-  );
-  assert.ok(drawable.length > 0);
-  for (const d of drawable) {
+  const loaded = await loadCaseSeries(TEST_DATA_DIR);
+  // The fewest cases each figure is drawn from (the study's min_cases_*, a record's minCases) set
+  // to 0: that rule is checked above, and whether the data has enough cases for it is no defect.
+  // (Filtered on the number of cases in the data, an article whose case never takes the drug
+  // turned this red: 5 cases, only 4 of them with a percent reduction for the responder curve.)
+  const study = Object.fromEntries(
+    Object.entries(loaded.study).map(([k, v]) => [k, /^minCases/.test(k) ? 0 : v]),
+  ) as unknown as Study;
+  const series = { ...loaded, study, cases: loaded.cases.map((c) => ({ ...c, study })) };
+  assert.ok(seriesRecords().length > 0);
+  for (const d of seriesRecords()) {
+    assert.equal(d.minCases?.(study) ?? 0, 0, `${d.name}: minCases reads a minCases* field`);
     if (d.build(series).data.length === 0) continue;
     assert.equal(d.omission(series), null, d.name);
   }
