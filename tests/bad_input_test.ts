@@ -392,13 +392,16 @@ Deno.test("a UTF-16 file is named as such (with or without byte-order mark)", as
   }
 });
 
-Deno.test("a missing source text is named by its path, once", async () => {
+Deno.test("a missing source text is named by its path, once, with the quotes left unchecked", async () => {
   const dir = await copyData();
   await Deno.remove(`${dir}/sources/nagoshi-2012.txt`);
   const e = await errorOf(dir);
-  assert.deepEqual(e.issues.filter((i) => i.file.startsWith("sources/")).map(formatIssue), [
-    "sources/nagoshi-2012.txt::: file not found",
-  ]);
+  const lines = e.issues.filter((i) => i.file.startsWith("sources/")).map(formatIssue);
+  assert.equal(lines.length, 1, lines.join("\n"));
+  assert.match(
+    lines[0],
+    /^sources\/nagoshi-2012\.txt::: file not found; so the \d+ quotes citing it were not checked against its text \(in cases\.csv:2, /,
+  );
   assert.ok(!e.issues.some((i) => /quote not found/.test(i.message)), "no knock-on quote errors");
 });
 
@@ -851,9 +854,11 @@ Deno.test("a file larger than its kind may be is refused before reading, by name
   await Deno.truncate(`${dir}/events.csv`, 2 ** 30 + 1);
   const lines = (await errorOf(dir)).issues.map(formatIssue);
   assert.ok(
-    lines.includes(
-      "sources/nagoshi-2012.txt::: is 17,825,792 bytes, more than the 16 MiB a file of its " +
-        "kind may hold (data/README.md): refused before reading",
+    lines.some((l) =>
+      l.startsWith(
+        "sources/nagoshi-2012.txt::: is 17,825,792 bytes, more than the 16 MiB a file of its " +
+          "kind may hold (data/README.md): refused before reading; so the ",
+      )
     ),
     lines.join("\n"),
   );

@@ -60,6 +60,11 @@ export class LoadContext {
   timesKnown = false;
   /** By case and time id, the line of each time point whose row failed its schema. */
   readonly invalid: Map<string, Map<string, number>> = new Map();
+  /**
+   * Sources whose text was not read, each with the problem reported that says why (the quotes
+   * citing them are counted there, not checked).
+   */
+  readonly unreadTexts: Map<string, DataIssue> = new Map();
   /** The derived time points. */
   resolved: Resolved = { times: new ByCase(), roots: new Map(), derived: new ByCase() };
   /** The first report of each unknown case or time id, by file (and case). */
@@ -81,7 +86,19 @@ export class LoadContext {
     readonly dataDir: string,
     readonly replace?: ReadonlyMap<string, string>,
   ) {
-    this.check = provenance(this.texts, this.issues);
+    this.check = provenance(this.texts, this.issues, (sourceId, file, row) => {
+      const where = this.unreadTexts.get(sourceId);
+      if (where === undefined) return; // an unknown source: reported where it is named
+      this.issues.knockOn(
+        `text ${sourceId}`,
+        where,
+        `${file}:${row}`,
+        true,
+        (n, refs) =>
+          `so ${n === 1 ? "the quote" : `the ${n} quotes`} citing it ${n === 1 ? "was" : "were"} ` +
+          `not checked against its text (in ${refs})`,
+      );
+    });
   }
 
   /**

@@ -52,7 +52,15 @@ export class Issues implements IssueSink {
   /** Counts of rows not checked because they refer to something already reported. */
   #knockOns = new Map<
     string,
-    { issue: DataIssue; refs: string[]; n: number; append: boolean }
+    {
+      issue: DataIssue;
+      refs: string[];
+      /** Whether more rows than `refs` names were counted. */
+      more: boolean;
+      n: number;
+      append: boolean;
+      phrase?: (n: number, refs: string) => string;
+    }
   >();
 
   push(issue: DataIssue): void {
@@ -69,21 +77,34 @@ export class Issues implements IssueSink {
 
   /**
    * Records that the row at `ref` was not checked because of the problem `key`, reported at
-   * `where`. With `append`, `where` is an issue already pushed whose message gets the count;
-   * otherwise one issue per key is added at `where`, saying how many rows and which.
+   * `where`. With `append`, `where` is an issue already pushed whose message gets the count
+   * (worded by `phrase`, given the count and the rows named, when given); otherwise one issue per
+   * key is added at `where`, saying how many rows and which.
    */
-  knockOn(key: string, where: DataIssue, ref: string, append = false): void {
-    const k = this.#knockOns.get(key) ?? { issue: where, refs: [], n: 0, append };
+  knockOn(
+    key: string,
+    where: DataIssue,
+    ref: string,
+    append = false,
+    phrase?: (n: number, refs: string) => string,
+  ): void {
+    const k = this.#knockOns.get(key) ??
+      { issue: where, refs: [], more: false, n: 0, append, phrase };
     k.n++;
-    if (k.refs.length < 5) k.refs.push(ref);
+    if (k.refs.at(-1) !== ref) { // a row named once, however many of its cells refer
+      if (k.refs.length < 5) k.refs.push(ref);
+      else k.more = true;
+    }
     this.#knockOns.set(key, k);
   }
 
   /** The error, problems in reporting order, or null when there are none. */
   error(): DataValidationError | null {
-    for (const { issue, refs, n, append } of this.#knockOns.values()) {
-      const more = n > refs.length ? ", ..." : "";
-      const counted = append
+    for (const { issue, refs, n, append, phrase, ...k } of this.#knockOns.values()) {
+      const more = k.more ? ", ..." : "";
+      const counted = phrase
+        ? `; ${phrase(n, refs.join(", ") + more)}`
+        : append
         ? `; ${n} more row${n === 1 ? "" : "s"} of this file with it (${refs.join(", ")}${more})`
         : `: ${n} row${n === 1 ? " that refers" : "s that refer"} to it ` +
           `${n === 1 ? "was" : "were"} not checked against it (${refs.join(", ")}${more})`;

@@ -25,6 +25,8 @@ const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
  *
  * @param texts Each source's text (normalised), by `source_id`.
  * @param issues Where problems go.
+ * @param unchecked Told of each quote not checked because its source has no text here (the
+ *   source's own problem says why), with the quote's file and row.
  * @returns The checks: `quote` and `number`.
  *
  * @example
@@ -38,7 +40,11 @@ const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
  * assert.equal(issues.length, 1); // 6.6 does not state 6
  * ```
  */
-export function provenance(texts: Map<string, string>, issues: IssueSink) {
+export function provenance(
+  texts: Map<string, string>,
+  issues: IssueSink,
+  unchecked?: (sourceId: string, file: string, row: number) => void,
+) {
   const hintsByFile = new Map<string, Map<string, number>>();
   let lastFile = "";
   let hints = new Map<string, number>();
@@ -78,7 +84,10 @@ export function provenance(texts: Map<string, string>, issues: IssueSink) {
         lastText = texts.get(sourceId);
       }
       const text = lastText;
-      if (text === undefined) return quote;
+      if (text === undefined) {
+        unchecked?.(sourceId, file, row);
+        return quote;
+      }
       if (file !== lastFile) {
         lastFile = file;
         hints = hintsByFile.get(file) ?? new Map();

@@ -47,3 +47,39 @@ Deno.test("problems come out whole files first, then rows by table order and lin
   assert.deepEqual(e.issues.map((i) => i.message), ["text", "header", "b", "a", "c"]);
   assert.equal(e.total, 5);
 });
+
+Deno.test("the quotes citing a source whose text was not read are counted at its problem, not dropped", async (t) => {
+  const { checkSources } = await import("../../lib/data/checks/sources.ts");
+  const table = (path: string) =>
+    new Map([[
+      "sources.csv",
+      `source_id,citation,doi,pmid,licence,text_path\na,A,,,CC-BY-4.0,${path}\n`,
+    ]]);
+  const quoteAll = (ctx: LoadContext) => {
+    ctx.check.quote("cases.csv", 2, "a", "cause_quote", "lost a limb");
+    ctx.check.quote("cases.csv", 2, "a", "sds_quote", "scored 48");
+    ctx.check.quote("timepoints.csv", 5, "a", "quote", "on day 9");
+    ctx.check.quote("timepoints.csv", 6, "zz", "quote", "an unknown source: not counted here");
+    return ctx.issues.error()!.issues.map((i) => `${i.file}:${i.row ?? ""}: ${i.message}`);
+  };
+  await t.step("a text_path not named after its source", () => {
+    const ctx = new LoadContext("/nowhere/", "/nowhere", table("sources/b.txt"));
+    checkSources(ctx);
+    assert.deepEqual(quoteAll(ctx), [
+      "sources.csv:2: must be sources/a.txt (the text is named after its source_id); so the 3 " +
+      "quotes citing it were not checked against its text (in cases.csv:2, timepoints.csv:5)",
+    ]);
+  });
+  await t.step("a text that is not there", () => {
+    const ctx = new LoadContext("/nowhere/", "/nowhere", table("sources/a.txt"));
+    checkSources(ctx);
+    const [message] = quoteAll(ctx);
+    assert.match(message, /^sources\/a\.txt:: .+; so the 3 quotes citing it were not checked/);
+  });
+  await t.step("one quote is one quote", () => {
+    const ctx = new LoadContext("/nowhere/", "/nowhere", table("sources/b.txt"));
+    checkSources(ctx);
+    ctx.check.quote("cases.csv", 2, "a", "cause_quote", "lost a limb");
+    assert.match(ctx.issues.error()!.issues[0].message, /; so the quote citing it was not checked/);
+  });
+});

@@ -69,12 +69,14 @@ export function checkSources(ctx: LoadContext): Map<string, Source> {
     }
     if (r === null) return;
     if (r.text_path !== `sources/${r.source_id}.txt`) {
-      issues.push({
+      const issue = {
         file: "sources.csv",
         row,
         column: "text_path",
         message: `must be sources/${r.source_id}.txt (the text is named after its source_id)`,
-      });
+      };
+      issues.push(issue);
+      ctx.unreadTexts.set(r.source_id, issue);
       return;
     }
     sourceRows.push({ r, row });
@@ -104,6 +106,7 @@ export function checkSources(ctx: LoadContext): Map<string, Source> {
       }
     }
     for (const issue of problems) issues.pushFile(issue);
+    if (text === null && problems.length) ctx.unreadTexts.set(r.source_id, problems[0]);
   }
   return sources;
 }
