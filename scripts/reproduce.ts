@@ -45,6 +45,7 @@ import { fileState, foreignEntries, installMoves } from "./runner/ownership.ts";
 import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
 import { NOTEBOOKS, resolveFolder, RESULTS, runKey, SCRATCH, shown } from "./runner/paths.ts";
 import { typedPath } from "./typed_path.ts";
+import { onStopSignal } from "./stop_signals.ts";
 
 /** Options of {@link run}. */
 export interface RunOptions {
@@ -445,10 +446,7 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   const controller = new AbortController();
-  const stop = () => controller.abort();
-  Deno.addSignalListener("SIGINT", stop);
-  // Windows delivers only SIGINT and SIGBREAK to a Deno program (adding SIGTERM throws there).
-  Deno.addSignalListener(Deno.build.os === "windows" ? "SIGBREAK" : "SIGTERM", stop);
+  onStopSignal(() => controller.abort());
   let code: number;
   try {
     code = await run(parsed, controller.signal);
