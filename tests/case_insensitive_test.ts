@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { sha256 } from "../scripts/runner/files.ts";
-import type { Manifest } from "../scripts/runner/manifest.ts";
+import { collect, type Manifest } from "../scripts/runner/manifest.ts";
 import { collisions, fileState, installMoves } from "../scripts/runner/ownership.ts";
 
 /** The moves that remove a file (a case notebook whose case is gone). */
@@ -63,4 +63,26 @@ Deno.test("a file no run wrote is in the way of an output that differs from it o
   // macOS also ignores Unicode normalisation: é as one code point or as e and an accent.
   assert.deepEqual(collisions([file("caf\u00e9.csv")], ["cafe\u0301.csv"]), ["caf\u00e9.csv"]);
   assert.deepEqual(collisions([file("tables/notes.csv")], ["tables/summary.csv"]), []);
+});
+
+Deno.test("two notebooks writing results whose paths differ only in case are refused", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "case-insensitive-test-" });
+  try {
+    for (
+      const [nb, file] of [["a.ipynb", "tables/Summary.csv"], ["b.ipynb", "tables/summary.csv"]]
+    ) {
+      await Deno.mkdir(`${dir}/out/${nb}/tables`, { recursive: true });
+      await Deno.writeTextFile(`${dir}/out/${nb}/${file}`, nb);
+    }
+    const owner = new Map<string, string>();
+    await collect("a.ipynb", `${dir}/out/a.ipynb`, `${dir}/results`, owner);
+    await assert.rejects(
+      () => collect("b.ipynb", `${dir}/out/b.ipynb`, `${dir}/results`, owner),
+      /^Error: b\.ipynb writes results\/tables\/summary\.csv and a\.ipynb writes results\/tables\/Summary\.csv: one file on macOS and Windows/,
+    );
+    // The first notebook's file is as it wrote it.
+    assert.equal(await Deno.readTextFile(`${dir}/results/tables/Summary.csv`), "a.ipynb");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

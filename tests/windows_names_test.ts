@@ -1,12 +1,14 @@
 /**
  * Ids that name files are refused when Windows keeps their name for a device: `sources/aux.txt`
  * is the device AUX there, so the file cannot be written and Git for Windows refuses to check out
- * a repository holding it. Names that only begin like one (`auxiliary`, `com10`) are fine.
+ * a repository holding it. Names that only begin like one (`auxiliary`, `com10`) are fine. The
+ * same holds for the names notebooks give their tables and figures (`tables/aux.csv`).
  */
 import assert from "node:assert/strict";
 import { LoadContext } from "#lib/data/context.ts";
 import { checkSources } from "#lib/data/checks/sources.ts";
 import { FileNameIds } from "#lib/ids.ts";
+import { showTable } from "#lib/mod.ts";
 
 /** The messages `sources.csv` gets for its `source_id` column, given these ids. */
 function sourceIdIssues(ids: readonly string[]): string[] {
@@ -36,4 +38,14 @@ Deno.test("every id that names files is checked so, case ids too", () => {
   assert.match(add("prn", 2) ?? "", /^case id 'prn' is a device name on Windows/);
   assert.equal(add("printer", 3), null);
   assert.equal(add("COM10", 4), null);
+});
+
+Deno.test("a results file named after a Windows device is refused before anything is written", async () => {
+  for (const name of ["aux", "CON", "nul.v2", "Lpt9"]) {
+    await assert.rejects(
+      () => showTable(name, [{ a: 1 }]),
+      /showTable: expected a name for the results files .*not a name Windows keeps for a device/,
+      name,
+    );
+  }
 });

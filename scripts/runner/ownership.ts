@@ -12,6 +12,7 @@ import { listFiles, sha256 } from "./files.ts";
 import type { Move } from "./install.ts";
 import type { Manifest } from "./manifest.ts";
 import type { Folders } from "./plan.ts";
+import { fold } from "./paths.ts";
 
 /** Thrown when a run would replace or remove a file it did not write; nothing was changed. */
 export class NotOwnedError extends Error {
@@ -130,25 +131,6 @@ export function collisions(foreign: readonly Entry[], produced: Iterable<string>
     const f = fold(e.path);
     return paths.some((p) => p === f || p.startsWith(`${f}/`) || f.startsWith(`${p}/`));
   }).map((e) => e.path);
-}
-
-/**
- * A path as a file system that ignores case and Unicode normalisation (macOS, Windows) compares
- * it: `Tables/Summary.csv` and `tables/summary.csv` are one file there. Runs compare paths so on
- * every system, so that a results folder is accepted or refused the same everywhere.
- *
- * @param path a path
- * @returns its NFC form in lower case (locale-independent)
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { fold } from "./ownership.ts";
- * assert.equal(fold("Tables/Summary.CSV"), fold("tables/summary.csv"));
- * assert.equal(fold("e\u0301.csv"), fold("\u00e9.csv"));
- * ```
- */
-export function fold(path: string): string {
-  return path.normalize("NFC").toLowerCase();
 }
 
 /**
