@@ -24,6 +24,7 @@ import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
 import { sha256 } from "./runner/files.ts";
 import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
 import {
+  busyMessage,
   checkWritable,
   diskFullMessage,
   installAll,
@@ -457,7 +458,9 @@ if (import.meta.main) {
     } else {
       // NotebookError, LockedError, NotWritableError, NotOwnedError, ManifestError and others:
       // one line, exit 1.
-      console.error(`error: ${diskFullMessage(e, SCRATCH) ?? (e as Error).message}`);
+      console.error(
+        `error: ${diskFullMessage(e, SCRATCH) ?? busyMessage(e) ?? (e as Error).message}`,
+      );
       code = 1;
     }
   }
