@@ -7,7 +7,7 @@
  * the errors Windows gives.)
  */
 import assert from "node:assert/strict";
-import { busyMessage } from "../scripts/runner/install.ts";
+import { busyMessage, InstallError } from "../scripts/runner/install.ts";
 
 const denied = "Access is denied. (os error 5): rename 'C:/p/results' -> 'C:/p/.tmp/r/backup/9'";
 const used = "The process cannot access the file because it is being used by another process. " +
@@ -30,4 +30,6 @@ Deno.test("other errors, and other systems, keep their message", () => {
     assert.equal(busyMessage(new Error(denied), os), null);
   }
   assert.equal(busyMessage("not an error", "windows"), null);
+  // An installation that could not be undone says where the previous files are: kept as it is.
+  assert.equal(busyMessage(new InstallError(`${denied}; undoing failed too`), "windows"), null);
 });

@@ -289,7 +289,8 @@ export function diskFullMessage(e: unknown, folder: string): string | null {
  * The message for a rename or removal that Windows refused because a program holds a file open
  * (`Access is denied`, os error 5, or `being used by another process`, os error 32): there a
  * folder holding an open file (a table open in a spreadsheet, a terminal whose current folder is
- * in it) cannot be renamed, nor an open file replaced. `null` for any other error, or elsewhere.
+ * in it) cannot be renamed, nor an open file replaced. `null` for any other error (an
+ * {@link InstallError}, which says what it kept), or elsewhere.
  *
  * @param e the error
  * @param os the OS (default: this one)
@@ -304,7 +305,10 @@ export function diskFullMessage(e: unknown, folder: string): string | null {
  */
 export function busyMessage(e: unknown, os: typeof Deno.build.os = Deno.build.os): string | null {
   const text = typeof (e as Error | null)?.message === "string" ? (e as Error).message : "";
-  if (os !== "windows" || !/\(os error (5|32)\)/.test(text)) return null;
+  // An installation that could not be undone either says what it kept, and where: as it is.
+  if (os !== "windows" || e instanceof InstallError || !/\(os error (5|32)\)/.test(text)) {
+    return null;
+  }
   return `${text}: a file there may be open in another program (a table in a spreadsheet, a ` +
     "terminal or Explorer window in that folder), and Windows renames no folder holding an open " +
     "file: close it and run again; nothing was changed";
