@@ -20,7 +20,7 @@ import { z } from "zod";
 import { expectFigure, wrongArgument } from "./args.ts";
 import { checkOptions } from "./options.ts";
 import { fmt } from "./intervals.ts";
-import { WINDOWS_DEVICE_NAMES } from "./ids.ts";
+import { isResultName, RESULT_NAME_RULE } from "./result_names.ts";
 import { isSafeImage, isSafeLink } from "./markdown.ts";
 import { encodeBase64 } from "./plots/base64.ts";
 import type { Figure } from "./plots/compose.ts";
@@ -141,25 +141,8 @@ async function emit(
   await settle(publishWait());
 }
 
-/** Names of results files: letters, digits, `.`, `_` and `-` (no folders). */
-const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/**
- * A name for results files: {@link FILE_NAME}, and not a Windows device name before its first
- * `.` (`aux` gives `tables/aux.csv`, which Windows cannot create nor Git for Windows check out).
- */
 function expectName(fn: string, name: unknown): asserts name is string {
-  if (
-    typeof name !== "string" || !FILE_NAME.test(name) ||
-    WINDOWS_DEVICE_NAMES.test(name.split(".")[0])
-  ) {
-    wrongArgument(
-      fn,
-      "a name for the results files (letters, digits, '.', '_', '-'; no folders; not a name " +
-        "Windows keeps for a device: con, prn, aux, nul, com0-9, lpt0-9)",
-      name,
-    );
-  }
+  if (!isResultName(name)) wrongArgument(fn, RESULT_NAME_RULE, name);
 }
 
 const escapeHtml = (s: string) =>
