@@ -20,6 +20,7 @@ import { z } from "zod";
 import { expectFigure, wrongArgument } from "./args.ts";
 import { checkOptions } from "./options.ts";
 import { fmt } from "./intervals.ts";
+import { isResultName, RESULT_NAME_RULE } from "./result_names.ts";
 import { isSafeImage, isSafeLink } from "./markdown.ts";
 import { encodeBase64 } from "./plots/base64.ts";
 import type { Figure } from "./plots/compose.ts";
@@ -140,17 +141,8 @@ async function emit(
   await settle(publishWait());
 }
 
-/** Names of results files: letters, digits, `.`, `_` and `-` (no folders). */
-const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
 function expectName(fn: string, name: unknown): asserts name is string {
-  if (typeof name !== "string" || !FILE_NAME.test(name)) {
-    wrongArgument(
-      fn,
-      "a name for the results files (letters, digits, '.', '_', '-'; no folders)",
-      name,
-    );
-  }
+  if (!isResultName(name)) wrongArgument(fn, RESULT_NAME_RULE, name);
 }
 
 const escapeHtml = (s: string) =>

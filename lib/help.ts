@@ -11,6 +11,7 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
+import { compareText } from "./text_order.ts";
 
 /** The public modules, as notebooks import them, and their files. */
 const MODULES: readonly { specifier: string; url: URL }[] = [
@@ -207,7 +208,7 @@ function contents(idx: Map<string, DocSymbol>): string {
     for (const title of new Set(kinds.map(([, t]) => t))) {
       const names = mine.filter((s) =>
         kinds.some(([k, t]) => t === title && s.declarations[0]?.kind === k)
-      ).map((s) => s.name).sort((a, b) => a.localeCompare(b));
+      ).map((s) => s.name).sort(compareText);
       if (names.length) parts.push(`${title} of "${m.specifier}":\n${indent(wrap(names))}`);
     }
   }

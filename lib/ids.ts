@@ -1,14 +1,21 @@
 /**
  * Identifiers that become file names: a case id names its notebook (`01-case-<id>.ipynb`) and its
  * figures and tables (`case-<id>-<what>.<ext>`), a source id its text (`sources/<id>.txt`). Such
- * an id must fit in a file name on every system, and no two may give the same file name, even
- * on a file system that ignores case (macOS, Windows). Documented in `data/README.md`.
+ * an id must fit in a file name on every system, be no name Windows keeps for a device, and no
+ * two may give the same file name, even on a file system that ignores case (macOS, Windows). Documented in `data/README.md`.
  *
  * @module
  */
 
 /** The longest id that becomes a file name (characters; ids are ASCII). */
 export const MAX_ID_LENGTH = 64;
+
+/**
+ * The names Windows reserves for devices, in any case and whatever extension follows
+ * (`sources/aux.txt` is the device AUX): such a file cannot be created there, and Git for Windows
+ * refuses to check out a repository that holds one.
+ */
+export const WINDOWS_DEVICE_NAMES: RegExp = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /**
  * Checks the ids of one table as they are read and says what is wrong with each: too long, or
@@ -27,6 +34,7 @@ export const MAX_ID_LENGTH = 64;
  * if (add("1", 2) !== null) throw new Error();
  * if (!add("1-drug", 3)?.includes("line 2")) throw new Error("1-drug collides with 1");
  * if (add("A", 4) !== null || add("a", 5) === null) throw new Error("A and a collide");
+ * if (!add("Aux", 6)?.includes("device name on Windows")) throw new Error("AUX is a device");
  * ```
  */
 export class FileNameIds {
@@ -65,6 +73,10 @@ export class FileNameIds {
     if (id.length > MAX_ID_LENGTH) {
       return `${this.what} id is ${id.length} characters long, more than the ` +
         `${MAX_ID_LENGTH} an id that names files may have (data/README.md)`;
+    }
+    if (WINDOWS_DEVICE_NAMES.test(id)) {
+      return `${this.what} id '${id}' is a device name on Windows (CON, PRN, AUX, NUL, COM0-9, ` +
+        "LPT0-9, in any case): its files could not be made or checked out there";
     }
     const key = id.toLowerCase();
     const same = this.#other(key, id);

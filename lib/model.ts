@@ -9,6 +9,7 @@ import type { Scale } from "./scales.ts";
 import type { Study } from "./study.ts";
 import type { Articles } from "./articles.ts";
 import type { Reading } from "./readings_schema.ts";
+import { compareText } from "./text_order.ts";
 
 /** A cell of a data table as its schema parses it: text, a number, or `null` when empty. */
 export type CellValue = string | number | boolean | null;
@@ -52,7 +53,7 @@ export interface Day extends NominalInterval {
  * ```
  */
 export function compareDays(a: Day, b: Day): number {
-  return a.nominal - b.nominal || a.order - b.order || a.timeId.localeCompare(b.timeId);
+  return a.nominal - b.nominal || a.order - b.order || compareText(a.timeId, b.timeId);
 }
 
 /** A time point of a case, derived from the text's words by its rule. */

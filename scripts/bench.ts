@@ -63,7 +63,7 @@ if (import.meta.main) {
       args: [
         name.endsWith("_bench") ? "bench" : "run",
         "--allow-read",
-        "--allow-write=.,/tmp",
+        "--allow-write=.",
         "--allow-run",
         "--allow-env",
         "--allow-sys",

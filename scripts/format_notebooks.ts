@@ -8,7 +8,7 @@
  * @module
  */
 import { listFiles } from "./runner/files.ts";
-import { NOTEBOOKS, ROOT } from "./runner/paths.ts";
+import { NOTEBOOKS, ROOT, SCRATCH } from "./runner/paths.ts";
 
 interface Cell {
   cell_type: string;
@@ -40,12 +40,18 @@ export interface FormatResult {
  * ```
  */
 export async function formatNotebooks(dir: string, check: boolean): Promise<FormatResult> {
-  const work = await Deno.makeTempDir({ prefix: "fmt-notebooks-" });
+  // Scratch in the repository's `.tmp/`, not the system's temporary folder: that is `/tmp` only
+  // on Linux (`$TMPDIR` under `/var/folders` on macOS, `%TEMP%` on Windows), where the task
+  // may not write.
+  await Deno.mkdir(SCRATCH, { recursive: true });
+  const work = await Deno.makeTempDir({ dir: SCRATCH, prefix: "fmt-notebooks-" });
   try {
+    const config = await fmtConfig(work);
     const notebooks = (await listFiles(dir)).filter((p) => p.endsWith(".ipynb"));
     const parsed = new Map<string, { cells: Cell[] }>();
     const cellFile = (p: string, i: number, ext: string) =>
-      `${work}/${p.replaceAll("/", "_")}-cell-${i}.${ext}`;
+      `${work}/cells/${p.replaceAll("/", "_")}-cell-${i}.${ext}`;
+    await Deno.mkdir(`${work}/cells`);
     for (const p of notebooks) {
       const nb = JSON.parse(await Deno.readTextFile(`${dir}/${p}`));
       parsed.set(p, nb);
@@ -55,7 +61,7 @@ export async function formatNotebooks(dir: string, check: boolean): Promise<Form
       }
     }
     const out = await new Deno.Command("deno", {
-      args: ["fmt", "--quiet", "--config", `${ROOT}/deno.json`, work],
+      args: ["fmt", "--quiet", "--config", config, `${work}/cells`],
       stdout: "piped",
       stderr: "piped",
       env: { NO_COLOR: "1" },
@@ -81,6 +87,18 @@ export async function formatNotebooks(dir: string, check: boolean): Promise<Form
   } finally {
     await Deno.remove(work, { recursive: true });
   }
+}
+
+/**
+ * Writes the project's formatting options (`deno.json`'s `fmt`) into `dir` as a configuration of
+ * their own, without its file lists: the project's excludes `.tmp/`, where the cells are.
+ */
+async function fmtConfig(dir: string): Promise<string> {
+  const { fmt = {} } = JSON.parse(await Deno.readTextFile(`${ROOT}/deno.json`));
+  const { include: _include, exclude: _exclude, ...options } = fmt;
+  const path = `${dir}/deno.json`;
+  await Deno.writeTextFile(path, JSON.stringify({ fmt: options }) + "\n");
+  return path;
 }
 
 if (import.meta.main) {

@@ -24,6 +24,7 @@ import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
 import { sha256 } from "./runner/files.ts";
 import { type Inputs, moduleInputs, sharedInputs } from "./runner/inputs.ts";
 import {
+  busyMessage,
   checkWritable,
   diskFullMessage,
   installAll,
@@ -45,6 +46,7 @@ import { fileState, foreignEntries, installMoves } from "./runner/ownership.ts";
 import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
 import { NOTEBOOKS, resolveFolder, RESULTS, runKey, SCRATCH, shown } from "./runner/paths.ts";
 import { typedPath } from "./typed_path.ts";
+import { onStopSignal } from "./stop_signals.ts";
 
 /** Options of {@link run}. */
 export interface RunOptions {
@@ -473,10 +475,7 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   const controller = new AbortController();
-  const stop = () => controller.abort();
-  Deno.addSignalListener("SIGINT", stop);
-  // Windows delivers only SIGINT and SIGBREAK to a Deno program (adding SIGTERM throws there).
-  Deno.addSignalListener(Deno.build.os === "windows" ? "SIGBREAK" : "SIGTERM", stop);
+  onStopSignal(() => controller.abort());
   let code: number;
   try {
     code = await run(parsed, controller.signal);
@@ -487,7 +486,9 @@ if (import.meta.main) {
     } else {
       // NotebookError, LockedError, NotWritableError, NotOwnedError, ManifestError and others:
       // one line, exit 1.
-      console.error(`error: ${diskFullMessage(e, SCRATCH) ?? (e as Error).message}`);
+      console.error(
+        `error: ${diskFullMessage(e, SCRATCH) ?? busyMessage(e) ?? (e as Error).message}`,
+      );
       code = 1;
     }
   }

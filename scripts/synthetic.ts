@@ -18,6 +18,7 @@ import { parseStudy } from "../lib/study.ts";
 import { plural } from "../lib/prose.ts";
 import { DEFAULT_DATA_DIR, STUDY_FILE } from "../lib/load.ts";
 import { typedPath } from "./typed_path.ts";
+import { onStopSignal } from "./stop_signals.ts";
 
 /** What to generate. */
 export interface SyntheticOptions {
@@ -426,9 +427,10 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   let counts: SyntheticCounts;
-  // Ctrl-C stops the run between articles, and what it wrote is removed.
+  // Ctrl-C (or SIGTERM; Ctrl-Break on Windows) stops the run between articles, and what it
+  // wrote is removed.
   const stop = new AbortController();
-  if (Deno.build.os !== "windows") Deno.addSignalListener("SIGINT", () => stop.abort());
+  onStopSignal(() => stop.abort());
   try {
     counts = await writeSyntheticSeries(typedPath(positional[1]), {
       cases: Number(positional[0]),

@@ -33,6 +33,7 @@ export const LAYERS: readonly { name: string; what: string; modules: readonly st
       "markdown.ts",
       "write.ts",
       "runtime.ts",
+      "text_order.ts",
     ],
   },
   {

@@ -14,6 +14,7 @@ import type { CheckedTreatments } from "./checks/treatments.ts";
 import type { ByCase, CaseRows } from "./rows.ts";
 import type { Observation } from "../model.ts";
 import { OtherColumns } from "./columns.ts";
+import { compareText } from "../text_order.ts";
 
 /** The checked tables a case series is built from. */
 export interface Checked {
@@ -50,7 +51,7 @@ export interface Checked {
 export function buildCases(t: Checked): Case[] {
   const byDay = <T extends { day: Day }>(a: T, b: T) => compareDays(a.day, b.day);
   const byStart = (a: Treatment, b: Treatment) =>
-    compareDays(a.start, b.start) || a.drug.localeCompare(b.drug);
+    compareDays(a.start, b.start) || compareText(a.drug, b.drug);
   const { events, painAmputations } = t.events;
   const columns = new OtherColumns("cases", [
     "case_id",

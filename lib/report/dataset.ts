@@ -15,6 +15,7 @@ import { type Case, type CaseSeries, compareDays, type Treatment } from "../mode
 import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
 import { valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
+import { compareText } from "../text_order.ts";
 
 /**
  * One row per source article: its record and how many cases of the dataset it reports.
@@ -201,7 +202,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   ];
   rows.sort((a, b) =>
     compareDays(byId.get(a.timeId)!.day, byId.get(b.timeId)!.day) || a.rank - b.rank ||
-    a.what.localeCompare(b.what)
+    compareText(a.what, b.what)
   );
   return rows.map((r) => {
     const tp = byId.get(r.timeId)!;

@@ -6,7 +6,7 @@
  *
  * ```sh
  * deno task bench frames            # or, alone:
- * deno run --allow-read --allow-write=/tmp --allow-run=deno scripts/bench/frames.ts [cases...]
+ * deno run --allow-read --allow-write=.tmp --allow-run=deno scripts/bench/frames.ts [cases...]
  * ```
  *
  * Default sizes: 20,000 and 100,000 cases (200,000 and 1,000,000 observations). Prints one
@@ -16,6 +16,7 @@
  */
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { SCRATCH } from "../runner/paths.ts";
 import { writeSyntheticSeries } from "../synthetic.ts";
 import { loadCaseSeries } from "../../lib/load.ts";
 import { frames } from "../../lib/frames.ts";
@@ -69,7 +70,7 @@ if (import.meta.main) {
     );
     console.log("|---:|---:|---:|---:|---:|---:|---:|");
     for (const size of sizes) {
-      const tmp = await Deno.makeTempDir({ prefix: "frames-bench-" });
+      const tmp = await scratchDir("frames-bench-");
       try {
         await writeSyntheticSeries(`${tmp}/series`, { cases: size });
         const out = await new Deno.Command("deno", {
@@ -90,4 +91,14 @@ if (import.meta.main) {
       }
     }
   }
+}
+
+/**
+ * A scratch folder in the repository's `.tmp/`: the system's temporary folder is `/tmp` on Linux
+ * alone (macOS: `$TMPDIR` under `/var/folders`; Windows: `%TEMP%`), outside what the benchmark
+ * may write.
+ */
+async function scratchDir(prefix: string): Promise<string> {
+  await Deno.mkdir(SCRATCH, { recursive: true });
+  return await Deno.makeTempDir({ dir: SCRATCH, prefix });
 }

@@ -9,7 +9,7 @@
  *
  * ```sh
  * deno task bench load            # or, alone:
- * deno run --allow-read --allow-write=/tmp --allow-run=deno,/usr/bin/python3 \
+ * deno run --allow-read --allow-write=.tmp --allow-run=deno,/usr/bin/python3 \
  *   scripts/bench/load.ts [observations...]
  * ```
  *
@@ -31,6 +31,7 @@
  */
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { SCRATCH } from "../runner/paths.ts";
 import { writeSyntheticSeries } from "../synthetic.ts";
 import { loadCaseSeries } from "../../lib/load.ts";
 import { caseSummary } from "../../lib/summary.ts";
@@ -157,7 +158,7 @@ if (import.meta.main) {
     console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let noPandas = false;
     for (const size of sizes) {
-      const dir = await Deno.makeTempDir({ prefix: "load-bench-" });
+      const dir = await scratchDir("load-bench-");
       try {
         await writeSyntheticSeries(dir, { cases: size / 10, observationsPerCase: 10 });
         const out = await new Deno.Command("deno", {
@@ -208,4 +209,14 @@ if (import.meta.main) {
     );
     if (noPandas) console.log(`(pandas columns empty: ${PYTHON} cannot import pandas)`);
   }
+}
+
+/**
+ * A scratch folder in the repository's `.tmp/`: the system's temporary folder is `/tmp` on Linux
+ * alone (macOS: `$TMPDIR` under `/var/folders`; Windows: `%TEMP%`), outside what the benchmark
+ * may write.
+ */
+async function scratchDir(prefix: string): Promise<string> {
+  await Deno.mkdir(SCRATCH, { recursive: true });
+  return await Deno.makeTempDir({ dir: SCRATCH, prefix });
 }

@@ -8,7 +8,7 @@
  *
  * ```sh
  * deno task bench stream          # or, alone:
- * deno run --allow-read --allow-write=/tmp --allow-run=deno scripts/bench/stream.ts [rows...]
+ * deno run --allow-read --allow-write=.tmp --allow-run=deno scripts/bench/stream.ts [rows...]
  * ```
  *
  * @module
@@ -17,6 +17,7 @@ import process from "node:process";
 import { streamObservations } from "../../lib/data/stream.ts";
 import { columnsOf } from "../../lib/schema.ts";
 import { fileURLToPath } from "node:url";
+import { SCRATCH } from "../runner/paths.ts";
 
 /** Writes an `observations.csv` of `rows` rows (a multiple of 10) into `dir`. */
 async function writeObservations(dir: string, rows: number): Promise<void> {
@@ -70,7 +71,7 @@ if (import.meta.main) {
     console.log("| rows | cases | file | streamed (wall) | CPU (process) | peak RSS |");
     console.log("|---:|---:|---:|---:|---:|---:|");
     for (const size of sizes) {
-      const dir = await Deno.makeTempDir({ prefix: "stream-bench-" });
+      const dir = await scratchDir("stream-bench-");
       try {
         await writeObservations(dir, size);
         const bytes = (await Deno.stat(`${dir}/observations.csv`)).size;
@@ -93,4 +94,14 @@ if (import.meta.main) {
       }
     }
   }
+}
+
+/**
+ * A scratch folder in the repository's `.tmp/`: the system's temporary folder is `/tmp` on Linux
+ * alone (macOS: `$TMPDIR` under `/var/folders`; Windows: `%TEMP%`), outside what the benchmark
+ * may write.
+ */
+async function scratchDir(prefix: string): Promise<string> {
+  await Deno.mkdir(SCRATCH, { recursive: true });
+  return await Deno.makeTempDir({ dir: SCRATCH, prefix });
 }

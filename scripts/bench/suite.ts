@@ -23,6 +23,7 @@
  * @module
  */
 import { REPRODUCE_ARGS, ROOT } from "../runner/paths.ts";
+import { compareText } from "../../lib/text_order.ts";
 
 const rounds = Number(Deno.args[Deno.args.indexOf("--rounds") + 1]) || 1;
 
@@ -102,7 +103,7 @@ async function byFile(): Promise<void> {
   for (const file of testFiles()) {
     rows.push([file, await measure(["task", "test-one", "--no-check", file], file)]);
   }
-  rows.sort((a, b) => key(b[1]) - key(a[1]) || a[0].localeCompare(b[0]));
+  rows.sort((a, b) => key(b[1]) - key(a[1]) || compareText(a[0], b[0]));
   const what = reproduce.cpu === null ? "wall" : "CPU";
   console.log(`one reproduce --check: ${show(reproduce)}\n`);
   console.log(`| command | ${what} s | × reproduce | running total × reproduce |`);

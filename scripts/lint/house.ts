@@ -5,9 +5,11 @@
  *
  * - `house/max-function-lines`: a function (declaration, expression, arrow, method) of more than
  *   {@link MAX_FUNCTION_LINES} lines, from its first line to its last;
- * - `house/max-module-lines`: a module of more than {@link MAX_MODULE_LINES} lines.
+ * - `house/max-module-lines`: a module of more than {@link MAX_MODULE_LINES} lines;
+ * - `house/fixed-locale`: `localeCompare`, `toLocaleString` and the like, or an `Intl`
+ *   constructor, without a locale: they follow the machine's (`LC_ALL`, or Windows' settings).
  *
- * Both apply to the folders of {@link HOUSE_FOLDERS} (the library and the command-line scripts:
+ * All apply to the folders of {@link HOUSE_FOLDERS} (the library and the command-line scripts:
  * code a newcomer reads and extends); tests are left out, since a test file is a list of
  * independent cases and a long table of inputs reads better in one place. A file that must exceed
  * a limit for now says so with `// deno-lint-ignore-file house/max-module-lines` and a reason.
@@ -131,12 +133,72 @@ const maxModuleLines: Deno.lint.Rule = {
   },
 };
 
-/** The plugin: its rules are `house/max-function-lines` and `house/max-module-lines`. */
+/** Methods whose result depends on the machine's locale unless given one (their first argument). */
+const LOCALE_METHODS: Readonly<Record<string, number>> = {
+  localeCompare: 1,
+  toLocaleString: 0,
+  toLocaleDateString: 0,
+  toLocaleTimeString: 0,
+  toLocaleUpperCase: 0,
+  toLocaleLowerCase: 0,
+};
+
+/** The `Intl` constructors, whose first argument is the locale. */
+const INTL = new Set([
+  "Collator",
+  "DateTimeFormat",
+  "DisplayNames",
+  "ListFormat",
+  "NumberFormat",
+  "PluralRules",
+  "RelativeTimeFormat",
+  "Segmenter",
+]);
+
+/** The name of a member expression's property, when it is a plain name. */
+function propertyName(node: Deno.lint.Node): string | null {
+  if (node.type !== "MemberExpression" || node.computed) return null;
+  return node.property.type === "Identifier" ? node.property.name : null;
+}
+
+/** Whether an argument is missing or `undefined` (the machine's locale). */
+const noLocale = (arg: Deno.lint.Node | undefined) =>
+  arg === undefined || (arg.type === "Identifier" && arg.name === "undefined");
+
+const fixedLocale: Deno.lint.Rule = {
+  create(context) {
+    if (!inHouse(context.filename)) return {};
+    const hint = 'Give the locale ("en"), or compare text with compareText (lib/text_order.ts).';
+    const check = (node: Deno.lint.CallExpression | Deno.lint.NewExpression) => {
+      const name = propertyName(node.callee);
+      if (name === null) return;
+      const method = node.type === "CallExpression" && Object.hasOwn(LOCALE_METHODS, name);
+      const intl = node.callee.type === "MemberExpression" &&
+        node.callee.object.type === "Identifier" && node.callee.object.name === "Intl" &&
+        INTL.has(name);
+      if (!method && !intl) return;
+      if (!noLocale(node.arguments[intl ? 0 : LOCALE_METHODS[name]])) return;
+      context.report({
+        node,
+        message: `${intl ? `Intl.${name}` : name} without a locale takes the machine's (LC_ALL, ` +
+          "LANG, or Windows' settings): the same data would give other text or another order",
+        hint,
+      });
+    };
+    return { CallExpression: check, NewExpression: check };
+  },
+};
+
+/**
+ * The plugin: its rules are `house/max-function-lines`, `house/max-module-lines` and
+ * `house/fixed-locale` (no comparison or formatting by the machine's locale).
+ */
 const plugin: Deno.lint.Plugin = {
   name: "house",
   rules: {
     "max-function-lines": maxFunctionLines,
     "max-module-lines": maxModuleLines,
+    "fixed-locale": fixedLocale,
   },
 };
 

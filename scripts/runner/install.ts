@@ -300,6 +300,35 @@ export function diskFullMessage(e: unknown, folder: string): string | null {
 }
 
 /**
+ * The message for a rename or removal that Windows refused because a program holds a file open
+ * (`Access is denied`, os error 5, or `being used by another process`, os error 32): there a
+ * folder holding an open file (a table open in a spreadsheet, a terminal whose current folder is
+ * in it) cannot be renamed, nor an open file replaced. `null` for any other error (an
+ * {@link InstallError}, which says what it kept), or elsewhere.
+ *
+ * @param e the error
+ * @param os the OS (default: this one)
+ * @returns the message, or `null`
+ * @example
+ * ```ts
+ * import { busyMessage } from "./install.ts";
+ * const e = new Error("Access is denied. (os error 5): rename 'C:/r/results' -> 'C:/r/.tmp/x/0'");
+ * if (!busyMessage(e, "windows")?.includes("open in another program")) throw new Error("named");
+ * if (busyMessage(e, "linux") !== null) throw new Error("Windows only");
+ * ```
+ */
+export function busyMessage(e: unknown, os: typeof Deno.build.os = Deno.build.os): string | null {
+  const text = typeof (e as Error | null)?.message === "string" ? (e as Error).message : "";
+  // An installation that could not be undone either says what it kept, and where: as it is.
+  if (os !== "windows" || e instanceof InstallError || !/\(os error (5|32)\)/.test(text)) {
+    return null;
+  }
+  return `${text}: a file there may be open in another program (a table in a spreadsheet, a ` +
+    "terminal or Explorer window in that folder), and Windows renames no folder holding an open " +
+    "file: close it and run again; nothing was changed";
+}
+
+/**
  * Removes the scratch folders (`<scratch>/<key>-*`) that runs on the same folders left when they
  * were killed or lost their terminal, after undoing an installation one of them was stopped in
  * (see {@link recoverInstall}). Call it holding the run lock, before anything else.

@@ -7,7 +7,7 @@
 import { listFiles, sha256 } from "./files.ts";
 import { changedInputs, type Inputs } from "./inputs.ts";
 import type { Folders } from "./plan.ts";
-import { posixPath } from "./paths.ts";
+import { fold, posixPath } from "./paths.ts";
 
 /** The manifest: every file's hash, and each notebook's inputs and outputs. */
 export interface Manifest {
@@ -247,11 +247,21 @@ export async function collect(
   owner: Map<string, string>,
 ): Promise<string[]> {
   const outputs: string[] = [];
+  // Paths that differ only in case are one file on macOS and Windows: refused on every OS.
+  const taken = new Map([...owner.keys()].map((k) => [fold(k), k]));
   for (const p of await listFiles(from)) {
     const key = `results/${p}`;
-    if (owner.has(key)) {
-      throw new Error(`${name} and ${owner.get(key)} both write ${key}`);
+    const other = taken.get(fold(key));
+    if (other !== undefined) {
+      const writer = owner.get(other) ?? name;
+      throw new Error(
+        other === key
+          ? `${name} and ${writer} both write ${key}`
+          : `${name} writes ${key} and ${writer} writes ${other}: one file on macOS and Windows, ` +
+            "which ignore case",
+      );
     }
+    taken.set(fold(key), key);
     owner.set(key, name);
     await Deno.mkdir(`${results}/${p}`.replace(/\/[^/]+$/, ""), { recursive: true });
     await Deno.rename(`${from}/${p}`, `${results}/${p}`);

@@ -12,6 +12,7 @@ import { listFiles, sha256 } from "./files.ts";
 import type { Move } from "./install.ts";
 import type { Manifest } from "./manifest.ts";
 import type { Folders } from "./plan.ts";
+import { fold } from "./paths.ts";
 
 /** Thrown when a run would replace or remove a file it did not write; nothing was changed. */
 export class NotOwnedError extends Error {
@@ -126,12 +127,35 @@ export async function foreignEntries(
  */
 export function collisions(foreign: readonly Entry[], produced: Iterable<string>): string[] {
   const paths = [...produced];
-  return foreign.filter((e) =>
-    paths.some((p) =>
-      p === e.path || (p.startsWith(`${e.path}/`) && !inNewTree(e, paths)) ||
-      e.path.startsWith(`${p}/`)
-    )
-  ).map((e) => e.path);
+  const folded = paths.map(fold);
+  return foreign.filter((e) => {
+    const f = fold(e.path);
+    return folded.some((p) =>
+      p === f || (p.startsWith(`${f}/`) && !inNewTree(e, paths)) || f.startsWith(`${p}/`)
+    );
+  }).map((e) => e.path);
+}
+
+/**
+ * Whether two paths, both existing, name one file: `01-case-a.ipynb` and `01-case-A.ipynb` do on
+ * a file system that ignores case (macOS, Windows), as two hard links do anywhere. Compared by
+ * device and inode; where the system gives no inode, paths that differ only in case are taken
+ * to be one file (Windows ignores case).
+ *
+ * @param a a path
+ * @param b another
+ * @returns true when both exist and are one file
+ * @example
+ * ```ts
+ * import { sameFile } from "./ownership.ts";
+ * if (await sameFile("/no/such/file", "/no/such/FILE")) throw new Error("a missing file is none");
+ * ```
+ */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([a, b].map((p) => Deno.lstat(p).catch(() => null)));
+  if (x === null || y === null) return false;
+  if (x.ino === null || y.ino === null) return fold(a) === fold(b);
+  return x.dev === y.dev && x.ino === y.ino;
 }
 
 /**
@@ -223,6 +247,10 @@ export async function installMoves(
   for (const p of await listFiles(o.dirs.notebooks)) {
     if (!/^01-case-[^/]*\.ipynb$/.test(p) || o.jobs.includes(p)) continue;
     const to = `${o.dirs.notebooks}/${p}`;
+    // On a file system that ignores case, `01-case-a.ipynb` is the file of a case now `A`: the
+    // run replaces it with that notebook, and removing it would remove the new one.
+    const job = o.jobs.find((j) => fold(j) === fold(p));
+    if (job !== undefined && await sameFile(to, `${o.dirs.notebooks}/${job}`)) continue;
     const hash = recorded.get(`notebooks/${p}`);
     if (hash !== undefined && hash === await fileState(to)) moves.push({ from: null, to });
     else {

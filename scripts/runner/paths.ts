@@ -28,6 +28,25 @@ export function posixPath(path: string, os: typeof Deno.build.os = Deno.build.os
   return os === "windows" ? path.replaceAll("\\", "/") : path;
 }
 
+/**
+ * A path as a file system that ignores case and Unicode normalisation (macOS, Windows) compares
+ * it: `Tables/Summary.csv` and `tables/summary.csv` are one file there. Runs compare paths so on
+ * every system, so that a results folder is accepted or refused the same everywhere.
+ *
+ * @param path a path
+ * @returns its NFC form in lower case (locale-independent)
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fold } from "./paths.ts";
+ * assert.equal(fold("Tables/Summary.CSV"), fold("tables/summary.csv"));
+ * assert.equal(fold("e\u0301.csv"), fold("\u00e9.csv"));
+ * ```
+ */
+export function fold(path: string): string {
+  return path.normalize("NFC").toLowerCase();
+}
+
 /** The repository root. */
 export const ROOT: string = posixPath(fileURLToPath(new URL("../../", import.meta.url)))
   .replace(/\/$/, "");

@@ -107,3 +107,34 @@ Deno.test("a file exempt from a house rule says why, on the line after", async (
     }
   }
 });
+
+Deno.test("house/fixed-locale: comparing or formatting by the machine's locale is flagged", () => {
+  const flags = (code: string) => flagged(`${code}\n`).filter((id) => id === "house/fixed-locale");
+  for (
+    const bad of [
+      'export const c = "a".localeCompare("b");',
+      'export const c = "a".localeCompare("b", undefined, { numeric: true });',
+      "export const s = (1234.5).toLocaleString();",
+      'export const u = "i".toLocaleUpperCase();',
+      "export const f = new Intl.NumberFormat();",
+      "export const k = Intl.Collator().compare;",
+      "export const d = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC' });",
+    ]
+  ) assert.deepEqual(flags(bad), ["house/fixed-locale"], bad);
+  for (
+    const good of [
+      'export const c = "a".localeCompare("b", "en");',
+      'export const s = (1234.5).toLocaleString("en");',
+      'export const f = new Intl.NumberFormat("en-US");',
+      'export const k = new Intl.Collator("en").compare;',
+      'export const u = "i".toUpperCase();',
+      "export const o = { localeCompare: 1 }.localeCompare;",
+      "export const x = ({} as Record<string, () => void>).constructor();",
+    ]
+  ) assert.deepEqual(flags(good), [], good);
+  // Tests may sort as they like.
+  assert.deepEqual(
+    flagged('export const c = "a".localeCompare("b");\n', "tests/x_test.ts"),
+    [],
+  );
+});

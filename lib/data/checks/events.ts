@@ -14,6 +14,7 @@ import { timeOf } from "../resolve.ts";
 import { ByCase, CaseRows } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
 import type { CaseLine } from "./cases.ts";
+import { compareText } from "../../text_order.ts";
 
 /** What the check of `events.csv` gives. */
 export interface CheckedEvents {
@@ -41,7 +42,7 @@ export interface CheckedEvents {
  * ```
  */
 export const byEventDay = (a: CaseEvent, b: CaseEvent): number =>
-  compareDays(a.day, b.day) || a.kind.localeCompare(b.kind);
+  compareDays(a.day, b.day) || compareText(a.kind, b.kind);
 
 /**
  * Checks `events.csv` and the amputations of every case.
