@@ -400,6 +400,11 @@ Deno.test("installAll installs every move or, when one fails, none", async () =>
     for (const f of ["new-a", "old-a", "old-c"]) {
       assert.equal(await Deno.readTextFile(`${dir}/${f}`), f, `${f} restored`);
     }
+    // One that fails before anything moved says only that nothing was changed.
+    await assert.rejects(
+      () => installAll([{ from: `${dir}/old-c`, to: `${dir}/no-such-folder/c` }], `${dir}/backup`),
+      /^Error: No such file or directory .*no-such-folder\/c'; nothing was changed$/,
+    );
     await installAll([
       { from: `${dir}/new-a`, to: `${dir}/old-a` },
       { from: null, to: `${dir}/old-b` },

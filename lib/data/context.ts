@@ -88,7 +88,8 @@ export class LoadContext {
   ) {
     this.check = provenance(this.texts, this.issues, (sourceId, file, row) => {
       const where = this.unreadTexts.get(sourceId);
-      if (where === undefined) return; // an unknown source: reported where it is named
+      // A source with a text, or an unknown one (reported where a case names it).
+      if (where === undefined) return;
       this.issues.knockOn(
         `text ${sourceId}`,
         where,

@@ -54,16 +54,24 @@ export class Issues implements IssueSink {
     string,
     {
       issue: DataIssue;
+      /** The first rows that refer (five at most). */
       refs: string[];
-      /** Whether more rows than `refs` names were counted. */
-      more: boolean;
+      /** How many rows refer (a row whose cells refer one after the other counts once). */
+      rows: number;
+      /** The last row that referred. */
+      last: string;
+      /** How many times it was referred to (cells). */
       n: number;
       append: boolean;
       phrase?: (n: number, refs: string) => string;
     }
   >();
 
+  /** The last problem pushed (whether kept or only counted). */
+  last: DataIssue | null = null;
+
   push(issue: DataIssue): void {
+    this.last = issue;
     this.#total++;
     if (this.#files.length + this.#rows.length >= KEPT_ISSUES) return;
     (issue.row === undefined ? this.#files : this.#rows).push(issue);
@@ -71,6 +79,7 @@ export class Issues implements IssueSink {
 
   /** Pushes a problem of a whole file (reported before every row problem). */
   pushFile(issue: DataIssue): void {
+    this.last = issue;
     this.#total++;
     if (this.#files.length + this.#rows.length < KEPT_ISSUES) this.#files.push(issue);
   }
@@ -78,8 +87,9 @@ export class Issues implements IssueSink {
   /**
    * Records that the row at `ref` was not checked because of the problem `key`, reported at
    * `where`. With `append`, `where` is an issue already pushed whose message gets the count
-   * (worded by `phrase`, given the count and the rows named, when given); otherwise one issue per
-   * key is added at `where`, saying how many rows and which.
+   * (worded by `phrase`, given how many times it was referred to and the rows named, when given);
+   * otherwise one issue per key is added at `where`, saying how many rows and which. A row whose
+   * cells refer one after the other is counted and named once in those two wordings.
    */
   knockOn(
     key: string,
@@ -89,25 +99,26 @@ export class Issues implements IssueSink {
     phrase?: (n: number, refs: string) => string,
   ): void {
     const k = this.#knockOns.get(key) ??
-      { issue: where, refs: [], more: false, n: 0, append, phrase };
+      { issue: where, refs: [], rows: 0, last: "", n: 0, append, phrase };
     k.n++;
-    if (k.refs.at(-1) !== ref) { // a row named once, however many of its cells refer
+    if (k.last !== ref) { // a row counted and named once, however many of its cells refer
+      k.last = ref;
+      k.rows++;
       if (k.refs.length < 5) k.refs.push(ref);
-      else k.more = true;
     }
     this.#knockOns.set(key, k);
   }
 
   /** The error, problems in reporting order, or null when there are none. */
   error(): DataValidationError | null {
-    for (const { issue, refs, n, append, phrase, ...k } of this.#knockOns.values()) {
-      const more = k.more ? ", ..." : "";
+    for (const { issue, refs, n, append, phrase, rows: r } of this.#knockOns.values()) {
+      const more = r > refs.length ? ", ..." : "";
       const counted = phrase
         ? `; ${phrase(n, refs.join(", ") + more)}`
         : append
-        ? `; ${n} more row${n === 1 ? "" : "s"} of this file with it (${refs.join(", ")}${more})`
-        : `: ${n} row${n === 1 ? " that refers" : "s that refer"} to it ` +
-          `${n === 1 ? "was" : "were"} not checked against it (${refs.join(", ")}${more})`;
+        ? `; ${r} more row${r === 1 ? "" : "s"} of this file with it (${refs.join(", ")}${more})`
+        : `: ${r} row${r === 1 ? " that refers" : "s that refer"} to it ` +
+          `${r === 1 ? "was" : "were"} not checked against it (${refs.join(", ")}${more})`;
       if (append) issue.message += counted;
       else this.push({ ...issue, message: issue.message + counted });
     }

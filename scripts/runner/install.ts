@@ -163,11 +163,13 @@ export async function installAll(
     for (const step of steps) {
       if (await present(step.to)) {
         await Deno.rename(step.to, step.saved);
-        await options.afterRename?.(++renames);
+        renames++;
+        await options.afterRename?.(renames);
       }
       if (step.from !== null) {
         await Deno.rename(step.from, step.to);
-        await options.afterRename?.(++renames);
+        renames++;
+        await options.afterRename?.(renames);
       }
     }
   } catch (e) {
@@ -183,8 +185,9 @@ export async function installAll(
     await Deno.remove(`${backup}/${JOURNAL}`);
     // Said, not only the system's reason: what is on disk is as before (code kept for ENOSPC).
     const err = e as Error & { code?: unknown };
+    const moved = renames > 0 ? "the files already moved were put back: " : "";
     throw Object.assign(
-      new Error(`${err.message}; the files already moved were put back: nothing was changed`, {
+      new Error(`${err.message}; ${moved}nothing was changed`, {
         cause: e,
       }),
       { code: err.code },

@@ -76,10 +76,37 @@ Deno.test("the quotes citing a source whose text was not read are counted at its
     const [message] = quoteAll(ctx);
     assert.match(message, /^sources\/a\.txt:: .+; so the 3 quotes citing it were not checked/);
   });
+  await t.step("a text_path its schema refuses", () => {
+    const ctx = new LoadContext("/nowhere/", "/nowhere", table("sources/a b.pdf"));
+    checkSources(ctx);
+    const [message] = quoteAll(ctx);
+    assert.match(message, /^sources\.csv:2: .+; so the 3 quotes citing it were not checked/);
+  });
   await t.step("one quote is one quote", () => {
     const ctx = new LoadContext("/nowhere/", "/nowhere", table("sources/b.txt"));
     checkSources(ctx);
     ctx.check.quote("cases.csv", 2, "a", "cause_quote", "lost a limb");
     assert.match(ctx.issues.error()!.issues[0].message, /; so the quote citing it was not checked/);
   });
+});
+
+Deno.test("a knock-on count counts rows, once however many of a row's cells refer", () => {
+  const issues = new Issues();
+  const where = { file: "timepoints.csv", row: 2, message: "time point t is not usable" };
+  issues.push(where);
+  for (const ref of ["events.csv:4", "events.csv:4", "events.csv:5"]) {
+    issues.knockOn("t", where, ref);
+  }
+  assert.deepEqual(issues.error()!.issues.map((i) => i.message), [
+    "time point t is not usable",
+    "time point t is not usable: 2 rows that refer to it were not checked against it " +
+    "(events.csv:4, events.csv:5)",
+  ]);
+  const seven = new Issues();
+  seven.push(where);
+  for (let r = 3; r <= 9; r++) seven.knockOn("t", where, `events.csv:${r}`, true);
+  assert.match(
+    seven.error()!.issues[0].message,
+    /; 7 more rows of this file with it \(events\.csv:3, .*, events\.csv:7, \.\.\.\)$/,
+  );
 });

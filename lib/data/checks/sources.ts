@@ -67,7 +67,14 @@ export function checkSources(ctx: LoadContext): Map<string, Source> {
       const name = sourceNames.add(valid.source_id, row);
       if (name) issues.push({ file: "sources.csv", row, column: "source_id", message: name });
     }
-    if (r === null) return;
+    if (r === null) {
+      // Its text is not read: the quotes citing it are counted at the row's (last) problem.
+      const last = issues.last;
+      if (valid.source_id !== undefined && last?.file === "sources.csv" && last.row === row) {
+        ctx.unreadTexts.set(valid.source_id, last);
+      }
+      return;
+    }
     if (r.text_path !== `sources/${r.source_id}.txt`) {
       const issue = {
         file: "sources.csv",
