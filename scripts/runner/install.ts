@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { parentFolder } from "./paths.ts";
 
 /** Thrown when a target folder cannot take the run's output; nothing was changed. */
 export class NotWritableError extends Error {
@@ -39,7 +40,7 @@ export async function checkWritable(folders: string[], scratch: string): Promise
   for (const folder of folders) {
     // Files are renamed into the folder, and the folder itself may be renamed: both it and the
     // folder holding it must take a change.
-    const parent = folder.replace(/\/[^/]+\/?$/, "") || "/";
+    const parent = parentFolder(folder) ?? folder;
     const dirs = await exists(folder) ? [folder, parent] : [parent];
     for (const dir of dirs) {
       try {

@@ -95,12 +95,38 @@ export function resolveFolder(path: string, cwd: string): string {
       const real = posixPath(Deno.realPathSync(head));
       return [real.replace(/\/$/, ""), ...rest].join("/") || "/";
     } catch {
-      const cut = head.lastIndexOf("/");
-      if (cut < 0 || head === "/") return abs;
-      rest.unshift(head.slice(cut + 1));
-      head = head.slice(0, cut) || "/";
+      const parent = parentFolder(head);
+      if (parent === null) return abs;
+      rest.unshift(head.slice(head.lastIndexOf("/") + 1));
+      head = parent;
     }
   }
+}
+
+/**
+ * The folder holding a path written with `/` (see {@link posixPath}), its root kept whole: the
+ * parent of `/a` is `/`, that of `C:/a` is `C:/` (`C:` alone would be the current folder of drive
+ * C on Windows), and a root has none.
+ *
+ * @param path an absolute path with `/` separators
+ * @returns its parent, or `null` for a root (or a path with no `/`)
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parentFolder } from "./paths.ts";
+ * assert.equal(parentFolder("/a/b/"), "/a");
+ * assert.equal(parentFolder("/a"), "/");
+ * assert.equal(parentFolder("C:/results"), "C:/");
+ * assert.equal(parentFolder("C:/"), null);
+ * assert.equal(parentFolder("/"), null);
+ * ```
+ */
+export function parentFolder(path: string): string | null {
+  const p = path.length > 1 && !/^[A-Za-z]:\/$/.test(path) ? path.replace(/\/$/, "") : path;
+  const cut = p.lastIndexOf("/");
+  if (cut < 0 || p === "/" || /^[A-Za-z]:\/$/.test(p)) return null;
+  const head = p.slice(0, cut);
+  return head === "" ? "/" : /^[A-Za-z]:$/.test(head) ? `${head}/` : head;
 }
 
 /**
