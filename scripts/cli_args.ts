@@ -79,8 +79,12 @@ export function parseFolderArgs(args: readonly string[]): FolderArgs {
  * @returns Nothing, when it does not ask for help (otherwise the process ends).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exitOnHelp } from "./cli_args.ts";
- * exitOnHelp(["data"], { usage: "usage: deno task x [dir]" }); // no help asked: returns
+ * let returned = false;
+ * exitOnHelp(["data"], { usage: "usage: deno task x [dir]" });
+ * returned = true;
+ * assert.ok(returned, "no help asked: it returns");
  * ```
  */
 export function exitOnHelp(args: readonly string[], o: Pick<CommandUsage, "usage">): void {
