@@ -7,7 +7,9 @@
  * point); every day cell, empty or not, is read as 0 for that. Nothing else of the file changes, byte
  * for byte (quotes, line ends, every other cell); the file is replaced whole or not at all. When
  * the data has another problem, it is listed as `validate` lists it (`file:row:column:
- * message`), nothing is written and the exit code is 1. Prints which lines changed.
+ * message`), nothing is written and the exit code is 1. Prints which lines changed. `--help` or
+ * `-h` prints the usage (exit 0); an option or a second folder is a usage error (exit 2), as for
+ * `validate` (`cli_args.ts`).
  *
  * @module
  */
@@ -16,6 +18,7 @@ import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { cell } from "../lib/data/values.ts";
 import { writeAtomic } from "../lib/write.ts";
 import { typedPath } from "./typed_path.ts";
+import { folderArgument } from "./cli_args.ts";
 
 /** The derived columns, in the order the file has them. */
 const DAY_COLUMNS = ["day_lo", "day_nominal", "day_hi"] as const;
@@ -113,17 +116,13 @@ export async function fillDays(dir: string): Promise<Filled> {
 }
 
 if (import.meta.main) {
-  // As validate does: an option (`--help`) or a second folder is a usage error, not a folder.
-  const wrong = Deno.args.length > 1
-    ? `expected at most one data folder, got ${Deno.args.length} arguments`
-    : Deno.args[0]?.startsWith("-")
-    ? `unknown option '${Deno.args[0]}'`
-    : null;
-  if (wrong) {
-    console.error(`fill-days: ${wrong}\nusage: deno task fill-days [dataDir]`);
-    Deno.exit(2);
-  }
-  const dir = Deno.args[0] === undefined ? DEFAULT_DATA_DIR : typedPath(Deno.args[0]);
+  // As validate does: `--help` prints the usage; an option or a second folder is a usage error,
+  // not a folder.
+  const arg = folderArgument(Deno.args, {
+    command: "fill-days",
+    usage: "usage: deno task fill-days [dataDir]",
+  });
+  const dir = arg === undefined ? DEFAULT_DATA_DIR : typedPath(arg);
   try {
     const { text, changed } = await fillDays(dir);
     if (changed.length === 0) {

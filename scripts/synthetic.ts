@@ -9,6 +9,9 @@
  * `N` VAS observations (default 10), half before and half after the start of the drug of interest
  * (the repository's `data/study.json`, copied into the folder), one comparator drug before it, and one amputation on day 0.
  *
+ * `--help` or `-h` prints the usage (exit 0); a wrong argument prints what is wrong and the usage
+ * (exit 2, `cli_args.ts`).
+ *
  * @module
  */
 import { uniformInt } from "pure-rand/distribution/uniformInt";
@@ -18,6 +21,7 @@ import { parseStudy } from "../lib/study.ts";
 import { plural } from "../lib/prose.ts";
 import { DEFAULT_DATA_DIR, STUDY_FILE } from "../lib/load.ts";
 import { typedPath } from "./typed_path.ts";
+import { exitOnHelp, usageError } from "./cli_args.ts";
 import { onStopSignal } from "./stop_signals.ts";
 
 /** What to generate. */
@@ -403,8 +407,12 @@ const ROW_NOUNS: Readonly<Record<TableName, string>> = {
 };
 
 if (import.meta.main) {
-  const usage = "usage: deno task synthetic <cases> <dir> " +
-    "[--observations N] [--cases-per-source K] [--seed S]";
+  const cli = {
+    command: "synthetic",
+    usage: "usage: deno task synthetic <cases> <dir> " +
+      "[--observations N] [--cases-per-source K] [--seed S]",
+  };
+  exitOnHelp(Deno.args, cli);
   const positional: string[] = [];
   const flags: Record<string, number> = {};
   const args = [...Deno.args];
@@ -412,19 +420,13 @@ if (import.meta.main) {
     const a = args.shift()!;
     if (["--observations", "--cases-per-source", "--seed"].includes(a)) {
       const v = args.shift();
-      if (v === undefined || !/^\d+$/.test(v)) {
-        console.error(`${a} needs a whole number\n${usage}`);
-        Deno.exit(2);
-      }
+      if (v === undefined || !/^\d+$/.test(v)) usageError(cli, `${a} needs a whole number`);
       flags[a] = Number(v);
-    } else if (a.startsWith("-")) {
-      console.error(`unknown option ${a}\n${usage}`);
-      Deno.exit(2);
-    } else positional.push(a);
+    } else if (a.startsWith("-")) usageError(cli, `unknown option '${a}'`);
+    else positional.push(a);
   }
   if (positional.length !== 2 || !/^\d+$/.test(positional[0])) {
-    console.error(usage);
-    Deno.exit(2);
+    usageError(cli, "expected a number of cases (a whole number) and a folder");
   }
   let counts: SyntheticCounts;
   // Ctrl-C (or SIGTERM; Ctrl-Break on Windows) stops the run between articles, and what it

@@ -12,8 +12,8 @@
  *   indication must be the purpose of some treatment.
  * - Warnings (a term outside a recommended open vocabulary, `lib/vocabulary.ts`) never fail the
  *   data: each is `file:row:column: warning: message`, on standard error after the problems.
- * - A wrong argument (more than one, an option, a path that is not a folder): the argument named
- *   once, exit 2.
+ * - `--help` or `-h`: the usage, exit 0. A wrong argument (more than one, an option, a path that
+ *   is not a folder): the argument named once, then the usage, exit 2 (`cli_args.ts`).
  *
  * The task grants read access only (`--allow-read`, any path): the data folder is the user's
  * argument and a task cannot put an argument into a permission flag; a launcher re-running Deno
@@ -27,6 +27,7 @@ import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { readingProblems } from "../lib/readings.ts";
 import { warnOnOtherDeno } from "../lib/runtime.ts";
 import { typedPath } from "./typed_path.ts";
+import { folderArgument, usageError } from "./cli_args.ts";
 import { caseNotes } from "../lib/summary.ts";
 import { indicationProblem } from "../lib/vocabulary.ts";
 
@@ -48,20 +49,19 @@ function printWarnings(warnings: readonly DataIssue[]): void {
   }
 }
 
+/** The command's name and usage line, for its messages. */
+const COMMAND = { command: "validate", usage: USAGE };
+
 /** Exits 2 with a message about the argument. */
 function usage(message: string): never {
-  console.error(`validate: ${message}\n${USAGE}`);
-  Deno.exit(2);
+  return usageError(COMMAND, message);
 }
 
 if (import.meta.main) {
+  const arg = folderArgument(Deno.args, COMMAND);
   warnOnOtherDeno();
-  const args = Deno.args;
-  if (args.length > 1) usage(`expected at most one data folder, got ${args.length} arguments`);
-  const option = args.find((a) => a.startsWith("-"));
-  if (option !== undefined) usage(`unknown option '${option}'`);
-  const typed = args[0] ?? DEFAULT_DATA_DIR;
-  const dir = args[0] === undefined ? DEFAULT_DATA_DIR : typedPath(args[0]);
+  const typed = arg ?? DEFAULT_DATA_DIR;
+  const dir = arg === undefined ? DEFAULT_DATA_DIR : typedPath(arg);
   try {
     const stat = await Deno.stat(dir);
     if (!stat.isDirectory) usage(`'${typed}' is a file: expected the data folder that holds it`);

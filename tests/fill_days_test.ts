@@ -106,8 +106,7 @@ Deno.test("fill-days: a folder without timepoints.csv is named, exit 1, nothing 
 });
 
 Deno.test("fill-days: an option or a second folder is a usage error, exit 2, nothing read", async () => {
-  // `--help` was taken for a folder: "…/--help/timepoints.csv: No such file or directory".
-  for (const args of [["--help"], ["--check"], ["data", "data"]]) {
+  for (const args of [["--check"], ["-x"], ["data", "data"]]) {
     const { code, stdout, stderr } = await fillDaysTask(...args);
     assert.equal(code, 2, args.join(" "));
     assert.equal(stdout, "");
@@ -117,5 +116,16 @@ Deno.test("fill-days: an option or a second folder is a usage error, exit 2, not
       args.join(" "),
     );
     assert.doesNotMatch(stderr, /timepoints\.csv/);
+  }
+});
+
+Deno.test("fill-days: --help or -h prints the usage on standard output, exit 0, nothing read", async () => {
+  // `--help` was taken for a folder ("…/--help/timepoints.csv: No such file or directory"), then
+  // for a usage error (exit 2), where the other commands print the usage and exit 0.
+  for (const args of [["--help"], ["-h"], ["data", "-h"]]) {
+    const { code, stdout, stderr } = await fillDaysTask(...args);
+    assert.equal(code, 0, `${args.join(" ")}: ${stderr}`);
+    assert.equal(stdout, "usage: deno task fill-days [dataDir]\n");
+    assert.equal(stderr, "");
   }
 });

@@ -91,6 +91,33 @@ Deno.test("deno task synthetic: its summary line counts each table's rows in wor
   }
 });
 
+Deno.test("deno task synthetic: --help prints the usage, exit 0; a wrong argument, what is wrong and the usage, exit 2", async () => {
+  const run = async (...args: string[]) => {
+    const out = await new Deno.Command("deno", {
+      args: ["run", "--allow-read", "scripts/synthetic.ts", ...args],
+      cwd: new URL("..", import.meta.url),
+    }).output();
+    const text = (b: Uint8Array) => new TextDecoder().decode(b);
+    return { code: out.code, stdout: text(out.stdout), stderr: text(out.stderr) };
+  };
+  for (const args of [["--help"], ["-h"]]) {
+    const r = await run(...args);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^usage: deno task synthetic <cases> <dir> /);
+    assert.equal(r.stderr, "");
+  }
+  for (const args of [["--check"], ["2"], ["2", "dir", "--seed"]]) {
+    const r = await run(...args);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.equal(r.stdout, "");
+    assert.match(
+      r.stderr,
+      /^synthetic: .*\nusage: deno task synthetic <cases> <dir> /,
+      args.join(" "),
+    );
+  }
+});
+
 Deno.test("caseSummary: count, first and last in time, lowest and highest", async () => {
   const series = await loadCaseSeries(TEST_DATA_DIR);
   const c = series.cases.find((c) => c.observations.length > 1)!;

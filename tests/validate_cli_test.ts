@@ -91,10 +91,26 @@ Deno.test("validate: a reading that breaks the data it is applied to is named, a
   }
 });
 
-Deno.test("validate: a usage error exits 2", async () => {
-  const r = await validate("a", "b");
-  assert.equal(r.code, 2);
-  assert.match(r.stderr, /usage: deno task validate \[dataDir\]/);
+Deno.test("validate: a usage error (a second folder, an unknown option) exits 2", async () => {
+  for (const args of [["a", "b"], ["--check"]]) {
+    const r = await validate(...args);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.equal(r.stdout, "");
+    assert.match(
+      r.stderr,
+      /^validate: .*\nusage: deno task validate \[dataDir\]\n$/,
+      args.join(" "),
+    );
+  }
+});
+
+Deno.test("validate: --help or -h prints the usage on standard output, exit 0, no data read", async () => {
+  for (const args of [["--help"], ["-h"], ["/no/such/dir", "--help"]]) {
+    const r = await validate(...args);
+    assert.equal(r.code, 0, `${args.join(" ")}: ${r.stderr}`);
+    assert.equal(r.stdout, "usage: deno task validate [dataDir]\n");
+    assert.equal(r.stderr, "");
+  }
 });
 
 Deno.test("validate: a folder that does not exist, or a file, is named once and exits 2", async () => {
