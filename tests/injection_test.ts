@@ -205,6 +205,16 @@ const PARSER_TRICKS = [
   '<img srcset="https://evil.example/x.png 1x" src="data:image/png;base64,AA==">',
   '<a href="https://ok.example" ping="https://evil.example/ping">ok</a>',
   "<template><img src=x onerror=alert(1)></template><xmp><img src=x onerror=1></xmp>",
+  // Attribute names as written: a browser lowercases them and keeps the first of the same name.
+  '<a HREF="javascript:alert(1)">up</a>',
+  '<a HREF="javascript:alert(1)" href="https://ok.example">x</a>',
+  '<a TITLE="t" HREF="java&#x73;cript:alert(1)">y</a>',
+  '<img SRC="https://evil.example/t.png" src="data:image/png;base64,AA==">',
+  // Another host, as browsers resolve a backslash.
+  '<a href="\\\\evil.example/x">b</a>',
+  '<a href="/\\evil.example/x">c</a>',
+  // An SVG shows as an image of itself: nothing it holds is live in the page.
+  '<figure><svg onload="alert(1)"><script>alert(2)</script><circle r="3"/></svg></figure>',
 ];
 
 /** Every element of a page's body as a browser parses it (parse5 follows the HTML standard). */
@@ -253,27 +263,32 @@ function inertAttribute(name: string, value: string): boolean {
   if (name === "src") return /^data:image\//.test(value);
   if (/^on|^(style|srcset|poster|background|ping|action|formaction)$/i.test(name)) return false;
   return name !== "href" || /^https?:\/\//.test(value) ||
-    !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(value);
+    !/^([a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(value);
+}
+
+/** The page of a notebook whose one cell shows this HTML output. */
+function htmlOutputPage(html: string): string {
+  return renderNotebook({
+    cells: [{
+      cell_type: "code",
+      source: "1",
+      metadata: {},
+      execution_count: 1,
+      outputs: [{
+        output_type: "display_data",
+        metadata: {},
+        data: { "text/html": html, "text/plain": "x" },
+      }],
+    }],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  }, "t");
 }
 
 Deno.test("an HTML page parsed as a browser parses it: no element, attribute or URL the sanitiser removes survives a parser trick", () => {
   for (const payload of PARSER_TRICKS) {
-    const page = renderNotebook({
-      cells: [{
-        cell_type: "code",
-        source: "1",
-        metadata: {},
-        execution_count: 1,
-        outputs: [{
-          output_type: "display_data",
-          metadata: {},
-          data: { "text/html": payload, "text/plain": "x" },
-        }],
-      }],
-      metadata: {},
-      nbformat: 4,
-      nbformat_minor: 5,
-    }, "t");
+    const page = htmlOutputPage(payload);
     const { elements, comments } = browserElements(page);
     assert.equal(comments, 0, `${payload}: no comment`);
     const body = elements.slice(elements.findIndex((e) => e.tag === "body"));
@@ -284,6 +299,51 @@ Deno.test("an HTML page parsed as a browser parses it: no element, attribute or 
         assert.ok(inertAttribute(name, value), `${payload}: <${tag} ${name}="${value}">`);
       }
     }
+  }
+});
+
+Deno.test("an HTML output holding an SVG (a Plot chart in a <figure>) shows it as an embedded image, as a standalone SVG document", async () => {
+  const Plot = await import("@observablehq/plot");
+  const { document } = await import("../lib/plots/dom.ts");
+  const chart = Plot.plot({
+    document,
+    title: "t",
+    marks: [Plot.dot([1, 2], { x: (d: number) => d })],
+  });
+  const payloads = {
+    hand:
+      '<figure><h2>t</h2><svg viewBox="0 0 9 9"><circle r="3"/><clipPath id="c"/></svg></figure>',
+    plot: (chart as unknown as Element).outerHTML,
+    script:
+      '<figure><h2>t</h2><svg onload="alert(1)"><script>alert(2)</script><circle r="3"/></svg></figure>',
+  };
+  for (const [what, html] of Object.entries(payloads)) {
+    const { elements } = browserElements(htmlOutputPage(html));
+    const body = elements.slice(elements.findIndex((e) => e.tag === "body"));
+    const figure = body.findIndex((e) => e.tag === "figure");
+    assert.ok(figure >= 0, `${what}: the figure stays`);
+    assert.ok(body.some((e) => e.tag === "h2"), `${what}: its title stays`);
+    const images = body.slice(figure).filter((e) => e.tag === "img");
+    assert.equal(images.length, 1, `${what}: one image`);
+    const src = images[0].attrs.src;
+    assert.match(src, /^data:image\/svg\+xml;base64,[A-Za-z0-9+/]+=*$/, what);
+    const svg = new TextDecoder().decode(
+      Uint8Array.from(atob(src.split(",")[1]), (c) => c.charCodeAt(0)),
+    );
+    assert.match(
+      svg,
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.*<\/svg>$/s,
+      `${what}: standalone`,
+    );
+    assert.match(svg, /<circle [^>]*r="3"/, `${what}: the chart's marks are in it`);
+    assert.doesNotMatch(svg, /<script|onload/i, `${what}: no script in it either`);
+    for (const { tag, attrs } of body) {
+      assert.ok(!LIVE_TAGS.has(tag), `${what}: <${tag}> in the body`);
+      for (const [name, value] of Object.entries(attrs)) {
+        assert.ok(inertAttribute(name, value), `${what}: <${tag} ${name}="${value}">`);
+      }
+    }
+    if (what === "hand") assert.match(svg, /<clipPath id="c"\/>/, "SVG's names as SVG spells them");
   }
 });
 

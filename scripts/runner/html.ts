@@ -12,6 +12,8 @@ import { Marked } from "marked";
 import { parseHTML } from "linkedom";
 import { Buffer } from "node:buffer";
 import { ANSI, type Cell, type Notebook, type Output, PyFloat } from "./nbformat.ts";
+import { isSafeLink } from "../../lib/markdown.ts";
+import { svgImage } from "./svg_image.ts";
 
 /**
  * The page's Content-Security-Policy: nothing is fetched but embedded images and inline styles;
@@ -40,27 +42,6 @@ export function escapeHtml(s: string): string {
 
 const markdown = new Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text) } });
 
-/**
- * Whether a link target may stay in a page: http(s), or relative (no scheme).
- *
- * @param href the target
- * @returns true when allowed
- * @example
- * ```ts
- * import { safeHref } from "./html.ts";
- * const got = ["https://a.org", "../x.md#y", "#top", "javascript:alert(1)", " data:text/html,x", "vbscript:x"]
- *   .map(safeHref);
- * if (got.join() !== "true,true,true,false,false,false") throw new Error(got.join());
- * ```
- */
-export function safeHref(href: string): boolean {
-  // Browsers ignore control characters and spaces in a scheme (`java\tscript:`).
-  // deno-lint-ignore no-control-regex
-  const h = href.replace(/[\x00-\x20\x7f]/g, "");
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(h);
-  return scheme === null ? !h.startsWith("//") : /^https?$/i.test(scheme[1]);
-}
-
 /** Attributes any element kept may carry. */
 const GLOBAL_ATTRIBUTES = ["align", "class", "dir", "lang", "title"];
 
@@ -86,21 +67,25 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Elements removed with everything they hold: code, frames, forms, media, and those a browser
- * parses otherwise than this module's parser (raw text, foreign content such as SVG and MathML,
- * templates), whose content could come out as live markup in the page.
+ * parses otherwise than this module's parser (raw text, foreign content such as MathML,
+ * templates), whose content could come out as live markup in the page. (An SVG is kept as an
+ * image: {@link svgImage}.)
  */
 const DROPPED = new Set(
   ("applet audio base canvas embed form frame frameset head iframe link math meta noembed " +
-    "noframes noscript object plaintext portal script select style svg template textarea title " +
+    "noframes noscript object plaintext portal script select style template textarea title " +
     "video xmp").split(" "),
 );
 
 /**
  * HTML with only what a self-contained page may carry: the elements Markdown and tables make
- * (others are replaced by their content, and scripts, styles, frames, forms, media, SVG, MathML,
+ * (others are replaced by their content, and scripts, styles, frames, forms, media, MathML,
  * comments and raw-text elements are removed with it) and their plain attributes (no event
- * attribute, style, `srcset`…); links only when http(s) or relative (else kept as their text),
- * images only when embedded (`data:image/`, else kept as their alt text). Nothing is kept whose
+ * attribute, style, `srcset`…; names in lower case, the first of two with the same name kept, as a
+ * browser reads them); links only when http(s) or relative by the rule Markdown links follow
+ * (`isSafeLink`, lib/markdown.ts), images only when embedded (`data:image/`, else kept as their
+ * alt text). An `<svg>` (a Plot chart in a `<figure>`) becomes an embedded image of itself, which
+ * runs no script and loads nothing ({@link svgImage}). Nothing is kept whose
  * parsing a browser could read otherwise (a comment closed by `--!>`, an attribute inside
  * `<noscript>`), so what this parser sees is what the page shows.
  *
@@ -113,7 +98,9 @@ const DROPPED = new Set(
  * const got = sanitiseHtml('<a href="javascript:x">a</a><img src="https://x/y.png" alt="y"><b onclick="x">b</b>');
  * assert.equal(got, "ay<b>b</b>");
  * assert.equal(sanitiseHtml("<!--a--!><img src=x onerror=alert(1)>-->c"), "c");
- * assert.equal(sanitiseHtml('<font color="red">t</font><svg><a href="/x">s</a></svg>'), "t");
+ * assert.equal(sanitiseHtml('<font color="red">t</font><math><a href="/x">s</a></math>'), "t");
+ * assert.equal(sanitiseHtml('<a HREF="javascript:x" href="/y">u</a><a href="//h">h</a>'), "uh");
+ * assert.match(sanitiseHtml("<svg><circle/></svg>"), /^<img src="data:image\/svg\+xml;base64,/);
  * ```
  */
 export function sanitiseHtml(html: string): string {
@@ -135,6 +122,10 @@ function cleanChildren(node: Element, document: Document): void {
     }
     const el = child as Element;
     const tag = el.localName.toLowerCase();
+    if (tag === "svg") {
+      el.replaceWith(svgImage(el, document));
+      continue;
+    }
     if (DROPPED.has(tag)) {
       el.remove();
       continue;
@@ -145,11 +136,8 @@ function cleanChildren(node: Element, document: Document): void {
       el.replaceWith(...el.childNodes);
       continue;
     }
-    for (const attr of [...el.attributes]) {
-      const name = attr.name.toLowerCase();
-      if (!GLOBAL_ATTRIBUTES.includes(name) && !own.includes(name)) el.removeAttribute(attr.name);
-    }
-    if (tag === "a" && el.hasAttribute("href") && !safeHref(el.getAttribute("href")!)) {
+    keepAttributes(el, own);
+    if (tag === "a" && el.hasAttribute("href") && !isSafeLink(el.getAttribute("href")!)) {
       el.replaceWith(...el.childNodes);
     } else if (tag === "img" && !/^data:image\//i.test(el.getAttribute("src") ?? "")) {
       el.replaceWith(document.createTextNode(el.getAttribute("alt") ?? ""));
@@ -157,6 +145,26 @@ function cleanChildren(node: Element, document: Document): void {
       el.remove();
     }
   }
+}
+
+/**
+ * Keeps an element's allowed attributes ({@link GLOBAL_ATTRIBUTES} and `own`), named in lower case
+ * and each once, the first of those with the same name winning: as a browser reads them. (linkedom
+ * keeps names as written and both of `HREF` and `href`, which the checks on `href` would miss.)
+ * Attributes already so named stay where they are (a renamed one may change place).
+ */
+function keepAttributes(el: Element, own: readonly string[]): void {
+  const seen = new Set<string>();
+  const renamed: [string, string][] = [];
+  for (const { name, value } of [...el.attributes]) {
+    const lower = name.toLowerCase();
+    const keep = !seen.has(lower) && (GLOBAL_ATTRIBUTES.includes(lower) || own.includes(lower));
+    seen.add(lower);
+    if (keep && name === lower) continue;
+    el.removeAttribute(name);
+    if (keep) renamed.push([lower, value]);
+  }
+  for (const [name, value] of renamed) el.setAttribute(name, value);
 }
 
 const text = (s: unknown) => Array.isArray(s) ? s.join("") : String(s ?? "");

@@ -16,7 +16,8 @@ export type Inputs = Record<string, string>;
 
 /**
  * Inputs shared by every notebook: `data/`, the figures' fonts, `deno.json`, `deno.lock`, the Deno version, the
- * runner (its Jupyter client, notebook writer, HTML pages and kernelspec).
+ * runner (its Jupyter client, notebook writer, HTML pages and kernelspec) and the modules of `lib/`
+ * it imports ({@link RUNNER_LIB_MODULES}).
  *
  * @returns name → hash (the Deno version as itself)
  * @example
@@ -34,8 +35,18 @@ export async function sharedInputs(): Promise<Inputs> {
     "deno.lock": await file("deno.lock"),
     "Deno": Deno.version.deno,
     "runner": await treeHash(`${ROOT}/scripts/runner`, isRunnerFile),
+    ...Object.fromEntries(
+      await Promise.all(RUNNER_LIB_MODULES.map(async (p) => [p, await file(p)] as const)),
+    ),
   };
 }
+
+/**
+ * The modules of `lib/` the runner's files that make its outputs ({@link isRunnerFile}) import:
+ * the link rule of the HTML pages (`isSafeLink`). A change to one can change every page, so each
+ * is an input of every notebook (tests/inputs_test.ts checks the list against the imports).
+ */
+export const RUNNER_LIB_MODULES: readonly string[] = ["lib/markdown.ts"];
 
 /**
  * The hash of what in `deno.json` can change a notebook's outputs: the import map, the compiler
@@ -73,7 +84,7 @@ export async function configHash(path = `${ROOT}/deno.json`): Promise<string> {
  */
 export function isRunnerFile(p: string): boolean {
   return p.startsWith("jupyter/") ||
-    ["execute.ts", "nbformat.ts", "html.ts", "kernelspec.ts"].includes(p);
+    ["execute.ts", "nbformat.ts", "html.ts", "svg_image.ts", "kernelspec.ts"].includes(p);
 }
 
 /** A path relative to the repository when inside it, else the absolute path. */
