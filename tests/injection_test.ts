@@ -268,6 +268,11 @@ function inertAttribute(name: string, value: string): boolean {
 
 /** The page of a notebook whose one cell shows this HTML output. */
 function htmlOutputPage(html: string): string {
+  return outputPage({ "text/html": html, "text/plain": "x" });
+}
+
+/** The page of a notebook whose one cell shows one output with these forms. */
+function outputPage(data: Record<string, string>): string {
   return renderNotebook({
     cells: [{
       cell_type: "code",
@@ -277,7 +282,7 @@ function htmlOutputPage(html: string): string {
       outputs: [{
         output_type: "display_data",
         metadata: {},
-        data: { "text/html": html, "text/plain": "x" },
+        data,
       }],
     }],
     metadata: {},
@@ -350,22 +355,7 @@ Deno.test("an HTML output holding an SVG (a Plot chart in a <figure>) shows it a
 Deno.test("an HTML page: a figure's PNG data that is not base64 cannot close its attribute", () => {
   const payload =
     'AA=="/><meta/http-equiv="refresh"/content="0;url=https://evil.example/"><img/src="x';
-  const page = renderNotebook({
-    cells: [{
-      cell_type: "code",
-      source: "1",
-      metadata: {},
-      execution_count: 1,
-      outputs: [{
-        output_type: "display_data",
-        metadata: {},
-        data: { "image/png": payload, "text/plain": "a figure" },
-      }],
-    }],
-    metadata: {},
-    nbformat: 4,
-    nbformat_minor: 5,
-  }, "t");
+  const page = outputPage({ "image/png": payload, "text/plain": "a figure" });
   const { elements } = browserElements(page);
   const body = elements.slice(elements.findIndex((e) => e.tag === "body"));
   for (const { tag, attrs } of body) {
