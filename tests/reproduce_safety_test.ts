@@ -11,12 +11,10 @@ import { isOutputName } from "../scripts/runner/manifest.ts";
 import { collisions, entries } from "../scripts/runner/ownership.ts";
 import { ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook, tree, writes } from "./helpers/notebook.ts";
-import { fixture, reproduce, scratch, symlink } from "./helpers/reproduce_scratch.ts";
+import { fixture, reproduce, scratch, symlink, withFixture } from "./helpers/reproduce_scratch.ts";
 
 Deno.test("reproduce refuses a --results folder holding files no run wrote (data/, docs/), naming them, and changes nothing", async () => {
-  const dir = await scratch();
-  try {
-    await fixture(dir);
+  await withFixture(async (dir) => {
     await Deno.mkdir(`${dir}/data/sources`, { recursive: true });
     await Deno.writeTextFile(`${dir}/data/cases.csv`, "case_id\n1\n");
     await Deno.writeTextFile(`${dir}/data/sources/a.txt`, "text");
@@ -41,15 +39,11 @@ Deno.test("reproduce refuses a --results folder holding files no run wrote (data
       assert.deepEqual(await tree(`${dir}/${folder}`), before, `${folder} untouched`);
       assert.deepEqual(await tree(`${dir}/notebooks`), notebookBefore);
     }
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("reproduce keeps files no run wrote in its results folder, and refuses to write over one", async () => {
-  const dir = await scratch();
-  try {
-    await fixture(dir);
+  await withFixture(async (dir) => {
     let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     await Deno.writeTextFile(`${dir}/results/my-notes.txt`, "mine");
@@ -73,15 +67,11 @@ Deno.test("reproduce keeps files no run wrote in its results folder, and refuses
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.match(r.stderr, /results holds tables, which no run wrote .*nothing was changed$/m);
     assert.deepEqual(await tree(`${dir}/results`), before);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("reproduce keeps files added to its results folder while it ran", async () => {
-  const dir = await scratch();
-  try {
-    await fixture(dir);
+  await withFixture(async (dir) => {
     const results = `${dir}/results`;
     let r = await reproduce(`${dir}/notebooks`, results);
     assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -102,15 +92,11 @@ Deno.test("reproduce keeps files added to its results folder while it ran", asyn
       /^kept \.tmp\/safety-[^/]+\/results\/mine\/notes\.txt: not written by a run$/m,
     );
     assert.ok((await Deno.stat(`${results}/tables/a.csv`)).isFile, "the run's results installed");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("reproduce refuses a --notebooks folder with no notebook (a typo), and the results stay", async () => {
-  const dir = await scratch();
-  try {
-    await fixture(dir);
+  await withFixture(async (dir) => {
     const results = `${dir}/results`;
     let r = await reproduce(`${dir}/notebooks`, results);
     assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -128,15 +114,11 @@ Deno.test("reproduce refuses a --notebooks folder with no notebook (a typo), and
       );
       assert.deepEqual(await tree(results), before, "the results are as they were");
     }
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("reproduce writes into an empty folder left where it writes its results (files removed by hand)", async () => {
-  const dir = await scratch();
-  try {
-    await fixture(dir);
+  await withFixture(async (dir) => {
     const results = `${dir}/results`;
     let r = await reproduce(`${dir}/notebooks`, results);
     assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -145,9 +127,7 @@ Deno.test("reproduce writes into an empty folder left where it writes its result
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(await Deno.readTextFile(`${results}/tables/a.csv`), "x\n1\n");
     assert.doesNotMatch(r.stdout, /^kept /m, "the folder is the run's own");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("reproduce names a --results folder outside the repository as such (not a missing --allow-write flag)", async () => {
@@ -338,9 +318,7 @@ Deno.test("installAll killed (SIGKILL) after any rename: recoverInstall puts eve
 });
 
 Deno.test("reproduce after a kill -9 that left results/ missing: puts it back from the backup before anything else", async () => {
-  const dir = await scratch();
-  try {
-    await fixture(dir);
+  await withFixture(async (dir) => {
     const notebooks = `${dir}/notebooks`;
     const results = `${dir}/results`;
     let r = await reproduce(notebooks, results);
@@ -367,15 +345,11 @@ Deno.test("reproduce after a kill -9 that left results/ missing: puts it back fr
     assert.match(r.stdout, /^restored 1 path from \.tmp\/reproduce-[0-9a-f]+-killed: /m);
     assert.deepEqual(await tree(results), before, "results/ as before the killed run");
     assert.equal(await Deno.lstat(work).catch(() => null), null, "its scratch folder removed");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("paths read from the manifest stay inside their folders: '..' is refused, a link is not read", async () => {
-  const dir = await scratch();
-  try {
-    await fixture(dir);
+  await withFixture(async (dir) => {
     const results = `${dir}/results`;
     let r = await reproduce(`${dir}/notebooks`, results);
     assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -412,9 +386,7 @@ Deno.test("paths read from the manifest stay inside their folders: '..' is refus
     assert.ok((await Deno.lstat(`${results}/tables/link.csv`)).isSymlink, "kept as the link");
     const now = JSON.parse(await Deno.readTextFile(`${results}/manifest.json`));
     assert.ok(!now.files.some((f: { path: string }) => f.path.endsWith("link.csv")));
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("manifest names: only plain paths inside notebooks/ and results/", () => {

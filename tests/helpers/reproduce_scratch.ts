@@ -69,3 +69,19 @@ export async function fixture(dir: string): Promise<void> {
     notebook([writes("tables/a.csv", "x\n1\n"), '"a"']),
   );
 }
+
+/**
+ * Runs a test in a scratch folder holding the one-notebook fixture ({@link scratch},
+ * {@link fixture}), and removes the folder after it, whether it passed or not.
+ *
+ * @param test The test, given the scratch folder.
+ */
+export async function withFixture(test: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await scratch();
+  try {
+    await fixture(dir);
+    await test(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
