@@ -1,8 +1,10 @@
 /**
- * The command-line convention of the project's commands: `--help` or `-h` prints the usage on
- * standard output and exits 0; a wrong argument (an unknown option, one argument too many) prints
- * the command's name with what is wrong, then the usage, on standard error and exits 2. For the
- * commands that take at most one folder (`validate`, `fill-days`), the whole parsing.
+ * The command-line convention of the commands that take a folder (`validate`, `fill-days`,
+ * `synthetic`; `reproduce` behaves the same with its own options): `--help` or `-h` prints the
+ * usage on standard output and exits 0; a wrong argument (an unknown option, one argument too
+ * many, an empty folder name) prints the command's name with what is wrong, then the usage, on
+ * standard error and exits 2. For the commands that take at most one folder (`validate`,
+ * `fill-days`), the whole parsing.
  *
  * @module
  */
@@ -56,6 +58,7 @@ export function helpAsked(args: readonly string[]): boolean {
  *   message: "unknown option '--check'",
  * });
  * assert.equal(parseFolderArgs(["a", "b"]).kind, "wrong");
+ * assert.equal(parseFolderArgs([""]).kind, "wrong");
  * ```
  */
 export function parseFolderArgs(args: readonly string[]): FolderArgs {
@@ -68,6 +71,8 @@ export function parseFolderArgs(args: readonly string[]): FolderArgs {
   }
   const option = args.find((a) => a.startsWith("-"));
   if (option !== undefined) return { kind: "wrong", message: `unknown option '${option}'` };
+  // An empty argument ("" or an unset shell variable) would be the folder the command was typed in.
+  if (args[0] === "") return { kind: "wrong", message: "the folder is an empty name" };
   return { kind: "folder", folder: args[0] };
 }
 

@@ -428,6 +428,7 @@ if (import.meta.main) {
   if (positional.length !== 2 || !/^\d+$/.test(positional[0])) {
     usageError(cli, "expected a number of cases (a whole number) and a folder");
   }
+  if (positional[1] === "") usageError(cli, "the folder is an empty name");
   let counts: SyntheticCounts;
   // Ctrl-C (or SIGTERM; Ctrl-Break on Windows) stops the run between articles, and what it
   // wrote is removed.

@@ -8,7 +8,7 @@ import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The project's folder: where `deno task` runs its commands (the folder of `deno.json`). */
-const PROJECT = resolve(fileURLToPath(new URL("../", import.meta.url)));
+export const PROJECT: string = resolve(fileURLToPath(new URL("../", import.meta.url)));
 
 /**
  * A path typed after `deno task <name>`, as a path from the command's folder. A relative path is
@@ -22,10 +22,9 @@ const PROJECT = resolve(fileURLToPath(new URL("../", import.meta.url)));
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { typedPath } from "./typed_path.ts";
+ * import { PROJECT, typedPath } from "./typed_path.ts";
  * assert.equal(typedPath("/data"), "/data");
- * const project = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
- * const under = { initCwd: "/home/me/study", cwd: project };
+ * const under = { initCwd: "/home/me/study", cwd: PROJECT };
  * assert.equal(typedPath("mydata", under), "/home/me/study/mydata");
  * assert.equal(typedPath("mydata", { ...under, cwd: "/elsewhere" }), "mydata");
  * ```

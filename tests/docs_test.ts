@@ -261,3 +261,18 @@ Deno.test(`at most ${MAX_UNCHECKED_EXAMPLE_VALUES} example values in lib/ are un
   const found = await uncheckedValues();
   assert.ok(found.length <= MAX_UNCHECKED_EXAMPLE_VALUES, found.join("\n"));
 });
+
+// The scripts' examples are type-checked with lib's (`deno task check`: `deno check --doc`); they
+// run here too, in this process, so that what they state is checked.
+Deno.test("every @example in scripts/ runs", async () => {
+  const examples = await docExamples(`${ROOT}/scripts`);
+  assert.ok(examples.length > 0);
+  await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
+  const dir = await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "script-examples-" });
+  try {
+    const urls = await writeExampleModules(examples, dir);
+    assert.deepEqual(await failingExamples(examples, urls), []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -215,6 +215,11 @@ const PARSER_TRICKS = [
   '<a href="/\\evil.example/x">c</a>',
   // An SVG shows as an image of itself: nothing it holds is live in the page.
   '<figure><svg onload="alert(1)"><script>alert(2)</script><circle r="3"/></svg></figure>',
+  // An entity inside an entity: decoded once it looks relative, twice it is another host.
+  '<a href="&amp;sol;&amp;sol;evil.example/x">d</a>',
+  '<a href="&amp;bsol;&amp;bsol;evil.example/x">e</a>',
+  '<a href="/&amp;bsol;evil.example/x">f</a>',
+  '<a href="&amp;#106;avascript:alert(1)">g</a>',
 ];
 
 /** Every element of a page's body as a browser parses it (parse5 follows the HTML standard). */
@@ -379,4 +384,26 @@ Deno.test("a figure whose text holds characters XML does not allow (a form feed 
   assert.match(svg, /page break/, "a form feed is a space");
   const png = await pngBytes(figure);
   assert.deepEqual([...png.slice(0, 4)], [137, 80, 78, 71], "it rasterises");
+});
+
+Deno.test("an SVG output's image is XML a strict parser reads: an attribute name XML has no place for is left out", async () => {
+  const { sanitiseHtml } = await import("../scripts/runner/html.ts");
+  const img = sanitiseHtml('<svg width="10"><rect :a="1" b:c="2" x="1" height="2"/></svg>');
+  const src = /src="data:image\/svg\+xml;base64,([^"]+)"/.exec(img)![1];
+  const svg = new TextDecoder().decode(Uint8Array.from(atob(src), (c) => c.charCodeAt(0)));
+  assert.doesNotMatch(svg, / :a=| b:c=/);
+  assert.match(svg, /<rect x="1" height="2"\/?>/);
+});
+
+Deno.test("a figure file is XML when an attribute holds '&' or '<' (a quantity named 'A & B <c>' in an aria-label)", async () => {
+  const Plot = await import("@observablehq/plot");
+  const { plot, svgText } = await import("../lib/plots/mod.ts");
+  const figure = plot({ ariaLabel: "A & B <c>", marks: [Plot.dot([1], { x: (d: number) => d })] });
+  const text = svgText(figure);
+  assert.match(text, /aria-label="A &amp; B &lt;c>"/);
+  // Twice the same (the figure itself is not changed), and rasterised.
+  assert.equal(svgText(figure), text);
+  // resvg reads it with a strict XML parser (roxmltree): a bare '&' or '<' in a value fails it.
+  const { pngBytes } = await import("../lib/plots/render.ts");
+  assert.ok((await pngBytes(figure, 1)).length > 0);
 });

@@ -34,6 +34,7 @@ export const LAYERS: readonly { name: string; what: string; modules: readonly st
       "write.ts",
       "runtime.ts",
       "text_order.ts",
+      "xml_text.ts",
     ],
   },
   {

@@ -106,7 +106,7 @@ Deno.test("deno task synthetic: --help prints the usage, exit 0; a wrong argumen
     assert.match(r.stdout, /^usage: deno task synthetic <cases> <dir> /);
     assert.equal(r.stderr, "");
   }
-  for (const args of [["--check"], ["2"], ["2", "dir", "--seed"]]) {
+  for (const args of [["--check"], ["2"], ["2", "dir", "--seed"], ["2", ""]]) {
     const r = await run(...args);
     assert.equal(r.code, 2, args.join(" "));
     assert.equal(r.stdout, "");

@@ -91,8 +91,8 @@ Deno.test("validate: a reading that breaks the data it is applied to is named, a
   }
 });
 
-Deno.test("validate: a usage error (a second folder, an unknown option) exits 2", async () => {
-  for (const args of [["a", "b"], ["--check"]]) {
+Deno.test("validate: a usage error (a second folder, an unknown option, an empty name) exits 2", async () => {
+  for (const args of [["a", "b"], ["--check"], [""]]) {
     const r = await validate(...args);
     assert.equal(r.code, 2, args.join(" "));
     assert.equal(r.stdout, "");

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { xmlCharacters } from "../xml_text.ts";
 import { encodeBase64 } from "./base64.ts";
 import type { Resvg } from "@resvg/resvg-wasm";
 import type { Figure } from "./compose.ts";
@@ -68,20 +69,18 @@ function wasmOnce(initWasm: (wasm: Uint8Array) => Promise<void>): Promise<void> 
 export function svgText(figure: Figure): string {
   const svg = figure.svg;
   if (!svg.getAttribute("xmlns")) svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  return xmlCharacters(svg.outerHTML) + "\n";
+  // The HTML serialiser escapes only '"' in an attribute's value: an '&' or '<' there (a quantity
+  // named "A & B" in an aria-label) is escaped here, on a copy, so that the file is XML.
+  const copy = svg.cloneNode(true) as Element;
+  for (const el of [copy, ...copy.querySelectorAll("*")]) {
+    for (const attr of [...el.attributes]) {
+      if (/[&<]/.test(attr.value)) {
+        el.setAttribute(attr.name, attr.value.replaceAll("&", "&amp;").replaceAll("<", "&lt;"));
+      }
+    }
+  }
+  return xmlCharacters(copy.outerHTML) + "\n";
 }
-
-/**
- * Characters XML 1.0 does not allow: C0 controls but tab, line feed and carriage return; lone
- * surrogates; U+FFFE and U+FFFF. One in a figure's text (a form feed in an article's text
- * extracted from a PDF, say) would make the whole SVG unreadable, and its PNG fail.
- */
-// deno-lint-ignore no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
-
-/** Text with what XML does not allow replaced: a vertical tab or form feed by a space, others by U+FFFD. */
-const xmlCharacters = (text: string) =>
-  text.replace(NOT_XML, (c) => c === "\v" || c === "\f" ? " " : "\ufffd");
 
 /**
  * Resolution of every PNG at print size, in dots per inch: 300, what journals ask of line art

@@ -13,8 +13,9 @@ import { createHash } from "node:crypto";
  * @returns paths relative to `dir`, sorted; `[]` if `dir` does not exist
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { listFiles } from "./files.ts";
- * await listFiles("/no/such/folder"); // []
+ * assert.deepEqual(await listFiles("/tmp/no/such/folder"), []);
  * ```
  */
 export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
@@ -54,8 +55,9 @@ export function sha256(bytes: Uint8Array | string): string {
  * @returns the hash in hex
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { treeHash } from "./files.ts";
- * await treeHash("/no/such/folder") === await treeHash("/no/other/folder"); // true
+ * assert.equal(await treeHash("/tmp/no/such/folder"), await treeHash("/tmp/no/other/folder"));
  * ```
  */
 export async function treeHash(dir: string, filter: (p: string) => boolean = () => true) {

@@ -43,10 +43,11 @@ export async function sharedInputs(): Promise<Inputs> {
 
 /**
  * The modules of `lib/` the runner's files that make its outputs ({@link isRunnerFile}) import:
- * the link rule of the HTML pages (`isSafeLink`). A change to one can change every page, so each
+ * the link rule of the HTML pages (`isSafeLink`) and the XML text of their SVG images
+ * (`escapeXml`). A change to one can change every page, so each
  * is an input of every notebook (tests/inputs_test.ts checks the list against the imports).
  */
-export const RUNNER_LIB_MODULES: readonly string[] = ["lib/markdown.ts"];
+export const RUNNER_LIB_MODULES: readonly string[] = ["lib/markdown.ts", "lib/xml_text.ts"];
 
 /**
  * The hash of what in `deno.json` can change a notebook's outputs: the import map, the compiler

@@ -242,7 +242,7 @@ export type Recovery =
  * @example
  * ```ts
  * import { recoverInstall } from "./install.ts";
- * const r = await recoverInstall("/no/such/folder");
+ * const r = await recoverInstall("/tmp/no/such/folder");
  * if (r.state !== "none") throw new Error("no journal there");
  * ```
  */
@@ -392,7 +392,7 @@ export async function removeStoppedRuns(scratch: string, key: string): Promise<s
  * @example
  * ```ts
  * import { removeScratch } from "./install.ts";
- * if (!(await removeScratch("/no/such/folder"))) throw new Error("nothing to keep");
+ * if (!(await removeScratch("/tmp/no/such/folder"))) throw new Error("nothing to keep");
  * ```
  */
 export async function removeScratch(work: string): Promise<boolean> {

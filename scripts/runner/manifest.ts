@@ -97,8 +97,9 @@ function manifestProblems(m: Manifest): string[] {
  * outside its folders
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { readManifest } from "./manifest.ts";
- * await readManifest("/no/such/folder"); // null
+ * assert.equal(await readManifest("/tmp/no/such/folder"), null);
  * ```
  */
 export async function readManifest(results: string): Promise<Manifest | null> {
@@ -158,8 +159,9 @@ export async function insideFile(name: string, dirs: Folders): Promise<string | 
  * @returns `notebooks/…` and `results/…` names → paths
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { tree } from "./manifest.ts";
- * (await tree("/no/such/a", "/no/such/b")).size; // 0
+ * assert.equal((await tree("/tmp/no/such/a", "/tmp/no/such/b")).size, 0);
  * ```
  */
 export async function tree(notebooks: string, results: string): Promise<Map<string, string>> {

@@ -40,7 +40,7 @@ export interface Entry {
  * @example
  * ```ts
  * import { entries } from "./ownership.ts";
- * const none = await entries("/no/such/folder");
+ * const none = await entries("/tmp/no/such/folder");
  * if (none.length !== 0) throw new Error("a missing folder has no entries");
  * ```
  */
@@ -84,7 +84,7 @@ export function namePaths(paths: readonly string[]): string {
  * @example
  * ```ts
  * import { foreignEntries } from "./ownership.ts";
- * const kept = await foreignEntries("/no/such/folder", null, "results");
+ * const kept = await foreignEntries("/tmp/no/such/folder", null, "results");
  * if (kept.length !== 0) throw new Error("a missing folder holds nothing");
  * ```
  */
@@ -148,7 +148,7 @@ export function collisions(foreign: readonly Entry[], produced: Iterable<string>
  * @example
  * ```ts
  * import { sameFile } from "./ownership.ts";
- * if (await sameFile("/no/such/file", "/no/such/FILE")) throw new Error("a missing file is none");
+ * if (await sameFile("/tmp/no/such/file", "/tmp/no/such/FILE")) throw new Error("a missing file is none");
  * ```
  */
 export async function sameFile(a: string, b: string): Promise<boolean> {
@@ -175,7 +175,7 @@ const inNewTree = (e: Entry, produced: readonly string[]) =>
  * @example
  * ```ts
  * import { fileState } from "./ownership.ts";
- * if (await fileState("/no/such/file") !== null) throw new Error("missing is null");
+ * if (await fileState("/tmp/no/such/file") !== null) throw new Error("missing is null");
  * ```
  */
 export async function fileState(path: string): Promise<string | null> {

@@ -26,7 +26,7 @@ const record = (key: string) => `${RUNS}/${key}.json`;
  * @example
  * ```ts
  * import { ranHere } from "./state.ts";
- * if (await ranHere("no-such-key", "/no/such/folder")) throw new Error("nothing ran there");
+ * if (await ranHere("no-such-key", "/tmp/no/such/folder")) throw new Error("nothing ran there");
  * ```
  */
 export async function ranHere(key: string, results: string): Promise<boolean> {

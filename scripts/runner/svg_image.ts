@@ -9,6 +9,7 @@
  */
 import { Buffer } from "node:buffer";
 import { foreignContent } from "parse5";
+import { escapeXml } from "../../lib/xml_text.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XLINK_NS = "http://www.w3.org/1999/xlink";
@@ -23,26 +24,14 @@ const SVG_NAMES: ReadonlyMap<string, string> = foreignContent.SVG_TAG_NAMES_ADJU
 /** A name XML accepts without a namespace prefix. */
 const XML_NAME = /^[A-Za-z_][\w.-]*$/;
 
-/** Characters XML does not allow (controls other than tab and line ends, lone surrogates). */
-const NOT_XML =
-  // deno-lint-ignore no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Text as XML character data or an attribute value (quoted with `"`). */
-function escapeXml(s: string): string {
-  return s.replace(NOT_XML, "").replaceAll("&", "&amp;").replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;").replaceAll('"', "&quot;");
-}
-
 /**
  * Whether an attribute goes into the image: an XML name, unprefixed or in the `xlink:`/`xml:`
  * namespaces (declared or predefined), and neither a namespace declaration (the root declares
  * them) nor an event handler (no script runs in an image; none is kept anyway).
  */
 function keptAttribute(name: string): boolean {
-  const [prefix, local] = name.includes(":") ? name.split(/:(.*)/s) : ["", name];
-  if (!XML_NAME.test(local) || /^on/i.test(local) || name.toLowerCase() === "xmlns") return false;
-  return prefix === "" || prefix === "xlink" || prefix === "xml";
+  const m = /^(?:(xlink|xml):)?([A-Za-z_][\w.-]*)$/.exec(name);
+  return m !== null && !/^on/i.test(m[2]) && name.toLowerCase() !== "xmlns";
 }
 
 /** Appends a node's XML to `out`: elements, attributes and text; comments and scripts left out. */
