@@ -9,6 +9,7 @@
  * @module
  */
 import { ROOT } from "./runner/paths.ts";
+import { exitOnHelp } from "./cli_args.ts";
 
 const DIR = `${ROOT}/scripts/bench`;
 
@@ -47,6 +48,10 @@ if (import.meta.main) {
   const all = [...Deno.readDirSync(DIR)].filter((e) => e.isFile && e.name.endsWith(".ts"))
     .map((e) => e.name.replace(/\.ts$/, "")).sort();
   const { runs, unknown } = benchRuns(Deno.args, all);
+  // Help asked before any benchmark's name (after one, the words are that benchmark's).
+  exitOnHelp(unknown, {
+    usage: `usage: deno task bench [NAME [ARG…]]…  (NAME: ${all.join(", ")}; none: all of them)`,
+  });
   if (unknown.length) {
     console.error(`no benchmark ${unknown.join(", ")}; there are: ${all.join(", ")}`);
     Deno.exit(2);

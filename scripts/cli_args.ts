@@ -1,6 +1,7 @@
 /**
- * The command-line convention of the commands that take a folder (`validate`, `fill-days`,
- * `synthetic`; `reproduce` behaves the same with its own options): `--help` or `-h` prints the
+ * The command-line convention of the project's commands (`validate`, `fill-days`, `synthetic`,
+ * `datapackage`, `docs`, `fmt-notebooks`, `kernel`, `bench`; `reproduce` behaves the same with its
+ * own options): `--help` or `-h` prints the
  * usage on standard output and exits 0; a wrong argument (an unknown option, one argument too
  * many, an empty folder name) prints the command's name with what is wrong, then the usage, on
  * standard error and exits 2. For the commands that take at most one folder (`validate`,
@@ -138,4 +139,31 @@ export function folderArgument(args: readonly string[], o: CommandUsage): string
   const parsed = parseFolderArgs(args);
   if (parsed.kind === "wrong") usageError(o, parsed.message);
   return parsed.kind === "folder" ? parsed.folder : undefined;
+}
+
+/**
+ * Checks the command line of a command that takes no folder, only the options it names: help
+ * ends the process ({@link exitOnHelp}), and so does any other argument ({@link usageError}).
+ *
+ * @param args The arguments typed after the command.
+ * @param o The command's name and usage line.
+ * @param options The options it takes (`--check`), none by default.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { checkOptions } from "./cli_args.ts";
+ * const o = { command: "fmt-notebooks", usage: "usage: deno task fmt-notebooks [--check]" };
+ * checkOptions(["--check"], o, ["--check"]);
+ * checkOptions([], o);
+ * assert.ok(true, "an option it takes, or none: it returns");
+ * ```
+ */
+export function checkOptions(
+  args: readonly string[],
+  o: CommandUsage,
+  options: readonly string[] = [],
+): void {
+  exitOnHelp(args, o);
+  const wrong = args.find((a) => !options.includes(a));
+  if (wrong !== undefined) usageError(o, `unknown argument '${wrong}'`);
 }

@@ -7,6 +7,7 @@
  * @module
  */
 import { ROOT } from "./runner/paths.ts";
+import { checkOptions } from "./cli_args.ts";
 
 /** The public modules, and the specifier a notebook imports each by. */
 export const MODULES: readonly { file: string; shown: string; specifier: string }[] = [
@@ -49,6 +50,7 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
 }
 
 if (import.meta.main) {
+  checkOptions(Deno.args, { command: "docs", usage: "usage: deno task docs" });
   const out = `${ROOT}/docs/api`;
   await Deno.mkdir(out, { recursive: true });
   const r = await new Deno.Command("deno", {

@@ -9,6 +9,7 @@
  */
 import { listFiles } from "./runner/files.ts";
 import { NOTEBOOKS, ROOT, SCRATCH } from "./runner/paths.ts";
+import { checkOptions } from "./cli_args.ts";
 
 interface Cell {
   cell_type: string;
@@ -102,6 +103,10 @@ async function fmtConfig(dir: string): Promise<string> {
 }
 
 if (import.meta.main) {
+  checkOptions(Deno.args, {
+    command: "fmt-notebooks",
+    usage: "usage: deno task fmt-notebooks [--check]",
+  }, ["--check"]);
   const check = Deno.args.includes("--check");
   try {
     const { unformatted, total } = await formatNotebooks(NOTEBOOKS, check);

@@ -8,6 +8,7 @@
  * @module
  */
 import { installKernelSpec, KERNEL_NAME } from "./runner/kernelspec.ts";
+import { checkOptions } from "./cli_args.ts";
 
 /**
  * Jupyter's data folder, as jupyter_core finds it: `JUPYTER_DATA_DIR`, else
@@ -31,6 +32,7 @@ export function jupyterDataDir(): string {
 }
 
 if (import.meta.main) {
+  checkOptions(Deno.args, { command: "kernel", usage: "usage: deno task kernel" });
   const dir = jupyterDataDir();
   try {
     await installKernelSpec(dir, Deno.execPath(), undefined, "kernels");
