@@ -1,6 +1,6 @@
 /**
  * Text as XML 1.0 takes it: the characters it does not allow replaced, and the characters that
- * would end a value escaped. One rule for the figure files (lib/plots/render.ts) and the images
+ * would end a value, or be read twice, escaped. One rule for the figure files (lib/plots/render.ts) and the images
  * the HTML pages make of an SVG output (scripts/runner/svg_image.ts).
  *
  * @module
@@ -48,4 +48,32 @@ export function xmlCharacters(text: string): string {
 export function escapeXml(text: string): string {
   return xmlCharacters(text).replaceAll("&", "&amp;").replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+
+/**
+ * Escapes `&` and `<` in the attribute values of an element and every element below it, in
+ * place: linkedom's serialiser (`outerHTML`, `innerHTML`) escapes only `"` there, so an `&` would
+ * be read a second time (`&amp;sol;` as `/` by a browser) and a `<` makes XML that no parser
+ * reads. Serialised after this, every value reads back as it is in the tree.
+ *
+ * @param root the element (change a copy when the tree is still in use)
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseHTML } from "linkedom";
+ * import { escapeAttributeValues } from "#lib/xml_text.ts";
+ * const { document } = parseHTML('<p><a title="A &amp; B <c>">x</a></p>');
+ * const p = document.querySelector("p")!;
+ * escapeAttributeValues(p);
+ * assert.equal(p.outerHTML, '<p><a title="A &amp; B &lt;c>">x</a></p>');
+ * ```
+ */
+export function escapeAttributeValues(root: Element): void {
+  for (const el of [root, ...root.querySelectorAll("*")]) {
+    for (const attr of [...el.attributes]) {
+      if (/[&<]/.test(attr.value)) {
+        el.setAttribute(attr.name, attr.value.replaceAll("&", "&amp;").replaceAll("<", "&lt;"));
+      }
+    }
+  }
 }

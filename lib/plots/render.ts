@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { xmlCharacters } from "../xml_text.ts";
+import { escapeAttributeValues, xmlCharacters } from "../xml_text.ts";
 import { encodeBase64 } from "./base64.ts";
 import type { Resvg } from "@resvg/resvg-wasm";
 import type { Figure } from "./compose.ts";
@@ -69,16 +69,9 @@ function wasmOnce(initWasm: (wasm: Uint8Array) => Promise<void>): Promise<void> 
 export function svgText(figure: Figure): string {
   const svg = figure.svg;
   if (!svg.getAttribute("xmlns")) svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  // The HTML serialiser escapes only '"' in an attribute's value: an '&' or '<' there (a quantity
-  // named "A & B" in an aria-label) is escaped here, on a copy, so that the file is XML.
+  // An '&' or '<' in a value (a quantity named "A & B" in an aria-label), escaped on a copy.
   const copy = svg.cloneNode(true) as Element;
-  for (const el of [copy, ...copy.querySelectorAll("*")]) {
-    for (const attr of [...el.attributes]) {
-      if (/[&<]/.test(attr.value)) {
-        el.setAttribute(attr.name, attr.value.replaceAll("&", "&amp;").replaceAll("<", "&lt;"));
-      }
-    }
-  }
+  escapeAttributeValues(copy);
   return xmlCharacters(copy.outerHTML) + "\n";
 }
 

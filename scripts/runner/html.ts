@@ -13,6 +13,7 @@ import { parseHTML } from "linkedom";
 import { Buffer } from "node:buffer";
 import { ANSI, type Cell, type Notebook, type Output, PyFloat } from "./nbformat.ts";
 import { isSafeLink } from "../../lib/markdown.ts";
+import { escapeAttributeValues } from "../../lib/xml_text.ts";
 import { svgImage } from "./svg_image.ts";
 
 /**
@@ -111,14 +112,9 @@ export function sanitiseHtml(html: string): string {
   );
   const root = document.getElementById("root")!;
   cleanChildren(root, document);
-  // The serialiser escapes only '"' in a value: an '&' written as is would be decoded a second
-  // time by the browser ('&amp;sol;&amp;sol;host', checked as '&sol;&sol;host', read as
-  // '//host'). Escaped, the page's value is the one checked.
-  for (const el of root.querySelectorAll("*")) {
-    for (const attr of [...el.attributes]) {
-      if (attr.value.includes("&")) el.setAttribute(attr.name, attr.value.replaceAll("&", "&amp;"));
-    }
-  }
+  // Else '&amp;sol;&amp;sol;host', checked as '&sol;&sol;host', would be read by the browser as
+  // '//host': the page's values are the ones checked.
+  escapeAttributeValues(root);
   return root.innerHTML;
 }
 
