@@ -326,12 +326,16 @@ export function textTable(rows: readonly Row[]): string {
   return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c] ?? null))))].join("\n");
 }
 
+/** Text whose first character after white space would start a spreadsheet formula. */
+const SPACED_FORMULA = /^\s+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 /**
  * CSV text of a table (full precision; `Inf`/`-Inf` for infinities, empty for null). A text cell
  * that a spreadsheet would run as a formula, one starting with `=`, `+`, `-`, `@`, a tab or a
  * carriage return (or the full-width `＝`, `＋`, `－`, `＠`), gets a leading single quote, as OWASP
  * recommends against CSV injection (csv-stringify's `escape_formulas`): a spreadsheet then shows
- * it as text. Numbers are written as they are (`-3.5` stays a number), and so is a text cell that
+ * it as text. So does one where white space comes before such a character (` =1+1`), as an import
+ * that trims spaces would make it a formula. Numbers are written as they are (`-3.5` stays a number), and so is a text cell that
  * is a number written out (`"-2"` in a column of text such as `"[-4, -3]"`): a spreadsheet reads
  * it as that number, not as a formula.
  *
@@ -345,16 +349,22 @@ export function textTable(rows: readonly Row[]): string {
  * assert.equal(csvTable([{ a: 1, b: Infinity }]), "a,b\n1,Inf\n");
  * const csv = csvTable([{ n: -3.5, t: "=HYPERLINK(\"http://x\")", u: "-x", v: "-2" }]);
  * assert.equal(csv, 'n,t,u,v\n-3.5,"\'=HYPERLINK(""http://x"")",\'-x,-2\n');
+ * assert.equal(csvTable([{ t: " =1+1" }]), "t\n' =1+1\n");
  * ```
  */
 export function csvTable(rows: readonly Row[], header: readonly string[] = []): string {
   expectRows("csvTable", rows);
   const cols = rows.length ? columns(rows) : [...header];
   // Numbers, and text that is exactly a number written out ("-2"), are not formulas to escape.
+  // Text that white space comes before a formula's first character in gets the quote too.
   const value = (v: Row[string] | undefined) =>
-    typeof v === "string" && Number.isFinite(Number(v)) && String(Number(v)) === v
+    typeof v !== "string"
+      ? v ?? null
+      : Number.isFinite(Number(v)) && String(Number(v)) === v
       ? Number(v)
-      : v ?? null;
+      : SPACED_FORMULA.test(v)
+      ? `'${v}`
+      : v;
   return stringify([cols, ...rows.map((r) => cols.map((c) => value(r[c])))], {
     escape_formulas: true,
     cast: {

@@ -148,6 +148,8 @@ const FORMULAS = [
   "\r=1+1",
   "-x",
   "＝1+1",
+  " =1+1",
+  "\u00a0 +1+1",
 ];
 
 Deno.test("CSV tables: text cells a spreadsheet would run get a leading quote; numbers stay numbers", () => {
