@@ -11,7 +11,14 @@ import { isOutputName } from "../scripts/runner/manifest.ts";
 import { collisions, entries } from "../scripts/runner/ownership.ts";
 import { ROOT, runKey } from "../scripts/runner/paths.ts";
 import { notebook, tree, writes } from "./helpers/notebook.ts";
-import { fixture, reproduce, scratch, symlink, withFixture } from "./helpers/reproduce_scratch.ts";
+import {
+  fixture,
+  removeScratch,
+  reproduce,
+  scratch,
+  symlink,
+  withFixture,
+} from "./helpers/reproduce_scratch.ts";
 
 Deno.test("reproduce refuses a --results folder holding files no run wrote (data/, docs/), naming them, and changes nothing", async () => {
   await withFixture(async (dir) => {
@@ -151,7 +158,7 @@ Deno.test("reproduce names a --results folder outside the repository as such (no
     assert.deepEqual([...Deno.readDirSync(outside)], [], "nothing written there");
   } finally {
     await Deno.remove(outside, { recursive: true });
-    await Deno.remove(dir, { recursive: true });
+    await removeScratch(dir);
   }
 });
 
@@ -175,7 +182,7 @@ Deno.test("reproduce refuses to write over a notebook saved while it ran (the ed
     assert.equal(await Deno.readTextFile(path), edited, "the edit is kept");
     assert.equal(await Deno.lstat(`${dir}/results`).catch(() => null), null, "nothing written");
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    await removeScratch(dir);
   }
 });
 
@@ -239,7 +246,7 @@ Deno.test("reproduce keeps a case notebook no case matches unless it wrote it, u
     assert.match(r.stdout, /01-case-edited\.ipynb: .*it was changed since a run wrote it$/m);
     assert.equal(await Deno.readTextFile(`${dir}/notebooks/01-case-draft.ipynb`), draft);
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    await removeScratch(dir);
   }
 });
 
@@ -268,7 +275,7 @@ Deno.test("installAll killed (SIGKILL) after any rename: recoverInstall puts eve
     // As reproduce installs: a notebook replaced, one removed, a file no run wrote carried into
     // the new results folder, the results folder replaced.
     const setup = async () => {
-      await Deno.remove(dir, { recursive: true });
+      await removeScratch(dir);
       for (const d of ["nb", "old/sub", "work/nb", "work/results/sub"]) {
         await Deno.mkdir(`${dir}/${d}`, { recursive: true });
       }
@@ -313,7 +320,7 @@ Deno.test("installAll killed (SIGKILL) after any rename: recoverInstall puts eve
     assert.equal((await recoverInstall(`${dir}/work/backup`)).state, "finished");
     assert.equal(await Deno.readTextFile(`${dir}/old/sub/notes.txt`), "mine");
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    await removeScratch(dir);
   }
 });
 
@@ -425,7 +432,7 @@ Deno.test("entries and collisions: links, empty folders and files in the way", a
     ]);
     assert.deepEqual(collisions(e, ["link/x.csv", "a/f.txt", "b.csv"]), ["a/f.txt", "link"]);
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    await removeScratch(dir);
   }
 });
 

@@ -7,7 +7,13 @@
 import assert from "node:assert/strict";
 import { REPRODUCE_ARGS, resolveFolder, ROOT } from "../scripts/runner/paths.ts";
 import { copyTree } from "./helpers/data_dir.ts";
-import { fixture, reproduce, scratch, symlink } from "./helpers/reproduce_scratch.ts";
+import {
+  fixture,
+  removeScratch,
+  reproduce,
+  scratch,
+  symlink,
+} from "./helpers/reproduce_scratch.ts";
 
 Deno.test("reproduce accepts a new folder inside the repository named through a symbolic link to it", async () => {
   const dir = await scratch();
@@ -24,7 +30,7 @@ Deno.test("reproduce accepts a new folder inside the repository named through a 
     assert.equal(resolveFolder(`${link}${rel}/new/../x/`, "/"), `${dir}/x`);
   } finally {
     await Deno.remove(link).catch(() => {});
-    await Deno.remove(dir, { recursive: true });
+    await removeScratch(dir);
   }
 });
 

@@ -73,3 +73,39 @@ export async function recordRun(key: string, manifest: Uint8Array, results: stri
 export async function forgetRuns(key: string): Promise<void> {
   await Deno.remove(record(key)).catch(() => {});
 }
+
+/**
+ * Forgets every run whose results folder is `folder` or inside it (for tests that remove a
+ * scratch folder they ran in, under whatever pairs of folders).
+ *
+ * @param folder an absolute folder
+ * @returns how many records were removed
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { forgetRunsUnder } from "./state.ts";
+ * assert.equal(await forgetRunsUnder("/tmp/no/such/folder"), 0);
+ * ```
+ */
+export async function forgetRunsUnder(folder: string): Promise<number> {
+  const prefix = folder.replace(/\/+$/, "");
+  let removed = 0;
+  let entries: Deno.DirEntry[];
+  try {
+    entries = await Array.fromAsync(Deno.readDir(RUNS));
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    if (!e.isFile || !e.name.endsWith(".json")) continue;
+    const path = `${RUNS}/${e.name}`;
+    const results = await Deno.readTextFile(path).then((t) => JSON.parse(t).results, () => null);
+    if (
+      typeof results === "string" && (results === prefix || results.startsWith(`${prefix}/`))
+    ) {
+      await Deno.remove(path).catch(() => {});
+      removed++;
+    }
+  }
+  return removed;
+}

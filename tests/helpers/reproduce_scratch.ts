@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { REPRODUCE_ARGS, ROOT } from "../../scripts/runner/paths.ts";
+import { forgetRunsUnder } from "../../scripts/runner/state.ts";
 import { notebook, writes } from "./notebook.ts";
 
 /**
@@ -17,6 +18,17 @@ import { notebook, writes } from "./notebook.ts";
 export async function scratch(): Promise<string> {
   await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
   return await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "safety-" });
+}
+
+/**
+ * Removes a scratch folder and what this machine remembers of the runs in it (`.tmp/runs/`), so
+ * that the suite leaves no record behind.
+ *
+ * @param dir A folder made by {@link scratch}.
+ */
+export async function removeScratch(dir: string): Promise<void> {
+  await Deno.remove(dir, { recursive: true });
+  await forgetRunsUnder(dir);
 }
 
 /**
@@ -82,6 +94,6 @@ export async function withFixture(test: (dir: string) => Promise<void>): Promise
     await fixture(dir);
     await test(dir);
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    await removeScratch(dir);
   }
 }
