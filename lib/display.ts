@@ -355,16 +355,13 @@ const SPACED_FORMULA = /^\s+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 export function csvTable(rows: readonly Row[], header: readonly string[] = []): string {
   expectRows("csvTable", rows);
   const cols = rows.length ? columns(rows) : [...header];
-  // Numbers, and text that is exactly a number written out ("-2"), are not formulas to escape.
-  // Text that white space comes before a formula's first character in gets the quote too.
-  const value = (v: Row[string] | undefined) =>
-    typeof v !== "string"
-      ? v ?? null
-      : Number.isFinite(Number(v)) && String(Number(v)) === v
-      ? Number(v)
-      : SPACED_FORMULA.test(v)
-      ? `'${v}`
-      : v;
+  // Numbers, and text that is exactly a number written out ("-2"), are not formulas to escape;
+  // text with white space before a formula's first character is (escape_formulas misses it).
+  const value = (v: Row[string] | undefined) => {
+    if (typeof v !== "string") return v ?? null;
+    if (Number.isFinite(Number(v)) && String(Number(v)) === v) return Number(v);
+    return SPACED_FORMULA.test(v) ? `'${v}` : v;
+  };
   return stringify([cols, ...rows.map((r) => cols.map((c) => value(r[c])))], {
     escape_formulas: true,
     cast: {
