@@ -426,6 +426,29 @@ export function otherDeno(committed: string | undefined): string | null {
 const USAGE = "usage: deno task reproduce [--check [--keep DIR]] [--force] [--workers N] " +
   "[--startup-timeout SECONDS] [--notebooks DIR] [--results DIR]";
 
+/** What `--help` prints: the usage, what the command does, and each option (README: more). */
+const HELP = `${USAGE}
+
+Executes every notebook of the notebooks folder (one per case from the case template) and writes
+them and their results (figures, tables, manifest.json); a notebook whose inputs and outputs are
+as this machine's last run recorded is skipped.
+
+  --check                 execute into a scratch folder and compare with the committed
+                          notebooks and results byte for byte; list each difference, exit 1
+  --keep DIR              with --check: keep what it produced in DIR (a new folder in the
+                          repository)
+  --force                 execute every notebook, even those recorded as unchanged
+  --workers N             run at most N notebooks at once (default: the number of CPUs)
+  --startup-timeout SECONDS
+                          how long a kernel may take to answer (default 20)
+  --notebooks DIR         the notebooks folder (default notebooks/)
+  --results DIR           the results folder (default results/); one a run did not write is
+                          refused unless empty
+  -h, --help              print this and exit
+
+Exit status: 0 done (or identical), 1 a notebook failed, --check found a difference or a folder
+was refused, 2 a wrong argument, 130 stopped (Ctrl-C; nothing is changed).`;
+
 /** The flags that take a value (the word after them). */
 const VALUED = new Set(["--notebooks", "--results", "--keep", "--workers", "--startup-timeout"]);
 
@@ -466,7 +489,7 @@ function parseArgs(args: string[]): RunOptions | string {
 
 if (import.meta.main) {
   if (Deno.args.includes("--help") || Deno.args.includes("-h")) {
-    console.log(USAGE);
+    console.log(HELP);
     Deno.exit(0);
   }
   const parsed = parseArgs(Deno.args);

@@ -16,7 +16,7 @@ Deno.test("the runner's tests and benchmarks run reproduce exactly as `deno task
   assert.deepEqual(await denoTaskArgs("reproduce"), REPRODUCE_ARGS);
 });
 
-Deno.test("reproduce: a misspelt flag is an unknown argument, --help prints the usage", async () => {
+Deno.test("reproduce: a misspelt flag is an unknown argument, --help prints the usage and explains each option", async () => {
   const run = (...args: string[]) =>
     output(
       new Deno.Command("deno", {
@@ -39,6 +39,10 @@ Deno.test("reproduce: a misspelt flag is an unknown argument, --help prints the 
     const help = await run(flag);
     assert.equal(help.code, 0, flag);
     assert.match(help.stdout, /^usage: deno task reproduce /, flag);
+    // Every option of the usage line is explained on a line of its own.
+    const options = help.stdout.split("\n")[0].match(/--[a-z-]+/g) ?? [];
+    assert.ok(options.length >= 7, help.stdout);
+    for (const o of options) assert.match(help.stdout, new RegExp(`^  ${o}\\b`, "m"), o);
   }
 });
 
