@@ -44,25 +44,16 @@ import {
 } from "./runner/manifest.ts";
 import { fileState, foreignEntries, installMoves } from "./runner/ownership.ts";
 import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
-import { NOTEBOOKS, resolveFolder, RESULTS, runKey, SCRATCH, shown } from "./runner/paths.ts";
-import { typedPath } from "./typed_path.ts";
+import { runKey, SCRATCH, shown } from "./runner/paths.ts";
 import { onStopSignal } from "./stop_signals.ts";
+import {
+  parseRunArgs,
+  REPRODUCE_HELP,
+  REPRODUCE_USAGE,
+  type RunOptions,
+} from "./runner/reproduce_args.ts";
 
-/** Options of {@link run}. */
-export interface RunOptions {
-  /** Compare with the committed files instead of writing them. */
-  check: boolean;
-  /** Execute every notebook, even those whose inputs are unchanged. */
-  force: boolean;
-  /** Notebooks executed at a time. */
-  workers: number;
-  /** Seconds a kernel may take to start. */
-  startupTimeout: number;
-  /** Folders read and written. */
-  dirs: Folders;
-  /** With `check`: keep what the run produced in this folder (for tests). */
-  keep: string | null;
-}
+export type { RunOptions };
 
 /**
  * Runs (see the module documentation).
@@ -423,78 +414,14 @@ export function otherDeno(committed: string | undefined): string | null {
     "(lib/runtime.ts): outputs may differ because of that";
 }
 
-const USAGE = "usage: deno task reproduce [--check [--keep DIR]] [--force] [--workers N] " +
-  "[--startup-timeout SECONDS] [--notebooks DIR] [--results DIR]";
-
-/** What `--help` prints: the usage, what the command does, and each option (README: more). */
-const HELP = `${USAGE}
-
-Executes every notebook of the notebooks folder (one per case from the case template) and writes
-them and their results (figures, tables, manifest.json); a notebook whose inputs and outputs are
-as this machine's last run recorded is skipped.
-
-  --check                 execute into a scratch folder and compare with the committed
-                          notebooks and results byte for byte; list each difference, exit 1
-  --keep DIR              with --check: keep what it produced in DIR (a new folder in the
-                          repository)
-  --force                 execute every notebook, even those recorded as unchanged
-  --workers N             run at most N notebooks at once (default: the number of CPUs)
-  --startup-timeout SECONDS
-                          how long a kernel may take to answer (default 20)
-  --notebooks DIR         the notebooks folder (default notebooks/)
-  --results DIR           the results folder (default results/); one a run did not write is
-                          refused unless empty
-  -h, --help              print this and exit
-
-Exit status: 0 done (or identical), 1 a notebook failed, --check found a difference or a folder
-was refused, 2 a wrong argument, 130 stopped (Ctrl-C; nothing is changed).`;
-
-/** The flags that take a value (the word after them). */
-const VALUED = new Set(["--notebooks", "--results", "--keep", "--workers", "--startup-timeout"]);
-
-/** Parses the command line; a string is a usage error. */
-function parseArgs(args: string[]): RunOptions | string {
-  const options: RunOptions = {
-    check: false,
-    force: false,
-    workers: navigator.hardwareConcurrency || 1,
-    startupTimeout: 20,
-    // Resolved as a folder given is: a results/ that links elsewhere is written where it points
-    // (replacing the link by a folder would undo where one keeps them).
-    dirs: { notebooks: resolveFolder(NOTEBOOKS, "/"), results: resolveFolder(RESULTS, "/") },
-    keep: null,
-  };
-  // `deno task` runs in the project folder; a relative folder is from where it was typed.
-  const folder = (p: string) => resolveFolder(typedPath(p), Deno.cwd());
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = args[i + 1];
-    if (a === "--check") options.check = true;
-    else if (a === "--force") options.force = true;
-    else if (!VALUED.has(a)) return `unknown argument ${a}`;
-    else if (value === undefined) return `${a}: a value is needed`;
-    else if (a === "--notebooks") options.dirs.notebooks = folder(args[++i]);
-    else if (a === "--results") options.dirs.results = folder(args[++i]);
-    else if (a === "--keep") options.keep = folder(args[++i]);
-    else if (a === "--workers" || a === "--startup-timeout") {
-      const n = Number(args[++i]);
-      if (!(Number.isInteger(n) && n > 0)) return `${a}: a positive whole number is needed`;
-      if (a === "--workers") options.workers = n;
-      else options.startupTimeout = n;
-    }
-  }
-  if (options.keep && !options.check) return "--keep goes with --check";
-  return options;
-}
-
 if (import.meta.main) {
   if (Deno.args.includes("--help") || Deno.args.includes("-h")) {
-    console.log(HELP);
+    console.log(REPRODUCE_HELP);
     Deno.exit(0);
   }
-  const parsed = parseArgs(Deno.args);
+  const parsed = parseRunArgs(Deno.args);
   if (typeof parsed === "string") {
-    console.error(`${parsed}\n${USAGE}`);
+    console.error(`${parsed}\n${REPRODUCE_USAGE}`);
     Deno.exit(2);
   }
   const controller = new AbortController();
