@@ -8,7 +8,7 @@
  * @module
  */
 import { Buffer } from "node:buffer";
-import { foreignContent } from "parse5";
+import { foreignContent, type Token } from "parse5";
 import { escapeXml } from "../../lib/xml_text.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -47,7 +47,13 @@ function writeXml(node: Node, out: string[], root: boolean): void {
   if (!XML_NAME.test(name) || name === "script") return;
   const attrs = root ? [` xmlns="${SVG_NS}"`, ` xmlns:xlink="${XLINK_NS}"`] : [];
   const seen = new Set<string>();
-  for (const { name: attr, value } of [...el.attributes]) {
+  // Names as a browser's HTML parser gives them: lower case, SVG's mixed-case ones restored
+  // (`viewbox` → `viewBox`), which XML, and so the image, reads only in their own case.
+  const token = {
+    attrs: [...el.attributes].map((a) => ({ name: a.name.toLowerCase(), value: a.value })),
+  };
+  foreignContent.adjustTokenSVGAttrs(token as unknown as Token.TagToken);
+  for (const { name: attr, value } of token.attrs) {
     if (!keptAttribute(attr) || seen.has(attr)) continue;
     seen.add(attr);
     attrs.push(` ${attr}="${escapeXml(value)}"`);
