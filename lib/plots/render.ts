@@ -9,6 +9,7 @@ import { encodeBase64 } from "./base64.ts";
 import type { Resvg } from "@resvg/resvg-wasm";
 import type { Figure } from "./compose.ts";
 import { FONT_FAMILY, FONT_PATHS, fontBytes } from "./fonts.ts";
+import { withDpi } from "./png_dpi.ts";
 
 /** The regular font every PNG is rasterised with (bold: `FONT_PATHS.bold`). */
 export const FONT_PATH: string = FONT_PATHS.normal;
@@ -87,7 +88,9 @@ export const PNG_SCALE: number = PNG_DPI / 96;
 
 /**
  * The figure rasterised to PNG at `scale` × its size (default {@link PNG_SCALE}: 300 dpi at print
- * size; the SVG is the print master). Deterministic: the same SVG gives the same bytes.
+ * size; the SVG is the print master), its resolution recorded in the file (`scale` × 96 dpi, a
+ * `pHYs` chunk: see `png_dpi.ts`) so that it opens at print size. Deterministic: the same SVG
+ * gives the same bytes.
  *
  * @param figure The figure.
  * @param scale Pixels per CSS px of the figure (default {@link PNG_SCALE}).
@@ -97,6 +100,7 @@ export const PNG_SCALE: number = PNG_DPI / 96;
  * import assert from "node:assert/strict";
  * import * as Plot from "@observablehq/plot";
  * import { plot, PNG_SCALE, pngBytes } from "#lib/plots/mod.ts";
+ * import { pngPhysChunk } from "#lib/plots/png_dpi.ts";
  * const figure = plot({ title: "A dot", marks: [Plot.dot([1], { x: (d) => d })] });
  * const png = await pngBytes(figure);
  * // A PNG: its 8-byte signature, then the IHDR chunk with the width and height in pixels,
@@ -108,6 +112,8 @@ export const PNG_SCALE: number = PNG_DPI / 96;
  * assert.equal(ihdr.getUint32(4), px("height"));
  * // Deterministic: the same figure gives the same bytes.
  * assert.deepEqual(await pngBytes(figure), png);
+ * // It says its resolution: 300 dpi, as pixels per metre.
+ * assert.equal(pngPhysChunk(png)?.x, Math.round(300 / 0.0254));
  * ```
  */
 export async function pngBytes(figure: Figure, scale = PNG_SCALE): Promise<Uint8Array> {
@@ -119,7 +125,7 @@ export async function pngBytes(figure: Figure, scale = PNG_SCALE): Promise<Uint8
   });
   const png = resvg.render().asPng();
   resvg.free();
-  return png;
+  return withDpi(png, scale * 96);
 }
 
 /** Writes bytes to `path` through a temporary file and a rename (see `lib/write.ts`). */
