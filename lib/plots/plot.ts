@@ -16,6 +16,25 @@ import { document } from "./dom.ts";
 import type { LegendItem } from "./legend.ts";
 import { pngBytes, svgText } from "./render.ts";
 import { type FigureWidth, figureWidth } from "./theme.ts";
+import { distance } from "fastest-levenshtein";
+
+/**
+ * Every option {@link plot} takes: `Plot.plot`'s (its `PlotOptions` and scale defaults, in the
+ * pinned Plot version) and the figure's own. A name outside it is a mistake (`titel`), which Plot
+ * would ignore without a word.
+ */
+const PLOT_OPTIONS: ReadonlySet<string> = new Set([
+  // The figure's own.
+  ...["title", "subtitle", "caption", "description", "legend", "width"],
+  // Plot.plot's PlotOptions (@observablehq/plot src/plot.d.ts).
+  ...["height", "aspectRatio", "margin", "marginTop", "marginRight", "marginBottom"],
+  ...["marginLeft", "style", "className", "figure", "ariaLabel", "ariaDescription"],
+  ...["document", "clip", "x", "y", "r", "color", "opacity", "symbol", "length"],
+  ...["projection", "fx", "fy", "facet", "marks"],
+  // Its scale defaults (src/scales.d.ts ScaleDefaults), which apply to every scale.
+  ...["inset", "insetTop", "insetRight", "insetBottom", "insetLeft", "round", "align"],
+  ...["padding", "axis", "grid", "label", "labelArrow", "nice", "zero", "clamp"],
+]);
 
 /** Options of {@link plot}: `Plot.plot`'s, and a few of the figure around the chart. */
 export interface PlotFigureOptions
@@ -98,11 +117,26 @@ function marksData(marks: unknown): DataRow[] {
  * assert.equal(fig.description, "Two points");
  * assert.equal(fig.svg.querySelectorAll("circle").length, 2);
  * assert.deepEqual(fig.data[0], { mark: "1 dot", day: 0, vas: 6.6 });
+ * // A misspelt option is an error, not a figure without its title.
+ * assert.throws(() => plot({ titel: "Two points" } as never), /unknown option 'titel'; did you mean 'title'\?/);
  * ```
  */
 export function plot(options: PlotFigureOptions): Figure {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     wrongArgument("plot", "Plot.plot's options ({ marks: [...], … })", options);
+  }
+  for (const key of Object.keys(options)) {
+    if (PLOT_OPTIONS.has(key)) continue;
+    // The nearest name at most two edits away (a swap of two letters, `titel`) is the one meant.
+    const ranked = [...PLOT_OPTIONS].map((o) => ({ o, d: distance(o, key) })).filter((x) =>
+      x.d <= 2
+    );
+    const near = ranked.sort((x, y) => x.d - y.d)[0]?.o ?? null;
+    throw new TypeError(
+      `plot: unknown option '${key}'` + (near === null ? "" : `; did you mean '${near}'?`) +
+        " (Plot.plot's options and title, subtitle, caption, description, legend; " +
+        'lib.help("plot"))',
+    );
   }
   const { title, subtitle, caption, description, legend, ...rest } = options;
   const width = figureWidth(rest.width ?? "full");
