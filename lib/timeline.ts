@@ -224,7 +224,33 @@ export function datedGap(c: Case, x: string, y: string): boolean {
 /** The first dose period of `drug` in a case (by nominal start), or `null`. */
 export function firstPeriod(c: Case, drug: string): Treatment | null {
   expectCase("firstPeriod", c);
+  if (typeof drug !== "string" || drug === "") {
+    wrongArgument("firstPeriod", "a drug's name (e.g. c.study.drug)", drug);
+  }
   return c.treatments.find((t) => t.drug === drug) ?? null;
+}
+
+/**
+ * Why a case has no period of `drug`: "never takes <drug>", and, when the name differs only in
+ * case from a drug the case takes (`Milnacipran`), that drug. (A name a letter or two from one it
+ * takes is not guessed at: duloxetine and fluoxetine are two drugs.)
+ *
+ * @param c The case.
+ * @param drug The drug asked for.
+ * @returns The reason.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { firstPeriod, loadCaseSeries, neverTakes } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => firstPeriod(x, x.study.drug))!;
+ * const typo = c.study.drug.toUpperCase();
+ * assert.equal(neverTakes(c, typo), `never takes ${typo}; did you mean ${c.study.drug}?`);
+ * ```
+ */
+export function neverTakes(c: Case, drug: string): string {
+  const taken = [...new Set(c.treatments.map((t) => t.drug))];
+  const near = taken.find((d) => d.toLowerCase() === drug.toLowerCase()) ?? null;
+  return `never takes ${drug}` + (near === null ? "" : `; did you mean ${near}?`);
 }
 
 /** Where an observation falls relative to a drug start. */
@@ -257,8 +283,18 @@ export interface AlignedObservation extends Observation {
  */
 export function alignOnDrug(c: Case, drug: string): AlignedObservation[] {
   expectCase("alignOnDrug", c);
+  if (typeof drug !== "string" || drug === "") {
+    wrongArgument("alignOnDrug", "a drug's name (e.g. c.study.drug)", drug);
+  }
   const start = firstPeriod(c, drug);
-  if (!start) throw new RangeError(`case ${c.id} never takes ${drug}`);
+  if (!start) {
+    const drugs = [...new Set(c.treatments.map((t) => t.drug))];
+    throw new RangeError(
+      `alignOnDrug: case ${c.id} ${neverTakes(c, drug)} (its drugs: ${
+        drugs.length ? drugs.join(", ") : "none"
+      })`,
+    );
+  }
   return c.observations.map((o) => {
     const relative = relativeDay(c, o.day.timeId, start.start.timeId);
     const phase: Phase = relative.hi <= 0

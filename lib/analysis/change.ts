@@ -9,7 +9,14 @@ import { valueScale } from "../cases.ts";
 import { expectCase, expectInterval } from "../args.ts";
 import { formatDay, formatInterval, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
-import { alignOnDrug, type Baseline, baseline, datedGap, firstPeriod } from "../timeline.ts";
+import {
+  alignOnDrug,
+  type Baseline,
+  baseline,
+  datedGap,
+  firstPeriod,
+  neverTakes,
+} from "../timeline.ts";
 import { type BaselineDefinition, pointsThreshold } from "../study.ts";
 import { checkOptions } from "../options.ts";
 import { changeOptionsSchema } from "./option_schemas.ts";
@@ -145,7 +152,7 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
   const pointsCut = pointsThreshold(c.study);
   const start = firstPeriod(c, drug);
   if (!start) {
-    const reason = `never takes ${drug}`;
+    const reason = neverTakes(c, drug);
     return {
       caseId: c.id,
       drug,
