@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { expectSeries, wrongArgument } from "./args.ts";
+import { expectCases, expectSeries, wrongArgument } from "./args.ts";
 import type { Case, CaseSeries } from "./model.ts";
 import { listing } from "./prose.ts";
 import { type Scale, scaleLabel } from "./scales.ts";
@@ -76,11 +76,20 @@ export function studyOf(cases: readonly Case[], study?: Study): Study | null {
  * const scales = new Set(series.cases.flatMap((c) => c.observations.map((o) => o.scale.id)));
  * const s = valueScale(series.cases);
  * if (scales.size > 1 && s.unit !== "points") throw new Error("mixed scales: the common metric");
+ * // One case is passed in an array.
+ * let message = "";
+ * try {
+ *   valueScale(series.cases[0] as never);
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * if (!message.startsWith("valueScale: expected an array of cases")) throw new Error(message);
  * ```
  */
 export function valueScale(
   cases: readonly Case[],
 ): { name: string; unit: string; label: string; min: number; max: number } {
+  expectCases("valueScale", cases);
   return scaleLabel(cases.flatMap((c) => c.observations.map((o) => o.scale)));
 }
 
@@ -101,6 +110,7 @@ export function valueScale(
  * ```
  */
 export function scaleMix(cases: readonly Case[]): string {
+  expectCases("scaleMix", cases);
   const by = new Map<string, { scale: Scale; ids: string[] }>();
   for (const c of cases) {
     for (const o of c.observations) {

@@ -14,37 +14,26 @@
  *
  * @module
  */
-import { stringify } from "csv-stringify/sync";
 import { Marked } from "marked";
-import { z } from "zod";
 import { expectFigure, wrongArgument } from "./args.ts";
 import { checkOptions } from "./options.ts";
-import { fmt } from "./intervals.ts";
 import { isResultName, RESULT_NAME_RULE } from "./result_names.ts";
 import { isSafeImage, isSafeLink } from "./markdown.ts";
 import { encodeBase64 } from "./plots/base64.ts";
 import type { Figure } from "./plots/compose.ts";
 import { writeAtomic } from "./write.ts";
+import {
+  csvTable,
+  escapeHtml,
+  expectRows,
+  htmlTable,
+  type Row,
+  type TableOptions,
+  tableOptionsSchema,
+  textTable,
+} from "./table_text.ts";
 
-/** A table row: column name → value. */
-export type Row = Record<string, string | number | boolean | null>;
-
-/** Options of {@link showTable}. */
-export interface TableOptions {
-  /**
-   * Notes shown once under the table (HTML footer, and text lines after it), e.g. a remark that
-   * would otherwise repeat in every row. Not written to the CSV or JSON files.
-   */
-  notes?: readonly string[];
-  /** The columns, for the header of a table that may have no rows (else taken from the rows). */
-  columns?: readonly string[];
-}
-
-/** The schema of {@link TableOptions}. */
-const tableOptionsSchema = z.object({
-  notes: z.array(z.string()).optional(),
-  columns: z.array(z.string()).optional(),
-}).strict();
+export { csvTable, htmlTable, type Row, type TableOptions, textTable };
 
 /**
  * Where results go: the `RESULTS_DIR` the reproduce command sets for the kernel.
@@ -144,10 +133,6 @@ async function emit(
 function expectName(fn: string, name: unknown): asserts name is string {
   if (!isResultName(name)) wrongArgument(fn, RESULT_NAME_RULE, name);
 }
-
-const escapeHtml = (s: string) =>
-  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
 
 /**
  * Markdown to HTML (GitHub-flavoured); raw HTML in the text is shown as text, not rendered; a
@@ -282,142 +267,6 @@ async function writeFigureFiles(
   await writeAtomic(`${dir}/figures/${name}.png`, files.png);
 }
 
-const cell = (v: Row[string]) => v === null ? "" : typeof v === "number" ? fmt(v, 3) : String(v);
-
-/** The columns of a table: every key of every row, in the order first seen. */
-function columns(rows: readonly Row[]): string[] {
-  const cols = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(r)) cols.add(k);
-  return [...cols];
-}
-
-/** Checks a table's rows: an array of objects whose values are text, numbers, booleans or null. */
-function expectRows(fn: string, rows: unknown): asserts rows is readonly Row[] {
-  if (!Array.isArray(rows)) wrongArgument(fn, "rows (an array of objects)", rows);
-  rows.forEach((r, i) => {
-    if (typeof r !== "object" || r === null || Array.isArray(r)) {
-      wrongArgument(`${fn}, row ${i}`, "an object (column → value)", r);
-    }
-    for (const [k, v] of Object.entries(r)) {
-      if (v !== null && !["string", "number", "boolean"].includes(typeof v)) {
-        wrongArgument(`${fn}, row ${i}, column '${k}'`, "text, a number, a boolean or null", v);
-      }
-    }
-  });
-}
-
-/**
- * A plain-text rendering of a table, columns padded.
- *
- * @param rows The rows.
- * @returns The text: a header line, then one line per row.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { textTable } from "#lib/mod.ts";
- * assert.equal(textTable([{ a: 1, b: "x" }]), "a  b\n1  x");
- * ```
- */
-export function textTable(rows: readonly Row[]): string {
-  expectRows("textTable", rows);
-  const cols = columns(rows);
-  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c] ?? null).length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(width[i])).join("  ").trimEnd();
-  return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c] ?? null))))].join("\n");
-}
-
-/** Text whose first character after white space would start a spreadsheet formula. */
-const SPACED_FORMULA = /^\s+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/**
- * CSV text of a table (full precision; `Inf`/`-Inf` for infinities, empty for null). A text cell
- * that a spreadsheet would run as a formula, one starting with `=`, `+`, `-`, `@`, a tab or a
- * carriage return (or the full-width `＝`, `＋`, `－`, `＠`), gets a leading single quote, as OWASP
- * recommends against CSV injection (csv-stringify's `escape_formulas`): a spreadsheet then shows
- * it as text. So does one where white space comes before such a character (` =1+1`), as an import
- * that trims spaces would make it a formula. Numbers are written as they are (`-3.5` stays a number), and so is a text cell that
- * is a number written out (`"-2"` in a column of text such as `"[-4, -3]"`): a spreadsheet reads
- * it as that number, not as a formula.
- *
- * @param rows The rows.
- * @param header The columns when there are no rows (so that the file still has its header).
- * @returns The CSV text, with a header line.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { csvTable } from "#lib/mod.ts";
- * assert.equal(csvTable([{ a: 1, b: Infinity }]), "a,b\n1,Inf\n");
- * const csv = csvTable([{ n: -3.5, t: "=HYPERLINK(\"http://x\")", u: "-x", v: "-2" }]);
- * assert.equal(csv, 'n,t,u,v\n-3.5,"\'=HYPERLINK(""http://x"")",\'-x,-2\n');
- * assert.equal(csvTable([{ t: " =1+1" }]), "t\n' =1+1\n");
- * ```
- */
-export function csvTable(rows: readonly Row[], header: readonly string[] = []): string {
-  expectRows("csvTable", rows);
-  const cols = rows.length ? columns(rows) : [...header];
-  // Numbers, and text that is exactly a number written out ("-2"), are not formulas to escape;
-  // text with white space before a formula's first character is (escape_formulas misses it).
-  const value = (v: Row[string] | undefined) => {
-    if (typeof v !== "string") return v ?? null;
-    if (Number.isFinite(Number(v)) && String(Number(v)) === v) return Number(v);
-    return SPACED_FORMULA.test(v) ? `'${v}` : v;
-  };
-  return stringify([cols, ...rows.map((r) => cols.map((c) => value(r[c])))], {
-    escape_formulas: true,
-    cast: {
-      number: (x) => x === Infinity ? "Inf" : x === -Infinity ? "-Inf" : String(x),
-      boolean: (b) => String(b),
-    },
-  });
-}
-
-/**
- * The HTML of a table: caption, header, rows, notes in the footer. Columns holding only numbers
- * are right-aligned, all others left-aligned. The alignment is a `<div align>` in each cell: the
- * classic Notebook right-aligns every cell by its style sheet and, in a notebook that is not
- * trusted (every notebook executed elsewhere), strips `style` attributes but keeps `align`.
- *
- * @param rows The rows.
- * @param caption The caption ("" for none).
- * @param options Notes to show once under the table.
- * @returns The HTML `<table>`.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { htmlTable } from "#lib/mod.ts";
- * const html = htmlTable([{ drug: "a", mg: 25 }], "Doses");
- * assert.ok(html.includes('<td><div align="left">a</div></td>'));
- * ```
- */
-export function htmlTable(rows: readonly Row[], caption = "", options: TableOptions = {}): string {
-  expectRows("htmlTable", rows);
-  checkOptions("htmlTable", tableOptionsSchema, options);
-  const cols = rows.length ? columns(rows) : [...(options.columns ?? [])];
-  const align = cols.map((c) =>
-    rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number") &&
-      rows.some((r) => typeof r[c] === "number")
-      ? "right"
-      : "left"
-  );
-  const td = (tag: string, i: number, text: string) =>
-    `<${tag}><div align="${align[i]}">${escapeHtml(text)}</div></${tag}>`;
-  const notes = options.notes ?? [];
-  return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}` +
-    `<thead><tr>${cols.map((c, i) => td("th", i, c)).join("")}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${cols.map((c, i) => td("td", i, cell(r[c] ?? null))).join("")}</tr>`)
-      .join("") +
-    "</tbody>" +
-    (notes.length
-      ? `<tfoot>${
-        notes.map((n) =>
-          `<tr><td colspan="${Math.max(cols.length, 1)}"><div align="left">` +
-          `${escapeHtml(n)}</div></td></tr>`
-        ).join("")
-      }</tfoot>`
-      : "") +
-    "</table>";
-}
-
 /**
  * Shows a table (HTML + text) with a caption and, when it is given a name, under the reproduce
  * command writes `tables/<name>.csv` and `.json` to the results folder. Without a name (the rows
@@ -432,10 +281,13 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { showTable } from "#lib/mod.ts";
  * await showTable("demo", [{ case: "1", vas: 6.6 }], "A caption", { notes: ["One note."] });
  * // No name: shown only, nothing written.
  * await showTable([{ case: "1", vas: 6.6 }]);
+ * // An object is not rows: the message says what is.
+ * await assert.rejects(() => showTable({ case: "1" } as never), /expected rows \(an array of objects\), or a name and rows/);
  * ```
  */
 export async function showTable(
@@ -471,6 +323,9 @@ export async function showTable(
   const [name, rows, caption = "", options = {}] = named
     ? args as [string, readonly Row[], string?, TableOptions?]
     : [null, ...args as [readonly Row[], string?, TableOptions?]];
+  if (named && typeof name === "object" && name !== null) {
+    wrongArgument("showTable", "rows (an array of objects), or a name and rows", name);
+  }
   if (named) expectName("showTable", name);
   expectRows("showTable", rows);
   if (typeof caption !== "string") wrongArgument("showTable", "a caption (a string)", caption);

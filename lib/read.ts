@@ -349,18 +349,21 @@ export function readText(
  * import { checkDataFolder } from "#lib/read.ts";
  * const missing = `${DEFAULT_DATA_DIR}no-such-folder`;
  * assert.throws(() => checkDataFolder(missing), { name: "TypeError" });
- * assert.throws(() => checkDataFolder(`${DEFAULT_DATA_DIR}study.json`), /not found: expected a folder/);
+ * assert.throws(() => checkDataFolder(`${DEFAULT_DATA_DIR}study.json`), /is a file: expected a folder/);
  * checkDataFolder(DEFAULT_DATA_DIR);
  * ```
  */
 export function checkDataFolder(dataDir: string): void {
-  let isDir = false;
+  let stat: Deno.FileInfo | null = null;
   try {
-    isDir = Deno.statSync(dataDir).isDirectory;
+    stat = Deno.statSync(dataDir);
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory)) throw e;
   }
-  if (!isDir) {
+  if (stat !== null && !stat.isDirectory) {
+    throw new TypeError(`data folder '${dataDir}' is a file: expected a folder of tables`);
+  }
+  if (stat === null) {
     throw new TypeError(`data folder '${dataDir}' not found: expected a folder of tables`);
   }
 }

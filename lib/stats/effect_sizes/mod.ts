@@ -140,6 +140,14 @@ export function effectSizeInfo(measure: string): EffectSizeDef<Measure> {
  * const r = effectSize("NAP", [6.6, 3.3], [2.3, 0.6], { improvement: "decrease" });
  * // The package's interval is degenerate at NAP = 1; informativeCi holds the other root.
  * if ([r.estimate, r.ciLower, r.ciUpper].join() !== "1,1,1") throw new Error("NAP");
+ * // A value that is not a number is named by its place.
+ * try {
+ *   effectSize("NAP", [6.6, "3.3" as never], [2.3], { improvement: "decrease" });
+ *   throw new Error("not reached");
+ * } catch (e) {
+ *   const want = 'effectSize, baseline value 1: expected a number (NaN: missing), got the string "3.3"';
+ *   if ((e as Error).message !== want) throw e;
+ * }
  * ```
  */
 export function effectSize<M extends Measure>(
@@ -150,8 +158,12 @@ export function effectSize<M extends Measure>(
 ): EffectSizeResult<M> {
   const def = effectSizeInfo(measure);
   for (const [name, xs] of [["baseline", baseline], ["treatment", treatment]] as const) {
-    if (!Array.isArray(xs) || xs.some((x) => typeof x !== "number")) {
+    if (!Array.isArray(xs)) {
       wrongArgument("effectSize", `${name} values as an array of numbers (NaN: missing)`, xs);
+    }
+    const bad = xs.findIndex((x) => typeof x !== "number");
+    if (bad >= 0) {
+      wrongArgument(`effectSize, ${name} value ${bad}`, "a number (NaN: missing)", xs[bad]);
     }
   }
   checkOptions("effectSize", effectSizeOptionsSchema, options, EFFECT_SIZE_HINT);
