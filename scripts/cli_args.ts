@@ -59,19 +59,21 @@ export function helpAsked(args: readonly string[]): boolean {
  *   message: "unknown option '--check'",
  * });
  * assert.equal(parseFolderArgs(["a", "b"]).kind, "wrong");
+ * assert.deepEqual(parseFolderArgs(["--data", "x"]), { kind: "wrong", message: "unknown option '--data'" });
  * assert.equal(parseFolderArgs([""]).kind, "wrong");
  * ```
  */
 export function parseFolderArgs(args: readonly string[]): FolderArgs {
   if (helpAsked(args)) return { kind: "help" };
+  // An option first: `--data X` is an option the command does not take, not two folders.
+  const option = args.find((a) => a.startsWith("-"));
+  if (option !== undefined) return { kind: "wrong", message: `unknown option '${option}'` };
   if (args.length > 1) {
     return {
       kind: "wrong",
       message: `expected at most one data folder, got ${args.length} arguments`,
     };
   }
-  const option = args.find((a) => a.startsWith("-"));
-  if (option !== undefined) return { kind: "wrong", message: `unknown option '${option}'` };
   // An empty argument ("" or an unset shell variable) would be the folder the command was typed in.
   if (args[0] === "") return { kind: "wrong", message: "the folder is an empty name" };
   return { kind: "folder", folder: args[0] };
@@ -166,4 +168,35 @@ export function checkOptions(
   exitOnHelp(args, o);
   const wrong = args.find((a) => !options.includes(a));
   if (wrong !== undefined) usageError(o, `unknown argument '${wrong}'`);
+}
+
+/**
+ * Checks that a data folder given on the command line is a folder this process can read; if not,
+ * a usage error naming it as typed (not found, a file, not readable), exit 2.
+ *
+ * @param dir The folder, resolved.
+ * @param typed The folder as typed, for the message.
+ * @param o The command's name and usage line.
+ * @returns When it is a folder.
+ * @example
+ * ```ts
+ * import { expectDataFolder } from "./cli_args.ts";
+ * await expectDataFolder(".", ".", { command: "x", usage: "usage: x [dataDir]" }); // returns
+ * ```
+ */
+export async function expectDataFolder(dir: string, typed: string, o: CommandUsage): Promise<void> {
+  try {
+    const stat = await Deno.stat(dir);
+    if (!stat.isDirectory) {
+      usageError(o, `'${typed}' is a file: expected the data folder that holds it`);
+    }
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) {
+      usageError(o, `'${typed}' not found: expected a data folder`);
+    }
+    if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) {
+      usageError(o, `cannot read '${typed}': ${(e as Error).message}`);
+    }
+    throw e;
+  }
 }

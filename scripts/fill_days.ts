@@ -18,7 +18,7 @@ import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { cell } from "../lib/data/values.ts";
 import { writeAtomic } from "../lib/write.ts";
 import { typedPath } from "./typed_path.ts";
-import { folderArgument } from "./cli_args.ts";
+import { expectDataFolder, folderArgument } from "./cli_args.ts";
 
 /** The derived columns, in the order the file has them. */
 const DAY_COLUMNS = ["day_lo", "day_nominal", "day_hi"] as const;
@@ -118,11 +118,10 @@ export async function fillDays(dir: string): Promise<Filled> {
 if (import.meta.main) {
   // As validate does: `--help` prints the usage; an option or a second folder is a usage error,
   // not a folder.
-  const arg = folderArgument(Deno.args, {
-    command: "fill-days",
-    usage: "usage: deno task fill-days [dataDir]",
-  });
+  const command = { command: "fill-days", usage: "usage: deno task fill-days [dataDir]" };
+  const arg = folderArgument(Deno.args, command);
   const dir = arg === undefined ? DEFAULT_DATA_DIR : typedPath(arg);
+  await expectDataFolder(dir, arg ?? DEFAULT_DATA_DIR, command);
   try {
     const { text, changed } = await fillDays(dir);
     if (changed.length === 0) {

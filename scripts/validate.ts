@@ -27,7 +27,7 @@ import { DEFAULT_DATA_DIR, loadCaseSeries } from "../lib/load.ts";
 import { readingProblems } from "../lib/readings.ts";
 import { warnOnOtherDeno } from "../lib/runtime.ts";
 import { typedPath } from "./typed_path.ts";
-import { folderArgument, usageError } from "./cli_args.ts";
+import { expectDataFolder, folderArgument } from "./cli_args.ts";
 import { caseNotes } from "../lib/summary.ts";
 import { indicationProblem } from "../lib/vocabulary.ts";
 
@@ -52,26 +52,12 @@ function printWarnings(warnings: readonly DataIssue[]): void {
 /** The command's name and usage line, for its messages. */
 const COMMAND = { command: "validate", usage: USAGE };
 
-/** Exits 2 with a message about the argument. */
-function usage(message: string): never {
-  return usageError(COMMAND, message);
-}
-
 if (import.meta.main) {
   const arg = folderArgument(Deno.args, COMMAND);
   warnOnOtherDeno();
   const typed = arg ?? DEFAULT_DATA_DIR;
   const dir = arg === undefined ? DEFAULT_DATA_DIR : typedPath(arg);
-  try {
-    const stat = await Deno.stat(dir);
-    if (!stat.isDirectory) usage(`'${typed}' is a file: expected the data folder that holds it`);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) usage(`'${typed}' not found: expected a data folder`);
-    if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) {
-      usage(`cannot read '${typed}': ${(e as Error).message}`);
-    }
-    throw e;
-  }
+  await expectDataFolder(dir, typed, COMMAND);
   const warnings: DataIssue[] = [];
   try {
     const series = await loadCaseSeries(dir, { warnings });

@@ -119,6 +119,15 @@ Deno.test("fill-days: an option or a second folder is a usage error, exit 2, not
   }
 });
 
+Deno.test("fill-days: a folder that does not exist, or a file, is named as typed, exit 2, nothing written", async () => {
+  for (const [arg, why] of [["/no/such/dir", "not found"], ["README.md", "is a file"]]) {
+    const { code, stdout, stderr } = await fillDaysTask(arg);
+    assert.equal(code, 2, stderr);
+    assert.equal(stdout, "");
+    assert.match(stderr, new RegExp(`^fill-days: '${arg}' ${why}: expected .*\\nusage: `));
+  }
+});
+
 Deno.test("fill-days: --help or -h prints the usage on standard output, exit 0, nothing read", async () => {
   // `--help` was taken for a folder ("…/--help/timepoints.csv: No such file or directory"), then
   // for a usage error (exit 2), where the other commands print the usage and exit 0.

@@ -92,7 +92,7 @@ Deno.test("validate: a reading that breaks the data it is applied to is named, a
 });
 
 Deno.test("validate: a usage error (a second folder, an unknown option, an empty name) exits 2", async () => {
-  for (const args of [["a", "b"], ["--check"], [""]]) {
+  for (const args of [["a", "b"], ["--check"], [""], ["--data", "x"]]) {
     const r = await validate(...args);
     assert.equal(r.code, 2, args.join(" "));
     assert.equal(r.stdout, "");
@@ -101,6 +101,7 @@ Deno.test("validate: a usage error (a second folder, an unknown option, an empty
       /^validate: .*\nusage: deno task validate \[dataDir\]\n$/,
       args.join(" "),
     );
+    if (args[0].startsWith("-")) assert.match(r.stderr, new RegExp(`unknown option '${args[0]}'`));
   }
 });
 
