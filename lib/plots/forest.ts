@@ -55,6 +55,10 @@ export const MEASURE_SCALES: Readonly<Record<Measure, MeasureScale>> = Object.fr
   ) as Record<Measure, MeasureScale>,
 );
 
+/** How a measure is printed: its registry label ("Tau-BC" for "TauBC"), else the name given. */
+const printedName = (measure: string): string =>
+  EFFECT_SIZES.find((d) => d.name === measure)?.label ?? measure;
+
 /**
  * Forest plot of one effect size. Left: row labels with a detail line (sample sizes; the cases an
  * aggregate contains). Middle: the estimate (dot; diamond for aggregates) and its confidence
@@ -108,18 +112,19 @@ export function forestFigure(
   const n = rows.length;
   return stack([plot], {
     data: data.map(({ r, value }) => forestDataRow(measure, r, value)),
-    title: `${measure}: per case and aggregated`,
+    title: `${printedName(measure)}: per case and aggregated`,
     width,
     legend: forestLegend(rows, confidence),
     notes: notes.length ? [notes.join("; ") + "."] : [],
-    caption: (`Estimates of ${measure} with ${Math.round(confidence * 100)}% confidence ` +
-      `intervals${scale.domain ? ` on the measure's whole range` : ""} (dashed: runs past ` +
-      `the axis)` +
-      `${
-        scale.reference !== null ? `; the dashed line marks no effect (${scale.reference})` : ""
-      }. ` +
-      `${options.note ?? ""}`).trim(),
-    description: `Forest plot of ${measure} for ${n} row${n === 1 ? "" : "s"}: ` +
+    caption:
+      (`Estimates of ${printedName(measure)} with ${Math.round(confidence * 100)}% confidence ` +
+        `intervals${scale.domain ? ` on the measure's whole range` : ""} (dashed: runs past ` +
+        `the axis)` +
+        `${
+          scale.reference !== null ? `; the dashed line marks no effect (${scale.reference})` : ""
+        }. ` +
+        `${options.note ?? ""}`).trim(),
+    description: `Forest plot of ${printedName(measure)} for ${n} row${n === 1 ? "" : "s"}: ` +
       "estimates with confidence intervals where defined.",
   });
 }
@@ -166,6 +171,8 @@ function emptyPhase(
  * const r = { estimate: 1, ciLower: 0.4, ciUpper: 1, reason: null, n: { baseline: 2, treatment: 2 } };
  * const rules = { minCases: 3, minPoints: 3 };
  * assert.match(forestOmission("NAP", [{ caseId: "1", result: r }], rules)!, /^No forest plot of NAP/);
+ * // A measure is named by its label.
+ * assert.match(forestOmission("TauBC", [{ caseId: "1", result: r }], rules)!, /^No forest plot of Tau-BC:/);
  * // No case with both phases: that is the reason given, with each case's own.
  * const none = { ...r, estimate: null, reason: "never takes x", n: { baseline: 2, treatment: 0 } };
  * assert.equal(
@@ -196,7 +203,9 @@ export function forestOmission(
   // No case with a value in both phases (e.g. a drug no case takes): that, not the WWC
   // standard, is why; the cases with their reasons.
   if (perCase.length > 0 && perCase.every((p) => !p.result.n.baseline || !p.result.n.treatment)) {
-    return `No forest plot of ${measure}: no case has pain values both before and after the ` +
+    return `No forest plot of ${
+      printedName(measure)
+    }: no case has pain values both before and after the ` +
       `drug (${
         groupedExclusions(perCase.map((p) => ({ caseId: p.caseId, reason: emptyPhase(p.result) })))
       }).`;
@@ -208,7 +217,9 @@ export function forestOmission(
     ? `only ${casesListing(ok.map((p) => p.caseId))} ${ok.length === 1 ? "is" : "are"}`
     : "no case is";
   const short = defined.length - ok.length;
-  return `No forest plot of ${measure}: ${which} estimable (an estimate and a confidence ` +
+  return `No forest plot of ${
+    printedName(measure)
+  }: ${which} estimable (an estimate and a confidence ` +
     `interval from at least ${rules.minPoints} values in each phase: min_points_per_phase, ` +
     "study.json)" +
     `${

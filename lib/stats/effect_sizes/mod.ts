@@ -127,7 +127,10 @@ export function effectSizeInfo(measure: string): EffectSizeDef<Measure> {
 /**
  * Computes one SingleCaseES effect size of treatment values against baseline values, through the
  * measure's record in the registry. Fields that the package would give as NA, NaN or ±Inf are
- * `null`, with the `reason`.
+ * `null`, with the `reason`. It computes from any number of values, as SingleCaseES does: at one
+ * value per phase NAP, PND, PEM and IRD are 1 or 0. The study's `min_points_per_phase` is not
+ * applied here; `reportable` (lib/stats/reportable.ts) says whether a result may be shown as a
+ * number at that many values, and the tables of the notebooks go through it.
  *
  * @param measure The measure's name (one of {@link MEASURES}; another name fails, listing them).
  * @param baseline Baseline (A) values; NaN marks a missing value.
