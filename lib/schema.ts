@@ -41,9 +41,14 @@ const extendedNumber = () =>
 /** Required number cell, piped into `out` for range checks. */
 const num = <T extends z.ZodType<number, number>>(out: T) => numberCell().pipe(out);
 
-/** Optional number cell: an empty cell is `null`. */
+/**
+ * Optional number cell: an empty cell is `null`. A cell that is neither gets the number's message
+ * (`not a number: 'two'`), not the union's "Invalid input".
+ */
 const optNum = <T extends z.ZodType<number, number>>(out: T) =>
-  z.union([z.literal("").transform(() => null), numberCell().pipe(out)]);
+  z.union([z.literal("").transform(() => null), numberCell().pipe(out)], {
+    error: (iss) => iss.code === "invalid_union" ? iss.errors.at(-1)?.[0]?.message : undefined,
+  });
 
 /** Required text cell (surrounding white space trimmed). */
 const text = () =>

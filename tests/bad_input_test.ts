@@ -286,6 +286,16 @@ Deno.test("a cell that is not a number", async () => {
   );
 });
 
+Deno.test("a cell of an optional number that is not one gets the number's message, not 'Invalid input'", async () => {
+  const dir = await setCell("timepoints.csv", 4, "amount", "two");
+  const issues = await issuesOf(dir);
+  assertIssue(
+    issues,
+    { file: "timepoints.csv", row: 4, column: "amount" },
+    /^not a number: 'two'$/,
+  );
+});
+
 Deno.test("NaN is not a number", async () => {
   const dir = await dataWith(
     "observations.csv",
