@@ -133,7 +133,7 @@ export async function loadCaseSeries(
     await ctx.parsed("timepoints");
     checkTimepoints(ctx, !options.deriveDays);
     await ctx.parsed("treatments");
-    const { treatments, drugsOf, drugs } = checkTreatments(ctx);
+    const { treatments, drugsOf, drugs } = checkTreatments(ctx, study);
     const unknownDrug = study && drugs ? drugOfInterestProblem(study.drug, drugs) : null;
     if (unknownDrug) ctx.warnings.push(unknownDrug);
     await ctx.parsed("events");

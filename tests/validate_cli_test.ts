@@ -189,6 +189,40 @@ Deno.test("validate: a data folder too large for the memory given is refused wit
   }
 });
 
+Deno.test("validate: the drug of interest given for another purpose than the indication is a located warning, exit 0", async () => {
+  const dir = await copyData();
+  try {
+    const study = JSON.parse(await Deno.readTextFile(`${dir}/study.json`));
+    const [drug, indication] = [study.drug_of_interest, study.indication];
+    const text = await Deno.readTextFile(`${dir}/treatments.csv`);
+    const rows: Record<string, string>[] = parse(text, { columns: true });
+    const found = rows.find((r) => r.drug === drug && r.purpose === indication);
+    assert.ok(found, "the data give the drug of interest for its indication");
+    // The line the row starts on (its quote, the last cell, may span lines).
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) =>
+      l.startsWith(`${found.case_id},${drug},`) && l.includes(`,${indication},`)
+    ) + 1;
+    assert.ok(lines[line - 1].includes(`,${indication},`), lines[line - 1]);
+    lines[line - 1] = lines[line - 1].replace(
+      `,${indication},`,
+      ",an indication written otherwise,",
+    );
+    await Deno.writeTextFile(`${dir}/treatments.csv`, lines.join("\n"));
+    const r = await validate(dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(
+      r.stderr.includes(
+        `treatments.csv:${line}:purpose: warning: ${drug}, the study's drug of interest, is given ` +
+          `here for 'an indication written otherwise', not for its indication '${indication}'`,
+      ),
+      r.stderr,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("validate: a term outside an open vocabulary is a located warning with a suggestion, exit 0", async () => {
   // Before: 'phantom limb pian' silently made a pain treatment co-medication, and 'amputaton'
   // passed.

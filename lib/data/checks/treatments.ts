@@ -11,10 +11,29 @@ import type { IssueSink } from "../../csv.ts";
 import type { Dose, Treatment } from "../../model.ts";
 import { MAX_DOSE_MG_PER_DAY } from "../../plausible.ts";
 import type { TreatmentRow } from "../../schema.ts";
+import type { Study } from "../../study.ts";
 import type { LoadContext } from "../context.ts";
 import { DosePool } from "../pools.ts";
 import { ByCase } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
+
+/**
+ * The warning for a period of the drug of interest given for another purpose than the study's
+ * indication: a purpose written otherwise than the indication (`phantom pain`) makes the period
+ * co-medication wherever treatments of the indication are told apart (the timelines' phase
+ * lines, the causality appraisal), which the writer of the row may not mean.
+ */
+function offIndication(row: number, drug: string, purpose: string, indication: string) {
+  return {
+    file: "treatments.csv",
+    row,
+    column: "purpose",
+    message: `${drug}, the study's drug of interest, is given here for '${purpose}', not for ` +
+      `its indication '${indication}' (study.json): the figures and the causality appraisal ` +
+      "count only periods given for the indication as its treatment; if the article means the " +
+      "indication, write it the same way",
+  };
+}
 
 /** What the check of `treatments.csv` gives. */
 export interface CheckedTreatments {
@@ -47,7 +66,10 @@ export interface CheckedTreatments {
  * assert.equal(checkTreatments(ctx).drugs, null);
  * ```
  */
-export function checkTreatments(ctx: LoadContext): CheckedTreatments {
+export function checkTreatments(
+  ctx: LoadContext,
+  study: Pick<Study, "drug" | "indication"> | null = null,
+): CheckedTreatments {
   const { issues, check, caseIds, caseSource } = ctx;
   const dosePool = new DosePool();
   const treatments = new ByCase<{ t: Treatment; row: number }[]>();
@@ -91,6 +113,9 @@ export function checkTreatments(ctx: LoadContext): CheckedTreatments {
     if (r === null || !ctx.checkCase(file, row, r.case_id)) return;
     ctx.terms.check(file, row, "drug_class", r.drug_class);
     ctx.terms.check(file, row, "purpose", r.purpose);
+    if (study !== null && r.drug === study.drug && r.purpose !== study.indication) {
+      ctx.warnings.push(offIndication(row, r.drug, r.purpose, study.indication));
+    }
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
     check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
     check.number(file, row, r.quote, "dose_hi_mg_per_day", r.dose_hi_mg_per_day);
