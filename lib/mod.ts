@@ -178,6 +178,7 @@ export {
   fromCommon,
   hasScaleThreshold,
   onScaleText,
+  type ScaleValue,
   thresholdUnitProblem,
 } from "./claims/thresholds.ts";
 export { type Appraisal, type ArticleRecords, type Articles, type Checklist } from "./articles.ts";

@@ -96,8 +96,10 @@ export const RULES = {
     params: z.strictObject({}),
   }),
   "partial-response-to-prior-drug": spec({
-    summary: "the values while the drug was given fall but stay above `remaining_above` (in " +
-      "`unit`); supported only with a value before the drug",
+    summary: "the values while the drug was surely given, and no other drug for its purpose " +
+      "may have been, fall but stay above `remaining_above` (in `unit`); supported only with a " +
+      "value before the drug (values after another drug for the pain was added are named in the " +
+      "evidence, not counted as the drug's response)",
     drug: true,
     params: z.strictObject({ remaining_above: scaleValue(), unit: name() }),
     scaleParams: ["remaining_above"],

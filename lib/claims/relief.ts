@@ -50,7 +50,7 @@ const ABSOLUTE_WORDS = [
   String.raw`total(?:ly)?`,
   String.raw`full(?:y)?`,
   String.raw`complete(?:ly)?`,
-  String.raw`entire(?:ly)?`,
+  String.raw`entirely`,
   String.raw`no pain`,
 ] as const;
 

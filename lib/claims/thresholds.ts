@@ -11,11 +11,21 @@
  *
  * @module
  */
-import { formatInterval } from "../intervals.ts";
+import { formatInterval, type NominalInterval } from "../intervals.ts";
 import { listing } from "../prose.ts";
-import type { Observation } from "../model.ts";
 import type { Scale } from "../scales.ts";
 import { type ClaimRule, RULES } from "./params.ts";
+
+/**
+ * A pain value as the thresholds read it (an `Observation` of `model.ts` is one): its value in its
+ * scale's own unit, and the scale.
+ */
+export interface ScaleValue {
+  /** The value on the scale's own units, as an interval with its nominal value. */
+  value: NominalInterval;
+  /** The scale it was rated on. */
+  scale: Scale;
+}
 
 /**
  * Whether a claim's rule reads thresholds on the pain scale (it has parameters listed in its
@@ -92,7 +102,7 @@ export function thresholdUnitProblem(rule: ClaimRule, scales: Iterable<Scale>): 
  * assert.equal(atMostOnScale(o, 10), true);
  * ```
  */
-export function atMostOnScale(o: Pick<Observation, "value">, threshold: number): boolean {
+export function atMostOnScale(o: Pick<ScaleValue, "value">, threshold: number): boolean {
   return o.value.hi <= threshold + 1e-9;
 }
 
@@ -112,7 +122,7 @@ export function atMostOnScale(o: Pick<Observation, "value">, threshold: number):
  * assert.equal(aboveOnScale(o, 2), false);
  * ```
  */
-export function aboveOnScale(o: Pick<Observation, "value">, threshold: number): boolean {
+export function aboveOnScale(o: Pick<ScaleValue, "value">, threshold: number): boolean {
   return o.value.lo > threshold + 1e-9;
 }
 
@@ -130,7 +140,7 @@ export function aboveOnScale(o: Pick<Observation, "value">, threshold: number): 
  * assert.equal(onScaleText(o), "10 mm");
  * ```
  */
-export function onScaleText(o: Pick<Observation, "value" | "scale">): string {
+export function onScaleText(o: ScaleValue): string {
   return `${formatInterval(o.value)}${o.scale.unit ? ` ${o.scale.unit}` : ""}`;
 }
 

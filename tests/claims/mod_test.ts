@@ -180,6 +180,20 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
   assert.equal(reliefProblems("full pain relief", loose).length, 1);
   assert.equal(reliefProblems("near-total relief", loose).length, 1);
   assert.equal(reliefWords("a long-term near-total absence of pain").length, 1);
+  // A word of no pain after a qualifier is qualified, never read as the word alone.
+  for (
+    const q of [
+      "rapid and almost complete relief",
+      "nearly total relief",
+      "the pain had almost completely resolved",
+      "near-complete relief",
+      "practically no pain",
+      "virtually complete relief",
+    ]
+  ) assert.deepEqual(reliefWords(q).map((w) => w.kind), ["qualified"], q);
+  for (const q of ["complete relief", "the pain resolved fully", "entirely free of pain"]) {
+    assert.deepEqual(reliefWords(q).map((w) => w.kind), ["absolute"], q);
+  }
   // A range is judged by its upper end: VAS [0, 0.8] (nominal 0.4) is not near-total.
   const c = byId("2");
   const last = c.observations.at(-1)!;
@@ -187,6 +201,7 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
     ...c,
     observations: [...c.observations.slice(0, -1), {
       ...last,
+      value: { lo: 0, hi: 0.8, nominal: 0.4 },
       common: { lo: 0, hi: 0.8, nominal: 0.4 },
     }],
   };
