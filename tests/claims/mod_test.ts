@@ -302,6 +302,14 @@ Deno.test("rules are code chosen by name: every rule has its parameters' schema 
       assert.ok(readme.includes(`\`${param}\``), `parameter ${param} of ${name} not documented`);
     }
   }
+  // Every threshold on the pain scale is named where data/README.md says in which unit it is read.
+  const unitRule = readme.slice(readme.indexOf("**Thresholds on the pain scale**"));
+  assert.ok(unitRule.length < readme.length, "the unit rule of thresholds is not documented");
+  for (const spec of Object.values(RULES) as { scaleParams?: readonly string[] }[]) {
+    for (const param of spec.scaleParams ?? []) {
+      assert.ok(unitRule.slice(0, 400).includes(`\`${param}\``), `${param}: unit not documented`);
+    }
+  }
   // Every claim of the data names a rule and parameters the registry accepts.
   for (const c of recordedClaims(series)) {
     assert.ok(isRuleName(c.judge.kind));

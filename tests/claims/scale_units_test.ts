@@ -7,7 +7,13 @@
  * another drug for the same purpose was added.
  */
 import assert from "node:assert/strict";
-import { claimsLedger, DEFAULT_DATA_DIR, loadCaseSeries } from "../../lib/mod.ts";
+import {
+  type ClaimData,
+  claimsLedger,
+  DEFAULT_DATA_DIR,
+  loadCaseSeries,
+  recordedClaims,
+} from "../../lib/mod.ts";
 import { loadProblems } from "../helpers/data_dir.ts";
 
 const SOURCE = "tiny-synthetic";
@@ -178,6 +184,18 @@ Deno.test("a claim's unit that is not its cases' scale's is rejected at file:row
   }
   // In the scale's own unit, the same claims pass.
   assert.deepEqual(await loadProblems(await tinyArticle(NRS, [almostNoPain(0.4, "points")])), []);
+  // A ledger given such a claim without the loader (an edited claim) says it cannot be assessed.
+  const dir = await tinyArticle(NRS, [almostNoPain(0.4, "points")]);
+  try {
+    const series = await loadCaseSeries(dir);
+    const [claim] = recordedClaims(series);
+    const judge = { kind: "value-at-most", params: { ...claim.judge.params, unit: "cm" } };
+    const [edited] = claimsLedger(series, [{ ...claim, judge } as ClaimData]);
+    assert.equal(edited.verdict, "cannot be assessed", edited.evidence);
+    assert.match(edited.evidence, /'cm' is not the unit of its cases' values, on nrs-0-10/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("words for relief are judged in the scale's own unit: the no-pain band is 4 mm on a 100 mm VAS", async () => {
