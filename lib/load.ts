@@ -170,9 +170,22 @@ function checkArticles(
   observations: ByCase<CaseRows<Observation, Day>>,
 ): ReturnType<typeof loadArticles> {
   const { caseIds, caseSource, resolved, invalid } = ctx;
-  const scalesOf = (sourceId: string, cases: readonly string[] | "all") =>
-    (cases === "all" ? [...caseIds.keys()].filter((id) => caseSource.get(id) === sourceId) : cases)
+  // The scales of an article's cases' values, for the unit of a claim's thresholds.
+  let casesOf: Map<string, string[]> | null = null;
+  const scalesOf = (sourceId: string, cases: readonly string[] | "all") => {
+    if (cases === "all" && casesOf === null) {
+      casesOf = new Map();
+      for (const id of caseIds.keys()) {
+        const of = caseSource.get(id);
+        if (of === undefined) continue;
+        const ids = casesOf.get(of);
+        if (ids) ids.push(id);
+        else casesOf.set(of, [id]);
+      }
+    }
+    return (cases === "all" ? casesOf!.get(sourceId) ?? [] : cases)
       .flatMap((id) => observations.get(id)?.values.map((o) => o.scale) ?? []);
+  };
   return loadArticles({
     dir: ctx.dir,
     read: (file, schema, onRow) => ctx.read(file, schema, onRow),
