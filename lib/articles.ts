@@ -27,6 +27,8 @@ import {
 } from "./articles_schema.ts";
 import { type ClaimRule, isRuleName, parseRule, RULES } from "./claims/params.ts";
 import { reliefProblems } from "./claims/relief.ts";
+import { thresholdUnitProblem } from "./claims/thresholds.ts";
+import type { Scale } from "./scales.ts";
 import { type Evidence, readEvidence } from "./reference.ts";
 import { type DesignMentions, designMentions } from "./design_words.ts";
 
@@ -138,6 +140,11 @@ export interface ArticleContext {
   caseSource: ((caseId: string) => string | null | undefined) | null;
   /** The drugs given to an article's cases; `null` when treatments are unknown. */
   drugsOf: ((sourceId: string) => ReadonlySet<string>) | null;
+  /**
+   * The scales of the values (`observations.csv`) of an article's cases: of those named, or of
+   * all its cases; `null` when the values are unknown (their file had problems).
+   */
+  scalesOf?: ((sourceId: string, cases: readonly string[] | "all") => Scale[]) | null;
   /** Whether a case has a time point (`timepoints.csv`); `null` when time points are unknown. */
   hasTime: ((caseId: string, timeId: string) => boolean) | null;
   /** Where problems go. */
@@ -319,8 +326,11 @@ function readClaims(ctx: ArticleContext, sourceId: string, folder: string): Clai
       for (const p of parsed.problems) at("params", `rule ${valid.rule}: ${p}`);
       return;
     }
-    if (valid.quote !== undefined) {
-      for (const p of reliefProblems(valid.quote, parsed.rule)) {
+    const scales = valid.cases === undefined ? null : ctx.scalesOf?.(sourceId, valid.cases) ?? null;
+    const unit = scales === null ? null : thresholdUnitProblem(parsed.rule, scales);
+    if (unit !== null) at("params", `rule ${valid.rule}: ${unit}`);
+    else if (valid.quote !== undefined) {
+      for (const p of reliefProblems(valid.quote, parsed.rule, scales ?? [])) {
         at("params", `rule ${valid.rule}: ${p}`);
       }
     }

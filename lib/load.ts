@@ -26,7 +26,7 @@ import { z } from "zod";
 import { wrongArgument } from "./args.ts";
 import { checkOptions } from "./options.ts";
 import type { DataIssue } from "./errors.ts";
-import type { CaseSeries } from "./model.ts";
+import type { CaseSeries, Day, Observation } from "./model.ts";
 import { READINGS_FILE } from "./readings_schema.ts";
 import { checkDataFolder, exists } from "./read.ts";
 import { loadArticles } from "./articles.ts";
@@ -42,6 +42,7 @@ import { checkObservations } from "./data/checks/observations.ts";
 import { checkReadings } from "./data/checks/readings.ts";
 import { buildCases } from "./data/build.ts";
 import { timeOf } from "./data/resolve.ts";
+import type { ByCase, CaseRows } from "./data/rows.ts";
 import { drugOfInterestProblem } from "./vocabulary.ts";
 
 export { TABLE_ORDER } from "./data/issues.ts";
@@ -144,7 +145,7 @@ export async function loadCaseSeries(
     for (const w of options.warnings ? [...ctx.warnings, ...ctx.terms.warnings()] : []) {
       options.warnings!.push(w);
     }
-    const articles = checkArticles(ctx, drugsOf);
+    const articles = checkArticles(ctx, drugsOf, observations);
 
     const error = ctx.issues.error();
     if (error) throw error;
@@ -166,8 +167,25 @@ export async function loadCaseSeries(
 function checkArticles(
   ctx: LoadContext,
   drugsOf: ((sourceId: string) => ReadonlySet<string>) | null,
+  observations: ByCase<CaseRows<Observation, Day>>,
 ): ReturnType<typeof loadArticles> {
   const { caseIds, caseSource, resolved, invalid } = ctx;
+  // The scales of an article's cases' values, for the unit of a claim's thresholds.
+  let casesOf: Map<string, string[]> | null = null;
+  const scalesOf = (sourceId: string, cases: readonly string[] | "all") => {
+    if (cases === "all" && casesOf === null) {
+      casesOf = new Map();
+      for (const id of caseIds.keys()) {
+        const of = caseSource.get(id);
+        if (of === undefined) continue;
+        const ids = casesOf.get(of);
+        if (ids) ids.push(id);
+        else casesOf.set(of, [id]);
+      }
+    }
+    return (cases === "all" ? casesOf!.get(sourceId) ?? [] : cases)
+      .flatMap((id) => observations.get(id)?.values.map((o) => o.scale) ?? []);
+  };
   return loadArticles({
     dir: ctx.dir,
     read: (file, schema, onRow) => ctx.read(file, schema, onRow),
@@ -180,6 +198,7 @@ function checkArticles(
       ? (id) => caseIds.has(id) ? caseSource.get(id) ?? null : undefined
       : null,
     drugsOf,
+    scalesOf: ctx.usable.has("observations") && ctx.casesKnown ? scalesOf : null,
     hasTime: ctx.timesKnown
       ? (caseId, timeId) =>
         timeOf(resolved.times.get(caseId), timeId) !== undefined ||

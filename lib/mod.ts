@@ -172,6 +172,15 @@ export {
   reliefWords,
   ruleThresholds,
 } from "./claims/relief.ts";
+export {
+  aboveOnScale,
+  atMostOnScale,
+  fromCommon,
+  hasScaleThreshold,
+  onScaleText,
+  type ScaleValue,
+  thresholdUnitProblem,
+} from "./claims/thresholds.ts";
 export { type Appraisal, type ArticleRecords, type Articles, type Checklist } from "./articles.ts";
 export {
   DESIGN_WORDS,

@@ -45,8 +45,9 @@ export const LAYERS: readonly { name: string; what: string; modules: readonly st
   {
     name: "model",
     what: "the model and its data: types, intervals, scales, study, schemas, loading, timeline",
-    // The claims' parameters and relief words are vocabulary the loader checks articles against.
-    modules: ["claims/params.ts", "claims/relief.ts"],
+    // The claims' parameters, relief words and the unit their thresholds are read in are
+    // vocabulary the loader checks articles against.
+    modules: ["claims/params.ts", "claims/relief.ts", "claims/thresholds.ts"],
   },
   {
     name: "analysis",

@@ -12,7 +12,10 @@ import { z } from "zod";
 
 const percent = () => z.number().min(0).max(100);
 const days = () => z.number().min(0);
-/** A value on the pain scale the claim is judged on, in the unit named by `unit`. */
+/**
+ * A threshold on the pain scale, in the own unit of the scale of the claim's cases' values (the
+ * unit named by `unit` where the rule takes it; `thresholds.ts`).
+ */
 const scaleValue = () => z.number().min(0);
 const name = () => z.string().trim().min(1);
 /** A generic drug name as in `treatments.csv`. */
@@ -26,6 +29,11 @@ export interface RuleSpec<S extends z.ZodObject = z.ZodObject> {
   drug: boolean;
   /** The parameters, as a strict object (an unknown key is an error). */
   params: S;
+  /**
+   * The parameters that are thresholds on the pain scale, read in the own unit of the scale of
+   * the values they are compared with (`thresholds.ts`); absent when none is.
+   */
+  scaleParams?: readonly (keyof S["shape"] & string)[];
 }
 
 const spec = <S extends z.ZodObject>(s: RuleSpec<S>) => s;
@@ -61,12 +69,14 @@ export const RULES = {
       within_days: days().nullable(),
       long_term_days: days().nullable(),
     }),
+    scaleParams: ["supported_at_most", "partly_at_most"],
   }),
   "value-at-most": spec({
     summary: "the value at time point `time_id` is at most `at_most` (in `unit`) at its upper " +
       "bound",
     drug: false,
     params: z.strictObject({ time_id: name(), at_most: scaleValue(), unit: name() }),
+    scaleParams: ["at_most"],
   }),
   "zero-within-days": spec({
     summary: "a value of 0 after the drug is dated within `within_days` days of its start " +
@@ -86,10 +96,13 @@ export const RULES = {
     params: z.strictObject({}),
   }),
   "partial-response-to-prior-drug": spec({
-    summary: "the values while the drug was given fall but stay above `remaining_above` (in " +
-      "`unit`); supported only with a value before the drug",
+    summary: "the values while the drug was surely given, and no other drug for its purpose " +
+      "may have been, fall but stay above `remaining_above` (in `unit`); supported only with a " +
+      "value before the drug (values after another drug for the pain was added are named in the " +
+      "evidence, not counted as the drug's response)",
     drug: true,
     params: z.strictObject({ remaining_above: scaleValue(), unit: name() }),
+    scaleParams: ["remaining_above"],
   }),
   "further-improvement-after-switch": spec({
     summary: "every value after a switch from drug `from` to the drug is below the last value " +
@@ -108,6 +121,7 @@ export const RULES = {
       near_total_at_most: scaleValue(),
       unit: name(),
     }),
+    scaleParams: ["near_total_at_most"],
   }),
   "no-depression": spec({
     summary: "every case has a depression score (SDS) below `sds_below` (partly when some are " +

@@ -1,14 +1,19 @@
 /**
- * The one rule that turns an article's words for the absence of pain into thresholds on a 0–10
- * pain scale (cm on a 10 cm VAS), so that every claim using the same word is judged the same way.
- * Words that state no pain at all ("total", "full", "complete", "no pain") are supported by a
- * value of 0 and partly by a value in the published "no pain" band; qualified words
- * ("near-total", "almost no", "virtual(ly)", "hardly") are supported by a value in that band and
- * not otherwise. The band is {@link NO_PAIN_BAND}, from a published reanalysis of VAS ratings.
+ * The one rule that turns an article's words for the absence of pain into thresholds on the pain
+ * scale, so that every claim using the same word is judged the same way. Words that state no pain
+ * at all ("total", "full", "complete", "entirely", "no pain") are supported by a value of 0 and
+ * partly by a value in the published "no pain" band; qualified words are supported by a value in
+ * that band and not otherwise: "near-total", "virtual(ly)", "hardly", and any word of no pain
+ * after a qualifier ("almost", "nearly", "near", "virtually", "practically": "almost complete",
+ * "nearly total", "almost no"). The band is {@link NO_PAIN_BAND}, from a published reanalysis of
+ * VAS ratings, on the common 0–10 metric; a claim's thresholds are in the own unit of its cases'
+ * scale (`thresholds.ts`), so the band is 0.4 cm on a 10 cm VAS and 4 mm on a 100 mm VAS.
  *
  * @module
  */
+import type { Scale } from "../scales.ts";
 import type { ClaimRule } from "./params.ts";
+import { fromCommon } from "./thresholds.ts";
 
 /**
  * The "no pain" band of the VAS: ratings of 0 to 4 mm of a 100 mm VAS (0.4 cm of 10 cm),
@@ -40,16 +45,33 @@ export const RELIEF_THRESHOLDS: Readonly<Record<ReliefKind, ReliefThresholds>> =
   qualified: { supportedAtMost: NO_PAIN_BAND.atMost, partlyAtMost: null },
 };
 
+/** Words that state no pain at all (as regular expression sources). */
+const ABSOLUTE_WORDS = [
+  String.raw`total(?:ly)?`,
+  String.raw`full(?:y)?`,
+  String.raw`complete(?:ly)?`,
+  String.raw`entirely`,
+  String.raw`no pain`,
+] as const;
+
+/** Words that, before a word of no pain (or "no"), make it qualified: "almost complete". */
+const QUALIFIERS = ["almost", "nearly", "near", "virtually", "practically"] as const;
+
 /** The words of each kind, as patterns (the qualified ones are matched first). */
 const WORDS: readonly { kind: ReliefKind; pattern: RegExp }[] = [
-  { kind: "qualified", pattern: /\bnear[- ]total\b/gi },
-  { kind: "qualified", pattern: /\balmost no\b/gi },
+  {
+    kind: "qualified",
+    pattern: new RegExp(
+      String.raw`\b(?:${QUALIFIERS.join("|")})[- ](?:${ABSOLUTE_WORDS.join("|")}|no)\b`,
+      "gi",
+    ),
+  },
   { kind: "qualified", pattern: /\bvirtual(?:ly)?\b/gi },
   { kind: "qualified", pattern: /\bhardly\b/gi },
-  { kind: "absolute", pattern: /\btotal\b/gi },
-  { kind: "absolute", pattern: /\bfull\b/gi },
-  { kind: "absolute", pattern: /\bcomplete(?:ly)?\b/gi },
-  { kind: "absolute", pattern: /\bno pain\b/gi },
+  ...ABSOLUTE_WORDS.map((w) => ({
+    kind: "absolute" as const,
+    pattern: new RegExp(String.raw`\b${w}\b`, "gi"),
+  })),
 ];
 
 /**
@@ -115,24 +137,35 @@ export function ruleThresholds(rule: ClaimRule): ReliefThresholds | null {
 
 /**
  * What is wrong with a claim's relief thresholds: empty when its rule takes none or its quote has
- * no word for relief, or when the thresholds are those of the word's kind; else one message. A
- * quote with words of both kinds on a rule with thresholds must be split into two claims.
+ * no word for relief, or when the thresholds are those of the word's kind in the own unit of its
+ * cases' scale ({@link RELIEF_THRESHOLDS} through `fromCommon`: the band is 4 on a 100 mm VAS);
+ * else one message. A quote with words of both kinds on a rule with thresholds must be split into
+ * two claims, as must a claim whose cases' scales put the thresholds at different numbers.
  *
  * @param quote The claim's quote.
  * @param rule Its rule and parameters.
+ * @param scales The scales of its cases' values (none: the thresholds are read on the common
+ * 0–10 metric, as on a 10 cm VAS).
  * @returns The problems (empty when consistent).
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { reliefProblems } from "#lib/mod.ts";
+ * import { reliefProblems, SCALES } from "#lib/mod.ts";
  * const rule = {
  *   kind: "last-value",
  *   params: { supported_at_most: 0, partly_at_most: 1, within_days: null, long_term_days: null },
  * } as const;
  * assert.equal(reliefProblems("full pain relief", rule).length, 1); // 1 is not 0.4
+ * // "almost no pain" on a 100 mm VAS: the band is 4 mm.
+ * const mm = { kind: "value-at-most", params: { time_id: "t", at_most: 4, unit: "mm" } } as const;
+ * assert.deepEqual(reliefProblems("almost no pain", mm, [SCALES["vas-100mm"]]), []);
  * ```
  */
-export function reliefProblems(quote: string, rule: ClaimRule): string[] {
+export function reliefProblems(
+  quote: string,
+  rule: ClaimRule,
+  scales: Iterable<Scale> = [],
+): string[] {
   const t = ruleThresholds(rule);
   const words = reliefWords(quote);
   if (!t || words.length === 0) return [];
@@ -141,12 +174,32 @@ export function reliefProblems(quote: string, rule: ClaimRule): string[] {
     return [`words of both kinds (${words.map((w) => w.word).join(", ")}): split the claim`];
   }
   const want = RELIEF_THRESHOLDS[kinds[0]];
-  const same = t.supportedAtMost === want.supportedAtMost &&
-    (rule.kind !== "last-value" || t.partlyAtMost === want.partlyAtMost);
+  const distinct = [...new Map([...scales].map((s) => [s.id, s])).values()];
+  const expected = (distinct.length ? distinct : [null]).map((s) => {
+    const own = (x: number | null) => x === null || s === null ? x : fromCommon(s, x);
+    return {
+      supported: own(want.supportedAtMost),
+      partly: own(want.partlyAtMost),
+      band: own(NO_PAIN_BAND.atMost),
+      unit: s?.unit ? ` ${s.unit}` : "",
+    };
+  });
+  const e = expected[0];
+  if (expected.some((x) => x.supported !== e.supported || x.partly !== e.partly)) {
+    return [
+      `"${words[0].word}" is judged at different numbers on the scales of its cases (` +
+      distinct.map((s, i) => `${s.id}: ≤ ${expected[i].supported}`).join(", ") +
+      "): split the claim by scale",
+    ];
+  }
+  const eq = (a: number | null, b: number | null) =>
+    a === null || b === null ? a === b : Math.abs(a - b) < 1e-9;
+  const same = eq(t.supportedAtMost, e.supported) &&
+    (rule.kind !== "last-value" || eq(t.partlyAtMost, e.partly));
   return same ? [] : [
-    `"${words[0].word}" is judged supported at ≤ ${want.supportedAtMost}` +
-    (want.partlyAtMost === null ? ", never partly" : `, partly at ≤ ${want.partlyAtMost}`) +
-    ` (no-pain band ≤ ${NO_PAIN_BAND.atMost}: ${NO_PAIN_BAND.source}); this rule uses ` +
+    `"${words[0].word}" is judged supported at ≤ ${e.supported}${e.unit}` +
+    (e.partly === null ? ", never partly" : `, partly at ≤ ${e.partly}${e.unit}`) +
+    ` (no-pain band ≤ ${e.band}${e.unit}: ${NO_PAIN_BAND.source}); this rule uses ` +
     `${t.supportedAtMost}` + (t.partlyAtMost === null ? "" : ` and ${t.partlyAtMost}`),
   ];
 }

@@ -180,6 +180,20 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
   assert.equal(reliefProblems("full pain relief", loose).length, 1);
   assert.equal(reliefProblems("near-total relief", loose).length, 1);
   assert.equal(reliefWords("a long-term near-total absence of pain").length, 1);
+  // A word of no pain after a qualifier is qualified, never read as the word alone.
+  for (
+    const q of [
+      "rapid and almost complete relief",
+      "nearly total relief",
+      "the pain had almost completely resolved",
+      "near-complete relief",
+      "practically no pain",
+      "virtually complete relief",
+    ]
+  ) assert.deepEqual(reliefWords(q).map((w) => w.kind), ["qualified"], q);
+  for (const q of ["complete relief", "the pain resolved fully", "entirely free of pain"]) {
+    assert.deepEqual(reliefWords(q).map((w) => w.kind), ["absolute"], q);
+  }
   // A range is judged by its upper end: VAS [0, 0.8] (nominal 0.4) is not near-total.
   const c = byId("2");
   const last = c.observations.at(-1)!;
@@ -187,6 +201,7 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
     ...c,
     observations: [...c.observations.slice(0, -1), {
       ...last,
+      value: { lo: 0, hi: 0.8, nominal: 0.4 },
       common: { lo: 0, hi: 0.8, nominal: 0.4 },
     }],
   };
@@ -285,6 +300,14 @@ Deno.test("rules are code chosen by name: every rule has its parameters' schema 
     assert.ok(readme.includes(`\`${name}\``), `rule ${name} is not documented in data/README.md`);
     for (const param of Object.keys(spec.params.shape)) {
       assert.ok(readme.includes(`\`${param}\``), `parameter ${param} of ${name} not documented`);
+    }
+  }
+  // Every threshold on the pain scale is named where data/README.md says in which unit it is read.
+  const unitRule = readme.slice(readme.indexOf("**Thresholds on the pain scale**"));
+  assert.ok(unitRule.length < readme.length, "the unit rule of thresholds is not documented");
+  for (const spec of Object.values(RULES) as { scaleParams?: readonly string[] }[]) {
+    for (const param of spec.scaleParams ?? []) {
+      assert.ok(unitRule.slice(0, 400).includes(`\`${param}\``), `${param}: unit not documented`);
     }
   }
   // Every claim of the data names a rule and parameters the registry accepts.

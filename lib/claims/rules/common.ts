@@ -7,9 +7,10 @@
  * @module
  */
 import { drugWithDose } from "../../dose.ts";
-import { formatDay, formatNumber } from "../../intervals.ts";
-import type { Case, Treatment } from "../../model.ts";
-import { scaleLabel } from "../../scales.ts";
+import { formatDay, formatInterval, formatNumber } from "../../intervals.ts";
+import type { Case, Observation, Treatment } from "../../model.ts";
+import { COMMON_METRIC, scaleLabel } from "../../scales.ts";
+import { onScaleText } from "../thresholds.ts";
 import { caseChange as change, type ChangePoint } from "../../analysis/change.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments } from "../../given.ts";
@@ -44,6 +45,17 @@ export const dose = (t: Treatment): string => drugWithDose(t);
  * ("VAS", "NRS"), else "pain" (values on the common metric: `scaleLabel`).
  */
 export const painName = (c: Case): string => scaleLabel(c.observations.map((o) => o.scale)).name;
+
+/**
+ * A value as the evidence prints it beside a threshold, in its scale's own unit (the unit
+ * thresholds are read in: `claims/thresholds.ts`): "VAS 2.3" for a case whose values are all on
+ * one 0–10 scale (as {@link painName} names them), else its scale's name, number and unit ("VAS
+ * 10 mm").
+ */
+export const valueText = (c: Case, o: Observation): string =>
+  painName(c) === COMMON_METRIC.name
+    ? `${o.scale.name} ${onScaleText(o)}`
+    : `${painName(c)} ${formatInterval(o.value)}`;
 /** Change from the last value before the drug's start (the claims' baseline, whatever the study's). */
 export const caseChange = (c: Case, drug: string): ReturnType<typeof change> =>
   change(c, { drug, baseline: "last" });

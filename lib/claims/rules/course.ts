@@ -19,7 +19,10 @@ import {
   type Judges,
   painName,
   unusable,
+  valueText,
 } from "./common.ts";
+import type { Case, Observation } from "../../model.ts";
+import { aboveOnScale } from "../thresholds.ts";
 
 const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, cases) => {
   const rows = cases.map((c) => {
@@ -56,20 +59,53 @@ const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, ca
   return graded(rows.map((r) => r!));
 };
 
+/**
+ * The values of a case while `drug` is surely given, split into its own (no other drug for the
+ * same purpose may be given with it) and those while another may be (with those drugs): a value
+ * after another drug for the pain was added is not the drug's own response.
+ */
+function ownValues(c: Case, drug: string) {
+  const purposes = new Set(c.treatments.filter((t) => t.drug === drug).map((t) => t.purpose));
+  const own: Observation[] = [];
+  const shared: Observation[] = [];
+  const others = new Set<string>();
+  for (const o of c.observations) {
+    const a = activeTreatments(c, o.day.timeId);
+    if (!a.certain.some((t) => t.drug === drug)) continue;
+    const with_ = [...a.certain, ...a.possible].filter((t) =>
+      t.drug !== drug && purposes.has(t.purpose)
+    );
+    for (const t of with_) others.add(t.drug);
+    (with_.length ? shared : own).push(o);
+  }
+  return { own, shared, others: [...others], purposes: [...purposes] };
+}
+
+/** A change between two values in words: "50% lower", "14.3% higher". */
+const change = (a: number, b: number): string => {
+  const pct = (100 * (a - b)) / a;
+  return pct >= 0 ? `${f(pct)}% lower` : `${f(-pct)}% higher`;
+};
+
 const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, drug, cases) => {
   const rows = cases.map((c) => {
     const periods = c.treatments.filter((t) => t.drug === drug);
-    if (!periods.length) return null;
-    const on = c.observations.filter((o) =>
-      activeTreatments(c, o.day.timeId).certain.some((t) => t.drug === drug)
-    );
+    if (!periods.length) return `case ${c.id} never takes ${drug}`;
+    const { own: on, shared, others, purposes } = ownValues(c, drug);
+    const sharedText = shared.length
+      ? `; ${counted(shared.length, "value")} while ${listing(others)} may also have been given ` +
+        `for ${listing(purposes)} (${
+          listing(shared.map((o) => valueText(c, o)))
+        }) not counted as ${drug}'s response`
+      : "";
+    if (on.length < 1) return `case ${c.id}: no value while ${drug} was given alone` + sharedText;
     const before = alignOnDrug(c, drug).filter((o) => o.phase === "before");
-    if (on.length < 1) return null;
     const a = on[0];
     const b = on.at(-1)!;
-    // Each condition at the bound least favourable to the claim of a partial response.
+    // Each condition at the bound least favourable to the claim of a partial response; the
+    // threshold in the scale's own unit.
     const fell = on.length >= 2 && b.common.hi < a.common.lo;
-    const remains = b.common.lo > p.remaining_above;
+    const remains = aboveOnScale(b, p.remaining_above);
     const doseAt = (o: typeof a) =>
       activeTreatments(c, o.day.timeId).certain.filter((t) => t.drug === drug).map(dose);
     const raised = periods.find((t) => {
@@ -80,18 +116,20 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
       level: !fell || !remains ? 0 : before.length ? 2 : 1,
       text: `case ${c.id}: ${painName(c)} ${f(a.common.nominal)} on ${listing(doseAt(a))} → ` +
         `${f(b.common.nominal)} on ${listing(doseAt(b))} ` +
-        `(${f((100 * (a.common.nominal - b.common.nominal)) / a.common.nominal)}% lower, ` +
-        `${f(b.common.nominal)} ${p.unit} remaining); ` +
+        `(${change(a.common.nominal, b.common.nominal)}, ` +
+        `${f(b.value.nominal)} ${b.scale.unit} remaining); ` +
         `${counted(before.length, "value")} before ${drug}` +
         (before.length ? "" : ", so no response to it can be measured") +
         (raised
           ? `; the dose was raised to ${formatDose(raised)} because of the ` +
             `${f(a.common.nominal)}, so part of the fall is expected from regression to the mean`
-          : ""),
+          : "") +
+        sharedText,
     };
   });
-  if (rows.some((r) => r === null)) return cannot(`no value while ${drug} was given`);
-  return graded(rows.map((r) => r!));
+  const reasons = rows.filter((r) => typeof r === "string");
+  if (reasons.length) return cannot(reasons.join("; ") + ".");
+  return graded(rows.filter((r) => typeof r !== "string"));
 };
 
 const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> = (

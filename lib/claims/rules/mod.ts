@@ -19,6 +19,7 @@ import { ATTRIBUTION_RULES } from "./attribution.ts";
 import { COURSE_RULES } from "./course.ts";
 import { ORDER_RULES } from "./order.ts";
 import { VALUE_RULES } from "./values.ts";
+import { thresholdUnitProblem } from "../thresholds.ts";
 
 export type { ClaimRule } from "../params.ts";
 export type { Judgement, Verdict } from "./common.ts";
@@ -56,5 +57,8 @@ export function judge(rule: ClaimRule, drug: string | null, cases: readonly Case
   if (drug === null && RULES[rule.kind].drug) {
     return cannot(`rule ${rule.kind} needs the drug the claim is about`);
   }
+  // Thresholds are read in the unit of the cases' scales (`deno task validate` checks it too).
+  const unit = thresholdUnitProblem(rule, cases.flatMap((c) => c.observations.map((o) => o.scale)));
+  if (unit !== null) return cannot(`${unit}.`);
   return fn(rule.params as never, drug ?? "", cases);
 }

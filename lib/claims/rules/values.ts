@@ -19,8 +19,10 @@ import {
   painName,
   reductionText,
   unusable,
+  valueText,
   when,
 } from "./common.ts";
+import { atMostOnScale, onScaleText } from "../thresholds.ts";
 
 const firstValueReduction: Judge<"first-value-reduction"> = (p, drug, cases) => {
   const bad = unusable(cases, drug);
@@ -43,19 +45,19 @@ const lastValue: Judge<"last-value"> = (p, drug, cases) => {
   if (bad.length) return cannot(listing(bad));
   return graded(cases.map((c) => {
     const pt = caseChange(c, drug).points.at(-1)!;
-    // A range counts at its bound least favourable to the claim: here, its upper end.
-    const v = pt.common.hi;
+    const o = c.observations.find((x) => x.day.timeId === pt.timeId)!;
+    // In the scale's own unit; a range counts at its bound least favourable to the claim: here,
+    // its upper end.
     const inTime = p.within_days === null || pt.day.hi <= p.within_days;
-    const level = v <= p.supported_at_most
+    const level = atMostOnScale(o, p.supported_at_most)
       ? 2
-      : p.partly_at_most !== null && v <= p.partly_at_most
+      : p.partly_at_most !== null && atMostOnScale(o, p.partly_at_most)
       ? 1
       : 0;
     const longTerm = p.long_term_days === null || pt.day.lo >= p.long_term_days;
-    const o = c.observations.find((x) => x.day.timeId === pt.timeId)!;
     return {
       level: inTime ? (longTerm ? level : Math.min(level, 1)) : 0,
-      text: `case ${c.id}: last value ${painName(c)} ${formatInterval(pt.common)} ("${o.words}"` +
+      text: `case ${c.id}: last value ${valueText(c, o)} ("${o.words}"` +
         (o.note ? `; ${o.note}` : "") + `) at ${when(pt)} of ${drug}` +
         (longTerm ? "" : `, not surely ${p.long_term_days} days or more after its start`),
     };
@@ -67,8 +69,8 @@ const valueAtMost: Judge<"value-at-most"> = (p, _drug, cases) => {
     const o = c.observations.find((x) => x.day.timeId === p.time_id);
     return o
       ? {
-        ok: o.common.hi <= p.at_most,
-        text: `case ${c.id}: ${painName(c)} ${formatInterval(o.common)} ("${o.words}")`,
+        ok: atMostOnScale(o, p.at_most),
+        text: `case ${c.id}: ${valueText(c, o)} ("${o.words}")`,
       }
       : null;
   });
@@ -108,14 +110,13 @@ const rapidAndNearTotal: Judge<"rapid-and-near-total"> = (p, drug, cases) => {
     const last = ch.points.at(-1)!;
     const pr = leastReduction(first) ?? -Infinity;
     const rapid = pr + 1e-9 >= p.min_percent && first.day.hi <= p.within_days;
-    const near = last.common.hi <= p.near_total_at_most;
+    const o = c.observations.find((x) => x.day.timeId === last.timeId)!;
+    const near = atMostOnScale(o, p.near_total_at_most);
     return {
       ok: rapid && near,
       text: `case ${c.id}: first ${reductionText(first)} at ${when(first)} (${
         rapid ? "rapid" : `not ≥${p.min_percent}% within ${p.within_days} days`
-      }), last ${formatInterval(last.common)} ${p.unit} (${
-        near ? "near-total" : "not near-total"
-      })`,
+      }), last ${onScaleText(o)} (${near ? "near-total" : "not near-total"})`,
     };
   });
   if (rows.length === 0) return cannot(listing(bad));
