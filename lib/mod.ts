@@ -72,6 +72,7 @@ export {
   type ImmpactClass,
   immpactClass,
   percentReduction,
+  reliefAtBound,
   type TimeToRelief,
   timeToRelief,
 } from "./analysis/change.ts";
