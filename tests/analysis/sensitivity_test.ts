@@ -193,3 +193,22 @@ Deno.test("days to a percent reduction: at each bound, the first value reaching 
   assert.equal(high.value, null);
   assert.equal(high.reason, "not reached by day 7 at the bound least favourable to the drug");
 });
+
+Deno.test("sign test p: not a headline number when no data could make it small at this n", () => {
+  // Cases that all improve (6 → 3): with n pairs the smallest two-sided p is 2·(1/2)^n, 0.25
+  // for 3 pairs (above 0.05: null with why), 0.03125 for 6 (a number).
+  const ok = s.cases.find((c) => c.id === "ok")!;
+  const copies = (n: number) => Array.from({ length: n }, (_, i) => ({ ...ok, id: `c${i}` }));
+  const signRows = (n: number) =>
+    sensitivityTable(copies(n)).filter((r) => r.quantity === "sign test p, last post-drug value");
+  const three = signRows(3);
+  assert.ok(three.length > 0);
+  for (const r of three) {
+    assert.equal(r.value, null);
+    assert.match(
+      r.reason!,
+      /^with 3 pairs the smallest p a sign test can give is 0\.25, above the conventional 0\.05/,
+    );
+  }
+  assert.ok(signRows(6).every((r) => r.value === 0.03125 && r.reason === undefined));
+});
