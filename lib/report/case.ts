@@ -243,6 +243,15 @@ export function aucRows(c: Case): Row[] {
         ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
         : []),
       ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
+      // An area some admissible times do not define has no bounds: say why, and its span where
+      // it is defined.
+      ...(a.auc && a.boundsReason
+        ? [
+          `no AUC bounds: ${a.boundsReason}; over the times that give an area: ${
+            formatInterval(a.auc, 1)
+          }`,
+        ]
+        : []),
     ];
     const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
@@ -256,7 +265,7 @@ export function aucRows(c: Case): Row[] {
         : null,
       n: a.n,
       [`AUC (${unit}·days)`]: a.auc ? num(a.auc.nominal) : null,
-      "AUC bounds": a.auc ? formatInterval(a.auc, 1) : null,
+      "AUC bounds": a.auc && !a.boundsReason ? formatInterval(a.auc, 1) : null,
       // A value stated as a range makes the mean a range (at the nominal days).
       [`time-weighted mean (${unit})`]: a.timeWeightedMeanBounds &&
           a.timeWeightedMeanBounds.lo !== a.timeWeightedMeanBounds.hi

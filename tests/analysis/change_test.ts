@@ -506,3 +506,36 @@ Deno.test("AUC: the time-weighted mean of values stated as ranges is a range", (
   });
   assert.equal(aucRows(exact)[0]["time-weighted mean (cm)"], 3);
 });
+
+Deno.test("AUC bounds: which values fall in the window follows their admissible times, not their nominal days", () => {
+  // Start at day 10. 4 at day 7 after it, 2 in [10, 20] after it, 2 in [20, 50] (nominal 35,
+  // outside days 0–30, but it may fall inside): the nominal area has the first two; the greatest
+  // has all three, 2 at day 20 and 2 at day 30: 13·(4 + 2)/2 + 10·2 = 59 (39 without the third).
+  const c = around(series.study, { before: 5, start: 10, a: 17, b: [20, 30], c: [30, 60] }, {
+    before: 6,
+    a: 4,
+    b: 2,
+    c: 2,
+  });
+  const a = areaUnderCurve(c, { from: 0, to: 30 });
+  assert.equal(a.n, 2);
+  assert.equal(a.auc!.hi, 59);
+  assert.equal(a.boundsReason, undefined);
+  // 2 within a week of the start, 0 at 30 ± 15: after day 30 only one value is in the window, and
+  // no area exists there: the bounds are not a number, and the row says why, with the span of
+  // the areas the other times give: (15 − 7)·2/2 = 8 to (30 − 0)·2/2 = 30.
+  const late = around(series.study, { before: 5, start: 10, a: [10, 17], b: [25, 55] }, {
+    before: 4,
+    a: 2,
+    b: 0,
+  });
+  const b = areaUnderCurve(late, { from: 0, to: 30 });
+  assert.equal(b.auc!.nominal, 26.5); // (30 − 3.5)·2/2, at the midpoints
+  assert.match(
+    b.boundsReason!,
+    /fewer than two values fall in days 0–30 \(b may fall after day 30\)/,
+  );
+  const row = aucRows(late)[0];
+  assert.equal(row["AUC bounds"], null);
+  assert.match(String(row.note), /no AUC bounds: .*; over the times that give an area: \[8, 30\]$/);
+});
