@@ -19,6 +19,7 @@ import {
   relativeDay,
 } from "../timeline.ts";
 import { listing, plural } from "../prose.ts";
+import { leastSquaresSlopeBounds } from "./slope_bounds.ts";
 import { checkOptions } from "../options.ts";
 import { changeOptionsSchema } from "./option_schemas.ts";
 
@@ -292,6 +293,15 @@ export interface PeriodRate {
    * dated, distinct days; `null` otherwise (with `nominalReason` when a day is a placeholder).
    */
   leastSquaresPerWeek: number | null;
+  /**
+   * The least and greatest least-squares slope (points per week) over every admissible time and
+   * value of the observations (`leastSquaresSlopeBounds`), whenever a least-squares slope is
+   * computed or would be but for a placeholder day; `null` otherwise, or with
+   * `leastSquaresBoundsReason` when they cannot be computed.
+   */
+  leastSquaresBounds: { lo: number; hi: number } | null;
+  /** Why `leastSquaresBounds` is null although there are enough values for a slope. */
+  leastSquaresBoundsReason?: string;
   /** Why `perWeek.nominal` (and the least-squares slope) is null although there are two values. */
   nominalReason?: string;
   /** The nominal values in the period, in time order (what the rates summarise). */
@@ -374,6 +384,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
         ...base,
         perWeek: null,
         leastSquaresPerWeek: null,
+        leastSquaresBounds: null,
         reason: `${plural(obs.length, "observation")} in the period: a rate needs two`,
       };
     }
@@ -386,6 +397,14 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
     const ls = undated.length === 0 && enough &&
         new Set(obs.map((o) => o.day.nominal)).size >= 2
       ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.common.nominal])).m
+      : null;
+    // The slope over every admissible time and value: the times are intervals, and the slope
+    // is not monotone in them.
+    const bounds = enough
+      ? leastSquaresSlopeBounds(
+        (i, j) => relativeDay(c, obs[j].day.timeId, obs[i].day.timeId),
+        obs.map((o) => o.common),
+      )
       : null;
     const perWeek = rateBounds(c, obs[0], obs[obs.length - 1]);
     const first = obs[0].day.timeId;
@@ -405,6 +424,10 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       ...base,
       perWeek,
       leastSquaresPerWeek: ls,
+      leastSquaresBounds: bounds && bounds.lo !== null
+        ? { lo: 7 * bounds.lo, hi: 7 * bounds.hi }
+        : null,
+      ...(bounds?.reason ? { leastSquaresBoundsReason: bounds.reason } : {}),
       ...(nominalReason ? { nominalReason } : {}),
     };
   };

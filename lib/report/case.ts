@@ -310,6 +310,7 @@ export function rateRows(c: Case): Row[] {
         ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
+      r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,
     ].filter((x) => x !== null);
     return {
       drug: r.drug,
@@ -320,6 +321,8 @@ export function rateRows(c: Case): Row[] {
       [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
       bounds: r.perWeek ? formatInterval(r.perWeek, 2) : null,
       [`${unit}/week (least squares)`]: num(r.leastSquaresPerWeek),
+      // Over every admissible time and value: the nominal slope is one placement of many.
+      "least-squares bounds": r.leastSquaresBounds ? formatInterval(r.leastSquaresBounds, 3) : null,
       note: notes.join("; ") || null,
     };
   });

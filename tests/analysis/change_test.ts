@@ -227,6 +227,16 @@ Deno.test("rates of change within drugs and dose periods", () => {
   const m50 = periodRates(c3).find((r) => r.period?.dose?.lo === 50)!;
   assert.equal(m50.n, 3);
   assert.ok(m50.leastSquaresPerWeek !== null);
+  // Its times are intervals (within a week; 30 ± 15 days; two months ± 15 days later): over them
+  // the slope runs from 0 (the 0 midway between the two 2.0s) to 0.106 cm/week (the 0 at its
+  // earliest, day 8 after the first report, the last at its earliest), the nominal 0.047 within.
+  const b = m50.leastSquaresBounds!;
+  assert.ok(Math.abs(b.lo) < 1e-9 && Math.abs(b.hi - 0.10576) < 1e-4, JSON.stringify(b));
+  assert.ok(b.lo <= m50.leastSquaresPerWeek! && m50.leastSquaresPerWeek! <= b.hi);
+  assert.equal(
+    rateRows(c3).find((r) => r.values === "2 → 0 → 2")!["least-squares bounds"],
+    "[0, 0.106]",
+  );
 });
 
 Deno.test("responders with Clopper–Pearson intervals; curve; tests", () => {
