@@ -42,8 +42,8 @@ const TOL = 1e-7;
  * ```ts
  * import assert from "node:assert/strict";
  * import { leastSquaresSlopeBounds } from "#lib/mod.ts";
- * // 2, then 0 8 to 45 days later, then 2 again 45 to 75 days after that (53 to 120 after the
- * // first): the slope is 0 where the middle time is midway, and positive where it is earlier.
+ * // Values 2, then 0 8 to 45 days later, then 2 again 45 to 75 days after that (53 to 120 after
+ * // the first): the slope is 0 where the middle time is midway, positive where it is earlier.
  * const gaps = [[null, { lo: 8, hi: 45 }, { lo: 53, hi: 120 }], [null, null, { lo: 45, hi: 75 }]];
  * const values = [2, 0, 2].map((v) => ({ lo: v, hi: v }));
  * const b = leastSquaresSlopeBounds((i, j) => gaps[i][j]!, values);
