@@ -223,7 +223,9 @@ export function aucRows(c: Case): Row[] {
     ...(after.length ? [{ from: 0, to: Math.max(...after), early: false }] : []),
   ];
   return windows.map((w) => {
-    const a = areaUnderCurve(c, { from: w.from, to: w.to });
+    // The whole follow-up ends at the last value, wherever its time falls: its window is open,
+    // so that a time the words leave open past its nominal day moves the end, not the values in.
+    const a = areaUnderCurve(c, { from: w.from, to: w.early ? w.to : Infinity });
     if (!w.early && a.undated.length > 0 && a.span !== null) {
       // The window ends at a value whose day is not stated: an area up to a placeholder day is
       // not data.

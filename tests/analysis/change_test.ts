@@ -549,3 +549,16 @@ Deno.test("AUC bounds: which values fall in the window follows their admissible 
   assert.equal(row["AUC bounds"], null);
   assert.match(String(row.note), /no AUC bounds: .*; over the times that give an area: \[8, 30\]$/);
 });
+
+Deno.test("AUC rows: the whole follow-up runs to the last value wherever its time falls", () => {
+  // 4 a week after the start, 2 at 45 ± 15 days after it: the area to the last value has bounds
+  // over every time of that value, (30 − 7)·3 = 69 to (60 − 7)·3 = 159, none cut at its nominal day.
+  const c = around(series.study, { before: 5, start: 10, a: 17, b: [40, 70] }, {
+    before: 6,
+    a: 4,
+    b: 2,
+  });
+  const row = aucRows(c).find((r) => String(r.window).includes("to the last value"))!;
+  assert.equal(row["AUC bounds"], "[69, 159]");
+  assert.doesNotMatch(String(row.note), /no AUC bounds/);
+});
