@@ -72,6 +72,7 @@ export {
   type ImmpactClass,
   immpactClass,
   percentReduction,
+  reliefAtBound,
   type TimeToRelief,
   timeToRelief,
 } from "./analysis/change.ts";
@@ -82,6 +83,11 @@ export {
   periodRates,
   type RateInterval,
 } from "./analysis/course.ts";
+export {
+  leastSquaresSlopeBounds,
+  MAX_SLOPE_VALUES,
+  type SlopeBoundsResult,
+} from "./analysis/slope_bounds.ts";
 export * from "./analysis/pooled.ts";
 export { reportable } from "./stats/reportable.ts";
 export {

@@ -7,7 +7,13 @@
  */
 import { valueScale } from "../cases.ts";
 import { expectCase, expectInterval } from "../args.ts";
-import { formatDay, formatInterval, type NominalInterval } from "../intervals.ts";
+import {
+  atBound,
+  type ExtractionBound,
+  formatDay,
+  formatInterval,
+  type NominalInterval,
+} from "../intervals.ts";
 import type { Case } from "../model.ts";
 import {
   alignOnDrug,
@@ -224,6 +230,48 @@ function possibly(points: readonly ChangePoint[], thresholdPct: number, already 
       formatInterval(p.percentReduction!, 1)
     }% over the bounds of the value and its baseline)`
     : "";
+}
+
+/**
+ * The first value after the drug whose percent reduction reaches `thresholdPct` at an extraction
+ * bound, and its day at that bound: at the nominal values, the nominal reduction and day; at the
+ * bound most favourable to the drug, the greatest reduction the bounds allow (a value may reach
+ * it earlier) and the earliest day; at the least favourable, the smallest reduction and the
+ * latest day. Which value first reaches the threshold thus moves with the bound, not only its
+ * day. `null` when no value reaches it at that bound (or none has a percent reduction).
+ *
+ * @param points The values after the drug, in order (`caseChange(c).points`).
+ * @param thresholdPct The percent reduction to reach.
+ * @param bound Nominal values, or the bound favouring or disfavouring the drug.
+ * @returns The value and its day at the bound (infinite when the text leaves it open), or `null`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { reliefAtBound } from "#lib/mod.ts";
+ * const point = (pr: [number, number, number], day: [number, number, number]) => ({
+ *   percentReduction: { lo: pr[0], nominal: pr[1], hi: pr[2] },
+ *   day: { lo: day[0], nominal: day[1], hi: day[2] },
+ * });
+ * // 27.7–32.8% within a week, then 80% within [0, 195] days.
+ * const points = [point([27.7, 30.3, 32.8], [0, 7, 7]), point([80, 81.8, 83.6], [0, 97.5, 195])];
+ * assert.equal(reliefAtBound(points, 30, "nominal")!.day, 7);
+ * assert.equal(reliefAtBound(points, 30, "best")!.day, 0);
+ * // At the least favourable bound the first value reduces pain by 27.7% only: the second reaches 30%.
+ * assert.equal(reliefAtBound(points, 30, "worst")!.day, 195);
+ * assert.equal(reliefAtBound(points, 90, "best"), null);
+ * ```
+ */
+export function reliefAtBound<
+  P extends Pick<ChangePoint, "percentReduction" | "day">,
+>(
+  points: readonly P[],
+  thresholdPct: number,
+  bound: ExtractionBound,
+): { point: P; day: number } | null {
+  const point = points.find((p) =>
+    p.percentReduction !== null && atBound(p.percentReduction, bound, true) + EPS >= thresholdPct
+  );
+  return point ? { point, day: atBound(point.day, bound, false) } : null;
 }
 
 /** Time from the drug start to the first observation reaching a percent reduction. */

@@ -10,8 +10,16 @@ import { expectCase } from "../args.ts";
 import { linearRegression } from "simple-statistics";
 import type { NominalInterval } from "../intervals.ts";
 import { type Case, compareDays, type Day, type Observation, type Treatment } from "../model.ts";
-import { alignOnDrug, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
-import { plural } from "../prose.ts";
+import {
+  type AlignedObservation,
+  alignOnDrug,
+  datedGap,
+  firstPeriod,
+  type Phase,
+  relativeDay,
+} from "../timeline.ts";
+import { listing, plural } from "../prose.ts";
+import { leastSquaresSlopeBounds } from "./slope_bounds.ts";
 import { checkOptions } from "../options.ts";
 import { changeOptionsSchema } from "./option_schemas.ts";
 
@@ -45,6 +53,13 @@ export interface AreaUnderCurve {
   excluded: { timeId: string; reason: string }[];
   /** Why `auc` is null. */
   reason?: string;
+  /**
+   * Why the area's bounds are not defined although its nominal value is: for some admissible
+   * times fewer than two values fall in the window (a value whose time interval reaches past the
+   * window's edge), and no area exists there. `auc.lo`/`auc.hi` then span only the times that
+   * give an area.
+   */
+  boundsReason?: string;
 }
 
 /** Trapezoid area of points in order. */
@@ -91,8 +106,12 @@ function extremeAreas(
  * window. A window after the start (`from ≥ 0`) takes only values surely after it (phase
  * "after"): a value narrated before the start, or one that may precede it, never enters a
  * post-drug area, and is listed in `excluded`. Bounds: the least area uses the lower value bounds,
- * the greatest the upper ones, each over every admissible ordering of times. Needs two
- * observations; `span` says which days the area actually covers.
+ * the greatest the upper ones, each over every admissible placement of times, under which the
+ * values in the window are those whose time falls in it (a value whose nominal day is outside may
+ * fall inside, and one inside may fall outside); where some placement leaves fewer than two
+ * values in the window, no area exists there and `boundsReason` says so (the bounds then span the
+ * placements that give an area). Needs two observations at their nominal days; `span` says which
+ * days the area actually covers.
  *
  * @param c The case.
  * @param window Days since the drug start.
@@ -152,12 +171,9 @@ export function areaUnderCurve(
       excluded,
     );
   }
-  const lo = obs.map((o) => Math.max(o.relative.lo, window.from));
-  const hi = obs.map((o) => Math.min(o.relative.hi, window.to));
   const t = obs.map((o) => o.relative.nominal);
   const nominal = trapezoid(t, obs.map((o) => o.common.nominal));
-  const least = extremeAreas(lo, hi, obs.map((o) => o.common.lo)).min;
-  const most = extremeAreas(lo, hi, obs.map((o) => o.common.hi)).max;
+  const bounds = admissibleAreas(alignOnDrug(c, drug), window, wanted);
   const span = t[t.length - 1] - t[0];
   return {
     caseId: c.id,
@@ -167,7 +183,8 @@ export function areaUnderCurve(
     undated: obs.filter((o) => !datedGap(c, o.day.timeId, start.start.timeId)).map((o) =>
       o.day.timeId
     ),
-    auc: { lo: least, hi: most, nominal },
+    // Every admissible placement that gives an area includes the nominal one.
+    auc: { lo: Math.min(bounds.lo, nominal), hi: Math.max(bounds.hi, nominal), nominal },
     timeWeightedMean: span > 0 ? nominal / span : null,
     timeWeightedMeanBounds: span > 0
       ? {
@@ -177,7 +194,71 @@ export function areaUnderCurve(
       : null,
     n: obs.length,
     excluded,
+    ...(bounds.fewer.length
+      ? {
+        boundsReason: `for some admissible times fewer than two values fall in days ` +
+          `${window.from}–${window.to} (${
+            listing(bounds.fewer.map((f) => `${f.timeId} may fall ${f.side} day ${f.day}`))
+          }), and no area exists there`,
+      }
+      : {}),
   };
+}
+
+/** The least and greatest areas over every admissible placement of the values in a window. */
+interface AdmissibleAreas {
+  /** Least area over the placements that give one (Infinity when none does). */
+  lo: number;
+  /** Greatest area over the same (−Infinity when none does). */
+  hi: number;
+  /**
+   * When some placement leaves fewer than two values in the window: each value that may then
+   * fall outside it, the side and the edge's day; empty otherwise.
+   */
+  fewer: { timeId: string; side: "before" | "after"; day: number }[];
+}
+
+/**
+ * Extreme areas over every admissible placement of the values of the right phase: which values
+ * fall in the window depends on their times, not on their nominal days. Values in time order fall
+ * in the window as a contiguous run, holding every value whose time interval lies inside it; each
+ * such run of two or more values gives areas over its times clipped to the window (in order,
+ * {@link extremeAreas}), the least at the values' lower bounds, the greatest at their upper ones.
+ * A run of fewer than two (the values that may fall outside all outside) gives no area.
+ */
+function admissibleAreas(
+  aligned: readonly AlignedObservation[],
+  window: { from: number; to: number },
+  wanted: Phase | null,
+): AdmissibleAreas {
+  const may = aligned.filter((o) =>
+    (wanted === null || o.phase === wanted) && o.relative.hi >= window.from &&
+    o.relative.lo <= window.to
+  );
+  const surely = may.map((o) => o.relative.lo >= window.from && o.relative.hi <= window.to);
+  const first = surely.indexOf(true);
+  const last = surely.lastIndexOf(true);
+  let [lo, hi] = [Infinity, -Infinity];
+  for (let i = 0; i < may.length; i++) {
+    for (let j = i + 1; j < may.length; j++) {
+      // The run may[i..j] must hold every value surely in the window.
+      if (first !== -1 && (i > first || j < last)) continue;
+      const run = may.slice(i, j + 1);
+      const tLo = run.map((o) => Math.max(o.relative.lo, window.from));
+      const tHi = run.map((o) => Math.min(o.relative.hi, window.to));
+      lo = Math.min(lo, extremeAreas(tLo, tHi, run.map((o) => o.common.lo)).min);
+      hi = Math.max(hi, extremeAreas(tLo, tHi, run.map((o) => o.common.hi)).max);
+    }
+  }
+  const sure = surely.filter(Boolean).length;
+  const fewer = sure < 2 && may.length > sure
+    ? may.filter((_, i) => !surely[i]).map((o) =>
+      o.relative.hi > window.to
+        ? { timeId: o.day.timeId, side: "after" as const, day: window.to }
+        : { timeId: o.day.timeId, side: "before" as const, day: window.from }
+    )
+    : [];
+  return { lo, hi, fewer };
 }
 
 /** A rate's admissible bounds and its nominal value, which a placeholder day leaves undefined. */
@@ -212,6 +293,15 @@ export interface PeriodRate {
    * dated, distinct days; `null` otherwise (with `nominalReason` when a day is a placeholder).
    */
   leastSquaresPerWeek: number | null;
+  /**
+   * The least and greatest least-squares slope (points per week) over every admissible time and
+   * value of the observations (`leastSquaresSlopeBounds`), whenever a least-squares slope is
+   * computed or would be but for a placeholder day; `null` otherwise, or with
+   * `leastSquaresBoundsReason` when they cannot be computed.
+   */
+  leastSquaresBounds: { lo: number; hi: number } | null;
+  /** Why `leastSquaresBounds` is null although there are enough values for a slope. */
+  leastSquaresBoundsReason?: string;
   /** Why `perWeek.nominal` (and the least-squares slope) is null although there are two values. */
   nominalReason?: string;
   /** The nominal values in the period, in time order (what the rates summarise). */
@@ -294,6 +384,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
         ...base,
         perWeek: null,
         leastSquaresPerWeek: null,
+        leastSquaresBounds: null,
         reason: `${plural(obs.length, "observation")} in the period: a rate needs two`,
       };
     }
@@ -306,6 +397,14 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
     const ls = undated.length === 0 && enough &&
         new Set(obs.map((o) => o.day.nominal)).size >= 2
       ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.common.nominal])).m
+      : null;
+    // The slope over every admissible time and value: the times are intervals, and the slope
+    // is not monotone in them.
+    const bounds = enough
+      ? leastSquaresSlopeBounds(
+        (i, j) => relativeDay(c, obs[j].day.timeId, obs[i].day.timeId),
+        obs.map((o) => o.common),
+      )
       : null;
     const perWeek = rateBounds(c, obs[0], obs[obs.length - 1]);
     const first = obs[0].day.timeId;
@@ -325,6 +424,10 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       ...base,
       perWeek,
       leastSquaresPerWeek: ls,
+      leastSquaresBounds: bounds && bounds.lo !== null
+        ? { lo: 7 * bounds.lo, hi: 7 * bounds.hi }
+        : null,
+      ...(bounds?.reason ? { leastSquaresBoundsReason: bounds.reason } : {}),
       ...(nominalReason ? { nominalReason } : {}),
     };
   };

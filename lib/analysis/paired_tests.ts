@@ -8,7 +8,8 @@
 import { expectCases } from "../args.ts";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import { atBound, type ExtractionBound } from "../intervals.ts";
+import { atBound, type ExtractionBound, fmtP } from "../intervals.ts";
+import { plural } from "../prose.ts";
 import type { Case } from "../model.ts";
 import { studyOf } from "../cases.ts";
 import type { ChangeOptions } from "./change.ts";
@@ -288,6 +289,42 @@ export function permutationTest(
     ...ties,
     caveat: TEST_CAVEAT,
   };
+}
+
+/**
+ * The conventional significance level, 0.05. A test whose smallest attainable p-value
+ * (`TestResult.minP`) is above it cannot reach it whatever the data: its p is not a finding to
+ * show as a headline number ({@link pFloorReason}).
+ */
+export const CONVENTIONAL_LEVEL = 0.05;
+
+/**
+ * Why a test's p-value means nothing as a number at this number of pairs: the smallest p the
+ * test can give with them is above `level` (so no data could make it small), in words; `null`
+ * when it can go below `level`, or when there is no p.
+ *
+ * @param t The test result.
+ * @param level The significance level (default {@link CONVENTIONAL_LEVEL}).
+ * @returns The reason, or `null`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pFloorReason, signTest } from "#lib/mod.ts";
+ * const pair = (i: number) => ({ caseId: String(i), pre: 5, post: 1 });
+ * // 3 pairs, all improving: p = 2·(1/2)^3 = 0.25, the smallest a sign test can give with 3.
+ * assert.equal(
+ *   pFloorReason(signTest([0, 1, 2].map(pair))),
+ *   "with 3 pairs the smallest p a sign test can give is 0.25, above the conventional 0.05",
+ * );
+ * // With 6 pairs it can give 0.03125: the p is a number.
+ * assert.equal(pFloorReason(signTest([0, 1, 2, 3, 4, 5].map(pair))), null);
+ * ```
+ */
+export function pFloorReason(t: TestResult, level = CONVENTIONAL_LEVEL): string | null {
+  if (t.pValue === null || t.minP === null || !(t.minP > level)) return null;
+  const test = t.test === "sign" ? "a sign test" : "the permutation test";
+  return `with ${plural(t.n, "pair")} the smallest p ${test} can give is ${fmtP(t.minP)}, ` +
+    `above the conventional ${fmtP(level)}`;
 }
 
 /** Both tests of the pre/post pairs at one timing, with the cases they leave out. */

@@ -10,7 +10,7 @@ import { type ExtractionBound, fmt } from "../intervals.ts";
 import type { Case, CaseSeries } from "../model.ts";
 import { BASELINE_DEFINITIONS } from "../timeline.ts";
 import { caseChange } from "./change.ts";
-import { prePost, signTest } from "./paired_tests.ts";
+import { pFloorReason, prePost, signTest } from "./paired_tests.ts";
 import { responders } from "./responders.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 import { studyOf } from "../cases.ts";
@@ -92,8 +92,10 @@ export function sensitivityExclusions(cases: readonly Case[], drug?: string): Ex
  * The sensitivity table of one dataset: per case, percent reduction at the first and last
  * post-drug value and days to each percent threshold of the study (`percentThresholds(study)`);
  * pooled, the number of responders (the highest percent threshold at the last value, nominal
- * values) and the sign-test p-value; each under every baseline definition and bound, the values
- * as stated and (best and worst bounds) widened by their rounding. A case with no change after
+ * values) and the sign-test p-value (`null` with why where the smallest p the test can give
+ * with its pairs is above the conventional 0.05, `pFloorReason`: no data could make it small);
+ * each under every baseline definition and bound, the values as stated and (best and worst
+ * bounds) widened by their rounding. A case with no change after
  * the drug ({@link sensitivityExclusions}) has no per-case row. A value that is not defined is
  * `null` with its `reason` (a threshold not reached; a baseline that may be 0, of which no percent
  * is defined; an open time interval, whose infinite bound is not a number; no case to pool). A
@@ -164,15 +166,24 @@ export function sensitivityTable(
             bound,
           }),
         );
-        rows.push(withReason({
-          caseId: "all",
-          quantity: "sign test p, last post-drug value",
-          baseline,
-          bound,
-          rounding,
-          value: s.pValue,
-          n: s.n,
-        }, () => s.reason ?? "not defined"));
+        // A p that no data could make small at this number of pairs is not a headline number.
+        const floor = pFloorReason(s);
+        rows.push(withReason(
+          {
+            caseId: "all",
+            quantity: "sign test p, last post-drug value",
+            baseline,
+            bound,
+            rounding,
+            value: floor === null ? s.pValue : null,
+            n: s.n,
+          },
+          () =>
+            floor === null
+              ? s.reason ?? "not defined"
+              : `${floor}, so it is not a headline number (the tests table gives it beside ` +
+                "that floor)",
+        ));
       }
     }
   }

@@ -6,10 +6,10 @@
  *
  * @module
  */
-import { atBound, type ExtractionBound, type NominalInterval } from "../intervals.ts";
+import { atBound, type ExtractionBound, formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { datedGap, firstPeriod, relativeDay } from "../timeline.ts";
-import { caseChange, NO_PERCENT, timeToRelief } from "./change.ts";
+import { caseChange, NO_PERCENT, reliefAtBound, timeToRelief } from "./change.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 
 /** `atBound`, for a value that may be missing. */
@@ -31,6 +31,12 @@ export interface CaseQuantity {
   /** Whether the sensitivity table lists it (the span of the drug start from day 0 is drawn only). */
   inTable: boolean;
 }
+
+/** The extraction bounds other than the nominal values, in words. */
+const BOUND_WORDS = {
+  best: "most favourable to the drug",
+  worst: "least favourable to the drug",
+} as const;
 
 /** Why an infinite value is not a number: an open time interval. */
 const OPEN = "open: no later bound stated";
@@ -80,21 +86,20 @@ export function caseQuantities(c: Case, drug: string): CaseQuantity[] {
     reduction("last"),
     ...percentThresholds(c.study).map((pct) => ({
       quantity: `days to ${pct}% reduction`,
-      value: (baseline: BaselineDefinition, bound: ExtractionBound) => {
-        const t = relief(pct, baseline);
-        return t.reached ? pick(t.day, bound, false) : null;
-      },
-      reason: (baseline: BaselineDefinition) => {
-        const t = relief(pct, baseline);
+      // The first value reaching the threshold at this bound (its reduction at the bound), then
+      // its day at the bound: a bound moves which value reaches it, not only when.
+      value: (baseline: BaselineDefinition, bound: ExtractionBound) =>
+        reliefAtBound(change(baseline).points, pct, bound)?.day ?? null,
+      reason: (baseline: BaselineDefinition, bound: ExtractionBound) => {
         const points = change(baseline).points;
         // No value with a percent reduction is not a threshold not reached: say the true reason.
-        return !points.length
-          ? noChange(baseline)
-          : t.reached
-          ? OPEN
-          : points.every((p) => p.percentReduction === null)
-          ? NO_PERCENT
-          : t.summary;
+        if (!points.length) return noChange(baseline);
+        if (points.every((p) => p.percentReduction === null)) return NO_PERCENT;
+        if (reliefAtBound(points, pct, bound)) return OPEN;
+        if (bound === "nominal") return relief(pct, baseline).summary;
+        const last = points.at(-1)!;
+        return `not reached by day ${formatNumber(atBound(last.day, bound, false), 1)} at ` +
+          `the bound ${BOUND_WORDS[bound]}`;
       },
       n: (baseline: BaselineDefinition) => relief(pct, baseline).n,
       dated: () => {

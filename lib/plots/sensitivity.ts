@@ -50,6 +50,11 @@ const fmtValue = (v: number) => String(Math.round(v * 1000) / 1000).replace("-",
 // light #8EC3E6 had 1.9:1 and faded in greyscale print), under which the nominal dot (#222222,
 // 4.9:1 on it) and the hollow placeholder still stand out.
 const BAR = "#4F94CD";
+/** Half the height of the ticks ending a range: past the nominal dot (its radius × 1.1). */
+const CAP = MARKER_RADIUS * 1.1 + 2.5;
+
+/** Whether a range's ends differ (beyond floating-point error): some variant moves the value. */
+const varies = (lo: number, hi: number) => hi - lo > 1e-9 * Math.max(1, Math.abs(hi));
 
 /**
  * The sensitivity figure: for each quantity a small panel with one row per case, the range of
@@ -255,6 +260,20 @@ function rowMarks(g: Element, x: LinearScale, r: SensitivityInterval, cy: number
       "stroke-width": STROKE.thick * 1.6,
       "stroke-linecap": "butt",
     }));
+    // Ticks at both ends, taller than the dot: a range narrower than the dot still shows above
+    // and below it. None where every variant gives the same value.
+    if (varies(r.lo, r.hi)) {
+      for (const at of [a, b]) {
+        g.appendChild(svgElement("line", {
+          x1: at,
+          x2: at,
+          y1: cy - CAP,
+          y2: cy + CAP,
+          stroke: BAR,
+          "stroke-width": STROKE.data,
+        }));
+      }
+    }
   }
   if (r.openEnded) {
     // Some variant gives no upper bound: an arrow from the range (or the dot) on to the

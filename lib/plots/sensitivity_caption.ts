@@ -39,7 +39,8 @@ export function sensitivityCaption(
 function drawnCaption(rows: readonly SensitivityInterval[], varied?: string): string {
   return `Each row: one quantity of one case, recomputed under every variant of the ` +
     `analysis${varied ? ` (${varied})` : ""}; the bar spans the values the ` +
-    `variants give, the dot is the nominal analysis (a dot without a bar or arrow: every variant ` +
+    `variants give, between two ticks taller than the dot (so that a range narrower than the dot ` +
+    `still shows), the dot is the nominal analysis (a dot without ticks or arrow: every variant ` +
     `gives the same value; an arrow: some variant gives no upper bound` +
     `${
       rows.some((r) => r.nominalDated === false)

@@ -223,7 +223,9 @@ export function aucRows(c: Case): Row[] {
     ...(after.length ? [{ from: 0, to: Math.max(...after), early: false }] : []),
   ];
   return windows.map((w) => {
-    const a = areaUnderCurve(c, { from: w.from, to: w.to });
+    // The whole follow-up ends at the last value, wherever its time falls: its window is open,
+    // so that a time the words leave open past its nominal day moves the end, not the values in.
+    const a = areaUnderCurve(c, { from: w.from, to: w.early ? w.to : Infinity });
     if (!w.early && a.undated.length > 0 && a.span !== null) {
       // The window ends at a value whose day is not stated: an area up to a placeholder day is
       // not data.
@@ -243,6 +245,15 @@ export function aucRows(c: Case): Row[] {
         ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
         : []),
       ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
+      // An area some admissible times do not define has no bounds: say why, and its span where
+      // it is defined.
+      ...(a.auc && a.boundsReason
+        ? [
+          `no AUC bounds: ${a.boundsReason}; over the times that give an area: ${
+            formatInterval(a.auc, 1)
+          }`,
+        ]
+        : []),
     ];
     const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
@@ -256,7 +267,7 @@ export function aucRows(c: Case): Row[] {
         : null,
       n: a.n,
       [`AUC (${unit}·days)`]: a.auc ? num(a.auc.nominal) : null,
-      "AUC bounds": a.auc ? formatInterval(a.auc, 1) : null,
+      "AUC bounds": a.auc && !a.boundsReason ? formatInterval(a.auc, 1) : null,
       // A value stated as a range makes the mean a range (at the nominal days).
       [`time-weighted mean (${unit})`]: a.timeWeightedMeanBounds &&
           a.timeWeightedMeanBounds.lo !== a.timeWeightedMeanBounds.hi
@@ -301,6 +312,7 @@ export function rateRows(c: Case): Row[] {
         ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
+      r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,
     ].filter((x) => x !== null);
     return {
       drug: r.drug,
@@ -311,6 +323,8 @@ export function rateRows(c: Case): Row[] {
       [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
       bounds: r.perWeek ? formatInterval(r.perWeek, 2) : null,
       [`${unit}/week (least squares)`]: num(r.leastSquaresPerWeek),
+      // Over every admissible time and value: the nominal slope is one placement of many.
+      "least-squares bounds": r.leastSquaresBounds ? formatInterval(r.leastSquaresBounds, 3) : null,
       note: notes.join("; ") || null,
     };
   });

@@ -20,7 +20,12 @@ import {
   WEIGHTINGS,
 } from "../analysis/aggregation.ts";
 import { lineOfTherapyGroups } from "../analysis/line_of_therapy.ts";
-import { type PairedTests, pairedTests, type TestResult } from "../analysis/paired_tests.ts";
+import {
+  CONVENTIONAL_LEVEL,
+  type PairedTests,
+  pairedTests,
+  type TestResult,
+} from "../analysis/paired_tests.ts";
 import {
   clopperPearson,
   type ResponderRow,
@@ -386,11 +391,17 @@ export function testsSentence(tests: readonly PairedTests[]): string {
   const ns = [...new Set(tests.map((t) => t.pairs.length))].sort((a, b) => a - b);
   const pairs = ns.length === 1 ? plural(ns[0], "pair") : `${ns.join(" to ")} pairs`;
   const smallest = (xs: number[]) => fmtP(Math.min(...xs));
+  const floor = Math.min(...run.map((r) => r.minP!));
+  // A floor above the conventional level: no data could give a small p with these pairs.
+  const above = floor > CONVENTIONAL_LEVEL
+    ? ` (above the conventional ${fmtP(CONVENTIONAL_LEVEL)}, which no data could reach with ` +
+      "these pairs: no p-value here is a finding, and none is a headline number)"
+    : "";
   return `With ${pairs}, the smallest p-value observed is ${
     smallest(run.map((r) => r.pValue!))
   }, and the smallest any test above could give with these pairs is ${
-    smallest(run.map((r) => r.minP!))
-  }: a p at that floor is as extreme as these pairs allow, not a small p. ${caveat}`;
+    fmtP(floor)
+  }: a p at that floor is as extreme as these pairs allow, not a small p${above}. ${caveat}`;
 }
 
 /**

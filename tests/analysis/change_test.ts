@@ -227,6 +227,16 @@ Deno.test("rates of change within drugs and dose periods", () => {
   const m50 = periodRates(c3).find((r) => r.period?.dose?.lo === 50)!;
   assert.equal(m50.n, 3);
   assert.ok(m50.leastSquaresPerWeek !== null);
+  // Its times are intervals (within a week; 30 ± 15 days; two months ± 15 days later): over them
+  // the slope runs from 0 (the 0 midway between the two 2.0s) to 0.106 cm/week (the 0 at its
+  // earliest, day 8 after the first report, the last at its earliest), the nominal 0.047 within.
+  const b = m50.leastSquaresBounds!;
+  assert.ok(Math.abs(b.lo) < 1e-9 && Math.abs(b.hi - 0.10576) < 1e-4, JSON.stringify(b));
+  assert.ok(b.lo <= m50.leastSquaresPerWeek! && m50.leastSquaresPerWeek! <= b.hi);
+  assert.equal(
+    rateRows(c3).find((r) => r.values === "2 → 0 → 2")!["least-squares bounds"],
+    "[0, 0.106]",
+  );
 });
 
 Deno.test("responders with Clopper–Pearson intervals; curve; tests", () => {
@@ -505,4 +515,50 @@ Deno.test("AUC: the time-weighted mean of values stated as ranges is a range", (
     b: 2,
   });
   assert.equal(aucRows(exact)[0]["time-weighted mean (cm)"], 3);
+});
+
+Deno.test("AUC bounds: which values fall in the window follows their admissible times, not their nominal days", () => {
+  // Start at day 10. 4 at day 7 after it, 2 in [10, 20] after it, 2 in [20, 50] (nominal 35,
+  // outside days 0–30, but it may fall inside): the nominal area has the first two; the greatest
+  // has all three, 2 at day 20 and 2 at day 30: 13·(4 + 2)/2 + 10·2 = 59 (39 without the third).
+  const c = around(series.study, { before: 5, start: 10, a: 17, b: [20, 30], c: [30, 60] }, {
+    before: 6,
+    a: 4,
+    b: 2,
+    c: 2,
+  });
+  const a = areaUnderCurve(c, { from: 0, to: 30 });
+  assert.equal(a.n, 2);
+  assert.equal(a.auc!.hi, 59);
+  assert.equal(a.boundsReason, undefined);
+  // 2 within a week of the start, 0 at 30 ± 15: after day 30 only one value is in the window, and
+  // no area exists there: the bounds are not a number, and the row says why, with the span of
+  // the areas the other times give: (15 − 7)·2/2 = 8 to (30 − 0)·2/2 = 30.
+  const late = around(series.study, { before: 5, start: 10, a: [10, 17], b: [25, 55] }, {
+    before: 4,
+    a: 2,
+    b: 0,
+  });
+  const b = areaUnderCurve(late, { from: 0, to: 30 });
+  assert.equal(b.auc!.nominal, 26.5); // (30 − 3.5)·2/2, at the midpoints
+  assert.match(
+    b.boundsReason!,
+    /fewer than two values fall in days 0–30 \(b may fall after day 30\)/,
+  );
+  const row = aucRows(late)[0];
+  assert.equal(row["AUC bounds"], null);
+  assert.match(String(row.note), /no AUC bounds: .*; over the times that give an area: \[8, 30\]$/);
+});
+
+Deno.test("AUC rows: the whole follow-up runs to the last value wherever its time falls", () => {
+  // 4 a week after the start, 2 at 45 ± 15 days after it: the area to the last value has bounds
+  // over every time of that value, (30 − 7)·3 = 69 to (60 − 7)·3 = 159, none cut at its nominal day.
+  const c = around(series.study, { before: 5, start: 10, a: 17, b: [40, 70] }, {
+    before: 6,
+    a: 4,
+    b: 2,
+  });
+  const row = aucRows(c).find((r) => String(r.window).includes("to the last value"))!;
+  assert.equal(row["AUC bounds"], "[69, 159]");
+  assert.doesNotMatch(String(row.note), /no AUC bounds/);
 });

@@ -17,7 +17,7 @@ import {
   timeToRelief,
   valueScale,
 } from "../../lib/mod.ts";
-import { aroundDrug, zeroBaseline } from "../helpers/constructed_case.ts";
+import { around, aroundDrug, zeroBaseline } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const s = aroundDrug((await loadCaseSeries(TEST_DATA_DIR)).study);
@@ -154,4 +154,61 @@ Deno.test("roundingGaps: each case the rounding verdicts lack, once, with why", 
     gap.thresholds,
     z.study.thresholds.map((t) => thresholdLabel(t, valueScale([z]).unit)),
   );
+});
+
+Deno.test("days to a percent reduction: at each bound, the first value reaching it at that bound", () => {
+  // 3.3 before the start (day 10); 2.3 within a week of it, then 0.6 within [0, 195] days. As
+  // stated, 2.3 is a 30.3% reduction; rounded (3.3 as [3.25, 3.35], 2.3 as [2.25, 2.35]) it is
+  // 27.7% at the bound least favourable to the drug: 30% is then first reached by the 0.6, whose
+  // latest day is 195, not at the 2.3's day 7.
+  const c = {
+    ...around(s.study, { before: 5, start: 10, a: [10, 17], b: [10, 205] }, {
+      before: 3.3,
+      a: 2.3,
+      b: 0.6,
+    }),
+    id: "rounded",
+  };
+  const rows = sensitivityTable([c]).filter((r) => r.baseline === "last");
+  const day = (pct: number, bound: string, rounding: string) =>
+    rows.find((r) =>
+      r.quantity === `days to ${pct}% reduction` && r.bound === bound && r.rounding === rounding
+    )!.value;
+  assert.equal(day(30, "nominal", "as stated"), 3.5); // midway in [0, 7]
+  assert.equal(day(30, "worst", "as stated"), 7);
+  assert.equal(day(30, "worst", "rounding"), 195);
+  assert.equal(day(30, "best", "rounding"), 0);
+  // 50%: only the 0.6 reaches it, at every bound.
+  assert.equal(day(50, "worst", "rounding"), 195);
+  // The spans over the variants take the same values.
+  const span = sensitivitySpans([{ series: { cases: [c] } }])
+    .find((r) => r.quantity === "days to 30% reduction")!;
+  assert.deepEqual([span.lo, span.hi], [0, 195]);
+  // A threshold reached at no value at a bound says so, with the bound.
+  const high = sensitivityTable([{ ...c, observations: c.observations.slice(0, 2) }])
+    .find((r) =>
+      r.quantity === "days to 30% reduction" && r.bound === "worst" &&
+      r.rounding === "rounding"
+    )!;
+  assert.equal(high.value, null);
+  assert.equal(high.reason, "not reached by day 7 at the bound least favourable to the drug");
+});
+
+Deno.test("sign test p: not a headline number when no data could make it small at this n", () => {
+  // Cases that all improve (6 → 3): with n pairs the smallest two-sided p is 2·(1/2)^n, 0.25
+  // for 3 pairs (above 0.05: null with why), 0.03125 for 6 (a number).
+  const ok = s.cases.find((c) => c.id === "ok")!;
+  const copies = (n: number) => Array.from({ length: n }, (_, i) => ({ ...ok, id: `c${i}` }));
+  const signRows = (n: number) =>
+    sensitivityTable(copies(n)).filter((r) => r.quantity === "sign test p, last post-drug value");
+  const three = signRows(3);
+  assert.ok(three.length > 0);
+  for (const r of three) {
+    assert.equal(r.value, null);
+    assert.match(
+      r.reason!,
+      /^with 3 pairs the smallest p a sign test can give is 0\.25, above the conventional 0\.05/,
+    );
+  }
+  assert.ok(signRows(6).every((r) => r.value === 0.03125 && r.reason === undefined));
 });

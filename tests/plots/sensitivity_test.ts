@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { loadCaseSeries, sensitivitySpans, sensitivityTable } from "../../lib/mod.ts";
-import { SENSITIVITY } from "../../lib/plots/mod.ts";
+import { SENSITIVITY, sensitivityFigure } from "../../lib/plots/mod.ts";
+import { sensitivityCaption } from "../../lib/plots/sensitivity_caption.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
@@ -38,4 +39,33 @@ Deno.test("sensitivity figure: the dot is the study's baseline definition, whate
       assert.equal(r.x, nominal?.value, `${baseline}: ${r.series}, ${r.panel}`);
     }
   }
+});
+
+Deno.test("sensitivity figure: a range narrower than the dot still shows; one value, no range mark", () => {
+  // On a 0–100 axis: 87.5 in [86.8, 88.2] (under the dot's width), and 50 in every variant.
+  const row = { caseId: "1", quantity: "q", variants: 15 };
+  const f = sensitivityFigure([
+    { ...row, nominal: 87.5, lo: 86.8, hi: 88.2 },
+    { ...row, caseId: "2", nominal: 50, lo: 50, hi: 50 },
+    { ...row, caseId: "3", nominal: 0, lo: 0, hi: 100 },
+  ]);
+  const g = f.svg.querySelector('[aria-label="q"]')!;
+  const dots = [...g.querySelectorAll("circle")];
+  const ys = dots.map((d) => Number(d.getAttribute("cy")));
+  const radius = Number(dots[0].getAttribute("r"));
+  // Vertical marks taller than the dot, on each row.
+  const ticks = (y: number) =>
+    [...g.querySelectorAll("line")].filter((l) =>
+      l.getAttribute("x1") === l.getAttribute("x2") &&
+      Number(l.getAttribute("y1")) < y - radius && Number(l.getAttribute("y2")) > y + radius
+    );
+  assert.equal(ticks(ys[0]).length, 2, "both ends of the narrow range stand out of the dot");
+  assert.equal(ticks(ys[1]).length, 0, "a value every variant gives has no range mark");
+  assert.equal(ticks(ys[2]).length, 2);
+  // The caption says so.
+  const rows = [{ ...row, nominal: 1, lo: 1, hi: 2 }];
+  assert.match(
+    sensitivityCaption(rows, rows),
+    /a dot without ticks or arrow: every variant gives the same value/,
+  );
 });

@@ -329,6 +329,14 @@ Deno.test("testsSentence: the pairs of each timing, the smallest p observed and 
     testsSentence([timing("first", 3, 0.25, 0.25), timing("last", 4, 0.5, 0.125)]),
     "With 3 to 4 pairs, the smallest p-value observed is 0.25, and the smallest any test above " +
       "could give with these pairs is 0.125: a p at that floor is as extreme as these pairs " +
+      "allow, not a small p (above the conventional 0.05, which no data could reach with these " +
+      "pairs: no p-value here is a finding, and none is a headline number). C.",
+  );
+  // A floor at or below 0.05: a small p is possible, and nothing more is said.
+  assert.equal(
+    testsSentence([timing("last", 6, 0.03125, 0.03125)]),
+    "With 6 pairs, the smallest p-value observed is 0.031, and the smallest any test above " +
+      "could give with these pairs is 0.031: a p at that floor is as extreme as these pairs " +
       "allow, not a small p. C.",
   );
   assert.equal(testsSentence([timing("last", 0, null, null)]), "No pair could be tested. C.");

@@ -56,9 +56,12 @@ Deno.test("sensitivityRows: a case left out is one row, its reason and no number
 });
 
 Deno.test("sensitivityRows: with no value undefined and no case left out, the reason column is there, empty", () => {
-  // The analysable case's 50% threshold is never reached: without it, nothing is undefined.
+  // The analysable case's 50% threshold is never reached: without it, nothing is undefined. Six
+  // copies of it, so that a sign test can give a p below 0.05 (2·(1/2)^6): with fewer pairs its
+  // p is not a headline number, and is null with why.
   const study = { ...s.study, thresholds: s.study.thresholds.filter((t) => t.value !== 50) };
-  const ok = { ...only("ok"), study, cases: only("ok").cases.map((c) => ({ ...c, study })) };
+  const copies = Array.from({ length: 6 }, (_, i) => ({ ...only("ok").cases[0], id: `ok${i}` }));
+  const ok = { ...only("ok"), study, cases: copies.map((c) => ({ ...c, study })) };
   const rows = sensitivityRows(ok);
   assert.ok(rows.length > 0);
   for (const r of rows) {
