@@ -52,6 +52,12 @@ export interface Study {
    * pain curve is also computed; `null`: none (the area over the whole follow-up only).
    */
   aucWindowDays: number | null;
+  /**
+   * The significance level a test's p-value is read against: a p that the test cannot go below it
+   * with its pairs, whatever the data, is not shown as a headline number; `null`: none set (every
+   * p is shown beside the smallest it could be).
+   */
+  significanceLevel: number | null;
 }
 
 const thresholdSchema = z.discriminatedUnion("kind", [
@@ -107,6 +113,13 @@ export const studySchema: z.ZodType<StudyJson, unknown> = z.object({
     description: "An early window, in days from the drug's first start, over which each case's " +
       "area under the pain curve is also computed (left out: the whole follow-up only).",
   }),
+  significance_level: z.number().gt(0).lt(1).optional().meta({
+    description: "The level a test's p-value is read against: a p the test cannot go below it " +
+      "with its pairs is not shown as a headline number (left out: none).",
+  }),
+  significance_source: z.string().trim().min(1).optional().meta({
+    description: "Citation of that level.",
+  }),
 }).strict();
 
 /** The JSON of `data/study.json`, as its schema checks it. */
@@ -137,6 +150,10 @@ export interface StudyJson {
   min_cases_source?: string;
   /** An early window of the area under the pain curve, in days from the drug's first start. */
   auc_window_days?: number;
+  /** The level a test's p-value is read against. */
+  significance_level?: number;
+  /** Citation of that level. */
+  significance_source?: string;
 }
 
 /**
@@ -182,6 +199,7 @@ export function parseStudy(json: unknown, file = "study.json"): Study {
     minCasesForest: d.min_cases_forest,
     minCasesResponderCurve: d.min_cases_responder_curve,
     aucWindowDays: d.auc_window_days ?? null,
+    significanceLevel: d.significance_level ?? null,
   });
 }
 

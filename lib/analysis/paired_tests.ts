@@ -292,19 +292,13 @@ export function permutationTest(
 }
 
 /**
- * The conventional significance level, 0.05. A test whose smallest attainable p-value
- * (`TestResult.minP`) is above it cannot reach it whatever the data: its p is not a finding to
- * show as a headline number ({@link pFloorReason}).
- */
-export const CONVENTIONAL_LEVEL = 0.05;
-
-/**
  * Why a test's p-value means nothing as a number at this number of pairs: the smallest p the
- * test can give with them is above `level` (so no data could make it small), in words; `null`
- * when it can go below `level`, or when there is no p.
+ * test can give with them is above the study's significance level (`significance_level` in
+ * `study.json`), so no data could make it small, in words; `null` when it can go below the
+ * level, when there is no p, or when the study sets no level.
  *
  * @param t The test result.
- * @param level The significance level (default {@link CONVENTIONAL_LEVEL}).
+ * @param level The study's significance level (`Study.significanceLevel`), or null.
  * @returns The reason, or `null`.
  * @example
  * ```ts
@@ -313,18 +307,21 @@ export const CONVENTIONAL_LEVEL = 0.05;
  * const pair = (i: number) => ({ caseId: String(i), pre: 5, post: 1 });
  * // 3 pairs, all improving: p = 2·(1/2)^3 = 0.25, the smallest a sign test can give with 3.
  * assert.equal(
- *   pFloorReason(signTest([0, 1, 2].map(pair))),
- *   "with 3 pairs the smallest p a sign test can give is 0.25, above the conventional 0.05",
+ *   pFloorReason(signTest([0, 1, 2].map(pair)), 0.05),
+ *   "with 3 pairs the smallest p a sign test can give is 0.25, above the study's significance " +
+ *     "level 0.05",
  * );
  * // With 6 pairs it can give 0.03125: the p is a number.
- * assert.equal(pFloorReason(signTest([0, 1, 2, 3, 4, 5].map(pair))), null);
+ * assert.equal(pFloorReason(signTest([0, 1, 2, 3, 4, 5].map(pair)), 0.05), null);
+ * // No level set: no floor rule.
+ * assert.equal(pFloorReason(signTest([0, 1, 2].map(pair)), null), null);
  * ```
  */
-export function pFloorReason(t: TestResult, level = CONVENTIONAL_LEVEL): string | null {
-  if (t.pValue === null || t.minP === null || !(t.minP > level)) return null;
+export function pFloorReason(t: TestResult, level: number | null): string | null {
+  if (level === null || t.pValue === null || t.minP === null || !(t.minP > level)) return null;
   const test = t.test === "sign" ? "a sign test" : "the permutation test";
   return `with ${plural(t.n, "pair")} the smallest p ${test} can give is ${fmtP(t.minP)}, ` +
-    `above the conventional ${fmtP(level)}`;
+    `above the study's significance level ${fmtP(level)}`;
 }
 
 /** Both tests of the pre/post pairs at one timing, with the cases they leave out. */

@@ -167,7 +167,7 @@ export function sensitivityTable(
           }),
         );
         // A p that no data could make small at this number of pairs is not a headline number.
-        const floor = pFloorReason(s);
+        const floor = pFloorReason(s, study?.significanceLevel ?? null);
         rows.push(withReason(
           {
             caseId: "all",

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { painOptions } from "../study.ts";
+import { painOptions, type Study } from "../study.ts";
 import { excludedIds, exclusionNotes, groupedExclusions, num } from "./cells.ts";
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
@@ -20,12 +20,7 @@ import {
   WEIGHTINGS,
 } from "../analysis/aggregation.ts";
 import { lineOfTherapyGroups } from "../analysis/line_of_therapy.ts";
-import {
-  CONVENTIONAL_LEVEL,
-  type PairedTests,
-  pairedTests,
-  type TestResult,
-} from "../analysis/paired_tests.ts";
+import { type PairedTests, pairedTests, type TestResult } from "../analysis/paired_tests.ts";
 import {
   clopperPearson,
   type ResponderRow,
@@ -373,17 +368,23 @@ export function testRows(s: CaseSeries): Row[] {
  * cannot show; or that no pair could be tested.
  *
  * @param tests The paired tests (`pairedTests`).
+ * @param study The study, for its significance level (`significance_level`; none: no floor
+ *   sentence about it).
  * @returns The paragraph.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { loadCaseSeries, pairedTests, testsSentence } from "#lib/mod.ts";
- * const tests = pairedTests((await loadCaseSeries()).cases);
- * assert.ok(testsSentence(tests).endsWith(tests[0].sign.caveat));
- * assert.match(testsSentence([]), /^No pair could be tested/);
+ * const series = await loadCaseSeries();
+ * const tests = pairedTests(series.cases);
+ * assert.ok(testsSentence(tests, series.study).endsWith(tests[0].sign.caveat));
+ * assert.match(testsSentence([], series.study), /^No pair could be tested/);
  * ```
  */
-export function testsSentence(tests: readonly PairedTests[]): string {
+export function testsSentence(
+  tests: readonly PairedTests[],
+  study: Pick<Study, "significanceLevel">,
+): string {
   const run = tests.flatMap((t) => [t.sign, t.permutation]).filter((r) => r.pValue !== null);
   const caveat = tests[0]?.sign.caveat ?? "";
   if (run.length === 0) return `No pair could be tested.${caveat ? ` ${caveat}` : ""}`;
@@ -392,9 +393,10 @@ export function testsSentence(tests: readonly PairedTests[]): string {
   const pairs = ns.length === 1 ? plural(ns[0], "pair") : `${ns.join(" to ")} pairs`;
   const smallest = (xs: number[]) => fmtP(Math.min(...xs));
   const floor = Math.min(...run.map((r) => r.minP!));
-  // A floor above the conventional level: no data could give a small p with these pairs.
-  const above = floor > CONVENTIONAL_LEVEL
-    ? ` (above the conventional ${fmtP(CONVENTIONAL_LEVEL)}, which no data could reach with ` +
+  // A floor above the study's level: no data could give a small p with these pairs.
+  const level = study.significanceLevel;
+  const above = level !== null && floor > level
+    ? ` (above the study's significance level ${fmtP(level)}, which no data could reach with ` +
       "these pairs: no p-value here is a finding, and none is a headline number)"
     : "";
   return `With ${pairs}, the smallest p-value observed is ${

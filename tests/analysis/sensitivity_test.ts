@@ -198,17 +198,24 @@ Deno.test("sign test p: not a headline number when no data could make it small a
   // Cases that all improve (6 → 3): with n pairs the smallest two-sided p is 2·(1/2)^n, 0.25
   // for 3 pairs (above 0.05: null with why), 0.03125 for 6 (a number).
   const ok = s.cases.find((c) => c.id === "ok")!;
-  const copies = (n: number) => Array.from({ length: n }, (_, i) => ({ ...ok, id: `c${i}` }));
-  const signRows = (n: number) =>
-    sensitivityTable(copies(n)).filter((r) => r.quantity === "sign test p, last post-drug value");
-  const three = signRows(3);
+  const copies = (n: number, significanceLevel: number | null = 0.05) =>
+    Array.from({ length: n }, (_, i) => ({
+      ...ok,
+      id: `c${i}`,
+      study: { ...ok.study, significanceLevel },
+    }));
+  const signRows = (cases: ReturnType<typeof copies>) =>
+    sensitivityTable(cases).filter((r) => r.quantity === "sign test p, last post-drug value");
+  const three = signRows(copies(3));
   assert.ok(three.length > 0);
   for (const r of three) {
     assert.equal(r.value, null);
     assert.match(
       r.reason!,
-      /^with 3 pairs the smallest p a sign test can give is 0\.25, above the conventional 0\.05/,
+      /^with 3 pairs the smallest p a sign test can give is 0\.25, above the study's significance level 0\.05/,
     );
   }
-  assert.ok(signRows(6).every((r) => r.value === 0.03125 && r.reason === undefined));
+  assert.ok(signRows(copies(6)).every((r) => r.value === 0.03125 && r.reason === undefined));
+  // A study that sets no level: the p is a number at any n.
+  assert.ok(signRows(copies(3, null)).every((r) => r.value === 0.25));
 });

@@ -313,6 +313,7 @@ Deno.test("testsSentence: the pairs of each timing, the smallest p observed and 
     caveat: "C.",
   });
   const pair = (id: string) => ({ caseId: id, pre: 6, post: 1 });
+  const level = { significanceLevel: 0.05 };
   const timing = (
     timing: "first" | "last",
     n: number,
@@ -326,18 +327,26 @@ Deno.test("testsSentence: the pairs of each timing, the smallest p observed and 
     permutation: { ...t(n, p, minP), test: "permutation" as const },
   });
   assert.equal(
-    testsSentence([timing("first", 3, 0.25, 0.25), timing("last", 4, 0.5, 0.125)]),
+    testsSentence([timing("first", 3, 0.25, 0.25), timing("last", 4, 0.5, 0.125)], level),
     "With 3 to 4 pairs, the smallest p-value observed is 0.25, and the smallest any test above " +
       "could give with these pairs is 0.125: a p at that floor is as extreme as these pairs " +
-      "allow, not a small p (above the conventional 0.05, which no data could reach with these " +
-      "pairs: no p-value here is a finding, and none is a headline number). C.",
+      "allow, not a small p (above the study's significance level 0.05, which no data could " +
+      "reach with these pairs: no p-value here is a finding, and none is a headline number). C.",
   );
-  // A floor at or below 0.05: a small p is possible, and nothing more is said.
+  // A study that sets no level: the floor is given, nothing is said of a level.
+  assert.doesNotMatch(
+    testsSentence([timing("last", 3, 0.25, 0.25)], { significanceLevel: null }),
+    /level/,
+  );
+  // A floor at or below the level: a small p is possible, and nothing more is said.
   assert.equal(
-    testsSentence([timing("last", 6, 0.03125, 0.03125)]),
+    testsSentence([timing("last", 6, 0.03125, 0.03125)], level),
     "With 6 pairs, the smallest p-value observed is 0.031, and the smallest any test above " +
       "could give with these pairs is 0.031: a p at that floor is as extreme as these pairs " +
       "allow, not a small p. C.",
   );
-  assert.equal(testsSentence([timing("last", 0, null, null)]), "No pair could be tested. C.");
+  assert.equal(
+    testsSentence([timing("last", 0, null, null)], level),
+    "No pair could be tested. C.",
+  );
 });
