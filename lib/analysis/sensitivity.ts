@@ -93,7 +93,7 @@ export function sensitivityExclusions(cases: readonly Case[], drug?: string): Ex
  * post-drug value and days to each percent threshold of the study (`percentThresholds(study)`);
  * pooled, the number of responders (the highest percent threshold at the last value, nominal
  * values) and the sign-test p-value (`null` with why where the smallest p the test can give
- * with its pairs is above the conventional 0.05, `pFloorReason`: no data could make it small);
+ * with its pairs is above the study's `significance_level`, `pFloorReason`: no data could make it small);
  * each under every baseline definition and bound, the values as stated and (best and worst
  * bounds) widened by their rounding. A case with no change after
  * the drug ({@link sensitivityExclusions}) has no per-case row. A value that is not defined is
