@@ -30,6 +30,8 @@ export type Swatch =
   | { kind: "vline"; color: string; dash?: string }
   /** A bar that runs on to the axis's edge and ends in an arrowhead (no end stated). */
   | { kind: "bar-arrow"; color: string; height?: number }
+  /** A bar whose start is not stated: a dashed line from an arrowhead on the left into it. */
+  | { kind: "bar-arrow-left"; color: string; height?: number }
   /** A disc with a glyph in it, drawn as the figure draws it (a verdict's light). */
   | { kind: "glyph"; disc: GlyphDisc };
 
@@ -159,6 +161,28 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
       return [
         svgElement("rect", { x, y: cy - bh / 2, width: SWATCH_W - 5, height: bh, fill: s.color }),
         arrowHead(x + SWATCH_W, cy, bh / 2 + 1.5, s.color),
+      ];
+    }
+    case "bar-arrow-left": {
+      const bh = s.height ?? 6;
+      return [
+        arrowHead(x, cy, bh / 2 + 1.5, s.color, -1),
+        svgElement("line", {
+          x1: x + 3,
+          x2: x + SWATCH_W / 2,
+          y1: cy,
+          y2: cy,
+          stroke: s.color,
+          "stroke-width": STROKE.data,
+          "stroke-dasharray": DASH.open,
+        }),
+        svgElement("rect", {
+          x: x + SWATCH_W / 2,
+          y: cy - bh / 2,
+          width: SWATCH_W / 2,
+          height: bh,
+          fill: s.color,
+        }),
       ];
     }
     case "glyph":

@@ -27,7 +27,8 @@ import {
 import { eventStrip, PHASE_COLOR, phaseStrip, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
 import { valuesPanel } from "./timeline_values.ts";
 import { lanePanel } from "./timeline_lanes.ts";
-import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
+import { timelineData, type TimelineModel, timelineModel, undatedOf } from "./timeline_model.ts";
+import { undatedSentence } from "./narrative.ts";
 import { linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { firstPeriod } from "../timeline.ts";
@@ -135,9 +136,12 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     notes,
     caption: "Bars: dose periods between the drawn start and end, coloured by drug class; " +
       "height: dose relative to the drug's highest dose; numbers: dose in mg/day" +
-      doseNotes(m.periods.map((p) => p.t)) + ". A time the " +
-      "text places only by the order of its narrative is drawn a small step after what it " +
-      "follows; brackets show the days its words allow. Values are printed as the text states " +
+      doseNotes(m.periods.map((p) => p.t)) + ". Brackets show the days the words allow." +
+      undatedSentence(undatedOf(m), {
+        hollow: uses.hollow === true,
+        line: uses.undatedLine ? "a dashed line" : "",
+      }) +
+      " Values are printed as the text states " +
       "them; a line joins the values of one phase only, never across a change of drug or dose. " +
       "Times are inferred from the text's words by the rules of data/README.md; nothing is " +
       `read from a published figure.${metric ? ` ${metric}` : ""}`,
@@ -270,6 +274,15 @@ export function markLegend(
     on ? [{ label, swatch }] : [];
   return [
     ...item(drawn.points, `stated ${valueName}`, { kind: "dot", color: GREY.ink }),
+    ...item(uses.hollow === true, "hollow: at a time the text does not date", {
+      kind: "ring",
+      color: GREY.ink,
+    }),
+    ...item(uses.undatedLine === true, "dashed: to or from such a time", {
+      kind: "line",
+      color: GREY.ink,
+      dash: DASH.open,
+    }),
     ...item(uses.bracket, "bracket: the days the words allow", {
       kind: "bracket",
       color: GREY.ink,
@@ -287,6 +300,11 @@ export function markLegend(
     }),
     ...item(uses.span, `${valueName} stated for a period`, {
       kind: "rect",
+      color: SPAN_COLOR,
+      height: SPAN_BAR,
+    }),
+    ...item(uses.openStart === true, "period with no start stated", {
+      kind: "bar-arrow-left",
       color: SPAN_COLOR,
       height: SPAN_BAR,
     }),
