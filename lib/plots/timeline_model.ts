@@ -402,6 +402,8 @@ export function timelineData(m: TimelineModel, valueName: string, factor = 1): D
       mark: "value over a period",
       ...time("", s.start),
       ...time("end_", s.end),
+      // Its marker, at the value's own time.
+      ...time("at_", s.t),
       y: v(s.o.common.nominal),
       y_lo: v(s.o.common.lo),
       y_hi: v(s.o.common.hi),

@@ -151,6 +151,7 @@ export function drawTracks(
     }
   }
   for (const tr of tracks) {
+    const lines = g.appendChild(svgElement("g", { "aria-label": `lines of ${tr.label}` }));
     // A line joins two values only where the case's timeline joins them: never across a change
     // of drug or dose (Kratochwill et al. 2013); dashed to or from a time the text does not date.
     const byId = new Map(tr.points.filter((p) => !p.span).map((p) => [p.timeId, p]));
@@ -159,7 +160,7 @@ export function drawTracks(
       if (!p || !q) continue;
       const dashed = !p.dated || !q.dated;
       uses.undatedLine ||= dashed;
-      g.appendChild(svgElement("line", {
+      lines.appendChild(svgElement("line", {
         x1: roundPx(x(p.t.nominal)),
         y1: roundPx(y(p.v.nominal)),
         x2: roundPx(x(q.t.nominal)),
