@@ -215,10 +215,13 @@ export function datedGap(c: Case, x: string, y: string): boolean {
  * ```ts
  * import assert from "node:assert/strict";
  * import { gapPath, loadCaseSeries } from "#lib/mod.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * const t = c.timepoints.find((p) => p.anchor !== null)!;
- * assert.deepEqual(gapPath(c, t.id, t.anchor!).map((p) => p.id), [t.id]);
- * assert.deepEqual(gapPath(c, t.id, t.id), []);
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   // From a time point to its anchor: its own rule alone; to itself: none.
+ *   for (const t of c.timepoints.filter((p) => p.anchor !== null)) {
+ *     assert.deepEqual(gapPath(c, t.id, t.anchor!).map((p) => p.id), [t.id]);
+ *     assert.deepEqual(gapPath(c, t.id, t.id), []);
+ *   }
+ * }
  * ```
  */
 export function gapPath(c: Case, x: string, y: string): Timepoint[] {

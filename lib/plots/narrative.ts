@@ -115,10 +115,14 @@ export type UndatedPlacement = "midway" | "after" | "before";
  * import assert from "node:assert/strict";
  * import { loadCaseSeries } from "#lib/mod.ts";
  * import { undatedPlacements } from "#lib/plots/narrative.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * const t = c.timepoints.find((p) => p.rule === "after" && p.bound !== null)!;
- * assert.deepEqual(undatedPlacements(c, t.id, t.anchor!), ["midway"]);
- * assert.deepEqual(undatedPlacements(c, t.anchor!, t.anchor!), []);
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   // A time placed only between its anchor and a later bound: midway, from its anchor.
+ *   for (const t of c.timepoints.filter((p) => p.rule === "after" && p.bound !== null)) {
+ *     assert.deepEqual(undatedPlacements(c, t.id, t.anchor!), ["midway"]);
+ *   }
+ *   // A time is dated from itself.
+ *   assert.deepEqual(undatedPlacements(c, c.timepoints[0].id, c.timepoints[0].id), []);
+ * }
  * ```
  */
 export function undatedPlacements(c: Case, x: string, origin: string): UndatedPlacement[] {
