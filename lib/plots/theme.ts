@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { FONT_FAMILY } from "./fonts.ts";
+import { SVG_FONT_FAMILY } from "./fonts.ts";
 
 /** CSS px per millimetre (96 px per inch). */
 export const PX_PER_MM = 96 / 25.4;
@@ -85,7 +85,7 @@ export const GREY = Object.freeze({ ink: "#222222", muted: "#555555", faint: "#9
 
 /** Shared typography of every figure. */
 export const THEME: Readonly<{ fontFamily: string; fontSize: number }> = Object.freeze({
-  fontFamily: FONT_FAMILY,
+  fontFamily: SVG_FONT_FAMILY,
   fontSize: TYPE.small,
 });
 
