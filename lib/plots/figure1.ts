@@ -134,16 +134,16 @@ export function seriesTimelineFigure(
       events: models.some(({ m }) => m.events.length > 0),
     }),
     notes,
-    caption: `Per case: events (diamonds), changes of the drugs for ` +
-      `${cases[0]?.study.indication ?? "the indication"} (lines, drug and dose named), ` +
-      `${sl.name} values as stated (a line joins one phase's), a lane per drug (bar height: ` +
-      `dose relative to the drug's highest; numbers: mg/day). Brackets: the days the words ` +
-      `allow.${
+    caption: `Events, drug changes for ` +
+      `${cases[0]?.study.indication ?? "the indication"}, ${sl.name} as stated (a line joins ` +
+      `one phase's), a lane per drug (height: dose relative to the highest; numbers: ` +
+      `mg/day).${
         undatedSentence(
           UNDATED_PLACEMENTS.filter((p) => models.some(({ m }) => undatedOf(m).includes(p))),
-          { hollow: uses.hollow === true, line: uses.undatedLine ? "a dashed line" : "" },
+          // Their marks are keyed in the legend (a page holds three cases with a short caption).
+          { hollow: false, line: "" },
         )
-      } Rebuilt from the text (data/README.md), not read from a published figure.` +
+      } From the text (data/README.md), not a published figure.` +
       `${metric ? ` ${metric}` : ""}`,
     description: `${n} case${n === 1 ? "" : "s"}' events, ${sl.name} values and dose periods ` +
       `against days since the first start of ${drug}, one group of lanes per case` +

@@ -12,8 +12,8 @@ import { DASH, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 export type Swatch =
   /** A filled dot (a marker). */
   | { kind: "dot"; color: string }
-  /** A hollow dot (a placeholder value). */
-  | { kind: "ring"; color: string }
+  /** A hollow dot (a placeholder value), with a line of dash `dash` into it when given. */
+  | { kind: "ring"; color: string; dash?: string }
   /** A filled diamond (an aggregate estimate). */
   | { kind: "diamond"; color: string }
   /** A line: solid, or dashed with `dash`; `width` in px (default data weight). */
@@ -105,14 +105,27 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
     case "dot":
       return [svgElement("circle", { cx: x + SWATCH_W / 2, cy, r: MARKER_RADIUS, fill: s.color })];
     case "ring":
-      return [svgElement("circle", {
-        cx: x + SWATCH_W / 2,
-        cy,
-        r: MARKER_RADIUS,
-        fill: "white",
-        stroke: s.color,
-        "stroke-width": STROKE.data,
-      })];
+      return [
+        ...(s.dash
+          ? [svgElement("line", {
+            x1: x - 4,
+            x2: x + SWATCH_W / 2,
+            y1: cy,
+            y2: cy,
+            stroke: s.color,
+            "stroke-width": STROKE.data,
+            "stroke-dasharray": s.dash,
+          })]
+          : []),
+        svgElement("circle", {
+          cx: x + SWATCH_W / 2 + (s.dash ? 4 : 0),
+          cy,
+          r: MARKER_RADIUS - STROKE.data / 2,
+          fill: "white",
+          stroke: s.color,
+          "stroke-width": STROKE.data,
+        }),
+      ];
     case "diamond": {
       const r = MARKER_RADIUS * 1.4;
       const cx = x + SWATCH_W / 2;
@@ -176,12 +189,14 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
           "stroke-width": STROKE.data,
           "stroke-dasharray": DASH.open,
         }),
-        svgElement("rect", {
-          x: x + SWATCH_W / 2,
-          y: cy - bh / 2,
-          width: SWATCH_W / 2,
-          height: bh,
-          fill: s.color,
+        // The bar as a thick line (a legend's filled boxes are the drug classes' colours).
+        svgElement("line", {
+          x1: x + SWATCH_W / 2,
+          x2: x + SWATCH_W,
+          y1: cy,
+          y2: cy,
+          stroke: s.color,
+          "stroke-width": bh,
         }),
       ];
     }

@@ -147,17 +147,18 @@ export const UNDATED_PLACEMENTS: readonly UndatedPlacement[] = Object.freeze([
  *
  * @param placements The placements of the undated times drawn.
  * @param marks What the figure draws for them: `hollow`, a value at such a time is a hollow
- *   marker; `line`, what leads to it ("a dashed line"; "" for nothing).
+ *   marker; `line`, what leads to it ("a dotted line"; "" for nothing).
  * @returns The sentence, with a leading space.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { undatedSentence } from "#lib/plots/narrative.ts";
- * assert.equal(undatedSentence([], { hollow: true, line: "a dashed line" }), "");
- * const s = undatedSentence(["midway"], { hollow: true, line: "a dashed line" });
- * assert.match(s, /near the middle of their days/);
- * assert.match(s, /hollow marker, and a dashed line leads to it/);
+ * assert.equal(undatedSentence([], { hollow: true, line: "a dotted line" }), "");
+ * const s = undatedSentence(["midway"], { hollow: true, line: "a dotted line" });
+ * assert.match(s, /between two others, midway/);
+ * assert.match(s, /a value: hollow, a dotted line to it/);
  * assert.doesNotMatch(s, /small step/);
+ * assert.match(undatedSentence(["after", "before"], { hollow: false, line: "" }), /after \(before\)/);
  * ```
  */
 export function undatedSentence(
@@ -165,19 +166,40 @@ export function undatedSentence(
   marks: { hollow: boolean; line: string },
 ): string {
   const words: Record<UndatedPlacement, string> = {
-    midway: "one it places only between two others near the middle of their days",
-    after: "one it places only after another a small step after it",
-    before: "one it places only before another a small step before it",
+    midway: "between two others, midway",
+    after: "only after another, a small step after it",
+    before: "only before another, a small step before it",
   };
   const used = UNDATED_PLACEMENTS.filter((p) => placements.includes(p));
   if (used.length === 0) return "";
-  return ` Times the text does not date on this axis are drawn where the order of its narrative ` +
-    `puts them (${used.map((p) => words[p]).join("; ")}: data/README.md, rules after and ` +
-    `before), not at a date${
-      marks.hollow
-        ? `; a value at such a time is a hollow marker${
-          marks.line ? `, and ${marks.line} leads to it` : ""
-        }`
-        : ""
-    }.`;
+  // Both sides: one clause.
+  const clauses = used.includes("after") && used.includes("before")
+    ? [
+      ...used.filter((p) => p === "midway").map((p) => words[p]),
+      "only after (before) another, a small step after (before) it",
+    ]
+    : used.map((p) => words[p]);
+  const drawn = marks.hollow
+    ? ` (a value: hollow${marks.line ? `, ${marks.line} to it` : ""})`
+    : "";
+  return ` Times the text does not date${drawn} are placed by its narrative, not at a date: ` +
+    `${clauses.join("; ")}.`;
+}
+
+/**
+ * The legend's words for a value at a time the text does not date (a hollow marker), and for the
+ * dotted line to it where one is drawn.
+ *
+ * @param line Whether a dotted line leads to such a value.
+ * @returns The label.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { undatedKey } from "#lib/plots/narrative.ts";
+ * assert.equal(undatedKey(false), "undated time");
+ * assert.match(undatedKey(true), /dotted/);
+ * ```
+ */
+export function undatedKey(line: boolean): string {
+  return line ? "undated time (dotted: a line to it)" : "undated time";
 }

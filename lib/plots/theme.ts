@@ -75,7 +75,11 @@ export const STROKE = Object.freeze({
 export const MARKER_RADIUS = PX_PER_MM;
 
 /** Dash patterns: `open` for an interval the text leaves open or that runs past the axis. */
-export const DASH = Object.freeze({ open: "3,2", reference: "4,3" });
+/**
+ * Dash patterns: `open`, a window open-ended or past the axis; `reference`, a reference or phase
+ * line; `undated`, a line to or from a value at a time the text does not date (dotted).
+ */
+export const DASH = Object.freeze({ open: "3,2", reference: "4,3", undated: "2,2" });
 
 /** Thickness of the bar of an exact value stated for a period (px). */
 export const SPAN_BAR = 5;

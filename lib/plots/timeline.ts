@@ -28,7 +28,7 @@ import { eventStrip, PHASE_COLOR, phaseStrip, SPAN_COLOR, type Uses } from "./ti
 import { valuesPanel } from "./timeline_values.ts";
 import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel, undatedOf } from "./timeline_model.ts";
-import { undatedSentence } from "./narrative.ts";
+import { undatedKey, undatedSentence } from "./narrative.ts";
 import { linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { firstPeriod } from "../timeline.ts";
@@ -139,7 +139,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
       doseNotes(m.periods.map((p) => p.t)) + ". Brackets show the days the words allow." +
       undatedSentence(undatedOf(m), {
         hollow: uses.hollow === true,
-        line: uses.undatedLine ? "a dashed line" : "",
+        line: uses.undatedLine ? "a dotted line" : "",
       }) +
       " Values are printed as the text states " +
       "them; a line joins the values of one phase only, never across a change of drug or dose. " +
@@ -274,14 +274,10 @@ export function markLegend(
     on ? [{ label, swatch }] : [];
   return [
     ...item(drawn.points, `stated ${valueName}`, { kind: "dot", color: GREY.ink }),
-    ...item(uses.hollow === true, "hollow: at a time the text does not date", {
+    ...item(uses.hollow === true, undatedKey(uses.undatedLine === true), {
       kind: "ring",
       color: GREY.ink,
-    }),
-    ...item(uses.undatedLine === true, "dashed: to or from such a time", {
-      kind: "line",
-      color: GREY.ink,
-      dash: DASH.open,
+      ...(uses.undatedLine ? { dash: DASH.undated } : {}),
     }),
     ...item(uses.bracket, "bracket: the days the words allow", {
       kind: "bracket",
@@ -303,7 +299,7 @@ export function markLegend(
       color: SPAN_COLOR,
       height: SPAN_BAR,
     }),
-    ...item(uses.openStart === true, "period with no start stated", {
+    ...item(uses.openStart === true, "no start stated", {
       kind: "bar-arrow-left",
       color: SPAN_COLOR,
       height: SPAN_BAR,

@@ -293,7 +293,7 @@ function pointLine(c: Canvas): void {
       ...s,
       stroke: GREY.ink,
       "stroke-width": STROKE.data,
-      ...(undated ? { "stroke-dasharray": DASH.open } : {}),
+      ...(undated ? { "stroke-dasharray": DASH.undated } : {}),
     }));
     c.obstacles.segments.push(s);
   }

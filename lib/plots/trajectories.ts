@@ -178,7 +178,7 @@ export function trajectoriesFigure(
       `case${n === 1 ? "" : "s"}.${
         undatedSentence(
           UNDATED_PLACEMENTS.filter((u) => painTracks.some((t) => t.placements.includes(u))),
-          { hollow: uses.hollow, line: uses.undatedLine ? "a dashed line" : "" },
+          { hollow: uses.hollow, line: uses.undatedLine ? "a dotted line" : "" },
         )
       } Lower panel: each value as a ` +
       `percent of the case's baseline (${BASELINE_LABELS[def].replace("the drug", drug)}).` +

@@ -7,6 +7,7 @@
 import { listing } from "../prose.ts";
 import type { LegendItem } from "./legend.ts";
 import { DASH, GREY, SPAN_BAR, STROKE } from "./theme.ts";
+import { undatedKey } from "./narrative.ts";
 
 /**
  * The legend's entries.
@@ -51,14 +52,10 @@ export function trajectoriesLegend(
         swatch: { kind: "whisker", color: GREY.ink, open: true },
       } as LegendItem]
       : []),
-    ...item(o.hollow, "hollow: at a time the text does not date", {
+    ...item(o.hollow, undatedKey(o.undatedLine === true), {
       kind: "ring",
       color: GREY.ink,
-    }),
-    ...item(o.undatedLine, "dashed line: to or from such a time", {
-      kind: "line",
-      color: GREY.ink,
-      dash: DASH.open,
+      ...(o.undatedLine ? { dash: DASH.undated } : {}),
     }),
     ...(spans
       ? [{
@@ -66,7 +63,7 @@ export function trajectoriesLegend(
         swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
       } as LegendItem]
       : []),
-    ...item(o.openStart, "period with no start stated", {
+    ...item(o.openStart, "no start stated", {
       kind: "bar-arrow-left",
       color: GREY.muted,
       height: SPAN_BAR,

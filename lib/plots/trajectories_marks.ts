@@ -167,7 +167,7 @@ export function drawTracks(
         y2: roundPx(y(q.v.nominal)),
         stroke: tr.color,
         "stroke-width": STROKE.data,
-        ...(dashed ? { "stroke-dasharray": DASH.open } : {}),
+        ...(dashed ? { "stroke-dasharray": DASH.undated } : {}),
       }));
     }
     for (const p of tr.points) {
@@ -271,9 +271,10 @@ function phaseLines(
     if (!keys) continue;
     // Whose change it is: the cases' keys side by side over the line.
     const r = MARKER_RADIUS * 0.7;
+    const group = g.appendChild(svgElement("g", { "aria-label": "phase keys" }));
     l.cases.forEach((index, k) => {
       const cx = l.px + (k - (l.cases.length - 1) / 2) * (2 * r + 1);
-      g.appendChild(caseKey(index, cx, top - r - 2, r));
+      group.appendChild(caseKey(index, cx, top - r - 2, r));
     });
   }
 }

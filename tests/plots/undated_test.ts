@@ -94,7 +94,7 @@ function valueLines(panel: Element): { solid: number; dashed: number } {
   const lines = [...panel.querySelectorAll("line")].filter((l) =>
     l.getAttribute("stroke") === GREY.ink && isDataWidth(l)
   );
-  const dashed = lines.filter((l) => l.getAttribute("stroke-dasharray") === DASH.open).length;
+  const dashed = lines.filter((l) => l.getAttribute("stroke-dasharray") === DASH.undated).length;
   return { solid: lines.length - dashed, dashed };
 }
 
@@ -117,7 +117,7 @@ Deno.test("case timelines: undated values hollow, dashed lines to them, period v
         const panel = f.svg.querySelector('g[aria-label="values"]')!;
         assert.deepEqual(valueLines(panel), expectedLines(m), tag);
         const undated = [...m.points, ...m.spans].some((p) => !p.t.dated);
-        assert.equal(/is a hollow marker/.test(textOf(f)), undated, `${tag}: caption`);
+        assert.equal(/a value: hollow/.test(textOf(f)), undated, `${tag}: caption`);
       }
     }
   }
@@ -178,7 +178,7 @@ Deno.test("trajectories: lines only within a phase, dashed to undated values, ho
       const inData = f.data.filter((r) => r.series === `Case ${c.id}`);
       for (const style of ["solid", "dashed"] as const) {
         const n = lines.filter((l) =>
-          (l.getAttribute("stroke-dasharray") === DASH.open) === (style === "dashed")
+          (l.getAttribute("stroke-dasharray") === DASH.undated) === (style === "dashed")
         ).length;
         assert.equal(
           n,
