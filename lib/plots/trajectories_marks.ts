@@ -254,7 +254,12 @@ function phaseLines(
     }
   }
   const [top, bottom] = [y(y.domain[1]), y(y.domain[0])];
-  for (const l of lines) {
+  const r = MARKER_RADIUS * 0.7;
+  const group = keys ? g.appendChild(svgElement("g", { "aria-label": "phase keys" })) : null;
+  // Keys left to right, each centred over its line's keys, pushed right of the one before where
+  // they would overlap (lines a few px apart).
+  let free = -Infinity;
+  for (const l of [...lines].sort((a, b) => a.px - b.px)) {
     uses.phases = true;
     g.appendChild(titled(
       svgElement("line", {
@@ -268,12 +273,11 @@ function phaseLines(
       }),
       l.titles.join("\n"),
     ));
-    if (!keys) continue;
+    if (!group) continue;
     // Whose change it is: the cases' keys side by side over the line.
-    const r = MARKER_RADIUS * 0.7;
-    const group = g.appendChild(svgElement("g", { "aria-label": "phase keys" }));
     l.cases.forEach((index, k) => {
-      const cx = l.px + (k - (l.cases.length - 1) / 2) * (2 * r + 1);
+      const cx = Math.max(l.px + (k - (l.cases.length - 1) / 2) * (2 * r + 1), free);
+      free = cx + 2 * r + 1;
       group.appendChild(caseKey(index, cx, top - r - 2, r));
     });
   }
