@@ -79,7 +79,7 @@ export function trackRows(tracks: readonly Track[], panelName: string, factor: n
       y: p.v.nominal * factor,
       y_lo: p.v.lo * factor,
       y_hi: p.v.hi * factor,
-      // The line into it from the case's previous value: solid, dashed (to or from a time the
+      // The line into it from the case's previous value: solid, dotted (to or from a time the
       // text does not date) or none (a phase change between them, or a value over a period).
       line_in: lineInto(tr, p),
     })),
@@ -93,12 +93,12 @@ export function trackRows(tracks: readonly Track[], panelName: string, factor: n
   ]);
 }
 
-/** How the line runs into a point: "solid", "dashed" or "none". */
-function lineInto(tr: Track, p: TrackPoint): "solid" | "dashed" | "none" {
+/** How the line runs into a point: "solid", "dotted" or "none". */
+function lineInto(tr: Track, p: TrackPoint): "solid" | "dotted" | "none" {
   const join = tr.joins.find(([, b]) => b === p.timeId);
   const from = join && tr.points.find((q) => q.timeId === join[0] && !q.span);
   if (!from || p.span) return "none";
-  return from.dated && p.dated ? "solid" : "dashed";
+  return from.dated && p.dated ? "solid" : "dotted";
 }
 
 /**

@@ -170,15 +170,15 @@ Deno.test("trajectories: lines only within a phase, dashed to undated values, ho
         const [a, b] = [Number(prev.x), Number(p.x)];
         assert.ok(!phases.some((x) => x > a && x < b), `${tag}: a line across a phase change`);
         const dashed = prev.x_dated === false || p.x_dated === false;
-        assert.equal(p.line_in, dashed ? "dashed" : "solid", `${tag}: line into ${p.y}`);
+        assert.equal(p.line_in, dashed ? "dotted" : "solid", `${tag}: line into ${p.y}`);
       });
       // The SVG draws as many of its lines, solid or dashed, as the data says, in both panels.
       const lines = [...f.svg.querySelectorAll(`g[aria-label="lines of Case ${c.id}"] line`)]
         .filter((l) => l.getAttribute("stroke") === caseColor(index) && isDataWidth(l));
       const inData = f.data.filter((r) => r.series === `Case ${c.id}`);
-      for (const style of ["solid", "dashed"] as const) {
+      for (const style of ["solid", "dotted"] as const) {
         const n = lines.filter((l) =>
-          (l.getAttribute("stroke-dasharray") === DASH.undated) === (style === "dashed")
+          (l.getAttribute("stroke-dasharray") === DASH.undated) === (style === "dotted")
         ).length;
         assert.equal(
           n,
