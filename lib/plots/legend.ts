@@ -108,8 +108,8 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
       return [
         ...(s.dash
           ? [svgElement("line", {
-            x1: x - 4,
-            x2: x + SWATCH_W / 2,
+            x1: x,
+            x2: x + SWATCH_W - MARKER_RADIUS,
             y1: cy,
             y2: cy,
             stroke: s.color,
@@ -118,9 +118,10 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
           })]
           : []),
         svgElement("circle", {
-          cx: x + SWATCH_W / 2 + (s.dash ? 4 : 0),
+          // With a line into it: at the swatch's right end, the line on its left.
+          cx: s.dash ? x + SWATCH_W - MARKER_RADIUS : x + SWATCH_W / 2,
           cy,
-          r: MARKER_RADIUS - STROKE.data / 2,
+          r: MARKER_RADIUS,
           fill: "white",
           stroke: s.color,
           "stroke-width": STROKE.data,
