@@ -82,6 +82,9 @@ export function trackRows(tracks: readonly Track[], panelName: string, factor: n
       // The line into it from the case's previous value: solid, dotted (to or from a time the
       // text does not date) or none (a phase change between them, or a value over a period).
       line_in: lineInto(tr, p),
+      // A value over a period: its bar, from the period's drawn start to its drawn end (none
+      // stated: to the axis's edge, with an arrowhead); a start with no earlier bound is x_lo −Inf.
+      ...(p.span ? { bar_from: p.span.start.nominal, bar_to: p.span.end?.nominal ?? null } : {}),
     })),
     ...tr.phases.map((ph): DataRow => ({
       panel: panelName,
