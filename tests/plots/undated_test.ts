@@ -4,14 +4,17 @@
  *
  * - a value at a time the text does not date on the axis (`datedGap` from the axis's origin: the
  *   drug start, or day 0) has a hollow marker, a dated one a filled marker; a line to or from an
- *   undated value is dashed (every timeline and Figure 1 drew them filled and solid, case 1's
+ *   undated value is dotted (every timeline and Figure 1 drew them filled and solid, case 1's
  *   2.3 → 0.6 with 0.6 at the middle of a 195-day window);
  * - a value over a period has a marker whose hover text says it is a value over a period, and a
  *   period whose start the text leaves open a dashed run to an arrowhead left of its bar (Figure 1
  *   drew case 2's average VAS 8.0 as a bar about 5 px long under two phase lines);
  * - the trajectories join two values of a case only where its timeline does (never across a
  *   change of drug or dose: they split only at day 0), draw each phase change, and mark undated
- *   values hollow, with the lines to them dashed.
+ *   values hollow, with the lines to them dotted;
+ * - the captions name how the times the text does not date are placed, the rules used and only
+ *   those (the timeline caption said "a small step after what it follows" of every such time,
+ *   although 3.3 and 0.6 are drawn midway in their windows).
  */
 import assert from "node:assert/strict";
 import { type Case, datedGap, firstPeriod, loadCaseSeries } from "../../lib/mod.ts";
@@ -22,7 +25,7 @@ import {
   trajectoriesFigure,
 } from "../../lib/plots/mod.ts";
 import { caseColor, DASH, GREY, STROKE } from "../../lib/plots/theme.ts";
-import { type TimelineModel, timelineModel } from "../../lib/plots/timeline_model.ts";
+import { type TimelineModel, timelineModel, undatedOf } from "../../lib/plots/timeline_model.ts";
 import { SPAN_COLOR } from "../../lib/plots/timeline_panels.ts";
 import { joinedPoints } from "../../lib/plots/timeline_values.ts";
 import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
@@ -89,7 +92,7 @@ function valueProblems(f: Figure, c: Case, m: TimelineModel, origin: string): st
   return out;
 }
 
-/** The value lines of a values panel: how many are solid and how many dashed. */
+/** The value lines of a values panel: how many are solid and how many dotted. */
 function valueLines(panel: Element): { solid: number; dashed: number } {
   const lines = [...panel.querySelectorAll("line")].filter((l) =>
     l.getAttribute("stroke") === GREY.ink && isDataWidth(l)
@@ -98,7 +101,7 @@ function valueLines(panel: Element): { solid: number; dashed: number } {
   return { solid: lines.length - dashed, dashed };
 }
 
-/** The counts of solid and dashed segments the model's line has. */
+/** The counts of solid and dotted segments the model's line has. */
 function expectedLines(m: TimelineModel): { solid: number; dashed: number } {
   const segs = joinedPoints(m);
   const dashed = segs.filter((i) => !m.points[i - 1].t.dated || !m.points[i].t.dated).length;
@@ -118,6 +121,15 @@ Deno.test("case timelines: undated values hollow, dashed lines to them, period v
         assert.deepEqual(valueLines(panel), expectedLines(m), tag);
         const undated = [...m.points, ...m.spans].some((p) => !p.t.dated);
         assert.equal(/a value: hollow/.test(textOf(f)), undated, `${tag}: caption`);
+        // The caption names how undated times are placed, those rules used and only those.
+        const placed = undatedOf(m);
+        const text = textOf(f).replace(/\s+/g, " ");
+        assert.equal(/between two others, midway/.test(text), placed.includes("midway"), tag);
+        assert.equal(/only after( \(before\))? another/.test(text), placed.includes("after"), tag);
+        assert.equal(
+          /only (before|after \(before\)) another/.test(text),
+          placed.includes("before"),
+        );
       }
     }
   }
