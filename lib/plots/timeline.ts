@@ -52,8 +52,9 @@ export interface TimelineOptions {
  * where the case has more than one event of that kind); the phase changes of the drugs given for
  * the study's indication, each labelled with the drug and dose, as lines over the values; the
  * values on their scale (same axis for every case) as stated, a dot at each with a bracket for its
- * time, a vertical whisker for a stated range, a bar (a band for a range) for a value stated over
- * a period, a line through the points that never crosses a phase change; one lane per drug with
+ * time (hollow where the text does not date the time on the axis), a vertical whisker for a stated
+ * range, a bar (a band for a range) with its dot for a value stated over a period, a line through
+ * the points that never crosses a phase change (dotted to an undated time); one lane per drug with
  * a bar per dose period (height: dose relative to the drug's highest, number: mg/day, colour:
  * drug class, an arrowhead where no end is stated, brackets under it for the windows of its start
  * and end). Open bounds are arrows. Labels are placed so that none overlaps another or leaves the

@@ -1,8 +1,10 @@
 /**
  * The values panel of a case's timeline, drawn from its {@link TimelineModel}: a dot at each
- * stated value's drawn time with its window as a bracket, a vertical whisker for a stated range,
- * a bar (or band) for a value stated over a period, a line through the points broken at every
- * phase change, dashed phase lines, and labels as stated, placed clear of the marks.
+ * stated value's drawn time (hollow where the text does not date that time on the axis) with its
+ * window as a bracket, a vertical whisker for a stated range, a bar (or band) with the value's
+ * dot for a value stated over a period (a dashed run to an arrowhead where no start is stated), a
+ * line through the points broken at every phase change (dotted to an undated time), dashed phase
+ * lines, and labels as stated, placed clear of the marks.
  *
  * @module
  */
@@ -286,7 +288,7 @@ function pointLine(c: Canvas): void {
       x2: x(clipTo(x, b)),
       y2: y(pts[i].o.common.nominal),
     };
-    // Dashed to (or from) a time the text does not date: the line's slope there is not stated.
+    // Dotted to (or from) a time the text does not date: the line's slope there is not stated.
     const undated = !pts[i - 1].t.dated || !pts[i].t.dated;
     if (undated) c.uses.undatedLine = true;
     g.appendChild(svgElement("line", {

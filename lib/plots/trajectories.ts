@@ -55,16 +55,17 @@ export interface TrajectoriesOptions {
 
 /**
  * All cases aligned on the first start of the drug: the values on the common 0–10 metric in one
- * panel and percent of each
- * case's baseline in another, with the percent responder thresholds of the study. Each value is a
- * point at its nominal time with a whisker over the times its words allow (dashed where open or
- * past the axis) and, for a range, a vertical whisker; a value stated over a period also has a
- * bar from the drawn start of the period to its end (an arrowhead where no end is stated)
- * instead of its time whisker; times are drawn where the case's timeline draws them (in
- * narrative order); a line
- * joins a case's points; case labels
- * sit in the right margin at the height of each case's last value, spread apart. Cases that
- * cannot be drawn are named under the panels with the reason.
+ * panel and percent of each case's baseline in another, with the percent responder thresholds of
+ * the study. Each value is a marker at its drawn time (hollow where the text does not date it
+ * from the drug start) with a whisker over the times its words allow (dashed where open or past
+ * the axis) and, for a range, a vertical whisker; a value stated over a period also has a bar
+ * from the drawn start of the period to its end (an arrowhead where no end is stated, a dashed run
+ * to one where no start is) instead of its time whisker; times are drawn where the case's
+ * timeline draws them (in narrative order); a line joins a case's values where its timeline's
+ * does, never across a change of drug or dose (dotted to an undated value), and each change is a
+ * dashed vertical line keyed by case; case labels sit in the right margin at the height of each
+ * case's last value, spread apart. Cases that cannot be drawn are named under the panels with
+ * the reason.
  *
  * @param cases The cases.
  * @param options Drug, baseline definition, width.
