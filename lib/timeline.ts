@@ -8,7 +8,7 @@
 import { valueScale } from "./cases.ts";
 import { expectCase, wrongArgument } from "./args.ts";
 import type { NominalInterval } from "./intervals.ts";
-import type { Case, Observation, Treatment } from "./model.ts";
+import type { Case, Observation, Timepoint, Treatment } from "./model.ts";
 import type { BaselineDefinition } from "./study.ts";
 
 /**
@@ -200,6 +200,31 @@ export function daysFromAmputation(c: Case, x: string): NominalInterval {
 export function datedGap(c: Case, x: string, y: string): boolean {
   const r = relativeDay(c, x, y);
   if (!Number.isFinite(r.lo) || !Number.isFinite(r.hi)) return false;
+  return gapPath(c, x, y).every((t) => t.rule !== "after" && t.rule !== "before");
+}
+
+/**
+ * The time points whose rules date `x` from `y`: those on the anchor chain of each up to the
+ * first point they share (the rules {@link datedGap} reads).
+ *
+ * @param c The case.
+ * @param x A time id of the case.
+ * @param y Another time id of the case.
+ * @returns The time points, those of `x`'s chain first.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { gapPath, loadCaseSeries } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   // From a time point to its anchor: its own rule alone; to itself: none.
+ *   for (const t of c.timepoints.filter((p) => p.anchor !== null)) {
+ *     assert.deepEqual(gapPath(c, t.id, t.anchor!).map((p) => p.id), [t.id]);
+ *     assert.deepEqual(gapPath(c, t.id, t.id), []);
+ *   }
+ * }
+ * ```
+ */
+export function gapPath(c: Case, x: string, y: string): Timepoint[] {
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
   const chain = (id: string) => {
     const out: string[] = [];
@@ -211,14 +236,10 @@ export function datedGap(c: Case, x: string, y: string): boolean {
   const cx = chain(x);
   const cy = chain(y);
   const common = cx.find((id) => cy.includes(id));
-  const path = [
+  return [
     ...cx.slice(0, common === undefined ? cx.length : cx.indexOf(common)),
     ...cy.slice(0, common === undefined ? cy.length : cy.indexOf(common)),
-  ];
-  return path.every((id) => {
-    const rule = byId.get(id)!.rule;
-    return rule !== "after" && rule !== "before";
-  });
+  ].map((id) => byId.get(id)!);
 }
 
 /** The first dose period of `drug` in a case (by nominal start), or `null`. */

@@ -61,23 +61,25 @@ const count = (svg: string, re: RegExp) => (svg.match(re) ?? []).length;
 const figureWords = (f: { svg: Element }) =>
   [...f.svg.querySelectorAll("text")].map((t) => t.textContent).join(" ").replace(/\s+/g, " ");
 /**
- * Markers drawn as data (white-rimmed dots and the cases' shaped markers); the legend's swatches,
- * the keys beside the cases' names and the edges drawn again over markers left out.
+ * Markers drawn as data (white-rimmed dots and the cases' shaped markers, hollow ones among them);
+ * the legend's swatches, the keys beside the cases' names and over the phase lines, and the edges
+ * drawn again over markers left out.
  */
 const dataCircles = (svg: string) =>
   count(
     svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, "")
-      .replace(/<g [^>]*aria-label="case keys">[\s\S]*?<\/g>/g, ""),
-    /<circle(?![^>]*fill="none")|<path(?=[^>]*stroke="white")(?![^>]*fill="none")/g,
+      .replace(/<g [^>]*aria-label="(case|phase) keys">[\s\S]*?<\/g>/g, ""),
+    /<circle(?![^>]*fill="none")|<path(?=[^>]*(stroke|fill)="white")(?![^>]*fill="none")/g,
   );
 
 Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every event", () => {
   for (const c of series.cases) {
     const svg = svgText(caseTimelineFigure(c));
     assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    // A value stated for a period is a band over the period, every other value a point.
+    // Every value is a marker; one stated for a period also a band over the period (its marker
+    // keeps it visible however short the period is drawn).
     const spanned = c.observations.filter((o) => o.span !== null).length;
-    assert.equal(dataCircles(svg), c.observations.length - spanned, `case ${c.id}`);
+    assert.equal(dataCircles(svg), c.observations.length, `case ${c.id}`);
     assert.equal(svg.includes("VAS stated for a period"), spanned > 0, `case ${c.id}`);
     for (const t of c.treatments) {
       assert.ok(svg.includes(`>${t.drug}<`), t.drug);
@@ -143,10 +145,10 @@ Deno.test("timeline: odd shapes render honestly", () => {
   assert.equal(dataCircles(noVas), 0);
   // No treatment: a note in the lanes.
   assert.ok(svgText(caseTimelineFigure(odd.get("odd-one-value")!)).includes("no treatment stated"));
-  // A value stated for a period is a band (no point); unlisted classes get a labelled colour.
+  // A value stated for a period is a band with its marker; unlisted classes get a labelled colour.
   const span = odd.get("odd-span")!;
   const s = svgText(caseTimelineFigure(span));
-  assert.equal(dataCircles(s), 1);
+  assert.equal(dataCircles(s), span.observations.length);
   assert.ok(s.includes("VAS stated for a period"));
   assert.ok(s.includes(">an unlisted class (no assigned colour)<"));
   assert.ok(s.includes(">another unlisted class (no assigned colour)<"));
@@ -336,11 +338,19 @@ Deno.test("timeline: the legend lists what the figure draws and nothing else", (
   for (const c of [...series.cases, ...odd.values()]) {
     const svg = svgText(caseTimelineFigure(c));
     const legendPart = svg.match(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/)?.[0] ?? "";
-    const body = svg.replace(legendPart, "");
+    // The dashed runs of periods with no start stated have their own key.
+    const openStarts =
+      /<line [^>]*stroke="#666666"[^>]*stroke-dasharray="3,2"[^>]*>|<line [^>]*stroke-dasharray="3,2"[^>]*stroke="#666666"[^>]*>/g;
+    const body = svg.replace(legendPart, "").replace(openStarts, "");
     const m = timelineModel(c);
     const has = (label: string) => legendPart.includes(`>${label}`);
     // Dashed: a window past the axis (brackets only; phase lines have their own dash).
     assert.equal(has("dashed: window runs past"), /stroke-dasharray="3,2"/.test(body), c.id);
+    assert.equal(has("no start stated"), m.spans.some((p) => p.start.window.lo === -Infinity));
+    // Hollow markers and dotted lines: keyed where drawn.
+    const undated = [...m.points, ...m.spans].some((p) => !p.t.dated);
+    assert.equal(has("undated time"), undated, c.id);
+    assert.equal(has("undated time (dotted"), /stroke-dasharray="2,2"/.test(body), c.id);
     assert.equal(has("phase change"), m.phases.length > 0, c.id);
     assert.equal(has("phase change"), /stroke-dasharray="4,3"/.test(body), c.id);
     const endless = m.periods.some((p) => p.end === null) || m.spans.some((s) => s.end === null);
@@ -381,7 +391,8 @@ Deno.test("spanBar: an exact value is a thick bar centred on it, a range a band 
 Deno.test("every figure carries its source data: a row per drawn mark", () => {
   for (const c of series.cases) {
     const f = caseTimelineFigure(c);
-    const points = f.data.filter((r) => r.panel === "values" && r.mark === "point");
+    // A marker per value: a point's, or a period's.
+    const points = f.data.filter((r) => r.panel === "values");
     assert.equal(points.length, dataCircles(svgText(f)), `case ${c.id}`);
     assert.equal(f.data.filter((r) => r.panel === "doses").length, c.treatments.length);
     assert.equal(f.data.filter((r) => r.panel === "events").length, c.events.length);
@@ -390,8 +401,10 @@ Deno.test("every figure carries its source data: a row per drawn mark", () => {
   const rows = forestRows(es.perCase, []);
   assert.deepEqual(forestFigure("NAP", rows).data.map((r) => r.series), rows.map((r) => r.label));
   const traj = trajectoriesFigure(series.cases);
-  // Each value is a dot (a value over a period also gets its bar), in both panels.
-  assert.equal(traj.data.length, dataCircles(svgText(traj)));
+  // Each value is a dot (a value over a period also gets its bar), in both panels; the other
+  // rows are the phase lines.
+  const values = traj.data.filter((r) => r.mark !== "phase line");
+  assert.equal(values.length, dataCircles(svgText(traj)));
 });
 
 Deno.test("design: case colours are never drug-class colours (nor near one)", () => {

@@ -77,6 +77,7 @@ function shapeElement(
  * @param cx Centre's x.
  * @param cy Centre's y.
  * @param rim Whether it has the white rim of a data marker (default true).
+ * @param hollow Whether it is hollow: a value at a time the text does not date (default false).
  * @returns The element (a `<circle>` for the first case, a `<path>` for the others).
  * @example
  * ```ts
@@ -84,10 +85,25 @@ function shapeElement(
  * import { caseMarker } from "#lib/plots/case_marks.ts";
  * assert.equal(caseMarker(0, 5, 5).tagName.toLowerCase(), "circle");
  * assert.equal(caseMarker(1, 5, 5).tagName.toLowerCase(), "path");
+ * assert.equal(caseMarker(1, 5, 5, true, true).getAttribute("fill"), "white"); // hollow
  * ```
  */
-export function caseMarker(index: number, cx: number, cy: number, rim = true): Element {
+export function caseMarker(
+  index: number,
+  cx: number,
+  cy: number,
+  rim = true,
+  hollow = false,
+): Element {
   const fill = caseColor(index);
+  if (hollow) {
+    // Its outline in the case's colour, inside the filled marker's extent, on white.
+    return shapeElement(caseShape(index), cx, cy, MARKER_RADIUS - STROKE.data / 2, {
+      fill: "white",
+      stroke: fill,
+      "stroke-width": STROKE.data,
+    });
+  }
   return shapeElement(
     caseShape(index),
     cx,
@@ -95,6 +111,26 @@ export function caseMarker(index: number, cx: number, cy: number, rim = true): E
     MARKER_RADIUS,
     rim ? { fill, stroke: "white", "stroke-width": 0.75 } : { fill },
   );
+}
+
+/**
+ * A small key of a case at (cx, cy): its shape in its colour, of radius `r` (say whose mark a
+ * line is, where a marker's size would crowd it).
+ *
+ * @param index Position of the case in the series.
+ * @param cx Centre's x.
+ * @param cy Centre's y.
+ * @param r Radius in px (of the circle of the same area).
+ * @returns The element.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseKey } from "#lib/plots/case_marks.ts";
+ * assert.equal(caseKey(0, 5, 5, 2).getAttribute("r"), "2");
+ * ```
+ */
+export function caseKey(index: number, cx: number, cy: number, r: number): Element {
+  return shapeElement(caseShape(index), cx, cy, r, { fill: caseColor(index) });
 }
 
 /**

@@ -20,7 +20,8 @@ import { wrapText } from "./layout.ts";
 import { drugClassColors, type FigureWidth, figureWidth, GREY, TYPE } from "./theme.ts";
 import { eventLabel, markLegend, timeDomain } from "./timeline.ts";
 import { lanePanel } from "./timeline_lanes.ts";
-import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
+import { timelineData, type TimelineModel, timelineModel, undatedOf } from "./timeline_model.ts";
+import { UNDATED_PLACEMENTS, undatedSentence } from "./narrative.ts";
 import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline_panels.ts";
 import { valuesPanel } from "./timeline_values.ts";
 import { metricSentence, type ValueAxis, valueAxis } from "./value_axis.ts";
@@ -133,12 +134,17 @@ export function seriesTimelineFigure(
       events: models.some(({ m }) => m.events.length > 0),
     }),
     notes,
-    caption: `Per case: events (diamonds), changes of the drugs for ` +
-      `${cases[0]?.study.indication ?? "the indication"} (lines, drug and dose named), ` +
-      `${sl.name} values as stated (a line joins one phase's), a lane per drug (bar height: ` +
-      `dose relative to the drug's highest; numbers: mg/day). Undated times in narrative order, ` +
-      `brackets: the days the words allow; rebuilt from the text (data/README.md), not read ` +
-      `from a published figure.${metric ? ` ${metric}` : ""}`,
+    caption: `Events, drug changes for ` +
+      `${cases[0]?.study.indication ?? "the indication"}, ${sl.name} as stated (a line joins ` +
+      `one phase's), a lane per drug (height: dose relative to the highest; numbers: ` +
+      `mg/day).${
+        undatedSentence(
+          UNDATED_PLACEMENTS.filter((p) => models.some(({ m }) => undatedOf(m).includes(p))),
+          // Their marks are keyed in the legend (a page holds three cases with a short caption).
+          { hollow: false, line: "" },
+        )
+      } From the text (data/README.md), not a published figure.` +
+      `${metric ? ` ${metric}` : ""}`,
     description: `${n} case${n === 1 ? "" : "s"}' events, ${sl.name} values and dose periods ` +
       `against days since the first start of ${drug}, one group of lanes per case` +
       `${left.length ? `; not shown: ${listing(left.map((id) => `case ${id}`))}` : ""}.`,

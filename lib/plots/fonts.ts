@@ -19,8 +19,25 @@ export const FONT_PATHS: Readonly<Record<FontWeight, string>> = Object.freeze({
   bold: fileURLToPath(new URL("./fonts/DejaVuSans-Bold.ttf", import.meta.url)),
 });
 
-/** The family name written into every SVG (the name inside {@link FONT_PATHS}' files). */
+/** The family name of the fonts (the name inside {@link FONT_PATHS}' files), which PNGs use. */
 export const FONT_FAMILY = "DejaVu Sans";
+
+/**
+ * The font-family list written into every SVG: {@link FONT_FAMILY} first (the PNG rasteriser finds
+ * it among the fonts it is given, so the PNGs do not change), then faces of about its widths for
+ * a viewer that lacks it (Bitstream Vera Sans, which DejaVu Sans extends; Verdana), then Arial
+ * and the generic sans-serif: without a list, such a viewer fell back to its default, often a
+ * serif face, and the labels measured for DejaVu Sans overran their places.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { FONT_FAMILY, SVG_FONT_FAMILY } from "#lib/plots/fonts.ts";
+ * assert.equal(SVG_FONT_FAMILY.split(", ")[0], FONT_FAMILY);
+ * assert.equal(SVG_FONT_FAMILY.split(", ").at(-1), "sans-serif");
+ * ```
+ */
+export const SVG_FONT_FAMILY = `${FONT_FAMILY}, Bitstream Vera Sans, Verdana, Arial, sans-serif`;
 
 const bytes = new Map<FontWeight, Uint8Array>();
 const parsed = new Map<FontWeight, opentype.Font>();

@@ -12,8 +12,8 @@ import { DASH, GREY, MARKER_RADIUS, STROKE, TYPE } from "./theme.ts";
 export type Swatch =
   /** A filled dot (a marker). */
   | { kind: "dot"; color: string }
-  /** A hollow dot (a placeholder value). */
-  | { kind: "ring"; color: string }
+  /** A hollow dot (a placeholder value), with a line of dash `dash` into it when given. */
+  | { kind: "ring"; color: string; dash?: string }
   /** A filled diamond (an aggregate estimate). */
   | { kind: "diamond"; color: string }
   /** A line: solid, or dashed with `dash`; `width` in px (default data weight). */
@@ -30,6 +30,8 @@ export type Swatch =
   | { kind: "vline"; color: string; dash?: string }
   /** A bar that runs on to the axis's edge and ends in an arrowhead (no end stated). */
   | { kind: "bar-arrow"; color: string; height?: number }
+  /** A bar whose start is not stated: a dashed line from an arrowhead on the left into it. */
+  | { kind: "bar-arrow-left"; color: string; height?: number }
   /** A disc with a glyph in it, drawn as the figure draws it (a verdict's light). */
   | { kind: "glyph"; disc: GlyphDisc };
 
@@ -103,14 +105,28 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
     case "dot":
       return [svgElement("circle", { cx: x + SWATCH_W / 2, cy, r: MARKER_RADIUS, fill: s.color })];
     case "ring":
-      return [svgElement("circle", {
-        cx: x + SWATCH_W / 2,
-        cy,
-        r: MARKER_RADIUS,
-        fill: "white",
-        stroke: s.color,
-        "stroke-width": STROKE.data,
-      })];
+      return [
+        ...(s.dash
+          ? [svgElement("line", {
+            x1: x,
+            x2: x + SWATCH_W - MARKER_RADIUS,
+            y1: cy,
+            y2: cy,
+            stroke: s.color,
+            "stroke-width": STROKE.data,
+            "stroke-dasharray": s.dash,
+          })]
+          : []),
+        svgElement("circle", {
+          // With a line into it: at the swatch's right end, the line on its left.
+          cx: s.dash ? x + SWATCH_W - MARKER_RADIUS : x + SWATCH_W / 2,
+          cy,
+          r: MARKER_RADIUS,
+          fill: "white",
+          stroke: s.color,
+          "stroke-width": STROKE.data,
+        }),
+      ];
     case "diamond": {
       const r = MARKER_RADIUS * 1.4;
       const cx = x + SWATCH_W / 2;
@@ -159,6 +175,30 @@ function swatchElement(s: Swatch, x: number, cy: number): Element[] {
       return [
         svgElement("rect", { x, y: cy - bh / 2, width: SWATCH_W - 5, height: bh, fill: s.color }),
         arrowHead(x + SWATCH_W, cy, bh / 2 + 1.5, s.color),
+      ];
+    }
+    case "bar-arrow-left": {
+      const bh = s.height ?? 6;
+      return [
+        arrowHead(x, cy, bh / 2 + 1.5, s.color, -1),
+        svgElement("line", {
+          x1: x + 3,
+          x2: x + SWATCH_W / 2,
+          y1: cy,
+          y2: cy,
+          stroke: s.color,
+          "stroke-width": STROKE.data,
+          "stroke-dasharray": DASH.open,
+        }),
+        // The bar as a thick line (a legend's filled boxes are the drug classes' colours).
+        svgElement("line", {
+          x1: x + SWATCH_W / 2,
+          x2: x + SWATCH_W,
+          y1: cy,
+          y2: cy,
+          stroke: s.color,
+          "stroke-width": bh,
+        }),
       ];
     }
     case "glyph":

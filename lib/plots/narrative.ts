@@ -19,6 +19,7 @@
  * @module
  */
 import type { Case } from "../model.ts";
+import { gapPath } from "../timeline.ts";
 
 /**
  * Drawn positions (days since the case's day 0) of every time point of a case, in narrative order
@@ -90,4 +91,115 @@ export function narrativePositions(c: Case, step: number): Map<string, number> {
     if (!moved && round > 0) break;
   }
   return pos;
+}
+
+/**
+ * How {@link narrativePositions} places a time the text does not date: `midway` between what it
+ * follows and the later point that bounds it (rule `after` with a bound: its nominal day is the
+ * middle of the two), `after` a small step after what it follows (rule `after`, no bound), or
+ * `before` a small step before (rule `before`).
+ */
+export type UndatedPlacement = "midway" | "after" | "before";
+
+/**
+ * The placements that put a time on a figure's axis when the text does not date it from the
+ * axis's origin: one per rule `after` or `before` on the way from the one to the other (the
+ * rules that make `datedGap` false); none for a dated time.
+ *
+ * @param c The case.
+ * @param x The time drawn.
+ * @param origin The axis's origin (a time id of the case).
+ * @returns The placements, each once, in the order of {@link UNDATED_PLACEMENTS}.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { undatedPlacements } from "#lib/plots/narrative.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   // A time placed only between its anchor and a later bound: midway, from its anchor.
+ *   for (const t of c.timepoints.filter((p) => p.rule === "after" && p.bound !== null)) {
+ *     assert.deepEqual(undatedPlacements(c, t.id, t.anchor!), ["midway"]);
+ *   }
+ *   // A time is dated from itself.
+ *   assert.deepEqual(undatedPlacements(c, c.timepoints[0].id, c.timepoints[0].id), []);
+ * }
+ * ```
+ */
+export function undatedPlacements(c: Case, x: string, origin: string): UndatedPlacement[] {
+  const found = new Set<UndatedPlacement>();
+  for (const t of gapPath(c, x, origin)) {
+    if (t.rule === "before") found.add("before");
+    else if (t.rule === "after") found.add(t.bound === null ? "after" : "midway");
+  }
+  return UNDATED_PLACEMENTS.filter((p) => found.has(p));
+}
+
+/** Every {@link UndatedPlacement}, in the order the caption names them. */
+export const UNDATED_PLACEMENTS: readonly UndatedPlacement[] = Object.freeze([
+  "midway",
+  "after",
+  "before",
+]);
+
+/**
+ * The caption's sentence on the times the text does not date, naming how each of `placements`
+ * puts them on the axis (the rules of {@link narrativePositions}); "" when there are none.
+ *
+ * @param placements The placements of the undated times drawn.
+ * @param marks What the figure draws for them: `hollow`, a value at such a time is a hollow
+ *   marker; `line`, what leads to it ("a dotted line"; "" for nothing).
+ * @returns The sentence, with a leading space.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { undatedSentence } from "#lib/plots/narrative.ts";
+ * assert.equal(undatedSentence([], { hollow: true, line: "a dotted line" }), "");
+ * const s = undatedSentence(["midway"], { hollow: true, line: "a dotted line" });
+ * assert.match(s, /between two others, midway/);
+ * assert.match(s, /a value: hollow, a dotted line to it/);
+ * assert.doesNotMatch(s, /small step/);
+ * assert.match(undatedSentence(["after", "before"], { hollow: false, line: "" }), /after \(before\)/);
+ * ```
+ */
+export function undatedSentence(
+  placements: readonly UndatedPlacement[],
+  marks: { hollow: boolean; line: string },
+): string {
+  const words: Record<UndatedPlacement, string> = {
+    midway: "between two others, midway",
+    after: "only after another, a small step after it",
+    before: "only before another, a small step before it",
+  };
+  const used = UNDATED_PLACEMENTS.filter((p) => placements.includes(p));
+  if (used.length === 0) return "";
+  // Both sides: one clause.
+  const clauses = used.includes("after") && used.includes("before")
+    ? [
+      ...used.filter((p) => p === "midway").map((p) => words[p]),
+      "only after (before) another, a small step after (before) it",
+    ]
+    : used.map((p) => words[p]);
+  const drawn = marks.hollow
+    ? ` (a value: hollow${marks.line ? `, ${marks.line} to it` : ""})`
+    : "";
+  return ` Times the text does not date${drawn} are placed by its narrative, not at a date: ` +
+    `${clauses.join("; ")}.`;
+}
+
+/**
+ * The legend's words for a value at a time the text does not date (a hollow marker), and for the
+ * dotted line to it where one is drawn.
+ *
+ * @param line Whether a dotted line leads to such a value.
+ * @returns The label.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { undatedKey } from "#lib/plots/narrative.ts";
+ * assert.equal(undatedKey(false), "undated time");
+ * assert.match(undatedKey(true), /dotted/);
+ * ```
+ */
+export function undatedKey(line: boolean): string {
+  return line ? "undated time (dotted: a line to it)" : "undated time";
 }

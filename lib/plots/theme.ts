@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { FONT_FAMILY } from "./fonts.ts";
+import { SVG_FONT_FAMILY } from "./fonts.ts";
 
 /** CSS px per millimetre (96 px per inch). */
 export const PX_PER_MM = 96 / 25.4;
@@ -75,7 +75,11 @@ export const STROKE = Object.freeze({
 export const MARKER_RADIUS = PX_PER_MM;
 
 /** Dash patterns: `open` for an interval the text leaves open or that runs past the axis. */
-export const DASH = Object.freeze({ open: "3,2", reference: "4,3" });
+/**
+ * Dash patterns: `open`, a window open-ended or past the axis; `reference`, a reference or phase
+ * line; `undated`, a line to or from a value at a time the text does not date (dotted).
+ */
+export const DASH = Object.freeze({ open: "3,2", reference: "4,3", undated: "2,2" });
 
 /** Thickness of the bar of an exact value stated for a period (px). */
 export const SPAN_BAR = 5;
@@ -85,7 +89,7 @@ export const GREY = Object.freeze({ ink: "#222222", muted: "#555555", faint: "#9
 
 /** Shared typography of every figure. */
 export const THEME: Readonly<{ fontFamily: string; fontSize: number }> = Object.freeze({
-  fontFamily: FONT_FAMILY,
+  fontFamily: SVG_FONT_FAMILY,
   fontSize: TYPE.small,
 });
 

@@ -27,7 +27,8 @@ import {
 import { eventStrip, PHASE_COLOR, phaseStrip, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
 import { valuesPanel } from "./timeline_values.ts";
 import { lanePanel } from "./timeline_lanes.ts";
-import { timelineData, type TimelineModel, timelineModel } from "./timeline_model.ts";
+import { timelineData, type TimelineModel, timelineModel, undatedOf } from "./timeline_model.ts";
+import { undatedKey, undatedSentence } from "./narrative.ts";
 import { linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { firstPeriod } from "../timeline.ts";
@@ -51,8 +52,9 @@ export interface TimelineOptions {
  * where the case has more than one event of that kind); the phase changes of the drugs given for
  * the study's indication, each labelled with the drug and dose, as lines over the values; the
  * values on their scale (same axis for every case) as stated, a dot at each with a bracket for its
- * time, a vertical whisker for a stated range, a bar (a band for a range) for a value stated over
- * a period, a line through the points that never crosses a phase change; one lane per drug with
+ * time (hollow where the text does not date the time on the axis), a vertical whisker for a stated
+ * range, a bar (a band for a range) with its dot for a value stated over a period, a line through
+ * the points that never crosses a phase change (dotted to an undated time); one lane per drug with
  * a bar per dose period (height: dose relative to the drug's highest, number: mg/day, colour:
  * drug class, an arrowhead where no end is stated, brackets under it for the windows of its start
  * and end). Open bounds are arrows. Labels are placed so that none overlaps another or leaves the
@@ -135,9 +137,12 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     notes,
     caption: "Bars: dose periods between the drawn start and end, coloured by drug class; " +
       "height: dose relative to the drug's highest dose; numbers: dose in mg/day" +
-      doseNotes(m.periods.map((p) => p.t)) + ". A time the " +
-      "text places only by the order of its narrative is drawn a small step after what it " +
-      "follows; brackets show the days its words allow. Values are printed as the text states " +
+      doseNotes(m.periods.map((p) => p.t)) + ". Brackets show the days the words allow." +
+      undatedSentence(undatedOf(m), {
+        hollow: uses.hollow === true,
+        line: uses.undatedLine ? "a dotted line" : "",
+      }) +
+      " Values are printed as the text states " +
       "them; a line joins the values of one phase only, never across a change of drug or dose. " +
       "Times are inferred from the text's words by the rules of data/README.md; nothing is " +
       `read from a published figure.${metric ? ` ${metric}` : ""}`,
@@ -270,6 +275,11 @@ export function markLegend(
     on ? [{ label, swatch }] : [];
   return [
     ...item(drawn.points, `stated ${valueName}`, { kind: "dot", color: GREY.ink }),
+    ...item(uses.hollow === true, undatedKey(uses.undatedLine === true), {
+      kind: "ring",
+      color: GREY.ink,
+      ...(uses.undatedLine ? { dash: DASH.undated } : {}),
+    }),
     ...item(uses.bracket, "bracket: the days the words allow", {
       kind: "bracket",
       color: GREY.ink,
@@ -287,6 +297,11 @@ export function markLegend(
     }),
     ...item(uses.span, `${valueName} stated for a period`, {
       kind: "rect",
+      color: SPAN_COLOR,
+      height: SPAN_BAR,
+    }),
+    ...item(uses.openStart === true, "no start stated", {
+      kind: "bar-arrow-left",
       color: SPAN_COLOR,
       height: SPAN_BAR,
     }),

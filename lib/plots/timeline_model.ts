@@ -12,9 +12,14 @@ import type { Interval } from "../intervals.ts";
 import { formatNumber } from "../intervals.ts";
 import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
 import type { Scale } from "../scales.ts";
-import { firstPeriod, relativeDay } from "../timeline.ts";
+import { datedGap, firstPeriod, relativeDay } from "../timeline.ts";
 import type { DataRow } from "./compose.ts";
-import { narrativePositions } from "./narrative.ts";
+import {
+  narrativePositions,
+  UNDATED_PLACEMENTS,
+  type UndatedPlacement,
+  undatedPlacements,
+} from "./narrative.ts";
 import { valueAxis } from "./value_axis.ts";
 
 /** A time as drawn: its position and the window its words allow, in the figure's frame. */
@@ -27,6 +32,13 @@ export interface PlacedTime {
   window: Interval;
   /** The text's words for the time. */
   words: string;
+  /**
+   * Whether the text dates it on this axis (`datedGap` from the axis's origin): else its position
+   * is a placeholder the order of the narrative gives, drawn hollow.
+   */
+  dated: boolean;
+  /** How the narrative places it when it is not dated (empty when it is). */
+  placements: UndatedPlacement[];
 }
 
 /** A value stated at one time. */
@@ -239,15 +251,20 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
   const step = Math.max(span, 14) * STEP_PX / (options.axisPx ?? 560);
   const abs = narrativePositions(c, step);
   const zero = origin === null ? 0 : abs.get(origin) ?? 0;
+  // What the axis counts from: the aligned start, else the case's day 0.
+  const ref = origin ?? c.timepoints.find((t) => t.rule === "origin")?.id ?? null;
   const place = (day: Day): PlacedTime => {
     const tp = byId.get(day.timeId);
     const pos = (abs.get(day.timeId) ?? day.nominal) - zero;
     const w = origin !== null && tp ? relativeDay(c, day.timeId, origin) : (tp?.day ?? day);
+    const dated = tp && ref !== null ? datedGap(c, day.timeId, ref) : w.lo === w.hi;
     return {
       timeId: day.timeId,
       pos: pos + 0,
       window: { lo: w.lo, hi: w.hi },
       words: tp?.words ?? day.timeId,
+      dated,
+      placements: dated || !tp || ref === null ? [] : undatedPlacements(c, day.timeId, ref),
     };
   };
   // The axis is the values' own scale when valueAxis keeps it (one scale of 0–10, or of 0–100).
@@ -269,8 +286,10 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
         text,
         start,
         end,
-        title: `${title}, from ${when(start)} to ${end ? when(end) : "an end not stated"}: ` +
-          `“${o.quote}”`,
+        // A value over a period, not a rating at one time: its hover text says so (with what
+        // it describes, an average, where the data note it).
+        title: `${title}: a value over a period${o.note ? ` (${o.note})` : ""}, not at one ` +
+          `time, from ${when(start)} to ${end ? when(end) : "an end not stated"}: “${o.quote}”`,
       });
     } else points.push({ o, t, text, title: `${title}, ${when(t)}: “${o.quote}”` });
   }
@@ -349,6 +368,8 @@ export function timelineData(m: TimelineModel, valueName: string, factor = 1): D
       [`${prefix}x`]: Math.round(t.pos * 1000) / 1000 + 0,
       [`${prefix}x_lo`]: t.window.lo,
       [`${prefix}x_hi`]: t.window.hi,
+      // Whether the text dates it on this axis (drawn filled), or the narrative places it (hollow).
+      [`${prefix}x_dated`]: t.dated,
     };
   return [
     ...m.phases.map((p): DataRow => ({
@@ -381,6 +402,8 @@ export function timelineData(m: TimelineModel, valueName: string, factor = 1): D
       mark: "value over a period",
       ...time("", s.start),
       ...time("end_", s.end),
+      // Its marker, at the value's own time.
+      ...time("at_", s.t),
       y: v(s.o.common.nominal),
       y_lo: v(s.o.common.lo),
       y_hi: v(s.o.common.hi),
@@ -396,4 +419,32 @@ export function timelineData(m: TimelineModel, valueName: string, factor = 1): D
       label: doseLabel(p.t),
     })),
   ];
+}
+
+/**
+ * How the narrative places the times of a timeline the text does not date (every time drawn:
+ * values, periods, doses, events, phase changes), each placement once: what the caption says of
+ * them (`undatedSentence`).
+ *
+ * @param m The model.
+ * @returns The placements used.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries } from "#lib/mod.ts";
+ * import { timelineModel, undatedOf } from "#lib/plots/timeline_model.ts";
+ * const m = timelineModel((await loadCaseSeries()).cases[0]);
+ * const undated = [...m.points.map((p) => p.t), ...m.events.map((e) => e.t)].filter((t) => !t.dated);
+ * for (const t of undated) assert.ok(t.placements.every((p) => undatedOf(m).includes(p)));
+ * ```
+ */
+export function undatedOf(m: TimelineModel): UndatedPlacement[] {
+  const times = [
+    ...m.points.map((p) => p.t),
+    ...m.spans.flatMap((s) => [s.t, s.start, ...(s.end ? [s.end] : [])]),
+    ...m.periods.flatMap((p) => [p.start, ...(p.end ? [p.end] : [])]),
+    ...m.events.map((e) => e.t),
+  ];
+  const found = new Set(times.flatMap((t) => t.placements));
+  return UNDATED_PLACEMENTS.filter((p) => found.has(p));
 }

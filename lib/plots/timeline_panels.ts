@@ -28,6 +28,12 @@ export interface Uses {
   span: boolean;
   /** A period with no end stated (bar with an arrowhead). */
   ongoing: boolean;
+  /** A value at a time the text does not date on the axis (a hollow marker). */
+  hollow?: boolean;
+  /** A line to such a value (dashed). */
+  undatedLine?: boolean;
+  /** A value over a period whose start the text leaves open (an arrow to the left). */
+  openStart?: boolean;
 }
 
 /** Colour of a value stated for a period: mid-grey, apart from the ink of the points. */

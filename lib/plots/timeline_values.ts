@@ -1,8 +1,10 @@
 /**
  * The values panel of a case's timeline, drawn from its {@link TimelineModel}: a dot at each
- * stated value's drawn time with its window as a bracket, a vertical whisker for a stated range,
- * a bar (or band) for a value stated over a period, a line through the points broken at every
- * phase change, dashed phase lines, and labels as stated, placed clear of the marks.
+ * stated value's drawn time (hollow where the text does not date that time on the axis) with its
+ * window as a bracket, a vertical whisker for a stated range, a bar (or band) with the value's
+ * dot for a value stated over a period (a dashed run to an arrowhead where no start is stated), a
+ * line through the points broken at every phase change (dotted to an undated time), dashed phase
+ * lines, and labels as stated, placed clear of the marks.
  *
  * @module
  */
@@ -14,7 +16,13 @@ import { type Obstacles, placeLabel, textBox } from "./layout.ts";
 import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE, TYPE } from "./theme.ts";
 import type { PlacedSpan, TimelineModel } from "./timeline_model.ts";
 import { clipTo, note, panelFrame, PHASE_COLOR, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
-import { type LinearScale, linearScale, verticalWhisker, windowBracket } from "./uncertainty.ts";
+import {
+  type LinearScale,
+  linearScale,
+  openStart,
+  verticalWhisker,
+  windowBracket,
+} from "./uncertainty.ts";
 import type { ValueAxis } from "./value_axis.ts";
 
 const VALUES_H = 150;
@@ -117,6 +125,9 @@ interface Band {
   top: number;
   bottom: number;
   box: { x: number; y: number; width: number; height: number };
+  /** The value's marker. */
+  cx: number;
+  cy: number;
 }
 
 /**
@@ -175,6 +186,14 @@ function spanBar(c: Canvas, s: PlacedSpan): Band {
     uses.ongoing = true;
     g.appendChild(arrowHead(x2, top + h / 2, h / 2 + 1.5, SPAN_COLOR));
   }
+  // A start the text leaves open (no earlier bound): the bar runs on to the left, dashed, to an
+  // arrowhead, however short the drawn period is.
+  if (s.start.window.lo === -Infinity) {
+    uses.openStart = true;
+    const o = openStart(x1, top + h / 2, h, SPAN_COLOR, x(x.domain[0]));
+    for (const el of o.elements) g.appendChild(el);
+    c.obstacles.segments.push(...o.segments);
+  }
   // The start's window and the end's, on two rows under the bar.
   for (const [j, t] of [s.start, ...(s.end ? [s.end] : [])].entries()) {
     const b = windowBracket(t.window, t.pos, top + h + 3 + 4 * j, x, GREY.muted);
@@ -184,7 +203,39 @@ function spanBar(c: Canvas, s: PlacedSpan): Band {
   }
   const box = { x: x1, y: top - 1, width: x2 - x1, height: h + 2 };
   c.obstacles.boxes.push(box);
-  return { s, x1, x2, top, bottom: top + h, box };
+  // The value's marker on the bar, at its own drawn time (hollow where the text does not date
+  // it): a mark that stays visible however short the period is drawn.
+  const cx = Math.min(Math.max(x(clipTo(x, s.t.pos)), x1), x2);
+  const cy = y(s.o.common.nominal);
+  g.appendChild(titled(valueMarker(cx, cy, s.t.dated, uses), s.title));
+  c.obstacles.boxes.push(markerBox(cx, cy));
+  return { s, x1, x2, top, bottom: top + h, box, cx, cy };
+}
+
+/**
+ * A value's marker: a filled dot at a time the text dates on the axis, a hollow one at a time
+ * only the order of its narrative places (a placeholder, not a date).
+ */
+function valueMarker(cx: number, cy: number, dated: boolean, uses: Uses): Element {
+  if (!dated) uses.hollow = true;
+  return svgElement("circle", {
+    cx,
+    cy,
+    r: dated ? MARKER_RADIUS : MARKER_RADIUS - STROKE.data / 2,
+    fill: dated ? GREY.ink : "white",
+    stroke: dated ? "white" : GREY.ink,
+    "stroke-width": dated ? 0.75 : STROKE.data,
+  });
+}
+
+/** The box a marker at (cx, cy) takes, which labels avoid. */
+function markerBox(cx: number, cy: number) {
+  return {
+    x: cx - MARKER_RADIUS,
+    y: cy - MARKER_RADIUS,
+    width: 2 * MARKER_RADIUS,
+    height: 2 * MARKER_RADIUS,
+  };
 }
 
 /**
@@ -237,7 +288,15 @@ function pointLine(c: Canvas): void {
       x2: x(clipTo(x, b)),
       y2: y(pts[i].o.common.nominal),
     };
-    g.appendChild(svgElement("line", { ...s, stroke: GREY.ink, "stroke-width": STROKE.data }));
+    // Dotted to (or from) a time the text does not date: the line's slope there is not stated.
+    const undated = !pts[i - 1].t.dated || !pts[i].t.dated;
+    if (undated) c.uses.undatedLine = true;
+    g.appendChild(svgElement("line", {
+      ...s,
+      stroke: GREY.ink,
+      "stroke-width": STROKE.data,
+      ...(undated ? { "stroke-dasharray": DASH.undated } : {}),
+    }));
     c.obstacles.segments.push(s);
   }
 }
@@ -256,25 +315,8 @@ function pointMarks(c: Canvas): void {
   for (const p of m.points) {
     const cx = x(clipTo(x, p.t.pos));
     const cy = y(p.o.common.nominal);
-    g.appendChild(
-      titled(
-        svgElement("circle", {
-          cx,
-          cy,
-          r: MARKER_RADIUS,
-          fill: GREY.ink,
-          stroke: "white",
-          "stroke-width": 0.75,
-        }),
-        p.title,
-      ),
-    );
-    c.obstacles.boxes.push({
-      x: cx - MARKER_RADIUS,
-      y: cy - MARKER_RADIUS,
-      width: 2 * MARKER_RADIUS,
-      height: 2 * MARKER_RADIUS,
-    });
+    g.appendChild(titled(valueMarker(cx, cy, p.t.dated, uses), p.title));
+    c.obstacles.boxes.push(markerBox(cx, cy));
   }
 }
 
@@ -298,7 +340,11 @@ function valueLabels(
     g.appendChild(textElement(p.text, tx, ty, { size, anchor: a, fill: GREY.ink }));
   }
   for (const b of bands) {
-    const spots = bandSpots(b, size, measureText(b.s.text, size).width);
+    // Beside its marker first (as a point's label), then on or by its bar.
+    const spots = [
+      ...pointSpots(b.cx, b.cy, size),
+      ...bandSpots(b, size, measureText(b.s.text, size).width),
+    ];
     const boxes = spots.map(([tx, ty, a]) => textBox(b.s.text, tx, ty, size, a));
     const others = { ...obstacles, boxes: obstacles.boxes.filter((q) => q !== b.box) };
     const i = placeLabel(boxes, others, bounds);

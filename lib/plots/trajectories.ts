@@ -6,9 +6,8 @@
  * @module
  */
 import { expectCases } from "../args.ts";
-import { formatNumber, type NominalInterval } from "../intervals.ts";
+import type { NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
-import type { Scale } from "../scales.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
@@ -17,32 +16,32 @@ import {
   alignWithBaseline,
   baseline,
   BASELINE_LABELS,
+  datedGap,
   firstPeriod,
   relativeDay,
 } from "../timeline.ts";
 import { axesPanel } from "./axes.ts";
-import { type DataRow, type Figure, stack } from "./compose.ts";
-import { roundPx, svgElement, titled } from "./dom.ts";
+import { type Figure, stack } from "./compose.ts";
+import { svgElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
-import { drawEndLabels, END_KEY_W, panelHeightForTags } from "./end_labels.ts";
-import { arrowHead } from "./legend.ts";
+import { END_KEY_W, panelHeightForTags } from "./end_labels.ts";
 import { thresholdsSentence, trajectoriesLegend } from "./trajectories_legend.ts";
-import {
-  caseColor,
-  DASH,
-  type FigureWidth,
-  figureWidth,
-  GREY,
-  SPAN_BAR,
-  STROKE,
-  TYPE,
-} from "./theme.ts";
-import { timelineModel, windowText } from "./timeline_model.ts";
-import { type LinearScale, verticalWhisker, whisker } from "./uncertainty.ts";
+import { caseColor, DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
+import { type PlacedTime, timelineModel } from "./timeline_model.ts";
+import { joinedPoints } from "./timeline_values.ts";
+import { UNDATED_PLACEMENTS, type UndatedPlacement, undatedSentence } from "./narrative.ts";
+import type { LinearScale } from "./uncertainty.ts";
 import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
-import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
+import {
+  drawTracks,
+  lastValue,
+  type Track,
+  type TrackPoint,
+  trackRows,
+  type TrackUses,
+} from "./trajectories_marks.ts";
 
 /** Options of {@link trajectoriesFigure}. */
 export interface TrajectoriesOptions {
@@ -54,33 +53,19 @@ export interface TrajectoriesOptions {
   width?: FigureWidth;
 }
 
-interface Track {
-  label: string;
-  color: string;
-  /** The case's position in the series (its colour and marker shape). */
-  index: number;
-  points: {
-    t: NominalInterval;
-    v: NominalInterval;
-    /** The scale the value was rated on. */
-    scale: Scale;
-    /** The period the value is stated for, relative to the drug start, if any. */
-    span: { start: NominalInterval; end: NominalInterval | null } | null;
-  }[];
-}
-
 /**
  * All cases aligned on the first start of the drug: the values on the common 0–10 metric in one
- * panel and percent of each
- * case's baseline in another, with the percent responder thresholds of the study. Each value is a
- * point at its nominal time with a whisker over the times its words allow (dashed where open or
- * past the axis) and, for a range, a vertical whisker; a value stated over a period also has a
- * bar from the drawn start of the period to its end (an arrowhead where no end is stated)
- * instead of its time whisker; times are drawn where the case's timeline draws them (in
- * narrative order); a line
- * joins a case's points; case labels
- * sit in the right margin at the height of each case's last value, spread apart. Cases that
- * cannot be drawn are named under the panels with the reason.
+ * panel and percent of each case's baseline in another, with the percent responder thresholds of
+ * the study. Each value is a marker at its drawn time (hollow where the text does not date it
+ * from the drug start) with a whisker over the times its words allow (dashed where open or past
+ * the axis) and, for a range, a vertical whisker; a value stated over a period also has a bar
+ * from the drawn start of the period to its end (an arrowhead where no end is stated, a dashed run
+ * to one where no start is) instead of its time whisker; times are drawn where the case's
+ * timeline draws them (in narrative order); a line joins a case's values where its timeline's
+ * does, never across a change of drug or dose (dotted to an undated value), and each change is a
+ * dashed vertical line keyed by case; case labels sit in the right margin at the height of each
+ * case's last value, spread apart. Cases that cannot be drawn are named under the panels with
+ * the reason.
  *
  * @param cases The cases.
  * @param options Drug, baseline definition, width.
@@ -119,7 +104,13 @@ export function trajectoriesFigure(
   );
   const axis = valueAxis(scales);
   const { min, max, label, unit, name } = axis;
-  const uses = { open: false };
+  const uses: TrackUses = {
+    open: false,
+    hollow: false,
+    undatedLine: false,
+    openStart: false,
+    phases: false,
+  };
   const painPanel = axesPanel({
     width,
     height: 170,
@@ -131,7 +122,7 @@ export function trajectoriesFigure(
       ticks: 5,
       ...(axis.factor !== 1 ? { tickFormat: axis.tick } : {}),
     },
-    draw: (x, y) => drawTracks(painTracks, x, y, [], uses),
+    draw: (x, y) => drawTracks(painTracks, x, y, [], uses, true),
   });
   const pctValues = pctTracks.flatMap((t) => t.points.flatMap((p) => [p.v.nominal, p.v.hi]))
     .filter(Number.isFinite);
@@ -176,11 +167,21 @@ export function trajectoriesFigure(
       thresholds,
       name,
       open: uses.open,
+      hollow: uses.hollow,
+      undatedLine: uses.undatedLine,
+      openStart: uses.openStart,
+      phases: uses.phases,
     }),
     notes,
     caption: `${name[0].toUpperCase() + name.slice(1)} values stated in the text against days ` +
-      `since the first start of ${drug} (lines join values before it and values on it, never ` +
-      `across its start), n = ${n} case${n === 1 ? "" : "s"}. Lower panel: each value as a ` +
+      `since the first start of ${drug} (a line joins the values of one phase, never across a ` +
+      `change of drug or dose: the dashed vertical lines, keyed by case), n = ${n} ` +
+      `case${n === 1 ? "" : "s"}.${
+        undatedSentence(
+          UNDATED_PLACEMENTS.filter((u) => painTracks.some((t) => t.placements.includes(u))),
+          { hollow: uses.hollow, line: uses.undatedLine ? "a dotted line" : "" },
+        )
+      } Lower panel: each value as a ` +
       `percent of the case's baseline (${BASELINE_LABELS[def].replace("the drug", drug)}).` +
       `${thresholdsSentence(thresholds, study?.thresholdsSource ?? null)}` +
       `${whiskers ? ` ${whiskers}` : ""}` +
@@ -245,7 +246,7 @@ function caseTracks(
     const label = `Case ${c.id}`;
     const rows = alignWithBaseline(c, drug, def);
     const color = caseColor(i);
-    const placed = placedTimes(c, drug, width);
+    const { placed, dated, joins, phases, placements } = caseFrame(c, drug, width);
     const spanOf = (r: typeof rows[number]) =>
       r.span
         ? {
@@ -253,30 +254,20 @@ function caseTracks(
           end: r.span.end ? placed(r.span.end.timeId) : null,
         }
         : null;
-    out.painTracks.push({
-      label,
-      color,
-      index: i,
-      points: rows.map((r) => ({
-        t: placed(r.day.timeId),
-        v: r.common,
-        scale: r.scale,
-        span: spanOf(r),
-      })),
+    const point = (r: typeof rows[number], v: NominalInterval): TrackPoint => ({
+      timeId: r.day.timeId,
+      t: placed(r.day.timeId),
+      dated: dated(r.day.timeId),
+      v,
+      scale: r.scale,
+      span: spanOf(r),
+      note: r.note,
     });
+    const track = { label, color, index: i, joins, phases, placements };
+    out.painTracks.push({ ...track, points: rows.map((r) => point(r, r.common)) });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
     if (pct.length) {
-      out.pctTracks.push({
-        label,
-        color,
-        index: i,
-        points: pct.map((r) => ({
-          t: placed(r.day.timeId),
-          v: r.percentOfBaseline!,
-          scale: r.scale,
-          span: spanOf(r),
-        })),
-      });
+      out.pctTracks.push({ ...track, points: pct.map((r) => point(r, r.percentOfBaseline!)) });
     } else {
       const b = baseline(c, drug, def);
       out.excludedPct.push(`case ${c.id} (${b.reason ?? "baseline value is 0"})`);
@@ -286,21 +277,37 @@ function caseTracks(
 }
 
 /**
- * Where a case's times are drawn: each where the case's timeline draws it, at its position in
- * narrative order (a point placed "after" another a small step after it), with its window, from
- * the first start of the drug, as the whisker.
+ * Where a case's times are drawn, and what joins them: each time where the case's timeline draws
+ * it (its model, `timeline_model.ts`: at its position in narrative order, a point placed "after"
+ * another a small step after it), with its window from the first start of the drug as the
+ * whisker; whether the text dates it from that start; the pairs of values the timeline's line
+ * joins (`joinedPoints`: never across a phase change) and its phase changes.
  */
-function placedTimes(c: Case, drug: string, width: number): (timeId: string) => NominalInterval {
+function caseFrame(c: Case, drug: string, width: number): {
+  placed: (timeId: string) => NominalInterval;
+  dated: (timeId: string) => boolean;
+  joins: [string, string][];
+  phases: { pos: number; title: string }[];
+  placements: UndatedPlacement[];
+} {
   const origin = firstPeriod(c, drug)!.start.timeId;
-  const at = new Map<string, number>();
+  const at = new Map<string, PlacedTime>();
   const m = timelineModel(c, { alignOn: drug, axisPx: width - 100 });
   for (const p of [...m.points.map((q) => q.t), ...m.spans.flatMap((q) => [q.t, q.start])]) {
-    at.set(p.timeId, p.pos);
+    at.set(p.timeId, p);
   }
-  for (const q of m.spans) if (q.end) at.set(q.end.timeId, q.end.pos);
-  return (timeId) => {
-    const w = relativeDay(c, timeId, origin);
-    return { lo: w.lo, hi: w.hi, nominal: at.get(timeId) ?? w.nominal };
+  for (const q of m.spans) if (q.end) at.set(q.end.timeId, q.end);
+  return {
+    placed: (timeId) => {
+      const w = relativeDay(c, timeId, origin);
+      return { lo: w.lo, hi: w.hi, nominal: at.get(timeId)?.pos ?? w.nominal };
+    },
+    dated: (timeId) => at.get(timeId)?.dated ?? datedGap(c, timeId, origin),
+    joins: joinedPoints(m).map((i) => [m.points[i - 1].t.timeId, m.points[i].t.timeId]),
+    phases: m.phases.map((ph) => ({ pos: ph.t.pos, title: `Case ${c.id}: ${ph.title}` })),
+    placements: UNDATED_PLACEMENTS.filter((u) =>
+      [...at.values()].some((t) => t.placements.includes(u))
+    ),
   };
 }
 
@@ -322,7 +329,7 @@ function percentMarks(
   tagged: boolean,
   xDomain: readonly [number, number],
   { x, y }: { x: LinearScale; y: LinearScale },
-  uses: { open: boolean },
+  uses: TrackUses,
 ): Element {
   const g = svgElement("g");
   const [x0, x1] = [x(xDomain[0]), x(xDomain[1])];
@@ -347,114 +354,6 @@ function percentMarks(
     ),
   );
   return g;
-}
-
-/** The source data of a panel's tracks: one row per point (x: days, y: the value). */
-function trackRows(tracks: readonly Track[], panelName: string, factor: number): DataRow[] {
-  return tracks.flatMap((tr) =>
-    [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).map((p): DataRow => ({
-      panel: panelName,
-      series: tr.label,
-      mark: p.span ? "value over a period" : "point",
-      x: p.t.nominal,
-      x_lo: p.span ? p.span.start.lo : p.t.lo,
-      x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
-      y: p.v.nominal * factor,
-      y_lo: p.v.lo * factor,
-      y_hi: p.v.hi * factor,
-    }))
-  );
-}
-
-/** Lines, whiskers and dots of every track, and the end labels (with `tags`) in the margin. */
-function drawTracks(
-  tracks: readonly Track[],
-  x: LinearScale,
-  y: LinearScale,
-  tags: readonly { text: string; y: number }[],
-  uses: { open: boolean },
-): Element {
-  const g = svgElement("g", { "aria-label": "trajectories" });
-  // Values stated for a period: a bar (a band for a range) over the period, under every case's
-  // line and points.
-  const under = g.appendChild(svgElement("g", { "aria-label": "periods" }));
-  // A bar from the drawn start of the period to its drawn end (an arrowhead where no end is
-  // stated), never across the window of an uncertain start or end.
-  const [d0, d1] = x.domain;
-  const clip = (v: number) => Math.min(Math.max(v, d0), d1);
-  for (const tr of tracks) {
-    for (const p of tr.points.filter((p) => p.span)) {
-      const band = y(p.v.lo) - y(p.v.hi) > SPAN_BAR;
-      const top = band ? y(p.v.hi) : y(p.v.nominal) - SPAN_BAR / 2;
-      const h = band ? y(p.v.lo) - y(p.v.hi) : SPAN_BAR;
-      const x1 = x(clip(p.span!.start.nominal));
-      const open = p.span!.end === null;
-      const x2 = Math.max(x1 + 2, x(open ? d1 : clip(p.span!.end!.nominal)));
-      const holder = band ? under.appendChild(svgElement("g", { opacity: 0.5 })) : under;
-      holder.appendChild(svgElement("rect", {
-        x: x1,
-        y: top,
-        width: x2 - x1 - (open ? 4 : 0),
-        height: h,
-        fill: tr.color,
-      }));
-      if (open) holder.appendChild(arrowHead(x2, top + h / 2, h / 2 + 1.5, tr.color));
-    }
-  }
-  for (const tr of tracks) {
-    const pts = [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal);
-    // One line before the drug and one on it: no line joins a value before its start (day 0 of
-    // the axis) to one after it (a phase change, Kratochwill et al. 2013).
-    for (const phase of [pts.filter((p) => p.t.nominal <= 0), pts.filter((p) => p.t.nominal > 0)]) {
-      if (phase.length < 2) continue;
-      g.appendChild(svgElement("polyline", {
-        points: phase.map((p) => `${roundPx(x(p.t.nominal))},${roundPx(y(p.v.nominal))}`).join(" "),
-        fill: "none",
-        stroke: tr.color,
-        "stroke-width": STROKE.data,
-      }));
-    }
-    for (const p of pts) {
-      // The period's bar stands for the time of a value stated over it.
-      if (!p.span) {
-        const w = whisker(p.t, y(p.v.nominal), x, tr.color);
-        uses.open ||= w.open;
-        for (const el of w.elements) g.appendChild(el);
-      }
-      for (const el of verticalWhisker(p.v, x(p.t.nominal), y, tr.color).elements) {
-        g.appendChild(el);
-      }
-    }
-    for (const p of pts) {
-      g.appendChild(titled(
-        caseMarker(tr.index, x(p.t.nominal), y(p.v.nominal)),
-        `${tr.label}: ${formatNumber(p.v.nominal)}${
-          p.v.lo < p.v.hi ? ` (${formatNumber(p.v.lo)}–${formatNumber(p.v.hi)})` : ""
-        } at day ${formatNumber(Math.round(p.t.nominal * 10) / 10)} ` +
-          `(the words allow ${windowText(p.span ? p.span.start : p.t, p.t.nominal)})`,
-      ));
-    }
-  }
-  // Every marker's edge again over all tracks: a marker under another case's shows its edge.
-  for (const tr of tracks) {
-    for (const p of tr.points) {
-      g.appendChild(caseMarkerEdge(tr.index, x(p.t.nominal), y(p.v.nominal)));
-    }
-  }
-  // End labels and tags in the right margin, spread apart.
-  const ends = tracks.map((tr) => ({
-    text: tr.label,
-    y: y(lastValue(tr)),
-    color: tr.color,
-    mark: tr.index,
-  }));
-  drawEndLabels(g, ends, tags, x(x.domain[1]) + 6, y);
-  return g;
-}
-
-/** The value of a track's last point in time. */
-function lastValue(tr: Track): number {
-  return [...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).at(-1)!.v.nominal;
 }
 
 /**

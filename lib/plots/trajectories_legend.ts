@@ -7,6 +7,7 @@
 import { listing } from "../prose.ts";
 import type { LegendItem } from "./legend.ts";
 import { DASH, GREY, SPAN_BAR, STROKE } from "./theme.ts";
+import { undatedKey } from "./narrative.ts";
 
 /**
  * The legend's entries.
@@ -26,9 +27,20 @@ import { DASH, GREY, SPAN_BAR, STROKE } from "./theme.ts";
  * ```
  */
 export function trajectoriesLegend(
-  o: { spans: boolean; thresholds: readonly number[]; name: string; open: boolean },
+  o: {
+    spans: boolean;
+    thresholds: readonly number[];
+    name: string;
+    open: boolean;
+    hollow?: boolean;
+    undatedLine?: boolean;
+    openStart?: boolean;
+    phases?: boolean;
+  },
 ): LegendItem[] {
   const { spans, thresholds, name, open } = o;
+  const item = (on: boolean | undefined, label: string, swatch: LegendItem["swatch"]) =>
+    on ? [{ label, swatch }] : [];
   return [
     {
       label: `stated ${name} (whisker: times the words allow)`,
@@ -40,12 +52,27 @@ export function trajectoriesLegend(
         swatch: { kind: "whisker", color: GREY.ink, open: true },
       } as LegendItem]
       : []),
+    ...item(o.hollow, undatedKey(o.undatedLine === true), {
+      kind: "ring",
+      color: GREY.ink,
+      ...(o.undatedLine ? { dash: DASH.undated } : {}),
+    }),
     ...(spans
       ? [{
         label: `${name} stated for a period`,
         swatch: { kind: "rect", color: GREY.muted, height: SPAN_BAR },
       } as LegendItem]
       : []),
+    ...item(o.openStart, "no start stated", {
+      kind: "bar-arrow-left",
+      color: GREY.muted,
+      height: SPAN_BAR,
+    }),
+    ...item(o.phases, "change of drug or dose (key: whose)", {
+      kind: "vline",
+      color: GREY.faint,
+      dash: DASH.reference,
+    }),
     ...(thresholds.length
       ? [{
         // Their source is the caption's (the study's thresholds_source).

@@ -13,6 +13,7 @@ import type { Interval, NominalInterval } from "../intervals.ts";
 import { fadeGradient, roundPx, svgElement } from "./dom.ts";
 import type { Segment } from "./layout.ts";
 import { DASH, SPAN_BAR, STROKE } from "./theme.ts";
+import { arrowHead } from "./legend.ts";
 
 /** A linear position scale: value → px, with the domain it maps. */
 export interface LinearScale {
@@ -444,4 +445,56 @@ export function spanBar(
   const { x, color, start, end } = o;
   const bar = fuzzyBar({ start, end, y, height, x, color, openEdge: "pale" });
   return { ...bar, band, y, height };
+}
+
+/**
+ * Length in px of the dashed run and arrowhead left of a value over a period whose start the text
+ * leaves open: longer than a window's arrow, so that a period drawn a few px long still shows.
+ */
+export const OPEN_START_PX = OPEN_ARROW_PX + 6;
+
+/**
+ * The start of a period the text leaves open (no earlier bound): a dashed run from the bar's
+ * drawn start `x1` to an arrowhead {@link OPEN_START_PX} to its left (not past `xMin`, the
+ * axis's edge), at the bar's height, however short the drawn period is.
+ *
+ * @param x1 The bar's drawn start, in px.
+ * @param cy The bar's middle, in px.
+ * @param h The bar's height, in px.
+ * @param color Its colour.
+ * @param xMin The axis's left edge, in px.
+ * @returns Elements and the segment they cover.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { OPEN_START_PX, openStart } from "#lib/plots/uncertainty.ts";
+ * const o = openStart(100, 10, 5, "#000", 0);
+ * assert.equal(o.segments[0].x1, 100 - OPEN_START_PX);
+ * assert.equal(openStart(100, 10, 5, "#000", 90).segments[0].x1, 90); // not past the axis
+ * ```
+ */
+export function openStart(
+  x1: number,
+  cy: number,
+  h: number,
+  color: string,
+  xMin: number,
+): { elements: Element[]; segments: Segment[] } {
+  const tip = Math.max(xMin, x1 - OPEN_START_PX);
+  const head = h / 2 + 1.5;
+  return {
+    elements: [
+      svgElement("line", {
+        x1: tip + head,
+        x2: x1,
+        y1: cy,
+        y2: cy,
+        stroke: color,
+        "stroke-width": STROKE.data,
+        "stroke-dasharray": DASH.open,
+      }),
+      arrowHead(tip, cy, head, color, -1),
+    ],
+    segments: [{ x1: tip, x2: x1, y1: cy - head, y2: cy + head }],
+  };
 }

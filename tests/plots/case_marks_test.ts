@@ -28,17 +28,22 @@ function assertEdges(f: Figure, plot: string): void {
   for (const g of plots) {
     const marks: Element[] = [...g.querySelectorAll("circle, path")]
       .filter((m) => m.parentElement?.getAttribute("aria-label") !== "case keys");
+    // A marker: filled with its case's colour and a white rim, or hollow (white, its outline in
+    // the case's colour: a value at a time the text does not date).
+    const hollow = (c: Element) =>
+      c.getAttribute("fill") === "white" && CASE_COLORS.includes(c.getAttribute("stroke") ?? "");
     const markers = marks.filter((c) =>
-      c.getAttribute("stroke") === "white" && c.getAttribute("fill") !== "none"
+      (c.getAttribute("stroke") === "white" && c.getAttribute("fill") !== "none") || hollow(c)
     );
+    const colour = (c: Element) => c.getAttribute(hollow(c) ? "stroke" : "fill");
     const edges = marks.filter((c) =>
       c.getAttribute("fill") === "none" && CASE_COLORS.includes(c.getAttribute("stroke") ?? "")
     );
     assert.ok(markers.length > 0);
-    const kind = (c: Element, colour: string) => `${c.tagName}:${c.getAttribute(colour)}`;
+    const kind = (c: Element, of: string | null) => `${c.tagName}:${of}`;
     assert.deepEqual(
-      edges.map((c) => kind(c, "stroke")).sort(),
-      markers.map((c) => kind(c, "fill")).sort(),
+      edges.map((c) => kind(c, c.getAttribute("stroke"))).sort(),
+      markers.map((c) => kind(c, colour(c))).sort(),
       "one edge per marker, of its shape and colour",
     );
     assert.ok(marks.indexOf(edges[0]) > marks.indexOf(markers.at(-1)!), "edges over markers");
@@ -47,7 +52,7 @@ function assertEdges(f: Figure, plot: string): void {
       m.tagName.toLowerCase() === "circle"
         ? "circle"
         : `path of ${(m.getAttribute("d")?.match(/L/g) ?? []).length + 1} corners`;
-    const colours = new Set(markers.map((m) => m.getAttribute("fill")));
+    const colours = new Set(markers.map(colour));
     const shapes = new Set(markers.map(shape));
     assert.ok(
       shapes.size >= Math.min(colours.size, 3),
