@@ -33,7 +33,7 @@ import { ARGS, type CaseTimes } from "./resolve.ts";
  * byId.set("surgery", tp("surgery", 0, "origin", null, 0, 0));
  * byId.set("drug_start", tp("drug_start", 1, "after", "surgery", 0, Infinity));
  * byId.set("last_visit", tp("last_visit", 2, "approx", "surgery", 165, 195));
- * const args = [2, null, null, 2, 3, null, null, 2, 4, 6, "month", 2];
+ * const args: (number | "month" | null)[] = [2, null, null, 2, 3, null, null, 2, 4, 6, "month", 2];
  * const warnings: { row?: number; column?: string; message: string }[] = [];
  * narrativeOrderWarnings({ byId, args }, () => true, warnings as never);
  * assert.equal(warnings.length, 1);
