@@ -129,3 +129,28 @@ Deno.test("a reading whose amount its quote does not state is named at its row i
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("quoteStatesAmount's quick test of '12 days' and 'day 12' agrees with statedAmounts", () => {
+  // Amounts that only part of a number states, or that a longer word holds, are not stated.
+  const texts = [
+    "1,200 days later",
+    "after 6.5 weeks",
+    "on day 12.5",
+    "on day 1,200",
+    "on day 1, then 2",
+    "x12 days",
+    "12 daysx",
+    "12 days.",
+    "weekday 7",
+    "on day 3 and 4 days later",
+    "Day 9",
+  ];
+  for (const text of texts) {
+    for (const unit of ["day", "week", "month", "year"] as const) {
+      for (let amount = 1; amount <= 1300; amount++) {
+        const stated = statedAmounts(text).some((a) => a.unit === unit && a.amount === amount);
+        assert.equal(quoteStatesAmount(text, amount, unit) === null, stated, `${text}: ${amount}`);
+      }
+    }
+  }
+});
