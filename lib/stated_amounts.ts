@@ -1,7 +1,7 @@
 /**
  * The time amounts a quote states ("Two weeks after", "within a week", "on day 12", "within 24
  * hours"), so that a time point's `amount` and `unit` are checked against its quote as pain
- * values and doses are (`data/README.md`, "Numbers"). Written once, here.
+ * values and doses are (`data/README.md`, "Time amounts"). Written once, here.
  *
  * @module
  */
@@ -158,7 +158,7 @@ export function quoteStatesAmount(
     return {
       column: "amount",
       message: `amount is ${row} but the quote states no time amount (a number, a number word ` +
-        "or 'a' with its unit: '2 weeks', 'a month', 'day 12'; data/README.md, \"Numbers\")",
+        "or 'a' with its unit: '2 weeks', 'a month', 'day 12'; data/README.md, \"Time amounts\")",
     };
   }
   return {
