@@ -7,7 +7,8 @@
  */
 import { expectCase } from "../args.ts";
 import { linearRegression } from "simple-statistics";
-import { formatInterval, formatNumber, type NominalInterval } from "../intervals.ts";
+import { formatInterval, formatNumber, type Interval, type NominalInterval } from "../intervals.ts";
+import { leastSquaresSlopeBounds } from "./slope_bounds.ts";
 import type { Case } from "../model.ts";
 import { alignOnDrug, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
 import { effectSize } from "../stats/effect_sizes/mod.ts";
@@ -191,14 +192,8 @@ function trend({ c, A, B, drug, unit }: Phases): Feature {
  * Whether the baseline already moves in the direction of improvement, so that the change after
  * may continue it: "surely" when it does at every day the data admit and every value within
  * rounding (`lib/rounding.ts`), "possibly" when it does at some day and value as stated, `null`
- * when at none or when it cannot be told (fewer than two values at different times).
- *
- * With a slope: its sign is that of N = Σ over pairs i < j of (t_j − t_i)(y_j − y_i), and each
- * pair's term is bounded by the bounds of its gap in days (`relativeDay`, through the anchors and
- * narrative bounds) and of its two values; "surely" when the sum of the terms' least favourable
- * ends still improves (a bound that holds for every admissible configuration), "possibly" when
- * the sum of their most favourable ends does. Without a slope, the same with the one pair of the
- * first and last values.
+ * when at none or when it cannot be told (fewer than two values at different times). With a
+ * slope, by the slope of all its values; without, by that of its first and last values.
  */
 function baselineMoving(
   c: Case,
@@ -208,27 +203,40 @@ function baselineMoving(
 ): "surely" | "possibly" | null {
   const better = (d: number) => improvement === "decrease" ? d < 0 : d > 0;
   if (A.length < 2 || new Set(A.map((o) => o.relative.nominal)).size < 2) return null;
-  // The pairs whose terms are summed: every pair with a slope, else the first and the last.
-  const pairs: [number, number][] = slope === null
-    ? [[0, A.length - 1]]
-    : A.flatMap((_, j) => A.slice(0, j).map((_, i) => [i, j] as [number, number]));
-  const gaps = pairs.map(([i, j]) => relativeDay(c, A[j].day.timeId, A[i].day.timeId));
-  /** The least and greatest sum of the pairs' terms with each value in `y`'s intervals. */
-  const bounds = (y: readonly NominalInterval[]): [number, number] => {
-    let [least, most] = [0, 0];
-    pairs.forEach(([i, j], k) => {
-      const [lo, hi] = productRange(gaps[k], { lo: y[j].lo - y[i].hi, hi: y[j].hi - y[i].lo });
-      least += lo;
-      most += hi;
-    });
-    return [least, most];
-  };
+  const xs = slope === null ? [A[0], A[A.length - 1]] : A;
   // Surely: with every value widened by rounding; possibly: with the values as stated.
-  const [roundedLeast, roundedMost] = bounds(A.map((o) => toCommon(o.scale, roundedValue(o))));
-  const [least, most] = bounds(A.map((o) => o.common));
+  const [roundedLeast, roundedMost] = slopeSign(c, xs, (o) => toCommon(o.scale, roundedValue(o)));
+  const [least, most] = slopeSign(c, xs, (o) => o.common);
   const sure = improvement === "decrease" ? roundedMost : roundedLeast;
   const maybe = improvement === "decrease" ? least : most;
   return better(sure) ? "surely" : better(maybe) ? "possibly" : null;
+}
+
+/**
+ * Two numbers whose signs bound the sign of the least-squares slope of `xs` over every admissible
+ * day (`relativeDay`: the anchors and narrative bounds) and every value in its interval: the
+ * slope's own bounds (`leastSquaresSlopeBounds`) where they are computed; else (too many values)
+ * the least and greatest sum over pairs i < j of (t_j − t_i)(y_j − y_i), which has the slope's
+ * sign, each term bounded by its gap's and its values' bounds (a sum of bounds: no tighter).
+ */
+function slopeSign(
+  c: Case,
+  xs: readonly Aligned[],
+  value: (o: Aligned) => Interval,
+): [number, number] {
+  const gap = (i: number, j: number) => relativeDay(c, xs[j].day.timeId, xs[i].day.timeId);
+  const y = xs.map(value);
+  const exact = leastSquaresSlopeBounds(gap, y);
+  if (exact.lo !== null) return [exact.lo, exact.hi];
+  let [least, most] = [0, 0];
+  for (let j = 1; j < xs.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const [lo, hi] = productRange(gap(i, j), { lo: y[j].lo - y[i].hi, hi: y[j].hi - y[i].lo });
+      least += lo;
+      most += hi;
+    }
+  }
+  return [least, most];
 }
 
 /** The least and greatest product of a value in `a` and one in `b` (0 times ∞ is 0). */

@@ -83,9 +83,10 @@ Deno.test("visual trend: a slope is 'surely' improving only at every admissible 
     around(study, { a: 3, b: 21, c: [22, 52], ...after }, { a: 9, b: 7, c: 5, g: 2 }),
   );
   assert.match(falling.reading, /Pain was already falling before drug-x/);
-  // Exact days, 7.9 → 7.9 → 7.8 (a tenth stated): falling as stated, not within rounding.
+  // Exact days 3, 25 and 30, 7.9 → 7.9 → 7.8 (a tenth stated): falling as stated, but rising
+  // within rounding (7.85, 7.95, 7.85).
   const rounded = trendOf(
-    around(study, { a: 3, b: 10, c: 17, ...after }, { a: 7.9, b: 7.9, c: 7.8, g: 2 }),
+    around(study, { a: 3, b: 25, c: 30, ...after }, { a: 7.9, b: 7.9, c: 7.8, g: 2 }),
   );
   assert.ok(rounded.baseline! < 0, rounded.reading);
   assert.doesNotMatch(rounded.reading, /Pain was already falling/);
@@ -95,6 +96,17 @@ Deno.test("visual trend: a slope is 'surely' improving only at every admissible 
     around(study, { a: 3, b: 10, c: 17, ...after }, { a: 9, b: 7, c: 5, g: 2 }),
   );
   assert.match(sure.reading, /Pain was already falling/);
+  // Six values (more than the slope's exact bounds take: a bound by pairs instead), falling at
+  // exact days, and the same with a flat middle dated only within ±15 days.
+  const six = { a: 3, b: 10, c: 17, d: 24, e: 31, f: 38, ...after };
+  const sixFalling = trendOf(around(study, six, { a: 9, b: 8, c: 7, d: 6, e: 5, f: 4, g: 2 }));
+  assert.match(sixFalling.reading, /Pain was already falling/);
+  const sixFlat = trendOf(
+    around(study, { ...six, c: [5, 35] }, { a: 8, b: 7, c: 8, d: 8, e: 7, f: 7.5, g: 2 }),
+  );
+  assert.ok(sixFlat.baseline! < 0, sixFlat.reading);
+  assert.doesNotMatch(sixFlat.reading, /Pain was already falling/);
+  assert.match(sixFlat.reading, /Pain may already have been falling/);
   // 8 → 8 → 8 → 9 at exact days: rising, never falling: no warning.
   const rising = trendOf(
     around(study, { a: 3, b: 10, c: 17, d: 24, ...after }, { a: 8, b: 8, c: 8, d: 9, g: 2 }),
