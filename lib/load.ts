@@ -68,7 +68,9 @@ export interface LoadOptions {
    * Where warnings go (they do not stop the load): a source text that does not begin with its
    * citation and licence in brackets; a drug of interest given to no case (with the nearest drug
    * given); terms outside the recommended open vocabularies
-   * (`vocabulary.ts`), one per distinct term, file and column, at its first row.
+   * (`vocabulary.ts`), one per distinct term, file and column, at its first row; a point placed
+   * `after` its anchor with no `bound` that a later row dated from another anchor follows in the
+   * narrative (`data/narrative.ts`), at its `bound`.
    */
   warnings?: DataIssue[];
   /**

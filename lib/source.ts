@@ -29,7 +29,17 @@ export function normalizeSourceText(text: string): string {
   return text.replace(/-[ \t]*\r?\n\s*/g, "").replace(/ \s+|[^\S ]\s*/g, " ").trim();
 }
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
+/**
+ * The number words a quote may state a number by, zero to twelve, each with its number.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { NUMBER_WORDS } from "#lib/source.ts";
+ * assert.equal(NUMBER_WORDS.six, 6);
+ * ```
+ */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   zero: 0,
   one: 1,
   two: 2,

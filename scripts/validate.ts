@@ -10,8 +10,10 @@
  *   when the problem has none: `events.csv::: file not found`), root causes first, the first
  *   {@link SHOWN_ISSUES} then a count, then the warnings, then the counts; exit 1. The study's
  *   indication must be the purpose of some treatment.
- * - Warnings (a term outside a recommended open vocabulary, `lib/vocabulary.ts`) never fail the
- *   data: each is `file:row:column: warning: message`, on standard error after the problems.
+ * - Warnings (a term outside a recommended open vocabulary, `lib/vocabulary.ts`; a point placed
+ *   `after` its anchor with no `bound` that a later row dated from another anchor follows,
+ *   `lib/data/narrative.ts`) never fail the data: each is `file:row:column: warning: message`,
+ *   on standard error after the problems.
  * - `--help` or `-h`: the usage, exit 0. A wrong argument (more than one, an option, a path that
  *   is not a folder): the argument named once, then the usage, exit 2 (`cli_args.ts`).
  *

@@ -7,11 +7,14 @@
  */
 import { expectCase } from "../args.ts";
 import { linearRegression } from "simple-statistics";
-import { formatInterval, formatNumber, type NominalInterval } from "../intervals.ts";
+import { formatInterval, formatNumber, type Interval, type NominalInterval } from "../intervals.ts";
+import { leastSquaresSlopeBounds } from "./slope_bounds.ts";
 import type { Case } from "../model.ts";
 import { alignOnDrug, datedGap, firstPeriod, relativeDay } from "../timeline.ts";
 import { effectSize } from "../stats/effect_sizes/mod.ts";
 import { valueScale } from "../cases.ts";
+import { roundedValue } from "../rounding.ts";
+import { toCommon } from "../scales.ts";
 import { plural } from "../prose.ts";
 
 /** One visual-analysis feature, with its value and a sentence. */
@@ -133,7 +136,9 @@ function level({ A, B, drug, name, unit, n, empty }: Phases): Feature {
  * study's fewest values per phase (`min_points_per_phase`; WWC: with fewer, a trend is not
  * interpretable) at days the text dates (a day placed only by the narrative is a placeholder);
  * otherwise the values in order, with why no slope. A warning when the baseline already moves
- * toward improvement (by its slope, or by its values in order when there is none).
+ * toward improvement: "was already" when it does at every day and value its bounds admit, "may
+ * already have been" when only some do (by its slope, or by its first and last values when there
+ * is none: {@link baselineMoving}).
  */
 function trend({ c, A, B, drug, unit }: Phases): Feature {
   const minPoints = c.study.minPointsPerPhase;
@@ -163,7 +168,7 @@ function trend({ c, A, B, drug, unit }: Phases): Feature {
   };
   const ta = read(A);
   const tb = read(B);
-  const improving = B.length > 0 ? baselineMoving(c.study.improvement, A, ta.slope) : null;
+  const improving = B.length > 0 ? baselineMoving(c, c.study.improvement, A, ta.slope) : null;
   const moving = c.study.improvement === "decrease" ? "falling" : "rising";
   return {
     feature: "trend",
@@ -177,33 +182,71 @@ function trend({ c, A, B, drug, unit }: Phases): Feature {
           ? ` Pain was already ${moving} before ${drug}: part of any change after it may ` +
             "continue that trend."
           : improving === "possibly"
-          ? ` Pain may already have been ${moving} before ${drug} (the bounds of its values allow ` +
-            "it): part of any change after it may continue that trend."
+          ? ` Pain may already have been ${moving} before ${drug} (the bounds of its values and ` +
+            "days allow it): part of any change after it may continue that trend."
           : ""),
   };
 }
 
 /**
  * Whether the baseline already moves in the direction of improvement, so that the change after
- * may continue it: by its slope when it has one; else by its first and last values, at two
- * different times, "surely" when their bounds show it and "possibly" when only some value the
- * bounds allow does; `null` when it does not or cannot be told.
+ * may continue it: "surely" when it does at every day the data admit and every value within
+ * rounding (`lib/rounding.ts`), "possibly" when it does at some day and value as stated, `null`
+ * when at none or when it cannot be told (fewer than two values at different times). With a
+ * slope, by the slope of all its values; without, by that of its first and last values.
  */
 function baselineMoving(
+  c: Case,
   improvement: "decrease" | "increase",
   A: readonly Aligned[],
   slope: number | null,
 ): "surely" | "possibly" | null {
   const better = (d: number) => improvement === "decrease" ? d < 0 : d > 0;
-  if (slope !== null) return better(slope) ? "surely" : null;
   if (A.length < 2 || new Set(A.map((o) => o.relative.nominal)).size < 2) return null;
-  const first = A[0].common;
-  const last = A[A.length - 1].common;
-  // The change from first to last lies in [last.lo − first.hi, last.hi − first.lo].
-  const [least, most] = [last.lo - first.hi, last.hi - first.lo];
-  const sure = improvement === "decrease" ? most : least;
+  const xs = slope === null ? [A[0], A[A.length - 1]] : A;
+  // Surely: with every value widened by rounding; possibly: with the values as stated.
+  const [roundedLeast, roundedMost] = slopeSign(c, xs, (o) => toCommon(o.scale, roundedValue(o)));
+  const [least, most] = slopeSign(c, xs, (o) => o.common);
+  const sure = improvement === "decrease" ? roundedMost : roundedLeast;
   const maybe = improvement === "decrease" ? least : most;
   return better(sure) ? "surely" : better(maybe) ? "possibly" : null;
+}
+
+/**
+ * Two numbers whose signs bound the sign of the least-squares slope of `xs` over every admissible
+ * day (`relativeDay`: the anchors and narrative bounds) and every value in its interval: the
+ * slope's own bounds (`leastSquaresSlopeBounds`) where they are computed; else (too many values)
+ * the least and greatest sum over pairs i < j of (t_j − t_i)(y_j − y_i), which has the slope's
+ * sign, each term bounded by its gap's and its values' bounds (a sum of bounds: no tighter).
+ */
+function slopeSign(
+  c: Case,
+  xs: readonly Aligned[],
+  value: (o: Aligned) => Interval,
+): [number, number] {
+  const gap = (i: number, j: number) => relativeDay(c, xs[j].day.timeId, xs[i].day.timeId);
+  const y = xs.map(value);
+  const exact = leastSquaresSlopeBounds(gap, y);
+  if (exact.lo !== null) return [exact.lo, exact.hi];
+  let [least, most] = [0, 0];
+  for (let j = 1; j < xs.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const [lo, hi] = productRange(gap(i, j), { lo: y[j].lo - y[i].hi, hi: y[j].hi - y[i].lo });
+      least += lo;
+      most += hi;
+    }
+  }
+  return [least, most];
+}
+
+/** The least and greatest product of a value in `a` and one in `b` (0 times ∞ is 0). */
+function productRange(
+  a: { lo: number; hi: number },
+  b: { lo: number; hi: number },
+): [number, number] {
+  const times = (x: number, z: number) => (x === 0 || z === 0 ? 0 : x * z);
+  const ends = [times(a.lo, b.lo), times(a.lo, b.hi), times(a.hi, b.lo), times(a.hi, b.hi)];
+  return [Math.min(...ends), Math.max(...ends)];
 }
 
 /** Variability: each phase's range (two values at least). */

@@ -42,8 +42,9 @@ Deno.test("visual trend: a baseline moving toward improvement by its bounds only
   // 5, then [4, 7]: falling only at some value the range allows.
   const ranged = trendOf(around(study, { a: 2, b: 6, ...after }, { a: 5, b: [4, 7], c: 3 }));
   assert.match(ranged, /Pain may already have been falling before drug-x \(the bounds/);
-  // 8 then [6, 7]: falling whatever the range.
-  const sure = trendOf(around(study, { a: 2, b: 6, ...after }, { a: 8, b: [6, 7], c: 3 }));
+  // 9 then [6, 7]: falling whatever the range, and within rounding (9 stated to the unit is
+  // [8.5, 9.5], [6, 7] is [5.5, 7.5]).
+  const sure = trendOf(around(study, { a: 2, b: 6, ...after }, { a: 9, b: [6, 7], c: 3 }));
   assert.match(sure, /Pain was already falling before drug-x/);
   // 8 and 6 on one day: no slope, and no trend to warn about.
   const oneDay = trendOf(around(study, { a: 2, b: 2, ...after }, { a: 8, b: 6, c: 3 }));
@@ -64,4 +65,51 @@ Deno.test("visual level and immediacy: a range stays a range; a gap not dated ha
     of(around(study, { a: 2, start: 10, c: 20 }, { a: 8, c: 4 }), "immediacy"),
     /18 days apart/,
   );
+});
+
+Deno.test("visual trend: a slope is 'surely' improving only at every admissible day and value, else 'may'", () => {
+  const trendOf = (c: Case) => visualAnalysis(c).find((f) => f.feature === "trend")!;
+  const after = { start: 60, g: 70 };
+  // 8 → 7 → 8, the last dated only within ±15 days: a nominal slope of about −0.01/week, but
+  // rising at some admissible day of the last value (and falling at others).
+  const flat = trendOf(
+    around(study, { a: 3, b: 21, c: [22, 52], ...after }, { a: 8, b: 7, c: 8, g: 2 }),
+  );
+  assert.ok(flat.baseline !== null && flat.baseline < 0 && flat.baseline > -0.1, flat.reading);
+  assert.doesNotMatch(flat.reading, /Pain was already falling/);
+  assert.match(flat.reading, /Pain may already have been falling before drug-x \(the bounds/);
+  // 9 → 7 → 5 with the same uncertain day: falling at every admissible day and value.
+  const falling = trendOf(
+    around(study, { a: 3, b: 21, c: [22, 52], ...after }, { a: 9, b: 7, c: 5, g: 2 }),
+  );
+  assert.match(falling.reading, /Pain was already falling before drug-x/);
+  // Exact days 3, 25 and 30, 7.9 → 7.9 → 7.8 (a tenth stated): falling as stated, but rising
+  // within rounding (7.85, 7.95, 7.85).
+  const rounded = trendOf(
+    around(study, { a: 3, b: 25, c: 30, ...after }, { a: 7.9, b: 7.9, c: 7.8, g: 2 }),
+  );
+  assert.ok(rounded.baseline! < 0, rounded.reading);
+  assert.doesNotMatch(rounded.reading, /Pain was already falling/);
+  assert.match(rounded.reading, /Pain may already have been falling/);
+  // Exact days, 9 → 7 → 5: falling within rounding too.
+  const sure = trendOf(
+    around(study, { a: 3, b: 10, c: 17, ...after }, { a: 9, b: 7, c: 5, g: 2 }),
+  );
+  assert.match(sure.reading, /Pain was already falling/);
+  // Six values (more than the slope's exact bounds take: a bound by pairs instead), falling at
+  // exact days, and the same with a flat middle dated only within ±15 days.
+  const six = { a: 3, b: 10, c: 17, d: 24, e: 31, f: 38, ...after };
+  const sixFalling = trendOf(around(study, six, { a: 9, b: 8, c: 7, d: 6, e: 5, f: 4, g: 2 }));
+  assert.match(sixFalling.reading, /Pain was already falling/);
+  const sixFlat = trendOf(
+    around(study, { ...six, c: [5, 35] }, { a: 8, b: 7, c: 8, d: 8, e: 7, f: 7.5, g: 2 }),
+  );
+  assert.ok(sixFlat.baseline! < 0, sixFlat.reading);
+  assert.doesNotMatch(sixFlat.reading, /Pain was already falling/);
+  assert.match(sixFlat.reading, /Pain may already have been falling/);
+  // 8 → 8 → 8 → 9 at exact days: rising, never falling: no warning.
+  const rising = trendOf(
+    around(study, { a: 3, b: 10, c: 17, d: 24, ...after }, { a: 8, b: 8, c: 8, d: 9, g: 2 }),
+  );
+  assert.doesNotMatch(rising.reading, /already/);
 });

@@ -1,16 +1,31 @@
 /**
  * The check of `timepoints.csv`: each row's case known, time ids unique within a case, each
- * valid row a {@link Timepoint} at once (its day the stored columns until derived), then every
- * time point derived from its rule (`../resolve.ts`).
+ * valid row a {@link Timepoint} at once (its day the stored columns until derived), its amount
+ * and unit stated by its quote (`../../stated_amounts.ts`), then every time point derived from
+ * its rule (`../resolve.ts`), and a warning for each point that the narrative alone leaves
+ * unordered with a later row (`../narrative.ts`).
  *
  * @module
  */
 import type { Timepoint } from "../../model.ts";
 import type { TimepointRow } from "../../schema.ts";
 import type { LoadContext } from "../context.ts";
-import { ARGS, type CaseTimes, NEW, resolveTimepoints, TimesById, ZERO } from "../resolve.ts";
+import {
+  ARGS,
+  type CaseTimes,
+  NEW,
+  resolveTimepoints,
+  timeOf,
+  TimesById,
+  ZERO,
+} from "../resolve.ts";
+import { narrativeOrderWarnings } from "../narrative.ts";
 import { ByCase } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
+import { quoteStatesAmount } from "../../stated_amounts.ts";
+
+/** The rules that take an amount (the others are told so by `resolve.ts`). */
+const AMOUNT_RULES: ReadonlySet<string> = new Set(["exact", "approx", "within"]);
 
 /**
  * Checks `timepoints.csv` and resolves its time points into `ctx.resolved` (a row that fails its
@@ -95,9 +110,15 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
     };
     m.set(timeId, tp);
     ct.args.push(row, r.amount, r.unit, NEW);
+    if (r.amount !== null && r.unit !== null && AMOUNT_RULES.has(r.rule)) {
+      const wrong = quoteStatesAmount(r.quote, r.amount, r.unit);
+      if (wrong) issues.push({ file: "timepoints.csv", row, ...wrong });
+    }
   });
   ctx.timesKnown = ctx.usable.has("timepoints");
   if (ctx.timesKnown) {
+    // Each case's rows, kept for the narrative-order warning (resolving lets them go).
+    const rows = [...timeRows.keys()].map((id) => [id, timeRows.get(id)!] as const);
     ctx.resolved = resolveTimepoints(
       timeRows,
       invalid,
@@ -106,5 +127,10 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
       issues,
       checkStored,
     );
+    const { times } = ctx.resolved;
+    for (const [caseId, ct] of rows) {
+      const of = times.get(caseId);
+      narrativeOrderWarnings(ct, (tp) => timeOf(of, tp.id) === tp, ctx.warnings);
+    }
   }
 }

@@ -1,0 +1,73 @@
+/**
+ * The narrative-order warning (`lib/data/narrative.ts`): a point placed `after` its anchor with no
+ * `bound`, narrated before a row dated from another anchor, is a located warning naming that row
+ * as the bound to give; a bound, or a later row dated from the point itself, silences it.
+ */
+import assert from "node:assert/strict";
+import { type DataIssue, formatIssue, loadCaseSeries } from "../../lib/mod.ts";
+import { writeSyntheticSeries } from "../../scripts/synthetic.ts";
+
+/**
+ * The warnings of a one-case synthetic series (its drug start, v1…v4 at exact days from the
+ * amputation) whose `timepoints.csv` rows are changed by `edit` (time id → the row's cells from
+ * `rule` to `unit`), those of `timepoints.csv`, with the line of each time id.
+ */
+async function warningsWith(
+  edit: Record<string, string>,
+): Promise<{ warnings: string[]; line: Map<string, number> }> {
+  const dir = await Deno.makeTempDir({ prefix: "narrative-" });
+  try {
+    await writeSyntheticSeries(dir, { cases: 1, observationsPerCase: 4 });
+    const file = `${dir}/timepoints.csv`;
+    const lines = (await Deno.readTextFile(file)).split("\n");
+    const line = new Map<string, number>();
+    const out = lines.map((l, i) => {
+      const cells = l.split(",");
+      line.set(cells[1], i + 1);
+      if (!(cells[1] in edit)) return l;
+      // case_id, time_id, then rule, anchor, bound, amount, unit replaced; the rest kept.
+      return [cells[0], cells[1], edit[cells[1]], ...cells.slice(7)].join(",");
+    });
+    await Deno.writeTextFile(file, out.join("\n"));
+    const warnings: DataIssue[] = [];
+    // The edited rows keep their stored days: they are derived from the rules instead.
+    await loadCaseSeries(dir, { warnings, deriveDays: true });
+    // (The synthetic drug classes are outside the recommended vocabulary: other warnings.)
+    const own = warnings.filter((w) => w.file === "timepoints.csv");
+    return { warnings: own.map(formatIssue), line };
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("an 'after' point with no bound, narrated before a row dated from another anchor, is a warning naming it", async () => {
+  // The drug start placed only after v2 (day 18): v3 (day 29), narrated after it but dated from
+  // the amputation, may fall before or after it. v1 and v2, dated at or before its earliest day,
+  // are not named.
+  const { warnings, line } = await warningsWith({ drug_start: "after,v2,,," });
+  assert.deepEqual(warnings, [
+    `timepoints.csv:${line.get("drug_start")}:bound: 'drug_start' (rule 'after', no bound) is ` +
+    `narrated before 'v3' (line ${line.get("v3")}), which is dated from another anchor: the two ` +
+    "may fall in either order. If the text places 'drug_start' before it, give it bound 'v3' " +
+    '(data/README.md, "Narrative bounds")',
+  ]);
+});
+
+Deno.test("a bound, or later rows dated from the point itself, leave no narrative-order warning", async () => {
+  const bounded = await warningsWith({ drug_start: "after,v2,v3,," });
+  assert.deepEqual(bounded.warnings, []);
+  // v3 dated from the drug start: the first row dated from another anchor is v4.
+  const chained = await warningsWith({
+    drug_start: "after,v2,,,",
+    v3: "exact,drug_start,,29,day",
+  });
+  assert.equal(chained.warnings.length, 1);
+  assert.match(chained.warnings[0], /is narrated before 'v4' .* give it bound 'v4'/);
+  // Every later row dated from it: nothing narrated after it can fall before it.
+  const all = await warningsWith({
+    drug_start: "after,v2,,,",
+    v3: "exact,drug_start,,29,day",
+    v4: "exact,drug_start,,37,day",
+  });
+  assert.deepEqual(all.warnings, []);
+});
