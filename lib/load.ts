@@ -40,6 +40,7 @@ import { checkTreatments } from "./data/checks/treatments.ts";
 import { checkEvents } from "./data/checks/events.ts";
 import { checkObservations } from "./data/checks/observations.ts";
 import { checkReadings } from "./data/checks/readings.ts";
+import { unaddressed } from "./data/narrative.ts";
 import { buildCases } from "./data/build.ts";
 import { timeOf } from "./data/resolve.ts";
 import type { ByCase, CaseRows } from "./data/rows.ts";
@@ -144,6 +145,9 @@ export async function loadCaseSeries(
     await ctx.parsed("observations");
     const observations = checkObservations(ctx, events.firstAmputation);
     const readings = checkReadings(ctx, exists(`${dir}${READINGS_FILE}`));
+    for (const [caseId, found] of ctx.narrativeOrder) {
+      for (const w of unaddressed(caseId, found, readings)) ctx.warnings.push(w.issue);
+    }
     for (const w of options.warnings ? [...ctx.warnings, ...ctx.terms.warnings()] : []) {
       options.warnings!.push(w);
     }

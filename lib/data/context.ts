@@ -19,6 +19,7 @@ import { type ParsedTable, Prefetch, replay } from "./prefetch.ts";
 import { type Provenance, provenance } from "./provenance.ts";
 import { type Resolved, timeOf, unusable } from "./resolve.ts";
 import { ByCase } from "./rows.ts";
+import type { NarrativeWarning } from "./narrative.ts";
 
 /**
  * The state of one load, shared by the checks of its tables (`checks/<table>.ts`), which fill it
@@ -52,6 +53,11 @@ export class LoadContext {
   readonly check: Provenance;
   /** Warnings other than terms (they do not stop the load): a source text without its header. */
   readonly warnings: DataIssue[] = [];
+  /**
+   * Narrative-order warnings by case (`narrative.ts`), given out once the alternative readings
+   * are known: those a reading addresses are left out.
+   */
+  readonly narrativeOrder: Map<string, NarrativeWarning[]> = new Map();
   /** Terms outside the recommended vocabularies. */
   readonly terms: TermWarnings = new TermWarnings();
   /** Whether `cases.csv` was usable (else every case is taken as known). */

@@ -8,7 +8,18 @@
  */
 import type { DataIssue } from "../errors.ts";
 import type { Timepoint } from "../model.ts";
+import type { Reading } from "../readings_schema.ts";
 import { ARGS, type CaseTimes } from "./resolve.ts";
+
+/** A narrative-order warning with the two rows it is about (ids within one case). */
+export interface NarrativeWarning {
+  /** The point with rule `after` and no bound. */
+  point: string;
+  /** The later row that may fall before it. */
+  later: string;
+  /** The warning, at the point's row. */
+  issue: DataIssue;
+}
 
 /**
  * Warns of each time point with rule `after` and no `bound` that a later row of its case follows
@@ -21,11 +32,12 @@ import { ARGS, type CaseTimes } from "./resolve.ts";
  * @param times One case's rows, in file order, with their lines (`CaseTimes`); read after the
  *   time points are derived.
  * @param derived Whether a time point was derived (a point that was not has its own problem).
- * @param warnings Where the warnings go, each `timepoints.csv:row:bound`.
+ * @param warnings Where the warnings go, each `timepoints.csv:row:bound` with the two rows' ids
+ *   (`point`, `later`), for {@link unaddressed}.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { narrativeOrderWarnings } from "#lib/data/narrative.ts";
+ * import { type NarrativeWarning, narrativeOrderWarnings } from "#lib/data/narrative.ts";
  * import { TimesById } from "#lib/data/resolve.ts";
  * const tp = (id: string, order: number, rule: string, anchor: string | null, lo: number, hi: number) =>
  *   ({ id, order, rule, anchor, bound: null, day: { lo, hi, nominal: lo } }) as never;
@@ -34,17 +46,18 @@ import { ARGS, type CaseTimes } from "./resolve.ts";
  * byId.set("drug_start", tp("drug_start", 1, "after", "surgery", 0, Infinity));
  * byId.set("last_visit", tp("last_visit", 2, "approx", "surgery", 165, 195));
  * const args: (number | "month" | null)[] = [2, null, null, 2, 3, null, null, 2, 4, 6, "month", 2];
- * const warnings: { row?: number; column?: string; message: string }[] = [];
- * narrativeOrderWarnings({ byId, args }, () => true, warnings as never);
+ * const warnings: NarrativeWarning[] = [];
+ * narrativeOrderWarnings({ byId, args }, () => true, warnings);
  * assert.equal(warnings.length, 1);
- * assert.equal(warnings[0].row, 3);
- * assert.match(warnings[0].message, /give it bound 'last_visit'/);
+ * assert.equal(warnings[0].issue.row, 3);
+ * assert.deepEqual([warnings[0].point, warnings[0].later], ["drug_start", "last_visit"]);
+ * assert.match(warnings[0].issue.message, /give it bound 'last_visit'/);
  * ```
  */
 export function narrativeOrderWarnings(
   times: CaseTimes,
   derived: (tp: Timepoint) => boolean,
-  warnings: DataIssue[],
+  warnings: NarrativeWarning[],
 ): void {
   const list = times.byId.values();
   const open = list.filter((tp) => tp.rule === "after" && tp.bound === null && tp.anchor !== null);
@@ -57,7 +70,7 @@ export function narrativeOrderWarnings(
       const q = list[j];
       if (q.rule === "before" || q.rule === "origin" || !within.reached(j) || !derived(q)) continue;
       if (within.below(j, p.order) || q.day.hi <= p.day.lo) continue;
-      warnings.push({
+      const issue: DataIssue = {
         file: "timepoints.csv",
         row: line(p),
         column: "bound",
@@ -65,7 +78,8 @@ export function narrativeOrderWarnings(
           `${line(q)}), which is dated from another anchor: the two may fall in either order. ` +
           `If the text places '${p.id}' before it, give it bound '${q.id}' (data/README.md, ` +
           `"Narrative bounds")`,
-      });
+      };
+      warnings.push({ point: p.id, later: q.id, issue });
       break;
     }
   }
@@ -113,4 +127,40 @@ function anchorTree(times: CaseTimes): {
     reached: (i) => enter[i] >= 0,
     below: (i, ancestor) => enter[ancestor] <= enter[i] && exit[i] <= exit[ancestor],
   };
+}
+
+/**
+ * The narrative-order warnings no alternative reading addresses: a reading (`readings.csv`) that
+ * dates the later row from the point (its `anchor` or `bound`), or bounds the point by the later
+ * row, takes up the order of the two in the sensitivity analysis, so the question the warning asks
+ * has been answered there, and the warning is left out.
+ *
+ * @param caseId The case of the warnings.
+ * @param warnings The case's narrative-order warnings.
+ * @param readings The alternative readings (`checkReadings`).
+ * @returns The warnings left.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { unaddressed } from "#lib/data/narrative.ts";
+ * const w = { point: "p", later: "q", issue: { file: "timepoints.csv", message: "m" } };
+ * const reading = (anchor: string) =>
+ *   ({ rows: [{ case_id: "1", time_id: "q", anchor, bound: null }] }) as never;
+ * assert.deepEqual(unaddressed("1", [w], [reading("p")]), []);
+ * assert.deepEqual(unaddressed("1", [w], [reading("other")]), [w]);
+ * assert.deepEqual(unaddressed("2", [w], [reading("p")]), [w]);
+ * ```
+ */
+export function unaddressed(
+  caseId: string,
+  warnings: readonly NarrativeWarning[],
+  readings: readonly Pick<Reading, "rows">[],
+): NarrativeWarning[] {
+  const rows = readings.flatMap((r) => r.rows).filter((r) => r.case_id === caseId);
+  return warnings.filter((w) =>
+    !rows.some((r) =>
+      (r.time_id === w.later && (r.anchor === w.point || r.bound === w.point)) ||
+      (r.time_id === w.point && r.bound === w.later)
+    )
+  );
 }

@@ -19,7 +19,7 @@ import {
   TimesById,
   ZERO,
 } from "../resolve.ts";
-import { narrativeOrderWarnings } from "../narrative.ts";
+import { narrativeOrderWarnings, type NarrativeWarning } from "../narrative.ts";
 import { ByCase } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
 import { quoteStatesAmount } from "../../stated_amounts.ts";
@@ -130,7 +130,9 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
     const { times } = ctx.resolved;
     for (const [caseId, ct] of rows) {
       const of = times.get(caseId);
-      narrativeOrderWarnings(ct, (tp) => timeOf(of, tp.id) === tp, ctx.warnings);
+      const found: NarrativeWarning[] = [];
+      narrativeOrderWarnings(ct, (tp) => timeOf(of, tp.id) === tp, found);
+      if (found.length > 0) ctx.narrativeOrder.set(caseId, found);
     }
   }
 }
