@@ -452,8 +452,12 @@ function spanRowsOf(
   variants: FigureInputs["variants"],
 ): [SensitivityInterval[], Exclusion[]] {
   const spans = sensitivitySpans(variants);
+  // A count is of the datasets under each combination of readings; each is run under every
+  // baseline definition, extraction bound and rounding, which the span also covers.
+  const over = "the combinations of the readings of the text in readings.csv, each run under " +
+    "every baseline definition, extraction bound and rounding";
   return [
-    spans.filter(hasQuantity),
+    spans.filter(hasQuantity).map((r) => ({ ...r, over })),
     spans.filter((r) => r.quantity === null)
       .map((r) => ({ caseId: r.caseId, reason: r.reason ?? "no value in any variant" })),
   ];

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { loadCaseSeries, sensitivitySpans, sensitivityTable } from "../../lib/mod.ts";
-import { SENSITIVITY, sensitivityFigure } from "../../lib/plots/mod.ts";
+import { SENSITIVITY, SENSITIVITY_READINGS, sensitivityFigure } from "../../lib/plots/mod.ts";
 import { sensitivityCaption } from "../../lib/plots/sensitivity_caption.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
@@ -68,4 +68,18 @@ Deno.test("sensitivity figure: a range narrower than the dot still shows; one va
     sensitivityCaption(rows, rows),
     /a dot without ticks or arrow: every variant gives the same value/,
   );
+});
+
+Deno.test("sensitivity figure over the readings: its caption says a count is of combinations of readings, each under every analysis choice", () => {
+  // Two variants of the one dataset: the count is 2 readings, not 2 analyses.
+  const figure = SENSITIVITY_READINGS.build([
+    { name: "a", series, readings: [] },
+    { name: "b", series, readings: [] },
+  ]);
+  // The caption's lines are separate text elements: compared without white space.
+  const text = figure.svg.textContent!.replace(/\s/g, "");
+  const want = "The right column counts the variants each row is computed under (2 = the " +
+    "combinations of the readings of the text in readings.csv, each run under every baseline " +
+    "definition, extraction bound and rounding).";
+  assert.ok(text.includes(want.replace(/\s/g, "")), text);
 });
