@@ -88,9 +88,9 @@ const SPACED_FORMULA = /^\s+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
  * carriage return (or the full-width `＝`, `＋`, `－`, `＠`), gets a leading single quote, as OWASP
  * recommends against CSV injection (csv-stringify's `escape_formulas`): a spreadsheet then shows
  * it as text. So does one where white space comes before such a character (` =1+1`), as an import
- * that trims spaces would make it a formula. Numbers are written as they are (`-3.5` stays a number), and so is a text cell that
- * is a number written out (`"-2"` in a column of text such as `"[-4, -3]"`): a spreadsheet reads
- * it as that number, not as a formula.
+ * that trims spaces would make it a formula. Numbers are written as they are (`-3.5` stays a
+ * number), and so is a text cell that is a number written out (`"-2"` in a column of text such as
+ * `"[-4, -3]"`): a spreadsheet reads it as that number, not as a formula.
  *
  * @param rows The rows.
  * @param header The columns when there are no rows (so that the file still has its header).

@@ -108,8 +108,8 @@ function pathsOf(c: Case, net: Network, y: number): { from: Float64Array; to: Fl
  * The time of `x` minus the time of `y`, in days, as an interval with a nominal value: the
  * tightest bounds that every stated offset and every narrative bound imply together (a point
  * with a `bound` is at or before it, and so is everything anchored on it within what its offsets
- * allow; the order of the rows alone is no constraint). The nominal value is the difference of the nominal days, kept inside
- * the bounds.
+ * allow; the order of the rows alone is no constraint). The nominal value is the difference of
+ * the nominal days, kept inside the bounds.
  *
  * @param c The case.
  * @param x A time id of the case.

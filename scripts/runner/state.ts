@@ -85,10 +85,17 @@ export async function forgetRuns(key: string): Promise<void> {
  * import assert from "node:assert/strict";
  * import { forgetRunsUnder } from "./state.ts";
  * assert.equal(await forgetRunsUnder("/tmp/no/such/folder"), 0);
+ * await assert.rejects(() => forgetRunsUnder("/"), TypeError);
  * ```
  */
 export async function forgetRunsUnder(folder: string): Promise<number> {
   const prefix = folder.replace(/\/+$/, "");
+  // The root, or a relative name, would match every record: only a folder of its own is forgotten.
+  if (!folder.startsWith("/") || prefix === "" || /^[A-Za-z]:$/.test(prefix)) {
+    throw new TypeError(
+      `forgetRunsUnder: expected an absolute folder, not the root; got '${folder}'`,
+    );
+  }
   let removed = 0;
   let entries: Deno.DirEntry[];
   try {
