@@ -18,72 +18,170 @@ export interface StatedAmount {
   unit: AmountUnit;
 }
 
-/** The ordinal words that state their number ("the second month": 2 months). */
-const ORDINAL_WORDS: Readonly<Record<string, number>> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-};
+/** Cardinal number words below twenty ("nineteen days"). */
+const SMALL: readonly string[] = [
+  ...Object.keys(NUMBER_WORDS),
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
+/** Ordinal words below twentieth, index + 1 their number ("the third day": 3 days). */
+const SMALL_ORDINALS: readonly string[] = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+];
+/** The tens from twenty, index + 2 their number of tens ("thirty days"; "twenty-one days"). */
+const TENS: readonly string[] = [
+  "twenty",
+  "thirty",
+  "forty",
+  "fifty",
+  "sixty",
+  "seventy",
+  "eighty",
+  "ninety",
+];
+/** The tens' ordinals ("the thirtieth day"). */
+const TENS_ORDINALS: readonly string[] = TENS.map((t) => t.replace(/y$/, "ieth"));
 
-/** `a` and `an` state one unit ("within a week", "A month later"). */
-const ONE_WORDS: Readonly<Record<string, number>> = { a: 1, an: 1 };
+/** Each number word, lower case, to its number: a compound is the sum of its words. */
+const WORD_VALUE: ReadonlyMap<string, number> = new Map([
+  ...SMALL.map((w): [string, number] => [w, NUMBER_WORDS[w] ?? SMALL.indexOf(w)]),
+  ...SMALL_ORDINALS.map((w, i): [string, number] => [w, i + 1]),
+  ...TENS.map((w, i): [string, number] => [w, 10 * (i + 2)]),
+  ...TENS_ORDINALS.map((w, i): [string, number] => [w, 10 * (i + 2)]),
+]);
 
-/** Number words, ordinals and `a`/`an`, lower case, to their numbers. */
-const WORDS: Readonly<Record<string, number>> = {
-  ...NUMBER_WORDS,
-  ...ORDINAL_WORDS,
-  ...ONE_WORDS,
-};
+/** Alternatives, longest first (so that "seventeen" is not read as "seven"). */
+const alts = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join("|");
+/** A space or a hyphen between words ("two-week", "twenty-one"). */
+const SEP = String.raw`[\s\-\u2010\u2011]+`;
+const ONES = alts(SMALL.slice(1, 10));
+const ONES_ORDINAL = alts(SMALL_ORDINALS.slice(0, 9));
+/** An ordinal word: "third", "nineteenth", "twentieth", "twenty-first". */
+const ORDINAL_WORD = String.raw`(?:(?:${alts(TENS)})${SEP}(?:${ONES_ORDINAL})|${
+  alts([...TENS_ORDINALS, ...SMALL_ORDINALS])
+})`;
+/** A number word, cardinal or ordinal: "six", "twenty", "twenty-one", "thirty one", "second". */
+const NUMBER_WORD = String.raw`(?:${ORDINAL_WORD}|(?:${alts(TENS)})(?:${SEP}(?:${ONES}))?|${
+  alts(SMALL)
+})`;
 
-/** A number in digits as `statedNumbers` reads it (`1,200`, `6.6`), an ordinal suffix allowed. */
-const DIGITS = String
-  .raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?:st|nd|rd|th)?`;
-const WORD_ALTS = Object.keys(WORDS).sort((a, b) => b.length - a.length).join("|");
-const UNIT = "(hour|day|week|month|year)s?";
+/** The number a number word of {@link NUMBER_WORD} states ("twenty-one": 21). */
+function wordNumber(words: string): number {
+  let n = 0;
+  for (const w of words.toLowerCase().split(/[\s\-\u2010\u2011]+/)) n += WORD_VALUE.get(w)!;
+  return n;
+}
 
-/** "2 weeks", "two-week", "a month", "the second month", "24 hours". */
+/** A number in digits as `statedNumbers` reads it (`1,200`, `6.6`). */
+const DIGITS = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)`;
+/** An ordinal suffix of digits ("3rd"). */
+const SUFFIX = "(?:st|nd|rd|th)";
+/**
+ * The units and their abbreviations, to a unit of `timepoints.csv` and how many of it one is
+ * (hours in days; a fortnight is 2 weeks).
+ */
+const UNITS: ReadonlyMap<string, { unit: AmountUnit | "hour"; times: number }> = new Map(
+  ([
+    [["hour", "hours", "hr", "hrs", "h"], "hour", 1],
+    [["day", "days", "d"], "day", 1],
+    [["week", "weeks", "wk", "wks"], "week", 1],
+    [["fortnight", "fortnights"], "week", 2],
+    [["month", "months", "mo", "mos"], "month", 1],
+    [["year", "years", "yr", "yrs", "y"], "year", 1],
+  ] as const).flatMap(([names, unit, times]) => names.map((u) => [u, { unit, times }] as const)),
+);
+/** A unit; the one-letter abbreviations only after digits ("12 h", "3d": not "a d"). */
+const UNIT = String.raw`(${
+  alts([...UNITS.keys()].filter((u) => u.length > 1))
+}|(?<=\d(?:${SEP})?)[hdy])\b`;
+/** "... and a half", after a number or after its unit. */
+const AND_A_HALF = String.raw`(${SEP}and${SEP}a${SEP}half\b)?`;
+
+/**
+ * A number before its unit: "2 weeks", "2wk", "two-week", "twenty-one days", "a month", "the
+ * second month", "3rd day", "half a year", "two and a half weeks", "a week and a half". Groups:
+ * digits, a number word, `a`/`an`, `half`, a half after the number, the unit, a half after it.
+ */
 const NUMBER_THEN_UNIT = new RegExp(
-  String.raw`(?:${DIGITS}|\b(${WORD_ALTS}))[\s\-\u2010\u2011]+${UNIT}\b`,
+  String
+    .raw`(?:${DIGITS}${SUFFIX}?|\b(${NUMBER_WORD})|\b(an?)|\b(?:an?${SEP})?(half)(?:${SEP}an?)?)` +
+    String.raw`${AND_A_HALF}(?:${SEP}|(?<=\d))${UNIT}${AND_A_HALF}`,
   "gi",
 );
-/** "day 12", "week 7". */
+/** An ordinal, one word, then the unit: "the 3rd postoperative day", "the second hospital week". */
+const ORDINAL_WORD_UNIT = new RegExp(
+  String
+    .raw`(?:${DIGITS}${SUFFIX}|\b(${ORDINAL_WORD}))\s+(?!(?:${NUMBER_WORD}|an?|half)\b)[a-z][a-z\-]*\s+${UNIT}`,
+  "gi",
+);
+/** "day 12", "week 7", "day twenty-one". */
 const UNIT_THEN_NUMBER = new RegExp(
-  String.raw`\b(hour|day|week|month|year)\s+(?:(\d+(?:\.\d+)?)(?![\d.,]*\d)|(${
-    Object.keys(NUMBER_WORDS).join("|")
-  })\b)`,
+  String.raw`\b(hour|day|week|month|year)\s+(?:(\d+(?:\.\d+)?)(?![\d.,]*\d)|(${NUMBER_WORD})\b)`,
   "gi",
 );
 /** "the next day", "the following week", "the day after": one unit. */
 const NEXT_UNIT =
-  /\b(?:next|following)\s+(day|week|month|year)\b|\bthe\s+(day|week|month|year)\s+after\b/gi;
+  /\b(?:next|following)\s+(day|week|fortnight|month|year)\b|\bthe\s+(day|week|fortnight|month|year)\s+after\b/gi;
 
 /** Hours are stated in days (the unit of `timepoints.csv` that holds them): 24 hours is 1 day. */
 const HOURS_PER_DAY = 24;
 
-/** The amount and unit of a number of `unit`s (hours as days). */
+/** The amount and unit of a number of `unit`s (hours as days, fortnights as weeks). */
 function amountOf(n: number, unit: string): StatedAmount {
-  const u = unit.toLowerCase();
-  return u === "hour"
-    ? { amount: n / HOURS_PER_DAY, unit: "day" }
-    : { amount: n, unit: u as AmountUnit };
+  const u = UNITS.get(unit.toLowerCase())!;
+  const amount = n * u.times;
+  return u.unit === "hour"
+    ? { amount: amount / HOURS_PER_DAY, unit: "day" }
+    : { amount, unit: u.unit };
+}
+
+/** The number a match of {@link NUMBER_THEN_UNIT} states. */
+function numberThenUnit(m: RegExpMatchArray): StatedAmount {
+  const n = m[1] !== undefined
+    ? Number(m[1].replaceAll(",", ""))
+    : m[2] !== undefined
+    ? wordNumber(m[2])
+    : m[3] !== undefined
+    ? 1
+    : 0.5;
+  const half = m[5] !== undefined || m[7] !== undefined ? 0.5 : 0;
+  return amountOf(n + half, m[6]);
 }
 
 /**
- * The time amounts a passage states, in order: a number before its unit (digits as
- * `statedNumbers` reads them, the number words zero to twelve, `a`/`an` for one, an ordinal:
- * "2 weeks", "two-week", "a month", "the second month", "3rd day"), a unit before its number
- * ("day 12", "week 7": day 12 is 12 days after day 0), or one unit said as "the next day", "the
- * following week", "the day after". Hours are given in days (24 hours is 1 day; there is no hour
- * unit in `timepoints.csv`).
+ * The time amounts a passage states, in order (`data/README.md`, "Time amounts"): a number
+ * before its unit ("2 weeks", "two-week", "twenty-one days", "a month", "the second month", "3rd
+ * day", "12 h", "1 wk"), with a half ("half a year", "two and a half weeks", "a week and a
+ * half"); an ordinal, one word and the unit ("the 3rd postoperative day"); a unit before its
+ * number ("day 12", "week 7": day 12 is 12 days after day 0); or one unit said as "the next day",
+ * "the following week", "the day after". Numbers are digits as `statedNumbers` reads them, the
+ * number words to ninety-nine, `a`/`an` for one, ordinals in words or digits ("3rd"). Units are
+ * hours (h, hr, hrs), days (d), weeks (wk, wks), fortnights (2 weeks), months (mo, mos) and years
+ * (y, yr, yrs); hours are given in days (24 hours is 1 day; there is no hour unit in
+ * `timepoints.csv`).
  *
  * @param text A quote.
  * @returns Every amount found, each with its unit.
@@ -93,8 +191,12 @@ function amountOf(n: number, unit: string): StatedAmount {
  * import { statedAmounts } from "#lib/stated_amounts.ts";
  * assert.deepEqual(statedAmounts("Two weeks after, the pain was 6"), [{ amount: 2, unit: "week" }]);
  * assert.deepEqual(statedAmounts("within a week"), [{ amount: 1, unit: "week" }]);
+ * assert.deepEqual(statedAmounts("half a year later"), [{ amount: 0.5, unit: "year" }]);
+ * assert.deepEqual(statedAmounts("A fortnight later"), [{ amount: 2, unit: "week" }]);
+ * assert.deepEqual(statedAmounts("twenty-one days"), [{ amount: 21, unit: "day" }]);
  * assert.deepEqual(statedAmounts("within 24 hours of amputation"), [{ amount: 1, unit: "day" }]);
  * assert.deepEqual(statedAmounts("on day 12 the pain VAS was 6.0"), [{ amount: 12, unit: "day" }]);
+ * assert.deepEqual(statedAmounts("on the 3rd postoperative day"), [{ amount: 3, unit: "day" }]);
  * assert.deepEqual(statedAmounts("on the day after surgery"), [{ amount: 1, unit: "day" }]);
  * assert.deepEqual(statedAmounts("for several days"), []);
  * ```
@@ -102,11 +204,14 @@ function amountOf(n: number, unit: string): StatedAmount {
 export function statedAmounts(text: string): StatedAmount[] {
   const found: { at: number; amount: StatedAmount }[] = [];
   for (const m of text.matchAll(NUMBER_THEN_UNIT)) {
-    const n = m[1] !== undefined ? Number(m[1].replaceAll(",", "")) : WORDS[m[2].toLowerCase()];
+    found.push({ at: m.index, amount: numberThenUnit(m) });
+  }
+  for (const m of text.matchAll(ORDINAL_WORD_UNIT)) {
+    const n = m[1] !== undefined ? Number(m[1].replaceAll(",", "")) : wordNumber(m[2]);
     found.push({ at: m.index, amount: amountOf(n, m[3]) });
   }
   for (const m of text.matchAll(UNIT_THEN_NUMBER)) {
-    const n = m[2] !== undefined ? Number(m[2]) : NUMBER_WORDS[m[3].toLowerCase()];
+    const n = m[2] !== undefined ? Number(m[2]) : wordNumber(m[3]);
     found.push({ at: m.index, amount: amountOf(n, m[1]) });
   }
   for (const m of text.matchAll(NEXT_UNIT)) {
@@ -171,6 +276,13 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isWordChar = (c: number) =>
   isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
+/** Whether "and" follows `at` after spaces or hyphens: maybe "... and a half". */
+function andAfter(quote: string, at: number): boolean {
+  let i = at;
+  while (/[\s\-\u2010\u2011]/.test(quote.charAt(i))) i++;
+  return i > at && /^and\b/i.test(quote.slice(i, i + 4));
+}
+
 /**
  * A quick sufficient test that a quote states a whole `amount` of `unit` ("12 days", "day 12",
  * as typed in lower case), in the cases {@link statedAmounts} reads so; when false, it decides.
@@ -186,7 +298,10 @@ function quickStates(quote: string, amount: number, unit: AmountUnit): boolean {
     if (isDigit(b) || b === 46 || b === 44) continue;
     let end = i + before.length;
     if (quote.charCodeAt(end) === 115) end++; // a plural s
-    if (!isWordChar(quote.charCodeAt(end))) return true;
+    if (isWordChar(quote.charCodeAt(end))) continue;
+    // "12 days and a half" states 12.5 days: left to statedAmounts.
+    if (andAfter(quote, end)) continue;
+    return true;
   }
   // "day 12": no word character before; no digit after, nor a point or comma and a digit.
   const after = `${unit} ${n}`;

@@ -680,6 +680,29 @@ Deno.test("sensitivity: every axis starts at zero; the caption says what each co
   for (const r of sensitivityIntervals(table)) assert.match(r.over ?? "", /baseline definition/);
 });
 
+Deno.test("figure 1: one dose scale per drug across cases, as the caption says", () => {
+  // Two cases on the drug at 100 and at 25 mg/day: the 25 mg/day bar is the shorter one.
+  const own = aroundDrug(series.study);
+  const days = { before: 5, start: 10, after: 20 };
+  const onDose = (id: string, dose: number) => ({
+    ...makeCase(days, [{ drug: own.study.drug, dose, start: "start", end: null }], {
+      before: 6,
+      after: 4,
+    }),
+    id,
+    study: own.study,
+  });
+  const f = seriesTimelineFigure([onDose("A", 100), onDose("B", 25)]);
+  const bars = [...f.svg.querySelectorAll('g[aria-label="dose periods"] rect')];
+  const height = (dose: number) =>
+    Number(bars.find((r) => r.textContent?.includes(` ${dose} mg/day`))?.getAttribute("height"));
+  assert.ok(height(25) < height(100), `25 mg/day: ${height(25)}, 100 mg/day: ${height(100)}`);
+  assert.match(
+    (f.svg.textContent ?? "").replace(/\s+/g, ""),
+    /height:onescaleperdrugacrosscases/,
+  );
+});
+
 Deno.test("figure 1: three cases fit a journal page (≤ 235 mm tall at full width)", () => {
   // The first article's cases (another article's would add lanes, or a line naming those left
   // out): a page holds three cases' lanes; more cases may need more than a page.

@@ -11,7 +11,7 @@ import { readingProblems } from "../lib/readings.ts";
 import { formatIssue } from "../lib/errors.ts";
 import { copyData, loadProblems } from "./helpers/data_dir.ts";
 
-Deno.test("statedAmounts reads digits, number words, 'a'/'an', ordinals, 'day N', hours and 'the next day'", () => {
+Deno.test("statedAmounts reads digits, number words, 'a'/'an', halves, ordinals, abbreviations, 'day N', hours and 'the next day'", () => {
   const cases: [string, [number, string][]][] = [
     ["Two weeks after, the pain was rated 6", [[2, "week"]]],
     ["10 days later the dose was increased to 20 mg/day", [[10, "day"]]],
@@ -27,6 +27,48 @@ Deno.test("statedAmounts reads digits, number words, 'a'/'an', ordinals, 'day N'
     ["on the day after surgery", [[1, "day"]]],
     ["1,200 days later", [[1200, "day"]]],
     ["about 1.5 years later", [[1.5, "year"]]],
+    // A half: "half a/an <unit>", "<n> and a half <unit>", "<n> <unit> and a half".
+    ["half a year later", [[0.5, "year"]]],
+    ["half an hour after", [[0.5 / 24, "day"]]],
+    ["a half-year course", [[0.5, "year"]]],
+    ["a week and a half later", [[1.5, "week"]]],
+    ["two and a half weeks", [[2.5, "week"]]],
+    ["after 1 and a half years", [[1.5, "year"]]],
+    ["12 days and a half", [[12.5, "day"]]],
+    // A fortnight is 2 weeks.
+    ["A fortnight later", [[2, "week"]]],
+    ["two fortnights", [[4, "week"]]],
+    ["the following fortnight", [[2, "week"]]],
+    // Number words past twelve, compounds with a hyphen or a space.
+    ["twenty days", [[20, "day"]]],
+    ["seventeen days", [[17, "day"]]],
+    ["thirty days", [[30, "day"]]],
+    ["twenty-one days", [[21, "day"]]],
+    ["thirty one days", [[31, "day"]]],
+    ["on day twenty-one", [[21, "day"]]],
+    ["the twenty-first day", [[21, "day"]]],
+    // Ordinals in digits, and an ordinal, one word, then the unit.
+    ["on the 3rd day", [[3, "day"]]],
+    ["on the 3rd postoperative day", [[3, "day"]]],
+    ["in the second post-operative week", [[2, "week"]]],
+    ["the first two weeks", [[2, "week"]]],
+    // Abbreviations, with or without a space after digits.
+    ["12 h", [[0.5, "day"]]],
+    ["after 48hrs", [[2, "day"]]],
+    ["24 hr", [[1, "day"]]],
+    ["3 d later", [[3, "day"]]],
+    ["1 wk", [[1, "week"]]],
+    ["2 wks", [[2, "week"]]],
+    ["6 mo", [[6, "month"]]],
+    ["18 mos", [[18, "month"]]],
+    ["2 y", [[2, "year"]]],
+    ["1 yr", [[1, "year"]]],
+    ["3 yrs", [[3, "year"]]],
+    // One-letter abbreviations only after digits; no unit inside a word.
+    ["a d-dimer", []],
+    ["and then", []],
+    ["the 4th visit", []],
+    ["30 mg/day", []],
     // No amount: no number with a unit, or a number that belongs to another one.
     ["For several days after surgery", []],
     ["pain VAS 6.6 at the visit", []],
@@ -59,6 +101,12 @@ Deno.test("quoteStatesAmount names the amounts a quote states, the unit column w
     quoteStatesAmount("Milnacipran was then added", 2, "week")!.message,
     /states no time amount/,
   );
+  // Half a year is 0.5 years, not the 1 year the "a" alone would say.
+  assert.equal(quoteStatesAmount("half a year later", 0.5, "year"), null);
+  assert.deepEqual(quoteStatesAmount("half a year later", 1, "year"), {
+    column: "amount",
+    message: "amount is 1 year but the quote states 0.5 years",
+  });
   // 0 places a point at its anchor (the same visit): no number states it.
   assert.equal(quoteStatesAmount("the dose was increased to 30 mg/day", 0, "day"), null);
 });
@@ -144,6 +192,16 @@ Deno.test("quoteStatesAmount's quick test of '12 days' and 'day 12' agrees with 
     "weekday 7",
     "on day 3 and 4 days later",
     "Day 9",
+    "12 days and a half",
+    "1 week and a half later",
+    "12 days and 3 weeks",
+    "12 h",
+    "12hrs",
+    "1 wk",
+    "twenty-one days",
+    "a fortnight",
+    "the 3rd postoperative day",
+    "day twenty-one",
   ];
   for (const text of texts) {
     for (const unit of ["day", "week", "month", "year"] as const) {

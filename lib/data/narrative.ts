@@ -24,7 +24,9 @@ export interface NarrativeWarning {
 /**
  * Warns of each time point with rule `after` and no `bound` that a later row of its case follows
  * in the narrative while dated from another anchor (no anchor chain from the later row leads back
- * to it) and possibly before it: the two may fall in either order. The first such row is named,
+ * to it, nor from the point to the later row: a point anchored, directly or through a chain, on a
+ * row narrated after it is surely after that row) and possibly before it: the two may fall in
+ * either order. The first such row is named,
  * as the bound to give it when the text places the point before that row. Rows placed by rule
  * `before` (told out of order by the text's own words) and the origin are not such rows, nor is a
  * row dated at or before the point's earliest day.
@@ -69,7 +71,8 @@ export function narrativeOrderWarnings(
     for (let j = p.order + 1; j < list.length; j++) {
       const q = list[j];
       if (q.rule === "before" || q.rule === "origin" || !within.reached(j) || !derived(q)) continue;
-      if (within.below(j, p.order) || q.day.hi <= p.day.lo) continue;
+      // Dated from the point, or the point dated from it (a forward anchor): their order is set.
+      if (within.below(j, p.order) || within.below(p.order, j) || q.day.hi <= p.day.lo) continue;
       const issue: DataIssue = {
         file: "timepoints.csv",
         row: line(p),

@@ -12,6 +12,7 @@ import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { firstPeriod } from "../timeline.ts";
+import { nominalDose } from "../dose.ts";
 import { type DataRow, type Figure, panel, stack } from "./compose.ts";
 import { document, textElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
@@ -107,7 +108,17 @@ export function seriesTimelineFigure(
   const metric = metricSentence(axisScales);
   const panels: Element[] = [];
   const data: DataRow[] = [];
-  const frame: CaseFrame = { x, width, marginLeft, marginRight, uses, scale: sl, colorOf };
+  const highestDose = highestDoses(models.map(({ m }) => m));
+  const frame: CaseFrame = {
+    x,
+    width,
+    marginLeft,
+    marginRight,
+    uses,
+    scale: sl,
+    colorOf,
+    highestDose,
+  };
   for (const { c, m } of models) {
     const drawn = casePanels(c, m, frame);
     panels.push(...drawn.panels);
@@ -136,8 +147,8 @@ export function seriesTimelineFigure(
     notes,
     caption: `Events, drug changes for ` +
       `${cases[0]?.study.indication ?? "the indication"}, ${sl.name} as stated (a line joins ` +
-      `one phase's), a lane per drug (height: dose relative to the highest; numbers: ` +
-      `mg/day).${
+      `one phase's), a lane per drug (doses in mg/day; height: one scale per drug` +
+      `${n === 1 ? "" : " across cases"}).${
         undatedSentence(
           UNDATED_PLACEMENTS.filter((p) => models.some(({ m }) => undatedOf(m).includes(p))),
           // Their marks are keyed in the legend (a page holds three cases with a short caption).
@@ -182,6 +193,21 @@ interface CaseFrame {
   scale: ValueAxis;
   /** The colour of each drug class. */
   colorOf: Map<string, string>;
+  /** Each drug's highest stated dose over every case drawn: one bar-height scale per drug. */
+  highestDose: ReadonlyMap<string, number>;
+}
+
+/**
+ * Each drug's highest stated dose (nominal mg/day) over the periods of every case drawn, so
+ * that a drug's bars compare across cases (a dose not stated is left out, as in each lane).
+ */
+function highestDoses(models: readonly TimelineModel[]): Map<string, number> {
+  const highest = new Map<string, number>();
+  for (const p of models.flatMap((m) => m.periods)) {
+    const dose = nominalDose(p.t.dose);
+    if (dose !== null) highest.set(p.t.drug, Math.max(highest.get(p.t.drug) ?? 0, dose));
+  }
+  return highest;
 }
 
 /**
@@ -191,7 +217,7 @@ interface CaseFrame {
 function casePanels(
   c: Case,
   m: TimelineModel,
-  { x, width, marginLeft, marginRight, uses, scale: sl, colorOf }: CaseFrame,
+  { x, width, marginLeft, marginRight, uses, scale: sl, colorOf, highestDose }: CaseFrame,
 ): { panels: Element[]; data: DataRow[] } {
   const panels: Element[] = [];
   const data: DataRow[] = [];
@@ -230,6 +256,7 @@ function casePanels(
     lanes: lanesOf(c),
     colorOf,
     compact: true,
+    highestDose,
   }, uses));
   data.push(...timelineData(m, sl.name, sl.factor).map((r) => ({ case: c.id, ...r })));
   return { panels, data };

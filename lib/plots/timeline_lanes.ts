@@ -31,6 +31,11 @@ export interface LanePanelOptions {
   colorOf: ReadonlyMap<string, string>;
   /** Compact lanes (lower bars, tighter rows), for a composite of several cases. */
   compact?: boolean;
+  /**
+   * The dose of each drug that sets its bars' full height, shared by the lanes of several cases
+   * so that their heights compare (default: the drug's highest dose among the periods drawn here).
+   */
+  highestDose?: ReadonlyMap<string, number>;
 }
 
 /** The vertical layout of a lane: its height, where bars stand, their height, labels, brackets. */
@@ -147,7 +152,8 @@ function drawLane(
     }));
   }
   const [d0, d1] = x.domain;
-  const maxDose = Math.max(0, ...mine.map((p) => nominalDose(p.t.dose) ?? 0));
+  const maxDose = o.highestDose?.get(lane.drug) ??
+    Math.max(0, ...mine.map((p) => nominalDose(p.t.dose) ?? 0));
   const bottom = top + geo.base;
   const labels: { text: string; want: number; w: number }[] = [];
   for (const [k, p] of mine.entries()) {

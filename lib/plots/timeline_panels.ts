@@ -30,7 +30,7 @@ export interface Uses {
   ongoing: boolean;
   /** A value at a time the text does not date on the axis (a hollow marker). */
   hollow?: boolean;
-  /** A line to such a value (dashed). */
+  /** A line to such a value (dotted). */
   undatedLine?: boolean;
   /** A value over a period whose start the text leaves open (an arrow to the left). */
   openStart?: boolean;

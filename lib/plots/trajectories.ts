@@ -160,7 +160,7 @@ export function trajectoriesFigure(
   ];
   return stack([painPanel, pctPanel], {
     data,
-    title: `Pain after ${drug}, all cases aligned on its first start`,
+    title: `Pain ${beforeOrAfter(painTracks)} ${drug}, all cases aligned on its first start`,
     width,
     legend: trajectoriesLegend({
       spans: painTracks.some((t) => t.points.some((p) => p.span)),
@@ -183,7 +183,15 @@ export function trajectoriesFigure(
         )
       } Lower panel: each value as a ` +
       `percent of the case's baseline (${BASELINE_LABELS[def].replace("the drug", drug)}).` +
-      `${thresholdsSentence(thresholds, study?.thresholdsSource ?? null)}` +
+      `${
+        thresholdsSentence({
+          drawn: thresholds,
+          points: study
+            ? study.thresholds.filter((t) => t.kind === "points").map((t) => t.value)
+            : [],
+          source: study?.thresholdsSource ?? null,
+        })
+      }` +
       `${whiskers ? ` ${whiskers}` : ""}` +
       `${metric ? ` ${metric}` : ""}`,
     description: `${n} case${n === 1 ? "" : "s"}' ${name} against days since the first start ` +
@@ -320,6 +328,17 @@ function timeDomain(tracks: readonly Track[]): [number, number] {
   const hi = ts.length ? Math.max(...ts) : 7;
   const pad = Math.max(2, (hi - lo) * 0.04);
   return [lo - pad, hi + pad];
+}
+
+/**
+ * Whether the values drawn lie before the drug's start, after it or both (the title's words):
+ * "before and after" when none is drawn either side.
+ */
+function beforeOrAfter(tracks: readonly Track[]): string {
+  const at = tracks.flatMap((t) => t.points.map((p) => p.t.nominal));
+  const before = at.some((d) => d < 0);
+  const after = at.some((d) => d >= 0);
+  return before === after ? "before and after" : before ? "before" : "after";
 }
 
 /** The percent panel's marks: a dashed line at each threshold, labelled, under the tracks. */

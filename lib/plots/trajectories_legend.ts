@@ -83,25 +83,55 @@ export function trajectoriesLegend(
   ];
 }
 
+/** Options of {@link thresholdsSentence}. */
+export interface ThresholdsSentenceOptions {
+  /** The percent thresholds drawn (a dashed line each). */
+  drawn: readonly number[];
+  /** The study's thresholds in points of the common metric: not drawn on a percent panel. */
+  points?: readonly number[];
+  /** The study's `thresholdsSource`. */
+  source: string | null;
+}
+
 /**
- * The caption's sentence on where the percent thresholds drawn come from: the study's
- * `thresholds_source` (data/study.json), or that it states none; "" when no threshold is drawn.
+ * The caption's sentences on the thresholds: which are drawn (and which of the study's are not,
+ * those in points, which a percent panel cannot show), and where they come from: the study's
+ * `thresholds_source` (data/study.json), quoted whatever thresholds it names, or that it states
+ * none; "" when no threshold is drawn.
  *
- * @param thresholds The percent thresholds drawn.
- * @param source The study's `thresholdsSource`.
- * @returns The sentence, with a leading space.
+ * @param options The thresholds drawn and not drawn, and their source.
+ * @returns The sentences, with a leading space.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { thresholdsSentence } from "#lib/plots/trajectories_legend.ts";
- * assert.equal(thresholdsSentence([30], "Dworkin et al. 2008."), " Thresholds: Dworkin et al. 2008.");
- * assert.match(thresholdsSentence([30], null), /states no source/);
- * assert.equal(thresholdsSentence([], "Dworkin et al. 2008"), "");
+ * assert.equal(
+ *   thresholdsSentence({ drawn: [30, 50], points: [2], source: "Dworkin et al. 2008." }),
+ *   " Dashed horizontal lines: the 30% and 50% reduction thresholds (not drawn: the 2-point" +
+ *     " reduction threshold). Thresholds: Dworkin et al. 2008.",
+ * );
+ * assert.equal(
+ *   thresholdsSentence({ drawn: [30], source: "Dworkin et al. 2008" }),
+ *   " Dashed horizontal lines: the 30% reduction threshold. Thresholds: Dworkin et al. 2008.",
+ * );
+ * assert.match(thresholdsSentence({ drawn: [30], source: null }), /states no source/);
+ * assert.equal(thresholdsSentence({ drawn: [], source: "Dworkin et al. 2008" }), "");
  * ```
  */
-export function thresholdsSentence(thresholds: readonly number[], source: string | null): string {
-  if (thresholds.length === 0) return "";
-  return source === null
-    ? " Thresholds: data/study.json, which states no source for them."
-    : ` Thresholds: ${source.replace(/\.$/, "")}.`;
+export function thresholdsSentence(
+  { drawn, points = [], source }: ThresholdsSentenceOptions,
+): string {
+  if (drawn.length === 0) return "";
+  const s = (n: number) => n === 1 ? "" : "s";
+  const notDrawn = points.length
+    ? ` (not drawn: the ${listing(points.map((v) => `${v}-point`))} reduction threshold${
+      s(points.length)
+    })`
+    : "";
+  const lines = ` Dashed horizontal lines: the ${listing(drawn.map((v) => `${v}%`))} reduction ` +
+    `threshold${s(drawn.length)}${notDrawn}.`;
+  return lines +
+    (source === null
+      ? " Thresholds: data/study.json, which states no source for them."
+      : ` Thresholds: ${source.replace(/\.$/, "")}.`);
 }

@@ -1,6 +1,6 @@
 /**
  * The marks of the trajectories figure, drawn from each case's track: the phase changes (dashed
- * lines keyed by case), the values over a period, the lines joining one phase's values (dashed to
+ * lines keyed by case), the values over a period, the lines joining one phase's values (dotted to
  * a time the text does not date), the whiskers and the markers (hollow at such a time), the end
  * labels; and the tracks' source data.
  *
@@ -56,7 +56,7 @@ export interface TrackUses {
   open: boolean;
   /** A value at a time the text does not date from the drug start (a hollow marker). */
   hollow: boolean;
-  /** A line to or from such a value (dashed). */
+  /** A line to or from such a value (dotted). */
   undatedLine: boolean;
   /** A value over a period whose start the text leaves open (an arrow to the left). */
   openStart: boolean;

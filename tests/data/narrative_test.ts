@@ -71,3 +71,21 @@ Deno.test("a bound, or later rows dated from the point itself, leave no narrativ
   });
   assert.deepEqual(all.warnings, []);
 });
+
+Deno.test("a later row the point is anchored on, directly or through a chain, leaves no narrative-order warning", async () => {
+  // The drug start placed after v4 (narrated later; a forward anchor): it is surely after v4, and
+  // bounding it by v4 would force it onto v4. v4 is dated about day 37 (36.5 to 37.5), so it
+  // may end after the drug start's earliest day; v1 to v3 are before it.
+  const direct = await warningsWith({
+    drug_start: "after,v4,,,",
+    v4: "approx,amputation,,37,day",
+  });
+  assert.deepEqual(direct.warnings, []);
+  // Through a chain: the drug start after v3, v3 after v4.
+  const chain = await warningsWith({
+    drug_start: "after,v3,,,",
+    v3: "after,v4,,,",
+    v4: "approx,amputation,,37,day",
+  });
+  assert.deepEqual(chain.warnings, []);
+});

@@ -16,6 +16,7 @@ import {
   TEST_DATA_DIR,
 } from "../helpers/data_dir.ts";
 import { writeSyntheticSeries } from "../../scripts/synthetic.ts";
+import { aroundDrug } from "../helpers/constructed_case.ts";
 
 /** Each tag's text, its centre's height and the heights of the dashed lines of its panel. */
 function tags(f: Figure): { text: string; y: number; lines: number[] }[] {
@@ -109,4 +110,35 @@ Deno.test("trajectories: the caption credits the thresholds to the study's own s
   assert.match(of("A made-up consensus 2031"), /Thresholds: A made-up consensus 2031\./);
   assert.doesNotMatch(of("A made-up consensus 2031"), /Dworkin/);
   assert.match(of(null), /Thresholds: data\/study\.json, which states no source for them\./);
+});
+
+Deno.test("trajectories: the caption names the thresholds drawn and those of the study it does not draw", async () => {
+  const s = await loadCaseSeries(TEST_DATA_DIR);
+  const caption = (thresholds: { kind: "percent" | "points"; value: number }[]) => {
+    const study = { ...s.study, thresholds };
+    const f = trajectoriesFigure(s.cases.map((c) => ({ ...c, study })));
+    return [...f.svg.querySelectorAll("text")].map((t) => t.textContent ?? "").join(" ")
+      .replace(/\s+/g, " ");
+  };
+  const both = caption([{ kind: "percent", value: 40 }, { kind: "points", value: 3 }]);
+  assert.match(
+    both,
+    /Dashed horizontal lines: the 40% reduction threshold \(not drawn: the 3-point reduction threshold\)\./,
+  );
+  const percents = caption([{ kind: "percent", value: 20 }, { kind: "percent", value: 60 }]);
+  assert.match(percents, /Dashed horizontal lines: the 20% and 60% reduction thresholds\./);
+  assert.doesNotMatch(percents, /not drawn/);
+});
+
+Deno.test("trajectories: the title says whether the values drawn lie before the drug's start, after it or both", async () => {
+  const s = await loadCaseSeries(TEST_DATA_DIR);
+  // Constructed cases around their own drug: values on both sides, only after, only before.
+  const own = aroundDrug(s.study);
+  const drug = own.study.drug;
+  const title = (id: string) =>
+    trajectoriesFigure(own.cases.filter((c) => c.id === id)).svg.querySelector("text")
+      ?.textContent ?? "";
+  assert.match(title("ok"), new RegExp(`^Pain before and after ${drug},`));
+  assert.match(title("no-before"), new RegExp(`^Pain after ${drug},`));
+  assert.match(title("no-after"), new RegExp(`^Pain before ${drug},`));
 });
