@@ -106,7 +106,11 @@ export const RULES = {
   }),
   "further-improvement-after-switch": spec({
     summary: "every value after a switch from drug `from` to the drug is below the last value " +
-      "before it; partly when pain was already falling or the two may overlap",
+      "before it; partly when pain was already falling, or may already have been, before the " +
+      "switch (the visual analysis' rule, `baselineMovement` in `lib/analysis/visual.ts`: \"was " +
+      'already falling" when the values before fall at every admissible day and every value ' +
+      'within rounding, "may already have been falling" when only some days or values allow ' +
+      "it), or when the two drugs may overlap",
     drug: true,
     params: z.strictObject({ from: drugName() }),
   }),
