@@ -11,7 +11,8 @@ import { expectSeries } from "../args.ts";
 import type { ClaimData } from "../articles.ts";
 import type { Case, CaseSeries } from "../model.ts";
 import { withRounding } from "../rounding.ts";
-import { judge, type Verdict } from "./rules/mod.ts";
+import { judge, type Judgement, type Verdict } from "./rules/mod.ts";
+import { judgesDays, selfDated, selfDatedEvidence } from "./dating.ts";
 
 export type { Verdict } from "./rules/mod.ts";
 export type { ClaimData } from "../articles.ts";
@@ -96,7 +97,9 @@ export function articlesWithoutClaims(series: CaseSeries): string[] {
  * Evaluates claims, each on the cases of its own article (`Case.sourceId`): a claim about named
  * cases takes those of its article, a claim about "all" takes every case of its article, and
  * each is judged about its own drug (its `drug` column). A named case missing from the data makes
- * the claim "cannot be assessed", with the reason. Each claim is judged twice: on the values as
+ * the claim "cannot be assessed", with the reason, as does a day the rule judges that is read from
+ * the claim's own words (`claims/dating.ts`: the evidence gives the verdict at that reading and
+ * the other readings of that day). Each claim is judged twice: on the values as
  * stated (`verdict`) and with every stated value widened by its rounding (`rounded`).
  *
  * @param series The case series.
@@ -124,13 +127,20 @@ export function claimsLedger(
       const named = claim.cases;
       const cases = named === "all" ? own : own.filter((c) => named.includes(c.id));
       const missing = named === "all" ? [] : named.filter((id) => !cases.some((c) => c.id === id));
-      const judged = (xs: readonly Case[]) =>
-        missing.length
-          ? {
-            verdict: "cannot be assessed" as const,
+      // A day read from the claim's own words cannot test it (`dating.ts`).
+      const dated = judgesDays(claim.judge) ? selfDated(claim.quote, cases, series.readings) : [];
+      const judged = (xs: readonly Case[]): Judgement => {
+        if (missing.length) {
+          return {
+            verdict: "cannot be assessed",
             evidence: `case ${missing.join(", ")} of ${claim.sourceId} is not in the data.`,
-          }
-          : judge(claim.judge, claim.drug, xs);
+          };
+        }
+        const j = judge(claim.judge, claim.drug, xs);
+        return dated.length
+          ? { verdict: "cannot be assessed", evidence: selfDatedEvidence(dated, j) }
+          : j;
+      };
       const { verdict, evidence } = judged(cases);
       return {
         id: claim.id,

@@ -245,6 +245,7 @@ Deno.test("claims belong to their article: cases from another article change no 
   const grown: CaseSeries = {
     study: series.study,
     articles: series.articles,
+    readings: series.readings,
     sources: new Map([...series.sources, [other, { ...src, id: other, citation: "synthetic" }]]),
     cases: [
       ...series.cases,
