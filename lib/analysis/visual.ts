@@ -226,13 +226,14 @@ function noSlope(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadCaseSeries, visualAnalysis } from "#lib/mod.ts";
+ * import { loadCaseSeries, phases, visualAnalysis } from "#lib/mod.ts";
  * import { baselineMovement } from "#lib/analysis/visual.ts";
- * // The trend reading of the visual analysis words the same rule.
+ * // The trend reading of the visual analysis words the same rule (for a case with values after
+ * // the drug: without, it has no change to warn about).
  * for (const c of (await loadCaseSeries()).cases) {
  *   const trend = visualAnalysis(c).find((f) => f.feature === "trend")!.reading;
  *   const m = baselineMovement(c);
- *   if (!trend.includes("Least-squares")) continue; // a case without the two phases
+ *   if (!trend.includes("Least-squares") || phases(c).treatment.length === 0) continue;
  *   assert.equal(trend.includes(" was already "), m === "surely");
  *   assert.equal(trend.includes("may already have been"), m === "possibly");
  * }

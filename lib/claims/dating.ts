@@ -145,6 +145,18 @@ export function selfDated(
  * @param found The self-dated time points ({@link selfDated}), at least one.
  * @param asRead The verdict and evidence at the reading used.
  * @returns The evidence.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { selfDatedEvidence } from "#lib/claims/dating.ts";
+ * const found = [{
+ *   caseId: "9", timeId: "t", words: "later (read as within a month)", shared: "within a month",
+ *   dates: ["t"], readings: ["other"],
+ * }];
+ * const text = selfDatedEvidence(found, { verdict: "supported", evidence: "case 9: VAS 0." });
+ * assert.match(text, /other reading of that day: other/);
+ * assert.ok(text.endsWith('it would be "supported": case 9: VAS 0.'));
+ * ```
  */
 export function selfDatedEvidence(
   found: readonly SelfDated[],
