@@ -165,7 +165,15 @@ export function selfDatedEvidence(
   const each = found.map((f) =>
     `case ${f.caseId}: the day of ${f.timeId} ("${f.words}") is read from the claim's own words ` +
     `("${f.shared}")` +
-    (f.readings.length ? `; other reading of that day: ${f.readings.join(", ")}` : "")
+    (f.dates.some((d) => d !== f.timeId)
+      ? `, and so are the days of the values measured from it (${
+        f.dates.filter((d) => d !== f.timeId).join(", ")
+      })`
+      : "") +
+    (f.readings.length
+      ? `; other ${f.readings.length === 1 ? "reading" : "readings"} of that day: ` +
+        f.readings.join(", ")
+      : "")
   );
   return `${each.join("; ")}; so that day cannot test the claim. At the reading used it would be ` +
     `"${asRead.verdict}": ${asRead.evidence}`;
