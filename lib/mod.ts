@@ -132,6 +132,7 @@ export {
   type Conclusion,
   conclusionRobustness,
   headlineConclusions,
+  type HeadlineOptions,
   type Robustness,
 } from "./claims/robustness.ts";
 export {

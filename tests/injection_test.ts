@@ -120,7 +120,15 @@ Deno.test("data text in a case's caveats (the natural-history figures' study, me
 Deno.test("a fragile claim in the robustness summary (its quote and where, from claims.csv) shows as written", () => {
   const label = '"a *starred* quote" ([Discussion](https://evil.example/x) <b>b</b>)';
   const md = robustnessSummary(1, 2, [
-    { id: "c", label, value: "partly supported", holds: 1, of: 2, differs: [] },
+    {
+      id: "c",
+      label,
+      value: "partly supported",
+      holds: 1,
+      of: 2,
+      differs: [],
+      rounding: { holds: 1, differs: [] },
+    },
   ]);
   const html = markdownHtml(md);
   const doc = new DOMParser().parseFromString(`<html><body>${html}</body></html>`, "text/html");

@@ -145,22 +145,22 @@ function trend({ c, A, B, drug, unit }: Phases): Feature {
   const inOrder = (xs: readonly Aligned[]) =>
     `${xs.map((o) => formatInterval(o.common, 2)).join(" → ")} ${unit}`;
   const read = (xs: readonly Aligned[]): { slope: number | null; words: string } => {
-    if (xs.length < 2 || new Set(xs.map((o) => o.relative.nominal)).size < 2) {
+    const why = noSlope(c, xs);
+    if (why?.kind === "too few") {
       return { slope: null, words: "not defined (fewer than two values at different times)" };
     }
-    if (xs.length < minPoints) {
+    if (why?.kind === "below minimum") {
       return {
         slope: null,
         words: `no slope from ${xs.length} values (${inOrder(xs)}; at least ${minPoints} per ` +
           "phase, study.json)",
       };
     }
-    const undated = xs.slice(1).filter((o) => !datedGap(c, o.day.timeId, xs[0].day.timeId));
-    if (undated.length) {
+    if (why?.kind === "undated") {
       return {
         slope: null,
         words: `no slope (${inOrder(xs)}; no time stated from ${xs[0].day.timeId} to ` +
-          `${undated.map((o) => o.day.timeId).join(", ")})`,
+          `${why.undated.join(", ")})`,
       };
     }
     const slope = 7 * linearRegression(xs.map((o) => [o.relative.nominal, o.common.nominal])).m;
@@ -168,7 +168,7 @@ function trend({ c, A, B, drug, unit }: Phases): Feature {
   };
   const ta = read(A);
   const tb = read(B);
-  const improving = B.length > 0 ? baselineMoving(c, c.study.improvement, A, ta.slope) : null;
+  const improving = B.length > 0 ? baselineMoving(c, A) : null;
   const moving = c.study.improvement === "decrease" ? "falling" : "rising";
   return {
     feature: "trend",
@@ -189,21 +189,72 @@ function trend({ c, A, B, drug, unit }: Phases): Feature {
 }
 
 /**
- * Whether the baseline already moves in the direction of improvement, so that the change after
- * may continue it: "surely" when it does at every day the data admit and every value within
- * rounding (`lib/rounding.ts`), "possibly" when it does at some day and value as stated, `null`
- * when at none or when it cannot be told (fewer than two values at different times). With a
- * slope, by the slope of all its values; without, by that of its first and last values.
+ * Why no least-squares slope is read from a phase's values: `too few` (fewer than two values at
+ * different times), `below minimum` (fewer than the study's `min_points_per_phase`), `undated`
+ * (no time stated from the first value to some others: their ids); `null` when a slope is read.
  */
-function baselineMoving(
+function noSlope(
   c: Case,
-  improvement: "decrease" | "increase",
-  A: readonly Aligned[],
-  slope: number | null,
+  xs: readonly Aligned[],
+):
+  | { kind: "too few" }
+  | { kind: "below minimum" }
+  | { kind: "undated"; undated: string[] }
+  | null {
+  if (xs.length < 2 || new Set(xs.map((o) => o.relative.nominal)).size < 2) {
+    return { kind: "too few" };
+  }
+  if (xs.length < c.study.minPointsPerPhase) return { kind: "below minimum" };
+  const undated = xs.slice(1).filter((o) => !datedGap(c, o.day.timeId, xs[0].day.timeId));
+  return undated.length ? { kind: "undated", undated: undated.map((o) => o.day.timeId) } : null;
+}
+
+/**
+ * Whether a case's pain already moved in the direction of improvement (the study's `improvement`)
+ * before the first start of a drug, so that a change after it may continue that trend; the one
+ * rule for "already falling" (or rising) of the visual analysis and the claims. `surely` when it
+ * does at every day the data admit and every value within rounding (`lib/rounding.ts`):
+ * "was already falling"; `possibly` when it does at some admissible day and value as stated:
+ * "may already have been falling"; `null` when at none, or when it cannot be told (fewer than
+ * two values at different times before the drug, or a case that never takes it). With a
+ * least-squares slope (the study's fewest values per phase, at days the text dates), by the slope
+ * of all the values before; without, by that of the first and last.
+ *
+ * @param c The case.
+ * @param drug The drug whose first start ends the baseline (default: the study's drug of interest).
+ * @returns `surely`, `possibly` or `null`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, phases, visualAnalysis } from "#lib/mod.ts";
+ * import { baselineMovement } from "#lib/analysis/visual.ts";
+ * // The trend reading of the visual analysis words the same rule (for a case with values after
+ * // the drug: without, it has no change to warn about).
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   const trend = visualAnalysis(c).find((f) => f.feature === "trend")!.reading;
+ *   const m = baselineMovement(c);
+ *   if (!trend.includes("Least-squares") || phases(c).treatment.length === 0) continue;
+ *   assert.equal(trend.includes(" was already "), m === "surely");
+ *   assert.equal(trend.includes("may already have been"), m === "possibly");
+ * }
+ * ```
+ */
+export function baselineMovement(
+  c: Case,
+  drug: string = c.study.drug,
 ): "surely" | "possibly" | null {
+  expectCase("baselineMovement", c);
+  if (!firstPeriod(c, drug)) return null;
+  return baselineMoving(c, alignOnDrug(c, drug).filter((o) => o.phase === "before"));
+}
+
+/** {@link baselineMovement} on the values before the drug, aligned on its start. */
+function baselineMoving(c: Case, A: readonly Aligned[]): "surely" | "possibly" | null {
+  const improvement = c.study.improvement;
   const better = (d: number) => improvement === "decrease" ? d < 0 : d > 0;
-  if (A.length < 2 || new Set(A.map((o) => o.relative.nominal)).size < 2) return null;
-  const xs = slope === null ? [A[0], A[A.length - 1]] : A;
+  const why = noSlope(c, A);
+  if (why?.kind === "too few") return null;
+  const xs = why === null ? A : [A[0], A[A.length - 1]];
   // Surely: with every value widened by rounding; possibly: with the values as stated.
   const [roundedLeast, roundedMost] = slopeSign(c, xs, (o) => toCommon(o.scale, roundedValue(o)));
   const [least, most] = slopeSign(c, xs, (o) => o.common);

@@ -9,8 +9,10 @@
  */
 import { expectSeries } from "../args.ts";
 import type { ClaimData } from "../articles.ts";
-import type { CaseSeries } from "../model.ts";
-import { judge, type Verdict } from "./rules/mod.ts";
+import type { Case, CaseSeries } from "../model.ts";
+import { withRounding } from "../rounding.ts";
+import { judge, type Judgement, type Verdict } from "./rules/mod.ts";
+import { judgesDays, selfDated, selfDatedEvidence } from "./dating.ts";
 
 export type { Verdict } from "./rules/mod.ts";
 export type { ClaimData } from "../articles.ts";
@@ -41,6 +43,13 @@ export interface ClaimResult {
   verdict: Verdict;
   /** The computed numbers behind it, in words (the reason, when it cannot be assessed). */
   evidence: string;
+  /**
+   * The verdict with every stated value widened by its rounding (half a unit of its last stated
+   * digit, `withRounding` in `lib/rounding.ts`), judged by the same rule: since every rule counts
+   * a value at the bound least favourable to the claim, this is the verdict at the least
+   * favourable rounding; the verdict "moves under rounding" when it differs from `verdict`.
+   */
+  rounded: { verdict: Verdict; evidence: string };
 }
 
 /**
@@ -88,7 +97,10 @@ export function articlesWithoutClaims(series: CaseSeries): string[] {
  * Evaluates claims, each on the cases of its own article (`Case.sourceId`): a claim about named
  * cases takes those of its article, a claim about "all" takes every case of its article, and
  * each is judged about its own drug (its `drug` column). A named case missing from the data makes
- * the claim "cannot be assessed", with the reason.
+ * the claim "cannot be assessed", with the reason, as does a day the rule judges that is read from
+ * the claim's own words (`claims/dating.ts`: the evidence gives the verdict at that reading and
+ * the other readings of that day). Each claim is judged twice: on the values as
+ * stated (`verdict`) and with every stated value widened by its rounding (`rounded`).
  *
  * @param series The case series.
  * @param claims The claims (default: every claim recorded for the series' articles).
@@ -99,6 +111,9 @@ export function articlesWithoutClaims(series: CaseSeries): string[] {
  * import { claimsLedger, loadCaseSeries } from "#lib/mod.ts";
  * const ledger = claimsLedger(await loadCaseSeries());
  * assert.ok(ledger.every((c) => c.evidence.length > 0), "a claim without evidence");
+ * // Rounding only widens the values: a claim that cannot be assessed stays so with rounding.
+ * const cannot = ledger.filter((c) => c.verdict === "cannot be assessed");
+ * assert.ok(cannot.every((c) => c.rounded.verdict === "cannot be assessed"));
  * ```
  */
 export function claimsLedger(
@@ -112,12 +127,21 @@ export function claimsLedger(
       const named = claim.cases;
       const cases = named === "all" ? own : own.filter((c) => named.includes(c.id));
       const missing = named === "all" ? [] : named.filter((id) => !cases.some((c) => c.id === id));
-      const { verdict, evidence } = missing.length
-        ? {
-          verdict: "cannot be assessed" as const,
-          evidence: `case ${missing.join(", ")} of ${claim.sourceId} is not in the data.`,
+      // A day read from the claim's own words cannot test it (`dating.ts`).
+      const dated = judgesDays(claim.judge) ? selfDated(claim.quote, cases, series.readings) : [];
+      const judged = (xs: readonly Case[]): Judgement => {
+        if (missing.length) {
+          return {
+            verdict: "cannot be assessed",
+            evidence: `case ${missing.join(", ")} of ${claim.sourceId} is not in the data.`,
+          };
         }
-        : judge(claim.judge, claim.drug, cases);
+        const j = judge(claim.judge, claim.drug, xs);
+        return dated.length
+          ? { verdict: "cannot be assessed", evidence: selfDatedEvidence(dated, j) }
+          : j;
+      };
+      const { verdict, evidence } = judged(cases);
       return {
         id: claim.id,
         sourceId: claim.sourceId,
@@ -127,6 +151,7 @@ export function claimsLedger(
         rule: claim.rule,
         verdict,
         evidence,
+        rounded: judged(cases.map(withRounding)),
       };
     },
   );

@@ -106,7 +106,11 @@ export const RULES = {
   }),
   "further-improvement-after-switch": spec({
     summary: "every value after a switch from drug `from` to the drug is below the last value " +
-      "before it; partly when pain was already falling or the two may overlap",
+      "before it; partly when pain was already falling, or may already have been, before the " +
+      "switch (the visual analysis' rule, `baselineMovement` in `lib/analysis/visual.ts`: \"was " +
+      'already falling" when the values before fall at every admissible day and every value ' +
+      'within rounding, "may already have been falling" when only some days or values allow ' +
+      "it), or when the two drugs may overlap",
     drug: true,
     params: z.strictObject({ from: drugName() }),
   }),
@@ -192,6 +196,42 @@ export const RULES = {
     params: z.strictObject({}),
   }),
 } as const;
+
+/**
+ * Where the value of each numeric parameter a rule judges by comes from: a published source, the
+ * claim's own words, or the project's choice, said as such (`data/README.md`, "Claims"; a claim's
+ * `rule_text` names it beside the number). Every numeric parameter of {@link RULES} has an entry
+ * (a test holds them together).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { THRESHOLD_SOURCES } from "#lib/claims/params.ts";
+ * assert.match(THRESHOLD_SOURCES.long_term_days, /project's choice/);
+ * ```
+ */
+export const THRESHOLD_SOURCES = {
+  min_percent: "IMMPACT (Dworkin RH et al. J Pain 2008;9:105-121): a reduction of at least 30% " +
+    "is moderately important, of at least 50% substantial; a claim of marked, rapid, dramatic or " +
+    "successful relief is judged at 50%",
+  within_days: "the claim's own words: the time it states (within 6 days: 6; within a week: 7; " +
+    "less than 4 weeks: 28; within a month: 30)",
+  long_term_days: "the project's choice: 90 days, about three months (no published definition " +
+    "of long-term relief is applied)",
+  supported_at_most: "the no-pain band of the VAS, 0 to 0.4 cm of 10 cm (Jensen MP, Chen C, " +
+    "Brugger AM. J Pain 2003;4:407-414), through the one rule for words of relief " +
+    "(`claims/relief.ts`)",
+  partly_at_most: "the no-pain band of the VAS (Jensen et al. 2003), as `supported_at_most`",
+  at_most: "the no-pain band of the VAS (Jensen et al. 2003), as `supported_at_most`",
+  near_total_at_most: "the no-pain band of the VAS (Jensen et al. 2003), as `supported_at_most`",
+  remaining_above: "the project's choice: 1 cm of a 10 cm VAS, above the no-pain band (≤ 0.4 cm, " +
+    "Jensen et al. 2003) by more than the rounding of a value stated to the unit (± 0.5 cm), so " +
+    "that pain surely remains",
+  sds_below: "Zung's recommended cut-off of the Self-rating Depression Scale: a raw score of 40 " +
+    "(index 50) or more suggests depression (Zung WW. Arch Gen Psychiatry 1965;12:63-70; the " +
+    "raw and index forms as clarified by Dunstan DA, Scott N. BMC Psychiatry 2019;19:177, who " +
+    "find a higher cut-off more accurate: 40 is the stricter for a claim of no depression)",
+} as const satisfies Record<string, string>;
 
 /** The name of a rule. */
 export type RuleName = keyof typeof RULES;

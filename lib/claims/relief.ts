@@ -1,7 +1,9 @@
 /**
  * The one rule that turns an article's words for the absence of pain into thresholds on the pain
  * scale, so that every claim using the same word is judged the same way. Words that state no pain
- * at all ("total", "full", "complete", "entirely", "no pain") are supported by a value of 0 and
+ * at all ("total", "full", "complete", "no pain", and the adverbs "totally", "fully",
+ * "completely", "entirely" when a word of relief stands within three words of them: "completely
+ * disappeared", not "fully titrated") are supported by a value of 0 and
  * partly by a value in the published "no pain" band; qualified words are supported by a value in
  * that band and not otherwise: "near-total", "virtual(ly)", "hardly", and any word of no pain
  * after a qualifier ("almost", "nearly", "near", "virtually", "practically": "almost complete",
@@ -45,34 +47,70 @@ export const RELIEF_THRESHOLDS: Readonly<Record<ReliefKind, ReliefThresholds>> =
   qualified: { supportedAtMost: NO_PAIN_BAND.atMost, partlyAtMost: null },
 };
 
-/** Words that state no pain at all (as regular expression sources). */
-const ABSOLUTE_WORDS = [
-  String.raw`total(?:ly)?`,
-  String.raw`full(?:y)?`,
-  String.raw`complete(?:ly)?`,
-  String.raw`entirely`,
+/** Adjectives that state no pain at all (as regular expression sources). */
+const ABSOLUTE_ADJECTIVES = [
+  String.raw`total`,
+  String.raw`full`,
+  String.raw`complete`,
   String.raw`no pain`,
+];
+
+/**
+ * Adverbs that state no pain at all, but only beside a word of relief ({@link RELIEF_CONTEXT}):
+ * "completely disappeared", "entirely free of pain", not "fully titrated".
+ */
+const ABSOLUTE_ADVERBS = [
+  String.raw`totally`,
+  String.raw`fully`,
+  String.raw`completely`,
+  String.raw`entirely`,
 ] as const;
+
+/**
+ * Words of relief an absolute adverb must stand beside (within {@link CONTEXT_WORDS} words before
+ * or after it) to be read as relief.
+ */
+const RELIEF_CONTEXT =
+  /^(?:relie(?:f|ved?)|pain-?free|painless|free|disappear\w*|resol(?:ved?|ution)|absen(?:t|ce)|gone|remi(?:ssion|tted)|subsided?|vanish\w*|abolish\w*)$/i;
+
+/** How many words either side of an absolute adverb are searched for a word of relief. */
+const CONTEXT_WORDS = 3;
 
 /** Words that, before a word of no pain (or "no"), make it qualified: "almost complete". */
 const QUALIFIERS = ["almost", "nearly", "near", "virtually", "practically"] as const;
 
-/** The words of each kind, as patterns (the qualified ones are matched first). */
-const WORDS: readonly { kind: ReliefKind; pattern: RegExp }[] = [
-  {
-    kind: "qualified",
-    pattern: new RegExp(
-      String.raw`\b(?:${QUALIFIERS.join("|")})[- ](?:${ABSOLUTE_WORDS.join("|")}|no)\b`,
-      "gi",
-    ),
-  },
-  { kind: "qualified", pattern: /\bvirtual(?:ly)?\b/gi },
-  { kind: "qualified", pattern: /\bhardly\b/gi },
-  ...ABSOLUTE_WORDS.map((w) => ({
+/** A qualifier, then one of `words`. */
+const qualified = (words: readonly string[]) =>
+  new RegExp(String.raw`\b(?:${QUALIFIERS.join("|")})[- ](?:${words.join("|")})\b`, "gi");
+
+/**
+ * The words of each kind, as patterns (the qualified ones are matched first); `context`: only
+ * beside a word of relief.
+ */
+const WORDS: readonly { kind: ReliefKind; pattern: RegExp; context: boolean }[] = [
+  { kind: "qualified", pattern: qualified([...ABSOLUTE_ADVERBS]), context: true },
+  { kind: "qualified", pattern: qualified([...ABSOLUTE_ADJECTIVES, "no"]), context: false },
+  { kind: "qualified", pattern: /\bvirtual(?:ly)?\b/gi, context: false },
+  { kind: "qualified", pattern: /\bhardly\b/gi, context: false },
+  ...ABSOLUTE_ADVERBS.map((w) => ({
     kind: "absolute" as const,
     pattern: new RegExp(String.raw`\b${w}\b`, "gi"),
+    context: true,
+  })),
+  ...ABSOLUTE_ADJECTIVES.map((w) => ({
+    kind: "absolute" as const,
+    pattern: new RegExp(String.raw`\b${w}\b`, "gi"),
+    context: false,
   })),
 ];
+
+/** Whether a word of relief stands within {@link CONTEXT_WORDS} words of `quote[at, end)`. */
+function inReliefContext(quote: string, at: number, end: number): boolean {
+  const words = (s: string) => s.split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length > 0);
+  const before = words(quote.slice(0, at)).slice(-CONTEXT_WORDS);
+  const after = words(quote.slice(end)).slice(0, CONTEXT_WORDS);
+  return [...before, ...after].some((w) => RELIEF_CONTEXT.test(w));
+}
 
 /**
  * The words for relief in a quote, with their kind, in the order of {@link WORDS}; a qualified
@@ -92,8 +130,9 @@ const WORDS: readonly { kind: ReliefKind; pattern: RegExp }[] = [
 export function reliefWords(quote: string): { word: string; kind: ReliefKind }[] {
   let rest = quote;
   const found: { word: string; kind: ReliefKind }[] = [];
-  for (const { kind, pattern } of WORDS) {
-    rest = rest.replace(pattern, (m) => {
+  for (const { kind, pattern, context } of WORDS) {
+    rest = rest.replace(pattern, (m: string, at: number) => {
+      if (context && !inReliefContext(quote, at, at + m.length)) return m;
       found.push({ word: m.toLowerCase(), kind });
       return " ".repeat(m.length);
     });

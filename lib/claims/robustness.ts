@@ -1,7 +1,8 @@
 /**
- * How robust the headline conclusions are to the readings of the text: every claim verdict and
- * responder count recomputed in each analysis variant (the dataset under a combination of
- * alternative readings, `lib/readings.ts`), with the number of variants in which it holds.
+ * How robust the headline conclusions are to the readings of the text and to the rounding of the
+ * stated values: every claim verdict and responder count recomputed in each analysis variant (the
+ * dataset under a combination of alternative readings, `lib/readings.ts`), as stated and with
+ * every stated value widened by its rounding, with the number of variants in which it holds.
  *
  * @module
  */
@@ -10,6 +11,7 @@ import { claimsLedger } from "./mod.ts";
 import type { CaseSeries } from "../model.ts";
 import { responders, thresholdLabel } from "../analysis/responders.ts";
 import type { NamedSeries } from "../analysis/sensitivity.ts";
+import { withRounding } from "../rounding.ts";
 
 /** A headline conclusion and its value in one dataset. */
 export interface Conclusion {
@@ -24,10 +26,16 @@ export interface Conclusion {
 /**
  * The headline conclusions of one dataset: the verdict of every claim of the ledger, and the
  * number of responders at the first and last value after the drug for every threshold of the
- * study (default baseline, nominal values).
+ * study (default baseline, nominal values). With `rounding`, each as it is with every stated value
+ * widened by its rounding (`withRounding`, `lib/rounding.ts`): a claim's verdict on the widened
+ * values (its `rounded` verdict); a responder count, at nominal values, which rounding leaves as
+ * stated, followed by the cases that reach (or miss) the threshold at every bound as stated but
+ * not once rounding widens them ("; not sure under rounding: 3"), so that it differs from the
+ * value as stated exactly when rounding moves a case's responder conclusion.
  *
  * @param series The case series.
- * @param drug The drug whose start is day 0 (default: the study's drug of interest).
+ * @param options `drug`: the drug whose start is day 0 (default: the study's drug of interest);
+ * `rounding`: the conclusions with every stated value widened by its rounding (default: as stated).
  * @returns The conclusions with their values.
  * @example
  * ```ts
@@ -37,24 +45,44 @@ export interface Conclusion {
  * // Every claim of the ledger is a conclusion, with its verdict as the value.
  * const ids = new Set(headlineConclusions(s).map((x) => x.id));
  * assert.ok(claimsLedger(s).every((claim) => ids.has(`claim:${claim.id}`)));
+ * // With rounding, the same conclusions, in the same order.
+ * const rounded = headlineConclusions(s, { rounding: true }).map((x) => x.id);
+ * assert.deepEqual(rounded, [...ids]);
  * ```
  */
 export function headlineConclusions(
   series: CaseSeries,
-  drug: string = series.study.drug,
+  options: HeadlineOptions = {},
 ): Conclusion[] {
+  const drug = options.drug ?? series.study.drug;
+  const rounding = options.rounding ?? false;
   const claims = claimsLedger(series).map((c) => ({
     id: `claim:${c.id}`,
     label: `"${c.quote}" (${c.where})`,
-    value: c.verdict,
+    value: rounding ? c.rounded.verdict : c.verdict,
   }));
   const unit = valueScale(series.cases).unit;
-  const resp = responders(series.cases, { drug }).map((r) => ({
-    id: `responders:${r.timing}:${r.threshold.kind}:${r.threshold.value}`,
-    label: `responders (${thresholdLabel(r.threshold, unit)}, ${r.timing} value after ${drug})`,
-    value: `${r.count}/${r.n}` + (r.responders.length ? ` (${r.responders.join(", ")})` : ""),
-  }));
+  const stated = responders(series.cases, { drug });
+  const widened = rounding ? responders(series.cases.map(withRounding), { drug }) : null;
+  const resp = stated.map((r, i) => {
+    const sure = new Set(r.uncertain.map((u) => u.caseId));
+    const moved = (widened?.[i].uncertain ?? []).map((u) => u.caseId).filter((id) => !sure.has(id));
+    return {
+      id: `responders:${r.timing}:${r.threshold.kind}:${r.threshold.value}`,
+      label: `responders (${thresholdLabel(r.threshold, unit)}, ${r.timing} value after ${drug})`,
+      value: `${r.count}/${r.n}` + (r.responders.length ? ` (${r.responders.join(", ")})` : "") +
+        (moved.length ? `; not sure under rounding: ${moved.join(", ")}` : ""),
+    };
+  });
   return [...claims, ...resp];
+}
+
+/** Options of {@link headlineConclusions}. */
+export interface HeadlineOptions {
+  /** The drug whose start is day 0 (default: the study's drug of interest). */
+  drug?: string;
+  /** Whether every stated value is widened by its rounding (default: false, as stated). */
+  rounding?: boolean;
 }
 
 /** How robust a headline conclusion is to the readings of the text. */
@@ -71,11 +99,17 @@ export interface Robustness {
   of: number;
   /** The variants where it differs, each with its value there. */
   differs: { variant: string; value: string }[];
+  /**
+   * The same with every stated value widened by its rounding (`headlineConclusions` with
+   * `rounding`): in how many variants it still has its value as extracted, and where not.
+   */
+  rounding: { holds: number; differs: { variant: string; value: string }[] };
 }
 
 /**
  * In how many analysis variants each headline conclusion of the first variant (the dataset as
- * extracted) keeps its value, and what it becomes where it does not.
+ * extracted) keeps its value, and what it becomes where it does not; the same with every stated
+ * value widened by its rounding (`rounding`).
  *
  * @param variants The datasets under each set of readings, the dataset as extracted first.
  * @returns One row per conclusion of the first variant.
@@ -84,9 +118,11 @@ export interface Robustness {
  * import assert from "node:assert/strict";
  * import { conclusionRobustness, loadCaseSeries } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
- * // With one variant, every conclusion holds in it.
+ * // With one variant, every conclusion holds in it as stated.
  * const rows = conclusionRobustness([{ name: "as extracted", series: s }]);
  * assert.ok(rows.every((r) => r.holds === 1 && r.of === 1 && r.differs.length === 0));
+ * // With rounding, it holds or it moves: never both.
+ * assert.ok(rows.every((r) => r.rounding.holds + r.rounding.differs.length === 1));
  * ```
  */
 export function conclusionRobustness(variants: readonly NamedSeries[]): Robustness[] {
@@ -95,16 +131,28 @@ export function conclusionRobustness(variants: readonly NamedSeries[]): Robustne
       "conclusionRobustness: expected at least one variant (the dataset as extracted)",
     );
   }
-  const conclusions = variants.map((v) => headlineConclusions(v.series));
-  const all = variants.map((v, i) => ({
-    name: v.name,
-    values: new Map(conclusions[i].map((c) => [c.id, c.value])),
-  }));
-  return conclusions[0].map((c) => {
-    const differs = all.filter((v) => v.values.get(c.id) !== c.value).map((v) => ({
+  const valuesOf = (rounding: boolean) =>
+    variants.map((v) => ({
+      name: v.name,
+      values: new Map(headlineConclusions(v.series, { rounding }).map((c) => [c.id, c.value])),
+    }));
+  const stated = valuesOf(false);
+  const rounded = valuesOf(true);
+  const first = headlineConclusions(variants[0].series);
+  const differing = (all: typeof stated, c: Conclusion) =>
+    all.filter((v) => v.values.get(c.id) !== c.value).map((v) => ({
       variant: v.name,
       value: v.values.get(c.id) ?? "not defined",
     }));
-    return { ...c, holds: variants.length - differs.length, of: variants.length, differs };
+  return first.map((c) => {
+    const differs = differing(stated, c);
+    const withRounding = differing(rounded, c);
+    return {
+      ...c,
+      holds: variants.length - differs.length,
+      of: variants.length,
+      differs,
+      rounding: { holds: variants.length - withRounding.length, differs: withRounding },
+    };
   });
 }

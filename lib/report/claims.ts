@@ -10,7 +10,9 @@ import { claimNumber, claimsLedger } from "../claims/mod.ts";
 
 /**
  * The claims ledger as rows: each claim with where the article makes it, the cases it was judged
- * on (of its own article), the verdict, the computed evidence and the rule.
+ * on (of its own article), the verdict, whether it holds with every stated value widened by its
+ * rounding ("holds", or "moves under rounding: " and the verdict and evidence then), the computed
+ * evidence and the rule.
  *
  * @param s The case series.
  * @returns One row per claim.
@@ -19,6 +21,9 @@ import { claimNumber, claimsLedger } from "../claims/mod.ts";
  * import { loadCaseSeries, claimRows } from "#lib/mod.ts";
  * const rows = claimRows(await loadCaseSeries());
  * if (!rows.every((r) => r.verdict !== null && r.evidence !== null)) throw new Error();
+ * if (!rows.every((r) => String(r["under rounding"]).match(/^(holds|moves under rounding: )/))) {
+ *   throw new Error("every claim says whether rounding moves it");
+ * }
  * ```
  */
 export function claimRows(s: CaseSeries): Row[] {
@@ -34,6 +39,10 @@ export function claimRows(s: CaseSeries): Row[] {
       where: `${c.where} (${c.sourceId})`,
       cases: c.cases.join(", "),
       verdict: c.verdict,
+      // The verdict with every stated value widened by its rounding, when it differs.
+      "under rounding": c.rounded.verdict === c.verdict
+        ? "holds"
+        : `moves under rounding: ${c.rounded.verdict} (${c.rounded.evidence.replace(/\.$/, "")})`,
       evidence: c.evidence,
       rule: c.rule,
     };
@@ -47,6 +56,7 @@ export const CLAIM_COLUMNS: readonly string[] = [
   "where",
   "cases",
   "verdict",
+  "under rounding",
   "evidence",
   "rule",
 ];

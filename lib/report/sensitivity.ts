@@ -112,31 +112,39 @@ export function readingRows(readings: readonly Reading[]): Row[] {
 }
 
 /**
- * How each headline conclusion fares across the analysis variants, one row each.
+ * How each headline conclusion fares across the analysis variants, one row each: in how many it
+ * holds as stated and with every stated value widened by its rounding, and what it becomes where
+ * it does not.
  *
  * @param rows The robustness of each conclusion (`conclusionRobustness`).
- * @returns Rows of conclusion, value as extracted, variants where it holds, and the others.
+ * @returns Rows of conclusion, value as extracted, variants where it holds as stated and with
+ * rounding, and the others.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { conclusionRobustness, loadCaseSeries, robustnessRows } from "#lib/mod.ts";
  * const s = await loadCaseSeries();
- * // With one variant, every conclusion holds in it.
+ * // With one variant, every conclusion holds in it as stated.
  * const rows = robustnessRows(conclusionRobustness([{ name: "as extracted", series: s }]));
- * assert.ok(rows.every((r) => r.holds === "1/1" && r["where it differs"] === null));
+ * assert.ok(rows.every((r) => r.holds === "1/1"));
+ * assert.ok(rows.every((r) => r["with rounding"] === "1/1" || r["where it differs"] !== null));
  * ```
  */
 export function robustnessRows(rows: readonly Robustness[]): Row[] {
-  return rows.map((r) => ({
-    conclusion: r.label,
-    "as extracted": r.value,
-    holds: `${r.holds}/${r.of}`,
-    "where it differs": r.differs.length
-      ? [...new Set(r.differs.map((d) => d.value))].map((v) =>
-        `${v} in ${r.differs.filter((d) => d.value === v).length}`
-      ).join("; ")
-      : null,
-  }));
+  const counted = (differs: Robustness["differs"], suffix: string) =>
+    [...new Set(differs.map((d) => d.value))].map((v) =>
+      `${v} in ${differs.filter((d) => d.value === v).length}${suffix}`
+    );
+  return rows.map((r) => {
+    const where = [...counted(r.differs, ""), ...counted(r.rounding.differs, " with rounding")];
+    return {
+      conclusion: r.label,
+      "as extracted": r.value,
+      holds: `${r.holds}/${r.of}`,
+      "with rounding": `${r.rounding.holds}/${r.of}`,
+      "where it differs": where.length ? where.join("; ") : null,
+    };
+  });
 }
 
 /**
@@ -301,7 +309,8 @@ function fixedSentence(fixed: readonly Case[], drug: string, others: boolean): s
 
 /**
  * How many readings of the text were varied, how many variants they give, and which headline
- * conclusions do not hold in all of them.
+ * conclusions do not hold in all of them, as stated or with every stated value widened by its
+ * rounding: the count of those that hold covers both.
  *
  * @param readings Number of other readings.
  * @param variants Number of analysis variants (every compatible combination).
@@ -313,11 +322,13 @@ function fixedSentence(fixed: readonly Case[], drug: string, others: boolean): s
  * ```ts
  * import assert from "node:assert/strict";
  * import { robustnessSummary } from "#lib/mod.ts";
- * const a = { id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [] };
+ * const rounding = { holds: 2, differs: [] };
+ * const a = { id: "a", label: "A", value: "supported", holds: 2, of: 2, differs: [], rounding };
  * assert.equal(
  *   robustnessSummary(1, 2, [a]),
  *   "1 other reading of the text gives 2 analysis variants (every compatible combination). " +
- *     "1 of 1 headline conclusion holds in every variant.",
+ *     "1 of 1 headline conclusion holds in every variant, as stated and with every stated value " +
+ *     "widened by its rounding.",
  * );
  * ```
  */
@@ -327,8 +338,14 @@ export function robustnessSummary(
   robust: readonly Robustness[],
   fullGrid = true,
 ): string {
-  const fragile = robust.filter((r) => r.holds < r.of);
+  const fragile = robust.filter((r) => r.holds < r.of || r.rounding.holds < r.of);
   const holding = robust.length - fragile.length;
+  const moved = fragile.filter((r) => r.holds === r.of).length;
+  // A claim's label is its quote and where the article makes it: text from the data.
+  const fares = (r: Robustness) =>
+    `${markdownText(r.label)} is "${r.value}" in ${
+      r.holds === r.of ? `every variant as stated` : `${r.holds} of ${r.of} as stated`
+    }` + (r.rounding.holds < r.of ? ` and in ${r.rounding.holds} of ${r.of} with rounding` : "");
   return `${plural(readings, "other reading")} of the text ${agree(readings, "gives", "give")} ` +
     `${plural(variants, "analysis variant")} (${
       fullGrid
@@ -337,13 +354,11 @@ export function robustnessSummary(
           "be too many"
     }). ` +
     `${holding} of ${plural(robust.length, "headline conclusion")} ` +
-    `${agree(holding, "holds", "hold")} in every variant` +
+    `${agree(holding, "holds", "hold")} in every variant, as stated and with every stated value ` +
+    "widened by its rounding" +
     (fragile.length
-      // A claim's label is its quote and where the article makes it: text from the data.
-      ? `; ${
-        listing(fragile.map((r) =>
-          `${markdownText(r.label)} is "${r.value}" in ${r.holds} of ${r.of}`
-        ))
+      ? `${moved ? ` (${moved} ${agree(moved, "moves", "move")} under rounding alone)` : ""}; ${
+        listing(fragile.map(fares))
       }.`
       : ".");
 }

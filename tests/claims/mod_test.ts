@@ -194,6 +194,13 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
   for (const q of ["complete relief", "the pain resolved fully", "entirely free of pain"]) {
     assert.deepEqual(reliefWords(q).map((w) => w.kind), ["absolute"], q);
   }
+  // The absolute adverbs are relief only beside a word of relief, not in other uses.
+  for (
+    const q of ["the dose was fully titrated", "entirely by mouth", "almost fully titrated"]
+  ) assert.deepEqual(reliefWords(q), [], q);
+  assert.deepEqual(reliefWords("the pain completely disappeared").map((w) => w.kind), [
+    "absolute",
+  ]);
   // A range is judged by its upper end: VAS [0, 0.8] (nominal 0.4) is not near-total.
   const c = byId("2");
   const last = c.observations.at(-1)!;
@@ -238,6 +245,7 @@ Deno.test("claims belong to their article: cases from another article change no 
   const grown: CaseSeries = {
     study: series.study,
     articles: series.articles,
+    readings: series.readings,
     sources: new Map([...series.sources, [other, { ...src, id: other, citation: "synthetic" }]]),
     cases: [
       ...series.cases,

@@ -67,17 +67,31 @@ Deno.test("baselineSummary: the case whose baseline moves, and why the others do
 });
 
 Deno.test("robustnessSummary: agreement for one and many, fragile conclusions named", () => {
-  const holds = { id: "a", label: "A", value: "supported", holds: 4, of: 4, differs: [] };
+  const rounding = { holds: 4, differs: [] };
+  const holds = { id: "a", label: "A", value: "supported", holds: 4, of: 4, differs: [], rounding };
   const fragile = { ...holds, id: "b", label: "B", holds: 2 };
   assert.equal(
     robustnessSummary(1, 2, [holds]),
     "1 other reading of the text gives 2 analysis variants (every compatible combination). " +
-      "1 of 1 headline conclusion holds in every variant.",
+      "1 of 1 headline conclusion holds in every variant, as stated and with every stated " +
+      "value widened by its rounding.",
   );
   assert.equal(
     robustnessSummary(2, 4, [holds, fragile]),
     "2 other readings of the text give 4 analysis variants (every compatible combination). " +
-      '1 of 2 headline conclusions holds in every variant; B is "supported" in 2 of 4.',
+      "1 of 2 headline conclusions holds in every variant, as stated and with every stated " +
+      'value widened by its rounding; B is "supported" in 2 of 4 ' +
+      "as stated.",
+  );
+  // A conclusion that holds in every variant as stated but not with rounding is not counted as
+  // holding, and the summary says rounding moves it.
+  const moves = { ...holds, id: "c", label: "C", rounding: { holds: 0, differs: [] } };
+  assert.equal(
+    robustnessSummary(2, 4, [holds, moves]),
+    "2 other readings of the text give 4 analysis variants (every compatible combination). " +
+      "1 of 2 headline conclusions holds in every variant, as stated and with every stated " +
+      'value widened by its rounding (1 moves under rounding alone); C is "supported" in every ' +
+      "variant as stated and in 0 of 4 with rounding.",
   );
 });
 

@@ -23,6 +23,7 @@ import {
 } from "./common.ts";
 import type { Case, Observation } from "../../model.ts";
 import { aboveOnScale } from "../thresholds.ts";
+import { baselineMovement } from "../../analysis/visual.ts";
 
 const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, cases) => {
   const rows = cases.map((c) => {
@@ -132,6 +133,9 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
   return graded(rows.filter((r) => typeof r !== "string"));
 };
 
+/** The direction of improvement, in words: "falling" when it is a decrease, else "rising". */
+const moving = (c: Case): string => c.study.improvement === "decrease" ? "falling" : "rising";
+
 const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> = (
   p,
   drug,
@@ -142,10 +146,11 @@ const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> =
   return graded(cases.map((c) => {
     const ch = caseChange(c, drug);
     const before = alignOnDrug(c, drug).filter((o) => o.phase === "before");
-    // Lower at every value a range allows; "already falling" (which weakens the claim) when any
-    // value the ranges allow is lower: each at the bound least favourable to the claim.
+    // Lower at every value a range allows (the bound least favourable to the claim); "already
+    // falling" (which weakens the claim) by the visual analysis' rule (`baselineMovement`): at
+    // some admissible day and value it "may already have been", at every one it "was already".
     const lower = ch.points.every((x) => x.common.hi < ch.baseline.common!.lo);
-    const falling = before.length >= 2 && before.at(-1)!.common.lo < before[0].common.hi;
+    const falling = baselineMovement(c, drug);
     const overlap = ch.points.filter((x) => mayBeGiven(c, x.timeId, p.from));
     const values = listing(
       ch.points.map((x) =>
@@ -156,10 +161,14 @@ const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> =
       level: !lower ? 0 : falling || overlap.length ? 1 : 2,
       text: `case ${c.id}: from ${f(ch.baseline.common!.nominal)} to ${values}; ` +
         (falling
-          ? `pain was already falling before the switch (${
+          ? `pain ${falling === "surely" ? "was already" : "may already have been"} ${
+            moving(c)
+          } before the switch (${
             listing(before.map((o) => f(o.common.nominal)))
-          }), so a continued trend explains the later values as well`
-          : "no falling trend before the switch") +
+          }), so a continued trend ${
+            falling === "surely" ? "explains" : "may explain"
+          } the later values as well`
+          : `no ${moving(c)} trend before the switch`) +
         `; ${p.from} ${
           overlap.length
             ? `may still have been given at ${
