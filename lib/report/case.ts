@@ -33,7 +33,8 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
  * Which treatments are active at each pain value of a case (certainly, possibly), each with its
  * dose and unit as the text states it (`formatDose`): "paroxetine 20 mg/day", "amitriptyline
  * 10–25 mg/day", a dose in another unit in the text's words, "tramadol (dose not stated)"; a
- * certain one whose end the text does not state (it is taken to run on) adds "(no end stated)".
+ * certain one whose end the text does not state adds "(no end stated)": such a period is certain
+ * only up to the last time point the text ties to it, possible after (`tiedTimepoints`).
  *
  * @param c The case.
  * @returns One row per pain value: the value, its time id, the drugs certainly and possibly given.
