@@ -14,7 +14,6 @@ import {
   causalityTableRows,
   checklistRows,
   designLimits,
-  formatNumber,
   labelledDoseComparison,
   labelledDoseTableRows,
   loadCaseSeries,
