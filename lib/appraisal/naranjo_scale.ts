@@ -8,9 +8,9 @@
  * @module
  */
 
-/** An answer to a question of the scale. */
 import { listing } from "../prose.ts";
 
+/** An answer to a question of the scale. */
 export type NaranjoAnswer = "yes" | "no" | "do not know";
 
 /** A question of the scale: the published wording and scores, and its adaptation for benefit. */

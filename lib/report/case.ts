@@ -433,7 +433,8 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
         ? "before"
         : "after"
     } ${drug}.${course}`
-    : `- An AB comparison of ${plural(p.baseline.length, "value")} before and ` +
+    : `- An AB comparison (A: the values before the drug, B: those after its start; one change ` +
+      `of phase) of ${plural(p.baseline.length, "value")} before and ` +
       `${plural(p.treatment.length, "value")} after ${drug} in one patient: the change of drug ` +
       "was a clinical decision, not randomised, so these numbers describe; they do not test a " +
       "drug effect.";
