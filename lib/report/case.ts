@@ -22,6 +22,7 @@ import { percentThresholds, pointsThreshold } from "../study.ts";
 import { valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
 import { naturalCourseCaveat } from "../appraisal/natural_history.ts";
+import { periodWords } from "../period_value.ts";
 
 /** The column of the study's threshold in scale points, `{}` when the study sets none. */
 const pointsCell = (c: Case, value: () => string | null): Row => {
@@ -451,8 +452,24 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
       }.`,
     ]
     : [];
+  // A value before the drug stated over a period (an average): every baseline takes it as a point.
+  const periods = aligned.filter((o) => o.phase === "before" && periodWords(o) !== null).map((
+    o,
+  ) => `${scaleWords(c)} ${formatInterval(o.common)}${o.note ? ` (${o.note})` : ""}`);
+  const many = periods.length > 1;
+  const period = compared && periods.length
+    ? [
+      `- ${many ? "Values" : "A value"} before ${drug} ${
+        many ? "describe periods" : "describes a period"
+      }, not one rating: ${listing(periods)}. The baselines ` +
+      `(${BASELINE_DEFINITIONS.map((d) => BASELINE_LABELS[d]).join(", ")}) take ${
+        many ? "them as single points" : "it as a single point"
+      }; a peak or a last rating within the period is not known.`,
+    ]
+    : [];
   return [
     design,
+    ...period,
     // The figures' studies, measures and citations are text from the data (reference/).
     `- There is no control: ${
       markdownText(naturalCourseCaveat(s.articles?.naturalHistory ?? []))
