@@ -216,4 +216,5 @@ export * from "./appraisal/naranjo_scale.ts";
 export * from "./appraisal/doses.ts";
 export * from "./appraisal/natural_history.ts";
 export * from "./appraisal/regression.ts";
+export * from "./appraisal/conclusion.ts";
 export { listing, noChangeNotes, plural } from "./prose.ts";
