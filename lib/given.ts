@@ -18,14 +18,84 @@ export interface ActiveTreatments {
   possible: Treatment[];
 }
 
+/** Whether `word` occurs in `text` as a whole word, in any case. */
+function names(text: string, word: string): boolean {
+  const w = word.toLowerCase();
+  const t = text.toLowerCase();
+  for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+    const before = t[i - 1] ?? " ";
+    const after = t[i + w.length] ?? " ";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * The time points the text ties to a dose period (data/README.md, "A period with no stated
+ * end"): its start, every time point dated from its start (`anchor` is the start: "within a
+ * week", "a month later", "after the increase"), and every time point whose quote, or the quote
+ * of a pain value at it, names the drug ("continues to take milnacipran"). A period with no
+ * stated end is certainly given up to the last of them, and only possibly after it. A point
+ * surely before the start is never tied to it.
+ *
+ * @param c The case.
+ * @param t One of its dose periods.
+ * @returns The ids of the time points tied to it, in the case's order, its start first.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, tiedTimepoints } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   for (const t of c.treatments) {
+ *     const tied = tiedTimepoints(c, t);
+ *     // Its start is always tied; every other tied point is dated from it or names the drug.
+ *     assert.equal(tied[0], t.start.timeId);
+ *     for (const id of tied.slice(1)) {
+ *       const p = c.timepoints.find((x) => x.id === id)!;
+ *       const quotes = [p.quote, ...c.observations.filter((o) => o.day.timeId === id)
+ *         .map((o) => o.quote)].join(" ").toLowerCase();
+ *       assert.ok(p.anchor === t.start.timeId || quotes.includes(t.drug.toLowerCase()), id);
+ *     }
+ *   }
+ * }
+ * ```
+ */
+export function tiedTimepoints(c: Case, t: Treatment): string[] {
+  expectCase("tiedTimepoints", c);
+  const start = t.start.timeId;
+  // A point surely before the start ("replaced by" the drug, said before a later dose) is not.
+  const tied = c.timepoints.filter((p) =>
+    p.id !== start && relativeDay(c, p.id, start).hi >= 0 && (
+      p.anchor === start ||
+      [p.quote, ...c.observations.filter((o) => o.day.timeId === p.id).map((o) => o.quote)]
+        .some((q) => names(q, t.drug))
+    )
+  ).map((p) => p.id);
+  return [start, ...tied];
+}
+
+/**
+ * Days from a time point to the end of a period: its stated end, or for a period with no stated
+ * end, the latest time point tied to it ({@link tiedTimepoints}), as the interval whose `lo` is
+ * the largest (the point surely latest); `null` (open) when no time point can be that end.
+ */
+function untilEndOf(c: Case, timeId: string, t: Treatment): NominalInterval | null {
+  if (t.end) return relativeDay(c, t.end.timeId, timeId);
+  const gaps = tiedTimepoints(c, t).map((id) => relativeDay(c, id, timeId));
+  return gaps.reduce((a, b) => (b.lo > a.lo ? b : a));
+}
+
 /**
  * Which treatments are active at a time point, given interval times. A value reported at the
  * visit where a dose changes (same time point) reflects the dose before the change, so a period
- * is active at day t when start < t ≤ end, an end the text does not give counting as open. It is
- * *certain* when that holds for every admissible pair of times, *possible* when only for some.
- * An end that could meet the observation only at the limit of its bounds (the end at most 0
- * days after it, but not the same time point) does not make a period possible: the text then
- * places the end before the observation.
+ * is active at day t when start < t ≤ end. It is *certain* when that holds for every admissible
+ * pair of times, *possible* when only for some. An end the text does not give is open: such a
+ * period is certain only up to the last time point the text ties to it
+ * ({@link tiedTimepoints}: its start, a point dated from it, a quote naming the drug) and
+ * possible after it (data/README.md, "A period with no stated end"). An end that could meet the
+ * observation only at the limit of its bounds (the end at most 0 days after it, but not the same
+ * time point) does not make a period possible: the text then places the end before the
+ * observation.
  *
  * @example
  * ```ts
@@ -48,7 +118,7 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
     const { sinceStart, untilEnd } = spanAround(c, timeId, t, t);
     const maybeStarted = sinceStart.hi > 0;
     const maybeRunning = untilEnd === null || untilEnd.hi > 0 || samePoint(untilEnd);
-    if (surelyWithin(sinceStart, untilEnd)) certain.push(t);
+    if (surelyWithin(sinceStart, untilEndOf(c, timeId, t))) certain.push(t);
     else if (maybeStarted && maybeRunning) possible.push(t);
   }
   return { certain, possible };
@@ -77,8 +147,8 @@ function surelyWithin(sinceStart: NominalInterval, untilEnd: NominalInterval | n
  * Whether `drug` is surely given at a time point, though perhaps at a dose the times leave open:
  * one of its dose periods is certainly active there ({@link activeTreatments}), or some course of
  * it (periods that follow each other without a gap: each starts at the time point where the one
- * before ends) runs from a start surely before the time point to an end surely after it (or
- * none stated).
+ * before ends) runs from a start surely before the time point to an end surely after it (none
+ * stated: to the last time point tied to its last period, {@link tiedTimepoints}).
  *
  * @param c The case.
  * @param timeId One of its time points.
@@ -109,8 +179,8 @@ export function surelyGiven(c: Case, timeId: string, drug: string): boolean {
       if (chain.includes(next)) return false;
       chain.push(next);
     }
-    const { sinceStart, untilEnd } = spanAround(c, timeId, first, chain.at(-1)!);
-    return surelyWithin(sinceStart, untilEnd);
+    const { sinceStart } = spanAround(c, timeId, first, chain.at(-1)!);
+    return surelyWithin(sinceStart, untilEndOf(c, timeId, chain.at(-1)!));
   });
 }
 

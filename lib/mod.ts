@@ -49,6 +49,7 @@ export {
 export * from "./scales.ts";
 export { caseNotes, type CaseSummary, caseSummary, type DatedValue } from "./summary.ts";
 export * from "./timeline.ts";
+export * from "./period_value.ts";
 export * from "./given.ts";
 export * from "./stats/types.ts";
 export {
@@ -215,4 +216,6 @@ export * from "./appraisal/naranjo.ts";
 export * from "./appraisal/naranjo_scale.ts";
 export * from "./appraisal/doses.ts";
 export * from "./appraisal/natural_history.ts";
+export * from "./appraisal/regression.ts";
+export * from "./appraisal/conclusion.ts";
 export { listing, noChangeNotes, plural } from "./prose.ts";

@@ -112,7 +112,7 @@ const activeDrugs = (s: Awaited<ReturnType<typeof loadCaseSeries>>, id: string, 
   return { certain: a.certain.map((x) => x.drug), possible: a.possible.map((x) => x.drug) };
 };
 
-Deno.test("case 3: quetiapine started in the delirium after surgery puts the VAS 4.0 on it", async () => {
+Deno.test("case 3: quetiapine started in the delirium after surgery puts the VAS 4.0 after its start", async () => {
   const base = await loadCaseSeries(TEST_DATA_DIR);
   const alt = await loadWithReadings(named("case3-quetiapine-before-vas-4_0"));
   // As extracted, quetiapine may start after the VAS 4.0; under the reading it surely precedes it.
@@ -126,7 +126,8 @@ Deno.test("case 3: quetiapine started in the delirium after surgery puts the VAS
   );
   assert.ok(activeDrugs(base, "3", "phantom_pain_report").possible.includes("quetiapine"));
   const on = activeDrugs(alt, "3", "phantom_pain_report");
-  assert.ok(on.certain.includes("quetiapine"));
+  // Surely after its start, but no end stated and no later point tied to it: still possibly.
+  assert.ok(on.possible.includes("quetiapine") && !on.certain.includes("quetiapine"));
   assert.ok(!on.certain.includes("milnacipran") && !on.possible.includes("milnacipran"));
 });
 

@@ -11,13 +11,7 @@
  */
 import { valueScale } from "../cases.ts";
 import { scaleLabel } from "../scales.ts";
-import {
-  compareDoses,
-  DOSE_NOT_STATED,
-  drugWithDose,
-  formatDose,
-  formatDoseValue,
-} from "../dose.ts";
+import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
 import { formatDay, formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { agree, counted, listing, plural } from "../prose.ts";
@@ -29,6 +23,8 @@ import { computeItem, undatedPoints } from "./computed.ts";
 import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";
 import type { NaranjoRow } from "./naranjo_scale.ts";
 import { naturalCourseText } from "./natural_history.ts";
+import { regressionEvidence } from "./regression.ts";
+import { periodWords } from "../period_value.ts";
 import type { NaturalHistoryFigure } from "../reference.ts";
 
 export type { ComputedBasis, ItemJudgement, ItemVerdict } from "../articles.ts";
@@ -229,7 +225,11 @@ function pairCausality(
   const after = aligned.filter((o) => o.phase === "after");
   const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
   const temporal = `${counted(before.length, "value")} before` +
-    (before.length ? ` (last ${painValue(before.at(-1)!)})` : "") +
+    (before.length
+      ? ` (last ${painValue(before.at(-1)!)}${
+        periodWords(before.at(-1)!) ? `, ${periodWords(before.at(-1)!)}` : ""
+      })`
+      : "") +
     `, ${counted(onDrug.length, "value")} while it may have been given` +
     (onDrug.length ? ` (first ${painValue(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
   const last = periods.at(-1)!;
@@ -299,7 +299,12 @@ function pairCausality(
         : ""}, when one ` +
     "patient's natural course is not known (see the note under the table)",
     ...(highest !== null && before.at(-1)!.common.nominal === highest
-      ? ["started after the highest value so far: regression to the mean predicts a fall"]
+      ? [
+        periodWords(before.at(-1)!)
+          ? `started after ${painValue(before.at(-1)!)}, ${periodWords(before.at(-1)!)}: ` +
+            "whether it followed a peak is not known"
+          : "started after the highest value so far: regression to the mean predicts a fall",
+      ]
       : []),
     blinded
       ? "pain rated by the patient, blinding as the design limits quote it: expectation and " +
@@ -387,22 +392,6 @@ export function designLimits(
     ? [mentionOf(mentions, "blinding"), mentionOf(mentions, "assessor")]
     : [null, null];
   const unread = mentions ? "" : " (not checked against the text)";
-  // Starts or increases of a drug for the indication that came right after the highest value so
-  // far (at the same visit or the next value).
-  const afterHigh: string[] = [];
-  for (const c of cases) {
-    for (const t of c.treatments.filter((x) => x.purpose === indication)) {
-      const before = c.observations.filter((o) =>
-        relativeDay(c, o.day.timeId, t.start.timeId).hi <= 0
-      );
-      if (before.length === 0) continue;
-      const lastBefore = before.at(-1)!;
-      const max = Math.max(...before.map((o) => o.common.nominal));
-      if (lastBefore.common.nominal === max) {
-        afterHigh.push(`case ${c.id}: ${drugWithDose(t)} after ${painValue(lastBefore)}`);
-      }
-    }
-  }
   const gaps = cases.flatMap((c) => {
     const obs = c.observations;
     return obs.slice(1).map((o, i) => ({
@@ -422,16 +411,7 @@ export function designLimits(
     return [`case ${c.id}: ${formatIntervalInWords(daysFromAmputation(c, t.start.timeId))}`];
   });
   return [
-    {
-      limit: "Regression to the mean",
-      evidence: afterHigh.length
-        ? `${
-          plural(afterHigh.length, "start or dose increase", "starts or dose increases")
-        } of a drug for ${indication} followed the highest ` +
-          `value so far (${listing(afterHigh)}); values chosen because they are high tend to ` +
-          "be followed by lower ones without any treatment effect."
-        : "No start or increase followed the highest value so far.",
-    },
+    { limit: "Regression to the mean", evidence: regressionEvidence(cases, indication) },
     {
       limit: "Placebo and expectation",
       // An article whose cases never take the study's drug: its values on treatment. The text's

@@ -322,7 +322,7 @@ export function naranjoPair(c: Case, drug: string, options: NaranjoOptions): Nar
   const compared = [...(q2.compared ?? []), ...(q4.compared ?? []), ...(q8.compared ?? [])];
   const q5 = alternatives(c, drug, compared, options);
   const scales = [...new Set(c.observations.map((x) => x.scale.name))];
-  const answers: Answered[] = [
+  const computed: Answered[] = [
     { answer: "do not know", basis: "a question about the literature: not answered from data" },
     q2,
     q3,
@@ -337,6 +337,11 @@ export function naranjoPair(c: Case, drug: string, options: NaranjoOptions): Nar
       basis: `only the patient's own ratings (${listing(scales, "no values")})`,
     },
   ];
+  // A question no data can answer gets its fixed answer (NARANJO_QUESTIONS, one place).
+  const answers = computed.map((a, i): Answered => ({
+    ...a,
+    answer: NARANJO_QUESTIONS[i].fixed ?? a.answer,
+  }));
   const items = answers.map((a, i) => ({
     number: i + 1,
     answer: a.answer,

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { listing } from "../prose.ts";
+
 /** An answer to a question of the scale. */
 export type NaranjoAnswer = "yes" | "no" | "do not know";
 
@@ -25,6 +27,13 @@ export interface NaranjoQuestion {
   scores: Readonly<Record<NaranjoAnswer, number>>;
   /** How it is answered from the data. */
   how: string;
+  /** The answer every case gets, when the data model holds nothing that could answer it. */
+  fixed?: NaranjoAnswer;
+  /**
+   * For the question on alternative causes: only other drugs given for the study's indication
+   * count as such a cause (those given for another purpose are named, not scored).
+   */
+  alternativesForIndicationOnly?: true;
 }
 
 const s = (yes: number, no: number): Record<NaranjoAnswer, number> => ({
@@ -47,6 +56,7 @@ export const NARANJO_QUESTIONS: readonly NaranjoQuestion[] = [
     scores: s(1, 0),
     how: "a question about the literature, not the case: not answered from a case's data " +
       "(do not know, 0)",
+    fixed: "do not know",
   },
   {
     number: 2,
@@ -92,6 +102,7 @@ export const NARANJO_QUESTIONS: readonly NaranjoQuestion[] = [
       "response in questions 2, 4 or 8 (the later value of each comparison); otherwise do not know: an uncontrolled case cannot exclude the " +
       "natural course, regression to the mean or expectation, so 'no' (+2) is never given " +
       "from the data; drugs given for another purpose at those values are named",
+    alternativesForIndicationOnly: true,
   },
   {
     number: 6,
@@ -100,6 +111,7 @@ export const NARANJO_QUESTIONS: readonly NaranjoQuestion[] = [
     adapted: "Did the pain improve when a placebo was given?",
     scores: s(-1, 1),
     how: "no placebo is recorded in the data model: do not know (0)",
+    fixed: "do not know",
   },
   {
     number: 7,
@@ -110,6 +122,7 @@ export const NARANJO_QUESTIONS: readonly NaranjoQuestion[] = [
       "effective?",
     scores: s(1, 0),
     how: "no drug concentration is recorded in the data model: do not know (0)",
+    fixed: "do not know",
   },
   {
     number: 8,
@@ -144,6 +157,7 @@ export const NARANJO_QUESTIONS: readonly NaranjoQuestion[] = [
     adapted: "Was the improvement confirmed by any objective evidence?",
     scores: s(1, 0),
     how: "no: every pain value is the patient's own rating; no objective measure is recorded",
+    fixed: "no",
   },
 ];
 
@@ -300,4 +314,46 @@ export function naranjoQuestionRows(): Record<string, string | number>[] {
     "do not know": q.scores["do not know"],
     "answered from the data": q.how,
   }));
+}
+
+/**
+ * The note under a Naranjo table, from the rules of {@link NARANJO_QUESTIONS}: every drug given
+ * has a row of its own (those given for another purpose than the indication included, each
+ * scored as a candidate cause in its own right); the question on alternative causes counts only
+ * other drugs given for the indication (others are named in its basis, not scored); and the
+ * questions every case answers the same way, with their answer and score.
+ *
+ * @param options The study's indication.
+ * @returns The note, one paragraph.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { naranjoTableNote } from "#lib/mod.ts";
+ * const note = naranjoTableNote({ indication: "phantom limb pain" });
+ * assert.match(note, /Q5 \(alternative causes\) counts only other drugs given for phantom limb pain/);
+ * assert.match(note, /Q10 is no \(0\)/);
+ * ```
+ */
+export function naranjoTableNote(options: { indication: string }): string {
+  const q = (x: NaranjoQuestion) => `Q${x.number}`;
+  const alt = NARANJO_QUESTIONS.filter((x) => x.alternativesForIndicationOnly);
+  const byAnswer = new Map<NaranjoAnswer, NaranjoQuestion[]>();
+  for (const x of NARANJO_QUESTIONS) {
+    if (x.fixed) byAnswer.set(x.fixed, [...byAnswer.get(x.fixed) ?? [], x]);
+  }
+  const fixed = [...byAnswer].map(([a, xs]) =>
+    `${listing(xs.map(q))} ${xs.length > 1 ? "are" : "is"} ${a} (${xs[0].scores[a]})`
+  );
+  return `Every drug given has its own row, those given for another purpose than ` +
+    `${options.indication} included: each is scored as a candidate cause of the improvement in ` +
+    "its own right. " +
+    alt.map((x) =>
+      `${q(x)} (${x.short}) counts only other drugs given for ${options.indication} at the ` +
+      "values compared; drugs given for another purpose at those values are named in its " +
+      "basis, not scored. "
+    ).join("") +
+    (fixed.length
+      ? "The same for every case (the data hold nothing that could answer them otherwise): " +
+        `${listing(fixed)}.`
+      : "");
 }

@@ -80,13 +80,42 @@ export function naturalHistoryRows(
   }));
 }
 
+/** A time after amputation in days ("8 days", "6 months", "1 year"), or null for other words. */
+function timeDays(time: string): number | null {
+  const m = time.trim().match(/^(\d+(?:\.\d+)?)\s+(day|week|month|year)s?$/);
+  if (!m) return null;
+  return Number(m[1]) * { day: 1, week: 7, month: 30, year: 365 }[m[2] as "day"];
+}
+
+/** A figure as a share of its group (percent), or null (another unit, or no group size). */
+function share(f: NaturalHistoryFigure): number | null {
+  if (f.value === null) return null;
+  if (f.unit === "percent") return f.value;
+  return f.unit === "patients" && f.n ? (100 * f.value) / f.n : null;
+}
+
 /**
- * The figures in one sentence (without a final full stop): per study, its design, group and
- * size, then each value at its time; the studies whose figures could not be verified last, by
- * what they measured, without a number. "none recorded" when there are none.
+ * Whether a study's share fell from its earliest to its latest time (each time read as a number
+ * of days, more than one value): "a fall from 64.3% to 21.4% of the group", else "".
+ */
+function fallText(mine: readonly NaturalHistoryFigure[]): string {
+  const timed = mine.map((f) => ({ d: timeDays(f.time), v: share(f) }));
+  if (timed.length < 2 || timed.some((x) => x.d === null || x.v === null)) return "";
+  const sorted = [...timed].sort((a, b) => a.d! - b.d!);
+  const [first, last] = [sorted[0], sorted.at(-1)!];
+  if (first.d === last.d || !(last.v! < first.v!)) return "";
+  return `, a fall from ${formatNumber(first.v!, 1)}% to ${formatNumber(last.v!, 1)}% of the group`;
+}
+
+/**
+ * The figures as sentences' clauses (without a final full stop), one per study joined by
+ * semicolons, each with a verb: the study, its design, group and size, "recorded" what it
+ * measured at each time, and the fall of its share over time where it fell (time words read as
+ * days, "8 days", "6 months"); the studies whose figures could not be verified last, by what they
+ * measured, without a number. "none recorded" when there are none.
  *
  * @param figures The figures.
- * @returns The sentence.
+ * @returns The clauses.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -98,7 +127,8 @@ export function naturalHistoryRows(
  * };
  * assert.equal(
  *   naturalHistoryText([f, { ...f, time: "6 months", value: 65 }]),
- *   "s (prospective cohort, all, n = 58): phantom pain present 72% at 8 days and 65% at 6 months",
+ *   "s (prospective cohort, all, n = 58) recorded phantom pain present: 72% at 8 days and 65% " +
+ *     "at 6 months, a fall from 72% to 65% of the group",
  * );
  * assert.equal(naturalHistoryText([]), "none recorded");
  * ```
@@ -112,8 +142,8 @@ export function naturalHistoryText(figures: readonly NaturalHistoryFigure[]): st
     return [
       `${shortCitation(g)} (${g.design}, ${g.group}${
         g.n !== null ? `, n = ${g.n}` : ""
-      }): ${g.measure} ` +
-      listing(mine.map((f) => `${valueText(f)} at ${f.time}`)),
+      }) recorded ${g.measure}: ` +
+      listing(mine.map((f) => `${valueText(f)} at ${f.time}`)) + fallText(mine),
     ];
   });
   const unverified = studies.filter((s) =>
@@ -125,7 +155,7 @@ export function naturalHistoryText(figures: readonly NaturalHistoryFigure[]): st
   });
   const parts = [
     ...verified,
-    ...(unverified.length ? [`not verified here, so no number: ${listing(unverified)}`] : []),
+    ...(unverified.length ? [`no figure of ${listing(unverified)} could be verified here`] : []),
   ];
   return parts.length ? parts.join("; ") : "none recorded";
 }
@@ -160,45 +190,37 @@ export function naturalCourseText(figures: readonly NaturalHistoryFigure[]): str
 }
 
 /**
- * The natural course in one clause, for a case notebook's caveats (without a final full stop):
- * which studies the appraisal notebook cites and the range of their verified percentages, then
- * what such figures cannot show. The figures themselves are in the appraisal notebook.
+ * The natural course for a case notebook's caveats (without a final full stop): every figure
+ * recorded, study by study, in the published series the appraisal notebook cites
+ * ({@link naturalHistoryText}: each with a verb, and the fall of a group's share where it fell),
+ * then what such figures cannot show.
  *
  * @param figures The figures (`series.articles.naturalHistory`).
- * @returns The clause.
+ * @returns The sentences.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { naturalCourseCaveat } from "#lib/mod.ts";
  * const f = {
- *   study: "s", citation: "Jensen TS, Krebs B. P. Pain 1985;21:1.", doi: null, design: "cohort",
- *   group: "all", n: 58, time: "8 days", measure: "phantom pain present", value: 72,
- *   unit: "percent", status: "verified" as const, quote: "72%", source: "https://example.org",
- *   note: null,
+ *   study: "s", citation: "Bach S, Noreng MF. P. Pain 1988;33:1.", doi: null, design: "cohort",
+ *   group: "controls", n: 14, time: "7 days", measure: "patients with phantom pain", value: 9,
+ *   unit: "patients", status: "verified" as const, quote: "9 patients",
+ *   source: "https://example.org", note: null,
  * };
  * assert.equal(
- *   naturalCourseCaveat([f, { ...f, time: "2 years", value: 59 }]),
- *   "in the published series the appraisal notebook cites (Jensen et al. 1985), 59% to 72% of " +
- *     "patients (phantom pain present) at the times measured; figures about groups, not the " +
- *     "course of one patient's pain intensity, so a spontaneous fall can be neither assumed " +
- *     "nor excluded",
+ *   naturalCourseCaveat([f, { ...f, time: "1 year", value: 3 }]),
+ *   "in the published series the appraisal notebook cites, Bach et al. 1988 (cohort, controls, " +
+ *     "n = 14) recorded patients with phantom pain: 9 of 14 patients at 7 days and 3 of 14 " +
+ *     "patients at 1 year, a fall from 64.3% to 21.4% of the group. These are figures about " +
+ *     "groups, not the course of one patient's pain intensity, so a spontaneous fall can be " +
+ *     "neither assumed nor excluded",
  * );
  * assert.match(naturalCourseCaveat([]), /^no figure on the natural course is recorded/);
  * ```
  */
 export function naturalCourseCaveat(figures: readonly NaturalHistoryFigure[]): string {
-  const shares = figures.filter((f) => f.value !== null && f.unit === "percent");
-  if (shares.length === 0) return naturalCourseText([]);
-  // The range of the percentages of each measure, named by the figures' own measure.
-  const byMeasure = new Map<string, number[]>();
-  for (const f of shares) byMeasure.set(f.measure, [...byMeasure.get(f.measure) ?? [], f.value!]);
-  const ranges = [...byMeasure].map(([measure, values]) => {
-    const lo = formatNumber(Math.min(...values), 1);
-    const hi = formatNumber(Math.max(...values), 1);
-    return `${lo === hi ? `${lo}%` : `${lo}% to ${hi}%`} of patients (${measure})`;
-  });
-  const cited = [...new Set(shares.map(shortCitation))].join("; ");
-  return `in the published series the appraisal notebook cites (${cited}), ${listing(ranges)} ` +
-    "at the times measured; figures about groups, not the course of one patient's pain " +
-    "intensity, so a spontaneous fall can be neither assumed nor excluded";
+  if (!figures.some((f) => f.value !== null)) return naturalCourseText([]);
+  return `in the published series the appraisal notebook cites, ${naturalHistoryText(figures)}. ` +
+    "These are figures about groups, not the course of one patient's pain intensity, so a " +
+    "spontaneous fall can be neither assumed nor excluded";
 }

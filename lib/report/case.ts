@@ -22,6 +22,7 @@ import { percentThresholds, pointsThreshold } from "../study.ts";
 import { valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
 import { naturalCourseCaveat } from "../appraisal/natural_history.ts";
+import { periodWords } from "../period_value.ts";
 
 /** The column of the study's threshold in scale points, `{}` when the study sets none. */
 const pointsCell = (c: Case, value: () => string | null): Row => {
@@ -33,7 +34,8 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
  * Which treatments are active at each pain value of a case (certainly, possibly), each with its
  * dose and unit as the text states it (`formatDose`): "paroxetine 20 mg/day", "amitriptyline
  * 10–25 mg/day", a dose in another unit in the text's words, "tramadol (dose not stated)"; a
- * certain one whose end the text does not state (it is taken to run on) adds "(no end stated)".
+ * certain one whose end the text does not state adds "(no end stated)": such a period is certain
+ * only up to the last time point the text ties to it, possible after (`tiedTimepoints`).
  *
  * @param c The case.
  * @returns One row per pain value: the value, its time id, the drugs certainly and possibly given.
@@ -432,7 +434,8 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
         ? "before"
         : "after"
     } ${drug}.${course}`
-    : `- An AB comparison of ${plural(p.baseline.length, "value")} before and ` +
+    : `- An AB comparison (A: the values before the drug, B: those after its start; one change ` +
+      `of phase) of ${plural(p.baseline.length, "value")} before and ` +
       `${plural(p.treatment.length, "value")} after ${drug} in one patient: the change of drug ` +
       "was a clinical decision, not randomised, so these numbers describe; they do not test a " +
       "drug effect.";
@@ -449,8 +452,24 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
       }.`,
     ]
     : [];
+  // A value before the drug stated over a period (an average): every baseline takes it as a point.
+  const periods = aligned.filter((o) => o.phase === "before" && periodWords(o) !== null).map((
+    o,
+  ) => `${scaleWords(c)} ${formatInterval(o.common)}${o.note ? ` (${o.note})` : ""}`);
+  const many = periods.length > 1;
+  const period = compared && periods.length
+    ? [
+      `- ${many ? "Values" : "A value"} before ${drug} ${
+        many ? "describe periods" : "describes a period"
+      }, not one rating: ${listing(periods)}. The baselines ` +
+      `(${BASELINE_DEFINITIONS.map((d) => BASELINE_LABELS[d]).join(", ")}) take ${
+        many ? "them as single points" : "it as a single point"
+      }; a peak or a last rating within the period is not known.`,
+    ]
+    : [];
   return [
     design,
+    ...period,
     // The figures' studies, measures and citations are text from the data (reference/).
     `- There is no control: ${
       markdownText(naturalCourseCaveat(s.articles?.naturalHistory ?? []))

@@ -50,7 +50,8 @@ export function scaleWords(c: Case): string {
 /**
  * A treatment's label with "no end stated" added: inside its parenthesis when it ends with one
  * ("b (dose not stated; no end stated)"), else in its own ("a 50 mg/day (no end stated)"). For a
- * period taken to run on because the text states no end.
+ * period whose end the text does not state (given certainly only up to the last time point the
+ * text ties to it: `tiedTimepoints`).
  *
  * @param label The treatment's label (`drugWithDose`).
  * @returns The label, saying the end is not stated.

@@ -13,6 +13,7 @@ import type { Row } from "../display.ts";
 import { fmt } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { effectSize, MEASURES } from "../stats/effect_sizes/mod.ts";
+import { AB_NOTE, effectSizeGlossary } from "./glossary.ts";
 import { attainableRange, phases } from "../analysis/aggregation.ts";
 import type { EffectSizeOptions, EffectSizeResult } from "../stats/types.ts";
 import { painOptions } from "../study.ts";
@@ -73,7 +74,8 @@ export function effectSizeRows(
 /**
  * The notes under a case's effect-size table, said once: the study's direction of improvement
  * and PoGO's goal, the fewest values per phase an index is shown from (with its source, when
- * study.json gives one), and what the informative interval is when a row has one.
+ * study.json gives one), what the informative interval is when a row has one, what A and B are
+ * ({@link AB_NOTE}) and what each measure's abbreviation stands for ({@link effectSizeGlossary}).
  *
  * @param c The case.
  * @param rows Its effect-size rows ({@link effectSizeRows}).
@@ -96,5 +98,7 @@ export function effectSizeNotes(c: Case, rows: readonly Row[]): string[] {
     `An index is shown from ${c.study.minPointsPerPhase} values per phase on (data/study.json` +
     `${source ? `: ${source}` : ""}).`,
     ...(rows.some((r) => r["informative CI"] !== null) ? [INFORMATIVE_CI_NOTE] : []),
+    AB_NOTE,
+    ...[effectSizeGlossary(rows.map((r) => String(r.measure)))].filter(Boolean),
   ];
 }

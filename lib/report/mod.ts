@@ -2,7 +2,8 @@
  * Tables and prose for the notebooks, one module per notebook family, as rows of plain values
  * and paragraphs: the dataset (`dataset.ts`), a case (`case.ts`, its effect-size table `effect_sizes.ts`), the pooled comparisons
  * (`pooled.ts`), the claims ledger (`claims.ts`), the sensitivity analyses (`sensitivity.ts`, its rounding table and paragraph `rounding.ts`) and
- * the appraisal (`appraisal.ts`); what several share is in `cells.ts`. Notebooks only call these
+ * the appraisal (`appraisal.ts`); what several share is in `cells.ts`, and the terms their tables
+ * explain once (A and B, the effect sizes' names, Wald and Clopper–Pearson) in `glossary.ts`. Notebooks only call these
  * and display the result; no other module of the library imports them.
  *
  * @module
@@ -10,6 +11,7 @@
 export * from "./dataset.ts";
 export * from "./case.ts";
 export * from "./effect_sizes.ts";
+export * from "./glossary.ts";
 export * from "./pooled.ts";
 export * from "./claims.ts";
 export * from "./sensitivity.ts";

@@ -32,6 +32,7 @@ import { casesListing, listing, plural } from "../prose.ts";
 import { phases } from "../analysis/aggregation.ts";
 import { scaleMix, valueScale } from "../cases.ts";
 import { drugOfInterestProblem } from "../vocabulary.ts";
+import { effectSizeGlossary, WALD_NOTE } from "./glossary.ts";
 
 /** "no standard error for cases 2 and 3, so no interval". */
 const noInterval = (ids: readonly string[]) =>
@@ -113,26 +114,21 @@ function aggregateNote(
 }
 
 /**
- * What the aggregate table of a measure says once, under the table: the cases left out of every
- * weighting scheme, each with its reason.
+ * What the aggregate table of a measure says once, under the table: what the measure's
+ * abbreviation stands for (`effectSizeGlossary`), the cases left out of every weighting scheme,
+ * each with its reason, and what a Wald interval is when a row names one.
  *
  * @param s The case series.
  * @param measure The effect size.
  * @param options Effect-size options (default: `painOptions` of the study).
- * @returns Sentences for `showTable`'s `notes` (none when no case is left out).
+ * @returns Sentences for `showTable`'s `notes`: the glossary line first.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { aggregateNotes, caseEffectSizes, loadCaseSeries, painOptions } from "#lib/mod.ts";
- * const s = await loadCaseSeries();
- * const notes = aggregateNotes(s, "NAP");
- * // No note unless some case is left out or lacks a standard error.
- * const { perCase, aggregate } = caseEffectSizes(s.cases, "NAP", painOptions(s.study));
- * if (aggregate.excluded.length === 0 && perCase.every((p) => Number.isFinite(p.result.se))) {
- *   assert.deepEqual(notes, []);
- * } else {
- *   assert.ok(notes.length > 0);
- * }
+ * import { aggregateNotes, effectSizeGlossary, loadCaseSeries, WALD_NOTE } from "#lib/mod.ts";
+ * const notes = aggregateNotes(await loadCaseSeries(), "NAP");
+ * assert.equal(notes[0], effectSizeGlossary(["NAP"]));
+ * assert.ok(notes.indexOf(WALD_NOTE) <= 0 || notes.at(-1) === WALD_NOTE); // last, if said
  * ```
  */
 export function aggregateNotes(
@@ -152,7 +148,9 @@ export function aggregateNotes(
   const noSe = perCase.filter((p) =>
     !everywhere.has(p.caseId) && (p.result.se === null || !Number.isFinite(p.result.se))
   ).map((p) => p.caseId);
+  const wald = aggregateRows(s, measure, options).some((r) => /Wald/.test(String(r.note)));
   return [
+    ...[effectSizeGlossary([measure])].filter(Boolean),
     ...(a.excluded.length
       ? [`Left out of every weighting: ${groupedExclusions(a.excluded)}.`]
       : []),
@@ -161,6 +159,7 @@ export function aggregateNotes(
         `Left out of 1/V only, for want of a finite standard error: ${casesListing(noSe)}.`,
       ]
       : []),
+    ...(wald ? [WALD_NOTE] : []),
   ];
 }
 

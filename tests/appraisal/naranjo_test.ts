@@ -16,6 +16,7 @@ import {
   naranjoPair,
   naranjoQuestionRows,
   naranjoRows,
+  naranjoTableNote,
   naranjoTableRows,
 } from "../../lib/mod.ts";
 import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
@@ -153,6 +154,27 @@ Deno.test("Q5: another drug for the indication at a response value → yes; else
   assert.match(naranjoPair(named, "a", OPTIONS).items[4].basis, /h \(for insomnia\)/);
   // No response value compared: nothing to explain.
   assert.equal(answer(makeCase(SIMPLE, [a], { on: 2 }), "a", 5), "do not know");
+});
+
+Deno.test("the Naranjo table's note says what Q5 scores and what the fixed answers are", () => {
+  const note = naranjoTableNote({ indication: "pain" });
+  // Another-purpose drugs at the response values are named in Q5, not scored (as computed)...
+  const a = { drug: "a", dose: 10, start: "start", end: null };
+  const hyp = { drug: "h", dose: 5, start: "other", end: null, purpose: "insomnia" };
+  const c = makeCase({ ...SIMPLE, other: 3 }, [a, hyp], { before: 6, on: 2 });
+  assert.equal(answer(c, "a", 5), "do not know");
+  assert.match(note, /Q5 \(alternative causes\) counts only other drugs given for pain/);
+  assert.match(
+    note,
+    /given for another purpose at those values are named in its basis, not scored/,
+  );
+  // ... and the note never says they are scored as causes of the improvement in Q5.
+  assert.doesNotMatch(note, /another purpose than pain are scored as possible causes/);
+  // The fixed answers it names are those every row gets.
+  for (const q of NARANJO_QUESTIONS.filter((x) => x.fixed)) {
+    assert.equal(answer(c, "a", q.number), q.fixed);
+    assert.match(note, new RegExp(`Q${q.number}\\b`));
+  }
 });
 
 Deno.test("Q9: an earlier drug of the same class; Q1, Q6, Q7 do not know, Q10 no", () => {

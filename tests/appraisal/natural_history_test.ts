@@ -23,16 +23,48 @@ const figure: NaturalHistoryFigure = {
   note: null,
 };
 
-Deno.test("naturalCourseCaveat: each measure's percentages are named by the measure", () => {
+Deno.test("naturalCourseCaveat: each figure is named by its own measure, every value kept", () => {
   const text = naturalCourseCaveat([
     figure,
     { ...figure, value: 30 },
-    { ...figure, measure: "phantom pain present", value: 70 },
+    { ...figure, study: "t", measure: "phantom pain present", value: 70 },
   ]);
-  assert.match(
-    text,
-    /20% to 30% of patients \(pain-free\) and 70% of patients \(phantom pain present\)/,
-  );
+  assert.match(text, /recorded pain-free: 20% at 6 months and 30% at 6 months/);
+  assert.match(text, /recorded phantom pain present: 70% at 6 months/);
   // A share of pain-free patients is not a share of patients with phantom pain.
   assert.doesNotMatch(text, /had phantom pain/);
+});
+
+Deno.test("naturalCourseCaveat: every row of every study, a verb, and a group's fall over time", () => {
+  const control = {
+    ...figure,
+    study: "c",
+    citation: "Control C, Other D. Controls. Pain 1990;2:2.",
+    group: "control group",
+    n: 14,
+    measure: "patients with phantom pain",
+    unit: "patients",
+  };
+  const text = naturalCourseCaveat([
+    { ...figure, value: 72, time: "8 days" },
+    { ...figure, value: 59, time: "2 years" },
+    { ...control, value: 9, time: "7 days" },
+    { ...control, value: 5, time: "6 months" },
+    { ...control, value: 3, time: "1 year" },
+  ]);
+  // The falling control series is not left out of a range of the percentages.
+  assert.match(text, /9 of 14 patients at 7 days, 5 of 14 patients at 6 months and 3 of 14/);
+  assert.match(text, /a fall from 64\.3% to 21\.4% of the group/);
+  assert.match(text, /Author et al\. 2001 \(prospective cohort, all, n = 40\) recorded/);
+  // A rise is not called a fall; times that are not a number of days give no fall.
+  const rise = naturalCourseCaveat([
+    { ...figure, value: 10, time: "1 week" },
+    { ...figure, value: 30, time: "1 year" },
+  ]);
+  assert.doesNotMatch(rise, /a fall/);
+  const words = naturalCourseCaveat([
+    { ...figure, value: 30, time: "early" },
+    { ...figure, value: 10, time: "late" },
+  ]);
+  assert.doesNotMatch(words, /a fall/);
 });

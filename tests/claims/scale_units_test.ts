@@ -48,8 +48,9 @@ async function tinyArticle(r: Rating, claims: readonly Claim[]): Promise<string>
     "Pregabalin 150 mg/day was started 1 week after surgery.",
     `Two weeks after pregabalin was started the pain was rated ${w[1]}.`,
     "Milnacipran 50 mg/day was added 4 weeks after surgery.",
-    `One week after milnacipran was added the pain was rated ${w[2]}.`,
-    `Three weeks after milnacipran was added the pain was rated ${w[3]}.`,
+    // Each names pregabalin: the text ties its open period to these values (data/README.md).
+    `One week after milnacipran was added to pregabalin the pain was rated ${w[2]}.`,
+    `Three weeks after milnacipran was added to pregabalin the pain was rated ${w[3]}.`,
   ];
   const text =
     "[Source: SYNTHETIC article written by a test; not a publication. Licence: CC0.]\n\n" +

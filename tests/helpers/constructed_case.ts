@@ -8,7 +8,11 @@ import { type Case, type CaseSeries, SCALES, type Study, type Treatment } from "
 /** The indication of the constructed periods (unless a period says otherwise). */
 export const CONSTRUCTED_INDICATION = "pain";
 
-/** A period: drug, dose (mg/day, or null), start and end time ids (end null: open). */
+/**
+ * A period: drug, dose (mg/day, or null), start and end time ids (end null: open). An open
+ * period is tied (data/README.md, "A period with no stated end") to every value after its
+ * start, whose quote names its drug, unless `untied` (then it is certain at none of them).
+ */
 export interface Period {
   drug: string;
   dose: number | null;
@@ -16,6 +20,7 @@ export interface Period {
   end: string | null;
   purpose?: string;
   drugClass?: string;
+  untied?: boolean;
 }
 
 /**
@@ -60,6 +65,10 @@ export function makeCase(
     quote: p.drug,
     columns: {},
   }));
+  // A value's quote names the drugs of the open periods begun before it (not untied).
+  const named = (id: string) =>
+    periods.filter((p) => p.end === null && !p.untied && day(p.start).lo < day(id).lo)
+      .map((p) => ` ${p.drug}`).join("");
   const observations = Object.entries(values).map(([id, x]) => {
     const [lo, hi] = typeof x === "number" ? [x, x] : x;
     const vas = { lo, hi, nominal: (lo + hi) / 2 };
@@ -71,7 +80,7 @@ export function makeCase(
       words: `VAS ${x}`,
       note: null,
       span: null,
-      quote: id,
+      quote: `${id}${named(id)}`,
       columns: {},
     };
   }).sort((a, b) => a.day.nominal - b.day.nominal);

@@ -5,6 +5,10 @@
  */
 import assert from "node:assert/strict";
 import {
+  AB_NOTE,
+  CLOPPER_PEARSON_NOTE,
+  EFFECT_SIZES,
+  effectSizeGlossary,
   effectSizeNotes,
   effectSizeRows,
   INFORMATIVE_CI_NOTE,
@@ -21,6 +25,7 @@ Deno.test("effectSizeNotes: direction, goal and fewest values per phase from the
   assert.deepEqual(withSource, [
     "Improvement: increase; PoGO's goal: 10 (data/study.json).",
     "An index is shown from 4 values per phase on (data/study.json: A 2031).",
+    AB_NOTE,
   ]);
   const without = effectSizeNotes({ ...c, study: { ...study, minPointsSource: null } }, []);
   assert.equal(without[1], "An index is shown from 4 values per phase on (data/study.json).");
@@ -33,4 +38,22 @@ Deno.test("effectSizeNotes: the informative interval is explained only under a t
   assert.equal(effectSizeNotes(c, rows).includes(INFORMATIVE_CI_NOTE), shown);
   const one = [{ ...rows[0], "informative CI": "[0.5, 1]" }];
   assert.ok(effectSizeNotes(c, one).includes(INFORMATIVE_CI_NOTE));
+});
+
+Deno.test("effectSizeNotes: every abbreviation in the table is expanded from its registry record", () => {
+  const c = s.cases[0];
+  const rows = effectSizeRows(c);
+  const notes = effectSizeNotes(c, rows);
+  const glossary = notes.find((n) => n.startsWith("Measures: "))!;
+  assert.ok(glossary, notes.join("\n"));
+  for (const d of EFFECT_SIZES) {
+    assert.ok(d.fullName.length > d.label.length, d.name);
+    assert.ok(glossary.includes(`${d.label}, ${d.fullName}`), d.name);
+  }
+  // Only the measures of the table: a table of one measure explains that one.
+  const one = effectSizeGlossary([EFFECT_SIZES[0].name]);
+  assert.ok(!one.includes(EFFECT_SIZES[1].fullName));
+  // The design and the intervals named in tables are explained in words, not by name only.
+  assert.match(AB_NOTE, /A: the values before/);
+  assert.match(CLOPPER_PEARSON_NOTE, /exact binomial/);
 });

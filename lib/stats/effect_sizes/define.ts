@@ -36,6 +36,12 @@ export interface EffectSizeDef<N extends string = string> {
   name: N;
   /** The name as prose writes it ("Tau-BC"). */
   label: string;
+  /**
+   * What the abbreviation stands for, and what it measures, in one line for a glossary
+   * ("non-overlap of all pairs: the share of before–after pairs in which the later value is
+   * better").
+   */
+  fullName: string;
   /** Non-overlap or parametric. */
   family: Family;
   /**
@@ -118,6 +124,7 @@ export interface EffectSizeDef<N extends string = string> {
  * const half = defineEffectSize({
  *   name: "Half",
  *   label: "Half",
+ *   fullName: "half: half the treatment mean",
  *   family: "non-overlap",
  *   singleCaseES: null,
  *   reference: "none",

@@ -42,6 +42,8 @@ export function ird(
 export const IRD_ES: Readonly<EffectSizeDef<"IRD">> = defineEffectSize({
   name: "IRD",
   label: "IRD",
+  fullName:
+    "improvement rate difference: the share of improved values after, less the share before",
   family: "non-overlap",
   singleCaseES: "calc_IRD",
   reference: "Parker, Vannest & Brown (2009)",

@@ -75,6 +75,8 @@ export function lrm(
 export const LRM_ES: Readonly<EffectSizeDef<"LRM">> = defineEffectSize({
   name: "LRM",
   label: "LRM",
+  fullName:
+    "log ratio of medians: the log of the median after over the median before, its sign set so that above 0 is improvement",
   family: "parametric",
   singleCaseES: "calc_LRM",
   reference: "Bonett & Price (2020)",

@@ -34,6 +34,8 @@ export function lrrd(
 export const LRRD_ES: Readonly<EffectSizeDef<"LRRd">> = defineEffectSize({
   name: "LRRd",
   label: "LRRd",
+  fullName:
+    "log response ratio, decreasing form: the log of the ratio of the mean after to the mean before, below 0 for improvement",
   family: "parametric",
   singleCaseES: "calc_LRRd",
   reference: "Pustejovsky (2015, 2018)",

@@ -34,6 +34,8 @@ export function lrri(
 export const LRRI_ES: Readonly<EffectSizeDef<"LRRi">> = defineEffectSize({
   name: "LRRi",
   label: "LRRi",
+  fullName:
+    "log response ratio, increasing form: the log of the ratio of the means, above 0 for improvement",
   family: "parametric",
   singleCaseES: "calc_LRRi",
   reference: "Pustejovsky (2015, 2018)",

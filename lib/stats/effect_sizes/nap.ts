@@ -48,6 +48,8 @@ export function nap(
 export const NAP_ES: Readonly<EffectSizeDef<"NAP">> = defineEffectSize({
   name: "NAP",
   label: "NAP",
+  fullName:
+    "non-overlap of all pairs: the share of before–after pairs in which the later value is better",
   family: "non-overlap",
   singleCaseES: "calc_NAP",
   reference: "Parker & Vannest (2009)",

@@ -43,6 +43,8 @@ export function pand(
 export const PAND_ES: Readonly<EffectSizeDef<"PAND">> = defineEffectSize({
   name: "PAND",
   label: "PAND",
+  fullName:
+    "percentage of all non-overlapping data: the most values kept once the fewest are removed to end all overlap",
   family: "non-overlap",
   singleCaseES: "calc_PAND",
   reference: "Parker, Hagan-Burke & Vannest (2007)",

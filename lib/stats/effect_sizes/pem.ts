@@ -43,6 +43,7 @@ export function pem(
 export const PEM_ES: Readonly<EffectSizeDef<"PEM">> = defineEffectSize({
   name: "PEM",
   label: "PEM",
+  fullName: "percentage exceeding the median: after-values better than the median before",
   family: "non-overlap",
   singleCaseES: "calc_PEM",
   reference: "Ma (2006)",

@@ -42,6 +42,7 @@ export function pnd(
 export const PND_ES: Readonly<EffectSizeDef<"PND">> = defineEffectSize({
   name: "PND",
   label: "PND",
+  fullName: "percentage of non-overlapping data: after-values better than every before-value",
   family: "non-overlap",
   singleCaseES: "calc_PND",
   reference: "Scruggs, Mastropieri & Casto (1987)",

@@ -62,6 +62,8 @@ export function pogo(
 export const POGO_ES: Readonly<EffectSizeDef<"PoGO">> = defineEffectSize({
   name: "PoGO",
   label: "PoGO",
+  fullName:
+    "percent of goal obtained: how far the mean moved from before toward the study's goal, in percent",
   family: "parametric",
   singleCaseES: "calc_PoGO",
   reference: "Ferron et al. (2020); Patrona et al. (2022)",

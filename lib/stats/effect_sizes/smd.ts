@@ -88,6 +88,8 @@ export function smd(
 export const SMD_ES: Readonly<EffectSizeDef<"SMD">> = defineEffectSize({
   name: "SMD",
   label: "SMD",
+  fullName:
+    "standardised mean difference within the case: the change of mean in before-phase standard deviations",
   family: "parametric",
   singleCaseES: "calc_SMD",
   reference: "Hedges (1981)",

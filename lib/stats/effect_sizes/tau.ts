@@ -36,6 +36,8 @@ export function tau(
 export const TAU_ES: Readonly<EffectSizeDef<"Tau">> = defineEffectSize({
   name: "Tau",
   label: "Tau",
+  fullName: "Kendall's rank correlation of phase and value, non-overlap form: improving minus " +
+    "worsening before–after pairs, as a share of all pairs",
   family: "non-overlap",
   singleCaseES: "calc_Tau",
   reference: "Parker, Vannest & Davis (2011)",

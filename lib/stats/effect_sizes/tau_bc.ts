@@ -110,6 +110,7 @@ export function tauBC(
 export const TAU_BC_ES: Readonly<EffectSizeDef<"TauBC">> = defineEffectSize({
   name: "TauBC",
   label: "Tau-BC",
+  fullName: "baseline-corrected Tau: Tau after removing the before phase's trend",
   family: "non-overlap",
   singleCaseES: "calc_Tau_BC",
   reference: "Tarlow (2017)",

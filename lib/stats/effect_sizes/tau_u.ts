@@ -47,6 +47,7 @@ export function tauU(
 export const TAU_U_ES: Readonly<EffectSizeDef<"TauU">> = defineEffectSize({
   name: "TauU",
   label: "Tau-U",
+  fullName: "Tau less the trend within the before phase (its pairs in time order)",
   family: "non-overlap",
   singleCaseES: "calc_Tau_U",
   reference: "Parker, Vannest, Davis & Sauber (2011)",
