@@ -248,3 +248,12 @@ Deno.test("roundingSummary: values on a scale of whole numbers are not said to b
     /^Each stated value varied by half a unit of its last stated digit \(± 0\.05 for a value stated to one decimal, ± 0\.5 for a whole number\): /,
   );
 });
+
+Deno.test("sensitivityRows: a value is the full value, rounded only when shown (once)", () => {
+  const rows = sensitivityRows(s);
+  const table = sensitivityTable(s.cases);
+  // The rows of the table come first, in its order: each cell is its value, unrounded.
+  table.forEach((t, i) => assert.equal(rows[i].value, t.value));
+  // Some value has more than 4 decimals, so the test could fail.
+  assert.ok(table.some((t) => t.value !== null && Number(t.value.toFixed(4)) !== t.value));
+});
