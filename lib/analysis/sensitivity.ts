@@ -40,6 +40,11 @@ export interface SensitivityRow {
   n: number;
   /** Why `value` is `null` (e.g. "not reached by day 30"); absent when it is a number. */
   reason?: string;
+  /**
+   * A nominal day the text does not date (the midpoint of what the narrative allows), withheld
+   * from `value` (`null`, with `reason`): a figure may draw it as a placeholder, not a date.
+   */
+  placeholderDay?: number;
 }
 
 const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
@@ -98,7 +103,8 @@ export function sensitivityExclusions(cases: readonly Case[], drug?: string): Ex
  * bounds) widened by their rounding. A case with no change after
  * the drug ({@link sensitivityExclusions}) has no per-case row. A value that is not defined is
  * `null` with its `reason` (a threshold not reached; a baseline that may be 0, of which no percent
- * is defined; an open time interval, whose infinite bound is not a number; no case to pool). A
+ * is defined; an open time interval, whose infinite bound is not a number; a nominal day the text
+ * does not date, only the midpoint of what the narrative allows; no case to pool). A
  * study with no percent threshold has no days-to-threshold rows and no responders row (the
  * quantity is the study's threshold: there is none to count at); no case gives no row.
  *
@@ -142,15 +148,19 @@ export function sensitivityTable(
       for (const { rounding, bounds } of ROUNDINGS) {
         for (const bound of bounds) {
           for (const q of quantities[rounding]) {
+            // A nominal day the text does not date is no number to report: the row says why.
+            const placeholder = q.placeholder?.(baseline, bound) ?? null;
+            const value = q.value(baseline, bound);
             rows.push(withReason({
               caseId: c.id,
               quantity: q.quantity,
               baseline,
               bound,
               rounding,
-              value: q.value(baseline, bound),
+              value: placeholder === null ? value : null,
               n: q.n(baseline),
-            }, () => q.reason(baseline, bound)));
+              ...(placeholder === null || value === null ? {} : { placeholderDay: value }),
+            }, () => placeholder ?? q.reason(baseline, bound)));
           }
         }
       }
@@ -304,7 +314,8 @@ export interface SensitivitySpan {
  *     x.caseId === r.caseId && x.quantity === r.quantity && x.baseline === baseline &&
  *     x.bound === "nominal"
  *   );
- *   if (t) assert.equal(r.nominal, t.value);
+ *   // The table withholds a nominal day the text does not date (the span keeps it, drawn hollow).
+ *   if (t) assert.equal(t.value, r.nominalDated ? r.nominal : null);
  * }
  * ```
  */

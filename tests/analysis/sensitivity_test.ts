@@ -5,9 +5,11 @@
  */
 import assert from "node:assert/strict";
 import {
+  BASELINE_DEFINITIONS,
   caseChange,
   loadCaseSeries,
   percentThresholds,
+  reliefAtBound,
   roundingGaps,
   roundingRobustness,
   sensitivityExclusions,
@@ -218,4 +220,47 @@ Deno.test("sign test p: not a headline number when no data could make it small a
   assert.ok(signRows(copies(6)).every((r) => r.value === 0.03125 && r.reason === undefined));
   // A study that sets no level: the p is a number at any n.
   assert.ok(signRows(copies(3, null)).every((r) => r.value === 0.25));
+});
+
+Deno.test("sensitivityTable: a nominal day the text does not date is null with why, its placeholder kept apart", async () => {
+  const real = await loadCaseSeries(TEST_DATA_DIR);
+  const table = sensitivityTable(real.cases);
+  let seen = 0;
+  for (const c of real.cases) {
+    for (const baseline of BASELINE_DEFINITIONS) {
+      const points = caseChange(c, { baseline }).points;
+      for (const pct of percentThresholds(c.study)) {
+        const hit = reliefAtBound(points, pct, "nominal");
+        const row = table.find((r) =>
+          r.caseId === c.id && r.quantity === `days to ${pct}% reduction` &&
+          r.baseline === baseline && r.bound === "nominal"
+        );
+        if (!hit || !row) continue;
+        if (hit.point.dated) {
+          assert.equal(row.value, hit.day);
+        } else {
+          seen++;
+          assert.equal(row.value, null);
+          assert.equal(row.placeholderDay, hit.day);
+          assert.match(row.reason!, /no date/);
+        }
+      }
+    }
+  }
+  // The data has such a day, so the test could fail.
+  assert.ok(seen > 0);
+});
+
+Deno.test("days to a percent reduction not reached: an open last day is not 'day inf'", () => {
+  // 3.3 before the start; 3.0 some time after it, no later bound stated: 50% is never reached.
+  const c = {
+    ...around(s.study, { before: 5, start: 10, a: [10, Infinity] }, { before: 3.3, a: 3 }),
+    id: "open",
+  };
+  const row = sensitivityTable([c]).find((r) =>
+    r.quantity === "days to 50% reduction" && r.bound === "worst"
+  )!;
+  assert.equal(row.value, null);
+  assert.doesNotMatch(row.reason!, /\binf\b/);
+  assert.match(row.reason!, /open/);
 });
