@@ -38,8 +38,12 @@ export interface AreaUnderCurve {
   span: { from: number; to: number } | null;
   /** Time ids of observations used whose nominal day is a placeholder (no date stated). */
   undated: string[];
-  /** AUC (points of the common metric × days; cm·days on a 10 cm VAS) at nominal times and values, and its least and greatest admissible values. */
-  auc: NominalInterval | null;
+  /**
+   * AUC (points of the common metric × days; cm·days on a 10 cm VAS) at nominal times and values,
+   * and its least and greatest admissible values: `lo`/`hi` are `null`, with `boundsReason`,
+   * where some admissible times give no area (`partialBounds` then spans those that give one).
+   */
+  auc: { lo: number | null; hi: number | null; nominal: number } | null;
   /** AUC divided by the integrated span (points of the common metric), at nominal values. */
   timeWeightedMean: number | null;
   /**
@@ -56,10 +60,11 @@ export interface AreaUnderCurve {
   /**
    * Why the area's bounds are not defined although its nominal value is: for some admissible
    * times fewer than two values fall in the window (a value whose time interval reaches past the
-   * window's edge), and no area exists there. `auc.lo`/`auc.hi` then span only the times that
-   * give an area.
+   * window's edge), and no area exists there. `auc.lo`/`auc.hi` are then `null`.
    */
   boundsReason?: string;
+  /** With `boundsReason`: the least and greatest area over the admissible times that give one. */
+  partialBounds?: { lo: number; hi: number };
 }
 
 /** Trapezoid area of points in order. */
@@ -126,7 +131,9 @@ function extremeAreas(
  * const a = areaUnderCurve(c, { from: 0, to: 30 });
  * // The span integrated lies in the window; the mean is the area over the span.
  * assert.ok(0 <= a.span!.from && a.span!.to <= 30);
- * assert.ok(a.auc!.lo <= a.auc!.nominal && a.auc!.nominal <= a.auc!.hi);
+ * // Bounds, where every admissible time gives an area, hold the nominal area; else null, with why.
+ * if (a.boundsReason === undefined) assert.ok(a.auc!.lo! <= a.auc!.nominal && a.auc!.nominal <= a.auc!.hi!);
+ * else assert.equal(a.auc!.lo, null);
  * assert.ok(Math.abs(a.timeWeightedMean! - a.auc!.nominal / (a.span!.to - a.span!.from)) < 1e-9);
  * ```
  */
@@ -175,6 +182,7 @@ export function areaUnderCurve(
   const nominal = trapezoid(t, obs.map((o) => o.common.nominal));
   const bounds = admissibleAreas(alignOnDrug(c, drug), window, wanted);
   const span = t[t.length - 1] - t[0];
+  const placed = { lo: Math.min(bounds.lo, nominal), hi: Math.max(bounds.hi, nominal) };
   return {
     caseId: c.id,
     drug,
@@ -183,8 +191,9 @@ export function areaUnderCurve(
     undated: obs.filter((o) => !datedGap(c, o.day.timeId, start.start.timeId)).map((o) =>
       o.day.timeId
     ),
-    // Every admissible placement that gives an area includes the nominal one.
-    auc: { lo: Math.min(bounds.lo, nominal), hi: Math.max(bounds.hi, nominal), nominal },
+    // Every admissible placement that gives an area includes the nominal one; where some give
+    // none, the area has no bounds (null), and those of the placements that give one are apart.
+    auc: bounds.fewer.length ? { lo: null, hi: null, nominal } : { ...placed, nominal },
     timeWeightedMean: span > 0 ? nominal / span : null,
     timeWeightedMeanBounds: span > 0
       ? {
@@ -200,6 +209,7 @@ export function areaUnderCurve(
           `${window.from}–${window.to} (${
             listing(bounds.fewer.map((f) => `${f.timeId} may fall ${f.side} day ${f.day}`))
           }), and no area exists there`,
+        partialBounds: placed,
       }
       : {}),
   };

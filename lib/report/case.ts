@@ -6,6 +6,7 @@
  * @module
  */
 import { noEndStated, num, scaleWords } from "./cells.ts";
+import { shownPoint, withheldNotes } from "./point_value.ts";
 import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
@@ -196,7 +197,9 @@ export function reliefRows(c: Case): Row[] {
  * AUC over the study's early window after the drug start (`auc_window_days` of study.json, when
  * it sets one) and over the whole follow-up after it, each
  * labelled with the span actually integrated (an area covers only the time between reported
- * values) and the values it leaves out.
+ * values) and the values it leaves out. The area and the time-weighted mean are shown as numbers
+ * only where `shownPoint` allows (from at least the study's `min_points_per_phase` values, bounds
+ * not open); otherwise only the bounds, and the note says why.
  *
  * @param c The case.
  * @returns One row per window.
@@ -240,6 +243,14 @@ export function aucRows(c: Case): Row[] {
           "at a placeholder day",
       };
     }
+    const minPoints = c.study.minPointsPerPhase;
+    // A point value from too few values, or whose bounds are open, is withheld (`shownPoint`).
+    const area = shownPoint(a.auc ?? { nominal: null, lo: null, hi: null }, { n: a.n, minPoints });
+    const mean = shownPoint({
+      nominal: a.timeWeightedMean,
+      lo: a.timeWeightedMeanBounds?.lo ?? null,
+      hi: a.timeWeightedMeanBounds?.hi ?? null,
+    }, { n: a.n, minPoints });
     const notes = [
       ...(a.undated.length
         ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
@@ -247,13 +258,14 @@ export function aucRows(c: Case): Row[] {
       ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
       // An area some admissible times do not define has no bounds: say why, and its span where
       // it is defined.
-      ...(a.auc && a.boundsReason
+      ...(a.boundsReason && a.partialBounds
         ? [
           `no AUC bounds: ${a.boundsReason}; over the times that give an area: ${
-            formatInterval(a.auc, 1)
+            formatInterval(a.partialBounds, 1)
           }`,
         ]
         : []),
+      ...withheldNotes([["AUC", area], ["time-weighted mean", mean]]),
     ];
     const undatedEnd = a.span !== null && a.undated.length > 0;
     return {
@@ -266,20 +278,24 @@ export function aucRows(c: Case): Row[] {
         ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
         : null,
       n: a.n,
-      [`AUC (${unit}·days)`]: a.auc ? num(a.auc.nominal) : null,
-      "AUC bounds": a.auc && !a.boundsReason ? formatInterval(a.auc, 1) : null,
+      [`AUC (${unit}·days)`]: num(area.value),
+      "AUC bounds": a.auc && a.auc.lo !== null && a.auc.hi !== null
+        ? formatInterval({ lo: a.auc.lo, hi: a.auc.hi }, 1)
+        : null,
       // A value stated as a range makes the mean a range (at the nominal days).
       [`time-weighted mean (${unit})`]: a.timeWeightedMeanBounds &&
           a.timeWeightedMeanBounds.lo !== a.timeWeightedMeanBounds.hi
         ? formatInterval(a.timeWeightedMeanBounds, 2)
-        : num(a.timeWeightedMean),
+        : num(mean.value),
       note: [...(a.auc ? [] : a.reason ? [a.reason] : []), ...notes].join("; ") || null,
     };
   });
 }
 
 /**
- * Rate of change per drug and dose period. The dose columns are those of the dose periods table
+ * Rate of change per drug and dose period. The rates are shown as numbers only where `shownPoint`
+ * allows (from at least the study's `min_points_per_phase` values, bounds neither open nor holding
+ * 0); otherwise only the bounds, and the note says why. The dose columns are those of the dose periods table
  * (`dose_cells.ts`): `mg/day` numbers, `null` for a row over all doses of a drug or a dose not
  * stated in mg/day, with why in `dose note`.
  *
@@ -307,11 +323,20 @@ export function rateRows(c: Case): Row[] {
         Math.abs(r.values.at(-1)! - r.values[0]);
     const lo = Math.min(...r.intervals.map((v) => v.lo));
     const hi = Math.max(...r.intervals.map((v) => v.hi));
+    // A rate from too few values, or whose bounds are open or hold 0, is withheld (`shownPoint`).
+    const rules = { n: r.n, minPoints: c.study.minPointsPerPhase, signed: true };
+    const rate = shownPoint(r.perWeek ?? { nominal: null, lo: null, hi: null }, rules);
+    const slope = shownPoint({
+      nominal: r.leastSquaresPerWeek,
+      lo: r.leastSquaresBounds?.lo ?? null,
+      hi: r.leastSquaresBounds?.hi ?? null,
+    }, rules);
     const notes = [
       net
         ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
+      ...withheldNotes([["first→last rate", rate], ["least-squares slope", slope]]),
       r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,
     ].filter((x) => x !== null);
     return {
@@ -320,9 +345,9 @@ export function rateRows(c: Case): Row[] {
       n: r.n,
       // A value stated as a range shows as its range, not as its midpoint.
       values: r.intervals.map((v) => formatInterval(v, 1)).join(" → ") || null,
-      [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
+      [`${unit}/week (first→last)`]: num(rate.value),
       bounds: r.perWeek ? formatInterval(r.perWeek, 2) : null,
-      [`${unit}/week (least squares)`]: num(r.leastSquaresPerWeek),
+      [`${unit}/week (least squares)`]: num(slope.value),
       // Over every admissible time and value: the nominal slope is one placement of many.
       "least-squares bounds": r.leastSquaresBounds ? formatInterval(r.leastSquaresBounds, 3) : null,
       note: notes.join("; ") || null,

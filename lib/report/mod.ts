@@ -2,7 +2,8 @@
  * Tables and prose for the notebooks, one module per notebook family, as rows of plain values
  * and paragraphs: the dataset (`dataset.ts`), a case (`case.ts`, its effect-size table `effect_sizes.ts`), the pooled comparisons
  * (`pooled.ts`), the claims ledger (`claims.ts`), the sensitivity analyses (`sensitivity.ts`, its rounding table and paragraph `rounding.ts`) and
- * the appraisal (`appraisal.ts`); what several share is in `cells.ts`. Notebooks only call these
+ * the appraisal (`appraisal.ts`); what several share is in `cells.ts`, and when a point value
+ * of a case's course is shown as a number in `point_value.ts`. Notebooks only call these
  * and display the result; no other module of the library imports them.
  *
  * @module
@@ -16,3 +17,4 @@ export * from "./sensitivity.ts";
 export * from "./rounding.ts";
 export * from "./appraisal.ts";
 export { exclusionNotes } from "./cells.ts";
+export { shownPoint, withheldNotes } from "./point_value.ts";
