@@ -11,11 +11,10 @@ import type { Case, CaseSeries } from "../model.ts";
 import { BASELINE_DEFINITIONS } from "../timeline.ts";
 import { caseChange } from "./change.ts";
 import { pFloorReason, prePost, signTest } from "./paired_tests.ts";
-import { responders } from "./responders.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 import { studyOf } from "../cases.ts";
 import { withRounding } from "../rounding.ts";
-import { caseQuantities } from "./sensitivity_quantities.ts";
+import { caseQuantities, type CaseQuantity } from "./sensitivity_quantities.ts";
 import type { Exclusion } from "../stats/types.ts";
 
 /** One row of the sensitivity table. */
@@ -96,8 +95,8 @@ export function sensitivityExclusions(cases: readonly Case[], drug?: string): Ex
 /**
  * The sensitivity table of one dataset: per case, percent reduction at the first and last
  * post-drug value and days to each percent threshold of the study (`percentThresholds(study)`);
- * pooled, the number of responders (the highest percent threshold at the last value, nominal
- * values) and the sign-test p-value (`null` with why where the smallest p the test can give
+ * pooled, the number of responders at each percent threshold at the first and the last value
+ * after the drug, and the sign-test p-value (`null` with why where the smallest p the test can give
  * with its pairs is above the study's `significance_level`, `pFloorReason`: no data could make it small);
  * each under every baseline definition and bound, the values as stated and (best and worst
  * bounds) widened by their rounding. A case with no change after
@@ -105,7 +104,7 @@ export function sensitivityExclusions(cases: readonly Case[], drug?: string): Ex
  * `null` with its `reason` (a threshold not reached; a baseline that may be 0, of which no percent
  * is defined; an open time interval, whose infinite bound is not a number; a nominal day the text
  * does not date, only the midpoint of what the narrative allows; no case to pool). A
- * study with no percent threshold has no days-to-threshold rows and no responders row (the
+ * study with no percent threshold has no days-to-threshold rows and no responders rows (the
  * quantity is the study's threshold: there is none to count at); no case gives no row.
  *
  * @example
@@ -129,7 +128,7 @@ export function sensitivityTable(
   if (cases.length === 0) return [];
   const study = studyOf(cases);
   drug ??= study?.drug ?? "";
-  // The responders row counts at the highest percent threshold: none without one.
+  // The responders rows count at each percent threshold: none without one.
   const percents = study ? percentThresholds(study) : [];
   const rows: SensitivityRow[] = [];
   const rounded = cases.map(withRounding);
@@ -165,7 +164,7 @@ export function sensitivityTable(
         }
       }
     }
-    if (percents.length) rows.push(respondersRow(cases, drug, baseline, Math.max(...percents)));
+    rows.push(...respondersRows(byCase, baseline, percents));
     for (const { rounding, bounds } of ROUNDINGS) {
       for (const bound of bounds) {
         const s = signTest(
@@ -201,26 +200,44 @@ export function sensitivityTable(
 }
 
 /**
- * The pooled row of the number of responders at the percent threshold `pct`, at the last value
- * after the drug (nominal values, as stated); `null` when no case can be counted.
+ * The pooled rows of the number of responders at each percent threshold of the study, at the
+ * first and at the last value after the drug, under one baseline definition, at every extraction
+ * bound and rounding: a case responds where its percent reduction at that bound (and rounding)
+ * reaches the threshold; a case with none (a baseline that may be 0) is not counted, and no case
+ * to count gives `null` with why. At the nominal values, as stated, the count is `responders`'.
  */
-function respondersRow(
-  cases: readonly Case[],
-  drug: string,
+function respondersRows(
+  byCase: readonly { c: Case; quantities: Record<Rounding, CaseQuantity[]> }[],
   baseline: BaselineDefinition,
-  pct: number,
-): SensitivityRow {
-  const r = responders(cases, { drug, baseline, thresholds: [{ kind: "percent", value: pct }] })
-    .find((x) => x.timing === "last")!;
-  return withReason({
-    caseId: "all",
-    quantity: `responders ≥${pct}%, last post-drug value`,
-    baseline,
-    bound: "nominal",
-    rounding: "as stated",
-    value: r.n > 0 ? r.count : null,
-    n: r.n,
-  }, () => "no case to count");
+  percents: readonly number[],
+): SensitivityRow[] {
+  const rows: SensitivityRow[] = [];
+  for (const { rounding, bounds } of ROUNDINGS) {
+    for (const bound of bounds) {
+      for (const which of ["first", "last"] as const) {
+        const values = byCase.flatMap(({ quantities }) => {
+          const q = quantities[rounding].find((x) =>
+            x.quantity === `percent reduction, ${which} post-drug value`
+          );
+          const v = q?.value(baseline, bound) ?? null;
+          return v === null || !Number.isFinite(v) ? [] : [v];
+        });
+        for (const pct of percents) {
+          rows.push(withReason({
+            caseId: "all",
+            quantity: `responders ≥${pct}%, ${which} post-drug value`,
+            baseline,
+            bound,
+            rounding,
+            // As `responders` counts: a reduction within 1e-9 of the threshold reaches it.
+            value: values.length ? values.filter((v) => v + 1e-9 >= pct).length : null,
+            n: values.length,
+          }, () => "no case to count"));
+        }
+      }
+    }
+  }
+  return rows;
 }
 
 /**

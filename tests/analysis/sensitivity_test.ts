@@ -10,6 +10,7 @@ import {
   loadCaseSeries,
   percentThresholds,
   reliefAtBound,
+  responders,
   roundingGaps,
   roundingRobustness,
   sensitivityExclusions,
@@ -263,4 +264,57 @@ Deno.test("days to a percent reduction not reached: an open last day is not 'day
   assert.equal(row.value, null);
   assert.doesNotMatch(row.reason!, /\binf\b/);
   assert.match(row.reason!, /open/);
+});
+
+Deno.test("responder counts: at each percent threshold, first and last value, every baseline, bound and rounding", async () => {
+  const real = await loadCaseSeries(TEST_DATA_DIR);
+  for (const cases of [s.cases, real.cases]) {
+    const table = sensitivityTable(cases);
+    const study = cases[0].study;
+    for (const baseline of BASELINE_DEFINITIONS) {
+      for (const r of responders(cases, { baseline })) {
+        if (r.threshold.kind !== "percent") continue;
+        const rows = table.filter((t) =>
+          t.caseId === "all" && t.baseline === baseline &&
+          t.quantity === `responders ≥${r.threshold.value}%, ${r.timing} post-drug value`
+        );
+        // Every bound, as stated and (best and worst) rounded.
+        assert.deepEqual(
+          rows.map((t) => `${t.bound} ${t.rounding}`),
+          [
+            "nominal as stated",
+            "best as stated",
+            "worst as stated",
+            "best rounding",
+            "worst rounding",
+          ],
+        );
+        // At the nominal values, as stated: the responders analysis's count.
+        assert.equal(rows[0].value, r.n ? r.count : null);
+        assert.equal(rows[0].n, r.n);
+        // The bound least favourable to the drug never counts more; the most, never fewer.
+        for (const t of rows.filter((x) => x.value !== null)) {
+          if (t.bound === "worst") assert.ok(t.value! <= rows[0].value!);
+          if (t.bound === "best") assert.ok(t.value! >= rows[0].value!);
+        }
+      }
+    }
+    assert.ok(percentThresholds(study).length > 0);
+  }
+});
+
+Deno.test("responder counts: rounding can move a count at the first value", () => {
+  // 3.3 before the start; 2.3 a week after it: a 30.3% reduction as stated, 27.7% at the bound
+  // least favourable to the drug once both are taken as rounded.
+  const c = {
+    ...around(s.study, { before: 5, start: 10, a: 17, b: 40 }, { before: 3.3, a: 2.3, b: 0.6 }),
+    id: "edge",
+  };
+  const count = (bound: string, rounding: string) =>
+    sensitivityTable([c]).find((r) =>
+      r.quantity === "responders ≥30%, first post-drug value" && r.baseline === "last" &&
+      r.bound === bound && r.rounding === rounding
+    )!.value;
+  assert.equal(count("worst", "as stated"), 1);
+  assert.equal(count("worst", "rounding"), 0);
 });
