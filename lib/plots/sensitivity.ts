@@ -7,12 +7,8 @@
  */
 import { noChangeNotes } from "../prose.ts";
 import { sensitivityCaption, undefinedRows } from "./sensitivity_caption.ts";
-import {
-  sensitivityExclusions,
-  type SensitivitySpan,
-  sensitivitySpans,
-  sensitivityTable,
-} from "../analysis/sensitivity.ts";
+import { sensitivityExclusions, sensitivityTable } from "../analysis/sensitivity.ts";
+import { type SensitivitySpan, sensitivitySpans } from "../analysis/sensitivity_spans.ts";
 import {
   intervalLabel,
   type SensitivityInterval,

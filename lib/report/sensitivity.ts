@@ -17,9 +17,9 @@ import {
   sensitivityExclusions,
   sensitivityRange,
   type SensitivityRow,
-  type SensitivitySpan,
   sensitivityTable,
 } from "../analysis/sensitivity.ts";
+import type { SensitivitySpan } from "../analysis/sensitivity_spans.ts";
 import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";

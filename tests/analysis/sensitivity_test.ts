@@ -318,3 +318,20 @@ Deno.test("responder counts: rounding can move a count at the first value", () =
   assert.equal(count("worst", "as stated"), 1);
   assert.equal(count("worst", "rounding"), 0);
 });
+
+Deno.test("sensitivitySpans: the pooled responder counts span every baseline, bound and rounding of each variant", async () => {
+  const real = await loadCaseSeries(TEST_DATA_DIR);
+  const half = { ...real, cases: real.cases.slice(0, -1) };
+  const spans = sensitivitySpans([{ series: real }, { series: half }]);
+  const tables = [sensitivityTable(real.cases), sensitivityTable(half.cases)];
+  const pooled = spans.filter((r) => r.caseId === "all");
+  assert.ok(pooled.length > 0);
+  for (const r of pooled) {
+    const values = tables.flatMap((t) =>
+      t.filter((x) => x.caseId === "all" && x.quantity === r.quantity && x.value !== null)
+        .map((x) => x.value!)
+    );
+    assert.deepEqual([r.lo, r.hi], [Math.min(...values), Math.max(...values)]);
+    assert.equal(r.variants, 2);
+  }
+});
