@@ -1,6 +1,6 @@
 /**
  * Tables and prose for the notebooks, one module per notebook family, as rows of plain values
- * and paragraphs: the dataset (`dataset.ts`), a case (`case.ts`, its effect-size table `effect_sizes.ts`), the pooled comparisons
+ * and paragraphs: the dataset (`dataset.ts`), a case (`case.ts`, its course of pain `course.ts`, its effect-size table `effect_sizes.ts`), the pooled comparisons
  * (`pooled.ts`), the claims ledger (`claims.ts`), the sensitivity analyses (`sensitivity.ts`, its rounding table and paragraph `rounding.ts`) and
  * the appraisal (`appraisal.ts`); what several share is in `cells.ts`, and when a point value
  * of a case's course is shown as a number in `point_value.ts`. Notebooks only call these
@@ -10,6 +10,7 @@
  */
 export * from "./dataset.ts";
 export * from "./case.ts";
+export * from "./course.ts";
 export * from "./effect_sizes.ts";
 export * from "./pooled.ts";
 export * from "./claims.ts";

@@ -302,9 +302,10 @@ Deno.test("line of therapy from the data, and the sensitivity table", () => {
     "paroxetine",
   ]);
   const rows = sensitivityTable(series.cases);
-  // 3 baselines × (3 cases × (3 bounds as stated + 2 with rounding) × 4 quantities + 1 responder
-  // row + 5 sign-test rows)
-  assert.equal(rows.length, 3 * (3 * 5 * 4 + 1 + 5));
+  // 3 baselines × (3 cases × (3 bounds as stated + 2 with rounding) × 4 quantities + (3 bounds
+  // as stated + 2 with rounding) × 2 values (first, last) × 2 percent thresholds of responders
+  // + 5 sign-test rows)
+  assert.equal(rows.length, 3 * (3 * 5 * 4 + 5 * 2 * 2 + 5));
   const c1max = rows.find((r) =>
     r.caseId === "1" && r.baseline === "max" && r.bound === "nominal" &&
     r.quantity === "percent reduction, first post-drug value"
