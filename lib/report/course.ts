@@ -90,6 +90,8 @@ export function aucRows(c: Case): Row[] {
         ]
         : []),
       ...withheldNotes([["AUC", area], ["time-weighted mean", mean]]),
+      // What the bounds assume that the text does not fix.
+      ...(a.orderAssumed && (a.auc?.lo ?? null) !== null ? [`AUC bounds: ${a.orderAssumed}`] : []),
     ];
     const undatedEnd = a.span !== null && a.undated.length > 0;
     return {

@@ -618,3 +618,44 @@ Deno.test("AUC rows: the whole follow-up runs to the last value wherever its tim
   assert.equal(row["AUC bounds"], "[69, 159]");
   assert.doesNotMatch(String(row.note), /no AUC bounds/);
 });
+
+Deno.test("AUC bounds: values the text leaves in either order are named, not silently taken in order", () => {
+  // Three values after the start (day 10), each some time in overlapping spans: any order.
+  const loose = around(series.study, {
+    before: 5,
+    start: 10,
+    a: [10, 20],
+    b: [15, 30],
+    c: [12, 35],
+  }, {
+    before: 6,
+    a: 4,
+    b: 2,
+    c: 3,
+  });
+  const a = areaUnderCurve(loose, { from: 0, to: 30 });
+  assert.match(
+    a.orderAssumed!,
+    /the text leaves these pairs in either order: \(a, b\), \(a, c\), \(b, c\)$/,
+  );
+  const study = { ...loose.study, minPointsPerPhase: 3 };
+  assert.match(
+    String(aucRows({ ...loose, study })[0].note),
+    /AUC bounds: the bounds take the values in the order given/,
+  );
+  // Dated a week apart: the order is fixed, nothing to say.
+  const fixed = around(series.study, { before: 5, start: 10, a: 17, b: 24, c: 31 }, {
+    before: 6,
+    a: 4,
+    b: 2,
+    c: 3,
+  });
+  assert.equal(areaUnderCurve(fixed, { from: 0, to: 30 }).orderAssumed, undefined);
+  // Two values give the same area in either order: nothing to say either.
+  const two = around(series.study, { before: 5, start: 10, a: [10, 20], b: [15, 30] }, {
+    before: 6,
+    a: 4,
+    b: 2,
+  });
+  assert.equal(areaUnderCurve(two, { from: 0, to: 30 }).orderAssumed, undefined);
+});
