@@ -286,8 +286,20 @@ export function lineOfTherapyCaption(s: CaseSeries): string {
     return `${head}: no case can be assessed` +
       (left.length ? ` (${groupedExclusions(left)})` : " (the series has no case)");
   }
+  // A line of fewer cases than the study needs to compare (`min_cases_forest`) is compared with
+  // none: its row gives each case's own values.
+  const min = s.study.minCasesForest;
+  const few = groups.filter((g) => g.n < min);
+  const none = few.length === 0
+    ? ""
+    : `; ${
+      few.length === groups.length
+        ? "every line holds"
+        : `${listing(few.map((g) => g.group))} ${few.length === 1 ? "holds" : "hold"}`
+    } fewer than ${plural(min, "case")} (min_cases_forest, study.json), so no line is compared ` +
+      "with another: each row gives its cases' own values";
   return `${head} (descriptive; ` +
-    `${listing(groups.map((g) => `${g.group}: ${plural(g.n, "case")}`))})`;
+    `${listing(groups.map((g) => `${g.group}: ${plural(g.n, "case")}`))}${none})`;
 }
 
 /**
