@@ -166,7 +166,8 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
       ? "not defined"
       : r.nominalDated
       ? num(r.nominal)
-      : `${num(r.nominal)} (nominal only: no date stated)`,
+      // A nominal day the text does not date is a placeholder, no number to print.
+      : "no date stated (only its span: least, greatest)",
     least: num(r.lo),
     greatest: r.openEnded
       ? (r.hi === null ? "open (no later bound stated)" : `${num(r.hi)} or more (open: no later ` +

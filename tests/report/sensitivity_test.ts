@@ -257,3 +257,12 @@ Deno.test("sensitivityRows: a value is the full value, rounded only when shown (
   // Some value has more than 4 decimals, so the test could fail.
   assert.ok(table.some((t) => t.value !== null && Number(t.value.toFixed(4)) !== t.value));
 });
+
+Deno.test("spanRows: a nominal day the text does not date is not printed as a number", async () => {
+  const real = await loadCaseSeries(TEST_DATA_DIR);
+  const spans = sensitivitySpans([{ name: "as extracted", series: real }]);
+  const rows = spanRows(spans);
+  const undated = spans.flatMap((x, i) => x.nominalDated || x.nominal === null ? [] : [rows[i]]);
+  assert.ok(undated.length > 0);
+  for (const r of undated) assert.doesNotMatch(String(r["as extracted"]), /\d/);
+});
