@@ -19,4 +19,10 @@ export * from "./sensitivity.ts";
 export * from "./rounding.ts";
 export * from "./appraisal.ts";
 export { exclusionNotes } from "./cells.ts";
-export { shownPoint, withheldNotes } from "./point_value.ts";
+export {
+  type PointWithBounds,
+  type ShownPoint,
+  shownPoint,
+  type ShownPointOptions,
+  withheldNotes,
+} from "./point_value.ts";
