@@ -12,7 +12,8 @@ import { groupedExclusions } from "../prose.ts";
 /**
  * A number as a table cell: the full value, `null` when it is missing or not finite. The table
  * display rounds it, once (`lib/table_text.ts`): a cell rounded here first would be rounded twice
- * (65.15151… to 65.1515, then shown as 65.151 where the value rounds to 65.152).
+ * (65.15151… to 65.1515, then shown as 65.151 where the value rounds to 65.152). A number inside
+ * a text cell is not rounded by the display: write it with `fmt(x, 4)`, rounded once there.
  *
  * @param x The number.
  * @returns The number, or `null`.

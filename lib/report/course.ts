@@ -98,10 +98,10 @@ export function aucRows(c: Case): Row[] {
       window: w.early
         ? `days 0–${w.to}`
         : a.undated.length
-        ? `day 0 to the last value (undated; placed at its nominal day ${num(w.to)})`
-        : `days 0–${num(w.to)} (to the last value)`,
+        ? `day 0 to the last value (undated; placed at its nominal day ${fmt(w.to, 4)})`
+        : `days 0–${fmt(w.to, 4)} (to the last value)`,
       integrated: a.span
-        ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
+        ? `days ${fmt(a.span.from, 4)}–${fmt(a.span.to, 4)}${undatedEnd ? " (nominal)" : ""}`
         : null,
       n: a.n,
       [`AUC (${unit}·days)`]: num(area.value),

@@ -194,7 +194,7 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
     proportion: num(r.proportion),
     [`${fmt(100 * r.confidence, 0)}% CI (Clopper–Pearson)`]: r.ciLower === null
       ? null
-      : `${num(r.ciLower)}–${num(r.ciUpper)}`,
+      : `${fmt(r.ciLower, 4)}–${fmt(r.ciUpper, 4)}`,
     excluded: excludedIds(r.excluded),
     // A case counted by a nominal value whose bounds fall on both sides of the threshold.
     note: r.uncertain.length

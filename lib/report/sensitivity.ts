@@ -170,8 +170,10 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
       : "no date stated (only its span: least, greatest)",
     least: num(r.lo),
     greatest: r.openEnded
-      ? (r.hi === null ? "open (no later bound stated)" : `${num(r.hi)} or more (open: no later ` +
-        "bound stated)")
+      ? (r.hi === null
+        ? "open (no later bound stated)"
+        : `${fmt(r.hi, 4)} or more (open: no later ` +
+          "bound stated)")
       : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
     reason: r.reason ?? null,

@@ -367,3 +367,13 @@ Deno.test("line of therapy: lines of fewer cases than the study needs to compare
   const big = { ...series, study: many, cases: series.cases.map((c) => ({ ...c, study: many })) };
   if (groups.length) assert.match(lineOfTherapyCaption(big), /every line holds fewer than/);
 });
+
+Deno.test("responderRows: a number inside a text cell is rounded once, to 4 decimals", () => {
+  const rows = responderRows(responders(series.cases));
+  const ci = rows.flatMap((r) =>
+    Object.entries(r).filter(([k, v]) => k.includes("% CI") && typeof v === "string")
+      .map(([, v]) => String(v))
+  );
+  assert.ok(ci.length > 0);
+  for (const text of ci) assert.doesNotMatch(text, /\d\.\d{5}/, text);
+});
