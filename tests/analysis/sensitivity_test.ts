@@ -225,30 +225,41 @@ Deno.test("sign test p: not a headline number when no data could make it small a
 
 Deno.test("sensitivityTable: a nominal day the text does not date is null with why, its placeholder kept apart", async () => {
   const real = await loadCaseSeries(TEST_DATA_DIR);
-  const table = sensitivityTable(real.cases);
+  // 4 before the start; 3.5 a week after it; 1 placed only by the narrative, within [0, 190] days.
+  const undated = {
+    ...around(s.study, { before: 5, start: 10, a: 17, b: [10, 200] }, {
+      before: 4,
+      a: 3.5,
+      b: 1,
+    }, ["b"]),
+    id: "undated",
+  };
   let seen = 0;
-  for (const c of real.cases) {
-    for (const baseline of BASELINE_DEFINITIONS) {
-      const points = caseChange(c, { baseline }).points;
-      for (const pct of percentThresholds(c.study)) {
-        const hit = reliefAtBound(points, pct, "nominal");
-        const row = table.find((r) =>
-          r.caseId === c.id && r.quantity === `days to ${pct}% reduction` &&
-          r.baseline === baseline && r.bound === "nominal"
-        );
-        if (!hit || !row) continue;
-        if (hit.point.dated) {
-          assert.equal(row.value, hit.day);
-        } else {
-          seen++;
-          assert.equal(row.value, null);
-          assert.equal(row.placeholderDay, hit.day);
-          assert.match(row.reason!, /no date/);
+  for (const cases of [real.cases, [undated]]) {
+    const table = sensitivityTable(cases);
+    for (const c of cases) {
+      for (const baseline of BASELINE_DEFINITIONS) {
+        const points = caseChange(c, { baseline }).points;
+        for (const pct of percentThresholds(c.study)) {
+          const hit = reliefAtBound(points, pct, "nominal");
+          const row = table.find((r) =>
+            r.caseId === c.id && r.quantity === `days to ${pct}% reduction` &&
+            r.baseline === baseline && r.bound === "nominal"
+          );
+          if (!hit || !row) continue;
+          if (hit.point.dated) {
+            assert.equal(row.value, hit.day);
+          } else {
+            seen++;
+            assert.equal(row.value, null);
+            assert.equal(row.placeholderDay, hit.day);
+            assert.match(row.reason!, /no date/);
+          }
         }
       }
     }
   }
-  // The data has such a day, so the test could fail.
+  // The constructed case has such a day, so the test could fail.
   assert.ok(seen > 0);
 });
 

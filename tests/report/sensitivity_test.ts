@@ -22,7 +22,7 @@ import {
   sensitivityTable,
   spanRows,
 } from "../../lib/mod.ts";
-import { aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
+import { around, aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const s = aroundDrug((await loadCaseSeries(TEST_DATA_DIR)).study);
@@ -260,7 +260,13 @@ Deno.test("sensitivityRows: a value is the full value, rounded only when shown (
 
 Deno.test("spanRows: a nominal day the text does not date is not printed as a number", async () => {
   const real = await loadCaseSeries(TEST_DATA_DIR);
-  const spans = sensitivitySpans([{ name: "as extracted", series: real }]);
+  // A value placed only by the narrative, the first to reach every percent threshold.
+  const narrated = {
+    ...around(s.study, { before: 5, start: 10, a: [10, 200] }, { before: 4, a: 1 }, ["a"]),
+    id: "undated",
+  };
+  const cases = [...real.cases, narrated];
+  const spans = sensitivitySpans([{ name: "as extracted", series: { cases } }]);
   const rows = spanRows(spans);
   const undated = spans.flatMap((x, i) => x.nominalDated || x.nominal === null ? [] : [rows[i]]);
   assert.ok(undated.length > 0);
