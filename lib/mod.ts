@@ -97,10 +97,9 @@ export {
   sensitivityExclusions,
   sensitivityRange,
   type SensitivityRow,
-  type SensitivitySpan,
-  sensitivitySpans,
   sensitivityTable,
 } from "./analysis/sensitivity.ts";
+export { type SensitivitySpan, sensitivitySpans } from "./analysis/sensitivity_spans.ts";
 export {
   type RoundingGap,
   roundingGaps,

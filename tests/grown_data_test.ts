@@ -39,6 +39,7 @@ const DATA_TESTS = [
   "tests/report/effect_sizes_test.ts",
   "tests/report/dataset_test.ts",
   "tests/report/sensitivity_test.ts",
+  "tests/report/case_rounding_test.ts",
   "tests/rounding_test.ts",
   "tests/stats/reportable_test.ts",
   "tests/data/columns_test.ts",

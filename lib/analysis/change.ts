@@ -238,7 +238,11 @@ function possibly(points: readonly ChangePoint[], thresholdPct: number, already 
  * bound most favourable to the drug, the greatest reduction the bounds allow (a value may reach
  * it earlier) and the earliest day; at the least favourable, the smallest reduction and the
  * latest day. Which value first reaches the threshold thus moves with the bound, not only its
- * day. `null` when no value reaches it at that bound (or none has a percent reduction).
+ * day. "First" is by that day, not by the order of the points: of the values reaching it, the one
+ * whose day at the bound is least (the earliest a value reaching it can be seen; at the least
+ * favourable bound, the latest that still holds whatever the order of the values, which the rows'
+ * order does not fix). `null` when no value reaches it at that bound (or none has a percent
+ * reduction).
  *
  * @param points The values after the drug, in order (`caseChange(c).points`).
  * @param thresholdPct The percent reduction to reach.
@@ -259,6 +263,9 @@ function possibly(points: readonly ChangePoint[], thresholdPct: number, already 
  * // At the least favourable bound the first value reduces pain by 27.7% only: the second reaches 30%.
  * assert.equal(reliefAtBound(points, 30, "worst")!.day, 195);
  * assert.equal(reliefAtBound(points, 90, "best"), null);
+ * // A later point whose day may come first: the bound takes the earliest, whatever the order.
+ * const swapped = [point([40, 45, 50], [10, 20, 30]), point([40, 45, 50], [0, 5, 8])];
+ * assert.deepEqual([reliefAtBound(swapped, 30, "best")!.day, reliefAtBound(swapped, 30, "worst")!.day], [0, 8]);
  * ```
  */
 export function reliefAtBound<
@@ -268,10 +275,15 @@ export function reliefAtBound<
   thresholdPct: number,
   bound: ExtractionBound,
 ): { point: P; day: number } | null {
-  const point = points.find((p) =>
-    p.percentReduction !== null && atBound(p.percentReduction, bound, true) + EPS >= thresholdPct
-  );
-  return point ? { point, day: atBound(point.day, bound, false) } : null;
+  let best: { point: P; day: number } | null = null;
+  for (const p of points) {
+    if (p.percentReduction === null) continue;
+    if (atBound(p.percentReduction, bound, true) + EPS < thresholdPct) continue;
+    // The earliest day at this bound; on a tie, the point given first.
+    const day = atBound(p.day, bound, false);
+    if (best === null || day < best.day) best = { point: p, day };
+  }
+  return best;
 }
 
 /** Time from the drug start to the first observation reaching a percent reduction. */

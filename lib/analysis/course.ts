@@ -1,7 +1,7 @@
 /**
  * The course of pain between a case's values after a drug: the area under the pain curve over a
- * window, and the rate of change per dose period, each with bounds over every admissible time and
- * value.
+ * window, and the rate of change per dose period, each with bounds over the admissible times and
+ * values (an area's keep the values in the order given: `orderAssumed` names what that assumes).
  *
  * @module
  */
@@ -23,7 +23,8 @@ import { leastSquaresSlopeBounds } from "./slope_bounds.ts";
 import { checkOptions } from "../options.ts";
 import { changeOptionsSchema } from "./option_schemas.ts";
 
-/** Area under the pain curve over a window, with bounds over every admissible time and value. */
+/** Area under the pain curve over a window, with bounds over the admissible times (in the order
+ * given: `orderAssumed`) and values. */
 export interface AreaUnderCurve {
   /** Case id. */
   caseId: string;
@@ -38,8 +39,12 @@ export interface AreaUnderCurve {
   span: { from: number; to: number } | null;
   /** Time ids of observations used whose nominal day is a placeholder (no date stated). */
   undated: string[];
-  /** AUC (points of the common metric × days; cm·days on a 10 cm VAS) at nominal times and values, and its least and greatest admissible values. */
-  auc: NominalInterval | null;
+  /**
+   * AUC (points of the common metric × days; cm·days on a 10 cm VAS) at nominal times and values,
+   * and its least and greatest admissible values: `lo`/`hi` are `null`, with `boundsReason`,
+   * where some admissible times give no area (`partialBounds` then spans those that give one).
+   */
+  auc: { lo: number | null; hi: number | null; nominal: number } | null;
   /** AUC divided by the integrated span (points of the common metric), at nominal values. */
   timeWeightedMean: number | null;
   /**
@@ -56,10 +61,18 @@ export interface AreaUnderCurve {
   /**
    * Why the area's bounds are not defined although its nominal value is: for some admissible
    * times fewer than two values fall in the window (a value whose time interval reaches past the
-   * window's edge), and no area exists there. `auc.lo`/`auc.hi` then span only the times that
-   * give an area.
+   * window's edge), and no area exists there. `auc.lo`/`auc.hi` are then `null`.
    */
   boundsReason?: string;
+  /** With `boundsReason`: the least and greatest area over the admissible times that give one. */
+  partialBounds?: { lo: number; hi: number };
+  /**
+   * What the area's bounds assume and the text does not fix: values that may fall in the window
+   * are taken in the order they are given (by nominal day), and these pairs may come in either
+   * order (`relativeDay` allows the later one before the earlier), so a placement that swaps
+   * them is not among those the bounds cover; absent when the text fixes their order.
+   */
+  orderAssumed?: string;
 }
 
 /** Trapezoid area of points in order. */
@@ -106,12 +119,14 @@ function extremeAreas(
  * window. A window after the start (`from ≥ 0`) takes only values surely after it (phase
  * "after"): a value narrated before the start, or one that may precede it, never enters a
  * post-drug area, and is listed in `excluded`. Bounds: the least area uses the lower value bounds,
- * the greatest the upper ones, each over every admissible placement of times, under which the
+ * the greatest the upper ones, each over every admissible placement of times in the order given, under which the
  * values in the window are those whose time falls in it (a value whose nominal day is outside may
  * fall inside, and one inside may fall outside); where some placement leaves fewer than two
- * values in the window, no area exists there and `boundsReason` says so (the bounds then span the
- * placements that give an area). Needs two observations at their nominal days; `span` says which
- * days the area actually covers.
+ * values in the window, no area exists there and `boundsReason` says so (the bounds are then
+ * `null`; `partialBounds` spans the placements that give an area). The placements keep the values
+ * in the order given (by nominal day): where the text leaves two of them in either order
+ * (`relativeDay`), a placement that swaps them is not covered, and `orderAssumed` names them.
+ * Needs two observations at their nominal days; `span` says which days the area actually covers.
  *
  * @param c The case.
  * @param window Days since the drug start.
@@ -126,7 +141,9 @@ function extremeAreas(
  * const a = areaUnderCurve(c, { from: 0, to: 30 });
  * // The span integrated lies in the window; the mean is the area over the span.
  * assert.ok(0 <= a.span!.from && a.span!.to <= 30);
- * assert.ok(a.auc!.lo <= a.auc!.nominal && a.auc!.nominal <= a.auc!.hi);
+ * // Bounds, where every admissible time gives an area, hold the nominal area; else null, with why.
+ * if (a.boundsReason === undefined) assert.ok(a.auc!.lo! <= a.auc!.nominal && a.auc!.nominal <= a.auc!.hi!);
+ * else assert.equal(a.auc!.lo, null);
  * assert.ok(Math.abs(a.timeWeightedMean! - a.auc!.nominal / (a.span!.to - a.span!.from)) < 1e-9);
  * ```
  */
@@ -174,7 +191,9 @@ export function areaUnderCurve(
   const t = obs.map((o) => o.relative.nominal);
   const nominal = trapezoid(t, obs.map((o) => o.common.nominal));
   const bounds = admissibleAreas(alignOnDrug(c, drug), window, wanted);
+  const swaps = unorderedPairs(c, alignOnDrug(c, drug), window, wanted);
   const span = t[t.length - 1] - t[0];
+  const placed = { lo: Math.min(bounds.lo, nominal), hi: Math.max(bounds.hi, nominal) };
   return {
     caseId: c.id,
     drug,
@@ -183,8 +202,9 @@ export function areaUnderCurve(
     undated: obs.filter((o) => !datedGap(c, o.day.timeId, start.start.timeId)).map((o) =>
       o.day.timeId
     ),
-    // Every admissible placement that gives an area includes the nominal one.
-    auc: { lo: Math.min(bounds.lo, nominal), hi: Math.max(bounds.hi, nominal), nominal },
+    // Every admissible placement that gives an area includes the nominal one; where some give
+    // none, the area has no bounds (null), and those of the placements that give one are apart.
+    auc: bounds.fewer.length ? { lo: null, hi: null, nominal } : { ...placed, nominal },
     timeWeightedMean: span > 0 ? nominal / span : null,
     timeWeightedMeanBounds: span > 0
       ? {
@@ -200,12 +220,43 @@ export function areaUnderCurve(
           `${window.from}–${window.to} (${
             listing(bounds.fewer.map((f) => `${f.timeId} may fall ${f.side} day ${f.day}`))
           }), and no area exists there`,
+        partialBounds: placed,
+      }
+      : {}),
+    ...(swaps.length
+      ? {
+        orderAssumed: `the bounds take the values in the order given; the text leaves these ` +
+          `pairs in either order: ${swaps.map(([a, b]) => `(${a}, ${b})`).join(", ")}`,
       }
       : {}),
   };
 }
 
-/** The least and greatest areas over every admissible placement of the values in a window. */
+/**
+ * The pairs of values of the right phase that may fall in the window whose order the text does
+ * not fix: the later given may fall before the earlier (`relativeDay`'s least gap is below 0).
+ * None when fewer than three values may fall in it (two give the same area in either order).
+ */
+function unorderedPairs(
+  c: Case,
+  aligned: readonly AlignedObservation[],
+  window: { from: number; to: number },
+  wanted: Phase | null,
+): [string, string][] {
+  const may = aligned.filter((o) =>
+    (wanted === null || o.phase === wanted) && o.relative.hi >= window.from &&
+    o.relative.lo <= window.to
+  ).map((o) => o.day.timeId);
+  // Two values give the same trapezoid in either order: only from three does an order matter.
+  if (may.length < 3) return [];
+  return may.flatMap((a, i) =>
+    may.slice(i + 1).filter((b) => a !== b && relativeDay(c, b, a).lo < 0)
+      .map((b): [string, string] => [a, b])
+  );
+}
+
+/** The least and greatest areas over the admissible placements of the values in a window that
+ * keep them in the order given. */
 interface AdmissibleAreas {
   /** Least area over the placements that give one (Infinity when none does). */
   lo: number;
@@ -219,9 +270,10 @@ interface AdmissibleAreas {
 }
 
 /**
- * Extreme areas over every admissible placement of the values of the right phase: which values
- * fall in the window depends on their times, not on their nominal days. Values in time order fall
- * in the window as a contiguous run, holding every value whose time interval lies inside it; each
+ * Extreme areas over the admissible placements of the values of the right phase that keep them in
+ * the order given (what the text leaves in either order is named by `unorderedPairs`): which
+ * values fall in the window depends on their times, not on their nominal days. Values so ordered
+ * fall in the window as a contiguous run, holding every value whose time interval lies inside it; each
  * such run of two or more values gives areas over its times clipped to the window (in order,
  * {@link extremeAreas}), the least at the values' lower bounds, the greatest at their upper ones.
  * A run of fewer than two (the values that may fall outside all outside) gives no area.

@@ -11,11 +11,10 @@ import type { Case, CaseSeries } from "../model.ts";
 import { BASELINE_DEFINITIONS } from "../timeline.ts";
 import { caseChange } from "./change.ts";
 import { pFloorReason, prePost, signTest } from "./paired_tests.ts";
-import { responders } from "./responders.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 import { studyOf } from "../cases.ts";
 import { withRounding } from "../rounding.ts";
-import { caseQuantities } from "./sensitivity_quantities.ts";
+import { caseQuantities, type CaseQuantity } from "./sensitivity_quantities.ts";
 import type { Exclusion } from "../stats/types.ts";
 
 /** One row of the sensitivity table. */
@@ -40,6 +39,11 @@ export interface SensitivityRow {
   n: number;
   /** Why `value` is `null` (e.g. "not reached by day 30"); absent when it is a number. */
   reason?: string;
+  /**
+   * A nominal day the text does not date (the midpoint of what the narrative allows), withheld
+   * from `value` (`null`, with `reason`): a figure may draw it as a placeholder, not a date.
+   */
+  placeholderDay?: number;
 }
 
 const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
@@ -50,8 +54,8 @@ const BOUNDS: readonly ExtractionBound[] = ["nominal", "best", "worst"];
  */
 export type Rounding = "as stated" | "rounding";
 
-/** The rounding dimension: each with the extraction bounds it has rows for. */
-const ROUNDINGS: readonly { rounding: Rounding; bounds: readonly ExtractionBound[] }[] = [
+/** The rounding dimension: each with the extraction bounds it has rows for (`sensitivity_spans.ts` uses it too). */
+export const ROUNDINGS: readonly { rounding: Rounding; bounds: readonly ExtractionBound[] }[] = [
   { rounding: "as stated", bounds: BOUNDS },
   { rounding: "rounding", bounds: ["best", "worst"] },
 ];
@@ -61,7 +65,7 @@ const ROUNDINGS: readonly { rounding: Rounding; bounds: readonly ExtractionBound
  * after the drug can be computed (no value before it, none after it, or the drug never taken),
  * whatever the baseline definition, extraction bound or rounding, since none of these moves a
  * value across the drug's start. Their per-case quantities are not rows of
- * {@link sensitivityTable}; {@link sensitivitySpans} gives each one row with the reason.
+ * {@link sensitivityTable}; `sensitivitySpans` gives each one row with the reason.
  *
  * @param cases The cases.
  * @param drug The drug whose start is day 0 (default: each case's study drug of interest).
@@ -91,15 +95,16 @@ export function sensitivityExclusions(cases: readonly Case[], drug?: string): Ex
 /**
  * The sensitivity table of one dataset: per case, percent reduction at the first and last
  * post-drug value and days to each percent threshold of the study (`percentThresholds(study)`);
- * pooled, the number of responders (the highest percent threshold at the last value, nominal
- * values) and the sign-test p-value (`null` with why where the smallest p the test can give
+ * pooled, the number of responders at each percent threshold at the first and the last value
+ * after the drug, and the sign-test p-value (`null` with why where the smallest p the test can give
  * with its pairs is above the study's `significance_level`, `pFloorReason`: no data could make it small);
  * each under every baseline definition and bound, the values as stated and (best and worst
  * bounds) widened by their rounding. A case with no change after
  * the drug ({@link sensitivityExclusions}) has no per-case row. A value that is not defined is
  * `null` with its `reason` (a threshold not reached; a baseline that may be 0, of which no percent
- * is defined; an open time interval, whose infinite bound is not a number; no case to pool). A
- * study with no percent threshold has no days-to-threshold rows and no responders row (the
+ * is defined; an open time interval, whose infinite bound is not a number; a nominal day the text
+ * does not date, only the midpoint of what the narrative allows; no case to pool). A
+ * study with no percent threshold has no days-to-threshold rows and no responders rows (the
  * quantity is the study's threshold: there is none to count at); no case gives no row.
  *
  * @example
@@ -123,7 +128,7 @@ export function sensitivityTable(
   if (cases.length === 0) return [];
   const study = studyOf(cases);
   drug ??= study?.drug ?? "";
-  // The responders row counts at the highest percent threshold: none without one.
+  // The responders rows count at each percent threshold: none without one.
   const percents = study ? percentThresholds(study) : [];
   const rows: SensitivityRow[] = [];
   const rounded = cases.map(withRounding);
@@ -142,20 +147,24 @@ export function sensitivityTable(
       for (const { rounding, bounds } of ROUNDINGS) {
         for (const bound of bounds) {
           for (const q of quantities[rounding]) {
+            // A nominal day the text does not date is no number to report: the row says why.
+            const placeholder = q.placeholder?.(baseline, bound) ?? null;
+            const value = q.value(baseline, bound);
             rows.push(withReason({
               caseId: c.id,
               quantity: q.quantity,
               baseline,
               bound,
               rounding,
-              value: q.value(baseline, bound),
+              value: placeholder === null ? value : null,
               n: q.n(baseline),
-            }, () => q.reason(baseline, bound)));
+              ...(placeholder === null || value === null ? {} : { placeholderDay: value }),
+            }, () => placeholder ?? q.reason(baseline, bound)));
           }
         }
       }
     }
-    if (percents.length) rows.push(respondersRow(cases, drug, baseline, Math.max(...percents)));
+    rows.push(...respondersRows(byCase, baseline, percents));
     for (const { rounding, bounds } of ROUNDINGS) {
       for (const bound of bounds) {
         const s = signTest(
@@ -191,26 +200,44 @@ export function sensitivityTable(
 }
 
 /**
- * The pooled row of the number of responders at the percent threshold `pct`, at the last value
- * after the drug (nominal values, as stated); `null` when no case can be counted.
+ * The pooled rows of the number of responders at each percent threshold of the study, at the
+ * first and at the last value after the drug, under one baseline definition, at every extraction
+ * bound and rounding: a case responds where its percent reduction at that bound (and rounding)
+ * reaches the threshold; a case with none (a baseline that may be 0) is not counted, and no case
+ * to count gives `null` with why. At the nominal values, as stated, the count is `responders`'.
  */
-function respondersRow(
-  cases: readonly Case[],
-  drug: string,
+export function respondersRows(
+  byCase: readonly { c: Case; quantities: Record<Rounding, CaseQuantity[]> }[],
   baseline: BaselineDefinition,
-  pct: number,
-): SensitivityRow {
-  const r = responders(cases, { drug, baseline, thresholds: [{ kind: "percent", value: pct }] })
-    .find((x) => x.timing === "last")!;
-  return withReason({
-    caseId: "all",
-    quantity: `responders ≥${pct}%, last post-drug value`,
-    baseline,
-    bound: "nominal",
-    rounding: "as stated",
-    value: r.n > 0 ? r.count : null,
-    n: r.n,
-  }, () => "no case to count");
+  percents: readonly number[],
+): SensitivityRow[] {
+  const rows: SensitivityRow[] = [];
+  for (const { rounding, bounds } of ROUNDINGS) {
+    for (const bound of bounds) {
+      for (const which of ["first", "last"] as const) {
+        const values = byCase.flatMap(({ quantities }) => {
+          const q = quantities[rounding].find((x) =>
+            x.quantity === `percent reduction, ${which} post-drug value`
+          );
+          const v = q?.value(baseline, bound) ?? null;
+          return v === null || !Number.isFinite(v) ? [] : [v];
+        });
+        for (const pct of percents) {
+          rows.push(withReason({
+            caseId: "all",
+            quantity: `responders ≥${pct}%, ${which} post-drug value`,
+            baseline,
+            bound,
+            rounding,
+            // As `responders` counts: a reduction within 1e-9 of the threshold reaches it.
+            value: values.length ? values.filter((v) => v + 1e-9 >= pct).length : null,
+            n: values.length,
+          }, () => "no case to count"));
+        }
+      }
+    }
+  }
+  return rows;
 }
 
 /**
@@ -231,167 +258,6 @@ export interface NamedSeries {
   name: string;
   /** The dataset under it. */
   series: CaseSeries;
-}
-
-/**
- * One row of the sensitivity figure: the span of a per-case quantity over every analysis variant
- * (alternative readings of the text), baseline definition, extraction bound and rounding; or, with
- * `quantity` null, a case no variant can analyse, once, with its `reason`.
- */
-export interface SensitivitySpan {
-  /** Case id. */
-  caseId: string;
-  /**
-   * What is measured (e.g. "percent reduction, last post-drug value"); `null` for the one row of
-   * a case left out of every variant ({@link sensitivityExclusions}), which stands for each of its
-   * quantities no variant defines.
-   */
-  quantity: string | null;
-  /** Value under the first variant (as extracted), the default baseline and nominal values;
-   * `null` when undefined there. */
-  nominal: number | null;
-  /** Least finite value over every variant, baseline, bound and rounding; `null` when none is
-   * defined. */
-  lo: number | null;
-  /** Greatest finite value over the same; `null` when none is defined. */
-  hi: number | null;
-  /** Whether some combination leaves it unbounded (an open time interval): the span is then
-   * cut at `lo`/`hi` and open on that side. */
-  openEnded: boolean;
-  /** For a time: whether `nominal` is a date the text states, or only the midpoint of what the
-   * narrative allows (then draw the span, not the point as a date). Always true otherwise. */
-  nominalDated: boolean;
-  /** Number of analysis variants run (as in `SensitivityInterval` of `lib/plots/sensitivity.ts`,
-   * which draws these rows). */
-  variants: number;
-  /** Number of analysis variants in which it is defined (at nominal values, default baseline). */
-  defined: number;
-  /**
-   * Why it is not defined in the variants where it is not (their distinct reasons, "; "-joined,
-   * e.g. "not reached by day 30"), or why the case is left out (`quantity` null); absent when it is
-   * defined in every variant.
-   */
-  reason?: string;
-}
-
-/**
- * The spans of every per-case quantity over the analysis variants, baseline definitions,
- * extraction bounds and rounding (values as stated and widened by half their last stated digit):
- * the rows the sensitivity figure draws. A case appears in every variant it is in; a quantity
- * never defined has `lo`/`hi` null and its `reason`. A case left out of every variant (no change
- * after the drug in any: {@link sensitivityExclusions}) has, in place of its quantities that no
- * variant defines for that reason, one row with `quantity` null and the reason; the quantities
- * it still has (the day the drug starts) keep their rows.
- *
- * @param variants The datasets under each set of readings, the dataset as extracted first.
- * @param drug The drug whose start is day 0 (default: the study's drug of interest).
- * @returns One row per case and quantity, and one per case left out, in case order.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { loadCaseSeries, sensitivitySpans, sensitivityTable } from "#lib/mod.ts";
- * const s = await loadCaseSeries();
- * const rows = sensitivitySpans([{ name: "as extracted", series: s }]);
- * const table = sensitivityTable(s.cases);
- * for (const r of rows) {
- *   assert.equal(r.variants, 1);
- *   if (r.lo !== null) assert.ok(r.lo <= r.hi!);
- *   // A row without a value in some variant says why.
- *   assert.equal(r.defined < r.variants, r.reason !== undefined);
- *   // The nominal value is the table's at the case's default baseline and nominal bound.
- *   const baseline = s.cases.find((c) => c.id === r.caseId)!.study.baseline;
- *   const t = table.find((x) =>
- *     x.caseId === r.caseId && x.quantity === r.quantity && x.baseline === baseline &&
- *     x.bound === "nominal"
- *   );
- *   if (t) assert.equal(r.nominal, t.value);
- * }
- * ```
- */
-export function sensitivitySpans(
-  variants: readonly { name?: string; series: { cases: readonly Case[] } }[],
-  drug?: string,
-): SensitivitySpan[] {
-  const out = new Map<string, SensitivitySpan & { values: number[]; reasons: Set<string> }>();
-  // Per case: the reasons it is left out, and whether some variant analyses it.
-  const exclusions = new Map<string, { reasons: Set<string>; analysed: boolean }>();
-  for (const [vi, v] of variants.entries()) {
-    const left = new Map(
-      sensitivityExclusions(v.series.cases, drug).map((e) => [e.caseId, e.reason]),
-    );
-    for (const c of v.series.cases) {
-      const x = exclusions.get(c.id) ?? { reasons: new Set(), analysed: false };
-      if (left.has(c.id)) x.reasons.add(left.get(c.id)!);
-      else x.analysed = true;
-      exclusions.set(c.id, x);
-      const widened = caseQuantities(withRounding(c), drug ?? c.study.drug);
-      for (const [qi, q] of caseQuantities(c, drug ?? c.study.drug).entries()) {
-        const key = `${c.id}\u0000${q.quantity}`;
-        const row = out.get(key) ?? {
-          caseId: c.id,
-          quantity: q.quantity,
-          nominal: null,
-          lo: null,
-          hi: null,
-          openEnded: false,
-          nominalDated: true,
-          variants: variants.length,
-          defined: 0,
-          values: [],
-          reasons: new Set<string>(),
-        };
-        const atNominal = q.value(c.study.baseline, "nominal");
-        if (atNominal !== null && Number.isFinite(atNominal)) row.defined++;
-        else row.reasons.add(q.reason(c.study.baseline, "nominal")!);
-        if (vi === 0) {
-          row.nominal = atNominal !== null && Number.isFinite(atNominal) ? atNominal : null;
-          row.nominalDated = q.dated();
-        }
-        for (const baseline of BASELINE_DEFINITIONS) {
-          for (const { rounding, bounds } of ROUNDINGS) {
-            for (const bound of bounds) {
-              const x = (rounding === "as stated" ? q : widened[qi]).value(baseline, bound);
-              if (x === null) continue;
-              if (Number.isFinite(x)) row.values.push(x);
-              else row.openEnded = true;
-            }
-          }
-        }
-        out.set(key, row);
-      }
-    }
-  }
-  const rows: SensitivitySpan[] = [];
-  const said = new Set<string>();
-  for (const { values, reasons, ...r } of out.values()) {
-    const x = exclusions.get(r.caseId)!;
-    // A case no variant analyses: one row for the quantities it never has for that reason.
-    if (!x.analysed && r.defined === 0 && [...reasons].every((why) => x.reasons.has(why))) {
-      if (!said.has(r.caseId)) {
-        said.add(r.caseId);
-        rows.push({
-          caseId: r.caseId,
-          quantity: null,
-          nominal: null,
-          lo: null,
-          hi: null,
-          openEnded: false,
-          nominalDated: true,
-          variants: r.variants,
-          defined: 0,
-          reason: [...x.reasons].join("; "),
-        });
-      }
-      continue;
-    }
-    rows.push({
-      ...r,
-      lo: values.length ? Math.min(...values) : null,
-      hi: values.length ? Math.max(...values) : null,
-      ...(reasons.size ? { reason: [...reasons].join("; ") } : {}),
-    });
-  }
-  return rows;
 }
 
 /**

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { atBound, type ExtractionBound, formatNumber, type NominalInterval } from "../intervals.ts";
+import { atBound, type ExtractionBound, formatDay, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { datedGap, firstPeriod, relativeDay } from "../timeline.ts";
 import { caseChange, NO_PERCENT, reliefAtBound, timeToRelief } from "./change.ts";
@@ -30,6 +30,13 @@ export interface CaseQuantity {
   dated: () => boolean;
   /** Whether the sensitivity table lists it (the span of the drug start from day 0 is drawn only). */
   inTable: boolean;
+  /**
+   * Why its finite value under a baseline definition and bound is no number to report, or `null`
+   * when it is one: a nominal day the text does not date is only the midpoint of what the
+   * narrative allows (the table gives `null` with this reason; the figure draws the span and the
+   * placeholder hollow). Absent: never.
+   */
+  placeholder?: (b: BaselineDefinition, x: ExtractionBound) => string | null;
 }
 
 /** The extraction bounds other than the nominal values, in words. */
@@ -98,8 +105,21 @@ export function caseQuantities(c: Case, drug: string): CaseQuantity[] {
         if (reliefAtBound(points, pct, bound)) return OPEN;
         if (bound === "nominal") return relief(pct, baseline).summary;
         const last = points.at(-1)!;
-        return `not reached by day ${formatNumber(atBound(last.day, bound, false), 1)} at ` +
-          `the bound ${BOUND_WORDS[bound]}`;
+        const day = atBound(last.day, bound, false);
+        // An open day is not "day inf": say it is open.
+        return `not reached by ${
+          Number.isFinite(day)
+            ? formatDay({ lo: day, hi: day, nominal: day }, true, { prefix: true, digits: 1 })
+            : `the last value (its day ${OPEN})`
+        } at the bound ${BOUND_WORDS[bound]}`;
+      },
+      placeholder: (baseline: BaselineDefinition, bound: ExtractionBound) => {
+        const hit = reliefAtBound(change(baseline).points, pct, bound);
+        // Only the nominal day can be a placeholder: a bound is what the narrative allows.
+        return bound === "nominal" && hit && !hit.point.dated
+          ? `reached by ${formatDay(hit.point.day, false, { prefix: true })}: the nominal day ` +
+            "is only the midpoint of what the narrative allows, no date"
+          : null;
       },
       n: (baseline: BaselineDefinition) => relief(pct, baseline).n,
       dated: () => {

@@ -7,12 +7,8 @@
  */
 import { noChangeNotes } from "../prose.ts";
 import { sensitivityCaption, undefinedRows } from "./sensitivity_caption.ts";
-import {
-  sensitivityExclusions,
-  type SensitivitySpan,
-  sensitivitySpans,
-  sensitivityTable,
-} from "../analysis/sensitivity.ts";
+import { sensitivityExclusions, sensitivityTable } from "../analysis/sensitivity.ts";
+import { type SensitivitySpan, sensitivitySpans } from "../analysis/sensitivity_spans.ts";
 import {
   intervalLabel,
   type SensitivityInterval,
@@ -50,7 +46,7 @@ const fmtValue = (v: number) => String(Math.round(v * 1000) / 1000).replace("-",
 // light #8EC3E6 had 1.9:1 and faded in greyscale print), under which the nominal dot (#222222,
 // 4.9:1 on it) and the hollow placeholder still stand out.
 const BAR = "#4F94CD";
-/** Half the height of the ticks ending a range: past the nominal dot (its radius × 1.1). */
+/** Half the height of the ticks ending a range: past the nominal dot (its radius × 1.1 + 2.5). */
 const CAP = MARKER_RADIUS * 1.1 + 2.5;
 
 /** Whether a range's ends differ (beyond floating-point error): some variant moves the value. */
@@ -396,16 +392,9 @@ export const SENSITIVITY: Readonly<FigureDef<"series">> = defineFigure({
  */
 function tableRows(s: SeriesInput): [SensitivityInterval[], Exclusion[]] {
   const baseline = s.study.baseline;
-  const undated = new Set(
-    sensitivitySpans([{ series: s }])
-      .filter((r) => r.nominalDated === false)
-      .map((r) => JSON.stringify([r.caseId, r.quantity])),
-  );
   const rows = sensitivityIntervals(
     sensitivityTable(s.cases),
     (r) => r.baseline === baseline && r.bound === "nominal" && r.rounding === "as stated",
-  ).map((r) =>
-    undated.has(JSON.stringify([r.caseId, r.quantity])) ? { ...r, nominalDated: false } : r
   );
   return [rows, sensitivityExclusions(s.cases)];
 }

@@ -25,6 +25,8 @@ import { intervalLabel, type SensitivityInterval } from "./sensitivity_rows.ts";
  * assert.ok(caption.startsWith("Each row: one quantity of one case, recomputed under every " +
  *   "variant of the analysis (A and B);"), caption);
  * assert.ok(caption.endsWith(" Not drawn, no value under any variant: Case 5 (every quantity: never)."));
+ * // A pooled row drawn: the caption says a row may be of all cases together.
+ * assert.match(sensitivityCaption([row], [{ ...row, caseId: "all" }]), /^Each row: one quantity of one case \(or of all cases together\), /);
  * ```
  */
 export function sensitivityCaption(
@@ -37,7 +39,10 @@ export function sensitivityCaption(
 
 /** The caption of the rows drawn: what a row, a bar, a dot and an arrow are, and the counts. */
 function drawnCaption(rows: readonly SensitivityInterval[], varied?: string): string {
-  return `Each row: one quantity of one case, recomputed under every variant of the ` +
+  // A pooled row (all cases: a responder count, a test) is of every case together.
+  const pooled = rows.some((r) => r.caseId === "all");
+  return `Each row: one quantity of one case${pooled ? " (or of all cases together)" : ""}, ` +
+    `recomputed under every variant of the ` +
     `analysis${varied ? ` (${varied})` : ""}; the bar spans the values the ` +
     `variants give, between two ticks taller than the dot (so that a range narrower than the dot ` +
     `still shows), the dot is the nominal analysis (a dot without ticks or arrow: every variant ` +

@@ -50,7 +50,8 @@ export interface SensitivityInterval {
  * Maps the sensitivity table (one row per case × quantity × variant) onto the figure's rows:
  * grouped by case and quantity, `nominal` = the value of the variant named by `nominal`, `lo`/`hi`
  * = the least and greatest value among the variants that give one, `reason` = why the others
- * give none.
+ * give none. A nominal day the text does not date (`placeholderDay`) is the row's hollow dot
+ * (`nominalDated` false) and counts as given, though the table withholds it.
  *
  * @param rows The sensitivity table.
  * @param nominal Which variant is the nominal analysis (default: baseline "last", bound "nominal").
@@ -84,21 +85,29 @@ export function sensitivityIntervals(
   }
   return [...groups.values()].map((g) => {
     const values = g.map((r) => r.value).filter((v): v is number => v !== null);
+    // A nominal day the text does not date: no value, but no variant without one either.
+    const placeholders = g.filter((r) => r.placeholderDay !== undefined).length;
+    const at = g.find(nominal);
     const nb = new Set(g.map((r) => r.baseline)).size;
     const nx = new Set(g.map((r) => r.bound)).size;
     // Rows under rounding (values widened by half their last digit) beside those as stated.
     const rounded = g.filter((r) => r.rounding !== undefined && r.rounding !== "as stated").length;
     const reasons = [
-      ...new Set(g.flatMap((r) => r.value === null ? [r.reason ?? "not defined"] : [])),
+      ...new Set(
+        g.flatMap((r) =>
+          r.value === null && r.placeholderDay === undefined ? [r.reason ?? "not defined"] : []
+        ),
+      ),
     ];
     return {
       caseId: g[0].caseId,
       quantity: g[0].quantity,
-      nominal: g.find(nominal)?.value ?? null,
+      nominal: at?.value ?? at?.placeholderDay ?? null,
+      ...(at?.placeholderDay !== undefined ? { nominalDated: false } : {}),
       lo: values.length ? Math.min(...values) : null,
       hi: values.length ? Math.max(...values) : null,
       variants: g.length,
-      defined: values.length,
+      defined: values.length + placeholders,
       over: `${nb} baseline definition${nb === 1 ? "" : "s"}` +
         (nx === 1 ? ` at the ${g[0].bound} extraction bound only` : ` × ${nx} extraction bounds`) +
         (rounded ? `, and ${rounded} with the values rounded (at the best and worst bounds)` : ""),

@@ -1,20 +1,19 @@
 /**
  * A case notebook's tables and prose: opening and caveats, treatments active at each value,
- * change, time to relief, area under the curve, rates per dose period (its effect sizes:
- * `effect_sizes.ts`).
+ * change, time to relief (its area under the curve and rates per dose period: `course.ts`; its
+ * effect sizes: `effect_sizes.ts`).
  *
  * @module
  */
-import { noEndStated, num, scaleWords } from "./cells.ts";
+import { noEndStated, scaleWords } from "./cells.ts";
+import { reliefRoundingCell, roundedPoints, roundingCell } from "./rounding_cells.ts";
 import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { drugWithDose, formatDose } from "../dose.ts";
-import { doseCells, doseShape } from "./dose_cells.ts";
-import { fmt, formatInterval } from "../intervals.ts";
+import { formatInterval } from "../intervals.ts";
 import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
-import { areaUnderCurve, periodRates } from "../analysis/course.ts";
 import { phases } from "../analysis/aggregation.ts";
 import { alignOnDrug, BASELINE_DEFINITIONS, BASELINE_LABELS } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, surelyGiven } from "../given.ts";
@@ -87,7 +86,8 @@ export function activeRows(c: Case): Row[] {
 /**
  * Per-case change after the drug of interest under every baseline definition: one row per value
  * after the drug, or one row with the reason when no change can be computed (no value before,
- * none after, or the drug never taken).
+ * none after, or the drug never taken). Column `under rounding`: where the value's rounding
+ * interval crosses a responder threshold of the study, that interval (`roundingCell`).
  *
  * @param c The case.
  * @returns Rows of baseline, change, percent reduction, IMMPACT class and a note.
@@ -115,6 +115,7 @@ export function changeRows(c: Case): Row[] {
   const { name } = valueScale([c]);
   return BASELINE_DEFINITIONS.flatMap((def): Row[] => {
     const ch = caseChange(c, { baseline: def });
+    const rounded = roundedPoints(c, def);
     if (ch.baseline.common === null || ch.points.length === 0) {
       return [{
         baseline: ch.baseline.common === null
@@ -129,6 +130,7 @@ export function changeRows(c: Case): Row[] {
         "% reduction": null,
         IMMPACT: null,
         ...pointsCell(c, () => null),
+        "under rounding": null,
         note: ch.reason ?? ch.baseline.reason ?? null,
       }];
     }
@@ -157,6 +159,8 @@ export function changeRows(c: Case): Row[] {
               p.pointsReduction.possibly ? "possibly" : "not"
             } at the bounds)`,
       ),
+      // A result on a threshold's edge: its rounding interval crosses it.
+      "under rounding": roundingCell(rounded.get(p.timeId)),
       note: p.percentReduction === null ? NO_PERCENT : null,
     }));
   });
@@ -164,7 +168,9 @@ export function changeRows(c: Case): Row[] {
 
 /**
  * Time from the start of the drug of interest to the first value reaching each percent threshold
- * of the study, under every baseline definition.
+ * of the study, under every baseline definition; column `under rounding`: the values up to it
+ * whose rounding interval crosses the threshold (`reliefRoundingCell`), so rounding alone moves
+ * the result.
  *
  * @param c The case.
  * @returns One row per baseline definition and threshold.
@@ -186,149 +192,20 @@ export function changeRows(c: Case): Row[] {
  */
 export function reliefRows(c: Case): Row[] {
   expectCase("reliefRows", c);
-  return BASELINE_DEFINITIONS.flatMap((def) =>
-    percentThresholds(c.study).map((pct) => {
+  return BASELINE_DEFINITIONS.flatMap((def) => {
+    const points = caseChange(c, { baseline: def }).points;
+    const rounded = roundedPoints(c, def);
+    return percentThresholds(c.study).map((pct) => {
       const t = timeToRelief(c, pct, { baseline: def });
-      return { baseline: BASELINE_LABELS[def], threshold: `≥${pct}%`, result: t.summary, n: t.n };
-    })
-  );
-}
-
-/**
- * AUC over the study's early window after the drug start (`auc_window_days` of study.json, when
- * it sets one) and over the whole follow-up after it, each
- * labelled with the span actually integrated (an area covers only the time between reported
- * values) and the values it leaves out.
- *
- * @param c The case.
- * @returns One row per window.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { areaUnderCurve, aucRows, loadCaseSeries } from "#lib/mod.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * const days = c.study.aucWindowDays;
- * if (days !== null) {
- *   const first = aucRows(c)[0];
- *   assert.equal(first.window, `days 0–${days}`);
- *   assert.equal(first.n, areaUnderCurve(c, { from: 0, to: days }).n);
- * }
- * ```
- */
-export function aucRows(c: Case): Row[] {
-  expectCase("aucRows", c);
-  const { unit } = valueScale([c]);
-  const after = caseChange(c).points.map((p) => p.day.nominal);
-  const early = c.study.aucWindowDays;
-  const windows = [
-    ...(early !== null ? [{ from: 0, to: early, early: true }] : []),
-    ...(after.length ? [{ from: 0, to: Math.max(...after), early: false }] : []),
-  ];
-  return windows.map((w) => {
-    // The whole follow-up ends at the last value, wherever its time falls: its window is open,
-    // so that a time the words leave open past its nominal day moves the end, not the values in.
-    const a = areaUnderCurve(c, { from: w.from, to: w.early ? w.to : Infinity });
-    if (!w.early && a.undated.length > 0 && a.span !== null) {
-      // The window ends at a value whose day is not stated: an area up to a placeholder day is
-      // not data.
       return {
-        window: "day 0 to the last value",
-        integrated: null,
-        n: a.n,
-        [`AUC (${unit}·days)`]: null,
-        "AUC bounds": null,
-        [`time-weighted mean (${unit})`]: null,
-        note: `not computed: no date is stated for ${listing(a.undated)}, so the area would end ` +
-          "at a placeholder day",
+        baseline: BASELINE_LABELS[def],
+        threshold: `≥${pct}%`,
+        result: t.summary,
+        n: t.n,
+        // Which value first reaches it moves with rounding alone: said beside the result.
+        "under rounding": reliefRoundingCell(points, rounded, pct, t.reached ? t.timeId : null),
       };
-    }
-    const notes = [
-      ...(a.undated.length
-        ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
-        : []),
-      ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
-      // An area some admissible times do not define has no bounds: say why, and its span where
-      // it is defined.
-      ...(a.auc && a.boundsReason
-        ? [
-          `no AUC bounds: ${a.boundsReason}; over the times that give an area: ${
-            formatInterval(a.auc, 1)
-          }`,
-        ]
-        : []),
-    ];
-    const undatedEnd = a.span !== null && a.undated.length > 0;
-    return {
-      window: w.early
-        ? `days 0–${w.to}`
-        : a.undated.length
-        ? `day 0 to the last value (undated; placed at its nominal day ${num(w.to)})`
-        : `days 0–${num(w.to)} (to the last value)`,
-      integrated: a.span
-        ? `days ${num(a.span.from)}–${num(a.span.to)}${undatedEnd ? " (nominal)" : ""}`
-        : null,
-      n: a.n,
-      [`AUC (${unit}·days)`]: a.auc ? num(a.auc.nominal) : null,
-      "AUC bounds": a.auc && !a.boundsReason ? formatInterval(a.auc, 1) : null,
-      // A value stated as a range makes the mean a range (at the nominal days).
-      [`time-weighted mean (${unit})`]: a.timeWeightedMeanBounds &&
-          a.timeWeightedMeanBounds.lo !== a.timeWeightedMeanBounds.hi
-        ? formatInterval(a.timeWeightedMeanBounds, 2)
-        : num(a.timeWeightedMean),
-      note: [...(a.auc ? [] : a.reason ? [a.reason] : []), ...notes].join("; ") || null,
-    };
-  });
-}
-
-/**
- * Rate of change per drug and dose period. The dose columns are those of the dose periods table
- * (`dose_cells.ts`): `mg/day` numbers, `null` for a row over all doses of a drug or a dose not
- * stated in mg/day, with why in `dose note`.
- *
- * @param c The case.
- * @returns One row per dose period, then one per drug over all its doses.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { loadCaseSeries, rateRows } from "#lib/mod.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
- * const rows = rateRows(c);
- * assert.ok(rows.every((r) => typeof r["mg/day"] === "number" || r["mg/day"] === null));
- * assert.ok(rows.some((r) => r["dose note"] === "all doses"));
- * ```
- */
-export function rateRows(c: Case): Row[] {
-  expectCase("rateRows", c);
-  const { unit } = valueScale([c]);
-  const rates = periodRates(c);
-  const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
-  const shape = doseShape(rates.map(entry));
-  return rates.map((r) => {
-    // Net: a nominal value in between lies past the first and last (not a range's bounds alone).
-    const net = r.values.length >= 3 && Math.max(...r.values) - Math.min(...r.values) >
-        Math.abs(r.values.at(-1)! - r.values[0]);
-    const lo = Math.min(...r.intervals.map((v) => v.lo));
-    const hi = Math.max(...r.intervals.map((v) => v.hi));
-    const notes = [
-      net
-        ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
-        : null,
-      r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
-      r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,
-    ].filter((x) => x !== null);
-    return {
-      drug: r.drug,
-      ...doseCells(entry(r), shape),
-      n: r.n,
-      // A value stated as a range shows as its range, not as its midpoint.
-      values: r.intervals.map((v) => formatInterval(v, 1)).join(" → ") || null,
-      [`${unit}/week (first→last)`]: r.perWeek ? num(r.perWeek.nominal) : null,
-      bounds: r.perWeek ? formatInterval(r.perWeek, 2) : null,
-      [`${unit}/week (least squares)`]: num(r.leastSquaresPerWeek),
-      // Over every admissible time and value: the nominal slope is one placement of many.
-      "least-squares bounds": r.leastSquaresBounds ? formatInterval(r.leastSquaresBounds, 3) : null,
-      note: notes.join("; ") || null,
-    };
+    });
   });
 }
 

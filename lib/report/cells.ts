@@ -9,9 +9,26 @@ import type { Exclusion } from "../stats/types.ts";
 import { valueScale } from "../cases.ts";
 import { groupedExclusions } from "../prose.ts";
 
-/** A number as a table cell: rounded to 4 decimals, `null` when it is missing or not finite. */
+/**
+ * A number as a table cell: the full value, `null` when it is missing or not finite. The table
+ * display rounds it, once (`lib/table_text.ts`): a cell rounded here first would be rounded twice
+ * (65.15151… to 65.1515, then shown as 65.151 where the value rounds to 65.152). A number inside
+ * a text cell is not rounded by the display: write it with `fmt(x, 4)`, rounded once there.
+ *
+ * @param x The number.
+ * @returns The number, or `null`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fmt } from "#lib/mod.ts";
+ * import { num } from "#lib/report/cells.ts";
+ * // Shown at 3 decimals, a cell is the full value rounded once.
+ * assert.equal(fmt(num(100 * 4.3 / 6.6), 3), "65.152");
+ * assert.equal(num(Infinity), null);
+ * ```
+ */
 export const num = (x: number | null | undefined): number | null =>
-  x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(4));
+  x === null || x === undefined || !Number.isFinite(x) ? null : x;
 
 /** Exclusions in words, cases sharing a reason together: "cases 4 and 5: never takes …". */
 export { groupedExclusions };

@@ -17,9 +17,9 @@ import {
   sensitivityExclusions,
   sensitivityRange,
   type SensitivityRow,
-  type SensitivitySpan,
   sensitivityTable,
 } from "../analysis/sensitivity.ts";
+import type { SensitivitySpan } from "../analysis/sensitivity_spans.ts";
 import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
@@ -174,11 +174,14 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
       ? "not defined"
       : r.nominalDated
       ? num(r.nominal)
-      : `${num(r.nominal)} (nominal only: no date stated)`,
+      // A nominal day the text does not date is a placeholder, no number to print.
+      : "no date stated (only its span: least, greatest)",
     least: num(r.lo),
     greatest: r.openEnded
-      ? (r.hi === null ? "open (no later bound stated)" : `${num(r.hi)} or more (open: no later ` +
-        "bound stated)")
+      ? (r.hi === null
+        ? "open (no later bound stated)"
+        : `${fmt(r.hi, 4)} or more (open: no later ` +
+          "bound stated)")
       : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
     reason: r.reason ?? null,

@@ -203,7 +203,7 @@ Deno.test("AUC: trapezoid at nominal values, bounds over admissible times and va
   assert.deepEqual(a.span, { from: 6, to: 25 });
   // Least: both reports could be at the same day; most: 1.0 at day 0 and 0.1 at day 25.
   assert.equal(a.auc!.lo, 0);
-  assert.ok(Math.abs(a.auc!.hi - 25 * 1.1 / 2) < 1e-9);
+  assert.ok(Math.abs(a.auc!.hi! - 25 * 1.1 / 2) < 1e-9);
   assert.equal(a.n, 2);
   // Case 3, days 0–30: the 'month later' value at nominal day 30 closes the span.
   assert.deepEqual(areaUnderCurve(c3, { from: 0, to: 30 }).span, { from: 7, to: 30 });
@@ -301,9 +301,10 @@ Deno.test("line of therapy from the data, and the sensitivity table", () => {
     "paroxetine",
   ]);
   const rows = sensitivityTable(series.cases);
-  // 3 baselines × (3 cases × (3 bounds as stated + 2 with rounding) × 4 quantities + 1 responder
-  // row + 5 sign-test rows)
-  assert.equal(rows.length, 3 * (3 * 5 * 4 + 1 + 5));
+  // 3 baselines × (3 cases × (3 bounds as stated + 2 with rounding) × 4 quantities + (3 bounds
+  // as stated + 2 with rounding) × 2 values (first, last) × 2 percent thresholds of responders
+  // + 5 sign-test rows)
+  assert.equal(rows.length, 3 * (3 * 5 * 4 + 5 * 2 * 2 + 5));
   const c1max = rows.find((r) =>
     r.caseId === "1" && r.baseline === "max" && r.bound === "nominal" &&
     r.quantity === "percent reduction, first post-drug value"
@@ -513,7 +514,62 @@ Deno.test("AUC: the time-weighted mean of values stated as ranges is a range", (
     a: 4,
     b: 2,
   });
-  assert.equal(aucRows(exact)[0]["time-weighted mean (cm)"], 3);
+  // Exact values: the number where the study asks for no more values than these two.
+  const two = { ...exact, study: { ...exact.study, minPointsPerPhase: 2 } };
+  assert.equal(aucRows(two)[0]["time-weighted mean (cm)"], 3);
+  // From fewer values than the study's fewest per phase: no number, and the row says why.
+  const three = { ...exact, study: { ...exact.study, minPointsPerPhase: 3 } };
+  assert.equal(aucRows(three)[0]["time-weighted mean (cm)"], null);
+  assert.equal(aucRows(three)[0]["AUC (cm·days)"], null);
+  assert.match(
+    String(aucRows(three)[0].note),
+    /AUC and time-weighted mean not shown as a number: from 2 values; a point value needs at least 3/,
+  );
+});
+
+Deno.test("AUC: where some admissible times give no area, its bounds are null, not numbers", () => {
+  const late = around(series.study, { before: 5, start: 10, a: [10, 17], b: [25, 55] }, {
+    before: 4,
+    a: 2,
+    b: 0,
+  });
+  const a = areaUnderCurve(late, { from: 0, to: 30 });
+  assert.ok(a.boundsReason);
+  assert.deepEqual([a.auc!.lo, a.auc!.hi], [null, null]);
+  assert.deepEqual(a.partialBounds, { lo: 8, hi: 30 });
+});
+
+Deno.test("rates: a point rate is withheld where its bounds are open or hold 0, or from too few values", () => {
+  const study = { ...series.study, minPointsPerPhase: 2 };
+  // Two values whose days may coincide: the rate's bounds are open.
+  const open = around(study, { start: 10, a: [10, 20], b: [10, 30] }, { a: 5, b: 3 });
+  const rate = (c: typeof open) =>
+    rateRows({ ...c, study: { ...c.study, minPointsPerPhase: 2 } })[0];
+  assert.match(String(rate(open).bounds), /inf/);
+  assert.equal(rate(open)["cm/week (first→last)"], null);
+  assert.match(
+    String(rate(open).note),
+    /first→last rate not shown as a number: its bounds are open/,
+  );
+  // Dated days: a number.
+  const dated = around(study, { start: 10, a: 17, b: 24 }, { a: 5, b: 3 });
+  assert.equal(rate(dated)["cm/week (first→last)"], -2);
+  // The same from fewer values than the study asks for: no number.
+  const few = rateRows({ ...dated, study: { ...dated.study, minPointsPerPhase: 3 } })[0];
+  assert.equal(few["cm/week (first→last)"], null);
+  assert.match(String(few.note), /from 2 values; a point value needs at least 3/);
+  // A V whose slope bounds hold 0: the slope's direction is unknown, so no number.
+  const v = around(study, { start: 10, a: [10, 17], b: [20, 40], c: [50, 70] }, {
+    a: 2,
+    b: 0,
+    c: 2,
+  });
+  const row = rateRows({ ...v, study: { ...v.study, minPointsPerPhase: 3 } })[0];
+  const bounds = String(row["least-squares bounds"]);
+  const [lo, hi] = bounds.slice(1, -1).split(", ").map(Number);
+  assert.ok(lo <= 0 && hi >= 0 && lo < hi, bounds);
+  assert.equal(row["cm/week (least squares)"], null);
+  assert.match(String(row.note), /least-squares slope not shown as a number: its bounds hold 0/);
 });
 
 Deno.test("AUC bounds: which values fall in the window follows their admissible times, not their nominal days", () => {
@@ -546,7 +602,7 @@ Deno.test("AUC bounds: which values fall in the window follows their admissible 
   );
   const row = aucRows(late)[0];
   assert.equal(row["AUC bounds"], null);
-  assert.match(String(row.note), /no AUC bounds: .*; over the times that give an area: \[8, 30\]$/);
+  assert.match(String(row.note), /no AUC bounds: .*; over the times that give an area: \[8, 30\]/);
 });
 
 Deno.test("AUC rows: the whole follow-up runs to the last value wherever its time falls", () => {
@@ -560,4 +616,45 @@ Deno.test("AUC rows: the whole follow-up runs to the last value wherever its tim
   const row = aucRows(c).find((r) => String(r.window).includes("to the last value"))!;
   assert.equal(row["AUC bounds"], "[69, 159]");
   assert.doesNotMatch(String(row.note), /no AUC bounds/);
+});
+
+Deno.test("AUC bounds: values the text leaves in either order are named, not silently taken in order", () => {
+  // Three values after the start (day 10), each some time in overlapping spans: any order.
+  const loose = around(series.study, {
+    before: 5,
+    start: 10,
+    a: [10, 20],
+    b: [15, 30],
+    c: [12, 35],
+  }, {
+    before: 6,
+    a: 4,
+    b: 2,
+    c: 3,
+  });
+  const a = areaUnderCurve(loose, { from: 0, to: 30 });
+  assert.match(
+    a.orderAssumed!,
+    /the text leaves these pairs in either order: \(a, b\), \(a, c\), \(b, c\)$/,
+  );
+  const study = { ...loose.study, minPointsPerPhase: 3 };
+  assert.match(
+    String(aucRows({ ...loose, study })[0].note),
+    /AUC bounds: the bounds take the values in the order given/,
+  );
+  // Dated a week apart: the order is fixed, nothing to say.
+  const fixed = around(series.study, { before: 5, start: 10, a: 17, b: 24, c: 31 }, {
+    before: 6,
+    a: 4,
+    b: 2,
+    c: 3,
+  });
+  assert.equal(areaUnderCurve(fixed, { from: 0, to: 30 }).orderAssumed, undefined);
+  // Two values give the same area in either order: nothing to say either.
+  const two = around(series.study, { before: 5, start: 10, a: [10, 20], b: [15, 30] }, {
+    before: 6,
+    a: 4,
+    b: 2,
+  });
+  assert.equal(areaUnderCurve(two, { from: 0, to: 30 }).orderAssumed, undefined);
 });

@@ -5,9 +5,12 @@
  */
 import assert from "node:assert/strict";
 import {
+  BASELINE_DEFINITIONS,
   caseChange,
   loadCaseSeries,
   percentThresholds,
+  reliefAtBound,
+  responders,
   roundingGaps,
   roundingRobustness,
   sensitivityExclusions,
@@ -218,4 +221,128 @@ Deno.test("sign test p: not a headline number when no data could make it small a
   assert.ok(signRows(copies(6)).every((r) => r.value === 0.03125 && r.reason === undefined));
   // A study that sets no level: the p is a number at any n.
   assert.ok(signRows(copies(3, null)).every((r) => r.value === 0.25));
+});
+
+Deno.test("sensitivityTable: a nominal day the text does not date is null with why, its placeholder kept apart", async () => {
+  const real = await loadCaseSeries(TEST_DATA_DIR);
+  // 4 before the start; 3.5 a week after it; 1 placed only by the narrative, within [0, 190] days.
+  const undated = {
+    ...around(s.study, { before: 5, start: 10, a: 17, b: [10, 200] }, {
+      before: 4,
+      a: 3.5,
+      b: 1,
+    }, ["b"]),
+    id: "undated",
+  };
+  let seen = 0;
+  for (const cases of [real.cases, [undated]]) {
+    const table = sensitivityTable(cases);
+    for (const c of cases) {
+      for (const baseline of BASELINE_DEFINITIONS) {
+        const points = caseChange(c, { baseline }).points;
+        for (const pct of percentThresholds(c.study)) {
+          const hit = reliefAtBound(points, pct, "nominal");
+          const row = table.find((r) =>
+            r.caseId === c.id && r.quantity === `days to ${pct}% reduction` &&
+            r.baseline === baseline && r.bound === "nominal"
+          );
+          if (!hit || !row) continue;
+          if (hit.point.dated) {
+            assert.equal(row.value, hit.day);
+          } else {
+            seen++;
+            assert.equal(row.value, null);
+            assert.equal(row.placeholderDay, hit.day);
+            assert.match(row.reason!, /no date/);
+          }
+        }
+      }
+    }
+  }
+  // The constructed case has such a day, so the test could fail.
+  assert.ok(seen > 0);
+});
+
+Deno.test("days to a percent reduction not reached: an open last day is not 'day inf'", () => {
+  // 3.3 before the start; 3.0 some time after it, no later bound stated: 50% is never reached.
+  const c = {
+    ...around(s.study, { before: 5, start: 10, a: [10, Infinity] }, { before: 3.3, a: 3 }),
+    id: "open",
+  };
+  const row = sensitivityTable([c]).find((r) =>
+    r.quantity === "days to 50% reduction" && r.bound === "worst"
+  )!;
+  assert.equal(row.value, null);
+  assert.doesNotMatch(row.reason!, /\binf\b/);
+  assert.match(row.reason!, /open/);
+});
+
+Deno.test("responder counts: at each percent threshold, first and last value, every baseline, bound and rounding", async () => {
+  const real = await loadCaseSeries(TEST_DATA_DIR);
+  for (const cases of [s.cases, real.cases]) {
+    const table = sensitivityTable(cases);
+    const study = cases[0].study;
+    for (const baseline of BASELINE_DEFINITIONS) {
+      for (const r of responders(cases, { baseline })) {
+        if (r.threshold.kind !== "percent") continue;
+        const rows = table.filter((t) =>
+          t.caseId === "all" && t.baseline === baseline &&
+          t.quantity === `responders ≥${r.threshold.value}%, ${r.timing} post-drug value`
+        );
+        // Every bound, as stated and (best and worst) rounded.
+        assert.deepEqual(
+          rows.map((t) => `${t.bound} ${t.rounding}`),
+          [
+            "nominal as stated",
+            "best as stated",
+            "worst as stated",
+            "best rounding",
+            "worst rounding",
+          ],
+        );
+        // At the nominal values, as stated: the responders analysis's count.
+        assert.equal(rows[0].value, r.n ? r.count : null);
+        assert.equal(rows[0].n, r.n);
+        // The bound least favourable to the drug never counts more; the most, never fewer.
+        for (const t of rows.filter((x) => x.value !== null)) {
+          if (t.bound === "worst") assert.ok(t.value! <= rows[0].value!);
+          if (t.bound === "best") assert.ok(t.value! >= rows[0].value!);
+        }
+      }
+    }
+    assert.ok(percentThresholds(study).length > 0);
+  }
+});
+
+Deno.test("responder counts: rounding can move a count at the first value", () => {
+  // 3.3 before the start; 2.3 a week after it: a 30.3% reduction as stated, 27.7% at the bound
+  // least favourable to the drug once both are taken as rounded.
+  const c = {
+    ...around(s.study, { before: 5, start: 10, a: 17, b: 40 }, { before: 3.3, a: 2.3, b: 0.6 }),
+    id: "edge",
+  };
+  const count = (bound: string, rounding: string) =>
+    sensitivityTable([c]).find((r) =>
+      r.quantity === "responders ≥30%, first post-drug value" && r.baseline === "last" &&
+      r.bound === bound && r.rounding === rounding
+    )!.value;
+  assert.equal(count("worst", "as stated"), 1);
+  assert.equal(count("worst", "rounding"), 0);
+});
+
+Deno.test("sensitivitySpans: the pooled responder counts span every baseline, bound and rounding of each variant", async () => {
+  const real = await loadCaseSeries(TEST_DATA_DIR);
+  const half = { ...real, cases: real.cases.slice(0, -1) };
+  const spans = sensitivitySpans([{ series: real }, { series: half }]);
+  const tables = [sensitivityTable(real.cases), sensitivityTable(half.cases)];
+  const pooled = spans.filter((r) => r.caseId === "all");
+  assert.ok(pooled.length > 0);
+  for (const r of pooled) {
+    const values = tables.flatMap((t) =>
+      t.filter((x) => x.caseId === "all" && x.quantity === r.quantity && x.value !== null)
+        .map((x) => x.value!)
+    );
+    assert.deepEqual([r.lo, r.hi], [Math.min(...values), Math.max(...values)]);
+    assert.equal(r.variants, 2);
+  }
 });

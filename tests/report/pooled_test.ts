@@ -11,6 +11,7 @@ import {
   effectSizeRows,
   groupRows,
   lineOfTherapyCaption,
+  lineOfTherapyGroups,
   loadCaseSeries,
   permutationTest,
   pooledIntro,
@@ -88,7 +89,7 @@ Deno.test("line of therapy: no case taking the drug said plainly in the caption 
   const rows = groupRows(none);
   assert.equal(rows.length, 1);
   assert.equal(rows[0].group, "no case assessable");
-  assert.match(lineOfTherapyCaption(series), /\(descriptive; .*\d+ cases?\)$/);
+  assert.match(lineOfTherapyCaption(series), /\(descriptive; .*\d+ cases?[;)]/);
   // An empty series: said, not thrown.
   assert.match(lineOfTherapyCaption({ ...series, cases: [] }), /\(the series has no case\)$/);
   assert.deepEqual(groupRows({ ...series, cases: [] }), []);
@@ -349,4 +350,30 @@ Deno.test("testsSentence: the pairs of each timing, the smallest p observed and 
     testsSentence([timing("last", 0, null, null)], level),
     "No pair could be tested. C.",
   );
+});
+
+Deno.test("line of therapy: lines of fewer cases than the study needs to compare are compared with none", () => {
+  const min = series.study.minCasesForest;
+  const { groups } = lineOfTherapyGroups(series.cases, { drug: series.study.drug });
+  const few = groups.filter((g) => g.n < min);
+  const caption = lineOfTherapyCaption(series);
+  assert.equal(caption.includes("so no line is compared with another"), few.length > 0, caption);
+  // A study that compares from one case: nothing withheld.
+  const study = { ...series.study, minCasesForest: 1 };
+  const one = { ...series, study, cases: series.cases.map((c) => ({ ...c, study })) };
+  assert.doesNotMatch(lineOfTherapyCaption(one), /no line is compared/);
+  // One that needs more cases than any line holds: every line.
+  const many = { ...series.study, minCasesForest: series.cases.length + 1 };
+  const big = { ...series, study: many, cases: series.cases.map((c) => ({ ...c, study: many })) };
+  if (groups.length) assert.match(lineOfTherapyCaption(big), /every line holds fewer than/);
+});
+
+Deno.test("responderRows: a number inside a text cell is rounded once, to 4 decimals", () => {
+  const rows = responderRows(responders(series.cases));
+  const ci = rows.flatMap((r) =>
+    Object.entries(r).filter(([k, v]) => k.includes("% CI") && typeof v === "string")
+      .map(([, v]) => String(v))
+  );
+  assert.ok(ci.length > 0);
+  for (const text of ci) assert.doesNotMatch(text, /\d\.\d{5}/, text);
 });

@@ -22,7 +22,7 @@ import {
   sensitivityTable,
   spanRows,
 } from "../../lib/mod.ts";
-import { aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
+import { around, aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const s = aroundDrug((await loadCaseSeries(TEST_DATA_DIR)).study);
@@ -247,4 +247,28 @@ Deno.test("roundingSummary: values on a scale of whole numbers are not said to b
     roundingSummary(roundingRobustness([ok])),
     /^Each stated value varied by half a unit of its last stated digit \(± 0\.05 for a value stated to one decimal, ± 0\.5 for a whole number\): /,
   );
+});
+
+Deno.test("sensitivityRows: a value is the full value, rounded only when shown (once)", () => {
+  const rows = sensitivityRows(s);
+  const table = sensitivityTable(s.cases);
+  // The rows of the table come first, in its order: each cell is its value, unrounded.
+  table.forEach((t, i) => assert.equal(rows[i].value, t.value));
+  // Some value has more than 4 decimals, so the test could fail.
+  assert.ok(table.some((t) => t.value !== null && Number(t.value.toFixed(4)) !== t.value));
+});
+
+Deno.test("spanRows: a nominal day the text does not date is not printed as a number", async () => {
+  const real = await loadCaseSeries(TEST_DATA_DIR);
+  // A value placed only by the narrative, the first to reach every percent threshold.
+  const narrated = {
+    ...around(s.study, { before: 5, start: 10, a: [10, 200] }, { before: 4, a: 1 }, ["a"]),
+    id: "undated",
+  };
+  const cases = [...real.cases, narrated];
+  const spans = sensitivitySpans([{ name: "as extracted", series: { cases } }]);
+  const rows = spanRows(spans);
+  const undated = spans.flatMap((x, i) => x.nominalDated || x.nominal === null ? [] : [rows[i]]);
+  assert.ok(undated.length > 0);
+  for (const r of undated) assert.doesNotMatch(String(r["as extracted"]), /\d/);
 });

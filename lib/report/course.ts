@@ -1,0 +1,182 @@
+/**
+ * A case notebook's tables of the course of pain after the drug: the area under the curve over
+ * the study's window and the whole follow-up, and the rates of change per dose period, each point
+ * value a number only where `shownPoint` allows (`point_value.ts`).
+ *
+ * @module
+ */
+import { num } from "./cells.ts";
+import { shownPoint, withheldNotes } from "./point_value.ts";
+import { expectCase } from "../args.ts";
+import type { Row } from "../display.ts";
+import { doseCells, doseShape } from "./dose_cells.ts";
+import { fmt, formatInterval } from "../intervals.ts";
+import type { Case } from "../model.ts";
+import { caseChange } from "../analysis/change.ts";
+import { areaUnderCurve, periodRates } from "../analysis/course.ts";
+import { valueScale } from "../cases.ts";
+import { listing } from "../prose.ts";
+
+/**
+ * AUC over the study's early window after the drug start (`auc_window_days` of study.json, when
+ * it sets one) and over the whole follow-up after it, each
+ * labelled with the span actually integrated (an area covers only the time between reported
+ * values) and the values it leaves out. The area and the time-weighted mean are shown as numbers
+ * only where `shownPoint` allows (from at least the study's `min_points_per_phase` values, bounds
+ * not open); otherwise only the bounds, and the note says why.
+ *
+ * @param c The case.
+ * @returns One row per window.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { areaUnderCurve, aucRows, loadCaseSeries } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * const days = c.study.aucWindowDays;
+ * if (days !== null) {
+ *   const first = aucRows(c)[0];
+ *   assert.equal(first.window, `days 0–${days}`);
+ *   assert.equal(first.n, areaUnderCurve(c, { from: 0, to: days }).n);
+ * }
+ * ```
+ */
+export function aucRows(c: Case): Row[] {
+  expectCase("aucRows", c);
+  const { unit } = valueScale([c]);
+  const after = caseChange(c).points.map((p) => p.day.nominal);
+  const early = c.study.aucWindowDays;
+  const windows = [
+    ...(early !== null ? [{ from: 0, to: early, early: true }] : []),
+    ...(after.length ? [{ from: 0, to: Math.max(...after), early: false }] : []),
+  ];
+  return windows.map((w) => {
+    // The whole follow-up ends at the last value, wherever its time falls: its window is open,
+    // so that a time the words leave open past its nominal day moves the end, not the values in.
+    const a = areaUnderCurve(c, { from: w.from, to: w.early ? w.to : Infinity });
+    if (!w.early && a.undated.length > 0 && a.span !== null) {
+      // The window ends at a value whose day is not stated: an area up to a placeholder day is
+      // not data.
+      return {
+        window: "day 0 to the last value",
+        integrated: null,
+        n: a.n,
+        [`AUC (${unit}·days)`]: null,
+        "AUC bounds": null,
+        [`time-weighted mean (${unit})`]: null,
+        note: `not computed: no date is stated for ${listing(a.undated)}, so the area would end ` +
+          "at a placeholder day",
+      };
+    }
+    const minPoints = c.study.minPointsPerPhase;
+    // A point value from too few values, or whose bounds are open, is withheld (`shownPoint`).
+    const area = shownPoint(a.auc ?? { nominal: null, lo: null, hi: null }, { n: a.n, minPoints });
+    const mean = shownPoint({
+      nominal: a.timeWeightedMean,
+      lo: a.timeWeightedMeanBounds?.lo ?? null,
+      hi: a.timeWeightedMeanBounds?.hi ?? null,
+    }, { n: a.n, minPoints });
+    const notes = [
+      ...(a.undated.length
+        ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
+        : []),
+      ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
+      // An area some admissible times do not define has no bounds: say why, and its span where
+      // it is defined.
+      ...(a.boundsReason && a.partialBounds
+        ? [
+          `no AUC bounds: ${a.boundsReason}; over the times that give an area: ${
+            formatInterval(a.partialBounds, 1)
+          }`,
+        ]
+        : []),
+      ...withheldNotes([["AUC", area], ["time-weighted mean", mean]]),
+      // What the bounds assume that the text does not fix.
+      ...(a.orderAssumed && (a.auc?.lo ?? null) !== null ? [`AUC bounds: ${a.orderAssumed}`] : []),
+    ];
+    const undatedEnd = a.span !== null && a.undated.length > 0;
+    return {
+      window: w.early
+        ? `days 0–${w.to}`
+        : a.undated.length
+        ? `day 0 to the last value (undated; placed at its nominal day ${fmt(w.to, 4)})`
+        : `days 0–${fmt(w.to, 4)} (to the last value)`,
+      integrated: a.span
+        ? `days ${fmt(a.span.from, 4)}–${fmt(a.span.to, 4)}${undatedEnd ? " (nominal)" : ""}`
+        : null,
+      n: a.n,
+      [`AUC (${unit}·days)`]: num(area.value),
+      "AUC bounds": a.auc && a.auc.lo !== null && a.auc.hi !== null
+        ? formatInterval({ lo: a.auc.lo, hi: a.auc.hi }, 1)
+        : null,
+      // A value stated as a range makes the mean a range (at the nominal days).
+      [`time-weighted mean (${unit})`]: a.timeWeightedMeanBounds &&
+          a.timeWeightedMeanBounds.lo !== a.timeWeightedMeanBounds.hi
+        ? formatInterval(a.timeWeightedMeanBounds, 2)
+        : num(mean.value),
+      note: [...(a.auc ? [] : a.reason ? [a.reason] : []), ...notes].join("; ") || null,
+    };
+  });
+}
+
+/**
+ * Rate of change per drug and dose period. The rates are shown as numbers only where `shownPoint`
+ * allows (from at least the study's `min_points_per_phase` values, bounds neither open nor holding
+ * 0); otherwise only the bounds, and the note says why. The dose columns are those of the dose periods table
+ * (`dose_cells.ts`): `mg/day` numbers, `null` for a row over all doses of a drug or a dose not
+ * stated in mg/day, with why in `dose note`.
+ *
+ * @param c The case.
+ * @returns One row per dose period, then one per drug over all its doses.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, rateRows } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
+ * const rows = rateRows(c);
+ * assert.ok(rows.every((r) => typeof r["mg/day"] === "number" || r["mg/day"] === null));
+ * assert.ok(rows.some((r) => r["dose note"] === "all doses"));
+ * ```
+ */
+export function rateRows(c: Case): Row[] {
+  expectCase("rateRows", c);
+  const { unit } = valueScale([c]);
+  const rates = periodRates(c);
+  const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
+  const shape = doseShape(rates.map(entry));
+  return rates.map((r) => {
+    // Net: a nominal value in between lies past the first and last (not a range's bounds alone).
+    const net = r.values.length >= 3 && Math.max(...r.values) - Math.min(...r.values) >
+        Math.abs(r.values.at(-1)! - r.values[0]);
+    const lo = Math.min(...r.intervals.map((v) => v.lo));
+    const hi = Math.max(...r.intervals.map((v) => v.hi));
+    // A rate from too few values, or whose bounds are open or hold 0, is withheld (`shownPoint`).
+    const rules = { n: r.n, minPoints: c.study.minPointsPerPhase, signed: true };
+    const rate = shownPoint(r.perWeek ?? { nominal: null, lo: null, hi: null }, rules);
+    const slope = shownPoint({
+      nominal: r.leastSquaresPerWeek,
+      lo: r.leastSquaresBounds?.lo ?? null,
+      hi: r.leastSquaresBounds?.hi ?? null,
+    }, rules);
+    const notes = [
+      net
+        ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
+        : null,
+      r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
+      ...withheldNotes([["first→last rate", rate], ["least-squares slope", slope]]),
+      r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,
+    ].filter((x) => x !== null);
+    return {
+      drug: r.drug,
+      ...doseCells(entry(r), shape),
+      n: r.n,
+      // A value stated as a range shows as its range, not as its midpoint.
+      values: r.intervals.map((v) => formatInterval(v, 1)).join(" → ") || null,
+      [`${unit}/week (first→last)`]: num(rate.value),
+      bounds: r.perWeek ? formatInterval(r.perWeek, 2) : null,
+      [`${unit}/week (least squares)`]: num(slope.value),
+      // Over every admissible time and value: the nominal slope is one placement of many.
+      "least-squares bounds": r.leastSquaresBounds ? formatInterval(r.leastSquaresBounds, 3) : null,
+      note: notes.join("; ") || null,
+    };
+  });
+}
