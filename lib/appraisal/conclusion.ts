@@ -89,7 +89,9 @@ export function appraisalConclusion(
     `them every value after it was better than the baseline (nominal values). ` +
     (lists.length ? `The checklists: ${listing(lists)}. ` : "The article is not appraised. ") +
     `Naranjo, adapted for benefit: ${
-      listing(scores.map((x) => `case ${x.c.id}: ${x.n.total}, ${naranjoCategory(x.n.total)}`))
+      listing(
+        scores.map((x) => `case ${x.c.id} scores ${x.n.total} (${naranjoCategory(x.n.total)})`),
+      )
     }; ${READING[best]}. What the design leaves open: ${listing(limits)}. ` +
     `So a reader can conclude what followed ${drug} in these patients, as the values show it, ` +
     `not what ${drug} caused.`;

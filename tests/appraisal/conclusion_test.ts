@@ -27,7 +27,10 @@ Deno.test("appraisalConclusion: each case's score, the checklists and the limits
     }
     for (const c of taking) {
       const n = naranjoPair(c, s.study.drug, s.study);
-      assert.ok(text.includes(`case ${c.id}: ${n.total}, ${naranjoCategory(n.total)}`), text);
+      assert.ok(
+        text.includes(`case ${c.id} scores ${n.total} (${naranjoCategory(n.total)})`),
+        text,
+      );
     }
     for (const l of designLimits(s, id, s.study)) assert.ok(text.includes(l.limit.toLowerCase()));
     const rows = appraisalRows(s, id);
