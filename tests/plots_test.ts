@@ -569,9 +569,32 @@ Deno.test("verdicts: each claim is printed with the number the claims table give
     claims.forEach((it, k) => {
       assert.equal(it.number, mine[k].no);
       assert.ok(it.label.includes(String(mine[k].claim)), `${it.number}: ${it.label}`);
-      assert.ok(svg.includes(`>${it.number} ${it.verdict}: `), `${it.number} not printed`);
+      // A verdict rounding moves says what it becomes, as the table's column does.
+      const moves = mine[k]["under rounding"] !== "holds";
+      assert.equal(it.qualifier !== undefined, moves, `${it.number}: qualifier`);
+      const printed = `${it.number} ${it.verdict}${moves ? ` (${it.qualifier})` : ""}: `;
+      assert.ok(svg.includes(`>${printed}`), `${printed} not printed`);
     });
   }
+});
+
+Deno.test("verdicts: a claim's verdict that moves under rounding is printed with what it becomes", () => {
+  const claim = {
+    sourceId: "a",
+    where: "w",
+    quote: "q",
+    verdict: "supported",
+    evidence: "e",
+    rounded: { verdict: "not supported" },
+  };
+  const [item] = verdictItems([], [claim], "a");
+  assert.equal(item.qualifier, "not supported under rounding");
+  const figure = verdictFigure([item]);
+  assert.ok(svgText(figure).includes(">C1 supported (not supported under rounding): "));
+  assert.match(figure.svg.textContent!.replace(/\s/g, ""), /sayswhatitbecomes/);
+  assert.equal(figure.data[0].qualifier, "not supported under rounding");
+  const [same] = verdictItems([], [{ ...claim, rounded: { verdict: "supported" } }], "a");
+  assert.equal(same.qualifier, undefined);
 });
 
 /** WCAG relative luminance of a colour written #RRGGBB or "white". */

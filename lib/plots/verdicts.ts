@@ -26,6 +26,11 @@ export interface VerdictItem {
   detail?: string;
   /** The number it goes by in its table (e.g. "C3" for a claim), printed first. */
   number?: string;
+  /**
+   * What the verdict becomes under another reading of the values, printed after it (a claim's
+   * verdict with every stated value widened by its rounding, where it differs).
+   */
+  qualifier?: string;
 }
 
 /** How a verdict is drawn: a colour, a glyph, and the light it is. */
@@ -148,6 +153,7 @@ export function verdictFigure(
     ...(it.number ? { number: it.number } : {}),
     mark: "verdict",
     verdict: it.verdict,
+    ...(it.qualifier ? { qualifier: it.qualifier } : {}),
     light: (VERDICT_STYLES[it.verdict] ?? GREY_LIGHT).light,
   }));
   return stack([p], {
@@ -159,7 +165,11 @@ export function verdictFigure(
       "(✓ green, ~ amber, ✗ red, ? grey, – not applicable); the full item, the verdict and " +
       "what it rests on are in the notebook's tables and in each disc's hover text" +
       (items.some((i) => i.number)
-        ? "; claims carry their number among the article's claims in the claims table (C1, C2, …, column no, beside the article)."
+        ? "; claims carry their number among the article's claims in the claims table (C1, C2, …, column no, beside the article)"
+        : "") +
+      (items.some((i) => i.qualifier)
+        ? "; a verdict that moves when every stated value is widened by half its last stated " +
+          "digit says what it becomes (column under rounding)."
         : "."),
     description: `Traffic-light panel of ${items.length} verdict${
       items.length === 1 ? "" : "s"
@@ -213,10 +223,12 @@ function verdictRow(
   const title = titled(
     disc,
     `${it.group}: ${it.number ? `${it.number} ` : ""}${it.label} — ${it.verdict}${
-      it.detail ? `. ${it.detail}` : ""
-    }`,
+      it.qualifier ? ` (${it.qualifier})` : ""
+    }${it.detail ? `. ${it.detail}` : ""}`,
   );
-  const text = `${it.number ? `${it.number} ` : ""}${it.verdict}: ${it.label}`;
+  const text = `${it.number ? `${it.number} ` : ""}${it.verdict}${
+    it.qualifier ? ` (${it.qualifier})` : ""
+  }: ${it.label}`;
   const lines = wrapText(text, colW - 2 * R - 6, TYPE.small);
   const shown = lines.length > 1 ? cutText(lines[0], colW - 2 * R - 6, TYPE.small) : text;
   return [
@@ -258,6 +270,7 @@ export function verdictItems(
     quote: string;
     verdict: string;
     evidence: string;
+    rounded?: { verdict: string };
   }[],
   sourceId: string,
 ): VerdictItem[] {
@@ -274,6 +287,9 @@ export function verdictItems(
       number: claimNumber(i),
       verdict: c.verdict,
       detail: c.evidence,
+      ...(c.rounded && c.rounded.verdict !== c.verdict
+        ? { qualifier: `${c.rounded.verdict} under rounding` }
+        : {}),
     })),
   ];
 }
