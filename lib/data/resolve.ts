@@ -120,6 +120,8 @@ export const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 })
  * @param casesKnown Whether `cases.csv` was usable.
  * @param issues Where problems go.
  * @param checkStored Whether the stored days are checked against the rules.
+ * @param afterCase Called with each case's rows as read and its time points as derived, as soon
+ *   as they are (its rows are let go after).
  * @returns The derived time points and the roots of the problems of the others.
  *
  * @example
@@ -141,6 +143,7 @@ export function resolveTimepoints(
   casesKnown: boolean,
   issues: Issues,
   checkStored: boolean,
+  afterCase?: (caseId: string, rows: CaseTimes, times: TimesOf) => void,
 ): Resolved {
   const times = new ByCase<TimesOf>();
   const roots = new Map<string, Map<string, Root>>();
@@ -162,7 +165,10 @@ export function resolveTimepoints(
     };
     checkOrigin(c, caseIds);
     const { list, root } = resolveCase(c);
-    times.set(caseId, list.length > SCANNED ? new Map(list.map((tp) => [tp.id, tp])) : list);
+    const of = list.length > SCANNED ? new Map(list.map((tp) => [tp.id, tp])) : list;
+    times.set(caseId, of);
+    // A check that needs the case's rows as read (their lines) and as derived, before they go.
+    if (ct !== undefined) afterCase?.(caseId, ct, of);
     derived.set(caseId, list);
     if (root.size > 0) roots.set(caseId, root);
   }

@@ -117,8 +117,8 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
   });
   ctx.timesKnown = ctx.usable.has("timepoints");
   if (ctx.timesKnown) {
-    // Each case's rows, kept for the narrative-order warning (resolving lets them go).
-    const rows = [...timeRows.keys()].map((id) => [id, timeRows.get(id)!] as const);
+    // The narrative-order warning of each case as soon as it is derived, while its rows are
+    // still at hand (resolving lets them go: keeping every case's cost memory at scale).
     ctx.resolved = resolveTimepoints(
       timeRows,
       invalid,
@@ -126,13 +126,11 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
       ctx.casesKnown,
       issues,
       checkStored,
+      (caseId, ct, of) => {
+        const found: NarrativeWarning[] = [];
+        narrativeOrderWarnings(ct, (tp) => timeOf(of, tp.id) === tp, found);
+        if (found.length > 0) ctx.narrativeOrder.set(caseId, found);
+      },
     );
-    const { times } = ctx.resolved;
-    for (const [caseId, ct] of rows) {
-      const of = times.get(caseId);
-      const found: NarrativeWarning[] = [];
-      narrativeOrderWarnings(ct, (tp) => timeOf(of, tp.id) === tp, found);
-      if (found.length > 0) ctx.narrativeOrder.set(caseId, found);
-    }
   }
 }
