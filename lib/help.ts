@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { distance } from "fastest-levenshtein";
 import { fileURLToPath } from "node:url";
 import { compareText } from "./text_order.ts";
 
@@ -229,6 +230,14 @@ function contents(idx: Map<string, DocSymbol>): string {
  *   throw new Error(text);
  * }
  * if (!text.includes('from "#lib/mod.ts"')) throw new Error("the example imports #lib/mod.ts");
+ * // A misspelt name gets the names a few letters from it.
+ * let message = "";
+ * try {
+ *   helpText("efectSize");
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * if (!/did you mean effectSize\b/.test(message)) throw new Error(message);
  * ```
  */
 export function helpText(name?: string): string {
@@ -239,9 +248,18 @@ export function helpText(name?: string): string {
   }
   const s = idx.get(name);
   if (!s) {
-    const near = [...idx.keys()].filter((k) =>
-      k.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(k.toLowerCase())
+    // Names that hold the one asked for (or are held by it), then those a few letters from it
+    // (`efectSize`, `plt`).
+    const lower = name.toLowerCase();
+    const holds = [...idx.keys()].filter((k) =>
+      k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase())
     ).sort();
+    const close = [...idx.keys()]
+      .map((k) => ({ k, d: distance(k.toLowerCase(), lower) }))
+      .filter((x) => x.d <= Math.max(1, Math.floor(name.length / 3)) && !holds.includes(x.k))
+      .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+      .map((x) => x.k);
+    const near = [...holds, ...close];
     throw new TypeError(
       `help: no export named ${JSON.stringify(name)} in #lib/mod.ts or #lib/plots/mod.ts` +
         (near.length ? `; did you mean ${near.slice(0, 8).join(", ")}?` : ""),

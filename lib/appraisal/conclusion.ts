@@ -66,8 +66,9 @@ export function appraisalConclusion(
   const cases = series.cases.filter((c) => c.sourceId === sourceId);
   const taking = cases.filter((c) => c.treatments.some((t) => t.drug === drug));
   if (taking.length === 0) {
-    return `None of the ${plural(cases.length, "case")} of ${sourceId} took ${drug}: the ` +
-      "article says nothing about it.";
+    const none = cases.length === 1 ? "The one case" : `None of the ${cases.length} cases`;
+    return `${none} of ${sourceId} ${cases.length === 1 ? "did not take" : "took"} ${drug}: ` +
+      "the article says nothing about it.";
   }
   const up = question.improvement === "increase";
   const compared = taking.map((c) => caseChange(c, { drug })).filter((ch) =>
