@@ -9,7 +9,8 @@ import type { CaseSeries } from "../model.ts";
 import { claimNumber, claimsLedger } from "../claims/mod.ts";
 
 /**
- * The claims ledger as rows: each claim with where the article makes it, the cases it was judged
+ * The claims ledger as rows: each claim by its number among its article's claims and its
+ * `claim_id` in the article's `claims.csv`, with where the article makes it, the cases it was judged
  * on (of its own article), the verdict, whether it holds with every stated value widened by its
  * rounding ("holds", or "moves under rounding: " and the verdict and evidence then), the computed
  * evidence and the rule.
@@ -35,6 +36,8 @@ export function claimRows(s: CaseSeries): Row[] {
     return {
       // The number the verdicts figure prints beside the claim.
       no: claimNumber(k),
+      // Its claim_id in its article's claims.csv (the numbers restart with each article).
+      id: c.id,
       claim: c.quote,
       where: `${c.where} (${c.sourceId})`,
       cases: c.cases.join(", "),
@@ -52,6 +55,7 @@ export function claimRows(s: CaseSeries): Row[] {
 /** The columns of {@link claimRows}, for the header of a ledger with no claims. */
 export const CLAIM_COLUMNS: readonly string[] = [
   "no",
+  "id",
   "claim",
   "where",
   "cases",

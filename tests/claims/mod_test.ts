@@ -366,6 +366,9 @@ Deno.test("the fixture article's claims, recorded as data, load and are judged o
     // Displayed: the ledger's rows name the article; the real article's rows do not move.
     const rows = claimRows(grown).filter((r) => String(r.where).endsWith(`(${FIXTURE})`));
     assert.equal(rows.length, own.length);
+    // Each row names its claim_id in the article's claims.csv, in the columns the header lists.
+    assert.deepEqual(rows.map((r) => r.id), own.map((c) => c.id));
+    for (const r of rows) assert.deepEqual(Object.keys(r), [...CLAIM_COLUMNS]);
     // Against the data the fixture was appended to (the repository's, whatever TEST_DATA_DIR is).
     const real = (s: CaseSeries) => claimsLedger(s).filter((c) => c.sourceId !== FIXTURE);
     assert.deepEqual(real(grown), real(await loadCaseSeries(DEFAULT_DATA_DIR)));
