@@ -1027,7 +1027,8 @@ Deno.test("derived days: every stored day that is wrong is reported in one run, 
     issues.includes(
       `timepoints.csv:${
         lineOf(text, "1,paroxetine_end,")
-      }:day_hi: is 200 but rule 'after' gives Inf`,
+      }:day_hi: is 200 but rule 'after' gives Inf (\`deno task fill-days\` writes the days the ` +
+        "rules give)",
     ),
     issues.join("\n"),
   );

@@ -442,7 +442,8 @@ function derive(
     if (checkStored && !bad && !sameNumber(stored[side], day[side])) {
       problem(
         `day_${side}`,
-        `is ${cell(stored[side])} but rule '${rule}' gives ${cell(day[side])}`,
+        `is ${cell(stored[side])} but rule '${rule}' gives ${cell(day[side])} (` +
+          "`deno task fill-days` writes the days the rules give)",
       );
     }
   }
