@@ -291,9 +291,13 @@ export function parseRule(
         ? (params as Record<string, unknown>)[String(i.path[0])]
         : null;
       if (i.code === "invalid_type" && given === undefined) {
-        return `${path}: missing: the rule ${rule} needs it (${i.expected}; it takes ${
-          listKeys(rule)
-        })`;
+        // A parameter that may be null must still be given: say that null is an answer.
+        const shape = (RULES[rule].params as unknown as { shape?: Record<string, z.ZodType> })
+          .shape;
+        const nullable = shape?.[String(i.path[0])]?.safeParse(null).success === true;
+        return `${path}: missing: the rule ${rule} needs it (${i.expected}${
+          nullable ? " or null" : ""
+        }; it takes ${listKeys(rule)})`;
       }
       const key = i.code === "unrecognized_keys" ? ` ${i.keys.join(", ")}` : "";
       const expected = i.code === "unrecognized_keys" ? ` (this rule takes ${listKeys(rule)})` : "";

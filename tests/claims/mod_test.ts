@@ -477,4 +477,8 @@ Deno.test("a rule's parameter left out or misspelt is named plainly, with the pa
     "min_percent)",
     'params: min_percnt Unrecognized key: "min_percnt" (this rule takes min_percent)',
   ]);
+  // A parameter that may be null is still needed, and the message says null is an answer.
+  const v = parseRule("last-value", { supported_at_most: 0, partly_at_most: 0.4, within_days: 28 });
+  assert.ok("problems" in v);
+  assert.match(v.problems[0], /^params\.long_term_days: missing: .* \(number or null; it takes /);
 });
