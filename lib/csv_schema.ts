@@ -8,6 +8,7 @@
  */
 import type { z } from "zod";
 import type { DataIssue } from "./errors.ts";
+import { nearestTerm } from "./vocabulary.ts";
 
 /** Where problems go: an array, or a collector that keeps them in order. */
 export interface IssueSink {
@@ -212,7 +213,9 @@ export function rowParser(file: string, schema: z.ZodObject): RowParser {
       const r = cellSchema.safeParse(cell);
       if (r.success) return r.data;
       if (allowed && cell.trim() !== "") {
-        const message = `unknown ${column} '${cell.trim()}': one of ${allowed.join(", ")}`;
+        const near = nearestTerm(cell.trim(), allowed);
+        const message = `unknown ${column} '${cell.trim()}': ` +
+          (near === null ? "" : `did you mean '${near}'? `) + `one of ${allowed.join(", ")}`;
         issues.push({ file, row, column, message });
       } else {
         for (const i of r.error.issues) {

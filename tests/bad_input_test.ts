@@ -514,7 +514,9 @@ Deno.test("root cause first: an invalid rule is reported once, rows that use it 
     file: "timepoints.csv",
     row: line,
     column: "rule",
-    message: "unknown rule 'exactly': one of origin, exact, approx, within, after, before",
+    message:
+      "unknown rule 'exactly': did you mean 'exact'? one of origin, exact, approx, within, " +
+      "after, before",
   });
   assert.ok(e.issues.every((i) => i.file === "timepoints.csv" && i.row === line), e.message);
   assert.match(
@@ -774,7 +776,9 @@ Deno.test("readings.csv: a quote not in the source, an unknown time point and a 
       file: "readings.csv",
       row: lineOf(text, "exactly"),
       column: "rule",
-      message: "unknown rule 'exactly': one of origin, exact, approx, within, after, before",
+      message:
+        "unknown rule 'exactly': did you mean 'exact'? one of origin, exact, approx, within, " +
+        "after, before",
     },
   ]);
 });

@@ -81,7 +81,9 @@ Deno.test("a value outside its scale's range, or a fraction of an NRS, is an err
   );
   const unknown = await issuesWith((t) => t.replace("nrs-0-10,7,7,7", "nrs-10,7,7,7"));
   assert.ok(
-    unknown.some((m) => /:scale: unknown scale 'nrs-10': one of vas-10cm, /.test(m)),
+    unknown.some((m) =>
+      /:scale: unknown scale 'nrs-10': did you mean 'nrs-0-10'\? one of vas-10cm, /.test(m)
+    ),
     unknown.join("\n"),
   );
 });
