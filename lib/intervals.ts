@@ -62,8 +62,11 @@ export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
   exact: "'N days/weeks after A' with no qualifier: A + N·unit exactly (a week is 7 days). " +
     "Months and years are never exact (see approx).",
   approx: "'about/approximately N units after A', and any count of months or years: " +
-    "A + N·unit ± half a unit (a year is 365 days ± 182.5, a month 30 days ± 15, a week " +
-    "7 ± 3.5); nominal A + N·unit.",
+    "A + N·unit ± half the step N is stated in, the step being 1/q unit for N = p/q in lowest " +
+    "terms: a whole N ± half a unit (a year is 365 days ± 182.5, a month 30 days ± 15, a week " +
+    "7 ± 3.5), a half ('half a year', 'a year and a half') ± a quarter unit (half a year is " +
+    "182.5 days ± 91.25), a quarter ± an eighth, a tenth (2.3 weeks) ± a twentieth; nominal " +
+    "A + N·unit.",
   within: "'within N units of A', 'by N days of A': (A, A + N·unit], written closed as " +
     "[A, A + N·unit]; nominal is the named bound A + N·unit.",
   after: "Placed after A only by the order of the narrative, no gap stated: [A, B] when a later " +
@@ -102,6 +105,8 @@ export const VALUE_RULES: Readonly<
  * import assert from "node:assert/strict";
  * import { ruleOffset } from "#lib/mod.ts";
  * assert.deepEqual(ruleOffset("approx", 7, "week"), { lo: 45.5, hi: 52.5, nominal: 49 });
+ * // Half a year: ± a quarter of a year, not ± half of one.
+ * assert.deepEqual(ruleOffset("approx", 0.5, "year"), { lo: 91.25, hi: 273.75, nominal: 182.5 });
  * assert.deepEqual(ruleOffset("within", 1, "week"), { lo: 0, hi: 7, nominal: 7 });
  * ```
  */
@@ -129,11 +134,58 @@ export function ruleOffset(
         throw new RangeError(`${unit}s are never exact: use rule 'approx'`);
       }
       return { lo: d, hi: d, nominal: d };
-    case "approx":
-      return { lo: d - u / 2, hi: d + u / 2, nominal: d };
+    case "approx": {
+      const margin = (amountStep(amount) * u) / 2;
+      return { lo: d - margin, hi: d + margin, nominal: d };
+    }
     case "within":
       return { lo: 0, hi: d, nominal: d };
   }
+}
+
+/** Two numbers closer than this (relative to the larger, or absolutely below 1) are one. */
+const SAME_NUMBER = 1e-9;
+/** Terms of a continued fraction at most: a double reaches {@link SAME_NUMBER} long before. */
+const MAX_TERMS = 64;
+
+/**
+ * The step an amount is stated in, in units: `1/q` for the amount `p/q` in lowest terms (1 for
+ * a whole number, 1/2 for a half, 1/4 for a quarter, 1/10 for 2.3). An `approx` time point is
+ * its amount ± half of it (see {@link TIME_RULES}). The denominator is found from the continued
+ * fraction of the amount, to within floating-point error, so that an amount stored as a double
+ * (10 hours as 10/24 of a day) still has its own step (1/12).
+ *
+ * @param amount The amount (at least 0, finite).
+ * @returns The step, a unit fraction `1/q`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { amountStep } from "#lib/mod.ts";
+ * assert.equal(amountStep(3), 1);
+ * assert.equal(amountStep(0.5), 1 / 2);
+ * assert.equal(amountStep(1.5), 1 / 2);
+ * assert.equal(amountStep(0.25), 1 / 4);
+ * assert.equal(amountStep(2.3), 1 / 10);
+ * assert.equal(amountStep(10 / 24), 1 / 12);
+ * ```
+ */
+export function amountStep(amount: number): number {
+  if (!Number.isFinite(amount) || amount < 0) {
+    throw new RangeError(`an amount must be finite and at least 0, not ${amount}`);
+  }
+  const tolerance = SAME_NUMBER * Math.max(1, amount);
+  // Convergents h/k of the continued fraction [a0; a1, a2, …] of the amount.
+  let [hPrev, h] = [0, 1];
+  let [kPrev, k] = [1, 0];
+  let x = amount;
+  for (let i = 0; i < MAX_TERMS; i++) {
+    const a = Math.floor(x);
+    [hPrev, h] = [h, a * h + hPrev];
+    [kPrev, k] = [k, a * k + kPrev];
+    if (Math.abs(h / k - amount) <= tolerance) return 1 / k;
+    x = 1 / (x - a);
+  }
+  throw new RangeError(`no step found for the amount ${amount}`);
 }
 
 /**

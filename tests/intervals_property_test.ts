@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import { parse } from "csv-parse/sync";
 import {
   addIntervals,
+  amountStep,
   DataValidationError,
   intersect,
   loadCaseSeries,
@@ -31,6 +32,28 @@ Deno.test("rules: every offset contains its nominal, and approx is one unit wide
         assert.ok(o.lo <= o.nominal && o.nominal <= o.hi);
         if (rule === "approx") assert.equal(o.hi - o.lo, UNIT_DAYS[u]);
         if (rule === "within") assert.deepEqual([o.lo, o.hi], [0, n * UNIT_DAYS[u]]);
+      },
+    ),
+    { seed: SEED },
+  );
+});
+
+Deno.test("rules: an approx amount p/q is ± half its step, 1/q of its lowest terms (no finer than 1/q)", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 240 }),
+      fc.constantFrom(1, 2, 3, 4, 5, 8, 10, 12, 24),
+      fc.constantFrom("day" as const, "week" as const, "month" as const, "year" as const),
+      (p, q, u) => {
+        const n = p / q;
+        const step = amountStep(n);
+        // The step divides 1/q's multiple n a whole number of times, and is no finer than 1/q.
+        assert.ok(step >= 1 / q - 1e-12, `step ${step} of ${p}/${q}`);
+        assert.ok(Math.abs(n / step - Math.round(n / step)) < 1e-6, `step ${step} of ${p}/${q}`);
+        assert.ok(Math.abs(q * step - Math.round(q * step)) < 1e-9, `step ${step} of ${p}/${q}`);
+        const o = ruleOffset("approx", n, u);
+        assert.ok(Math.abs(o.hi - o.lo - step * UNIT_DAYS[u]) < 1e-9);
+        assert.ok(o.hi - o.lo <= UNIT_DAYS[u]);
       },
     ),
     { seed: SEED },

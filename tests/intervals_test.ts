@@ -1,5 +1,16 @@
 import assert from "node:assert/strict";
-import { atBound, fmt, fmtP, formatDay, formatInterval, formatNumber } from "../lib/mod.ts";
+import {
+  amountStep,
+  atBound,
+  deriveDay,
+  fmt,
+  fmtP,
+  formatDay,
+  formatInterval,
+  formatNumber,
+  ruleOffset,
+} from "../lib/mod.ts";
+import { statedAmounts } from "../lib/stated_amounts.ts";
 
 Deno.test("formatNumber: decimals cut, trailing zeros dropped, infinities named", () => {
   assert.equal(formatNumber(30.30303, 1), "30.3");
@@ -57,4 +68,51 @@ Deno.test("fmtP: a small p-value is never written as 0, and never with an expone
   assert.equal(fmtP(0.0000996), "0.0001");
   const tiny = fmtP(2 * 0.5 ** 400);
   assert.match(tiny, /^0\.0{120}77$/);
+});
+
+Deno.test("approx: a whole amount is ± half a unit, as before", () => {
+  assert.deepEqual(ruleOffset("approx", 1, "year"), { lo: 182.5, hi: 547.5, nominal: 365 });
+  assert.deepEqual(ruleOffset("approx", 3, "month"), { lo: 75, hi: 105, nominal: 90 });
+  assert.deepEqual(ruleOffset("approx", 2, "week"), { lo: 10.5, hi: 17.5, nominal: 14 });
+  assert.deepEqual(ruleOffset("approx", 0, "month"), { lo: -15, hi: 15, nominal: 0 });
+});
+
+Deno.test("approx: 'Half a year after surgery' is ± a quarter year, not the whole first year", () => {
+  const [stated] = statedAmounts("Half a year after surgery");
+  assert.deepEqual(stated, { amount: 0.5, unit: "year" });
+  const o = ruleOffset("approx", stated.amount, stated.unit as "year");
+  assert.deepEqual(o, { lo: 91.25, hi: 273.75, nominal: 182.5 });
+  // A pain onset about 2 weeks after the same surgery certainly comes first.
+  assert.ok(o.lo > ruleOffset("approx", 2, "week").hi);
+});
+
+Deno.test("approx: the margin is half the step the amount is stated in", () => {
+  // A year and a half: ± a quarter year.
+  assert.deepEqual(ruleOffset("approx", 1.5, "year"), {
+    lo: 456.25,
+    hi: 638.75,
+    nominal: 547.5,
+  });
+  // Two and a half weeks: ± 1.75 days; a quarter of a year: ± an eighth.
+  assert.deepEqual(ruleOffset("approx", 2.5, "week"), { lo: 15.75, hi: 19.25, nominal: 17.5 });
+  assert.deepEqual(ruleOffset("approx", 0.25, "year"), {
+    lo: 45.625,
+    hi: 136.875,
+    nominal: 91.25,
+  });
+  const d = deriveDay("approx", 0.5, "year", { lo: 10, hi: 12, nominal: 11 }, null).day;
+  assert.deepEqual(d, { lo: 101.25, hi: 285.75, nominal: 193.5 });
+});
+
+Deno.test("amountStep: 1/q for p/q in lowest terms, to within floating-point error", () => {
+  assert.deepEqual([0, 1, 7, 24].map(amountStep), [1, 1, 1, 1]);
+  assert.deepEqual([0.5, 1.5, 12.5].map(amountStep), [0.5, 0.5, 0.5]);
+  assert.deepEqual([0.25, 0.75, 2.75].map(amountStep), [0.25, 0.25, 0.25]);
+  assert.equal(amountStep(0.125), 1 / 8);
+  assert.equal(amountStep(0.1 + 0.2), 1 / 10);
+  assert.equal(amountStep(1 / 3), 1 / 3);
+  assert.equal(amountStep(36 / 24), 1 / 2);
+  assert.throws(() => amountStep(-1), /at least 0/);
+  assert.throws(() => amountStep(Infinity), /finite/);
+  assert.throws(() => amountStep(NaN), /finite/);
 });
