@@ -40,7 +40,8 @@ const UNIT = String.raw`(${
   [...UNITS.keys()].sort((a, b) => b.length - a.length).join("|")
 })(?![A-Za-z\u00B5\u03BC])`;
 /** What the amount is per: "/day", "/kg", " per hour" (a group), or " a day" (another group). */
-const PER = String.raw`(?:(?:\s*\/\s*|\s+per\s+)([A-Za-z\u65E5]+|m2|m²)|\s+an?\s+([A-Za-z]+))`;
+const PER = String
+  .raw`(?:(?:\s*\/\s*|\s+per\s+)(\d+(?:\.\d+)?\s?[A-Za-z]+|[A-Za-z\u65E5]+|m2|m²)|\s+an?\s+([A-Za-z]+))`;
 /** A dose taken several times a day: "three times a day", "twice daily", "b.i.d.", "every 8 h". */
 const FREQUENCIES = [
   String
@@ -59,8 +60,8 @@ const DOSE = new RegExp(
   "gi",
 );
 
-/** The words a dose is per day by ("/day", "/d", "/日"); any other is another unit. */
-const DAY = new Set(["day", "d", "日"]);
+/** What a dose is per day by ("/day", "/d", "/日", "/24 h"); any other is another unit ("/12 h"). */
+const DAY = new Set(["day", "d", "日", "24 h", "24 hours", "24 hr", "24 hrs", "24h", "24hrs"]);
 /** After "a"/"an", the words that say what a dose is per ("25 mg a day"); others only follow it. */
 const PER_A = new Set(["day", "week", "month", "hour", "kg"]);
 
