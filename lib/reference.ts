@@ -13,6 +13,7 @@
 import type { z } from "zod";
 import type { IssueSink, RowHandler } from "./csv.ts";
 import { quoteStatesValue } from "./source.ts";
+import { quoteStatesDose } from "./stated_doses.ts";
 import {
   evidenceTables,
   type LabelledDoseRow,
@@ -230,7 +231,7 @@ function readDoses(ctx: EvidenceContext, populations: ReadonlySet<string> | null
         const v = r[c];
         if (v === null) p.push([c, "a verified row needs its dose"]);
         else if (r.quote !== null) {
-          const bad = quoteStatesValue(r.quote, v, c);
+          const bad = quoteStatesDose(r.quote, v, c);
           if (bad) p.push(["quote", bad]);
         }
       }

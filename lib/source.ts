@@ -88,7 +88,8 @@ export function statedNumbers(text: string): number[] {
  * Checks that a quote states a row's value as one of its number tokens ({@link statedNumbers}:
  * whole tokens, so `6.6` does not state 6): `null` when it does, else a message naming the
  * numbers it does state, or saying it states none (a value stated only in words needs a
- * words-to-number rule, `quotes.ts`, which the caller applies instead).
+ * words-to-number rule, `quotes.ts`, which the caller applies instead). A dose is checked as a dose,
+ * with its unit, by `quoteStatesDose` (`stated_doses.ts`), not here.
  *
  * @param quote The row's quote.
  * @param value The row's value.

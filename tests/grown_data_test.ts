@@ -56,6 +56,7 @@ const DATA_TESTS = [
   "tests/validate_cli_test.ts",
   "tests/fill_days_test.ts",
   "tests/stated_amounts_test.ts",
+  "tests/stated_doses_test.ts",
   "tests/intervals_property_test.ts",
   "tests/reference_test.ts",
 ];

@@ -1,6 +1,6 @@
 /**
  * The provenance checks of every table: each quote against its own article's text, and the
- * number a quote states against the row's value.
+ * number a quote states against the row's value (a dose as a dose, with its unit).
  *
  * @module
  */
@@ -8,6 +8,7 @@ import type { IssueSink } from "../csv.ts";
 import { findQuote, nearestPassage, shortQuote } from "../quotes.ts";
 import { plural } from "../prose.ts";
 import { normalizeSourceText, quoteStatesValue } from "../source.ts";
+import { quoteStatesDose } from "../stated_doses.ts";
 
 /** How many quotes not found per load get the nearest passage of their text in their message. */
 const NEAREST_SEARCHES = 50;
@@ -27,7 +28,7 @@ const NEEDS_NORMALISING = /[^\S ]| {2}|^ | $/;
  * @param issues Where problems go.
  * @param unchecked Told of each quote not checked because its source has no text here (the
  *   source's own problem says why), with the quote's file and row.
- * @returns The checks: `quote` and `number`.
+ * @returns The checks: `quote`, `number` and `dose`.
  *
  * @example
  * ```ts
@@ -119,6 +120,15 @@ export function provenance(
     number(file: string, row: number, quote: string | null, column: string, value: number | null) {
       if (quote === null || value === null || statesNumber(quote, value)) return;
       const problem = quoteStatesValue(quote, value, column);
+      if (problem) issues.push({ file, row, column, message: problem });
+    },
+    /**
+     * Checks that `quote` states the dose `value` (mg/day) as a dose, the number with its unit
+     * (`stated_doses.ts`), when both are present.
+     */
+    dose(file: string, row: number, quote: string | null, column: string, value: number | null) {
+      if (quote === null || value === null) return;
+      const problem = quoteStatesDose(quote, value, column);
       if (problem) issues.push({ file, row, column, message: problem });
     },
   };

@@ -1,6 +1,7 @@
 /**
  * The check of `treatments.csv`: each row's case and time points known, its terms in the
- * recommended vocabularies (else a warning), its quote in its article's text stating its dose,
+ * recommended vocabularies (else a warning), its quote in its article's text stating its dose
+ * as a dose (the number with its unit),
  * a dose within what any dose may be, a range with its lower end below its upper, no duplicate and
  * no overlapping periods of one drug. Also gathers the drugs each article's rows name (for the
  * claims).
@@ -117,8 +118,8 @@ export function checkTreatments(
       ctx.warnings.push(offIndication(row, r.drug, r.purpose, study.indication));
     }
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
-    check.number(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
-    check.number(file, row, r.quote, "dose_hi_mg_per_day", r.dose_hi_mg_per_day);
+    check.dose(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
+    check.dose(file, row, r.quote, "dose_hi_mg_per_day", r.dose_hi_mg_per_day);
     checkDoseCeiling(issues, row, r);
     const dose = treatmentDose(issues, row, r, dosePool);
     const start = ctx.dayOf(file, row, "start", r.case_id, r.start);
