@@ -70,6 +70,31 @@ function cellOf(v: unknown): DataRow[string] {
 }
 
 /**
+ * Throws when a mark's channel names a field that none of its rows has (`x: "days"` over rows of
+ * `day`): Plot would draw nothing for it without a word, and the figure's data would list rows it
+ * did not draw. Only marks drawn from arrays of plain objects are checked, and only channels
+ * given as a field name (a constant colour is no channel).
+ */
+function checkFields(marks: unknown): void {
+  const list = Array.isArray(marks) ? marks.flat(Infinity) : [];
+  list.forEach((m, i) => {
+    const mark = m as { data?: unknown; channels?: Record<string, { value?: unknown }> } | null;
+    const data = mark?.data;
+    if (!Array.isArray(data) || data.length === 0 || !mark?.channels) return;
+    if (!data.every((d) => typeof d === "object" && d !== null && !Array.isArray(d))) return;
+    for (const [channel, { value }] of Object.entries(mark.channels)) {
+      if (typeof value !== "string" || data.some((d) => Object.hasOwn(d, value))) continue;
+      const kind = String((m as object).constructor?.name ?? "mark").toLowerCase();
+      const fields = [...new Set(data.flatMap((d) => Object.keys(d)))];
+      throw new TypeError(
+        `plot: mark ${i + 1} (${kind}): ${channel} names '${value}', a field no row has ` +
+          `(fields: ${fields.join(", ")})`,
+      );
+    }
+  });
+}
+
+/**
  * The figure's source data: the rows of every mark whose data is an array of plain objects, each
  * with `mark` (the mark's position in `marks`, from 1, and its kind: "1 dot") before its own
  * fields. A mark drawn from numbers or from a function's output gives no rows.
@@ -117,6 +142,11 @@ function marksData(marks: unknown): DataRow[] {
  * assert.equal(fig.description, "Two points");
  * assert.equal(fig.svg.querySelectorAll("circle").length, 2);
  * assert.deepEqual(fig.data[0], { mark: "1 dot", day: 0, vas: 6.6 });
+ * // A field no row has is an error, not an empty chart.
+ * assert.throws(
+ *   () => plot({ marks: [Plot.dot([{ day: 0, vas: 6.6 }], { x: "days", y: "vas" })] }),
+ *   /mark 1 \(dot\): x names 'days', a field no row has \(fields: day, vas\)/,
+ * );
  * // A misspelt option is an error, not a figure without its title.
  * assert.throws(() => plot({ titel: "Two points" } as never), /unknown option 'titel'; did you mean 'title'\?/);
  * ```
@@ -139,6 +169,7 @@ export function plot(options: PlotFigureOptions): Figure {
     );
   }
   const { title, subtitle, caption, description, legend, ...rest } = options;
+  checkFields(rest.marks);
   const width = figureWidth(rest.width ?? "full");
   const chart = Plot.plot({ ...rest, width, document }) as unknown as Element;
   if (chart.tagName.toLowerCase() !== "svg") {
