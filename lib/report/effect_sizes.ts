@@ -41,32 +41,39 @@ function esRow(r: EffectSizeResult): Row {
 }
 
 /**
- * Every registered effect size (`EFFECT_SIZES`) of a case, A = before the drug of interest,
- * B = after. A case that never takes the drug gets every measure with that reason.
+ * Every registered effect size (`EFFECT_SIZES`) of a case, A = before the drug of interest (or
+ * the `drug` given, as `phases` and `caseChange` take it), B = after. A case that never takes the
+ * drug gets every measure with that reason.
  *
  * @param c The case.
- * @param options Effect-size options (default: `painOptions` of the study).
+ * @param options Effect-size options, each defaulting to the study's (`painOptions`), and `drug`.
  * @returns One row per measure.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { effectSizeRows, loadCaseSeries, MEASURES } from "#lib/mod.ts";
- * const rows = effectSizeRows((await loadCaseSeries()).cases[0]);
+ * const c = (await loadCaseSeries()).cases[0];
+ * const rows = effectSizeRows(c);
  * assert.deepEqual(rows.map((r) => r.measure), [...MEASURES]);
+ * // Another drug: the phases around its start, the study's other options.
+ * const other = effectSizeRows(c, { drug: "no-such-drug" });
+ * assert.ok(other.every((r) => String(r.note).startsWith("never takes no-such-drug")));
  * ```
  */
 export function effectSizeRows(
   c: Case,
-  options: EffectSizeOptions = painOptions(c.study),
+  options: Partial<EffectSizeOptions> & { drug?: string } = {},
 ): Row[] {
   expectCase("effectSizeRows", c);
-  const p = phases(c);
+  const { drug, ...given } = options;
+  const esOptions: EffectSizeOptions = { ...painOptions(c.study), ...given };
+  const p = phases(c, drug === undefined ? {} : { drug });
   return MEASURES.map((m) => {
-    const r = effectSize(m, p.baseline, p.treatment, options);
+    const r = effectSize(m, p.baseline, p.treatment, esOptions);
     return esRow(
       p.reason
         ? { ...r, reason: p.reason }
-        : reportable(r, c.study.minPointsPerPhase, attainableRange(m, options)),
+        : reportable(r, c.study.minPointsPerPhase, attainableRange(m, esOptions)),
     );
   });
 }
