@@ -1,18 +1,22 @@
 /**
- * `deno task datapackage`: writes `data/datapackage.json` from the zod schemas and the article
- * folders under `data/articles/`.
+ * `deno task datapackage [dataDir]`: writes `datapackage.json` of a data folder (by default the
+ * project's `data/`) from the zod schemas and the folder's article folders (`articles/`), through
+ * a temporary file and a rename. A relative folder is from where the command was typed.
  *
  * @module
  */
 import { articleFolders, dataPackageJson } from "../lib/datapackage.ts";
 import { DEFAULT_DATA_DIR } from "../lib/load.ts";
-import { checkOptions } from "./cli_args.ts";
+import { writeAtomic } from "../lib/write.ts";
+import { expectDataFolder, folderArgument } from "./cli_args.ts";
+import { typedPath } from "./typed_path.ts";
 
 if (import.meta.main) {
-  checkOptions(Deno.args, { command: "datapackage", usage: "usage: deno task datapackage" });
-  const path = new URL("../data/datapackage.json", import.meta.url);
-  const tmp = new URL("../data/.datapackage.json.tmp", import.meta.url);
-  await Deno.writeTextFile(tmp, dataPackageJson(articleFolders(DEFAULT_DATA_DIR)));
-  await Deno.rename(tmp, path);
-  console.log("wrote data/datapackage.json");
+  const command = { command: "datapackage", usage: "usage: deno task datapackage [dataDir]" };
+  const arg = folderArgument(Deno.args, command);
+  const dir = arg === undefined ? DEFAULT_DATA_DIR : typedPath(arg);
+  await expectDataFolder(dir, arg ?? DEFAULT_DATA_DIR, command);
+  const folder = dir.replace(/\/+$/, "");
+  await writeAtomic(`${folder}/datapackage.json`, dataPackageJson(articleFolders(`${folder}/`)));
+  console.log(`wrote ${arg === undefined ? "data" : arg.replace(/\/+$/, "")}/datapackage.json`);
 }

@@ -6,6 +6,8 @@
 import assert from "node:assert/strict";
 import { parseFolderArgs } from "../scripts/cli_args.ts";
 import { ROOT } from "../scripts/runner/paths.ts";
+import { copyTree } from "./helpers/data_dir.ts";
+import { denoTaskArgs } from "./helpers/tasks.ts";
 
 /** Runs a script with read access only: one that went on to do its work would fail. */
 async function run(script: string, ...args: string[]) {
@@ -41,7 +43,7 @@ Deno.test("every command prints its usage for --help or -h, exit 0, and does not
 
 Deno.test("a command that takes no such argument refuses it by name, with its usage, exit 2", async () => {
   for (
-    const [script, task, arg] of [["datapackage.ts", "datapackage", "x"], [
+    const [script, task, arg] of [[
       "format_notebooks.ts",
       "fmt-notebooks",
       "--chek",
@@ -64,4 +66,41 @@ Deno.test("parseFolderArgs: help anywhere, one folder at most, no option, no emp
   assert.deepEqual(parseFolderArgs(["d"]), { kind: "folder", folder: "d" });
   assert.deepEqual(parseFolderArgs([]), { kind: "folder", folder: undefined });
   for (const args of [["a", "b"], ["-x"], [""]]) assert.equal(parseFolderArgs(args).kind, "wrong");
+});
+
+Deno.test("datapackage takes one data folder: an option or a folder that is not there is a usage error, exit 2", async () => {
+  for (
+    const [args, why] of [
+      [["--chek"], "unknown option '--chek'"],
+      [["no/such/dir"], "'no/such/dir' not found: expected a data folder"],
+      [["a", "b"], "expected at most one data folder, got 2 arguments"],
+    ] as const
+  ) {
+    const r = await run("datapackage.ts", ...args);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.equal(r.stdout, "");
+    assert.equal(r.stderr, `datapackage: ${why}\nusage: deno task datapackage [dataDir]\n`);
+  }
+});
+
+Deno.test("datapackage writes the datapackage.json of the data folder it is given, as it does data/'s", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "datapackage-" });
+  try {
+    await copyTree(`${ROOT}/data`, dir);
+    await Deno.remove(`${dir}/datapackage.json`);
+    const out = await new Deno.Command("deno", {
+      args: [...await denoTaskArgs("datapackage"), dir],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+    assert.equal(new TextDecoder().decode(out.stdout), `wrote ${dir}/datapackage.json\n`);
+    assert.equal(
+      await Deno.readTextFile(`${dir}/datapackage.json`),
+      await Deno.readTextFile(`${ROOT}/data/datapackage.json`),
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
