@@ -8,7 +8,7 @@
  */
 import type { z } from "zod";
 import type { DataIssue } from "./errors.ts";
-import { nearestTerm } from "./vocabulary.ts";
+import { nearestTerm } from "./nearest.ts";
 
 /** Where problems go: an array, or a collector that keeps them in order. */
 export interface IssueSink {

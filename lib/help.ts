@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { distance } from "fastest-levenshtein";
+import { nearTerms } from "./nearest.ts";
 import { fileURLToPath } from "node:url";
 import { compareText } from "./text_order.ts";
 
@@ -254,11 +254,7 @@ export function helpText(name?: string): string {
     const holds = [...idx.keys()].filter((k) =>
       k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase())
     ).sort();
-    const close = [...idx.keys()]
-      .map((k) => ({ k, d: distance(k.toLowerCase(), lower) }))
-      .filter((x) => x.d <= Math.max(1, Math.floor(name.length / 3)) && !holds.includes(x.k))
-      .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
-      .map((x) => x.k);
+    const close = nearTerms(name, idx.keys()).filter((k) => !holds.includes(k));
     const near = [...holds, ...close];
     throw new TypeError(
       `help: no export named ${JSON.stringify(name)} in #lib/mod.ts or #lib/plots/mod.ts` +

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { distance } from "fastest-levenshtein";
+import { nearestTerm } from "./nearest.ts";
 import type { DataIssue } from "./errors.ts";
 
 /** The recommended terms of each open vocabulary, by column. */
@@ -45,35 +45,8 @@ export const RECOMMENDED_TERMS: Readonly<
   ]),
 });
 
-/**
- * The term of `terms` nearest to `term`, when it is near enough to be what was meant: an edit
- * distance (Levenshtein, ignoring case) of at most a third of the term's length, and at least 1.
- *
- * @param term A term.
- * @param terms The terms to choose from.
- * @returns The nearest term, or null.
- * @example
- * ```ts
- * import { nearestTerm } from "#lib/vocabulary.ts";
- * if (nearestTerm("phantom limb pian", ["insomnia", "phantom limb pain"]) !== "phantom limb pain") {
- *   throw new Error();
- * }
- * if (nearestTerm("chemotherapy", ["insomnia"]) !== null) throw new Error();
- * ```
- */
-export function nearestTerm(term: string, terms: Iterable<string>): string | null {
-  const t = term.toLowerCase();
-  let best: string | null = null;
-  let bestDistance = Math.max(1, Math.floor(t.length / 3));
-  for (const candidate of terms) {
-    const d = distance(t, candidate.toLowerCase());
-    if (d <= bestDistance && (best === null || d < bestDistance)) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
+/** The nearest of some terms to a mistyped one (lib/nearest.ts), as this module's warnings use it. */
+export { nearestTerm } from "./nearest.ts";
 
 /**
  * Checks terms of the open vocabularies against the recommended ones, each distinct term once:

@@ -16,7 +16,7 @@ import { document } from "./dom.ts";
 import type { LegendItem } from "./legend.ts";
 import { pngBytes, svgText } from "./render.ts";
 import { type FigureWidth, figureWidth } from "./theme.ts";
-import { distance } from "fastest-levenshtein";
+import { nearestTerm } from "../nearest.ts";
 
 /**
  * Every option {@link plot} takes: `Plot.plot`'s (its `PlotOptions` and scale defaults, in the
@@ -157,11 +157,8 @@ export function plot(options: PlotFigureOptions): Figure {
   }
   for (const key of Object.keys(options)) {
     if (PLOT_OPTIONS.has(key)) continue;
-    // The nearest name at most two edits away (a swap of two letters, `titel`) is the one meant.
-    const ranked = [...PLOT_OPTIONS].map((o) => ({ o, d: distance(o, key) })).filter((x) =>
-      x.d <= 2
-    );
-    const near = ranked.sort((x, y) => x.d - y.d)[0]?.o ?? null;
+    // At most two edits away: a swap of two letters (`titel`) is two.
+    const near = nearestTerm(key, PLOT_OPTIONS, 2);
     throw new TypeError(
       `plot: unknown option '${key}'` + (near === null ? "" : `; did you mean '${near}'?`) +
         " (Plot.plot's options and title, subtitle, caption, description, legend; " +
