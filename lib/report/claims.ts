@@ -6,7 +6,18 @@
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import type { CaseSeries } from "../model.ts";
-import { claimNumber, claimsLedger } from "../claims/mod.ts";
+import { listing, plural } from "../prose.ts";
+import { claimNumber, type ClaimResult, claimsLedger, VERDICTS } from "../claims/mod.ts";
+
+/** Each claim of a ledger with the number it goes by among its own article's claims. */
+function numbered(ledger: readonly ClaimResult[]): { c: ClaimResult; no: string }[] {
+  const seen = new Map<string, number>();
+  return ledger.map((c) => {
+    const k = seen.get(c.sourceId) ?? 0;
+    seen.set(c.sourceId, k + 1);
+    return { c, no: claimNumber(k) };
+  });
+}
 
 /**
  * The claims ledger as rows: each claim by its number among its article's claims and its
@@ -16,6 +27,7 @@ import { claimNumber, claimsLedger } from "../claims/mod.ts";
  * evidence and the rule.
  *
  * @param s The case series.
+ * @param ledger Its claims ledger, when it is at hand (default: `claimsLedger(s)`).
  * @returns One row per claim.
  * @example
  * ```ts
@@ -27,15 +39,15 @@ import { claimNumber, claimsLedger } from "../claims/mod.ts";
  * }
  * ```
  */
-export function claimRows(s: CaseSeries): Row[] {
+export function claimRows(
+  s: CaseSeries,
+  ledger: readonly ClaimResult[] = claimsLedger(s),
+): Row[] {
   expectSeries("claimRows", s);
-  const seen = new Map<string, number>();
-  return claimsLedger(s).map((c) => {
-    const k = seen.get(c.sourceId) ?? 0;
-    seen.set(c.sourceId, k + 1);
+  return numbered(ledger).map(({ c, no }) => {
     return {
       // The number the verdicts figure prints beside the claim.
-      no: claimNumber(k),
+      no,
       // Its claim_id in its article's claims.csv (the numbers restart with each article).
       id: c.id,
       claim: c.quote,
@@ -64,3 +76,34 @@ export const CLAIM_COLUMNS: readonly string[] = [
   "evidence",
   "rule",
 ];
+
+/**
+ * The sentence above the claims table: how many claims, each judged on its own article's cases,
+ * the count of each verdict, and which claims (by their number in the table, and their article
+ * when there are several) move when every stated value is widened by its rounding.
+ *
+ * @param ledger The claims ledger (`claimsLedger`).
+ * @returns The paragraph.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { claimsLedger, claimsSummary, loadCaseSeries } from "#lib/mod.ts";
+ * const ledger = claimsLedger(await loadCaseSeries());
+ * assert.match(claimsSummary(ledger), /^\d+ claims?, each judged on the cases of its own article: /);
+ * assert.equal(claimsSummary([]), "No claims are recorded.");
+ * ```
+ */
+export function claimsSummary(ledger: readonly ClaimResult[]): string {
+  if (ledger.length === 0) return "No claims are recorded.";
+  const tally = VERDICTS.map((v) => ({ v, n: ledger.filter((c) => c.verdict === v).length }))
+    .filter((t) => t.n > 0);
+  const several = new Set(ledger.map((c) => c.sourceId)).size > 1;
+  const moved = numbered(ledger).filter(({ c }) => c.rounded.verdict !== c.verdict)
+    .map(({ c, no }) => `${no}${several ? ` (${c.sourceId})` : ""}`);
+  return `${plural(ledger.length, "claim")}, each judged on the cases of its own article: ` +
+    `${listing(tally.map((t) => `${t.n} ${t.v}`))}. ` +
+    (moved.length
+      ? `With every stated value widened by half its last stated digit (column "under ` +
+        `rounding"), the verdict of ${listing(moved)} moves.`
+      : "No verdict moves with every stated value widened by half its last stated digit.");
+}
