@@ -11,6 +11,7 @@ import {
   type ClaimData,
   claimRows,
   claimsLedger,
+  claimsSummary,
   conclusionRobustness,
   loadCaseSeries,
   robustnessSummary,
@@ -58,6 +59,9 @@ Deno.test("a claim that holds only at the stated digits moves under rounding", (
   assert.equal(holds.verdict, "supported");
   assert.equal(holds.rounded.verdict, "supported", holds.rounded.evidence);
   assert.equal(claimRows(seriesOf([clear]))[0]["under rounding"], "holds");
+  // The summary above the table names the claim by its number in the table.
+  assert.match(claimsSummary(claimsLedger(seriesOf([edge]))), /the verdict of C1 moves\.$/);
+  assert.match(claimsSummary(claimsLedger(seriesOf([clear]))), /No verdict moves/);
 });
 
 Deno.test("the headline count does not count a claim that moves under rounding as holding", () => {
