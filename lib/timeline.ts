@@ -253,8 +253,8 @@ export function firstPeriod(c: Case, drug: string): Treatment | null {
 
 /**
  * Why a case has no period of `drug`: "never takes <drug>", and, when the name differs only in
- * case from a drug the case takes (`Milnacipran`), that drug. (A name a letter or two from one it
- * takes is not guessed at: duloxetine and fluoxetine are two drugs.)
+ * case from a drug the case takes (`Pregabalin` for `pregabalin`), that drug. (A name a letter
+ * or two from one it takes is not guessed at: duloxetine and fluoxetine are two drugs.)
  *
  * @param c The case.
  * @param drug The drug asked for.

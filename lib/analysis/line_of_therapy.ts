@@ -99,7 +99,7 @@ export function linesOfTherapy(
 
 /** A descriptive summary of the cases at one line of therapy. */
 export interface GroupSummary {
-  /** Group label, computed ("milnacipran first-line", "milnacipran second-line"). */
+  /** Group label, computed ("<drug> first-line", "<drug> second-line"). */
   group: string;
   /** The line of therapy. */
   line: number;

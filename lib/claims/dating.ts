@@ -1,6 +1,6 @@
 /**
  * A claim dated by its own words: a time point whose reading of the text (the words of
- * `timepoints.csv` beyond its own passage, such as "read from the milnacipran start: relief
+ * `timepoints.csv` beyond its own passage, such as "read from the drug's start: relief
  * complete within a month") repeats a phrase of a claim cannot date a value that tests that claim,
  * since the day would then agree with the claim by construction. A claim whose rule judges days
  * (a `within_days` or `long_term_days` parameter) at a value so dated, directly or through its

@@ -211,22 +211,19 @@ export const RULES = {
  * ```
  */
 export const THRESHOLD_SOURCES = {
-  min_percent: "IMMPACT (Dworkin RH et al. J Pain 2008;9:105-121): a reduction of at least 30% " +
-    "is moderately important, of at least 50% substantial; a claim of marked, rapid, dramatic or " +
-    "successful relief is judged at 50%",
-  within_days: "the claim's own words: the time it states (within 6 days: 6; within a week: 7; " +
-    "less than 4 weeks: 28; within a month: 30)",
-  long_term_days: "the project's choice: 90 days, about three months (no published definition " +
-    "of long-term relief is applied)",
+  min_percent:
+    "IMMPACT (Dworkin RH et al. J Pain 2008;9:105-121): a reduction of at least 30% is moderately important, of at least 50% substantial; each claim's `rule_text` says which band its words are judged at",
+  within_days: "the claim's own words: the time it states, in days (a week: 7; a month: 30)",
+  long_term_days:
+    "the project's choice, stated in each claim's `rule_text` (no published definition of long-term relief is applied)",
   supported_at_most: "the no-pain band of the VAS, 0 to 0.4 cm of 10 cm (Jensen MP, Chen C, " +
     "Brugger AM. J Pain 2003;4:407-414), through the one rule for words of relief " +
     "(`claims/relief.ts`)",
   partly_at_most: "the no-pain band of the VAS (Jensen et al. 2003), as `supported_at_most`",
   at_most: "the no-pain band of the VAS (Jensen et al. 2003), as `supported_at_most`",
   near_total_at_most: "the no-pain band of the VAS (Jensen et al. 2003), as `supported_at_most`",
-  remaining_above: "the project's choice: 1 cm of a 10 cm VAS, above the no-pain band (≤ 0.4 cm, " +
-    "Jensen et al. 2003) by more than the rounding of a value stated to the unit (± 0.5 cm), so " +
-    "that pain surely remains",
+  remaining_above:
+    "the project's choice, stated in each claim's `rule_text`: above the no-pain band (Jensen et al. 2003) by more than the rounding of a value stated to the unit, so that pain surely remains",
   sds_below: "Zung's recommended cut-off of the Self-rating Depression Scale: a raw score of 40 " +
     "(index 50) or more suggests depression (Zung WW. Arch Gen Psychiatry 1965;12:63-70; the " +
     "raw and index forms as clarified by Dunstan DA, Scott N. BMC Psychiatry 2019;19:177, who " +

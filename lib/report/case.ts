@@ -31,7 +31,7 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
 
 /**
  * Which treatments are active at each pain value of a case (certainly, possibly), each with its
- * dose and unit as the text states it (`formatDose`): "paroxetine 20 mg/day", "amitriptyline
+ * dose and unit as the text states it (`formatDose`): "sertraline 50 mg/day", "amitriptyline
  * 10–25 mg/day", a dose in another unit in the text's words, "tramadol (dose not stated)"; a
  * certain one whose end the text does not state adds "(no end stated)": such a period is certain
  * only up to the last time point the text ties to it, possible after (`tiedTimepoints`).
@@ -54,7 +54,7 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
 export function activeRows(c: Case): Row[] {
   expectCase("activeRows", c);
   const { name } = valueScale([c]);
-  // "paroxetine 20 mg/day", or "duloxetine (dose not stated)".
+  // "sertraline 50 mg/day", or "duloxetine (dose not stated)".
   const label = (t: Treatment) => drugWithDose(t);
   return c.observations.map((o) => {
     const a = activeTreatments(c, o.day.timeId);
@@ -265,7 +265,7 @@ export function caseIntro(s: CaseSeries, c: Case): string {
  * Drugs other than `drug` (every drug when `null`) given, certainly or possibly, at some time
  * points of a case.
  *
- * @returns For example "paroxetine (possibly)", or "none stated".
+ * @returns For example "sertraline (possibly)", or "none stated".
  */
 function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null): string {
   const how = drugsGivenAt(c, timeIds, drug);
