@@ -56,6 +56,16 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 
 /**
+ * A number in digits as the project reads one (the source of a regular expression, no group):
+ * thousands separated by commas (`1,200`), an optional decimal part (`6.6`). Every reader of
+ * numbers in quotes (values, doses, time amounts) builds on it.
+ */
+export const NUMBER_DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?`;
+
+/** A number in digits, or a word (a number word is one of {@link NUMBER_WORDS}). */
+const STATED_NUMBER = new RegExp(String.raw`(${NUMBER_DIGITS})|\b([A-Za-z]+)\b`, "g");
+
+/**
  * The numbers a passage states, in order, each a whole token: digits with an optional decimal
  * part (`6.6` gives 6.6 alone; `0–1.0` gives 0 and 1), thousands separated by commas (`1,200`
  * gives 1200), and the number words zero to twelve ("Six days" gives 6).
@@ -73,9 +83,7 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
  */
 export function statedNumbers(text: string): number[] {
   const out: number[] = [];
-  for (
-    const m of text.matchAll(/(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)|\b([A-Za-z]+)\b/g)
-  ) {
+  for (const m of text.matchAll(STATED_NUMBER)) {
     if (m[1] !== undefined) out.push(Number(m[1].replaceAll(",", "")));
     else if (Object.hasOwn(NUMBER_WORDS, m[2].toLowerCase())) {
       out.push(NUMBER_WORDS[m[2].toLowerCase()]);

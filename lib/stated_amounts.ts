@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { NUMBER_WORDS } from "./source.ts";
+import { NUMBER_DIGITS, NUMBER_WORDS } from "./source.ts";
 
 /** A unit a time point's amount may be in (`unit` in `timepoints.csv`). */
 export type AmountUnit = "day" | "week" | "month" | "year";
@@ -96,7 +96,7 @@ function wordNumber(words: string): number {
 }
 
 /** A number in digits as `statedNumbers` reads it (`1,200`, `6.6`). */
-const DIGITS = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)`;
+const DIGITS = String.raw`(?<![\d.,])(${NUMBER_DIGITS})`;
 /** An ordinal suffix of digits ("3rd"). */
 const SUFFIX = "(?:st|nd|rd|th)";
 /**

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { NUMBER_WORDS, statedNumbers } from "./source.ts";
+import { NUMBER_DIGITS, NUMBER_WORDS, statedNumbers } from "./source.ts";
 
 /** A dose a passage states: an amount of a mass unit, and what it is per. */
 export interface StatedDose {
@@ -23,7 +23,7 @@ export interface StatedDose {
 }
 
 /** A number as `statedNumbers` reads it: digits (`1,200`, `6.6`) or a number word zero to twelve. */
-const NUMBER = String.raw`(?:(?<![\d.,])(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)|\b(${
+const NUMBER = String.raw`(?:(?<![\d.,])(${NUMBER_DIGITS})|\b(${
   Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")
 })\b)`;
 /** Between the two ends of a range: a dash, a tilde (`20~40mg`, `20～40mg`) or "to". */
