@@ -5,10 +5,11 @@
  *
  * @module
  */
+import type { TimeUnit } from "./intervals.ts";
 import { NUMBER_DIGITS, NUMBER_WORDS } from "./source.ts";
 
-/** A unit a time point's amount may be in (`unit` in `timepoints.csv`). */
-export type AmountUnit = "day" | "week" | "month" | "year";
+/** A unit a time point's amount may be in (`unit` in `timepoints.csv`): `TimeUnit`. */
+export type AmountUnit = TimeUnit;
 
 /** A time amount a passage states: a number of units. */
 export interface StatedAmount {

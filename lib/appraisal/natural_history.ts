@@ -8,7 +8,7 @@
  * @module
  */
 import type { NaturalHistoryFigure } from "../reference.ts";
-import { formatNumber } from "../intervals.ts";
+import { formatNumber, type TimeUnit, UNIT_DAYS } from "../intervals.ts";
 import { listing } from "../prose.ts";
 
 /**
@@ -84,7 +84,7 @@ export function naturalHistoryRows(
 function timeDays(time: string): number | null {
   const m = time.trim().match(/^(\d+(?:\.\d+)?)\s+(day|week|month|year)s?$/);
   if (!m) return null;
-  return Number(m[1]) * { day: 1, week: 7, month: 30, year: 365 }[m[2] as "day"];
+  return Number(m[1]) * UNIT_DAYS[m[2] as TimeUnit];
 }
 
 /** A figure as a share of its group (percent), or null (another unit, or no group size). */

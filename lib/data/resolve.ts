@@ -93,6 +93,9 @@ export class TimesById {
   }
 }
 
+/** The rules whose time point states an amount and unit (`exact`, `approx`, `within`). */
+export const AMOUNT_RULES: ReadonlySet<string> = new Set(["exact", "approx", "within"]);
+
 /** Entries of {@link CaseTimes.args} per time point, and the derivation states. */
 export const ARGS = 4;
 export const NEW = 0;
@@ -396,7 +399,7 @@ function derive(
     issues.push({ file, row, column, message });
     return false;
   };
-  const needsAmount = rule === "exact" || rule === "approx" || rule === "within";
+  const needsAmount = AMOUNT_RULES.has(rule);
   if (rule === "origin" && anchor !== null) return problem("anchor", "origin has no anchor");
   if (rule !== "origin" && anchor === null) {
     return problem("anchor", `rule '${rule}' needs an anchor`);

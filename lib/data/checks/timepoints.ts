@@ -11,6 +11,7 @@ import type { Timepoint } from "../../model.ts";
 import type { TimepointRow } from "../../schema.ts";
 import type { LoadContext } from "../context.ts";
 import {
+  AMOUNT_RULES,
   ARGS,
   type CaseTimes,
   NEW,
@@ -23,9 +24,6 @@ import { narrativeOrderWarnings, type NarrativeWarning } from "../narrative.ts";
 import { ByCase } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
 import { quoteStatesAmount } from "../../stated_amounts.ts";
-
-/** The rules that take an amount (the others are told so by `resolve.ts`). */
-const AMOUNT_RULES: ReadonlySet<string> = new Set(["exact", "approx", "within"]);
 
 /**
  * Checks `timepoints.csv` and resolves its time points into `ctx.resolved` (a row that fails its
