@@ -73,6 +73,7 @@ export {
   type ImmpactClass,
   immpactClass,
   percentReduction,
+  reaches,
   reliefAtBound,
   type TimeToRelief,
   timeToRelief,

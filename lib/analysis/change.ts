@@ -34,6 +34,27 @@ export type ImmpactClass = "none" | "minimal" | "moderate" | "substantial";
 const EPS = 1e-9;
 
 /**
+ * Whether a value reaches a threshold: at or above it, a value within floating-point error
+ * below it counting as on it (50 % is not missed as 49.999…). Every count of responders and
+ * every "reached" of the analyses decides by it.
+ *
+ * @param x The value (a reduction, in percent or points).
+ * @param threshold The threshold.
+ * @returns Whether it reaches it.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { reaches } from "#lib/mod.ts";
+ * assert.equal(reaches(100 * (4 - 2) / 4, 50), true);
+ * assert.equal(reaches(100 * 0.3 / (1 - 0.4) - 1e-12, 50), true); // 49.999…: on it
+ * assert.equal(reaches(48.1, 50), false);
+ * ```
+ */
+export function reaches(x: number, threshold: number): boolean {
+  return x + EPS >= threshold;
+}
+
+/**
  * IMMPACT class of a percent reduction: < 10 % none (including any increase), 10–< 30 %
  * minimal, 30–< 50 % moderate, ≥ 50 % substantial.
  *
@@ -207,9 +228,9 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
         : null,
       pointsReduction: pointsCut === null ? null : {
         threshold: pointsCut,
-        nominal: -change.nominal + EPS >= pointsCut,
-        surely: -change.hi + EPS >= pointsCut,
-        possibly: -change.lo + EPS >= pointsCut,
+        nominal: reaches(-change.nominal, pointsCut),
+        surely: reaches(-change.hi, pointsCut),
+        possibly: reaches(-change.lo, pointsCut),
       },
     };
   });
@@ -223,7 +244,7 @@ export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
  */
 function possibly(points: readonly ChangePoint[], thresholdPct: number, already = false): string {
   const p = points.find((x) =>
-    x.percentReduction !== null && x.percentReduction.hi + EPS >= thresholdPct
+    x.percentReduction !== null && reaches(x.percentReduction.hi, thresholdPct)
   );
   return p
     ? ` (possibly ${already ? "already " : ""}by day ${formatDay(p.day, p.dated)}: ${
@@ -278,7 +299,7 @@ export function reliefAtBound<
   let best: { point: P; day: number } | null = null;
   for (const p of points) {
     if (p.percentReduction === null) continue;
-    if (atBound(p.percentReduction, bound, true) + EPS < thresholdPct) continue;
+    if (!reaches(atBound(p.percentReduction, bound, true), thresholdPct)) continue;
     // The earliest day at this bound; on a tie, the point given first.
     const day = atBound(p.day, bound, false);
     if (best === null || day < best.day) best = { point: p, day };
@@ -345,7 +366,7 @@ export function timeToRelief(
   };
   const ch = caseChange(c, opts);
   const hit = ch.points.find((p) =>
-    p.percentReduction !== null && p.percentReduction.nominal + EPS >= thresholdPct
+    p.percentReduction !== null && reaches(p.percentReduction.nominal, thresholdPct)
   );
   if (hit) {
     return {
@@ -357,7 +378,7 @@ export function timeToRelief(
       timeId: hit.timeId,
       summary: `reached by day ${formatDay(hit.day, hit.dated)}` +
         // A value stated as a range may reach it only at its nominal value.
-        (hit.percentReduction!.lo + EPS < thresholdPct
+        (!reaches(hit.percentReduction!.lo, thresholdPct)
           ? ` (at the nominal value: ${formatInterval(hit.percentReduction!, 1)}% over the ` +
             "bounds of the value and its baseline)"
           : "") +

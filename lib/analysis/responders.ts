@@ -9,7 +9,7 @@ import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { ResponderThreshold } from "../study.ts";
 import { studyOf, valueScale } from "../cases.ts";
-import { type ChangeOptions, NO_PERCENT } from "./change.ts";
+import { type ChangeOptions, NO_PERCENT, reaches } from "./change.ts";
 import { changeOrExclusion } from "./exclusions.ts";
 import { clopperPearsonLimits } from "../stats/distributions.ts";
 import type { Exclusion } from "../stats/types.ts";
@@ -159,10 +159,10 @@ export function responders(
         const [value, least, most] = threshold.kind === "percent"
           ? [p.percentReduction!.nominal, p.percentReduction!.lo, p.percentReduction!.hi]
           : [-p.change.nominal, -p.change.hi, -p.change.lo];
-        const reaches = (x: number) => x + 1e-9 >= threshold.value;
-        if (reaches(value)) hits.push(ch.caseId);
-        if (reaches(least) !== reaches(most)) {
-          uncertain.push({ caseId: ch.caseId, responder: reaches(value) });
+        const reached = (x: number) => reaches(x, threshold.value);
+        if (reached(value)) hits.push(ch.caseId);
+        if (reached(least) !== reached(most)) {
+          uncertain.push({ caseId: ch.caseId, responder: reached(value) });
         }
       }
       rows.push({
@@ -250,7 +250,7 @@ export function responderCurve(
     }
     for (let t = 0; t <= 100 + 1e-9; t += step) {
       const threshold = Math.round(t * 1e6) / 1e6;
-      const count = reductions.filter((r) => r + 1e-9 >= threshold).length;
+      const count = reductions.filter((r) => reaches(r, threshold)).length;
       const share = clopperPearson(count, reductions.length, options.confidence ?? 0.95);
       out.push({
         threshold,

@@ -9,7 +9,7 @@
 import { type ExtractionBound, fmt } from "../intervals.ts";
 import type { Case, CaseSeries } from "../model.ts";
 import { BASELINE_DEFINITIONS } from "../timeline.ts";
-import { caseChange } from "./change.ts";
+import { caseChange, reaches } from "./change.ts";
 import { pFloorReason, prePost, signTest } from "./paired_tests.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 import { studyOf } from "../cases.ts";
@@ -229,8 +229,8 @@ export function respondersRows(
             baseline,
             bound,
             rounding,
-            // As `responders` counts: a reduction within 1e-9 of the threshold reaches it.
-            value: values.length ? values.filter((v) => v + 1e-9 >= pct).length : null,
+            // As `responders` counts: a reduction reaching the threshold (`reaches`).
+            value: values.length ? values.filter((v) => reaches(v, pct)).length : null,
             n: values.length,
           }, () => "no case to count"));
         }

@@ -8,7 +8,7 @@
 import type { Case } from "../model.ts";
 import { valueScale } from "../cases.ts";
 import { roundingKind, withRounding } from "../rounding.ts";
-import { caseChange, NO_PERCENT } from "./change.ts";
+import { caseChange, NO_PERCENT, reaches } from "./change.ts";
 import { thresholdLabel } from "./responders.ts";
 
 /** How a case's responder conclusion fares when its stated values are varied by their rounding. */
@@ -82,7 +82,6 @@ interface Assessment {
 
 /** The verdicts of {@link roundingRobustness} and, per case, those it has not (with why). */
 function assess(cases: readonly Case[], drug?: string): Assessment {
-  const EPS = 1e-9;
   const verdicts: RoundingVerdict[] = [];
   const gaps: RoundingGap[] = [];
   for (const c of cases) {
@@ -119,7 +118,7 @@ function assess(cases: readonly Case[], drug?: string): Assessment {
         const nominalValue = t.kind === "percent"
           ? at(stated).percentReduction!.nominal
           : -at(stated).change.nominal;
-        const reached = (x: number) => x + EPS >= t.value;
+        const reached = (x: number) => reaches(x, t.value);
         const same = (x: [number, number]) => reached(x[0]) === reached(x[1]);
         verdicts.push({
           caseId: c.id,

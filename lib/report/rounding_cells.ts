@@ -8,19 +8,15 @@
  */
 import { formatDay, formatInterval, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
-import { caseChange, type ChangePoint } from "../analysis/change.ts";
+import { caseChange, type ChangePoint, reaches } from "../analysis/change.ts";
 import { percentThresholds, pointsThreshold } from "../study.ts";
 import type { BaselineDefinition } from "../study.ts";
 import { withRounding } from "../rounding.ts";
 import { valueScale } from "../cases.ts";
 import { listing } from "../prose.ts";
 
-/** Within this of a threshold counts as on it (as `caseChange` and `responders` count). */
-const EPS = 1e-9;
-
-/** Whether a range of reductions holds values on both sides of a threshold. */
-const crosses = (x: { lo: number; hi: number }, t: number) =>
-  (x.lo + EPS >= t) !== (x.hi + EPS >= t);
+/** Whether a range of reductions holds values on both sides of a threshold (`reaches`). */
+const crosses = (x: { lo: number; hi: number }, t: number) => reaches(x.lo, t) !== reaches(x.hi, t);
 
 /** The values after the drug under rounding, by time id, with the thresholds each crosses. */
 export interface RoundedPoint {
