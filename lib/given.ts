@@ -8,6 +8,7 @@
 import { expectCase } from "./args.ts";
 import type { NominalInterval } from "./intervals.ts";
 import type { Case, Treatment } from "./model.ts";
+import { findQuote } from "./quotes.ts";
 import { relativeDay } from "./timeline.ts";
 
 /** Treatments active at a time, split into those certainly and those possibly active. */
@@ -18,17 +19,9 @@ export interface ActiveTreatments {
   possible: Treatment[];
 }
 
-/** Whether `word` occurs in `text` as a whole word, in any case. */
-function names(text: string, word: string): boolean {
-  const w = word.toLowerCase();
-  const t = text.toLowerCase();
-  for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
-    const before = t[i - 1] ?? " ";
-    const after = t[i + w.length] ?? " ";
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
-}
+/** Whether `word` occurs in `text` as a whole word, in any case (the quotes' boundary rule). */
+const names = (text: string, word: string): boolean =>
+  findQuote(text.toLowerCase(), word.toLowerCase()) >= 0;
 
 /**
  * The time points the text ties to a dose period (data/README.md, "A period with no stated
