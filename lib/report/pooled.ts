@@ -19,7 +19,12 @@ import {
   WEIGHTING_FAVOURS,
   WEIGHTINGS,
 } from "../analysis/aggregation.ts";
-import { type PairedTests, pairedTests, type TestResult } from "../analysis/paired_tests.ts";
+import {
+  type PairedTests,
+  pairedTests,
+  pFloorReason,
+  type TestResult,
+} from "../analysis/paired_tests.ts";
 import {
   clopperPearson,
   type ResponderRow,
@@ -311,9 +316,10 @@ export function testsSentence(
   const pairs = ns.length === 1 ? plural(ns[0], "pair") : `${ns.join(" to ")} pairs`;
   const smallest = (xs: number[]) => fmtP(Math.min(...xs));
   const floor = Math.min(...run.map((r) => r.minP!));
-  // A floor above the study's level: no data could give a small p with these pairs.
+  // Every test's floor above the study's level (`pFloorReason`, as the sensitivity table
+  // decides): no data could give a small p with these pairs.
   const level = study.significanceLevel;
-  const above = level !== null && floor > level
+  const above = level !== null && run.every((r) => pFloorReason(r, level) !== null)
     ? ` (above the study's significance level ${fmtP(level)}, which no data could reach with ` +
       "these pairs: no p-value here is a finding, and none is a headline number)"
     : "";
