@@ -15,6 +15,7 @@ import {
   alignOnDrug,
   datedGap,
   firstPeriod,
+  neverTakes,
   type Phase,
   relativeDay,
 } from "../timeline.ts";
@@ -169,7 +170,7 @@ export function areaUnderCurve(
     reason,
   });
   const start = firstPeriod(c, drug);
-  if (!start) return empty(0, `never takes ${drug}`);
+  if (!start) return empty(0, neverTakes(c, drug));
   const inWindow = alignOnDrug(c, drug).filter((o) =>
     o.relative.nominal >= window.from && o.relative.nominal <= window.to
   );

@@ -11,7 +11,7 @@ import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
-import { firstPeriod } from "../timeline.ts";
+import { firstPeriod, neverTakes } from "../timeline.ts";
 import { nominalDose } from "../dose.ts";
 import { type DataRow, type Figure, panel, stack } from "./compose.ts";
 import { document, textElement } from "./dom.ts";
@@ -173,7 +173,7 @@ function figure1Cases(
   const drug = options.drug ?? cases[0]?.study.drug ?? "";
   const shown = cases.filter((c) => firstPeriod(c, drug) !== null);
   const excluded = cases.filter((c) => firstPeriod(c, drug) === null)
-    .map((c) => ({ caseId: c.id, reason: `never takes ${drug}` }));
+    .map((c) => ({ caseId: c.id, reason: neverTakes(c, drug) }));
   return { drug, shown, excluded };
 }
 
