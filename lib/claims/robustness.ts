@@ -54,27 +54,42 @@ export function headlineConclusions(
   series: CaseSeries,
   options: HeadlineOptions = {},
 ): Conclusion[] {
-  const drug = options.drug ?? series.study.drug;
-  const rounding = options.rounding ?? false;
-  const claims = claimsLedger(series).map((c) => ({
-    id: `claim:${c.id}`,
-    label: `"${c.quote}" (${c.where})`,
-    value: rounding ? c.rounded.verdict : c.verdict,
-  }));
+  const both = bothConclusions(series, options.drug ?? series.study.drug);
+  return options.rounding ? both.rounded : both.stated;
+}
+
+/**
+ * The headline conclusions as stated and with rounding, from one claims ledger (it judges every
+ * claim both ways) and one count of responders each way.
+ */
+function bothConclusions(
+  series: CaseSeries,
+  drug: string,
+): { stated: Conclusion[]; rounded: Conclusion[] } {
+  const ledger = claimsLedger(series);
+  const claims = (rounding: boolean) =>
+    ledger.map((c) => ({
+      id: `claim:${c.id}`,
+      label: `"${c.quote}" (${c.where})`,
+      value: rounding ? c.rounded.verdict : c.verdict,
+    }));
   const unit = valueScale(series.cases).unit;
   const stated = responders(series.cases, { drug });
-  const widened = rounding ? responders(series.cases.map(withRounding), { drug }) : null;
-  const resp = stated.map((r, i) => {
-    const sure = new Set(r.uncertain.map((u) => u.caseId));
-    const moved = (widened?.[i].uncertain ?? []).map((u) => u.caseId).filter((id) => !sure.has(id));
-    return {
-      id: `responders:${r.timing}:${r.threshold.kind}:${r.threshold.value}`,
-      label: `responders (${thresholdLabel(r.threshold, unit)}, ${r.timing} value after ${drug})`,
-      value: `${r.count}/${r.n}` + (r.responders.length ? ` (${r.responders.join(", ")})` : "") +
-        (moved.length ? `; not sure under rounding: ${moved.join(", ")}` : ""),
-    };
-  });
-  return [...claims, ...resp];
+  const widened = responders(series.cases.map(withRounding), { drug });
+  const resp = (rounding: boolean) =>
+    stated.map((r, i) => {
+      const sure = new Set(r.uncertain.map((u) => u.caseId));
+      const moved = rounding
+        ? widened[i].uncertain.map((u) => u.caseId).filter((id) => !sure.has(id))
+        : [];
+      return {
+        id: `responders:${r.timing}:${r.threshold.kind}:${r.threshold.value}`,
+        label: `responders (${thresholdLabel(r.threshold, unit)}, ${r.timing} value after ${drug})`,
+        value: `${r.count}/${r.n}` + (r.responders.length ? ` (${r.responders.join(", ")})` : "") +
+          (moved.length ? `; not sure under rounding: ${moved.join(", ")}` : ""),
+      };
+    });
+  return { stated: [...claims(false), ...resp(false)], rounded: [...claims(true), ...resp(true)] };
 }
 
 /** Options of {@link headlineConclusions}. */
@@ -131,14 +146,19 @@ export function conclusionRobustness(variants: readonly NamedSeries[]): Robustne
       "conclusionRobustness: expected at least one variant (the dataset as extracted)",
     );
   }
+  // Each variant's conclusions both ways, from one ledger and one count each way.
+  const both = variants.map((v) => ({
+    name: v.name,
+    ...bothConclusions(v.series, v.series.study.drug),
+  }));
   const valuesOf = (rounding: boolean) =>
-    variants.map((v) => ({
+    both.map((v) => ({
       name: v.name,
-      values: new Map(headlineConclusions(v.series, { rounding }).map((c) => [c.id, c.value])),
+      values: new Map((rounding ? v.rounded : v.stated).map((c) => [c.id, c.value])),
     }));
   const stated = valuesOf(false);
   const rounded = valuesOf(true);
-  const first = headlineConclusions(variants[0].series);
+  const first = both[0].stated;
   const differing = (all: typeof stated, c: Conclusion) =>
     all.filter((v) => v.values.get(c.id) !== c.value).map((v) => ({
       variant: v.name,
