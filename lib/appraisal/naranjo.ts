@@ -322,26 +322,24 @@ export function naranjoPair(c: Case, drug: string, options: NaranjoOptions): Nar
   const compared = [...(q2.compared ?? []), ...(q4.compared ?? []), ...(q8.compared ?? [])];
   const q5 = alternatives(c, drug, compared, options);
   const scales = [...new Set(c.observations.map((x) => x.scale.name))];
-  const computed: Answered[] = [
-    { answer: "do not know", basis: "a question about the literature: not answered from data" },
+  // A question no data can answer takes its fixed answer from its record (NARANJO_QUESTIONS,
+  // one place); only the basis is said here.
+  const fixed = (i: number, basis: string): Answered => ({
+    answer: NARANJO_QUESTIONS[i].fixed!,
+    basis,
+  });
+  const answers: Answered[] = [
+    fixed(0, "a question about the literature: not answered from data"),
     q2,
     q3,
     q4,
     q5,
-    { answer: "do not know", basis: "no placebo given (none recorded)" },
-    { answer: "do not know", basis: "no drug concentration measured (none recorded)" },
+    fixed(5, "no placebo given (none recorded)"),
+    fixed(6, "no drug concentration measured (none recorded)"),
     q8,
     previousExposure(c, drug, up),
-    {
-      answer: "no",
-      basis: `only the patient's own ratings (${listing(scales, "no values")})`,
-    },
+    fixed(9, `only the patient's own ratings (${listing(scales, "no values")})`),
   ];
-  // A question no data can answer gets its fixed answer (NARANJO_QUESTIONS, one place).
-  const answers = computed.map((a, i): Answered => ({
-    ...a,
-    answer: NARANJO_QUESTIONS[i].fixed ?? a.answer,
-  }));
   const items = answers.map((a, i) => ({
     number: i + 1,
     answer: a.answer,
