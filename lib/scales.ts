@@ -18,7 +18,7 @@
  *
  * @module
  */
-import type { NominalInterval } from "./intervals.ts";
+import { formatInterval, type NominalInterval } from "./intervals.ts";
 
 /** A pain scale: its range in its own units and how its values map to the common 0–10 metric. */
 export interface Scale {
@@ -203,4 +203,22 @@ export function scaleLabel(
     return { name: first.name, unit: first.unit, label: first.label, min: 0, max: 10 };
   }
   return { ...COMMON_METRIC };
+}
+
+/**
+ * A pain value as the appraisal's prose gives it: its scale's name and its value on the common
+ * 0–10 metric ("VAS 2", "NRS [0, 1]").
+ *
+ * @param o The value: its scale and its common-metric interval (an `Observation` is one).
+ * @returns The text.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { painValueText, SCALES } from "#lib/mod.ts";
+ * const common = { lo: 0, nominal: 0.5, hi: 1 };
+ * assert.equal(painValueText({ scale: SCALES["nrs-0-10"], common }), "NRS [0, 1]");
+ * ```
+ */
+export function painValueText(o: { scale: Scale; common: NominalInterval }): string {
+  return `${scaleLabel([o.scale]).name} ${formatInterval(o.common)}`;
 }

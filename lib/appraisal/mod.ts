@@ -10,7 +10,7 @@
  * @module
  */
 import { valueScale } from "../cases.ts";
-import { scaleLabel } from "../scales.ts";
+import { painValueText } from "../scales.ts";
 import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
 import { formatDay, formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
@@ -158,7 +158,6 @@ export interface CausalityRow {
 }
 
 /** A value as its scale names it ("VAS 6.6", "NRS 7"). */
-const painValue = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.common)}`;
 const when = (c: Case, o: Observation, start: string) => {
   const r = relativeDay(c, o.day.timeId, start);
   const dated = datedGap(c, o.day.timeId, start) && Number.isFinite(r.hi);
@@ -226,12 +225,12 @@ function pairCausality(
   const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
   const temporal = `${counted(before.length, "value")} before` +
     (before.length
-      ? ` (last ${painValue(before.at(-1)!)}${
+      ? ` (last ${painValueText(before.at(-1)!)}${
         periodWords(before.at(-1)!) ? `, ${periodWords(before.at(-1)!)}` : ""
       })`
       : "") +
     `, ${counted(onDrug.length, "value")} while it may have been given` +
-    (onDrug.length ? ` (first ${painValue(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
+    (onDrug.length ? ` (first ${painValueText(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
   const last = periods.at(-1)!;
   const stopped = last.end !== null;
   const afterStop = stopped
@@ -279,9 +278,11 @@ function pairCausality(
       relativeDay(c, t.start.timeId, lastPrev.day.timeId).hi === 0;
     return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
       `${prev.dose ? formatDoseValue(prev.dose) : `(${DOSE_NOT_STATED})`} → ${formatDose(t)}: ` +
-      (lastPrev ? `${painValue(lastPrev)} on the earlier dose` : "no value on the earlier dose") +
-      `, ${firstNext ? `${painValue(firstNext)} after` : "no value after"}` +
-      (raisedFor ? ` (changed at the visit of the ${painValue(lastPrev!)})` : "");
+      (lastPrev
+        ? `${painValueText(lastPrev)} on the earlier dose`
+        : "no value on the earlier dose") +
+      `, ${firstNext ? `${painValueText(firstNext)} after` : "no value after"}` +
+      (raisedFor ? ` (changed at the visit of the ${painValueText(lastPrev!)})` : "");
   });
   // A dose the text does not state is unknown: never "one dose only".
   const doseResponse = changes.length
@@ -301,7 +302,7 @@ function pairCausality(
     ...(highest !== null && before.at(-1)!.common.nominal === highest
       ? [
         periodWords(before.at(-1)!)
-          ? `started after ${painValue(before.at(-1)!)}, ${periodWords(before.at(-1)!)}: ` +
+          ? `started after ${painValueText(before.at(-1)!)}, ${periodWords(before.at(-1)!)}: ` +
             "whether it followed a peak is not known"
           : "started after the highest value so far: regression to the mean predicts a fall",
       ]

@@ -11,8 +11,7 @@
  * @module
  */
 import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
-import { scaleLabel } from "../scales.ts";
-import { formatInterval } from "../intervals.ts";
+import { painValueText } from "../scales.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { listing } from "../prose.ts";
 import { alignOnDrug, relativeDay } from "../timeline.ts";
@@ -55,8 +54,6 @@ function change(later: Observation, earlier: Observation, up: boolean): Change {
 const worse = (later: Observation, earlier: Observation, up: boolean): Change =>
   change(earlier, later, up);
 
-const v = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.common)}`;
-
 /** After `x` for certain (every admissible time). */
 const surelyAfter = (c: Case, x: string, y: string) => relativeDay(c, x, y).lo > 0;
 
@@ -89,7 +86,7 @@ function temporal(c: Case, drug: string, up: boolean): Answered {
   const r = change(a, b, up);
   return {
     answer: r === "better" ? "yes" : r === "not better" ? "no" : "do not know",
-    basis: `${v(b)} before, ${v(a)} first while given` +
+    basis: `${painValueText(b)} before, ${painValueText(a)} first while given` +
       (r === "unclear" ? " (the bounds overlap)" : "") + amb,
     compared: [a.day.timeId],
   };
@@ -128,7 +125,7 @@ function dechallenge(c: Case, drug: string, o: NaranjoOptions, up: boolean): Ans
       continue;
     }
     const r = worse(firstOff, lastOn, up);
-    notes.push(`${v(lastOn)} while given, ${v(firstOff)} after the stop`);
+    notes.push(`${painValueText(lastOn)} while given, ${painValueText(firstOff)} after the stop`);
     if (r === "better") answer = "yes";
     else if (r === "not better" && answer === "do not know") answer = "no";
   }
@@ -165,7 +162,9 @@ function rechallenge(c: Case, drug: string, up: boolean): Answered {
       continue;
     }
     const r = change(on, off, up);
-    notes.push(`restarted: ${v(off)} off the drug, ${v(on)} after the restart`);
+    notes.push(
+      `restarted: ${painValueText(off)} off the drug, ${painValueText(on)} after the restart`,
+    );
     compared.push(on.day.timeId);
     if (r === "better") answer = "yes";
     else if (r === "not better" && answer === "do not know") answer = "no";
@@ -193,7 +192,9 @@ function doseResponse(c: Case, drug: string, o: NaranjoOptions, up: boolean): An
         ? "a dose not stated"
         : "doses that overlap";
       notes.push(
-        `${formatDose(a.p)} → ${formatDose(b.p)}: ${v(a.x)} → ${v(b.x)} (${why}: neither ` +
+        `${formatDose(a.p)} → ${formatDose(b.p)}: ${painValueText(a.x)} → ${
+          painValueText(b.x)
+        } (${why}: neither ` +
           "higher nor lower, not compared)",
       );
       continue;
@@ -201,8 +202,8 @@ function doseResponse(c: Case, drug: string, o: NaranjoOptions, up: boolean): An
     if (dir === 0) continue;
     const oa = othersForIndication(c, a.x.day.timeId, drug, o.indication);
     const ob = othersForIndication(c, b.x.day.timeId, drug, o.indication);
-    const what = `${formatDoseValue(a.p.dose!)} → ${formatDose(b.p)}: ${v(a.x)} → ` +
-      v(b.x);
+    const what = `${formatDoseValue(a.p.dose!)} → ${formatDose(b.p)}: ${painValueText(a.x)} → ` +
+      painValueText(b.x);
     if (oa.join() !== ob.join()) {
       notes.push(`${what} (other drugs for the indication change between them)`);
       continue;

@@ -6,14 +6,11 @@
  * @module
  */
 import { drugWithDose } from "../dose.ts";
-import { formatInterval } from "../intervals.ts";
-import type { Case, Observation } from "../model.ts";
+import type { Case } from "../model.ts";
 import { periodWords } from "../period_value.ts";
 import { listing, plural } from "../prose.ts";
-import { scaleLabel } from "../scales.ts";
+import { painValueText } from "../scales.ts";
 import { relativeDay } from "../timeline.ts";
-
-const painValue = (o: Observation) => `${scaleLabel([o.scale]).name} ${formatInterval(o.common)}`;
 
 /**
  * The evidence for regression to the mean: the starts of a drug for `indication` whose last
@@ -51,7 +48,7 @@ export function regressionEvidence(cases: readonly Case[], indication: string): 
       const max = Math.max(...before.map((o) => o.common.nominal));
       if (lastBefore.common.nominal !== max) continue;
       const period = periodWords(lastBefore);
-      const entry = `case ${c.id}: ${drugWithDose(t)} after ${painValue(lastBefore)}`;
+      const entry = `case ${c.id}: ${drugWithDose(t)} after ${painValueText(lastBefore)}`;
       if (period) afterPeriod.push(`${entry}, ${period}`);
       else afterHigh.push(entry);
     }
