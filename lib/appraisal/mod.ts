@@ -23,7 +23,7 @@ import { computeItem, undatedPoints } from "./computed.ts";
 import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";
 import type { NaranjoRow } from "./naranjo_scale.ts";
 import { naturalCourseText } from "./natural_history.ts";
-import { regressionEvidence } from "./regression.ts";
+import { regressionEvidence, startedAtPeak } from "./regression.ts";
 import { periodWords } from "../period_value.ts";
 import type { NaturalHistoryFigure } from "../reference.ts";
 
@@ -223,11 +223,11 @@ function pairCausality(
   const before = aligned.filter((o) => o.phase === "before");
   const after = aligned.filter((o) => o.phase === "after");
   const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
+  const lastBefore = before.at(-1);
+  const lastPeriod = lastBefore ? periodWords(lastBefore) : null;
   const temporal = `${counted(before.length, "value")} before` +
-    (before.length
-      ? ` (last ${painValueText(before.at(-1)!)}${
-        periodWords(before.at(-1)!) ? `, ${periodWords(before.at(-1)!)}` : ""
-      })`
+    (lastBefore
+      ? ` (last ${painValueText(lastBefore)}${lastPeriod ? `, ${lastPeriod}` : ""})`
       : "") +
     `, ${counted(onDrug.length, "value")} while it may have been given` +
     (onDrug.length ? ` (first ${painValueText(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
@@ -291,7 +291,7 @@ function pairCausality(
     ? DOSE_NOT_STATED
     : "one dose only";
   const fromAmputation = daysFromAmputation(c, start);
-  const highest = before.length ? Math.max(...before.map((o) => o.common.nominal)) : null;
+  const peak = startedAtPeak(before);
   const alternatives = [
     `started ${formatInterval(fromAmputation)} days after the amputation${
       // A case with several: the one its phantom pain follows, named.
@@ -299,14 +299,12 @@ function pairCausality(
         ? ` its phantom pain follows (${c.amputation.description})`
         : ""}, when one ` +
     "patient's natural course is not known (see the note under the table)",
-    ...(highest !== null && before.at(-1)!.common.nominal === highest
-      ? [
-        periodWords(before.at(-1)!)
-          ? `started after ${painValueText(before.at(-1)!)}, ${periodWords(before.at(-1)!)}: ` +
-            "whether it followed a peak is not known"
-          : "started after the highest value so far: regression to the mean predicts a fall",
-      ]
-      : []),
+    ...(peak === null ? [] : [
+      peak.period
+        ? `started after ${painValueText(peak.value)}, ${peak.period}: whether it followed a ` +
+          "peak is not known"
+        : "started after the highest value so far: regression to the mean predicts a fall",
+    ]),
     blinded
       ? "pain rated by the patient, blinding as the design limits quote it: expectation and " +
         "placebo effects not controlled without a control"

@@ -6,11 +6,39 @@
  * @module
  */
 import { drugWithDose } from "../dose.ts";
-import type { Case } from "../model.ts";
+import type { Case, Observation } from "../model.ts";
 import { periodWords } from "../period_value.ts";
 import { listing, plural } from "../prose.ts";
 import { painValueText } from "../scales.ts";
 import { relativeDay } from "../timeline.ts";
+
+/**
+ * The value a drug was started (or its dose raised) after, when it is the highest of the values
+ * before (nominal): the start regression to the mean speaks of. With whether that value was
+ * stated over a period (`periodWords`: then whether treatment began at a peak is not known).
+ *
+ * @param before The values before the start, in time order.
+ * @returns The last value and its period's words (null: a single rating), or null when the last
+ *   value is not the highest or there is none.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { alignOnDrug, firstPeriod, loadCaseSeries, startedAtPeak } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases.filter((x) => firstPeriod(x, x.study.drug))) {
+ *   const before = alignOnDrug(c, c.study.drug).filter((o) => o.phase === "before");
+ *   const peak = startedAtPeak(before);
+ *   if (peak) assert.equal(peak.value, before.at(-1));
+ * }
+ * ```
+ */
+export function startedAtPeak<O extends Observation>(
+  before: readonly O[],
+): { value: O; period: string | null } | null {
+  const last = before.at(-1);
+  if (last === undefined) return null;
+  if (last.common.nominal !== Math.max(...before.map((o) => o.common.nominal))) return null;
+  return { value: last, period: periodWords(last) };
+}
 
 /**
  * The evidence for regression to the mean: the starts of a drug for `indication` whose last
@@ -43,11 +71,9 @@ export function regressionEvidence(cases: readonly Case[], indication: string): 
       const before = c.observations.filter((o) =>
         relativeDay(c, o.day.timeId, t.start.timeId).hi <= 0
       );
-      if (before.length === 0) continue;
-      const lastBefore = before.at(-1)!;
-      const max = Math.max(...before.map((o) => o.common.nominal));
-      if (lastBefore.common.nominal !== max) continue;
-      const period = periodWords(lastBefore);
+      const peak = startedAtPeak(before);
+      if (peak === null) continue;
+      const { value: lastBefore, period } = peak;
       const entry = `case ${c.id}: ${drugWithDose(t)} after ${painValueText(lastBefore)}`;
       if (period) afterPeriod.push(`${entry}, ${period}`);
       else afterHigh.push(entry);
