@@ -171,7 +171,8 @@ export function areaUnderCurve(
   });
   const start = firstPeriod(c, drug);
   if (!start) return empty(0, neverTakes(c, drug));
-  const inWindow = alignOnDrug(c, drug).filter((o) =>
+  const aligned = alignOnDrug(c, drug);
+  const inWindow = aligned.filter((o) =>
     o.relative.nominal >= window.from && o.relative.nominal <= window.to
   );
   const wanted = window.from >= 0 ? "after" : window.to <= 0 ? "before" : null;
@@ -191,8 +192,8 @@ export function areaUnderCurve(
   }
   const t = obs.map((o) => o.relative.nominal);
   const nominal = trapezoid(t, obs.map((o) => o.common.nominal));
-  const bounds = admissibleAreas(alignOnDrug(c, drug), window, wanted);
-  const swaps = unorderedPairs(c, alignOnDrug(c, drug), window, wanted);
+  const bounds = admissibleAreas(aligned, window, wanted);
+  const swaps = unorderedPairs(c, aligned, window, wanted);
   const span = t[t.length - 1] - t[0];
   const placed = { lo: Math.min(bounds.lo, nominal), hi: Math.max(bounds.hi, nominal) };
   return {

@@ -67,16 +67,7 @@ export function aggregateRows(
   expectSeries("aggregateRows", s);
   const { perCase } = caseEffectSizes(s.cases, measure, options);
   return WEIGHTINGS.map((w) => {
-    const a = aggregateEffectSizes(
-      perCase.map((p) => p.result),
-      perCase.map((p) => p.caseId),
-      w,
-      options.confidence,
-      attainableRange(measure, options),
-    );
-    // Fewer estimable cases than the study pools (min_cases_forest): one or two estimates are
-    // each case's own, shown in the case notebooks, not an aggregate.
-    const few = a.n > 0 && a.n < s.study.minCasesForest;
+    const { a, few } = weighted(perCase, measure, options, w, s.study.minCasesForest);
     return {
       measure,
       weighting: w,
@@ -97,6 +88,28 @@ export function aggregateRows(
         : aggregateNote(a, perCase),
     };
   });
+}
+
+/**
+ * The aggregate of the cases' estimates under one weighting, and whether it pools fewer
+ * estimable cases than the study pools (min_cases_forest): one or two estimates are each case's
+ * own, shown in the case notebooks, not an aggregate.
+ */
+function weighted(
+  perCase: ReturnType<typeof caseEffectSizes>["perCase"],
+  measure: Measure,
+  options: EffectSizeOptions,
+  w: (typeof WEIGHTINGS)[number],
+  minCases: number,
+): { a: ReturnType<typeof aggregateEffectSizes>; few: boolean } {
+  const a = aggregateEffectSizes(
+    perCase.map((p) => p.result),
+    perCase.map((p) => p.caseId),
+    w,
+    options.confidence,
+    attainableRange(measure, options),
+  );
+  return { a, few: a.n > 0 && a.n < minCases };
 }
 
 /** The note of one aggregate row: why it has no interval, or that its interval was cut. */
@@ -152,7 +165,12 @@ export function aggregateNotes(
   const noSe = perCase.filter((p) =>
     !everywhere.has(p.caseId) && (p.result.se === null || !Number.isFinite(p.result.se))
   ).map((p) => p.caseId);
-  const wald = aggregateRows(s, measure, options).some((r) => /Wald/.test(String(r.note)));
+  // Whether a row of the table names a Wald interval: an aggregate shown (pooled from enough
+  // cases) whose interval was cut, as `aggregateRows` decides, from the estimates in hand.
+  const wald = WEIGHTINGS.some((w) => {
+    const { a: b, few } = weighted(perCase, measure, options, w, s.study.minCasesForest);
+    return b.waldCi !== undefined && !few;
+  });
   return [
     ...[effectSizeGlossary([measure])].filter(Boolean),
     ...(a.excluded.length
