@@ -118,14 +118,14 @@ function parseOnly(dir: string): { cpuS: number; rows: number } {
 }
 
 /** What the pandas reference gives (see `pandas_reference.py`). */
-interface Reference {
+export interface Reference {
   seconds: number;
   observations: number;
   peakMiB: number;
 }
 
 /** The pandas reference on one folder, or `null` when pandas is not installed. */
-async function pandasReference(dir: string): Promise<Reference | null> {
+export async function pandasReference(dir: string): Promise<Reference | null> {
   const script = fileURLToPath(new URL("./pandas_reference.py", import.meta.url));
   let out: Deno.CommandOutput;
   try {
@@ -216,7 +216,7 @@ if (import.meta.main) {
  * alone (macOS: `$TMPDIR` under `/var/folders`; Windows: `%TEMP%`), outside what the benchmark
  * may write.
  */
-async function scratchDir(prefix: string): Promise<string> {
+export async function scratchDir(prefix: string): Promise<string> {
   await Deno.mkdir(SCRATCH, { recursive: true });
   return await Deno.makeTempDir({ dir: SCRATCH, prefix });
 }
