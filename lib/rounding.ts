@@ -43,7 +43,7 @@ export function roundingHalfUnit(words: string, value: number): number | null {
     const d = (m[1] ?? m[2] ?? "").length;
     decimals = decimals === null ? d : Math.min(decimals, d);
   }
-  // A number word (zero to twelve) states a whole number.
+  // A number word (`number_words.ts`) states a whole number.
   if (decimals === null && statedNumbers(words).some(same)) decimals = 0;
   return decimals === null ? null : 0.5 * 10 ** -decimals;
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { CARDINAL_WORD, wordNumber } from "./number_words.ts";
 
 /**
  * Normalises text extracted from a PDF so that quotes can be found in it: joins words split by
@@ -30,45 +31,20 @@ export function normalizeSourceText(text: string): string {
 }
 
 /**
- * The number words a quote may state a number by, zero to twelve, each with its number.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { NUMBER_WORDS } from "#lib/source.ts";
- * assert.equal(NUMBER_WORDS.six, 6);
- * ```
- */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
-
-/**
  * A number in digits as the project reads one (the source of a regular expression, no group):
  * thousands separated by commas (`1,200`), an optional decimal part (`6.6`). Every reader of
  * numbers in quotes (values, doses, time amounts) builds on it.
  */
 export const NUMBER_DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?`;
 
-/** A number in digits, or a word (a number word is one of {@link NUMBER_WORDS}). */
-const STATED_NUMBER = new RegExp(String.raw`(${NUMBER_DIGITS})|\b([A-Za-z]+)\b`, "g");
+/** A number in digits, or a cardinal number word (`number_words.ts`). */
+const STATED_NUMBER = new RegExp(String.raw`(${NUMBER_DIGITS})|\b(${CARDINAL_WORD})\b`, "gi");
 
 /**
  * The numbers a passage states, in order, each a whole token: digits with an optional decimal
  * part (`6.6` gives 6.6 alone; `0–1.0` gives 0 and 1), thousands separated by commas (`1,200`
- * gives 1200), and the number words zero to twelve ("Six days" gives 6).
+ * gives 1200), and the cardinal number words zero to ninety-nine (`number_words.ts`: "Six days"
+ * gives 6, "twenty-one days" 21).
  *
  * @param text A quote.
  * @returns Every number found, in order of appearance.
@@ -79,15 +55,14 @@ const STATED_NUMBER = new RegExp(String.raw`(${NUMBER_DIGITS})|\b([A-Za-z]+)\b`,
  * assert.deepEqual(statedNumbers("Six days after the accident, paroxetine 10 mg/day"), [6, 10]);
  * assert.deepEqual(statedNumbers("pain VAS 0–1.0"), [0, 1]);
  * assert.deepEqual(statedNumbers("1,200 mg/day for 12 days"), [1200, 12]);
+ * assert.deepEqual(statedNumbers("Twenty-one days later, VAS five"), [21, 5]);
  * ```
  */
 export function statedNumbers(text: string): number[] {
   const out: number[] = [];
   for (const m of text.matchAll(STATED_NUMBER)) {
     if (m[1] !== undefined) out.push(Number(m[1].replaceAll(",", "")));
-    else if (Object.hasOwn(NUMBER_WORDS, m[2].toLowerCase())) {
-      out.push(NUMBER_WORDS[m[2].toLowerCase()]);
-    }
+    else out.push(wordNumber(m[2]));
   }
   return out;
 }

@@ -6,7 +6,8 @@
  * @module
  */
 import type { TimeUnit } from "./intervals.ts";
-import { NUMBER_DIGITS, NUMBER_WORDS } from "./source.ts";
+import { NUMBER_DIGITS } from "./source.ts";
+import { NUMBER_WORD, ORDINAL_WORD, WORD_SEPARATOR, wordNumber } from "./number_words.ts";
 
 /** A unit a time point's amount may be in (`unit` in `timepoints.csv`): `TimeUnit`. */
 export type AmountUnit = TimeUnit;
@@ -19,82 +20,9 @@ export interface StatedAmount {
   unit: AmountUnit;
 }
 
-/** Cardinal number words below twenty ("nineteen days"). */
-const SMALL: readonly string[] = [
-  ...Object.keys(NUMBER_WORDS),
-  "thirteen",
-  "fourteen",
-  "fifteen",
-  "sixteen",
-  "seventeen",
-  "eighteen",
-  "nineteen",
-];
-/** Ordinal words below twentieth, index + 1 their number ("the third day": 3 days). */
-const SMALL_ORDINALS: readonly string[] = [
-  "first",
-  "second",
-  "third",
-  "fourth",
-  "fifth",
-  "sixth",
-  "seventh",
-  "eighth",
-  "ninth",
-  "tenth",
-  "eleventh",
-  "twelfth",
-  "thirteenth",
-  "fourteenth",
-  "fifteenth",
-  "sixteenth",
-  "seventeenth",
-  "eighteenth",
-  "nineteenth",
-];
-/** The tens from twenty, index + 2 their number of tens ("thirty days"; "twenty-one days"). */
-const TENS: readonly string[] = [
-  "twenty",
-  "thirty",
-  "forty",
-  "fifty",
-  "sixty",
-  "seventy",
-  "eighty",
-  "ninety",
-];
-/** The tens' ordinals ("the thirtieth day"). */
-const TENS_ORDINALS: readonly string[] = TENS.map((t) => t.replace(/y$/, "ieth"));
-
-/** Each number word, lower case, to its number: a compound is the sum of its words. */
-const WORD_VALUE: ReadonlyMap<string, number> = new Map([
-  ...SMALL.map((w): [string, number] => [w, NUMBER_WORDS[w] ?? SMALL.indexOf(w)]),
-  ...SMALL_ORDINALS.map((w, i): [string, number] => [w, i + 1]),
-  ...TENS.map((w, i): [string, number] => [w, 10 * (i + 2)]),
-  ...TENS_ORDINALS.map((w, i): [string, number] => [w, 10 * (i + 2)]),
-]);
-
-/** Alternatives, longest first (so that "seventeen" is not read as "seven"). */
+/** Alternatives, longest first (so that "hours" is not read as "hour"). */
 const alts = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join("|");
-/** A space or a hyphen between words ("two-week", "twenty-one"). */
-const SEP = String.raw`[\s\-\u2010\u2011]+`;
-const ONES = alts(SMALL.slice(1, 10));
-const ONES_ORDINAL = alts(SMALL_ORDINALS.slice(0, 9));
-/** An ordinal word: "third", "nineteenth", "twentieth", "twenty-first". */
-const ORDINAL_WORD = String.raw`(?:(?:${alts(TENS)})${SEP}(?:${ONES_ORDINAL})|${
-  alts([...TENS_ORDINALS, ...SMALL_ORDINALS])
-})`;
-/** A number word, cardinal or ordinal: "six", "twenty", "twenty-one", "thirty one", "second". */
-const NUMBER_WORD = String.raw`(?:${ORDINAL_WORD}|(?:${alts(TENS)})(?:${SEP}(?:${ONES}))?|${
-  alts(SMALL)
-})`;
-
-/** The number a number word of {@link NUMBER_WORD} states ("twenty-one": 21). */
-function wordNumber(words: string): number {
-  let n = 0;
-  for (const w of words.toLowerCase().split(/[\s\-\u2010\u2011]+/)) n += WORD_VALUE.get(w)!;
-  return n;
-}
+const SEP = WORD_SEPARATOR;
 
 /** A number in digits as `statedNumbers` reads it (`1,200`, `6.6`). */
 const DIGITS = String.raw`(?<![\d.,])(${NUMBER_DIGITS})`;
@@ -179,7 +107,7 @@ function numberThenUnit(m: RegExpMatchArray): StatedAmount {
  * half"); an ordinal, one word and the unit ("the 3rd postoperative day"); a unit before its
  * number ("day 12", "week 7": day 12 is 12 days after day 0); or one unit said as "the next day",
  * "the following week", "the day after". Numbers are digits as `statedNumbers` reads them, the
- * number words to ninety-nine, `a`/`an` for one, ordinals in words or digits ("3rd"). Units are
+ * number words (`number_words.ts`), `a`/`an` for one, ordinals in words or digits ("3rd"). Units are
  * hours (h, hr, hrs), days (d), weeks (wk, wks), fortnights (2 weeks), months (mo, mos) and years
  * (y, yr, yrs); hours are given in days (24 hours is 1 day; there is no hour unit in
  * `timepoints.csv`).

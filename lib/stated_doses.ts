@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { NUMBER_DIGITS, NUMBER_WORDS, statedNumbers } from "./source.ts";
+import { NUMBER_DIGITS, statedNumbers } from "./source.ts";
+import { CARDINAL_WORD, wordNumber } from "./number_words.ts";
 
 /** A dose a passage states: an amount of a mass unit, and what it is per. */
 export interface StatedDose {
@@ -22,10 +23,8 @@ export interface StatedDose {
   per: string;
 }
 
-/** A number as `statedNumbers` reads it: digits (`1,200`, `6.6`) or a number word zero to twelve. */
-const NUMBER = String.raw`(?:(?<![\d.,])(${NUMBER_DIGITS})|\b(${
-  Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")
-})\b)`;
+/** A number as `statedNumbers` reads it: digits (`1,200`, `6.6`) or a cardinal number word. */
+const NUMBER = String.raw`(?:(?<![\d.,])(${NUMBER_DIGITS})|\b(${CARDINAL_WORD})\b)`;
 /** Between the two ends of a range: a dash, a tilde (`20~40mg`, `20～40mg`) or "to". */
 const RANGE = String.raw`(?:\s*[\-\u2010\u2011\u2012\u2013\u2014\u2212~\uFF5E\u301C]\s*|\s+to\s+)`;
 /** The mass units, to their symbol. */
@@ -45,8 +44,8 @@ const PER = String
 /** A dose taken several times a day: "three times a day", "twice daily", "b.i.d.", "every 8 h". */
 const FREQUENCIES = [
   String
-    .raw`(?:twice|thrice|(?:two|three|four|five|six|\d+)\s+times)(?:\s+(?:a|per)\s+day|\s+daily)?`,
-  String.raw`every\s+(?:\d+|two|three|four|six|eight|twelve)\s*(?:hours|hour|hrs|hr|h)\b`,
+    .raw`(?:twice|thrice|(?:${CARDINAL_WORD}|\d+)\s+times)(?:\s+(?:a|per)\s+day|\s+daily)?`,
+  String.raw`every\s+(?:\d+|${CARDINAL_WORD})\s*(?:hours|hour|hrs|hr|h)\b`,
   String.raw`q\.?\s?\d+\s?h\b`,
   String.raw`(?:b\.i\.d|t\.i\.d|q\.i\.d)\.?`,
   String.raw`(?:bid|tid|qid)\b`,
@@ -67,7 +66,7 @@ const PER_A = new Set(["day", "week", "month", "hour", "kg"]);
 
 /** The number of a match's digits or number word. */
 const numberOf = (digits: string | undefined, word: string | undefined): number =>
-  digits !== undefined ? Number(digits.replaceAll(",", "")) : NUMBER_WORDS[word!.toLowerCase()];
+  digits !== undefined ? Number(digits.replaceAll(",", "")) : wordNumber(word!);
 
 /**
  * The doses a passage states, in order (`data/README.md`, "Doses"): a number followed by a mass
