@@ -25,8 +25,12 @@ export interface StatedDose {
 
 /** A number as `statedNumbers` reads it: digits (`1,200`, `6.6`) or a cardinal number word. */
 const NUMBER = String.raw`(?:(?<![\d.,])(${NUMBER_DIGITS})|\b(${CARDINAL_WORD})\b)`;
-/** Between the two ends of a range: a dash, a tilde (`20~40mg`, `20～40mg`) or "to". */
-const RANGE = String.raw`(?:\s*[\-\u2010\u2011\u2012\u2013\u2014\u2212~\uFF5E\u301C]\s*|\s+to\s+)`;
+/**
+ * Between the two ends of a range: a dash, a tilde (`20~40mg`, `20～40mg`), "to", or "and" after
+ * "between" ("between 10 and 20 mg"; a bare "and" joins two things: "day 3 and 20 mg").
+ */
+const RANGE = String
+  .raw`(?:\s*[\-\u2010\u2011\u2012\u2013\u2014\u2212~\uFF5E\u301C]\s*|\s+to\s+|(?<=\bbetween\s+\S+)\s+and\s+)`;
 /** The mass units, to their symbol. */
 const UNITS: ReadonlyMap<string, StatedDose["unit"]> = new Map(
   ([
@@ -72,8 +76,8 @@ const numberOf = (digits: string | undefined, word: string | undefined): number 
  * The doses a passage states, in order (`data/README.md`, "Doses"): a number followed by a mass
  * unit (mg, g, µg or mcg, or their names), with or without what it is per ("/day", "per day", "a
  * day", "/kg", "/h"); both ends of a range whose upper end carries the unit ("12.5–200 mg/day",
- * "10 to 20 mg", "20~40mg"). A dose followed by a frequency of several doses a day ("50 mg three
- * times a day") is per that frequency, not per day. Numbers are read as `statedNumbers` reads
+ * "10 to 20 mg", "20~40mg", "between 10 and 20 mg"). A dose followed by a frequency of several
+ * doses a day ("50 mg three times a day") is per that frequency, not per day. Numbers are read as `statedNumbers` reads
  * them.
  *
  * @param text A quote.

@@ -27,6 +27,9 @@ Deno.test("statedDoses reads a number with its mass unit, per day or per nothing
     ["Amitriptyline 10–25 mg/day", [[10, "mg", "day"], [25, "mg", "day"]]],
     ["12.5 - 200 mg/day", [[12.5, "mg", "day"], [200, "mg", "day"]]],
     ["from 10 to 20 mg", [[10, "mg", "day"], [20, "mg", "day"]]],
+    ["between 10 and 20 mg/day", [[10, "mg", "day"], [20, "mg", "day"]]],
+    ["Between ten and twenty mg", [[10, "mg", "day"], [20, "mg", "day"]]],
+    ["on day 3 and 20 mg/day", [[20, "mg", "day"]]],
     ["1日1回20~40mg", [[20, "mg", "day"], [40, "mg", "day"]]],
     // Other units and per-dose amounts are read, with what they are per, to be refused.
     ["0.5 g a day", [[0.5, "g", "day"]]],
