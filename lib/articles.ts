@@ -25,7 +25,7 @@ import {
   type ITEM_VERDICTS,
   referenceTables,
 } from "./articles_schema.ts";
-import { type ClaimRule, isRuleName, parseRule, RULES } from "./claims/params.ts";
+import { type ClaimRule, isRuleName, parseRule, RULES, unstatedParams } from "./claims/params.ts";
 import { reliefProblems } from "./claims/relief.ts";
 import { thresholdUnitProblem } from "./claims/thresholds.ts";
 import type { Scale } from "./scales.ts";
@@ -332,6 +332,16 @@ function readClaims(ctx: ArticleContext, sourceId: string, folder: string): Clai
     else if (valid.quote !== undefined) {
       for (const p of reliefProblems(valid.quote, parsed.rule, scales ?? [])) {
         at("params", `rule ${valid.rule}: ${p}`);
+      }
+    }
+    if (valid.rule_text !== undefined) {
+      const left = unstatedParams(parsed.rule, valid.rule_text);
+      if (left.length > 0) {
+        at(
+          "rule_text",
+          `does not state ${left.join(", ")} of params: the words beside the verdict must ` +
+            "give every number the rule tests (digits or a number word)",
+        );
       }
     }
     const timeId = (parsed.rule.params as { time_id?: string }).time_id;

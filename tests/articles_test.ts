@@ -62,6 +62,7 @@ Deno.test("claims: a quote not in the text, an unknown rule, bad parameters, unk
   const time = await problems((dir) =>
     setCell(dir, file, 2, "params", '{"time_id": "milnacipran_3wk", "at_most": 1, "unit": "cm"}')
       .then(() => setCell(dir, file, 2, "rule", "value-at-most"))
+      .then(() => setCell(dir, file, 2, "rule_text", "supported if the value is at most 1 cm"))
   );
   assert.deepEqual(time, [
     `${file}:2:params: params.time_id: case S1 has no time point 'milnacipran_3wk' (timepoints.csv)`,
@@ -170,4 +171,28 @@ Deno.test("claims: a word for relief judged by another threshold than its kind's
   });
   assert.equal(full.length, 1, full.join("\n"));
   assert.match(full[0], new RegExp(`^${file}:3:params: rule last-value: "full" is judged`));
+});
+
+Deno.test("claims: rule_text must state every number of params, so the words shown are the rule applied", async () => {
+  const file = `${folder}/claims.csv`;
+  const { parse } = await import("csv-parse/sync");
+  const rows: Record<string, string>[] = parse(
+    await Deno.readTextFile(`${(await dataWithFixture())}/${file}`),
+    { columns: true },
+  );
+  const line = rows.findIndex((r) => r.rule === "first-value-reduction") + 2;
+  assert.ok(line > 1, "the fixture has a first-value-reduction claim");
+  const found = await problems(async (dir) => {
+    await setCell(dir, file, line, "params", '{"min_percent": 50, "within_days": 9}');
+    await setCell(dir, file, line, "rule_text", "supported if a 50% reduction within 8 days");
+  });
+  assert.deepEqual(found, [
+    `${file}:${line}:rule_text: does not state within_days = 9 of params: the words beside the ` +
+    "verdict must give every number the rule tests (digits or a number word)",
+  ]);
+  const words = await problems(async (dir) => {
+    await setCell(dir, file, line, "params", '{"min_percent": 50, "within_days": 9}');
+    await setCell(dir, file, line, "rule_text", "fifty percent within nine days");
+  });
+  assert.deepEqual(words, []);
 });

@@ -9,6 +9,7 @@
  * @module
  */
 import { z } from "zod";
+import { statedNumbers } from "../source.ts";
 
 const percent = () => z.number().min(0).max(100);
 const days = () => z.number().min(0);
@@ -307,4 +308,32 @@ export function parseRule(
 function listKeys(rule: RuleName): string {
   const keys = Object.keys(RULES[rule].params.shape);
   return keys.length ? keys.join(", ") : "no parameters";
+}
+
+/**
+ * The numbers of a claim's `params` that its `rule_text` does not state (as `statedNumbers` reads
+ * numbers: digits or number words), each as `name = value`. The words beside a verdict say how it
+ * was decided; a threshold edited in `params` and not in the words would show one rule and apply
+ * another.
+ *
+ * @param rule The claim's parsed rule.
+ * @param ruleText The claim's `rule_text`.
+ * @returns The parameters the words leave out, in `params` order (none: empty).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseRule, unstatedParams } from "#lib/claims/params.ts";
+ * const parsed = parseRule("first-value-reduction", { min_percent: 50, within_days: 7 });
+ * assert.ok("rule" in parsed);
+ * assert.deepEqual(unstatedParams(parsed.rule, "a ≥50% reduction within 6 days"), [
+ *   "within_days = 7",
+ * ]);
+ * assert.deepEqual(unstatedParams(parsed.rule, "≥50% within seven days"), []);
+ * ```
+ */
+export function unstatedParams(rule: ClaimRule, ruleText: string): string[] {
+  const stated = statedNumbers(ruleText);
+  return Object.entries(rule.params)
+    .filter(([, v]) => typeof v === "number" && !stated.some((n) => Math.abs(n - v) <= 1e-9))
+    .map(([k, v]) => `${k} = ${v}`);
 }
