@@ -52,6 +52,39 @@ export { STUDY_FILE };
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../data/", import.meta.url));
 
+/**
+ * The environment variable that names the data folder of a notebook run: `deno task reproduce
+ * --data DIR` sets it for every kernel it starts (to the repository's `data/` without `--data`).
+ */
+export const DATA_DIR_VARIABLE = "REPRODUCE_DATA_DIR";
+
+/**
+ * The data folder a call that names none reads ({@link loadCaseSeries}, `loadReadings`,
+ * `analysisVariants`): the folder in {@link DATA_DIR_VARIABLE} when it is set and may be read
+ * (the notebooks of `deno task reproduce --data DIR` read `DIR`), else {@link DEFAULT_DATA_DIR}.
+ *
+ * @returns The folder, ending in `/`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { DATA_DIR_VARIABLE, dataFolder, DEFAULT_DATA_DIR } from "#lib/load.ts";
+ * const set = Deno.permissions.querySync({ name: "env", variable: DATA_DIR_VARIABLE });
+ * if (set.state !== "granted" || !Deno.env.get(DATA_DIR_VARIABLE)) {
+ *   assert.equal(dataFolder(), DEFAULT_DATA_DIR);
+ * }
+ * ```
+ */
+export function dataFolder(): string {
+  let dir: string | undefined;
+  try {
+    const env = Deno.permissions.querySync({ name: "env", variable: DATA_DIR_VARIABLE });
+    if (env.state === "granted") dir = Deno.env.get(DATA_DIR_VARIABLE);
+  } catch {
+    // no permission to ask: the repository's data
+  }
+  return dir ? dir.replace(/[\\/]?$/, "/") : DEFAULT_DATA_DIR;
+}
+
 /** Options of {@link loadCaseSeries}. */
 export interface LoadOptions {
   /**
@@ -99,7 +132,8 @@ const loadOptionsSchema = z.object({
  * {@link DataValidationError} (problems in reporting order: see the module description); never
  * returns partial data.
  *
- * @param dataDir The data folder (default: the repository's `data/`).
+ * @param dataDir The data folder (default: {@link dataFolder}, the repository's `data/` unless
+ * `deno task reproduce --data` named another).
  * @param options Texts to read in place of some of its files.
  * @returns The case series.
  * @throws {DataValidationError} When the data has problems.
@@ -113,7 +147,7 @@ const loadOptionsSchema = z.object({
  * ```
  */
 export async function loadCaseSeries(
-  dataDir: string = DEFAULT_DATA_DIR,
+  dataDir: string = dataFolder(),
   options: LoadOptions = {},
 ): Promise<CaseSeries> {
   if (typeof dataDir !== "string") {

@@ -28,7 +28,14 @@ export {
   type Timepoint,
   type Treatment,
 } from "./model.ts";
-export { DEFAULT_DATA_DIR, loadCaseSeries, type LoadOptions, STUDY_FILE } from "./load.ts";
+export {
+  DATA_DIR_VARIABLE,
+  dataFolder,
+  DEFAULT_DATA_DIR,
+  loadCaseSeries,
+  type LoadOptions,
+  STUDY_FILE,
+} from "./load.ts";
 export {
   type StreamedCase,
   type StreamedObservations,

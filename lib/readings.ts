@@ -9,7 +9,7 @@
 import { stringify } from "csv-stringify/sync";
 import { readTable } from "./csv.ts";
 import { type DataIssue, DataValidationError, formatIssue } from "./errors.ts";
-import { DEFAULT_DATA_DIR, loadCaseSeries } from "./load.ts";
+import { dataFolder, loadCaseSeries } from "./load.ts";
 import { exists, MAX_TABLE_BYTES, readWholeText } from "./read.ts";
 import type { CaseSeries } from "./model.ts";
 import { tableSchemas } from "./schema.ts";
@@ -25,7 +25,7 @@ export { type Reading, type ReadingRow, READINGS_FILE, readingsTable };
  * The alternative readings of the data folder, in file order; none when the folder has no
  * `readings.csv`.
  *
- * @param dataDir The data folder (default: the repository's `data/`).
+ * @param dataDir The data folder (default: `dataFolder()`, `load.ts`).
  * @returns The readings. Throws a {@link DataValidationError} naming file, row and column when
  * the file does not parse.
  * @example
@@ -38,7 +38,7 @@ export { type Reading, type ReadingRow, READINGS_FILE, readingsTable };
  * assert.ok(readings.every((r) => r.rows.length > 0 && r.rows.length === r.lines.length));
  * ```
  */
-export async function loadReadings(dataDir: string = DEFAULT_DATA_DIR): Promise<Reading[]> {
+export async function loadReadings(dataDir: string = dataFolder()): Promise<Reading[]> {
   const dir = dataDir.replace(/\/?$/, "/");
   if (!exists(`${dir}${READINGS_FILE}`)) return [];
   const problems: DataIssue[] = [];
@@ -130,7 +130,7 @@ function applyToTimepoints(
  * loader applies, quotes included).
  *
  * @param readings The readings to apply (none: the dataset as it is).
- * @param dataDir The data folder (default: the repository's `data/`).
+ * @param dataDir The data folder (default: `dataFolder()`, `load.ts`).
  * @returns The case series under those readings.
  * @example
  * ```ts
@@ -144,7 +144,7 @@ function applyToTimepoints(
  */
 export async function loadWithReadings(
   readings: readonly Reading[],
-  dataDir: string = DEFAULT_DATA_DIR,
+  dataDir: string = dataFolder(),
 ): Promise<CaseSeries> {
   return (await applyReadings(readings, dataDir)).load();
 }
@@ -177,7 +177,7 @@ async function applyReadings(readings: readonly Reading[], dataDir: string) {
  * it (and its column); any other, at the reading's first row, column `reading`, with where it
  * is in the data. Problems a variant had beyond those its error kept are counted in one more.
  *
- * @param dataDir The data folder (default: the repository's `data/`).
+ * @param dataDir The data folder (default: `dataFolder()`, `load.ts`).
  * @returns The problems, each naming its reading; none when every reading loads (or there is no
  * `readings.csv`).
  * @example
@@ -187,7 +187,7 @@ async function applyReadings(readings: readonly Reading[], dataDir: string) {
  * assert.deepEqual(await readingProblems(), []);
  * ```
  */
-export async function readingProblems(dataDir: string = DEFAULT_DATA_DIR): Promise<DataIssue[]> {
+export async function readingProblems(dataDir: string = dataFolder()): Promise<DataIssue[]> {
   const out: DataIssue[] = [];
   const timepoints = tableSchemas.timepoints.file;
   for (const reading of await loadReadings(dataDir)) {
@@ -343,7 +343,7 @@ function compareIndices(a: readonly number[], b: readonly number[]): number {
  * same time point are alternatives and never together), or, beyond {@link MAX_GRID_VARIANTS}
  * combinations, each reading alone and all together ({@link readingSets}).
  *
- * @param dataDir The data folder (default: the repository's `data/`).
+ * @param dataDir The data folder (default: `dataFolder()`, `load.ts`).
  * @returns The variants, the dataset as extracted first.
  * @example
  * ```ts
@@ -354,7 +354,7 @@ function compareIndices(a: readonly number[], b: readonly number[]): number {
  * ```
  */
 export async function analysisVariants(
-  dataDir: string = DEFAULT_DATA_DIR,
+  dataDir: string = dataFolder(),
 ): Promise<AnalysisVariant[]> {
   const out: AnalysisVariant[] = [];
   // The dataset as extracted carries its readings (readings.csv is read once, by the loader).

@@ -19,6 +19,7 @@
  * @module
  */
 import { PINNED_DENO, warnOnOtherDeno } from "../lib/runtime.ts";
+import { DATA_DIR_VARIABLE, DEFAULT_DATA_DIR } from "../lib/load.ts";
 import { differences } from "./runner/compare.ts";
 import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
 import { sha256 } from "./runner/files.ts";
@@ -204,7 +205,7 @@ async function notebookInputs(
 ): Promise<{ sources: Map<string, string>; inputs: Map<string, Inputs | null> }> {
   const sources = new Map<string, string>();
   for (const job of jobs) sources.set(job.name, await prepare(job, `${work}/src`));
-  const shared = await sharedInputs();
+  const shared = await sharedInputs(dirs.data);
   const modules = await moduleInputs(sources, dirs.notebooks, work);
   const inputs = new Map<string, Inputs | null>();
   for (const job of jobs) {
@@ -268,6 +269,8 @@ async function executeInOrder(
         output: `${work}/notebooks/${job.name}`,
         cwd: dirs.notebooks,
         results: `${work}/out/${job.name}`,
+        // Always named, so that a data folder set where the run was typed is not what it reads.
+        env: { [DATA_DIR_VARIABLE]: dirs.data ?? DEFAULT_DATA_DIR },
       })),
       workDir: `${work}/logs`,
       workers: options.workers,

@@ -1,7 +1,7 @@
 /**
  * Cases from another article, of every shape, flow through every notebook as data only: the
  * synthetic second article (tests/fixtures/second-article) is appended to a copy of the project's
- * data, and the copy's `validate` and full `reproduce` must succeed — each case with its notebook
+ * data, and `validate` and a full `reproduce --data` on the copy must succeed — each case with its notebook
  * and no error output, every pooled table naming every case (included or excluded with a reason),
  * and the verdicts on the first article's claims as committed.
  */
@@ -9,14 +9,14 @@ import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
 import { listFiles } from "../scripts/runner/files.ts";
 import { REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
-import { copyTree, dataWithFixture } from "./helpers/data_dir.ts";
+import { dataWithFixture } from "./helpers/data_dir.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
 
-/** Folders and files a copy of the project needs to run (its node_modules is installed). */
-const PROJECT = ["lib", "scripts", "notebooks", "deno.json", "deno.lock"];
-
 interface Run {
+  /** The run's notebooks and results (`notebooks/`, `results/`), in the project's `.tmp/`. */
   dir: string;
+  /** The grown data folder. */
+  data: string;
   validate: Deno.CommandOutput;
   reproduce: Deno.CommandOutput;
   ids: string[];
@@ -26,17 +26,20 @@ let run: Promise<Run> | null = null;
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
-/** Copies the project with the fixture appended to its data, then validates and reproduces it. */
+/**
+ * Runs the project's notebooks on its data with the fixture appended, as a user trying an
+ * article does: `validate DIR`, then `reproduce --data DIR` into notebooks and results folders
+ * of the run's own (inside the project, where the notebooks' imports resolve).
+ */
 function grownProject(): Promise<Run> {
   run ??= (async () => {
-    const dir = await Deno.makeTempDir({ prefix: "grown-project-" });
-    addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
-    for (const name of PROJECT) {
-      if (name === "notebooks") continue;
-      if ((await Deno.stat(`${ROOT}/${name}`)).isDirectory) {
-        await copyTree(`${ROOT}/${name}`, `${dir}/${name}`);
-      } else await Deno.copyFile(`${ROOT}/${name}`, `${dir}/${name}`);
-    }
+    await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
+    const dir = await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "grown-project-" });
+    const data = await dataWithFixture();
+    addEventListener("unload", () => {
+      Deno.removeSync(dir, { recursive: true });
+      Deno.removeSync(data, { recursive: true });
+    });
     await Deno.mkdir(`${dir}/notebooks/templates`, { recursive: true });
     for (const p of await listFiles(`${ROOT}/notebooks`)) {
       // The fixed notebooks and the template; case notebooks are generated from the data.
@@ -44,20 +47,24 @@ function grownProject(): Promise<Run> {
         await Deno.copyFile(`${ROOT}/notebooks/${p}`, `${dir}/notebooks/${p}`);
       }
     }
-    const data = await dataWithFixture();
-    await copyTree(data, `${dir}/data`);
-    await Deno.remove(data, { recursive: true });
     const deno = (args: string[]) =>
-      new Deno.Command("deno", { args, cwd: dir, stdout: "piped", stderr: "piped" }).output();
-    const install = await deno(["install", "--frozen"]);
-    if (install.code !== 0) throw new Error(`deno install in the copy: ${text(install.stderr)}`);
-    const validate = await deno(await denoTaskArgs("validate"));
-    const reproduce = await deno([...REPRODUCE_ARGS, "--force"]);
+      new Deno.Command("deno", { args, cwd: ROOT, stdout: "piped", stderr: "piped" }).output();
+    const validate = await deno([...await denoTaskArgs("validate"), data]);
+    const reproduce = await deno([
+      ...REPRODUCE_ARGS,
+      "--force",
+      "--data",
+      data,
+      "--notebooks",
+      `${dir}/notebooks`,
+      "--results",
+      `${dir}/results`,
+    ]);
     // Parsed as CSV: a quoted cell may hold a comma or a line break.
-    const ids = (parse(await Deno.readTextFile(`${dir}/data/cases.csv`), { columns: true }) as {
+    const ids = (parse(await Deno.readTextFile(`${data}/cases.csv`), { columns: true }) as {
       case_id: string;
     }[]).map((r) => r.case_id);
-    return { dir, validate, reproduce, ids };
+    return { dir, data, validate, reproduce, ids };
   })();
   return run;
 }
@@ -124,9 +131,9 @@ Deno.test("the first article's claims keep their committed verdicts when other a
 });
 
 Deno.test("the appended article's claims and appraisal, recorded as data, are judged and shown", async () => {
-  const { dir } = await grownProject();
+  const { dir, data } = await grownProject();
   const fixture = "synthetic-fixture";
-  const claims = await Deno.readTextFile(`${dir}/data/articles/${fixture}/claims.csv`);
+  const claims = await Deno.readTextFile(`${data}/articles/${fixture}/claims.csv`);
   const shown = JSON.parse(await Deno.readTextFile(`${dir}/results/tables/claims.json`)) as {
     where: string;
     verdict: string;

@@ -49,6 +49,8 @@ export interface NotebookJob {
   cwd: string;
   /** The kernel's `RESULTS_DIR`. */
   results: string;
+  /** More of the kernel's environment (the run's data folder, `lib/load.ts` `dataFolder`). */
+  env?: Record<string, string>;
 }
 
 /** Options of {@link executeNotebooks}. */
@@ -173,7 +175,7 @@ async function start(job: NotebookJob, log: Deno.FsFile, logPath: string, ctx: J
         cwd: job.cwd,
         // DISPLAY_WAIT_MS=0: lib's display helpers need not wait for each output to leave the
         // kernel (as they must under a front end's Run All); the sentinels collect late outputs.
-        env: { RESULTS_DIR: job.results, DISPLAY_WAIT_MS: "0" },
+        env: { ...job.env, RESULTS_DIR: job.results, DISPLAY_WAIT_MS: "0" },
         runtimeDir: `${ctx.options.workDir}/runtime`,
         log,
         timeoutSeconds: timeout,

@@ -15,10 +15,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export type Inputs = Record<string, string>;
 
 /**
- * Inputs shared by every notebook: `data/`, the figures' fonts, `deno.json`, `deno.lock`, the Deno version, the
+ * Inputs shared by every notebook: the data folder (under the name `data/`), the figures' fonts, `deno.json`, `deno.lock`, the Deno version, the
  * runner (its Jupyter client, notebook writer, HTML pages and kernelspec) and the modules of `lib/`
  * it imports ({@link RUNNER_LIB_MODULES}).
  *
+ * @param data the data folder the notebooks read (default: the repository's `data/`)
  * @returns name → hash (the Deno version as itself)
  * @example
  * ```ts ignore
@@ -26,10 +27,10 @@ export type Inputs = Record<string, string>;
  * (await sharedInputs()).Deno; // "2.9.6"
  * ```
  */
-export async function sharedInputs(): Promise<Inputs> {
+export async function sharedInputs(data = `${ROOT}/data`): Promise<Inputs> {
   const file = async (p: string) => sha256(await Deno.readFile(`${ROOT}/${p}`));
   return {
-    "data/": await treeHash(`${ROOT}/data`),
+    "data/": await treeHash(data.replace(/\/$/, "")),
     "lib/plots/fonts/": await treeHash(`${ROOT}/lib/plots/fonts`),
     "deno.json": await configHash(),
     "deno.lock": await file("deno.lock"),

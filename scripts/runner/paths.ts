@@ -54,6 +54,8 @@ export const ROOT: string = posixPath(fileURLToPath(new URL("../../", import.met
 export const NOTEBOOKS = `${ROOT}/notebooks`;
 /** Committed results. */
 export const RESULTS = `${ROOT}/results`;
+/** The project's data folder. */
+export const DATA = `${ROOT}/data`;
 /** Scratch space inside the repository (same file system, so renames are atomic). */
 export const SCRATCH = `${ROOT}/.tmp`;
 

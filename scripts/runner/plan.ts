@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { loadCaseSeries } from "../../lib/load.ts";
+import { DEFAULT_DATA_DIR, loadCaseSeries } from "../../lib/load.ts";
 import { listFiles, sha256 } from "./files.ts";
 import { notebookKernelspec } from "./kernelspec.ts";
 
@@ -24,6 +24,8 @@ export interface Folders {
   notebooks: string;
   /** The results folder. */
   results: string;
+  /** The data folder the notebooks read (default: the repository's `data/`). */
+  data?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function plan(dirs: Folders): Promise<Job[]> {
   const template = `${dirs.notebooks}/templates/case.ipynb`;
   const hasTemplate = await Deno.stat(template).then(() => true, () => false);
   const cases: Job[] = hasTemplate
-    ? (await loadCaseSeries()).cases.map((c) => ({
+    ? (await loadCaseSeries(dirs.data ?? DEFAULT_DATA_DIR)).cases.map((c) => ({
       name: `01-case-${c.id}.ipynb`,
       source: template,
       caseId: c.id,

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Folders } from "./plan.ts";
-import { NOTEBOOKS, resolveFolder, RESULTS } from "./paths.ts";
+import { DATA, NOTEBOOKS, resolveFolder, RESULTS } from "./paths.ts";
 import { typedPath } from "../typed_path.ts";
 
 /** Options of a run (`run`, scripts/reproduce.ts). */
@@ -26,7 +26,7 @@ export interface RunOptions {
 /** The usage line of `deno task reproduce`. */
 export const REPRODUCE_USAGE =
   "usage: deno task reproduce [--check [--keep DIR]] [--force] [--workers N] " +
-  "[--startup-timeout SECONDS] [--notebooks DIR] [--results DIR]";
+  "[--startup-timeout SECONDS] [--notebooks DIR] [--results DIR] [--data DIR]";
 
 /** What `--help` prints: the usage, what the command does, and each option (README: more). */
 export const REPRODUCE_HELP = `${REPRODUCE_USAGE}
@@ -46,13 +46,24 @@ as this machine's last run recorded is skipped.
   --notebooks DIR         the notebooks folder (default notebooks/)
   --results DIR           the results folder (default results/); one a run did not write is
                           refused unless empty
+  --data DIR              the data folder the notebooks read (default data/), e.g. a copy with
+                          an article being added; needs --notebooks and --results folders of
+                          its own (a copy of notebooks/ inside the project), so that the
+                          committed notebooks and results are left as they are
   -h, --help              print this and exit
 
 Exit status: 0 done (or identical), 1 a notebook failed, --check found a difference or a folder
 was refused, 2 a wrong argument, 130 stopped (Ctrl-C; nothing is changed).`;
 
 /** The flags that take a value (the word after them). */
-const VALUED = new Set(["--notebooks", "--results", "--keep", "--workers", "--startup-timeout"]);
+const VALUED = new Set([
+  "--notebooks",
+  "--results",
+  "--data",
+  "--keep",
+  "--workers",
+  "--startup-timeout",
+]);
 
 /**
  * Parses reproduce's command line (after `--help`, which the command handles first).
@@ -91,6 +102,7 @@ export function parseRunArgs(args: readonly string[]): RunOptions | string {
     else if (value === undefined) return `${a}: a value is needed`;
     else if (a === "--notebooks") options.dirs.notebooks = folder(args[++i]);
     else if (a === "--results") options.dirs.results = folder(args[++i]);
+    else if (a === "--data") options.dirs.data = folder(args[++i]);
     else if (a === "--keep") options.keep = folder(args[++i]);
     else if (a === "--workers" || a === "--startup-timeout") {
       const n = Number(args[++i]);
@@ -100,5 +112,15 @@ export function parseRunArgs(args: readonly string[]): RunOptions | string {
     }
   }
   if (options.keep && !options.check) return "--keep goes with --check";
+  const { data, notebooks, results } = options.dirs;
+  if (data !== undefined && data !== resolveFolder(DATA, "/")) {
+    const own = [[notebooks, NOTEBOOKS, "--notebooks"], [results, RESULTS, "--results"]]
+      .filter(([dir, project]) => dir === resolveFolder(project, "/")).map(([, , flag]) => flag);
+    if (own.length > 0) {
+      return `--data ${data} needs ${own.join(" and ")} of its own: the notebooks run on other ` +
+        "data must not replace the committed ones (e.g. cp -r notebooks try-notebooks, then " +
+        "--notebooks try-notebooks --results try-results)";
+    }
+  }
   return options;
 }

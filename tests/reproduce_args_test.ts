@@ -1,0 +1,71 @@
+/**
+ * reproduce's command line (scripts/runner/reproduce_args.ts): `--data` names the folder the
+ * notebooks read, and is refused when the run would write the committed notebooks or results.
+ */
+import assert from "node:assert/strict";
+import { parseRunArgs } from "../scripts/runner/reproduce_args.ts";
+import { DATA, NOTEBOOKS, resolveFolder, RESULTS } from "../scripts/runner/paths.ts";
+
+/** A folder as the command line resolves it (`/tmp` is `/private/tmp` on macOS). */
+const folder = (p: string) => resolveFolder(p, "/");
+import { DATA_DIR_VARIABLE, dataFolder, DEFAULT_DATA_DIR } from "../lib/load.ts";
+
+Deno.test("reproduce --data: another folder needs notebooks and results folders of its own", () => {
+  const refused = parseRunArgs(["--data", "/tmp/try"]);
+  assert.equal(typeof refused, "string");
+  assert.ok(
+    (refused as string).startsWith(
+      `--data ${folder("/tmp/try")} needs --notebooks and --results of its own`,
+    ),
+    refused as string,
+  );
+  assert.match(
+    parseRunArgs(["--data", "/tmp/try", "--notebooks", ".tmp/nb"]) as string,
+    /needs --results of its own/,
+  );
+  assert.match(
+    parseRunArgs([
+      "--data",
+      "/tmp/try",
+      "--results",
+      NOTEBOOKS,
+      "--notebooks",
+      NOTEBOOKS,
+    ]) as string,
+    /needs --notebooks of its own/,
+    "the committed notebooks folder named outright is still the committed one",
+  );
+  const ok = parseRunArgs(["--data", "/tmp/try", "--notebooks", "/x/nb", "--results", "/x/res"]);
+  assert.ok(typeof ok !== "string");
+  assert.deepEqual(ok.dirs, {
+    notebooks: folder("/x/nb"),
+    results: folder("/x/res"),
+    data: folder("/tmp/try"),
+  });
+});
+
+Deno.test("reproduce --data: the project's own data folder needs no other folders; none: no data", () => {
+  const own = parseRunArgs(["--data", DATA]);
+  assert.ok(typeof own !== "string");
+  assert.equal(own.dirs.data, DATA);
+  assert.equal(own.dirs.results, RESULTS);
+  const none = parseRunArgs([]);
+  assert.ok(typeof none !== "string");
+  assert.equal(none.dirs.data, undefined);
+  assert.equal(parseRunArgs(["--data"]), "--data: a value is needed");
+});
+
+Deno.test("dataFolder: the run's data folder when its variable is set, else the repository's", () => {
+  const before = Deno.env.get(DATA_DIR_VARIABLE);
+  try {
+    Deno.env.delete(DATA_DIR_VARIABLE);
+    assert.equal(dataFolder(), DEFAULT_DATA_DIR);
+    Deno.env.set(DATA_DIR_VARIABLE, "/tmp/try");
+    assert.equal(dataFolder(), "/tmp/try/");
+    Deno.env.set(DATA_DIR_VARIABLE, "");
+    assert.equal(dataFolder(), DEFAULT_DATA_DIR, "an empty value names no folder");
+  } finally {
+    if (before === undefined) Deno.env.delete(DATA_DIR_VARIABLE);
+    else Deno.env.set(DATA_DIR_VARIABLE, before);
+  }
+});
