@@ -227,7 +227,7 @@ export const THRESHOLD_SOURCES = {
     "the project's choice, stated in each claim's `rule_text`: above the no-pain band (Jensen et al. 2003) by more than the rounding of a value stated to the unit, so that pain surely remains",
   sds_below: "Zung's recommended cut-off of the Self-rating Depression Scale: a raw score of 40 " +
     "(index 50) or more suggests depression (Zung WW. Arch Gen Psychiatry 1965;12:63-70; the " +
-    "raw and index forms as clarified by Dunstan DA, Scott N. BMC Psychiatry 2019;19:177, who " +
+    "raw and index forms as clarified by Dunstan DA, Scott N. BMC Psychiatry 2019;19:177, doi:10.1186/s12888-019-2161-0, who " +
     "find a higher cut-off more accurate: 40 is the stricter for a claim of no depression)",
 } as const satisfies Record<string, string>;
 

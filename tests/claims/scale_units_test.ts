@@ -19,6 +19,12 @@ import { loadProblems } from "../helpers/data_dir.ts";
 const SOURCE = "tiny-synthetic";
 const CLAIMS = `articles/${SOURCE}/claims.csv`;
 
+/** A claim's `rule_text` that states every number of its params, as the loader requires. */
+const ruleText = (params: object) =>
+  `as the test says (${
+    Object.values(params).filter((v) => typeof v === "number").join(", ") || "no numbers"
+  })`;
+
 /** How the tiny article rates pain: the scale, how a value is written, and its four values. */
 interface Rating {
   scale: string;
@@ -126,7 +132,7 @@ async function tinyArticle(r: Rating, claims: readonly Claim[]): Promise<string>
       ["claim_id", "cases", "where", "quote", "drug", "rule", "params", "rule_text"],
       ...claims.map((
         [id, quote, drug, rule, params],
-      ) => [id, "T1", "Discussion", quote, drug, rule, JSON.stringify(params), "as the test says"]),
+      ) => [id, "T1", "Discussion", quote, drug, rule, JSON.stringify(params), ruleText(params)]),
     ]),
   };
   await Deno.mkdir(`${dir}/sources`);
