@@ -149,6 +149,17 @@ Deno.test("the loader names a time point whose amount its quote does not state, 
   );
 });
 
+Deno.test("an amount its quote does not state is reported once, at its cause: its days and its dependants' are not checked against it", async () => {
+  const { dir, line } = await withAmountEdited("timepoints.csv", (cell) => {
+    cell("amount", String(Number(cell("amount")) + 1));
+  });
+  const problems = await loadProblems(dir);
+  // The amount, then the point counted as unusable for the rows that refer to it; no stored day
+  // reported against the mistyped amount (its own, or those of the points dated from it).
+  assert.ok(problems[0].startsWith(`timepoints.csv:${line}:amount: amount is `), problems[0]);
+  assert.ok(!problems.some((p) => /:day_(lo|nominal|hi): is /.test(p)), problems.join("\n"));
+});
+
 Deno.test("the loader names a time point whose unit is not the one its quote states with the amount", async () => {
   const { dir, line } = await withAmountEdited("timepoints.csv", (cell) => {
     // Another unit that the rule allows (days and weeks are exact; months and years never are).

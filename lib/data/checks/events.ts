@@ -65,17 +65,23 @@ export function checkEvents(ctx: LoadContext, caseRows: readonly CaseLine[]): Ch
   /** Cases with an amputation row, or with an event row whose kind is unreadable. */
   const amputated = new Set<string>();
   const firstAmputation = new ByCase<number>();
+  /** Cases with an event row left out (it failed its schema or its time is unusable). */
+  const partial = new Set<string>();
   const columns = new OtherColumns("events", ["case_id", "kind", "time", "description", "quote"]);
   ctx.table<EventRow>("events", (row, r, valid) => {
     const file = "events.csv";
     if (valid.case_id !== undefined && (valid.kind === undefined || valid.kind === "amputation")) {
       amputated.add(valid.case_id);
     }
-    if (r === null || !ctx.checkCase(file, row, r.case_id)) return;
+    if (r === null) {
+      if (valid.case_id !== undefined) partial.add(valid.case_id);
+      return;
+    }
+    if (!ctx.checkCase(file, row, r.case_id)) return;
     ctx.terms.check(file, row, "kind", r.kind);
     r.quote = ctx.check.quote(file, row, ctx.caseSource.get(r.case_id), "quote", r.quote);
     const day = ctx.dayOf(file, row, "time", r.case_id, r.time);
-    if (!day) return;
+    if (!day) return void partial.add(r.case_id);
     const of = events.get(r.case_id);
     const key = `${r.kind}\u0000${r.time}`;
     const first = of?.earlier(key);
@@ -112,17 +118,27 @@ export function checkEvents(ctx: LoadContext, caseRows: readonly CaseLine[]): Ch
       }
     }
   }
-  return { events, firstAmputation, painAmputations: painAmputations(ctx, caseRows, events) };
+  return {
+    events,
+    firstAmputation,
+    painAmputations: painAmputations(ctx, caseRows, events, partial),
+  };
 }
 
-/** Per case: the amputation its phantom pain follows (`amputation.ts`); problems reported. */
+/**
+ * Per case: the amputation its phantom pain follows (`amputation.ts`); problems reported, except
+ * for a case with an event row left out (`partial`), whose problem is reported at that row.
+ */
 function painAmputations(
   ctx: LoadContext,
   caseRows: readonly CaseLine[],
   events: ByCase<CaseRows<CaseEvent, string>>,
+  partial: ReadonlySet<string>,
 ): Map<string, CaseEvent> {
   const out = new Map<string, CaseEvent>();
   for (const { r, row } of caseRows) {
+    // An event left out (its own problem reported) may be the onset that decides: not judged.
+    if (partial.has(r.case_id)) continue;
     const all = events.get(r.case_id)?.values ?? [];
     const amputations = all.filter((e) => e.kind === AMPUTATION);
     if (amputations.length === 0) continue; // reported above, or a knock-on

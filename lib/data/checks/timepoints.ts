@@ -80,11 +80,27 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
       });
       return;
     }
-    if (r === null) {
+    const markInvalid = () => {
       let bad = invalid.get(caseId);
       if (!bad) invalid.set(caseId, bad = new Map());
       bad.set(timeId, row);
-      return;
+    };
+    if (r === null) return markInvalid();
+    const quote = ctx.check.quote(
+      "timepoints.csv",
+      row,
+      ctx.caseSource.get(caseId),
+      "quote",
+      r.quote,
+    );
+    if (r.amount !== null && r.unit !== null && AMOUNT_RULES.has(r.rule)) {
+      const wrong = quoteStatesAmount(r.quote, r.amount, r.unit);
+      if (wrong) {
+        issues.push({ file: "timepoints.csv", row, ...wrong });
+        // Its days, and those of every point dated from it, would only repeat this problem: they
+        // are not checked, as for a row that failed its schema (reported once, at its cause).
+        return markInvalid();
+      }
     }
     const order = m.size;
     const tp: Timepoint = {
@@ -97,21 +113,11 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
       depth: 0,
       order,
       words: r.words,
-      quote: ctx.check.quote(
-        "timepoints.csv",
-        row,
-        ctx.caseSource.get(caseId),
-        "quote",
-        r.quote,
-      ),
+      quote,
       columns: columns.of(r),
     };
     m.set(timeId, tp);
     ct.args.push(row, r.amount, r.unit, NEW);
-    if (r.amount !== null && r.unit !== null && AMOUNT_RULES.has(r.rule)) {
-      const wrong = quoteStatesAmount(r.quote, r.amount, r.unit);
-      if (wrong) issues.push({ file: "timepoints.csv", row, ...wrong });
-    }
   });
   ctx.timesKnown = ctx.usable.has("timepoints");
   if (ctx.timesKnown) {
