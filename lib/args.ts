@@ -153,5 +153,12 @@ export function expectFigure(
         "<figure>: draw it with plots.plot({ ... }), which takes the same options",
     );
   }
+  if (isObject(value) && typeof value.localName === "string") {
+    throw new TypeError(
+      `${fn}: expected a figure (from lib/plots/mod.ts), got a <${value.localName}> element ` +
+        "(Plot.plot's output?): draw it with plots.plot({ ... }), which takes Plot.plot's " +
+        "options and gives a figure",
+    );
+  }
   wrongArgument(fn, "a figure (from lib/plots/mod.ts)", value);
 }

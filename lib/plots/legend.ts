@@ -86,6 +86,25 @@ export function glyphDisc(d: GlyphDisc, cx: number, cy: number): Element {
   return g;
 }
 
+/** Every kind of swatch (a record, so that the type checker finds one left out). */
+const KINDS: Record<Swatch["kind"], true> = {
+  "bar-arrow": true,
+  "bar-arrow-left": true,
+  bracket: true,
+  diamond: true,
+  dot: true,
+  fade: true,
+  glyph: true,
+  line: true,
+  rect: true,
+  ring: true,
+  vline: true,
+  whisker: true,
+};
+
+/** The kinds of swatch a legend entry may have (`Swatch`'s `kind`). */
+export const SWATCH_KINDS: readonly Swatch["kind"][] = Object.keys(KINDS) as Swatch["kind"][];
+
 /** One legend entry. */
 export interface LegendItem {
   /** What the swatch stands for. */

@@ -13,7 +13,7 @@ import { wrongArgument } from "../args.ts";
 import { encodeBase64 } from "./base64.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
 import { document } from "./dom.ts";
-import type { LegendItem } from "./legend.ts";
+import { type LegendItem, SWATCH_KINDS } from "./legend.ts";
 import { pngBytes, svgText } from "./render.ts";
 import { type FigureWidth, figureWidth } from "./theme.ts";
 import { nearestTerm } from "../nearest.ts";
@@ -71,8 +71,8 @@ function cellOf(v: unknown): DataRow[string] {
 
 /**
  * Throws when a mark's channel names a field that none of its rows has (`x: "days"` over rows of
- * `day`): Plot would draw nothing for it without a word, and the figure's data would list rows it
- * did not draw. Only marks drawn from arrays of plain objects are checked, and only channels
+ * `day`), or one whose values are all objects (an interval `{ lo, nominal, hi }`): Plot would draw
+ * nothing for it without a word, and the figure's data would list rows it did not draw. Only marks drawn from arrays of plain objects are checked, and only channels
  * given as a field name (a constant colour is no channel).
  */
 function checkFields(marks: unknown): void {
@@ -82,15 +82,61 @@ function checkFields(marks: unknown): void {
     const data = mark?.data;
     if (!Array.isArray(data) || data.length === 0 || !mark?.channels) return;
     if (!data.every((d) => typeof d === "object" && d !== null && !Array.isArray(d))) return;
+    const kind = String((m as object).constructor?.name ?? "mark").toLowerCase();
     for (const [channel, { value }] of Object.entries(mark.channels)) {
-      if (typeof value !== "string" || data.some((d) => Object.hasOwn(d, value))) continue;
-      const kind = String((m as object).constructor?.name ?? "mark").toLowerCase();
-      const fields = [...new Set(data.flatMap((d) => Object.keys(d)))];
-      throw new TypeError(
-        `plot: mark ${i + 1} (${kind}): ${channel} names '${value}', a field no row has ` +
-          `(fields: ${fields.join(", ")})`,
-      );
+      if (typeof value !== "string") continue;
+      if (!data.some((d) => Object.hasOwn(d, value))) {
+        const fields = [...new Set(data.flatMap((d) => Object.keys(d)))];
+        throw new TypeError(
+          `plot: mark ${i + 1} (${kind}): ${channel} names '${value}', a field no row has ` +
+            `(fields: ${fields.join(", ")})`,
+        );
+      }
+      const cells = data.map((d) => d[value]).filter((v) => v !== null && v !== undefined);
+      const isObject = (v: unknown) => typeof v === "object" && !(v instanceof Date);
+      if (cells.length > 0 && cells.every(isObject)) {
+        const keys = Array.isArray(cells[0]) ? "an array" : `{${Object.keys(cells[0]).join(", ")}}`;
+        throw new TypeError(
+          `plot: mark ${i + 1} (${kind}): ${channel} names '${value}', whose values are objects ` +
+            `(${keys}), not numbers, text or dates: Plot would draw nothing for them. Name a ` +
+            `field of numbers, e.g. rows mapped to { ${value}: row.${value}.nominal }`,
+        );
+      }
     }
+  });
+}
+
+/**
+ * Throws when `legend` is not a list of entries `{ label: "…", swatch: { kind, color } }` with a
+ * known kind of swatch (`SWATCH_KINDS`), naming the entry and what is wrong: drawing it would fail
+ * deep inside, or draw nothing.
+ */
+function checkLegend(legend: unknown): void {
+  if (legend === undefined) return;
+  const shape = 'legend: [{ label: "…", swatch: { kind: "dot", color: "#…" } }]';
+  if (!Array.isArray(legend)) {
+    throw new TypeError(`plot: legend must be a list of entries (${shape}), got ${typeof legend}`);
+  }
+  legend.forEach((item, i) => {
+    const entry = item as Partial<LegendItem> | null;
+    const what = typeof entry !== "object" || entry === null
+      ? "not an object"
+      : typeof entry.label !== "string"
+      ? "no label (text)"
+      : typeof entry.swatch !== "object" || entry.swatch === null
+      ? "no swatch"
+      : !SWATCH_KINDS.includes(entry.swatch.kind)
+      ? `swatch kind '${entry.swatch.kind}' is none of ${SWATCH_KINDS.join(", ")}` +
+        (typeof entry.swatch.kind === "string"
+          ? ((near) => near ? ` (did you mean '${near}'?)` : "")(
+            nearestTerm(entry.swatch.kind, SWATCH_KINDS, 2),
+          )
+          : "")
+      : entry.swatch.kind !== "glyph" &&
+          typeof (entry.swatch as { color?: unknown }).color !== "string"
+      ? "no swatch colour (color)"
+      : null;
+    if (what) throw new TypeError(`plot: legend entry ${i + 1}: ${what}; an entry is ${shape}`);
   });
 }
 
@@ -147,6 +193,12 @@ function marksData(marks: unknown): DataRow[] {
  *   () => plot({ marks: [Plot.dot([{ day: 0, vas: 6.6 }], { x: "days", y: "vas" })] }),
  *   /mark 1 \(dot\): x names 'days', a field no row has \(fields: day, vas\)/,
  * );
+ * // So is a field of intervals (a case's days and values are { lo, nominal, hi }).
+ * const day = { lo: 0, nominal: 3, hi: 6 };
+ * assert.throws(
+ *   () => plot({ marks: [Plot.dot([{ day, vas: 6.6 }], { x: "day", y: "vas" })] }),
+ *   /x names 'day', whose values are objects \(\{lo, nominal, hi\}\)/,
+ * );
  * // A misspelt option is an error, not a figure without its title.
  * assert.throws(() => plot({ titel: "Two points" } as never), /unknown option 'titel'; did you mean 'title'\?/);
  * ```
@@ -166,8 +218,15 @@ export function plot(options: PlotFigureOptions): Figure {
     );
   }
   const { title, subtitle, caption, description, legend, ...rest } = options;
+  checkLegend(legend);
   checkFields(rest.marks);
-  const width = figureWidth(rest.width ?? "full");
+  let width: number;
+  try {
+    width = figureWidth(rest.width ?? "full");
+  } catch (e) {
+    if (e instanceof RangeError) throw new RangeError(`plot: ${e.message}`);
+    throw e instanceof TypeError ? new TypeError(`plot: ${e.message}`) : e;
+  }
   const chart = Plot.plot({ ...rest, width, document }) as unknown as Element;
   if (chart.tagName.toLowerCase() !== "svg") {
     throw new TypeError(
