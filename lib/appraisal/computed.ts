@@ -5,12 +5,15 @@
  * @module
  */
 import { valueScale } from "../cases.ts";
+import { datedGap } from "../timeline.ts";
 import { agree, plural } from "../prose.ts";
 import type { Case } from "../model.ts";
 import type { ComputedBasis, ItemVerdict } from "../articles.ts";
 
 /**
- * The time points of a case that the text does not date: open-ended or placed by narrative.
+ * The time points of a case that the text does not date from its day 0: open-ended, or placed by
+ * narrative themselves or through a point they are dated from (`datedGap` to the origin, the
+ * rule by which the figures draw a value hollow).
  *
  * @param c The case.
  * @returns Their ids.
@@ -24,9 +27,10 @@ import type { ComputedBasis, ItemVerdict } from "../articles.ts";
  * ```
  */
 export function undatedPoints(c: Case): string[] {
+  const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
   return c.timepoints.filter((t) =>
-    !Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi) || t.rule === "after" ||
-    t.rule === "before"
+    !Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi) ||
+    (origin === undefined ? t.rule === "after" || t.rule === "before" : !datedGap(c, t.id, origin))
   ).map((t) => t.id);
 }
 
@@ -102,7 +106,8 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
       return {
         verdict: undated > 0 ? "partly" : "yes",
         facts: `${plural(points, "time point")} in the text, ${undated} of them open-ended or ` +
-          "placed only by the order of the narrative (rebuilt in the CARE timelines)",
+          "placed only by the order of the narrative, themselves or through a point they are " +
+          "dated from (rebuilt in the CARE timelines)",
       };
     }
     case "interventions": {
