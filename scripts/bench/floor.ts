@@ -211,19 +211,11 @@ if ("WorkerGlobalScope" in globalThis) {
     );
     console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
     // Imported here: a worker loads this module too, and needs none of them.
-    const { writeSyntheticSeries } = await import("../synthetic.ts");
-    const { pandasReference, scratchDir } = await import("./load.ts");
+    const { onSyntheticSeries, pandasReference } = await import("./load.ts");
     const self = fileURLToPath(import.meta.url);
     for (const size of sizes) {
-      const dir = await scratchDir("floor-bench-");
-      try {
-        await writeSyntheticSeries(dir, { cases: size / 10, observationsPerCase: 10 });
-        const out = await new Deno.Command("deno", {
-          args: ["run", "--quiet", "--allow-read", self, "--child", dir],
-          stderr: "inherit",
-        }).output();
-        if (!out.success) throw new Error(`the floor of ${size} observations failed`);
-        const m = JSON.parse(new TextDecoder().decode(out.stdout));
+      await onSyntheticSeries(size, self, async (dir, child) => {
+        const m = child as Tally & { ms: number; cpuS: number; peakMiB: number };
         if (m.missing > 0) throw new Error(`${m.missing} quotes not found: the floor misread`);
         const ref = await pandasReference(dir);
         const s = (sec: number) => `${sec.toFixed(2)} s`;
@@ -233,9 +225,7 @@ if ("WorkerGlobalScope" in globalThis) {
             `${m.quotes.toLocaleString("en")} | ${ref ? s(ref.seconds) : "—"} | ` +
             `${ref ? (m.ms / 1000 / ref.seconds).toFixed(2) : "—"} |`,
         );
-      } finally {
-        await Deno.remove(dir, { recursive: true });
-      }
+      });
     }
   }
 }

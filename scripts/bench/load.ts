@@ -158,15 +158,8 @@ if (import.meta.main) {
     console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let noPandas = false;
     for (const size of sizes) {
-      const dir = await scratchDir("load-bench-");
-      try {
-        await writeSyntheticSeries(dir, { cases: size / 10, observationsPerCase: 10 });
-        const out = await new Deno.Command("deno", {
-          args: ["run", "--quiet", "--allow-read", self, "--child", dir],
-          stderr: "inherit",
-        }).output();
-        if (!out.success) throw new Error(`measurement of ${size} observations failed`);
-        const m: Measure | Refusal = JSON.parse(new TextDecoder().decode(out.stdout));
+      await onSyntheticSeries(size, self, async (dir, child) => {
+        const m = child as Measure | Refusal;
         const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
         if ("refused" in m) {
           console.log(
@@ -176,7 +169,7 @@ if (import.meta.main) {
               `CPU, ${Math.round(m.peakMiB)} MiB): ${m.refused.replaceAll("|", "\\|")} ` +
               "| — | — | — | — | — | — | — | — |",
           );
-          continue;
+          return;
         }
         const ref = await pandasReference(dir);
         if (ref && ref.observations !== m.observations) {
@@ -195,9 +188,7 @@ if (import.meta.main) {
             `${s(total)} | ${m.cpuS.toFixed(2)} s | ` +
             `${Math.round(m.peakMiB)} MiB | ${Math.round(m.heapMiB)} MiB | ${pandas} |`,
         );
-      } finally {
-        await Deno.remove(dir, { recursive: true });
-      }
+      });
     }
     console.log(
       `\nObservations: the size asked for (10 per synthetic case). Load + validate: ` +
@@ -212,11 +203,39 @@ if (import.meta.main) {
 }
 
 /**
+ * Writes a synthetic series of `size` observations (10 per case) in a scratch folder, runs
+ * `script --child <folder>` on it in a fresh Deno process allowed to read only, and hands the
+ * folder and what that process printed (one JSON value) to `use`; the folder is removed after.
+ *
+ * @param size Observations (a multiple of 10).
+ * @param script The benchmark's own file (its `--child` mode measures).
+ * @param use What to do with the folder and the measurement.
+ */
+export async function onSyntheticSeries(
+  size: number,
+  script: string,
+  use: (dir: string, child: unknown) => Promise<void>,
+): Promise<void> {
+  const dir = await scratchDir("bench-");
+  try {
+    await writeSyntheticSeries(dir, { cases: size / 10, observationsPerCase: 10 });
+    const out = await new Deno.Command("deno", {
+      args: ["run", "--quiet", "--allow-read", script, "--child", dir],
+      stderr: "inherit",
+    }).output();
+    if (!out.success) throw new Error(`the measurement of ${size} observations failed`);
+    await use(dir, JSON.parse(new TextDecoder().decode(out.stdout)));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/**
  * A scratch folder in the repository's `.tmp/`: the system's temporary folder is `/tmp` on Linux
  * alone (macOS: `$TMPDIR` under `/var/folders`; Windows: `%TEMP%`), outside what the benchmark
  * may write.
  */
-export async function scratchDir(prefix: string): Promise<string> {
+async function scratchDir(prefix: string): Promise<string> {
   await Deno.mkdir(SCRATCH, { recursive: true });
   return await Deno.makeTempDir({ dir: SCRATCH, prefix });
 }
