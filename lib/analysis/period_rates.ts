@@ -104,8 +104,8 @@ function rateBounds(c: Case, a: Observation, b: Observation): RateInterval {
 }
 
 /**
- * Rate of change of the pain value (points per week) within each dose period and each drug of a case given for the
- * study's indication, from the values at which the period is certainly active
+ * Rate of change of the pain value (points per week) within each dose period and each drug of a
+ * case given for the study's indication, from the values at which the period is certainly active
  * (`activeTreatments`: a value reported at the visit of a dose change belongs to the dose before
  * it) and, for a drug over all its doses, at which the drug is surely given (`surelyGiven`).
  * A period with no stated end is certainly given only up to the last time point the text ties to
@@ -120,9 +120,18 @@ function rateBounds(c: Case, a: Observation, b: Observation): RateInterval {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadCaseSeries, periodRates } from "#lib/mod.ts";
+ * import { activeTreatments, loadCaseSeries, periodRates } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const rates = periodRates(c);
+ * // A period's values are those at which it is certainly active, as the active-treatments
+ * // table says; those where it is only possibly active are listed, not rated.
+ * for (const r of rates.filter((x) => x.period !== null)) {
+ *   const at = (o: (typeof c.observations)[number]) => activeTreatments(c, o.day.timeId);
+ *   const certain = c.observations.filter((o) => at(o).certain.includes(r.period!));
+ *   const possible = c.observations.filter((o) => at(o).possible.includes(r.period!));
+ *   assert.equal(r.n, certain.length);
+ *   assert.equal(r.possiblyGiven.length, possible.length);
+ * }
  * // One row per dose period, then one per drug; n counts the values summarised.
  * assert.equal(rates.filter((r) => r.period !== null).length, c.treatments.length);
  * assert.deepEqual(
