@@ -85,13 +85,8 @@ export {
   type TimeToRelief,
   timeToRelief,
 } from "./analysis/change.ts";
-export {
-  type AreaUnderCurve,
-  areaUnderCurve,
-  type PeriodRate,
-  periodRates,
-  type RateInterval,
-} from "./analysis/course.ts";
+export { type AreaUnderCurve, areaUnderCurve } from "./analysis/course.ts";
+export { type PeriodRate, periodRates, type RateInterval } from "./analysis/period_rates.ts";
 export {
   leastSquaresSlopeBounds,
   MAX_SLOPE_VALUES,

@@ -277,6 +277,28 @@ export function neverTakes(c: Case, drug: string): string {
 /** Where an observation falls relative to a drug start. */
 export type Phase = "before" | "after" | "ambiguous";
 
+/**
+ * Where a time falls relative to a change (a drug's start, a dose change, a stop), from its days
+ * since the change: before it when surely not after it (`hi` ≤ 0: a value on the change's own
+ * day, at its visit or not, reflects the state before it, the same-visit rule), after it when
+ * surely after it (`lo` ≥ 0 and `hi` > 0), else ambiguous. Every analysis that splits values at
+ * a change, and the figures' lines, read it so.
+ *
+ * @param relative Days from the change to the time (`relativeDay(c, time, change)`).
+ * @returns Its phase.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { phaseOf } from "#lib/mod.ts";
+ * assert.equal(phaseOf({ lo: 0, hi: 0, nominal: 0 }), "before"); // the change's own day
+ * assert.equal(phaseOf({ lo: 0, hi: 7, nominal: 7 }), "after"); // within a week after it
+ * assert.equal(phaseOf({ lo: -3, hi: 4, nominal: 0 }), "ambiguous");
+ * ```
+ */
+export function phaseOf(relative: NominalInterval): Phase {
+  return relative.hi <= 0 ? "before" : relative.lo >= 0 && relative.hi > 0 ? "after" : "ambiguous";
+}
+
 /** An observation with its time relative to a drug start and its phase. */
 export interface AlignedObservation extends Observation {
   /** Days since the drug start (negative before it). */
@@ -318,12 +340,7 @@ export function alignOnDrug(c: Case, drug: string): AlignedObservation[] {
   }
   return c.observations.map((o) => {
     const relative = relativeDay(c, o.day.timeId, start.start.timeId);
-    const phase: Phase = relative.hi <= 0
-      ? "before"
-      : relative.lo >= 0 && relative.hi > 0
-      ? "after"
-      : "ambiguous";
-    return { ...o, relative, phase };
+    return { ...o, relative, phase: phaseOf(relative) };
   });
 }
 

@@ -18,6 +18,7 @@ const DATA_TESTS = [
   "tests/load_test.ts",
   "tests/plots_test.ts",
   "tests/analysis/change_test.ts",
+  "tests/analysis/period_rates_test.ts",
   "tests/analysis/visual_test.ts",
   "tests/analysis/pooled_test.ts",
   "tests/analysis/responders_test.ts",

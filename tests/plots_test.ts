@@ -852,6 +852,34 @@ Deno.test("timeline: a dose change at a value's own visit breaks the line after 
   assert.deepEqual(joinedPoints(m), [1]);
 });
 
+Deno.test("timeline: a change on a value's day but at another time point breaks the line after that value", () => {
+  // A value at a visit (v1, day 20), the drug started at that visit as a time point of its own
+  // (start, day 20: 0 days after it), then a value on the drug (v2, day 30). The analyses put v1
+  // before the drug (its days since the start are [0, 0]: the same-visit rule); the line must
+  // not join v1 to v2 across the start.
+  const built = makeCase(
+    { early: 10, v1: 20, start: 20, v2: 30, v3: 40 },
+    [{ drug: "a", dose: 20, start: "start", end: null }],
+    { early: 7, v1: 6, v2: 3, v3: 2 },
+  );
+  const c = {
+    ...built,
+    study: { ...series.study, drug: "a" },
+    treatments: built.treatments.map((t) => ({ ...t, purpose: series.study.indication })),
+  };
+  assert.equal(lib.alignOnDrug(c, "a").find((o) => o.day.timeId === "v1")!.phase, "before");
+  for (const alignOn of ["a", null]) {
+    const m = timelineModel(c, { alignOn });
+    const ids = m.points.map((p) => p.o.day.timeId);
+    assert.deepEqual(ids, ["early", "v1", "v2", "v3"]);
+    // Drawn at the same position as the change, on another time point: the case this is about.
+    const start = m.phases.find((ph) => ph.t.timeId === "start")!;
+    assert.equal(start.t.pos, m.points[1].t.pos);
+    // early–v1 joined (both before the drug), v1–v2 broken, v2–v3 joined.
+    assert.deepEqual(joinedPoints(m), [1, 3], String(alignOn));
+  }
+});
+
 Deno.test("sensitivity figures: not drawn, with why, when no row has a value (every case left out, or a drug no case takes)", () => {
   const s = aroundDrug(series.study);
   const variantsOf = (x: lib.CaseSeries) => [{ name: "as extracted", series: x, readings: [] }];

@@ -1,7 +1,8 @@
 /**
  * Per-case change in pain after a drug: absolute and percent change with IMMPACT classes, and time
  * to 30 % and 50 % relief. Every quantity that comes from intervals comes back as an interval with
- * its nominal value; the area under the curve and the rates per dose period are in `course.ts`.
+ * its nominal value; the area under the curve is in `course.ts`, the rates per dose period in
+ * `period_rates.ts`.
  *
  * @module
  */

@@ -1,15 +1,14 @@
 /**
  * The course of pain between a case's values after a drug: the area under the pain curve over a
- * window, and the rate of change per dose period, each with bounds over the admissible times and
- * values (an area's keep the values in the order given: `orderAssumed` names what that assumes).
+ * window, with bounds over the admissible times and values (kept in the order given:
+ * `orderAssumed` names what that assumes). The rate of change per dose period is in
+ * `period_rates.ts`.
  *
  * @module
  */
 import type { ChangeOptions } from "./change.ts";
 import { expectCase } from "../args.ts";
-import { linearRegression } from "simple-statistics";
-import type { NominalInterval } from "../intervals.ts";
-import { type Case, compareDays, type Day, type Observation, type Treatment } from "../model.ts";
+import type { Case } from "../model.ts";
 import {
   type AlignedObservation,
   alignOnDrug,
@@ -20,7 +19,6 @@ import {
   relativeDay,
 } from "../timeline.ts";
 import { listing, plural } from "../prose.ts";
-import { leastSquaresSlopeBounds } from "./slope_bounds.ts";
 import { checkOptions } from "../options.ts";
 import { changeOptionsSchema } from "./option_schemas.ts";
 
@@ -313,185 +311,4 @@ function admissibleAreas(
     )
     : [];
   return { lo, hi, fewer };
-}
-
-/** A rate's admissible bounds and its nominal value, which a placeholder day leaves undefined. */
-export interface RateInterval {
-  /** Least admissible rate (−Infinity when the two days may coincide). */
-  lo: number;
-  /** Greatest admissible rate (Infinity when the two days may coincide). */
-  hi: number;
-  /** The rate at the nominal days and values, or `null` (see `PeriodRate.nominalReason`). */
-  nominal: number | null;
-}
-
-/** Rate of change of the pain value within one drug or dose period. */
-export interface PeriodRate {
-  /** Case id. */
-  caseId: string;
-  /** Drug. */
-  drug: string;
-  /** The dose period (its dose: `period.dose`), or `null` for all periods of the drug together. */
-  period: Treatment | null;
-  /** Observations in the period (by nominal time). */
-  n: number;
-  /**
-   * Points per week (cm/week on a 10 cm VAS) from the first to the last observation: its least
-   * and greatest admissible values, and its value at the nominal days (`nominal`, `null` with
-   * `nominalReason` when a day is a placeholder the text does not date, or both values share
-   * their nominal day); `null` under two observations.
-   */
-  perWeek: RateInterval | null;
-  /**
-   * Least-squares slope (points per week) on nominal values, for three or more observations at
-   * dated, distinct days; `null` otherwise (with `nominalReason` when a day is a placeholder).
-   */
-  leastSquaresPerWeek: number | null;
-  /**
-   * The least and greatest least-squares slope (points per week) over every admissible time and
-   * value of the observations (`leastSquaresSlopeBounds`), whenever a least-squares slope is
-   * computed or would be but for a placeholder day; `null` otherwise, or with
-   * `leastSquaresBoundsReason` when they cannot be computed.
-   */
-  leastSquaresBounds: { lo: number; hi: number } | null;
-  /** Why `leastSquaresBounds` is null although there are enough values for a slope. */
-  leastSquaresBoundsReason?: string;
-  /** Why `perWeek.nominal` (and the least-squares slope) is null although there are two values. */
-  nominalReason?: string;
-  /** The nominal values in the period, in time order (what the rates summarise). */
-  values: number[];
-  /** The same values with their bounds (a value stated as a range keeps it). */
-  intervals: NominalInterval[];
-  /** Why a rate is null. */
-  reason?: string;
-}
-
-/**
- * Bounds of (v2 − v1)/(t2 − t1)·7 over the box, the gap t2 − t1 taken from the timeline (the
- * tightest interval the text allows); infinite when the gap can be 0.
- */
-function rateBounds(c: Case, a: Observation, b: Observation): RateInterval {
-  const gap = relativeDay(c, b.day.timeId, a.day.timeId);
-  const dt = b.day.nominal - a.day.nominal;
-  const nominal = dt > 0 && datedGap(c, b.day.timeId, a.day.timeId)
-    ? 7 * (b.common.nominal - a.common.nominal) / dt
-    : null;
-  const minGap = gap.lo;
-  if (!(minGap > 0)) {
-    const dvLo = b.common.lo - a.common.hi;
-    const dvHi = b.common.hi - a.common.lo;
-    return { lo: dvLo < 0 ? -Infinity : 0, hi: dvHi > 0 ? Infinity : 0, nominal };
-  }
-  const rates: number[] = [];
-  for (const dv of [b.common.lo - a.common.hi, b.common.hi - a.common.lo]) {
-    for (const dt of [minGap, gap.hi]) rates.push(7 * dv / dt);
-  }
-  return { lo: Math.min(...rates), hi: Math.max(...rates), nominal };
-}
-
-/**
- * Rate of change of the pain value (points per week) within each dose period and each drug of a case given for the
- * study's indication, from the observations that fall in the period (start < t ≤ end in the order
- * of `compareDays`, so a value narrated before a start never falls after it, and a value reported
- * at the visit of a dose change belongs to the dose before it). Times come from the timeline, so
- * a case need not take the drug of interest.
- *
- * @param c The case.
- * @param options Unused but for symmetry with the other per-case computations.
- * @returns One row per dose period, then one per drug (all its doses).
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { loadCaseSeries, periodRates } from "#lib/mod.ts";
- * const c = (await loadCaseSeries()).cases[0];
- * const rates = periodRates(c);
- * // One row per dose period, then one per drug; n counts the values summarised.
- * assert.equal(rates.filter((r) => r.period !== null).length, c.treatments.length);
- * assert.deepEqual(
- *   rates.filter((r) => r.period === null).map((r) => r.drug),
- *   [...new Set(c.treatments.map((t) => t.drug))],
- * );
- * assert.ok(rates.every((r) => r.values.length === r.n));
- * ```
- */
-export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[] {
-  expectCase("periodRates", c);
-  checkOptions("periodRates", changeOptionsSchema, _options);
-  const observations = [...c.observations].sort((a, b) => compareDays(a.day, b.day));
-  const inside = (start: Day, end: Day | null) =>
-    observations.filter((o) =>
-      compareDays(start, o.day) < 0 && (end === null || compareDays(o.day, end) <= 0)
-    );
-  const periods = c.treatments.filter((t) => t.purpose === c.study.indication);
-  const rows: PeriodRate[] = [];
-  const make = (drug: string, period: Treatment | null, obs: Observation[]): PeriodRate => {
-    const base = {
-      caseId: c.id,
-      drug,
-      period,
-      n: obs.length,
-      values: obs.map((o) => o.common.nominal),
-      intervals: obs.map((o) => o.common),
-    };
-    if (obs.length < 2) {
-      return {
-        ...base,
-        perWeek: null,
-        leastSquaresPerWeek: null,
-        leastSquaresBounds: null,
-        reason: `${plural(obs.length, "observation")} in the period: a rate needs two`,
-      };
-    }
-    // A day placed only by the narrative is a placeholder: no rate per week rests on it.
-    const undated = obs.slice(1).filter((o) => !datedGap(c, o.day.timeId, obs[0].day.timeId))
-      .map((o) => o.day.timeId);
-    // A least-squares slope needs the values a trend needs (the study's fewest per phase, as the
-    // visual analysis's trend), and three at least: through two it is the rate itself.
-    const enough = obs.length >= Math.max(3, c.study.minPointsPerPhase);
-    const ls = undated.length === 0 && enough &&
-        new Set(obs.map((o) => o.day.nominal)).size >= 2
-      ? 7 * linearRegression(obs.map((o) => [o.day.nominal, o.common.nominal])).m
-      : null;
-    // The slope over every admissible time and value: the times are intervals, and the slope
-    // is not monotone in them.
-    const bounds = enough
-      ? leastSquaresSlopeBounds(
-        (i, j) => relativeDay(c, obs[j].day.timeId, obs[i].day.timeId),
-        obs.map((o) => o.common),
-      )
-      : null;
-    const perWeek = rateBounds(c, obs[0], obs[obs.length - 1]);
-    const first = obs[0].day.timeId;
-    const last = obs[obs.length - 1].day.timeId;
-    const placeholder = "(a day placed only by the narrative is a placeholder)";
-    const nominalReason = perWeek.nominal === null
-      ? (undated.includes(last)
-        ? `the text states no time from ${first} to ${last} ${placeholder}, so only the bounds ` +
-          "of the rate are given"
-        : "the first and last values share their nominal day, so only the bounds of the rate " +
-          "are given")
-      : undated.length && enough
-      ? `no least-squares slope: the text states no time from ${first} to ` +
-        `${undated.join(", ")} ${placeholder}`
-      : undefined;
-    return {
-      ...base,
-      perWeek,
-      leastSquaresPerWeek: ls,
-      leastSquaresBounds: bounds && bounds.lo !== null
-        ? { lo: 7 * bounds.lo, hi: 7 * bounds.hi }
-        : null,
-      ...(bounds?.reason ? { leastSquaresBoundsReason: bounds.reason } : {}),
-      ...(nominalReason ? { nominalReason } : {}),
-    };
-  };
-  for (const p of periods) {
-    rows.push(make(p.drug, p, inside(p.start, p.end)));
-  }
-  for (const drug of [...new Set(periods.map((p) => p.drug))]) {
-    const mine = periods.filter((p) => p.drug === drug);
-    const ids = new Set(mine.flatMap((p) => inside(p.start, p.end)));
-    rows.push(make(drug, null, observations.filter((o) => ids.has(o))));
-  }
-  return rows;
 }

@@ -12,7 +12,13 @@ import type { Interval } from "../intervals.ts";
 import { formatNumber } from "../intervals.ts";
 import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
 import type { Scale } from "../scales.ts";
-import { datedGap, firstPeriod, relativeDay } from "../timeline.ts";
+import {
+  datedGap,
+  firstPeriod,
+  type Phase as AlignedPhase,
+  phaseOf,
+  relativeDay,
+} from "../timeline.ts";
 import type { DataRow } from "./compose.ts";
 import {
   narrativePositions,
@@ -96,6 +102,12 @@ export interface Phase {
   change: string;
   /** Hover text. */
   title: string;
+  /**
+   * Where each value drawn as a point falls relative to the change, by its time point's id: the
+   * analyses' reading (`phaseOf`: a value on the change's own day, at its visit or not, is
+   * before it). The line reads it where a point is drawn at the change's own position.
+   */
+  sides: Readonly<Record<string, AlignedPhase>>;
 }
 
 /** Everything a case's timeline draws. */
@@ -310,6 +322,11 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
     return { e, t, title: `${e.kind}: ${e.description}, ${when(t)}: “${e.quote}”` };
   });
   const phases: Phase[] = [];
+  // Where each point falls relative to a change at time point `at` (the analyses' reading).
+  const sides = (at: string) =>
+    Object.fromEntries(
+      points.map((p) => [p.t.timeId, phaseOf(relativeDay(c, p.t.timeId, at))]),
+    );
   for (const p of periods.filter((p) => p.t.purpose === c.study.indication)) {
     const dose = doseLabel(p.t, true);
     phases.push({
@@ -318,6 +335,7 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
       drug: p.t.drug,
       change: dose,
       title: p.title,
+      sides: sides(p.start.timeId),
     });
     const successor = periods.some((q) =>
       q !== p && q.t.drug === p.t.drug && q.t.start.timeId === p.t.end?.timeId
@@ -333,6 +351,7 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
         drug: p.t.drug,
         change,
         title: p.title,
+        sides: sides(p.end.timeId),
       });
     }
   }

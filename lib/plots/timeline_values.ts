@@ -14,7 +14,7 @@ import { measureText } from "./fonts.ts";
 import { arrowHead } from "./legend.ts";
 import { type Obstacles, placeLabel, textBox } from "./layout.ts";
 import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE, TYPE } from "./theme.ts";
-import type { PlacedSpan, TimelineModel } from "./timeline_model.ts";
+import type { Phase, PlacedSpan, TimelineModel } from "./timeline_model.ts";
 import { clipTo, note, panelFrame, PHASE_COLOR, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
 import {
   type LinearScale,
@@ -240,10 +240,11 @@ function markerBox(cx: number, cy: number) {
 
 /**
  * Which consecutive points the value line joins: the index of the later point of each segment
- * drawn. The line is broken at every phase change between two points; a change drawn at a
- * point's own time follows that point (data/README.md's same-visit rule: a value reported at the
- * visit where a dose changes reflects the dose before), so one at the point's own time point
- * breaks the line after the point, not the one into it.
+ * drawn. The line is broken at every phase change between two points. A change drawn at a
+ * point's own position is placed as the analyses place it (`Phase.sides`, `phaseOf`): after a
+ * value on its own day, at its visit or on another time point (data/README.md's same-visit rule:
+ * a value reported at the visit where a dose changes reflects the dose before), before a value
+ * surely after it; where the times leave the order open, the line is broken on both sides.
  *
  * @param m A case's timeline model.
  * @returns For each segment drawn, the index in `m.points` of its later point.
@@ -265,12 +266,13 @@ export function joinedPoints(m: Pick<TimelineModel, "points" | "phases">): numbe
   const out: number[] = [];
   for (let i = 1; i < m.points.length; i++) {
     const [a, b] = [m.points[i - 1].t, m.points[i].t];
-    // A change at a point's own time point follows it; one at another time point drawn at the
-    // same position is taken as between the two (as before the same-visit rule applied).
-    const between = (ph: { t: { pos: number; timeId: string } }) =>
-      (ph.t.pos > a.pos && ph.t.pos < b.pos) ||
-      (ph.t.pos === a.pos && ph.t.timeId === a.timeId && a.pos < b.pos) ||
-      (ph.t.pos === b.pos && ph.t.timeId !== b.timeId && a.pos < b.pos);
+    // A change may lie between the two when it may follow the earlier point and may precede the
+    // later one; at a point's own position, its side is the analyses' (a point not in `sides`,
+    // none of this case's values: ambiguous).
+    const side = (ph: Phase, p: { timeId: string }) => ph.sides[p.timeId] ?? "ambiguous";
+    const between = (ph: Phase) =>
+      (ph.t.pos > a.pos || (ph.t.pos === a.pos && side(ph, a) !== "after")) &&
+      (ph.t.pos < b.pos || (ph.t.pos === b.pos && side(ph, b) !== "before"));
     if (!m.phases.some(between)) out.push(i);
   }
   return out;

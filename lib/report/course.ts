@@ -13,7 +13,8 @@ import { doseCells, doseShape } from "./dose_cells.ts";
 import { fmt, formatInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { caseChange } from "../analysis/change.ts";
-import { areaUnderCurve, periodRates } from "../analysis/course.ts";
+import { areaUnderCurve } from "../analysis/course.ts";
+import { type PeriodRate, periodRates } from "../analysis/period_rates.ts";
 import { valueScale } from "../cases.ts";
 import { listing } from "../prose.ts";
 
@@ -119,9 +120,27 @@ export function aucRows(c: Case): Row[] {
 }
 
 /**
+ * The values a rate leaves out because its drug (for a dose period: at that dose) is only
+ * possibly given there, and for a period with no stated end up to where it is certainly given;
+ * `null` when none is left out.
+ */
+function possiblyGivenNote(r: PeriodRate): string | null {
+  if (r.possiblyGiven.length === 0) return null;
+  const values = r.possiblyGiven.map((v) => `${formatInterval(v.value, 1)} (${v.timeId})`);
+  const open = r.certainUpTo.length
+    ? ` (no end stated: certainly given only up to ${listing(r.certainUpTo)}, the last time ` +
+      "point the text ties to it)"
+    : "";
+  return `left out, where ${r.drug}${r.period ? " at this dose" : ""} is only possibly ` +
+    `given: ${listing(values)}${open}`;
+}
+
+/**
  * Rate of change per drug and dose period. The rates are shown as numbers only where `shownPoint`
  * allows (from at least the study's `min_points_per_phase` values, bounds neither open nor holding
- * 0); otherwise only the bounds, and the note says why. The dose columns are those of the dose periods table
+ * 0); otherwise only the bounds, and the note says why. A value where the drug is only possibly
+ * given (after the last time point tied to a period with no stated end) is not in the rate: the
+ * note lists it. The dose columns are those of the dose periods table
  * (`dose_cells.ts`): `mg/day` numbers, `null` for a row over all doses of a drug or a dose not
  * stated in mg/day, with why in `dose note`.
  *
@@ -162,6 +181,7 @@ export function rateRows(c: Case): Row[] {
         ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
+      possiblyGivenNote(r),
       ...withheldNotes([["first→last rate", rate], ["least-squares slope", slope]]),
       r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,
     ].filter((x) => x !== null);

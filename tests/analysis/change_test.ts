@@ -541,8 +541,9 @@ Deno.test("AUC: where some admissible times give no area, its bounds are null, n
 
 Deno.test("rates: a point rate is withheld where its bounds are open or hold 0, or from too few values", () => {
   const study = { ...series.study, minPointsPerPhase: 2 };
-  // Two values whose days may coincide: the rate's bounds are open.
-  const open = around(study, { start: 10, a: [10, 20], b: [10, 30] }, { a: 5, b: 3 });
+  // Two values whose days may coincide: the rate's bounds are open. Both surely after the start
+  // (so the open period's values name its drug, and it is certainly given at them).
+  const open = around(study, { start: 9, a: [10, 20], b: [10, 30] }, { a: 5, b: 3 });
   const rate = (c: typeof open) =>
     rateRows({ ...c, study: { ...c.study, minPointsPerPhase: 2 } })[0];
   assert.match(String(rate(open).bounds), /inf/);

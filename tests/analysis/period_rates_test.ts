@@ -1,0 +1,94 @@
+/**
+ * Rates per dose period on small cases built here: a period counts only the values at which its
+ * drug is certainly given (data/README.md, "Periods with no stated end"), the same rule as the
+ * active-treatments table, and the values where it is only possibly given are listed, not rated.
+ */
+import assert from "node:assert/strict";
+import {
+  activeTreatments,
+  type Case,
+  loadCaseSeries,
+  periodRates,
+  rateRows,
+  type Study,
+} from "../../lib/mod.ts";
+import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { CONSTRUCTED_INDICATION, makeCase, type Period } from "../helpers/constructed_case.ts";
+
+/** The study's settings (thresholds, fewest values per phase), for the indication built here. */
+const study: Study = {
+  ...(await loadCaseSeries(TEST_DATA_DIR)).study,
+  drug: "drug-b",
+  indication: CONSTRUCTED_INDICATION,
+  minPointsPerPhase: 2,
+};
+
+/**
+ * A case: drug-a from day 5 with no stated end, values at days 10, 17 and 24 (7, 5, 3), and
+ * drug-b from day 30; `tiedTo` are the values whose quote names drug-a (the text ties the
+ * period to them), the others say nothing of it.
+ */
+function openPeriodCase(tiedTo: readonly string[]): Case {
+  const periods: Period[] = [
+    { drug: "drug-a", dose: null, start: "a_start", end: null, untied: true },
+    { drug: "drug-b", dose: 25, start: "b_start", end: null, untied: true },
+  ];
+  const built = makeCase(
+    { a_start: 5, v1: 10, v2: 17, v3: 24, b_start: 30 },
+    periods,
+    { v1: 7, v2: 5, v3: 3 },
+  );
+  const observations = built.observations.map((o) =>
+    tiedTo.includes(o.day.timeId) ? { ...o, quote: `${o.quote} on drug-a` } : o
+  );
+  return { ...built, observations, study };
+}
+
+const rowsOf = (c: Case, drug: string) => periodRates(c).filter((r) => r.drug === drug);
+
+Deno.test("rates: a period with no stated end counts no value after the last time point tied to it", () => {
+  // Nothing after its start names drug-a: it is certainly given only at its start, possibly
+  // after it, so no value is its (not 7 → 5 → 3 at −0.57/week as if it ran on).
+  const c = openPeriodCase([]);
+  for (const r of rowsOf(c, "drug-a")) {
+    assert.equal(r.n, 0, String(r.period?.drug ?? "all doses"));
+    assert.equal(r.perWeek, null);
+    assert.deepEqual(r.possiblyGiven.map((v) => v.timeId), ["v1", "v2", "v3"]);
+    assert.deepEqual(r.certainUpTo, ["a_start"]);
+  }
+  // The active-treatments rule says the same of each value: possible, not certain.
+  for (const id of ["v1", "v2", "v3"]) {
+    const a = activeTreatments(c, id);
+    assert.ok(a.possible.some((t) => t.drug === "drug-a"), id);
+    assert.ok(!a.certain.some((t) => t.drug === "drug-a"), id);
+  }
+  // The table shows no rate, and lists what it leaves out and why.
+  for (const row of rateRows(c).filter((r) => r.drug === "drug-a")) {
+    assert.equal(row.values, null);
+    assert.equal(row["cm/week (first→last)"], null);
+    assert.match(
+      String(row.note),
+      /left out, where drug-a (at this dose )?is only possibly given: 7 \(v1\), 5 \(v2\) and 3 \(v3\) \(no end stated: certainly given only up to a_start/,
+    );
+  }
+});
+
+Deno.test("rates: a period with no stated end counts the values up to the last one tied to it", () => {
+  // v2's quote names drug-a ("still on drug-a"): certainly given at v1 and v2, possibly at v3.
+  const c = openPeriodCase(["v2"]);
+  for (const r of rowsOf(c, "drug-a")) {
+    assert.deepEqual(r.values, [7, 5]);
+    assert.equal(r.perWeek!.nominal, 7 * (5 - 7) / 7);
+    assert.deepEqual(r.possiblyGiven.map((v) => v.timeId), ["v3"]);
+    assert.deepEqual(r.certainUpTo, ["v2"]);
+  }
+  // Tied to every value: all three count, none is left out, the table says nothing of it.
+  const all = openPeriodCase(["v1", "v2", "v3"]);
+  for (const r of rowsOf(all, "drug-a")) {
+    assert.deepEqual(r.values, [7, 5, 3]);
+    assert.deepEqual(r.possiblyGiven, []);
+  }
+  for (const row of rateRows(all).filter((r) => r.drug === "drug-a")) {
+    assert.doesNotMatch(String(row.note), /left out/);
+  }
+});
