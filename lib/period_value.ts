@@ -38,7 +38,7 @@ export function periodWords(o: Pick<Observation, "span" | "note">): string | nul
  * once, here and in `data/README.md` ("Values stated over a period").
  */
 const OVER_A_PERIOD =
-  /\b(?:on average|averag(?:e[sd]?|ing)|mean|over the (?:following|next|past|previous|last)|during the (?:[\p{L}\p{N}-]+ ){0,3}(?:days|weeks|months|years))\b/iu;
+  /\b(?:on average|averag(?:e[sd]?|ing)|mean|over the (?:following|next|past|previous|last)|during the (?:[\w-]+ ){0,3}(?:days|weeks|months|years))\b/i;
 
 /**
  * The words of a text that say its value is an average or stated over a period, or null: a row
