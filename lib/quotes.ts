@@ -98,6 +98,27 @@ export function findQuote(text: string, quote: string, from = 0): number {
 }
 
 /**
+ * Words that say there is no pain at all, the one list of them (lower case): the value rule
+ * `no-pain` reads a quote with one of them as 0 ({@link WORDS_TO_NUMBER}), and a claim's words of
+ * relief (`claims/relief.ts`) as absolute, or qualified after "almost", "nearly"... ("almost
+ * pain-free"), so that a word means the same in the data and in a claim.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { NO_PAIN_WORDS, WORDS_TO_NUMBER } from "#lib/quotes.ts";
+ * assert.ok(NO_PAIN_WORDS.includes("pain-free"));
+ * assert.ok(NO_PAIN_WORDS.every((w) => WORDS_TO_NUMBER["no-pain"].words.includes(w)));
+ * ```
+ */
+export const NO_PAIN_WORDS: readonly string[] = Object.freeze([
+  "no pain",
+  "pain-free",
+  "free of pain",
+  "painless",
+]);
+
+/**
  * The words-to-number rules: a value rule named here lets a row's value stand for words with no
  * number in its quote. Each gives the value its words mean and the words (lower case, any one of
  * them in the quote) that state it.
@@ -113,11 +134,10 @@ export const WORDS_TO_NUMBER: Readonly<
 > = Object.freeze({
   "no-pain": Object.freeze({
     value: 0,
+    // The words of no pain, and an adverb of completeness with a word of relief (which claims
+    // read as absolute too: `claims/relief.ts`).
     words: Object.freeze([
-      "no pain",
-      "pain-free",
-      "free of pain",
-      "painless",
+      ...NO_PAIN_WORDS,
       "completely disappeared",
       "completely resolved",
     ]),

@@ -13,7 +13,7 @@
 import type { z } from "zod";
 import type { IssueSink, RowHandler } from "./csv.ts";
 import { quoteStatesValue } from "./source.ts";
-import { quoteStatesDose } from "./stated_doses.ts";
+import { doseCellsProblems } from "./stated_doses.ts";
 import {
   evidenceTables,
   type LabelledDoseRow,
@@ -228,12 +228,15 @@ function readDoses(ctx: EvidenceContext, populations: ReadonlySet<string> | null
     }
     if (r.status === "verified") {
       for (const c of ["min_mg_per_day", "max_mg_per_day"] as const) {
-        const v = r[c];
-        if (v === null) p.push([c, "a verified row needs its dose"]);
-        else if (r.quote !== null) {
-          const bad = quoteStatesDose(r.quote, v, c);
-          if (bad) p.push(["quote", bad]);
-        }
+        if (r[c] === null) p.push([c, "a verified row needs its dose"]);
+      }
+      if (r.quote !== null) {
+        const doses = doseCellsProblems(
+          r.quote,
+          { column: "min_mg_per_day", value: r.min_mg_per_day },
+          { column: "max_mg_per_day", value: r.max_mg_per_day },
+        );
+        for (const { message } of doses) p.push(["quote", message]);
       }
       if (r.min_mg_per_day !== null && r.max_mg_per_day !== null) {
         if (r.min_mg_per_day > r.max_mg_per_day) {

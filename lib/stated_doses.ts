@@ -21,6 +21,12 @@ export interface StatedDose {
    * taken several times a day ("three times a day", "twice daily", "b.i.d."): no daily dose.
    */
   per: string;
+  /**
+   * Set on the two ends of a range ("10–20 mg/day", "between 10 and 20 mg"): `from` on the end
+   * written first, `to` on the other. Two doses joined by "to" after "from" ("increased from 10
+   * to 20 mg/day") are a change of dose, not a range: each is a dose, with no `range`.
+   */
+  range?: "from" | "to";
 }
 
 /** A number as `statedNumbers` reads it: digits (`1,200`, `6.6`) or a cardinal number word. */
@@ -62,6 +68,9 @@ const DOSE = new RegExp(
   `${NUMBER}(?:${RANGE}${NUMBER})?[\\s\\-\\u2010\\u2011]?${UNIT}(?:${PER})?(?:${SEVERAL})?`,
   "gi",
 );
+
+/** "from" right before a dose: "from 10 to 20 mg/day" is a change of dose, not a range. */
+const FROM_BEFORE = /\bfrom\s+$/i;
 
 /** What a dose is per day by ("/day", "/d", "/日", "/24 h"); any other is another unit ("/12 h"). */
 const DAY = new Set(["day", "d", "日", "24 h", "24 hours", "24 hr", "24 hrs", "24h", "24hrs"]);
@@ -109,9 +118,14 @@ export function statedDoses(text: string): StatedDose[] {
       : a !== undefined && a !== "day" && PER_A.has(a)
       ? a
       : "day";
-    out.push({ amount: numberOf(m[1], m[2]), unit, per });
-    if (m[3] !== undefined || m[4] !== undefined) {
+    if (m[3] === undefined && m[4] === undefined) {
+      out.push({ amount: numberOf(m[1], m[2]), unit, per });
+    } else if (/\sto\s/i.test(m[0]) && FROM_BEFORE.test(text.slice(0, m.index))) {
+      out.push({ amount: numberOf(m[1], m[2]), unit, per });
       out.push({ amount: numberOf(m[3], m[4]), unit, per });
+    } else {
+      out.push({ amount: numberOf(m[1], m[2]), unit, per, range: "from" });
+      out.push({ amount: numberOf(m[3], m[4]), unit, per, range: "to" });
     }
   }
   return out;
@@ -120,6 +134,18 @@ export function statedDoses(text: string): StatedDose[] {
 /** `n unit/per` as the message names a stated dose ("10 mg/day", "50 mg three times a day"). */
 const doseWords = ({ amount, unit, per }: StatedDose) =>
   `${amount} ${unit}${IS_FREQUENCY.test(per) ? " " : "/"}${per}`;
+
+/** The doses as a message names them, the two ends of a range as one ("a range 10–20 mg/day"). */
+function dosesWords(doses: readonly StatedDose[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < doses.length; i++) {
+    const d = doses[i];
+    if (d.range === "from" && doses[i + 1]?.range === "to") {
+      out.push(`a range ${d.amount}–${doseWords(doses[++i])}`);
+    } else out.push(doseWords(d));
+  }
+  return out.join(", ");
+}
 
 /**
  * Checks that a quote states a dose in mg/day ({@link statedDoses}): `null` when one of its doses
@@ -164,13 +190,101 @@ export function quoteStatesDose(quote: string, value: number, what: string): str
     }; where the text states no dose, ${empty}`;
   }
   const other = doses.some((d) => d.unit !== "mg" || d.per !== "day");
-  return `${head} ${doses.map(doseWords).join(", ")}${
+  return `${head} ${dosesWords(doses)}${
     other
       ? "; a dose in another unit or per dose taken several times a day is not converted to " +
         "mg/day: leave both dose cells empty and keep its words in dose_words (data/README.md, " +
         '"Doses")'
       : ""
   }`;
+}
+
+/**
+ * A quick necessary test for a range: a quote with none of the characters or words that join the
+ * two ends of one ({@link RANGE}) states none, whatever {@link statedDoses} would read.
+ */
+const MAY_JOIN_RANGE = /[\-\u2010\u2011\u2012\u2013\u2014\u2212~\uFF5E\u301C]|\sto\s|\sand\s/i;
+
+/**
+ * The range a quote states in mg/day, when the doses it states in mg/day ({@link statedDoses}:
+ * in mg, per day or per nothing) are exactly the two ends of one range ("between 10 and 20 mg a
+ * day", "10–25 mg/day"), its lower and upper end; else null (a single dose, two doses that are not
+ * one range, "from 10 to 20 mg/day", which is a change of dose, or a range and another dose).
+ *
+ * @param quote A quote.
+ * @returns The range's ends, lower first, or null.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { statedDoseRange } from "#lib/stated_doses.ts";
+ * assert.deepEqual(statedDoseRange("started at between 10 and 20 mg a day"), { lo: 10, hi: 20 });
+ * assert.equal(statedDoseRange("increased from 10 to 20 mg/day"), null);
+ * assert.equal(statedDoseRange("10–20 mg/day, then 30 mg/day"), null);
+ * ```
+ */
+export function statedDoseRange(quote: string): { lo: number; hi: number } | null {
+  if (!MAY_JOIN_RANGE.test(quote)) return null;
+  const doses = statedDoses(quote).filter((d) => d.unit === "mg" && d.per === "day");
+  if (doses.length !== 2 || doses[0].range !== "from" || doses[1].range !== "to") return null;
+  const [a, b] = [doses[0].amount, doses[1].amount];
+  return a === b ? null : { lo: Math.min(a, b), hi: Math.max(a, b) };
+}
+
+/** A dose cell of a row: its column and its value in mg/day (`null`: empty). */
+export interface DoseCell {
+  /** The column, for the message (`dose_mg_per_day`, `max_mg_per_day`). */
+  column: string;
+  /** Its value, mg/day; `null` when the cell is empty. */
+  value: number | null;
+}
+
+/**
+ * Checks a row's pair of dose cells (the lower dose or single dose, and the upper end of a range)
+ * against its quote, the one rule for doses (`data/README.md`, "Doses"): each value given must be a
+ * dose the quote states ({@link quoteStatesDose}); and when the doses the quote states in mg/day
+ * are exactly the two ends of one range ({@link statedDoseRange}), a row that gives a dose must
+ * give both, the lower end in `low` and the upper in `high`: "between 10 and 20 mg a day" typed
+ * as 10 alone would say 10 mg/day. Rows with both cells empty are not checked here.
+ *
+ * @param quote The row's quote.
+ * @param low The lower (or single) dose's cell.
+ * @param high The upper end's cell.
+ * @returns The problems, each with the column it is at (none: empty).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { doseCellsProblems } from "#lib/stated_doses.ts";
+ * const quote = "Amitriptyline was started at between 10 and 20 mg a day";
+ * const lo = { column: "dose_mg_per_day", value: 10 };
+ * assert.deepEqual(doseCellsProblems(quote, lo, { column: "dose_hi_mg_per_day", value: 20 }), []);
+ * const [p] = doseCellsProblems(quote, lo, { column: "dose_hi_mg_per_day", value: null });
+ * assert.equal(p.column, "dose_hi_mg_per_day");
+ * assert.match(p.message, /a range 10–20 mg\/day: dose_mg_per_day 10, dose_hi_mg_per_day 20/);
+ * ```
+ */
+export function doseCellsProblems(
+  quote: string,
+  low: DoseCell,
+  high: DoseCell,
+): { column: string; message: string }[] {
+  if (low.value === null && high.value === null) return [];
+  const out: { column: string; message: string }[] = [];
+  for (const { column, value } of [low, high]) {
+    const problem = value === null ? null : quoteStatesDose(quote, value, column);
+    if (problem !== null) out.push({ column, message: problem });
+  }
+  if (out.length > 0) return out;
+  const range = statedDoseRange(quote);
+  if (range === null) return [];
+  const same = (v: number | null, w: number) => v !== null && Math.abs(v - w) <= 1e-9;
+  const wrong = !same(low.value, range.lo) ? low : !same(high.value, range.hi) ? high : null;
+  if (wrong === null) return [];
+  return [{
+    column: wrong.column,
+    message: `${wrong.column} is ${wrong.value ?? "empty"} but the quote states a range ` +
+      `${range.lo}–${range.hi} mg/day: ${low.column} ${range.lo}, ${high.column} ${range.hi} ` +
+      '(a range gives both ends: data/README.md, "Doses")',
+  }];
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;

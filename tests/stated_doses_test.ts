@@ -7,7 +7,12 @@
 import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { quoteStatesDose, statedDoses } from "../lib/stated_doses.ts";
+import {
+  doseCellsProblems,
+  quoteStatesDose,
+  statedDoseRange,
+  statedDoses,
+} from "../lib/stated_doses.ts";
 import { copyData, dataWithFixture, FIXTURE_ARTICLE, loadProblems } from "./helpers/data_dir.ts";
 
 Deno.test("statedDoses reads a number with its mass unit, per day or per nothing, and both ends of a range", () => {
@@ -103,6 +108,65 @@ Deno.test("quoteStatesDose: a dose is stated only as a dose in mg, per day or pe
   assert.match(quoteStatesDose("12.5 mg/day", 5, col)!, /states 12.5 mg\/day$/);
 });
 
+Deno.test("statedDoseRange: the doses a quote states in mg/day are exactly the two ends of one range", () => {
+  const cases: [string, { lo: number; hi: number } | null][] = [
+    ["Amitriptyline 10–25 mg/day", { lo: 10, hi: 25 }],
+    ["started at between 10 and 20 mg a day, taken at bedtime", { lo: 10, hi: 20 }],
+    ["10 to 20 mg", { lo: 10, hi: 20 }],
+    ["1日1回20~40mg", { lo: 20, hi: 40 }],
+    ["tapered 40–20 mg/day", { lo: 20, hi: 40 }],
+    // A change of dose, a single dose, two doses, a range beside another dose: no one range.
+    ["the dose was increased from 10 to 20 mg/day", null],
+    ["Diclofenac 75 mg/day was administered", null],
+    ["paroxetine 10 mg/day, then 20 mg/day", null],
+    ["10–20 mg/day, later 30 mg/day", null],
+    ["on day 3 and 20 mg/day", null],
+    // Ends in another unit state no mg/day.
+    ["0.5–1 g a day", null],
+    ["5–10 mg/kg", null],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(statedDoseRange(text), want, text);
+});
+
+Deno.test("doseCellsProblems: a range the quote states is typed as both ends, in order", () => {
+  const quote = "Amitriptyline was then started at between 10 and 20 mg a day, taken at bedtime";
+  const cells = (lo: number | null, hi: number | null) =>
+    doseCellsProblems(
+      quote,
+      { column: "dose_mg_per_day", value: lo },
+      { column: "dose_hi_mg_per_day", value: hi },
+    );
+  assert.deepEqual(cells(10, 20), []);
+  assert.deepEqual(cells(null, null), []); // no dose given: not this check's question
+  const named = "the quote states a range 10–20 mg/day: dose_mg_per_day 10, dose_hi_mg_per_day 20";
+  for (
+    const [lo, hi, column, value] of [
+      [10, null, "dose_hi_mg_per_day", "empty"],
+      [20, null, "dose_mg_per_day", "20"],
+      [null, 20, "dose_mg_per_day", "empty"],
+      [20, 10, "dose_mg_per_day", "20"],
+    ] as const
+  ) {
+    const got = cells(lo, hi);
+    assert.equal(got.length, 1, `${lo}, ${hi}`);
+    assert.equal(got[0].column, column);
+    assert.ok(got[0].message.startsWith(`${column} is ${value} but ${named}`), got[0].message);
+  }
+  // A change of dose states two doses, not a range: either one alone is a dose it states.
+  const change = "the dose was increased from 10 to 20 mg/day";
+  for (const v of [10, 20]) {
+    const lo = { column: "dose_mg_per_day", value: v };
+    assert.deepEqual(
+      doseCellsProblems(change, lo, { column: "dose_hi_mg_per_day", value: null }),
+      [],
+    );
+  }
+  // A value the quote does not state is named as before, the range as a range.
+  const wrong = cells(15, null);
+  assert.deepEqual(wrong.map((p) => p.column), ["dose_mg_per_day"]);
+  assert.equal(wrong[0].message, "dose_mg_per_day is 15 but the quote states a range 10–20 mg/day");
+});
+
 Deno.test("quoteStatesDose's quick test of '<n> mg/day' agrees with statedDoses", () => {
   const texts = [
     "1,200 mg/day",
@@ -189,10 +253,32 @@ Deno.test("the loader refuses a dose read from a number of days, and a range end
   assert.ok(
     b.problems.includes(
       `treatments.csv:${b.line}:dose_hi_mg_per_day: dose_hi_mg_per_day is 600 but the quote ` +
-        "states 300 mg/day, 900 mg/day",
+        "states a range 300–900 mg/day",
     ),
     b.problems.join("\n"),
   );
+});
+
+Deno.test("the loader refuses a range typed as one end, at the cell to fill, naming both", async () => {
+  const range = "gabapentin was then started at between 300 and 900 mg a day";
+  const named = "but the quote states a range 300–900 mg/day: dose_mg_per_day 300, " +
+    'dose_hi_mg_per_day 900 (a range gives both ends: data/README.md, "Doses")';
+  const a = await withTreatment(range, { dose_mg_per_day: "300", dose_hi_mg_per_day: "" });
+  assert.deepEqual(a.problems.filter((p) => p.startsWith("treatments.csv:")), [
+    `treatments.csv:${a.line}:dose_hi_mg_per_day: dose_hi_mg_per_day is empty ${named}`,
+  ]);
+  const b = await withTreatment(range, { dose_mg_per_day: "900", dose_hi_mg_per_day: "" });
+  assert.deepEqual(b.problems.filter((p) => p.startsWith("treatments.csv:")), [
+    `treatments.csv:${b.line}:dose_mg_per_day: dose_mg_per_day is 900 ${named}`,
+  ]);
+  const ok = await withTreatment(range, { dose_mg_per_day: "300", dose_hi_mg_per_day: "900" });
+  assert.deepEqual(ok.problems.filter((p) => p.startsWith("treatments.csv:")), []);
+  // A change of dose is not a range: the new dose alone is right.
+  const change = await withTreatment("the gabapentin dose was increased from 300 to 900 mg/day", {
+    dose_mg_per_day: "900",
+    dose_hi_mg_per_day: "",
+  });
+  assert.deepEqual(change.problems.filter((p) => p.startsWith("treatments.csv:")), []);
 });
 
 Deno.test("a dose whose quote states no number says to leave it empty, not to add a words-to-number rule", async () => {
@@ -228,6 +314,30 @@ Deno.test("labelled doses: a dose the quote states only as another number is an 
         `^${file}:${at}:quote: min_mg_per_day is [\\d.]+ but the quote states [\\d.]+ mg/day$`,
       )
         .test(p)
+    ),
+    problems.join("\n"),
+  );
+});
+
+Deno.test("labelled doses: a label's range typed with one end twice is an error naming min and max", async () => {
+  const file = "reference/labelled-doses.csv";
+  let at = 0;
+  const problems = await loadProblems(await copyData(), async (dir) => {
+    const path = `${dir}/${file}`;
+    const rows = parse(await Deno.readTextFile(path)) as string[][];
+    const col = (c: string) => rows[0].indexOf(c);
+    const i = rows.findIndex((r, k) => k > 0 && r[col("status")] === "verified");
+    assert.ok(i > 0, `${file} has a verified row`);
+    at = i + 1;
+    rows[i][col("quote")] = "usually 10–20 mg/day";
+    rows[i][col("min_mg_per_day")] = "10";
+    rows[i][col("max_mg_per_day")] = "10";
+    await Deno.writeTextFile(path, stringify(rows));
+  });
+  assert.ok(
+    problems.includes(
+      `${file}:${at}:quote: max_mg_per_day is 10 but the quote states a range 10–20 mg/day: ` +
+        'min_mg_per_day 10, max_mg_per_day 20 (a range gives both ends: data/README.md, "Doses")',
     ),
     problems.join("\n"),
   );

@@ -19,6 +19,12 @@ const days = () => z.number().min(0);
  */
 const scaleValue = () => z.number().min(0);
 const name = () => z.string().trim().min(1);
+/**
+ * The unit of a depression score (`sds` in `cases.csv`, and `no-depression`'s `sds_below`): Zung's
+ * raw score, 20–80, not the index (25–100) some papers give, so that a cut-off is read in the
+ * form the data hold.
+ */
+export const SDS_UNIT = "raw score";
 /** A generic drug name as in `treatments.csv`. */
 const drugName = () => z.string().regex(/^[a-z][a-z -]*$/, "must be a generic name in lower case");
 
@@ -60,7 +66,8 @@ export const RULES = {
   "last-value": spec({
     summary: "the last value after the drug (a range by its upper end): supported at or below " +
       "`supported_at_most`, partly " +
-      "at or below `partly_at_most` (null: never partly); not supported when later than " +
+      "at or below `partly_at_most` (null: never partly), both in `unit`; not supported when " +
+      "later than " +
       "`within_days` (null: any time); at most partly unless surely `long_term_days` or more " +
       "after the start (null: no such condition)",
     drug: true,
@@ -69,6 +76,7 @@ export const RULES = {
       partly_at_most: scaleValue().nullable(),
       within_days: days().nullable(),
       long_term_days: days().nullable(),
+      unit: name(),
     }),
     scaleParams: ["supported_at_most", "partly_at_most"],
   }),
@@ -129,13 +137,18 @@ export const RULES = {
     scaleParams: ["near_total_at_most"],
   }),
   "no-depression": spec({
-    summary: "every case has a depression score (SDS) below `sds_below` (partly when some are " +
+    summary: "every case has a depression score (SDS) below `sds_below`, in `unit` (`raw score`, " +
+      "20–80, as `cases.csv` holds it) (partly when some are " +
       "missing, or when a score was taken at the time point `measured_at[case]` while a drug of " +
       "a class in `antidepressant_classes` may have been given: a score on an antidepressant " +
       "cannot show the absence of depression without it)",
     drug: false,
     params: z.strictObject({
       sds_below: z.number().min(20).max(80),
+      unit: z.literal(SDS_UNIT, {
+        error: `must be "${SDS_UNIT}": the SDS of cases.csv is Zung's raw score (20–80); a ` +
+          "cut-off on the index (25–100) is the raw score × 1.25 (index 50 = raw score 40)",
+      }),
       measured_at: z.record(name(), name()).optional(),
       antidepressant_classes: z.array(name()).optional(),
     }),
@@ -288,12 +301,13 @@ export function parseRule(
       const given = i.path.length === 1 && typeof params === "object" && params !== null
         ? (params as Record<string, unknown>)[String(i.path[0])]
         : null;
-      if (i.code === "invalid_type" && given === undefined) {
+      if (i.code !== "unrecognized_keys" && i.path.length === 1 && given === undefined) {
         // A parameter that may be null must still be given: say that null is an answer.
         const shape = (RULES[rule].params as unknown as { shape?: Record<string, z.ZodType> })
           .shape;
         const nullable = shape?.[String(i.path[0])]?.safeParse(null).success === true;
-        return `${path}: missing: the rule ${rule} needs it (${i.expected}${
+        const what = i.code === "invalid_type" ? i.expected : i.message;
+        return `${path}: missing: the rule ${rule} needs it (${what}${
           nullable ? " or null" : ""
         }; it takes ${listKeys(rule)})`;
       }

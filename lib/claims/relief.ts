@@ -1,7 +1,8 @@
 /**
  * The one rule that turns an article's words for the absence of pain into thresholds on the pain
  * scale, so that every claim using the same word is judged the same way. Words that state no pain
- * at all ("total", "full", "complete", "no pain", and the adverbs "totally", "fully",
+ * at all ("total", "full", "complete", the words of no pain of `quotes.ts` — "no pain",
+ * "pain-free", "free of pain", "painless" — and the adverbs "totally", "fully",
  * "completely", "entirely" when a word of relief stands within three words of them: "completely
  * disappeared", not "fully titrated") are supported by a value of 0 and
  * partly by a value in the published "no pain" band; qualified words are supported by a value in
@@ -13,6 +14,7 @@
  *
  * @module
  */
+import { NO_PAIN_WORDS } from "../quotes.ts";
 import type { Scale } from "../scales.ts";
 import type { ClaimRule } from "./params.ts";
 import { fromCommon } from "./thresholds.ts";
@@ -47,12 +49,19 @@ export const RELIEF_THRESHOLDS: Readonly<Record<ReliefKind, ReliefThresholds>> =
   qualified: { supportedAtMost: NO_PAIN_BAND.atMost, partlyAtMost: null },
 };
 
-/** Adjectives that state no pain at all (as regular expression sources). */
+/** A word as a regular expression source that matches it literally. */
+const literal = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Words that state no pain at all (as regular expression sources): "total", "full", "complete",
+ * and the words of no pain the value rule `no-pain` reads as 0 (`NO_PAIN_WORDS`: "no pain",
+ * "pain-free", "free of pain", "painless").
+ */
 const ABSOLUTE_ADJECTIVES = [
   String.raw`total`,
   String.raw`full`,
   String.raw`complete`,
-  String.raw`no pain`,
+  ...NO_PAIN_WORDS.map(literal),
 ];
 
 /**
@@ -192,7 +201,13 @@ export function ruleThresholds(rule: ClaimRule): ReliefThresholds | null {
  * import { reliefProblems, SCALES } from "#lib/mod.ts";
  * const rule = {
  *   kind: "last-value",
- *   params: { supported_at_most: 0, partly_at_most: 1, within_days: null, long_term_days: null },
+ *   params: {
+ *     supported_at_most: 0,
+ *     partly_at_most: 1,
+ *     within_days: null,
+ *     long_term_days: null,
+ *     unit: "cm",
+ *   },
  * } as const;
  * assert.equal(reliefProblems("full pain relief", rule).length, 1); // 1 is not 0.4
  * // "almost no pain" on a 100 mm VAS: the band is 4 mm.

@@ -4,9 +4,10 @@
  * `scaleParams`): **a threshold is a number in the own unit of the scale of the values it is
  * compared with** (cm on a 10 cm VAS, mm on a 100 mm VAS, points on an NRS), and is compared with
  * those values in that unit, never with their number on the common 0–10 metric. So the values of
- * a claim's cases must all be on scales of one unit, and a claim's `unit` parameter, where its rule
- * takes one, must be that unit: `deno task validate` rejects any other (`thresholdUnitProblem`),
- * and the ledger says such a claim cannot be assessed. A threshold stated on the common metric
+ * a claim's cases must all be on scales of one unit, and a claim's `unit` parameter, which every
+ * rule with such a threshold takes (a test holds them together), must be that unit: `deno task
+ * validate` rejects any other (`thresholdUnitProblem`), and the ledger says such a claim cannot be
+ * assessed. A threshold stated on the common metric
  * (the "no pain" band of `relief.ts`) is turned into a scale's own unit by {@link fromCommon}.
  *
  * @module
@@ -50,7 +51,7 @@ export function hasScaleThreshold(rule: ClaimRule): boolean {
 /**
  * What is wrong with reading a claim's thresholds in the unit of its cases' scales: null when its
  * rule takes no threshold on the pain scale, when its cases have no value, or when their values
- * are all on scales of one unit and the claim's `unit` (if its rule takes one) is that unit.
+ * are all on scales of one unit and the claim's `unit` is that unit.
  *
  * @param rule A claim's rule with its parameters.
  * @param scales The scales of the values of the claim's cases (repeats allowed).

@@ -8,7 +8,7 @@ import type { IssueSink } from "../csv.ts";
 import { findQuote, nearestPassage, shortQuote } from "../quotes.ts";
 import { plural } from "../prose.ts";
 import { normalizeSourceText, quoteStatesValue } from "../source.ts";
-import { quoteStatesDose } from "../stated_doses.ts";
+import { type DoseCell, doseCellsProblems } from "../stated_doses.ts";
 
 /** How many quotes not found per load get the nearest passage of their text in their message. */
 const NEAREST_SEARCHES = 50;
@@ -123,13 +123,13 @@ export function provenance(
       if (problem) issues.push({ file, row, column, message: problem });
     },
     /**
-     * Checks that `quote` states the dose `value` (mg/day) as a dose, the number with its unit
-     * (`stated_doses.ts`), when both are present.
+     * Checks that `quote` states the row's doses (mg/day) as doses, the number with its unit, and
+     * a range it states as both ends (`stated_doses.ts`, `doseCellsProblems`), when both are
+     * present.
      */
-    dose(file: string, row: number, quote: string | null, column: string, value: number | null) {
-      if (quote === null || value === null) return;
-      const problem = quoteStatesDose(quote, value, column);
-      if (problem) issues.push({ file, row, column, message: problem });
+    doses(file: string, row: number, quote: string | null, low: DoseCell, high: DoseCell) {
+      if (quote === null) return;
+      for (const p of doseCellsProblems(quote, low, high)) issues.push({ file, row, ...p });
     },
   };
 }

@@ -102,7 +102,13 @@ Deno.test("a value dated through a self-dated time point counts too", () => {
   const observations = c.observations.filter((o) => o.day.timeId !== "month");
   const long = {
     kind: "last-value",
-    params: { supported_at_most: 1, partly_at_most: null, within_days: null, long_term_days: 30 },
+    params: {
+      supported_at_most: 1,
+      partly_at_most: null,
+      within_days: null,
+      long_term_days: 30,
+      unit: "cm",
+    },
   } as const;
   const r = judged({ ...c, observations }, claim(QUOTE, long));
   assert.equal(r.verdict, "cannot be assessed", r.evidence);

@@ -29,6 +29,7 @@ import {
   visualAnalysis,
 } from "../../lib/mod.ts";
 import { VERDICTS } from "../../lib/claims/mod.ts";
+import { NO_PAIN_WORDS, WORDS_TO_NUMBER, wordsRuleProblem } from "../../lib/quotes.ts";
 import { judge } from "../../lib/claims/rules/mod.ts";
 import { ATTRIBUTION_RULES } from "../../lib/claims/rules/attribution.ts";
 import { COURSE_RULES } from "../../lib/claims/rules/course.ts";
@@ -176,7 +177,13 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
   // A threshold other than the kind's is a problem.
   const loose = {
     kind: "last-value",
-    params: { supported_at_most: 0, partly_at_most: 1, within_days: null, long_term_days: null },
+    params: {
+      supported_at_most: 0,
+      partly_at_most: 1,
+      within_days: null,
+      long_term_days: null,
+      unit: "cm",
+    },
   } as const;
   assert.equal(reliefProblems("full pain relief", loose).length, 1);
   assert.equal(reliefProblems("near-total relief", loose).length, 1);
@@ -193,7 +200,8 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
     ]
   ) assert.deepEqual(reliefWords(q).map((w) => w.kind), ["qualified"], q);
   for (const q of ["complete relief", "the pain resolved fully", "entirely free of pain"]) {
-    assert.deepEqual(reliefWords(q).map((w) => w.kind), ["absolute"], q);
+    // ("entirely free of pain" has two: the adverb beside "free", and "free of pain".)
+    assert.deepEqual([...new Set(reliefWords(q).map((w) => w.kind))], ["absolute"], q);
   }
   // The absolute adverbs are relief only beside a word of relief, not in other uses.
   for (
@@ -220,6 +228,7 @@ Deno.test("words for relief: one threshold per kind of word, from the documented
       partly_at_most: null,
       within_days: null,
       long_term_days: null,
+      unit: "cm",
     },
   } as const;
   assert.equal(judge(near, "milnacipran", [c]).verdict, "supported");
@@ -467,6 +476,71 @@ Deno.test("evidence names each case's scale: 'NRS' for an NRS case, 'pain' (the 
   assert.doesNotMatch(nrs, /VAS/);
   const mm = judge(rule, c.study.drug, [on("vas-100mm")]).evidence;
   assert.match(mm, new RegExp(`case ${c.id}: pain \\d`));
+});
+
+Deno.test("the words of no pain are one list: the value rule no-pain reads them as 0, claims as absolute relief", () => {
+  assert.ok(NO_PAIN_WORDS.length > 0);
+  for (const w of NO_PAIN_WORDS) {
+    assert.ok(WORDS_TO_NUMBER["no-pain"].words.includes(w), w);
+    const quote = `at the last visit she was ${w}`;
+    assert.equal(wordsRuleProblem("no-pain", quote, 0, "value_nominal"), null, w);
+    assert.deepEqual(reliefWords(quote).map((x) => x.kind), ["absolute"], w);
+    // After a qualifier, the same word is qualified: judged in the no-pain band, not at 0.
+    assert.deepEqual(reliefWords(`she was almost ${w}`).map((x) => x.kind), ["qualified"], w);
+  }
+  // So a claim of "almost pain-free" on a 100 mm VAS is held to the band in mm (4), not 0.4.
+  const rule = (at: number) => ({
+    kind: "last-value" as const,
+    params: {
+      supported_at_most: at,
+      partly_at_most: null,
+      within_days: null,
+      long_term_days: null,
+      unit: "mm",
+    },
+  });
+  const quote = "At the end of follow-up she was almost pain-free";
+  assert.deepEqual(reliefProblems(quote, rule(4), [SCALES["vas-100mm"]]), []);
+  assert.match(
+    reliefProblems(quote, rule(0.4), [SCALES["vas-100mm"]])[0],
+    /"almost pain-free" is judged supported at ≤ 4 mm/,
+  );
+});
+
+Deno.test("every rule with a threshold on a value takes its unit: a scale threshold the scale's, the SDS its raw score", () => {
+  // A numeric parameter is a percentage or a number of days by its name, else a value's threshold.
+  const dimensionless = /_(?:percent|days)$/;
+  for (const [name, spec] of Object.entries(RULES)) {
+    const shape = spec.params.shape as Record<string, { safeParse: (v: unknown) => unknown }>;
+    const thresholds = Object.keys(shape).filter((k) =>
+      !dimensionless.test(k) &&
+      (shape[k].safeParse(1) as { success: boolean }).success
+    );
+    if (thresholds.length === 0) continue;
+    assert.ok("unit" in shape, `${name}: ${thresholds.join(", ")} without a unit parameter`);
+  }
+  for (
+    const spec of Object.values(RULES) as { scaleParams?: readonly string[]; params: object }[]
+  ) {
+    if ((spec.scaleParams ?? []).length === 0) continue;
+    assert.ok("unit" in (spec.params as { shape: object }).shape);
+  }
+  // The SDS's is its raw score; a cut-off on the index is refused, naming the conversion.
+  assert.ok("rule" in parseRule("no-depression", { sds_below: 40, unit: "raw score" }));
+  const index = parseRule("no-depression", { sds_below: 50, unit: "index" });
+  assert.ok("problems" in index);
+  assert.match(index.problems[0], /^params\.unit: must be "raw score".*index 50 = raw score 40/);
+  const left = parseRule("no-depression", { sds_below: 40 });
+  assert.ok("problems" in left);
+  assert.match(left.problems[0], /^params\.unit: missing: the rule no-depression needs it/);
+  const lastValue = parseRule("last-value", {
+    supported_at_most: 0.4,
+    partly_at_most: null,
+    within_days: null,
+    long_term_days: null,
+  });
+  assert.ok("problems" in lastValue);
+  assert.match(lastValue.problems[0], /^params\.unit: missing: the rule last-value needs it/);
 });
 
 Deno.test("a rule's parameter left out or misspelt is named plainly, with the parameters the rule takes", () => {

@@ -205,6 +205,40 @@ Deno.test("a claim's unit that is not its cases' scale's is rejected at file:row
   }
 });
 
+Deno.test("last-value states its unit too: a threshold meant in cm on a 100 mm VAS is rejected, not judged", async () => {
+  const lastValue = (at: number, unit?: string): Claim => [
+    "last",
+    "By the third week on milnacipran the pain had fallen",
+    "milnacipran",
+    "last-value",
+    {
+      supported_at_most: at,
+      partly_at_most: null,
+      within_days: null,
+      long_term_days: null,
+      ...(unit === undefined ? {} : { unit }),
+    },
+  ];
+  const cm = await loadProblems(await tinyArticle(MM, [lastValue(0.4, "cm")]));
+  assert.deepEqual(cm.length, 1, cm.join("\n"));
+  assert.match(
+    cm[0],
+    new RegExp(
+      `^${CLAIMS}:2:params: rule last-value: params\\.unit: 'cm' is not the unit of its ` +
+        "cases' values, on vas-100mm \\(mm\\)",
+    ),
+  );
+  // Without a unit the number could be read in any: the parameter is required.
+  const none = await loadProblems(await tinyArticle(MM, [lastValue(0.4)]));
+  assert.deepEqual(none.length, 1, none.join("\n"));
+  assert.match(none[0], /params: rule last-value: params\.unit: missing/);
+  // In the scale's own unit it is judged: the last value, 10 mm, is above 4 mm, at most 10 mm.
+  const [above] = await ledgerOf(MM, [lastValue(4, "mm")]);
+  assert.equal(above.verdict, "not supported", above.evidence);
+  const [at] = await ledgerOf(MM, [lastValue(10, "mm")]);
+  assert.equal(at.verdict, "supported", at.evidence);
+});
+
 Deno.test("words for relief are judged in the scale's own unit: the no-pain band is 4 mm on a 100 mm VAS", async () => {
   assert.deepEqual(await loadProblems(await tinyArticle(MM, [almostNoPain(4, "mm")])), []);
   const found = await loadProblems(await tinyArticle(MM, [almostNoPain(0.4, "mm")]));

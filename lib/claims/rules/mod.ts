@@ -45,7 +45,7 @@ const JUDGES: Judges<RuleName> = {
  * import { loadCaseSeries } from "#lib/mod.ts";
  * import { judge } from "#lib/claims/rules/mod.ts";
  * const [c] = (await loadCaseSeries()).cases;
- * const rule = { kind: "no-depression", params: { sds_below: 40 } } as const;
+ * const rule = { kind: "no-depression", params: { sds_below: 40, unit: "raw score" } } as const;
  * assert.ok(judge(rule, null, [c]).evidence.startsWith(`case ${c.id}: SDS`));
  * const needsDrug = { kind: "zero-within-days", params: { within_days: 30 } } as const;
  * assert.equal(judge(needsDrug, null, [c]).verdict, "cannot be assessed");

@@ -9,6 +9,7 @@
 import type { IssueSink } from "../../csv.ts";
 import type { NominalInterval } from "../../intervals.ts";
 import type { Day, Observation, ObservationSpan } from "../../model.ts";
+import { overAPeriodWords } from "../../period_value.ts";
 import { WORDS_TO_NUMBER, wordsRuleProblem } from "../../quotes.ts";
 import { type Scale, scaleOf } from "../../scales.ts";
 import type { ObservationRow } from "../../schema.ts";
@@ -71,6 +72,7 @@ export function checkObservations(
     if (!day) return;
     const span = spanOf(ctx, row, r);
     if (span === undefined) return;
+    if (span === null) warnUnstatedPeriod(ctx, row, r);
     const of = observations.get(r.case_id);
     const first = of?.earlier(day);
     if (first !== undefined) {
@@ -191,6 +193,35 @@ function spanOf(
     return undefined;
   }
   return { start, end };
+}
+
+/**
+ * Warns of a value whose quote or words say it is an average or stated over a period
+ * (`overAPeriodWords`) while its period columns are empty: it would be read as one rating. A
+ * warning, not an error: "mean" or "during the … weeks" may describe something else than the
+ * value.
+ */
+function warnUnstatedPeriod(
+  ctx: LoadContext,
+  row: number,
+  r: Pick<ObservationRow, "quote" | "value_words">,
+): void {
+  let where = "quote";
+  let words = overAPeriodWords(r.quote);
+  if (words === null) {
+    where = "value_words";
+    words = overAPeriodWords(r.value_words);
+    if (words === null) return;
+  }
+  ctx.warnings.push({
+    file: FILE,
+    row,
+    column: "period_start",
+    message: `the ${where} says the value is an average or stated over a period ('${words}') ` +
+      "but period_start and period_end are empty: fill them with the time points (time_id) the " +
+      "period runs from and to (period_end empty when the text gives no end), or it is read as " +
+      'one rating (data/README.md, "Values stated over a period")',
+  });
 }
 
 /** Reports a value column that differs from what its rule gives. */

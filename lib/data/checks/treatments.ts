@@ -118,8 +118,13 @@ export function checkTreatments(
       ctx.warnings.push(offIndication(row, r.drug, r.purpose, study.indication));
     }
     r.quote = check.quote(file, row, caseSource.get(r.case_id), "quote", r.quote);
-    check.dose(file, row, r.quote, "dose_mg_per_day", r.dose_mg_per_day);
-    check.dose(file, row, r.quote, "dose_hi_mg_per_day", r.dose_hi_mg_per_day);
+    check.doses(
+      file,
+      row,
+      r.quote,
+      { column: "dose_mg_per_day", value: r.dose_mg_per_day },
+      { column: "dose_hi_mg_per_day", value: r.dose_hi_mg_per_day },
+    );
     checkDoseCeiling(issues, row, r);
     const dose = treatmentDose(issues, row, r, dosePool);
     const start = ctx.dayOf(file, row, "start", r.case_id, r.start);
