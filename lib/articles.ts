@@ -30,6 +30,7 @@ import { reliefProblems } from "./claims/relief.ts";
 import { thresholdUnitProblem } from "./claims/thresholds.ts";
 import type { Scale } from "./scales.ts";
 import { type Evidence, readEvidence } from "./reference.ts";
+import { nearTerms } from "./nearest.ts";
 import { type DesignMentions, designMentions } from "./design_words.ts";
 
 /** A verdict on a checklist item. */
@@ -138,6 +139,8 @@ export interface ArticleContext {
    * article could not be read (already reported); the function is `null` when cases are unknown.
    */
   caseSource: ((caseId: string) => string | null | undefined) | null;
+  /** The cases of an article, in `cases.csv` order (for a message naming an unknown one). */
+  casesOf?: ((sourceId: string) => readonly string[]) | null;
   /** The drugs given to an article's cases; `null` when treatments are unknown. */
   drugsOf: ((sourceId: string) => ReadonlySet<string>) | null;
   /**
@@ -283,6 +286,20 @@ function readChecklists(ctx: ArticleContext): Checklist[] {
   }));
 }
 
+/**
+ * The message for a claim's case that `cases.csv` does not have: the article's cases, and the one
+ * meant when it differs in case only ('k1' for 'K1') or is the only one a letter or two away.
+ */
+function unknownCase(id: string, cases: readonly string[] | null, sourceId: string): string {
+  if (cases === null) return `unknown case id '${id}' (not in cases.csv)`;
+  // One that differs in case only, else the only one near ('K3' is as near 'K1' as 'K2': none).
+  const near = cases.find((c) => c.toLowerCase() === id.toLowerCase()) ??
+    ((n) => n.length === 1 ? n[0] : null)(nearTerms(id, cases));
+  return `unknown case id '${id}' (not in cases.csv` +
+    (cases.length ? `; the cases of ${sourceId}: ${cases.join(", ")}` : `; ${sourceId} has none`) +
+    (near === null ? ")" : `): did you mean '${near}'?`);
+}
+
 /** Reads and checks one article's claims. */
 function readClaims(ctx: ArticleContext, sourceId: string, folder: string): ClaimData[] {
   const file = `${folder}${articleTables.claims.file}`;
@@ -299,8 +316,9 @@ function readClaims(ctx: ArticleContext, sourceId: string, folder: string): Clai
     if (valid.cases !== undefined && valid.cases !== "all" && ctx.caseSource) {
       for (const id of valid.cases) {
         const of = ctx.caseSource(id);
-        if (of === undefined) at("cases", `unknown case id '${id}' (not in cases.csv)`);
-        else if (of !== null && of !== sourceId) {
+        if (of === undefined) {
+          at("cases", unknownCase(id, ctx.casesOf?.(sourceId) ?? null, sourceId));
+        } else if (of !== null && of !== sourceId) {
           at("cases", `case '${id}' belongs to ${of}, not to ${sourceId}`);
         }
       }

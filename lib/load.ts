@@ -210,22 +210,24 @@ function checkArticles(
   observations: ByCase<CaseRows<Observation, Day>>,
 ): ReturnType<typeof loadArticles> {
   const { caseIds, caseSource, resolved, invalid } = ctx;
-  // The scales of an article's cases' values, for the unit of a claim's thresholds.
+  // Each article's cases, in cases.csv order, made when first asked for.
   let casesOf: Map<string, string[]> | null = null;
-  const scalesOf = (sourceId: string, cases: readonly string[] | "all") => {
-    if (cases === "all" && casesOf === null) {
-      casesOf = new Map();
-      for (const id of caseIds.keys()) {
-        const of = caseSource.get(id);
-        if (of === undefined) continue;
-        const ids = casesOf.get(of);
-        if (ids) ids.push(id);
-        else casesOf.set(of, [id]);
-      }
+  const articleCases = (): Map<string, string[]> => {
+    if (casesOf !== null) return casesOf;
+    casesOf = new Map();
+    for (const id of caseIds.keys()) {
+      const of = caseSource.get(id);
+      if (of === undefined) continue;
+      const ids = casesOf.get(of);
+      if (ids) ids.push(id);
+      else casesOf.set(of, [id]);
     }
-    return (cases === "all" ? casesOf!.get(sourceId) ?? [] : cases)
-      .flatMap((id) => observations.get(id)?.values.map((o) => o.scale) ?? []);
+    return casesOf;
   };
+  // The scales of an article's cases' values, for the unit of a claim's thresholds.
+  const scalesOf = (sourceId: string, cases: readonly string[] | "all") =>
+    (cases === "all" ? articleCases().get(sourceId) ?? [] : cases)
+      .flatMap((id) => observations.get(id)?.values.map((o) => o.scale) ?? []);
   return loadArticles({
     dir: ctx.dir,
     read: (file, schema, onRow) => ctx.read(file, schema, onRow),
@@ -237,6 +239,7 @@ function checkArticles(
     caseSource: ctx.casesKnown
       ? (id) => caseIds.has(id) ? caseSource.get(id) ?? null : undefined
       : null,
+    casesOf: ctx.casesKnown ? (sourceId) => articleCases().get(sourceId) ?? [] : null,
     drugsOf,
     scalesOf: ctx.usable.has("observations") && ctx.casesKnown ? scalesOf : null,
     hasTime: ctx.timesKnown

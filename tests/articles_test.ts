@@ -48,11 +48,17 @@ Deno.test("claims: a quote not in the text, an unknown rule, bad parameters, unk
     `${file}:4:drug: empty: rule first-value-reduction judges a drug`,
     `${file}:4:params: rule first-value-reduction: params.min_percent:`,
     `${file}:5:params: not a JSON object:`,
-    `${file}:6:cases: unknown case id 'S9' (not in cases.csv)`,
+    `${file}:6:cases: unknown case id 'S9' (not in cases.csv; the cases of ${FIXTURE}: S1, S2`,
   ];
   for (const e of expected) {
     assert.ok(found.some((p) => p.startsWith(e)), `missing ${e}\n${found.join("\n")}`);
   }
+  // A case id that differs from one of the article's in case only is named.
+  const lower = await problems((dir) => setCell(dir, file, 6, "cases", "s2"));
+  assert.deepEqual(lower, [
+    `${file}:6:cases: unknown case id 's2' (not in cases.csv; the cases of ${FIXTURE}: ` +
+    `${lower[0]?.match(/: (S1, .*)\): did you mean/)?.[1]}): did you mean 'S2'?`,
+  ]);
   // Drug named but not given to any case of the article.
   const drug = await problems((dir) => setCell(dir, file, 2, "drug", "gabapentin"));
   assert.deepEqual(drug, [
