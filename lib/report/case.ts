@@ -19,7 +19,7 @@ import { phases } from "../analysis/aggregation.ts";
 import { alignOnDrug, BASELINE_DEFINITIONS, BASELINE_LABELS } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, surelyGiven } from "../given.ts";
 import { percentThresholds, pointsThreshold } from "../study.ts";
-import { valueScale } from "../cases.ts";
+import { casePainText, valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
 import { naturalCourseCaveat } from "../appraisal/natural_history.ts";
 import { periodWords } from "../period_value.ts";
@@ -338,7 +338,7 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
   // A value before the drug stated over a period (an average): every baseline takes it as a point.
   const periods = aligned.filter((o) => o.phase === "before" && periodWords(o) !== null).map((
     o,
-  ) => `${scaleWords(c)} ${formatInterval(o.common)}${o.note ? ` (${o.note})` : ""}`);
+  ) => `${casePainText(c, o)}${o.note ? ` (${o.note})` : ""}`);
   const many = periods.length > 1;
   const period = compared && periods.length
     ? [

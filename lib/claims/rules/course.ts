@@ -126,7 +126,8 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
         (before.length ? "" : ", so no response to it can be measured") +
         (raised
           ? `; the dose was raised to ${formatDose(raised)} because of the ` +
-            `${f(a.common.nominal)}, so part of the fall is expected from regression to the mean`
+            `${f(described(s, a.common.nominal))}${unitWords(s)}, so part of the fall is ` +
+            "expected from regression to the mean"
           : "") +
         sharedText,
     };
@@ -155,19 +156,22 @@ const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> =
     const lower = ch.points.every((x) => x.common.hi < ch.baseline.common!.lo);
     const falling = baselineMovement(c, drug);
     const overlap = ch.points.filter((x) => mayBeGiven(c, x.timeId, p.from));
+    // In the case's numbers (mm of a 100 mm VAS), as its tables give them.
+    const s = valueScale([c]);
+    const d = (x: number) => `${f(described(s, x))}${unitWords(s)}`;
     const values = listing(
       ch.points.map((x) =>
-        `${f(x.common.nominal)} (${f(x.percentReduction?.nominal ?? NaN)}% lower)`
+        `${d(x.common.nominal)} (${f(x.percentReduction?.nominal ?? NaN)}% lower)`
       ),
     );
     return {
       level: !lower ? 0 : falling || overlap.length ? 1 : 2,
-      text: `case ${c.id}: from ${f(ch.baseline.common!.nominal)} to ${values}; ` +
+      text: `case ${c.id}: from ${d(ch.baseline.common!.nominal)} to ${values}; ` +
         (falling
           ? `pain ${falling === "surely" ? "was already" : "may already have been"} ${
             moving(c)
           } before the switch (${
-            listing(before.map((o) => f(o.common.nominal)))
+            listing(before.map((o) => d(o.common.nominal)))
           }), so a continued trend ${
             falling === "surely" ? "explains" : "may explain"
           } the later values as well`
