@@ -14,6 +14,11 @@
  *   to the 0–10 band of the cut-points of Serlin RC et al. (Pain 1995;61:277–284): none 0,
  *   mild 1–4, moderate 5–6, severe 7–10, as an interval whose nominal value is the band's middle.
  *
+ * How values are described, in figures, tables and prose alike, is one rule ({@link scaleLabel}):
+ * values all on one scale that maps onto the common metric by a factor alone are given in that
+ * scale's numbers and unit (a 100 mm VAS in mm: {@link described}), others on the common metric,
+ * said so ({@link ON_COMMON_METRIC}).
+ *
  * To add a scale: one entry in {@link SCALES} (and its term in `data/README.md`).
  *
  * @module
