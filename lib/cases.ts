@@ -6,7 +6,8 @@
 import { expectCases, expectSeries, wrongArgument } from "./args.ts";
 import type { Case, CaseSeries } from "./model.ts";
 import { listing } from "./prose.ts";
-import { type Scale, scaleLabel } from "./scales.ts";
+import type { NominalInterval } from "./intervals.ts";
+import { painValueIn, type Scale, scaleLabel, type ValueScale } from "./scales.ts";
 import type { Study } from "./study.ts";
 
 /**
@@ -64,11 +65,13 @@ export function studyOf(cases: readonly Case[], study?: Study): Study | null {
 }
 
 /**
- * The label of the pain values of some cases: their scale's when they share one, the common
- * 0–10 metric's when they mix scales (see `lib/scales.ts`).
+ * How the pain values of some cases are described (`scaleLabel`, lib/scales.ts: the one rule of
+ * figures, tables and prose): their scale's name, unit and numbers when they share one that maps
+ * onto the common metric by a factor alone, the common 0–10 metric's (said so) otherwise.
  *
  * @param cases The cases whose values are shown.
- * @returns `{ name, unit, label, min, max }` for axes, captions and column headers.
+ * @returns `{ name, unit, label, min, max, own, factor, metric }`: numbers on the common metric
+ * are described through `described` / `describedInterval` (lib/scales.ts).
  * @example
  * ```ts
  * import { loadCaseSeries, valueScale } from "#lib/mod.ts";
@@ -88,7 +91,7 @@ export function studyOf(cases: readonly Case[], study?: Study): Study | null {
  */
 export function valueScale(
   cases: readonly Case[],
-): { name: string; unit: string; label: string; min: number; max: number } {
+): ValueScale {
   expectCases("valueScale", cases);
   return scaleLabel(cases.flatMap((c) => c.observations.map((o) => o.scale)));
 }
@@ -134,4 +137,28 @@ export function scaleMix(cases: readonly Case[]): string {
     (names.has("NRS") && names.has("VAS")
       ? " A point of NRS and a cm of VAS correlate closely but are not the same amount of pain."
       : "");
+}
+
+/**
+ * One of a case's pain values as tables and prose give it: `painValueIn` under the case's
+ * {@link valueScale} ("VAS 6.6" on a 10 cm VAS, "VAS 72 mm" on a 100 mm VAS, "NRS 5 on the
+ * common 0–10 metric" in a case that mixes scales).
+ *
+ * @param c The case.
+ * @param o One of its values (an `Observation`, or its scale and common-metric interval).
+ * @returns The text.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { casePainText, loadCaseSeries, painValueIn, valueScale } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases.find((x) => x.observations.length > 0)!;
+ * const o = c.observations[0];
+ * assert.equal(casePainText(c, o), painValueIn(valueScale([c]), o));
+ * ```
+ */
+export function casePainText(
+  c: Case,
+  o: { scale: Scale; common: NominalInterval },
+): string {
+  return painValueIn(valueScale([c]), o);
 }

@@ -151,7 +151,7 @@ export {
 } from "./display.ts";
 export { showFigureOf, showFiguresOf, type ShowFiguresOptions } from "./display_figure.ts";
 export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";
-export { getCase, scaleMix, studyOf, valueScale } from "./cases.ts";
+export { casePainText, getCase, scaleMix, studyOf, valueScale } from "./cases.ts";
 export { FRAME_ROWS_SHOWN, type Frames, frames } from "./frames.ts";
 export { help, helpText } from "./help.ts";
 export { type Feature, visualAnalysis } from "./analysis/visual.ts";

@@ -14,6 +14,11 @@
  *   to the 0–10 band of the cut-points of Serlin RC et al. (Pain 1995;61:277–284): none 0,
  *   mild 1–4, moderate 5–6, severe 7–10, as an interval whose nominal value is the band's middle.
  *
+ * How values are described, in figures, tables and prose alike, is one rule ({@link scaleLabel}):
+ * values all on one scale that maps onto the common metric by a factor alone are given in that
+ * scale's numbers and unit (a 100 mm VAS in mm: {@link described}), others on the common metric,
+ * said so ({@link ON_COMMON_METRIC}).
+ *
  * To add a scale: one entry in {@link SCALES} (and its term in `data/README.md`).
  *
  * @module
@@ -176,38 +181,178 @@ export function toCommon(scale: Scale, v: NominalInterval): NominalInterval {
 }
 
 /**
- * The label of the values of a set of observations: their scale's label when they share one,
- * the common metric's otherwise (or when there are none).
+ * How a set of values is described (axes, legends, column headers, tables and prose): the one
+ * rule every figure, table and sentence follows. Values on one scale that maps onto the common
+ * 0–10 metric by a factor alone (0 to 0, its maximum to 10, higher worse, no categories: a 10 cm
+ * VAS, a 0–10 NRS, a 100 mm VAS) are described on that scale, in its own numbers and unit; values
+ * on several scales, or on a scale of categories (or none), on the common 0–10 metric, and the
+ * text says so ({@link ValueScale.metric}).
+ */
+export interface ValueScale {
+  /** Short name for legends, captions and prose ("VAS", "NRS", "pain"). */
+  name: string;
+  /** Unit of a described number ("cm", "mm", "points"). */
+  unit: string;
+  /** Axis label with its unit. */
+  label: string;
+  /** Lowest value of the domain, on the common metric. */
+  min: number;
+  /** Highest value of the domain, on the common metric. */
+  max: number;
+  /** Whether the values are described on their own scale (else on the common metric). */
+  own: boolean;
+  /** What a value of the common metric is multiplied by to be described (10 for mm; else 1). */
+  factor: number;
+  /** "" on the values' own scale; "on the common 0–10 metric" otherwise, for prose to say so. */
+  metric: string;
+}
+
+/** What prose adds to a number on the common metric when the values are not on their own scale. */
+export const ON_COMMON_METRIC = "on the common 0–10 metric";
+
+/**
+ * The factor from the common metric to a scale's own numbers when the scale maps onto it by that
+ * factor alone (0 to 0, its maximum to 10, higher worse, no categories); else `null`.
+ */
+function linearFactor(s: Scale): number | null {
+  if (s.categories !== null || s.worse !== "higher" || s.min !== 0 || !(s.max > 0)) return null;
+  for (const v of [s.max / 4, s.max / 2, s.max]) {
+    const c = s.common(v);
+    if (c.lo !== c.hi || Math.abs(c.nominal * s.max / 10 - v) > 1e-9) return null;
+  }
+  return s.max / 10;
+}
+
+/**
+ * How the values of a set of observations are described ({@link ValueScale}): their scale's name,
+ * unit and numbers when they share one that maps onto the common metric by a factor alone, the
+ * common metric's otherwise (or when there are none). Figures (`lib/plots/value_axis.ts`),
+ * tables and prose all read it.
  *
  * @param scales The scales of the values shown.
- * @returns `{ name, unit, label }` for axes, captions and column headers.
+ * @returns `{ name, unit, label, min, max, own, factor, metric }`.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { SCALES, scaleLabel } from "#lib/mod.ts";
- * if (scaleLabel([SCALES["nrs-0-10"]]).name !== "NRS") throw new Error("one scale keeps its name");
- * if (scaleLabel([SCALES["nrs-0-10"], SCALES["vas-10cm"]]).unit !== "points") {
- *   throw new Error("mixed scales use the common metric");
- * }
+ * assert.equal(scaleLabel([SCALES["nrs-0-10"]]).name, "NRS"); // one scale keeps its name
+ * const mm = scaleLabel([SCALES["vas-100mm"]]);
+ * assert.deepEqual([mm.label, mm.unit, mm.factor, mm.metric], ["Pain VAS (mm)", "mm", 10, ""]);
+ * const mixed = scaleLabel([SCALES["nrs-0-10"], SCALES["vas-10cm"]]);
+ * assert.deepEqual([mixed.unit, mixed.own, mixed.metric], ["points", false, "on the common 0–10 metric"]);
+ * assert.equal(scaleLabel([SCALES["vrs-4"]]).own, false); // categories: the common metric
  * ```
  */
-export function scaleLabel(
-  scales: Iterable<Scale>,
-): { name: string; unit: string; label: string; min: number; max: number } {
+export function scaleLabel(scales: Iterable<Scale>): ValueScale {
   const ids = new Set<string>();
   let first: Scale | undefined;
   for (const s of scales) {
     ids.add(s.id);
     first ??= s;
   }
-  if (ids.size === 1 && first !== undefined && first.min === 0 && first.max === 10) {
-    return { name: first.name, unit: first.unit, label: first.label, min: 0, max: 10 };
+  const factor = ids.size === 1 && first !== undefined ? linearFactor(first) : null;
+  if (first !== undefined && factor !== null) {
+    const { name, unit, label } = first;
+    return { name, unit, label, min: 0, max: 10, own: true, factor, metric: "" };
   }
-  return { ...COMMON_METRIC };
+  return { ...COMMON_METRIC, own: false, factor: 1, metric: ON_COMMON_METRIC };
 }
 
 /**
- * A pain value as the appraisal's prose gives it: its scale's name and its value on the common
- * 0–10 metric ("VAS 2", "NRS [0, 1]").
+ * A value of the common metric as a {@link ValueScale} describes it: multiplied by its factor
+ * (mm of a 100 mm VAS from the common metric's tenths), unchanged when the factor is 1. For
+ * differences, slopes and areas as much as for values (the factor has no offset).
+ *
+ * @param s How the values are described.
+ * @param x A number on the common metric.
+ * @returns The number described.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { described, SCALES, scaleLabel } from "#lib/mod.ts";
+ * assert.equal(described(scaleLabel([SCALES["vas-100mm"]]), 7.2), 72);
+ * assert.equal(described(scaleLabel([SCALES["vas-10cm"]]), 7.2), 7.2);
+ * ```
+ */
+export function described(s: Pick<ValueScale, "factor">, x: number): number {
+  // Rounded to 12 significant digits: 0.3 × 10 is 3, not 3.0000000000000004.
+  return s.factor === 1 || !Number.isFinite(x) ? x : Number((x * s.factor).toPrecision(12));
+}
+
+/**
+ * An interval of the common metric as a {@link ValueScale} describes it ({@link described} at
+ * each of its ends and its nominal value, where it has one).
+ *
+ * @param s How the values are described.
+ * @param v An interval on the common metric.
+ * @returns The interval described (the same object when the factor is 1).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { describedInterval, SCALES, scaleLabel } from "#lib/mod.ts";
+ * const mm = scaleLabel([SCALES["vas-100mm"]]);
+ * assert.deepEqual(describedInterval(mm, { lo: 3, nominal: 3.5, hi: 4 }), { lo: 30, nominal: 35, hi: 40 });
+ * ```
+ */
+export function describedInterval<T extends { lo: number; hi: number; nominal?: number }>(
+  s: Pick<ValueScale, "factor">,
+  v: T,
+): T {
+  if (s.factor === 1) return v;
+  const out = { ...v, lo: described(s, v.lo), hi: described(s, v.hi) };
+  if (v.nominal !== undefined) out.nominal = described(s, v.nominal);
+  return out;
+}
+
+/**
+ * A pain value as tables and prose give it, under a {@link ValueScale} (that of its case, or of the
+ * values compared): on the values' own scale, its name and number, with the unit where the
+ * scale's numbers are not the common metric's ("VAS 6.6", "VAS 72 mm"); on the common metric, its
+ * scale's name, its number there, and that said ("VRS [7, 10] on the common 0–10 metric").
+ *
+ * @param s How the values are described (`scaleLabel`).
+ * @param o The value: its scale and its common-metric interval (an `Observation` is one).
+ * @returns The text.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { painValueIn, SCALES, scaleLabel } from "#lib/mod.ts";
+ * const mm = SCALES["vas-100mm"];
+ * assert.equal(painValueIn(scaleLabel([mm]), { scale: mm, common: { lo: 7.2, nominal: 7.2, hi: 7.2 } }), "VAS 72 mm");
+ * const nrs = SCALES["nrs-0-10"];
+ * const mixed = scaleLabel([nrs, SCALES["vrs-4"]]);
+ * assert.equal(painValueIn(mixed, { scale: nrs, common: { lo: 5, nominal: 5, hi: 5 } }), "NRS 5 on the common 0–10 metric");
+ * ```
+ */
+export function painValueIn(s: ValueScale, o: { scale: Scale; common: NominalInterval }): string {
+  const name = s.own ? s.name : o.scale.name;
+  return `${name} ${formatInterval(describedInterval(s, o.common))}${unitWords(s)}`;
+}
+
+/**
+ * What prose writes after numbers described by a {@link ValueScale} ("VAS 6.6", "VAS 72 mm", "pain
+ * 5 on the common 0–10 metric"): nothing on a scale whose numbers are the common metric's (a 10 cm
+ * VAS, a 0–10 NRS: as the article writes them), the unit on another scale of its own (" mm"),
+ * and that the numbers are on the common metric otherwise.
+ *
+ * @param s How the values are described.
+ * @returns The words, with a leading space, or "".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SCALES, scaleLabel, unitWords } from "#lib/mod.ts";
+ * assert.equal(unitWords(scaleLabel([SCALES["vas-10cm"]])), "");
+ * assert.equal(unitWords(scaleLabel([SCALES["vas-100mm"]])), " mm");
+ * assert.equal(unitWords(scaleLabel([SCALES["vrs-4"]])), " on the common 0–10 metric");
+ * ```
+ */
+export function unitWords(s: ValueScale): string {
+  return !s.own ? ` ${s.metric}` : s.factor === 1 ? "" : ` ${s.unit}`;
+}
+
+/**
+ * A pain value alone as the appraisal's prose gives it: {@link painValueIn} under its own scale
+ * ("VAS 2", "NRS [0, 1]", "VAS 72 mm"; a category on the common metric, said so).
  *
  * @param o The value: its scale and its common-metric interval (an `Observation` is one).
  * @returns The text.
@@ -220,5 +365,5 @@ export function scaleLabel(
  * ```
  */
 export function painValueText(o: { scale: Scale; common: NominalInterval }): string {
-  return `${scaleLabel([o.scale]).name} ${formatInterval(o.common)}`;
+  return painValueIn(scaleLabel([o.scale]), o);
 }

@@ -4,7 +4,8 @@
  * registry brings: several amputations, a year-long interval, an open-ended start, a VAS range,
  * a new purpose, event kind and drug class, no VAS at all (S2), no drug of interest (S3), one
  * value only after the drug (S4), values only before it (S5), values on an NRS, a 100 mm VAS and a
- * verbal scale in one case (S6).
+ * verbal scale in one case (S6), values only on a 100 mm VAS (S7), verbal categories around a value
+ * stated for a period on an NRS (S8).
  */
 import assert from "node:assert/strict";
 import { loadCaseSeries } from "../lib/mod.ts";
@@ -19,7 +20,7 @@ const byId = (id: string) => grown.cases.find((c) => c.id === id)!;
 Deno.test("the fixture article registers as its own source and its cases point to it", () => {
   const fixture = grown.sources.get("synthetic-fixture")!;
   assert.match(fixture.citation, /^SYNTHETIC/);
-  for (const id of ["S1", "S2", "S3", "S4", "S5", "S6"]) {
+  for (const id of ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"]) {
     assert.equal(byId(id).sourceId, "synthetic-fixture");
   }
 });

@@ -80,7 +80,8 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
     // keeps it visible however short the period is drawn).
     const spanned = c.observations.filter((o) => o.span !== null).length;
     assert.equal(dataCircles(svg), c.observations.length, `case ${c.id}`);
-    assert.equal(svg.includes("VAS stated for a period"), spanned > 0, `case ${c.id}`);
+    const name = lib.valueScale([c]).name;
+    assert.equal(svg.includes(`${name} stated for a period`), spanned > 0, `case ${c.id}`);
     for (const t of c.treatments) {
       assert.ok(svg.includes(`>${t.drug}<`), t.drug);
       const label = lib.formatDoseValue(t.dose);
@@ -101,7 +102,9 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
       ),
       `case ${c.id}`,
     );
-    assert.ok(svg.includes(lib.valueScale([c]).label));
+    // The axis is named by the one rule of figures, tables and prose (a case only on a 100 mm
+    // VAS: "Pain VAS (mm)"; mixed scales: the common metric).
+    assert.ok(svg.includes(escape(lib.valueScale([c]).label)), `case ${c.id}`);
   }
   const day0 = svgText(caseTimelineFigure(series.cases[0], { alignOn: null }));
   assert.ok(day0.includes("Days since day 0"));
@@ -123,14 +126,16 @@ Deno.test("timeline: an event label too long for the strip is cut at a word with
 });
 
 Deno.test("timeline: a stated range is a vertical whisker labelled lo–hi", () => {
-  const c = series.cases.find((x) => x.observations.some((o) => o.common.lo < o.common.hi))!;
-  const o = c.observations.find((o) => o.common.lo < o.common.hi)!;
+  // A range of numbers (a category stands for a range of the common metric, printed as its word).
+  const ranged = (o: lib.Observation) => o.value.lo < o.value.hi && o.scale.categories === null;
+  const c = series.cases.find((x) => x.observations.some(ranged))!;
+  const o = c.observations.find(ranged)!;
   const svg = svgText(caseTimelineFigure(c));
-  // Printed as the text states it (e.g. "0–1.0"), with its lower and upper values.
-  const text = statedValue(o, true);
+  // Printed as the text states it (e.g. "0–1.0"), with its lower and upper values on its scale.
+  const text = statedValue(o, lib.valueScale([c]).own);
   assert.match(
     text,
-    new RegExp(`^${lib.formatNumber(o.common.lo)}(\\.0)?–${lib.formatNumber(o.common.hi)}`),
+    new RegExp(`^${lib.formatNumber(o.value.lo)}(\\.0)?–${lib.formatNumber(o.value.hi)}`),
   );
   assert.ok(svg.includes(`>${text}<`));
 });
@@ -366,7 +371,9 @@ Deno.test("timeline: a value stated for a period is a bar over the period, label
   for (const c of series.cases) {
     for (const o of c.observations.filter((o) => o.span && o.common.lo === o.common.hi)) {
       const svg = svgText(caseTimelineFigure(c));
-      const label = statedValue(o, true);
+      // As the value axis prints it: bare on the values' own scale, with its unit on the common
+      // metric ("5 points" of an NRS among verbal categories).
+      const label = statedValue(o, lib.valueScale([c]).own);
       // A bar of the period's colour, 5 px thick, drawn as data (not only in the legend).
       const body = svg.replace(/<g [^>]*aria-label="legend">[\s\S]*?<\/g>/, "");
       const bars = (body.match(/<rect [^>]*>/g) ?? []).filter((r) =>

@@ -3,7 +3,17 @@
  * value off its scale, naming the scale; a verbal category must be the words its quote states.
  */
 import assert from "node:assert/strict";
-import { COMMON_METRIC, SCALE_IDS, scaleLabel, scaleOf, SCALES, toCommon } from "../lib/scales.ts";
+import {
+  COMMON_METRIC,
+  described,
+  painValueIn,
+  SCALE_IDS,
+  scaleLabel,
+  scaleOf,
+  SCALES,
+  toCommon,
+} from "../lib/scales.ts";
+import { valueAxis } from "../lib/plots/value_axis.ts";
 import { loadCaseSeries } from "../lib/mod.ts";
 import { dataWithFixture, loadProblems } from "./helpers/data_dir.ts";
 
@@ -36,12 +46,48 @@ Deno.test("a 100 mm VAS is tenths of the common metric; a verbal category is its
   assert.throws(() => scaleOf("vas-10"), /unknown scale 'vas-10'; the scales are vas-10cm/);
 });
 
-Deno.test("labels: one 0–10 scale keeps its name; mixed or rescaled values use the common metric", () => {
+Deno.test("labels: one scale of its own keeps its name and numbers (mm too); mixed scales or categories use the common metric, said so", () => {
   assert.equal(scaleLabel([SCALES["vas-10cm"]]).label, "Pain VAS (cm)");
   assert.equal(scaleLabel([SCALES["nrs-0-10"], SCALES["nrs-0-10"]]).name, "NRS");
-  assert.equal(scaleLabel([SCALES["vas-100mm"]]).label, COMMON_METRIC.label);
-  assert.equal(scaleLabel([SCALES["vas-10cm"], SCALES["nrs-0-10"]]).label, COMMON_METRIC.label);
+  // A case only on a 100 mm VAS is described in mm, as its figure's axis is.
+  const mm = scaleLabel([SCALES["vas-100mm"]]);
+  assert.deepEqual([mm.label, mm.name, mm.unit, mm.own, mm.factor], [
+    "Pain VAS (mm)",
+    "VAS",
+    "mm",
+    true,
+    10,
+  ]);
+  assert.equal(painValueIn(mm, { scale: SCALES["vas-100mm"], common: at(7.2) }), "VAS 72 mm");
+  for (const mixed of [[SCALES["vas-10cm"], SCALES["nrs-0-10"]], [SCALES["vrs-4"]]]) {
+    const s = scaleLabel(mixed);
+    assert.deepEqual([s.label, s.own, s.factor], [COMMON_METRIC.label, false, 1]);
+    assert.equal(s.metric, "on the common 0–10 metric");
+    assert.equal(
+      painValueIn(s, { scale: mixed[0], common: at(5) }),
+      `${mixed[0].name} 5 on the common 0–10 metric`,
+    );
+  }
 });
+
+Deno.test("one rule: a figure's value axis and the tables' and prose's scale agree for any set of scales", () => {
+  // Every non-empty set of the known scales (and the empty one).
+  const all = Object.values(SCALES);
+  for (let mask = 0; mask < 1 << all.length; mask++) {
+    const set = all.filter((_, i) => mask & (1 << i));
+    const axis = valueAxis(set);
+    const words = scaleLabel(set);
+    const { tick: _tick, ...fields } = axis;
+    assert.deepEqual(fields, words, set.map((s) => s.id).join(", "));
+    // The tick of a value is the number tables print for it.
+    assert.equal(Number(axis.tick(6.4)), Math.round(described(words, 6.4) * 10) / 10);
+  }
+});
+
+/** An exact value on the common metric. */
+function at(v: number) {
+  return { lo: v, nominal: v, hi: v };
+}
 
 /** Loads the real data with the fixture appended and `edit` applied to its observations. */
 async function issuesWith(edit: (t: string) => string): Promise<string[]> {

@@ -9,6 +9,7 @@ import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { ResponderThreshold } from "../study.ts";
 import { studyOf, valueScale } from "../cases.ts";
+import { described, type ValueScale } from "../scales.ts";
 import { type ChangeOptions, NO_PERCENT, reaches } from "./change.ts";
 import { changeOrExclusion } from "./exclusions.ts";
 import { clopperPearsonLimits } from "../stats/distributions.ts";
@@ -63,17 +64,27 @@ export type Timing = "first" | "last";
  * Words for a threshold.
  *
  * @param t The threshold.
- * @param unit The unit of a points threshold (the values' scale: see `valueScale`).
+ * @param scale How the values are described (`valueScale`: a points threshold, on the common
+ * metric, is written in its numbers and unit: 2 points are 20 mm of a 100 mm VAS), or the unit
+ * alone of numbers that are the common metric's.
  * @returns For example "≥50% reduction" or "≥2 cm reduction".
  * @example
  * ```ts
- * import { thresholdLabel } from "#lib/mod.ts";
- * if (thresholdLabel({ kind: "percent", value: 50 }) !== "≥50% reduction") throw new Error();
- * if (thresholdLabel({ kind: "points", value: 2 }, "cm") !== "≥2 cm reduction") throw new Error();
+ * import assert from "node:assert/strict";
+ * import { SCALES, scaleLabel, thresholdLabel } from "#lib/mod.ts";
+ * assert.equal(thresholdLabel({ kind: "percent", value: 50 }), "≥50% reduction");
+ * assert.equal(thresholdLabel({ kind: "points", value: 2 }, "cm"), "≥2 cm reduction");
+ * const mm = scaleLabel([SCALES["vas-100mm"]]);
+ * assert.equal(thresholdLabel({ kind: "points", value: 2 }, mm), "≥20 mm reduction");
  * ```
  */
-export function thresholdLabel(t: ResponderThreshold, unit = "points"): string {
-  return t.kind === "percent" ? `≥${t.value}% reduction` : `≥${t.value} ${unit} reduction`;
+export function thresholdLabel(
+  t: ResponderThreshold,
+  scale: string | Pick<ValueScale, "unit" | "factor"> = "points",
+): string {
+  if (t.kind === "percent") return `≥${t.value}% reduction`;
+  const { unit, factor } = typeof scale === "string" ? { unit: scale, factor: 1 } : scale;
+  return `≥${described({ factor }, t.value)} ${unit} reduction`;
 }
 
 /** The responder count for one threshold and timing. */
@@ -90,6 +101,8 @@ export interface ResponderRow extends Proportion {
   options: Required<ChangeOptions>;
   /** Unit of a points threshold: the values' scale (`valueScale`), for labels. */
   unit: string;
+  /** What a points threshold is multiplied by to be in `unit` (`valueScale`: 10 for mm). */
+  factor: number;
   /**
    * Cases whose verdict changes within the bounds of their values (a value or baseline stated
    * as a range): counted by their nominal value (`responder`), but not surely so.
@@ -127,7 +140,7 @@ export function responders(
   };
   const changes = cases.map((c) => changeOrExclusion(c, opts));
   // The unit of the values assessed (cases excluded do not change it).
-  const unit = valueScale(cases.filter((_, i) => !("excluded" in changes[i]))).unit;
+  const { unit, factor } = valueScale(cases.filter((_, i) => !("excluded" in changes[i])));
   const rows: ResponderRow[] = [];
   for (const timing of ["first", "last"] as const) {
     for (const threshold of options.thresholds ?? study?.thresholds ?? []) {
@@ -173,6 +186,7 @@ export function responders(
         excluded,
         options: opts,
         unit,
+        factor,
         uncertain,
       });
     }

@@ -14,7 +14,7 @@ import { alignOnDrug, datedGap, firstPeriod, relativeDay } from "../timeline.ts"
 import { effectSize } from "../stats/effect_sizes/mod.ts";
 import { valueScale } from "../cases.ts";
 import { roundedValue } from "../rounding.ts";
-import { toCommon } from "../scales.ts";
+import { described, describedInterval, toCommon, type ValueScale } from "../scales.ts";
 import { plural } from "../prose.ts";
 
 /** One visual-analysis feature, with its value and a sentence. */
@@ -87,6 +87,8 @@ interface Phases {
   /** The scale's name and unit. */
   name: string;
   unit: string;
+  /** How the case's values are described (`valueScale`): numbers on the common metric go through it. */
+  scale: ValueScale;
   /** "(A: n values, B: m)". */
   n: string;
   /** Which phase has no value, in words (for the readings that cannot be made). */
@@ -97,7 +99,8 @@ type Aligned = ReturnType<typeof alignOnDrug>[number];
 
 /** Splits a case that takes `drug` into its phases. */
 function phasesOf(c: Case, drug: string): Phases {
-  const { name, unit } = valueScale([c]);
+  const scale = valueScale([c]);
+  const { name, unit } = scale;
   const aligned = alignOnDrug(c, drug);
   const A = aligned.filter((o) => o.phase === "before");
   const B = aligned.filter((o) => o.phase === "after");
@@ -105,28 +108,34 @@ function phasesOf(c: Case, drug: string): Phases {
   const empty = A.length === 0 && B.length === 0
     ? `no value before or after ${drug}`
     : `no value ${A.length === 0 ? "before" : "after"} ${drug}`;
-  return { c, drug, A, B, name, unit, n, empty };
+  return { c, drug, A, B, name, unit, scale, n, empty };
 }
 
 const vals = (xs: readonly Aligned[]) => xs.map((o) => o.common.nominal);
 
 /** Level: the mean of each phase. */
-function level({ A, B, drug, name, unit, n, empty }: Phases): Feature {
+function level({ A, B, drug, name, unit, scale, n, empty }: Phases): Feature {
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
   const la = mean(vals(A));
   const lb = mean(vals(B));
   // A phase with a value stated as a range has a mean between the means of its bounds.
   const said = (xs: readonly Aligned[]) =>
-    formatInterval({
-      lo: mean(xs.map((o) => o.common.lo))!,
-      hi: mean(xs.map((o) => o.common.hi))!,
-    }, 2);
+    formatInterval(
+      describedInterval(scale, {
+        lo: mean(xs.map((o) => o.common.lo))!,
+        hi: mean(xs.map((o) => o.common.hi))!,
+      }),
+      2,
+    );
+  // Values on several scales are compared on the common metric, and the sentence says so.
+  const metric = scale.own ? "" : ` ${scale.metric}`;
   return {
     feature: "level",
     baseline: la,
     treatment: lb,
     reading: la !== null && lb !== null
-      ? `Mean ${name} ${said(A)} ${unit} before ${drug} and ${said(B)} ${unit} after ${n}.`
+      ? `Mean ${name}${metric} ${said(A)} ${unit} before ${drug} and ${said(B)} ${unit} after ` +
+        `${n}.`
       : `Level cannot be compared: ${empty} ${n}.`,
   };
 }
@@ -140,10 +149,10 @@ function level({ A, B, drug, name, unit, n, empty }: Phases): Feature {
  * already have been" when only some do (by its slope, or by its first and last values when there
  * is none: {@link baselineMoving}).
  */
-function trend({ c, A, B, drug, unit }: Phases): Feature {
+function trend({ c, A, B, drug, unit, scale }: Phases): Feature {
   const minPoints = c.study.minPointsPerPhase;
   const inOrder = (xs: readonly Aligned[]) =>
-    `${xs.map((o) => formatInterval(o.common, 2)).join(" → ")} ${unit}`;
+    `${xs.map((o) => formatInterval(describedInterval(scale, o.common), 2)).join(" → ")} ${unit}`;
   const read = (xs: readonly Aligned[]): { slope: number | null; words: string } => {
     const why = noSlope(c, xs);
     if (why?.kind === "too few") {
@@ -164,7 +173,7 @@ function trend({ c, A, B, drug, unit }: Phases): Feature {
       };
     }
     const slope = 7 * linearRegression(xs.map((o) => [o.relative.nominal, o.common.nominal])).m;
-    return { slope, words: `${f2(slope)} ${unit}/week` };
+    return { slope, words: `${f2(described(scale, slope))} ${unit}/week` };
   };
   const ta = read(A);
   const tb = read(B);
@@ -301,7 +310,7 @@ function productRange(
 }
 
 /** Variability: each phase's range (two values at least). */
-function variability({ A, B, unit }: Phases): Feature {
+function variability({ A, B, unit, scale }: Phases): Feature {
   const range = (xs: readonly Aligned[]) =>
     xs.length >= 2 ? Math.max(...vals(xs)) - Math.min(...vals(xs)) : null;
   const va = range(A);
@@ -313,9 +322,13 @@ function variability({ A, B, unit }: Phases): Feature {
     reading: va === null && vb === null
       ? "Variability cannot be read: neither phase has two values."
       : `Range before: ${
-        va === null ? "not defined (fewer than two values)" : `${f2(va)} ${unit}`
+        va === null ? "not defined (fewer than two values)" : `${f2(described(scale, va))} ${unit}`
       }; after: ` +
-        `${vb === null ? "not defined (fewer than two values)" : `${f2(vb)} ${unit}`}.`,
+        `${
+          vb === null
+            ? "not defined (fewer than two values)"
+            : `${f2(described(scale, vb))} ${unit}`
+        }.`,
   };
 }
 
@@ -324,7 +337,7 @@ function variability({ A, B, unit }: Phases): Feature {
  * bounds on the gap through the anchor network, not the difference of the two values' intervals
  * from the drug start).
  */
-function immediacy({ c, A, B, unit, empty }: Phases): Feature {
+function immediacy({ c, A, B, unit, scale, empty }: Phases): Feature {
   const lastA = A.at(-1);
   const firstB = B[0];
   const gap: NominalInterval | null = lastA && firstB
@@ -349,9 +362,8 @@ function immediacy({ c, A, B, unit, empty }: Phases): Feature {
     baseline: lastA?.common.nominal ?? null,
     treatment: firstB?.common.nominal ?? null,
     reading: lastA && firstB && gap
-      ? `From ${formatInterval(lastA.common, 2)} ${unit} (last value before) to ${
-        formatInterval(firstB.common, 2)
-      } ${unit} ` +
+      ? `From ${formatInterval(describedInterval(scale, lastA.common), 2)} ${unit} (last value ` +
+        `before) to ${formatInterval(describedInterval(scale, firstB.common), 2)} ${unit} ` +
         `(first value after), ${apart(gap, datedGap(c, firstB.day.timeId, lastA.day.timeId))}.`
       : `Immediacy cannot be read: ${empty}.`,
   };

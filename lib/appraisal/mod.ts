@@ -9,8 +9,7 @@
  *
  * @module
  */
-import { valueScale } from "../cases.ts";
-import { painValueText } from "../scales.ts";
+import { casePainText, valueScale } from "../cases.ts";
 import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
 import { formatDay, formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
@@ -227,10 +226,10 @@ function pairCausality(
   const lastPeriod = lastBefore ? periodWords(lastBefore) : null;
   const temporal = `${counted(before.length, "value")} before` +
     (lastBefore
-      ? ` (last ${painValueText(lastBefore)}${lastPeriod ? `, ${lastPeriod}` : ""})`
+      ? ` (last ${casePainText(c, lastBefore)}${lastPeriod ? `, ${lastPeriod}` : ""})`
       : "") +
     `, ${counted(onDrug.length, "value")} while it may have been given` +
-    (onDrug.length ? ` (first ${painValueText(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
+    (onDrug.length ? ` (first ${casePainText(c, onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
   const last = periods.at(-1)!;
   const stopped = last.end !== null;
   const afterStop = stopped
@@ -279,10 +278,10 @@ function pairCausality(
     return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
       `${prev.dose ? formatDoseValue(prev.dose) : `(${DOSE_NOT_STATED})`} → ${formatDose(t)}: ` +
       (lastPrev
-        ? `${painValueText(lastPrev)} on the earlier dose`
+        ? `${casePainText(c, lastPrev)} on the earlier dose`
         : "no value on the earlier dose") +
-      `, ${firstNext ? `${painValueText(firstNext)} after` : "no value after"}` +
-      (raisedFor ? ` (changed at the visit of the ${painValueText(lastPrev!)})` : "");
+      `, ${firstNext ? `${casePainText(c, firstNext)} after` : "no value after"}` +
+      (raisedFor ? ` (changed at the visit of the ${casePainText(c, lastPrev!)})` : "");
   });
   // A dose the text does not state is unknown: never "one dose only".
   const doseResponse = changes.length
@@ -301,7 +300,7 @@ function pairCausality(
     "patient's natural course is not known (see the note under the table)",
     ...(peak === null ? [] : [
       peak.period
-        ? `started after ${painValueText(peak.value)}, ${peak.period}: whether it followed a ` +
+        ? `started after ${casePainText(c, peak.value)}, ${peak.period}: whether it followed a ` +
           "peak is not known"
         : "started after the highest value so far: regression to the mean predicts a fall",
     ]),

@@ -10,8 +10,8 @@
  *
  * @module
  */
+import { casePainText } from "../cases.ts";
 import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
-import { painValueText } from "../scales.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { listing } from "../prose.ts";
 import { alignOnDrug, relativeDay } from "../timeline.ts";
@@ -86,7 +86,7 @@ function temporal(c: Case, drug: string, up: boolean): Answered {
   const r = change(a, b, up);
   return {
     answer: r === "better" ? "yes" : r === "not better" ? "no" : "do not know",
-    basis: `${painValueText(b)} before, ${painValueText(a)} first while given` +
+    basis: `${casePainText(c, b)} before, ${casePainText(c, a)} first while given` +
       (r === "unclear" ? " (the bounds overlap)" : "") + amb,
     compared: [a.day.timeId],
   };
@@ -125,7 +125,9 @@ function dechallenge(c: Case, drug: string, o: NaranjoOptions, up: boolean): Ans
       continue;
     }
     const r = worse(firstOff, lastOn, up);
-    notes.push(`${painValueText(lastOn)} while given, ${painValueText(firstOff)} after the stop`);
+    notes.push(
+      `${casePainText(c, lastOn)} while given, ${casePainText(c, firstOff)} after the stop`,
+    );
     if (r === "better") answer = "yes";
     else if (r === "not better" && answer === "do not know") answer = "no";
   }
@@ -163,7 +165,7 @@ function rechallenge(c: Case, drug: string, up: boolean): Answered {
     }
     const r = change(on, off, up);
     notes.push(
-      `restarted: ${painValueText(off)} off the drug, ${painValueText(on)} after the restart`,
+      `restarted: ${casePainText(c, off)} off the drug, ${casePainText(c, on)} after the restart`,
     );
     compared.push(on.day.timeId);
     if (r === "better") answer = "yes";
@@ -192,8 +194,8 @@ function doseResponse(c: Case, drug: string, o: NaranjoOptions, up: boolean): An
         ? "a dose not stated"
         : "doses that overlap";
       notes.push(
-        `${formatDose(a.p)} → ${formatDose(b.p)}: ${painValueText(a.x)} → ${
-          painValueText(b.x)
+        `${formatDose(a.p)} → ${formatDose(b.p)}: ${casePainText(c, a.x)} → ${
+          casePainText(c, b.x)
         } (${why}: neither ` +
           "higher nor lower, not compared)",
       );
@@ -202,8 +204,8 @@ function doseResponse(c: Case, drug: string, o: NaranjoOptions, up: boolean): An
     if (dir === 0) continue;
     const oa = othersForIndication(c, a.x.day.timeId, drug, o.indication);
     const ob = othersForIndication(c, b.x.day.timeId, drug, o.indication);
-    const what = `${formatDoseValue(a.p.dose!)} → ${formatDose(b.p)}: ${painValueText(a.x)} → ` +
-      painValueText(b.x);
+    const what = `${formatDoseValue(a.p.dose!)} → ${formatDose(b.p)}: ${casePainText(c, a.x)} → ` +
+      casePainText(c, b.x);
     if (oa.join() !== ob.join()) {
       notes.push(`${what} (other drugs for the indication change between them)`);
       continue;

@@ -5,11 +5,11 @@
  *
  * @module
  */
+import { casePainText } from "../cases.ts";
 import { drugWithDose } from "../dose.ts";
 import type { Case, Observation } from "../model.ts";
 import { periodWords } from "../period_value.ts";
 import { listing, plural } from "../prose.ts";
-import { painValueText } from "../scales.ts";
 import { relativeDay } from "../timeline.ts";
 
 /**
@@ -74,7 +74,7 @@ export function regressionEvidence(cases: readonly Case[], indication: string): 
       const peak = startedAtPeak(before);
       if (peak === null) continue;
       const { value: lastBefore, period } = peak;
-      const entry = `case ${c.id}: ${drugWithDose(t)} after ${painValueText(lastBefore)}`;
+      const entry = `case ${c.id}: ${drugWithDose(t)} after ${casePainText(c, lastBefore)}`;
       if (period) afterPeriod.push(`${entry}, ${period}`);
       else afterHigh.push(entry);
     }

@@ -73,7 +73,7 @@ function bothConclusions(
       label: `"${c.quote}" (${c.where})`,
       value: rounding ? c.rounded.verdict : c.verdict,
     }));
-  const unit = valueScale(series.cases).unit;
+  const scale = valueScale(series.cases);
   const stated = responders(series.cases, { drug });
   const widened = responders(series.cases.map(withRounding), { drug });
   const resp = (rounding: boolean) =>
@@ -84,7 +84,9 @@ function bothConclusions(
         : [];
       return {
         id: `responders:${r.timing}:${r.threshold.kind}:${r.threshold.value}`,
-        label: `responders (${thresholdLabel(r.threshold, unit)}, ${r.timing} value after ${drug})`,
+        label: `responders (${
+          thresholdLabel(r.threshold, scale)
+        }, ${r.timing} value after ${drug})`,
         value: `${r.count}/${r.n}` + (r.responders.length ? ` (${r.responders.join(", ")})` : "") +
           (moved.length ? `; not sure under rounding: ${moved.join(", ")}` : ""),
       };

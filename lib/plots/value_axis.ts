@@ -10,24 +10,10 @@
  * @module
  */
 import type { NominalInterval } from "../intervals.ts";
-import { type Scale, scaleLabel } from "../scales.ts";
+import { type Scale, scaleLabel, type ValueScale } from "../scales.ts";
 
-/** A value axis: {@link scaleLabel}'s fields, whether it is the values' own scale, its ticks' text. */
-export interface ValueAxis {
-  /** Short name for legends and captions ("VAS", "NRS", "pain"). */
-  name: string;
-  /** Unit of a value ("cm", "mm", "points"). */
-  unit: string;
-  /** Axis label with its unit. */
-  label: string;
-  /** Lowest value of the domain, on the common metric. */
-  min: number;
-  /** Highest value of the domain, on the common metric. */
-  max: number;
-  /** Whether the axis is the values' own scale (the values are printed without their unit). */
-  own: boolean;
-  /** What a value of the common metric is multiplied by for its tick (1: the metric's numbers). */
-  factor: number;
+/** A value axis: how its values are described ({@link ValueScale}), and its ticks' text. */
+export interface ValueAxis extends ValueScale {
   /** The text of the tick at a value of the common metric, in the axis's own numbers. */
   tick: (common: number) => string;
 }
@@ -39,20 +25,8 @@ function tickText(v: number): string {
 }
 
 /**
- * The factor from the common metric to a scale's own numbers when the scale maps onto it by that
- * factor alone (0 to 0, its maximum to 10, higher worse, no categories); else `null`.
- */
-function linearFactor(s: Scale): number | null {
-  if (s.categories !== null || s.worse !== "higher" || s.min !== 0 || !(s.max > 0)) return null;
-  for (const v of [s.max / 4, s.max / 2, s.max]) {
-    const c = s.common(v);
-    if (c.lo !== c.hi || Math.abs(c.nominal * s.max / 10 - v) > 1e-9) return null;
-  }
-  return s.max / 10;
-}
-
-/**
- * The value axis of the scales of the values a figure shows.
+ * The value axis of the scales of the values a figure shows: the rule tables and prose follow
+ * too (`scaleLabel`, lib/scales.ts), with its ticks' text.
  *
  * @param scales The scales of the values shown.
  * @returns The axis: label, name and unit, domain on the common metric, tick text.
@@ -69,25 +43,8 @@ function linearFactor(s: Scale): number | null {
  * ```
  */
 export function valueAxis(scales: Iterable<Scale>): ValueAxis {
-  const all = [...scales];
-  const common = scaleLabel(all);
-  const first = all[0];
-  const one = first !== undefined && all.every((s) => s.id === first.id);
-  if (one && common.label === first.label) {
-    return { ...common, own: true, factor: 1, tick: tickText };
-  }
-  const factor = one ? linearFactor(first) : null;
-  if (factor === null) return { ...common, own: false, factor: 1, tick: tickText };
-  return {
-    name: first.name,
-    unit: first.unit,
-    label: first.label,
-    min: common.min,
-    max: common.max,
-    own: true,
-    factor,
-    tick: (v) => tickText(v * factor),
-  };
+  const s = scaleLabel(scales);
+  return { ...s, tick: (v) => tickText(v * s.factor) };
 }
 
 /** A value as a figure draws it: on its scale, and on the common metric its marks are placed on. */

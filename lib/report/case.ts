@@ -11,22 +11,27 @@ import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { drugWithDose, formatDose } from "../dose.ts";
-import { formatInterval } from "../intervals.ts";
+import { formatInterval, formatNumber } from "../intervals.ts";
+import { described, describedInterval } from "../scales.ts";
 import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
 import { phases } from "../analysis/aggregation.ts";
 import { alignOnDrug, BASELINE_DEFINITIONS, BASELINE_LABELS } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, surelyGiven } from "../given.ts";
 import { percentThresholds, pointsThreshold } from "../study.ts";
-import { valueScale } from "../cases.ts";
+import { casePainText, valueScale } from "../cases.ts";
 import { listing, plural } from "../prose.ts";
 import { naturalCourseCaveat } from "../appraisal/natural_history.ts";
 import { periodWords } from "../period_value.ts";
 
-/** The column of the study's threshold in scale points, `{}` when the study sets none. */
+/**
+ * The column of the study's threshold in points of the common metric, `{}` when the study sets
+ * none; headed in the case's described numbers (2 points are 20 mm of a 100 mm VAS).
+ */
 const pointsCell = (c: Case, value: () => string | null): Row => {
   const t = pointsThreshold(c.study);
-  return t === null ? {} : { [`≥${t} ${valueScale([c]).unit}`]: value() };
+  const s = valueScale([c]);
+  return t === null ? {} : { [`≥${formatNumber(described(s, t))} ${s.unit}`]: value() };
 };
 
 /**
@@ -53,7 +58,8 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
  */
 export function activeRows(c: Case): Row[] {
   expectCase("activeRows", c);
-  const { name } = valueScale([c]);
+  const s = valueScale([c]);
+  const { name } = s;
   // "sertraline 50 mg/day", or "duloxetine (dose not stated)".
   const label = (t: Treatment) => drugWithDose(t);
   return c.observations.map((o) => {
@@ -75,7 +81,7 @@ export function activeRows(c: Case): Row[] {
     ];
     const possible = a.possible.filter((t) => !surely.includes(t.drug)).map(label);
     return {
-      [name]: formatInterval(o.common),
+      [name]: formatInterval(describedInterval(s, o.common)),
       time: o.day.timeId,
       certain: certain.join(", ") || "–",
       possible: possible.join(", ") || "–",
@@ -112,7 +118,9 @@ export function activeRows(c: Case): Row[] {
  */
 export function changeRows(c: Case): Row[] {
   expectCase("changeRows", c);
-  const { name } = valueScale([c]);
+  const s = valueScale([c]);
+  const { name } = s;
+  const at = (v: Parameters<typeof formatInterval>[0]) => formatInterval(describedInterval(s, v));
   return BASELINE_DEFINITIONS.flatMap((def): Row[] => {
     const ch = caseChange(c, { baseline: def });
     const rounded = roundedPoints(c, def);
@@ -121,9 +129,7 @@ export function changeRows(c: Case): Row[] {
         baseline: ch.baseline.common === null
           ? BASELINE_LABELS[def]
           : `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-        [`baseline ${name}`]: ch.baseline.common === null
-          ? null
-          : formatInterval(ch.baseline.common),
+        [`baseline ${name}`]: ch.baseline.common === null ? null : at(ch.baseline.common),
         day: null,
         [name]: null,
         change: null,
@@ -136,12 +142,12 @@ export function changeRows(c: Case): Row[] {
     }
     return ch.points.map((p) => ({
       baseline: `${BASELINE_LABELS[def]} (n=${ch.baseline.n})`,
-      [`baseline ${name}`]: formatInterval(ch.baseline.common!),
+      [`baseline ${name}`]: at(ch.baseline.common!),
       day: p.dated ? formatInterval(p.day) : `${formatInterval(p.day)} (no date stated)`,
-      [name]: formatInterval(p.common),
+      [name]: at(p.common),
       // A change between values stated as ranges is a range: its sign may even be unknown. Each
       // value column is text throughout ("-2", "[-4, -3]"), as the value and % columns are.
-      change: formatInterval(p.change),
+      change: at(p.change),
       "% reduction": p.percentReduction ? formatInterval(p.percentReduction, 1) : null,
       IMMPACT: p.immpact
         ? (p.immpact.worst === p.immpact.best
@@ -332,7 +338,7 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
   // A value before the drug stated over a period (an average): every baseline takes it as a point.
   const periods = aligned.filter((o) => o.phase === "before" && periodWords(o) !== null).map((
     o,
-  ) => `${scaleWords(c)} ${formatInterval(o.common)}${o.note ? ` (${o.note})` : ""}`);
+  ) => `${casePainText(c, o)}${o.note ? ` (${o.note})` : ""}`);
   const many = periods.length > 1;
   const period = compared && periods.length
     ? [

@@ -16,7 +16,12 @@ import { caseChange } from "../analysis/change.ts";
 import { areaUnderCurve } from "../analysis/course.ts";
 import { type PeriodRate, periodRates } from "../analysis/period_rates.ts";
 import { valueScale } from "../cases.ts";
+import { described, describedInterval, type ValueScale } from "../scales.ts";
 import { listing } from "../prose.ts";
+
+/** {@link describedInterval} under one {@link ValueScale}, for mapping. */
+const describedIn = (s: ValueScale) => <T extends { lo: number; hi: number }>(v: T): T =>
+  describedInterval(s, v);
 
 /**
  * AUC over the study's early window after the drug start (`auc_window_days` of study.json, when
@@ -43,7 +48,11 @@ import { listing } from "../prose.ts";
  */
 export function aucRows(c: Case): Row[] {
   expectCase("aucRows", c);
-  const { unit } = valueScale([c]);
+  const s = valueScale([c]);
+  const { unit } = s;
+  // Areas and means on the common metric, described in the case's numbers (mm of a 100 mm VAS).
+  const d = (x: number | null | undefined) => typeof x === "number" ? described(s, x) : x;
+  const di = describedIn(s);
   const after = caseChange(c).points.map((p) => p.day.nominal);
   const early = c.study.aucWindowDays;
   const windows = [
@@ -86,7 +95,7 @@ export function aucRows(c: Case): Row[] {
       ...(a.boundsReason && a.partialBounds
         ? [
           `no AUC bounds: ${a.boundsReason}; over the times that give an area: ${
-            formatInterval(a.partialBounds, 1)
+            formatInterval(di(a.partialBounds), 1)
           }`,
         ]
         : []),
@@ -105,15 +114,15 @@ export function aucRows(c: Case): Row[] {
         ? `days ${fmt(a.span.from, 4)}–${fmt(a.span.to, 4)}${undatedEnd ? " (nominal)" : ""}`
         : null,
       n: a.n,
-      [`AUC (${unit}·days)`]: num(area.value),
+      [`AUC (${unit}·days)`]: num(d(area.value)),
       "AUC bounds": a.auc && a.auc.lo !== null && a.auc.hi !== null
-        ? formatInterval({ lo: a.auc.lo, hi: a.auc.hi }, 1)
+        ? formatInterval(di({ lo: a.auc.lo, hi: a.auc.hi }), 1)
         : null,
       // A value stated as a range makes the mean a range (at the nominal days).
       [`time-weighted mean (${unit})`]: a.timeWeightedMeanBounds &&
           a.timeWeightedMeanBounds.lo !== a.timeWeightedMeanBounds.hi
-        ? formatInterval(a.timeWeightedMeanBounds, 2)
-        : num(mean.value),
+        ? formatInterval(di(a.timeWeightedMeanBounds), 2)
+        : num(d(mean.value)),
       note: [...(a.auc ? [] : a.reason ? [a.reason] : []), ...notes].join("; ") || null,
     };
   });
@@ -158,7 +167,11 @@ function possiblyGivenNote(r: PeriodRate): string | null {
  */
 export function rateRows(c: Case): Row[] {
   expectCase("rateRows", c);
-  const { unit } = valueScale([c]);
+  const s = valueScale([c]);
+  const { unit } = s;
+  // Values and rates on the common metric, described in the case's numbers.
+  const d = (x: number | null | undefined) => typeof x === "number" ? described(s, x) : x;
+  const di = describedIn(s);
   const rates = periodRates(c);
   const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
   const shape = doseShape(rates.map(entry));
@@ -178,7 +191,9 @@ export function rateRows(c: Case): Row[] {
     }, rules);
     const notes = [
       net
-        ? `first→last is a net change: the values in between range ${fmt(lo, 1)}–${fmt(hi, 1)}`
+        ? `first→last is a net change: the values in between range ${fmt(d(lo)!, 1)}–${
+          fmt(d(hi)!, 1)
+        }`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
       possiblyGivenNote(r),
@@ -190,12 +205,14 @@ export function rateRows(c: Case): Row[] {
       ...doseCells(entry(r), shape),
       n: r.n,
       // A value stated as a range shows as its range, not as its midpoint.
-      values: r.intervals.map((v) => formatInterval(v, 1)).join(" → ") || null,
-      [`${unit}/week (first→last)`]: num(rate.value),
-      bounds: r.perWeek ? formatInterval(r.perWeek, 2) : null,
-      [`${unit}/week (least squares)`]: num(slope.value),
+      values: r.intervals.map((v) => formatInterval(di(v), 1)).join(" → ") || null,
+      [`${unit}/week (first→last)`]: num(d(rate.value)),
+      bounds: r.perWeek ? formatInterval(di(r.perWeek), 2) : null,
+      [`${unit}/week (least squares)`]: num(d(slope.value)),
       // Over every admissible time and value: the nominal slope is one placement of many.
-      "least-squares bounds": r.leastSquaresBounds ? formatInterval(r.leastSquaresBounds, 3) : null,
+      "least-squares bounds": r.leastSquaresBounds
+        ? formatInterval(di(r.leastSquaresBounds), 3)
+        : null,
       note: notes.join("; ") || null,
     };
   });

@@ -14,6 +14,7 @@ import { formatInterval, TIME_RULES, VALUE_RULES } from "../intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
 import { valueScale } from "../cases.ts";
+import { painValueIn } from "../scales.ts";
 import { listing, plural } from "../prose.ts";
 import { compareText } from "../text_order.ts";
 
@@ -182,7 +183,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
     })),
     ...c.observations.map((o) => ({
       timeId: o.day.timeId,
-      what: `${valueScale([c]).name} ${formatInterval(o.common)}`,
+      what: painValueIn(valueScale([c]), o),
       rank: 1,
     })),
     ...c.treatments.flatMap((t) => [

@@ -35,6 +35,7 @@ import type { EffectSizeOptions } from "../stats/types.ts";
 import { casesListing, listing, plural } from "../prose.ts";
 import { phases } from "../analysis/aggregation.ts";
 import { scaleMix, valueScale } from "../cases.ts";
+import { described } from "../scales.ts";
 import { drugOfInterestProblem } from "../vocabulary.ts";
 import { effectSizeGlossary, WALD_NOTE } from "./glossary.ts";
 
@@ -208,7 +209,7 @@ export function aggregateNotes(
 export function responderRows(rows: readonly ResponderRow[]): Row[] {
   return rows.map((r) => ({
     timing: r.timing,
-    threshold: thresholdLabel(r.threshold, r.unit),
+    threshold: thresholdLabel(r.threshold, r),
     // No case assessed: no count of nothing ("0/0"), no "none responded" ("–"); the cases left
     // out say why (column `excluded`, `exclusionNotes`), as the tests table does with no pair.
     responders: r.n === 0 ? null : `${r.count}/${r.n}`,
@@ -279,7 +280,8 @@ export function testRows(s: CaseSeries): Row[] {
   expectSeries("testRows", s);
   return pairedTests(s.cases).flatMap((p) => {
     // The statistic's unit: a count of pairs (sign), or the values' unit (permutation).
-    const { unit } = valueScale(s.cases.filter((c) => p.pairs.some((x) => x.caseId === c.id)));
+    const scale = valueScale(s.cases.filter((c) => p.pairs.some((x) => x.caseId === c.id)));
+    const { unit } = scale;
     const what = (t: TestResult) =>
       t.statistic === null
         ? null
@@ -291,7 +293,10 @@ export function testRows(s: CaseSeries): Row[] {
       test: testName(t),
       n: t.n,
       cases: p.pairs.map((x) => x.caseId).join(", ") || null,
-      statistic: num(t.statistic),
+      // A mean change is described as the values are (mm of a 100 mm VAS); a count is a count.
+      statistic: num(
+        t.test === "sign" || t.statistic === null ? t.statistic : described(scale, t.statistic),
+      ),
       // Rounded to 4 decimals, a small p would read 0: below 0.001, 2 significant digits.
       "p (two-sided)": t.pValue !== null && t.pValue < 0.001
         ? Number(t.pValue.toPrecision(2))

@@ -13,6 +13,7 @@ import { percentThresholds, pointsThreshold } from "../study.ts";
 import type { BaselineDefinition } from "../study.ts";
 import { withRounding } from "../rounding.ts";
 import { valueScale } from "../cases.ts";
+import { described, describedInterval } from "../scales.ts";
 import { listing } from "../prose.ts";
 
 /** Whether a range of reductions holds values on both sides of a threshold (`reaches`). */
@@ -22,13 +23,16 @@ const crosses = (x: { lo: number; hi: number }, t: number) => reaches(x.lo, t) !
 export interface RoundedPoint {
   /** Percent reduction with every stated value varied by its rounding (`null`: none defined). */
   percentReduction: NominalInterval | null;
-  /** Reduction in scale points (baseline − value) under the same. */
+  /** Reduction (baseline − value) under the same, in the case's described numbers (`valueScale`). */
   reduction: { lo: number; hi: number };
   /** The study's percent thresholds that the rounding interval crosses. */
   crossedPercent: number[];
-  /** The study's threshold in scale points when the rounding interval crosses it, else `null`. */
+  /**
+   * The study's threshold in points of the common metric when the rounding interval crosses it,
+   * else `null`; in the case's described numbers, as `reduction` (2 points are 20 mm).
+   */
   crossedPoints: number | null;
-  /** The unit of the scale points. */
+  /** The unit of the described numbers. */
   unit: string;
 }
 
@@ -64,7 +68,8 @@ export interface RoundedPoint {
  * ```
  */
 export function roundedPoints(c: Case, baseline: BaselineDefinition): Map<string, RoundedPoint> {
-  const unit = valueScale([c]).unit;
+  const s = valueScale([c]);
+  const unit = s.unit;
   const points = caseChange(withRounding(c), { baseline }).points;
   const cut = pointsThreshold(c.study);
   return new Map(points.map((p: ChangePoint) => {
@@ -72,9 +77,9 @@ export function roundedPoints(c: Case, baseline: BaselineDefinition): Map<string
     const pr = p.percentReduction;
     return [p.timeId, {
       percentReduction: pr,
-      reduction,
+      reduction: describedInterval(s, reduction),
       crossedPercent: percentThresholds(c.study).filter((t) => pr !== null && crosses(pr, t)),
-      crossedPoints: cut !== null && crosses(reduction, cut) ? cut : null,
+      crossedPoints: cut !== null && crosses(reduction, cut) ? described(s, cut) : null,
       unit,
     }];
   }));

@@ -23,6 +23,7 @@ import type { SensitivitySpan } from "../analysis/sensitivity_spans.ts";
 import type { Reading } from "../readings.ts";
 import type { Robustness } from "../claims/robustness.ts";
 import { valueScale } from "../cases.ts";
+import { described, type ValueScale } from "../scales.ts";
 import { agree, casesListing, listing, plural } from "../prose.ts";
 import { markdownText } from "../markdown.ts";
 
@@ -270,12 +271,16 @@ export function baselineSummary(s: CaseSeries): string {
     !left.includes(c.id) && !moving.some((b) => b.caseId === c.id)
   );
   const drug = s.study.drug;
-  const unit = valueScale(s.cases).unit;
+  // Each case's values as its tables give them (`valueScale`): "cm", "mm", or the common metric.
+  const scaleOf = (id: string) => valueScale(s.cases.filter((c) => c.id === id));
+  const said = (sc: ValueScale) => sc.own ? sc.unit : `${sc.unit} ${sc.metric}`;
   return (moving.length
     ? moving.map((b) =>
       `Case ${b.caseId}'s baseline depends on the definition (last, maximum, mean: ${
-        b.values.map((v) => fmt(v)).join(", ")
-      } ${unit}), because ${plural(b.n, "value")} ${agree(b.n, "precedes", "precede")} ${drug}.`
+        b.values.map((v) => fmt(v === null ? v : described(scaleOf(b.caseId), v))).join(", ")
+      } ${said(scaleOf(b.caseId))}), because ${plural(b.n, "value")} ${
+        agree(b.n, "precedes", "precede")
+      } ${drug}.`
     ).join(" ")
     : `No ${left.length ? "analysed " : ""}case's baseline depends on the definition.`) +
     fixedSentence(fixed, drug, moving.length > 0) +

@@ -14,6 +14,7 @@ import {
   claimsLedger,
   csvTable,
   DEFAULT_DATA_DIR,
+  formatNumber,
   isRuleName,
   loadCaseSeries,
   NO_PAIN_BAND,
@@ -461,7 +462,7 @@ Deno.test("lower after a dose increase: judged at every value a range allows, no
   assert.equal(judge(rule, drug, [widened]).verdict, "not supported");
 });
 
-Deno.test("evidence names each case's scale: 'NRS' for an NRS case, 'pain' (the common metric) for a 100 mm VAS", () => {
+Deno.test("evidence names each case's scale and its numbers: 'NRS' for an NRS case, 'VAS … mm' for a 100 mm VAS, the common metric said for mixed scales", () => {
   const c = series.cases.find((x) =>
     caseChange(x, { drug: x.study.drug, baseline: "last" }).points.length > 0
   )!;
@@ -474,8 +475,24 @@ Deno.test("evidence names each case's scale: 'NRS' for an NRS case, 'pain' (the 
   const nrs = judge(rule, c.study.drug, [on("nrs-0-10")]).evidence;
   assert.match(nrs, new RegExp(`case ${c.id}: NRS \\d`));
   assert.doesNotMatch(nrs, /VAS/);
+  // A case only on a 100 mm VAS: in mm, as its figure's axis and its tables (values × 10).
   const mm = judge(rule, c.study.drug, [on("vas-100mm")]).evidence;
-  assert.match(mm, new RegExp(`case ${c.id}: pain \\d`));
+  const ch = caseChange(c, { drug: c.study.drug, baseline: "last" });
+  const tenfold = (x: number) => formatNumber(Number((10 * x).toPrecision(12)));
+  const [from, to] = [ch.baseline.common!, ch.points.at(-1)!.common].map((x) =>
+    x.lo === x.hi ? tenfold(x.lo) : `[${tenfold(x.lo)}, ${tenfold(x.hi)}]`
+  );
+  assert.ok(mm.includes(`case ${c.id}: VAS ${from} → ${to} mm`), mm);
+  // Mixed scales: on the common metric, and said so.
+  const mixed: Case = {
+    ...c,
+    observations: c.observations.map((o, i) => ({
+      ...o,
+      scale: SCALES[i === 0 ? "nrs-0-10" : "vas-10cm"],
+    })),
+  };
+  const both = judge(rule, c.study.drug, [mixed]).evidence;
+  assert.match(both, new RegExp(`case ${c.id}: pain [^;]* on the common 0–10 metric`));
 });
 
 Deno.test("the words of no pain are one list: the value rule no-pain reads them as 0, claims as absolute relief", () => {

@@ -61,11 +61,18 @@ const synth = await loadCaseSeries(synthDir);
 await Deno.remove(synthDir, { recursive: true });
 
 Deno.test("trajectories: each threshold's tag is printed at its own line", () => {
-  // The first article's cases, and with the fixture's: a figure whose tags fit. (The whole data
-  // may hold more articles, whose end labels may leave no room for the tags: checked below.)
+  // The first article's cases, and with the fixture's cases on the scales it does not use (a
+  // 100 mm VAS, an NRS, verbal categories): figures whose tags fit. (More cases may leave no room
+  // for the tags, the whole fixture among them, as any data may: checked below.)
+  const realScales = new Set(
+    articleCases(real).flatMap((c) => c.observations.map((o) => o.scale.id)),
+  );
+  const otherScales = articleCases(grown, FIXTURE_ARTICLE).filter((c) =>
+    c.observations.some((o) => !realScales.has(o.scale.id))
+  );
   const scoped = [
     ["real", articleCases(real)],
-    ["with the fixture", [...articleCases(grown), ...articleCases(grown, FIXTURE_ARTICLE)]],
+    ["with the fixture's other scales", [...articleCases(grown), ...otherScales]],
   ] as const;
   for (const [name, cases] of scoped) {
     for (const width of ["full", "column"] as const) {

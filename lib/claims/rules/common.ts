@@ -7,9 +7,10 @@
  * @module
  */
 import { drugWithDose } from "../../dose.ts";
-import { formatDay, formatInterval, formatNumber } from "../../intervals.ts";
+import { formatDay, formatInterval, formatNumber, type Interval } from "../../intervals.ts";
 import type { Case, Observation, Treatment } from "../../model.ts";
-import { COMMON_METRIC, scaleLabel } from "../../scales.ts";
+import { describedInterval, unitWords } from "../../scales.ts";
+import { valueScale } from "../../cases.ts";
 import { onScaleText } from "../thresholds.ts";
 import { caseChange as change, type ChangePoint } from "../../analysis/change.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
@@ -40,22 +41,39 @@ export const f = (x: number): string => formatNumber(x, 1);
 export const dose = (t: Treatment): string => drugWithDose(t);
 
 /**
- * What a case's pain values are called in a claim's evidence: the name of its scale when all its
- * values are on one scale whose numbers are those of the common 0–10 metric the rules judge on
- * ("VAS", "NRS"), else "pain" (values on the common metric: `scaleLabel`).
+ * What a case's pain values are called in a claim's evidence, as everywhere (`valueScale`): the
+ * name of its scale when all its values are on one of their own ("VAS", "NRS"), else "pain"
+ * (values on the common metric).
  */
-export const painName = (c: Case): string => scaleLabel(c.observations.map((o) => o.scale)).name;
+export const painName = (c: Case): string => valueScale([c]).name;
+
+/**
+ * A case's values on the common metric in a claim's evidence, as tables and prose give them
+ * (`valueScale`, `unitWords`): "VAS 7 → 3.1" on a 10 cm VAS, "VAS 70 → 31 mm" on a 100 mm VAS,
+ * "pain 7 → 3 on the common 0–10 metric" on mixed scales.
+ *
+ * @param c The case.
+ * @param xs Its values (or bounds) on the common metric, in order.
+ * @returns The text.
+ */
+export const painValues = (c: Case, xs: readonly Interval[]): string => {
+  const s = valueScale([c]);
+  return `${s.name} ${xs.map((x) => formatInterval(describedInterval(s, x))).join(" → ")}` +
+    unitWords(s);
+};
 
 /**
  * A value as the evidence prints it beside a threshold, in its scale's own unit (the unit
  * thresholds are read in: `claims/thresholds.ts`): "VAS 2.3" for a case whose values are all on
- * one 0–10 scale (as {@link painName} names them), else its scale's name, number and unit ("VAS
- * 10 mm").
+ * one scale whose numbers are the common 0–10 metric's (as {@link painName} names them), else its
+ * scale's name, number and unit ("VAS 10 mm").
  */
-export const valueText = (c: Case, o: Observation): string =>
-  painName(c) === COMMON_METRIC.name
-    ? `${o.scale.name} ${onScaleText(o)}`
-    : `${painName(c)} ${formatInterval(o.value)}`;
+export const valueText = (c: Case, o: Observation): string => {
+  const s = valueScale([c]);
+  return s.own && s.factor === 1
+    ? `${s.name} ${formatInterval(o.value)}`
+    : `${o.scale.name} ${onScaleText(o)}`;
+};
 /** Change from the last value before the drug's start (the claims' baseline, whatever the study's). */
 export const caseChange = (c: Case, drug: string): ReturnType<typeof change> =>
   change(c, { drug, baseline: "last" });

@@ -5,7 +5,6 @@
  * @module
  */
 import { compareDoses, formatDose } from "../../dose.ts";
-import { formatInterval } from "../../intervals.ts";
 import { agree, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven } from "../../given.ts";
@@ -22,6 +21,8 @@ import {
   valueText,
 } from "./common.ts";
 import type { Case, Observation } from "../../model.ts";
+import { casePainText, valueScale } from "../../cases.ts";
+import { described, unitWords } from "../../scales.ts";
 import { aboveOnScale } from "../thresholds.ts";
 import { baselineMovement } from "../../analysis/visual.ts";
 
@@ -46,8 +47,8 @@ const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, ca
     );
     return {
       level: !lower ? 0 : dated ? 2 : 1,
-      text: `case ${c.id}: ${painName(c)} ${formatInterval(last.common)} on ${dose(prev)} → ` +
-        `${listing(onNext.map((o) => `${painName(c)} ${formatInterval(o.common)}`))} on ` +
+      text: `case ${c.id}: ${casePainText(c, last)} on ${dose(prev)} → ` +
+        `${listing(onNext.map((o) => casePainText(c, o)))} on ` +
         `${dose(next)}; ` +
         `the time of ${agree(onNext.length, "that report", "those reports")} is ` +
         `${dated ? "stated" : "not stated (open-ended)"}; a return towards the earlier low ` +
@@ -101,6 +102,7 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
       : "";
     if (on.length < 1) return `case ${c.id}: no value while ${drug} was given alone` + sharedText;
     const before = alignOnDrug(c, drug).filter((o) => o.phase === "before");
+    const s = valueScale([c]);
     const a = on[0];
     const b = on.at(-1)!;
     // Each condition at the bound least favourable to the claim of a partial response; the
@@ -115,15 +117,17 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
     });
     return {
       level: !fell || !remains ? 0 : before.length ? 2 : 1,
-      text: `case ${c.id}: ${painName(c)} ${f(a.common.nominal)} on ${listing(doseAt(a))} → ` +
-        `${f(b.common.nominal)} on ${listing(doseAt(b))} ` +
+      text: `case ${c.id}: ${painName(c)} ${f(described(s, a.common.nominal))} on ` +
+        `${listing(doseAt(a))} → ${f(described(s, b.common.nominal))}${unitWords(s)} on ` +
+        `${listing(doseAt(b))} ` +
         `(${change(a.common.nominal, b.common.nominal)}, ` +
         `${f(b.value.nominal)} ${b.scale.unit} remaining); ` +
         `${counted(before.length, "value")} before ${drug}` +
         (before.length ? "" : ", so no response to it can be measured") +
         (raised
           ? `; the dose was raised to ${formatDose(raised)} because of the ` +
-            `${f(a.common.nominal)}, so part of the fall is expected from regression to the mean`
+            `${f(described(s, a.common.nominal))}${unitWords(s)}, so part of the fall is ` +
+            "expected from regression to the mean"
           : "") +
         sharedText,
     };
@@ -152,19 +156,22 @@ const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> =
     const lower = ch.points.every((x) => x.common.hi < ch.baseline.common!.lo);
     const falling = baselineMovement(c, drug);
     const overlap = ch.points.filter((x) => mayBeGiven(c, x.timeId, p.from));
+    // In the case's numbers (mm of a 100 mm VAS), as its tables give them.
+    const s = valueScale([c]);
+    const d = (x: number) => `${f(described(s, x))}${unitWords(s)}`;
     const values = listing(
       ch.points.map((x) =>
-        `${f(x.common.nominal)} (${f(x.percentReduction?.nominal ?? NaN)}% lower)`
+        `${d(x.common.nominal)} (${f(x.percentReduction?.nominal ?? NaN)}% lower)`
       ),
     );
     return {
       level: !lower ? 0 : falling || overlap.length ? 1 : 2,
-      text: `case ${c.id}: from ${f(ch.baseline.common!.nominal)} to ${values}; ` +
+      text: `case ${c.id}: from ${d(ch.baseline.common!.nominal)} to ${values}; ` +
         (falling
           ? `pain ${falling === "surely" ? "was already" : "may already have been"} ${
             moving(c)
           } before the switch (${
-            listing(before.map((o) => f(o.common.nominal)))
+            listing(before.map((o) => d(o.common.nominal)))
           }), so a continued trend ${
             falling === "surely" ? "explains" : "may explain"
           } the later values as well`

@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { formatInterval } from "../../intervals.ts";
 import { listing } from "../../prose.ts";
 import {
   allOrNothing,
@@ -16,7 +15,7 @@ import {
   type Judge,
   type Judges,
   leastReduction,
-  painName,
+  painValues,
   reductionText,
   unusable,
   valueText,
@@ -33,8 +32,7 @@ const firstValueReduction: Judge<"first-value-reduction"> = (p, drug, cases) => 
     const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent && pt.day.hi <= p.within_days,
-      text: `case ${c.id}: ${painName(c)} ${formatInterval(ch.baseline.common!)} → ` +
-        `${formatInterval(pt.common)}, ` +
+      text: `case ${c.id}: ${painValues(c, [ch.baseline.common!, pt.common])}, ` +
         `${reductionText(pt)} at ${when(pt)} of ${drug}`,
     };
   }));
@@ -95,7 +93,7 @@ const zeroWithinDays: Judge<"zero-within-days"> = (p, drug, cases) => {
       : 0;
     return {
       level,
-      text: `case ${c.id}: ${painName(c)} 0 at ${when(zero)} of ${drug}` +
+      text: `case ${c.id}: ${painValues(c, [zero.common])} at ${when(zero)} of ${drug}` +
         (level === 1 ? `: ${f(p.within_days)} days at the nominal day, later at its bound` : ""),
     };
   }));
@@ -137,8 +135,7 @@ const lastValueReduction: Judge<"last-value-reduction"> = (p, drug, cases) => {
     const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent,
-      text: `case ${c.id}: ${painName(c)} ${formatInterval(ch.baseline.common!)} → ` +
-        `${formatInterval(pt.common)} ` +
+      text: `case ${c.id}: ${painValues(c, [ch.baseline.common!, pt.common])} ` +
         `at the last value (${reductionText(pt)})`,
     };
   }));
