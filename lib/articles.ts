@@ -358,7 +358,7 @@ function readClaims(ctx: ArticleContext, sourceId: string, folder: string): Clai
         at(
           "rule_text",
           `does not state ${left.join(", ")} of params: the words beside the verdict must ` +
-            "give every number the rule tests (digits or a number word)",
+            "give every number the rule tests (digits or a number word), and its unit",
         );
       }
     }

@@ -245,7 +245,9 @@ async function reuseUnchanged(
       outputs.set(job.name, record.outputs);
       console.log(`skipped ${job.name}: its inputs and outputs are as recorded`);
     } else {
-      if (why.length) console.log(`running ${job.name}: ${whyLine(why)}`);
+      if (why.length) {
+        console.log(`running ${job.name}: ${whyLine(why.map((w) => inFolders(w, dirs)))}`);
+      }
       toRun.push(job);
     }
   }
@@ -345,13 +347,40 @@ async function compareWithCommitted(
         new Set([...committed.keys(), ...produced.keys()]).size
       } files differ from those in ${inPlace(dirs)}`,
     );
-    for (const d of diffs) console.error(`  ${d}`);
+    for (const d of diffs) console.error(`  ${inFolders(d, dirs)}`);
     const other = otherDeno((await readManifest(dirs.results))?.deno);
     if (other) console.error(`  ${other}`);
     return 1;
   }
   console.log(`check passed: ${produced.size} files identical to those in ${inPlace(dirs)}`);
   return 0;
+}
+
+/**
+ * A line that begins with a file's name as the manifest records it (`notebooks/…`, `results/…`)
+ * or with the `data/` input, with the folder the run uses in its place when it is another
+ * (`--notebooks`, `--results`, `--data`), so that a run on other folders names its own.
+ *
+ * @param line A difference or a reason to run.
+ * @param dirs The run's folders.
+ * @returns The line, its name in the run's folders.
+ * @example
+ * ```ts
+ * import { inFolders } from "./reproduce.ts";
+ * const dirs = { notebooks: "/p/try-nb", results: "/p/try-res", data: "/tmp/try" };
+ * if (inFolders("results/tables/x.csv: row 2", dirs) !== "/p/try-res/tables/x.csv: row 2") {
+ *   throw new Error("named in the run's results folder");
+ * }
+ * if (inFolders("data/ changed", dirs) !== "/tmp/try/ changed") throw new Error("data folder");
+ * ```
+ */
+export function inFolders(line: string, dirs: Folders): string {
+  const m = /^(notebooks|results|data)\//.exec(line);
+  if (m === null) return line;
+  const folder = m[1] === "data" ? dirs.data : dirs[m[1] as "notebooks" | "results"];
+  if (folder === undefined) return line;
+  const named = shown(folder);
+  return named === m[1] ? line : `${named}/${line.slice(m[0].length)}`;
 }
 
 /**
@@ -372,7 +401,7 @@ async function printChanges(produced: Map<string, string>, dirs: Folders): Promi
       } before; ${diffs.length} differ:`
       : `all ${all} files identical to those in ${inPlace(dirs)} before`,
   );
-  for (const d of diffs) console.log(`  ${d}`);
+  for (const d of diffs) console.log(`  ${inFolders(d, dirs)}`);
 }
 
 /**

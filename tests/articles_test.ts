@@ -194,7 +194,7 @@ Deno.test("claims: rule_text must state every number of params, so the words sho
   });
   assert.deepEqual(found, [
     `${file}:${line}:rule_text: does not state within_days = 9 of params: the words beside the ` +
-    "verdict must give every number the rule tests (digits or a number word)",
+    "verdict must give every number the rule tests (digits or a number word), and its unit",
   ]);
   const words = await problems(async (dir) => {
     await setCell(dir, file, line, "params", '{"min_percent": 50, "within_days": 9}');

@@ -110,3 +110,24 @@ Deno.test("a claim's evidence gives a rescaled case's values in its unit, as its
   }
   assert.ok(series.cases.some((c) => c.sourceId === FIXTURE_ARTICLE));
 });
+
+Deno.test("rounding's responder verdicts of a case on one scale of its own: threshold and reductions in its unit", () => {
+  for (const c of rescaled.filter(takes)) {
+    const s = lib.valueScale([c]);
+    const change = lib.caseChange(c, { drug });
+    for (const v of lib.roundingRobustness([c]).filter((v) => !v.threshold.includes("%"))) {
+      const t = c.study.thresholds.find((t) =>
+        t.kind === "points" && v.threshold.startsWith(
+          `≥${lib.described(s, t.value)} ${s.unit} `,
+        )
+      );
+      assert.ok(t, `${c.id}: '${v.threshold}' is a points threshold in ${s.unit}`);
+      const p = v.timing === "first" ? change.points[0] : change.points.at(-1)!;
+      // The reduction as stated, in the case's own numbers (mm), as the threshold is.
+      assert.ok(
+        Math.abs(v.asStated[1] - lib.described(s, -p.change.lo)) < 1e-9,
+        `${c.id}: ${v.asStated} against ${-p.change.lo} points`,
+      );
+    }
+  }
+});

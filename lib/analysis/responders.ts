@@ -65,26 +65,27 @@ export type Timing = "first" | "last";
  *
  * @param t The threshold.
  * @param scale How the values are described (`valueScale`: a points threshold, on the common
- * metric, is written in its numbers and unit: 2 points are 20 mm of a 100 mm VAS), or the unit
- * alone of numbers that are the common metric's.
+ * metric, is written in its numbers and unit: 2 points are 20 mm of a 100 mm VAS); default the
+ * common metric's points. (A unit alone is not taken: it would write 2 points as "2 mm".)
  * @returns For example "≥50% reduction" or "≥2 cm reduction".
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { SCALES, scaleLabel, thresholdLabel } from "#lib/mod.ts";
  * assert.equal(thresholdLabel({ kind: "percent", value: 50 }), "≥50% reduction");
- * assert.equal(thresholdLabel({ kind: "points", value: 2 }, "cm"), "≥2 cm reduction");
+ * assert.equal(thresholdLabel({ kind: "points", value: 2 }), "≥2 points reduction");
+ * const cm = scaleLabel([SCALES["vas-10cm"]]);
+ * assert.equal(thresholdLabel({ kind: "points", value: 2 }, cm), "≥2 cm reduction");
  * const mm = scaleLabel([SCALES["vas-100mm"]]);
  * assert.equal(thresholdLabel({ kind: "points", value: 2 }, mm), "≥20 mm reduction");
  * ```
  */
 export function thresholdLabel(
   t: ResponderThreshold,
-  scale: string | Pick<ValueScale, "unit" | "factor"> = "points",
+  scale: Pick<ValueScale, "unit" | "factor"> = { unit: "points", factor: 1 },
 ): string {
   if (t.kind === "percent") return `≥${t.value}% reduction`;
-  const { unit, factor } = typeof scale === "string" ? { unit: scale, factor: 1 } : scale;
-  return `≥${described({ factor }, t.value)} ${unit} reduction`;
+  return `≥${described(scale, t.value)} ${scale.unit} reduction`;
 }
 
 /** The responder count for one threshold and timing. */

@@ -7,6 +7,7 @@
  */
 import type { Case } from "../model.ts";
 import { valueScale } from "../cases.ts";
+import { described } from "../scales.ts";
 import { roundingKind, withRounding } from "../rounding.ts";
 import { caseChange, NO_PERCENT, reaches } from "./change.ts";
 import { thresholdLabel } from "./responders.ts";
@@ -21,8 +22,8 @@ export interface RoundingVerdict {
   threshold: string;
   /** Whether the threshold is reached at the nominal values as stated. */
   nominal: boolean;
-  /** The reduction (percent, or points on the common metric) over the extraction bounds as
-   * stated: `[lo, hi]`. */
+  /** The reduction over the extraction bounds as stated, `[lo, hi]`: in percent, or in the
+   * case's own unit as its threshold is labelled (`valueScale`: mm on a 100 mm VAS). */
   asStated: [number, number];
   /** The same with every stated value widened by its rounding. */
   rounded: [number, number];
@@ -87,8 +88,8 @@ function assess(cases: readonly Case[], drug?: string): Assessment {
   for (const c of cases) {
     const d = drug ?? c.study.drug;
     const [stated, rounded] = [c, withRounding(c)].map((x) => caseChange(x, { drug: d }));
-    const unit = valueScale([c]).unit;
-    const labels = c.study.thresholds.map((t) => thresholdLabel(t, unit));
+    const scale = valueScale([c]);
+    const labels = c.study.thresholds.map((t) => thresholdLabel(t, scale));
     if (stated.points.length === 0) {
       const reason = stated.reason ?? stated.baseline.reason ?? "no change after the drug";
       if (labels.length) {
@@ -120,13 +121,16 @@ function assess(cases: readonly Case[], drug?: string): Assessment {
           : -at(stated).change.nominal;
         const reached = (x: number) => reaches(x, t.value);
         const same = (x: [number, number]) => reached(x[0]) === reached(x[1]);
+        // A reduction in points is given in the case's own unit, as its threshold's label is.
+        const own = (x: [number, number]): [number, number] =>
+          t.kind === "percent" ? x : [described(scale, x[0]), described(scale, x[1])];
         verdicts.push({
           caseId: c.id,
           timing,
           threshold: labels[ti],
           nominal: reached(nominalValue),
-          asStated: a,
-          rounded: r,
+          asStated: own(a),
+          rounded: own(r),
           status: !same(a)
             ? "moves within the extraction intervals"
             : !same(r)

@@ -326,7 +326,8 @@ function listKeys(rule: RuleName): string {
 
 /**
  * The numbers of a claim's `params` that its `rule_text` does not state (as `statedNumbers` reads
- * numbers: digits or number words), each as `name = value`. The words beside a verdict say how it
+ * numbers: digits or number words), and its `unit` when the words do not name it, each as
+ * `name = value`. The words beside a verdict say how it
  * was decided; a threshold edited in `params` and not in the words would show one rule and apply
  * another.
  *
@@ -343,11 +344,24 @@ function listKeys(rule: RuleName): string {
  *   "within_days = 7",
  * ]);
  * assert.deepEqual(unstatedParams(parsed.rule, "≥50% within seven days"), []);
+ * const last = parseRule("last-value", {
+ *   supported_at_most: 20, partly_at_most: 40, within_days: null, long_term_days: null, unit: "mm",
+ * });
+ * assert.ok("rule" in last);
+ * assert.deepEqual(unstatedParams(last.rule, "the last value ≤ 20 cm, partly ≤ 40 cm"), ["unit = mm"]);
+ * assert.deepEqual(unstatedParams(last.rule, "the last value ≤ 20 mm, partly ≤ 40 mm"), []);
  * ```
  */
 export function unstatedParams(rule: ClaimRule, ruleText: string): string[] {
   const stated = statedNumbers(ruleText);
+  const says = (word: string) =>
+    new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "iu")
+      .test(ruleText);
   return Object.entries(rule.params)
-    .filter(([, v]) => typeof v === "number" && !stated.some((n) => Math.abs(n - v) <= 1e-9))
+    .filter(([k, v]) =>
+      typeof v === "number"
+        ? !stated.some((n) => Math.abs(n - v) <= 1e-9)
+        : k === "unit" && typeof v === "string" && !says(v)
+    )
     .map(([k, v]) => `${k} = ${v}`);
 }

@@ -130,12 +130,15 @@ export function aucRows(c: Case): Row[] {
 
 /**
  * The values a rate leaves out because its drug (for a dose period: at that dose) is only
- * possibly given there, and for a period with no stated end up to where it is certainly given;
- * `null` when none is left out.
+ * possibly given there, in the case's own numbers (`di`), and for a period with no stated end up
+ * to where it is certainly given; `null` when none is left out.
  */
-function possiblyGivenNote(r: PeriodRate): string | null {
+function possiblyGivenNote(
+  r: PeriodRate,
+  di: <T extends { lo: number; hi: number }>(v: T) => T,
+): string | null {
   if (r.possiblyGiven.length === 0) return null;
-  const values = r.possiblyGiven.map((v) => `${formatInterval(v.value, 1)} (${v.timeId})`);
+  const values = r.possiblyGiven.map((v) => `${formatInterval(di(v.value), 1)} (${v.timeId})`);
   const open = r.certainUpTo.length
     ? ` (no end stated: certainly given only up to ${listing(r.certainUpTo)}, the last time ` +
       "point the text ties to it)"
@@ -196,7 +199,7 @@ export function rateRows(c: Case): Row[] {
         }`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
-      possiblyGivenNote(r),
+      possiblyGivenNote(r, di),
       ...withheldNotes([["first→last rate", rate], ["least-squares slope", slope]]),
       r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,
     ].filter((x) => x !== null);

@@ -92,3 +92,21 @@ Deno.test("rates: a period with no stated end counts the values up to the last o
     assert.doesNotMatch(String(row.note), /left out/);
   }
 });
+
+Deno.test("rates: the values left out are listed in the case's own numbers (mm on a 100 mm VAS)", async () => {
+  const { SCALES } = await import("../../lib/mod.ts");
+  const cm = openPeriodCase([]);
+  // The same case rated on a 100 mm VAS: stated values ×10, common metric unchanged.
+  const mm: Case = {
+    ...cm,
+    observations: cm.observations.map((o) => ({
+      ...o,
+      scale: SCALES["vas-100mm"],
+      value: { lo: o.common.lo * 10, hi: o.common.hi * 10, nominal: o.common.nominal * 10 },
+      words: `VAS ${o.common.nominal * 10} mm`,
+    })),
+  };
+  const note = (c: Case) => String(rateRows(c).find((r) => r.drug === "drug-a")!.note);
+  assert.match(note(cm), /only possibly given: 7 \(v1\), 5 \(v2\) and 3 \(v3\)/);
+  assert.match(note(mm), /only possibly given: 70 \(v1\), 50 \(v2\) and 30 \(v3\)/);
+});

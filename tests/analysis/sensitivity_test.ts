@@ -145,7 +145,7 @@ Deno.test("roundingGaps: each case the rounding verdicts lack, once, with why", 
     caseId: z.id,
     every: true,
     noChange: false,
-    thresholds: z.study.thresholds.map((t) => thresholdLabel(t, valueScale([z]).unit)),
+    thresholds: z.study.thresholds.map((t) => thresholdLabel(t, valueScale([z]))),
     reason: why,
   });
   // With a points threshold as well, it lacks only the percent thresholds' verdicts.
@@ -155,7 +155,7 @@ Deno.test("roundingGaps: each case the rounding verdicts lack, once, with why", 
   assert.equal(gap.every, false);
   assert.deepEqual(
     gap.thresholds,
-    z.study.thresholds.map((t) => thresholdLabel(t, valueScale([z]).unit)),
+    z.study.thresholds.map((t) => thresholdLabel(t, valueScale([z]))),
   );
 });
 

@@ -19,11 +19,11 @@ import { loadProblems } from "../helpers/data_dir.ts";
 const SOURCE = "tiny-synthetic";
 const CLAIMS = `articles/${SOURCE}/claims.csv`;
 
-/** A claim's `rule_text` that states every number of its params, as the loader requires. */
+/** A claim's `rule_text` that states every number of its params and its unit, as the loader requires. */
 const ruleText = (params: object) =>
   `as the test says (${
     Object.values(params).filter((v) => typeof v === "number").join(", ") || "no numbers"
-  })`;
+  }${"unit" in params ? ` ${params.unit}` : ""})`;
 
 /** How the tiny article rates pain: the scale, how a value is written, and its four values. */
 interface Rating {
