@@ -229,7 +229,11 @@ function pairCausality(
       ? ` (last ${casePainText(c, lastBefore)}${lastPeriod ? `, ${lastPeriod}` : ""})`
       : "") +
     `, ${counted(onDrug.length, "value")} while it may have been given` +
-    (onDrug.length ? ` (first ${casePainText(c, onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
+    (onDrug.length
+      ? ` (first ${casePainText(c, onDrug[0])}${
+        periodWords(onDrug[0]) ? `, ${periodWords(onDrug[0])}` : ""
+      } at ${when(c, onDrug[0], start)})`
+      : "");
   const last = periods.at(-1)!;
   const stopped = last.end !== null;
   const afterStop = stopped

@@ -350,9 +350,23 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
       }; a peak or a last rating within the period is not known.`,
     ]
     : [];
+  // So may a value after it: the change after the drug takes it as a point too.
+  const later = aligned.filter((o) => o.phase === "after" && periodWords(o) !== null).map((o) =>
+    `${casePainText(c, o)}${o.note ? ` (${o.note})` : ""}`
+  );
+  const periodAfter = compared && later.length
+    ? [
+      `- ${later.length > 1 ? "Values" : "A value"} after the start of ${drug} ${
+        later.length > 1 ? "describe periods" : "describes a period"
+      }, not one rating: ${listing(later)}. The change after ${drug} and the time to relief take ${
+        later.length > 1 ? "them as single points" : "it as a single point"
+      }; when within the period the pain fell is not known.`,
+    ]
+    : [];
   return [
     design,
     ...period,
+    ...periodAfter,
     // The figures' studies, measures and citations are text from the data (reference/).
     `- There is no control: ${
       markdownText(naturalCourseCaveat(s.articles?.naturalHistory ?? []))

@@ -3,6 +3,7 @@
  * and the case caveats say so, and never call it the highest value so far.
  */
 import assert from "node:assert/strict";
+import * as lib from "../../lib/mod.ts";
 import { caseCaveats, loadCaseSeries, periodWords, regressionEvidence } from "../../lib/mod.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 import { CONSTRUCTED_INDICATION, makeCase } from "../helpers/constructed_case.ts";
@@ -30,17 +31,37 @@ Deno.test("regression to the mean: a period's average is not the highest value s
   assert.match(average, /neither assumed nor excluded/);
 });
 
-Deno.test("case caveats: a baseline stated over a period is said to be one, for any case", async () => {
+Deno.test("case caveats: a value stated over a period, before or after the drug, is said to be one, for any case", async () => {
   const s = await loadCaseSeries(TEST_DATA_DIR);
   for (const c of s.cases) {
     const caveats = caseCaveats(s, c);
-    const before = c.observations.filter((o) => periodWords(o) !== null);
-    // Only a case with such a value before its drug gets the line.
-    if (!/An AB comparison/.test(caveats) || before.length === 0) continue;
-    const drugStart = c.treatments.find((t) => t.drug === c.study.drug)!.start.timeId;
-    const isBefore = before.some((o) =>
-      o.day.order < c.timepoints.find((t) => t.id === drugStart)!.order
-    );
-    assert.equal(/describes? (a period|periods), not one rating/.test(caveats), isBefore, c.id);
+    const periods = c.observations.filter((o) => periodWords(o) !== null);
+    // Only a case with such a value before (after) its drug gets the line about before (after).
+    if (!/An AB comparison/.test(caveats)) continue;
+    const phases = new Map(lib.alignOnDrug(c, c.study.drug).map((o) => [o.day.timeId, o.phase]));
+    const isBefore = periods.some((o) => phases.get(o.day.timeId) === "before");
+    const isAfter = periods.some((o) => phases.get(o.day.timeId) === "after");
+    const said = (when: string) =>
+      new RegExp(`(A value|Values) ${when} .*(describes a period|describe periods), not one rating`)
+        .test(caveats);
+    assert.equal(said("before"), isBefore, `${c.id}: before`);
+    assert.equal(said("after the start of"), isAfter, `${c.id}: after`);
   }
+});
+
+Deno.test("case caveats: a value after the drug stated over a period is taken as a point, and said so", async () => {
+  const c = makeCase(
+    { before: 5, start: 10, on: 17, later: 30 },
+    [{ drug: "a", dose: 10, start: "start", end: null }],
+    { before: 8, on: 4, later: 2 },
+  );
+  const o = c.observations.find((x) => x.day.timeId === "on")!;
+  Object.assign(o, { span: { start: o.day, end: null }, note: "average over the next weeks" });
+  const base = await loadCaseSeries(TEST_DATA_DIR);
+  const study = { ...base.study, drug: "a", indication: CONSTRUCTED_INDICATION };
+  const s = { ...base, study, cases: [{ ...c, study }] };
+  assert.match(
+    caseCaveats(s, s.cases[0]),
+    /- A value after the start of a describes a period, not one rating: VAS 4 \(average over the next weeks\)\. The change after a and the time to relief take it as a single point/,
+  );
 });
