@@ -1,11 +1,11 @@
 /**
- * The fast floor (`scripts/bench/floor/fast.ts`) does the floor's work and gives its answer: the
+ * The fast floor (`scripts/bench/floor_fast/mod.ts`) does the floor's work and gives its answer: the
  * same cells, quotes and quotes missing as `floor.ts` on RFC 4180 tables cut into chunks small
  * enough that a chunk's guessed start falls inside a quoted line break, on UTF-8 text, a quote in
  * another case's text, and quotes out of the text's order (the `resume` search).
  */
 import assert from "node:assert/strict";
-import { fastFloor } from "../scripts/bench/floor/fast.ts";
+import { fastFloor } from "../scripts/bench/floor_fast/mod.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
 
 const FLOOR = new URL("../scripts/bench/floor.ts", import.meta.url).pathname;
@@ -89,4 +89,20 @@ Deno.test("fast floor: the floor's counts on a synthetic series", async () => {
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("bench floor --fast: a row for the floor and each fast floor, same cells and quotes", async () => {
+  const out = await new Deno.Command("deno", {
+    args: ["task", "-q", "bench", "floor", "--fast", "100"],
+    cwd: new URL("..", import.meta.url).pathname,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+  assert.equal(out.code, 0, text);
+  const rows = [...text.matchAll(/^\| 100( \(fast(, resume)?\))? \| .*$/gm)].map((m) => m[0]);
+  assert.equal(rows.length, 3, text);
+  const counts = rows.map((r) => r.split(" | ").slice(4, 6).join(" | "));
+  assert.deepEqual(counts, [counts[0], counts[0], counts[0]]);
 });

@@ -15,7 +15,7 @@
  * ```sh
  * deno task bench floor            # 1,000,000 observations; or sizes, e.g.:
  * deno task bench floor 100000 1000000
- * deno task bench floor --fast 1000000   # and the faster floor (floor/fast.ts) on the same series
+ * deno task bench floor --fast 1000000   # and the faster floor (floor_fast/mod.ts) on the same series
  * ```
  *
  * Prints one Markdown table row per size: the floor's wall time, its CPU time and peak memory,
@@ -201,7 +201,7 @@ if ("WorkerGlobalScope" in globalThis) {
     const cpuS = (u.userCPUTime + u.systemCPUTime) / 1e6;
     console.log(JSON.stringify({ ...r, cpuS, peakMiB: u.maxRSS / 1024 }));
   } else {
-    // --fast: also the faster floor (floor/fast.ts), plain and with --resume, on the same series
+    // --fast: also the faster floor (floor_fast/mod.ts), plain and with --resume, on the same series
     const fast = Deno.args.includes("--fast");
     const args = Deno.args.filter((a) => a !== "--fast");
     const sizes = args.length > 0 ? args.map(Number) : [1_000_000];
@@ -217,7 +217,7 @@ if ("WorkerGlobalScope" in globalThis) {
     // Imported here: a worker loads this module too, and needs none of them.
     const { onSyntheticSeries, pandasReference } = await import("./load.ts");
     const self = fileURLToPath(import.meta.url);
-    const faster = fileURLToPath(new URL("./floor/fast.ts", import.meta.url));
+    const faster = fileURLToPath(new URL("./floor_fast/mod.ts", import.meta.url));
     type Measured = Tally & { ms: number; cpuS: number; peakMiB: number };
     for (const size of sizes) {
       await onSyntheticSeries(size, self, async (dir, child) => {

@@ -1,5 +1,5 @@
 /**
- * The byte-level CSV reading of the fast floor (`fast.ts`): RFC 4180 records delimited in a
+ * The byte-level CSV reading of the fast floor (`mod.ts`): RFC 4180 records delimited in a
  * `Uint8Array` without a string per cell (a cell is its byte offsets), the text of the few cells
  * that are wanted, and a chunk of a file read into one reused buffer.
  *

@@ -15,7 +15,7 @@
  *   they do in the synthetic series, and as extractions usually do) the search is short.
  *
  * ```sh
- * deno run --allow-read scripts/bench/floor/fast.ts DIR [--resume] [--threads N] [--chunk-mib N]
+ * deno run --allow-read scripts/bench/floor_fast/mod.ts DIR [--resume] [--threads N] [--chunk-mib N]
  * ```
  *
  * prints one JSON object, as `floor.ts --child` does: cells, quotes, missing, ms (wall, in the
@@ -371,7 +371,7 @@ if ("WorkerGlobalScope" in globalThis) {
   const mib = value("--chunk-mib");
   if (args.length !== 1) {
     console.error(
-      "usage: fast.ts DIR [--resume] [--threads N] [--chunk-mib N]",
+      "usage: scripts/bench/floor_fast/mod.ts DIR [--resume] [--threads N] [--chunk-mib N]",
     );
     Deno.exit(2);
   }
