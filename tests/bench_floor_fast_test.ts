@@ -7,8 +7,10 @@
 import assert from "node:assert/strict";
 import { fastFloor } from "../scripts/bench/floor_fast/mod.ts";
 import { writeSyntheticSeries } from "../scripts/synthetic.ts";
+import { ROOT } from "../scripts/runner/paths.ts";
+import { fileURLToPath } from "node:url";
 
-const FLOOR = new URL("../scripts/bench/floor.ts", import.meta.url).pathname;
+const FLOOR = fileURLToPath(new URL("../scripts/bench/floor.ts", import.meta.url));
 
 /** The lead floor's counts on `dir` (its own process, as the benchmark runs it). */
 async function floorCounts(
@@ -94,7 +96,7 @@ Deno.test("fast floor: the floor's counts on a synthetic series", async () => {
 Deno.test("bench floor --fast: a row for the floor and each fast floor, same cells and quotes", async () => {
   const out = await new Deno.Command("deno", {
     args: ["task", "-q", "bench", "floor", "--fast", "100"],
-    cwd: new URL("..", import.meta.url).pathname,
+    cwd: ROOT,
     env: { NO_COLOR: "1" },
     stdout: "piped",
     stderr: "piped",
