@@ -14,7 +14,13 @@ import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../d
 import { formatDay, formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { agree, counted, listing, plural } from "../prose.ts";
-import { alignOnDrug, datedGap, daysFromAmputation, relativeDay } from "../timeline.ts";
+import {
+  type AlignedObservation,
+  alignOnDrug,
+  datedGap,
+  daysFromAmputation,
+  relativeDay,
+} from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, mayBeGiven } from "../given.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
 import { mentionOf } from "../design_words.ts";
@@ -223,17 +229,13 @@ function pairCausality(
   const after = aligned.filter((o) => o.phase === "after");
   const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
   const lastBefore = before.at(-1);
-  const lastPeriod = lastBefore ? periodWords(lastBefore) : null;
+  // A value with what it is: one rating, or one stated over a period.
+  const said = (o: AlignedObservation) =>
+    `${casePainText(c, o)}${periodWords(o) ? `, ${periodWords(o)}` : ""}`;
   const temporal = `${counted(before.length, "value")} before` +
-    (lastBefore
-      ? ` (last ${casePainText(c, lastBefore)}${lastPeriod ? `, ${lastPeriod}` : ""})`
-      : "") +
+    (lastBefore ? ` (last ${said(lastBefore)})` : "") +
     `, ${counted(onDrug.length, "value")} while it may have been given` +
-    (onDrug.length
-      ? ` (first ${casePainText(c, onDrug[0])}${
-        periodWords(onDrug[0]) ? `, ${periodWords(onDrug[0])}` : ""
-      } at ${when(c, onDrug[0], start)})`
-      : "");
+    (onDrug.length ? ` (first ${said(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
   const last = periods.at(-1)!;
   const stopped = last.end !== null;
   const afterStop = stopped
