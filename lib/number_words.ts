@@ -98,6 +98,12 @@ export const ORDINAL_WORD = String.raw`(?:(?:${alts(TENS)})${WORD_SEPARATOR}(?:$
   alts([...TENS_ORDINALS, ...SMALL_ORDINALS])
 })`;
 
+/**
+ * After a cardinal number word read alone: not the first half of a compound it does not list
+ * ("twenty-first" is an ordinal, "forty-something" no number), the source of a lookahead.
+ */
+export const NOT_COMPOUNDED = String.raw`(?![\-\u2010\u2011][A-Za-z])`;
+
 /** A number word, ordinal or cardinal (the ordinal first, so "twenty-first" is not "twenty"). */
 export const NUMBER_WORD = String.raw`(?:${ORDINAL_WORD}|${CARDINAL_WORD})`;
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { CARDINAL_WORD, wordNumber } from "./number_words.ts";
+import { CARDINAL_WORD, NOT_COMPOUNDED, wordNumber } from "./number_words.ts";
 
 /**
  * Normalises text extracted from a PDF so that quotes can be found in it: joins words split by
@@ -38,7 +38,10 @@ export function normalizeSourceText(text: string): string {
 export const NUMBER_DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?`;
 
 /** A number in digits, or a cardinal number word (`number_words.ts`). */
-const STATED_NUMBER = new RegExp(String.raw`(${NUMBER_DIGITS})|\b(${CARDINAL_WORD})\b`, "gi");
+const STATED_NUMBER = new RegExp(
+  String.raw`(${NUMBER_DIGITS})|\b(${CARDINAL_WORD})\b${NOT_COMPOUNDED}`,
+  "gi",
+);
 
 /**
  * The numbers a passage states, in order, each a whole token: digits with an optional decimal
@@ -56,6 +59,8 @@ const STATED_NUMBER = new RegExp(String.raw`(${NUMBER_DIGITS})|\b(${CARDINAL_WOR
  * assert.deepEqual(statedNumbers("pain VAS 0–1.0"), [0, 1]);
  * assert.deepEqual(statedNumbers("1,200 mg/day for 12 days"), [1200, 12]);
  * assert.deepEqual(statedNumbers("Twenty-one days later, VAS five"), [21, 5]);
+ * // An ordinal is no number of it: "twenty-first" is not 20.
+ * assert.deepEqual(statedNumbers("on the twenty-first day, forty-something"), []);
  * ```
  */
 export function statedNumbers(text: string): number[] {

@@ -7,7 +7,7 @@
  * @module
  */
 import { NUMBER_DIGITS, statedNumbers } from "./source.ts";
-import { CARDINAL_WORD, wordNumber } from "./number_words.ts";
+import { CARDINAL_WORD, NOT_COMPOUNDED, wordNumber } from "./number_words.ts";
 
 /** A dose a passage states: an amount of a mass unit, and what it is per. */
 export interface StatedDose {
@@ -30,13 +30,10 @@ export interface StatedDose {
 }
 
 /** A number as `statedNumbers` reads it: digits (`1,200`, `6.6`) or a cardinal number word. */
-const NUMBER = String.raw`(?:(?<![\d.,])(${NUMBER_DIGITS})|\b(${CARDINAL_WORD})\b)`;
-/**
- * Between the two ends of a range: a dash, a tilde (`20~40mg`, `20～40mg`), "to", or "and" after
- * "between" ("between 10 and 20 mg"; a bare "and" joins two things: "day 3 and 20 mg").
- */
-const RANGE = String
-  .raw`(?:\s*[\-\u2010\u2011\u2012\u2013\u2014\u2212~\uFF5E\u301C]\s*|\s+to\s+|(?<=\bbetween\s+\S+)\s+and\s+)`;
+const NUMBER = String
+  .raw`(?:(?<![\d.,])(${NUMBER_DIGITS})|\b(${CARDINAL_WORD})\b${NOT_COMPOUNDED})`;
+/** The characters that join the two ends of a range: dashes and tildes (`20~40mg`, `20～40mg`). */
+const DASHES = String.raw`\-\u2010\u2011\u2012\u2013\u2014\u2212~\uFF5E\u301C`;
 /** The mass units, to their symbol. */
 const UNITS: ReadonlyMap<string, StatedDose["unit"]> = new Map(
   ([
@@ -45,9 +42,19 @@ const UNITS: ReadonlyMap<string, StatedDose["unit"]> = new Map(
     [["µg", "μg", "mcg", "microgram", "micrograms"], "µg"],
   ] as const).flatMap(([names, unit]) => names.map((u) => [u, unit] as const)),
 );
-const UNIT = String.raw`(${
+/** A mass unit (no group). */
+const UNIT_NAME = String.raw`(?:${
   [...UNITS.keys()].sort((a, b) => b.length - a.length).join("|")
 })(?![A-Za-z\u00B5\u03BC])`;
+const UNIT = `(${UNIT_NAME})`;
+/**
+ * Between the two ends of a range, the first end's unit, if written, before it ("10 mg to 20
+ * mg"): a dash or a tilde, "to", or "and" after "between" and a number ("between 10 and 20 mg",
+ * "between ten mg and twenty mg"; a bare "and" joins two things: "day 3 and 20 mg", and so does
+ * one after "between" and a word: "between day 3 and 20 mg").
+ */
+const RANGE = String.raw`(?:\s?${UNIT_NAME})?(?:\s*[${DASHES}]\s*|\s+to\s+|(?<=\bbetween\s+` +
+  String.raw`(?:${NUMBER_DIGITS}|${CARDINAL_WORD})(?:\s?${UNIT_NAME})?)\s+and\s+)`;
 /** What the amount is per: "/day", "/kg", " per hour" (a group), or " a day" (another group). */
 const PER = String
   .raw`(?:(?:\s*\/\s*|\s+per\s+)(\d+(?:\.\d+)?\s?[A-Za-z]+|[A-Za-z\u65E5]+|m2|m²)|\s+an?\s+([A-Za-z]+))`;
@@ -69,8 +76,11 @@ const DOSE = new RegExp(
   "gi",
 );
 
-/** "from" right before a dose: "from 10 to 20 mg/day" is a change of dose, not a range. */
-const FROM_BEFORE = /\bfrom\s+$/i;
+/**
+ * "from" right before a dose: "from 10 to 20 mg/day" is a change of dose, not a range, unless a
+ * range is said ("ranging from 10 to 20 mg/day", "a range from …").
+ */
+const FROM_BEFORE = /(?<!\brang(?:e|es|ed|ing)\s+)\bfrom\s+$/i;
 
 /** What a dose is per day by ("/day", "/d", "/日", "/24 h"); any other is another unit ("/12 h"). */
 const DAY = new Set(["day", "d", "日", "24 h", "24 hours", "24 hr", "24 hrs", "24h", "24hrs"]);
@@ -203,7 +213,7 @@ export function quoteStatesDose(quote: string, value: number, what: string): str
  * A quick necessary test for a range: a quote with none of the characters or words that join the
  * two ends of one ({@link RANGE}) states none, whatever {@link statedDoses} would read.
  */
-const MAY_JOIN_RANGE = /[\-\u2010\u2011\u2012\u2013\u2014\u2212~\uFF5E\u301C]|\sto\s|\sand\s/i;
+const MAY_JOIN_RANGE = new RegExp(String.raw`[${DASHES}]|\sto\s|\sand\s`, "i");
 
 /**
  * The range a quote states in mg/day, when the doses it states in mg/day ({@link statedDoses}:

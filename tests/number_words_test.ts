@@ -44,6 +44,10 @@ Deno.test("number words: a value, a dose and a time amount read a word alike", (
   assert.deepEqual(statedNumbers("fifteen"), [15]);
   assert.deepEqual(statedNumbers("thirty-five days later the VAS was seven"), [35, 7]);
   assert.deepEqual(statedNumbers("someone, often, tone"), [], "words inside words are no numbers");
+  // An ordinal, or a compound the list does not hold, is not its first half.
+  assert.deepEqual(statedNumbers("on the twenty-first day"), []);
+  assert.deepEqual(statedNumbers("forty-something"), []);
+  assert.deepEqual(statedDoses("twenty-first mg"), []);
   assert.deepEqual(statedDoses("fifteen mg/day").map((d) => d.amount), [15]);
   assert.deepEqual(statedAmounts("fifteen days"), [{ amount: 15, unit: "day" }]);
   assert.equal(statedDoses("25 mg fifteen times a day")[0].per, "fifteen times a day");

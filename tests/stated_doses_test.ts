@@ -115,12 +115,19 @@ Deno.test("statedDoseRange: the doses a quote states in mg/day are exactly the t
     ["10 to 20 mg", { lo: 10, hi: 20 }],
     ["1日1回20~40mg", { lo: 20, hi: 40 }],
     ["tapered 40–20 mg/day", { lo: 20, hi: 40 }],
+    // Said as a range, or with the unit at both ends, or in number words of two words.
+    ["at doses ranging from 10 to 20 mg/day", { lo: 10, hi: 20 }],
+    ["between 10 mg and 20 mg a day", { lo: 10, hi: 20 }],
+    ["10 mg to 20 mg a day", { lo: 10, hi: 20 }],
+    ["between twenty one and thirty mg/day", { lo: 21, hi: 30 }],
     // A change of dose, a single dose, two doses, a range beside another dose: no one range.
     ["the dose was increased from 10 to 20 mg/day", null],
     ["Diclofenac 75 mg/day was administered", null],
     ["paroxetine 10 mg/day, then 20 mg/day", null],
     ["10–20 mg/day, later 30 mg/day", null],
     ["on day 3 and 20 mg/day", null],
+    ["between day 3 and 20 mg/day", null],
+    ["the dose went from 10 mg to 20 mg/day", null],
     // Ends in another unit state no mg/day.
     ["0.5–1 g a day", null],
     ["5–10 mg/kg", null],
