@@ -60,16 +60,19 @@ export const DATA_DIR_VARIABLE = "REPRODUCE_DATA_DIR";
 
 /**
  * The data folder a call that names none reads ({@link loadCaseSeries}, `loadReadings`,
- * `analysisVariants`): the folder in {@link DATA_DIR_VARIABLE} when it is set and may be read
- * (the notebooks of `deno task reproduce --data DIR` read `DIR`), else {@link DEFAULT_DATA_DIR}.
+ * `analysisVariants`): in a kernel `deno task reproduce` started (its `RESULTS_DIR` set), the
+ * folder in {@link DATA_DIR_VARIABLE} (the notebooks of `reproduce --data DIR` read `DIR`); else,
+ * and when the variables may not be read, {@link DEFAULT_DATA_DIR}. A variable left set in a
+ * shell does not move a test or a script: it counts only beside the runner's `RESULTS_DIR`.
  *
  * @returns The folder, ending in `/`.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { DATA_DIR_VARIABLE, dataFolder, DEFAULT_DATA_DIR } from "#lib/load.ts";
- * const set = Deno.permissions.querySync({ name: "env", variable: DATA_DIR_VARIABLE });
- * if (set.state !== "granted" || !Deno.env.get(DATA_DIR_VARIABLE)) {
+ * const set = Deno.permissions.querySync({ name: "env", variable: "RESULTS_DIR" });
+ * // Outside a kernel of the runner (no RESULTS_DIR), always the repository's data/.
+ * if (set.state !== "granted" || !Deno.env.get("RESULTS_DIR")) {
  *   assert.equal(dataFolder(), DEFAULT_DATA_DIR);
  * }
  * ```
@@ -77,8 +80,11 @@ export const DATA_DIR_VARIABLE = "REPRODUCE_DATA_DIR";
 export function dataFolder(): string {
   let dir: string | undefined;
   try {
-    const env = Deno.permissions.querySync({ name: "env", variable: DATA_DIR_VARIABLE });
-    if (env.state === "granted") dir = Deno.env.get(DATA_DIR_VARIABLE);
+    const may = (variable: string) =>
+      Deno.permissions.querySync({ name: "env", variable }).state === "granted";
+    if (may(DATA_DIR_VARIABLE) && may("RESULTS_DIR") && Deno.env.get("RESULTS_DIR")) {
+      dir = Deno.env.get(DATA_DIR_VARIABLE);
+    }
   } catch {
     // no permission to ask: the repository's data
   }

@@ -236,7 +236,7 @@ function readDoses(ctx: EvidenceContext, populations: ReadonlySet<string> | null
           { column: "min_mg_per_day", value: r.min_mg_per_day },
           { column: "max_mg_per_day", value: r.max_mg_per_day },
         );
-        for (const { message } of doses) p.push(["quote", message]);
+        for (const { column, message } of doses) p.push([column, message]);
       }
       if (r.min_mg_per_day !== null && r.max_mg_per_day !== null) {
         if (r.min_mg_per_day > r.max_mg_per_day) {

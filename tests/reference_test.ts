@@ -70,7 +70,7 @@ Deno.test("labelled doses: a verified maximum the quote does not state is an err
     );
   });
   assert.equal(found.length, 1, found.join("\n"));
-  assert.match(found[0], new RegExp(`^${DOSES}:${at}:quote: max_mg_per_day is \\d`));
+  assert.match(found[0], new RegExp(`^${DOSES}:${at}:max_mg_per_day: max_mg_per_day is \\d`));
 });
 
 Deno.test("labelled doses: a row not verified carries no number (unknown stays unknown)", async () => {

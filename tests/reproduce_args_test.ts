@@ -55,17 +55,20 @@ Deno.test("reproduce --data: the project's own data folder needs no other folder
   assert.equal(parseRunArgs(["--data"]), "--data: a value is needed");
 });
 
-Deno.test("dataFolder: the run's data folder when its variable is set, else the repository's", () => {
-  const before = Deno.env.get(DATA_DIR_VARIABLE);
+Deno.test("dataFolder: in a kernel of the runner, the run's data folder; elsewhere the repository's", () => {
+  const saved = [DATA_DIR_VARIABLE, "RESULTS_DIR"].map((k) => [k, Deno.env.get(k)] as const);
   try {
     Deno.env.delete(DATA_DIR_VARIABLE);
+    Deno.env.delete("RESULTS_DIR");
     assert.equal(dataFolder(), DEFAULT_DATA_DIR);
+    // Left set in a shell, without the runner's RESULTS_DIR: no test or script is moved.
     Deno.env.set(DATA_DIR_VARIABLE, "/tmp/try");
+    assert.equal(dataFolder(), DEFAULT_DATA_DIR);
+    Deno.env.set("RESULTS_DIR", "/tmp/results");
     assert.equal(dataFolder(), "/tmp/try/");
     Deno.env.set(DATA_DIR_VARIABLE, "");
     assert.equal(dataFolder(), DEFAULT_DATA_DIR, "an empty value names no folder");
   } finally {
-    if (before === undefined) Deno.env.delete(DATA_DIR_VARIABLE);
-    else Deno.env.set(DATA_DIR_VARIABLE, before);
+    for (const [k, v] of saved) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
   }
 });

@@ -318,7 +318,7 @@ Deno.test("labelled doses: a dose the quote states only as another number is an 
   assert.ok(
     problems.some((p) =>
       new RegExp(
-        `^${file}:${at}:quote: min_mg_per_day is [\\d.]+ but the quote states [\\d.]+ mg/day$`,
+        `^${file}:${at}:min_mg_per_day: min_mg_per_day is [\\d.]+ but the quote states [\\d.]+ mg/day$`,
       )
         .test(p)
     ),
@@ -343,7 +343,7 @@ Deno.test("labelled doses: a label's range typed with one end twice is an error 
   });
   assert.ok(
     problems.includes(
-      `${file}:${at}:quote: max_mg_per_day is 10 but the quote states a range 10–20 mg/day: ` +
+      `${file}:${at}:max_mg_per_day: max_mg_per_day is 10 but the quote states a range 10–20 mg/day: ` +
         'min_mg_per_day 10, max_mg_per_day 20 (a range gives both ends: data/README.md, "Doses")',
     ),
     problems.join("\n"),

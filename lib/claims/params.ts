@@ -326,10 +326,11 @@ function listKeys(rule: RuleName): string {
 
 /**
  * The numbers of a claim's `params` that its `rule_text` does not state (as `statedNumbers` reads
- * numbers: digits or number words), and its `unit` when the words do not name it, each as
- * `name = value`. The words beside a verdict say how it
- * was decided; a threshold edited in `params` and not in the words would show one rule and apply
- * another.
+ * numbers: digits or number words; each number of the words stands for one parameter), and its
+ * `unit` when the words do not name it (singular or plural), each as `name = value`. The words
+ * beside a verdict say how it was decided; a threshold edited in `params` and not in the words
+ * would show one rule and apply another. It is a check that the words give every number, not that
+ * each is where it belongs: "supported at 0, partly at 0.4" still passes with the two swapped.
  *
  * @param rule The claim's parsed rule.
  * @param ruleText The claim's `rule_text`.
@@ -350,18 +351,36 @@ function listKeys(rule: RuleName): string {
  * assert.ok("rule" in last);
  * assert.deepEqual(unstatedParams(last.rule, "the last value ≤ 20 cm, partly ≤ 40 cm"), ["unit = mm"]);
  * assert.deepEqual(unstatedParams(last.rule, "the last value ≤ 20 mm, partly ≤ 40 mm"), []);
+ * // Two parameters of the same number need it twice.
+ * const same = parseRule("last-value", {
+ *   supported_at_most: 4, partly_at_most: 4, within_days: null, long_term_days: null, unit: "points",
+ * });
+ * assert.ok("rule" in same);
+ * assert.deepEqual(unstatedParams(same.rule, "the last value ≤ 4 points"), ["partly_at_most = 4"]);
+ * assert.deepEqual(unstatedParams(same.rule, "≤ 4 points; partly ≤ 4: at most 1 point"), []);
  * ```
  */
 export function unstatedParams(rule: ClaimRule, ruleText: string): string[] {
+  // Each number of the words stands for one parameter: two parameters of 0.4 need two 0.4s.
   const stated = statedNumbers(ruleText);
-  const says = (word: string) =>
-    new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "iu")
-      .test(ruleText);
+  const takes = (v: number) => {
+    const i = stated.findIndex((n) => Math.abs(n - v) <= 1e-9);
+    if (i >= 0) stated.splice(i, 1);
+    return i >= 0;
+  };
   return Object.entries(rule.params)
     .filter(([k, v]) =>
       typeof v === "number"
-        ? !stated.some((n) => Math.abs(n - v) <= 1e-9)
-        : k === "unit" && typeof v === "string" && !says(v)
+        ? !takes(v)
+        : k === "unit" && typeof v === "string" && !namesUnit(ruleText, v)
     )
     .map(([k, v]) => `${k} = ${v}`);
+}
+
+/** Whether `text` names `unit` as a word, singular or plural ("1 point" names `points`). */
+function namesUnit(text: string, unit: string): boolean {
+  const forms = new Set([unit, unit.replace(/ies$/, "y"), unit.replace(/y$/, "ies")]);
+  for (const f of [...forms]) forms.add(f.endsWith("s") ? f.slice(0, -1) : `${f}s`);
+  const escaped = [...forms].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<!\\p{L})(?:${escaped.join("|")})(?!\\p{L})`, "iu").test(text);
 }
