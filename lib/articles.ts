@@ -341,7 +341,18 @@ function readClaims(ctx: ArticleContext, sourceId: string, folder: string): Clai
     if (valid.params === undefined) return;
     const parsed = parseRule(valid.rule, valid.params);
     if ("problems" in parsed) {
-      for (const p of parsed.problems) at("params", `rule ${valid.rule}: ${p}`);
+      // A scale's threshold whose unit is left out: the unit its cases' values are in.
+      const scales = valid.cases === undefined ? null : ctx.scalesOf?.(sourceId, valid.cases);
+      const units = [...new Set((scales ?? []).map((x) => x.unit).filter((u) => u !== ""))];
+      const unitHint = (spec.scaleParams ?? []).length > 0 && units.length > 0
+        ? ` (its cases' values are in ${units.map((u) => `'${u}'`).join(" and ")})`
+        : "";
+      for (const p of parsed.problems) {
+        at(
+          "params",
+          `rule ${valid.rule}: ${p}${p.startsWith("params.unit: missing") ? unitHint : ""}`,
+        );
+      }
       return;
     }
     const scales = valid.cases === undefined ? null : ctx.scalesOf?.(sourceId, valid.cases) ?? null;

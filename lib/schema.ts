@@ -173,7 +173,15 @@ const doseNumberCell = (what: string) =>
     if (t === "") return null;
     const n = /^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : NaN;
     if (n > 0 && Number.isFinite(n)) return n;
-    ctx.issues.push({ code: "custom", input: s, message: `${what} (got '${s}')` });
+    // A range typed in one cell ("25-50", "25–50 mg"): say where its ends go.
+    const range =
+      /^(\d+(?:\.\d+)?)\s*[-\u2010-\u2014~]\s*(\d+(?:\.\d+)?)\s*(?:mg(?:\/d(?:ay)?)?)?$/i
+        .exec(t);
+    const hint = range
+      ? `; a range goes in two cells: its lower end ${range[1]} in dose_mg_per_day, its upper ` +
+        `end ${range[2]} in dose_hi_mg_per_day`
+      : "";
+    ctx.issues.push({ code: "custom", input: s, message: `${what} (got '${s}')${hint}` });
     return z.NEVER;
   }).pipe(z.union([z.number().positive(), z.custom<null>((v) => v === null)]));
 

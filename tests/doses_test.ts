@@ -176,6 +176,19 @@ for (const bad of ["0", "-75", "abc", "75 mg"]) {
   });
 }
 
+Deno.test("a range typed in one dose cell is refused, saying where its two ends go", async () => {
+  const { c, t } = unstated;
+  for (const bad of ["25-50", "25–50 mg"]) {
+    const { issues, row } = await issuesWith(c.id, t.drug, { dose_mg_per_day: bad });
+    const hit = issues.find((i) => i.row === row && i.column === "dose_mg_per_day");
+    assert.ok(hit, JSON.stringify(issues));
+    assert.match(
+      hit.message,
+      /a range goes in two cells: its lower end 25 in dose_mg_per_day, its upper end 50 in dose_hi_mg_per_day$/,
+    );
+  }
+});
+
 Deno.test("a dose range whose upper end is not above its lower end is refused", async () => {
   const { c, t } = ranged;
   const lo = String(t.dose!.lo);

@@ -231,7 +231,10 @@ Deno.test("last-value states its unit too: a threshold meant in cm on a 100 mm V
   // Without a unit the number could be read in any: the parameter is required.
   const none = await loadProblems(await tinyArticle(MM, [lastValue(0.4)]));
   assert.deepEqual(none.length, 1, none.join("\n"));
-  assert.match(none[0], /params: rule last-value: params\.unit: missing/);
+  assert.match(
+    none[0],
+    /params: rule last-value: params\.unit: missing: .*\(its cases' values are in 'mm'\)$/,
+  );
   // In the scale's own unit it is judged: the last value, 10 mm, is above 4 mm, at most 10 mm.
   const [above] = await ledgerOf(MM, [lastValue(4, "mm")]);
   assert.equal(above.verdict, "not supported", above.evidence);
