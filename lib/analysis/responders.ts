@@ -78,14 +78,22 @@ export type Timing = "first" | "last";
  * assert.equal(thresholdLabel({ kind: "points", value: 2 }, cm), "≥2 cm reduction");
  * const mm = scaleLabel([SCALES["vas-100mm"]]);
  * assert.equal(thresholdLabel({ kind: "points", value: 2 }, mm), "≥20 mm reduction");
+ * // Values on mixed scales are on the common metric, and the label says so.
+ * const mixed = scaleLabel([SCALES["vas-10cm"], SCALES["nrs-0-10"]]);
+ * assert.equal(
+ *   thresholdLabel({ kind: "points", value: 2 }, mixed),
+ *   "≥2 points reduction on the common 0–10 metric",
+ * );
  * ```
  */
 export function thresholdLabel(
   t: ResponderThreshold,
-  scale: Pick<ValueScale, "unit" | "factor"> = { unit: "points", factor: 1 },
+  scale: Pick<ValueScale, "unit" | "factor"> & { metric?: string } = { unit: "points", factor: 1 },
 ): string {
   if (t.kind === "percent") return `≥${t.value}% reduction`;
-  return `≥${described(scale, t.value)} ${scale.unit} reduction`;
+  return `≥${described(scale, t.value)} ${scale.unit} reduction${
+    scale.metric ? ` ${scale.metric}` : ""
+  }`;
 }
 
 /** The responder count for one threshold and timing. */
@@ -104,6 +112,8 @@ export interface ResponderRow extends Proportion {
   unit: string;
   /** What a points threshold is multiplied by to be in `unit` (`valueScale`: 10 for mm). */
   factor: number;
+  /** "" when the values are on their own scale, else "on the common 0–10 metric" (`valueScale`). */
+  metric: string;
   /**
    * Cases whose verdict changes within the bounds of their values (a value or baseline stated
    * as a range): counted by their nominal value (`responder`), but not surely so.
@@ -141,7 +151,9 @@ export function responders(
   };
   const changes = cases.map((c) => changeOrExclusion(c, opts));
   // The unit of the values assessed (cases excluded do not change it).
-  const { unit, factor } = valueScale(cases.filter((_, i) => !("excluded" in changes[i])));
+  const { unit, factor, metric } = valueScale(
+    cases.filter((_, i) => !("excluded" in changes[i])),
+  );
   const rows: ResponderRow[] = [];
   for (const timing of ["first", "last"] as const) {
     for (const threshold of options.thresholds ?? study?.thresholds ?? []) {
@@ -188,6 +200,7 @@ export function responders(
         options: opts,
         unit,
         factor,
+        metric,
         uncertain,
       });
     }
