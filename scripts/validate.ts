@@ -32,6 +32,7 @@ import { typedPath } from "./typed_path.ts";
 import { expectDataFolder, folderArgument } from "./cli_args.ts";
 import { caseNotes } from "../lib/summary.ts";
 import { indicationProblem } from "../lib/vocabulary.ts";
+import { articleFolders, dataPackageJson } from "../lib/datapackage.ts";
 
 const USAGE = "usage: deno task validate [dataDir]";
 
@@ -54,6 +55,31 @@ function printWarnings(warnings: readonly DataIssue[]): void {
 /** The command's name and usage line, for its messages. */
 const COMMAND = { command: "validate", usage: USAGE };
 
+/**
+ * A warning when the folder's `datapackage.json` (Frictionless) no longer describes its tables
+ * and article folders as `deno task datapackage` would write it (an article folder added, a
+ * column changed); `null` when it does, or when the folder has none (a synthetic series).
+ *
+ * @param dir The data folder.
+ * @returns The warning, or null.
+ */
+export function staleDataPackage(dir: string): DataIssue | null {
+  const file = `${dir.replace(/\/?$/, "/")}datapackage.json`;
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(file);
+  } catch {
+    return null;
+  }
+  if (text === dataPackageJson(articleFolders(dir))) return null;
+  return {
+    file: "datapackage.json",
+    message: "does not describe the tables and article folders as they are (an article folder " +
+      "added or a column changed since it was written): run `deno task datapackage` " +
+      "on this folder",
+  };
+}
+
 if (import.meta.main) {
   const arg = folderArgument(Deno.args, COMMAND);
   warnOnOtherDeno();
@@ -70,6 +96,8 @@ if (import.meta.main) {
     if (indication) throw new DataValidationError([indication]);
     const readings = await readingProblems(dir);
     if (readings.length > 0) throw new DataValidationError(readings);
+    const stale = staleDataPackage(dir);
+    if (stale) warnings.push(stale);
     let treatments = 0, observations = 0, events = 0, timepoints = 0;
     for (const c of series.cases) {
       treatments += c.treatments.length;

@@ -55,6 +55,7 @@ const DATA_TESTS = [
   // red: a hard-coded line 5 of cases.csv, validate's summary expected alone).
   "tests/bad_input_test.ts",
   "tests/validate_cli_test.ts",
+  "tests/validate_datapackage_test.ts",
   "tests/fill_days_test.ts",
   "tests/stated_amounts_test.ts",
   "tests/stated_doses_test.ts",

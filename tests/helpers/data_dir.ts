@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { articleFolders, dataPackageJson } from "../../lib/datapackage.ts";
 import {
   DataValidationError,
   DEFAULT_DATA_DIR,
@@ -73,6 +74,8 @@ export async function dataWithFixture(name = "second-article"): Promise<string> 
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
+  // As a user adding an article does: `deno task datapackage` describes its folder.
+  await Deno.writeTextFile(`${dir}/datapackage.json`, dataPackageJson(articleFolders(dir)));
   return dir;
 }
 
