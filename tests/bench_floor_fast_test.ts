@@ -105,6 +105,8 @@ Deno.test("bench floor --fast: a row for the floor and each fast floor, same cel
   assert.equal(out.code, 0, text);
   const rows = [...text.matchAll(/^\| 100( \(fast(, resume)?\))? \| .*$/gm)].map((m) => m[0]);
   assert.equal(rows.length, 3, text);
+  // The floor's row: its time, CPU, memory, cells and quotes.
+  assert.match(rows[0], /^\| 100 \| [\d.]+ s \| [\d.]+ s \| \d+ MiB \| [\d,]+ \| [\d,]+ \| /);
   const counts = rows.map((r) => r.split(" | ").slice(4, 6).join(" | "));
   assert.deepEqual(counts, [counts[0], counts[0], counts[0]]);
 });
