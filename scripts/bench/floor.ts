@@ -1,8 +1,8 @@
 /**
- * Floor benchmark: what the least a loader can do costs, beside the pandas reference of the load
- * benchmark (`load.ts`), on the same synthetic series. It is the measured argument of the issue on
- * loader scale: whether any loader written in TypeScript that keeps the quote check could load
- * faster than pandas reads the tables on this machine.
+ * Floor benchmark: what the work every loader keeping the quote check must do costs, done simply,
+ * beside the pandas reference of the load benchmark (`load.ts`), on the same synthetic series: an
+ * estimate, for the issue on loader scale, of how much of pandas' time a loader written in
+ * TypeScript has left for its other checks on this machine (`--fast`: the nearer estimate).
  *
  * The floor reads the six tables and every source text, splits every cell of every row (RFC 4180:
  * quoted cells, doubled quotes, quoted line breaks), and looks up every quote cell (a column whose
