@@ -360,7 +360,7 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
         later.length > 1 ? "describe periods" : "describes a period"
       }, not one rating: ${listing(later)}. The change after ${drug} and the time to relief take ${
         later.length > 1 ? "them as single points" : "it as a single point"
-      }; when within the period the pain fell is not known.`,
+      }; how the pain varied within the period is not known.`,
     ]
     : [];
   return [
