@@ -281,13 +281,13 @@ export function testRows(s: CaseSeries): Row[] {
   return pairedTests(s.cases).flatMap((p) => {
     // The statistic's unit: a count of pairs (sign), or the values' unit (permutation).
     const scale = valueScale(s.cases.filter((c) => p.pairs.some((x) => x.caseId === c.id)));
-    const { unit } = scale;
+    const { unit, metric } = scale;
     const what = (t: TestResult) =>
       t.statistic === null
         ? null
         : t.test === "sign"
         ? "statistic: pairs lower after"
-        : `statistic: mean change after − before (${unit})`;
+        : `statistic: mean change after − before (${unit}${metric ? ` ${metric}` : ""})`;
     return [p.sign, p.permutation].map((t) => ({
       timing: `${p.timing} post-drug value`,
       test: testName(t),

@@ -145,7 +145,7 @@ Deno.test("tests: each row states the smallest p its pairs can give, and the tie
       String(r.note),
       r.test === "exact sign test"
         ? /^statistic: pairs lower after; /
-        : /^statistic: mean change after − before \((cm|points|mm)\); /,
+        : /^statistic: mean change after − before \((cm|points|mm|points on the common 0–10 metric)\); /,
     );
     assert.match(String(r.note), new RegExp(`smallest p possible with ${r.n} pairs?: 0\\.?\\d*`));
   }
