@@ -105,9 +105,10 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
       const undated = cases.reduce((s, c) => s + undatedPoints(c).length, 0);
       return {
         verdict: undated > 0 ? "partly" : "yes",
-        facts: `${plural(points, "time point")} in the text, ${undated} of them open-ended or ` +
-          "placed only by the order of the narrative, themselves or through a point they are " +
-          "dated from (rebuilt in the CARE timelines)",
+        facts: `${plural(points, "time point")} in the text, ${undated} of them not dated from ` +
+          "the case's day 0: open-ended, or given only an order (before or after another " +
+          "point), themselves or through the point they are dated from (rebuilt in the CARE " +
+          "timelines)",
       };
     }
     case "interventions": {

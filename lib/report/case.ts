@@ -350,7 +350,7 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
       }; a peak or a last rating within the period is not known.`,
     ]
     : [];
-  // So may a value after it: the change after the drug takes it as a point too.
+  // So may a value after it: every analysis after the drug takes it as one value too.
   const later = aligned.filter((o) => o.phase === "after" && periodWords(o) !== null).map((o) =>
     `${casePainText(c, o)}${o.note ? ` (${o.note})` : ""}`
   );
@@ -358,9 +358,10 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
     ? [
       `- ${later.length > 1 ? "Values" : "A value"} after the start of ${drug} ${
         later.length > 1 ? "describe periods" : "describes a period"
-      }, not one rating: ${listing(later)}. The change after ${drug} and the time to relief take ${
-        later.length > 1 ? "them as single points" : "it as a single point"
-      }; how the pain varied within the period is not known.`,
+      }, not one rating: ${listing(later)}. Every analysis after ${drug} (the change, rates, ` +
+      `effect sizes, causality and claims) takes ${
+        later.length > 1 ? "each" : "it"
+      } as one value, at its nominal; what the text says of the period is in its words.`,
     ]
     : [];
   return [

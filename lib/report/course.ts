@@ -18,6 +18,7 @@ import { type PeriodRate, periodRates } from "../analysis/period_rates.ts";
 import { valueScale } from "../cases.ts";
 import { described, describedInterval, type ValueScale } from "../scales.ts";
 import { listing } from "../prose.ts";
+import { periodWords } from "../period_value.ts";
 
 /** {@link describedInterval} under one {@link ValueScale}, for mapping. */
 const describedIn = (s: ValueScale) => <T extends { lo: number; hi: number }>(v: T): T =>
@@ -130,21 +131,30 @@ export function aucRows(c: Case): Row[] {
 
 /**
  * The values a rate leaves out because its drug (for a dose period: at that dose) is only
- * possibly given there, in the case's own numbers (`di`), and for a period with no stated end up
- * to where it is certainly given; `null` when none is left out.
+ * possibly given there, in the case's own numbers (`di`), each said to be stated over a period
+ * where it is, and why: for a period with no stated end, up to where it is certainly given; else
+ * the text does not date the values against the period's start or end. `null` when none is left
+ * out.
  */
 function possiblyGivenNote(
+  c: Case,
   r: PeriodRate,
   di: <T extends { lo: number; hi: number }>(v: T) => T,
 ): string | null {
   if (r.possiblyGiven.length === 0) return null;
-  const values = r.possiblyGiven.map((v) => `${formatInterval(di(v.value), 1)} (${v.timeId})`);
-  const open = r.certainUpTo.length
-    ? ` (no end stated: certainly given only up to ${listing(r.certainUpTo)}, the last time ` +
-      "point the text ties to it)"
-    : "";
+  const byTime = new Map(c.observations.map((o) => [o.day.timeId, o]));
+  const values = r.possiblyGiven.map((v) => {
+    const o = byTime.get(v.timeId);
+    const period = o && periodWords(o) !== null ? ", stated over a period, not one rating" : "";
+    return `${formatInterval(di(v.value), 1)} (${v.timeId}${period})`;
+  });
+  const why = r.certainUpTo.length
+    ? `no end stated: certainly given only up to ${listing(r.certainUpTo)}, the last time ` +
+      "point the text ties to it"
+    : `the text does not date ${values.length > 1 ? "them" : "it"} against the start or end of ` +
+      `${r.period ? "this dose" : r.drug} (the active-treatments table marks it possible there)`;
   return `left out, where ${r.drug}${r.period ? " at this dose" : ""} is only possibly ` +
-    `given: ${listing(values)}${open}`;
+    `given: ${listing(values)}; ${why}`;
 }
 
 /**
@@ -199,7 +209,7 @@ export function rateRows(c: Case): Row[] {
         }`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
-      possiblyGivenNote(r, di),
+      possiblyGivenNote(c, r, di),
       ...withheldNotes([["first→last rate", rate], ["least-squares slope", slope]]),
       r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,
     ].filter((x) => x !== null);

@@ -68,7 +68,7 @@ Deno.test("rates: a period with no stated end counts no value after the last tim
     assert.equal(row["cm/week (first→last)"], null);
     assert.match(
       String(row.note),
-      /left out, where drug-a (at this dose )?is only possibly given: 7 \(v1\), 5 \(v2\) and 3 \(v3\) \(no end stated: certainly given only up to a_start/,
+      /left out, where drug-a (at this dose )?is only possibly given: 7 \(v1\), 5 \(v2\) and 3 \(v3\); no end stated: certainly given only up to a_start/,
     );
   }
 });
@@ -109,4 +109,32 @@ Deno.test("rates: the values left out are listed in the case's own numbers (mm o
   const note = (c: Case) => String(rateRows(c).find((r) => r.drug === "drug-a")!.note);
   assert.match(note(cm), /only possibly given: 7 \(v1\), 5 \(v2\) and 3 \(v3\)/);
   assert.match(note(mm), /only possibly given: 70 \(v1\), 50 \(v2\) and 30 \(v3\)/);
+});
+
+Deno.test("rates: a value left out says it is stated over a period, and why the drug is only possible at it", () => {
+  // drug-a ends at a time the text leaves open, between days 12 and 28: at v2 and v3 it is only
+  // possibly given, and v2 is an average over a period.
+  const built = makeCase(
+    { a_start: 5, v1: 10, a_end: [12, 28], v2: 17, v3: 24, b_start: 30 },
+    [
+      { drug: "drug-a", dose: 10, start: "a_start", end: "a_end" },
+      { drug: "drug-b", dose: 25, start: "b_start", end: null, untied: true },
+    ],
+    { v1: 7, v2: 5, v3: 3 },
+  );
+  const c: Case = {
+    ...built,
+    study,
+    observations: built.observations.map((o) =>
+      o.day.timeId === "v2" ? { ...o, span: { start: o.day, end: null }, note: "average" } : o
+    ),
+  };
+  const r = periodRates(c).find((x) => x.drug === "drug-a" && x.period !== null)!;
+  assert.deepEqual(r.certainUpTo, [], "its end is stated");
+  assert.deepEqual(r.possiblyGiven.map((v) => v.timeId), ["v2", "v3"]);
+  const note = String(rateRows(c).find((x) => x.drug === "drug-a")!.note);
+  assert.match(
+    note,
+    /only possibly given: 5 \(v2, stated over a period, not one rating\) and 3 \(v3\); the text does not date them against the start or end of this dose/,
+  );
 });

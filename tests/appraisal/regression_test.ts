@@ -62,6 +62,6 @@ Deno.test("case caveats: a value after the drug stated over a period is taken as
   const s = { ...base, study, cases: [{ ...c, study }] };
   assert.match(
     caseCaveats(s, s.cases[0]),
-    /- A value after the start of a describes a period, not one rating: VAS 4 \(average over the next weeks\)\. The change after a and the time to relief take it as a single point/,
+    /- A value after the start of a describes a period, not one rating: VAS 4 \(average over the next weeks\)\. Every analysis after a \(the change, rates, effect sizes, causality and claims\) takes it as one value, at its nominal/,
   );
 });
