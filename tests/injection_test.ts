@@ -117,6 +117,27 @@ Deno.test("data text in a case's caveats (the natural-history figures' study, me
   assert.ok((doc.body.textContent ?? "").includes("[click](https://evil.example/x) *em*"), html);
 });
 
+Deno.test("a value's note in a case's caveats (a value stated over a period) shows as written", async () => {
+  const s = await loadCaseSeries(TEST_DATA_DIR);
+  const payload = "[click](https://evil.example/x) *em* <b>b</b>";
+  // Every value of every case as one stated over a period, with the payload as its note.
+  const cases = s.cases.map((c) => ({
+    ...c,
+    observations: c.observations.map((o) => ({
+      ...o,
+      span: o.span ?? { start: o.day, end: null },
+      note: payload,
+    })),
+  }));
+  const series = { ...s, cases };
+  const html = cases.map((c) => markdownHtml(caseCaveats(series, c))).join("\n");
+  assert.ok(html.includes("not one rating"), "a caveat names a value stated over a period");
+  const doc = new DOMParser().parseFromString(`<html><body>${html}</body></html>`, "text/html");
+  for (const a of doc.querySelectorAll("a")) assert.equal(a.textContent, a.getAttribute("href"));
+  assert.equal(doc.querySelectorAll("em, b, strong").length, 0, html);
+  assert.ok((doc.body.textContent ?? "").includes("[click](https://evil.example/x) *em*"), html);
+});
+
 Deno.test("a fragile claim in the robustness summary (its quote and where, from claims.csv) shows as written", () => {
   const label = '"a *starred* quote" ([Discussion](https://evil.example/x) <b>b</b>)';
   const md = robustnessSummary(1, 2, [

@@ -338,7 +338,7 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
   // A value before the drug stated over a period (an average): every baseline takes it as a point.
   const periods = aligned.filter((o) => o.phase === "before" && periodWords(o) !== null).map((
     o,
-  ) => `${casePainText(c, o)}${o.note ? ` (${o.note})` : ""}`);
+  ) => `${casePainText(c, o)}${o.note ? ` (${markdownText(o.note)})` : ""}`);
   const many = periods.length > 1;
   const period = compared && periods.length
     ? [
@@ -352,7 +352,7 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
     : [];
   // So may a value after it: every analysis after the drug takes it as one value too.
   const later = aligned.filter((o) => o.phase === "after" && periodWords(o) !== null).map((o) =>
-    `${casePainText(c, o)}${o.note ? ` (${o.note})` : ""}`
+    `${casePainText(c, o)}${o.note ? ` (${markdownText(o.note)})` : ""}`
   );
   const periodAfter = compared && later.length
     ? [
