@@ -95,8 +95,8 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
       }).length;
       return {
         verdict: undated > 0 || open > 0 ? "partly" : "yes",
-        facts: `${plural(values, `${valueScale(cases).name} value`)}, ${undated} of them at an ` +
-          "undated time; the last " +
+        facts: `${plural(values, `${valueScale(cases).name} value`)}, ${undated} of them at a ` +
+          "time not dated from the case's day 0; the last " +
           `value of ${open} of ${plural(n, "case")} has no latest date`,
       };
     }
@@ -124,7 +124,7 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
           `${plural(ts.length, "dose period")}, each with its dose; ${undatedStart} ${
             agree(undatedStart, "starts", "start")
           } ` +
-          `at an undated time; ${noEnd} with no end stated`,
+          `at a time not dated from the case's day 0; ${noEnd} with no end stated`,
       };
     }
   }

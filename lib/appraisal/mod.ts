@@ -448,8 +448,8 @@ export function designLimits(
       evidence:
         `${
           plural(values, `${valueScale(cases).name} value`)
-        }, ${undated} of them at a time the text does not ` +
-        `date; of ${plural(gaps.length, "gap")} between consecutive values, ` +
+        }, ${undated} of them at a time not dated from the case's day 0; of ` +
+        `${plural(gaps.length, "gap")} between consecutive values, ` +
         `${dated.length} ${agree(dated.length, "is", "are")} stated` +
         (dated.length ? ` (${nominalSpan(dated)})` : "") +
         ": effect sizes that assume equally spaced sessions do not fit these reports.",
