@@ -20,9 +20,14 @@ import { described, describedInterval, type ValueScale } from "../scales.ts";
 import { listing } from "../prose.ts";
 import { periodWords } from "../period_value.ts";
 
-/** {@link describedInterval} under one {@link ValueScale}, for mapping. */
-const describedIn = (s: ValueScale) => <T extends { lo: number; hi: number }>(v: T): T =>
-  describedInterval(s, v);
+/**
+ * A case's numbers on the common metric as its tables describe them (`valueScale`: mm of a 100
+ * mm VAS): `d` for a number (null and undefined kept), `di` for an interval.
+ */
+const describers = (s: ValueScale) => ({
+  d: (x: number | null | undefined) => typeof x === "number" ? described(s, x) : x,
+  di: <T extends { lo: number; hi: number }>(v: T): T => describedInterval(s, v),
+});
 
 /**
  * AUC over the study's early window after the drug start (`auc_window_days` of study.json, when
@@ -52,8 +57,7 @@ export function aucRows(c: Case): Row[] {
   const s = valueScale([c]);
   const { unit } = s;
   // Areas and means on the common metric, described in the case's numbers (mm of a 100 mm VAS).
-  const d = (x: number | null | undefined) => typeof x === "number" ? described(s, x) : x;
-  const di = describedIn(s);
+  const { d, di } = describers(s);
   const after = caseChange(c).points.map((p) => p.day.nominal);
   const early = c.study.aucWindowDays;
   const windows = [
@@ -183,8 +187,7 @@ export function rateRows(c: Case): Row[] {
   const s = valueScale([c]);
   const { unit } = s;
   // Values and rates on the common metric, described in the case's numbers.
-  const d = (x: number | null | undefined) => typeof x === "number" ? described(s, x) : x;
-  const di = describedIn(s);
+  const { d, di } = describers(s);
   const rates = periodRates(c);
   const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
   const shape = doseShape(rates.map(entry));
