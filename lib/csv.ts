@@ -47,7 +47,10 @@ export type RowHandler<T> = (row: number, value: T | null, valid: Partial<T>) =>
 export type { IssueSink };
 
 /** What is wrong with a line: a message, or a quoted cell still open at its end. */
-type LineProblem = { cell: number; message: string; open?: false } | { cell: number; open: true };
+export type LineProblem = { cell: number; message: string; open?: false } | {
+  cell: number;
+  open: true;
+};
 
 /** Index just past the first closing quote of a quoted cell continued from an earlier line. */
 function closingQuote(line: string): number {
@@ -64,8 +67,18 @@ function closingQuote(line: string): number {
  * Splits one line into cells. Returns the cells, or a problem: a quote opened and not closed on
  * the line (the data format has no line break inside a cell), a quote inside an unquoted cell, or
  * text after a closing quote.
+ *
+ * @param line One line, without its line break.
+ * @returns Its cells (quotes taken off, doubled quotes made one), or what is wrong.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { splitLine } from "#lib/csv.ts";
+ * assert.deepEqual(splitLine('a,"b, ""c""",'), ["a", 'b, "c"', ""]);
+ * assert.ok(!Array.isArray(splitLine('a,"b')), "a quote not closed");
+ * ```
  */
-function splitLine(line: string): string[] | LineProblem {
+export function splitLine(line: string): string[] | LineProblem {
   if (line.indexOf('"') < 0) return line.split(",");
   const cells: string[] = [];
   let i = 0;

@@ -16,8 +16,8 @@ export interface IssueSink {
   push(issue: DataIssue): void;
 }
 
-/** Result of a compiled cell check: the value, or `FAIL`. */
-const FAIL: unique symbol = Symbol("fail");
+/** What a cell check gives for a cell its schema refuses (the problem is reported). */
+export const FAIL: unique symbol = Symbol("fail");
 type Check = (value: unknown) => unknown;
 
 // deno-lint-ignore no-explicit-any
@@ -147,6 +147,81 @@ export function rowBuilder(columns: readonly string[]): (values: unknown[]) => o
   ) as (values: unknown[]) => object;
 }
 
+/**
+ * Compiles one column of a zod object schema into a cell parser: the cell's value, or
+ * {@link FAIL} after pushing the problem (zod's message, or the nearest term of a closed set).
+ * Columns with few distinct cells remember each cell's value. The schema's transforms are pure,
+ * so a cell always gives the same value.
+ *
+ * @param file The file (for messages).
+ * @param column The column (for messages).
+ * @param cellSchema The column's schema.
+ * @returns The parser of one cell at a row.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { z } from "zod";
+ * import { cellParser, FAIL } from "#lib/csv_schema.ts";
+ * const issues: { message: string }[] = [];
+ * const parse = cellParser("t.csv", "n", z.string().regex(/^[0-9]+$/).transform(Number));
+ * assert.equal(parse("4", 2, issues), 4);
+ * assert.equal(parse("x", 3, issues), FAIL);
+ * assert.equal(issues.length, 1);
+ * ```
+ */
+export function cellParser(
+  file: string,
+  column: string,
+  cellSchema: z.ZodType,
+): (cell: string, row: number, issues: IssueSink) => unknown {
+  const fast = compile(cellSchema);
+  const allowed = enumValues(cellSchema);
+  // Columns with few distinct cells (rules, units, days, time ids...) reuse each cell's value:
+  // faster, and equal values share memory. The schema's transforms are pure (cell -> value).
+  let memo: Map<string, unknown> | null = new Map();
+  let lastCell: string | undefined;
+  let lastValue: unknown;
+  return (cell: string, row: number, issues: IssueSink): unknown => {
+    if (cell === lastCell) return lastValue;
+    if (memo !== null) {
+      const hit = memo.get(cell);
+      if (hit !== undefined) return hit;
+    }
+    if (fast) {
+      try {
+        const v = fast(cell);
+        if (v !== FAIL) {
+          if (v !== undefined && (v === null || typeof v !== "object")) {
+            lastCell = cell;
+            lastValue = v;
+            if (memo !== null) {
+              if (memo.size >= MEMO_CELLS) memo = null;
+              else memo.set(cell, v);
+            }
+          }
+          return v;
+        }
+      } catch {
+        // fall through to zod, which reports the problem
+      }
+    }
+    const r = cellSchema.safeParse(cell);
+    if (r.success) return r.data;
+    if (allowed && cell.trim() !== "") {
+      const near = nearestTerm(cell.trim(), allowed);
+      const message = `unknown ${column} '${cell.trim()}': ` +
+        (near === null ? "" : `did you mean '${near}'? `) + `one of ${allowed.join(", ")}`;
+      issues.push({ file, row, column, message });
+    } else {
+      for (const i of r.error.issues) {
+        const shown = cell === "" || i.message.includes(`'${cell}'`) ? "" : ` (got '${cell}')`;
+        issues.push({ file, row, column, message: i.message + shown });
+      }
+    }
+    return FAIL;
+  };
+}
+
 /** A compiled row schema: column names and one cell parser per column. */
 export interface RowParser {
   columns: string[];
@@ -177,55 +252,9 @@ const MEMO_CELLS = 2048;
  */
 export function rowParser(file: string, schema: z.ZodObject): RowParser {
   const columns = Object.keys(schema.shape);
-  const parsers = columns.map((column) => {
-    const cellSchema = schema.shape[column] as z.ZodType;
-    const fast = compile(cellSchema);
-    const allowed = enumValues(cellSchema);
-    // Columns with few distinct cells (rules, units, days, time ids...) reuse each cell's value:
-    // faster, and equal values share memory. The schema's transforms are pure (cell -> value).
-    let memo: Map<string, unknown> | null = new Map();
-    let lastCell: string | undefined;
-    let lastValue: unknown;
-    return (cell: string, row: number, issues: IssueSink): unknown => {
-      if (cell === lastCell) return lastValue;
-      if (memo !== null) {
-        const hit = memo.get(cell);
-        if (hit !== undefined) return hit;
-      }
-      if (fast) {
-        try {
-          const v = fast(cell);
-          if (v !== FAIL) {
-            if (v !== undefined && (v === null || typeof v !== "object")) {
-              lastCell = cell;
-              lastValue = v;
-              if (memo !== null) {
-                if (memo.size >= MEMO_CELLS) memo = null;
-                else memo.set(cell, v);
-              }
-            }
-            return v;
-          }
-        } catch {
-          // fall through to zod, which reports the problem
-        }
-      }
-      const r = cellSchema.safeParse(cell);
-      if (r.success) return r.data;
-      if (allowed && cell.trim() !== "") {
-        const near = nearestTerm(cell.trim(), allowed);
-        const message = `unknown ${column} '${cell.trim()}': ` +
-          (near === null ? "" : `did you mean '${near}'? `) + `one of ${allowed.join(", ")}`;
-        issues.push({ file, row, column, message });
-      } else {
-        for (const i of r.error.issues) {
-          const shown = cell === "" || i.message.includes(`'${cell}'`) ? "" : ` (got '${cell}')`;
-          issues.push({ file, row, column, message: i.message + shown });
-        }
-      }
-      return FAIL;
-    };
-  });
+  const parsers = columns.map((column) =>
+    cellParser(file, column, schema.shape[column] as z.ZodType)
+  );
   const values: unknown[] = new Array(columns.length);
   const build = rowBuilder(columns);
   return {

@@ -1,7 +1,8 @@
 /**
- * The cells of one column of a parsed table, in a form one thread sends another cheaply: the
- * column's distinct values once and a code per row (one copy of each value, however many rows
- * repeat it). Every cell comes back as the same value, −0 and `null` included.
+ * The cells of one column of a parsed table, in a form one thread sends another cheaply: a value
+ * per distinct cell text, once, and a code per row (one copy of each value, however many rows
+ * repeat it). Every cell comes back as the same value, −0 and `null` included. Made by
+ * `read_columns.ts`.
  *
  * @module
  */
@@ -12,7 +13,7 @@ export type Cell = string | number | null;
 /** Each row's code of a column of few values (the narrowest type that holds them). */
 export type Codes = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
 
-/** A column, as sent: its distinct values, and each row's index into them. */
+/** A column, as sent: the value of each distinct cell text, and each row's index into them. */
 export interface Column {
   values: Cell[];
   codes: Codes;
@@ -20,9 +21,6 @@ export interface Column {
 
 /** Rows per block of numbers while they are gathered (joined once at the end). */
 const BLOCK = 1 << 16;
-
-/** Key of −0 among a column's values (a `Map` takes −0 and 0 as one key). */
-const NEGATIVE_ZERO = Symbol("-0");
 
 /**
  * Whole numbers gathered in blocks (no copy as they grow), then joined into one array.
@@ -75,62 +73,6 @@ export class IntBlocks {
 }
 
 /**
- * Gathers one column's cells, row by row, into a {@link Column}.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { cellAt, ColumnWriter } from "#lib/data/columnar.ts";
- * const w = new ColumnWriter();
- * for (const v of [1, -0, null, 1]) assert.ok(w.add(v));
- * const c = w.column();
- * assert.equal(c.values.length, 3);
- * assert.ok(Object.is(cellAt(c)(1), -0));
- * assert.equal(w.add({}), false, "not a cell");
- * ```
- */
-export class ColumnWriter {
-  #keys = new Map<unknown, number>();
-  #codes = new IntBlocks();
-  #last: unknown = undefined;
-  #lastCode = 0;
-
-  /**
-   * Adds the next row's cell.
-   *
-   * @param v The cell.
-   * @returns False when it is not a cell (a string, number or null): the column is then unusable.
-   */
-  add(v: unknown): boolean {
-    const codes = this.#codes;
-    // Most columns repeat the row before's value (the same string, as the reader remembers it).
-    if (v === this.#last && v !== 0 && codes.length > 0) {
-      codes.push(this.#lastCode);
-      return true;
-    }
-    if (v !== null && typeof v !== "string" && typeof v !== "number") return false;
-    const key = v === 0 && 1 / v < 0 ? NEGATIVE_ZERO : v;
-    let code = this.#keys.get(key);
-    if (code === undefined) this.#keys.set(key, code = this.#keys.size);
-    this.#last = v;
-    codes.push(this.#lastCode = code);
-    return true;
-  }
-
-  /** The column of every cell added. */
-  column(): Column {
-    const values = [...this.#keys.keys()].map((k) => (k === NEGATIVE_ZERO ? -0 : k) as Cell);
-    const n = this.#codes.length;
-    const codes = values.length <= 1 << 8
-      ? new Uint8Array(n)
-      : values.length <= 1 << 16
-      ? new Uint16Array(n)
-      : new Int32Array(n);
-    return { values, codes: this.#codes.join(codes) };
-  }
-}
-
-/**
  * A column's cell at each row.
  *
  * @param column The column.
@@ -156,10 +98,8 @@ export function cellAt(column: Column): (i: number) => Cell {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { buffersOf, ColumnWriter } from "#lib/data/columnar.ts";
- * const w = new ColumnWriter();
- * w.add("x");
- * const column = w.column();
+ * import { buffersOf } from "#lib/data/columnar.ts";
+ * const column = { values: ["x"], codes: new Uint8Array([0, 0]) };
  * assert.deepEqual(buffersOf(column), [column.codes.buffer]);
  * ```
  */

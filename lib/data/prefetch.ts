@@ -1,8 +1,8 @@
 /**
  * Large tables parsed on a second thread while this one checks the tables before them. A worker
- * (`parse_worker.ts`) reads each table it is given with the same reader and row schema as this
- * thread (`csv.ts`), in the order the checks need them, and sends the parsed cells back by column
- * (`columnar.ts`: a column's distinct values once and a code per row). This thread then replays
+ * (`parse_worker.ts`) reads each table it is given straight into columns (`read_columns.ts`: the
+ * row reader's splitting and the same column parsers, a value per distinct cell text and a code
+ * per row), in the order the checks need them, and sends them back. This thread then replays
  * the rows to the table's check as if it had read them itself. While it waits for a table, it
  * parses a later one itself ({@link Prefetch}).
  *
@@ -24,19 +24,14 @@
  */
 import { fileURLToPath } from "node:url";
 import type { RowHandler } from "../csv.ts";
-import { TableReader } from "../csv.ts";
 import { rowBuilder } from "../csv_schema.ts";
-import type { DataIssue } from "../errors.ts";
-import { readText } from "../read.ts";
 import { type TableName, tableSchemas } from "../schema.ts";
-import { cellAt, type Column, ColumnWriter, IntBlocks } from "./columnar.ts";
+import { cellAt, type Column } from "./columnar.ts";
+import { readColumns } from "./read_columns.ts";
 import { checkMemory } from "./memory.ts";
 
 /** The smallest table, in bytes, parsed by the worker: 4 MiB (about 45,000 observations). */
 export const PREFETCH_MIN_BYTES = 4 * 2 ** 20;
-
-/** Thrown to stop reading a table at its first problem. */
-const STOP = Symbol("stop");
 
 /** Rows replayed between two checks of the heap ({@link checkMemory}). */
 const ROWS_PER_MEMORY_CHECK = 4096;
@@ -71,42 +66,8 @@ export type ParsedTable =
  * ```
  */
 export function parseTable(path: string, name: TableName, dataDir: string): ParsedTable {
-  const { file, schema } = tableSchemas[name];
-  const names = Object.keys(schema.shape);
-  const issues: DataIssue[] = [];
-  const lines = new IntBlocks();
-  const writers = names.map(() => new ColumnWriter());
-  // The row's cells by name, as one shape's properties (reading them by a computed key is slow).
-  const add = new Function(
-    "row",
-    "w",
-    `return ${names.map((c, j) => `w[${j}].add(row[${JSON.stringify(c)}])`).join(" & ")};`,
-  ) as (row: object, writers: ColumnWriter[]) => number;
-  let ok = true;
-  const reader = new TableReader<object>(file, schema, (row, value) => {
-    if (value === null || !ok) return;
-    lines.push(row);
-    ok = add(value, writers) === 1;
-  }, issues);
-  try {
-    const read = readText(path, file, (text) => {
-      // At the first problem, stop: this thread's reader will read the table and report it.
-      if (!ok || issues.length > 0) throw STOP;
-      checkMemory(dataDir, file);
-      reader.push(text);
-    }, issues);
-    if (read) reader.end();
-    ok &&= read && reader.usable && issues.length === 0;
-  } catch (e) {
-    if (e !== STOP && !(e instanceof RangeError)) throw e;
-    ok = false;
-  }
-  if (!ok) return { ok: false };
-  return {
-    ok: true,
-    lines: lines.join(new Int32Array(lines.length)),
-    columns: writers.map((w) => w.column()),
-  };
+  const table = readColumns(path, name, dataDir);
+  return table === null ? { ok: false } : { ok: true, ...table };
 }
 
 /**

@@ -4,13 +4,23 @@
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { buffersOf, cellAt, ColumnWriter, IntBlocks } from "../../lib/data/columnar.ts";
+import { buffersOf, type Cell, cellAt, type Column, IntBlocks } from "../../lib/data/columnar.ts";
+
+/** A column of these cells: each distinct cell (as `Object.is` tells them) once, a code per row. */
+function columnOf(cells: Cell[]): Column {
+  const values: Cell[] = [];
+  const codes = new Int32Array(cells.length);
+  cells.forEach((c, i) => {
+    let code = values.findIndex((v) => Object.is(v, c));
+    if (code < 0) code = values.push(c) - 1;
+    codes[i] = code;
+  });
+  return { values, codes };
+}
 
 /** The cells a column gives back, row by row, once sent to another thread. */
-function roundTrip(cells: unknown[]): unknown[] {
-  const w = new ColumnWriter();
-  for (const c of cells) assert.ok(w.add(c));
-  const at = cellAt(structuredClone(w.column()));
+function roundTrip(cells: Cell[]): Cell[] {
+  const at = cellAt(structuredClone(columnOf(cells)));
   return cells.map((_, i) => at(i));
 }
 
@@ -23,7 +33,7 @@ Deno.test("a column of few values comes back value for value, -0 and null includ
 
 Deno.test("a column of many distinct values comes back value for value", () => {
   const cells = Array.from(
-    { length: 70_000 },
+    { length: 3_000 },
     (_, i) => (i % 5 === 0 ? null : i % 2 ? i / 4 : `q${i} ✓`),
   );
   assert.deepEqual(roundTrip(cells), cells);
@@ -46,12 +56,6 @@ Deno.test("any cells come back as they went", () => {
   );
 });
 
-Deno.test("a value that is not a cell is refused", () => {
-  for (const bad of [{}, [], undefined, true, 1n]) {
-    assert.equal(new ColumnWriter().add(bad), false, String(bad));
-  }
-});
-
 Deno.test("IntBlocks joins its blocks in order, across block ends", () => {
   const b = new IntBlocks();
   const n = (1 << 16) * 2 + 3;
@@ -62,9 +66,7 @@ Deno.test("IntBlocks joins its blocks in order, across block ends", () => {
 });
 
 Deno.test("a column's buffers are those a transfer moves", () => {
-  const w = new ColumnWriter();
-  w.add("x");
-  const c = w.column();
+  const c = columnOf(["x"]);
   const [buffer] = buffersOf(c);
   structuredClone(c, { transfer: [buffer] });
   assert.equal(buffer.byteLength, 0, "moved, not copied");

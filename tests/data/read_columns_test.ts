@@ -1,0 +1,121 @@
+/**
+ * A table read by column (lib/data/read_columns.ts) holds exactly the rows, values and lines the
+ * row reader (lib/csv.ts) gives, or is not read at all; and it is read whenever the row reader
+ * finds nothing wrong and the header is in schema order.
+ */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { parse } from "csv-parse/sync";
+import { readTable } from "../../lib/csv.ts";
+import { cellAt } from "../../lib/data/columnar.ts";
+import { type ColumnTable, readColumns } from "../../lib/data/read_columns.ts";
+import { DEFAULT_DATA_DIR, type TableName, tableSchemas } from "../../lib/mod.ts";
+
+const SEED = 20121205;
+
+/** The rows of a table read by column, as the row reader gives them. */
+function rowsOf(table: ColumnTable, names: string[]): { row: number; value: object }[] {
+  const cell = table.columns.map(cellAt);
+  return [...table.lines].map((row, i) => ({
+    row,
+    value: Object.fromEntries(names.map((n, j) => [n, cell[j](i)])),
+  }));
+}
+
+/** Pieces a generated line is made of: the real first row's cells, and what breaks a line. */
+const NOISE = [
+  "",
+  " ",
+  ",",
+  '"',
+  '""',
+  "\r",
+  "the\rlimb",
+  "a,b",
+  '"a, b"',
+  "x",
+  "-0",
+  "0",
+  "1.5",
+  "é",
+];
+
+for (const name of ["events", "observations", "timepoints"] as TableName[]) {
+  Deno.test(`${name}: read by column as the row reader reads it, or not at all`, async () => {
+    const { file, schema } = tableSchemas[name];
+    const names = Object.keys(schema.shape);
+    const text = await Deno.readTextFile(`${DEFAULT_DATA_DIR}${file}`);
+    const real = (parse(text) as string[][]).slice(1, 4);
+    const quoteCell = (c: string) => /[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c;
+    const realLines = real.map((r) => r.map(quoteCell).join(","));
+    // A line: a real row, a real row with one cell replaced by noise, or noise alone.
+    const line = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...realLines) },
+      {
+        weight: 4,
+        arbitrary: fc.tuple(
+          fc.constantFrom(...real),
+          fc.nat(names.length - 1),
+          fc.constantFrom(...NOISE),
+        ).map(([r, at, v]) => r.map((c, i) => i === at ? v : quoteCell(c)).join(",")),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(...NOISE) },
+    );
+    const dir = await Deno.makeTempDir();
+    const path = `${dir}/${file}`;
+    let read = 0;
+    try {
+      fc.assert(
+        fc.property(
+          fc.array(line, { minLength: 0, maxLength: 6 }),
+          fc.constantFrom("\n", "\r\n"),
+          fc.boolean(),
+          fc.constantFrom(names.join(","), [...names].reverse().join(","), `\ufeff${names}`),
+          (lines, eol, lastEol, header) => {
+            const csv = [header, ...lines].join(eol) + (lastEol ? eol : "");
+            Deno.writeTextFileSync(path, csv);
+            const rows = readTable(file, csv, schema);
+            const byColumn = readColumns(path, name, dir);
+            const clean = rows.usable && rows.issues.length === 0;
+            if (byColumn !== null) {
+              read++;
+              assert.ok(
+                clean,
+                `read by column, but the row reader says ${rows.issues[0]?.message}`,
+              );
+              assert.deepEqual(rowsOf(byColumn, names), rows.rows);
+            } else if (clean) {
+              assert.notEqual(header, names.join(","), "not read though nothing is wrong");
+            }
+          },
+        ),
+        { seed: SEED, numRuns: 400 },
+      );
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+    assert.ok(read > 20, `only ${read} generated tables were clean enough to read by column`);
+  });
+}
+
+Deno.test("a column keeps one value per distinct cell text, -0 apart from 0", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const { file, schema } = tableSchemas.timepoints;
+    const header = Object.keys(schema.shape).join(",");
+    const row = (id: string, amount: string) =>
+      `A,${id},exact,t0,,${amount},day,1,1,1,day 1,on day 1`;
+    await Deno.writeTextFile(
+      `${dir}/${file}`,
+      [header, row("t1", "0"), row("t2", "-0"), row("t3", ""), row("t4", "0")].join("\n"),
+    );
+    const t = readColumns(`${dir}/${file}`, "timepoints", dir);
+    assert.ok(t !== null);
+    const amount = t.columns[Object.keys(schema.shape).indexOf("amount")];
+    assert.equal(amount.values.length, 3, "0, -0 and empty");
+    assert.deepEqual([...amount.codes], [0, 1, 2, 0]);
+    assert.ok(Object.is(amount.values[1], -0));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
