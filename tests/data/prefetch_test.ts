@@ -48,29 +48,6 @@ Deno.test("every table parsed by column replays the rows, values and lines the r
   }
 });
 
-Deno.test("a column keeps -0 apart from 0, and null apart from a value", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    const { file, schema } = tableSchemas.timepoints;
-    const header = Object.keys(schema.shape).join(",");
-    const row = (id: string, amount: string) =>
-      `A,${id},exact,t0,,${amount},day,1,1,1,day 1,on day 1`;
-    await Deno.writeTextFile(
-      `${dir}/${file}`,
-      [header, row("t1", "0"), row("t2", "-0"), row("t3", ""), row("t4", "0")].join("\n") + "\n",
-    );
-    const amounts = replayed(dir, "timepoints").map((r) => (r.value as { amount: unknown }).amount);
-    assert.deepEqual(amounts.map((a) => Object.is(a, -0)), [false, true, false, false]);
-    assert.deepEqual(amounts, [0, -0, null, 0]);
-    assert.deepEqual(
-      amounts,
-      readHere(dir, "timepoints").map((r) => (r.value as { amount: unknown }).amount),
-    );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
-
 Deno.test("a table with any problem is not parsed by column: this thread's reader reports it", async () => {
   const dir = await Deno.makeTempDir();
   try {

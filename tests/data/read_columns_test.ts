@@ -98,23 +98,24 @@ for (const name of ["events", "observations", "timepoints"] as TableName[]) {
   });
 }
 
-Deno.test("a column keeps one value per distinct cell text, -0 apart from 0", async () => {
+Deno.test("a column keeps -0 apart from 0 and null apart from a value, once per cell text", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const { file, schema } = tableSchemas.timepoints;
-    const header = Object.keys(schema.shape).join(",");
+    const names = Object.keys(schema.shape);
     const row = (id: string, amount: string) =>
       `A,${id},exact,t0,,${amount},day,1,1,1,day 1,on day 1`;
-    await Deno.writeTextFile(
-      `${dir}/${file}`,
-      [header, row("t1", "0"), row("t2", "-0"), row("t3", ""), row("t4", "0")].join("\n"),
-    );
+    const csv = [names.join(","), row("t1", "0"), row("t2", "-0"), row("t3", ""), row("t4", "0")]
+      .join("\n");
+    await Deno.writeTextFile(`${dir}/${file}`, csv);
     const t = readColumns(`${dir}/${file}`, "timepoints", dir);
     assert.ok(t !== null);
-    const amount = t.columns[Object.keys(schema.shape).indexOf("amount")];
-    assert.equal(amount.values.length, 3, "0, -0 and empty");
-    assert.deepEqual([...amount.codes], [0, 1, 2, 0]);
-    assert.ok(Object.is(amount.values[1], -0));
+    const amounts = rowsOf(t, names).map((r) => (r.value as { amount: unknown }).amount);
+    assert.deepEqual(amounts.map((a) => Object.is(a, -0)), [false, true, false, false]);
+    assert.deepEqual(amounts, [0, -0, null, 0]);
+    assert.deepEqual(rowsOf(t, names), readTable(file, csv, schema).rows);
+    const amount = t.columns[names.indexOf("amount")];
+    assert.deepEqual([...amount.codes], [0, 1, 2, 0], "one value per distinct cell text");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
