@@ -25,7 +25,9 @@
  * `--parse <dir>` times one stage alone, with less noise than a whole load on a shared machine:
  * the CSV reader and row schemas (`TableReader`, no handler work, no other table) over the two
  * largest tables of a prepared folder, read twice, printing the CPU seconds of that part and the
- * rows read. A change to `lib/csv*.ts` is measured with it, back to back with the commit before.
+ * rows read, then the CPU seconds of reading the same two tables twice straight into columns as
+ * the second thread of a load does (`lib/data/read_columns.ts`). A change to `lib/csv*.ts` or to
+ * that module is measured with it, back to back with the commit before.
  *
  * @module
  */
@@ -38,6 +40,7 @@ import { caseSummary } from "../../lib/summary.ts";
 import { DataValidationError } from "../../lib/errors.ts";
 import { TableReader } from "../../lib/csv.ts";
 import { tableSchemas } from "../../lib/schema.ts";
+import { readColumns } from "../../lib/data/read_columns.ts";
 /** Debian's Python, for the optional pandas reference. */
 const PYTHON = "/usr/bin/python3";
 
@@ -96,12 +99,19 @@ async function measure(dir: string): Promise<Measure | Refusal> {
 
 /**
  * CPU seconds of reading `observations.csv` and `timepoints.csv` of `dir` twice through their row
- * schemas in 64 KiB pieces (the reader alone: rows go to a handler that counts them), and the rows.
+ * schemas in 64 KiB pieces (the row reader alone: rows go to a handler that counts them), the
+ * rows, and the CPU seconds of reading the same files twice straight into columns, as the second
+ * thread of a load does (`readColumns`: from the files, so with their reading and decoding).
  */
-function parseOnly(dir: string): { cpuS: number; rows: number } {
-  const tables = (["observations", "timepoints"] as const).map((t) =>
+function parseOnly(dir: string): { cpuS: number; rows: number; columnsCpuS: number } {
+  const names = ["observations", "timepoints"] as const;
+  const tables = names.map((t) =>
     [t, Deno.readTextFileSync(`${dir}/${tableSchemas[t].file}`)] as const
   );
+  const cpu = (before: NodeJS.CpuUsage) => {
+    const { user, system } = process.cpuUsage(before);
+    return (user + system) / 1e6;
+  };
   const before = process.cpuUsage();
   let rows = 0;
   for (let pass = 0; pass < 2; pass++) {
@@ -113,8 +123,18 @@ function parseOnly(dir: string): { cpuS: number; rows: number } {
       reader.end();
     }
   }
-  const { user, system } = process.cpuUsage(before);
-  return { cpuS: (user + system) / 1e6, rows };
+  const cpuS = cpu(before);
+  const beforeColumns = process.cpuUsage();
+  for (let pass = 0; pass < 2; pass++) {
+    for (const t of names) {
+      if (readColumns(`${dir}/${tableSchemas[t].file}`, t, dir) === null) {
+        throw new Error(
+          `${tableSchemas[t].file} of ${dir} is not read by column: it has a problem`,
+        );
+      }
+    }
+  }
+  return { cpuS, rows, columnsCpuS: cpu(beforeColumns) };
 }
 
 /** What the pandas reference gives (see `pandas_reference.py`). */
