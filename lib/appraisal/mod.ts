@@ -251,14 +251,12 @@ function pairCausality(
       } after the stop` +
         (afterStop.length
           ? ` (given then: ${
-            listing([
-              ...new Set(
-                afterStop.flatMap((o) =>
-                  activeTreatments(c, o.day.timeId).certain.map((t) => t.drug)
-                ),
-              ),
-            ], "no drug")
-          })`
+            // Each drug surely given at one of them, though perhaps at a dose left open.
+            listing(
+              [...drugsGivenAt(c, afterStop.map((o) => o.day.timeId), null)]
+                .filter(([, how]) => how === "certainly").map(([d]) => d),
+              "no drug",
+            )})`
           : "")
       : "not stopped while values were reported",
     ...reductions.map((t) =>
