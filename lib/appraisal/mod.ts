@@ -280,7 +280,9 @@ function pairCausality(
     const raisedFor = lastPrev &&
       relativeDay(c, t.start.timeId, lastPrev.day.timeId).hi === 0;
     return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
-      `${prev.dose ? formatDoseValue(prev.dose) : `(${DOSE_NOT_STATED})`} → ${formatDose(t)}: ` +
+      // The earlier dose's number, its words in another unit, or "(dose not stated)".
+      `${prev.dose ? formatDoseValue(prev.dose) : prev.doseWords ?? `(${DOSE_NOT_STATED})`} → ` +
+      `${formatDose(t)}: ` +
       (lastPrev
         ? `${casePainText(c, lastPrev)} on the earlier dose`
         : "no value on the earlier dose") +

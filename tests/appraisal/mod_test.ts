@@ -400,3 +400,29 @@ Deno.test("causality: a drug surely given at a dose the times leave open is name
   assert.match(a.coMedication, /drug-b \(certainly\)/);
   for (const r of rows) assert.doesNotMatch(JSON.stringify(r), /undefined|NaN|\b0 mg/);
 });
+
+Deno.test("causality: a dose change from a dose in another unit names that dose, not 'dose not stated'", () => {
+  const study = aroundDrug(series.study).study;
+  const made = makeCase(
+    { s: 5, up: 20, v1: 10, v2: 30 },
+    [
+      { drug: "drug-p", dose: null, start: "s", end: "up" },
+      { drug: "drug-p", dose: null, start: "up", end: null },
+    ],
+    { v1: 6, v2: 3 },
+  );
+  // A patch: 12 µg/h, then 25 µg/h (no mg/day: its words are kept).
+  const words = ["12 µg/h", "25 µg/h"];
+  const c = {
+    ...made,
+    study,
+    treatments: made.treatments.map((t, i) => ({ ...t, doseWords: words[i] })),
+  };
+  const [r] = causalityRows({ study, sources: new Map(), cases: [c] }, c.sourceId, {
+    indication: CONSTRUCTED_INDICATION,
+  });
+  assert.match(
+    r.doseResponse,
+    /^changed 12 µg\/h → 25 µg\/h: VAS 6 on the earlier dose, VAS 3 after/,
+  );
+});
