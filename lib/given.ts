@@ -201,8 +201,10 @@ export function mayBeGiven(c: Case, timeId: string, drug: string): boolean {
 }
 
 /**
- * The drugs other than `except` given at any of these time points, each "certainly" (certainly
- * active at one of them) or "possibly" (only possibly active), in order of first mention.
+ * The drugs other than `except` given at any of these time points, each "certainly" (surely
+ * given at one of them, {@link surelyGiven}: though perhaps at a dose the times leave open, as in
+ * a switch whose doses change at a time not stated) or "possibly" (only possibly active), in
+ * order of first mention.
  *
  * @param c The case.
  * @param timeIds Its time points.
@@ -211,12 +213,14 @@ export function mayBeGiven(c: Case, timeId: string, drug: string): boolean {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { activeTreatments, drugsGivenAt, loadCaseSeries } from "#lib/mod.ts";
+ * import { activeTreatments, drugsGivenAt, loadCaseSeries, surelyGiven } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const t = c.timepoints.at(-1)!.id;
  * const { certain } = activeTreatments(c, t);
  * for (const [drug, how] of drugsGivenAt(c, [t], null)) {
- *   assert.equal(how, certain.some((x) => x.drug === drug) ? "certainly" : "possibly");
+ *   assert.equal(how, surelyGiven(c, t, drug) ? "certainly" : "possibly");
+ *   // A period certainly active makes its drug certainly given.
+ *   if (certain.some((x) => x.drug === drug)) assert.equal(how, "certainly");
  * }
  * ```
  */
@@ -228,9 +232,9 @@ export function drugsGivenAt(
   const how = new Map<string, "certainly" | "possibly">();
   for (const id of timeIds) {
     const a = activeTreatments(c, id);
-    for (const t of a.certain) if (t.drug !== except) how.set(t.drug, "certainly");
-    for (const t of a.possible) {
-      if (t.drug !== except && !how.has(t.drug)) how.set(t.drug, "possibly");
+    for (const t of [...a.certain, ...a.possible]) {
+      if (t.drug === except || how.get(t.drug) === "certainly") continue;
+      how.set(t.drug, surelyGiven(c, id, t.drug) ? "certainly" : "possibly");
     }
   }
   return how;

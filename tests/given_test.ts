@@ -63,3 +63,33 @@ Deno.test("a course of periods ending in an open one is surely given only up to 
   tied.timepoints.find((t) => t.id === "v2")!.quote = "continues drug-m";
   assert.equal(surelyGiven(tied, "v2", "drug-m"), true);
 });
+
+/**
+ * A stepwise switch from drug-a to drug-b: drug-a's last dose at a time the text does not state
+ * (`aend`, [20, 60]), the doses during the switch not stated, drug-b at 100 once it ends.
+ */
+function stepwiseSwitch() {
+  return makeCase(
+    { s: 5, sw: 20, aend: [20, 60], v1: 25, v2: 70 },
+    [
+      { drug: "drug-a", dose: 40, start: "s", end: "sw" },
+      { drug: "drug-a", dose: null, start: "sw", end: "aend" },
+      { drug: "drug-b", dose: null, start: "sw", end: "aend" },
+      { drug: "drug-b", dose: 100, start: "aend", end: null },
+    ],
+    { v1: 4, v2: 2 },
+  );
+}
+
+Deno.test("a drug surely given at a dose the times leave open is 'certainly' given", () => {
+  const c = stepwiseSwitch();
+  // At v1 no period of drug-b is certain (the switch may or may not be over), but drug-b is.
+  assert.deepEqual(drugsOf(activeTreatments(c, "v1").certain), []);
+  assert.ok(surelyGiven(c, "v1", "drug-b"));
+  assert.equal(surelyGiven(c, "v1", "drug-a"), false);
+  assert.deepEqual([...drugsGivenAt(c, ["v1"], null)], [
+    ["drug-a", "possibly"],
+    ["drug-b", "certainly"],
+  ]);
+  assert.deepEqual([...drugsGivenAt(c, ["v1", "v2"], "drug-a")], [["drug-b", "certainly"]]);
+});

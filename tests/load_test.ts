@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { DEFAULT_DATA_DIR, loadCaseSeries, normalizeSourceText } from "../lib/mod.ts";
+import {
+  DEFAULT_DATA_DIR,
+  loadCaseSeries,
+  normalizeSourceText,
+  type Treatment,
+} from "../lib/mod.ts";
 import { articleCases, TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
@@ -33,26 +38,37 @@ Deno.test("case 2: first VAS is 8.0 and milnacipran is 25 mg/day", () => {
   assert.deepEqual(mil[0].start.hi, Infinity, "no date is stated for the start of milnacipran");
 });
 
-Deno.test("case 1: paroxetine titration 10-20-30-40 then milnacipran 100 and 75", () => {
+Deno.test("case 1: paroxetine 10-20-30-40, a stepwise switch at doses not stated, milnacipran 100 and 75", () => {
   const c = byId("1");
+  const dose = (t: Treatment) => `${t.drug} ${t.dose === null ? "not stated" : t.dose.lo}`;
   assert.deepEqual(
-    c.treatments.filter((t) => t.purpose === "phantom limb pain").map((t) =>
-      `${t.drug} ${t.dose?.lo}`
-    ),
+    c.treatments.filter((t) => t.purpose === "phantom limb pain").map(dose),
     [
       "diclofenac 75",
       "paroxetine 10",
       "paroxetine 20",
       "paroxetine 30",
       "paroxetine 40",
+      "milnacipran not stated",
+      "paroxetine not stated",
       "milnacipran 100",
       "milnacipran 75",
     ],
   );
   const p10 = c.treatments.find((t) => t.drug === "paroxetine" && t.dose?.lo === 10)!;
   assert.deepEqual([p10.start.lo, p10.start.hi, p10.end?.nominal], [6, 6, 16]);
+  // "replaced, in a stepwise manner, by milnacipran 100 mg/day": 40 mg/day up to the milnacipran
+  // start; during the switch neither dose is stated; 100 mg/day is the switch's target.
+  const p40 = c.treatments.find((t) => t.drug === "paroxetine" && t.dose?.lo === 40)!;
+  assert.equal(p40.end?.timeId, "milnacipran_start");
+  const during = c.treatments.filter((t) => t.dose === null);
+  assert.deepEqual(during.map((t) => [t.drug, t.start.timeId, t.end?.timeId]), [
+    ["milnacipran", "milnacipran_start", "paroxetine_end"],
+    ["paroxetine", "milnacipran_start", "paroxetine_end"],
+  ]);
   const m = c.treatments.find((t) => t.drug === "milnacipran" && t.dose?.lo === 100)!;
-  assert.deepEqual([m.start.lo, m.start.nominal, m.start.hi], [81, 96, 111]);
+  assert.equal(m.start.timeId, "paroxetine_end");
+  assert.deepEqual([m.start.lo, m.start.hi], [81, Infinity]);
 });
 
 Deno.test("case 1: 'about 7 weeks after treatment initiation' is 6 + 49 ± 3.5 days", () => {
@@ -98,7 +114,7 @@ Deno.test("every quote occurs in its source text (whitespace and hyphenation nor
   for (const quote of ["The patient, a 27-year-old male", "score 30 points on SDS"]) {
     assert.ok(cases.includes(quote) && source.includes(quote));
   }
-  assert.deepEqual(checked, 80);
+  assert.deepEqual(checked, 82);
 });
 
 Deno.test("the normaliser joins hyphenated line breaks and folds white space", () => {

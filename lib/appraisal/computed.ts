@@ -118,12 +118,14 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
         (s, c) => s + c.treatments.filter((t) => undatedPoints(c).includes(t.start.timeId)).length,
         0,
       );
+      // A dose in another unit is stated (its words); only one with neither is not.
+      const noDose = ts.filter((t) => t.dose === null && t.doseWords === null).length;
       return {
-        verdict: noEnd > 0 || undatedStart > 0 ? "partly" : "yes",
+        verdict: noEnd > 0 || undatedStart > 0 || noDose > 0 ? "partly" : "yes",
         facts:
-          `${plural(ts.length, "dose period")}, each with its dose; ${undatedStart} ${
-            agree(undatedStart, "starts", "start")
-          } ` +
+          `${plural(ts.length, "dose period")}, ${
+            noDose === 0 ? "each with its dose" : `${noDose} with no dose stated`
+          }; ${undatedStart} ${agree(undatedStart, "starts", "start")} ` +
           `at a time not dated from the case's day 0; ${noEnd} with no end stated`,
       };
     }

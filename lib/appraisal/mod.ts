@@ -251,14 +251,12 @@ function pairCausality(
       } after the stop` +
         (afterStop.length
           ? ` (given then: ${
-            listing([
-              ...new Set(
-                afterStop.flatMap((o) =>
-                  activeTreatments(c, o.day.timeId).certain.map((t) => t.drug)
-                ),
-              ),
-            ], "no drug")
-          })`
+            // Each drug surely given at one of them, though perhaps at a dose left open.
+            listing(
+              [...drugsGivenAt(c, afterStop.map((o) => o.day.timeId), null)]
+                .filter(([, how]) => how === "certainly").map(([d]) => d),
+              "no drug",
+            )})`
           : "")
       : "not stopped while values were reported",
     ...reductions.map((t) =>
@@ -282,7 +280,9 @@ function pairCausality(
     const raisedFor = lastPrev &&
       relativeDay(c, t.start.timeId, lastPrev.day.timeId).hi === 0;
     return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
-      `${prev.dose ? formatDoseValue(prev.dose) : `(${DOSE_NOT_STATED})`} → ${formatDose(t)}: ` +
+      // The earlier dose's number, its words in another unit, or "(dose not stated)".
+      `${prev.dose ? formatDoseValue(prev.dose) : prev.doseWords ?? `(${DOSE_NOT_STATED})`} → ` +
+      `${formatDose(t)}: ` +
       (lastPrev
         ? `${casePainText(c, lastPrev)} on the earlier dose`
         : "no value on the earlier dose") +

@@ -186,7 +186,8 @@ export function note(uses: Uses, b: { elements: Element[]; open: boolean; arrow:
 
 /**
  * Phase changes: a label naming the drug and dose at each change, in rows that keep labels apart,
- * each on a stem that runs down to the values panel (where the line goes on, dashed).
+ * each on a stem that runs down to the values panel (where the line goes on, dashed). A stem may
+ * pass behind one label below it (drawn with a halo) where that spares the strip a row.
  */
 export function phaseStrip(
   phases: readonly Phase[],
@@ -233,23 +234,30 @@ export function phaseStrip(
       { anchor: "start" as const, x1: over - gap, x2: over + lw },
     ].filter((s) => s.x1 >= 0 && s.x2 <= width);
     const choices = spots.length ? spots : [{ anchor: "start" as const, x1: 0, x2: lw }];
-    const clear = (s: { x1: number; x2: number }, r: number) =>
-      placed.every((q) => {
+    // Clear in row r: no label of the row in the way, no stem of a label above through this
+    // one, and this one's stem through no label below but at most `crossing` of them (drawn over
+    // it with a halo, as a label a stem crosses in a new row is).
+    const clear = (s: { x1: number; x2: number }, r: number, crossing = 0) => {
+      let crossed = 0;
+      return placed.every((q) => {
         if (q.row === r) return s.x2 + 5 <= q.x1 || q.x2 + 5 <= s.x1;
         // A stem of a label above passes through this row; this one's stem passes below.
         // (A stem within 3 px of this one's is drawn as one with it.)
         if (q.row < r) return Math.abs(q.px - px) <= 3 || q.px < s.x1 - 2 || q.px > s.x2 + 2;
-        return px < q.x1 - 2 || px > q.x2 + 2;
+        return px < q.x1 - 2 || px > q.x2 + 2 || ++crossed <= crossing;
       });
+    };
     const free = Math.max(0, ...placed.map((q) => q.row + 1));
-    for (let r = 0;; r++) {
-      const s = choices.find((c) => clear(c, r));
-      // Past every row in use, a new row: no text there, though a stem may cross the label.
-      if (s || r >= free) {
-        placed.push({ ph, label, px, row: r, ...(s ?? choices[0]) });
-        break;
-      }
-    }
+    // A row in use where nothing is in the way; else one where this label's stem crosses one
+    // label below (rather than a row more: the figure keeps its height); else a new row, where
+    // no text is, though a stem may cross the label.
+    const inUse = [...Array(free).keys()];
+    const fit = (crossing: number) =>
+      inUse.map((r) => ({ r, s: choices.find((c) => clear(c, r, crossing)) }))
+        .find((x) => x.s !== undefined);
+    const at = fit(0) ?? fit(1) ??
+      { r: free, s: choices.find((c) => clear(c, free)) ?? choices[0] };
+    placed.push({ ph, label, px, row: at.r, ...at.s! });
   }
   const rows = Math.max(0, ...placed.map((q) => q.row + 1));
   const height = rows * rowH + 2;

@@ -142,7 +142,8 @@ export function ruleRows(): Row[] {
  * order (nominal day, then the order of the narrative: `compareDays`), with days since day 0 and
  * since the start of the drug, and the words of the text. At one time point a value comes before
  * the dose change it motivated (same-visit rule), an end before a start. A dose period that ends
- * after another drug for the same purpose has started says so (e.g. a stepwise switch).
+ * after another drug for the same purpose has started says so (e.g. a stepwise switch); a dose
+ * change of that other drug is not its start.
  *
  * @param c The case.
  * @param drug The drug whose start the second column counts from (default: the study's drug of interest).
@@ -165,10 +166,13 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   expectCase("careTimelineRows", c);
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  // A drug starts where a period of it begins that no period of it ends into (not a dose change).
+  const startsDrug = (o: Treatment) =>
+    !c.treatments.some((u) => u.drug === o.drug && u.end?.timeId === o.start.timeId);
   const overlap = (t: Treatment) => {
     if (!t.end) return "";
     const others = c.treatments.filter((o) =>
-      o.drug !== t.drug && o.purpose === t.purpose &&
+      o.drug !== t.drug && o.purpose === t.purpose && startsDrug(o) &&
       relativeDay(c, t.end!.timeId, o.start.timeId).hi > 0 &&
       relativeDay(c, o.start.timeId, t.start.timeId).lo >= 0
     );

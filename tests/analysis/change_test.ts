@@ -29,6 +29,7 @@ import {
   responders,
   sensitivityTable,
   signTest,
+  surelyGiven,
   timeToRelief,
 } from "../../lib/mod.ts";
 import { articleCases, TEST_DATA_DIR } from "../helpers/data_dir.ts";
@@ -109,14 +110,21 @@ Deno.test("short-term drugs end; a stepwise switch overlaps", async () => {
   const f = c2.treatments.find((t) => t.drug === "flunitrazepam")!;
   assert.ok(f.end !== null);
   assert.ok(relativeDay(c2, f.end!.timeId, "pain_onset").hi <= 0);
-  // Case 1: paroxetine may still be given after milnacipran has started, and the timeline says so.
+  // Case 1: paroxetine may still be given after milnacipran has started, and the timeline says so;
+  // during the switch neither dose is stated, so milnacipran is surely given at one it leaves open.
   const v = activeTreatments(c1, "milnacipran_1wk_report");
-  assert.deepEqual(v.possible.map((t) => t.drug), ["paroxetine"]);
-  assert.ok(
-    careTimelineRows(c1).some((r) =>
-      /^end paroxetine 40 mg\/day \(may end after milnacipran started/.test(String(r.what))
-    ),
-  );
+  assert.deepEqual(v.certain, []);
+  assert.deepEqual(v.possible.map((t) => `${t.drug} ${t.dose?.lo ?? "not stated"}`), [
+    "milnacipran not stated",
+    "paroxetine not stated",
+    "milnacipran 100",
+  ]);
+  assert.ok(surelyGiven(c1, "milnacipran_1wk_report", "milnacipran"));
+  const overlaps = careTimelineRows(c1).map((r) => String(r.what))
+    .filter((w) => w.includes("they overlap"));
+  assert.deepEqual(overlaps, [
+    "end paroxetine (dose not stated) (may end after milnacipran started: they overlap)",
+  ]);
 });
 
 Deno.test("alignment on milnacipran: phases of every observation", () => {
@@ -337,7 +345,7 @@ Deno.test("sensitivity summaries: range per case and which baselines depend on t
   assert.deepEqual(dep[0].values.map((v) => Math.round(v! * 100) / 100), [3.3, 6.6, 4.95]);
 });
 
-Deno.test("mayBeGiven and drugsGivenAt read activeTreatments: certainly, possibly, or not at all", () => {
+Deno.test("mayBeGiven and drugsGivenAt read activeTreatments and surelyGiven: certainly, possibly, or not at all", () => {
   for (const c of series.cases) {
     for (const tp of c.timepoints) {
       const a = activeTreatments(c, tp.id);
@@ -345,10 +353,14 @@ Deno.test("mayBeGiven and drugsGivenAt read activeTreatments: certainly, possibl
       for (const t of c.treatments) {
         const certain = a.certain.some((x) => x.drug === t.drug);
         const possible = a.possible.some((x) => x.drug === t.drug);
+        const surely = surelyGiven(c, tp.id, t.drug);
         assert.equal(mayBeGiven(c, tp.id, t.drug), certain || possible, `${c.id} ${tp.id}`);
+        // A period certainly active makes its drug surely given; a drug may be surely given at a
+        // dose the times leave open (a switch at doses not stated) with no period certain.
+        if (certain) assert.ok(surely, `${c.id} ${tp.id} ${t.drug}`);
         assert.equal(
           how.get(t.drug),
-          certain ? "certainly" : possible ? "possibly" : undefined,
+          surely ? "certainly" : possible ? "possibly" : undefined,
           `${c.id} ${tp.id} ${t.drug}`,
         );
       }
@@ -359,9 +371,7 @@ Deno.test("mayBeGiven and drugsGivenAt read activeTreatments: certainly, possibl
     // Certainly at one of several time points outranks possibly at another.
     const ids = c.timepoints.map((t) => t.id);
     for (const [drug, how] of drugsGivenAt(c, ids, null)) {
-      const certainSomewhere = ids.some((id) =>
-        activeTreatments(c, id).certain.some((t) => t.drug === drug)
-      );
+      const certainSomewhere = ids.some((id) => surelyGiven(c, id, drug));
       assert.equal(how, certainSomewhere ? "certainly" : "possibly", `${c.id} ${drug}`);
     }
   }

@@ -26,3 +26,28 @@ Deno.test("undatedPoints: a point dated from a narrative-placed one is undated, 
   assert.deepEqual(undatedPoints(c), []);
   assert.equal(computeItem("timeline", [c]).verdict, "yes");
 });
+
+Deno.test("interventions: a dose period with no dose stated is counted as such, not 'each with its dose'", () => {
+  const days = { start: 10, change: 20, stop: 30 };
+  const stated = makeCase(days, [
+    { drug: "a", dose: 10, start: "start", end: "change" },
+    { drug: "a", dose: 20, start: "change", end: "stop" },
+  ], {});
+  assert.match(
+    computeItem("interventions", [stated]).facts,
+    /^2 dose periods, each with its dose;/,
+  );
+  const open = makeCase(days, [
+    { drug: "a", dose: 10, start: "start", end: "change" },
+    { drug: "a", dose: null, start: "change", end: "stop" },
+  ], {});
+  const r = computeItem("interventions", [open]);
+  assert.match(r.facts, /^2 dose periods, 1 with no dose stated;/);
+  assert.equal(r.verdict, "partly");
+  // A dose in another unit is stated, in its words.
+  const words = {
+    ...open,
+    treatments: open.treatments.map((t) => t.dose === null ? { ...t, doseWords: "25 µg/h" } : t),
+  };
+  assert.match(computeItem("interventions", [words]).facts, /each with its dose/);
+});

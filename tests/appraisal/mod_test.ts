@@ -23,6 +23,7 @@ import {
 } from "../../lib/mod.ts";
 import { copyData, dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
 import { withResultsDir } from "../helpers/results_dir.ts";
+import { aroundDrug, CONSTRUCTED_INDICATION, makeCase } from "../helpers/constructed_case.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
 const NAGOSHI = "nagoshi-2012";
@@ -83,6 +84,10 @@ Deno.test("nagoshi-2012: causality from the data, stated as an assessment", () =
   assert.match(c1.dechallenge, /reduced to 75 mg\/day.*no apparent aggravation/);
   assert.match(c1.coMedication, /paroxetine \(possibly\)/);
   const par = rows.find((r) => r.caseId === "1" && r.drug === "paroxetine")!;
+  // Milnacipran is surely given after its start, though its dose during the switch is open.
+  assert.match(par.coMedication, /milnacipran \(certainly\)/);
+  const dic = rows.find((r) => r.caseId === "1" && r.drug === "diclofenac")!;
+  assert.match(dic.dechallenge, /given then: paroxetine and milnacipran\)/);
   // No value before paroxetine (Q2 do not know); 6.6 on 20 mg/day, 3.3 on 40 (Q8 yes +1).
   assert.match(par.assessment, /^Naranjo score 1, possible .*: Q8 yes \+1\)/);
 });
@@ -366,4 +371,58 @@ Deno.test("causality: a case with several amputations names the one its days cou
     }
   }
   assert.ok(several.length === 0 || checked > 0, "rows of the cases with several amputations");
+});
+
+Deno.test("causality: a drug surely given at a dose the times leave open is named as given then", () => {
+  const study = aroundDrug(series.study).study;
+  // drug-z stopped; then a stepwise switch from drug-a to drug-b whose end (aend) is not dated,
+  // the doses during it not stated: at v1 no period of drug-b is certain, but drug-b is given.
+  const c = {
+    ...makeCase(
+      { zs: 1, ze: 3, s: 5, sw: 20, aend: [20, 60], v0: 2, v1: 25 },
+      [
+        { drug: "drug-z", dose: 10, start: "zs", end: "ze" },
+        { drug: "drug-a", dose: 40, start: "s", end: "sw" },
+        { drug: "drug-a", dose: null, start: "sw", end: "aend" },
+        { drug: "drug-b", dose: null, start: "sw", end: "aend" },
+        { drug: "drug-b", dose: 100, start: "aend", end: null },
+      ],
+      { v0: 6, v1: 3 },
+    ),
+    study,
+  };
+  const rows = causalityRows({ study, sources: new Map(), cases: [c] }, c.sourceId, {
+    indication: CONSTRUCTED_INDICATION,
+  });
+  const z = rows.find((r) => r.drug === "drug-z")!;
+  assert.match(z.dechallenge, /1 value after the stop \(given then: drug-b\)/);
+  const a = rows.find((r) => r.drug === "drug-a")!;
+  assert.match(a.coMedication, /drug-b \(certainly\)/);
+  for (const r of rows) assert.doesNotMatch(JSON.stringify(r), /undefined|NaN|\b0 mg/);
+});
+
+Deno.test("causality: a dose change from a dose in another unit names that dose, not 'dose not stated'", () => {
+  const study = aroundDrug(series.study).study;
+  const made = makeCase(
+    { s: 5, up: 20, v1: 10, v2: 30 },
+    [
+      { drug: "drug-p", dose: null, start: "s", end: "up" },
+      { drug: "drug-p", dose: null, start: "up", end: null },
+    ],
+    { v1: 6, v2: 3 },
+  );
+  // A patch: 12 µg/h, then 25 µg/h (no mg/day: its words are kept).
+  const words = ["12 µg/h", "25 µg/h"];
+  const c = {
+    ...made,
+    study,
+    treatments: made.treatments.map((t, i) => ({ ...t, doseWords: words[i] })),
+  };
+  const [r] = causalityRows({ study, sources: new Map(), cases: [c] }, c.sourceId, {
+    indication: CONSTRUCTED_INDICATION,
+  });
+  assert.match(
+    r.doseResponse,
+    /^changed 12 µg\/h → 25 µg\/h: VAS 6 on the earlier dose, VAS 3 after/,
+  );
 });

@@ -2,13 +2,15 @@
  * The further-improvement-after-switch rule on constructed cases: "already falling" is the visual
  * analysis' one rule (`baselineMovement`): "was already falling" when the values before the drug
  * fall at every admissible day and value within rounding, "may already have been falling" when
- * only some allow it, and neither when none does.
+ * only some allow it, and neither when none does. And the rules that ask whether a drug was given
+ * at a value ask whether it was surely given, though at a dose the times leave open (a stepwise
+ * switch, a dose change at a time not dated), not whether one of its dose periods surely was.
  */
 import assert from "node:assert/strict";
 import { loadCaseSeries, visualAnalysis } from "../../lib/mod.ts";
 import { judge } from "../../lib/claims/rules/mod.ts";
 import { baselineMovement } from "../../lib/analysis/visual.ts";
-import { around } from "../helpers/constructed_case.ts";
+import { around, aroundDrug, makeCase, type Period } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const { study } = await loadCaseSeries(TEST_DATA_DIR);
@@ -40,4 +42,66 @@ Deno.test("already falling: surely, possibly or not, as the visual analysis says
   }
   // "Was already" is never said of a case that only may have been falling.
   assert.doesNotMatch(judge(rule, drug, [possibly]).evidence, /was already/);
+});
+
+/** The study of {@link around}'s cases, with the given days, periods and values. */
+const caseWith = (
+  d: Record<string, number | [number, number]>,
+  periods: Period[],
+  values: Record<string, number>,
+) => ({ ...makeCase(d, periods, values), study: aroundDrug(study).study });
+
+Deno.test("a drug surely given at a dose the times leave open counts as given (a stepwise switch)", () => {
+  // drug-a replaced stepwise by drug-b: its last dose (aend) not dated, the doses between not
+  // stated; at v1 and v2 no period of drug-b is certain, but drug-b is surely given.
+  const c = caseWith(
+    { s: 5, pre: 8, sw: 20, aend: [20, 60], v1: 25, v2: 30 },
+    [
+      { drug: "drug-a", dose: 40, start: "s", end: "sw" },
+      { drug: "drug-a", dose: null, start: "sw", end: "aend" },
+      { drug: "drug-b", dose: null, start: "sw", end: "aend" },
+      { drug: "drug-b", dose: 100, start: "aend", end: null },
+    ],
+    { pre: 5, v1: 6, v2: 6.5 },
+  );
+  const j = judge({ kind: "drug-ineffective", params: {} }, "drug-b", [c]);
+  assert.match(j.evidence, /1 VAS value before drug-b, 2 values while it was surely given/);
+  assert.equal(j.verdict, "supported", j.evidence);
+});
+
+Deno.test("a partial response at doses the times leave open names both doses", () => {
+  // drug-b raised from 50 to 100 mg/day at a time not dated ([20, 60]): at 30 and 40 it is surely
+  // given, at one of the two doses.
+  const c = caseWith(
+    { pre: 5, s: 10, up: [20, 60], v1: 30, v2: 40 },
+    [
+      { drug: "drug-b", dose: 50, start: "s", end: "up" },
+      { drug: "drug-b", dose: 100, start: "up", end: null },
+    ],
+    { pre: 8, v1: 6, v2: 4 },
+  );
+  const rule = {
+    kind: "partial-response-to-prior-drug",
+    params: { remaining_above: 1, unit: "cm" },
+  } as const;
+  const j = judge(rule, "drug-b", [c]);
+  const either = "drug-b 50 mg/day or drug-b 100 mg/day";
+  assert.ok(j.evidence.includes(`VAS 6 on ${either} → 4 on ${either} (`), j.evidence);
+  assert.equal(j.verdict, "supported", j.evidence);
+});
+
+Deno.test("relief only with a drug: a value surely on the other drug at a dose left open is counted on it", () => {
+  // drug-q's dose changes at a time not dated; at v1 it is surely given, drug-x not yet.
+  const c = caseWith(
+    { q: 5, up: [6, 20], v1: 12, x: 30, v2: 40 },
+    [
+      { drug: "drug-q", dose: 50, start: "q", end: "up" },
+      { drug: "drug-q", dose: 100, start: "up", end: null },
+      { drug: "drug-x", dose: 10, start: "x", end: null },
+    ],
+    { v1: 6, v2: 2 },
+  );
+  const rule = { kind: "relief-only-with-drug", params: { after: "drug-q" } } as const;
+  const j = judge(rule, "drug-x", [c]);
+  assert.match(j.evidence, /1 value surely on drug-q without drug-x/, j.evidence);
 });

@@ -11,6 +11,7 @@ import {
   unknownRows,
 } from "../../lib/mod.ts";
 import { articleSeries, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { makeCase } from "../helpers/constructed_case.ts";
 
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));
 
@@ -57,4 +58,24 @@ Deno.test("unknowns: an article that reports no SDS for any case is one row, not
   }
   // The case notebook says it of the article too.
   assert.match(caseIntro(s, other[0]), /Zung SDS: none reported for any case of the article\./);
+});
+
+Deno.test("CARE timeline: a stepwise switch's overlap is said at the end of the drug replaced, not at the other's dose change", () => {
+  // drug-a's last dose (aend) is after drug-b's start, not dated; neither dose is stated between.
+  const c = makeCase(
+    { s: 5, sw: 20, aend: [20, 60] },
+    [
+      { drug: "drug-a", dose: 40, start: "s", end: "sw" },
+      { drug: "drug-a", dose: null, start: "sw", end: "aend" },
+      { drug: "drug-b", dose: null, start: "sw", end: "aend" },
+      { drug: "drug-b", dose: 100, start: "aend", end: null },
+    ],
+    {},
+  );
+  const what = careTimelineRows(c, "drug-b").map((r) => String(r.what));
+  const overlaps = what.filter((w) => w.includes("they overlap"));
+  assert.deepEqual(overlaps, [
+    "end drug-a (dose not stated) (may end after drug-b started: they overlap)",
+  ]);
+  assert.ok(what.includes("end drug-b (dose not stated)"), what.join("\n"));
 });

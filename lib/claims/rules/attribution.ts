@@ -8,7 +8,7 @@
 import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
-import { activeTreatments, mayBeGiven } from "../../given.ts";
+import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
 import { cannot, dose, type Judge, type Judges, painName } from "./common.ts";
 
 const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
@@ -43,7 +43,7 @@ const reliefOnlyWithDrug: Judge<"relief-only-with-drug"> = (p, drug, cases) => {
     if (!c.treatments.some((t) => t.drug === co) || !firstPeriod(c, drug)) return null;
     const aligned = alignOnDrug(c, co);
     const onCoAlone = c.observations.filter((o) =>
-      activeTreatments(c, o.day.timeId).certain.some((t) => t.drug === co) &&
+      surelyGiven(c, o.day.timeId, co) &&
       !mayBeGiven(c, o.day.timeId, drug)
     );
     return {

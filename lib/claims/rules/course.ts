@@ -7,7 +7,7 @@
 import { compareDoses, formatDose } from "../../dose.ts";
 import { agree, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
-import { activeTreatments, mayBeGiven } from "../../given.ts";
+import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
 import {
   cannot,
   caseChange,
@@ -72,8 +72,9 @@ function ownValues(c: Case, drug: string) {
   const shared: Observation[] = [];
   const others = new Set<string>();
   for (const o of c.observations) {
+    // Surely given, though perhaps at a dose the times leave open (a switch's undated step).
+    if (!surelyGiven(c, o.day.timeId, drug)) continue;
     const a = activeTreatments(c, o.day.timeId);
-    if (!a.certain.some((t) => t.drug === drug)) continue;
     const with_ = [...a.certain, ...a.possible].filter((t) =>
       t.drug !== drug && purposes.has(t.purpose)
     );
@@ -109,8 +110,14 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
     // threshold in the scale's own unit.
     const fell = on.length >= 2 && b.common.hi < a.common.lo;
     const remains = aboveOnScale(b, p.remaining_above);
-    const doseAt = (o: typeof a) =>
-      activeTreatments(c, o.day.timeId).certain.filter((t) => t.drug === drug).map(dose);
+    // Its dose there: the period certainly active, else one of those possibly active.
+    const doseAt = (o: typeof a) => {
+      const at = activeTreatments(c, o.day.timeId);
+      const sure = at.certain.filter((t) => t.drug === drug).map(dose);
+      return sure.length
+        ? sure
+        : [[...new Set(at.possible.filter((t) => t.drug === drug).map(dose))].join(" or ")];
+    };
     const raised = periods.find((t) => {
       const gap = relativeDay(c, t.start.timeId, a.day.timeId);
       return gap.lo === 0 && gap.hi === 0;
@@ -189,9 +196,7 @@ const furtherImprovementAfterSwitch: Judge<"further-improvement-after-switch"> =
 
 const drugIneffective: Judge<"drug-ineffective"> = (_p, drug, cases) => {
   const rows = cases.map((c) => {
-    const on = c.observations.filter((o) =>
-      activeTreatments(c, o.day.timeId).certain.some((t) => t.drug === drug)
-    );
+    const on = c.observations.filter((o) => surelyGiven(c, o.day.timeId, drug));
     const before = firstPeriod(c, drug)
       ? alignOnDrug(c, drug).filter((o) => o.phase === "before")
       : [];
