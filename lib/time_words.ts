@@ -3,13 +3,15 @@
  * internal ids: a time point at which a value is stated is named by that value ("the pain VAS 2.3
  * report"), one without a value by the text's words for it (`words` of `timepoints.csv`). Short
  * and deterministic: a value whose words repeat in the case is told apart by its rank in time
- * ("the second pain VAS 2.0").
+ * ("the second pain VAS 2.0"). And the values at which a drug may have been given, though not
+ * surely, said as such, so that "no value while it was given" does not read as "no value at all".
  *
  * @module
  */
 import { expectCase } from "./args.ts";
 import { type Case, compareDays, type Observation } from "./model.ts";
 import { listing } from "./prose.ts";
+import { mayBeGiven, surelyGiven } from "./given.ts";
 
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"];
 
@@ -71,4 +73,47 @@ export function timeName(c: Case, timeId: string): string {
   if (at.length > 1) return `the report of ${listing(at.map((o) => o.words))}`;
   const t = c.timepoints.find((x) => x.id === timeId);
   return t ? `“${t.words}”` : timeId;
+}
+
+/**
+ * The values of a case among `values` at which `drug` may have been given but is not surely
+ * (`mayBeGiven`, not `surelyGiven`), each named for a reader (`valueName`): one stated over a
+ * period (`period_start`, `period_end`) "over a period that may include it", one rating "at a
+ * time it may have been given". Empty when there are none.
+ *
+ * @param c The case.
+ * @param drug The drug.
+ * @param values The values to look at (default: all of the case's).
+ * @returns One phrase per such value, in the order of `values`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, mayBeGiven, possiblyGivenValues, surelyGiven } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   for (const drug of new Set(c.treatments.map((t) => t.drug))) {
+ *     const maybe = c.observations.filter((o) =>
+ *       mayBeGiven(c, o.day.timeId, drug) && !surelyGiven(c, o.day.timeId, drug)
+ *     );
+ *     const said = possiblyGivenValues(c, drug);
+ *     assert.equal(said.length, maybe.length);
+ *     maybe.forEach((o, i) =>
+ *       assert.ok(said[i].endsWith(o.span ? "over a period that may include it" : "may have been given"))
+ *     );
+ *   }
+ * }
+ * ```
+ */
+export function possiblyGivenValues(
+  c: Case,
+  drug: string,
+  values: readonly Observation[] = c.observations,
+): string[] {
+  expectCase("possiblyGivenValues", c);
+  return values.filter((o) =>
+    mayBeGiven(c, o.day.timeId, drug) && !surelyGiven(c, o.day.timeId, drug)
+  ).map((o) =>
+    `${valueName(c, o)} ${
+      o.span ? "over a period that may include it" : "at a time it may have been given"
+    }`
+  );
 }

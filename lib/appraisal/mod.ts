@@ -22,6 +22,7 @@ import {
   relativeDay,
 } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, mayBeGiven } from "../given.ts";
+import { possiblyGivenValues } from "../time_words.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
 import { mentionOf } from "../design_words.ts";
 import { computeItem, undatedPoints } from "./computed.ts";
@@ -229,13 +230,17 @@ function pairCausality(
   const after = aligned.filter((o) => o.phase === "after");
   const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
   const lastBefore = before.at(-1);
+  // A value the text leaves before or after the start (an average over a period that may include
+  // it) is counted in neither: said, lest "no value while given" read as none at all.
+  const maybe = possiblyGivenValues(c, drug, aligned.filter((o) => o.phase === "ambiguous"));
   // A value with what it is: one rating, or one stated over a period.
   const said = (o: AlignedObservation) =>
     `${casePainText(c, o)}${periodWords(o) ? `, ${periodWords(o)}` : ""}`;
   const temporal = `${counted(before.length, "value")} before` +
     (lastBefore ? ` (last ${said(lastBefore)})` : "") +
-    `, ${counted(onDrug.length, "value")} while it may have been given` +
-    (onDrug.length ? ` (first ${said(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
+    `, ${counted(onDrug.length, "value")} after its start while it may have been given` +
+    (onDrug.length ? ` (first ${said(onDrug[0])} at ${when(c, onDrug[0], start)})` : "") +
+    (maybe.length ? `; ${listing(maybe)}` : "");
   const last = periods.at(-1)!;
   const stopped = last.end !== null;
   const afterStop = stopped
