@@ -62,6 +62,35 @@ Deno.test("case caveats: a value after the drug stated over a period is taken as
   const s = { ...base, study, cases: [{ ...c, study }] };
   assert.match(
     caseCaveats(s, s.cases[0]),
-    /- A value after the start of a describes a period, not one rating: VAS 4 \(average over the next weeks\)\. Every analysis after a \(the change, rates, effect sizes, causality and claims\) takes it as one value, at its nominal/,
+    /- A value after the start of a describes a period, not one rating: VAS 4 — average over the next weeks\. Every analysis after a \(the change, rates, effect sizes, causality and claims\) takes it as one value, at its nominal/,
   );
+});
+
+Deno.test("case caveats: a note with brackets of its own is not nested in brackets, nor is the natural course's design", async () => {
+  const c = makeCase(
+    { before: 5, start: 10, on: 17 },
+    [{ drug: "a", dose: 10, start: "start", end: null }],
+    { before: 8, on: 4 },
+  );
+  const o = c.observations.find((x) => x.day.timeId === "before")!;
+  Object.assign(o, { span: { start: c.timepoints[0].day, end: o.day }, note: "average (varied)" });
+  const base = await loadCaseSeries(TEST_DATA_DIR);
+  const study = { ...base.study, drug: "a", indication: CONSTRUCTED_INDICATION };
+  // A natural-course study whose design and group hold brackets.
+  const figure = base.articles!.naturalHistory[0];
+  const articles = {
+    ...base.articles!,
+    naturalHistory: [{ ...figure, design: "controlled (not randomised)", group: "controls (x)" }],
+  };
+  const s = { ...base, study, articles, cases: [{ ...c, study }] };
+  const caveats = caseCaveats(s, s.cases[0]);
+  assert.match(caveats, /not one rating: VAS 8 — average \(varied\)\. The baselines/);
+  assert.match(caveats, /controlled \(not randomised\), controls \(x\), n = /);
+  for (const line of caveats.split("\n")) {
+    let depth = 0;
+    for (const ch of line) {
+      depth += ch === "(" ? 1 : ch === ")" ? -1 : 0;
+      assert.ok(depth <= 1, `brackets within brackets: ${line}`);
+    }
+  }
 });
