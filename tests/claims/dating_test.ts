@@ -77,7 +77,10 @@ Deno.test("a day read from the claim's own words cannot test it", () => {
   assert.equal(r.verdict, "cannot be assessed", r.evidence);
   // Named by the value stated at it, not its id; its words set off by commas, not nested.
   assert.match(r.evidence, /the day of the VAS 0 report, "A month later \(read from the start/);
-  assert.match(r.evidence, /, and so are the days of the values measured from it \(the VAS 1 report\)/);
+  assert.match(
+    r.evidence,
+    /, and so are the days of the values measured from it \(the VAS 1 report\)/,
+  );
   assert.match(r.evidence, /read from the claim's own words \("complete within a month"\)/);
   assert.match(r.evidence, /other reading of that day: month-from-elsewhere/);
   assert.match(r.evidence, /At the reading used it would be "supported": /);
