@@ -95,3 +95,17 @@ Deno.test("drug ineffective: 'no value while surely given' says the values where
   };
   assert.doesNotMatch(judge(ineffective, "drug-a", [on]).evidence, /may/);
 });
+
+Deno.test("no recurrence: the last value's time in the text's words is not nested in brackets", () => {
+  const c = around(study, days, { a: 8, b: 6, after: 3 });
+  const timepoints = c.timepoints.map((t) =>
+    t.id === "after"
+      ? { ...t, words: "treatment was continued (narrated before the reduction)" }
+      : t
+  );
+  const j = judge({ kind: "no-recurrence", params: {} }, c.study.drug, [{ ...c, timepoints }]);
+  assert.match(
+    j.evidence,
+    /the last value stated is "VAS 3", its time "treatment was continued \(narrated before the reduction\)"; /,
+  );
+});

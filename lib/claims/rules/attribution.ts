@@ -128,8 +128,9 @@ const noRecurrence: Judge<"no-recurrence"> = (_p, _drug, cases) => {
       t.id !== last.day.timeId && relativeDay(c, t.id, last.day.timeId).lo > 0
     );
     const words = c.timepoints.find((t) => t.id === last.day.timeId)?.words;
+    // Its time in the text's words, set off by a comma: they may hold brackets of their own.
     return `case ${c.id}: the last value stated is "${last.words}"` +
-      (words ? ` (${words})` : "") +
+      (words ? `, its time "${words}"` : "") +
       `; ${counted(later.length, "time point")} surely after it, so the length of ` +
       "follow-up without recurrence is not stated";
   });
