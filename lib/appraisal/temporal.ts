@@ -60,9 +60,10 @@ export function temporalText(
   // A value with what it is: one rating, or one stated over a period.
   const said = (o: AlignedObservation) =>
     `${casePainText(c, o)}${periodWords(o) ? `, ${periodWords(o)}` : ""}`;
+  // Clauses between semicolons, not brackets: a value's note may hold brackets of its own.
   return `${counted(before.length, "value")} before` +
-    (before.length ? ` (last ${said(before.at(-1)!)})` : "") +
-    `, ${counted(onDrug.length, "value")} after its start while it may have been given` +
-    (onDrug.length ? ` (first ${said(onDrug[0])} at ${when(c, onDrug[0], start)})` : "") +
+    (before.length ? `, the last ${said(before.at(-1)!)}` : "") +
+    `; ${counted(onDrug.length, "value")} after its start while it may have been given` +
+    (onDrug.length ? `, the first ${said(onDrug[0])} at ${when(c, onDrug[0], start)}` : "") +
     (maybe.length ? `; ${listing(maybe)}` : "");
 }

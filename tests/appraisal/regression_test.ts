@@ -27,7 +27,10 @@ Deno.test("regression to the mean: a period's average is not the highest value s
   assert.match(single, /followed the highest value so far \(case N1: a 10 mg\/day after VAS 8\)/);
   const average = regressionEvidence([constructed(true)], CONSTRUCTED_INDICATION);
   assert.doesNotMatch(average, /followed the highest value so far \(case N1/);
-  assert.match(average, /after VAS 8, stated over a period \(average\), not one rating/);
+  assert.match(
+    average,
+    /followed a value stated over a period, not a single rating: case N1: a 10 mg\/day after VAS 8 — average\. Whether/,
+  );
   assert.match(average, /neither assumed nor excluded/);
 });
 
@@ -93,4 +96,33 @@ Deno.test("case caveats: a note with brackets of its own is not nested in bracke
       assert.ok(depth <= 1, `brackets within brackets: ${line}`);
     }
   }
+});
+
+Deno.test("a value stated over a period whose note holds brackets: its words, the regression limit and the causality row nest none", async () => {
+  const c = constructed(true);
+  c.observations[0].note = "average (varied)";
+  const depth = (text: string) => {
+    let d = 0;
+    let most = 0;
+    for (const ch of text) {
+      d += ch === "(" ? 1 : ch === ")" ? -1 : 0;
+      most = Math.max(most, d);
+    }
+    return most;
+  };
+  assert.equal(
+    periodWords(c.observations[0]),
+    "stated over a period, not one rating — average (varied)",
+  );
+  const evidence = regressionEvidence([c], CONSTRUCTED_INDICATION);
+  assert.match(evidence, /after VAS 8 — average \(varied\)\. Whether/);
+  const base = await loadCaseSeries(TEST_DATA_DIR);
+  const study = { ...base.study, drug: "a", indication: CONSTRUCTED_INDICATION };
+  const series = { ...base, study, cases: [{ ...c, study }] };
+  const [row] = lib.causalityRows(series, c.sourceId, { indication: CONSTRUCTED_INDICATION });
+  assert.match(
+    row.temporal,
+    /^1 value before, the last VAS 8, stated over a period, not one rating — average \(varied\); /,
+  );
+  for (const text of [evidence, row.temporal, row.alternatives]) assert.ok(depth(text) <= 1, text);
 });
