@@ -48,8 +48,9 @@ export function valueName(c: Case, o: Observation): string {
 
 /**
  * A time point of a case named for a reader: by the value stated at it ("the pain VAS 2.3
- * report"; several values: "the report of pain VAS 2.3 and NRS 3"), else by the text's words for
- * it, quoted ("“10 days later”"). An id the case does not have is returned as it is.
+ * report"; several values: "the report of pain VAS 2.3 and NRS 3"), else by the kind of the
+ * events at it ("the transfer to psychiatry"), else by the text's words for it, quoted ("“10 days
+ * later”"). An id the case does not have is returned as it is.
  *
  * @param c The case.
  * @param timeId A time point of the case.
@@ -62,8 +63,11 @@ export function valueName(c: Case, o: Observation): string {
  * const o = c.observations[0];
  * // Named by its value, not by its id.
  * assert.equal(timeName(c, o.day.timeId), `the ${o.words} report`);
- * const bare = c.timepoints.find((t) => !c.observations.some((x) => x.day.timeId === t.id))!;
- * assert.equal(timeName(c, bare.id), `“${bare.words}”`);
+ * const at = (t: { id: string }) => (x: { day: { timeId: string } }) => x.day.timeId === t.id;
+ * const event = c.timepoints.find((t) => !c.observations.some(at(t)) && c.events.some(at(t)));
+ * if (event) assert.equal(timeName(c, event.id), `the ${c.events.find(at(event))!.kind}`);
+ * const bare = c.timepoints.find((t) => !c.observations.some(at(t)) && !c.events.some(at(t)));
+ * if (bare) assert.equal(timeName(c, bare.id), `“${bare.words}”`);
  * ```
  */
 export function timeName(c: Case, timeId: string): string {
@@ -71,6 +75,8 @@ export function timeName(c: Case, timeId: string): string {
   const at = c.observations.filter((o) => o.day.timeId === timeId);
   if (at.length === 1) return `${valueName(c, at[0])} report`;
   if (at.length > 1) return `the report of ${listing(at.map((o) => o.words))}`;
+  const events = [...new Set(c.events.filter((e) => e.day.timeId === timeId).map((e) => e.kind))];
+  if (events.length) return `the ${listing(events)}`;
   const t = c.timepoints.find((x) => x.id === timeId);
   return t ? `“${t.words}”` : timeId;
 }

@@ -9,6 +9,7 @@ import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven } from "../../given.ts";
+import { timeName } from "../../time_words.ts";
 import { cannot, dose, type Judge, type Judges, painName } from "./common.ts";
 
 const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
@@ -91,11 +92,13 @@ const noDepression: Judge<"no-depression"> = (p, _drug, cases) => {
   const weakened = cases.filter((c) => onDrug(c).length > 0).map((c) => c.id);
   const row = (c: Case) => {
     const on = onDrug(c);
+    // The time named for a reader (`timeName`), and the clause set off by commas, not brackets:
+    // each drug's class is in brackets of its own.
     return `case ${c.id}: SDS ${c.sds ?? "not reported"}` +
       (on.length
-        ? ` (taken at '${p.measured_at?.[c.id]}', while taking ${
+        ? `, taken at ${timeName(c, p.measured_at![c.id])} while taking ${
           listing(on.map((x) => `${dose(x.t)} (${x.t.drugClass}${x.sure ? "" : ", possibly"})`))
-        }: a score on an antidepressant cannot show the absence of depression without it)`
+        }: a score on an antidepressant cannot show the absence of depression without it`
         : "");
   };
   return {
