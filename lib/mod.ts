@@ -58,6 +58,7 @@ export { caseNotes, type CaseSummary, caseSummary, type DatedValue } from "./sum
 export * from "./timeline.ts";
 export * from "./period_value.ts";
 export * from "./given.ts";
+export * from "./time_words.ts";
 export * from "./stats/types.ts";
 export {
   EFFECT_SIZES,

@@ -12,7 +12,7 @@ import type { Observation } from "./model.ts";
  * What a value stated over a period is, in words; `null` for a single rating.
  *
  * @param o The value.
- * @returns "stated over a period (its note), not one rating", or null.
+ * @returns "stated over a period, not one rating — its note", or null.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -28,7 +28,8 @@ import type { Observation } from "./model.ts";
  */
 export function periodWords(o: Pick<Observation, "span" | "note">): string | null {
   if (o.span === null) return null;
-  return `stated over a period${o.note ? ` (${o.note})` : ""}, not one rating`;
+  // The note after a dash, not in brackets: it may hold brackets of its own.
+  return `stated over a period, not one rating${o.note ? ` — ${o.note}` : ""}`;
 }
 
 /**

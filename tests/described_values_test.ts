@@ -74,7 +74,7 @@ Deno.test("a case on one scale of its own: its tables and prose give its numbers
     for (const r of rows) {
       assert.ok(
         r.temporal.includes(
-          `(last ${s.name} ${lib.formatInterval(before.at(-1)!.value)} ${s.unit}`,
+          `, the last ${s.name} ${lib.formatInterval(before.at(-1)!.value)} ${s.unit}`,
         ),
         r.temporal,
       );

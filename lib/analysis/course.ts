@@ -19,6 +19,7 @@ import {
   relativeDay,
 } from "../timeline.ts";
 import { listing, plural } from "../prose.ts";
+import { timeName } from "../time_words.ts";
 import { checkOptions } from "../options.ts";
 import { changeOptionsSchema } from "./option_schemas.ts";
 
@@ -218,7 +219,9 @@ export function areaUnderCurve(
       ? {
         boundsReason: `for some admissible times fewer than two values fall in days ` +
           `${window.from}–${window.to} (${
-            listing(bounds.fewer.map((f) => `${f.timeId} may fall ${f.side} day ${f.day}`))
+            listing(
+              bounds.fewer.map((f) => `${timeName(c, f.timeId)} may fall ${f.side} day ${f.day}`),
+            )
           }), and no area exists there`,
         partialBounds: placed,
       }

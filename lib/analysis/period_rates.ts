@@ -11,7 +11,8 @@ import { linearRegression } from "simple-statistics";
 import type { NominalInterval } from "../intervals.ts";
 import { type Case, compareDays, type Observation, type Treatment } from "../model.ts";
 import { datedGap, relativeDay } from "../timeline.ts";
-import { plural } from "../prose.ts";
+import { listing, plural } from "../prose.ts";
+import { timeName } from "../time_words.ts";
 import { activeTreatments, mayBeGiven, surelyGiven, tiedTimepoints } from "../given.ts";
 import { leastSquaresSlopeBounds } from "./slope_bounds.ts";
 import { checkOptions } from "../options.ts";
@@ -193,18 +194,19 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       )
       : null;
     const perWeek = rateBounds(c, obs[0], obs[obs.length - 1]);
-    const first = obs[0].day.timeId;
-    const last = obs[obs.length - 1].day.timeId;
+    // Time points named for a reader (by the value stated there), not by their ids.
+    const first = timeName(c, obs[0].day.timeId);
+    const last = timeName(c, obs[obs.length - 1].day.timeId);
     const placeholder = "(a day placed only by the narrative is a placeholder)";
     const nominalReason = perWeek.nominal === null
-      ? (undated.includes(last)
+      ? (undated.includes(obs[obs.length - 1].day.timeId)
         ? `the text states no time from ${first} to ${last} ${placeholder}, so only the bounds ` +
           "of the rate are given"
         : "the first and last values share their nominal day, so only the bounds of the rate " +
           "are given")
       : undated.length && enough
       ? `no least-squares slope: the text states no time from ${first} to ` +
-        `${undated.join(", ")} ${placeholder}`
+        `${listing(undated.map((id) => timeName(c, id)))} ${placeholder}`
       : undefined;
     return {
       ...base,

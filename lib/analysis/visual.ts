@@ -15,7 +15,8 @@ import { effectSize } from "../stats/effect_sizes/mod.ts";
 import { valueScale } from "../cases.ts";
 import { roundedValue } from "../rounding.ts";
 import { described, describedInterval, toCommon, type ValueScale } from "../scales.ts";
-import { plural } from "../prose.ts";
+import { listing, plural } from "../prose.ts";
+import { timeName } from "../time_words.ts";
 
 /** One visual-analysis feature, with its value and a sentence. */
 export interface Feature {
@@ -168,8 +169,9 @@ function trend({ c, A, B, drug, unit, scale }: Phases): Feature {
     if (why?.kind === "undated") {
       return {
         slope: null,
-        words: `no slope (${inOrder(xs)}; no time stated from ${xs[0].day.timeId} to ` +
-          `${why.undated.join(", ")})`,
+        words:
+          `no slope (${inOrder(xs)}; no time stated from ${timeName(c, xs[0].day.timeId)} to ` +
+          `${listing(why.undated.map((id) => timeName(c, id)))})`,
       };
     }
     const slope = 7 * linearRegression(xs.map((o) => [o.relative.nominal, o.common.nominal])).m;

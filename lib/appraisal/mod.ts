@@ -11,17 +11,12 @@
  */
 import { casePainText, valueScale } from "../cases.ts";
 import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
-import { formatDay, formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
+import { formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { agree, counted, listing, plural } from "../prose.ts";
-import {
-  type AlignedObservation,
-  alignOnDrug,
-  datedGap,
-  daysFromAmputation,
-  relativeDay,
-} from "../timeline.ts";
+import { alignOnDrug, datedGap, daysFromAmputation, relativeDay } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, mayBeGiven } from "../given.ts";
+import { temporalText } from "./temporal.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
 import { mentionOf } from "../design_words.ts";
 import { computeItem, undatedPoints } from "./computed.ts";
@@ -29,7 +24,6 @@ import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";
 import type { NaranjoRow } from "./naranjo_scale.ts";
 import { naturalCourseText } from "./natural_history.ts";
 import { regressionEvidence, startedAtPeak } from "./regression.ts";
-import { periodWords } from "../period_value.ts";
 import type { NaturalHistoryFigure } from "../reference.ts";
 
 export type { ComputedBasis, ItemJudgement, ItemVerdict } from "../articles.ts";
@@ -162,13 +156,6 @@ export interface CausalityRow {
   assessment: string;
 }
 
-/** A value as its scale names it ("VAS 6.6", "NRS 7"). */
-const when = (c: Case, o: Observation, start: string) => {
-  const r = relativeDay(c, o.day.timeId, start);
-  const dated = datedGap(c, o.day.timeId, start) && Number.isFinite(r.hi);
-  return formatDay(r, dated, { prefix: true, digits: 1 });
-};
-
 /** The observations certainly on a dose period. */
 function onPeriod(c: Case, t: Treatment): Observation[] {
   return c.observations.filter((o) => activeTreatments(c, o.day.timeId).certain.includes(t));
@@ -228,14 +215,7 @@ function pairCausality(
   const before = aligned.filter((o) => o.phase === "before");
   const after = aligned.filter((o) => o.phase === "after");
   const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
-  const lastBefore = before.at(-1);
-  // A value with what it is: one rating, or one stated over a period.
-  const said = (o: AlignedObservation) =>
-    `${casePainText(c, o)}${periodWords(o) ? `, ${periodWords(o)}` : ""}`;
-  const temporal = `${counted(before.length, "value")} before` +
-    (lastBefore ? ` (last ${said(lastBefore)})` : "") +
-    `, ${counted(onDrug.length, "value")} while it may have been given` +
-    (onDrug.length ? ` (first ${said(onDrug[0])} at ${when(c, onDrug[0], start)})` : "");
+  const temporal = temporalText(c, drug, aligned, onDrug);
   const last = periods.at(-1)!;
   const stopped = last.end !== null;
   const afterStop = stopped

@@ -127,7 +127,7 @@ function fallText(mine: readonly NaturalHistoryFigure[]): string {
  * };
  * assert.equal(
  *   naturalHistoryText([f, { ...f, time: "6 months", value: 65 }]),
- *   "s (prospective cohort, all, n = 58) recorded phantom pain present: 72% at 8 days and 65% " +
+ *   "s, prospective cohort, all, n = 58, recorded phantom pain present: 72% at 8 days and 65% " +
  *     "at 6 months, a fall from 72% to 65% of the group",
  * );
  * assert.equal(naturalHistoryText([]), "none recorded");
@@ -140,9 +140,11 @@ export function naturalHistoryText(figures: readonly NaturalHistoryFigure[]): st
     if (mine.length === 0) return [];
     const g = mine[0];
     return [
-      `${shortCitation(g)} (${g.design}, ${g.group}${
+      // Design and group set off by commas, not brackets: their words may hold brackets of
+      // their own ("prospective controlled (not randomised)"), and brackets do not nest.
+      `${shortCitation(g)}, ${g.design}, ${g.group}${
         g.n !== null ? `, n = ${g.n}` : ""
-      }) recorded ${g.measure}: ` +
+      }, recorded ${g.measure}: ` +
       listing(mine.map((f) => `${valueText(f)} at ${f.time}`)) + fallText(mine),
     ];
   });
@@ -151,11 +153,11 @@ export function naturalHistoryText(figures: readonly NaturalHistoryFigure[]): st
     !figures.some((f) => f.study === s && f.value !== null)
   ).map((s) => {
     const f = figures.find((x) => x.study === s)!;
-    return `${shortCitation(f)} (${f.measure})`;
+    return `${shortCitation(f)} on ${f.measure}`;
   });
   const parts = [
     ...verified,
-    ...(unverified.length ? [`no figure of ${listing(unverified)} could be verified here`] : []),
+    ...(unverified.length ? [`no figure could be verified here of ${listing(unverified)}`] : []),
   ];
   return parts.length ? parts.join("; ") : "none recorded";
 }
@@ -209,8 +211,8 @@ export function naturalCourseText(figures: readonly NaturalHistoryFigure[]): str
  * };
  * assert.equal(
  *   naturalCourseCaveat([f, { ...f, time: "1 year", value: 3 }]),
- *   "in the published series the appraisal notebook cites, Bach et al. 1988 (cohort, controls, " +
- *     "n = 14) recorded patients with phantom pain: 9 of 14 patients at 7 days and 3 of 14 " +
+ *   "in the published series the appraisal notebook cites, Bach et al. 1988, cohort, controls, " +
+ *     "n = 14, recorded patients with phantom pain: 9 of 14 patients at 7 days and 3 of 14 " +
  *     "patients at 1 year, a fall from 64.3% to 21.4% of the group. These are figures about " +
  *     "groups, not the course of one patient's pain intensity, so a spontaneous fall can be " +
  *     "neither assumed nor excluded",

@@ -75,7 +75,8 @@ export function regressionEvidence(cases: readonly Case[], indication: string): 
       if (peak === null) continue;
       const { value: lastBefore, period } = peak;
       const entry = `case ${c.id}: ${drugWithDose(t)} after ${casePainText(c, lastBefore)}`;
-      if (period) afterPeriod.push(`${entry}, ${period}`);
+      // The sentence says the value is stated over a period; its note follows a dash.
+      if (period) afterPeriod.push(`${entry}${lastBefore.note ? ` — ${lastBefore.note}` : ""}`);
       else afterHigh.push(entry);
     }
   }
@@ -90,8 +91,8 @@ export function regressionEvidence(cases: readonly Case[], indication: string): 
   const period = afterPeriod.length
     ? ` ${
       plural(afterPeriod.length, "start or dose increase", "starts or dose increases")
-    } followed a value stated over a period, not a single rating (${listing(afterPeriod)}): ` +
-      "whether treatment began at a peak within that period is not known, so regression to " +
+    } followed a value stated over a period, not a single rating: ${afterPeriod.join("; ")}. ` +
+      "Whether treatment began at a peak within that period is not known, so regression to " +
       "the mean can be neither assumed nor excluded there."
     : "";
   return high + period;

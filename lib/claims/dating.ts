@@ -12,6 +12,8 @@
 import type { ClaimRule } from "./params.ts";
 import type { Case, Timepoint } from "../model.ts";
 import type { Reading } from "../readings_schema.ts";
+import { listing } from "../prose.ts";
+import { timeName } from "../time_words.ts";
 
 /**
  * The fewest consecutive words a time point's reading must share with a claim's quote to be read
@@ -27,10 +29,14 @@ export interface SelfDated {
   timeId: string;
   /** Its words (`timepoints.csv`). */
   words: string;
+  /** Its name for a reader (`timeName`: by the value stated at it, else its words quoted). */
+  name: string;
   /** The phrase of the claim its words repeat. */
   shared: string;
   /** The time points of the case's values dated through it (itself, or anchored on it). */
   dates: string[];
+  /** The names for a reader of those of `dates` other than itself (`timeName`), in order. */
+  dateNames: string[];
   /** The other readings of that day (`readings.csv`): their names. */
   readings: string[];
 }
@@ -130,8 +136,10 @@ export function selfDated(
         caseId: c.id,
         timeId: t.id,
         words: t.words,
+        name: timeName(c, t.id),
         shared,
         dates,
+        dateNames: dates.filter((d) => d !== t.id).map((d) => timeName(c, d)),
         readings: other.map((r) => r.name),
       }];
     });
@@ -150,11 +158,13 @@ export function selfDated(
  * import assert from "node:assert/strict";
  * import { selfDatedEvidence } from "#lib/claims/dating.ts";
  * const found = [{
- *   caseId: "9", timeId: "t", words: "later (read as within a month)", shared: "within a month",
- *   dates: ["t"], readings: ["other"],
+ *   caseId: "9", timeId: "t", words: "later (read as within a month)", name: "the VAS 0 report",
+ *   shared: "within a month", dates: ["t"], dateNames: [], readings: ["other"],
  * }];
  * const text = selfDatedEvidence(found, { verdict: "supported", evidence: "case 9: VAS 0." });
  * assert.match(text, /other reading of that day: other/);
+ * // Named by its value, not its id; its words between commas, not nested in brackets.
+ * assert.ok(text.startsWith('case 9: the day of the VAS 0 report, "later (read as within a month)",'));
  * assert.ok(text.endsWith('it would be "supported": case 9: VAS 0.'));
  * ```
  */
@@ -162,13 +172,14 @@ export function selfDatedEvidence(
   found: readonly SelfDated[],
   asRead: { verdict: string; evidence: string },
 ): string {
+  // Named for a reader, with the words the day is read from set off by commas: they may hold
+  // brackets of their own.
   const each = found.map((f) =>
-    `case ${f.caseId}: the day of ${f.timeId} ("${f.words}") is read from the claim's own words ` +
-    `("${f.shared}")` +
-    (f.dates.some((d) => d !== f.timeId)
-      ? `, and so are the days of the values measured from it (${
-        f.dates.filter((d) => d !== f.timeId).join(", ")
-      })`
+    `case ${f.caseId}: the day of ${
+      f.name === `“${f.words}”` ? `"${f.words}"` : `${f.name}, "${f.words}",`
+    } is read from the claim's own words ("${f.shared}")` +
+    (f.dateNames.length
+      ? `, and so are the days of the values measured from it (${listing(f.dateNames)})`
       : "") +
     (f.readings.length
       ? `; other ${f.readings.length === 1 ? "reading" : "readings"} of that day: ` +

@@ -13,7 +13,7 @@ import type { Row } from "../display.ts";
 import { drugWithDose, formatDose } from "../dose.ts";
 import { formatInterval, formatNumber } from "../intervals.ts";
 import { described, describedInterval } from "../scales.ts";
-import type { Case, CaseSeries, Treatment } from "../model.ts";
+import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
 import { phases } from "../analysis/aggregation.ts";
 import { alignOnDrug, BASELINE_DEFINITIONS, BASELINE_LABELS } from "../timeline.ts";
@@ -279,6 +279,14 @@ function otherDrugsAt(c: Case, timeIds: readonly string[], drug: string | null):
 }
 
 /**
+ * A value stated over a period, for a caveat: its scale's words and its note after a dash, not in
+ * brackets (a note may hold brackets of its own, and brackets do not nest); the note escaped as
+ * Markdown text, as every text from the data.
+ */
+const spanned = (c: Case, o: Observation): string =>
+  `${casePainText(c, o)}${o.note ? ` — ${markdownText(o.note)}` : ""}`;
+
+/**
  * The caveats of a case's re-analysis, as a Markdown list: what comparison the values allow, the
  * missing control and what the literature recorded in the series' `reference/natural-history.csv`
  * says of the natural course (its figures, none typed here), the other drugs given at the values
@@ -338,13 +346,13 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
   // A value before the drug stated over a period (an average): every baseline takes it as a point.
   const periods = aligned.filter((o) => o.phase === "before" && periodWords(o) !== null).map((
     o,
-  ) => `${casePainText(c, o)}${o.note ? ` (${markdownText(o.note)})` : ""}`);
+  ) => spanned(c, o));
   const many = periods.length > 1;
   const period = compared && periods.length
     ? [
       `- ${many ? "Values" : "A value"} before ${drug} ${
         many ? "describe periods" : "describes a period"
-      }, not one rating: ${listing(periods)}. The baselines ` +
+      }, not one rating: ${periods.join("; ")}. The baselines ` +
       `(${BASELINE_DEFINITIONS.map((d) => BASELINE_LABELS[d]).join(", ")}) take ${
         many ? "them as single points" : "it as a single point"
       }; a peak or a last rating within the period is not known.`,
@@ -352,13 +360,13 @@ export function caseCaveats(s: CaseSeries, c: Case): string {
     : [];
   // So may a value after it: every analysis after the drug takes it as one value too.
   const later = aligned.filter((o) => o.phase === "after" && periodWords(o) !== null).map((o) =>
-    `${casePainText(c, o)}${o.note ? ` (${markdownText(o.note)})` : ""}`
+    spanned(c, o)
   );
   const periodAfter = compared && later.length
     ? [
       `- ${later.length > 1 ? "Values" : "A value"} after the start of ${drug} ${
         later.length > 1 ? "describe periods" : "describes a period"
-      }, not one rating: ${listing(later)}. Every analysis after ${drug} (the change, rates, ` +
+      }, not one rating: ${later.join("; ")}. Every analysis after ${drug} (the change, rates, ` +
       `effect sizes, causality and claims) takes ${
         later.length > 1 ? "each" : "it"
       } as one value, at its nominal; what the text says of the period is in its words.`,

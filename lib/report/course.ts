@@ -19,6 +19,7 @@ import { valueScale } from "../cases.ts";
 import { described, describedInterval, type ValueScale } from "../scales.ts";
 import { listing } from "../prose.ts";
 import { periodWords } from "../period_value.ts";
+import { timeName, valueName } from "../time_words.ts";
 
 /**
  * A case's numbers on the common metric as its tables describe them (`valueScale`: mm of a 100
@@ -78,8 +79,9 @@ export function aucRows(c: Case): Row[] {
         [`AUC (${unit}·days)`]: null,
         "AUC bounds": null,
         [`time-weighted mean (${unit})`]: null,
-        note: `not computed: no date is stated for ${listing(a.undated)}, so the area would end ` +
-          "at a placeholder day",
+        note: `not computed: no date is stated for ${
+          listing(a.undated.map((id) => timeName(c, id)))
+        }, so the area would end at a placeholder day`,
       };
     }
     const minPoints = c.study.minPointsPerPhase;
@@ -92,9 +94,13 @@ export function aucRows(c: Case): Row[] {
     }, { n: a.n, minPoints });
     const notes = [
       ...(a.undated.length
-        ? [`no date stated for ${listing(a.undated)}: its day is a placeholder`]
+        ? [
+          `no date stated for ${
+            listing(a.undated.map((id) => timeName(c, id)))
+          }: its day is a placeholder`,
+        ]
         : []),
-      ...a.excluded.map((e) => `${e.timeId} left out (${e.reason})`),
+      ...a.excluded.map((e) => `${timeName(c, e.timeId)} left out (${e.reason})`),
       // An area some admissible times do not define has no bounds: say why, and its span where
       // it is defined.
       ...(a.boundsReason && a.partialBounds
@@ -135,26 +141,24 @@ export function aucRows(c: Case): Row[] {
 
 /**
  * The values a rate leaves out because its drug (for a dose period: at that dose) is only
- * possibly given there, in the case's own numbers (`di`), each said to be stated over a period
- * where it is, and why: for a period with no stated end, up to where it is certainly given; else
- * the text does not date the values against the period's start or end. `null` when none is left
- * out.
+ * possibly given there, each named by the text's words (`valueName`) and said to be stated over
+ * a period where it is, and why: for a period with no stated end, up to where it is certainly
+ * given (named by `timeName`); else the text does not date the values against the period's start
+ * or end. `null` when none is left out.
  */
-function possiblyGivenNote(
-  c: Case,
-  r: PeriodRate,
-  di: <T extends { lo: number; hi: number }>(v: T) => T,
-): string | null {
+function possiblyGivenNote(c: Case, r: PeriodRate): string | null {
   if (r.possiblyGiven.length === 0) return null;
   const byTime = new Map(c.observations.map((o) => [o.day.timeId, o]));
   const values = r.possiblyGiven.map((v) => {
     const o = byTime.get(v.timeId);
-    const period = o && periodWords(o) !== null ? ", stated over a period, not one rating" : "";
-    return `${formatInterval(di(v.value), 1)} (${v.timeId}${period})`;
+    if (!o) return timeName(c, v.timeId);
+    const period = periodWords(o) !== null ? " (stated over a period, not one rating)" : "";
+    return `${valueName(c, o)}${period}`;
   });
   const why = r.certainUpTo.length
-    ? `no end stated: certainly given only up to ${listing(r.certainUpTo)}, the last time ` +
-      "point the text ties to it"
+    ? `no end stated: certainly given only up to ${
+      listing(r.certainUpTo.map((id) => timeName(c, id)))
+    }, the last time point the text ties to it`
     : `the text does not date ${values.length > 1 ? "them" : "it"} against the start or end of ` +
       `${r.period ? "this dose" : r.drug} (the active-treatments table marks it possible there)`;
   return `left out, where ${r.drug}${r.period ? " at this dose" : ""} is only possibly ` +
@@ -212,7 +216,7 @@ export function rateRows(c: Case): Row[] {
         }`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
-      possiblyGivenNote(c, r, di),
+      possiblyGivenNote(c, r),
       ...withheldNotes([["first→last rate", rate], ["least-squares slope", slope]]),
       r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,
     ].filter((x) => x !== null);

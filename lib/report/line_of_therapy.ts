@@ -6,11 +6,11 @@
  * @module
  */
 import { groupedExclusions } from "./cells.ts";
-import { expectSeries } from "../args.ts";
+import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { formatInterval } from "../intervals.ts";
-import type { CaseSeries } from "../model.ts";
-import { lineOfTherapyGroups } from "../analysis/line_of_therapy.ts";
+import type { Case, CaseSeries } from "../model.ts";
+import { lineOfTherapyGroups, linesOfTherapy } from "../analysis/line_of_therapy.ts";
 import { listing, plural } from "../prose.ts";
 
 /**
@@ -103,4 +103,50 @@ export function lineOfTherapyCaption(s: CaseSeries): string {
       "with another: each row gives its cases' own values";
   return `${head} (descriptive; ` +
     `${listing(groups.map((g) => `${g.group}: ${plural(g.n, "case")}`))}${none})`;
+}
+
+/**
+ * The caption of a case's table of rates per drug and dose period (`rateRows`), which holds every
+ * drug given for the study's indication: the drug of interest's own rows, and which of the others
+ * were given before it (the line of therapy's drugs, `linesOfTherapy`) and which started with or
+ * after it.
+ *
+ * @param c The case (its study names the drug and the indication).
+ * @returns The caption.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { drugRatesCaption, linesOfTherapy, loadCaseSeries } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * for (const c of s.cases) {
+ *   const line = linesOfTherapy([c]).lines[0];
+ *   const caption = drugRatesCaption(c);
+ *   assert.ok(caption.startsWith(`Case ${c.id}: rate of change per drug and dose period`));
+ *   // The drug's own rows are named, and the drugs given before it where there are any.
+ *   if (line) assert.ok(caption.includes(`of ${s.study.drug}`));
+ *   for (const d of line?.priorDrugs ?? []) assert.ok(caption.includes(d.drug));
+ * }
+ * ```
+ */
+export function drugRatesCaption(c: Case): string {
+  expectCase("drugRatesCaption", c);
+  const { drug, indication } = c.study;
+  const drugs = [
+    ...new Set(c.treatments.filter((t) => t.purpose === indication).map((t) => t.drug)),
+  ];
+  const line = linesOfTherapy([c], { drug, indication }).lines[0];
+  const head = `Case ${c.id}: rate of change per drug and dose period`;
+  if (!line) {
+    return `${head}, of each drug given for ${indication} (${listing(drugs)}); the case never ` +
+      `takes ${drug}`;
+  }
+  const prior = line.priorDrugs.map((d) => d.drug);
+  const others = drugs.filter((d) => d !== drug && !prior.includes(d));
+  const parts = [
+    prior.length ? `of each drug given for ${indication} before it (${listing(prior)})` : null,
+    others.length ? `of each started with or after it (${listing(others)})` : null,
+  ].filter((x) => x !== null);
+  return parts.length
+    ? `${head}, of ${drug} and ${parts.join(", and ")}`
+    : `${head}, of ${drug}, the only drug given for ${indication}`;
 }

@@ -223,7 +223,8 @@ Deno.test("rates of change within drugs and dose periods", () => {
   // 6.6 → 3.3: the 3.3 is placed only by the narrative (its nominal day 79 is a placeholder
   // midway between its bounds), so no rate at the nominal days; the bounds stay.
   assert.equal(par.perWeek!.nominal, null);
-  assert.match(par.nominalReason!, /paroxetine_7wk_report to paroxetine_40_report/);
+  // The values' time points named by the values stated there, not by their ids.
+  assert.match(par.nominalReason!, /from the pain VAS 6\.6 report to the pain VAS 3\.3 report/);
   assert.ok(par.perWeek!.lo < par.perWeek!.hi && par.perWeek!.hi < 0);
   assert.equal(par.leastSquaresPerWeek, null);
   const p20 = periodRates(c1).find((r) => r.drug === "paroxetine" && r.period?.dose?.lo === 20)!;
@@ -401,7 +402,10 @@ Deno.test("rates: no number per week from a placeholder day or a zero nominal ga
   )[0];
   assert.equal(undated.perWeek!.nominal, null);
   assert.equal(undated.leastSquaresPerWeek, null);
-  assert.match(undated.nominalReason!, /no time from a to c .*placeholder/);
+  assert.match(
+    undated.nominalReason!,
+    /no time from the VAS 5 report to the VAS 1 report .*placeholder/,
+  );
   // Only a value in between undated: first→last stands, the least-squares slope does not.
   const middle = periodRates(
     around(series.study, { start: 10, a: 20, b: [20, 34], c: 34 }, { a: 5, b: 3, c: 1 }, ["b"]),
@@ -410,7 +414,7 @@ Deno.test("rates: no number per week from a placeholder day or a zero nominal ga
   assert.equal(middle.leastSquaresPerWeek, null);
   assert.match(
     middle.nominalReason!,
-    /^no least-squares slope: the text states no time from a to b/,
+    /^no least-squares slope: the text states no time from the VAS 5 report to the VAS 3 report/,
   );
   // Two values at one nominal day: no rate (it would be ±Infinity), and the row says why.
   const same = around(series.study, { start: 10, a: [20, 30], b: [20, 30] }, { a: 5, b: 3 });
@@ -609,7 +613,7 @@ Deno.test("AUC bounds: which values fall in the window follows their admissible 
   assert.equal(b.auc!.nominal, 26.5); // (30 − 3.5)·2/2, at the midpoints
   assert.match(
     b.boundsReason!,
-    /fewer than two values fall in days 0–30 \(b may fall after day 30\)/,
+    /fewer than two values fall in days 0–30 \(the VAS 0 report may fall after day 30\)/,
   );
   const row = aucRows(late)[0];
   assert.equal(row["AUC bounds"], null);

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import {
   activeTreatments,
+  aucRows,
   type Case,
   loadCaseSeries,
   periodRates,
@@ -68,7 +69,7 @@ Deno.test("rates: a period with no stated end counts no value after the last tim
     assert.equal(row["cm/week (first→last)"], null);
     assert.match(
       String(row.note),
-      /left out, where drug-a (at this dose )?is only possibly given: 7 \(v1\), 5 \(v2\) and 3 \(v3\); no end stated: certainly given only up to a_start/,
+      /left out, where drug-a (at this dose )?is only possibly given: the VAS 7, the VAS 5 and the VAS 3; no end stated: certainly given only up to “a_start”/,
     );
   }
 });
@@ -93,7 +94,7 @@ Deno.test("rates: a period with no stated end counts the values up to the last o
   }
 });
 
-Deno.test("rates: the values left out are listed in the case's own numbers (mm on a 100 mm VAS)", async () => {
+Deno.test("rates: the values left out are named by the text's words, in the case's own numbers (mm on a 100 mm VAS), never by their time ids", async () => {
   const { SCALES } = await import("../../lib/mod.ts");
   const cm = openPeriodCase([]);
   // The same case rated on a 100 mm VAS: stated values ×10, common metric unchanged.
@@ -107,8 +108,9 @@ Deno.test("rates: the values left out are listed in the case's own numbers (mm o
     })),
   };
   const note = (c: Case) => String(rateRows(c).find((r) => r.drug === "drug-a")!.note);
-  assert.match(note(cm), /only possibly given: 7 \(v1\), 5 \(v2\) and 3 \(v3\)/);
-  assert.match(note(mm), /only possibly given: 70 \(v1\), 50 \(v2\) and 30 \(v3\)/);
+  assert.match(note(cm), /only possibly given: the VAS 7, the VAS 5 and the VAS 3;/);
+  assert.match(note(mm), /only possibly given: the VAS 70 mm, the VAS 50 mm and the VAS 30 mm;/);
+  for (const c of [cm, mm]) assert.doesNotMatch(note(c), /\bv[123]\b/);
 });
 
 Deno.test("rates: a value left out says it is stated over a period, and why the drug is only possible at it", () => {
@@ -135,6 +137,21 @@ Deno.test("rates: a value left out says it is stated over a period, and why the 
   const note = String(rateRows(c).find((x) => x.drug === "drug-a")!.note);
   assert.match(
     note,
-    /only possibly given: 5 \(v2, stated over a period, not one rating\) and 3 \(v3\); the text does not date them against the start or end of this dose/,
+    /only possibly given: the VAS 5 \(stated over a period, not one rating\) and the VAS 3; the text does not date them against the start or end of this dose/,
   );
+});
+
+Deno.test("rates and areas: a note names a time point by the value stated there or the text's words, never by its id", async () => {
+  const all = await loadCaseSeries(TEST_DATA_DIR);
+  // Every case of the data and of the fixture's cases, whatever their ids.
+  for (const c of all.cases) {
+    const notes = [...rateRows(c), ...aucRows(c)].map((r) => String(r.note ?? ""));
+    for (const t of c.timepoints) {
+      // An id is a word of letters, digits and '_': matched as a whole, so "a" is not in "rate".
+      const id = new RegExp(`(?<![\\w“])${t.id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w”])`);
+      const named = t.words.includes(t.id) || c.observations.some((o) => o.words.includes(t.id));
+      if (named) continue;
+      for (const n of notes) assert.doesNotMatch(n, id, `case ${c.id}: ${n}`);
+    }
+  }
 });

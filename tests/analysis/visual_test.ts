@@ -33,7 +33,10 @@ Deno.test("visual trend: a slope only from the study's fewest values per phase, 
     around(study, { ...days, f: [28, 60] }, { a: 9, b: 8, c: 7, d: 4, e: 4, f: 4 }, ["f"]),
   );
   assert.equal(undated.treatment, null);
-  assert.match(undated.reading, /after: no slope \(4 → 4 → 4 cm; no time stated from d to f\)/);
+  assert.match(
+    undated.reading,
+    /after: no slope \(4 → 4 → 4 cm; no time stated from the first VAS 4 report to the third VAS 4 report\)/,
+  );
 });
 
 Deno.test("visual trend: a baseline moving toward improvement by its bounds only is 'may', and two values of one day are no trend", () => {

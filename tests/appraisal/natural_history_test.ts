@@ -55,7 +55,7 @@ Deno.test("naturalCourseCaveat: every row of every study, a verb, and a group's 
   // The falling control series is not left out of a range of the percentages.
   assert.match(text, /9 of 14 patients at 7 days, 5 of 14 patients at 6 months and 3 of 14/);
   assert.match(text, /a fall from 64\.3% to 21\.4% of the group/);
-  assert.match(text, /Author et al\. 2001 \(prospective cohort, all, n = 40\) recorded/);
+  assert.match(text, /Author et al\. 2001, prospective cohort, all, n = 40, recorded/);
   // A rise is not called a fall; times that are not a number of days give no fall.
   const rise = naturalCourseCaveat([
     { ...figure, value: 10, time: "1 week" },
@@ -67,4 +67,28 @@ Deno.test("naturalCourseCaveat: every row of every study, a verb, and a group's 
     { ...figure, value: 10, time: "late" },
   ]);
   assert.doesNotMatch(words, /a fall/);
+});
+
+/** The greatest depth of round brackets in a text (1: brackets, none inside brackets). */
+const depth = (text: string): number => {
+  let d = 0;
+  let most = 0;
+  for (const ch of text) {
+    d += ch === "(" ? 1 : ch === ")" ? -1 : 0;
+    most = Math.max(most, d);
+  }
+  return most;
+};
+
+Deno.test("naturalCourseCaveat: brackets in a study's design, group or measure are not nested in others", () => {
+  const text = naturalCourseCaveat([
+    { ...figure, design: "prospective controlled (not randomised)", group: "controls (no block)" },
+    { ...figure, study: "u", value: null, measure: "phantom pain intensity (VAS)" },
+  ]);
+  assert.equal(depth(text), 1, text);
+  assert.match(text, /prospective controlled \(not randomised\), controls \(no block\), n = 40/);
+  assert.match(
+    text,
+    /no figure could be verified here of Author et al\. 2001 on phantom pain intensity \(VAS\)/,
+  );
 });

@@ -27,7 +27,10 @@ Deno.test("regression to the mean: a period's average is not the highest value s
   assert.match(single, /followed the highest value so far \(case N1: a 10 mg\/day after VAS 8\)/);
   const average = regressionEvidence([constructed(true)], CONSTRUCTED_INDICATION);
   assert.doesNotMatch(average, /followed the highest value so far \(case N1/);
-  assert.match(average, /after VAS 8, stated over a period \(average\), not one rating/);
+  assert.match(
+    average,
+    /followed a value stated over a period, not a single rating: case N1: a 10 mg\/day after VAS 8 — average\. Whether/,
+  );
   assert.match(average, /neither assumed nor excluded/);
 });
 
@@ -62,6 +65,64 @@ Deno.test("case caveats: a value after the drug stated over a period is taken as
   const s = { ...base, study, cases: [{ ...c, study }] };
   assert.match(
     caseCaveats(s, s.cases[0]),
-    /- A value after the start of a describes a period, not one rating: VAS 4 \(average over the next weeks\)\. Every analysis after a \(the change, rates, effect sizes, causality and claims\) takes it as one value, at its nominal/,
+    /- A value after the start of a describes a period, not one rating: VAS 4 — average over the next weeks\. Every analysis after a \(the change, rates, effect sizes, causality and claims\) takes it as one value, at its nominal/,
   );
+});
+
+Deno.test("case caveats: a note with brackets of its own is not nested in brackets, nor is the natural course's design", async () => {
+  const c = makeCase(
+    { before: 5, start: 10, on: 17 },
+    [{ drug: "a", dose: 10, start: "start", end: null }],
+    { before: 8, on: 4 },
+  );
+  const o = c.observations.find((x) => x.day.timeId === "before")!;
+  Object.assign(o, { span: { start: c.timepoints[0].day, end: o.day }, note: "average (varied)" });
+  const base = await loadCaseSeries(TEST_DATA_DIR);
+  const study = { ...base.study, drug: "a", indication: CONSTRUCTED_INDICATION };
+  // A natural-course study whose design and group hold brackets.
+  const figure = base.articles!.naturalHistory[0];
+  const articles = {
+    ...base.articles!,
+    naturalHistory: [{ ...figure, design: "controlled (not randomised)", group: "controls (x)" }],
+  };
+  const s = { ...base, study, articles, cases: [{ ...c, study }] };
+  const caveats = caseCaveats(s, s.cases[0]);
+  assert.match(caveats, /not one rating: VAS 8 — average \(varied\)\. The baselines/);
+  assert.match(caveats, /controlled \(not randomised\), controls \(x\), n = /);
+  for (const line of caveats.split("\n")) {
+    let depth = 0;
+    for (const ch of line) {
+      depth += ch === "(" ? 1 : ch === ")" ? -1 : 0;
+      assert.ok(depth <= 1, `brackets within brackets: ${line}`);
+    }
+  }
+});
+
+Deno.test("a value stated over a period whose note holds brackets: its words, the regression limit and the causality row nest none", async () => {
+  const c = constructed(true);
+  c.observations[0].note = "average (varied)";
+  const depth = (text: string) => {
+    let d = 0;
+    let most = 0;
+    for (const ch of text) {
+      d += ch === "(" ? 1 : ch === ")" ? -1 : 0;
+      most = Math.max(most, d);
+    }
+    return most;
+  };
+  assert.equal(
+    periodWords(c.observations[0]),
+    "stated over a period, not one rating — average (varied)",
+  );
+  const evidence = regressionEvidence([c], CONSTRUCTED_INDICATION);
+  assert.match(evidence, /after VAS 8 — average \(varied\)\. Whether/);
+  const base = await loadCaseSeries(TEST_DATA_DIR);
+  const study = { ...base.study, drug: "a", indication: CONSTRUCTED_INDICATION };
+  const series = { ...base, study, cases: [{ ...c, study }] };
+  const [row] = lib.causalityRows(series, c.sourceId, { indication: CONSTRUCTED_INDICATION });
+  assert.match(
+    row.temporal,
+    /^1 value before, the last VAS 8, stated over a period, not one rating — average \(varied\); /,
+  );
+  for (const text of [evidence, row.temporal, row.alternatives]) assert.ok(depth(text) <= 1, text);
 });

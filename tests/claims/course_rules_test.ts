@@ -7,10 +7,22 @@
  * switch, a dose change at a time not dated), not whether one of its dose periods surely was.
  */
 import assert from "node:assert/strict";
-import { loadCaseSeries, visualAnalysis } from "../../lib/mod.ts";
+import {
+  type Case,
+  type CaseSeries,
+  causalityRows,
+  loadCaseSeries,
+  visualAnalysis,
+} from "../../lib/mod.ts";
 import { judge } from "../../lib/claims/rules/mod.ts";
 import { baselineMovement } from "../../lib/analysis/visual.ts";
-import { around, aroundDrug, makeCase, type Period } from "../helpers/constructed_case.ts";
+import {
+  around,
+  aroundDrug,
+  CONSTRUCTED_INDICATION,
+  makeCase,
+  type Period,
+} from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const { study } = await loadCaseSeries(TEST_DATA_DIR);
@@ -104,4 +116,66 @@ Deno.test("relief only with a drug: a value surely on the other drug at a dose l
   const rule = { kind: "relief-only-with-drug", params: { after: "drug-q" } } as const;
   const j = judge(rule, "drug-x", [c]);
   assert.match(j.evidence, /1 value surely on drug-q without drug-x/, j.evidence);
+});
+
+Deno.test("drug ineffective: 'no value while surely given' says the values where the drug may have been given", () => {
+  // drug-a from day 5 to 8; one value placed by the text between days 2 and 20, before drug-b:
+  // before drug-a or on it, the times do not say.
+  const built = makeCase(
+    { v: [2, 20], a_start: 5, a_end: 8, b_start: 30 },
+    [
+      { drug: "drug-a", dose: 10, start: "a_start", end: "a_end" },
+      { drug: "drug-b", dose: 25, start: "b_start", end: null },
+    ],
+    { v: 8 },
+  );
+  const t0 = built.timepoints[0].day;
+  const period = (c: Case): Case => ({
+    ...c,
+    observations: c.observations.map((o) => ({ ...o, span: { start: t0, end: null } })),
+  });
+  const ineffective = { kind: "drug-ineffective", params: {} } as const;
+  for (
+    const [c, words] of [
+      [{ ...built, study }, /the VAS 8 at a time it may have been given/],
+      [{ ...period(built), study }, /the VAS 8 over a period that may include it/],
+    ] as const
+  ) {
+    const j = judge(ineffective, "drug-a", [c]);
+    assert.equal(j.verdict, "cannot be assessed");
+    assert.match(j.evidence, /no VAS value before drug-a, no value while it was surely given; /);
+    assert.match(j.evidence, words, j.evidence);
+    // The causality row of the drug says it too, beside its count of the values after its start.
+    const series = { study, sources: new Map(), cases: [c] } as unknown as CaseSeries;
+    const row = causalityRows(series, c.sourceId, { indication: CONSTRUCTED_INDICATION }).find((
+      r,
+    ) => r.drug === "drug-a")!;
+    assert.match(row.temporal, /no value after its start while it may have been given; /);
+    assert.match(row.temporal, words, row.temporal);
+  }
+  // Surely given at a value: nothing more is said of it.
+  const on = {
+    ...makeCase({ a_start: 5, v: 6, a_end: 8 }, [{
+      drug: "drug-a",
+      dose: 10,
+      start: "a_start",
+      end: "a_end",
+    }], { v: 8 }),
+    study,
+  };
+  assert.doesNotMatch(judge(ineffective, "drug-a", [on]).evidence, /may/);
+});
+
+Deno.test("no recurrence: the last value's time in the text's words is not nested in brackets", () => {
+  const c = around(study, days, { a: 8, b: 6, after: 3 });
+  const timepoints = c.timepoints.map((t) =>
+    t.id === "after"
+      ? { ...t, words: "treatment was continued (narrated before the reduction)" }
+      : t
+  );
+  const j = judge({ kind: "no-recurrence", params: {} }, c.study.drug, [{ ...c, timepoints }]);
+  assert.match(
+    j.evidence,
+    /the last value stated is "VAS 3", its time "treatment was continued \(narrated before the reduction\)"; /,
+  );
 });

@@ -75,7 +75,12 @@ Deno.test("a day read from the claim's own words cannot test it", () => {
   const self = caseWith("A month later (read from the start: relief complete within a month)");
   const r = judged(self, claim(QUOTE, within));
   assert.equal(r.verdict, "cannot be assessed", r.evidence);
-  assert.match(r.evidence, /the day of month \("A month later \(read from the start/);
+  // Named by the value stated at it, not its id; its words set off by commas, not nested.
+  assert.match(r.evidence, /the day of the VAS 0 report, "A month later \(read from the start/);
+  assert.match(
+    r.evidence,
+    /, and so are the days of the values measured from it \(the VAS 1 report\)/,
+  );
   assert.match(r.evidence, /read from the claim's own words \("complete within a month"\)/);
   assert.match(r.evidence, /other reading of that day: month-from-elsewhere/);
   assert.match(r.evidence, /At the reading used it would be "supported": /);
@@ -112,5 +117,5 @@ Deno.test("a value dated through a self-dated time point counts too", () => {
   } as const;
   const r = judged({ ...c, observations }, claim(QUOTE, long));
   assert.equal(r.verdict, "cannot be assessed", r.evidence);
-  assert.match(r.evidence, /the day of month/);
+  assert.match(r.evidence, /the day of "A month later \(read from the start/);
 });

@@ -8,6 +8,7 @@ import {
   type Case,
   caseChange,
   type CaseSeries,
+  drugRatesCaption,
   effectSizeRows,
   groupRows,
   lineOfTherapyCaption,
@@ -15,6 +16,7 @@ import {
   loadCaseSeries,
   permutationTest,
   pooledIntro,
+  rateRows,
   responderRows,
   responders,
   SCALES,
@@ -376,4 +378,37 @@ Deno.test("responderRows: a number inside a text cell is rounded once, to 4 deci
   );
   assert.ok(ci.length > 0);
   for (const text of ci) assert.doesNotMatch(text, /\d\.\d{5}/, text);
+});
+
+Deno.test("drug rates caption: names the drug's own rows and which drugs came before it, after it or instead", () => {
+  const study = aroundDrug(series.study).study;
+  const days = { before: 5, start: 10, after: 20, later: 40 };
+  const values = { after: 4, later: 2 };
+  const made = (periods: Parameters<typeof makeCase>[1]): Case => ({
+    ...makeCase(days, periods, values),
+    study,
+  });
+  const x = { drug: "drug-x", dose: 10, start: "start", end: null };
+  // Given before it and started after it: both said, and the drug's own rows too.
+  const both = drugRatesCaption(made([
+    { drug: "drug-p", dose: 1, start: "before", end: "start" },
+    x,
+    { drug: "drug-q", dose: 1, start: "after", end: null },
+  ]));
+  assert.equal(
+    both,
+    "Case N1: rate of change per drug and dose period, of drug-x and of each drug given for " +
+      "pain before it (drug-p), and of each started with or after it (drug-q)",
+  );
+  // The drug alone.
+  assert.match(drugRatesCaption(made([x])), /, of drug-x, the only drug given for pain$/);
+  // Never taken: the table holds the other drugs, and says so.
+  assert.match(
+    drugRatesCaption(made([{ ...x, drug: "drug-y" }])),
+    /, of each drug given for pain \(drug-y\); the case never takes drug-x$/,
+  );
+  // Every drug of every row of each real case's table is named in its caption.
+  for (const c of series.cases) {
+    for (const r of rateRows(c)) assert.ok(drugRatesCaption(c).includes(String(r.drug)), c.id);
+  }
 });

@@ -9,6 +9,7 @@ import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
+import { timeName } from "../../time_words.ts";
 import { cannot, dose, type Judge, type Judges, painName } from "./common.ts";
 
 const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
@@ -91,11 +92,13 @@ const noDepression: Judge<"no-depression"> = (p, _drug, cases) => {
   const weakened = cases.filter((c) => onDrug(c).length > 0).map((c) => c.id);
   const row = (c: Case) => {
     const on = onDrug(c);
+    // The time named for a reader (`timeName`), and the clause set off by commas, not brackets:
+    // each drug's class is in brackets of its own.
     return `case ${c.id}: SDS ${c.sds ?? "not reported"}` +
       (on.length
-        ? ` (taken at '${p.measured_at?.[c.id]}', while taking ${
+        ? `, taken at ${timeName(c, p.measured_at![c.id])} while taking ${
           listing(on.map((x) => `${dose(x.t)} (${x.t.drugClass}${x.sure ? "" : ", possibly"})`))
-        }: a score on an antidepressant cannot show the absence of depression without it)`
+        }: a score on an antidepressant cannot show the absence of depression without it`
         : "");
   };
   return {
@@ -128,8 +131,9 @@ const noRecurrence: Judge<"no-recurrence"> = (_p, _drug, cases) => {
       t.id !== last.day.timeId && relativeDay(c, t.id, last.day.timeId).lo > 0
     );
     const words = c.timepoints.find((t) => t.id === last.day.timeId)?.words;
+    // Its time in the text's words, set off by a comma: they may hold brackets of their own.
     return `case ${c.id}: the last value stated is "${last.words}"` +
-      (words ? ` (${words})` : "") +
+      (words ? `, its time "${words}"` : "") +
       `; ${counted(later.length, "time point")} surely after it, so the length of ` +
       "follow-up without recurrence is not stated";
   });

@@ -8,6 +8,7 @@ import { compareDoses, formatDose } from "../../dose.ts";
 import { agree, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
+import { possiblyGivenValues } from "../../time_words.ts";
 import {
   cannot,
   caseChange,
@@ -202,10 +203,21 @@ const drugIneffective: Judge<"drug-ineffective"> = (_p, drug, cases) => {
       : [];
     return { c, on, before };
   });
-  const counts = rows.map((r) =>
-    `case ${r.c.id}: ${counted(r.before.length, `${painName(r.c)} value`)} before ${drug}, ` +
-    `${counted(r.on.length, "value")} while it was surely given`
-  ).join("; ");
+  // A value neither before the drug nor surely on it, where it may have been given (an average
+  // over a period that may include it), is said, so that "no value while it was surely given"
+  // does not read as "no value at all".
+  const counts = rows.map((r) => {
+    const maybe = possiblyGivenValues(
+      r.c,
+      drug,
+      r.c.observations.filter((o) =>
+        !r.on.includes(o) && !r.before.some((b) => b.day.timeId === o.day.timeId)
+      ),
+    );
+    return `case ${r.c.id}: ${counted(r.before.length, `${painName(r.c)} value`)} before ` +
+      `${drug}, ${counted(r.on.length, "value")} while it was surely given` +
+      (maybe.length ? `; ${listing(maybe)}` : "");
+  }).join("; ");
   if (rows.some((r) => r.on.length === 0 || r.before.length === 0)) {
     return cannot(
       counts + `; "ineffective" rests on the article's words alone (no value shows the pain ` +
