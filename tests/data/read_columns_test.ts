@@ -120,3 +120,29 @@ Deno.test("a column keeps -0 apart from 0 and null apart from a value, once per 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a header with carriage returns the row reader trims off its cells is read by column", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const { file, schema } = tableSchemas.events;
+    const names = Object.keys(schema.shape);
+    const row = "A,amputation,t0,cut,the quote";
+    const headers = [
+      names.map((n, i) => i === 0 ? `${n}\r` : n).join(","), // a cell ending in \r
+      `${names.join(",")}\r`, // \r\r\n: the row reader takes one off, then trims the other
+      names.map((n, i) => i === 1 ? `\r${n}` : i === names.length - 1 ? `"${n}"` : n).join(","),
+    ];
+    for (const header of headers) {
+      const csv = `${header}\r\n${row}\r\n`;
+      const path = `${dir}/${file}`;
+      await Deno.writeTextFile(path, csv);
+      const rows = readTable(file, csv, schema);
+      assert.ok(rows.usable && rows.issues.length === 0, JSON.stringify(rows.issues));
+      const t = readColumns(path, "events", dir);
+      assert.ok(t !== null, `not read by column: ${JSON.stringify(header)}`);
+      assert.deepEqual(rowsOf(t, names), rows.rows);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
