@@ -61,6 +61,20 @@ for (const name of ["events", "observations", "timepoints"] as TableName[]) {
       },
       { weight: 1, arbitrary: fc.constantFrom(...NOISE) },
     );
+    // A header: the columns in order, in order with white space (a CR too) about its cells and
+    // some quoted (the row reader trims them), reversed, or after a byte-order mark.
+    const pad = fc.constantFrom("", "", " ", "\t", "\r", "\u00a0");
+    const padded = fc.array(fc.tuple(pad, pad, fc.boolean()), {
+      minLength: names.length,
+      maxLength: names.length,
+    }).map((p) =>
+      names.map((n, i) => p[i][2] ? `"${p[i][0]}${n}${p[i][1]}"` : p[i][0] + n + p[i][1])
+    );
+    const header = fc.oneof(
+      fc.constant(names.join(",")),
+      padded.map((cells) => cells.join(",")),
+      fc.constantFrom([...names].reverse().join(","), `\ufeff${names}`),
+    );
     const dir = await Deno.makeTempDir();
     const path = `${dir}/${file}`;
     let read = 0;
@@ -70,7 +84,7 @@ for (const name of ["events", "observations", "timepoints"] as TableName[]) {
           fc.array(line, { minLength: 0, maxLength: 6 }),
           fc.constantFrom("\n", "\r\n"),
           fc.boolean(),
-          fc.constantFrom(names.join(","), [...names].reverse().join(","), `\ufeff${names}`),
+          header,
           (lines, eol, lastEol, header) => {
             const csv = [header, ...lines].join(eol) + (lastEol ? eol : "");
             Deno.writeTextFileSync(path, csv);
@@ -85,7 +99,11 @@ for (const name of ["events", "observations", "timepoints"] as TableName[]) {
               );
               assert.deepEqual(rowsOf(byColumn, names), rows.rows);
             } else if (clean) {
-              assert.notEqual(header, names.join(","), "not read though nothing is wrong");
+              assert.equal(
+                header,
+                [...names].reverse().join(","),
+                "not read though nothing is wrong and the header is in order",
+              );
             }
           },
         ),
