@@ -164,3 +164,36 @@ Deno.test("a header with carriage returns the row reader trims off its cells is 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a table read in many pieces is read by column as the row reader reads it", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const { file, schema } = tableSchemas.events;
+    const names = Object.keys(schema.shape);
+    const path = `${dir}/${file}`;
+    // More than 65,536 distinct quotes (codes of 32 bits), lines of every length across the
+    // 64 KiB pieces the file is read in, one line longer than a piece, CR LF on some lines,
+    // blank lines, quoted cells and the same cell quoted and not.
+    const lines = [names.join(",")];
+    for (let i = 0; i < 70_000; i++) {
+      const quote = i === 30_000 ? "q".repeat(100_000) : `q ${i} ${"é".repeat(i % 97)}`;
+      const kind = i % 3 === 0 ? '"amputation"' : "amputation";
+      const cell = i % 5 === 0 ? `"${quote}, ""said"""` : quote;
+      lines.push(`C${i % 7},${kind},t${i % 11},d,${cell}${i % 4 === 0 ? "\r" : ""}`);
+      if (i % 1000 === 0) lines.push(i % 2000 === 0 ? "" : "\r");
+    }
+    const csv = lines.join("\n");
+    await Deno.writeTextFile(path, csv);
+    const rows = readTable(file, csv, schema);
+    assert.deepEqual(rows.issues, []);
+    const t = readColumns(path, "events", dir);
+    assert.ok(t !== null);
+    assert.ok(t.columns[names.length - 1].codes instanceof Int32Array);
+    assert.deepEqual(rowsOf(t, names), rows.rows);
+    // A problem in the last piece leaves the table to the row reader.
+    await Deno.writeTextFile(path, `${csv}\nC,amputation,t0,d\r,q\n`);
+    assert.equal(readColumns(path, "events", dir), null);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
