@@ -115,14 +115,17 @@ export function readColumns(path: string, name: TableName, dataDir: string): Col
   const readLine = (text: string, start: number, end: number, quoted: number, cr: number) => {
     const row = ++line;
     if (start === end) return; // a blank line, as the row reader skips it
-    if (cr >= 0 && cr < end) throw STOP;
     if (!header) {
-      const cells = splitLine(text.slice(start, end));
+      // As the row reader: one carriage return off the line's end (`end` is without it unless
+      // the line holds another before it), then each cell trimmed, carriage returns and all.
+      const last = cr >= 0 && cr < end && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const cells = splitLine(text.slice(start, last));
       if (!Array.isArray(cells) || cells.length !== width) throw STOP;
       if (cells.some((c, i) => c.trim() !== names[i])) throw STOP;
       header = true;
       return;
     }
+    if (cr >= 0 && cr < end) throw STOP;
     if (quoted >= 0 && quoted < end) {
       const cells = splitLine(text.slice(start, end));
       if (!Array.isArray(cells) || cells.length !== width) throw STOP;
