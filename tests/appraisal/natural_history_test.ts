@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { naturalCourseCaveat } from "../../lib/mod.ts";
 import type { NaturalHistoryFigure } from "../../lib/reference.ts";
+import { bracketDepth } from "../helpers/brackets.ts";
 
 const figure: NaturalHistoryFigure = {
   study: "s",
@@ -69,16 +70,7 @@ Deno.test("naturalCourseCaveat: every row of every study, a verb, and a group's 
   assert.doesNotMatch(words, /a fall/);
 });
 
-/** The greatest depth of round brackets in a text (1: brackets, none inside brackets). */
-const depth = (text: string): number => {
-  let d = 0;
-  let most = 0;
-  for (const ch of text) {
-    d += ch === "(" ? 1 : ch === ")" ? -1 : 0;
-    most = Math.max(most, d);
-  }
-  return most;
-};
+const depth = bracketDepth;
 
 Deno.test("naturalCourseCaveat: brackets in a study's design, group or measure are not nested in others", () => {
   const text = naturalCourseCaveat([

@@ -7,6 +7,7 @@ import * as lib from "../../lib/mod.ts";
 import { caseCaveats, loadCaseSeries, periodWords, regressionEvidence } from "../../lib/mod.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 import { CONSTRUCTED_INDICATION, makeCase } from "../helpers/constructed_case.ts";
+import { bracketDepth } from "../helpers/brackets.ts";
 
 /** A drug started after a value of 8 (the highest so far), with 2 after it. */
 const constructed = (average: boolean) => {
@@ -90,26 +91,14 @@ Deno.test("case caveats: a note with brackets of its own is not nested in bracke
   assert.match(caveats, /not one rating: VAS 8 — average \(varied\)\. The baselines/);
   assert.match(caveats, /controlled \(not randomised\), controls \(x\), n = /);
   for (const line of caveats.split("\n")) {
-    let depth = 0;
-    for (const ch of line) {
-      depth += ch === "(" ? 1 : ch === ")" ? -1 : 0;
-      assert.ok(depth <= 1, `brackets within brackets: ${line}`);
-    }
+    assert.ok(bracketDepth(line) <= 1, `brackets within brackets: ${line}`);
   }
 });
 
 Deno.test("a value stated over a period whose note holds brackets: its words, the regression limit and the causality row nest none", async () => {
   const c = constructed(true);
   c.observations[0].note = "average (varied)";
-  const depth = (text: string) => {
-    let d = 0;
-    let most = 0;
-    for (const ch of text) {
-      d += ch === "(" ? 1 : ch === ")" ? -1 : 0;
-      most = Math.max(most, d);
-    }
-    return most;
-  };
+  const depth = bracketDepth;
   assert.equal(
     periodWords(c.observations[0]),
     "stated over a period, not one rating — average (varied)",
