@@ -17,6 +17,7 @@ import { agree, counted, listing, plural } from "../prose.ts";
 import { alignOnDrug, datedGap, daysFromAmputation, relativeDay } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, mayBeGiven } from "../given.ts";
 import { temporalText } from "./temporal.ts";
+import { valueName } from "../time_words.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
 import { mentionOf } from "../design_words.ts";
 import { computeItem, undatedPoints } from "./computed.ts";
@@ -162,6 +163,20 @@ function onPeriod(c: Case, t: Treatment): Observation[] {
 }
 
 /**
+ * "No value on" a dose period, or, where values may be on it though none surely is (times the
+ * text leaves open), "no value surely on" it, "though" those values "may be": never a plain "no
+ * value" beside a table that marks one possible there.
+ */
+function noValueOn(c: Case, t: Treatment, what: string): string {
+  const maybe = c.observations.filter((o) =>
+    activeTreatments(c, o.day.timeId).possible.includes(t)
+  );
+  return maybe.length === 0
+    ? `no value ${what}`
+    : `no value surely ${what}, though ${listing(maybe.map((o) => valueName(c, o)))} may be`;
+}
+
+/**
  * A structured causality assessment of every drug given for the study's indication in every
  * case of an article: temporal relation, dechallenge, rechallenge, dose–response, alternative
  * explanations and co-medication, each from the data, and the assessment: the total and category
@@ -265,8 +280,8 @@ function pairCausality(
       `${formatDose(t)}: ` +
       (lastPrev
         ? `${casePainText(c, lastPrev)} on the earlier dose`
-        : "no value on the earlier dose") +
-      `, ${firstNext ? `${casePainText(c, firstNext)} after` : "no value after"}` +
+        : noValueOn(c, prev, "on the earlier dose")) +
+      `, ${firstNext ? `${casePainText(c, firstNext)} after` : noValueOn(c, t, "after")}` +
       (raisedFor ? ` (changed at the visit of the ${casePainText(c, lastPrev!)})` : "");
   });
   // A dose the text does not state is unknown: never "one dose only".

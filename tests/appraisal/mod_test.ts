@@ -426,3 +426,23 @@ Deno.test("causality: a dose change from a dose in another unit names that dose,
     /^changed 12 µg\/h → 25 µg\/h: VAS 6 on the earlier dose, VAS 3 after/,
   );
 });
+
+Deno.test("causality: a dose period no value is surely on, but some may be, names those values", () => {
+  const study = aroundDrug(series.study).study;
+  // drug-p 10 mg/day from day 5, then a dose not stated from a day the text leaves in [15, 40]:
+  // the value of day 30 may be on either dose, none surely on the second.
+  const made = makeCase(
+    { s: 5, v1: 10, up: [15, 40], v2: 30 },
+    [
+      { drug: "drug-p", dose: 10, start: "s", end: "up" },
+      { drug: "drug-p", dose: null, start: "up", end: null },
+    ],
+    { v1: 6, v2: 3 },
+  );
+  const c = { ...made, study };
+  const [r] = causalityRows({ study, sources: new Map(), cases: [c] }, c.sourceId, {
+    indication: CONSTRUCTED_INDICATION,
+  });
+  assert.match(r.doseResponse, /no value surely after, though the VAS 3 may be\b/, r.doseResponse);
+  assert.doesNotMatch(r.doseResponse, /no value after/, r.doseResponse);
+});
