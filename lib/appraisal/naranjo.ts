@@ -13,7 +13,7 @@
 import { casePainText } from "../cases.ts";
 import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
-import { listing } from "../prose.ts";
+import { listing, plural } from "../prose.ts";
 import { alignOnDrug, relativeDay } from "../timeline.ts";
 import { activeTreatments, mayBeGiven } from "../given.ts";
 import {
@@ -74,7 +74,7 @@ function temporal(c: Case, drug: string, up: boolean): Answered {
   const before = aligned.filter((o) => o.phase === "before");
   const on = aligned.filter((o) => o.phase === "after" && mayBeGiven(c, o.day.timeId, drug));
   const ambiguous = aligned.filter((o) => o.phase === "ambiguous").length;
-  const amb = ambiguous ? ` (${ambiguous} value(s) may or may not precede its start)` : "";
+  const amb = ambiguous ? ` (${plural(ambiguous, "value")} may or may not precede its start)` : "";
   if (before.length === 0 || on.length === 0) {
     return {
       answer: "do not know",

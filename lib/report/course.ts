@@ -6,7 +6,13 @@
  * @module
  */
 import { num } from "./cells.ts";
-import { shownPoint, withheldNotes } from "./point_value.ts";
+import {
+  type PointWithBounds,
+  shownBounds,
+  type ShownPoint,
+  shownPoint,
+  withheldNotes,
+} from "./point_value.ts";
 import { expectCase } from "../args.ts";
 import type { Row } from "../display.ts";
 import { doseCells, doseShape } from "./dose_cells.ts";
@@ -25,10 +31,18 @@ import { timeName, valueName } from "../time_words.ts";
  * A case's numbers on the common metric as its tables describe them (`valueScale`: mm of a 100
  * mm VAS): `d` for a number (null and undefined kept), `di` for an interval.
  */
-const describers = (s: ValueScale) => ({
-  d: (x: number | null | undefined) => typeof x === "number" ? described(s, x) : x,
-  di: <T extends { lo: number; hi: number }>(v: T): T => describedInterval(s, v),
-});
+const describers = (s: ValueScale) => {
+  const di = <T extends { lo: number; hi: number }>(v: T): T => describedInterval(s, v);
+  return {
+    d: (x: number | null | undefined) => typeof x === "number" ? described(s, x) : x,
+    di,
+    /** A point value's bounds as the table shows them (`shownBounds`), in the case's numbers. */
+    bounded: (x: PointWithBounds | null | undefined, shown: ShownPoint, digits: number) => {
+      const b = x ? shownBounds(x, shown) : null;
+      return b ? formatInterval(di(b), digits) : null;
+    },
+  };
+};
 
 /**
  * AUC over the study's early window after the drug start (`auc_window_days` of study.json, when
@@ -58,7 +72,7 @@ export function aucRows(c: Case): Row[] {
   const s = valueScale([c]);
   const { unit } = s;
   // Areas and means on the common metric, described in the case's numbers (mm of a 100 mm VAS).
-  const { d, di } = describers(s);
+  const { d, di, bounded } = describers(s);
   const after = caseChange(c).points.map((p) => p.day.nominal);
   const early = c.study.aucWindowDays;
   const windows = [
@@ -126,9 +140,7 @@ export function aucRows(c: Case): Row[] {
         : null,
       n: a.n,
       [`AUC (${unit}·days)`]: num(d(area.value)),
-      "AUC bounds": a.auc && a.auc.lo !== null && a.auc.hi !== null
-        ? formatInterval(di({ lo: a.auc.lo, hi: a.auc.hi }), 1)
-        : null,
+      "AUC bounds": bounded(a.auc, area, 1),
       // A value stated as a range makes the mean a range (at the nominal days).
       [`time-weighted mean (${unit})`]: a.timeWeightedMeanBounds &&
           a.timeWeightedMeanBounds.lo !== a.timeWeightedMeanBounds.hi
@@ -191,7 +203,7 @@ export function rateRows(c: Case): Row[] {
   const s = valueScale([c]);
   const { unit } = s;
   // Values and rates on the common metric, described in the case's numbers.
-  const { d, di } = describers(s);
+  const { d, di, bounded } = describers(s);
   const rates = periodRates(c);
   const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
   const shape = doseShape(rates.map(entry));
@@ -227,12 +239,18 @@ export function rateRows(c: Case): Row[] {
       // A value stated as a range shows as its range, not as its midpoint.
       values: r.intervals.map((v) => formatInterval(di(v), 1)).join(" → ") || null,
       [`${unit}/week (first→last)`]: num(d(rate.value)),
-      bounds: r.perWeek ? formatInterval(di(r.perWeek), 2) : null,
+      bounds: bounded(r.perWeek, rate, 2),
       [`${unit}/week (least squares)`]: num(d(slope.value)),
       // Over every admissible time and value: the nominal slope is one placement of many.
-      "least-squares bounds": r.leastSquaresBounds
-        ? formatInterval(di(r.leastSquaresBounds), 3)
-        : null,
+      "least-squares bounds": bounded(
+        {
+          nominal: r.leastSquaresPerWeek,
+          lo: r.leastSquaresBounds?.lo ?? null,
+          hi: r.leastSquaresBounds?.hi ?? null,
+        },
+        slope,
+        3,
+      ),
       note: notes.join("; ") || null,
     };
   });

@@ -83,6 +83,36 @@ export function shownPoint(x: PointWithBounds, options: ShownPointOptions): Show
 }
 
 /**
+ * The bounds a table shows beside a point value as {@link shownPoint} shows it: its bounds, or
+ * `null` when it has none, or when the point value is withheld and its bounds are one number (at
+ * exact days and values they are the point value itself, so showing them would show it).
+ *
+ * @param x The point value and its bounds.
+ * @param shown How the point value is shown.
+ * @returns The bounds to show, or null.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { shownBounds, shownPoint } from "#lib/report/point_value.ts";
+ * const exact = { nominal: -2, lo: -2, hi: -2 };
+ * const few = { n: 2, minPoints: 3 };
+ * assert.equal(shownBounds(exact, shownPoint(exact, few)), null, "would show the number withheld");
+ * assert.deepEqual(shownBounds(exact, shownPoint(exact, { n: 3, minPoints: 3 })), { lo: -2, hi: -2 });
+ * const open = { nominal: -2, lo: -3, hi: -1 };
+ * assert.deepEqual(shownBounds(open, shownPoint(open, few)), { lo: -3, hi: -1 });
+ * ```
+ */
+export function shownBounds(
+  x: PointWithBounds,
+  shown: ShownPoint,
+): { lo: number; hi: number } | null {
+  const { lo, hi } = x;
+  if (lo === null || hi === null) return null;
+  if (shown.value === null && shown.reason !== null && lo === hi) return null;
+  return { lo, hi };
+}
+
+/**
  * A table note naming the point values withheld ({@link shownPoint}), those with the same reason
  * together: "AUC and time-weighted mean not shown as a number: from 2 values; …".
  *

@@ -51,7 +51,8 @@ export function reportable<M extends string>(
       ciLower: null,
       ciUpper: null,
       informativeCi: undefined,
-      reason: `not shown: phase A has ${a} value${a === 1 ? "" : "s"} and B ${b}; a single-case ` +
+      reason: `not shown: the baseline phase (A) has ${a} value${a === 1 ? "" : "s"} and the ` +
+        `treatment phase (B) ${b}; a single-case ` +
         `index needs at least ${minPoints} per phase (min_points_per_phase, study.json)`,
     };
   }

@@ -94,6 +94,22 @@ Deno.test("rates: a period with no stated end counts the values up to the last o
   }
 });
 
+Deno.test("rates: a rate withheld for too few values shows no bounds that are the rate itself", () => {
+  // 7 → 5 a week apart, at exact days and values: its bounds are the rate, −2/week.
+  const few = { ...openPeriodCase(["v2"]), study: { ...study, minPointsPerPhase: 3 } };
+  for (const row of rateRows(few).filter((r) => r.drug === "drug-a")) {
+    assert.equal(row["cm/week (first→last)"], null);
+    assert.match(String(row.note), /first→last rate not shown as a number: from 2 values/);
+    assert.equal(row.bounds, null, "the bounds would show the number withheld");
+    assert.equal(row["least-squares bounds"], null);
+  }
+  // From enough values the rate is shown, and its bounds beside it.
+  for (const row of rateRows(openPeriodCase(["v2"])).filter((r) => r.drug === "drug-a")) {
+    assert.equal(row["cm/week (first→last)"], -2);
+    assert.equal(row.bounds, "-2");
+  }
+});
+
 Deno.test("rates: the values left out are named by the text's words, in the case's own numbers (mm on a 100 mm VAS), never by their time ids", async () => {
   const { SCALES } = await import("../../lib/mod.ts");
   const cm = openPeriodCase([]);

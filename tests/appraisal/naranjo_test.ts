@@ -54,6 +54,19 @@ Deno.test("Q2: the first value while given against the last one before", () => {
   assert.equal(up.items[1].answer, "no");
 });
 
+Deno.test("Q2: a value that may or may not precede the start is counted in words, one or several", () => {
+  const base = { drug: "a", dose: 10, start: "start", end: null };
+  const one = makeCase({ amb: [5, 15], start: 10, on: 17 }, [base], { amb: 6, on: 2 });
+  assert.equal(answer(one, "a", 2), "do not know");
+  assert.match(naranjoPair(one, "a", OPTIONS).items[1].basis, /\(1 value may or may not precede/);
+  const two = makeCase(
+    { amb: [5, 15], amb2: [6, 14], start: 10, on: 17 },
+    [base],
+    { amb: 6, amb2: 5, on: 2 },
+  );
+  assert.match(naranjoPair(two, "a", OPTIONS).items[1].basis, /\(2 values may or may not precede/);
+});
+
 Deno.test("Q3: dechallenge from the values after a stop; no stop gives 'do not know'", () => {
   const days = { before: 5, start: 10, on: 17, stop: 20, off: 30 };
   const stopped = { drug: "a", dose: 10, start: "start", end: "stop" };

@@ -19,7 +19,10 @@ Deno.test("phases shorter than the minimum: numbers withheld, the reason given, 
   const shown = reportable(r, 3);
   assert.equal(shown.estimate, null);
   assert.equal(shown.ciLower, null);
-  assert.match(shown.reason!, /phase A has 2 values and B 3; a single-case index needs at least 3/);
+  assert.match(
+    shown.reason!,
+    /the baseline phase \(A\) has 2 values and the treatment phase \(B\) 3; a single-case index needs at least 3/,
+  );
   // The minimum is the study's: the reason points to its key in study.json (which holds its
   // source) and cites no source of its own, which another study's minimum need not follow.
   assert.match(
