@@ -160,6 +160,7 @@ function surelyWithin(sinceStart: NominalInterval, untilEnd: NominalInterval | n
  * ```
  */
 export function surelyGiven(c: Case, timeId: string, drug: string): boolean {
+  expectCase("surelyGiven", c);
   const { certain } = activeTreatments(c, timeId);
   if (certain.some((t) => t.drug === drug)) return true;
   const periods = c.treatments.filter((t) => t.drug === drug);

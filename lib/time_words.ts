@@ -1,9 +1,10 @@
 /**
  * A case's time points and values named for a reader, from the data's own words, never by their
  * internal ids: a time point at which a value is stated is named by that value ("the pain VAS 2.3
- * report"), one without a value by the text's words for it (`words` of `timepoints.csv`). Short
- * and deterministic: a value whose words repeat in the case is told apart by its rank in time
- * ("the second pain VAS 2.0"). And the values at which a drug may have been given, though not
+ * report"), one without a value by the kind of the events at it ("the transfer to psychiatry"),
+ * else by the text's words for it (`words` of `timepoints.csv`). Short and deterministic: a value
+ * whose words repeat in the case, or an event whose kind does, is told apart by its rank in time
+ * ("the second pain VAS 2.0", "the first amputation"). And the values at which a drug may have been given, though not
  * surely, said as such, so that "no value while it was given" does not read as "no value at all".
  *
  * @module
@@ -12,11 +13,16 @@ import { expectCase } from "./args.ts";
 import { type Case, compareDays, type Observation } from "./model.ts";
 import { listing } from "./prose.ts";
 import { mayBeGiven, surelyGiven } from "./given.ts";
+import { relativeDay } from "./timeline.ts";
 
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"];
 
-/** "first", "second", …, "9th" for a rank from 1. */
-const ordinal = (rank: number): string => ORDINALS[rank - 1] ?? `${rank}th`;
+/** "first", "second", …, "eighth", then "9th", "21st", "22nd", "113th" for a rank from 1. */
+const ordinal = (rank: number): string => {
+  if (rank <= ORDINALS.length) return ORDINALS[rank - 1];
+  const teen = rank % 100 >= 11 && rank % 100 <= 13;
+  return `${rank}${teen ? "th" : ["th", "st", "nd", "rd"][rank % 10] ?? "th"}`;
+};
 
 /**
  * A value of a case in the text's words, with "the": "the pain VAS 2.3"; where other values of
@@ -34,7 +40,8 @@ const ordinal = (rank: number): string => ORDINALS[rank - 1] ?? `${rank}th`;
  * assert.ok(valueName(c, o).endsWith(o.words));
  * assert.ok(valueName(c, o).startsWith("the "));
  * // Two values of the same words are told apart by their rank in time.
- * const twin = { ...c, observations: [o, { ...o, day: { ...o.day, nominal: o.day.nominal + 1 } }] };
+ * const later = { ...o, day: { ...o.day, timeId: "later", nominal: o.day.nominal + 1 } };
+ * const twin = { ...c, observations: [o, later] };
  * assert.equal(valueName(twin, twin.observations[1]), `the second ${o.words}`);
  * ```
  */
@@ -42,15 +49,22 @@ export function valueName(c: Case, o: Observation): string {
   expectCase("valueName", c);
   const same = c.observations.filter((x) => x.words === o.words)
     .sort((a, b) => compareDays(a.day, b.day));
-  if (same.length < 2) return `the ${o.words}`;
-  return `the ${ordinal(same.indexOf(o) + 1)} ${o.words}`;
+  // By its time point, not by identity: an analysis may hand over a copy of the value.
+  const rank = same.findIndex((x) => x === o || x.day.timeId === o.day.timeId) + 1;
+  if (rank === 0) {
+    throw new TypeError(
+      `valueName: '${o.words}' at ${o.day.timeId} is not a value of case ${c.id}`,
+    );
+  }
+  return same.length < 2 ? `the ${o.words}` : `the ${ordinal(rank)} ${o.words}`;
 }
 
 /**
  * A time point of a case named for a reader: by the value stated at it ("the pain VAS 2.3
  * report"; several values: "the report of pain VAS 2.3 and NRS 3"), else by the kind of the
- * events at it ("the transfer to psychiatry"), else by the text's words for it, quoted ("“10 days
- * later”"). An id the case does not have is returned as it is.
+ * events at it ("the transfer to psychiatry"; where another time point has an event of the same
+ * kind, with its rank in time: "the first amputation"), else by the text's words for it, quoted
+ * ("“10 days later”"). An id the case does not have is returned as it is.
  *
  * @param c The case.
  * @param timeId A time point of the case.
@@ -65,7 +79,13 @@ export function valueName(c: Case, o: Observation): string {
  * assert.equal(timeName(c, o.day.timeId), `the ${o.words} report`);
  * const at = (t: { id: string }) => (x: { day: { timeId: string } }) => x.day.timeId === t.id;
  * const event = c.timepoints.find((t) => !c.observations.some(at(t)) && c.events.some(at(t)));
- * if (event) assert.equal(timeName(c, event.id), `the ${c.events.find(at(event))!.kind}`);
+ * if (event) {
+ *   const name = timeName(c, event.id);
+ *   assert.ok(name.startsWith("the ") && name.endsWith(c.events.find(at(event))!.kind));
+ * }
+ * // Distinct time points, distinct names.
+ * const names = c.timepoints.map((t) => timeName(c, t.id));
+ * assert.equal(new Set(names).size, names.length);
  * const bare = c.timepoints.find((t) => !c.observations.some(at(t)) && !c.events.some(at(t)));
  * if (bare) assert.equal(timeName(c, bare.id), `“${bare.words}”`);
  * ```
@@ -76,6 +96,13 @@ export function timeName(c: Case, timeId: string): string {
   if (at.length === 1) return `${valueName(c, at[0])} report`;
   if (at.length > 1) return `the report of ${listing(at.map((o) => o.words))}`;
   const events = [...new Set(c.events.filter((e) => e.day.timeId === timeId).map((e) => e.kind))];
+  if (events.length === 1) {
+    // Another time point with an event of the same kind: told apart by rank in time.
+    const kind = events[0];
+    const times = [...new Map(c.events.filter((e) => e.kind === kind).map((e) => [e.day.timeId, e]))
+      .values()].sort((a, b) => compareDays(a.day, b.day)).map((e) => e.day.timeId);
+    return times.length < 2 ? `the ${kind}` : `the ${ordinal(times.indexOf(timeId) + 1)} ${kind}`;
+  }
   if (events.length) return `the ${listing(events)}`;
   const t = c.timepoints.find((x) => x.id === timeId);
   return t ? `“${t.words}”` : timeId;
@@ -122,4 +149,64 @@ export function possiblyGivenValues(
       o.span ? "over a period that may include it" : "at a time it may have been given"
     }`
   );
+}
+
+/**
+ * "No value" somewhere a reader is told of (`what`: "after the stop", "on the earlier dose"), or,
+ * where values may be there though none surely is (times the text leaves open), "no value surely"
+ * there, "though" those values (named by {@link valueName}) "may be": never a plain "no value"
+ * beside a table that marks one possible there.
+ *
+ * @param c The case.
+ * @param maybe Its values that may be there, though not surely.
+ * @param what Where, as the sentence says it.
+ * @returns The phrase.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, noValueSurely } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * assert.equal(noValueSurely(c, [], "after the stop"), "no value after the stop");
+ * const o = c.observations[0];
+ * assert.equal(
+ *   noValueSurely(c, [o], "after the stop"),
+ *   `no value surely after the stop, though the ${o.words} may be`,
+ * );
+ * ```
+ */
+export function noValueSurely(c: Case, maybe: readonly Observation[], what: string): string {
+  expectCase("noValueSurely", c);
+  return maybe.length === 0
+    ? `no value ${what}`
+    : `no value surely ${what}, though ${listing(maybe.map((o) => valueName(c, o)))} may be`;
+}
+
+/**
+ * A case's values that may come after a time point though not surely (the times the text gives
+ * leave them on either side of it), in the case's order: those a "no value after" must not hide
+ * ({@link noValueSurely}).
+ *
+ * @param c The case.
+ * @param timeId One of its time points.
+ * @returns The values.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, mayBeAfter, relativeDay } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   for (const t of c.timepoints) {
+ *     for (const o of mayBeAfter(c, t.id)) {
+ *       const gap = relativeDay(c, o.day.timeId, t.id);
+ *       assert.ok(gap.hi > 0 && gap.lo <= 0);
+ *     }
+ *   }
+ * }
+ * ```
+ */
+export function mayBeAfter(c: Case, timeId: string): Observation[] {
+  expectCase("mayBeAfter", c);
+  return c.observations.filter((o) => {
+    const gap = relativeDay(c, o.day.timeId, timeId);
+    return gap.hi > 0 && gap.lo <= 0;
+  });
 }

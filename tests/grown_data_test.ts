@@ -19,6 +19,7 @@ const DATA_TESTS = [
   "tests/plots_test.ts",
   "tests/analysis/change_test.ts",
   "tests/analysis/period_rates_test.ts",
+  "tests/time_words_test.ts",
   "tests/analysis/visual_test.ts",
   "tests/analysis/pooled_test.ts",
   "tests/analysis/responders_test.ts",

@@ -71,7 +71,7 @@ export interface PeriodRate {
    * `surelyGiven`), in time order: after the last time point the text ties to a period with no
    * stated end, or where the times leave it open. Empty when there are none.
    */
-  possiblyGiven: { timeId: string; value: NominalInterval }[];
+  possiblyGiven: { timeId: string; value: NominalInterval; observation: Observation }[];
   /**
    * For a period with no stated end (for a drug: each of its periods with none), the last time
    * points the text ties to it (`tiedTimepoints`), up to which it is certainly given.
@@ -163,7 +163,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       n: obs.length,
       values: obs.map((o) => o.common.nominal),
       intervals: obs.map((o) => o.common),
-      possiblyGiven: maybe.map((o) => ({ timeId: o.day.timeId, value: o.common })),
+      possiblyGiven: maybe.map((o) => ({ timeId: o.day.timeId, value: o.common, observation: o })),
       certainUpTo: [...new Set(open.map((p) => lastTied(c, p)))],
     };
     if (obs.length < 2) {

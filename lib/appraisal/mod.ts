@@ -17,7 +17,7 @@ import { agree, counted, listing, plural } from "../prose.ts";
 import { alignOnDrug, datedGap, daysFromAmputation, relativeDay } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, mayBeGiven } from "../given.ts";
 import { temporalText } from "./temporal.ts";
-import { valueName } from "../time_words.ts";
+import { mayBeAfter, noValueSurely } from "../time_words.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
 import { mentionOf } from "../design_words.ts";
 import { computeItem, undatedPoints } from "./computed.ts";
@@ -162,18 +162,12 @@ function onPeriod(c: Case, t: Treatment): Observation[] {
   return c.observations.filter((o) => activeTreatments(c, o.day.timeId).certain.includes(t));
 }
 
-/**
- * "No value on" a dose period, or, where values may be on it though none surely is (times the
- * text leaves open), "no value surely on" it, "though" those values "may be": never a plain "no
- * value" beside a table that marks one possible there.
- */
+/** "No value" on a dose period, or none surely with those that may be on it (`noValueSurely`). */
 function noValueOn(c: Case, t: Treatment, what: string): string {
   const maybe = c.observations.filter((o) =>
     activeTreatments(c, o.day.timeId).possible.includes(t)
   );
-  return maybe.length === 0
-    ? `no value ${what}`
-    : `no value surely ${what}, though ${listing(maybe.map((o) => valueName(c, o)))} may be`;
+  return noValueSurely(c, maybe, what);
 }
 
 /**
@@ -242,8 +236,10 @@ function pairCausality(
   const dechallenge = [
     stopped
       ? `stopped${last.outcome ? ` (${last.outcome})` : ""}; ${
-        counted(afterStop.length, "value")
-      } after the stop` +
+        afterStop.length
+          ? `${counted(afterStop.length, "value")} after the stop`
+          : noValueSurely(c, mayBeAfter(c, last.end!.timeId), "after the stop")
+      }` +
         (afterStop.length
           ? ` (given then: ${
             // Each drug surely given at one of them, though perhaps at a dose left open.

@@ -22,6 +22,7 @@ import {
   naranjoCategory,
   type NaranjoRow,
 } from "./naranjo_scale.ts";
+import { mayBeAfter, noValueSurely } from "../time_words.ts";
 
 /** How a question's evaluation reports: an answer and its basis (the score follows). */
 interface Answered {
@@ -116,7 +117,11 @@ function dechallenge(c: Case, drug: string, o: NaranjoOptions, up: boolean): Ans
       surelyAfter(c, x.day.timeId, end) && !mayBeGiven(c, x.day.timeId, drug)
     );
     if (!lastOn || !firstOff) {
-      notes.push(`stopped; ${!lastOn ? "no value while given" : "no value after the stop"}`);
+      notes.push(
+        `stopped; ${
+          !lastOn ? "no value while given" : noValueSurely(c, mayBeAfter(c, end), "after the stop")
+        }`,
+      );
       continue;
     }
     const others = othersForIndication(c, firstOff.day.timeId, drug, o.indication);

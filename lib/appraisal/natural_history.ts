@@ -157,7 +157,7 @@ export function naturalHistoryText(figures: readonly NaturalHistoryFigure[]): st
   });
   const parts = [
     ...verified,
-    ...(unverified.length ? [`no figure could be verified here of ${listing(unverified)}`] : []),
+    ...(unverified.length ? [`no figure of ${listing(unverified)} could be verified here`] : []),
   ];
   return parts.length ? parts.join("; ") : "none recorded";
 }

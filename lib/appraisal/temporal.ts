@@ -23,7 +23,7 @@ const when = (c: Case, o: Observation, start: string) => {
 
 /**
  * A drug's temporal relation: the values before its start (the last), those after it while it
- * may have been given (`onDrug`, the first), and those the text leaves on either side of the start
+ * may have been given (`onDrug`, the earliest), and those the text leaves on either side of the start
  * where it may have been given, counted in neither: said, lest "no value" read as none at all.
  *
  * @param c The case.
@@ -64,6 +64,7 @@ export function temporalText(
   return `${counted(before.length, "value")} before` +
     (before.length ? `, the last ${said(before.at(-1)!)}` : "") +
     `; ${counted(onDrug.length, "value")} after its start while it may have been given` +
-    (onDrug.length ? `, the first ${said(onDrug[0])} at ${when(c, onDrug[0], start)}` : "") +
+    // "The earliest", not "the first": values are told apart by "the first …" (`valueName`).
+    (onDrug.length ? `, the earliest ${said(onDrug[0])} at ${when(c, onDrug[0], start)}` : "") +
     (maybe.length ? `; ${listing(maybe)}` : "");
 }

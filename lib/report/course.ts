@@ -160,10 +160,7 @@ export function aucRows(c: Case): Row[] {
  */
 function possiblyGivenNote(c: Case, r: PeriodRate): string | null {
   if (r.possiblyGiven.length === 0) return null;
-  const byTime = new Map(c.observations.map((o) => [o.day.timeId, o]));
-  const values = r.possiblyGiven.map((v) => {
-    const o = byTime.get(v.timeId);
-    if (!o) return timeName(c, v.timeId);
+  const values = r.possiblyGiven.map(({ observation: o }) => {
     const period = periodWords(o) !== null ? " (stated over a period, not one rating)" : "";
     return `${valueName(c, o)}${period}`;
   });

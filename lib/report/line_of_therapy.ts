@@ -137,8 +137,10 @@ export function drugRatesCaption(c: Case): string {
   const line = linesOfTherapy([c], { drug, indication }).lines[0];
   const head = `Case ${c.id}: rate of change per drug and dose period`;
   if (!line) {
-    return `${head}, of each drug given for ${indication} (${listing(drugs)}); the case never ` +
-      `takes ${drug}`;
+    return drugs.length
+      ? `${head}, of each drug given for ${indication} (${listing(drugs)}); the case never ` +
+        `takes ${drug}`
+      : `${head}: the case takes no drug for ${indication}, and never ${drug}`;
   }
   const prior = line.priorDrugs.map((d) => d.drug);
   const others = drugs.filter((d) => d !== drug && !prior.includes(d));

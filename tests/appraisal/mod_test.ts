@@ -17,6 +17,7 @@ import {
   labelledDoseComparison,
   labelledDoseTableRows,
   loadCaseSeries,
+  naranjoPair,
   naturalHistoryRows,
   normalizeSourceText,
   showTable,
@@ -445,4 +446,34 @@ Deno.test("causality: a dose period no value is surely on, but some may be, name
   });
   assert.match(r.doseResponse, /no value surely after, though the VAS 3 may be\b/, r.doseResponse);
   assert.doesNotMatch(r.doseResponse, /no value after/, r.doseResponse);
+});
+
+Deno.test("causality and Naranjo Q3: a stop at a time the text leaves open says which values may be after it, not 'no value after the stop'", () => {
+  const study = aroundDrug(series.study).study;
+  // drug-p from day 5 to a stop the text places in [20, 60]; values on days 10 and 30.
+  const made = makeCase(
+    { s: 5, v1: 10, stop: [20, 60], v2: 30 },
+    [{ drug: "drug-p", dose: 10, start: "s", end: "stop" }],
+    { v1: 6, v2: 3 },
+  );
+  const c = { ...made, study };
+  const [r] = causalityRows({ study, sources: new Map(), cases: [c] }, c.sourceId, {
+    indication: CONSTRUCTED_INDICATION,
+  });
+  assert.match(r.dechallenge, /no value surely after the stop, though the VAS 3 may be/);
+  const q3 =
+    naranjoPair(c, "drug-p", { indication: CONSTRUCTED_INDICATION, improvement: "decrease" })
+      .items[2];
+  assert.match(q3.basis, /no value surely after the stop, though the VAS 3 may be/, q3.basis);
+  // Dated after the stop: counted, as before.
+  const dated = {
+    ...makeCase({ s: 5, v1: 10, stop: 20, v2: 30 }, [
+      { drug: "drug-p", dose: 10, start: "s", end: "stop" },
+    ], { v1: 6, v2: 3 }),
+    study,
+  };
+  const [d] = causalityRows({ study, sources: new Map(), cases: [dated] }, dated.sourceId, {
+    indication: CONSTRUCTED_INDICATION,
+  });
+  assert.match(d.dechallenge, /1 value after the stop/);
 });

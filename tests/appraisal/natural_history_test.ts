@@ -81,6 +81,6 @@ Deno.test("naturalCourseCaveat: brackets in a study's design, group or measure a
   assert.match(text, /prospective controlled \(not randomised\), controls \(no block\), n = 40/);
   assert.match(
     text,
-    /no figure could be verified here of Author et al\. 2001 on phantom pain intensity \(VAS\)/,
+    /no figure of Author et al\. 2001 on phantom pain intensity \(VAS\) could be verified here/,
   );
 });

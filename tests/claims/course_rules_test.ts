@@ -179,3 +179,33 @@ Deno.test("no recurrence: the last value's time in the text's words is not neste
     /the last value stated is "VAS 3", its time "treatment was continued \(narrated before the reduction\)"; /,
   );
 });
+
+Deno.test("no depression: an SDS taken during a switch whose dose changes at an open time names the drug once, surely given", () => {
+  // drug-s (an SSRI) at 20 mg/day, then at a dose not stated from a day the text leaves in
+  // [15, 40]: the score of day 30 is on drug-s surely, at one dose or the other.
+  const built = makeCase(
+    { s: 5, up: [15, 40], v: 30 },
+    [
+      { drug: "drug-s", dose: 20, start: "s", end: "up", drugClass: "SSRI" },
+      { drug: "drug-s", dose: null, start: "up", end: null, drugClass: "SSRI" },
+    ],
+    { v: 3 },
+  );
+  const c = { ...built, sds: 35 };
+  const rule = {
+    kind: "no-depression" as const,
+    params: {
+      sds_below: 40,
+      unit: "raw score" as const,
+      antidepressant_classes: ["SSRI"],
+      measured_at: { [c.id]: "v" },
+    },
+  };
+  const j = judge(rule, "drug-x", [c]);
+  assert.match(
+    j.evidence,
+    /while taking drug-s at 20 mg\/day or dose not stated \(SSRI\):/,
+    j.evidence,
+  );
+  assert.doesNotMatch(j.evidence, /possibly/);
+});

@@ -407,6 +407,10 @@ Deno.test("drug rates caption: names the drug's own rows and which drugs came be
     drugRatesCaption(made([{ ...x, drug: "drug-y" }])),
     /, of each drug given for pain \(drug-y\); the case never takes drug-x$/,
   );
+  // No drug for the indication at all: said so, with no empty list.
+  const caption = drugRatesCaption(made([{ ...x, drug: "drug-y", purpose: "sleep" }]));
+  assert.match(caption, /: the case takes no drug for pain, and never drug-x$/);
+  assert.doesNotMatch(caption, /\(none\)/);
   // Every drug of every row of each real case's table is named in its caption.
   for (const c of series.cases) {
     for (const r of rateRows(c)) assert.ok(drugRatesCaption(c).includes(String(r.drug)), c.id);

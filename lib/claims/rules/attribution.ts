@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { formatDose } from "../../dose.ts";
 import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
@@ -80,15 +81,28 @@ const noDepression: Judge<"no-depression"> = (p, _drug, cases) => {
   const missing = cases.filter((c) => c.sds === null).map((c) => c.id);
   const high = cases.filter((c) => c.sds !== null && c.sds >= p.sds_below).map((c) => c.id);
   const classes = p.antidepressant_classes ?? [];
-  const onDrug = (c: Case): { t: Treatment; sure: boolean }[] => {
+  // Each antidepressant given when the score was taken, once, with its dose periods there (the
+  // certain one, else those the times leave possible) and whether it is surely given
+  // (`surelyGiven`: a switch whose dose changes at an open time is still the drug given).
+  const onDrug = (c: Case): { periods: Treatment[]; sure: boolean }[] => {
     const at = p.measured_at?.[c.id];
     if (at === undefined || c.sds === null || !c.timepoints.some((t) => t.id === at)) return [];
     const a = activeTreatments(c, at);
-    return [
-      ...a.certain.map((t) => ({ t, sure: true })),
-      ...a.possible.map((t) => ({ t, sure: false })),
-    ].filter((x) => classes.includes(x.t.drugClass));
+    const periods = [...a.certain, ...a.possible].filter((t) => classes.includes(t.drugClass));
+    return [...new Set(periods.map((t) => t.drug))].map((drug) => {
+      const certain = a.certain.filter((t) => t.drug === drug);
+      return {
+        periods: certain.length ? certain : periods.filter((t) => t.drug === drug),
+        sure: surelyGiven(c, at, drug),
+      };
+    });
   };
+  const given = ({ periods, sure }: { periods: Treatment[]; sure: boolean }) =>
+    `${
+      periods.length === 1
+        ? dose(periods[0])
+        : `${periods[0].drug} at ${[...new Set(periods.map((t) => formatDose(t)))].join(" or ")}`
+    } (${periods[0].drugClass}${sure ? "" : ", possibly"})`;
   const weakened = cases.filter((c) => onDrug(c).length > 0).map((c) => c.id);
   const row = (c: Case) => {
     const on = onDrug(c);
@@ -97,7 +111,7 @@ const noDepression: Judge<"no-depression"> = (p, _drug, cases) => {
     return `case ${c.id}: SDS ${c.sds ?? "not reported"}` +
       (on.length
         ? `, taken at ${timeName(c, p.measured_at![c.id])} while taking ${
-          listing(on.map((x) => `${dose(x.t)} (${x.t.drugClass}${x.sure ? "" : ", possibly"})`))
+          listing(on.map(given))
         }: a score on an antidepressant cannot show the absence of depression without it`
         : "");
   };
