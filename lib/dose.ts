@@ -44,8 +44,14 @@ export const DOSE_NOT_STATED = "dose not stated";
 /** What follows the text's words for a dose that state no number ("a low dose"). */
 export const NO_MG_PER_DAY = "no mg/day stated";
 
-/** The fields of a treatment that say its dose. */
-export type DoseOf = Pick<Treatment, "dose" | "doseWords" | "route" | "frequency">;
+/** The fields of a treatment that say its dose (route and frequency only add details). */
+export type DoseOf =
+  & Pick<Treatment, "dose" | "doseWords">
+  & Partial<Pick<Treatment, "route" | "frequency">>;
+
+/** The frequency and route a treatment gives, in that order, for `details`. */
+const detailsOf = (t: DoseOf): string[] =>
+  [t.frequency, t.route].filter((x): x is string => typeof x === "string" && x !== "");
 
 /**
  * What the text states of a dose (rules in `data/README.md`, "Doses"): `mg/day` (a value or a
@@ -145,8 +151,7 @@ export function formatDose(t: DoseOf, options: { details?: boolean } = {}): stri
     : kind === "words only"
     ? `“${t.doseWords!.trim()}”, ${NO_MG_PER_DAY}`
     : DOSE_NOT_STATED;
-  if (!options.details) return main;
-  return [main, t.frequency, t.route].filter((x) => x !== null && x !== "").join(", ");
+  return options.details ? [main, ...detailsOf(t)].join(", ") : main;
 }
 
 /**
@@ -179,8 +184,7 @@ export function drugWithDose(
 ): string {
   const dose = formatDose(t);
   const label = statesAmount(t) ? `${t.drug} ${dose}` : `${t.drug} (${dose})`;
-  if (!options.details) return label;
-  return [label, t.frequency, t.route].filter((x) => x !== null && x !== "").join(", ");
+  return options.details ? [label, ...detailsOf(t)].join(", ") : label;
 }
 
 /**

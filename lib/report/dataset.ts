@@ -17,7 +17,7 @@ import { valueScale } from "../cases.ts";
 import { painValueIn } from "../scales.ts";
 import { listing, plural } from "../prose.ts";
 import { compareText } from "../text_order.ts";
-import { timeName } from "../time_words.ts";
+import { timeName, valueName } from "../time_words.ts";
 
 /**
  * One row per source article: its record and how many cases of the dataset it reports.
@@ -267,7 +267,7 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
 
 /**
  * What the text leaves unknown, computed from the data: no pain value before the first treatment
- * for the indication, time points with an open side (named for a reader: `timeName`), dose
+ * for the indication (or none surely before it, naming those that may be), time points with an open side (named for a reader: `timeName`), dose
  * periods with no end or no stated amount of dose (none, or words with no number: `statesAmount`;
  * each named by its start and end), missing SDS.
  *
@@ -312,13 +312,16 @@ export function unknownRows(s: CaseSeries): Row[] {
     }
     const firstPain = c.treatments.find((t) => t.purpose === c.study.indication);
     if (firstPain) {
-      const before = alignOnDrug(c, firstPain.drug).filter((o) => o.phase === "before");
-      if (before.length === 0) {
+      const aligned = alignOnDrug(c, firstPain.drug);
+      // A value the text leaves on either side of the start is named: "no value" would deny it.
+      const either = aligned.filter((o) => o.phase === "ambiguous").map((o) => valueName(c, o));
+      if (!aligned.some((o) => o.phase === "before")) {
         rows.push({
           case: c.id,
-          unknown: `no ${
-            scaleWords(c)
-          } value before the first treatment for ${c.study.indication} (${firstPain.drug})`,
+          unknown: `no ${scaleWords(c)} value ${either.length ? "surely " : ""}before the ` +
+            `first treatment for ${c.study.indication} (${firstPain.drug})${
+              either.length ? `: ${listing(either)} may be before or after its start` : ""
+            }`,
         });
       }
     }

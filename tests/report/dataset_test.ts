@@ -220,3 +220,28 @@ Deno.test("unknowns: a dose not stated names its period; time points by their wo
   ]);
   assert.ok(rows.every((r) => !String(r.start).includes("(") && !String(r.end).includes("(")));
 });
+
+Deno.test("unknowns: a value that may be before the first treatment is named, not denied", () => {
+  const study = { ...series.study, drug: "drug-b", indication: CONSTRUCTED_INDICATION };
+  // drug-a starts on a day the text leaves in [0, 20]; the VAS 6 is on day 10.
+  const open = makeCase({ s: [0, 20], v1: 10 }, [
+    { drug: "drug-a", dose: 10, start: "s", end: null },
+  ], { v1: 6 });
+  const rows = unknownRows({ ...series, cases: [{ ...open, study }] }).map((r) => r.unknown);
+  assert.ok(
+    rows.includes(
+      "no VAS value surely before the first treatment for pain (drug-a): the VAS 6 may be " +
+        "before or after its start",
+    ),
+    rows.join("\n"),
+  );
+  // Surely after it: no value before, as before.
+  const after = makeCase({ s: 5, v1: 10 }, [{ drug: "drug-a", dose: 10, start: "s", end: null }], {
+    v1: 6,
+  });
+  assert.ok(
+    unknownRows({ ...series, cases: [{ ...after, study }] }).some((r) =>
+      r.unknown === "no VAS value before the first treatment for pain (drug-a)"
+    ),
+  );
+});
