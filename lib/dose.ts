@@ -8,6 +8,7 @@
  */
 import { formatNumber } from "./intervals.ts";
 import type { Dose, Treatment } from "./model.ts";
+import { statedNumbers } from "./source.ts";
 
 /**
  * The rules that turn a dose in the text's words into `treatments.csv` cells and a {@link Dose},
@@ -20,7 +21,7 @@ import type { Dose, Treatment } from "./model.ts";
  * ```
  */
 export const DOSE_RULES: Readonly<
-  Record<"single" | "range" | "not stated" | "other unit", string>
+  Record<"single" | "range" | "not stated" | "other unit" | "words only", string>
 > = {
   single: "'D mg/day': dose_mg_per_day D, dose_hi_mg_per_day empty: [D, D].",
   range: "'a–b mg/day': dose_mg_per_day a, dose_hi_mg_per_day b (b > a): [a, b]; compared " +
@@ -30,13 +31,75 @@ export const DOSE_RULES: Readonly<
     "not stated', never 0, never higher or lower than another dose.",
   "other unit": "a dose in another unit ('25 µg/h', '0.5 mg/kg'): both cells empty and the " +
     "words in dose_words; no conversion to mg/day.",
+  "words only": "words for a dose that state no number ('a low dose'): both cells empty and " +
+    "the words in dose_words; shown as the words, quoted, with 'no mg/day stated', and listed " +
+    "with the doses not stated. dose_words with both cells empty are a dose in another unit " +
+    "when they state a number (digits or a number word, read as quotes are: '25 µg/h', 'two " +
+    "tablets'), else words only.",
 };
 
 /** How a dose the text does not state is shown in tables, prose and figure labels. */
 export const DOSE_NOT_STATED = "dose not stated";
 
-/** The fields of a treatment that say its dose. */
-export type DoseOf = Pick<Treatment, "dose" | "doseWords" | "route" | "frequency">;
+/** What follows the text's words for a dose that state no number ("a low dose"). */
+export const NO_MG_PER_DAY = "no mg/day stated";
+
+/** The fields of a treatment that say its dose (route and frequency only add details). */
+export type DoseOf =
+  & Pick<Treatment, "dose" | "doseWords">
+  & Partial<Pick<Treatment, "route" | "frequency">>;
+
+/** The frequency and route a treatment gives, in that order, for `details`. */
+const detailsOf = (t: DoseOf): string[] =>
+  [t.frequency, t.route].filter((x): x is string => typeof x === "string" && x !== "");
+
+/**
+ * What the text states of a dose (rules in `data/README.md`, "Doses"): `mg/day` (a value or a
+ * range), `other unit` (no mg/day, and words that state a number: "25 µg/h", "two tablets"),
+ * `words only` (no mg/day, and words that state no number: "a low dose") or `not stated` (no
+ * dose, no words). Only a dose in mg/day or in another unit states an amount; the other two are
+ * doses the text leaves unknown.
+ *
+ * @param t The treatment's dose and its words.
+ * @returns The kind of dose.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { doseKind } from "#lib/mod.ts";
+ * assert.equal(doseKind({ dose: { lo: 75, hi: 75 }, doseWords: null }), "mg/day");
+ * assert.equal(doseKind({ dose: null, doseWords: "25 µg/h" }), "other unit");
+ * assert.equal(doseKind({ dose: null, doseWords: "two tablets" }), "other unit");
+ * assert.equal(doseKind({ dose: null, doseWords: "a low dose" }), "words only");
+ * assert.equal(doseKind({ dose: null, doseWords: null }), "not stated");
+ * ```
+ */
+export function doseKind(
+  t: Pick<Treatment, "dose" | "doseWords">,
+): "mg/day" | "other unit" | "words only" | "not stated" {
+  if (t.dose !== null) return "mg/day";
+  if (t.doseWords === null || t.doseWords.trim() === "") return "not stated";
+  return statedNumbers(t.doseWords).length > 0 ? "other unit" : "words only";
+}
+
+/**
+ * Whether the text states an amount for a dose: in mg/day or in another unit ({@link doseKind}).
+ * A dose in words only ("a low dose") or not stated at all is unknown: the dataset's unknowns
+ * table lists it.
+ *
+ * @param t The treatment's dose and its words.
+ * @returns True when it states one.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { statesAmount } from "#lib/mod.ts";
+ * assert.equal(statesAmount({ dose: null, doseWords: "12 µg/h" }), true);
+ * assert.equal(statesAmount({ dose: null, doseWords: "a low dose" }), false);
+ * ```
+ */
+export function statesAmount(t: Pick<Treatment, "dose" | "doseWords">): boolean {
+  const kind = doseKind(t);
+  return kind === "mg/day" || kind === "other unit";
+}
 
 /**
  * The number of a dose: `75`, or `25–50` for a range (an en dash, as in the text's "25–50
@@ -59,54 +122,69 @@ export function formatDoseValue(dose: Dose | null): string {
 }
 
 /**
- * A treatment's dose for prose: "75 mg/day", "25–50 mg/day", the text's words when it states a
- * dose in another unit (`dose_words`, e.g. "25 µg/h"), else "dose not stated". With `details`,
- * the frequency and route the text gives follow: "25–50 mg/day, twice daily, oral".
+ * A treatment's dose for prose, by its kind ({@link doseKind}): "75 mg/day", "25–50 mg/day"; a
+ * dose in another unit in the text's words ("25 µg/h"); words that state no number quoted, with
+ * {@link NO_MG_PER_DAY} ("“a low dose”, no mg/day stated"); else "dose not stated". With
+ * `details`, the frequency and route the text gives follow: "25–50 mg/day, twice daily, oral".
  *
  * @param t The treatment (its dose fields).
  * @param options `details`: append frequency and route (default false).
  * @returns The text.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatDose } from "#lib/mod.ts";
  * const t = { dose: null, doseWords: null, route: "oral", frequency: null };
- * if (formatDose(t) !== "dose not stated") throw new Error("unstated");
- * if (formatDose(t, { details: true }) !== "dose not stated, oral") throw new Error("route");
- * if (formatDose({ ...t, dose: { lo: 75, hi: 75 } }) !== "75 mg/day") throw new Error("single");
+ * assert.equal(formatDose(t), "dose not stated");
+ * assert.equal(formatDose(t, { details: true }), "dose not stated, oral");
+ * assert.equal(formatDose({ ...t, dose: { lo: 75, hi: 75 } }), "75 mg/day");
+ * assert.equal(formatDose({ ...t, doseWords: "12 µg/h" }), "12 µg/h");
+ * assert.equal(formatDose({ ...t, doseWords: "a low dose" }), "“a low dose”, no mg/day stated");
  * ```
  */
 export function formatDose(t: DoseOf, options: { details?: boolean } = {}): string {
-  const main = t.dose !== null
+  const kind = doseKind(t);
+  const main = kind === "mg/day"
     ? `${formatDoseValue(t.dose)} mg/day`
-    : t.doseWords ?? DOSE_NOT_STATED;
-  if (!options.details) return main;
-  return [main, t.frequency, t.route].filter((x) => x !== null && x !== "").join(", ");
+    : kind === "other unit"
+    ? t.doseWords!
+    : kind === "words only"
+    ? `“${t.doseWords!.trim()}”, ${NO_MG_PER_DAY}`
+    : DOSE_NOT_STATED;
+  return options.details ? [main, ...detailsOf(t)].join(", ") : main;
 }
 
 /**
- * A drug with its dose for prose: "paroxetine 20 mg/day", "tramadol (dose not stated)"; with
- * `details`, its frequency and route follow ("tramadol, dose not stated, oral").
+ * A drug with its dose for prose: a stated amount follows the drug ("paroxetine 20 mg/day",
+ * "fentanyl 12 µg/h"); a dose the text leaves unknown is in brackets ("tramadol (dose not
+ * stated)", "clonazepam (“a low dose”, no mg/day stated)"). With `details`, the frequency and
+ * route the text gives follow, after commas ("tramadol (dose not stated), oral").
  *
  * @param t The treatment.
  * @param options `details`: append frequency and route (default false).
  * @returns The text.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { drugWithDose } from "#lib/mod.ts";
  * const t = { drug: "tramadol", dose: null, doseWords: null, route: null, frequency: null };
- * if (drugWithDose(t) !== "tramadol (dose not stated)") throw new Error("unstated");
- * if (drugWithDose({ ...t, dose: { lo: 50, hi: 50 } }) !== "tramadol 50 mg/day") throw new Error();
+ * assert.equal(drugWithDose(t), "tramadol (dose not stated)");
+ * assert.equal(drugWithDose({ ...t, dose: { lo: 50, hi: 50 } }), "tramadol 50 mg/day");
  * const oral = { ...t, route: "oral" };
- * if (drugWithDose(oral, { details: true }) !== "tramadol, dose not stated, oral") throw new Error();
+ * assert.equal(drugWithDose(oral, { details: true }), "tramadol (dose not stated), oral");
+ * assert.equal(
+ *   drugWithDose({ ...t, drug: "clonazepam", doseWords: "a low dose" }),
+ *   "clonazepam (“a low dose”, no mg/day stated)",
+ * );
  * ```
  */
 export function drugWithDose(
   t: DoseOf & Pick<Treatment, "drug">,
   options: { details?: boolean } = {},
 ): string {
-  if (t.dose !== null || t.doseWords !== null) return `${t.drug} ${formatDose(t, options)}`;
-  const details = formatDose(t, options);
-  return details === DOSE_NOT_STATED ? `${t.drug} (${details})` : `${t.drug}, ${details}`;
+  const dose = formatDose(t);
+  const label = statesAmount(t) ? `${t.drug} ${dose}` : `${t.drug} (${dose})`;
+  return options.details ? [label, ...detailsOf(t)].join(", ") : label;
 }
 
 /**

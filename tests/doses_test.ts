@@ -78,7 +78,7 @@ Deno.test("a dose not stated is shown as such in tables, prose and the figure", 
   assert.doesNotMatch(start, /\b0 mg/);
   assert.ok(
     unknownRows(series).some((r) =>
-      r.case === c.id && r.unknown === `dose of ${t.drug} not stated`
+      r.case === c.id && String(r.unknown).startsWith(`dose of ${t.drug} not stated from `)
     ),
   );
   const svg = svgText(caseTimelineFigure(c, { alignOn: null }));
@@ -104,7 +104,7 @@ Deno.test("a stated range keeps both ends, its words, route and frequency", () =
   )!;
   assert.equal(
     start,
-    `start ${t.drug} ${label} mg/day, ${t.frequency}, ${t.route} (${t.purpose})`,
+    `start ${t.drug} ${label} mg/day, ${t.frequency}, ${t.route}, for ${t.purpose}`,
   );
   assert.ok(svgText(caseTimelineFigure(c, { alignOn: null })).includes(`>${label}</text>`));
 });

@@ -7,6 +7,7 @@
 import { valueScale } from "../cases.ts";
 import { datedGap } from "../timeline.ts";
 import { agree, plural } from "../prose.ts";
+import { statesAmount } from "../dose.ts";
 import type { Case } from "../model.ts";
 import type { ComputedBasis, ItemVerdict } from "../articles.ts";
 
@@ -118,8 +119,8 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
         (s, c) => s + c.treatments.filter((t) => undatedPoints(c).includes(t.start.timeId)).length,
         0,
       );
-      // A dose in another unit is stated (its words); only one with neither is not.
-      const noDose = ts.filter((t) => t.dose === null && t.doseWords === null).length;
+      // A dose in another unit is stated (its words); one with no amount is not (`statesAmount`).
+      const noDose = ts.filter((t) => !statesAmount(t)).length;
       return {
         verdict: noEnd > 0 || undatedStart > 0 || noDose > 0 ? "partly" : "yes",
         facts:

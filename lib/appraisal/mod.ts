@@ -10,7 +10,14 @@
  * @module
  */
 import { casePainText, valueScale } from "../cases.ts";
-import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
+import {
+  compareDoses,
+  DOSE_NOT_STATED,
+  doseKind,
+  formatDose,
+  formatDoseValue,
+  statesAmount,
+} from "../dose.ts";
 import { formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { agree, counted, listing, plural } from "../prose.ts";
@@ -271,8 +278,15 @@ function pairCausality(
     const raisedFor = lastPrev &&
       relativeDay(c, t.start.timeId, lastPrev.day.timeId).hi === 0;
     return `${DOSE_CHANGE[String(compareDoses(t.dose, prev.dose))]} ` +
-      // The earlier dose's number, its words in another unit, or "(dose not stated)".
-      `${prev.dose ? formatDoseValue(prev.dose) : prev.doseWords ?? `(${DOSE_NOT_STATED})`} → ` +
+      // The earlier dose's number, its words in another unit, or in brackets what the text
+      // says of a dose it states no amount of ("(dose not stated)"): `formatDose`.
+      `${
+        prev.dose
+          ? formatDoseValue(prev.dose)
+          : doseKind(prev) === "other unit"
+          ? formatDose(prev)
+          : `(${formatDose(prev)})`
+      } → ` +
       `${formatDose(t)}: ` +
       (lastPrev
         ? `${casePainText(c, lastPrev)} on the earlier dose`
@@ -283,7 +297,7 @@ function pairCausality(
   // A dose the text does not state is unknown: never "one dose only".
   const doseResponse = changes.length
     ? changes.join("; ")
-    : periods.every((t) => t.dose === null && t.doseWords === null)
+    : periods.every((t) => !statesAmount(t))
     ? DOSE_NOT_STATED
     : "one dose only";
   const fromAmputation = daysFromAmputation(c, start);

@@ -11,7 +11,13 @@
  * @module
  */
 import { casePainText } from "../cases.ts";
-import { compareDoses, DOSE_NOT_STATED, formatDose, formatDoseValue } from "../dose.ts";
+import {
+  compareDoses,
+  DOSE_NOT_STATED,
+  formatDose,
+  formatDoseValue,
+  statesAmount,
+} from "../dose.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { listing, plural } from "../prose.ts";
 import { alignOnDrug, relativeDay } from "../timeline.ts";
@@ -223,7 +229,7 @@ function doseResponse(c: Case, drug: string, o: NaranjoOptions, up: boolean): An
   }
   if (notes.length === 0) {
     // A dose the text does not state is unknown: never "one dose only".
-    const basis = periods.every((p) => p.dose === null && p.doseWords === null)
+    const basis = periods.every((p) => !statesAmount(p))
       ? DOSE_NOT_STATED
       : periods.length > 1
       ? "no values on both sides of a dose change"

@@ -8,7 +8,7 @@
 import { scaleWords } from "./cells.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { drugWithDose, formatDose } from "../dose.ts";
+import { drugWithDose, statesAmount } from "../dose.ts";
 import { doseCells, doseShape } from "./dose_cells.ts";
 import { formatInterval, TIME_RULES, VALUE_RULES } from "../intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
@@ -17,6 +17,7 @@ import { valueScale } from "../cases.ts";
 import { painValueIn } from "../scales.ts";
 import { listing, plural } from "../prose.ts";
 import { compareText } from "../text_order.ts";
+import { timeName, valueName } from "../time_words.ts";
 
 /**
  * One row per source article: its record and how many cases of the dataset it reports.
@@ -73,7 +74,10 @@ export function casesRows(s: CaseSeries): Row[] {
 /**
  * One row per dose period of every case. Its dose is numbers in mg/day, `null` where the text
  * states none in mg/day, with the reason in a `dose note` column, and a range's upper end in
- * `mg/day high` (`dose_cells.ts`, which says why): each column of one type in CSV and JSON.
+ * `mg/day high` (`dose_cells.ts`, which says why): each column of one type in CSV and JSON. Its
+ * start and end are days since day 0 (`start`, `end`: "not stated" for none) and, in their own
+ * columns, the time ids of `data/timepoints.csv` they are at (`start time`, `end time`: the
+ * data's key, as `treatments.csv` has it; `null` for no end), not in brackets after the days.
  *
  * @param s The case series.
  * @returns One row per dose period.
@@ -99,8 +103,10 @@ export function treatmentRows(s: CaseSeries): Row[] {
       class: t.drugClass,
       ...doseCells(t, shape),
       ...(details ? { route: t.route, frequency: t.frequency } : {}),
-      start: `${formatInterval(t.start)} (${t.start.timeId})`,
-      end: t.end ? `${formatInterval(t.end)} (${t.end.timeId})` : "not stated",
+      start: formatInterval(t.start),
+      "start time": t.start.timeId,
+      end: t.end ? formatInterval(t.end) : "not stated",
+      "end time": t.end?.timeId ?? null,
       purpose: t.purpose,
       outcome: t.outcome,
     }))
@@ -142,8 +148,12 @@ export function ruleRows(): Row[] {
  * order (nominal day, then the order of the narrative: `compareDays`), with days since day 0 and
  * since the start of the drug, and the words of the text. At one time point a value comes before
  * the dose change it motivated (same-visit rule), an end before a start. A dose period that ends
- * after another drug for the same purpose has started says so (e.g. a stepwise switch); a dose
- * change of that other drug is not its start.
+ * after another drug for the same purpose has started says so (e.g. a stepwise switch): "after
+ * … started: they overlap" when it surely ends after that start, "possibly after … started: they
+ * may overlap" when the days the text allows put it either side; a dose change of that other drug
+ * is not its start. Each entry is the drug with its dose (`drugWithDose`), then, after commas,
+ * what the text adds (frequency, route, purpose, overlap): no brackets after brackets, and none
+ * within them beyond the data's own words.
  *
  * @param c The case.
  * @param drug The drug whose start the second column counts from (default: the study's drug of interest).
@@ -169,6 +179,8 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   // A drug starts where a period of it begins that no period of it ends into (not a dose change).
   const startsDrug = (o: Treatment) =>
     !c.treatments.some((u) => u.drug === o.drug && u.end?.timeId === o.start.timeId);
+  // ", after b started: they overlap" when the end is surely after b's start (every day the text
+  // allows), ", possibly after …: they may overlap" when it may fall either side.
   const overlap = (t: Treatment) => {
     if (!t.end) return "";
     const others = c.treatments.filter((o) =>
@@ -176,8 +188,15 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
       relativeDay(c, t.end!.timeId, o.start.timeId).hi > 0 &&
       relativeDay(c, o.start.timeId, t.start.timeId).lo >= 0
     );
-    const drugs = [...new Set(others.map((o) => o.drug))];
-    return drugs.length ? ` (may end after ${listing(drugs)} started: they overlap)` : "";
+    const surely = (o: Treatment) => relativeDay(c, t.end!.timeId, o.start.timeId).lo > 0;
+    const sure = [...new Set(others.filter(surely).map((o) => o.drug))];
+    const maybe = [...new Set(others.map((o) => o.drug))].filter((d) => !sure.includes(d));
+    if (sure.length && maybe.length) {
+      return `, after ${listing(sure)} started and possibly after ${listing(maybe)} started: ` +
+        `it overlaps ${listing(sure)} and may overlap ${listing(maybe)}`;
+    }
+    if (sure.length) return `, after ${listing(sure)} started: they overlap`;
+    return maybe.length ? `, possibly after ${listing(maybe)} started: they may overlap` : "";
   };
   const rows: { timeId: string; what: string; rank: number }[] = [
     ...c.events.map((e) => ({
@@ -200,7 +219,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
         : []),
       {
         timeId: t.start.timeId,
-        what: `start ${drugWithDose(t, { details: true })} (${t.purpose})`,
+        what: `start ${drugWithDose(t, { details: true })}, for ${t.purpose}`,
         rank: 3,
       },
     ]),
@@ -248,8 +267,9 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
 
 /**
  * What the text leaves unknown, computed from the data: no pain value before the first treatment
- * for the indication, time points with an open side, dose periods with no end or no stated dose,
- * missing SDS.
+ * for the indication (or none surely before it, naming those that may be), time points with an open side (named for a reader: `timeName`), dose
+ * periods with no end or no stated amount of dose (none, or words with no number: `statesAmount`;
+ * each named by its start and end), missing SDS.
  *
  * A missing SDS (Zung Self-rating Depression Scale) score is a per-case unknown only where the
  * article reports the scale for some of its cases and not for this one. An article that reports
@@ -292,13 +312,16 @@ export function unknownRows(s: CaseSeries): Row[] {
     }
     const firstPain = c.treatments.find((t) => t.purpose === c.study.indication);
     if (firstPain) {
-      const before = alignOnDrug(c, firstPain.drug).filter((o) => o.phase === "before");
-      if (before.length === 0) {
+      const aligned = alignOnDrug(c, firstPain.drug);
+      // A value the text leaves on either side of the start is named: "no value" would deny it.
+      const either = aligned.filter((o) => o.phase === "ambiguous").map((o) => valueName(c, o));
+      if (!aligned.some((o) => o.phase === "before")) {
         rows.push({
           case: c.id,
-          unknown: `no ${
-            scaleWords(c)
-          } value before the first treatment for ${c.study.indication} (${firstPain.drug})`,
+          unknown: `no ${scaleWords(c)} value ${either.length ? "surely " : ""}before the ` +
+            `first treatment for ${c.study.indication} (${firstPain.drug})${
+              either.length ? `: ${listing(either)} may be before or after its start` : ""
+            }`,
         });
       }
     }
@@ -307,21 +330,42 @@ export function unknownRows(s: CaseSeries): Row[] {
     }
     for (const t of c.timepoints) {
       if (!Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi)) {
+        // Named for a reader (`timeName`); its words after a dash when the name is not them.
+        const name = timeName(c, t.id);
+        const words = name === `“${t.words}”` ? "" : ` — “${t.words}”`;
         rows.push({
           case: c.id,
-          unknown: `date of '${t.id}' open-ended: ${formatInterval(t.day)} (${t.words})`,
+          unknown: `date of ${name} open-ended: ${formatInterval(t.day)}${words}`,
         });
       }
     }
-    for (const t of c.treatments.filter((x) => x.end === null)) {
-      const dose = t.dose === null && t.doseWords === null ? "" : ` ${formatDose(t)}`;
-      rows.push({ case: c.id, unknown: `end of ${t.drug}${dose} not stated` });
-    }
-    for (const t of c.treatments.filter((x) => x.dose === null && x.doseWords === null)) {
-      rows.push({ case: c.id, unknown: `dose of ${t.drug} not stated` });
-    }
+    rows.push(...doseUnknowns(c).map((unknown) => ({ case: c.id, unknown })));
   }
   return rows;
+}
+
+/**
+ * A case's dose periods the text leaves open: an end not stated, and a dose the text states no
+ * amount of (`statesAmount`: none, or words with no number such as "a low dose"), each period
+ * named by its start and end in words (`timeName`), since a drug may have a stated dose in
+ * another period.
+ */
+function doseUnknowns(c: Case): string[] {
+  const label = (t: Treatment) => statesAmount(t) ? drugWithDose(t) : t.drug;
+  const open = c.treatments.filter((x) => x.end === null);
+  const ends = open.map((t) => {
+    // Told apart by its start where another open period has the same label.
+    const twin = open.some((o) => o !== t && label(o) === label(t));
+    return `end of ${label(t)}${twin ? `, from ${timeName(c, t.start.timeId)},` : ""} not stated`;
+  });
+  const doses = c.treatments.filter((t) => !statesAmount(t)).map((t) => {
+    const period = `from ${timeName(c, t.start.timeId)} ${
+      t.end ? `to ${timeName(c, t.end.timeId)}` : "on, with no end stated"
+    }`;
+    const words = t.doseWords?.trim() ? ` in mg/day, only as “${t.doseWords.trim()}”,` : "";
+    return `dose of ${t.drug} not stated${words} ${period}`;
+  });
+  return [...ends, ...doses];
 }
 
 /**

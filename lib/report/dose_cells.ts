@@ -11,9 +11,10 @@
  *   states no dose in mg/day;
  * - `mg/day high`: the upper end of a stated range, `null` for a single dose (as
  *   `dose_hi_mg_per_day`); a column only when some row of the table has a range;
- * - `dose note`: why `mg/day` is empty ("dose not stated", the text's words for a dose in another
- *   unit such as "25 µg/h", or what the row covers instead, such as "all doses"), `null` when it
- *   is not; a column only when some row has such a note.
+ * - `dose note`: why `mg/day` is empty, as `formatDose` says it ("dose not stated", the text's
+ *   words for a dose in another unit such as "25 µg/h", words that state no number with "no
+ *   mg/day stated"), or what the row covers instead, such as "all doses"; `null` when it is not;
+ *   a column only when some row has such a note.
  *
  * The optional columns follow the table's route and frequency columns: present only when some
  * row needs them, so a table of single stated doses has the one `mg/day` column of numbers.
@@ -21,7 +22,7 @@
  * @module
  */
 import type { Row } from "../display.ts";
-import { DOSE_NOT_STATED, type DoseOf } from "../dose.ts";
+import { type DoseOf, formatDose } from "../dose.ts";
 
 /** A dose of a row, or words saying what the row has instead (e.g. "all doses"). */
 export type DoseEntry = DoseOf | { note: string };
@@ -37,7 +38,7 @@ export interface DoseShape {
 /** Why a dose has no number in mg/day, or `null` when it has one. */
 function noteOf(d: DoseEntry): string | null {
   if ("note" in d) return d.note;
-  return d.dose !== null ? null : d.doseWords ?? DOSE_NOT_STATED;
+  return d.dose !== null ? null : formatDose(d);
 }
 
 /**

@@ -50,4 +50,10 @@ Deno.test("interventions: a dose period with no dose stated is counted as such, 
     treatments: open.treatments.map((t) => t.dose === null ? { ...t, doseWords: "25 µg/h" } : t),
   };
   assert.match(computeItem("interventions", [words]).facts, /each with its dose/);
+  // Words with no number ("a low dose") state no dose.
+  const vague = {
+    ...open,
+    treatments: open.treatments.map((t) => t.dose === null ? { ...t, doseWords: "a low dose" } : t),
+  };
+  assert.match(computeItem("interventions", [vague]).facts, /1 with no dose stated/);
 });

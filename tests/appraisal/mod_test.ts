@@ -428,6 +428,37 @@ Deno.test("causality: a dose change from a dose in another unit names that dose,
   );
 });
 
+Deno.test("causality: a dose in words with no number is a dose not stated, never 'one dose only'", () => {
+  const study = aroundDrug(series.study).study;
+  const words = (made: ReturnType<typeof makeCase>, i: number) => ({
+    ...made,
+    study,
+    treatments: made.treatments.map((t, j) => j === i ? { ...t, doseWords: "a low dose" } : t),
+  });
+  const row = (c: ReturnType<typeof words>) =>
+    causalityRows({ study, sources: new Map(), cases: [c] }, c.sourceId, {
+      indication: CONSTRUCTED_INDICATION,
+    })[0];
+  // One period, at "a low dose": its dose is unknown.
+  const one = makeCase({ s: 5, v1: 10 }, [{ drug: "drug-p", dose: null, start: "s", end: null }], {
+    v1: 6,
+  });
+  assert.equal(row(words(one, 0)).doseResponse, "dose not stated");
+  // "a low dose", then 50 mg/day: the earlier dose says what the text gives, as the tables do.
+  const two = makeCase(
+    { s: 5, up: 20, v1: 10, v2: 30 },
+    [
+      { drug: "drug-p", dose: null, start: "s", end: "up" },
+      { drug: "drug-p", dose: 50, start: "up", end: null },
+    ],
+    { v1: 6, v2: 3 },
+  );
+  assert.match(
+    row(words(two, 0)).doseResponse,
+    /^changed \(“a low dose”, no mg\/day stated\) → 50 mg\/day: VAS 6 on the earlier dose/,
+  );
+});
+
 Deno.test("causality: a dose period no value is surely on, but some may be, names those values", () => {
   const study = aroundDrug(series.study).study;
   // drug-p 10 mg/day from day 5, then a dose not stated from a day the text leaves in [15, 40]:

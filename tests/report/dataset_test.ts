@@ -1,17 +1,25 @@
 /**
  * The dataset notebook's tables (lib/report/dataset.ts): the CARE timeline of a case that never
- * takes the drug keeps its columns and says why the drug's column is empty.
+ * takes the drug keeps its columns and says why the drug's column is empty; a stepwise switch's
+ * overlap is "possibly" only where the days leave it open; a dose in words with no number ("a
+ * low dose") is written by the one rule of lib/dose.ts and listed as unknown with its period; time
+ * points are named for a reader, never by their ids, and nothing nests brackets.
  */
 import assert from "node:assert/strict";
 import {
+  activeRows,
   careTimelineNotes,
   careTimelineRows,
+  type Case,
   caseIntro,
   loadCaseSeries,
+  rateRows,
+  treatmentRows,
   unknownRows,
 } from "../../lib/mod.ts";
 import { articleSeries, TEST_DATA_DIR } from "../helpers/data_dir.ts";
-import { makeCase } from "../helpers/constructed_case.ts";
+import { CONSTRUCTED_INDICATION, makeCase } from "../helpers/constructed_case.ts";
+import { bracketDepth } from "../helpers/brackets.ts";
 
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));
 
@@ -73,9 +81,167 @@ Deno.test("CARE timeline: a stepwise switch's overlap is said at the end of the 
     {},
   );
   const what = careTimelineRows(c, "drug-b").map((r) => String(r.what));
-  const overlaps = what.filter((w) => w.includes("they overlap"));
+  const overlaps = what.filter((w) => w.includes("overlap"));
+  // The last dose may be on the day drug-b starts (aend from day 20): they may not overlap.
   assert.deepEqual(overlaps, [
-    "end drug-a (dose not stated) (may end after drug-b started: they overlap)",
+    "end drug-a (dose not stated), possibly after drug-b started: they may overlap",
   ]);
   assert.ok(what.includes("end drug-b (dose not stated)"), what.join("\n"));
+  assert.ok(what.every((w) => bracketDepth(w) <= 1 && !/\) \(/.test(w)), what.join("\n"));
+});
+
+Deno.test("CARE timeline: an end surely after the other drug's start says they overlap, not 'may'", () => {
+  // The switch lasts exactly 14 days: drug-a's last dose is surely after drug-b's start, though
+  // neither day is dated from day 0.
+  const c = makeCase(
+    { s: 5, sw: [20, 60], aend: [34, 74] },
+    [
+      { drug: "drug-a", dose: 25, start: "s", end: "sw" },
+      { drug: "drug-a", dose: null, start: "sw", end: "aend" },
+      { drug: "drug-b", dose: null, start: "sw", end: "aend" },
+      { drug: "drug-b", dose: 100, start: "aend", end: null },
+    ],
+    {},
+  );
+  // aend is counted from sw (14 days), not from day 0.
+  const timepoints = c.timepoints.map((t) =>
+    t.id === "aend" ? { ...t, anchor: "sw", offset: { lo: 14, hi: 14, nominal: 14 }, depth: 2 } : t
+  );
+  const what = careTimelineRows({ ...c, timepoints }, "drug-b").map((r) => String(r.what));
+  assert.deepEqual(what.filter((w) => w.includes("overlap")), [
+    "end drug-a (dose not stated), after drug-b started: they overlap",
+  ]);
+});
+
+/**
+ * A case with a drug at a dose in words with no number ("a low dose"), one at a dose in another
+ * unit ("12 µg/h"), and a drug whose dose is stated in mg/day before a switch and not during it;
+ * its time points have words with brackets of their own, as the text's often do.
+ */
+function wordsCase(): Case {
+  const c = makeCase(
+    { s: 5, sw: [20, 60], aend: [34, 74], v1: 10, v2: [40, 80] },
+    [
+      { drug: "drug-a", dose: 25, start: "s", end: "sw" },
+      { drug: "drug-a", dose: null, start: "sw", end: "aend" },
+      { drug: "drug-b", dose: null, start: "sw", end: null },
+      { drug: "drug-c", dose: null, start: "s", end: null },
+      { drug: "drug-d", dose: null, start: "s", end: null },
+    ],
+    { v1: 6, v2: 3 },
+  );
+  const words: Record<string, string> = {
+    s: "given drug-a (narrated first)",
+    sw: "the switch began (narrated after the first report; no date stated)",
+    aend: "the end of the switch (over two weeks)",
+    v1: "(one week later)",
+    v2: "after the switch (no date stated)",
+  };
+  return {
+    ...c,
+    study: { ...series.study, drug: "drug-b", indication: CONSTRUCTED_INDICATION },
+    // v2 is dated only after the switch: its day has no upper bound.
+    timepoints: c.timepoints.map((t) => ({
+      ...t,
+      words: words[t.id] ?? t.words,
+      day: t.id === "v2" ? { ...t.day, hi: Infinity } : t.day,
+    })),
+    treatments: c.treatments.map((t) =>
+      t.drug === "drug-c"
+        ? { ...t, doseWords: "a low dose" }
+        : t.drug === "drug-d"
+        ? { ...t, doseWords: "12 µg/h", route: "transdermal" }
+        : t
+    ),
+  };
+}
+
+Deno.test("a dose in words with no number: one rule in every table, and listed as not stated", () => {
+  const c = wordsCase();
+  const said = "drug-c (“a low dose”, no mg/day stated)";
+  const care = careTimelineRows(c, "drug-b").map((r) => String(r.what));
+  assert.ok(care.includes(`start ${said}, for pain`), care.join("\n"));
+  // A dose in another unit is as it was: its words after the drug, then what the text adds.
+  assert.ok(care.includes("start drug-d 12 µg/h, transdermal, for pain"), care.join("\n"));
+  const cells = activeRows(c).flatMap((r) => [String(r.certain), String(r.possible)]);
+  assert.ok(
+    cells.some((x) => x.includes("drug-c (“a low dose”, no mg/day stated; no end stated)")),
+  );
+  assert.ok(cells.some((x) => x.includes("drug-d 12 µg/h (no end stated)")));
+  const s = { ...series, cases: [c] };
+  const note = (rows: Record<string, unknown>[]) =>
+    rows.find((r) => r.drug === "drug-c")!["dose note"];
+  assert.equal(note(treatmentRows(s)), "“a low dose”, no mg/day stated");
+  assert.equal(note(rateRows(c)), "“a low dose”, no mg/day stated");
+  const unknown = unknownRows(s).map((r) => String(r.unknown));
+  assert.ok(unknown.includes("end of drug-c not stated"), unknown.join("\n"));
+  assert.ok(unknown.includes("end of drug-d 12 µg/h not stated"), unknown.join("\n"));
+  assert.ok(
+    unknown.includes(
+      "dose of drug-c not stated in mg/day, only as “a low dose”, from “given drug-a (narrated " +
+        "first)” on, with no end stated",
+    ),
+    unknown.join("\n"),
+  );
+  // A dose in another unit states an amount: not an unknown.
+  assert.ok(!unknown.some((u) => u.startsWith("dose of drug-d")), unknown.join("\n"));
+});
+
+Deno.test("unknowns: a dose not stated names its period; time points by their words, not ids; no nesting", () => {
+  const c = wordsCase();
+  const unknown = unknownRows({ ...series, cases: [c] }).map((r) => String(r.unknown));
+  // drug-a's dose is stated before the switch: the row says which period has none.
+  assert.ok(
+    unknown.includes(
+      "dose of drug-a not stated from “the switch began (narrated after the first report; no " +
+        "date stated)” to “the end of the switch (over two weeks)”",
+    ),
+    unknown.join("\n"),
+  );
+  // An open date: by the value stated at it, its words after a dash.
+  assert.ok(
+    unknown.includes(
+      "date of the VAS 3 report open-ended: [40, inf) — “after the switch (no date stated)”",
+    ),
+    unknown.join("\n"),
+  );
+  for (const u of unknown) {
+    assert.ok(bracketDepth(u) <= 1, u);
+    assert.ok(!c.timepoints.some((t) => new RegExp(`\\b${t.id}\\b`).test(u)), u);
+  }
+  const care = careTimelineRows(c, "drug-b").map((r) => String(r.what));
+  for (const w of care) assert.ok(bracketDepth(w) <= 1 && !/\) \(/.test(w), w);
+  // The dose periods table: days in start and end, the time ids (the data's key) beside them.
+  const rows = treatmentRows({ ...series, cases: [c] });
+  const a = rows.filter((r) => r.drug === "drug-a");
+  assert.deepEqual(a.map((r) => [r.start, r["start time"], r["end time"]]), [
+    ["5", "s", "sw"],
+    ["[20, 60]", "sw", "aend"],
+  ]);
+  assert.ok(rows.every((r) => !String(r.start).includes("(") && !String(r.end).includes("(")));
+});
+
+Deno.test("unknowns: a value that may be before the first treatment is named, not denied", () => {
+  const study = { ...series.study, drug: "drug-b", indication: CONSTRUCTED_INDICATION };
+  // drug-a starts on a day the text leaves in [0, 20]; the VAS 6 is on day 10.
+  const open = makeCase({ s: [0, 20], v1: 10 }, [
+    { drug: "drug-a", dose: 10, start: "s", end: null },
+  ], { v1: 6 });
+  const rows = unknownRows({ ...series, cases: [{ ...open, study }] }).map((r) => r.unknown);
+  assert.ok(
+    rows.includes(
+      "no VAS value surely before the first treatment for pain (drug-a): the VAS 6 may be " +
+        "before or after its start",
+    ),
+    rows.join("\n"),
+  );
+  // Surely after it: no value before, as before.
+  const after = makeCase({ s: 5, v1: 10 }, [{ drug: "drug-a", dose: 10, start: "s", end: null }], {
+    v1: 6,
+  });
+  assert.ok(
+    unknownRows({ ...series, cases: [{ ...after, study }] }).some((r) =>
+      r.unknown === "no VAS value before the first treatment for pain (drug-a)"
+    ),
+  );
 });
