@@ -17,6 +17,10 @@ import type { LoadContext } from "../context.ts";
 import { DosePool } from "../pools.ts";
 import { ByCase } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
+import { periodOrderProblem } from "../period_order.ts";
+
+/** The columns of a dose period's ends, as its order's messages name them. */
+const PERIOD_COLUMNS = { start: "start", end: "end" } as const;
 
 /**
  * The warning for a period of the drug of interest given for another purpose than the study's
@@ -130,18 +134,31 @@ export function checkTreatments(
     const start = ctx.dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : ctx.dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
+    if (end) {
+      const order = periodOrderProblem(ctx.resolved, r.case_id, start, end, PERIOD_COLUMNS);
+      // A period that ends before it starts is left out: the rows after it are not compared
+      // with it (a swapped start and end would make the next period of the drug a "duplicate").
+      if (order) {
+        const issue = { file, row, column: "end", message: order.message };
+        if (order.error) {
+          issues.push(issue);
+          return;
+        }
+        ctx.warnings.push(issue);
+      }
+    }
     const list = treatments.get(r.case_id) ?? [];
     const same = list.find((x) => x.t.drug === r.drug && x.t.start === start);
     if (same) {
       issues.push({
         file,
         row,
-        message: `duplicate of the row at line ${same.row} (same case_id, drug and start)`,
+        column: "start",
+        message: `a second ${r.drug} period from '${start.timeId}' (the first at line ` +
+          `${same.row}): a drug has one period per start; a dose that changes starts a new ` +
+          "period at the change",
       });
       return;
-    }
-    if (end && end.nominal < start.nominal) {
-      issues.push({ file, row, column: "end", message: "ends before it starts (nominal days)" });
     }
     const t: Treatment = {
       drug: r.drug,
