@@ -18,6 +18,7 @@ import { DosePool } from "../pools.ts";
 import { ByCase } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
 import { periodOrderProblem } from "../period_order.ts";
+import { otherDrugQuotes } from "../quote_drugs.ts";
 
 /** The columns of a dose period's ends, as its order's messages name them. */
 const PERIOD_COLUMNS = { start: "start", end: "end" } as const;
@@ -100,11 +101,21 @@ export function checkTreatments(
    */
   let drugsOfSource: Map<string, Set<string>> | null = new Map();
   const drugs = new Set<string>();
+  /**
+   * The drugs of each article's rows (or of a case's, when its article is unknown), as first
+   * written, by their lower case.
+   */
+  const named = new Map<string, Map<string, string>>();
   ctx.table<TreatmentRow>("treatments", (row, r, valid) => {
     const file = "treatments.csv";
     if (valid.case_id !== undefined && valid.drug !== undefined && caseIds.has(valid.case_id)) {
       // Every known case's drug, whatever its article: a case of an unknown article still takes it.
       drugs.add(valid.drug);
+      const key = articleKey(caseSource, valid.case_id);
+      const of = named.get(key);
+      const lower = valid.drug.toLowerCase();
+      if (!of) named.set(key, new Map([[lower, valid.drug]]));
+      else if (!of.has(lower)) of.set(lower, valid.drug);
       if (drugsOfSource !== null) {
         const source = caseSource.get(valid.case_id);
         if (source === undefined) drugsOfSource = null;
@@ -187,6 +198,8 @@ export function checkTreatments(
     if (list.length === 0) treatments.set(r.case_id, [{ t, row }]);
     else list.push({ t, row });
   });
+  const ofArticle = (caseId: string) => named.get(articleKey(caseSource, caseId));
+  for (const w of otherDrugQuotes(treatments, ofArticle)) ctx.warnings.push(w);
   const drugsOf = ctx.usable.has("treatments")
     ? drugsBySource(drugsOfSource, caseIds, caseSource)
     : null;
@@ -194,6 +207,10 @@ export function checkTreatments(
   const drugsKnown = ctx.usable.has("cases") && ctx.usable.has("treatments");
   return { treatments, drugsOf, drugs: drugsKnown ? drugs : null };
 }
+
+/** The key of a case's article in the drugs each article names: its `source_id`, else the case. */
+const articleKey = (caseSource: ByCase<string>, caseId: string) =>
+  caseSource.get(caseId) ?? `\u0000case ${caseId}`;
 
 /** Reports a dose above what any dose may be (`plausible.ts`). */
 function checkDoseCeiling(
