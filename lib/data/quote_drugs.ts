@@ -39,7 +39,7 @@ import type { ByCase } from "./rows.ts";
  * const warnings = otherDrugQuotes(periods, () => drugs);
  * // Row 3 names a drug of another case; row 4 the drug it is switched to at its start.
  * assert.deepEqual(warnings.map((w) => w.row), [3]);
- * assert.match(warnings[0].message, /^the quote names A-drug, .* but not B-drug/);
+ * assert.match(warnings[0].message, /^the quote names A-drug .* but not B-drug/);
  * ```
  */
 export function otherDrugQuotes(
