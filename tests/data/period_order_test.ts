@@ -124,6 +124,18 @@ Deno.test("a dose period surely ending before it starts is an error naming both 
   ]);
 });
 
+Deno.test("two periods of a drug from one start: the second is named at its start column", async () => {
+  const { dir, caseId } = await constructed();
+  await append(dir, "treatments.csv", [period(caseId, "pa", "pb"), period(caseId, "pa", "")]);
+  const line = await nextLine("treatments.csv");
+  const { issues } = await load(dir);
+  assert.deepEqual(issues, [
+    `treatments.csv:${line + 1}:start: a second testdrug period from 'pa' (the first at line ` +
+    `${line}): a drug has one period per start; a dose that changes starts a new period at the ` +
+    "change",
+  ]);
+});
+
 Deno.test("a dose period whose end may fall after its start passes, whatever its nominal days", async () => {
   const { dir, caseId } = await constructed();
   // qa is nominally day 3 and qb day 0.5, but qa may be on day 0 and qb on day 1.

@@ -2,7 +2,8 @@
  * The check of `observations.csv`: each row's case and time points known, its quote in its
  * article's text stating its value by the row's rule (a number, words, a category of a verbal
  * scale), the value an interval on its scale's range, one value per time point, an optional period
- * that does not end before it starts (`../period_order.ts`), and no pain value dated before the amputation.
+ * that does not end before it starts (`../period_order.ts`), and no pain value dated before the
+ * amputation.
  *
  * @module
  */
