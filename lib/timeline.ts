@@ -10,99 +10,10 @@ import { expectCase, wrongArgument } from "./args.ts";
 import type { NominalInterval } from "./intervals.ts";
 import type { Case, Observation, Timepoint, Treatment } from "./model.ts";
 import type { BaselineDefinition } from "./study.ts";
+import { TimeNetwork } from "./time_network.ts";
 
-/**
- * The time points of a case as a simple temporal network: each point's offset from its anchor
- * bounds its difference from the anchor on both sides, and a narrative bound B puts the point at
- * or before B. An edge i → j of weight w says time(j) − time(i) ≤ w; the shortest path from i to
- * j is the greatest admissible time(j) − time(i) that all constraints imply together, so a bound
- * propagates through every anchor chain.
- */
-interface Network {
-  /** Index of each time id. */
-  index: Map<string, number>;
-  /** Outgoing edges of each point: `[to, weight]`. */
-  out: [number, number][][];
-  /** Incoming edges of each point: `[from, weight]`. */
-  into: [number, number][][];
-  /** Shortest paths computed so far, by source, forward (`from`) and on reversed edges (`to`). */
-  paths: Map<number, { from: Float64Array; to: Float64Array }>;
-}
-
-const NETWORKS = new WeakMap<Case, Network>();
-
-function network(c: Case): Network {
-  const cached = NETWORKS.get(c);
-  if (cached) return cached;
-  const n = c.timepoints.length;
-  const index = new Map(c.timepoints.map((t, i) => [t.id, i]));
-  const out: [number, number][][] = Array.from({ length: n }, () => []);
-  const into: [number, number][][] = Array.from({ length: n }, () => []);
-  const edge = (i: number, j: number, w: number) => {
-    if (w === Infinity) return;
-    out[i].push([j, w]);
-    into[j].push([i, w]);
-  };
-  for (const [i, t] of c.timepoints.entries()) {
-    const a = t.anchor === null ? undefined : index.get(t.anchor);
-    if (a !== undefined) {
-      edge(a, i, t.offset.hi); // t − a ≤ hi
-      edge(i, a, -t.offset.lo); // a − t ≤ −lo
-    }
-    const b = t.bound === null ? undefined : index.get(t.bound);
-    if (b !== undefined) edge(b, i, 0); // t − b ≤ 0
-  }
-  const net = { index, out, into, paths: new Map() };
-  NETWORKS.set(c, net);
-  return net;
-}
-
-/**
- * Shortest paths from one point over the given edges (Bellman–Ford with a queue: the network is
- * nearly a tree, so each point is settled in a few passes); throws when the constraints
- * contradict each other (a negative cycle).
- */
-function shortestFrom(c: Case, source: number, edges: [number, number][][]): Float64Array {
-  const n = edges.length;
-  const dist = new Float64Array(n).fill(Infinity);
-  const passes = new Uint32Array(n);
-  const queued = new Uint8Array(n);
-  const queue: number[] = [source];
-  dist[source] = 0;
-  queued[source] = 1;
-  for (let head = 0; head < queue.length; head++) {
-    const i = queue[head];
-    queued[i] = 0;
-    for (const [j, w] of edges[i]) {
-      const d = dist[i] + w;
-      if (d < dist[j]) {
-        dist[j] = d;
-        if (++passes[j] > n) {
-          throw new RangeError(
-            `case ${c.id}: the time points contradict each other around '${c.timepoints[j].id}'`,
-          );
-        }
-        if (!queued[j]) queued[j] = 1, queue.push(j);
-      }
-    }
-  }
-  if (dist[source] < 0) {
-    throw new RangeError(
-      `case ${c.id}: the time points contradict each other around '${c.timepoints[source].id}'`,
-    );
-  }
-  return dist;
-}
-
-/** Greatest admissible time(k) − time(y) (`from`) and time(y) − time(k) (`to`) for every k. */
-function pathsOf(c: Case, net: Network, y: number): { from: Float64Array; to: Float64Array } {
-  let p = net.paths.get(y);
-  if (!p) {
-    p = { from: shortestFrom(c, y, net.out), to: shortestFrom(c, y, net.into) };
-    net.paths.set(y, p);
-  }
-  return p;
-}
+/** Each case's network of time points, built at its first query. */
+const NETWORKS = new WeakMap<Case, TimeNetwork>();
 
 /**
  * The time of `x` minus the time of `y`, in days, as an interval with a nominal value: the
@@ -130,25 +41,13 @@ function pathsOf(c: Case, net: Network, y: number): { from: Float64Array; to: Fl
  */
 export function relativeDay(c: Case, x: string, y: string): NominalInterval {
   expectCase("relativeDay", c);
-  const net = network(c);
-  const i = net.index.get(x);
-  const j = net.index.get(y);
-  if (i === undefined || j === undefined) {
-    throw new RangeError(
-      `relativeDay: case ${c.id} has no time point '${i === undefined ? x : y}'`,
-    );
+  let net = NETWORKS.get(c);
+  if (!net) NETWORKS.set(c, net = new TimeNetwork(c.id, c.timepoints));
+  const missing = !net.has(x) ? x : !net.has(y) ? y : null;
+  if (missing !== null) {
+    throw new RangeError(`relativeDay: case ${c.id} has no time point '${missing}'`);
   }
-  const paths = pathsOf(c, net, j);
-  const lo = -paths.to[i];
-  const hi = paths.from[i];
-  const tx = c.timepoints[i].day;
-  const ty = c.timepoints[j].day;
-  const raw = tx.nominal - ty.nominal;
-  const nominal = Number.isNaN(raw)
-    ? (Number.isFinite(lo) ? lo : Number.isFinite(hi) ? hi : 0)
-    : Math.min(Math.max(raw, lo), hi);
-  // `+ 0` turns −0 into 0.
-  return { lo: lo + 0, hi: hi + 0, nominal: nominal + 0 };
+  return net.between(x, y);
 }
 
 /**

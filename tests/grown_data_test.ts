@@ -45,6 +45,7 @@ const DATA_TESTS = [
   "tests/rounding_test.ts",
   "tests/stats/reportable_test.ts",
   "tests/data/columns_test.ts",
+  "tests/data/period_order_test.ts",
   "tests/injection_test.ts",
   "tests/interactive_test.ts",
   "tests/options_test.ts",

@@ -2,7 +2,8 @@
  * The check of `observations.csv`: each row's case and time points known, its quote in its
  * article's text stating its value by the row's rule (a number, words, a category of a verbal
  * scale), the value an interval on its scale's range, one value per time point, an optional period
- * that ends after it starts, and no pain value dated before the amputation.
+ * that does not end before it starts (`../period_order.ts`), and no pain value dated before the
+ * amputation.
  *
  * @module
  */
@@ -17,9 +18,13 @@ import type { LoadContext } from "../context.ts";
 import { CommonPool, IntervalPool } from "../pools.ts";
 import { ByCase, CaseRows } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
+import { periodOrderProblem } from "../period_order.ts";
 import { cell, checkNominalInterval, sameNumber } from "../values.ts";
 
 const FILE = "observations.csv";
+
+/** The columns of a value's period, as its order's messages name them. */
+const PERIOD_COLUMNS = { start: "period_start", end: "period_end" } as const;
 
 /**
  * Checks `observations.csv`.
@@ -183,14 +188,14 @@ function spanOf(
     ? null
     : ctx.dayOf(file, row, "period_end", r.case_id, r.period_end);
   if (!start || (r.period_end !== null && !end)) return undefined;
-  if (end && end.nominal < start.nominal) {
-    ctx.issues.push({
-      file,
-      row,
-      column: "period_end",
-      message: "the period ends before it starts (nominal days)",
-    });
-    return undefined;
+  const order = end && periodOrderProblem(ctx.resolved, r.case_id, start, end, PERIOD_COLUMNS);
+  if (order) {
+    const issue = { file, row, column: "period_end", message: `the period ${order.message}` };
+    if (order.error) {
+      ctx.issues.push(issue);
+      return undefined;
+    }
+    ctx.warnings.push(issue);
   }
   return { start, end };
 }

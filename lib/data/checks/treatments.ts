@@ -2,14 +2,16 @@
  * The check of `treatments.csv`: each row's case and time points known, its terms in the
  * recommended vocabularies (else a warning), its quote in its article's text stating its dose
  * as a dose (the number with its unit),
- * a dose within what any dose may be, a range with its lower end below its upper, no duplicate and
- * no overlapping periods of one drug. Also gathers the drugs each article's rows name (for the
- * claims).
+ * a dose within what any dose may be, a range with its lower end below its upper, a period that
+ * does not end before it starts (`../period_order.ts`), no second period of a drug from one start
+ * and no overlapping periods of one drug, and a warning for a quote naming another drug of the
+ * article but not the row's (`../quote_drugs.ts`). Also gathers the drugs each article's rows name
+ * (for the claims).
  *
  * @module
  */
 import type { IssueSink } from "../../csv.ts";
-import type { Dose, Treatment } from "../../model.ts";
+import type { Day, Dose, Treatment } from "../../model.ts";
 import { MAX_DOSE_MG_PER_DAY } from "../../plausible.ts";
 import type { TreatmentRow } from "../../schema.ts";
 import type { Study } from "../../study.ts";
@@ -17,6 +19,11 @@ import type { LoadContext } from "../context.ts";
 import { DosePool } from "../pools.ts";
 import { ByCase } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
+import { periodOrderProblem } from "../period_order.ts";
+import { otherDrugQuotes } from "../quote_drugs.ts";
+
+/** The columns of a dose period's ends, as its order's messages name them. */
+const PERIOD_COLUMNS = { start: "start", end: "end" } as const;
 
 /**
  * The warning for a period of the drug of interest given for another purpose than the study's
@@ -90,26 +97,11 @@ export function checkTreatments(
     "outcome",
     "quote",
   ]);
-  /**
-   * The drugs each article's rows name, whether or not their times could be derived (by source,
-   * not by case: one small set per article); `null` once a row's case has no known article.
-   */
-  let drugsOfSource: Map<string, Set<string>> | null = new Map();
-  const drugs = new Set<string>();
+  const named = new NamedDrugs(caseSource);
   ctx.table<TreatmentRow>("treatments", (row, r, valid) => {
     const file = "treatments.csv";
     if (valid.case_id !== undefined && valid.drug !== undefined && caseIds.has(valid.case_id)) {
-      // Every known case's drug, whatever its article: a case of an unknown article still takes it.
-      drugs.add(valid.drug);
-      if (drugsOfSource !== null) {
-        const source = caseSource.get(valid.case_id);
-        if (source === undefined) drugsOfSource = null;
-        else {
-          const drugs = drugsOfSource.get(source);
-          if (drugs) drugs.add(valid.drug);
-          else drugsOfSource.set(source, new Set([valid.drug]));
-        }
-      }
+      named.add(valid.case_id, valid.drug);
     }
     if (r === null || !ctx.checkCase(file, row, r.case_id)) return;
     ctx.terms.check(file, row, "drug_class", r.drug_class);
@@ -130,18 +122,21 @@ export function checkTreatments(
     const start = ctx.dayOf(file, row, "start", r.case_id, r.start);
     const end = r.end === null ? null : ctx.dayOf(file, row, "end", r.case_id, r.end);
     if (!start || (r.end !== null && !end)) return;
+    // A period that ends before it starts is left out: the rows after it are not compared with
+    // it (a swapped start and end would make the next period of the drug a "duplicate").
+    if (end && !checkPeriodOrder(ctx, row, r.case_id, start, end)) return;
     const list = treatments.get(r.case_id) ?? [];
     const same = list.find((x) => x.t.drug === r.drug && x.t.start === start);
     if (same) {
       issues.push({
         file,
         row,
-        message: `duplicate of the row at line ${same.row} (same case_id, drug and start)`,
+        column: "start",
+        message: `a second ${r.drug} period from '${start.timeId}' (the first at line ` +
+          `${same.row}): a drug has one period per start; a dose that changes starts a new ` +
+          "period at the change",
       });
       return;
-    }
-    if (end && end.nominal < start.nominal) {
-      issues.push({ file, row, column: "end", message: "ends before it starts (nominal days)" });
     }
     const t: Treatment = {
       drug: r.drug,
@@ -170,12 +165,63 @@ export function checkTreatments(
     if (list.length === 0) treatments.set(r.case_id, [{ t, row }]);
     else list.push({ t, row });
   });
+  for (const w of otherDrugQuotes(treatments, (id) => named.ofArticle(id))) ctx.warnings.push(w);
   const drugsOf = ctx.usable.has("treatments")
-    ? drugsBySource(drugsOfSource, caseIds, caseSource)
+    ? drugsBySource(named.bySource, caseIds, caseSource)
     : null;
   // Without the cases (or the treatments) no case is known to take a drug: no drug is called missing.
   const drugsKnown = ctx.usable.has("cases") && ctx.usable.has("treatments");
-  return { treatments, drugsOf, drugs: drugsKnown ? drugs : null };
+  return { treatments, drugsOf, drugs: drugsKnown ? named.all : null };
+}
+
+/**
+ * Checks the order of a dose period's ends (`../period_order.ts`): an end surely before the start
+ * is an error, one that can at best be on the start's day a warning. Returns false on an error.
+ */
+function checkPeriodOrder(ctx: LoadContext, row: number, caseId: string, start: Day, end: Day) {
+  const order = periodOrderProblem(ctx.resolved, caseId, start, end, PERIOD_COLUMNS);
+  if (order === null) return true;
+  const issue = { file: "treatments.csv", row, column: "end", message: order.message };
+  (order.error ? ctx.issues : ctx.warnings).push(issue);
+  return !order.error;
+}
+
+/**
+ * The drugs the rows of known cases name, whether or not their times could be derived: all of
+ * them, those of each article (by source, not by case: one small set per article), and those of
+ * each article by their lower case, as first written (a case of an unknown article by itself).
+ */
+class NamedDrugs {
+  /** Every drug, whatever its article: a case of an unknown article still takes it. */
+  readonly all = new Set<string>();
+  /** The drugs of each article, by `source_id`; `null` once a row's case has no known article. */
+  bySource: Map<string, Set<string>> | null = new Map();
+  #lower = new Map<string, Map<string, string>>();
+
+  constructor(readonly caseSource: ByCase<string>) {}
+
+  /** Adds the drug of a row of a known case. */
+  add(caseId: string, drug: string): void {
+    this.all.add(drug);
+    const source = this.caseSource.get(caseId);
+    const key = source ?? `\u0000case ${caseId}`;
+    const lower = drug.toLowerCase();
+    const of = this.#lower.get(key);
+    if (!of) this.#lower.set(key, new Map([[lower, drug]]));
+    else if (!of.has(lower)) of.set(lower, drug);
+    if (this.bySource === null) return;
+    if (source === undefined) this.bySource = null;
+    else {
+      const drugs = this.bySource.get(source);
+      if (drugs) drugs.add(drug);
+      else this.bySource.set(source, new Set([drug]));
+    }
+  }
+
+  /** The drugs of a case's article (of the case, when its article is unknown), by lower case. */
+  ofArticle(caseId: string): ReadonlyMap<string, string> | undefined {
+    return this.#lower.get(this.caseSource.get(caseId) ?? `\u0000case ${caseId}`);
+  }
 }
 
 /** Reports a dose above what any dose may be (`plausible.ts`). */

@@ -1,0 +1,117 @@
+/**
+ * The order of a period's two ends (a dose period's `start` and `end` in `treatments.csv`, a
+ * value's `period_start` and `period_end` in `observations.csv`), one rule for both: an end is
+ * wrong only when it is surely before the start for every admissible pair of days, by the
+ * tightest bounds of the time between the two that the time points' anchors and bounds imply
+ * together (`../time_network.ts`); the nominal days, placeholders where the text leaves a time
+ * open, are not compared. An end that can at most fall on the start's day (and may fall before
+ * it) makes the period empty, a stop at the visit it starts: a warning, not an error.
+ *
+ * @module
+ */
+import type { NominalInterval } from "../intervals.ts";
+import type { Day, Timepoint } from "../model.ts";
+import { TimeNetwork } from "../time_network.ts";
+import type { Resolved } from "./resolve.ts";
+import { cell } from "./values.ts";
+
+/** A period whose end is before its start: an error, or, when it may be empty, a warning. */
+export interface PeriodOrderProblem {
+  /** True: the end is surely before the start; false: the period can only be empty. */
+  error: boolean;
+  /** The message, naming both time points, their days and what to check. */
+  message: string;
+}
+
+/** Each case's network, by its derived time points (built at the first period that needs it). */
+const NETWORKS = new WeakMap<readonly Timepoint[], TimeNetwork>();
+
+/**
+ * Checks that a period does not end before it starts (data/README.md, "The order of a period's
+ * ends"): an error when the end is surely before the start, whatever days the text leaves open
+ * (the greatest admissible time(end) − time(start) is below 0); a warning when the end can at
+ * most fall on the start's day and may fall before it (the period can only be empty). An end
+ * surely on the start's day (the same time point, or one dated 0 days from it) is a stop at the
+ * visit the period starts, and passes.
+ *
+ * @param resolved The derived time points of the load.
+ * @param caseId The period's case.
+ * @param start The day of its start.
+ * @param end The day of its end.
+ * @param columns The columns naming the start and the end (for the message).
+ * @returns The problem, or null.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { periodOrderProblem } from "#lib/data/period_order.ts";
+ * import { ByCase } from "#lib/data/rows.ts";
+ * const day = (timeId: string, lo: number, hi: number) =>
+ *   ({ timeId, lo, hi, nominal: lo, depth: 1, order: 0 });
+ * const resolved = { times: new ByCase(), roots: new Map(), derived: new ByCase() } as never;
+ * const columns = { start: "start", end: "end" };
+ * const p = periodOrderProblem(resolved, "A", day("y", 18, 22), day("x", 8, 12), columns);
+ * assert.equal(p?.error, true);
+ * assert.match(p!.message, /^ends before it starts: end 'x' day 8 \[8, 12\] is before start 'y'/);
+ * // Days that may fall either way: no problem.
+ * assert.equal(periodOrderProblem(resolved, "A", day("y", 0, 40), day("x", 8, 12), columns), null);
+ * ```
+ */
+export function periodOrderProblem(
+  resolved: Resolved,
+  caseId: string,
+  start: Day,
+  end: Day,
+  columns: { start: string; end: string },
+): PeriodOrderProblem | null {
+  // Surely at or after the start by the days alone (the usual case), or the same time point.
+  if (end.lo >= start.hi || end.timeId === start.timeId) return null;
+  const gap = between(resolved, caseId, start, end);
+  if (gap.hi > 0 || (gap.hi === 0 && gap.lo === 0)) return null;
+  const days = `${columns.end} '${end.timeId}' ${dayWords(end)} is ` +
+    `${gap.hi < 0 ? "before" : "at or before"} ${columns.start} '${start.timeId}' ` +
+    `${dayWords(start)}`;
+  if (gap.hi < 0) {
+    const by = gap.lo === gap.hi ? `${cell(-gap.hi)} days` : `at least ${cell(-gap.hi)} days`;
+    return {
+      error: true,
+      message: `ends before it starts: ${days} (${by} before it, whatever days the text leaves ` +
+        `open): are ${columns.start} and ${columns.end} swapped, or is one the wrong time point?`,
+    };
+  }
+  return {
+    error: false,
+    message: `ends no later than it starts: ${days} whatever days the text leaves open, so ` +
+      "the period is at best empty (a stop at the visit it starts); if it is not, are " +
+      `${columns.start} and ${columns.end} swapped, or is one the wrong time point?`,
+  };
+}
+
+/** A day as the messages write it: `day 35`, or `day 33.5 [0, Inf]` where the text leaves it open. */
+function dayWords(d: NominalInterval): string {
+  const nominal = `day ${cell(d.nominal)}`;
+  return d.lo === d.hi ? nominal : `${nominal} [${cell(d.lo)}, ${cell(d.hi)}]`;
+}
+
+/**
+ * time(end) − time(start): by the case's network of time points, or, when it cannot say (the
+ * time points contradict each other, or are not among the case's derived ones), by the two
+ * days' bounds taken independently.
+ */
+function between(resolved: Resolved, caseId: string, start: Day, end: Day): NominalInterval {
+  const loose = {
+    lo: end.lo - start.hi,
+    hi: end.hi - start.lo,
+    nominal: end.nominal - start.nominal,
+  };
+  const points = resolved.derived.get(caseId);
+  if (points === undefined) return loose;
+  let net = NETWORKS.get(points);
+  if (!net) NETWORKS.set(points, net = new TimeNetwork(caseId, points));
+  if (!net.has(start.timeId) || !net.has(end.timeId)) return loose;
+  try {
+    return net.between(end.timeId, start.timeId);
+  } catch (e) {
+    if (e instanceof RangeError) return loose;
+    throw e;
+  }
+}
