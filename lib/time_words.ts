@@ -10,7 +10,8 @@
  * @module
  */
 import { expectCase } from "./args.ts";
-import { type Case, compareDays, type Observation } from "./model.ts";
+import { formatDose } from "./dose.ts";
+import { type Case, compareDays, type Observation, type Treatment } from "./model.ts";
 import { listing } from "./prose.ts";
 import { mayBeGiven, surelyGiven } from "./given.ts";
 import { relativeDay } from "./timeline.ts";
@@ -63,8 +64,10 @@ export function valueName(c: Case, o: Observation): string {
  * A time point of a case named for a reader: by the value stated at it ("the pain VAS 2.3
  * report"; several values: "the report of pain VAS 2.3 and NRS 3"), else by the kind of the
  * events at it ("the transfer to psychiatry"; where another time point has an event of the same
- * kind, with its rank in time: "the first amputation"), else by the text's words for it, quoted
- * ("“10 days later”"). An id the case does not have is returned as it is.
+ * kind, with its rank in time: "the first amputation"), else by the dose periods at it ("the
+ * start of milnacipran", "the end of paroxetine", "the change of paroxetine to 40 mg/day"; unless
+ * another time point would be named the same), else by the text's words for it, quoted ("“10 days
+ * later”"). An id the case does not have is returned as it is.
  *
  * @param c The case.
  * @param timeId A time point of the case.
@@ -86,8 +89,10 @@ export function valueName(c: Case, o: Observation): string {
  * // Distinct time points, distinct names.
  * const names = c.timepoints.map((t) => timeName(c, t.id));
  * assert.equal(new Set(names).size, names.length);
- * const bare = c.timepoints.find((t) => !c.observations.some(at(t)) && !c.events.some(at(t)));
- * if (bare) assert.equal(timeName(c, bare.id), `“${bare.words}”`);
+ * const start = c.treatments.find((t) => !c.observations.some(at({ id: t.start.timeId })))?.start;
+ * if (start && !c.events.some(at({ id: start.timeId }))) {
+ *   assert.match(timeName(c, start.timeId), /^the (start|change|end) of /);
+ * }
  * ```
  */
 export function timeName(c: Case, timeId: string): string {
@@ -105,7 +110,35 @@ export function timeName(c: Case, timeId: string): string {
   }
   if (events.length) return `the ${listing(events)}`;
   const t = c.timepoints.find((x) => x.id === timeId);
-  return t ? `“${t.words}”` : timeId;
+  if (!t) return timeId;
+  // A drug's start, dose change or end, unless another time point of the case is the same.
+  const drug = treatmentName(c, timeId);
+  return drug !== null &&
+      !c.timepoints.some((x) => x.id !== timeId && treatmentName(c, x.id) === drug)
+    ? drug
+    : `“${t.words}”`;
+}
+
+/**
+ * A time point named by the dose periods at it: the start of a drug ("the start of milnacipran";
+ * first of all), else its stop ("the end of paroxetine"), else a change of its dose ("the change
+ * of paroxetine to 40 mg/day"); `null` when no period starts or ends there.
+ */
+function treatmentName(c: Case, timeId: string): string | null {
+  const starts = c.treatments.filter((t) => t.start.timeId === timeId);
+  const continues = (t: Treatment) =>
+    c.treatments.some((u) => u !== t && u.drug === t.drug && u.end?.timeId === t.start.timeId);
+  const first = [...new Set(starts.filter((t) => !continues(t)).map((t) => t.drug))];
+  if (first.length) return `the start of ${listing(first)}`;
+  // A stop: an end no period of the same drug continues from.
+  const stops = [
+    ...new Set(
+      c.treatments.filter((t) => t.end?.timeId === timeId && !starts.some((u) => u.drug === t.drug))
+        .map((t) => t.drug),
+    ),
+  ];
+  if (stops.length) return `the end of ${listing(stops)}`;
+  return starts.length === 1 ? `the change of ${starts[0].drug} to ${formatDose(starts[0])}` : null;
 }
 
 /**

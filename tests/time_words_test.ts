@@ -85,3 +85,32 @@ Deno.test("valueName: ranks past the eighth in digits with their suffix (9th, 21
     "the 112th VAS 4",
   ]);
 });
+
+Deno.test("timeName: a time point with no value or event is named by the drug that starts, stops or changes dose there", () => {
+  const made = makeCase(
+    { s: 5, up: 10, stop: 20, v: 30 },
+    [
+      { drug: "drug-p", dose: 10, start: "s", end: "up" },
+      { drug: "drug-p", dose: 20, start: "up", end: "stop" },
+    ],
+    { v: 3 },
+  );
+  const c = { ...made, study };
+  assert.deepEqual(["s", "up", "stop"].map((id) => timeName(c, id)), [
+    "the start of drug-p",
+    "the change of drug-p to 20 mg/day",
+    "the end of drug-p",
+  ]);
+  // A restart makes two starts of one drug: the words, which tell them apart.
+  const twice = makeCase(
+    { s: 5, stop: 10, again: 20, v: 30 },
+    [
+      { drug: "drug-p", dose: 10, start: "s", end: "stop" },
+      { drug: "drug-p", dose: 10, start: "again", end: null },
+    ],
+    { v: 3 },
+  );
+  const names = ["s", "again"].map((id) => timeName({ ...twice, study }, id));
+  assert.notEqual(names[0], names[1]);
+  assert.ok(names.every((n) => n.startsWith("“")), names.join(" | "));
+});
