@@ -6,7 +6,7 @@
  * @module
  */
 import { expectCase } from "./args.ts";
-import type { NominalInterval } from "./intervals.ts";
+import { COUNTED_BACK, type NominalInterval } from "./intervals.ts";
 import type { Case, Treatment } from "./model.ts";
 import { findQuote } from "./quotes.ts";
 import { relativeDay } from "./timeline.ts";
@@ -59,7 +59,7 @@ export function tiedTimepoints(c: Case, t: Treatment): string[] {
   // A point surely before the start ("replaced by" the drug, said before a later dose) is not.
   const tied = c.timepoints.filter((p) =>
     p.id !== start && relativeDay(c, p.id, start).hi >= 0 && (
-      p.anchor === start ||
+      (p.anchor === start && !COUNTED_BACK.has(p.rule)) ||
       [p.quote, ...c.observations.filter((o) => o.day.timeId === p.id).map((o) => o.quote)]
         .some((q) => names(q, t.drug))
     )
