@@ -26,7 +26,8 @@ const names = (text: string, word: string): boolean =>
 /**
  * The time points the text ties to a dose period (data/README.md, "A period with no stated
  * end"): its start, every time point dated from its start (`anchor` is the start: "within a
- * week", "a month later", "after the increase"), and every time point whose quote, or the quote
+ * week", "a month later", "after the increase"; not one counted back from it, `COUNTED_BACK`,
+ * which precedes it), and every time point whose quote, or the quote
  * of a pain value at it, names the drug ("continues to take <drug>"). A period with no
  * stated end is certainly given up to the last of them, and only possibly after it. A point
  * surely before the start is never tied to it.
