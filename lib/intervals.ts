@@ -77,6 +77,26 @@ export const COUNTED_BACK: ReadonlyMap<TimeRule, "exact" | "approx" | "within"> 
 ]);
 
 /**
+ * Whether a rule places its time point at or before its anchor: `before` (by the narrative) and
+ * the rules counted back ({@link COUNTED_BACK}). Such a point neither follows its anchor nor is
+ * placed by its row's place in the narrative.
+ *
+ * @param rule The rule.
+ * @returns True for `before`, `exact-before`, `approx-before`, `within-before`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { beforeAnchor } from "#lib/mod.ts";
+ * assert.equal(beforeAnchor("within-before"), true);
+ * assert.equal(beforeAnchor("before"), true);
+ * assert.equal(beforeAnchor("within"), false);
+ * ```
+ */
+export function beforeAnchor(rule: TimeRule): boolean {
+  return rule === "before" || COUNTED_BACK.has(rule);
+}
+
+/**
  * The rules, one sentence each, as they appear in `data/README.md`.
  *
  * @example

@@ -9,7 +9,7 @@
 import type { DataIssue } from "../errors.ts";
 import type { Timepoint } from "../model.ts";
 import type { Reading } from "../readings_schema.ts";
-import { COUNTED_BACK } from "../intervals.ts";
+import { beforeAnchor } from "../intervals.ts";
 import { ARGS, type CaseTimes } from "./resolve.ts";
 
 /** A narrative-order warning with the two rows it is about (ids within one case). */
@@ -74,7 +74,7 @@ export function narrativeOrderWarnings(
     if (!within.reached(p.order) || !derived(p)) continue;
     for (let j = p.order + 1; j < list.length; j++) {
       const q = list[j];
-      if (q.rule === "before" || COUNTED_BACK.has(q.rule) || q.rule === "origin") continue;
+      if (beforeAnchor(q.rule) || q.rule === "origin") continue;
       if (!within.reached(j) || !derived(q)) continue;
       // Dated from the point, or the point dated from it by forward rules: their order is set.
       if (within.below(j, p.order) || q.day.hi <= p.day.lo) continue;
@@ -100,7 +100,7 @@ export function narrativeOrderWarnings(
  */
 function forwardChain(times: CaseTimes, p: Timepoint, q: Timepoint): boolean {
   for (let t: Timepoint | undefined = p; t !== undefined && t !== q;) {
-    if (t.rule === "before" || COUNTED_BACK.has(t.rule)) return false;
+    if (beforeAnchor(t.rule)) return false;
     t = t.anchor === null ? undefined : times.byId.get(t.anchor);
   }
   return true;
