@@ -45,7 +45,7 @@ export const UNIT_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
 export type TimeUnit = keyof typeof UNIT_DAYS;
 
 /** The rules that count an amount forward from the anchor. */
-type CountedForward = "exact" | "approx" | "within";
+export type CountedForward = "exact" | "approx" | "within";
 /** How a time point is derived from the words of the text (`-before`: counted back). */
 export type TimeRule = "origin" | CountedForward | `${CountedForward}-before` | "after" | "before";
 
