@@ -1,7 +1,8 @@
 /**
  * Which amputation a case's phantom pain follows, when the case has several (an accident, then a
  * revision): the only one; else the one the phantom pain onset is dated from, through the anchors
- * of its time point ("within 3 days of the revision"). "Days from amputation" count from it. With
+ * of its time point ("within 3 days of the revision"), each counted forward (a point dated before
+ * its anchor, "2 days before the revision", does not follow it). "Days from amputation" count from it. With
  * several amputations and an onset dated from none of them the text does not say, and the loader
  * reports it rather than guess.
  *
@@ -22,7 +23,8 @@ export type AmputationChoice = { event: CaseEvent } | { problem: string };
  *
  * @param caseId The case (for the message).
  * @param events The case's events, in order of day (the first onset is the one used).
- * @param anchorOf The anchor of a time point (`null` for the origin or an unknown id).
+ * @param anchorOf The anchor of a time point (`null` for the origin, an unknown id, or a point
+ *   placed at or before its anchor: `beforeAnchor`).
  * @returns The amputation event, or a problem naming the case and its amputations.
  * @example
  * ```ts
@@ -59,9 +61,10 @@ export function painAmputation(
     problem: `case ${caseId} has ${amputations.length} amputations (events.csv times ${names}) ` +
       "and nothing says which the phantom pain follows: " +
       (onset
-        ? `its '${PHANTOM_PAIN_ONSET}' (time '${onset.day.timeId}') is not dated from any of them`
+        ? `its '${PHANTOM_PAIN_ONSET}' (time '${onset.day.timeId}') is not dated after any of them`
         : `it has no '${PHANTOM_PAIN_ONSET}' event`) +
       ". Date the onset from the amputation it follows (its anchor in timepoints.csv, as in " +
-      `"within 3 days of the revision", or rule 'after' when only the narrative orders them)`,
+      `"within 3 days of the revision", or rule 'after' when only the narrative orders them; ` +
+      "not a rule that counts back from it)",
   };
 }

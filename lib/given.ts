@@ -6,7 +6,7 @@
  * @module
  */
 import { expectCase } from "./args.ts";
-import type { NominalInterval } from "./intervals.ts";
+import { COUNTED_BACK, type NominalInterval } from "./intervals.ts";
 import type { Case, Treatment } from "./model.ts";
 import { findQuote } from "./quotes.ts";
 import { relativeDay } from "./timeline.ts";
@@ -26,7 +26,8 @@ const names = (text: string, word: string): boolean =>
 /**
  * The time points the text ties to a dose period (data/README.md, "A period with no stated
  * end"): its start, every time point dated from its start (`anchor` is the start: "within a
- * week", "a month later", "after the increase"), and every time point whose quote, or the quote
+ * week", "a month later", "after the increase"; not one counted back from it, `COUNTED_BACK`,
+ * which precedes it), and every time point whose quote, or the quote
  * of a pain value at it, names the drug ("continues to take <drug>"). A period with no
  * stated end is certainly given up to the last of them, and only possibly after it. A point
  * surely before the start is never tied to it.
@@ -59,7 +60,7 @@ export function tiedTimepoints(c: Case, t: Treatment): string[] {
   // A point surely before the start ("replaced by" the drug, said before a later dose) is not.
   const tied = c.timepoints.filter((p) =>
     p.id !== start && relativeDay(c, p.id, start).hi >= 0 && (
-      p.anchor === start ||
+      (p.anchor === start && !COUNTED_BACK.has(p.rule)) ||
       [p.quote, ...c.observations.filter((o) => o.day.timeId === p.id).map((o) => o.quote)]
         .some((q) => names(q, t.drug))
     )

@@ -44,8 +44,47 @@ export const UNIT_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
 /** A unit of time named in the text. */
 export type TimeUnit = keyof typeof UNIT_DAYS;
 
-/** How a time point is derived from the words of the text. */
-export type TimeRule = "origin" | "exact" | "approx" | "within" | "after" | "before";
+/** The rules that count an amount forward from the anchor. */
+export type CountedForward = "exact" | "approx" | "within";
+/** How a time point is derived from the words of the text (`-before`: counted back). */
+export type TimeRule = "origin" | CountedForward | `${CountedForward}-before` | "after" | "before";
+
+/**
+ * The rules that count an amount back from the anchor ("two weeks before admission"), each the
+ * mirror of the rule that counts it forward: `exact-before` of `exact`, `approx-before` of
+ * `approx`, `within-before` of `within` (see {@link TIME_RULES}).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { COUNTED_BACK, ruleOffset } from "#lib/mod.ts";
+ * assert.equal(COUNTED_BACK.get("exact-before"), "exact"); // two weeks before: 14 days back
+ * assert.deepEqual(ruleOffset("exact-before", 2, "week"), { lo: -14, hi: -14, nominal: -14 });
+ * ```
+ */
+export const COUNTED_BACK: ReadonlyMap<TimeRule, CountedForward> = new Map([
+  ["exact-before", "exact"],
+  ["approx-before", "approx"],
+  ["within-before", "within"],
+]);
+
+/**
+ * Whether a rule places its time point at or before its anchor: `before` (by the narrative) and
+ * the rules counted back ({@link COUNTED_BACK}). Such a point neither follows its anchor nor is
+ * placed by its row's place in the narrative.
+ *
+ * @param rule The rule.
+ * @returns True for `before`, `exact-before`, `approx-before`, `within-before`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { beforeAnchor } from "#lib/mod.ts";
+ * assert.ok(beforeAnchor("within-before") && beforeAnchor("before") && !beforeAnchor("within"));
+ * ```
+ */
+export function beforeAnchor(rule: TimeRule): boolean {
+  return rule === "before" || COUNTED_BACK.has(rule);
+}
 
 /**
  * The rules, one sentence each, as they appear in `data/README.md`.
@@ -69,6 +108,12 @@ export const TIME_RULES: Readonly<Record<TimeRule, string>> = {
     "A + N·unit.",
   within: "'within N units of A', 'by N days of A': (A, A + N·unit], written closed as " +
     "[A, A + N·unit]; nominal is the named bound A + N·unit.",
+  "exact-before": "'N days/weeks before A' with no qualifier: A − N·unit exactly (N > 0; " +
+    "months and years are never exact: see approx-before).",
+  "approx-before": "'about N units before A', and any count of months or years before A: " +
+    "A − N·unit ± the margin approx gives N (N > 0); nominal A − N·unit.",
+  "within-before": "'in the N units before A', 'within N units before A': [A − N·unit, A), " +
+    "written closed as [A − N·unit, A] (N > 0); nominal is the named bound A − N·unit.",
   after: "Placed after A only by the order of the narrative, no gap stated: [A, B] when a later " +
     "point B is narrated as following it (nominal midway between A and B), else [A, +inf) " +
     "with nominal A.",
@@ -108,6 +153,9 @@ export const VALUE_RULES: Readonly<
  * // Half a year: ± a quarter of a year, not ± half of one.
  * assert.deepEqual(ruleOffset("approx", 0.5, "year"), { lo: 91.25, hi: 273.75, nominal: 182.5 });
  * assert.deepEqual(ruleOffset("within", 1, "week"), { lo: 0, hi: 7, nominal: 7 });
+ * // Counted back: the mirror of the rule counted forward.
+ * assert.deepEqual(ruleOffset("approx-before", 1, "month"), { lo: -45, hi: -15, nominal: -30 });
+ * assert.deepEqual(ruleOffset("within-before", 1, "week"), { lo: -7, hi: 0, nominal: -7 });
  * ```
  */
 export function ruleOffset(
@@ -126,6 +174,12 @@ export function ruleOffset(
   if (amount === null || unit === null) {
     throw new RangeError(`rule '${rule}' needs an amount and a unit`);
   }
+  const forward = COUNTED_BACK.get(rule);
+  if (forward !== undefined) {
+    if (!(amount > 0)) throw new RangeError(`rule '${rule}' counts back more than 0`);
+    const o = ruleOffset(forward, amount, unit); // `0 - x`: an end at the anchor is 0, not −0
+    return { lo: 0 - o.hi, hi: 0 - o.lo, nominal: 0 - o.nominal };
+  }
   const u = UNIT_DAYS[unit];
   const d = amount * u;
   switch (rule) {
@@ -141,6 +195,7 @@ export function ruleOffset(
     case "within":
       return { lo: 0, hi: d, nominal: d };
   }
+  throw new RangeError(`unknown time rule '${rule}'`);
 }
 
 /** Two numbers closer than this (relative to the larger, or absolutely below 1) are one. */

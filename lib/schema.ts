@@ -78,7 +78,17 @@ const ident = () =>
 const optIdent = () => z.union([z.literal("").transform(() => null), ident()]);
 
 /** Rules that turn the text's words into time intervals (see `lib/intervals.ts`). */
-export const TIME_RULE_NAMES = ["origin", "exact", "approx", "within", "after", "before"] as const;
+export const TIME_RULE_NAMES = [
+  "origin",
+  "exact",
+  "approx",
+  "within",
+  "exact-before",
+  "approx-before",
+  "within-before",
+  "after",
+  "before",
+] as const;
 /** Units of time named in the text. */
 export const TIME_UNIT_NAMES = ["day", "week", "month", "year"] as const;
 /** Rules that turn the text's words into value intervals. */
@@ -141,12 +151,20 @@ const caseSchema = z.object({
 const timepointSchema = z.object({
   case_id: ident().meta({ description: "Case the time point belongs to." }),
   time_id: ident().meta({ description: "Identifier of the time point, unique within the case." }),
-  rule: oneOf(TIME_RULE_NAMES).meta({ description: "Rule turning the words into an interval." }),
+  rule: oneOf(TIME_RULE_NAMES).meta({
+    description: 'Rule turning the words into an interval (data/README.md, "Times"): ' +
+      "origin; exact, approx, within: amount units after the anchor; exact-before, " +
+      "approx-before, within-before: amount units before it; after, before: placed by the " +
+      "narrative only.",
+  }),
   anchor: optIdent().meta({ description: "time_id this point is measured from (origin: empty)." }),
   bound: optIdent().meta({
     description: "Rule 'after' only: time_id of a later point that bounds this one; else empty.",
   }),
-  amount: optNum(z.number().min(0)).meta({ description: "Number of units stated, if any." }),
+  amount: optNum(z.number().min(0)).meta({
+    description: "Number of units stated, if any (counted back from the anchor by the rules " +
+      "ending in -before).",
+  }),
   unit: optOneOf(TIME_UNIT_NAMES).meta({
     description: "Unit of the amount (day, week, month, year).",
   }),

@@ -71,9 +71,12 @@ const UNIT_THEN_NUMBER = new RegExp(
   String.raw`\b(hour|day|week|month|year)\s+(?:(\d+(?:\.\d+)?)(?![\d.,]*\d)|(${NUMBER_WORD})\b)`,
   "gi",
 );
-/** "the next day", "the following week", "the day after": one unit. */
+/**
+ * "the next day", "the following week", "the day after", and back: "the previous month", "the
+ * preceding week", "the day before": one unit.
+ */
 const NEXT_UNIT =
-  /\b(?:next|following)\s+(day|week|fortnight|month|year)\b|\bthe\s+(day|week|fortnight|month|year)\s+after\b/gi;
+  /\b(?:next|following|previous|preceding)\s+(day|week|fortnight|month|year)\b|\bthe\s+(day|week|fortnight|month|year)\s+(?:after|before)\b/gi;
 
 /** Hours are stated in days (the unit of `timepoints.csv` that holds them): 24 hours is 1 day. */
 const HOURS_PER_DAY = 24;
@@ -106,7 +109,8 @@ function numberThenUnit(m: RegExpMatchArray): StatedAmount {
  * day", "12 h", "1 wk"), with a half ("half a year", "two and a half weeks", "a week and a
  * half"); an ordinal, one word and the unit ("the 3rd postoperative day"); a unit before its
  * number ("day 12", "week 7": day 12 is 12 days after day 0); or one unit said as "the next day",
- * "the following week", "the day after". Numbers are digits as `statedNumbers` reads them, the
+ * "the following week", "the day after", or back as "the previous month", "the preceding week",
+ * "the day before" (a time counted back from its anchor: rule `exact-before` and its kin). Numbers are digits as `statedNumbers` reads them, the
  * number words (`number_words.ts`), `a`/`an` for one, ordinals in words or digits ("3rd"). Units are
  * hours (h, hr, hrs), days (d), weeks (wk, wks), fortnights (2 weeks), months (mo, mos) and years
  * (y, yr, yrs); hours are given in days (24 hours is 1 day; there is no hour unit in
@@ -127,6 +131,9 @@ function numberThenUnit(m: RegExpMatchArray): StatedAmount {
  * assert.deepEqual(statedAmounts("on day 12 the pain VAS was 6.0"), [{ amount: 12, unit: "day" }]);
  * assert.deepEqual(statedAmounts("on the 3rd postoperative day"), [{ amount: 3, unit: "day" }]);
  * assert.deepEqual(statedAmounts("on the day after surgery"), [{ amount: 1, unit: "day" }]);
+ * assert.deepEqual(statedAmounts("Two weeks before admission"), [{ amount: 2, unit: "week" }]);
+ * assert.deepEqual(statedAmounts("over the previous month"), [{ amount: 1, unit: "month" }]);
+ * assert.deepEqual(statedAmounts("on the day before surgery"), [{ amount: 1, unit: "day" }]);
  * assert.deepEqual(statedAmounts("for several days"), []);
  * ```
  */

@@ -74,7 +74,8 @@ export function daysFromAmputation(c: Case, x: string): NominalInterval {
 
 /**
  * Whether the gap between two time points is dated by the text: `true` when the tightest bounds
- * are finite and every rule on the way names an amount (`exact`, `approx`, `within`), `false`
+ * are finite and every rule on the way names an amount (`exact`, `approx`, `within`, or the same
+ * counted back: `exact-before`, `approx-before`, `within-before`), `false`
  * when a point is placed only by the narrative (`after`, `before`), whose nominal day is a
  * placeholder midway between its bounds, not a date.
  *

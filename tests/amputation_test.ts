@@ -103,3 +103,28 @@ Deno.test("several amputations and an onset dated from none: a located error nam
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("an onset counted back from an amputation does not follow it: with no other, a located error", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "amputations-" });
+  try {
+    await copyTree(FIXTURE, dir);
+    // S1's onset "within 3 days" read back from the revision: the pain began before it, so the
+    // revision is not the amputation it follows, and the chain says nothing of the accident.
+    const path = `${dir}/timepoints.csv`;
+    const lines = (await Deno.readTextFile(path)).split("\n");
+    const at = lines.findIndex((l) => l.startsWith(`S1,${onset.day.timeId},`));
+    assert.ok(at > 0 && lines[at].includes(`,within,${onsetAnchor},`), lines[at]);
+    lines[at] = lines[at].replace(`,within,${onsetAnchor},`, `,within-before,${onsetAnchor},`);
+    await Deno.writeTextFile(path, lines.join("\n"));
+    // (Its stored days as they were: derived from the rules instead.)
+    const error = await loadCaseSeries(dir, { deriveDays: true }).then(() => null, (e) => e);
+    assert.ok(error instanceof DataValidationError, String(error));
+    const messages = error.issues.map((i) => i.message).join("\n");
+    assert.match(
+      messages,
+      new RegExp(`case S1 has 2 amputations .*'${onset.day.timeId}'\\) is not dated after any`),
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -517,7 +517,7 @@ Deno.test("root cause first: an invalid rule is reported once, rows that use it 
     column: "rule",
     message:
       "unknown rule 'exactly': did you mean 'exact'? one of origin, exact, approx, within, " +
-      "after, before",
+      "exact-before, approx-before, within-before, after, before",
   });
   assert.ok(e.issues.every((i) => i.file === "timepoints.csv" && i.row === line), e.message);
   assert.match(
@@ -779,7 +779,7 @@ Deno.test("readings.csv: a quote not in the source, an unknown time point and a 
       column: "rule",
       message:
         "unknown rule 'exactly': did you mean 'exact'? one of origin, exact, approx, within, " +
-        "after, before",
+        "exact-before, approx-before, within-before, after, before",
     },
   ]);
 });

@@ -63,6 +63,9 @@ Deno.test("the readings resource refers to the cases and their time points", () 
     "exact",
     "approx",
     "within",
+    "exact-before",
+    "approx-before",
+    "within-before",
     "after",
     "before",
   ]);

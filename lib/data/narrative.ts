@@ -9,6 +9,7 @@
 import type { DataIssue } from "../errors.ts";
 import type { Timepoint } from "../model.ts";
 import type { Reading } from "../readings_schema.ts";
+import { beforeAnchor } from "../intervals.ts";
 import { ARGS, type CaseTimes } from "./resolve.ts";
 
 /** A narrative-order warning with the two rows it is about (ids within one case). */
@@ -27,9 +28,12 @@ export interface NarrativeWarning {
  * to it, nor from the point to the later row: a point anchored, directly or through a chain, on a
  * row narrated after it is surely after that row) and possibly before it: the two may fall in
  * either order. The first such row is named,
- * as the bound to give it when the text places the point before that row. Rows placed by rule
- * `before` (told out of order by the text's own words) and the origin are not such rows, nor is a
- * row dated at or before the point's earliest day.
+ * as the bound to give it when the text places the point before that row. Rows placed before
+ * their anchor (rule `before`, or counted back from it: `exact-before`, `approx-before`,
+ * `within-before`: told out of order by the text's own words) and the origin are not such rows,
+ * nor is a row dated at or before the point's earliest day. A point anchored on the later row
+ * through a point counted back from it ("after a drug started two weeks before the visit") is not
+ * surely after it, and is warned of.
  *
  * @param times One case's rows, in file order, with their lines (`CaseTimes`); read after the
  *   time points are derived.
@@ -70,9 +74,11 @@ export function narrativeOrderWarnings(
     if (!within.reached(p.order) || !derived(p)) continue;
     for (let j = p.order + 1; j < list.length; j++) {
       const q = list[j];
-      if (q.rule === "before" || q.rule === "origin" || !within.reached(j) || !derived(q)) continue;
-      // Dated from the point, or the point dated from it (a forward anchor): their order is set.
-      if (within.below(j, p.order) || within.below(p.order, j) || q.day.hi <= p.day.lo) continue;
+      if (beforeAnchor(q.rule) || q.rule === "origin") continue;
+      if (!within.reached(j) || !derived(q)) continue;
+      // Dated from the point, or the point dated from it by forward rules: their order is set.
+      if (within.below(j, p.order) || q.day.hi <= p.day.lo) continue;
+      if (within.below(p.order, j) && forwardChain(times, p, q)) continue;
       const issue: DataIssue = {
         file: "timepoints.csv",
         row: line(p),
@@ -86,6 +92,18 @@ export function narrativeOrderWarnings(
       break;
     }
   }
+}
+
+/**
+ * Whether every rule on the anchor chain from `p` up to its ancestor `q` places a point at or
+ * after its anchor (none counted back, none `before`): `p` is then surely at or after `q`.
+ */
+function forwardChain(times: CaseTimes, p: Timepoint, q: Timepoint): boolean {
+  for (let t: Timepoint | undefined = p; t !== undefined && t !== q;) {
+    if (beforeAnchor(t.rule)) return false;
+    t = t.anchor === null ? undefined : times.byId.get(t.anchor);
+  }
+  return true;
 }
 
 /**

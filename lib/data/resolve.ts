@@ -7,7 +7,7 @@
  * @module
  */
 import type { DataIssue } from "../errors.ts";
-import { deriveDay, type NominalInterval, type TimeUnit } from "../intervals.ts";
+import { COUNTED_BACK, deriveDay, type NominalInterval, type TimeUnit } from "../intervals.ts";
 import type { Timepoint } from "../model.ts";
 import type { Issues } from "./issues.ts";
 import { IntervalPool } from "./pools.ts";
@@ -93,8 +93,16 @@ export class TimesById {
   }
 }
 
-/** The rules whose time point states an amount and unit (`exact`, `approx`, `within`). */
-export const AMOUNT_RULES: ReadonlySet<string> = new Set(["exact", "approx", "within"]);
+/**
+ * The rules whose time point states an amount and unit: `exact`, `approx`, `within`, and the
+ * same counted back from the anchor (`exact-before`, `approx-before`, `within-before`).
+ */
+export const AMOUNT_RULES: ReadonlySet<string> = new Set([
+  "exact",
+  "approx",
+  "within",
+  ...COUNTED_BACK.keys(),
+]);
 
 /** Entries of {@link CaseTimes.args} per time point, and the derivation states. */
 export const ARGS = 4;
@@ -410,8 +418,18 @@ function derive(
   if (!needsAmount && (amount !== null || unit !== null)) {
     return problem(amount !== null ? "amount" : "unit", `rule '${rule}' takes no amount`);
   }
-  if (rule === "exact" && (unit === "month" || unit === "year")) {
-    return problem("unit", `${unit}s are never exact: use rule 'approx'`);
+  const back = COUNTED_BACK.get(rule);
+  if ((rule === "exact" || back === "exact") && (unit === "month" || unit === "year")) {
+    return problem(
+      "unit",
+      `${unit}s are never exact: use rule '${back ? "approx-before" : "approx"}'`,
+    );
+  }
+  if (back !== undefined && amount === 0) {
+    return problem(
+      "amount",
+      `rule '${rule}' counts back from the anchor: 0 is the anchor itself (use rule '${back}' 0)`,
+    );
   }
   if (bound !== null && rule !== "after") {
     return problem("bound", "only rule 'after' takes a bound");

@@ -10,7 +10,13 @@ import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { drugWithDose, statesAmount } from "../dose.ts";
 import { doseCells, doseShape } from "./dose_cells.ts";
-import { formatInterval, TIME_RULES, VALUE_RULES } from "../intervals.ts";
+import {
+  COUNTED_BACK,
+  formatInterval,
+  TIME_RULES,
+  type TimeRule,
+  VALUE_RULES,
+} from "../intervals.ts";
 import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
 import { valueScale } from "../cases.ts";
@@ -135,10 +141,31 @@ export function observationRows(s: CaseSeries): Row[] {
   );
 }
 
-/** The interval rules, one row each. */
-export function ruleRows(): Row[] {
+/**
+ * The interval rules, one row each: every time and value rule, except the time rules that count
+ * back from an anchor (`COUNTED_BACK`: the mirrors of `exact`, `approx`, `within`), which are
+ * listed only where `s` dates a time point by them (none without `s`).
+ *
+ * @param s The case series whose rules counted back are listed (none: not listed).
+ * @returns The rows.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { COUNTED_BACK, loadCaseSeries, ruleRows } from "#lib/mod.ts";
+ * const s = await loadCaseSeries();
+ * const listed = (rows: { rule?: unknown }[]) => rows.some((r) => COUNTED_BACK.has(r.rule as never));
+ * assert.equal(listed(ruleRows()), false);
+ * const used = s.cases.some((c) => c.timepoints.some((t) => COUNTED_BACK.has(t.rule)));
+ * assert.equal(listed(ruleRows(s)), used);
+ * ```
+ */
+export function ruleRows(s?: CaseSeries): Row[] {
+  if (s !== undefined) expectSeries("ruleRows", s);
+  const used = new Set(s?.cases.flatMap((c) => c.timepoints.map((t) => t.rule)) ?? []);
   return [
-    ...Object.entries(TIME_RULES).map(([rule, text]) => ({ applies: "time", rule, text })),
+    ...Object.entries(TIME_RULES).filter(([rule]) =>
+      !COUNTED_BACK.has(rule as TimeRule) || used.has(rule as TimeRule)
+    ).map(([rule, text]) => ({ applies: "time", rule, text })),
     ...Object.entries(VALUE_RULES).map(([rule, text]) => ({ applies: "value", rule, text })),
   ];
 }

@@ -9,7 +9,7 @@ import { num } from "./cells.ts";
 import { baselineDependence } from "../analysis/baselines.ts";
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { fmt } from "../intervals.ts";
+import { COUNTED_BACK, fmt } from "../intervals.ts";
 import type { Case, CaseSeries } from "../model.ts";
 import { baseline } from "../timeline.ts";
 import { caseChange } from "../analysis/change.ts";
@@ -106,7 +106,9 @@ export function readingRows(readings: readonly Reading[]): Row[] {
         ? x.rule
         : x.amount === null
         ? `${x.rule} ${x.anchor}${x.bound ? ` (before ${x.bound})` : ""}`
-        : `${x.rule} ${x.amount} ${x.unit} from ${x.anchor}`,
+        : `${x.rule} ${x.amount} ${x.unit} ${
+          COUNTED_BACK.has(x.rule) ? "back " : ""
+        }from ${x.anchor}`,
       words: x.words,
     }))
   );

@@ -89,3 +89,26 @@ Deno.test("a later row the point is anchored on, directly or through a chain, le
   });
   assert.deepEqual(chain.warnings, []);
 });
+
+Deno.test("a later row counted back from another anchor is told out of order by the text: not the row named", async () => {
+  // v2, counted back from v4 (37 − 18: day 19), is narrated after the drug start (placed after
+  // v1, day 9) and may fall after its earliest day; the text dates it before v4, so its place in
+  // the narrative bounds nothing, as a row placed by rule 'before': the row named is v3.
+  const { warnings } = await warningsWith({
+    drug_start: "after,v1,,,",
+    v2: "exact-before,v4,,18,day",
+  });
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /'drug_start' .* is narrated before 'v3' .* give it bound 'v3'/);
+});
+
+Deno.test("a point placed after a row counted back from a later one is not surely after that later one", async () => {
+  // The drug start after v1, v1 9 days before v3 (day 20): the drug start may fall before or
+  // after v3, though anchored on it through v1. The row named is v3, not v4.
+  const { warnings } = await warningsWith({
+    drug_start: "after,v1,,,",
+    v1: "exact-before,v3,,9,day",
+  });
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /'drug_start' .* is narrated before 'v3' .* give it bound 'v3'/);
+});

@@ -11,6 +11,7 @@ import { type CaseEvent, compareDays } from "../../model.ts";
 import type { EventRow } from "../../schema.ts";
 import type { LoadContext } from "../context.ts";
 import { timeOf } from "../resolve.ts";
+import { beforeAnchor } from "../../intervals.ts";
 import { ByCase, CaseRows } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
 import type { CaseLine } from "./cases.ts";
@@ -148,7 +149,11 @@ function painAmputations(
     }
     const of = [...all].sort(byEventDay);
     const caseTimes = ctx.resolved.times.get(r.case_id);
-    const choice = painAmputation(r.case_id, of, (id) => timeOf(caseTimes, id)?.anchor ?? null);
+    // A point at or before its anchor does not follow it: the chain stops there.
+    const choice = painAmputation(r.case_id, of, (id) => {
+      const t = timeOf(caseTimes, id);
+      return t === undefined || beforeAnchor(t.rule) ? null : t.anchor;
+    });
     if ("event" in choice) out.set(r.case_id, choice.event);
     else ctx.issues.push({ file: "cases.csv", row, column: "case_id", message: choice.problem });
   }
