@@ -178,8 +178,8 @@ Deno.test("a dose in words with no number: one rule in every table, and listed a
   assert.ok(unknown.includes("end of drug-d 12 µg/h not stated"), unknown.join("\n"));
   assert.ok(
     unknown.includes(
-      "dose of drug-c not stated in mg/day, only as “a low dose”, from “given drug-a (narrated " +
-        "first)” on, with no end stated",
+      "dose of drug-c not stated in mg/day, only as “a low dose”, from the start of drug-a, " +
+        "drug-c and drug-d on, with no end stated",
     ),
     unknown.join("\n"),
   );
@@ -193,8 +193,7 @@ Deno.test("unknowns: a dose not stated names its period; time points by their wo
   // drug-a's dose is stated before the switch: the row says which period has none.
   assert.ok(
     unknown.includes(
-      "dose of drug-a not stated from “the switch began (narrated after the first report; no " +
-        "date stated)” to “the end of the switch (over two weeks)”",
+      "dose of drug-a not stated from the start of drug-b to the end of drug-a",
     ),
     unknown.join("\n"),
   );
