@@ -69,7 +69,7 @@ Deno.test("rates: a period with no stated end counts no value after the last tim
     assert.equal(row["cm/week (first→last)"], null);
     assert.match(
       String(row.note),
-      /left out, where drug-a (at this dose )?is only possibly given: the VAS 7, the VAS 5 and the VAS 3; no end stated: certainly given only up to “a_start”/,
+      /left out, where drug-a (at this dose )?is only possibly given: the VAS 7, the VAS 5 and the VAS 3; no end stated: certainly given only up to the start of drug-a/,
     );
   }
 });
