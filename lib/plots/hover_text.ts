@@ -39,6 +39,7 @@ export function drawnDay(pos: number): number {
  * import assert from "node:assert/strict";
  * import { aside } from "#lib/plots/hover_text.ts";
  * assert.equal(aside("NRS 4", "NRS 4"), "NRS 4");
+ * assert.equal(aside("NRS 10", "0"), "NRS 10 (0)"); // a whole word repeats, not its end
  * assert.equal(aside("day 7", "a week later"), "day 7 (a week later)");
  * assert.equal(aside("day ≥ 35", "the switch began (no date stated)", true),
  *   "day ≥ 35, the switch began (no date stated),");
@@ -47,7 +48,7 @@ export function drawnDay(pos: number): number {
 export function aside(main: string, words: string | null, more = false): string {
   const fold = (t: string) => t.toLowerCase().replace(/\s+/g, " ").trim();
   const w = words === null ? "" : fold(words);
-  if (w === "" || fold(main).endsWith(w)) return main;
+  if (w === "" || fold(main) === w || fold(main).endsWith(` ${w}`)) return main;
   return /[()]/.test(words!) ? `${main}, ${words}${more ? "," : ""}` : `${main} (${words})`;
 }
 
