@@ -87,12 +87,11 @@ export function seriesTimelineFigure(
     ) + 12,
   );
   const marginRight = 12;
-  const axisPx = width - marginLeft - marginRight;
   // One value axis for every case: each case's values are printed as on it.
   const axisScales = shown.flatMap((c) => c.observations.map((o) => o.scale));
   const models = shown.map((c) => ({
     c,
-    m: timelineModel(c, { alignOn: drug, axisPx, axisScales }),
+    m: timelineModel(c, { alignOn: drug, axisScales }),
   }));
   const domains = models.map(({ m }) => timeDomain(m));
   const x = linearScale(

@@ -272,6 +272,75 @@ export function spread(
   return out;
 }
 
+/** Options of {@link stackLabels}. */
+export interface StackOptions {
+  /** Lower limit of the axis. */
+  lo: number;
+  /** Upper limit of the axis. */
+  hi: number;
+  /** The least space between two items of one row. */
+  gap: number;
+  /** The most rows (at least 1). */
+  rows: number;
+}
+
+/**
+ * Places items along one axis in rows: each in the first row where it stands at its wanted
+ * position (inside [lo, hi]) at least `gap` from the item before it, else in the row whose last
+ * item ends first; then each row is {@link spread} with that gap, so that no two items of a row
+ * come nearer than `gap`, whichever row they are in.
+ *
+ * @param wanted Wanted centre of each item.
+ * @param sizes Size of each item along the axis (same order).
+ * @param o The axis's limits, the gap, the most rows.
+ * @returns Each item's row (0 first) and centre (same order as `wanted`).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { stackLabels } from "#lib/plots/layout.ts";
+ * const o = { lo: 0, hi: 100, gap: 10, rows: 2 };
+ * // Two items 5 apart: the second goes to a row of its own, at its wanted place.
+ * assert.deepEqual(stackLabels([20, 25], [10, 10], o), [{ row: 0, at: 20 }, { row: 1, at: 25 }]);
+ * // Far enough apart: one row.
+ * assert.deepEqual(stackLabels([20, 50], [10, 10], o), [{ row: 0, at: 20 }, { row: 0, at: 50 }]);
+ * ```
+ */
+export function stackLabels(
+  wanted: readonly number[],
+  sizes: readonly number[],
+  o: StackOptions,
+): { row: number; at: number }[] {
+  if (wanted.length !== sizes.length) {
+    throw new RangeError(`stackLabels: ${wanted.length} positions but ${sizes.length} sizes`);
+  }
+  const rows = Math.max(1, Math.floor(o.rows));
+  const order = wanted.map((_, i) => i).sort((a, b) => wanted[a] - wanted[b] || a - b);
+  // Where the last item of each row ends.
+  const ends: number[] = [];
+  const rowOf = new Array<number>(wanted.length);
+  for (const i of order) {
+    const left = Math.max(o.lo, Math.min(wanted[i] - sizes[i] / 2, o.hi - sizes[i]));
+    let r = ends.findIndex((e) => e + o.gap <= left);
+    if (r < 0 && ends.length < rows) r = ends.length;
+    if (r < 0) r = ends.indexOf(Math.min(...ends));
+    rowOf[i] = r;
+    ends[r] = Math.max(left, (ends[r] ?? -Infinity) + o.gap) + sizes[i];
+  }
+  const out = wanted.map(() => ({ row: 0, at: 0 }));
+  for (let r = 0; r < ends.length; r++) {
+    const members = order.filter((i) => rowOf[i] === r);
+    const at = spread(
+      members.map((i) => wanted[i]),
+      members.map((i) => sizes[i]),
+      o.lo,
+      o.hi,
+      o.gap,
+    );
+    members.forEach((i, k) => out[i] = { row: r, at: at[k] });
+  }
+  return out;
+}
+
 /** Things a label must not cover. */
 export interface Obstacles {
   /** Boxes (other labels, markers). */
@@ -289,6 +358,8 @@ export interface Obstacles {
  * @param obstacles What to avoid; the chosen box is appended to `obstacles.boxes`.
  * @param bounds Where the label must stay.
  * @param pad Space kept around the label (default 1 px).
+ * @param cost A cost of each candidate besides what it covers, same order (default none): 1 weighs
+ *   as a line it crosses, 100 as a box it covers.
  * @returns Index of the chosen candidate.
  * @example
  * ```ts
@@ -304,6 +375,7 @@ export function placeLabel(
   obstacles: Obstacles,
   bounds: Box,
   pad = 1,
+  cost: readonly number[] = [],
 ): number {
   if (candidates.length === 0) throw new RangeError("placeLabel: no candidate position");
   let best = -1;
@@ -318,7 +390,7 @@ export function placeLabel(
       height: c.height + 2 * pad,
     };
     const score = 100 * obstacles.boxes.filter((b) => overlaps(padded, b)).length +
-      obstacles.segments.filter((s) => segmentHitsBox(s, padded)).length;
+      obstacles.segments.filter((s) => segmentHitsBox(s, padded)).length + (cost[i] ?? 0);
     if (score < bestScore) {
       best = i;
       bestScore = score;

@@ -19,6 +19,7 @@ import { type Obstacles, spread, textBox, wrapText } from "./layout.ts";
 import { placeMiddleLabels } from "./slope_labels.ts";
 import { caseColor, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 import { doseLabel, statedValue } from "./timeline_model.ts";
+import { aside } from "./hover_text.ts";
 import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
 import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
 import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
@@ -385,8 +386,8 @@ function slopesOf(
         lo: o.common.lo,
         hi: o.common.hi,
         text: statedValue(o, own),
-        title: `Case ${c.id}, ${heads[column]}: ${o.scale.name} ${statedValue(o, true)} ` +
-          `(${o.words}): “${o.quote}”`,
+        title: `Case ${c.id}, ${heads[column]}: ` +
+          `${aside(`${o.scale.name} ${statedValue(o, true)}`, o.words)}: “${o.quote}”`,
       })),
     };
   });

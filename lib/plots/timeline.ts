@@ -91,7 +91,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
     ) + 12,
   );
   const marginRight = 12;
-  const m = timelineModel(c, { alignOn: drug, axisPx: width - marginLeft - marginRight });
+  const m = timelineModel(c, { alignOn: drug });
   const notes: string[] = [];
   if (drug !== null && m.origin === null) {
     notes.push(

@@ -11,7 +11,7 @@ import * as Plot from "@observablehq/plot";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { arrowHead } from "./legend.ts";
-import { spread } from "./layout.ts";
+import { stackLabels } from "./layout.ts";
 import { GREY, STROKE, TYPE } from "./theme.ts";
 import type { PlacedPeriod } from "./timeline_model.ts";
 import { doseLabel } from "./timeline_model.ts";
@@ -19,6 +19,13 @@ import { clipTo, note, panelFrame, type Uses } from "./timeline_panels.ts";
 import { type LinearScale, windowBracket } from "./uncertainty.ts";
 
 const LANE_H = 38;
+/** The step between two rows of dose labels in a lane. */
+const ROW_H = TYPE.small * 1.15;
+/**
+ * The least space between two dose labels in one row: an em, so that two labels never read as
+ * one ("40" and "dose not stated" 4 px apart read "40 dose not stated").
+ */
+const LABEL_GAP = TYPE.small;
 
 /** Options of {@link lanePanel}. */
 export interface LanePanelOptions {
@@ -83,7 +90,13 @@ export function lanePanel(
   const marginTop = 2;
   const marginBottom = o.xLabel === null ? 4 : 32;
   const geo = o.compact ? COMPACT : REGULAR;
-  const height = marginTop + Math.max(o.lanes.length, 1) * geo.laneH + marginBottom;
+  // Each lane's dose labels, in rows: a lane whose labels need a second row is that much taller.
+  const placed = o.lanes.map((lane) =>
+    doseLabels(periods.filter((p) => p.t.drug === lane.drug), x, o)
+  );
+  const extra = placed.map((ls) => (Math.max(0, ...ls.map((l) => l.row + 1)) - 1) * ROW_H);
+  const height = marginTop + Math.max(o.lanes.length, 1) * geo.laneH +
+    extra.reduce((a, b) => a + b, 0) + marginBottom;
   const draw = () => {
     const g = svgElement("g", { "aria-label": "dose periods" });
     if (o.lanes.length === 0) {
@@ -101,10 +114,11 @@ export function lanePanel(
       );
       return g;
     }
+    let top = marginTop;
     o.lanes.forEach((lane, i) => {
-      const top = marginTop + i * geo.laneH;
       const mine = periods.filter((p) => p.t.drug === lane.drug);
-      drawLane(g, lane, mine, top, x, o, uses, geo);
+      drawLane(g, { ...lane, labels: placed[i] }, mine, top + extra[i], x, o, uses, geo);
+      top += extra[i] + geo.laneH;
     });
     return g;
   };
@@ -125,10 +139,55 @@ export function lanePanel(
   }) as unknown as Element;
 }
 
+/** A dose label placed in its lane: its text, centre and row (0 next to the bars, 1 above). */
+interface DoseLabel {
+  text: string;
+  at: number;
+  row: number;
+}
+
+/** Where a dose period's bar is drawn, in px (`null`: outside the axis). */
+function barExtent(
+  p: PlacedPeriod,
+  x: LinearScale,
+): { a: number; b: number; open: boolean } | null {
+  const [d0, d1] = x.domain;
+  const open = p.end === null;
+  if (p.start.pos > d1 || (!open && p.end!.pos < d0)) return null;
+  const a = x(clipTo(x, p.start.pos));
+  const b = Math.max(a + 2, open ? x(d1) : x(clipTo(x, p.end!.pos)));
+  return { a, b, open };
+}
+
+/**
+ * The dose labels of one lane, each over the middle of its bar where it can be: two labels of a
+ * row at least {@link LABEL_GAP} apart, a label that would come nearer its neighbour in a second
+ * row above (as the phase strip stacks its labels).
+ */
+function doseLabels(
+  mine: readonly PlacedPeriod[],
+  x: LinearScale,
+  o: Pick<LanePanelOptions, "marginLeft" | "width">,
+): DoseLabel[] {
+  const labels: { text: string; want: number; w: number }[] = [];
+  for (const p of mine) {
+    const bar = barExtent(p, x);
+    if (bar === null) continue;
+    const text = doseLabel(p.t);
+    labels.push({ text, want: (bar.a + bar.b) / 2, w: measureText(text, TYPE.small).width });
+  }
+  const placed = stackLabels(
+    labels.map((l) => l.want),
+    labels.map((l) => l.w),
+    { lo: o.marginLeft, hi: o.width - 2, gap: LABEL_GAP, rows: 2 },
+  );
+  return labels.map((l, k) => ({ text: l.text, ...placed[k] }));
+}
+
 /** One drug's lane: its label, bars, brackets and dose labels. */
 function drawLane(
   g: Element,
-  lane: { drug: string; sub: string | null },
+  lane: { drug: string; sub: string | null; labels: readonly DoseLabel[] },
   mine: readonly PlacedPeriod[],
   top: number,
   x: LinearScale,
@@ -151,20 +210,17 @@ function drawLane(
       fill: GREY.muted,
     }));
   }
-  const [d0, d1] = x.domain;
   const maxDose = o.highestDose?.get(lane.drug) ??
     Math.max(0, ...mine.map((p) => nominalDose(p.t.dose) ?? 0));
   const bottom = top + geo.base;
-  const labels: { text: string; want: number; w: number }[] = [];
   for (const [k, p] of mine.entries()) {
+    const bar = barExtent(p, x);
+    if (bar === null) continue;
+    const { a, b, open } = bar;
     const color = o.colorOf.get(p.t.drugClass)!;
     // A dose the text does not state has no height of its own: half way, labelled so.
     const dose = nominalDose(p.t.dose);
     const h = geo.bar(dose === null ? 0.5 : maxDose > 0 ? dose / maxDose : 1);
-    const open = p.end === null;
-    const a = x(clipTo(x, p.start.pos));
-    const b = Math.max(a + 2, open ? x(d1) : x(clipTo(x, p.end!.pos)));
-    if (p.start.pos > d1 || (!open && p.end!.pos < d0)) continue;
     g.appendChild(titled(
       svgElement("rect", {
         x: a,
@@ -179,47 +235,52 @@ function drawLane(
       uses.ongoing = true;
       g.appendChild(arrowHead(b, bottom - h / 2, h / 2 + 1.5, color));
     }
-    // The end of a dose that the next dose of the drug starts from is that dose's start.
-    const next = mine.some((q) => q !== p && q.t.start.timeId === p.t.end?.timeId);
-    // Brackets on two rows, alternating (a start and its end, one dose and the next), so that
-    // two windows that overlap stay apart.
-    const ends = [p.start, ...(p.end && !next ? [p.end] : [])];
-    for (const [j, t] of ends.entries()) {
-      const row = bottom + geo.bracket + geo.step * ((k + j) % 2);
-      const br = windowBracket(t.window, t.pos, row, x, GREY.ink);
-      note(uses, br);
-      for (const el of br.elements) g.appendChild(el);
-      // A stem from the bracket up to the bar's foot where the time is drawn: which end of which
-      // bar a bracket belongs to, when several stand under one lane.
-      if (br.elements.length > 0) {
-        const at = x(clipTo(x, t.pos));
-        g.appendChild(svgElement("line", {
-          x1: at,
-          x2: at,
-          y1: row,
-          y2: bottom,
-          stroke: GREY.ink,
-          "stroke-width": STROKE.thin,
-        }));
-      }
-    }
-    const text = doseLabel(p.t);
-    labels.push({ text, want: (a + b) / 2, w: measureText(text, TYPE.small).width });
+    drawBrackets(g, p, mine, k, bottom, x, uses, geo);
   }
-  const xs = spread(
-    labels.map((l) => l.want),
-    labels.map((l) => l.w),
-    o.marginLeft,
-    o.width - 2,
-    4,
-  );
-  labels.forEach((l, k) => {
+  for (const l of lane.labels) {
     g.appendChild(
-      textElement(l.text, xs[k], bottom - geo.label, {
+      textElement(l.text, l.at, bottom - geo.label - l.row * ROW_H, {
         size: TYPE.small,
         anchor: "middle",
         fill: GREY.ink,
       }),
     );
-  });
+  }
+}
+
+/** The brackets of a dose period's start and end under its bar, each on a stem up to the bar. */
+function drawBrackets(
+  g: Element,
+  p: PlacedPeriod,
+  mine: readonly PlacedPeriod[],
+  k: number,
+  bottom: number,
+  x: LinearScale,
+  uses: Uses,
+  geo: LaneGeometry,
+): void {
+  // The end of a dose that the next dose of the drug starts from is that dose's start.
+  const next = mine.some((q) => q !== p && q.t.start.timeId === p.t.end?.timeId);
+  // Brackets on two rows, alternating (a start and its end, one dose and the next), so that
+  // two windows that overlap stay apart.
+  const ends = [p.start, ...(p.end && !next ? [p.end] : [])];
+  for (const [j, t] of ends.entries()) {
+    const row = bottom + geo.bracket + geo.step * ((k + j) % 2);
+    const br = windowBracket(t.window, t.pos, row, x, GREY.ink);
+    note(uses, br);
+    for (const el of br.elements) g.appendChild(el);
+    // A stem from the bracket up to the bar's foot where the time is drawn: which end of which
+    // bar a bracket belongs to, when several stand under one lane.
+    if (br.elements.length > 0) {
+      const at = x(clipTo(x, t.pos));
+      g.appendChild(svgElement("line", {
+        x1: at,
+        x2: at,
+        y1: row,
+        y2: bottom,
+        stroke: GREY.ink,
+        "stroke-width": STROKE.thin,
+      }));
+    }
+  }
 }

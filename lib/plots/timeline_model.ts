@@ -20,12 +20,14 @@ import {
   relativeDay,
 } from "../timeline.ts";
 import type { DataRow } from "./compose.ts";
+import { aside, drawnDay, windowText } from "./hover_text.ts";
 import {
   narrativePositions,
   UNDATED_PLACEMENTS,
   type UndatedPlacement,
   undatedPlacements,
 } from "./narrative.ts";
+import { PRINT_WIDTH } from "./theme.ts";
 import { valueAxis } from "./value_axis.ts";
 
 /** A time as drawn: its position and the window its words allow, in the figure's frame. */
@@ -97,8 +99,12 @@ export interface Phase {
   label: string;
   /** The drug. */
   drug: string;
-  /** What changed: the new dose ("20 mg/day"), "stopped", or "stopped, day not stated" (an end
-   * the text states but whose day its words leave open on the later side). */
+  /**
+   * What changed: the new dose ("20 mg/day"), "stopped", or, for an end the text states whose
+   * day this axis leaves open on the later side, "stopped, day not stated" (its words state no
+   * day) or "stopped, not dated from day 0" ("from the start of <drug>" on an aligned axis: its
+   * words date it from an earlier time the axis leaves open).
+   */
   change: string;
   /** Hover text. */
   title: string;
@@ -132,12 +138,12 @@ export interface TimelineModel {
   ownScale: boolean;
 }
 
+export { aside, drawnDay, windowText };
+
 /** Options of {@link timelineModel}. */
 export interface TimelineModelOptions {
   /** Align on this drug's first start (`null`: day 0; default: the study's drug of interest). */
   alignOn?: string | null;
-  /** Width in px of the time axis (sets the narrative step to a few px). */
-  axisPx?: number;
   /**
    * The scales of every value on the figure's value axis (a figure of several cases on one axis:
    * all of theirs); default: the case's. Values are printed without their unit only when that
@@ -146,8 +152,20 @@ export interface TimelineModelOptions {
   axisScales?: readonly Scale[];
 }
 
-/** The narrative step in px: a point placed after another only by the text is this far after. */
+/**
+ * The narrative step in px on an axis of {@link STEP_AXIS_PX}: a point placed after another only
+ * by the text is this far after. The step in days is the case's, whatever the figure and its
+ * width, so that every figure (a case's timeline, figure 1, the trajectories) draws an undated
+ * time at the same day; on a wider axis it is that many more px.
+ */
 export const STEP_PX = 5;
+
+/**
+ * The axis {@link STEP_PX} is measured on: a single-column figure's time axis (its width less
+ * about 100 px of margins), the narrowest the figures are drawn at, so that a step is never less
+ * than {@link STEP_PX} apart.
+ */
+export const STEP_AXIS_PX = PRINT_WIDTH.column - 100;
 
 /**
  * The dose of a dose period as printed in figures (the number in mg/day; `unit` adds it). One
@@ -215,30 +233,6 @@ export function statedValue(
 }
 
 /**
- * A window in words, for hover texts.
- *
- * @param w The window (bounds may be ±Infinity).
- * @param pos Where it is drawn (named when no bound is stated).
- * @returns "day 3", "days 0 to 6", "day ≥ 21", "day ≤ 0".
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { windowText } from "#lib/plots/timeline_model.ts";
- * assert.equal(windowText({ lo: 21, hi: Infinity }, 21), "day ≥ 21");
- * ```
- */
-export function windowText(w: Interval, pos: number): string {
-  const f = (v: number) => formatNumber(Math.round(v * 10) / 10).replace("-", "−");
-  if (w.lo === w.hi) return `day ${f(w.lo)}`;
-  if (!Number.isFinite(w.lo) && !Number.isFinite(w.hi)) {
-    return `day not bounded (drawn at ${f(pos)})`;
-  }
-  if (!Number.isFinite(w.lo)) return `day ≤ ${f(w.hi)}`;
-  if (!Number.isFinite(w.hi)) return `day ≥ ${f(w.lo)}`;
-  return `days ${f(w.lo)} to ${f(w.hi)}`;
-}
-
-/**
  * The timeline of a case as data (see the module doc).
  *
  * @param c The case.
@@ -260,7 +254,7 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
   const nominals = c.timepoints.map((t) => t.day.nominal).filter(Number.isFinite);
   const span = nominals.length ? Math.max(...nominals) - Math.min(...nominals) : 0;
-  const step = Math.max(span, 14) * STEP_PX / (options.axisPx ?? 560);
+  const step = Math.max(span, 14) * STEP_PX / STEP_AXIS_PX;
   const abs = narrativePositions(c, step);
   const zero = origin === null ? 0 : abs.get(origin) ?? 0;
   // What the axis counts from: the aligned start, else the case's day 0.
@@ -282,13 +276,13 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
   // The axis is the values' own scale when valueAxis keeps it (one scale of 0–10, or of 0–100).
   const axisScales = options.axisScales ?? c.observations.map((o) => o.scale);
   const ownScale = axisScales.length > 0 && valueAxis(axisScales).own;
-  const when = (t: PlacedTime) => `${windowText(t.window, t.pos)} (${t.words})`;
+  const when = (t: PlacedTime, more = false) => aside(windowText(t.window, t.pos), t.words, more);
   const points: PlacedPoint[] = [];
   const spans: PlacedSpan[] = [];
   for (const o of c.observations) {
     const t = place(o.day);
     const text = statedValue(o, ownScale);
-    const title = `${o.scale.name} ${text} (${o.words})`;
+    const title = aside(`${o.scale.name} ${text}`, o.words);
     if (o.span) {
       const start = place(o.span.start);
       const end = o.span.end ? place(o.span.end) : null;
@@ -300,8 +294,9 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
         end,
         // A value over a period, not a rating at one time: its hover text says so (with what
         // it describes, an average, where the data note it).
-        title: `${title}: a value over a period${o.note ? ` (${o.note})` : ""}, not at one ` +
-          `time, from ${when(start)} to ${end ? when(end) : "an end not stated"}: “${o.quote}”`,
+        title: `${title}: ${aside("a value over a period", o.note)}, not at one ` +
+          `time, from ${when(start, true)} to ${end ? when(end) : "an end not stated"}: ` +
+          `“${o.quote}”`,
       });
     } else points.push({ o, t, text, title: `${title}, ${when(t)}: “${o.quote}”` });
   }
@@ -314,7 +309,7 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
       start,
       end,
       title: `${t.drug} ${doseLabel(t, true)} (${t.drugClass}, for ${t.purpose}): from ` +
-        `${when(start)} to ${end ? when(end) : "an end not stated"}: “${t.quote}”`,
+        `${when(start, true)} to ${end ? when(end) : "an end not stated"}: “${t.quote}”`,
     };
   });
   const events = c.events.map((e): PlacedEvent => {
@@ -322,6 +317,12 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
     return { e, t, title: `${e.kind}: ${e.description}, ${when(t)}: “${e.quote}”` };
   });
   const phases: Phase[] = [];
+  // What the axis counts from, in words; whether a time's words date it from its own anchor.
+  const axisOrigin = origin === null ? "day 0" : `the start of ${drug}`;
+  const ownDated = (id: string) => {
+    const anchor = byId.get(id)?.anchor;
+    return anchor === null || anchor === undefined || datedGap(c, id, anchor);
+  };
   // Where each point falls relative to a change at time point `at` (the analyses' reading).
   const sides = (at: string) =>
     Object.fromEntries(
@@ -341,10 +342,16 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
       q !== p && q.t.drug === p.t.drug && q.t.start.timeId === p.t.end?.timeId
     );
     if (p.end && !successor) {
-      // An end the text states but whose day its words leave open on the later side (a stepwise
-      // switch: "its last dose after the new drug's start", with no date; a stop "after two
-      // weeks" of an undated start, on days from day 0) is not a stop at its drawn time: say so.
-      const change = Number.isFinite(p.end.window.hi) ? "stopped" : "stopped, day not stated";
+      // An end the text states but whose day is open on the later side on this axis is not a
+      // stop at its drawn time: say so, and why. Its words may state no day at all (a stepwise
+      // switch: "its last dose after the new drug's start", with no date), or date it from an
+      // earlier time that this axis leaves open (a stop "two weeks" after an undated start: the
+      // appraisal's "not dated from the case's day 0").
+      const change = Number.isFinite(p.end.window.hi)
+        ? "stopped"
+        : ownDated(p.end.timeId)
+        ? `stopped, not dated from ${axisOrigin}`
+        : "stopped, day not stated";
       phases.push({
         t: p.end,
         label: `${p.t.drug} ${change}`,
@@ -383,8 +390,7 @@ export function timelineData(m: TimelineModel, valueName: string, factor = 1): D
   const time = (prefix: string, t: PlacedTime | null): DataRow =>
     t === null ? { [`${prefix}time_id`]: null, [`${prefix}x`]: null } : {
       [`${prefix}time_id`]: t.timeId,
-      // Drawn positions to 1/1000 day (a narrative step is a fraction of a day).
-      [`${prefix}x`]: Math.round(t.pos * 1000) / 1000 + 0,
+      [`${prefix}x`]: drawnDay(t.pos),
       [`${prefix}x_lo`]: t.window.lo,
       [`${prefix}x_hi`]: t.window.hi,
       // Whether the text dates it on this axis (drawn filled), or the narrative places it (hollow).

@@ -237,13 +237,20 @@ export function phaseStrip(
     // Clear in row r: no label of the row in the way, no stem of a label above through this
     // one, and this one's stem through no label below but at most `crossing` of them (drawn over
     // it with a halo, as a label a stem crosses in a new row is).
-    const clear = (s: { x1: number; x2: number }, r: number, crossing = 0) => {
+    const clear = (s: (typeof choices)[number], r: number, crossing = 0) => {
       let crossed = 0;
+      // Where this label's text stands.
+      const [t1, t2] = s.anchor === "start" ? [s.x1 + gap, s.x2] : [s.x1, s.x2 - gap];
       return placed.every((q) => {
         if (q.row === r) return s.x2 + 5 <= q.x1 || q.x2 + 5 <= s.x1;
         // A stem of a label above passes through this row; this one's stem passes below.
-        // (A stem within 3 px of this one's is drawn as one with it.)
-        if (q.row < r) return Math.abs(q.px - px) <= 3 || q.px < s.x1 - 2 || q.px > s.x2 + 2;
+        // (A stem within 3 px of this one's is drawn as one with it, beside the label's text;
+        // not through it, where the label stands over its own line.)
+        if (q.row < r) {
+          return Math.abs(q.px - px) <= 3
+            ? q.px <= t1 + 1 || q.px >= t2 - 1
+            : q.px < s.x1 - 2 || q.px > s.x2 + 2;
+        }
         return px < q.x1 - 2 || px > q.x2 + 2 || ++crossed <= crossing;
       });
     };
@@ -264,8 +271,13 @@ export function phaseStrip(
   const p = panel(width, height);
   // A label a stem from a row above runs through (in a row of its own, past the rows in use) is
   // drawn last, with a halo that breaks the stem behind its text.
-  const crossed = (q: Placed) =>
-    placed.some((o) => o.row < q.row && Math.abs(o.px - q.px) > 3 && o.px > q.x1 && o.px < q.x2);
+  const crossed = (q: Placed) => {
+    const [t1, t2] = q.anchor === "start" ? [q.x1 + gap, q.x2] : [q.x1, q.x2 - gap];
+    return placed.some((o) =>
+      o.row < q.row &&
+      (Math.abs(o.px - q.px) > 3 ? o.px > q.x1 && o.px < q.x2 : o.px > t1 + 1 && o.px < t2 - 1)
+    );
+  };
   const last: Element[] = [];
   for (const q of placed) {
     const cy = q.row * rowH + rowH / 2;

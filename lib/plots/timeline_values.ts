@@ -12,7 +12,7 @@ import * as Plot from "@observablehq/plot";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { arrowHead } from "./legend.ts";
-import { type Obstacles, placeLabel, textBox } from "./layout.ts";
+import { type Obstacles, placeLabel, segmentHitsBox, textBox } from "./layout.ts";
 import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE, TYPE } from "./theme.ts";
 import type { Phase, PlacedSpan, TimelineModel } from "./timeline_model.ts";
 import { clipTo, note, panelFrame, PHASE_COLOR, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
@@ -58,7 +58,23 @@ export function valuesPanel(
   const y = linearScale([o.scale.min, o.scale.max], [H - marginBottom, marginTop]);
   const draw = () => {
     const g = svgElement("g", { "aria-label": "values" });
-    const c: Canvas = { g, obstacles: { boxes: [], segments: [] }, m, x, y, uses };
+    // The value axis's label, top left (Plot draws it 3 px in from the panel's corner), which
+    // stands over the panel where the left margin is narrower than it.
+    const axisLabel = {
+      x: 0,
+      y: 0,
+      width: 3 + measureText(`↑ ${o.scale.label}`, TYPE.small).width + 2,
+      height: 3 + TYPE.small + 1,
+    };
+    const c: Canvas = {
+      g,
+      obstacles: { boxes: [axisLabel], segments: [] },
+      dividers: [],
+      m,
+      x,
+      y,
+      uses,
+    };
     phaseLines(c, o.zeroLine, [marginTop, H - marginBottom]);
     if (m.points.length + m.spans.length === 0) {
       g.appendChild(
@@ -107,6 +123,8 @@ interface Canvas {
   g: Element;
   /** The marks drawn so far, which labels avoid. */
   obstacles: Obstacles;
+  /** Where the vertical lines of day 0 and the phase changes are drawn, in px. */
+  dividers: number[];
   /** The case's timeline model. */
   m: TimelineModel;
   /** Days → px. */
@@ -143,6 +161,7 @@ function phaseLines(c: Canvas, zeroLine: boolean, [top, bottom]: [number, number
     const el = g.appendChild(svgElement("line", { ...s, "stroke-width": STROKE.thin, ...attrs }));
     if (title) titled(el, title);
     c.obstacles.segments.push(s);
+    c.dividers.push(px);
   };
   if (zeroLine && d0 < 0 && d1 > 0) vline(x(0), { stroke: GREY.muted });
   const lines: { px: number; titles: string[] }[] = [];
@@ -338,8 +357,13 @@ function valueLabels(
     const cy = y(p.o.common.nominal);
     const spots = pointSpots(cx, cy, size);
     const boxes = spots.map(([tx, ty, a]) => textBox(p.text, tx, ty, size, a));
-    const [tx, ty, a] = spots[placeLabel(boxes, obstacles, bounds)];
-    g.appendChild(textElement(p.text, tx, ty, { size, anchor: a, fill: GREY.ink }));
+    // A label across a phase line from its value reads as the next phase's value: it may cross
+    // a line (drawn with a halo, which breaks the line behind it) rather than stand beyond one.
+    const cost = boxes.map((b) => parted(b, cx, c.dividers) ? PARTED : 0);
+    const i = placeLabel(boxes, obstacles, bounds, 1, cost);
+    const [tx, ty, a] = spots[i];
+    const halo = obstacles.segments.some((s) => segmentHitsBox(s, boxes[i]));
+    g.appendChild(textElement(p.text, tx, ty, { size, anchor: a, fill: GREY.ink, halo }));
   }
   for (const b of bands) {
     // Beside its marker first (as a point's label), then on or by its bar.
@@ -354,6 +378,18 @@ function valueLabels(
     const [tx, ty, a] = spots[i];
     g.appendChild(textElement(b.s.text, tx, ty, { size, anchor: a, fill: GREY.ink }));
   }
+}
+
+/** What a label wholly across a vertical line from its value costs: more than any lines it
+ * crosses, less than a box it covers. */
+const PARTED = 50;
+
+/**
+ * Whether a box stands wholly on the other side of one of the vertical lines at `dividers` from
+ * a mark at `cx`.
+ */
+function parted(b: { x: number; width: number }, cx: number, dividers: readonly number[]): boolean {
+  return dividers.some((d) => (cx < d && b.x > d) || (cx > d && b.x + b.width < d));
 }
 
 type Spot = [number, number, "start" | "middle" | "end"];

@@ -91,7 +91,7 @@ export function trajectoriesFigure(
   const def = options.baseline ?? study?.baseline ?? "last";
   const selected = trajectoryCases(cases, options);
   const drug = selected.drug;
-  const { painTracks, pctTracks, excluded, excludedPct } = caseTracks(selected, def, width);
+  const { painTracks, pctTracks, excluded, excludedPct } = caseTracks(selected, def);
   const xDomain = timeDomain(painTracks);
   const labelW = Math.max(
     measureText("−50%", TYPE.small).width,
@@ -242,7 +242,6 @@ function trajectoryCases(
 function caseTracks(
   { drug, drawn, excluded }: ReturnType<typeof trajectoryCases>,
   def: BaselineDefinition,
-  width: number,
 ): CaseTracks {
   const out: CaseTracks = {
     painTracks: [],
@@ -254,7 +253,7 @@ function caseTracks(
     const label = `Case ${c.id}`;
     const rows = alignWithBaseline(c, drug, def);
     const color = caseColor(i);
-    const { placed, dated, joins, phases, placements } = caseFrame(c, drug, width);
+    const { placed, dated, joins, phases, placements } = caseFrame(c, drug);
     const spanOf = (r: typeof rows[number]) =>
       r.span
         ? {
@@ -291,7 +290,7 @@ function caseTracks(
  * whisker; whether the text dates it from that start; the pairs of values the timeline's line
  * joins (`joinedPoints`: never across a phase change) and its phase changes.
  */
-function caseFrame(c: Case, drug: string, width: number): {
+function caseFrame(c: Case, drug: string): {
   placed: (timeId: string) => NominalInterval;
   dated: (timeId: string) => boolean;
   joins: [string, string][];
@@ -300,7 +299,7 @@ function caseFrame(c: Case, drug: string, width: number): {
 } {
   const origin = firstPeriod(c, drug)!.start.timeId;
   const at = new Map<string, PlacedTime>();
-  const m = timelineModel(c, { alignOn: drug, axisPx: width - 100 });
+  const m = timelineModel(c, { alignOn: drug });
   for (const p of [...m.points.map((q) => q.t), ...m.spans.flatMap((q) => [q.t, q.start])]) {
     at.set(p.timeId, p);
   }

@@ -14,7 +14,7 @@ import { drawEndLabels } from "./end_labels.ts";
 import { arrowHead } from "./legend.ts";
 import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE } from "./theme.ts";
 import type { UndatedPlacement } from "./narrative.ts";
-import { windowText } from "./timeline_model.ts";
+import { aside, drawnDay, windowText } from "./hover_text.ts";
 import { type LinearScale, openStart, verticalWhisker, whisker } from "./uncertainty.ts";
 import { caseKey, caseMarker, caseMarkerEdge } from "./case_marks.ts";
 
@@ -71,7 +71,7 @@ export function trackRows(tracks: readonly Track[], panelName: string, factor: n
       panel: panelName,
       series: tr.label,
       mark: p.span ? "value over a period" : "point",
-      x: p.t.nominal,
+      x: drawnDay(p.t.nominal),
       x_lo: p.span ? p.span.start.lo : p.t.lo,
       x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
       // Dated by the text from the drug start (a filled marker) or placed by its narrative.
@@ -84,13 +84,18 @@ export function trackRows(tracks: readonly Track[], panelName: string, factor: n
       line_in: lineInto(tr, p),
       // A value over a period: its bar, from the period's drawn start to its drawn end (none
       // stated: to the axis's edge, with an arrowhead); a start with no earlier bound is x_lo −Inf.
-      ...(p.span ? { bar_from: p.span.start.nominal, bar_to: p.span.end?.nominal ?? null } : {}),
+      ...(p.span
+        ? {
+          bar_from: drawnDay(p.span.start.nominal),
+          bar_to: p.span.end ? drawnDay(p.span.end.nominal) : null,
+        }
+        : {}),
     })),
     ...tr.phases.map((ph): DataRow => ({
       panel: panelName,
       series: tr.label,
       mark: "phase line",
-      x: ph.pos,
+      x: drawnDay(ph.pos),
       label: ph.title,
     })),
   ]);
@@ -223,7 +228,7 @@ function pointTitle(tr: Track, p: TrackPoint): string {
   const drawn = formatNumber(Math.round(p.t.nominal * 10) / 10);
   if (p.span) {
     const end = p.span.end ? windowText(p.span.end, p.span.end.nominal) : "an end not stated";
-    return `${tr.label}: ${value}, a value over a period${p.note ? ` (${p.note})` : ""}, not ` +
+    return `${tr.label}: ${value}, ${aside("a value over a period", p.note)}, not ` +
       `at one time: from ${windowText(p.span.start, p.span.start.nominal)} to ${end} ` +
       `(drawn at day ${drawn})`;
   }

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import type { Phase } from "../../lib/plots/timeline_model.ts";
+import { measureText } from "../../lib/plots/fonts.ts";
 import { phaseStrip } from "../../lib/plots/timeline_panels.ts";
 import { linearScale } from "../../lib/plots/uncertainty.ts";
 
@@ -51,4 +52,34 @@ Deno.test("phase strip: a label whose stem crosses one label below shares a row 
   assert.equal(new Set(texts.map((t) => t.getAttribute("y"))).size, 2);
   // The label its stem crosses has a halo that breaks the stem behind its text.
   assert.equal(crossed.getAttribute("stroke"), "white");
+});
+
+Deno.test("phase strip: a label over its own line has no other stem within 3 px through its text", () => {
+  // Three changes 1.76 px apart on a single-column strip: the second label fits on neither side
+  // of its line, and stood over it with the first change's stem through its text.
+  const x = linearScale([0, 321], [0, 321]);
+  const labels = [
+    "drug-a 75 mg/day",
+    "drug-a stopped, day not stated, a long label",
+    "drug-b 25 mg/day",
+  ];
+  const strip = phaseStrip(
+    labels.map((label, i) => ({ ...phase(169.4 + 1.76 * i, label), drug: `d${i}` })),
+    x,
+    321,
+  );
+  const kids = [...strip.children];
+  for (const t of kids.filter((e) => e.tagName.toLowerCase() === "text")) {
+    const w = measureText(t.textContent!, Number(t.getAttribute("font-size"))).width;
+    const tx = Number(t.getAttribute("x"));
+    const x1 = t.getAttribute("text-anchor") === "end" ? tx - w : tx;
+    const base = Number(t.getAttribute("y"));
+    for (const l of kids.filter((e) => e.tagName.toLowerCase() === "line")) {
+      const lx = Number(l.getAttribute("x1"));
+      const through = lx > x1 + 1 && lx < x1 + w - 1 &&
+        Number(l.getAttribute("y1")) < base && Number(l.getAttribute("y2")) > base - 7;
+      const hidden = t.getAttribute("stroke") === "white" && kids.indexOf(t) > kids.indexOf(l);
+      assert.ok(!through || hidden, `the line at ${lx} runs through '${t.textContent}'`);
+    }
+  }
 });
