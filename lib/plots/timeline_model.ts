@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { DOSE_NOT_STATED, formatDoseValue, nominalDose } from "../dose.ts";
+import { formatDose, formatDoseValue, nominalDose } from "../dose.ts";
 import type { Interval } from "../intervals.ts";
 import { formatNumber } from "../intervals.ts";
 import type { Case, CaseEvent, Day, Observation, Treatment } from "../model.ts";
@@ -184,7 +184,9 @@ export const STEP_AXIS_PX = PRINT_WIDTH.column - 100;
  * ```
  */
 export function doseLabel(t: Pick<Treatment, "dose" | "doseWords">, unit = false): string {
-  if (t.dose === null) return t.doseWords ?? DOSE_NOT_STATED;
+  // No dose in mg/day: as every table says it (`formatDose`: words in another unit as they are,
+  // words with no number quoted with "no mg/day stated", else "dose not stated").
+  if (t.dose === null) return formatDose(t);
   return `${formatDoseValue(t.dose)}${unit ? " mg/day" : ""}`;
 }
 
