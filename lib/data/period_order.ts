@@ -86,6 +86,42 @@ export function periodOrderProblem(
   };
 }
 
+/**
+ * Whether two periods surely overlap: each surely starts before the other ends (half-open: one
+ * that ends where the other starts does not overlap it), for every admissible pair of days, by
+ * the same tightest bounds as {@link periodOrderProblem}; an end not stated never comes first.
+ * Nominal days, placeholders where the text leaves a time open, are not compared.
+ *
+ * @param resolved The derived time points of the load.
+ * @param caseId The periods' case.
+ * @param a One period's start and end (`null`: no end stated).
+ * @param b The other's.
+ * @returns True when they surely overlap.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { periodsSurelyOverlap } from "#lib/data/period_order.ts";
+ * import { ByCase } from "#lib/data/rows.ts";
+ * const day = (timeId: string, lo: number, hi: number) =>
+ *   ({ timeId, lo, hi, nominal: (lo + hi) / 2, depth: 1, order: 0 });
+ * const resolved = { times: new ByCase(), roots: new Map(), derived: new ByCase() } as never;
+ * const a = { start: day("a0", 0, 0), end: day("a1", 10, 12) };
+ * assert.ok(periodsSurelyOverlap(resolved, "A", a, { start: day("b0", 5, 6), end: null }));
+ * // b may start after a ends: not surely.
+ * assert.ok(!periodsSurelyOverlap(resolved, "A", a, { start: day("b0", 5, 20), end: null }));
+ * ```
+ */
+export function periodsSurelyOverlap(
+  resolved: Resolved,
+  caseId: string,
+  a: { start: Day; end: Day | null },
+  b: { start: Day; end: Day | null },
+): boolean {
+  const endsAfter = (end: Day | null, start: Day) =>
+    end === null || between(resolved, caseId, start, end).lo > 0;
+  return endsAfter(a.end, b.start) && endsAfter(b.end, a.start);
+}
+
 /** A day as the messages write it: `day 35`, or `day 33.5 [0, Inf]` where the text leaves it open. */
 function dayWords(d: NominalInterval): string {
   const nominal = `day ${cell(d.nominal)}`;

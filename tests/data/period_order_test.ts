@@ -136,6 +136,28 @@ Deno.test("two periods of a drug from one start: the second is named at its star
   ]);
 });
 
+Deno.test("two periods of a drug overlap only when they surely do, whatever their nominal days", async () => {
+  const { caseId, origin } = await firstCase();
+  // Nominally the second starts (qb, day 0.5) before the first ends (qa, day 3), but qa may be
+  // on day 0 and qb on day 1: they may not overlap.
+  const maybe = await constructed();
+  await append(maybe.dir, "treatments.csv", [
+    period(caseId, origin, "qa"),
+    period(caseId, "qb", ""),
+  ]);
+  assert.deepEqual((await load(maybe.dir)).issues, []);
+  // The first ends at pb (10 days after pa, so on day 10 or later); the second starts on day 6.
+  const surely = await constructed();
+  await append(surely.dir, "treatments.csv", [
+    period(caseId, origin, "pb"),
+    period(caseId, "qbound", ""),
+  ]);
+  const line = await nextLine("treatments.csv");
+  assert.deepEqual((await load(surely.dir)).issues, [
+    `treatments.csv:${line + 1}:start: testdrug dose period overlaps the one at line ${line}`,
+  ]);
+});
+
 Deno.test("a dose period whose end may fall after its start passes, whatever its nominal days", async () => {
   const { dir, caseId } = await constructed();
   // qa is nominally day 3 and qb day 0.5, but qa may be on day 0 and qb on day 1.

@@ -4,7 +4,8 @@
  * as a dose (the number with its unit),
  * a dose within what any dose may be, a range with its lower end below its upper, a period that
  * does not end before it starts (`../period_order.ts`), no second period of a drug from one start
- * and no overlapping periods of one drug, and a warning for a quote naming another drug of the
+ * and no periods of one drug that surely overlap (nominal days, placeholders where the text leaves
+ * a time open, are not compared), and a warning for a quote naming another drug of the
  * article but not the row's (`../quote_drugs.ts`). Also gathers the drugs each article's rows name
  * (for the claims).
  *
@@ -19,7 +20,7 @@ import type { LoadContext } from "../context.ts";
 import { DosePool } from "../pools.ts";
 import { ByCase } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
-import { periodOrderProblem } from "../period_order.ts";
+import { periodOrderProblem, periodsSurelyOverlap } from "../period_order.ts";
 import { otherDrugQuotes } from "../quote_drugs.ts";
 
 /** The columns of a dose period's ends, as its order's messages name them. */
@@ -153,7 +154,7 @@ export function checkTreatments(
       columns: columns.of(r),
     };
     for (const other of list) {
-      if (other.t.drug === t.drug && periodsOverlap(other.t, t)) {
+      if (other.t.drug === t.drug && periodsSurelyOverlap(ctx.resolved, r.case_id, other.t, t)) {
         issues.push({
           file,
           row,
@@ -298,10 +299,3 @@ function treatmentDose(
 
 /** Text folded for a words-in-quote check: lower case, white space as single spaces. */
 const foldWords = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
-
-/** Two dose periods overlap when each starts before the other ends (nominal days, half-open). */
-function periodsOverlap(a: Treatment, b: Treatment): boolean {
-  const aEnd = a.end?.nominal ?? Infinity;
-  const bEnd = b.end?.nominal ?? Infinity;
-  return a.start.nominal < bEnd && b.start.nominal < aEnd;
-}
