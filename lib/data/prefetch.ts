@@ -12,9 +12,9 @@
  * a worker starts).
  *
  * Measured back to back on an idle second core (two runs each, `loadCaseSeries` with `parallel`
- * true and false): 1,000,000 synthetic observations load in 6.3 s instead of 7.8 on one thread,
- * using 10.3 s of CPU instead of 8.9 (the worker's, and the replay), at a peak of 970 MiB instead
- * of 890:
+ * true and false, the worker reading with `read_columns.ts`): 1,000,000 synthetic observations
+ * load in 6.6 s instead of 8.6 on one thread, using 10.0 s of CPU instead of 9.7 (the worker's,
+ * and the replay), at a peak of 970 MiB instead of 895:
  * the worker's heap while it parses counts too, and the heap guard (`memory.ts`) checks each
  * thread's heap, so a process may hold a table's parse more than the guard's share. On a busy or
  * single core there is nothing to gain: the default is one thread on one core, and
