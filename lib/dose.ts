@@ -188,6 +188,32 @@ export function drugWithDose(
 }
 
 /**
+ * A drug given at one of several doses, the times leaving open which (a dose change at a time
+ * not dated): "milnacipran (dose not stated or 100 mg/day)"; with one dose, as
+ * {@link drugWithDose} writes it. The periods are of one drug.
+ *
+ * @param periods The drug's dose periods it may be at (at least one).
+ * @returns The text.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { drugAtOneOf } from "#lib/mod.ts";
+ * const t = { drug: "sertraline", dose: { lo: 50, hi: 50 }, doseWords: null };
+ * assert.equal(drugAtOneOf([t]), "sertraline 50 mg/day");
+ * assert.equal(
+ *   drugAtOneOf([t, { ...t, dose: { lo: 100, hi: 100 } }, { ...t, dose: null }]),
+ *   "sertraline (50 mg/day or 100 mg/day or dose not stated)",
+ * );
+ * ```
+ */
+export function drugAtOneOf(periods: readonly (DoseOf & Pick<Treatment, "drug">)[]): string {
+  const doses = [...new Set(periods.map((t) => formatDose(t)))];
+  if (doses.length === 1) return drugWithDose(periods[0]);
+  // " or " between each: a dose's own words may hold a comma.
+  return `${periods[0].drug} (${doses.join(" or ")})`;
+}
+
+/**
  * How a dose compares with another: 1 when it is certainly higher (its lowest value above the
  * other's highest), -1 when certainly lower, 0 when the same single value, `null` when it cannot
  * be told (either not stated, or ranges that overlap).

@@ -10,7 +10,7 @@ import { reliefRoundingCell, roundedPoints, roundingCell } from "./rounding_cell
 import { markdownText } from "../markdown.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { drugWithDose, formatDose } from "../dose.ts";
+import { drugAtOneOf, drugWithDose } from "../dose.ts";
 import { formatInterval, formatNumber } from "../intervals.ts";
 import { described, describedInterval } from "../scales.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
@@ -71,13 +71,7 @@ export function activeRows(c: Case): Row[] {
     );
     const certain = [
       ...a.certain.map((t) => t.end === null ? noEndStated(label(t)) : label(t)),
-      ...surely.map((d) =>
-        `${d} (${
-          [...new Set(a.possible.filter((t) => t.drug === d).map((t) => formatDose(t)))].join(
-            " or ",
-          )
-        })`
-      ),
+      ...surely.map((d) => drugAtOneOf(a.possible.filter((t) => t.drug === d))),
     ];
     const possible = a.possible.filter((t) => !surely.includes(t.drug)).map(label);
     return {

@@ -97,7 +97,7 @@ Deno.test("a partial response at doses the times leave open names both doses", (
     params: { remaining_above: 1, unit: "cm" },
   } as const;
   const j = judge(rule, "drug-b", [c]);
-  const either = "drug-b 50 mg/day or drug-b 100 mg/day";
+  const either = "drug-b (50 mg/day or 100 mg/day)";
   assert.ok(j.evidence.includes(`VAS 6 on ${either} → 4 on ${either} (`), j.evidence);
   assert.equal(j.verdict, "supported", j.evidence);
 });
@@ -204,7 +204,7 @@ Deno.test("no depression: an SDS taken during a switch whose dose changes at an 
   const j = judge(rule, "drug-x", [c]);
   assert.match(
     j.evidence,
-    /while taking drug-s at 20 mg\/day or dose not stated \(SSRI\):/,
+    /while taking drug-s \(20 mg\/day or dose not stated\), SSRI:/,
     j.evidence,
   );
   assert.doesNotMatch(j.evidence, /possibly/);

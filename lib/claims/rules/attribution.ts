@@ -5,13 +5,13 @@
  *
  * @module
  */
-import { formatDose } from "../../dose.ts";
+import { drugAtOneOf } from "../../dose.ts";
 import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
 import { timeName } from "../../time_words.ts";
-import { cannot, dose, type Judge, type Judges, painName } from "./common.ts";
+import { cannot, type Judge, type Judges, painName } from "./common.ts";
 
 const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
   const co = p.co_drug;
@@ -97,12 +97,12 @@ const noDepression: Judge<"no-depression"> = (p, _drug, cases) => {
       };
     });
   };
-  const given = ({ periods, sure }: { periods: Treatment[]; sure: boolean }) =>
-    `${
-      periods.length === 1
-        ? dose(periods[0])
-        : `${periods[0].drug} at ${[...new Set(periods.map((t) => formatDose(t)))].join(" or ")}`
-    } (${periods[0].drugClass}${sure ? "" : ", possibly"})`;
+  // The class in brackets, or after a comma where the dose already is in brackets (no ") (").
+  const given = ({ periods, sure }: { periods: Treatment[]; sure: boolean }) => {
+    const drug = drugAtOneOf(periods);
+    const cls = `${periods[0].drugClass}${sure ? "" : ", possibly"}`;
+    return drug.endsWith(")") ? `${drug}, ${cls}` : `${drug} (${cls})`;
+  };
   const weakened = cases.filter((c) => onDrug(c).length > 0).map((c) => c.id);
   const row = (c: Case) => {
     const on = onDrug(c);

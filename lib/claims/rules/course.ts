@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { compareDoses, formatDose } from "../../dose.ts";
+import { compareDoses, drugAtOneOf, formatDose } from "../../dose.ts";
 import { agree, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
@@ -115,9 +115,7 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
     const doseAt = (o: typeof a) => {
       const at = activeTreatments(c, o.day.timeId);
       const sure = at.certain.filter((t) => t.drug === drug).map(dose);
-      return sure.length
-        ? sure
-        : [[...new Set(at.possible.filter((t) => t.drug === drug).map(dose))].join(" or ")];
+      return sure.length ? sure : [drugAtOneOf(at.possible.filter((t) => t.drug === drug))];
     };
     const raised = periods.find((t) => {
       const gap = relativeDay(c, t.start.timeId, a.day.timeId);
