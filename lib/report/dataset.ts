@@ -269,7 +269,9 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
 /**
  * What the CARE timeline of a case (`careTimelineRows`) says once, under it: why its column of
  * days since the drug is empty when the case never takes the drug (the column stays, so that
- * every case's table has the same columns).
+ * every case's table has the same columns); and, where the times the text leaves open let a row
+ * fall before one listed above it, that its order is not an order in time, with the first such
+ * pair named (`timeName`).
  *
  * @param c The case.
  * @param drug The drug of that column (default: the study's drug of interest).
@@ -279,17 +281,39 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
  * import assert from "node:assert/strict";
  * import { careTimelineNotes, loadCaseSeries } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
- * assert.deepEqual(careTimelineNotes(c, c.treatments[0].drug), []);
- * assert.deepEqual(careTimelineNotes(c, "no-such-drug"), [
+ * const notes = careTimelineNotes(c, c.treatments[0].drug);
+ * assert.ok(notes.every((n) => n.startsWith("Rows are listed by their nominal days")));
+ * assert.deepEqual(careTimelineNotes(c, "no-such-drug").slice(0, 1), [
  *   `Case ${c.id} never takes no-such-drug: the column "day since no-such-drug" is empty.`,
  * ]);
  * ```
  */
 export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[] {
   expectCase("careTimelineNotes", c);
-  return firstPeriod(c, drug)
+  const notes = firstPeriod(c, drug)
     ? []
     : [`Case ${c.id} never takes ${drug}: the column "day since ${drug}" is empty.`];
+  // The time points of the rows, in the table's order; the first pair the text lets swap.
+  const ids = [
+    ...new Set([
+      ...c.events.map((e) => e.day.timeId),
+      ...c.observations.map((o) => o.day.timeId),
+      ...c.treatments.flatMap((t) => [t.start.timeId, ...(t.end ? [t.end.timeId] : [])]),
+    ]),
+  ].map((id) => c.timepoints.find((t) => t.id === id)!)
+    .sort((a, b) => compareDays(a.day, b.day)).map((t) => t.id);
+  for (let j = 1; j < ids.length; j++) {
+    const above = ids.slice(0, j).find((i) => relativeDay(c, ids[j], i).lo < 0);
+    if (above === undefined) continue;
+    notes.push(
+      "Rows are listed by their nominal days (placeholders where the text leaves a time open) " +
+        "and the order of the narrative, not in an order of time the text states: a row may " +
+        `fall before one listed above it (${timeName(c, ids[j])} may come before ` +
+        `${timeName(c, above)}); the day columns give the days the text allows.`,
+    );
+    break;
+  }
+  return notes;
 }
 
 /**
