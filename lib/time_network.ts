@@ -150,3 +150,27 @@ export class TimeNetwork {
     return dist;
   }
 }
+
+/** Each case's network, by its time points (the loader's derived ones are the built case's). */
+const NETWORKS = new WeakMap<readonly NetworkPoint[], TimeNetwork>();
+
+/**
+ * The network of a case's time points, made at the first call for that array and shared by every
+ * later one (the loader's checks and the timeline's `relativeDay` ask the same network).
+ *
+ * @param caseId The case (for messages).
+ * @param points Its time points.
+ * @returns The network.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { networkOf } from "#lib/time_network.ts";
+ * const points = [{ id: "t0", anchor: null, bound: null, offset: { lo: 0, hi: 0, nominal: 0 }, day: { nominal: 0 } }];
+ * assert.equal(networkOf("A", points), networkOf("A", points));
+ * ```
+ */
+export function networkOf(caseId: string, points: readonly NetworkPoint[]): TimeNetwork {
+  let net = NETWORKS.get(points);
+  if (!net) NETWORKS.set(points, net = new TimeNetwork(caseId, points));
+  return net;
+}

@@ -48,26 +48,25 @@ const ordinal = (rank: number): string => {
  */
 export function valueName(c: Case, o: Observation): string {
   expectCase("valueName", c);
-  const same = c.observations.filter((x) => x.words === o.words)
-    .sort((a, b) => compareDays(a.day, b.day));
-  // By its time point, not by identity: an analysis may hand over a copy of the value.
-  const rank = same.findIndex((x) => x === o || x.day.timeId === o.day.timeId) + 1;
-  if (rank === 0) {
+  // By its time point and words, not by identity: an analysis may hand over a copy of the value.
+  const name = namesOf(c).values.get(valueKey(o));
+  if (name === undefined) {
     throw new TypeError(
       `valueName: '${o.words}' at ${o.day.timeId} is not a value of case ${c.id}`,
     );
   }
-  return same.length < 2 ? `the ${o.words}` : `the ${ordinal(rank)} ${o.words}`;
+  return name;
 }
 
 /**
  * A time point of a case named for a reader: by the value stated at it ("the pain VAS 2.3
  * report"; several values: "the report of pain VAS 2.3 and NRS 3"), else by the kind of the
- * events at it ("the transfer to psychiatry"; where another time point has an event of the same
- * kind, with its rank in time: "the first amputation"), else by the dose periods at it ("the
- * start of milnacipran", "the end of paroxetine", "the change of paroxetine to 40 mg/day"; unless
- * another time point would be named the same), else by the text's words for it, quoted ("“10 days
- * later”"). An id the case does not have is returned as it is.
+ * events at it ("the transfer to psychiatry"), else by the dose periods at it ("the start of
+ * drug-a", "the end of drug-b", "the change of drug-b to 40 mg/day"), else by the text's words for
+ * it, quoted ("“10 days later”"). Two time points of a case never share a name: one that would is
+ * told apart by its rank in time ("the first amputation", "the second start of drug-a"). An id
+ * the case does not have is returned as it is. The names of a case are made once, at its first
+ * call (a case's arrays are not changed in place).
  *
  * @param c The case.
  * @param timeId A time point of the case.
@@ -97,43 +96,84 @@ export function valueName(c: Case, o: Observation): string {
  */
 export function timeName(c: Case, timeId: string): string {
   expectCase("timeName", c);
-  const at = c.observations.filter((o) => o.day.timeId === timeId);
-  if (at.length === 1) return `${valueName(c, at[0])} report`;
-  if (at.length > 1) return `the report of ${listing(at.map((o) => o.words))}`;
-  const events = [...new Set(c.events.filter((e) => e.day.timeId === timeId).map((e) => e.kind))];
-  if (events.length === 1) {
-    // Another time point with an event of the same kind: told apart by rank in time.
-    const kind = events[0];
-    const times = [...new Map(c.events.filter((e) => e.kind === kind).map((e) => [e.day.timeId, e]))
-      .values()].sort((a, b) => compareDays(a.day, b.day)).map((e) => e.day.timeId);
-    return times.length < 2 ? `the ${kind}` : `the ${ordinal(times.indexOf(timeId) + 1)} ${kind}`;
-  }
-  if (events.length) return `the ${listing(events)}`;
-  const t = c.timepoints.find((x) => x.id === timeId);
-  if (!t) return timeId;
-  // A drug's start, dose change or end, unless another time point of the case is the same.
-  const drug = treatmentName(c, timeId);
-  return drug !== null &&
-      !c.timepoints.some((x) => x.id !== timeId && treatmentName(c, x.id) === drug)
-    ? drug
-    : `“${t.words}”`;
+  return namesOf(c).times.get(timeId) ?? timeId;
+}
+
+/** A value's key among its case's: its time point and its words. */
+const valueKey = (o: Observation) => `${o.day.timeId}\u0000${o.words}`;
+
+/** Each case's names (values by {@link valueKey}, time points by id), made once. */
+const NAMES = new WeakMap<Case, { values: Map<string, string>; times: Map<string, string> }>();
+
+/** A case's names: see {@link valueName} and {@link timeName}. */
+function namesOf(c: Case): { values: Map<string, string>; times: Map<string, string> } {
+  let names = NAMES.get(c);
+  if (names) return names;
+  const values = ranked(
+    [...c.observations].sort((a, b) => compareDays(a.day, b.day)).map((o) =>
+      [valueKey(o), `the ${o.words}`] as const
+    ),
+  );
+  const byTime = Map.groupBy(c.observations, (o) => o.day.timeId);
+  const starts = Map.groupBy(c.treatments, (t) => t.start.timeId);
+  const continued = new Set(
+    c.treatments.flatMap((t) => t.end ? [`${t.drug}\u0000${t.end.timeId}`] : []),
+  );
+  const stopped = Map.groupBy(c.treatments.filter((t) => t.end !== null), (t) => t.end!.timeId);
+  const kinds = Map.groupBy(c.events, (e) => e.day.timeId);
+  const times = ranked(
+    [...c.timepoints].sort((a, b) => compareDays(a.day, b.day)).map((t) => {
+      const at = byTime.get(t.id) ?? [];
+      if (at.length === 1) return [t.id, `${values.get(valueKey(at[0]))} report`] as const;
+      if (at.length > 1) return [t.id, `the report of ${listing(at.map((o) => o.words))}`] as const;
+      const events = [...new Set((kinds.get(t.id) ?? []).map((e) => e.kind))];
+      if (events.length) return [t.id, `the ${listing(events)}`] as const;
+      const drug = treatmentName(t.id, starts, stopped, continued);
+      return [t.id, drug ?? `“${t.words}”`] as const;
+    }),
+  );
+  NAMES.set(c, names = { values, times });
+  return names;
 }
 
 /**
- * A time point named by the dose periods at it: the start of a drug ("the start of milnacipran";
- * first of all), else its stop ("the end of paroxetine"), else a change of its dose ("the change
- * of paroxetine to 40 mg/day"); `null` when no period starts or ends there.
+ * Names in time order, each repeated one told apart by its rank among those that share it: "the
+ * amputation" twice is "the first amputation" and "the second amputation"; a name without "the"
+ * takes one ("the second “later”").
  */
-function treatmentName(c: Case, timeId: string): string | null {
-  const starts = c.treatments.filter((t) => t.start.timeId === timeId);
-  const continues = (t: Treatment) =>
-    c.treatments.some((u) => u !== t && u.drug === t.drug && u.end?.timeId === t.start.timeId);
-  const first = [...new Set(starts.filter((t) => !continues(t)).map((t) => t.drug))];
+function ranked(named: readonly (readonly [string, string])[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const [, name] of named) count.set(name, (count.get(name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return new Map(named.map(([key, name]) => {
+    if (count.get(name)! < 2) return [key, name];
+    const rank = (seen.get(name) ?? 0) + 1;
+    seen.set(name, rank);
+    const rest = name.startsWith("the ") ? name.slice(4) : name;
+    return [key, `the ${ordinal(rank)} ${rest}`];
+  }));
+}
+
+/**
+ * A time point named by the dose periods at it: the start of a drug (first of all), else its stop,
+ * else a change of its dose; `null` when no period starts or ends there.
+ */
+function treatmentName(
+  timeId: string,
+  startsAt: Map<string, Treatment[]>,
+  endsAt: Map<string, Treatment[]>,
+  continued: Set<string>,
+): string | null {
+  const starts = startsAt.get(timeId) ?? [];
+  // A drug starts where a period of it begins that no period of it ends into.
+  const first = [
+    ...new Set(starts.filter((t) => !continued.has(`${t.drug}\u0000${timeId}`)).map((t) => t.drug)),
+  ];
   if (first.length) return `the start of ${listing(first)}`;
   // A stop: an end no period of the same drug continues from.
   const stops = [
     ...new Set(
-      c.treatments.filter((t) => t.end?.timeId === timeId && !starts.some((u) => u.drug === t.drug))
+      (endsAt.get(timeId) ?? []).filter((t) => !starts.some((u) => u.drug === t.drug))
         .map((t) => t.drug),
     ),
   ];

@@ -10,10 +10,7 @@ import { expectCase, wrongArgument } from "./args.ts";
 import type { NominalInterval } from "./intervals.ts";
 import type { Case, Observation, Timepoint, Treatment } from "./model.ts";
 import type { BaselineDefinition } from "./study.ts";
-import { TimeNetwork } from "./time_network.ts";
-
-/** Each case's network of time points, built at its first query. */
-const NETWORKS = new WeakMap<Case, TimeNetwork>();
+import { networkOf } from "./time_network.ts";
 
 /**
  * The time of `x` minus the time of `y`, in days, as an interval with a nominal value: the
@@ -41,8 +38,7 @@ const NETWORKS = new WeakMap<Case, TimeNetwork>();
  */
 export function relativeDay(c: Case, x: string, y: string): NominalInterval {
   expectCase("relativeDay", c);
-  let net = NETWORKS.get(c);
-  if (!net) NETWORKS.set(c, net = new TimeNetwork(c.id, c.timepoints));
+  const net = networkOf(c.id, c.timepoints);
   const missing = !net.has(x) ? x : !net.has(y) ? y : null;
   if (missing !== null) {
     throw new RangeError(`relativeDay: case ${c.id} has no time point '${missing}'`);

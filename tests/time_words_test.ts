@@ -101,7 +101,7 @@ Deno.test("timeName: a time point with no value or event is named by the drug th
     "the change of drug-p to 20 mg/day",
     "the end of drug-p",
   ]);
-  // A restart makes two starts of one drug: the words, which tell them apart.
+  // A restart makes two starts of one drug: told apart by rank in time.
   const twice = makeCase(
     { s: 5, stop: 10, again: 20, v: 30 },
     [
@@ -110,7 +110,30 @@ Deno.test("timeName: a time point with no value or event is named by the drug th
     ],
     { v: 3 },
   );
-  const names = ["s", "again"].map((id) => timeName({ ...twice, study }, id));
-  assert.notEqual(names[0], names[1]);
-  assert.ok(names.every((n) => n.startsWith("“")), names.join(" | "));
+  assert.deepEqual(["s", "again"].map((id) => timeName({ ...twice, study }, id)), [
+    "the first start of drug-p",
+    "the second start of drug-p",
+  ]);
+});
+
+Deno.test("timeName: names that would repeat (two events of two kinds, the same words twice) are told apart by rank", () => {
+  const made = makeCase({ e1: 1, e2: 3, w1: 5, w2: 7, v: 9 }, [], { v: 5 });
+  const event = (kind: string, timeId: string) => ({
+    ...made.events[0],
+    kind,
+    description: kind,
+    day: { ...made.timepoints.find((t) => t.id === timeId)!.day, timeId },
+  });
+  const c = {
+    ...made,
+    events: ["e1", "e2"].flatMap((id) => [event("amputation", id), event("transfer", id)]),
+    timepoints: made.timepoints.map((t) => t.id.startsWith("w") ? { ...t, words: "later" } : t),
+  };
+  const names = ["e1", "e2", "w1", "w2"].map((id) => timeName(c, id));
+  assert.deepEqual(names, [
+    "the first amputation and transfer",
+    "the second amputation and transfer",
+    "the first “later”",
+    "the second “later”",
+  ]);
 });

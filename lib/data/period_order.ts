@@ -10,8 +10,8 @@
  * @module
  */
 import type { NominalInterval } from "../intervals.ts";
-import type { Day, Timepoint } from "../model.ts";
-import { TimeNetwork } from "../time_network.ts";
+import type { Day } from "../model.ts";
+import { networkOf } from "../time_network.ts";
 import type { Resolved } from "./resolve.ts";
 import { cell } from "./values.ts";
 
@@ -22,9 +22,6 @@ export interface PeriodOrderProblem {
   /** The message, naming both time points, their days and what to check. */
   message: string;
 }
-
-/** Each case's network, by its derived time points (built at the first period that needs it). */
-const NETWORKS = new WeakMap<readonly Timepoint[], TimeNetwork>();
 
 /**
  * Checks that a period does not end before it starts (data/README.md, "The order of a period's
@@ -117,8 +114,9 @@ export function periodsSurelyOverlap(
   a: { start: Day; end: Day | null },
   b: { start: Day; end: Day | null },
 ): boolean {
+  // Surely after by the days alone (the usual case) asks no network.
   const endsAfter = (end: Day | null, start: Day) =>
-    end === null || between(resolved, caseId, start, end).lo > 0;
+    end === null || end.lo > start.hi || between(resolved, caseId, start, end).lo > 0;
   return endsAfter(a.end, b.start) && endsAfter(b.end, a.start);
 }
 
@@ -141,8 +139,7 @@ function between(resolved: Resolved, caseId: string, start: Day, end: Day): Nomi
   };
   const points = resolved.derived.get(caseId);
   if (points === undefined) return loose;
-  let net = NETWORKS.get(points);
-  if (!net) NETWORKS.set(points, net = new TimeNetwork(caseId, points));
+  const net = networkOf(caseId, points);
   if (!net.has(start.timeId) || !net.has(end.timeId)) return loose;
   try {
     return net.between(end.timeId, start.timeId);

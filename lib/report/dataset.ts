@@ -293,25 +293,33 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
   const notes = firstPeriod(c, drug)
     ? []
     : [`Case ${c.id} never takes ${drug}: the column "day since ${drug}" is empty.`];
-  // The time points of the rows, in the table's order; the first pair the text lets swap.
-  const ids = [
+  // The time points of the rows, in the table's order; the first pair the text lets swap. Only
+  // a point whose lowest day is below the highest above it may (the network is asked only then).
+  const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const points = [
     ...new Set([
       ...c.events.map((e) => e.day.timeId),
       ...c.observations.map((o) => o.day.timeId),
       ...c.treatments.flatMap((t) => [t.start.timeId, ...(t.end ? [t.end.timeId] : [])]),
     ]),
-  ].map((id) => c.timepoints.find((t) => t.id === id)!)
-    .sort((a, b) => compareDays(a.day, b.day)).map((t) => t.id);
-  for (let j = 1; j < ids.length; j++) {
-    const above = ids.slice(0, j).find((i) => relativeDay(c, ids[j], i).lo < 0);
-    if (above === undefined) continue;
-    notes.push(
-      "Rows are listed by their nominal days (placeholders where the text leaves a time open) " +
-        "and the order of the narrative, not in an order of time the text states: a row may " +
-        `fall before one listed above it (${timeName(c, ids[j])} may come before ` +
-        `${timeName(c, above)}); the day columns give the days the text allows.`,
-    );
-    break;
+  ].map((id) => byId.get(id)!).sort((a, b) => compareDays(a.day, b.day));
+  let highest = -Infinity;
+  for (let j = 0; j < points.length; j++) {
+    const t = points[j];
+    const above = t.day.lo < highest
+      // time(a) − time(t) may be above 0 (asked from t: one network source per row).
+      ? points.slice(0, j).find((a) => a.day.hi > t.day.lo && relativeDay(c, a.id, t.id).hi > 0)
+      : undefined;
+    if (above !== undefined) {
+      notes.push(
+        "Rows are listed by their nominal days (placeholders where the text leaves a time open) " +
+          "and the order of the narrative, not in an order of time the text states: a row may " +
+          `fall before one listed above it (${timeName(c, t.id)} may come before ` +
+          `${timeName(c, above.id)}); the day columns give the days the text allows.`,
+      );
+      break;
+    }
+    highest = Math.max(highest, t.day.hi);
   }
   return notes;
 }
