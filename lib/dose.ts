@@ -189,7 +189,7 @@ export function drugWithDose(
 
 /**
  * A drug given at one of several doses, the times leaving open which (a dose change at a time
- * not dated): "milnacipran (dose not stated or 100 mg/day)"; with one dose, as
+ * not dated): "drug-a (dose not stated or 100 mg/day)"; with one dose, as
  * {@link drugWithDose} writes it. The periods are of one drug.
  *
  * @param periods The drug's dose periods it may be at (at least one).
@@ -207,6 +207,7 @@ export function drugWithDose(
  * ```
  */
 export function drugAtOneOf(periods: readonly (DoseOf & Pick<Treatment, "drug">)[]): string {
+  if (periods.length === 0) throw new RangeError("drugAtOneOf: no dose period given");
   const doses = [...new Set(periods.map((t) => formatDose(t)))];
   if (doses.length === 1) return drugWithDose(periods[0]);
   // " or " between each: a dose's own words may hold a comma.

@@ -240,7 +240,7 @@ Deno.test("an alternative reading counts back as the data do, and a wrong amount
     });
     assert.match(
       readingRows(reading)[0].rule as string,
-      /^approx-before 2 week back from admission$/,
+      /^approx-before 2 week before admission$/,
     );
     await Deno.writeTextFile(path, original + row(3));
     const line = original.trimEnd().split("\n").length + 1;

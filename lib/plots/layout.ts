@@ -273,7 +273,7 @@ export function spread(
 }
 
 /** Options of {@link stackLabels}. */
-export interface StackOptions {
+export interface StackLabelsOptions {
   /** Lower limit of the axis. */
   lo: number;
   /** Upper limit of the axis. */
@@ -308,7 +308,7 @@ export interface StackOptions {
 export function stackLabels(
   wanted: readonly number[],
   sizes: readonly number[],
-  o: StackOptions,
+  o: StackLabelsOptions,
 ): { row: number; at: number }[] {
   if (wanted.length !== sizes.length) {
     throw new RangeError(`stackLabels: ${wanted.length} positions but ${sizes.length} sizes`);

@@ -138,8 +138,6 @@ export interface TimelineModel {
   ownScale: boolean;
 }
 
-export { aside, drawnDay, windowText };
-
 /** Options of {@link timelineModel}. */
 export interface TimelineModelOptions {
   /** Align on this drug's first start (`null`: day 0; default: the study's drug of interest). */

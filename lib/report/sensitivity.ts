@@ -107,8 +107,8 @@ export function readingRows(readings: readonly Reading[]): Row[] {
         : x.amount === null
         ? `${x.rule} ${x.anchor}${x.bound ? ` (before ${x.bound})` : ""}`
         : `${x.rule} ${x.amount} ${x.unit} ${
-          COUNTED_BACK.has(x.rule) ? "back " : ""
-        }from ${x.anchor}`,
+          COUNTED_BACK.has(x.rule) ? "before" : "from"
+        } ${x.anchor}`,
       words: x.words,
     }))
   );
