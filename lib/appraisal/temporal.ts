@@ -14,11 +14,14 @@ import { counted, listing } from "../prose.ts";
 import { periodWords } from "../period_value.ts";
 import { possiblyGivenValues } from "../time_words.ts";
 
-/** When a value falls from a drug's start, in days ("day 7 [0, 7]"). */
+/**
+ * When a value falls from a drug's start, in days, saying from what ("day 7 [0, 7] counted from
+ * its start"): a day from the start is not a day of the case's timeline.
+ */
 const when = (c: Case, o: Observation, start: string) => {
   const r = relativeDay(c, o.day.timeId, start);
   const dated = datedGap(c, o.day.timeId, start) && Number.isFinite(r.hi);
-  return formatDay(r, dated, { prefix: true, digits: 1 });
+  return `${formatDay(r, dated, { prefix: true, digits: 1 })} counted from its start`;
 };
 
 /**

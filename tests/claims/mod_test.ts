@@ -110,7 +110,7 @@ Deno.test("nagoshi-2012: verdicts follow the stated rules on the computed values
   assert.equal(v["case1-no-depression"], "partly supported");
   assert.match(
     ledger.find((c) => c.id === "case1-no-depression")!.evidence,
-    /SDS 38, taken at the transfer to psychiatry while taking paroxetine 20 mg\/day \(SSRI\): /,
+    /SDS 38, read as taken at the transfer to psychiatry while taking paroxetine 20 mg\/day \(SSRI\): /,
   );
   assert.equal(v["case2-no-depression"], "supported");
   // A recommendation cannot be assessed from uncontrolled cases, and says so.

@@ -110,7 +110,7 @@ const noDepression: Judge<"no-depression"> = (p, _drug, cases) => {
     // each drug's class is in brackets of its own.
     return `case ${c.id}: SDS ${c.sds ?? "not reported"}` +
       (on.length
-        ? `, taken at ${timeName(c, p.measured_at![c.id])} while taking ${
+        ? `, read as taken at ${timeName(c, p.measured_at![c.id])} while taking ${
           listing(on.map(given))
         }: a score on an antidepressant cannot show the absence of depression without it`
         : "");
