@@ -8,7 +8,7 @@
 import { scaleWords } from "./cells.ts";
 import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { drugWithDose, statesAmount } from "../dose.ts";
+import { drugWithDose, formatDose, statesAmount } from "../dose.ts";
 import { doseCells, doseShape } from "./dose_cells.ts";
 import {
   COUNTED_BACK,
@@ -174,7 +174,9 @@ export function ruleRows(s?: CaseSeries): Row[] {
  * The CARE timeline (item 7) of a case: every event, dose change and VAS value in chronological
  * order (nominal day, then the order of the narrative: `compareDays`), with days since day 0 and
  * since the start of the drug, and the words of the text. At one time point a value comes before
- * the dose change it motivated (same-visit rule), an end before a start. A dose period that ends
+ * the dose change it motivated (same-visit rule), an end before a start. A dose period that
+ * continues another of the same drug is a dose change, one row ("dose change of X: 40 mg/day → dose
+ * not stated"), not an end and a start. A dose period that ends
  * after another drug for the same purpose has started says so (e.g. a stepwise switch): "after
  * … started: they overlap" when it surely ends after that start, "possibly after … started: they
  * may overlap" when the days the text allows put it either side; a dose change of that other drug
@@ -191,9 +193,11 @@ export function ruleRows(s?: CaseSeries): Row[] {
  * import { careTimelineRows, loadCaseSeries } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases.find((x) => x.treatments.length > 0)!;
  * const rows = careTimelineRows(c, c.treatments[0].drug);
- * // One row per event, value, dose-period start and dose-period end.
- * const ends = c.treatments.filter((t) => t.end).length;
- * assert.equal(rows.length, c.events.length + c.observations.length + c.treatments.length + ends);
+ * // One row per event, value, dose-period start (a dose change: one row, "from → to") and stop.
+ * const stops = c.treatments.filter((t) =>
+ *   t.end && !c.treatments.some((u) => u.drug === t.drug && u.start.timeId === t.end!.timeId)
+ * ).length;
+ * assert.equal(rows.length, c.events.length + c.observations.length + c.treatments.length + stops);
  * // The drug's own start is day 0 of the second column.
  * const start = rows.find((r) => String(r.what).startsWith(`start ${c.treatments[0].drug}`))!;
  * assert.equal(start[`day since ${c.treatments[0].drug}`], "0");
@@ -236,20 +240,32 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
       what: painValueIn(valueScale([c]), o),
       rank: 1,
     })),
-    ...c.treatments.flatMap((t) => [
-      ...(t.end
-        ? [{
-          timeId: t.end.timeId,
-          what: `end ${drugWithDose(t)}${overlap(t)}`,
-          rank: 2,
-        }]
-        : []),
-      {
-        timeId: t.start.timeId,
-        what: `start ${drugWithDose(t, { details: true })}, for ${t.purpose}`,
-        rank: 3,
-      },
-    ]),
+    ...c.treatments.flatMap((t) => {
+      // A period that continues one of the same drug is a dose change: one row, "from → to".
+      const before = c.treatments.find((u) =>
+        u !== t && u.drug === t.drug && u.end?.timeId === t.start.timeId
+      );
+      const continued = (u: Treatment) =>
+        c.treatments.some((v) => v !== u && v.drug === u.drug && v.start.timeId === u.end?.timeId);
+      return [
+        ...(t.end && !continued(t)
+          ? [{ timeId: t.end.timeId, what: `end ${drugWithDose(t)}${overlap(t)}`, rank: 2 }]
+          : []),
+        before
+          ? {
+            timeId: t.start.timeId,
+            what: `dose change of ${t.drug}: ${formatDose(before)} → ${
+              formatDose(t, { details: true })
+            }`,
+            rank: 3,
+          }
+          : {
+            timeId: t.start.timeId,
+            what: `start ${drugWithDose(t, { details: true })}, for ${t.purpose}`,
+            rank: 3,
+          },
+      ];
+    }),
   ];
   rows.sort((a, b) =>
     compareDays(byId.get(a.timeId)!.day, byId.get(b.timeId)!.day) || a.rank - b.rank ||

@@ -102,7 +102,12 @@ Deno.test("CARE timeline: a stepwise switch's overlap is said at the end of the 
   assert.deepEqual(overlaps, [
     "end drug-a (dose not stated), possibly after drug-b started: they may overlap",
   ]);
-  assert.ok(what.includes("end drug-b (dose not stated)"), what.join("\n"));
+  // A dose change is one row, not an end and a start (which would read as a stop).
+  assert.ok(
+    what.includes("dose change of drug-b: dose not stated → 100 mg/day"),
+    what.join("\n"),
+  );
+  assert.ok(!what.some((w) => w.startsWith("end drug-b")), what.join("\n"));
   assert.ok(what.every((w) => bracketDepth(w) <= 1 && !/\) \(/.test(w)), what.join("\n"));
 });
 
