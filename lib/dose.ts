@@ -8,7 +8,8 @@
  */
 import { formatNumber } from "./intervals.ts";
 import type { Dose, Treatment } from "./model.ts";
-import { statedNumbers } from "./source.ts";
+import { NUMBER_DIGITS } from "./source.ts";
+import { CARDINAL_WORD, NOT_COMPOUNDED } from "./number_words.ts";
 
 /**
  * The rules that turn a dose in the text's words into `treatments.csv` cells and a {@link Dose},
@@ -34,8 +35,10 @@ export const DOSE_RULES: Readonly<
   "words only": "words for a dose that state no number ('a low dose'): both cells empty and " +
     "the words in dose_words; shown as the words, quoted, with 'no mg/day stated', and listed " +
     "with the doses not stated. dose_words with both cells empty are a dose in another unit " +
-    "when they state a number (digits or a number word, read as quotes are: '25 µg/h', 'two " +
-    "tablets'), else words only.",
+    "when they state an amount: a number (digits or a cardinal word) followed by its unit, " +
+    "which is no word of time ('25 µg/h', 'two tablets', '2 puffs'; not 'for 3 days'), or 'a', " +
+    "'an' or 'half a' before a count noun ('half a tablet', 'a patch'); else words only ('a low " +
+    "dose', 'a small dose for 3 days').",
 };
 
 /** How a dose the text does not state is shown in tables, prose and figure labels. */
@@ -55,8 +58,9 @@ const detailsOf = (t: DoseOf): string[] =>
 
 /**
  * What the text states of a dose (rules in `data/README.md`, "Doses"): `mg/day` (a value or a
- * range), `other unit` (no mg/day, and words that state a number: "25 µg/h", "two tablets"),
- * `words only` (no mg/day, and words that state no number: "a low dose") or `not stated` (no
+ * range), `other unit` (no mg/day, and words that state an amount, a number and its unit other
+ * than a time: "25 µg/h", "two tablets", "half a tablet"), `words only` (no mg/day, and words
+ * that state none: "a low dose", "a small dose for 3 days") or `not stated` (no
  * dose, no words). Only a dose in mg/day or in another unit states an amount; the other two are
  * doses the text leaves unknown.
  *
@@ -70,6 +74,9 @@ const detailsOf = (t: DoseOf): string[] =>
  * assert.equal(doseKind({ dose: null, doseWords: "25 µg/h" }), "other unit");
  * assert.equal(doseKind({ dose: null, doseWords: "two tablets" }), "other unit");
  * assert.equal(doseKind({ dose: null, doseWords: "a low dose" }), "words only");
+ * assert.equal(doseKind({ dose: null, doseWords: "half a tablet" }), "other unit");
+ * // A number of days is a time, not a dose.
+ * assert.equal(doseKind({ dose: null, doseWords: "a small dose for 3 days" }), "words only");
  * assert.equal(doseKind({ dose: null, doseWords: null }), "not stated");
  * ```
  */
@@ -78,8 +85,28 @@ export function doseKind(
 ): "mg/day" | "other unit" | "words only" | "not stated" {
   if (t.dose !== null) return "mg/day";
   if (t.doseWords === null || t.doseWords.trim() === "") return "not stated";
-  return statedNumbers(t.doseWords).length > 0 ? "other unit" : "words only";
+  return AMOUNT.test(t.doseWords) ? "other unit" : "words only";
 }
+
+/** Words of time that follow a number that is no amount of a dose ("for 3 days", "2 weeks"). */
+const TIME_WORDS = String
+  .raw`(?:days?|d|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|h|min(?:ute)?s?|times?)\b`;
+
+/** Count nouns a dose is given in, which "a", "an" or "half a" counts ("half a tablet"). */
+const COUNT_NOUNS = String
+  .raw`(?:tablet|tab|capsule|cap|patch|patche|drop|puff|spray|ampoule|ampule|vial|sachet|suppositor(?:y|ie)|lozenge|unit)s?\b`;
+
+/**
+ * An amount of a dose in words: a number (digits or a number word) followed by its unit, which is
+ * no word of time ("25 µg/h", "two tablets", "2 puffs"), or "a", "an" or "half a" before a count
+ * noun ("half a tablet", "a patch"); not "for 3 days" (a time, not a dose), not "a low dose".
+ */
+const AMOUNT = new RegExp(
+  String.raw`(?:(?<![\d.])(?:${NUMBER_DIGITS})|\b${CARDINAL_WORD}\b${NOT_COMPOUNDED})` +
+    String.raw`[\s\-\u2010\u2011]*(?!${TIME_WORDS})(?:[µμ%/]|\p{L})` +
+    String.raw`|\b(?:half an?|an?)\s+${COUNT_NOUNS}`,
+  "iu",
+);
 
 /**
  * Whether the text states an amount for a dose: in mg/day or in another unit ({@link doseKind}).

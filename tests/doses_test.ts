@@ -12,6 +12,7 @@ import {
   type DataIssue,
   DataValidationError,
   DOSE_RULES,
+  doseKind,
   loadCaseSeries,
   normalizeSourceText,
   rateRows,
@@ -238,5 +239,17 @@ Deno.test("data/README.md states every dose rule exactly as lib/dose.ts does", a
   );
   for (const [name, text] of Object.entries(DOSE_RULES)) {
     assert.ok(readme.includes(`- \`${name}\`: ${text}`), `dose rule ${name} differs`);
+  }
+});
+
+Deno.test("doseKind: words state an amount only with a unit that is no time (not 'for 3 days', not 'first dose')", () => {
+  const kind = (doseWords: string) => doseKind({ dose: null, doseWords });
+  for (const w of ["25 µg/h", "two tablets", "half a tablet", "1 patch", "2 puffs", "0.5 mg/kg"]) {
+    assert.equal(kind(w), "other unit", w);
+  }
+  for (
+    const w of ["a low dose", "a small dose for 3 days", "low-dose (for 2 weeks)", "first dose"]
+  ) {
+    assert.equal(kind(w), "words only", w);
   }
 });
