@@ -167,16 +167,56 @@ export function surelyGiven(c: Case, timeId: string, drug: string): boolean {
   const periods = c.treatments.filter((t) => t.drug === drug);
   // Each course: a chain of periods from one no other period ends into (a stop and a restart
   // make two courses); the drug is surely given when one course surely covers the time point.
-  const heads = periods.filter((t) => !periods.some((u) => u.end?.timeId === t.start.timeId));
+  const heads = periods.filter((t) => !continuesFrom(c, t));
   return heads.some((first) => {
     const chain = [first];
-    for (let next; (next = periods.find((u) => u.start.timeId === chain.at(-1)!.end?.timeId));) {
+    for (let next; (next = continuedBy(c, chain.at(-1)!));) {
       if (chain.includes(next)) return false;
       chain.push(next);
     }
     const { sinceStart } = spanAround(c, timeId, first, chain.at(-1)!);
     return surelyWithin(sinceStart, untilEndOf(c, timeId, chain.at(-1)!));
   });
+}
+
+/**
+ * The dose period of the same drug that a period continues (it starts where that one ends: a
+ * dose change, not a new start of the drug), if any. One rule for every table, name and answer
+ * that tells a start of a drug from a change of its dose.
+ *
+ * @param c The case.
+ * @param t One of its dose periods.
+ * @returns The period it continues, or undefined.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { continuedBy, continuesFrom, loadCaseSeries } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   for (const t of c.treatments) {
+ *     const before = continuesFrom(c, t);
+ *     if (before) assert.equal(continuedBy(c, before)?.drug, t.drug);
+ *   }
+ * }
+ * ```
+ */
+export function continuesFrom(c: Case, t: Treatment): Treatment | undefined {
+  return c.treatments.find((u) =>
+    u !== t && u.drug === t.drug && u.end !== null && u.end.timeId === t.start.timeId
+  );
+}
+
+/**
+ * The dose period of the same drug that continues a period (it starts where this one ends: the
+ * end is a dose change, not a stop), if any.
+ *
+ * @param c The case.
+ * @param t One of its dose periods.
+ * @returns The period that continues it, or undefined.
+ */
+export function continuedBy(c: Case, t: Treatment): Treatment | undefined {
+  return t.end === null
+    ? undefined
+    : c.treatments.find((u) => u !== t && u.drug === t.drug && u.start.timeId === t.end!.timeId);
 }
 
 /**

@@ -13,7 +13,7 @@ import { expectCase } from "./args.ts";
 import { formatDose } from "./dose.ts";
 import { type Case, compareDays, type Observation, type Treatment } from "./model.ts";
 import { listing } from "./prose.ts";
-import { mayBeGiven, surelyGiven } from "./given.ts";
+import { continuedBy, continuesFrom, mayBeGiven, surelyGiven } from "./given.ts";
 import { relativeDay } from "./timeline.ts";
 
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"];
@@ -116,9 +116,6 @@ function namesOf(c: Case): { values: Map<string, string>; times: Map<string, str
   );
   const byTime = Map.groupBy(c.observations, (o) => o.day.timeId);
   const starts = Map.groupBy(c.treatments, (t) => t.start.timeId);
-  const continued = new Set(
-    c.treatments.flatMap((t) => t.end ? [`${t.drug}\u0000${t.end.timeId}`] : []),
-  );
   const stopped = Map.groupBy(c.treatments.filter((t) => t.end !== null), (t) => t.end!.timeId);
   const kinds = Map.groupBy(c.events, (e) => e.day.timeId);
   const times = ranked(
@@ -128,7 +125,7 @@ function namesOf(c: Case): { values: Map<string, string>; times: Map<string, str
       if (at.length > 1) return [t.id, `the report of ${listing(at.map((o) => o.words))}`] as const;
       const events = [...new Set((kinds.get(t.id) ?? []).map((e) => e.kind))];
       if (events.length) return [t.id, `the ${listing(events)}`] as const;
-      const drug = treatmentName(t.id, starts, stopped, continued);
+      const drug = treatmentName(c, t.id, starts, stopped);
       return [t.id, drug ?? `“${t.words}”`] as const;
     }),
   );
@@ -159,23 +156,18 @@ function ranked(named: readonly (readonly [string, string])[]): Map<string, stri
  * else a change of its dose; `null` when no period starts or ends there.
  */
 function treatmentName(
+  c: Case,
   timeId: string,
   startsAt: Map<string, Treatment[]>,
   endsAt: Map<string, Treatment[]>,
-  continued: Set<string>,
 ): string | null {
   const starts = startsAt.get(timeId) ?? [];
-  // A drug starts where a period of it begins that no period of it ends into.
-  const first = [
-    ...new Set(starts.filter((t) => !continued.has(`${t.drug}\u0000${timeId}`)).map((t) => t.drug)),
-  ];
+  // A drug starts where a period of it begins that continues none (`continuesFrom`).
+  const first = [...new Set(starts.filter((t) => !continuesFrom(c, t)).map((t) => t.drug))];
   if (first.length) return `the start of ${listing(first)}`;
-  // A stop: an end no period of the same drug continues from.
+  // A stop: an end no period of the same drug continues (`continuedBy`).
   const stops = [
-    ...new Set(
-      (endsAt.get(timeId) ?? []).filter((t) => !starts.some((u) => u.drug === t.drug))
-        .map((t) => t.drug),
-    ),
+    ...new Set((endsAt.get(timeId) ?? []).filter((t) => !continuedBy(c, t)).map((t) => t.drug)),
   ];
   if (stops.length) return `the end of ${listing(stops)}`;
   return starts.length === 1 ? `the change of ${starts[0].drug} to ${formatDose(starts[0])}` : null;

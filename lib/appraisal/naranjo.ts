@@ -18,10 +18,10 @@ import {
   formatDoseValue,
   statesAmount,
 } from "../dose.ts";
-import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
+import type { Case, CaseSeries, Observation } from "../model.ts";
 import { listing, plural } from "../prose.ts";
 import { alignOnDrug, relativeDay } from "../timeline.ts";
-import { activeTreatments, mayBeGiven } from "../given.ts";
+import { activeTreatments, continuedBy, continuesFrom, mayBeGiven } from "../given.ts";
 import {
   NARANJO_QUESTIONS,
   type NaranjoAnswer,
@@ -99,18 +99,10 @@ function temporal(c: Case, drug: string, up: boolean): Answered {
   };
 }
 
-/** Whether the period `p` ends where another period of the same drug starts (a dose change). */
-const continuedBy = (periods: Treatment[], p: Treatment) =>
-  p.end !== null && periods.some((x) => x !== p && x.start.timeId === p.end!.timeId);
-
-/** Whether the period `t` is the continuation of another period of the same drug. */
-const continued = (periods: Treatment[], t: Treatment) =>
-  periods.some((p) => p !== t && p.end !== null && p.end.timeId === t.start.timeId);
-
 /** Question 3: values after a stop. */
 function dechallenge(c: Case, drug: string, o: NaranjoOptions, up: boolean): Answered {
   const periods = c.treatments.filter((t) => t.drug === drug);
-  const stops = periods.filter((t) => t.end !== null && !continuedBy(periods, t));
+  const stops = periods.filter((t) => t.end !== null && !continuedBy(c, t));
   if (stops.length === 0) return { answer: "do not know", basis: "not stopped" };
   const notes: string[] = [];
   let answer: NaranjoAnswer = "do not know";
@@ -149,13 +141,13 @@ function dechallenge(c: Case, drug: string, o: NaranjoOptions, up: boolean): Ans
 function rechallenge(c: Case, drug: string, up: boolean): Answered {
   const periods = c.treatments.filter((t) => t.drug === drug);
   const restarts = periods.filter((t, i) =>
-    i > 0 && !continued(periods, t) &&
+    i > 0 && !continuesFrom(c, t) &&
     periods.slice(0, i).some((p) =>
       p.end !== null && relativeDay(c, t.start.timeId, p.end.timeId).lo >= 0
     )
   );
   if (restarts.length === 0) {
-    const stopped = periods.some((p) => p.end !== null && !continuedBy(periods, p));
+    const stopped = periods.some((p) => p.end !== null && !continuedBy(c, p));
     return {
       answer: "do not know",
       basis: stopped ? "not restarted after a stop" : "never stopped",

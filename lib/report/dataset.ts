@@ -24,6 +24,7 @@ import { painValueIn } from "../scales.ts";
 import { listing, plural } from "../prose.ts";
 import { compareText } from "../text_order.ts";
 import { timeName, valueName } from "../time_words.ts";
+import { continuedBy, continuesFrom } from "../given.ts";
 
 /**
  * One row per source article: its record and how many cases of the dataset it reports.
@@ -208,8 +209,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
   // A drug starts where a period of it begins that no period of it ends into (not a dose change).
-  const startsDrug = (o: Treatment) =>
-    !c.treatments.some((u) => u.drug === o.drug && u.end?.timeId === o.start.timeId);
+  const startsDrug = (o: Treatment) => !continuesFrom(c, o);
   // ", after b started: they overlap" when the end is surely after b's start (every day the text
   // allows), ", possibly after …: they may overlap" when it may fall either side.
   const overlap = (t: Treatment) => {
@@ -242,13 +242,9 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
     })),
     ...c.treatments.flatMap((t) => {
       // A period that continues one of the same drug is a dose change: one row, "from → to".
-      const before = c.treatments.find((u) =>
-        u !== t && u.drug === t.drug && u.end?.timeId === t.start.timeId
-      );
-      const continued = (u: Treatment) =>
-        c.treatments.some((v) => v !== u && v.drug === u.drug && v.start.timeId === u.end?.timeId);
+      const before = continuesFrom(c, t);
       return [
-        ...(t.end && !continued(t)
+        ...(t.end && !continuedBy(c, t)
           ? [{ timeId: t.end.timeId, what: `end ${drugWithDose(t)}${overlap(t)}`, rank: 2 }]
           : []),
         before
