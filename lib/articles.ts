@@ -32,6 +32,7 @@ import type { Scale } from "./scales.ts";
 import { type Evidence, readEvidence } from "./reference.ts";
 import { nearTerms } from "./nearest.ts";
 import { type DesignMentions, designMentions } from "./design_words.ts";
+import { caseCountWarning } from "./claim_count.ts";
 
 /** A verdict on a checklist item. */
 export type ItemVerdict = (typeof ITEM_VERDICTS)[number];
@@ -152,6 +153,8 @@ export interface ArticleContext {
   hasTime: ((caseId: string, timeId: string) => boolean) | null;
   /** Where problems go. */
   issues: IssueSink;
+  /** Where warnings go (a claim on every case whose quote counts another number of cases). */
+  warnings?: IssueSink;
 }
 
 /** The files an article's folder may hold. */
@@ -313,6 +316,10 @@ function readClaims(ctx: ArticleContext, sourceId: string, folder: string): Clai
       ids.set(valid.claim_id, row);
     }
     if (valid.quote !== undefined) ctx.quote(file, row, sourceId, "quote", valid.quote);
+    if (valid.quote !== undefined && valid.cases === "all" && ctx.casesOf && ctx.warnings) {
+      const message = caseCountWarning(valid.quote, ctx.casesOf(sourceId), sourceId);
+      if (message) ctx.warnings.push({ file, row, column: "cases", message });
+    }
     if (valid.cases !== undefined && valid.cases !== "all" && ctx.caseSource) {
       for (const id of valid.cases) {
         const of = ctx.caseSource(id);

@@ -188,10 +188,10 @@ export async function loadCaseSeries(
     for (const [caseId, found] of ctx.narrativeOrder) {
       for (const w of unaddressed(caseId, found, readings)) ctx.warnings.push(w.issue);
     }
+    const articles = checkArticles(ctx, drugsOf, observations);
     for (const w of options.warnings ? [...ctx.warnings, ...ctx.terms.warnings()] : []) {
       options.warnings!.push(w);
     }
-    const articles = checkArticles(ctx, drugsOf, observations);
 
     const error = ctx.issues.error();
     if (error) throw error;
@@ -255,5 +255,6 @@ function checkArticles(
         resolved.roots.get(caseId)?.has(timeId) === true
       : null,
     issues: ctx.issues,
+    warnings: ctx.warnings,
   });
 }
