@@ -778,6 +778,17 @@ Deno.test("verdicts panel: its title says plainly when the article is not apprai
   assert.match(title(without), /its claims \(the article is not appraised\)$/);
 });
 
+Deno.test("verdicts panel: its title names the article as a reader cites it, not by its key", () => {
+  for (const [id, source] of series.sources) {
+    const svg = VERDICTS.build({ series, sourceId: id }, { width: "full" }).svg;
+    const title = svg.querySelector("title, text")?.textContent ?? "";
+    const cited = lib.shortCitation({ study: id, citation: source.citation });
+    assert.notEqual(cited, id, `${id}: its citation gives no short citation`);
+    assert.ok(title.includes(`Verdicts on ${cited}`), `${id}: '${title}'`);
+    assert.ok(!title.includes(id), `${id}: '${title}'`);
+  }
+});
+
 Deno.test("sensitivity: rows no variant defines are said under the figure with their reason, not drawn, not in its data", () => {
   const rows = [
     { caseId: "1", quantity: "q", nominal: 30, lo: 30, hi: 65, variants: 9 },

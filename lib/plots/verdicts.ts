@@ -6,6 +6,7 @@
  * @module
  */
 import { appraisalRows } from "../appraisal/mod.ts";
+import { shortCitation } from "../appraisal/natural_history.ts";
 import { claimNumber, claimsLedger } from "../claims/mod.ts";
 import { type DataRow, type Figure, PAD, panel, stack } from "./compose.ts";
 import { textElement, titled } from "./dom.ts";
@@ -329,19 +330,24 @@ export const VERDICTS: Readonly<FigureDef<"article">> = defineFigure({
       : null,
   build: (i, options) => {
     const items = itemsOf(i);
-    return verdictFigure(items, { title: verdictTitle(i.sourceId, items), ...options });
+    const source = i.series.sources.get(i.sourceId);
+    const cited = source
+      ? shortCitation({ study: source.id, citation: source.citation })
+      : i.sourceId;
+    return verdictFigure(items, { title: verdictTitle(cited, items), ...options });
   },
 });
 
 /**
- * The title of an article's verdicts panel: what it holds, and plainly what it lacks (an article
- * not appraised, or with no claims recorded).
+ * The title of an article's verdicts panel, naming the article as a reader cites it ("Jensen et
+ * al. 1985", {@link shortCitation}; not its key): what it holds, and plainly what it lacks (an article not appraised, or
+ * with no claims recorded).
  */
-function verdictTitle(sourceId: string, items: readonly VerdictItem[]): string {
+function verdictTitle(cited: string, items: readonly VerdictItem[]): string {
   const claims = items.some((i) => i.group === CLAIMS_GROUP);
   const checklists = items.some((i) => i.group !== CLAIMS_GROUP);
-  if (claims && checklists) return `Verdicts on ${sourceId}: appraisal checklists and claims`;
+  if (claims && checklists) return `Verdicts on ${cited}: appraisal checklists and claims`;
   return claims
-    ? `Verdicts on ${sourceId}: its claims (the article is not appraised)`
-    : `Verdicts on ${sourceId}: appraisal checklists (no claims recorded)`;
+    ? `Verdicts on ${cited}: its claims (the article is not appraised)`
+    : `Verdicts on ${cited}: appraisal checklists (no claims recorded)`;
 }
