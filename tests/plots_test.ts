@@ -155,8 +155,10 @@ Deno.test("timeline: odd shapes render honestly", () => {
   const s = svgText(caseTimelineFigure(span));
   assert.equal(dataCircles(s), span.observations.length);
   assert.ok(s.includes("VAS stated for a period"));
-  assert.ok(s.includes(">an unlisted class (no assigned colour)<"));
-  assert.ok(s.includes(">another unlisted class (no assigned colour)<"));
+  // Their bars are coloured: the key says the colour holds in this figure only, not that it has none.
+  assert.ok(s.includes(">an unlisted class (colour of this figure only)<"));
+  assert.ok(s.includes(">another unlisted class (colour of this figure only)<"));
+  assert.ok(!s.includes("no assigned colour"));
   // Open-ended times are arrows, never Infinity or NaN in the SVG.
   assert.ok(s.includes(">arrow: no bound stated<"));
   assert.ok(!/Infinity|NaN|undefined/.test(s));
