@@ -108,6 +108,16 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
   }
   const day0 = svgText(caseTimelineFigure(series.cases[0], { alignOn: null }));
   assert.ok(day0.includes("Days since day 0"));
+  // Words of day 0 with brackets of their own are not set in brackets within brackets.
+  const bracketed = { ...series.cases[0], day0: "the day of surgery (a transection)" };
+  const axis = caseTimelineFigure(bracketed, { alignOn: null }).svg.textContent ?? "";
+  assert.ok(axis.includes("Days since day 0 (the day of surgery — a transection) →"), axis);
+  const never = { ...bracketed, treatments: [] };
+  const note = caseTimelineFigure(never).svg.textContent ?? "";
+  assert.match(
+    note.replace(/\s+/g, " "),
+    /days since day 0 \(the day of surgery — a transection\), not/,
+  );
   assert.ok(
     series.cases.some((c) => new Set(c.events.map((e) => e.kind)).size < c.events.length),
     "the data have a case with two events of one kind",
