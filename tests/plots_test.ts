@@ -798,6 +798,12 @@ Deno.test("verdicts panel: its title names the article as a reader cites it, not
     assert.notEqual(cited, id, `${id}: its citation gives no short citation`);
     assert.ok(title.includes(`Verdicts on ${cited}`), `${id}: '${title}'`);
     assert.ok(!title.includes(id), `${id}: '${title}'`);
+    // Nor does the sentence that says why an article has no panel.
+    const records = new Map(series.articles!.records);
+    records.set(id, { ...records.get(id)!, appraisal: null, claims: [] });
+    const bare = { ...series, articles: { ...series.articles!, records } };
+    const why = VERDICTS.omission!({ series: bare, sourceId: id }) ?? "";
+    assert.ok(why.startsWith(`No verdicts to draw for ${cited}:`), why);
   }
 });
 

@@ -326,22 +326,24 @@ export const VERDICTS: Readonly<FigureDef<"article">> = defineFigure({
   file: (i) => `verdicts-${i.sourceId}`,
   omission: (i) =>
     itemsOf(i).length === 0
-      ? `No verdicts to draw for ${i.sourceId}: not appraised, and no claims recorded.`
+      ? `No verdicts to draw for ${citedAs(i)}: not appraised, and no claims recorded.`
       : null,
   build: (i, options) => {
     const items = itemsOf(i);
-    const source = i.series.sources.get(i.sourceId);
-    const cited = source
-      ? shortCitation({ study: source.id, citation: source.citation })
-      : i.sourceId;
-    return verdictFigure(items, { title: verdictTitle(cited, items), ...options });
+    return verdictFigure(items, { title: verdictTitle(citedAs(i), items), ...options });
   },
 });
 
+/** An article as a reader cites it ({@link shortCitation} of its citation); its id if not found. */
+function citedAs(i: FigureInputs["article"]): string {
+  const source = i.series.sources.get(i.sourceId);
+  return source ? shortCitation({ study: source.id, citation: source.citation }) : i.sourceId;
+}
+
 /**
  * The title of an article's verdicts panel, naming the article as a reader cites it ("Jensen et
- * al. 1985", {@link shortCitation}; not its key): what it holds, and plainly what it lacks (an article not appraised, or
- * with no claims recorded).
+ * al. 1985", not its key): what it holds, and plainly what it lacks (an article not appraised,
+ * or with no claims recorded).
  */
 function verdictTitle(cited: string, items: readonly VerdictItem[]): string {
   const claims = items.some((i) => i.group === CLAIMS_GROUP);
