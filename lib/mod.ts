@@ -221,4 +221,4 @@ export * from "./appraisal/doses.ts";
 export * from "./appraisal/natural_history.ts";
 export * from "./appraisal/regression.ts";
 export * from "./appraisal/conclusion.ts";
-export { listing, noChangeNotes, plural } from "./prose.ts";
+export { listing, noChangeNotes, plural, unbracketed } from "./prose.ts";

@@ -157,3 +157,27 @@ export function noChangeNotes(
 export function agree(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
+
+/**
+ * Words to be set in brackets, with brackets of their own turned into dashes, so that no bracket
+ * stands within another: "the day of surgery (a transection)" becomes "the day of surgery — a
+ * transection"; text after such a bracket is set off by a second dash, and a bracket within a
+ * bracket is one more piece between dashes.
+ *
+ * @param text The words (from the data, say).
+ * @returns The words without round brackets of their own.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { unbracketed } from "#lib/prose.ts";
+ * assert.equal(unbracketed("the day of surgery (a transection)"), "the day of surgery — a transection");
+ * assert.equal(unbracketed("the fall (at home) and its surgery"), "the fall — at home — and its surgery");
+ * assert.equal(unbracketed("a (b (c)), d"), "a — b — c, d");
+ * assert.equal(unbracketed("the accident"), "the accident");
+ * ```
+ */
+export function unbracketed(text: string): string {
+  // The pieces between brackets, joined by dashes (a dash before a comma or full stop dropped).
+  return text.split(/[()]/).map((p) => p.trim()).filter((p) => p !== "").join(" — ")
+    .replace(/ — (?=[,.;:])/g, "");
+}

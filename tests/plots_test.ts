@@ -108,6 +108,16 @@ Deno.test("timeline: a point per VAS value, a lane per drug, dose labels, every 
   }
   const day0 = svgText(caseTimelineFigure(series.cases[0], { alignOn: null }));
   assert.ok(day0.includes("Days since day 0"));
+  // Words of day 0 with brackets of their own are not set in brackets within brackets.
+  const bracketed = { ...series.cases[0], day0: "the day of surgery (a transection)" };
+  const axis = caseTimelineFigure(bracketed, { alignOn: null }).svg.textContent ?? "";
+  assert.ok(axis.includes("Days since day 0 (the day of surgery — a transection) →"), axis);
+  const never = { ...bracketed, treatments: [] };
+  const note = caseTimelineFigure(never).svg.textContent ?? "";
+  assert.match(
+    note.replace(/\s+/g, " "),
+    /days since day 0 \(the day of surgery — a transection\), not/,
+  );
   assert.ok(
     series.cases.some((c) => new Set(c.events.map((e) => e.kind)).size < c.events.length),
     "the data have a case with two events of one kind",
@@ -155,8 +165,10 @@ Deno.test("timeline: odd shapes render honestly", () => {
   const s = svgText(caseTimelineFigure(span));
   assert.equal(dataCircles(s), span.observations.length);
   assert.ok(s.includes("VAS stated for a period"));
-  assert.ok(s.includes(">an unlisted class (no assigned colour)<"));
-  assert.ok(s.includes(">another unlisted class (no assigned colour)<"));
+  // Their bars are coloured: the key says the colour holds in this figure only, not that it has none.
+  assert.ok(s.includes(">an unlisted class (colour of this figure only)<"));
+  assert.ok(s.includes(">another unlisted class (colour of this figure only)<"));
+  assert.ok(!s.includes("no assigned colour"));
   // Open-ended times are arrows, never Infinity or NaN in the SVG.
   assert.ok(s.includes(">arrow: no bound stated<"));
   assert.ok(!/Infinity|NaN|undefined/.test(s));
@@ -776,6 +788,23 @@ Deno.test("verdicts panel: its title says plainly when the article is not apprai
   records.set(appraised, { ...records.get(appraised)!, appraisal: null });
   const without = { ...series, articles: { ...series.articles!, records } };
   assert.match(title(without), /its claims \(the article is not appraised\)$/);
+});
+
+Deno.test("verdicts panel: its title names the article as a reader cites it, not by its key", () => {
+  for (const [id, source] of series.sources) {
+    const svg = VERDICTS.build({ series, sourceId: id }, { width: "full" }).svg;
+    const title = svg.querySelector("title, text")?.textContent ?? "";
+    const cited = lib.shortCitation({ study: id, citation: source.citation });
+    assert.notEqual(cited, id, `${id}: its citation gives no short citation`);
+    assert.ok(title.includes(`Verdicts on ${cited}`), `${id}: '${title}'`);
+    assert.ok(!title.includes(id), `${id}: '${title}'`);
+    // Nor does the sentence that says why an article has no panel.
+    const records = new Map(series.articles!.records);
+    records.set(id, { ...records.get(id)!, appraisal: null, claims: [] });
+    const bare = { ...series, articles: { ...series.articles!, records } };
+    const why = VERDICTS.omission!({ series: bare, sourceId: id }) ?? "";
+    assert.ok(why.startsWith(`No verdicts to draw for ${cited}:`), why);
+  }
 });
 
 Deno.test("sensitivity: rows no variant defines are said under the figure with their reason, not drawn, not in its data", () => {

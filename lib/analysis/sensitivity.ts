@@ -190,8 +190,8 @@ export function sensitivityTable(
           () =>
             floor === null
               ? s.reason ?? "not defined"
-              : `${floor}, so it is not a headline number (the tests table gives it beside ` +
-                "that floor)",
+              : `${floor}, so it is not a headline number, and the tests table gives it beside ` +
+                "that floor",
         ));
       }
     }

@@ -37,7 +37,10 @@ export interface SelfDated {
   dates: string[];
   /** The names for a reader of those of `dates` other than itself (`timeName`), in order. */
   dateNames: string[];
-  /** The other readings of that day (`readings.csv`): their names. */
+  /**
+   * The other readings of that day (`readings.csv`) in words: their `choice`, without a leading
+   * "case <id>: " (the evidence names the case already).
+   */
   readings: string[];
 }
 
@@ -80,6 +83,12 @@ function sharedPhrase(reading: string, quote: string, own: string): string | nul
 export function judgesDays(rule: ClaimRule): boolean {
   const p = rule.params as Record<string, unknown>;
   return ["within_days", "long_term_days"].some((k) => typeof p[k] === "number");
+}
+
+/** A reading in words (its `choice`), without a leading "case <id>: " the evidence says already. */
+function readingWords(r: Reading, caseId: string): string {
+  const prefix = `case ${caseId}: `;
+  return r.choice.startsWith(prefix) ? r.choice.slice(prefix.length) : r.choice;
 }
 
 /**
@@ -140,7 +149,7 @@ export function selfDated(
         shared,
         dates,
         dateNames: dates.filter((d) => d !== t.id).map((d) => timeName(c, d)),
-        readings: other.map((r) => r.name),
+        readings: other.map((r) => readingWords(r, c.id)),
       }];
     });
   });
@@ -159,10 +168,10 @@ export function selfDated(
  * import { selfDatedEvidence } from "#lib/claims/dating.ts";
  * const found = [{
  *   caseId: "9", timeId: "t", words: "later (read as within a month)", name: "the VAS 0 report",
- *   shared: "within a month", dates: ["t"], dateNames: [], readings: ["other"],
+ *   shared: "within a month", dates: ["t"], dateNames: [], readings: ["the month from another report"],
  * }];
  * const text = selfDatedEvidence(found, { verdict: "supported", evidence: "case 9: VAS 0." });
- * assert.match(text, /other reading of that day: other/);
+ * assert.match(text, /other reading of that day: the month from another report/);
  * // Named by its value, not its id; its words between commas, not nested in brackets.
  * assert.ok(text.startsWith('case 9: the day of the VAS 0 report, "later (read as within a month)",'));
  * assert.ok(text.endsWith('it would be "supported": case 9: VAS 0.'));

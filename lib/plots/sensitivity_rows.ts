@@ -5,6 +5,7 @@
  * @module
  */
 import type { SensitivityRow } from "../analysis/sensitivity.ts";
+import { listing } from "../prose.ts";
 
 /**
  * One row of the sensitivity figure: a quantity of one case (or of all cases) summarised over the
@@ -88,10 +89,8 @@ export function sensitivityIntervals(
     // A nominal day the text does not date: no value, but no variant without one either.
     const placeholders = g.filter((r) => r.placeholderDay !== undefined).length;
     const at = g.find(nominal);
-    const nb = new Set(g.map((r) => r.baseline)).size;
-    const nx = new Set(g.map((r) => r.bound)).size;
     // Rows under rounding (values widened by half their last digit) beside those as stated.
-    const rounded = g.filter((r) => r.rounding !== undefined && r.rounding !== "as stated").length;
+    const rounded = g.filter((r) => r.rounding !== undefined && r.rounding !== "as stated");
     const reasons = [
       ...new Set(
         g.flatMap((r) =>
@@ -108,12 +107,27 @@ export function sensitivityIntervals(
       hi: values.length ? Math.max(...values) : null,
       variants: g.length,
       defined: values.length + placeholders,
-      over: `${nb} baseline definition${nb === 1 ? "" : "s"}` +
-        (nx === 1 ? ` at the ${g[0].bound} extraction bound only` : ` × ${nx} extraction bounds`) +
-        (rounded ? `, and ${rounded} with the values rounded (at the best and worst bounds)` : ""),
+      over: variantsOver(g, rounded),
       ...(reasons.length ? { reason: reasons.join("; ") } : {}),
     };
   });
+}
+
+/**
+ * What the variants of one row are, flat (no brackets: the caption sets it in brackets): "3
+ * baseline definitions × 3 extraction bounds"; with rows under rounding, the sum first, "9 + 6: 3
+ * baseline definitions × 3 extraction bounds, and 6 with the values rounded at the best and worst
+ * bounds".
+ */
+function variantsOver(g: readonly SensitivityRow[], rounded: readonly SensitivityRow[]): string {
+  const nb = new Set(g.map((r) => r.baseline)).size;
+  const nx = new Set(g.map((r) => r.bound)).size;
+  const grid = `${nb} baseline definition${nb === 1 ? "" : "s"}` +
+    (nx === 1 ? ` at the ${g[0].bound} extraction bound only` : ` × ${nx} extraction bounds`);
+  if (rounded.length === 0) return grid;
+  const at = [...new Set(rounded.map((r) => r.bound))];
+  return `${g.length - rounded.length} + ${rounded.length}: ${grid}, and ${rounded.length} with ` +
+    `the values rounded at the ${listing(at)} bound${at.length === 1 ? "" : "s"}`;
 }
 
 /**

@@ -171,7 +171,9 @@ export function drugClassColors(classes: readonly string[]): ClassColor[] {
 /**
  * Legend entries of drug classes: one per colour, naming every class drawn in it (two classes
  * that share a colour, such as "hypnotic" and "benzodiazepine hypnotic", are one key, not two
- * swatches of the same colour); a fallback colour says it is not the class's own.
+ * swatches of the same colour); a class drawn in a fallback colour says that the colour holds in
+ * this figure only (fallback colours go by order of appearance, so another figure may give the
+ * same colour to another class), not that it has none.
  *
  * @param classes The classes of a figure with their colours.
  * @returns `{ label, color }` per colour, in order of first appearance.
@@ -188,7 +190,7 @@ export function classLegend(
 ): { label: string; color: string }[] {
   const byColor = new Map<string, string[]>();
   for (const k of classes) {
-    const label = k.fallback ? `${k.drugClass} (no assigned colour)` : k.drugClass;
+    const label = k.fallback ? `${k.drugClass} (colour of this figure only)` : k.drugClass;
     byColor.set(k.color, [...(byColor.get(k.color) ?? []), label]);
   }
   return [...byColor].map(([color, labels]) => ({ label: labels.join(", "), color }));

@@ -32,6 +32,7 @@ import { undatedKey, undatedSentence } from "./narrative.ts";
 import { linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { firstPeriod } from "../timeline.ts";
+import { unbracketed } from "../prose.ts";
 
 /** Options of {@link caseTimelineFigure}. */
 export interface TimelineOptions {
@@ -95,13 +96,14 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
   const notes: string[] = [];
   if (drug !== null && m.origin === null) {
     notes.push(
-      `Case ${c.id} never takes ${drug}: times are days since day 0 (${c.day0}), not since ` +
+      `Case ${c.id} never takes ${drug}: times are days since day 0 (${unbracketed(c.day0)}), ` +
+        `not since ` +
         `the start of ${drug}.`,
     );
   }
   const x = linearScale(timeDomain(m), [marginLeft, width - marginRight]);
   const xLabel = m.origin === null
-    ? `Days since day 0 (${c.day0}) →`
+    ? `Days since day 0 (${unbracketed(c.day0)}) →`
     : `Days since the start of ${drug} →`;
   const xLabelFits = measureText(xLabel, TYPE.small).width < width - marginLeft;
   const uses: Uses = { bracket: false, arrow: false, past: false, span: false, ongoing: false };

@@ -6,6 +6,7 @@
  * @module
  */
 import { appraisalRows } from "../appraisal/mod.ts";
+import { shortCitation } from "../appraisal/natural_history.ts";
 import { claimNumber, claimsLedger } from "../claims/mod.ts";
 import { type DataRow, type Figure, PAD, panel, stack } from "./compose.ts";
 import { textElement, titled } from "./dom.ts";
@@ -325,23 +326,30 @@ export const VERDICTS: Readonly<FigureDef<"article">> = defineFigure({
   file: (i) => `verdicts-${i.sourceId}`,
   omission: (i) =>
     itemsOf(i).length === 0
-      ? `No verdicts to draw for ${i.sourceId}: not appraised, and no claims recorded.`
+      ? `No verdicts to draw for ${citedAs(i)}: not appraised, and no claims recorded.`
       : null,
   build: (i, options) => {
     const items = itemsOf(i);
-    return verdictFigure(items, { title: verdictTitle(i.sourceId, items), ...options });
+    return verdictFigure(items, { title: verdictTitle(citedAs(i), items), ...options });
   },
 });
 
+/** An article as a reader cites it ({@link shortCitation} of its citation); its id if not found. */
+function citedAs(i: FigureInputs["article"]): string {
+  const source = i.series.sources.get(i.sourceId);
+  return source ? shortCitation({ study: source.id, citation: source.citation }) : i.sourceId;
+}
+
 /**
- * The title of an article's verdicts panel: what it holds, and plainly what it lacks (an article
- * not appraised, or with no claims recorded).
+ * The title of an article's verdicts panel, naming the article as a reader cites it ("Jensen et
+ * al. 1985", not its key): what it holds, and plainly what it lacks (an article not appraised,
+ * or with no claims recorded).
  */
-function verdictTitle(sourceId: string, items: readonly VerdictItem[]): string {
+function verdictTitle(cited: string, items: readonly VerdictItem[]): string {
   const claims = items.some((i) => i.group === CLAIMS_GROUP);
   const checklists = items.some((i) => i.group !== CLAIMS_GROUP);
-  if (claims && checklists) return `Verdicts on ${sourceId}: appraisal checklists and claims`;
+  if (claims && checklists) return `Verdicts on ${cited}: appraisal checklists and claims`;
   return claims
-    ? `Verdicts on ${sourceId}: its claims (the article is not appraised)`
-    : `Verdicts on ${sourceId}: appraisal checklists (no claims recorded)`;
+    ? `Verdicts on ${cited}: its claims (the article is not appraised)`
+    : `Verdicts on ${cited}: appraisal checklists (no claims recorded)`;
 }

@@ -99,7 +99,7 @@ export function lineOfTherapyCaption(s: CaseSeries): string {
       few.length === groups.length
         ? "every line holds"
         : `${listing(few.map((g) => g.group))} ${few.length === 1 ? "holds" : "hold"}`
-    } fewer than ${plural(min, "case")} (min_cases_forest, study.json), so no line is compared ` +
+    } fewer than ${plural(min, "case")}, study.json's min_cases_forest, so no line is compared ` +
       "with another: each row gives its cases' own values";
   return `${head} (descriptive; ` +
     `${listing(groups.map((g) => `${g.group}: ${plural(g.n, "case")}`))}${none})`;

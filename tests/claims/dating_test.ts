@@ -57,7 +57,7 @@ function caseWith(reading: string): Case {
 function judged(c: Case, data: ClaimData) {
   const reading = {
     name: "month-from-elsewhere",
-    choice: "the month read from another report",
+    choice: `case ${c.id}: the month read from another report`,
     line: 2,
     rows: [{ case_id: c.id, time_id: "month" }],
     lines: [2],
@@ -82,7 +82,9 @@ Deno.test("a day read from the claim's own words cannot test it", () => {
     /, and so are the days of the values measured from it \(the VAS 1 report\)/,
   );
   assert.match(r.evidence, /read from the claim's own words \("complete within a month"\)/);
-  assert.match(r.evidence, /other reading of that day: month-from-elsewhere/);
+  // The other reading in words (its choice, the case not named twice), not by its id.
+  assert.match(r.evidence, /other reading of that day: the month read from another report/);
+  assert.doesNotMatch(r.evidence, /month-from-elsewhere/);
   assert.match(r.evidence, /At the reading used it would be "supported": /);
   assert.equal(r.rounded.verdict, "cannot be assessed");
 });

@@ -5,9 +5,15 @@
  */
 import assert from "node:assert/strict";
 import { loadCaseSeries, sensitivitySpans, sensitivityTable } from "../../lib/mod.ts";
-import { SENSITIVITY, SENSITIVITY_READINGS, sensitivityFigure } from "../../lib/plots/mod.ts";
+import {
+  SENSITIVITY,
+  SENSITIVITY_READINGS,
+  sensitivityFigure,
+  sensitivityIntervals,
+} from "../../lib/plots/mod.ts";
 import { sensitivityCaption } from "../../lib/plots/sensitivity_caption.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { bracketDepth } from "../helpers/brackets.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
 const key = (caseId: string, quantity: string | null) => JSON.stringify([caseId, quantity]);
@@ -88,4 +94,23 @@ Deno.test("sensitivity figure over the readings: its caption says a count is of 
     "combinations of the readings of the text in readings.csv, each run under every baseline " +
     "definition, extraction bound and rounding).";
   assert.ok(text.includes(want.replace(/\s/g, "")), text);
+});
+
+Deno.test("sensitivity caption: no brackets within brackets, and a count with rounding is the sum it is made of", () => {
+  const rows = sensitivityIntervals(sensitivityTable(series.cases));
+  const drawn = rows.filter((r) => r.lo !== null);
+  const caption = sensitivityCaption(rows, drawn, "baseline definition and extraction bound");
+  assert.ok(bracketDepth(caption) <= 1, caption);
+  let sums = 0;
+  for (const r of rows) {
+    assert.equal(bracketDepth(r.over ?? ""), 0, r.over);
+    assert.equal(bracketDepth(r.reason ?? ""), 0, r.reason);
+    const sum = r.over?.match(/^(\d+) \+ (\d+): /);
+    if (!sum) continue;
+    sums++;
+    assert.equal(Number(sum[1]) + Number(sum[2]), r.variants, r.over);
+    assert.ok(caption.includes(`${r.variants} = ${r.over}`), caption);
+  }
+  // The data have rows under rounding, so the sums above are checked.
+  assert.ok(sums > 0);
 });

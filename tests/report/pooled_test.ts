@@ -26,6 +26,7 @@ import {
 } from "../../lib/mod.ts";
 import { FOREST } from "../../lib/plots/mod.ts";
 import { articleSeries, TEST_DATA_DIR } from "../helpers/data_dir.ts";
+import { bracketDepth } from "../helpers/brackets.ts";
 import { aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
 
 const series = articleSeries(await loadCaseSeries(TEST_DATA_DIR));
@@ -92,6 +93,13 @@ Deno.test("line of therapy: no case taking the drug said plainly in the caption 
   assert.equal(rows.length, 1);
   assert.equal(rows[0].group, "no case assessable");
   assert.match(lineOfTherapyCaption(series), /\(descriptive; .*\d+ cases?[;)]/);
+  // No brackets within brackets, whether or not a line holds too few cases to compare.
+  for (const minCasesForest of [1, series.study.minCasesForest, series.cases.length + 1]) {
+    const study = { ...series.study, minCasesForest };
+    const s = { ...series, study, cases: series.cases.map((c) => ({ ...c, study })) };
+    const caption = lineOfTherapyCaption(s);
+    assert.ok(bracketDepth(caption) <= 1, caption);
+  }
   // An empty series: said, not thrown.
   assert.match(lineOfTherapyCaption({ ...series, cases: [] }), /\(the series has no case\)$/);
   assert.deepEqual(groupRows({ ...series, cases: [] }), []);
