@@ -178,6 +178,9 @@ Deno.test("no recurrence: the last value's time in the text's words is not neste
     j.evidence,
     /the last value stated is "VAS 3", its time "treatment was continued \(narrated before the reduction\)"; /,
   );
+  // Neutral on what the claim says (no recurrence, no aggravation): the follow-up's length only.
+  assert.match(j.evidence, /so how long follow-up lasted is not stated/);
+  assert.doesNotMatch(j.evidence, /without recurrence/);
 });
 
 Deno.test("no depression: an SDS taken during a switch whose dose changes at an open time names the drug once, surely given", () => {

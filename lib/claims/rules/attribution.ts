@@ -148,8 +148,8 @@ const noRecurrence: Judge<"no-recurrence"> = (_p, _drug, cases) => {
     // Its time in the text's words, set off by a comma: they may hold brackets of their own.
     return `case ${c.id}: the last value stated is "${last.words}"` +
       (words ? `, its time "${words}"` : "") +
-      `; ${counted(later.length, "time point")} surely after it, so the length of ` +
-      "follow-up without recurrence is not stated";
+      `; ${counted(later.length, "time point")} surely after it, so how long follow-up ` +
+      "lasted is not stated";
   });
   return cannot(rows.join("; ") + ".");
 };
