@@ -323,7 +323,8 @@ export interface TimeToRelief {
   /** Time point of that observation. */
   timeId: string | null;
   /**
-   * "reached by day …", "not reached by day …", or "no comparison possible (why)": no value after
+   * "reached by day …" ("reached at a value whose day is not stated (days …)" where the text
+   * does not date it), "not reached by day …", or "no comparison possible (why)": no value after
    * the drug to compare, or none with a percent reduction ({@link NO_PERCENT}).
    */
   summary: string;
@@ -377,7 +378,10 @@ export function timeToRelief(
       reached: true,
       day: hit.day,
       timeId: hit.timeId,
-      summary: `reached by day ${formatDay(hit.day, hit.dated)}` +
+      // "By day [0, 195] (no date stated)" reads as a date: an undated value is said to be one.
+      summary: (hit.dated || hit.day.lo === hit.day.hi
+        ? `reached by day ${formatDay(hit.day, true)}`
+        : `reached at a value whose day is not stated (days ${formatInterval(hit.day)})`) +
         // A value stated as a range may reach it only at its nominal value.
         (!reaches(hit.percentReduction!.lo, thresholdPct)
           ? ` (at the nominal value: ${formatInterval(hit.percentReduction!, 1)}% over the ` +

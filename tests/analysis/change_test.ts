@@ -198,7 +198,10 @@ Deno.test("time to relief: reached intervals and 'not reached by day d'", () => 
   // Case 1: 2.3 is only 30 % below 3.3; ≥ 50 % first at the VAS 0.6 report, which the text
   // does not date: its midpoint is not presented as a date.
   assert.equal(timeToRelief(c1, 50).timeId, "milnacipran_continued_report");
-  assert.equal(timeToRelief(c1, 50).summary, "reached by day [0, 195] (no date stated)");
+  assert.equal(
+    timeToRelief(c1, 50).summary,
+    "reached at a value whose day is not stated (days [0, 195])",
+  );
   const never = timeToRelief(c1, 90);
   assert.equal(never.reached, false);
   assert.match(never.summary, /^not reached by day/);
