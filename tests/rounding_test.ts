@@ -8,6 +8,7 @@ import {
   loadCaseSeries,
   roundedValue,
   roundingHalfUnit,
+  roundingKind,
   roundingRobustness,
   roundingSummary,
   SCALES,
@@ -114,4 +115,40 @@ Deno.test("the rounding paragraph names what moves, computed", () => {
     /none of 6 responder conclusions/,
   );
   assert.match(roundingSummary([]), /no responder conclusion to assess/);
+});
+
+Deno.test("a value of no pain its own words state is not widened; the same digit without them is", () => {
+  // Nagoshi's case 3: "the phantom arm pain had completely disappeared (pain VAS 0)".
+  const gone = nagoshi("3").observations.find((x) => /completely disappeared/.test(x.quote))!;
+  assert.equal(roundingKind(gone), "no pain in words");
+  assert.deepEqual(roundedValue(gone), { lo: 0, nominal: 0, hi: 0 });
+  // The words read as the value rule reads them, in the quote or the value's words, any case.
+  const vas = SCALES["vas-10cm"];
+  const zero = { lo: 0, nominal: 0, hi: 0 };
+  const o = { ...gone, scale: vas, value: zero, common: zero };
+  for (
+    const [words, quote] of [["pain VAS 0", "he was Pain-free (VAS 0)"], [
+      "no pain, VAS 0",
+      "VAS 0",
+    ]]
+  ) {
+    assert.deepEqual(roundedValue({ ...o, words, quote }), zero, quote);
+  }
+  // A bare "VAS 0" is anything that rounds to 0, and so is a 2 beside words of no pain.
+  assert.deepEqual(roundedValue({ ...o, words: "VAS 0", quote: "pain VAS 0" }), {
+    lo: 0,
+    nominal: 0,
+    hi: 0.5,
+  });
+  const two = { lo: 2, nominal: 2, hi: 2 };
+  const other = { ...o, value: two, common: two, words: "VAS 2", quote: "no pain at rest, VAS 2" };
+  assert.equal(roundingKind(other), "varied");
+  // The case as a whole: its 0 stays 0 on the common metric too.
+  const c3 = withRounding(nagoshi("3"));
+  assert.equal(c3.observations.find((x) => x.quote === gone.quote)!.common.hi, 0);
+});
+
+Deno.test("the rounding paragraph counts values of no pain stated in words as not varied", () => {
+  const s = roundingSummary(roundingRobustness([nagoshi("3")]));
+  assert.match(s, /except 1 value of no pain whose own words say there is none \(stated exactly\)/);
 });
