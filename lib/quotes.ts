@@ -159,14 +159,48 @@ export const WORDS_TO_NUMBER: Readonly<
  * import { statesByWords } from "#lib/quotes.ts";
  * assert.ok(statesByWords("no-pain", "the pain had Completely disappeared (pain VAS 0)"));
  * assert.ok(!statesByWords("no-pain", "the pain eased (pain VAS 2.0)"));
+ * // Qualified or negated, the words say there is some pain.
+ * assert.ok(!statesByWords("no-pain", "he felt almost no pain (VAS 0)"));
+ * assert.ok(!statesByWords("no-pain", "the pain had not completely disappeared"));
  * assert.ok(!statesByWords("no-such-rule", "no pain"));
  * ```
  */
 export function statesByWords(rule: string, text: string): boolean {
   const r = Object.hasOwn(WORDS_TO_NUMBER, rule) ? WORDS_TO_NUMBER[rule] : undefined;
   const lower = text.toLowerCase();
-  return r !== undefined && r.words.some((w) => lower.includes(w));
+  return r !== undefined && r.words.some((w) => {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      // At the start of a word ("no pain" is not in "piano pain"), and not unsaid by the word
+      // before it: "almost no pain", "not completely disappeared", "hasn't completely resolved".
+      if (at > 0 && WORD.test(lower[at - 1])) continue;
+      const before = /([\p{L}\p{N}'’]+)[\s-]+$/u.exec(lower.slice(0, at))?.[1] ?? "";
+      if (!UNSAYING.has(before) && !/n['’]t$/.test(before)) return true;
+    }
+    return false;
+  });
 }
+
+/**
+ * Words that, just before a word of no pain, say there is some: the qualifiers a claim's words of
+ * relief read as "qualified" (`claims/relief.ts`: "almost no pain", "nearly pain-free") and the
+ * negations ("not completely disappeared", "never pain-free").
+ */
+export const NO_PAIN_QUALIFIERS: readonly string[] = Object.freeze([
+  "almost",
+  "nearly",
+  "near",
+  "virtually",
+  "practically",
+]);
+
+/** The qualifiers and negations that unsay a word of no pain ({@link statesByWords}). */
+const UNSAYING: ReadonlySet<string> = new Set([
+  ...NO_PAIN_QUALIFIERS,
+  "hardly",
+  "not",
+  "never",
+  "nor",
+]);
 
 /**
  * What is wrong with a value under a words-to-number rule, or null: the rule's words must be in

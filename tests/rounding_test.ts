@@ -16,6 +16,7 @@ import {
   sensitivityTable,
   withRounding,
 } from "../lib/mod.ts";
+import { wordsRuleProblem } from "../lib/quotes.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
@@ -151,4 +152,24 @@ Deno.test("a value of no pain its own words state is not widened; the same digit
 Deno.test("the rounding paragraph counts values of no pain stated in words as not varied", () => {
   const s = roundingSummary(roundingRobustness([nagoshi("3")]));
   assert.match(s, /except 1 value of no pain whose own words say there is none \(stated exactly\)/);
+});
+
+Deno.test("words of no pain qualified or negated state no 0: the value rule refuses them and rounding widens the digit", () => {
+  const [vas, zero] = [SCALES["vas-10cm"], { lo: 0, nominal: 0, hi: 0 }];
+  const o = { ...nagoshi("3").observations[0], scale: vas, value: zero, common: zero };
+  for (
+    const quote of [
+      "he felt almost no pain (VAS 0)",
+      "the pain had not completely disappeared (VAS 0)",
+      "she was nearly pain-free (VAS 0)",
+      "it hasn't completely resolved (VAS 0)",
+    ]
+  ) {
+    assert.ok(wordsRuleProblem("no-pain", quote, 0, "value_nominal") !== null, quote);
+    assert.deepEqual(roundedValue({ ...o, words: "VAS 0", quote }), { ...zero, hi: 0.5 }, quote);
+  }
+  // Said plainly after other words, they state 0.
+  const quote = "the pain did not return: he was pain-free (VAS 0)";
+  assert.equal(wordsRuleProblem("no-pain", quote, 0, "value_nominal"), null);
+  assert.deepEqual(roundedValue({ ...o, words: "VAS 0", quote }), zero);
 });
