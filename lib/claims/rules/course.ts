@@ -50,14 +50,14 @@ const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, ca
     // Regression to the mean, by the rule the appraisal shares (`startAfterValue`): said to
     // predict the return only for a dose raised at the visit of the highest value so far.
     const peak = startAfterValue(c, next.start.timeId);
-    const regression = peak === null
+    const words = peak && startWords(c, peak);
+    const regression = peak === null || words === null
       ? ""
-      : (({ when, regression }) =>
-        `; the dose was raised ${when}: ${
-          peak.kind === "peak"
-            ? "a return towards the earlier low values is also what regression to the mean predicts"
-            : regression
-        }`)(startWords(c, peak));
+      : `; the dose was raised ${words.when}: ${
+        peak.kind === "peak"
+          ? "a return towards the earlier low values is also what regression to the mean predicts"
+          : words.regression
+      }`;
     return {
       level: !lower ? 0 : dated ? 2 : 1,
       text: `case ${c.id}: ${casePainText(c, last)} on ${dose(prev)} → ` +
