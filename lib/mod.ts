@@ -87,6 +87,13 @@ export {
   timeToRelief,
 } from "./analysis/change.ts";
 export { type AreaUnderCurve, areaUnderCurve } from "./analysis/course.ts";
+export {
+  type StartAfterValue,
+  startAfterValue,
+  type StartKind,
+  type StartWords,
+  startWords,
+} from "./analysis/peak_start.ts";
 export { type PeriodRate, periodRates, type RateInterval } from "./analysis/period_rates.ts";
 export {
   leastSquaresSlopeBounds,

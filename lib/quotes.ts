@@ -145,6 +145,64 @@ export const WORDS_TO_NUMBER: Readonly<
 });
 
 /**
+ * Whether `text` holds the words of a words-to-number rule ({@link WORDS_TO_NUMBER}), read as the
+ * rule reads a quote (any one of its words, in any case): the one test of those words, used by the
+ * value rule (`wordsRuleProblem`) and by rounding, which does not widen a value its words state
+ * this way (`lib/rounding.ts`: "completely disappeared (pain VAS 0)" is 0, not [0, 0.5]).
+ *
+ * @param rule The rule's name (a key of {@link WORDS_TO_NUMBER}); an unknown rule holds no words.
+ * @param text A quote, or a value's words.
+ * @returns Whether one of the rule's words is in it.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { statesByWords } from "#lib/quotes.ts";
+ * assert.ok(statesByWords("no-pain", "the pain had Completely disappeared (pain VAS 0)"));
+ * assert.ok(!statesByWords("no-pain", "the pain eased (pain VAS 2.0)"));
+ * // Qualified or negated, the words say there is some pain.
+ * assert.ok(!statesByWords("no-pain", "he felt almost no pain (VAS 0)"));
+ * assert.ok(!statesByWords("no-pain", "the pain had not completely disappeared"));
+ * assert.ok(!statesByWords("no-such-rule", "no pain"));
+ * ```
+ */
+export function statesByWords(rule: string, text: string): boolean {
+  const r = Object.hasOwn(WORDS_TO_NUMBER, rule) ? WORDS_TO_NUMBER[rule] : undefined;
+  const lower = text.toLowerCase();
+  return r !== undefined && r.words.some((w) => {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      // At the start of a word ("no pain" is not in "piano pain"), and not unsaid by the word
+      // before it: "almost no pain", "not completely disappeared", "hasn't completely resolved".
+      if (at > 0 && WORD.test(lower[at - 1])) continue;
+      const before = /([\p{L}\p{N}'’]+)[\s-]+$/u.exec(lower.slice(0, at))?.[1] ?? "";
+      if (!UNSAYING.has(before) && !/n['’]t$/.test(before)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Words that, just before a word of no pain, say there is some: the qualifiers a claim's words of
+ * relief read as "qualified" (`claims/relief.ts`: "almost no pain", "nearly pain-free") and the
+ * negations ("not completely disappeared", "never pain-free").
+ */
+export const NO_PAIN_QUALIFIERS: readonly string[] = Object.freeze([
+  "almost",
+  "nearly",
+  "near",
+  "virtually",
+  "practically",
+]);
+
+/** The qualifiers and negations that unsay a word of no pain ({@link statesByWords}). */
+const UNSAYING: ReadonlySet<string> = new Set([
+  ...NO_PAIN_QUALIFIERS,
+  "hardly",
+  "not",
+  "never",
+  "nor",
+]);
+
+/**
  * What is wrong with a value under a words-to-number rule, or null: the rule's words must be in
  * the quote and the value must be the rule's.
  *
@@ -170,8 +228,7 @@ export function wordsRuleProblem(
 ): string | null {
   const r = WORDS_TO_NUMBER[rule];
   if (r === undefined) return `no words-to-number rule '${rule}'`;
-  const lower = quote.toLowerCase();
-  if (!r.words.some((w) => lower.includes(w))) {
+  if (!statesByWords(rule, quote)) {
     return `rule '${rule}' needs the quote to say so in words (${
       r.words.map((w) => `'${w}'`).join(", ")
     })`;

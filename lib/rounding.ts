@@ -6,9 +6,12 @@
  *
  * The digits come from the value's own words (`value_words`): the number token equal to the value
  * ("pain VAS 0–1.0": 0 is stated to the unit, 1.0 to the tenth). A number word ("six") is stated to
- * the unit. A value whose words state no number (a words-to-number rule such as `no-pain`) and a
- * value on a scale of whole numbers (an NRS point, a verbal category: the instrument has no other
- * values) are not varied. The widened value stays within its scale's range.
+ * the unit. A value whose words state no number (a words-to-number rule such as `no-pain`), a
+ * value of no pain whose own words (its `value_words` or its quote, as the value rule `no-pain`
+ * reads them: `statesByWords`) say there is none ("completely disappeared (pain VAS 0)": stated
+ * exactly, whatever digit stands beside the words) and a value on a scale of whole numbers (an
+ * NRS point, a verbal category: the instrument has no other values) are not varied. The widened
+ * value stays within its scale's range.
  *
  * @module
  */
@@ -16,6 +19,10 @@ import type { NominalInterval } from "./intervals.ts";
 import type { Case, Observation } from "./model.ts";
 import { toCommon } from "./scales.ts";
 import { statedNumbers } from "./source.ts";
+import { statesByWords, WORDS_TO_NUMBER } from "./quotes.ts";
+
+/** The words-to-number rule whose words state a value exactly: no pain is 0, not [0, 0.5]. */
+const NO_PAIN_RULE = "no-pain";
 
 /** A number token in digits (as `statedNumbers` reads them), with its decimals in group 1. */
 const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.(\d+))?|\d+(?:\.(\d+))?/g;
@@ -51,8 +58,10 @@ export function roundingHalfUnit(words: string, value: number): number | null {
 /**
  * Whether rounding varies a value (`data/README.md`, "Rounding"): `varied` when its words state
  * it (or one end of its range) in digits or a number word; `whole-number scale` when its scale has
- * only whole numbers (an NRS point, a verbal category), whatever its words; `no number` when its
- * words state no number (a words-to-number rule such as `no-pain`).
+ * only whole numbers (an NRS point, a verbal category), whatever its words; `no pain in words`
+ * when it is the value of the rule `no-pain` (0) and its `value_words` or its quote say there is
+ * no pain as that rule reads them (`statesByWords`): "completely disappeared (pain VAS 0)" states
+ * 0 exactly, not anything that rounds to 0; `no number` when its words state no number.
  *
  * @param o The observation (its scale, value and words).
  * @returns How rounding treats it.
@@ -61,30 +70,53 @@ export function roundingHalfUnit(words: string, value: number): number | null {
  * import assert from "node:assert/strict";
  * import { SCALES } from "#lib/mod.ts";
  * import { roundingKind } from "#lib/rounding.ts";
- * const value = { lo: 3, nominal: 3, hi: 3 };
- * assert.equal(roundingKind({ scale: SCALES["vas-10cm"], value, words: "VAS 3" }), "varied");
+ * const [vas, value, quote] = [SCALES["vas-10cm"], { lo: 3, nominal: 3, hi: 3 }, "VAS 3"];
+ * assert.equal(roundingKind({ scale: vas, value, words: "VAS 3", quote }), "varied");
  * assert.equal(
- *   roundingKind({ scale: SCALES["nrs-0-10"], value, words: "3/10" }),
+ *   roundingKind({ scale: SCALES["nrs-0-10"], value, words: "3/10", quote }),
  *   "whole-number scale",
  * );
  * const none = { lo: 0, nominal: 0, hi: 0 };
- * assert.equal(roundingKind({ scale: SCALES["vas-10cm"], value: none, words: "no pain" }), "no number");
+ * // The quote says there is no pain: the 0 beside it is stated exactly.
+ * const gone = "the pain had completely disappeared (pain VAS 0)";
+ * assert.equal(
+ *   roundingKind({ scale: vas, value: none, words: "pain VAS 0", quote: gone }),
+ *   "no pain in words",
+ * );
+ * assert.equal(
+ *   roundingKind({ scale: vas, value: none, words: "pain VAS 0", quote: "pain VAS 0" }),
+ *   "varied",
+ * );
  * ```
  */
-export function roundingKind(o: Pick<Observation, "scale" | "value" | "words">): RoundingKind {
+export function roundingKind(
+  o: Pick<Observation, "scale" | "value" | "words" | "quote">,
+): RoundingKind {
   if (o.scale.integer) return "whole-number scale";
+  if (saysNoPain(o)) return "no pain in words";
   const stated = roundingHalfUnit(o.words, o.value.lo) !== null ||
     roundingHalfUnit(o.words, o.value.hi) !== null;
   return stated ? "varied" : "no number";
 }
 
 /** How rounding treats a value ({@link roundingKind}). */
-export type RoundingKind = "varied" | "whole-number scale" | "no number";
+export type RoundingKind = "varied" | "whole-number scale" | "no pain in words" | "no number";
+
+/**
+ * Whether a value is the value of the rule `no-pain` and its own words say so, as that rule reads
+ * them: its `value_words` or its quote (the value rule reads the quote).
+ */
+function saysNoPain(o: Pick<Observation, "value" | "words" | "quote">): boolean {
+  const none = WORDS_TO_NUMBER[NO_PAIN_RULE].value;
+  return o.value.lo === none && o.value.hi === none &&
+    (statesByWords(NO_PAIN_RULE, o.words) || statesByWords(NO_PAIN_RULE, o.quote));
+}
 
 /**
  * The value of an observation widened by rounding, on its scale's own units: each end by half a
  * unit of the digit its words state it to, within the scale's range; the nominal value unchanged.
- * Unchanged for a scale of whole numbers or a value whose words state no number.
+ * Unchanged for a scale of whole numbers, a value of no pain its words state ("completely
+ * disappeared") or a value whose words state no number ({@link roundingKind}).
  *
  * @param o The observation.
  * @returns The widened value interval.

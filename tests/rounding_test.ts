@@ -8,6 +8,7 @@ import {
   loadCaseSeries,
   roundedValue,
   roundingHalfUnit,
+  roundingKind,
   roundingRobustness,
   roundingSummary,
   SCALES,
@@ -15,6 +16,7 @@ import {
   sensitivityTable,
   withRounding,
 } from "../lib/mod.ts";
+import { wordsRuleProblem } from "../lib/quotes.ts";
 import { TEST_DATA_DIR } from "./helpers/data_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
@@ -114,4 +116,60 @@ Deno.test("the rounding paragraph names what moves, computed", () => {
     /none of 6 responder conclusions/,
   );
   assert.match(roundingSummary([]), /no responder conclusion to assess/);
+});
+
+Deno.test("a value of no pain its own words state is not widened; the same digit without them is", () => {
+  // Nagoshi's case 3: "the phantom arm pain had completely disappeared (pain VAS 0)".
+  const gone = nagoshi("3").observations.find((x) => /completely disappeared/.test(x.quote))!;
+  assert.equal(roundingKind(gone), "no pain in words");
+  assert.deepEqual(roundedValue(gone), { lo: 0, nominal: 0, hi: 0 });
+  // The words read as the value rule reads them, in the quote or the value's words, any case.
+  const vas = SCALES["vas-10cm"];
+  const zero = { lo: 0, nominal: 0, hi: 0 };
+  const o = { ...gone, scale: vas, value: zero, common: zero };
+  for (
+    const [words, quote] of [["pain VAS 0", "he was Pain-free (VAS 0)"], [
+      "no pain, VAS 0",
+      "VAS 0",
+    ]]
+  ) {
+    assert.deepEqual(roundedValue({ ...o, words, quote }), zero, quote);
+  }
+  // A bare "VAS 0" is anything that rounds to 0, and so is a 2 beside words of no pain.
+  assert.deepEqual(roundedValue({ ...o, words: "VAS 0", quote: "pain VAS 0" }), {
+    lo: 0,
+    nominal: 0,
+    hi: 0.5,
+  });
+  const two = { lo: 2, nominal: 2, hi: 2 };
+  const other = { ...o, value: two, common: two, words: "VAS 2", quote: "no pain at rest, VAS 2" };
+  assert.equal(roundingKind(other), "varied");
+  // The case as a whole: its 0 stays 0 on the common metric too.
+  const c3 = withRounding(nagoshi("3"));
+  assert.equal(c3.observations.find((x) => x.quote === gone.quote)!.common.hi, 0);
+});
+
+Deno.test("the rounding paragraph counts values of no pain stated in words as not varied", () => {
+  const s = roundingSummary(roundingRobustness([nagoshi("3")]));
+  assert.match(s, /except 1 value of no pain whose own words say there is none \(stated exactly\)/);
+});
+
+Deno.test("words of no pain qualified or negated state no 0: the value rule refuses them and rounding widens the digit", () => {
+  const [vas, zero] = [SCALES["vas-10cm"], { lo: 0, nominal: 0, hi: 0 }];
+  const o = { ...nagoshi("3").observations[0], scale: vas, value: zero, common: zero };
+  for (
+    const quote of [
+      "he felt almost no pain (VAS 0)",
+      "the pain had not completely disappeared (VAS 0)",
+      "she was nearly pain-free (VAS 0)",
+      "it hasn't completely resolved (VAS 0)",
+    ]
+  ) {
+    assert.ok(wordsRuleProblem("no-pain", quote, 0, "value_nominal") !== null, quote);
+    assert.deepEqual(roundedValue({ ...o, words: "VAS 0", quote }), { ...zero, hi: 0.5 }, quote);
+  }
+  // Said plainly after other words, they state 0.
+  const quote = "the pain did not return: he was pain-free (VAS 0)";
+  assert.equal(wordsRuleProblem("no-pain", quote, 0, "value_nominal"), null);
+  assert.deepEqual(roundedValue({ ...o, words: "VAS 0", quote }), zero);
 });

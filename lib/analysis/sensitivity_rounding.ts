@@ -45,6 +45,8 @@ export interface RoundingValues {
   wholeScale: number;
   /** The ids of those scales, each once, in the order of the values. */
   wholeScales: string[];
+  /** Values of no pain whose own words say there is none ("completely disappeared"): not varied. */
+  noPain: number;
   /** Values whose words state no number: not varied. */
   noNumber: number;
 }
@@ -57,6 +59,7 @@ function valuesOf(c: Case): RoundingValues {
     varied: kinds.filter((k) => k.kind === "varied").length,
     wholeScale: whole.length,
     wholeScales: [...new Set(whole.map((k) => k.o.scale.id))],
+    noPain: kinds.filter((k) => k.kind === "no pain in words").length,
     noNumber: kinds.filter((k) => k.kind === "no number").length,
   };
 }

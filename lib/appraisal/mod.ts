@@ -31,7 +31,8 @@ import { computeItem, undatedPoints } from "./computed.ts";
 import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";
 import type { NaranjoRow } from "./naranjo_scale.ts";
 import { naturalCourseText } from "./natural_history.ts";
-import { regressionEvidence, startedAtPeak } from "./regression.ts";
+import { regressionEvidence } from "./regression.ts";
+import { startAfterValue, startWords } from "../analysis/peak_start.ts";
 import type { NaturalHistoryFigure } from "../reference.ts";
 
 export type { ComputedBasis, ItemJudgement, ItemVerdict } from "../articles.ts";
@@ -228,7 +229,6 @@ function pairCausality(
   const periods = c.treatments.filter((t) => t.drug === drug);
   const start = periods[0].start.timeId;
   const aligned = alignOnDrug(c, drug);
-  const before = aligned.filter((o) => o.phase === "before");
   const after = aligned.filter((o) => o.phase === "after");
   const onDrug = after.filter((o) => mayBeGiven(c, o.day.timeId, drug));
   const temporal = temporalText(c, drug, aligned, onDrug);
@@ -301,7 +301,7 @@ function pairCausality(
     ? DOSE_NOT_STATED
     : "one dose only";
   const fromAmputation = daysFromAmputation(c, start);
-  const peak = startedAtPeak(before);
+  const peak = startAfterValue(c, start);
   const alternatives = [
     `started ${formatInterval(fromAmputation)} days after the amputation${
       // A case with several: the one its phantom pain follows, named.
@@ -309,12 +309,12 @@ function pairCausality(
         ? ` its phantom pain follows (${c.amputation.description})`
         : ""}, when one ` +
     "patient's natural course is not known (see the note under the table)",
-    ...(peak === null ? [] : [
-      peak.period
-        ? `started after ${casePainText(c, peak.value)}, ${peak.period}: whether it followed a ` +
-          "peak is not known"
-        : "started after the highest value so far: regression to the mean predicts a fall",
-    ]),
+    // Regression to the mean, by the rule the design limit and the claims share.
+    ...(peak === null || peak.kind === "not highest"
+      ? []
+      : [(({ when, regression }) => `started ${when}: ${regression}`)(
+        startWords(c, peak),
+      )]),
     blinded
       ? "pain rated by the patient, blinding as the design limits quote it: expectation and " +
         "placebo effects not controlled without a control"

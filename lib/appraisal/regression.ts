@@ -1,50 +1,30 @@
 /**
  * The design limit "regression to the mean": which starts or dose increases of a drug for the
- * indication came right after the highest value so far, and which came after a value stated
- * over a period (an average), which is no single highest rating.
+ * indication were made at the visit of the highest of two or more values so far (a peak), and
+ * which followed a value that cannot show a peak (the only value before, the highest but rated
+ * before the start, or a value stated over a period). The rule is `startAfterValue`
+ * (`analysis/peak_start.ts`), shared with the causality rows and the claims.
  *
  * @module
  */
 import { casePainText } from "../cases.ts";
 import { drugWithDose } from "../dose.ts";
-import type { Case, Observation } from "../model.ts";
-import { periodWords } from "../period_value.ts";
+import type { Case } from "../model.ts";
 import { listing, plural } from "../prose.ts";
-import { relativeDay } from "../timeline.ts";
+import { startAfterValue, startWords } from "../analysis/peak_start.ts";
+
+/** A sentence's first letter in upper case. */
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A start or dose increase, counted: "1 start or dose increase", "2 starts or dose increases". */
+const starts = (n: number) => plural(n, "start or dose increase", "starts or dose increases");
 
 /**
- * The value a drug was started (or its dose raised) after, when it is the highest of the values
- * before (nominal): the start regression to the mean speaks of. With whether that value was
- * stated over a period (`periodWords`: then whether treatment began at a peak is not known).
- *
- * @param before The values before the start, in time order.
- * @returns The last value and its period's words (null: a single rating), or null when the last
- *   value is not the highest or there is none.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { alignOnDrug, firstPeriod, loadCaseSeries, startedAtPeak } from "#lib/mod.ts";
- * for (const c of (await loadCaseSeries()).cases.filter((x) => firstPeriod(x, x.study.drug))) {
- *   const before = alignOnDrug(c, c.study.drug).filter((o) => o.phase === "before");
- *   const peak = startedAtPeak(before);
- *   if (peak) assert.equal(peak.value, before.at(-1));
- * }
- * ```
- */
-export function startedAtPeak<O extends Observation>(
-  before: readonly O[],
-): { value: O; period: string | null } | null {
-  const last = before.at(-1);
-  if (last === undefined) return null;
-  if (last.common.nominal !== Math.max(...before.map((o) => o.common.nominal))) return null;
-  return { value: last, period: periodWords(last) };
-}
-
-/**
- * The evidence for regression to the mean: the starts of a drug for `indication` whose last
- * value before (at the same visit or earlier) is the highest so far. Where that value is stated
- * over a period ({@link periodWords}), it is said so, and not called the highest value: an
- * average says nothing of a peak within its period.
+ * The evidence for regression to the mean: the starts of a drug for `indication` made at the
+ * visit of the highest of two or more values so far, where it predicts a fall; and those after a
+ * value that cannot show a peak ({@link startAfterValue}: the only value before, the highest rated
+ * some time before the start, an average over a period), where it can be neither assumed nor
+ * excluded. A value stated over a period is never called the highest value so far.
  *
  * @param cases The article's cases.
  * @param indication What the drugs that count are given for.
@@ -64,36 +44,52 @@ export function startedAtPeak<O extends Observation>(
  * ```
  */
 export function regressionEvidence(cases: readonly Case[], indication: string): string {
-  const afterHigh: string[] = [];
+  const atPeak: string[] = [];
+  const unknown: string[] = [];
+  // Why each start in `unknown` cannot show a peak: one value, or a value rated before it.
+  const why = new Set<string>();
   const afterPeriod: string[] = [];
   for (const c of cases) {
     for (const t of c.treatments.filter((x) => x.purpose === indication)) {
-      const before = c.observations.filter((o) =>
-        relativeDay(c, o.day.timeId, t.start.timeId).hi <= 0
-      );
-      const peak = startedAtPeak(before);
-      if (peak === null) continue;
-      const { value: lastBefore, period } = peak;
-      const entry = `case ${c.id}: ${drugWithDose(t)} after ${casePainText(c, lastBefore)}`;
+      const s = startAfterValue(c, t.start.timeId);
+      // Regression to the mean is a limit here only after the highest value so far.
+      if (s === null || s.kind === "not highest") continue;
+      const w = startWords(c, s);
+      const entry = `case ${c.id}: ${drugWithDose(t)}`;
       // The sentence says the value is stated over a period; its note follows a dash.
-      if (period) afterPeriod.push(`${entry}${lastBefore.note ? ` — ${lastBefore.note}` : ""}`);
-      else afterHigh.push(entry);
+      if (s.kind === "period") {
+        afterPeriod.push(
+          `${entry} ${w.after} ${casePainText(c, s.value)}${
+            s.value.note ? ` — ${s.value.note}` : ""
+          }`,
+        );
+      } else (s.kind === "peak" ? atPeak : unknown).push(`${entry} ${w.when}`);
+      if (s.kind === "only value") why.add("one value cannot show a peak");
+      if (s.kind !== "peak" && s.kind !== "period" && s.gap.hi > 0) {
+        why.add(
+          "a value that may have been rated before the start does not show the pain when it began",
+        );
+      }
     }
   }
-  const high = afterHigh.length
-    ? `${
-      plural(afterHigh.length, "start or dose increase", "starts or dose increases")
-    } of a drug for ${indication} followed the highest value so far (${
-      listing(afterHigh)
+  const high = atPeak.length
+    ? `${starts(atPeak.length)} of a drug for ${indication} ${
+      atPeak.length === 1 ? "was" : "were"
+    } made at the visit of the highest of two or more values so far (${
+      listing(atPeak)
     }); values chosen because they are high tend to be followed by lower ones without any ` +
       "treatment effect."
-    : "No start or increase followed the highest single value so far.";
-  const period = afterPeriod.length
-    ? ` ${
-      plural(afterPeriod.length, "start or dose increase", "starts or dose increases")
-    } followed a value stated over a period, not a single rating: ${afterPeriod.join("; ")}. ` +
-      "Whether treatment began at a peak within that period is not known, so regression to " +
-      "the mean can be neither assumed nor excluded there."
+    : "No start or dose increase was made at the visit of the highest of two or more values so far.";
+  const single = unknown.length
+    ? ` ${starts(unknown.length)} followed a single rating that does not show the pain was at a ` +
+      `peak when treatment began: ${unknown.join("; ")}. ${
+        capitalized(listing([...why]))
+      }, so regression to the mean can be neither assumed nor excluded there.`
     : "";
-  return high + period;
+  const period = afterPeriod.length
+    ? ` ${starts(afterPeriod.length)} followed a value stated over a period, not a single ` +
+      `rating: ${afterPeriod.join("; ")}. Whether treatment began at a peak within that period ` +
+      "is not known, so regression to the mean can be neither assumed nor excluded there."
+    : "";
+  return high + single + period;
 }

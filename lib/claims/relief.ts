@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { NO_PAIN_WORDS } from "../quotes.ts";
+import { NO_PAIN_QUALIFIERS, NO_PAIN_WORDS } from "../quotes.ts";
 import type { Scale } from "../scales.ts";
 import type { ClaimRule } from "./params.ts";
 import { fromCommon } from "./thresholds.ts";
@@ -85,8 +85,11 @@ const RELIEF_CONTEXT =
 /** How many words either side of an absolute adverb are searched for a word of relief. */
 const CONTEXT_WORDS = 3;
 
-/** Words that, before a word of no pain (or "no"), make it qualified: "almost complete". */
-const QUALIFIERS = ["almost", "nearly", "near", "virtually", "practically"] as const;
+/**
+ * Words that, before a word of no pain (or "no"), make it qualified: "almost complete" (the one
+ * list, shared with the value rule `no-pain`: `NO_PAIN_QUALIFIERS`).
+ */
+const QUALIFIERS = NO_PAIN_QUALIFIERS;
 
 /** A qualifier, then one of `words`. */
 const qualified = (words: readonly string[]) =>

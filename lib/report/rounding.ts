@@ -82,8 +82,9 @@ export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
 /**
  * Which responder conclusions move when every stated value is varied by half its last stated
  * digit, in one paragraph. It says which values were varied and which were not, by the rule of
- * `data/README.md` ("Rounding"): a value on a scale of whole numbers (an NRS, a verbal category)
- * and a value whose words state no number are not varied; when no value of the cases assessed is
+ * `data/README.md` ("Rounding"): a value on a scale of whole numbers (an NRS, a verbal category),
+ * a value of no pain whose own words say there is none and a value whose words state no number
+ * are not varied; when no value of the cases assessed is
  * varied, it says so and that no conclusion can move (not that none moves under a variation that
  * was not made).
  *
@@ -94,14 +95,14 @@ export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
  * ```ts
  * import assert from "node:assert/strict";
  * import { roundingSummary } from "#lib/mod.ts";
- * const values = { varied: 3, wholeScale: 0, wholeScales: [], noNumber: 0 };
+ * const values = { varied: 3, wholeScale: 0, wholeScales: [], noPain: 0, noNumber: 0 };
  * const s = roundingSummary([{
  *   caseId: "1", timing: "first", threshold: "≥30% reduction", nominal: true,
  *   asStated: [30.3, 30.3], rounded: [27.7, 32.8], status: "moves under rounding", values,
  * }]);
  * assert.ok(s.includes("case 1, ≥30% reduction at the first value (reached as stated; 27.7–32.8%"), s);
  * // Values on a scale of whole numbers are not varied, and the paragraph says so.
- * const nrs = { varied: 0, wholeScale: 2, wholeScales: ["nrs-0-10"], noNumber: 0 };
+ * const nrs = { varied: 0, wholeScale: 2, wholeScales: ["nrs-0-10"], noPain: 0, noNumber: 0 };
  * const t = roundingSummary([{
  *   caseId: "2", timing: "first", threshold: "≥30% reduction", nominal: true,
  *   asStated: [57, 57], rounded: [57, 57], status: "holds", values: nrs,
@@ -124,8 +125,9 @@ export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
     // Not only for want of a value before and after the drug: a baseline that may be 0 has no
     // percent reduction either (`roundingGaps`).
     // No case to count values of: the rule is said whole, its exceptions with it.
-    return `Each stated value varied by ${rule}, except values on a scale of whole numbers and ` +
-      `values whose words state no number (data/README.md, "Rounding"): ` +
+    return `Each stated value varied by ${rule}, except values on a scale of whole numbers, ` +
+      "values of no pain whose own words say there is none and values whose words state no " +
+      `number (data/README.md, "Rounding"): ` +
       "no responder conclusion to assess (no case has a reduction a threshold " +
       "applies to: a value before and after the drug, and for a percent threshold a baseline " +
       "that cannot be 0).";
@@ -174,12 +176,16 @@ function notVaried(verdicts: readonly RoundingVerdict[]): {
   const sum = (f: (v: RoundingVerdict["values"]) => number) => all.reduce((n, v) => n + f(v), 0);
   const whole = sum((v) => v.wholeScale);
   const none = sum((v) => v.noNumber);
+  const noPain = sum((v) => v.noPain);
   const scales = [...new Set(all.flatMap((v) => v.wholeScales))];
   const parts = [
     ...(whole
       ? [`${plural(whole, "value")} on a scale of whole numbers (${scales.join(", ")})`]
       : []),
+    ...(noPain
+      ? [`${plural(noPain, "value")} of no pain whose own words say there is none (stated exactly)`]
+      : []),
     ...(none ? [`${plural(none, "value")} whose words state no number`] : []),
   ];
-  return { varied: sum((v) => v.varied), fixed: { n: whole + none, parts } };
+  return { varied: sum((v) => v.varied), fixed: { n: whole + noPain + none, parts } };
 }

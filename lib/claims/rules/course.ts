@@ -26,6 +26,7 @@ import { casePainText, valueScale } from "../../cases.ts";
 import { described, unitWords } from "../../scales.ts";
 import { aboveOnScale } from "../thresholds.ts";
 import { baselineMovement } from "../../analysis/visual.ts";
+import { startAfterValue, startWords } from "../../analysis/peak_start.ts";
 
 const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, cases) => {
   const rows = cases.map((c) => {
@@ -46,14 +47,24 @@ const lowerAfterDoseIncrease: Judge<"lower-after-dose-increase"> = (_p, drug, ca
     const dated = onNext.every((o) =>
       Number.isFinite(relativeDay(c, o.day.timeId, last.day.timeId).hi)
     );
+    // Regression to the mean, by the rule the appraisal shares (`startAfterValue`): said to
+    // predict the return only for a dose raised at the visit of the highest value so far.
+    const peak = startAfterValue(c, next.start.timeId);
+    const words = peak && startWords(c, peak);
+    const regression = peak === null || words === null
+      ? ""
+      : `; the dose was raised ${words.when}: ${
+        peak.kind === "peak"
+          ? "a return towards the earlier low values is also what regression to the mean predicts"
+          : words.regression
+      }`;
     return {
       level: !lower ? 0 : dated ? 2 : 1,
       text: `case ${c.id}: ${casePainText(c, last)} on ${dose(prev)} → ` +
         `${listing(onNext.map((o) => casePainText(c, o)))} on ` +
         `${dose(next)}; ` +
         `the time of ${agree(onNext.length, "that report", "those reports")} is ` +
-        `${dated ? "stated" : "not stated (open-ended)"}; a return towards the earlier low ` +
-        "values is also what regression to the mean predicts after a dose raised for a high value",
+        `${dated ? "stated" : "not stated (open-ended)"}${regression}`,
     };
   });
   if (rows.some((r) => r === null)) {
@@ -121,6 +132,8 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
       const gap = relativeDay(c, t.start.timeId, a.day.timeId);
       return gap.lo === 0 && gap.hi === 0;
     });
+    // Regression to the mean, by the rule the appraisal shares (`startAfterValue`).
+    const peak = raised && startAfterValue(c, raised.start.timeId);
     return {
       level: !fell || !remains ? 0 : before.length ? 2 : 1,
       text: `case ${c.id}: ${painName(c)} ${f(described(s, a.common.nominal))} on ` +
@@ -132,8 +145,12 @@ const partialResponseToPriorDrug: Judge<"partial-response-to-prior-drug"> = (p, 
         (before.length ? "" : ", so no response to it can be measured") +
         (raised
           ? `; the dose was raised to ${formatDose(raised)} because of the ` +
-            `${f(described(s, a.common.nominal))}${unitWords(s)}, so part of the fall is ` +
-            "expected from regression to the mean"
+            `${f(described(s, a.common.nominal))}${unitWords(s)}` +
+            (peak
+              ? `, ${startWords(c, peak).what}` + (peak.kind === "peak"
+                ? ", so part of the fall is expected from regression to the mean"
+                : `: ${startWords(c, peak).regression}`)
+              : "")
           : "") +
         sharedText,
     };
