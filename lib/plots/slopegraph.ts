@@ -1,7 +1,8 @@
 /**
  * A before/after slopegraph: for each case, its last value before the drug of interest and its
- * first and last values on it, joined, with the drug the case was taking for the indication
- * before (the earlier drug) named beside its first value.
+ * first and last values on it (one point for a single value on it), joined, with the drugs given
+ * for the indication from its last value before up to the drug's start (the earlier drugs) named
+ * beside its first value.
  *
  * @module
  */
@@ -10,7 +11,7 @@ import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing } from "../prose.ts";
 import { type AlignedObservation, alignOnDrug, firstPeriod } from "../timeline.ts";
-import { activeTreatments } from "../given.ts";
+import { earlierDrugs } from "./slope_earlier.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
 import { svgElement, textElement, titled } from "./dom.ts";
@@ -18,7 +19,7 @@ import { measureText } from "./fonts.ts";
 import { type Obstacles, spread, textBox, wrapText } from "./layout.ts";
 import { placeMiddleLabels } from "./slope_labels.ts";
 import { caseColor, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
-import { doseLabel, statedValue } from "./timeline_model.ts";
+import { statedValue } from "./timeline_model.ts";
 import { aside } from "./hover_text.ts";
 import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
 import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
@@ -33,6 +34,12 @@ export interface BeforeAfterOptions {
   /** Figure width (default "full"). */
   width?: FigureWidth;
 }
+
+/** What follows the label of a case's only value on the drug (drawn once, in the middle). */
+const ONLY_VALUE = " (only value on it)";
+
+/** The column a case's only value on the drug is named by in its hover text. */
+const ONE_HEAD = "only value on the drug";
 
 /** Height of the slopes' panel (px). */
 const SLOPE_H = 240;
@@ -49,7 +56,9 @@ interface Slope {
 /**
  * The slopegraph: three columns (last value before the drug, first and last value on it), one
  * line per case in its colour through its values (common metric when scales differ), the case
- * and the earlier drug for the indication at the left, the values printed as stated. Values whose
+ * and the earlier drugs for the indication (from its last value before up to the drug's start;
+ * `earlier` in the data, on that value's row only) at the left, the values printed as stated; one
+ * value on the drug is one point, in the middle column, said so in its label. Values whose
  * phase the words leave ambiguous are not used; cases without a value before and one on the drug
  * are named in a note.
  *
@@ -105,7 +114,9 @@ export function beforeAfterFigure(
     Math.max(
       40,
       oneLineW / 2 + 8,
-      ...slopes.map((s) => measureText(s.points[2].text, TYPE.small).width + 14),
+      ...slopes.flatMap((s) => s.points.slice(2)).map((p) =>
+        measureText(p.text, TYPE.small).width + 14
+      ),
     ),
   );
   const leftOf = (hw: number) => Math.ceil(Math.max(axisX + 8 + leftW + 12, hw / 2 + 8));
@@ -149,15 +160,21 @@ export function beforeAfterFigure(
       y_lo: p.hi > p.lo ? p.lo * sl.factor : null,
       y_hi: p.hi > p.lo ? p.hi * sl.factor : null,
       label: p.text,
-      earlier: s.earlier,
+      // The drugs from the last value before up to the drug's start: of that row only.
+      earlier: p.column === 0 ? s.earlier : null,
     }))
   );
   const n = slopes.length;
   const metric = metricSentence(scales);
   // The values drawn: each case's last before, first on and last on the drug.
   const whiskers = whiskerSentence(
-    kept.drawn.flatMap((d) => [d.before, d.after[0], d.after.at(-1)!]),
+    kept.drawn.flatMap((d) => [d.before, ...new Set([d.after[0], d.after.at(-1)!])]),
   );
+  // A case with one value on the drug: one point, in the middle, said so.
+  const single = kept.drawn.some((d) => d.after.length === 1)
+    ? `; a case with one value on ${drug} has one point for it, in the middle, labelled ` +
+      `“${ONLY_VALUE.trim().replace(/^\(|\)$/g, "")}”`
+    : "";
   return stack([plot], {
     data,
     title: `${sl.name[0].toUpperCase()}${sl.name.slice(1)} before ${drug} and on it, by case`,
@@ -165,10 +182,13 @@ export function beforeAfterFigure(
     legend: [],
     notes: left.length ? [`Not shown: ${listing(left)}.`] : [],
     caption: `Each line: one case's last ${sl.name} value before ${drug}, its first and its ` +
-      `last value on ${drug}, printed as the text states them; at the left, the drug the case ` +
-      `was taking for ${cases[0]?.study.indication ?? "the indication"} before (the earlier ` +
-      `drug). Values the words leave on either side of the start are not used. Columns are ` +
-      `steps, not times.${whiskers ? ` ${whiskers}` : ""}${metric ? ` ${metric}` : ""}`,
+      `last value on ${drug}, printed as the text states them${single}. At the left, under ` +
+      `the case and its last value before, the drugs given for ` +
+      `${cases[0]?.study.indication ?? "the indication"} from that value until the start of ` +
+      `${drug} (“possibly” where the times leave it open; a drug started at the visit of that ` +
+      `value is given after it, not at it). Values the words leave on either side of the start ` +
+      `are not used. Columns are steps, not times.${whiskers ? ` ${whiskers}` : ""}` +
+      `${metric ? ` ${metric}` : ""}`,
     description: `Slopegraph of ${n} case${n === 1 ? "" : "s"}: last ${sl.name} before ` +
       `${drug}, first and last on it` + `${left.length ? `; not shown: ${listing(left)}` : ""}.`,
   });
@@ -238,7 +258,7 @@ function drawSlopes(
   // spread apart vertically; the first line of each label sits level with its dot.
   const obstacles: Obstacles = { boxes: [], segments: [] };
   for (const column of [0, 2]) {
-    const items = slopes.map((s) => ({
+    const items = slopes.filter((s) => s.points.length > column).map((s) => ({
       s,
       p: s.points[column],
       lines: column === 0 ? o.labelLines.get(s)! : [s.points[column].text],
@@ -363,19 +383,9 @@ function slopesOf(
   return drawn.map(({ c, index, before, after }) => {
     const own = new Set(c.observations.map((o) => o.scale.id)).size === 1 &&
       axisLabel === c.observations[0].scale.label;
-    const a = activeTreatments(c, before.day.timeId);
-    const forIndication = (ts: typeof a.certain) =>
-      ts.filter((t) => t.drug !== drug && t.purpose === c.study.indication)
-        // "paroxetine 40 mg/day"; "duloxetine, dose not stated" (words, not a number).
-        .map((t) => `${t.drug}${t.dose === null ? "," : ""} ${doseLabel(t, true)}`);
-    const sure = forIndication(a.certain);
-    const maybe = forIndication(a.possible);
-    const earlier = sure.length
-      ? `on ${listing(sure)}`
-      : maybe.length
-      ? `possibly on ${listing(maybe)}`
-      : `no drug for ${c.study.indication} stated`;
-    const pts = [before, after[0], after.at(-1)!];
+    const earlier = earlierDrugs(c, drug, before.day.timeId);
+    // One value on the drug is one point (its first and last), said so in its label.
+    const pts = after.length > 1 ? [before, after[0], after.at(-1)!] : [before, after[0]];
     return {
       c,
       index,
@@ -385,8 +395,8 @@ function slopesOf(
         v: o.common.nominal,
         lo: o.common.lo,
         hi: o.common.hi,
-        text: statedValue(o, own),
-        title: `Case ${c.id}, ${heads[column]}: ` +
+        text: statedValue(o, own) + (pts.length === 2 && column === 1 ? ONLY_VALUE : ""),
+        title: `Case ${c.id}, ${pts.length === 2 && column === 1 ? ONE_HEAD : heads[column]}: ` +
           `${aside(`${o.scale.name} ${statedValue(o, true)}`, o.words)}: “${o.quote}”`,
       })),
     };
