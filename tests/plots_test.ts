@@ -518,11 +518,13 @@ Deno.test("before/after: three values per case, as stated, with the earlier drug
       assert.equal(rows.length, 0, c.id);
       continue;
     }
-    assert.deepEqual(rows.map((r) => r.x), ["last before", "first on", "last on"]);
+    // One value on the drug is one point (its first and last).
+    const drawn = after.length > 1 ? [before, after[0], after.at(-1)!] : [before, after[0]];
     assert.deepEqual(
-      rows.map((r) => r.y),
-      [before, after[0], after.at(-1)!].map((o) => o.common.nominal),
+      rows.map((r) => r.x),
+      ["last before", "first on", "last on"].slice(0, drawn.length),
     );
+    assert.deepEqual(rows.map((r) => r.y), drawn.map((o) => o.common.nominal));
     // As stated: printed beside its point, or (where labels of many cases would collide) in the
     // point's hover title.
     const stated = statedValue(after.at(-1)!, true);
@@ -531,7 +533,8 @@ Deno.test("before/after: three values per case, as stated, with the earlier drug
         new RegExp(`<title>[^<]*\\b${stated.replace(".", "\\.")}\\b`).test(svg),
       c.id,
     );
-    // The earlier drug: what the case took for the indication at its last value before.
+    // The earlier drugs (from the last value before up to the start) include those the case
+    // surely took for the indication at that value.
     const earlier = lib.activeTreatments(c, before.day.timeId).certain
       .filter((t) => t.drug !== series.study.drug && t.purpose === series.study.indication);
     for (const t of earlier) assert.ok(String(rows[0].earlier).includes(t.drug), c.id);
@@ -659,7 +662,7 @@ Deno.test("verdicts: each legend key is the disc its rows draw, glyph included",
   }
 });
 
-Deno.test("before/after: a value axis with ticks; an earlier drug without a dose reads 'drug, dose not stated'", () => {
+Deno.test("before/after: a value axis with ticks; an earlier drug without a dose reads 'drug (dose not stated)'", () => {
   const f = beforeAfterFigure(series.cases);
   const svg = svgText(f);
   const sl = lib.scaleLabel(series.cases.flatMap((c) => c.observations.map((o) => o.scale)));
@@ -669,7 +672,9 @@ Deno.test("before/after: a value axis with ticks; an earlier drug without a dose
   assert.ok(svg.includes(`↑ ${sl.label}`), "the axis is named");
   // The cases whose earlier drug is named, with its dose unknown.
   const named = series.cases.filter((c) =>
-    beforeAfterFigure([c]).data.some((r) => String(r.earlier).startsWith("on "))
+    beforeAfterFigure([c]).data.some((r) =>
+      /^until [^:]+: (?!no drug|possibly)/.test(String(r.earlier))
+    )
   );
   assert.ok(named.length > 0);
   for (const c of named) {
@@ -680,7 +685,7 @@ Deno.test("before/after: a value axis with ticks; an earlier drug without a dose
       ),
     };
     const earlier = String(beforeAfterFigure([unknown]).data[0].earlier);
-    assert.match(earlier, /^on [^,]+, dose not stated/, earlier);
+    assert.match(earlier, /^until [^:]+: [^(]+ \(dose not stated\)/, earlier);
   }
 });
 
