@@ -38,9 +38,6 @@ export interface BeforeAfterOptions {
 /** What follows the label of a case's only value on the drug (drawn once, in the middle). */
 const ONLY_VALUE = " (only value on it)";
 
-/** The column a case's only value on the drug is named by in its hover text. */
-const ONE_HEAD = "only value on the drug";
-
 /** Height of the slopes' panel (px). */
 const SLOPE_H = 240;
 
@@ -396,7 +393,10 @@ function slopesOf(
         lo: o.common.lo,
         hi: o.common.hi,
         text: statedValue(o, own) + (pts.length === 2 && column === 1 ? ONLY_VALUE : ""),
-        title: `Case ${c.id}, ${pts.length === 2 && column === 1 ? ONE_HEAD : heads[column]}: ` +
+        title:
+          `Case ${c.id}, ${
+            pts.length === 2 && column === 1 ? `only value on ${drug}` : heads[column]
+          }: ` +
           `${aside(`${o.scale.name} ${statedValue(o, true)}`, o.words)}: “${o.quote}”`,
       })),
     };
