@@ -92,7 +92,7 @@ export function beforeAfterFigure(
   const tickW = Math.max(...ticks.map((t) => measureText(sl.tick(t), TYPE.small).width));
   const axisX = Math.ceil(6 + tickW + 4);
   const axisName = `↑ ${sl.label}`;
-  // Left labels: "Case N  value" over the earlier drug, wrapped to at most 45% of the width
+  // Left labels: "Case N  value" over the earlier drugs, wrapped to at most 45% of the width
   // with the value axis.
   const leftMax = width * 0.45 - 12 - (axisX + 8);
   const labelLines = new Map(slopes.map((s) => [
@@ -128,7 +128,7 @@ export function beforeAfterFigure(
     bottom: 10,
     left: leftOf(headW),
   };
-  // Tall enough for the left labels (case, value, earlier drug) one under the other.
+  // Tall enough for the left labels (case, value, earlier drugs) one under the other.
   const labelsH = [...labelLines.values()].reduce((h, l) => h + l.length * line + 4, 0);
   const height = Math.ceil(Math.max(SLOPE_H, margin.top + labelsH + margin.bottom));
   const plot = axesPanel({
@@ -251,7 +251,7 @@ function drawSlopes(
   for (const { s, p } of each) {
     g.append(...verticalWhisker(p, x(p.column), y, caseColor(s.index)).elements);
   }
-  // Labels at the left (the case, its value and the earlier drug) and right (the last value),
+  // Labels at the left (the case, its value and the earlier drugs) and right (the last value),
   // spread apart vertically; the first line of each label sits level with its dot.
   const obstacles: Obstacles = { boxes: [], segments: [] };
   for (const column of [0, 2]) {
