@@ -6,8 +6,7 @@
 import { expectCases, expectSeries, wrongArgument } from "./args.ts";
 import type { Case, CaseSeries } from "./model.ts";
 import { listing } from "./prose.ts";
-import type { NominalInterval } from "./intervals.ts";
-import { painValueIn, type Scale, scaleLabel, type ValueScale } from "./scales.ts";
+import { type PainValue, painValueIn, type Scale, scaleLabel, type ValueScale } from "./scales.ts";
 import type { Study } from "./study.ts";
 
 /**
@@ -145,7 +144,8 @@ export function scaleMix(cases: readonly Case[]): string {
  * common 0–10 metric" in a case that mixes scales).
  *
  * @param c The case.
- * @param o One of its values (an `Observation`, or its scale and common-metric interval).
+ * @param o One of its values (an `Observation`: a value the text states is written with its
+ *   digits, "VAS 8.0"; or its scale and common-metric interval).
  * @returns The text.
  * @example
  * ```ts
@@ -158,7 +158,7 @@ export function scaleMix(cases: readonly Case[]): string {
  */
 export function casePainText(
   c: Case,
-  o: { scale: Scale; common: NominalInterval },
+  o: PainValue,
 ): string {
   return painValueIn(valueScale([c]), o);
 }

@@ -126,6 +126,7 @@ export {
   roundingKind,
   withRounding,
 } from "./rounding.ts";
+export { formatStated, statedDecimals } from "./stated_digits.ts";
 export {
   type AnalysisVariant,
   analysisVariants,

@@ -18,14 +18,11 @@
 import type { NominalInterval } from "./intervals.ts";
 import type { Case, Observation } from "./model.ts";
 import { toCommon } from "./scales.ts";
-import { statedNumbers } from "./source.ts";
+import { statedDecimals } from "./stated_digits.ts";
 import { statesByWords, WORDS_TO_NUMBER } from "./quotes.ts";
 
 /** The words-to-number rule whose words state a value exactly: no pain is 0, not [0, 0.5]. */
 const NO_PAIN_RULE = "no-pain";
-
-/** A number token in digits (as `statedNumbers` reads them), with its decimals in group 1. */
-const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.(\d+))?|\d+(?:\.(\d+))?/g;
 
 /**
  * Half a unit of the last digit to which `words` state `value`: 0.05 for "6.6" or "8.0", 0.5 for
@@ -43,15 +40,7 @@ const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.(\d+))?|\d+(?:\.(\d+))?/g;
  * ```
  */
 export function roundingHalfUnit(words: string, value: number): number | null {
-  const same = (n: number) => Math.abs(n - value) <= 1e-9;
-  let decimals: number | null = null;
-  for (const m of words.matchAll(DIGITS)) {
-    if (!same(Number(m[0].replaceAll(",", "")))) continue;
-    const d = (m[1] ?? m[2] ?? "").length;
-    decimals = decimals === null ? d : Math.min(decimals, d);
-  }
-  // A number word (`number_words.ts`) states a whole number.
-  if (decimals === null && statedNumbers(words).some(same)) decimals = 0;
+  const decimals = statedDecimals(words, value);
   return decimals === null ? null : 0.5 * 10 ** -decimals;
 }
 

@@ -24,6 +24,7 @@
  * @module
  */
 import { formatInterval, type NominalInterval } from "./intervals.ts";
+import { formatStated } from "./stated_digits.ts";
 
 /** A pain scale: its range in its own units and how its values map to the common 0–10 metric. */
 export interface Scale {
@@ -324,9 +325,54 @@ export function describedInterval<T extends { lo: number; hi: number; nominal?: 
  * assert.equal(painValueIn(mixed, { scale: nrs, common: { lo: 5, nominal: 5, hi: 5 } }), "NRS 5 on the common 0–10 metric");
  * ```
  */
-export function painValueIn(s: ValueScale, o: { scale: Scale; common: NominalInterval }): string {
+export function painValueIn(s: ValueScale, o: PainValue): string {
   const name = s.own ? s.name : o.scale.name;
-  return `${name} ${formatInterval(describedInterval(s, o.common))}${unitWords(s)}`;
+  return `${name} ${painNumbersIn(s, o)}${unitWords(s)}`;
+}
+
+/**
+ * A pain value to be written: its scale and its interval on the common metric (an `Observation`
+ * is one); with its stated value and words when it is a value the text states, so that it is
+ * written with the digits the text gives ({@link painNumbersIn}).
+ */
+export interface PainValue {
+  /** Its scale. */
+  scale: Scale;
+  /** Its interval on the common 0–10 metric. */
+  common: NominalInterval;
+  /** The value as stated, on its scale's own units (an observation's `value`). */
+  value?: NominalInterval;
+  /** The words that state it (an observation's `words`, `value_words` in the data). */
+  words?: string;
+}
+
+/**
+ * The number(s) of a pain value under a {@link ValueScale}, without name or unit: a value the text
+ * states, where the number written is the number stated (on its own scale), with the digits its
+ * words give ("8.0" for "VAS 8.0", "[0, 1.0]" for "VAS 0–1.0": `formatStated`); any other number
+ * (on the common metric, a mean, a bound) as `formatInterval` writes it (at most 2 decimals,
+ * trailing zeros cut). The one rule every table, figure label and sentence follows.
+ *
+ * @param s How the values are described (`scaleLabel`).
+ * @param o The value ({@link PainValue}).
+ * @returns The text.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { painNumbersIn, SCALES, scaleLabel } from "#lib/mod.ts";
+ * const vas = SCALES["vas-10cm"];
+ * const value = { lo: 8, nominal: 8, hi: 8 };
+ * const o = { scale: vas, common: value, value, words: "average pain VAS 8.0" };
+ * assert.equal(painNumbersIn(scaleLabel([vas]), o), "8.0");
+ * assert.equal(painNumbersIn(scaleLabel([vas]), { scale: vas, common: value }), "8"); // computed
+ * ```
+ */
+export function painNumbersIn(s: ValueScale, o: PainValue): string {
+  const shown = describedInterval(s, o.common);
+  const same = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9;
+  const stated = o.words !== undefined && o.value !== undefined && s.own &&
+    same(shown.lo, o.value.lo) && same(shown.hi, o.value.hi);
+  return stated ? formatStated(shown, o.words!) : formatInterval(shown);
 }
 
 /**
@@ -364,6 +410,6 @@ export function unitWords(s: ValueScale): string {
  * assert.equal(painValueText({ scale: SCALES["nrs-0-10"], common }), "NRS [0, 1]");
  * ```
  */
-export function painValueText(o: { scale: Scale; common: NominalInterval }): string {
+export function painValueText(o: PainValue): string {
   return painValueIn(scaleLabel([o.scale]), o);
 }

@@ -147,6 +147,21 @@ const caseSchema = z.object({
   diagnosis_quote: optText().meta({ description: "Passage stating diagnosis_age; else empty." }),
 });
 
+/**
+ * The message for a negative `amount`: an amount is how far a time point is from its anchor,
+ * never a sign; a time before its anchor is said by a rule counted back (data/README.md, "Times").
+ */
+const negativeAmount = (iss: { input?: unknown }): string =>
+  `amount '${iss.input}' is negative: amount is how far the time point is from its anchor, a ` +
+  `number of units at or above 0; for a time before its anchor, give how far before (${
+    typeof iss.input === "number" ? -iss.input : "its size"
+  }) with a rule counted back: ` +
+  `${COUNTED_BACK_NAMES.slice(0, -1).join(", ")} or ${COUNTED_BACK_NAMES.at(-1)} ` +
+  `(data/README.md, "Times")`;
+
+/** The time rules counted back from their anchor (their names end in `-before`). */
+const COUNTED_BACK_NAMES = TIME_RULE_NAMES.filter((r) => r.endsWith("-before"));
+
 /** One row of `data/timepoints.csv`: a moment of a case's history, derived from the words. */
 const timepointSchema = z.object({
   case_id: ident().meta({ description: "Case the time point belongs to." }),
@@ -161,7 +176,7 @@ const timepointSchema = z.object({
   bound: optIdent().meta({
     description: "Rule 'after' only: time_id of a later point that bounds this one; else empty.",
   }),
-  amount: optNum(z.number().min(0)).meta({
+  amount: optNum(z.number().min(0, { error: negativeAmount })).meta({
     description: "Number of units stated, if any (counted back from the anchor by the rules " +
       "ending in -before).",
   }),

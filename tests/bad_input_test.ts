@@ -297,6 +297,33 @@ Deno.test("a cell of an optional number that is not one gets the number's messag
   );
 });
 
+Deno.test("a negative amount says to count back with a -before rule; the rows it blocks are named at its column", async () => {
+  // The first time point stated with an amount that another row is dated from (any article's).
+  const text = await Deno.readTextFile(`${TEST_DATA_DIR}/timepoints.csv`);
+  const rows = parse(text, { columns: true }) as Record<string, string>[];
+  const i = rows.findIndex((r) =>
+    r.amount !== "" && rows.some((o) => o.case_id === r.case_id && o.anchor === r.time_id)
+  );
+  assert.ok(i >= 0, "a time point with an amount that another is dated from");
+  const line = i + 2;
+  const { amount, time_id: id } = rows[i];
+  const issues = await issuesOf(await setCell("timepoints.csv", line, "amount", `-${amount}`));
+  const own = issues.find((x) =>
+    x.row === line && x.column === "amount" && !/not usable/.test(x.message)
+  );
+  assert.ok(own, JSON.stringify(issues));
+  assert.match(own.message, new RegExp(`^amount '-${amount}' is negative: `));
+  assert.match(
+    own.message,
+    /exact-before, approx-before or within-before \(data\/README\.md, "Times"\)$/,
+  );
+  assert.doesNotMatch(own.message, /Too small/);
+  // The rows dated from it are counted under it, at its line and column (not "timepoints.csv:N::").
+  const blocked = issues.find((x) => x.message.startsWith(`time point '${id}' `));
+  assert.ok(blocked, JSON.stringify(issues));
+  assert.equal(formatIssue(blocked).split(": ")[0], `timepoints.csv:${line}:amount`);
+});
+
 Deno.test("NaN is not a number", async () => {
   const dir = await dataWith(
     "observations.csv",
@@ -734,7 +761,10 @@ Deno.test("in a case with more rows than are scanned: a time point that cannot b
   const issues = (await issuesOf(dir)).map(formatIssue);
   const obsLine = observations.findIndex((l) => l.split(",")[1] === "v40") + 1;
   assert.deepEqual(issues.slice(1), [
-    `timepoints.csv:${at + 1}:: time point 'v40' of case syn-1 is not usable: 2 rows that refer ` +
+    // At the column of its problem (its anchor), beside it.
+    `timepoints.csv:${
+      at + 1
+    }:anchor: time point 'v40' of case syn-1 is not usable: 2 rows that refer ` +
     `to it were not checked against it (events.csv:${first + 39}, observations.csv:${obsLine})`,
     `events.csv:${events.length}:: duplicate of the row at line ${
       first + 43

@@ -14,7 +14,13 @@ import { alignOnDrug, datedGap, firstPeriod, relativeDay } from "../timeline.ts"
 import { effectSize } from "../stats/effect_sizes/mod.ts";
 import { valueScale } from "../cases.ts";
 import { roundedValue } from "../rounding.ts";
-import { described, describedInterval, toCommon, type ValueScale } from "../scales.ts";
+import {
+  described,
+  describedInterval,
+  painNumbersIn,
+  toCommon,
+  type ValueScale,
+} from "../scales.ts";
 import { listing, plural } from "../prose.ts";
 import { timeName } from "../time_words.ts";
 
@@ -153,7 +159,7 @@ function level({ A, B, drug, name, unit, scale, n, empty }: Phases): Feature {
 function trend({ c, A, B, drug, unit, scale }: Phases): Feature {
   const minPoints = c.study.minPointsPerPhase;
   const inOrder = (xs: readonly Aligned[]) =>
-    `${xs.map((o) => formatInterval(describedInterval(scale, o.common), 2)).join(" → ")} ${unit}`;
+    `${xs.map((o) => painNumbersIn(scale, o)).join(" → ")} ${unit}`;
   const read = (xs: readonly Aligned[]): { slope: number | null; words: string } => {
     const why = noSlope(c, xs);
     if (why?.kind === "too few") {
@@ -364,8 +370,8 @@ function immediacy({ c, A, B, unit, scale, empty }: Phases): Feature {
     baseline: lastA?.common.nominal ?? null,
     treatment: firstB?.common.nominal ?? null,
     reading: lastA && firstB && gap
-      ? `From ${formatInterval(describedInterval(scale, lastA.common), 2)} ${unit} (last value ` +
-        `before) to ${formatInterval(describedInterval(scale, firstB.common), 2)} ${unit} ` +
+      ? `From ${painNumbersIn(scale, lastA)} ${unit} (last value ` +
+        `before) to ${painNumbersIn(scale, firstB)} ${unit} ` +
         `(first value after), ${apart(gap, datedGap(c, firstB.day.timeId, lastA.day.timeId))}.`
       : `Immediacy cannot be read: ${empty}.`,
   };

@@ -14,6 +14,7 @@
  */
 import { formatInterval, type NominalInterval } from "../intervals.ts";
 import { listing } from "../prose.ts";
+import { formatStated } from "../stated_digits.ts";
 import type { Scale } from "../scales.ts";
 import { type ClaimRule, RULES } from "./params.ts";
 
@@ -26,6 +27,8 @@ export interface ScaleValue {
   value: NominalInterval;
   /** The scale it was rated on. */
   scale: Scale;
+  /** The words that state it (`value_words`), when the text states it: written with their digits. */
+  words?: string;
 }
 
 /**
@@ -129,7 +132,7 @@ export function aboveOnScale(o: Pick<ScaleValue, "value">, threshold: number): b
 
 /**
  * A value as a claim's evidence prints it beside a threshold: in its scale's own unit, e.g.
- * "10 mm", "2 points", "[0, 1] cm".
+ * "10 mm", "2 points", "[0, 1.0] cm"; a value the text states with the digits its words give.
  *
  * @param o A pain value.
  * @returns The value and its unit.
@@ -139,10 +142,12 @@ export function aboveOnScale(o: Pick<ScaleValue, "value">, threshold: number): b
  * import { onScaleText, SCALES } from "#lib/mod.ts";
  * const o = { scale: SCALES["vas-100mm"], value: { lo: 10, nominal: 10, hi: 10 } };
  * assert.equal(onScaleText(o), "10 mm");
+ * assert.equal(onScaleText({ ...o, words: "VAS 10.0 mm" }), "10.0 mm");
  * ```
  */
 export function onScaleText(o: ScaleValue): string {
-  return `${formatInterval(o.value)}${o.scale.unit ? ` ${o.scale.unit}` : ""}`;
+  const v = o.words === undefined ? formatInterval(o.value) : formatStated(o.value, o.words);
+  return `${v}${o.scale.unit ? ` ${o.scale.unit}` : ""}`;
 }
 
 /**

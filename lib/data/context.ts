@@ -17,7 +17,7 @@ import { Issues } from "./issues.ts";
 import { checkMemory } from "./memory.ts";
 import { type ParsedTable, Prefetch, replay } from "./prefetch.ts";
 import { type Provenance, provenance } from "./provenance.ts";
-import { type Resolved, timeOf, unusable } from "./resolve.ts";
+import { type Resolved, type Root, timeOf, unusable } from "./resolve.ts";
 import { ByCase } from "./rows.ts";
 import type { NarrativeWarning } from "./narrative.ts";
 
@@ -64,8 +64,8 @@ export class LoadContext {
   casesKnown = false;
   /** Whether `timepoints.csv` was usable (else no time point is looked up). */
   timesKnown = false;
-  /** By case and time id, the line of each time point whose row failed its schema. */
-  readonly invalid: Map<string, Map<string, number>> = new Map();
+  /** By case and time id, each time point whose row failed its schema: its line and column. */
+  readonly invalid: Map<string, Map<string, Root>> = new Map();
   /**
    * Sources whose text was not read, each with the problem reported that says why (the quotes
    * citing them are counted there, not checked).
@@ -231,9 +231,7 @@ export class LoadContext {
     if (!this.timesKnown) return null;
     const tp = timeOf(this.resolved.times.get(caseId), id);
     if (tp) return tp.day;
-    const line = this.invalid.get(caseId)?.get(id);
-    const root = this.resolved.roots.get(caseId)?.get(id) ??
-      (line === undefined ? undefined : { id, row: line });
+    const root = this.resolved.roots.get(caseId)?.get(id) ?? this.invalid.get(caseId)?.get(id);
     if (root !== undefined) {
       this.issues.knockOn(
         `time ${caseId}\u0000${root.id}`,

@@ -149,7 +149,7 @@ export const ZERO: NominalInterval = Object.freeze({ lo: 0, hi: 0, nominal: 0 })
  */
 export function resolveTimepoints(
   rows: ByCase<CaseTimes>,
-  invalid: Map<string, Map<string, number>>,
+  invalid: Map<string, Map<string, Root>>,
   caseIds: Map<string, number>,
   casesKnown: boolean,
   issues: Issues,
@@ -193,8 +193,8 @@ interface OneCase {
   m: TimesById;
   /** Line, amount, unit and state of each ({@link CaseTimes.args}). */
   args: (number | TimeUnit | null)[];
-  /** The lines of its time points whose rows failed their schema, by id. */
-  bad: Map<string, number>;
+  /** Its time points whose rows failed their schema (line and column), by id. */
+  bad: Map<string, Root>;
   issues: Issues;
   offsets: IntervalPool;
   checkStored: boolean;
@@ -242,7 +242,7 @@ function resolveCase(c: OneCase): { list: Timepoint[]; root: Map<string, Root> }
   const list: Timepoint[] = [];
   const rootOf = (id: string): Root => {
     const tp = m.get(id);
-    return root.get(id) ?? { id, row: tp ? args[ARGS * tp.order] as number : bad.get(id)! };
+    return root.get(id) ?? (tp ? { id, row: args[ARGS * tp.order] as number } : bad.get(id)!);
   };
   const resolve = (id: string): Timepoint | null => {
     const tp = m.get(id)!;
@@ -270,7 +270,7 @@ function resolveCase(c: OneCase): { list: Timepoint[]; root: Map<string, Root> }
             "on an earlier one outside it",
       });
       args[k + 3] = FAILED;
-      root.set(id, { id, row });
+      root.set(id, { id, row, column });
       return null;
     }
     args[k + 3] = VISITING;
@@ -288,7 +288,7 @@ function resolveCase(c: OneCase): { list: Timepoint[]; root: Map<string, Root> }
           if (!t) cause = rootOf(ref);
           return t;
         }
-        if (bad.has(ref)) cause = { id: ref, row: bad.get(ref)! };
+        if (bad.has(ref)) cause = bad.get(ref)!;
         else {
           own.push({ file, row, column, message: `unknown time_id '${ref}' for case ${caseId}` });
         }
@@ -305,7 +305,7 @@ function resolveCase(c: OneCase): { list: Timepoint[]; root: Map<string, Root> }
       const r: Root = cause;
       root.set(id, r);
       issues.knockOn(`time ${caseId}\u0000${r.id}`, unusable(caseId, r), `${file}:${row}`);
-    } else if (!ok && !root.has(id)) root.set(id, { id, row });
+    } else if (!ok && !root.has(id)) root.set(id, { id, row, column: own[0]?.column });
     return ok ? tp : null;
   };
   for (const tp of m.values()) resolve(tp.id);
@@ -345,6 +345,8 @@ export function timeOf(times: TimesOf | undefined, id: string): Timepoint | unde
 export interface Root {
   id: string;
   row: number;
+  /** The column of its problem, when it is in one (a cell that failed its schema: `amount`). */
+  column?: string;
 }
 
 /** Derived time points by case, and the root of the problem of those that could not be derived. */
@@ -373,13 +375,17 @@ export interface Resolved {
  * import assert from "node:assert/strict";
  * import { unusable } from "#lib/data/resolve.ts";
  * const issue = unusable("A", { id: "t1", row: 7 });
- * assert.deepEqual([issue.file, issue.row], ["timepoints.csv", 7]);
+ * assert.deepEqual([issue.file, issue.row, issue.column], ["timepoints.csv", 7, undefined]);
+ * // Named at the column of its problem when it is in one.
+ * assert.equal(unusable("A", { id: "t1", row: 7, column: "amount" }).column, "amount");
  * ```
  */
 export function unusable(caseId: string, root: Root): DataIssue {
   return {
     file: "timepoints.csv",
     row: root.row,
+    // The column of the problem that makes it so (`timepoints.csv:46:amount: ...`), when in one.
+    ...(root.column === undefined ? {} : { column: root.column }),
     message: `time point '${root.id}' of case ${caseId} is not usable`,
   };
 }

@@ -12,7 +12,7 @@ import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { drugAtOneOf, drugWithDose } from "../dose.ts";
 import { formatInterval, formatNumber } from "../intervals.ts";
-import { described, describedInterval } from "../scales.ts";
+import { described, describedInterval, painNumbersIn } from "../scales.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { caseChange, NO_PERCENT, timeToRelief } from "../analysis/change.ts";
 import { phases } from "../analysis/aggregation.ts";
@@ -75,7 +75,7 @@ export function activeRows(c: Case): Row[] {
     ];
     const possible = a.possible.filter((t) => !surely.includes(t.drug)).map(label);
     return {
-      [name]: formatInterval(describedInterval(s, o.common)),
+      [name]: painNumbersIn(s, o),
       time: o.day.timeId,
       certain: certain.join(", ") || "–",
       possible: possible.join(", ") || "–",

@@ -21,6 +21,7 @@ import { type Case, type CaseSeries, compareDays, type Treatment } from "../mode
 import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
 import { valueScale } from "../cases.ts";
 import { painValueIn } from "../scales.ts";
+import { formatStated } from "../stated_digits.ts";
 import { listing, plural } from "../prose.ts";
 import { compareText } from "../text_order.ts";
 import { timeName, valueName } from "../time_words.ts";
@@ -133,7 +134,7 @@ export function observationRows(s: CaseSeries): Row[] {
         "time words": tp.words,
         "time rule": tp.rule,
         scale: o.scale.id,
-        value: formatInterval(o.value),
+        value: formatStated(o.value, o.words),
         "value words": o.words,
         "common 0–10": formatInterval(o.common),
         quote: o.quote,

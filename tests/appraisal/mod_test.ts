@@ -74,12 +74,12 @@ Deno.test("nagoshi-2012: causality from the data, stated as an assessment", () =
   const c3 = rows.find((r) => r.caseId === "3" && r.drug === "milnacipran")!;
   assert.match(
     c3.doseResponse,
-    /^increased 50 → 75 mg\/day: VAS 2 on the earlier dose, VAS \[0, 1\] after/,
+    /^increased 50 → 75 mg\/day: VAS 2\.0 on the earlier dose, VAS \[0, 1\.0\] after/,
   );
   // Quetiapine has no stated end and nothing ties it to a value after milnacipran: possibly.
   assert.match(c3.coMedication, /quetiapine \(possibly\)/);
   assert.match(c3.assessment, /not a proof/);
-  // 4 → 2 after the start (Q2 yes +2), 2 → [0, 1] after 50 → 75 mg/day (Q8 yes +1).
+  // 4.0 → 2.0 after the start (Q2 yes +2), 2.0 → [0, 1.0] after 50 → 75 mg/day (Q8 yes +1).
   assert.match(c3.assessment, /^Naranjo score 3, possible .*Q2 yes \+2, Q8 yes \+1/);
   const c1 = rows.find((r) => r.caseId === "1" && r.drug === "milnacipran")!;
   assert.match(c1.dechallenge, /reduced to 75 mg\/day.*no apparent aggravation/);
@@ -97,7 +97,10 @@ Deno.test("nagoshi-2012: design limits: computed evidence, quoted selection, cit
   const limits = designLimits(series, NAGOSHI, series.study);
   const by = Object.fromEntries(limits.map((l) => [l.limit, l.evidence]));
   assert.match(by["Selection and publication bias"], /In 2005 we published/);
-  assert.match(by["Regression to the mean"], /case 2: milnacipran 25 mg\/day [^;.]*after VAS 8 — /);
+  assert.match(
+    by["Regression to the mean"],
+    /case 2: milnacipran 25 mg\/day [^;]*after VAS 8\.0 — /,
+  );
   for (const l of limits) assert.doesNotMatch(l.evidence, /slow decline|undefined|NaN/);
   assert.match(by["Placebo and expectation"], new RegExp(`every value after ${series.study.drug}`));
   // The stated gaps' days are nominal ones, said so; one value is not written "60 to 60".

@@ -9,13 +9,14 @@
 import { drugWithDose } from "../../dose.ts";
 import { formatDay, formatInterval, formatNumber, type Interval } from "../../intervals.ts";
 import type { Case, Observation, Treatment } from "../../model.ts";
-import { describedInterval, unitWords } from "../../scales.ts";
+import { describedInterval, painNumbersIn, unitWords } from "../../scales.ts";
 import { valueScale } from "../../cases.ts";
 import { onScaleText } from "../thresholds.ts";
 import { caseChange as change, type ChangePoint } from "../../analysis/change.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments } from "../../given.ts";
 import type { RuleName, RuleParams } from "../params.ts";
+import { formatStated } from "../../stated_digits.ts";
 
 /** How far the reported values support a claim. */
 export type Verdict = "supported" | "partly supported" | "not supported" | "cannot be assessed";
@@ -48,19 +49,47 @@ export const dose = (t: Treatment): string => drugWithDose(t);
 export const painName = (c: Case): string => valueScale([c]).name;
 
 /**
- * A case's values on the common metric in a claim's evidence, as tables and prose give them
- * (`valueScale`, `unitWords`): "VAS 7 → 3.1" on a 10 cm VAS, "VAS 70 → 31 mm" on a 100 mm VAS,
- * "pain 7 → 3 on the common 0–10 metric" on mixed scales.
+ * A case's values in a claim's evidence, as tables and prose give them (`valueScale`,
+ * `unitWords`, `painNumbersIn`): "VAS 7.0 → 3.1" on a 10 cm VAS, "VAS 70 → 31 mm" on a 100 mm VAS,
+ * "pain 7 → 3 on the common 0–10 metric" on mixed scales. A value the text states (an
+ * observation) is written with the digits its words give ("VAS 8.0"); a computed one (an
+ * interval on the common metric) as `formatInterval` writes it.
  *
  * @param c The case.
- * @param xs Its values (or bounds) on the common metric, in order.
+ * @param xs Its values (observations) or computed intervals on the common metric, in order.
  * @returns The text.
  */
-export const painValues = (c: Case, xs: readonly Interval[]): string => {
+export const painValues = (c: Case, xs: readonly (Observation | Interval)[]): string => {
   const s = valueScale([c]);
-  return `${s.name} ${xs.map((x) => formatInterval(describedInterval(s, x))).join(" → ")}` +
-    unitWords(s);
+  const text = (x: Observation | Interval) =>
+    "common" in x ? painNumbersIn(s, x) : formatInterval(describedInterval(s, x));
+  return `${s.name} ${xs.map(text).join(" → ")}${unitWords(s)}`;
 };
+
+/**
+ * The value a change point is computed from: the case's observation at its time with its value
+ * (so that the evidence names it as stated), or its interval on the common metric when there is
+ * none.
+ *
+ * @param c The case.
+ * @param pt A point of its change after a drug.
+ * @returns The observation, or the point's common-metric interval.
+ */
+export const pointValue = (c: Case, pt: ChangePoint): Observation | Interval =>
+  c.observations.find((o) =>
+    o.day.timeId === pt.timeId && o.common.lo === pt.common.lo && o.common.hi === pt.common.hi
+  ) ?? pt.common;
+
+/**
+ * The claims' baseline as the evidence names it ({@link caseChange}: the last value before the
+ * drug's start): that observation, so that it is written as stated; `null` when there is none.
+ *
+ * @param c The case.
+ * @param drug The drug.
+ * @returns The last observation surely before the drug's first start, or `null`.
+ */
+export const baselineValue = (c: Case, drug: string): Observation | null =>
+  alignOnDrug(c, drug).filter((o) => o.phase === "before").at(-1) ?? null;
 
 /**
  * A value as the evidence prints it beside a threshold, in its scale's own unit (the unit
@@ -71,7 +100,7 @@ export const painValues = (c: Case, xs: readonly Interval[]): string => {
 export const valueText = (c: Case, o: Observation): string => {
   const s = valueScale([c]);
   return s.own && s.factor === 1
-    ? `${s.name} ${formatInterval(o.value)}`
+    ? `${s.name} ${formatStated(o.value, o.words)}`
     : `${o.scale.name} ${onScaleText(o)}`;
 };
 /** Change from the last value before the drug's start (the claims' baseline, whatever the study's). */

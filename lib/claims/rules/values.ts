@@ -8,6 +8,7 @@
 import { listing } from "../../prose.ts";
 import {
   allOrNothing,
+  baselineValue,
   cannot,
   caseChange,
   f,
@@ -16,6 +17,7 @@ import {
   type Judges,
   leastReduction,
   painValues,
+  pointValue,
   reductionText,
   unusable,
   valueText,
@@ -32,7 +34,10 @@ const firstValueReduction: Judge<"first-value-reduction"> = (p, drug, cases) => 
     const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent && pt.day.hi <= p.within_days,
-      text: `case ${c.id}: ${painValues(c, [ch.baseline.common!, pt.common])}, ` +
+      text:
+        `case ${c.id}: ${
+          painValues(c, [baselineValue(c, drug) ?? ch.baseline.common!, pointValue(c, pt)])
+        }, ` +
         `${reductionText(pt)} at ${when(pt)} of ${drug}`,
     };
   }));
@@ -93,7 +98,7 @@ const zeroWithinDays: Judge<"zero-within-days"> = (p, drug, cases) => {
       : 0;
     return {
       level,
-      text: `case ${c.id}: ${painValues(c, [zero.common])} at ${when(zero)} of ${drug}` +
+      text: `case ${c.id}: ${painValues(c, [pointValue(c, zero)])} at ${when(zero)} of ${drug}` +
         (level === 1 ? `: ${f(p.within_days)} days at the nominal day, later at its bound` : ""),
     };
   }));
@@ -135,7 +140,10 @@ const lastValueReduction: Judge<"last-value-reduction"> = (p, drug, cases) => {
     const pr = leastReduction(pt);
     return {
       ok: pr !== null && pr + 1e-9 >= p.min_percent,
-      text: `case ${c.id}: ${painValues(c, [ch.baseline.common!, pt.common])} ` +
+      text:
+        `case ${c.id}: ${
+          painValues(c, [baselineValue(c, drug) ?? ch.baseline.common!, pointValue(c, pt)])
+        } ` +
         `at the last value (${reductionText(pt)})`,
     };
   }));

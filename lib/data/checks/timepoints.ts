@@ -26,6 +26,25 @@ import { OtherColumns } from "../columns.ts";
 import { quoteStatesAmount } from "../../stated_amounts.ts";
 
 /**
+ * The columns of `timepoints.csv` (`lib/schema.ts`): amount and unit give the offset; day_lo,
+ * day_nominal and day_hi the day.
+ */
+const TIMEPOINT_COLUMNS = [
+  "case_id",
+  "time_id",
+  "rule",
+  "anchor",
+  "bound",
+  "amount",
+  "unit",
+  "day_lo",
+  "day_nominal",
+  "day_hi",
+  "words",
+  "quote",
+] as const;
+
+/**
  * Checks `timepoints.csv` and resolves its time points into `ctx.resolved` (a row that fails its
  * schema still declares its time id, in `ctx.invalid`).
  *
@@ -45,21 +64,7 @@ import { quoteStatesAmount } from "../../stated_amounts.ts";
 export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
   const { issues, invalid } = ctx;
   const timeRows = new ByCase<CaseTimes>();
-  // amount and unit give the offset; day_lo, day_nominal and day_hi the day.
-  const columns = new OtherColumns("timepoints", [
-    "case_id",
-    "time_id",
-    "rule",
-    "anchor",
-    "bound",
-    "amount",
-    "unit",
-    "day_lo",
-    "day_nominal",
-    "day_hi",
-    "words",
-    "quote",
-  ]);
+  const columns = new OtherColumns("timepoints", TIMEPOINT_COLUMNS);
   ctx.table<TimepointRow>("timepoints", (row, r, valid) => {
     const { case_id: caseId, time_id: timeId } = valid;
     if (caseId === undefined || !ctx.checkCase("timepoints.csv", row, caseId)) return;
@@ -70,7 +75,7 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
     const earlier = m.get(timeId);
     const first = earlier
       ? ct.args[ARGS * earlier.order] as number
-      : invalid.get(caseId)?.get(timeId);
+      : invalid.get(caseId)?.get(timeId)?.row;
     if (first !== undefined) {
       issues.push({
         file: "timepoints.csv",
@@ -80,12 +85,14 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
       });
       return;
     }
-    const markInvalid = () => {
+    // Its line and the column of its problem (the first cell that failed), for the rows that
+    // refer to it to be counted under ("timepoints.csv:46:amount: ... is not usable").
+    const markInvalid = (column: string | undefined) => {
       let bad = invalid.get(caseId);
       if (!bad) invalid.set(caseId, bad = new Map());
-      bad.set(timeId, row);
+      bad.set(timeId, { id: timeId, row, ...(column === undefined ? {} : { column }) });
     };
-    if (r === null) return markInvalid();
+    if (r === null) return markInvalid(TIMEPOINT_COLUMNS.find((c) => !(c in valid)));
     const quote = ctx.check.quote(
       "timepoints.csv",
       row,
@@ -99,7 +106,7 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
         issues.push({ file: "timepoints.csv", row, ...wrong });
         // Its days, and those of every point dated from it, would only repeat this problem: they
         // are not checked, as for a row that failed its schema (reported once, at its cause).
-        return markInvalid();
+        return markInvalid(wrong.column);
       }
     }
     const order = m.size;
