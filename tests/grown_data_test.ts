@@ -21,6 +21,7 @@ const DATA_TESTS = [
   "tests/analysis/period_rates_test.ts",
   "tests/time_words_test.ts",
   "tests/claim_count_test.ts",
+  "tests/stated_digits_test.ts",
   "tests/analysis/visual_test.ts",
   "tests/analysis/pooled_test.ts",
   "tests/analysis/responders_test.ts",
