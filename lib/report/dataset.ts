@@ -209,6 +209,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   expectCase("careTimelineRows", c);
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const origin = c.timepoints.find((t) => t.rule === "origin")?.id ?? null;
   // A drug starts where a period of it begins that no period of it ends into (not a dose change).
   const startsDrug = (o: Treatment) => !continuesFrom(c, o);
   // ", after b started: they overlap" when the end is surely after b's start (every day the text
@@ -271,7 +272,9 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   return rows.map((r) => {
     const tp = byId.get(r.timeId)!;
     return {
-      "day since day 0": formatInterval(tp.day),
+      // From the origin by the case's network, as the other column: the tightest the text allows
+      // (a point's own bounds alone ignore what the points around it imply).
+      "day since day 0": formatInterval(origin ? relativeDay(c, r.timeId, origin) : tp.day),
       [`day since ${drug}`]: start ? formatInterval(relativeDay(c, r.timeId, start)) : null,
       what: r.what,
       words: tp.words,

@@ -12,8 +12,10 @@ import {
   careTimelineRows,
   type Case,
   caseIntro,
+  formatInterval,
   loadCaseSeries,
   rateRows,
+  relativeDay,
   treatmentRows,
   unknownRows,
 } from "../../lib/mod.ts";
@@ -264,4 +266,21 @@ Deno.test("unknowns: a value that may be before the first treatment is named, no
       r.unknown === "no VAS value before the first treatment for pain (drug-a)"
     ),
   );
+});
+
+Deno.test("CARE timeline: the days since day 0 are the tightest the text allows, as the days since the drug are (relativeDay)", () => {
+  for (const c of series.cases) {
+    const origin = c.timepoints.find((t) => t.rule === "origin")!.id;
+    const rows = careTimelineRows(c);
+    // Each row's time point, in the order the rows list them (their words say which).
+    const ids = new Map(c.timepoints.map((t) => [t.words, t.id]));
+    for (const r of rows) {
+      const id = ids.get(String(r.words))!;
+      assert.equal(
+        r["day since day 0"],
+        formatInterval(relativeDay(c, id, origin)),
+        `${c.id} ${r.what}`,
+      );
+    }
+  }
 });
