@@ -291,7 +291,8 @@ function pairCausality(
       (lastPrev
         ? `${casePainText(c, lastPrev)} on the earlier dose`
         : noValueOn(c, prev, "on the earlier dose")) +
-      `, ${firstNext ? `${casePainText(c, firstNext)} after` : noValueOn(c, t, "after")}` +
+      // "and" between the two sides: each may carry a "though … may be" of its own.
+      `, and ${firstNext ? `${casePainText(c, firstNext)} after` : noValueOn(c, t, "after")}` +
       (raisedFor ? ` (changed at the visit of the ${casePainText(c, lastPrev!)})` : "");
   });
   // A dose the text does not state is unknown: never "one dose only".
@@ -306,7 +307,7 @@ function pairCausality(
     `started ${formatInterval(fromAmputation)} days after the amputation${
       // A case with several: the one its phantom pain follows, named.
       c.events.filter((e) => e.kind === c.amputation.kind).length > 1
-        ? ` its phantom pain follows (${c.amputation.description})`
+        ? ` that its phantom pain follows (${c.amputation.description})`
         : ""}, when one ` +
     "patient's natural course is not known (see the note under the table)",
     // Regression to the mean, by the rule the design limit and the claims share.

@@ -12,6 +12,7 @@ import type { CaseSeries } from "../model.ts";
 import { responders, thresholdLabel } from "../analysis/responders.ts";
 import type { NamedSeries } from "../analysis/sensitivity.ts";
 import { withRounding } from "../rounding.ts";
+import { casesListing } from "../prose.ts";
 
 /** A headline conclusion and its value in one dataset. */
 export interface Conclusion {
@@ -30,7 +31,7 @@ export interface Conclusion {
  * widened by its rounding (`withRounding`, `lib/rounding.ts`): a claim's verdict on the widened
  * values (its `rounded` verdict); a responder count, at nominal values, which rounding leaves as
  * stated, followed by the cases that reach (or miss) the threshold at every bound as stated but
- * not once rounding widens them ("; not sure under rounding: 3"), so that it differs from the
+ * not once rounding widens them ("; not sure under rounding: case 3"), so that it differs from the
  * value as stated exactly when rounding moves a case's responder conclusion.
  *
  * @param series The case series.
@@ -88,7 +89,7 @@ function bothConclusions(
           thresholdLabel(r.threshold, scale)
         }, ${r.timing} value after ${drug})`,
         value: `${r.count}/${r.n}` + (r.responders.length ? ` (${r.responders.join(", ")})` : "") +
-          (moved.length ? `; not sure under rounding: ${moved.join(", ")}` : ""),
+          (moved.length ? `; not sure under rounding: ${casesListing(moved)}` : ""),
       };
     });
   return { stated: [...claims(false), ...resp(false)], rounded: [...claims(true), ...resp(true)] };

@@ -74,7 +74,7 @@ Deno.test("nagoshi-2012: causality from the data, stated as an assessment", () =
   const c3 = rows.find((r) => r.caseId === "3" && r.drug === "milnacipran")!;
   assert.match(
     c3.doseResponse,
-    /^increased 50 → 75 mg\/day: VAS 2\.0 on the earlier dose, VAS \[0, 1\.0\] after/,
+    /^increased 50 → 75 mg\/day: VAS 2\.0 on the earlier dose, and VAS \[0, 1\.0\] after/,
   );
   // Quetiapine has no stated end and nothing ties it to a value after milnacipran: possibly.
   assert.match(c3.coMedication, /quetiapine \(possibly\)/);
@@ -427,7 +427,7 @@ Deno.test("causality: a dose change from a dose in another unit names that dose,
   });
   assert.match(
     r.doseResponse,
-    /^changed 12 µg\/h → 25 µg\/h: VAS 6 on the earlier dose, VAS 3 after/,
+    /^changed 12 µg\/h → 25 µg\/h: VAS 6 on the earlier dose, and VAS 3 after/,
   );
 });
 
