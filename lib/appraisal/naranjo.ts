@@ -21,7 +21,7 @@ import {
 import type { Case, CaseSeries, Observation } from "../model.ts";
 import { listing, plural } from "../prose.ts";
 import { alignOnDrug, relativeDay } from "../timeline.ts";
-import { activeTreatments, continuedBy, continuesFrom, mayBeGiven } from "../given.ts";
+import { activeTreatments, continuedBy, continuesFrom, mayBeGiven, surelyGiven } from "../given.ts";
 import {
   NARANJO_QUESTIONS,
   type NaranjoAnswer,
@@ -248,13 +248,21 @@ function alternatives(
   const forIndication = [
     ...new Set(ids.flatMap((id) => othersForIndication(c, id, drug, o.indication))),
   ];
+  // Each drug for another purpose at the values, "possibly" where none surely has it.
+  const others = ids.flatMap((id) => {
+    const a = activeTreatments(c, id);
+    return [...a.certain, ...a.possible].filter((t) =>
+      t.drug !== drug && t.purpose !== o.indication
+    );
+  });
   const otherPurpose = [
-    ...new Set(ids.flatMap((id) => {
-      const a = activeTreatments(c, id);
-      return [...a.certain, ...a.possible].filter((t) =>
-        t.drug !== drug && t.purpose !== o.indication
-      ).map((t) => `${t.drug} (for ${t.purpose})`);
-    })),
+    ...new Set(
+      others.map((t) =>
+        `${t.drug} (for ${t.purpose}${
+          ids.some((id) => surelyGiven(c, id, t.drug)) ? "" : ", possibly"
+        })`
+      ),
+    ),
   ];
   const named = otherPurpose.length ? `; also given at them: ${listing(otherPurpose)}` : "";
   if (forIndication.length) {

@@ -12,6 +12,7 @@ import {
   type CaseSeries,
   causalityRows,
   loadCaseSeries,
+  naranjoPair,
   visualAnalysis,
 } from "../../lib/mod.ts";
 import { judge } from "../../lib/claims/rules/mod.ts";
@@ -211,4 +212,34 @@ Deno.test("no depression: an SDS taken during a switch whose dose changes at an 
     j.evidence,
   );
   assert.doesNotMatch(j.evidence, /possibly/);
+});
+
+Deno.test("a drug for another purpose the times leave only possibly given with the drug is said to be possibly given (first-line, Naranjo Q5)", () => {
+  // drug-q (for sleep) starts at a day the text leaves in [0, 30], with no end; drug-x from day
+  // 10; the value of day 20 may be before or on drug-q.
+  const built = makeCase(
+    { q: [0, 30], x: 10, v0: 5, v: 20 },
+    [
+      { drug: "drug-q", dose: 5, start: "q", end: null, purpose: "sleep", untied: true },
+      { drug: "drug-x", dose: 10, start: "x", end: null },
+    ],
+    { v0: 7, v: 3 },
+  );
+  const c = { ...built, study: { ...built.study, drug: "drug-x" } };
+  const j = judge(
+    { kind: "first-line", params: { indication: CONSTRUCTED_INDICATION } },
+    "drug-x",
+    [
+      c,
+    ],
+  );
+  assert.match(
+    j.evidence,
+    /given with it for other purposes: drug-q 5 mg\/day \(sleep, possibly\)/,
+    j.evidence,
+  );
+  const q5 =
+    naranjoPair(c, "drug-x", { indication: CONSTRUCTED_INDICATION, improvement: "decrease" })
+      .items[4];
+  assert.match(q5.basis, /also given at them: drug-q \(for sleep, possibly\)/, q5.basis);
 });

@@ -219,5 +219,20 @@ export function activeOnDrug(c: Case, t: Treatment, drug: string): boolean {
   });
 }
 
+/**
+ * Whether a dose period is certainly active at one of the values after the start of `drug`
+ * (`activeOnDrug` asks whether it may be).
+ *
+ * @param c The case.
+ * @param t One of its dose periods.
+ * @param drug The drug whose start the values follow.
+ * @returns True when certainly active at one of them.
+ */
+export function surelyOnDrug(c: Case, t: Treatment, drug: string): boolean {
+  return alignOnDrug(c, drug).filter((o) => o.phase === "after").some((o) =>
+    activeTreatments(c, o.day.timeId).certain.includes(t)
+  );
+}
+
 /** The functions of some rules, by name. */
 export type Judges<K extends RuleName> = { [N in K]: Judge<N> };

@@ -17,6 +17,7 @@ import {
   type Judge,
   type Judges,
   leastReduction,
+  surelyOnDrug,
 } from "./common.ts";
 
 const firstLineMonotherapy: Judge<"first-line-monotherapy"> = (p, drug, cases) => {
@@ -58,8 +59,12 @@ const firstLine: Judge<"first-line"> = (p, drug, cases) =>
         : `no other drug for ${p.indication} before ${drug}`) +
         (other.length
           ? `; given with it for other purposes: ${
-            listing(other.map((t) => `${dose(t)} (${t.purpose})`))
-          }`
+            // "possibly" where no value after the start is surely on it (times left open).
+            listing(
+              other.map((t) =>
+                `${dose(t)} (${t.purpose}${surelyOnDrug(c, t, drug) ? "" : ", possibly"})`
+              ),
+            )}`
           : ""),
     };
   }));
