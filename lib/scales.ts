@@ -349,7 +349,7 @@ export interface PainValue {
 /**
  * The number(s) of a pain value under a {@link ValueScale}, without name or unit: a value the text
  * states, where the number written is the number stated (on its own scale), with the digits its
- * words give ("8.0" for "VAS 8.0", "[0, 1.0]" for "VAS 0–1.0": `formatStated`); any other number
+ * words give ("8.0" for "VAS 8.0", "0–1.0" for "VAS 0–1.0": `formatStated`); any other number
  * (on the common metric, a mean, a bound) as `formatInterval` writes it (at most 2 decimals,
  * trailing zeros cut). The one rule every table, figure label and sentence follows.
  *

@@ -48,8 +48,9 @@ export function statedDecimals(words: string, value: number): number | null {
 
 /**
  * A stated value (or range) written as its words state it: each end with the decimals its words
- * give ({@link statedDecimals}: "8.0", "[0, 1.0]"), an end its words do not state as
- * `formatInterval` writes it (at most `digits` decimals, trailing zeros cut).
+ * give ({@link statedDecimals}: "8.0"), a range both of whose ends the words state as the text
+ * writes one ("0–1.0"); an end its words do not state as `formatInterval` writes it (at most
+ * `digits` decimals, trailing zeros cut), the range then in brackets ("[0, 1.25]").
  *
  * @param x The value on the scale's own units (`value` of an observation).
  * @param words Its words (`value_words`).
@@ -60,7 +61,8 @@ export function statedDecimals(words: string, value: number): number | null {
  * import assert from "node:assert/strict";
  * import { formatStated } from "#lib/stated_digits.ts";
  * assert.equal(formatStated({ lo: 8, hi: 8 }, "average pain VAS 8.0"), "8.0");
- * assert.equal(formatStated({ lo: 0, hi: 1 }, "pain VAS 0–1.0"), "[0, 1.0]");
+ * assert.equal(formatStated({ lo: 0, hi: 1 }, "pain VAS 0–1.0"), "0–1.0");
+ * assert.equal(formatStated({ lo: 0, hi: 1.25 }, "pain VAS 0"), "[0, 1.25]");
  * assert.equal(formatStated({ lo: 0, hi: 0 }, "no pain"), "0");
  * ```
  */
@@ -70,5 +72,8 @@ export function formatStated(x: Interval, words: string, digits = 2): string {
     return d === null ? formatNumber(v, digits) : v.toFixed(d);
   };
   if (x.lo === x.hi) return f(x.lo);
+  // A range its words state at both ends is written as the text writes one ("0–1.0").
+  const stated = (v: number) => Number.isFinite(v) && statedDecimals(words, v) !== null;
+  if (stated(x.lo) && stated(x.hi)) return `${f(x.lo)}–${f(x.hi)}`;
   return `${x.lo === -Infinity ? "(" : "["}${f(x.lo)}, ${f(x.hi)}${x.hi === Infinity ? ")" : "]"}`;
 }

@@ -1,6 +1,6 @@
 /**
  * A value the text states is written with the digits its words give ("average pain VAS 8.0" is
- * "VAS 8.0", "pain VAS 0–1.0" is "VAS [0, 1.0]"), wherever a single stated value is named: the
+ * "VAS 8.0", "pain VAS 0–1.0" is "VAS 0–1.0"), wherever a single stated value is named: the
  * CARE timeline, the claims' evidence, causality; computed numbers (means, bounds) keep their
  * rule (`formatInterval`). One rule (`lib/stated_digits.ts`), shared with rounding.
  */
@@ -61,7 +61,7 @@ Deno.test("statedDecimals: the decimals of the token that states the value; roun
 
 Deno.test("formatStated: each end with its stated digits, an end not stated as formatInterval", () => {
   assert.equal(formatStated({ lo: 8, hi: 8 }, "average pain VAS 8.0"), "8.0");
-  assert.equal(formatStated({ lo: 0, hi: 1 }, "pain VAS 0–1.0"), "[0, 1.0]");
+  assert.equal(formatStated({ lo: 0, hi: 1 }, "pain VAS 0–1.0"), "0–1.0");
   assert.equal(formatStated({ lo: 6.6, hi: 6.6 }, "pain VAS 6.6"), "6.6");
   assert.equal(formatStated({ lo: 4.25, hi: 4.25 }, "VAS 4.25"), "4.25");
   assert.equal(formatStated({ lo: 0, hi: 0 }, "no pain"), "0");
@@ -71,7 +71,7 @@ Deno.test("formatStated: each end with its stated digits, an end not stated as f
 Deno.test("a stated value is named with its digits; a computed one keeps formatInterval's", () => {
   assert.equal(casePainText(stated, obs(stated, "before")), "VAS 8.0");
   assert.equal(casePainText(stated, obs(stated, "after")), "VAS 1.0");
-  assert.equal(casePainText(stated, obs(stated, "later")), "VAS [0, 1.0]");
+  assert.equal(casePainText(stated, obs(stated, "later")), "VAS 0–1.0");
   // The same interval, not a stated value (a mean, a bound): no digits added.
   const { scale, common } = obs(stated, "before");
   assert.equal(casePainText(stated, { scale, common }), "VAS 8");
@@ -90,13 +90,13 @@ Deno.test("a stated value is named with its digits; a computed one keeps formatI
   assert.equal(painNumbersIn(mixed, o), "4.5");
   assert.equal(
     onScaleText({ scale: vas, value: { lo: 0, nominal: 0.5, hi: 1 }, words: "0–1.0" }),
-    "[0, 1.0] cm",
+    "0–1.0 cm",
   );
 });
 
 Deno.test("the CARE timeline names a stated value with its digits", () => {
   const whats = careTimelineRows(stated, "drug-x").map((r) => String(r.what));
-  for (const want of ["VAS 8.0", "VAS 1.0", "VAS [0, 1.0]"]) assert.ok(whats.includes(want), want);
+  for (const want of ["VAS 8.0", "VAS 1.0", "VAS 0–1.0"]) assert.ok(whats.includes(want), want);
 });
 
 Deno.test("the claims' evidence names the baseline and the values after with their digits", () => {
@@ -108,7 +108,7 @@ Deno.test("the claims' evidence names the baseline and the values after with the
   const last = { kind: "last-value-reduction", params: { min_percent: 50 } } as const;
   assert.match(
     judge(last, "drug-x", [stated]).evidence,
-    /VAS 8\.0 → \[0, 1\.0\] at the last value/,
+    /VAS 8\.0 → 0–1\.0 at the last value/,
   );
   // Words that state the values to the unit: written to the unit.
   const whole = statedCase({ before: "VAS 8", after: "VAS 1", later: "VAS 0–1" });

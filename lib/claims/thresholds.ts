@@ -132,7 +132,7 @@ export function aboveOnScale(o: Pick<ScaleValue, "value">, threshold: number): b
 
 /**
  * A value as a claim's evidence prints it beside a threshold: in its scale's own unit, e.g.
- * "10 mm", "2 points", "[0, 1.0] cm"; a value the text states with the digits its words give.
+ * "10 mm", "2 points", "0–1.0 cm"; a value the text states with the digits its words give.
  *
  * @param o A pain value.
  * @returns The value and its unit.

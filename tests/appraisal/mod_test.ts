@@ -74,12 +74,12 @@ Deno.test("nagoshi-2012: causality from the data, stated as an assessment", () =
   const c3 = rows.find((r) => r.caseId === "3" && r.drug === "milnacipran")!;
   assert.match(
     c3.doseResponse,
-    /^increased 50 → 75 mg\/day: VAS 2\.0 on the earlier dose, and VAS \[0, 1\.0\] after/,
+    /^increased 50 → 75 mg\/day: VAS 2\.0 on the earlier dose, and VAS 0–1\.0 after/,
   );
   // Quetiapine has no stated end and nothing ties it to a value after milnacipran: possibly.
   assert.match(c3.coMedication, /quetiapine \(possibly\)/);
   assert.match(c3.assessment, /not a proof/);
-  // 4.0 → 2.0 after the start (Q2 yes +2), 2.0 → [0, 1.0] after 50 → 75 mg/day (Q8 yes +1).
+  // 4.0 → 2.0 after the start (Q2 yes +2), 2.0 → 0–1.0 after 50 → 75 mg/day (Q8 yes +1).
   assert.match(c3.assessment, /^Naranjo score 3, possible .*Q2 yes \+2, Q8 yes \+1/);
   const c1 = rows.find((r) => r.caseId === "1" && r.drug === "milnacipran")!;
   assert.match(c1.dechallenge, /reduced to 75 mg\/day.*no apparent aggravation/);
