@@ -182,7 +182,7 @@ export function formatDose(t: DoseOf, options: { details?: boolean } = {}): stri
 }
 
 /**
- * A drug with its dose for prose: a stated amount follows the drug ("paroxetine 20 mg/day",
+ * A drug with its dose for prose: a stated amount follows the drug ("drug-a 20 mg/day",
  * "fentanyl 12 µg/h"); a dose the text leaves unknown is in brackets ("tramadol (dose not
  * stated)", "clonazepam (“a low dose”, no mg/day stated)"). With `details`, the frequency and
  * route the text gives follow, after commas ("tramadol (dose not stated), oral").

@@ -8,7 +8,8 @@
  */
 import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
-import { REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
+import { ROOT } from "../scripts/runner/paths.ts";
+import { removeScratch, reproduce } from "./helpers/reproduce_scratch.ts";
 import { dataWithFixture } from "./helpers/data_dir.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
 
@@ -32,17 +33,14 @@ Deno.test("a case counted back from later times validates, and its case notebook
       `${ROOT}/notebooks/templates/case.ipynb`,
       `${dir}/notebooks/templates/case.ipynb`,
     );
-    const reproduce = await deno([
-      ...REPRODUCE_ARGS,
+    const reproduced = await reproduce(
+      `${dir}/notebooks`,
+      `${dir}/results`,
       "--force",
       "--data",
       data,
-      "--notebooks",
-      `${dir}/notebooks`,
-      "--results",
-      `${dir}/results`,
-    ]);
-    assert.equal(reproduce.code, 0, text(reproduce.stdout) + text(reproduce.stderr));
+    );
+    assert.equal(reproduced.code, 0, reproduced.stdout + reproduced.stderr);
     const nb = JSON.parse(await Deno.readTextFile(`${dir}/notebooks/01-case-B1.ipynb`));
     for (const [i, cell] of nb.cells.entries()) {
       if (cell.cell_type !== "code") continue;
@@ -68,7 +66,7 @@ Deno.test("a case counted back from later times validates, and its case notebook
     assert.deepEqual(at("month_before_admission", "value over a period"), [11, 26, 41]);
     assert.deepEqual(at("week_before_discharge", "point"), [80, 80, 87]);
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    await removeScratch(dir);
     await Deno.remove(data, { recursive: true });
   }
 });

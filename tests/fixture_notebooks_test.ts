@@ -8,7 +8,8 @@
 import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
 import { listFiles } from "../scripts/runner/files.ts";
-import { REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
+import { ROOT } from "../scripts/runner/paths.ts";
+import { reproduce } from "./helpers/reproduce_scratch.ts";
 import { dataWithFixture } from "./helpers/data_dir.ts";
 import { denoTaskArgs } from "./helpers/tasks.ts";
 
@@ -18,7 +19,7 @@ interface Run {
   /** The grown data folder. */
   data: string;
   validate: Deno.CommandOutput;
-  reproduce: Deno.CommandOutput;
+  reproduce: { code: number; stdout: string; stderr: string };
   ids: string[];
 }
 
@@ -50,21 +51,18 @@ function grownProject(): Promise<Run> {
     const deno = (args: string[]) =>
       new Deno.Command("deno", { args, cwd: ROOT, stdout: "piped", stderr: "piped" }).output();
     const validate = await deno([...await denoTaskArgs("validate"), data]);
-    const reproduce = await deno([
-      ...REPRODUCE_ARGS,
+    const reproduced = await reproduce(
+      `${dir}/notebooks`,
+      `${dir}/results`,
       "--force",
       "--data",
       data,
-      "--notebooks",
-      `${dir}/notebooks`,
-      "--results",
-      `${dir}/results`,
-    ]);
+    );
     // Parsed as CSV: a quoted cell may hold a comma or a line break.
     const ids = (parse(await Deno.readTextFile(`${data}/cases.csv`), { columns: true }) as {
       case_id: string;
     }[]).map((r) => r.case_id);
-    return { dir, data, validate, reproduce, ids };
+    return { dir, data, validate, reproduce: reproduced, ids };
   })();
   return run;
 }
@@ -72,7 +70,7 @@ function grownProject(): Promise<Run> {
 Deno.test("with another article's cases appended, validate and reproduce succeed", async () => {
   const { validate, reproduce } = await grownProject();
   assert.equal(validate.code, 0, text(validate.stdout) + text(validate.stderr));
-  assert.equal(reproduce.code, 0, text(reproduce.stdout) + text(reproduce.stderr));
+  assert.equal(reproduce.code, 0, reproduce.stdout + reproduce.stderr);
 });
 
 Deno.test("every case of the grown data has its notebook, fully executed, without errors or undefined values", async () => {
