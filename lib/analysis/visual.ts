@@ -120,14 +120,18 @@ function phasesOf(c: Case, drug: string): Phases {
 
 const vals = (xs: readonly Aligned[]) => xs.map((o) => o.common.nominal);
 
-/** Level: the mean of each phase. */
+/**
+ * Level: the mean of each phase; a phase of one value gives that value with the digits the text
+ * states it to ("8.0"), a mean of several a computed number (at most 2 decimals).
+ */
 function level({ A, B, drug, name, unit, scale, n, empty }: Phases): Feature {
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
   const la = mean(vals(A));
   const lb = mean(vals(B));
-  // A phase with a value stated as a range has a mean between the means of its bounds.
+  // The mean of one value is that value, written as the text states it ("8.0": `painNumbersIn`);
+  // a phase with a value stated as a range has a mean between the means of its bounds.
   const said = (xs: readonly Aligned[]) =>
-    formatInterval(
+    xs.length === 1 ? painNumbersIn(scale, xs[0]) : formatInterval(
       describedInterval(scale, {
         lo: mean(xs.map((o) => o.common.lo))!,
         hi: mean(xs.map((o) => o.common.hi))!,

@@ -70,6 +70,28 @@ Deno.test("visual level and immediacy: a range stays a range; a gap not dated ha
   );
 });
 
+Deno.test("visual level: a phase of one stated value gives it with its stated digits; a mean of several is computed", () => {
+  const levelOf = (c: Case) => visualAnalysis(c).find((x) => x.feature === "level")!.reading;
+  // The text states the value before as "8.0" and the two after as "1.0" and "0.1".
+  const c = around(study, { a: 2, start: 10, c: 20, d: 27 }, { a: 8, c: 1, d: 0.1 });
+  const words: Record<string, string> = { a: "VAS 8.0", c: "VAS 1.0", d: "VAS 0.1" };
+  const stated = {
+    ...c,
+    observations: c.observations.map((o) => ({ ...o, words: words[o.day.timeId] ?? o.words })),
+  };
+  // One value before: that value as stated ("8.0"); two after: their mean, a computed number.
+  assert.match(levelOf(stated), /^Mean VAS 8\.0 cm before drug-x and 0\.55 cm after /);
+  // One value after stated as a range: the range as the text writes it.
+  const ranged = around(study, { a: 2, b: 6, start: 10, c: 20 }, { a: 8, b: 6, c: [0, 1] });
+  const rangedStated = {
+    ...ranged,
+    observations: ranged.observations.map((o) =>
+      o.day.timeId === "c" ? { ...o, words: "VAS 0–1.0" } : o
+    ),
+  };
+  assert.match(levelOf(rangedStated), /^Mean VAS 7 cm before drug-x and 0–1\.0 cm after /);
+});
+
 Deno.test("visual trend: a slope is 'surely' improving only at every admissible day and value, else 'may'", () => {
   const trendOf = (c: Case) => visualAnalysis(c).find((f) => f.feature === "trend")!;
   const after = { start: 60, g: 70 };
