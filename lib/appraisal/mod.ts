@@ -159,7 +159,10 @@ export interface CausalityRow {
   doseResponse: string;
   /** Other explanations the data leave open. */
   alternatives: string;
-  /** Other drugs given at the values after its start. */
+  /**
+   * Other drugs given, certainly or possibly, at the values after its start while it may have been
+   * given (those of `temporal`): "none stated" when none.
+   */
   coMedication: string;
   /** The Naranjo score and category (adapted for benefit), stated as an assessment. */
   assessment: string;

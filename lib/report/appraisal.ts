@@ -36,7 +36,12 @@ export function checklistRows(s: CaseSeries, sourceId: string, checklist: string
   }));
 }
 
-/** The columns of {@link causalityTableRows}, for the header of a table with no rows. */
+/**
+ * The columns of {@link causalityTableRows}, for the header of a table with no rows. The
+ * co-medication column says what it counts: the other drugs given at the drug's own values after
+ * its start (those of its temporal relation), so two drugs given together can each name the other,
+ * one "certainly" and the other "possibly", when their periods cover different values.
+ */
 export const CAUSALITY_COLUMNS: readonly string[] = [
   "case",
   "drug",
@@ -45,7 +50,7 @@ export const CAUSALITY_COLUMNS: readonly string[] = [
   "rechallenge",
   "dose–response",
   "alternative causes",
-  "co-medication",
+  "co-medication at the values after its start",
   "assessment",
 ];
 

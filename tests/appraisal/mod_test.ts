@@ -69,6 +69,17 @@ Deno.test("nagoshi-2012: both checklists, every item with a verdict and its basi
   assert.throws(() => appraisalRows(series, "no-such-source"), /expected a source id/);
 });
 
+Deno.test("the causality table's co-medication column says which values it counts", () => {
+  // Two drugs together can each name the other, one certainly and one possibly: the header says
+  // at which values (the row's drug's own, after its start), so the asymmetry reads as meant.
+  const column = "co-medication at the values after its start";
+  assert.ok(CAUSALITY_COLUMNS.includes(column), CAUSALITY_COLUMNS.join(" | "));
+  assert.ok(!CAUSALITY_COLUMNS.includes("co-medication"));
+  const rows = causalityRows(series, NAGOSHI, series.study);
+  const table = causalityTableRows(series, NAGOSHI, series.study);
+  assert.deepEqual(table.map((r) => r[column]), rows.map((r) => r.coMedication));
+});
+
 Deno.test("nagoshi-2012: causality from the data, stated as an assessment", () => {
   const rows = causalityRows(series, NAGOSHI, series.study);
   const c3 = rows.find((r) => r.caseId === "3" && r.drug === "milnacipran")!;
