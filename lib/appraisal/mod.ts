@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { casePainText, valueScale } from "../cases.ts";
+import { casePainText } from "../cases.ts";
 import {
   compareDoses,
   DOSE_NOT_STATED,
@@ -18,20 +18,21 @@ import {
   formatDoseValue,
   statesAmount,
 } from "../dose.ts";
-import { formatInterval, formatIntervalInWords, formatNumber } from "../intervals.ts";
+import { formatInterval, formatIntervalInWords } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
-import { agree, counted, listing, plural } from "../prose.ts";
-import { alignOnDrug, datedGap, daysFromAmputation, relativeDay } from "../timeline.ts";
+import { counted, listing, plural } from "../prose.ts";
+import { alignOnDrug, daysFromAmputation, relativeDay } from "../timeline.ts";
 import { activeTreatments, drugsGivenAt, mayBeGiven } from "../given.ts";
 import { temporalText } from "./temporal.ts";
 import { mayBeAfter, noValueSurely } from "../time_words.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
 import { mentionOf } from "../design_words.ts";
-import { computeItem, undatedPoints } from "./computed.ts";
+import { computeItem } from "./computed.ts";
 import { type NaranjoOptions, naranjoPair } from "./naranjo.ts";
 import type { NaranjoRow } from "./naranjo_scale.ts";
 import { naturalCourseText } from "./natural_history.ts";
 import { regressionEvidence } from "./regression.ts";
+import { timingEvidence } from "./timing.ts";
 import { startAfterValue, startWords } from "../analysis/peak_start.ts";
 import type { NaturalHistoryFigure } from "../reference.ts";
 
@@ -76,8 +77,6 @@ export interface AppraisalRow {
   /** What it rests on: the note, quotes, absences and computed facts. */
   basis: string;
 }
-
-const f = (x: number) => formatNumber(x, 1);
 
 /**
  * The checklists of one article (those of `data/reference/`, in order): each item with its
@@ -363,12 +362,6 @@ export interface DesignLimit {
   evidence: string;
 }
 
-/** The nominal days of the stated gaps: "nominally 19 to 60 days", or "nominally 60 days". */
-function nominalSpan(days: readonly number[]): string {
-  const [lo, hi] = [Math.min(...days), Math.max(...days)];
-  return `nominally ${lo === hi ? f(lo) : `${f(lo)} to ${f(hi)}`} days`;
-}
-
 /**
  * The limits an uncontrolled case series leaves, each with its evidence in this article's data:
  * regression to the mean, placebo and expectation, unblinded assessment, selection and
@@ -405,19 +398,6 @@ export function designLimits(
     ? [mentionOf(mentions, "blinding"), mentionOf(mentions, "assessor")]
     : [null, null];
   const unread = mentions ? "" : " (not checked against the text)";
-  const gaps = cases.flatMap((c) => {
-    const obs = c.observations;
-    return obs.slice(1).map((o, i) => ({
-      gap: relativeDay(c, o.day.timeId, obs[i].day.timeId),
-      dated: datedGap(c, o.day.timeId, obs[i].day.timeId),
-    }));
-  });
-  const dated = gaps.filter((g) => g.dated).map((g) => g.gap.nominal);
-  const undated = cases.reduce(
-    (s, c) => s + c.observations.filter((o) => undatedPoints(c).includes(o.day.timeId)).length,
-    0,
-  );
-  const values = cases.reduce((s, c) => s + c.observations.length, 0);
   const starts = cases.flatMap((c) => {
     const t = c.treatments.find((x) => x.drug === drug);
     if (!t) return [];
@@ -454,14 +434,8 @@ export function designLimits(
     },
     {
       limit: "Irregular timing",
-      evidence:
-        `${
-          plural(values, `${valueScale(cases).name} value`)
-        }, ${undated} of them at a time not dated from the case's day 0; of ` +
-        `${plural(gaps.length, "gap")} between consecutive values, ` +
-        `${dated.length} ${agree(dated.length, "is", "are")} stated` +
-        (dated.length ? ` (${nominalSpan(dated)})` : "") +
-        ": effect sizes that assume equally spaced sessions do not fit these reports.",
+      evidence: `${timingEvidence(cases)}: effect sizes that assume equally spaced sessions do ` +
+        "not fit these reports.",
     },
     {
       limit: "Natural course after amputation",
