@@ -37,6 +37,7 @@ import { type FuzzyBar, fuzzyBar, linearScale, spanBar } from "../lib/plots/unce
 import {
   CASE_COLORS,
   caseColor,
+  classLegend,
   DRUG_CLASS_COLORS,
   FALLBACK_COLORS,
   SPAN_BAR,
@@ -377,6 +378,33 @@ Deno.test("timeline: the legend lists what the figure draws and nothing else", (
     // Nothing is pale any more: "ongoing" is an arrowhead, an unknown time a bracket.
     assert.ok(!/fill-opacity="0.4"/.test(body), c.id);
   }
+});
+
+Deno.test("legend: a class that is another of its colour with a qualifier is one key, not a duplicate", () => {
+  const labels = (xs: [string, string, boolean?][]) =>
+    classLegend(xs.map(([drugClass, color, fallback]) => ({
+      drugClass,
+      color,
+      fallback: fallback ?? false,
+    }))).map((k) => `${k.label} ${k.color}`);
+  // In either order, and with two qualifiers; the base's key keeps its colour and place.
+  assert.deepEqual(labels([["class b", "#111111"], ["qualified class b", "#111111"]]), [
+    "class b (incl. qualified) #111111",
+  ]);
+  assert.deepEqual(
+    labels([["x", "#222222"], ["long one b", "#111111"], ["b", "#111111"], ["other b", "#111111"]]),
+    ["x #222222", "b (incl. long one and other) #111111"],
+  );
+  // Unrelated names sharing a colour are listed as before; a name merely ending in another's
+  // letters ("subclass" and "class") is unrelated.
+  assert.deepEqual(labels([["a", "#111111"], ["b", "#111111"]]), ["a, b #111111"]);
+  assert.deepEqual(labels([["subclass", "#111111"], ["class", "#111111"]]), [
+    "subclass, class #111111",
+  ]);
+  // A fallback colour still says it holds in this figure only.
+  assert.deepEqual(labels([["c", "#333333", true], ["new c", "#333333", true]]), [
+    "c (incl. new) (colour of this figure only) #333333",
+  ]);
 });
 
 Deno.test("timeline: a value stated for a period is a bar over the period, labelled with its value", () => {

@@ -7,6 +7,7 @@
  * @module
  */
 import { SVG_FONT_FAMILY } from "./fonts.ts";
+import { listing } from "../prose.ts";
 
 /** CSS px per millimetre (96 px per inch). */
 export const PX_PER_MM = 96 / 25.4;
@@ -170,10 +171,13 @@ export function drugClassColors(classes: readonly string[]): ClassColor[] {
 
 /**
  * Legend entries of drug classes: one per colour, naming every class drawn in it (two classes
- * that share a colour, such as "hypnotic" and "benzodiazepine hypnotic", are one key, not two
- * swatches of the same colour); a class drawn in a fallback colour says that the colour holds in
- * this figure only (fallback colours go by order of appearance, so another figure may give the
- * same colour to another class), not that it has none.
+ * that share a colour are one key, not two swatches of the same colour); a class drawn in a
+ * fallback colour says that the colour holds in this figure only (fallback colours go by order of
+ * appearance, so another figure may give the same colour to another class), not that it has none.
+ * A class whose name is another class of its colour with a qualifier before it ("benzodiazepine
+ * hypnotic" beside "hypnotic", compared ignoring case) is named as included in that one, not
+ * beside it as if a second class: "hypnotic (incl. benzodiazepine)"; classes of one colour whose
+ * names do not contain one another are listed, as "SNRI, SSRI".
  *
  * @param classes The classes of a figure with their colours.
  * @returns `{ label, color }` per colour, in order of first appearance.
@@ -181,19 +185,47 @@ export function drugClassColors(classes: readonly string[]): ClassColor[] {
  * ```ts
  * import assert from "node:assert/strict";
  * import { classLegend, drugClassColors } from "#lib/plots/mod.ts";
- * const l = classLegend(drugClassColors(["hypnotic", "benzodiazepine hypnotic"]));
- * assert.deepEqual(l.map((i) => i.label), ["hypnotic, benzodiazepine hypnotic"]);
+ * const l = classLegend(drugClassColors(["benzodiazepine hypnotic", "hypnotic"]));
+ * assert.deepEqual(l.map((i) => i.label), ["hypnotic (incl. benzodiazepine)"]);
+ * // Unrelated names sharing a colour are listed.
+ * const shared = classLegend([
+ *   { drugClass: "a", color: "#000000", fallback: false },
+ *   { drugClass: "b", color: "#000000", fallback: false },
+ * ]);
+ * assert.deepEqual(shared.map((i) => i.label), ["a, b"]);
  * ```
  */
 export function classLegend(
   classes: readonly ClassColor[],
 ): { label: string; color: string }[] {
-  const byColor = new Map<string, string[]>();
-  for (const k of classes) {
-    const label = k.fallback ? `${k.drugClass} (colour of this figure only)` : k.drugClass;
-    byColor.set(k.color, [...(byColor.get(k.color) ?? []), label]);
+  const byColor = new Map<string, ClassColor[]>();
+  for (const k of classes) byColor.set(k.color, [...(byColor.get(k.color) ?? []), k]);
+  return [...byColor].map(([color, group]) => ({ label: colorLabel(group), color }));
+}
+
+/**
+ * The legend label of the classes drawn in one colour ({@link classLegend}): each class not
+ * qualifying another, with the qualifiers of those that do ("hypnotic (incl. benzodiazepine)"),
+ * and "(colour of this figure only)" after a fallback colour's.
+ */
+function colorLabel(group: readonly ClassColor[]): string {
+  const lower = (k: ClassColor) => k.drugClass.toLowerCase();
+  // The shortest class of the colour that a class's name ends with, after a qualifier and a space.
+  const baseOf = (k: ClassColor) =>
+    group.filter((b) => lower(k).endsWith(` ${lower(b)}`) && lower(b).trim() !== "")
+      .sort((a, b) => a.drugClass.length - b.drugClass.length)[0];
+  const qualifiers = new Map<ClassColor, string[]>();
+  for (const k of group) {
+    const base = baseOf(k);
+    if (!base) continue;
+    const qualifier = k.drugClass.slice(0, k.drugClass.length - base.drugClass.length).trim();
+    qualifiers.set(base, [...(qualifiers.get(base) ?? []), qualifier]);
   }
-  return [...byColor].map(([color, labels]) => ({ label: labels.join(", "), color }));
+  return group.filter((k) => !baseOf(k)).map((k) => {
+    const incl = qualifiers.get(k);
+    const name = incl ? `${k.drugClass} (incl. ${listing(incl)})` : k.drugClass;
+    return k.fallback ? `${name} (colour of this figure only)` : name;
+  }).join(", ");
 }
 
 /**
