@@ -41,8 +41,14 @@ const pointsCell = (c: Case, value: () => string | null): Row => {
  * certain one whose end the text does not state adds "(no end stated)": such a period is certain
  * only up to the last time point the text ties to it, possible after (`tiedTimepoints`).
  *
+ * Each row says when in the text's words for its time point (`time words`, the `words` of
+ * `timepoints.csv`, as the observations table gives them: the value column already names the
+ * value, which is how `timeName` would name its time) beside the time id (`time`, the key of
+ * `observations.csv` and `timepoints.csv` that a CSV consumer joins on).
+ *
  * @param c The case.
- * @returns One row per pain value: the value, its time id, the drugs certainly and possibly given.
+ * @returns One row per pain value: the value, its time in words and its time id, the drugs
+ * certainly and possibly given.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -62,6 +68,7 @@ export function activeRows(c: Case): Row[] {
   const { name } = s;
   // "sertraline 50 mg/day", or "duloxetine (dose not stated)".
   const label = (t: Treatment) => drugWithDose(t);
+  const words = new Map(c.timepoints.map((t) => [t.id, t.words]));
   return c.observations.map((o) => {
     const a = activeTreatments(c, o.day.timeId);
     // A drug surely given though none of its periods surely is (a dose change whose day is
@@ -76,6 +83,7 @@ export function activeRows(c: Case): Row[] {
     const possible = a.possible.filter((t) => !surely.includes(t.drug)).map(label);
     return {
       [name]: painNumbersIn(s, o),
+      "time words": words.get(o.day.timeId) ?? null,
       time: o.day.timeId,
       certain: certain.join(", ") || "–",
       possible: possible.join(", ") || "–",

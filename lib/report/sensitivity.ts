@@ -26,6 +26,7 @@ import { valueScale } from "../cases.ts";
 import { described, type ValueScale } from "../scales.ts";
 import { agree, casesListing, listing, plural } from "../prose.ts";
 import { markdownText } from "../markdown.ts";
+import { timeName } from "../time_words.ts";
 
 /**
  * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
@@ -82,26 +83,48 @@ export function sensitivityRows(s: CaseSeries): Row[] {
 }
 
 /**
- * The alternative readings of the text (`data/readings.csv`), one row per replaced time point.
+ * The alternative readings of the text (`data/readings.csv`), one row per replaced time point:
+ * its time id (`time point`, the key of `timepoints.csv` that a CSV consumer joins on) and, given
+ * the case series, its name for a reader beside it (`time point name`, `timeName` on the case as
+ * the data read it: "the pain VAS 2.3 report", "the start of drug-a"); without the series, no
+ * name column.
  *
  * @param readings The readings (`loadReadings`).
- * @returns Rows of reading, what it says, case, time point and its words.
+ * @param options `series`: the case series the readings re-read, to name their time points.
+ * @returns Rows of reading, what it says, case, time point (and its name), rule and its words.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadReadings, readingRows } from "#lib/mod.ts";
+ * import { loadCaseSeries, loadReadings, readingRows, timeName } from "#lib/mod.ts";
  * const readings = await loadReadings();
  * // One row per replaced time point of each reading.
  * assert.equal(readingRows(readings).length, readings.reduce((n, r) => n + r.rows.length, 0));
+ * // With the series, each time id has its name beside it.
+ * const series = await loadCaseSeries();
+ * for (const row of readingRows(readings, { series })) {
+ *   const c = series.cases.find((x) => x.id === row.case)!;
+ *   assert.equal(row["time point name"], timeName(c, String(row["time point"])));
+ * }
  * ```
  */
-export function readingRows(readings: readonly Reading[]): Row[] {
+export function readingRows(
+  readings: readonly Reading[],
+  options: { series?: CaseSeries } = {},
+): Row[] {
+  const { series } = options;
+  if (series !== undefined) expectSeries("readingRows", series);
+  // A time point of a case the series does not have keeps its id (`timeName` of no case: none).
+  const name = (caseId: string, timeId: string) => {
+    const c = series!.cases.find((x) => x.id === caseId);
+    return c ? timeName(c, timeId) : null;
+  };
   return readings.flatMap((r) =>
     r.rows.map((x) => ({
       reading: r.name,
       choice: r.choice,
       case: x.case_id,
       "time point": x.time_id,
+      ...(series ? { "time point name": name(x.case_id, x.time_id) } : {}),
       rule: x.anchor === null
         ? x.rule
         : x.amount === null

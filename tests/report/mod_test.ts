@@ -166,3 +166,20 @@ Deno.test("drugs active at a value: a period with a stated end is not said to ha
   );
   assert.equal(activeRows(c).find((r) => r.time === "v1")!.certain, "a 50 mg/day");
 });
+
+Deno.test("activeRows: each value's time in the text's words beside its time id", () => {
+  const made = makeCase({ start: 5, v1: 10, v2: 20 }, [
+    { drug: "a", dose: 20, start: "start", end: null },
+  ], { v1: 5, v2: 2 });
+  const c = {
+    ...made,
+    timepoints: made.timepoints.map((t) => ({ ...t, words: `the words of ${t.id}` })),
+  };
+  const rows = activeRows(c);
+  assert.deepEqual(rows.map((r) => [r.time, r["time words"]]), [
+    ["v1", "the words of v1"],
+    ["v2", "the words of v2"],
+  ]);
+  // The words come right after the value, before the id (a reader reads them first).
+  assert.deepEqual(Object.keys(rows[0]).slice(0, 3), ["VAS", "time words", "time"]);
+});

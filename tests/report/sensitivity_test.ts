@@ -10,6 +10,8 @@ import {
   type Case,
   caseChange,
   loadCaseSeries,
+  loadReadings,
+  readingRows,
   reductionRanges,
   roundingGaps,
   roundingRobustness,
@@ -21,6 +23,7 @@ import {
   sensitivitySpans,
   sensitivityTable,
   spanRows,
+  timeName,
 } from "../../lib/mod.ts";
 import { around, aroundDrug, makeCase, zeroBaseline } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
@@ -271,4 +274,26 @@ Deno.test("spanRows: a nominal day the text does not date is not printed as a nu
   const undated = spans.flatMap((x, i) => x.nominalDated || x.nominal === null ? [] : [rows[i]]);
   assert.ok(undated.length > 0);
   for (const r of undated) assert.doesNotMatch(String(r["as extracted"]), /\d/);
+});
+
+Deno.test("readingRows: with the series, each replaced time point's name beside its id", async () => {
+  const series = await loadCaseSeries(TEST_DATA_DIR);
+  const readings = await loadReadings(TEST_DATA_DIR);
+  const rows = readingRows(readings, { series });
+  assert.equal(rows.length, readings.reduce((n, r) => n + r.rows.length, 0));
+  for (const row of rows) {
+    const c = series.cases.find((x) => x.id === row.case)!;
+    const id = String(row["time point"]);
+    // The id stays (a CSV consumer joins on it); the name is the reader's, never the id.
+    assert.ok(c.timepoints.some((t) => t.id === id), id);
+    assert.equal(row["time point name"], timeName(c, id));
+    assert.notEqual(row["time point name"], id);
+  }
+  // Beside the id, in that order.
+  if (rows.length) {
+    const keys = Object.keys(rows[0]);
+    assert.equal(keys.indexOf("time point name"), keys.indexOf("time point") + 1);
+  }
+  // Without the series, the columns are those of before.
+  assert.ok(readingRows(readings).every((r) => !("time point name" in r)));
 });
