@@ -37,6 +37,7 @@ const DATA_TESTS = [
   "tests/appraisal/design_words_test.ts",
   "tests/appraisal/conclusion_test.ts",
   "tests/appraisal/regression_test.ts",
+  "tests/appraisal/timing_test.ts",
   "tests/readings_sensitivity_test.ts",
   "tests/study_test.ts",
   "tests/report/pooled_test.ts",
