@@ -3,7 +3,8 @@
  * from the queried point; here every pair of time points of every case (real data and the
  * synthetic second article) is checked against an all-pairs reference (Floyd–Warshall on the
  * same constraints: an offset bounds a point against its anchor on both sides, a narrative bound
- * puts it at or before the bound).
+ * puts it at or before the bound, and a period, a dose period or the one a value is stated over,
+ * starts at or before its end).
  */
 import assert from "node:assert/strict";
 import { type Case, loadCaseSeries, relativeDay } from "../lib/mod.ts";
@@ -25,6 +26,10 @@ function allPairs(c: Case): (i: number, j: number) => number {
     const b = t.bound === null ? undefined : index.get(t.bound);
     if (b !== undefined) tighten(b, i, 0);
   });
+  const spans = c.observations.flatMap((o) => o.span === null ? [] : [o.span]);
+  for (const p of [...c.treatments, ...spans]) {
+    if (p.end !== null) tighten(index.get(p.end.timeId)!, index.get(p.start.timeId)!, 0);
+  }
   for (let k = 0; k < m; k++) {
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < m; j++) tighten(i, j, d[i * m + k] + d[k * m + j]);
