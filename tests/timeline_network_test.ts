@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import { type Case, loadCaseSeries, relativeDay } from "../lib/mod.ts";
 import { dataWithFixture } from "./helpers/data_dir.ts";
+import { makeCase } from "./helpers/constructed_case.ts";
 
 /** Greatest admissible time(j) − time(i) for every pair, by Floyd–Warshall. */
 function allPairs(c: Case): (i: number, j: number) => number {
@@ -58,4 +59,37 @@ Deno.test("relativeDay gives the all-pairs tightest bounds for every pair of tim
     );
   }
   assert.ok(pairs > 100, `${pairs} pairs`);
+});
+
+Deno.test("a time bounded only from below is bounded above by the end of a period it starts", () => {
+  // a is on day 5 or later (no bound stated); b, on days 20 to 30, ends the period a starts.
+  const closed = makeCase({ a: [5, Infinity], b: [20, 30] }, [
+    { drug: "x", dose: null, start: "a", end: "b" },
+  ], {});
+  const bounds = (r: { lo: number; hi: number }) => [r.lo, r.hi];
+  assert.deepEqual(bounds(relativeDay(closed, "a", "t0")), [5, 30]);
+  assert.deepEqual(bounds(relativeDay(closed, "b", "a")), [0, 25]);
+  // With no end stated the period bounds nothing: a stays open above.
+  const open = makeCase({ a: [5, Infinity], b: [20, 30] }, [
+    { drug: "x", dose: null, start: "a", end: null },
+  ], {});
+  assert.equal(relativeDay(open, "a", "t0").hi, Infinity);
+  assert.equal(relativeDay(open, "b", "a").lo, -Infinity);
+});
+
+Deno.test("a value's period bounds its start as a dose period does; one at a single time point bounds nothing", () => {
+  const base = makeCase({ a: [5, Infinity], b: [20, 30] }, [], { b: 4 });
+  const spanned = (start: string, end: string) => ({
+    ...base,
+    observations: base.observations.map((o) => ({
+      ...o,
+      span: {
+        start: base.timepoints.find((t) => t.id === start)!.day,
+        end: base.timepoints.find((t) => t.id === end)!.day,
+      },
+    })),
+  });
+  assert.equal(relativeDay(base, "a", "t0").hi, Infinity);
+  assert.equal(relativeDay(spanned("a", "b"), "a", "t0").hi, 30);
+  assert.equal(relativeDay(spanned("a", "a"), "a", "t0").hi, Infinity);
 });
