@@ -342,7 +342,8 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
 
 /**
  * What the text leaves unknown, computed from the data: no pain value before the first treatment
- * for the indication (or none surely before it, naming those that may be), time points with an open side (named for a reader: `timeName`), dose
+ * for the indication (or none surely before it, naming those that may be), time points with an
+ * open side by all the case's constraints (named for a reader: `timeName`), dose
  * periods with no end or no stated amount of dose (none, or words with no number: `statesAmount`;
  * each named by its start and end), missing SDS.
  *
@@ -403,14 +404,19 @@ export function unknownRows(s: CaseSeries): Row[] {
     if (c.sds === null && !noSds.has(c.sourceId)) {
       rows.push({ case: c.id, unknown: "no SDS score" });
     }
+    // Open by the case's network from day 0, as the CARE timeline's days: a time whose own rule
+    // leaves it open may be bounded by the points and periods around it (the start of a period
+    // that ends at a dated time).
+    const origin = c.timepoints.find((t) => t.rule === "origin")?.id ?? null;
     for (const t of c.timepoints) {
-      if (!Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi)) {
+      const day = origin === null ? t.day : relativeDay(c, t.id, origin);
+      if (!Number.isFinite(day.lo) || !Number.isFinite(day.hi)) {
         // Named for a reader (`timeName`); its words after a dash when the name is not them.
         const name = timeName(c, t.id);
         const words = name === `“${t.words}”` ? "" : ` — “${t.words}”`;
         rows.push({
           case: c.id,
-          unknown: `date of ${name} open-ended: ${formatInterval(t.day)}${words}`,
+          unknown: `date of ${name} open-ended: ${formatInterval(day)}${words}`,
         });
       }
     }

@@ -168,6 +168,7 @@ function wordsCase(): Case {
       ...t,
       words: words[t.id] ?? t.words,
       day: t.id === "v2" ? { ...t.day, hi: Infinity } : t.day,
+      offset: t.id === "v2" ? { ...t.offset, hi: Infinity } : t.offset,
     })),
     treatments: c.treatments.map((t) =>
       t.drug === "drug-c"
@@ -283,4 +284,20 @@ Deno.test("CARE timeline: the days since day 0 are the tightest the text allows,
       );
     }
   }
+});
+
+Deno.test("unknowns: a time open by its own rule is not open-ended when it starts a period that ends at a bounded time", () => {
+  // a is on day 5 or later, b on days 20 to 30. A period from a to b puts a on days 5 to 30;
+  // with no end stated it bounds nothing.
+  const openEnded = (periodEnd: string | null) => {
+    const c = makeCase({ a: [5, Infinity], b: [20, 30] }, [
+      { drug: "drug-a", dose: 10, start: "a", end: periodEnd },
+    ], {});
+    const study = { ...series.study, drug: "drug-a", indication: CONSTRUCTED_INDICATION };
+    return unknownRows({ ...series, cases: [{ ...c, study }] }).map((r) => String(r.unknown))
+      .filter((u) => u.includes("open-ended"));
+  };
+  assert.deepEqual(openEnded("b"), []);
+  assert.equal(openEnded(null).length, 1);
+  assert.match(openEnded(null)[0], /open-ended: \[5, inf\)/);
 });
