@@ -691,7 +691,14 @@ Deno.test("before/after: a value axis with ticks; an earlier drug without a dose
 
 Deno.test("timelines: a phase says 'stopped' at its drawn day only where the words bound the end; else why not", () => {
   let open = 0;
-  for (const c of [...series.cases, ...odd.values()]) {
+  // A drug for the pain stopped at a time bounded by nothing after it (a stepwise switch whose
+  // last dose is dated only after the new drug's start, and ends no later period).
+  const span = odd.get("odd-span")!;
+  const first = span.treatments.find((t) => t.drug === span.study.drug)!;
+  const replaced = { ...first, drug: "a replaced drug", drugClass: "SSRI" };
+  assert.equal(first.end?.hi, Infinity);
+  const switched = { ...span, treatments: [...span.treatments, replaced] };
+  for (const c of [...series.cases, ...odd.values(), switched]) {
     const m = timelineModel(c);
     for (const ph of m.phases.filter((p) => p.change === "stopped")) {
       assert.ok(Number.isFinite(ph.t.window.hi), `case ${c.id}: '${ph.label}' has no stated end`);
@@ -703,7 +710,7 @@ Deno.test("timelines: a phase says 'stopped' at its drawn day only where the wor
     }
     open += openEnds.length;
   }
-  // The data have such an end (a stepwise switch), so the assertions above can fail.
+  // The constructed case has such an end, so the assertions above can fail.
   assert.ok(open > 0);
 });
 

@@ -149,12 +149,13 @@ export function periodsSurelyOverlap(
  * const day = (timeId: string, lo: number, hi: number) =>
  *   ({ timeId, lo, hi, nominal: lo, depth: 1, order: 0 });
  * const resolved = { times: new ByCase(), roots: new Map(), derived: new ByCase() } as never;
- * acceptPeriod(resolved, "A", day("a", 0, 10), day("b", 20, 30)); // in order by its days
+ * const recorded = () => (resolved as { periods?: Map<string, unknown> }).periods?.get("A");
+ * // In order by its days alone, or with no end: nothing to record.
+ * acceptPeriod(resolved, "A", day("a", 0, 10), day("b", 20, 30));
  * acceptPeriod(resolved, "A", day("a", 0, 10), null);
+ * assert.equal(recorded(), undefined);
  * acceptPeriod(resolved, "A", day("c", 5, Infinity), day("b", 20, 30));
- * assert.deepEqual((resolved as { periods: Map<string, unknown> }).periods.get("A"), [
- *   { start: "c", end: "b" },
- * ]);
+ * assert.deepEqual(recorded(), [{ start: "c", end: "b" }]);
  * ```
  */
 export function acceptPeriod(
