@@ -900,6 +900,25 @@ Deno.test("timeline: a dose change at a value's own visit breaks the line after 
   assert.deepEqual(joinedPoints(m), [1]);
 });
 
+Deno.test("timeline: a time's window is the days the case's network allows, on day 0's axis as on the aligned one", () => {
+  // a is on day 5 or later by its own rule, and starts the drug's period that ends at b (days 20
+  // to 30): a is on days 5 to 30, drawn with a bracket, not an open arrow.
+  const built = makeCase({ v0: 1, a: [5, Infinity], b: [20, 30] }, [
+    { drug: "a", dose: 20, start: "a", end: "b" },
+  ], { v0: 6 });
+  const c = {
+    ...built,
+    study: { ...series.study, drug: "a" },
+    treatments: built.treatments.map((t) => ({ ...t, purpose: series.study.indication })),
+  };
+  const window = (alignOn: string | null) => timelineModel(c, { alignOn }).periods[0].start.window;
+  assert.deepEqual(window(null), { lo: 5, hi: 30 });
+  // Aligned on the drug's start, the start is its own origin.
+  assert.deepEqual(window("a"), { lo: 0, hi: 0 });
+  const end = timelineModel(c, { alignOn: null }).periods[0].end!.window;
+  assert.deepEqual(end, { lo: 20, hi: 30 });
+});
+
 Deno.test("timeline: a change on a value's day but at another time point breaks the line after that value", () => {
   // A value at a visit (v1, day 20), the drug started at that visit as a time point of its own
   // (start, day 20: 0 days after it), then a value on the drug (v2, day 30). The analyses put v1
