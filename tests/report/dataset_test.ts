@@ -14,6 +14,7 @@ import {
   caseIntro,
   formatInterval,
   loadCaseSeries,
+  observationRows,
   rateRows,
   relativeDay,
   treatmentRows,
@@ -286,18 +287,26 @@ Deno.test("CARE timeline: the days since day 0 are the tightest the text allows,
   }
 });
 
-Deno.test("unknowns: a time open by its own rule is not open-ended when it starts a period that ends at a bounded time", () => {
+Deno.test("a time open by its own rule that starts a period ending at a bounded time: its days are the network's, not open-ended", () => {
   // a is on day 5 or later, b on days 20 to 30. A period from a to b puts a on days 5 to 30;
   // with no end stated it bounds nothing.
-  const openEnded = (periodEnd: string | null) => {
+  const withEnd = (periodEnd: string | null) => {
     const c = makeCase({ a: [5, Infinity], b: [20, 30] }, [
       { drug: "drug-a", dose: 10, start: "a", end: periodEnd },
-    ], {});
+    ], { a: 4 });
     const study = { ...series.study, drug: "drug-a", indication: CONSTRUCTED_INDICATION };
-    return unknownRows({ ...series, cases: [{ ...c, study }] }).map((r) => String(r.unknown))
-      .filter((u) => u.includes("open-ended"));
+    return { ...series, cases: [{ ...c, study }] };
   };
-  assert.deepEqual(openEnded("b"), []);
-  assert.equal(openEnded(null).length, 1);
-  assert.match(openEnded(null)[0], /open-ended: \[5, inf\)/);
+  const openEnded = (s: ReturnType<typeof withEnd>) =>
+    unknownRows(s).map((r) => String(r.unknown)).filter((u) => u.includes("open-ended"));
+  assert.deepEqual(openEnded(withEnd("b")), []);
+  assert.equal(openEnded(withEnd(null)).length, 1);
+  assert.match(openEnded(withEnd(null))[0], /open-ended: \[5, inf\)/);
+  // The tables of periods and of values give the same days.
+  assert.equal(treatmentRows(withEnd("b"))[0].start, "[5, 30]");
+  assert.equal(observationRows(withEnd("b"))[0].day, "[5, 30]");
+  assert.equal(treatmentRows(withEnd(null))[0].start, "[5, inf)");
+  const care = careTimelineRows(withEnd("b").cases[0]);
+  const start = care.find((r) => String(r.what).startsWith("start drug-a"));
+  assert.equal(start?.["day since day 0"], "[5, 30]", JSON.stringify(care));
 });
