@@ -267,7 +267,9 @@ const PERIODS = new WeakMap<Pick<Case, "treatments" | "observations">, NetworkPe
 /**
  * The periods of a built case the network reads: each dose period's start and end, and the
  * period each value is stated over (`period_start`, `period_end`). The same array for the same
- * case, so that {@link networkOf} shares its network.
+ * case, so that {@link networkOf} shares its network: a case is read as built (a variant with
+ * other treatments is a new case object, `{ ...c, treatments }`, as the analyses make them; an
+ * array changed in place after the first call is not seen, as for the time points).
  *
  * @param c The case.
  * @returns Its periods, dose periods first.
