@@ -216,8 +216,9 @@ export class TimeNetwork {
 
   /** The error of constraints that contradict each other around point `k`. */
   #contradiction(k: number): RangeError {
+    const what = this.periods.length ? "time points and periods" : "time points";
     return new RangeError(
-      `case ${this.caseId}: the time points contradict each other around '${this.points[k].id}'`,
+      `case ${this.caseId}: the ${what} contradict each other around '${this.points[k].id}'`,
     );
   }
 }

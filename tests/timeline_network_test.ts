@@ -93,3 +93,12 @@ Deno.test("a value's period bounds its start as a dose period does; one at a sin
   assert.equal(relativeDay(spanned("a", "b"), "a", "t0").hi, 30);
   assert.equal(relativeDay(spanned("a", "a"), "a", "t0").hi, Infinity);
 });
+
+Deno.test("a case built by hand whose period surely ends before it starts is refused by name, not bounded", () => {
+  // The loader never builds one (its period-order check refuses the row); a case made in code may.
+  const c = makeCase({ a: 5, b: 10 }, [{ drug: "x", dose: null, start: "b", end: "a" }], {});
+  assert.throws(
+    () => relativeDay(c, "a", "t0"),
+    /case N1: the time points and periods contradict each other around '/,
+  );
+});
