@@ -1,13 +1,14 @@
 /**
  * The time points of one case as a simple temporal network: the tightest bounds of the time
- * between two of them that every stated offset and every narrative bound imply together. The
- * timeline (`relativeDay`) asks it of a built case; the loader's checks ask it of the time points
- * as derived, before any case is built.
+ * between two of them that every stated offset, every narrative bound and every period of the
+ * case (it starts no later than it ends) imply together. The timeline (`relativeDay`) asks it of
+ * a built case, with all its periods; the loader's checks ask it of the time points as derived,
+ * before any case is built and before its periods are known to be in order.
  *
  * @module
  */
 import type { NominalInterval } from "./intervals.ts";
-import type { Timepoint } from "./model.ts";
+import type { Case, Timepoint } from "./model.ts";
 
 /** What the network reads of a time point. */
 export type NetworkPoint = Pick<Timepoint, "id" | "anchor" | "bound" | "offset"> & {
@@ -15,9 +16,26 @@ export type NetworkPoint = Pick<Timepoint, "id" | "anchor" | "bound" | "offset">
 };
 
 /**
+ * What the network reads of a period (a dose period, the period a value is stated over): the
+ * time ids of its start and its end, `null` when the text states no end (no constraint: an
+ * open end is neither "still going" nor "stopped").
+ */
+export interface NetworkPeriod {
+  /** The time id of its start. */
+  start: string;
+  /** The time id of its end, or `null`. */
+  end: string | null;
+}
+
+/** No periods: the network of the time points alone. */
+const NO_PERIODS: readonly NetworkPeriod[] = Object.freeze([]);
+
+/**
  * One case's time points as a simple temporal network: each point's offset from its anchor
- * bounds its difference from the anchor on both sides, and a narrative bound B puts the point at
- * or before B. An edge i → j of weight w says time(j) − time(i) ≤ w; the shortest path from i to
+ * bounds its difference from the anchor on both sides, a narrative bound B puts the point at
+ * or before B, and a period puts its start at or before its end (one that starts and ends at
+ * the same time point, a stop at the visit it starts, adds nothing; one with no end neither).
+ * An edge i → j of weight w says time(j) − time(i) ≤ w; the shortest path from i to
  * j is the greatest admissible time(j) − time(i) that all constraints imply together, so a bound
  * propagates through every anchor chain. Shortest paths are computed once per queried point.
  *
@@ -36,6 +54,12 @@ export type NetworkPoint = Pick<Timepoint, "id" | "anchor" | "bound" | "offset">
  * ]);
  * assert.deepEqual(net.between("a", "b"), { lo: -14, hi: -14, nominal: -14 });
  * assert.equal(net.has("c"), false);
+ * // c is after t0 only, but starts a period that ends at b, on day 14 at the latest once a is
+ * // bounded: c is then bounded above as well.
+ * const points = [p("t0", null, null, 0, 0), p("b", "t0", null, 10, 14), p("c", "t0", null, 0, Infinity)];
+ * assert.equal(new TimeNetwork("A", points).between("c", "t0").hi, Infinity);
+ * const withPeriod = new TimeNetwork("A", points, [{ start: "c", end: "b" }]);
+ * assert.deepEqual(withPeriod.between("c", "t0"), { lo: 0, hi: 14, nominal: 0 });
  * ```
  */
 export class TimeNetwork {
@@ -51,8 +75,13 @@ export class TimeNetwork {
   /**
    * @param caseId The case (for messages).
    * @param points Its time points (each anchor and bound among them, or left out).
+   * @param periods Its periods (each start and end among the points, or left out).
    */
-  constructor(readonly caseId: string, readonly points: readonly NetworkPoint[]) {
+  constructor(
+    readonly caseId: string,
+    readonly points: readonly NetworkPoint[],
+    readonly periods: readonly NetworkPeriod[] = NO_PERIODS,
+  ) {
     const n = points.length;
     const index = new Map(points.map((t, i) => [t.id, i]));
     const out: [number, number][][] = Array.from({ length: n }, () => []);
@@ -70,6 +99,11 @@ export class TimeNetwork {
       }
       const b = t.bound === null ? undefined : index.get(t.bound);
       if (b !== undefined) edge(b, i, 0); // t − b ≤ 0
+    }
+    for (const p of periods) {
+      const s = index.get(p.start);
+      const e = p.end === null ? undefined : index.get(p.end);
+      if (s !== undefined && e !== undefined && s !== e) edge(e, s, 0); // start − end ≤ 0
     }
     this.#index = index;
     this.#out = out;
@@ -117,23 +151,55 @@ export class TimeNetwork {
   }
 
   /**
-   * Shortest paths from one point over the given edges (Bellman–Ford with a queue: the network
-   * is nearly a tree, so each point is settled in a few passes); throws when the constraints
-   * contradict each other (a negative cycle).
+   * Whether the constraints can all hold together (no negative cycle): the time points' own, and
+   * each period's start at or before its end.
+   *
+   * @returns True when some assignment of days satisfies them all.
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { TimeNetwork } from "#lib/time_network.ts";
+   * const p = (id: string, anchor: string | null, lo: number, hi: number) =>
+   *   ({ id, anchor, bound: null, offset: { lo, hi, nominal: lo }, day: { nominal: lo } });
+   * const points = [p("t0", null, 0, 0), p("a", "t0", 0, Infinity), p("b", "a", 7, 7)];
+   * assert.ok(new TimeNetwork("A", points, [{ start: "a", end: "b" }]).consistent());
+   * // A period from b to a would end 7 days before it starts.
+   * assert.ok(!new TimeNetwork("A", points, [{ start: "b", end: "a" }]).consistent());
+   * ```
+   */
+  consistent(): boolean {
+    const n = this.points.length;
+    try {
+      this.#relax(new Float64Array(n), Array.from({ length: n }, (_, i) => i), this.#out);
+      return true;
+    } catch (e) {
+      if (e instanceof RangeError) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Shortest paths from one point over the given edges; throws when the constraints contradict
+   * each other (a negative cycle).
    */
   #shortestFrom(source: number, edges: [number, number][][]): Float64Array {
+    const dist = new Float64Array(edges.length).fill(Infinity);
+    dist[source] = 0;
+    this.#relax(dist, [source], edges);
+    if (dist[source] < 0) throw this.#contradiction(source);
+    return dist;
+  }
+
+  /**
+   * Relaxes the edges from the queued points until no distance shrinks (Bellman–Ford with a
+   * queue: the network is nearly a tree, so each point is settled in a few passes); throws a
+   * `RangeError` when a point is relaxed more often than there are points (a negative cycle).
+   */
+  #relax(dist: Float64Array, queue: number[], edges: [number, number][][]): void {
     const n = edges.length;
-    const dist = new Float64Array(n).fill(Infinity);
     const passes = new Uint32Array(n);
     const queued = new Uint8Array(n);
-    const queue: number[] = [source];
-    const contradiction = (k: number) =>
-      new RangeError(
-        `case ${this.caseId}: the time points contradict each other around ` +
-          `'${this.points[k].id}'`,
-      );
-    dist[source] = 0;
-    queued[source] = 1;
+    for (const i of queue) queued[i] = 1;
     for (let head = 0; head < queue.length; head++) {
       const i = queue[head];
       queued[i] = 0;
@@ -141,25 +207,37 @@ export class TimeNetwork {
         const d = dist[i] + w;
         if (d < dist[j]) {
           dist[j] = d;
-          if (++passes[j] > n) throw contradiction(j);
+          if (++passes[j] > n) throw this.#contradiction(j);
           if (!queued[j]) queued[j] = 1, queue.push(j);
         }
       }
     }
-    if (dist[source] < 0) throw contradiction(source);
-    return dist;
+  }
+
+  /** The error of constraints that contradict each other around point `k`. */
+  #contradiction(k: number): RangeError {
+    const what = this.periods.length ? "time points and periods" : "time points";
+    return new RangeError(
+      `case ${this.caseId}: the ${what} contradict each other around '${this.points[k].id}'`,
+    );
   }
 }
 
-/** Each case's network, by its time points (the loader's derived ones are the built case's). */
-const NETWORKS = new WeakMap<readonly NetworkPoint[], TimeNetwork>();
+/** Each case's networks, by its time points, then by its periods. */
+const NETWORKS = new WeakMap<
+  readonly NetworkPoint[],
+  WeakMap<readonly NetworkPeriod[], TimeNetwork>
+>();
 
 /**
- * The network of a case's time points, made at the first call for that array and shared by every
- * later one (the loader's checks and the timeline's `relativeDay` ask the same network).
+ * The network of a case's time points and periods, made at the first call for those two arrays
+ * and shared by every later one (the timeline's `relativeDay` asks the same network each time;
+ * the loader's checks ask the time points' own, with no periods, before the periods are known to
+ * be in order).
  *
  * @param caseId The case (for messages).
  * @param points Its time points.
+ * @param periods Its periods (none: the time points' constraints alone).
  * @returns The network.
  * @example
  * ```ts
@@ -167,10 +245,62 @@ const NETWORKS = new WeakMap<readonly NetworkPoint[], TimeNetwork>();
  * import { networkOf } from "#lib/time_network.ts";
  * const points = [{ id: "t0", anchor: null, bound: null, offset: { lo: 0, hi: 0, nominal: 0 }, day: { nominal: 0 } }];
  * assert.equal(networkOf("A", points), networkOf("A", points));
+ * const periods = [{ start: "t0", end: null }];
+ * assert.equal(networkOf("A", points, periods), networkOf("A", points, periods));
+ * assert.notEqual(networkOf("A", points, periods), networkOf("A", points));
  * ```
  */
-export function networkOf(caseId: string, points: readonly NetworkPoint[]): TimeNetwork {
-  let net = NETWORKS.get(points);
-  if (!net) NETWORKS.set(points, net = new TimeNetwork(caseId, points));
+export function networkOf(
+  caseId: string,
+  points: readonly NetworkPoint[],
+  periods: readonly NetworkPeriod[] = NO_PERIODS,
+): TimeNetwork {
+  let byPeriods = NETWORKS.get(points);
+  if (!byPeriods) NETWORKS.set(points, byPeriods = new WeakMap());
+  let net = byPeriods.get(periods);
+  if (!net) byPeriods.set(periods, net = new TimeNetwork(caseId, points, periods));
   return net;
+}
+
+/** Each built case's periods, by its case. */
+const PERIODS = new WeakMap<Pick<Case, "treatments" | "observations">, NetworkPeriod[]>();
+
+/**
+ * The periods of a built case the network reads: each dose period's start and end, and the
+ * period each value is stated over (`period_start`, `period_end`). The same array for the same
+ * case, so that {@link networkOf} shares its network: a case is read as built (a variant with
+ * other treatments is a new case object, `{ ...c, treatments }`, as the analyses make them; an
+ * array changed in place after the first call is not seen, as for the time points).
+ *
+ * @param c The case.
+ * @returns Its periods, dose periods first.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { casePeriods } from "#lib/time_network.ts";
+ * const day = (timeId: string) => ({ timeId, lo: 0, hi: 0, nominal: 0, depth: 0, order: 0 });
+ * const c = {
+ *   treatments: [{ start: day("a"), end: null }],
+ *   observations: [{ span: null }, { span: { start: day("b"), end: day("c") } }],
+ * } as never;
+ * assert.deepEqual(casePeriods(c), [{ start: "a", end: null }, { start: "b", end: "c" }]);
+ * assert.equal(casePeriods(c), casePeriods(c));
+ * ```
+ */
+export function casePeriods(
+  c: Pick<Case, "treatments" | "observations">,
+): readonly NetworkPeriod[] {
+  let periods = PERIODS.get(c);
+  if (!periods) {
+    const of = (p: { start: { timeId: string }; end: { timeId: string } | null }) => ({
+      start: p.start.timeId,
+      end: p.end === null ? null : p.end.timeId,
+    });
+    periods = [
+      ...c.treatments.map(of),
+      ...c.observations.flatMap((o) => o.span === null ? [] : [of(o.span)]),
+    ];
+    PERIODS.set(c, periods);
+  }
+  return periods;
 }

@@ -10,13 +10,14 @@ import { expectCase, wrongArgument } from "./args.ts";
 import type { NominalInterval } from "./intervals.ts";
 import type { Case, Observation, Timepoint, Treatment } from "./model.ts";
 import type { BaselineDefinition } from "./study.ts";
-import { networkOf } from "./time_network.ts";
+import { casePeriods, networkOf } from "./time_network.ts";
 
 /**
  * The time of `x` minus the time of `y`, in days, as an interval with a nominal value: the
- * tightest bounds that every stated offset and every narrative bound imply together (a point
- * with a `bound` is at or before it, and so is everything anchored on it within what its offsets
- * allow; the order of the rows alone is no constraint). The nominal value is the difference of
+ * tightest bounds that every stated offset, every narrative bound and every period of the case
+ * imply together (a point with a `bound` is at or before it, and so is everything anchored on it
+ * within what its offsets allow; a dose period, or the period a value is stated over, starts no
+ * later than it ends; the order of the rows alone is no constraint). The nominal value is the difference of
  * the nominal days, kept inside the bounds.
  *
  * @param c The case.
@@ -38,7 +39,7 @@ import { networkOf } from "./time_network.ts";
  */
 export function relativeDay(c: Case, x: string, y: string): NominalInterval {
   expectCase("relativeDay", c);
-  const net = networkOf(c.id, c.timepoints);
+  const net = networkOf(c.id, c.timepoints, casePeriods(c));
   const missing = !net.has(x) ? x : !net.has(y) ? y : null;
   if (missing !== null) {
     throw new RangeError(`relativeDay: case ${c.id} has no time point '${missing}'`);

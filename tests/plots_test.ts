@@ -719,7 +719,14 @@ Deno.test("before/after: a value axis with ticks; an earlier drug without a dose
 
 Deno.test("timelines: a phase says 'stopped' at its drawn day only where the words bound the end; else why not", () => {
   let open = 0;
-  for (const c of [...series.cases, ...odd.values()]) {
+  // A drug for the pain stopped at a time bounded by nothing after it (a stepwise switch whose
+  // last dose is dated only after the new drug's start, and ends no later period).
+  const span = odd.get("odd-span")!;
+  const first = span.treatments.find((t) => t.drug === span.study.drug)!;
+  const replaced = { ...first, drug: "a replaced drug", drugClass: "SSRI" };
+  assert.equal(first.end?.hi, Infinity);
+  const switched = { ...span, treatments: [...span.treatments, replaced] };
+  for (const c of [...series.cases, ...odd.values(), switched]) {
     const m = timelineModel(c);
     for (const ph of m.phases.filter((p) => p.change === "stopped")) {
       assert.ok(Number.isFinite(ph.t.window.hi), `case ${c.id}: '${ph.label}' has no stated end`);
@@ -731,7 +738,7 @@ Deno.test("timelines: a phase says 'stopped' at its drawn day only where the wor
     }
     open += openEnds.length;
   }
-  // The data have such an end (a stepwise switch), so the assertions above can fail.
+  // The constructed case has such an end, so the assertions above can fail.
   assert.ok(open > 0);
 });
 
@@ -919,6 +926,25 @@ Deno.test("timeline: a dose change at a value's own visit breaks the line after 
   assert.ok(m.phases.some((ph) => ph.label.includes("40")), "the change is a phase");
   // v1–v2 joined (both on 20 mg/day), v2–v3 broken (across the change to 40).
   assert.deepEqual(joinedPoints(m), [1]);
+});
+
+Deno.test("timeline: a time's window is the days the case's network allows, on day 0's axis as on the aligned one", () => {
+  // a is on day 5 or later by its own rule, and starts the drug's period that ends at b (days 20
+  // to 30): a is on days 5 to 30, drawn with a bracket, not an open arrow.
+  const built = makeCase({ v0: 1, a: [5, Infinity], b: [20, 30] }, [
+    { drug: "a", dose: 20, start: "a", end: "b" },
+  ], { v0: 6 });
+  const c = {
+    ...built,
+    study: { ...series.study, drug: "a" },
+    treatments: built.treatments.map((t) => ({ ...t, purpose: series.study.indication })),
+  };
+  const window = (alignOn: string | null) => timelineModel(c, { alignOn }).periods[0].start.window;
+  assert.deepEqual(window(null), { lo: 5, hi: 30 });
+  // Aligned on the drug's start, the start is its own origin.
+  assert.deepEqual(window("a"), { lo: 0, hi: 0 });
+  const end = timelineModel(c, { alignOn: null }).periods[0].end!.window;
+  assert.deepEqual(end, { lo: 20, hi: 30 });
 });
 
 Deno.test("timeline: a change on a value's day but at another time point breaks the line after that value", () => {

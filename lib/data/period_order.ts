@@ -5,13 +5,18 @@
  * tightest bounds of the time between the two that the time points' anchors and bounds imply
  * together (`../time_network.ts`); the nominal days, placeholders where the text leaves a time
  * open, are not compared. An end that can at most fall on the start's day (and may fall before
- * it) makes the period empty, a stop at the visit it starts: a warning, not an error.
+ * it) makes the period empty, a stop at the visit it starts: a warning, not an error. The bounds
+ * are those of the time points and of the case's periods accepted before (each starts no later
+ * than it ends: `acceptPeriod`), never of the period checked itself: an end surely before its
+ * start is then named at its own row, and the network of every accepted period never contradicts
+ * itself (a period whose edge would close a negative cycle is exactly one whose end is surely
+ * before its start by the others).
  *
  * @module
  */
 import type { NominalInterval } from "../intervals.ts";
 import type { Day } from "../model.ts";
-import { networkOf } from "../time_network.ts";
+import { networkOf, type NetworkPeriod } from "../time_network.ts";
 import type { Resolved } from "./resolve.ts";
 import { cell } from "./values.ts";
 
@@ -64,9 +69,14 @@ export function periodOrderProblem(
   if (end.lo >= start.hi || end.timeId === start.timeId) return null;
   const gap = between(resolved, caseId, start, end);
   if (gap.hi > 0 || (gap.hi === 0 && gap.lo === 0)) return null;
+  // When only the earlier periods make it so, say so: the days alone would not show why.
+  const own = resolved.periods?.get(caseId)?.length
+    ? between({ ...resolved, periods: undefined }, caseId, start, end)
+    : gap;
+  const others = own.hi > gap.hi ? ", given the case's periods on earlier rows" : "";
   const days = `${columns.end} '${end.timeId}' ${dayWords(end)} is ` +
     `${gap.hi < 0 ? "before" : "at or before"} ${columns.start} '${start.timeId}' ` +
-    `${dayWords(start)}`;
+    `${dayWords(start)}${others}`;
   if (gap.hi < 0) {
     const by = gap.lo === gap.hi ? `${cell(-gap.hi)} days` : `at least ${cell(-gap.hi)} days`;
     return {
@@ -120,6 +130,46 @@ export function periodsSurelyOverlap(
   return endsAfter(a.end, b.start) && endsAfter(b.end, a.start);
 }
 
+/**
+ * Records a period the load has accepted (its order checked by {@link periodOrderProblem}), so
+ * that the order of the later ones, and whether they surely overlap, is read with it: its start
+ * is no later than its end. A period the days alone already put in order (its end's earliest day
+ * not before its start's latest), one that starts and ends at one time point and one with no end
+ * add nothing, and are not recorded.
+ *
+ * @param resolved The derived time points of the load (its `periods` gets the period).
+ * @param caseId The period's case.
+ * @param start The day of its start.
+ * @param end The day of its end, or null when the text states none.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { acceptPeriod } from "#lib/data/period_order.ts";
+ * import { ByCase } from "#lib/data/rows.ts";
+ * const day = (timeId: string, lo: number, hi: number) =>
+ *   ({ timeId, lo, hi, nominal: lo, depth: 1, order: 0 });
+ * const resolved = { times: new ByCase(), roots: new Map(), derived: new ByCase() } as never;
+ * const recorded = () => (resolved as { periods?: Map<string, unknown> }).periods?.get("A");
+ * // In order by its days alone, or with no end: nothing to record.
+ * acceptPeriod(resolved, "A", day("a", 0, 10), day("b", 20, 30));
+ * acceptPeriod(resolved, "A", day("a", 0, 10), null);
+ * assert.equal(recorded(), undefined);
+ * acceptPeriod(resolved, "A", day("c", 5, Infinity), day("b", 20, 30));
+ * assert.deepEqual(recorded(), [{ start: "c", end: "b" }]);
+ * ```
+ */
+export function acceptPeriod(
+  resolved: Resolved,
+  caseId: string,
+  start: Day,
+  end: Day | null,
+): void {
+  if (end === null || end.lo >= start.hi || end.timeId === start.timeId) return;
+  const periods = resolved.periods ??= new Map();
+  const period: NetworkPeriod = { start: start.timeId, end: end.timeId };
+  periods.set(caseId, [...periods.get(caseId) ?? [], period]);
+}
+
 /** A day as the messages write it: `day 35`, or `day 33.5 [0, Inf]` where the text leaves it open. */
 function dayWords(d: NominalInterval): string {
   const nominal = `day ${cell(d.nominal)}`;
@@ -127,7 +177,8 @@ function dayWords(d: NominalInterval): string {
 }
 
 /**
- * time(end) − time(start): by the case's network of time points, or, when it cannot say (the
+ * time(end) − time(start): by the case's network of time points and of the periods accepted so
+ * far (`acceptPeriod`), or, when it cannot say (the
  * time points contradict each other, or are not among the case's derived ones), by the two
  * days' bounds taken independently.
  */
@@ -139,7 +190,7 @@ function between(resolved: Resolved, caseId: string, start: Day, end: Day): Nomi
   };
   const points = resolved.derived.get(caseId);
   if (points === undefined) return loose;
-  const net = networkOf(caseId, points);
+  const net = networkOf(caseId, points, resolved.periods?.get(caseId));
   if (!net.has(start.timeId) || !net.has(end.timeId)) return loose;
   try {
     return net.between(end.timeId, start.timeId);

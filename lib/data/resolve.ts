@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { NetworkPeriod } from "../time_network.ts";
 import type { DataIssue } from "../errors.ts";
 import { COUNTED_BACK, deriveDay, type NominalInterval, type TimeUnit } from "../intervals.ts";
 import type { Timepoint } from "../model.ts";
@@ -361,6 +362,12 @@ export interface Resolved {
   roots: Map<string, Map<string, Root>>;
   /** Each case's derived time points, in the order they were derived (an anchor first). */
   derived: ByCase<Timepoint[]>;
+  /**
+   * Each case's periods the load has accepted so far whose order the days alone do not settle
+   * (`period_order.ts`, `acceptPeriod`): a later period's order is checked with them. A new array
+   * at each addition, so that the network of the previous ones stays as it was.
+   */
+  periods?: Map<string, readonly NetworkPeriod[]>;
 }
 
 /**

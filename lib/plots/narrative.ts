@@ -10,8 +10,10 @@
  * - a point the text puts after its anchor (rule `after`, or a distance of 0) is drawn at least one
  *   `step` after it, and a point put before its anchor (rule `before`) at least one step before it;
  * - a point bounded by a later one (`bound`) is drawn at least one step before it;
- * - no point leaves the days its words allow (a point dated exactly stays on its date); where a
- *   whole step does not fit between a point's anchor and its bound, it is drawn midway.
+ * - no point leaves the days the case allows it (its words, and the points and periods around it,
+ *   by the case's network from day 0: a point dated exactly stays on its date, and the start of
+ *   a period stays at or before its end); where a whole step does not fit between a point's
+ *   anchor and its bound, it is drawn midway.
  *
  * The step is a drawing unit (a few px), never a number of days the text states; the windows the
  * words allow are drawn as brackets beside it.
@@ -19,7 +21,7 @@
  * @module
  */
 import type { Case } from "../model.ts";
-import { gapPath } from "../timeline.ts";
+import { gapPath, relativeDay } from "../timeline.ts";
 
 /**
  * Drawn positions (days since the case's day 0) of every time point of a case, in narrative order
@@ -53,6 +55,12 @@ export function narrativePositions(c: Case, step: number): Map<string, number> {
     }
   }
   const finite = (v: number, fallback: number) => Number.isFinite(v) ? v : fallback;
+  // The days each point may fall on, from day 0 by the case's network (its own where none).
+  const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
+  const allowed = new Map(c.timepoints.map((t) => [
+    t.id,
+    origin === undefined ? t.day : relativeDay(c, t.id, origin),
+  ]));
   const limit = 4 * c.timepoints.length + 4;
   for (let round = 0; round < limit; round++) {
     let moved = false;
@@ -73,15 +81,16 @@ export function narrativePositions(c: Case, step: number): Map<string, number> {
         const e = pos.get(earlier);
         if (e !== undefined) p = Math.max(p, e + step);
       }
-      // Never outside the days its words allow: a dated point stays on its date.
-      p = Math.min(Math.max(p, t.day.lo), t.day.hi);
+      // Never outside the days the case allows it: a dated point stays on its date.
+      const days = allowed.get(t.id)!;
+      p = Math.min(Math.max(p, days.lo), days.hi);
       // Squeezed between what it follows and its bound when a whole step does not fit.
       const b = t.bound === null ? undefined : pos.get(t.bound);
       if (b !== undefined && p >= b) {
-        const low = follows ? a : t.day.lo;
+        const low = follows ? a : days.lo;
         p = Number.isFinite(low) && low < b ? (low + b) / 2 : b - step;
-      } else if (follows && p <= a && t.day.hi > a) {
-        p = a + Math.min(step, (t.day.hi - a) / 2);
+      } else if (follows && p <= a && days.hi > a) {
+        p = a + Math.min(step, (days.hi - a) / 2);
       }
       if (pos.get(t.id) !== p) {
         moved ||= pos.has(t.id) && Math.abs(pos.get(t.id)! - p) > 1e-9;

@@ -262,7 +262,10 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
   const place = (day: Day): PlacedTime => {
     const tp = byId.get(day.timeId);
     const pos = (abs.get(day.timeId) ?? day.nominal) - zero;
-    const w = origin !== null && tp ? relativeDay(c, day.timeId, origin) : (tp?.day ?? day);
+    // The days the case's network allows from what the axis counts from (on day 0's axis as
+    // on the aligned one: a time's own rule may leave open what the points and periods around it
+    // bound).
+    const w = ref !== null && tp ? relativeDay(c, day.timeId, ref) : (tp?.day ?? day);
     const dated = tp && ref !== null ? datedGap(c, day.timeId, ref) : w.lo === w.hi;
     return {
       timeId: day.timeId,

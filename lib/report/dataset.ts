@@ -13,11 +13,12 @@ import { doseCells, doseShape } from "./dose_cells.ts";
 import {
   COUNTED_BACK,
   formatInterval,
+  type NominalInterval,
   TIME_RULES,
   type TimeRule,
   VALUE_RULES,
 } from "../intervals.ts";
-import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
+import { type Case, type CaseSeries, compareDays, type Day, type Treatment } from "../model.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
 import { valueScale } from "../cases.ts";
 import { painValueIn } from "../scales.ts";
@@ -83,7 +84,8 @@ export function casesRows(s: CaseSeries): Row[] {
  * One row per dose period of every case. Its dose is numbers in mg/day, `null` where the text
  * states none in mg/day, with the reason in a `dose note` column, and a range's upper end in
  * `mg/day high` (`dose_cells.ts`, which says why): each column of one type in CSV and JSON. Its
- * start and end are days since day 0 (`start`, `end`: "not stated" for none) and, in their own
+ * start and end are days since day 0 (`start`, `end`: "not stated" for none; the tightest the
+ * case's time points and periods allow, `sinceDay0`) and, in their own
  * columns, the time ids of `data/timepoints.csv` they are at (`start time`, `end time`: the
  * data's key, as `treatments.csv` has it; `null` for no end), not in brackets after the days.
  *
@@ -111,9 +113,9 @@ export function treatmentRows(s: CaseSeries): Row[] {
       class: t.drugClass,
       ...doseCells(t, shape),
       ...(details ? { route: t.route, frequency: t.frequency } : {}),
-      start: formatInterval(t.start),
+      start: formatInterval(sinceDay0(c, t.start)),
       "start time": t.start.timeId,
-      end: t.end ? formatInterval(t.end) : "not stated",
+      end: t.end ? formatInterval(sinceDay0(c, t.end)) : "not stated",
       "end time": t.end?.timeId ?? null,
       purpose: t.purpose,
       outcome: t.outcome,
@@ -121,7 +123,20 @@ export function treatmentRows(s: CaseSeries): Row[] {
   );
 }
 
-/** One row per stated pain value: its scale, the value in the scale's units and on 0–10. */
+/**
+ * Days since day 0 of a time of `c`: by the case's network from its origin (`relativeDay`), the
+ * tightest bounds its time points and periods imply together, as every table of days here gives
+ * them; the time's own days where the case has no origin.
+ */
+function sinceDay0(c: Case, day: Day): NominalInterval {
+  const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
+  return origin === undefined ? day : relativeDay(c, day.timeId, origin);
+}
+
+/**
+ * One row per stated pain value: its scale, its days since day 0 (`sinceDay0`) and nominal day,
+ * the value in the scale's units and on 0–10.
+ */
 export function observationRows(s: CaseSeries): Row[] {
   expectSeries("observationRows", s);
   return s.cases.flatMap((c) =>
@@ -129,7 +144,7 @@ export function observationRows(s: CaseSeries): Row[] {
       const tp = c.timepoints.find((t) => t.id === o.day.timeId)!;
       return {
         case: c.id,
-        day: formatInterval(o.day),
+        day: formatInterval(sinceDay0(c, o.day)),
         "nominal day": o.day.nominal,
         "time words": tp.words,
         "time rule": tp.rule,
@@ -209,7 +224,6 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   expectCase("careTimelineRows", c);
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
-  const origin = c.timepoints.find((t) => t.rule === "origin")?.id ?? null;
   // A drug starts where a period of it begins that no period of it ends into (not a dose change).
   const startsDrug = (o: Treatment) => !continuesFrom(c, o);
   // ", after b started: they overlap" when the end is surely after b's start (every day the text
@@ -274,7 +288,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
     return {
       // From the origin by the case's network, as the other column: the tightest the text allows
       // (a point's own bounds alone ignore what the points around it imply).
-      "day since day 0": formatInterval(origin ? relativeDay(c, r.timeId, origin) : tp.day),
+      "day since day 0": formatInterval(sinceDay0(c, tp.day)),
       [`day since ${drug}`]: start ? formatInterval(relativeDay(c, r.timeId, start)) : null,
       what: r.what,
       words: tp.words,
@@ -342,7 +356,8 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
 
 /**
  * What the text leaves unknown, computed from the data: no pain value before the first treatment
- * for the indication (or none surely before it, naming those that may be), time points with an open side (named for a reader: `timeName`), dose
+ * for the indication (or none surely before it, naming those that may be), time points with an
+ * open side by all the case's constraints (named for a reader: `timeName`), dose
  * periods with no end or no stated amount of dose (none, or words with no number: `statesAmount`;
  * each named by its start and end), missing SDS.
  *
@@ -403,14 +418,18 @@ export function unknownRows(s: CaseSeries): Row[] {
     if (c.sds === null && !noSds.has(c.sourceId)) {
       rows.push({ case: c.id, unknown: "no SDS score" });
     }
+    // Open by the case's network from day 0, as the CARE timeline's days: a time whose own rule
+    // leaves it open may be bounded by the points and periods around it (the start of a period
+    // that ends at a dated time).
     for (const t of c.timepoints) {
-      if (!Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi)) {
+      const day = sinceDay0(c, t.day);
+      if (!Number.isFinite(day.lo) || !Number.isFinite(day.hi)) {
         // Named for a reader (`timeName`); its words after a dash when the name is not them.
         const name = timeName(c, t.id);
         const words = name === `“${t.words}”` ? "" : ` — “${t.words}”`;
         rows.push({
           case: c.id,
-          unknown: `date of ${name} open-ended: ${formatInterval(t.day)}${words}`,
+          unknown: `date of ${name} open-ended: ${formatInterval(day)}${words}`,
         });
       }
     }

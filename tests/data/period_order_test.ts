@@ -124,6 +124,23 @@ Deno.test("a dose period surely ending before it starts is an error naming both 
   ]);
 });
 
+Deno.test("a period surely ending before it starts only by the periods on earlier rows is an error saying so", async () => {
+  const { dir, caseId } = await constructed();
+  // pc is at some time after pa, and pb 10 days after pa. A period from pb to pc passes (pc may
+  // be after pb) and puts pc at or after pb: a period from pc to pa then ends at least 10 days
+  // before it starts, though by the time points alone it could at best be empty (a warning).
+  // Passed with a warning, it would leave the case's network contradicting itself.
+  await append(dir, "treatments.csv", [period(caseId, "pb", "pc"), period(caseId, "pc", "pa")]);
+  const line = await nextLine("treatments.csv");
+  const { issues } = await load(dir);
+  assert.deepEqual(issues, [
+    `treatments.csv:${line + 1}:end: ends before it starts: end 'pa' day 0 [0, Inf] is before ` +
+    "start 'pc' day 0 [0, Inf], given the case's periods on earlier rows (at least 10 days " +
+    "before it, whatever days the text leaves open): are start and end swapped, or is one the " +
+    "wrong time point?",
+  ]);
+});
+
 Deno.test("two periods of a drug from one start: the second is named at its start column", async () => {
   const { dir, caseId } = await constructed();
   await append(dir, "treatments.csv", [period(caseId, "pa", "pb"), period(caseId, "pa", "")]);

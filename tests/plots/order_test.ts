@@ -6,12 +6,13 @@
  */
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
-import { loadCaseSeries } from "../../lib/mod.ts";
+import { loadCaseSeries, relativeDay } from "../../lib/mod.ts";
 import type { Case } from "../../lib/model.ts";
 import { caseTimelineFigure, svgText } from "../../lib/plots/mod.ts";
 import { narrativePositions } from "../../lib/plots/narrative.ts";
 import { dataWithFixture } from "../helpers/data_dir.ts";
 import { oddCases } from "./odd_cases.ts";
+import { makeCase } from "../helpers/constructed_case.ts";
 
 const real = await loadCaseSeries();
 const fixtureDir = await dataWithFixture();
@@ -135,6 +136,34 @@ Deno.test("narrative positions never leave the days the words allow, even with a
         const p = pos.get(t.id)!;
         assert.ok(p >= t.day.lo && p <= t.day.hi, `case ${c.id}: ${t.id} at ${p} (step ${step})`);
       }
+    }
+  }
+});
+
+Deno.test("narrative positions never leave the days the case's periods allow either", () => {
+  // x is after a (day 10) by the narrative alone, so its own days are [10, inf); but it starts a
+  // period that ends at e, also day 10: x is on day 10, and is drawn there, not a step after a.
+  const built = makeCase({ a: 10, e: 10, x: [10, Infinity] }, [
+    { drug: "d", dose: 10, start: "x", end: "e" },
+  ], {});
+  const c: Case = {
+    ...built,
+    timepoints: built.timepoints.map((t) =>
+      t.id === "x"
+        ? { ...t, rule: "after", anchor: "a", offset: { lo: 0, hi: Infinity, nominal: 0 } }
+        : t
+    ),
+  };
+  assert.equal(narrativePositions(c, 1).get("x"), 10);
+  // Without the period the narrative draws it a step after a.
+  assert.equal(narrativePositions({ ...c, treatments: [] }, 1).get("x"), 11);
+  for (const c of all) {
+    const origin = c.timepoints.find((t) => t.rule === "origin")!.id;
+    const pos = narrativePositions(c, 5);
+    for (const t of c.timepoints) {
+      const days = relativeDay(c, t.id, origin);
+      const p = pos.get(t.id)!;
+      assert.ok(p >= days.lo && p <= days.hi, `case ${c.id}: ${t.id} at ${p}`);
     }
   }
 });

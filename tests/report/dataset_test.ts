@@ -14,6 +14,7 @@ import {
   caseIntro,
   formatInterval,
   loadCaseSeries,
+  observationRows,
   rateRows,
   relativeDay,
   treatmentRows,
@@ -168,6 +169,7 @@ function wordsCase(): Case {
       ...t,
       words: words[t.id] ?? t.words,
       day: t.id === "v2" ? { ...t.day, hi: Infinity } : t.day,
+      offset: t.id === "v2" ? { ...t.offset, hi: Infinity } : t.offset,
     })),
     treatments: c.treatments.map((t) =>
       t.drug === "drug-c"
@@ -283,4 +285,28 @@ Deno.test("CARE timeline: the days since day 0 are the tightest the text allows,
       );
     }
   }
+});
+
+Deno.test("a time open by its own rule that starts a period ending at a bounded time: its days are the network's, not open-ended", () => {
+  // a is on day 5 or later, b on days 20 to 30. A period from a to b puts a on days 5 to 30;
+  // with no end stated it bounds nothing.
+  const withEnd = (periodEnd: string | null) => {
+    const c = makeCase({ a: [5, Infinity], b: [20, 30] }, [
+      { drug: "drug-a", dose: 10, start: "a", end: periodEnd },
+    ], { a: 4 });
+    const study = { ...series.study, drug: "drug-a", indication: CONSTRUCTED_INDICATION };
+    return { ...series, cases: [{ ...c, study }] };
+  };
+  const openEnded = (s: ReturnType<typeof withEnd>) =>
+    unknownRows(s).map((r) => String(r.unknown)).filter((u) => u.includes("open-ended"));
+  assert.deepEqual(openEnded(withEnd("b")), []);
+  assert.equal(openEnded(withEnd(null)).length, 1);
+  assert.match(openEnded(withEnd(null))[0], /open-ended: \[5, inf\)/);
+  // The tables of periods and of values give the same days.
+  assert.equal(treatmentRows(withEnd("b"))[0].start, "[5, 30]");
+  assert.equal(observationRows(withEnd("b"))[0].day, "[5, 30]");
+  assert.equal(treatmentRows(withEnd(null))[0].start, "[5, inf)");
+  const care = careTimelineRows(withEnd("b").cases[0]);
+  const start = care.find((r) => String(r.what).startsWith("start drug-a"));
+  assert.equal(start?.["day since day 0"], "[5, 30]", JSON.stringify(care));
 });

@@ -18,7 +18,7 @@ import type { LoadContext } from "../context.ts";
 import { CommonPool, IntervalPool } from "../pools.ts";
 import { ByCase, CaseRows } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
-import { periodOrderProblem } from "../period_order.ts";
+import { acceptPeriod, periodOrderProblem } from "../period_order.ts";
 import { cell, checkNominalInterval, sameNumber } from "../values.ts";
 
 const FILE = "observations.csv";
@@ -113,6 +113,8 @@ export function checkObservations(
     };
     if (of) of.add(observation, day, row);
     else observations.set(r.case_id, new CaseRows(observation, day, row));
+    // Its period starts no later than it ends: the later rows' order is read with it.
+    if (span) acceptPeriod(ctx.resolved, r.case_id, span.start, span.end);
   });
   return observations;
 }

@@ -20,7 +20,7 @@ import type { LoadContext } from "../context.ts";
 import { DosePool } from "../pools.ts";
 import { ByCase } from "../rows.ts";
 import { OtherColumns } from "../columns.ts";
-import { periodOrderProblem, periodsSurelyOverlap } from "../period_order.ts";
+import { acceptPeriod, periodOrderProblem, periodsSurelyOverlap } from "../period_order.ts";
 import { otherDrugQuotes } from "../quote_drugs.ts";
 
 /** The columns of a dose period's ends, as its order's messages name them. */
@@ -165,6 +165,8 @@ export function checkTreatments(
     }
     if (list.length === 0) treatments.set(r.case_id, [{ t, row }]);
     else list.push({ t, row });
+    // Its start is no later than its end: the later rows' order is read with it.
+    acceptPeriod(ctx.resolved, r.case_id, start, end);
   });
   for (const w of otherDrugQuotes(treatments, (id) => named.ofArticle(id))) ctx.warnings.push(w);
   const drugsOf = ctx.usable.has("treatments")
