@@ -251,6 +251,17 @@ Deno.test("an example value is unchecked when no assertion compares it", () => {
   assert.deepEqual(unchecked("assert.equal(f(2), 3);"), []);
   assert.deepEqual(unchecked("f(2); // 3\nassert.equal(f(2), 3);"), []);
   assert.deepEqual(unchecked("// Prints the table.\nawait showTable(rows);"), []);
+  // A result stated in a comment, as what an expression equals or after an arrow, after prose.
+  assert.deepEqual(unchecked("f(2);\n// Math.log(2 / 5) = -0.916…").map((u) => u.line), [2]);
+  assert.deepEqual(unchecked("f(2);\n// 100·(2 − 7)/(0 − 7) = 71.43").map((u) => u.line), [2]);
+  assert.deepEqual(unchecked("f(2);\n// The ratio:\n// → 0.5").map((u) => u.line), [3]);
+  assert.deepEqual(unchecked("f(2);\n// Math.log(2 / 5) = -0.916…\nassert.equal(f(2), 1);"), []);
+  // Prose holding an equals sign is not a claim.
+  assert.deepEqual(unchecked("f(2);\n// The interval is degenerate at NAP = 1; f gives 0"), []);
+  assert.deepEqual(
+    unchecked("f(2);\n// Percent reduction = 100·(a − b)/a, at nominal values."),
+    [],
+  );
 });
 
 // The examples of lib/ state what they compute and check it (issue 25: at most 10 unchecked
