@@ -273,6 +273,14 @@ Deno.test(`at most ${MAX_UNCHECKED_EXAMPLE_VALUES} example values in lib/ are un
   assert.ok(found.length <= MAX_UNCHECKED_EXAMPLE_VALUES, found.join("\n"));
 });
 
+Deno.test("every example in lib/ asserts something (an example that checks nothing states nothing)", async () => {
+  const bare = (await docExamples(`${ROOT}/lib`)).filter((ex) =>
+    !/\bassert\b|\bthrow\b/.test(ex.code)
+  )
+    .map((ex) => `${ex.name}: no assert or throw: assert what it states (node:assert/strict)`);
+  assert.ok(bare.length === 0, bare.join("\n"));
+});
+
 // The scripts' examples are type-checked with lib's (`deno task check`: `deno check --doc`); they
 // run here too, in this process, so that what they state is checked.
 Deno.test("every @example in scripts/ runs", async () => {
