@@ -181,9 +181,27 @@ export function markdownHtml(text: string): string {
  * @returns When the output has been sent.
  * @example
  * ```ts
- * import { showMarkdown } from "#lib/mod.ts";
- * // Outside a kernel this prints "**3** cases".
- * await showMarkdown("**3** cases");
+ * import assert from "node:assert/strict";
+ * import { markdownHtml, showMarkdown } from "#lib/mod.ts";
+ * // In a notebook it shows this HTML, with the Markdown as plain text.
+ * assert.equal(markdownHtml("**3** cases"), "<p><strong>3</strong> cases</p>\n");
+ * // Outside a kernel (where reading Deno.jupyter throws) it prints the text instead.
+ * const inKernel = (() => {
+ *   try {
+ *     return Reflect.get(Deno, "jupyter") !== undefined;
+ *   } catch {
+ *     return false;
+ *   }
+ * })();
+ * const printed: string[] = [];
+ * const log = console.log;
+ * console.log = (...args: unknown[]) => void printed.push(args.join(" "));
+ * try {
+ *   await showMarkdown("**3** cases");
+ * } finally {
+ *   console.log = log;
+ * }
+ * assert.deepEqual(printed, inKernel ? [] : ["**3** cases"]);
  * ```
  */
 export async function showMarkdown(text: string): Promise<void> {
@@ -207,13 +225,30 @@ export async function showMarkdown(text: string): Promise<void> {
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
- * import { showFigure, loadCaseSeries } from "#lib/mod.ts";
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, showFigure } from "#lib/mod.ts";
  * import { caseTimelineFigure } from "#lib/plots/mod.ts";
  * const series = await loadCaseSeries();
+ * const figure = caseTimelineFigure(series.cases[0]);
+ * const inKernel = (() => {
+ *   try {
+ *     return Reflect.get(Deno, "jupyter") !== undefined;
+ *   } catch {
+ *     return false;
+ *   }
+ * })();
  * // Outside a kernel each prints its description; the first also writes files under the
  * // reproduce command, the second (no name) never writes.
- * await showFigure("timeline", caseTimelineFigure(series.cases[0]));
- * await showFigure(caseTimelineFigure(series.cases[0]));
+ * const printed: string[] = [];
+ * const log = console.log;
+ * console.log = (...args: unknown[]) => void printed.push(args.join(" "));
+ * try {
+ *   await showFigure("timeline", figure);
+ *   await showFigure(figure);
+ * } finally {
+ *   console.log = log;
+ * }
+ * assert.deepEqual(printed, inKernel ? [] : [figure.description, figure.description]);
  * ```
  */
 export async function showFigure(figure: Figure): Promise<void>;

@@ -27,8 +27,13 @@ Deno.test("datapackage fields follow each CSV header, in order", async () => {
     assert.ok(table, `no schema for resource ${resource.name}`);
     const header = (await Deno.readTextFile(new URL(`../data/${resource.path}`, import.meta.url)))
       .split("\n")[0].split(",");
-    assert.deepEqual(resource.schema!.fields.map((f) => f.name), header);
-    assert.deepEqual(Object.keys(table.schema.shape), header);
+    const fields = Object.keys(table.schema.shape);
+    const fix = `data/${resource.path}: its header is not the schema's columns in order; ` +
+      `put each column where lib/schema.ts lists it (\`deno task validate\` names a column out ` +
+      `of order), then \`deno task datapackage\`.\n  header: ${header.join(",")}\n  schema: ` +
+      fields.join(",");
+    assert.deepEqual(resource.schema!.fields.map((f) => f.name), header, fix);
+    assert.deepEqual(fields, header, fix);
   }
 });
 

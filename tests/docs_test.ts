@@ -251,6 +251,17 @@ Deno.test("an example value is unchecked when no assertion compares it", () => {
   assert.deepEqual(unchecked("assert.equal(f(2), 3);"), []);
   assert.deepEqual(unchecked("f(2); // 3\nassert.equal(f(2), 3);"), []);
   assert.deepEqual(unchecked("// Prints the table.\nawait showTable(rows);"), []);
+  // A result stated in a comment, as what an expression equals or after an arrow, after prose.
+  assert.deepEqual(unchecked("f(2);\n// Math.log(2 / 5) = -0.916…").map((u) => u.line), [2]);
+  assert.deepEqual(unchecked("f(2);\n// 100·(2 − 7)/(0 − 7) = 71.43").map((u) => u.line), [2]);
+  assert.deepEqual(unchecked("f(2);\n// The ratio:\n// → 0.5").map((u) => u.line), [3]);
+  assert.deepEqual(unchecked("f(2);\n// Math.log(2 / 5) = -0.916…\nassert.equal(f(2), 1);"), []);
+  // Prose holding an equals sign is not a claim.
+  assert.deepEqual(unchecked("f(2);\n// The interval is degenerate at NAP = 1; f gives 0"), []);
+  assert.deepEqual(
+    unchecked("f(2);\n// Percent reduction = 100·(a − b)/a, at nominal values."),
+    [],
+  );
 });
 
 // The examples of lib/ state what they compute and check it (issue 25: at most 10 unchecked
@@ -260,6 +271,14 @@ const MAX_UNCHECKED_EXAMPLE_VALUES = 0;
 Deno.test(`at most ${MAX_UNCHECKED_EXAMPLE_VALUES} example values in lib/ are unchecked`, async () => {
   const found = await uncheckedValues();
   assert.ok(found.length <= MAX_UNCHECKED_EXAMPLE_VALUES, found.join("\n"));
+});
+
+Deno.test("every example in lib/ asserts something (an example that checks nothing states nothing)", async () => {
+  const bare = (await docExamples(`${ROOT}/lib`)).filter((ex) =>
+    !/\bassert\b|\bthrow\b/.test(ex.code)
+  )
+    .map((ex) => `${ex.name}: no assert or throw: assert what it states (node:assert/strict)`);
+  assert.ok(bare.length === 0, bare.join("\n"));
 });
 
 // The scripts' examples are type-checked with lib's (`deno task check`: `deno check --doc`); they

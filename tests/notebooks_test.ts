@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { dirname } from "node:path";
 import { parse } from "csv-parse/sync";
 import { listFiles } from "../scripts/runner/files.ts";
-import { codeModule } from "../scripts/runner/inputs.ts";
+import { codeModule, moduleLineCell, type NotebookCell } from "../scripts/runner/inputs.ts";
 import { notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS, REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
 import { formatNotebooks } from "../scripts/format_notebooks.ts";
@@ -78,24 +78,83 @@ interface Meta {
   kernelspec?: unknown;
 }
 
+/**
+ * `deno check` on each notebook's code as a module (`<dir>/<notebook>.ts`), its errors said in the
+ * notebooks' terms: a place in a module (`<dir>/50-x.ipynb.ts:8:15`) becomes the notebook, the
+ * cell and the line within it (`notebooks/50-x.ipynb, cell 3 (code cell 2, id "cell-2"), line 4,
+ * column 15`).
+ *
+ * @param notebooks The notebooks folder.
+ * @param names The notebooks, relative to it.
+ * @param dir The folder the modules are written to.
+ * @returns The exit code and the errors.
+ */
+async function typeCheck(notebooks: string, names: readonly string[], dir: string) {
+  await Deno.mkdir(dir, { recursive: true });
+  const modules = new Map<string, { name: string; nb: { cells: NotebookCell[] } }>();
+  for (const p of names) {
+    const path = `${notebooks}/${p}`;
+    const file = `${dir}/${p.replaceAll("/", "_")}.ts`;
+    const nb = await read(path);
+    await Deno.writeTextFile(file, codeModule(nb, dirname(path)));
+    modules.set(file, { name: p, nb });
+  }
+  const out = await new Deno.Command("deno", {
+    args: ["check", "--quiet", "--config", `${ROOT}/deno.json`, ...modules.keys()],
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  const shown = notebooks.startsWith(`${ROOT}/`) ? notebooks.slice(ROOT.length + 1) : notebooks;
+  const errors = new TextDecoder().decode(out.stderr).replace(
+    /(?:file:\/\/)?(\/[^\s:]+\.ipynb\.ts):(\d+):(\d+)/g,
+    (all, file: string, line: string, column: string) => {
+      const m = modules.get(file);
+      const at = m && moduleLineCell(m.nb, Number(line));
+      if (!m || !at) return all;
+      return `${shown}/${m.name}, cell ${at.cell} (code cell ${at.codeCell}` +
+        `${at.id ? `, id "${at.id}"` : ""}), line ${at.line}, column ${column}`;
+    },
+  );
+  return { code: out.code, errors };
+}
+
 Deno.test("every notebook's code cells type-check together (the kernel does not check)", async () => {
   // A fixed folder, so that Deno's type-check cache recognises unchanged notebooks.
-  const dir = `${ROOT}/.tmp/notebooks-typecheck`;
-  await Deno.mkdir(dir, { recursive: true });
-  {
-    const files: string[] = [];
-    for (const p of sources) {
-      const path = `${NOTEBOOKS}/${p}`;
-      const file = `${dir}/${p.replaceAll("/", "_")}.ts`;
-      await Deno.writeTextFile(file, codeModule(await read(path), dirname(path)));
-      files.push(file);
-    }
-    const out = await new Deno.Command("deno", {
-      args: ["check", "--quiet", "--config", `${ROOT}/deno.json`, ...files],
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const { code, errors } = await typeCheck(NOTEBOOKS, sources, `${ROOT}/.tmp/notebooks-typecheck`);
+  assert.equal(code, 0, errors);
+});
+
+Deno.test("a type error in a notebook is named by its notebook, cell and line", async () => {
+  await Deno.mkdir(`${ROOT}/.tmp`, { recursive: true });
+  const dir = await Deno.makeTempDir({ dir: `${ROOT}/.tmp`, prefix: "typecheck-" });
+  try {
+    const cell = (id: string, source: string[]) => ({
+      cell_type: "code",
+      id,
+      metadata: {},
+      source,
+      execution_count: null,
+      outputs: [],
+    });
+    const nb = {
+      cells: [
+        { cell_type: "markdown", id: "cell-0", metadata: {}, source: ["# Title"] },
+        cell("cell-1", ['import * as lib from "#lib/mod.ts";\n', "const n = 1;"]),
+        cell("cell-2", ["const series = await lib.loadCaseSeries();\n", "const s: string = n;"]),
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    await Deno.mkdir(`${dir}/notebooks`);
+    await Deno.writeTextFile(`${dir}/notebooks/50-x.ipynb`, JSON.stringify(nb));
+    const { code, errors } = await typeCheck(`${dir}/notebooks`, ["50-x.ipynb"], `${dir}/check`);
+    assert.notEqual(code, 0, errors);
+    assert.match(errors, /50-x\.ipynb, cell 3 \(code cell 2, id "cell-2"\), line 2, column 7/);
+    assert.doesNotMatch(errors, /\.ipynb\.ts:/, "no place in the generated module is left");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
 

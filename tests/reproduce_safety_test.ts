@@ -224,6 +224,11 @@ Deno.test("reproduce keeps a case notebook no case matches unless it wrote it, u
       r.stdout,
       /^kept \.tmp\/safety-[^/]+\/notebooks\/01-case-draft\.ipynb: no case in the data has its id, and no run wrote it/m,
     );
+    // It says why it was not run, and how to have it run.
+    assert.match(
+      r.stdout,
+      /01-case-draft\.ipynb: .*; not run: the 01-case- prefix is reserved for the case notebooks .*rename it, e\.g\. 05-draft\.ipynb, to have it run/m,
+    );
     assert.equal(await Deno.readTextFile(`${dir}/notebooks/01-case-draft.ipynb`), draft);
 
     // A case notebook a run wrote, for a case that is gone: removed when unchanged, else kept.

@@ -123,17 +123,77 @@ export function absoluteImports(code: string, base: URL): string {
  * @returns The module's text.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { codeModule } from "./inputs.ts";
- * codeModule({ cells: [{ cell_type: "code", source: "1" }] }, "/p/nb"); // "1\nexport {};\n"
+ * assert.equal(codeModule({ cells: [{ cell_type: "code", source: "1" }] }, "/p/nb"), "1\nexport {};\n");
  * ```
  */
-export function codeModule(
-  nb: { cells: { cell_type: string; source: string | string[] }[] },
-  dir: string,
-): string {
+export function codeModule(nb: { cells: readonly NotebookCell[] }, dir: string): string {
   const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""))
     .join("\n\n");
   return absoluteImports(code, pathToFileURL(`${dir}/`)) + "\nexport {};\n";
+}
+
+/** A cell as {@link codeModule} and {@link moduleLineCell} read it. */
+export interface NotebookCell {
+  cell_type: string;
+  source: string | string[];
+  id?: string;
+}
+
+/** Where a line of {@link codeModule}'s text comes from in the notebook. */
+export interface CellLine {
+  /** The cell's place among all the notebook's cells, from 1 (as the notebook shows them). */
+  cell: number;
+  /** Its place among the code cells, from 1. */
+  codeCell: number;
+  /** The cell's id, when it has one. */
+  id: string | null;
+  /** The line within the cell, from 1. */
+  line: number;
+}
+
+/**
+ * The cell, and the line within it, that a line of the notebook's {@link codeModule} comes from
+ * (an error of `deno check` on the module, said in the notebook's terms); `null` for the lines
+ * between cells and after the last.
+ *
+ * @param nb The notebook (nbformat 4).
+ * @param line A line of the module, from 1.
+ * @returns Its cell and line, or null.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { moduleLineCell } from "./inputs.ts";
+ * const nb = {
+ *   cells: [
+ *     { cell_type: "markdown", source: "# Title" },
+ *     { cell_type: "code", id: "a", source: ["const a = 1;\n", "a;"] },
+ *     { cell_type: "code", id: "b", source: "const b: string = 2;" },
+ *   ],
+ * };
+ * // The module: the first code cell's two lines, a blank line, the second's one.
+ * assert.deepEqual(moduleLineCell(nb, 4), { cell: 3, codeCell: 2, id: "b", line: 1 });
+ * assert.deepEqual(moduleLineCell(nb, 2), { cell: 2, codeCell: 1, id: "a", line: 2 });
+ * assert.equal(moduleLineCell(nb, 3), null);
+ * ```
+ */
+export function moduleLineCell(
+  nb: { cells: readonly NotebookCell[] },
+  line: number,
+): CellLine | null {
+  let start = 1;
+  let codeCell = 0;
+  for (const [i, c] of nb.cells.entries()) {
+    if (c.cell_type !== "code") continue;
+    codeCell++;
+    const lines = [c.source].flat().join("").split("\n").length;
+    if (line >= start && line < start + lines) {
+      return { cell: i + 1, codeCell, id: c.id ?? null, line: line - start + 1 };
+    }
+    start += lines + 1; // the blank line that joins two cells
+  }
+  return null;
 }
 
 /**

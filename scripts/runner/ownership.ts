@@ -257,7 +257,9 @@ export async function installMoves(
       kept.push(
         `kept ${o.shown(to)}: no case in the data has its id, and ` +
           (hash === undefined
-            ? "no run wrote it (the manifest does not list it)"
+            ? "no run wrote it (the manifest does not list it); not run: the 01-case- prefix is " +
+              "reserved for the case notebooks the run writes from templates/case.ipynb, one per " +
+              `case (rename it, e.g. ${p.replace(/^01-case-/, "05-")}, to have it run)`
             : "it was changed since a run wrote it"),
       );
     }

@@ -33,13 +33,46 @@ async function builders(): Promise<Map<unknown, string>> {
 }
 
 /**
- * The builders no record names.
+ * Every record a module of `lib/plots/` exports (what `defineFigure` returns), by the module that
+ * defines it (`lib/plots/<module>.ts: NAME`; `mod.ts` re-exports).
+ */
+async function recordModules(): Promise<Map<unknown, string>> {
+  const out = new Map<unknown, string>();
+  for await (const e of Deno.readDir(PLOTS_DIR)) {
+    if (!e.isFile || !e.name.endsWith(".ts") || e.name === "mod.ts") continue;
+    const mod: Record<string, unknown> = await import(new URL(e.name, PLOTS_DIR).href);
+    for (const [name, value] of Object.entries(mod)) {
+      const v = value as { builder?: unknown; build?: unknown } | null;
+      if (typeof v?.build === "function" && "builder" in v) {
+        out.set(value, `lib/plots/${e.name}: ${name}`);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The builders no record names, each with what to do: the record its module exports added to
+ * `FIGURES`, or, when its module exports none, a record written first.
  *
  * @param figures The records.
  */
 async function unregistered(figures: readonly plots.AnyFigureDef[]): Promise<string[]> {
+  const records = [...(await recordModules())];
   return [...(await builders())].filter(([fn]) => !figures.some((d) => d.builder === fn))
-    .map(([, name]) => name).sort();
+    .map(([fn, where]) => {
+      const own = records.filter(([d]) => (d as plots.AnyFigureDef).builder === fn);
+      const fix = own.length > 0
+        ? own.map(([, r]) => r.split(": ")[1]).map((r) =>
+          `add its record to FIGURES in lib/plots/mod.ts: \`${r},\` in the list, where it comes ` +
+          `among the figures of its place, and, if mod.ts does not export it yet, its export ` +
+          `(\`export { ${r} } from "./${where.split(":")[0]}";\`)`
+        ).join("; ")
+        : 'write its record (defineFigure, docs/extending.md, "A new figure") beside it and ' +
+          "add it to FIGURES in lib/plots/mod.ts";
+      return `lib/plots/${where}: a figure builder no record of FIGURES names (no notebook ` +
+        `shows it): ${fix}`;
+    }).sort();
 }
 
 /** The scan must at least find one builder per record's builder (they may share one). */
@@ -47,12 +80,16 @@ const FIGURE_COUNT_FLOOR = new Set(plots.FIGURES.map((d) => d.builder)).size;
 
 Deno.test("every figure builder of lib/plots/ has a record in FIGURES", async () => {
   assert.ok((await builders()).size >= FIGURE_COUNT_FLOOR, "the scan finds the builders");
-  assert.deepEqual(await unregistered(plots.FIGURES), []);
+  const problems = await unregistered(plots.FIGURES);
+  assert.ok(problems.length === 0, problems.join("\n"));
 });
 
 Deno.test("a builder without a record is found (the check above can fail)", async () => {
   const without = plots.FIGURES.filter((d) => d !== plots.VERDICTS);
-  assert.ok((await unregistered(without)).includes("verdicts.ts: verdictFigure"));
+  const [problem, ...more] = await unregistered(without);
+  assert.equal(more.length, 0, more.join("\n"));
+  assert.match(problem, /^lib\/plots\/verdicts\.ts: verdictFigure: a figure builder no record/);
+  assert.ok(problem.includes("`VERDICTS,` in the list"), problem);
 });
 
 Deno.test("records have distinct names, and no two figures write the same files", async () => {
@@ -152,10 +189,52 @@ async function notebookCode(): Promise<Map<string, string>> {
   return out;
 }
 
+const SHOW_CALL = /showFiguresOf\(\s*"([^"]+)"\s*,\s*\{([^}]*)\}/g;
+
+/** The names of the inputs a `showFiguresOf` call passes (`{ series, variants }`). */
+const passed = (args: string) => args.split(",").map((a) => a.split(":")[0].trim());
+
+/**
+ * The places the notebooks show, each with the inputs its call passes: a place is valid when
+ * the notebook it names calls `showFiguresOf` on it.
+ *
+ * @param code Each notebook's code.
+ */
+function places(code: ReadonlyMap<string, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [notebook, c] of code) {
+    for (const m of c.matchAll(SHOW_CALL)) {
+      if (m[1].split("#")[0] === notebook) out.set(m[1], passed(m[2]));
+    }
+  }
+  return out;
+}
+
+/**
+ * What to do about a record whose place no notebook shows: the valid places for its input, or
+ * the one line that shows a new place.
+ *
+ * @param def The record.
+ * @param code Each notebook's code.
+ */
+function placeHint(def: plots.AnyFigureDef, code: ReadonlyMap<string, string>): string {
+  const key = plots.PLACE_INPUT[def.needs];
+  const valid = [...places(code)].filter(([, keys]) => keys.includes(key)).map(([p]) => `"${p}"`);
+  const notebook = def.notebook!.split("#")[0];
+  const file = notebook === "case"
+    ? "notebooks/templates/case.ipynb"
+    : `notebooks/${notebook}.ipynb`;
+  const where = code.has(notebook) ? `in ${file}` : `(there is no ${file})`;
+  const arg = key === "case" ? "{ case: c }" : `{ ${key} }`;
+  return `no showFiguresOf("${def.notebook}", …) ${where}. Set its notebook to a place the ` +
+    `notebooks show with its input (${key}): ${valid.join(", ") || "none yet"}; or show the new ` +
+    `place with one line in ${file}: await lib.showFiguresOf("${def.notebook}", ${arg});`;
+}
+
 /**
  * Why a record is not shown by exactly one notebook call: its place (`notebook`) has no
- * `showFiguresOf(place, { … })` in the notebook the place names, or that call does not pass the
- * input the record needs; a record without a place is not placed by hand
+ * `showFiguresOf(place, { … })` in the notebook the place names (with the valid places), or that
+ * call does not pass the input the record needs; a record without a place is not placed by hand
  * (`showFigureOf(plots.<name>, …)`); a record with a place is placed by hand as well (twice).
  *
  * @param records Each record with its name in `lib/plots/mod.ts`.
@@ -170,18 +249,29 @@ function unshown(
   const problems: string[] = [];
   for (const [name, def] of records) {
     if (def.notebook === undefined) {
-      if (!byHand(name)) problems.push(`${name}: no notebook shows it`);
+      if (!byHand(name)) {
+        problems.push(
+          `${name}: no notebook shows it: give its record a notebook (a place: ` +
+            `${[...places(code).keys()].map((p) => `"${p}"`).join(", ")})`,
+        );
+      }
       continue;
     }
-    if (byHand(name)) problems.push(`${name}: shown by hand and by its place ${def.notebook}`);
-    const calls = [...(code.get(def.notebook.split("#")[0]) ?? "").matchAll(
-      /showFiguresOf\(\s*"([^"]+)"\s*,\s*\{([^}]*)\}/g,
-    )].filter((m) => m[1] === def.notebook);
+    if (byHand(name)) {
+      problems.push(
+        `${name}: shown by hand and by its place ${def.notebook}: remove ` +
+          `showFigureOf(plots.${name}, …) from the notebook`,
+      );
+    }
+    const calls = [...(code.get(def.notebook.split("#")[0]) ?? "").matchAll(SHOW_CALL)]
+      .filter((m) => m[1] === def.notebook);
     const key = plots.PLACE_INPUT[def.needs];
-    const keys = (args: string) => args.split(",").map((a) => a.split(":")[0].trim());
-    if (calls.length === 0) problems.push(`${name}: no showFiguresOf("${def.notebook}", …)`);
-    else if (!calls.every((m) => keys(m[2]).includes(key))) {
-      problems.push(`${name}: showFiguresOf("${def.notebook}", …) does not pass { ${key} }`);
+    if (calls.length === 0) problems.push(`${name}: ${placeHint(def, code)}`);
+    else if (!calls.every((m) => passed(m[2]).includes(key))) {
+      problems.push(
+        `${name}: showFiguresOf("${def.notebook}", …) does not pass { ${key} }, which a ` +
+          `"${def.needs}" figure is drawn from: pass it there, or place the record where it is passed`,
+      );
     }
   }
   return problems;
@@ -196,8 +286,18 @@ function registered(): [string, plots.AnyFigureDef][] {
 
 Deno.test("every record is shown by one notebook: by its place (showFiguresOf) or by hand", async () => {
   const records = registered();
-  assert.equal(records.length, plots.FIGURES.length, "each record is exported by name");
-  assert.deepEqual(unshown(records, await notebookCode()), []);
+  const files = await recordModules();
+  const unnamed = plots.FIGURES.filter((d) => !records.some(([, r]) => r === d))
+    .map((d) =>
+      `${files.get(d) ?? d.name}: not exported by lib/plots/mod.ts: add its export there`
+    );
+  assert.ok(unnamed.length === 0, unnamed.join("\n"));
+  // Each problem with the module that defines the record (`lib/plots/<module>.ts: NAME: …`).
+  const problems = unshown(records, await notebookCode()).map((p) => {
+    const def = records.find(([n]) => n === p.split(":")[0])![1];
+    return `${files.get(def)?.split(":")[0] ?? "lib/plots/mod.ts"}: ${p}`;
+  });
+  assert.ok(problems.length === 0, problems.join("\n"));
 });
 
 Deno.test("a record no notebook shows is found (the check above can fail)", async () => {
@@ -220,6 +320,11 @@ Deno.test("a record no notebook shows is found (the check above can fail)", asyn
     "NOT_PLACED",
     "NO_VARIANTS",
   ]);
+  // A place no notebook shows names the valid places and the line that would show it.
+  const [nowhere] = unshown([odd[0]], code);
+  assert.match(nowhere, /there is no notebooks\/99-nowhere\.ipynb/);
+  assert.ok(nowhere.includes(`"${shown.notebook}"`), nowhere);
+  assert.ok(nowhere.includes('await lib.showFiguresOf("99-nowhere", { series });'), nowhere);
   const twice = code.get(shown.notebook!)! + `\nawait lib.showFigureOf(plots.${name}, series);`;
   assert.match(
     unshown([[name, shown]], new Map([...code, [shown.notebook!, twice]]))[0],

@@ -1,8 +1,9 @@
 /**
  * The effect-size registry (lib/stats/effect_sizes/mod.ts): every record's facts hold for what
  * its function returns (range, no-effect value, direction, standard error), the names, ranges
- * and forest-plot scales come from one place, and an unknown name is refused with the list of
- * names.
+ * and forest-plot scales come from one place, an unknown name is refused with the list of
+ * names, and no record escapes it (every record a module of `lib/stats/effect_sizes/` exports is
+ * listed in `EFFECT_SIZES`).
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
@@ -205,4 +206,71 @@ Deno.test("no notebook types a measure's name: which measures it pools is the re
     }
   }
   assert.deepEqual(found, []);
+});
+
+const EFFECT_SIZES_DIR = new URL("../../../lib/stats/effect_sizes/", import.meta.url);
+
+/**
+ * Whether a module's export is an effect size's record (what `defineEffectSize` returns): an
+ * object with a name, a function that computes and the facts the registry reads.
+ *
+ * @param value The export.
+ */
+function isRecord(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.name === "string" && typeof v.compute === "function" &&
+    typeof v.family === "string" && "largerIsBetter" in v && "plot" in v;
+}
+
+/**
+ * Every record exported by a module of `lib/stats/effect_sizes/` (and its folders, `family/`),
+ * once, by the module that defines it (`<path>: <export>`; `mod.ts` only lists them).
+ */
+async function records(): Promise<Map<unknown, string>> {
+  const out = new Map<unknown, string>();
+  const walk = async (dir: URL, prefix: string) => {
+    for await (const e of Deno.readDir(dir)) {
+      if (e.isDirectory) await walk(new URL(`${e.name}/`, dir), `${prefix}${e.name}/`);
+      if (!e.isFile || !e.name.endsWith(".ts") || e.name === "mod.ts") continue;
+      const mod: Record<string, unknown> = await import(new URL(e.name, dir).href);
+      for (const [name, value] of Object.entries(mod)) {
+        if (isRecord(value)) out.set(value, `lib/stats/effect_sizes/${prefix}${e.name}: ${name}`);
+      }
+    }
+  };
+  await walk(EFFECT_SIZES_DIR, "");
+  return out;
+}
+
+/**
+ * What to do about each exported record the registry does not list: add its line to
+ * `EFFECT_SIZES` in `lib/stats/effect_sizes/mod.ts` (with its import), or nothing computes it.
+ *
+ * @param registry The registry's records.
+ */
+async function unregisteredRecords(registry: readonly unknown[]): Promise<string[]> {
+  return [...(await records())].filter(([def]) => !registry.includes(def)).map(([, where]) => {
+    const name = where.split(": ")[1];
+    const file = where.split(": ")[0].replace(/^lib\/stats\/effect_sizes\//, "./");
+    return `${where} is not in EFFECT_SIZES: no table, aggregate or forest plot shows it. ` +
+      `Add its line to EFFECT_SIZES in lib/stats/effect_sizes/mod.ts ` +
+      `(\`import { ${name} } from "${file}";\` and \`${name},\` in the list)`;
+  }).sort();
+}
+
+Deno.test("every effect size's record in lib/stats/effect_sizes/ is in EFFECT_SIZES", async () => {
+  const found = await records();
+  assert.ok(found.size >= EFFECT_SIZES.length, "the scan finds every registered record");
+  const problems = await unregisteredRecords(EFFECT_SIZES);
+  assert.ok(problems.length === 0, problems.join("\n"));
+});
+
+Deno.test("a record left out of EFFECT_SIZES is found, named with what to do (the check can fail)", async () => {
+  const without = EFFECT_SIZES.filter((d) => d.name !== "PND");
+  assert.deepEqual(await unregisteredRecords(without), [
+    "lib/stats/effect_sizes/pnd.ts: PND_ES is not in EFFECT_SIZES: no table, aggregate or forest " +
+    "plot shows it. Add its line to EFFECT_SIZES in lib/stats/effect_sizes/mod.ts " +
+    '(`import { PND_ES } from "./pnd.ts";` and `PND_ES,` in the list)',
+  ]);
 });

@@ -43,9 +43,12 @@ export function truncationConstant(options: EffectSizeOptions): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lrr } from "#lib/stats/effect_sizes/family/lrr.ts";
- * lrr("LRRd", [4, 6], [1, 3], { improvement: "decrease", biasCorrect: false }).estimate;
- * // Math.log(2 / 5) = -0.916…
+ * const r = lrr("LRRd", [4, 6], [1, 3], { improvement: "decrease", biasCorrect: false });
+ * // The log of the ratio of the means, 2 / 5: Math.log(0.4) = -0.916…
+ * assert.ok(Math.abs(r.estimate! - Math.log(2 / 5)) < 1e-12, String(r.estimate));
+ * assert.equal(r.estimate!.toFixed(3), "-0.916");
  * ```
  */
 export function lrr<M extends "LRRd" | "LRRi">(
