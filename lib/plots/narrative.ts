@@ -21,7 +21,7 @@
  * @module
  */
 import type { Case } from "../model.ts";
-import { gapPath, relativeDay } from "../timeline.ts";
+import { gapPath, sinceDay0 } from "../timeline.ts";
 
 /**
  * Drawn positions (days since the case's day 0) of every time point of a case, in narrative order
@@ -56,11 +56,7 @@ export function narrativePositions(c: Case, step: number): Map<string, number> {
   }
   const finite = (v: number, fallback: number) => Number.isFinite(v) ? v : fallback;
   // The days each point may fall on, from day 0 by the case's network (its own where none).
-  const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
-  const allowed = new Map(c.timepoints.map((t) => [
-    t.id,
-    origin === undefined ? t.day : relativeDay(c, t.id, origin),
-  ]));
+  const allowed = new Map(c.timepoints.map((t) => [t.id, sinceDay0(c, t.id)]));
   const limit = 4 * c.timepoints.length + 4;
   for (let round = 0; round < limit; round++) {
     let moved = false;
