@@ -13,12 +13,11 @@ import { doseCells, doseShape } from "./dose_cells.ts";
 import {
   COUNTED_BACK,
   formatInterval,
-  type NominalInterval,
   TIME_RULES,
   type TimeRule,
   VALUE_RULES,
 } from "../intervals.ts";
-import { type Case, type CaseSeries, compareDays, type Day, type Treatment } from "../model.ts";
+import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
 import { alignOnDrug, firstPeriod, relativeDay, sinceDay0 } from "../timeline.ts";
 import { valueScale } from "../cases.ts";
 import { painValueIn } from "../scales.ts";
