@@ -40,6 +40,12 @@ export function undatedPoints(c: Case): string[] {
   }).map((t) => t.id);
 }
 
+/** How many values of a case are at a time {@link undatedPoints} lists (its points asked once). */
+function undatedValues(c: Case): number {
+  const undated = new Set(undatedPoints(c));
+  return c.observations.filter((o) => undated.has(o.day.timeId)).length;
+}
+
 /**
  * A checklist item's verdict computed from an article's cases, and the facts behind it.
  *
@@ -80,7 +86,7 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
     case "measurement": {
       const values = cases.flatMap((c) => c.observations.map((o) => ({ c, o })));
       const notes = values.filter(({ o }) => o.note !== null).length;
-      const undated = values.filter(({ c, o }) => undatedPoints(c).includes(o.day.timeId)).length;
+      const undated = cases.reduce((s, c) => s + undatedValues(c), 0);
       return {
         verdict: "unclear",
         facts:
@@ -92,7 +98,7 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
     case "outcomes": {
       const values = cases.reduce((s, c) => s + c.observations.length, 0);
       const undated = cases.reduce(
-        (s, c) => s + c.observations.filter((o) => undatedPoints(c).includes(o.day.timeId)).length,
+        (s, c) => s + undatedValues(c),
         0,
       );
       const open = cases.filter((c) => {
@@ -122,7 +128,10 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
       const ts = cases.flatMap((c) => c.treatments);
       const noEnd = ts.filter((t) => t.end === null).length;
       const undatedStart = cases.reduce(
-        (s, c) => s + c.treatments.filter((t) => undatedPoints(c).includes(t.start.timeId)).length,
+        (s, c) => {
+          const undated = new Set(undatedPoints(c));
+          return s + c.treatments.filter((t) => undated.has(t.start.timeId)).length;
+        },
         0,
       );
       // A dose in another unit is stated (its words); one with no amount is not (`statesAmount`).
