@@ -11,15 +11,15 @@ import { valueScale } from "../cases.ts";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { agree, plural } from "../prose.ts";
-import { datedGap, relativeDay } from "../timeline.ts";
+import { datedGap, gapPath, relativeDay } from "../timeline.ts";
 import { undatedPoints } from "./computed.ts";
 
 /**
- * How the text gives the gap between two time points of a case: `stated` (a number of days: its
- * tightest bounds through the anchor network are one finite day), `interval` (bounds from the
- * amounts the text states, {@link datedGap}, that leave more than one day: e.g. two times each
- * `within` a window from the same start), `narrative` (placed only by the order of the
- * narrative: no amount on the way).
+ * How the text gives the gap between two time points of a case: `stated` (a number of days: each
+ * end dated exactly, by exact amounts, from a point they share), `interval` (bounds from the
+ * amounts the text states, {@link datedGap}: e.g. two times each `within` a window from the
+ * same start, even where a period forces them onto one day), `narrative` (placed only by the
+ * order of the narrative: no amount on the way).
  *
  * @param c The case.
  * @param later A time id of the case.
@@ -48,7 +48,12 @@ export function gapKind(
   earlier: string,
 ): { kind: "stated" | "interval" | "narrative"; gap: NominalInterval } {
   const gap = relativeDay(c, later, earlier);
-  const kind = Number.isFinite(gap.lo) && gap.lo === gap.hi
+  // Each point on the way dated a number of days from its anchor, the two chains meeting (a root
+  // on the way: they do not).
+  const exact = gapPath(c, later, earlier).every((t) =>
+    t.anchor !== null && Number.isFinite(t.offset.lo) && t.offset.lo === t.offset.hi
+  );
+  const kind = exact && Number.isFinite(gap.lo) && gap.lo === gap.hi
     ? "stated"
     : datedGap(c, later, earlier)
     ? "interval"
