@@ -33,11 +33,13 @@ import { undatedPoints } from "./computed.ts";
  * for (const c of (await loadCaseSeries()).cases) {
  *   for (const t of c.timepoints.filter((p) => p.anchor !== null)) {
  *     const { kind, gap } = gapKind(c, t.id, t.anchor!);
- *     // A gap is stated exactly when the text leaves it one day.
- *     assert.equal(kind === "stated", gap.lo === gap.hi && Number.isFinite(gap.lo));
  *     assert.deepEqual(gap, relativeDay(c, t.id, t.anchor!));
- *     // A time only `within` a window from its anchor is never a stated gap.
- *     if (t.rule === "within" && t.offset.lo < t.offset.hi) assert.notEqual(kind, "stated");
+ *     // A time a number of days from its anchor is a stated gap of that many days.
+ *     if (t.rule === "exact") assert.deepEqual([kind, gap.lo, gap.hi], ["stated", t.offset.lo, t.offset.lo]);
+ *     // A time only `within` a window from its anchor is never a stated gap; one only after it
+ *     // is placed by the narrative.
+ *     if (t.rule === "within" && t.offset.lo < t.offset.hi) assert.equal(kind, "interval");
+ *     if (t.rule === "after") assert.equal(kind, "narrative");
  *   }
  * }
  * ```
@@ -82,15 +84,14 @@ function span(days: readonly number[]): string {
  * ```ts
  * import assert from "node:assert/strict";
  * import { loadCaseSeries } from "#lib/mod.ts";
- * import { gapKind, timingEvidence } from "#lib/appraisal/timing.ts";
- * const { cases } = await loadCaseSeries();
- * const gaps = cases.flatMap((c) =>
- *   c.observations.slice(1).map((o, i) => gapKind(c, o.day.timeId, c.observations[i].day.timeId))
+ * import { timingEvidence } from "#lib/appraisal/timing.ts";
+ * const text = timingEvidence((await loadCaseSeries()).cases);
+ * // The values, those not dated from day 0, then the gaps: how many are stated ("none" when
+ * // none is), with their days, and how many are known only as intervals.
+ * assert.match(
+ *   text,
+ *   /^\d+ .+ values?, \d+ of them at a time not dated from the case's day 0; of \d+ gaps? between consecutive values, (none is stated as a number of days|\d+ (is|are) stated as a number of days \([\d.]+( to [\d.]+)? days\))(; \d+ (is|are) known only as (an interval|intervals) .+)?$/,
  * );
- * const stated = gaps.filter((g) => g.kind === "stated").length;
- * const text = timingEvidence(cases);
- * // The count of stated gaps is said, "none" when there is none.
- * assert.ok(text.includes(stated === 0 ? "none is stated" : `${stated} `), text);
  * ```
  */
 export function timingEvidence(cases: readonly Case[]): string {
