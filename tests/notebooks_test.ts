@@ -142,7 +142,7 @@ Deno.test("a type error in a notebook is named by its notebook, cell and line", 
       cells: [
         { cell_type: "markdown", id: "cell-0", metadata: {}, source: ["# Title"] },
         cell("cell-1", ['import * as lib from "#lib/mod.ts";\n', "const n = 1;"]),
-        cell("cell-2", ["const series = await lib.loadCaseSeries();\n", "const s: string = n;"]),
+        cell("cell-2", ["const m = lib.formatNumber(2);\n", "const s: string = n;"]),
       ],
       metadata: {},
       nbformat: 4,
