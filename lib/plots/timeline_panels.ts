@@ -185,6 +185,74 @@ export function note(uses: Uses, b: { elements: Element[]; open: boolean; arrow:
 }
 
 /**
+ * The labels of a strip of phase changes: changes closer than a few px share one label while it
+ * fits in half the width ("diclofenac 75 mg/day, stopped; paroxetine 10 mg/day"; a drug's later
+ * change follows its earlier one after a comma, another drug's after a semicolon). Changes drawn
+ * at one position are one group: a group joins the label before it whole or not at all, so that
+ * no label names a change drawn at a line it does not stand on while another change of that line
+ * has a label of its own.
+ *
+ * @param phases The phase changes, in drawn order.
+ * @param x The day scale.
+ * @param width The strip's width (px).
+ * @returns Each label with its first change and that change's x (px).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { phaseClusters } from "#lib/plots/timeline_panels.ts";
+ * import { linearScale } from "#lib/plots/uncertainty.ts";
+ * const ph = (pos: number, drug: string, change: string) =>
+ *   ({ t: { pos }, drug, change, label: `${drug} ${change}` }) as never;
+ * const x = linearScale([0, 100], [0, 1000]);
+ * const labels = (w: number) =>
+ *   phaseClusters([ph(10, "a", "5 mg"), ph(11, "a", "stopped"), ph(11, "b", "2 mg")], x, w)
+ *     .map((c) => c.label);
+ * // Room for all: one label.
+ * assert.deepEqual(labels(1000), ["a 5 mg, stopped; b 2 mg"]);
+ * // No room for the changes at day 11 together: both stand at their own line.
+ * assert.deepEqual(labels(200), ["a 5 mg", "a stopped; b 2 mg"]);
+ * ```
+ */
+export function phaseClusters(
+  phases: readonly Phase[],
+  x: LinearScale,
+  width: number,
+): { ph: Phase; px: number; label: string }[] {
+  const clusters: { ph: Phase; px: number; label: string; drug: string }[] = [];
+  const join = (label: string, drug: string, ph: Phase) =>
+    drug === ph.drug ? `${label}, ${ph.change}` : `${label}; ${ph.label}`;
+  for (let i = 0; i < phases.length;) {
+    // The group of changes drawn where phases[i] is.
+    const px = x(clipTo(x, phases[i].t.pos));
+    let end = i + 1;
+    while (end < phases.length && x(clipTo(x, phases[end].t.pos)) === px) end++;
+    const group = phases.slice(i, end);
+    const last = clusters.at(-1);
+    let merged: string | null = null;
+    if (last && px - last.px < PHASE_MERGE_PX) {
+      let label = last.label, drug = last.drug;
+      for (const ph of group) [label, drug] = [join(label, drug, ph), ph.drug];
+      if (measureText(label, TYPE.small).width < width / 2) merged = label;
+    }
+    if (last && merged !== null) {
+      last.label = merged;
+      last.drug = group.at(-1)!.drug;
+    } else {
+      // A group that does not fit in one label stands at its own line in as many as it needs.
+      for (const ph of group) {
+        const own = clusters.at(-1);
+        const label = own && own.px === px && own !== last ? join(own.label, own.drug, ph) : null;
+        if (own && label !== null && measureText(label, TYPE.small).width < width / 2) {
+          [own.label, own.drug] = [label, ph.drug];
+        } else clusters.push({ ph, px, label: ph.label, drug: ph.drug });
+      }
+    }
+    i = end;
+  }
+  return clusters;
+}
+
+/**
  * Phase changes: a label naming the drug and dose at each change, in rows that keep labels apart,
  * each on a stem that runs down to the values panel (where the line goes on, dashed). A stem may
  * pass behind one label below it (drawn with a halo) where that spares the strip a row.
@@ -207,22 +275,7 @@ export function phaseStrip(
   };
   const placed: Placed[] = [];
   const gap = 2;
-  // Changes closer than a few px share one label ("diclofenac 75 mg/day, stopped; paroxetine
-  // 10 mg/day") while it fits in half the width.
-  const clusters: { ph: Phase; px: number; label: string; drug: string }[] = [];
-  for (const ph of phases) {
-    const px = x(clipTo(x, ph.t.pos));
-    const last = clusters.at(-1);
-    const merged = last &&
-      (last.drug === ph.drug ? `${last.label}, ${ph.change}` : `${last.label}; ${ph.label}`);
-    if (
-      last && merged && px - last.px < PHASE_MERGE_PX &&
-      measureText(merged, TYPE.small).width < width / 2
-    ) {
-      last.label = merged;
-      last.drug = ph.drug;
-    } else clusters.push({ ph, px, label: ph.label, drug: ph.drug });
-  }
+  const clusters = phaseClusters(phases, x, width);
   for (const { ph, px, label } of clusters) {
     const lw = measureText(label, TYPE.small).width;
     // Beside its line, or over it where neither side has room (the line runs down from under

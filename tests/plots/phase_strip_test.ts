@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import type { Phase } from "../../lib/plots/timeline_model.ts";
 import { measureText } from "../../lib/plots/fonts.ts";
-import { phaseStrip } from "../../lib/plots/timeline_panels.ts";
+import { phaseClusters, phaseStrip } from "../../lib/plots/timeline_panels.ts";
 import { linearScale } from "../../lib/plots/uncertainty.ts";
 
 /** A phase at `pos` days with a label. */
@@ -82,4 +82,26 @@ Deno.test("phase strip: a label over its own line has no other stem within 3 px 
       assert.ok(!through || hidden, `the line at ${lx} runs through '${t.textContent}'`);
     }
   }
+});
+
+Deno.test("phase strip: the changes drawn at one line stay in one label (never one of them merged back)", () => {
+  // A switch: drug-b and drug-a change at one line, a few px later drug-a stops and drug-b changes
+  // dose at the next line. There is room to merge drug-a's stop back into the first label but not
+  // both changes of the second line: both keep a label on their own line.
+  const x = linearScale([0, 100], [0, 600]);
+  const ph = (pos: number, drug: string, change: string) => ({
+    ...phase(pos, `${drug} ${change}`),
+    drug,
+    change,
+  });
+  const phases = [
+    ph(50, "drug-b", "dose not stated"),
+    ph(50, "drug-a", "dose not stated"),
+    ph(52, "drug-a", "stopped"),
+    ph(52, "drug-b", "100 mg/day"),
+  ];
+  const wide = measureText("drug-b dose not stated; drug-a dose not stated, stopped", 10).width;
+  const labels = phaseClusters(phases, x, 2 * wide + 40).map((c) => c.label);
+  assert.ok(!labels.some((l) => l.endsWith(", stopped")), labels.join(" | "));
+  assert.ok(labels.some((l) => l.startsWith("drug-a stopped")), labels.join(" | "));
 });
