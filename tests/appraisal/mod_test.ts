@@ -72,10 +72,13 @@ Deno.test("nagoshi-2012: both checklists, every item with a verdict and its basi
 
 Deno.test("the causality table's co-medication column says which values it counts", () => {
   // Two drugs together can each name the other, one certainly and one possibly: the header says
-  // at which values (the row's drug's own, after its start), so the asymmetry reads as meant.
-  const column = "co-medication at the values after its start";
+  // at which values (the row's drug's own, after its start while it may be given), so the
+  // asymmetry reads as meant, and "none stated" beside a stop followed by values is not read as
+  // "nothing else was given after the start" (the column never counts values after the stop).
+  const column = "co-medication at the values while it may be given";
   assert.ok(CAUSALITY_COLUMNS.includes(column), CAUSALITY_COLUMNS.join(" | "));
   assert.ok(!CAUSALITY_COLUMNS.includes("co-medication"));
+  assert.ok(!CAUSALITY_COLUMNS.includes("co-medication at the values after its start"));
   const rows = causalityRows(series, NAGOSHI, series.study);
   const table = causalityTableRows(series, NAGOSHI, series.study);
   assert.deepEqual(table.map((r) => r[column]), rows.map((r) => r.coMedication));
