@@ -135,7 +135,9 @@ function sinceDay0(c: Case, day: Day): NominalInterval {
 
 /**
  * One row per stated pain value: its scale, its days since day 0 (`sinceDay0`) and nominal day,
- * the value in the scale's units and on 0–10.
+ * the value in the scale's units and on 0–10. On a scale whose numbers are the common metric's (a
+ * 10 cm VAS, a 0–10 NRS: `identity`) the 0–10 value is the stated one unchanged, written as stated
+ * ("8.0"); on another it is converted by the scale's rule, a computed number (`formatInterval`).
  */
 export function observationRows(s: CaseSeries): Row[] {
   expectSeries("observationRows", s);
@@ -151,7 +153,9 @@ export function observationRows(s: CaseSeries): Row[] {
         scale: o.scale.id,
         value: formatStated(o.value, o.words),
         "value words": o.words,
-        "common 0–10": formatInterval(o.common),
+        "common 0–10": o.scale.identity
+          ? formatStated(o.common, o.words)
+          : formatInterval(o.common),
         quote: o.quote,
       };
     })
