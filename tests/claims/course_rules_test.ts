@@ -243,3 +243,31 @@ Deno.test("a drug for another purpose the times leave only possibly given with t
       .items[4];
   assert.match(q5.basis, /also given at them: drug-q \(for sleep, possibly\)/, q5.basis);
 });
+
+Deno.test("a co-drug without effect: a value the times leave on either side of its start is not 'no value before' it", () => {
+  // drug-q starts at a time the text leaves in [5, 15]: the VAS 6 of day 8 may precede or follow
+  // it (the active-treatments table marks drug-q possible there), so none is surely before it.
+  const values = { v0: 6, v1: 4, v2: 3 };
+  const periods = (q: string): Period[] => [
+    { drug: "drug-x", dose: 10, start: "start", end: null },
+    { drug: "drug-q", dose: 5, start: q, end: null },
+  ];
+  const days = { v0: 8, start: 10, v1: 20, v2: 40 };
+  const open = caseWith({ ...days, q: [5, 15] }, periods("q"), values);
+  const coDrug = { kind: "co-drug-no-effect", params: { co_drug: "drug-q" } } as const;
+  const j = judge(coDrug, "drug-x", [open]);
+  assert.equal(j.verdict, "cannot be assessed");
+  assert.match(
+    j.evidence,
+    /^case N1: no VAS value surely before drug-q \(the VAS 6 may precede or follow it\); /,
+  );
+  // The relief-only rule counts the values before it by the same words.
+  const only = { kind: "relief-only-with-drug", params: { after: "drug-q" } } as const;
+  assert.match(
+    judge(only, "drug-x", [open]).evidence,
+    /^case N1: no VAS value surely before drug-q \(the VAS 6 may precede or follow it\), /,
+  );
+  // Dated after the value: it is before drug-q, and nothing "surely" is said.
+  const dated = caseWith({ ...days, q: 9 }, periods("q"), values);
+  assert.match(judge(coDrug, "drug-x", [dated]).evidence, /^case N1: 1 VAS value before drug-q; /);
+});
