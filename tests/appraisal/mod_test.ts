@@ -540,3 +540,24 @@ Deno.test("causality and Naranjo Q3: a stop at a time the text leaves open says 
   });
   assert.match(d.dechallenge, /1 value after the stop/);
 });
+
+Deno.test("Naranjo Q3: a stop with no value surely while given names the values it may be given at, not 'no value while given'", () => {
+  const study = aroundDrug(series.study).study;
+  // drug-p from day 5 to a stop the text places in [8, 40]; the VAS 6 of day 20 may be on it or
+  // after the stop (the active-treatments table marks drug-p possible there); the VAS 2 of day
+  // 50 is surely after the stop, and the VAS 7 of day 2 surely before the start.
+  const q3 = (stop: number | [number, number]) => {
+    const c = makeCase(
+      { v0: 2, s: 5, stop, v1: 20, v2: 50 },
+      [{ drug: "drug-p", dose: 10, start: "s", end: "stop" }],
+      { v0: 7, v1: 6, v2: 2 },
+    );
+    return naranjoPair({ ...c, study }, "drug-p", {
+      indication: CONSTRUCTED_INDICATION,
+      improvement: "decrease",
+    }).items[2].basis;
+  };
+  assert.equal(q3([8, 40]), "stopped; no value surely while given, though the VAS 6 may be");
+  // Stopped before any value after its start: nothing may be while given.
+  assert.equal(q3(8), "stopped; no value while given");
+});
