@@ -87,7 +87,9 @@ export function casesRows(s: CaseSeries): Row[] {
  * start and end are days since day 0 (`start`, `end`: "not stated" for none; the tightest the
  * case's time points and periods allow, `sinceDay0`) and, in their own
  * columns, the time ids of `data/timepoints.csv` they are at (`start time`, `end time`: the
- * data's key, as `treatments.csv` has it; `null` for no end), not in brackets after the days.
+ * data's key, as `treatments.csv` has it; `null` for no end), not in brackets after the days, each
+ * with its name for a reader beside it (`start time name`, `end time name`: `timeName`, "the VAS
+ * 6.6 report").
  *
  * @param s The case series.
  * @returns One row per dose period.
@@ -115,8 +117,10 @@ export function treatmentRows(s: CaseSeries): Row[] {
       ...(details ? { route: t.route, frequency: t.frequency } : {}),
       start: formatInterval(sinceDay0(c, t.start)),
       "start time": t.start.timeId,
+      "start time name": timeName(c, t.start.timeId),
       end: t.end ? formatInterval(sinceDay0(c, t.end)) : "not stated",
       "end time": t.end?.timeId ?? null,
+      "end time name": t.end ? timeName(c, t.end.timeId) : null,
       purpose: t.purpose,
       outcome: t.outcome,
     }))

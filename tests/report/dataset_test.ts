@@ -18,6 +18,7 @@ import {
   rateRows,
   relativeDay,
   SCALES,
+  timeName,
   treatmentRows,
   unknownRows,
 } from "../../lib/mod.ts";
@@ -244,6 +245,19 @@ Deno.test("unknowns: a dose not stated names its period; time points by their wo
     ["[20, 60]", "sw", "aend"],
   ]);
   assert.ok(rows.every((r) => !String(r.start).includes("(") && !String(r.end).includes("(")));
+  // Each id with its name for a reader beside it, never the id again.
+  assert.deepEqual(a.map((r) => [r["start time name"], r["end time name"]]), [
+    [timeName(c, "s"), timeName(c, "sw")],
+    [timeName(c, "sw"), timeName(c, "aend")],
+  ]);
+  for (const r of rows) {
+    const keys = Object.keys(r);
+    assert.equal(keys.indexOf("start time name"), keys.indexOf("start time") + 1);
+    assert.equal(keys.indexOf("end time name"), keys.indexOf("end time") + 1);
+    assert.notEqual(r["start time name"], r["start time"]);
+  }
+  const open = rows.find((r) => r.end === "not stated")!;
+  assert.equal(open["end time name"], null);
 });
 
 Deno.test("unknowns: a value that may be before the first treatment is named, not denied", () => {
