@@ -24,7 +24,7 @@ import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel, undatedOf } from "./timeline_model.ts";
 import { UNDATED_PLACEMENTS, undatedSentence } from "./narrative.ts";
 import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline_panels.ts";
-import { valuesPanel } from "./timeline_values.ts";
+import { joinedWords, joinsMayCrossChange, valuesPanel } from "./timeline_values.ts";
 import { metricSentence, type ValueAxis, valueAxis } from "./value_axis.ts";
 import { type LinearScale, linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
@@ -145,8 +145,9 @@ export function seriesTimelineFigure(
     }),
     notes,
     caption: `Events, drug changes for ` +
-      `${cases[0]?.study.indication ?? "the indication"}, ${sl.name} as stated (a line joins ` +
-      `one phase's), a lane per drug (doses in mg/day; height: one scale per drug` +
+      `${cases[0]?.study.indication ?? "the indication"}, ${sl.name} as stated (${
+        joinedWords(models.some(({ c, m }) => joinsMayCrossChange(c, m)), "change")
+      }), a lane per drug (doses in mg/day; height: one scale per drug` +
       `${n === 1 ? "" : " across cases"}).${
         undatedSentence(
           UNDATED_PLACEMENTS.filter((p) => models.some(({ m }) => undatedOf(m).includes(p))),

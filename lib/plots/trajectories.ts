@@ -28,7 +28,7 @@ import { END_KEY_W, panelHeightForTags } from "./end_labels.ts";
 import { thresholdsSentence, trajectoriesLegend } from "./trajectories_legend.ts";
 import { caseColor, DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 import { type PlacedTime, timelineModel } from "./timeline_model.ts";
-import { joinedPoints } from "./timeline_values.ts";
+import { joinedPoints, joinedWords, joinsMayCrossChange } from "./timeline_values.ts";
 import { UNDATED_PLACEMENTS, type UndatedPlacement, undatedSentence } from "./narrative.ts";
 import type { LinearScale } from "./uncertainty.ts";
 import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
@@ -104,6 +104,10 @@ export function trajectoriesFigure(
   );
   const axis = valueAxis(scales);
   const { min, max, label, unit, name } = axis;
+  // Whether a line drawn may cross a change whose time the text leaves open (as in its timeline).
+  const mayCross = cases.filter((c) => firstPeriod(c, drug) !== null).some((c) =>
+    joinsMayCrossChange(c, timelineModel(c, { alignOn: drug }))
+  );
   const uses: TrackUses = {
     open: false,
     hollow: false,
@@ -174,8 +178,9 @@ export function trajectoriesFigure(
     }),
     notes,
     caption: `${name[0].toUpperCase() + name.slice(1)} values stated in the text against days ` +
-      `since the first start of ${drug} (a line joins the values of one phase, never across a ` +
-      `change of drug or dose: the dashed vertical lines, keyed by case), n = ${n} ` +
+      `since the first start of ${drug} (${
+        joinedWords(mayCross, undefined, " as a dashed vertical line keyed by case")
+      }), n = ${n} ` +
       `case${n === 1 ? "" : "s"}.${
         undatedSentence(
           UNDATED_PLACEMENTS.filter((u) => painTracks.some((t) => t.placements.includes(u))),
