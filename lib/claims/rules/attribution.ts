@@ -10,7 +10,8 @@ import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
-import { timeName, valueName } from "../../time_words.ts";
+import { mayBeAfter, noValueSurely, timeName, valueName } from "../../time_words.ts";
+import { formatInterval } from "../../intervals.ts";
 import { cannot, type Judge, type Judges, painName } from "./common.ts";
 
 /**
@@ -145,7 +146,33 @@ const outcomeNotMeasured: Judge<"outcome-not-measured"> = (p, _drug, cases) => {
   );
 };
 
-const noRecurrence: Judge<"no-recurrence"> = (_p, _drug, cases) => {
+/**
+ * The values stated after a time point of a case (the event a claim is about), with its name and
+ * its days since day 0: those surely after it named, else "no value", "surely" with those that may
+ * be after it named (`noValueSurely`). Never a plain "no value after" beside a value that may be.
+ */
+function valuesAfter(c: Case, timeId: string): string {
+  const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
+  const day = origin === undefined
+    ? c.timepoints.find((t) => t.id === timeId)!.day
+    : relativeDay(c, timeId, origin);
+  const at = `${timeName(c, timeId)} (day ${formatInterval(day)})`;
+  const surely = c.observations.filter((o) => relativeDay(c, o.day.timeId, timeId).lo > 0);
+  const maybe = mayBeAfter(c, timeId);
+  if (surely.length === 0) return noValueSurely(c, maybe, `stated after ${at}`);
+  return `${listing(surely.map((o) => valueName(c, o)))} stated after ${at}` +
+    (maybe.length ? `, and ${listing(maybe.map((o) => valueName(c, o)))} may be` : "");
+}
+
+const noRecurrence: Judge<"no-recurrence"> = (p, _drug, cases) => {
+  if (p.after !== undefined) {
+    const after = p.after;
+    const missing = cases.filter((c) => !c.timepoints.some((t) => t.id === after));
+    if (missing.length) {
+      return cannot(`no time point '${after}' in ${casesListing(missing.map((c) => c.id))}`);
+    }
+    return cannot(cases.map((c) => `case ${c.id}: ${valuesAfter(c, after)}`).join("; ") + ".");
+  }
   const rows = cases.map((c) => {
     const last = c.observations.at(-1);
     if (!last) return `case ${c.id}: no pain value`;
