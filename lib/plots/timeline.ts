@@ -25,7 +25,8 @@ import {
   TYPE,
 } from "./theme.ts";
 import { eventStrip, PHASE_COLOR, phaseStrip, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
-import { joinedWords, joinsMayCrossChange, valuesPanel } from "./timeline_values.ts";
+import { valuesPanel } from "./timeline_values.ts";
+import { joinedWords, joinsMayCrossChange } from "./joined_words.ts";
 import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel, undatedOf } from "./timeline_model.ts";
 import { undatedKey, undatedSentence } from "./narrative.ts";

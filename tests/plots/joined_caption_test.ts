@@ -13,7 +13,8 @@ import {
   trajectoriesFigure,
 } from "../../lib/plots/mod.ts";
 import { timelineModel } from "../../lib/plots/timeline_model.ts";
-import { joinedPoints, joinsMayCrossChange } from "../../lib/plots/timeline_values.ts";
+import { joinedPoints } from "../../lib/plots/timeline_values.ts";
+import { joinsMayCrossChange } from "../../lib/plots/joined_words.ts";
 import { CONSTRUCTED_INDICATION, makeCase } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
