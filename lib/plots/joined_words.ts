@@ -51,7 +51,7 @@ export function joinsMayCrossChange(
 }
 
 /**
- * The rule of `joinedPoints` in a caption's words: a line joins consecutive values with no
+ * The rule of `joinedPoints` in a caption's words: a line joins values with no
  * change drawn between them; where a segment may still cross one ({@link joinsMayCrossChange}),
  * that it may.
  *
@@ -63,7 +63,7 @@ export function joinsMayCrossChange(
  * ```ts
  * import assert from "node:assert/strict";
  * import { joinedWords } from "#lib/plots/joined_words.ts";
- * assert.equal(joinedWords(false, "change"), "a line joins consecutive values with no change drawn between them");
+ * assert.equal(joinedWords(false, "change"), "a line joins values with no change drawn between them");
  * assert.match(
  *   joinedWords(true, "change", " as a dashed line"),
  *   /between them as a dashed line; a change whose time the text leaves open may still fall between two values a line joins$/,
@@ -75,7 +75,7 @@ export function joinedWords(
   change = "change of drug or dose",
   drawnAs = "",
 ): string {
-  return `a line joins consecutive values with no ${change} drawn between them${drawnAs}` +
+  return `a line joins values with no ${change} drawn between them${drawnAs}` +
     (mayCross
       ? `; a ${change} whose time the text leaves open may still fall between two values a line joins`
       : "");
