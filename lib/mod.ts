@@ -59,6 +59,7 @@ export * from "./timeline.ts";
 export * from "./period_value.ts";
 export * from "./given.ts";
 export * from "./time_words.ts";
+export * from "./time_rule_words.ts";
 export * from "./stats/types.ts";
 export {
   EFFECT_SIZES,

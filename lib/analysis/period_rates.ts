@@ -65,6 +65,8 @@ export interface PeriodRate {
   values: number[];
   /** The same values with their bounds (a value stated as a range keeps it). */
   intervals: NominalInterval[];
+  /** The observations of those values, in the same order (their words say how they are stated). */
+  observations: Observation[];
   /**
    * The values left out because the drug (for a dose period: at that dose) is only possibly
    * given there (`activeTreatments`' `possible`; for a drug, `mayBeGiven` but not
@@ -163,6 +165,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       n: obs.length,
       values: obs.map((o) => o.common.nominal),
       intervals: obs.map((o) => o.common),
+      observations: obs,
       possiblyGiven: maybe.map((o) => ({ timeId: o.day.timeId, value: o.common, observation: o })),
       certainUpTo: [...new Set(open.map((p) => lastTied(c, p)))],
     };

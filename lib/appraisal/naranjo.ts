@@ -108,16 +108,21 @@ function dechallenge(c: Case, drug: string, o: NaranjoOptions, up: boolean): Ans
   let answer: NaranjoAnswer = "do not know";
   for (const t of stops) {
     const end = t.end!.timeId;
-    const lastOn = c.observations.filter((x) =>
-      mayBeGiven(c, x.day.timeId, drug) && relativeDay(c, x.day.timeId, end).hi <= 0
-    ).at(-1);
+    // The values it may be given at that may precede the stop: surely before it, or on either
+    // side of it (times the text leaves open).
+    const given = c.observations.filter((x) =>
+      mayBeGiven(c, x.day.timeId, drug) && relativeDay(c, x.day.timeId, end).lo <= 0
+    );
+    const lastOn = given.filter((x) => relativeDay(c, x.day.timeId, end).hi <= 0).at(-1);
     const firstOff = c.observations.find((x) =>
       surelyAfter(c, x.day.timeId, end) && !mayBeGiven(c, x.day.timeId, drug)
     );
     if (!lastOn || !firstOff) {
       notes.push(
         `stopped; ${
-          !lastOn ? "no value while given" : noValueSurely(c, mayBeAfter(c, end), "after the stop")
+          !lastOn
+            ? noValueSurely(c, given, "while given")
+            : noValueSurely(c, mayBeAfter(c, end), "after the stop")
         }`,
       );
       continue;

@@ -199,9 +199,10 @@ export const RULES = {
   }),
   "no-recurrence": spec({
     summary: '"no recurrence": cannot be assessed unless a follow-up after the last value is ' +
-      "stated (the evidence says what is)",
+      "stated (the evidence says what is); with `after` (a time point of the case: the event " +
+      "the claim is about, such as a dose change), the values stated after that time point",
     drug: false,
-    params: z.strictObject({}),
+    params: z.strictObject({ after: name().optional() }),
   }),
   "direct-analgesic": spec({
     summary: "a mechanism (analgesic, not antidepressant): cannot be assessed without a mood " +

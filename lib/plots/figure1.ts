@@ -25,6 +25,7 @@ import { timelineData, type TimelineModel, timelineModel, undatedOf } from "./ti
 import { UNDATED_PLACEMENTS, undatedSentence } from "./narrative.ts";
 import { eventStrip, phaseStrip, type StripOptions, type Uses } from "./timeline_panels.ts";
 import { valuesPanel } from "./timeline_values.ts";
+import { joinedWords } from "./joined_words.ts";
 import { metricSentence, type ValueAxis, valueAxis } from "./value_axis.ts";
 import { type LinearScale, linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
@@ -144,16 +145,19 @@ export function seriesTimelineFigure(
       events: models.some(({ m }) => m.events.length > 0),
     }),
     notes,
+    // The line's rule without the case timelines' note of a change the text leaves open (the
+    // sentence on undated times says where such a change is drawn): a page holds three cases.
     caption: `Events, drug changes for ` +
-      `${cases[0]?.study.indication ?? "the indication"}, ${sl.name} as stated (a line joins ` +
-      `one phase's), a lane per drug (doses in mg/day; height: one scale per drug` +
+      `${cases[0]?.study.indication ?? "the indication"}, ${sl.name} as stated (${
+        joinedWords(false, "change")
+      }), a lane per drug (mg/day; height: one scale per drug` +
       `${n === 1 ? "" : " across cases"}).${
         undatedSentence(
           UNDATED_PLACEMENTS.filter((p) => models.some(({ m }) => undatedOf(m).includes(p))),
           // Their marks are keyed in the legend (a page holds three cases with a short caption).
           { hollow: false, line: "" },
         )
-      } From the text (data/README.md), not a published figure.` +
+      } From the text, not a published figure.` +
       `${metric ? ` ${metric}` : ""}`,
     description: `${n} case${n === 1 ? "" : "s"}' events, ${sl.name} values and dose periods ` +
       `against days since the first start of ${drug}, one group of lanes per case` +

@@ -26,6 +26,7 @@ import {
 } from "./theme.ts";
 import { eventStrip, PHASE_COLOR, phaseStrip, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
 import { valuesPanel } from "./timeline_values.ts";
+import { joinedWords, joinsMayCrossChange } from "./joined_words.ts";
 import { lanePanel } from "./timeline_lanes.ts";
 import { timelineData, type TimelineModel, timelineModel, undatedOf } from "./timeline_model.ts";
 import { undatedKey, undatedSentence } from "./narrative.ts";
@@ -145,7 +146,7 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
         line: uses.undatedLine ? "a dotted line" : "",
       }) +
       " Values are printed as the text states " +
-      "them; a line joins the values of one phase only, never across a change of drug or dose. " +
+      `them; ${joinedWords(joinsMayCrossChange(c, m))}. ` +
       "Times are inferred from the text's words by the rules of data/README.md; nothing is " +
       `read from a published figure.${metric ? ` ${metric}` : ""}`,
     description: `Case ${c.id}: ${describeValues(c.observations)} against ` +

@@ -29,6 +29,7 @@ import { thresholdsSentence, trajectoriesLegend } from "./trajectories_legend.ts
 import { caseColor, DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 import { type PlacedTime, timelineModel } from "./timeline_model.ts";
 import { joinedPoints } from "./timeline_values.ts";
+import { joinedWords, joinsMayCrossChange } from "./joined_words.ts";
 import { UNDATED_PLACEMENTS, type UndatedPlacement, undatedSentence } from "./narrative.ts";
 import type { LinearScale } from "./uncertainty.ts";
 import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
@@ -174,8 +175,7 @@ export function trajectoriesFigure(
     }),
     notes,
     caption: `${name[0].toUpperCase() + name.slice(1)} values stated in the text against days ` +
-      `since the first start of ${drug} (a line joins the values of one phase, never across a ` +
-      `change of drug or dose: the dashed vertical lines, keyed by case), n = ${n} ` +
+      `since the first start of ${drug} (${joins(cases, drug)}), n = ${n} ` +
       `case${n === 1 ? "" : "s"}.${
         undatedSentence(
           UNDATED_PLACEMENTS.filter((u) => painTracks.some((t) => t.placements.includes(u))),
@@ -281,6 +281,17 @@ function caseTracks(
     }
   });
   return out;
+}
+
+/**
+ * What a line joins, in the caption's words (`joinedWords`): as each case's timeline joins them,
+ * saying where a change whose time the text leaves open may fall between two joined values.
+ */
+function joins(cases: readonly Case[], drug: string): string {
+  const mayCross = cases.filter((c) => firstPeriod(c, drug) !== null).some((c) =>
+    joinsMayCrossChange(c, timelineModel(c, { alignOn: drug }))
+  );
+  return joinedWords(mayCross, undefined, " as a dashed vertical line keyed by case");
 }
 
 /**

@@ -39,7 +39,8 @@ export function checklistRows(s: CaseSeries, sourceId: string, checklist: string
 /**
  * The columns of {@link causalityTableRows}, for the header of a table with no rows. The
  * co-medication column says what it counts: the other drugs given at the drug's own values after
- * its start (those of its temporal relation), so two drugs given together can each name the other,
+ * its start while it may have been given (those of its temporal relation), so a drug with no value
+ * while it may be given names none, and two drugs given together can each name the other,
  * one "certainly" and the other "possibly", when their periods cover different values.
  */
 export const CAUSALITY_COLUMNS: readonly string[] = [
@@ -50,7 +51,7 @@ export const CAUSALITY_COLUMNS: readonly string[] = [
   "rechallenge",
   "dose–response",
   "alternative causes",
-  "co-medication at the values after its start",
+  "co-medication at the values while it may be given",
   "assessment",
 ];
 

@@ -22,7 +22,7 @@ import { caseChange } from "../analysis/change.ts";
 import { areaUnderCurve } from "../analysis/course.ts";
 import { type PeriodRate, periodRates } from "../analysis/period_rates.ts";
 import { valueScale } from "../cases.ts";
-import { described, describedInterval, type ValueScale } from "../scales.ts";
+import { described, describedInterval, painNumbersIn, type ValueScale } from "../scales.ts";
 import { listing } from "../prose.ts";
 import { periodWords } from "../period_value.ts";
 import { timeName, valueName } from "../time_words.ts";
@@ -200,7 +200,7 @@ export function rateRows(c: Case): Row[] {
   const s = valueScale([c]);
   const { unit } = s;
   // Values and rates on the common metric, described in the case's numbers.
-  const { d, di, bounded } = describers(s);
+  const { d, bounded } = describers(s);
   const rates = periodRates(c);
   const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
   const shape = doseShape(rates.map(entry));
@@ -233,8 +233,9 @@ export function rateRows(c: Case): Row[] {
       drug: r.drug,
       ...doseCells(entry(r), shape),
       n: r.n,
-      // A value stated as a range shows as its range, not as its midpoint.
-      values: r.intervals.map((v) => formatInterval(di(v), 1)).join(" → ") || null,
+      // Each value as the text states it, with its digits ("1.0", a range as "0–1.0"), never its
+      // midpoint: the rule of every table (`painNumbersIn`).
+      values: r.observations.map((o) => painNumbersIn(s, o)).join(" → ") || null,
       [`${unit}/week (first→last)`]: num(d(rate.value)),
       bounds: bounded(r.perWeek, rate, 2),
       [`${unit}/week (least squares)`]: num(d(slope.value)),

@@ -86,7 +86,9 @@ export function casesRows(s: CaseSeries): Row[] {
  * start and end are days since day 0 (`start`, `end`: "not stated" for none; the tightest the
  * case's time points and periods allow, `sinceDay0`) and, in their own
  * columns, the time ids of `data/timepoints.csv` they are at (`start time`, `end time`: the
- * data's key, as `treatments.csv` has it; `null` for no end), not in brackets after the days.
+ * data's key, as `treatments.csv` has it; `null` for no end), not in brackets after the days, each
+ * with its name for a reader beside it (`start time name`, `end time name`: `timeName`, "the VAS
+ * 6.6 report").
  *
  * @param s The case series.
  * @returns One row per dose period.
@@ -114,8 +116,10 @@ export function treatmentRows(s: CaseSeries): Row[] {
       ...(details ? { route: t.route, frequency: t.frequency } : {}),
       start: formatInterval(sinceDay0(c, t.start.timeId)),
       "start time": t.start.timeId,
+      "start time name": timeName(c, t.start.timeId),
       end: t.end ? formatInterval(sinceDay0(c, t.end.timeId)) : "not stated",
       "end time": t.end?.timeId ?? null,
+      "end time name": t.end ? timeName(c, t.end.timeId) : null,
       purpose: t.purpose,
       outcome: t.outcome,
     }))
@@ -124,7 +128,9 @@ export function treatmentRows(s: CaseSeries): Row[] {
 
 /**
  * One row per stated pain value: its scale, its days since day 0 (`sinceDay0`) and nominal day,
- * the value in the scale's units and on 0–10.
+ * the value in the scale's units and on 0–10. On a scale whose numbers are the common metric's (a
+ * 10 cm VAS, a 0–10 NRS: `identity`) the 0–10 value is the stated one unchanged, written as stated
+ * ("8.0"); on another it is converted by the scale's rule, a computed number (`formatInterval`).
  */
 export function observationRows(s: CaseSeries): Row[] {
   expectSeries("observationRows", s);
@@ -140,7 +146,9 @@ export function observationRows(s: CaseSeries): Row[] {
         scale: o.scale.id,
         value: formatStated(o.value, o.words),
         "value words": o.words,
-        "common 0–10": formatInterval(o.common),
+        "common 0–10": o.scale.identity
+          ? formatStated(o.common, o.words)
+          : formatInterval(o.common),
         quote: o.quote,
       };
     })

@@ -27,6 +27,7 @@ import { described, type ValueScale } from "../scales.ts";
 import { agree, casesListing, listing, plural } from "../prose.ts";
 import { markdownText } from "../markdown.ts";
 import { timeName } from "../time_words.ts";
+import { timeRuleWords } from "../time_rule_words.ts";
 
 /**
  * The sensitivity table as rows (`sensitivityTable`): then one row per case the analysis leaves
@@ -86,12 +87,15 @@ export function sensitivityRows(s: CaseSeries): Row[] {
  * The alternative readings of the text (`data/readings.csv`), one row per replaced time point:
  * its time id (`time point`, the key of `timepoints.csv` that a CSV consumer joins on) and, given
  * the case series, its name for a reader beside it (`time point name`, `timeName` on the case as
- * the data read it: "the pain VAS 2.3 report", "the start of drug-a"); without the series, no
- * name column.
+ * the data read it: "the pain VAS 2.3 report", "the start of drug-a"); its rule as the data write
+ * it (`rule`: rule, amount, unit and anchor id, the notation of `readings.csv`) and, given the
+ * series, in words beside it (`rule in words`, `timeRuleWords`: "about 6 months after the pain VAS
+ * 0.6 report"); without the series, no name columns.
  *
  * @param readings The readings (`loadReadings`).
  * @param options `series`: the case series the readings re-read, to name their time points.
- * @returns Rows of reading, what it says, case, time point (and its name), rule and its words.
+ * @returns Rows of reading, what it says, case, time point (and its name), rule (and in words) and
+ *   its words.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -114,9 +118,14 @@ export function readingRows(
   const { series } = options;
   if (series !== undefined) expectSeries("readingRows", series);
   // A time point of a case the series does not have keeps its id (`timeName` of no case: none).
+  const caseOf = (caseId: string) => series!.cases.find((x) => x.id === caseId);
   const name = (caseId: string, timeId: string) => {
-    const c = series!.cases.find((x) => x.id === caseId);
+    const c = caseOf(caseId);
     return c ? timeName(c, timeId) : null;
+  };
+  const ruleWords = (x: Reading["rows"][number]) => {
+    const c = caseOf(x.case_id);
+    return c ? timeRuleWords(c, x) : null;
   };
   return readings.flatMap((r) =>
     r.rows.map((x) => ({
@@ -132,6 +141,7 @@ export function readingRows(
         : `${x.rule} ${x.amount} ${x.unit} ${
           COUNTED_BACK.has(x.rule) ? "before" : "from"
         } ${x.anchor}`,
+      ...(series ? { "rule in words": ruleWords(x) } : {}),
       words: x.words,
     }))
   );

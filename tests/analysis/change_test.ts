@@ -245,7 +245,7 @@ Deno.test("rates of change within drugs and dose periods", () => {
   assert.ok(Math.abs(b.lo) < 1e-9 && Math.abs(b.hi - 0.10576) < 1e-4, JSON.stringify(b));
   assert.ok(b.lo <= m50.leastSquaresPerWeek! && m50.leastSquaresPerWeek! <= b.hi);
   assert.equal(
-    rateRows(c3).find((r) => r.values === "2 → 0 → 2")!["least-squares bounds"],
+    rateRows(c3).find((r) => r.values === "2.0 → 0 → 2.0")!["least-squares bounds"],
     "[0, 0.106]",
   );
 });
@@ -384,7 +384,7 @@ Deno.test("mayBeGiven and drugsGivenAt read activeTreatments and surelyGiven: ce
 Deno.test("no placeholder as data: a net rate says what lies between; no area to an undated day", () => {
   // Case 3 on milnacipran 50 mg/day: 2 → 0 → 2 (a first→last rate of 0 hides the course).
   const c3 = series.cases.find((c) => c.id === "3")!;
-  const row = rateRows(c3).find((r) => r.values === "2 → 0 → 2")!;
+  const row = rateRows(c3).find((r) => r.values === "2.0 → 0 → 2.0")!;
   assert.match(String(row.note), /net change: the values in between range 0–2/);
   // Its last value has no date: the area "to the last value" is not computed.
   const toLast = aucRows(c3).find((r) => String(r.window).includes("to the last value"))!;
@@ -428,10 +428,11 @@ Deno.test("rates: no number per week from a placeholder day or a zero nominal ga
     assert.doesNotMatch(JSON.stringify(row), /NaN|Infinity|undefined/);
     if (row.n === 2) assert.match(String(row.note), /share their nominal day/);
   }
-  // A value stated as a range shows as its range, not as its midpoint.
+  // A value stated as a range shows as its range, not as its midpoint (its words, "VAS 0,1",
+  // state both ends: written as the text writes a range).
   const ranged =
     rateRows(around(series.study, { start: 10, a: 20, b: 27 }, { a: 5, b: [0, 1] }))[0];
-  assert.equal(ranged.values, "5 → [0, 1]");
+  assert.equal(ranged.values, "5 → 0–1");
   // The values in between span their bounds: [0, 3] counts from 0, not from its midpoint 1.5.
   const between = rateRows(
     around(series.study, { start: 10, a: 20, b: 27, c: 34 }, { a: 5, b: [0, 3], c: 4 }),

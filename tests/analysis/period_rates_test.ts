@@ -171,3 +171,22 @@ Deno.test("rates and areas: a note names a time point by the value stated there 
     }
   }
 });
+
+Deno.test("rates table: each value written as the text states it (its digits, a range as a range)", () => {
+  // "VAS 2.0", then "VAS 1.0", then "VAS 0–1.0": the table read "2 → 1 → [0, 1]", dropping
+  // the stated tenths and writing the stated range as computed bounds.
+  const built = makeCase(
+    { start: 5, v1: 10, v2: 17, v3: 24, end: 30 },
+    [{ drug: "drug-b", dose: 25, start: "start", end: "end" }],
+    { v1: 2, v2: 1, v3: [0, 1] },
+  );
+  const words: Record<string, string> = { v1: "VAS 2.0", v2: "VAS 1.0", v3: "VAS 0–1.0" };
+  const observations = built.observations.map((o) => ({ ...o, words: words[o.day.timeId] }));
+  const c: Case = { ...built, observations, study };
+  const rows = rateRows(c).filter((r) => r.drug === "drug-b");
+  assert.equal(rows.length, 2);
+  for (const row of rows) assert.equal(row.values, "2.0 → 1.0 → 0–1.0");
+  // A value whose words do not state its number (a computed one) keeps formatInterval's form.
+  const bare = { ...c, observations: built.observations.map((o) => ({ ...o, words: "pain" })) };
+  assert.equal(rateRows(bare).find((r) => r.drug === "drug-b")!.values, "2 → 1 → [0, 1]");
+});

@@ -71,10 +71,13 @@ Deno.test("nagoshi-2012: both checklists, every item with a verdict and its basi
 
 Deno.test("the causality table's co-medication column says which values it counts", () => {
   // Two drugs together can each name the other, one certainly and one possibly: the header says
-  // at which values (the row's drug's own, after its start), so the asymmetry reads as meant.
-  const column = "co-medication at the values after its start";
+  // at which values (the row's drug's own, after its start while it may be given), so the
+  // asymmetry reads as meant, and "none stated" beside a stop followed by values is not read as
+  // "nothing else was given after the start" (the column never counts values after the stop).
+  const column = "co-medication at the values while it may be given";
   assert.ok(CAUSALITY_COLUMNS.includes(column), CAUSALITY_COLUMNS.join(" | "));
   assert.ok(!CAUSALITY_COLUMNS.includes("co-medication"));
+  assert.ok(!CAUSALITY_COLUMNS.includes("co-medication at the values after its start"));
   const rows = causalityRows(series, NAGOSHI, series.study);
   const table = causalityTableRows(series, NAGOSHI, series.study);
   assert.deepEqual(table.map((r) => r[column]), rows.map((r) => r.coMedication));
@@ -526,4 +529,25 @@ Deno.test("causality and Naranjo Q3: a stop at a time the text leaves open says 
     indication: CONSTRUCTED_INDICATION,
   });
   assert.match(d.dechallenge, /1 value after the stop/);
+});
+
+Deno.test("Naranjo Q3: a stop with no value surely while given names the values it may be given at, not 'no value while given'", () => {
+  const study = aroundDrug(series.study).study;
+  // drug-p from day 5 to a stop the text places in [8, 40]; the VAS 6 of day 20 may be on it or
+  // after the stop (the active-treatments table marks drug-p possible there); the VAS 2 of day
+  // 50 is surely after the stop, and the VAS 7 of day 2 surely before the start.
+  const q3 = (stop: number | [number, number]) => {
+    const c = makeCase(
+      { v0: 2, s: 5, stop, v1: 20, v2: 50 },
+      [{ drug: "drug-p", dose: 10, start: "s", end: "stop" }],
+      { v0: 7, v1: 6, v2: 2 },
+    );
+    return naranjoPair({ ...c, study }, "drug-p", {
+      indication: CONSTRUCTED_INDICATION,
+      improvement: "decrease",
+    }).items[2].basis;
+  };
+  assert.equal(q3([8, 40]), "stopped; no value surely while given, though the VAS 6 may be");
+  // Stopped before any value after its start: nothing may be while given.
+  assert.equal(q3(8), "stopped; no value while given");
 });

@@ -243,3 +243,68 @@ Deno.test("a drug for another purpose the times leave only possibly given with t
       .items[4];
   assert.match(q5.basis, /also given at them: drug-q \(for sleep, possibly\)/, q5.basis);
 });
+
+Deno.test("a co-drug without effect: a value the times leave on either side of its start is not 'no value before' it", () => {
+  // drug-q starts at a time the text leaves in [5, 15]: the VAS 6 of day 8 may precede or follow
+  // it (the active-treatments table marks drug-q possible there), so none is surely before it.
+  const values = { v0: 6, v1: 4, v2: 3 };
+  const periods = (q: string): Period[] => [
+    { drug: "drug-x", dose: 10, start: "start", end: null },
+    { drug: "drug-q", dose: 5, start: q, end: null },
+  ];
+  const days = { v0: 8, start: 10, v1: 20, v2: 40 };
+  const open = caseWith({ ...days, q: [5, 15] }, periods("q"), values);
+  const coDrug = { kind: "co-drug-no-effect", params: { co_drug: "drug-q" } } as const;
+  const j = judge(coDrug, "drug-x", [open]);
+  assert.equal(j.verdict, "cannot be assessed");
+  assert.match(
+    j.evidence,
+    /^case N1: no VAS value surely before drug-q \(the VAS 6 may precede or follow it\); /,
+  );
+  // The relief-only rule counts the values before it by the same words.
+  const only = { kind: "relief-only-with-drug", params: { after: "drug-q" } } as const;
+  assert.match(
+    judge(only, "drug-x", [open]).evidence,
+    /^case N1: no VAS value surely before drug-q \(the VAS 6 may precede or follow it\), /,
+  );
+  // Dated after the value: it is before drug-q, and nothing "surely" is said.
+  const dated = caseWith({ ...days, q: 9 }, periods("q"), values);
+  assert.match(judge(coDrug, "drug-x", [dated]).evidence, /^case N1: 1 VAS value before drug-q; /);
+});
+
+Deno.test("no recurrence after an event: the evidence names the values stated after that time point, not the follow-up after the last value", () => {
+  // drug-x 10 mg/day from day 10, reduced to 5 mg/day at `red`; values on days 5, 20 and 50.
+  const reduced = (red: number | [number, number], values: Record<string, number>) =>
+    caseWith(
+      { b: 5, start: 10, v1: 20, v2: 50, red },
+      [
+        { drug: "drug-x", dose: 10, start: "start", end: "red" },
+        { drug: "drug-x", dose: 5, start: "red", end: null },
+      ],
+      values,
+    );
+  const rule = { kind: "no-recurrence", params: { after: "red" } } as const;
+  const evidence = (c: Case) => judge(rule, c.study.drug, [c]).evidence;
+  const change = "the change of drug-x to 5 mg/day";
+  // Reduced after every value: none is stated after it.
+  assert.equal(
+    evidence(reduced(60, { b: 6, v1: 3, v2: 2 })),
+    `case N1: no value stated after ${change} (day 60).`,
+  );
+  // Reduced on a day the text leaves in [15, 40]: the VAS 3 may follow it, the VAS 2 surely does.
+  assert.equal(
+    evidence(reduced([15, 40], { b: 6, v1: 3, v2: 2 })),
+    `case N1: the VAS 2 stated after ${change} (day [15, 40]), and the VAS 3 may be.`,
+  );
+  assert.equal(
+    evidence(reduced([15, 40], { b: 6, v1: 3 })),
+    `case N1: no value surely stated after ${change} (day [15, 40]), though the VAS 3 may be.`,
+  );
+  assert.equal(judge(rule, "drug-x", [reduced(60, { b: 6 })]).verdict, "cannot be assessed");
+  // A time point the case does not have is said so.
+  const none = { kind: "no-recurrence", params: { after: "no_such_time" } } as const;
+  assert.match(
+    judge(none, "drug-x", [reduced(60, { b: 6 })]).evidence,
+    /no time point 'no_such_time' in case N1/,
+  );
+});

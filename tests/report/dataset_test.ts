@@ -17,6 +17,8 @@ import {
   observationRows,
   rateRows,
   relativeDay,
+  SCALES,
+  timeName,
   treatmentRows,
   unknownRows,
 } from "../../lib/mod.ts";
@@ -243,6 +245,19 @@ Deno.test("unknowns: a dose not stated names its period; time points by their wo
     ["[20, 60]", "sw", "aend"],
   ]);
   assert.ok(rows.every((r) => !String(r.start).includes("(") && !String(r.end).includes("(")));
+  // Each id with its name for a reader beside it, never the id again.
+  assert.deepEqual(a.map((r) => [r["start time name"], r["end time name"]]), [
+    [timeName(c, "s"), timeName(c, "sw")],
+    [timeName(c, "sw"), timeName(c, "aend")],
+  ]);
+  for (const r of rows) {
+    const keys = Object.keys(r);
+    assert.equal(keys.indexOf("start time name"), keys.indexOf("start time") + 1);
+    assert.equal(keys.indexOf("end time name"), keys.indexOf("end time") + 1);
+    assert.notEqual(r["start time name"], r["start time"]);
+  }
+  const open = rows.find((r) => r.end === "not stated")!;
+  assert.equal(open["end time name"], null);
 });
 
 Deno.test("unknowns: a value that may be before the first treatment is named, not denied", () => {
@@ -309,4 +324,18 @@ Deno.test("a time open by its own rule that starts a period ending at a bounded 
   const care = careTimelineRows(withEnd("b").cases[0]);
   const start = care.find((r) => String(r.what).startsWith("start drug-a"));
   assert.equal(start?.["day since day 0"], "[5, 30]", JSON.stringify(care));
+});
+
+Deno.test("values table: the 0–10 value is written as stated on a scale whose numbers are the common metric's, computed otherwise", () => {
+  // A 10 cm VAS "VAS 8.0" is 8.0 on 0–10, the same number stated (it read "8" beside "8.0"); a
+  // 100 mm VAS "VAS 72.0 mm" is converted (7.2), a computed number written as computed.
+  const c = makeCase({ a: 5, b: 10 }, [], { a: 8, b: 7.2 });
+  const vas100 = { lo: 72, nominal: 72, hi: 72 };
+  const observations = [
+    { ...c.observations[0], words: "VAS 8.0" },
+    { ...c.observations[1], scale: SCALES["vas-100mm"], value: vas100, words: "VAS 72.0 mm" },
+  ];
+  const s = { ...series, cases: [{ ...c, observations, study: series.study }] };
+  const rows = observationRows(s);
+  assert.deepEqual(rows.map((r) => [r.value, r["common 0–10"]]), [["8.0", "8.0"], ["72.0", "7.2"]]);
 });

@@ -10,8 +10,26 @@ import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
-import { timeName } from "../../time_words.ts";
+import { mayBeAfter, noValueSurely, timeName, valueName } from "../../time_words.ts";
+import { formatInterval } from "../../intervals.ts";
 import { cannot, type Judge, type Judges, painName } from "./common.ts";
+
+/**
+ * The values before a drug's start, counted ("no VAS value before drug-q"), and where values may
+ * precede or follow it (times the text leaves open: `alignOnDrug`'s "ambiguous"), "surely" before
+ * it with those values named ("no VAS value surely before drug-q (the pain VAS 4.0 may precede or
+ * follow it)"): never a plain count that hides a value the active-treatments table marks possible.
+ */
+function surelyBefore(c: Case, co: string): string {
+  const aligned = alignOnDrug(c, co);
+  const before = aligned.filter((o) => o.phase === "before");
+  const unsure = aligned.filter((o) => o.phase === "ambiguous");
+  return `${counted(before.length, `${painName(c)} value`)} ${unsure.length ? "surely " : ""}` +
+    `before ${co}` +
+    (unsure.length
+      ? ` (${listing(unsure.map((o) => valueName(c, o)))} may precede or follow it)`
+      : "");
+}
 
 const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
   const co = p.co_drug;
@@ -26,9 +44,7 @@ const coDrugNoEffect: Judge<"co-drug-no-effect"> = (p, drug, cases) => {
   if (rows.some((r) => r!.without.length === 0 || r!.beforeCo.length === 0)) {
     return cannot(
       rows.map((r) =>
-        `case ${r!.c.id}: ${
-          counted(r!.beforeCo.length, `${painName(r!.c)} value`)
-        } before ${co}; ` +
+        `case ${r!.c.id}: ${surelyBefore(r!.c, co)}; ` +
         `${co} given (certainly or possibly) at ${r!.after.length - r!.without.length} of ` +
         `${plural(r!.after.length, "value")} after ${drug}, so its effect cannot be separated`
       ).join("; ") + ".",
@@ -43,25 +59,18 @@ const reliefOnlyWithDrug: Judge<"relief-only-with-drug"> = (p, drug, cases) => {
   const co = p.after;
   const rows = cases.map((c) => {
     if (!c.treatments.some((t) => t.drug === co) || !firstPeriod(c, drug)) return null;
-    const aligned = alignOnDrug(c, co);
     const onCoAlone = c.observations.filter((o) =>
       surelyGiven(c, o.day.timeId, co) &&
       !mayBeGiven(c, o.day.timeId, drug)
     );
-    return {
-      c,
-      beforeCo: aligned.filter((o) => o.phase === "before"),
-      unsure: aligned.filter((o) => o.phase === "ambiguous"),
-      onCoAlone,
-    };
+    return { c, onCoAlone };
   });
   if (rows.some((r) => r === null)) return cannot(`a case never takes ${co} or ${drug}`);
   return cannot(
     rows.map((r) =>
-      `case ${r!.c.id}: ${counted(r!.beforeCo.length, `${painName(r!.c)} value`)} surely ` +
-      `before ${co}` +
-      (r!.unsure.length ? ` (${r!.unsure.length} may precede or follow it)` : "") +
-      `, ${counted(r!.onCoAlone.length, "value")} surely on ${co} without ${drug}: ` +
+      `case ${r!.c.id}: ${surelyBefore(r!.c, co)}, ${
+        counted(r!.onCoAlone.length, "value")
+      } surely on ${co} without ${drug}: ` +
       "no comparison shows relief absent on it and present only with " + drug
     ).join("; ") + ".",
   );
@@ -137,7 +146,33 @@ const outcomeNotMeasured: Judge<"outcome-not-measured"> = (p, _drug, cases) => {
   );
 };
 
-const noRecurrence: Judge<"no-recurrence"> = (_p, _drug, cases) => {
+/**
+ * The values stated after a time point of a case (the event a claim is about), with its name and
+ * its days since day 0: those surely after it named, else "no value", "surely" with those that may
+ * be after it named (`noValueSurely`). Never a plain "no value after" beside a value that may be.
+ */
+function valuesAfter(c: Case, timeId: string): string {
+  const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
+  const day = origin === undefined
+    ? c.timepoints.find((t) => t.id === timeId)!.day
+    : relativeDay(c, timeId, origin);
+  const at = `${timeName(c, timeId)} (day ${formatInterval(day)})`;
+  const surely = c.observations.filter((o) => relativeDay(c, o.day.timeId, timeId).lo > 0);
+  const maybe = mayBeAfter(c, timeId);
+  if (surely.length === 0) return noValueSurely(c, maybe, `stated after ${at}`);
+  return `${listing(surely.map((o) => valueName(c, o)))} stated after ${at}` +
+    (maybe.length ? `, and ${listing(maybe.map((o) => valueName(c, o)))} may be` : "");
+}
+
+const noRecurrence: Judge<"no-recurrence"> = (p, _drug, cases) => {
+  if (p.after !== undefined) {
+    const after = p.after;
+    const missing = cases.filter((c) => !c.timepoints.some((t) => t.id === after));
+    if (missing.length) {
+      return cannot(`no time point '${after}' in ${casesListing(missing.map((c) => c.id))}`);
+    }
+    return cannot(cases.map((c) => `case ${c.id}: ${valuesAfter(c, after)}`).join("; ") + ".");
+  }
   const rows = cases.map((c) => {
     const last = c.observations.at(-1);
     if (!last) return `case ${c.id}: no pain value`;
