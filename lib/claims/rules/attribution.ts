@@ -8,7 +8,7 @@
 import { drugAtOneOf } from "../../dose.ts";
 import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
-import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
+import { alignOnDrug, firstPeriod, relativeDay, sinceDay0 } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
 import { mayBeAfter, noValueSurely, timeName, valueName } from "../../time_words.ts";
 import { formatInterval } from "../../intervals.ts";
@@ -152,11 +152,7 @@ const outcomeNotMeasured: Judge<"outcome-not-measured"> = (p, _drug, cases) => {
  * be after it named (`noValueSurely`). Never a plain "no value after" beside a value that may be.
  */
 function valuesAfter(c: Case, timeId: string): string {
-  const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
-  const day = origin === undefined
-    ? c.timepoints.find((t) => t.id === timeId)!.day
-    : relativeDay(c, timeId, origin);
-  const at = `${timeName(c, timeId)} (day ${formatInterval(day)})`;
+  const at = `${timeName(c, timeId)} (day ${formatInterval(sinceDay0(c, timeId))})`;
   const surely = c.observations.filter((o) => relativeDay(c, o.day.timeId, timeId).lo > 0);
   const maybe = mayBeAfter(c, timeId);
   if (surely.length === 0) return noValueSurely(c, maybe, `stated after ${at}`);
