@@ -203,12 +203,9 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
       // A nominal day the text does not date is a placeholder, no number to print.
       : "no date stated (only its span: least, greatest)",
     least: num(r.lo),
-    greatest: r.openEnded
-      ? (r.hi === null
-        ? "open (no later bound stated)"
-        : `${fmt(r.hi, 4)} or more (open: no later ` +
-          "bound stated)")
-      : num(r.hi),
+    // Open: no greatest value. The greatest finite one is no bound (it may be a placeholder,
+    // the nominal day of a time the narrative alone places), so it is not printed as one.
+    greatest: r.openEnded ? "open (no later bound stated)" : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
     reason: r.reason ?? null,
   }));

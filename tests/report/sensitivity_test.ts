@@ -297,3 +297,21 @@ Deno.test("readingRows: with the series, each replaced time point's name beside 
   // Without the series, the columns are those of before.
   assert.ok(readingRows(readings).every((r) => !("time point name" in r)));
 });
+
+Deno.test("spanRows: an open span's greatest is open, never its greatest finite value (a placeholder day is no bound)", () => {
+  const open = {
+    caseId: "x",
+    quantity: "days from day 0 to the start of drug-x",
+    nominal: 14,
+    lo: 10.5,
+    hi: 14,
+    openEnded: true,
+    nominalDated: false,
+    variants: 2,
+    defined: 2,
+  };
+  const [row] = spanRows([open]);
+  assert.equal(row.greatest, "open (no later bound stated)");
+  assert.equal(row.least, 10.5);
+  assert.equal(spanRows([{ ...open, openEnded: false }])[0].greatest, 14);
+});
