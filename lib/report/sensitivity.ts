@@ -157,11 +157,21 @@ export function readingRows(
  * ```
  */
 export function robustnessRows(rows: readonly Robustness[]): Row[] {
-  const counted = (differs: Robustness["differs"], suffix: string) =>
-    [...new Set(differs.map((d) => d.value))].map((v) =>
-      `${v} in ${differs.filter((d) => d.value === v).length}${suffix}`
-    );
   return rows.map((r) => {
+    // Each value it takes instead, and in how many variants. A value that only adds a note to
+    // the one as extracted ("3/3 (1, 2, 3); case 1 not sure …") is said by its note alone,
+    // which names what differs; the value as extracted is in its own column.
+    const counted = (differs: Robustness["differs"], suffix: string) =>
+      [...new Set(differs.map((d) => d.value))].map((v) => {
+        const n = differs.filter((d) => d.value === v).length;
+        const note = v.startsWith(`${r.value}; `) ? v.slice(r.value.length + 2) : null;
+        const times = n < r.of
+          ? `${n} of ${r.of} variants`
+          : r.of === 1
+          ? "the one variant"
+          : `all ${r.of} variants`;
+        return `${note ?? `${v}${suffix}`}, in ${times}`;
+      });
     const where = [...counted(r.differs, ""), ...counted(r.rounding.differs, " with rounding")];
     return {
       conclusion: r.label,
