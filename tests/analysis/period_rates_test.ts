@@ -210,6 +210,6 @@ Deno.test("rates: two values the text leaves in either order give a rate of eith
   assert.match(String(row.note), /does not state whether .* comes first/);
   assert.match(
     String(row.note),
-    /in the order narrated \(-inf, -0\.48\], in the other \[1\.7, inf\)/,
+    /in the order narrated \(-inf, -0\.47\], in the other \[1\.7, inf\)/,
   );
 });
