@@ -53,8 +53,8 @@ export function relativeDay(c: Case, x: string, y: string): NominalInterval {
  * used by the rate from the first to the last value (`periodRates`) and by the design limit
  * "irregular timing" (`timingEvidence`). It is {@link relativeDay}, not that gap cut at 0:
  * data/README.md ("Times"; "Readings that needed a choice") says the order of the rows alone
- * bounds nothing, so two values each dated only from the same start (one "within 6 days", the
- * next "by 25 days") may come in either order, and their gap may be negative ([-6, 25]). A rate
+ * bounds nothing, so two values each dated only from the same start (one within a week of it,
+ * the next within a month) may come in either order, and their gap may be negative. A rate
  * over such a gap may have either sign, and its table says so.
  *
  * @param c The case.

@@ -21,9 +21,9 @@ import { changeOptionsSchema } from "./option_schemas.ts";
 
 /** A rate's admissible bounds and its nominal value, which a placeholder day leaves undefined. */
 export interface RateInterval {
-  /** Least admissible rate (−Infinity when the two days may coincide). */
+  /** Least admissible rate (−Infinity when the gap may tend to 0 and the value may fall). */
   lo: number;
-  /** Greatest admissible rate (Infinity when the two days may coincide). */
+  /** Greatest admissible rate (Infinity when the gap may tend to 0 and the value may rise). */
   hi: number;
   /** The rate at the nominal days and values, or `null` (see `PeriodRate.nominalReason`). */
   nominal: number | null;

@@ -29,10 +29,10 @@ function overPositive(c1: number, c2: number, g1: number, g2: number): Interval 
  * ```ts
  * import assert from "node:assert/strict";
  * import { quotientBounds } from "#lib/analysis/quotient_bounds.ts";
- * // A fall of 1.7 over a gap of at most 195 days, possibly 0: at most −1.7 / 195 a day.
- * assert.deepEqual(quotientBounds({ lo: -1.7, hi: -1.7 }, { lo: 0, hi: 195 }), {
+ * // A fall of 2 over a gap of at most 100 days, possibly 0: at most −2 / 100 a day.
+ * assert.deepEqual(quotientBounds({ lo: -2, hi: -2 }, { lo: 0, hi: 100 }), {
  *   lo: -Infinity,
- *   hi: -1.7 / 195,
+ *   hi: -0.02,
  * });
  * // Over a gap with no upper bound, a fall tends to 0.
  * assert.deepEqual(quotientBounds({ lo: -2, hi: -1 }, { lo: 4, hi: Infinity }), { lo: -0.5, hi: 0 });
