@@ -67,6 +67,7 @@ export function relativeDay(c: Case, x: string, y: string): NominalInterval {
  * import assert from "node:assert/strict";
  * import { loadCaseSeries, relativeDay, valueGap } from "#lib/mod.ts";
  * for (const c of (await loadCaseSeries()).cases) {
+ *   if (c.observations.length < 2) continue;
  *   const [a, b] = [c.observations[0].day.timeId, c.observations.at(-1)!.day.timeId];
  *   assert.deepEqual(valueGap(c, b, a), relativeDay(c, b, a));
  * }
