@@ -151,23 +151,9 @@ export class TimeNetwork {
   }
 
   /**
-   * Whether the constraints can all hold together (no negative cycle): the time points' own, and
-   * each period's start at or before its end.
-   *
-   * @returns True when some assignment of days satisfies them all.
-   * @example
-   * ```ts
-   * import assert from "node:assert/strict";
-   * import { TimeNetwork } from "#lib/time_network.ts";
-   * const p = (id: string, anchor: string | null, lo: number, hi: number) =>
-   *   ({ id, anchor, bound: null, offset: { lo, hi, nominal: lo }, day: { nominal: lo } });
-   * const points = [p("t0", null, 0, 0), p("a", "t0", 0, Infinity), p("b", "a", 7, 7)];
-   * assert.ok(new TimeNetwork("A", points, [{ start: "a", end: "b" }]).consistent());
-   * // A period from b to a would end 7 days before it starts.
-   * assert.ok(!new TimeNetwork("A", points, [{ start: "b", end: "a" }]).consistent());
-   * ```
+   * Whether the constraints can all hold together (no negative cycle).
    */
-  consistent(): boolean {
+  #consistent(): boolean {
     const n = this.points.length;
     try {
       this.#relax(new Float64Array(n), Array.from({ length: n }, (_, i) => i), this.#out);
@@ -214,9 +200,15 @@ export class TimeNetwork {
     }
   }
 
-  /** The error of constraints that contradict each other around point `k`. */
+  /**
+   * The error of constraints that contradict each other around point `k`: of the time points, or,
+   * when they alone hold together, of the time points and periods (a period is on every
+   * contradiction).
+   */
   #contradiction(k: number): RangeError {
-    const what = this.periods.length ? "time points and periods" : "time points";
+    const periods = this.periods.length > 0 &&
+      new TimeNetwork(this.caseId, this.points).#consistent();
+    const what = periods ? "time points and periods" : "time points";
     return new RangeError(
       `case ${this.caseId}: the ${what} contradict each other around '${this.points[k].id}'`,
     );

@@ -47,6 +47,52 @@ export function relativeDay(c: Case, x: string, y: string): NominalInterval {
   return net.between(x, y);
 }
 
+/** Each case's day 0 and time points by id, by its array of time points (made once a case). */
+const DAY0 = new WeakMap<
+  readonly Timepoint[],
+  { origin: string | undefined; byId: Map<string, Timepoint> }
+>();
+
+/**
+ * Days since day 0 of the time point `x` (a value's time: `o.day.timeId`): by the case's network
+ * from its origin ({@link relativeDay}), the tightest bounds its time points and periods imply
+ * together, which every analysis, claim, appraisal and table reads; the time's own days (its
+ * rule alone, as `fill-days` stores them in `Timepoint.day`) only where the case has no origin.
+ * Never looser than the stored days, and its nominal day is theirs wherever they allow it.
+ *
+ * @param c The case.
+ * @param x A time id of the case.
+ * @returns time(x) − time(day 0) in days.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, sinceDay0 } from "#lib/mod.ts";
+ * const c = (await loadCaseSeries()).cases[0];
+ * for (const t of c.timepoints) {
+ *   const d = sinceDay0(c, t.id);
+ *   // Within the time's own days, never looser; the same nominal day.
+ *   assert.ok(t.day.lo <= d.lo && d.hi <= t.day.hi && d.nominal === t.day.nominal);
+ * }
+ * assert.throws(() => sinceDay0(c, "no-such-time"), RangeError);
+ * ```
+ */
+export function sinceDay0(c: Case, x: string): NominalInterval {
+  expectCase("sinceDay0", c);
+  let index = DAY0.get(c.timepoints);
+  if (!index) {
+    const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+    const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
+    DAY0.set(c.timepoints, index = { origin, byId });
+  }
+  const t = index.byId.get(x);
+  if (t === undefined) throw new RangeError(`sinceDay0: case ${c.id} has no time point '${x}'`);
+  if (index.origin === undefined) {
+    const { lo, hi, nominal } = t.day;
+    return { lo, hi, nominal };
+  }
+  return relativeDay(c, x, index.origin);
+}
+
 /**
  * The gap between two consecutive values of a case (the later one's time minus the earlier
  * one's, "later" and "earlier" in the case's order, `compareDays`), in days: the one rule for it,

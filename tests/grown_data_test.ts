@@ -57,6 +57,7 @@ const DATA_TESTS = [
   "tests/plots/sensitivity_test.ts",
   "tests/plots/figure_labels_test.ts",
   "tests/plots/slopegraph_test.ts",
+  "tests/stored_days_test.ts",
   // Tests that copy the data to break it, or run validate on it: their line numbers and outputs
   // must hold with more rows after the real article's (a new user's real article turned them
   // red: a hard-coded line 5 of cases.csv, validate's summary expected alone).

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { dirname } from "node:path";
 import { parse } from "csv-parse/sync";
 import { listFiles } from "../scripts/runner/files.ts";
-import { codeModule, moduleLineCell, type NotebookCell } from "../scripts/runner/inputs.ts";
+import { type CellLine, codeModule } from "../scripts/runner/inputs.ts";
 import { notebookKernelspec } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS, REPRODUCE_ARGS, ROOT } from "../scripts/runner/paths.ts";
 import { formatNotebooks } from "../scripts/format_notebooks.ts";
@@ -91,13 +91,14 @@ interface Meta {
  */
 async function typeCheck(notebooks: string, names: readonly string[], dir: string) {
   await Deno.mkdir(dir, { recursive: true });
-  const modules = new Map<string, { name: string; nb: { cells: NotebookCell[] } }>();
+  const modules = new Map<string, { name: string; lines: readonly (CellLine | null)[] }>();
   for (const p of names) {
     const path = `${notebooks}/${p}`;
     const file = `${dir}/${p.replaceAll("/", "_")}.ts`;
     const nb = await read(path);
-    await Deno.writeTextFile(file, codeModule(nb, dirname(path)));
-    modules.set(file, { name: p, nb });
+    const { text, lines } = codeModule(nb, dirname(path));
+    await Deno.writeTextFile(file, text);
+    modules.set(file, { name: p, lines });
   }
   const out = await new Deno.Command("deno", {
     args: ["check", "--quiet", "--config", `${ROOT}/deno.json`, ...modules.keys()],
@@ -110,7 +111,7 @@ async function typeCheck(notebooks: string, names: readonly string[], dir: strin
     /(?:file:\/\/)?(\/[^\s:]+\.ipynb\.ts):(\d+):(\d+)/g,
     (all, file: string, line: string, column: string) => {
       const m = modules.get(file);
-      const at = m && moduleLineCell(m.nb, Number(line));
+      const at = m?.lines[Number(line) - 1];
       if (!m || !at) return all;
       return `${shown}/${m.name}, cell ${at.cell} (code cell ${at.codeCell}` +
         `${at.id ? `, id "${at.id}"` : ""}), line ${at.line}, column ${column}`;
@@ -141,7 +142,7 @@ Deno.test("a type error in a notebook is named by its notebook, cell and line", 
       cells: [
         { cell_type: "markdown", id: "cell-0", metadata: {}, source: ["# Title"] },
         cell("cell-1", ['import * as lib from "#lib/mod.ts";\n', "const n = 1;"]),
-        cell("cell-2", ["const series = await lib.loadCaseSeries();\n", "const s: string = n;"]),
+        cell("cell-2", ["const m = lib.formatNumber(2);\n", "const s: string = n;"]),
       ],
       metadata: {},
       nbformat: 4,

@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { type Case, loadCaseSeries, relativeDay } from "../lib/mod.ts";
+import { TimeNetwork } from "../lib/time_network.ts";
 import { dataWithFixture } from "./helpers/data_dir.ts";
 import { makeCase } from "./helpers/constructed_case.ts";
 
@@ -101,4 +102,29 @@ Deno.test("a case built by hand whose period surely ends before it starts is ref
     () => relativeDay(c, "a", "t0"),
     /case N1: the time points and periods contradict each other around '/,
   );
+});
+
+Deno.test("a contradiction names the periods only when the time points alone hold together", () => {
+  const p = (id: string, anchor: string | null, bound: string | null, lo: number, hi: number) => ({
+    id,
+    anchor,
+    bound,
+    offset: { lo, hi, nominal: lo },
+    day: { nominal: lo },
+  });
+  // b is exactly 10 days after t0 yet bounded by a (day 5): the time points contradict each
+  // other, whatever the period from t0 to a.
+  const points = [p("t0", null, null, 0, 0), p("a", "t0", null, 5, 5), p("b", "t0", "a", 10, 10)];
+  const net = new TimeNetwork("A", points, [{ start: "t0", end: "a" }]);
+  assert.throws(() => net.between("a", "t0"), {
+    name: "RangeError",
+    message: /^case A: the time points contradict each other around '/,
+  });
+  // A period from b to a alone makes b (day 10) at or before a (day 5).
+  const ok = [p("t0", null, null, 0, 0), p("a", "t0", null, 5, 5), p("b", "t0", null, 10, 10)];
+  const swapped = new TimeNetwork("A", ok, [{ start: "b", end: "a" }]);
+  assert.throws(() => swapped.between("a", "t0"), {
+    name: "RangeError",
+    message: /^case A: the time points and periods contradict each other around '/,
+  });
 });

@@ -8,7 +8,7 @@
  */
 import { atBound, type ExtractionBound, formatDay, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
-import { datedGap, firstPeriod, relativeDay } from "../timeline.ts";
+import { datedGap, firstPeriod, sinceDay0 } from "../timeline.ts";
 import { caseChange, NO_PERCENT, reliefAtBound, timeToRelief } from "./change.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 
@@ -56,7 +56,7 @@ const OPEN = "open: no later bound stated";
 export function caseQuantities(c: Case, drug: string): CaseQuantity[] {
   const start = firstPeriod(c, drug);
   const origin = c.timepoints.find((t) => t.rule === "origin");
-  const fromDay0 = start && origin ? relativeDay(c, start.start.timeId, origin.id) : null;
+  const fromDay0 = start && origin ? sinceDay0(c, start.start.timeId) : null;
   const changes = new Map<BaselineDefinition, ReturnType<typeof caseChange>>();
   const change = (baseline: BaselineDefinition) => {
     let ch = changes.get(baseline);

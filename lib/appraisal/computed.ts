@@ -5,14 +5,16 @@
  * @module
  */
 import { valueScale } from "../cases.ts";
-import { datedGap } from "../timeline.ts";
+import { datedGap, sinceDay0 } from "../timeline.ts";
 import { agree, plural } from "../prose.ts";
 import { statesAmount } from "../dose.ts";
 import type { Case } from "../model.ts";
 import type { ComputedBasis, ItemVerdict } from "../articles.ts";
 
 /**
- * The time points of a case that the text does not date from its day 0: open-ended, or placed by
+ * The time points of a case that the text does not date from its day 0: open-ended (by the case's
+ * network from day 0, `sinceDay0`: a time its rule leaves open may be bounded by the points and
+ * periods around it), or placed by
  * narrative themselves or through a point they are dated from (`datedGap` to the origin, the
  * rule by which the figures draw a value hollow).
  *
@@ -29,10 +31,19 @@ import type { ComputedBasis, ItemVerdict } from "../articles.ts";
  */
 export function undatedPoints(c: Case): string[] {
   const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
-  return c.timepoints.filter((t) =>
-    !Number.isFinite(t.day.lo) || !Number.isFinite(t.day.hi) ||
-    (origin === undefined ? t.rule === "after" || t.rule === "before" : !datedGap(c, t.id, origin))
-  ).map((t) => t.id);
+  return c.timepoints.filter((t) => {
+    const day = sinceDay0(c, t.id);
+    return !Number.isFinite(day.lo) || !Number.isFinite(day.hi) ||
+      (origin === undefined
+        ? t.rule === "after" || t.rule === "before"
+        : !datedGap(c, t.id, origin));
+  }).map((t) => t.id);
+}
+
+/** How many values of a case are at a time {@link undatedPoints} lists (its points asked once). */
+function undatedValues(c: Case): number {
+  const undated = new Set(undatedPoints(c));
+  return c.observations.filter((o) => undated.has(o.day.timeId)).length;
 }
 
 /**
@@ -75,7 +86,7 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
     case "measurement": {
       const values = cases.flatMap((c) => c.observations.map((o) => ({ c, o })));
       const notes = values.filter(({ o }) => o.note !== null).length;
-      const undated = values.filter(({ c, o }) => undatedPoints(c).includes(o.day.timeId)).length;
+      const undated = cases.reduce((s, c) => s + undatedValues(c), 0);
       return {
         verdict: "unclear",
         facts:
@@ -87,12 +98,13 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
     case "outcomes": {
       const values = cases.reduce((s, c) => s + c.observations.length, 0);
       const undated = cases.reduce(
-        (s, c) => s + c.observations.filter((o) => undatedPoints(c).includes(o.day.timeId)).length,
+        (s, c) => s + undatedValues(c),
         0,
       );
       const open = cases.filter((c) => {
         const last = c.observations.at(-1);
-        return !last || !Number.isFinite(last.day.hi);
+        // Its latest day by the case's network from day 0 (`sinceDay0`), as the tables give it.
+        return !last || !Number.isFinite(sinceDay0(c, last.day.timeId).hi);
       }).length;
       return {
         verdict: undated > 0 || open > 0 ? "partly" : "yes",
@@ -116,7 +128,10 @@ export function computeItem(basis: ComputedBasis, cases: readonly Case[]): {
       const ts = cases.flatMap((c) => c.treatments);
       const noEnd = ts.filter((t) => t.end === null).length;
       const undatedStart = cases.reduce(
-        (s, c) => s + c.treatments.filter((t) => undatedPoints(c).includes(t.start.timeId)).length,
+        (s, c) => {
+          const undated = new Set(undatedPoints(c));
+          return s + c.treatments.filter((t) => undated.has(t.start.timeId)).length;
+        },
         0,
       );
       // A dose in another unit is stated (its words); one with no amount is not (`statesAmount`).

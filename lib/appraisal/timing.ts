@@ -11,15 +11,15 @@ import { valueScale } from "../cases.ts";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { agree, plural } from "../prose.ts";
-import { datedGap, valueGap } from "../timeline.ts";
+import { datedGap, gapPath, valueGap } from "../timeline.ts";
 import { undatedPoints } from "./computed.ts";
 
 /**
- * How the text gives the gap between two time points of a case: `stated` (a number of days: its
- * tightest bounds through the anchor network are one finite day), `interval` (bounds from the
- * amounts the text states, {@link datedGap}, that leave more than one day: e.g. two times each
- * `within` a window from the same start), `narrative` (placed only by the order of the
- * narrative: no amount on the way).
+ * How the text gives the gap between two time points of a case: `stated` (a number of days: each
+ * end dated exactly, by exact amounts, from a point they share), `interval` (bounds from the
+ * amounts the text states, {@link datedGap}: e.g. two times each `within` a window from the
+ * same start, even where a period forces them onto one day), `narrative` (placed only by the
+ * order of the narrative: no amount on the way).
  *
  * @param c The case.
  * @param later A time id of the case.
@@ -34,11 +34,15 @@ import { undatedPoints } from "./computed.ts";
  * for (const c of (await loadCaseSeries()).cases) {
  *   for (const t of c.timepoints.filter((p) => p.anchor !== null)) {
  *     const { kind, gap } = gapKind(c, t.id, t.anchor!);
- *     // A gap is stated exactly when the text leaves it one day.
- *     assert.equal(kind === "stated", gap.lo === gap.hi && Number.isFinite(gap.lo));
  *     assert.deepEqual(gap, relativeDay(c, t.id, t.anchor!));
- *     // A time only `within` a window from its anchor is never a stated gap.
- *     if (t.rule === "within" && t.offset.lo < t.offset.hi) assert.notEqual(kind, "stated");
+ *     // A time a number of days from its anchor is a stated gap of that many days.
+ *     if (t.rule === "exact" && t.offset.lo === t.offset.hi) {
+ *       assert.deepEqual([kind, gap.lo, gap.hi], ["stated", t.offset.lo, t.offset.lo]);
+ *     }
+ *     // A time only `within` a window from its anchor is never a stated gap; one only after it
+ *     // is placed by the narrative.
+ *     if (t.rule === "within" && t.offset.lo < t.offset.hi) assert.equal(kind, "interval");
+ *     if (t.rule === "after") assert.equal(kind, "narrative");
  *   }
  * }
  * ```
@@ -50,7 +54,12 @@ export function gapKind(
 ): { kind: "stated" | "interval" | "narrative"; gap: NominalInterval } {
   // The one rule for the gap between two values (negative where their order is open).
   const gap = valueGap(c, later, earlier);
-  const kind = Number.isFinite(gap.lo) && gap.lo === gap.hi
+  // Each point on the way dated a number of days from its anchor, the two chains meeting (a root
+  // on the way: they do not).
+  const exact = gapPath(c, later, earlier).every((t) =>
+    t.anchor !== null && Number.isFinite(t.offset.lo) && t.offset.lo === t.offset.hi
+  );
+  const kind = exact && Number.isFinite(gap.lo) && gap.lo === gap.hi
     ? "stated"
     : datedGap(c, later, earlier)
     ? "interval"
@@ -79,15 +88,14 @@ function span(days: readonly number[]): string {
  * ```ts
  * import assert from "node:assert/strict";
  * import { loadCaseSeries } from "#lib/mod.ts";
- * import { gapKind, timingEvidence } from "#lib/appraisal/timing.ts";
- * const { cases } = await loadCaseSeries();
- * const gaps = cases.flatMap((c) =>
- *   c.observations.slice(1).map((o, i) => gapKind(c, o.day.timeId, c.observations[i].day.timeId))
+ * import { timingEvidence } from "#lib/appraisal/timing.ts";
+ * const text = timingEvidence((await loadCaseSeries()).cases);
+ * // The values, those not dated from day 0, then the gaps: how many are stated ("none" when
+ * // none is), with their days, and how many are known only as intervals.
+ * assert.match(
+ *   text,
+ *   /^\d+ .+ values?, \d+ of them at a time not dated from the case's day 0; of \d+ gaps? between consecutive values, (none is stated as a number of days|\d+ (is|are) stated as a number of days \([\d.]+( to [\d.]+)? days\))(; \d+ (is|are) known only as (an interval|intervals) .+)?$/,
  * );
- * const stated = gaps.filter((g) => g.kind === "stated").length;
- * const text = timingEvidence(cases);
- * // The count of stated gaps is said, "none" when there is none.
- * assert.ok(text.includes(stated === 0 ? "none is stated" : `${stated} `), text);
  * ```
  */
 export function timingEvidence(cases: readonly Case[]): string {

@@ -16,8 +16,8 @@
  */
 import type { NominalInterval } from "../intervals.ts";
 import type { Day } from "../model.ts";
-import { networkOf, type NetworkPeriod } from "../time_network.ts";
-import type { Resolved } from "./resolve.ts";
+import { networkOf } from "../time_network.ts";
+import type { AcceptedPeriod, Resolved } from "./resolve.ts";
 import { cell } from "./values.ts";
 
 /** A period whose end is before its start: an error, or, when it may be empty, a warning. */
@@ -69,11 +69,7 @@ export function periodOrderProblem(
   if (end.lo >= start.hi || end.timeId === start.timeId) return null;
   const gap = between(resolved, caseId, start, end);
   if (gap.hi > 0 || (gap.hi === 0 && gap.lo === 0)) return null;
-  // When only the earlier periods make it so, say so: the days alone would not show why.
-  const own = resolved.periods?.get(caseId)?.length
-    ? between({ ...resolved, periods: undefined }, caseId, start, end)
-    : gap;
-  const others = own.hi > gap.hi ? ", given the case's periods on earlier rows" : "";
+  const others = otherPeriodsWords(resolved, caseId, start, end, gap);
   const days = `${columns.end} '${end.timeId}' ${dayWords(end)} is ` +
     `${gap.hi < 0 ? "before" : "at or before"} ${columns.start} '${start.timeId}' ` +
     `${dayWords(start)}${others}`;
@@ -141,6 +137,7 @@ export function periodsSurelyOverlap(
  * @param caseId The period's case.
  * @param start The day of its start.
  * @param end The day of its end, or null when the text states none.
+ * @param where Its table and row's line (named by the messages of later rows).
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -151,11 +148,12 @@ export function periodsSurelyOverlap(
  * const resolved = { times: new ByCase(), roots: new Map(), derived: new ByCase() } as never;
  * const recorded = () => (resolved as { periods?: Map<string, unknown> }).periods?.get("A");
  * // In order by its days alone, or with no end: nothing to record.
- * acceptPeriod(resolved, "A", day("a", 0, 10), day("b", 20, 30));
- * acceptPeriod(resolved, "A", day("a", 0, 10), null);
+ * const where = { file: "treatments.csv", row: 4 };
+ * acceptPeriod(resolved, "A", day("a", 0, 10), day("b", 20, 30), where);
+ * acceptPeriod(resolved, "A", day("a", 0, 10), null, where);
  * assert.equal(recorded(), undefined);
- * acceptPeriod(resolved, "A", day("c", 5, Infinity), day("b", 20, 30));
- * assert.deepEqual(recorded(), [{ start: "c", end: "b" }]);
+ * acceptPeriod(resolved, "A", day("c", 5, Infinity), day("b", 20, 30), where);
+ * assert.deepEqual(recorded(), [{ start: "c", end: "b", file: "treatments.csv", row: 4 }]);
  * ```
  */
 export function acceptPeriod(
@@ -163,11 +161,36 @@ export function acceptPeriod(
   caseId: string,
   start: Day,
   end: Day | null,
+  where: { file: string; row: number },
 ): void {
   if (end === null || end.lo >= start.hi || end.timeId === start.timeId) return;
   const periods = resolved.periods ??= new Map();
-  const period: NetworkPeriod = { start: start.timeId, end: end.timeId };
+  const period: AcceptedPeriod = { start: start.timeId, end: end.timeId, ...where };
   periods.set(caseId, [...periods.get(caseId) ?? [], period]);
+}
+
+/**
+ * When only the periods accepted before make an end surely (or at best) before its start, the
+ * words that say so, naming each of them without which it would not be (", given the period at
+ * treatments.csv line 4"), or the case's other periods when no one alone is needed; "" when the
+ * time points alone make it so.
+ */
+function otherPeriodsWords(
+  resolved: Resolved,
+  caseId: string,
+  start: Day,
+  end: Day,
+  gap: NominalInterval,
+): string {
+  const accepted = resolved.periods?.get(caseId) ?? [];
+  const without = (left: readonly AcceptedPeriod[]) =>
+    between({ ...resolved, periods: new Map([[caseId, left]]) }, caseId, start, end).hi;
+  if (accepted.length === 0 || !(without([]) > gap.hi)) return "";
+  const needed = accepted.filter((p) => without(accepted.filter((q) => q !== p)) > gap.hi);
+  if (needed.length === 0) return ", given the case's other periods";
+  const at = needed.map((p) => `${p.file} line ${p.row}`);
+  const list = at.length === 1 ? at[0] : `${at.slice(0, -1).join(", ")} and ${at.at(-1)}`;
+  return `, given the period${needed.length === 1 ? "" : "s"} at ${list}`;
 }
 
 /** A day as the messages write it: `day 35`, or `day 33.5 [0, Inf]` where the text leaves it open. */

@@ -367,7 +367,15 @@ export interface Resolved {
    * (`period_order.ts`, `acceptPeriod`): a later period's order is checked with them. A new array
    * at each addition, so that the network of the previous ones stays as it was.
    */
-  periods?: Map<string, readonly NetworkPeriod[]>;
+  periods?: Map<string, readonly AcceptedPeriod[]>;
+}
+
+/** A period the load has accepted, with where it is (for the messages of later rows). */
+export interface AcceptedPeriod extends NetworkPeriod {
+  /** The table of its row. */
+  file: string;
+  /** Its row's line. */
+  row: number;
 }
 
 /**

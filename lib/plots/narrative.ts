@@ -10,6 +10,9 @@
  * - a point the text puts after its anchor (rule `after`, or a distance of 0) is drawn at least one
  *   `step` after it, and a point put before its anchor (rule `before`) at least one step before it;
  * - a point bounded by a later one (`bound`) is drawn at least one step before it;
+ * - the end of a period (a dose period, the period a value is stated over) is drawn no earlier
+ *   than its start (on the same day allowed), whatever their nominal days (placeholders where
+ *   both ends are undated may run the other way);
  * - no point leaves the days the case allows it (its words, and the points and periods around it,
  *   by the case's network from day 0: a point dated exactly stays on its date, and the start of
  *   a period stays at or before its end); where a whole step does not fit between a point's
@@ -21,7 +24,8 @@
  * @module
  */
 import type { Case } from "../model.ts";
-import { gapPath, relativeDay } from "../timeline.ts";
+import { gapPath, sinceDay0 } from "../timeline.ts";
+import { casePeriods } from "../time_network.ts";
 
 /**
  * Drawn positions (days since the case's day 0) of every time point of a case, in narrative order
@@ -54,13 +58,16 @@ export function narrativePositions(c: Case, step: number): Map<string, number> {
       boundedBy.set(t.bound, [...(boundedBy.get(t.bound) ?? []), t.id]);
     }
   }
+  // Each period end's starts: it is drawn no earlier than each of them.
+  const startsOf = new Map<string, string[]>();
+  for (const { start, end } of casePeriods(c)) {
+    if (end !== null && end !== start && byId.has(start) && byId.has(end)) {
+      startsOf.set(end, [...(startsOf.get(end) ?? []), start]);
+    }
+  }
   const finite = (v: number, fallback: number) => Number.isFinite(v) ? v : fallback;
   // The days each point may fall on, from day 0 by the case's network (its own where none).
-  const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
-  const allowed = new Map(c.timepoints.map((t) => [
-    t.id,
-    origin === undefined ? t.day : relativeDay(c, t.id, origin),
-  ]));
+  const allowed = new Map(c.timepoints.map((t) => [t.id, sinceDay0(c, t.id)]));
   const limit = 4 * c.timepoints.length + 4;
   for (let round = 0; round < limit; round++) {
     let moved = false;
@@ -91,6 +98,12 @@ export function narrativePositions(c: Case, step: number): Map<string, number> {
         p = Number.isFinite(low) && low < b ? (low + b) / 2 : b - step;
       } else if (follows && p <= a && days.hi > a) {
         p = a + Math.min(step, (days.hi - a) / 2);
+      }
+      // Never before the start of a period it ends. Always inside its days: a start is drawn
+      // inside its own, and the case's network puts a start's latest day at or before its end's.
+      for (const start of startsOf.get(t.id) ?? []) {
+        const s = pos.get(start);
+        if (s !== undefined && s > p) p = Math.min(s, days.hi);
       }
       if (pos.get(t.id) !== p) {
         moved ||= pos.has(t.id) && Math.abs(pos.get(t.id)! - p) > 1e-9;

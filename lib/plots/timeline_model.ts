@@ -18,6 +18,7 @@ import {
   type Phase as AlignedPhase,
   phaseOf,
   relativeDay,
+  sinceDay0,
 } from "../timeline.ts";
 import type { DataRow } from "./compose.ts";
 import { aside, drawnDay, windowText } from "./hover_text.ts";
@@ -265,7 +266,7 @@ export function timelineModel(c: Case, options: TimelineModelOptions = {}): Time
     // The days the case's network allows from what the axis counts from (on day 0's axis as
     // on the aligned one: a time's own rule may leave open what the points and periods around it
     // bound).
-    const w = ref !== null && tp ? relativeDay(c, day.timeId, ref) : (tp?.day ?? day);
+    const w = ref !== null && tp ? relativeDay(c, day.timeId, ref) : tp ? sinceDay0(c, tp.id) : day;
     const dated = tp && ref !== null ? datedGap(c, day.timeId, ref) : w.lo === w.hi;
     return {
       timeId: day.timeId,

@@ -13,13 +13,12 @@ import { doseCells, doseShape } from "./dose_cells.ts";
 import {
   COUNTED_BACK,
   formatInterval,
-  type NominalInterval,
   TIME_RULES,
   type TimeRule,
   VALUE_RULES,
 } from "../intervals.ts";
-import { type Case, type CaseSeries, compareDays, type Day, type Treatment } from "../model.ts";
-import { alignOnDrug, firstPeriod, relativeDay } from "../timeline.ts";
+import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
+import { alignOnDrug, firstPeriod, relativeDay, sinceDay0 } from "../timeline.ts";
 import { valueScale } from "../cases.ts";
 import { painValueIn } from "../scales.ts";
 import { formatStated } from "../stated_digits.ts";
@@ -113,24 +112,14 @@ export function treatmentRows(s: CaseSeries): Row[] {
       class: t.drugClass,
       ...doseCells(t, shape),
       ...(details ? { route: t.route, frequency: t.frequency } : {}),
-      start: formatInterval(sinceDay0(c, t.start)),
+      start: formatInterval(sinceDay0(c, t.start.timeId)),
       "start time": t.start.timeId,
-      end: t.end ? formatInterval(sinceDay0(c, t.end)) : "not stated",
+      end: t.end ? formatInterval(sinceDay0(c, t.end.timeId)) : "not stated",
       "end time": t.end?.timeId ?? null,
       purpose: t.purpose,
       outcome: t.outcome,
     }))
   );
-}
-
-/**
- * Days since day 0 of a time of `c`: by the case's network from its origin (`relativeDay`), the
- * tightest bounds its time points and periods imply together, as every table of days here gives
- * them; the time's own days where the case has no origin.
- */
-function sinceDay0(c: Case, day: Day): NominalInterval {
-  const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
-  return origin === undefined ? day : relativeDay(c, day.timeId, origin);
 }
 
 /**
@@ -144,7 +133,7 @@ export function observationRows(s: CaseSeries): Row[] {
       const tp = c.timepoints.find((t) => t.id === o.day.timeId)!;
       return {
         case: c.id,
-        day: formatInterval(sinceDay0(c, o.day)),
+        day: formatInterval(sinceDay0(c, o.day.timeId)),
         "nominal day": o.day.nominal,
         "time words": tp.words,
         "time rule": tp.rule,
@@ -288,7 +277,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
     return {
       // From the origin by the case's network, as the other column: the tightest the text allows
       // (a point's own bounds alone ignore what the points around it imply).
-      "day since day 0": formatInterval(sinceDay0(c, tp.day)),
+      "day since day 0": formatInterval(sinceDay0(c, tp.id)),
       [`day since ${drug}`]: start ? formatInterval(relativeDay(c, r.timeId, start)) : null,
       what: r.what,
       words: tp.words,
@@ -333,12 +322,16 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
       ...c.treatments.flatMap((t) => [t.start.timeId, ...(t.end ? [t.end.timeId] : [])]),
     ]),
   ].map((id) => byId.get(id)!).sort((a, b) => compareDays(a.day, b.day));
+  // Each row's days since day 0 by the network (one source, day 0, for all of them): a row may
+  // fall before one above it only if its earliest day is below that one's latest.
+  const days = new Map(points.map((t) => [t.id, sinceDay0(c, t.id)]));
   let highest = -Infinity;
   for (let j = 0; j < points.length; j++) {
     const t = points[j];
-    const above = t.day.lo < highest
+    const lo = days.get(t.id)!.lo;
+    const above = lo < highest
       // time(a) − time(t) may be above 0 (asked from t: one network source per row).
-      ? points.slice(0, j).find((a) => a.day.hi > t.day.lo && relativeDay(c, a.id, t.id).hi > 0)
+      ? points.slice(0, j).find((a) => days.get(a.id)!.hi > lo && relativeDay(c, a.id, t.id).hi > 0)
       : undefined;
     if (above !== undefined) {
       notes.push(
@@ -349,7 +342,7 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
       );
       break;
     }
-    highest = Math.max(highest, t.day.hi);
+    highest = Math.max(highest, days.get(t.id)!.hi);
   }
   return notes;
 }
@@ -422,7 +415,7 @@ export function unknownRows(s: CaseSeries): Row[] {
     // leaves it open may be bounded by the points and periods around it (the start of a period
     // that ends at a dated time).
     for (const t of c.timepoints) {
-      const day = sinceDay0(c, t.day);
+      const day = sinceDay0(c, t.id);
       if (!Number.isFinite(day.lo) || !Number.isFinite(day.hi)) {
         // Named for a reader (`timeName`); its words after a dash when the name is not them.
         const name = timeName(c, t.id);

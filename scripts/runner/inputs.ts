@@ -115,26 +115,7 @@ export function absoluteImports(code: string, base: URL): string {
   );
 }
 
-/**
- * The code cells of a notebook as one module, with relative imports made absolute.
- *
- * @param nb The notebook (nbformat 4).
- * @param dir The folder the notebook runs in (relative imports resolve from there).
- * @returns The module's text.
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { codeModule } from "./inputs.ts";
- * assert.equal(codeModule({ cells: [{ cell_type: "code", source: "1" }] }, "/p/nb"), "1\nexport {};\n");
- * ```
- */
-export function codeModule(nb: { cells: readonly NotebookCell[] }, dir: string): string {
-  const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => [c.source].flat().join(""))
-    .join("\n\n");
-  return absoluteImports(code, pathToFileURL(`${dir}/`)) + "\nexport {};\n";
-}
-
-/** A cell as {@link codeModule} and {@link moduleLineCell} read it. */
+/** A cell as {@link codeModule} reads it. */
 export interface NotebookCell {
   cell_type: string;
   source: string | string[];
@@ -153,18 +134,29 @@ export interface CellLine {
   line: number;
 }
 
+/** A notebook's code cells as one module: its text, and where each of its lines comes from. */
+export interface CodeModule {
+  /** The module's text: the code cells joined by a blank line, relative imports made absolute. */
+  text: string;
+  /**
+   * The cell, and the line within it, of each line of `text` (`lines[n - 1]` for line n: an
+   * error of `deno check` on the module, said in the notebook's terms); `null` for the lines
+   * between cells and after the last.
+   */
+  lines: readonly (CellLine | null)[];
+}
+
 /**
- * The cell, and the line within it, that a line of the notebook's {@link codeModule} comes from
- * (an error of `deno check` on the module, said in the notebook's terms); `null` for the lines
- * between cells and after the last.
+ * The code cells of a notebook as one module, with relative imports made absolute, and where each
+ * of its lines comes from.
  *
  * @param nb The notebook (nbformat 4).
- * @param line A line of the module, from 1.
- * @returns Its cell and line, or null.
+ * @param dir The folder the notebook runs in (relative imports resolve from there).
+ * @returns The module's text and its lines' cells.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { moduleLineCell } from "./inputs.ts";
+ * import { codeModule } from "./inputs.ts";
  * const nb = {
  *   cells: [
  *     { cell_type: "markdown", source: "# Title" },
@@ -172,28 +164,29 @@ export interface CellLine {
  *     { cell_type: "code", id: "b", source: "const b: string = 2;" },
  *   ],
  * };
+ * const m = codeModule(nb, "/p/nb");
  * // The module: the first code cell's two lines, a blank line, the second's one.
- * assert.deepEqual(moduleLineCell(nb, 4), { cell: 3, codeCell: 2, id: "b", line: 1 });
- * assert.deepEqual(moduleLineCell(nb, 2), { cell: 2, codeCell: 1, id: "a", line: 2 });
- * assert.equal(moduleLineCell(nb, 3), null);
+ * assert.equal(m.text, "const a = 1;\na;\n\nconst b: string = 2;\nexport {};\n");
+ * assert.deepEqual(m.lines[3], { cell: 3, codeCell: 2, id: "b", line: 1 });
+ * assert.deepEqual(m.lines[1], { cell: 2, codeCell: 1, id: "a", line: 2 });
+ * assert.equal(m.lines[2], null);
  * ```
  */
-export function moduleLineCell(
-  nb: { cells: readonly NotebookCell[] },
-  line: number,
-): CellLine | null {
-  let start = 1;
-  let codeCell = 0;
+export function codeModule(nb: { cells: readonly NotebookCell[] }, dir: string): CodeModule {
+  const sources: string[] = [];
+  const lines: (CellLine | null)[] = [];
   for (const [i, c] of nb.cells.entries()) {
     if (c.cell_type !== "code") continue;
-    codeCell++;
-    const lines = [c.source].flat().join("").split("\n").length;
-    if (line >= start && line < start + lines) {
-      return { cell: i + 1, codeCell, id: c.id ?? null, line: line - start + 1 };
-    }
-    start += lines + 1; // the blank line that joins two cells
+    const source = [c.source].flat().join("");
+    // The blank line that joins two cells.
+    if (sources.length > 0) lines.push(null);
+    const codeCell = sources.push(source);
+    source.split("\n").forEach((_, k) =>
+      lines.push({ cell: i + 1, codeCell, id: c.id ?? null, line: k + 1 })
+    );
   }
-  return null;
+  const text = absoluteImports(sources.join("\n\n"), pathToFileURL(`${dir}/`)) + "\nexport {};\n";
+  return { text, lines };
 }
 
 /**
@@ -220,7 +213,8 @@ export async function moduleInputs(
   const roots = new Map<string, string>();
   for (const [name, path] of notebooks) {
     const file = `${work}/deps/${name}.ts`;
-    await Deno.writeTextFile(file, codeModule(JSON.parse(await Deno.readTextFile(path)), cwd));
+    const nb = JSON.parse(await Deno.readTextFile(path));
+    await Deno.writeTextFile(file, codeModule(nb, cwd).text);
     roots.set(name, pathToFileURL(file).href);
   }
   const root = `${work}/deps/all.ts`;

@@ -185,6 +185,31 @@ export async function fileState(path: string): Promise<string | null> {
   return sha256(await Deno.readFile(path));
 }
 
+/**
+ * A name for a case notebook no case matches that runs as an ordinary notebook: its `01-case-`
+ * prefix made `05-`, with `-2`, `-3`, … before `.ipynb` while that name is taken (by a file of the
+ * folder or a notebook the run writes; case and Unicode form ignored, as some file systems do).
+ *
+ * @param name The notebook's file name (`01-case-draft.ipynb`).
+ * @param taken The file names of the notebooks folder and those the run writes.
+ * @returns A name none of them has.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { freeName } from "./ownership.ts";
+ * assert.equal(freeName("01-case-draft.ipynb", []), "05-draft.ipynb");
+ * assert.equal(freeName("01-case-draft.ipynb", ["05-Draft.ipynb"]), "05-draft-2.ipynb");
+ * ```
+ */
+export function freeName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map(fold));
+  const base = name.replace(/^01-case-/, "05-");
+  const stem = base.replace(/\.ipynb$/, "");
+  let free = base;
+  for (let k = 2; used.has(fold(free)); k++) free = `${stem}-${k}.ipynb`;
+  return free;
+}
+
 /** What {@link installMoves} needs to know of a run. */
 export interface InstallMovesOptions {
   /** The notebooks the run wrote (file names), in `work/notebooks/`. */
@@ -244,7 +269,8 @@ export async function installMoves(
     moves.push({ from: `${o.work}/notebooks/${name}`, to });
   }
   const recorded = new Map((o.manifest?.files ?? []).map((f) => [f.path, f.sha256]));
-  for (const p of await listFiles(o.dirs.notebooks)) {
+  const present = await listFiles(o.dirs.notebooks);
+  for (const p of present) {
     if (!/^01-case-[^/]*\.ipynb$/.test(p) || o.jobs.includes(p)) continue;
     const to = `${o.dirs.notebooks}/${p}`;
     // On a file system that ignores case, `01-case-a.ipynb` is the file of a case now `A`: the
@@ -259,7 +285,7 @@ export async function installMoves(
           (hash === undefined
             ? "no run wrote it (the manifest does not list it); not run: the 01-case- prefix is " +
               "reserved for the case notebooks the run writes from templates/case.ipynb, one per " +
-              `case (rename it, e.g. ${p.replace(/^01-case-/, "05-")}, to have it run)`
+              `case (rename it, e.g. ${freeName(p, [...present, ...o.jobs])}, to have it run)`
             : "it was changed since a run wrote it"),
       );
     }

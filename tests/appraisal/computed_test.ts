@@ -4,7 +4,7 @@
  * narrative alone places is undated too.
  */
 import assert from "node:assert/strict";
-import { datedGap } from "../../lib/timeline.ts";
+import { datedGap, sinceDay0 } from "../../lib/timeline.ts";
 import { computeItem, undatedPoints } from "../../lib/appraisal/computed.ts";
 import { makeCase } from "../helpers/constructed_case.ts";
 
@@ -56,4 +56,37 @@ Deno.test("interventions: a dose period with no dose stated is counted as such, 
     treatments: open.treatments.map((t) => t.dose === null ? { ...t, doseWords: "a low dose" } : t),
   };
   assert.match(computeItem("interventions", [vague]).facts, /1 with no dose stated/);
+});
+
+Deno.test("outcomes: a last value at a time its rule leaves open is dated by the period it starts (the case's network), as the tables give it", () => {
+  // a is after day 0 with no bound stated ([5, inf) by its rule alone, a placeholder nominal
+  // day); b is on days 20 to 30. The last value is at a.
+  const withEnd = (end: string | null) => {
+    const c = makeCase({ a: [5, 20], b: [20, 30] }, [
+      { drug: "x", dose: 10, start: "a", end },
+    ], { a: 4 });
+    const open = { lo: 5, hi: Infinity, nominal: 12 };
+    const timepoints = c.timepoints.map((t) =>
+      t.id === "a" ? { ...t, rule: "after" as const, day: { ...t.day, ...open }, offset: open } : t
+    );
+    return {
+      ...c,
+      timepoints,
+      observations: c.observations.map((o) => ({
+        ...o,
+        day: timepoints.find((t) => t.id === "a")!.day,
+      })),
+    };
+  };
+  // A period from a to b puts a on day 30 at the latest: the last value has a latest date.
+  const ended = withEnd("b");
+  assert.deepEqual(sinceDay0(ended, "a"), { lo: 5, hi: 30, nominal: 12 });
+  assert.equal(ended.timepoints[1].day.hi, Infinity, "the stored day stays the rule's");
+  assert.match(computeItem("outcomes", [ended]).facts, /the last value of 0 of 1 case has no/);
+  // With no end stated nothing bounds a: the last value has none.
+  const open = withEnd(null);
+  assert.equal(sinceDay0(open, "a").hi, Infinity);
+  assert.match(computeItem("outcomes", [open]).facts, /the last value of 1 of 1 case has no/);
+  // Undated either way: a is placed by the narrative alone.
+  assert.deepEqual(undatedPoints(ended), ["a"]);
 });

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { designLimits, loadCaseSeries } from "../../lib/mod.ts";
 import { gapKind, timingEvidence } from "../../lib/appraisal/timing.ts";
-import { around } from "../helpers/constructed_case.ts";
+import { around, makeCase } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
 const series = await loadCaseSeries(TEST_DATA_DIR);
@@ -53,4 +53,20 @@ Deno.test("the design limit 'irregular timing' counts the stated gaps and those 
     /of 3 gaps between consecutive values, 1 is stated as a number of days \(7 days\); 2 are known only as intervals \(1 from the amounts the text states/,
   );
   assert.match(timing, /1 only from the order of the narrative\): effect sizes that assume/);
+});
+
+Deno.test("irregular timing: a gap a period forces to one day is not stated: the text gives no number of days", () => {
+  // x is within [10, 20] days of day 0 and starts a period that ends at e (day 10): x is on day
+  // 10, 0 days from e, but the text states neither that day nor that gap.
+  const built = makeCase({ e: 10, x: [10, 20], y: 12 }, [
+    { drug: "d", dose: 10, start: "x", end: "e" },
+  ], { e: 5, x: 4, y: 3 });
+  const c = {
+    ...built,
+    study,
+    timepoints: built.timepoints.map((t) => t.id === "x" ? { ...t, rule: "within" as const } : t),
+  };
+  assert.deepEqual(gapKind(c, "x", "e"), { kind: "interval", gap: { lo: 0, hi: 0, nominal: 0 } });
+  // Two days each exact from day 0: stated.
+  assert.equal(gapKind(c, "y", "e").kind, "stated");
 });

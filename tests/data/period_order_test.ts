@@ -109,6 +109,21 @@ async function nextLine(file: string): Promise<number> {
   return (await Deno.readTextFile(`${TEST_DATA_DIR}${file}`)).trimEnd().split("\n").length + 1;
 }
 
+/** A value at `pv` stated over the period from `start` to `end`. */
+const value = (caseId: string, start: string, end: string) => ({
+  case_id: caseId,
+  time: "pv",
+  scale: "vas-10cm",
+  value_lo: "6.6",
+  value_nominal: "6.6",
+  value_hi: "6.6",
+  value_rule: "exact",
+  value_words: "pain VAS 6.6",
+  period_start: start,
+  period_end: end,
+  quote: "(pain VAS 6.6)",
+});
+
 Deno.test("a dose period surely ending before it starts is an error naming both time points and their days, reported once", async () => {
   const { dir, caseId } = await constructed();
   // pb is 10 days after pa: ending at pa is 10 days before the start, though neither day is
@@ -135,9 +150,41 @@ Deno.test("a period surely ending before it starts only by the periods on earlie
   const { issues } = await load(dir);
   assert.deepEqual(issues, [
     `treatments.csv:${line + 1}:end: ends before it starts: end 'pa' day 0 [0, Inf] is before ` +
-    "start 'pc' day 0 [0, Inf], given the case's periods on earlier rows (at least 10 days " +
-    "before it, whatever days the text leaves open): are start and end swapped, or is one the " +
-    "wrong time point?",
+    `start 'pc' day 0 [0, Inf], given the period at treatments.csv line ${line} (at least 10 ` +
+    "days before it, whatever days the text leaves open): are start and end swapped, or is one " +
+    "the wrong time point?",
+  ]);
+});
+
+Deno.test("a value's period refused because of a dose period names the dose period's file and line", async () => {
+  // treatments.csv is read before observations.csv: the period that makes it surely before is
+  // on no earlier row of the value's own table.
+  const { dir, caseId } = await constructed();
+  await append(dir, "treatments.csv", [period(caseId, "pb", "pc")]);
+  await append(dir, "observations.csv", [value(caseId, "pc", "pa")]);
+  const [tLine, oLine] = [await nextLine("treatments.csv"), await nextLine("observations.csv")];
+  assert.deepEqual((await load(dir)).issues, [
+    `observations.csv:${oLine}:period_end: the period ends before it starts: period_end 'pa' ` +
+    `day 0 [0, Inf] is before period_start 'pc' day 0 [0, Inf], given the period at ` +
+    `treatments.csv line ${tLine} (at least 10 days before it, whatever days the text leaves ` +
+    "open): are period_start and period_end swapped, or is one the wrong time point?",
+  ]);
+});
+
+Deno.test("when no one period is needed to refuse it, the message names the case's other periods", async () => {
+  // Two dose periods from pb to pc, each enough alone: neither is named.
+  const { dir, caseId } = await constructed();
+  await append(dir, "treatments.csv", [
+    period(caseId, "pb", "pc"),
+    { ...period(caseId, "pb", "pc"), drug: "otherdrug" },
+    period(caseId, "pc", "pa"),
+  ]);
+  const line = await nextLine("treatments.csv");
+  assert.deepEqual((await load(dir)).issues, [
+    `treatments.csv:${line + 2}:end: ends before it starts: end 'pa' day 0 [0, Inf] is before ` +
+    "start 'pc' day 0 [0, Inf], given the case's other periods (at least 10 days before it, " +
+    "whatever days the text leaves open): are start and end swapped, or is one the wrong time " +
+    "point?",
   ]);
 });
 
@@ -201,19 +248,6 @@ Deno.test("a dose period that can at best be empty (its end at most on its start
 });
 
 Deno.test("a value's period is checked by the same rule", async () => {
-  const value = (caseId: string, start: string, end: string) => ({
-    case_id: caseId,
-    time: "pv",
-    scale: "vas-10cm",
-    value_lo: "6.6",
-    value_nominal: "6.6",
-    value_hi: "6.6",
-    value_rule: "exact",
-    value_words: "pain VAS 6.6",
-    period_start: start,
-    period_end: end,
-    quote: "(pain VAS 6.6)",
-  });
   let { dir, caseId } = await constructed();
   await append(dir, "observations.csv", [value(caseId, "pb", "pa")]);
   const line = await nextLine("observations.csv");

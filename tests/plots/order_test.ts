@@ -10,6 +10,7 @@ import { loadCaseSeries, relativeDay } from "../../lib/mod.ts";
 import type { Case } from "../../lib/model.ts";
 import { caseTimelineFigure, svgText } from "../../lib/plots/mod.ts";
 import { narrativePositions } from "../../lib/plots/narrative.ts";
+import { casePeriods } from "../../lib/time_network.ts";
 import { dataWithFixture } from "../helpers/data_dir.ts";
 import { oddCases } from "./odd_cases.ts";
 import { makeCase } from "../helpers/constructed_case.ts";
@@ -164,6 +165,54 @@ Deno.test("narrative positions never leave the days the case's periods allow eit
       const days = relativeDay(c, t.id, origin);
       const p = pos.get(t.id)!;
       assert.ok(p >= days.lo && p <= days.hi, `case ${c.id}: ${t.id} at ${p}`);
+    }
+  }
+});
+
+Deno.test("a period whose two ends are undated is never drawn backwards", () => {
+  // zz_end is only after day 0 (nominal day 0), zz_start only after the last point (nominal day
+  // 190): the nominal days run backwards, but the period puts its start at or before its end.
+  const built = makeCase({ a: 80, last: 190, zz_end: [0, Infinity], zz_start: [190, Infinity] }, [
+    { drug: "d", dose: 10, start: "zz_start", end: "zz_end" },
+  ], { a: 5, last: 3 });
+  const after = (anchor: string, nominal: number) => ({
+    rule: "after" as const,
+    anchor,
+    offset: { lo: 0, hi: Infinity, nominal: 0 },
+    nominal,
+  });
+  const undated: Record<string, ReturnType<typeof after>> = {
+    zz_end: after("t0", 0),
+    zz_start: after("last", 190),
+  };
+  const c: Case = {
+    ...built,
+    study: real.study,
+    timepoints: built.timepoints.map((t) => {
+      const u = undated[t.id];
+      return u === undefined ? t : {
+        ...t,
+        rule: u.rule,
+        anchor: u.anchor,
+        offset: u.offset,
+        day: { ...t.day, nominal: u.nominal },
+      };
+    }),
+  };
+  for (const step of [0.5, 5]) {
+    const pos = narrativePositions(c, step);
+    assert.ok(pos.get("zz_start")! > 190, `step ${step}: start a step after the last point`);
+    assert.ok(pos.get("zz_start")! <= pos.get("zz_end")!, `step ${step}: ${[...pos]}`);
+  }
+  // The figure's bar runs forwards.
+  const bar = caseTimelineFigure(c, {}).data.find((r) => r.mark === "dose period")!;
+  assert.ok((bar.x as number) <= (bar.end_x as number), `${bar.x} → ${bar.end_x}`);
+  // Every period of every case, too.
+  for (const k of all) {
+    const pos = narrativePositions(k, 5);
+    for (const p of casePeriods(k)) {
+      if (p.end === null) continue;
+      assert.ok(pos.get(p.start)! <= pos.get(p.end)!, `case ${k.id}: ${p.start} → ${p.end}`);
     }
   }
 });

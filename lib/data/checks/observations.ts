@@ -114,7 +114,7 @@ export function checkObservations(
     if (of) of.add(observation, day, row);
     else observations.set(r.case_id, new CaseRows(observation, day, row));
     // Its period starts no later than it ends: the later rows' order is read with it.
-    if (span) acceptPeriod(ctx.resolved, r.case_id, span.start, span.end);
+    if (span) acceptPeriod(ctx.resolved, r.case_id, span.start, span.end, { file, row });
   });
   return observations;
 }

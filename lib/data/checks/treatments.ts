@@ -166,7 +166,7 @@ export function checkTreatments(
     if (list.length === 0) treatments.set(r.case_id, [{ t, row }]);
     else list.push({ t, row });
     // Its start is no later than its end: the later rows' order is read with it.
-    acceptPeriod(ctx.resolved, r.case_id, start, end);
+    acceptPeriod(ctx.resolved, r.case_id, start, end, { file, row });
   });
   for (const w of otherDrugQuotes(treatments, (id) => named.ofArticle(id))) ctx.warnings.push(w);
   const drugsOf = ctx.usable.has("treatments")
