@@ -11,6 +11,9 @@ import { z } from "zod";
 import { wrongArgument } from "./wrong_argument.ts";
 import { WORDS_TO_NUMBER } from "./quotes.ts";
 import { checkOptions } from "./options.ts";
+import { formatBound } from "./bound_format.ts";
+
+export { formatBound };
 
 /**
  * A closed interval `[lo, hi]` with `lo <= hi`. An unstated side is infinite: `lo = -Infinity`
@@ -405,7 +408,8 @@ export function atBound(x: NominalInterval, bound: ExtractionBound, favourHigh: 
 
 /**
  * Formats an interval for prose and tables: `"6.6"` when degenerate, else `"[81, 111]"`, with
- * `-inf`/`inf` for unstated sides. Numbers keep at most `digits` decimals (trailing zeros cut).
+ * `-inf`/`inf` for unstated sides. Numbers keep at most `digits` decimals (trailing zeros cut),
+ * each end rounded outward ({@link formatBound}), so the interval printed holds the one computed.
  *
  * @example
  * ```ts
@@ -416,9 +420,9 @@ export function atBound(x: NominalInterval, bound: ExtractionBound, favourHigh: 
  * ```
  */
 export function formatInterval(x: Interval, digits = 2): string {
-  const f = (v: number) => formatNumber(v, digits);
-  if (x.lo === x.hi) return f(x.lo);
-  return `${x.lo === -Infinity ? "(" : "["}${f(x.lo)}, ${f(x.hi)}${x.hi === Infinity ? ")" : "]"}`;
+  if (x.lo === x.hi) return formatNumber(x.lo, digits);
+  const [lo, hi] = [formatBound(x.lo, "lo", digits), formatBound(x.hi, "hi", digits)];
+  return `${x.lo === -Infinity ? "(" : "["}${lo}, ${hi}${x.hi === Infinity ? ")" : "]"}`;
 }
 
 /**

@@ -94,6 +94,36 @@ export function sinceDay0(c: Case, x: string): NominalInterval {
 }
 
 /**
+ * The gap between two consecutive values of a case (the later one's time minus the earlier
+ * one's, "later" and "earlier" in the case's order, `compareDays`), in days: the one rule for it,
+ * used by the rate from the first to the last value (`periodRates`) and by the design limit
+ * "irregular timing" (`timingEvidence`). It is {@link relativeDay}, not that gap cut at 0:
+ * data/README.md ("Times"; "Readings that needed a choice") says the order of the rows alone
+ * bounds nothing, so two values each dated only from the same start (one within a week of it,
+ * the next within a month) may come in either order, and their gap may be negative. A rate
+ * over such a gap may have either sign, and its table says so.
+ *
+ * @param c The case.
+ * @param later The time id of the value narrated later.
+ * @param earlier The time id of the value narrated before it.
+ * @returns time(later) − time(earlier) in days (its lower bound negative when the text leaves
+ * the order open).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, relativeDay, valueGap } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   if (c.observations.length < 2) continue;
+ *   const [a, b] = [c.observations[0].day.timeId, c.observations.at(-1)!.day.timeId];
+ *   assert.deepEqual(valueGap(c, b, a), relativeDay(c, b, a));
+ * }
+ * ```
+ */
+export function valueGap(c: Case, later: string, earlier: string): NominalInterval {
+  return relativeDay(c, later, earlier);
+}
+
+/**
  * Days from the amputation the case's phantom pain follows (`Case.amputation`: the only one, or
  * the one its onset is dated from) to the time point `x`, by {@link relativeDay}. Day 0 (the
  * origin) may be an earlier amputation: an accident, before a revision.

@@ -8,6 +8,7 @@ import {
   formatDay,
   formatInterval,
   formatNumber,
+  roundingRows,
   ruleOffset,
 } from "../lib/mod.ts";
 import { statedAmounts } from "../lib/stated_amounts.ts";
@@ -19,6 +20,33 @@ Deno.test("formatNumber: decimals cut, trailing zeros dropped, infinities named"
   assert.equal(formatNumber(-Infinity), "-inf");
   assert.equal(formatInterval({ lo: 10.5, hi: Infinity }), "[10.5, inf)");
   assert.equal(formatInterval({ lo: -Infinity, hi: 0 }), "(-inf, 0]");
+});
+
+Deno.test("formatInterval: a computed interval's ends are rounded outward, so the one printed holds it", () => {
+  // 2.9 to 4.05 at one decimal: not "[2.9, 4]", which leaves its upper end out.
+  assert.equal(formatInterval({ lo: 2.95, hi: 4.05 }, 1), "[2.9, 4.1]");
+  assert.equal(formatInterval({ lo: 27.6923, hi: 32.8358 }, 1), "[27.6, 32.9]");
+  // Negative ends, and floating-point noise is no reason to move a bound.
+  assert.equal(formatInterval({ lo: -3.3, hi: -0.3889 }, 2), "[-3.3, -0.38]");
+  assert.equal(formatInterval({ lo: 0.1 + 0.2, hi: 0.7 + 0.1 }, 2), "[0.3, 0.8]");
+  // A point is still the number at its nearest.
+  assert.equal(formatInterval({ lo: 30.303, hi: 30.303 }, 1), "30.3");
+});
+
+Deno.test("roundingRows: a reduction's range with rounding is rounded outward", () => {
+  const values = { varied: 2, wholeScale: 0, wholeScales: [], noPain: 0, noNumber: 0 };
+  const [row] = roundingRows([{
+    caseId: "x",
+    timing: "last",
+    threshold: "≥2 cm reduction",
+    nominal: true,
+    asStated: [3, 4],
+    rounded: [2.95, 4.05],
+    status: "holds",
+    values,
+  }]);
+  assert.equal(row["reduction as stated"], "3–4");
+  assert.equal(row["reduction with rounding"], "2.9–4.1");
 });
 
 Deno.test("atBound: nominal, or the side that favours or disfavours the drug", () => {

@@ -987,7 +987,7 @@ Deno.test("sensitivity figures: not drawn, with why, when no row has a value (ev
   assert.equal(excluded.length, left.cases.length);
   assert.ok(SENSITIVITY.build(left).data.length === 0);
   const why = SENSITIVITY.omission(left);
-  assert.match(why ?? "", /^No sensitivity figure over .*: no row has a value under any variant: /);
+  assert.match(why ?? "", /^No sensitivity figure over .*: no row has a value under any choice: /);
   assert.ok(why!.includes(noChangeNotes(excluded)[0]), why!);
   // A drug no case takes: neither figure has a row with a value.
   const drug = `${s.study.drug} (not taken)`;
@@ -1001,7 +1001,7 @@ Deno.test("sensitivity figures: not drawn, with why, when no row has a value (ev
     assert.ok(text?.startsWith("No sensitivity figure over "), String(text));
     assert.ok(text!.includes(`(${file}): no row `), text!);
     assert.ok(text!.includes(noChangeNotes(never)[0]), text!);
-    assert.doesNotMatch(text!, /variant: All cases/);
+    assert.doesNotMatch(text!, /(variant|choice): All cases/);
   }
   assert.notEqual(texts[0], texts[1]);
   // No row at all.

@@ -8,9 +8,10 @@
 import type { ChangeOptions } from "./change.ts";
 import { expectCase } from "../args.ts";
 import { linearRegression } from "simple-statistics";
-import type { NominalInterval } from "../intervals.ts";
+import type { Interval, NominalInterval } from "../intervals.ts";
 import { type Case, compareDays, type Observation, type Treatment } from "../model.ts";
-import { datedGap, relativeDay } from "../timeline.ts";
+import { datedGap, relativeDay, valueGap } from "../timeline.ts";
+import { quotientBounds } from "./quotient_bounds.ts";
 import { listing, plural } from "../prose.ts";
 import { timeName } from "../time_words.ts";
 import { activeTreatments, mayBeGiven, surelyGiven, tiedTimepoints } from "../given.ts";
@@ -20,9 +21,9 @@ import { changeOptionsSchema } from "./option_schemas.ts";
 
 /** A rate's admissible bounds and its nominal value, which a placeholder day leaves undefined. */
 export interface RateInterval {
-  /** Least admissible rate (−Infinity when the two days may coincide). */
+  /** Least admissible rate (−Infinity when the gap may tend to 0 and the value may fall). */
   lo: number;
-  /** Greatest admissible rate (Infinity when the two days may coincide). */
+  /** Greatest admissible rate (Infinity when the gap may tend to 0 and the value may rise). */
   hi: number;
   /** The rate at the nominal days and values, or `null` (see `PeriodRate.nominalReason`). */
   nominal: number | null;
@@ -81,29 +82,53 @@ export interface PeriodRate {
   certainUpTo: string[];
   /** Why a rate is null. */
   reason?: string;
+  /**
+   * Where the text leaves the first and last values in either order (`valueGap` may be
+   * negative): the bounds of the rate (per week) in the order narrated and in the other, each
+   * `null` when that order is impossible, with the two values' time ids. `perWeek` spans both.
+   */
+  eitherOrder?: {
+    first: string;
+    last: string;
+    narrated: Interval | null;
+    reversed: Interval | null;
+  };
 }
 
 /**
- * Bounds of (v2 − v1)/(t2 − t1)·7 over the box, the gap t2 − t1 taken from the timeline (the
- * tightest interval the text allows); infinite when the gap can be 0.
+ * Bounds of (v2 − v1)/(t2 − t1)·7 over the values' bounds and the gap t2 − t1 the text allows
+ * (`valueGap`: the tightest interval, negative where the two may come in either order), by
+ * {@link quotientBounds}: infinite only where the gap may tend to 0; `null` when the two values
+ * can only share their day (no rate).
  */
-function rateBounds(c: Case, a: Observation, b: Observation): RateInterval {
-  const gap = relativeDay(c, b.day.timeId, a.day.timeId);
+function rateBounds(c: Case, a: Observation, b: Observation): RateInterval | null {
+  const gap = valueGap(c, b.day.timeId, a.day.timeId);
   const dt = b.day.nominal - a.day.nominal;
   const nominal = dt > 0 && datedGap(c, b.day.timeId, a.day.timeId)
     ? 7 * (b.common.nominal - a.common.nominal) / dt
     : null;
-  const minGap = gap.lo;
-  if (!(minGap > 0)) {
-    const dvLo = b.common.lo - a.common.hi;
-    const dvHi = b.common.hi - a.common.lo;
-    return { lo: dvLo < 0 ? -Infinity : 0, hi: dvHi > 0 ? Infinity : 0, nominal };
-  }
-  const rates: number[] = [];
-  for (const dv of [b.common.lo - a.common.hi, b.common.hi - a.common.lo]) {
-    for (const dt of [minGap, gap.hi]) rates.push(7 * dv / dt);
-  }
-  return { lo: Math.min(...rates), hi: Math.max(...rates), nominal };
+  const q = quotientBounds({ lo: b.common.lo - a.common.hi, hi: b.common.hi - a.common.lo }, gap);
+  return q === null ? null : { lo: 7 * q.lo, hi: 7 * q.hi, nominal };
+}
+
+/**
+ * Where the gap from `a` to `b` may be negative (the text leaves them in either order), the
+ * rate's bounds (per week) in each order; `undefined` otherwise.
+ */
+function orders(c: Case, a: Observation, b: Observation): PeriodRate["eitherOrder"] {
+  const gap = valueGap(c, b.day.timeId, a.day.timeId);
+  if (!(gap.lo < 0)) return undefined;
+  const change = { lo: b.common.lo - a.common.hi, hi: b.common.hi - a.common.lo };
+  const perWeek = (g: Interval) => {
+    const q = g.lo <= g.hi ? quotientBounds(change, g) : null;
+    return q && { lo: 7 * q.lo, hi: 7 * q.hi };
+  };
+  return {
+    first: a.day.timeId,
+    last: b.day.timeId,
+    narrated: perWeek({ lo: Math.max(gap.lo, 0), hi: gap.hi }),
+    reversed: perWeek({ lo: gap.lo, hi: Math.min(gap.hi, 0) }),
+  };
 }
 
 /**
@@ -197,6 +222,16 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
       )
       : null;
     const perWeek = rateBounds(c, obs[0], obs[obs.length - 1]);
+    if (perWeek === null) {
+      return {
+        ...base,
+        perWeek: null,
+        leastSquaresPerWeek: null,
+        leastSquaresBounds: null,
+        reason: "the first and last values can only share their day: no rate between them",
+      };
+    }
+    const eitherOrder = orders(c, obs[0], obs[obs.length - 1]);
     // Time points named for a reader (by the value stated there), not by their ids.
     const first = timeName(c, obs[0].day.timeId);
     const last = timeName(c, obs[obs.length - 1].day.timeId);
@@ -220,6 +255,7 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
         : null,
       ...(bounds?.reason ? { leastSquaresBoundsReason: bounds.reason } : {}),
       ...(nominalReason ? { nominalReason } : {}),
+      ...(eitherOrder ? { eitherOrder } : {}),
     };
   };
   // Only values at which the period is certainly active count: one where it is only possibly

@@ -11,7 +11,7 @@ import { valueScale } from "../cases.ts";
 import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { agree, plural } from "../prose.ts";
-import { datedGap, gapPath, relativeDay } from "../timeline.ts";
+import { datedGap, gapPath, valueGap } from "../timeline.ts";
 import { undatedPoints } from "./computed.ts";
 
 /**
@@ -24,7 +24,8 @@ import { undatedPoints } from "./computed.ts";
  * @param c The case.
  * @param later A time id of the case.
  * @param earlier Another time id of the case.
- * @returns The kind, with the gap's bounds (`relativeDay`).
+ * @returns The kind, with the gap's bounds ({@link valueGap}: `relativeDay`, the rate table's
+ * gap too).
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -51,7 +52,8 @@ export function gapKind(
   later: string,
   earlier: string,
 ): { kind: "stated" | "interval" | "narrative"; gap: NominalInterval } {
-  const gap = relativeDay(c, later, earlier);
+  // The one rule for the gap between two values (negative where their order is open).
+  const gap = valueGap(c, later, earlier);
   // Each point on the way dated a number of days from its anchor, the two chains meeting (a root
   // on the way: they do not).
   const exact = gapPath(c, later, earlier).every((t) =>

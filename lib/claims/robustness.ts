@@ -31,7 +31,7 @@ export interface Conclusion {
  * widened by its rounding (`withRounding`, `lib/rounding.ts`): a claim's verdict on the widened
  * values (its `rounded` verdict); a responder count, at nominal values, which rounding leaves as
  * stated, followed by the cases that reach (or miss) the threshold at every bound as stated but
- * not once rounding widens them ("; not sure under rounding: case 3"), so that it differs from the
+ * not once rounding widens them ("; case 3 not sure as a responder under rounding"), so that it differs from the
  * value as stated exactly when rounding moves a case's responder conclusion.
  *
  * @param series The case series.
@@ -89,7 +89,11 @@ function bothConclusions(
           thresholdLabel(r.threshold, scale)
         }, ${r.timing} value after ${drug})`,
         value: `${r.count}/${r.n}` + (r.responders.length ? ` (${r.responders.join(", ")})` : "") +
-          (moved.length ? `; not sure under rounding: ${casesListing(moved)}` : ""),
+          (moved.length
+            ? `; ${casesListing(moved)} not sure as ${
+              moved.length === 1 ? "a responder" : "responders"
+            } under rounding`
+            : ""),
       };
     });
   return { stated: [...claims(false), ...resp(false)], rounded: [...claims(true), ...resp(true)] };

@@ -10,6 +10,7 @@ import { sensitivityCaption, undefinedRows } from "./sensitivity_caption.ts";
 import { sensitivityExclusions, sensitivityTable } from "../analysis/sensitivity.ts";
 import { type SensitivitySpan, sensitivitySpans } from "../analysis/sensitivity_spans.ts";
 import {
+  countNoun,
   intervalLabel,
   type SensitivityInterval,
   sensitivityIntervals,
@@ -113,7 +114,7 @@ export function sensitivityFigure(
     notes: noChangeNotes(excluded),
     caption: sensitivityCaption(rows, drawn, options.varied),
     description: `Sensitivity of ${nq} quantit${nq === 1 ? "y" : "ies"} over the analysis ` +
-      `variants, ${drawn.length} row${drawn.length === 1 ? "" : "s"}.`,
+      `${countNoun(rows).many}, ${drawn.length} row${drawn.length === 1 ? "" : "s"}.`,
   });
 }
 
@@ -154,7 +155,7 @@ export function sensitivityOmission(
 ): string | null {
   if (rows.some(isDrawn)) return null;
   return (rows.length
-    ? `No ${figure}: no row has a value under any variant: ${
+    ? `No ${figure}: no row has a value under any ${countNoun(rows).one}: ${
       undefinedRows(rows, [], { inSentence: true })
     }.`
     : `No ${figure}: no row to draw.`) +
@@ -164,10 +165,11 @@ export function sensitivityOmission(
 /** A row's right column: how many variants it is computed under, and how many gave a value. */
 function countOf(r: SensitivityInterval): string {
   const d = r.defined ?? r.variants;
+  const noun = countNoun([r]);
   return d === 0
     ? `none of ${r.variants} defined`
     : d === r.variants
-    ? `${r.variants} variant${r.variants === 1 ? "" : "s"}`
+    ? `${r.variants} ${r.variants === 1 ? noun.one : noun.many}`
     : `${d} of ${r.variants} defined`;
 }
 
@@ -312,7 +314,7 @@ function nominalDot(x: LinearScale, r: SensitivityInterval, cy: number): Element
     }),
     `${intervalLabel(r)}, ${r.quantity}: ${fmtValue(nominal)} in the nominal analysis` +
       `${dated ? "" : " (a time the text does not date)"}; over the ` +
-      `variants ${
+      `${countNoun([r]).many} ${
         r.lo === null
           ? "none defined"
           : `${fmtValue(r.lo)} to ${r.openEnded ? "no upper bound" : fmtValue(r.hi!)}`
@@ -322,6 +324,7 @@ function nominalDot(x: LinearScale, r: SensitivityInterval, cy: number): Element
 
 /** The legend: a swatch for each kind of mark the rows draw. */
 function sensitivityLegend(rows: readonly SensitivityInterval[]): LegendItem[] {
+  const noun = countNoun(rows);
   return [
     ...(rows.some((r) => r.nominal !== null && r.nominalDated !== false)
       ? [{ label: "nominal analysis", swatch: { kind: "dot", color: GREY.ink } } as LegendItem]
@@ -334,13 +337,13 @@ function sensitivityLegend(rows: readonly SensitivityInterval[]): LegendItem[] {
       : []),
     ...(rows.some((r) => r.lo !== null && r.hi !== null)
       ? [{
-        label: "range over the variants",
+        label: `range over the ${noun.many}`,
         swatch: { kind: "line", color: BAR, width: STROKE.thick * 1.6 },
       } as LegendItem]
       : []),
     ...(rows.some((r) => r.openEnded)
       ? [{
-        label: "some variant gives no upper bound",
+        label: `some ${noun.one} gives no upper bound`,
         swatch: { kind: "bracket", color: GREY.ink, arrow: true },
       } as LegendItem]
       : []),
@@ -396,7 +399,9 @@ function tableRows(s: SeriesInput): [SensitivityInterval[], Exclusion[]] {
     sensitivityTable(s.cases),
     (r) => r.baseline === baseline && r.bound === "nominal" && r.rounding === "as stated",
   );
-  return [rows, sensitivityExclusions(s.cases)];
+  // Over the choices of one dataset's analysis, not over variants of the data (readings).
+  const counts = { one: "choice", many: "choices" };
+  return [rows.map((r) => ({ ...r, counts })), sensitivityExclusions(s.cases)];
 }
 
 /** Which figure a sentence of the readings' figure is about (see {@link sensitivityOmission}). */

@@ -5,7 +5,7 @@
  * @module
  */
 import { listing } from "../prose.ts";
-import { intervalLabel, type SensitivityInterval } from "./sensitivity_rows.ts";
+import { countNoun, intervalLabel, type SensitivityInterval } from "./sensitivity_rows.ts";
 
 /**
  * The sensitivity figure's caption: what a row, a bar, a dot and an arrow are, what the counts of
@@ -41,12 +41,13 @@ export function sensitivityCaption(
 function drawnCaption(rows: readonly SensitivityInterval[], varied?: string): string {
   // A pooled row (all cases: a responder count, a test) is of every case together.
   const pooled = rows.some((r) => r.caseId === "all");
+  const { one, many } = countNoun(rows);
   return `Each row: one quantity of one case${pooled ? " (or of all cases together)" : ""}, ` +
-    `recomputed under every variant of the ` +
+    `recomputed under every ${one} of the ` +
     `analysis${varied ? ` (${varied})` : ""}; the bar spans the values the ` +
-    `variants give, between two ticks taller than the dot (so that a range narrower than the dot ` +
-    `still shows), the dot is the nominal analysis (a dot without ticks or arrow: every variant ` +
-    `gives the same value; an arrow: some variant gives no upper bound` +
+    `${many} give, between two ticks taller than the dot (so that a range narrower than the dot ` +
+    `still shows), the dot is the nominal analysis (a dot without ticks or arrow: every ${one} ` +
+    `gives the same value; an arrow: some ${one} gives no upper bound` +
     `${
       rows.some((r) => r.nominalDated === false)
         ? "; a hollow dot: a time the text places only by its narrative, a placeholder"
@@ -74,7 +75,7 @@ function variantsNote(rows: readonly SensitivityInterval[]): string {
     n: number,
   ) => [...new Set(rows.filter((r) => r.variants === n).map((r) => r.quantity))];
   const fewer = counts.slice(1).map((n) => `${listing(qs(n))} (${n})`);
-  return `The right column counts the variants each row is computed under` +
+  return `The right column counts the ${countNoun(rows).many} each row is computed under` +
     (parts.length ? ` (${parts.join("; ")})` : "") +
     (fewer.length
       ? `; fewer for ${listing(fewer)}, which ${
@@ -93,7 +94,7 @@ function undefinedNote(
   drawn: readonly SensitivityInterval[],
 ): string {
   const labels = undefinedRows(rows, drawn);
-  return labels ? ` Not drawn, no value under any variant: ${labels}.` : "";
+  return labels ? ` Not drawn, no value under any ${countNoun(rows).one}: ${labels}.` : "";
 }
 
 /** A row's label inside a sentence: "all cases", "case 4"; a label of its own as it is. */

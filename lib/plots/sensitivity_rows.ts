@@ -45,6 +45,36 @@ export interface SensitivityInterval {
   nominalDated?: boolean;
   /** Why some variant gives no value (said under the figure for a row none gives one). */
   reason?: string;
+  /**
+   * What the row's count counts, in the singular and the plural (default "variant",
+   * "variants": datasets under the readings of the text). Rows over the choices of one dataset's
+   * analysis (baseline definition, extraction bound, rounding) say "choice", so that "variant"
+   * keeps one meaning.
+   */
+  counts?: { one: string; many: string };
+}
+
+/** The default of {@link SensitivityInterval}'s `counts`. */
+const VARIANT = { one: "variant", many: "variants" };
+
+/**
+ * What the rows' counts count (their first row's `counts`, else "variant"), for the words of a
+ * figure of them.
+ *
+ * @param rows The rows.
+ * @returns The noun, singular and plural.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { countNoun } from "#lib/plots/sensitivity_rows.ts";
+ * const row = { caseId: "4", quantity: "q", nominal: 1, lo: 1, hi: 1, variants: 9 };
+ * assert.deepEqual(countNoun([row]), { one: "variant", many: "variants" });
+ * const counts = { one: "choice", many: "choices" };
+ * assert.deepEqual(countNoun([{ ...row, counts }]), counts);
+ * ```
+ */
+export function countNoun(rows: readonly SensitivityInterval[]): { one: string; many: string } {
+  return rows.find((r) => r.counts)?.counts ?? VARIANT;
 }
 
 /**

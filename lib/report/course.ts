@@ -158,6 +158,27 @@ export function aucRows(c: Case): Row[] {
  * given (named by `timeName`); else the text does not date the values against the period's start
  * or end. `null` when none is left out.
  */
+/**
+ * Where the text leaves a rate's first and last values in either order (`valueGap`), which
+ * comes first is unknown: the note says so, with the rate's bounds in each order (`f` formats
+ * them in the case's numbers); `null` otherwise.
+ */
+function orderNote(
+  c: Case,
+  r: PeriodRate,
+  f: (x: { lo: number; hi: number }) => string,
+): string | null {
+  const o = r.eitherOrder;
+  if (!o) return null;
+  const each = [
+    o.narrated ? `in the order narrated ${f(o.narrated)}` : null,
+    o.reversed ? `in the other ${f(o.reversed)}` : null,
+  ].filter((x) => x !== null);
+  return `the text does not state whether ${timeName(c, o.first)} or ${timeName(c, o.last)} ` +
+    "comes first, so the rate may have either sign: " +
+    `${each.join(", ")}`;
+}
+
 function possiblyGivenNote(c: Case, r: PeriodRate): string | null {
   if (r.possiblyGiven.length === 0) return null;
   const values = r.possiblyGiven.map(({ observation: o }) => {
@@ -200,7 +221,7 @@ export function rateRows(c: Case): Row[] {
   const s = valueScale([c]);
   const { unit } = s;
   // Values and rates on the common metric, described in the case's numbers.
-  const { d, bounded } = describers(s);
+  const { d, di, bounded } = describers(s);
   const rates = periodRates(c);
   const entry = (r: (typeof rates)[number]) => r.period ?? { note: "all doses" };
   const shape = doseShape(rates.map(entry));
@@ -225,6 +246,7 @@ export function rateRows(c: Case): Row[] {
         }`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,
+      orderNote(c, r, (x) => formatInterval(di(x), 2)),
       possiblyGivenNote(c, r),
       ...withheldNotes([["first→last rate", rate], ["least-squares slope", slope]]),
       r.leastSquaresBoundsReason ? `no least-squares bounds: ${r.leastSquaresBoundsReason}` : null,

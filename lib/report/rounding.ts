@@ -7,7 +7,7 @@
  */
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { fmt } from "../intervals.ts";
+import { fmt, formatBound } from "../intervals.ts";
 import type { CaseSeries } from "../model.ts";
 import { roundingGaps, type RoundingVerdict } from "../analysis/sensitivity_rounding.ts";
 import { agree, groupedExclusions, listing, noChangeNotes, plural } from "../prose.ts";
@@ -48,6 +48,16 @@ export function sensitivityNotes(s: CaseSeries): string[] {
 }
 
 /**
+ * A computed range at one decimal, its ends rounded outward (`formatBound`): 2.9 to 4.05 reads
+ * "2.9–4.1", never "2.9–4", which would leave out its upper end; one number when both ends are
+ * one.
+ */
+function outwardRange([lo, hi]: readonly [number, number]): string {
+  const [a, b] = [formatBound(lo, "lo", 1), formatBound(hi, "hi", 1)];
+  return lo === hi || a === b ? fmt(lo, 1) : `${a}–${b}`;
+}
+
+/**
  * Which responder conclusions move under rounding, one row per case, value and threshold (a case
  * with no change after the drug has no row: `sensitivityNotes` says which and why).
  *
@@ -66,15 +76,13 @@ export function sensitivityNotes(s: CaseSeries): string[] {
  * ```
  */
 export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
-  const range = ([lo, hi]: [number, number]) =>
-    fmt(lo, 1) === fmt(hi, 1) ? fmt(lo, 1) : `${fmt(lo, 1)}–${fmt(hi, 1)}`;
   return verdicts.map((v) => ({
     case: v.caseId,
     value: `${v.timing} after the drug`,
     conclusion: `responder (${v.threshold})`,
     "as stated": v.nominal ? "reached" : "not reached",
-    "reduction as stated": range(v.asStated),
-    "reduction with rounding": range(v.rounded),
+    "reduction as stated": outwardRange(v.asStated),
+    "reduction with rounding": outwardRange(v.rounded),
     "under rounding": v.status,
   }));
 }
@@ -118,7 +126,7 @@ export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
   const what = (v: RoundingVerdict) =>
     `case ${v.caseId}, ${v.threshold} at the ${v.timing} value (${
       v.nominal ? "reached" : "not reached"
-    } as stated; ${fmt(v.rounded[0], 1)}–${fmt(v.rounded[1], 1)}${unit(v)} with rounding)`;
+    } as stated; ${outwardRange(v.rounded)}${unit(v)} with rounding)`;
   const rule = "half a unit of its last stated digit (± 0.05 for a value stated to one decimal, " +
     "± 0.5 for a whole number)";
   if (verdicts.length === 0) {

@@ -167,11 +167,21 @@ export function readingRows(
  * ```
  */
 export function robustnessRows(rows: readonly Robustness[]): Row[] {
-  const counted = (differs: Robustness["differs"], suffix: string) =>
-    [...new Set(differs.map((d) => d.value))].map((v) =>
-      `${v} in ${differs.filter((d) => d.value === v).length}${suffix}`
-    );
   return rows.map((r) => {
+    // Each value it takes instead, and in how many variants. A value that only adds a note to
+    // the one as extracted ("3/3 (1, 2, 3); case 1 not sure …") is said by its note alone,
+    // which names what differs; the value as extracted is in its own column.
+    const counted = (differs: Robustness["differs"], suffix: string) =>
+      [...new Set(differs.map((d) => d.value))].map((v) => {
+        const n = differs.filter((d) => d.value === v).length;
+        const note = v.startsWith(`${r.value}; `) ? v.slice(r.value.length + 2) : null;
+        const times = n < r.of
+          ? `${n} of ${r.of} variants`
+          : r.of === 1
+          ? "the one variant"
+          : `all ${r.of} variants`;
+        return `${note ?? `${v}${suffix}`}, in ${times}`;
+      });
     const where = [...counted(r.differs, ""), ...counted(r.rounding.differs, " with rounding")];
     return {
       conclusion: r.label,
@@ -213,12 +223,9 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
       // A nominal day the text does not date is a placeholder, no number to print.
       : "no date stated (only its span: least, greatest)",
     least: num(r.lo),
-    greatest: r.openEnded
-      ? (r.hi === null
-        ? "open (no later bound stated)"
-        : `${fmt(r.hi, 4)} or more (open: no later ` +
-          "bound stated)")
-      : num(r.hi),
+    // Open: no greatest value. The greatest finite one is no bound (it may be a placeholder,
+    // the nominal day of a time the narrative alone places), so it is not printed as one.
+    greatest: r.openEnded ? "open (no later bound stated)" : num(r.hi),
     "defined in": `${r.defined}/${r.variants} variants`,
     reason: r.reason ?? null,
   }));

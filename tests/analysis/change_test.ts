@@ -493,7 +493,7 @@ Deno.test("time to relief: a threshold reached only at a range's nominal value s
   // An exact value: as before.
   const exact = around(series.study, { before: 5, start: 10, a: 20 }, { before: 6, a: 3 });
   assert.equal(timeToRelief(exact, 50).summary, "reached by day 10");
-  // [2, 5] at day 10 ([16.7, 66.7]%, 41.7% at its nominal 3.5), then 2 at day 20 (66.7%): 60% is
+  // [2, 5] at day 10 ([16.6, 66.7]%, 41.7% at its nominal 3.5), then 2 at day 20 (66.7%): 60% is
   // reached by day 20, and possibly already by day 10, at the bound 2 of [2, 5].
   const later = around(series.study, { before: 5, start: 10, a: 20, b: 30 }, {
     before: 6,
@@ -502,7 +502,7 @@ Deno.test("time to relief: a threshold reached only at a range's nominal value s
   });
   assert.equal(
     timeToRelief(later, 60).summary,
-    "reached by day 20 (possibly already by day 10: [16.7, 66.7]% over the bounds of the value " +
+    "reached by day 20 (possibly already by day 10: [16.6, 66.7]% over the bounds of the value " +
       "and its baseline)",
   );
 });

@@ -190,3 +190,45 @@ Deno.test("rates table: each value written as the text states it (its digits, a 
   const bare = { ...c, observations: built.observations.map((o) => ({ ...o, words: "pain" })) };
   assert.equal(rateRows(bare).find((r) => r.drug === "drug-b")!.values, "2 → 1 → [0, 1]");
 });
+
+/**
+ * drug-b from day 10 with values 2.3 and 0.6, the first within a week of its start; the second
+ * `within` 20 days after the first (`ordered`: never before it) or within 25 days of the start
+ * (the two then in either order, as two values each dated only from one start).
+ */
+function gapCase(ordered: boolean): Case {
+  const periods: Period[] = [{ drug: "drug-b", dose: 25, start: "b_start", end: null }];
+  const built = makeCase({ b_start: 9, v1: [10, 17], v2: [10, 35] }, periods, {
+    v1: 2.3,
+    v2: 0.6,
+  });
+  const timepoints = built.timepoints.map((t) =>
+    ordered && t.id === "v2"
+      ? { ...t, rule: "within" as const, anchor: "v1", offset: { lo: 0, hi: 20, nominal: 20 } }
+      : t
+  );
+  return { ...built, timepoints, study };
+}
+
+Deno.test("rates: a finite longest gap bounds a fall away from 0, though the gap may be 0", () => {
+  const rate = rowsOf(gapCase(true), "drug-b").find((r) => r.period === null)!;
+  // At most −1.7 over 20 days: not (−inf, 0].
+  assert.equal(rate.perWeek!.lo, -Infinity);
+  assert.ok(Math.abs(rate.perWeek!.hi - 7 * -1.7 / 20) < 1e-12, String(rate.perWeek!.hi));
+  assert.equal(rate.eitherOrder, undefined);
+});
+
+Deno.test("rates: two values the text leaves in either order give a rate of either sign, and the note says so", () => {
+  const c = gapCase(false);
+  const rate = rowsOf(c, "drug-b").find((r) => r.period === null)!;
+  assert.deepEqual([rate.perWeek!.lo, rate.perWeek!.hi], [-Infinity, Infinity]);
+  const { narrated, reversed } = rate.eitherOrder!;
+  assert.ok(Math.abs(narrated!.hi - 7 * -1.7 / 25) < 1e-12);
+  assert.ok(Math.abs(reversed!.lo - 7 * 1.7 / 7) < 1e-12);
+  const row = rateRows(c).find((r) => r.drug === "drug-b" && r["dose note"] === "all doses")!;
+  assert.match(String(row.note), /does not state whether .* comes first/);
+  assert.match(
+    String(row.note),
+    /in the order narrated \(-inf, -0\.47\], in the other \[1\.7, inf\)/,
+  );
+});

@@ -83,7 +83,7 @@ Deno.test("the headline count does not count a claim that moves under rounding a
     if (!holds) {
       assert.deepEqual(at50.rounding.differs, [{
         variant: "as extracted",
-        value: "1/1 (edge); not sure under rounding: case edge",
+        value: "1/1 (edge); case edge not sure as a responder under rounding",
       }]);
       assert.match(summary, /\(1 moves under rounding alone\).*in 0 of 1 with rounding/, summary);
     }

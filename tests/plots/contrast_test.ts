@@ -1,5 +1,5 @@
 /**
- * The intervals of the sensitivity and forest figures (the range over the variants, the
+ * The intervals of the sensitivity and forest figures (the range over the variants or choices, the
  * informative interval) stand out from white paper: 3:1 at least (WCAG 2.1 SC 1.4.11, non-text
  * contrast), read off each figure's legend swatches. The light blue range bar (#8EC3E6) and the
  * pale grey informative interval (#bbbbbb) had 1.9:1 and faded in greyscale print.
@@ -43,7 +43,7 @@ Deno.test("sensitivity and forest figures: every interval's colour has 3:1 on wh
     const kids = [...(legend?.children ?? [])];
     kids.forEach((el, i) => {
       const label = kids.slice(i + 1).find((k) => k.tagName.toLowerCase() === "text")?.textContent;
-      if (!label || !/range over the variants|informative interval/.test(label)) return;
+      if (!label || !/range over the (variants|choices)|informative interval/.test(label)) return;
       const color = el.getAttribute("stroke") ?? el.getAttribute("fill") ?? "";
       if (!/^#[0-9a-f]{6}$/i.test(color)) return;
       seen.add(label);
@@ -52,6 +52,6 @@ Deno.test("sensitivity and forest figures: every interval's colour has 3:1 on wh
       }
     });
   }
-  assert.equal(seen.size, 2, `legends seen: ${[...seen]}`);
+  assert.equal(seen.size, 3, `legends seen: ${[...seen]}`);
   assert.deepEqual(low, []);
 });

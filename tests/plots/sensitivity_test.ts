@@ -114,3 +114,17 @@ Deno.test("sensitivity caption: no brackets within brackets, and a count with ro
   // The data have rows under rounding, so the sums above are checked.
   assert.ok(sums > 0);
 });
+
+Deno.test("sensitivity figures: 'variant' means a dataset under the readings; the series' own figure counts analysis choices", () => {
+  // TEST_DATA_DIR as a case series: the series' figure is over baseline × bound × rounding.
+  const own = SENSITIVITY.build(series);
+  assert.match(own.description, /over the analysis choices, \d+ rows?\.$/);
+  assert.ok(own.data.every((r) => /^\d+ choices?$|defined$/.test(String(r.label))), "labels");
+  const text = own.svg.textContent!;
+  assert.ok(!/\bvariants?\b/.test(text), "no 'variant' in the series' figure");
+  assert.match(text, /recomputed under every choice of the analysis/);
+  // Over the readings, the count is of variants (datasets), and says so.
+  const readings = SENSITIVITY_READINGS.build([{ name: "as extracted", readings: [], series }]);
+  assert.match(readings.description, /over the analysis variants/);
+  assert.ok(readings.data.every((r) => /variants?$|defined$/.test(String(r.label))));
+});

@@ -12,6 +12,7 @@ import {
   loadCaseSeries,
   readingRows,
   reductionRanges,
+  robustnessRows,
   roundingGaps,
   roundingRobustness,
   roundingSummary,
@@ -307,4 +308,60 @@ Deno.test("readingRows: with the series, each replaced time point's name beside 
   assert.equal(keys.indexOf("time point name"), keys.indexOf("time point") + 1);
   // Without the series, the columns are those of before.
   assert.ok(readingRows(readings).every((r) => !("time point name" in r)));
+});
+
+Deno.test("spanRows: an open span's greatest is open, never its greatest finite value (a placeholder day is no bound)", () => {
+  const open = {
+    caseId: "x",
+    quantity: "days from day 0 to the start of drug-x",
+    nominal: 14,
+    lo: 10.5,
+    hi: 14,
+    openEnded: true,
+    nominalDated: false,
+    variants: 2,
+    defined: 2,
+  };
+  const [row] = spanRows([open]);
+  assert.equal(row.greatest, "open (no later bound stated)");
+  assert.equal(row.least, 10.5);
+  assert.equal(spanRows([{ ...open, openEnded: false }])[0].greatest, 14);
+});
+
+Deno.test("robustnessRows: where it differs says only what differs, and in how many variants", () => {
+  const [responders, claim] = robustnessRows([
+    {
+      id: "responders:first:percent:30",
+      label: "responders",
+      value: "3/3 (a, b, c)",
+      holds: 4,
+      of: 4,
+      differs: [],
+      rounding: {
+        holds: 0,
+        differs: ["v1", "v2", "v3", "v4"].map((variant) => ({
+          variant,
+          value: "3/3 (a, b, c); case a not sure as a responder under rounding",
+        })),
+      },
+    },
+    {
+      id: "claim:x",
+      label: "x",
+      value: "supported",
+      holds: 3,
+      of: 4,
+      differs: [{ variant: "v4", value: "not supported" }],
+      rounding: { holds: 3, differs: [{ variant: "v4", value: "not supported" }] },
+    },
+  ]);
+  // Not "3/3 (a, b, c); case a not sure … in 4 with rounding": the unchanged count is not repeated.
+  assert.equal(
+    responders["where it differs"],
+    "case a not sure as a responder under rounding, in all 4 variants",
+  );
+  assert.equal(
+    claim["where it differs"],
+    "not supported, in 1 of 4 variants; not supported with rounding, in 1 of 4 variants",
+  );
 });
