@@ -134,9 +134,11 @@ export function treatmentRows(s: CaseSeries): Row[] {
  */
 export function observationRows(s: CaseSeries): Row[] {
   expectSeries("observationRows", s);
-  return s.cases.flatMap((c) =>
-    c.observations.map((o) => {
-      const tp = c.timepoints.find((t) => t.id === o.day.timeId)!;
+  return s.cases.flatMap((c) => {
+    // By id once a case (a `find` for each value grew with the square of a long case's values).
+    const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+    return c.observations.map((o) => {
+      const tp = byId.get(o.day.timeId)!;
       return {
         case: c.id,
         day: formatInterval(sinceDay0(c, o.day.timeId)),
@@ -151,8 +153,8 @@ export function observationRows(s: CaseSeries): Row[] {
           : formatInterval(o.common),
         quote: o.quote,
       };
-    })
-  );
+    });
+  });
 }
 
 /**
