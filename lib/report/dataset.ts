@@ -223,6 +223,8 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   expectCase("careTimelineRows", c);
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  // The case's scale once (read again for each value, it grew with the square of the values).
+  const scale = valueScale([c]);
   // A drug starts where a period of it begins that no period of it ends into (not a dose change).
   const startsDrug = (o: Treatment) => !continuesFrom(c, o);
   // ", after b started: they overlap" when the end is surely after b's start (every day the text
@@ -252,7 +254,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
     })),
     ...c.observations.map((o) => ({
       timeId: o.day.timeId,
-      what: painValueIn(valueScale([c]), o),
+      what: painValueIn(scale, o),
       rank: 1,
     })),
     ...c.treatments.flatMap((t) => {
