@@ -56,16 +56,47 @@ const names = (text: string, word: string): boolean =>
  */
 export function tiedTimepoints(c: Case, t: Treatment): string[] {
   expectCase("tiedTimepoints", c);
+  return [...tiedOnce(c, t)];
+}
+
+/** Each case's tied time points, by its case, then by its dose period (made once a period). */
+const TIED = new WeakMap<Case, WeakMap<Treatment, readonly string[]>>();
+
+/** The quotes of a case's pain values, by their time point (made once a case). */
+const VALUE_QUOTES = new WeakMap<Case, Map<string, string[]>>();
+
+/**
+ * {@link tiedTimepoints}, computed at the first call for a case object and dose period and shared
+ * by every later one (`activeTreatments` asks it for every value: computed each time, with the
+ * values at each point looked up again, the appraisal grew with the cube of a case's values). A
+ * case is read as built, as by the time network: a variant is a new case object.
+ */
+function tiedOnce(c: Case, t: Treatment): readonly string[] {
+  let byPeriod = TIED.get(c);
+  if (!byPeriod) TIED.set(c, byPeriod = new WeakMap());
+  let ids = byPeriod.get(t);
+  if (ids) return ids;
+  let quotes = VALUE_QUOTES.get(c);
+  if (!quotes) {
+    quotes = new Map();
+    for (const o of c.observations) {
+      const at = quotes.get(o.day.timeId);
+      if (at) at.push(o.quote);
+      else quotes.set(o.day.timeId, [o.quote]);
+    }
+    VALUE_QUOTES.set(c, quotes);
+  }
   const start = t.start.timeId;
   // A point surely before the start ("replaced by" the drug, said before a later dose) is not.
   const tied = c.timepoints.filter((p) =>
     p.id !== start && relativeDay(c, p.id, start).hi >= 0 && (
       (p.anchor === start && !COUNTED_BACK.has(p.rule)) ||
-      [p.quote, ...c.observations.filter((o) => o.day.timeId === p.id).map((o) => o.quote)]
-        .some((q) => names(q, t.drug))
+      [p.quote, ...(quotes.get(p.id) ?? [])].some((q) => names(q, t.drug))
     )
   ).map((p) => p.id);
-  return [start, ...tied];
+  ids = Object.freeze([start, ...tied]);
+  byPeriod.set(t, ids);
+  return ids;
 }
 
 /**
@@ -75,7 +106,7 @@ export function tiedTimepoints(c: Case, t: Treatment): string[] {
  */
 function untilEndOf(c: Case, timeId: string, t: Treatment): NominalInterval | null {
   if (t.end) return relativeDay(c, t.end.timeId, timeId);
-  const gaps = tiedTimepoints(c, t).map((id) => relativeDay(c, id, timeId));
+  const gaps = tiedOnce(c, t).map((id) => relativeDay(c, id, timeId));
   return gaps.reduce((a, b) => (b.lo > a.lo ? b : a));
 }
 

@@ -54,6 +54,24 @@ const DAY0 = new WeakMap<
 >();
 
 /**
+ * A case's day 0 and time points by id, made at the first call for its array of time points and
+ * shared by every later one ({@link sinceDay0} and {@link gapPath} ask it for each value: made
+ * again each time, a case's analyses grew with the square of its time points). An array changed
+ * in place after the first call is not seen, as for the time network (`networkOf`).
+ */
+function pointIndex(
+  c: Case,
+): { origin: string | undefined; byId: Map<string, Timepoint> } {
+  let index = DAY0.get(c.timepoints);
+  if (!index) {
+    const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+    const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
+    DAY0.set(c.timepoints, index = { origin, byId });
+  }
+  return index;
+}
+
+/**
  * Days since day 0 of the time point `x` (a value's time: `o.day.timeId`): by the case's network
  * from its origin ({@link relativeDay}), the tightest bounds its time points and periods imply
  * together, which every analysis, claim, appraisal and table reads; the time's own days (its
@@ -78,12 +96,7 @@ const DAY0 = new WeakMap<
  */
 export function sinceDay0(c: Case, x: string): NominalInterval {
   expectCase("sinceDay0", c);
-  let index = DAY0.get(c.timepoints);
-  if (!index) {
-    const byId = new Map(c.timepoints.map((t) => [t.id, t]));
-    const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
-    DAY0.set(c.timepoints, index = { origin, byId });
-  }
+  const index = pointIndex(c);
   const t = index.byId.get(x);
   if (t === undefined) throw new RangeError(`sinceDay0: case ${c.id} has no time point '${x}'`);
   if (index.origin === undefined) {
@@ -198,7 +211,7 @@ export function datedGap(c: Case, x: string, y: string): boolean {
  * ```
  */
 export function gapPath(c: Case, x: string, y: string): Timepoint[] {
-  const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  const { byId } = pointIndex(c);
   const chain = (id: string) => {
     const out: string[] = [];
     for (let t = byId.get(id); t; t = t.anchor === null ? undefined : byId.get(t.anchor)) {

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { activeTreatments, drugsGivenAt, surelyGiven, tiedTimepoints } from "../lib/mod.ts";
+import type { Case, Timepoint } from "../lib/model.ts";
 import { makeCase } from "./helpers/constructed_case.ts";
 
 const drugsOf = (ts: readonly { drug: string }[]) => ts.map((t) => t.drug);
@@ -25,23 +26,30 @@ Deno.test("an open period tied to no later point is only possibly given after it
 });
 
 Deno.test("an open period is certain up to the last point tied to it, possible after", () => {
-  const c = makeCase(
+  const c0 = makeCase(
     { s: 5, v1: 10, v2: 40 },
     [{ drug: "drug-q", dose: 100, start: "s", end: null, untied: true }],
     { v1: 6, v2: 3 },
   );
+  // Each edit makes a new case, as the analyses' variants do (a case is read as built: what is
+  // asked of it for each value is computed once a case object).
+  const edited = (c: Case, id: string, fields: Partial<Timepoint>): Case => ({
+    ...c,
+    timepoints: c.timepoints.map((t) => t.id === id ? { ...t, ...fields } : t),
+  });
   // A point dated from its start ties it ("within a week of drug-q"): v1 is anchored on s.
-  const v1 = c.timepoints.find((t) => t.id === "v1")!;
-  Object.assign(v1, { anchor: "s", offset: { lo: 5, hi: 5, nominal: 5 } });
+  const c = edited(c0, "v1", { anchor: "s", offset: { lo: 5, hi: 5, nominal: 5 } });
   assert.deepEqual(tiedTimepoints(c, c.treatments[0]), ["s", "v1"]);
   assert.deepEqual(drugsOf(activeTreatments(c, "v1").certain), ["drug-q"]);
   assert.deepEqual(drugsOf(activeTreatments(c, "v2").possible), ["drug-q"]);
   // A later point whose quote names the drug (whole word, any case) ties it up to there.
-  c.timepoints.find((t) => t.id === "v2")!.quote = "still on Drug-Q at the last visit";
-  assert.deepEqual(drugsOf(activeTreatments(c, "v2").certain), ["drug-q"]);
-  assert.ok(surelyGiven(c, "v2", "drug-q"));
+  const named = edited(c, "v2", { quote: "still on Drug-Q at the last visit" });
+  assert.deepEqual(drugsOf(activeTreatments(named, "v2").certain), ["drug-q"]);
+  assert.ok(surelyGiven(named, "v2", "drug-q"));
   // A word that only contains the name does not.
-  c.timepoints.find((t) => t.id === "v2")!.quote = "drug-quux was given";
+  const contains = edited(c, "v2", { quote: "drug-quux was given" });
+  assert.deepEqual(drugsOf(activeTreatments(contains, "v2").possible), ["drug-q"]);
+  // The case first asked keeps its answers (the later ones were asked of other cases).
   assert.deepEqual(drugsOf(activeTreatments(c, "v2").possible), ["drug-q"]);
 });
 
@@ -92,4 +100,32 @@ Deno.test("a drug surely given at a dose the times leave open is 'certainly' giv
     ["drug-b", "certainly"],
   ]);
   assert.deepEqual([...drugsGivenAt(c, ["v1", "v2"], "drug-a")], [["drug-b", "certainly"]]);
+});
+
+Deno.test("a case's values are read once to tie its open periods, not again for each value", () => {
+  // The active drugs at every value of a long case: the points tied to an open period are found
+  // once a case (reading every value's quote again for each value and point grew with the cube
+  // of a case's values). Counts the reads of the values' quotes, not the time taken.
+  const n = 60;
+  const days = Object.fromEntries(Array.from({ length: n }, (_, i) => [`v${i}`, 10 + i]));
+  const values = Object.fromEntries(Array.from({ length: n }, (_, i) => [`v${i}`, 5]));
+  const built = makeCase({ s: 5, ...days }, [
+    { drug: "drug-q", dose: 100, start: "s", end: null },
+  ], values);
+  let reads = 0;
+  const c: Case = {
+    ...built,
+    observations: built.observations.map((o) =>
+      new Proxy(o, {
+        get: (target, key, receiver) => {
+          if (key === "quote") reads++;
+          return Reflect.get(target, key, receiver);
+        },
+      })
+    ),
+  };
+  for (const t of c.timepoints) activeTreatments(c, t.id);
+  assert.ok(reads <= n, `${reads} reads of ${n} values' quotes`);
+  // And what it finds is what each value's quote says: the drug, named at every value.
+  assert.deepEqual(tiedTimepoints(c, c.treatments[0]), ["s", ...Object.keys(days)]);
 });

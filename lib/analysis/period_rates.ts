@@ -291,6 +291,8 @@ export function periodRates(c: Case, _options: ChangeOptions = {}): PeriodRate[]
  * (`compareDays`): the one up to which it is certainly given ({@link tiedTimepoints}).
  */
 function lastTied(c: Case, t: Treatment): string {
-  const days = tiedTimepoints(c, t).map((id) => c.timepoints.find((p) => p.id === id)!.day);
+  // By id once (a `find` for each tied point grew with the square of a long case's points).
+  const byId = new Map(c.timepoints.map((p) => [p.id, p]));
+  const days = tiedTimepoints(c, t).map((id) => byId.get(id)!.day);
   return days.reduce((a, b) => (compareDays(b, a) > 0 ? b : a)).timeId;
 }

@@ -11,6 +11,9 @@ import { statesAmount } from "../dose.ts";
 import type { Case } from "../model.ts";
 import type { ComputedBasis, ItemVerdict } from "../articles.ts";
 
+/** Each case's undated time points, by its case (made once: asked again for each value). */
+const UNDATED = new WeakMap<Case, readonly string[]>();
+
 /**
  * The time points of a case that the text does not date from its day 0: open-ended (by the case's
  * network from day 0, `sinceDay0`: a time its rule leaves open may be bounded by the points and
@@ -19,7 +22,8 @@ import type { ComputedBasis, ItemVerdict } from "../articles.ts";
  * rule by which the figures draw a value hollow).
  *
  * @param c The case.
- * @returns Their ids.
+ * @returns Their ids: the same frozen array at every call for the same case object, computed at
+ * the first (a case is read as built, as by the time network: a variant is a new case object).
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -29,15 +33,21 @@ import type { ComputedBasis, ItemVerdict } from "../articles.ts";
  * assert.ok(undatedPoints(c).every((id) => c.timepoints.some((t) => t.id === id)));
  * ```
  */
-export function undatedPoints(c: Case): string[] {
+export function undatedPoints(c: Case): readonly string[] {
+  let ids = UNDATED.get(c);
+  if (ids) return ids;
   const origin = c.timepoints.find((t) => t.rule === "origin")?.id;
-  return c.timepoints.filter((t) => {
-    const day = sinceDay0(c, t.id);
-    return !Number.isFinite(day.lo) || !Number.isFinite(day.hi) ||
-      (origin === undefined
-        ? t.rule === "after" || t.rule === "before"
-        : !datedGap(c, t.id, origin));
-  }).map((t) => t.id);
+  ids = Object.freeze(
+    c.timepoints.filter((t) => {
+      const day = sinceDay0(c, t.id);
+      return !Number.isFinite(day.lo) || !Number.isFinite(day.hi) ||
+        (origin === undefined
+          ? t.rule === "after" || t.rule === "before"
+          : !datedGap(c, t.id, origin));
+    }).map((t) => t.id),
+  );
+  UNDATED.set(c, ids);
+  return ids;
 }
 
 /** How many values of a case are at a time {@link undatedPoints} lists (its points asked once). */

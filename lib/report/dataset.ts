@@ -134,9 +134,11 @@ export function treatmentRows(s: CaseSeries): Row[] {
  */
 export function observationRows(s: CaseSeries): Row[] {
   expectSeries("observationRows", s);
-  return s.cases.flatMap((c) =>
-    c.observations.map((o) => {
-      const tp = c.timepoints.find((t) => t.id === o.day.timeId)!;
+  return s.cases.flatMap((c) => {
+    // By id once a case (a `find` for each value grew with the square of a long case's values).
+    const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+    return c.observations.map((o) => {
+      const tp = byId.get(o.day.timeId)!;
       return {
         case: c.id,
         day: formatInterval(sinceDay0(c, o.day.timeId)),
@@ -151,8 +153,8 @@ export function observationRows(s: CaseSeries): Row[] {
           : formatInterval(o.common),
         quote: o.quote,
       };
-    })
-  );
+    });
+  });
 }
 
 /**
@@ -221,6 +223,8 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
   expectCase("careTimelineRows", c);
   const start = firstPeriod(c, drug)?.start.timeId ?? null;
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
+  // The case's scale once (read again for each value, it grew with the square of the values).
+  const scale = valueScale([c]);
   // A drug starts where a period of it begins that no period of it ends into (not a dose change).
   const startsDrug = (o: Treatment) => !continuesFrom(c, o);
   // ", after b started: they overlap" when the end is surely after b's start (every day the text
@@ -250,7 +254,7 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
     })),
     ...c.observations.map((o) => ({
       timeId: o.day.timeId,
-      what: painValueIn(valueScale([c]), o),
+      what: painValueIn(scale, o),
       rank: 1,
     })),
     ...c.treatments.flatMap((t) => {

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { datedGap, sinceDay0 } from "../../lib/timeline.ts";
 import { computeItem, undatedPoints } from "../../lib/appraisal/computed.ts";
+import type { Case } from "../../lib/model.ts";
 import { makeCase } from "../helpers/constructed_case.ts";
 
 Deno.test("undatedPoints: a point dated from a narrative-placed one is undated, as the figures draw it", () => {
@@ -89,4 +90,20 @@ Deno.test("outcomes: a last value at a time its rule leaves open is dated by the
   assert.match(computeItem("outcomes", [open]).facts, /the last value of 1 of 1 case has no/);
   // Undated either way: a is placed by the narrative alone.
   assert.deepEqual(undatedPoints(ended), ["a"]);
+});
+
+Deno.test("undatedPoints: computed once a case object (asked for each value), anew for a variant", () => {
+  const c = makeCase({ a: 5, b: 9 }, [{ drug: "drug-q", dose: 10, start: "a", end: null }], {
+    b: 5,
+  });
+  assert.equal(undatedPoints(c), undatedPoints(c));
+  assert.ok(Object.isFrozen(undatedPoints(c)));
+  // A variant is a new case object: its own points are asked again.
+  const b = c.timepoints.find((t) => t.id === "b")!;
+  const narrated: Case = {
+    ...c,
+    timepoints: c.timepoints.map((t) => t === b ? { ...b, rule: "after" as const } : t),
+  };
+  assert.deepEqual(undatedPoints(c), []);
+  assert.deepEqual(undatedPoints(narrated), ["b"]);
 });
