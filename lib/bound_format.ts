@@ -32,3 +32,30 @@ export function formatBound(v: number, side: "lo" | "hi", digits = 2): string {
   const out = (side === "lo" ? Math.floor(v * scale) : Math.ceil(v * scale)) / scale;
   return String(out + 0);
 }
+
+/**
+ * Formats a computed range (the bounds of an interval, the least and greatest of a quantity over
+ * choices) as "lo–hi" with at most `digits` decimals, each end rounded outward
+ * ({@link formatBound}), so the range printed holds the one computed: 27.69 to 91.729 at one
+ * decimal reads "27.6–91.8". A range whose ends are one number is that number, rounded as a
+ * point is (to the nearest).
+ *
+ * @param lo The lower end.
+ * @param hi The upper end.
+ * @param digits Decimals at most (default 2).
+ * @returns The text.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatRange } from "#lib/mod.ts";
+ * assert.equal(formatRange(27.6923, 91.729, 1), "27.6–91.8");
+ * assert.equal(formatRange(0.0868, 0.9916, 0 + 2), "0.08–1");
+ * assert.equal(formatRange(87.54, 87.54, 1), "87.5");
+ * ```
+ */
+export function formatRange(lo: number, hi: number, digits = 2): string {
+  if (lo === hi) {
+    return Number.isFinite(lo) ? String(Number(lo.toFixed(digits))) : formatBound(lo, "lo");
+  }
+  return `${formatBound(lo, "lo", digits)}–${formatBound(hi, "hi", digits)}`;
+}

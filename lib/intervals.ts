@@ -11,9 +11,9 @@ import { z } from "zod";
 import { wrongArgument } from "./wrong_argument.ts";
 import { WORDS_TO_NUMBER } from "./quotes.ts";
 import { checkOptions } from "./options.ts";
-import { formatBound } from "./bound_format.ts";
+import { formatBound, formatRange } from "./bound_format.ts";
 
-export { formatBound };
+export { formatBound, formatRange };
 
 /**
  * A closed interval `[lo, hi]` with `lo <= hi`. An unstated side is infinite: `lo = -Infinity`
@@ -444,8 +444,8 @@ export function formatInterval(x: Interval, digits = 2): string {
  */
 export function formatIntervalInWords(x: Interval, digits = 2): string {
   const finite = (v: number) => Number.isFinite(v);
-  if (x.hi === Infinity && finite(x.lo)) return `at least ${formatNumber(x.lo, digits)}`;
-  if (x.lo === -Infinity && finite(x.hi)) return `at most ${formatNumber(x.hi, digits)}`;
+  if (x.hi === Infinity && finite(x.lo)) return `at least ${formatBound(x.lo, "lo", digits)}`;
+  if (x.lo === -Infinity && finite(x.hi)) return `at most ${formatBound(x.hi, "hi", digits)}`;
   return formatInterval(x, digits);
 }
 

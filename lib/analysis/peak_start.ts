@@ -9,7 +9,7 @@
  * @module
  */
 import { casePainText } from "../cases.ts";
-import { fmt, type NominalInterval } from "../intervals.ts";
+import { fmt, formatBound, type NominalInterval } from "../intervals.ts";
 import type { Case, Observation } from "../model.ts";
 import { periodWords } from "../period_value.ts";
 import { relativeDay } from "../timeline.ts";
@@ -84,14 +84,15 @@ export function startAfterValue(c: Case, start: string): StartAfterValue | null 
  * days after", "at least 3 days after", "at a time the text does not state after".
  */
 function when(gap: NominalInterval): string {
-  const days = (n: number) => `${fmt(n, 1)} ${n === 1 ? "day" : "days"}`;
+  // A point in days rounded to the nearest; a bound outward (`formatBound`).
+  const days = (n: number, text = fmt(n, 1)) => `${text} ${n === 1 ? "day" : "days"}`;
   if (gap.lo === gap.hi) return gap.lo === 0 ? "at the visit of" : `${days(gap.lo)} after`;
   if (gap.hi === Infinity) {
     return gap.lo > 0
-      ? `at least ${days(gap.lo)} after`
+      ? `at least ${days(gap.lo, formatBound(gap.lo, "lo", 1))} after`
       : "at a time the text does not state after";
   }
-  return `${fmt(gap.lo, 1)} to ${days(gap.hi)} after`;
+  return `${formatBound(gap.lo, "lo", 1)} to ${days(gap.hi, formatBound(gap.hi, "hi", 1))} after`;
 }
 
 /**

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type ExtractionBound, fmt } from "../intervals.ts";
+import { type ExtractionBound, formatRange } from "../intervals.ts";
 import type { Case, CaseSeries } from "../model.ts";
 import { BASELINE_DEFINITIONS } from "../timeline.ts";
 import { caseChange, reaches } from "./change.ts";
@@ -272,14 +272,14 @@ export interface NamedSeries {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { fmt, loadCaseSeries, sensitivityRange, sensitivityTable } from "#lib/mod.ts";
+ * import { formatRange, loadCaseSeries, sensitivityRange, sensitivityTable } from "#lib/mod.ts";
  * const table = sensitivityTable((await loadCaseSeries()).cases);
  * const row = table.find((r) => r.value !== null)!;
  * const values = table.filter((r) =>
  *   r.quantity === row.quantity && r.caseId === row.caseId && r.value !== null
  * ).map((r) => r.value as number);
- * const [lo, hi] = [fmt(Math.min(...values), 1), fmt(Math.max(...values), 1)];
- * const want = lo === hi ? lo : `${lo}–${hi}`;
+ * // Its ends rounded outward, so the range printed holds every choice's value.
+ * const want = formatRange(Math.min(...values), Math.max(...values), 1);
  * assert.equal(sensitivityRange(table, row.quantity, row.caseId), want);
  * assert.equal(sensitivityRange(table, row.quantity, "no such case"), "not defined");
  * ```
@@ -292,6 +292,5 @@ export function sensitivityRange(
   const v = table.filter((r) => r.quantity === quantity && r.caseId === caseId && r.value !== null)
     .map((r) => r.value as number);
   if (!v.length) return "not defined";
-  const [lo, hi] = [fmt(Math.min(...v), 1), fmt(Math.max(...v), 1)];
-  return lo === hi ? lo : `${lo}–${hi}`;
+  return formatRange(Math.min(...v), Math.max(...v), 1);
 }

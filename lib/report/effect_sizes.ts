@@ -10,7 +10,7 @@ import { num } from "./cells.ts";
 import { reportable } from "../stats/reportable.ts";
 import { expectCase } from "../args.ts";
 import type { Row } from "../display.ts";
-import { fmt } from "../intervals.ts";
+import { formatInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { effectSize, MEASURES } from "../stats/effect_sizes/mod.ts";
 import { AB_NOTE, effectSizeGlossary } from "./glossary.ts";
@@ -32,7 +32,7 @@ function esRow(r: EffectSizeResult): Row {
     "CI lower": num(r.ciLower),
     "CI upper": num(r.ciUpper),
     "informative CI": r.informativeCi
-      ? `[${fmt(r.informativeCi.lower, 4)}, ${fmt(r.informativeCi.upper, 4)}]`
+      ? formatInterval({ lo: r.informativeCi.lower, hi: r.informativeCi.upper }, 4)
       : null,
     nA: r.n.baseline,
     nB: r.n.treatment,

@@ -9,7 +9,7 @@ import { painOptions, type Study } from "../study.ts";
 import { excludedIds, exclusionNotes, groupedExclusions, num } from "./cells.ts";
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { fmt, fmtP } from "../intervals.ts";
+import { fmt, fmtP, formatBound, formatRange } from "../intervals.ts";
 import type { CaseSeries } from "../model.ts";
 import type { Measure } from "../stats/effect_sizes/mod.ts";
 import {
@@ -122,7 +122,7 @@ function aggregateNote(
     p.result.se === null && a.weights.some((x) => x.caseId === p.caseId)
   );
   const cut = a.waldCi
-    ? `Wald interval ${fmt(a.waldCi.lower, 4)}–${fmt(a.waldCi.upper, 4)} truncated to the ` +
+    ? `Wald interval ${formatRange(a.waldCi.lower, a.waldCi.upper, 4)} truncated to the ` +
       "measure's range"
     : null;
   const why = a.estimate !== null && a.se === null && lacking.length > 0
@@ -217,7 +217,7 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
     proportion: num(r.proportion),
     [`${fmt(100 * r.confidence, 0)}% CI (Clopper–Pearson)`]: r.ciLower === null
       ? null
-      : `${fmt(r.ciLower, 4)}–${fmt(r.ciUpper, 4)}`,
+      : formatRange(r.ciLower, r.ciUpper!, 4),
     excluded: excludedIds(r.excluded),
     // A case counted by a nominal value whose bounds fall on both sides of the threshold.
     note: r.uncertain.length
@@ -387,7 +387,9 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
     return !r || r.n === 0
       ? `at the ${timing} value no case could be assessed`
       : `at the ${timing} value ${r.count} of ${plural(r.n, "case")} had a ≥${top}% ` +
-        `reduction (95% CI ${fmt(100 * r.ciLower!, 0)}–${fmt(100 * r.ciUpper!, 0)}%)`;
+        `reduction (${fmt(100 * r.confidence, 0)}% CI ${
+          formatRange(100 * r.ciLower!, 100 * r.ciUpper!, 0)
+        }%)`;
   };
   const left = exclusionNotes(rows);
   const n = at("last")?.n ?? 0;
@@ -396,7 +398,7 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
     (left.length ? `${left[0]} ` : "") +
     (best
       ? `With ${plural(n, "case")}, even if every case responded the exact interval's ` +
-        `lower limit would be ${fmt(100 * best.ciLower!, 0)}%.`
+        `lower limit would be ${formatBound(100 * best.ciLower!, "lo", 0)}%.`
       : "");
 }
 

@@ -7,7 +7,7 @@
  */
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
-import { fmt, formatBound } from "../intervals.ts";
+import { formatRange } from "../intervals.ts";
 import type { CaseSeries } from "../model.ts";
 import { roundingGaps, type RoundingVerdict } from "../analysis/sensitivity_rounding.ts";
 import { agree, groupedExclusions, listing, noChangeNotes, plural } from "../prose.ts";
@@ -53,8 +53,7 @@ export function sensitivityNotes(s: CaseSeries): string[] {
  * one.
  */
 function outwardRange([lo, hi]: readonly [number, number]): string {
-  const [a, b] = [formatBound(lo, "lo", 1), formatBound(hi, "hi", 1)];
-  return lo === hi || a === b ? fmt(lo, 1) : `${a}–${b}`;
+  return formatRange(lo, hi, 1);
 }
 
 /**

@@ -7,7 +7,13 @@
  * @module
  */
 import { drugWithDose } from "../../dose.ts";
-import { formatDay, formatInterval, formatNumber, type Interval } from "../../intervals.ts";
+import {
+  formatBound,
+  formatDay,
+  formatInterval,
+  formatNumber,
+  type Interval,
+} from "../../intervals.ts";
 import type { Case, Observation, Treatment } from "../../model.ts";
 import { describedInterval, painNumbersIn, unitWords } from "../../scales.ts";
 import { valueScale } from "../../cases.ts";
@@ -132,7 +138,10 @@ export function reductionText(p: ChangePoint): string {
   if (pr === null) return "no percent (baseline 0)";
   return Math.abs(pr.lo - pr.nominal) < 1e-9
     ? `${f(pr.lo)}% reduction`
-    : `${f(pr.lo)}% reduction at the least favourable bounds, ${f(pr.nominal)}% at the midpoints`;
+    // The least favourable bound is a bound: rounded away from the claim (down), so that the
+    // reduction printed is never more than the one judged.
+    : `${formatBound(pr.lo, "lo", 1)}% reduction at the least favourable bounds, ` +
+      `${f(pr.nominal)}% at the midpoints`;
 }
 
 /** Whether a point's day after the start can be read as a date; else its interval. */

@@ -1,0 +1,147 @@
+/**
+ * Every formatter that prints a bound or a range of bounds rounds it outward, so the bounds
+ * printed hold the computed ones (property tests on random intervals, fast-check, seeded), and
+ * the places in prose that print a computed range use it (constructed data).
+ */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  formatBound,
+  formatInterval,
+  formatIntervalInWords,
+  formatRange,
+  responderSummary,
+  sensitivityRange,
+  type SensitivityRow,
+} from "../lib/mod.ts";
+import { reductionText } from "../lib/claims/rules/common.ts";
+import type { ChangePoint } from "../lib/analysis/change.ts";
+import type { ResponderRow } from "../lib/analysis/responders.ts";
+
+const SEED = 20121123;
+const RUNS = 500;
+
+/** A printed number read back ("inf" as Infinity). */
+const back = (s: string) => s === "inf" ? Infinity : s === "-inf" ? -Infinity : Number(s);
+
+/** Within the snap `formatBound` allows (a bound within 1e-9 of a printed number is it). */
+const atMost = (a: number, b: number) => a <= b + 1e-9 * Math.max(1, Math.abs(b));
+
+const finite = fc.double({ min: -1e4, max: 1e4, noNaN: true, noDefaultInfinity: true });
+const interval = fc.tuple(finite, finite).map(([a, b]) => ({
+  lo: Math.min(a, b),
+  hi: Math.max(a, b),
+}));
+const digits = fc.integer({ min: 0, max: 4 });
+
+/** Asserts that printed bounds `[a, b]` hold the true bounds `[lo, hi]`. */
+function holds(text: string, a: number, b: number, lo: number, hi: number) {
+  assert.ok(atMost(a, lo) && atMost(hi, b), `${text} does not hold [${lo}, ${hi}]`);
+}
+
+Deno.test("formatBound rounds a lower bound down and an upper bound up", () => {
+  fc.assert(
+    fc.property(finite, digits, (v, d) => {
+      assert.ok(atMost(back(formatBound(v, "lo", d)), v));
+      assert.ok(atMost(v, back(formatBound(v, "hi", d))));
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+});
+
+Deno.test("formatInterval and formatRange print bounds that hold the interval", () => {
+  fc.assert(
+    fc.property(interval, digits, ({ lo, hi }, d) => {
+      const text = formatInterval({ lo, hi }, d);
+      if (lo !== hi) {
+        const [a, b] = text.slice(1, -1).split(", ").map(back);
+        holds(text, a, b, lo, hi);
+      }
+      const range = formatRange(lo, hi, d);
+      if (lo !== hi) {
+        const [a, b] = range.split(/–(?=-?\d|inf)/).map(back);
+        holds(range, a, b, lo, hi);
+      }
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+});
+
+Deno.test("formatIntervalInWords: 'at least' and 'at most' hold the bound", () => {
+  fc.assert(
+    fc.property(finite, digits, (v, d) => {
+      const least = formatIntervalInWords({ lo: v, hi: Infinity }, d);
+      assert.ok(atMost(back(least.replace("at least ", "")), v), least);
+      const most = formatIntervalInWords({ lo: -Infinity, hi: v }, d);
+      assert.ok(atMost(v, back(most.replace("at most ", ""))), most);
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+  assert.equal(formatIntervalInWords({ lo: 10.56, hi: Infinity }, 1), "at least 10.5");
+  assert.equal(formatIntervalInWords({ lo: -Infinity, hi: 2.01 }, 1), "at most 2.1");
+});
+
+/** Rows of one quantity of one case, one per value (the other fields as a table has them). */
+const rowsOf = (values: readonly number[]): SensitivityRow[] =>
+  values.map((value) => ({
+    caseId: "x",
+    quantity: "q",
+    baseline: "last",
+    bound: "nominal",
+    value,
+    n: 1,
+  }));
+
+Deno.test("sensitivityRange: the range printed holds every choice's value", () => {
+  fc.assert(
+    fc.property(fc.array(finite, { minLength: 1, maxLength: 6 }), (values) => {
+      const [lo, hi] = [Math.min(...values), Math.max(...values)];
+      const text = sensitivityRange(rowsOf(values), "q", "x");
+      if (lo === hi) return;
+      const [a, b] = text.split(/–(?=-?\d)/).map(back);
+      holds(text, a, b, lo, hi);
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+  // 27.69 rounds down and 91.729 up at one decimal: the nearest would leave both out.
+  assert.equal(sensitivityRange(rowsOf([27.6923, 50, 91.729]), "q", "x"), "27.6–91.8");
+});
+
+Deno.test("reductionText: the reduction at the least favourable bounds is rounded down", () => {
+  const point = (lo: number, nominal: number) =>
+    ({ percentReduction: { lo, nominal, hi: 100 } }) as unknown as ChangePoint;
+  fc.assert(
+    fc.property(
+      fc.double({ min: -100, max: 100, noNaN: true }),
+      fc.double({ min: 0, max: 50, noNaN: true }),
+      (lo, gap) => {
+        if (gap < 1e-6) return;
+        const text = reductionText(point(lo, lo + gap));
+        const printed = back(text.slice(0, text.indexOf("%")));
+        assert.ok(atMost(printed, lo), `${text} is above ${lo}`);
+      },
+    ),
+    { seed: SEED, numRuns: RUNS },
+  );
+  assert.match(reductionText(point(86.79, 87.5)), /^86\.7% reduction at the least favourable/);
+});
+
+Deno.test("responderSummary: the confidence interval printed holds the one computed", () => {
+  const row = (timing: "first" | "last") =>
+    ({
+      timing,
+      threshold: { kind: "percent", value: 50 },
+      n: 3,
+      count: 2,
+      proportion: 2 / 3,
+      ciLower: 0.0943,
+      ciUpper: 0.9916,
+      confidence: 0.95,
+      responders: [],
+      excluded: [],
+      uncertain: [],
+      options: { drug: "a drug" },
+    }) as unknown as ResponderRow;
+  const text = responderSummary([row("first"), row("last")]);
+  assert.match(text, /at the first value 2 of 3 cases had a ≥50% reduction \(95% CI 9–100%\)/);
+});
