@@ -16,7 +16,7 @@ import {
 import { expectCase } from "../args.ts";
 import type { Row } from "../display.ts";
 import { doseCells, doseShape } from "./dose_cells.ts";
-import { fmt, formatInterval } from "../intervals.ts";
+import { fmt, formatInterval, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { caseChange } from "../analysis/change.ts";
 import { areaUnderCurve } from "../analysis/course.ts";
@@ -231,7 +231,14 @@ export function rateRows(c: Case): Row[] {
         Math.abs(r.values.at(-1)! - r.values[0]);
     const lo = Math.min(...r.intervals.map((v) => v.lo));
     const hi = Math.max(...r.intervals.map((v) => v.hi));
-    // A rate from too few values, or whose bounds are open or hold 0, is withheld (`shownPoint`).
+    // An end of the values in between is a stated value: written with its stated digits.
+    const end = (side: "lo" | "hi", x: number) => {
+      const o = r.observations.find((o) => o.common[side] === x)!;
+      const at = (v: NominalInterval) => ({ lo: v[side], hi: v[side], nominal: v[side] });
+      return painNumbersIn(s, { ...o, common: at(o.common), value: at(o.value) });
+    };
+    // A rate from too few values, or whose bounds are open or hold 0 (either side of it, or at
+    // it), is withheld (`shownPoint`).
     const rules = { n: r.n, minPoints: c.study.minPointsPerPhase, signed: true };
     const rate = shownPoint(r.perWeek ?? { nominal: null, lo: null, hi: null }, rules);
     const slope = shownPoint({
@@ -241,8 +248,8 @@ export function rateRows(c: Case): Row[] {
     }, rules);
     const notes = [
       net
-        ? `first→last is a net change: the values in between range ${fmt(d(lo)!, 1)}–${
-          fmt(d(hi)!, 1)
+        ? `first→last is a net change: the values in between range ${end("lo", lo)}–${
+          end("hi", hi)
         }`
         : null,
       r.perWeek ? r.nominalReason ?? null : r.reason ?? null,

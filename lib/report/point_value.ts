@@ -3,8 +3,10 @@
  * slope) may be shown as a number beside its bounds: the rule the effect sizes follow
  * (`lib/stats/reportable.ts`), applied once for every such table. A point value is withheld, with
  * why, where its bounds are open (an infinite bound: any point within them is arbitrary), where a
- * rate's bounds hold 0 (not even its direction is known), or where it rests on fewer values than
- * the study's `min_points_per_phase`; its bounds are still shown.
+ * rate's bounds hold 0 (bounds strictly either side of 0: not even its direction is known; a
+ * bound at 0, the other not: only "flat or rising", or "flat or falling", is known, and a number
+ * would say more), or where it rests on fewer values than the study's `min_points_per_phase`; its
+ * bounds are still shown.
  *
  * @module
  */
@@ -57,9 +59,13 @@ export interface ShownPoint {
  * // Open bounds: a point within them is arbitrary.
  * const open = shownPoint({ nominal: -0.3, lo: -Infinity, hi: 0 }, { n: 3, minPoints: 3 });
  * assert.equal(open.value, null);
- * // A rate whose bounds hold 0: its direction is unknown.
+ * // A rate whose bounds lie either side of 0: its direction is unknown.
+ * const either = shownPoint({ nominal: 0.05, lo: -0.1, hi: 0.1 }, { n: 3, minPoints: 3, signed: true });
+ * assert.match(either.reason!, /not even its direction is known/);
+ * // A bound at 0: flat or rising, not surely rising, so no number either.
  * const rate = { nominal: 0.05, lo: 0, hi: 0.1 };
  * assert.equal(shownPoint(rate, { n: 3, minPoints: 3, signed: true }).value, null);
+ * assert.match(shownPoint(rate, { n: 3, minPoints: 3, signed: true }).reason!, /flat or rising/);
  * assert.equal(shownPoint(rate, { n: 3, minPoints: 3 }).value, 0.05);
  * ```
  */
@@ -76,10 +82,24 @@ export function shownPoint(x: PointWithBounds, options: ShownPointOptions): Show
   if ((lo !== null && !Number.isFinite(lo)) || (hi !== null && !Number.isFinite(hi))) {
     return { value: null, reason: "its bounds are open, so a point within them is arbitrary" };
   }
-  if (options.signed && lo !== null && hi !== null && lo <= 0 && hi >= 0 && lo < hi) {
-    return { value: null, reason: "its bounds hold 0, so not even its direction is known" };
-  }
+  const why = options.signed && lo !== null && hi !== null ? directionUnknown(lo, hi) : null;
+  if (why !== null) return { value: null, reason: why };
   return { value: nominal, reason: null };
+}
+
+/**
+ * Why the bounds of a rate or slope leave its direction (its sign) unknown, or `null` when they
+ * do not hold 0 (or are one number): strictly either side of 0, not even its direction is known;
+ * one bound at 0 and the other above (below), it is flat or rising (falling), not surely either.
+ */
+function directionUnknown(lo: number, hi: number): string | null {
+  if (lo > 0 || hi < 0 || lo === hi) return null;
+  if (lo < 0 && hi > 0) {
+    return "its bounds lie either side of 0, so not even its direction is known";
+  }
+  return lo === 0
+    ? "its lower bound is 0, so it is flat or rising, not surely rising"
+    : "its upper bound is 0, so it is flat or falling, not surely falling";
 }
 
 /**

@@ -438,6 +438,19 @@ Deno.test("rates: no number per week from a placeholder day or a zero nominal ga
     around(series.study, { start: 10, a: 20, b: 27, c: 34 }, { a: 5, b: [0, 3], c: 4 }),
   )[0];
   assert.match(String(between.note), /net change: the values in between range 0–5/);
+  // A stated value keeps its stated digits there too ("VAS 5.0" is 5.0, not 5), as in `values`.
+  const stated = around(series.study, { start: 10, a: 20, b: 27, c: 34 }, {
+    a: 5,
+    b: [0, 3],
+    c: 4,
+  });
+  const digits = {
+    ...stated,
+    observations: stated.observations.map((o) => o.value.lo === 5 ? { ...o, words: "VAS 5.0" } : o),
+  };
+  const tenths = rateRows(digits)[0];
+  assert.match(String(tenths.values), /^5\.0 → /);
+  assert.match(String(tenths.note), /net change: the values in between range 0–5\.0[;)]?/);
   // A series that only falls is no net change, even when its first or last value is a range
   // (its bounds span beyond the nominal first→last change, but no value in between does).
   const falls: Record<string, number | [number, number]>[] = [
@@ -588,7 +601,15 @@ Deno.test("rates: a point rate is withheld where its bounds are open or hold 0, 
   const [lo, hi] = bounds.slice(1, -1).split(", ").map(Number);
   assert.ok(lo <= 0 && hi >= 0 && lo < hi, bounds);
   assert.equal(row["cm/week (least squares)"], null);
-  assert.match(String(row.note), /least-squares slope not shown as a number: its bounds hold 0/);
+  const why = lo < 0 && hi > 0
+    ? "its bounds lie either side of 0, so not even its direction is known"
+    : lo === 0
+    ? "its lower bound is 0, so it is flat or rising"
+    : "its upper bound is 0, so it is flat or falling";
+  assert.ok(
+    String(row.note).includes(`least-squares slope not shown as a number: ${why}`),
+    String(row.note),
+  );
 });
 
 Deno.test("AUC bounds: which values fall in the window follows their admissible times, not their nominal days", () => {
