@@ -289,18 +289,31 @@ Deno.test("no recurrence after an event: the evidence names the values stated af
   // Reduced after every value: none is stated after it.
   assert.equal(
     evidence(reduced(60, { b: 6, v1: 3, v2: 2 })),
-    `case N1: no value stated after ${change} (day 60).`,
+    `case N1: no value stated after ${change} (day 50 of drug-x).`,
   );
   // Reduced on a day the text leaves in [15, 40]: the VAS 3 may follow it, the VAS 2 surely does.
   assert.equal(
     evidence(reduced([15, 40], { b: 6, v1: 3, v2: 2 })),
-    `case N1: the VAS 2 stated after ${change} (day [15, 40]), and the VAS 3 may be.`,
+    `case N1: the VAS 2 stated after ${change} (day 17.5 [5, 30] of drug-x), and the VAS 3 may be.`,
   );
   assert.equal(
     evidence(reduced([15, 40], { b: 6, v1: 3 })),
-    `case N1: no value surely stated after ${change} (day [15, 40]), though the VAS 3 may be.`,
+    `case N1: no value surely stated after ${change} (day 17.5 [5, 30] of drug-x), though the VAS 3 may be.`,
   );
   assert.equal(judge(rule, "drug-x", [reduced(60, { b: 6 })]).verdict, "cannot be assessed");
+  // Days are counted from the drug the claim is about, as the rest of the ledger counts them; a
+  // case that never takes it counts from its day 0, and says so.
+  assert.equal(
+    judge(rule, "drug-z", [reduced(60, { b: 6, v1: 3, v2: 2 })]).evidence,
+    `case N1: no value stated after ${change} (day 60 since day 0).`,
+  );
+  // A claim that names no drug counts from the study's drug of interest.
+  const c = reduced(60, { b: 6 });
+  const study = { ...c, study: { ...c.study, drug: "drug-x" } };
+  assert.equal(
+    judge(rule, null, [study]).evidence,
+    `case N1: no value stated after ${change} (day 50 of drug-x).`,
+  );
   // A time point the case does not have is said so.
   const none = { kind: "no-recurrence", params: { after: "no_such_time" } } as const;
   assert.match(

@@ -8,11 +8,10 @@
 import { drugAtOneOf } from "../../dose.ts";
 import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
-import { alignOnDrug, firstPeriod, relativeDay, sinceDay0 } from "../../timeline.ts";
+import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
 import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
 import { mayBeAfter, noValueSurely, timeName, valueName } from "../../time_words.ts";
-import { formatInterval } from "../../intervals.ts";
-import { cannot, type Judge, type Judges, painName } from "./common.ts";
+import { cannot, dayWords, type Judge, type Judges, painName } from "./common.ts";
 
 /**
  * The values before a drug's start, counted ("no VAS value before drug-q"), and where values may
@@ -148,11 +147,12 @@ const outcomeNotMeasured: Judge<"outcome-not-measured"> = (p, _drug, cases) => {
 
 /**
  * The values stated after a time point of a case (the event a claim is about), with its name and
- * its days since day 0: those surely after it named, else "no value", "surely" with those that may
+ * its day as the evidence counts days (`dayWords`: of the claim's drug, else of the study's drug
+ * of interest): those surely after it named, else "no value", "surely" with those that may
  * be after it named (`noValueSurely`). Never a plain "no value after" beside a value that may be.
  */
-function valuesAfter(c: Case, timeId: string): string {
-  const at = `${timeName(c, timeId)} (day ${formatInterval(sinceDay0(c, timeId))})`;
+function valuesAfter(c: Case, timeId: string, drug: string): string {
+  const at = `${timeName(c, timeId)} (${dayWords(c, timeId, drug || c.study.drug)})`;
   const surely = c.observations.filter((o) => relativeDay(c, o.day.timeId, timeId).lo > 0);
   const maybe = mayBeAfter(c, timeId);
   if (surely.length === 0) return noValueSurely(c, maybe, `stated after ${at}`);
@@ -160,14 +160,16 @@ function valuesAfter(c: Case, timeId: string): string {
     (maybe.length ? `, and ${listing(maybe.map((o) => valueName(c, o)))} may be` : "");
 }
 
-const noRecurrence: Judge<"no-recurrence"> = (p, _drug, cases) => {
+const noRecurrence: Judge<"no-recurrence"> = (p, drug, cases) => {
   if (p.after !== undefined) {
     const after = p.after;
     const missing = cases.filter((c) => !c.timepoints.some((t) => t.id === after));
     if (missing.length) {
       return cannot(`no time point '${after}' in ${casesListing(missing.map((c) => c.id))}`);
     }
-    return cannot(cases.map((c) => `case ${c.id}: ${valuesAfter(c, after)}`).join("; ") + ".");
+    return cannot(
+      cases.map((c) => `case ${c.id}: ${valuesAfter(c, after, drug)}`).join("; ") + ".",
+    );
   }
   const rows = cases.map((c) => {
     const last = c.observations.at(-1);

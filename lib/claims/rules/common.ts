@@ -19,7 +19,7 @@ import { describedInterval, painNumbersIn, unitWords } from "../../scales.ts";
 import { valueScale } from "../../cases.ts";
 import { onScaleText } from "../thresholds.ts";
 import { caseChange as change, type ChangePoint } from "../../analysis/change.ts";
-import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
+import { alignOnDrug, datedGap, firstPeriod, relativeDay, sinceDay0 } from "../../timeline.ts";
 import { activeTreatments } from "../../given.ts";
 import type { RuleName, RuleParams } from "../params.ts";
 import { formatStated } from "../../stated_digits.ts";
@@ -147,6 +147,24 @@ export function reductionText(p: ChangePoint): string {
 /** Whether a point's day after the start can be read as a date; else its interval. */
 export const when = (p: ChangePoint): string =>
   formatDay(p.day, p.dated, { prefix: true, digits: 1 });
+
+/**
+ * The day of a time point as the evidence counts days: from the first start of `drug`, as
+ * {@link when} ("day 6 [0, 6] of drug-a", "days [0, 195] (no date stated) of drug-a"); in a
+ * case that never takes it (or with no drug, `""`), since the case's day 0, said as such ("day
+ * [246, 306] since day 0").
+ *
+ * @param c The case.
+ * @param timeId A time id of the case.
+ * @param drug The drug the claim is about.
+ * @returns The day in words.
+ */
+export function dayWords(c: Case, timeId: string, drug: string): string {
+  const start = drug === "" ? undefined : firstPeriod(c, drug)?.start.timeId;
+  if (start === undefined) return `day ${formatInterval(sinceDay0(c, timeId))} since day 0`;
+  const day = relativeDay(c, timeId, start);
+  return `${formatDay(day, datedGap(c, timeId, start), { prefix: true, digits: 1 })} of ${drug}`;
+}
 
 /**
  * The drugs other than `drug` given for `indication`, started before or with it.
