@@ -6,7 +6,14 @@
 import { expectCases, expectSeries, wrongArgument } from "./args.ts";
 import type { Case, CaseSeries } from "./model.ts";
 import { listing } from "./prose.ts";
-import { type PainValue, painValueIn, type Scale, scaleLabel, type ValueScale } from "./scales.ts";
+import {
+  type PainValue,
+  painValueIn,
+  type Scale,
+  scaleLabel,
+  scaleTitle,
+  type ValueScale,
+} from "./scales.ts";
 import type { Study } from "./study.ts";
 
 /**
@@ -123,7 +130,7 @@ export function scaleMix(cases: readonly Case[]): string {
   }
   if (by.size === 0) return "No case states a pain value.";
   const parts = [...by.values()].map((e) =>
-    `${e.scale.id} (${e.ids.length === 1 ? "case" : "cases"} ${listing(e.ids)})`
+    `${scaleTitle(e.scale)} (${e.ids.length === 1 ? "case" : "cases"} ${listing(e.ids)})`
   );
   if (by.size === 1) return `Every value is on one scale, ${parts[0]}: pooled as stated.`;
   // The caveat of pooling NRS with VAS, only where both are pooled; its source is cited once,
@@ -131,7 +138,7 @@ export function scaleMix(cases: readonly Case[]): string {
   const names = new Set([...by.values()].map((e) => e.scale.name));
   return `The values are on ${by.size} scales, ${listing(parts)}; they are pooled on the common ` +
     `0–10 metric (data/README.md): ${
-      listing([...by.values()].map((e) => `${e.scale.id} ${e.scale.rule}`))
+      listing([...by.values()].map((e) => `${scaleTitle(e.scale)} ${e.scale.rule}`))
     }.` +
     (names.has("NRS") && names.has("VAS")
       ? " A point of NRS and a cm of VAS correlate closely but are not the same amount of pain."

@@ -23,7 +23,7 @@
  *
  * @module
  */
-import { formatInterval, type NominalInterval } from "./intervals.ts";
+import { formatInterval, formatNumber, type NominalInterval } from "./intervals.ts";
 import { formatStated } from "./stated_digits.ts";
 
 /** A pain scale: its range in its own units and how its values map to the common 0–10 metric. */
@@ -123,6 +123,34 @@ export const SCALES: Readonly<Record<string, Scale>> = Object.freeze({
     common: (v) => VRS_BANDS[v],
   },
 });
+
+/** Units of length: a scale in them is named by its length ("10 cm"). */
+const LENGTH_UNITS: ReadonlySet<string> = new Set(["mm", "cm"]);
+
+/**
+ * A scale as prose names it for a reader (never its id, a term of the data): its length and unit
+ * before its name where its unit is a length ("the 10 cm VAS", "the 100 mm VAS"), its range where
+ * its values are numbers ("the 0–10 NRS"), its ends where they are words ("the VRS (none–severe)").
+ *
+ * @param s The scale.
+ * @returns The name, with "the".
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SCALES, scaleTitle } from "#lib/mod.ts";
+ * assert.equal(scaleTitle(SCALES["vas-10cm"]), "the 10 cm VAS");
+ * assert.equal(scaleTitle(SCALES["vas-100mm"]), "the 100 mm VAS");
+ * assert.equal(scaleTitle(SCALES["nrs-0-10"]), "the 0–10 NRS");
+ * assert.equal(scaleTitle(SCALES["vrs-4"]), "the VRS (none–severe)");
+ * ```
+ */
+export function scaleTitle(s: Scale): string {
+  const { name, unit, min, max, categories } = s;
+  if (categories) return `the ${name} (${categories[0]}–${categories.at(-1)})`;
+  return LENGTH_UNITS.has(unit) && min === 0
+    ? `the ${formatNumber(max)} ${unit} ${name}`
+    : `the ${formatNumber(min)}–${formatNumber(max)} ${name}`;
+}
 
 /** The terms of the `scale` column, in the order of {@link SCALES}. */
 export const SCALE_IDS: readonly string[] = Object.freeze(Object.keys(SCALES));

@@ -157,3 +157,24 @@ Deno.test("a verbal category must be the word its quote states, at its index", a
     notVerbal.join("\n"),
   );
 });
+
+Deno.test("scaleMix names each scale for a reader, never by its id", async () => {
+  const { scaleMix } = await import("../lib/cases.ts");
+  const { around } = await import("./helpers/constructed_case.ts");
+  const { study } = await loadCaseSeries();
+  const onScale = (id: string, scale: (typeof SCALES)[string]) => {
+    const c = around(study, { start: 10, a: 20 }, { a: 3 });
+    return { ...c, id, observations: c.observations.map((o) => ({ ...o, scale })) };
+  };
+  const one = scaleMix([onScale("A", SCALES["vas-10cm"]), onScale("B", SCALES["vas-10cm"])]);
+  assert.equal(
+    one,
+    "Every value is on one scale, the 10 cm VAS (cases A and B): pooled as stated.",
+  );
+  const two = scaleMix([onScale("A", SCALES["vas-10cm"]), onScale("B", SCALES["nrs-0-10"])]);
+  assert.match(
+    two,
+    /^The values are on 2 scales, the 10 cm VAS \(case A\) and the 0–10 NRS \(case B\)/,
+  );
+  for (const id of SCALE_IDS) assert.ok(!two.includes(id) && !one.includes(id), id);
+});
