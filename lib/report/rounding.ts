@@ -8,6 +8,10 @@
 import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { formatRange } from "../intervals.ts";
+import { SCALES, scaleTitle } from "../scales.ts";
+
+/** A scale named for a reader (`scaleTitle`), from its id; an id of no known scale as it is. */
+const title = (id: string) => SCALES[id] ? scaleTitle(SCALES[id]) : id;
 import type { CaseSeries } from "../model.ts";
 import { roundingGaps, type RoundingVerdict } from "../analysis/sensitivity_rounding.ts";
 import { agree, groupedExclusions, listing, noChangeNotes, plural } from "../prose.ts";
@@ -115,7 +119,7 @@ export function roundingRows(verdicts: readonly RoundingVerdict[]): Row[] {
  *   asStated: [57, 57], rounded: [57, 57], status: "holds", values: nrs,
  * }]);
  * assert.ok(t.startsWith("No stated value is varied by rounding"), t);
- * assert.ok(t.includes("2 values on a scale of whole numbers (nrs-0-10)"), t);
+ * assert.ok(t.includes("2 values on a scale of whole numbers (the 0–10 NRS)"), t);
  * ```
  */
 export function roundingSummary(verdicts: readonly RoundingVerdict[]): string {
@@ -187,7 +191,7 @@ function notVaried(verdicts: readonly RoundingVerdict[]): {
   const scales = [...new Set(all.flatMap((v) => v.wholeScales))];
   const parts = [
     ...(whole
-      ? [`${plural(whole, "value")} on a scale of whole numbers (${scales.join(", ")})`]
+      ? [`${plural(whole, "value")} on a scale of whole numbers (${listing(scales.map(title))})`]
       : []),
     ...(noPain
       ? [`${plural(noPain, "value")} of no pain whose own words say there is none (stated exactly)`]
