@@ -112,7 +112,9 @@ export interface ChangePoint {
   day: NominalInterval;
   /**
    * Whether the text dates it relative to the drug start (see `datedGap`): when `false`, the
-   * nominal day is only the midpoint of what the narrative allows and is not shown as a date.
+   * nominal day is only a placeholder the order of the narrative puts there (`after`/`before`:
+   * midway between the time points narrated around it, or at the one it follows or precedes)
+   * and is not shown as a date.
    */
   dated: boolean;
   /** The value on the common 0–10 metric. */

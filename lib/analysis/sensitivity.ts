@@ -40,7 +40,7 @@ export interface SensitivityRow {
   /** Why `value` is `null` (e.g. "not reached by day 30"); absent when it is a number. */
   reason?: string;
   /**
-   * A nominal day the text does not date (the midpoint of what the narrative allows), withheld
+   * A nominal day the text does not date (a placeholder the order of the narrative puts there), withheld
    * from `value` (`null`, with `reason`): a figure may draw it as a placeholder, not a date.
    */
   placeholderDay?: number;
@@ -103,7 +103,7 @@ export function sensitivityExclusions(cases: readonly Case[], drug?: string): Ex
  * the drug ({@link sensitivityExclusions}) has no per-case row. A value that is not defined is
  * `null` with its `reason` (a threshold not reached; a baseline that may be 0, of which no percent
  * is defined; an open time interval, whose infinite bound is not a number; a nominal day the text
- * does not date, only the midpoint of what the narrative allows; no case to pool). A
+ * does not date, only a placeholder the order of the narrative puts there; no case to pool). A
  * study with no percent threshold has no days-to-threshold rows and no responders rows (the
  * quantity is the study's threshold: there is none to count at); no case gives no row.
  *

@@ -32,12 +32,20 @@ export interface CaseQuantity {
   inTable: boolean;
   /**
    * Why its finite value under a baseline definition and bound is no number to report, or `null`
-   * when it is one: a nominal day the text does not date is only the midpoint of what the
-   * narrative allows (the table gives `null` with this reason; the figure draws the span and the
+   * when it is one: a nominal day the text does not date is only a placeholder the order of the
+   * narrative puts there (the table gives `null` with this reason; the figure draws the span and the
    * placeholder hollow). Absent: never.
    */
   placeholder?: (b: BaselineDefinition, x: ExtractionBound) => string | null;
 }
+
+/**
+ * Why a nominal day the text does not date is no number to report: what it is (data/README.md,
+ * `after` and `before`), never a midpoint of its bounds, which it need not be.
+ */
+const PLACEHOLDER_DAY = "the nominal day is a placeholder the order of the narrative puts " +
+  "there (midway between the time points narrated around it, or at the one it follows or " +
+  "precedes), not a date";
 
 /** The extraction bounds other than the nominal values, in words. */
 const BOUND_WORDS = {
@@ -117,8 +125,7 @@ export function caseQuantities(c: Case, drug: string): CaseQuantity[] {
         const hit = reliefAtBound(change(baseline).points, pct, bound);
         // Only the nominal day can be a placeholder: a bound is what the narrative allows.
         return bound === "nominal" && hit && !hit.point.dated
-          ? `reached by ${formatDay(hit.point.day, false, { prefix: true })}: the nominal day ` +
-            "is only the midpoint of what the narrative allows, no date"
+          ? `reached by ${formatDay(hit.point.day, false, { prefix: true })}: ${PLACEHOLDER_DAY}`
           : null;
       },
       n: (baseline: BaselineDefinition) => relief(pct, baseline).n,

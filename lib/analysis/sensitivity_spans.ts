@@ -38,8 +38,9 @@ export interface SensitivitySpan {
   /** Whether some combination leaves it unbounded (an open time interval): the span is then
    * cut at `lo`/`hi` and open on that side. */
   openEnded: boolean;
-  /** For a time: whether `nominal` is a date the text states, or only the midpoint of what the
-   * narrative allows (then draw the span, not the point as a date). Always true otherwise. */
+  /** For a time: whether `nominal` is a date the text states, or only a placeholder the order of
+   * the narrative puts there (then draw the span, not the point as a date). Always true
+   * otherwise. */
   nominalDated: boolean;
   /** Number of analysis variants run (as in `SensitivityInterval` of `lib/plots/sensitivity.ts`,
    * which draws these rows). */

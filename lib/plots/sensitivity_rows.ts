@@ -39,8 +39,9 @@ export interface SensitivityInterval {
   /** True when some variant leaves the value unbounded above (drawn as an arrow to the edge). */
   openEnded?: boolean;
   /**
-   * False when the nominal value is a time the text does not date (the midpoint of what the
-   * narrative allows): drawn as a hollow dot, a placeholder, not a date. Default true.
+   * False when the nominal value is a time the text does not date (a placeholder the order of
+   * the narrative puts there, `after`/`before` in data/README.md): drawn as a hollow dot, not a
+   * date. Default true.
    */
   nominalDated?: boolean;
   /** Why some variant gives no value (said under the figure for a row none gives one). */

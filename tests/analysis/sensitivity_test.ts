@@ -253,7 +253,14 @@ Deno.test("sensitivityTable: a nominal day the text does not date is null with w
             seen++;
             assert.equal(row.value, null);
             assert.equal(row.placeholderDay, hit.day);
-            assert.match(row.reason!, /no date/);
+            // What the day is (a placeholder of the narrative's order), not a midpoint of its
+            // bounds, which it need not be.
+            assert.match(
+              row.reason!,
+              /the nominal day is a placeholder the order of the narrative/,
+            );
+            assert.match(row.reason!, /not a date$/);
+            assert.doesNotMatch(row.reason!, /midpoint/);
           }
         }
       }
