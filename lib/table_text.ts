@@ -8,7 +8,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { wrongArgument } from "./args.ts";
 import { checkOptions } from "./options.ts";
-import { fmt } from "./intervals.ts";
+import { fmt, formatBound } from "./intervals.ts";
 
 /** A table row: column name → value. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -35,7 +35,28 @@ export const escapeHtml = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;");
 
-const cell = (v: Row[string]) => v === null ? "" : typeof v === "number" ? fmt(v, 3) : String(v);
+/**
+ * The columns whose numbers are the lower or upper bound of an interval, by name, in every table
+ * the reports show ("CI lower" and "CI upper" of the effect sizes, "least" and "greatest" of the
+ * sensitivity analysis): shown rounded outward (`formatBound`), so the interval printed holds the
+ * one computed; the CSV and JSON files keep every digit.
+ */
+const BOUND_COLUMNS: Readonly<Record<string, "lo" | "hi">> = Object.freeze({
+  "CI lower": "lo",
+  "CI upper": "hi",
+  least: "lo",
+  greatest: "hi",
+});
+
+/** A cell as text: a number at 3 decimals at most, a bound's number rounded outward. */
+const cell = (v: Row[string], column = "") =>
+  v === null
+    ? ""
+    : typeof v !== "number"
+    ? String(v)
+    : Object.hasOwn(BOUND_COLUMNS, column)
+    ? formatBound(v, BOUND_COLUMNS[column], 3)
+    : fmt(v, 3);
 
 /** The columns of a table: every key of every row, in the order first seen. */
 function columns(rows: readonly Row[]): string[] {
@@ -74,9 +95,11 @@ export function expectRows(fn: string, rows: unknown): asserts rows is readonly 
 export function textTable(rows: readonly Row[]): string {
   expectRows("textTable", rows);
   const cols = columns(rows);
-  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c] ?? null).length)));
+  const width = cols.map((c) =>
+    Math.max(c.length, ...rows.map((r) => cell(r[c] ?? null, c).length))
+  );
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(width[i])).join("  ").trimEnd();
-  return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c] ?? null))))].join("\n");
+  return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c] ?? null, c))))].join("\n");
 }
 
 /** Text whose first character after white space would start a spreadsheet formula. */
@@ -157,7 +180,7 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
   const notes = options.notes ?? [];
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}` +
     `<thead><tr>${cols.map((c, i) => td("th", i, c)).join("")}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${cols.map((c, i) => td("td", i, cell(r[c] ?? null))).join("")}</tr>`)
+    rows.map((r) => `<tr>${cols.map((c, i) => td("td", i, cell(r[c] ?? null, c))).join("")}</tr>`)
       .join("") +
     "</tbody>" +
     (notes.length

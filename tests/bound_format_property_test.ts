@@ -10,9 +10,11 @@ import {
   formatInterval,
   formatIntervalInWords,
   formatRange,
+  htmlTable,
   responderSummary,
   sensitivityRange,
   type SensitivityRow,
+  textTable,
 } from "../lib/mod.ts";
 import { reductionText } from "../lib/claims/rules/common.ts";
 import type { ChangePoint } from "../lib/analysis/change.ts";
@@ -144,4 +146,25 @@ Deno.test("responderSummary: the confidence interval printed holds the one compu
     }) as unknown as ResponderRow;
   const text = responderSummary([row("first"), row("last")]);
   assert.match(text, /at the first value 2 of 3 cases had a ≥50% reduction \(95% CI 9–100%\)/);
+});
+
+Deno.test("tables: the numbers of a bound's column are shown rounded outward", () => {
+  fc.assert(
+    fc.property(interval, ({ lo, hi }) => {
+      const rows = [{ "CI lower": lo, "CI upper": hi, least: lo, greatest: hi }];
+      const [, line] = textTable(rows).split("\n");
+      const [a, b, least, greatest] = line.trim().split(/\s+/).map(back);
+      holds(line, a, b, lo, hi);
+      holds(line, least, greatest, lo, hi);
+      const html = htmlTable(rows);
+      const cells = [...html.matchAll(/<td[^>]*>(?:<div[^>]*>)?([^<]*)/g)].map((m) => back(m[1]));
+      holds(html, cells[0], cells[1], lo, hi);
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+  // 0.12345 at 3 decimals: 0.123 as a lower bound, 0.124 as an upper one; an estimate nearest.
+  assert.equal(
+    textTable([{ estimate: 0.12345, "CI lower": 0.12345, "CI upper": 0.12345 }]),
+    "estimate  CI lower  CI upper\n0.123     0.123     0.124",
+  );
 });
