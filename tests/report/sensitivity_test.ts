@@ -231,7 +231,8 @@ Deno.test("roundingSummary: values on a scale of whole numbers are not said to b
   assert.doesNotMatch(text, /^Each stated value varied/, text);
   assert.match(text, /^No stated value is varied by rounding/);
   assert.ok(
-    text.includes(`${nrs.observations.length} values on a scale of whole numbers (nrs-0-10)`),
+    // The scale named for a reader, not by its id.
+    text.includes(`${nrs.observations.length} values on a scale of whole numbers (the 0–10 NRS)`),
     text,
   );
   assert.match(text, /can move under rounding/);
@@ -242,7 +243,7 @@ Deno.test("roundingSummary: values on a scale of whole numbers are not said to b
   const both = roundingSummary(roundingRobustness([ok, { ...nrs, id: "ok-nrs" }]));
   assert.match(
     both,
-    /^Each stated value varied by half a unit .*, except \d+ values on a scale of whole numbers \(nrs-0-10\), which are not varied/,
+    /^Each stated value varied by half a unit .*, except \d+ values on a scale of whole numbers \(the 0–10 NRS\), which are not varied/,
   );
   // Every value varied: the paragraph is as before.
   assert.match(
