@@ -160,10 +160,9 @@ Deno.test("a verbal category must be the word its quote states, at its index", a
 
 Deno.test("scaleMix names each scale for a reader, never by its id", async () => {
   const { scaleMix } = await import("../lib/cases.ts");
-  const { around } = await import("./helpers/constructed_case.ts");
-  const { study } = await loadCaseSeries();
+  const { makeCase } = await import("./helpers/constructed_case.ts");
   const onScale = (id: string, scale: (typeof SCALES)[string]) => {
-    const c = around(study, { start: 10, a: 20 }, { a: 3 });
+    const c = makeCase({ a: 20 }, [], { a: 3 });
     return { ...c, id, observations: c.observations.map((o) => ({ ...o, scale })) };
   };
   const one = scaleMix([onScale("A", SCALES["vas-10cm"]), onScale("B", SCALES["vas-10cm"])]);
