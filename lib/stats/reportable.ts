@@ -10,6 +10,7 @@
  */
 import { MEASURE_RANGE } from "./effect_sizes/mod.ts";
 import type { EffectSizeResult } from "./types.ts";
+import { formatBound } from "../bound_format.ts";
 
 /** A range in words: "[0, 1]", "(-inf, 100]". */
 const rangeText = ([lo, hi]: readonly [number, number]): string =>
@@ -76,7 +77,8 @@ export function reportable<M extends string>(
   }
   if (range && (lo < range[0] || hi > range[1])) {
     problems.push(
-      `its interval [${lo.toFixed(2)}, ${hi.toFixed(2)}] leaves the ${
+      // Rounded outward, so that the interval printed leaves the range as the computed one does.
+      `its interval [${formatBound(lo, "lo")}, ${formatBound(hi, "hi")}] leaves the ${
         attainable ? "range the measure can take on these values" : "measure's range"
       } ${rangeText(range)}`,
     );

@@ -41,6 +41,9 @@ Deno.test("an interval leaving the measure's range or collapsing beside a positi
   assert.equal(wide.estimate, base.estimate);
   assert.equal(wide.ciLower, null);
   assert.match(wide.note!, /leaves the measure's range \[0, 1\]/);
+  // Just outside the range: printed rounded outward, still outside it (not "-0.00" or "0").
+  const edge = reportable({ ...base, ciLower: -0.001, ciUpper: 0.9 }, 3);
+  assert.match(edge.note!, /its interval \[-0\.01, 0\.9\] leaves the measure's range/);
   const nap = effectSize("NAP", [7, 8, 9], [1, 2, 3], opts);
   assert.equal(nap.ciLower, nap.ciUpper); // SingleCaseES's degenerate interval at NAP = 1
   // The informative interval stands in for it: kept, as the tables and figures show that one.
