@@ -168,3 +168,21 @@ Deno.test("tables: the numbers of a bound's column are shown rounded outward", (
     "estimate  CI lower  CI upper\n0.123     0.123     0.124",
   );
 });
+
+Deno.test("forest plot: the interval printed beside a row holds the one computed", async () => {
+  const { printedRows } = await import("../lib/plots/forest_marks.ts");
+  const minus = (s: string) => back(s.replace("−", "-"));
+  fc.assert(
+    fc.property(interval, ({ lo, hi }) => {
+      if (lo === hi) return;
+      const result = { estimate: (lo + hi) / 2, ciLower: lo, ciUpper: hi };
+      const { data } = printedRows([{ label: "x", result }]);
+      const [a, b] = data[0].value.slice(data[0].value.indexOf("[") + 1, -1).split(", ")
+        .map(minus);
+      holds(data[0].value, a, b, lo, hi);
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+  const result = { estimate: 0.5, ciLower: 0.0943, ciUpper: 0.9916 };
+  assert.equal(printedRows([{ label: "x", result }]).data[0].value, "0.50 [0.09, 1.00]");
+});

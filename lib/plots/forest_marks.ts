@@ -6,6 +6,7 @@
  * @module
  */
 import type { EffectSizeResult } from "../stats/types.ts";
+import { formatBound } from "../bound_format.ts";
 import { PAD } from "./compose.ts";
 import { roundPx, svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
@@ -72,9 +73,14 @@ export function footnoteLetter(i: number): string {
   return LETTERS[i] ?? `(${i + 1})`;
 }
 
-/** A number as printed in a forest plot: two decimals, a true minus sign. */
-function fmt(v: number): string {
-  return v.toFixed(2).replace("-", "−");
+/**
+ * A number as printed in a forest plot: two decimals, a true minus sign; a bound of an interval
+ * rounded outward (`formatBound`: a lower bound down, an upper one up), so the interval printed
+ * holds the one computed.
+ */
+function fmt(v: number, side?: "lo" | "hi"): string {
+  const x = side === undefined || !Number.isFinite(v) ? v : Number(formatBound(v, side, 2));
+  return x.toFixed(2).replace("-", "−");
 }
 
 /** Whether a row's package interval is drawn: not replaced by an informative one, not empty. */
@@ -117,14 +123,14 @@ export function printedRows(
     } else if (r.result.informativeCi) {
       // The interval printed is the one drawn: the informative one, the package's named.
       const i = r.result.informativeCi;
-      value = `${fmt(estimate)} [${fmt(i.lower)}, ${fmt(i.upper)}]` +
+      value = `${fmt(estimate)} [${fmt(i.lower, "lo")}, ${fmt(i.upper, "hi")}]` +
         mark(
-          `grey: the informative interval; SingleCaseES gives [${fmt(ciLower)}, ${
-            fmt(ciUpper)
+          `grey: the informative interval; SingleCaseES gives [${fmt(ciLower, "lo")}, ${
+            fmt(ciUpper, "hi")
           }], degenerate`,
         );
     } else {
-      value = `${fmt(estimate)} [${fmt(ciLower)}, ${fmt(ciUpper)}]`;
+      value = `${fmt(estimate)} [${fmt(ciLower, "lo")}, ${fmt(ciUpper, "hi")}]`;
       if (ciLower === ciUpper) value += mark("degenerate interval (as in SingleCaseES)");
     }
     if (r.result.note) value += mark(r.result.note);

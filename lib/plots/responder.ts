@@ -5,6 +5,7 @@
  * @module
  */
 import { groupedExclusions, listing } from "../prose.ts";
+import { formatBound } from "../bound_format.ts";
 import { percentThresholds, type Study } from "../study.ts";
 import { axesPanel } from "./axes.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
@@ -276,7 +277,7 @@ function curveLine(x: LinearScale, y: LinearScale, c: Curve, label: string): Ele
     .map((p) =>
       `≥ ${p.threshold}%: ${Math.round(p.proportion! * 100)}%` +
       (typeof p.ciLower === "number" && typeof p.ciUpper === "number"
-        ? ` [${Math.round(p.ciLower * 100)}, ${Math.round(p.ciUpper * 100)}]`
+        ? ` [${formatBound(p.ciLower * 100, "lo", 0)}, ${formatBound(p.ciUpper * 100, "hi", 0)}]`
         : "")
     );
   return titled(
