@@ -49,7 +49,7 @@ export function formatBound(v: number, side: "lo" | "hi", digits = 2): string {
  * import assert from "node:assert/strict";
  * import { formatRange } from "#lib/mod.ts";
  * assert.equal(formatRange(27.6923, 91.729, 1), "27.6–91.8");
- * assert.equal(formatRange(0.0868, 0.9916, 0 + 2), "0.08–1");
+ * assert.equal(formatRange(0.0868, 0.9916, 2), "0.08–1");
  * assert.equal(formatRange(87.54, 87.54, 1), "87.5");
  * ```
  */
