@@ -43,7 +43,13 @@ import {
   staleness,
   tree,
 } from "./runner/manifest.ts";
-import { fileState, foreignEntries, installMoves } from "./runner/ownership.ts";
+import {
+  caseEdit,
+  fileState,
+  foreignEntries,
+  installMoves,
+  NotOwnedError,
+} from "./runner/ownership.ts";
 import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
 import { runKey, SCRATCH, shown } from "./runner/paths.ts";
 import { onStopSignal } from "./stop_signals.ts";
@@ -116,6 +122,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     for (const j of jobs) before.set(j.name, await fileState(`${dirs.notebooks}/${j.name}`));
     const { sources, inputs } = await notebookInputs(jobs, dirs, work);
     interrupted();
+    if (!check) await refuseEditedCases(jobs, { dirs, work, manifest: previous });
 
     // Which notebooks run: all with --check or --force, or when this machine has not run them
     // (a fresh clone: the main job re-executes what it reports), else those whose inputs changed.
@@ -185,6 +192,20 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     // next run puts it back (see removeStoppedRuns).
     await removeScratch(work).catch(() => {});
     await release();
+  }
+}
+
+/**
+ * Refuses a case notebook with cells of one's own now, before anything runs (and `installMoves`
+ * again before installing, should one be edited meanwhile): the run would write over it.
+ */
+async function refuseEditedCases(
+  jobs: readonly Job[],
+  where: { dirs: Folders; work: string; manifest: Manifest | null },
+): Promise<void> {
+  for (const j of jobs) {
+    const edit = await caseEdit(j.name, { ...where, shown, written: `${where.work}/src` });
+    if (edit !== null) throw new NotOwnedError(edit);
   }
 }
 

@@ -13,6 +13,7 @@ import type { Move } from "./install.ts";
 import type { Manifest } from "./manifest.ts";
 import type { Folders } from "./plan.ts";
 import { fold } from "./paths.ts";
+import { editedSince } from "./edited.ts";
 
 /** Thrown when a run would replace or remove a file it did not write; nothing was changed. */
 export class NotOwnedError extends Error {
@@ -210,6 +211,46 @@ export function freeName(name: string, taken: readonly string[]): string {
   return free;
 }
 
+/**
+ * The message refusing a run that would write over a case notebook edited since a run wrote it
+ * (see `editedSince`), or `null`: the case notebooks are written from `templates/case.ipynb`, and
+ * cells added to one would be lost.
+ *
+ * @param name the notebook's file name
+ * @param o where it is (`dirs.notebooks`), where the run's version is (`written`, default
+ * `work/notebooks/`), what the manifest records (`manifest`), and how to name it (`shown`)
+ * @returns the message, or `null` (not a case notebook, none there, or not edited)
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseEdit } from "./ownership.ts";
+ * const o = { dirs: { notebooks: "/no/such", results: "/no/r" }, work: "/no/w", manifest: null, shown: String };
+ * assert.equal(await caseEdit("01-case-1.ipynb", o), null);
+ * ```
+ */
+export async function caseEdit(
+  name: string,
+  o: Pick<InstallMovesOptions, "dirs" | "work" | "manifest" | "shown"> & { written?: string },
+): Promise<string | null> {
+  if (!/^01-case-[^/]*\.ipynb$/.test(name)) return null;
+  const path = `${o.dirs.notebooks}/${name}`;
+  const present = await Deno.readTextFile(path).catch(() => null);
+  if (present === null) return null;
+  const written = await Deno.readTextFile(`${o.written ?? `${o.work}/notebooks`}/${name}`);
+  const cell = editedSince({
+    present,
+    written,
+    recorded: o.manifest?.notebooks[name]?.inputs?.notebook,
+  });
+  if (cell === null) return null;
+  const what = cell === "not a notebook" ? "it is not a notebook's JSON" : `${cell} differs`;
+  return `${o.shown(path)} was edited since a run wrote it (${what}): a run writes it ` +
+    "again from templates/case.ipynb, one per case, so move your cells to templates/case.ipynb " +
+    `or a notebook of your own (e.g. ${
+      freeName(name, await listFiles(o.dirs.notebooks))
+    }), or delete the file; nothing was changed`;
+}
+
 /** What {@link installMoves} needs to know of a run. */
 export interface InstallMovesOptions {
   /** The notebooks the run wrote (file names), in `work/notebooks/`. */
@@ -266,6 +307,8 @@ export async function installMoves(
           "the run executes it as it is now; nothing was changed",
       );
     }
+    const edit = await caseEdit(name, o);
+    if (edit !== null) throw new NotOwnedError(edit);
     moves.push({ from: `${o.work}/notebooks/${name}`, to });
   }
   const recorded = new Map((o.manifest?.files ?? []).map((f) => [f.path, f.sha256]));
