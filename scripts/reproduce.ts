@@ -43,13 +43,7 @@ import {
   staleness,
   tree,
 } from "./runner/manifest.ts";
-import {
-  caseEdit,
-  fileState,
-  foreignEntries,
-  installMoves,
-  NotOwnedError,
-} from "./runner/ownership.ts";
+import { fileState, foreignEntries, installMoves, refuseEditedCases } from "./runner/ownership.ts";
 import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
 import { runKey, SCRATCH, shown } from "./runner/paths.ts";
 import { onStopSignal } from "./stop_signals.ts";
@@ -122,7 +116,9 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     for (const j of jobs) before.set(j.name, await fileState(`${dirs.notebooks}/${j.name}`));
     const { sources, inputs } = await notebookInputs(jobs, dirs, work);
     interrupted();
-    if (!check) await refuseEditedCases(jobs, { dirs, work, manifest: previous });
+    if (!check) {
+      await refuseEditedCases(jobs.map((j) => j.name), { dirs, work, manifest: previous, shown });
+    }
 
     // Which notebooks run: all with --check or --force, or when this machine has not run them
     // (a fresh clone: the main job re-executes what it reports), else those whose inputs changed.
@@ -160,7 +156,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     // What a run wrote is read again now: a file saved into the results folder while this run
     // went (notes, a figure of one's own) is kept like those that were there before it.
     const manifest = await readManifest(dirs.results);
-    const { moves, kept } = await installMoves({
+    const { moves, kept, removed } = await installMoves({
       jobs: jobs.map((j) => j.name),
       dirs,
       work,
@@ -174,6 +170,9 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     });
     await installAll(moves, `${work}/backup`);
     for (const line of kept) console.log(line);
+    for (const path of removed) {
+      console.log(`removed ${path}: a run wrote it, and this one does not`);
+    }
     await recordRun(key, await Deno.readFile(`${dirs.results}/manifest.json`), dirs.results);
     console.log(
       toRun.length
@@ -182,7 +181,8 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
         } unchanged) and ${produced.size - jobs.length} files of results`
         : `nothing executed: the ${jobs.length} notebooks and ${
           produced.size - jobs.length
-        } files of results are as this machine's last run left them (--force re-executes them)`,
+        } files of results are as this machine's last run left them (--force re-executes them)` +
+          (removed.length ? `; removed ${removed.length} files (listed above)` : ""),
     );
     const other = otherDeno(undefined);
     if (other) console.log(other);
@@ -192,20 +192,6 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     // next run puts it back (see removeStoppedRuns).
     await removeScratch(work).catch(() => {});
     await release();
-  }
-}
-
-/**
- * Refuses a case notebook with cells of one's own now, before anything runs (and `installMoves`
- * again before installing, should one be edited meanwhile): the run would write over it.
- */
-async function refuseEditedCases(
-  jobs: readonly Job[],
-  where: { dirs: Folders; work: string; manifest: Manifest | null },
-): Promise<void> {
-  for (const j of jobs) {
-    const edit = await caseEdit(j.name, { ...where, shown, written: `${where.work}/src` });
-    if (edit !== null) throw new NotOwnedError(edit);
   }
 }
 

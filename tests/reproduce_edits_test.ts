@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { listFiles } from "../scripts/runner/files.ts";
 import { forgetRunsUnder } from "../scripts/runner/state.ts";
-import { tree } from "./helpers/notebook.ts";
-import { removeScratch, reproduce, scratch } from "./helpers/reproduce_scratch.ts";
+import { notebook, tree, writes } from "./helpers/notebook.ts";
+import { removeScratch, reproduce, scratch, withFixture } from "./helpers/reproduce_scratch.ts";
 
 /** A case template: its parameters cell, and a cell showing the case id. */
 const TEMPLATE = JSON.stringify({
@@ -123,5 +123,30 @@ Deno.test("reproduce writes the case notebooks again after the template changed 
     }
     const name = (await listFiles(`${dir}/notebooks`)).find((p) => /^01-case-.*\.ipynb$/.test(p))!;
     assert.match(await Deno.readTextFile(`${dir}/notebooks/${name}`), /case \$\{caseId\}/);
+  });
+});
+
+Deno.test("a run that executes nothing lists every file it removes (the results of a notebook one deleted)", async () => {
+  await withFixture(async (dir) => {
+    await Deno.writeTextFile(
+      `${dir}/notebooks/02-b.ipynb`,
+      notebook([writes("tables/b.csv", "y\n2\n"), '"b"']),
+    );
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    await Deno.remove(`${dir}/notebooks/02-b.ipynb`);
+    r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^nothing executed: .*; removed 2 files \(listed above\)$/m);
+    const removed = [
+      ...r.stdout.matchAll(/^removed (\S+): a run wrote it, and this one does not$/gm),
+    ]
+      .map((m) => m[1].replace(/^\.tmp\/safety-[^/]+\//, "")).sort();
+    assert.deepEqual(removed, ["results/html/02-b.html", "results/tables/b.csv"]);
+    assert.deepEqual(Object.keys(await tree(`${dir}/results`)).sort(), [
+      "html/00-a.html",
+      "manifest.json",
+      "tables/a.csv",
+    ]);
   });
 });
