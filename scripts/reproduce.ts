@@ -44,7 +44,7 @@ import {
   tree,
 } from "./runner/manifest.ts";
 import { fileState, foreignEntries, installMoves, refuseEditedCases } from "./runner/ownership.ts";
-import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
+import { type Folders, type Job, notPublished, plan, prepare, sourceHash } from "./runner/plan.ts";
 import { runKey, SCRATCH, shown } from "./runner/paths.ts";
 import { onStopSignal } from "./stop_signals.ts";
 import {
@@ -111,6 +111,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
       await Deno.mkdir(`${work}/${d}`, { recursive: true });
     }
     const jobs = await plan(dirs);
+    for (const line of await notPublished(dirs.notebooks, shown)) console.log(line);
     if (jobs.length === 0) throw new Error(await noNotebooks(dirs.notebooks));
     const before = new Map<string, string | null>();
     for (const j of jobs) before.set(j.name, await fileState(`${dirs.notebooks}/${j.name}`));
@@ -199,7 +200,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
 async function noNotebooks(folder: string): Promise<string> {
   const there = await Deno.stat(folder).then((i) => i.isDirectory, () => false);
   return `${shown(folder)} holds no notebook to run${there ? "" : " (there is no such folder)"}: ` +
-    "a run executes its .ipynb files and one notebook per case from templates/case.ipynb; " +
+    "a run executes its NN-<name>.ipynb files and one notebook per case from templates/case.ipynb; " +
     "check --notebooks. A run with no notebook would leave an empty results folder; nothing " +
     "was changed";
 }

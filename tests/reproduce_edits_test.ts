@@ -150,3 +150,27 @@ Deno.test("a run that executes nothing lists every file it removes (the results 
     ]);
   });
 });
+
+Deno.test("a notebook not named NN-<name>.ipynb (Jupyter's Untitled.ipynb) is not run or published, and the run says so", async () => {
+  await withFixture(async (dir) => {
+    // It would fail the run if it ran.
+    await Deno.writeTextFile(
+      `${dir}/notebooks/Untitled.ipynb`,
+      notebook([writes("tables/u.csv", "z\n3\n"), 'throw new Error("scratch")']),
+    );
+    const r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(
+      r.stdout,
+      /^skipped \.tmp\/safety-[^/]+\/notebooks\/Untitled\.ipynb: not named NN-<name>\.ipynb: not run, not published; rename it to publish it$/m,
+    );
+    assert.deepEqual(Object.keys(await tree(`${dir}/results`)).sort(), [
+      "html/00-a.html",
+      "manifest.json",
+      "tables/a.csv",
+    ]);
+    const manifest = await Deno.readTextFile(`${dir}/results/manifest.json`);
+    assert.doesNotMatch(manifest, /Untitled/);
+    assert.ok((await Deno.stat(`${dir}/notebooks/Untitled.ipynb`)).isFile, "kept as it is");
+  });
+});
