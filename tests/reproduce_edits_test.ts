@@ -72,7 +72,7 @@ Deno.test("reproduce refuses to write over a case notebook with cells added sinc
         r.stderr,
         new RegExp(
           `^error: \\.tmp/safety-[^/]+/notebooks/${name.replaceAll(".", "\\.")} was edited since ` +
-            "a run wrote it \\(cell 3 differs\\): .*move your cells to templates/case\\.ipynb " +
+            "a run wrote it \\(cell 3 differs\\): move your cells to templates/case\\.ipynb .*" +
             "or a notebook of your own \\(e\\.g\\. 05-.*\\), or delete the file; nothing was changed$",
           "m",
         ),

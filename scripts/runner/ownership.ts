@@ -240,13 +240,13 @@ export async function caseEdit(
   const cell = editedSince({
     present,
     written,
-    recorded: o.manifest?.notebooks[name]?.inputs?.notebook,
+    recorded: o.manifest?.notebooks?.[name]?.inputs?.notebook,
   });
   if (cell === null) return null;
   const what = cell === "not a notebook" ? "it is not a notebook's JSON" : `${cell} differs`;
-  return `${o.shown(path)} was edited since a run wrote it (${what}): a run writes it ` +
-    "again from templates/case.ipynb, one per case, so move your cells to templates/case.ipynb " +
-    `or a notebook of your own (e.g. ${
+  return `${o.shown(path)} was edited since a run wrote it (${what}): move your cells to ` +
+    "templates/case.ipynb (a run writes this file from it, one per case) or a notebook of your " +
+    `own (e.g. ${
       freeName(name, await listFiles(o.dirs.notebooks))
     }), or delete the file; nothing was changed`;
 }
