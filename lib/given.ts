@@ -142,7 +142,9 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
   for (const t of c.treatments) {
     const { sinceStart, untilEnd } = spanAround(c, timeId, t, t);
     const maybeStarted = sinceStart.hi > 0;
-    const maybeRunning = untilEnd === null || untilEnd.hi > 0 || samePoint(untilEnd);
+    // Running unless the time point is surely after the end (the rule of `surelyAfter`).
+    const maybeRunning = untilEnd === null ||
+      !surelyAfterGap({ lo: -untilEnd.hi, hi: -untilEnd.lo });
     if (surelyWithin(sinceStart, untilEndOf(c, timeId, t))) certain.push(t);
     else if (maybeStarted && maybeRunning) possible.push(t);
   }
@@ -150,7 +152,48 @@ export function activeTreatments(c: Case, timeId: string): ActiveTreatments {
 }
 
 /** Whether an interval of days is the same time point (0 apart, exactly). */
-const samePoint = (x: NominalInterval) => x.lo === 0 && x.hi === 0;
+const samePoint = (x: Pick<NominalInterval, "lo" | "hi">) => x.lo === 0 && x.hi === 0;
+
+/**
+ * Whether the days from one time point to another (`gap` = later − earlier) surely put the later
+ * one after: at least 0 days apart for every admissible time, and not the same time point. Two
+ * points the bounds let meet only at their limit (0 days apart at most, but not the same visit)
+ * are in the order the text gives them; one at the same visit is not after (the same-visit rule).
+ */
+const surelyAfterGap = (gap: Pick<NominalInterval, "lo" | "hi">) => gap.lo >= 0 && !samePoint(gap);
+
+/**
+ * Whether a time point is surely after another: the one rule by which the active-treatments
+ * table, the causality table's dechallenge, Naranjo's questions and the claims say a value is
+ * after a drug's start or stop. It is when it is at least 0 days after it for every admissible
+ * time and not at the same visit: a time the bounds let meet the other only at their limit (a
+ * stop bounded by a start, a value "within 6 days" of that start) is in the order the text gives
+ * (after the stop); a value at the stop's own visit is before it (the same-visit rule,
+ * data/README.md).
+ *
+ * @param c The case.
+ * @param timeId One of its time points.
+ * @param other Another (or the same: never after itself).
+ * @returns True when `timeId` is surely after `other`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { activeTreatments, loadCaseSeries, surelyAfter } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   for (const o of c.observations) {
+ *     const { possible, certain } = activeTreatments(c, o.day.timeId);
+ *     // A period whose end the value is surely after is neither certain nor possible there.
+ *     for (const t of [...certain, ...possible]) {
+ *       assert.ok(t.end === null || !surelyAfter(c, o.day.timeId, t.end.timeId));
+ *     }
+ *     assert.equal(surelyAfter(c, o.day.timeId, o.day.timeId), false);
+ *   }
+ * }
+ * ```
+ */
+export function surelyAfter(c: Case, timeId: string, other: string): boolean {
+  return surelyAfterGap(relativeDay(c, timeId, other));
+}
 
 /** Days from `first`'s start to a time point, and from the time point to `last`'s end (if any). */
 function spanAround(c: Case, timeId: string, first: Treatment, last: Treatment) {
@@ -165,7 +208,7 @@ function spanAround(c: Case, timeId: string, first: Treatment, last: Treatment) 
  * visit: the same-visit rule) and surely not after its end (none stated: open).
  */
 function surelyWithin(sinceStart: NominalInterval, untilEnd: NominalInterval | null): boolean {
-  return sinceStart.lo >= 0 && !samePoint(sinceStart) && (untilEnd === null || untilEnd.lo >= 0);
+  return surelyAfterGap(sinceStart) && (untilEnd === null || untilEnd.lo >= 0);
 }
 
 /**

@@ -181,3 +181,34 @@ export function unbracketed(text: string): string {
   return text.split(/[()]/).map((p) => p.trim()).filter((p) => p !== "").join(" — ")
     .replace(/ — (?=[,.;:])/g, "");
 }
+
+/**
+ * Words from the data (a time's `words`, a value's note) as they read inside a sentence: the
+ * first letter in lower case when the first word is capitalised only because it begins the
+ * data's words, that is a word of one capital and lower-case letters ("Six months later",
+ * "Milnacipran administration was started": drug names are written in lower case in the data) or
+ * the article "A". Kept as written: an acronym or any word with another capital ("VAS", "NSAID",
+ * "McGill"), the pronoun "I", a word with digits, and words that begin otherwise. A proper noun
+ * that begins the words (a place, a brand) cannot be told by its spelling: name it in `keep`.
+ *
+ * @param words The words.
+ * @param keep Words that keep their capital (proper nouns), as written.
+ * @returns The words as they read mid-sentence.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { midSentence } from "#lib/prose.ts";
+ * assert.equal(midSentence("Six months later (read as six months)"), "six months later (read as six months)");
+ * assert.equal(midSentence("A week later"), "a week later");
+ * assert.equal(midSentence("VAS 6.6 at the visit"), "VAS 6.6 at the visit");
+ * assert.equal(midSentence("I felt"), "I felt");
+ * assert.equal(midSentence("Kyoto visit", ["Kyoto"]), "Kyoto visit");
+ * assert.equal(midSentence("within 6 days"), "within 6 days");
+ * ```
+ */
+export function midSentence(words: string, keep: readonly string[] = []): string {
+  const first = /^(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}])/u.exec(words)?.[1];
+  if (first === undefined || keep.includes(first)) return words;
+  if (first.length === 1 && first !== "A") return words;
+  return first[0].toLowerCase() + words.slice(1);
+}

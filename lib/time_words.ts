@@ -13,7 +13,7 @@ import { expectCase } from "./args.ts";
 import { formatDose } from "./dose.ts";
 import { type Case, compareDays, type Observation, type Treatment } from "./model.ts";
 import { listing } from "./prose.ts";
-import { continuedBy, continuesFrom, mayBeGiven, surelyGiven } from "./given.ts";
+import { continuedBy, continuesFrom, mayBeGiven, surelyAfter, surelyGiven } from "./given.ts";
 import { relativeDay } from "./timeline.ts";
 
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"];
@@ -248,7 +248,7 @@ export function noValueSurely(c: Case, maybe: readonly Observation[], what: stri
 
 /**
  * A case's values that may come after a time point though not surely (the times the text gives
- * leave them on either side of it), in the case's order: those a "no value after" must not hide
+ * leave them on either side of it; surely after: {@link surelyAfter}), in the case's order: those a "no value after" must not hide
  * ({@link noValueSurely}).
  *
  * @param c The case.
@@ -262,7 +262,7 @@ export function noValueSurely(c: Case, maybe: readonly Observation[], what: stri
  *   for (const t of c.timepoints) {
  *     for (const o of mayBeAfter(c, t.id)) {
  *       const gap = relativeDay(c, o.day.timeId, t.id);
- *       assert.ok(gap.hi > 0 && gap.lo <= 0);
+ *       assert.ok(gap.hi > 0 && gap.lo < 0);
  *     }
  *   }
  * }
@@ -270,8 +270,7 @@ export function noValueSurely(c: Case, maybe: readonly Observation[], what: stri
  */
 export function mayBeAfter(c: Case, timeId: string): Observation[] {
   expectCase("mayBeAfter", c);
-  return c.observations.filter((o) => {
-    const gap = relativeDay(c, o.day.timeId, timeId);
-    return gap.hi > 0 && gap.lo <= 0;
-  });
+  return c.observations.filter((o) =>
+    relativeDay(c, o.day.timeId, timeId).hi > 0 && !surelyAfter(c, o.day.timeId, timeId)
+  );
 }

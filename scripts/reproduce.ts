@@ -43,8 +43,8 @@ import {
   staleness,
   tree,
 } from "./runner/manifest.ts";
-import { fileState, foreignEntries, installMoves } from "./runner/ownership.ts";
-import { type Folders, type Job, plan, prepare, sourceHash } from "./runner/plan.ts";
+import { fileState, foreignEntries, installMoves, refuseEditedCases } from "./runner/ownership.ts";
+import { type Folders, type Job, notPublished, plan, prepare, sourceHash } from "./runner/plan.ts";
 import { runKey, SCRATCH, shown } from "./runner/paths.ts";
 import { onStopSignal } from "./stop_signals.ts";
 import {
@@ -111,11 +111,15 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
       await Deno.mkdir(`${work}/${d}`, { recursive: true });
     }
     const jobs = await plan(dirs);
+    for (const line of await notPublished(dirs.notebooks, shown)) console.log(line);
     if (jobs.length === 0) throw new Error(await noNotebooks(dirs.notebooks));
     const before = new Map<string, string | null>();
     for (const j of jobs) before.set(j.name, await fileState(`${dirs.notebooks}/${j.name}`));
     const { sources, inputs } = await notebookInputs(jobs, dirs, work);
     interrupted();
+    if (!check) {
+      await refuseEditedCases(jobs.map((j) => j.name), { dirs, work, manifest: previous, shown });
+    }
 
     // Which notebooks run: all with --check or --force, or when this machine has not run them
     // (a fresh clone: the main job re-executes what it reports), else those whose inputs changed.
@@ -153,7 +157,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     // What a run wrote is read again now: a file saved into the results folder while this run
     // went (notes, a figure of one's own) is kept like those that were there before it.
     const manifest = await readManifest(dirs.results);
-    const { moves, kept } = await installMoves({
+    const { moves, kept, removed } = await installMoves({
       jobs: jobs.map((j) => j.name),
       dirs,
       work,
@@ -167,6 +171,9 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     });
     await installAll(moves, `${work}/backup`);
     for (const line of kept) console.log(line);
+    for (const path of removed) {
+      console.log(`removed ${path}: a run wrote it, and this one does not`);
+    }
     await recordRun(key, await Deno.readFile(`${dirs.results}/manifest.json`), dirs.results);
     console.log(
       toRun.length
@@ -175,7 +182,8 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
         } unchanged) and ${produced.size - jobs.length} files of results`
         : `nothing executed: the ${jobs.length} notebooks and ${
           produced.size - jobs.length
-        } files of results are as this machine's last run left them (--force re-executes them)`,
+        } files of results are as this machine's last run left them (--force re-executes them)` +
+          (removed.length ? `; removed ${removed.length} files (listed above)` : ""),
     );
     const other = otherDeno(undefined);
     if (other) console.log(other);
@@ -192,7 +200,7 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
 async function noNotebooks(folder: string): Promise<string> {
   const there = await Deno.stat(folder).then((i) => i.isDirectory, () => false);
   return `${shown(folder)} holds no notebook to run${there ? "" : " (there is no such folder)"}: ` +
-    "a run executes its .ipynb files and one notebook per case from templates/case.ipynb; " +
+    "a run executes its NN-<name>.ipynb files and one notebook per case from templates/case.ipynb; " +
     "check --notebooks. A run with no notebook would leave an empty results folder; nothing " +
     "was changed";
 }

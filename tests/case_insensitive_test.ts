@@ -18,17 +18,21 @@ async function removals(link: boolean): Promise<string[]> {
     for (const d of [dirs.notebooks, `${work}/notebooks`, `${work}/results`]) {
       await Deno.mkdir(d, { recursive: true });
     }
-    // A run wrote case `a`'s notebook; the case is now `A`.
-    await Deno.writeTextFile(`${dirs.notebooks}/01-case-a.ipynb`, "old");
+    // A run wrote case `a`'s notebook; the case is now `A`. (Notebooks with the same cells: a
+    // case notebook edited since a run wrote it is refused.)
+    const [old, written] = ["old", "new"].map((v) =>
+      JSON.stringify({ cells: [], metadata: { v } })
+    );
+    await Deno.writeTextFile(`${dirs.notebooks}/01-case-a.ipynb`, old);
     if (link) {
       await Deno.link(`${dirs.notebooks}/01-case-a.ipynb`, `${dirs.notebooks}/01-case-A.ipynb`);
     }
-    await Deno.writeTextFile(`${work}/notebooks/01-case-A.ipynb`, "new");
+    await Deno.writeTextFile(`${work}/notebooks/01-case-A.ipynb`, written);
     const manifest: Manifest = {
       deno: "",
       denoPinned: "",
       notebooks: {},
-      files: [{ path: "notebooks/01-case-a.ipynb", sha256: sha256("old") }],
+      files: [{ path: "notebooks/01-case-a.ipynb", sha256: sha256(old) }],
     };
     const job = "01-case-A.ipynb";
     const { moves } = await installMoves({

@@ -1015,3 +1015,45 @@ Deno.test("sensitivity figure: a study with no percent threshold is drawn", () =
   assert.ok(f.data.some((d) => d.series === "Case ok"));
   assert.ok(!f.data.some((d) => /^responders|^days to/.test(String(d.panel))));
 });
+
+Deno.test("a timeline's alt text lists its drugs in prose, the events after a comma", () => {
+  const made = makeCase(
+    { a: 5, b: 10, c: 20, v1: 30 },
+    [
+      { drug: "drug-a", dose: 10, start: "a", end: "b" },
+      { drug: "drug-b", dose: 10, start: "b", end: "c" },
+      { drug: "drug-c", dose: 10, start: "c", end: null },
+    ],
+    { v1: 3 },
+  );
+  const c = { ...made, study: aroundDrug(series.study).study };
+  const { description } = caseTimelineFigure(c);
+  assert.match(description, / with 3 dose periods of drug-a, drug-b and drug-c, and 1 event\.$/);
+  // One drug: no comma before the events.
+  const one = { ...c, treatments: c.treatments.slice(0, 1) };
+  assert.match(caseTimelineFigure(one).description, / with 1 dose period of drug-a and 1 event\.$/);
+});
+
+Deno.test("a timeline's hover texts and labels put the data's words mid-sentence in lower case, acronyms as written", () => {
+  const made = makeCase(
+    { s: 5, up: [20, 30], v1: 40 },
+    [
+      { drug: "drug-a", dose: 10, start: "s", end: "up" },
+      { drug: "drug-a", dose: 20, start: "up", end: null },
+    ],
+    { v1: 3 },
+  );
+  const words: Record<string, string> = { s: "Drug-a was started", up: "Six months later" };
+  const c = {
+    ...made,
+    study: aroundDrug(series.study).study,
+    timepoints: made.timepoints.map((t) => ({ ...t, words: words[t.id] ?? "VAS report" })),
+  };
+  const f = caseTimelineFigure(c);
+  const text = [f.svg.outerHTML, ...f.data.map((r) => String(r.label ?? ""))].join("\n");
+  assert.match(text, /\(six months later\)/);
+  assert.match(text, /\(drug-a was started\)/);
+  assert.doesNotMatch(text, /Six months later|Drug-a was started/);
+  // An all-capital first word keeps its capitals.
+  assert.match(text, /\(VAS report\)/);
+});

@@ -428,6 +428,22 @@ Deno.test("the --check summary names notebook cells as Jupyter does, and table r
       metadata: {},
     });
   assert.equal(notebookDifference(nb("a"), nb("b")), "cell In [2] (outputs)");
+  // A code cell with no execution count (empty, or never run) is "In [ ]" in Jupyter, not "In [0]".
+  const unrun = (source: string) =>
+    JSON.stringify({
+      cells: [
+        { cell_type: "code", source: "", execution_count: null, outputs: [], metadata: {} },
+        { cell_type: "code", source, execution_count: null, outputs: [], metadata: {} },
+      ],
+      metadata: {},
+    });
+  assert.equal(notebookDifference(unrun("1"), unrun("2")), "cell In [ ] (cell 2) (source)");
+  const emptyFirst = JSON.parse(unrun("1"));
+  emptyFirst.cells[0].source = "// mine";
+  assert.equal(
+    notebookDifference(unrun("1"), JSON.stringify(emptyFirst)),
+    "cell In [ ] (cell 1) (source)",
+  );
   const enc = (s: string) => new TextEncoder().encode(s);
   assert.equal(
     fileDifference("results/tables/t.csv", enc("a,b\n1,2\n3,4\n5,6\n"), enc("a,b\n1,2\n3,5\n")),

@@ -22,9 +22,9 @@ import { formatInterval, formatIntervalInWords } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { counted, listing, plural } from "../prose.ts";
 import { alignOnDrug, daysFromAmputation, relativeDay } from "../timeline.ts";
-import { activeTreatments, drugsGivenAt, mayBeGiven } from "../given.ts";
+import { activeTreatments, drugsGivenAt, mayBeGiven, surelyAfter } from "../given.ts";
 import { temporalText } from "./temporal.ts";
-import { mayBeAfter, noValueSurely } from "../time_words.ts";
+import { mayBeAfter, noValueSurely, valueName } from "../time_words.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
 import { mentionOf } from "../design_words.ts";
 import { computeItem } from "./computed.ts";
@@ -221,6 +221,28 @@ export function causalityRows(
   });
 }
 
+/**
+ * A stop in the causality table's words: its outcome, the values surely after it named with the
+ * drugs surely given then, and those that may be after it (`surelyAfter`, `mayBeAfter`: the rule
+ * of the active-treatments table), or "no value (surely) after the stop".
+ */
+function afterTheStop(c: Case, last: Treatment): string {
+  const end = last.end!.timeId;
+  const surely = c.observations.filter((o) => surelyAfter(c, o.day.timeId, end));
+  const maybe = mayBeAfter(c, end);
+  const stop = `stopped${last.outcome ? ` (${last.outcome})` : ""}; `;
+  if (surely.length === 0) return stop + noValueSurely(c, maybe, "after the stop");
+  // Each drug surely given at one of them, though perhaps at a dose left open.
+  const given = [...drugsGivenAt(c, surely.map((o) => o.day.timeId), null)]
+    .filter(([, how]) => how === "certainly").map(([d]) => d);
+  return stop +
+    `${counted(surely.length, "value")} after the stop (${
+      listing(surely.map((o) => valueName(c, o)))
+    }; given then: ${listing(given, "no drug")})` +
+    // Never a count of the values after the stop that hides one that may be after it.
+    (maybe.length ? `, and ${listing(maybe.map((o) => valueName(c, o)))} may be` : "");
+}
+
 /** The causality assessment of one drug in one case (`blinded`: the text mentions blinding). */
 function pairCausality(
   c: Case,
@@ -236,29 +258,11 @@ function pairCausality(
   const temporal = temporalText(c, drug, aligned, onDrug);
   const last = periods.at(-1)!;
   const stopped = last.end !== null;
-  const afterStop = stopped
-    ? c.observations.filter((o) => relativeDay(c, o.day.timeId, last.end!.timeId).lo > 0)
-    : [];
   const reductions = periods.filter((t, i) =>
     i > 0 && compareDoses(t.dose, periods[i - 1].dose) === -1
   );
   const dechallenge = [
-    stopped
-      ? `stopped${last.outcome ? ` (${last.outcome})` : ""}; ${
-        afterStop.length
-          ? `${counted(afterStop.length, "value")} after the stop`
-          : noValueSurely(c, mayBeAfter(c, last.end!.timeId), "after the stop")
-      }` +
-        (afterStop.length
-          ? ` (given then: ${
-            // Each drug surely given at one of them, though perhaps at a dose left open.
-            listing(
-              [...drugsGivenAt(c, afterStop.map((o) => o.day.timeId), null)]
-                .filter(([, how]) => how === "certainly").map(([d]) => d),
-              "no drug",
-            )})`
-          : "")
-      : "not stopped while values were reported",
+    stopped ? afterTheStop(c, last) : "not stopped while values were reported",
     ...reductions.map((t) =>
       `reduced to ${formatDose(t)}: ${counted(onPeriod(c, t).length, "value")} after` +
       (t.outcome ? `, text: "${t.outcome}"` : "")

@@ -21,7 +21,14 @@ import {
 import type { Case, CaseSeries, Observation } from "../model.ts";
 import { listing, plural } from "../prose.ts";
 import { alignOnDrug, relativeDay } from "../timeline.ts";
-import { activeTreatments, continuedBy, continuesFrom, mayBeGiven, surelyGiven } from "../given.ts";
+import {
+  activeTreatments,
+  continuedBy,
+  continuesFrom,
+  mayBeGiven,
+  surelyAfter,
+  surelyGiven,
+} from "../given.ts";
 import {
   NARANJO_QUESTIONS,
   type NaranjoAnswer,
@@ -60,9 +67,6 @@ function change(later: Observation, earlier: Observation, up: boolean): Change {
 /** Whether `later` is certainly worse than `earlier` ("better" here means worse). */
 const worse = (later: Observation, earlier: Observation, up: boolean): Change =>
   change(earlier, later, up);
-
-/** After `x` for certain (every admissible time). */
-const surelyAfter = (c: Case, x: string, y: string) => relativeDay(c, x, y).lo > 0;
 
 /** Other drugs for the indication that may be given at a time point. */
 function othersForIndication(c: Case, timeId: string, drug: string, indication: string): string[] {

@@ -146,7 +146,8 @@ export const NARANJO_QUESTIONS: readonly NaranjoQuestion[] = [
       "exposure?",
     adapted: "Did the pain improve on a similar drug (same class) in an earlier exposure?",
     scores: s(1, 0),
-    how: "another drug of the same class (drug_class) stopped before this drug's start: its " +
+    how: "another drug of the same drug class, as the data record it, stopped before this " +
+      "drug's start: its " +
       "question 2 answer (yes or no); do not know when no earlier exposure is recorded (an " +
       "earlier course of the same drug is question 4)",
   },

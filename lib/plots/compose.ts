@@ -13,7 +13,9 @@ import { type FigureWidth, figureWidth, GREY, THEME, TYPE } from "./theme.ts";
 /**
  * One row of a figure's source data: one drawn mark (column → value). Figures use the columns
  * `panel`, `series`, `mark`, `x`, `x_lo`, `x_hi`, `y`, `y_lo`, `y_hi`, `label` where they apply
- * (an interval's bounds only where it is drawn; ±Infinity for a bound the data leave open).
+ * (an interval's bounds only where it is drawn; ±Infinity for a bound the data leave open). On a
+ * time axis `x` is where the mark is drawn (its drawn position, `narrative.ts`), not the time
+ * point's nominal day, and `x_lo`, `x_hi` the days its words allow (its brackets).
  */
 export type DataRow = Record<string, string | number | boolean | null>;
 

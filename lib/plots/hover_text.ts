@@ -6,6 +6,7 @@
  */
 import type { Interval } from "../intervals.ts";
 import { formatNumber } from "../intervals.ts";
+import { midSentence } from "../prose.ts";
 
 /**
  * A drawn position as the figures' source data give it: to 1/1000 day (a narrative step is a
@@ -28,7 +29,9 @@ export function drawnDay(pos: number): number {
 /**
  * A phrase of a hover text with words about it: `main (words)`; `main` alone when the words only
  * repeat it ("NRS 4" of "NRS 4"); after a comma when the words hold brackets of their own, since
- * brackets do not nest (`more`: a comma after them too, where the sentence goes on).
+ * brackets do not nest (`more`: a comma after them too, where the sentence goes on). The words,
+ * placed mid-sentence, begin in lower case unless their first word keeps its capital
+ * (`midSentence`: "Six months later" → "six months later"; "VAS" stays).
  *
  * @param main The phrase.
  * @param words What is said of it, or `null`.
@@ -43,13 +46,18 @@ export function drawnDay(pos: number): number {
  * assert.equal(aside("day 7", "a week later"), "day 7 (a week later)");
  * assert.equal(aside("day ≥ 35", "the switch began (no date stated)", true),
  *   "day ≥ 35, the switch began (no date stated),");
+ * assert.equal(aside("days 165 to 195", "Six months later (read as six months of a drug)"),
+ *   "days 165 to 195, six months later (read as six months of a drug)");
+ * assert.equal(aside("day 49", "VAS 6.6 report"), "day 49 (VAS 6.6 report)");
  * ```
  */
 export function aside(main: string, words: string | null, more = false): string {
   const fold = (t: string) => t.toLowerCase().replace(/\s+/g, " ").trim();
   const w = words === null ? "" : fold(words);
   if (w === "" || fold(main) === w || fold(main).endsWith(` ${w}`)) return main;
-  return /[()]/.test(words!) ? `${main}, ${words}${more ? "," : ""}` : `${main} (${words})`;
+  // The data's words go mid-sentence: "Six months later" reads "six months later" there.
+  const mid = midSentence(words!);
+  return /[()]/.test(mid) ? `${main}, ${mid}${more ? "," : ""}` : `${main} (${mid})`;
 }
 
 /**

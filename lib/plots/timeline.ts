@@ -33,7 +33,7 @@ import { undatedKey, undatedSentence } from "./narrative.ts";
 import { linearScale } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { firstPeriod } from "../timeline.ts";
-import { unbracketed } from "../prose.ts";
+import { counted, listing, unbracketed } from "../prose.ts";
 
 /** Options of {@link caseTimelineFigure}. */
 export interface TimelineOptions {
@@ -151,9 +151,13 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
       `read from a published figure.${metric ? ` ${metric}` : ""}`,
     description: `Case ${c.id}: ${describeValues(c.observations)} against ` +
       `${m.origin === null ? "days since day 0" : `days since the start of ${drug}`}, with ` +
-      `${m.periods.length} dose period${m.periods.length === 1 ? "" : "s"}` +
-      `${lanes.length ? ` of ${lanes.map((l) => l.drug).join(", ")}` : ""}` +
-      `${events.length ? ` and ${events.length} event${events.length === 1 ? "" : "s"}` : ""}.`,
+      counted(m.periods.length, "dose period") +
+      (lanes.length ? ` of ${listing(lanes.map((l) => l.drug))}` : "") +
+      // A comma before the events when the drugs' list has its own "and".
+      (events.length
+        ? `${lanes.length > 1 ? "," : ""} and ${counted(events.length, "event")}`
+        : "") +
+      ".",
   });
 }
 

@@ -15,14 +15,17 @@ interface Cell {
 
 const text = (s: string | string[]) => [s].flat().join("");
 
-/** Labels of a notebook's cells as Jupyter shows them: `In [n]`, or `Markdown cell k`. */
+/**
+ * Labels of a notebook's cells as Jupyter shows them: `In [n]`, `In [ ] (cell i)` for a code cell
+ * with no execution count (never run, or empty), or `Markdown cell k`.
+ */
 function labels(cells: Cell[]): string[] {
-  let code = 0;
   let markdown = 0;
-  return cells.map((c) => {
+  return cells.map((c, i) => {
     if (c.cell_type === "code") {
-      if (text(c.source).trim()) code++;
-      return `In [${c.execution_count ?? code}]`;
+      return typeof c.execution_count === "number"
+        ? `In [${c.execution_count}]`
+        : `In [ ] (cell ${i + 1})`;
     }
     return `${c.cell_type === "markdown" ? "Markdown" : "Raw"} cell ${++markdown}`;
   });

@@ -12,6 +12,7 @@ import { type Session, startSession, WaitError } from "./jupyter/session.ts";
 import { ANSI, type Notebook, parseJson, readNotebook, writeNotebook } from "./nbformat.ts";
 import { renderNotebook } from "./html.ts";
 import { kernelSpec } from "./kernelspec.ts";
+import { unscrollLong } from "./scroll.ts";
 
 /** Why a notebook failed. */
 export class NotebookError extends Error {
@@ -99,7 +100,8 @@ export function lastLine(log: string): string {
 
 /**
  * The notebook as it is committed: cell ids by position, no execution metadata, consecutive
- * streams of the same name merged, no ANSI codes in streams and plain text.
+ * streams of the same name merged, no ANSI codes in streams and plain text, long outputs marked
+ * `"scrolled": false` (`scroll.ts`).
  *
  * @param nb the executed notebook (changed in place)
  * @returns it
@@ -136,6 +138,7 @@ export function normalise(nb: Notebook): Notebook {
       merged.push(out);
     }
     cell.outputs = merged;
+    unscrollLong(cell);
   });
   delete nb.metadata.papermill;
   return nb;

@@ -74,7 +74,7 @@ export async function configHash(path = `${ROOT}/deno.json`): Promise<string> {
 
 /**
  * The runner's files that make its outputs: the Jupyter client, the executor, the notebook
- * writer, the HTML pages and the kernelspec.
+ * writer (with its long-output mark, `scroll.ts`), the HTML pages and the kernelspec.
  *
  * @param p a path under `scripts/runner/`
  * @returns whether it counts
@@ -86,7 +86,9 @@ export async function configHash(path = `${ROOT}/deno.json`): Promise<string> {
  */
 export function isRunnerFile(p: string): boolean {
   return p.startsWith("jupyter/") ||
-    ["execute.ts", "nbformat.ts", "html.ts", "svg_image.ts", "kernelspec.ts"].includes(p);
+    ["execute.ts", "nbformat.ts", "scroll.ts", "html.ts", "svg_image.ts", "kernelspec.ts"].includes(
+      p,
+    );
 }
 
 /** A path relative to the repository when inside it, else the absolute path. */

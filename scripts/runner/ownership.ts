@@ -13,6 +13,7 @@ import type { Move } from "./install.ts";
 import type { Manifest } from "./manifest.ts";
 import type { Folders } from "./plan.ts";
 import { fold } from "./paths.ts";
+import { editedSince } from "./edited.ts";
 
 /** Thrown when a run would replace or remove a file it did not write; nothing was changed. */
 export class NotOwnedError extends Error {
@@ -210,6 +211,70 @@ export function freeName(name: string, taken: readonly string[]): string {
   return free;
 }
 
+/**
+ * The message refusing a run that would write over a case notebook edited since a run wrote it
+ * (see `editedSince`), or `null`: the case notebooks are written from `templates/case.ipynb`, and
+ * cells added to one would be lost.
+ *
+ * @param name the notebook's file name
+ * @param o where it is (`dirs.notebooks`), where the run's version is (`written`, default
+ * `work/notebooks/`), what the manifest records (`manifest`), and how to name it (`shown`)
+ * @returns the message, or `null` (not a case notebook, none there, or not edited)
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseEdit } from "./ownership.ts";
+ * const o = { dirs: { notebooks: "/no/such", results: "/no/r" }, work: "/no/w", manifest: null, shown: String };
+ * assert.equal(await caseEdit("01-case-1.ipynb", o), null);
+ * ```
+ */
+export async function caseEdit(
+  name: string,
+  o: Pick<InstallMovesOptions, "dirs" | "work" | "manifest" | "shown"> & { written?: string },
+): Promise<string | null> {
+  if (!/^01-case-[^/]*\.ipynb$/.test(name)) return null;
+  const path = `${o.dirs.notebooks}/${name}`;
+  const present = await Deno.readTextFile(path).catch(() => null);
+  if (present === null) return null;
+  const written = await Deno.readTextFile(`${o.written ?? `${o.work}/notebooks`}/${name}`);
+  const cell = editedSince({
+    present,
+    written,
+    recorded: o.manifest?.notebooks?.[name]?.inputs?.notebook,
+  });
+  if (cell === null) return null;
+  const what = cell === "not a notebook" ? "it is not a notebook's JSON" : `${cell} differs`;
+  return `${o.shown(path)} was edited since a run wrote it (${what}): move your cells to ` +
+    "templates/case.ipynb (a run writes this file from it, one per case) or a notebook of your " +
+    `own (e.g. ${
+      freeName(name, await listFiles(o.dirs.notebooks))
+    }), or delete the file; nothing was changed`;
+}
+
+/**
+ * Refuses a case notebook with cells of one's own before anything runs (`installMoves` checks
+ * again before installing, should one be edited meanwhile): the run would write over it.
+ *
+ * @param names the notebooks the run writes (file names), as prepared in `work/src/`
+ * @param o the folders, the run's scratch folder, the manifest, and how to name a path
+ * @throws {NotOwnedError} naming the first edited one; nothing was changed
+ * @example
+ * ```ts
+ * import { refuseEditedCases } from "./ownership.ts";
+ * const dirs = { notebooks: "/no/such", results: "/no/r" };
+ * await refuseEditedCases(["01-case-1.ipynb"], { dirs, work: "/no/w", manifest: null, shown: String });
+ * ```
+ */
+export async function refuseEditedCases(
+  names: readonly string[],
+  o: Pick<InstallMovesOptions, "dirs" | "work" | "manifest" | "shown">,
+): Promise<void> {
+  for (const name of names) {
+    const edit = await caseEdit(name, { ...o, written: `${o.work}/src` });
+    if (edit !== null) throw new NotOwnedError(edit);
+  }
+}
+
 /** What {@link installMoves} needs to know of a run. */
 export interface InstallMovesOptions {
   /** The notebooks the run wrote (file names), in `work/notebooks/`. */
@@ -238,7 +303,7 @@ export interface InstallMovesOptions {
  * (refused when the run writes a file where one of them is).
  *
  * @param o the run
- * @returns the moves, in order, and the lines to print
+ * @returns the moves, in order, the lines to print, and the files the moves remove (as `shown`)
  * @throws {NotOwnedError} naming the files in the way; nothing was changed
  * @example
  * ```ts ignore
@@ -248,7 +313,7 @@ export interface InstallMovesOptions {
  */
 export async function installMoves(
   o: InstallMovesOptions,
-): Promise<{ moves: Move[]; kept: string[] }> {
+): Promise<{ moves: Move[]; kept: string[]; removed: string[] }> {
   const moves: Move[] = [];
   const kept: string[] = [];
   for (const name of o.jobs) {
@@ -266,6 +331,8 @@ export async function installMoves(
           "the run executes it as it is now; nothing was changed",
       );
     }
+    const edit = await caseEdit(name, o);
+    if (edit !== null) throw new NotOwnedError(edit);
     moves.push({ from: `${o.work}/notebooks/${name}`, to });
   }
   const recorded = new Map((o.manifest?.files ?? []).map((f) => [f.path, f.sha256]));
@@ -306,5 +373,33 @@ export async function installMoves(
     kept.push(`kept ${o.shown(`${o.dirs.results}/${e.path}`)}: not written by a run`);
   }
   moves.push({ from: `${o.work}/results`, to: o.dirs.results });
-  return { moves, kept };
+  const removed = [
+    ...moves.filter((m) => m.from === null).map((m) => o.shown(m.to)),
+    ...(await removedResults(o)).map((p) => o.shown(`${o.dirs.results}/${p}`)),
+  ];
+  return { moves, kept, removed };
+}
+
+/**
+ * The files of the results folder that a run wrote and this one does not: replacing the folder
+ * removes them (the files no run wrote are kept, see {@link foreignEntries}).
+ *
+ * @param o the results folder, its foreign entries, and what the run produces
+ * @returns their paths, relative to the results folder
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { removedResults } from "./ownership.ts";
+ * const o = { dirs: { notebooks: "/no/n", results: "/no/such" }, foreign: [], produced: [] };
+ * assert.deepEqual(await removedResults(o), []);
+ * ```
+ */
+export async function removedResults(
+  o: Pick<InstallMovesOptions, "dirs" | "foreign" | "produced">,
+): Promise<string[]> {
+  const keep = new Set([...o.foreign.map((e) => e.path), ...o.produced].map(fold));
+  keep.add("manifest.json");
+  return (await entries(o.dirs.results)).filter((e) =>
+    e.kind === "file" && !keep.has(fold(e.path)) && !/(^|\/)\.reproduce-probe-[^/]*$/.test(e.path)
+  ).map((e) => e.path);
 }

@@ -29,7 +29,39 @@ export interface Folders {
 }
 
 /**
- * Notebooks in execution order: fixed ones by name, one per case (from `templates/case.ipynb`,
+ * The names of the notebooks a run executes and publishes: `<NN>-<name>.ipynb`, in the notebooks
+ * folder itself (not a subfolder such as `templates/` or `.ipynb_checkpoints/`).
+ */
+export const PUBLISHED = /^[0-9]{2}-[^/]+\.ipynb$/;
+
+/**
+ * A line for each notebook of the folder that a run leaves alone because of its name (Jupyter's
+ * New saves `Untitled.ipynb`): it is not run and not published.
+ *
+ * @param notebooks the notebooks folder
+ * @param shown a path as messages show it
+ * @returns the lines, by name
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { notPublished } from "./plan.ts";
+ * assert.deepEqual(await notPublished("/no/such/folder", String), []);
+ * ```
+ */
+export async function notPublished(
+  notebooks: string,
+  shown: (path: string) => string,
+): Promise<string[]> {
+  return (await listFiles(notebooks))
+    .filter((p) => !p.includes("/") && p.endsWith(".ipynb") && !PUBLISHED.test(p))
+    .map((p) =>
+      `skipped ${shown(`${notebooks}/${p}`)}: not named NN-<name>.ipynb: not run, not ` +
+      "published; rename it to publish it"
+    );
+}
+
+/**
+ * Notebooks in execution order: fixed ones (named `NN-<name>.ipynb`) by name, one per case (from `templates/case.ipynb`,
  * when the folder has it) after those whose names sort before "01".
  *
  * @param dirs the folders
@@ -42,7 +74,7 @@ export interface Folders {
  */
 export async function plan(dirs: Folders): Promise<Job[]> {
   const fixed = (await listFiles(dirs.notebooks)).filter((p) =>
-    !p.includes("/") && p.endsWith(".ipynb") && !p.startsWith("01-case-")
+    PUBLISHED.test(p) && !p.startsWith("01-case-")
   );
   const template = `${dirs.notebooks}/templates/case.ipynb`;
   const hasTemplate = await Deno.stat(template).then(() => true, () => false);

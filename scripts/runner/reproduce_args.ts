@@ -31,9 +31,11 @@ export const REPRODUCE_USAGE =
 /** What `--help` prints: the usage, what the command does, and each option (README: more). */
 export const REPRODUCE_HELP = `${REPRODUCE_USAGE}
 
-Executes every notebook of the notebooks folder (one per case from the case template) and writes
-them and their results (figures, tables, manifest.json); a notebook whose inputs and outputs are
-as this machine's last run recorded is skipped.
+Executes every NN-<name>.ipynb notebook of the notebooks folder (one per case from the case
+template; a notebook named otherwise, such as Untitled.ipynb, is left alone) and writes them and
+their results (figures, tables, manifest.json); a notebook whose inputs and outputs are as this
+machine's last run recorded is skipped. A case notebook with cells edited since a run wrote it is
+refused, as is any file in the way that no run wrote; every file a run removes is listed.
 
   --check                 execute into a scratch folder and compare with the committed
                           notebooks and results byte for byte; list each difference, exit 1

@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import {
+  activeTreatments,
   appraisalOf,
   appraisalRows,
   caseCaveats,
@@ -17,6 +18,7 @@ import {
   labelledDoseComparison,
   labelledDoseTableRows,
   loadCaseSeries,
+  mayBeAfter,
   naranjoPair,
   naturalHistoryRows,
   normalizeSourceText,
@@ -418,7 +420,7 @@ Deno.test("causality: a drug surely given at a dose the times leave open is name
     indication: CONSTRUCTED_INDICATION,
   });
   const z = rows.find((r) => r.drug === "drug-z")!;
-  assert.match(z.dechallenge, /1 value after the stop \(given then: drug-b\)/);
+  assert.match(z.dechallenge, /1 value after the stop \(the VAS 3; given then: drug-b\)/);
   const a = rows.find((r) => r.drug === "drug-a")!;
   assert.match(a.coMedication, /drug-b \(certainly\)/);
   for (const r of rows) assert.doesNotMatch(JSON.stringify(r), /undefined|NaN|\b0 mg/);
@@ -529,6 +531,57 @@ Deno.test("causality and Naranjo Q3: a stop at a time the text leaves open says 
     indication: CONSTRUCTED_INDICATION,
   });
   assert.match(d.dechallenge, /1 value after the stop/);
+});
+
+Deno.test("causality, Naranjo Q3 and the active-treatments table: a value the bounds let meet the stop only at their limit is after the stop in all three", () => {
+  const study = aroundDrug(series.study).study;
+  // drug-p from day 5 to a stop in [10, 20]; the VAS 3 in [20, 30]: at most the stop's day,
+  // never before it, and not the same visit. The table places it off the drug, so the
+  // dechallenge and Naranjo Q3 count it after the stop, not as one that "may be".
+  const c = {
+    ...makeCase(
+      { s: 5, v0: 8, stop: [10, 20], v1: [20, 30] },
+      [{ drug: "drug-p", dose: 10, start: "s", end: "stop" }],
+      { v0: 6, v1: 3 },
+    ),
+    study,
+  };
+  const { certain, possible } = activeTreatments(c, "v1");
+  assert.deepEqual([...certain, ...possible], []);
+  assert.deepEqual(mayBeAfter(c, "stop"), []);
+  const [r] = causalityRows({ study, sources: new Map(), cases: [c] }, c.sourceId, {
+    indication: CONSTRUCTED_INDICATION,
+  });
+  assert.match(
+    r.dechallenge,
+    /^stopped; 1 value after the stop \(the VAS 3; given then: no drug\)$/,
+  );
+  const q3 =
+    naranjoPair(c, "drug-p", { indication: CONSTRUCTED_INDICATION, improvement: "decrease" })
+      .items[2];
+  assert.equal(q3.basis, "VAS 6 while given, VAS 3 after the stop");
+  // The pain did not return when it was stopped.
+  assert.equal(q3.answer, "no");
+});
+
+Deno.test("causality: values after the stop are named, and so is one that may be after it", () => {
+  const study = aroundDrug(series.study).study;
+  // drug-p from day 5 to day 20; the VAS 4 in [10, 30] may be after it, the VAS 3 of day 40 is.
+  const c = {
+    ...makeCase(
+      { s: 5, stop: 20, v1: [10, 30], v2: 40 },
+      [{ drug: "drug-p", dose: 10, start: "s", end: "stop" }],
+      { v1: 4, v2: 3 },
+    ),
+    study,
+  };
+  const [r] = causalityRows({ study, sources: new Map(), cases: [c] }, c.sourceId, {
+    indication: CONSTRUCTED_INDICATION,
+  });
+  assert.equal(
+    r.dechallenge,
+    "stopped; 1 value after the stop (the VAS 3; given then: no drug), and the VAS 4 may be",
+  );
 });
 
 Deno.test("Naranjo Q3: a stop with no value surely while given names the values it may be given at, not 'no value while given'", () => {

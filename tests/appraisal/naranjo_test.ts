@@ -310,3 +310,12 @@ Deno.test("the most a case report's data can score: 7, probable (Q2, Q3, Q4, Q8,
   );
   assert.deepEqual([r.total, r.category], [7, "probable"]);
 });
+
+Deno.test("the adapted scale's questions and how each is answered name no column of the data", () => {
+  for (const q of NARANJO_QUESTIONS) {
+    for (const text of [q.adapted, q.how]) {
+      // A column name (snake_case, as in treatments.csv) is not prose for a reader.
+      assert.doesNotMatch(text, /\b[a-z]+_[a-z_]+\b/, `Q${q.number}: ${text}`);
+    }
+  }
+});

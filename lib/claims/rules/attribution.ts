@@ -9,7 +9,7 @@ import { drugAtOneOf } from "../../dose.ts";
 import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
 import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
-import { activeTreatments, mayBeGiven, surelyGiven } from "../../given.ts";
+import { activeTreatments, mayBeGiven, surelyAfter, surelyGiven } from "../../given.ts";
 import { mayBeAfter, noValueSurely, timeName, valueName } from "../../time_words.ts";
 import { cannot, dayWords, type Judge, type Judges, painName } from "./common.ts";
 
@@ -153,7 +153,7 @@ const outcomeNotMeasured: Judge<"outcome-not-measured"> = (p, _drug, cases) => {
  */
 function valuesAfter(c: Case, timeId: string, drug: string): string {
   const at = `${timeName(c, timeId)} (${dayWords(c, timeId, drug || c.study.drug)})`;
-  const surely = c.observations.filter((o) => relativeDay(c, o.day.timeId, timeId).lo > 0);
+  const surely = c.observations.filter((o) => surelyAfter(c, o.day.timeId, timeId));
   const maybe = mayBeAfter(c, timeId);
   if (surely.length === 0) return noValueSurely(c, maybe, `stated after ${at}`);
   return `${listing(surely.map((o) => valueName(c, o)))} stated after ${at}` +

@@ -1,0 +1,176 @@
+/**
+ * A run never discards a user's work in the notebooks folder: a case notebook whose cells were
+ * edited since a run wrote it is refused, naming it (a re-run only changes outputs, and is not);
+ * scripts/runner/ownership.ts and scripts/runner/edited.ts.
+ */
+import assert from "node:assert/strict";
+import { listFiles } from "../scripts/runner/files.ts";
+import { forgetRunsUnder } from "../scripts/runner/state.ts";
+import { notebook, tree, writes } from "./helpers/notebook.ts";
+import { removeScratch, reproduce, scratch, withFixture } from "./helpers/reproduce_scratch.ts";
+
+/** A case template: its parameters cell, and a cell showing the case id. */
+const TEMPLATE = JSON.stringify({
+  cells: [
+    {
+      cell_type: "code",
+      id: "p",
+      metadata: { tags: ["parameters"] },
+      source: 'const caseId = "1";',
+      execution_count: null,
+      outputs: [],
+    },
+    {
+      cell_type: "code",
+      id: "s",
+      metadata: {},
+      source: "caseId",
+      execution_count: null,
+      outputs: [],
+    },
+  ],
+  metadata: {},
+  nbformat: 4,
+  nbformat_minor: 5,
+});
+
+/** Runs a test in a scratch folder whose notebooks folder holds only the case template. */
+async function withTemplate(test: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await scratch();
+  try {
+    await Deno.mkdir(`${dir}/notebooks/templates`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/notebooks/templates/case.ipynb`, TEMPLATE);
+    await test(dir);
+  } finally {
+    await removeScratch(dir);
+  }
+}
+
+Deno.test("reproduce refuses to write over a case notebook with cells added since a run wrote it, with or without a record of that run", async () => {
+  await withTemplate(async (dir) => {
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const name = (await listFiles(`${dir}/notebooks`)).find((p) => /^01-case-.*\.ipynb$/.test(p))!;
+    const path = `${dir}/notebooks/${name}`;
+    const nb = JSON.parse(await Deno.readTextFile(path));
+    nb.cells.push({
+      cell_type: "code",
+      id: "mine",
+      metadata: {},
+      source: "1 + 1",
+      execution_count: null,
+      outputs: [],
+    });
+    await Deno.writeTextFile(path, JSON.stringify(nb, null, 1));
+    const before = await tree(dir);
+    for (const fresh of [false, true]) {
+      // fresh: as on a fresh clone, this machine has no record of the run that wrote them.
+      if (fresh) await forgetRunsUnder(dir);
+      r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^error: \\.tmp/safety-[^/]+/notebooks/${name.replaceAll(".", "\\.")} was edited since ` +
+            "a run wrote it \\(cell 3 differs\\): move your cells to templates/case\\.ipynb .*" +
+            "or a notebook of your own \\(e\\.g\\. 05-.*\\), or delete the file; nothing was changed$",
+          "m",
+        ),
+      );
+      assert.doesNotMatch(r.stdout, /\[1\//, "refused before any notebook ran");
+      assert.deepEqual(await tree(dir), before, "nothing changed");
+    }
+  });
+});
+
+Deno.test("reproduce writes over a case notebook whose outputs only changed (Run All in Jupyter)", async () => {
+  await withTemplate(async (dir) => {
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const name = (await listFiles(`${dir}/notebooks`)).find((p) => /^01-case-.*\.ipynb$/.test(p))!;
+    const path = `${dir}/notebooks/${name}`;
+    const written = await Deno.readTextFile(path);
+    const nb = JSON.parse(written);
+    for (const c of nb.cells) {
+      c.execution_count = 7;
+      c.outputs = [{ output_type: "stream", name: "stdout", text: "run again\n" }];
+      c.metadata.scrolled = true;
+    }
+    await Deno.writeTextFile(path, JSON.stringify(nb, null, 1));
+    for (const fresh of [false, true]) {
+      if (fresh) {
+        await forgetRunsUnder(dir);
+        await Deno.writeTextFile(path, JSON.stringify(nb, null, 1));
+      }
+      r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.equal(await Deno.readTextFile(path), written, "written again by the run");
+    }
+  });
+});
+
+Deno.test("reproduce writes the case notebooks again after the template changed (no cell of the user's)", async () => {
+  await withTemplate(async (dir) => {
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const template = JSON.parse(TEMPLATE);
+    template.cells[1].source = "`case ${caseId}`";
+    await Deno.writeTextFile(`${dir}/notebooks/templates/case.ipynb`, JSON.stringify(template));
+    for (const fresh of [false, true]) {
+      if (fresh) await forgetRunsUnder(dir);
+      r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+    }
+    const name = (await listFiles(`${dir}/notebooks`)).find((p) => /^01-case-.*\.ipynb$/.test(p))!;
+    assert.match(await Deno.readTextFile(`${dir}/notebooks/${name}`), /case \$\{caseId\}/);
+  });
+});
+
+Deno.test("a run that executes nothing lists every file it removes (the results of a notebook one deleted)", async () => {
+  await withFixture(async (dir) => {
+    await Deno.writeTextFile(
+      `${dir}/notebooks/02-b.ipynb`,
+      notebook([writes("tables/b.csv", "y\n2\n"), '"b"']),
+    );
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    await Deno.remove(`${dir}/notebooks/02-b.ipynb`);
+    r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^nothing executed: .*; removed 2 files \(listed above\)$/m);
+    const removed = [
+      ...r.stdout.matchAll(/^removed (\S+): a run wrote it, and this one does not$/gm),
+    ]
+      .map((m) => m[1].replace(/^\.tmp\/safety-[^/]+\//, "")).sort();
+    assert.deepEqual(removed, ["results/html/02-b.html", "results/tables/b.csv"]);
+    assert.deepEqual(Object.keys(await tree(`${dir}/results`)).sort(), [
+      "html/00-a.html",
+      "manifest.json",
+      "tables/a.csv",
+    ]);
+  });
+});
+
+Deno.test("a notebook not named NN-<name>.ipynb (Jupyter's Untitled.ipynb) is not run or published, and the run says so", async () => {
+  await withFixture(async (dir) => {
+    // It would fail the run if it ran.
+    await Deno.writeTextFile(
+      `${dir}/notebooks/Untitled.ipynb`,
+      notebook([writes("tables/u.csv", "z\n3\n"), 'throw new Error("scratch")']),
+    );
+    const r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(
+      r.stdout,
+      /^skipped \.tmp\/safety-[^/]+\/notebooks\/Untitled\.ipynb: not named NN-<name>\.ipynb: not run, not published; rename it to publish it$/m,
+    );
+    assert.deepEqual(Object.keys(await tree(`${dir}/results`)).sort(), [
+      "html/00-a.html",
+      "manifest.json",
+      "tables/a.csv",
+    ]);
+    const manifest = await Deno.readTextFile(`${dir}/results/manifest.json`);
+    assert.doesNotMatch(manifest, /Untitled/);
+    assert.ok((await Deno.stat(`${dir}/notebooks/Untitled.ipynb`)).isFile, "kept as it is");
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * A code cell with a long output is written `"scrolled": false`, so that Jupyter Notebook 6 shows
+ * it whole rather than in a scroll box; a short one gets no mark, and a mark of the notebook's own
+ * is kept (scripts/runner/scroll.ts, applied by the executor).
+ */
+import assert from "node:assert/strict";
+import { executeCells } from "./helpers/notebook.ts";
+import { LONG_OUTPUT_LINES } from "../scripts/runner/scroll.ts";
+
+Deno.test("the executed notebook marks long outputs scrolled: false, only them, keeping the notebook's own mark", async () => {
+  const long = `console.log("row\\n".repeat(${LONG_OUTPUT_LINES}).trimEnd())`;
+  const short = `console.log("row\\n".repeat(${LONG_OUTPUT_LINES - 1}).trimEnd())`;
+  const text = JSON.parse(
+    JSON.stringify({
+      cells: [long, short, long].map((source, i) => ({
+        cell_type: "code",
+        id: `c${i}`,
+        metadata: i === 2 ? { scrolled: true } : {},
+        source,
+        execution_count: null,
+        outputs: [],
+      })),
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    }),
+  );
+  const nb = await executeCells({ text: JSON.stringify(text) });
+  assert.deepEqual(nb.cells.map((c: { metadata: object }) => c.metadata), [
+    { scrolled: false },
+    {},
+    { scrolled: true },
+  ]);
+});
