@@ -271,12 +271,19 @@ Deno.test("forest: the interval printed is the interval drawn", () => {
   assert.ok(withInformative.length > 0, "the data have a degenerate package interval");
   const f = forestFigure("NAP", forestRows(es.perCase, []));
   const fmt2 = (v: number) => v.toFixed(2).replace("-", "−");
+  // A bound is printed rounded outward, so the interval printed holds the one drawn.
+  const bound = (v: number, side: "lo" | "hi") => fmt2(Number(lib.formatBound(v, side, 2)));
   for (const row of f.data) {
     const p = es.perCase.find((x) => `Case ${x.caseId}` === row.series)!.result;
     const lo = p.informativeCi?.lower ?? p.ciLower;
     const hi = p.informativeCi?.upper ?? p.ciUpper;
     if (lo === null || hi === null) continue;
-    assert.ok(String(row.label).startsWith(`${fmt2(p.estimate!)} [${fmt2(lo)}, ${fmt2(hi)}]`));
+    assert.ok(
+      String(row.label).startsWith(
+        `${fmt2(p.estimate!)} [${bound(lo, "lo")}, ${bound(hi, "hi")}]`,
+      ),
+      String(row.label),
+    );
     // Drawn: the informative interval in grey, the package's (degenerate) not at all.
     assert.deepEqual([row.informative_lo ?? row.x_lo, row.informative_hi ?? row.x_hi], [lo, hi]);
     if (p.informativeCi) assert.equal(row.x_lo, null);
