@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
+import { seriesTimelineOptionsSchema } from "./figure_options.ts";
 import * as Plot from "@observablehq/plot";
 import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
@@ -72,6 +74,7 @@ export function seriesTimelineFigure(
   cases: readonly Case[],
   options: SeriesTimelineOptions = {},
 ): Figure {
+  checkOptions("seriesTimelineFigure", seriesTimelineOptionsSchema, options);
   expectCases("seriesTimelineFigure", cases);
   const width = figureWidth(options.width ?? "full");
   const { drug, shown, excluded } = figure1Cases(cases, options);

@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
+import { beforeAfterOptionsSchema } from "./figure_options.ts";
 import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
@@ -75,6 +77,7 @@ export function beforeAfterFigure(
   cases: readonly Case[],
   options: BeforeAfterOptions = {},
 ): Figure {
+  checkOptions("beforeAfterFigure", beforeAfterOptionsSchema, options);
   expectCases("beforeAfterFigure", cases);
   const width = figureWidth(options.width ?? "full");
   const kept = slopeCases(cases, options);

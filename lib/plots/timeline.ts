@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
+import { timelineOptionsSchema } from "./figure_options.ts";
 import { expectCase } from "../args.ts";
 import { formatNumber } from "../intervals.ts";
 import type { Case, CaseEvent, Observation, Treatment } from "../model.ts";
@@ -76,6 +78,7 @@ export interface TimelineOptions {
  * ```
  */
 export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figure {
+  checkOptions("caseTimelineFigure", timelineOptionsSchema, options);
   expectCase("caseTimelineFigure", c);
   const width = figureWidth(options.width ?? "full");
   const drug = options.alignOn === undefined ? c.study.drug : options.alignOn;

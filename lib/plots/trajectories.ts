@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
+import { trajectoriesOptionsSchema } from "./figure_options.ts";
 import { expectCases } from "../args.ts";
 import type { NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
@@ -86,6 +88,7 @@ export function trajectoriesFigure(
   cases: readonly Case[],
   options: TrajectoriesOptions = {},
 ): Figure {
+  checkOptions("trajectoriesFigure", trajectoriesOptionsSchema, options);
   expectCases("trajectoriesFigure", cases);
   const width = figureWidth(options.width ?? "full");
   const study = studyOf(cases);
