@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
 import { checkOptions } from "../options.ts";
 import { seriesTimelineOptionsSchema } from "./figure_options.ts";
 import * as Plot from "@observablehq/plot";
@@ -76,6 +77,7 @@ export function seriesTimelineFigure(
 ): Figure {
   checkOptions("seriesTimelineFigure", seriesTimelineOptionsSchema, options);
   expectCases("seriesTimelineFigure", cases);
+  expectSeriesDrug("seriesTimelineFigure (options.drug)", cases, options.drug);
   const width = figureWidth(options.width ?? "full");
   const { drug, shown, excluded } = figure1Cases(cases, options);
   const left = excluded.map((e) => e.caseId);

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
 import { checkOptions } from "../options.ts";
 import { beforeAfterOptionsSchema } from "./figure_options.ts";
 import { expectCases } from "../args.ts";
@@ -349,6 +350,7 @@ function slopeCases(
   cases: readonly Case[],
   options: BeforeAfterOptions,
 ): { drug: string; drawn: SlopeCase[]; excluded: Exclusion[] } {
+  expectSeriesDrug("beforeAfterFigure (options.drug)", cases, options.drug);
   const drug = options.drug ?? cases[0]?.study.drug ?? "";
   const drawn: SlopeCase[] = [];
   const excluded: Exclusion[] = [];

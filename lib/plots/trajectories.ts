@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
 import { checkOptions } from "../options.ts";
 import { trajectoriesOptionsSchema } from "./figure_options.ts";
 import { expectCases } from "../args.ts";
@@ -90,6 +91,7 @@ export function trajectoriesFigure(
 ): Figure {
   checkOptions("trajectoriesFigure", trajectoriesOptionsSchema, options);
   expectCases("trajectoriesFigure", cases);
+  expectSeriesDrug("trajectoriesFigure (options.drug)", cases, options.drug);
   const width = figureWidth(options.width ?? "full");
   const study = studyOf(cases);
   const def = options.baseline ?? study?.baseline ?? "last";
