@@ -37,7 +37,8 @@ export const PAD = 6;
 /**
  * Stacks panels vertically under a title and a legend and above notes and a caption, on a white
  * background. Each panel is an `<svg>` with a numeric `height` and the figure's width; panels do
- * not clip (`overflow="visible"`): a mark past a panel's edge is drawn, not cut.
+ * not clip (`overflow="visible"`): a mark past a panel's edge is drawn, not cut. The figure shows
+ * itself in a notebook when left as a cell's last expression (PNG, SVG and its description).
  *
  * @param panels The panels, top to bottom.
  * @param options Title, description, legend, notes, caption, width.
