@@ -60,6 +60,9 @@ const DATA_TESTS = [
   "tests/stored_days_test.ts",
   "tests/plots/joined_caption_test.ts",
   "tests/time_rule_words_test.ts",
+  "tests/series_drugs_test.ts",
+  "tests/plots/figure_options_test.ts",
+  "tests/plots/display_method_test.ts",
   // Tests that copy the data to break it, or run validate on it: their line numbers and outputs
   // must hold with more rows after the real article's (a new user's real article turned them
   // red: a hard-coded line 5 of cases.csv, validate's summary expected alone).

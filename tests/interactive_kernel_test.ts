@@ -9,6 +9,7 @@
  */
 import assert from "node:assert/strict";
 import * as lib from "#lib/mod.ts";
+import * as plots from "#lib/plots/mod.ts";
 import { kernelSpec } from "../scripts/runner/kernelspec.ts";
 import { NOTEBOOKS } from "../scripts/runner/paths.ts";
 import { startSession, WaitError } from "../scripts/runner/jupyter/session.ts";
@@ -66,7 +67,9 @@ Deno.test("a fresh kernel: dataframe, another baseline, a clear error, own figur
     // 7, 8: examples pasted from help.
     pastedExample("caseChange"),
     pastedExample("frames"),
-    // 9: the wrong baseline (cell 4 of the first cells).
+    // 9: a built figure (not plot's) as the cell's last expression: its image, not its DOM.
+    "plots.caseTimelineFigure(series.cases[0], { alignOn: null })",
+    // 10: the wrong baseline (cell 4 of the first cells).
     cells[4],
   ];
   const text = JSON.parse(notebook(all));
@@ -100,6 +103,12 @@ Deno.test("a fresh kernel: dataframe, another baseline, a clear error, own figur
   // The figure: PNG (shows in an untrusted notebook), SVG and its title as text.
   assert.deepEqual(Object.keys(result(4)).sort(), ["image/png", "image/svg+xml", "text/plain"]);
   assert.equal(joined(result(4)["text/plain"]), "Pain by day");
+  // A builder's figure shows itself the same way.
+  assert.deepEqual(Object.keys(result(9)).sort(), ["image/png", "image/svg+xml", "text/plain"]);
+  assert.equal(
+    joined(result(9)["text/plain"]),
+    plots.caseTimelineFigure(series.cases[0], { alignOn: null }).description,
+  );
   const shown = outs[5].find((o) => o.output_type === "display_data");
   assert.ok(shown?.data?.["image/png"], "showFigure sent a PNG");
   // Help: signature, options with their values, an example importing #lib/mod.ts.

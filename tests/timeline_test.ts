@@ -32,10 +32,13 @@ const [ok, , , other] = aroundDrug(study).cases;
 Deno.test("a drug named in other capitals is pointed to the case's spelling; a different drug is not guessed at", () => {
   assert.equal(neverTakes(ok, "DRUG-X"), "never takes DRUG-X; did you mean drug-x?");
   assert.equal(neverTakes(other, "drug-x"), "never takes drug-x");
-  assert.equal(
-    caseChange(ok, { drug: "Drug-X" }).reason,
-    "never takes Drug-X; did you mean drug-x?",
+  // A drug no case of the series takes is a wrong argument, with the series' spelling.
+  assert.throws(
+    () => caseChange(ok, { drug: "Drug-X" }),
+    /^TypeError: caseChange \(options\.drug\): expected a drug of the series .*Did you mean "drug-x"\?$/,
   );
+  // A drug of the series this case never takes is an answer.
+  assert.equal(caseChange(other, { drug: "drug-x" }).reason, "never takes drug-x");
 });
 
 Deno.test("alignOnDrug names the case's drugs when it never takes the one asked for, and refuses no drug", () => {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
 import { reportable } from "../stats/reportable.ts";
 import { expectCase, expectCases } from "../args.ts";
 import { atBound, type ExtractionBound } from "../intervals.ts";
@@ -61,6 +62,7 @@ export function phases(
 ): Phases {
   expectCase("phases", c);
   checkOptions("phases", phasesOptionsSchema, options);
+  expectSeriesDrug("phases (options.drug)", c, options.drug);
   const drug = options.drug ?? c.study.drug;
   if (!firstPeriod(c, drug)) {
     return {

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
 import { valueScale } from "../cases.ts";
 import { expectCase, expectInterval } from "../args.ts";
 import {
@@ -177,6 +178,7 @@ export interface ChangeOptions {
 export function caseChange(c: Case, options: ChangeOptions = {}): CaseChange {
   expectCase("caseChange", c);
   checkOptions("caseChange", changeOptionsSchema, options);
+  expectSeriesDrug("caseChange (options.drug)", c, options.drug);
   const drug = options.drug ?? c.study.drug;
   const definition = options.baseline ?? c.study.baseline;
   const pointsCut = pointsThreshold(c.study);
@@ -364,6 +366,7 @@ export function timeToRelief(
 ): TimeToRelief {
   expectCase("timeToRelief", c);
   checkOptions("timeToRelief", changeOptionsSchema, options);
+  expectSeriesDrug("timeToRelief (options.drug)", c, options.drug);
   const opts = {
     drug: options.drug ?? c.study.drug,
     baseline: options.baseline ?? c.study.baseline,

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
 import type { ChangeOptions } from "./change.ts";
 import { expectCase } from "../args.ts";
 import type { Case } from "../model.ts";
@@ -154,6 +155,7 @@ export function areaUnderCurve(
 ): AreaUnderCurve {
   expectCase("areaUnderCurve", c);
   checkOptions("areaUnderCurve", changeOptionsSchema, options);
+  expectSeriesDrug("areaUnderCurve (options.drug)", c, options.drug);
   const drug = options.drug ?? c.study.drug;
   const empty = (n: number, reason: string, excluded: AreaUnderCurve["excluded"] = []) => ({
     caseId: c.id,

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
 import { expectCases } from "../args.ts";
 import { compareDays } from "../model.ts";
 import type { Case } from "../model.ts";
@@ -71,6 +72,7 @@ export function linesOfTherapy(
 ): { lines: CaseLine[]; excluded: Exclusion[] } {
   expectCases("linesOfTherapy", cases);
   checkOptions("linesOfTherapy", linesOptionsSchema, options);
+  expectSeriesDrug("linesOfTherapy (options.drug)", cases, options.drug);
   const drug = options.drug ?? studyOf(cases)?.drug ?? "";
   const indication = options.indication ?? studyOf(cases)?.indication ?? "";
   const lines: CaseLine[] = [];
@@ -144,6 +146,7 @@ export function lineOfTherapyGroups(
 ): { groups: GroupSummary[]; excluded: Exclusion[] } {
   expectCases("lineOfTherapyGroups", cases);
   checkOptions("lineOfTherapyGroups", changeOptionsSchema, options);
+  expectSeriesDrug("lineOfTherapyGroups (options.drug)", cases, options.drug);
   const drug = options.drug ?? studyOf(cases)?.drug ?? "";
   const { lines, excluded } = linesOfTherapy(cases, { drug });
   const byLine = new Map<number, CaseLine[]>();

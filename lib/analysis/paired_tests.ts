@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
 import { expectCases } from "../args.ts";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
@@ -64,6 +65,7 @@ export function pairedValues(
 ): { pairs: PrePost[]; excluded: Exclusion[] } {
   expectCases("pairedValues", cases);
   checkOptions("pairedValues", pairedOptionsSchema, options);
+  expectSeriesDrug("pairedValues (options.drug)", cases, options.drug);
   const drug = options.drug ?? studyOf(cases)?.drug ?? "";
   const pairs: PrePost[] = [];
   const excluded: Exclusion[] = [];

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
 import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { ResponderThreshold } from "../study.ts";
@@ -144,6 +145,7 @@ export function responders(
 ): ResponderRow[] {
   expectCases("responders", cases);
   checkOptions("responders", respondersOptionsSchema, options);
+  expectSeriesDrug("responders (options.drug)", cases, options.drug);
   const study = studyOf(cases);
   const opts = {
     drug: options.drug ?? study?.drug ?? "",
@@ -254,6 +256,7 @@ export function responderCurve(
 ): ResponderCurvePoint[] {
   expectCases("responderCurve", cases);
   checkOptions("responderCurve", responderCurveOptionsSchema, options);
+  expectSeriesDrug("responderCurve (options.drug)", cases, options.drug);
   const step = options.step ?? 1;
   if (!(step > 0)) throw new RangeError(`responderCurve: step must be > 0, got ${step}`);
   const drug = options.drug ?? studyOf(cases)?.drug ?? "";

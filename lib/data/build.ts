@@ -15,6 +15,7 @@ import type { ByCase, CaseRows } from "./rows.ts";
 import type { Observation } from "../model.ts";
 import { OtherColumns } from "./columns.ts";
 import { compareText } from "../text_order.ts";
+import { rememberSeriesDrugs } from "../series_drugs.ts";
 
 /** The checked tables a case series is built from. */
 export interface Checked {
@@ -65,7 +66,7 @@ export function buildCases(t: Checked): Case[] {
     "cause",
     "day0",
   ]);
-  return t.cases.map(({ r: c }) => ({
+  const cases: Case[] = t.cases.map(({ r: c }) => ({
     id: c.case_id,
     sourceId: c.source_id,
     age: c.age,
@@ -84,4 +85,7 @@ export function buildCases(t: Checked): Case[] {
     study: t.study,
     columns: columns.of(c),
   }));
+  // A drug named in an option is checked against the series' drugs (lib/series_drugs.ts).
+  if (typeof t.study === "object" && t.study !== null) rememberSeriesDrugs(t.study, cases);
+  return cases;
 }

@@ -8,29 +8,10 @@
 import { svgElement, textElement } from "./dom.ts";
 import { legend, type LegendItem } from "./legend.ts";
 import { wrapText } from "./layout.ts";
+import type { DataRow, Figure } from "./figure.ts";
 import { type FigureWidth, figureWidth, GREY, THEME, TYPE } from "./theme.ts";
 
-/**
- * One row of a figure's source data: one drawn mark (column → value). Figures use the columns
- * `panel`, `series`, `mark`, `x`, `x_lo`, `x_hi`, `y`, `y_lo`, `y_hi`, `label` where they apply
- * (an interval's bounds only where it is drawn; ±Infinity for a bound the data leave open). On a
- * time axis `x` is where the mark is drawn (its drawn position, `narrative.ts`), not the time
- * point's nominal day, and `x_lo`, `x_hi` the days its words allow (its brackets).
- */
-export type DataRow = Record<string, string | number | boolean | null>;
-
-/**
- * A finished figure: its SVG element, a one-sentence description for text/plain, and the values
- * it draws (its source data, written beside it as `<name>.csv`).
- */
-export interface Figure {
-  /** The standalone `<svg>` (with `xmlns`); its `width` and `height` are in CSS px. */
-  svg: Element;
-  /** One sentence saying what the figure shows. */
-  description: string;
-  /** Exactly the values drawn, one row per drawn mark. */
-  data: DataRow[];
-}
+export type { DataRow, Figure } from "./figure.ts";
 
 /** Options of {@link stack}. */
 export interface StackOptions {
@@ -56,7 +37,8 @@ export const PAD = 6;
 /**
  * Stacks panels vertically under a title and a legend and above notes and a caption, on a white
  * background. Each panel is an `<svg>` with a numeric `height` and the figure's width; panels do
- * not clip (`overflow="visible"`): a mark past a panel's edge is drawn, not cut.
+ * not clip (`overflow="visible"`): a mark past a panel's edge is drawn, not cut. The figure shows
+ * itself in a notebook when left as a cell's last expression (PNG, SVG and its description).
  *
  * @param panels The panels, top to bottom.
  * @param options Title, description, legend, notes, caption, width.
@@ -146,7 +128,38 @@ export function stack(panels: readonly Element[], options: StackOptions): Figure
   const height = Math.ceil(y);
   root.setAttribute("height", String(height));
   root.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  return { svg: root, description: options.description, data: [...(options.data ?? [])] };
+  return displayable({
+    svg: root,
+    description: options.description,
+    data: [...(options.data ?? [])],
+  });
+}
+
+/**
+ * The key of the method by which the Deno kernel shows an object left as a cell's last
+ * expression (see `Deno.jupyter`): it awaits the bundle the method returns.
+ */
+const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
+
+/**
+ * Gives a figure the kernel's display method (non-enumerable, so the figure's fields and JSON are
+ * unchanged): a figure left as a cell's last expression shows as its image, not as its DOM. The
+ * bundle is what `showFigure` shows (PNG, SVG, the description as text/plain), the PNG at the
+ * figure's own size (the kernel sends no display metadata with it, so a 300 dpi PNG would show
+ * three times too large). The rasteriser still loads only when a figure is first shown.
+ *
+ * @param figure The figure.
+ * @returns The same figure.
+ */
+function displayable(figure: Figure): Figure {
+  Object.defineProperty(figure, JUPYTER_DISPLAY, {
+    enumerable: false,
+    value: async (): Promise<Record<string, string>> => {
+      const { displayBundle } = await import("./render.ts");
+      return await displayBundle(figure, 1);
+    },
+  });
+  return figure;
 }
 
 /**

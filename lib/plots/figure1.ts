@@ -6,6 +6,9 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
+import { checkOptions } from "../options.ts";
+import { seriesTimelineOptionsSchema } from "./figure_options.ts";
 import * as Plot from "@observablehq/plot";
 import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
@@ -72,7 +75,9 @@ export function seriesTimelineFigure(
   cases: readonly Case[],
   options: SeriesTimelineOptions = {},
 ): Figure {
+  checkOptions("seriesTimelineFigure", seriesTimelineOptionsSchema, options);
   expectCases("seriesTimelineFigure", cases);
+  expectSeriesDrug("seriesTimelineFigure (options.drug)", cases, options.drug);
   const width = figureWidth(options.width ?? "full");
   const { drug, shown, excluded } = figure1Cases(cases, options);
   const left = excluded.map((e) => e.caseId);

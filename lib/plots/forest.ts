@@ -5,6 +5,10 @@
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
+import { nearestTerm } from "../nearest.ts";
+import { wrongArgument } from "../wrong_argument.ts";
+import { forestOptionsSchema } from "./figure_options.ts";
 import {
   aggregateEffectSizes,
   type AggregateResult,
@@ -59,6 +63,43 @@ export const MEASURE_SCALES: Readonly<Record<Measure, MeasureScale>> = Object.fr
 const printedName = (measure: string): string =>
   EFFECT_SIZES.find((d) => d.name === measure)?.label ?? measure;
 
+/** Throws unless `measure` names a measure of the effect-size registry (with the nearest name). */
+function expectMeasure(measure: unknown): void {
+  const names: string[] = EFFECT_SIZES.map((d) => d.name);
+  if (typeof measure === "string" && names.includes(measure)) return;
+  const near = typeof measure === "string" ? nearestTerm(measure, names) : null;
+  wrongArgument(
+    "forestFigure",
+    `a measure of the effect-size registry (${names.join(", ")})`,
+    measure,
+    near === null ? "" : `Did you mean "${near}"?`,
+  );
+}
+
+/**
+ * Throws unless `rows` are forest rows (`{ label, result: { estimate, … } }`, as `forestRows`
+ * gives them), naming the first that is not.
+ */
+function expectForestRows(rows: unknown): void {
+  const hint = "Make them with forestRows(perCase, aggregates)";
+  if (!Array.isArray(rows)) wrongArgument("forestFigure", "forest rows (an array)", rows, hint);
+  rows.forEach((r, i) => {
+    const row = r as { label?: unknown; result?: { estimate?: unknown } } | null;
+    const ok = typeof row === "object" && row !== null && typeof row.label === "string" &&
+      typeof row.result === "object" && row.result !== null && "estimate" in row.result;
+    if (!ok) {
+      wrongArgument(
+        "forestFigure",
+        `forest rows ({ label, result: { estimate, ciLower, ciUpper, reason } }); row ${
+          i + 1
+        } is not one`,
+        r,
+        hint,
+      );
+    }
+  });
+}
+
 /**
  * Forest plot of one effect size. Left: row labels with a detail line (sample sizes; the cases an
  * aggregate contains). Middle: the estimate (dot; diamond for aggregates) and its confidence
@@ -66,7 +107,7 @@ const printedName = (measure: string): string =>
  * informative interval in grey where the package's is degenerate. Right: the numbers, and for a
  * missing estimate or interval a footnote letter; the footnotes (reasons) follow the plot.
  *
- * @param measure The measure's name (a {@link Measure} selects its scale; any other fits the data).
+ * @param measure The measure's name, one of the effect-size registry's (it selects the axis, {@link MEASURE_SCALES}).
  * @param rows The rows, top to bottom.
  * @param options Caption note, width.
  * @returns The figure.
@@ -86,6 +127,9 @@ export function forestFigure(
   rows: readonly ForestRow[],
   options: ForestOptions = {},
 ): Figure {
+  checkOptions("forestFigure", forestOptionsSchema, options);
+  expectMeasure(measure);
+  expectForestRows(rows);
   const width = figureWidth(options.width ?? "full");
   const scale: MeasureScale = (MEASURE_SCALES as Record<string, MeasureScale>)[measure] ??
     { domain: null, reference: null };

@@ -10,11 +10,9 @@
  */
 import * as Plot from "@observablehq/plot";
 import { wrongArgument } from "../args.ts";
-import { encodeBase64 } from "./base64.ts";
 import { type DataRow, type Figure, stack } from "./compose.ts";
 import { document } from "./dom.ts";
 import { type LegendItem, SWATCH_KINDS } from "./legend.ts";
-import { pngBytes, svgText } from "./render.ts";
 import { type FigureWidth, figureWidth } from "./theme.ts";
 import { nearestTerm } from "../nearest.ts";
 
@@ -58,8 +56,6 @@ export interface PlotFigureOptions
 
 /** Observable Plot's own options (`Plot.plot`'s argument). */
 export type PlotOptions = Plot.PlotOptions;
-
-const $display = Symbol.for("Jupyter.display");
 
 /** A cell of a figure's data from a value of a mark's datum. */
 function cellOf(v: unknown): DataRow[string] {
@@ -243,13 +239,6 @@ export function plot(options: PlotFigureOptions): Figure {
     width,
     data: marksData(rest.marks),
   });
-  Object.defineProperty(figure, $display, {
-    enumerable: false,
-    value: async () => ({
-      "image/png": encodeBase64(await pngBytes(figure, 1)),
-      "image/svg+xml": svgText(figure),
-      "text/plain": figure.description,
-    }),
-  });
+  // Shown by the kernel as its image (stack gives every figure the display method).
   return figure;
 }

@@ -7,7 +7,7 @@
 import { escapeAttributeValues, xmlCharacters } from "../xml_text.ts";
 import { encodeBase64 } from "./base64.ts";
 import type { Resvg } from "@resvg/resvg-wasm";
-import type { Figure } from "./compose.ts";
+import type { Figure } from "./figure.ts";
 import { FONT_FAMILY, FONT_PATHS, fontBytes } from "./fonts.ts";
 import { withDpi } from "./png_dpi.ts";
 
@@ -139,6 +139,7 @@ export type DisplayBundle = Record<"image/png" | "image/svg+xml" | "text/plain",
  * SVG, and a sentence of text. Show it with `Deno.jupyter.display(bundle, { raw: true })`.
  *
  * @param figure The figure.
+ * @param scale Pixels of the PNG per CSS px of the figure (default {@link PNG_SCALE}).
  * @returns The bundle: the PNG in base64, the SVG text, the figure's description.
  * @example
  * ```ts
@@ -154,9 +155,9 @@ export type DisplayBundle = Record<"image/png" | "image/svg+xml" | "text/plain",
  * assert.equal(bundle["text/plain"], figure.description);
  * ```
  */
-export async function displayBundle(figure: Figure): Promise<DisplayBundle> {
+export async function displayBundle(figure: Figure, scale = PNG_SCALE): Promise<DisplayBundle> {
   return {
-    "image/png": encodeBase64(await pngBytes(figure)),
+    "image/png": encodeBase64(await pngBytes(figure, scale)),
     "image/svg+xml": svgText(figure),
     "text/plain": figure.description,
   };

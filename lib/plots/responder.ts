@@ -1,9 +1,30 @@
 /**
+ * Throws unless `points` are a responder curve's points (`{ threshold, proportion, timing, n }`,
+ * as `responderCurve(cases)` gives them), naming the first that is not: cases, or rows of
+ * another table, would be drawn as an empty curve.
+ */
+function expectCurvePoints(points: unknown): void {
+  const what = "the curve's points ({ threshold, proportion, timing, n }, as " +
+    "responderCurve(cases) gives them)";
+  if (!Array.isArray(points)) wrongArgument("responderCurveFigure", what, points);
+  points.forEach((p, i) => {
+    const pt = p as Partial<ResponderCurveInput> | null;
+    const ok = typeof pt === "object" && pt !== null && typeof pt.threshold === "number" &&
+      (pt.timing === "first" || pt.timing === "last") && typeof pt.n === "number" &&
+      (pt.proportion === null || typeof pt.proportion === "number");
+    if (!ok) wrongArgument("responderCurveFigure", `${what}; point ${i + 1} is not one`, p);
+  });
+}
+
+/**
  * The cumulative responder curve: the share of cases reaching each percent reduction, at the
  * first and at the last value after the drug, with the exact confidence band where given.
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
+import { wrongArgument } from "../wrong_argument.ts";
+import { responderCurveFigureOptionsSchema } from "./figure_options.ts";
 import { groupedExclusions, listing } from "../prose.ts";
 import { formatBound } from "../bound_format.ts";
 import { percentThresholds, type Study } from "../study.ts";
@@ -128,6 +149,8 @@ export function responderCurveFigure(
   points: readonly ResponderCurveInput[],
   options: ResponderCurveOptions = {},
 ): Figure {
+  checkOptions("responderCurveFigure", responderCurveFigureOptionsSchema, options);
+  expectCurvePoints(points);
   const width = figureWidth(options.width ?? "column");
   const drug = options.drug ?? options.study?.drug ?? "the drug";
   const confidence = options.confidence ?? 0.95;

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
+import { sensitivityOptionsSchema } from "./figure_options.ts";
 import { noChangeNotes } from "../prose.ts";
 import { sensitivityCaption, undefinedRows } from "./sensitivity_caption.ts";
 import { sensitivityExclusions, sensitivityTable } from "../analysis/sensitivity.ts";
@@ -79,6 +81,7 @@ export function sensitivityFigure(
   rows: readonly SensitivityInterval[],
   options: SensitivityOptions = {},
 ): Figure {
+  checkOptions("sensitivityFigure", sensitivityOptionsSchema, options);
   const width = figureWidth(options.width ?? "full");
   // Rows with no value under any variant (a threshold never reached) are said under the
   // figure with their reason, not drawn as empty rows.

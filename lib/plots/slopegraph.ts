@@ -6,6 +6,9 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
+import { checkOptions } from "../options.ts";
+import { beforeAfterOptionsSchema } from "./figure_options.ts";
 import { expectCases } from "../args.ts";
 import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
@@ -75,6 +78,7 @@ export function beforeAfterFigure(
   cases: readonly Case[],
   options: BeforeAfterOptions = {},
 ): Figure {
+  checkOptions("beforeAfterFigure", beforeAfterOptionsSchema, options);
   expectCases("beforeAfterFigure", cases);
   const width = figureWidth(options.width ?? "full");
   const kept = slopeCases(cases, options);
@@ -346,6 +350,7 @@ function slopeCases(
   cases: readonly Case[],
   options: BeforeAfterOptions,
 ): { drug: string; drawn: SlopeCase[]; excluded: Exclusion[] } {
+  expectSeriesDrug("beforeAfterFigure (options.drug)", cases, options.drug);
   const drug = options.drug ?? cases[0]?.study.drug ?? "";
   const drawn: SlopeCase[] = [];
   const excluded: Exclusion[] = [];

@@ -6,6 +6,9 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
+import { checkOptions } from "../options.ts";
+import { timelineOptionsSchema } from "./figure_options.ts";
 import { expectCase } from "../args.ts";
 import { formatNumber } from "../intervals.ts";
 import type { Case, CaseEvent, Observation, Treatment } from "../model.ts";
@@ -76,7 +79,9 @@ export interface TimelineOptions {
  * ```
  */
 export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figure {
+  checkOptions("caseTimelineFigure", timelineOptionsSchema, options);
   expectCase("caseTimelineFigure", c);
+  expectSeriesDrug("caseTimelineFigure (options.alignOn)", c, options.alignOn);
   const width = figureWidth(options.width ?? "full");
   const drug = options.alignOn === undefined ? c.study.drug : options.alignOn;
   const lanes = [...new Set(c.treatments.map((t) => t.drug))].map((d) => {

@@ -5,6 +5,9 @@
  *
  * @module
  */
+import { expectSeriesDrug } from "../series_drugs.ts";
+import { checkOptions } from "../options.ts";
+import { trajectoriesOptionsSchema } from "./figure_options.ts";
 import { expectCases } from "../args.ts";
 import type { NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
@@ -86,7 +89,9 @@ export function trajectoriesFigure(
   cases: readonly Case[],
   options: TrajectoriesOptions = {},
 ): Figure {
+  checkOptions("trajectoriesFigure", trajectoriesOptionsSchema, options);
   expectCases("trajectoriesFigure", cases);
+  expectSeriesDrug("trajectoriesFigure (options.drug)", cases, options.drug);
   const width = figureWidth(options.width ?? "full");
   const study = studyOf(cases);
   const def = options.baseline ?? study?.baseline ?? "last";

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
+import { verdictOptionsSchema } from "./figure_options.ts";
 import { appraisalRows } from "../appraisal/mod.ts";
 import { shortCitation } from "../appraisal/natural_history.ts";
 import { claimNumber, claimsLedger } from "../claims/mod.ts";
@@ -112,6 +114,7 @@ export function verdictFigure(
   items: readonly VerdictItem[],
   options: { title?: string; width?: FigureWidth } = {},
 ): Figure {
+  checkOptions("verdictFigure", verdictOptionsSchema, options);
   const width = figureWidth(options.width ?? "full");
   const groups = [...new Set(items.map((i) => i.group))].map((g) => ({
     group: g,

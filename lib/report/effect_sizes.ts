@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { z } from "zod";
 import { num } from "./cells.ts";
 import { reportable } from "../stats/reportable.ts";
 import { expectCase } from "../args.ts";
@@ -17,6 +18,17 @@ import { AB_NOTE, effectSizeGlossary } from "./glossary.ts";
 import { attainableRange, phases } from "../analysis/aggregation.ts";
 import type { EffectSizeOptions, EffectSizeResult } from "../stats/types.ts";
 import { painOptions } from "../study.ts";
+import { checkOptions } from "../options.ts";
+import { effectSizeOptionsSchema } from "../stats/effect_sizes/option_schema.ts";
+import { expectSeriesDrug } from "../series_drugs.ts";
+
+/**
+ * The options of {@link effectSizeRows}: the effect sizes' own, each optional (the study's by
+ * default), and `drug`.
+ */
+const effectSizeRowsOptionsSchema = effectSizeOptionsSchema.partial().extend({
+  drug: z.string().min(1).optional(),
+}).strict();
 
 /** What the 'informative CI' column is, said once under an effect-size table. */
 export const INFORMATIVE_CI_NOTE: string =
@@ -55,9 +67,12 @@ function esRow(r: EffectSizeResult): Row {
  * const c = (await loadCaseSeries()).cases[0];
  * const rows = effectSizeRows(c);
  * assert.deepEqual(rows.map((r) => r.measure), [...MEASURES]);
- * // Another drug: the phases around its start, the study's other options.
- * const other = effectSizeRows(c, { drug: "no-such-drug" });
- * assert.ok(other.every((r) => String(r.note).startsWith("never takes no-such-drug")));
+ * // A drug no case of the series takes, or an option it does not take, is refused by name.
+ * assert.throws(() => effectSizeRows(c, { drug: "no-such-drug" }), /^TypeError: effectSizeRows \(options\.drug\)/);
+ * assert.throws(
+ *   () => effectSizeRows(c, { measure: "NAP" } as never),
+ *   /^TypeError: effectSizeRows: options has no option "measure"; the options are improvement, .*, drug$/,
+ * );
  * ```
  */
 export function effectSizeRows(
@@ -65,6 +80,8 @@ export function effectSizeRows(
   options: Partial<EffectSizeOptions> & { drug?: string } = {},
 ): Row[] {
   expectCase("effectSizeRows", c);
+  checkOptions("effectSizeRows", effectSizeRowsOptionsSchema, options);
+  expectSeriesDrug("effectSizeRows (options.drug)", c, options.drug);
   const { drug, ...given } = options;
   const esOptions: EffectSizeOptions = { ...painOptions(c.study), ...given };
   const p = phases(c, drug === undefined ? {} : { drug });

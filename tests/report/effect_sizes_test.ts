@@ -57,3 +57,20 @@ Deno.test("effectSizeNotes: every abbreviation in the table is expanded from its
   assert.match(AB_NOTE, /A: the values before/);
   assert.match(CLOPPER_PEARSON_NOTE, /exact binomial/);
 });
+
+Deno.test("effectSizeRows names itself and its own options (drug too) for an option it does not take", () => {
+  const c = s.cases[0];
+  assert.throws(() => effectSizeRows(c, { measure: "NAP" } as never), (e: Error) => {
+    assert.ok(e instanceof TypeError);
+    assert.match(e.message, /^effectSizeRows: options has no option "measure"; the options are /);
+    assert.match(e.message, /\bdrug\b/);
+    assert.match(e.message, /\bimprovement\b/);
+    return true;
+  });
+  assert.throws(
+    () => effectSizeRows(c, { confidence: 2 }),
+    /^TypeError: effectSizeRows: options\.confidence must be < 1; got 2$/,
+  );
+  // Its own options are still taken.
+  assert.equal(effectSizeRows(c, { drug: c.study.drug, confidence: 0.9 }).length > 0, true);
+});
