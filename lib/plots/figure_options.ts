@@ -7,8 +7,20 @@
  */
 import { z } from "zod";
 
-/** A figure's width (as `FigureWidth`): a print width's name, or px (checked by `figureWidth`). */
-const width = z.union([z.enum(["full", "column"]), z.number()]);
+/**
+ * A figure's width option (as `FigureWidth`): a print width's name, or px (checked by
+ * `figureWidth`). A new builder's own options schema uses it for its `width`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { widthOption } from "#lib/plots/figure_options.ts";
+ * assert.equal(widthOption.safeParse("column").success, true);
+ * assert.equal(widthOption.safeParse("wide").success, false);
+ * ```
+ */
+export const widthOption = z.union([z.enum(["full", "column"]), z.number()]);
+const width = widthOption;
 
 /** A drug's name. */
 const drug = z.string().min(1);
