@@ -390,7 +390,7 @@ export async function installMoves(
  * ```ts
  * import assert from "node:assert/strict";
  * import { removedResults } from "./ownership.ts";
- * const o = { dirs: { notebooks: "/no/n", results: "/no/such" }, foreign: [], produced: [] };
+ * const o = { dirs: { notebooks: "/tmp/no/n", results: "/tmp/no/such" }, foreign: [], produced: [] };
  * assert.deepEqual(await removedResults(o), []);
  * ```
  */

@@ -45,7 +45,7 @@ export const PUBLISHED = /^[0-9]{2}-[^/]+\.ipynb$/;
  * ```ts
  * import assert from "node:assert/strict";
  * import { notPublished } from "./plan.ts";
- * assert.deepEqual(await notPublished("/no/such/folder", String), []);
+ * assert.deepEqual(await notPublished("/tmp/no/such/folder", String), []);
  * ```
  */
 export async function notPublished(
