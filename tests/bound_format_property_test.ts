@@ -26,29 +26,55 @@ const RUNS = 500;
 /** A printed number read back ("inf" as Infinity). */
 const back = (s: string) => s === "inf" ? Infinity : s === "-inf" ? -Infinity : Number(s);
 
-/** Within the snap `formatBound` allows (a bound within 1e-9 of a printed number is it). */
-const atMost = (a: number, b: number) => a <= b + 1e-9 * Math.max(1, Math.abs(b));
+/**
+ * Within the snap `formatBound` allows at `d` decimals: a bound within 1e-9 of its size of a
+ * printed number is it, but never more than a millionth of a step (the default `d` = 0 allows
+ * the widest).
+ */
+const atMost = (a: number, b: number, d = 0) =>
+  a <= b + Math.min(1e-9 * Math.max(1, Math.abs(b)), 1e-6 * 10 ** -d);
 
-const finite = fc.double({ min: -1e4, max: 1e4, noNaN: true, noDefaultInfinity: true });
+const finite = fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true });
 const interval = fc.tuple(finite, finite).map(([a, b]) => ({
   lo: Math.min(a, b),
   hi: Math.max(a, b),
 }));
 const digits = fc.integer({ min: 0, max: 4 });
 
-/** Asserts that printed bounds `[a, b]` hold the true bounds `[lo, hi]`. */
-function holds(text: string, a: number, b: number, lo: number, hi: number) {
-  assert.ok(atMost(a, lo) && atMost(hi, b), `${text} does not hold [${lo}, ${hi}]`);
+/** Asserts that printed bounds `[a, b]` hold the true bounds `[lo, hi]` (at `d` decimals). */
+function holds(text: string, a: number, b: number, lo: number, hi: number, d = 0) {
+  assert.ok(atMost(a, lo, d) && atMost(hi, b, d), `${text} does not hold [${lo}, ${hi}]`);
 }
+
+/** Ends within the snap of each other: one number, printed as a point. */
+const oneNumber = (lo: number, hi: number, d: number) =>
+  hi - lo <= Math.min(1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi)), 1e-6 * 10 ** -d);
 
 Deno.test("formatBound rounds a lower bound down and an upper bound up", () => {
   fc.assert(
     fc.property(finite, digits, (v, d) => {
-      assert.ok(atMost(back(formatBound(v, "lo", d)), v));
-      assert.ok(atMost(v, back(formatBound(v, "hi", d))));
+      const [lo, hi] = [formatBound(v, "lo", d), formatBound(v, "hi", d)];
+      assert.ok(atMost(back(lo), v, d), `${lo} is above ${v} at ${d} decimals`);
+      assert.ok(atMost(v, back(hi), d), `${hi} is below ${v} at ${d} decimals`);
+      assert.doesNotMatch(lo + hi, /e/);
     }),
     { seed: SEED, numRuns: RUNS },
   );
+  // Large numbers: the noise allowed never reaches half a step.
+  assert.equal(formatBound(12345678.004, "hi", 2), "12345678.01");
+  assert.equal(formatBound(500000.0004, "hi", 3), "500000.001");
+  assert.equal(formatBound(500000.0004, "lo", 3), "500000");
+  // Never exponent notation: enough digits, or 0 below the last one.
+  assert.equal(formatBound(1e-7, "hi", 7), "0.0000001");
+  assert.equal(formatBound(1e-7, "lo", 2), "0");
+  assert.equal(formatBound(-1e-7, "lo", 8), "-0.0000001");
+  assert.equal(formatBound(1e22, "hi", 2), "10000000000000000000000");
+});
+
+Deno.test("formatRange: ends equal up to the noise are one number; ends reversed are a bug", () => {
+  assert.equal(formatRange(0.1234, 0.1234000001, 2), "0.12");
+  assert.equal(formatRange(0.1234, 0.1234, 2), "0.12");
+  assert.throws(() => formatRange(2, 1), RangeError);
 });
 
 Deno.test("formatInterval and formatRange print bounds that hold the interval", () => {
@@ -57,12 +83,12 @@ Deno.test("formatInterval and formatRange print bounds that hold the interval", 
       const text = formatInterval({ lo, hi }, d);
       if (lo !== hi) {
         const [a, b] = text.slice(1, -1).split(", ").map(back);
-        holds(text, a, b, lo, hi);
+        holds(text, a, b, lo, hi, d);
       }
       const range = formatRange(lo, hi, d);
-      if (lo !== hi) {
+      if (!oneNumber(lo, hi, d)) {
         const [a, b] = range.split(/–(?=-?\d|inf)/).map(back);
-        holds(range, a, b, lo, hi);
+        holds(range, a, b, lo, hi, d);
       }
     }),
     { seed: SEED, numRuns: RUNS },
@@ -73,9 +99,9 @@ Deno.test("formatIntervalInWords: 'at least' and 'at most' hold the bound", () =
   fc.assert(
     fc.property(finite, digits, (v, d) => {
       const least = formatIntervalInWords({ lo: v, hi: Infinity }, d);
-      assert.ok(atMost(back(least.replace("at least ", "")), v), least);
+      assert.ok(atMost(back(least.replace("at least ", "")), v, d), least);
       const most = formatIntervalInWords({ lo: -Infinity, hi: v }, d);
-      assert.ok(atMost(v, back(most.replace("at most ", ""))), most);
+      assert.ok(atMost(v, back(most.replace("at most ", "")), d), most);
     }),
     { seed: SEED, numRuns: RUNS },
   );
@@ -99,9 +125,9 @@ Deno.test("sensitivityRange: the range printed holds every choice's value", () =
     fc.property(fc.array(finite, { minLength: 1, maxLength: 6 }), (values) => {
       const [lo, hi] = [Math.min(...values), Math.max(...values)];
       const text = sensitivityRange(rowsOf(values), "q", "x");
-      if (lo === hi) return;
+      if (oneNumber(lo, hi, 1)) return;
       const [a, b] = text.split(/–(?=-?\d)/).map(back);
-      holds(text, a, b, lo, hi);
+      holds(text, a, b, lo, hi, 1);
     }),
     { seed: SEED, numRuns: RUNS },
   );
@@ -120,7 +146,7 @@ Deno.test("reductionText: the reduction at the least favourable bounds is rounde
         if (gap < 1e-6) return;
         const text = reductionText(point(lo, lo + gap));
         const printed = back(text.slice(0, text.indexOf("%")));
-        assert.ok(atMost(printed, lo), `${text} is above ${lo}`);
+        assert.ok(atMost(printed, lo, 1), `${text} is above ${lo}`);
       },
     ),
     { seed: SEED, numRuns: RUNS },
@@ -154,11 +180,11 @@ Deno.test("tables: the numbers of a bound's column are shown rounded outward", (
       const rows = [{ "CI lower": lo, "CI upper": hi, least: lo, greatest: hi }];
       const [, line] = textTable(rows).split("\n");
       const [a, b, least, greatest] = line.trim().split(/\s+/).map(back);
-      holds(line, a, b, lo, hi);
-      holds(line, least, greatest, lo, hi);
+      holds(line, a, b, lo, hi, 3);
+      holds(line, least, greatest, lo, hi, 3);
       const html = htmlTable(rows);
       const cells = [...html.matchAll(/<td[^>]*>(?:<div[^>]*>)?([^<]*)/g)].map((m) => back(m[1]));
-      holds(html, cells[0], cells[1], lo, hi);
+      holds(html, cells[0], cells[1], lo, hi, 3);
     }),
     { seed: SEED, numRuns: RUNS },
   );
@@ -179,7 +205,7 @@ Deno.test("forest plot: the interval printed beside a row holds the one computed
       const { data } = printedRows([{ label: "x", result }]);
       const [a, b] = data[0].value.slice(data[0].value.indexOf("[") + 1, -1).split(", ")
         .map(minus);
-      holds(data[0].value, a, b, lo, hi);
+      holds(data[0].value, a, b, lo, hi, 2);
     }),
     { seed: SEED, numRuns: RUNS },
   );
