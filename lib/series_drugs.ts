@@ -3,9 +3,12 @@
  * drug of the series (`milnacipram`) is a wrong argument, with the nearest name, while a drug of
  * the series that one case never takes stays a valid question ("never takes …").
  *
- * The loader records each series' drugs under its study question (the one object every case of a
- * series shares, also in a copy of a case); a case built by hand, with a study of its own, counts
- * its own drugs and its study's drug.
+ * The loader records each series' drugs under every case object it built. Only those cases are
+ * fully checked: a case copied or built by hand (a variant with a drug renamed, say) belongs to a
+ * series the library has not seen, so a drug named with it may be one of its siblings' and is
+ * refused only when it is one of the case's (or its study's) drugs written in other capitals or
+ * spacing; otherwise the function answers "never takes …". The check is a did-you-mean for a
+ * typo, never a refusal of a drug that some case of the series takes.
  *
  * @module
  */
@@ -13,14 +16,13 @@ import type { Case } from "./model.ts";
 import { nearestTerm } from "./nearest.ts";
 import { wrongArgument } from "./wrong_argument.ts";
 
-/** The drugs of each loaded series, by the study object its cases share. */
-const SERIES_DRUGS = new WeakMap<object, ReadonlySet<string>>();
+/** The drugs of each loaded series, by each case object the loader built. */
+const SERIES_DRUGS = new WeakMap<Case, ReadonlySet<string>>();
 
 /**
- * Records the drugs of a series built from `study` (the loader calls it once per series).
+ * Records the drugs of a series under each of its cases (the loader calls it once per series).
  *
- * @param study The study object every case of the series holds.
- * @param cases The series' cases.
+ * @param cases The series' cases, as the loader built them.
  * @returns Nothing.
  * @example
  * ```ts
@@ -33,13 +35,14 @@ const SERIES_DRUGS = new WeakMap<object, ReadonlySet<string>>();
  * assert.deepEqual(seriesDrugs([s.cases[0]]), [...all].sort());
  * ```
  */
-export function rememberSeriesDrugs(study: object, cases: readonly Case[]): void {
-  SERIES_DRUGS.set(study, new Set(cases.flatMap((c) => c.treatments.map((t) => t.drug))));
+export function rememberSeriesDrugs(cases: readonly Case[]): void {
+  const drugs = new Set(cases.flatMap((c) => c.treatments.map((t) => t.drug)));
+  for (const c of cases) SERIES_DRUGS.set(c, drugs);
 }
 
 /**
- * The drugs of the series the cases belong to (as the loader recorded them), with the cases' own
- * and their study's drug of interest, sorted.
+ * The drugs of the series the cases belong to (as the loader recorded them for the cases it
+ * built), with the cases' own and their study's drug of interest, sorted.
  *
  * @param cases Cases of one series.
  * @returns The drug names, sorted.
@@ -55,7 +58,7 @@ export function rememberSeriesDrugs(study: object, cases: readonly Case[]): void
 export function seriesDrugs(cases: readonly Case[]): string[] {
   const known = new Set<string>();
   for (const c of cases) {
-    for (const d of SERIES_DRUGS.get(c.study) ?? []) known.add(d);
+    for (const d of SERIES_DRUGS.get(c) ?? []) known.add(d);
     for (const t of c.treatments) known.add(t.drug);
     if (typeof c.study?.drug === "string") known.add(c.study.drug);
   }
@@ -65,7 +68,9 @@ export function seriesDrugs(cases: readonly Case[]): string[] {
 /**
  * Throws when a drug named in an option is no drug of the series (see {@link seriesDrugs}),
  * naming the option, the series' drugs and the nearest one; `undefined` (the option left out)
- * passes, and so does any drug when there is no case to compare with.
+ * passes, and so does any drug when there is no case to compare with. When a case given is not
+ * one the loader built (a copy or a hand-made case: its series is not known), only a drug of
+ * the cases or their study written in other capitals or spacing is refused.
  *
  * @param fn The public function and its option, for the message (`"caseChange (options.drug)"`).
  * @param cases The case, or the cases, the function was given.
@@ -92,9 +97,15 @@ export function expectSeriesDrug(
   drug: string | null | undefined,
 ): void {
   if (drug === undefined || drug === null) return;
-  const known = seriesDrugs(Array.isArray(cases) ? cases : [cases as Case]);
+  const given: readonly Case[] = Array.isArray(cases) ? cases : [cases as Case];
+  const known = seriesDrugs(given);
   // No case, no drug to compare with: a series without a case is said so by the function.
   if (known.length === 0 || known.includes(drug)) return;
+  // A case the loader did not build is of a series not seen: a drug its siblings may take is
+  // never refused, only one of its names written in other capitals or spacing.
+  const built = given.every((c) => SERIES_DRUGS.has(c));
+  const same = (a: string) => a.replace(/\s+/g, "").toLowerCase();
+  if (!built && !known.some((d) => typeof drug === "string" && same(d) === same(drug))) return;
   const near = typeof drug === "string" ? nearestTerm(drug, known) : null;
   wrongArgument(
     fn,

@@ -53,3 +53,28 @@ Deno.test("a drug of the series that a case never takes is an answer, not an err
     }
   }
 });
+
+Deno.test("a variant with a drug renamed (cases copied, same study) is never refused its drug", () => {
+  // Every case copied (the study object is the same one); the first case's first drug renamed.
+  const first = series.cases[0].treatments[0].drug;
+  const renamed = `${first} (variant)`;
+  const variant = series.cases.map((c, i) => ({
+    ...c,
+    treatments: c.treatments.map((t) => i === 0 && t.drug === first ? { ...t, drug: renamed } : t),
+  }));
+  assert.ok(variant.length > 1, "the test needs a series of two cases at least");
+  // A case of the variant that does not take the renamed drug: an answer, not an error.
+  for (const c of variant.slice(1)) {
+    assert.equal(caseChange(c, { drug: renamed }).reason, `never takes ${renamed}`);
+    assert.equal(phases(c, { drug: renamed }).reason, `never takes ${renamed}`);
+  }
+  assert.doesNotThrow(() => responders(variant.slice(1), { drug: renamed }));
+  assert.doesNotThrow(() => caseChange(variant[0], { drug: renamed }));
+  // Its own drug in other capitals is still pointed to its spelling.
+  assert.throws(
+    () => caseChange(variant[0], { drug: renamed.toUpperCase() }),
+    new RegExp(`Did you mean "${renamed.replace(/[()]/g, "\\$&")}"\\?$`),
+  );
+  // The cases the loader built still refuse a typo, with the nearest name.
+  assert.throws(() => caseChange(series.cases[1], { drug: typo }), didYouMean("caseChange"));
+});

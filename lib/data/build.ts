@@ -86,6 +86,6 @@ export function buildCases(t: Checked): Case[] {
     columns: columns.of(c),
   }));
   // A drug named in an option is checked against the series' drugs (lib/series_drugs.ts).
-  if (typeof t.study === "object" && t.study !== null) rememberSeriesDrugs(t.study, cases);
+  rememberSeriesDrugs(cases);
   return cases;
 }
