@@ -195,6 +195,63 @@ export function surelyAfter(c: Case, timeId: string, other: string): boolean {
   return surelyAfterGap(relativeDay(c, timeId, other));
 }
 
+/**
+ * Whether a time point is surely not before another: at least 0 days after it for every
+ * admissible time, the same visit included (where {@link surelyAfter} is not). The one rule by
+ * which a span is said to hold a time point at its edge (a value at the baseline's own visit, a
+ * drug started at the visit another stopped) and a span to come after another's end.
+ *
+ * @param c The case.
+ * @param timeId One of its time points.
+ * @param other Another (or the same: never before itself).
+ * @returns True when `timeId` is surely not before `other`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, notBefore, surelyAfter } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   for (const a of c.timepoints) {
+ *     assert.equal(notBefore(c, a.id, a.id), true);
+ *     // Surely after is surely not before.
+ *     for (const b of c.timepoints) if (surelyAfter(c, a.id, b.id)) assert.ok(notBefore(c, a.id, b.id));
+ *   }
+ * }
+ * ```
+ */
+export function notBefore(c: Case, timeId: string, other: string): boolean {
+  return relativeDay(c, timeId, other).lo >= 0;
+}
+
+/**
+ * Whether a time point is surely on a later day than another: more than 0 days after it for
+ * every admissible time. Stricter than {@link surelyAfter}, which takes two time points the
+ * bounds let meet only at their limit in the order the text gives them: a drug's last dose
+ * possibly on the day another starts is not surely on a later day (the two may not overlap), and
+ * a restart possibly on the day of the stop leaves no day surely without the drug.
+ *
+ * @param c The case.
+ * @param timeId One of its time points.
+ * @param other Another (or the same: never later than itself).
+ * @returns True when `timeId` is surely on a later day than `other`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCaseSeries, surelyAfter, surelyLaterDay } from "#lib/mod.ts";
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   for (const a of c.timepoints) {
+ *     assert.equal(surelyLaterDay(c, a.id, a.id), false);
+ *     // Surely on a later day is surely after.
+ *     for (const b of c.timepoints) {
+ *       if (surelyLaterDay(c, a.id, b.id)) assert.ok(surelyAfter(c, a.id, b.id));
+ *     }
+ *   }
+ * }
+ * ```
+ */
+export function surelyLaterDay(c: Case, timeId: string, other: string): boolean {
+  return relativeDay(c, timeId, other).lo > 0;
+}
+
 /** Days from `first`'s start to a time point, and from the time point to `last`'s end (if any). */
 function spanAround(c: Case, timeId: string, first: Treatment, last: Treatment) {
   return {

@@ -3,7 +3,15 @@
  * given only up to the last time point the text ties to it, possibly after; on constructed cases.
  */
 import assert from "node:assert/strict";
-import { activeTreatments, drugsGivenAt, surelyGiven, tiedTimepoints } from "../lib/mod.ts";
+import {
+  activeTreatments,
+  drugsGivenAt,
+  notBefore,
+  surelyAfter,
+  surelyGiven,
+  surelyLaterDay,
+  tiedTimepoints,
+} from "../lib/mod.ts";
 import type { Case, Timepoint } from "../lib/model.ts";
 import { makeCase } from "./helpers/constructed_case.ts";
 
@@ -128,4 +136,44 @@ Deno.test("a case's values are read once to tie its open periods, not again for 
   assert.ok(reads <= n, `${reads} reads of ${n} values' quotes`);
   // And what it finds is what each value's quote says: the drug, named at every value.
   assert.deepEqual(tiedTimepoints(c, c.treatments[0]), ["s", ...Object.keys(days)]);
+});
+
+Deno.test("the three order rules: not before, surely after, surely on a later day", () => {
+  // sw is dated; aend is after sw but not dated (from sw's day on): they may meet at their limit.
+  const c = makeCase(
+    { s: 5, sw: 20, aend: [20, 60] },
+    [
+      { drug: "drug-a", dose: 40, start: "s", end: "aend" },
+      { drug: "drug-b", dose: 100, start: "sw", end: null },
+    ],
+    {},
+  );
+  const rules = (
+    a: string,
+    b: string,
+  ) => [notBefore(c, a, b), surelyAfter(c, a, b), surelyLaterDay(c, a, b)];
+  // The same visit: not before it, not after it.
+  assert.deepEqual(rules("sw", "sw"), [true, false, false]);
+  // Meeting only at the limit: after in the text's order, but perhaps on the same day.
+  assert.deepEqual(rules("aend", "sw"), [true, true, false]);
+  // Surely days later.
+  assert.deepEqual(rules("sw", "s"), [true, true, true]);
+  assert.deepEqual(rules("s", "sw"), [false, false, false]);
+});
+
+Deno.test("lib writes no order rule inline: relativeDay(…).lo compared with 0 only in given.ts", async () => {
+  const inline = /relativeDay\([^)]*\)\s*\.lo\s*>=?\s*0/;
+  const found: string[] = [];
+  const walk = async (dir: string) => {
+    for await (const e of Deno.readDir(dir)) {
+      const path = `${dir}/${e.name}`;
+      if (e.isDirectory) await walk(path);
+      else if (path.endsWith(".ts") && !path.endsWith("/given.ts")) {
+        const text = await Deno.readTextFile(path);
+        if (inline.test(text)) found.push(path);
+      }
+    }
+  };
+  await walk(new URL("../lib", import.meta.url).pathname);
+  assert.deepEqual(found, []);
 });

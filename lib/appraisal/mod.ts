@@ -22,7 +22,13 @@ import { formatInterval, formatIntervalInWords } from "../intervals.ts";
 import type { Case, CaseSeries, Observation, Treatment } from "../model.ts";
 import { counted, listing, plural } from "../prose.ts";
 import { alignOnDrug, daysFromAmputation, relativeDay } from "../timeline.ts";
-import { activeTreatments, drugsGivenAt, mayBeGiven, surelyAfter } from "../given.ts";
+import {
+  activeTreatments,
+  drugsGivenAt,
+  mayBeGiven,
+  surelyAfter,
+  surelyLaterDay,
+} from "../given.ts";
 import { temporalText } from "./temporal.ts";
 import { mayBeAfter, noValueSurely, valueName } from "../time_words.ts";
 import type { Appraisal, ItemVerdict } from "../articles.ts";
@@ -270,7 +276,7 @@ function pairCausality(
   ].join("; ");
   const gaps = periods.filter((t, i) =>
     i > 0 && periods[i - 1].end !== null &&
-    relativeDay(c, t.start.timeId, periods[i - 1].end!.timeId).lo > 0
+    surelyLaterDay(c, t.start.timeId, periods[i - 1].end!.timeId)
   );
   const rechallenge = gaps.length
     ? `restarted ${plural(gaps.length, "time")} after a stop`

@@ -26,6 +26,7 @@ import {
   continuedBy,
   continuesFrom,
   mayBeGiven,
+  notBefore,
   surelyAfter,
   surelyGiven,
 } from "../given.ts";
@@ -151,9 +152,7 @@ function rechallenge(c: Case, drug: string, up: boolean): Answered {
   const periods = c.treatments.filter((t) => t.drug === drug);
   const restarts = periods.filter((t, i) =>
     i > 0 && !continuesFrom(c, t) &&
-    periods.slice(0, i).some((p) =>
-      p.end !== null && relativeDay(c, t.start.timeId, p.end.timeId).lo >= 0
-    )
+    periods.slice(0, i).some((p) => p.end !== null && notBefore(c, t.start.timeId, p.end.timeId))
   );
   if (restarts.length === 0) {
     const stopped = periods.some((p) => p.end !== null && !continuedBy(c, p));
@@ -296,7 +295,7 @@ function previousExposure(c: Case, drug: string, up: boolean): Answered {
       c.treatments.filter((t) =>
         t.drug !== drug && t.drugClass === first.drugClass &&
         c.treatments.filter((p) => p.drug === t.drug).every((p) =>
-          p.end !== null && relativeDay(c, first.start.timeId, p.end.timeId).lo >= 0
+          p.end !== null && notBefore(c, first.start.timeId, p.end.timeId)
         )
       ).map((t) => t.drug),
     ),

@@ -5,10 +5,10 @@
  * @module
  */
 import type { Case, Treatment } from "../model.ts";
-import { activeTreatments, surelyGiven } from "../given.ts";
+import { activeTreatments, notBefore, surelyGiven, surelyLaterDay } from "../given.ts";
 import { drugAtOneOf } from "../dose.ts";
 import { listing } from "../prose.ts";
-import { firstPeriod, relativeDay } from "../timeline.ts";
+import { firstPeriod } from "../timeline.ts";
 
 /**
  * The drugs other than `drug` given for the case's indication from the time point of its last
@@ -42,7 +42,7 @@ export function earlierDrugs(c: Case, drug: string, baseline: string): string {
   const start = firstPeriod(c, drug)?.start.timeId;
   if (start === undefined) throw new RangeError(`earlierDrugs: case ${c.id} never takes ${drug}`);
   const within = c.timepoints.map((p) => p.id).filter((id) =>
-    relativeDay(c, id, baseline).lo >= 0 && relativeDay(c, start, id).lo >= 0
+    notBefore(c, id, baseline) && notBefore(c, start, id)
   );
   const ours = (t: Treatment) => t.drug !== drug && t.purpose === indication;
   const periods = new Map<string, Treatment[]>();
@@ -61,8 +61,7 @@ export function earlierDrugs(c: Case, drug: string, baseline: string): string {
   // A period started in the span is given in it, whether or not at any of its time points.
   for (const t of c.treatments.filter(ours)) {
     if (
-      relativeDay(c, t.start.timeId, baseline).lo >= 0 &&
-      relativeDay(c, start, t.start.timeId).lo > 0
+      notBefore(c, t.start.timeId, baseline) && surelyLaterDay(c, start, t.start.timeId)
     ) {
       add(t);
       sure.add(t.drug);

@@ -25,7 +25,7 @@ import { formatStated } from "../stated_digits.ts";
 import { listing, plural } from "../prose.ts";
 import { compareText } from "../text_order.ts";
 import { timeName, valueName } from "../time_words.ts";
-import { continuedBy, continuesFrom } from "../given.ts";
+import { continuedBy, continuesFrom, notBefore, surelyLaterDay } from "../given.ts";
 
 /**
  * One row per source article: its record and how many cases of the dataset it reports.
@@ -234,9 +234,9 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
     const others = c.treatments.filter((o) =>
       o.drug !== t.drug && o.purpose === t.purpose && startsDrug(o) &&
       relativeDay(c, t.end!.timeId, o.start.timeId).hi > 0 &&
-      relativeDay(c, o.start.timeId, t.start.timeId).lo >= 0
+      notBefore(c, o.start.timeId, t.start.timeId)
     );
-    const surely = (o: Treatment) => relativeDay(c, t.end!.timeId, o.start.timeId).lo > 0;
+    const surely = (o: Treatment) => surelyLaterDay(c, t.end!.timeId, o.start.timeId);
     const sure = [...new Set(others.filter(surely).map((o) => o.drug))];
     const maybe = [...new Set(others.map((o) => o.drug))].filter((d) => !sure.includes(d));
     if (sure.length && maybe.length) {

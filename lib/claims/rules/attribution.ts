@@ -8,8 +8,14 @@
 import { drugAtOneOf } from "../../dose.ts";
 import type { Case, Treatment } from "../../model.ts";
 import { agree, casesListing, counted, listing, plural } from "../../prose.ts";
-import { alignOnDrug, firstPeriod, relativeDay } from "../../timeline.ts";
-import { activeTreatments, mayBeGiven, surelyAfter, surelyGiven } from "../../given.ts";
+import { alignOnDrug, firstPeriod } from "../../timeline.ts";
+import {
+  activeTreatments,
+  mayBeGiven,
+  surelyAfter,
+  surelyGiven,
+  surelyLaterDay,
+} from "../../given.ts";
 import { mayBeAfter, noValueSurely, timeName, valueName } from "../../time_words.ts";
 import { cannot, dayWords, type Judge, type Judges, painName } from "./common.ts";
 
@@ -175,7 +181,7 @@ const noRecurrence: Judge<"no-recurrence"> = (p, drug, cases) => {
     const last = c.observations.at(-1);
     if (!last) return `case ${c.id}: no pain value`;
     const later = c.timepoints.filter((t) =>
-      t.id !== last.day.timeId && relativeDay(c, t.id, last.day.timeId).lo > 0
+      t.id !== last.day.timeId && surelyLaterDay(c, t.id, last.day.timeId)
     );
     const words = c.timepoints.find((t) => t.id === last.day.timeId)?.words;
     // Its time in the text's words, set off by a comma: they may hold brackets of their own.
