@@ -1,7 +1,7 @@
 /**
  * A time point's rule (`rule`, `amount`, `unit`, `anchor`, `bound` of `timepoints.csv` and
- * `readings.csv`) in words for a reader: "about 6 months after the pain VAS 0.6 report", "within
- * 1 week after the end of paroxetine", "after the surgery, before the pain VAS 4.0 report". The
+ * `readings.csv`) in words for a reader: "about 6 months after the first report", "within 1 week
+ * after the end of drug-a", "after the surgery, before the second report". The
  * anchors are named as every table names a time point (`timeName`), never by their ids, and a
  * count of units is plural unless it is 1. The rules' meanings are those of `TIME_RULES`
  * (`lib/intervals.ts`, data/README.md).

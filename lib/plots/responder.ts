@@ -1,22 +1,4 @@
 /**
- * Throws unless `points` are a responder curve's points (`{ threshold, proportion, timing, n }`,
- * as `responderCurve(cases)` gives them), naming the first that is not: cases, or rows of
- * another table, would be drawn as an empty curve.
- */
-function expectCurvePoints(points: unknown): void {
-  const what = "the curve's points ({ threshold, proportion, timing, n }, as " +
-    "responderCurve(cases) gives them)";
-  if (!Array.isArray(points)) wrongArgument("responderCurveFigure", what, points);
-  points.forEach((p, i) => {
-    const pt = p as Partial<ResponderCurveInput> | null;
-    const ok = typeof pt === "object" && pt !== null && typeof pt.threshold === "number" &&
-      (pt.timing === "first" || pt.timing === "last") && typeof pt.n === "number" &&
-      (pt.proportion === null || typeof pt.proportion === "number");
-    if (!ok) wrongArgument("responderCurveFigure", `${what}; point ${i + 1} is not one`, p);
-  });
-}
-
-/**
  * The cumulative responder curve: the share of cases reaching each percent reduction, at the
  * first and at the last value after the drug, with the exact confidence band where given.
  *
@@ -36,6 +18,24 @@ import type { LinearScale } from "./uncertainty.ts";
 import { DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
 import { responderCurve } from "../analysis/responders.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
+
+/**
+ * Throws unless `points` are a responder curve's points (`{ threshold, proportion, timing, n }`,
+ * as `responderCurve(cases)` gives them), naming the first that is not: cases, or rows of
+ * another table, would be drawn as an empty curve.
+ */
+function expectCurvePoints(points: unknown): void {
+  const what = "the curve's points ({ threshold, proportion, timing, n }, as " +
+    "responderCurve(cases) gives them)";
+  if (!Array.isArray(points)) wrongArgument("responderCurveFigure", what, points);
+  points.forEach((p, i) => {
+    const pt = p as Partial<ResponderCurveInput> | null;
+    const ok = typeof pt === "object" && pt !== null && typeof pt.threshold === "number" &&
+      (pt.timing === "first" || pt.timing === "last") && typeof pt.n === "number" &&
+      (pt.proportion === null || typeof pt.proportion === "number");
+    if (!ok) wrongArgument("responderCurveFigure", `${what}; point ${i + 1} is not one`, p);
+  });
+}
 
 /** One point of a responder curve, as the figure takes it. */
 export interface ResponderCurveInput {

@@ -152,13 +152,6 @@ export function aucRows(c: Case): Row[] {
 }
 
 /**
- * The values a rate leaves out because its drug (for a dose period: at that dose) is only
- * possibly given there, each named by the text's words (`valueName`) and said to be stated over
- * a period where it is, and why: for a period with no stated end, up to where it is certainly
- * given (named by `timeName`); else the text does not date the values against the period's start
- * or end. `null` when none is left out.
- */
-/**
  * Where the text leaves a rate's first and last values in either order (`valueGap`), which
  * comes first is unknown: the note says so, with the rate's bounds in each order (`f` formats
  * them in the case's numbers); `null` otherwise.
@@ -179,6 +172,13 @@ function orderNote(
     `${each.join(", ")}`;
 }
 
+/**
+ * The values a rate leaves out because its drug (for a dose period: at that dose) is only
+ * possibly given there, each named by the text's words (`valueName`) and said to be stated over
+ * a period where it is, and why: for a period with no stated end, up to where it is certainly
+ * given (named by `timeName`); else the text does not date the values against the period's start
+ * or end. `null` when none is left out.
+ */
 function possiblyGivenNote(c: Case, r: PeriodRate): string | null {
   if (r.possiblyGiven.length === 0) return null;
   const values = r.possiblyGiven.map(({ observation: o }) => {

@@ -9,12 +9,12 @@ import { expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { formatRange } from "../intervals.ts";
 import { SCALES, scaleTitle } from "../scales.ts";
-
-/** A scale named for a reader (`scaleTitle`), from its id; an id of no known scale as it is. */
-const title = (id: string) => SCALES[id] ? scaleTitle(SCALES[id]) : id;
 import type { CaseSeries } from "../model.ts";
 import { roundingGaps, type RoundingVerdict } from "../analysis/sensitivity_rounding.ts";
 import { agree, groupedExclusions, listing, noChangeNotes, plural } from "../prose.ts";
+
+/** A scale named for a reader (`scaleTitle`), from its id; an id of no known scale as it is. */
+const title = (id: string) => SCALES[id] ? scaleTitle(SCALES[id]) : id;
 
 /**
  * The note under the rounding table (`roundingRobustness`): each case it has no row for, or no
