@@ -31,9 +31,10 @@ import {
   type TableOptions,
   tableOptionsSchema,
   textTable,
+  withBounds,
 } from "./table_text.ts";
 
-export { csvTable, htmlTable, type Row, type TableOptions, textTable };
+export { csvTable, htmlTable, type Row, type TableOptions, textTable, withBounds };
 
 /**
  * Where results go: the `RESULTS_DIR` the reproduce command sets for the kernel.
@@ -312,7 +313,8 @@ async function writeFigureFiles(
  * @param rows The rows (column → value).
  * @param caption The caption ("" for none).
  * @param options `notes`: sentences shown once under the table; `columns`: the header of a
- * table that may have no rows.
+ * table that may have no rows; `bounds`: the columns whose numbers are an interval's bounds,
+ * shown rounded outward (rows made by `withBounds`, as the report's are, carry theirs).
  * @returns When the output has been sent (and the files written).
  * @example
  * ```ts
@@ -337,7 +339,7 @@ export async function showTable(
  * @param name File name (without extension) of the table in `results/tables/`.
  * @param rows The rows (column → value).
  * @param caption The caption ("" for none).
- * @param options `notes`: sentences shown once under the table.
+ * @param options `notes`, `columns` and `bounds`, as without a name.
  * @returns When the output has been sent and the files written.
  */
 export async function showTable(
@@ -381,9 +383,13 @@ export async function showTable(
   }
   const text = [
     ...(caption ? [caption] : []),
-    rows.length ? textTable(rows) : "(no rows)",
+    rows.length ? textTable(rows, { bounds: options.bounds }) : "(no rows)",
     ...notes,
   ].join("\n");
-  const html = htmlTable(rows, caption, { notes, columns: options.columns });
+  const html = htmlTable(rows, caption, {
+    notes,
+    columns: options.columns,
+    bounds: options.bounds,
+  });
   await emit({ "text/html": html, "text/plain": text }, text);
 }

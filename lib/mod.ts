@@ -158,6 +158,7 @@ export {
   showTable,
   type TableOptions,
   textTable,
+  withBounds,
 } from "./display.ts";
 export { showFigureOf, showFiguresOf, type ShowFiguresOptions } from "./display_figure.ts";
 export { isSafeImage, isSafeLink, markdownText } from "./markdown.ts";

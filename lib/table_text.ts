@@ -22,13 +22,57 @@ export interface TableOptions {
   notes?: readonly string[];
   /** The columns, for the header of a table that may have no rows (else taken from the rows). */
   columns?: readonly string[];
+  /**
+   * The columns whose numbers are one bound of a computed interval (`"lo"` a lower bound, `"hi"`
+   * an upper one): shown rounded outward ({@link formatBound}), so the interval printed holds the
+   * one computed; the CSV and JSON files keep every digit. Rows made by {@link withBounds} carry
+   * theirs; a column named here wins.
+   */
+  bounds?: Readonly<Record<string, "lo" | "hi">>;
 }
 
 /** The schema of {@link TableOptions}. */
 export const tableOptionsSchema = z.object({
   notes: z.array(z.string()).optional(),
   columns: z.array(z.string()).optional(),
+  bounds: z.record(z.string(), z.enum(["lo", "hi"])).optional(),
 }).strict();
+
+/** Where rows made by {@link withBounds} keep their bound columns (not a column: not enumerable). */
+const BOUNDS = Symbol("bound columns");
+
+/**
+ * Marks rows' bound columns ({@link TableOptions}`.bounds`) on the rows themselves, so that a
+ * table of them shows those numbers rounded outward wherever it is shown (`showTable`,
+ * {@link textTable}, {@link htmlTable}) with no option to pass; any column of any other table,
+ * whatever its name, is shown to the nearest. The mark is not a column: the CSV and JSON files,
+ * and a copy of the rows (`rows.filter(…)`), do not have it.
+ *
+ * @param rows The rows (marked in place).
+ * @param bounds Column → `"lo"` or `"hi"`.
+ * @returns The same rows.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { textTable, withBounds } from "#lib/mod.ts";
+ * const rows = withBounds([{ lower: 0.12345, upper: 0.12345 }], { lower: "lo", upper: "hi" });
+ * assert.equal(textTable(rows), "lower  upper\n0.123  0.124");
+ * assert.equal(textTable([{ lower: 0.12345 }]), "lower\n0.123");
+ * ```
+ */
+export function withBounds<R extends Row>(
+  rows: R[],
+  bounds: Readonly<Record<string, "lo" | "hi">>,
+): R[] {
+  Object.defineProperty(rows, BOUNDS, { value: Object.freeze({ ...bounds }), enumerable: false });
+  return rows;
+}
+
+/** The bound columns of a table: those its rows carry, then those of its options. */
+const boundsOf = (rows: readonly Row[], options: TableOptions = {}) => ({
+  ...((rows as { [BOUNDS]?: TableOptions["bounds"] })[BOUNDS] ?? {}),
+  ...(options.bounds ?? {}),
+});
 
 /** Text escaped for HTML content and attribute values. */
 export const escapeHtml = (s: string) =>
@@ -36,27 +80,11 @@ export const escapeHtml = (s: string) =>
     .replaceAll('"', "&quot;");
 
 /**
- * The columns whose numbers are the lower or upper bound of an interval, by name, in every table
- * the reports show ("CI lower" and "CI upper" of the effect sizes, "least" and "greatest" of the
- * sensitivity analysis): shown rounded outward (`formatBound`), so the interval printed holds the
- * one computed; the CSV and JSON files keep every digit.
+ * A cell as text: a number at 3 decimals at most, the number of a bound's column
+ * ({@link TableOptions}`.bounds`) rounded outward.
  */
-const BOUND_COLUMNS: Readonly<Record<string, "lo" | "hi">> = Object.freeze({
-  "CI lower": "lo",
-  "CI upper": "hi",
-  least: "lo",
-  greatest: "hi",
-});
-
-/** A cell as text: a number at 3 decimals at most, a bound's number rounded outward. */
-const cell = (v: Row[string], column = "") =>
-  v === null
-    ? ""
-    : typeof v !== "number"
-    ? String(v)
-    : Object.hasOwn(BOUND_COLUMNS, column)
-    ? formatBound(v, BOUND_COLUMNS[column], 3)
-    : fmt(v, 3);
+const cell = (v: Row[string], side?: "lo" | "hi") =>
+  v === null ? "" : typeof v !== "number" ? String(v) : side ? formatBound(v, side, 3) : fmt(v, 3);
 
 /** The columns of a table: every key of every row, in the order first seen. */
 function columns(rows: readonly Row[]): string[] {
@@ -84,6 +112,8 @@ export function expectRows(fn: string, rows: unknown): asserts rows is readonly 
  * A plain-text rendering of a table, columns padded.
  *
  * @param rows The rows.
+ * @param options `bounds`: the columns of a bound, rounded outward (also carried by rows made by
+ * {@link withBounds}).
  * @returns The text: a header line, then one line per row.
  * @example
  * ```ts
@@ -92,14 +122,18 @@ export function expectRows(fn: string, rows: unknown): asserts rows is readonly 
  * assert.equal(textTable([{ a: 1, b: "x" }]), "a  b\n1  x");
  * ```
  */
-export function textTable(rows: readonly Row[]): string {
+export function textTable(
+  rows: readonly Row[],
+  options: Pick<TableOptions, "bounds"> = {},
+): string {
   expectRows("textTable", rows);
+  checkOptions("textTable", tableOptionsSchema, options);
   const cols = columns(rows);
-  const width = cols.map((c) =>
-    Math.max(c.length, ...rows.map((r) => cell(r[c] ?? null, c).length))
-  );
+  const bounds = boundsOf(rows, options);
+  const text = (r: Row, c: string) => cell(r[c] ?? null, bounds[c]);
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => text(r, c).length)));
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(width[i])).join("  ").trimEnd();
-  return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c] ?? null, c))))].join("\n");
+  return [line(cols), ...rows.map((r) => line(cols.map((c) => text(r, c))))].join("\n");
 }
 
 /** Text whose first character after white space would start a spreadsheet formula. */
@@ -155,7 +189,8 @@ export function csvTable(rows: readonly Row[], header: readonly string[] = []): 
  *
  * @param rows The rows.
  * @param caption The caption ("" for none).
- * @param options Notes to show once under the table.
+ * @param options Notes to show once under the table, the columns for a table with no rows, the
+ * columns of a bound (rounded outward; also carried by rows made by {@link withBounds}).
  * @returns The HTML `<table>`.
  * @example
  * ```ts
@@ -178,9 +213,12 @@ export function htmlTable(rows: readonly Row[], caption = "", options: TableOpti
   const td = (tag: string, i: number, text: string) =>
     `<${tag}><div align="${align[i]}">${escapeHtml(text)}</div></${tag}>`;
   const notes = options.notes ?? [];
+  const bounds = boundsOf(rows, options);
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}` +
     `<thead><tr>${cols.map((c, i) => td("th", i, c)).join("")}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${cols.map((c, i) => td("td", i, cell(r[c] ?? null, c))).join("")}</tr>`)
+    rows.map((r) =>
+      `<tr>${cols.map((c, i) => td("td", i, cell(r[c] ?? null, bounds[c]))).join("")}</tr>`
+    )
       .join("") +
     "</tbody>" +
     (notes.length

@@ -15,6 +15,7 @@ import {
   sensitivityRange,
   type SensitivityRow,
   textTable,
+  withBounds,
 } from "../lib/mod.ts";
 import { reductionText } from "../lib/claims/rules/common.ts";
 import type { ChangePoint } from "../lib/analysis/change.ts";
@@ -177,7 +178,12 @@ Deno.test("responderSummary: the confidence interval printed holds the one compu
 Deno.test("tables: the numbers of a bound's column are shown rounded outward", () => {
   fc.assert(
     fc.property(interval, ({ lo, hi }) => {
-      const rows = [{ "CI lower": lo, "CI upper": hi, least: lo, greatest: hi }];
+      const rows = withBounds([{ "CI lower": lo, "CI upper": hi, least: lo, greatest: hi }], {
+        "CI lower": "lo",
+        "CI upper": "hi",
+        least: "lo",
+        greatest: "hi",
+      });
       const [, line] = textTable(rows).split("\n");
       const [a, b, least, greatest] = line.trim().split(/\s+/).map(back);
       holds(line, a, b, lo, hi, 3);
@@ -189,10 +195,29 @@ Deno.test("tables: the numbers of a bound's column are shown rounded outward", (
     { seed: SEED, numRuns: RUNS },
   );
   // 0.12345 at 3 decimals: 0.123 as a lower bound, 0.124 as an upper one; an estimate nearest.
+  const rows = [{ estimate: 0.12345, "CI lower": 0.12345, "CI upper": 0.12345 }];
+  const bounds = { "CI lower": "lo", "CI upper": "hi" } as const;
   assert.equal(
-    textTable([{ estimate: 0.12345, "CI lower": 0.12345, "CI upper": 0.12345 }]),
+    textTable(rows, { bounds }),
     "estimate  CI lower  CI upper\n0.123     0.123     0.124",
   );
+  assert.ok(htmlTable(rows, "", { bounds }).includes(">0.124<"));
+});
+
+Deno.test("tables: a column is a bound's by the option or the rows' mark, never by its name", () => {
+  // A user's own table with columns named as the reports' bounds: every number to the nearest.
+  const rows = [{ least: 0.12345, greatest: 0.12345, "CI lower": 0.0005, "CI upper": 0.9996 }];
+  assert.equal(
+    textTable(rows),
+    "least  greatest  CI lower  CI upper\n0.123  0.123     0.001     1",
+  );
+  assert.ok(!htmlTable(rows).includes(">0.124<"));
+  // The report rows carry their bounds: shown rounded outward wherever they are shown.
+  const marked = withBounds(structuredClone(rows), { least: "lo", greatest: "hi" });
+  assert.equal(textTable(marked).split("\n")[1].split(/ +/).join(" "), "0.123 0.124 0.001 1");
+  // A copy of the rows has no mark (it is no column): to the nearest again.
+  assert.equal(textTable(marked.filter(() => true)), textTable(rows));
+  assert.equal(JSON.stringify(marked), JSON.stringify(rows));
 });
 
 Deno.test("forest plot: the interval printed beside a row holds the one computed", async () => {
@@ -211,4 +236,23 @@ Deno.test("forest plot: the interval printed beside a row holds the one computed
   );
   const result = { estimate: 0.5, ciLower: 0.0943, ciUpper: 0.9916 };
   assert.equal(printedRows([{ label: "x", result }]).data[0].value, "0.50 [0.09, 1.00]");
+});
+
+Deno.test("tables: the report's rows of bounds carry them (effect sizes, aggregates, spans)", async () => {
+  const lib = await import("../lib/mod.ts");
+  const s = await lib.loadCaseSeries();
+  const ci = { "CI lower": "lo", "CI upper": "hi" } as const;
+  const tables = [
+    ...s.cases.map((c) => [lib.effectSizeRows(c), ci] as const),
+    ...lib.MEASURES.map((m) => [lib.aggregateRows(s, m), ci] as const),
+    [
+      lib.spanRows(lib.sensitivitySpans([{ name: "as extracted", series: s }])),
+      { least: "lo", greatest: "hi" },
+    ] as const,
+  ];
+  for (const [rows, bounds] of tables) {
+    // Shown as the same rows with their bounds named in the option: the mark is there.
+    assert.equal(textTable(rows), textTable([...rows], { bounds }));
+    assert.equal(htmlTable(rows), htmlTable([...rows], "", { bounds }));
+  }
 });

@@ -87,7 +87,7 @@ Deno.test("the pooled analyses and the display check their options too", async (
   );
   assert.match(
     message(() => lib.htmlTable([{ a: 1 }], "", { note: ["x"] } as lib.TableOptions)),
-    /^htmlTable: options has no option "note"; the options are notes, columns$/,
+    /^htmlTable: options has no option "note"; the options are notes, columns, bounds$/,
   );
   assert.match(
     message(() => lib.formatDay({ lo: 1, hi: 1, nominal: 1 }, true, { digits: 1.5 })),

@@ -33,6 +33,9 @@ export const num = (x: number | null | undefined): number | null =>
 /** Exclusions in words, cases sharing a reason together: "cases 4 and 5: never takes …". */
 export { groupedExclusions };
 
+/** The columns of a confidence interval's bounds, shown rounded outward (`withBounds`). */
+export const CI_BOUNDS = Object.freeze({ "CI lower": "lo", "CI upper": "hi" } as const);
+
 /** The ids of excluded cases for a table column, or `null` when there are none. */
 export const excludedIds = (xs: readonly Exclusion[]): string | null =>
   [...new Set(xs.map((e) => e.caseId))].join(", ") || null;

@@ -7,10 +7,10 @@
  * @module
  */
 import { z } from "zod";
-import { num } from "./cells.ts";
+import { CI_BOUNDS, num } from "./cells.ts";
 import { reportable } from "../stats/reportable.ts";
 import { expectCase } from "../args.ts";
-import type { Row } from "../display.ts";
+import { type Row, withBounds } from "../display.ts";
 import { formatInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import { effectSize, MEASURES } from "../stats/effect_sizes/mod.ts";
@@ -85,7 +85,7 @@ export function effectSizeRows(
   const { drug, ...given } = options;
   const esOptions: EffectSizeOptions = { ...painOptions(c.study), ...given };
   const p = phases(c, drug === undefined ? {} : { drug });
-  return MEASURES.map((m) => {
+  const rows = MEASURES.map((m) => {
     const r = effectSize(m, p.baseline, p.treatment, esOptions);
     return esRow(
       p.reason
@@ -93,6 +93,7 @@ export function effectSizeRows(
         : reportable(r, c.study.minPointsPerPhase, attainableRange(m, esOptions)),
     );
   });
+  return withBounds(rows, CI_BOUNDS);
 }
 
 /**

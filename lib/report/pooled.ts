@@ -6,9 +6,9 @@
  * @module
  */
 import { painOptions, type Study } from "../study.ts";
-import { excludedIds, exclusionNotes, groupedExclusions, num } from "./cells.ts";
+import { CI_BOUNDS, excludedIds, exclusionNotes, groupedExclusions, num } from "./cells.ts";
 import { expectSeries } from "../args.ts";
-import type { Row } from "../display.ts";
+import { type Row, withBounds } from "../display.ts";
 import { fmt, fmtP, formatBound, formatRange } from "../intervals.ts";
 import type { CaseSeries } from "../model.ts";
 import type { Measure } from "../stats/effect_sizes/mod.ts";
@@ -67,7 +67,7 @@ export function aggregateRows(
 ): Row[] {
   expectSeries("aggregateRows", s);
   const { perCase } = caseEffectSizes(s.cases, measure, options);
-  return WEIGHTINGS.map((w) => {
+  const rows = WEIGHTINGS.map((w): Row => {
     const { a, few } = weighted(perCase, measure, options, w, s.study.minCasesForest);
     return {
       measure,
@@ -89,6 +89,7 @@ export function aggregateRows(
         : aggregateNote(a, perCase),
     };
   });
+  return withBounds(rows, CI_BOUNDS);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { num } from "./cells.ts";
 import { baselineDependence } from "../analysis/baselines.ts";
 import { expectSeries } from "../args.ts";
-import type { Row } from "../display.ts";
+import { type Row, withBounds } from "../display.ts";
 import { COUNTED_BACK, fmt } from "../intervals.ts";
 import type { Case, CaseSeries } from "../model.ts";
 import { baseline } from "../timeline.ts";
@@ -211,7 +211,7 @@ export function robustnessRows(rows: readonly Robustness[]): Row[] {
  * ```
  */
 export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
-  return spans.map((r) => ({
+  const rows = spans.map((r): Row => ({
     case: r.caseId,
     quantity: r.quantity,
     "as extracted": r.quantity === null
@@ -229,6 +229,8 @@ export function spanRows(spans: readonly SensitivitySpan[]): Row[] {
     "defined in": `${r.defined}/${r.variants} variants`,
     reason: r.reason ?? null,
   }));
+  // A quantity's least and greatest value over the variants: its range, rounded outward.
+  return withBounds(rows, { least: "lo", greatest: "hi" });
 }
 
 /**
