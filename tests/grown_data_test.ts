@@ -61,6 +61,7 @@ const DATA_TESTS = [
   "tests/plots/joined_caption_test.ts",
   "tests/time_rule_words_test.ts",
   "tests/series_drugs_test.ts",
+  "tests/bound_format_property_test.ts",
   "tests/plots/figure_options_test.ts",
   "tests/plots/display_method_test.ts",
   // Tests that copy the data to break it, or run validate on it: their line numbers and outputs
