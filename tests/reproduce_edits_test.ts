@@ -166,6 +166,25 @@ Deno.test("with no manifest, a changed template is no edit: the case notebook is
   });
 });
 
+Deno.test("with a manifest that records no source for a case notebook (an older manifest), a changed template is no edit either", async () => {
+  await withTemplate(async (dir) => {
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const old = await caseNotebook(dir);
+    await changeTemplate(dir);
+    const manifestPath = `${dir}/results/manifest.json`;
+    const manifest = JSON.parse(await Deno.readTextFile(manifestPath));
+    for (const name of Object.keys(manifest.notebooks)) {
+      if (name.startsWith("01-case-")) delete manifest.notebooks[name];
+    }
+    await Deno.writeTextFile(manifestPath, JSON.stringify(manifest, null, 1) + "\n");
+    r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match((await caseNotebook(dir)).text, /case \$\{caseId\}/);
+    assert.equal(await Deno.readTextFile(`${dir}/notebooks/previous-${old.name}`), old.text);
+  });
+});
+
 Deno.test("a tag added to a case notebook's cell (hide-input) is an edit: refused, as the source hash counts tags", async () => {
   await withTemplate(async (dir) => {
     let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
