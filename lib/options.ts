@@ -9,6 +9,7 @@
  * @module
  */
 import type { z } from "zod";
+import { nearestTerm } from "./nearest.ts";
 
 /** An option's value in a message: strings quoted, `undefined` as "nothing". */
 function shown(value: unknown): string {
@@ -62,6 +63,18 @@ function typeWords(expected: string | undefined, value: unknown): string {
   return TYPE_WORDS[expected ?? ""] ?? expected ?? "another value";
 }
 
+/**
+ * The option a caller meant by an unknown key: the nearest option name (`nearestTerm`), else the
+ * one option it begins (a shortened name of three letters or more: `align` for `alignOn`).
+ */
+function meantOption(key: string, keys: readonly string[]): string | null {
+  const near = nearestTerm(key, keys);
+  if (near !== null) return near;
+  const k = key.toLowerCase();
+  const begun = keys.filter((o) => k.length >= 3 && o.toLowerCase().startsWith(k));
+  return begun.length === 1 ? begun[0] : null;
+}
+
 /** One issue as a sentence about `options.<path>`. */
 function sentence(issue: Issue, options: unknown, keys: readonly string[]): string {
   const name = "options" +
@@ -79,9 +92,16 @@ function sentence(issue: Issue, options: unknown, keys: readonly string[]): stri
         ? `${name} is required (${expected})`
         : `${name} must be ${expected}${got}`;
     }
-    case "unrecognized_keys":
+    case "unrecognized_keys": {
+      const meant = issue.keys!.flatMap((k) => {
+        const near = meantOption(k, keys);
+        return near === null
+          ? []
+          : [`did you mean ${JSON.stringify(near)} for ${JSON.stringify(k)}?`];
+      });
       return `${name} has no option ${issue.keys!.map((k) => JSON.stringify(k)).join(", ")}; ` +
-        `the options are ${keys.join(", ")}`;
+        `the options are ${keys.join(", ")}${meant.length ? ` (${meant.join("; ")})` : ""}`;
+    }
     case "invalid_union": {
       // A value of one option's type that fails its bounds: that option's sentence.
       const branches = issue.errors ?? [];

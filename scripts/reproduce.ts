@@ -20,6 +20,7 @@
  */
 import { PINNED_DENO, warnOnOtherDeno } from "../lib/runtime.ts";
 import { DATA_DIR_VARIABLE, DEFAULT_DATA_DIR } from "../lib/load.ts";
+import { plural } from "../lib/prose.ts";
 import { differences } from "./runner/compare.ts";
 import { executeNotebooks, InterruptedError } from "./runner/execute.ts";
 import { sha256 } from "./runner/files.ts";
@@ -177,13 +178,13 @@ export async function run(options: RunOptions, signal?: AbortSignal): Promise<nu
     await recordRun(key, await Deno.readFile(`${dirs.results}/manifest.json`), dirs.results);
     console.log(
       toRun.length
-        ? `wrote ${jobs.length} notebooks (${toRun.length} executed, ${
+        ? `wrote ${plural(jobs.length, "notebook")} (${toRun.length} executed, ${
           jobs.length - toRun.length
-        } unchanged) and ${produced.size - jobs.length} files of results`
-        : `nothing executed: the ${jobs.length} notebooks and ${
-          produced.size - jobs.length
-        } files of results are as this machine's last run left them (--force re-executes them)` +
-          (removed.length ? `; removed ${removed.length} files (listed above)` : ""),
+        } unchanged) and ${plural(produced.size - jobs.length, "file")} of results`
+        : `nothing executed: the ${plural(jobs.length, "notebook")} and ${
+          plural(produced.size - jobs.length, "file")
+        } of results are as this machine's last run left them (--force re-executes them)` +
+          (removed.length ? `; removed ${plural(removed.length, "file")} (listed above)` : ""),
     );
     const other = otherDeno(undefined);
     if (other) console.log(other);

@@ -90,3 +90,21 @@ Deno.test("two notebooks writing results whose paths differ only in case are ref
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("two notebooks writing one result are refused with what to do (a copied notebook)", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "same-result-test-" });
+  try {
+    for (const nb of ["20-claims.ipynb", "50-copy.ipynb"]) {
+      await Deno.mkdir(`${dir}/out/${nb}/tables`, { recursive: true });
+      await Deno.writeTextFile(`${dir}/out/${nb}/tables/claims.csv`, nb);
+    }
+    const owner = new Map<string, string>();
+    await collect("20-claims.ipynb", `${dir}/out/20-claims.ipynb`, `${dir}/results`, owner);
+    await assert.rejects(
+      () => collect("50-copy.ipynb", `${dir}/out/50-copy.ipynb`, `${dir}/results`, owner),
+      /^Error: 50-copy\.ipynb and 20-claims\.ipynb both write results\/tables\/claims\.csv: each table and figure a notebook saves needs a name of its own/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -35,6 +35,8 @@ export const LAYERS: readonly { name: string; what: string; modules: readonly st
       "runtime.ts",
       "text_order.ts",
       "xml_text.ts",
+      // Names near a mistyped one: the one "did you mean" rule (an option, a term, a help name).
+      "nearest.ts",
       // A bound in print: numbers to text, known to the effect sizes' notes and every report.
       "bound_format.ts",
     ],

@@ -36,7 +36,17 @@ Deno.test("caseChange: a baseline that is not one of the definitions fails, nami
 Deno.test("caseChange: a misspelt option or options that are not an object fail", () => {
   assert.equal(
     message(() => lib.caseChange(c, { baselin: "max" } as lib.ChangeOptions)),
-    'caseChange: options has no option "baselin"; the options are drug, baseline',
+    'caseChange: options has no option "baselin"; the options are drug, baseline ' +
+      '(did you mean "baseline" for "baselin"?)',
+  );
+  // A shortened name is the option it begins; a name near none is only listed.
+  assert.match(
+    message(() => lib.caseChange(c, { basel: "max" } as lib.ChangeOptions)),
+    /\(did you mean "baseline" for "basel"\?\)$/,
+  );
+  assert.match(
+    message(() => lib.caseChange(c, { zzz: 1 } as lib.ChangeOptions)),
+    /the options are drug, baseline$/,
   );
   assert.match(
     message(() => lib.caseChange(c, "max" as lib.ChangeOptions)),
@@ -87,7 +97,7 @@ Deno.test("the pooled analyses and the display check their options too", async (
   );
   assert.match(
     message(() => lib.htmlTable([{ a: 1 }], "", { note: ["x"] } as lib.TableOptions)),
-    /^htmlTable: options has no option "note"; the options are notes, columns, bounds$/,
+    /^htmlTable: options has no option "note"; the options are notes, columns, bounds \(did you mean "notes" for "note"\?\)$/,
   );
   assert.match(
     message(() => lib.formatDay({ lo: 1, hi: 1, nominal: 1 }, true, { digits: 1.5 })),

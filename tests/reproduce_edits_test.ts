@@ -72,7 +72,7 @@ Deno.test("reproduce refuses to write over a case notebook with cells added sinc
         r.stderr,
         new RegExp(
           `^error: \\.tmp/safety-[^/]+/notebooks/${name.replaceAll(".", "\\.")} was edited since ` +
-            "a run wrote it \\(cell 3 differs\\): move your cells to templates/case\\.ipynb .*" +
+            "a run wrote it \\(cell 3 differs from what this run writes\\): move your cells to templates/case\\.ipynb .*" +
             "or a notebook of your own \\(e\\.g\\. 05-.*\\), or delete the file; nothing was changed$",
           "m",
         ),
@@ -123,6 +123,109 @@ Deno.test("reproduce writes the case notebooks again after the template changed 
     }
     const name = (await listFiles(`${dir}/notebooks`)).find((p) => /^01-case-.*\.ipynb$/.test(p))!;
     assert.match(await Deno.readTextFile(`${dir}/notebooks/${name}`), /case \$\{caseId\}/);
+  });
+});
+
+/** The one case notebook of the folder, its path and its text. */
+async function caseNotebook(dir: string): Promise<{ name: string; path: string; text: string }> {
+  const name = (await listFiles(`${dir}/notebooks`)).find((p) => /^01-case-.*\.ipynb$/.test(p))!;
+  const path = `${dir}/notebooks/${name}`;
+  return { name, path, text: await Deno.readTextFile(path) };
+}
+
+/** Writes the template with its second cell's source changed. */
+async function changeTemplate(dir: string): Promise<void> {
+  const template = JSON.parse(TEMPLATE);
+  template.cells[1].source = "`case ${caseId}`";
+  await Deno.writeTextFile(`${dir}/notebooks/templates/case.ipynb`, JSON.stringify(template));
+}
+
+Deno.test("with no manifest, a changed template is no edit: the case notebook is written again, its old file kept and named", async () => {
+  await withTemplate(async (dir) => {
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const old = await caseNotebook(dir);
+    await changeTemplate(dir);
+    await Deno.remove(`${dir}/results`, { recursive: true });
+    r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const now = await caseNotebook(dir);
+    assert.match(now.text, /case \$\{caseId\}/, "written from the new template");
+    const keptAs = `previous-${old.name}`;
+    assert.equal(await Deno.readTextFile(`${dir}/notebooks/${keptAs}`), old.text, "old file kept");
+    // One line for each case notebook kept, naming where.
+    const lines = r.stdout.split("\n").filter((l) => l.includes(`/notebooks/${old.name} as `));
+    assert.equal(lines.length, 1, r.stdout);
+    assert.match(lines[0], /^kept the previous /);
+    assert.ok(lines[0].includes(`/notebooks/${keptAs}: `), lines[0]);
+    // With the manifest this run wrote, the next run has a record: nothing more is kept.
+    r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stdout, /^kept the previous /m);
+    assert.match(r.stdout, /^skipped .*\/previous-01-case-[^ ]*: not named NN-<name>\.ipynb/m);
+  });
+});
+
+Deno.test("with a manifest that records no source for a case notebook (an older manifest), a changed template is no edit either", async () => {
+  await withTemplate(async (dir) => {
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const old = await caseNotebook(dir);
+    await changeTemplate(dir);
+    const manifestPath = `${dir}/results/manifest.json`;
+    const manifest = JSON.parse(await Deno.readTextFile(manifestPath));
+    for (const name of Object.keys(manifest.notebooks)) {
+      if (name.startsWith("01-case-")) delete manifest.notebooks[name];
+    }
+    await Deno.writeTextFile(manifestPath, JSON.stringify(manifest, null, 1) + "\n");
+    r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match((await caseNotebook(dir)).text, /case \$\{caseId\}/);
+    assert.equal(await Deno.readTextFile(`${dir}/notebooks/previous-${old.name}`), old.text);
+  });
+});
+
+Deno.test("a tag added to a case notebook's cell (hide-input) is an edit: refused, as the source hash counts tags", async () => {
+  await withTemplate(async (dir) => {
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const { path, text } = await caseNotebook(dir);
+    const nb = JSON.parse(text);
+    nb.cells[1].metadata.tags = ["hide-input"];
+    await Deno.writeTextFile(path, JSON.stringify(nb, null, 1));
+    const before = await tree(dir);
+    r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /was edited since a run wrote it \(cell 2 differs from what this run/);
+    assert.deepEqual(await tree(dir), before, "nothing changed");
+  });
+});
+
+Deno.test("a changed template and a cell of the user's: refused, the message naming a cell that differs from what this run writes", async () => {
+  await withTemplate(async (dir) => {
+    let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const { path, text } = await caseNotebook(dir);
+    const nb = JSON.parse(text);
+    nb.cells.push({
+      cell_type: "code",
+      id: "mine",
+      metadata: {},
+      source: "1 + 1",
+      execution_count: null,
+      outputs: [],
+    });
+    await Deno.writeTextFile(path, JSON.stringify(nb, null, 1));
+    await changeTemplate(dir);
+    const before = await tree(dir);
+    r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    // Cell 2 is the template's changed cell: the message says what it compares with.
+    assert.match(
+      r.stderr,
+      /was edited since a run wrote it \(cell 2 differs from what this run writes\)/,
+    );
+    assert.deepEqual(await tree(dir), before, "nothing changed");
   });
 });
 

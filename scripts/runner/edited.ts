@@ -1,9 +1,12 @@
 /**
  * Whether a case notebook (written by a run from `templates/case.ipynb`) was edited since: its
- * cells' types and sources, not their outputs, execution counts or metadata, differ from both
- * what the last run wrote (the source hash its manifest records) and what this run writes. On a
- * fresh clone the committed notebook is what a run wrote; with no record at all, what this run
- * writes is the only reference. Pressing Run All changes outputs only, and is no edit.
+ * cells' types, sources and tags (what {@link sourceHash} hashes; not outputs, execution counts
+ * or other metadata) differ from both what this run writes and what the last run wrote (the
+ * source hash its manifest records). Pressing Run All changes outputs only, and is no edit; a
+ * changed template changes what this run writes, and is none either. With no record (the results
+ * folder deleted, or a manifest from before it recorded notebooks) a notebook that differs from
+ * what this run writes cannot be told edited or written from an older template: it is not
+ * refused, and the run keeps the old file beside it (see `installMoves`).
  *
  * @module
  */
@@ -14,11 +17,14 @@ interface Cells {
   cells: { cell_type: string; source: string | string[]; metadata?: { tags?: string[] } }[];
 }
 
-const text = (s: string | string[]) => [s].flat().join("");
+/** A cell as {@link sourceHash} sees it: type, source, tags. */
+const hashed = (c: Cells["cells"][number]) =>
+  JSON.stringify([c.cell_type, [c.source].flat().join(""), c.metadata?.tags ?? []]);
 
 /**
- * The first cell (counted from 1) whose type or source differs between two notebooks; with one
- * notebook longer, the first cell past the shorter. `null` when none differs.
+ * The first cell (counted from 1) whose type, source or tags (what {@link sourceHash} hashes)
+ * differ between two notebooks; with one notebook longer, the first cell past the shorter. `null`
+ * when none differs (then their source hashes are equal).
  *
  * @param a a notebook
  * @param b another
@@ -31,13 +37,15 @@ const text = (s: string | string[]) => [s].flat().join("");
  * assert.equal(firstDifferentCell(nb("1", "2"), nb("1", "2")), null);
  * assert.equal(firstDifferentCell(nb("1", "2"), nb("1", "3")), 2);
  * assert.equal(firstDifferentCell(nb("1", "2", "x"), nb("1", "2")), 3);
+ * const tagged = nb("1", "2");
+ * tagged.cells[1] = { ...tagged.cells[1], metadata: { tags: ["hide-input"] } } as typeof tagged.cells[1];
+ * assert.equal(firstDifferentCell(tagged, nb("1", "2")), 2);
  * ```
  */
 export function firstDifferentCell(a: Cells, b: Cells): number | null {
   const n = Math.min(a.cells.length, b.cells.length);
   for (let i = 0; i < n; i++) {
-    const [x, y] = [a.cells[i], b.cells[i]];
-    if (x.cell_type !== y.cell_type || text(x.source) !== text(y.source)) return i + 1;
+    if (hashed(a.cells[i]) !== hashed(b.cells[i])) return i + 1;
   }
   return a.cells.length === b.cells.length ? null : n + 1;
 }
@@ -53,30 +61,48 @@ export interface EditedOptions {
 }
 
 /**
- * The cell that shows a case notebook was edited since a run wrote it, or `null` when it was not:
- * its cells' sources differ from those this run writes and from those the last run wrote.
+ * What {@link editedSince} found: `edited` (its sources differ from what this run writes and from
+ * what the last run wrote; `cell`: the first that differs from what this run writes, for the
+ * message), `not a notebook` (not a notebook's JSON), or `unrecorded` (it differs from what this
+ * run writes, and no record says what the last run wrote).
+ */
+export type Edit =
+  | { kind: "edited"; cell: number | null }
+  | { kind: "not a notebook" }
+  | { kind: "unrecorded"; cell: number | null };
+
+/**
+ * Whether a case notebook was edited since a run wrote it (see the module): `null` when its
+ * source hash is that of what this run writes or the one recorded.
  *
  * @param o the notebook as it is, as this run writes it, and the recorded source hash
- * @returns `"cell N"` (the first differing cell), `"not a notebook"` (not valid JSON), or `null`
+ * @returns what was found, or `null` (not edited)
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { editedSince } from "./edited.ts";
- * const nb = (source: string, outputs: string[] = []) =>
- *   JSON.stringify({ cells: [{ cell_type: "code", source, outputs, execution_count: null }] });
- * assert.equal(editedSince({ present: nb("1", ["ran"]), written: nb("1"), recorded: undefined }), null);
- * assert.equal(editedSince({ present: nb("2"), written: nb("1"), recorded: undefined }), "cell 1");
+ * import { sourceHash } from "./plan.ts";
+ * const cells = (source: string) => [{ cell_type: "code", source, outputs: [], execution_count: null }];
+ * const nb = (source: string) => JSON.stringify({ cells: cells(source) });
+ * assert.equal(editedSince({ present: nb("1"), written: nb("1"), recorded: undefined }), null);
+ * // Written by a run from an older template:
+ * const recorded = sourceHash({ cells: cells("1") });
+ * assert.equal(editedSince({ present: nb("1"), written: nb("2"), recorded }), null);
+ * assert.deepEqual(editedSince({ present: nb("3"), written: nb("2"), recorded }), { kind: "edited", cell: 1 });
+ * assert.deepEqual(editedSince({ present: nb("1"), written: nb("2"), recorded: undefined }), { kind: "unrecorded", cell: 1 });
  * ```
  */
-export function editedSince(o: EditedOptions): string | null {
+export function editedSince(o: EditedOptions): Edit | null {
   let present: Cells;
   try {
     present = JSON.parse(o.present);
-    if (!Array.isArray(present?.cells)) return "not a notebook";
+    if (!Array.isArray(present?.cells)) return { kind: "not a notebook" };
   } catch {
-    return "not a notebook";
+    return { kind: "not a notebook" };
   }
-  const cell = firstDifferentCell(present, JSON.parse(o.written));
-  if (cell === null || sourceHash(present) === o.recorded) return null;
-  return `cell ${cell}`;
+  const written: Cells = JSON.parse(o.written);
+  const hash = sourceHash(present);
+  if (hash === sourceHash(written) || hash === o.recorded) return null;
+  const cell = firstDifferentCell(present, written);
+  return o.recorded === undefined ? { kind: "unrecorded", cell } : { kind: "edited", cell };
 }

@@ -258,7 +258,9 @@ export async function collect(
       const writer = owner.get(other) ?? name;
       throw new Error(
         other === key
-          ? `${name} and ${writer} both write ${key}`
+          ? `${name} and ${writer} both write ${key}: each table and figure a notebook saves ` +
+            "needs a name of its own (showTable, showFigure, showFiguresOf: rename it in one, or " +
+            "leave it unsaved; a copied notebook saves what the original does)"
           : `${name} writes ${key} and ${writer} writes ${other}: one file on macOS and Windows, ` +
             "which ignore case",
       );

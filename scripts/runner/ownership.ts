@@ -4,7 +4,10 @@
  * one's own) is refused, naming them; in a results folder a run wrote, a file it did not write
  * (`results/my-notes.txt`) is kept where it is. In the notebooks folder a run writes one notebook
  * per notebook source and per case, and removes a case notebook whose case is gone only when the
- * manifest lists it, unchanged since; any other file is kept.
+ * manifest lists it, unchanged since; any other file is kept. A case notebook edited since a run
+ * wrote it is refused; one that differs from what the run writes when no manifest records what a
+ * run wrote (it may be edited, or written from an older template) is written over, its old file
+ * kept as `previous-<name>` in the folder.
  *
  * @module
  */
@@ -212,14 +215,21 @@ export function freeName(name: string, taken: readonly string[]): string {
 }
 
 /**
- * The message refusing a run that would write over a case notebook edited since a run wrote it
- * (see `editedSince`), or `null`: the case notebooks are written from `templates/case.ipynb`, and
- * cells added to one would be lost.
+ * What a run does with a case notebook that is there: `refuse` (edited since a run wrote it, see
+ * `editedSince`: the message), `keep` (it differs from what this run writes and no record says
+ * what a run wrote: it is written over, the old file kept beside it), or `null` (write over it).
+ */
+export type CaseEdit = { refuse: string } | { keep: true } | null;
+
+/**
+ * Whether a run may write over a case notebook (see {@link CaseEdit}): the case notebooks are
+ * written from `templates/case.ipynb`, and cells added to one would be lost.
  *
  * @param name the notebook's file name
  * @param o where it is (`dirs.notebooks`), where the run's version is (`written`, default
  * `work/notebooks/`), what the manifest records (`manifest`), and how to name it (`shown`)
- * @returns the message, or `null` (not a case notebook, none there, or not edited)
+ * @returns the refusal's message, `keep`, or `null` (not a case notebook, none there, or not
+ * edited)
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -231,24 +241,53 @@ export function freeName(name: string, taken: readonly string[]): string {
 export async function caseEdit(
   name: string,
   o: Pick<InstallMovesOptions, "dirs" | "work" | "manifest" | "shown"> & { written?: string },
-): Promise<string | null> {
+): Promise<CaseEdit> {
   if (!/^01-case-[^/]*\.ipynb$/.test(name)) return null;
   const path = `${o.dirs.notebooks}/${name}`;
   const present = await Deno.readTextFile(path).catch(() => null);
   if (present === null) return null;
   const written = await Deno.readTextFile(`${o.written ?? `${o.work}/notebooks`}/${name}`);
-  const cell = editedSince({
+  const edit = editedSince({
     present,
     written,
     recorded: o.manifest?.notebooks?.[name]?.inputs?.notebook,
   });
-  if (cell === null) return null;
-  const what = cell === "not a notebook" ? "it is not a notebook's JSON" : `${cell} differs`;
-  return `${o.shown(path)} was edited since a run wrote it (${what}): move your cells to ` +
-    "templates/case.ipynb (a run writes this file from it, one per case) or a notebook of your " +
-    `own (e.g. ${
-      freeName(name, await listFiles(o.dirs.notebooks))
-    }), or delete the file; nothing was changed`;
+  if (edit === null) return null;
+  if (edit.kind === "unrecorded") return { keep: true };
+  const what = edit.kind === "not a notebook"
+    ? "it is not a notebook's JSON"
+    : `cell ${edit.cell} differs from what this run writes`;
+  return {
+    refuse: `${o.shown(path)} was edited since a run wrote it (${what}): move your cells to ` +
+      "templates/case.ipynb (a run writes this file from it, one per case) or a notebook of " +
+      `your own (e.g. ${
+        freeName(name, await listFiles(o.dirs.notebooks))
+      }), or delete the file; nothing was changed`,
+  };
+}
+
+/**
+ * A name, in the notebooks folder, to keep a case notebook's old file under: `previous-` before
+ * its name, with `-2`, `-3`, … before `.ipynb` while that name is taken (case and Unicode form
+ * ignored). Not named `NN-<name>.ipynb`, it is neither run nor published, and a run says so.
+ *
+ * @param name the notebook's file name (`01-case-a.ipynb`)
+ * @param taken the file names of the notebooks folder
+ * @returns a name none of them has
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { previousName } from "./ownership.ts";
+ * assert.equal(previousName("01-case-a.ipynb", []), "previous-01-case-a.ipynb");
+ * assert.equal(previousName("01-case-a.ipynb", ["previous-01-case-A.ipynb"]), "previous-01-case-a-2.ipynb");
+ * ```
+ */
+export function previousName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map(fold));
+  const stem = `previous-${name.replace(/\.ipynb$/, "")}`;
+  let free = `${stem}.ipynb`;
+  for (let k = 2; used.has(fold(free)); k++) free = `${stem}-${k}.ipynb`;
+  return free;
 }
 
 /**
@@ -271,7 +310,7 @@ export async function refuseEditedCases(
 ): Promise<void> {
   for (const name of names) {
     const edit = await caseEdit(name, { ...o, written: `${o.work}/src` });
-    if (edit !== null) throw new NotOwnedError(edit);
+    if (edit !== null && "refuse" in edit) throw new NotOwnedError(edit.refuse);
   }
 }
 
@@ -316,6 +355,7 @@ export async function installMoves(
 ): Promise<{ moves: Move[]; kept: string[]; removed: string[] }> {
   const moves: Move[] = [];
   const kept: string[] = [];
+  const previous: string[] = [];
   for (const name of o.jobs) {
     const to = `${o.dirs.notebooks}/${name}`;
     const now = await fileState(to);
@@ -332,7 +372,20 @@ export async function installMoves(
       );
     }
     const edit = await caseEdit(name, o);
-    if (edit !== null) throw new NotOwnedError(edit);
+    if (edit !== null && "refuse" in edit) throw new NotOwnedError(edit.refuse);
+    if (edit !== null) {
+      // No record says whether it was edited: it is written over, and its old file kept.
+      const keptAs = `${o.dirs.notebooks}/${
+        previousName(name, [...await listFiles(o.dirs.notebooks), ...previous])
+      }`;
+      previous.push(keptAs.slice(o.dirs.notebooks.length + 1));
+      moves.push({ from: to, to: keptAs });
+      kept.push(
+        `kept the previous ${o.shown(to)} as ${o.shown(keptAs)}: it differs from what this ` +
+          "run writes from templates/case.ipynb, and no manifest records what a run wrote, so " +
+          "it may hold edits of yours",
+      );
+    }
     moves.push({ from: `${o.work}/notebooks/${name}`, to });
   }
   const recorded = new Map((o.manifest?.files ?? []).map((f) => [f.path, f.sha256]));

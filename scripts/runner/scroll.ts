@@ -5,8 +5,14 @@
  * `scrolled`: `true`, `false` or `"auto"`; JupyterLab reads it too). The executed notebook marks a
  * code cell so when its outputs, estimated from what the notebook holds (text lines, an image's
  * stated height), take 50 lines or more: half the threshold, as an HTML table's rows are taller
- * than the text lines of its plain-text form. A `scrolled` the notebook already has is kept. The
- * estimate reads only the outputs, so the mark is the same on any OS.
+ * than the text lines of its plain-text form. The mark is recomputed at each execution: a
+ * `"scrolled": false` the notebook holds is dropped first, as the runner cannot tell its own mark
+ * of a previous run (the executed notebook is the next run's source) from one of the notebook's;
+ * kept, it would outlive the long outputs it was for, and a notebook's output would depend on the
+ * run before. A `scrolled` the runner never writes (`true`, `"auto"`) is the notebook's own, and
+ * kept. (A `false` dropped from a cell with short outputs changes nothing shown: they are not
+ * squeezed anyway.) The estimate reads only the outputs, so the mark is the same on any OS, and
+ * the same in two runs.
  *
  * @module
  */
@@ -57,8 +63,8 @@ export function outputLines(cell: Cell): number {
 }
 
 /**
- * Marks a code cell whose outputs are long (see the module) `"scrolled": false`, unless it has a
- * `scrolled` already.
+ * Marks a code cell whose outputs are long (see the module) `"scrolled": false`, and only those:
+ * a `"scrolled": false` it holds is recomputed, a `scrolled` of `true` or `"auto"` kept.
  *
  * @param cell the cell (changed in place)
  * @example
@@ -71,9 +77,15 @@ export function outputLines(cell: Cell): number {
  * ] };
  * unscrollLong(cell);
  * assert.equal(cell.metadata.scrolled, false);
+ * // A previous run's mark, its outputs now short: dropped.
+ * const short: Cell = { cell_type: "code", source: "", metadata: { scrolled: false }, outputs: [] };
+ * unscrollLong(short);
+ * assert.deepEqual(short.metadata, {});
  * ```
  */
 export function unscrollLong(cell: Cell): void {
-  if (cell.cell_type !== "code" || "scrolled" in cell.metadata) return;
+  if (cell.cell_type !== "code") return;
+  if (cell.metadata.scrolled === false) delete cell.metadata.scrolled;
+  if ("scrolled" in cell.metadata) return;
   if (outputLines(cell) >= LONG_OUTPUT_LINES) cell.metadata.scrolled = false;
 }

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { nearestTerm } from "../../nearest.ts";
 import { checkOptions } from "../../options.ts";
 import { EFFECT_SIZE_HINT, effectSizeOptionsSchema } from "./option_schema.ts";
 import { wrongArgument } from "../../wrong_argument.ts";
@@ -116,11 +117,23 @@ const BY_NAME: ReadonlyMap<string, EffectSizeDef<Measure>> = new Map(
  * import { effectSizeInfo } from "#lib/mod.ts";
  * const tauU = effectSizeInfo("TauU");
  * if (tauU.label !== "Tau-U" || tauU.range !== null) throw new Error("Tau-U has no fixed range");
+ * // A misspelt name is refused with the nearest measure.
+ * let message = "";
+ * try {
+ *   effectSizeInfo("NAPP");
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * if (!message.endsWith('Did you mean "NAP"?')) throw new Error(message);
  * ```
  */
 export function effectSizeInfo(measure: string): EffectSizeDef<Measure> {
   const def = typeof measure === "string" ? BY_NAME.get(measure) : undefined;
-  if (!def) wrongArgument("effectSize", `a measure (one of ${MEASURES.join(", ")})`, measure);
+  if (!def) {
+    const near = typeof measure === "string" ? nearestTerm(measure, MEASURES) : null;
+    const hint = near === null ? "" : `Did you mean "${near}"?`;
+    wrongArgument("effectSize", `a measure (one of ${MEASURES.join(", ")})`, measure, hint);
+  }
   return def;
 }
 
