@@ -6,40 +6,15 @@
 import assert from "node:assert/strict";
 import { listFiles } from "../scripts/runner/files.ts";
 import { forgetRunsUnder } from "../scripts/runner/state.ts";
-import { notebook, tree, writes } from "./helpers/notebook.ts";
+import { CASE_TEMPLATE, notebook, tree, writes } from "./helpers/notebook.ts";
 import { removeScratch, reproduce, scratch, withFixture } from "./helpers/reproduce_scratch.ts";
-
-/** A case template: its parameters cell, and a cell showing the case id. */
-const TEMPLATE = JSON.stringify({
-  cells: [
-    {
-      cell_type: "code",
-      id: "p",
-      metadata: { tags: ["parameters"] },
-      source: 'const caseId = "1";',
-      execution_count: null,
-      outputs: [],
-    },
-    {
-      cell_type: "code",
-      id: "s",
-      metadata: {},
-      source: "caseId",
-      execution_count: null,
-      outputs: [],
-    },
-  ],
-  metadata: {},
-  nbformat: 4,
-  nbformat_minor: 5,
-});
 
 /** Runs a test in a scratch folder whose notebooks folder holds only the case template. */
 async function withTemplate(test: (dir: string) => Promise<void>): Promise<void> {
   const dir = await scratch();
   try {
     await Deno.mkdir(`${dir}/notebooks/templates`, { recursive: true });
-    await Deno.writeTextFile(`${dir}/notebooks/templates/case.ipynb`, TEMPLATE);
+    await Deno.writeTextFile(`${dir}/notebooks/templates/case.ipynb`, CASE_TEMPLATE);
     await test(dir);
   } finally {
     await removeScratch(dir);
@@ -113,7 +88,7 @@ Deno.test("reproduce writes the case notebooks again after the template changed 
   await withTemplate(async (dir) => {
     let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    const template = JSON.parse(TEMPLATE);
+    const template = JSON.parse(CASE_TEMPLATE);
     template.cells[1].source = "`case ${caseId}`";
     await Deno.writeTextFile(`${dir}/notebooks/templates/case.ipynb`, JSON.stringify(template));
     for (const fresh of [false, true]) {
@@ -135,7 +110,7 @@ async function caseNotebook(dir: string): Promise<{ name: string; path: string; 
 
 /** Writes the template with its second cell's source changed. */
 async function changeTemplate(dir: string): Promise<void> {
-  const template = JSON.parse(TEMPLATE);
+  const template = JSON.parse(CASE_TEMPLATE);
   template.cells[1].source = "`case ${caseId}`";
   await Deno.writeTextFile(`${dir}/notebooks/templates/case.ipynb`, JSON.stringify(template));
 }

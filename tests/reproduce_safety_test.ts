@@ -10,7 +10,7 @@ import { diskFullMessage, installAll, recoverInstall } from "../scripts/runner/i
 import { isOutputName } from "../scripts/runner/manifest.ts";
 import { collisions, entries } from "../scripts/runner/ownership.ts";
 import { ROOT, runKey } from "../scripts/runner/paths.ts";
-import { notebook, tree, writes } from "./helpers/notebook.ts";
+import { CASE_TEMPLATE, notebook, tree, writes } from "./helpers/notebook.ts";
 import {
   fixture,
   removeScratch,
@@ -186,36 +186,11 @@ Deno.test("reproduce refuses to write over a notebook saved while it ran (the ed
   }
 });
 
-/** A case template: its parameters cell, and a cell showing the case id. */
-const TEMPLATE = JSON.stringify({
-  cells: [
-    {
-      cell_type: "code",
-      id: "p",
-      metadata: { tags: ["parameters"] },
-      source: 'const caseId = "1";',
-      execution_count: null,
-      outputs: [],
-    },
-    {
-      cell_type: "code",
-      id: "s",
-      metadata: {},
-      source: "caseId",
-      execution_count: null,
-      outputs: [],
-    },
-  ],
-  metadata: {},
-  nbformat: 4,
-  nbformat_minor: 5,
-});
-
 Deno.test("reproduce keeps a case notebook no case matches unless it wrote it, unchanged", async () => {
   const dir = await scratch();
   try {
     await Deno.mkdir(`${dir}/notebooks/templates`, { recursive: true });
-    await Deno.writeTextFile(`${dir}/notebooks/templates/case.ipynb`, TEMPLATE);
+    await Deno.writeTextFile(`${dir}/notebooks/templates/case.ipynb`, CASE_TEMPLATE);
     const draft = notebook(['"my draft"']);
     await Deno.writeTextFile(`${dir}/notebooks/01-case-draft.ipynb`, draft);
     let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);

@@ -95,3 +95,31 @@ export async function tree(dir: string): Promise<Record<string, string>> {
   for (const p of await listFiles(dir)) out[p] = sha256(await Deno.readFile(`${dir}/${p}`));
   return out;
 }
+
+/**
+ * A case template (the runner's `templates/case.ipynb`): its parameters cell, and a cell showing
+ * the case id.
+ */
+export const CASE_TEMPLATE = JSON.stringify({
+  cells: [
+    {
+      cell_type: "code",
+      id: "p",
+      metadata: { tags: ["parameters"] },
+      source: 'const caseId = "1";',
+      execution_count: null,
+      outputs: [],
+    },
+    {
+      cell_type: "code",
+      id: "s",
+      metadata: {},
+      source: "caseId",
+      execution_count: null,
+      outputs: [],
+    },
+  ],
+  metadata: {},
+  nbformat: 4,
+  nbformat_minor: 5,
+});
