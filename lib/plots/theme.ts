@@ -21,8 +21,10 @@ export const PRINT_WIDTH: Readonly<{ column: number; full: number }> = Object.fr
   full: Math.round(175 * PX_PER_MM),
 });
 
-/** A figure width: one of {@link PRINT_WIDTH}'s names, or px. */
-export type FigureWidth = keyof typeof PRINT_WIDTH | number;
+/** A figure width: one of {@link PRINT_WIDTH}'s names ("full", "column"), or px. */
+export type FigureWidth = "full" | "column" | number;
+// Each name of FigureWidth has its width (the type is spelled out for `lib.help`, which prints it).
+const _widthOfEachName: Readonly<Record<Exclude<FigureWidth, number>, number>> = PRINT_WIDTH;
 
 /**
  * The width in px of a {@link FigureWidth}.
