@@ -25,18 +25,8 @@ Deno.test("reproduce refuses to write over a case notebook with cells added sinc
   await withTemplate(async (dir) => {
     let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    const name = (await listFiles(`${dir}/notebooks`)).find((p) => /^01-case-.*\.ipynb$/.test(p))!;
-    const path = `${dir}/notebooks/${name}`;
-    const nb = JSON.parse(await Deno.readTextFile(path));
-    nb.cells.push({
-      cell_type: "code",
-      id: "mine",
-      metadata: {},
-      source: "1 + 1",
-      execution_count: null,
-      outputs: [],
-    });
-    await Deno.writeTextFile(path, JSON.stringify(nb, null, 1));
+    const { name, path, text } = await caseNotebook(dir);
+    await addOwnCell(path, text);
     const before = await tree(dir);
     for (const fresh of [false, true]) {
       // fresh: as on a fresh clone, this machine has no record of the run that wrote them.
@@ -106,6 +96,20 @@ async function caseNotebook(dir: string): Promise<{ name: string; path: string; 
   const name = (await listFiles(`${dir}/notebooks`)).find((p) => /^01-case-.*\.ipynb$/.test(p))!;
   const path = `${dir}/notebooks/${name}`;
   return { name, path, text: await Deno.readTextFile(path) };
+}
+
+/** Adds a code cell of the user's own to the notebook at `path` (its text `text`), as Jupyter saves it. */
+async function addOwnCell(path: string, text: string): Promise<void> {
+  const nb = JSON.parse(text);
+  nb.cells.push({
+    cell_type: "code",
+    id: "mine",
+    metadata: {},
+    source: "1 + 1",
+    execution_count: null,
+    outputs: [],
+  });
+  await Deno.writeTextFile(path, JSON.stringify(nb, null, 1));
 }
 
 /** Writes the template with its second cell's source changed. */
@@ -181,16 +185,7 @@ Deno.test("a changed template and a cell of the user's: refused, the message nam
     let r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const { path, text } = await caseNotebook(dir);
-    const nb = JSON.parse(text);
-    nb.cells.push({
-      cell_type: "code",
-      id: "mine",
-      metadata: {},
-      source: "1 + 1",
-      execution_count: null,
-      outputs: [],
-    });
-    await Deno.writeTextFile(path, JSON.stringify(nb, null, 1));
+    await addOwnCell(path, text);
     await changeTemplate(dir);
     const before = await tree(dir);
     r = await reproduce(`${dir}/notebooks`, `${dir}/results`);
