@@ -212,3 +212,22 @@ export function midSentence(words: string, keep: readonly string[] = []): string
   if (first.length === 1 && first !== "A") return words;
   return first[0].toLowerCase() + words.slice(1);
 }
+
+/**
+ * Words as they begin a sentence: the first letter in capitals ("the pain" → "The pain"), the
+ * rest as written.
+ *
+ * @param words The words.
+ * @returns The words with a capital first letter.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sentenceStart } from "#lib/prose.ts";
+ * assert.equal(sentenceStart("pain values stated"), "Pain values stated");
+ * assert.equal(sentenceStart("VAS 6.6"), "VAS 6.6");
+ * assert.equal(sentenceStart(""), "");
+ * ```
+ */
+export function sentenceStart(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -10,11 +10,8 @@
 import { casePainText } from "../cases.ts";
 import { drugWithDose } from "../dose.ts";
 import type { Case } from "../model.ts";
-import { listing, plural } from "../prose.ts";
+import { listing, plural, sentenceStart } from "../prose.ts";
 import { startAfterValue, startWords } from "../analysis/peak_start.ts";
-
-/** A sentence's first letter in upper case. */
-const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A start or dose increase, counted: "1 start or dose increase", "2 starts or dose increases". */
 const starts = (n: number) => plural(n, "start or dose increase", "starts or dose increases");
@@ -83,7 +80,7 @@ export function regressionEvidence(cases: readonly Case[], indication: string): 
   const single = unknown.length
     ? ` ${starts(unknown.length)} followed a single rating that does not show the pain was at a ` +
       `peak when treatment began: ${unknown.join("; ")}. ${
-        capitalized(listing([...why]))
+        sentenceStart(listing([...why]))
       }, so regression to the mean can be neither assumed nor excluded there.`
     : "";
   const period = afterPeriod.length

@@ -12,7 +12,7 @@ import { expectCases } from "../args.ts";
 import type { NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
-import { listing } from "../prose.ts";
+import { listing, sentenceStart } from "../prose.ts";
 import { type BaselineDefinition, percentThresholds } from "../study.ts";
 import { studyOf } from "../cases.ts";
 import {
@@ -179,7 +179,7 @@ export function trajectoriesFigure(
       phases: uses.phases,
     }),
     notes,
-    caption: `${name[0].toUpperCase() + name.slice(1)} values stated in the text against days ` +
+    caption: `${sentenceStart(name)} values stated in the text against days ` +
       `since the first start of ${drug} (${joins(cases, drug)}), n = ${n} ` +
       `case${n === 1 ? "" : "s"}.${
         undatedSentence(
