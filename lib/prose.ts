@@ -186,7 +186,7 @@ export function unbracketed(text: string): string {
  * Words from the data (a time's `words`, a value's note) as they read inside a sentence: the
  * first letter in lower case when the first word is capitalised only because it begins the
  * data's words, that is a word of one capital and lower-case letters ("Six months later",
- * "Milnacipran administration was started": drug names are written in lower case in the data) or
+ * "Drug-a was started": drug names are written in lower case in the data) or
  * the article "A". Kept as written: an acronym or any word with another capital ("VAS", "NSAID",
  * "McGill"), the pronoun "I", a word with digits, and words that begin otherwise. A proper noun
  * that begins the words (a place, a brand) cannot be told by its spelling: name it in `keep`.

@@ -186,7 +186,7 @@ export function note(uses: Uses, b: { elements: Element[]; open: boolean; arrow:
 
 /**
  * The labels of a strip of phase changes: changes closer than a few px share one label while it
- * fits in half the width ("diclofenac 75 mg/day, stopped; paroxetine 10 mg/day"; a drug's later
+ * fits in half the width ("drug-a 75 mg/day, stopped; drug-b 10 mg/day"; a drug's later
  * change follows its earlier one after a comma, another drug's after a semicolon). Changes drawn
  * at one position are one group: a group joins the label before it whole or not at all, so that
  * no label names a change drawn at a line it does not stand on while another change of that line
