@@ -41,7 +41,7 @@ export interface AnchorForest {
  * ```ts
  * import assert from "node:assert/strict";
  * import { ForestPaths } from "#lib/time_paths.ts";
- * // 0 is the root; 1 is 5 to 7 days after it; 2 exactly 3 days after 1.
+ * // Point 0 is the root; point 1 is 5 to 7 days after it, point 2 exactly 3 days after point 1.
  * const forest = {
  *   parent: Int32Array.from([-1, 0, 1]),
  *   down: Float64Array.from([Infinity, 7, 3]),
