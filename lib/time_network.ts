@@ -9,6 +9,7 @@
  */
 import type { NominalInterval } from "./intervals.ts";
 import type { Case, Timepoint } from "./model.ts";
+import { type AnchorForest, type ExtraEdge, ForestPaths } from "./time_paths.ts";
 
 /** What the network reads of a time point. */
 export type NetworkPoint = Pick<Timepoint, "id" | "anchor" | "bound" | "offset"> & {
@@ -30,6 +31,28 @@ export interface NetworkPeriod {
 /** No periods: the network of the time points alone. */
 const NO_PERIODS: readonly NetworkPeriod[] = Object.freeze([]);
 
+/** The most extra edges (bounds, periods) with which paths go by the anchors' forest. */
+const MOST_EXTRA = 16;
+
+/**
+ * Whether every sum of the edges' weights along a path is exact whatever its order: each weight
+ * a whole multiple of 2^−10 and their total below 2^40 days, so that every sum the searches and
+ * the forest make (each at most three times that total) is a whole multiple of 2^−10 below 2^52
+ * of them, which a double holds exactly.
+ */
+function exactSums(edges: readonly (readonly [number, number])[][]): boolean {
+  let total = 0;
+  for (const list of edges) {
+    for (const [, w] of list) {
+      const units = w * 1024;
+      if (!Number.isInteger(units)) return false;
+      total += Math.abs(units);
+      if (total > 2 ** 50) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * One case's time points as a simple temporal network: each point's offset from its anchor
  * bounds its difference from the anchor on both sides, a narrative bound B puts the point at
@@ -37,7 +60,11 @@ const NO_PERIODS: readonly NetworkPeriod[] = Object.freeze([]);
  * the same time point, a stop at the visit it starts, adds nothing; one with no end neither).
  * An edge i → j of weight w says time(j) − time(i) ≤ w; the shortest path from i to
  * j is the greatest admissible time(j) − time(i) that all constraints imply together, so a bound
- * propagates through every anchor chain. Shortest paths are computed once per queried point.
+ * propagates through every anchor chain. Where every sum of weights is exact whatever its order
+ * (`exactSums`: whole days, halves, quarters …) and the constraints hold together, a distance is
+ * read off the anchors' forest and the searches from the ends of the few other edges
+ * ({@link ForestPaths}); otherwise by a search from the queried point, made once for each. Either
+ * gives the same numbers, to the last bit.
  *
  * @example
  * ```ts
@@ -71,6 +98,14 @@ export class TimeNetwork {
   #into: [number, number][][];
   /** Shortest paths computed so far, by source, forward (`from`) and on reversed edges (`to`). */
   #paths = new Map<number, { from: Float64Array; to: Float64Array }>();
+  /** Each point's anchor in the anchors' forest, with the weights of the edges along it. */
+  #forest: AnchorForest;
+  /** The edges outside that forest. */
+  #extra: ExtraEdge[] = [];
+  /** Distances by the forest (`null`: not exact, or contradictory; `undefined`: not decided). */
+  #fast: ForestPaths | null | undefined;
+  /** How many searches from one point were made. */
+  #searches = 0;
 
   /**
    * @param caseId The case (for messages).
@@ -91,23 +126,51 @@ export class TimeNetwork {
       out[i].push([j, w]);
       into[j].push([i, w]);
     };
+    const forest = {
+      parent: new Int32Array(n).fill(-1),
+      down: new Float64Array(n).fill(Infinity),
+      up: new Float64Array(n).fill(Infinity),
+    };
+    const extra = (from: number, to: number, weight: number) => {
+      if (weight !== Infinity) this.#extra.push({ from, to, weight });
+    };
+    // Each point's set of the forest, by a point of it (an anchor in its own set closes a cycle).
+    const set = Int32Array.from({ length: n }, (_, i) => i);
+    const find = (i: number) => {
+      while (set[i] !== i) i = set[i] = set[set[i]];
+      return i;
+    };
     for (const [i, t] of points.entries()) {
       const a = t.anchor === null ? undefined : index.get(t.anchor);
       if (a !== undefined) {
         edge(a, i, t.offset.hi); // t − a ≤ hi
         edge(i, a, -t.offset.lo); // a − t ≤ −lo
+        if (find(a) !== find(i)) {
+          set[find(i)] = find(a);
+          [forest.parent[i], forest.down[i], forest.up[i]] = [a, t.offset.hi, -t.offset.lo];
+        } else extra(a, i, t.offset.hi), extra(i, a, -t.offset.lo);
       }
       const b = t.bound === null ? undefined : index.get(t.bound);
-      if (b !== undefined) edge(b, i, 0); // t − b ≤ 0
+      if (b !== undefined) edge(b, i, 0), extra(b, i, 0); // t − b ≤ 0
     }
     for (const p of periods) {
       const s = index.get(p.start);
       const e = p.end === null ? undefined : index.get(p.end);
-      if (s !== undefined && e !== undefined && s !== e) edge(e, s, 0); // start − end ≤ 0
+      if (s !== undefined && e !== undefined && s !== e) edge(e, s, 0), extra(e, s, 0); // start − end ≤ 0
     }
+    this.#forest = forest;
     this.#index = index;
     this.#out = out;
     this.#into = into;
+  }
+
+  /**
+   * How many shortest-path searches from one point the queries so far have made (the work that
+   * grows with the points queried: one per queried point, or one per end of an edge outside the
+   * anchors' forest).
+   */
+  get searches(): number {
+    return this.#searches;
   }
 
   /**
@@ -135,19 +198,38 @@ export class TimeNetwork {
     if (i === undefined || j === undefined) {
       throw new RangeError(`case ${this.caseId} has no time point '${i === undefined ? x : y}'`);
     }
-    let paths = this.#paths.get(j);
-    if (!paths) {
-      paths = { from: this.#shortestFrom(j, this.#out), to: this.#shortestFrom(j, this.#into) };
-      this.#paths.set(j, paths);
+    if (this.#fast === undefined) this.#fast = this.#forestPaths();
+    let [lo, hi] = [0, 0];
+    if (this.#fast) [lo, hi] = [-this.#fast.distance(i, j), this.#fast.distance(j, i)];
+    else {
+      let paths = this.#paths.get(j);
+      if (!paths) {
+        paths = { from: this.#shortestFrom(j, this.#out), to: this.#shortestFrom(j, this.#into) };
+        this.#paths.set(j, paths);
+      }
+      [lo, hi] = [-paths.to[i], paths.from[i]];
     }
-    const lo = -paths.to[i];
-    const hi = paths.from[i];
     const raw = this.points[i].day.nominal - this.points[j].day.nominal;
     const nominal = Number.isNaN(raw)
       ? (Number.isFinite(lo) ? lo : Number.isFinite(hi) ? hi : 0)
       : Math.min(Math.max(raw, lo), hi);
     // `+ 0` turns −0 into 0.
     return { lo: lo + 0, hi: hi + 0, nominal: nominal + 0 };
+  }
+
+  /**
+   * The distances by the anchors' forest, where they are those the searches give to the last bit:
+   * every sum exact whatever its order, the constraints holding together (a search's own order
+   * then decides nothing), and few edges outside the forest; else `null`.
+   */
+  #forestPaths(): ForestPaths | null {
+    if (!exactSums(this.#out) || !this.#consistent()) return null;
+    const paths = new ForestPaths(
+      this.#forest,
+      this.#extra,
+      (source) => this.#shortestFrom(source, this.#out),
+    );
+    return paths.extraEdges <= MOST_EXTRA ? paths : null;
   }
 
   /**
@@ -169,6 +251,7 @@ export class TimeNetwork {
    * each other (a negative cycle).
    */
   #shortestFrom(source: number, edges: [number, number][][]): Float64Array {
+    this.#searches++;
     const dist = new Float64Array(edges.length).fill(Infinity);
     dist[source] = 0;
     this.#relax(dist, [source], edges);

@@ -6,6 +6,7 @@
  * @module
  */
 import { type FontWeight, measureText } from "./fonts.ts";
+import { GridIndex } from "./grid_index.ts";
 
 /** An axis-aligned box in px (x to the right, y down). */
 export interface Box {
@@ -354,6 +355,12 @@ export interface Obstacles {
  * the obstacles (so later labels avoid it). When every candidate covers something, takes the one
  * inside `bounds` that covers least (boxes weigh more than lines); when none is inside, the first.
  *
+ * Obstacles are only ever appended to (as the chosen box is): each array's index by place
+ * ({@link GridIndex}) is kept from one call to the next and takes in what was appended, so that
+ * a label is checked against the obstacles near it, not against all (each near one checked
+ * exactly, and a candidate's count stopped once it is no better than the best so far: the same
+ * choice). An array shortened or with its last item replaced is indexed afresh.
+ *
  * @param candidates Boxes the label could take, best first (at least one).
  * @param obstacles What to avoid; the chosen box is appended to `obstacles.boxes`.
  * @param bounds Where the label must stay.
@@ -378,6 +385,8 @@ export function placeLabel(
   cost: readonly number[] = [],
 ): number {
   if (candidates.length === 0) throw new RangeError("placeLabel: no candidate position");
+  const boxIndex = indexOf(obstacles.boxes, boxExtent);
+  const segmentIndex = indexOf(obstacles.segments, segmentExtent);
   let best = -1;
   let bestScore = Infinity;
   for (let i = 0; i < candidates.length; i++) {
@@ -389,8 +398,17 @@ export function placeLabel(
       width: c.width + 2 * pad,
       height: c.height + 2 * pad,
     };
-    const score = 100 * obstacles.boxes.filter((b) => overlaps(padded, b)).length +
-      obstacles.segments.filter((s) => segmentHitsBox(s, padded)).length + (cost[i] ?? 0);
+    // Counted until it is no better than the best so far (it could then not be taken).
+    let score = cost[i] ?? 0;
+    const near = boxExtent(padded);
+    for (const k of boxIndex.near(...near)) {
+      if (score >= bestScore) break;
+      if (overlaps(padded, obstacles.boxes[k])) score += 100;
+    }
+    for (const k of segmentIndex.near(...near)) {
+      if (score >= bestScore) break;
+      if (segmentHitsBox(obstacles.segments[k], padded)) score++;
+    }
     if (score < bestScore) {
       best = i;
       bestScore = score;
@@ -400,4 +418,63 @@ export function placeLabel(
   if (best < 0) best = 0;
   obstacles.boxes.push(candidates[best]);
   return best;
+}
+
+/** The extents in x and y of a box. */
+const boxExtent = (b: Box): Extent => [[b.x, b.x + b.width], [b.y, b.y + b.height]];
+
+/** The extents in x and y of a segment. */
+const segmentExtent = (s: Segment): Extent => [[s.x1, s.x2], [s.y1, s.y2]];
+
+/** The ends of an item's extent in x, then in y. */
+type Extent = [[number, number], [number, number]];
+
+/** Each obstacle array's index by x, how many of its items it holds, and the last of them. */
+const INDEXES = new WeakMap<
+  readonly object[],
+  { index: GridIndex; count: number; last: object | undefined }
+>();
+
+/**
+ * The index by place of an array of obstacles (appended to since the last call: those appended are
+ * filed; shortened, or its last filed item replaced: filed afresh).
+ */
+function indexOf<T extends object>(
+  items: readonly T[],
+  extent: (item: T) => Extent,
+): GridIndex {
+  let entry = INDEXES.get(items);
+  if (
+    !entry || entry.count > items.length ||
+    (entry.count > 0 && items[entry.count - 1] !== entry.last)
+  ) {
+    entry = { index: new GridIndex(), count: 0, last: undefined };
+    INDEXES.set(items, entry);
+  }
+  for (; entry.count < items.length; entry.count++) {
+    entry.index.add(entry.count, ...extent(items[entry.count]));
+    entry.last = items[entry.count];
+  }
+  return entry.index;
+}
+
+/**
+ * Whether any of the segments crosses or touches a box ({@link segmentHitsBox}), looking only at
+ * those near it (the same index {@link placeLabel} keeps of them).
+ *
+ * @param segments The segments (only ever appended to).
+ * @param box The box.
+ * @returns True when one of them hits it.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { hitsAnySegment } from "#lib/plots/layout.ts";
+ * const segments = [{ x1: 0, y1: 5, x2: 20, y2: 5 }];
+ * assert.ok(hitsAnySegment(segments, { x: 5, y: 0, width: 5, height: 10 }));
+ * assert.ok(!hitsAnySegment(segments, { x: 30, y: 0, width: 5, height: 10 }));
+ * ```
+ */
+export function hitsAnySegment(segments: readonly Segment[], box: Box): boolean {
+  return indexOf(segments, segmentExtent).near(...boxExtent(box))
+    .some((k) => segmentHitsBox(segments[k], box));
 }

@@ -12,7 +12,7 @@ import * as Plot from "@observablehq/plot";
 import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { arrowHead } from "./legend.ts";
-import { type Obstacles, placeLabel, segmentHitsBox, textBox } from "./layout.ts";
+import { hitsAnySegment, type Obstacles, placeLabel, textBox } from "./layout.ts";
 import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE, TYPE } from "./theme.ts";
 import type { Phase, PlacedSpan, TimelineModel } from "./timeline_model.ts";
 import { clipTo, note, panelFrame, PHASE_COLOR, SPAN_COLOR, type Uses } from "./timeline_panels.ts";
@@ -362,7 +362,7 @@ function valueLabels(
     const cost = boxes.map((b) => parted(b, cx, c.dividers) ? PARTED : 0);
     const i = placeLabel(boxes, obstacles, bounds, 1, cost);
     const [tx, ty, a] = spots[i];
-    const halo = obstacles.segments.some((s) => segmentHitsBox(s, boxes[i]));
+    const halo = hitsAnySegment(obstacles.segments, boxes[i]);
     g.appendChild(textElement(p.text, tx, ty, { size, anchor: a, fill: GREY.ink, halo }));
   }
   for (const b of bands) {

@@ -9,8 +9,9 @@
  * one article: the case notebook's tables (`activeRows`, `changeRows`, `reliefRows`, `aucRows`,
  * `rateRows`, `effectSizeRows`, `visualAnalysis`, `caseCaveats`), the dataset's CARE timeline
  * (`careTimelineRows`), the appraisal's (`checklistRows`, `causalityTableRows`, `naranjoRows`,
- * `designLimits`, `appraisalConclusion`, `labelledDoseComparison`) and the sensitivity table
- * (`sensitivityTable`, `sensitivityRows`). Each is summed over the series' cases or articles;
+ * `designLimits`, `appraisalConclusion`, `labelledDoseComparison`), the sensitivity table
+ * (`sensitivityTable`, `sensitivityRows`) and the series' Figure 1 (`seriesTimelineFigure`: a label
+ * for every value, placed clear of the marks). Each is summed over the series' cases or articles;
  * each round loads the series afresh (so the analyses' per-case caches start empty, as in a
  * notebook) and the fastest of the rounds is kept. A first round on the smaller series, not
  * counted, warms the compiler.
@@ -50,6 +51,7 @@ import {
   sensitivityTable,
   visualAnalysis,
 } from "../../lib/mod.ts";
+import { seriesTimelineFigure } from "../../lib/plots/mod.ts";
 
 /** Each analysis timed: its name and a run of it over the whole series. */
 const ANALYSES: [string, (s: CaseSeries) => unknown][] = [
@@ -85,6 +87,7 @@ const ANALYSES: [string, (s: CaseSeries) => unknown][] = [
   ],
   ["sensitivityTable", (s) => sensitivityTable(s.cases)],
   ["sensitivityRows", (s) => sensitivityRows(s)],
+  ["seriesTimelineFigure", (s) => seriesTimelineFigure(s.cases)],
 ];
 
 /** Milliseconds of each analysis on the series in `dir`, the fastest of `rounds` fresh loads. */
