@@ -21,7 +21,7 @@ import {
   toCommon,
   type ValueScale,
 } from "../scales.ts";
-import { listing, plural } from "../prose.ts";
+import { listing, plural, sentenceStart } from "../prose.ts";
 import { timeName } from "../time_words.ts";
 
 /** One visual-analysis feature, with its value and a sentence. */
@@ -39,8 +39,9 @@ export interface Feature {
 const f2 = (x: number) => formatNumber(x, 2);
 
 /**
- * Level (phase means), trend (least-squares slope, scale units/week, from the study's fewest values
- * per phase at dated days; otherwise the values in order), variability (range,
+ * Level (phase means, from the study's fewest values per phase; otherwise the values in order),
+ * trend (least-squares slope, scale units/week, from the study's fewest values per phase at
+ * dated days; otherwise the values in order), variability (range,
  * ≥ 2 values), immediacy (last A to first B, with the days between), overlap (PND and NAP) of a
  * case around the first start of `drug`, at nominal values. A case that never takes the drug
  * gets every feature with the reason it cannot be read.
@@ -53,11 +54,15 @@ const f2 = (x: number) => formatNumber(x, 2);
  * ```ts
  * import assert from "node:assert/strict";
  * import { loadCaseSeries, phases, visualAnalysis } from "#lib/mod.ts";
- * const c = (await loadCaseSeries()).cases.find((x) => phases(x).treatment.length > 0)!;
- * // The level of a phase is the mean of its values.
- * const after = phases(c).treatment;
- * const level = visualAnalysis(c).find((f) => f.feature === "level")!;
- * assert.ok(Math.abs(level.treatment! - after.reduce((a, b) => a + b, 0) / after.length) < 1e-9);
+ * for (const c of (await loadCaseSeries()).cases) {
+ *   const level = visualAnalysis(c).find((f) => f.feature === "level")!;
+ *   const after = phases(c).treatment;
+ *   // The level of a phase is the mean of its values, from the study's fewest values per
+ *   // phase; with fewer, no mean (the reading gives the values as stated, in order).
+ *   if (after.length >= c.study.minPointsPerPhase && after.length > 0) {
+ *     assert.ok(Math.abs(level.treatment! - after.reduce((a, b) => a + b, 0) / after.length) < 1e-9);
+ *   } else assert.equal(level.treatment, null);
+ * }
  * ```
  */
 export function visualAnalysis(c: Case, drug?: string): Feature[] {
@@ -121,35 +126,45 @@ function phasesOf(c: Case, drug: string): Phases {
 const vals = (xs: readonly Aligned[]) => xs.map((o) => o.common.nominal);
 
 /**
- * Level: the mean of each phase; a phase of one value gives that value with the digits the text
- * states it to ("8.0"), a mean of several a computed number (at most 2 decimals).
+ * Level: the mean of each phase, from the study's fewest values per phase
+ * (`min_points_per_phase`, as a slope); a phase with fewer gives its values as the text states
+ * them, in order, and says why there is no mean (a mean of one value is that value, of two their
+ * midpoint: neither is the level of a phase). A mean is a computed number (at most 2 decimals);
+ * a phase with a value stated as a range has a mean between the means of its bounds.
  */
-function level({ A, B, drug, name, unit, scale, n, empty }: Phases): Feature {
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
-  const la = mean(vals(A));
-  const lb = mean(vals(B));
-  // The mean of one value is that value, written as the text states it ("8.0": `painNumbersIn`);
-  // a phase with a value stated as a range has a mean between the means of its bounds.
+function level({ c, A, B, drug, name, unit, scale, n, empty }: Phases): Feature {
+  const minPoints = c.study.minPointsPerPhase;
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const enough = (xs: readonly Aligned[]) => xs.length > 0 && xs.length >= minPoints;
+  // The mean of one value (a minimum of 1) is that value, written as the text states it.
   const said = (xs: readonly Aligned[]) =>
     xs.length === 1 ? painNumbersIn(scale, xs[0]) : formatInterval(
       describedInterval(scale, {
-        lo: mean(xs.map((o) => o.common.lo))!,
-        hi: mean(xs.map((o) => o.common.hi))!,
+        lo: mean(xs.map((o) => o.common.lo)),
+        hi: mean(xs.map((o) => o.common.hi)),
       }),
       2,
     );
+  const fewer = (xs: readonly Aligned[]) =>
+    `${inOrder(scale, unit, xs)} (no mean from ${plural(xs.length, "value")}: at least ` +
+    `${minPoints} per phase, study.json)`;
   // Values on several scales are compared on the common metric, and the sentence says so.
   const metric = scale.own ? "" : ` ${scale.metric}`;
-  return {
-    feature: "level",
-    baseline: la,
-    treatment: lb,
-    reading: la !== null && lb !== null
-      ? `Mean ${name}${metric} ${said(A)} ${unit} before ${drug} and ${said(B)} ${unit} after ` +
-        `${n}.`
-      : `Level cannot be compared: ${empty} ${n}.`,
-  };
+  const la = enough(A) ? mean(vals(A)) : null;
+  const lb = enough(B) ? mean(vals(B)) : null;
+  const reading = A.length === 0 || B.length === 0
+    ? `Level cannot be compared: ${empty} ${n}.`
+    : la !== null && lb !== null
+    ? `Mean ${name}${metric} ${said(A)} ${unit} before ${drug} and ${said(B)} ${unit} after ${n}.`
+    : `${sentenceStart(`${name}${metric}`)} before ${drug}: ${
+      la !== null ? `mean ${said(A)} ${unit}` : fewer(A)
+    }; after: ${lb !== null ? `mean ${said(B)} ${unit}` : fewer(B)} ${n}.`;
+  return { feature: "level", baseline: la, treatment: lb, reading };
 }
+
+/** A phase's values in order, with the digits the text states them to ("6.6 → 3.3 cm"). */
+const inOrder = (scale: ValueScale, unit: string, xs: readonly Aligned[]) =>
+  `${xs.map((o) => painNumbersIn(scale, o)).join(" → ")} ${unit}`;
 
 /**
  * Trend: each phase's least-squares slope at nominal times, in scale units per week, from the
@@ -162,25 +177,23 @@ function level({ A, B, drug, name, unit, scale, n, empty }: Phases): Feature {
  */
 function trend({ c, A, B, drug, unit, scale }: Phases): Feature {
   const minPoints = c.study.minPointsPerPhase;
-  const inOrder = (xs: readonly Aligned[]) =>
-    `${xs.map((o) => painNumbersIn(scale, o)).join(" → ")} ${unit}`;
   const read = (xs: readonly Aligned[]): { slope: number | null; words: string } => {
     const why = noSlope(c, xs);
+    const stated = inOrder(scale, unit, xs);
     if (why?.kind === "too few") {
       return { slope: null, words: "not defined (fewer than two values at different times)" };
     }
     if (why?.kind === "below minimum") {
       return {
         slope: null,
-        words: `no slope from ${xs.length} values (${inOrder(xs)}; at least ${minPoints} per ` +
+        words: `no slope from ${xs.length} values (${stated}; at least ${minPoints} per ` +
           "phase, study.json)",
       };
     }
     if (why?.kind === "undated") {
       return {
         slope: null,
-        words:
-          `no slope (${inOrder(xs)}; no time stated from ${timeName(c, xs[0].day.timeId)} to ` +
+        words: `no slope (${stated}; no time stated from ${timeName(c, xs[0].day.timeId)} to ` +
           `${listing(why.undated.map((id) => timeName(c, id)))})`,
       };
     }

@@ -10,6 +10,7 @@ import { expectCase, expectSeries } from "../args.ts";
 import type { Row } from "../display.ts";
 import { drugWithDose, formatDose, statesAmount } from "../dose.ts";
 import { doseCells, doseShape } from "./dose_cells.ts";
+import { listedOrder } from "./listed_order.ts";
 import {
   COUNTED_BACK,
   formatInterval,
@@ -17,7 +18,7 @@ import {
   type TimeRule,
   VALUE_RULES,
 } from "../intervals.ts";
-import { type Case, type CaseSeries, compareDays, type Treatment } from "../model.ts";
+import type { Case, CaseSeries, Treatment } from "../model.ts";
 import { alignOnDrug, firstPeriod, relativeDay, sinceDay0 } from "../timeline.ts";
 import { valueScale } from "../cases.ts";
 import { painValueIn } from "../scales.ts";
@@ -188,7 +189,8 @@ export function ruleRows(s?: CaseSeries): Row[] {
 
 /**
  * The CARE timeline (item 7) of a case: every event, dose change and VAS value in chronological
- * order (nominal day, then the order of the narrative: `compareDays`), with days since day 0 and
+ * order (nominal day, then the order of the narrative, or the text's where it states one:
+ * `listedOrder`), with days since day 0 and
  * since the start of the drug, and the words of the text. At one time point a value comes before
  * the dose change it motivated (same-visit rule), an end before a start. A dose period that
  * continues another of the same drug is a dose change, one row ("dose change of X: 40 mg/day → dose
@@ -280,10 +282,9 @@ export function careTimelineRows(c: Case, drug: string = c.study.drug): Row[] {
       ];
     }),
   ];
-  rows.sort((a, b) =>
-    compareDays(byId.get(a.timeId)!.day, byId.get(b.timeId)!.day) || a.rank - b.rank ||
-    compareText(a.what, b.what)
-  );
+  // By day, then as the text orders them (`listedOrder`: a point before its anchor on its day).
+  const listed = listedOrder(c.timepoints);
+  rows.sort((a, b) => listed(a.timeId, b.timeId) || a.rank - b.rank || compareText(a.what, b.what));
   return rows.map((r) => {
     const tp = byId.get(r.timeId)!;
     return {
@@ -324,6 +325,7 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
   const notes = firstPeriod(c, drug)
     ? []
     : [`Case ${c.id} never takes ${drug}: the column "day since ${drug}" is empty.`];
+  const listed = listedOrder(c.timepoints);
   // The time points of the rows, in the table's order; the first pair the text lets swap. Only
   // a point whose lowest day is below the highest above it may (the network is asked only then).
   const byId = new Map(c.timepoints.map((t) => [t.id, t]));
@@ -333,7 +335,7 @@ export function careTimelineNotes(c: Case, drug: string = c.study.drug): string[
       ...c.observations.map((o) => o.day.timeId),
       ...c.treatments.flatMap((t) => [t.start.timeId, ...(t.end ? [t.end.timeId] : [])]),
     ]),
-  ].map((id) => byId.get(id)!).sort((a, b) => compareDays(a.day, b.day));
+  ].map((id) => byId.get(id)!).sort((a, b) => listed(a.id, b.id));
   // Each row's days since day 0 by the network (one source, day 0, for all of them): a row may
   // fall before one above it only if its earliest day is below that one's latest.
   const days = new Map(points.map((t) => [t.id, sinceDay0(c, t.id)]));

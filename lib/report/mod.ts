@@ -5,7 +5,8 @@
  * line-of-therapy table `line_of_therapy.ts`), the claims ledger (`claims.ts`), the sensitivity
  * analyses (`sensitivity.ts`, its rounding table and paragraph `rounding.ts`) and the appraisal
  * (`appraisal.ts`); what several share is in `cells.ts`, when a point value of a case's course
- * is shown as a number in `point_value.ts`, and the terms their tables explain once (A and B,
+ * is shown as a number in `point_value.ts`, the order tables list time points in
+ * `listed_order.ts`, and the terms their tables explain once (A and B,
  * the effect sizes' names, Wald and Clopper–Pearson) in `glossary.ts`. Notebooks only call these
  * and display the result; no other module of the library imports them.
  *
@@ -23,6 +24,7 @@ export * from "./sensitivity.ts";
 export * from "./rounding.ts";
 export * from "./appraisal.ts";
 export { exclusionNotes } from "./cells.ts";
+export { listedOrder } from "./listed_order.ts";
 export {
   type PointWithBounds,
   type ShownPoint,

@@ -57,9 +57,14 @@ Deno.test("visual trend: a baseline moving toward improvement by its bounds only
 
 Deno.test("visual level and immediacy: a range stays a range; a gap not dated has no nominal length", () => {
   const of = (c: Case, f: string) => visualAnalysis(c).find((x) => x.feature === f)!.reading;
-  // After: 4 and [0, 1]: the mean is [2, 2.5], not its midpoint 2.25.
-  const ranged = around(study, { a: 2, start: 10, c: 20, d: 27 }, { a: 8, c: 4, d: [0, 1] });
-  assert.match(of(ranged, "level"), /8 cm before drug-x and \[2, 2\.5\] cm after/);
+  // After: 4, [0, 1] and 2: the mean is [2, 7 / 3] (shown outward, [2, 2.34]), not its midpoint.
+  const ranged = around(study, { a: 2, start: 10, c: 20, d: 27, e: 34 }, {
+    a: 8,
+    c: 4,
+    d: [0, 1],
+    e: 2,
+  });
+  assert.match(of(ranged, "level"), /after: mean \[2, 2\.34\] cm /);
   // The first value after placed only by the narrative: the days between are bounds only.
   const undated = around(study, { a: 2, start: 10, c: [10, 30] }, { a: 8, c: 4 }, ["c"]);
   assert.match(of(undated, "immediacy"), /, 8 to 28 days apart \(the text states no time between/);
@@ -70,8 +75,8 @@ Deno.test("visual level and immediacy: a range stays a range; a gap not dated ha
   );
 });
 
-Deno.test("visual level: a phase of one stated value gives it with its stated digits; a mean of several is computed", () => {
-  const levelOf = (c: Case) => visualAnalysis(c).find((x) => x.feature === "level")!.reading;
+Deno.test("visual level: a phase mean only from the study's fewest values per phase; with fewer, the values as stated, in order", () => {
+  const levelOf = (c: Case) => visualAnalysis(c).find((x) => x.feature === "level")!;
   // The text states the value before as "8.0" and the two after as "1.0" and "0.1".
   const c = around(study, { a: 2, start: 10, c: 20, d: 27 }, { a: 8, c: 1, d: 0.1 });
   const words: Record<string, string> = { a: "VAS 8.0", c: "VAS 1.0", d: "VAS 0.1" };
@@ -79,17 +84,44 @@ Deno.test("visual level: a phase of one stated value gives it with its stated di
     ...c,
     observations: c.observations.map((o) => ({ ...o, words: words[o.day.timeId] ?? o.words })),
   };
-  // One value before: that value as stated ("8.0"); two after: their mean, a computed number.
-  assert.match(levelOf(stated), /^Mean VAS 8\.0 cm before drug-x and 0\.55 cm after /);
-  // One value after stated as a range: the range as the text writes it.
-  const ranged = around(study, { a: 2, b: 6, start: 10, c: 20 }, { a: 8, b: 6, c: [0, 1] });
-  const rangedStated = {
-    ...ranged,
-    observations: ranged.observations.map((o) =>
-      o.day.timeId === "c" ? { ...o, words: "VAS 0–1.0" } : o
-    ),
-  };
-  assert.match(levelOf(rangedStated), /^Mean VAS 7 cm before drug-x and 0–1\.0 cm after /);
+  // One value before and two after: no mean of either (a mean of one value is that value, of
+  // two their midpoint), but the values as the text states them, and why.
+  const few = levelOf(stated);
+  assert.equal(few.baseline, null);
+  assert.equal(few.treatment, null);
+  assert.equal(
+    few.reading,
+    "VAS before drug-x: 8.0 cm (no mean from 1 value: at least 3 per phase, study.json); " +
+      "after: 1.0 → 0.1 cm (no mean from 2 values: at least 3 per phase, study.json) " +
+      "(A: 1 value, B: 2).",
+  );
+  // Three values after, one stated as a range: their mean, a range ([1, 4 / 3], shown outward); one before, as stated.
+  const ranged = around(
+    study,
+    { a: 2, start: 10, c: 20, d: 27, e: 34 },
+    { a: 8, c: 2, d: 1, e: [0, 1] },
+  );
+  const mixed = levelOf(ranged);
+  assert.equal(mixed.baseline, null);
+  assert.ok(Math.abs(mixed.treatment! - 3.5 / 3) < 1e-9, mixed.reading);
+  assert.match(
+    mixed.reading,
+    /^VAS before drug-x: 8 cm \(no mean from 1 value: at least 3 per phase, study\.json\); after: mean \[1, 1\.34\] cm \(A: 1 value, B: 3\)\.$/,
+  );
+  // Three values in each phase: both means, as numbers.
+  const full = levelOf(
+    around(study, { a: 1, b: 3, e: 5, start: 10, c: 20, d: 27, f: 34 }, {
+      a: 8,
+      b: 7,
+      e: 6,
+      c: 4,
+      d: 2,
+      f: 0,
+    }),
+  );
+  assert.equal(full.baseline, 7);
+  assert.equal(full.treatment, 2);
+  assert.equal(full.reading, "Mean VAS 7 cm before drug-x and 2 cm after (A: 3 values, B: 3).");
 });
 
 Deno.test("visual trend: a slope is 'surely' improving only at every admissible day and value, else 'may'", () => {

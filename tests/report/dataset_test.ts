@@ -58,6 +58,37 @@ Deno.test("CARE timeline: a note says the rows' order is not one of time where t
   );
 });
 
+Deno.test("CARE timeline: a point the text places before its anchor on the anchor's day is listed before it, though narrated after", () => {
+  // "pre" is narrated after the amputation (t0) but placed before it by its rule ("prior to
+  // surgery": rule `before`, nominal the anchor's day); a drug starts there.
+  const made = makeCase({ pre: 0, v: 10 }, [
+    { drug: "drug-a", dose: 10, start: "pre", end: null },
+  ], { v: 4 });
+  const c: Case = {
+    ...made,
+    study: { ...series.study, drug: "drug-a" },
+    timepoints: made.timepoints.map((t) =>
+      t.id === "pre"
+        ? {
+          ...t,
+          rule: "before" as const,
+          day: { ...t.day, lo: -Infinity, hi: 0, nominal: 0 },
+          offset: { lo: -Infinity, hi: 0, nominal: 0 },
+        }
+        : t
+    ),
+  };
+  const what = careTimelineRows(c).map((r) => String(r.what));
+  assert.ok(what.indexOf("start drug-a 10 mg/day, for pain") >= 0, what.join(" | "));
+  assert.ok(
+    what.indexOf("start drug-a 10 mg/day, for pain") <
+      what.findIndex((w) => w.startsWith("amputation")),
+    what.join(" | "),
+  );
+  // Listed in the order the text states, the rows need no note that one may come before another.
+  assert.deepEqual(careTimelineNotes(c), []);
+});
+
 Deno.test("unknowns: an article that reports no SDS for any case is one row, not 'no SDS score' per case", () => {
   // Another article: the first article's cases again, under other ids, with no SDS at all.
   const other = series.cases.map((c) => ({
