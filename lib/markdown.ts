@@ -31,7 +31,7 @@ const LINE_START = /^(\s*)([#>+=-]|\d+[.)])/;
  * import { markdownText } from "#lib/mod.ts";
  * const md = markdownText("[x](javascript:alert(1))");
  * if (md !== "\\[x\\](javascript:alert(1))") throw new Error(md);
- * if (markdownText("Usefulness of milnacipran. 2012;8:549–553.") !== "Usefulness of milnacipran. 2012;8:549–553.") {
+ * if (markdownText("Usefulness of drug-a. 2020;1:10–15.") !== "Usefulness of drug-a. 2020;1:10–15.") {
  *   throw new Error("ordinary text is unchanged");
  * }
  * ```

@@ -108,7 +108,7 @@ const optTerm = (what: string) => z.union([z.literal("").transform(() => null), 
 /** One row of `data/sources.csv`: a published article whose text is kept in the repository. */
 const sourceSchema = z.object({
   source_id: ident().meta({
-    description: "Identifier of the article (first author and year, e.g. nagoshi-2012).",
+    description: "Identifier of the article (first author and year, e.g. smith-2020).",
   }),
   citation: text().meta({ description: "Full citation: authors, title, journal, year, pages." }),
   doi: optText().meta({ description: "DOI, without https://doi.org/; empty if none." }),

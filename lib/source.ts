@@ -9,7 +9,7 @@ import { CARDINAL_WORD, NOT_COMPOUNDED, wordNumber } from "./number_words.ts";
 
 /**
  * Normalises text extracted from a PDF so that quotes can be found in it: joins words split by
- * a line-break hyphen ("par-\n\noxetine" → "paroxetine") and folds every run of white space into
+ * a line-break hyphen ("ami-\n\ntriptyline" → "amitriptyline") and folds every run of white space into
  * one space. Apply it to both the source and the quote.
  *
  * @param text Source text or quote.
@@ -19,8 +19,8 @@ import { CARDINAL_WORD, NOT_COMPOUNDED, wordNumber } from "./number_words.ts";
  * import assert from "node:assert/strict";
  * import { normalizeSourceText } from "#lib/mod.ts";
  * assert.equal(
- *   normalizeSourceText("the dose of par-\n\noxetine was  increased"),
- *   "the dose of paroxetine was increased",
+ *   normalizeSourceText("the dose of ami-\n\ntriptyline was  increased"),
+ *   "the dose of amitriptyline was increased",
  * );
  * ```
  */
@@ -55,7 +55,7 @@ const STATED_NUMBER = new RegExp(
  * ```ts
  * import assert from "node:assert/strict";
  * import { statedNumbers } from "#lib/mod.ts";
- * assert.deepEqual(statedNumbers("Six days after the accident, paroxetine 10 mg/day"), [6, 10]);
+ * assert.deepEqual(statedNumbers("Six days after the accident, drug-a 10 mg/day"), [6, 10]);
  * assert.deepEqual(statedNumbers("pain VAS 0–1.0"), [0, 1]);
  * assert.deepEqual(statedNumbers("1,200 mg/day for 12 days"), [1200, 12]);
  * assert.deepEqual(statedNumbers("Twenty-one days later, VAS five"), [21, 5]);

@@ -105,7 +105,7 @@ const numberOf = (digits: string | undefined, word: string | undefined): number 
  * ```ts
  * import assert from "node:assert/strict";
  * import { statedDoses } from "#lib/stated_doses.ts";
- * assert.deepEqual(statedDoses("Six days after the accident, paroxetine 10 mg/day"), [
+ * assert.deepEqual(statedDoses("Six days after the accident, drug-a 10 mg/day"), [
  *   { amount: 10, unit: "mg", per: "day" },
  * ]);
  * assert.deepEqual(statedDoses("10–25 mg/day at bedtime").map((d) => d.amount), [10, 25]);
@@ -172,7 +172,7 @@ function dosesWords(doses: readonly StatedDose[]): string {
  * ```ts
  * import assert from "node:assert/strict";
  * import { quoteStatesDose } from "#lib/stated_doses.ts";
- * assert.equal(quoteStatesDose("paroxetine 10 mg/day was started", 10, "dose_mg_per_day"), null);
+ * assert.equal(quoteStatesDose("drug-a 10 mg/day was started", 10, "dose_mg_per_day"), null);
  * assert.equal(quoteStatesDose("Amitriptyline 10–25 mg/day", 10, "dose_mg_per_day"), null);
  * assert.match(
  *   quoteStatesDose("she rated the pain 8 on the NRS", 8, "dose_mg_per_day")!,

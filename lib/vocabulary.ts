@@ -211,12 +211,12 @@ export function indicationProblem(
  * ```ts
  * import assert from "node:assert/strict";
  * import { drugOfInterestProblem } from "#lib/vocabulary.ts";
- * assert.equal(drugOfInterestProblem("pregabalin", ["pregabalin", "zolpidem"]), null);
+ * assert.equal(drugOfInterestProblem("pregabalin", ["pregabalin", "drug-b"]), null);
  * assert.match(
- *   drugOfInterestProblem("pregabalim", ["pregabalin", "zolpidem"])!.message,
+ *   drugOfInterestProblem("pregabalim", ["pregabalin", "drug-b"])!.message,
  *   /: did you mean "pregabalin"\?$/,
  * );
- * assert.match(drugOfInterestProblem("aspirin", ["zolpidem"])!.message, /treatments\.csv$/);
+ * assert.match(drugOfInterestProblem("aspirin", ["drug-b"])!.message, /treatments\.csv$/);
  * ```
  */
 export function drugOfInterestProblem(

@@ -96,7 +96,7 @@ export interface PlacedEvent {
 export interface Phase {
   /** When (the start or end of a dose period). */
   t: PlacedTime;
-  /** Label naming the drug and dose ("paroxetine 20 mg/day", "diclofenac stopped"). */
+  /** Label naming the drug and dose ("drug-a 20 mg/day", "drug-b stopped"). */
   label: string;
   /** The drug. */
   drug: string;
