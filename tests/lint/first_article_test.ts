@@ -2,7 +2,7 @@
  * House rule "nothing hard-wired to today's article": no module of `lib/` (code, comments, JSDoc
  * examples, schema descriptions) names the first article's `source_id` or a drug its cases take.
  * A placeholder ("drug-a", "smith-2020") says the same without tying the library to one article.
- * It reads the committed `data/` (the article the library must not name), not `TEST_DATA_DIR`.
+ * It reads the committed `data/` (the article the library must not name), never a grown copy.
  */
 import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
