@@ -9,6 +9,7 @@ import { DATA, NOTEBOOKS, resolveFolder, RESULTS } from "../scripts/runner/paths
 /** A folder as the command line resolves it (`/tmp` is `/private/tmp` on macOS). */
 const folder = (p: string) => resolveFolder(p, "/");
 import { DATA_DIR_VARIABLE, dataFolder, DEFAULT_DATA_DIR } from "../lib/load.ts";
+import { ROOT } from "../scripts/runner/paths.ts";
 
 Deno.test("reproduce --data: another folder needs notebooks and results folders of its own", () => {
   const refused = parseRunArgs(["--data", "/tmp/try"]);
@@ -70,5 +71,27 @@ Deno.test("dataFolder: in a kernel of the runner, the run's data folder; elsewhe
     assert.equal(dataFolder(), DEFAULT_DATA_DIR, "an empty value names no folder");
   } finally {
     for (const [k, v] of saved) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
+  }
+});
+
+Deno.test("reproduce --data: the folders the refusal and the docs suggest are under .tmp/, which git ignores", async () => {
+  // A try's notebooks and results quote an article that is not in data/ (an invented one, or one
+  // not yet checked): in folders git ignores, a `git add -A` cannot commit them.
+  assert.match(await Deno.readTextFile(`${ROOT}/.gitignore`), /^\.tmp\/$/m);
+  const suggested = (text: string) =>
+    // A folder is a path (`try-notebooks`, `.tmp/x`), not a word of the prose ("--notebooks and").
+    [...text.matchAll(/--notebooks\s+([\w.]+[-/.][\w./-]*)\s+--results\s+([\w.]+[-/.][\w./-]*)/g)]
+      .flatMap((m) => [m[1], m[2]]);
+  const refusal = parseRunArgs(["--data", "/tmp/try"]) as string;
+  const docs = await Promise.all(
+    ["README.md", "docs/extending.md"].map((f) => Deno.readTextFile(`${ROOT}/${f}`)),
+  );
+  const folders = [refusal, ...docs].flatMap(suggested);
+  assert.ok(folders.length >= 6, `the refusal and both docs suggest folders: ${folders}`);
+  assert.deepEqual(folders.filter((f) => !f.startsWith(".tmp/")), []);
+  // The copy the docs make first goes to the folder the run is given (mkdir: .tmp/ may not exist).
+  for (const text of [refusal, ...docs]) {
+    const copies = [...text.matchAll(/cp -r notebooks\s+(\S+?)[`,\s]/g)].map((m) => m[1]);
+    assert.deepEqual(copies.filter((f) => !f.startsWith(".tmp/")), []);
   }
 });

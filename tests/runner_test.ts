@@ -428,6 +428,20 @@ Deno.test("the --check summary names notebook cells as Jupyter does, and table r
       metadata: {},
     });
   assert.equal(notebookDifference(nb("a"), nb("b")), "cell In [2] (outputs)");
+  // A cell added in Jupyter has an id of its own, which the run renumbers (`cell-N`, and so each
+  // cell after it), and a client that records timing adds its metadata, which the run drops: the
+  // summary says which, rather than "metadata" for both.
+  const edited = JSON.parse(nb("a"));
+  edited.cells[1].id = "9dd2a7f4";
+  edited.cells[1].metadata = { execution: { "iopub.status.idle": "2026-12-05T21:21:24Z" } };
+  edited.cells[2].id = "cell-1";
+  const written = JSON.parse(nb("a"));
+  written.cells[1].id = "cell-1";
+  written.cells[2].id = "cell-2";
+  assert.equal(
+    notebookDifference(JSON.stringify(edited), JSON.stringify(written)),
+    "cells In [1] (id, metadata), Markdown cell 2 (id)",
+  );
   // A code cell with no execution count (empty, or never run) is "In [ ]" in Jupyter, not "In [0]".
   const unrun = (source: string) =>
     JSON.stringify({

@@ -8,6 +8,8 @@ import { parse } from "csv-parse/sync";
 
 interface Cell {
   cell_type: string;
+  id?: string;
+  metadata?: unknown;
   source: string | string[];
   execution_count?: number | null;
   outputs?: unknown[];
@@ -43,7 +45,8 @@ function some(items: string[], max = 8): string {
 
 /**
  * What differs between two versions of a notebook: its cells as Jupyter shows them (`In [n]`,
- * `Markdown cell k`) with what differs in each, then a different cell count, else metadata.
+ * `Markdown cell k`) with what differs in each (source, outputs, count, id, metadata), then a
+ * different cell count, else metadata.
  *
  * @param before the notebook's text before the run
  * @param produced the re-executed notebook's text
@@ -77,6 +80,11 @@ export function notebookDifference(before: string, produced: string): string {
     if (x.cell_type !== y.cell_type || text(x.source) !== text(y.source)) what.push("source");
     if (JSON.stringify(x.outputs ?? []) !== JSON.stringify(y.outputs ?? [])) what.push("outputs");
     if ((x.execution_count ?? null) !== (y.execution_count ?? null)) what.push("count");
+    // A cell added in Jupyter has an id the run renumbers (`cell-N`): named apart from metadata.
+    if ((x.id ?? null) !== (y.id ?? null)) what.push("id");
+    if (JSON.stringify(x.metadata ?? {}) !== JSON.stringify(y.metadata ?? {})) {
+      what.push("metadata");
+    }
     if (!what.length && JSON.stringify(x) !== JSON.stringify(y)) what.push("metadata");
     if (what.length) parts.push(`${names[i]} (${what.join(", ")})`);
   }

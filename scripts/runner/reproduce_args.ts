@@ -120,8 +120,9 @@ export function parseRunArgs(args: readonly string[]): RunOptions | string {
       .filter(([dir, project]) => dir === resolveFolder(project, "/")).map(([, , flag]) => flag);
     if (own.length > 0) {
       return `--data ${data} needs ${own.join(" and ")} of its own: the notebooks run on other ` +
-        "data must not replace the committed ones (e.g. cp -r notebooks try-notebooks, then " +
-        "--notebooks try-notebooks --results try-results)";
+        "data must not replace the committed ones (e.g. mkdir -p .tmp && cp -r notebooks " +
+        ".tmp/try-notebooks, then --notebooks .tmp/try-notebooks --results .tmp/try-results: " +
+        ".tmp/ is ignored by git)";
     }
   }
   return options;
