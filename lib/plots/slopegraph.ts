@@ -50,7 +50,16 @@ interface Slope {
   index: number;
   earlier: string;
   /** Each column's value on the common metric (`lo`–`hi`: its whisker), its text, hover text. */
-  points: { column: number; v: number; lo: number; hi: number; text: string; title: string }[];
+  points: {
+    column: number;
+    /** The time point of the value (`timepoints.csv`). */
+    timeId: string;
+    v: number;
+    lo: number;
+    hi: number;
+    text: string;
+    title: string;
+  }[];
 }
 
 /**
@@ -152,19 +161,8 @@ export function beforeAfterFigure(
         height,
       }),
   });
-  const data = slopes.flatMap((s) =>
-    s.points.map((p): DataRow => ({
-      series: `Case ${s.c.id}`,
-      mark: "point",
-      x: columns[p.column],
-      y: p.v * sl.factor,
-      y_lo: p.hi > p.lo ? p.lo * sl.factor : null,
-      y_hi: p.hi > p.lo ? p.hi * sl.factor : null,
-      label: p.text,
-      // The drugs from the last value before up to the drug's start: of that row only.
-      earlier: p.column === 0 ? s.earlier : null,
-    }))
-  );
+  const data = slopeRows(slopes, columns, sl.factor);
+
   const n = slopes.length;
   const metric = metricSentence(scales);
   // The values drawn: each case's last before, first on and last on the drug.
@@ -374,6 +372,33 @@ function slopeCases(
 }
 
 /**
+ * The slopegraph's source data: one row per point (its column as x, the value on the axis), with
+ * the drugs before the first column's and, after the other columns, the value's case and time.
+ */
+function slopeRows(
+  slopes: readonly Slope[],
+  columns: readonly string[],
+  factor: number,
+): DataRow[] {
+  return slopes.flatMap((s) =>
+    s.points.map((p): DataRow => ({
+      series: `Case ${s.c.id}`,
+      mark: "point",
+      x: columns[p.column],
+      y: p.v * factor,
+      y_lo: p.hi > p.lo ? p.lo * factor : null,
+      y_hi: p.hi > p.lo ? p.hi * factor : null,
+      label: p.text,
+      // The drugs from the last value before up to the drug's start: of that row only.
+      earlier: p.column === 0 ? s.earlier : null,
+      // The value's case and time point, to join it to timepoints.csv.
+      case_id: s.c.id,
+      time_id: p.timeId,
+    }))
+  );
+}
+
+/**
  * Each drawn case's three values (last before the drug, first and last on it) with the earlier
  * drug for the indication.
  */
@@ -394,6 +419,7 @@ function slopesOf(
       earlier,
       points: pts.map((o, column) => ({
         column,
+        timeId: o.day.timeId,
         v: o.common.nominal,
         lo: o.common.lo,
         hi: o.common.hi,

@@ -264,6 +264,8 @@ function caseTracks(
         ? {
           start: placed(r.span.start.timeId),
           end: r.span.end ? placed(r.span.end.timeId) : null,
+          startId: r.span.start.timeId,
+          endId: r.span.end?.timeId ?? null,
         }
         : null;
     const point = (r: typeof rows[number], v: NominalInterval): TrackPoint => ({
@@ -275,7 +277,7 @@ function caseTracks(
       span: spanOf(r),
       note: r.note,
     });
-    const track = { label, color, index: i, joins, phases, placements };
+    const track = { label, caseId: c.id, color, index: i, joins, phases, placements };
     out.painTracks.push({ ...track, points: rows.map((r) => point(r, r.common)) });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
     if (pct.length) {
@@ -310,7 +312,7 @@ function caseFrame(c: Case, drug: string): {
   placed: (timeId: string) => NominalInterval;
   dated: (timeId: string) => boolean;
   joins: [string, string][];
-  phases: { pos: number; title: string }[];
+  phases: { pos: number; title: string; timeId: string }[];
   placements: UndatedPlacement[];
 } {
   const origin = firstPeriod(c, drug)!.start.timeId;
@@ -327,7 +329,11 @@ function caseFrame(c: Case, drug: string): {
     },
     dated: (timeId) => at.get(timeId)?.dated ?? datedGap(c, timeId, origin),
     joins: joinedPoints(m).map((i) => [m.points[i - 1].t.timeId, m.points[i].t.timeId]),
-    phases: m.phases.map((ph) => ({ pos: ph.t.pos, title: `Case ${c.id}: ${ph.title}` })),
+    phases: m.phases.map((ph) => ({
+      pos: ph.t.pos,
+      title: `Case ${c.id}: ${ph.title}`,
+      timeId: ph.t.timeId,
+    })),
     placements: UNDATED_PLACEMENTS.filter((u) =>
       [...at.values()].some((t) => t.placements.includes(u))
     ),

@@ -11,6 +11,7 @@ import type { Scale } from "../scales.ts";
 import type { DataRow } from "./compose.ts";
 import { roundPx, svgElement, titled } from "./dom.ts";
 import { drawEndLabels } from "./end_labels.ts";
+import { withColumnsAfter } from "./join_columns.ts";
 import { arrowHead } from "./legend.ts";
 import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE } from "./theme.ts";
 import type { UndatedPlacement } from "./narrative.ts";
@@ -20,6 +21,8 @@ import { caseKey, caseMarker, caseMarkerEdge } from "./case_marks.ts";
 
 export interface Track {
   label: string;
+  /** The case's id (`cases.csv`). */
+  caseId: string;
   color: string;
   /** The case's position in the series (its colour and marker shape). */
   index: number;
@@ -29,8 +32,11 @@ export interface Track {
    * across a change of drug or dose).
    */
   joins: readonly (readonly [string, string])[];
-  /** The case's phase changes: drawn position (days since the drug start) and hover text. */
-  phases: readonly { pos: number; title: string }[];
+  /**
+   * The case's phase changes: drawn position (days since the drug start), hover text and the
+   * time point of the change.
+   */
+  phases: readonly { pos: number; title: string; timeId: string }[];
   /** How the narrative places the times of its values the text does not date. */
   placements: readonly UndatedPlacement[];
 }
@@ -44,8 +50,16 @@ export interface TrackPoint {
   v: NominalInterval;
   /** The scale the value was rated on. */
   scale: Scale;
-  /** The period the value is stated for, relative to the drug start, if any. */
-  span: { start: NominalInterval; end: NominalInterval | null } | null;
+  /**
+   * The period the value is stated for, relative to the drug start, if any, with the time points
+   * of its start and end.
+   */
+  span: {
+    start: NominalInterval;
+    end: NominalInterval | null;
+    startId: string;
+    endId: string | null;
+  } | null;
   /** What the value describes where it is not one rating (an average). */
   note: string | null;
 }
@@ -64,41 +78,63 @@ export interface TrackUses {
   phases: boolean;
 }
 
-/** The source data of a panel's tracks: one row per point (x: days, y: the value). */
+/**
+ * The source data of a panel's tracks: one row per point (x: days, y: the value) and per phase
+ * line, each with its case and time point (`case_id`, `time_id`; a value over a period also the
+ * time points of its bar's ends, `bar_from_time_id`, `bar_to_time_id`) after the other columns.
+ */
 export function trackRows(tracks: readonly Track[], panelName: string, factor: number): DataRow[] {
-  return tracks.flatMap((tr) => [
-    ...[...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).map((p): DataRow => ({
-      panel: panelName,
-      series: tr.label,
-      mark: p.span ? "value over a period" : "point",
-      x: drawnDay(p.t.nominal),
-      x_lo: p.span ? p.span.start.lo : p.t.lo,
-      x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
-      // Dated by the text from the drug start (a filled marker) or placed by its narrative.
-      x_dated: p.dated,
-      y: p.v.nominal * factor,
-      y_lo: p.v.lo * factor,
-      y_hi: p.v.hi * factor,
-      // The line into it from the case's previous value: solid, dotted (to or from a time the
-      // text does not date) or none (a phase change between them, or a value over a period).
-      line_in: lineInto(tr, p),
-      // A value over a period: its bar, from the period's drawn start to its drawn end (none
-      // stated: to the axis's edge, with an arrowhead); a start with no earlier bound is x_lo −Inf.
-      ...(p.span
-        ? {
-          bar_from: drawnDay(p.span.start.nominal),
-          bar_to: p.span.end ? drawnDay(p.span.end.nominal) : null,
-        }
-        : {}),
-    })),
-    ...tr.phases.map((ph): DataRow => ({
-      panel: panelName,
-      series: tr.label,
-      mark: "phase line",
-      x: drawnDay(ph.pos),
-      label: ph.title,
-    })),
+  const ids: DataRow[] = [];
+  const rows = tracks.flatMap((tr) => [
+    ...[...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).map((p): DataRow => {
+      ids.push({
+        case_id: tr.caseId,
+        time_id: p.timeId,
+        bar_from_time_id: p.span?.startId ?? null,
+        bar_to_time_id: p.span?.endId ?? null,
+      });
+      return {
+        panel: panelName,
+        series: tr.label,
+        mark: p.span ? "value over a period" : "point",
+        x: drawnDay(p.t.nominal),
+        x_lo: p.span ? p.span.start.lo : p.t.lo,
+        x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
+        // Dated by the text from the drug start (a filled marker) or placed by its narrative.
+        x_dated: p.dated,
+        y: p.v.nominal * factor,
+        y_lo: p.v.lo * factor,
+        y_hi: p.v.hi * factor,
+        // The line into it from the case's previous value: solid, dotted (to or from a time the
+        // text does not date) or none (a phase change between them, or a value over a period).
+        line_in: lineInto(tr, p),
+        // A value over a period: its bar, from the period's drawn start to its drawn end (none
+        // stated: to the axis's edge, with an arrowhead); a start with no earlier bound is x_lo −Inf.
+        ...(p.span
+          ? {
+            bar_from: drawnDay(p.span.start.nominal),
+            bar_to: p.span.end ? drawnDay(p.span.end.nominal) : null,
+          }
+          : {}),
+      };
+    }),
+    ...tr.phases.map((ph): DataRow => {
+      ids.push({
+        case_id: tr.caseId,
+        time_id: ph.timeId,
+        bar_from_time_id: null,
+        bar_to_time_id: null,
+      });
+      return {
+        panel: panelName,
+        series: tr.label,
+        mark: "phase line",
+        x: drawnDay(ph.pos),
+        label: ph.title,
+      };
+    }),
   ]);
+  return withColumnsAfter(rows, (_, i) => ids[i]);
 }
 
 /** How the line runs into a point: "solid", "dotted" or "none". */
