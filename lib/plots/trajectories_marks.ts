@@ -17,7 +17,8 @@ import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE } from "./theme.ts";
 import type { UndatedPlacement } from "./narrative.ts";
 import { aside, drawnDay, windowText } from "./hover_text.ts";
 import { type LinearScale, openStart, verticalWhisker, whisker } from "./uncertainty.ts";
-import { caseKey, caseMarker, caseMarkerEdge } from "./case_marks.ts";
+import { caseKey, caseMarker, caseMarkerEdge, markerReach } from "./case_marks.ts";
+import { MARKER_GAP, setApart } from "./markers_apart.ts";
 
 export interface Track {
   label: string;
@@ -76,6 +77,8 @@ export interface TrackUses {
   openStart: boolean;
   /** A phase change (a dashed vertical line). */
   phases: boolean;
+  /** The most a marker was set apart sideways from its time, so as not to hide another (px). */
+  apart: number;
 }
 
 /**
@@ -194,6 +197,10 @@ export function drawTracks(
       }
     }
   }
+  // Where each marker is drawn across: at its time, or set apart from another case's it would
+  // overlap (its line and vertical whisker go with it; its time whisker stays at its time).
+  const at = markerPlaces(tracks, x, y);
+  uses.apart = Math.max(uses.apart, ...[...at].map(([p, px]) => Math.abs(px - x(p.t.nominal))));
   for (const tr of tracks) {
     const lines = g.appendChild(svgElement("g", { "aria-label": `lines of ${tr.label}` }));
     // A line joins two values only where the case's timeline joins them: never across a change
@@ -205,9 +212,9 @@ export function drawTracks(
       const dashed = !p.dated || !q.dated;
       uses.undatedLine ||= dashed;
       lines.appendChild(svgElement("line", {
-        x1: roundPx(x(p.t.nominal)),
+        x1: roundPx(at.get(p)!),
         y1: roundPx(y(p.v.nominal)),
-        x2: roundPx(x(q.t.nominal)),
+        x2: roundPx(at.get(q)!),
         y2: roundPx(y(q.v.nominal)),
         stroke: tr.color,
         "stroke-width": STROKE.data,
@@ -221,7 +228,7 @@ export function drawTracks(
         uses.open ||= w.open;
         for (const el of w.elements) g.appendChild(el);
       }
-      for (const el of verticalWhisker(p.v, x(p.t.nominal), y, tr.color).elements) {
+      for (const el of verticalWhisker(p.v, at.get(p)!, y, tr.color).elements) {
         g.appendChild(el);
       }
     }
@@ -233,7 +240,7 @@ export function drawTracks(
       for (const p of tr.points.filter((q) => (q.span !== null) === spans)) {
         uses.hollow ||= !p.dated;
         g.appendChild(titled(
-          caseMarker(tr.index, x(p.t.nominal), y(p.v.nominal), true, !p.dated),
+          caseMarker(tr.index, at.get(p)!, y(p.v.nominal), true, !p.dated),
           pointTitle(tr, p),
         ));
       }
@@ -242,7 +249,7 @@ export function drawTracks(
   // Every marker's edge again over all tracks: a marker under another case's shows its edge.
   for (const tr of tracks) {
     for (const p of tr.points) {
-      g.appendChild(caseMarkerEdge(tr.index, x(p.t.nominal), y(p.v.nominal)));
+      g.appendChild(caseMarkerEdge(tr.index, at.get(p)!, y(p.v.nominal)));
     }
   }
   // End labels and tags in the right margin, spread apart.
@@ -254,6 +261,24 @@ export function drawTracks(
   }));
   drawEndLabels(g, ends, tags, x(x.domain[1]) + 6, y);
   return g;
+}
+
+/**
+ * Where each point's marker is drawn across (px): at its time, set apart sideways from any
+ * marker of the panel it would overlap (`setApart`).
+ */
+function markerPlaces(
+  tracks: readonly Track[],
+  x: LinearScale,
+  y: LinearScale,
+): Map<TrackPoint, number> {
+  const points = tracks.flatMap((tr) => tr.points.map((p) => ({ tr, p })));
+  const xs = setApart(points.map(({ tr, p }) => ({
+    x: x(p.t.nominal),
+    y: y(p.v.nominal),
+    ...markerReach(tr.index),
+  })));
+  return new Map(points.map(({ p }, i) => [p, xs[i]]));
 }
 
 /** A value's hover text: the value, when, and for a value over a period, that it is one. */
@@ -320,8 +345,9 @@ function phaseLines(
     if (!group) continue;
     // Whose change it is: the cases' keys side by side over the line.
     l.cases.forEach((index, k) => {
-      const cx = Math.max(l.px + (k - (l.cases.length - 1) / 2) * (2 * r + 1), free);
-      free = cx + 2 * r + 1;
+      const w = markerReach(index, r).w;
+      const cx = Math.max(l.px + (k - (l.cases.length - 1) / 2) * (2 * r + MARKER_GAP), free + w);
+      free = cx + w + MARKER_GAP;
       group.appendChild(caseKey(index, cx, top - r - 2, r));
     });
   }
