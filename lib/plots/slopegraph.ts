@@ -21,11 +21,20 @@ import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { type Obstacles, spread, textBox, wrapText } from "./layout.ts";
 import { placeMiddleLabels } from "./slope_labels.ts";
-import { caseColor, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
+import {
+  caseColor,
+  type FigureWidth,
+  figureWidth,
+  GREY,
+  MARKER_RADIUS,
+  STROKE,
+  TYPE,
+} from "./theme.ts";
 import { statedValue } from "./timeline_model.ts";
 import { aside } from "./hover_text.ts";
 import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
-import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
+import { caseMarker, caseMarkerEdge, markerReach } from "./case_marks.ts";
+import { setApart } from "./markers_apart.ts";
 import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
@@ -234,28 +243,34 @@ function drawSlopes(
       "stroke-width": STROKE.thin,
     }));
   });
+  const at = dotPlaces(slopes, x, y);
   for (const s of slopes) {
     const color = caseColor(s.index);
     g.appendChild(svgElement("polyline", {
-      points: s.points.map((p) => `${x(p.column)},${y(p.v)}`).join(" "),
+      points: s.points.map((p) => `${at.get(p)},${y(p.v)}`).join(" "),
       fill: "none",
       stroke: color,
       "stroke-width": STROKE.data,
     }));
     for (const p of s.points) {
-      g.appendChild(titled(caseMarker(s.index, x(p.column), y(p.v)), p.title));
+      g.appendChild(titled(caseMarker(s.index, at.get(p)!, y(p.v)), p.title));
     }
   }
   // Every dot's edge again over all cases (a dot under another case's shows its edge), and every
   // stated range's whisker over them all (other cases' dots at its column hid it).
   const each = slopes.flatMap((s) => s.points.map((p) => ({ s, p })));
-  for (const { s, p } of each) g.appendChild(caseMarkerEdge(s.index, x(p.column), y(p.v)));
+  for (const { s, p } of each) g.appendChild(caseMarkerEdge(s.index, at.get(p)!, y(p.v)));
   for (const { s, p } of each) {
-    g.append(...verticalWhisker(p, x(p.column), y, caseColor(s.index)).elements);
+    g.append(...verticalWhisker(p, at.get(p)!, y, caseColor(s.index)).elements);
   }
   // Labels at the left (the case, its value and the earlier drugs) and right (the last value),
   // spread apart vertically; the first line of each label sits level with its dot.
   const obstacles: Obstacles = { boxes: [], segments: [] };
+  // The dots where they are drawn (set apart), for the middle labels to stay clear of.
+  for (const { p } of each) {
+    const r = MARKER_RADIUS * 1.4 + 1;
+    obstacles.boxes.push({ x: at.get(p)! - r, y: y(p.v) - r, width: 2 * r, height: 2 * r });
+  }
   for (const column of [0, 2]) {
     const items = slopes.filter((s) => s.points.length > column).map((s) => ({
       s,
@@ -287,6 +302,29 @@ function drawSlopes(
   }
   placeMiddleLabels(g, slopes, x, y, { obstacles, width: o.width });
   return g;
+}
+
+/**
+ * Where each dot is drawn across (px): at its column, or set apart from dots it would overlap
+ * (`setApart`); at the first and last columns only inwards, clear of the labels beside them.
+ */
+function dotPlaces(
+  slopes: readonly Slope[],
+  x: (v: number) => number,
+  y: (v: number) => number,
+): Map<Slope["points"][number], number> {
+  const each = slopes.flatMap((s) => s.points.map((p) => ({ s, p })));
+  const xs = setApart(
+    each.map(({ s, p }) => ({ x: x(p.column), y: y(p.v), ...markerReach(s.index) })),
+  );
+  const last = Math.max(...each.map(({ p }) => p.column));
+  for (const [column, inwards] of [[0, 1], [last, -1]]) {
+    const at = each.map(({ p }, i) => ({ p, i })).filter(({ p }) => p.column === column);
+    // How far the dot furthest towards the labels went towards them: all of the column go back.
+    const out = Math.max(0, ...at.map(({ i }) => (x(column) - xs[i]) * inwards));
+    for (const { i } of at) xs[i] += out * inwards;
+  }
+  return new Map(each.map(({ p }, i) => [p, xs[i]]));
 }
 
 /** The value axis at `axis.x`: gridlines from it across the plot, ticks and numbers. */

@@ -4,11 +4,12 @@
  * circle and a period's hollow triangle 1.5 days apart), and no two keys over the phase lines
  * do (keys of changes a few days apart touched). Checked on the drawn SVG: each marker's box from
  * its own geometry and stroke, on the real data and with the synthetic fixture appended, at both
- * widths. Where markers are set apart the caption says so.
+ * widths; and the before/after slopegraph's dots (three cases' last values, within 0.5 cm, drawn
+ * one over another). Where the trajectories' markers are set apart the caption says so.
  */
 import assert from "node:assert/strict";
 import { loadCaseSeries } from "../../lib/mod.ts";
-import { type Figure, trajectoriesFigure } from "../../lib/plots/mod.ts";
+import { beforeAfterFigure, type Figure, trajectoriesFigure } from "../../lib/plots/mod.ts";
 import { svgElement, titled } from "../../lib/plots/dom.ts";
 import { aroundDrug } from "../helpers/constructed_case.ts";
 import { dataWithFixture, TEST_DATA_DIR } from "../helpers/data_dir.ts";
@@ -57,12 +58,12 @@ function crowdedPairs(boxes: readonly Box[], gap: number): string[] {
 }
 
 /**
- * The crowded markers of a trajectories figure: in each panel, its value markers (the shapes
- * with hover text) and its phase keys.
+ * The crowded markers of a trajectories figure or a slopegraph: in each panel, its value markers
+ * (the shapes with hover text) and its phase keys.
  */
 function problems(f: Figure, name: string): string[] {
   const out: string[] = [];
-  for (const g of f.svg.querySelectorAll('g[aria-label="trajectories"]')) {
+  for (const g of f.svg.querySelectorAll('g[aria-label="trajectories"], g[aria-label="slopes"]')) {
     const markers = [...g.children].filter((el) =>
       ["circle", "path"].includes(el.tagName.toLowerCase()) && el.querySelector("title")
     ).map(boxOf);
@@ -83,6 +84,16 @@ Deno.test("trajectories: no two markers or phase keys overlap or touch (real and
   for (const [tag, s] of [["real", real], ["grown", grown]] as const) {
     for (const width of ["full", "column"] as const) {
       out.push(...problems(trajectoriesFigure(s.cases, { width }), `${tag}/${width}`));
+    }
+  }
+  assert.deepEqual(out, []);
+});
+
+Deno.test("before/after slopegraph: no two dots overlap or touch (real and grown data)", () => {
+  const out: string[] = [];
+  for (const [tag, s] of [["real", real], ["grown", grown]] as const) {
+    for (const width of ["full", "column"] as const) {
+      out.push(...problems(beforeAfterFigure(s.cases, { width }), `${tag}/${width}`));
     }
   }
   assert.deepEqual(out, []);
