@@ -151,7 +151,7 @@ export function beforeAfterFigure(
     left: leftOf(headW),
   };
   // Tall enough for the left labels (case, value, earlier drugs) one under the other.
-  const labelsH = [...labelLines.values()].reduce((h, l) => h + l.length * line + 4, 0);
+  const labelsH = [...labelLines.values()].reduce((h, l) => h + (l.length + LABEL_GAP) * line, 0);
   const height = Math.ceil(Math.max(SLOPE_H, margin.top + labelsH + margin.bottom));
   const plot = axesPanel({
     width,
@@ -201,6 +201,9 @@ export function beforeAfterFigure(
       `${drug}, first and last on it` + `${left.length ? `; not shown: ${listing(left)}` : ""}.`,
   });
 }
+
+/** The room between two cases' labels beside a column, in lines. */
+export const LABEL_GAP = 0.5;
 
 /** The columns' heads, lines, dots, labels. */
 function drawSlopes(
@@ -283,7 +286,8 @@ function drawSlopes(
       hs,
       o.margin.top - 4 + line / 2,
       o.height - 1,
-      1,
+      // Half a line between two cases' labels: one case's last line never reads as the next's.
+      LABEL_GAP * line,
     );
     items.forEach((it, k) => {
       const top = ys[k] - hs[k] / 2;
