@@ -202,7 +202,7 @@ export function beforeAfterFigure(
   });
 }
 
-/** The room between two cases' labels beside a column, in lines. */
+/** The room between two cases' labels at the left (several lines each), in lines. */
 export const LABEL_GAP = 0.5;
 
 /** The columns' heads, lines, dots, labels. */
@@ -286,8 +286,9 @@ function drawSlopes(
       hs,
       o.margin.top - 4 + line / 2,
       o.height - 1,
-      // Half a line between two cases' labels: one case's last line never reads as the next's.
-      LABEL_GAP * line,
+      // Half a line between two cases' labels of several lines (the left ones): one case's last
+      // line never reads as the next's.
+      column === 0 ? LABEL_GAP * line : 1,
     );
     items.forEach((it, k) => {
       const top = ys[k] - hs[k] / 2;
