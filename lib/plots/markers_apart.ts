@@ -89,3 +89,35 @@ export function setApart(markers: readonly MarkerBox[], gap: number = MARKER_GAP
   }
   return xs;
 }
+
+/**
+ * Dots in columns (a slopegraph's) set apart where they crowd ({@link setApart}), those of the
+ * first and last columns only inwards: clear of the labels beside those columns.
+ *
+ * @param dots Each dot's box at its column's x, and its column.
+ * @param gap The clear space between boxes (default {@link MARKER_GAP}).
+ * @returns Each dot's x, in the order given.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { setApartInColumns } from "#lib/plots/markers_apart.ts";
+ * const m = { x: 100, y: 0, w: 4, up: 4, down: 4, column: 2 };
+ * const xs = setApartInColumns([{ ...m, x: 0, column: 0 }, m, { ...m, y: 1 }]);
+ * assert.equal(xs[0], 0);
+ * assert.ok(xs[1] <= 100 && xs[2] <= 100 && Math.abs(xs[1] - xs[2]) >= 9.5); // inwards, apart
+ * ```
+ */
+export function setApartInColumns(
+  dots: readonly (MarkerBox & { column: number })[],
+  gap: number = MARKER_GAP,
+): number[] {
+  const xs = setApart(dots, gap);
+  const columns = dots.map((d) => d.column);
+  for (const [column, inwards] of [[Math.min(...columns), 1], [Math.max(...columns), -1]]) {
+    const at = dots.map((d, i) => ({ d, i })).filter(({ d }) => d.column === column);
+    // How far the dot furthest towards the labels went towards them: the column's all go back.
+    const out = Math.max(0, ...at.map(({ d, i }) => (d.x - xs[i]) * inwards));
+    for (const { i } of at) xs[i] += out * inwards;
+  }
+  return xs;
+}

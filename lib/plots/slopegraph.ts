@@ -34,7 +34,7 @@ import { statedValue } from "./timeline_model.ts";
 import { aside } from "./hover_text.ts";
 import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
 import { caseMarker, caseMarkerEdge, markerReach } from "./case_marks.ts";
-import { setApart } from "./markers_apart.ts";
+import { setApartInColumns } from "./markers_apart.ts";
 import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
@@ -246,7 +246,15 @@ function drawSlopes(
       "stroke-width": STROKE.thin,
     }));
   });
-  const at = dotPlaces(slopes, x, y);
+  // Where each dot is drawn across: at its column, or set apart from dots it would overlap.
+  const each = slopes.flatMap((s) => s.points.map((p) => ({ s, p })));
+  const xs = setApartInColumns(each.map(({ s, p }) => ({
+    x: x(p.column),
+    y: y(p.v),
+    column: p.column,
+    ...markerReach(s.index),
+  })));
+  const at = new Map(each.map(({ p }, i) => [p, xs[i]]));
   for (const s of slopes) {
     const color = caseColor(s.index);
     g.appendChild(svgElement("polyline", {
@@ -261,7 +269,6 @@ function drawSlopes(
   }
   // Every dot's edge again over all cases (a dot under another case's shows its edge), and every
   // stated range's whisker over them all (other cases' dots at its column hid it).
-  const each = slopes.flatMap((s) => s.points.map((p) => ({ s, p })));
   for (const { s, p } of each) g.appendChild(caseMarkerEdge(s.index, at.get(p)!, y(p.v)));
   for (const { s, p } of each) {
     g.append(...verticalWhisker(p, at.get(p)!, y, caseColor(s.index)).elements);
@@ -307,29 +314,6 @@ function drawSlopes(
   }
   placeMiddleLabels(g, slopes, x, y, { obstacles, width: o.width });
   return g;
-}
-
-/**
- * Where each dot is drawn across (px): at its column, or set apart from dots it would overlap
- * (`setApart`); at the first and last columns only inwards, clear of the labels beside them.
- */
-function dotPlaces(
-  slopes: readonly Slope[],
-  x: (v: number) => number,
-  y: (v: number) => number,
-): Map<Slope["points"][number], number> {
-  const each = slopes.flatMap((s) => s.points.map((p) => ({ s, p })));
-  const xs = setApart(
-    each.map(({ s, p }) => ({ x: x(p.column), y: y(p.v), ...markerReach(s.index) })),
-  );
-  const last = Math.max(...each.map(({ p }) => p.column));
-  for (const [column, inwards] of [[0, 1], [last, -1]]) {
-    const at = each.map(({ p }, i) => ({ p, i })).filter(({ p }) => p.column === column);
-    // How far the dot furthest towards the labels went towards them: all of the column go back.
-    const out = Math.max(0, ...at.map(({ i }) => (x(column) - xs[i]) * inwards));
-    for (const { i } of at) xs[i] += out * inwards;
-  }
-  return new Map(each.map(({ p }, i) => [p, xs[i]]));
 }
 
 /** The value axis at `axis.x`: gridlines from it across the plot, ticks and numbers. */
