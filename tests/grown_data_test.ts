@@ -101,6 +101,10 @@ const NOT_ON_GROWN_DATA: Record<string, string> = {
     "checks the real data and the data with the fixture appended itself",
   "tests/plots/undated_test.ts":
     "checks the real data and the data with the fixture appended itself",
+  "tests/plots/figure_join_test.ts":
+    "checks the real data and the data with the fixture appended itself",
+  "tests/plots/marker_overlap_test.ts":
+    "checks the real data and the data with the fixture appended itself",
   "tests/interactive_kernel_test.ts": "a kernel reads data/ as a notebook does",
   "tests/notebook_kernel_test.ts": "a kernel reads data/ as a notebook does",
 };

@@ -56,6 +56,44 @@ function shapePath(shape: string, cx: number, cy: number, r: number): string {
   return pts([[0, (-2 * h * s) / 3], [a / 2, (h * s) / 3], [-a / 2, (h * s) / 3]]);
 }
 
+/**
+ * How far a case's marker of radius `r` reaches from its centre: left and right (`w`), up and
+ * down (the box its outline fits in; a triangle's centroid is its centre).
+ *
+ * @param index Position of the case in the series.
+ * @param r Radius of the circle of the same area (default {@link MARKER_RADIUS}).
+ * @returns Half its width, and its reach above and below its centre, in px.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { markerReach } from "#lib/plots/case_marks.ts";
+ * assert.deepEqual(markerReach(0, 2), { w: 2, up: 2, down: 2 }); // a circle
+ * const t = markerReach(2, 2); // a triangle: wider than the circle, its tip higher
+ * assert.ok(t.w > 2 && t.up > t.down);
+ * ```
+ */
+export function markerReach(
+  index: number,
+  r: number = MARKER_RADIUS,
+): { w: number; up: number; down: number } {
+  const shape = caseShape(index);
+  if (shape === "circle") return { w: r, up: r, down: r };
+  if (shape === "square") {
+    const h = (r * Math.sqrt(Math.PI)) / 2;
+    return { w: h, up: h, down: h };
+  }
+  if (shape === "diamond") {
+    const h = r * Math.sqrt(Math.PI / 2);
+    return { w: h, up: h, down: h };
+  }
+  const a = r * Math.sqrt((4 * Math.PI) / Math.sqrt(3));
+  const h = (a * Math.sqrt(3)) / 2;
+  const [tip, base] = [(2 * h) / 3, h / 3];
+  return shape === "triangle-down"
+    ? { w: a / 2, up: base, down: tip }
+    : { w: a / 2, up: tip, down: base };
+}
+
 /** A shape's element: a `<circle>`, or a `<path>` for the others. */
 function shapeElement(
   shape: string,

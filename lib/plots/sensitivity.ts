@@ -106,6 +106,9 @@ export function sensitivityFigure(
     x_lo: r.lo,
     x_hi: r.openEnded ? Infinity : r.hi,
     label: countOf(r),
+    // Its case (none for a row of all cases); no time point: a quantity over the choices.
+    case_id: r.caseId === "all" ? null : r.caseId,
+    time_id: null,
   }));
   const excluded = options.excluded ?? [];
   return stack(panels, {

@@ -21,11 +21,20 @@ import { svgElement, textElement, titled } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { type Obstacles, spread, textBox, wrapText } from "./layout.ts";
 import { placeMiddleLabels } from "./slope_labels.ts";
-import { caseColor, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
+import {
+  caseColor,
+  type FigureWidth,
+  figureWidth,
+  GREY,
+  MARKER_RADIUS,
+  STROKE,
+  TYPE,
+} from "./theme.ts";
 import { statedValue } from "./timeline_model.ts";
 import { aside } from "./hover_text.ts";
 import { metricSentence, valueAxis, whiskerSentence } from "./value_axis.ts";
-import { caseMarker, caseMarkerEdge } from "./case_marks.ts";
+import { caseMarker, caseMarkerEdge, markerReach } from "./case_marks.ts";
+import { setApartInColumns } from "./markers_apart.ts";
 import { type LinearScale, verticalWhisker } from "./uncertainty.ts";
 import { defineFigure, type FigureDef } from "./record.ts";
 import { noCaseDrawn } from "./omission.ts";
@@ -50,7 +59,16 @@ interface Slope {
   index: number;
   earlier: string;
   /** Each column's value on the common metric (`lo`–`hi`: its whisker), its text, hover text. */
-  points: { column: number; v: number; lo: number; hi: number; text: string; title: string }[];
+  points: {
+    column: number;
+    /** The time point of the value (`timepoints.csv`). */
+    timeId: string;
+    v: number;
+    lo: number;
+    hi: number;
+    text: string;
+    title: string;
+  }[];
 }
 
 /**
@@ -133,7 +151,7 @@ export function beforeAfterFigure(
     left: leftOf(headW),
   };
   // Tall enough for the left labels (case, value, earlier drugs) one under the other.
-  const labelsH = [...labelLines.values()].reduce((h, l) => h + l.length * line + 4, 0);
+  const labelsH = [...labelLines.values()].reduce((h, l) => h + (l.length + LABEL_GAP) * line, 0);
   const height = Math.ceil(Math.max(SLOPE_H, margin.top + labelsH + margin.bottom));
   const plot = axesPanel({
     width,
@@ -152,19 +170,8 @@ export function beforeAfterFigure(
         height,
       }),
   });
-  const data = slopes.flatMap((s) =>
-    s.points.map((p): DataRow => ({
-      series: `Case ${s.c.id}`,
-      mark: "point",
-      x: columns[p.column],
-      y: p.v * sl.factor,
-      y_lo: p.hi > p.lo ? p.lo * sl.factor : null,
-      y_hi: p.hi > p.lo ? p.hi * sl.factor : null,
-      label: p.text,
-      // The drugs from the last value before up to the drug's start: of that row only.
-      earlier: p.column === 0 ? s.earlier : null,
-    }))
-  );
+  const data = slopeRows(slopes, columns, sl.factor);
+
   const n = slopes.length;
   const metric = metricSentence(scales);
   // The values drawn: each case's last before, first on and last on the drug.
@@ -194,6 +201,9 @@ export function beforeAfterFigure(
       `${drug}, first and last on it` + `${left.length ? `; not shown: ${listing(left)}` : ""}.`,
   });
 }
+
+/** The room between two cases' labels at the left (several lines each), in lines. */
+export const LABEL_GAP = 0.5;
 
 /** The columns' heads, lines, dots, labels. */
 function drawSlopes(
@@ -236,28 +246,41 @@ function drawSlopes(
       "stroke-width": STROKE.thin,
     }));
   });
+  // Where each dot is drawn across: at its column, or set apart from dots it would overlap.
+  const each = slopes.flatMap((s) => s.points.map((p) => ({ s, p })));
+  const xs = setApartInColumns(each.map(({ s, p }) => ({
+    x: x(p.column),
+    y: y(p.v),
+    column: p.column,
+    ...markerReach(s.index),
+  })));
+  const at = new Map(each.map(({ p }, i) => [p, xs[i]]));
   for (const s of slopes) {
     const color = caseColor(s.index);
     g.appendChild(svgElement("polyline", {
-      points: s.points.map((p) => `${x(p.column)},${y(p.v)}`).join(" "),
+      points: s.points.map((p) => `${at.get(p)},${y(p.v)}`).join(" "),
       fill: "none",
       stroke: color,
       "stroke-width": STROKE.data,
     }));
     for (const p of s.points) {
-      g.appendChild(titled(caseMarker(s.index, x(p.column), y(p.v)), p.title));
+      g.appendChild(titled(caseMarker(s.index, at.get(p)!, y(p.v)), p.title));
     }
   }
   // Every dot's edge again over all cases (a dot under another case's shows its edge), and every
   // stated range's whisker over them all (other cases' dots at its column hid it).
-  const each = slopes.flatMap((s) => s.points.map((p) => ({ s, p })));
-  for (const { s, p } of each) g.appendChild(caseMarkerEdge(s.index, x(p.column), y(p.v)));
+  for (const { s, p } of each) g.appendChild(caseMarkerEdge(s.index, at.get(p)!, y(p.v)));
   for (const { s, p } of each) {
-    g.append(...verticalWhisker(p, x(p.column), y, caseColor(s.index)).elements);
+    g.append(...verticalWhisker(p, at.get(p)!, y, caseColor(s.index)).elements);
   }
   // Labels at the left (the case, its value and the earlier drugs) and right (the last value),
   // spread apart vertically; the first line of each label sits level with its dot.
   const obstacles: Obstacles = { boxes: [], segments: [] };
+  // The dots where they are drawn (set apart), for the middle labels to stay clear of.
+  for (const { p } of each) {
+    const r = MARKER_RADIUS * 1.4 + 1;
+    obstacles.boxes.push({ x: at.get(p)! - r, y: y(p.v) - r, width: 2 * r, height: 2 * r });
+  }
   for (const column of [0, 2]) {
     const items = slopes.filter((s) => s.points.length > column).map((s) => ({
       s,
@@ -270,7 +293,9 @@ function drawSlopes(
       hs,
       o.margin.top - 4 + line / 2,
       o.height - 1,
-      1,
+      // Half a line between two cases' labels of several lines (the left ones): one case's last
+      // line never reads as the next's.
+      column === 0 ? LABEL_GAP * line : 1,
     );
     items.forEach((it, k) => {
       const top = ys[k] - hs[k] / 2;
@@ -374,6 +399,33 @@ function slopeCases(
 }
 
 /**
+ * The slopegraph's source data: one row per point (its column as x, the value on the axis), with
+ * the drugs before the first column's and, after the other columns, the value's case and time.
+ */
+function slopeRows(
+  slopes: readonly Slope[],
+  columns: readonly string[],
+  factor: number,
+): DataRow[] {
+  return slopes.flatMap((s) =>
+    s.points.map((p): DataRow => ({
+      series: `Case ${s.c.id}`,
+      mark: "point",
+      x: columns[p.column],
+      y: p.v * factor,
+      y_lo: p.hi > p.lo ? p.lo * factor : null,
+      y_hi: p.hi > p.lo ? p.hi * factor : null,
+      label: p.text,
+      // The drugs from the last value before up to the drug's start: of that row only.
+      earlier: p.column === 0 ? s.earlier : null,
+      // The value's case and time point, to join it to timepoints.csv.
+      case_id: s.c.id,
+      time_id: p.timeId,
+    }))
+  );
+}
+
+/**
  * Each drawn case's three values (last before the drug, first and last on it) with the earlier
  * drug for the indication.
  */
@@ -394,6 +446,7 @@ function slopesOf(
       earlier,
       points: pts.map((o, column) => ({
         column,
+        timeId: o.day.timeId,
         v: o.common.nominal,
         lo: o.common.lo,
         hi: o.common.hi,

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { withColumnsAfter } from "./join_columns.ts";
 import { expectSeriesDrug } from "../series_drugs.ts";
 import { checkOptions } from "../options.ts";
 import { timelineOptionsSchema } from "./figure_options.ts";
@@ -137,7 +138,9 @@ export function caseTimelineFigure(c: Case, options: TimelineOptions = {}): Figu
   }, uses));
   const legend = legendItems(m, sl.name, uses, classes, events.length > 0);
   return stack(panels, {
-    data: timelineData(m, sl.name, sl.factor),
+    // Its case, after the other columns: a reviewer joins each row to timepoints.csv by it and
+    // its time_id.
+    data: withColumnsAfter(timelineData(m, sl.name, sl.factor), () => ({ case_id: c.id })),
     title: options.title ??
       `Case ${c.id}: ${c.age}-year-old ${c.sex}, ${c.side} ${c.limb} limb (${c.level})`,
     width,

@@ -323,7 +323,7 @@ export function phaseStrip(
   const height = rows * rowH + 2;
   const p = panel(width, height);
   // A label a stem from a row above runs through (in a row of its own, past the rows in use) is
-  // drawn last, with a halo that breaks the stem behind its text.
+  // drawn last, on a white box and with a halo that break the stem behind its text.
   const crossed = (q: Placed) => {
     const [t1, t2] = q.anchor === "start" ? [q.x1 + gap, q.x2] : [q.x1, q.x2 - gap];
     return placed.some((o) =>
@@ -354,8 +354,16 @@ export function phaseStrip(
       cy + TYPE.small * 0.36,
       { size: TYPE.small, anchor: q.anchor, fill: PHASE_COLOR, ...(halo ? { halo } : {}) },
     );
-    if (halo) last.push(text);
-    else p.appendChild(text);
+    if (halo) {
+      // A white box behind its text: the stem breaks over the whole label, between its glyphs too
+      // (a glyph's halo alone left it showing in a space between two).
+      const [t1, t2] = q.anchor === "start" ? [q.x1 + gap, q.x2] : [q.x1, q.x2 - gap];
+      const [y1, h] = [cy - TYPE.small * 0.6, TYPE.small * 1.2];
+      last.push(
+        svgElement("rect", { x: t1 - 1, y: y1, width: t2 - t1 + 2, height: h, fill: "white" }),
+      );
+      last.push(text);
+    } else p.appendChild(text);
   }
   for (const t of last) p.appendChild(t);
   return p;

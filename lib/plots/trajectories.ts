@@ -9,7 +9,7 @@ import { expectSeriesDrug } from "../series_drugs.ts";
 import { checkOptions } from "../options.ts";
 import { trajectoriesOptionsSchema } from "./figure_options.ts";
 import { expectCases } from "../args.ts";
-import type { NominalInterval } from "../intervals.ts";
+import { formatNumber, type NominalInterval } from "../intervals.ts";
 import type { Case } from "../model.ts";
 import type { Exclusion } from "../stats/types.ts";
 import { listing, sentenceStart } from "../prose.ts";
@@ -29,7 +29,16 @@ import { svgElement } from "./dom.ts";
 import { measureText } from "./fonts.ts";
 import { END_KEY_W, panelHeightForTags } from "./end_labels.ts";
 import { thresholdsSentence, trajectoriesLegend } from "./trajectories_legend.ts";
-import { caseColor, DASH, type FigureWidth, figureWidth, GREY, STROKE, TYPE } from "./theme.ts";
+import {
+  caseColor,
+  DASH,
+  type FigureWidth,
+  figureWidth,
+  GREY,
+  PX_PER_MM,
+  STROKE,
+  TYPE,
+} from "./theme.ts";
 import { type PlacedTime, timelineModel } from "./timeline_model.ts";
 import { joinedPoints } from "./timeline_values.ts";
 import { joinedWords, joinsMayCrossChange } from "./joined_words.ts";
@@ -110,13 +119,7 @@ export function trajectoriesFigure(
   );
   const axis = valueAxis(scales);
   const { min, max, label, unit, name } = axis;
-  const uses: TrackUses = {
-    open: false,
-    hollow: false,
-    undatedLine: false,
-    openStart: false,
-    phases: false,
-  };
+  const uses: TrackUses = { ...NO_USES };
   const painPanel = axesPanel({
     width,
     height: 170,
@@ -198,13 +201,36 @@ export function trajectoriesFigure(
         })
       }` +
       `${whiskers ? ` ${whiskers}` : ""}` +
-      `${metric ? ` ${metric}` : ""}`,
+      `${metric ? ` ${metric}` : ""}${apartSentence(uses.apart)}`,
     description: `${n} case${n === 1 ? "" : "s"}' ${name} against days since the first start ` +
       `of ${drug}, in ${unit} and as a percent of the ${def} baseline, with the ` +
       `${listing(thresholds.map((v) => `${v}%`))} reduction thresholds` +
       `${excluded.length ? `; not shown: ${listing(excluded)}` : ""}.`,
   });
 }
+
+/**
+ * What the caption says of markers set apart (none: nothing): drawn side by side, at most so
+ * far from their day (mm at print size, rounded up to 0.1).
+ *
+ * @param px The most a marker was moved, px.
+ */
+function apartSentence(px: number): string {
+  if (px < 0.05) return "";
+  const mm = Math.ceil((px / PX_PER_MM) * 10) / 10;
+  return ` Markers of two cases that would overlap are drawn side by side, each at most ` +
+    `${formatNumber(mm)} mm from its day.`;
+}
+
+/** What the trajectories drew before any mark is drawn. */
+const NO_USES: Readonly<TrackUses> = Object.freeze({
+  open: false,
+  hollow: false,
+  undatedLine: false,
+  openStart: false,
+  phases: false,
+  apart: 0,
+});
 
 /** The tracks of both panels, and the cases left out of each with why. */
 interface CaseTracks {
@@ -264,6 +290,8 @@ function caseTracks(
         ? {
           start: placed(r.span.start.timeId),
           end: r.span.end ? placed(r.span.end.timeId) : null,
+          startId: r.span.start.timeId,
+          endId: r.span.end?.timeId ?? null,
         }
         : null;
     const point = (r: typeof rows[number], v: NominalInterval): TrackPoint => ({
@@ -275,7 +303,7 @@ function caseTracks(
       span: spanOf(r),
       note: r.note,
     });
-    const track = { label, color, index: i, joins, phases, placements };
+    const track = { label, caseId: c.id, color, index: i, joins, phases, placements };
     out.painTracks.push({ ...track, points: rows.map((r) => point(r, r.common)) });
     const pct = rows.filter((r) => r.percentOfBaseline !== null);
     if (pct.length) {
@@ -310,7 +338,7 @@ function caseFrame(c: Case, drug: string): {
   placed: (timeId: string) => NominalInterval;
   dated: (timeId: string) => boolean;
   joins: [string, string][];
-  phases: { pos: number; title: string }[];
+  phases: { pos: number; title: string; timeId: string }[];
   placements: UndatedPlacement[];
 } {
   const origin = firstPeriod(c, drug)!.start.timeId;
@@ -327,7 +355,11 @@ function caseFrame(c: Case, drug: string): {
     },
     dated: (timeId) => at.get(timeId)?.dated ?? datedGap(c, timeId, origin),
     joins: joinedPoints(m).map((i) => [m.points[i - 1].t.timeId, m.points[i].t.timeId]),
-    phases: m.phases.map((ph) => ({ pos: ph.t.pos, title: `Case ${c.id}: ${ph.title}` })),
+    phases: m.phases.map((ph) => ({
+      pos: ph.t.pos,
+      title: `Case ${c.id}: ${ph.title}`,
+      timeId: ph.t.timeId,
+    })),
     placements: UNDATED_PLACEMENTS.filter((u) =>
       [...at.values()].some((t) => t.placements.includes(u))
     ),

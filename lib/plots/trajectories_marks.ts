@@ -11,15 +11,19 @@ import type { Scale } from "../scales.ts";
 import type { DataRow } from "./compose.ts";
 import { roundPx, svgElement, titled } from "./dom.ts";
 import { drawEndLabels } from "./end_labels.ts";
+import { withColumnsAfter } from "./join_columns.ts";
 import { arrowHead } from "./legend.ts";
 import { DASH, GREY, MARKER_RADIUS, SPAN_BAR, STROKE } from "./theme.ts";
 import type { UndatedPlacement } from "./narrative.ts";
 import { aside, drawnDay, windowText } from "./hover_text.ts";
 import { type LinearScale, openStart, verticalWhisker, whisker } from "./uncertainty.ts";
-import { caseKey, caseMarker, caseMarkerEdge } from "./case_marks.ts";
+import { caseKey, caseMarker, caseMarkerEdge, markerReach } from "./case_marks.ts";
+import { MARKER_GAP, setApart } from "./markers_apart.ts";
 
 export interface Track {
   label: string;
+  /** The case's id (`cases.csv`). */
+  caseId: string;
   color: string;
   /** The case's position in the series (its colour and marker shape). */
   index: number;
@@ -29,8 +33,11 @@ export interface Track {
    * across a change of drug or dose).
    */
   joins: readonly (readonly [string, string])[];
-  /** The case's phase changes: drawn position (days since the drug start) and hover text. */
-  phases: readonly { pos: number; title: string }[];
+  /**
+   * The case's phase changes: drawn position (days since the drug start), hover text and the
+   * time point of the change.
+   */
+  phases: readonly { pos: number; title: string; timeId: string }[];
   /** How the narrative places the times of its values the text does not date. */
   placements: readonly UndatedPlacement[];
 }
@@ -44,8 +51,16 @@ export interface TrackPoint {
   v: NominalInterval;
   /** The scale the value was rated on. */
   scale: Scale;
-  /** The period the value is stated for, relative to the drug start, if any. */
-  span: { start: NominalInterval; end: NominalInterval | null } | null;
+  /**
+   * The period the value is stated for, relative to the drug start, if any, with the time points
+   * of its start and end.
+   */
+  span: {
+    start: NominalInterval;
+    end: NominalInterval | null;
+    startId: string;
+    endId: string | null;
+  } | null;
   /** What the value describes where it is not one rating (an average). */
   note: string | null;
 }
@@ -62,43 +77,67 @@ export interface TrackUses {
   openStart: boolean;
   /** A phase change (a dashed vertical line). */
   phases: boolean;
+  /** The most a marker was set apart sideways from its time, so as not to hide another (px). */
+  apart: number;
 }
 
-/** The source data of a panel's tracks: one row per point (x: days, y: the value). */
+/**
+ * The source data of a panel's tracks: one row per point (x: days, y: the value) and per phase
+ * line, each with its case and time point (`case_id`, `time_id`; a value over a period also the
+ * time points of its bar's ends, `bar_from_time_id`, `bar_to_time_id`) after the other columns.
+ */
 export function trackRows(tracks: readonly Track[], panelName: string, factor: number): DataRow[] {
-  return tracks.flatMap((tr) => [
-    ...[...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).map((p): DataRow => ({
-      panel: panelName,
-      series: tr.label,
-      mark: p.span ? "value over a period" : "point",
-      x: drawnDay(p.t.nominal),
-      x_lo: p.span ? p.span.start.lo : p.t.lo,
-      x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
-      // Dated by the text from the drug start (a filled marker) or placed by its narrative.
-      x_dated: p.dated,
-      y: p.v.nominal * factor,
-      y_lo: p.v.lo * factor,
-      y_hi: p.v.hi * factor,
-      // The line into it from the case's previous value: solid, dotted (to or from a time the
-      // text does not date) or none (a phase change between them, or a value over a period).
-      line_in: lineInto(tr, p),
-      // A value over a period: its bar, from the period's drawn start to its drawn end (none
-      // stated: to the axis's edge, with an arrowhead); a start with no earlier bound is x_lo −Inf.
-      ...(p.span
-        ? {
-          bar_from: drawnDay(p.span.start.nominal),
-          bar_to: p.span.end ? drawnDay(p.span.end.nominal) : null,
-        }
-        : {}),
-    })),
-    ...tr.phases.map((ph): DataRow => ({
-      panel: panelName,
-      series: tr.label,
-      mark: "phase line",
-      x: drawnDay(ph.pos),
-      label: ph.title,
-    })),
+  const ids: DataRow[] = [];
+  const rows = tracks.flatMap((tr) => [
+    ...[...tr.points].sort((a, b) => a.t.nominal - b.t.nominal).map((p): DataRow => {
+      ids.push({
+        case_id: tr.caseId,
+        time_id: p.timeId,
+        bar_from_time_id: p.span?.startId ?? null,
+        bar_to_time_id: p.span?.endId ?? null,
+      });
+      return {
+        panel: panelName,
+        series: tr.label,
+        mark: p.span ? "value over a period" : "point",
+        x: drawnDay(p.t.nominal),
+        x_lo: p.span ? p.span.start.lo : p.t.lo,
+        x_hi: p.span ? (p.span.end?.hi ?? Infinity) : p.t.hi,
+        // Dated by the text from the drug start (a filled marker) or placed by its narrative.
+        x_dated: p.dated,
+        y: p.v.nominal * factor,
+        y_lo: p.v.lo * factor,
+        y_hi: p.v.hi * factor,
+        // The line into it from the case's previous value: solid, dotted (to or from a time the
+        // text does not date) or none (a phase change between them, or a value over a period).
+        line_in: lineInto(tr, p),
+        // A value over a period: its bar, from the period's drawn start to its drawn end (none
+        // stated: to the axis's edge, with an arrowhead); a start with no earlier bound is x_lo −Inf.
+        ...(p.span
+          ? {
+            bar_from: drawnDay(p.span.start.nominal),
+            bar_to: p.span.end ? drawnDay(p.span.end.nominal) : null,
+          }
+          : {}),
+      };
+    }),
+    ...tr.phases.map((ph): DataRow => {
+      ids.push({
+        case_id: tr.caseId,
+        time_id: ph.timeId,
+        bar_from_time_id: null,
+        bar_to_time_id: null,
+      });
+      return {
+        panel: panelName,
+        series: tr.label,
+        mark: "phase line",
+        x: drawnDay(ph.pos),
+        label: ph.title,
+      };
+    }),
   ]);
+  return withColumnsAfter(rows, (_, i) => ids[i]);
 }
 
 /** How the line runs into a point: "solid", "dotted" or "none". */
@@ -158,6 +197,10 @@ export function drawTracks(
       }
     }
   }
+  // Where each marker is drawn across: at its time, or set apart from another case's it would
+  // overlap (its line and vertical whisker go with it; its time whisker stays at its time).
+  const at = markerPlaces(tracks, x, y);
+  uses.apart = Math.max(uses.apart, ...[...at].map(([p, px]) => Math.abs(px - x(p.t.nominal))));
   for (const tr of tracks) {
     const lines = g.appendChild(svgElement("g", { "aria-label": `lines of ${tr.label}` }));
     // A line joins two values only where the case's timeline joins them: never across a change
@@ -169,9 +212,9 @@ export function drawTracks(
       const dashed = !p.dated || !q.dated;
       uses.undatedLine ||= dashed;
       lines.appendChild(svgElement("line", {
-        x1: roundPx(x(p.t.nominal)),
+        x1: roundPx(at.get(p)!),
         y1: roundPx(y(p.v.nominal)),
-        x2: roundPx(x(q.t.nominal)),
+        x2: roundPx(at.get(q)!),
         y2: roundPx(y(q.v.nominal)),
         stroke: tr.color,
         "stroke-width": STROKE.data,
@@ -185,7 +228,7 @@ export function drawTracks(
         uses.open ||= w.open;
         for (const el of w.elements) g.appendChild(el);
       }
-      for (const el of verticalWhisker(p.v, x(p.t.nominal), y, tr.color).elements) {
+      for (const el of verticalWhisker(p.v, at.get(p)!, y, tr.color).elements) {
         g.appendChild(el);
       }
     }
@@ -197,7 +240,7 @@ export function drawTracks(
       for (const p of tr.points.filter((q) => (q.span !== null) === spans)) {
         uses.hollow ||= !p.dated;
         g.appendChild(titled(
-          caseMarker(tr.index, x(p.t.nominal), y(p.v.nominal), true, !p.dated),
+          caseMarker(tr.index, at.get(p)!, y(p.v.nominal), true, !p.dated),
           pointTitle(tr, p),
         ));
       }
@@ -206,7 +249,7 @@ export function drawTracks(
   // Every marker's edge again over all tracks: a marker under another case's shows its edge.
   for (const tr of tracks) {
     for (const p of tr.points) {
-      g.appendChild(caseMarkerEdge(tr.index, x(p.t.nominal), y(p.v.nominal)));
+      g.appendChild(caseMarkerEdge(tr.index, at.get(p)!, y(p.v.nominal)));
     }
   }
   // End labels and tags in the right margin, spread apart.
@@ -218,6 +261,24 @@ export function drawTracks(
   }));
   drawEndLabels(g, ends, tags, x(x.domain[1]) + 6, y);
   return g;
+}
+
+/**
+ * Where each point's marker is drawn across (px): at its time, set apart sideways from any
+ * marker of the panel it would overlap (`setApart`).
+ */
+function markerPlaces(
+  tracks: readonly Track[],
+  x: LinearScale,
+  y: LinearScale,
+): Map<TrackPoint, number> {
+  const points = tracks.flatMap((tr) => tr.points.map((p) => ({ tr, p })));
+  const xs = setApart(points.map(({ tr, p }) => ({
+    x: x(p.t.nominal),
+    y: y(p.v.nominal),
+    ...markerReach(tr.index),
+  })));
+  return new Map(points.map(({ p }, i) => [p, xs[i]]));
 }
 
 /** A value's hover text: the value, when, and for a value over a period, that it is one. */
@@ -284,8 +345,9 @@ function phaseLines(
     if (!group) continue;
     // Whose change it is: the cases' keys side by side over the line.
     l.cases.forEach((index, k) => {
-      const cx = Math.max(l.px + (k - (l.cases.length - 1) / 2) * (2 * r + 1), free);
-      free = cx + 2 * r + 1;
+      const w = markerReach(index, r).w;
+      const cx = Math.max(l.px + (k - (l.cases.length - 1) / 2) * (2 * r + MARKER_GAP), free + w);
+      free = cx + w + MARKER_GAP;
       group.appendChild(caseKey(index, cx, top - r - 2, r));
     });
   }

@@ -105,3 +105,48 @@ Deno.test("phase strip: the changes drawn at one line stay in one label (never o
   assert.ok(!labels.some((l) => l.endsWith(", stopped")), labels.join(" | "));
   assert.ok(labels.some((l) => l.startsWith("drug-a stopped")), labels.join(" | "));
 });
+
+Deno.test("phase strip: a stem through a label below is broken over the whole label, not only its glyphs", () => {
+  // The stem passed between two glyphs ("paroxetine 3|0 mg/day"): a glyph's halo left it
+  // showing in the space between them. A white box behind the label's text breaks it there too.
+  const x = linearScale([0, 100], [0, 600]);
+  const strip = phaseStrip(
+    [
+      phase(0, "drug-a 10 mg/day; drug-d 20 mg/day; drug-e 5 mg/day"),
+      phase(30, "drug-b stopped, day not stated; drug-c 100 mg/day; drug-f 1 mg/day, 2 mg/day"),
+      phase(95, "drug-c 75 mg/day"),
+    ],
+    x,
+    600,
+  );
+  const kids = [...strip.children];
+  const lines = kids.filter((e) => e.tagName.toLowerCase() === "line");
+  const texts = kids.filter((e) => e.tagName.toLowerCase() === "text");
+  const boxes = kids.filter((e) =>
+    e.tagName.toLowerCase() === "rect" && e.getAttribute("fill") === "white"
+  );
+  let crossings = 0;
+  for (const t of texts) {
+    const w = measureText(t.textContent!, Number(t.getAttribute("font-size"))).width;
+    const tx = Number(t.getAttribute("x"));
+    const x1 = t.getAttribute("text-anchor") === "end" ? tx - w : tx;
+    const base = Number(t.getAttribute("y"));
+    const mid = base - Number(t.getAttribute("font-size")) * 0.36;
+    for (const l of lines) {
+      const lx = Number(l.getAttribute("x1"));
+      if (!(lx > x1 && lx < x1 + w && Number(l.getAttribute("y1")) < mid)) continue;
+      crossings++;
+      // A white box over the stem for the label's full height, drawn after the stem, before
+      // the label.
+      const box = boxes.find((b) => {
+        const [bx, by, bw, bh] = ["x", "y", "width", "height"].map((a) =>
+          Number(b.getAttribute(a))
+        );
+        return bx <= lx - 1 && bx + bw >= lx + 1 && by <= mid - 4 && by + bh >= mid + 3 &&
+          kids.indexOf(b) > kids.indexOf(l) && kids.indexOf(b) < kids.indexOf(t);
+      });
+      assert.ok(box, `the stem at ${lx} shows through '${t.textContent}'`);
+    }
+  }
+  assert.ok(crossings > 0);
+});

@@ -9,6 +9,8 @@
 import assert from "node:assert/strict";
 import { type Case, drugAtOneOf, drugWithDose, loadCaseSeries } from "../../lib/mod.ts";
 import { beforeAfterFigure, type Figure } from "../../lib/plots/mod.ts";
+import { LABEL_GAP } from "../../lib/plots/slopegraph.ts";
+import { GREY, TYPE } from "../../lib/plots/theme.ts";
 import { aroundDrug, makeCase, type Period } from "../helpers/constructed_case.ts";
 import { TEST_DATA_DIR } from "../helpers/data_dir.ts";
 
@@ -95,4 +97,32 @@ Deno.test("before/after: a dose change between the value and the start gives the
   ], { v: 6, a: 3, b: 1 });
   const q = String(beforeAfterFigure([{ ...open, id: "3", study }]).data[0].earlier);
   assert.equal(q, `until ${study.drug}: possibly drug-q 5 mg/day`);
+});
+
+Deno.test("before/after: two cases' labels beside a column are half a line apart at least", async () => {
+  const line = TYPE.small * 1.2;
+  // The real cases, and two constructed cases with the same values (their labels crowd most).
+  const ok = series.cases.find((c) => c.id === "ok")!;
+  for (const cases of [(await loadCaseSeries(TEST_DATA_DIR)).cases, [ok, { ...ok, id: "twin" }]]) {
+    const f = beforeAfterFigure(cases);
+    const g = f.svg.querySelector('g[aria-label="slopes"]')!;
+    const texts = [...g.querySelectorAll("text")].filter((t) =>
+      t.getAttribute("font-size") === String(TYPE.small)
+    );
+    // The left labels: right-aligned at the x of the first ("Case <id>  <value>"); a case's
+    // first line in its colour, the drugs under it in grey.
+    const labelX = Number(
+      texts.find((t) => t.textContent?.startsWith("Case "))!.getAttribute("x"),
+    );
+    const left = texts.filter((t) =>
+      t.getAttribute("text-anchor") === "end" && Number(t.getAttribute("x")) === labelX
+    ).map((t) => ({ y: Number(t.getAttribute("y")), first: t.getAttribute("fill") !== GREY.muted }))
+      .sort((a, b) => a.y - b.y);
+    assert.ok(left.filter((t) => t.first).length >= 2);
+    for (let i = 1; i < left.length; i++) {
+      const gap = left[i].y - left[i - 1].y;
+      if (left[i].first) assert.ok(gap >= line * (1 + LABEL_GAP) - 0.5, `${gap} between two cases`);
+      else assert.ok(gap >= line - 0.5, `${gap} within a case`);
+    }
+  }
 });
