@@ -55,6 +55,8 @@ export function placeMiddleLabels(
   o: { obstacles: Obstacles; width: number },
 ): void {
   const obstacles = o.obstacles;
+  // The middle column's line: a label across it reads as struck through ("1|0").
+  obstacles.segments.push({ x1: x(1), y1: 0, x2: x(1), y2: y(0) });
   for (const s of slopes) {
     for (let i = 1; i < s.points.length; i++) {
       const [a, b] = [s.points[i - 1], s.points[i]];
