@@ -91,6 +91,34 @@ export function cellAt(column: Column): (i: number) => Cell {
 }
 
 /**
+ * The builder of the rows of a table's columns: the row at `i` as an object of the columns'
+ * cells under their names, in order (the object a schema's row parser gives). One object
+ * literal, each column's values and codes at hand: several times faster than a call per cell.
+ *
+ * @param names The columns' names, in order.
+ * @param columns The columns.
+ * @returns The row at `i`.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { rowAt } from "#lib/data/columnar.ts";
+ * const at = rowAt(["a", "b c"], [
+ *   { values: ["x", 1], codes: new Uint8Array([1, 0]) },
+ *   { values: [null], codes: new Int32Array([0, 0]) },
+ * ]);
+ * assert.deepEqual([at(0), at(1)], [{ a: 1, "b c": null }, { a: "x", "b c": null }]);
+ * ```
+ */
+export function rowAt(names: readonly string[], columns: readonly Column[]): (i: number) => object {
+  if (names.length !== columns.length) throw new RangeError("one name per column");
+  const locals = names.map((_, j) => `const v${j} = c[${j}].values, k${j} = c[${j}].codes;`);
+  const fields = names.map((name, j) => `${JSON.stringify(name)}: v${j}[k${j}[i]]`);
+  return new Function("c", `${locals.join("\n")}\nreturn (i) => ({${fields.join(", ")}});`)(
+    columns,
+  );
+}
+
+/**
  * The buffers of a column that can be moved to another thread rather than copied.
  *
  * @param column The column.

@@ -24,9 +24,8 @@
  */
 import { fileURLToPath } from "node:url";
 import type { RowHandler } from "../csv.ts";
-import { rowBuilder } from "../csv_schema.ts";
 import { type TableName, tableSchemas } from "../schema.ts";
-import { cellAt, type Column } from "./columnar.ts";
+import { type Column, rowAt } from "./columnar.ts";
 import { readColumns } from "./read_columns.ts";
 import { checkMemory } from "./memory.ts";
 
@@ -96,14 +95,11 @@ export function replay<T>(
 ): void {
   const { file, schema } = tableSchemas[name];
   const names = Object.keys(schema.shape);
-  const build = rowBuilder(names);
-  const cell = table.columns.map(cellAt);
-  const values: unknown[] = new Array(names.length);
+  const rowOf = rowAt(names, table.columns);
   const { lines } = table;
   for (let i = 0; i < lines.length; i++) {
     if (i % ROWS_PER_MEMORY_CHECK === 0) checkMemory(dataDir, file);
-    for (let j = 0; j < values.length; j++) values[j] = cell[j](i);
-    const row = build(values) as T;
+    const row = rowOf(i) as T;
     onRow(lines[i], row, row);
   }
 }

@@ -94,13 +94,18 @@ export function provenance(
         hints = hintsByFile.get(file) ?? new Map();
         hintsByFile.set(file, hints);
       }
-      const q = mayNeedNormalising(quote) ? normalizeSourceText(quote) : quote;
+      const hint = hints.get(sourceId) ?? 0;
+      // Most quotes are found as they are, first: one found needs no normalising, as the text
+      // (normalised) has no white space to fold, so neither has the quote, unless at its ends.
+      const ends = quote.charCodeAt(0) === 32 || quote.charCodeAt(quote.length - 1) === 32;
+      let at = ends ? -1 : findQuote(text, quote, hint);
+      const q = at < 0 && mayNeedNormalising(quote) ? normalizeSourceText(quote) : quote;
       const short = shortQuote(q);
       if (short !== null) {
         issues.push({ file, row, column, message: short });
         return quote;
       }
-      const at = findQuote(text, q, hints.get(sourceId) ?? 0);
+      if (at < 0 && (ends || q !== quote)) at = findQuote(text, q, hint);
       if (at < 0) {
         issues.push({
           file,

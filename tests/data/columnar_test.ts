@@ -4,7 +4,14 @@
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { buffersOf, type Cell, cellAt, type Column, IntBlocks } from "../../lib/data/columnar.ts";
+import {
+  buffersOf,
+  type Cell,
+  cellAt,
+  type Column,
+  IntBlocks,
+  rowAt,
+} from "../../lib/data/columnar.ts";
 
 /** A column of these cells: each distinct cell (as `Object.is` tells them) once, a code per row. */
 function columnOf(cells: Cell[]): Column {
@@ -70,4 +77,25 @@ Deno.test("a column's buffers are those a transfer moves", () => {
   const [buffer] = buffersOf(c);
   structuredClone(c, { transfer: [buffer] });
   assert.equal(buffer.byteLength, 0, "moved, not copied");
+});
+
+Deno.test("the rows of columns are their cells under their names, in order, -0 and all", () => {
+  // Names a generated object literal must quote; codes of each width.
+  const names = ["case_id", "b c", 'say "x"', "0"];
+  const cells: Cell[][] = [
+    ["A", "A", "B"],
+    [1.5, -0, null],
+    ['"', "\\", "\n"],
+    [null, null, null],
+  ];
+  const columns = cells.map(columnOf);
+  columns[1].codes = Uint8Array.from(columns[1].codes);
+  columns[2].codes = Uint16Array.from(columns[2].codes);
+  const at = rowAt(names, columns);
+  for (let i = 0; i < 3; i++) {
+    const row = at(i) as Record<string, Cell>;
+    assert.deepEqual(Object.keys(row), ["0", "case_id", "b c", 'say "x"']);
+    names.forEach((n, j) => assert.ok(Object.is(row[n], cells[j][i]), `${n} at ${i}`));
+  }
+  assert.throws(() => rowAt(["a"], []), RangeError);
 });

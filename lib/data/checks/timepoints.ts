@@ -16,6 +16,7 @@ import {
   type CaseTimes,
   NEW,
   resolveTimepoints,
+  type Root,
   timeOf,
   TimesById,
   ZERO,
@@ -43,6 +44,23 @@ const TIMEPOINT_COLUMNS = [
   "words",
   "quote",
 ] as const;
+
+/**
+ * Notes a time point whose row is not usable: its line and the column of its problem (the first
+ * cell that failed), for the rows that refer to it to be counted under ("timepoints.csv:46:amount:
+ * ... is not usable"). (Not a closure in the row handler: that would cost every row its context.)
+ */
+function markInvalid(
+  invalid: Map<string, Map<string, Root>>,
+  caseId: string,
+  timeId: string,
+  row: number,
+  column: string | undefined,
+): void {
+  let bad = invalid.get(caseId);
+  if (!bad) invalid.set(caseId, bad = new Map());
+  bad.set(timeId, { id: timeId, row, ...(column === undefined ? {} : { column }) });
+}
 
 /**
  * Checks `timepoints.csv` and resolves its time points into `ctx.resolved` (a row that fails its
@@ -85,14 +103,15 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
       });
       return;
     }
-    // Its line and the column of its problem (the first cell that failed), for the rows that
-    // refer to it to be counted under ("timepoints.csv:46:amount: ... is not usable").
-    const markInvalid = (column: string | undefined) => {
-      let bad = invalid.get(caseId);
-      if (!bad) invalid.set(caseId, bad = new Map());
-      bad.set(timeId, { id: timeId, row, ...(column === undefined ? {} : { column }) });
-    };
-    if (r === null) return markInvalid(TIMEPOINT_COLUMNS.find((c) => !(c in valid)));
+    if (r === null) {
+      return markInvalid(
+        invalid,
+        caseId,
+        timeId,
+        row,
+        TIMEPOINT_COLUMNS.find((c) => !(c in valid)),
+      );
+    }
     const quote = ctx.check.quote(
       "timepoints.csv",
       row,
@@ -106,7 +125,7 @@ export function checkTimepoints(ctx: LoadContext, checkStored: boolean): void {
         issues.push({ file: "timepoints.csv", row, ...wrong });
         // Its days, and those of every point dated from it, would only repeat this problem: they
         // are not checked, as for a row that failed its schema (reported once, at its cause).
-        return markInvalid(wrong.column);
+        return markInvalid(invalid, caseId, timeId, row, wrong.column);
       }
     }
     const order = m.size;
