@@ -11,11 +11,15 @@
  * floating-point noise of a number with `digits` decimals is that number: within 1e-9 of its
  * size, but never more than a millionth of a step (so 12345678.004 is still "12345678.01" as an
  * upper bound at two decimals). Never in exponent notation: 1e-7 as an upper bound at 7 decimals
- * is "0.0000001" (and "0" at fewer, a lower bound).
+ * is "0.0000001" (and "0" at fewer, a lower bound). With a `limit` (the end of the quantity's range
+ * on that side: 100 for a percentage's upper bound, 0 for its lower), a bound short of it is never
+ * printed as reaching it: 99.16% as an upper bound at no decimal is "99.2", not "100", which would
+ * say the interval reaches every case; it keeps as many more decimals as it needs (up to 6 more).
  *
  * @param v The bound.
  * @param side `"lo"` for a lower bound, `"hi"` for an upper one.
- * @param digits Decimals at most (default 2).
+ * @param digits Decimals at most (default 2), unless the `limit` needs more.
+ * @param limit The end of the quantity's range on the bound's side, if it has one.
  * @returns The text (`inf`/`-inf` for infinities).
  * @example
  * ```ts
@@ -27,9 +31,26 @@
  * assert.equal(formatBound(-0.061, "hi", 2), "-0.06");
  * assert.equal(formatBound(12345678.004, "hi", 2), "12345678.01");
  * assert.equal(formatBound(1e-7, "hi", 7), "0.0000001");
+ * assert.equal(formatBound(99.16, "hi", 0), "100");
+ * assert.equal(formatBound(99.16, "hi", 0, 100), "99.2");
+ * assert.equal(formatBound(100, "hi", 0, 100), "100");
+ * assert.equal(formatBound(0.004, "lo", 0, 0), "0.004");
  * ```
  */
-export function formatBound(v: number, side: "lo" | "hi", digits = 2): string {
+export function formatBound(v: number, side: "lo" | "hi", digits = 2, limit?: number): string {
+  const text = outward(v, side, digits);
+  if (limit === undefined || !Number.isFinite(v) || (side === "hi" ? v >= limit : v <= limit)) {
+    return text;
+  }
+  // Short of its range's end: more decimals until the print is too (never past it, by outward).
+  const reaches = (t: string) => side === "hi" ? Number(t) >= limit : Number(t) <= limit;
+  let shown = text;
+  for (let d = digits + 1; reaches(shown) && d <= digits + 6; d++) shown = outward(v, side, d);
+  return shown;
+}
+
+/** {@link formatBound} without a limit. */
+function outward(v: number, side: "lo" | "hi", digits: number): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? "NaN" : v > 0 ? "inf" : "-inf";
   const near = Number(v.toFixed(digits));
   if (Math.abs(near - v) <= snap(v, digits)) return decimal(near, digits);
@@ -72,6 +93,7 @@ function decimal(x: number, digits: number): string {
  * @param lo The lower end.
  * @param hi The upper end.
  * @param digits Decimals at most (default 2).
+ * @param limits The ends of the quantity's range, if it has them (see {@link formatBound}).
  * @returns The text.
  * @example
  * ```ts
@@ -82,9 +104,15 @@ function decimal(x: number, digits: number): string {
  * assert.equal(formatRange(87.54, 87.54, 1), "87.5");
  * assert.equal(formatRange(0.1234, 0.1234000001, 2), "0.12");
  * assert.throws(() => formatRange(2, 1), RangeError);
+ * assert.equal(formatRange(9.43, 99.16, 0, [0, 100]), "9–99.2");
  * ```
  */
-export function formatRange(lo: number, hi: number, digits = 2): string {
+export function formatRange(
+  lo: number,
+  hi: number,
+  digits = 2,
+  limits?: readonly [number, number],
+): string {
   if (lo > hi) {
     throw new RangeError(`formatRange: the lower end ${lo} is above the upper end ${hi}`);
   }
@@ -96,5 +124,7 @@ export function formatRange(lo: number, hi: number, digits = 2): string {
       ? decimal(Number(lo.toFixed(digits)), digits)
       : formatBound(lo, "lo");
   }
-  return `${formatBound(lo, "lo", digits)}–${formatBound(hi, "hi", digits)}`;
+  return `${formatBound(lo, "lo", digits, limits?.[0])}–${
+    formatBound(hi, "hi", digits, limits?.[1])
+  }`;
 }

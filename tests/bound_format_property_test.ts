@@ -172,7 +172,27 @@ Deno.test("responderSummary: the confidence interval printed holds the one compu
       options: { drug: "a drug" },
     }) as unknown as ResponderRow;
   const text = responderSummary([row("first"), row("last")]);
-  assert.match(text, /at the first value 2 of 3 cases had a ≥50% reduction \(95% CI 9–100%\)/);
+  // Rounded outward, but short of 100%: the interval does not reach every case (99.16%).
+  assert.match(text, /at the first value 2 of 3 cases had a ≥50% reduction \(95% CI 9–99\.2%\)/);
+});
+
+Deno.test("formatBound with a limit: outward, and short of the limit when the bound is", () => {
+  const pct = fc.double({ min: 0, max: 100, noNaN: true });
+  fc.assert(
+    fc.property(pct, digits, (v, d) => {
+      const [lo, hi] = [formatBound(v, "lo", d, 0), formatBound(v, "hi", d, 100)];
+      assert.ok(atMost(back(lo), v, d), `${lo} is above ${v}`);
+      assert.ok(atMost(v, back(hi), d), `${hi} is below ${v}`);
+      // Short of a limit by more than 6 further decimals can tell: printed short of it too.
+      if (v < 100 - 10 ** -(d + 6)) assert.ok(back(hi) < 100, `${hi} reaches 100 for ${v}`);
+      if (v > 10 ** -(d + 6)) assert.ok(back(lo) > 0, `${lo} reaches 0 for ${v}`);
+      // A bound at its limit, and one not near it, print as without the limit.
+      if (v === 100 || back(formatBound(v, "hi", d)) < 100) {
+        assert.equal(hi, formatBound(v, "hi", d));
+      }
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
 });
 
 Deno.test("tables: the numbers of a bound's column are shown rounded outward", () => {

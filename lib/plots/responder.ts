@@ -300,7 +300,9 @@ function curveLine(x: LinearScale, y: LinearScale, c: Curve, label: string): Ele
     .map((p) =>
       `≥ ${p.threshold}%: ${Math.round(p.proportion! * 100)}%` +
       (typeof p.ciLower === "number" && typeof p.ciUpper === "number"
-        ? ` [${formatBound(p.ciLower * 100, "lo", 0)}, ${formatBound(p.ciUpper * 100, "hi", 0)}]`
+        ? ` [${formatBound(p.ciLower * 100, "lo", 0, 0)}, ${
+          formatBound(p.ciUpper * 100, "hi", 0, 100)
+        }]`
         : "")
     );
   return titled(

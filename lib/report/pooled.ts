@@ -218,7 +218,7 @@ export function responderRows(rows: readonly ResponderRow[]): Row[] {
     proportion: num(r.proportion),
     [`${fmt(100 * r.confidence, 0)}% CI (Clopper–Pearson)`]: r.ciLower === null
       ? null
-      : formatRange(r.ciLower, r.ciUpper!, 4),
+      : formatRange(r.ciLower, r.ciUpper!, 4, [0, 1]),
     excluded: excludedIds(r.excluded),
     // A case counted by a nominal value whose bounds fall on both sides of the threshold.
     note: r.uncertain.length
@@ -389,7 +389,7 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
       ? `at the ${timing} value no case could be assessed`
       : `at the ${timing} value ${r.count} of ${plural(r.n, "case")} had a ≥${top}% ` +
         `reduction (${fmt(100 * r.confidence, 0)}% CI ${
-          formatRange(100 * r.ciLower!, 100 * r.ciUpper!, 0)
+          formatRange(100 * r.ciLower!, 100 * r.ciUpper!, 0, [0, 100])
         }%)`;
   };
   const left = exclusionNotes(rows);
@@ -399,7 +399,7 @@ export function responderSummary(rows: readonly ResponderRow[]): string {
     (left.length ? `${left[0]} ` : "") +
     (best
       ? `With ${plural(n, "case")}, even if every case responded the exact interval's ` +
-        `lower limit would be ${formatBound(100 * best.ciLower!, "lo", 0)}%.`
+        `lower limit would be ${formatBound(100 * best.ciLower!, "lo", 0, 0)}%.`
       : "");
 }
 
