@@ -58,6 +58,7 @@ export { caseNotes, type CaseSummary, caseSummary, type DatedValue } from "./sum
 export * from "./timeline.ts";
 export * from "./period_value.ts";
 export * from "./given.ts";
+export * from "./value_noun.ts";
 export * from "./time_words.ts";
 export * from "./time_rule_words.ts";
 export * from "./stats/types.ts";

@@ -1,10 +1,12 @@
 /**
  * A case's time points and values named for a reader, from the data's own words, never by their
- * internal ids: a time point at which a value is stated is named by that value ("the pain VAS 2.3
- * report"), one without a value by the kind of the events at it ("the transfer to psychiatry"),
- * else by the text's words for it (`words` of `timepoints.csv`). Short and deterministic: a value
- * whose words repeat in the case, or an event whose kind does, is told apart by its rank in time
- * ("the second pain VAS 2.0", "the first amputation"). And the values at which a drug may have been given, though not
+ * internal ids: a value by its words where they read as its name, else by its scale and the value
+ * as stated (`valueNoun`, the one rule: "the pain VAS 2.3", "the NRS 3–4"); a time point at which a
+ * value is stated by that value ("the pain VAS 2.3 report"), one without a value by the kind of the
+ * events at it ("the transfer to psychiatry"), else by the text's words for it (`words` of
+ * `timepoints.csv`). Short and deterministic: a value whose name repeats in the case, or an event
+ * whose kind does, is told apart by its rank in time ("the second pain VAS 2.0", "the first
+ * amputation"). And the values at which a drug may have been given, though not
  * surely, said as such, so that "no value while it was given" does not read as "no value at all".
  *
  * @module
@@ -13,6 +15,7 @@ import { expectCase } from "./args.ts";
 import { formatDose } from "./dose.ts";
 import { type Case, compareDays, type Observation, type Treatment } from "./model.ts";
 import { listing } from "./prose.ts";
+import { valueNoun } from "./value_noun.ts";
 import { continuedBy, continuesFrom, mayBeGiven, surelyAfter, surelyGiven } from "./given.ts";
 import { relativeDay } from "./timeline.ts";
 
@@ -26,8 +29,10 @@ const ordinal = (rank: number): string => {
 };
 
 /**
- * A value of a case in the text's words, with "the": "the pain VAS 2.3"; where other values of
- * the case have the same words, its rank among them in time order ("the second pain VAS 2.0").
+ * A value of a case named for a reader, with "the": its name by `valueNoun` (its words where they
+ * read as its name, "the pain VAS 2.3", else its scale and the value as stated, "the NRS 3–4");
+ * where other values of the case have the same name, its rank among them in time order ("the
+ * second pain VAS 2.0").
  *
  * @param c The case.
  * @param o One of its values.
@@ -35,15 +40,14 @@ const ordinal = (rank: number): string => {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadCaseSeries, valueName } from "#lib/mod.ts";
+ * import { loadCaseSeries, valueName, valueNoun } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const o = c.observations[0];
- * assert.ok(valueName(c, o).endsWith(o.words));
- * assert.ok(valueName(c, o).startsWith("the "));
- * // Two values of the same words are told apart by their rank in time.
+ * assert.equal(valueName(c, o), `the ${valueNoun(o)}`);
+ * // Two values of the same name are told apart by their rank in time.
  * const later = { ...o, day: { ...o.day, timeId: "later", nominal: o.day.nominal + 1 } };
  * const twin = { ...c, observations: [o, later] };
- * assert.equal(valueName(twin, twin.observations[1]), `the second ${o.words}`);
+ * assert.equal(valueName(twin, twin.observations[1]), `the second ${valueNoun(o)}`);
  * ```
  */
 export function valueName(c: Case, o: Observation): string {
@@ -74,11 +78,11 @@ export function valueName(c: Case, o: Observation): string {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadCaseSeries, timeName } from "#lib/mod.ts";
+ * import { loadCaseSeries, timeName, valueNoun } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * const o = c.observations[0];
- * // Named by its value, not by its id.
- * assert.equal(timeName(c, o.day.timeId), `the ${o.words} report`);
+ * // Named by its value (`valueNoun`), not by its id.
+ * assert.equal(timeName(c, o.day.timeId), `the ${valueNoun(o)} report`);
  * const at = (t: { id: string }) => (x: { day: { timeId: string } }) => x.day.timeId === t.id;
  * const event = c.timepoints.find((t) => !c.observations.some(at(t)) && c.events.some(at(t)));
  * if (event) {
@@ -111,7 +115,7 @@ function namesOf(c: Case): { values: Map<string, string>; times: Map<string, str
   if (names) return names;
   const values = ranked(
     [...c.observations].sort((a, b) => compareDays(a.day, b.day)).map((o) =>
-      [valueKey(o), `the ${o.words}`] as const
+      [valueKey(o), `the ${valueNoun(o)}`] as const
     ),
   );
   const byTime = Map.groupBy(c.observations, (o) => o.day.timeId);
@@ -122,7 +126,7 @@ function namesOf(c: Case): { values: Map<string, string>; times: Map<string, str
     [...c.timepoints].sort((a, b) => compareDays(a.day, b.day)).map((t) => {
       const at = byTime.get(t.id) ?? [];
       if (at.length === 1) return [t.id, `${values.get(valueKey(at[0]))} report`] as const;
-      if (at.length > 1) return [t.id, `the report of ${listing(at.map((o) => o.words))}`] as const;
+      if (at.length > 1) return [t.id, `the report of ${listing(at.map(valueNoun))}`] as const;
       const events = [...new Set((kinds.get(t.id) ?? []).map((e) => e.kind))];
       if (events.length) return [t.id, `the ${listing(events)}`] as const;
       const drug = treatmentName(c, t.id, starts, stopped);
@@ -229,13 +233,13 @@ export function possiblyGivenValues(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadCaseSeries, noValueSurely } from "#lib/mod.ts";
+ * import { loadCaseSeries, noValueSurely, valueNoun } from "#lib/mod.ts";
  * const c = (await loadCaseSeries()).cases[0];
  * assert.equal(noValueSurely(c, [], "after the stop"), "no value after the stop");
  * const o = c.observations[0];
  * assert.equal(
  *   noValueSurely(c, [o], "after the stop"),
- *   `no value surely after the stop, though the ${o.words} may be`,
+ *   `no value surely after the stop, though the ${valueNoun(o)} may be`,
  * );
  * ```
  */

@@ -20,6 +20,7 @@ const DATA_TESTS = [
   "tests/analysis/change_test.ts",
   "tests/analysis/period_rates_test.ts",
   "tests/time_words_test.ts",
+  "tests/value_noun_test.ts",
   "tests/claim_count_test.ts",
   "tests/stated_digits_test.ts",
   "tests/analysis/visual_test.ts",

@@ -40,7 +40,8 @@ Deno.test("rates: two values at one time point left out are each named", () => {
     { v1: 6, v2: 3 },
   );
   const o = made.observations.find((x) => x.day.timeId === "v2")!;
-  const rest = { ...o, words: "VAS 5 at rest", common: { lo: 5, hi: 5, nominal: 5 } };
+  const five = { lo: 5, hi: 5, nominal: 5 };
+  const rest = { ...o, words: "VAS 5 at rest", value: five, common: five };
   const c = { ...made, study, observations: [...made.observations, rest] };
   const note = String(rateRows(c)[0].note);
   assert.match(note, /the VAS 3 and the VAS 5 at rest/, note);

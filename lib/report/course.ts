@@ -174,7 +174,7 @@ function orderNote(
 
 /**
  * The values a rate leaves out because its drug (for a dose period: at that dose) is only
- * possibly given there, each named by the text's words (`valueName`) and said to be stated over
+ * possibly given there, each named for a reader (`valueName`) and said to be stated over
  * a period where it is, and why: for a period with no stated end, up to where it is certainly
  * given (named by `timeName`); else the text does not date the values against the period's start
  * or end. `null` when none is left out.
