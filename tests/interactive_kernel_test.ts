@@ -3,7 +3,7 @@
  * a dataframe (shown as a table), a change under another baseline and a clear error for a wrong
  * one, their own Observable Plot figure (PNG, SVG and text), help on a function and its example
  * pasted into a cell; and what an `npm:` import typed in a cell does to the kernel (Deno's
- * behaviour, which the README describes). The dataset notebook's "make your own figure" cell is
+ * behaviour, which docs/notebooks.md describes). The dataset notebook's "make your own figure" cell is
  * checked on the suite's one re-execution of every notebook (notebooks_test.ts), each in a fresh
  * kernel.
  */
@@ -210,8 +210,8 @@ function npmImportKernel(): ReturnType<typeof runCells> {
   return npmImport;
 }
 
-// Deno 2.9.6's kernel; when this fails, Deno has changed: update the README's advice (item 6 of
-// "Working with the notebooks interactively") to what the kernel then does.
+// Deno 2.9.6's kernel; when this fails, Deno has changed: update the advice of docs/notebooks.md
+// (item 6) to what the kernel then does.
 Deno.test("an npm: import typed in a cell: an error with no message, then local imports fail visibly", async () => {
   const [before, npm, after, local] = (await npmImportKernel()).runs;
   assert.equal(before.status, "ok");

@@ -1,7 +1,7 @@
 /**
  * loadCaseSeries' options are checked as every function's are (`lib/options.ts`): a value that is
  * not allowed fails with a message naming the function, the option, what is allowed and what was
- * given (README, "Working with the notebooks interactively", item 9).
+ * given (docs/notebooks.md, item 9).
  */
 import assert from "node:assert/strict";
 import { DEFAULT_DATA_DIR, loadCaseSeries } from "#lib/mod.ts";

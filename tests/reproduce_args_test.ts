@@ -83,11 +83,19 @@ Deno.test("reproduce --data: the folders the refusal and the docs suggest are un
     [...text.matchAll(/--notebooks\s+([\w.]+[-/.][\w./-]*)\s+--results\s+([\w.]+[-/.][\w./-]*)/g)]
       .flatMap((m) => [m[1], m[2]]);
   const refusal = parseRunArgs(["--data", "/tmp/try"]) as string;
-  const docs = await Promise.all(
-    ["README.md", "docs/extending.md"].map((f) => Deno.readTextFile(`${ROOT}/${f}`)),
-  );
+  // The README and every doc of docs/ (the command is in the README, docs/runner.md and
+  // docs/extending.md).
+  const docFiles = ["README.md"];
+  for await (const e of Deno.readDir(`${ROOT}/docs`)) {
+    if (e.isFile && e.name.endsWith(".md")) docFiles.push(`docs/${e.name}`);
+  }
+  const docs = await Promise.all(docFiles.map((f) => Deno.readTextFile(`${ROOT}/${f}`)));
+  for (const f of ["README.md", "docs/runner.md", "docs/extending.md"]) {
+    const text = docs[docFiles.indexOf(f)] ?? "";
+    assert.ok(suggested(text).length >= 2, `${f} suggests a --notebooks and --results folder`);
+  }
   const folders = [refusal, ...docs].flatMap(suggested);
-  assert.ok(folders.length >= 6, `the refusal and both docs suggest folders: ${folders}`);
+  assert.ok(folders.length >= 8, `the refusal and the docs suggest folders: ${folders}`);
   assert.deepEqual(folders.filter((f) => !f.startsWith(".tmp/")), []);
   // The copy the docs make first goes to the folder the run is given (mkdir: .tmp/ may not exist).
   for (const text of [refusal, ...docs]) {

@@ -28,7 +28,7 @@ export const REPRODUCE_USAGE =
   "usage: deno task reproduce [--check [--keep DIR]] [--force] [--workers N] " +
   "[--startup-timeout SECONDS] [--notebooks DIR] [--results DIR] [--data DIR]";
 
-/** What `--help` prints: the usage, what the command does, and each option (README: more). */
+/** What `--help` prints: the usage, what the command does, and each option (docs/runner.md: more). */
 export const REPRODUCE_HELP = `${REPRODUCE_USAGE}
 
 Executes every NN-<name>.ipynb notebook of the notebooks folder (one per case from the case
