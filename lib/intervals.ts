@@ -249,8 +249,8 @@ export function amountStep(amount: number): number {
 /**
  * The day of a time point and its offset from its anchor, from its rule: the anchor's day plus
  * the rule's offset; for rule `after` with a later bound B, `[A.lo, B.hi]` with nominal midway
- * between the nominal days of A and B (see {@link TIME_RULES}). The loader derives every time
- * point with it, and so do the analysis variants that re-read a time point.
+ * between the nominal days of A and B (see {@link TIME_RULES}); a B before A by rounding alone
+ * (`roundingSlack`: 3 × 0.1 and 0.3) is at A. The loader and the analysis variants use it.
  *
  * @param rule The rule.
  * @param amount Its amount (rules `exact`, `approx`, `within`), else `null`.
@@ -279,9 +279,11 @@ export function deriveDay(
   const offset = ruleOffset(rule, amount, unit);
   if (rule === "origin" || anchor === null) return { day: offset, offset };
   if (bound !== null) {
+    const hi = Math.max(bound.hi, anchor.lo);
+    const mid = Math.min(Math.max((anchor.nominal + bound.nominal) / 2, anchor.lo), hi);
     return {
-      day: { lo: anchor.lo, hi: bound.hi, nominal: (anchor.nominal + bound.nominal) / 2 },
-      offset: { lo: 0, hi: bound.hi - anchor.lo, nominal: (bound.nominal - anchor.nominal) / 2 },
+      day: { lo: anchor.lo, hi, nominal: mid },
+      offset: { lo: 0, hi: hi - anchor.lo, nominal: (bound.nominal - anchor.nominal) / 2 },
     };
   }
   return { day: addIntervals(anchor, offset), offset };

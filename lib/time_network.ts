@@ -53,6 +53,31 @@ function exactSums(edges: readonly (readonly [number, number])[][]): boolean {
   return true;
 }
 
+/** Half the gap between 1 and the next double: the most one addition rounds, relative to it. */
+const HALF_ULP = 2 ** -53;
+
+/**
+ * The most that rounding can move a sum of `terms` doubles whose partial sums stay within
+ * `magnitude` days of 0: each addition rounds by at most half a unit in the last place, taken
+ * here twice over ({@link TimeNetwork} says where it is allowed for).
+ *
+ * @param terms How many terms the sum has (at least the edges along a path).
+ * @param magnitude A bound on every partial sum's size, in days.
+ * @returns The slack, in days.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { roundingSlack } from "#lib/time_network.ts";
+ * // Three steps of 0.1 day sum to 0.30000000000000004: within the slack of 0.3.
+ * assert.ok(Math.abs((0.1 + 0.1 + 0.1) - 0.3) <= roundingSlack(3, 0.3));
+ * // A millionth of a day is not rounding.
+ * assert.ok(roundingSlack(1000, 1000) < 1e-6);
+ * ```
+ */
+export function roundingSlack(terms: number, magnitude: number): number {
+  return 2 * terms * HALF_ULP * magnitude;
+}
+
 /**
  * One case's time points as a simple temporal network: each point's offset from its anchor
  * bounds its difference from the anchor on both sides, a narrative bound B puts the point at
@@ -65,6 +90,16 @@ function exactSums(edges: readonly (readonly [number, number])[][]): boolean {
  * read off the anchors' forest and the searches from the ends of the few other edges
  * ({@link ForestPaths}); otherwise by a search from the queried point, made once for each. Either
  * gives the same numbers, to the last bit.
+ *
+ * Rounding. Where sums are not exact (an offset of 0.1 day, or 2.3 weeks = 16.1 days, has no
+ * binary double), a walk around a cycle of constraints that cancel exactly (a step forward and
+ * back, two routes to the same day) can sum a hair below 0, and a distance a hair beside the true
+ * one. There the network allows for rounding, and for nothing else: a distance shrinks only by
+ * more than the rounding slack of a path ({@link roundingSlack} of as many terms as there are
+ * points, each partial sum within the sum of the sizes of all the weights), so that only a
+ * conflict beyond rounding is a contradiction (a millionth of a day, in a case of a few hundred
+ * points over years, is one); a bound within that slack of 0 is 0, and bounds that cross within
+ * it meet. Where sums are exact, the slack is 0 and nothing changes.
  *
  * @example
  * ```ts
@@ -106,6 +141,8 @@ export class TimeNetwork {
   #fast: ForestPaths | null | undefined;
   /** How many searches from one point were made. */
   #searches = 0;
+  /** The rounding slack: 0 where sums are exact (see the class's description). */
+  #slack: number;
 
   /**
    * @param caseId The case (for messages).
@@ -162,6 +199,7 @@ export class TimeNetwork {
     this.#index = index;
     this.#out = out;
     this.#into = into;
+    this.#slack = exactSums(out) ? 0 : roundingSlack(n, sizes(out));
   }
 
   /**
@@ -209,6 +247,7 @@ export class TimeNetwork {
       }
       [lo, hi] = [-paths.to[i], paths.from[i]];
     }
+    if (this.#slack > 0) [lo, hi] = settled(lo, hi, this.#slack);
     const raw = this.points[i].day.nominal - this.points[j].day.nominal;
     const nominal = Number.isNaN(raw)
       ? (Number.isFinite(lo) ? lo : Number.isFinite(hi) ? hi : 0)
@@ -223,7 +262,8 @@ export class TimeNetwork {
    * then decides nothing), and few edges outside the forest; else `null`.
    */
   #forestPaths(): ForestPaths | null {
-    if (!exactSums(this.#out) || !this.#consistent()) return null;
+    // A slack: sums not exact (`exactSums`).
+    if (this.#slack > 0 || !this.#consistent()) return null;
     const paths = new ForestPaths(
       this.#forest,
       this.#extra,
@@ -260,12 +300,14 @@ export class TimeNetwork {
   }
 
   /**
-   * Relaxes the edges from the queued points until no distance shrinks (Bellman–Ford with a
-   * queue: the network is nearly a tree, so each point is settled in a few passes); throws a
-   * `RangeError` when a point is relaxed more often than there are points (a negative cycle).
+   * Relaxes the edges from the queued points until no distance shrinks by more than the rounding
+   * slack (Bellman–Ford with a queue: the network is nearly a tree, so each point is settled in a
+   * few passes); throws a `RangeError` when a point is relaxed more often than there are points (a
+   * negative cycle).
    */
   #relax(dist: Float64Array, queue: number[], edges: [number, number][][]): void {
     const n = edges.length;
+    const slack = this.#slack;
     const passes = new Uint32Array(n);
     const queued = new Uint8Array(n);
     for (const i of queue) queued[i] = 1;
@@ -274,7 +316,7 @@ export class TimeNetwork {
       queued[i] = 0;
       for (const [j, w] of edges[i]) {
         const d = dist[i] + w;
-        if (d < dist[j]) {
+        if (d < dist[j] - slack) {
           dist[j] = d;
           if (++passes[j] > n) throw this.#contradiction(j);
           if (!queued[j]) queued[j] = 1, queue.push(j);
@@ -296,6 +338,23 @@ export class TimeNetwork {
       `case ${this.caseId}: the ${what} contradict each other around '${this.points[k].id}'`,
     );
   }
+}
+
+/** The sum of the sizes of the weights: no partial sum along a path is larger. */
+function sizes(edges: readonly (readonly [number, number])[][]): number {
+  let total = 0;
+  for (const list of edges) for (const [, w] of list) total += Math.abs(w);
+  return total;
+}
+
+/**
+ * Bounds `lo` ≤ `hi` of a difference, read within the rounding slack: one within it of 0 is 0,
+ * and two that cross within it (a cycle that cancels exactly, summed a hair below 0) meet midway.
+ */
+function settled(lo: number, hi: number, slack: number): [number, number] {
+  if (Math.abs(lo) <= slack) lo = 0;
+  if (Math.abs(hi) <= slack) hi = 0;
+  return lo > hi ? [(lo + hi) / 2, (lo + hi) / 2] : [lo, hi];
 }
 
 /** Each case's networks, by its time points, then by its periods. */

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { NetworkPeriod } from "../time_network.ts";
+import { type NetworkPeriod, roundingSlack } from "../time_network.ts";
 import type { DataIssue } from "../errors.ts";
 import { COUNTED_BACK, deriveDay, type NominalInterval, type TimeUnit } from "../intervals.ts";
 import type { Timepoint } from "../model.ts";
@@ -421,11 +421,9 @@ function derive(
   offsets: IntervalPool,
   checkStored: boolean,
 ): boolean {
-  const { rule, anchor, bound } = tp;
-  const stored = tp.day;
-  const file = "timepoints.csv";
+  const { rule, anchor, bound, day: stored } = tp;
   const problem = (column: string, message: string) => {
-    issues.push({ file, row, column, message });
+    issues.push({ file: FILE, row, column, message });
     return false;
   };
   const needsAmount = AMOUNT_RULES.has(rule);
@@ -460,7 +458,7 @@ function derive(
   // time point is still derived: the points anchored on it are checked against its derived day,
   // so that every stored day that is wrong is reported in one run.
   const bad = checkStored ? checkNominalInterval(stored, "day") : null;
-  if (bad) issues.push({ file, row, column: bad.column, message: bad.message });
+  if (bad) issues.push({ file: FILE, row, column: bad.column, message: bad.message });
 
   let depth = 0;
   let a: NominalInterval | null = null;
@@ -474,7 +472,10 @@ function derive(
       const to = ref(bound, "bound");
       if (!to) return false;
       b = to.day;
-      if (b.hi < a.lo || b.nominal < a.nominal) {
+      // Before beyond rounding only (`roundingSlack`: 3 × 0.1 day and 0.3 day round apart).
+      const m = Math.abs(a.lo) + Math.abs(a.nominal) + Math.abs(b.hi) + Math.abs(b.nominal);
+      const slack = roundingSlack(from.depth + to.depth + 2, m);
+      if (b.hi < a.lo - slack || b.nominal < a.nominal - slack) {
         return problem("bound", `bound '${bound}' falls before anchor '${anchor}'`);
       }
     }
@@ -493,8 +494,7 @@ function derive(
   stored.lo = day.lo;
   stored.hi = day.hi;
   stored.nominal = day.nominal;
-  stored.depth = depth;
-  tp.depth = depth;
+  stored.depth = tp.depth = depth;
   tp.offset = offsets.get(offset.lo, offset.hi, offset.nominal);
   return true;
 }
