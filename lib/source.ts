@@ -82,6 +82,7 @@ export function statedNumbers(text: string): number[] {
  * @param quote The row's quote.
  * @param value The row's value.
  * @param what The column the value is in, for the message.
+ * @param source What the text is, for the message (default "the quote"; e.g. "its value_words").
  * @returns `null`, or what is wrong.
  * @example
  * ```ts
@@ -93,14 +94,25 @@ export function statedNumbers(text: string): number[] {
  *   "value_nominal is 6.7 but the quote states 6.6",
  * );
  * assert.match(quoteStatesValue("the pain eased", 9.9, "value_nominal")!, /states no number/);
+ * assert.equal(
+ *   quoteStatesValue("pain VAS 6.6", 7, "value_nominal", "its value_words"),
+ *   "value_nominal is 7 but its value_words state 6.6",
+ * );
  * ```
  */
-export function quoteStatesValue(quote: string, value: number, what: string): string | null {
+export function quoteStatesValue(
+  quote: string,
+  value: number,
+  what: string,
+  source = "the quote",
+): string | null {
   const stated = statedNumbers(quote);
   if (stated.some((n) => Math.abs(n - value) <= 1e-9)) return null;
+  // "the quote states", "its value_words state": the verb agrees with a plural source.
+  const states = source.endsWith("s") ? "state" : "states";
   if (stated.length === 0) {
-    return `${what} is ${value} but the quote states no number (in digits or number words); a ` +
-      "value stated only in words needs a words-to-number rule (data/README.md)";
+    return `${what} is ${value} but ${source} ${states} no number (in digits or number words); ` +
+      "a value stated only in words needs a words-to-number rule (data/README.md)";
   }
-  return `${what} is ${value} but the quote states ${stated.join(", ")}`;
+  return `${what} is ${value} but ${source} ${states} ${stated.join(", ")}`;
 }

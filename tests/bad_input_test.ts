@@ -708,6 +708,30 @@ Deno.test("a data folder that does not exist is a TypeError naming it", async ()
   );
 });
 
+Deno.test("a value its quote states elsewhere but its own words do not is caught", async () => {
+  // The row's quote states 7 (a number of weeks) and 6.6 (the VAS); the value's words, 6.6.
+  const dir = await dataWith(
+    "observations.csv",
+    (t) => t.replace("6.6,6.6,6.6,exact,pain VAS 6.6", "7,7,7,exact,pain VAS 6.6"),
+  );
+  const e = await errorOf(dir);
+  assertIssue(
+    e.issues,
+    { file: "observations.csv", row: 2, column: "value_nominal" },
+    /^value_nominal is 7 but its value_words state 6\.6$/,
+  );
+  // Said once: a value the quote does not state is that problem alone, not also its words'.
+  const dir2 = await dataWith(
+    "observations.csv",
+    (t) => t.replace("6.6,6.6,6.6,exact,pain VAS 6.6", "6.7,6.7,6.7,exact,pain VAS 6.6"),
+  );
+  const rowTwo = (await errorOf(dir2)).issues.filter((i) =>
+    i.file === "observations.csv" && i.row === 2
+  );
+  assert.equal(rowTwo.length, 1, JSON.stringify(rowTwo));
+  assert.match(rowTwo[0].message, /but the quote states/);
+});
+
 Deno.test("a value stated in its quote with other digits around it is not taken as stated", async () => {
   // 6.6 → 16.6 in the row: the quote's "6.6" must not count as stating 16.6, nor 6.6 as 6.
   const dir = await dataWith(

@@ -121,10 +121,20 @@ export function provenance(
       hints.set(sourceId, at);
       return (q === quote ? text.slice(at, at + q.length) : quote) as Q;
     },
-    /** Checks that `quote` states `value` (when both are present and the quote states numbers). */
-    number(file: string, row: number, quote: string | null, column: string, value: number | null) {
+    /**
+     * Checks that `quote` states `value` (when both are present); `source` names the text in the
+     * message when it is not the quote (e.g. "its value_words").
+     */
+    number(
+      file: string,
+      row: number,
+      quote: string | null,
+      column: string,
+      value: number | null,
+      source?: string,
+    ) {
       if (quote === null || value === null || statesNumber(quote, value)) return;
-      const problem = quoteStatesValue(quote, value, column);
+      const problem = quoteStatesValue(quote, value, column, source);
       if (problem) issues.push({ file, row, column, message: problem });
     },
     /**
