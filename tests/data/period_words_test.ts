@@ -10,7 +10,8 @@ import { writeSyntheticSeries } from "../../scripts/synthetic.ts";
 
 /**
  * The `observations.csv` warnings of a one-case synthetic series whose second value's sentence is
- * extended by `extra` in its text and quote, with `cells` of that row replaced; and its line.
+ * extended by `extra` in its text and quote, with `cells` of that row replaced (`{column}` in a
+ * cell is the row's own cell of that column: "mean VAS {value_nominal}"); and its line.
  */
 async function warningsWith(
   extra: string,
@@ -26,7 +27,7 @@ async function warningsWith(
     const row = lines[line - 1].split(",");
     const quote = row[header.indexOf("quote")];
     for (const [k, v] of Object.entries({ ...cells, quote: `${quote}${extra}` })) {
-      row[header.indexOf(k)] = v;
+      row[header.indexOf(k)] = v.replace(/\{(\w+)\}/g, (_, c) => row[header.indexOf(c)]);
     }
     lines[line - 1] = row.join(",");
     await Deno.writeTextFile(file, lines.join("\n"));
@@ -64,7 +65,7 @@ Deno.test("a value its quote calls an average, with no period, is a warning nami
 });
 
 Deno.test("value_words that say a mean, with no period, are warned of too; other words are not", async () => {
-  const { warnings, line } = await warningsWith("", { value_words: "mean VAS 7" });
+  const { warnings, line } = await warningsWith("", { value_words: "mean VAS {value_nominal}" });
   assert.equal(warnings.length, 1, warnings.join("\n"));
   assert.ok(
     warnings[0].startsWith(
